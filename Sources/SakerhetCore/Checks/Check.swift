@@ -1,0 +1,50 @@
+/// A rule over the data set. Each check is one type in one file in `Checks/`, with its
+/// messages at the bottom; `Checks.all` lists them.
+public protocol Check: Sendable {
+    /// A stable id, used in JSON output, annotations and fingerprints.
+    var id: String { get }
+    /// True when the result depends on the as-of date (skipped by `audit --no-time`).
+    var usesDate: Bool { get }
+    func run(_ data: DataSet, asOf: Day) -> [Diagnostic]
+}
+
+extension Check {
+    public var usesDate: Bool { false }
+}
+
+public enum Checks {
+    /// The registry. Adding a check is adding a file and a line here.
+    public static let all: [any Check] = [
+        SyntaxCheck(),
+        MandatoryFieldCheck(),
+        UnknownFieldCheck(),
+        DuplicateIDCheck(),
+        DeadlineTokenCheck(),
+        StartAfterDueCheck(),
+        OwnerExistsCheck(),
+        ReferenceCheck(),
+        GoalCycleCheck(),
+        StatusCheck(),
+        VocabularyCheck(),
+        DoneNeedsDateCheck(),
+        DoneInFutureCheck(),
+        ReasonCheck(),
+        OverdueCheck(),
+        DueSoonCheck(),
+        ReviewDateCheck(),
+        ActivityAfterGoalCheck(),
+        ScoreCheck(),
+        AssessmentCheck(),
+        PersonalNumberCheck(),
+    ]
+
+    /// Runs the checks and returns their diagnostics in output order.
+    public static func run(_ data: DataSet, asOf: Day, includeDateChecks: Bool = true,
+                           checks: [any Check] = Checks.all) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for check in checks where includeDateChecks || !check.usesDate {
+            out += check.run(data, asOf: asOf)
+        }
+        return out.sortedForOutput()
+    }
+}

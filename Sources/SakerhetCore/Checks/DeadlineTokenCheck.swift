@@ -1,0 +1,48 @@
+/// `start` and `due` are deadline tokens (`2024-05-31`, `2024-05`, `2024-Q3`, `2024-T2`,
+/// `2024-H1`, `2024`, `?`); `done` and `review` are days. Impossible dates such as
+/// `2024-02-30` and `2024-13` are caught. Severity: error.
+public struct DeadlineTokenCheck: Check {
+    public let id = "deadline"
+    public init() {}
+
+    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        data.forEachField(ofType: [.deadline, .day]) { ref, f, spec in
+            let v = f.value
+            let valid = spec.type == .day ? Day(v) != nil : Deadline(token: v) != nil
+            guard !valid else { return }
+            let why = Text.why(v)
+            let rid = data.record(ref).value("id") ?? "?"
+            if spec.type == .day {
+                out.append(Diagnostic(.error, id, data, ref, field: f.key, column: f.valueColumn,
+                                      sv: "\(rid): \(f.key) '\(v)' är inget giltigt datum\(why.sv); skriv ÅÅÅÅ-MM-DD, t.ex. 2024-05-31",
+                                      en: "\(rid): \(f.key) '\(v)' is not a valid date\(why.en); write YYYY-MM-DD, e.g. 2024-05-31"))
+            } else {
+                let phrase = Deadline(phrase: v)
+                let fix = phrase.map { (" skriv '\($0.token)'", " write '\($0.token)'") }
+                    ?? (" skriv t.ex. 2024-05-31, 2024-05, 2024-Q3, 2024-T2, 2024-H1, 2024 eller ?",
+                        " write e.g. 2024-05-31, 2024-05, 2024-Q3, 2024-T2, 2024-H1, 2024 or ?")
+                out.append(Diagnostic(.error, id, data, ref, field: f.key, column: f.valueColumn,
+                                      sv: "\(rid): \(f.key) '\(v)' är ingen giltig tidpunkt\(why.sv);\(fix.0)",
+                                      en: "\(rid): \(f.key) '\(v)' is not a valid deadline\(why.en);\(fix.1)"))
+            }
+        }
+        return out
+    }
+
+    private enum Text {
+        /// Explains a date-shaped token whose numbers are out of range.
+        static func why(_ v: String) -> (sv: String, en: String) {
+            let u = Array(v.utf8)
+            guard u.count >= 7, u[4] == 0x2D, let y = digits(u, 0, 4), let m = digits(u, 5, 7) else { return ("", "") }
+            if !(1...12).contains(m) { return (" (månad \(m) finns inte)", " (there is no month \(m))") }
+            if u.count == 10, u[7] == 0x2D, let d = digits(u, 8, 10) {
+                let n = Day.daysIn(month: m, year: y)
+                if d < 1 || d > n {
+                    return (" (\(Deadline.monthsSv[m - 1]) \(y) har \(n) dagar)", " (\(Deadline.monthsEn[m - 1]) \(y) has \(n) days)")
+                }
+            }
+            return ("", "")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case error, warning, notice
+
+    public func word(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.error, .sv): return "fel"
+        case (.warning, .sv): return "varning"
+        case (.notice, .sv): return "notis"
+        case (_, .en): return rawValue
+        }
+    }
+
+    private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// One finding of a check, with everything a printer needs: where, what, whose.
+public struct Diagnostic: Sendable, Codable, Hashable {
+    public let severity: Severity
+    /// The check's id, e.g. `overdue`.
+    public let check: String
+    public let file: String
+    public let line: Int
+    public let column: Int?
+    public let kind: Kind?
+    public let recordID: String?
+    /// The owner's id, when the record has one.
+    public let owner: String?
+    public let message: Message
+
+    public init(severity: Severity, check: String, file: String, line: Int, column: Int? = nil,
+                kind: Kind? = nil, recordID: String? = nil, owner: String? = nil, message: Message) {
+        self.severity = severity
+        self.check = check
+        self.file = file
+        self.line = line
+        self.column = column
+        self.kind = kind
+        self.recordID = recordID
+        self.owner = owner
+        self.message = message
+    }
+
+    /// A diagnostic on a record, at the line of `field` (or the record's first line).
+    public init(_ severity: Severity, _ check: String, _ data: DataSet, _ ref: RecordRef, field: String? = nil,
+                column: Int? = nil, sv: String, en: String) {
+        let record = data.record(ref)
+        let f = field.flatMap { record.field($0) }
+        let owner = record.value("owner")
+        self.init(severity: severity, check: check, file: data.path(ref.kind), line: f?.line ?? record.line,
+                  column: column, kind: ref.kind, recordID: record.value("id"),
+                  owner: owner?.isEmpty == false ? owner : nil, message: Message(sv: sv, en: en))
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// File order (owners first, findings last), then line, then severity.
+    public func sortedForOutput() -> [Diagnostic] {
+        func fileRank(_ d: Diagnostic) -> Int { d.kind.map { Kind.allCases.firstIndex(of: $0)! + 1 } ?? 0 }
+        return sorted {
+            if $0.file != $1.file {
+                let a = fileRank($0), b = fileRank($1)
+                return a != b ? a < b : $0.file < $1.file
+            }
+            if $0.line != $1.line { return $0.line < $1.line }
+            if $0.severity != $1.severity { return $0.severity < $1.severity }
+            return $0.check < $1.check
+        }
+    }
+
+    public func count(_ severity: Severity) -> Int { reduce(0) { $1.severity == severity ? $0 + 1 : $0 } }
+}

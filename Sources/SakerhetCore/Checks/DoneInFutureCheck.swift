@@ -1,0 +1,18 @@
+/// A `done` date is not after the as-of date: work cannot be finished tomorrow.
+/// Severity: error.
+public struct DoneInFutureCheck: Check {
+    public let id = "done-future"
+    public var usesDate: Bool { true }
+    public init() {}
+
+    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for item in data.scheduled {
+            guard let done = data.record(item.ref).value("done").flatMap(Day.init), done > asOf else { continue }
+            out.append(Diagnostic(.error, id, data, item.ref, field: "done",
+                                  sv: "\(item.id): done \(done) ligger efter dagens datum \(asOf); ange dagen då det blev klart",
+                                  en: "\(item.id): done \(done) is after today's date \(asOf); give the day it was finished"))
+        }
+        return out
+    }
+}

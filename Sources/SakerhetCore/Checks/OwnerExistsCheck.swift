@@ -1,0 +1,21 @@
+/// Every `owner` names an owner in owners.rec, by id. Severity: error, with the closest
+/// id, or the id of an owner whose name was written instead.
+public struct OwnerExistsCheck: Check {
+    public let id = "owner"
+    public init() {}
+
+    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let ids = data.owners.map(\.id)
+        data.forEachField(ofType: [.ref(.owner)]) { ref, f, _ in
+            guard f.key == "owner", !data.contains(.owner, id: f.value) else { return }
+            let byName = data.owners.first { $0.name.lowercased() == f.value.lowercased() }
+            let hint: (sv: String, en: String) = byName.map { (" (menade du '\($0.id)'?)", " (did you mean '\($0.id)'?)") } ?? Suggest.hint(f.value, ids)
+            let rid = data.record(ref).value("id") ?? "?"
+            out.append(Diagnostic(.error, id, data, ref, field: f.key, column: f.valueColumn,
+                                  sv: "\(rid): ansvarig '\(f.value)' finns inte i \(data.path(.owner))\(hint.sv); använd ett id därifrån eller lägg till ägaren",
+                                  en: "\(rid): owner '\(f.value)' is not in \(data.path(.owner))\(hint.en); use an id from there or add the owner"))
+        }
+        return out
+    }
+}

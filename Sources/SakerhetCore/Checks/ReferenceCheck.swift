@@ -1,0 +1,21 @@
+/// References resolve: an activity's `goal`, a goal's `parent`, every `area`, a risk's or
+/// finding's `action`, and an owner's `parent`. Severity: error. (`owner` fields are
+/// checked by `OwnerExistsCheck`.)
+public struct ReferenceCheck: Check {
+    public let id = "reference"
+    public init() {}
+
+    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let targets: [FieldSpec.ValueType] = [.ref(.goal), .ref(.area), .ref(.activity), .ref(.owner)]
+        data.forEachField(ofType: targets) { ref, f, spec in
+            guard case .ref(let target) = spec.type, f.key != "owner", !data.contains(target, id: f.value) else { return }
+            let hint = Suggest.hint(f.value, data.ids[target]?.keys.map { $0 } ?? [])
+            let rid = data.record(ref).value("id") ?? "?"
+            out.append(Diagnostic(.error, id, data, ref, field: f.key, column: f.valueColumn,
+                                  sv: "\(rid): \(f.key) '\(f.value)' finns inte i \(data.path(target))\(hint.sv)",
+                                  en: "\(rid): \(f.key) '\(f.value)' is not in \(data.path(target))\(hint.en)"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,18 @@
+/// A risk's `likelihood` and `consequence` (and their residual values) are whole
+/// numbers from 1 to 4. Severity: error.
+public struct ScoreCheck: Check {
+    public let id = "score"
+    public init() {}
+
+    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        data.forEachField(ofType: [.score]) { ref, f, _ in
+            if let n = Int(f.value), (1...4).contains(n) { return }
+            let rid = data.record(ref).value("id") ?? "?"
+            out.append(Diagnostic(.error, id, data, ref, field: f.key, column: f.valueColumn,
+                                  sv: "\(rid): \(f.key) '\(f.value)' ska vara en siffra från 1 till 4",
+                                  en: "\(rid): \(f.key) '\(f.value)' must be a number from 1 to 4"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,37 @@
+/// `status` uses the kind's vocabulary: ej påbörjad, pågår, klar, vilande, struken for
+/// goals, activities and findings; identifierad, hanteras, accepterad, stängd for risks.
+/// Severity: error; an English alias is accepted with a warning to store the Swedish word.
+public struct StatusCheck: Check {
+    public let id = "status"
+    public init() {}
+
+    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        data.forEachField(ofType: [.status, .riskStatus]) { ref, f, spec in
+            let v = f.value
+            let canonical: String?
+            let words: [String]
+            if spec.type == .status {
+                canonical = Status(parsing: v)?.rawValue
+                words = Status.allCases.map(\.rawValue)
+            } else {
+                canonical = RiskStatus(parsing: v)?.rawValue
+                words = RiskStatus.allCases.map(\.rawValue)
+            }
+            if canonical == v { return }
+            let rid = data.record(ref).value("id") ?? "?"
+            if let c = canonical {
+                out.append(Diagnostic(.warning, id, data, ref, field: f.key, column: f.valueColumn,
+                                      sv: "\(rid): status '\(v)' lagras på svenska; skriv '\(c)'",
+                                      en: "\(rid): status '\(v)' is stored in Swedish; write '\(c)'"))
+            } else {
+                let hint = Suggest.hint(v, words)
+                let list = words.joined(separator: ", ")
+                out.append(Diagnostic(.error, id, data, ref, field: f.key, column: f.valueColumn,
+                                      sv: "\(rid): okänd status '\(v)'\(hint.sv); tillåtna: \(list)",
+                                      en: "\(rid): unknown status '\(v)'\(hint.en); allowed: \(list)"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,57 @@
+/// "Did you mean": the closest candidate by edit distance, if close enough to be a typo.
+public enum Suggest {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let w = Array(word.lowercased())
+        var best: (String, Int)?
+        for c in candidates {
+            let d = distance(w, Array(c.lowercased()))
+            if best == nil || d < best!.1 { best = (c, d) }
+        }
+        guard let (c, d) = best else { return nil }
+        let limit = max(1, min(3, w.count / 3))
+        return d <= limit ? c : nil
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        var cur = prev
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                cur[j] = Swift.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+
+    /// " (menade du 'x'?)" / " (did you mean 'x'?)", or empty.
+    static func hint(_ word: String, _ candidates: some Sequence<String>) -> (sv: String, en: String) {
+        guard let c = closest(to: word, in: candidates) else { return ("", "") }
+        return (" (menade du '\(c)'?)", " (did you mean '\(c)'?)")
+    }
+}
+
+extension DataSet {
+    /// Calls `body` for every field of every record, with the field's spec when known.
+    func forEachField(_ body: (RecordRef, Record, Field, FieldSpec?) -> Void) {
+        for kind in Kind.allCases {
+            guard let file = files[kind] else { continue }
+            let specs = Dictionary(uniqueKeysWithValues: kind.fields.map { ($0.name, $0) })
+            for (i, r) in file.document.records.enumerated() {
+                let ref = RecordRef(kind: kind, index: i)
+                for f in r.fields { body(ref, r, f, specs[f.key]) }
+            }
+        }
+    }
+
+    /// Calls `body` for every field of the given value type.
+    func forEachField(ofType types: [FieldSpec.ValueType], _ body: (RecordRef, Field, FieldSpec) -> Void) {
+        forEachField { ref, _, f, spec in
+            if let spec, types.contains(spec.type), !f.value.isEmpty { body(ref, f, spec) }
+        }
+    }
+}

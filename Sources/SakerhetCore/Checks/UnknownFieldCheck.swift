@@ -1,0 +1,18 @@
+/// A field name that the kind does not define is probably a typo. Severity: warning,
+/// with the closest known name.
+public struct UnknownFieldCheck: Check {
+    public let id = "unknown-field"
+    public init() {}
+
+    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        data.forEachField { ref, r, f, spec in
+            guard spec == nil else { return }
+            let hint = Suggest.hint(f.key, ref.kind.fieldOrder)
+            out.append(Diagnostic(.warning, id, data, ref, field: f.key,
+                                  sv: "\(r.value("id") ?? "posten"): okänt fält '\(f.key)' för \(ref.kind.word(.sv))\(hint.sv)",
+                                  en: "\(r.value("id") ?? "record"): unknown field '\(f.key)' for \(ref.kind.word(.en))\(hint.en)"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,112 @@
+/// The kinds of record, one file each, and their fields. The field names are normative
+/// (docs/format.md); checks, the writer and `init` read them from here.
+public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
+    case owner, area, goal, activity, risk, finding
+
+    public var fileName: String {
+        switch self {
+        case .activity: return "activities.rec"
+        default: return rawValue + "s.rec"
+        }
+    }
+
+    /// The kind's id prefix for new records (`A23`); owners and areas use slugs.
+    public var idPrefix: String? {
+        switch self {
+        case .goal: return "D"
+        case .activity: return "A"
+        case .risk: return "R"
+        case .finding: return "F"
+        case .owner, .area: return nil
+        }
+    }
+
+    public func word(_ lang: Lang, plural: Bool = false) -> String {
+        switch (self, lang, plural) {
+        case (.owner, .sv, false): return "ansvarig"
+        case (.owner, .sv, true): return "ansvariga"
+        case (.area, .sv, false): return "område"
+        case (.area, .sv, true): return "områden"
+        case (.goal, .sv, false): return "mål"
+        case (.goal, .sv, true): return "mål"
+        case (.activity, .sv, false): return "aktivitet"
+        case (.activity, .sv, true): return "aktiviteter"
+        case (.risk, .sv, false): return "risk"
+        case (.risk, .sv, true): return "risker"
+        case (.finding, .sv, false): return "rekommendation"
+        case (.finding, .sv, true): return "rekommendationer"
+        case (_, .en, false): return rawValue
+        case (.activity, .en, true): return "activities"
+        case (_, .en, true): return rawValue + "s"
+        }
+    }
+
+    public var fields: [FieldSpec] { Schema.fields[self]! }
+
+    public func spec(_ key: String) -> FieldSpec? { fields.first { $0.name == key } }
+
+    public var fieldOrder: [String] { fields.map(\.name) }
+
+    public static func < (a: Kind, b: Kind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+}
+
+public struct FieldSpec: Sendable {
+    public enum ValueType: Sendable, Equatable {
+        case text, deadline, day, status, riskStatus, score, assessment, classification, ownerKind, recurrence, year
+        case ref(Kind)
+    }
+    public let name: String
+    public let type: ValueType
+    public let required: Bool
+    public let repeatable: Bool
+
+    init(_ name: String, _ type: ValueType = .text, required: Bool = false, repeatable: Bool = false) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.repeatable = repeatable
+    }
+}
+
+enum Schema {
+    static let fields: [Kind: [FieldSpec]] = [
+        .owner: [
+            FieldSpec("id", required: true), FieldSpec("name", required: true), FieldSpec("kind", .ownerKind),
+            FieldSpec("parent", .ref(.owner)), FieldSpec("contact"),
+        ],
+        .area: [FieldSpec("id", required: true), FieldSpec("name", required: true), FieldSpec("description")],
+        .goal: [
+            FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("parent", .ref(.goal)),
+            FieldSpec("area", .ref(.area)), FieldSpec("owner", .ref(.owner), required: true),
+            FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
+            FieldSpec("done_when"), FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("note"),
+            FieldSpec("source"), FieldSpec("classification", .classification),
+        ],
+        .activity: [
+            FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("goal", .ref(.goal), required: true),
+            FieldSpec("owner", .ref(.owner), required: true), FieldSpec("start", .deadline),
+            FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
+            FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("note"), FieldSpec("evidence"),
+            FieldSpec("every", .recurrence), FieldSpec("area", .ref(.area)), FieldSpec("source"),
+            FieldSpec("classification", .classification),
+        ],
+        .risk: [
+            FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("area", .ref(.area)),
+            FieldSpec("description"), FieldSpec("likelihood", .score, required: true),
+            FieldSpec("consequence", .score, required: true), FieldSpec("owner", .ref(.owner), required: true),
+            FieldSpec("treatment"), FieldSpec("action", .ref(.activity), repeatable: true),
+            FieldSpec("status", .riskStatus, required: true), FieldSpec("review", .day),
+            FieldSpec("residual_likelihood", .score), FieldSpec("residual_consequence", .score),
+            FieldSpec("source"), FieldSpec("classification", .classification),
+        ],
+        .finding: [
+            FieldSpec("id", required: true), FieldSpec("audit", required: true), FieldSpec("auditor"),
+            FieldSpec("year", .year), FieldSpec("case"), FieldSpec("recommendation", required: true),
+            FieldSpec("response"), FieldSpec("progress"), FieldSpec("remaining"),
+            FieldSpec("assessment", .assessment, required: true), FieldSpec("evidence"),
+            FieldSpec("owner", .ref(.owner), required: true), FieldSpec("due", .deadline),
+            FieldSpec("action", .ref(.activity), repeatable: true), FieldSpec("status", .status),
+            FieldSpec("done", .day), FieldSpec("classification", .classification),
+        ],
+    ]
+}

@@ -1,0 +1,141 @@
+/// The status of a goal, activity or finding. Stored in Swedish; English aliases are
+/// accepted on input.
+public enum Status: String, Sendable, CaseIterable, Codable {
+    case notStarted = "ej påbörjad"
+    case inProgress = "pågår"
+    case done = "klar"
+    case onHold = "vilande"
+    case cancelled = "struken"
+
+    public init?(parsing text: String) {
+        let t = text.lowercased()
+        if let s = Status(rawValue: t) { self = s; return }
+        switch t {
+        case "not-started", "not started", "ej_påbörjad", "ej-påbörjad", "ej paborjad", "todo": self = .notStarted
+        case "in-progress", "in progress", "pagar", "ongoing": self = .inProgress
+        case "done", "complete", "completed": self = .done
+        case "on-hold", "on hold", "waiting", "paused": self = .onHold
+        case "cancelled", "canceled", "dropped": self = .cancelled
+        default: return nil
+        }
+    }
+
+    /// Closed records are never late.
+    public var isClosed: Bool { self == .done || self == .cancelled }
+
+    public var english: String {
+        switch self {
+        case .notStarted: return "not-started"
+        case .inProgress: return "in-progress"
+        case .done: return "done"
+        case .onHold: return "on-hold"
+        case .cancelled: return "cancelled"
+        }
+    }
+
+    public func word(_ lang: Lang) -> String { lang == .sv ? rawValue : english }
+}
+
+/// The status of a risk.
+public enum RiskStatus: String, Sendable, CaseIterable, Codable {
+    case identified = "identifierad"
+    case treating = "hanteras"
+    case accepted = "accepterad"
+    case closed = "stängd"
+
+    public init?(parsing text: String) {
+        let t = text.lowercased()
+        if let s = RiskStatus(rawValue: t) { self = s; return }
+        switch t {
+        case "identified", "open": self = .identified
+        case "treating", "in-treatment", "mitigating": self = .treating
+        case "accepted": self = .accepted
+        case "closed", "stangd": self = .closed
+        default: return nil
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .identified: return "identified"
+        case .treating: return "treating"
+        case .accepted: return "accepted"
+        case .closed: return "closed"
+        }
+    }
+
+    public func word(_ lang: Lang) -> String { lang == .sv ? rawValue : english }
+}
+
+/// The auditor's colour on a finding.
+public enum Assessment: String, Sendable, CaseIterable, Codable {
+    case red = "röd"
+    case yellow = "gul"
+    case green = "grön"
+
+    public init?(parsing text: String) {
+        switch text.lowercased() {
+        case "röd", "red": self = .red
+        case "gul", "yellow": self = .yellow
+        case "grön", "green": self = .green
+        default: return nil
+        }
+    }
+
+    public func word(_ lang: Lang) -> String {
+        lang == .sv ? rawValue : ["röd": "red", "gul": "yellow", "grön": "green"][rawValue]!
+    }
+}
+
+/// Who may read a record. Reports to the committee are public and can leave out the rest.
+public enum Classification: String, Sendable, CaseIterable, Codable {
+    case open = "öppen"
+    case internal_ = "intern"
+    case secret = "sekretess"
+
+    public init?(parsing text: String) {
+        switch text.lowercased() {
+        case "öppen", "open", "public": self = .open
+        case "intern", "internal": self = .internal_
+        case "sekretess", "confidential", "secret": self = .secret
+        default: return nil
+        }
+    }
+}
+
+/// The kind of an owner in the organisation.
+public enum OwnerKind: String, Sendable, CaseIterable, Codable {
+    case unit = "enhet", department = "avdelning", administration = "förvaltning",
+         committee = "nämnd", function = "funktion", external = "extern"
+}
+
+/// How often a recurring activity (an internal-control point) comes back.
+public enum Recurrence: String, Sendable, CaseIterable, Codable {
+    case month = "månad", quarter = "kvartal", tertial = "tertial", half = "halvår", year = "år"
+
+    public init?(parsing text: String) {
+        switch text.lowercased() {
+        case "månad", "month", "monthly": self = .month
+        case "kvartal", "quarter", "quarterly": self = .quarter
+        case "tertial": self = .tertial
+        case "halvår", "half-year", "half": self = .half
+        case "år", "year", "yearly", "annual": self = .year
+        default: return nil
+        }
+    }
+
+    /// The period after the one that holds `day`: done in 2024-Q1 means next due 2024-Q2.
+    public func next(after day: Day) -> Deadline {
+        let y = day.year, m = day.month
+        func wrap(_ i: Int, _ n: Int, _ p: Deadline.Precision) -> Deadline {
+            i > n ? Deadline(precision: p, year: y + 1, index: 1) : Deadline(precision: p, year: y, index: i)
+        }
+        switch self {
+        case .month: return wrap(m + 1, 12, .month)
+        case .quarter: return wrap((m - 1) / 3 + 2, 4, .quarter)
+        case .tertial: return wrap((m - 1) / 4 + 2, 3, .tertial)
+        case .half: return wrap((m - 1) / 6 + 2, 2, .half)
+        case .year: return Deadline(precision: .year, year: y + 1, index: 0)
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+
+/// Diagnostics for machines: JSON, GitHub workflow commands, a GitLab Code Quality
+/// report and JUnit XML. See docs/ci.md for the schemas.
+public enum DiagnosticFormats {
+    /// Version of the JSON schema below; raised on any incompatible change.
+    public static let jsonSchema = "sakerhet.audit/1"
+
+    struct JSONDiagnostic: Encodable {
+        let file: String
+        let line: Int
+        let column: Int?
+        let kind: String?
+        let id: String?
+        let check: String
+        let severity: String
+        let message: String
+        let owner: String?
+        let owner_name: String?
+    }
+
+    struct JSONAudit: Encodable {
+        let schema: String
+        let as_of: String
+        let data: String
+        let errors: Int
+        let warnings: Int
+        let notices: Int
+        let diagnostics: [JSONDiagnostic]
+    }
+
+    public static func json(_ diagnostics: [Diagnostic], data: DataSet, asOf: Day, lang: Lang) -> String {
+        let doc = JSONAudit(
+            schema: jsonSchema, as_of: asOf.description, data: data.folder,
+            errors: diagnostics.count(.error), warnings: diagnostics.count(.warning), notices: diagnostics.count(.notice),
+            diagnostics: diagnostics.map {
+                JSONDiagnostic(file: $0.file, line: $0.line, column: $0.column, kind: $0.kind?.rawValue, id: $0.recordID,
+                               check: $0.check, severity: $0.severity.rawValue, message: $0.message.text(lang),
+                               owner: $0.owner, owner_name: $0.owner.map { data.ownerName($0) })
+            })
+        return encode(doc)
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? e.encode(value)) ?? Data(), as: UTF8.self) + "\n"
+    }
+
+    // MARK: GitHub
+
+    /// `::error file=…,line=…,title=…::message`, one per diagnostic.
+    public static func github(_ diagnostics: [Diagnostic], data: DataSet, lang: Lang) -> String {
+        var out = ""
+        for d in diagnostics {
+            var props = "file=\(escapeProperty(d.file)),line=\(d.line)"
+            if let c = d.column { props += ",col=\(c)" }
+            props += ",title=\(escapeProperty(title(d, lang)))"
+            var msg = d.message.text(lang)
+            if let o = d.owner { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + data.ownerName(o) + ")" }
+            out += "::\(d.severity.rawValue) \(props)::\(escapeData(msg))\n"
+        }
+        return out
+    }
+
+    /// A short title such as "Försenad A12".
+    static func title(_ d: Diagnostic, _ lang: Lang) -> String {
+        let name = checkTitle(d.check, lang)
+        return d.recordID.map { "\(name) \($0)" } ?? name
+    }
+
+    static func checkTitle(_ check: String, _ lang: Lang) -> String {
+        let sv: [String: String] = ["overdue": "Försenad", "due-soon": "Snart förfallen", "review": "Omprövning passerad",
+                                    "personal-number": "Personnummer", "syntax": "Syntax"]
+        let en: [String: String] = ["overdue": "Overdue", "due-soon": "Due soon", "review": "Review date passed",
+                                    "personal-number": "Personal identity number", "syntax": "Syntax"]
+        return (lang == .sv ? sv : en)[check] ?? check
+    }
+
+    static func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    // MARK: GitLab
+
+    struct CodeQuality: Encodable {
+        struct Location: Encodable {
+            struct Lines: Encodable { let begin: Int }
+            let path: String
+            let lines: Lines
+        }
+        let description: String
+        let check_name: String
+        let fingerprint: String
+        let severity: String
+        let location: Location
+    }
+
+    /// A Code Quality report. The fingerprint hangs on the check, the file and the
+    /// record (or the line, outside records), never on the message, which changes daily.
+    public static func gitlab(_ diagnostics: [Diagnostic], data: DataSet, lang: Lang) -> String {
+        var seen: [String: Int] = [:]
+        let items = diagnostics.map { d -> CodeQuality in
+            var key = d.check + "\u{1F}" + d.file + "\u{1F}" + (d.recordID ?? "line \(d.line)")
+            let n = seen[key, default: 0]
+            seen[key] = n + 1
+            if n > 0 { key += "\u{1F}\(n)" }
+            var msg = d.message.text(lang)
+            if let o = d.owner { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + data.ownerName(o) + ")" }
+            let severity = d.severity == .error ? "major" : d.severity == .warning ? "minor" : "info"
+            return CodeQuality(description: msg, check_name: d.check, fingerprint: fingerprint(key), severity: severity,
+                               location: .init(path: d.file, lines: .init(begin: d.line)))
+        }
+        return encode(items)
+    }
+
+    /// 128 bits of FNV-1a as 32 hex digits: stable across runs and machines.
+    static func fingerprint(_ s: String) -> String {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in s.utf8 {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = b &+ (a >> 29)
+        }
+        return hex64(a) + hex64(b)
+    }
+
+    static func hex64(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+
+    // MARK: JUnit
+
+    /// One test suite per kind and one test case per record, named by its id. A record
+    /// with an error fails; problems outside any record go in a case named by the file.
+    public static func junit(_ diagnostics: [Diagnostic], data: DataSet, lang: Lang) -> String {
+        var byRecord: [String: [Diagnostic]] = [:]
+        var byFile: [String: [Diagnostic]] = [:]
+        for d in diagnostics {
+            if let k = d.kind, let id = d.recordID { byRecord[k.rawValue + "\u{1F}" + id, default: []].append(d) }
+            else { byFile[d.file, default: []].append(d) }
+        }
+        var suites = ""
+        var totalTests = 0, totalFailures = 0
+        for kind in Kind.allCases {
+            guard let file = data.files[kind] else { continue }
+            var cases = ""
+            var tests = 0, failures = 0
+            var seen = Set<String>()
+            var caseNames: [(String, [Diagnostic])] = []
+            if let fileLevel = byFile[file.path] { caseNames.append((file.path, fileLevel)) }
+            for r in file.document.records {
+                guard let id = r.value("id"), seen.insert(id).inserted else { continue }
+                caseNames.append((id, byRecord[kind.rawValue + "\u{1F}" + id] ?? []))
+            }
+            for (name, ds) in caseNames {
+                tests += 1
+                let errors = ds.filter { $0.severity == .error }
+                cases += "    <testcase classname=\"\(xml(kind.fileName))\" name=\"\(xml(name))\""
+                if errors.isEmpty && ds.isEmpty { cases += "/>\n"; continue }
+                cases += ">\n"
+                if !errors.isEmpty {
+                    failures += 1
+                    let text = errors.map { "\($0.file):\($0.line): \($0.message.text(lang))" }.joined(separator: "\n")
+                    cases += "      <failure message=\"\(xml(errors[0].message.text(lang)))\" type=\"\(xml(errors[0].check))\">\(xml(text))</failure>\n"
+                }
+                let rest = ds.filter { $0.severity != .error }
+                if !rest.isEmpty {
+                    let text = rest.map { "\($0.file):\($0.line): \($0.severity.word(lang)): \($0.message.text(lang))" }.joined(separator: "\n")
+                    cases += "      <system-out>\(xml(text))</system-out>\n"
+                }
+                cases += "    </testcase>\n"
+            }
+            totalTests += tests
+            totalFailures += failures
+            suites += "  <testsuite name=\"\(xml(kind.word(lang, plural: true)))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n" + cases + "  </testsuite>\n"
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"sakerhet audit\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\">\n" + suites + "</testsuites>\n"
+    }
+
+    /// Escapes text for XML and HTML.
+    public static func xml(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                if c.value < 0x20 && c != "\n" && c != "\t" { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,60 @@
+/// Prints diagnostics for people: one per line, `file:line: fel: message (ansvarig: …)`,
+/// a blank line between files, then a summary line.
+public enum DiagnosticText {
+    public static func render(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day, lang: Lang, style: Style) -> String {
+        var out = ""
+        var lastFile: String?
+        for d in diagnostics {
+            if let lastFile, lastFile != d.file { out += "\n" }
+            lastFile = d.file
+            out += line(d, data: data, lang: lang, style: style) + "\n"
+        }
+        if !diagnostics.isEmpty { out += "\n" }
+        out += summary(diagnostics, asOf: asOf, lang: lang, style: style) + "\n"
+        return out
+    }
+
+    public static func line(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style) -> String {
+        var s = "\(d.file):\(d.line):"
+        if let c = d.column { s += "\(c):" }
+        s += " " + style.severity(d.severity, d.severity.word(lang)) + ": " + d.message.text(lang)
+        if let owner = d.owner {
+            let name = data?.ownerName(owner) ?? owner
+            s += style.dim(lang == .sv ? " (ansvarig: \(name))" : " (owner: \(name))")
+        }
+        return s
+    }
+
+    /// "2 fel, 1 varning, 3 notiser (per 2024-11-04)" or "Inga problem (per …)".
+    public static func summary(_ diagnostics: [Diagnostic], asOf: Day, lang: Lang, style: Style) -> String {
+        let e = diagnostics.count(.error), w = diagnostics.count(.warning), n = diagnostics.count(.notice)
+        if e + w + n == 0 {
+            return style.green(lang == .sv ? "Inga problem" : "No problems") + (lang == .sv ? " (per \(asOf))" : " (as of \(asOf))")
+        }
+        let parts: [String]
+        if lang == .sv {
+            parts = ["\(e) fel", "\(w) \(w == 1 ? "varning" : "varningar")", "\(n) \(n == 1 ? "notis" : "notiser")"]
+        } else {
+            parts = ["\(e) \(e == 1 ? "error" : "errors")", "\(w) \(w == 1 ? "warning" : "warnings")", "\(n) \(n == 1 ? "notice" : "notices")"]
+        }
+        let text = parts.joined(separator: ", ") + (lang == .sv ? " (per \(asOf))" : " (as of \(asOf))")
+        return e > 0 ? style.severity(.error, text) : text
+    }
+}
+
+extension DiagnosticText {
+    /// Grouped per owner, each under the owner's name; problems without an owner last.
+    public static func renderByOwner(_ diagnostics: [Diagnostic], data: DataSet, asOf: Day, lang: Lang, style: Style) -> String {
+        var out = ""
+        var groups: [String: [Diagnostic]] = [:]
+        for d in diagnostics { groups[d.owner ?? "", default: []].append(d) }
+        let order = data.owners.map(\.id).filter { groups[$0] != nil } + groups.keys.filter { k in !k.isEmpty && data.owner(k) == nil }.sorted()
+        for id in order + (groups[""] != nil ? [""] : []) {
+            let title = id.isEmpty ? (lang == .sv ? "Utan ansvarig" : "No owner") : "\(data.ownerName(id)) (\(id))"
+            out += style.bold(title) + "\n"
+            for d in groups[id]! { out += "  " + line(d, data: nil, lang: lang, style: style) + "\n" }
+            out += "\n"
+        }
+        return out + summary(diagnostics, asOf: asOf, lang: lang, style: style) + "\n"
+    }
+}

@@ -1,0 +1,171 @@
+/// The follow-up for the terminal: at most 100 columns, colour when `style` has it.
+public enum FollowUpText {
+    public static func render(_ r: FollowUp, lang: Lang, style: Style) -> String {
+        let sv = lang == .sv
+        var out = ""
+        func heading(_ s: String) { out += "\n" + style.bold(s.uppercased()) + "\n\n" }
+        func signal(_ s: Signal) -> (String) -> String { { style.signal(s, $0) } }
+
+        if let o = r.organisation { out += o + "\n" }
+        out += style.bold(r.title ?? (sv ? "Uppföljning" : "Follow-up")) + "\n"
+        var meta = sv ? "Uppföljning per \(r.asOf), period \(r.period.label)" : "Follow-up as of \(r.asOf), period \(r.period.label)"
+        if let v = r.version { meta += sv ? ", planversion \(v)" : ", plan version \(v)" }
+        out += meta + "\n"
+        if r.isPublic {
+            out += (sv ? "Offentlig version" : "Public version") + omittedText(r.omitted, lang) + "\n"
+        }
+
+        heading(sv ? "Sammanfattning" : "Summary")
+        out += "  " + pad(sv ? "Mål" : "Goals", 13) + countsText(r.summary.goals, lang, style) + "\n"
+        out += "  " + pad(sv ? "Aktiviteter" : "Activities", 13) + countsText(r.summary.activities, lang, style) + "\n"
+        func lines(_ title: String, _ list: [FollowUp.Line], _ days: (Int) -> String) {
+            out += "\n" + style.bold(title + " (\(list.count))") + "\n"
+            if list.isEmpty { out += "  " + (sv ? "Inga." : "None.") + "\n"; return }
+            for l in list {
+                out += "  " + pad(l.id, 6) + pad(clip(l.title, 52), 52) + "  " + pad(l.owner, 8) + "  " + days(l.days) + "\n"
+            }
+        }
+        lines(sv ? "Försenade" : "Overdue", r.summary.overdue) { style.red(sv ? "\($0) dagar sen" : "\($0) days late") }
+        lines(sv ? "Klart inom \(r.window) dagar" : "Due within \(r.window) days", r.summary.dueSoon) { sv ? "om \($0) dagar" : "in \($0) days" }
+        out += "\n" + style.bold((sv ? "Väntar" : "Waiting") + " (\(r.summary.waiting.count))") + "\n"
+        if r.summary.waiting.isEmpty { out += "  " + (sv ? "Inga." : "None.") + "\n" }
+        for l in r.summary.waiting {
+            out += "  " + pad(l.id, 6) + pad(clip(l.title, 44), 44) + "  " + clip(l.reason ?? "", 44) + "\n"
+        }
+
+        heading(sv ? "Mål" : "Goals")
+        var goals = TextTable([.init(sv ? "Mål" : "Goal", 5), .init(sv ? "Beskrivning" : "Description", 34),
+                               .init(sv ? "Ansvarig" : "Owner", 8), .init(sv ? "Slutdatum" : "Due", 10),
+                               .init("Status", 11), .init("Signal", 6), .init(sv ? "Kommentar" : "Comment", 16)])
+        for g in r.goals {
+            goals.add([g.id, g.title, g.owner, g.due?.token ?? "", g.status?.word(lang) ?? "", g.signal.word(lang),
+                       clip(g.comment ?? "", 60)],
+                      paint: [{ $0 }, { $0 }, { $0 }, { $0 }, { $0 }, signal(g.signal)])
+        }
+        out += goals.render(style: style)
+
+        heading(sv ? "Delmål" : "Sub-goals")
+        var subs = TextTable([.init(sv ? "Mål" : "Goal", 5), .init("Nr", 4), .init(sv ? "Beskrivning" : "Description", 22),
+                              .init(sv ? "Anses klart när" : "Done when", 20), .init(sv ? "Ansvarig" : "Owner", 6),
+                              .init(sv ? "Slutdatum" : "Due", 10), .init("Status", 11), .init("Signal", 6)])
+        for g in r.subgoals {
+            var when = g.doneWhen ?? ""
+            if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(c, 60) + ")" }
+            subs.add([g.parent ?? "", g.id, g.title, when, g.owner, g.due?.token ?? "", g.status?.word(lang) ?? "", g.signal.word(lang)],
+                     paint: [{ $0 }, { $0 }, { $0 }, { $0 }, { $0 }, { $0 }, { $0 }, signal(g.signal)])
+        }
+        out += subs.render(style: style)
+
+        heading(sv ? "Aktivitetslista" : "Activity list")
+        for (i, group) in r.activityGroups.enumerated() {
+            if i > 0 { out += "\n" }
+            out += style.bold(group.goal) + (group.goalTitle.isEmpty ? "" : " " + group.goalTitle) + "\n"
+            var t = TextTable([.init(sv ? "Aktivitet" : "Activity", 32), .init(sv ? "Påbörjas" : "Starts", 8),
+                               .init(sv ? "Senast klart" : "Due", 10), .init(sv ? "Ansvarig" : "Owner", 8),
+                               .init("Status", 11), .init("Signal", 6), .init(sv ? "Kommentar" : "Comment", 14)])
+            for a in group.rows {
+                var comment = a.comment.map { clip($0, 48) } ?? ""
+                if a.daysLate > 0 { comment = (sv ? "\(a.daysLate) dagar sen" : "\(a.daysLate) days late") + (comment.isEmpty ? "" : "; " + comment) }
+                t.add([a.id + " " + a.title, a.start?.token ?? "", a.due?.token ?? "", a.owner, a.status?.word(lang) ?? "",
+                       a.signal.word(lang), comment],
+                      paint: [{ $0 }, { $0 }, { $0 }, { $0 }, { $0 }, signal(a.signal)])
+            }
+            out += t.render(style: style)
+        }
+
+        if !r.risks.isEmpty {
+            heading(sv ? "Risker" : "Risks")
+            var t = TextTable([.init("Id", 4), .init("Risk", 44), .init("S×K", 5), .init(sv ? "Nivå" : "Level", 10),
+                               .init(sv ? "Ansvarig" : "Owner", 8), .init("Status", 12), .init(sv ? "Åtgärder" : "Actions", 12)])
+            for k in r.risks {
+                let sk = k.likelihood.map { l in k.consequence.map { "\(l)×\($0)" } ?? "" } ?? ""
+                t.add([k.id + (k.reviewPassed ? "!" : ""), k.title, sk, k.level?.word(lang) ?? "", k.owner,
+                       k.status?.word(lang) ?? "", k.actions.joined(separator: " ")])
+            }
+            out += t.render(style: style)
+            if r.risks.contains(where: \.reviewPassed) {
+                out += sv ? "! = datum för omprövning har passerat\n" : "! = review date passed\n"
+            }
+            out += "\n" + matrix(r, lang: lang)
+        }
+
+        if !r.audits.isEmpty {
+            heading(sv ? "Revisionens rekommendationer" : "Audit recommendations")
+            for (i, a) in r.audits.enumerated() {
+                if i > 0 { out += "\n" }
+                var head = a.audit
+                if let who = a.auditor { head += " (\(who)\(a.year.map { " \($0)" } ?? ""))" }
+                out += style.bold(head) + "\n" + auditCount(a, lang) + "\n"
+                var t = TextTable([.init("Id", 4), .init(sv ? "Rekommendation" : "Recommendation", 36),
+                                   .init(sv ? "Vad kvarstår" : "Remaining", 30), .init(sv ? "Bedömning" : "Assessment", 9),
+                                   .init(sv ? "Ansvarig" : "Owner", 8)])
+                for f in a.rows {
+                    t.add([f.id, f.recommendation, f.remaining ?? "", f.assessment?.word(lang) ?? "", f.owner])
+                }
+                out += t.render(style: style)
+            }
+        }
+
+        heading(sv ? "Per ansvarig" : "Per owner")
+        if r.owners.isEmpty { out += (sv ? "Ingen har något försenat eller som ska vara klart inom \(r.window) dagar." :
+                                        "Nobody has anything late or due within \(r.window) days.") + "\n" }
+        for o in r.owners {
+            out += style.bold(o.ownerName) + " (\(o.owner))\n"
+            for l in o.overdue { out += "  " + style.red(sv ? "försenad" : "overdue ") + "  " + pad(l.id, 6) + clip(l.title, 60) + (sv ? " (\(l.days) dagar)" : " (\(l.days) days)") + "\n" }
+            for l in o.dueSoon { out += "  " + (sv ? "snart   " : "due soon") + "  " + pad(l.id, 6) + clip(l.title, 60) + " (\(l.due?.lastDay.map { "\($0)" } ?? ""))\n" }
+        }
+        return out
+    }
+
+    /// The 4×4 risk matrix: likelihood rows (4 at the top), consequence columns.
+    public static func matrix(_ r: FollowUp, lang: Lang) -> String {
+        let sv = lang == .sv
+        let cell = 14
+        var out = (sv ? "Riskmatris (sannolikhet × konsekvens)" : "Risk matrix (likelihood × consequence)") + "\n"
+        let rule = "    +" + String(repeating: String(repeating: "-", count: cell) + "+", count: 4) + "\n"
+        out += rule
+        for l in stride(from: 4, through: 1, by: -1) {
+            let cells = (1...4).map { c -> String in
+                let ids = r.matrix[l - 1][c - 1]
+                return " " + pad(clip(ids.joined(separator: " "), cell - 2), cell - 1)
+            }
+            out += "  \(l) |" + cells.joined(separator: "|") + "|\n" + rule
+        }
+        out += "     " + (1...4).map { " " + pad("\($0)", cell - 1) }.joined(separator: " ") + "\n"
+        out += sv ? "     S = sannolikhet (rader), K = konsekvens (kolumner)\n" : "     L = likelihood (rows), C = consequence (columns)\n"
+        return out
+    }
+
+    /// "2 gröna, 2 gula, 0 röda av 4".
+    public static func auditCount(_ a: FollowUp.AuditGroup, _ lang: Lang) -> String {
+        lang == .sv
+            ? "\(a.green) \(a.green == 1 ? "grön" : "gröna"), \(a.yellow) \(a.yellow == 1 ? "gul" : "gula"), \(a.red) \(a.red == 1 ? "röd" : "röda") av \(a.total)"
+            : "\(a.green) green, \(a.yellow) yellow, \(a.red) red of \(a.total)"
+    }
+
+    static func countsText(_ c: FollowUp.Counts, _ lang: Lang, _ style: Style) -> String {
+        let sv = lang == .sv
+        return [style.green(sv ? "\(c.green) gröna" : "\(c.green) green"), style.yellow(sv ? "\(c.yellow) gula" : "\(c.yellow) yellow"),
+                style.red(sv ? "\(c.red) röda" : "\(c.red) red"), style.dim(sv ? "\(c.grey) grå" : "\(c.grey) grey")]
+            .joined(separator: ", ") + (sv ? " av \(c.total)" : " of \(c.total)")
+    }
+
+    static func omittedText(_ omitted: [String: Int], _ lang: Lang) -> String {
+        let total = omitted.values.reduce(0, +)
+        guard total > 0 else { return "" }
+        let parts = Kind.allCases.compactMap { k in omitted[k.rawValue].map { "\($0) \(k.word(lang, plural: $0 != 1))" } }
+        return lang == .sv ? ": \(total) poster utelämnade (\(parts.joined(separator: ", ")); intern eller sekretess)"
+                           : ": \(total) records left out (\(parts.joined(separator: ", ")); internal or confidential)"
+    }
+}
+
+func pad(_ s: String, _ width: Int) -> String {
+    s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+}
+
+/// The first line of `s`, cut to `n` characters with an ellipsis.
+func clip(_ s: String, _ n: Int) -> String {
+    let first = s.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+    let cut = first.count > n ? String(first.prefix(n - 1)) + "…" : first
+    return first.count < s.count && cut == first ? cut + " …" : cut
+}

@@ -1,0 +1,108 @@
+/// ANSI colours for terminal output; `plain` when the output is not a terminal or
+/// `NO_COLOR` is set.
+public struct Style: Sendable {
+    public let color: Bool
+    public init(color: Bool) { self.color = color }
+    public static let plain = Style(color: false)
+
+    func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    public func bold(_ s: String) -> String { paint(s, "1") }
+    public func dim(_ s: String) -> String { paint(s, "2") }
+    public func red(_ s: String) -> String { paint(s, "31") }
+    public func yellow(_ s: String) -> String { paint(s, "33") }
+    public func green(_ s: String) -> String { paint(s, "32") }
+
+    public func signal(_ s: Signal, _ text: String) -> String {
+        switch s {
+        case .red: return red(text)
+        case .yellow: return yellow(text)
+        case .green: return green(text)
+        case .grey: return dim(text)
+        }
+    }
+
+    public func severity(_ s: Severity, _ text: String) -> String {
+        switch s {
+        case .error: return paint(text, "1;31")
+        case .warning: return yellow(text)
+        case .notice: return paint(text, "36")
+        }
+    }
+}
+
+/// A plain-text table: columns wrap within their width, rows are aligned.
+public struct TextTable {
+    public struct Column {
+        public let title: String
+        public let width: Int
+        public init(_ title: String, _ width: Int) {
+            self.title = title
+            self.width = width
+        }
+    }
+
+    public let columns: [Column]
+    public var rows: [[String]] = []
+    /// Optional colouring per row and column, applied after padding.
+    public var paint: [[(String) -> String]] = []
+
+    public init(_ columns: [Column]) { self.columns = columns }
+
+    public mutating func add(_ cells: [String], paint: [(String) -> String]? = nil) {
+        rows.append(cells)
+        self.paint.append(paint ?? [])
+    }
+
+    public func render(style: Style = .plain) -> String {
+        // Shrink columns to their content.
+        var widths = columns.map(\.width)
+        for (i, c) in columns.enumerated() {
+            var longest = c.title.count
+            for r in rows where i < r.count {
+                for part in r[i].split(separator: "\n", omittingEmptySubsequences: false) { longest = max(longest, part.count) }
+            }
+            widths[i] = max(c.title.count, min(c.width, longest))
+        }
+        var out = ""
+        func emit(_ cells: [String], _ painters: [(String) -> String]) {
+            let wrapped = cells.enumerated().map { TextTable.wrap($0.element, widths[$0.offset]) }
+            let height = wrapped.map(\.count).max() ?? 1
+            for lineNo in 0..<height {
+                var line = ""
+                for (i, lines) in wrapped.enumerated() {
+                    let text = lineNo < lines.count ? lines[lineNo] : ""
+                    let padded = i == wrapped.count - 1 ? text : text + String(repeating: " ", count: max(0, widths[i] - text.count))
+                    line += (i < painters.count && !text.isEmpty ? painters[i](padded) : padded)
+                    if i < wrapped.count - 1 { line += "  " }
+                }
+                while line.hasSuffix(" ") { line.removeLast() }
+                out += line + "\n"
+            }
+        }
+        emit(columns.map(\.title), columns.map { _ in style.bold })
+        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+        for (r, cells) in rows.enumerated() { emit(cells, paint[r]) }
+        return out
+    }
+
+    /// Word-wraps `text` to `width` characters; words longer than the width are cut.
+    public static func wrap(_ text: String, _ width: Int) -> [String] {
+        var lines: [String] = []
+        for para in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var cur = ""
+            for word in para.split(separator: " ") {
+                var w = String(word)
+                while w.count > width {
+                    if !cur.isEmpty { lines.append(cur); cur = "" }
+                    lines.append(String(w.prefix(width)))
+                    w = String(w.dropFirst(width))
+                }
+                if cur.isEmpty { cur = w }
+                else if cur.count + 1 + w.count <= width { cur += " " + w }
+                else { lines.append(cur); cur = w }
+            }
+            lines.append(cur)
+        }
+        return lines.isEmpty ? [""] : lines
+    }
+}

@@ -1,0 +1,119 @@
+extension FollowUp {
+    /// Computes the follow-up as of `asOf` for `period` (default: the year of `asOf`).
+    /// With `isPublic`, records classified `intern` or `sekretess` are left out, counted per kind.
+    public static func make(_ data: DataSet, asOf: Day, period: Period? = nil, isPublic: Bool = false,
+                            lang: Lang = .sv) -> FollowUp {
+        let window = data.config.soonDays
+        var omitted: [String: Int] = [:]
+        func keep<T: Item>(_ items: [T]) -> [T] {
+            guard isPublic else { return items }
+            return items.filter {
+                if $0.classification == .open { return true }
+                omitted[$0.ref.kind.rawValue, default: 0] += 1
+                return false
+            }
+        }
+        let goals = keep(data.goals)
+        let activities = keep(data.activities)
+        let risks = keep(data.risks)
+        let findings = keep(data.findings)
+        let name = { (id: String) in data.ownerName(id) }
+
+        func dueText(_ d: Deadline?, reason: String?) -> String {
+            guard let d else { return "" }
+            if d.isUnknown, let reason { return reason }
+            return d.phrase(lang)
+        }
+        func line(_ item: any Scheduled, days: Int) -> Line {
+            Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: name(item.owner),
+                 due: item.deadline, days: days, reason: item.reason)
+        }
+
+        var summary = Summary()
+        let scheduled: [any Scheduled] = goals as [any Scheduled] + activities + findings
+        for g in goals { summary.goals.add(g.signal(asOf: asOf, window: window)) }
+        for a in activities { summary.activities.add(a.signal(asOf: asOf, window: window)) }
+        for item in scheduled {
+            if item.isOverdue(asOf: asOf) { summary.overdue.append(line(item, days: item.daysLate(asOf: asOf))) }
+            else if item.isDueSoon(asOf: asOf, window: window) {
+                summary.dueSoon.append(line(item, days: asOf.days(until: item.deadline!.lastDay!)))
+            }
+            if item.isWaiting { summary.waiting.append(line(item, days: 0)) }
+        }
+        summary.overdue.sort { $0.days != $1.days ? $0.days > $1.days : $0.id < $1.id }
+        summary.dueSoon.sort { $0.days != $1.days ? $0.days < $1.days : $0.id < $1.id }
+
+        func goalRow(_ g: Goal) -> GoalRow {
+            GoalRow(id: g.id, parent: g.parent, title: g.title, doneWhen: g.doneWhen, owner: g.owner, ownerName: name(g.owner),
+                    due: g.due, dueText: dueText(g.due, reason: g.reason), status: g.status,
+                    signal: g.signal(asOf: asOf, window: window), comment: g.reason ?? g.note, daysLate: g.daysLate(asOf: asOf))
+        }
+        let goalIDs = Set(goals.map(\.id))
+        let top = goals.filter { $0.parent == nil || !goalIDs.contains($0.parent!) }
+        let sub = goals.filter { $0.parent != nil && goalIDs.contains($0.parent!) }
+
+        var byGoal: [String: [Activity]] = [:]
+        for a in activities { byGoal[a.goal, default: []].append(a) }
+        var groups: [ActivityGroup] = []
+        var placed = Set<String>()
+        for g in sub + top {
+            guard let list = byGoal[g.id] else { continue }
+            placed.insert(g.id)
+            groups.append(ActivityGroup(goal: g.id, goalTitle: g.title, rows: list.map(activityRow)))
+        }
+        for (goal, list) in byGoal.sorted(by: { $0.key < $1.key }) where !placed.contains(goal) {
+            groups.append(ActivityGroup(goal: goal, goalTitle: "", rows: list.map(activityRow)))
+        }
+        func activityRow(_ a: Activity) -> ActivityRow {
+            ActivityRow(id: a.id, title: a.title, start: a.start, startText: dueText(a.start, reason: a.reason),
+                        due: a.deadline, dueText: dueText(a.deadline, reason: a.reason), owner: a.owner, ownerName: name(a.owner),
+                        status: a.status, signal: a.signal(asOf: asOf, window: window), comment: a.reason ?? a.note,
+                        daysLate: a.daysLate(asOf: asOf), every: a.every)
+        }
+
+        var matrix: [[[String]]] = Array(repeating: Array(repeating: [], count: 4), count: 4)
+        for r in risks {
+            guard let l = r.likelihood, let c = r.consequence, (1...4).contains(l), (1...4).contains(c) else { continue }
+            matrix[l - 1][c - 1].append(r.id)
+        }
+        let riskRows: [RiskRow] = risks.map { (r: Risk) -> RiskRow in
+            RiskRow(id: r.id, title: r.title, area: r.area, likelihood: r.likelihood, consequence: r.consequence,
+                           score: r.score, level: r.level, owner: r.owner, ownerName: name(r.owner), status: r.status,
+                           actions: r.actions, review: r.review, reviewPassed: r.isReviewPassed(asOf: asOf))
+        }.sorted { ($0.score ?? 0) != ($1.score ?? 0) ? ($0.score ?? 0) > ($1.score ?? 0) : $0.id < $1.id }
+
+        var audits: [AuditGroup] = []
+        var auditOrder: [String] = []
+        var byAudit: [String: [Finding]] = [:]
+        for f in findings {
+            if byAudit[f.audit] == nil { auditOrder.append(f.audit) }
+            byAudit[f.audit, default: []].append(f)
+        }
+        for audit in auditOrder {
+            let list = byAudit[audit]!
+            audits.append(AuditGroup(
+                audit: audit, auditor: list.first?.auditor, year: list.first?.year,
+                green: list.filter { $0.assessment == .green }.count, yellow: list.filter { $0.assessment == .yellow }.count,
+                red: list.filter { $0.assessment == .red }.count,
+                rows: list.map { f in
+                    FindingRow(id: f.id, recommendation: f.recommendation, response: f.response, progress: f.progress,
+                               remaining: f.remaining, assessment: f.assessment, evidence: f.evidence, owner: f.owner,
+                               ownerName: name(f.owner), due: f.due, status: f.status, signal: f.signal(asOf: asOf, window: window))
+                }))
+        }
+
+        var ownerSections: [OwnerSection] = []
+        for o in data.owners {
+            let late = summary.overdue.filter { $0.owner == o.id }
+            let soon = summary.dueSoon.filter { $0.owner == o.id }
+            if !late.isEmpty || !soon.isEmpty {
+                ownerSections.append(OwnerSection(owner: o.id, ownerName: o.name, overdue: late, dueSoon: soon))
+            }
+        }
+
+        return FollowUp(organisation: data.config.organisation, title: data.config.title, version: data.config.version,
+                        asOf: asOf, period: period ?? .year(of: asOf), window: window, summary: summary,
+                        goals: top.map(goalRow), subgoals: sub.map(goalRow), activityGroups: groups, risks: riskRows,
+                        matrix: matrix, audits: audits, owners: ownerSections, omitted: omitted, isPublic: isPublic)
+    }
+}

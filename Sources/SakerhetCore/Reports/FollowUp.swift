@@ -1,0 +1,162 @@
+/// The follow-up report as a value: computed from the data set and a date, rendered
+/// afterwards (text, Markdown, HTML, JSON), so that no format can disagree with another.
+public struct FollowUp: Sendable, Codable {
+    public var organisation: String?
+    public var title: String?
+    public var version: String?
+    public var asOf: Day
+    public var period: Period
+    public var window: Int
+    public var summary: Summary
+    /// Top-level goals (mål).
+    public var goals: [GoalRow]
+    /// Goals with a parent (delmål), in file order.
+    public var subgoals: [GoalRow]
+    /// Activities grouped by their goal, in goal order.
+    public var activityGroups: [ActivityGroup]
+    public var risks: [RiskRow]
+    /// `matrix[l-1][c-1]` holds the ids of risks with likelihood l and consequence c.
+    public var matrix: [[[String]]]
+    public var audits: [AuditGroup]
+    public var owners: [OwnerSection]
+    /// Records left out in public mode, per kind.
+    public var omitted: [String: Int]
+    public var isPublic: Bool
+
+    public struct Period: Sendable, Codable, Hashable {
+        public let first: Day
+        public let last: Day
+        public let label: String
+
+        /// `2024` or `2024-05`.
+        public init?(_ text: String) {
+            guard let d = Deadline(token: text), d.precision == .year || d.precision == .month else { return nil }
+            first = d.firstDay!
+            last = d.lastDay!
+            label = d.token
+        }
+
+        public static func year(of day: Day) -> Period { Period(String(day.year))! }
+    }
+
+    public struct Counts: Sendable, Codable, Hashable {
+        public var green = 0, yellow = 0, red = 0, grey = 0
+        public var total: Int { green + yellow + red + grey }
+
+        mutating func add(_ s: Signal) {
+            switch s {
+            case .green: green += 1
+            case .yellow: yellow += 1
+            case .red: red += 1
+            case .grey: grey += 1
+            }
+        }
+    }
+
+    public struct Summary: Sendable, Codable {
+        public var goals = Counts()
+        public var activities = Counts()
+        public var overdue: [Line] = []
+        public var dueSoon: [Line] = []
+        public var waiting: [Line] = []
+    }
+
+    /// One record in a summary list.
+    public struct Line: Sendable, Codable, Hashable {
+        public let kind: Kind
+        public let id: String
+        public let title: String
+        public let owner: String
+        public let ownerName: String
+        public let due: Deadline?
+        /// Days late (overdue) or days left (due soon).
+        public let days: Int
+        public let reason: String?
+    }
+
+    public struct GoalRow: Sendable, Codable {
+        public let id: String
+        public let parent: String?
+        public let title: String
+        public let doneWhen: String?
+        public let owner: String
+        public let ownerName: String
+        public let due: Deadline?
+        public let dueText: String
+        public let status: Status?
+        public let signal: Signal
+        public let comment: String?
+        public let daysLate: Int
+    }
+
+    public struct ActivityRow: Sendable, Codable {
+        public let id: String
+        public let title: String
+        public let start: Deadline?
+        public let startText: String
+        public let due: Deadline?
+        public let dueText: String
+        public let owner: String
+        public let ownerName: String
+        public let status: Status?
+        public let signal: Signal
+        public let comment: String?
+        public let daysLate: Int
+        public let every: Recurrence?
+    }
+
+    public struct ActivityGroup: Sendable, Codable {
+        public let goal: String
+        public let goalTitle: String
+        public let rows: [ActivityRow]
+    }
+
+    public struct RiskRow: Sendable, Codable {
+        public let id: String
+        public let title: String
+        public let area: String?
+        public let likelihood: Int?
+        public let consequence: Int?
+        public let score: Int?
+        public let level: RiskLevel?
+        public let owner: String
+        public let ownerName: String
+        public let status: RiskStatus?
+        public let actions: [String]
+        public let review: Day?
+        public let reviewPassed: Bool
+    }
+
+    public struct FindingRow: Sendable, Codable {
+        public let id: String
+        public let recommendation: String
+        public let response: String?
+        public let progress: String?
+        public let remaining: String?
+        public let assessment: Assessment?
+        public let evidence: String?
+        public let owner: String
+        public let ownerName: String
+        public let due: Deadline?
+        public let status: Status?
+        public let signal: Signal
+    }
+
+    public struct AuditGroup: Sendable, Codable {
+        public let audit: String
+        public let auditor: String?
+        public let year: Int?
+        public let green: Int
+        public let yellow: Int
+        public let red: Int
+        public let rows: [FindingRow]
+        public var total: Int { rows.count }
+    }
+
+    public struct OwnerSection: Sendable, Codable {
+        public let owner: String
+        public let ownerName: String
+        public let overdue: [Line]
+        public let dueSoon: [Line]
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// An I/O failure, with a message for the user. Commands exit 2 on it.
+public struct StoreError: Error, Sendable {
+    public let message: Message
+    public init(sv: String, en: String) { message = Message(sv: sv, en: en) }
+}
+
+/// Reads and writes the data folder. The only place, with `Git`, that touches the disk.
+public enum Store {
+    /// The nearest `data/` folder from `start` upward, as git finds `.git`.
+    public static func findDataFolder(from start: String = FileManager.default.currentDirectoryPath) -> String? {
+        var dir = URL(fileURLWithPath: start).standardizedFileURL
+        while true {
+            let candidate = dir.appendingPathComponent("data")
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue {
+                return candidate.path
+            }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { return nil }
+            dir = parent
+        }
+    }
+
+    /// Loads every `.rec` file of the folder. `display` is how paths are shown in messages.
+    public static func load(folder: String, display: String? = nil) throws -> DataSet {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            throw StoreError(sv: "datamappen \(folder) finns inte; ange en annan med --data DIR eller skapa en med 'sakerhet init'",
+                             en: "the data folder \(folder) does not exist; give another with --data DIR or create one with 'sakerhet init'")
+        }
+        let shown = display ?? folder
+        var files: [Kind: SourceFile] = [:]
+        for kind in Kind.allCases {
+            let path = folder + "/" + kind.fileName
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            files[kind] = SourceFile(path: join(shown, kind.fileName), document: Document(bytes: try read(path)))
+        }
+        guard !files.isEmpty else {
+            throw StoreError(sv: "\(shown) innehåller inga .rec-filer (väntade t.ex. activities.rec); skapa en datamapp med 'sakerhet init'",
+                             en: "\(shown) holds no .rec files (expected e.g. activities.rec); create a data folder with 'sakerhet init'")
+        }
+        let configPath = folder + "/config.rec"
+        let config = FileManager.default.fileExists(atPath: configPath)
+            ? SourceFile(path: join(shown, "config.rec"), document: Document(bytes: try read(configPath))) : nil
+        return DataSet(folder: shown, files: files, configFile: config)
+    }
+
+    public static func read(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError(sv: "kan inte läsa \(path); kontrollera att filen finns och är läsbar",
+                             en: "cannot read \(path); check that the file exists and is readable")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            return [UInt8](data)
+        } catch {
+            throw StoreError(sv: "kan inte läsa \(path): \(error.localizedDescription)",
+                             en: "cannot read \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes atomically: a temporary file in the same folder, fsync, then rename over
+    /// the original, keeping its mode. On any failure the original is untouched.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let tmp = (dir.isEmpty ? "." : dir) + "/.\(name).\(getpid()).tmp"
+        var mode: mode_t = 0o644
+        var st = stat()
+        if stat(path, &st) == 0 { mode = st.st_mode & 0o7777 }
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode)
+        guard fd >= 0 else {
+            throw StoreError(sv: "kan inte skriva i \(dir.isEmpty ? "." : dir): \(String(cString: strerror(errno))); filen \(name) är orörd",
+                             en: "cannot write in \(dir.isEmpty ? "." : dir): \(String(cString: strerror(errno))); \(name) is untouched")
+        }
+        var ok = true
+        bytes.withUnsafeBytes { buf in
+            var off = 0
+            while off < buf.count {
+                let n = write(fd, buf.baseAddress! + off, buf.count - off)
+                if n <= 0 { ok = false; return }
+                off += n
+            }
+        }
+        if ok { ok = fsync(fd) == 0 }
+        let err = errno
+        if fchmod(fd, mode) != 0 { ok = false }
+        close(fd)
+        guard ok, rename(tmp, path) == 0 else {
+            let why = String(cString: strerror(ok ? errno : err))
+            unlink(tmp)
+            throw StoreError(sv: "kunde inte skriva \(path): \(why); originalet är orört",
+                             en: "could not write \(path): \(why); the original is untouched")
+        }
+        // Make the rename durable.
+        let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// Runs `body` holding an exclusive advisory lock on `folder/.sakerhet.lock`. Waits up
+    /// to `timeout` seconds for another writer.
+    public static func withLock<T>(folder: String, timeout: Double = 10, _ body: () throws -> T) throws -> T {
+        let path = folder + "/.sakerhet.lock"
+        let fd = open(path, O_RDWR | O_CREAT, 0o644)
+        guard fd >= 0 else {
+            throw StoreError(sv: "kan inte skapa låsfilen \(path): \(String(cString: strerror(errno)))",
+                             en: "cannot create the lock file \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        let deadline = Date().addingTimeInterval(timeout)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            if Date() > deadline {
+                throw StoreError(sv: "en annan sakerhet-process skriver i \(folder) (låset \(path) hölls i \(Int(timeout)) s); försök igen",
+                                 en: "another sakerhet process is writing in \(folder) (the lock \(path) was held for \(Int(timeout)) s); try again")
+            }
+            usleep(20_000)
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
+}

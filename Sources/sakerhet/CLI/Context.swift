@@ -1,0 +1,66 @@
+import Foundation
+import SakerhetCore
+
+/// What a command needs from the environment: the data folder, the date, the language,
+/// colours, and where output goes.
+struct Context {
+    let options: GlobalOptions
+    var lang: Lang { options.lang }
+
+    /// The as-of date: `--as-of`, or today in local time.
+    func asOf() throws -> Day {
+        if let s = options.asOf {
+            guard let d = Day(s) else {
+                throw UsageError(sv: "--as-of tar ett datum ÅÅÅÅ-MM-DD, inte '\(s)'", en: "--as-of takes a date YYYY-MM-DD, not '\(s)'")
+            }
+            return d
+        }
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    /// The data folder: `--data`, or the nearest `data/` upward.
+    func dataFolder() throws -> (path: String, display: String) {
+        if let d = options.data { return (d, d.hasSuffix("/") && d.count > 1 ? String(d.dropLast()) : d) }
+        guard let found = Store.findDataFolder() else {
+            throw StoreError(sv: "hittar ingen data/-mapp här eller ovanför; ange en med --data DIR eller skapa en med 'sakerhet init'",
+                             en: "no data/ folder here or above; give one with --data DIR or create one with 'sakerhet init'")
+        }
+        return (found, Context.relative(found))
+    }
+
+    func load() throws -> DataSet {
+        let (path, display) = try dataFolder()
+        return try Store.load(folder: path, display: display)
+    }
+
+    /// Colour only on a terminal, and never with NO_COLOR set.
+    var style: Style {
+        let env = ProcessInfo.processInfo.environment
+        let noColor = (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || env["TERM"] == "dumb"
+        return Style(color: !noColor && isatty(STDOUT_FILENO) == 1)
+    }
+
+    var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    static func relative(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+        return path
+    }
+}
+
+/// Writes to standard output in one go, or to a file with `-o` (atomically).
+enum Output {
+    static func write(_ text: String, to file: String? = nil) throws {
+        if let file {
+            try Store.writeAtomically(Array(text.utf8), to: file)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,47 @@
+import SakerhetCore
+
+/// `sakerhet report`: the follow-up for the strategic meeting and the committee.
+enum Report: Command {
+    static let name = "report"
+    static let help = Help(
+        usage: "sakerhet report [--format text|json] [-o FIL] [--period ÅÅÅÅ|ÅÅÅÅ-MM] [--public]",
+        summary: Message(
+            sv: "Skriver uppföljningen: sammanfattning med trafikljus, mål, delmål, aktivitetslista, risker med riskmatris, revisionens rekommendationer och vad varje ansvarig har försenat.",
+            en: "Writes the follow-up: summary with traffic lights, goals, sub-goals, activity list, risks with the risk matrix, audit recommendations and what each owner has late."),
+        options: [
+            ("--format F", Message(sv: "text (standard) eller json", en: "text (default) or json")),
+            ("-o FIL", Message(sv: "skriv till FIL; formatet följer filändelsen (.txt, .json)", en: "write to FILE; the format follows the extension (.txt, .json)")),
+            ("--period P", Message(sv: "uppföljningsperiod, ett år (2024) eller en månad (2024-10); standard: innevarande år", en: "follow-up period, a year (2024) or a month (2024-10); default: the current year")),
+            ("--public", Message(sv: "utelämna poster som är intern eller sekretess (för nämndens offentliga handling)", en: "leave out records classified intern or sekretess (for the committee's public record)")),
+        ],
+        examples: ["sakerhet report --as-of 2024-11-04", "sakerhet report --public --format json -o uppfoljning.json"])
+
+    static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
+        var format = try args.choice("--format", ["text", "json"])
+        let outFile = try args.option("-o", "--output")
+        let periodText = try args.option("--period")
+        let isPublic = args.flag("--public")
+        try args.finish(command: name)
+        if format == nil, let f = outFile {
+            format = f.hasSuffix(".json") ? "json" : "text"
+        }
+        let asOf = try ctx.asOf()
+        var period: FollowUp.Period?
+        if let p = periodText {
+            guard let parsed = FollowUp.Period(p) else {
+                throw UsageError(sv: "--period tar ett år (2024) eller en månad (2024-10), inte '\(p)'",
+                                 en: "--period takes a year (2024) or a month (2024-10), not '\(p)'")
+            }
+            period = parsed
+        }
+        let data = try ctx.load()
+        let report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang)
+        let text: String
+        switch format ?? "text" {
+        case "json": text = FollowUpJSON.render(report)
+        default: text = FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)
+        }
+        try Output.write(text, to: outFile)
+        return Exit.ok
+    }
+}
