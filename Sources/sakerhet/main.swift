@@ -30,6 +30,10 @@ func main() -> Int32 {
                              en: "unknown command '\(name)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; see 'sakerhet help'")
         }
         if global.help {
+            if let verb = args.positional(), let h = command.help(verb: verb) {
+                try Output.write(h.render(lang))
+                return Exit.ok
+            }
             try Output.write(command.help.render(lang))
             return Exit.ok
         }

@@ -2,6 +2,11 @@
 public struct RecordRef: Sendable, Hashable, Codable {
     public let kind: Kind
     public let index: Int
+
+    public init(kind: Kind, index: Int) {
+        self.kind = kind
+        self.index = index
+    }
 }
 
 /// What every record of the plan shares.

@@ -137,10 +137,11 @@ public enum FollowUpText {
     }
 
     /// "2 gröna, 2 gula, 0 röda av 4".
-    public static func auditCount(_ a: FollowUp.AuditGroup, _ lang: Lang) -> String {
-        lang == .sv
-            ? "\(a.green) \(a.green == 1 ? "grön" : "gröna"), \(a.yellow) \(a.yellow == 1 ? "gul" : "gula"), \(a.red) \(a.red == 1 ? "röd" : "röda") av \(a.total)"
-            : "\(a.green) green, \(a.yellow) yellow, \(a.red) red of \(a.total)"
+    public static func auditCount(_ a: FollowUp.AuditGroup, _ lang: Lang, total: Int? = nil) -> String {
+        let n = total ?? a.total
+        return lang == .sv
+            ? "\(a.green) \(a.green == 1 ? "grön" : "gröna"), \(a.yellow) \(a.yellow == 1 ? "gul" : "gula"), \(a.red) \(a.red == 1 ? "röd" : "röda") av \(n)"
+            : "\(a.green) green, \(a.yellow) yellow, \(a.red) red of \(n)"
     }
 
     static func countsText(_ c: FollowUp.Counts, _ lang: Lang, _ style: Style) -> String {

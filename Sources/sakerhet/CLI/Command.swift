@@ -26,15 +26,24 @@ struct Help {
 }
 
 /// A subcommand: one file in Commands/, its help beside its code.
-protocol Command {
+protocol Command: Sendable {
     static var name: String { get }
     static var help: Help { get }
     /// Runs the command and returns the exit code.
     static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32
+    /// Help for one verb (`sakerhet activities add --help`), if the command has verbs.
+    static func help(verb: String) -> Help?
+}
+
+extension Command {
+    static func help(verb: String) -> Help? { nil }
 }
 
 enum Commands {
-    static let all: [any Command.Type] = [Audit.self, Report.self, HelpCommand.self]
+    static let all: [any Command.Type] = [
+        Goals.self, Activities.self, Risks.self, Findings.self, Audit.self, Report.self,
+        Completions.self, HelpCommand.self,
+    ]
     static var names: [String] { all.map { $0.name } + ["version"] }
 
     static func find(_ name: String) -> (any Command.Type)? { all.first { $0.name == name } }

@@ -1,0 +1,201 @@
+/// One change to one record, as the record commands ask for it.
+public enum Change: Sendable {
+    /// Set a field; an empty value removes it. For list fields, replaces every value.
+    case set(String, String)
+    /// Add one more value to a list field (`action+=A7`).
+    case add(String, String)
+    /// Remove one value of a list field (`action-=A7`).
+    case remove(String, String)
+}
+
+/// An edit of the data set: what the file becomes, and what it means.
+public struct Edit: Sendable {
+    public let kind: Kind
+    public let path: String
+    public let before: Document
+    public let after: Document
+    /// For the commit message: `activities: A12 status pågår → klar`.
+    public let summary: String
+}
+
+/// An edit that cannot be made, with the reason for the user.
+public struct EditError: Error, Sendable {
+    public let message: Message
+    public let diagnostics: [Diagnostic]
+    public init(sv: String, en: String, diagnostics: [Diagnostic] = []) {
+        message = Message(sv: sv, en: en)
+        self.diagnostics = diagnostics
+    }
+}
+
+public enum Editor {
+    /// Applies `changes` to record `id` of `kind`. Values of deadline, day, status and
+    /// other vocabulary fields are normalised (phrases to tokens, aliases to Swedish).
+    public static func update(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change]) throws -> Edit {
+        guard let file = data.files[kind] else { throw missingFile(data, kind) }
+        guard let index = data.ids[kind]?[id]?.first else { throw unknownID(data, kind, id) }
+        var doc = file.document
+        var parts: [String] = []
+        for change in changes {
+            let record = doc.records[index]
+            switch change {
+            case .set(let key, let raw):
+                let spec = try fieldSpec(kind, key)
+                let value = try normalise(raw, spec)
+                let old = record.values(key)
+                if spec.repeatable {
+                    doc = doc.removing(key, fromRecord: index)
+                    for v in value.split(separator: ",").map({ String($0).trimmingBlanks }) where !v.isEmpty {
+                        doc = doc.adding(key, value: v, toRecord: index, order: kind.fieldOrder)
+                    }
+                } else if value.isEmpty {
+                    if spec.required {
+                        throw EditError(sv: "'\(key)' är obligatoriskt för \(kind.word(.sv)) och kan inte tas bort",
+                                        en: "'\(key)' is required for \(kind.word(.en)) and cannot be removed")
+                    }
+                    doc = doc.removing(key, fromRecord: index)
+                } else {
+                    doc = doc.setting(key, to: value, inRecord: index, order: kind.fieldOrder)
+                }
+                let oldText = old.isEmpty ? "–" : old.joined(separator: ", ")
+                parts.append("\(key) \(oldText) → \(value.isEmpty ? "–" : value)")
+            case .add(let key, let raw):
+                let spec = try fieldSpec(kind, key)
+                let value = try normalise(raw, spec)
+                doc = doc.adding(key, value: value, toRecord: index, order: kind.fieldOrder)
+                parts.append("\(key) +\(value)")
+            case .remove(let key, let raw):
+                _ = try fieldSpec(kind, key)
+                guard record.values(key).contains(raw) else {
+                    throw EditError(sv: "\(id) har inget '\(key): \(raw)'", en: "\(id) has no '\(key): \(raw)'")
+                }
+                doc = doc.removing(key, value: raw, fromRecord: index)
+                parts.append("\(key) −\(raw)")
+            }
+        }
+        return Edit(kind: kind, path: file.path, before: file.document, after: doc,
+                    summary: "\(kind.fileName.dropLast(4)): \(id) " + parts.joined(separator: ", "))
+    }
+
+    /// Appends a new record. Without an `id`, the next free one in the kind's pattern.
+    public static func add(_ data: DataSet, _ kind: Kind, fields: [(String, String)]) throws -> (Edit, String) {
+        guard let file = data.files[kind] else { throw missingFile(data, kind) }
+        var values: [String: String] = [:]
+        var lists: [(String, String)] = []
+        for (k, raw) in fields {
+            let spec = try fieldSpec(kind, k)
+            let v = try normalise(raw, spec)
+            if spec.repeatable { lists.append((k, v)) } else { values[k] = v }
+        }
+        let id = values["id"] ?? nextID(data, kind)
+        if data.contains(kind, id: id) {
+            throw EditError(sv: "id '\(id)' finns redan i \(file.path)", en: "id '\(id)' already exists in \(file.path)")
+        }
+        values["id"] = id
+        var ordered: [(String, String)] = []
+        for spec in kind.fields {
+            if spec.repeatable { ordered += lists.filter { $0.0 == spec.name } }
+            else if let v = values[spec.name], !v.isEmpty { ordered.append((spec.name, v)) }
+        }
+        let doc = file.document.appendingRecord(ordered)
+        let title = values["title"] ?? values["name"] ?? values["recommendation"] ?? ""
+        return (Edit(kind: kind, path: file.path, before: file.document, after: doc,
+                     summary: "\(kind.fileName.dropLast(4)): lägg till \(id) \(title)"), id)
+    }
+
+    /// Removes a record, refused while another record refers to it.
+    public static func remove(_ data: DataSet, _ kind: Kind, id: String) throws -> Edit {
+        guard let file = data.files[kind] else { throw missingFile(data, kind) }
+        guard let index = data.ids[kind]?[id]?.first else { throw unknownID(data, kind, id) }
+        let users = references(to: id, kind: kind, in: data)
+        if !users.isEmpty {
+            let list = users.prefix(8).map { "\($0.0) (\($0.1))" }.joined(separator: ", ") + (users.count > 8 ? " …" : "")
+            throw EditError(sv: "\(id) kan inte tas bort: \(users.count) poster hänvisar till den: \(list). Ändra eller ta bort dem först",
+                            en: "\(id) cannot be removed: \(users.count) records refer to it: \(list). Change or remove them first")
+        }
+        return Edit(kind: kind, path: file.path, before: file.document, after: file.document.removingRecord(index),
+                    summary: "\(kind.fileName.dropLast(4)): ta bort \(id)")
+    }
+
+    /// Records whose reference fields point at `id` of `kind`: (record id, field).
+    public static func references(to id: String, kind: Kind, in data: DataSet) -> [(String, String)] {
+        var out: [(String, String)] = []
+        data.forEachField(ofType: [.ref(kind)]) { ref, f, _ in
+            if f.value == id { out.append((data.record(ref).value("id") ?? "?", f.key)) }
+        }
+        return out
+    }
+
+    /// The next id in the kind's pattern: the highest `A<n>` plus one.
+    public static func nextID(_ data: DataSet, _ kind: Kind) -> String {
+        let prefix = kind.idPrefix ?? kind.rawValue + "-"
+        var highest = 0
+        for id in data.ids[kind]?.keys ?? [:].keys where id.hasPrefix(prefix) {
+            if let n = Int(id.dropFirst(prefix.count)) { highest = max(highest, n) }
+        }
+        return prefix + String(highest + 1)
+    }
+
+    static func fieldSpec(_ kind: Kind, _ key: String) throws -> FieldSpec {
+        if let s = kind.spec(key) { return s }
+        let hint = Suggest.hint(key, kind.fieldOrder)
+        throw EditError(sv: "\(kind.word(.sv)) har inget fält '\(key)'\(hint.sv); fälten är \(kind.fieldOrder.joined(separator: ", "))",
+                        en: "\(kind.word(.en)) has no field '\(key)'\(hint.en); the fields are \(kind.fieldOrder.joined(separator: ", "))")
+    }
+
+    /// Canonical form of a value typed by a user.
+    public static func normalise(_ raw: String, _ spec: FieldSpec) throws -> String {
+        let v = raw.trimmingBlanks
+        if v.isEmpty { return v }
+        switch spec.type {
+        case .deadline:
+            guard let d = Deadline(phrase: v) else {
+                throw EditError(sv: "\(spec.name): '\(v)' är ingen tidpunkt; skriv t.ex. 2024-05-31, 2024-05, maj 2024, våren 2024, kvartal 3 2024, tertial 2 2024, 2024 eller ?",
+                                en: "\(spec.name): '\(v)' is not a deadline; write e.g. 2024-05-31, 2024-05, May 2024, spring 2024, Q3 2024, tertial 2 2024, 2024 or ?")
+            }
+            return d.token
+        case .day:
+            if let d = Deadline(phrase: v), d.precision == .day { return d.token }
+            throw EditError(sv: "\(spec.name): '\(v)' är inget datum; skriv ÅÅÅÅ-MM-DD", en: "\(spec.name): '\(v)' is not a date; write YYYY-MM-DD")
+        case .status:
+            if let s = Status(parsing: v) { return s.rawValue }
+            throw vocabulary(spec.name, v, Status.allCases.map(\.rawValue))
+        case .riskStatus:
+            if let s = RiskStatus(parsing: v) { return s.rawValue }
+            throw vocabulary(spec.name, v, RiskStatus.allCases.map(\.rawValue))
+        case .assessment:
+            if let a = Assessment(parsing: v) { return a.rawValue }
+            throw vocabulary(spec.name, v, Assessment.allCases.map(\.rawValue))
+        case .classification:
+            if let c = Classification(parsing: v) { return c.rawValue }
+            throw vocabulary(spec.name, v, Classification.allCases.map(\.rawValue))
+        case .recurrence:
+            if let r = Recurrence(parsing: v) { return r.rawValue }
+            throw vocabulary(spec.name, v, Recurrence.allCases.map(\.rawValue))
+        case .ownerKind:
+            if OwnerKind(rawValue: v) != nil { return v }
+            throw vocabulary(spec.name, v, OwnerKind.allCases.map(\.rawValue))
+        case .score:
+            if let n = Int(v), (1...4).contains(n) { return v }
+            throw EditError(sv: "\(spec.name) ska vara 1–4, inte '\(v)'", en: "\(spec.name) must be 1–4, not '\(v)'")
+        default:
+            return v
+        }
+    }
+
+    static func vocabulary(_ key: String, _ v: String, _ words: [String]) -> EditError {
+        let hint = Suggest.hint(v, words)
+        return EditError(sv: "\(key): '\(v)' är inget tillåtet värde\(hint.sv); tillåtna: \(words.joined(separator: ", "))",
+                         en: "\(key): '\(v)' is not an allowed value\(hint.en); allowed: \(words.joined(separator: ", "))")
+    }
+
+    static func missingFile(_ data: DataSet, _ kind: Kind) -> EditError {
+        EditError(sv: "\(data.folder)/\(kind.fileName) finns inte; skapa den med 'sakerhet init'",
+                  en: "\(data.folder)/\(kind.fileName) does not exist; create it with 'sakerhet init'")
+    }
+
+    static func unknownID(_ data: DataSet, _ kind: Kind, _ id: String) -> EditError {
+        let hint = Suggest.hint(id, data.ids[kind]?.keys.map { $0 } ?? [])
+        return EditError(sv: "det finns ingen \(kind.word(.sv)) med id '\(id)'\(hint.sv)", en: "there is no \(kind.rawValue) with id '\(id)'\(hint.en)")
+    }
+}

@@ -1,0 +1,51 @@
+/// A unified diff of two versions of a file, as `git diff` shows it. Edits are splices,
+/// so the common head and tail are cut first and only the middle is compared.
+public enum Diff {
+    public static func unified(_ old: [UInt8], _ new: [UInt8], path: String, context: Int = 3) -> String {
+        let a = lines(old), b = lines(new)
+        var head = 0
+        while head < a.count, head < b.count, a[head] == b[head] { head += 1 }
+        var tail = 0
+        while tail < a.count - head, tail < b.count - head, a[a.count - 1 - tail] == b[b.count - 1 - tail] { tail += 1 }
+        if head == a.count && head == b.count { return "" }
+        let midA = Array(a[head..<(a.count - tail)]), midB = Array(b[head..<(b.count - tail)])
+        // Lines of the middle: common subsequence when small, else replace all.
+        var ops: [(Character, String)] = []
+        if midA.count * midB.count <= 4_000_000 {
+            var lcs = Array(repeating: Array(repeating: 0, count: midB.count + 1), count: midA.count + 1)
+            for i in stride(from: midA.count - 1, through: 0, by: -1) {
+                for j in stride(from: midB.count - 1, through: 0, by: -1) {
+                    lcs[i][j] = midA[i] == midB[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+                }
+            }
+            var i = 0, j = 0
+            while i < midA.count || j < midB.count {
+                if i < midA.count, j < midB.count, midA[i] == midB[j] { ops.append((" ", midA[i])); i += 1; j += 1 }
+                else if j < midB.count, i == midA.count || lcs[i][j + 1] >= lcs[i + 1][j] { ops.append(("+", midB[j])); j += 1 }
+                else { ops.append(("-", midA[i])); i += 1 }
+            }
+        } else {
+            ops = midA.map { ("-", $0) } + midB.map { ("+", $0) }
+        }
+        let before = Array(a[max(0, head - context)..<head])
+        let after = Array(a[(a.count - tail)..<min(a.count, a.count - tail + context)])
+        let all = before.map { (Character(" "), $0) } + ops + after.map { (Character(" "), $0) }
+        let startA = head - before.count + 1, startB = head - before.count + 1
+        let countA = all.filter { $0.0 != "+" }.count, countB = all.filter { $0.0 != "-" }.count
+        var out = "--- a/\(path)\n+++ b/\(path)\n"
+        out += "@@ -\(countA == 0 ? startA - 1 : startA),\(countA) +\(countB == 0 ? startB - 1 : startB),\(countB) @@\n"
+        for (op, text) in all { out += String(op) + text + "\n" }
+        return out
+    }
+
+    static func lines(_ bytes: [UInt8]) -> [String] {
+        var out: [String] = []
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            out.append(String(decoding: bytes[start..<i], as: UTF8.self))
+            start = i + 1
+        }
+        if start < bytes.count { out.append(String(decoding: bytes[start...], as: UTF8.self)) }
+        return out
+    }
+}

@@ -1,0 +1,121 @@
+/// Renders record lists as an aligned table, TSV, CSV for Excel, or JSON.
+public enum ListRender {
+    public static let jsonSchema = "sakerhet.list/1"
+
+    public static func columns(_ kind: Kind, _ lang: Lang) -> [String] {
+        let sv = lang == .sv
+        switch kind {
+        case .risk: return ["Id", "Risk", sv ? "S×K" : "L×C", sv ? "Nivå" : "Level", sv ? "Ansvarig" : "Owner", "Status", sv ? "Omprövas" : "Review"]
+        case .finding: return ["Id", sv ? "Rekommendation" : "Recommendation", sv ? "Bedömning" : "Assessment", sv ? "Ansvarig" : "Owner", sv ? "Klart senast" : "Due", "Status", "Signal"]
+        case .goal: return ["Id", sv ? "Titel" : "Title", sv ? "Mål" : "Parent", sv ? "Ansvarig" : "Owner", sv ? "Klart senast" : "Due", "Status", "Signal"]
+        default: return ["Id", sv ? "Titel" : "Title", sv ? "Mål" : "Goal", sv ? "Ansvarig" : "Owner", sv ? "Påbörjas" : "Start", sv ? "Klart senast" : "Due", "Status", "Signal"]
+        }
+    }
+
+    static func cells(_ r: ListRow, _ lang: Lang) -> [String] {
+        let status = r.status.map { s in lang == .sv ? s : (Status(rawValue: s)?.english ?? RiskStatus(rawValue: s)?.english ?? s) } ?? ""
+        var signal = r.signal?.word(lang) ?? ""
+        if r.daysLate > 0 { signal += lang == .sv ? " (\(r.daysLate) d sen)" : " (\(r.daysLate) d late)" }
+        switch r.kind {
+        case .risk:
+            let sk = r.score.map { "\($0)" } ?? ""
+            return [r.id, r.title, sk, r.level?.word(lang) ?? "", r.owner, status, r.due?.token ?? ""]
+        case .finding:
+            return [r.id, r.title, r.assessment?.word(lang) ?? "", r.owner, r.due?.token ?? "", status, signal]
+        case .goal:
+            return [r.id, r.title, r.goal ?? "", r.owner, r.due?.token ?? "", status, signal]
+        default:
+            return [r.id, r.title, r.goal ?? "", r.owner, r.start?.token ?? "", r.due?.token ?? "", status, signal]
+        }
+    }
+
+    public static func table(_ list: RecordList, lang: Lang, style: Style) -> String {
+        let names = columns(list.kind, lang)
+        let widths: [Int] = list.kind == .activity ? [5, 44, 5, 8, 8, 12, 11, 16] : [5, 46, 8, 8, 12, 11, 16]
+        var t = TextTable(zip(names, widths).map { TextTable.Column($0.0, $0.1) })
+        for r in list.rows {
+            var painters: [(String) -> String] = Array(repeating: { $0 }, count: names.count)
+            if let s = r.signal { painters[names.count - 1] = { style.signal(s, $0) } }
+            if let l = r.level { painters[3] = { levelPaint(l, style)($0) } }
+            if let a = r.assessment { painters[2] = { style.signal(a == .green ? .green : a == .yellow ? .yellow : .red, $0) } }
+            t.add(cells(r, lang), paint: painters)
+        }
+        var out = list.rows.isEmpty ? (lang == .sv ? "Inga poster matchar.\n" : "No records match.\n") : t.render(style: style)
+        if list.kind == .finding { out += "\n" + countLine(list, lang) + "\n" }
+        return out
+    }
+
+    /// "2 gröna, 2 gula, 0 röda av 4".
+    public static func countLine(_ list: RecordList, _ lang: Lang) -> String {
+        FollowUpText.auditCount(FollowUp.AuditGroup(audit: "", auditor: nil, year: nil, green: list.green, yellow: list.yellow,
+                                                    red: list.red, rows: []), lang, total: list.rows.count)
+    }
+
+    static func levelPaint(_ l: RiskLevel, _ style: Style) -> (String) -> String {
+        switch l {
+        case .low: return style.green
+        case .medium: return style.yellow
+        case .high: return style.red
+        case .veryHigh: return { style.bold(style.red($0)) }
+        }
+    }
+
+    public static func tsv(_ list: RecordList, lang: Lang) -> String {
+        var out = columns(list.kind, lang).joined(separator: "\t") + "\n"
+        for r in list.rows {
+            out += cells(r, lang).map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+                .joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    /// For Excel in a Swedish locale: UTF-8 with a byte-order mark, `;` between fields.
+    public static func csv(_ list: RecordList, lang: Lang) -> String {
+        func quote(_ s: String) -> String {
+            s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var out = "\u{FEFF}" + columns(list.kind, lang).map(quote).joined(separator: ";") + "\r\n"
+        for r in list.rows { out += cells(r, lang).map(quote).joined(separator: ";") + "\r\n" }
+        return out
+    }
+
+    struct Envelope: Encodable {
+        let schema: String
+        let kind: Kind
+        let as_of: Day
+        let rows: [ListRow]
+    }
+
+    public static func json(_ list: RecordList) -> String {
+        DiagnosticFormats.encode(Envelope(schema: jsonSchema, kind: list.kind, as_of: list.asOf, rows: list.rows))
+    }
+
+    /// A risk matrix for the terminal, cells coloured by level.
+    public static func matrix(_ risks: [Risk], lang: Lang, style: Style) -> String {
+        let sv = lang == .sv
+        let cell = 16
+        var grid = Array(repeating: Array(repeating: [String](), count: 4), count: 4)
+        for r in risks {
+            if let l = r.likelihood, let c = r.consequence, (1...4).contains(l), (1...4).contains(c) { grid[l - 1][c - 1].append(r.id) }
+        }
+        var out = style.bold(sv ? "Riskmatris: sannolikhet (rader) × konsekvens (kolumner)" : "Risk matrix: likelihood (rows) × consequence (columns)") + "\n\n"
+        let rule = "     +" + String(repeating: String(repeating: "-", count: cell) + "+", count: 4) + "\n"
+        out += rule
+        for l in stride(from: 4, through: 1, by: -1) {
+            var line = "  \(l)  |"
+            for c in 1...4 {
+                let ids = grid[l - 1][c - 1]
+                let text = ids.isEmpty ? "" : "\(ids.count): " + ids.joined(separator: " ")
+                let shown = text.count > cell - 2 ? String(text.prefix(cell - 3)) + "…" : text
+                let padded = " " + shown + String(repeating: " ", count: cell - 1 - shown.count)
+                line += levelPaint(RiskLevel(score: l * c), style)(padded) + "|"
+            }
+            out += line + "\n" + rule
+        }
+        out += "      " + (1...4).map { String(repeating: " ", count: cell / 2) + "\($0)" + String(repeating: " ", count: cell / 2) }.joined() + "\n"
+        out += "\n" + (sv ? "Nivåer: låg 1–3, medel 4–6, hög 8–9, mycket hög 12–16 (poäng = sannolikhet × konsekvens)"
+                          : "Levels: low 1–3, medium 4–6, high 8–9, very high 12–16 (score = likelihood × consequence)") + "\n"
+        return out
+    }
+}

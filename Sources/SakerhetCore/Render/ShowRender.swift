@@ -1,0 +1,60 @@
+/// `show ID`: the record as written, then what the tool computes about it.
+public enum ShowRender {
+    public static func text(_ data: DataSet, _ ref: RecordRef, asOf: Day, lang: Lang, style: Style) -> String {
+        let sv = lang == .sv
+        let record = data.record(ref)
+        var out = style.dim("\(data.path(ref.kind)):\(record.line)") + "\n"
+        let width = (record.fields.map(\.key.count).max() ?? 0) + 2
+        for f in record.fields {
+            let lines = f.value.split(separator: "\n", omittingEmptySubsequences: false)
+            out += style.bold(pad(f.key + ":", width)) + (lines.first.map(String.init) ?? "") + "\n"
+            for l in lines.dropFirst() { out += String(repeating: " ", count: width + 1) + l + "\n" }
+        }
+        out += "\n"
+        let window = data.config.soonDays
+        var facts: [(String, String)] = []
+        if let o = record.value("owner") { facts.append((sv ? "Ansvarig" : "Owner", data.ownerName(o))) }
+        let item: (any Scheduled)? = {
+            switch ref.kind {
+            case .goal: return data.goals[ref.index]
+            case .activity: return data.activities[ref.index]
+            case .finding: return data.findings[ref.index]
+            default: return nil
+            }
+        }()
+        if let s = item {
+            let sig = s.signal(asOf: asOf, window: window)
+            var text = style.signal(sig, sig.word(lang))
+            if s.isOverdue(asOf: asOf) { text += sv ? ", försenad \(s.daysLate(asOf: asOf)) dagar" : ", \(s.daysLate(asOf: asOf)) days overdue" }
+            else if s.isDueSoon(asOf: asOf, window: window), let last = s.deadline?.lastDay {
+                text += sv ? ", klar senast om \(asOf.days(until: last)) dagar" : ", due in \(asOf.days(until: last)) days"
+            }
+            facts.append(("Signal", text))
+            if let d = s.deadline, let last = d.lastDay { facts.append((sv ? "Sista dag" : "Last day", last.description)) }
+        }
+        if ref.kind == .activity {
+            let a = data.activities[ref.index]
+            if let g = data.goal(a.goal) { facts.append((sv ? "Mål" : "Goal", "\(g.id) \(g.title)")) }
+            if a.every != nil, a.deadline != a.due, let next = a.deadline { facts.append((sv ? "Nästa period" : "Next period", next.token)) }
+            let risks = data.risks.filter { $0.actions.contains(a.id) }.map(\.id)
+            if !risks.isEmpty { facts.append((sv ? "Behandlar risk" : "Treats risk", risks.joined(separator: ", "))) }
+        }
+        if ref.kind == .goal {
+            let g = data.goals[ref.index]
+            let subs = data.goals.filter { $0.parent == g.id }.map(\.id)
+            if !subs.isEmpty { facts.append((sv ? "Delmål" : "Sub-goals", subs.joined(separator: ", "))) }
+            let acts = data.activities.filter { $0.goal == g.id }.map(\.id)
+            if !acts.isEmpty { facts.append((sv ? "Aktiviteter" : "Activities", acts.joined(separator: ", "))) }
+        }
+        if ref.kind == .risk {
+            let r = data.risks[ref.index]
+            if let s = r.score, let l = r.level { facts.append((sv ? "Poäng" : "Score", "\(s) (\(l.word(lang)))")) }
+            if r.isReviewPassed(asOf: asOf) { facts.append((sv ? "Omprövning" : "Review", style.yellow(sv ? "datum passerat" : "review date passed"))) }
+        }
+        let fw = (facts.map(\.0.count).max() ?? 0) + 2
+        for (k, v) in facts { out += style.dim(pad(k + ":", fw)) + v + "\n" }
+        let diags = Checks.run(data, asOf: asOf).filter { $0.kind == ref.kind && $0.recordID == record.value("id") }
+        for d in diags { out += DiagnosticText.line(d, data: nil, lang: lang, style: style) + "\n" }
+        return out
+    }
+}

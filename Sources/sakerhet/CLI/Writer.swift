@@ -1,0 +1,36 @@
+import SakerhetCore
+
+/// The one way a command changes data: lock the folder, load it fresh, make the edit,
+/// refuse it if it adds an error, write atomically, and commit if asked.
+enum Writer {
+    static func perform(_ ctx: Context, dryRun: Bool, commit: Bool, _ make: (DataSet) throws -> Edit) throws -> Int32 {
+        let (folder, display) = try ctx.dataFolder()
+        let asOf = try ctx.asOf()
+        if commit && !dryRun && Git.topLevel(of: folder) == nil {
+            throw StoreError(sv: "--commit: \(display) ligger inte i ett git-förråd; kör 'git init' eller utelämna --commit",
+                             en: "--commit: \(display) is not in a git repository; run 'git init' or leave out --commit")
+        }
+        return try Store.withLock(folder: folder) {
+            let data = try Store.load(folder: folder, display: display)
+            let edit: Edit
+            do { edit = try make(data) } catch let e as EditError { throw UsageError(sv: e.message.sv, en: e.message.en) }
+            let errors = edit.newErrors(in: data, asOf: asOf)
+            if !errors.isEmpty {
+                for d in errors { Output.error(DiagnosticText.line(d, data: data, lang: ctx.lang, style: .plain)) }
+                Output.error("sakerhet: " + (ctx.lang == .sv
+                    ? "ändringen skulle ge \(errors.count) nytt fel och sparades inte; rätta värdet och försök igen"
+                    : "the change would add \(errors.count) new error\(errors.count == 1 ? "" : "s") and was not saved; correct the value and try again"))
+                return Exit.problems
+            }
+            if dryRun {
+                try Output.write(Diff.unified(edit.before.bytes, edit.after.bytes, path: edit.path))
+                return Exit.ok
+            }
+            let path = folder + "/" + edit.kind.fileName
+            try Store.writeAtomically(edit.after.bytes, to: path)
+            if commit { try Git.commit(file: path, message: edit.summary) }
+            try Output.write(edit.summary + (commit ? (ctx.lang == .sv ? " (incheckad)" : " (committed)") : "") + "\n")
+            return Exit.ok
+        }
+    }
+}
