@@ -1,0 +1,133 @@
+import Foundation
+import XCTest
+
+/// Each kind of bad input from issue 2, in a temporary data folder: `audit` exits as it
+/// should, names `file:line:` with the Swedish and English wording, and changes no file;
+/// `report` on the same folder does not crash.
+final class BadInputTests: EndToEndCase {
+    /// Runs `audit` in Swedish and in English on `files` and checks both runs.
+    func assertAudit(_ files: [String: [UInt8]], exits code: Int32, at location: String,
+                     sv: String, en: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let root = try folder(with: files)
+        let data = root.appendingPathComponent("data")
+        let before = try snapshot(data)
+        for (lang, words) in [("sv", sv), ("en", en)] {
+            let r = try run(["audit", "--as-of", Self.planDate, "--data", "data", "--lang", lang], in: root)
+            XCTAssertEqual(r.exitCode, code, "exit code (\(lang)); output:\n\(r.output)", file: file, line: line)
+            let here = lines(of: r.output, at: location)
+            XCTAssertTrue(here.contains { $0.contains(words) },
+                          "no line at \(location) says '\(words)' (\(lang)); output:\n\(r.output)", file: file, line: line)
+            try assertUnchanged(data, since: before, file: file, line: line)
+        }
+        // The report reads the same bad folder without crashing (run() fails on a signal).
+        let report = try run(["report", "--as-of", Self.planDate, "--data", "data"], in: root)
+        XCTAssertTrue([0, 1, 2].contains(report.exitCode), "report exit code \(report.exitCode)", file: file, line: line)
+        try assertUnchanged(data, since: before, file: file, line: line)
+    }
+
+    func testFixtureIsClean() throws {
+        let root = try folder(with: Fixture.files)
+        let r = try run(["audit", "--as-of", Self.planDate, "--data", "data"], in: root)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertEqual(r.stdout, "Inga problem (per 2024-11-04)\n")
+    }
+
+    func testInvalidStatus() throws {
+        try assertAudit(Fixture.files(editing: "goals.rec", replacing: "status: pågår", with: "status: påbörjad"),
+                        exits: 1, at: "data/goals.rec:9:", sv: "okänd status 'påbörjad'", en: "unknown status 'påbörjad'")
+    }
+
+    func testDayThatDoesNotExist() throws {
+        try assertAudit(Fixture.files(editing: "activities.rec", replacing: "due: 2024-10", with: "due: 2024-02-30"),
+                        exits: 1, at: "data/activities.rec:10:",
+                        sv: "'2024-02-30' är ingen giltig tidpunkt (februari 2024 har 29 dagar)",
+                        en: "'2024-02-30' is not a valid deadline (February 2024 has 29 days)")
+    }
+
+    func testMonth13() throws {
+        try assertAudit(Fixture.files(editing: "activities.rec", replacing: "due: 2024-10", with: "due: 2024-13"),
+                        exits: 1, at: "data/activities.rec:10:",
+                        sv: "'2024-13' är ingen giltig tidpunkt (månad 13 finns inte)",
+                        en: "'2024-13' is not a valid deadline (there is no month 13)")
+    }
+
+    func testUnknownOwnerSuggestsTheClosest() throws {
+        try assertAudit(Fixture.files(editing: "activities.rec", replacing: "owner: sbs", with: "owner: sbx"),
+                        exits: 1, at: "data/activities.rec:8:", sv: "menade du 'sbs'", en: "did you mean 'sbs'")
+    }
+
+    func testBrokenGoalReference() throws {
+        try assertAudit(Fixture.files(editing: "activities.rec", replacing: "goal: D2", with: "goal: D7"),
+                        exits: 1, at: "data/activities.rec:7:", sv: "'D7' finns inte i data/goals.rec",
+                        en: "'D7' is not in data/goals.rec")
+    }
+
+    func testGoalParentCycle() throws {
+        let title = "title: Säkerställa socialnämndens systematiska säkerhetsarbete\n"
+        try assertAudit(Fixture.files(editing: "goals.rec", replacing: title, with: title + "parent: D2\n"),
+                        exits: 1, at: "data/goals.rec:7:", sv: "M3.3 → D2 → M3.3", en: "M3.3 → D2 → M3.3")
+    }
+
+    func testDuplicateIDNamesBothLines() throws {
+        try assertAudit(Fixture.files(editing: "activities.rec", replacing: "id: A26", with: "id: A1"),
+                        exits: 1, at: "data/activities.rec:14:",
+                        sv: "'A1' finns redan på data/activities.rec:5", en: "'A1' is already used at data/activities.rec:5")
+    }
+
+    func testDoneWithoutDoneDate() throws {
+        try assertAudit(Fixture.files(editing: "activities.rec", replacing: "done: 2024-10-31\n", with: ""),
+                        exits: 1, at: "data/activities.rec:11:", sv: "A1 är klar men saknar 'done'",
+                        en: "A1 is done but has no 'done' date")
+    }
+
+    func testPersonnummerInAComment() throws {
+        let number = Fixture.personnummer(date: "19850312", serial: "238")
+        let files = try Fixture.files(editing: "activities.rec", replacing: "id: A26\n",
+                                      with: "# Anmält av \(number)\nid: A26\n")
+        try assertAudit(files, exits: 1, at: "data/activities.rec:14:",
+                        sv: "personnummer eller samordningsnummer", en: "personal identity or co-ordination number")
+        // The message must not copy the number into CI logs.
+        let r = try run(["audit", "--as-of", Self.planDate, "--data", "data"], in: try folder(with: files))
+        XCTAssertFalse(r.output.contains(number), r.output)
+        XCTAssertFalse(r.output.contains(String(number.dropFirst(2))), r.output)
+    }
+
+    func testNumberThatFailsLuhnIsNotAPersonnummer() throws {
+        let valid = Fixture.personnummer(date: "19850312", serial: "238")
+        let lastDigit = Int(String(valid.last!))!
+        let invalid = valid.dropLast() + String((lastDigit + 1) % 10)
+        let root = try folder(with: Fixture.files(editing: "activities.rec", replacing: "id: A26\n",
+                                                  with: "# Ärende \(invalid)\nid: A26\n"))
+        let r = try run(["audit", "--as-of", Self.planDate, "--data", "data"], in: root)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertEqual(r.stdout, "Inga problem (per 2024-11-04)\n")
+    }
+
+    func testCRLFIsAWarningOnly() throws {
+        let crlf = Array(Fixture.activities.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        var files = Fixture.files
+        files["activities.rec"] = crlf
+        try assertAudit(files, exits: 0, at: "data/activities.rec:1:1:", sv: "CRLF-radslut", en: "CRLF line endings")
+    }
+
+    func testByteOrderMarkIsAWarningOnly() throws {
+        var files = Fixture.files
+        files["activities.rec"] = [0xEF, 0xBB, 0xBF] + Array(Fixture.activities.utf8)
+        try assertAudit(files, exits: 0, at: "data/activities.rec:1:1:", sv: "BOM", en: "byte-order mark")
+    }
+
+    func testInvalidUTF8() throws {
+        try assertAudit(Fixture.files(editing: "activities.rec", replacing: "Skapa en", with: Array("Skapa ".utf8) + [0xFF] + Array(" en".utf8)),
+                        exits: 1, at: "data/activities.rec:6:14:", sv: "ogiltig UTF-8 (byte 0xFF)", en: "invalid UTF-8 (byte 0xFF)")
+    }
+
+    func testNULByte() throws {
+        try assertAudit(Fixture.files(editing: "activities.rec", replacing: "Skapa en", with: Array("Skapa ".utf8) + [0] + Array(" en".utf8)),
+                        exits: 1, at: "data/activities.rec:6:14:", sv: "NUL-byte", en: "NUL byte")
+    }
+
+    func testTabIndentedLine() throws {
+        try assertAudit(Fixture.files(editing: "activities.rec", replacing: "status: klar", with: "\tstatus: klar"),
+                        exits: 1, at: "data/activities.rec:11:1:", sv: "raden börjar med blanksteg", en: "line starts with whitespace")
+    }
+}
