@@ -58,6 +58,7 @@ enum Binary {
         if let first = CommandLine.arguments.first {
             folders.append(URL(fileURLWithPath: first).deletingLastPathComponent())
         }
+        folders = folders.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         for folder in folders {
             let candidate = folder.appendingPathComponent("sakerhet")
             if fm.isExecutableFile(atPath: candidate.path) { return candidate }
@@ -109,11 +110,7 @@ class EndToEndCase: XCTestCase {
     /// Runs `sakerhet args` in `cwd` with NO_COLOR=1 and `env` added (a nil value removes a
     /// variable). Output goes to files, so large outputs cannot block the child.
     func run(_ args: [String], in cwd: URL, env: [String: String?] = [:]) throws -> RunResult {
-        let binary: URL
-        do { binary = try Binary.url() } catch {
-            XCTFail("\(error)")
-            throw error
-        }
+        let binary = try Binary.url()
         let outDir = try makeTempFolder()
         let outURL = outDir.appendingPathComponent("stdout"), errURL = outDir.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
