@@ -14,7 +14,7 @@ public struct DeadlineTokenCheck: Check {
             let why = Text.why(v)
             let rid = data.record(ref).value("id") ?? "?"
             if spec.type == .day {
-                out.append(Diagnostic(.error, id, data, ref, field: f.key, column: f.valueColumn,
+                out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                       sv: "\(rid): \(f.key) '\(v)' är inget giltigt datum\(why.sv); skriv ÅÅÅÅ-MM-DD, t.ex. 2024-05-31",
                                       en: "\(rid): \(f.key) '\(v)' is not a valid date\(why.en); write YYYY-MM-DD, e.g. 2024-05-31"))
             } else {
@@ -22,7 +22,7 @@ public struct DeadlineTokenCheck: Check {
                 let fix = phrase.map { (" skriv '\($0.token)'", " write '\($0.token)'") }
                     ?? (" skriv t.ex. 2024-05-31, 2024-05, 2024-Q3, 2024-T2, 2024-H1, 2024 eller ?",
                         " write e.g. 2024-05-31, 2024-05, 2024-Q3, 2024-T2, 2024-H1, 2024 or ?")
-                out.append(Diagnostic(.error, id, data, ref, field: f.key, column: f.valueColumn,
+                out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                       sv: "\(rid): \(f.key) '\(v)' är ingen giltig tidpunkt\(why.sv);\(fix.0)",
                                       en: "\(rid): \(f.key) '\(v)' is not a valid deadline\(why.en);\(fix.1)"))
             }

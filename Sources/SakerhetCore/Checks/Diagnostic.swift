@@ -51,6 +51,16 @@ public struct Diagnostic: Sendable, Codable, Hashable {
                   column: column, kind: ref.kind, recordID: record.value("id"),
                   owner: owner?.isEmpty == false ? owner : nil, message: Message(sv: sv, en: en))
     }
+
+    /// A diagnostic at one field of a record: its own line, also when the key repeats.
+    public init(_ severity: Severity, _ check: String, _ data: DataSet, _ ref: RecordRef, at field: Field,
+                column: Int? = nil, sv: String, en: String) {
+        let record = data.record(ref)
+        let owner = record.value("owner")
+        self.init(severity: severity, check: check, file: data.path(ref.kind), line: field.line,
+                  column: column, kind: ref.kind, recordID: record.value("id"),
+                  owner: owner?.isEmpty == false ? owner : nil, message: Message(sv: sv, en: en))
+    }
 }
 
 extension Array where Element == Diagnostic {

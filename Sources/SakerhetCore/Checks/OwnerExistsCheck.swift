@@ -12,7 +12,7 @@ public struct OwnerExistsCheck: Check {
             let byName = data.owners.first { $0.name.lowercased() == f.value.lowercased() }
             let hint: (sv: String, en: String) = byName.map { (" (menade du '\($0.id)'?)", " (did you mean '\($0.id)'?)") } ?? Suggest.hint(f.value, ids)
             let rid = data.record(ref).value("id") ?? "?"
-            out.append(Diagnostic(.error, id, data, ref, field: f.key, column: f.valueColumn,
+            out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                   sv: "\(rid): ansvarig '\(f.value)' finns inte i \(data.path(.owner))\(hint.sv); använd ett id därifrån eller lägg till ägaren",
                                   en: "\(rid): owner '\(f.value)' is not in \(data.path(.owner))\(hint.en); use an id from there or add the owner"))
         }

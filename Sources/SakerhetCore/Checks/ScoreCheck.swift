@@ -9,7 +9,7 @@ public struct ScoreCheck: Check {
         data.forEachField(ofType: [.score]) { ref, f, _ in
             if let n = Int(f.value), (1...4).contains(n) { return }
             let rid = data.record(ref).value("id") ?? "?"
-            out.append(Diagnostic(.error, id, data, ref, field: f.key, column: f.valueColumn,
+            out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                   sv: "\(rid): \(f.key) '\(f.value)' ska vara en siffra från 1 till 4",
                                   en: "\(rid): \(f.key) '\(f.value)' must be a number from 1 to 4"))
         }

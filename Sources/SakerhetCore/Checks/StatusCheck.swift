@@ -21,13 +21,13 @@ public struct StatusCheck: Check {
             if canonical == v { return }
             let rid = data.record(ref).value("id") ?? "?"
             if let c = canonical {
-                out.append(Diagnostic(.warning, id, data, ref, field: f.key, column: f.valueColumn,
+                out.append(Diagnostic(.warning, id, data, ref, at: f, column: f.valueColumn,
                                       sv: "\(rid): status '\(v)' lagras på svenska; skriv '\(c)'",
                                       en: "\(rid): status '\(v)' is stored in Swedish; write '\(c)'"))
             } else {
                 let hint = Suggest.hint(v, words)
                 let list = words.joined(separator: ", ")
-                out.append(Diagnostic(.error, id, data, ref, field: f.key, column: f.valueColumn,
+                out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                       sv: "\(rid): okänd status '\(v)'\(hint.sv); tillåtna: \(list)",
                                       en: "\(rid): unknown status '\(v)'\(hint.en); allowed: \(list)"))
             }

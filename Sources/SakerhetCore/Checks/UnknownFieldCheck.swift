@@ -9,7 +9,7 @@ public struct UnknownFieldCheck: Check {
         data.forEachField { ref, r, f, spec in
             guard spec == nil else { return }
             let hint = Suggest.hint(f.key, ref.kind.fieldOrder)
-            out.append(Diagnostic(.warning, id, data, ref, field: f.key,
+            out.append(Diagnostic(.warning, id, data, ref, at: f,
                                   sv: "\(r.value("id") ?? "posten"): okänt fält '\(f.key)' för \(ref.kind.word(.sv))\(hint.sv)",
                                   en: "\(r.value("id") ?? "record"): unknown field '\(f.key)' for \(ref.kind.word(.en))\(hint.en)"))
         }

@@ -19,7 +19,7 @@ public struct VocabularyCheck: Check {
             guard !ok else { return }
             let rid = data.record(ref).value("id") ?? "?"
             let hint = Suggest.hint(v, words)
-            out.append(Diagnostic(.error, id, data, ref, field: f.key, column: f.valueColumn,
+            out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                   sv: "\(rid): \(f.key) '\(v)' är inget tillåtet värde\(hint.sv); tillåtna: \(words.joined(separator: ", "))",
                                   en: "\(rid): \(f.key) '\(v)' is not an allowed value\(hint.en); allowed: \(words.joined(separator: ", "))"))
         }

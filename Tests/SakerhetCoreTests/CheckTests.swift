@@ -1,0 +1,552 @@
+import XCTest
+@testable import SakerhetCore
+
+/// `Fixture.base` with `from` replaced by `to` (each exactly once) in the file of `kind`.
+func variant(_ kind: Kind, _ edits: (String, String)..., file: StaticString = #filePath, line: UInt = #line) -> [Kind: String] {
+    var text = Fixture.base[kind]!
+    for (from, to) in edits {
+        let parts = text.components(separatedBy: from)
+        XCTAssertEqual(parts.count, 2, "'\(from)' must occur once in \(kind.fileName)", file: file, line: line)
+        text = parts.joined(separator: to)
+    }
+    return [kind: text]
+}
+
+/// The registry as a whole.
+final class CheckRegistryTests: XCTestCase {
+    func testRegistryListsEveryCheckOnce() {
+        let ids = Checks.all.map(\.id)
+        XCTAssertEqual(ids, ["syntax", "mandatory", "unknown-field", "duplicate-id", "deadline", "start-after-due", "owner",
+                             "reference", "goal-cycle", "status", "vocabulary", "done-date", "done-future", "reason", "overdue",
+                             "due-soon", "review", "after-goal", "score", "assessment", "personal-number"])
+        XCTAssertEqual(Set(Checks.all.filter(\.usesDate).map(\.id)), ["done-future", "overdue", "due-soon", "review"])
+    }
+
+    func testEveryCheckIsQuietOnValidData() {
+        let data = Fixture.data(config: "organisation: Socialnämnden, Norrtälje kommun\nsoon_days: 30\n")
+        for check in Checks.all {
+            XCTAssertEqual(check.run(data, asOf: Fixture.asOf).map(\.message.sv), [], check.id)
+        }
+        XCTAssertEqual(Checks.run(data, asOf: Fixture.asOf).count, 0)
+    }
+
+    func testRunSortsAndSkipsDateChecks() {
+        var files = variant(.activity, ("due: 2025-01", "due: 2024-10"), ("status: klar\ndone: 2024-04-30", "status: klar"))
+        files[.owner] = Fixture.owners + "\nid: kssak\nname: Kommunstyrelsekontorets säkerhetsavdelning\nkind: extern\nparent: ks\n"
+        let data = Fixture.data(files)
+        let all = Checks.run(data, asOf: Fixture.asOf)
+        XCTAssertEqual(all.map(\.check), ["reference", "done-date", "overdue"])
+        XCTAssertEqual(all.map(\.file), ["data/owners.rec", "data/activities.rec", "data/activities.rec"])
+        XCTAssertEqual(all.map(\.line), [19, 7, 14])
+        XCTAssertEqual(all.count(.error), 3)
+        XCTAssertEqual(Checks.run(data, asOf: Fixture.asOf, includeDateChecks: false).map(\.check), ["reference", "done-date"])
+    }
+}
+
+/// One test that each check fires (id, severity, place, message in both languages) and
+/// one that it stays quiet on valid data and on the near misses.
+final class CheckTests: XCTestCase {
+    // MARK: syntax
+
+    func testSyntaxFires() {
+        let d = Fixture.run(SyntaxCheck(), variant(.activity, ("title: Revidera", "Title: Revidera")))
+        assertOne(d, check: "syntax", severity: .error, path: "data/activities.rec", line: 11, column: 1,
+                  sv: "ogiltig nyckel 'Title'; skriv 'title'", en: "invalid key 'Title'; write 'title'")
+        XCTAssertEqual(d.first?.kind, .activity)
+    }
+
+    func testSyntaxFiresOnConfigAndWarnsOnCRLF() {
+        let d = Fixture.run(SyntaxCheck(), config: "organisation: Socialnämnden\r\nsoon_days: 30\r\n")
+        assertOne(d, check: "syntax", severity: .warning, path: "data/config.rec", line: 1, column: 1,
+                  sv: "CRLF-radslut", en: "CRLF line endings")
+        XCTAssertNil(d.first?.kind)
+    }
+
+    func testSyntaxQuiet() {
+        XCTAssertEqual(Fixture.run(SyntaxCheck(), config: "soon_days: 30\n").count, 0)
+    }
+
+    // MARK: mandatory
+
+    func testMandatoryFires() {
+        assertOne(Fixture.run(MandatoryFieldCheck(), variant(.activity, ("owner: meb\n", ""))),
+                  check: "mandatory", severity: .error, path: "data/activities.rec", line: 10, record: "A26",
+                  sv: "A26 saknar fältet 'owner', som är obligatoriskt; lägg till raden 'owner: …'",
+                  en: "A26 lacks the required field 'owner'; add a line 'owner: …'")
+    }
+
+    func testMandatoryFiresOnEmptyValueAndMissingID() {
+        assertOne(Fixture.run(MandatoryFieldCheck(), variant(.activity, ("status: pågår", "status:"))),
+                  check: "mandatory", severity: .error, path: "data/activities.rec", line: 16,
+                  sv: "A26 saknar fältet 'status'", en: "A26 lacks the required field 'status'")
+        assertOne(Fixture.run(MandatoryFieldCheck(), variant(.risk, ("id: R1\n", ""))),
+                  check: "mandatory", severity: .error, path: "data/risks.rec", line: 1,
+                  sv: "risk saknar fältet 'id'", en: "risk lacks the required field 'id'")
+    }
+
+    func testMandatoryQuiet() {
+        // Optional fields may be left out: an owner needs only id and name.
+        XCTAssertEqual(Fixture.run(MandatoryFieldCheck(), [.owner: "id: sbs\nname: Enheten för säkerhet, beredskap och systemförvaltning\n"]).count, 0)
+        XCTAssertEqual(Fixture.run(MandatoryFieldCheck()).count, 0)
+    }
+
+    // MARK: unknown-field
+
+    func testUnknownFieldFiresWithDidYouMean() {
+        assertOne(Fixture.run(UnknownFieldCheck(), variant(.activity, ("status: pågår\n", "status: pågår\nevidens: Protokoll SNAU §233\n"))),
+                  check: "unknown-field", severity: .warning, path: "data/activities.rec", line: 17, record: "A26",
+                  sv: "A26: okänt fält 'evidens' för aktivitet (menade du 'evidence'?)",
+                  en: "A26: unknown field 'evidens' for activity (did you mean 'evidence'?)")
+    }
+
+    func testUnknownFieldWithoutSuggestionAndPerKind() {
+        let d = Fixture.run(UnknownFieldCheck(), variant(.finding, ("status: pågår\n", "status: pågår\ncolour: röd\n")))
+        assertOne(d, check: "unknown-field", severity: .warning, path: "data/findings.rec", line: 11,
+                  sv: "F2: okänt fält 'colour' för rekommendation", en: "F2: unknown field 'colour' for finding")
+        XCTAssertFalse(d[0].message.sv.contains("menade du"))
+        // `every` belongs to activities, not goals.
+        assertOne(Fixture.run(UnknownFieldCheck(), variant(.goal, ("status: klar\n", "status: klar\nevery: år\n"))),
+                  check: "unknown-field", severity: .warning, path: "data/goals.rec", line: 14,
+                  sv: "D3: okänt fält 'every' för mål", en: "D3: unknown field 'every' for goal")
+    }
+
+    func testUnknownFieldRepeatedKeyIsReportedOnItsOwnLine() {
+        let d = Fixture.run(UnknownFieldCheck(), variant(.risk, ("action: A26\n", "actoin: A26\nactoin: A4\n")))
+        XCTAssertEqual(d.map(\.line), [7, 8])
+        XCTAssertEqual(d.map(\.check), ["unknown-field", "unknown-field"])
+        XCTAssertTrue(d[0].message.en.contains("(did you mean 'action'?)"), d[0].message.en)
+    }
+
+    func testUnknownFieldQuiet() {
+        // Every field of every kind's schema is known; the descriptor block is not data.
+        var files: [Kind: String] = [:]
+        for kind in Kind.allCases {
+            files[kind] = "%rec: \(kind.rawValue)\n%key: id\n\n" + kind.fields.map { "\($0.name): x" }.joined(separator: "\n") + "\n"
+        }
+        XCTAssertEqual(Fixture.run(UnknownFieldCheck(), files).count, 0)
+        XCTAssertEqual(Fixture.run(UnknownFieldCheck()).count, 0)
+    }
+
+    // MARK: duplicate-id
+
+    func testDuplicateIDNamesBothPlaces() {
+        assertOne(Fixture.run(DuplicateIDCheck(), variant(.activity, ("id: A26", "id: A4"))),
+                  check: "duplicate-id", severity: .error, path: "data/activities.rec", line: 10, record: "A4",
+                  sv: "id 'A4' finns redan på data/activities.rec:1; ge posten ett eget id",
+                  en: "id 'A4' is already used at data/activities.rec:1; give the record an id of its own")
+    }
+
+    func testDuplicateIDThreeCopies() {
+        let d = Fixture.run(DuplicateIDCheck(), [.area: "id: rsa\nname: Risk- och sårbarhetsanalys\n\nid: rsa\nname: RSA\n\n# igen\nid: rsa\nname: RSA\n"])
+        XCTAssertEqual(d.map(\.line).sorted(), [4, 8])
+        XCTAssertTrue(d.allSatisfy { $0.message.sv.contains("finns redan på data/areas.rec:1") })
+    }
+
+    func testDuplicateIDQuiet() {
+        // The same id in two kinds is fine.
+        XCTAssertEqual(Fixture.run(DuplicateIDCheck(), variant(.area, ("id: operativ", "id: sbs"))).count, 0)
+        XCTAssertEqual(Fixture.run(DuplicateIDCheck()).count, 0)
+    }
+
+    // MARK: deadline
+
+    func testDeadlineFiresOnImpossibleDay() {
+        assertOne(Fixture.run(DeadlineTokenCheck(), variant(.activity, ("due: 2025-01", "due: 2024-02-30"))),
+                  check: "deadline", severity: .error, path: "data/activities.rec", line: 15, column: 6, record: "A26",
+                  sv: "A26: due '2024-02-30' är ingen giltig tidpunkt (februari 2024 har 29 dagar); skriv t.ex. 2024-05-31, 2024-05, 2024-Q3",
+                  en: "A26: due '2024-02-30' is not a valid deadline (February 2024 has 29 days); write e.g. 2024-05-31")
+    }
+
+    func testDeadlineFiresOnMonth13AndSuggestsToken() {
+        assertOne(Fixture.run(DeadlineTokenCheck(), variant(.activity, ("start: 2024-06", "start: 2024-13"))),
+                  check: "deadline", severity: .error, path: "data/activities.rec", line: 14, column: 8,
+                  sv: "A26: start '2024-13' är ingen giltig tidpunkt (månad 13 finns inte)",
+                  en: "A26: start '2024-13' is not a valid deadline (there is no month 13)")
+        assertOne(Fixture.run(DeadlineTokenCheck(), variant(.goal, ("due: 2025-06\nstatus: pågår\n\nid: D3", "due: våren 2025\nstatus: pågår\n\nid: D3"))),
+                  check: "deadline", severity: .error, path: "data/goals.rec", line: 4,
+                  sv: "M3.3: due 'våren 2025' är ingen giltig tidpunkt; skriv '2025-H1'",
+                  en: "M3.3: due 'våren 2025' is not a valid deadline; write '2025-H1'")
+    }
+
+    func testDeadlineFiresOnBadDoneAndReviewDays() {
+        assertOne(Fixture.run(DeadlineTokenCheck(), variant(.activity, ("done: 2024-04-30", "done: 2024-04-31"))),
+                  check: "deadline", severity: .error, path: "data/activities.rec", line: 8, column: 7,
+                  sv: "A4: done '2024-04-31' är inget giltigt datum (april 2024 har 30 dagar); skriv ÅÅÅÅ-MM-DD",
+                  en: "A4: done '2024-04-31' is not a valid date (April 2024 has 30 days); write YYYY-MM-DD")
+        assertOne(Fixture.run(DeadlineTokenCheck(), variant(.risk, ("review: 2025-03-31", "review: 2025-03"))),
+                  check: "deadline", severity: .error, path: "data/risks.rec", line: 9, column: 9,
+                  sv: "R1: review '2025-03' är inget giltigt datum; skriv", en: "R1: review '2025-03' is not a valid date; write")
+    }
+
+    func testDeadlineQuiet() {
+        let goals = ["2024-05-31", "2024-05", "2024-Q3", "2024-T2", "2024-H1", "2024", "?"].enumerated().map { i, due in
+            "id: D\(i)\ntitle: Delmål\nowner: sbs\ndue: \(due)\nstatus: pågår\nreason: Inväntar beslut från KF\n"
+        }.joined(separator: "\n")
+        XCTAssertEqual(Fixture.run(DeadlineTokenCheck(), [.goal: goals]).count, 0)
+        XCTAssertEqual(Fixture.run(DeadlineTokenCheck(), variant(.activity, ("done: 2024-04-30", "done: 2024-02-29"))).count, 0)
+        XCTAssertEqual(Fixture.run(DeadlineTokenCheck()).count, 0)
+    }
+
+    // MARK: start-after-due
+
+    func testStartAfterDueFires() {
+        assertOne(Fixture.run(StartAfterDueCheck(), variant(.activity, ("start: 2024-06", "start: 2025-02"))),
+                  check: "start-after-due", severity: .error, path: "data/activities.rec", line: 14, record: "A26",
+                  sv: "A26 påbörjas (2025-02) efter att den ska vara klar (2025-01); rätta start eller due",
+                  en: "A26 starts (2025-02) after it is due (2025-01); correct start or due")
+    }
+
+    func testStartAfterDueQuiet() {
+        // Same month, and a quarter that begins before a month ends.
+        XCTAssertEqual(Fixture.run(StartAfterDueCheck(), variant(.activity, ("start: 2024-06", "start: 2025-01"))).count, 0)
+        XCTAssertEqual(Fixture.run(StartAfterDueCheck(), variant(.activity, ("start: 2024-06", "start: 2025-Q1"))).count, 0)
+        XCTAssertEqual(Fixture.run(StartAfterDueCheck(), variant(.activity, ("due: 2025-01", "due: ?"))).count, 0)
+        XCTAssertEqual(Fixture.run(StartAfterDueCheck()).count, 0)
+    }
+
+    // MARK: owner
+
+    func testOwnerFiresWithDidYouMean() {
+        assertOne(Fixture.run(OwnerExistsCheck(), variant(.activity, ("owner: meb", "owner: mebb"))),
+                  check: "owner", severity: .error, path: "data/activities.rec", line: 13, column: 8, record: "A26",
+                  sv: "A26: ansvarig 'mebb' finns inte i data/owners.rec (menade du 'meb'?); använd ett id därifrån eller lägg till ägaren",
+                  en: "A26: owner 'mebb' is not in data/owners.rec (did you mean 'meb'?); use an id from there or add the owner")
+    }
+
+    func testOwnerFiresWithIDWhenNameWasWritten() {
+        assertOne(Fixture.run(OwnerExistsCheck(), variant(.risk, ("owner: meb", "owner: Enheten för mottagning och ekonomiskt bistånd"))),
+                  check: "owner", severity: .error, path: "data/risks.rec", line: 6, column: 8, record: "R1",
+                  sv: "ansvarig 'Enheten för mottagning och ekonomiskt bistånd' finns inte i data/owners.rec (menade du 'meb'?)",
+                  en: "owner 'Enheten för mottagning och ekonomiskt bistånd' is not in data/owners.rec (did you mean 'meb'?)")
+        let d = Fixture.run(OwnerExistsCheck(), variant(.finding, ("owner: sbs", "owner: Kommunstyrelsen")))
+        assertOne(d, check: "owner", severity: .error, path: "data/findings.rec", line: 7,
+                  sv: "F2: ansvarig 'Kommunstyrelsen' finns inte i data/owners.rec;", en: "F2: owner 'Kommunstyrelsen' is not in data/owners.rec;")
+    }
+
+    func testOwnerQuiet() {
+        XCTAssertEqual(Fixture.run(OwnerExistsCheck()).count, 0)
+    }
+
+    // MARK: reference
+
+    func testReferenceFiresOnGoal() {
+        assertOne(Fixture.run(ReferenceCheck(), variant(.activity, ("goal: HP2", "goal: HP3"))),
+                  check: "reference", severity: .error, path: "data/activities.rec", line: 12, column: 7, record: "A26",
+                  sv: "A26: goal 'HP3' finns inte i data/goals.rec (menade du 'HP2'?)",
+                  en: "A26: goal 'HP3' is not in data/goals.rec (did you mean 'HP2'?)")
+    }
+
+    func testReferenceFiresOnParent() {
+        assertOne(Fixture.run(ReferenceCheck(), variant(.goal, ("parent: M3.3", "parent: M3.4"))),
+                  check: "reference", severity: .error, path: "data/goals.rec", line: 9, column: 9, record: "D3",
+                  sv: "D3: parent 'M3.4' finns inte i data/goals.rec (menade du 'M3.3'?)",
+                  en: "D3: parent 'M3.4' is not in data/goals.rec (did you mean 'M3.3'?)")
+        assertOne(Fixture.run(ReferenceCheck(), variant(.owner, ("kind: förvaltning\n", "kind: förvaltning\nparent: ks\n"))),
+                  check: "reference", severity: .error, path: "data/owners.rec", line: 4, record: "sf",
+                  sv: "sf: parent 'ks' finns inte i data/owners.rec", en: "sf: parent 'ks' is not in data/owners.rec")
+    }
+
+    func testReferenceFiresOnArea() {
+        assertOne(Fixture.run(ReferenceCheck(), variant(.risk, ("area: valfardsbrott", "area: välfärdsbrott"))),
+                  check: "reference", severity: .error, path: "data/risks.rec", line: 3, column: 7, record: "R1",
+                  sv: "R1: area 'välfärdsbrott' finns inte i data/areas.rec (menade du 'valfardsbrott'?)",
+                  en: "R1: area 'välfärdsbrott' is not in data/areas.rec (did you mean 'valfardsbrott'?)")
+    }
+
+    func testReferenceFiresOnAction() {
+        let d = Fixture.run(ReferenceCheck(), variant(.risk, ("action: A26", "action: A99")))
+        assertOne(d, check: "reference", severity: .error, path: "data/risks.rec", line: 7, column: 9, record: "R1",
+                  sv: "R1: action 'A99' finns inte i data/activities.rec", en: "R1: action 'A99' is not in data/activities.rec")
+        XCTAssertFalse(d[0].message.sv.contains("menade du"))
+    }
+
+    func testReferenceFiresOnSecondActionAtItsOwnLine() {
+        assertOne(Fixture.run(ReferenceCheck(), variant(.finding, ("action: A26\n", "action: A26\naction: A99\n"))),
+                  check: "reference", severity: .error, path: "data/findings.rec", line: 10, column: 9, record: "F2",
+                  sv: "F2: action 'A99' finns inte i data/activities.rec", en: "F2: action 'A99' is not in data/activities.rec")
+    }
+
+    func testReferenceQuiet() {
+        // Owners are the owner check's business; references in the base all resolve.
+        XCTAssertEqual(Fixture.run(ReferenceCheck(), variant(.activity, ("owner: meb", "owner: ingen"))).count, 0)
+        XCTAssertEqual(Fixture.run(ReferenceCheck()).count, 0)
+    }
+
+    // MARK: goal-cycle
+
+    func testGoalCycleFiresOnce() {
+        let files = variant(.goal, ("title: Säkerställa socialnämndens systematiska säkerhetsarbete\n",
+                                    "title: Säkerställa socialnämndens systematiska säkerhetsarbete\nparent: HP2\n"))
+        assertOne(Fixture.run(GoalCycleCheck(), files),
+                  check: "goal-cycle", severity: .error, path: "data/goals.rec", line: 3, record: "M3.3",
+                  sv: "M3.3: målen bildar en cirkel via parent (M3.3 → HP2 → D3 → M3.3); bryt den genom att ändra något parent",
+                  en: "M3.3: goals form a cycle through parent (M3.3 → HP2 → D3 → M3.3); break it by changing a parent")
+    }
+
+    func testGoalCycleOfOne() {
+        assertOne(Fixture.run(GoalCycleCheck(), variant(.goal, ("parent: M3.3", "parent: D3"))),
+                  check: "goal-cycle", severity: .error, path: "data/goals.rec", line: 9, record: "D3",
+                  sv: "D3: målen bildar en cirkel via parent (D3 → D3)", en: "D3: goals form a cycle through parent (D3 → D3)")
+    }
+
+    func testGoalCycleQuiet() {
+        // A chain HP2 → D3 → M3.3, and a parent that does not exist (the reference check's business).
+        XCTAssertEqual(Fixture.run(GoalCycleCheck()).count, 0)
+        XCTAssertEqual(Fixture.run(GoalCycleCheck(), variant(.goal, ("parent: M3.3", "parent: M9"))).count, 0)
+    }
+
+    // MARK: status
+
+    func testStatusFiresOnUnknownWord() {
+        assertOne(Fixture.run(StatusCheck(), variant(.activity, ("status: pågår", "status: pågå"))),
+                  check: "status", severity: .error, path: "data/activities.rec", line: 16, column: 9, record: "A26",
+                  sv: "A26: okänd status 'pågå' (menade du 'pågår'?); tillåtna: ej påbörjad, pågår, klar, vilande, struken",
+                  en: "A26: unknown status 'pågå' (did you mean 'pågår'?); allowed: ej påbörjad, pågår, klar, vilande, struken")
+    }
+
+    func testStatusVocabularyIsPerKind() {
+        assertOne(Fixture.run(StatusCheck(), variant(.risk, ("status: hanteras", "status: pågår"))),
+                  check: "status", severity: .error, path: "data/risks.rec", line: 8,
+                  sv: "R1: okänd status 'pågår'; tillåtna: identifierad, hanteras, accepterad, stängd",
+                  en: "R1: unknown status 'pågår'; allowed: identifierad, hanteras, accepterad, stängd")
+    }
+
+    func testStatusWarnsOnEnglishAlias() {
+        assertOne(Fixture.run(StatusCheck(), variant(.activity, ("status: pågår", "status: in-progress"))),
+                  check: "status", severity: .warning, path: "data/activities.rec", line: 16,
+                  sv: "A26: status 'in-progress' lagras på svenska; skriv 'pågår'",
+                  en: "A26: status 'in-progress' is stored in Swedish; write 'pågår'")
+    }
+
+    func testStatusQuiet() {
+        XCTAssertEqual(Fixture.run(StatusCheck()).count, 0)
+        for s in Status.allCases {
+            XCTAssertEqual(Fixture.run(StatusCheck(), variant(.finding, ("status: pågår", "status: \(s.rawValue)"))).count, 0, s.rawValue)
+        }
+    }
+
+    // MARK: vocabulary
+
+    func testVocabularyFiresOnClassification() {
+        assertOne(Fixture.run(VocabularyCheck(), variant(.risk, ("review: 2025-03-31\n", "review: 2025-03-31\nclassification: hemlig\n"))),
+                  check: "vocabulary", severity: .error, path: "data/risks.rec", line: 10, column: 17, record: "R1",
+                  sv: "R1: classification 'hemlig' är inget tillåtet värde; tillåtna: öppen, intern, sekretess",
+                  en: "R1: classification 'hemlig' is not an allowed value; allowed: öppen, intern, sekretess")
+    }
+
+    func testVocabularyFiresOnKindEveryAndYear() {
+        assertOne(Fixture.run(VocabularyCheck(), variant(.owner, ("kind: förvaltning", "kind: forvaltning"))),
+                  check: "vocabulary", severity: .error, path: "data/owners.rec", line: 3,
+                  sv: "sf: kind 'forvaltning' är inget tillåtet värde (menade du 'förvaltning'?)",
+                  en: "sf: kind 'forvaltning' is not an allowed value (did you mean 'förvaltning'?)")
+        assertOne(Fixture.run(VocabularyCheck(), variant(.activity, ("status: pågår\n", "status: pågår\nevery: vecka\n"))),
+                  check: "vocabulary", severity: .error, path: "data/activities.rec", line: 17,
+                  sv: "A26: every 'vecka' är inget tillåtet värde; tillåtna: månad, kvartal, tertial, halvår, år",
+                  en: "A26: every 'vecka' is not an allowed value; allowed: månad, kvartal, tertial, halvår, år")
+        assertOne(Fixture.run(VocabularyCheck(), variant(.finding, ("year: 2023", "year: 23"))),
+                  check: "vocabulary", severity: .error, path: "data/findings.rec", line: 4,
+                  sv: "F2: year '23' är inget tillåtet värde", en: "F2: year '23' is not an allowed value")
+    }
+
+    func testVocabularyQuiet() {
+        XCTAssertEqual(Fixture.run(VocabularyCheck()).count, 0)
+        XCTAssertEqual(Fixture.run(VocabularyCheck(), variant(.activity, ("status: pågår\n", "status: pågår\nevery: kvartal\nclassification: sekretess\n"))).count, 0)
+    }
+
+    // MARK: done-date
+
+    func testDoneDateFires() {
+        assertOne(Fixture.run(DoneNeedsDateCheck(), variant(.activity, ("done: 2024-04-30\n", ""))),
+                  check: "done-date", severity: .error, path: "data/activities.rec", line: 7, record: "A4",
+                  sv: "A4 är klar men saknar 'done'; lägg till 'done: ÅÅÅÅ-MM-DD'",
+                  en: "A4 is done but has no 'done' date; add 'done: YYYY-MM-DD'")
+        assertOne(Fixture.run(DoneNeedsDateCheck(), variant(.finding, ("status: pågår", "status: klar"))),
+                  check: "done-date", severity: .error, path: "data/findings.rec", line: 10,
+                  sv: "F2 är klar men saknar 'done'", en: "F2 is done but has no 'done' date")
+    }
+
+    func testDoneDateQuiet() {
+        XCTAssertEqual(Fixture.run(DoneNeedsDateCheck()).count, 0)
+    }
+
+    // MARK: done-future
+
+    func testDoneInFutureFires() {
+        assertOne(Fixture.run(DoneInFutureCheck(), variant(.goal, ("done: 2024-05-31", "done: 2024-11-05"))),
+                  check: "done-future", severity: .error, path: "data/goals.rec", line: 14, record: "D3",
+                  sv: "D3: done 2024-11-05 ligger efter dagens datum 2024-11-04; ange dagen då det blev klart",
+                  en: "D3: done 2024-11-05 is after today's date 2024-11-04; give the day it was finished")
+    }
+
+    func testDoneInFutureQuiet() {
+        XCTAssertEqual(Fixture.run(DoneInFutureCheck(), variant(.goal, ("done: 2024-05-31", "done: 2024-11-04"))).count, 0)
+        XCTAssertEqual(Fixture.run(DoneInFutureCheck()).count, 0)
+    }
+
+    // MARK: reason
+
+    func testReasonFiresOnHold() {
+        assertOne(Fixture.run(ReasonCheck(), variant(.activity, ("status: pågår", "status: vilande"))),
+                  check: "reason", severity: .error, path: "data/activities.rec", line: 16, record: "A26",
+                  sv: "A26 är vilande men saknar 'reason'; lägg till 'reason: …' med skälet",
+                  en: "A26 is on hold but has no 'reason'; add 'reason: …' saying why")
+    }
+
+    func testReasonFiresOnCancelledAndUnknownDeadline() {
+        assertOne(Fixture.run(ReasonCheck(), variant(.goal, ("status: klar", "status: struken"))),
+                  check: "reason", severity: .error, path: "data/goals.rec", line: 13, record: "D3",
+                  sv: "D3 är struken men saknar 'reason'", en: "D3 is cancelled but has no 'reason'")
+        assertOne(Fixture.run(ReasonCheck(), variant(.activity, ("due: 2025-01", "due: ?"))),
+                  check: "reason", severity: .error, path: "data/activities.rec", line: 15, record: "A26",
+                  sv: "A26 har okänt slutdatum (?) men saknar 'reason'", en: "A26 has an unknown deadline (?) but has no 'reason'")
+    }
+
+    func testReasonQuiet() {
+        XCTAssertEqual(Fixture.run(ReasonCheck(), variant(.activity, ("status: pågår\n", "status: vilande\nreason: Inväntar beslut från KF avseende ansvarsfördelning\n"))).count, 0)
+        XCTAssertEqual(Fixture.run(ReasonCheck(), variant(.activity, ("due: 2025-01\nstatus: pågår\n", "due: ?\nstatus: pågår\nreason: Enligt tidsplan från KS\n"))).count, 0)
+        XCTAssertEqual(Fixture.run(ReasonCheck()).count, 0)
+    }
+
+    // MARK: overdue
+
+    func testOverdueFiresAsError() {
+        let d = Fixture.run(OverdueCheck(), variant(.activity, ("due: 2025-01", "due: 2024-10")))
+        assertOne(d, check: "overdue", severity: .error, path: "data/activities.rec", line: 15, record: "A26",
+                  sv: "A26 är försenad sedan 2024-10-31 (4 dagar)", en: "A26 is overdue since 2024-10-31 (4 days)")
+        XCTAssertEqual(d.first?.owner, "meb")
+        XCTAssertEqual(d.first?.message.sv, "A26 är försenad sedan 2024-10-31 (4 dagar)")
+    }
+
+    func testOverdueOnHoldIsAWarning() {
+        let files = variant(.goal, ("due: 2025-06\nstatus: pågår\n\nid: D3", "due: 2024-10-03\nstatus: vilande\nreason: Inväntar beslut från KF avseende ansvarsfördelning\n\nid: D3"))
+        assertOne(Fixture.run(OverdueCheck(), files),
+                  check: "overdue", severity: .warning, path: "data/goals.rec", line: 4, record: "M3.3",
+                  sv: "M3.3 är försenad sedan 2024-10-03 (32 dagar), vilande", en: "M3.3 is overdue since 2024-10-03 (32 days), on hold")
+    }
+
+    func testOverdueOneDayAndFindings() {
+        assertOne(Fixture.run(OverdueCheck(), variant(.finding, ("due: 2025-06", "due: 2024-Q3"))),
+                  check: "overdue", severity: .error, path: "data/findings.rec", line: 8, record: "F2",
+                  sv: "F2 är försenad sedan 2024-09-30 (35 dagar)", en: "F2 is overdue since 2024-09-30 (35 days)")
+        assertOne(Fixture.run(OverdueCheck(), variant(.activity, ("due: 2025-01", "due: 2024-11-03"))),
+                  check: "overdue", severity: .error, path: "data/activities.rec", line: 15,
+                  sv: "(1 dag)", en: "(1 day)")
+    }
+
+    func testOverdueQuiet() {
+        // Due today is not late; klar and struken are never late.
+        XCTAssertEqual(Fixture.run(OverdueCheck(), variant(.activity, ("due: 2025-01", "due: 2024-11-04"))).count, 0)
+        XCTAssertEqual(Fixture.run(OverdueCheck(), variant(.activity, ("due: 2025-01", "due: 2024-11"))).count, 0)
+        XCTAssertEqual(Fixture.run(OverdueCheck(), variant(.activity, ("due: 2025-01\nstatus: pågår", "due: 2024-10\nstatus: struken"))).count, 0)
+        XCTAssertEqual(Fixture.run(OverdueCheck(), variant(.activity, ("due: 2025-01", "due: ?"))).count, 0)
+        XCTAssertEqual(Fixture.run(OverdueCheck()).count, 0)
+    }
+
+    // MARK: due-soon
+
+    func testDueSoonFiresWithDefaultWindow() {
+        assertOne(Fixture.run(DueSoonCheck(), variant(.activity, ("due: 2025-01", "due: 2024-12-04"))),
+                  check: "due-soon", severity: .notice, path: "data/activities.rec", line: 15, record: "A26",
+                  sv: "A26 ska vara klar senast 2024-12-04 (om 30 dagar)", en: "A26 is due soon: 2024-12-04 (in 30 days)")
+        assertOne(Fixture.run(DueSoonCheck(), variant(.activity, ("due: 2025-01", "due: 2024-11-05"))),
+                  check: "due-soon", severity: .notice, path: "data/activities.rec", line: 15,
+                  sv: "(om 1 dag)", en: "(in 1 day)")
+    }
+
+    func testDueSoonWindowFromConfig() {
+        let config = "organisation: Socialnämnden, Norrtälje kommun\nsoon_days: 10\n"
+        assertOne(Fixture.run(DueSoonCheck(), variant(.activity, ("due: 2025-01", "due: 2024-11-14")), config: config),
+                  check: "due-soon", severity: .notice, path: "data/activities.rec", line: 15,
+                  sv: "A26 ska vara klar senast 2024-11-14 (om 10 dagar)", en: "A26 is due soon: 2024-11-14 (in 10 days)")
+        XCTAssertEqual(Fixture.run(DueSoonCheck(), variant(.activity, ("due: 2025-01", "due: 2024-11-15")), config: config).count, 0)
+        XCTAssertEqual(Fixture.run(DueSoonCheck(), variant(.activity, ("due: 2025-01", "due: 2024-12-04")), config: config).count, 0)
+    }
+
+    func testDueSoonQuiet() {
+        XCTAssertEqual(Fixture.run(DueSoonCheck(), variant(.activity, ("due: 2025-01", "due: 2024-12-05"))).count, 0)
+        XCTAssertEqual(Fixture.run(DueSoonCheck(), variant(.activity, ("due: 2025-01\nstatus: pågår", "due: 2024-11\nstatus: klar\ndone: 2024-11-01"))).count, 0)
+        // Overdue is not "soon".
+        XCTAssertEqual(Fixture.run(DueSoonCheck(), variant(.activity, ("due: 2025-01", "due: 2024-11-03"))).count, 0)
+        XCTAssertEqual(Fixture.run(DueSoonCheck()).count, 0)
+    }
+
+    // MARK: review
+
+    func testReviewPassedFires() {
+        assertOne(Fixture.run(ReviewDateCheck(), variant(.risk, ("review: 2025-03-31", "review: 2024-11-03"))),
+                  check: "review", severity: .warning, path: "data/risks.rec", line: 9, record: "R1",
+                  sv: "R1: datumet för omprövning har passerat (2024-11-03); pröva risken och sätt ett nytt review-datum",
+                  en: "R1: review date passed (2024-11-03); review the risk and set a new review date")
+    }
+
+    func testReviewQuiet() {
+        XCTAssertEqual(Fixture.run(ReviewDateCheck(), variant(.risk, ("review: 2025-03-31", "review: 2024-11-04"))).count, 0)
+        XCTAssertEqual(Fixture.run(ReviewDateCheck(), variant(.risk, ("status: hanteras\nreview: 2025-03-31", "status: stängd\nreview: 2024-01-31"))).count, 0)
+        XCTAssertEqual(Fixture.run(ReviewDateCheck()).count, 0)
+    }
+
+    // MARK: after-goal
+
+    func testActivityAfterGoalFires() {
+        assertOne(Fixture.run(ActivityAfterGoalCheck(), variant(.activity, ("due: 2025-01", "due: 2025-07"))),
+                  check: "after-goal", severity: .warning, path: "data/activities.rec", line: 15, record: "A26",
+                  sv: "A26 ska vara klar 2025-07, efter sitt mål HP2 (2025-06); flytta någon av dem",
+                  en: "A26 is due 2025-07, after its goal HP2 (2025-06); move one of them")
+    }
+
+    func testActivityAfterGoalQuiet() {
+        // 2025-Q2 ends on the same day as 2025-06.
+        XCTAssertEqual(Fixture.run(ActivityAfterGoalCheck(), variant(.activity, ("due: 2025-01", "due: 2025-Q2"))).count, 0)
+        XCTAssertEqual(Fixture.run(ActivityAfterGoalCheck(), variant(.activity, ("due: 2025-01", "due: ?"))).count, 0)
+        XCTAssertEqual(Fixture.run(ActivityAfterGoalCheck()).count, 0)
+    }
+
+    // MARK: score
+
+    func testScoreFiresOnZeroFiveAndText() {
+        for (value, column) in [("0", 13), ("5", 13), ("x", 13), ("3,5", 13)] {
+            assertOne(Fixture.run(ScoreCheck(), variant(.risk, ("likelihood: 3", "likelihood: \(value)"))),
+                      check: "score", severity: .error, path: "data/risks.rec", line: 4, column: column, record: "R1",
+                      sv: "R1: likelihood '\(value)' ska vara en siffra från 1 till 4",
+                      en: "R1: likelihood '\(value)' must be a number from 1 to 4")
+        }
+        assertOne(Fixture.run(ScoreCheck(), variant(.risk, ("consequence: 3", "consequence: 5"))),
+                  check: "score", severity: .error, path: "data/risks.rec", line: 5, column: 14,
+                  sv: "R1: consequence '5' ska vara en siffra från 1 till 4", en: "R1: consequence '5' must be a number from 1 to 4")
+    }
+
+    func testScoreQuiet() {
+        for l in 1...4 {
+            XCTAssertEqual(Fixture.run(ScoreCheck(), variant(.risk, ("likelihood: 3", "likelihood: \(l)\nresidual_likelihood: \(l)"))).count, 0)
+        }
+        XCTAssertEqual(Fixture.run(ScoreCheck()).count, 0)
+    }
+
+    // MARK: assessment
+
+    func testAssessmentFiresOnUnknownColour() {
+        assertOne(Fixture.run(AssessmentCheck(), variant(.finding, ("assessment: gul", "assessment: blå"))),
+                  check: "assessment", severity: .error, path: "data/findings.rec", line: 6, record: "F2",
+                  sv: "F2: bedömning 'blå' ska vara röd, gul eller grön", en: "F2: assessment 'blå' must be röd, gul or grön")
+    }
+
+    func testAssessmentGreenNeedsEvidence() {
+        assertOne(Fixture.run(AssessmentCheck(), variant(.finding, ("assessment: gul", "assessment: grön"))),
+                  check: "assessment", severity: .warning, path: "data/findings.rec", line: 6, record: "F2",
+                  sv: "F2 är bedömd grön men saknar 'evidence'; ange vad som visar att den är åtgärdad",
+                  en: "F2 is assessed green but has no 'evidence'; say what shows it is resolved")
+    }
+
+    func testAssessmentEnglishWordIsStoredInSwedish() {
+        assertOne(Fixture.run(AssessmentCheck(), variant(.finding, ("assessment: gul", "assessment: yellow"))),
+                  check: "assessment", severity: .warning, path: "data/findings.rec", line: 6,
+                  sv: "F2: bedömning 'yellow' lagras på svenska; skriv 'gul'", en: "F2: assessment 'yellow' is stored in Swedish; write 'gul'")
+    }
+
+    func testAssessmentQuiet() {
+        let green = variant(.finding, ("assessment: gul", "assessment: grön\nevidence: Socialnämnden §97, Dnr SN 2024-258"))
+        XCTAssertEqual(Fixture.run(AssessmentCheck(), green).count, 0)
+        XCTAssertEqual(Fixture.run(AssessmentCheck(), variant(.finding, ("assessment: gul", "assessment: röd"))).count, 0)
+        XCTAssertEqual(Fixture.run(AssessmentCheck()).count, 0)
+    }
+}

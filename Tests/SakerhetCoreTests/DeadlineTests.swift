@@ -1,0 +1,253 @@
+import Foundation
+import XCTest
+@testable import SakerhetCore
+
+/// Days, deadlines at the plans' precisions, Swedish and English phrases, recurrence.
+final class DeadlineTests: XCTestCase {
+    private func day(_ s: String, file: StaticString = #filePath, line: UInt = #line) -> Day {
+        guard let d = Day(s) else { XCTFail("not a day: \(s)", file: file, line: line); return Day(ordinal: 0) }
+        return d
+    }
+
+    private func deadline(_ s: String, file: StaticString = #filePath, line: UInt = #line) -> Deadline {
+        guard let d = Deadline(token: s) else { XCTFail("not a deadline: \(s)", file: file, line: line); return .unknown }
+        return d
+    }
+
+    // MARK: Day
+
+    func testDayParsing() {
+        let d = day("2024-05-31")
+        XCTAssertEqual([d.year, d.month, d.day], [2024, 5, 31])
+        XCTAssertEqual(d.description, "2024-05-31")
+        XCTAssertEqual(day("2024-02-29").description, "2024-02-29")
+        for bad in ["2024-02-30", "2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-05-00",
+                    "2024-5-31", "2024/05/31", "20240531", "2024-05-31 ", " 2024-05-31", "0000-01-01", "2024-05", "", "maj"] {
+            XCTAssertNil(Day(bad), bad)
+        }
+        XCTAssertNotNil(Day("2000-02-29"))
+        XCTAssertNil(Day(year: 2024, month: 6, day: 31))
+        XCTAssertEqual(Day(year: 2024, month: 12, day: 31), day("2024-12-31"))
+    }
+
+    func testLeapYears() {
+        XCTAssertTrue(Day.isLeap(2024))
+        XCTAssertFalse(Day.isLeap(2023))
+        XCTAssertFalse(Day.isLeap(1900))
+        XCTAssertTrue(Day.isLeap(2000))
+        XCTAssertFalse(Day.isLeap(2100))
+        XCTAssertEqual((1...12).map { Day.daysIn(month: $0, year: 2024) }, [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+        XCTAssertEqual(Day.daysIn(month: 2, year: 2023), 28)
+    }
+
+    func testOrdinals() {
+        XCTAssertEqual(day("1970-01-01").ordinal, 0)
+        XCTAssertEqual(day("1969-12-31").ordinal, -1)
+        XCTAssertEqual(day("2000-03-01").ordinal, 11017)
+        XCTAssertEqual(day("2024-11-04").ordinal, 20031)
+        XCTAssertEqual(day("0001-01-01").ordinal, -719_162)
+        XCTAssertEqual(day("9999-12-31").ordinal, 2_932_896)
+        XCTAssertEqual(Day(ordinal: 20031), day("2024-11-04"))
+    }
+
+    func testOrdinalRoundTripOverThreeCenturies() {
+        var d = day("1899-12-01")
+        var n = d.ordinal
+        let end = day("2101-01-31")
+        var count = 0
+        while d <= end {
+            XCTAssertEqual(Day(ordinal: n), d)
+            XCTAssertEqual(d.ordinal, n)
+            // Step to the next calendar day by hand.
+            if let next = Day(year: d.year, month: d.month, day: d.day + 1) { d = next }
+            else if let next = Day(year: d.year, month: d.month + 1, day: 1) { d = next }
+            else { d = Day(year: d.year + 1, month: 1, day: 1)! }
+            n += 1
+            count += 1
+        }
+        XCTAssertEqual(count, day("1899-12-01").days(until: end) + 1)
+        XCTAssertEqual(count, 73_476)
+    }
+
+    func testDayArithmetic() {
+        XCTAssertEqual(day("2024-02-28").adding(days: 1), day("2024-02-29"))
+        XCTAssertEqual(day("2023-02-28").adding(days: 1), day("2023-03-01"))
+        XCTAssertEqual(day("2024-12-31").adding(days: 1), day("2025-01-01"))
+        XCTAssertEqual(day("2024-03-01").adding(days: -1), day("2024-02-29"))
+        XCTAssertEqual(day("2024-11-04").days(until: day("2024-11-30")), 26)
+        XCTAssertEqual(day("2024-11-04").days(until: day("2024-10-03")), -32)
+        XCTAssertLessThan(day("2024-05-31"), day("2024-06-01"))
+    }
+
+    // MARK: Deadline tokens
+
+    func testEveryTokenForm() {
+        let cases: [(String, Deadline.Precision, Int, Int)] = [
+            ("2024-05-31", .day, 2024, 5), ("2024-05", .month, 2024, 5), ("2024-Q3", .quarter, 2024, 3),
+            ("2024-T2", .tertial, 2024, 2), ("2024-H1", .half, 2024, 1), ("2024", .year, 2024, 0), ("?", .unknown, 0, 0),
+        ]
+        for (token, precision, year, index) in cases {
+            let d = deadline(token)
+            XCTAssertEqual(d.precision, precision, token)
+            XCTAssertEqual(d.year, year, token)
+            XCTAssertEqual(d.index, index, token)
+            XCTAssertEqual(d.token, token)
+            XCTAssertEqual(d.description, token)
+        }
+        XCTAssertEqual(deadline("2024-05-31").dayOfMonth, 31)
+        XCTAssertTrue(deadline("?").isUnknown)
+        XCTAssertEqual(Deadline(day: day("2024-02-29")).token, "2024-02-29")
+    }
+
+    func testRejectedTokens() {
+        for bad in ["2024-02-30", "2024-13", "2023-02-29", "2024-Q5", "2024-T4", "2024-H3", "24", "maj",
+                    "2024-Q0", "2024-00", "2024-q3", "2024-1", "2024-05-1", "0000", "2024-", "??", "", " 2024", "2024-05-31x"] {
+            XCTAssertNil(Deadline(token: bad), bad)
+        }
+    }
+
+    private func assertSpan(_ token: String, _ first: String, _ last: String, file: StaticString = #filePath, line: UInt = #line) {
+        let d = deadline(token, file: file, line: line)
+        XCTAssertEqual(d.firstDay?.description, first, token, file: file, line: line)
+        XCTAssertEqual(d.lastDay?.description, last, token, file: file, line: line)
+    }
+
+    func testMonths() {
+        assertSpan("2024-01", "2024-01-01", "2024-01-31")
+        assertSpan("2024-02", "2024-02-01", "2024-02-29")
+        assertSpan("2023-02", "2023-02-01", "2023-02-28")
+        assertSpan("1900-02", "1900-02-01", "1900-02-28")
+        assertSpan("2000-02", "2000-02-01", "2000-02-29")
+        assertSpan("2024-04", "2024-04-01", "2024-04-30")
+        assertSpan("2024-12", "2024-12-01", "2024-12-31")
+        assertSpan("2100-02", "2100-02-01", "2100-02-28")
+        assertSpan("0001-01", "0001-01-01", "0001-01-31")
+        assertSpan("9999", "9999-01-01", "9999-12-31")
+    }
+
+    func testQuartersTertialsHalvesYears() {
+        assertSpan("2024-Q1", "2024-01-01", "2024-03-31")
+        assertSpan("2024-Q2", "2024-04-01", "2024-06-30")
+        assertSpan("2024-Q3", "2024-07-01", "2024-09-30")
+        assertSpan("2024-Q4", "2024-10-01", "2024-12-31")
+        assertSpan("2024-T1", "2024-01-01", "2024-04-30")
+        assertSpan("2024-T2", "2024-05-01", "2024-08-31")
+        assertSpan("2024-T3", "2024-09-01", "2024-12-31")
+        assertSpan("2024-H1", "2024-01-01", "2024-06-30")
+        assertSpan("2024-H2", "2024-07-01", "2024-12-31")
+        assertSpan("2024", "2024-01-01", "2024-12-31")
+        assertSpan("2024-05-31", "2024-05-31", "2024-05-31")
+        XCTAssertNil(deadline("?").lastDay)
+        XCTAssertNil(deadline("?").firstDay)
+    }
+
+    func testPhrases() {
+        XCTAssertEqual(deadline("2024-05").phrase(.sv), "Maj 2024")
+        XCTAssertEqual(deadline("2024-05").phrase(.en), "May 2024")
+        XCTAssertEqual(deadline("2024-Q3").phrase(.sv), "Kvartal 3 2024")
+        XCTAssertEqual(deadline("2024-Q3").phrase(.en), "Q3 2024")
+        XCTAssertEqual(deadline("2024-H1").phrase(.sv), "Våren 2024")
+        XCTAssertEqual(deadline("2024-H2").phrase(.sv), "Hösten 2024")
+        XCTAssertEqual(deadline("2024-T2").phrase(.sv), "Tertial 2 2024")
+        XCTAssertEqual(deadline("2024-05-31").phrase(.sv), "2024-05-31")
+        XCTAssertEqual(deadline("?").phrase(.sv), "Okänt")
+    }
+
+    func testCodableUsesTheToken() throws {
+        let data = try JSONEncoder().encode([deadline("2024-Q3"), deadline("?")])
+        XCTAssertEqual(String(decoding: data, as: UTF8.self), #"["2024-Q3","?"]"#)
+        XCTAssertEqual(try JSONDecoder().decode([Deadline].self, from: data), [deadline("2024-Q3"), .unknown])
+        XCTAssertThrowsError(try JSONDecoder().decode([Deadline].self, from: Data(#"["2024-13"]"#.utf8)))
+        XCTAssertThrowsError(try JSONDecoder().decode([Day].self, from: Data(#"["2024-02-30"]"#.utf8)))
+    }
+
+    // MARK: Phrases people write
+
+    func testSwedishAndEnglishPhrases() {
+        let cases: [(String, String)] = [
+            ("maj 2024", "2024-05"), ("Maj 2024", "2024-05"), ("May 2024", "2024-05"), ("okt 2024", "2024-10"),
+            ("31 maj 2024", "2024-05-31"), ("29 februari 2024", "2024-02-29"),
+            ("våren 2024", "2024-H1"), ("Hösten 2024", "2024-H2"), ("spring 2025", "2025-H1"), ("autumn 2024", "2024-H2"),
+            ("kvartal 3 2024", "2024-Q3"), ("quarter 4 2024", "2024-Q4"), ("Q3 2024", "2024-Q3"),
+            ("tertial 2 2024", "2024-T2"), ("T3 2024", "2024-T3"), ("H1 2024", "2024-H1"), ("halvår 2 2024", "2024-H2"),
+            ("2024-05-31", "2024-05-31"), ("2024-q3", "2024-Q3"), ("  2024  ", "2024"), ("?", "?"),
+            ("sept. 2024", "2024-09"), ("31 May 2024", "2024-05-31"), ("vår 2024", "2024-H1"), ("höst 2024", "2024-H2"),
+            ("fall 2024", "2024-H2"), ("half 1 2024", "2024-H1"), ("kvartal 3, 2024", "2024-Q3"), ("maj\t2024", "2024-05"),
+        ]
+        for (phrase, token) in cases {
+            XCTAssertEqual(Deadline(phrase: phrase)?.token, token, phrase)
+        }
+    }
+
+    func testRejectedPhrases() {
+        for bad in ["maj", "31 februari 2024", "29 februari 2023", "Q5 2024", "tertial 4 2024",
+                    "T4 2024", "H3 2024", "vintern 2024", "maj 24", "nästa år", "", "1 2 3 2024"] {
+            XCTAssertNil(Deadline(phrase: bad), bad)
+        }
+    }
+
+    // MARK: Recurrence
+
+    func testRecurrenceParsing() {
+        XCTAssertEqual(Recurrence(parsing: "kvartal"), .quarter)
+        XCTAssertEqual(Recurrence(parsing: "Quarterly"), .quarter)
+        XCTAssertEqual(Recurrence(parsing: "år"), .year)
+        XCTAssertEqual(Recurrence(parsing: "halvår"), .half)
+        XCTAssertNil(Recurrence(parsing: "vecka"))
+    }
+
+    func testNextAfterWithinAndAcrossYears() {
+        let cases: [(Recurrence, String, String)] = [
+            (.month, "2024-01-31", "2024-02"), (.month, "2024-11-30", "2024-12"), (.month, "2024-12-01", "2025-01"),
+            (.quarter, "2024-03-31", "2024-Q2"), (.quarter, "2024-04-01", "2024-Q3"), (.quarter, "2024-09-30", "2024-Q4"),
+            (.quarter, "2024-10-01", "2025-Q1"), (.quarter, "2024-12-31", "2025-Q1"),
+            (.tertial, "2024-04-30", "2024-T2"), (.tertial, "2024-05-01", "2024-T3"), (.tertial, "2024-08-31", "2024-T3"),
+            (.tertial, "2024-09-01", "2025-T1"),
+            (.half, "2024-06-30", "2024-H2"), (.half, "2024-07-01", "2025-H1"), (.half, "2024-12-31", "2025-H1"),
+            (.year, "2024-01-01", "2025"), (.year, "2024-12-31", "2025"),
+        ]
+        for (every, done, next) in cases {
+            XCTAssertEqual(every.next(after: day(done)).token, next, "\(every) after \(done)")
+        }
+    }
+
+    func testRecurringActivityDeadlineFollowsLastDone() {
+        let data = Fixture.data([.activity: """
+            id: A9
+            title: Internkontrollpunkt 1
+            goal: D3
+            owner: sbs
+            due: 2024-Q2
+            status: pågår
+            every: kvartal
+            done: 2024-06-12
+
+            id: A10
+            title: Internkontrollpunkt 2
+            goal: D3
+            owner: sbs
+            due: 2024-Q4
+            status: pågår
+            every: kvartal
+            done: 2024-06-12
+
+            id: A11
+            title: Internkontrollpunkt 3
+            goal: D3
+            owner: sbs
+            due: 2024
+            status: pågår
+            every: år
+
+            """])
+        // Done in Q2, its stored period: next is Q3, which has ended by 2024-11-04.
+        XCTAssertEqual(data.activities[0].deadline?.token, "2024-Q3")
+        XCTAssertTrue(data.activities[0].isOverdue(asOf: Fixture.asOf))
+        XCTAssertEqual(data.activities[0].daysLate(asOf: Fixture.asOf), 35)
+        // Done before its stored period began: the stored deadline still counts.
+        XCTAssertEqual(data.activities[1].deadline?.token, "2024-Q4")
+        XCTAssertFalse(data.activities[1].isOverdue(asOf: Fixture.asOf))
+        // Never done: the stored deadline.
+        XCTAssertEqual(data.activities[2].deadline?.token, "2024")
+    }
+}

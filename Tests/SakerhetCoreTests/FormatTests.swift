@@ -1,0 +1,370 @@
+import Foundation
+import XCTest
+@testable import SakerhetCore
+
+/// The lossless recfile parser: structure, positions, and every kind of bad input.
+final class FormatTests: XCTestCase {
+    // MARK: Round trip and structure on the shipped files
+
+    func testShippedFilesRoundTripAndParseClean() throws {
+        for name in Fixture.shippedFiles {
+            let bytes = try Store.read(Fixture.shippedFolder + "/" + name)
+            XCTAssertFalse(bytes.isEmpty, name)
+            let doc = Document(bytes: bytes)
+            XCTAssertEqual(doc.bytes, bytes, name)
+            XCTAssertEqual(doc.issues.count, 0, "\(name): \(doc.issues.map(\.message.en))")
+            XCTAssertEqual(doc.lineEnding, .lf, name)
+            XCTAssertFalse(doc.hasBOM, name)
+            XCTAssertNotNil(doc.descriptor, name)
+            XCTAssertEqual(doc.descriptor?.fields.first?.key, "%rec", name)
+            XCTAssertFalse(doc.records.isEmpty, name)
+            // Splicing any record's own bytes back gives the same file.
+            for r in doc.records {
+                XCTAssertEqual(doc.splicing(r.byteRange, with: Array(bytes[r.byteRange])).bytes, bytes, name)
+            }
+        }
+    }
+
+    /// Every byte of a shipped file is accounted for: outside the descriptor and the
+    /// records there are only blank lines and comments, and each field's bytes are what
+    /// the writer would write for its value.
+    func testShippedFilesAreCoveredByTheirItems() throws {
+        for name in Fixture.shippedFiles {
+            let bytes = try Store.read(Fixture.shippedFolder + "/" + name)
+            let doc = Document(bytes: bytes)
+            var covered = [Bool](repeating: false, count: bytes.count)
+            var previousEnd = 0
+            for block in [doc.descriptor!] + doc.records {
+                XCTAssertGreaterThanOrEqual(block.byteRange.lowerBound, previousEnd, name)
+                previousEnd = block.byteRange.upperBound
+                for i in block.byteRange { covered[i] = true }
+                for f in block.fields {
+                    XCTAssertTrue(block.byteRange.contains(f.byteRange.lowerBound), "\(name):\(f.line)")
+                    XCTAssertEqual(f.byteRange.lowerBound, lineStart(bytes, f.line), "\(name):\(f.line)")
+                    XCTAssertEqual(f.byteRange.upperBound, lineStart(bytes, f.line + f.lineCount), "\(name):\(f.line)")
+                    XCTAssertEqual(Array(bytes[f.byteRange]), doc.render(f.key, f.value), "\(name):\(f.line)")
+                    XCTAssertEqual(f.valueColumn, f.key.utf8.count + 3, "\(name):\(f.line)")
+                }
+            }
+            for c in doc.comments { for i in c.byteRange { covered[i] = true } }
+            let lines = text(bytes).split(separator: "\n", omittingEmptySubsequences: false)
+            for (n, line) in lines.enumerated() where !line.isEmpty {
+                let start = lineStart(bytes, n + 1)
+                XCTAssertTrue(covered[start], "\(name):\(n + 1) is neither blank, comment nor record: \(line)")
+            }
+            XCTAssertEqual(doc.comments.count, lines.filter { $0.hasPrefix("#") }.count, name)
+        }
+    }
+
+    func testShippedActivityA29KeepsBarePlusAsEmptyLine() throws {
+        let doc = Document(bytes: try Store.read(Fixture.shippedFolder + "/activities.rec"))
+        let a29 = try XCTUnwrap(doc.records.first { $0.value("id") == "A29" })
+        XCTAssertEqual(a29.value("note"), """
+            Indikatorer:
+            Andel kvalitetsgranskningar genomförda
+
+            Ansvarig enligt handlingsplanen: Familjehem- och insatsenhet och Skadligt bruk och beroende (sbb).
+            """)
+        XCTAssertEqual(a29.field("note")?.lineCount, 4)
+    }
+
+    // MARK: Structure of a hand-made file
+
+    static let sample = """
+        # activities.rec: aktiviteter
+        %rec: activity
+        %key: id
+
+        # Klar härlett (slutdatum 2024-05).
+        id: A1
+        title: Säkerställ att det finns kvalitetssäkrade och kända förberedelser
+        # en kommentar mellan fälten
+        goal: D2
+        note: Indikatorer:
+        + Samtliga enheter har deltagit i utbildning inom området
+        +
+        + Mäta medarbetarnas skattning av kompetens inom området
+        action: A3
+        action: A5
+
+        id: A2
+        title: Skapa en övergripande kontinuitetsplan och presentera för FLG
+
+        """
+
+    func testStructure() throws {
+        let bytes = Array(FormatTests.sample.utf8)
+        let doc = Document(bytes: bytes)
+        XCTAssertEqual(doc.bytes, bytes)
+        XCTAssertEqual(doc.issues.count, 0)
+        XCTAssertEqual(doc.lineCount, 18)
+        XCTAssertEqual(doc.lineEnding, .lf)
+
+        let d = try XCTUnwrap(doc.descriptor)
+        XCTAssertEqual(d.fields.map(\.key), ["%rec", "%key"])
+        XCTAssertEqual(d.fields.map(\.value), ["activity", "id"])
+        XCTAssertEqual(d.line, 2)
+        XCTAssertEqual(d.fields[0].valueColumn, 7)
+        // The header comment directly above belongs to the descriptor's block.
+        XCTAssertEqual(d.byteRange, 0..<lineStart(bytes, 4))
+
+        XCTAssertEqual(doc.records.count, 2)
+        let a1 = doc.records[0]
+        XCTAssertEqual(a1.line, 6)
+        XCTAssertEqual(a1.fields.map(\.key), ["id", "title", "goal", "note", "action", "action"])
+        XCTAssertEqual(a1.fields.map(\.line), [6, 7, 9, 10, 14, 15])
+        XCTAssertEqual(a1.byteRange, lineStart(bytes, 5)..<lineStart(bytes, 16))
+        XCTAssertEqual(a1.values("action"), ["A3", "A5"])
+        XCTAssertEqual(a1.value("action"), "A3")
+        XCTAssertEqual(a1.line(of: "goal"), 9)
+        XCTAssertEqual(a1.line(of: "missing"), 6)
+
+        let note = try XCTUnwrap(a1.field("note"))
+        XCTAssertEqual(note.value, "Indikatorer:\nSamtliga enheter har deltagit i utbildning inom området\n\nMäta medarbetarnas skattning av kompetens inom området")
+        XCTAssertEqual(note.line, 10)
+        XCTAssertEqual(note.lineCount, 4)
+        XCTAssertEqual(note.valueColumn, 7)
+        XCTAssertEqual(note.byteRange, lineStart(bytes, 10)..<lineStart(bytes, 14))
+        XCTAssertEqual(text(bytes[a1.field("title")!.byteRange]),
+                       "title: Säkerställ att det finns kvalitetssäkrade och kända förberedelser\n")
+
+        let a2 = doc.records[1]
+        XCTAssertEqual(a2.line, 17)
+        XCTAssertEqual(a2.value("title"), "Skapa en övergripande kontinuitetsplan och presentera för FLG")
+        XCTAssertEqual(a2.byteRange, lineStart(bytes, 17)..<bytes.count)
+
+        XCTAssertEqual(doc.comments.map(\.line), [1, 5, 8])
+        XCTAssertEqual(doc.comments.map(\.text), [" activities.rec: aktiviteter", " Klar härlett (slutdatum 2024-05).",
+                                                  " en kommentar mellan fälten"])
+        XCTAssertEqual(doc.comments[2].byteRange, lineStart(bytes, 8)..<lineStart(bytes, 9))
+    }
+
+    func testEmptyFile() {
+        let doc = Document(bytes: [])
+        XCTAssertEqual(doc.bytes, [])
+        XCTAssertTrue(doc.records.isEmpty)
+        XCTAssertTrue(doc.comments.isEmpty)
+        XCTAssertTrue(doc.issues.isEmpty)
+        XCTAssertNil(doc.descriptor)
+        XCTAssertEqual(doc.lineCount, 0)
+    }
+
+    func testOnlyBlankLinesAndComments() {
+        let bytes = Array("\n  \n# bara en kommentar\n\t\n".utf8)
+        let doc = Document(bytes: bytes)
+        XCTAssertEqual(doc.bytes, bytes)
+        XCTAssertTrue(doc.records.isEmpty)
+        XCTAssertEqual(doc.comments.map(\.line), [3])
+        XCTAssertTrue(doc.issues.isEmpty)
+        XCTAssertEqual(doc.lineCount, 4)
+    }
+
+    func testNoFinalNewline() {
+        let bytes = Array("id: A1\ntitle: Skapa en övergripande kontinuitetsplan".utf8)
+        let doc = Document(bytes: bytes)
+        XCTAssertEqual(doc.bytes, bytes)
+        XCTAssertTrue(doc.issues.isEmpty)
+        XCTAssertEqual(doc.lineCount, 2)
+        let title = doc.records[0].field("title")!
+        XCTAssertEqual(title.value, "Skapa en övergripande kontinuitetsplan")
+        XCTAssertEqual(title.byteRange, 7..<bytes.count)
+        XCTAssertEqual(doc.records[0].byteRange, 0..<bytes.count)
+    }
+
+    func testRecordsSeparatedByBlankLineWithSpaces() {
+        let bytes = Array("id: A1\n   \t\nid: A2\n".utf8)
+        let doc = Document(bytes: bytes)
+        XCTAssertEqual(doc.records.map { $0.value("id") }, ["A1", "A2"])
+        XCTAssertEqual(doc.records.map(\.line), [1, 3])
+        XCTAssertEqual(doc.records[0].byteRange, 0..<7)
+        XCTAssertTrue(doc.issues.isEmpty)
+    }
+
+    func testTrailingSpacesAreNotPartOfTheValue() {
+        let bytes = Array("id: A1  \nstatus: klar \t \nnote: rad ett   \n+ rad två  \n".utf8)
+        let doc = Document(bytes: bytes)
+        XCTAssertEqual(doc.bytes, bytes)
+        XCTAssertTrue(doc.issues.isEmpty)
+        XCTAssertEqual(doc.records[0].value("id"), "A1")
+        XCTAssertEqual(doc.records[0].value("status"), "klar")
+        // Only the end of the whole value is trimmed.
+        XCTAssertEqual(doc.records[0].value("note"), "rad ett   \nrad två")
+        XCTAssertEqual(doc.records[0].field("status")!.byteRange, 9..<25)
+    }
+
+    func testEmptyValueAndContinuationWithoutSpace() {
+        let doc = Document(text: "id: A1\nnote:\n+rad två\nreason:\n")
+        XCTAssertTrue(doc.issues.isEmpty)
+        XCTAssertEqual(doc.records[0].value("note"), "\nrad två")
+        XCTAssertEqual(doc.records[0].value("reason"), "")
+        XCTAssertEqual(doc.records[0].field("note")!.valueColumn, 6)
+    }
+
+    func testTabs() {
+        let bytes = Array("id: A1\ntitle:\tSkapa\tplan\n".utf8)
+        let doc = Document(bytes: bytes)
+        XCTAssertTrue(doc.issues.isEmpty)
+        XCTAssertEqual(doc.records[0].value("title"), "Skapa\tplan")
+        XCTAssertEqual(doc.records[0].field("title")!.valueColumn, 8)
+    }
+
+    // MARK: Bad input: a diagnostic at the right place, never a crash
+
+    private func only(_ doc: Document, file: StaticString = #filePath, line: UInt = #line) -> SyntaxIssue? {
+        XCTAssertEqual(doc.issues.count, 1, "\(doc.issues.map(\.message.en))", file: file, line: line)
+        return doc.issues.first
+    }
+
+    private func assertIssue(_ bytes: [UInt8], line: Int, column: Int, _ severity: SyntaxIssue.Severity,
+                             sv: String, en: String, file: StaticString = #filePath, at testLine: UInt = #line) -> Document {
+        let doc = Document(bytes: bytes)
+        XCTAssertEqual(doc.bytes, bytes, file: file, line: testLine)
+        guard let issue = only(doc, file: file, line: testLine) else { return doc }
+        XCTAssertEqual(issue.line, line, file: file, line: testLine)
+        XCTAssertEqual(issue.column, column, file: file, line: testLine)
+        XCTAssertEqual(issue.severity, severity, file: file, line: testLine)
+        XCTAssertTrue(issue.message.sv.contains(sv), issue.message.sv, file: file, line: testLine)
+        XCTAssertTrue(issue.message.en.contains(en), issue.message.en, file: file, line: testLine)
+        return doc
+    }
+
+    func testCRLF() {
+        let bytes = Array("id: A1\r\ntitle: Skapa\r\n\r\nid: A2\r\n".utf8)
+        let doc = assertIssue(bytes, line: 1, column: 1, .warning, sv: "CRLF-radslut", en: "CRLF line endings")
+        XCTAssertEqual(doc.lineEnding, .crlf)
+        XCTAssertEqual(doc.records.map { $0.value("id") }, ["A1", "A2"])
+        XCTAssertEqual(doc.records[0].value("title"), "Skapa")
+        XCTAssertEqual(doc.records[1].line, 4)
+        XCTAssertEqual(text(bytes[doc.records[0].field("id")!.byteRange]), "id: A1\r\n")
+        XCTAssertEqual(doc.records[0].byteRange, 0..<22)
+        // A final CR without LF counts too.
+        let last = assertIssue(Array("id: A1\r".utf8), line: 1, column: 1, .warning, sv: "CRLF-radslut", en: "CRLF line endings")
+        XCTAssertEqual(last.records[0].value("id"), "A1")
+    }
+
+    func testByteOrderMark() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("id: A1\ntitle: Skapa\n".utf8)
+        let doc = assertIssue(bytes, line: 1, column: 1, .warning, sv: "BOM", en: "byte-order mark")
+        XCTAssertTrue(doc.hasBOM)
+        XCTAssertEqual(doc.records[0].fields.map(\.key), ["id", "title"])
+        XCTAssertEqual(doc.records[0].value("id"), "A1")
+        XCTAssertEqual(doc.records[0].field("id")!.byteRange, 3..<10)
+    }
+
+    func testInvalidUTF8() {
+        let bytes = Array("id: A1\ntitle: Skapa ".utf8) + [0xFF] + Array(" plan\n".utf8)
+        let doc = assertIssue(bytes, line: 2, column: 14, .error, sv: "ogiltig UTF-8 (byte 0xFF)", en: "invalid UTF-8 (byte 0xFF)")
+        XCTAssertEqual(doc.records[0].value("title"), "Skapa \u{FFFD} plan")
+    }
+
+    func testInvalidUTF8Sequences() {
+        let cases: [([UInt8], Int, String)] = [
+            ([0xC3], 9, "0xC3"),                 // truncated at end of line
+            ([0xC3, 0x28], 9, "0xC3"),           // bad continuation byte
+            ([0xC0, 0xAF], 9, "0xC0"),           // overlong
+            ([0xED, 0xA0, 0x80], 9, "0xED"),     // surrogate
+            ([0xF4, 0x90, 0x80, 0x80], 9, "0xF4"), // above U+10FFFF
+            ([0x80], 9, "0x80"),                 // lone continuation byte
+        ]
+        for (bad, column, hex) in cases {
+            let bytes = Array("id: A1\nnote: Sk".utf8) + bad + Array("\n".utf8)  // the bad byte is column 9
+            _ = assertIssue(bytes, line: 2, column: column, .error, sv: "byte \(hex)", en: "byte \(hex)")
+        }
+        // Valid multi-byte text raises nothing.
+        XCTAssertTrue(Document(text: "id: Å1\nnote: välfärdsbrott – €, 𝄞\n").issues.isEmpty)
+    }
+
+    func testNULByte() {
+        let bytes = Array("id: A1\nti".utf8) + [0] + Array("tle: Skapa\ngoal: D2\n".utf8)
+        let doc = assertIssue(bytes, line: 2, column: 3, .error, sv: "NUL-byte", en: "NUL byte")
+        XCTAssertEqual(doc.records.count, 1)
+        XCTAssertEqual(doc.records[0].fields.map(\.key), ["id", "goal"])
+        XCTAssertEqual(doc.records[0].byteRange, 0..<bytes.count)
+        // The ignored line does not end the field above it.
+        let note = Document(bytes: Array("id: A1\nnote: a\nx".utf8) + [0] + Array("y\n+ b\n".utf8))
+        XCTAssertEqual(note.records[0].value("note"), "a\nb")
+        XCTAssertEqual(note.issues.map(\.line), [3])
+    }
+
+    func testBinaryGarbageNeverCrashes() {
+        var seed: UInt64 = 0x5A4B_E12E
+        for _ in 0..<200 {
+            var bytes: [UInt8] = []
+            for _ in 0..<64 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append([0x0A, 0x0D, 0x00, 0x2B, 0x3A, 0x23, 0x25, 0x20, 0x61, 0xC3, 0xFF][Int(seed >> 33) % 11])
+            }
+            let doc = Document(bytes: bytes)
+            XCTAssertEqual(doc.bytes, bytes)
+            for issue in doc.issues {
+                XCTAssertGreaterThanOrEqual(issue.line, 1)
+                XCTAssertLessThanOrEqual(issue.line, max(doc.lineCount, 1))
+                XCTAssertGreaterThanOrEqual(issue.column, 1)
+            }
+        }
+    }
+
+    func testLineStartingWithSpace() {
+        let doc = assertIssue(Array("id: A1\n goal: D2\n".utf8), line: 2, column: 1, .error,
+                              sv: "raden börjar med blanksteg", en: "line starts with whitespace")
+        XCTAssertEqual(doc.records[0].fields.map(\.key), ["id"])
+        // The ignored line does not end the field above it.
+        XCTAssertEqual(Document(text: "id: A1\nnote: a\n x\n+ b\n").records[0].value("note"), "a\nb")
+        // Comments start in column 1.
+        _ = assertIssue(Array("id: A1\n  # kommentar\n".utf8), line: 2, column: 1, .error,
+                        sv: "raden börjar med blanksteg", en: "line starts with whitespace")
+    }
+
+    func testLineStartingWithTab() {
+        let doc = assertIssue(Array("id: A1\n\tgoal: D2\n".utf8), line: 2, column: 1, .error,
+                              sv: "raden börjar med blanksteg", en: "line starts with whitespace")
+        XCTAssertEqual(doc.records.count, 1)
+    }
+
+    func testKeyWithoutColon() {
+        let doc = assertIssue(Array("id: A1\ntitle Skapa plan\nowner: sbs\n".utf8), line: 2, column: 1, .error,
+                              sv: "raden saknar ':'", en: "line has no ':'")
+        XCTAssertEqual(doc.records[0].fields.map(\.key), ["id", "owner"])
+    }
+
+    func testUpperCaseKey() {
+        let doc = assertIssue(Array("id: A1\nTitle: Skapa plan\n".utf8), line: 2, column: 1, .error,
+                              sv: "ogiltig nyckel 'Title'; skriv 'title'", en: "invalid key 'Title'; write 'title'")
+        XCTAssertEqual(doc.records[0].fields.map(\.key), ["id"])
+        _ = assertIssue(Array("id: A1\ntiTle: x\n".utf8), line: 2, column: 3, .error,
+                        sv: "skriv 'title'", en: "write 'title'")
+    }
+
+    func testOtherInvalidKeys() {
+        _ = assertIssue(Array("id: A1\nti-tle: x\n".utf8), line: 2, column: 3, .error,
+                        sv: "ogiltig nyckel 'ti-tle'; nycklar är små bokstäver", en: "invalid key 'ti-tle'; keys are lower-case")
+        _ = assertIssue(Array("id: A1\n1d: x\n".utf8), line: 2, column: 1, .error,
+                        sv: "ogiltig nyckel '1d'", en: "invalid key '1d'")
+        _ = assertIssue(Array("id: A1\nmål: x\n".utf8), line: 2, column: 2, .error,
+                        sv: "ogiltig nyckel 'mål'", en: "invalid key 'mål'")
+        _ = assertIssue(Array("id: A1\n: x\n".utf8), line: 2, column: 1, .error,
+                        sv: "ogiltig nyckel ''", en: "invalid key ''")
+        XCTAssertTrue(Document(text: "id: A1\nresidual_likelihood: 2\nx9: y\n").issues.isEmpty)
+    }
+
+    func testContinuationWithoutField() {
+        let doc = assertIssue(Array("+ fortsättning\nid: A1\n".utf8), line: 1, column: 1, .error,
+                              sv: "fortsättningsrad (+) utan ett fält före", en: "continuation line (+) with no field before it")
+        XCTAssertEqual(doc.records[0].fields.map(\.key), ["id"])
+        // After a bad line, the field above is closed: a '+' there has no field either.
+        XCTAssertEqual(Document(text: "id: A1\nNote: x\n+ y\n").issues.map(\.line), [2, 3])
+    }
+
+    func testDescriptorOutsideTheTopBlock() {
+        let doc = assertIssue(Array("id: A1\n\n%rec: activity\nid: A2\n".utf8), line: 3, column: 1, .error,
+                              sv: "fältet '%rec' hör bara hemma i beskrivningsblocket", en: "field '%rec' belongs only in the descriptor block")
+        XCTAssertNil(doc.descriptor)
+        XCTAssertEqual(doc.records.map { $0.fields.map(\.key) }, [["id"], ["id"]])
+    }
+
+    func testRepeatedKeysAreKeptInOrder() {
+        let doc = Document(text: "id: R1\naction: A26\ntitle: x\naction: A27\naction: A26\n")
+        XCTAssertEqual(doc.records[0].values("action"), ["A26", "A27", "A26"])
+        XCTAssertEqual(doc.records[0].fields.filter { $0.key == "action" }.map(\.line), [2, 4, 5])
+    }
+}
