@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a record lives: its kind and its index among the file's records.
 public struct RecordRef: Sendable, Hashable, Codable {
     public let kind: Kind
@@ -139,19 +141,10 @@ public struct Activity: Scheduled {
     }
 }
 
-/// Risk level from the score likelihood × consequence (1–16):
-/// låg 1–3, medel 4–6, hög 8–9, mycket hög 12–16.
+/// Risk level; the score thresholds are in `RiskThresholds`.
 public enum RiskLevel: String, Sendable, CaseIterable, Codable, Comparable {
     case low, medium, high, veryHigh
 
-    public init(score: Int) {
-        switch score {
-        case ..<4: self = .low
-        case 4...6: self = .medium
-        case 7...9: self = .high
-        default: self = .veryHigh
-        }
-    }
 
     public func word(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -193,7 +186,6 @@ public struct Risk: Item {
         guard let l = likelihood, let c = consequence else { return nil }
         return l * c
     }
-    public var level: RiskLevel? { score.map(RiskLevel.init(score:)) }
 
     public func isReviewPassed(asOf: Day) -> Bool {
         guard let review, status != .closed else { return false }
@@ -222,4 +214,9 @@ public struct Finding: Scheduled {
     public var title: String { recommendation }
     public var deadline: Deadline? { due }
     public var reason: String? { nil }
+}
+
+/// Orders ids as people read them: `D8` before `D10`, `A2` before `A12`.
+public func naturalLess(_ a: String, _ b: String) -> Bool {
+    a.compare(b, options: .numeric) == .orderedAscending
 }

@@ -146,8 +146,9 @@ public enum FollowUpText {
 
     static func countsText(_ c: FollowUp.Counts, _ lang: Lang, _ style: Style) -> String {
         let sv = lang == .sv
-        return [style.green(sv ? "\(c.green) gröna" : "\(c.green) green"), style.yellow(sv ? "\(c.yellow) gula" : "\(c.yellow) yellow"),
-                style.red(sv ? "\(c.red) röda" : "\(c.red) red"), style.dim(sv ? "\(c.grey) grå" : "\(c.grey) grey")]
+        let l = ReportLabels(lang: lang)
+        return [style.green("\(c.green) " + l.signalPlural(.green, c.green)), style.yellow("\(c.yellow) " + l.signalPlural(.yellow, c.yellow)),
+                style.red("\(c.red) " + l.signalPlural(.red, c.red)), style.dim("\(c.grey) " + l.signalPlural(.grey, c.grey))]
             .joined(separator: ", ") + (sv ? " av \(c.total)" : " of \(c.total)")
     }
 
@@ -155,7 +156,7 @@ public enum FollowUpText {
         let total = omitted.values.reduce(0, +)
         guard total > 0 else { return "" }
         let parts = Kind.allCases.compactMap { k in omitted[k.rawValue].map { "\($0) \(k.word(lang, plural: $0 != 1))" } }
-        return lang == .sv ? ": \(total) poster utelämnade (\(parts.joined(separator: ", ")); intern eller sekretess)"
+        return lang == .sv ? ": \(total) \(total == 1 ? "post utelämnad" : "poster utelämnade") (\(parts.joined(separator: ", ")); intern eller sekretess)"
                            : ": \(total) records left out (\(parts.joined(separator: ", ")); internal or confidential)"
     }
 }

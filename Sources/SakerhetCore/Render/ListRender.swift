@@ -92,7 +92,7 @@ public enum ListRender {
     }
 
     /// A risk matrix for the terminal, cells coloured by level.
-    public static func matrix(_ risks: [Risk], lang: Lang, style: Style) -> String {
+    public static func matrix(_ risks: [Risk], thresholds: RiskThresholds, lang: Lang, style: Style) -> String {
         let sv = lang == .sv
         let cell = 16
         var grid = Array(repeating: Array(repeating: [String](), count: 4), count: 4)
@@ -109,13 +109,12 @@ public enum ListRender {
                 let text = ids.isEmpty ? "" : "\(ids.count): " + ids.joined(separator: " ")
                 let shown = text.count > cell - 2 ? String(text.prefix(cell - 3)) + "…" : text
                 let padded = " " + shown + String(repeating: " ", count: cell - 1 - shown.count)
-                line += levelPaint(RiskLevel(score: l * c), style)(padded) + "|"
+                line += levelPaint(thresholds.level(l * c), style)(padded) + "|"
             }
             out += line + "\n" + rule
         }
         out += "      " + (1...4).map { String(repeating: " ", count: cell / 2) + "\($0)" + String(repeating: " ", count: cell / 2) }.joined() + "\n"
-        out += "\n" + (sv ? "Nivåer: låg 1–3, medel 4–6, hög 8–9, mycket hög 12–16 (poäng = sannolikhet × konsekvens)"
-                          : "Levels: low 1–3, medium 4–6, high 8–9, very high 12–16 (score = likelihood × consequence)") + "\n"
+        out += "\n" + (sv ? "Nivåer: " : "Levels: ") + thresholds.legend(lang) + (sv ? " (poäng = sannolikhet × konsekvens)" : " (score = likelihood × consequence)") + "\n"
         return out
     }
 }

@@ -48,7 +48,7 @@ public enum ShowRender {
         }
         if ref.kind == .risk {
             let r = data.risks[ref.index]
-            if let s = r.score, let l = r.level { facts.append((sv ? "Poäng" : "Score", "\(s) (\(l.word(lang)))")) }
+            if let s = r.score, let l = data.level(of: r) { facts.append((sv ? "Poäng" : "Score", "\(s) (\(l.word(lang)))")) }
             if r.isReviewPassed(asOf: asOf) { facts.append((sv ? "Omprövning" : "Review", style.yellow(sv ? "datum passerat" : "review date passed"))) }
         }
         let fw = (facts.map(\.0.count).max() ?? 0) + 2

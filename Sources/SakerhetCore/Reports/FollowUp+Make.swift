@@ -40,8 +40,8 @@ extension FollowUp {
             }
             if item.isWaiting { summary.waiting.append(line(item, days: 0)) }
         }
-        summary.overdue.sort { $0.days != $1.days ? $0.days > $1.days : $0.id < $1.id }
-        summary.dueSoon.sort { $0.days != $1.days ? $0.days < $1.days : $0.id < $1.id }
+        summary.overdue.sort { $0.days != $1.days ? $0.days > $1.days : naturalLess($0.id, $1.id) }
+        summary.dueSoon.sort { $0.days != $1.days ? $0.days < $1.days : naturalLess($0.id, $1.id) }
 
         func goalRow(_ g: Goal) -> GoalRow {
             GoalRow(id: g.id, parent: g.parent, title: g.title, doneWhen: g.doneWhen, owner: g.owner, ownerName: name(g.owner),
@@ -78,7 +78,7 @@ extension FollowUp {
         }
         let riskRows: [RiskRow] = risks.map { (r: Risk) -> RiskRow in
             RiskRow(id: r.id, title: r.title, area: r.area, likelihood: r.likelihood, consequence: r.consequence,
-                           score: r.score, level: r.level, owner: r.owner, ownerName: name(r.owner), status: r.status,
+                           score: r.score, level: data.level(of: r), owner: r.owner, ownerName: name(r.owner), status: r.status,
                            actions: r.actions, review: r.review, reviewPassed: r.isReviewPassed(asOf: asOf))
         }.sorted { ($0.score ?? 0) != ($1.score ?? 0) ? ($0.score ?? 0) > ($1.score ?? 0) : $0.id < $1.id }
 
@@ -114,6 +114,6 @@ extension FollowUp {
         return FollowUp(organisation: data.config.organisation, title: data.config.title, version: data.config.version,
                         asOf: asOf, period: period ?? .year(of: asOf), window: window, summary: summary,
                         goals: top.map(goalRow), subgoals: sub.map(goalRow), activityGroups: groups, risks: riskRows,
-                        matrix: matrix, audits: audits, owners: ownerSections, omitted: omitted, isPublic: isPublic)
+                        matrix: matrix, thresholds: data.riskThresholds, audits: audits, owners: ownerSections, omitted: omitted, isPublic: isPublic)
     }
 }

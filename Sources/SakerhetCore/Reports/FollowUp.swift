@@ -17,6 +17,7 @@ public struct FollowUp: Sendable, Codable {
     public var risks: [RiskRow]
     /// `matrix[l-1][c-1]` holds the ids of risks with likelihood l and consequence c.
     public var matrix: [[[String]]]
+    public var thresholds: RiskThresholds
     public var audits: [AuditGroup]
     public var owners: [OwnerSection]
     /// Records left out in public mode, per kind.

@@ -86,11 +86,11 @@ public struct RecordList: Sendable, Codable {
                 if let o = filter.owner, r.owner != o { continue }
                 if let a = filter.area, r.area != a { continue }
                 if let st = filter.status, r.status?.rawValue != (RiskStatus(parsing: st)?.rawValue ?? st) { continue }
-                if let l = filter.level, r.level != l { continue }
+                if let l = filter.level, data.level(of: r) != l { continue }
                 if filter.overdue && !r.isReviewPassed(asOf: asOf) { continue }
                 rows.append(ListRow(kind: .risk, id: r.id, title: r.title, owner: r.owner, ownerName: data.ownerName(r.owner),
                                     goal: nil, start: nil, due: r.review.map(Deadline.init(day:)), status: r.status?.rawValue,
-                                    signal: nil, daysLate: 0, score: r.score, level: r.level, assessment: nil,
+                                    signal: nil, daysLate: 0, score: r.score, level: data.level(of: r), assessment: nil,
                                     file: data.path(.risk), line: data.record(r.ref).line))
             }
         case .owner, .area:

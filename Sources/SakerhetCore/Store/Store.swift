@@ -48,6 +48,11 @@ public enum Store {
     }
 
     public static func read(_ path: String) throws -> [UInt8] {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            throw StoreError(sv: "\(path) är en mapp, inte en fil; ta bort eller byt namn på mappen",
+                             en: "\(path) is a folder, not a file; remove or rename the folder")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError(sv: "kan inte läsa \(path); kontrollera att filen finns och är läsbar",
                              en: "cannot read \(path); check that the file exists and is readable")

@@ -42,7 +42,8 @@ extension Command {
 enum Commands {
     static let all: [any Command.Type] = [
         Goals.self, Activities.self, Risks.self, Findings.self, Audit.self, Report.self,
-        Completions.self, HelpCommand.self,
+        Log.self,
+        Init.self, Completions.self, HelpCommand.self,
     ]
     static var names: [String] { all.map { $0.name } + ["version"] }
 

@@ -29,7 +29,7 @@ enum RecordCommand {
         case "matrix":
             try args.finish(command: label)
             let data = try ctx.load()
-            try Output.write(ListRender.matrix(data.risks, lang: ctx.lang, style: ctx.style))
+            try Output.write(ListRender.matrix(data.risks, thresholds: data.riskThresholds, lang: ctx.lang, style: ctx.style))
             return Exit.ok
         case "add": return try add(kind, label, &args, ctx)
         case "set": return try set(kind, label, &args, ctx)

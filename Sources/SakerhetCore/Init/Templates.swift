@@ -1,0 +1,150 @@
+/// What `sakerhet init` writes: a data folder that passes `audit` and `recfix --check`.
+/// Descriptors are generated from the schema, so the files and the tool agree.
+public enum Templates {
+    /// The recutils descriptor block for a kind: record type, key, mandatory fields and
+    /// a `%type` per typed field.
+    public static func descriptor(_ kind: Kind) -> String {
+        var out = "%rec: \(kind.rawValue)\n%key: id\n"
+        out += "%mandatory: " + kind.fields.filter(\.required).map(\.name).joined(separator: " ") + "\n"
+        var groups: [(String, [String])] = []
+        func add(_ type: String, _ name: String) {
+            if let i = groups.firstIndex(where: { $0.0 == type }) { groups[i].1.append(name) } else { groups.append((type, [name])) }
+        }
+        for f in kind.fields {
+            switch f.type {
+            case .deadline: add("regexp /^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-T[1-3]|-H[12])?|\\?)$/", f.name)
+            case .day: add("regexp /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/", f.name)
+            case .status: add(words(Status.allCases.map(\.rawValue)), f.name)
+            case .riskStatus: add(words(RiskStatus.allCases.map(\.rawValue)), f.name)
+            case .assessment: add(words(Assessment.allCases.map(\.rawValue)), f.name)
+            case .classification: add(words(Classification.allCases.map(\.rawValue)), f.name)
+            case .ownerKind: add(words(OwnerKind.allCases.map(\.rawValue)), f.name)
+            case .recurrence: add(words(Recurrence.allCases.map(\.rawValue)), f.name)
+            case .score: add("range 1 4", f.name)
+            case .year: add("int", f.name)
+            case .text, .ref: break
+            }
+        }
+        for (type, names) in groups { out += "%type: \(names.joined(separator: ",")) \(type)\n" }
+        return out
+    }
+
+    static func words(_ list: [String]) -> String { "regexp /^(" + list.joined(separator: "|") + ")$/" }
+
+    /// The ten areas of systematic security work (Norrtälje's implementation plan 2024, §2.2).
+    public static let areas: [(String, String, String)] = [
+        ("krisstod", "Kommunalt krisstöd", "Socialnämndens ansvar vid behov av kommunalt krisstöd"),
+        ("infosak", "Informationssäkerhet och dataskydd", "Socialnämndens säkerhet kopplat till information i olika former, exempelvis personuppgifter"),
+        ("kontinuitet", "Kontinuitetshantering", "Socialnämndens förmåga att upprätthålla socialnämndens ansvarsområden vid störningar"),
+        ("rsa", "Risk- och sårbarhetsanalys", "Socialnämndens strategiska arbete för att öka verksamhetens resiliens enligt Lag (2006:544) om kommuners och regioners åtgärder inför och vid extraordinära händelser i fredstid och höjd beredskap"),
+        ("valfardsbrott", "Välfärdsbrott", "Socialnämndens arbete med att motverka välfärdsbrott så som exempelvis hot, otillåten påverkan och stöld från det allmänna"),
+        ("operativ", "Operativt säkerhetsarbete", "Socialnämndens arbete med att säkra verksamhetens skyddsvärda tillgångar, exempelvis personal och lokaler"),
+        ("internkontroll", "Internkontroll", "Socialnämndens ansvar i det kommunövergripande arbetet avseende kontroll av de kommunala verksamheterna enligt kommunallagen"),
+        ("civiltforsvar", "Civilt försvar", "Socialnämndens motståndskraft mot antagonistiska gärningar. Socialförvaltningens civila försvar är ett resultat av övriga områden inom det systematiska säkerhetsarbetet"),
+        ("kriskommunikation", "Kriskommunikation", "Socialnämndens arbete med att samordna och kvalitetssäkra information och kommunikation inför och under en störning/kris"),
+        ("trygghet", "Socialt trygghetsarbete", "Socialnämndens systematiska och strategiska arbete med att främja social trygghet och goda levnadsvillkor med utgångspunkt i socialnämndens verksamhetsområden"),
+    ]
+
+    /// The files of a new data folder, by file name.
+    public static func dataFolder(organisation: String, title: String) -> [(String, String)] {
+        var files: [(String, String)] = []
+        files.append(("config.rec", """
+        # config.rec: inställningar för sakerhet.
+        # soon_days: hur många dagar framåt som räknas som "snart" (notis i audit).
+        # level_medium, level_high, level_very_high: lägsta riskpoäng (sannolikhet ×
+        # konsekvens, 1–16) för nivåerna medel, hög och mycket hög; lägre är låg.
+
+        %rec: config
+        %type: soon_days,level_medium,level_high,level_very_high int
+
+        organisation: \(organisation)
+        title: \(title)
+        version: 1.0
+        soon_days: 30
+        level_medium: 4
+        level_high: 8
+        level_very_high: 12
+
+        """))
+        files.append(("owners.rec", """
+        # owners.rec: ansvariga. Namnge enheter, funktioner och roller, aldrig personer:
+        # git sparar allt för alltid. contact är en funktionsbrevlåda.
+
+        \(descriptor(.owner))
+        id: sn
+        name: Socialnämnden
+        kind: nämnd
+
+        id: sf
+        name: Socialförvaltningen
+        kind: förvaltning
+        parent: sn
+
+        """))
+        var areas = "# areas.rec: det systematiska säkerhetsarbetets områden.\n\n" + descriptor(.area)
+        for (id, name, description) in Templates.areas { areas += "\nid: \(id)\nname: \(name)\ndescription: \(description)\n" }
+        files.append(("areas.rec", areas))
+        files.append(("goals.rec", """
+        # goals.rec: mål och delmål. Ett delmål har parent (målets id).
+        # Exempel (ta bort # för att använda):
+        # id: D1
+        # title: Upprätta en förvaltningsgemensam plan för kontinuitetshantering
+        # parent: M1
+        # area: kontinuitet
+        # owner: sf
+        # due: 2025-10-31
+        # status: ej påbörjad
+        # done_when: Kontinuitetsplanen är antagen av förvaltningsledningsgruppen
+
+        \(descriptor(.goal))
+        """))
+        files.append(("activities.rec", """
+        # activities.rec: aktiviteter. due kan vara 2025-05-31, 2025-05, 2025-Q3,
+        # 2025-T2, 2025-H1, 2025 eller ? (då med reason).
+        # Exempel:
+        # id: A1
+        # title: Skapa en övergripande kontinuitetsplan och presentera för FLG
+        # goal: D1
+        # owner: sf
+        # start: 2025-05
+        # due: 2025-10
+        # status: ej påbörjad
+
+        \(descriptor(.activity))
+        """))
+        files.append(("risks.rec", """
+        # risks.rec: riskregistret. likelihood och consequence 1–4; action pekar på
+        # aktiviteter som behandlar risken (en rad per aktivitet).
+        # Exempel:
+        # id: R1
+        # title: Felaktiga utbetalningar av ekonomiskt bistånd
+        # area: valfardsbrott
+        # likelihood: 3
+        # consequence: 3
+        # owner: sf
+        # action: A1
+        # status: hanteras
+        # review: 2025-03-31
+
+        \(descriptor(.risk))
+        """))
+        files.append(("findings.rec", """
+        # findings.rec: revisionens rekommendationer, följda till stängning.
+        # assessment är revisorernas färg: röd, gul eller grön.
+        # Exempel:
+        # id: F1
+        # audit: Granskning av informationssäkerhetsarbetet
+        # auditor: Kommunens revisorer
+        # year: 2024
+        # recommendation: Säkerställ att registerförteckningen hålls aktuell
+        # assessment: gul
+        # owner: sf
+        # due: 2025-06
+        # status: pågår
+
+        \(descriptor(.finding))
+        """))
+        files.append((".gitignore", ".sakerhet.lock\n"))
+        return files
+    }
+}

@@ -1,0 +1,244 @@
+/// The follow-up as one self-contained HTML file: inline CSS and SVG, no script, no
+/// external address. It prints on A4 and gives every signal as a word as well as a colour.
+public enum FollowUpHTML {
+    public static func render(_ r: FollowUp, lang: Lang) -> String {
+        let l = ReportLabels(lang: lang)
+        var b = "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        b += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        b += "<title>\(h(r.title ?? l.followUp)) – \(r.asOf)</title>\n<style>\n\(css)</style>\n</head>\n<body>\n<header>\n"
+        if let o = r.organisation { b += "<p class=\"org\">\(h(o))</p>\n" }
+        b += "<h1>\(h(r.title ?? l.followUp))</h1>\n<p class=\"meta\">\(h(l.asOf(r)))</p>\n"
+        if let note = l.publicNote(r) { b += "<p class=\"public\">\(h(note))</p>\n" }
+        b += "</header>\n<main>\n"
+
+        // Summary
+        b += "<section id=\"sammanfattning\">\n<h2>\(l.summary)</h2>\n<div class=\"summary\">\n"
+        b += "<table class=\"counts\">\n<thead><tr><th scope=\"col\"></th>"
+        for s in Signal.allCases { b += "<th scope=\"col\">\(dot(s)) \(s.word(lang))</th>" }
+        b += "<th scope=\"col\">\(l.total)</th></tr></thead>\n<tbody>\n"
+        for (name, c) in [(l.goals, r.summary.goals), (l.activities, r.summary.activities)] {
+            b += "<tr><th scope=\"row\">\(name)</th><td>\(c.green)</td><td>\(c.yellow)</td><td>\(c.red)</td><td>\(c.grey)</td><td>\(c.total)</td></tr>\n"
+        }
+        b += "</tbody>\n</table>\n"
+        b += bars([(l.goals, r.summary.goals), (l.activities, r.summary.activities)], l)
+        b += "</div>\n"
+        b += "<h3>\(l.overdue) (\(r.summary.overdue.count))</h3>\n" + lineTable(r.summary.overdue, l, days: l.daysLate, signal: .red)
+        b += "<h3>\(l.dueSoon(r.window)) (\(r.summary.dueSoon.count))</h3>\n" + lineTable(r.summary.dueSoon, l, days: l.daysLeft, signal: .yellow)
+        b += "<h3>\(l.waiting) (\(r.summary.waiting.count))</h3>\n"
+        if r.summary.waiting.isEmpty { b += "<p>\(l.none)</p>\n" } else {
+            b += "<table>\n<thead><tr>\(th(l.id))\(th(l.title))\(th(l.owner))\(th(l.reason))</tr></thead>\n<tbody>\n"
+            for w in r.summary.waiting { b += "<tr><td>\(h(w.id))</td><td>\(h(w.title))</td><td>\(h(w.ownerName))</td><td>\(h(w.reason ?? ""))</td></tr>\n" }
+            b += "</tbody>\n</table>\n"
+        }
+        b += "</section>\n"
+
+        // Goals
+        b += "<section id=\"mal\">\n<h2>\(l.goals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.title))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))</tr></thead>\n<tbody>\n"
+        for g in r.goals {
+            b += "<tr><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.ownerName))</td><td>\(h(g.dueText))</td><td>\(l.status(g.status))</td><td>\(sig(g.signal, lang))</td></tr>\n"
+        }
+        b += "</tbody>\n</table>\n</section>\n"
+        b += "<section id=\"delmal\">\n<h2>\(l.subgoals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.goalNr))\(th(l.title))\(th(l.doneWhen))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))</tr></thead>\n<tbody>\n"
+        for g in r.subgoals {
+            var due = h(g.dueText)
+            if let c = g.comment { due += "<br/><em>\(h(c))</em>" }
+            b += "<tr><td>\(h(g.parent ?? ""))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(l.status(g.status))</td><td>\(sig(g.signal, lang))</td></tr>\n"
+        }
+        b += "</tbody>\n</table>\n</section>\n"
+
+        // Activities
+        b += "<section id=\"aktiviteter\">\n<h2>\(l.activityList)</h2>\n"
+        for group in r.activityGroups {
+            b += "<table class=\"activities\">\n<caption>\(h(group.goal)) \(h(group.goalTitle))</caption>\n"
+            b += "<thead><tr>\(th(l.activity))\(th(l.start))\(th(l.lastDone))\(th(l.owner))\(th(l.status))\(th(l.signal))\(th(l.comment))</tr></thead>\n<tbody>\n"
+            for a in group.rows {
+                var comment = h(a.comment ?? "")
+                if a.daysLate > 0 { comment = "<strong>\(l.late(a.daysLate))</strong>" + (comment.isEmpty ? "" : "<br/>" + comment) }
+                b += "<tr><td><span class=\"id\">\(h(a.id))</span> \(h(a.title))</td><td>\(h(a.startText))</td><td>\(h(a.dueText))</td><td>\(h(a.ownerName))</td><td>\(l.status(a.status))</td><td>\(sig(a.signal, lang))</td><td class=\"comment\">\(comment)</td></tr>\n"
+            }
+            b += "</tbody>\n</table>\n"
+        }
+        b += "</section>\n"
+
+        // Risks
+        if !r.risks.isEmpty {
+            b += "<section id=\"risker\">\n<h2>\(l.risks)</h2>\n<div class=\"riskgrid\">\n" + heatMap(r, l) + "</div>\n"
+            b += "<table>\n<thead><tr>\(th(l.id))\(th(l.risk))\(th(l.likelihood))\(th(l.consequence))\(th(l.score))\(th(l.level))\(th(l.owner))\(th(l.status))\(th(l.actions))\(th(l.review))</tr></thead>\n<tbody>\n"
+            for k in r.risks {
+                let review = h(k.review?.description ?? "") + (k.reviewPassed ? " <strong class=\"warn\">⚠ \(l.reviewPassed)</strong>" : "")
+                b += "<tr><td>\(h(k.id))</td><td>\(h(k.title))</td><td class=\"num\">\(k.likelihood.map(String.init) ?? "")</td><td class=\"num\">\(k.consequence.map(String.init) ?? "")</td><td class=\"num\">\(k.score.map(String.init) ?? "")</td><td class=\"nowrap\">\(levelTag(k.level, lang))</td><td>\(h(k.ownerName))</td><td>\(k.status?.word(lang) ?? "")</td><td>\(h(k.actions.joined(separator: ", ")))</td><td class=\"date\">\(review)</td></tr>\n"
+            }
+            b += "</tbody>\n</table>\n</section>\n"
+        }
+
+        // Audits
+        if !r.audits.isEmpty {
+            b += "<section id=\"revision\">\n<h2>\(l.audits)</h2>\n"
+            for a in r.audits {
+                var head = a.audit
+                if let who = a.auditor { head += " (\(who)\(a.year.map { " \($0)" } ?? ""))" }
+                b += "<h3>\(h(head))</h3>\n<p class=\"countline\">\(h(FollowUpText.auditCount(a, lang)))</p>\n"
+                b += "<table>\n<thead><tr>\(th(l.id))\(th(l.recommendation))\(th(l.response))\(th(l.progress))\(th(l.remaining))\(th(l.assessment))\(th(l.owner))</tr></thead>\n<tbody>\n"
+                for f in a.rows {
+                    let colour = f.assessment.map { sig($0.signal, lang, word: $0.word(lang)) } ?? ""
+                    b += "<tr><td>\(h(f.id))</td><td>\(h(f.recommendation))</td><td>\(h(f.response ?? ""))</td><td>\(h(f.progress ?? ""))</td><td>\(h(f.remaining ?? ""))</td><td>\(colour)</td><td>\(h(f.ownerName))</td></tr>\n"
+                }
+                b += "</tbody>\n</table>\n"
+            }
+            b += "</section>\n"
+        }
+
+        // Per owner
+        b += "<section id=\"ansvariga\">\n<h2>\(l.perOwner)</h2>\n"
+        if r.owners.isEmpty { b += "<p>\(l.nobodyLate)</p>\n" }
+        for o in r.owners {
+            b += "<div class=\"owner\">\n<h3>\(h(o.ownerName))</h3>\n<ul>\n"
+            for x in o.overdue { b += "<li>\(sig(.red, lang, word: l.late(x.days))) <span class=\"id\">\(h(x.id))</span> \(h(x.title))</li>\n" }
+            for x in o.dueSoon { b += "<li>\(sig(.yellow, lang, word: x.due?.lastDay?.description ?? "")) <span class=\"id\">\(h(x.id))</span> \(h(x.title))</li>\n" }
+            b += "</ul>\n</div>\n"
+        }
+        b += "</section>\n</main>\n<footer><p>\(h(r.organisation ?? "")) · \(h(l.asOf(r))) · sakerhet</p></footer>\n</body>\n</html>\n"
+        return b
+    }
+
+    static func lineTable(_ lines: [FollowUp.Line], _ l: ReportLabels, days: String, signal: Signal) -> String {
+        if lines.isEmpty { return "<p>\(l.none)</p>\n" }
+        var b = "<table>\n<thead><tr>\(th(l.id))\(th(l.title))\(th(l.owner))\(th(l.due))\(th(days))</tr></thead>\n<tbody>\n"
+        for x in lines {
+            b += "<tr><td>\(h(x.id))</td><td>\(h(x.title))</td><td>\(h(x.ownerName))</td><td class=\"date\">\(x.due?.lastDay?.description ?? "")</td><td class=\"num\">\(x.days)</td></tr>\n"
+        }
+        return b + "</tbody>\n</table>\n"
+    }
+
+    /// Horizontal stacked bars of signal counts, one per row, with the numbers as text.
+    static func bars(_ rows: [(String, FollowUp.Counts)], _ l: ReportLabels) -> String {
+        let width = 260.0, rowH = 26.0, labelW = 90.0
+        var b = "<svg class=\"bars\" role=\"img\" aria-label=\"\(l.signal)\" width=\"\(Int(labelW + width + 10))\" height=\"\(Int(Double(rows.count) * rowH + 6))\" viewBox=\"0 0 \(Int(labelW + width + 10)) \(Int(Double(rows.count) * rowH + 6))\">\n"
+        for (i, (name, c)) in rows.enumerated() {
+            let y = Double(i) * rowH + 4
+            b += "<text x=\"0\" y=\"\(y + 15)\" class=\"svglabel\">\(h(name))</text>\n"
+            var x = labelW
+            let total = max(1, c.total)
+            for (s, n) in l.counts(c) where n > 0 {
+                let w = width * Double(n) / Double(total)
+                b += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(w))\" height=\"20\" class=\"fill-\(s.rawValue)\"><title>\(n) \(l.signalPlural(s, n))</title></rect>\n"
+                if w >= 18 { b += "<text x=\"\(fmt(x + w / 2))\" y=\"\(fmt(y + 15))\" text-anchor=\"middle\" class=\"svgnum\">\(n)</text>\n" }
+                x += w
+            }
+        }
+        return b + "</svg>\n"
+    }
+
+    /// The 4×4 risk matrix as an SVG heat map with the ids in each cell.
+    static func heatMap(_ r: FollowUp, _ l: ReportLabels) -> String {
+        let cell = 118.0, cellH = 64.0, left = 44.0, top = 8.0
+        let w = left + cell * 4 + 4, hgt = top + cellH * 4 + 44
+        var b = "<svg class=\"heat\" role=\"img\" aria-label=\"\(l.riskMatrix)\" width=\"\(Int(w))\" height=\"\(Int(hgt))\" viewBox=\"0 0 \(Int(w)) \(Int(hgt))\">\n"
+        for li in 1...4 {
+            for c in 1...4 {
+                let x = left + Double(c - 1) * cell, y = top + Double(4 - li) * cellH
+                let level = r.thresholds.level(li * c)
+                let ids = r.matrix[li - 1][c - 1]
+                b += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(cell))\" height=\"\(fmt(cellH))\" class=\"lvl-\(level.rawValue)\"><title>\(l.likelihood) \(li) × \(l.consequence) \(c) = \(li * c) (\(level.word(l.lang)))</title></rect>\n"
+                // Ids, three to a line.
+                var lines: [String] = []
+                var cur: [String] = []
+                for id in ids {
+                    cur.append(id)
+                    if cur.count == 3 { lines.append(cur.joined(separator: " ")); cur = [] }
+                }
+                if !cur.isEmpty { lines.append(cur.joined(separator: " ")) }
+                for (k, text) in lines.prefix(3).enumerated() {
+                    b += "<text x=\"\(fmt(x + cell / 2))\" y=\"\(fmt(y + 22 + Double(k) * 16))\" text-anchor=\"middle\" class=\"svgids\">\(h(text))</text>\n"
+                }
+            }
+            b += "<text x=\"\(fmt(left - 12))\" y=\"\(fmt(top + Double(4 - li) * cellH + cellH / 2 + 5))\" text-anchor=\"middle\" class=\"svglabel\">\(li)</text>\n"
+        }
+        for c in 1...4 {
+            b += "<text x=\"\(fmt(left + Double(c - 1) * cell + cell / 2))\" y=\"\(fmt(top + cellH * 4 + 18))\" text-anchor=\"middle\" class=\"svglabel\">\(c)</text>\n"
+        }
+        b += "<text x=\"\(fmt(left + cell * 2))\" y=\"\(fmt(top + cellH * 4 + 38))\" text-anchor=\"middle\" class=\"svgaxis\">\(l.consequence) →</text>\n"
+        b += "<text x=\"12\" y=\"\(fmt(top + cellH * 2))\" text-anchor=\"middle\" class=\"svgaxis\" transform=\"rotate(-90 12 \(fmt(top + cellH * 2)))\">\(l.likelihood) →</text>\n"
+        b += "</svg>\n"
+        // A legend in words for readers who cannot tell the colours apart.
+        b += "<p class=\"legend\">" + RiskLevel.allCases.map { "<span class=\"chip lvl-\($0.rawValue)\"></span>\($0.word(l.lang))" }.joined(separator: " ")
+        b += (l.sv ? " · poäng = sannolikhet × konsekvens: " : " · score = likelihood × consequence: ") + r.thresholds.legend(l.lang) + "</p>\n"
+        return b
+    }
+
+    static func th(_ s: String) -> String { "<th scope=\"col\">\(h(s))</th>" }
+
+    static func dot(_ s: Signal) -> String { "<span class=\"dot fill-\(s.rawValue)\" aria-hidden=\"true\"></span>" }
+
+    static func sig(_ s: Signal, _ lang: Lang, word: String? = nil) -> String {
+        "<span class=\"sig sig-\(s.rawValue)\">\(dot(s))\(h(word ?? s.word(lang)))</span>"
+    }
+
+    static func levelTag(_ level: RiskLevel?, _ lang: Lang) -> String {
+        guard let level else { return "" }
+        return "<span class=\"chip lvl-\(level.rawValue)\" aria-hidden=\"true\"></span>\(level.word(lang))"
+    }
+
+    static func h(_ s: String) -> String { DiagnosticFormats.xml(s).replacingOccurrences(of: "\n", with: "<br/>") }
+
+    static func fmt(_ d: Double) -> String {
+        let r = (d * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+
+    static let css = """
+    :root { --green: #2e7d32; --yellow: #f9a825; --red: #c62828; --grey: #9e9e9e; --ink: #1b1b1b; --rule: #c8c8c8; }
+    * { box-sizing: border-box; }
+    body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: var(--ink); margin: 2rem auto; max-width: 72rem; padding: 0 1.5rem; line-height: 1.4; font-size: 10.5pt; }
+    header { border-bottom: 3px solid var(--ink); margin-bottom: 1rem; }
+    .org { font-weight: 600; margin: 0; text-transform: uppercase; letter-spacing: .04em; font-size: 9pt; }
+    h1 { font-size: 1.6rem; margin: .2rem 0 .3rem; }
+    .meta { margin: 0 0 .6rem; color: #444; }
+    .public { background: #f3f3f3; border-left: 4px solid var(--ink); padding: .4rem .7rem; }
+    h2 { font-size: 1.25rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; margin-top: 2rem; }
+    h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+    table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
+    caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+    th, td { border: 1px solid var(--rule); padding: .3rem .45rem; text-align: left; vertical-align: top; }
+    thead th { background: #eceff1; }
+    td.num, .counts td { text-align: right; }
+    td.date, td.nowrap { white-space: nowrap; }
+    td.comment { font-size: .92em; color: #333; }
+    .id { font-weight: 600; white-space: nowrap; }
+    .summary { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: center; }
+    .counts { width: auto; }
+    .dot { display: inline-block; width: .75em; height: .75em; border-radius: 50%; margin-right: .35em; vertical-align: -.05em; border: 1px solid rgba(0,0,0,.35); }
+    .sig { white-space: nowrap; }
+    .sig-red { font-weight: 600; }
+    .fill-green { background: var(--green); fill: var(--green); }
+    .fill-yellow { background: var(--yellow); fill: var(--yellow); }
+    .fill-red { background: var(--red); fill: var(--red); }
+    .fill-grey { background: var(--grey); fill: var(--grey); }
+    .chip { display: inline-block; width: .9em; height: .9em; margin: 0 .3em 0 .6em; vertical-align: -.1em; border: 1px solid rgba(0,0,0,.3); }
+    .lvl-low { background: #c8e6c9; fill: #c8e6c9; }
+    .lvl-medium { background: #fff59d; fill: #fff59d; }
+    .lvl-high { background: #ffcc80; fill: #ffcc80; }
+    .lvl-veryHigh { background: #ef9a9a; fill: #ef9a9a; }
+    svg rect { stroke: #fff; stroke-width: 2; }
+    .svglabel { font: 12px sans-serif; fill: var(--ink); }
+    .svgaxis { font: italic 12px sans-serif; fill: #444; }
+    .svgnum { font: bold 12px sans-serif; fill: #fff; }
+    .svgids { font: 600 13px sans-serif; fill: var(--ink); }
+    .legend { font-size: .9em; margin-top: 0; }
+    .warn { color: var(--red); }
+    .countline { font-weight: 600; }
+    .owner ul { margin: .2rem 0 1rem; padding-left: 1.2rem; }
+    footer { margin-top: 2rem; border-top: 1px solid var(--rule); font-size: .85em; color: #555; }
+    @page { size: A4; margin: 16mm 14mm; }
+    @media print {
+      body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+      thead { display: table-header-group; }
+      tr, .owner, svg { break-inside: avoid; page-break-inside: avoid; }
+      h2, h3, caption { break-after: avoid; page-break-after: avoid; }
+      section { break-before: auto; }
+      #aktiviteter, #risker { break-before: page; page-break-before: always; }
+      .dot, .chip, .fill-green, .fill-yellow, .fill-red, .fill-grey, .lvl-low, .lvl-medium, .lvl-high, .lvl-veryHigh, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    }
+
+    """
+}

@@ -1,0 +1,127 @@
+/// The follow-up in Markdown for GitHub and GitLab: tables, and the signal as an emoji
+/// with the word beside it.
+public enum FollowUpMarkdown {
+    public static func render(_ r: FollowUp, lang: Lang) -> String {
+        let l = ReportLabels(lang: lang)
+        var out = "# " + esc(r.title ?? l.followUp) + "\n\n"
+        if let o = r.organisation { out += "**" + esc(o) + "**  \n" }
+        out += l.asOf(r) + "\n"
+        if let note = l.publicNote(r) { out += "\n> " + note + "\n" }
+
+        out += "\n## \(l.summary)\n\n"
+        out += "| | " + Signal.allCases.map { emoji($0) + " " + $0.word(lang) }.joined(separator: " | ") + " | \(l.total) |\n"
+        out += "|---|---:|---:|---:|---:|---:|\n"
+        for (name, c) in [(l.goals, r.summary.goals), (l.activities, r.summary.activities)] {
+            out += "| \(name) | \(c.green) | \(c.yellow) | \(c.red) | \(c.grey) | \(c.total) |\n"
+        }
+        out += "\n### \(l.overdue) (\(r.summary.overdue.count))\n\n"
+        out += lineTable(r.summary.overdue, l, days: l.daysLate)
+        out += "\n### \(l.dueSoon(r.window)) (\(r.summary.dueSoon.count))\n\n"
+        out += lineTable(r.summary.dueSoon, l, days: l.daysLeft)
+        out += "\n### \(l.waiting) (\(r.summary.waiting.count))\n\n"
+        if r.summary.waiting.isEmpty { out += l.none + "\n" } else {
+            out += "| \(l.id) | \(l.title) | \(l.owner) | \(l.reason) |\n|---|---|---|---|\n"
+            for w in r.summary.waiting { out += "| \(w.id) | \(esc(w.title)) | \(esc(w.ownerName)) | \(esc(w.reason ?? "")) |\n" }
+        }
+
+        out += "\n## \(l.goals)\n\n| \(l.goal) | \(l.title) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) |\n|---|---|---|---|---|---|\n"
+        for g in r.goals {
+            out += "| \(g.id) | \(esc(g.title)) | \(esc(g.ownerName)) | \(esc(g.dueText)) | \(l.status(g.status)) | \(sig(g.signal, lang)) |\n"
+        }
+        out += "\n## \(l.subgoals)\n\n| \(l.goal) | \(l.goalNr) | \(l.title) | \(l.doneWhen) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) |\n|---|---|---|---|---|---|---|---|\n"
+        for g in r.subgoals {
+            var due = esc(g.dueText)
+            if let c = g.comment { due += "<br>*" + esc(c) + "*" }
+            out += "| \(g.parent ?? "") | \(g.id) | \(esc(g.title)) | \(esc(g.doneWhen ?? "")) | \(esc(g.ownerName)) | \(due) | \(l.status(g.status)) | \(sig(g.signal, lang)) |\n"
+        }
+
+        out += "\n## \(l.activityList)\n"
+        for group in r.activityGroups {
+            out += "\n### \(group.goal) \(esc(group.goalTitle))\n\n"
+            out += "| \(l.activity) | \(l.start) | \(l.lastDone) | \(l.owner) | \(l.status) | \(l.signal) | \(l.comment) |\n|---|---|---|---|---|---|---|\n"
+            for a in group.rows {
+                var comment = esc(a.comment ?? "")
+                if a.daysLate > 0 { comment = "**" + l.late(a.daysLate) + "**" + (comment.isEmpty ? "" : "<br>" + comment) }
+                out += "| \(a.id) \(esc(a.title)) | \(esc(a.startText)) | \(esc(a.dueText)) | \(esc(a.ownerName)) | \(l.status(a.status)) | \(sig(a.signal, lang)) | \(comment) |\n"
+            }
+        }
+
+        if !r.risks.isEmpty {
+            out += "\n## \(l.risks)\n\n| \(l.id) | \(l.risk) | \(l.likelihood) | \(l.consequence) | \(l.score) | \(l.level) | \(l.owner) | \(l.status) | \(l.actions) | \(l.review) |\n|---|---|---:|---:|---:|---|---|---|---|---|\n"
+            for k in r.risks {
+                let review = (k.review?.description ?? "") + (k.reviewPassed ? " ⚠️ " + l.reviewPassed : "")
+                out += "| \(k.id) | \(esc(k.title)) | \(k.likelihood.map(String.init) ?? "") | \(k.consequence.map(String.init) ?? "") | \(k.score.map(String.init) ?? "") | \(levelEmoji(k.level)) \(k.level?.word(lang) ?? "") | \(esc(k.ownerName)) | \(k.status?.word(lang) ?? "") | \(k.actions.joined(separator: ", ")) | \(review) |\n"
+            }
+            out += "\n### \(l.riskMatrix)\n\n| \(l.likelihood) ↓ / \(l.consequence) → | 1 | 2 | 3 | 4 |\n|---|---|---|---|---|\n"
+            for li in stride(from: 4, through: 1, by: -1) {
+                out += "| **\(li)** |" + (1...4).map { c in
+                    let ids = r.matrix[li - 1][c - 1]
+                    return " " + levelEmoji(r.thresholds.level(li * c)) + (ids.isEmpty ? "" : " " + ids.joined(separator: ", ")) + " |"
+                }.joined() + "\n"
+            }
+        }
+
+        if !r.audits.isEmpty {
+            out += "\n## \(l.audits)\n"
+            for a in r.audits {
+                var head = a.audit
+                if let who = a.auditor { head += " (\(who)\(a.year.map { " \($0)" } ?? ""))" }
+                out += "\n### \(esc(head))\n\n**" + FollowUpText.auditCount(a, lang) + "**\n\n"
+                out += "| \(l.id) | \(l.recommendation) | \(l.response) | \(l.progress) | \(l.remaining) | \(l.assessment) | \(l.owner) |\n|---|---|---|---|---|---|---|\n"
+                for f in a.rows {
+                    let colour = f.assessment.map { emoji($0.signal) + " " + $0.word(lang) } ?? ""
+                    out += "| \(f.id) | \(esc(f.recommendation)) | \(esc(f.response ?? "")) | \(esc(f.progress ?? "")) | \(esc(f.remaining ?? "")) | \(colour) | \(esc(f.ownerName)) |\n"
+                }
+            }
+        }
+
+        out += "\n## \(l.perOwner)\n\n"
+        if r.owners.isEmpty { out += l.nobodyLate + "\n" }
+        for o in r.owners {
+            out += "### \(esc(o.ownerName))\n\n"
+            for x in o.overdue { out += "- \(emoji(.red)) **\(x.id)** \(esc(x.title)) – \(l.late(x.days)) (\(x.due?.lastDay?.description ?? ""))\n" }
+            for x in o.dueSoon { out += "- \(emoji(.yellow)) **\(x.id)** \(esc(x.title)) – \(x.due?.lastDay?.description ?? "")\n" }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func lineTable(_ lines: [FollowUp.Line], _ l: ReportLabels, days: String) -> String {
+        if lines.isEmpty { return l.none + "\n" }
+        var out = "| \(l.id) | \(l.title) | \(l.owner) | \(l.due) | \(days) |\n|---|---|---|---|---:|\n"
+        for x in lines { out += "| \(x.id) | \(esc(x.title)) | \(esc(x.ownerName)) | \(x.due?.lastDay?.description ?? "") | \(x.days) |\n" }
+        return out
+    }
+
+    static func emoji(_ s: Signal) -> String {
+        switch s {
+        case .green: return "🟢"
+        case .yellow: return "🟡"
+        case .red: return "🔴"
+        case .grey: return "⚪"
+        }
+    }
+
+    static func levelEmoji(_ l: RiskLevel?) -> String {
+        switch l {
+        case .low?: return "🟩"
+        case .medium?: return "🟨"
+        case .high?: return "🟧"
+        case .veryHigh?: return "🟥"
+        case nil: return ""
+        }
+    }
+
+    static func sig(_ s: Signal, _ lang: Lang) -> String { emoji(s) + " " + s.word(lang) }
+
+    /// Escapes table-breaking characters and turns line breaks into `<br>`.
+    static func esc(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "\n", with: "<br>")
+    }
+}
+
+extension Assessment {
+    /// The traffic light with the same colour.
+    public var signal: Signal { self == .green ? .green : self == .yellow ? .yellow : .red }
+}

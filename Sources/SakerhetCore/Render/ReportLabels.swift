@@ -1,0 +1,86 @@
+/// The words of the follow-up report, shared by the Markdown and HTML renderers.
+struct ReportLabels {
+    let lang: Lang
+    var sv: Bool { lang == .sv }
+
+    var followUp: String { sv ? "Uppföljning" : "Follow-up" }
+    var summary: String { sv ? "Sammanfattning" : "Summary" }
+    var goals: String { sv ? "Mål" : "Goals" }
+    var subgoals: String { sv ? "Delmål" : "Sub-goals" }
+    var activityList: String { sv ? "Aktivitetslista" : "Activity list" }
+    var activities: String { sv ? "Aktiviteter" : "Activities" }
+    var risks: String { sv ? "Risker" : "Risks" }
+    var riskMatrix: String { sv ? "Riskmatris" : "Risk matrix" }
+    var audits: String { sv ? "Revisionens rekommendationer" : "Audit recommendations" }
+    var perOwner: String { sv ? "Per ansvarig" : "Per owner" }
+    var overdue: String { sv ? "Försenade" : "Overdue" }
+    func dueSoon(_ window: Int) -> String { sv ? "Klart inom \(window) dagar" : "Due within \(window) days" }
+    var waiting: String { sv ? "Väntar" : "Waiting" }
+    var none: String { sv ? "Inga." : "None." }
+    var total: String { sv ? "Totalt" : "Total" }
+
+    var id: String { "Id" }
+    var title: String { sv ? "Beskrivning" : "Description" }
+    var doneWhen: String { sv ? "Anses klart när" : "Done when" }
+    var owner: String { sv ? "Ansvarig" : "Owner" }
+    var due: String { sv ? "Slutdatum" : "Due" }
+    var start: String { sv ? "Påbörjas" : "Starts" }
+    var lastDone: String { sv ? "Senast klart" : "Due" }
+    var status: String { "Status" }
+    var signal: String { "Signal" }
+    var comment: String { sv ? "Kommentar" : "Comment" }
+    var activity: String { sv ? "Aktivitet" : "Activity" }
+    var goalNr: String { "Nr" }
+    var goal: String { sv ? "Mål" : "Goal" }
+    var daysLate: String { sv ? "Dagar sen" : "Days late" }
+    var daysLeft: String { sv ? "Dagar kvar" : "Days left" }
+    var reason: String { sv ? "Skäl" : "Reason" }
+    var risk: String { "Risk" }
+    var likelihood: String { sv ? "Sannolikhet" : "Likelihood" }
+    var consequence: String { sv ? "Konsekvens" : "Consequence" }
+    var score: String { sv ? "Poäng" : "Score" }
+    var level: String { sv ? "Nivå" : "Level" }
+    var actions: String { sv ? "Åtgärder" : "Actions" }
+    var review: String { sv ? "Omprövas" : "Review" }
+    var reviewPassed: String { sv ? "omprövningsdatum passerat" : "review date passed" }
+    var recommendation: String { sv ? "Rekommendation" : "Recommendation" }
+    var response: String { sv ? "Nämndens svar" : "Committee's response" }
+    var progress: String { sv ? "Vad har åtgärdats" : "Progress" }
+    var remaining: String { sv ? "Vad kvarstår" : "Remaining" }
+    var assessment: String { sv ? "Bedömning" : "Assessment" }
+    var nobodyLate: String { sv ? "Ingen har något försenat eller som snart ska vara klart." : "Nobody has anything overdue or due soon." }
+
+    func asOf(_ r: FollowUp) -> String {
+        var s = sv ? "Uppföljning per \(r.asOf) · period \(r.period.label)" : "Follow-up as of \(r.asOf) · period \(r.period.label)"
+        if let v = r.version { s += sv ? " · planversion \(v)" : " · plan version \(v)" }
+        return s
+    }
+
+    func days(_ n: Int) -> String { sv ? "\(n) \(n == 1 ? "dag" : "dagar")" : "\(n) \(n == 1 ? "day" : "days")" }
+
+    func late(_ n: Int) -> String { sv ? "\(n) dagar sen" : "\(n) days late" }
+
+    func publicNote(_ r: FollowUp) -> String? {
+        guard r.isPublic else { return nil }
+        let total = r.omitted.values.reduce(0, +)
+        if total == 0 { return sv ? "Offentlig version: inga poster utelämnade." : "Public version: no records left out." }
+        let parts = Kind.allCases.compactMap { k in r.omitted[k.rawValue].map { "\($0) \(k.word(lang, plural: $0 != 1))" } }
+        return sv ? "Offentlig version: \(total) \(total == 1 ? "post utelämnad" : "poster utelämnade") (\(parts.joined(separator: ", "))) eftersom de är klassade intern eller sekretess (OSL 18 kap. 8 §)."
+                  : "Public version: \(total) records left out (\(parts.joined(separator: ", "))) as they are classified internal or confidential."
+    }
+
+    func counts(_ c: FollowUp.Counts) -> [(Signal, Int)] { [(.green, c.green), (.yellow, c.yellow), (.red, c.red), (.grey, c.grey)] }
+
+    func signalPlural(_ s: Signal, _ n: Int) -> String {
+        guard sv else { return s.word(.en) }
+        switch s {
+        case .green: return n == 1 ? "grön" : "gröna"
+        case .yellow: return n == 1 ? "gul" : "gula"
+        case .red: return n == 1 ? "röd" : "röda"
+        case .grey: return "grå"
+        }
+    }
+
+    /// The activity's status word, or the goal's.
+    func status(_ s: Status?) -> String { s?.word(lang) ?? "" }
+}
