@@ -59,7 +59,7 @@ public enum FollowUpText {
         heading(sv ? "Aktivitetslista" : "Activity list")
         for (i, group) in r.activityGroups.enumerated() {
             if i > 0 { out += "\n" }
-            out += style.bold(group.goal) + (group.goalTitle.isEmpty ? "" : " " + group.goalTitle) + "\n"
+            out += TextTable.wrap(group.goal + (group.goalTitle.isEmpty ? "" : " " + group.goalTitle), 100).map(style.bold).joined(separator: "\n") + "\n"
             var t = TextTable([.init(sv ? "Aktivitet" : "Activity", 32), .init(sv ? "Påbörjas" : "Starts", 8),
                                .init(sv ? "Senast klart" : "Due", 10), .init(sv ? "Ansvarig" : "Owner", 8),
                                .init("Status", 11), .init("Signal", 6), .init(sv ? "Kommentar" : "Comment", 14)])

@@ -53,7 +53,8 @@ public struct TextTable {
         self.paint.append(paint ?? [])
     }
 
-    public func render(style: Style = .plain) -> String {
+    /// Renders within `maxWidth` columns: the widest columns give way first.
+    public func render(style: Style = .plain, maxWidth: Int = 100) -> String {
         // Shrink columns to their content.
         var widths = columns.map(\.width)
         for (i, c) in columns.enumerated() {
@@ -62,6 +63,10 @@ public struct TextTable {
                 for part in r[i].split(separator: "\n", omittingEmptySubsequences: false) { longest = max(longest, part.count) }
             }
             widths[i] = max(c.title.count, min(c.width, longest))
+        }
+        while widths.reduce(0, +) + 2 * (widths.count - 1) > maxWidth {
+            guard let i = widths.indices.filter({ widths[$0] > max(8, columns[$0].title.count) }).max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[i] -= 1
         }
         var out = ""
         func emit(_ cells: [String], _ painters: [(String) -> String]) {
