@@ -64,11 +64,18 @@ final class StatusTests: XCTestCase {
         XCTAssertEqual(Signal.allCases.map { $0.word(.sv) }, ["grön", "gul", "röd", "grå"])
     }
 
+    /// Levels as the follow-up reports them, for every likelihood × consequence.
     func testRiskLevelThresholds() {
-        var seen: [Int: RiskLevel] = [:]
+        var text = ""
         for l in 1...4 {
-            for c in 1...4 { seen[l * c] = RiskLevel(score: l * c) }
+            for c in 1...4 {
+                text += "id: R\(l)\(c)\ntitle: Risk\nlikelihood: \(l)\nconsequence: \(c)\nowner: sbs\nstatus: identifierad\n\n"
+            }
         }
+        let rows = FollowUp.make(Fixture.data([.risk: text]), asOf: Fixture.asOf).risks
+        XCTAssertEqual(rows.count, 16)
+        var seen: [Int: RiskLevel] = [:]
+        for row in rows { seen[row.score!] = row.level }
         XCTAssertEqual(seen, [1: .low, 2: .low, 3: .low, 4: .medium, 6: .medium, 8: .high, 9: .high, 12: .veryHigh, 16: .veryHigh])
         XCTAssertEqual(RiskLevel.allCases.map { $0.word(.sv) }, ["låg", "medel", "hög", "mycket hög"])
         XCTAssertEqual(RiskLevel.allCases.map { $0.word(.en) }, ["low", "medium", "high", "very high"])
@@ -76,9 +83,10 @@ final class StatusTests: XCTestCase {
     }
 
     func testRiskScoreAndLevel() {
-        let risk = Fixture.data().risks[0]
+        let data = Fixture.data()
+        let risk = data.risks[0]
         XCTAssertEqual(risk.score, 9)
-        XCTAssertEqual(risk.level, .high)
+        XCTAssertEqual(FollowUp.make(data, asOf: Fixture.asOf).risks.first?.level, .high)
         XCTAssertEqual(risk.actions, ["A26"])
         XCTAssertEqual(risk.status, .treating)
     }
