@@ -8,18 +8,15 @@ extension Document {
         if let field = record.field(key) {
             return splicing(field.byteRange, with: render(key, value))
         }
-        return splicing(insertionPoint(for: key, in: record, order: order)..<insertionPoint(for: key, in: record, order: order),
-                        with: render(key, value))
+        let at = insertionPoint(for: key, in: record, order: order)
+        return splicing(at..<at, with: lineBreakIfNeeded(at: at) + render(key, value))
     }
 
     /// Adds one more `key` field (for list fields such as `action`), after the last of its kind.
     public func adding(_ key: String, value: String, toRecord index: Int, order: [String] = []) -> Document {
         let record = records[index]
-        if let last = record.fields.last(where: { $0.key == key }) {
-            return splicing(last.byteRange.upperBound..<last.byteRange.upperBound, with: render(key, value))
-        }
-        let at = insertionPoint(for: key, in: record, order: order)
-        return splicing(at..<at, with: render(key, value))
+        let at = record.fields.last(where: { $0.key == key })?.byteRange.upperBound ?? insertionPoint(for: key, in: record, order: order)
+        return splicing(at..<at, with: lineBreakIfNeeded(at: at) + render(key, value))
     }
 
     /// Removes every `key` field of record `index` (only the one with `value`, if given).
@@ -81,6 +78,11 @@ extension Document {
         }
         out += lineEnding.bytes
         return out
+    }
+
+    /// A line break to put first when inserting at the end of a file that lacks a final one.
+    private func lineBreakIfNeeded(at offset: Int) -> [UInt8] {
+        offset == bytes.count && !bytes.isEmpty && bytes.last != 0x0A ? lineEnding.bytes : []
     }
 
     private func insertionPoint(for key: String, in record: Record, order: [String]) -> Int {

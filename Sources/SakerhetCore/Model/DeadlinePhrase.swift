@@ -43,9 +43,11 @@ extension Deadline {
             }
             guard let n = Int(head[1]) else { return nil }
             switch head[0] {
-            case "kvartal", "quarter" where (1...4).contains(n): self.init(precision: .quarter, year: year, index: n); return
+            case "kvartal" where (1...4).contains(n), "quarter" where (1...4).contains(n):
+                self.init(precision: .quarter, year: year, index: n); return
             case "tertial" where (1...3).contains(n): self.init(precision: .tertial, year: year, index: n); return
-            case "halvår", "half" where (1...2).contains(n): self.init(precision: .half, year: year, index: n); return
+            case "halvår" where (1...2).contains(n), "half" where (1...2).contains(n):
+                self.init(precision: .half, year: year, index: n); return
             default: return nil
             }
         default:
