@@ -105,6 +105,16 @@ final class EditTests: XCTestCase {
                     replacing("medarbetare\n", "medarbetare\nevidence: Protokoll\n"))
     }
 
+    func testAddFieldAtEndOfFileWithoutNewline() {
+        let doc = Document(text: "id: A1\nstatus: pågår")
+        XCTAssertEqual(String(decoding: doc.setting("note", to: "Ny rad", inRecord: 0, order: Kind.activity.fieldOrder).bytes, as: UTF8.self),
+                       "id: A1\nstatus: pågår\nnote: Ny rad\n")
+        XCTAssertEqual(String(decoding: doc.adding("action", value: "A7", toRecord: 0).bytes, as: UTF8.self),
+                       "id: A1\nstatus: pågår\naction: A7\n")
+        XCTAssertEqual(String(decoding: doc.setting("status", to: "klar", inRecord: 0).bytes, as: UTF8.self),
+                       "id: A1\nstatus: klar\n")
+    }
+
     func testAddRepeatedAction() {
         let risks = Document(text: """
             # R1: classification intern.
