@@ -2,6 +2,7 @@
 public enum FollowUpText {
     public static func render(_ r: FollowUp, lang: Lang, style: Style) -> String {
         let sv = lang == .sv
+        let l = ReportLabels(lang: lang)
         var out = ""
         func heading(_ s: String) { out += "\n" + style.bold(s.uppercased()) + "\n\n" }
         func signal(_ s: Signal) -> (String) -> String { { style.signal(s, $0) } }
@@ -15,28 +16,28 @@ public enum FollowUpText {
             out += (sv ? "Offentlig version" : "Public version") + omittedText(r.omitted, lang) + "\n"
         }
 
-        heading(sv ? "Sammanfattning" : "Summary")
-        out += "  " + pad(sv ? "Mål" : "Goals", 13) + countsText(r.summary.goals, lang, style) + "\n"
-        out += "  " + pad(sv ? "Aktiviteter" : "Activities", 13) + countsText(r.summary.activities, lang, style) + "\n"
+        heading(l.summary)
+        out += "  " + pad(l.goals, 13) + countsText(r.summary.goals, lang, style) + "\n"
+        out += "  " + pad(l.activities, 13) + countsText(r.summary.activities, lang, style) + "\n"
         func lines(_ title: String, _ list: [FollowUp.Line], _ days: (Int) -> String) {
             out += "\n" + style.bold(title + " (\(list.count))") + "\n"
-            if list.isEmpty { out += "  " + (sv ? "Inga." : "None.") + "\n"; return }
-            for l in list {
-                out += "  " + pad(l.id, 6) + pad(clip(l.title, 52), 52) + "  " + pad(l.owner, 8) + "  " + days(l.days) + "\n"
+            if list.isEmpty { out += "  " + l.none + "\n"; return }
+            for x in list {
+                out += "  " + pad(x.id, 6) + pad(clip(x.title, 52), 52) + "  " + pad(x.owner, 8) + "  " + days(x.days) + "\n"
             }
         }
-        lines(sv ? "Försenade" : "Overdue", r.summary.overdue) { style.red(sv ? "\($0) dagar sen" : "\($0) days late") }
-        lines(sv ? "Klart inom \(r.window) dagar" : "Due within \(r.window) days", r.summary.dueSoon) { sv ? "om \($0) dagar" : "in \($0) days" }
-        out += "\n" + style.bold((sv ? "Väntar" : "Waiting") + " (\(r.summary.waiting.count))") + "\n"
-        if r.summary.waiting.isEmpty { out += "  " + (sv ? "Inga." : "None.") + "\n" }
-        for l in r.summary.waiting {
-            out += "  " + pad(l.id, 6) + pad(clip(l.title, 44), 44) + "  " + clip(l.reason ?? "", 44) + "\n"
+        lines(l.overdue, r.summary.overdue) { style.red(sv ? "\($0) dagar sen" : "\($0) days late") }
+        lines(l.dueSoon(r.window), r.summary.dueSoon) { sv ? "om \($0) dagar" : "in \($0) days" }
+        out += "\n" + style.bold(l.waiting + " (\(r.summary.waiting.count))") + "\n"
+        if r.summary.waiting.isEmpty { out += "  " + l.none + "\n" }
+        for x in r.summary.waiting {
+            out += "  " + pad(x.id, 6) + pad(clip(x.title, 44), 44) + "  " + clip(x.reason ?? "", 44) + "\n"
         }
 
-        heading(sv ? "Mål" : "Goals")
-        var goals = TextTable([.init(sv ? "Mål" : "Goal", 5), .init(sv ? "Beskrivning" : "Description", 34),
-                               .init(sv ? "Ansvarig" : "Owner", 8), .init(sv ? "Slutdatum" : "Due", 10),
-                               .init("Status", 11), .init("Signal", 6), .init(sv ? "Kommentar" : "Comment", 16)])
+        heading(l.goals)
+        var goals = TextTable([.init(l.goal, 5), .init(l.title, 34),
+                               .init(l.owner, 8), .init(l.due, 10),
+                               .init("Status", 11), .init("Signal", 6), .init(l.comment, 16)])
         for g in r.goals {
             goals.add([g.id, g.title, g.owner, g.due?.token ?? "", g.status?.word(lang) ?? "", g.signal.word(lang),
                        clip(g.comment ?? "", 60)],
@@ -44,10 +45,10 @@ public enum FollowUpText {
         }
         out += goals.render(style: style)
 
-        heading(sv ? "Delmål" : "Sub-goals")
-        var subs = TextTable([.init(sv ? "Mål" : "Goal", 5), .init("Nr", 4), .init(sv ? "Beskrivning" : "Description", 22),
-                              .init(sv ? "Anses klart när" : "Done when", 20), .init(sv ? "Ansvarig" : "Owner", 6),
-                              .init(sv ? "Slutdatum" : "Due", 10), .init("Status", 11), .init("Signal", 6)])
+        heading(l.subgoals)
+        var subs = TextTable([.init(l.goal, 5), .init("Nr", 4), .init(l.title, 22),
+                              .init(l.doneWhen, 20), .init(l.owner, 6),
+                              .init(l.due, 10), .init("Status", 11), .init("Signal", 6)])
         for g in r.subgoals {
             var when = g.doneWhen ?? ""
             if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(c, 60) + ")" }
@@ -56,13 +57,13 @@ public enum FollowUpText {
         }
         out += subs.render(style: style)
 
-        heading(sv ? "Aktivitetslista" : "Activity list")
+        heading(l.activityList)
         for (i, group) in r.activityGroups.enumerated() {
             if i > 0 { out += "\n" }
             out += TextTable.wrap(group.goal + (group.goalTitle.isEmpty ? "" : " " + group.goalTitle), 100).map(style.bold).joined(separator: "\n") + "\n"
-            var t = TextTable([.init(sv ? "Aktivitet" : "Activity", 32), .init(sv ? "Påbörjas" : "Starts", 8),
-                               .init(sv ? "Senast klart" : "Due", 10), .init(sv ? "Ansvarig" : "Owner", 8),
-                               .init("Status", 11), .init("Signal", 6), .init(sv ? "Kommentar" : "Comment", 14)])
+            var t = TextTable([.init(l.activity, 32), .init(l.start, 8),
+                               .init(l.lastDone, 10), .init(l.owner, 8),
+                               .init("Status", 11), .init("Signal", 6), .init(l.comment, 14)])
             for a in group.rows {
                 var comment = a.comment.map { clip($0, 48) } ?? ""
                 if a.daysLate > 0 { comment = (sv ? "\(a.daysLate) dagar sen" : "\(a.daysLate) days late") + (comment.isEmpty ? "" : "; " + comment) }
@@ -74,9 +75,9 @@ public enum FollowUpText {
         }
 
         if !r.risks.isEmpty {
-            heading(sv ? "Risker" : "Risks")
-            var t = TextTable([.init("Id", 4), .init("Risk", 44), .init("S×K", 5), .init(sv ? "Nivå" : "Level", 10),
-                               .init(sv ? "Ansvarig" : "Owner", 8), .init("Status", 12), .init(sv ? "Åtgärder" : "Actions", 12)])
+            heading(l.risks)
+            var t = TextTable([.init("Id", 4), .init("Risk", 44), .init("S×K", 5), .init(l.level, 10),
+                               .init(l.owner, 8), .init("Status", 12), .init(l.actions, 12)])
             for k in r.risks {
                 let sk = k.likelihood.map { l in k.consequence.map { "\(l)×\($0)" } ?? "" } ?? ""
                 t.add([k.id + (k.reviewPassed ? "!" : ""), k.title, sk, k.level?.word(lang) ?? "", k.owner,
@@ -90,15 +91,15 @@ public enum FollowUpText {
         }
 
         if !r.audits.isEmpty {
-            heading(sv ? "Revisionens rekommendationer" : "Audit recommendations")
+            heading(l.audits)
             for (i, a) in r.audits.enumerated() {
                 if i > 0 { out += "\n" }
                 var head = a.audit
                 if let who = a.auditor { head += " (\(who)\(a.year.map { " \($0)" } ?? ""))" }
                 out += style.bold(head) + "\n" + auditCount(a, lang) + "\n"
-                var t = TextTable([.init("Id", 4), .init(sv ? "Rekommendation" : "Recommendation", 36),
-                                   .init(sv ? "Vad kvarstår" : "Remaining", 30), .init(sv ? "Bedömning" : "Assessment", 9),
-                                   .init(sv ? "Ansvarig" : "Owner", 8)])
+                var t = TextTable([.init("Id", 4), .init(l.recommendation, 36),
+                                   .init(l.remaining, 30), .init(l.assessment, 9),
+                                   .init(l.owner, 8)])
                 for f in a.rows {
                     t.add([f.id, f.recommendation, f.remaining ?? "", f.assessment?.word(lang) ?? "", f.owner])
                 }
@@ -106,13 +107,13 @@ public enum FollowUpText {
             }
         }
 
-        heading(sv ? "Per ansvarig" : "Per owner")
+        heading(l.perOwner)
         if r.owners.isEmpty { out += (sv ? "Ingen har något försenat eller som ska vara klart inom \(r.window) dagar." :
                                         "Nobody has anything late or due within \(r.window) days.") + "\n" }
         for o in r.owners {
             out += style.bold(o.ownerName) + " (\(o.owner))\n"
-            for l in o.overdue { out += "  " + style.red(sv ? "försenad" : "overdue ") + "  " + pad(l.id, 6) + clip(l.title, 60) + (sv ? " (\(l.days) dagar)" : " (\(l.days) days)") + "\n" }
-            for l in o.dueSoon { out += "  " + (sv ? "snart   " : "due soon") + "  " + pad(l.id, 6) + clip(l.title, 60) + " (\(l.due?.lastDay.map { "\($0)" } ?? ""))\n" }
+            for x in o.overdue { out += "  " + style.red(sv ? "försenad" : "overdue ") + "  " + pad(x.id, 6) + clip(x.title, 60) + " (\(l.days(x.days)))\n" }
+            for x in o.dueSoon { out += "  " + (sv ? "snart   " : "due soon") + "  " + pad(x.id, 6) + clip(x.title, 60) + " (\(x.due?.lastDay.map { "\($0)" } ?? ""))\n" }
         }
         return out
     }
