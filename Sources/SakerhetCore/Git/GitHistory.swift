@@ -1,0 +1,351 @@
+import Foundation
+
+/// Reads the history of a data folder from git with a fixed number of processes, however
+/// many commits there are:
+///
+/// 1. `git rev-parse`: the top of the work tree, the folder's prefix, whether the clone
+///    is shallow.
+/// 2. One `git log --raw -z` over the data folder and every `*.rec` file (so that a file
+///    renamed into the folder is followed back): commits, parents, author, date, subject
+///    and the blob id of each changed file. Merges show their diff against the first
+///    parent, so each commit's files follow from its first parent's.
+/// 3. One `git cat-file --batch` fed every blob id needed.
+/// 4. Optionally `git for-each-ref refs/tags` for version tags.
+///
+/// The versions are then parsed and diffed by `History.make`.
+public enum GitHistory {
+    /// The history of `folder`. `only` limits record changes to those ids; `workingTree`
+    /// adds the uncommitted changes; `tags` reads the version tags (for the report).
+    /// Throws `StoreError` when the folder is not in a git repository or git fails;
+    /// messages name the folder as `display` (default: `folder`).
+    public static func read(folder: String, display: String? = nil, only: Set<String>? = nil, workingTree: Bool = true,
+                            tags: Bool = false) throws -> History {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            throw StoreError(sv: "datamappen \(display ?? folder) finns inte; ange en annan med --data DIR",
+                             en: "the data folder \(display ?? folder) does not exist; give another with --data DIR")
+        }
+        let repo = try repository(of: folder, display: display ?? folder)
+        let commits = try log(repo)
+        let plan = Plan(commits: commits, prefix: repo.prefix, boundary: repo.boundary)
+
+        // Every blob of a kind's file, read in one go.
+        var wanted: [String] = []
+        var seen = Set<String>()
+        for c in plan.commits {
+            for (path, blob) in c.files where plan.kinds[path] != nil && seen.insert(blob).inserted { wanted.append(blob) }
+        }
+        let blobs = try BlobStore(ids: wanted, in: repo.top)
+
+        var input = HistoryInput(commits: plan.commits, kinds: plan.kinds, head: plan.commits.last?.revision.hash,
+                                 isShallow: repo.isShallow)
+        var extra: [String: [UInt8]] = [:]
+        if workingTree {
+            let head = plan.commits.last?.files ?? [:]
+            var tree: [String: String] = [:]
+            for (path, blob) in head where !repo.contains(path) { tree[path] = blob }
+            for (path, kind) in files(in: folder) {
+                let gitPath = repo.prefix + path
+                let bytes = try Store.read(folder + "/" + path)
+                input.kinds[gitPath] = kind
+                if let blob = head[gitPath], blobs.equals(blob, bytes) {
+                    tree[gitPath] = blob
+                } else {
+                    tree[gitPath] = "worktree:" + gitPath
+                    extra["worktree:" + gitPath] = bytes
+                }
+            }
+            input.workingTree = tree
+        }
+        if tags { input.tags = try readTags(repo) }
+        return History.make(input, only: only) { key in extra[key] ?? blobs.bytes(key) }
+    }
+
+    // MARK: Repository
+
+    struct Repository {
+        let top: String
+        /// The data folder relative to `top`, with a trailing slash; empty at the top.
+        let prefix: String
+        let isShallow: Bool
+        /// The commits at the edge of a shallow clone.
+        let boundary: Set<String>
+
+        func contains(_ path: String) -> Bool { prefix.isEmpty || path.hasPrefix(prefix) }
+    }
+
+    static func repository(of folder: String, display: String) throws -> Repository {
+        let r = try Git.run(["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--git-path", "shallow"], in: folder)
+        if r.status == 127 {
+            throw StoreError(sv: "git finns inte installerat; installera git för att läsa historiken",
+                             en: "git is not installed; install git to read the history")
+        }
+        guard r.status == 0 else {
+            if r.stderr.contains("not a git repository") {
+                throw notARepository(display)
+            }
+            throw failed("git rev-parse", r)
+        }
+        let lines = r.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.count >= 4 else { throw failed("git rev-parse", r) }
+        let shallow = lines[2] == "true"
+        var boundary = Set<String>()
+        if shallow {
+            let path = lines[3].hasPrefix("/") ? lines[3] : folder + "/" + lines[3]
+            if let bytes = try? Store.read(path) {
+                for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+                    boundary.insert(line.trimmingCharacters(in: .whitespaces))
+                }
+            }
+        }
+        return Repository(top: lines[0], prefix: lines[1], isShallow: shallow, boundary: boundary)
+    }
+
+    /// The message for a folder outside any git repository.
+    public static func notARepository(_ folder: String) -> StoreError {
+        StoreError(sv: "\(folder) ligger inte i ett git-förråd, så det finns ingen historik; kör 'git init' och checka in datamappen",
+                   en: "\(folder) is not in a git repository, so there is no history; run 'git init' and commit the data folder")
+    }
+
+    static func failed(_ what: String, _ r: Git.Result) -> StoreError {
+        let why = r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        return StoreError(sv: "\(what) misslyckades (slutkod \(r.status)): \(why)", en: "\(what) failed (exit code \(r.status)): \(why)")
+    }
+
+    // MARK: Log
+
+    struct RawCommit {
+        var hash: String
+        var parents: [String]
+        var author: String
+        var time: String
+        var subject: String
+        var changes: [RawChange] = []
+    }
+
+    struct RawChange {
+        /// `A`, `M`, `D`, `R`, `C`, `T`…
+        var status: UInt8
+        var newMode: String
+        var newBlob: String
+        var path: String
+        /// The destination of a rename or copy.
+        var destination: String?
+    }
+
+    static func log(_ repo: Repository) throws -> [RawCommit] {
+        var args = ["-c", "log.showRoot=true", "-c", "log.showSignature=false", "log", "--reverse", "--topo-order",
+                    "--full-history", "--parents", "--no-color", "--format=%x01%H%x00%P%x00%aN%x00%aI%x00%s%x00",
+                    "--raw", "-z", "--no-abbrev", "--find-renames", "--diff-merges=first-parent", "--"]
+        if repo.prefix.isEmpty {
+            args.append(".")
+        } else {
+            args += [":(top,literal)" + String(repo.prefix.dropLast()), ":(top,glob)**/*.rec"]
+        }
+        let r = try Git.run(args, in: repo.top)
+        guard r.status == 0 else {
+            // A repository without commits has no history yet.
+            let head = try Git.run(["rev-parse", "-q", "--verify", "HEAD"], in: repo.top)
+            if head.status != 0 { return [] }
+            throw failed("git log", r)
+        }
+        return parseLog(r.stdout)
+    }
+
+    /// Parses `git log --format=%x01%H%x00%P%x00%aN%x00%aI%x00%s%x00 --raw -z` output.
+    static func parseLog(_ out: [UInt8]) -> [RawCommit] {
+        var commits: [RawCommit] = []
+        let n = out.count
+        var i = 0
+        func field() -> String {
+            let start = i
+            while i < n, out[i] != 0 { i += 1 }
+            let s = String(decoding: out[start..<i], as: UTF8.self)
+            if i < n { i += 1 }
+            return s
+        }
+        while i < n {
+            guard out[i] == 0x01 else { i += 1; continue }
+            i += 1
+            let hash = field(), parents = field(), author = field(), time = field(), subject = field()
+            var c = RawCommit(hash: hash, parents: parents.split(separator: " ").map(String.init), author: author, time: time,
+                              subject: subject)
+            while i < n, out[i] != 0x01 {
+                guard out[i] == UInt8(ascii: ":") else { i += 1; continue }
+                i += 1
+                // ":oldmode newmode oldsha newsha status\0path\0[path2\0]"
+                let meta = field().split(separator: " ").map(String.init)
+                guard meta.count >= 5, let status = meta[4].utf8.first else { continue }
+                var change = RawChange(status: status, newMode: meta[1], newBlob: meta[3], path: field())
+                if status == UInt8(ascii: "R") || status == UInt8(ascii: "C") { change.destination = field() }
+                c.changes.append(change)
+            }
+            commits.append(c)
+        }
+        return commits
+    }
+
+    /// The commits with their full tracked files, and the kind of each tracked path.
+    struct Plan {
+        var commits: [HistoryCommit] = []
+        var kinds: [String: Kind] = [:]
+
+        init(commits raw: [RawCommit], prefix: String, boundary: Set<String>) {
+            func inFolder(_ p: String) -> Bool { prefix.isEmpty || p.hasPrefix(prefix) }
+            // Tracked: every path ever in the folder, and, back through renames, where it came from.
+            var tracked = Set<String>()
+            var renamedTo: [String: String] = [:]
+            for c in raw {
+                for ch in c.changes {
+                    if inFolder(ch.path) { tracked.insert(ch.path) }
+                    if let d = ch.destination {
+                        if inFolder(d) { tracked.insert(d) }
+                        if ch.status == UInt8(ascii: "R"), renamedTo[ch.path] == nil { renamedTo[ch.path] = d }
+                    }
+                }
+            }
+            var grew = true
+            while grew {
+                grew = false
+                for (src, dst) in renamedTo where tracked.contains(dst) && !tracked.contains(src) {
+                    tracked.insert(src)
+                    grew = true
+                }
+            }
+            let byName = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0.fileName, $0) })
+            for path in tracked {
+                var p = path
+                var visited = Set<String>()
+                while visited.insert(p).inserted {
+                    if let k = byName[String(p.split(separator: "/").last ?? "")] { kinds[path] = k; break }
+                    guard let next = renamedTo[p] else { break }
+                    p = next
+                }
+            }
+
+            var files: [String: [String: String]] = [:]
+            commits.reserveCapacity(raw.count)
+            for c in raw {
+                let isBoundary = boundary.contains(c.hash)
+                var state = isBoundary ? [:] : c.parents.first.flatMap { files[$0] } ?? [:]
+                func set(_ path: String, _ mode: String, _ blob: String) {
+                    guard tracked.contains(path) else { return }
+                    // Regular files only: a symlink or submodule holds no records.
+                    state[path] = mode.hasPrefix("100") ? blob : nil
+                }
+                for ch in c.changes {
+                    switch ch.status {
+                    case UInt8(ascii: "D"): state[ch.path] = nil
+                    case UInt8(ascii: "R"):
+                        state[ch.path] = nil
+                        if let d = ch.destination { set(d, ch.newMode, ch.newBlob) }
+                    case UInt8(ascii: "C"):
+                        if let d = ch.destination { set(d, ch.newMode, ch.newBlob) }
+                    case UInt8(ascii: "A"), UInt8(ascii: "M"), UInt8(ascii: "T"):
+                        set(ch.path, ch.newMode, ch.newBlob)
+                    default: break
+                    }
+                }
+                files[c.hash] = state
+                let day = Day(String(c.time.prefix(10))) ?? Day(ordinal: 0)
+                commits.append(HistoryCommit(
+                    revision: Revision(hash: c.hash, author: c.author, date: day, time: c.time, subject: c.subject),
+                    parents: isBoundary ? [] : c.parents, files: state, isBoundary: isBoundary))
+            }
+        }
+    }
+
+    // MARK: Blobs
+
+    /// The output of one `git cat-file --batch`, indexed by blob id.
+    struct BlobStore {
+        private var buffer: [UInt8] = []
+        private var ranges: [String: Range<Int>] = [:]
+
+        init(ids: [String], in directory: String) throws {
+            guard !ids.isEmpty else { return }
+            var input: [UInt8] = []
+            input.reserveCapacity(ids.count * 41)
+            for id in ids { input += Array(id.utf8); input.append(0x0A) }
+            let r = try Git.run(["cat-file", "--batch"], in: directory, input: input)
+            guard r.status == 0 else { throw GitHistory.failed("git cat-file", r) }
+            buffer = r.stdout
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                let start = i
+                while i < n, buffer[i] != 0x0A { i += 1 }
+                let header = String(decoding: buffer[start..<i], as: UTF8.self).split(separator: " ")
+                i += 1
+                // "<id> blob <size>" then the bytes and a newline; "<id> missing" otherwise.
+                guard header.count == 3, let size = Int(header[2]), i + size <= n else { continue }
+                ranges[String(header[0])] = i..<(i + size)
+                i += size + 1
+            }
+        }
+
+        func bytes(_ id: String) -> [UInt8]? { ranges[id].map { Array(buffer[$0]) } }
+
+        func equals(_ id: String, _ bytes: [UInt8]) -> Bool {
+            guard let r = ranges[id], r.count == bytes.count else { return false }
+            return buffer[r].elementsEqual(bytes)
+        }
+    }
+
+    // MARK: Working tree
+
+    /// The files of `folder` (recursively, hidden ones skipped) named like a kind's file,
+    /// relative to the folder.
+    static func files(in folder: String) -> [(String, Kind)] {
+        let byName = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0.fileName, $0) })
+        var out: [(String, Kind)] = []
+        guard let walk = FileManager.default.enumerator(atPath: folder) else { return out }
+        while let item = walk.nextObject() as? String {
+            let name = (item as NSString).lastPathComponent
+            if name.hasPrefix(".") { walk.skipDescendants(); continue }
+            guard let kind = byName[name] else { continue }
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDir), !isDir.boolValue {
+                out.append((item, kind))
+            }
+        }
+        return out.sorted { $0.0 < $1.0 }
+    }
+
+    // MARK: Tags
+
+    static func readTags(_ repo: Repository) throws -> [HistoryTag] {
+        let format = ["%(refname:short)", "%(objecttype)", "%(objectname)", "%(*objectname)", "%(taggername)",
+                      "%(taggerdate:iso-strict)", "%(contents:subject)", "%(authorname)", "%(authordate:iso-strict)",
+                      "%(*objecttype)"].joined(separator: "%00")
+        let r = try Git.run(["for-each-ref", "--format=" + format, "refs/tags"], in: repo.top)
+        guard r.status == 0 else { throw failed("git for-each-ref", r) }
+        var tags: [HistoryTag] = []
+        for line in r.text.split(separator: "\n") {
+            let f = line.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
+            guard f.count >= 10 else { continue }
+            let annotated = f[1] == "tag"
+            guard annotated ? f[9] == "commit" : f[1] == "commit" else { continue }
+            let time = annotated ? f[5] : f[8]
+            guard let day = Day(String(time.prefix(10))) else { continue }
+            tags.append(HistoryTag(name: f[0], commit: annotated ? f[3] : f[2], date: day,
+                                   author: annotated ? f[4] : f[7], subject: f[6]))
+        }
+        return tags
+    }
+}
+
+extension HistoryReport {
+    /// The history sections for `report`, or why they are left out (not a git
+    /// repository, git missing or failing). Uncommitted changes are not read.
+    public static func load(folder: String, display: String? = nil, period: FollowUp.Period, excluding: Set<String> = []) -> Result<HistoryReport, StoreError> {
+        do {
+            let history = try GitHistory.read(folder: folder, display: display, workingTree: false, tags: true)
+            return .success(make(history, period: period, excluding: excluding))
+        } catch let e as StoreError {
+            return .failure(e)
+        } catch {
+            return .failure(StoreError(sv: "historiken kunde inte läsas: \(error)", en: "the history could not be read: \(error)"))
+        }
+    }
+}

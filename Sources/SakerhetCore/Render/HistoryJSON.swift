@@ -1,0 +1,119 @@
+/// `sakerhet log --format json`, schema `sakerhet.log/1`:
+///
+/// ```
+/// { "schema": "sakerhet.log/1", "ids": ["A12"], "field": "due", "since": "2024-01-01", "until": …,
+///   "shallow": false, "warnings": ["…"], "order": "oldest-first" | "newest-first",
+///   "entries": [ { "uncommitted": false, "commit": "<hash>", "date": "2024-03-01",
+///                  "time": "2024-03-01T10:00:00+01:00", "author": "Åsa Öberg", "subject": "…",
+///                  "changes": [ { "action": "created" | "removed" | "changed" | "unparseable",
+///                                 "kind": "activity", "id": "A12", "path": "data/activities.rec",
+///                                 "field": "due", "old": "2024-05", "new": "2024-09",
+///                                 "title": "…", "owner": "sbs", "reason": "…",
+///                                 "line": 7, "message": "…" } ] } ] }
+/// ```
+/// With `--slips`, `entries` is replaced by `"slips": [ { "kind", "id", "title", "owner",
+/// "count", "total_days", "moves": [ { "from", "to", "days", "reason", "uncommitted",
+/// "commit", "date", "author", "subject" } ] } ]`. Absent values are left out; `days` is
+/// absent for a move to `?`. Messages are in the `--lang` language.
+public enum HistoryJSON {
+    public static let schema = "sakerhet.log/1"
+
+    struct JSONChange: Encodable {
+        let action: String
+        let kind: String
+        let id: String?
+        let path: String
+        let field: String?
+        let old: String?
+        let new: String?
+        let title: String?
+        let owner: String?
+        let reason: String?
+        let line: Int?
+        let message: String?
+    }
+
+    struct JSONEntry: Encodable {
+        let uncommitted: Bool
+        let commit: String?
+        let date: String?
+        let time: String?
+        let author: String?
+        let subject: String?
+        let changes: [JSONChange]
+    }
+
+    struct JSONLog: Encodable {
+        let schema: String
+        let ids: [String]
+        let field: String?
+        let since: String?
+        let until: String?
+        let shallow: Bool
+        let warnings: [String]
+        let order: String
+        let entries: [JSONEntry]
+    }
+
+    struct JSONMove: Encodable {
+        let from: String
+        let to: String
+        let days: Int?
+        let reason: String?
+        let uncommitted: Bool
+        let commit: String?
+        let date: String?
+        let author: String?
+        let subject: String?
+    }
+
+    struct JSONSlip: Encodable {
+        let kind: String
+        let id: String
+        let title: String
+        let owner: String?
+        let count: Int
+        let total_days: Int
+        let moves: [JSONMove]
+    }
+
+    struct JSONSlips: Encodable {
+        let schema: String
+        let ids: [String]
+        let since: String?
+        let until: String?
+        let shallow: Bool
+        let warnings: [String]
+        let slips: [JSONSlip]
+    }
+
+    public static func render(_ log: HistoryLog, lang: Lang) -> String {
+        let entries = log.entries.map { e in
+            JSONEntry(uncommitted: e.revision == nil, commit: e.revision?.hash, date: e.revision?.date.description,
+                      time: e.revision?.time, author: e.revision?.author, subject: e.revision?.subject,
+                      changes: e.changes.map { c in
+                          JSONChange(action: c.action.rawValue, kind: c.kind.rawValue, id: c.id.isEmpty ? nil : c.id, path: c.path,
+                                     field: c.field, old: c.old, new: c.new, title: c.title, owner: c.owner, reason: c.reason,
+                                     line: c.line, message: c.message?.text(lang))
+                      })
+        }
+        return DiagnosticFormats.encode(JSONLog(
+            schema: schema, ids: log.ids, field: log.field, since: log.since?.description, until: log.until?.description,
+            shallow: log.warnings.contains(History.shallowWarning), warnings: log.warnings.map { $0.text(lang) },
+            order: log.newestFirst ? "newest-first" : "oldest-first", entries: entries))
+    }
+
+    public static func render(slips: [Slip], ids: [String], since: Day?, until: Day?, warnings: [Message], lang: Lang) -> String {
+        DiagnosticFormats.encode(JSONSlips(
+            schema: schema, ids: ids, since: since?.description, until: until?.description,
+            shallow: warnings.contains(History.shallowWarning), warnings: warnings.map { $0.text(lang) },
+            slips: slips.map { s in
+                JSONSlip(kind: s.kind.rawValue, id: s.id, title: s.title, owner: s.owner, count: s.count, total_days: s.totalDays,
+                         moves: s.moves.map { m in
+                             JSONMove(from: m.from, to: m.to, days: m.days, reason: m.reason, uncommitted: m.revision == nil,
+                                      commit: m.revision?.hash, date: m.revision?.date.description, author: m.revision?.author,
+                                      subject: m.revision?.subject)
+                         })
+            }))
+    }
+}

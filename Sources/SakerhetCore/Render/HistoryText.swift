@@ -1,0 +1,101 @@
+/// `sakerhet log` for the terminal: entries with a header line (date, commit, author,
+/// subject) and one line per change; and the deadline slips.
+public enum HistoryText {
+    public static func render(_ log: HistoryLog, lang: Lang, style: Style) -> String {
+        let sv = lang == .sv
+        var out = notes(log.warnings, lang)
+        if !log.ids.isEmpty {
+            for r in log.records {
+                out += style.bold(r.id + (r.title.isEmpty ? "" : " " + r.title)) + " (\(r.kind.word(lang)))\n"
+            }
+            if !log.records.isEmpty { out += "\n" }
+        }
+        if log.entries.isEmpty {
+            out += (sv ? "Inga ändringar hittades." : "No changes found.") + "\n"
+            return out
+        }
+        let showIDs = log.ids.count != 1
+        for (i, e) in log.entries.enumerated() {
+            if i > 0 { out += "\n" }
+            out += header(e.revision, lang, style) + "\n"
+            for c in e.changes {
+                out += "  " + (showIDs && c.action != .unparseable ? c.id + "  " : "") + describe(c, lang) + "\n"
+            }
+        }
+        return out
+    }
+
+    /// The deadline slips, most days first.
+    public static func render(slips: [Slip], warnings: [Message], lang: Lang, style: Style) -> String {
+        let sv = lang == .sv
+        var out = notes(warnings, lang)
+        guard !slips.isEmpty else {
+            return out + (sv ? "Inga förskjutna tidplaner." : "No deadline slips.") + "\n"
+        }
+        out += style.bold(sv ? "Förskjutna tidplaner (\(slips.count))" : "Deadline slips (\(slips.count))") + "\n"
+        for s in slips {
+            out += "\n" + style.bold(s.id) + (s.title.isEmpty ? "" : " " + clip(s.title, 70))
+            out += (s.owner.map { " (\($0))" } ?? "") + "\n"
+            out += "  " + summary(s, lang) + "\n"
+            for m in s.moves { out += "  " + move(m, lang) + "\n" }
+        }
+        return out
+    }
+
+    // MARK: Pieces, shared with the Markdown renderer
+
+    static func notes(_ warnings: [Message], _ lang: Lang) -> String {
+        warnings.map { (lang == .sv ? "Obs: " : "Note: ") + $0.text(lang) + "\n" }.joined() + (warnings.isEmpty ? "" : "\n")
+    }
+
+    static func header(_ r: Revision?, _ lang: Lang, _ style: Style) -> String {
+        guard let r else { return style.bold(uncommitted(lang)) }
+        return style.bold(r.date.description) + "  " + style.dim(r.short) + "  " + r.author + "  " + r.subject
+    }
+
+    static func uncommitted(_ lang: Lang) -> String { lang == .sv ? "ej incheckat" : "uncommitted" }
+
+    /// `due: 2024-05 → 2024-09`, `skapad: Titel`, `data/x.rec: ej tolkningsbar, rad 3: …`.
+    /// Values are cut at `clipAt` characters, titles 20 later.
+    static func describe(_ c: RecordChange, _ lang: Lang, clipAt: Int = 60) -> String {
+        let sv = lang == .sv
+        switch c.action {
+        case .created: return (sv ? "skapad" : "created") + (c.title.map { ": " + clip(flat($0), clipAt + 20) } ?? "")
+        case .removed: return (sv ? "borttagen" : "removed") + (c.title.map { ": " + clip(flat($0), clipAt + 20) } ?? "")
+        case .changed:
+            return (c.field ?? "") + ": " + value(c.old, lang, clipAt) + " → " + value(c.new, lang, clipAt)
+        case .unparseable:
+            let line = c.line.map { sv ? ", rad \($0)" : ", line \($0)" } ?? ""
+            return c.path + ": " + (sv ? "ej tolkningsbar" : "unparseable") + line + (c.message.map { ": " + $0.text(lang) } ?? "")
+        }
+    }
+
+    static func value(_ v: String?, _ lang: Lang, _ clipAt: Int) -> String {
+        guard let v else { return lang == .sv ? "(tomt)" : "(empty)" }
+        return clip(flat(v), clipAt)
+    }
+
+    /// "flyttad 2 gånger, totalt 153 dagar".
+    static func summary(_ s: Slip, _ lang: Lang) -> String {
+        let sv = lang == .sv
+        let times = sv ? (s.count == 1 ? "1 gång" : "\(s.count) gånger") : (s.count == 1 ? "once" : "\(s.count) times")
+        return (sv ? "flyttad \(times), totalt " : "moved \(times), in total ") + days(s.totalDays, lang)
+    }
+
+    /// "2024-03-01  Bo Ek: 2024-05 → 2024-09 (+122 dagar) – Inväntar beslut".
+    static func move(_ m: Slip.Move, _ lang: Lang) -> String {
+        let sv = lang == .sv
+        let who = m.revision.map { $0.date.description + "  " + $0.author } ?? uncommitted(lang)
+        let d = m.days.map { "+" + days($0, lang) } ?? (sv ? "okänt antal dagar" : "unknown days")
+        return who + ": " + m.from + " → " + m.to + " (" + d + ")" + (m.reason.map { " – " + clip(flat($0), 70) } ?? "")
+    }
+
+    static func days(_ n: Int, _ lang: Lang) -> String {
+        lang == .sv ? (n == 1 ? "1 dag" : "\(n) dagar") : (n == 1 ? "1 day" : "\(n) days")
+    }
+
+    /// A value on one line: continuation lines joined by a space.
+    static func flat(_ s: String) -> String { s.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: " ") }
+
+    static func clip(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
+}

@@ -1,0 +1,210 @@
+/// The revision log of the data folder, read from git (see `GitHistory`): for each commit
+/// that touched the data, the record-level changes it made, oldest first. Records are
+/// followed by kind and id, whichever file of their kind holds them. The working tree's
+/// uncommitted changes, if any, come last as an entry without a revision.
+public struct History: Sendable {
+    /// Oldest first; the uncommitted entry, if any, last.
+    public var entries: [HistoryEntry]
+    /// The clone is shallow, so older history is missing.
+    public var isShallow: Bool
+    /// Version tags (`v1.0`) that point at commits, oldest first.
+    public var tags: [HistoryTag]
+    /// The ids of the latest version and every id that changed, for `log ID`.
+    public var knownIDs: Set<String>
+
+    public init(entries: [HistoryEntry] = [], isShallow: Bool = false, tags: [HistoryTag] = [], knownIDs: Set<String> = []) {
+        self.entries = entries
+        self.isShallow = isShallow
+        self.tags = tags
+        self.knownIDs = knownIDs
+    }
+
+    /// The commits that touched the data, oldest first.
+    public var revisions: [Revision] { entries.compactMap(\.revision) }
+
+    /// The uncommitted changes, if any.
+    public var uncommitted: HistoryEntry? { entries.last.flatMap { $0.revision == nil ? $0 : nil } }
+
+    /// Warnings for the reader: a shallow clone.
+    public var warnings: [Message] { isShallow ? [History.shallowWarning] : [] }
+
+    public static let shallowWarning = Message(
+        sv: "historiken är ofullständig eftersom klonen är grund (shallow clone); hämta hela historiken med 'git fetch --unshallow'",
+        en: "history is incomplete because this is a shallow clone; fetch the full history with 'git fetch --unshallow'")
+}
+
+/// One commit: who, when and why.
+public struct Revision: Sendable, Codable, Hashable {
+    public let hash: String
+    public let author: String
+    /// The author date, as a day in the author's own time zone.
+    public let date: Day
+    /// The author date in ISO 8601 with its offset, e.g. `2024-03-01T10:00:00+01:00`.
+    public let time: String
+    public let subject: String
+
+    public init(hash: String, author: String, date: Day, time: String, subject: String) {
+        self.hash = hash
+        self.author = author
+        self.date = date
+        self.time = time
+        self.subject = subject
+    }
+
+    /// The hash abbreviated to 7 characters, as git shows it.
+    public var short: String { String(hash.prefix(7)) }
+}
+
+/// A git tag that names a version of the plan.
+public struct HistoryTag: Sendable, Codable, Hashable {
+    public let name: String
+    public let commit: String
+    public let date: Day
+    public let author: String
+    /// The tag message's first line, or the commit subject for a lightweight tag.
+    public let subject: String
+
+    public init(name: String, commit: String, date: Day, author: String, subject: String) {
+        self.name = name
+        self.commit = commit
+        self.date = date
+        self.author = author
+        self.subject = subject
+    }
+
+    /// The version as the plan writes it: `v1.0` → `1.0`.
+    public var version: String {
+        if name.count > 1, name.first == "v" || name.first == "V", name.dropFirst().first?.isNumber == true {
+            return String(name.dropFirst())
+        }
+        return name
+    }
+}
+
+/// The changes of one commit, or of the working tree when `revision` is nil.
+public struct HistoryEntry: Sendable {
+    public let revision: Revision?
+    public var changes: [RecordChange]
+
+    public init(revision: Revision?, changes: [RecordChange]) {
+        self.revision = revision
+        self.changes = changes
+    }
+
+    public var isUncommitted: Bool { revision == nil }
+}
+
+/// One record-level change: a record created or removed, one field changed, or a file
+/// that the commit left unparseable.
+public struct RecordChange: Sendable, Hashable {
+    public enum Action: String, Sendable, Codable {
+        case created, removed, changed, unparseable
+    }
+
+    public let action: Action
+    public let kind: Kind
+    /// The record id; empty for `unparseable`.
+    public let id: String
+    /// The file, relative to the top of the repository.
+    public let path: String
+    /// For `changed`: the field, its old and new value (nil when absent or empty). A
+    /// repeated field (`action`) is its values joined by ", ".
+    public let field: String?
+    public let old: String?
+    public let new: String?
+    /// The record's title (name, recommendation) and owner after the change, before it
+    /// for `removed`.
+    public let title: String?
+    public let owner: String?
+    /// For a change of `due`: the record's `reason` after the change.
+    public let reason: String?
+    /// For `unparseable`: the first error and its line.
+    public let line: Int?
+    public let message: Message?
+
+    public init(action: Action, kind: Kind, id: String, path: String, field: String? = nil, old: String? = nil,
+                new: String? = nil, title: String? = nil, owner: String? = nil, reason: String? = nil,
+                line: Int? = nil, message: Message? = nil) {
+        self.action = action
+        self.kind = kind
+        self.id = id
+        self.path = path
+        self.field = field
+        self.old = old
+        self.new = new
+        self.title = title
+        self.owner = owner
+        self.reason = reason
+        self.line = line
+        self.message = message
+    }
+}
+
+/// What `sakerhet log` shows: the entries that match a query, in display order.
+public struct HistoryLog: Sendable {
+    /// The ids asked for; empty for the whole timeline.
+    public let ids: [String]
+    public let field: String?
+    public let since: Day?
+    public let until: Day?
+    /// Oldest first for ids, newest first for the timeline, by author date. Entries
+    /// without a matching change are left out.
+    public let entries: [HistoryEntry]
+    public let warnings: [Message]
+    /// The kind and latest title of each id asked for that history knows.
+    public let records: [(kind: Kind, id: String, title: String)]
+
+    public var newestFirst: Bool { ids.isEmpty }
+}
+
+extension History {
+    /// The entries for `ids` (all records when empty), limited to author dates within
+    /// `since`…`until` (inclusive) and to changes of `field`. The uncommitted entry counts
+    /// as today, so `until` leaves it out.
+    public func log(ids: [String] = [], since: Day? = nil, until: Day? = nil, field: String? = nil) -> HistoryLog {
+        let wanted = Set(ids)
+        var kindsOfIDs = Set<Kind>()
+        var titles: [String: (Kind, String)] = [:]
+        if !wanted.isEmpty {
+            for e in entries {
+                for c in e.changes where c.action != .unparseable && wanted.contains(c.id) {
+                    kindsOfIDs.insert(c.kind)
+                    if let t = c.title { titles[c.id] = (c.kind, t) } else if titles[c.id] == nil { titles[c.id] = (c.kind, "") }
+                }
+            }
+        }
+        var out: [HistoryEntry] = []
+        for e in entries {
+            if let r = e.revision {
+                if let since, r.date < since { continue }
+                if let until, until < r.date { continue }
+            } else if until != nil {
+                continue
+            }
+            let kept = e.changes.filter { c in
+                if c.action == .unparseable {
+                    return field == nil && (wanted.isEmpty || kindsOfIDs.contains(c.kind))
+                }
+                if !wanted.isEmpty && !wanted.contains(c.id) { return false }
+                if let field { return c.action == .changed && c.field == field }
+                return true
+            }
+            if !kept.isEmpty { out.append(HistoryEntry(revision: e.revision, changes: kept)) }
+        }
+        // By author date (a rebase can leave dates out of order), git's order within a day;
+        // the uncommitted entry last. The timeline shows the newest first.
+        let dated = out.enumerated().sorted { a, b in
+            let da = a.element.revision?.date, db = b.element.revision?.date
+            if da != db {
+                guard let da else { return false }
+                guard let db else { return true }
+                return da < db
+            }
+            return a.offset < b.offset
+        }
+        out = dated.map(\.element)
+        if wanted.isEmpty { out.reverse() }
+        let records = ids.compactMap { id in titles[id].map { (kind: $0.0, id: id, title: $0.1) } }
+        return HistoryLog(ids: ids, field: field, since: since, until: until, entries: out, warnings: warnings, records: records)
+    }
+}

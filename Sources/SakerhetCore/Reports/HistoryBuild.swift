@@ -1,0 +1,313 @@
+/// One commit as the history builder sees it: its tracked data files in full.
+public struct HistoryCommit: Sendable {
+    public var revision: Revision
+    /// Parent hashes, first parent first (after git's path-limited parent rewriting).
+    public var parents: [String]
+    /// Every tracked data file at this commit: path → content key (the blob id).
+    public var files: [String: String]
+    /// The edge of a shallow clone: its parents are missing, so its files are the starting
+    /// point and it reports no changes.
+    public var isBoundary: Bool
+
+    public init(revision: Revision, parents: [String], files: [String: String], isBoundary: Bool = false) {
+        self.revision = revision
+        self.parents = parents
+        self.files = files
+        self.isBoundary = isBoundary
+    }
+}
+
+/// Everything the builder needs, without git: commits with parents before children, the
+/// kind of each tracked path, and the working tree (path → content key).
+public struct HistoryInput: Sendable {
+    public var commits: [HistoryCommit]
+    public var kinds: [String: Kind]
+    /// The working tree's tracked files, compared with `head`; nil to leave it out.
+    public var workingTree: [String: String]?
+    /// The commit the working tree sits on (nil in a repository without commits).
+    public var head: String?
+    public var isShallow: Bool
+    public var tags: [HistoryTag]
+
+    public init(commits: [HistoryCommit], kinds: [String: Kind], workingTree: [String: String]? = nil,
+                head: String? = nil, isShallow: Bool = false, tags: [HistoryTag] = []) {
+        self.commits = commits
+        self.kinds = kinds
+        self.workingTree = workingTree
+        self.head = head
+        self.isShallow = isShallow
+        self.tags = tags
+    }
+}
+
+extension History {
+    /// Builds the history: each version of each kind's files is parsed with the lossless
+    /// parser and its records are diffed by id against the parent's version.
+    ///
+    /// - A merge reports only what differs from every parent, so a change made on a branch
+    ///   is shown once, on the branch.
+    /// - A version whose file has syntax errors is reported as `unparseable`; its records
+    ///   count as unchanged until a later version parses again, which is then diffed
+    ///   against the last version that parsed.
+    /// - `only` limits the record changes to those ids (unparseable files are still reported).
+    /// - `contents` gives the bytes for a content key (nil when missing: an empty file).
+    public static func make(_ input: HistoryInput, only: Set<String>? = nil, contents: (String) -> [UInt8]?) -> History {
+        withoutActuallyEscaping(contents) { build(input, only: only, contents: $0) }
+    }
+
+    private static func build(_ input: HistoryInput, only: Set<String>?, contents: @escaping (String) -> [UInt8]?) -> History {
+        var builder = HistoryBuilder(kinds: input.kinds, only: only, contents: contents)
+        var entries: [HistoryEntry] = []
+        entries.reserveCapacity(input.commits.count + 1)
+        for c in input.commits {
+            if let e = builder.add(key: c.revision.hash, parents: c.parents, files: c.files, boundary: c.isBoundary) {
+                entries.append(HistoryEntry(revision: c.revision, changes: e))
+            }
+        }
+        var last = input.head ?? input.commits.last?.revision.hash
+        if let tree = input.workingTree {
+            let parents = input.head.map { [$0] } ?? []
+            last = "\u{0}worktree"
+            if let e = builder.add(key: last!, parents: parents, files: tree, boundary: false), !e.isEmpty {
+                entries.append(HistoryEntry(revision: nil, changes: e))
+            }
+        }
+        // Known ids: those of the latest version, and every id that ever changed.
+        var known = last.map { builder.ids(at: $0) } ?? []
+        for e in entries { for c in e.changes where !c.id.isEmpty { known.insert(c.id) } }
+        return History(entries: entries, isShallow: input.isShallow,
+                       tags: input.tags.sorted { $0.date != $1.date ? $0.date < $1.date : $0.name < $1.name },
+                       knownIDs: known)
+    }
+}
+
+/// The records of one kind at one version: every file of the kind, parsed.
+struct HistorySnapshot {
+    struct Version {
+        let path: String
+        let bytes: ArraySlice<UInt8>
+        let fields: [Field]
+    }
+
+    var records: [String: Version] = [:]
+    /// Ids in file order.
+    var order: [String] = []
+    /// Files with syntax errors: path and first error.
+    var broken: [(path: String, issue: SyntaxIssue)] = []
+
+    var isParseable: Bool { broken.isEmpty }
+
+    static let empty = HistorySnapshot()
+}
+
+/// Walks commits in order, keeping per commit and kind the content key of its files and
+/// of its last parseable version. Parsed snapshots sit in a small cache, so memory stays
+/// flat however long the history is.
+struct HistoryBuilder {
+    let kinds: [String: Kind]
+    let only: Set<String>?
+    let contents: (String) -> [UInt8]?
+
+    /// Per commit: per kind, the key of its own files and of the last version that parsed.
+    private var own: [String: [Kind: String]] = [:]
+    private var good: [String: [Kind: String]] = [:]
+    /// Per commit: the key of all its files, kinds or not.
+    private var everything: [String: String] = [:]
+    private var cache: [String: HistorySnapshot] = [:]
+    private var cacheOrder: [String] = []
+    private var parsedFiles: [String: ParsedFile] = [:]
+    private var parsedOrder: [String] = []
+    /// Per path, the last version that parsed: the base for parsing the next.
+    private var lastGood: [String: ParsedFile] = [:]
+    private let cacheSize = 24
+
+    init(kinds: [String: Kind], only: Set<String>?, contents: @escaping (String) -> [UInt8]?) {
+        self.kinds = kinds
+        self.only = only
+        self.contents = contents
+    }
+
+    /// Adds a commit; returns its changes, or nil when it did not touch the data folder
+    /// (or is a shallow boundary). `files` may hold files of no kind (`config.rec`): they
+    /// count for "touched" but have no records.
+    mutating func add(key: String, parents: [String], files: [String: String], boundary: Bool) -> [RecordChange]? {
+        var byKind: [Kind: [(String, String)]] = [:]
+        for (path, blob) in files {
+            guard let k = kinds[path] else { continue }
+            byKind[k, default: []].append((path, blob))
+        }
+        var ownKeys: [Kind: String] = [:]
+        for (k, list) in byKind { ownKeys[k] = HistoryBuilder.key(list) }
+        let all = HistoryBuilder.key(Array(files))
+        let known = boundary ? [] : parents.filter { own[$0] != nil }
+        let first = known.first
+        own[key] = ownKeys
+        everything[key] = all
+        var goodKeys: [Kind: String] = [:]
+        var changes: [RecordChange] = []
+        defer { good[key] = goodKeys }
+        for kind in Kind.allCases {
+            let mine = ownKeys[kind] ?? ""
+            if boundary || first == nil && mine.isEmpty {
+                goodKeys[kind] = snapshot(mine).isParseable ? mine : ""
+                continue
+            }
+            // The same files as a parent: nothing new here (a merge that took one side).
+            if let same = known.first(where: { (own[$0]?[kind] ?? "") == mine }) {
+                goodKeys[kind] = good[same]?[kind] ?? ""
+                continue
+            }
+            let now = snapshot(mine)
+            if !now.isParseable {
+                goodKeys[kind] = first.flatMap { good[$0]?[kind] } ?? ""
+                for b in now.broken {
+                    changes.append(RecordChange(action: .unparseable, kind: kind, id: "", path: b.path,
+                                                line: b.issue.line, message: b.issue.message))
+                }
+                continue
+            }
+            goodKeys[kind] = mine
+            let before = known.map { snapshot(good[$0]?[kind] ?? "") }
+            changes += HistoryDiff.changes(kind: kind, parents: before.isEmpty ? [.empty] : before, now: now)
+        }
+        if boundary { return nil }
+        let touched = first.map { everything[$0] != all } ?? !files.isEmpty
+        return touched ? changes : nil
+    }
+
+    private static func key(_ list: [(String, String)]) -> String {
+        list.sorted { $0.0 < $1.0 }.map { $0.0 + "\u{0}" + $0.1 }.joined(separator: "\u{0}")
+    }
+
+    /// The parsed records for a content key, from the cache or parsed now.
+    private mutating func snapshot(_ key: String) -> HistorySnapshot {
+        if key.isEmpty { return .empty }
+        if let s = cache[key] { return s }
+        var s = HistorySnapshot()
+        for (path, blob) in HistoryBuilder.files(of: key) {
+            let file = parsed(path, blob)
+            if let issue = file.error {
+                s.broken.append((path, issue))
+                continue
+            }
+            for r in file.records {
+                guard let id = r.value("id"), !id.isEmpty else { continue }
+                if let only, !only.contains(id) { continue }
+                if s.records[id] != nil { continue }
+                s.records[id] = HistorySnapshot.Version(path: path, bytes: file.bytes[r.byteRange], fields: r.fields)
+                s.order.append(id)
+            }
+        }
+        cache[key] = s
+        cacheOrder.append(key)
+        if cacheOrder.count > cacheSize { cache[cacheOrder.removeFirst()] = nil }
+        return s
+    }
+
+    /// One version of one file, parsed from the last version of the same path when it can.
+    private mutating func parsed(_ path: String, _ blob: String) -> ParsedFile {
+        if let f = parsedFiles[blob] { return f }
+        let bytes = contents(blob) ?? []
+        let file = lastGood[path].flatMap { ParsedFile.incremental(from: $0, to: bytes) } ?? ParsedFile(bytes: bytes)
+        if file.error == nil { lastGood[path] = file }
+        parsedFiles[blob] = file
+        parsedOrder.append(blob)
+        if parsedOrder.count > cacheSize { parsedFiles[parsedOrder.removeFirst()] = nil }
+        return file
+    }
+
+    private static func files(of key: String) -> [(String, String)] {
+        let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
+        return stride(from: 0, to: parts.count - 1, by: 2).map { (parts[$0], parts[$0 + 1]) }
+    }
+
+    /// Every record id in the last parseable version of each kind at commit `key`.
+    mutating func ids(at key: String) -> Set<String> {
+        var out = Set<String>()
+        for kind in Kind.allCases {
+            guard let k = good[key]?[kind], !k.isEmpty else { continue }
+            for (path, blob) in HistoryBuilder.files(of: k) {
+                for r in parsed(path, blob).records { if let id = r.value("id"), !id.isEmpty { out.insert(id) } }
+            }
+        }
+        return out
+    }
+}
+
+/// The record diff: by id, then by field.
+enum HistoryDiff {
+    /// The changes from the parents' versions to `now`. With more than one parent (a
+    /// merge), a change is kept only when it differs from every parent.
+    static func changes(kind: Kind, parents: [HistorySnapshot], now: HistorySnapshot) -> [RecordChange] {
+        let first = parents[0]
+        var out: [RecordChange] = []
+        for id in now.order {
+            let new = now.records[id]!
+            let olds = parents.map { $0.records[id] }
+            if olds.allSatisfy({ $0 == nil }) {
+                out.append(RecordChange(action: .created, kind: kind, id: id, path: new.path,
+                                        title: title(new.fields), owner: value(new.fields, "owner")))
+                continue
+            }
+            if olds.contains(where: { $0.map { $0.bytes == new.bytes } ?? false }) { continue }
+            let base = olds.first { $0 != nil }!!
+            let reason = value(new.fields, "reason")
+            for (key, old, value) in fieldChanges(old: base.fields, new: new.fields) {
+                // In a merge, a field taken from any parent is not a change of the merge.
+                if parents.count > 1, olds.contains(where: { $0.map { joined($0.fields, key) == value } ?? false }) { continue }
+                out.append(RecordChange(action: .changed, kind: kind, id: id, path: new.path, field: key, old: old,
+                                        new: value, title: title(new.fields), owner: self.value(new.fields, "owner"),
+                                        reason: key == "due" ? reason : nil))
+            }
+        }
+        for id in first.order where now.records[id] == nil {
+            // Removed only when every parent had it; otherwise a branch removed it already.
+            guard parents.allSatisfy({ $0.records[id] != nil }) else { continue }
+            let old = first.records[id]!
+            out.append(RecordChange(action: .removed, kind: kind, id: id, path: old.path,
+                                    title: title(old.fields), owner: value(old.fields, "owner")))
+        }
+        return out
+    }
+
+    /// Field-level differences, in the new record's field order, then fields removed.
+    /// Empty values count as absent; a repeated key compares all its values in order.
+    static func fieldChanges(old: [Field], new: [Field]) -> [(String, String?, String?)] {
+        let (oldKeys, oldValues) = group(old)
+        let (newKeys, newValues) = group(new)
+        var out: [(String, String?, String?)] = []
+        for k in newKeys where oldValues[k] != newValues[k] {
+            out.append((k, oldValues[k].map(join), newValues[k].map(join)))
+        }
+        for k in oldKeys where newValues[k] == nil {
+            out.append((k, oldValues[k].map(join), nil))
+        }
+        return out
+    }
+
+    private static func group(_ fields: [Field]) -> ([String], [String: [String]]) {
+        var keys: [String] = []
+        var values: [String: [String]] = [:]
+        for f in fields where !f.value.isEmpty {
+            if values[f.key] == nil { keys.append(f.key) }
+            values[f.key, default: []].append(f.value)
+        }
+        return (keys, values)
+    }
+
+    private static func join(_ values: [String]) -> String { values.joined(separator: ", ") }
+
+    static func joined(_ fields: [Field], _ key: String) -> String? {
+        let vs = fields.filter { $0.key == key && !$0.value.isEmpty }.map(\.value)
+        return vs.isEmpty ? nil : join(vs)
+    }
+
+    static func value(_ fields: [Field], _ key: String) -> String? {
+        fields.first { $0.key == key && !$0.value.isEmpty }?.value
+    }
+
+    /// What a person calls the record: its title, name or recommendation.
+    static func title(_ fields: [Field]) -> String? {
+        value(fields, "title") ?? value(fields, "name") ?? value(fields, "recommendation")
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import XCTest
+@testable import SakerhetCore
+
+/// `GitHistory` on repositories made by `HistoryFixture`, and the report's history sections.
+final class HistoryGitTests: XCTestCase {
+    func temporaryFolder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sakerhet-history-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url.path
+    }
+
+    /// Runs git with a fixed identity and date, without user config.
+    func git(_ args: [String], in dir: String, date: String = "2022-01-20T12:00:00+01:00") throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git", "-c", "tag.gpgsign=false"] + args
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        var env = ProcessInfo.processInfo.environment
+        env["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        env["GIT_CONFIG_NOSYSTEM"] = "1"
+        for k in ["AUTHOR", "COMMITTER"] {
+            env["GIT_\(k)_NAME"] = "Åsa Öberg"
+            env["GIT_\(k)_EMAIL"] = "sakerhet@example.se"
+            env["GIT_\(k)_DATE"] = date
+        }
+        p.environment = env
+        try p.run()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, "git \(args)")
+    }
+
+    func testFixtureHistory() throws {
+        let repo = try temporaryFolder()
+        try HistoryFixture.makeRepository(at: repo, commits: 31, activities: 10)
+        let history = try GitHistory.read(folder: repo + "/data")
+        XCTAssertFalse(history.isShallow)
+        XCTAssertEqual(history.revisions.count, 31)
+        XCTAssertNil(history.uncommitted)
+        XCTAssertEqual(history.revisions.first?.date, Day("2022-01-03"))
+        XCTAssertEqual(history.revisions.first?.author, "Åsa Öberg")
+        XCTAssertEqual(history.revisions[1].author, "Bo Ek")
+        XCTAssertEqual(history.revisions[2].author, "Sven Åkesson")
+        XCTAssertEqual(history.revisions.last?.date, Day("2022-02-02"))
+        XCTAssertEqual(history.entries[0].changes.filter { $0.action == .created }.count, 2 + 4 + 10)
+
+        let a1 = history.log(ids: ["A1"])
+        XCTAssertEqual(a1.entries.map { $0.changes.map { "\($0.action.rawValue) \($0.field ?? "")" } },
+                       [["created "], ["changed due", "changed reason"], ["changed note"], ["changed due", "changed reason"]])
+        XCTAssertEqual(a1.entries[1].changes[0].old, "2024-01")
+        XCTAssertEqual(a1.entries[1].changes[0].new, "2024-02")
+
+        let slips = Slips.make(history)
+        XCTAssertEqual(slips.count, 10)
+        XCTAssertTrue(slips.allSatisfy { $0.count == 2 })
+        // A1 moves January → February → March: 29 + 31 days (2024 is a leap year).
+        XCTAssertEqual(slips.first { $0.id == "A1" }?.totalDays, 60)
+
+        // The same history read for one id has the same changes for it.
+        let only = try GitHistory.read(folder: repo + "/data", only: ["A1"])
+        XCTAssertEqual(only.log(ids: ["A1"]).entries.map(\.changes), a1.entries.map(\.changes))
+    }
+
+    func testTagsLabelTheRevisionHistory() throws {
+        let repo = try temporaryFolder()
+        try HistoryFixture.makeRepository(at: repo, commits: 12, activities: 4)
+        try git(["tag", "-a", "v1.0", "-m", "Första giltiga version", "HEAD~6"], in: repo, date: "2022-01-10T09:00:00+01:00")
+        try git(["tag", "v1.1", "HEAD"], in: repo)
+        let period = FollowUp.Period("2022")!
+        let report = try HistoryReport.load(folder: repo + "/data", period: period).get()
+        XCTAssertTrue(report.fromTags)
+        XCTAssertEqual(report.revisions.map { "\($0.version) \($0.description) \($0.date) \($0.author)" },
+                       ["1.0 Första giltiga version 2022-01-10 Åsa Öberg", "1.1 A3: due 2024-04 → 2024-05 2022-01-14 Sven Åkesson"])
+        XCTAssertEqual(report.postponed.count, 7)
+        XCTAssertEqual(report.added.count, 4 + 4)
+
+        let untagged = HistoryReport.make(try GitHistory.read(folder: repo + "/data"), period: period)
+        XCTAssertFalse(untagged.fromTags)
+        XCTAssertEqual(untagged.revisions.count, 12)
+    }
+
+    func testReportSaysWhyHistoryIsMissing() throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+        switch HistoryReport.load(folder: folder + "/data", display: "data", period: FollowUp.Period("2024")!) {
+        case .success: XCTFail("history outside a git repository")
+        case .failure(let e):
+            XCTAssertEqual(e.message.en, "data is not in a git repository, so there is no history; run 'git init' and commit the data folder")
+        }
+    }
+}
