@@ -88,4 +88,14 @@ final class HistoryGitTests: XCTestCase {
             XCTAssertEqual(e.message.en, "data is not in a git repository, so there is no history; run 'git init' and commit the data folder")
         }
     }
+
+    /// Writes the benchmark repository (1,000 commits, 100 activities) to
+    /// $SAKERHET_HISTORY_REPO, for timing `sakerhet log` by hand; skipped without it.
+    func testWriteBenchmarkRepository() throws {
+        guard let path = ProcessInfo.processInfo.environment["SAKERHET_HISTORY_REPO"], !path.isEmpty else {
+            throw XCTSkip("set SAKERHET_HISTORY_REPO=/some/new/folder to write the benchmark repository")
+        }
+        try HistoryFixture.makeRepository(at: path, commits: 1000, activities: 100)
+        XCTAssertEqual(try GitHistory.read(folder: path + "/data", only: ["A12"]).revisions.count, 1000)
+    }
 }

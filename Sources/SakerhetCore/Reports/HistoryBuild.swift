@@ -1,3 +1,5 @@
+import Foundation
+
 /// One commit as the history builder sees it: its tracked data files in full.
 public struct HistoryCommit: Sendable {
     public var revision: Revision
@@ -243,13 +245,15 @@ enum HistoryDiff {
         var out: [RecordChange] = []
         for id in now.order {
             let new = now.records[id]!
+            // Most commits have one parent and leave most records as they were.
+            if parents.count == 1, let old = first.records[id], same(old.bytes, new.bytes) { continue }
             let olds = parents.map { $0.records[id] }
             if olds.allSatisfy({ $0 == nil }) {
                 out.append(RecordChange(action: .created, kind: kind, id: id, path: new.path,
                                         title: title(new.fields), owner: value(new.fields, "owner")))
                 continue
             }
-            if olds.contains(where: { $0.map { $0.bytes == new.bytes } ?? false }) { continue }
+            if olds.contains(where: { $0.map { same($0.bytes, new.bytes) } ?? false }) { continue }
             let base = olds.first { $0 != nil }!!
             let reason = value(new.fields, "reason")
             for (key, old, value) in fieldChanges(old: base.fields, new: new.fields) {
@@ -268,6 +272,11 @@ enum HistoryDiff {
                                     title: title(old.fields), owner: value(old.fields, "owner")))
         }
         return out
+    }
+
+    static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     /// Field-level differences, in the new record's field order, then fields removed.
