@@ -23,6 +23,16 @@ struct RunResult {
     var output: String { stdout + stderr }
 }
 
+/// A run of the binary that has been started and not yet waited for.
+struct Started {
+    let process: Process
+    let args: [String]
+    let out: FileHandle
+    let err: FileHandle
+    let outURL: URL
+    let errURL: URL
+}
+
 /// Paths of the repository, found from this source file.
 enum Repo {
     /// Tests/EndToEndTests/Support/Sakerhet.swift → the repository root.
@@ -110,6 +120,13 @@ class EndToEndCase: XCTestCase {
     /// Runs `sakerhet args` in `cwd` with NO_COLOR=1 and `env` added (a nil value removes a
     /// variable). Output goes to files, so large outputs cannot block the child.
     func run(_ args: [String], in cwd: URL, env: [String: String?] = [:]) throws -> RunResult {
+        try finish(start(args, in: cwd, env: env))
+    }
+
+    /// Starts `sakerhet args` like `run` but does not wait; pass the result to `finish`.
+    /// `launcher` (an absolute program path and its arguments) runs the binary through
+    /// another program, e.g. setpriv to drop root.
+    func start(_ args: [String], in cwd: URL, env: [String: String?] = [:], launcher: [String] = []) throws -> Started {
         let binary = try Binary.url()
         let outDir = try makeTempFolder()
         let outURL = outDir.appendingPathComponent("stdout"), errURL = outDir.appendingPathComponent("stderr")
@@ -124,22 +141,32 @@ class EndToEndCase: XCTestCase {
         for (key, value) in env { environment[key] = value }
 
         let process = Process()
-        process.executableURL = binary
-        process.arguments = args
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [binary.path] + args
+        } else {
+            process.executableURL = binary
+            process.arguments = args
+        }
         process.currentDirectoryURL = cwd
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
+        return Started(process: process, args: args, out: out, err: err, outURL: outURL, errURL: errURL)
+    }
 
-        let outBytes = [UInt8](try Data(contentsOf: outURL))
-        let errBytes = [UInt8](try Data(contentsOf: errURL))
-        XCTAssertEqual(process.terminationReason, .exit, "sakerhet \(args.joined(separator: " ")) was killed by a signal (crash)")
-        return RunResult(exitCode: process.terminationStatus,
+    /// Waits for a started run and collects what it gave.
+    func finish(_ started: Started) throws -> RunResult {
+        started.process.waitUntilExit()
+        try started.out.close()
+        try started.err.close()
+        let outBytes = [UInt8](try Data(contentsOf: started.outURL))
+        let errBytes = [UInt8](try Data(contentsOf: started.errURL))
+        XCTAssertEqual(started.process.terminationReason, .exit,
+                       "sakerhet \(started.args.joined(separator: " ")) was killed by a signal (crash)")
+        return RunResult(exitCode: started.process.terminationStatus,
                          stdout: String(decoding: outBytes, as: UTF8.self),
                          stderr: String(decoding: errBytes, as: UTF8.self),
                          stdoutBytes: outBytes)
