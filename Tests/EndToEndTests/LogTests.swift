@@ -206,7 +206,7 @@ final class LogTests: XCTestCase {
         let r = try LogBinary.run(["log", "A12"], in: dir)
         XCTAssertEqual(r.exitCode, 0, r.stderr)
         XCTAssertEqual(r.stdout, """
-            Obs: historiken är ofullständig eftersom klonen är grund (shallow clone); hämta hela historiken med 'git fetch --unshallow'
+            Obs: historiken är ofullständig eftersom klonen är grund (shallow clone); hämta hela historiken med 'git fetch --unshallow' (i GitHub Actions: fetch-depth: 0, i GitLab CI: GIT_DEPTH: 0)
 
             A12 \(Self.a12Title) (aktivitet)
 
@@ -216,7 +216,7 @@ final class LogTests: XCTestCase {
 
             """)
         let en = try LogBinary.run(["log", "--slips", "--lang", "en"], in: dir)
-        XCTAssertTrue(en.stdout.hasPrefix("Note: history is incomplete because this is a shallow clone; fetch the full history with 'git fetch --unshallow'\n"), en.stdout)
+        XCTAssertTrue(en.stdout.hasPrefix("Note: history is incomplete because this is a shallow clone; fetch the full history with 'git fetch --unshallow' (GitHub Actions: fetch-depth: 0, GitLab CI: GIT_DEPTH: 0)\n"), en.stdout)
         let json = try LogBinary.run(["log", "--format", "json"], in: dir)
         XCTAssertTrue(json.stdout.contains("\"shallow\" : true"), json.stdout)
     }

@@ -29,8 +29,8 @@ public struct History: Sendable {
     public var warnings: [Message] { isShallow ? [History.shallowWarning] : [] }
 
     public static let shallowWarning = Message(
-        sv: "historiken är ofullständig eftersom klonen är grund (shallow clone); hämta hela historiken med 'git fetch --unshallow'",
-        en: "history is incomplete because this is a shallow clone; fetch the full history with 'git fetch --unshallow'")
+        sv: "historiken är ofullständig eftersom klonen är grund (shallow clone); hämta hela historiken med 'git fetch --unshallow' (i GitHub Actions: fetch-depth: 0, i GitLab CI: GIT_DEPTH: 0)",
+        en: "history is incomplete because this is a shallow clone; fetch the full history with 'git fetch --unshallow' (GitHub Actions: fetch-depth: 0, GitLab CI: GIT_DEPTH: 0)")
 }
 
 /// One commit: who, when and why.
