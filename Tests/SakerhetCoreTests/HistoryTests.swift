@@ -365,3 +365,95 @@ final class HistoryParseTests: XCTestCase {
         XCTAssertGreaterThan(incrementalCount, 300)
     }
 }
+
+final class HistoryReportRenderTests: XCTestCase {
+    func report() -> HistoryReport {
+        var b = HistoryBook()
+        b.commit("c1aaaaaaaa", "2024-02-13", ["data/activities.rec": historyActivity("A1", due: "2024-05")])
+        b.commit("c2bbbbbbbb", "2024-03-01", by: "Bo Ek", ["data/activities.rec": historyActivity("A1", due: "2024-09", extra: "reason: Inväntar beslut\n") + "\n" + historyActivity("A2", due: "2024-06")])
+        b.commit("c3cccccccc", "2024-04-01", ["data/activities.rec": historyActivity("A1", due: "2024-09", status: "klar", extra: "reason: Inväntar beslut\n") + "\n" + historyActivity("A2", due: "2024-06", status: "struken")])
+        return HistoryReport.make(b.history(), period: FollowUp.Period("2024")!)
+    }
+
+    func testText() {
+        XCTAssertEqual(HistoryReportText.render(report(), lang: .sv, style: .plain), """
+
+            REVISIONSHISTORIK
+
+            Version  Beskrivning        Datum       Författare
+            ───────  ─────────────────  ──────────  ──────────
+            c1aaaaa  commit c1aaaaaaaa  2024-02-13  Åsa Öberg
+            c2bbbbb  commit c2bbbbbbbb  2024-03-01  Bo Ek
+            c3ccccc  commit c3cccccccc  2024-04-01  Åsa Öberg
+
+            FÖRÄNDRINGAR UNDER PERIODEN
+
+            Tillagda (2)
+              2024-02-13  A1  Aktivitet A1  (Åsa Öberg)
+              2024-03-01  A2  Aktivitet A2  (Bo Ek)
+
+            Klara (1)
+              2024-04-01  A1  Aktivitet A1  (Åsa Öberg)
+
+            Strukna (1)
+              2024-04-01  A2  Aktivitet A2  (Åsa Öberg)
+
+            Uppskjutna (1)
+              2024-03-01  A1  Aktivitet A1: 2024-05 → 2024-09 (+122 dagar)  (Bo Ek)
+
+            FÖRSKJUTNA TIDPLANER
+
+            A1 Aktivitet A1 (sbs)
+              flyttad 1 gång, totalt 122 dagar
+              2024-03-01  Bo Ek: 2024-05 → 2024-09 (+122 dagar) – Inväntar beslut
+
+            """)
+    }
+
+    func testMarkdownInEnglish() {
+        XCTAssertEqual(HistoryReportMarkdown.render(report(), lang: .en), """
+
+            ## Revision history
+
+            | Version | Description | Date | Author |
+            |---|---|---|---|
+            | c1aaaaa | commit c1aaaaaaaa | 2024-02-13 | Åsa Öberg |
+            | c2bbbbb | commit c2bbbbbbbb | 2024-03-01 | Bo Ek |
+            | c3ccccc | commit c3cccccccc | 2024-04-01 | Åsa Öberg |
+
+            ## Changes in the period
+
+            ### Added (2)
+
+            | Date | Record | Title | Author |
+            |---|---|---|---|
+            | 2024-02-13 | A1 | Aktivitet A1 | Åsa Öberg |
+            | 2024-03-01 | A2 | Aktivitet A2 | Bo Ek |
+
+            ### Closed (1)
+
+            | Date | Record | Title | Author |
+            |---|---|---|---|
+            | 2024-04-01 | A1 | Aktivitet A1 | Åsa Öberg |
+
+            ### Cancelled (1)
+
+            | Date | Record | Title | Author |
+            |---|---|---|---|
+            | 2024-04-01 | A2 | Aktivitet A2 | Åsa Öberg |
+
+            ### Postponed (1)
+
+            | Date | Record | Title | From | To | Days | Reason | Author |
+            |---|---|---|---|---|--:|---|---|
+            | 2024-03-01 | A1 | Aktivitet A1 | 2024-05 | 2024-09 | +122 | Inväntar beslut | Bo Ek |
+
+            ## Deadline slips
+
+            | Record | Title | Owner | Moves | Total days |
+            |---|---|---|--:|--:|
+            | A1 | Aktivitet A1 | sbs | 1 | 122 |
+
+            """)
+    }
+}
