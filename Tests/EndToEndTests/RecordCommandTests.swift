@@ -178,12 +178,14 @@ final class RecordCommandTests: EndToEndCase {
         let root = try copyOfShippedData()
         let goals = try shipped("goals.rec"), activities = try shipped("activities.rec"), findings = try shipped("findings.rec")
         let later = "2026-11-26"
+        let config = String(decoding: try Data(contentsOf: Repo.shippedData.appendingPathComponent("config.rec")), as: UTF8.self)
+        let window = try XCTUnwrap(RecText.lines(config).first { $0.hasPrefix("soon_days: ") }.flatMap { Int($0.dropFirst(11)) })
         for asOf in [Self.planDate, later] {
             for (kind, records) in [("goals", goals), ("activities", activities), ("findings", findings)] {
                 XCTAssertEqual(Set(try listIDs([kind, "--overdue"], in: root, asOf: asOf)),
                                Set(records.filter { $0.isOverdue(asOf: asOf) }.map(\.id)), "\(kind) --overdue at \(asOf)")
                 XCTAssertEqual(Set(try listIDs([kind, "--soon"], in: root, asOf: asOf)),
-                               Set(records.filter { $0.isDueSoon(asOf: asOf, window: 30) }.map(\.id)), "\(kind) --soon at \(asOf)")
+                               Set(records.filter { $0.isDueSoon(asOf: asOf, window: window) }.map(\.id)), "\(kind) --soon at \(asOf)")
             }
         }
         // The facts the oracle must agree with, read in the plan itself.
@@ -645,6 +647,18 @@ final class RecordCommandTests: EndToEndCase {
             try assertUnchanged(data, since: before)
             XCTAssertEqual(chmod(data.path, 0o755), 0)
         }
+    }
+
+    /// The atomic write (temporary file, rename) keeps the file's mode and leaves no
+    /// temporary file.
+    func testWriteKeepsTheFileModeAndLeavesNoTemporaryFile() throws {
+        let root = try copyOfShippedData()
+        let path = root.appendingPathComponent("data/activities.rec").path
+        XCTAssertEqual(chmod(path, 0o640), 0)
+        XCTAssertEqual(try run(["activities", "set", "A12", "note=x"] + plan, in: root).exitCode, 0)
+        let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+        XCTAssertEqual(mode, 0o640)
+        XCTAssertEqual(Set(try dataSnapshot(root).keys), Set(try snapshot(Repo.shippedData).keys))
     }
 
     /// The launcher that makes `data` read-only for the binary: none for a normal user,

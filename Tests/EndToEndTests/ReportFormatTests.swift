@@ -182,11 +182,15 @@ final class ReportFormatTests: EndToEndCase {
 
     /// The risk matrix in public mode counts only the risks it shows.
     func testPublicMatrixDoesNotCountTheHiddenRisk() throws {
-        let json = try report(["--format", "json", "--public"])
-        let report = try XCTUnwrap((try Formats.json(json.stdoutBytes) as? [String: Any])?["report"] as? [String: Any])
-        let text = String(decoding: try JSONSerialization.data(withJSONObject: report["matrix"] ?? [:]), as: UTF8.self)
+        func matrix(_ args: [String]) throws -> (text: String, report: [String: Any]) {
+            let json = try report(["--format", "json"] + args)
+            let value = try XCTUnwrap((try Formats.json(json.stdoutBytes) as? [String: Any])?["report"] as? [String: Any])
+            return (String(decoding: try JSONSerialization.data(withJSONObject: value["matrix"] ?? [:]), as: UTF8.self), value)
+        }
+        XCTAssertTrue(containsID(try matrix([]).text, "R1"), "the full matrix should hold R1")
+        let (text, value) = try matrix(["--public"])
         XCTAssertFalse(containsID(text, "R1"), "the matrix holds R1: \(text)")
-        let risks = try XCTUnwrap(report["risks"] as? [[String: Any]])
+        let risks = try XCTUnwrap(value["risks"] as? [[String: Any]])
         XCTAssertEqual(risks.count, try RecText.records(in: Repo.shippedData.appendingPathComponent("risks.rec")).count - 1)
     }
 
