@@ -171,7 +171,7 @@ final class ReportFormatTests: EndToEndCase {
             }
             if format == "json" {
                 let report = try XCTUnwrap((try Formats.json(Array(publicText.utf8)) as? [String: Any])?["report"] as? [String: Any])
-                XCTAssertEqual(report["isPublic"] as? Bool, true)
+                XCTAssertEqual(report["is_public"] as? Bool, true)
                 XCTAssertEqual((report["omitted"] as? [String: Int])?["risk"], hidden.count)
             } else {
                 XCTAssertTrue(publicText.contains("\(hidden.count) post utelämnad"), "\(format): no note of what was left out")

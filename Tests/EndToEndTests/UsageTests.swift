@@ -51,7 +51,7 @@ final class UsageTests: EndToEndCase {
         let root = try folder(with: files)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("data/goals.rec"), withIntermediateDirectories: false)
         try assertFails(["audit", "--as-of", Self.planDate, "--data", "data"], in: root,
-                        sv: "kan inte läsa data/goals.rec", en: "cannot read data/goals.rec")
+                        sv: "data/goals.rec är en mapp, inte en fil", en: "data/goals.rec is a folder, not a file")
     }
 
     // MARK: Usage

@@ -21,10 +21,12 @@ public struct Edit: Sendable {
 /// An edit that cannot be made, with the reason for the user.
 public struct EditError: Error, Sendable {
     public let message: Message
-    public let diagnostics: [Diagnostic]
-    public init(sv: String, en: String, diagnostics: [Diagnostic] = []) {
+    /// True when the edit is well formed but the data forbids it (a record still
+    /// referred to, a postponement to an earlier date): exit 1, not a usage error.
+    public let isRefusal: Bool
+    public init(sv: String, en: String, refusal: Bool = false) {
         message = Message(sv: sv, en: en)
-        self.diagnostics = diagnostics
+        isRefusal = refusal
     }
 }
 
@@ -41,7 +43,7 @@ public enum Editor {
             switch change {
             case .set(let key, let raw):
                 let spec = try fieldSpec(kind, key)
-                let value = try normalise(raw, spec)
+                let value = normalise(raw, spec)
                 let old = record.values(key)
                 if spec.repeatable {
                     doc = doc.removing(key, fromRecord: index)
@@ -57,11 +59,11 @@ public enum Editor {
                 } else {
                     doc = doc.setting(key, to: value, inRecord: index, order: kind.fieldOrder)
                 }
-                let oldText = old.isEmpty ? "–" : old.joined(separator: ", ")
-                parts.append("\(key) \(oldText) → \(value.isEmpty ? "–" : value)")
+                let oldText = old.isEmpty ? "–" : short(old.joined(separator: ", "))
+                parts.append("\(key) \(oldText) → \(value.isEmpty ? "–" : short(value))")
             case .add(let key, let raw):
                 let spec = try fieldSpec(kind, key)
-                let value = try normalise(raw, spec)
+                let value = normalise(raw, spec)
                 doc = doc.adding(key, value: value, toRecord: index, order: kind.fieldOrder)
                 parts.append("\(key) +\(value)")
             case .remove(let key, let raw):
@@ -84,7 +86,7 @@ public enum Editor {
         var lists: [(String, String)] = []
         for (k, raw) in fields {
             let spec = try fieldSpec(kind, k)
-            let v = try normalise(raw, spec)
+            let v = normalise(raw, spec)
             if spec.repeatable { lists.append((k, v)) } else { values[k] = v }
         }
         let id = values["id"] ?? nextID(data, kind)
@@ -110,8 +112,8 @@ public enum Editor {
         let users = references(to: id, kind: kind, in: data)
         if !users.isEmpty {
             let list = users.prefix(8).map { "\($0.0) (\($0.1))" }.joined(separator: ", ") + (users.count > 8 ? " …" : "")
-            throw EditError(sv: "\(id) kan inte tas bort: \(users.count) poster hänvisar till den: \(list). Ändra eller ta bort dem först",
-                            en: "\(id) cannot be removed: \(users.count) records refer to it: \(list). Change or remove them first")
+            throw EditError(sv: "\(id) kan inte tas bort: \(users.count) \(users.count == 1 ? "post hänvisar" : "poster hänvisar") till den: \(list). Ändra eller ta bort \(users.count == 1 ? "den" : "dem") först",
+                            en: "\(id) cannot be removed: \(users.count) \(users.count == 1 ? "record refers" : "records refer") to it: \(list). Change or remove \(users.count == 1 ? "it" : "them") first", refusal: true)
         }
         return Edit(kind: kind, path: file.path, before: file.document, after: file.document.removingRecord(index),
                     summary: "\(kind.fileName.dropLast(4)): ta bort \(id)")
@@ -136,6 +138,13 @@ public enum Editor {
         return prefix + String(highest + 1)
     }
 
+    /// A value as a commit message shows it: the first line, at most 60 characters.
+    static func short(_ s: String) -> String {
+        let first = s.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let cut = first.count > 60 ? String(first.prefix(59)) + "…" : first
+        return cut.count < s.count && !cut.hasSuffix("…") ? cut + " …" : cut
+    }
+
     static func fieldSpec(_ kind: Kind, _ key: String) throws -> FieldSpec {
         if let s = kind.spec(key) { return s }
         let hint = Suggest.hint(key, kind.fieldOrder)
@@ -143,50 +152,22 @@ public enum Editor {
                         en: "\(kind.word(.en)) has no field '\(key)'\(hint.en); the fields are \(kind.fieldOrder.joined(separator: ", "))")
     }
 
-    /// Canonical form of a value typed by a user.
-    public static func normalise(_ raw: String, _ spec: FieldSpec) throws -> String {
+    /// Canonical form of a value typed by a user: phrases to tokens, aliases to the
+    /// Swedish word. A value that cannot be read is kept as typed, so that the checks
+    /// report it with file and line and the write is refused.
+    public static func normalise(_ raw: String, _ spec: FieldSpec) -> String {
         let v = raw.trimmingBlanks
         if v.isEmpty { return v }
         switch spec.type {
-        case .deadline:
-            guard let d = Deadline(phrase: v) else {
-                throw EditError(sv: "\(spec.name): '\(v)' är ingen tidpunkt; skriv t.ex. 2024-05-31, 2024-05, maj 2024, våren 2024, kvartal 3 2024, tertial 2 2024, 2024 eller ?",
-                                en: "\(spec.name): '\(v)' is not a deadline; write e.g. 2024-05-31, 2024-05, May 2024, spring 2024, Q3 2024, tertial 2 2024, 2024 or ?")
-            }
-            return d.token
-        case .day:
-            if let d = Deadline(phrase: v), d.precision == .day { return d.token }
-            throw EditError(sv: "\(spec.name): '\(v)' är inget datum; skriv ÅÅÅÅ-MM-DD", en: "\(spec.name): '\(v)' is not a date; write YYYY-MM-DD")
-        case .status:
-            if let s = Status(parsing: v) { return s.rawValue }
-            throw vocabulary(spec.name, v, Status.allCases.map(\.rawValue))
-        case .riskStatus:
-            if let s = RiskStatus(parsing: v) { return s.rawValue }
-            throw vocabulary(spec.name, v, RiskStatus.allCases.map(\.rawValue))
-        case .assessment:
-            if let a = Assessment(parsing: v) { return a.rawValue }
-            throw vocabulary(spec.name, v, Assessment.allCases.map(\.rawValue))
-        case .classification:
-            if let c = Classification(parsing: v) { return c.rawValue }
-            throw vocabulary(spec.name, v, Classification.allCases.map(\.rawValue))
-        case .recurrence:
-            if let r = Recurrence(parsing: v) { return r.rawValue }
-            throw vocabulary(spec.name, v, Recurrence.allCases.map(\.rawValue))
-        case .ownerKind:
-            if OwnerKind(rawValue: v) != nil { return v }
-            throw vocabulary(spec.name, v, OwnerKind.allCases.map(\.rawValue))
-        case .score:
-            if let n = Int(v), (1...4).contains(n) { return v }
-            throw EditError(sv: "\(spec.name) ska vara 1–4, inte '\(v)'", en: "\(spec.name) must be 1–4, not '\(v)'")
-        default:
-            return v
+        case .deadline: return Deadline(phrase: v)?.token ?? v
+        case .day: return Deadline(phrase: v).flatMap { $0.precision == .day ? $0.token : nil } ?? v
+        case .status: return Status(parsing: v)?.rawValue ?? v
+        case .riskStatus: return RiskStatus(parsing: v)?.rawValue ?? v
+        case .assessment: return Assessment(parsing: v)?.rawValue ?? v
+        case .classification: return Classification(parsing: v)?.rawValue ?? v
+        case .recurrence: return Recurrence(parsing: v)?.rawValue ?? v
+        default: return v
         }
-    }
-
-    static func vocabulary(_ key: String, _ v: String, _ words: [String]) -> EditError {
-        let hint = Suggest.hint(v, words)
-        return EditError(sv: "\(key): '\(v)' är inget tillåtet värde\(hint.sv); tillåtna: \(words.joined(separator: ", "))",
-                         en: "\(key): '\(v)' is not an allowed value\(hint.en); allowed: \(words.joined(separator: ", "))")
     }
 
     static func missingFile(_ data: DataSet, _ kind: Kind) -> EditError {
@@ -196,6 +177,6 @@ public enum Editor {
 
     static func unknownID(_ data: DataSet, _ kind: Kind, _ id: String) -> EditError {
         let hint = Suggest.hint(id, data.ids[kind]?.keys.map { $0 } ?? [])
-        return EditError(sv: "det finns ingen \(kind.word(.sv)) med id '\(id)'\(hint.sv)", en: "there is no \(kind.rawValue) with id '\(id)'\(hint.en)")
+        return EditError(sv: "det finns \(kind.none(.sv)) med id '\(id)'\(hint.sv)", en: "there is no \(kind.rawValue) with id '\(id)'\(hint.en)")
     }
 }

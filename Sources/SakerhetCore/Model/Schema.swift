@@ -41,6 +41,12 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
         }
     }
 
+    /// "ingen aktivitet", "inget mål": the Swedish word with its gender.
+    public func none(_ lang: Lang) -> String {
+        guard lang == .sv else { return "no " + rawValue }
+        return (self == .goal || self == .area ? "inget " : "ingen ") + word(.sv)
+    }
+
     public var fields: [FieldSpec] { Schema.fields[self]! }
 
     public func spec(_ key: String) -> FieldSpec? { fields.first { $0.name == key } }
@@ -106,7 +112,7 @@ enum Schema {
             FieldSpec("assessment", .assessment, required: true), FieldSpec("evidence"),
             FieldSpec("owner", .ref(.owner), required: true), FieldSpec("due", .deadline),
             FieldSpec("action", .ref(.activity), repeatable: true), FieldSpec("status", .status),
-            FieldSpec("done", .day), FieldSpec("classification", .classification),
+            FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("classification", .classification),
         ],
     ]
 }

@@ -158,7 +158,7 @@ public enum FollowUpText {
         guard total > 0 else { return "" }
         let parts = Kind.allCases.compactMap { k in omitted[k.rawValue].map { "\($0) \(k.word(lang, plural: $0 != 1))" } }
         return lang == .sv ? ": \(total) \(total == 1 ? "post utelämnad" : "poster utelämnade") (\(parts.joined(separator: ", ")); intern eller sekretess)"
-                           : ": \(total) records left out (\(parts.joined(separator: ", ")); internal or confidential)"
+                           : ": \(total) \(total == 1 ? "record" : "records") left out (\(parts.joined(separator: ", ")); internal or confidential)"
     }
 }
 

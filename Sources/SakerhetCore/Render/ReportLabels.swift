@@ -65,8 +65,8 @@ struct ReportLabels {
         let total = r.omitted.values.reduce(0, +)
         if total == 0 { return sv ? "Offentlig version: inga poster utelämnade." : "Public version: no records left out." }
         let parts = Kind.allCases.compactMap { k in r.omitted[k.rawValue].map { "\($0) \(k.word(lang, plural: $0 != 1))" } }
-        return sv ? "Offentlig version: \(total) \(total == 1 ? "post utelämnad" : "poster utelämnade") (\(parts.joined(separator: ", "))) eftersom de är klassade intern eller sekretess (OSL 18 kap. 8 §)."
-                  : "Public version: \(total) records left out (\(parts.joined(separator: ", "))) as they are classified internal or confidential."
+        return sv ? "Offentlig version: \(total) \(total == 1 ? "post utelämnad" : "poster utelämnade") (\(parts.joined(separator: ", "))) eftersom \(total == 1 ? "den är klassad" : "de är klassade") intern eller sekretess (OSL 18 kap. 8 §)."
+                  : "Public version: \(total) \(total == 1 ? "record" : "records") left out (\(parts.joined(separator: ", "))) as \(total == 1 ? "it is" : "they are") classified internal or confidential."
     }
 
     func counts(_ c: FollowUp.Counts) -> [(Signal, Int)] { [(.green, c.green), (.yellow, c.yellow), (.red, c.red), (.grey, c.grey)] }

@@ -64,8 +64,16 @@ public struct TextTable {
             }
             widths[i] = max(c.title.count, min(c.width, longest))
         }
+        // The narrowest a column may get: its title and its longest word.
+        let floors = columns.enumerated().map { i, c -> Int in
+            var word = c.title.count
+            for r in rows where i < r.count {
+                for w in r[i].split(whereSeparator: { $0 == " " || $0 == "\n" }) { word = max(word, w.count) }
+            }
+            return min(widths[i], max(word, 4))
+        }
         while widths.reduce(0, +) + 2 * (widths.count - 1) > maxWidth {
-            guard let i = widths.indices.filter({ widths[$0] > max(8, columns[$0].title.count) }).max(by: { widths[$0] < widths[$1] }) else { break }
+            guard let i = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
             widths[i] -= 1
         }
         var out = ""

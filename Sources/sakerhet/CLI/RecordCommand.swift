@@ -64,6 +64,20 @@ enum RecordCommand {
         }
         try args.finish(command: label)
         let data = try loaded ?? ctx.load()
+        if let s = filter.status {
+            let words = kind == .risk ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue)
+            let known = kind == .risk ? RiskStatus(parsing: s) != nil : Status(parsing: s) != nil
+            if !known {
+                let hint = Suggest.closest(to: s, in: words)
+                throw UsageError(sv: "--status: okänd status '\(s)'" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; tillåtna: " + words.joined(separator: ", "),
+                                 en: "--status: unknown status '\(s)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; allowed: " + words.joined(separator: ", "))
+            }
+        }
+        if let a = filter.area, !data.contains(.area, id: a) {
+            let hint = Suggest.closest(to: a, in: data.areas.map(\.id))
+            throw UsageError(sv: "det finns inget område '\(a)'" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; områdena är " + data.areas.map(\.id).joined(separator: ", "),
+                             en: "there is no area '\(a)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; the areas are " + data.areas.map(\.id).joined(separator: ", "))
+        }
         if let g = filter.goal, !data.contains(.goal, id: g) {
             let hint = Suggest.closest(to: g, in: data.goals.map(\.id))
             throw UsageError(sv: "det finns inget mål '\(g)'" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
@@ -84,7 +98,7 @@ enum RecordCommand {
         let data = try ctx.load()
         guard let index = data.ids[kind]?[id]?.first else {
             let hint = Suggest.closest(to: id, in: data.ids[kind]?.keys.map { $0 } ?? [])
-            throw UsageError(sv: "det finns ingen \(kind.word(.sv)) med id '\(id)'" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
+            throw UsageError(sv: "det finns \(kind.none(.sv)) med id '\(id)'" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
                              en: "there is no \(kind.rawValue) with id '\(id)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
         }
         try Output.write(ShowRender.text(data, RecordRef(kind: kind, index: index), asOf: try ctx.asOf(), lang: ctx.lang, style: ctx.style))
@@ -178,7 +192,7 @@ enum RecordCommand {
             if let i = data.ids[kind]?[id]?.first, let old = data.record(RecordRef(kind: kind, index: i)).value("due").flatMap(Deadline.init(token:)),
                let oldLast = old.lastDay, let newLast = deadline.lastDay, newLast <= oldLast {
                 throw EditError(sv: "\(id) ska redan vara klar \(old.token); postpone flyttar bara senare (använd 'set \(id) due=…' för att tidigarelägga)",
-                                en: "\(id) is already due \(old.token); postpone only moves later (use 'set \(id) due=…' to move earlier)")
+                                en: "\(id) is already due \(old.token); postpone only moves later (use 'set \(id) due=…' to move earlier)", refusal: true)
             }
             return try Editor.update(data, kind, id: id, [.set("due", deadline.token), .set("reason", reason)])
         }

@@ -20,7 +20,20 @@ enum RecordHelp {
     }
 
     static func verb(_ name: String, _ kind: Kind, _ verb: String) -> Help? {
-        let id = kind == .goal ? "D6" : kind == .risk ? "R2" : kind == .finding ? "F1" : "A12"
+        let id = kind == .goal ? "D4" : kind == .risk ? "R2" : kind == .finding ? "F1" : "A12"
+        // Real examples that work on the shipped plan.
+        let setExamples: [String]
+        switch kind {
+        case .goal: setExamples = ["sakerhet goals set D4 status=pågår", "sakerhet goals set D4 note='Enligt beslut i FLG' --commit"]
+        case .risk: setExamples = ["sakerhet risks set R2 status=accepterad", "sakerhet risks set R2 likelihood=2 action+=A30 --commit"]
+        case .finding: setExamples = ["sakerhet findings set F1 assessment=grön evidence='Riktlinjer antagna i SN'", "sakerhet findings set F1 remaining='Riskanalys på verksamhetsnivå' --commit"]
+        default: setExamples = ["sakerhet activities set A12 status=pågår", "sakerhet activities set A12 owner=sbs note='Enligt beslut i FLG' --commit"]
+        }
+        let doneExamples = kind == .activity
+            ? ["sakerhet activities done A12", "sakerhet activities done A12 --date 2024-10-28 --evidence 'Protokoll SN 2024-10-28 §97' --commit"]
+            : ["sakerhet \(name) done \(id)", "sakerhet \(name) done \(id) --date 2024-10-28 --commit"]
+        let later = kind == .finding ? "2025-12" : "2025-03"
+        let rmID = kind == .goal ? "D1" : kind == .risk ? "R9" : kind == .finding ? "F3" : "A22"
         let write: [(String, Message)] = [
             ("--dry-run", Message(sv: "visa ändringen som en diff och skriv inget", en: "show the change as a diff and write nothing")),
             ("--commit", Message(sv: "checka in den ändrade filen i git med ett beskrivande meddelande", en: "commit the changed file to git with a descriptive message")),
@@ -71,23 +84,23 @@ enum RecordHelp {
             return Help(usage: "sakerhet \(name) set ID fält=värde [fält=värde …]",
                         summary: Message(sv: "Ändrar fält. Ett tomt värde tar bort fältet; listfält ändras med action+=A7 och action-=A7. Ändringen nekas om den ger ett nytt fel.",
                                          en: "Changes fields. An empty value removes the field; list fields change with action+=A7 and action-=A7. The change is refused if it adds an error."),
-                        options: write, examples: ["sakerhet \(name) set \(id) status=pågår", "sakerhet \(name) set \(id) owner=sbs note='Enligt beslut i FLG' --commit"])
+                        options: write, examples: setExamples)
         case "done" where kind != .risk:
             return Help(usage: "sakerhet \(name) done ID [--date ÅÅÅÅ-MM-DD] [--evidence TEXT]",
                         summary: Message(sv: "Markerar klar med datum (standard: i dag). En återkommande aktivitet (every:) flyttas i stället till nästa period.",
                                          en: "Marks done with a date (default: today). A recurring activity (every:) moves to its next period instead."),
                         options: [("--date D", Message(sv: "dagen det blev klart", en: "the day it was finished")),
                                   ("--evidence T", Message(sv: "vad som visar att det är klart", en: "what shows it is done"))] + write,
-                        examples: ["sakerhet \(name) done \(id)", "sakerhet \(name) done \(id) --date 2024-10-28 --evidence 'Protokoll SN 2024-10-28 §97' --commit"])
+                        examples: doneExamples)
         case "postpone" where kind != .risk:
             return Help(usage: "sakerhet \(name) postpone ID --to TIDPUNKT --reason TEXT",
                         summary: Message(sv: "Flyttar slutdatum senare och anger skälet; git-historiken visar flytten.", en: "Moves the deadline later and gives the reason; git history shows the move."),
                         options: [("--to T", Message(sv: "nytt slutdatum (2025-03, våren 2025, Q1 2025 …)", en: "new deadline (2025-03, spring 2025, Q1 2025 …)")),
                                   ("--reason T", Message(sv: "varför", en: "why"))] + write,
-                        examples: ["sakerhet \(name) postpone \(id) --to 2025-03 --reason 'Inväntar beslut från KF'", "sakerhet \(name) postpone \(id) --to 'våren 2025' --reason 'Förändrade prioriteringar' --commit"])
+                        examples: ["sakerhet \(name) postpone \(id) --to \(later) --reason 'Inväntar beslut från KF'", "sakerhet \(name) postpone \(id) --to 'hösten 2026' --reason 'Förändrade prioriteringar' --commit"])
         case "rm":
             return Help(usage: "sakerhet \(name) rm ID", summary: Message(sv: "Tar bort en post. Nekas så länge någon annan post hänvisar till den.", en: "Removes a record. Refused while another record refers to it."),
-                        options: write, examples: ["sakerhet \(name) rm \(id) --dry-run", "sakerhet \(name) rm \(id) --commit"])
+                        options: write, examples: ["sakerhet \(name) rm \(rmID) --dry-run", "sakerhet \(name) rm \(rmID) --commit"])
         case "matrix" where kind == .risk:
             return Help(usage: "sakerhet risks matrix", summary: Message(sv: "Riskmatrisen 4×4: sannolikhet gånger konsekvens, med antal och id i varje ruta, färgad efter nivå.", en: "The 4×4 risk matrix: likelihood by consequence, with count and ids in each cell, coloured by level."),
                         options: [], examples: ["sakerhet risks matrix", "NO_COLOR=1 sakerhet risks matrix --lang en"])

@@ -13,12 +13,16 @@ enum Writer {
         return try Store.withLock(folder: folder) {
             let data = try Store.load(folder: folder, display: display)
             let edit: Edit
-            do { edit = try make(data) } catch let e as EditError { throw UsageError(sv: e.message.sv, en: e.message.en) }
+            do { edit = try make(data) } catch let e as EditError {
+                guard e.isRefusal else { throw UsageError(sv: e.message.sv, en: e.message.en) }
+                Output.error("sakerhet: " + (ctx.lang == .sv ? "nekat: " : "refused: ") + e.message.text(ctx.lang))
+                return Exit.problems
+            }
             let errors = edit.newErrors(in: data, asOf: asOf)
             if !errors.isEmpty {
                 for d in errors { Output.error(DiagnosticText.line(d, data: data, lang: ctx.lang, style: .plain)) }
                 Output.error("sakerhet: " + (ctx.lang == .sv
-                    ? "ändringen skulle ge \(errors.count) nytt fel och sparades inte; rätta värdet och försök igen"
+                    ? "ändringen skulle ge \(errors.count) \(errors.count == 1 ? "nytt" : "nya") fel och sparades inte; rätta värdet och försök igen"
                     : "the change would add \(errors.count) new error\(errors.count == 1 ? "" : "s") and was not saved; correct the value and try again"))
                 return Exit.problems
             }

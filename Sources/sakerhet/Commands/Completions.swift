@@ -18,6 +18,11 @@ enum Completions: Command {
         let commands = Commands.all.map { $0.name }
         let verbs = RecordCommand.verbs + ["matrix"]
         let globals = ["--data", "--as-of", "--lang", "--help", "--version"]
+        // Every option of every command, for completion after the command.
+        let options = ["--format", "--owner", "--goal", "--area", "--status", "--overdue", "--soon", "--due-before", "--level",
+                       "--dry-run", "--commit", "--date", "--evidence", "--to", "--reason", "--title", "--id", "--start", "--due",
+                       "--fail-on", "--no-time", "--by-owner", "-o", "--period", "--public", "--since", "--until", "--field",
+                       "--slips", "--organisation", "--ci"]
         switch shell {
         case "bash":
             try Output.write("""
@@ -34,7 +39,7 @@ enum Completions: Command {
                 elif [ "$COMP_CWORD" -eq 2 ] && [[ " goals activities risks findings " == *" ${COMP_WORDS[1]} "* ]]; then
                     COMPREPLY=($(compgen -W "\(verbs.joined(separator: " "))" -- "$cur"))
                 else
-                    COMPREPLY=($(compgen -W "\(globals.joined(separator: " ")) --format --owner --goal --status --overdue --soon --dry-run --commit" -- "$cur"))
+                    COMPREPLY=($(compgen -W "\(globals.joined(separator: " ")) \(options.joined(separator: " "))" -- "$cur"))
                 fi
             }
             complete -F _sakerhet sakerhet
@@ -52,7 +57,7 @@ enum Completions: Command {
                 elif (( CURRENT == 3 )) && [[ ${words[2]} == (goals|activities|risks|findings) ]]; then
                     _describe 'verb' verbs
                 else
-                    _arguments '--data[data folder]:folder:_files -/' '--as-of[date]:date:' '--lang[language]:lang:(sv en)' '--format[format]:format:(text table tsv csv json github gitlab junit markdown html)' '*:: :'
+                    _arguments '--data[data folder]:folder:_files -/' '--as-of[date]:date:' '--lang[language]:lang:(sv en)' '--format[format]:format:(text table tsv csv json github gitlab junit markdown html)' \(options.filter { $0 != "--format" }.map { "'\($0)'" }.joined(separator: " ")) '*:: :'
                 fi
             }
             compdef _sakerhet sakerhet
@@ -66,6 +71,7 @@ enum Completions: Command {
             out += "complete -c sakerhet -n '__fish_seen_subcommand_from goals activities risks findings' -a '\(verbs.joined(separator: " "))'\n"
             out += "complete -c sakerhet -l data -r -a '(__fish_complete_directories)'\ncomplete -c sakerhet -l as-of -r\ncomplete -c sakerhet -l lang -r -a 'sv en'\n"
             out += "complete -c sakerhet -l format -r -a 'text table tsv csv json github gitlab junit markdown html'\n"
+            for o in options where o.hasPrefix("--") && o != "--format" { out += "complete -c sakerhet -l \(o.dropFirst(2))\n" }
             try Output.write(out)
         default:
             let hint = Suggest.closest(to: shell, in: ["bash", "zsh", "fish"])

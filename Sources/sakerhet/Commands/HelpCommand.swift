@@ -33,8 +33,11 @@ enum HelpCommand: Command {
             out += "  " + c.name.padding(toLength: 12, withPad: " ", startingAt: 0) + c.help.summary.text(lang) + "\n"
         }
         out += sv
-            ? "\nGemensamma flaggor:\n  --data DIR        datamappen (standard: närmaste data/ uppåt)\n  --as-of DATUM     räkna som om det vore DATUM (standard: i dag)\n  --lang sv|en      språk (standard: sv)\n  --version         visa versionen\n\nKör 'sakerhet help KOMMANDO' för mer om ett kommando.\n"
-            : "\nGlobal options:\n  --data DIR        the data folder (default: nearest data/ upward)\n  --as-of DATE      compute as if today were DATE (default: today)\n  --lang sv|en      language (default: sv)\n  --version         show the version\n\nRun 'sakerhet help COMMAND' for more on a command.\n"
+            ? "\nGemensamma flaggor:\n  --data DIR        datamappen (standard: närmaste data/ uppåt)\n  --as-of DATUM     räkna som om det vore DATUM (standard: i dag)\n  --lang sv|en      språk (standard: sv)\n  --version         visa versionen\n"
+            : "\nGlobal options:\n  --data DIR        the data folder (default: nearest data/ upward)\n  --as-of DATE      compute as if today were DATE (default: today)\n  --lang sv|en      language (default: sv)\n  --version         show the version\n"
+        out += (sv ? "\nExempel:\n" : "\nExamples:\n")
+            + "  sakerhet audit --as-of 2024-11-04\n  sakerhet activities list --owner sbs --overdue\n  sakerhet report -o uppfoljning.html\n"
+        out += sv ? "\nKör 'sakerhet help KOMMANDO' för mer om ett kommando.\n" : "\nRun 'sakerhet help COMMAND' for more on a command.\n"
         return out
     }
 }

@@ -25,7 +25,12 @@ enum Report: Command {
         try args.finish(command: name)
         if format == nil, let f = outFile {
             let ext = (f as NSString).pathExtension.lowercased()
-            format = ["html": "html", "htm": "html", "md": "markdown", "markdown": "markdown", "json": "json"][ext] ?? "text"
+            let known = ["html": "html", "htm": "html", "md": "markdown", "markdown": "markdown", "json": "json", "txt": "text", "": "text"]
+            guard let f = known[ext] else {
+                throw UsageError(sv: "-o: okänd filändelse '.\(ext)'; använd .html, .md, .json eller .txt (för PDF: skriv HTML och skriv ut den till PDF i webbläsaren)",
+                                 en: "-o: unknown extension '.\(ext)'; use .html, .md, .json or .txt (for PDF: write HTML and print it to PDF in a browser)")
+            }
+            format = f
         }
         let asOf = try ctx.asOf()
         var period: FollowUp.Period?
