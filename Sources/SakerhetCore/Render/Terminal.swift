@@ -55,26 +55,31 @@ public struct TextTable {
 
     /// Renders within `maxWidth` columns: the widest columns give way first.
     public func render(style: Style = .plain, maxWidth: Int = 100) -> String {
-        // Shrink columns to their content.
+        // Each column as wide as its content, within its configured width, but never
+        // narrower than its title or its longest word.
         var widths = columns.map(\.width)
+        var floors = widths
         for (i, c) in columns.enumerated() {
             var longest = c.title.count
-            for r in rows where i < r.count {
-                for part in r[i].split(separator: "\n", omittingEmptySubsequences: false) { longest = max(longest, part.count) }
-            }
-            widths[i] = max(c.title.count, min(c.width, longest))
-        }
-        // The narrowest a column may get: its title and its longest word.
-        let floors = columns.enumerated().map { i, c -> Int in
             var word = c.title.count
             for r in rows where i < r.count {
-                for w in r[i].split(whereSeparator: { $0 == " " || $0 == "\n" }) { word = max(word, w.count) }
+                for part in r[i].split(separator: "\n", omittingEmptySubsequences: false) {
+                    longest = max(longest, part.count)
+                    for w in part.split(separator: " ") { word = max(word, w.count) }
+                }
             }
-            return min(widths[i], max(word, 4))
+            floors[i] = word
+            widths[i] = max(word, min(c.width, longest))
         }
-        while widths.reduce(0, +) + 2 * (widths.count - 1) > maxWidth {
-            guard let i = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[i] -= 1
+        // Then the widest columns give way until the table fits.
+        // Then the widest columns give way until the table fits; words are cut only
+        // when nothing else helps.
+        for pass in 0..<2 {
+            while widths.reduce(0, +) + 2 * (widths.count - 1) > maxWidth {
+                let floor = { (i: Int) in pass == 0 ? floors[i] : max(columns[i].title.count, 6) }
+                guard let i = widths.indices.filter({ widths[$0] > floor($0) }).max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[i] -= 1
+            }
         }
         var out = ""
         func emit(_ cells: [String], _ painters: [(String) -> String]) {
