@@ -97,8 +97,56 @@ public enum FollowUpHTML {
             for x in o.dueSoon { b += "<li>\(sig(.yellow, lang, word: x.due?.lastDay?.description ?? "")) <span class=\"id\">\(h(x.id))</span> \(h(x.title))</li>\n" }
             b += "</ul>\n</div>\n"
         }
-        b += "</section>\n</main>\n<footer><p>\(h(r.organisation ?? "")) · \(h(l.asOf(r))) · sakerhet</p></footer>\n</body>\n</html>\n"
+        b += "</section>\n"
+        b += history(r, l)
+        b += "</main>\n<footer><p>\(h(r.organisation ?? "")) · \(h(l.asOf(r))) · sakerhet</p></footer>\n</body>\n</html>\n"
         return b
+    }
+
+    /// Revisionshistorik, Förändringar under perioden and Förskjutna tidplaner.
+    static func history(_ r: FollowUp, _ l: ReportLabels) -> String {
+        let sv = l.sv
+        guard let h = r.history else {
+            guard let note = r.historyNote else { return "" }
+            return "<section id=\"historik\">\n<h2>\(l.revisionHistory)</h2>\n<p>\(FollowUpHTML.h(note.text(l.lang)))</p>\n</section>\n"
+        }
+        var b = "<section id=\"historik\">\n<h2>\(l.revisionHistory)</h2>\n"
+        for w in h.warnings { b += "<p class=\"public\">\(FollowUpHTML.h(w.text(l.lang)))</p>\n" }
+        if h.revisions.isEmpty {
+            b += "<p>" + (sv ? "Inga incheckningar av datamappen under perioden \(h.period.label)." : "No commits to the data folder in the period \(h.period.label).") + "</p>\n"
+        } else {
+            b += "<table>\n<thead><tr>\(th("Version"))\(th(l.title))\(th(sv ? "Datum" : "Date"))\(th(sv ? "Författare" : "Author"))</tr></thead>\n<tbody>\n"
+            for v in h.revisions { b += "<tr><td>\(FollowUpHTML.h(v.version))</td><td>\(FollowUpHTML.h(v.description))</td><td class=\"date\">\(v.date)</td><td>\(FollowUpHTML.h(v.author))</td></tr>\n" }
+            b += "</tbody>\n</table>\n"
+        }
+        b += "<h2>\(l.changes)</h2>\n"
+        let groups: [(String, [HistoryReport.ChangeRow])] = [(sv ? "Tillagda" : "Added", h.added), (sv ? "Klara" : "Closed", h.closed),
+                                                          (sv ? "Strukna" : "Cancelled", h.cancelled), (sv ? "Uppskjutna" : "Postponed", h.postponed)]
+        for (title, rows) in groups {
+            b += "<h3>\(title) (\(rows.count))</h3>\n"
+            if rows.isEmpty { b += "<p>\(l.none)</p>\n"; continue }
+            let moves = rows.contains { $0.from != nil }
+            b += "<table>\n<thead><tr>\(th(sv ? "Datum" : "Date"))\(th(l.id))\(th(l.title))"
+            if moves { b += "\(th(sv ? "Från" : "From"))\(th(sv ? "Till" : "To"))\(th(l.reason))" }
+            b += "\(th(sv ? "Författare" : "Author"))</tr></thead>\n<tbody>\n"
+            for c in rows {
+                b += "<tr><td class=\"date\">\(c.date)</td><td>\(FollowUpHTML.h(c.id))</td><td>\(FollowUpHTML.h(c.title))</td>"
+                if moves { b += "<td>\(FollowUpHTML.h(c.from ?? ""))</td><td>\(FollowUpHTML.h(c.to ?? ""))</td><td>\(FollowUpHTML.h(c.reason ?? ""))</td>" }
+                b += "<td>\(FollowUpHTML.h(c.author))</td></tr>\n"
+            }
+            b += "</tbody>\n</table>\n"
+        }
+        b += "<h2>\(l.slips)</h2>\n"
+        if h.slips.isEmpty {
+            b += "<p>" + (sv ? "Inga tidplaner sköts upp under perioden." : "No deadline moved later in the period.") + "</p>\n"
+        } else {
+            b += "<table>\n<thead><tr>\(th(l.id))\(th(l.title))\(th(l.owner))\(th(sv ? "Antal" : "Moves"))\(th(sv ? "Dagar totalt" : "Total days"))</tr></thead>\n<tbody>\n"
+            for s in h.slips {
+                b += "<tr><td>\(FollowUpHTML.h(s.id))</td><td>\(FollowUpHTML.h(s.title))</td><td>\(FollowUpHTML.h(s.owner ?? ""))</td><td class=\"num\">\(s.count)</td><td class=\"num\">\(s.totalDays)</td></tr>\n"
+            }
+            b += "</tbody>\n</table>\n"
+        }
+        return b + "</section>\n"
     }
 
     static func lineTable(_ lines: [FollowUp.Line], _ l: ReportLabels, days: String, signal: Signal) -> String {

@@ -83,6 +83,8 @@ public enum FollowUpMarkdown {
             for x in o.dueSoon { out += "- \(emoji(.yellow)) **\(x.id)** \(esc(x.title)) – \(x.due?.lastDay?.description ?? "")\n" }
             out += "\n"
         }
+        if let h = r.history { out += HistoryReportMarkdown.render(h, lang: lang) }
+        if let note = r.historyNote { out += "\n## \(l.revisionHistory)\n\n" + esc(note.text(lang)) + "\n" }
         return out
     }
 

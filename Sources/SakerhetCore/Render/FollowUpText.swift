@@ -115,6 +115,8 @@ public enum FollowUpText {
             for x in o.overdue { out += "  " + style.red(sv ? "försenad" : "overdue ") + "  " + pad(x.id, 6) + clip(x.title, 60) + " (\(l.days(x.days)))\n" }
             for x in o.dueSoon { out += "  " + (sv ? "snart   " : "due soon") + "  " + pad(x.id, 6) + clip(x.title, 60) + " (\(x.due?.lastDay.map { "\($0)" } ?? ""))\n" }
         }
+        if let h = r.history { out += HistoryReportText.render(h, lang: lang, style: style) }
+        if let note = r.historyNote { heading(l.revisionHistory); out += TextTable.wrap(note.text(lang), 100).joined(separator: "\n") + "\n" }
         return out
     }
 

@@ -13,6 +13,9 @@ struct ReportLabels {
     var riskMatrix: String { sv ? "Riskmatris" : "Risk matrix" }
     var audits: String { sv ? "Revisionens rekommendationer" : "Audit recommendations" }
     var perOwner: String { sv ? "Per ansvarig" : "Per owner" }
+    var revisionHistory: String { sv ? "Revisionshistorik" : "Revision history" }
+    var changes: String { sv ? "Förändringar under perioden" : "Changes in the period" }
+    var slips: String { sv ? "Förskjutna tidplaner" : "Deadline slips" }
     var overdue: String { sv ? "Försenade" : "Overdue" }
     func dueSoon(_ window: Int) -> String { sv ? "Klart inom \(window) dagar" : "Due within \(window) days" }
     var waiting: String { sv ? "Väntar" : "Waiting" }

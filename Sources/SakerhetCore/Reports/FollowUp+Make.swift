@@ -1,4 +1,13 @@
 extension FollowUp {
+    /// Adds the history sections, or the reason they are left out.
+    public mutating func attach(history: Result<HistoryReport, StoreError>) {
+        switch history {
+        case .success(let h): self.history = h
+        case .failure(let e):
+            historyNote = Message(sv: "Historiken från git visas inte: " + e.message.sv, en: "The history from git is not shown: " + e.message.en)
+        }
+    }
+
     /// Computes the follow-up as of `asOf` for `period` (default: the year of `asOf`).
     /// With `isPublic`, records classified `intern` or `sekretess` are left out, counted per kind.
     public static func make(_ data: DataSet, asOf: Day, period: Period? = nil, isPublic: Bool = false,
@@ -114,6 +123,7 @@ extension FollowUp {
         return FollowUp(organisation: data.config.organisation, title: data.config.title, version: data.config.version,
                         asOf: asOf, period: period ?? .year(of: asOf), window: window, summary: summary,
                         goals: top.map(goalRow), subgoals: sub.map(goalRow), activityGroups: groups, risks: riskRows,
-                        matrix: matrix, thresholds: data.riskThresholds, audits: audits, owners: ownerSections, omitted: omitted, isPublic: isPublic)
+                        matrix: matrix, thresholds: data.riskThresholds, audits: audits, owners: ownerSections, omitted: omitted, isPublic: isPublic,
+                        history: nil, historyNote: nil)
     }
 }

@@ -23,6 +23,10 @@ public struct FollowUp: Sendable, Codable {
     /// Records left out in public mode, per kind.
     public var omitted: [String: Int]
     public var isPublic: Bool
+    /// Revisionshistorik, Förändringar under perioden, Förskjutna tidplaner: from git,
+    /// set by the caller (reading git is I/O). Nil when left out, with the reason in `historyNote`.
+    public var history: HistoryReport?
+    public var historyNote: Message?
 
     public struct Period: Sendable, Codable, Hashable {
         public let first: Day

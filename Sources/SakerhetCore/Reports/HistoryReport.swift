@@ -66,6 +66,14 @@ public struct HistoryReport: Sendable, Codable {
                 RevisionRow(version: $0.version, description: $0.subject, date: $0.date, author: $0.author, commit: $0.commit, tag: $0.name)
             }
         }
+        // A commit subject may name a left-out record ("risks: R1 status …"): hide it.
+        if !excluding.isEmpty {
+            revisions = revisions.map { v in
+                let words = Set(v.description.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." }).map(String.init))
+                guard !words.isDisjoint(with: excluding) else { return v }
+                return RevisionRow(version: v.version, description: "–", date: v.date, author: v.author, commit: v.commit, tag: v.tag)
+            }
+        }
         var added: [ChangeRow] = [], closed: [ChangeRow] = [], cancelled: [ChangeRow] = []
         let planKinds: Set<Kind> = [.goal, .activity, .risk, .finding]
         for entry in history.entries {

@@ -42,7 +42,10 @@ enum Report: Command {
             period = parsed
         }
         let data = try ctx.load()
-        let report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang)
+        var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang)
+        let (folder, display) = try ctx.dataFolder()
+        report.attach(history: HistoryReport.load(folder: folder, display: display, period: report.period,
+                                                  excluding: isPublic ? data.classifiedIDs : []))
         let text: String
         switch format ?? "text" {
         case "json": text = FollowUpJSON.render(report)
