@@ -1,3 +1,5 @@
+import Foundation
+
 /// One file of the data folder, as parsed.
 public struct SourceFile: Sendable {
     /// The path shown in messages, e.g. `data/activities.rec`.
@@ -30,6 +32,11 @@ public struct Config: Sendable {
 }
 
 /// The whole data folder: every file, and the typed records built from them.
+///
+/// Built on every command, so it is on the hot path (docs/performance.md): each record's
+/// fields are read in one pass into slots (no dictionary per record), the canonical
+/// Swedish words are recognised by their bytes before the general parsers run, lookups by
+/// kind index arrays instead of hashing the kind, and `scheduled` is built once, on first use.
 public struct DataSet: Sendable {
     public let folder: String
     public let files: [Kind: SourceFile]
@@ -46,83 +53,103 @@ public struct DataSet: Sendable {
     /// id → record indices, per kind (more than one index means a duplicate id).
     public let ids: [Kind: [String: [Int]]]
 
+    /// The same as `files` and `ids`, by `Kind.slot`.
+    private let recordsBySlot: [[Record]]
+    private let pathsBySlot: [String?]
+    private let idsBySlot: [[String: [Int]]]
+    private let cache = Cache()
+
     public init(folder: String, files: [Kind: SourceFile], configFile: SourceFile? = nil) {
         self.folder = folder
         self.files = files
         self.configFile = configFile
         self.config = Config(record: configFile?.document.records.first)
-        func records(_ k: Kind) -> [Record] { files[k]?.document.records ?? [] }
-        func build<T>(_ k: Kind, _ make: (RecordRef, Record) -> T) -> [T] {
+        var recordsBySlot = [[Record]](repeating: [], count: Kind.allCases.count)
+        var pathsBySlot = [String?](repeating: nil, count: Kind.allCases.count)
+        for (k, file) in files {
+            recordsBySlot[k.slot] = file.document.records
+            pathsBySlot[k.slot] = file.path
+        }
+        self.recordsBySlot = recordsBySlot
+        self.pathsBySlot = pathsBySlot
+        func build<T>(_ k: Kind, _ keys: [String], _ make: (RecordRef, Record, inout FirstValues) -> T) -> [T] {
             var out: [T] = []
-            let rs = records(k)
+            let rs = recordsBySlot[k.slot]
             out.reserveCapacity(rs.count)
-            for (i, r) in rs.enumerated() { out.append(make(RecordRef(kind: k, index: i), r)) }
+            var f = FirstValues(keys)
+            for (i, r) in rs.enumerated() {
+                f.load(r)
+                out.append(make(RecordRef(kind: k, index: i), r, &f))
+            }
             return out
         }
-        owners = build(.owner) { ref, r in
+        owners = build(.owner, []) { ref, r, _ in
             Owner(ref: ref, id: r.value("id") ?? "", name: r.value("name") ?? "",
                   kind: r.value("kind").flatMap(OwnerKind.init(rawValue:)), parent: r.value("parent"), contact: r.value("contact"))
         }
-        areas = build(.area) { ref, r in
+        areas = build(.area, []) { ref, r, _ in
             Area(ref: ref, id: r.value("id") ?? "", name: r.value("name") ?? "", description: r.value("description"))
         }
-        goals = build(.goal) { ref, r in
-            let f = Fields(r)
-            return Goal(ref: ref, id: f["id"] ?? "", title: f["title"] ?? "", parent: f["parent"], area: f["area"],
-                        owner: f["owner"] ?? "", due: f["due"].flatMap(Deadline.init(token:)),
-                        status: f["status"].flatMap(Status.init(parsing:)), doneWhen: f["done_when"],
-                        done: f["done"].flatMap(Day.init), reason: f["reason"], note: f["note"], source: f["source"],
-                        classification: f.classification)
+        goals = build(.goal, GoalKeys.all) { ref, r, f in
+            typealias K = GoalKeys
+            return Goal(ref: ref, id: f[K.id] ?? "", title: f[K.title] ?? "", parent: f[K.parent], area: f[K.area],
+                        owner: f[K.owner] ?? "", due: f[K.due].flatMap(Deadline.init(token:)),
+                        status: f[K.status].flatMap(Words.status), doneWhen: f[K.doneWhen],
+                        done: f[K.done].flatMap(Day.init), reason: f[K.reason], note: f[K.note], source: f[K.source],
+                        classification: f[K.classification].flatMap(Words.classification) ?? .open)
         }
-        activities = build(.activity) { ref, r in
-            let f = Fields(r)
-            return Activity(ref: ref, id: f["id"] ?? "", title: f["title"] ?? "", goal: f["goal"] ?? "",
-                            owner: f["owner"] ?? "", start: f["start"].flatMap(Deadline.init(token:)),
-                            due: f["due"].flatMap(Deadline.init(token:)), status: f["status"].flatMap(Status.init(parsing:)),
-                            done: f["done"].flatMap(Day.init), reason: f["reason"], note: f["note"], evidence: f["evidence"],
-                            every: f["every"].flatMap(Recurrence.init(parsing:)), area: f["area"],
-                            classification: f.classification)
+        activities = build(.activity, ActivityKeys.all) { ref, r, f in
+            typealias K = ActivityKeys
+            return Activity(ref: ref, id: f[K.id] ?? "", title: f[K.title] ?? "", goal: f[K.goal] ?? "",
+                            owner: f[K.owner] ?? "", start: f[K.start].flatMap(Deadline.init(token:)),
+                            due: f[K.due].flatMap(Deadline.init(token:)), status: f[K.status].flatMap(Words.status),
+                            done: f[K.done].flatMap(Day.init), reason: f[K.reason], note: f[K.note], evidence: f[K.evidence],
+                            every: f[K.every].flatMap(Words.recurrence), area: f[K.area],
+                            classification: f[K.classification].flatMap(Words.classification) ?? .open)
         }
-        risks = build(.risk) { ref, r in
-            let f = Fields(r)
-            return Risk(ref: ref, id: f["id"] ?? "", title: f["title"] ?? "", area: f["area"], description: f["description"],
-                        likelihood: f.score("likelihood"), consequence: f.score("consequence"), owner: f["owner"] ?? "",
-                        treatment: f["treatment"], actions: r.values("action"),
-                        status: f["status"].flatMap(RiskStatus.init(parsing:)), review: f["review"].flatMap(Day.init),
-                        residualLikelihood: f.score("residual_likelihood"), residualConsequence: f.score("residual_consequence"),
-                        source: f["source"], classification: f.classification)
+        risks = build(.risk, RiskKeys.all) { ref, r, f in
+            typealias K = RiskKeys
+            return Risk(ref: ref, id: f[K.id] ?? "", title: f[K.title] ?? "", area: f[K.area], description: f[K.description],
+                        likelihood: f.score(K.likelihood), consequence: f.score(K.consequence), owner: f[K.owner] ?? "",
+                        treatment: f[K.treatment], actions: r.values("action"),
+                        status: f[K.status].flatMap(Words.riskStatus), review: f[K.review].flatMap(Day.init),
+                        residualLikelihood: f.score(K.residualLikelihood), residualConsequence: f.score(K.residualConsequence),
+                        source: f[K.source], classification: f[K.classification].flatMap(Words.classification) ?? .open)
         }
-        findings = build(.finding) { ref, r in
-            let f = Fields(r)
-            return Finding(ref: ref, id: f["id"] ?? "", audit: f["audit"] ?? "", auditor: f["auditor"],
-                           year: f["year"].flatMap { Int($0) }, caseNumber: f["case"],
-                           recommendation: f["recommendation"] ?? "", response: f["response"], progress: f["progress"],
-                           remaining: f["remaining"], assessment: f["assessment"].flatMap(Assessment.init(parsing:)),
-                           evidence: f["evidence"], owner: f["owner"] ?? "", due: f["due"].flatMap(Deadline.init(token:)),
-                           actions: r.values("action"), status: f["status"].flatMap(Status.init(parsing:)),
-                           classification: f.classification)
+        findings = build(.finding, FindingKeys.all) { ref, r, f in
+            typealias K = FindingKeys
+            return Finding(ref: ref, id: f[K.id] ?? "", audit: f[K.audit] ?? "", auditor: f[K.auditor],
+                           year: f[K.year].flatMap { Int($0) }, caseNumber: f[K.caseNumber],
+                           recommendation: f[K.recommendation] ?? "", response: f[K.response], progress: f[K.progress],
+                           remaining: f[K.remaining], assessment: f[K.assessment].flatMap(Words.assessment),
+                           evidence: f[K.evidence], owner: f[K.owner] ?? "", due: f[K.due].flatMap(Deadline.init(token:)),
+                           actions: r.values("action"), status: f[K.status].flatMap(Words.status),
+                           classification: f[K.classification].flatMap(Words.classification) ?? .open)
         }
         var ids: [Kind: [String: [Int]]] = [:]
+        var idsBySlot = [[String: [Int]]](repeating: [:], count: Kind.allCases.count)
         for k in Kind.allCases {
             var m: [String: [Int]] = [:]
-            let rs = records(k)
+            let rs = recordsBySlot[k.slot]
             m.reserveCapacity(rs.count)
             for (i, r) in rs.enumerated() {
                 if let id = r.value("id") { m[id, default: []].append(i) }
             }
             ids[k] = m
+            idsBySlot[k.slot] = m
         }
         self.ids = ids
+        self.idsBySlot = idsBySlot
     }
 
-    public func record(_ ref: RecordRef) -> Record { files[ref.kind]!.document.records[ref.index] }
+    public func record(_ ref: RecordRef) -> Record { recordsBySlot[ref.kind.slot][ref.index] }
 
-    public func path(_ kind: Kind) -> String { files[kind]?.path ?? folder + "/" + kind.fileName }
+    public func path(_ kind: Kind) -> String { pathsBySlot[kind.slot] ?? folder + "/" + kind.fileName }
 
-    public func contains(_ kind: Kind, id: String) -> Bool { ids[kind]?[id] != nil }
+    public func contains(_ kind: Kind, id: String) -> Bool { idsBySlot[kind.slot][id] != nil }
 
     public func owner(_ id: String) -> Owner? {
-        guard let i = ids[.owner]?[id]?.first else { return nil }
+        guard let i = idsBySlot[Kind.owner.slot][id]?.first else { return nil }
         return owners[i]
     }
 
@@ -130,17 +157,20 @@ public struct DataSet: Sendable {
     public func ownerName(_ id: String) -> String { owner(id)?.name ?? id }
 
     public func goal(_ id: String) -> Goal? {
-        guard let i = ids[.goal]?[id]?.first else { return nil }
+        guard let i = idsBySlot[Kind.goal.slot][id]?.first else { return nil }
         return goals[i]
     }
 
     public func area(_ id: String) -> Area? {
-        guard let i = ids[.area]?[id]?.first else { return nil }
+        guard let i = idsBySlot[Kind.area.slot][id]?.first else { return nil }
         return areas[i]
     }
 
-    /// Goals, activities and findings: everything with an owner and a deadline.
-    public var scheduled: [any Scheduled] { goals as [any Scheduled] + activities + findings }
+    /// Goals, activities and findings: everything with an owner and a deadline. Built on
+    /// first use and kept, since several checks walk it.
+    public var scheduled: [any Scheduled] {
+        cache.scheduled { goals as [any Scheduled] + activities + findings }
+    }
 
     /// The records of a kind, as items.
     public func items(_ kind: Kind) -> [any Item] {
@@ -155,21 +185,152 @@ public struct DataSet: Sendable {
     }
 }
 
-/// First values of a record's fields, looked up once.
-struct Fields {
-    private var values: [String: String] = [:]
+/// What a data set computes on first use and keeps. Its contents follow from the data
+/// set's own immutable contents, so sharing it between copies is safe; the lock makes
+/// the first use safe from several threads.
+private final class Cache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var scheduledItems: [any Scheduled]?
 
-    init(_ record: Record) {
-        values.reserveCapacity(record.fields.count)
-        for f in record.fields where values[f.key] == nil { values[f.key] = f.value }
+    func scheduled(_ make: () -> [any Scheduled]) -> [any Scheduled] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let scheduledItems { return scheduledItems }
+        let made = make()
+        scheduledItems = made
+        return made
+    }
+}
+
+extension Kind {
+    /// 0…5 in `allCases` order, to index arrays instead of hashing the kind.
+    var slot: Int {
+        switch self {
+        case .owner: return 0
+        case .area: return 1
+        case .goal: return 2
+        case .activity: return 3
+        case .risk: return 4
+        case .finding: return 5
+        }
+    }
+}
+
+// The keys that the model reads from each kind, as slots of `FirstValues`.
+private enum GoalKeys {
+    static let all = ["id", "title", "parent", "area", "owner", "due", "status", "done_when", "done", "reason", "note",
+                      "source", "classification"]
+    static let id = 0, title = 1, parent = 2, area = 3, owner = 4, due = 5, status = 6, doneWhen = 7, done = 8,
+               reason = 9, note = 10, source = 11, classification = 12
+}
+
+private enum ActivityKeys {
+    static let all = ["id", "title", "goal", "owner", "start", "due", "status", "done", "reason", "note", "evidence",
+                      "every", "area", "classification"]
+    static let id = 0, title = 1, goal = 2, owner = 3, start = 4, due = 5, status = 6, done = 7, reason = 8, note = 9,
+               evidence = 10, every = 11, area = 12, classification = 13
+}
+
+private enum RiskKeys {
+    static let all = ["id", "title", "area", "description", "likelihood", "consequence", "owner", "treatment", "status",
+                      "review", "residual_likelihood", "residual_consequence", "source", "classification"]
+    static let id = 0, title = 1, area = 2, description = 3, likelihood = 4, consequence = 5, owner = 6, treatment = 7,
+               status = 8, review = 9, residualLikelihood = 10, residualConsequence = 11, source = 12, classification = 13
+}
+
+private enum FindingKeys {
+    static let all = ["id", "audit", "auditor", "year", "case", "recommendation", "response", "progress", "remaining",
+                      "assessment", "evidence", "owner", "due", "status", "classification"]
+    static let id = 0, audit = 1, auditor = 2, year = 3, caseNumber = 4, recommendation = 5, response = 6, progress = 7,
+               remaining = 8, assessment = 9, evidence = 10, owner = 11, due = 12, status = 13, classification = 14
+}
+
+/// The first value of each of a few keys of a record, found in one pass over its fields.
+/// Reused from record to record, so it allocates nothing per record: each slot holds the
+/// index of the key's first field. That field counts even when empty; an empty value
+/// reads as nil.
+struct FirstValues {
+    private let keys: [String]
+    private var slots: [Int]
+    private var fields: [Field] = []
+
+    init(_ keys: [String]) {
+        self.keys = keys
+        self.slots = [Int](repeating: -1, count: keys.count)
     }
 
-    subscript(_ key: String) -> String? {
-        guard let v = values[key], !v.isEmpty else { return nil }
-        return v
+    mutating func load(_ record: Record) {
+        guard !keys.isEmpty else { return }
+        fields = record.fields
+        let n = keys.count
+        keys.withUnsafeBufferPointer { keys in
+            slots.withUnsafeMutableBufferPointer { slots in
+                for i in 0..<n { slots[i] = -1 }
+                fields.withUnsafeBufferPointer { fields in
+                    // Fields mostly come in schema order, so the search starts after the last match.
+                    var next = 0
+                    for j in 0..<fields.count {
+                        var k = next
+                        for _ in 0..<n {
+                            if keys[k] == fields[j].key {
+                                if slots[k] < 0 { slots[k] = j }
+                                next = k + 1 == n ? 0 : k + 1
+                                break
+                            }
+                            k = k + 1 == n ? 0 : k + 1
+                        }
+                    }
+                }
+            }
+        }
     }
 
-    func score(_ key: String) -> Int? { self[key].flatMap { Int($0) } }
+    subscript(_ slot: Int) -> String? {
+        let i = slots[slot]
+        guard i >= 0 else { return nil }
+        let v = fields[i].value
+        return v.isEmpty ? nil : v
+    }
 
-    var classification: Classification { self["classification"].flatMap(Classification.init(parsing:)) ?? .open }
+    func score(_ slot: Int) -> Int? { self[slot].flatMap { Int($0) } }
+}
+
+/// The vocabularies' parsers, with the stored Swedish word recognised first by its exact
+/// bytes. That gives the same value as the general parser (which lower-cases first), only
+/// without making a lower-cased copy for every record.
+enum Words {
+    static func status(_ text: String) -> Status? {
+        for s in Status.allCases where same(text, s.rawValue) { return s }
+        return Status(parsing: text)
+    }
+
+    static func riskStatus(_ text: String) -> RiskStatus? {
+        for s in RiskStatus.allCases where same(text, s.rawValue) { return s }
+        return RiskStatus(parsing: text)
+    }
+
+    static func classification(_ text: String) -> Classification? {
+        for c in Classification.allCases where same(text, c.rawValue) { return c }
+        return Classification(parsing: text)
+    }
+
+    static func recurrence(_ text: String) -> Recurrence? {
+        for r in Recurrence.allCases where same(text, r.rawValue) { return r }
+        return Recurrence(parsing: text)
+    }
+
+    static func assessment(_ text: String) -> Assessment? {
+        for a in Assessment.allCases where same(text, a.rawValue) { return a }
+        return Assessment(parsing: text)
+    }
+
+    /// Byte-for-byte equal (String's `==` also equates canonically equivalent forms).
+    @inline(__always)
+    static func same(_ a: String, _ b: String) -> Bool {
+        let n = a.utf8.count
+        guard n == b.utf8.count else { return false }
+        return a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in n == 0 || memcmp(x.baseAddress!, y.baseAddress!, n) == 0 }
+        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+    }
 }

@@ -1,0 +1,200 @@
+import Foundation
+import SakerhetCore
+
+/// `sakerhet-bench run`: generates the folders, times `sakerhet` and its peers on them and
+/// prints a Markdown table. Commands that the binary does not have yet (issues 3–5) are
+/// detected from `sakerhet help` and skipped with a note.
+struct Bench {
+    var sizes: [Int] = [10_000, 100_000]
+    var bin: String?
+    var build = true
+    var runs = 5
+    var timeout = 600
+    var work: String?
+    var keep = false
+    var historyCommits = 1000
+    var historyActivities = 100
+    var output: String?
+
+    static let asOf = "2024-11-04"
+
+    struct Row {
+        let size: String
+        let command: String
+        let result: Runner.Result
+        let note: String?
+    }
+
+    func run() throws -> Int32 {
+        let fm = FileManager.default
+        let binary = try resolveBinary()
+        let dir = work ?? (NSTemporaryDirectory() + "sakerhet-bench-\(getpid())")
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { if !keep && work == nil { try? fm.removeItem(atPath: dir) } }
+        let runner = Runner(runs: runs, timeoutSeconds: timeout, scratch: dir)
+
+        let help = Runner.capture(binary, ["help"]).1
+        let commands = Set(help.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  ") else { return nil }
+            return line.split(separator: " ").first.map(String.init)
+        })
+        let reportHelp = Runner.capture(binary, ["report", "--help"]).1
+        let hasHTML = reportHelp.contains("html")
+        let python = Runner.which("python3")
+        let hasYAML = python.map { Runner.capture($0, ["-c", "import yaml; yaml.CLoader"]).0 == 0 } ?? false
+        let recfix = Runner.which("recfix")
+
+        var rows: [Row] = []
+        var notes: [String] = []
+        log("sakerhet: \(binary)")
+        log("work folder: \(dir)")
+
+        for n in sizes {
+            let size = Format.thousands(n)
+            let data = dir + "/data-\(n)"
+            let yaml = dir + "/data-\(n).yaml"
+            log("generating \(size) activities in \(data) …")
+            var generator = Generator(activities: n)
+            try? fm.removeItem(atPath: data)
+            try generator.write(to: data, yamlPath: yaml)
+            let common = ["--data", data, "--as-of", Bench.asOf]
+
+            func add(_ command: String, _ result: Runner.Result, note: String? = nil) {
+                rows.append(Row(size: size, command: command, result: result, note: note ?? result.note))
+                let m = result.median.map { Format.seconds($0) + " s" } ?? "–"
+                log("  \(command): \(m)" + ((note ?? result.note).map { " (\($0))" } ?? ""))
+            }
+
+            add("sakerhet audit", runner.measure(binary, common + ["audit"], okStatus: [0, 1]))
+            add("sakerhet report", runner.measure(binary, common + ["report"]))
+            if hasHTML {
+                add("sakerhet report --format html", runner.measure(binary, common + ["report", "--format", "html"]))
+            } else if n == sizes.first {
+                notes.append("`report --format html` skipped: `sakerhet report --help` does not offer html yet (issue 4).")
+            }
+            if commands.contains("activities") {
+                add("sakerhet activities list --overdue", runner.measure(binary, common + ["activities", "list", "--overdue"]))
+                let id = "A\(max(1, n / 2))"
+                add("sakerhet activities set \(id) note=…",
+                    runner.measure(binary, argsFor: { common + ["activities", "set", id, "note=Mätning \($0 + 1)"] }))
+            } else if n == sizes.first {
+                notes.append("`activities set` and `activities list --overdue` skipped: `sakerhet help` has no `activities` command yet (issue 3).")
+            }
+            if let python, hasYAML {
+                let script = "import sys, time, yaml\nt = time.perf_counter()\ndocs = yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CLoader)\nt = time.perf_counter() - t\nprint(len(docs))\nprint(t)\n"
+                add("PyYAML CLoader, load only", runner.measure(python, ["-c", script, yaml], innerTime: true))
+            } else if n == sizes.first {
+                notes.append("PyYAML skipped: `python3 -c 'import yaml; yaml.CLoader'` failed (install python3-yaml with libyaml).")
+            }
+            if let recfix {
+                add("recfix --check activities.rec", runner.measure(recfix, ["--check", data + "/activities.rec"]))
+            } else if n == sizes.first {
+                notes.append("recfix skipped: not installed (`apt-get install -y recutils`).")
+            }
+            if !keep { try? fm.removeItem(atPath: yaml) }
+        }
+
+        if commands.contains("log") {
+            let repo = dir + "/history"
+            log("generating a git repository of \(historyCommits) commits (\(historyActivities) activities) …")
+            try History.generate(repo: repo, commits: historyCommits, activities: historyActivities)
+            let size = "\(Format.thousands(historyCommits)) commits"
+            for args in [["log", "A12"], ["log", "--slips"]] {
+                let r = runner.measure(binary, ["--data", repo + "/data", "--as-of", Bench.asOf] + args, cwd: repo)
+                rows.append(Row(size: size, command: "sakerhet " + args.joined(separator: " "), result: r, note: r.note))
+                log("  sakerhet \(args.joined(separator: " ")): " + (r.median.map { Format.seconds($0) + " s" } ?? "–"))
+            }
+        } else {
+            notes.append("`log A12` and `log --slips` skipped: `sakerhet help` has no `log` command yet (issue 5).")
+        }
+
+        var text = table(rows) + "\n"
+        text += ratios(rows)
+        if !notes.isEmpty { text += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        text += "\nMedian of up to \(runs) runs (wall clock, process start included; PyYAML timed inside Python, "
+            + "interpreter start excluded). Peak RSS: \(runner.rssSource).\n"
+        print("\n" + text, terminator: "")
+        if let output { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) }
+        return rows.contains { $0.result.failed } ? 1 : 0
+    }
+
+    private func table(_ rows: [Row]) -> String {
+        var out = "| N | Command | Median (s) | Min (s) | Peak RSS (MB) | Runs | Note |\n"
+        out += "|--:|---|--:|--:|--:|--:|---|\n"
+        for r in rows {
+            let median = r.result.median.map(Format.seconds) ?? "–"
+            let min = r.result.min.map(Format.seconds) ?? "–"
+            let rss = r.result.maxRSS.map(Format.mb) ?? "–"
+            let cells: [String] = [r.size, "`" + r.command + "`", median, min, rss, String(r.result.seconds.count), r.note ?? ""]
+            out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    /// "PyYAML load / audit" per size: how many times faster the whole audit is than the load.
+    private func ratios(_ rows: [Row]) -> String {
+        var out = ""
+        var sizes: [String] = []
+        for r in rows where !sizes.contains(r.size) { sizes.append(r.size) }
+        for size in sizes {
+            let inSize = rows.filter { $0.size == size }
+            guard let audit = inSize.first(where: { $0.command == "sakerhet audit" })?.result.median,
+                  let yaml = inSize.first(where: { $0.command.hasPrefix("PyYAML") })?.result.median else { continue }
+            let line = "- N = \(size): audit \(Format.seconds(audit)) s, PyYAML load \(Format.seconds(yaml)) s: "
+            out += line + "audit is \(Format.fixed(yaml / audit, 1))× faster than the PyYAML load.\n"
+        }
+        return out
+    }
+
+    /// `--bin`, or the release `sakerhet` beside this executable, built first so that it is
+    /// never stale.
+    private func resolveBinary() throws -> String {
+        if let bin {
+            guard FileManager.default.isExecutableFile(atPath: bin) else { throw RunError("--bin \(bin) is not an executable file") }
+            return bin
+        }
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let binDir = exe.deletingLastPathComponent()
+        let candidate = binDir.appendingPathComponent("sakerhet").path
+        if build {
+            // <scratch>/<triple>/<config>/sakerhet-bench
+            let scratch = binDir.deletingLastPathComponent().deletingLastPathComponent()
+            var root = scratch.deletingLastPathComponent()
+            while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+                let up = root.deletingLastPathComponent()
+                if up.path == root.path { throw RunError("cannot find Package.swift above \(scratch.path); give --bin PATH") }
+                root = up
+            }
+            guard let swift = Runner.which("swift") else { throw RunError("swift not on PATH; give --bin PATH") }
+            let config = binDir.lastPathComponent == "debug" ? "debug" : "release"
+            if config == "debug" { log("warning: sakerhet-bench is a debug build; timing a debug sakerhet. Use -c release.") }
+            log("building sakerhet (\(config)) …")
+            let (status, out) = Runner.capture(swift, ["build", "-c", config, "--product", "sakerhet", "--scratch-path", scratch.path],
+                                               cwd: root.path)
+            guard status == 0 else { throw RunError("swift build failed:\n\(out)") }
+        }
+        guard FileManager.default.isExecutableFile(atPath: candidate) else {
+            throw RunError("no sakerhet binary at \(candidate); run 'swift build -c release' or give --bin PATH")
+        }
+        return candidate
+    }
+
+    private func log(_ s: String) {
+        FileHandle.standardError.write(Data((s + "\n").utf8))
+    }
+}
+
+extension Runner {
+    /// As `measure`, with arguments that change from run to run (for commands that write).
+    func measure(_ executable: String, argsFor: (Int) -> [String], okStatus: Set<Int32> = [0]) -> Result {
+        var total = Result()
+        for run in 0..<runs {
+            let one = Runner(runs: 1, timeoutSeconds: timeoutSeconds, scratch: scratch)
+                .measure(executable, argsFor(run), okStatus: okStatus)
+            total.seconds += one.seconds
+            total.rssKB += one.rssKB
+            if one.failed || one.note != nil { total.note = one.note; break }
+        }
+        return total
+    }
+}

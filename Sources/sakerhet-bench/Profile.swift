@@ -1,0 +1,140 @@
+import Foundation
+import SakerhetCore
+
+/// Times the stages of `audit` inside one process: reading the files, parsing them,
+/// building the data set, each check of `Checks.all`, sorting, rendering and freeing it all. The median of
+/// `runs` is shown, so a slow check stands out with a number. Times are the thread's CPU
+/// time, which other processes on a busy machine disturb less than wall-clock time.
+enum Profile {
+    static func run(folder: String, asOf: Day, runs: Int) throws -> String {
+        var times: [String: [Double]] = [:]
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        // CPU time of this thread, so that other processes on the machine count less.
+        func time<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
+            let start = cpuNow()
+            let value = try body()
+            let d = cpuNow() - start
+            if times[label] == nil { order.append(label) }
+            times[label, default: []].append(d)
+            return value
+        }
+
+        /// Everything one run holds, released as a whole at the end, as `audit` does when it returns.
+        final class Held {
+            var bytes: [(Kind?, String, [UInt8])] = []
+            var files: [Kind: SourceFile] = [:]
+            var configFile: SourceFile?
+            var data: DataSet?
+            var diagnostics: [Diagnostic] = []
+        }
+
+        for _ in 0..<max(1, runs) {
+            var held: Held? = Held()
+            try time("read files") {
+                for kind in Kind.allCases {
+                    let path = folder + "/" + kind.fileName
+                    if FileManager.default.fileExists(atPath: path) { held!.bytes.append((kind, path, try Store.read(path))) }
+                }
+                let config = folder + "/config.rec"
+                if FileManager.default.fileExists(atPath: config) { held!.bytes.append((nil, config, try Store.read(config))) }
+            }
+            time("parse (Document)") {
+                for (kind, path, b) in held!.bytes {
+                    let file = SourceFile(path: path, document: Document(bytes: b))
+                    if let kind { held!.files[kind] = file } else { held!.configFile = file }
+                }
+            }
+            time("build DataSet") { held!.data = DataSet(folder: folder, files: held!.files, configFile: held!.configFile) }
+            for check in Checks.all {
+                let found = time("check " + check.id) { check.run(held!.data!, asOf: asOf) }
+                counts[check.id] = found.count
+                held!.diagnostics += found
+            }
+            time("sort diagnostics") { held!.diagnostics = held!.diagnostics.sortedForOutput() }
+            _ = time("render text") {
+                DiagnosticText.render(held!.diagnostics, data: held!.data!, asOf: asOf, lang: .sv, style: Style(color: false))
+            }
+            time("free everything") { held = nil }
+        }
+
+        func median(_ xs: [Double]) -> Double {
+            let s = xs.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        var out = "| Stage | Median CPU (ms) | Diagnostics |\n|---|--:|--:|\n"
+        var total = 0.0
+        for label in order {
+            let m = median(times[label]!)
+            total += m
+            let id = label.hasPrefix("check ") ? String(label.dropFirst(6)) : nil
+            out += "| \(label) | \(Format.ms(m)) | \(id.map { "\(counts[$0] ?? 0)" } ?? "") |\n"
+        }
+        out += "| **total** | **\(Format.ms(total))** | |\n"
+        return out
+    }
+}
+
+extension Profile {
+    /// Only reads, parses and builds the data set, `runs` times, and gives the fastest of
+    /// each (CPU time): a steadier figure for work on the parser than a whole audit.
+    static func load(folder: String, runs: Int) throws -> String {
+        var paths: [String] = Kind.allCases.map { folder + "/" + $0.fileName }.filter { FileManager.default.fileExists(atPath: $0) }
+        if FileManager.default.fileExists(atPath: folder + "/config.rec") { paths.append(folder + "/config.rec") }
+        let contents = try paths.map { try Store.read($0) }
+        var parse = Double.infinity, build = Double.infinity
+        var records = 0
+        for _ in 0..<max(1, runs) {
+            let t0 = cpuNow()
+            let documents = contents.map { Document(bytes: $0) }
+            let t1 = cpuNow()
+            var files: [Kind: SourceFile] = [:]
+            for (kind, document) in zip(Kind.allCases.filter { FileManager.default.fileExists(atPath: folder + "/" + $0.fileName) }, documents) {
+                files[kind] = SourceFile(path: kind.fileName, document: document)
+            }
+            let data = DataSet(folder: folder, files: files)
+            let t2 = cpuNow()
+            parse = min(parse, t1 - t0)
+            build = min(build, t2 - t1)
+            records = documents.reduce(0) { $0 + $1.records.count }
+            withExtendedLifetime(data) {}
+        }
+        let bytes = contents.reduce(0) { $0 + $1.count }
+        return "parse: \(Format.ms(parse)) ms for \(Format.thousands(bytes)) bytes, \(Format.thousands(records)) records "
+            + "(\(Format.fixed(Double(bytes) / parse / 1e6, 0)) MB/s); data set: \(Format.ms(build)) ms (fastest of \(runs), CPU time)\n"
+    }
+}
+
+func cpuNow() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+enum Format {
+    static func ms(_ seconds: Double) -> String { fixed(seconds * 1000, seconds < 0.01 ? 2 : 1) }
+
+    static func seconds(_ s: Double) -> String { fixed(s, s < 1 ? 3 : 2) }
+
+    static func fixed(_ x: Double, _ digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let n = Int((x * scale).rounded())
+        let whole = n / Int(scale), frac = n % Int(scale)
+        guard digits > 0 else { return "\(whole)" }
+        let f = String(frac)
+        return "\(whole)." + String(repeating: "0", count: digits - f.count) + f
+    }
+
+    static func mb(_ kb: Int) -> String { fixed(Double(kb) / 1024, 0) }
+
+    static func thousands(_ n: Int) -> String {
+        let s = String(n)
+        var out = ""
+        for (i, c) in s.enumerated() {
+            if i > 0 && (s.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return out
+    }
+}
