@@ -18,6 +18,7 @@ public enum Checks {
         SyntaxCheck(),
         MandatoryFieldCheck(),
         UnknownFieldCheck(),
+        RepeatedFieldCheck(),
         DuplicateIDCheck(),
         DeadlineTokenCheck(),
         StartAfterDueCheck(),
@@ -36,6 +37,7 @@ public enum Checks {
         ScoreCheck(),
         AssessmentCheck(),
         PersonalNumberCheck(),
+        ConfigCheck(),
     ]
 
     /// Runs the checks and returns their diagnostics in output order.

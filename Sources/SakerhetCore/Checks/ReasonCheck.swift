@@ -6,7 +6,7 @@ public struct ReasonCheck: Check {
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for item in data.goals as [any Scheduled] + data.activities {
+        for item in data.scheduled {
             guard item.reason == nil else { continue }
             let why: (String, String, String)
             if item.status == .onHold { why = ("status", "är vilande", "is on hold") }

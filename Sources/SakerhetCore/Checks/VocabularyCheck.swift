@@ -1,5 +1,7 @@
 /// The remaining closed vocabularies: `classification` (öppen, intern, sekretess), an
-/// owner's `kind`, `every` (månad … år) and a finding's `year`. Severity: error.
+/// owner's `kind`, `every` (månad … år) and a finding's `year`. Severity: error; an
+/// English alias (`open`, `monthly`) is read, with a warning to store the Swedish word,
+/// which the recutils descriptors require.
 public struct VocabularyCheck: Check {
     public let id = "vocabulary"
     public init() {}
@@ -9,15 +11,21 @@ public struct VocabularyCheck: Check {
         data.forEachField(ofType: [.classification, .ownerKind, .recurrence, .year]) { ref, f, spec in
             let v = f.value
             let words: [String]
-            let ok: Bool
+            let canonical: String?
             switch spec.type {
-            case .classification: words = Classification.allCases.map(\.rawValue); ok = Classification(parsing: v) != nil
-            case .ownerKind: words = OwnerKind.allCases.map(\.rawValue); ok = OwnerKind(rawValue: v) != nil
-            case .recurrence: words = Recurrence.allCases.map(\.rawValue); ok = Recurrence(parsing: v) != nil
-            default: words = ["ÅÅÅÅ"]; ok = v.utf8.count == 4 && Int(v) != nil
+            case .classification: words = Classification.allCases.map(\.rawValue); canonical = Classification(parsing: v)?.rawValue
+            case .ownerKind: words = OwnerKind.allCases.map(\.rawValue); canonical = OwnerKind(rawValue: v)?.rawValue
+            case .recurrence: words = Recurrence.allCases.map(\.rawValue); canonical = Recurrence(parsing: v)?.rawValue
+            default: words = ["ÅÅÅÅ"]; canonical = v.utf8.count == 4 && Int(v) != nil ? v : nil
             }
-            guard !ok else { return }
+            if canonical == v { return }
             let rid = data.record(ref).value("id") ?? "?"
+            if let c = canonical {
+                out.append(Diagnostic(.warning, id, data, ref, at: f, column: f.valueColumn,
+                                      sv: "\(rid): \(f.key) '\(v)' lagras på svenska; skriv '\(c)'",
+                                      en: "\(rid): \(f.key) '\(v)' is stored in Swedish; write '\(c)'"))
+                return
+            }
             let hint = Suggest.hint(v, words)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                   sv: "\(rid): \(f.key) '\(v)' är inget tillåtet värde\(hint.sv); tillåtna: \(words.joined(separator: ", "))",

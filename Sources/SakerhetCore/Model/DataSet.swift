@@ -124,7 +124,7 @@ public struct DataSet: Sendable {
                            remaining: f[K.remaining], assessment: f[K.assessment].flatMap(Words.assessment),
                            evidence: f[K.evidence], owner: f[K.owner] ?? "", due: f[K.due].flatMap(Deadline.init(token:)),
                            actions: r.values("action"), status: f[K.status].flatMap(Words.status),
-                           classification: f[K.classification].flatMap(Words.classification) ?? .open)
+                           classification: f[K.classification].flatMap(Words.classification) ?? .open, reason: f[K.reason])
         }
         var ids: [Kind: [String: [Int]]] = [:]
         var idsBySlot = [[String: [Int]]](repeating: [:], count: Kind.allCases.count)
@@ -240,9 +240,10 @@ private enum RiskKeys {
 
 private enum FindingKeys {
     static let all = ["id", "audit", "auditor", "year", "case", "recommendation", "response", "progress", "remaining",
-                      "assessment", "evidence", "owner", "due", "status", "classification"]
+                      "assessment", "evidence", "owner", "due", "status", "classification", "reason"]
     static let id = 0, audit = 1, auditor = 2, year = 3, caseNumber = 4, recommendation = 5, response = 6, progress = 7,
-               remaining = 8, assessment = 9, evidence = 10, owner = 11, due = 12, status = 13, classification = 14
+               remaining = 8, assessment = 9, evidence = 10, owner = 11, due = 12, status = 13, classification = 14,
+               reason = 15
 }
 
 /// The first value of each of a few keys of a record, found in one pass over its fields.

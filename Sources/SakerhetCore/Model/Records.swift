@@ -211,9 +211,9 @@ public struct Finding: Scheduled {
     public let actions: [String]
     public let status: Status?
     public let classification: Classification
+    public let reason: String?
     public var title: String { recommendation }
     public var deadline: Deadline? { due }
-    public var reason: String? { nil }
 }
 
 /// Orders ids as people read them: `D8` before `D10`, `A2` before `A12`.

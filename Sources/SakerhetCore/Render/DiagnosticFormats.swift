@@ -149,10 +149,10 @@ public enum DiagnosticFormats {
         }
         var suites = ""
         var totalTests = 0, totalFailures = 0
+        // One suite per kind, and one for config.rec with a single case.
+        var suitesToWrite: [(name: String, className: String, cases: [(String, [Diagnostic])])] = []
         for kind in Kind.allCases {
             guard let file = data.files[kind] else { continue }
-            var cases = ""
-            var tests = 0, failures = 0
             var seen = Set<String>()
             var caseNames: [(String, [Diagnostic])] = []
             if let fileLevel = byFile[file.path] { caseNames.append((file.path, fileLevel)) }
@@ -160,10 +160,19 @@ public enum DiagnosticFormats {
                 guard let id = r.value("id"), seen.insert(id).inserted else { continue }
                 caseNames.append((id, byRecord[kind.rawValue + "\u{1F}" + id] ?? []))
             }
+            suitesToWrite.append((kind.word(lang, plural: true), kind.fileName, caseNames))
+        }
+        if let config = data.configFile {
+            suitesToWrite.append(("config", "config.rec", [(config.path, byFile[config.path] ?? [])]))
+        }
+        for suite in suitesToWrite {
+            var cases = ""
+            var tests = 0, failures = 0
+            let caseNames = suite.cases
             for (name, ds) in caseNames {
                 tests += 1
                 let errors = ds.filter { $0.severity == .error }
-                cases += "    <testcase classname=\"\(xml(kind.fileName))\" name=\"\(xml(name))\""
+                cases += "    <testcase classname=\"\(xml(suite.className))\" name=\"\(xml(name))\""
                 if errors.isEmpty && ds.isEmpty { cases += "/>\n"; continue }
                 cases += ">\n"
                 if !errors.isEmpty {
@@ -180,7 +189,7 @@ public enum DiagnosticFormats {
             }
             totalTests += tests
             totalFailures += failures
-            suites += "  <testsuite name=\"\(xml(kind.word(lang, plural: true)))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n" + cases + "  </testsuite>\n"
+            suites += "  <testsuite name=\"\(xml(suite.name))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n" + cases + "  </testsuite>\n"
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"sakerhet audit\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\">\n" + suites + "</testsuites>\n"
     }

@@ -1,0 +1,40 @@
+/// `config.rec` holds one record whose numbers make sense: `soon_days` a whole number of
+/// days, and the risk thresholds rising within 2–16. A bad value falls back to the
+/// default, so the check says so. Severity: warning.
+public struct ConfigCheck: Check {
+    public let id = "config"
+    public init() {}
+
+    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        guard let file = data.configFile else { return [] }
+        var out: [Diagnostic] = []
+        func warn(_ line: Int, sv: String, en: String) {
+            out.append(Diagnostic(severity: .warning, check: id, file: file.path, line: line, message: Message(sv: sv, en: en)))
+        }
+        let records = file.document.records
+        if records.count > 1 {
+            warn(records[1].line, sv: "config.rec har fler än en post; bara den första läses, ta bort resten",
+                 en: "config.rec has more than one record; only the first is read, remove the rest")
+        }
+        guard let r = records.first else { return [] }
+        if let f = r.field("soon_days"), Int(f.value).map({ $0 >= 0 }) != true {
+            warn(f.line, sv: "soon_days '\(f.value)' ska vara ett antal dagar (t.ex. 30); 30 används",
+                 en: "soon_days '\(f.value)' must be a number of days (e.g. 30); 30 is used")
+        }
+        let keys = ["level_medium", "level_high", "level_very_high"]
+        let given = keys.compactMap { r.field($0) }
+        if let bad = given.first(where: { Int($0.value).map { (2...16).contains($0) } != true }) {
+            warn(bad.line, sv: "\(bad.key) '\(bad.value)' ska vara en riskpoäng från 2 till 16; standardgränserna 4, 8, 12 används",
+                 en: "\(bad.key) '\(bad.value)' must be a risk score from 2 to 16; the default thresholds 4, 8, 12 are used")
+        } else if !given.isEmpty {
+            let t = data.riskThresholds
+            let asked = keys.map { k in r.value(k).flatMap { Int($0) } }
+            let used = [t.medium, t.high, t.veryHigh]
+            if zip(asked, used).contains(where: { $0.0 != nil && $0.0 != $0.1 }) {
+                warn(given[0].line, sv: "riskgränserna ska stiga: level_medium < level_high < level_very_high; standardgränserna 4, 8, 12 används",
+                     en: "the risk thresholds must rise: level_medium < level_high < level_very_high; the defaults 4, 8, 12 are used")
+            }
+        }
+        return out
+    }
+}

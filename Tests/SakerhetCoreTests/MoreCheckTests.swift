@@ -1,0 +1,66 @@
+import XCTest
+@testable import SakerhetCore
+
+/// The checks added after the first set: repeated fields, config values, Swedish words for
+/// the other vocabularies, and a finding's reason.
+final class MoreCheckTests: XCTestCase {
+    func testRepeatedFieldFiresAtTheSecondLine() {
+        let d = Fixture.run(RepeatedFieldCheck(), variant(.activity, ("status: pågår\n", "status: pågår\nstatus: klar\n")))
+        assertOne(d, check: "repeated-field", severity: .error, path: "data/activities.rec", line: 17, record: "A26",
+                  sv: "fältet 'status' står redan på rad 16", en: "the field 'status' is already on line 16")
+    }
+
+    func testRepeatedFieldIsQuietForLists() {
+        XCTAssertEqual(Fixture.run(RepeatedFieldCheck(), variant(.risk, ("action: A26\n", "action: A26\naction: A4\n"))).count, 0)
+        XCTAssertEqual(Fixture.run(RepeatedFieldCheck()).count, 0)
+    }
+
+    func testConfigWarnsOnBadNumbers() {
+        let d = Fixture.run(ConfigCheck(), config: "organisation: Socialnämnden\nsoon_days: trettio\n")
+        assertOne(d, check: "config", severity: .warning, path: "data/config.rec", line: 2,
+                  sv: "soon_days 'trettio' ska vara ett antal dagar", en: "soon_days 'trettio' must be a number of days")
+        let t = Fixture.run(ConfigCheck(), config: "level_medium: 9\nlevel_high: 8\nlevel_very_high: 12\n")
+        assertOne(t, check: "config", severity: .warning, path: "data/config.rec", line: 1,
+                  sv: "riskgränserna ska stiga", en: "the risk thresholds must rise")
+        let range = Fixture.run(ConfigCheck(), config: "level_medium: 4\nlevel_high: 8\nlevel_very_high: 20\n")
+        assertOne(range, check: "config", severity: .warning, path: "data/config.rec", line: 3,
+                  sv: "level_very_high '20' ska vara en riskpoäng från 2 till 16", en: "must be a risk score from 2 to 16")
+    }
+
+    func testConfigIsQuietOnGoodValuesAndUsesThem() {
+        let config = "soon_days: 14\nlevel_medium: 3\nlevel_high: 6\nlevel_very_high: 9\n"
+        XCTAssertEqual(Fixture.run(ConfigCheck(), config: config).count, 0)
+        let data = Fixture.data(config: config)
+        XCTAssertEqual(data.config.soonDays, 14)
+        XCTAssertEqual(data.riskThresholds.level(3), .medium)
+        XCTAssertEqual(data.riskThresholds.level(9), .veryHigh)
+        XCTAssertEqual(Fixture.data(config: "level_medium: 9\nlevel_high: 8\n").riskThresholds, RiskThresholds())
+    }
+
+    func testVocabularyWarnsOnEnglishAliases() {
+        let d = Fixture.run(VocabularyCheck(), variant(.activity, ("status: pågår\n", "status: pågår\nevery: monthly\n")))
+        assertOne(d, check: "vocabulary", severity: .warning, path: "data/activities.rec", line: 17, record: "A26",
+                  sv: "every 'monthly' lagras på svenska; skriv 'månad'", en: "every 'monthly' is stored in Swedish; write 'månad'")
+        XCTAssertEqual(Fixture.data(variant(.activity, ("status: pågår\n", "status: pågår\nevery: monthly\n"))).activities[1].every, .month)
+    }
+
+    func testFindingOnHoldNeedsAReason() {
+        let d = Fixture.run(ReasonCheck(), variant(.finding, ("status: pågår", "status: vilande")))
+        assertOne(d, check: "reason", severity: .error, path: "data/findings.rec", line: 10, record: "F2",
+                  sv: "F2 är vilande men saknar 'reason'", en: "F2 is on hold but has no 'reason'")
+        let ok = Fixture.data(variant(.finding, ("status: pågår", "status: vilande\nreason: Inväntar revisionens uppföljning")))
+        XCTAssertEqual(ReasonCheck().run(ok, asOf: Fixture.asOf).count, 0)
+        XCTAssertEqual(ok.findings[0].reason, "Inväntar revisionens uppföljning")
+    }
+
+    /// A problem in config.rec fails the config case of the JUnit report.
+    func testJUnitCountsConfigProblems() {
+        let data = Fixture.data(config: "organisation: Socialnämnden 19121212-1212\n")
+        let diagnostics = Checks.run(data, asOf: Fixture.asOf)
+        XCTAssertEqual(diagnostics.map(\.check), ["personal-number"])
+        let xml = DiagnosticFormats.junit(diagnostics, data: data, lang: .sv)
+        XCTAssertTrue(xml.contains("<testsuites name=\"sakerhet audit\" tests=\"13\" failures=\"1\">"), xml)
+        XCTAssertTrue(xml.contains("<testsuite name=\"config\" tests=\"1\" failures=\"1\" errors=\"0\">"), xml)
+        XCTAssertFalse(xml.contains("19121212"), "the number is echoed")
+    }
+}
