@@ -63,4 +63,22 @@ final class MoreCheckTests: XCTestCase {
         XCTAssertTrue(xml.contains("<testsuite name=\"config\" tests=\"1\" failures=\"1\" errors=\"0\">"), xml)
         XCTAssertFalse(xml.contains("19121212"), "the number is echoed")
     }
+
+    func testTrailingBlanksAndBackslashWarn() {
+        let d = Fixture.run(TrailingCharacterCheck(), variant(.activity, ("status: pågår\n", "status: pågår  \n"),
+                                                                 ("+ Riktlinjerna är beslutade i nämnd\n", "+ Riktlinjerna är beslutade i nämnd\\\n")))
+        XCTAssertEqual(d.map(\.line), [16, 18])
+        XCTAssertEqual(d.map(\.column), [14, 36])
+        XCTAssertTrue(d[0].message.sv.contains("blanksteg efter värdet i 'status'"), d[0].message.sv)
+        XCTAssertTrue(d[1].message.en.contains("'note' ends with \\"), d[1].message.en)
+        XCTAssertEqual(Set(d.map(\.severity)), [.warning])
+        XCTAssertEqual(Set(d.compactMap(\.recordID)), ["A26"])
+    }
+
+    func testTrailingIsQuietOnCleanFilesAndCRLF() {
+        XCTAssertEqual(Fixture.run(TrailingCharacterCheck()).count, 0)
+        let crlf = Fixture.activities.replacingOccurrences(of: "\n", with: "\r\n")
+        XCTAssertEqual(Fixture.run(TrailingCharacterCheck(), [.activity: crlf]).count, 0)
+        XCTAssertEqual(TrailingCharacterCheck().run(try! Fixture.shipped(), asOf: Fixture.asOf).count, 0)
+    }
 }

@@ -19,6 +19,7 @@ public enum Checks {
         MandatoryFieldCheck(),
         UnknownFieldCheck(),
         RepeatedFieldCheck(),
+        TrailingCharacterCheck(),
         DuplicateIDCheck(),
         DeadlineTokenCheck(),
         StartAfterDueCheck(),

@@ -53,13 +53,23 @@ public struct Diagnostic: Sendable, Codable, Hashable {
     }
 
     /// A diagnostic at one field of a record: its own line, also when the key repeats.
+    /// `line` picks one of a multi-line field's lines.
     public init(_ severity: Severity, _ check: String, _ data: DataSet, _ ref: RecordRef, at field: Field,
-                column: Int? = nil, sv: String, en: String) {
+                line: Int? = nil, column: Int? = nil, sv: String, en: String) {
         let record = data.record(ref)
         let owner = record.value("owner")
-        self.init(severity: severity, check: check, file: data.path(ref.kind), line: field.line,
+        self.init(severity: severity, check: check, file: data.path(ref.kind), line: line ?? field.line,
                   column: column, kind: ref.kind, recordID: record.value("id"),
                   owner: owner?.isEmpty == false ? owner : nil, message: Message(sv: sv, en: en))
+    }
+}
+
+extension Diagnostic {
+    /// The 1-based column, in characters, of byte `offset` on the line starting at `lineStart`.
+    static func column(_ bytes: [UInt8], lineStart: Int, offset: Int) -> Int {
+        var n = 1
+        for i in lineStart..<offset where bytes[i] & 0xC0 != 0x80 { n += 1 }
+        return n
     }
 }
 
