@@ -139,11 +139,7 @@ public enum Editor {
     }
 
     /// A value as a commit message shows it: the first line, at most 60 characters.
-    static func short(_ s: String) -> String {
-        let first = s.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        let cut = first.count > 60 ? String(first.prefix(59)) + "…" : first
-        return cut.count < s.count && !cut.hasSuffix("…") ? cut + " …" : cut
-    }
+    static func short(_ s: String) -> String { clip(s, 60) }
 
     static func fieldSpec(_ kind: Kind, _ key: String) throws -> FieldSpec {
         if let s = kind.spec(key) { return s }
