@@ -9,9 +9,10 @@ struct Bench {
     var bin: String?
     var build = true
     var runs = 5
-    var timeout = 600
+    var timeout = 120
     var work: String?
     var keep = false
+    var peers = true
     var historyCommits = 1000
     var historyActivities = 100
     var output: String?
@@ -48,6 +49,11 @@ struct Bench {
         var notes: [String] = []
         log("sakerhet: \(binary)")
         log("work folder: \(dir)")
+        // What starting any process costs here, through Foundation.Process, time and timeout.
+        if let t = Runner.which("true") {
+            let r = runner.measure(t, [])
+            rows.append(Row(size: "–", command: "true (process start only)", result: r, note: r.note))
+        }
 
         for n in sizes {
             let size = Format.thousands(n)
@@ -80,16 +86,20 @@ struct Bench {
             } else if n == sizes.first {
                 notes.append("`activities set` and `activities list --overdue` skipped: `sakerhet help` has no `activities` command yet (issue 3).")
             }
-            if let python, hasYAML {
-                let script = "import sys, time, yaml\nt = time.perf_counter()\ndocs = yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CLoader)\nt = time.perf_counter() - t\nprint(len(docs))\nprint(t)\n"
-                add("PyYAML CLoader, load only", runner.measure(python, ["-c", script, yaml], innerTime: true))
+            if peers {
+                if let python, hasYAML {
+                    let script = "import sys, time, yaml\nt = time.perf_counter()\ndocs = yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CLoader)\nt = time.perf_counter() - t\nprint(len(docs))\nprint(t)\n"
+                    add("PyYAML CLoader, load only", runner.measure(python, ["-c", script, yaml], innerTime: true))
+                } else if n == sizes.first {
+                    notes.append("PyYAML skipped: `python3 -c 'import yaml; yaml.CLoader'` failed (install python3-yaml with libyaml).")
+                }
+                if let recfix {
+                    add("recfix --check activities.rec", runner.measure(recfix, ["--check", data + "/activities.rec"]))
+                } else if n == sizes.first {
+                    notes.append("recfix skipped: not installed (`apt-get install -y recutils`).")
+                }
             } else if n == sizes.first {
-                notes.append("PyYAML skipped: `python3 -c 'import yaml; yaml.CLoader'` failed (install python3-yaml with libyaml).")
-            }
-            if let recfix {
-                add("recfix --check activities.rec", runner.measure(recfix, ["--check", data + "/activities.rec"]))
-            } else if n == sizes.first {
-                notes.append("recfix skipped: not installed (`apt-get install -y recutils`).")
+                notes.append("Peers (PyYAML, recfix) not run: --no-peers.")
             }
             if !keep { try? fm.removeItem(atPath: yaml) }
         }
@@ -111,21 +121,23 @@ struct Bench {
         var text = table(rows) + "\n"
         text += ratios(rows)
         if !notes.isEmpty { text += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
-        text += "\nMedian of up to \(runs) runs (wall clock, process start included; PyYAML timed inside Python, "
-            + "interpreter start excluded). Peak RSS: \(runner.rssSource).\n"
+        text += "\nMedian and fastest of up to \(runs) runs, wall clock, process start included; PyYAML timed inside "
+            + "Python, interpreter start excluded. CPU: median user + system time of the whole process (for PyYAML "
+            + "with interpreter start). CPU time and peak RSS from \(runner.rssSource).\n"
         print("\n" + text, terminator: "")
         if let output { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) }
         return rows.contains { $0.result.failed } ? 1 : 0
     }
 
     private func table(_ rows: [Row]) -> String {
-        var out = "| N | Command | Median (s) | Min (s) | Peak RSS (MB) | Runs | Note |\n"
-        out += "|--:|---|--:|--:|--:|--:|---|\n"
+        var out = "| N | Command | Median (s) | Min (s) | CPU (s) | Peak RSS (MB) | Runs | Note |\n"
+        out += "|--:|---|--:|--:|--:|--:|--:|---|\n"
         for r in rows {
             let median = r.result.median.map(Format.seconds) ?? "–"
             let min = r.result.min.map(Format.seconds) ?? "–"
             let rss = r.result.maxRSS.map(Format.mb) ?? "–"
-            let cells: [String] = [r.size, "`" + r.command + "`", median, min, rss, String(r.result.seconds.count), r.note ?? ""]
+            let cpu = r.result.medianCPU.map(Format.seconds) ?? "–"
+            let cells: [String] = [r.size, "`" + r.command + "`", median, min, cpu, rss, String(r.result.seconds.count), r.note ?? ""]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
         return out
@@ -193,6 +205,7 @@ extension Runner {
                 .measure(executable, argsFor(run), okStatus: okStatus)
             total.seconds += one.seconds
             total.rssKB += one.rssKB
+            total.cpu += one.cpu
             if one.failed || one.note != nil { total.note = one.note; break }
         }
         return total

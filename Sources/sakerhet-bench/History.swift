@@ -24,7 +24,7 @@ enum History {
         var stream: [UInt8] = []
         func put(_ s: String) { stream.append(contentsOf: s.utf8) }
         func blob(_ bytes: [UInt8]) { put("data \(bytes.count)\n"); stream += bytes; put("\n") }
-        let authors = ["Säkerhetsstrateg Åsa-enheten <sakerhet@norrtalje.se>",
+        let authors = ["Säkerhetsstrategen, Enheten för säkerhet <sakerhet@norrtalje.se>",
                        "Enhetschef SBS <sbs@norrtalje.se>",
                        "Beredskapssamordnaren <beredskap@norrtalje.se>"]
         let start = 1_641_196_800 // 2022-01-03 08:00 UTC

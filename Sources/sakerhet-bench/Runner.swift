@@ -1,9 +1,11 @@
 import Foundation
 
-/// Runs a command several times through `Foundation.Process` and keeps the wall-clock time
-/// and peak resident set size of each run. Peak RSS comes from `/usr/bin/time -f %M` when
-/// present, else from `getrusage(RUSAGE_CHILDREN)` (the largest child so far, an upper bound).
-/// Each run is limited by `timeout` (coreutils) when present.
+/// Runs a command several times through `Foundation.Process` and keeps the wall-clock time,
+/// CPU time (user + system) and peak resident set size of each run. CPU time and peak RSS
+/// come from `/usr/bin/time -f "%M %U %S"` when present, else from `getrusage(RUSAGE_CHILDREN)`
+/// (CPU as a difference; RSS is the largest child so far, an upper bound). Each run is
+/// limited by `timeout` (coreutils) when present. CPU time shows the work itself; wall time
+/// also shows what other processes on a busy machine take away.
 struct Runner {
     let runs: Int
     let timeoutSeconds: Int
@@ -23,12 +25,13 @@ struct Runner {
     }
 
     var rssSource: String {
-        timePath != nil ? "/usr/bin/time -f %M" : "getrusage(RUSAGE_CHILDREN), upper bound"
+        timePath != nil ? "/usr/bin/time" : "getrusage(RUSAGE_CHILDREN), an upper bound"
     }
 
     struct Result {
         var seconds: [Double] = []
         var rssKB: [Int] = []
+        var cpu: [Double] = []
         var note: String?
         var failed: Bool { seconds.isEmpty }
 
@@ -39,6 +42,11 @@ struct Runner {
         }
         var min: Double? { seconds.min() }
         var maxRSS: Int? { rssKB.max() }
+        var medianCPU: Double? {
+            guard !cpu.isEmpty else { return nil }
+            let s = cpu.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
     }
 
     /// Runs `executable args` up to `runs` times. `okStatus` says which exit codes count as
@@ -52,7 +60,7 @@ struct Runner {
             case .failure(let why):
                 result.note = why.message
                 return result
-            case .success(let (status, seconds, rss)):
+            case .success(let (status, seconds, rss, cpu)):
                 if status == 124, timeoutPath != nil {
                     result.note = "stopped after \(timeoutSeconds) s (timeout)"
                     return result
@@ -63,6 +71,7 @@ struct Runner {
                 }
                 result.seconds.append(seconds)
                 if let rss { result.rssKB.append(rss) }
+                if let cpu { result.cpu.append(cpu) }
                 if seconds > slowSeconds && run == 0 && runs > 1 {
                     result.note = "1 run (over \(Int(slowSeconds)) s)"
                     return result
@@ -77,7 +86,7 @@ struct Runner {
     private var rssFile: String { scratch + "/rss.txt" }
 
     private func once(_ executable: String, _ args: [String], cwd: String?, innerTime: Bool)
-        -> Swift.Result<(Int32, Double, Int?), RunError> {
+        -> Swift.Result<(Int32, Double, Int?, Double?), RunError> {
         let fm = FileManager.default
         fm.createFile(atPath: outFile, contents: nil)
         fm.createFile(atPath: errFile, contents: nil)
@@ -85,7 +94,9 @@ struct Runner {
         var argv: [String] = []
         if let timeoutPath { argv += [timeoutPath, String(timeoutSeconds)] }
         argv += [executable] + args
-        if let timePath { argv = [timePath, "-f", "%M", "-o", rssFile] + argv }
+        if let timePath { argv = [timePath, "-f", "%M %U %S", "-o", rssFile] + argv }
+        var before = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &before)
 
         let p = Process()
         p.executableURL = URL(fileURLWithPath: argv[0])
@@ -99,23 +110,35 @@ struct Runner {
         p.standardOutput = out
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
+        // `waitUntilExit` polls the run loop every 50 ms on Linux; a semaphore signalled by the
+        // termination handler wakes at once.
+        let exited = DispatchSemaphore(value: 0)
+        p.terminationHandler = { _ in exited.signal() }
         let clock = ContinuousClock()
         let start = clock.now
         do { try p.run() } catch { return .failure(RunError("cannot start \(argv[0]): \(error.localizedDescription)")) }
-        p.waitUntilExit()
+        exited.wait()
         let elapsed = clock.now - start
+        p.waitUntilExit()
         var seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let status = p.terminationStatus
 
         var rss: Int?
+        var cpu: Double?
         if timePath != nil {
-            // GNU time writes "Command exited with non-zero status N" before the value.
+            // GNU time writes "Command exited with non-zero status N" before the values.
             let text = (try? String(contentsOfFile: rssFile, encoding: .utf8)) ?? ""
-            rss = text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let values = text.split(separator: "\n").last?.split(separator: " ") ?? []
+            if values.count == 3 {
+                rss = Int(values[0])
+                if let u = Double(values[1]), let s = Double(values[2]) { cpu = u + s }
+            }
         } else {
             var usage = rusage()
             getrusage(RUSAGE_CHILDREN.rawValue, &usage)
             rss = usage.ru_maxrss
+            func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+            cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime) - seconds(before.ru_utime) - seconds(before.ru_stime)
         }
         if innerTime, status == 0 {
             let text = (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? ""
@@ -124,7 +147,7 @@ struct Runner {
             }
             seconds = inner
         }
-        return .success((status, seconds, rss))
+        return .success((status, seconds, rss, cpu))
     }
 
     /// The last non-empty line the command wrote to standard error.

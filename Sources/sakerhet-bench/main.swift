@@ -10,9 +10,9 @@ let usage = """
           about 50 owners, 10 areas) and the same records as YAML (default DIR.yaml), then
           checks it with the core: only overdue, due-soon and review findings are expected.
       sakerhet-bench run [--sizes 10000,100000] [--bin PATH] [--runs 5] [--timeout SEC]
-                         [--work DIR] [--keep] [--no-build] [--history-commits 1000] [-o FILE]
+                         [--work DIR] [--keep] [--no-build] [--no-peers] [--history-commits 1000] [-o FILE]
           Times audit, report, the record commands and log (when the binary has them),
-          PyYAML's C loader and recfix --check; prints a Markdown table.
+          PyYAML's C loader and recfix --check (unless --no-peers); prints a Markdown table.
       sakerhet-bench profile DIR [--as-of 2024-11-04] [--runs 3]
           Times the stages of audit inside one process: read, parse, data set, each check.
       sakerhet-bench load DIR [--runs 10]
@@ -84,7 +84,7 @@ func main() -> Int32 {
             }
             return 0
         case "run":
-            let o = try Options(args.dropFirst(2), flags: ["--keep", "--no-build"])
+            let o = try Options(args.dropFirst(2), flags: ["--keep", "--no-build", "--no-peers"])
             try o.check(["--sizes", "--bin", "--runs", "--timeout", "--work", "--history-commits", "--history-activities", "-o"])
             var bench = Bench()
             if let s = o.values["--sizes"] {
@@ -95,10 +95,11 @@ func main() -> Int32 {
             }
             bench.bin = o.values["--bin"]
             bench.runs = try o.int("--runs", 5)
-            bench.timeout = try o.int("--timeout", 600)
+            bench.timeout = try o.int("--timeout", 120)
             bench.work = o.values["--work"]
             bench.keep = o.flags.contains("--keep")
             bench.build = !o.flags.contains("--no-build")
+            bench.peers = !o.flags.contains("--no-peers")
             bench.historyCommits = try o.int("--history-commits", 1000)
             bench.historyActivities = try o.int("--history-activities", 100)
             bench.output = o.values["-o"]
