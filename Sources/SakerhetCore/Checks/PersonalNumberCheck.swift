@@ -28,34 +28,40 @@ public struct PersonalNumberCheck: Check {
     /// Every Luhn-valid personnummer or samordningsnummer in `bytes`: YYMMDD-NNNN,
     /// YYMMDD+NNNN, YYYYMMDD-NNNN, or 10 or 12 digits in a row.
     public static func scan(_ bytes: [UInt8]) -> [Hit] {
-        var hits: [Hit] = []
-        var line = 1
-        var lineStart = 0
-        var i = 0
-        let n = bytes.count
-        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-        while i < n {
-            let b = bytes[i]
-            if b == 0x0A { line += 1; lineStart = i + 1; i += 1; continue }
-            guard isDigit(b) else { i += 1; continue }
-            let start = i
-            while i < n, isDigit(bytes[i]) { i += 1 }
-            var run = Array(bytes[start..<i])
-            if run.count == 6 || run.count == 8, i < n, bytes[i] == 0x2D || bytes[i] == 0x2B {
-                var j = i + 1
-                while j < n, isDigit(bytes[j]) { j += 1 }
-                if j - i - 1 == 4 {
-                    run += bytes[(i + 1)..<j]
-                    i = j
+        bytes.withUnsafeBufferPointer { buf in
+            var hits: [Hit] = []
+            var line = 1
+            var lineStart = 0
+            var i = 0
+            let n = buf.count
+            @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+            var digitsSeen = [UInt8](repeating: 0, count: 12)
+            while i < n {
+                let b = buf[i]
+                if b == 0x0A { line += 1; lineStart = i + 1; i += 1; continue }
+                guard isDigit(b) else { i += 1; continue }
+                let start = i
+                while i < n, isDigit(buf[i]) { i += 1 }
+                var count = i - start
+                guard count == 6 || count == 8 || count == 10 || count == 12 else { continue }
+                for k in 0..<count { digitsSeen[k] = buf[start + k] }
+                if count == 6 || count == 8, i < n, buf[i] == 0x2D || buf[i] == 0x2B {
+                    var j = i + 1
+                    while j < n, isDigit(buf[j]) { j += 1 }
+                    if j - i - 1 == 4 {
+                        for k in 0..<4 { digitsSeen[count + k] = buf[i + 1 + k] }
+                        count += 4
+                        i = j
+                    }
+                }
+                guard count == 10 || count == 12 else { continue }
+                let ten = Array(digitsSeen[(count - 10)..<count])
+                if plausible(ten) && luhn(ten) {
+                    hits.append(Hit(offset: start, line: line, column: start - lineStart + 1))
                 }
             }
-            guard run.count == 10 || run.count == 12 else { continue }
-            let ten = Array(run.suffix(10))
-            if plausible(ten) && luhn(ten) {
-                hits.append(Hit(offset: start, line: line, column: start - lineStart + 1))
-            }
+            return hits
         }
-        return hits
     }
 
     /// Month 01–12 and day 01–31, or 61–91 for a samordningsnummer.

@@ -9,11 +9,13 @@ public struct RepeatedFieldCheck: Check {
         var out: [Diagnostic] = []
         for kind in Kind.allCases {
             guard let file = data.files[kind] else { continue }
-            let lists = Set(kind.fields.filter(\.repeatable).map(\.name))
+            let lists = kind.fields.filter(\.repeatable).map(\.name)
             for (i, r) in file.document.records.enumerated() {
-                var first: [String: Int] = [:]
-                for f in r.fields where !lists.contains(f.key) {
-                    guard let line = first[f.key] else { first[f.key] = f.line; continue }
+                // Records have about ten fields: compare pairs rather than build a set per record.
+                let fields = r.fields
+                for (j, f) in fields.enumerated() where j > 0 && !lists.contains(f.key) {
+                    guard let earlier = fields[..<j].first(where: { $0.key == f.key }) else { continue }
+                    let line = earlier.line
                     let rid = r.value("id") ?? "?"
                     out.append(Diagnostic(.error, id, data, RecordRef(kind: kind, index: i), at: f,
                                           sv: "\(rid): fältet '\(f.key)' står redan på rad \(line); en post har ett '\(f.key)', ta bort den ena raden",

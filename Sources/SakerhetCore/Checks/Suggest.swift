@@ -40,22 +40,23 @@ public enum Suggest {
 }
 
 extension DataSet {
-    /// Calls `body` for every field of every record, with the field's spec when known.
-    func forEachField(_ body: (RecordRef, Record, Field, FieldSpec?) -> Void) {
-        for kind in Kind.allCases {
-            guard let file = files[kind] else { continue }
-            let specs = Dictionary(uniqueKeysWithValues: kind.fields.map { ($0.name, $0) })
-            for (i, r) in file.document.records.enumerated() {
-                let ref = RecordRef(kind: kind, index: i)
-                for f in r.fields { body(ref, r, f, specs[f.key]) }
-            }
+    /// Calls `body` for every field that its kind does not define.
+    func forEachUnknownField(_ body: (RecordRef, Record, Field) -> Void) {
+        for p in fieldIndex.unknown {
+            let r = files[p.kind]!.document.records[Int(p.record)]
+            body(RecordRef(kind: p.kind, index: Int(p.record)), r, r.fields[Int(p.field)])
         }
     }
 
-    /// Calls `body` for every field of the given value type.
+    /// Calls `body` for every non-empty field of the given value types.
     func forEachField(ofType types: [FieldSpec.ValueType], _ body: (RecordRef, Field, FieldSpec) -> Void) {
-        forEachField { ref, _, f, spec in
-            if let spec, types.contains(spec.type), !f.value.isEmpty { body(ref, f, spec) }
+        let index = fieldIndex
+        for type in types {
+            for p in index.byType[type] ?? [] {
+                let f = files[p.kind]!.document.records[Int(p.record)].fields[Int(p.field)]
+                guard !f.value.isEmpty, let spec = p.kind.spec(f.key) else { continue }
+                body(RecordRef(kind: p.kind, index: Int(p.record)), f, spec)
+            }
         }
     }
 }

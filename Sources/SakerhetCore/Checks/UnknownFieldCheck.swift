@@ -6,8 +6,7 @@ public struct UnknownFieldCheck: Check {
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        data.forEachField { ref, r, f, spec in
-            guard spec == nil else { return }
+        data.forEachUnknownField { ref, r, f in
             let hint = Suggest.hint(f.key, ref.kind.fieldOrder)
             out.append(Diagnostic(.warning, id, data, ref, at: f,
                                   sv: "\(r.value("id") ?? "posten"): okänt fält '\(f.key)' för \(ref.kind.word(.sv))\(hint.sv)",

@@ -168,6 +168,26 @@ public struct DataSet: Sendable {
 
     /// Goals, activities and findings: everything with an owner and a deadline. Built on
     /// first use and kept, since several checks walk it.
+    /// Every field of every record by the type of its spec (fields the kind does not
+    /// define under `nil`), built once on first use: checks walk only their fields.
+    var fieldIndex: FieldIndex {
+        cache.fields {
+            var index = FieldIndex()
+            for kind in Kind.allCases {
+                guard let file = files[kind] else { continue }
+                let specs = Schema.byName[kind.slot]
+                for (i, r) in file.document.records.enumerated() {
+                    for (j, f) in r.fields.enumerated() {
+                        let place = FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j))
+                        if let spec = specs[f.key] { index.byType[spec.type, default: []].append(place) }
+                        else { index.unknown.append(place) }
+                    }
+                }
+            }
+            return index
+        }
+    }
+
     public var scheduled: [any Scheduled] {
         cache.scheduled { goals as [any Scheduled] + activities + findings }
     }
@@ -191,6 +211,16 @@ public struct DataSet: Sendable {
 private final class Cache: @unchecked Sendable {
     private let lock = NSLock()
     private var scheduledItems: [any Scheduled]?
+    private var fieldIndex: FieldIndex?
+
+    func fields(_ make: () -> FieldIndex) -> FieldIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let fieldIndex { return fieldIndex }
+        let made = make()
+        fieldIndex = made
+        return made
+    }
 
     func scheduled(_ make: () -> [any Scheduled]) -> [any Scheduled] {
         lock.lock()

@@ -15,9 +15,12 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`.
     public init?(_ text: String) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D,
-              let y = digits(u, 0, 4), let m = digits(u, 5, 7), let d = digits(u, 8, 10) else { return nil }
+        guard text.utf8.count == 10 else { return nil }
+        let parts: (Int, Int, Int)? = withBytes(text) { u in
+            guard u[4] == 0x2D, u[7] == 0x2D, let y = digits(u, 0, 4), let m = digits(u, 5, 7), let d = digits(u, 8, 10) else { return nil }
+            return (y, m, d)
+        }
+        guard let (y, m, d) = parts else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -76,6 +79,24 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         var c = encoder.singleValueContainer()
         try c.encode(description)
     }
+}
+
+/// Runs `body` on the UTF-8 bytes of `text` without copying them when the string is native.
+@inline(__always)
+func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
+}
+
+@inline(__always)
+func digits(_ u: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int? {
+    var n = 0
+    for i in a..<b {
+        let c = u[i]
+        guard c >= 0x30, c <= 0x39 else { return nil }
+        n = n * 10 + Int(c - 0x30)
+    }
+    return n
 }
 
 func digits(_ u: [UInt8], _ a: Int, _ b: Int) -> Int? {

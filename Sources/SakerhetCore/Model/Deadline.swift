@@ -27,24 +27,29 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Parses a canonical token: `2024-05-31`, `2024-05`, `2024-Q3`, `2024-T2`, `2024-H1`, `2024`, `?`.
     public init?(token: String) {
-        let u = Array(token.utf8)
-        if u == [UInt8(ascii: "?")] { self = .unknown; return }
-        guard u.count >= 4, let y = digits(u, 0, 4), y >= 1 else { return nil }
-        if u.count == 4 { self.init(precision: .year, year: y, index: 0); return }
-        guard u[4] == 0x2D else { return nil }
-        if u.count == 7, let n = digits(u, 6, 7) {
-            switch u[5] {
-            case UInt8(ascii: "Q") where (1...4).contains(n): self.init(precision: .quarter, year: y, index: n); return
-            case UInt8(ascii: "T") where (1...3).contains(n): self.init(precision: .tertial, year: y, index: n); return
-            case UInt8(ascii: "H") where (1...2).contains(n): self.init(precision: .half, year: y, index: n); return
-            default: break
+        let n = token.utf8.count
+        guard n == 1 || n == 4 || n == 7 || n == 10 else { return nil }
+        guard let d: Deadline = withBytes(token, { u in
+            if n == 1 { return u[0] == UInt8(ascii: "?") ? .unknown : nil }
+            guard let y = digits(u, 0, 4), y >= 1 else { return nil }
+            if n == 4 { return Deadline(precision: .year, year: y, index: 0) }
+            guard u[4] == 0x2D else { return nil }
+            if n == 7 {
+                if let k = digits(u, 6, 7) {
+                    switch u[5] {
+                    case UInt8(ascii: "Q") where (1...4).contains(k): return Deadline(precision: .quarter, year: y, index: k)
+                    case UInt8(ascii: "T") where (1...3).contains(k): return Deadline(precision: .tertial, year: y, index: k)
+                    case UInt8(ascii: "H") where (1...2).contains(k): return Deadline(precision: .half, year: y, index: k)
+                    default: break
+                    }
+                }
+                if let m = digits(u, 5, 7), (1...12).contains(m) { return Deadline(precision: .month, year: y, index: m) }
+                return nil
             }
-        }
-        if u.count == 7, let m = digits(u, 5, 7), (1...12).contains(m) {
-            self.init(precision: .month, year: y, index: m); return
-        }
-        if u.count == 10, let d = Day(token) { self.init(day: d); return }
-        return nil
+            guard u[7] == 0x2D, let m = digits(u, 5, 7), let d = digits(u, 8, 10), let day = Day(year: y, month: m, day: d) else { return nil }
+            return Deadline(day: day)
+        }) else { return nil }
+        self = d
     }
 
     public var isUnknown: Bool { precision == .unknown }

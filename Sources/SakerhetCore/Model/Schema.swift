@@ -49,7 +49,7 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
 
     public var fields: [FieldSpec] { Schema.fields[self]! }
 
-    public func spec(_ key: String) -> FieldSpec? { fields.first { $0.name == key } }
+    public func spec(_ key: String) -> FieldSpec? { Schema.byName[slot][key] }
 
     public var fieldOrder: [String] { fields.map(\.name) }
 
@@ -57,7 +57,7 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
 }
 
 public struct FieldSpec: Sendable {
-    public enum ValueType: Sendable, Equatable {
+    public enum ValueType: Sendable, Hashable {
         case text, deadline, day, status, riskStatus, score, assessment, classification, ownerKind, recurrence, year
         case ref(Kind)
     }
@@ -75,6 +75,11 @@ public struct FieldSpec: Sendable {
 }
 
 enum Schema {
+    /// The specs of each kind by field name, indexed by `Kind.slot`.
+    static let byName: [[String: FieldSpec]] = Kind.allCases.map { kind in
+        Dictionary(uniqueKeysWithValues: fields[kind]!.map { ($0.name, $0) })
+    }
+
     static let fields: [Kind: [FieldSpec]] = [
         .owner: [
             FieldSpec("id", required: true), FieldSpec("name", required: true), FieldSpec("kind", .ownerKind),

@@ -8,6 +8,7 @@ public enum Status: String, Sendable, CaseIterable, Codable {
     case cancelled = "struken"
 
     public init?(parsing text: String) {
+        if let s = Status(rawValue: text) { self = s; return }
         let t = text.lowercased()
         if let s = Status(rawValue: t) { self = s; return }
         switch t {
@@ -44,6 +45,7 @@ public enum RiskStatus: String, Sendable, CaseIterable, Codable {
     case closed = "stängd"
 
     public init?(parsing text: String) {
+        if let s = RiskStatus(rawValue: text) { self = s; return }
         let t = text.lowercased()
         if let s = RiskStatus(rawValue: t) { self = s; return }
         switch t {
@@ -74,6 +76,7 @@ public enum Assessment: String, Sendable, CaseIterable, Codable {
     case green = "grön"
 
     public init?(parsing text: String) {
+        if let a = Assessment(rawValue: text) { self = a; return }
         switch text.lowercased() {
         case "röd", "red": self = .red
         case "gul", "yellow": self = .yellow
@@ -94,6 +97,7 @@ public enum Classification: String, Sendable, CaseIterable, Codable {
     case secret = "sekretess"
 
     public init?(parsing text: String) {
+        if let c = Classification(rawValue: text) { self = c; return }
         switch text.lowercased() {
         case "öppen", "open", "public": self = .open
         case "intern", "internal": self = .internal_
@@ -114,6 +118,7 @@ public enum Recurrence: String, Sendable, CaseIterable, Codable {
     case month = "månad", quarter = "kvartal", tertial = "tertial", half = "halvår", year = "år"
 
     public init?(parsing text: String) {
+        if let r = Recurrence(rawValue: text) { self = r; return }
         switch text.lowercased() {
         case "månad", "month", "monthly": self = .month
         case "kvartal", "quarter", "quarterly": self = .quarter

@@ -194,10 +194,12 @@ public enum DiagnosticFormats {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"sakerhet audit\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\">\n" + suites + "</testsuites>\n"
     }
 
-    /// Escapes text for XML and HTML.
-    public static func xml(_ s: String) -> String {
+    /// Escapes text for XML and HTML; with `breaks`, a line break becomes `<br/>`.
+    public static func xml(_ s: String, breaks: Bool = false) -> String {
+        // Most text needs no escape: return it as it is.
+        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 }) { return s }
         var out = ""
-        out.reserveCapacity(s.utf8.count)
+        out.reserveCapacity(s.utf8.count + 16)
         for c in s.unicodeScalars {
             switch c {
             case "&": out += "&amp;"
@@ -205,6 +207,7 @@ public enum DiagnosticFormats {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
+            case "\n" where breaks: out += "<br/>"
             default:
                 if c.value < 0x20 && c != "\n" && c != "\t" { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
             }

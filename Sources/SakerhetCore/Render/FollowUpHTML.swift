@@ -227,7 +227,7 @@ public enum FollowUpHTML {
         return "<span class=\"chip lvl-\(level.rawValue)\" aria-hidden=\"true\"></span>\(level.word(lang))"
     }
 
-    static func h(_ s: String) -> String { DiagnosticFormats.xml(s).replacingOccurrences(of: "\n", with: "<br/>") }
+    static func h(_ s: String) -> String { DiagnosticFormats.xml(s, breaks: true) }
 
     static func fmt(_ d: Double) -> String {
         let r = (d * 10).rounded() / 10

@@ -118,8 +118,18 @@ public enum FollowUpMarkdown {
 
     /// Escapes table-breaking characters and turns line breaks into `<br>`.
     static func esc(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "\n", with: "<br>")
+        if !s.utf8.contains(where: { $0 == 0x5C || $0 == 0x7C || $0 == 0x3C || $0 == 0x0A }) { return s }
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case "\n": out += "<br>"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 }
 

@@ -165,7 +165,8 @@ public enum FollowUpText {
 }
 
 func pad(_ s: String, _ width: Int) -> String {
-    s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+    let n = s.unicodeScalars.count
+    return n >= width ? s + " " : s + String(repeating: " ", count: width - n)
 }
 
 /// The first line of `s`, cut to `n` characters with an ellipsis.

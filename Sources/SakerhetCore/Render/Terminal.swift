@@ -60,12 +60,12 @@ public struct TextTable {
         var widths = columns.map(\.width)
         var floors = widths
         for (i, c) in columns.enumerated() {
-            var longest = c.title.count
-            var word = c.title.count
+            var longest = c.title.unicodeScalars.count
+            var word = c.title.unicodeScalars.count
             for r in rows where i < r.count {
                 for part in r[i].split(separator: "\n", omittingEmptySubsequences: false) {
-                    longest = max(longest, part.count)
-                    for w in part.split(separator: " ") { word = max(word, w.count) }
+                    longest = max(longest, part.unicodeScalars.count)
+                    for w in part.split(separator: " ") { word = max(word, w.unicodeScalars.count) }
                 }
             }
             floors[i] = word
@@ -76,7 +76,7 @@ public struct TextTable {
         // when nothing else helps.
         for pass in 0..<2 {
             while widths.reduce(0, +) + 2 * (widths.count - 1) > maxWidth {
-                let floor = { (i: Int) in pass == 0 ? floors[i] : max(columns[i].title.count, 6) }
+                let floor = { (i: Int) in pass == 0 ? floors[i] : max(columns[i].title.unicodeScalars.count, 6) }
                 guard let i = widths.indices.filter({ widths[$0] > floor($0) }).max(by: { widths[$0] < widths[$1] }) else { break }
                 widths[i] -= 1
             }
@@ -86,15 +86,18 @@ public struct TextTable {
             let wrapped = cells.enumerated().map { TextTable.wrap($0.element, widths[$0.offset]) }
             let height = wrapped.map(\.count).max() ?? 1
             for lineNo in 0..<height {
-                var line = ""
+                // Padding is held back until more text follows, so no line ends in blanks.
+                var pending = 0
                 for (i, lines) in wrapped.enumerated() {
                     let text = lineNo < lines.count ? lines[lineNo] : ""
-                    let padded = i == wrapped.count - 1 ? text : text + String(repeating: " ", count: max(0, widths[i] - text.count))
-                    line += (i < painters.count && !text.isEmpty ? painters[i](padded) : padded)
-                    if i < wrapped.count - 1 { line += "  " }
+                    if !text.isEmpty {
+                        if pending > 0 { out += String(repeating: " ", count: pending) }
+                        out += i < painters.count ? painters[i](text) : text
+                        pending = 0
+                    }
+                    pending += widths[i] - text.unicodeScalars.count + 2
                 }
-                while line.hasSuffix(" ") { line.removeLast() }
-                out += line + "\n"
+                out += "\n"
             }
         }
         emit(columns.map(\.title), columns.map { _ in style.bold })
@@ -105,18 +108,19 @@ public struct TextTable {
 
     /// Word-wraps `text` to `width` characters; words longer than the width are cut.
     public static func wrap(_ text: String, _ width: Int) -> [String] {
+        if text.unicodeScalars.count <= width && !text.utf8.contains(0x0A) { return [text] }
         var lines: [String] = []
         for para in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var cur = ""
             for word in para.split(separator: " ") {
                 var w = String(word)
-                while w.count > width {
+                while w.unicodeScalars.count > width {
                     if !cur.isEmpty { lines.append(cur); cur = "" }
-                    lines.append(String(w.prefix(width)))
-                    w = String(w.dropFirst(width))
+                    lines.append(String(String.UnicodeScalarView(w.unicodeScalars.prefix(width))))
+                    w = String(String.UnicodeScalarView(w.unicodeScalars.dropFirst(width)))
                 }
                 if cur.isEmpty { cur = w }
-                else if cur.count + 1 + w.count <= width { cur += " " + w }
+                else if cur.unicodeScalars.count + 1 + w.unicodeScalars.count <= width { cur += " " + w }
                 else { lines.append(cur); cur = w }
             }
             lines.append(cur)

@@ -1,0 +1,12 @@
+/// Where each field of the data set is, grouped by the type of its spec.
+struct FieldIndex: Sendable {
+    struct Place: Sendable {
+        let kind: Kind
+        let record: Int32
+        let field: Int32
+    }
+
+    var byType: [FieldSpec.ValueType: [Place]] = [:]
+    /// Fields that the kind does not define.
+    var unknown: [Place] = []
+}
