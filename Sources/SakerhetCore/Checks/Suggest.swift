@@ -51,11 +51,12 @@ extension DataSet {
     /// Calls `body` for every non-empty field of the given value types.
     func forEachField(ofType types: [FieldSpec.ValueType], _ body: (RecordRef, Field, FieldSpec) -> Void) {
         let index = fieldIndex
+        let records = Kind.allCases.map { files[$0]?.document.records ?? [] }
         for type in types {
             for p in index.byType[type] ?? [] {
-                let f = files[p.kind]!.document.records[Int(p.record)].fields[Int(p.field)]
-                guard !f.value.isEmpty, let spec = p.kind.spec(f.key) else { continue }
-                body(RecordRef(kind: p.kind, index: Int(p.record)), f, spec)
+                let f = records[p.kind.slot][Int(p.record)].fields[Int(p.field)]
+                guard !f.value.isEmpty else { continue }
+                body(RecordRef(kind: p.kind, index: Int(p.record)), f, Schema.list[p.kind.slot][Int(p.spec)])
             }
         }
     }

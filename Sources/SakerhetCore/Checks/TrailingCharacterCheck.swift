@@ -9,7 +9,7 @@ public struct TrailingCharacterCheck: Check {
         var out: [Diagnostic] = []
         for kind in Kind.allCases {
             guard let file = data.files[kind] else { continue }
-            let bytes = file.document.bytes
+            file.document.bytes.withUnsafeBufferPointer { bytes in
             for (i, r) in file.document.records.enumerated() {
                 for f in r.fields {
                     // Each line of the field: find its end, look at the last bytes.
@@ -36,6 +36,7 @@ public struct TrailingCharacterCheck: Check {
                         line += 1
                     }
                 }
+            }
             }
         }
         return out

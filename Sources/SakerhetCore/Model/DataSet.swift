@@ -175,12 +175,15 @@ public struct DataSet: Sendable {
             var index = FieldIndex()
             for kind in Kind.allCases {
                 guard let file = files[kind] else { continue }
-                let specs = Schema.byName[kind.slot]
+                let positions = Schema.position[kind.slot]
+                let specs = Schema.list[kind.slot]
                 for (i, r) in file.document.records.enumerated() {
                     for (j, f) in r.fields.enumerated() {
-                        let place = FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j))
-                        if let spec = specs[f.key] { index.byType[spec.type, default: []].append(place) }
-                        else { index.unknown.append(place) }
+                        if let k = positions[f.key] {
+                            index.byType[specs[k].type, default: []].append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: Int16(k)))
+                        } else {
+                            index.unknown.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: -1))
+                        }
                     }
                 }
             }

@@ -4,6 +4,8 @@ struct FieldIndex: Sendable {
         let kind: Kind
         let record: Int32
         let field: Int32
+        /// The field's spec, as an index into `Schema.list[kind.slot]`.
+        let spec: Int16
     }
 
     var byType: [FieldSpec.ValueType: [Place]] = [:]

@@ -79,6 +79,11 @@ enum Schema {
     static let byName: [[String: FieldSpec]] = Kind.allCases.map { kind in
         Dictionary(uniqueKeysWithValues: fields[kind]!.map { ($0.name, $0) })
     }
+    /// The specs of each kind in order, indexed by `Kind.slot`, and their positions by name.
+    static let list: [[FieldSpec]] = Kind.allCases.map { fields[$0]! }
+    static let position: [[String: Int]] = Kind.allCases.map { kind in
+        Dictionary(uniqueKeysWithValues: fields[kind]!.enumerated().map { ($0.element.name, $0.offset) })
+    }
 
     static let fields: [Kind: [FieldSpec]] = [
         .owner: [
