@@ -56,7 +56,16 @@ enum Output {
         if let file {
             try Store.writeAtomically(Array(text.utf8), to: file)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // Straight from the string's bytes: a large report is not copied again.
+            var text = text
+            text.withUTF8 { buf in
+                var off = 0
+                while off < buf.count {
+                    let n = Foundation.write(STDOUT_FILENO, buf.baseAddress! + off, buf.count - off)
+                    if n <= 0 { break }
+                    off += n
+                }
+            }
         }
     }
 
