@@ -4,12 +4,18 @@ public struct ActivityAfterGoalCheck: Check {
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        // Each goal's deadline once, rather than a goal looked up (and copied) per activity.
+        var goalDue: [String: Deadline] = [:]
+        for g in data.goals where goalDue[g.id] == nil { if let d = g.due, d.lastDay != nil { goalDue[g.id] = d } }
         var out: [Diagnostic] = []
-        for a in data.activities {
-            guard let due = a.due?.lastDay, let goal = data.goal(a.goal), let goalDue = goal.due?.lastDay, due > goalDue else { continue }
+        let activities = data.activities
+        for i in activities.indices {
+            guard let due = activities[i].due, let last = due.lastDay, let goal = goalDue[activities[i].goal],
+                  last > goal.lastDay! else { continue }
+            let a = activities[i]
             out.append(Diagnostic(.warning, id, data, a.ref, field: "due",
-                                  sv: "\(a.id) ska vara klar \(a.due!.token), efter sitt mål \(goal.id) (\(goal.due!.token)); flytta någon av dem",
-                                  en: "\(a.id) is due \(a.due!.token), after its goal \(goal.id) (\(goal.due!.token)); move one of them"))
+                                  sv: "\(a.id) ska vara klar \(due.token), efter sitt mål \(a.goal) (\(goal.token)); flytta någon av dem",
+                                  en: "\(a.id) is due \(due.token), after its goal \(a.goal) (\(goal.token)); move one of them"))
         }
         return out
     }

@@ -22,12 +22,13 @@ public struct TrailingCharacterCheck: Check {
                         if last > start, bytes[last - 1] == 0x0D { last -= 1 }
                         var blank = last
                         while blank > start, bytes[blank - 1] == 0x20 || bytes[blank - 1] == 0x09 { blank -= 1 }
-                        let column = Diagnostic.column(bytes, lineStart: start, offset: blank)
                         if blank < last {
+                            let column = Diagnostic.column(bytes, lineStart: start, offset: blank)
                             out.append(Diagnostic(.warning, id, data, RecordRef(kind: kind, index: i), at: f, line: line, column: column,
                                                   sv: "blanksteg efter värdet i '\(f.key)'; recutils räknar dem till värdet, ta bort dem",
                                                   en: "blanks after the value of '\(f.key)'; recutils counts them as part of the value, remove them"))
                         } else if last > start, bytes[last - 1] == 0x5C {
+                            let column = Diagnostic.column(bytes, lineStart: start, offset: last)
                             out.append(Diagnostic(.warning, id, data, RecordRef(kind: kind, index: i), at: f, line: line, column: column - 1,
                                                   sv: "'\(f.key)' slutar med \\ som recutils läser som att värdet fortsätter på nästa rad; ta bort det eller skriv det mitt i texten",
                                                   en: "'\(f.key)' ends with \\, which recutils reads as the value going on on the next line; remove it or move it"))

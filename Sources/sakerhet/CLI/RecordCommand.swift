@@ -90,7 +90,7 @@ enum RecordCommand {
         case "json": try Output.write(ListRender.json(list))
         default: try Output.write(ListRender.table(list, lang: ctx.lang, style: ctx.style))
         }
-        return Exit.ok
+        Exit.now(Exit.ok)
     }
 
     static func show(_ kind: Kind, id: String, command: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {

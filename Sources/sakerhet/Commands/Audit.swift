@@ -48,9 +48,9 @@ enum Audit: Command {
         try Output.write(text, to: outFile)
 
         switch failOn {
-        case "never": return Exit.ok
-        case "warning": return diagnostics.contains { $0.severity != .notice } ? Exit.problems : Exit.ok
-        default: return diagnostics.contains { $0.severity == .error } ? Exit.problems : Exit.ok
+        case "never": Exit.now(Exit.ok)
+        case "warning": Exit.now(diagnostics.contains { $0.severity != .notice } ? Exit.problems : Exit.ok)
+        default: Exit.now(diagnostics.contains { $0.severity == .error } ? Exit.problems : Exit.ok)
         }
     }
 }

@@ -54,6 +54,6 @@ enum Report: Command {
         default: text = FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)
         }
         try Output.write(text, to: outFile)
-        return Exit.ok
+        Exit.now(Exit.ok)
     }
 }
