@@ -1,3 +1,5 @@
+import SakerhetCore
+
 /// Swedish text for the synthetic plan: phrases taken from, or written like, the shipped
 /// `data/` (seeds 000, 003 and 004), combined so that field lengths match the real plan
 /// (activity titles about 80 characters, risk descriptions about 220, findings' progress
@@ -62,19 +64,8 @@ enum Texts {
             """,
     ]
 
-    /// The ten areas of the plan (seed 000, section 2.2), copied from data/areas.rec.
-    static let areas: [(id: String, name: String, description: String)] = [
-        ("krisstod", "Kommunalt krisstöd", "Socialnämndens ansvar vid behov av kommunalt krisstöd"),
-        ("infosak", "Informationssäkerhet och dataskydd", "Socialnämndens säkerhet kopplat till information i olika former, exempelvis personuppgifter"),
-        ("kontinuitet", "Kontinuitetshantering", "Socialnämndens förmåga att upprätthålla socialnämndens ansvarsområden vid störningar"),
-        ("rsa", "Risk- och sårbarhetsanalys", "Socialnämndens strategiska arbete för att öka verksamhetens resiliens enligt Lag (2006:544) om kommuners och regioners åtgärder inför och vid extraordinära händelser i fredstid och höjd beredskap"),
-        ("valfardsbrott", "Välfärdsbrott", "Socialnämndens arbete med att motverka välfärdsbrott så som exempelvis hot, otillåten påverkan och stöld från det allmänna"),
-        ("operativ", "Operativt säkerhetsarbete", "Socialnämndens arbete med att säkra verksamhetens skyddsvärda tillgångar, exempelvis personal och lokaler"),
-        ("internkontroll", "Internkontroll", "Socialnämndens ansvar i det kommunövergripande arbetet avseende kontroll av de kommunala verksamheterna enligt kommunallagen"),
-        ("civiltforsvar", "Civilt försvar", "Socialnämndens motståndskraft mot antagonistiska gärningar. Socialförvaltningens civila försvar är ett resultat av övriga områden inom det systematiska säkerhetsarbetet"),
-        ("kriskommunikation", "Kriskommunikation", "Socialnämndens arbete med att samordna och kvalitetssäkra information och kommunikation inför och under en störning/kris"),
-        ("trygghet", "Socialt trygghetsarbete", "Socialnämndens systematiska och strategiska arbete med att främja social trygghet och goda levnadsvillkor med utgångspunkt i socialnämndens verksamhetsområden"),
-    ]
+    /// The ten areas of the plan (seed 000, section 2.2), as `sakerhet init` writes them.
+    static let areas: [(id: String, name: String, description: String)] = Templates.areas.map { ($0.0, $0.1, $0.2) }
 
     /// Owners: id, name, kind, parent. About 50, as a mid-sized administration has.
     static let owners: [(id: String, name: String, kind: String, parent: String?)] = {
