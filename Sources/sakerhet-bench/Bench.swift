@@ -107,7 +107,7 @@ struct Bench {
         if commands.contains("log") {
             let repo = dir + "/history"
             log("generating a git repository of \(historyCommits) commits (\(historyActivities) activities) …")
-            try History.generate(repo: repo, commits: historyCommits, activities: historyActivities)
+            try HistoryFixture.makeRepository(at: repo, commits: historyCommits, activities: historyActivities)
             let size = "\(Format.thousands(historyCommits)) commits"
             for args in [["log", "A12"], ["log", "--slips"]] {
                 let r = runner.measure(binary, ["--data", repo + "/data", "--as-of", Bench.asOf] + args, cwd: repo)

@@ -121,8 +121,8 @@ func main() -> Int32 {
             let o = try Options(args.dropFirst(2), flags: [])
             try o.check(["--commits", "--activities"])
             guard o.positional.count == 1 else { throw RunError("history takes one folder") }
-            try History.generate(repo: o.positional[0], commits: try o.int("--commits", 1000),
-                                 activities: try o.int("--activities", 100))
+            try HistoryFixture.makeRepository(at: o.positional[0], commits: try o.int("--commits", 1000),
+                                              activities: try o.int("--activities", 100))
             return 0
         case "help", "--help", "-h":
             print(usage, terminator: "")
