@@ -709,6 +709,22 @@ final class RecordCommandTests: EndToEndCase {
         }
     }
 
+    /// A writer that cannot get the lock gives up after the wait, says why, exits 2 and
+    /// writes nothing.
+    func testHeldLockIsReportedAndNothingIsWritten() throws {
+        let root = try copyOfShippedData()
+        let data = root.appendingPathComponent("data")
+        let fd = open(data.appendingPathComponent(".sakerhet.lock").path, O_RDWR | O_CREAT, 0o644)
+        XCTAssertEqual(flock(fd, LOCK_EX), 0)
+        defer { flock(fd, LOCK_UN); close(fd) }
+        let before = try snapshot(data)
+        let r = try run(["activities", "set", "A12", "note=väntar"] + plan, in: root, env: ["SAKERHET_LOCK_TIMEOUT": "1"])
+        XCTAssertEqual(r.exitCode, 2, r.output)
+        XCTAssertTrue(r.stderr.contains("en annan sakerhet-process skriver i data"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("låset"), r.stderr)
+        try assertUnchanged(data, since: before)
+    }
+
     /// One commit, of activities.rec only, with a message saying what changed, by the
     /// repository's identity. Another staged file stays staged.
     func testCommitMakesOneCommitOfTheChangedFile() throws {

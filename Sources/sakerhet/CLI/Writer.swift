@@ -1,3 +1,4 @@
+import Foundation
 import SakerhetCore
 
 /// The one way a command changes data: lock the folder, load it fresh, make the edit,
@@ -10,7 +11,9 @@ enum Writer {
             throw StoreError(sv: "--commit: \(display) ligger inte i ett git-förråd; kör 'git init' eller utelämna --commit",
                              en: "--commit: \(display) is not in a git repository; run 'git init' or leave out --commit")
         }
-        return try Store.withLock(folder: folder) {
+        // How long to wait for another writer: 10 s, or SAKERHET_LOCK_TIMEOUT seconds.
+        let wait = ProcessInfo.processInfo.environment["SAKERHET_LOCK_TIMEOUT"].flatMap(Double.init) ?? 10
+        return try Store.withLock(folder: folder, timeout: wait) {
             let data = try Store.load(folder: folder, display: display)
             let edit: Edit
             do { edit = try make(data) } catch let e as EditError {
