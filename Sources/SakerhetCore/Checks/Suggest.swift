@@ -1,11 +1,13 @@
 /// "Did you mean": the closest candidate by edit distance, if close enough to be a typo.
 public enum Suggest {
+    /// Ties go to the candidate first in natural order, so the hint does not depend on
+    /// the order of `candidates` (often a dictionary's keys).
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let w = Array(word.lowercased())
         var best: (String, Int)?
         for c in candidates {
             let d = distance(w, Array(c.lowercased()))
-            if best == nil || d < best!.1 { best = (c, d) }
+            if best == nil || d < best!.1 || (d == best!.1 && naturalLess(c, best!.0)) { best = (c, d) }
         }
         guard let (c, d) = best else { return nil }
         let limit = max(1, min(3, w.count / 3))

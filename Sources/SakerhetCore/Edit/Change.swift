@@ -8,14 +8,29 @@ public enum Change: Sendable {
     case remove(String, String)
 }
 
-/// An edit of the data set: what the file becomes, and what it means.
+/// An edit of the data set: what the file becomes, and what it means. An edit changes,
+/// adds or removes one record; it is made on that record's lines alone and spliced into
+/// the file, so the rest of the file is neither parsed again nor touched.
 public struct Edit: Sendable {
     public let kind: Kind
     public let path: String
     public let before: Document
-    public let after: Document
+    /// The file's bytes after the edit.
+    public let afterBytes: [UInt8]
+    /// The record's index in `before`; nil when the edit adds it.
+    public let index: Int?
+    /// The record's lines after the edit, numbered as in the new file; nil when removed.
+    public let block: Document?
+    /// Lines the file gains (or, negative, loses) at the record: how far the records
+    /// after it move.
+    public let lineShift: Int
     /// For the commit message: `activities: A12 status pågår → klar`.
     public let summary: String
+
+    /// The whole file after the edit, parsed.
+    public var after: Document { Document(bytes: afterBytes) }
+
+    static func lineBreaks(_ b: some Collection<UInt8>) -> Int { b.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
 }
 
 /// An edit that cannot be made, with the reason for the user.
@@ -36,46 +51,53 @@ public enum Editor {
     public static func update(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change]) throws -> Edit {
         guard let file = data.files[kind] else { throw missingFile(data, kind) }
         guard let index = data.ids[kind]?[id]?.first else { throw unknownID(data, kind, id) }
-        var doc = file.document
+        // The edit works on the record's own lines; `0` is the record in that small document.
+        var doc = file.document.block(ofRecord: index)
         var parts: [String] = []
         for change in changes {
-            let record = doc.records[index]
+            let record = doc.records[0]
             switch change {
             case .set(let key, let raw):
                 let spec = try fieldSpec(kind, key)
                 let value = normalise(raw, spec)
                 let old = record.values(key)
                 if spec.repeatable {
-                    doc = doc.removing(key, fromRecord: index)
+                    doc = doc.removing(key, fromRecord: 0)
                     for v in value.split(separator: ",").map({ String($0).trimmingBlanks }) where !v.isEmpty {
-                        doc = doc.adding(key, value: v, toRecord: index, order: kind.fieldOrder)
+                        doc = doc.adding(key, value: v, toRecord: 0, order: kind.fieldOrder)
                     }
                 } else if value.isEmpty {
                     if spec.required {
                         throw EditError(sv: "'\(key)' är obligatoriskt för \(kind.word(.sv)) och kan inte tas bort",
                                         en: "'\(key)' is required for \(kind.word(.en)) and cannot be removed")
                     }
-                    doc = doc.removing(key, fromRecord: index)
+                    doc = doc.removing(key, fromRecord: 0)
                 } else {
-                    doc = doc.setting(key, to: value, inRecord: index, order: kind.fieldOrder)
+                    doc = doc.setting(key, to: value, inRecord: 0, order: kind.fieldOrder)
                 }
                 let oldText = old.isEmpty ? "–" : short(old.joined(separator: ", "))
                 parts.append("\(key) \(oldText) → \(value.isEmpty ? "–" : short(value))")
             case .add(let key, let raw):
                 let spec = try fieldSpec(kind, key)
                 let value = normalise(raw, spec)
-                doc = doc.adding(key, value: value, toRecord: index, order: kind.fieldOrder)
+                doc = doc.adding(key, value: value, toRecord: 0, order: kind.fieldOrder)
                 parts.append("\(key) +\(value)")
             case .remove(let key, let raw):
                 _ = try fieldSpec(kind, key)
                 guard record.values(key).contains(raw) else {
                     throw EditError(sv: "\(id) har inget '\(key): \(raw)'", en: "\(id) has no '\(key): \(raw)'")
                 }
-                doc = doc.removing(key, value: raw, fromRecord: index)
+                doc = doc.removing(key, value: raw, fromRecord: 0)
                 parts.append("\(key) −\(raw)")
             }
         }
-        return Edit(kind: kind, path: file.path, before: file.document, after: doc,
+        let before = file.document
+        let old = before.segment(ofRecord: index)
+        var bytes = before.bytes
+        bytes.replaceSubrange(before.records[index].byteRange, with: doc.bytes)
+        return Edit(kind: kind, path: file.path, before: before, afterBytes: bytes, index: index,
+                    block: Document(segments: [Document.Segment(bytes: doc.bytes[...], firstLine: old.firstLine)]),
+                    lineShift: Edit.lineBreaks(doc.bytes) - Edit.lineBreaks(old.bytes),
                     summary: "\(kind.fileName.dropLast(4)): \(id) " + parts.joined(separator: ", "))
     }
 
@@ -99,9 +121,11 @@ public enum Editor {
             if spec.repeatable { ordered += lists.filter { $0.0 == spec.name } }
             else if let v = values[spec.name], !v.isEmpty { ordered.append((spec.name, v)) }
         }
-        let doc = file.document.appendingRecord(ordered)
+        let before = file.document
+        let added = before.appendedRecord(ordered)
         let title = values["title"] ?? values["name"] ?? values["recommendation"] ?? ""
-        return (Edit(kind: kind, path: file.path, before: file.document, after: doc,
+        return (Edit(kind: kind, path: file.path, before: before, afterBytes: before.bytes + added, index: nil,
+                     block: Document(segments: [Document.Segment(bytes: added[...], firstLine: before.lineBreaks + 1)]), lineShift: 0,
                      summary: "\(kind.fileName.dropLast(4)): lägg till \(id) \(title)"), id)
     }
 
@@ -115,8 +139,12 @@ public enum Editor {
             throw EditError(sv: "\(id) kan inte tas bort: \(users.count) \(users.count == 1 ? "post hänvisar" : "poster hänvisar") till den: \(list). Ändra eller ta bort \(users.count == 1 ? "den" : "dem") först",
                             en: "\(id) cannot be removed: \(users.count) \(users.count == 1 ? "record refers" : "records refer") to it: \(list). Change or remove \(users.count == 1 ? "it" : "them") first", refusal: true)
         }
-        return Edit(kind: kind, path: file.path, before: file.document, after: file.document.removingRecord(index),
-                    summary: "\(kind.fileName.dropLast(4)): ta bort \(id)")
+        let before = file.document
+        let gone = before.removalRange(ofRecord: index)
+        var bytes = before.bytes
+        bytes.removeSubrange(gone)
+        return Edit(kind: kind, path: file.path, before: before, afterBytes: bytes, index: index, block: nil,
+                    lineShift: -Edit.lineBreaks(before.bytes[gone]), summary: "\(kind.fileName.dropLast(4)): ta bort \(id)")
     }
 
     /// Records whose reference fields point at `id` of `kind`: (record id, field).

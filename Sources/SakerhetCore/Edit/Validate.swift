@@ -8,16 +8,33 @@ extension Edit {
 
     /// Errors that the edit would add. Errors already in the data do not count, nor do
     /// those that only say work is late or due: an edit may record a past deadline.
+    ///
+    /// The records the edit concerns are checked first (see `Neighbourhood.swift`); only
+    /// when they show a new error is the whole folder checked, for exact messages.
     public func newErrors(in data: DataSet, asOf: Day) -> [Diagnostic] {
-        let checks = Checks.all.filter { !Edit.lateness.contains($0.id) }
-        let after = Checks.run(applied(to: data), asOf: asOf, checks: checks).filter { $0.severity == .error }
+        let near = neighbourhood(in: data)
+        if Edit.added(before: Edit.errors(near.before, asOf), after: Edit.errors(near.after, asOf)).isEmpty { return [] }
+        return newErrorsInWholeFolder(data, asOf: asOf)
+    }
+
+    /// `newErrors` by checking the whole folder before and after the edit.
+    public func newErrorsInWholeFolder(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        let after = Edit.errors(applied(to: data), asOf)
         guard !after.isEmpty else { return [] }
-        let before = Checks.run(data, asOf: asOf, checks: checks).filter { $0.severity == .error }
+        return Edit.added(before: Edit.errors(data, asOf), after: after)
+    }
+
+    static func errors(_ data: DataSet, _ asOf: Day) -> [Diagnostic] {
+        Checks.run(data, asOf: asOf, checks: Checks.all.filter { !lateness.contains($0.id) }).filter { $0.severity == .error }
+    }
+
+    /// The diagnostics of `after` that `before` does not have (counted, so one more of the same also shows).
+    static func added(before: [Diagnostic], after: [Diagnostic]) -> [Diagnostic] {
         var seen: [String: Int] = [:]
-        for d in before { seen[Edit.key(d), default: 0] += 1 }
+        for d in before { seen[key(d), default: 0] += 1 }
         var out: [Diagnostic] = []
         for d in after {
-            let k = Edit.key(d)
+            let k = key(d)
             if let n = seen[k], n > 0 { seen[k] = n - 1 } else { out.append(d) }
         }
         return out

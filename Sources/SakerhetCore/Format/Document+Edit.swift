@@ -30,16 +30,26 @@ extension Document {
 
     /// Appends a record at the end of the file, separated by one blank line.
     public func appendingRecord(_ fields: [(String, String)]) -> Document {
+        Document(bytes: bytes + appendedRecord(fields))
+    }
+
+    /// The bytes that `appendingRecord` adds at the end of the file.
+    func appendedRecord(_ fields: [(String, String)]) -> [UInt8] {
         var out: [UInt8] = []
         let nl = lineEnding.bytes
         if !bytes.isEmpty && bytes.last != 0x0A { out += nl }
         if !bytes.isEmpty && !endsWithBlankLine { out += nl }
         for (k, v) in fields { out += render(k, v) }
-        return splicing(bytes.count..<bytes.count, with: out)
+        return out
     }
 
     /// Removes record `index` with its comments and the blank line that separated it.
     public func removingRecord(_ index: Int) -> Document {
+        splicing(removalRange(ofRecord: index), with: [])
+    }
+
+    /// The bytes `removingRecord` takes away.
+    func removalRange(ofRecord index: Int) -> Range<Int> {
         var range = records[index].byteRange
         // Take the blank lines after it; at the end of the file, the ones before it.
         var end = range.upperBound
@@ -51,7 +61,7 @@ extension Document {
         } else {
             range = range.lowerBound..<end
         }
-        return splicing(range, with: [])
+        return range
     }
 
     /// Replaces a byte range and parses the result.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A recfile as written: every byte kept, with records, fields, comments and the
 /// descriptor block located by line and byte span. `bytes` is the file itself, so an
 /// unchanged document writes back identical. Edits (see `Document+Edit.swift`) splice
@@ -14,17 +20,83 @@ public struct Document: Sendable {
     /// Number of lines in the file.
     public let lineCount: Int
 
+    /// Parses `bytes`. A large file is cut at record boundaries into one chunk per core,
+    /// and the chunks are parsed at the same time; the result is the same as in one pass.
     public init(bytes: [UInt8]) {
-        var parser = Parser(bytes: bytes)
-        parser.run()
+        self.init(bytes: bytes, pieces: bytes.count < 1 << 20 ? 1 : Parallel.width)
+    }
+
+    /// Parses `bytes` in (at most) `pieces` chunks.
+    init(bytes: [UInt8], pieces: Int) {
+        let chunks = Document.chunks(of: bytes, pieces: pieces)
+        let parts = Parallel.map(chunks.count) { i in
+            var parser = Parser(bytes: bytes, range: chunks[i].range, firstLine: chunks[i].firstLine)
+            parser.run()
+            return parser
+        }
+        self.init(bytes: bytes, parts: parts)
+    }
+
+    /// The document of parsers that each parsed one piece of `bytes`, in order.
+    init(bytes: [UInt8], parts: [Parser]) {
+        let first = parts[0]
         self.bytes = bytes
-        self.descriptor = parser.descriptor
-        self.records = parser.records
-        self.comments = parser.comments
-        self.issues = parser.issues
-        self.lineEnding = parser.lineEnding
-        self.hasBOM = parser.hasBOM
-        self.lineCount = parser.line
+        self.descriptor = first.descriptor
+        self.lineEnding = first.lineEnding
+        self.hasBOM = first.hasBOM
+        self.lineCount = parts[parts.count - 1].line
+        if parts.count == 1 {
+            self.records = first.records
+            self.comments = first.comments
+            self.issues = first.issues + (first.sawCR ? [Parser.lineEndingIssue] : [])
+        } else {
+            self.records = Array(parts.map(\.records).joined())
+            self.comments = Array(parts.map(\.comments).joined())
+            self.issues = Array(parts.map(\.issues).joined()) + (parts.contains(where: \.sawCR) ? [Parser.lineEndingIssue] : [])
+        }
+    }
+
+    /// Where parsing may start afresh: ranges that begin at the first line of a record
+    /// after a blank line, about equal in size. Small files are one chunk.
+    static func chunks(of bytes: [UInt8], pieces: Int) -> [(range: Range<Int>, firstLine: Int)] {
+        let n = bytes.count
+        guard pieces > 1 else { return [(0..<n, 1)] }
+        return bytes.withUnsafeBufferPointer { b in
+            var out: [(range: Range<Int>, firstLine: Int)] = []
+            var start = 0, line = 1
+            for k in 1..<pieces {
+                guard let cut = recordStart(at: n * k / pieces, in: b), cut > start else { continue }
+                out.append((start..<cut, line))
+                line += newlines(in: b, start, cut)
+                start = cut
+            }
+            out.append((start..<n, line))
+            return out
+        }
+    }
+
+    /// The first offset at or after `from` that begins a field line right after a blank
+    /// line. There the parser's state is the same as at the start of a file.
+    private static func recordStart(at from: Int, in b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = b.count
+        var i = from
+        while let nl = memchr(b.baseAddress! + i, 0x0A, n - i) {
+            let s = b.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+            // Is the line at `s` blank (spaces, tabs, at most one CR before its LF)?
+            var e = s
+            while e < n, b[e] == 0x20 || b[e] == 0x09 { e += 1 }
+            if e < n, b[e] == 0x0D { e += 1 }
+            if e < n, b[e] == 0x0A, e + 1 < n, b[e + 1] >= 0x61, b[e + 1] <= 0x7A { return e + 1 }
+            i = s
+            if i >= n { break }
+        }
+        return nil
+    }
+
+    private static func newlines(in b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var count = 0
+        for i in from..<to where b[i] == 0x0A { count += 1 }
+        return count
     }
 
     public init(text: String) {

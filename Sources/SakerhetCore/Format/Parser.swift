@@ -16,6 +16,11 @@ import Darwin
 /// Diagnostics come in the same order as ever: line by line, UTF-8 first.
 struct Parser {
     let bytes: [UInt8]
+    /// The part of `bytes` to parse: the whole file, or one chunk of it that starts at a
+    /// record (see `Document.init(bytes:)`).
+    let range: Range<Int>
+    /// False for a chunk after the first: no descriptor block there.
+    var atStart: Bool
     var descriptor: Record?
     var records: [Record] = []
     var comments: [Comment] = []
@@ -23,6 +28,8 @@ struct Parser {
     var lineEnding: LineEnding = .lf
     var hasBOM = false
     var line = 0
+    /// Whether a line ended in CR; reported once per file (see `lineEndingIssue`).
+    private(set) var sawCR = false
 
     /// The file, valid while `run` works.
     private var p = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
@@ -35,7 +42,6 @@ struct Parser {
     private var pendingPercent = 0
     private var blockStart = -1
     private var blockEnd = 0
-    private var sawCR = false
     private var sawLF = false
     // The last field's pieces, kept open while `+` lines follow. A one-line value is made
     // at once, as `openString`, from the range `openValueStart..<openValueEnd` of the file;
@@ -54,7 +60,15 @@ struct Parser {
     private var openEnd = 0
 
     init(bytes: [UInt8]) {
+        self.init(bytes: bytes, range: 0..<bytes.count, firstLine: 1)
+    }
+
+    /// A parser for `range` of `bytes`, whose first line is line `firstLine` of the file.
+    init(bytes: [UInt8], range: Range<Int>, firstLine: Int) {
         self.bytes = bytes
+        self.range = range
+        self.atStart = range.lowerBound == 0
+        self.line = firstLine - 1
     }
 
     mutating func run() {
@@ -72,13 +86,13 @@ struct Parser {
     }
 
     private mutating func parseAll() {
-        let count = p.count
-        guard count > 0, let base = p.baseAddress else {
+        let count = range.upperBound
+        var pos = range.lowerBound
+        guard pos < count, let base = p.baseAddress else {
             closeRecord()
             return
         }
-        var pos = 0
-        if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF {
+        if pos == 0, count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF {
             hasBOM = true
             pos = 3
             issue(1, 1, .warning,
@@ -103,13 +117,14 @@ struct Parser {
             handleLine(start: start, end: contentEnd, next: next, high: high, nul: nul)
             pos = next
         }
-        if sawCR {
-            issue(1, 1, .warning,
-                  sv: "filen har CRLF-radslut; recutils läser CR som en del av värdet. Spara filen med LF-radslut",
-                  en: "file has CRLF line endings; recutils reads the CR as part of the value. Save the file with LF line endings")
-        }
         closeRecord()
     }
+
+    /// The warning for CRLF line endings, given once per file after its other issues.
+    static let lineEndingIssue = SyntaxIssue(
+        line: 1, column: 1, severity: .warning,
+        message: Message(sv: "filen har CRLF-radslut; recutils läser CR som en del av värdet. Spara filen med LF-radslut",
+                         en: "file has CRLF line endings; recutils reads the CR as part of the value. Save the file with LF line endings"))
 
     /// Whether `start..<end` holds a byte >= 0x80, and whether it holds a NUL byte;
     /// eight bytes at a time.
@@ -328,7 +343,7 @@ struct Parser {
         let fields = takePending()
         let record = Record(fields: fields, line: fields[0].line, byteRange: blockStart..<blockEnd)
         if percent > 0 {
-            if descriptor == nil, records.isEmpty, percent == fields.count {
+            if atStart, descriptor == nil, records.isEmpty, percent == fields.count {
                 descriptor = record
             } else {
                 let where1 = fields.first { $0.key.hasPrefix("%") }!

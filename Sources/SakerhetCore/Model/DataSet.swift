@@ -73,15 +73,11 @@ public struct DataSet: Sendable {
         self.recordsBySlot = recordsBySlot
         self.pathsBySlot = pathsBySlot
         func build<T>(_ k: Kind, _ keys: [String], _ make: (RecordRef, Record, inout FirstValues) -> T) -> [T] {
-            var out: [T] = []
             let rs = recordsBySlot[k.slot]
-            out.reserveCapacity(rs.count)
-            var f = FirstValues(keys)
-            for (i, r) in rs.enumerated() {
-                f.load(r)
-                out.append(make(RecordRef(kind: k, index: i), r, &f))
+            return Parallel.array(rs.count, start: { FirstValues(keys) }) { f, i in
+                f.load(rs[i])
+                return make(RecordRef(kind: k, index: i), rs[i], &f)
             }
-            return out
         }
         owners = build(.owner, []) { ref, r, _ in
             Owner(ref: ref, id: r.value("id") ?? "", name: r.value("name") ?? "",

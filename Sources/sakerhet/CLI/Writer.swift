@@ -30,11 +30,11 @@ enum Writer {
                 return Exit.problems
             }
             if dryRun {
-                try Output.write(Diff.unified(edit.before.bytes, edit.after.bytes, path: edit.path))
+                try Output.write(Diff.unified(edit.before.bytes, edit.afterBytes, path: edit.path))
                 return Exit.ok
             }
             let path = folder + "/" + edit.kind.fileName
-            try Store.writeAtomically(edit.after.bytes, to: path)
+            try Store.writeAtomically(edit.afterBytes, to: path)
             if commit { try Git.commit(file: path, message: edit.summary) }
             try Output.write(edit.summary + (commit ? (ctx.lang == .sv ? " (incheckad)" : " (committed)") : "") + "\n")
             return Exit.ok

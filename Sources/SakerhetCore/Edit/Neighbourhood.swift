@@ -1,0 +1,77 @@
+/// The records an edit can change the diagnostics of, as two small data sets: before and
+/// after the edit. A check relates a record only to the records it names (`goal`,
+/// `parent`, `owner`, `action`, …) and to those with the same id, so an edit of record R
+/// can change the errors of R, of the records R names before or after (with the chains of
+/// parents above them) and of the records that name R. Everything else is the same before
+/// and after, and is left out of both.
+extension Edit {
+    func neighbourhood(in data: DataSet) -> (before: DataSet, after: DataSet) {
+        let old: Record? = index.map { before.records[$0] }
+        let new = block?.records ?? []
+        let changed = (old.map { [$0] } ?? []) + new
+        let ids = Set(changed.compactMap { $0.value("id") })
+        var chosen = [Set<Int>](repeating: [], count: Kind.allCases.count)
+
+        func include(_ k: Kind, id: String) -> [Int] {
+            var added: [Int] = []
+            for j in data.ids[k]?[id] ?? [] where !(k == kind && j == index) && chosen[k.slot].insert(j).inserted {
+                added.append(j)
+            }
+            return added
+        }
+        // Records with the same id.
+        for id in ids { _ = include(kind, id: id) }
+        // The records R names, and the chains of parents above them.
+        var walk: [(Kind, Record)] = changed.map { (kind, $0) }
+        while let (k, r) = walk.popLast() {
+            for f in r.fields {
+                guard let spec = k.spec(f.key), case .ref(let target) = spec.type else { continue }
+                let added = include(target, id: f.value)
+                // Only a record's own kind forms chains (goal → parent goal).
+                if target == k, let file = data.files[target] {
+                    walk += added.map { (target, file.document.records[$0]) }
+                }
+            }
+        }
+        // The records that name R.
+        for other in Kind.allCases {
+            let keys = Schema.list[other.slot].filter { $0.type == .ref(kind) }.map(\.name)
+            guard !keys.isEmpty, let file = data.files[other] else { continue }
+            for (j, r) in file.document.records.enumerated() where !(other == kind && j == index) {
+                for f in r.fields where keys.contains(f.key) && ids.contains(f.value) {
+                    chosen[other.slot].insert(j)
+                    break
+                }
+            }
+        }
+
+        func dataSet(edited: Bool) -> DataSet {
+            var files: [Kind: SourceFile] = [:]
+            for (k, file) in data.files {
+                let doc = file.document
+                var segments: [Document.Segment] = []
+                var pending = k == kind  // R still to be placed
+                for j in chosen[k.slot].sorted() {
+                    if pending, let i = index, j > i {
+                        segments += edited ? blockSegments : [doc.segment(ofRecord: i)]
+                        pending = false
+                    }
+                    let shift = edited && k == kind && index.map { j > $0 } == true ? lineShift : 0
+                    segments.append(doc.segment(ofRecord: j, lineShift: shift))
+                }
+                if pending {
+                    if edited { segments += blockSegments } else if let i = index { segments.append(doc.segment(ofRecord: i)) }
+                }
+                files[k] = SourceFile(path: file.path, document: Document(segments: segments))
+            }
+            return DataSet(folder: data.folder, files: files, configFile: data.configFile)
+        }
+        return (dataSet(edited: false), dataSet(edited: true))
+    }
+
+    /// The record's lines after the edit, record by record.
+    private var blockSegments: [Document.Segment] {
+        guard let block else { return [] }
+        return block.records.indices.map { block.segment(ofRecord: $0) }
+    }
+}

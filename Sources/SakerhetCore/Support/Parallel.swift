@@ -1,0 +1,61 @@
+import Dispatch
+import Foundation
+
+/// Work split over the machine's cores. Used where a command spends its time on one big
+/// data folder: parsing files in chunks, building records, running checks.
+enum Parallel {
+    /// How many pieces to cut work into: the cores this process may use, at most 8.
+    static let width: Int = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// `body(0) … body(n - 1)`, run at the same time, results in order.
+    static func map<T>(_ n: Int, _ body: (Int) -> T) -> [T] {
+        if n == 1 { return [body(0)] }
+        let slots = Slots<T>(n)
+        withoutActuallyEscaping(body) { body in
+            let work = Unchecked(body)
+            DispatchQueue.concurrentPerform(iterations: n) { i in slots.put(i, work.value(i)) }
+        }
+        return slots.take()
+    }
+
+    /// An array of `count` elements made by `element(&scratch, i)`, in pieces at the same
+    /// time when it is long. Each piece has its own `scratch`, made by `start`.
+    static func array<T, S>(_ count: Int, start: () -> S, _ element: (inout S, Int) -> T) -> [T] {
+        let pieces = count < 20_000 ? 1 : width
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let base = buffer.baseAddress
+            _ = map(pieces) { p in
+                var scratch = start()
+                for i in count * p / pieces ..< count * (p + 1) / pieces { (base! + i).initialize(to: element(&scratch, i)) }
+            }
+            initialized = count
+        }
+    }
+}
+
+/// Results written by index from several threads; each index exactly once.
+private final class Slots<T>: @unchecked Sendable {
+    private let buffer: UnsafeMutablePointer<T>
+    private let count: Int
+
+    init(_ count: Int) {
+        self.count = count
+        buffer = .allocate(capacity: count)
+    }
+
+    func put(_ i: Int, _ value: T) { (buffer + i).initialize(to: value) }
+
+    func take() -> [T] {
+        defer { buffer.deallocate() }
+        return [T](unsafeUninitializedCapacity: count) { out, n in
+            out.baseAddress!.moveInitialize(from: buffer, count: count)
+            n = count
+        }
+    }
+}
+
+/// A value handed to other threads that only read it while the call that made it waits.
+private struct Unchecked<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,88 @@
+import XCTest
+@testable import SakerhetCore
+
+/// A large file is parsed in chunks at the same time. The result must be the document
+/// that one pass gives: same records, fields, lines, byte ranges, comments and issues.
+final class ChunkedParseTests: XCTestCase {
+    /// Records of every shape the parser knows, good and bad, many times over.
+    static func file(copies: Int, crlf: Bool = false, bom: Bool = false) -> [UInt8] {
+        let header = "# header comment\n%rec: activity\n%key: id\n\n"
+        var text = ""
+        for n in 0..<copies {
+            text += """
+                id: A\(n)
+                title: Rad \(n) med åäö
+                note: första raden
+                + andra raden
+                +
+                + fjärde \(n)
+                status: pågår   \n
+                # a comment before a record
+                id: B\(n)
+                Bad Key: x
+                 leading blank
+                owner: e1
+
+                id: C\(n)
+                %type: misplaced
+                due: 2024-05
+
+                + orphan continuation
+                id: D\(n)
+                title: nul\u{0}byte
+
+                """
+            text += "\n"
+        }
+        var bytes = Array((header + text).utf8)
+        // Invalid UTF-8 in a value, somewhere in the middle.
+        if let at = bytes.indices.first(where: { $0 > bytes.count / 3 && bytes[$0] == UInt8(ascii: "R") }) { bytes[at] = 0xFF }
+        if crlf {
+            var out: [UInt8] = []
+            for b in bytes { if b == 0x0A { out.append(0x0D) }; out.append(b) }
+            bytes = out
+        }
+        return (bom ? [0xEF, 0xBB, 0xBF] : []) + bytes
+    }
+
+    static func dump(_ d: Document) -> [String] {
+        var out = ["lines \(d.lineCount) \(d.lineEnding) bom \(d.hasBOM)"]
+        if let r = d.descriptor { out.append("descriptor \(r.line) \(r.byteRange) \(r.fields.map(\.key))") }
+        for r in d.records {
+            out.append("record \(r.line) \(r.byteRange)")
+            for f in r.fields { out.append("  \(f.key)=\(f.value) \(f.line):\(f.valueColumn) \(f.lineCount) \(f.byteRange)") }
+        }
+        for c in d.comments { out.append("comment \(c.line) \(c.text) \(c.byteRange)") }
+        for i in d.issues { out.append("issue \(i.line):\(i.column) \(i.severity) \(i.message.en)") }
+        return out
+    }
+
+    func testChunksGiveTheDocumentOfOnePass() {
+        for (crlf, bom) in [(false, false), (true, false), (false, true)] {
+            let bytes = Self.file(copies: 300, crlf: crlf, bom: bom)
+            let whole = Self.dump(Document(bytes: bytes, pieces: 1))
+            for pieces in [2, 3, 7] {
+                XCTAssertGreaterThan(Document.chunks(of: bytes, pieces: pieces).count, 1)
+                let chunked = Self.dump(Document(bytes: bytes, pieces: pieces))
+                XCTAssertEqual(chunked.count, whole.count, "crlf \(crlf) bom \(bom) pieces \(pieces)")
+                for (a, b) in zip(chunked, whole) where a != b {
+                    XCTFail("crlf \(crlf) bom \(bom) pieces \(pieces): \(a) ≠ \(b)")
+                    break
+                }
+            }
+        }
+    }
+
+    func testChunksStartAtARecordAfterABlankLine() {
+        let bytes = Self.file(copies: 200)
+        for (range, firstLine) in Document.chunks(of: bytes, pieces: 4).dropFirst() {
+            XCTAssertEqual(Array(bytes[(range.lowerBound - 2)..<range.lowerBound]), [0x0A, 0x0A])
+            XCTAssertEqual(firstLine, bytes[..<range.lowerBound].filter { $0 == 0x0A }.count + 1)
+        }
+    }
+
+    func testAFileWithoutABlankLineIsOneChunk() {
+        let bytes = Array(String(repeating: "id: A1\n", count: 10_000).utf8)
+        XCTAssertEqual(Document.chunks(of: bytes, pieces: 4).count, 1)
+    }
+}
