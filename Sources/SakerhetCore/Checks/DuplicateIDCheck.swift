@@ -8,7 +8,7 @@ public struct DuplicateIDCheck: Check {
         var out: [Diagnostic] = []
         for kind in Kind.allCases {
             guard let index = data.ids[kind] else { continue }
-            for (rid, rows) in index where rows.count > 1 {
+            for (rid, rows) in index.duplicates {
                 let first = data.record(RecordRef(kind: kind, index: rows[0]))
                 let at = "\(data.path(kind)):\(first.line)"
                 for row in rows.dropFirst() {

@@ -51,12 +51,12 @@ public struct DataSet: Sendable {
     public let findings: [Finding]
 
     /// id → record indices, per kind (more than one index means a duplicate id).
-    public let ids: [Kind: [String: [Int]]]
+    public let ids: [Kind: IDIndex]
 
     /// The same as `files` and `ids`, by `Kind.slot`.
     private let recordsBySlot: [[Record]]
     private let pathsBySlot: [String?]
-    private let idsBySlot: [[String: [Int]]]
+    private let idsBySlot: [IDIndex]
     private let cache = Cache()
 
     public init(folder: String, files: [Kind: SourceFile], configFile: SourceFile? = nil) {
@@ -122,17 +122,17 @@ public struct DataSet: Sendable {
                            actions: r.values("action"), status: f[K.status].flatMap(Words.status),
                            classification: f[K.classification].flatMap(Words.classification) ?? .open, reason: f[K.reason])
         }
-        var ids: [Kind: [String: [Int]]] = [:]
-        var idsBySlot = [[String: [Int]]](repeating: [:], count: Kind.allCases.count)
+        var ids: [Kind: IDIndex] = [:]
+        var idsBySlot = [IDIndex](repeating: IDIndex(), count: Kind.allCases.count)
         for k in Kind.allCases {
-            var m: [String: [Int]] = [:]
+            var index = IDIndex()
             let rs = recordsBySlot[k.slot]
-            m.reserveCapacity(rs.count)
+            index.first.reserveCapacity(rs.count)
             for (i, r) in rs.enumerated() {
-                if let id = r.value("id") { m[id, default: []].append(i) }
+                if let id = r.value("id") { index.add(id, i) }
             }
-            ids[k] = m
-            idsBySlot[k.slot] = m
+            ids[k] = index
+            idsBySlot[k.slot] = index
         }
         self.ids = ids
         self.idsBySlot = idsBySlot
@@ -142,10 +142,10 @@ public struct DataSet: Sendable {
 
     public func path(_ kind: Kind) -> String { pathsBySlot[kind.slot] ?? folder + "/" + kind.fileName }
 
-    public func contains(_ kind: Kind, id: String) -> Bool { idsBySlot[kind.slot][id] != nil }
+    public func contains(_ kind: Kind, id: String) -> Bool { idsBySlot[kind.slot].first[id] != nil }
 
     public func owner(_ id: String) -> Owner? {
-        guard let i = idsBySlot[Kind.owner.slot][id]?.first else { return nil }
+        guard let i = idsBySlot[Kind.owner.slot].first[id] else { return nil }
         return owners[i]
     }
 
@@ -153,12 +153,12 @@ public struct DataSet: Sendable {
     public func ownerName(_ id: String) -> String { owner(id)?.name ?? id }
 
     public func goal(_ id: String) -> Goal? {
-        guard let i = idsBySlot[Kind.goal.slot][id]?.first else { return nil }
+        guard let i = idsBySlot[Kind.goal.slot].first[id] else { return nil }
         return goals[i]
     }
 
     public func area(_ id: String) -> Area? {
-        guard let i = idsBySlot[Kind.area.slot][id]?.first else { return nil }
+        guard let i = idsBySlot[Kind.area.slot].first[id] else { return nil }
         return areas[i]
     }
 
@@ -202,6 +202,30 @@ public struct DataSet: Sendable {
         case .finding: return findings
         }
     }
+}
+
+/// The records of one kind by id: the first record with each id, and every record of
+/// the ids that more than one record has. One dictionary entry per record, no array.
+public struct IDIndex: Sendable {
+    var first: [String: Int] = [:]
+    /// Ids used more than once, with all their records in file order.
+    public private(set) var duplicates: [String: [Int]] = [:]
+
+    mutating func add(_ id: String, _ index: Int) {
+        if let earlier = first[id] {
+            duplicates[id, default: [earlier]].append(index)
+        } else {
+            first[id] = index
+        }
+    }
+
+    /// The records with `id`, in file order; nil when none has it.
+    public subscript(id: String) -> [Int]? {
+        if let all = duplicates[id] { return all }
+        return first[id].map { [$0] }
+    }
+
+    public var keys: Dictionary<String, Int>.Keys { first.keys }
 }
 
 /// What a data set computes on first use and keeps. Its contents follow from the data

@@ -126,3 +126,17 @@ enum Schema {
         ],
     ]
 }
+
+extension Kind {
+    /// The kinds a list of this kind reads: the records themselves, owners for names,
+    /// areas and goals for the filters.
+    public var listed: [Kind] {
+        switch self {
+        case .goal: return [.owner, .area, .goal]
+        case .activity: return [.owner, .area, .goal, .activity]
+        case .risk: return [.owner, .area, .risk]
+        case .finding: return [.owner, .area, .finding]
+        case .owner, .area: return [.owner, .area]
+        }
+    }
+}

@@ -197,7 +197,8 @@ public enum DiagnosticFormats {
     /// Escapes text for XML and HTML; with `breaks`, a line break becomes `<br/>`.
     public static func xml(_ s: String, breaks: Bool = false) -> String {
         // Most text needs no escape: return it as it is.
-        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 }) { return s }
+        func special(_ b: UInt8) -> Bool { b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b < 0x20 }
+        if !(s.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? s.utf8.contains(where: special)) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for c in s.unicodeScalars {

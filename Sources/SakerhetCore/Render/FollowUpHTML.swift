@@ -51,16 +51,12 @@ public enum FollowUpHTML {
 
         // Activities
         b += "<section id=\"aktiviteter\">\n<h2>\(l.activityList)</h2>\n"
-        for group in r.activityGroups {
-            b += "<table class=\"activities\">\n<caption>\(h(group.goal)) \(h(group.goalTitle))</caption>\n"
-            b += "<thead><tr>\(th(l.activity))\(th(l.start))\(th(l.lastDone))\(th(l.owner))\(th(l.status))\(th(l.signal))\(th(l.comment))</tr></thead>\n<tbody>\n"
-            for a in group.rows {
-                var comment = h(a.comment ?? "")
-                if a.daysLate > 0 { comment = "<strong>\(l.late(a.daysLate))</strong>" + (comment.isEmpty ? "" : "<br/>" + comment) }
-                b += "<tr><td><span class=\"id\">\(h(a.id))</span> \(h(a.title))</td><td>\(h(a.startText))</td><td>\(h(a.dueText))</td><td>\(h(a.ownerName))</td><td>\(l.status(a.status))</td><td>\(sig(a.signal, lang))</td><td class=\"comment\">\(comment)</td></tr>\n"
-            }
-            b += "</tbody>\n</table>\n"
-        }
+        // The longest section: its tables are written in pieces at the same time.
+        b += Parallel.pieces(r.activityGroups, weight: \.rows.count) { groups in
+            var b = ""
+            for group in groups { b += activityTable(group, l, lang) }
+            return b
+        }.joined()
         b += "</section>\n"
 
         // Risks
@@ -104,6 +100,17 @@ public enum FollowUpHTML {
         b += history(r, l)
         b += "</main>\n<footer><p>\(h(r.organisation ?? "")) · \(h(l.asOf(r))) · sakerhet</p></footer>\n</body>\n</html>\n"
         return b
+    }
+
+    static func activityTable(_ group: FollowUp.ActivityGroup, _ l: ReportLabels, _ lang: Lang) -> String {
+        var b = "<table class=\"activities\">\n<caption>\(h(group.goal)) \(h(group.goalTitle))</caption>\n"
+        b += "<thead><tr>\(th(l.activity))\(th(l.start))\(th(l.lastDone))\(th(l.owner))\(th(l.status))\(th(l.signal))\(th(l.comment))</tr></thead>\n<tbody>\n"
+        for a in group.rows {
+            var comment = h(a.comment ?? "")
+            if a.daysLate > 0 { comment = "<strong>\(l.late(a.daysLate))</strong>" + (comment.isEmpty ? "" : "<br/>" + comment) }
+            b += "<tr><td><span class=\"id\">\(h(a.id))</span> \(h(a.title))</td><td>\(h(a.startText))</td><td>\(h(a.dueText))</td><td>\(h(a.ownerName))</td><td>\(l.status(a.status))</td><td>\(sig(a.signal, lang))</td><td class=\"comment\">\(comment)</td></tr>\n"
+        }
+        return b + "</tbody>\n</table>\n"
     }
 
     /// Revisionshistorik, Förändringar under perioden and Förskjutna tidplaner.

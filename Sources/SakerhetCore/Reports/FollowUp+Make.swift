@@ -33,22 +33,27 @@ extension FollowUp {
             if d.isUnknown, let reason { return reason }
             return d.phrase(lang)
         }
-        func line(_ item: any Scheduled, days: Int) -> Line {
+        func line<T: Scheduled>(_ item: T, days: Int) -> Line {
             Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: name(item.owner),
                  due: item.deadline, days: days, reason: item.reason)
         }
 
         var summary = Summary()
-        let scheduled: [any Scheduled] = goals as [any Scheduled] + activities + findings
         for g in goals { summary.goals.add(g.signal(asOf: asOf, window: window)) }
         for a in activities { summary.activities.add(a.signal(asOf: asOf, window: window)) }
-        for item in scheduled {
-            if item.isOverdue(asOf: asOf) { summary.overdue.append(line(item, days: item.daysLate(asOf: asOf))) }
-            else if item.isDueSoon(asOf: asOf, window: window) {
-                summary.dueSoon.append(line(item, days: asOf.days(until: item.deadline!.lastDay!)))
+        // Goals, then activities, then findings; each kind as itself, not boxed as `any Scheduled`.
+        func collect<T: Scheduled>(_ items: [T]) {
+            for item in items {
+                if item.isOverdue(asOf: asOf) { summary.overdue.append(line(item, days: item.daysLate(asOf: asOf))) }
+                else if item.isDueSoon(asOf: asOf, window: window) {
+                    summary.dueSoon.append(line(item, days: asOf.days(until: item.deadline!.lastDay!)))
+                }
+                if item.isWaiting { summary.waiting.append(line(item, days: 0)) }
             }
-            if item.isWaiting { summary.waiting.append(line(item, days: 0)) }
         }
+        collect(goals)
+        collect(activities)
+        collect(findings)
         summary.overdue.sort { $0.days != $1.days ? $0.days > $1.days : naturalLess($0.id, $1.id) }
         summary.dueSoon.sort { $0.days != $1.days ? $0.days < $1.days : naturalLess($0.id, $1.id) }
 
@@ -61,17 +66,26 @@ extension FollowUp {
         let top = goals.filter { $0.parent == nil || !goalIDs.contains($0.parent!) }
         let sub = goals.filter { $0.parent != nil && goalIDs.contains($0.parent!) }
 
-        var byGoal: [String: [Activity]] = [:]
-        for a in activities { byGoal[a.goal, default: []].append(a) }
+        // Activities by goal, as indices: an Activity is large, and copying each one costs.
+        var byGoal: [String: [Int]] = [:]
+        for (i, a) in activities.enumerated() { byGoal[a.goal, default: []].append(i) }
         var groups: [ActivityGroup] = []
         var placed = Set<String>()
+        var order: [(goal: String, title: String, rows: [Int])] = []
         for g in sub + top {
             guard let list = byGoal[g.id] else { continue }
             placed.insert(g.id)
-            groups.append(ActivityGroup(goal: g.id, goalTitle: g.title, rows: list.map(activityRow)))
+            order.append((g.id, g.title, list))
         }
         for (goal, list) in byGoal.sorted(by: { $0.key < $1.key }) where !placed.contains(goal) {
-            groups.append(ActivityGroup(goal: goal, goalTitle: "", rows: list.map(activityRow)))
+            order.append((goal, "", list))
+        }
+        let flat = order.flatMap(\.rows)
+        let rows = Parallel.array(flat.count, start: {}) { _, i in activityRow(activities[flat[i]]) }
+        var next = 0
+        for o in order {
+            groups.append(ActivityGroup(goal: o.goal, goalTitle: o.title, rows: Array(rows[next..<(next + o.rows.count)])))
+            next += o.rows.count
         }
         func activityRow(_ a: Activity) -> ActivityRow {
             ActivityRow(id: a.id, title: a.title, start: a.start, startText: dueText(a.start, reason: a.reason),
@@ -112,9 +126,12 @@ extension FollowUp {
         }
 
         var ownerSections: [OwnerSection] = []
+        // Each line to its owner in one pass, not one pass per owner.
+        var lateBy: [String: [Line]] = [:], soonBy: [String: [Line]] = [:]
+        for x in summary.overdue { lateBy[x.owner, default: []].append(x) }
+        for x in summary.dueSoon { soonBy[x.owner, default: []].append(x) }
         for o in data.owners {
-            let late = summary.overdue.filter { $0.owner == o.id }
-            let soon = summary.dueSoon.filter { $0.owner == o.id }
+            let late = lateBy[o.id] ?? [], soon = soonBy[o.id] ?? []
             if !late.isEmpty || !soon.isEmpty {
                 ownerSections.append(OwnerSection(owner: o.id, ownerName: o.name, overdue: late, dueSoon: soon))
             }

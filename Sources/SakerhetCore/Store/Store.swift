@@ -23,8 +23,9 @@ public enum Store {
         }
     }
 
-    /// Loads every `.rec` file of the folder. `display` is how paths are shown in messages.
-    public static func load(folder: String, display: String? = nil) throws -> DataSet {
+    /// Loads the `.rec` files of the folder: those of `kinds` (all by default) and
+    /// `config.rec`. `display` is how paths are shown in messages.
+    public static func load(folder: String, display: String? = nil, kinds: [Kind] = Kind.allCases) throws -> DataSet {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
             throw StoreError(sv: "datamappen \(folder) finns inte; ange en annan med --data DIR eller skapa en med 'sakerhet init'",
@@ -32,7 +33,7 @@ public enum Store {
         }
         let shown = display ?? folder
         var files: [Kind: SourceFile] = [:]
-        for kind in Kind.allCases {
+        for kind in kinds {
             let path = folder + "/" + kind.fileName
             guard FileManager.default.fileExists(atPath: path) else { continue }
             files[kind] = SourceFile(path: join(shown, kind.fileName), document: Document(bytes: try read(path)))

@@ -18,6 +18,21 @@ enum Parallel {
         return slots.take()
     }
 
+    /// `body` of consecutive pieces of `items`, at the same time, with about equal total
+    /// `weight` in each piece; results in order.
+    static func pieces<T, R>(_ items: [T], weight: (T) -> Int, _ body: (ArraySlice<T>) -> R) -> [R] {
+        let total = items.reduce(0) { $0 + weight($1) }
+        let n = total < 20_000 ? 1 : width
+        var cuts = [0]
+        var sum = 0
+        for (i, item) in items.enumerated() where cuts.count < n {
+            sum += weight(item)
+            if sum * n >= total * cuts.count { cuts.append(i + 1) }
+        }
+        cuts.append(items.count)
+        return map(cuts.count - 1) { body(items[cuts[$0]..<max(cuts[$0], cuts[$0 + 1])]) }
+    }
+
     /// An array of `count` elements made by `element(&scratch, i)`, in pieces at the same
     /// time when it is long. Each piece has its own `scratch`, made by `start`.
     static func array<T, S>(_ count: Int, start: () -> S, _ element: (inout S, Int) -> T) -> [T] {

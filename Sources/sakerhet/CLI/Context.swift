@@ -29,9 +29,10 @@ struct Context {
         return (found, Context.relative(found))
     }
 
-    func load() throws -> DataSet {
+    /// The data folder's files of `kinds` (all by default).
+    func load(kinds: [Kind] = Kind.allCases) throws -> DataSet {
         let (path, display) = try dataFolder()
-        return try Store.load(folder: path, display: display)
+        return try Store.load(folder: path, display: display, kinds: kinds)
     }
 
     /// Colour only on a terminal, and never with NO_COLOR set.
