@@ -3,19 +3,32 @@
 public enum FollowUpHTML {
     public static func render(_ r: FollowUp, lang: Lang) -> String {
         let l = ReportLabels(lang: lang)
-        var b = ""
-        // About 700 bytes a row: reserving up front spares the copies of a growing string.
-        b.reserveCapacity(8_192 + 700 * (r.activityGroups.reduce(0) { $0 + $1.rows.count } + r.subgoals.count + r.risks.count))
-        b += "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        // The sections are written at the same time, the long activity list in pieces.
+        var jobs: [() -> String] = [{ head(r, l, lang) + summary(r, l, lang) }, { goals(r, l, lang) }]
+        jobs.append { "<section id=\"aktiviteter\">\n<h2>\(l.activityList)</h2>\n" }
+        for piece in Parallel.cut(r.activityGroups, weight: \.rows.count, into: 4 * Parallel.width) {
+            jobs.append { piece.map { activityTable($0, l, lang) }.joined() }
+        }
+        jobs.append { "</section>\n" }
+        jobs += [{ risks(r, l, lang) }, { audits(r, l, lang) }, { owners(r, l, lang) }, { tail(r, l) }]
+        return Parallel.map(jobs.count) { jobs[$0]() }.joined()
+    }
+
+    /// Title block.
+    static func head(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
+        var b = "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         b += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         b += "<title>\(h(r.title ?? l.followUp)) – \(r.asOf)</title>\n<style>\n\(css)</style>\n</head>\n<body>\n<header>\n"
         if let o = r.organisation { b += "<p class=\"org\">\(h(o))</p>\n" }
         b += "<h1>\(h(r.title ?? l.followUp))</h1>\n<p class=\"meta\">\(h(l.asOf(r)))</p>\n"
         if let note = l.publicNote(r) { b += "<p class=\"public\">\(h(note))</p>\n" }
         b += "</header>\n<main>\n"
+        return b
+    }
 
-        // Summary
-        b += "<section id=\"sammanfattning\">\n<h2>\(l.summary)</h2>\n<div class=\"summary\">\n"
+    /// Sammanfattning: counts, bars, late, due soon, waiting.
+    static func summary(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
+        var b = "<section id=\"sammanfattning\">\n<h2>\(l.summary)</h2>\n<div class=\"summary\">\n"
         b += "<table class=\"counts\">\n<thead><tr><th scope=\"col\"></th>"
         for s in Signal.allCases { b += "<th scope=\"col\">\(dot(s)) \(s.word(lang))</th>" }
         b += "<th scope=\"col\">\(l.total)</th></tr></thead>\n<tbody>\n"
@@ -34,8 +47,12 @@ public enum FollowUpHTML {
             b += "</tbody>\n</table>\n"
         }
         b += "</section>\n"
+        return b
+    }
 
-        // Goals
+    /// Mål and delmål.
+    static func goals(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
+        var b = ""
         b += "<section id=\"mal\">\n<h2>\(l.goals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.title))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))</tr></thead>\n<tbody>\n"
         for g in r.goals {
             b += "<tr><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.ownerName))</td><td>\(h(g.dueText))</td><td>\(l.status(g.status))</td><td>\(sig(g.signal, lang))</td></tr>\n"
@@ -48,18 +65,12 @@ public enum FollowUpHTML {
             b += "<tr><td>\(h(g.parent ?? ""))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(l.status(g.status))</td><td>\(sig(g.signal, lang))</td></tr>\n"
         }
         b += "</tbody>\n</table>\n</section>\n"
+        return b
+    }
 
-        // Activities
-        b += "<section id=\"aktiviteter\">\n<h2>\(l.activityList)</h2>\n"
-        // The longest section: its tables are written in pieces at the same time.
-        b += Parallel.pieces(r.activityGroups, weight: \.rows.count) { groups in
-            var b = ""
-            for group in groups { b += activityTable(group, l, lang) }
-            return b
-        }.joined()
-        b += "</section>\n"
-
-        // Risks
+    /// Risks with the heat map.
+    static func risks(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
+        var b = ""
         if !r.risks.isEmpty {
             b += "<section id=\"risker\">\n<h2>\(l.risks)</h2>\n<div class=\"riskgrid\">\n" + heatMap(r, l) + "</div>\n"
             b += "<table>\n<thead><tr>\(th(l.id))\(th(l.risk))\(th(l.likelihood))\(th(l.consequence))\(th(l.score))\(th(l.level))\(th(l.owner))\(th(l.status))\(th(l.actions))\(th(l.review))</tr></thead>\n<tbody>\n"
@@ -69,8 +80,12 @@ public enum FollowUpHTML {
             }
             b += "</tbody>\n</table>\n</section>\n"
         }
+        return b
+    }
 
-        // Audits
+    /// Revisionens rekommendationer.
+    static func audits(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
+        var b = ""
         if !r.audits.isEmpty {
             b += "<section id=\"revision\">\n<h2>\(l.audits)</h2>\n"
             for a in r.audits {
@@ -86,8 +101,12 @@ public enum FollowUpHTML {
             }
             b += "</section>\n"
         }
+        return b
+    }
 
-        // Per owner
+    /// Per ansvarig.
+    static func owners(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
+        var b = ""
         b += "<section id=\"ansvariga\">\n<h2>\(l.perOwner)</h2>\n"
         if r.owners.isEmpty { b += "<p>\(l.nobodyLate)</p>\n" }
         for o in r.owners {
@@ -97,6 +116,12 @@ public enum FollowUpHTML {
             b += "</ul>\n</div>\n"
         }
         b += "</section>\n"
+        return b
+    }
+
+    /// History and the end of the page.
+    static func tail(_ r: FollowUp, _ l: ReportLabels) -> String {
+        var b = ""
         b += history(r, l)
         b += "</main>\n<footer><p>\(h(r.organisation ?? "")) · \(h(l.asOf(r))) · sakerhet</p></footer>\n</body>\n</html>\n"
         return b

@@ -40,19 +40,31 @@ extension FollowUp {
 
         var summary = Summary()
         for g in goals { summary.goals.add(g.signal(asOf: asOf, window: window)) }
-        for a in activities { summary.activities.add(a.signal(asOf: asOf, window: window)) }
-        // Goals, then activities, then findings; each kind as itself, not boxed as `any Scheduled`.
-        func collect<T: Scheduled>(_ items: [T]) {
-            for item in items {
-                if item.isOverdue(asOf: asOf) { summary.overdue.append(line(item, days: item.daysLate(asOf: asOf))) }
-                else if item.isDueSoon(asOf: asOf, window: window) {
-                    summary.dueSoon.append(line(item, days: asOf.days(until: item.deadline!.lastDay!)))
+        // Goals, then activities, then findings; each kind as itself, not boxed as
+        // `any Scheduled`, and a long list in pieces at the same time.
+        func collect<T: Scheduled>(_ items: [T], counts: Bool = false) {
+            let parts = Parallel.ranges(items.count)
+            for part in Parallel.map(parts.count, { p -> Summary in
+                var s = Summary()
+                for i in parts[p] {
+                    let item = items[i]
+                    if counts { s.activities.add(item.signal(asOf: asOf, window: window)) }
+                    if item.isOverdue(asOf: asOf) { s.overdue.append(line(item, days: item.daysLate(asOf: asOf))) }
+                    else if item.isDueSoon(asOf: asOf, window: window) {
+                        s.dueSoon.append(line(item, days: asOf.days(until: item.deadline!.lastDay!)))
+                    }
+                    if item.isWaiting { s.waiting.append(line(item, days: 0)) }
                 }
-                if item.isWaiting { summary.waiting.append(line(item, days: 0)) }
+                return s
+            }) {
+                summary.activities = summary.activities + part.activities
+                summary.overdue += part.overdue
+                summary.dueSoon += part.dueSoon
+                summary.waiting += part.waiting
             }
         }
         collect(goals)
-        collect(activities)
+        collect(activities, counts: true)
         collect(findings)
         summary.overdue.sort { $0.days != $1.days ? $0.days > $1.days : naturalLess($0.id, $1.id) }
         summary.dueSoon.sort { $0.days != $1.days ? $0.days < $1.days : naturalLess($0.id, $1.id) }

@@ -48,6 +48,10 @@ public struct FollowUp: Sendable, Codable {
         public var green = 0, yellow = 0, red = 0, grey = 0
         public var total: Int { green + yellow + red + grey }
 
+        static func + (a: Counts, b: Counts) -> Counts {
+            Counts(green: a.green + b.green, yellow: a.yellow + b.yellow, red: a.red + b.red, grey: a.grey + b.grey)
+        }
+
         mutating func add(_ s: Signal) {
             switch s {
             case .green: green += 1

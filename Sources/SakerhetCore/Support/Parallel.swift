@@ -18,11 +18,11 @@ enum Parallel {
         return slots.take()
     }
 
-    /// `body` of consecutive pieces of `items`, at the same time, with about equal total
-    /// `weight` in each piece; results in order.
-    static func pieces<T, R>(_ items: [T], weight: (T) -> Int, _ body: (ArraySlice<T>) -> R) -> [R] {
+    /// `items` cut into at most `n` consecutive pieces of about equal total `weight`
+    /// (one piece when the whole weighs little).
+    static func cut<T>(_ items: [T], weight: (T) -> Int, into n: Int) -> [ArraySlice<T>] {
         let total = items.reduce(0) { $0 + weight($1) }
-        let n = total < 20_000 ? 1 : width
+        let n = total < 20_000 ? 1 : n
         var cuts = [0]
         var sum = 0
         for (i, item) in items.enumerated() where cuts.count < n {
@@ -30,18 +30,24 @@ enum Parallel {
             if sum * n >= total * cuts.count { cuts.append(i + 1) }
         }
         cuts.append(items.count)
-        return map(cuts.count - 1) { body(items[cuts[$0]..<max(cuts[$0], cuts[$0 + 1])]) }
+        return (0..<(cuts.count - 1)).map { items[cuts[$0]..<max(cuts[$0], cuts[$0 + 1])] }
+    }
+
+    /// `0..<count` in one range per core, or one range when it is short.
+    static func ranges(_ count: Int) -> [Range<Int>] {
+        let pieces = count < 20_000 ? 1 : width
+        return (0..<pieces).map { count * $0 / pieces ..< count * ($0 + 1) / pieces }
     }
 
     /// An array of `count` elements made by `element(&scratch, i)`, in pieces at the same
     /// time when it is long. Each piece has its own `scratch`, made by `start`.
     static func array<T, S>(_ count: Int, start: () -> S, _ element: (inout S, Int) -> T) -> [T] {
-        let pieces = count < 20_000 ? 1 : width
+        let pieces = ranges(count)
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let base = buffer.baseAddress
-            _ = map(pieces) { p in
+            _ = map(pieces.count) { p in
                 var scratch = start()
-                for i in count * p / pieces ..< count * (p + 1) / pieces { (base! + i).initialize(to: element(&scratch, i)) }
+                for i in pieces[p] { (base! + i).initialize(to: element(&scratch, i)) }
             }
             initialized = count
         }
