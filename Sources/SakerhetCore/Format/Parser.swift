@@ -221,9 +221,12 @@ struct Parser {
     /// The string of `a..<b`, which lies in the line `line` after ASCII only; when the bytes
     /// are not valid UTF-8, the line's first bad byte is reported and the string repaired.
     private mutating func checkedString(_ a: Int, _ b: Int, line: Range<Int>) -> String {
-        if let s = String(validating: UnsafeBufferPointer(rebasing: p[a..<b]), as: UTF8.self) { return s }
-        checkUTF8(line.lowerBound, line.upperBound)
-        return string(a, b)
+        let s = string(a, b)
+        // Decoding repairs bad bytes, so the string has the same bytes only when they were valid.
+        let same = b == a || s.utf8.count == b - a
+            && s.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, p.baseAddress! + a, b - a) == 0 }) ?? s.utf8.elementsEqual(p[a..<b])
+        if !same { checkUTF8(line.lowerBound, line.upperBound) }
+        return s
     }
 
     private mutating func fieldLine(start: Int, end: Int, next: Int, high: Bool) {
