@@ -33,7 +33,14 @@ public enum ListRender {
         let names = columns(list.kind, lang)
         let widths: [Int] = list.kind == .activity ? [5, 44, 5, 8, 8, 12, 11, 16] : [5, 46, 8, 8, 12, 11, 16]
         var t = TextTable(zip(names, widths).map { TextTable.Column($0.0, $0.1) })
+        t.rows.reserveCapacity(list.rows.count)
+        t.paint.reserveCapacity(list.rows.count)
         for r in list.rows {
+            // Painters only when there is colour to add: without them the text is left as is.
+            guard style.color, r.signal != nil || r.level != nil || r.assessment != nil else {
+                t.add(cells(r, lang))
+                continue
+            }
             var painters: [(String) -> String] = Array(repeating: { $0 }, count: names.count)
             if let s = r.signal { painters[names.count - 1] = { style.signal(s, $0) } }
             if let l = r.level { painters[3] = { levelPaint(l, style)($0) } }

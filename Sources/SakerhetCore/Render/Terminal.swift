@@ -43,7 +43,8 @@ public struct TextTable {
 
     public let columns: [Column]
     public var rows: [[String]] = []
-    /// Optional colouring per row and column, applied after padding.
+    /// Optional colouring per row and column, applied to each non-empty piece of text.
+    /// A row's list may be empty or shorter than the row: the other cells are not painted.
     public var paint: [[(String) -> String]] = []
 
     public init(_ columns: [Column]) { self.columns = columns }
@@ -55,76 +56,275 @@ public struct TextTable {
 
     /// Renders within `maxWidth` columns: the widest columns give way first.
     public func render(style: Style = .plain, maxWidth: Int = 100) -> String {
+        let n = columns.count
+        let titles = columns.map { UTF8Text.scalarCount($0.title) }
         // Each column as wide as its content, within its configured width, but never
         // narrower than its title or its longest word.
-        var widths = columns.map(\.width)
-        var floors = widths
-        for (i, c) in columns.enumerated() {
-            var longest = c.title.unicodeScalars.count
-            var word = c.title.unicodeScalars.count
-            for r in rows where i < r.count {
-                for part in r[i].split(separator: "\n", omittingEmptySubsequences: false) {
-                    longest = max(longest, part.unicodeScalars.count)
-                    for w in part.split(separator: " ") { word = max(word, w.unicodeScalars.count) }
-                }
+        var longest = titles
+        var floors = titles
+        for r in rows {
+            for i in 0..<min(n, r.count) {
+                let m = UTF8Text.measure(r[i])
+                if m.longest > longest[i] { longest[i] = m.longest }
+                if m.word > floors[i] { floors[i] = m.word }
             }
-            floors[i] = word
-            widths[i] = max(word, min(c.width, longest))
         }
-        // Then the widest columns give way until the table fits.
+        var widths = (0..<n).map { max(floors[$0], min(columns[$0].width, longest[$0])) }
         // Then the widest columns give way until the table fits; words are cut only
         // when nothing else helps.
+        var total = widths.reduce(0, +) + 2 * (n - 1)
         for pass in 0..<2 {
-            while widths.reduce(0, +) + 2 * (widths.count - 1) > maxWidth {
-                let floor = { (i: Int) in pass == 0 ? floors[i] : max(columns[i].title.unicodeScalars.count, 6) }
-                guard let i = widths.indices.filter({ widths[$0] > floor($0) }).max(by: { widths[$0] < widths[$1] }) else { break }
-                widths[i] -= 1
-            }
-        }
-        var out = ""
-        func emit(_ cells: [String], _ painters: [(String) -> String]) {
-            let wrapped = cells.enumerated().map { TextTable.wrap($0.element, widths[$0.offset]) }
-            let height = wrapped.map(\.count).max() ?? 1
-            for lineNo in 0..<height {
-                // Padding is held back until more text follows, so no line ends in blanks.
-                var pending = 0
-                for (i, lines) in wrapped.enumerated() {
-                    let text = lineNo < lines.count ? lines[lineNo] : ""
-                    if !text.isEmpty {
-                        if pending > 0 { out += String(repeating: " ", count: pending) }
-                        out += i < painters.count ? painters[i](text) : text
-                        pending = 0
-                    }
-                    pending += widths[i] - text.unicodeScalars.count + 2
+            while total > maxWidth {
+                var widest = -1
+                for i in 0..<n {
+                    let floor = pass == 0 ? floors[i] : max(titles[i], 6)
+                    if widths[i] > floor && (widest < 0 || widths[i] > widths[widest]) { widest = i }
                 }
-                out += "\n"
+                if widest < 0 { break }
+                widths[widest] -= 1
+                total -= 1
             }
         }
-        emit(columns.map(\.title), columns.map { _ in style.bold })
-        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-        for (r, cells) in rows.enumerated() { emit(cells, paint[r]) }
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity((total + 2) * (rows.count + 2))
+        var wrapper = Wrapper()
+        wrapper.emit(columns.map(\.title), style.color ? columns.map { _ in style.bold } : [], widths, into: &out)
+        for (i, w) in widths.enumerated() {
+            if i > 0 { out.append(0x20); out.append(0x20) }
+            for _ in 0..<w { out.append(0xE2); out.append(0x94); out.append(0x80) }  // "─"
+        }
+        out.append(0x0A)
+        for (r, cells) in rows.enumerated() { wrapper.emit(cells, r < paint.count ? paint[r] : [], widths, into: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Word-wraps `text` to `width` characters; words longer than the width are cut.
     public static func wrap(_ text: String, _ width: Int) -> [String] {
-        if text.unicodeScalars.count <= width && !text.utf8.contains(0x0A) { return [text] }
-        var lines: [String] = []
-        for para in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var cur = ""
-            for word in para.split(separator: " ") {
-                var w = String(word)
-                while w.unicodeScalars.count > width {
-                    if !cur.isEmpty { lines.append(cur); cur = "" }
-                    lines.append(String(String.UnicodeScalarView(w.unicodeScalars.prefix(width))))
-                    w = String(String.UnicodeScalarView(w.unicodeScalars.dropFirst(width)))
-                }
-                if cur.isEmpty { cur = w }
-                else if cur.unicodeScalars.count + 1 + w.unicodeScalars.count <= width { cur += " " + w }
-                else { lines.append(cur); cur = w }
-            }
-            lines.append(cur)
+        var w = Wrapper()
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { u in
+            w.wrap(u, 0..<u.count, width)
+            return w.lines.map { String(decoding: w.bytes(of: $0, in: u), as: UTF8.self) }
         }
-        return lines.isEmpty ? [""] : lines
+    }
+
+    /// Wraps cells by their UTF-8 bytes, keeping its buffers from row to row.
+    ///
+    /// The rules are those of `String.split`: a line break is "\n" except in "\r\n", and a
+    /// blank is " " unless a combining mark follows it (or a prepended mark comes before
+    /// it), which makes it part of a longer Character. A line is its pieces joined by
+    /// single blanks; text that fits and has no "\n" is one piece, blanks kept.
+    struct Wrapper {
+        struct Line {
+            var pieces: Range<Int>
+            var scalars: Int
+        }
+
+        var bytes: [UInt8] = []
+        var cells: [Range<Int>] = []
+        var pieces: [Range<Int>] = []
+        var lines: [Line] = []
+        var cellLines: [Range<Int>] = []
+        var scratch: [UInt8] = []
+
+        /// Appends the lines of `u[cell]` wrapped to `width`.
+        mutating func wrap(_ u: UnsafeBufferPointer<UInt8>, _ cell: Range<Int>, _ width: Int) {
+            var scalars = 0
+            var hasNewline = false
+            for p in cell {
+                let b = u[p]
+                if b & 0xC0 != 0x80 { scalars += 1 }
+                if b == 0x0A { hasNewline = true }
+            }
+            if scalars <= width && !hasNewline {
+                pieces.append(cell)
+                lines.append(Line(pieces: pieces.count - 1..<pieces.count, scalars: scalars))
+                return
+            }
+            var curStart = pieces.count
+            var curScalars = 0
+            var curEmpty = true
+            var wordStart = cell.lowerBound
+            var wordScalars = 0
+            var p = cell.lowerBound
+            while true {
+                let atEnd = p == cell.upperBound
+                let b: UInt8 = atEnd ? 0 : u[p]
+                let lineBreak = !atEnd && b == 0x0A && UTF8Text.isLineBreak(u, p, cell)
+                if atEnd || lineBreak || (b == 0x20 && UTF8Text.isBlank(u, p, cell)) {
+                    if wordScalars > 0 {
+                        var s = wordStart
+                        var c = wordScalars
+                        while c > width {
+                            if !curEmpty {
+                                lines.append(Line(pieces: curStart..<pieces.count, scalars: curScalars))
+                                curEmpty = true
+                            }
+                            let take = max(width, 1)
+                            let cut = UTF8Text.advance(u, s, by: take)
+                            pieces.append(s..<cut)
+                            lines.append(Line(pieces: pieces.count - 1..<pieces.count, scalars: take))
+                            s = cut
+                            c -= take
+                        }
+                        if curEmpty {
+                            curStart = pieces.count
+                            curScalars = c
+                            curEmpty = false
+                        } else if curScalars + 1 + c <= width {
+                            curScalars += 1 + c
+                        } else {
+                            lines.append(Line(pieces: curStart..<pieces.count, scalars: curScalars))
+                            curStart = pieces.count
+                            curScalars = c
+                        }
+                        pieces.append(s..<p)
+                    }
+                    if atEnd || lineBreak {
+                        lines.append(curEmpty ? Line(pieces: pieces.count..<pieces.count, scalars: 0)
+                                              : Line(pieces: curStart..<pieces.count, scalars: curScalars))
+                        curEmpty = true
+                        curScalars = 0
+                    }
+                    if atEnd { break }
+                    p += 1
+                    wordStart = p
+                    wordScalars = 0
+                } else {
+                    if b & 0xC0 != 0x80 { wordScalars += 1 }
+                    p += 1
+                }
+            }
+        }
+
+        /// The text of `line`: its pieces joined by single blanks.
+        func bytes(of line: Line, in u: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+            var out: [UInt8] = []
+            append(line, from: u, to: &out)
+            return out
+        }
+
+        func append(_ line: Line, from u: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+            for k in line.pieces {
+                if k > line.pieces.lowerBound { out.append(0x20) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[pieces[k]]))
+            }
+        }
+
+        /// Appends one table row, as many lines as its tallest cell needs. Padding is held
+        /// back until more text follows, so no line ends in blanks.
+        mutating func emit(_ row: [String], _ painters: [(String) -> String], _ widths: [Int], into out: inout [UInt8]) {
+            bytes.removeAll(keepingCapacity: true)
+            cells.removeAll(keepingCapacity: true)
+            pieces.removeAll(keepingCapacity: true)
+            lines.removeAll(keepingCapacity: true)
+            cellLines.removeAll(keepingCapacity: true)
+            for cell in row {
+                let start = bytes.count
+                bytes.append(contentsOf: cell.utf8)
+                cells.append(start..<bytes.count)
+            }
+            let all = bytes
+            all.withUnsafeBufferPointer { u in
+                var height = 1
+                for i in cells.indices {
+                    let first = lines.count
+                    wrap(u, cells[i], widths[i])
+                    cellLines.append(first..<lines.count)
+                    height = max(height, lines.count - first)
+                }
+                for lineNo in 0..<height {
+                    var pending = 0
+                    for i in cellLines.indices {
+                        let range = cellLines[i]
+                        var scalars = 0
+                        if lineNo < range.count {
+                            let line = lines[range.lowerBound + lineNo]
+                            scalars = line.scalars
+                            if scalars > 0 {
+                                for _ in 0..<pending { out.append(0x20) }
+                                pending = 0
+                                if i < painters.count {
+                                    scratch.removeAll(keepingCapacity: true)
+                                    append(line, from: u, to: &scratch)
+                                    out.append(contentsOf: painters[i](String(decoding: scratch, as: UTF8.self)).utf8)
+                                } else {
+                                    append(line, from: u, to: &out)
+                                }
+                            }
+                        }
+                        pending += widths[i] - scalars + 2
+                    }
+                    out.append(0x0A)
+                }
+            }
+        }
+    }
+}
+
+/// Scanning UTF-8 bytes: a scalar starts at every byte that is not 0b10xxxxxx.
+enum UTF8Text {
+    static func scalarCount(_ s: String) -> Int {
+        var n = 0
+        for b in s.utf8 where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    /// The longest line and the longest word of `s`, in scalars.
+    static func measure(_ s: String) -> (longest: Int, word: Int) {
+        if let m = s.utf8.withContiguousStorageIfAvailable({ measure($0) }) { return m }
+        return Array(s.utf8).withUnsafeBufferPointer { measure($0) }
+    }
+
+    static func measure(_ u: UnsafeBufferPointer<UInt8>) -> (longest: Int, word: Int) {
+        var longest = 0, word = 0, line = 0, cur = 0
+        let all = 0..<u.count
+        for p in all {
+            let b = u[p]
+            if b == 0x0A && isLineBreak(u, p, all) {
+                longest = max(longest, line)
+                word = max(word, cur)
+                line = 0
+                cur = 0
+            } else if b == 0x20 && isBlank(u, p, all) {
+                word = max(word, cur)
+                cur = 0
+                line += 1
+            } else if b & 0xC0 != 0x80 {
+                line += 1
+                cur += 1
+            }
+        }
+        return (max(longest, line), max(word, cur))
+    }
+
+    /// Whether the "\n" at `p` splits lines: "\r\n" is one Character.
+    static func isLineBreak(_ u: UnsafeBufferPointer<UInt8>, _ p: Int, _ text: Range<Int>) -> Bool {
+        !(p > text.lowerBound && u[p - 1] == 0x0D)
+    }
+
+    /// Whether the " " at `p` is a Character of its own. Only a scalar from U+0300 on
+    /// (lead byte 0xCC or more) can join it; such pairs are left to String.
+    static func isBlank(_ u: UnsafeBufferPointer<UInt8>, _ p: Int, _ text: Range<Int>) -> Bool {
+        if p + 1 < text.upperBound && u[p + 1] >= 0xCC {
+            let end = advance(u, p + 1, by: 1)
+            if String(decoding: UnsafeBufferPointer(rebasing: u[p..<end]), as: UTF8.self).count == 1 { return false }
+        }
+        if p > text.lowerBound && u[p - 1] >= 0x80 {
+            var q = p - 1
+            while q > text.lowerBound && u[q] & 0xC0 == 0x80 { q -= 1 }
+            if u[q] >= 0xCC && String(decoding: UnsafeBufferPointer(rebasing: u[q...p]), as: UTF8.self).count == 1 { return false }
+        }
+        return true
+    }
+
+    /// The byte index `n` scalars after `p`.
+    static func advance(_ u: UnsafeBufferPointer<UInt8>, _ p: Int, by n: Int) -> Int {
+        var p = p
+        for _ in 0..<n {
+            p += 1
+            while p < u.count && u[p] & 0xC0 == 0x80 { p += 1 }
+        }
+        return p
     }
 }

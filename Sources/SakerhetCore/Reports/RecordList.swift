@@ -46,73 +46,121 @@ public struct RecordList: Sendable, Codable {
     /// risks by score (highest first).
     public static func make(_ data: DataSet, _ kind: Kind, filter: ListFilter, asOf: Day) -> RecordList {
         let window = data.config.soonDays
-        var goalSet: Set<String>?
-        if let g = filter.goal { goalSet = data.goalAndDescendants(g) }
-        func passesScheduled(_ s: any Scheduled, goal: String?, area: String?) -> Bool {
-            if let o = filter.owner, s.owner != o { return false }
-            if let gs = goalSet {
-                guard let goal, gs.contains(goal) else { return false }
-            }
-            if let a = filter.area, area != a { return false }
-            if let st = filter.status, s.status?.rawValue != (Status(parsing: st)?.rawValue ?? st) { return false }
-            if filter.overdue && !s.isOverdue(asOf: asOf) { return false }
-            if filter.soon && !s.isDueSoon(asOf: asOf, window: window) { return false }
-            if let before = filter.dueBefore?.lastDay {
-                guard let last = s.deadline?.lastDay, last <= before, !(s.status?.isClosed ?? false) else { return false }
-            }
-            return true
-        }
-        func row(_ s: any Scheduled, goal: String?, start: Deadline? = nil, assessment: Assessment? = nil) -> ListRow {
-            let r = data.record(s.ref)
-            return ListRow(kind: kind, id: s.id, title: s.title, owner: s.owner, ownerName: data.ownerName(s.owner), goal: goal,
-                           start: start, due: s.deadline, status: s.status?.rawValue, signal: s.signal(asOf: asOf, window: window),
-                           daysLate: s.daysLate(asOf: asOf), score: nil, level: nil, assessment: assessment,
-                           file: data.path(kind), line: r.line)
+        let match = Match(filter: filter, goals: filter.goal.map { data.goalAndDescendants($0) }, asOf: asOf, window: window)
+        let file = data.path(kind)
+        func row<S: Scheduled>(_ s: S, goal: String?, start: Deadline? = nil, assessment: Assessment? = nil) -> ListRow {
+            makeRow(s, kind, data, file: file, asOf: asOf, window: window, goal: goal, start: start, assessment: assessment)
         }
         var rows: [ListRow] = []
         switch kind {
         case .goal:
-            for g in data.goals where passesScheduled(g, goal: g.id, area: g.area) { rows.append(row(g, goal: g.parent)) }
+            for g in data.goals where match.passes(g, goal: g.id) && match.inArea(g.area) { rows.append(row(g, goal: g.parent)) }
         case .activity:
-            for a in data.activities where passesScheduled(a, goal: a.goal, area: a.area ?? data.goal(a.goal)?.area) {
+            for a in data.activities where match.passes(a, goal: a.goal) {
+                // The goal's area is looked up only when filtering by area.
+                if filter.area != nil && !match.inArea(a.area ?? data.goal(a.goal)?.area) { continue }
                 rows.append(row(a, goal: a.goal, start: a.start))
             }
         case .finding:
-            for f in data.findings where passesScheduled(f, goal: nil, area: nil) {
+            for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
                 rows.append(row(f, goal: nil, assessment: f.assessment))
             }
         case .risk:
+            let wantStatus = filter.status.map { RiskStatus(parsing: $0)?.rawValue ?? $0 }
             for r in data.risks {
                 if let o = filter.owner, r.owner != o { continue }
                 if let a = filter.area, r.area != a { continue }
-                if let st = filter.status, r.status?.rawValue != (RiskStatus(parsing: st)?.rawValue ?? st) { continue }
-                if let l = filter.level, data.level(of: r) != l { continue }
+                if let st = wantStatus, r.status?.rawValue != st { continue }
+                let level = data.level(of: r)
+                if let l = filter.level, level != l { continue }
                 if filter.overdue && !r.isReviewPassed(asOf: asOf) { continue }
                 rows.append(ListRow(kind: .risk, id: r.id, title: r.title, owner: r.owner, ownerName: data.ownerName(r.owner),
                                     goal: nil, start: nil, due: r.review.map(Deadline.init(day:)), status: r.status?.rawValue,
-                                    signal: nil, daysLate: 0, score: r.score, level: data.level(of: r), assessment: nil,
-                                    file: data.path(.risk), line: data.record(r.ref).line))
+                                    signal: nil, daysLate: 0, score: r.score, level: level, assessment: nil,
+                                    file: file, line: data.record(r.ref).line))
             }
         case .owner, .area:
             break
         }
-        if kind == .risk {
-            rows.sort { ($0.score ?? 0) != ($1.score ?? 0) ? ($0.score ?? 0) > ($1.score ?? 0) : $0.line < $1.line }
-        } else {
-            rows.sort { a, b in
-                let x = a.due?.lastDay, y = b.due?.lastDay
-                switch (x, y) {
-                case let (x?, y?) where x != y: return x < y
-                case (nil, _?): return false
-                case (_?, nil): return true
-                default: return a.line < b.line
+        // Sort keys worked out once per row; the row index keeps equal keys in their order.
+        var keys: [(Int, Int, Int)] = []
+        keys.reserveCapacity(rows.count)
+        for i in rows.indices {
+            let first = kind == .risk ? -(rows[i].score ?? 0) : (rows[i].due?.lastDay?.ordinal ?? Int.max)
+            keys.append((first, rows[i].line, i))
+        }
+        keys.sort(by: <)
+        // Put row keys[i].2 at i, cycle by cycle, by swapping rather than copying rows.
+        var placed = [Bool](repeating: false, count: rows.count)
+        rows.withUnsafeMutableBufferPointer { rows in
+            for start in rows.indices where !placed[start] {
+                var j = start
+                while true {
+                    placed[j] = true
+                    let k = keys[j].2
+                    if k == start { break }
+                    rows.swapAt(j, k)
+                    j = k
                 }
             }
         }
-        return RecordList(kind: kind, asOf: asOf, rows: rows,
-                          green: rows.filter { $0.assessment == .green }.count,
-                          yellow: rows.filter { $0.assessment == .yellow }.count,
-                          red: rows.filter { $0.assessment == .red }.count)
+        var green = 0, yellow = 0, red = 0
+        for i in rows.indices {
+            switch rows[i].assessment {
+            case .green?: green += 1
+            case .yellow?: yellow += 1
+            case .red?: red += 1
+            case nil: break
+            }
+        }
+        return RecordList(kind: kind, asOf: asOf, rows: rows, green: green, yellow: yellow, red: red)
+    }
+
+    /// The filter for goals, activities and findings, with its values worked out once.
+    struct Match {
+        let filter: ListFilter
+        let goals: Set<String>?
+        let status: String?
+        let dueBefore: Day?
+        let asOf: Day
+        let window: Int
+
+        init(filter: ListFilter, goals: Set<String>?, asOf: Day, window: Int) {
+            self.filter = filter
+            self.goals = goals
+            status = filter.status.map { Status(parsing: $0)?.rawValue ?? $0 }
+            dueBefore = filter.dueBefore?.lastDay
+            self.asOf = asOf
+            self.window = window
+        }
+
+        /// Everything but the area, which `inArea` checks.
+        func passes<S: Scheduled>(_ s: S, goal: String?) -> Bool {
+            if let o = filter.owner, s.owner != o { return false }
+            if let gs = goals {
+                guard let goal, gs.contains(goal) else { return false }
+            }
+            if let st = status, s.status?.rawValue != st { return false }
+            if filter.overdue && !s.isOverdue(asOf: asOf) { return false }
+            if filter.soon && !s.isDueSoon(asOf: asOf, window: window) { return false }
+            if let before = dueBefore {
+                guard let last = s.deadline?.lastDay, last <= before, !(s.status?.isClosed ?? false) else { return false }
+            }
+            return true
+        }
+
+        func inArea(_ area: String?) -> Bool {
+            if let a = filter.area, area != a { return false }
+            return true
+        }
+    }
+
+    static func makeRow<S: Scheduled>(_ s: S, _ kind: Kind, _ data: DataSet, file: String, asOf: Day, window: Int,
+                                      goal: String?, start: Deadline?, assessment: Assessment?) -> ListRow {
+        ListRow(kind: kind, id: s.id, title: s.title, owner: s.owner, ownerName: data.ownerName(s.owner), goal: goal,
+                start: start, due: s.deadline, status: s.status?.rawValue, signal: s.signal(asOf: asOf, window: window),
+                daysLate: s.daysLate(asOf: asOf), score: nil, level: nil, assessment: assessment,
+                file: file, line: data.record(s.ref).line)
     }
 }
 

@@ -1,0 +1,98 @@
+import XCTest
+@testable import SakerhetCore
+
+/// TextTable wraps and aligns by Unicode scalars. These pin the exact rules.
+final class TextTableTests: XCTestCase {
+    func testWrapCountsScalarsNotBytes() {
+        XCTAssertEqual(TextTable.wrap("Åtgärda sårbarheter i öppna system", 12), ["Åtgärda", "sårbarheter", "i öppna", "system"])
+        XCTAssertEqual(TextTable.wrap("åäö", 3), ["åäö"])
+    }
+
+    func testWrapCutsWordsLongerThanTheWidth() {
+        XCTAssertEqual(TextTable.wrap("abcdefghijklmnop xy", 5), ["abcde", "fghij", "klmno", "p xy"])
+        XCTAssertEqual(TextTable.wrap("ab åäöåäöåä cd", 4), ["ab", "åäöå", "äöåä", "cd"])
+    }
+
+    func testWrapKeepsEmbeddedNewlines() {
+        XCTAssertEqual(TextTable.wrap("första raden\n\nefter tom rad", 20), ["första raden", "", "efter tom rad"])
+        XCTAssertEqual(TextTable.wrap("x\n", 5), ["x", ""])
+    }
+
+    func testWrapBlanks() {
+        // Text that fits on one line is kept as it is; wrapped text gets single blanks.
+        XCTAssertEqual(TextTable.wrap("a  b", 10), ["a  b"])
+        XCTAssertEqual(TextTable.wrap("a  b\nc", 10), ["a b", "c"])
+        XCTAssertEqual(TextTable.wrap("a  b c d e", 5), ["a b c", "d e"])
+        XCTAssertEqual(TextTable.wrap("", 5), [""])
+        XCTAssertEqual(TextTable.wrap("   ", 2), [""])
+    }
+
+    func testWrapSplitsOnCharactersAsStringDoes() {
+        // "\r\n" is one Character, so it does not start a new line.
+        XCTAssertEqual(TextTable.wrap("ab\r\ncd ef", 5), ["ab\r\nc", "d ef"])
+        // A blank followed by a combining accent is one Character, part of the word.
+        XCTAssertEqual(TextTable.wrap("a \u{301}b c d", 3), ["a \u{301}", "b c", "d"])
+        // So is a prepended mark (U+0600) followed by a blank.
+        XCTAssertEqual(TextTable.wrap("x\u{600} y z", 3), ["x\u{600} ", "y z"])
+    }
+
+    func testRenderAlignsAndHoldsBackPadding() {
+        var t = TextTable([.init("Id", 4), .init("Titel", 20), .init("Ägare", 6), .init("Status", 10)])
+        t.add(["A1", "Öva krisledning på förvaltningen", "åsa", "pågår"])
+        t.add(["A22", "", "", "klar"])
+        t.add(["A3", "Två rader\nhär", "", ""])
+        XCTAssertEqual(t.render(), """
+            Id   Titel                 Ägare  Status
+            ───  ────────────────────  ─────  ──────
+            A1   Öva krisledning på    åsa    pågår
+                 förvaltningen
+            A22                               klar
+            A3   Två rader
+                 här
+
+            """)
+    }
+
+    func testRenderShortRowsAndBlanksInCells() {
+        var t = TextTable([.init("Id", 4), .init("Titel", 8), .init("Not", 5)])
+        t.add(["A4"])
+        t.add(["A5", "a  b", "x"])
+        t.add(["A6", "ab cd\nef", ""])
+        XCTAssertEqual(t.render(), "Id  Titel  Not\n──  ─────  ───\nA4\nA5  a  b   x\nA6  ab cd\n    ef\n")
+    }
+
+    func testRenderShrinksToMaxWidth() {
+        var t = TextTable([.init("Id", 4), .init("Beskrivning", 40), .init("Not", 30)])
+        t.add(["R1", "Kontoutdrag kontrolleras inte vid e-ansökan om ekonomiskt bistånd", "Se över rutinen"])
+        XCTAssertEqual(t.render(maxWidth: 40), """
+            Id  Beskrivning          Not
+            ──  ───────────────────  ───────────────
+            R1  Kontoutdrag          Se över rutinen
+                kontrolleras inte
+                vid e-ansökan om
+                ekonomiskt bistånd
+
+            """)
+        // Narrower still: the columns stop at their longest word.
+        XCTAssertEqual(t.render(maxWidth: 30), """
+            Id  Beskrivning   Not
+            ──  ────────────  ────────────
+            R1  Kontoutdrag   Se över
+                kontrolleras  rutinen
+                inte vid
+                e-ansökan om
+                ekonomiskt
+                bistånd
+
+            """)
+    }
+
+    func testRenderCutsWordsAndPaintsEachPiece() {
+        var t = TextTable([.init("Id", 4), .init("Text", 20)])
+        t.add(["X1", "Mycketlångtordutanmellanslag och mer"], paint: [{ "[" + $0 + "]" }, { "<" + $0 + ">" }])
+        t.add(["X2", "kort"], paint: [{ "[" + $0 + "]" }])
+        let body = "──  ────────────\n[X1]  <Mycketlångto>\n    <rdutanmellan>\n    <slag och mer>\n[X2]  kort\n"
+        XCTAssertEqual(t.render(maxWidth: 16), "Id  Text\n" + body)
+        XCTAssertEqual(t.render(style: Style(color: true), maxWidth: 16), "\u{1B}[1mId\u{1B}[0m  \u{1B}[1mText\u{1B}[0m\n" + body)
+    }
+}
