@@ -130,4 +130,18 @@ final class BadInputTests: EndToEndCase {
         try assertAudit(Fixture.files(editing: "activities.rec", replacing: "status: klar", with: "\tstatus: klar"),
                         exits: 1, at: "data/activities.rec:11:1:", sv: "raden börjar med blanksteg", en: "line starts with whitespace")
     }
+
+    /// Positions are kept as 32-bit numbers, so a file over 1 GiB is refused, not misread.
+    /// The file is sparse: it takes no disk space and is never read.
+    func testFileOverOneGiBIsRefused() throws {
+        let root = try folder(with: Fixture.files)
+        let path = root.appendingPathComponent("data/risks.rec")
+        FileManager.default.createFile(atPath: path.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: path)
+        try handle.truncate(atOffset: (1 << 30) + 1)
+        try handle.close()
+        let r = try run(["audit", "--as-of", Self.planDate, "--data", "data"], in: root)
+        XCTAssertEqual(r.exitCode, 2, r.output)
+        XCTAssertTrue(r.stderr.contains("risks.rec är 1024 MiB; sakerhet läser filer på högst 1 GiB"), r.stderr)
+    }
 }

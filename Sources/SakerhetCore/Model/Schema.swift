@@ -128,15 +128,12 @@ enum Schema {
 }
 
 extension Kind {
-    /// The kinds a list of this kind reads: the records themselves, owners for names,
-    /// areas and goals for the filters.
-    public var listed: [Kind] {
-        switch self {
-        case .goal: return [.owner, .area, .goal]
-        case .activity: return [.owner, .area, .goal, .activity]
-        case .risk: return [.owner, .area, .risk]
-        case .finding: return [.owner, .area, .finding]
-        case .owner, .area: return [.owner, .area]
-        }
+    /// The kinds a list of this kind reads: the records themselves and owners for names;
+    /// goals and areas only when a filter names them.
+    public func listed(byGoal: Bool = false, byArea: Bool = false) -> [Kind] {
+        var kinds: [Kind] = [.owner, self]
+        if byArea { kinds.append(.area) }
+        if byGoal || (byArea && self == .activity) { kinds.append(.goal) }
+        return Kind.allCases.filter(kinds.contains)
     }
 }

@@ -7,7 +7,12 @@ public enum FollowUpHTML {
         var jobs: [() -> String] = [{ head(r, l, lang) + summary(r, l, lang) }, { goals(r, l, lang) }]
         jobs.append { "<section id=\"aktiviteter\">\n<h2>\(l.activityList)</h2>\n" }
         for piece in Parallel.cut(r.activityGroups, weight: \.rows.count, into: 4 * Parallel.width) {
-            jobs.append { piece.map { activityTable($0, l, lang) }.joined() }
+            jobs.append {
+                var b = ""
+                b.reserveCapacity(640 * piece.reduce(0) { $0 + $1.rows.count })
+                for group in piece { activityTable(group, l, lang, into: &b) }
+                return b
+            }
         }
         jobs.append { "</section>\n" }
         jobs += [{ risks(r, l, lang) }, { audits(r, l, lang) }, { owners(r, l, lang) }, { tail(r, l) }]
@@ -127,15 +132,42 @@ public enum FollowUpHTML {
         return b
     }
 
-    static func activityTable(_ group: FollowUp.ActivityGroup, _ l: ReportLabels, _ lang: Lang) -> String {
-        var b = "<table class=\"activities\">\n<caption>\(h(group.goal)) \(h(group.goalTitle))</caption>\n"
-        b += "<thead><tr>\(th(l.activity))\(th(l.start))\(th(l.lastDone))\(th(l.owner))\(th(l.status))\(th(l.signal))\(th(l.comment))</tr></thead>\n<tbody>\n"
+    /// One goal's activities. The longest part of the report, so each row is appended
+    /// piece by piece to `b` rather than made as a string of its own first.
+    static func activityTable(_ group: FollowUp.ActivityGroup, _ l: ReportLabels, _ lang: Lang, into b: inout String) {
+        b += "<table class=\"activities\">\n<caption>"
+        b += h(group.goal)
+        b += " "
+        b += h(group.goalTitle)
+        b += "</caption>\n<thead><tr>\(th(l.activity))\(th(l.start))\(th(l.lastDone))\(th(l.owner))\(th(l.status))\(th(l.signal))\(th(l.comment))</tr></thead>\n<tbody>\n"
+        let signals = Signal.allCases.map { sig($0, lang) }
         for a in group.rows {
-            var comment = h(a.comment ?? "")
-            if a.daysLate > 0 { comment = "<strong>\(l.late(a.daysLate))</strong>" + (comment.isEmpty ? "" : "<br/>" + comment) }
-            b += "<tr><td><span class=\"id\">\(h(a.id))</span> \(h(a.title))</td><td>\(h(a.startText))</td><td>\(h(a.dueText))</td><td>\(h(a.ownerName))</td><td>\(l.status(a.status))</td><td>\(sig(a.signal, lang))</td><td class=\"comment\">\(comment)</td></tr>\n"
+            b += "<tr><td><span class=\"id\">"
+            b += h(a.id)
+            b += "</span> "
+            b += h(a.title)
+            b += "</td><td>"
+            b += h(a.startText)
+            b += "</td><td>"
+            b += h(a.dueText)
+            b += "</td><td>"
+            b += h(a.ownerName)
+            b += "</td><td>"
+            b += l.status(a.status)
+            b += "</td><td>"
+            b += signals[Signal.allCases.firstIndex(of: a.signal)!]
+            b += "</td><td class=\"comment\">"
+            if a.daysLate > 0 {
+                b += "<strong>"
+                b += l.late(a.daysLate)
+                b += "</strong>"
+                if let c = a.comment, !c.isEmpty { b += "<br/>"; b += h(c) }
+            } else if let c = a.comment {
+                b += h(c)
+            }
+            b += "</td></tr>\n"
         }
-        return b + "</tbody>\n</table>\n"
+        b += "</tbody>\n</table>\n"
     }
 
     /// Revisionshistorik, Förändringar under perioden and Förskjutna tidplaner.

@@ -92,13 +92,11 @@ extension FollowUp {
         for (goal, list) in byGoal.sorted(by: { $0.key < $1.key }) where !placed.contains(goal) {
             order.append((goal, "", list))
         }
-        let flat = order.flatMap(\.rows)
-        let rows = Parallel.array(flat.count, start: {}) { _, i in activityRow(activities[flat[i]]) }
-        var next = 0
-        for o in order {
-            groups.append(ActivityGroup(goal: o.goal, goalTitle: o.title, rows: Array(rows[next..<(next + o.rows.count)])))
-            next += o.rows.count
-        }
+        // The rows are made in pieces of whole groups, at the same time.
+        let pieces = Parallel.cut(order, weight: { $0.rows.count }, into: Parallel.width)
+        groups = Parallel.map(pieces.count) { p in
+            pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map { activityRow(activities[$0]) }) }
+        }.flatMap { $0 }
         func activityRow(_ a: Activity) -> ActivityRow {
             ActivityRow(id: a.id, title: a.title, start: a.start, startText: dueText(a.start, reason: a.reason),
                         due: a.deadline, dueText: dueText(a.deadline, reason: a.reason), owner: a.owner, ownerName: name(a.owner),

@@ -48,6 +48,9 @@ public enum Store {
         return DataSet(folder: shown, files: files, configFile: config)
     }
 
+    /// The largest file read: positions in a file are kept as 32-bit numbers.
+    static let maxFileSize = 1 << 30
+
     public static func read(_ path: String) throws -> [UInt8] {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
@@ -63,7 +66,11 @@ public enum Store {
         // Straight into the array: one copy from the kernel, none through `Data`.
         var st = stat()
         var bytes = [UInt8]()
-        if fstat(fd, &st) == 0, st.st_size > 0 {
+        if fstat(fd, &st) == 0, st.st_size > maxFileSize {
+            throw StoreError(sv: "\(path) är \(st.st_size / 1_048_576) MiB; sakerhet läser filer på högst 1 GiB. Dela upp posterna på flera mappar",
+                             en: "\(path) is \(st.st_size / 1_048_576) MiB; sakerhet reads files of at most 1 GiB. Split the records over several folders")
+        }
+        if st.st_size > 0 {
             let size = Int(st.st_size)
             bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
                 count = 0

@@ -42,11 +42,12 @@ enum RecordCommand {
     static func list(_ kind: Kind, _ label: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
         var filter = ListFilter()
         let format = try args.choice("--format", ["table", "tsv", "csv", "json"]) ?? "table"
-        // A list reads only the files it shows from (`listed`), not the whole folder.
-        var loaded: DataSet?
-        filter.owner = try args.owner { if loaded == nil { loaded = try ctx.load(kinds: kind.listed) }; return loaded! }?.id
         filter.goal = try args.option("--goal")
         filter.area = try args.option("--area")
+        // A list reads only the files it shows from (`listed`), not the whole folder.
+        let kinds = kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil)
+        var loaded: DataSet?
+        filter.owner = try args.owner { if loaded == nil { loaded = try ctx.load(kinds: kinds) }; return loaded! }?.id
         filter.status = try args.option("--status")
         filter.overdue = args.flag("--overdue")
         filter.soon = args.flag("--soon")
@@ -64,7 +65,7 @@ enum RecordCommand {
             filter.level = level
         }
         try args.finish(command: label)
-        let data = try loaded ?? ctx.load(kinds: kind.listed)
+        let data = try loaded ?? ctx.load(kinds: kinds)
         if let s = filter.status {
             let words = kind == .risk ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue)
             let known = kind == .risk ? RiskStatus(parsing: s) != nil : Status(parsing: s) != nil
