@@ -88,8 +88,8 @@ struct Runner {
     private func once(_ executable: String, _ args: [String], cwd: String?, innerTime: Bool)
         -> Swift.Result<(Int32, Double, Int?, Double?), RunError> {
         let fm = FileManager.default
-        fm.createFile(atPath: outFile, contents: nil)
-        fm.createFile(atPath: errFile, contents: nil)
+        _ = fm.createFile(atPath: outFile, contents: nil)
+        _ = fm.createFile(atPath: errFile, contents: nil)
         try? fm.removeItem(atPath: rssFile)
         var argv: [String] = []
         if let timeoutPath { argv += [timeoutPath, String(timeoutSeconds)] }

@@ -16,7 +16,7 @@ let usage = """
       sakerhet-bench profile DIR [--as-of 2024-11-04] [--runs 3]
           Times the stages of audit inside one process: read, parse, data set, each check.
       sakerhet-bench load DIR [--runs 10]
-          Only parses the folder and builds the data set; the fastest run's CPU time.
+          Only parses the folder and builds the data set; the fastest run's wall-clock time.
       sakerhet-bench history DIR [--commits 1000] [--activities 100]
           Writes a git repository whose data/ has that many commits, for timing log.
 

@@ -1,5 +1,11 @@
 /// A rule over the data set. Each check is one type in one file in `Checks/`, with its
 /// messages at the bottom; `Checks.all` lists them.
+///
+/// A check may relate a record to the records it names in a reference field, to those that
+/// name it, to those with the same id, and to the chain of parents above it. A write is
+/// validated on exactly those records (`Edit/Neighbourhood.swift`); a check that relates
+/// records otherwise (siblings, say) must widen that too, or `NeighbourhoodTests` fails.
+/// Checks run at the same time, so `run` must not change shared state.
 public protocol Check: Sendable {
     /// A stable id, used in JSON output, annotations and fingerprints.
     var id: String { get }
