@@ -51,12 +51,17 @@ public struct DataSet: Sendable {
     public let findings: [Finding]
 
     /// id → record indices, per kind (more than one index means a duplicate id).
-    public let ids: [Kind: IDIndex]
+    public var ids: [Kind: IDIndex] {
+        Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0, idIndex($0.slot)) })
+    }
 
     /// The same as `files` and `ids`, by `Kind.slot`.
     private let recordsBySlot: [[Record]]
     private let pathsBySlot: [String?]
-    private let idsBySlot: [IDIndex]
+    /// Owners', areas' and goals' ids, made at once: names and filters look them up all the
+    /// time. The other kinds' are made on first use (`idIndex`), since a list or a report
+    /// of 100,000 activities never asks for an activity by id.
+    private let eagerIDs: [IDIndex?]
     private let cache = Cache()
 
     public init(folder: String, files: [Kind: SourceFile], configFile: SourceFile? = nil) {
@@ -122,30 +127,22 @@ public struct DataSet: Sendable {
                            actions: r.values("action"), status: f[K.status].flatMap(Words.status),
                            classification: f[K.classification].flatMap(Words.classification) ?? .open, reason: f[K.reason])
         }
-        var ids: [Kind: IDIndex] = [:]
-        var idsBySlot = [IDIndex](repeating: IDIndex(), count: Kind.allCases.count)
-        for k in Kind.allCases {
-            var index = IDIndex()
-            let rs = recordsBySlot[k.slot]
-            index.first.reserveCapacity(rs.count)
-            for (i, r) in rs.enumerated() {
-                if let id = r.value("id") { index.add(id, i) }
-            }
-            ids[k] = index
-            idsBySlot[k.slot] = index
-        }
-        self.ids = ids
-        self.idsBySlot = idsBySlot
+        eagerIDs = Kind.allCases.map { [.owner, .area, .goal].contains($0) ? IDIndex(recordsBySlot[$0.slot]) : nil }
     }
 
     public func record(_ ref: RecordRef) -> Record { recordsBySlot[ref.kind.slot][ref.index] }
 
     public func path(_ kind: Kind) -> String { pathsBySlot[kind.slot] ?? folder + "/" + kind.fileName }
 
-    public func contains(_ kind: Kind, id: String) -> Bool { idsBySlot[kind.slot].first[id] != nil }
+    public func contains(_ kind: Kind, id: String) -> Bool { idIndex(kind.slot).first[id] != nil }
+
+    private func idIndex(_ slot: Int) -> IDIndex {
+        if let index = eagerIDs[slot] { return index }
+        return cache.ids(slot) { IDIndex(recordsBySlot[slot]) }
+    }
 
     public func owner(_ id: String) -> Owner? {
-        guard let i = idsBySlot[Kind.owner.slot].first[id] else { return nil }
+        guard let i = eagerIDs[Kind.owner.slot]!.first[id] else { return nil }
         return owners[i]
     }
 
@@ -153,12 +150,12 @@ public struct DataSet: Sendable {
     public func ownerName(_ id: String) -> String { owner(id)?.name ?? id }
 
     public func goal(_ id: String) -> Goal? {
-        guard let i = idsBySlot[Kind.goal.slot].first[id] else { return nil }
+        guard let i = eagerIDs[Kind.goal.slot]!.first[id] else { return nil }
         return goals[i]
     }
 
     public func area(_ id: String) -> Area? {
-        guard let i = idsBySlot[Kind.area.slot].first[id] else { return nil }
+        guard let i = eagerIDs[Kind.area.slot]!.first[id] else { return nil }
         return areas[i]
     }
 
@@ -211,6 +208,15 @@ public struct IDIndex: Sendable {
     /// Ids used more than once, with all their records in file order.
     public private(set) var duplicates: [String: [Int]] = [:]
 
+    init() {}
+
+    init(_ records: [Record]) {
+        first.reserveCapacity(records.count)
+        for (i, r) in records.enumerated() {
+            if let id = r.value("id") { add(id, i) }
+        }
+    }
+
     mutating func add(_ id: String, _ index: Int) {
         if let earlier = first[id] {
             duplicates[id, default: [earlier]].append(index)
@@ -235,6 +241,16 @@ private final class Cache: @unchecked Sendable {
     private let lock = NSLock()
     private var scheduledItems: [any Scheduled]?
     private var fieldIndex: FieldIndex?
+    private var idIndexes: [Int: IDIndex] = [:]
+
+    func ids(_ slot: Int, _ make: () -> IDIndex) -> IDIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let index = idIndexes[slot] { return index }
+        let made = make()
+        idIndexes[slot] = made
+        return made
+    }
 
     func fields(_ make: () -> FieldIndex) -> FieldIndex {
         lock.lock()

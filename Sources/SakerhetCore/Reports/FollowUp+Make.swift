@@ -46,14 +46,14 @@ extension FollowUp {
             let parts = Parallel.ranges(items.count)
             for part in Parallel.map(parts.count, { p -> Summary in
                 var s = Summary()
+                // `items[i].…` reads in place; `let item = items[i]` would copy every record.
                 for i in parts[p] {
-                    let item = items[i]
-                    if counts { s.activities.add(item.signal(asOf: asOf, window: window)) }
-                    if item.isOverdue(asOf: asOf) { s.overdue.append(line(item, days: item.daysLate(asOf: asOf))) }
-                    else if item.isDueSoon(asOf: asOf, window: window) {
-                        s.dueSoon.append(line(item, days: asOf.days(until: item.deadline!.lastDay!)))
+                    if counts { s.activities.add(items[i].signal(asOf: asOf, window: window)) }
+                    if items[i].isOverdue(asOf: asOf) { s.overdue.append(line(items[i], days: items[i].daysLate(asOf: asOf))) }
+                    else if items[i].isDueSoon(asOf: asOf, window: window) {
+                        s.dueSoon.append(line(items[i], days: asOf.days(until: items[i].deadline!.lastDay!)))
                     }
-                    if item.isWaiting { s.waiting.append(line(item, days: 0)) }
+                    if items[i].isWaiting { s.waiting.append(line(items[i], days: 0)) }
                 }
                 return s
             }) {
@@ -80,7 +80,7 @@ extension FollowUp {
 
         // Activities by goal, as indices: an Activity is large, and copying each one costs.
         var byGoal: [String: [Int]] = [:]
-        for (i, a) in activities.enumerated() { byGoal[a.goal, default: []].append(i) }
+        for i in activities.indices { byGoal[activities[i].goal, default: []].append(i) }
         var groups: [ActivityGroup] = []
         var placed = Set<String>()
         var order: [(goal: String, title: String, rows: [Int])] = []
@@ -95,13 +95,15 @@ extension FollowUp {
         // The rows are made in pieces of whole groups, at the same time.
         let pieces = Parallel.cut(order, weight: { $0.rows.count }, into: Parallel.width)
         groups = Parallel.map(pieces.count) { p in
-            pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map { activityRow(activities[$0]) }) }
+            pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(activityRow)) }
         }.flatMap { $0 }
-        func activityRow(_ a: Activity) -> ActivityRow {
-            ActivityRow(id: a.id, title: a.title, start: a.start, startText: dueText(a.start, reason: a.reason),
-                        due: a.deadline, dueText: dueText(a.deadline, reason: a.reason), owner: a.owner, ownerName: name(a.owner),
-                        status: a.status, signal: a.signal(asOf: asOf, window: window), comment: a.reason ?? a.note,
-                        daysLate: a.daysLate(asOf: asOf), every: a.every)
+        func activityRow(_ i: Int) -> ActivityRow {
+            let reason = activities[i].reason, start = activities[i].start, due = activities[i].deadline
+            return ActivityRow(id: activities[i].id, title: activities[i].title, start: start, startText: dueText(start, reason: reason),
+                               due: due, dueText: dueText(due, reason: reason), owner: activities[i].owner,
+                               ownerName: name(activities[i].owner), status: activities[i].status,
+                               signal: activities[i].signal(asOf: asOf, window: window), comment: reason ?? activities[i].note,
+                               daysLate: activities[i].daysLate(asOf: asOf), every: activities[i].every)
         }
 
         var matrix: [[[String]]] = Array(repeating: Array(repeating: [], count: 4), count: 4)
