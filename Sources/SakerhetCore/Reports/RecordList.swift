@@ -56,10 +56,12 @@ public struct RecordList: Sendable, Codable {
         case .goal:
             for g in data.goals where match.passes(g, goal: g.id) && match.inArea(g.area) { rows.append(row(g, goal: g.parent)) }
         case .activity:
-            for a in data.activities where match.passes(a, goal: a.goal) {
+            // `all[i]` is read in place; only the rows that pass are copied.
+            let all = data.activities
+            for i in all.indices where match.passes(all[i], goal: all[i].goal) {
                 // The goal's area is looked up only when filtering by area.
-                if filter.area != nil && !match.inArea(a.area ?? data.goal(a.goal)?.area) { continue }
-                rows.append(row(a, goal: a.goal, start: a.start))
+                if filter.area != nil && !match.inArea(all[i].area ?? data.goal(all[i].goal)?.area) { continue }
+                rows.append(row(all[i], goal: all[i].goal, start: all[i].start))
             }
         case .finding:
             for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {

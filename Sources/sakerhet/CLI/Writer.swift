@@ -19,7 +19,7 @@ enum Writer {
             do { edit = try make(data) } catch let e as EditError {
                 guard e.isRefusal else { throw UsageError(sv: e.message.sv, en: e.message.en) }
                 Output.error("sakerhet: " + (ctx.lang == .sv ? "nekat: " : "refused: ") + e.message.text(ctx.lang))
-                return Exit.problems
+                Exit.now(Exit.problems)
             }
             let errors = edit.newErrors(in: data, asOf: asOf)
             if !errors.isEmpty {
@@ -27,17 +27,19 @@ enum Writer {
                 Output.error("sakerhet: " + (ctx.lang == .sv
                     ? "ändringen skulle ge \(errors.count) \(errors.count == 1 ? "nytt" : "nya") fel och sparades inte; rätta värdet och försök igen"
                     : "the change would add \(errors.count) new error\(errors.count == 1 ? "" : "s") and was not saved; correct the value and try again"))
-                return Exit.problems
+                Exit.now(Exit.problems)
             }
             if dryRun {
                 try Output.write(Diff.unified(edit.before.bytes, edit.afterBytes, path: edit.path))
-                return Exit.ok
+                Exit.now(Exit.ok)
             }
             let path = folder + "/" + edit.kind.fileName
             try Store.writeAtomically(edit.afterBytes, to: path)
             if commit { try Git.commit(file: path, message: edit.summary) }
             try Output.write(edit.summary + (commit ? (ctx.lang == .sv ? " (incheckad)" : " (committed)") : "") + "\n")
-            return Exit.ok
+            // The file is written and renamed; ending here spares freeing the data set,
+            // and the lock goes with the process.
+            Exit.now(Exit.ok)
         }
     }
 }
