@@ -85,4 +85,18 @@ final class ChunkedParseTests: XCTestCase {
         let bytes = Array(String(repeating: "id: A1\n", count: 10_000).utf8)
         XCTAssertEqual(Document.chunks(of: bytes, pieces: 4).count, 1)
     }
+
+    func testNewlinesAreCountedInEveryPosition() {
+        // LF at every offset of a word, next to bytes that differ from LF by one bit, and
+        // high bytes, which a careless zero-byte test counts as well.
+        var bytes: [UInt8] = []
+        for n in 0..<300 { bytes += [0x0A, 0x0B, 0x08, 0x8A, 0xFF, 0x00, UInt8(n % 256)] + Array(repeating: 0x0A, count: n % 9) }
+        bytes.withUnsafeBufferPointer { b in
+            for from in 0..<9 {
+                for to in [b.count, b.count - 1, b.count - 7, from + 13] {
+                    XCTAssertEqual(Document.newlines(in: b, from, to), b[from..<to].filter { $0 == 0x0A }.count, "\(from)..<\(to)")
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,24 @@
+import XCTest
+@testable import SakerhetCore
+
+/// `Store.read` reads a large file in pieces at the same time; the bytes must be the file's.
+final class StoreReadTests: XCTestCase {
+    func testLargeAndSmallFilesReadByteForByte() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sakerhet-read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Empty, small, and an odd size above the point where the pieces start.
+        for size in [0, 65_537, (1 << 22) + 12_345] {
+            var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(size + 1)
+            let bytes = (0..<size).map { _ -> UInt8 in
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                return UInt8(truncatingIfNeeded: state)
+            }
+            let path = dir.appendingPathComponent("f\(size).rec").path
+            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            let read = try Store.read(path)
+            XCTAssertEqual(read.count, size)
+            XCTAssertTrue(read == bytes, "size \(size)")
+        }
+    }
+}
