@@ -95,4 +95,22 @@ final class TextTableTests: XCTestCase {
         XCTAssertEqual(t.render(maxWidth: 16), "Id  Text\n" + body)
         XCTAssertEqual(t.render(style: Style(color: true), maxWidth: 16), "\u{1B}[1mId\u{1B}[0m  \u{1B}[1mText\u{1B}[0m\n" + body)
     }
+
+    /// A long table is measured and written in pieces at the same time; the rows must
+    /// come out whole and in order, with widths from every row.
+    func testALongTableKeepsItsRowsInOrder() {
+        var t = TextTable([TextTable.Column("Id", 6), TextTable.Column("Text", 20)])
+        for i in 0..<5_000 { t.add(["R\(i)", i == 4_321 ? "the widest cell here" : "row \(i)"]) }
+        let lines = t.render(maxWidth: 100).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.count, 2 + 5_000 + 1)
+        XCTAssertEqual(lines[0], "Id     Text")
+        XCTAssertEqual(lines[1], "─────  ────────────────────")
+        for i in 0..<5_000 {
+            let id = "R\(i)"
+            let text = i == 4_321 ? "the widest cell here" : "row \(i)"
+            let pad = String(repeating: " ", count: 7 - id.count)
+            let expected: String = id + pad + text
+            XCTAssertEqual(String(lines[2 + i]), expected)
+        }
+    }
 }

@@ -60,14 +60,22 @@ public struct TextTable {
         let titles = columns.map { UTF8Text.scalarCount($0.title) }
         // Each column as wide as its content, within its configured width, but never
         // narrower than its title or its longest word.
+        // Rows are measured, and below written, in pieces at the same time when there are many.
+        let parts = Parallel.ranges(rows.count, minimum: 2_000)
         var longest = titles
         var floors = titles
-        for r in rows {
-            for i in 0..<min(n, r.count) {
-                let m = UTF8Text.measure(r[i])
-                if m.longest > longest[i] { longest[i] = m.longest }
-                if m.word > floors[i] { floors[i] = m.word }
+        for (l, f) in Parallel.map(parts.count, { p -> ([Int], [Int]) in
+            var longest = titles, floors = titles
+            for r in rows[parts[p]] {
+                for i in 0..<min(n, r.count) {
+                    let m = UTF8Text.measure(r[i])
+                    if m.longest > longest[i] { longest[i] = m.longest }
+                    if m.word > floors[i] { floors[i] = m.word }
+                }
             }
+            return (longest, floors)
+        }) {
+            for i in 0..<n { longest[i] = max(longest[i], l[i]); floors[i] = max(floors[i], f[i]) }
         }
         var widths = (0..<n).map { max(floors[$0], min(columns[$0].width, longest[$0])) }
         // Then the widest columns give way until the table fits; words are cut only
@@ -94,7 +102,13 @@ public struct TextTable {
             for _ in 0..<w { out.append(0xE2); out.append(0x94); out.append(0x80) }  // "─"
         }
         out.append(0x0A)
-        for (r, cells) in rows.enumerated() { wrapper.emit(cells, r < paint.count ? paint[r] : [], widths, into: &out) }
+        for piece in Parallel.map(parts.count, { p -> [UInt8] in
+            var wrapper = Wrapper()
+            var out: [UInt8] = []
+            out.reserveCapacity((total + 2) * (parts[p].count + 1))
+            for r in parts[p] { wrapper.emit(rows[r], r < paint.count ? paint[r] : [], widths, into: &out) }
+            return out
+        }) { out += piece }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -56,13 +56,19 @@ public struct RecordList: Sendable, Codable {
         case .goal:
             for g in data.goals where match.passes(g, goal: g.id) && match.inArea(g.area) { rows.append(row(g, goal: g.parent)) }
         case .activity:
-            // `all[i]` is read in place; only the rows that pass are copied.
+            // `all[i]` is read in place; only the rows that pass are copied. A long list is
+            // filtered in pieces at the same time.
             let all = data.activities
-            for i in all.indices where match.passes(all[i], goal: all[i].goal) {
-                // The goal's area is looked up only when filtering by area.
-                if filter.area != nil && !match.inArea(all[i].area ?? data.goal(all[i].goal)?.area) { continue }
-                rows.append(row(all[i], goal: all[i].goal, start: all[i].start))
-            }
+            let parts = Parallel.ranges(all.count)
+            for piece in Parallel.map(parts.count, { p -> [ListRow] in
+                var rows: [ListRow] = []
+                for i in parts[p] where match.passes(all[i], goal: all[i].goal) {
+                    // The goal's area is looked up only when filtering by area.
+                    if filter.area != nil && !match.inArea(all[i].area ?? data.goal(all[i].goal)?.area) { continue }
+                    rows.append(row(all[i], goal: all[i].goal, start: all[i].start))
+                }
+                return rows
+            }) { rows += piece }
         case .finding:
             for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
                 rows.append(row(f, goal: nil, assessment: f.assessment))

@@ -33,9 +33,9 @@ enum Parallel {
         return (0..<(cuts.count - 1)).map { items[cuts[$0]..<max(cuts[$0], cuts[$0 + 1])] }
     }
 
-    /// `0..<count` in one range per core, or one range when it is short.
-    static func ranges(_ count: Int) -> [Range<Int>] {
-        let pieces = count < 20_000 ? 1 : width
+    /// `0..<count` in one range per core, or one range when it is shorter than `minimum`.
+    static func ranges(_ count: Int, minimum: Int = 20_000) -> [Range<Int>] {
+        let pieces = count < minimum ? 1 : width
         return (0..<pieces).map { count * $0 / pieces ..< count * ($0 + 1) / pieces }
     }
 
