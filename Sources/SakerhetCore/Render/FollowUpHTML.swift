@@ -2,6 +2,12 @@
 /// external address. It prints on A4 and gives every signal as a word as well as a colour.
 public enum FollowUpHTML {
     public static func render(_ r: FollowUp, lang: Lang) -> String {
+        pieces(r, lang: lang).joined()
+    }
+
+    /// The page in consecutive pieces, to be written one after another: a report of
+    /// 100,000 activities is 58 MB, and joining it would copy it once more.
+    public static func pieces(_ r: FollowUp, lang: Lang) -> [String] {
         let l = ReportLabels(lang: lang)
         // The sections are written at the same time, the long activity list in pieces.
         var jobs: [() -> String] = [{ head(r, l, lang) + summary(r, l, lang) }, { goals(r, l, lang) }]
@@ -16,7 +22,7 @@ public enum FollowUpHTML {
         }
         jobs.append { "</section>\n" }
         jobs += [{ risks(r, l, lang) }, { audits(r, l, lang) }, { owners(r, l, lang) }, { tail(r, l) }]
-        return Parallel.map(jobs.count) { jobs[$0]() }.joined()
+        return Parallel.map(jobs.count) { jobs[$0]() }
     }
 
     /// Title block.

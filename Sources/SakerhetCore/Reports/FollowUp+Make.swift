@@ -115,7 +115,7 @@ extension FollowUp {
             RiskRow(id: r.id, title: r.title, area: r.area, likelihood: r.likelihood, consequence: r.consequence,
                            score: r.score, level: data.level(of: r), owner: r.owner, ownerName: name(r.owner), status: r.status,
                            actions: r.actions, review: r.review, reviewPassed: r.isReviewPassed(asOf: asOf))
-        }.sorted { ($0.score ?? 0) != ($1.score ?? 0) ? ($0.score ?? 0) > ($1.score ?? 0) : $0.id < $1.id }
+        }.sorted { ($0.score ?? 0) != ($1.score ?? 0) ? ($0.score ?? 0) > ($1.score ?? 0) : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }  // ids compared by their bytes
 
         var audits: [AuditGroup] = []
         var auditOrder: [String] = []

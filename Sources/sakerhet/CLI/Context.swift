@@ -54,9 +54,19 @@ struct Context {
 /// Writes to standard output in one go, or to a file with `-o` (atomically).
 enum Output {
     static func write(_ text: String, to file: String? = nil) throws {
+        try write([text], to: file)
+    }
+
+    /// Writes `pieces` one after another, without joining them into one string first.
+    static func write(_ pieces: [String], to file: String? = nil) throws {
         if let file {
-            try Store.writeAtomically(Array(text.utf8), to: file)
-        } else {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
+            for p in pieces { bytes += p.utf8 }
+            try Store.writeAtomically(bytes, to: file)
+            return
+        }
+        for text in pieces {
             // Straight from the string's bytes: a large report is not copied again.
             var text = text
             text.withUTF8 { buf in

@@ -46,12 +46,12 @@ enum Report: Command {
         let (folder, display) = try ctx.dataFolder()
         report.attach(history: HistoryReport.load(folder: folder, display: display, period: report.period,
                                                   excluding: isPublic ? data.classifiedIDs : []))
-        let text: String
+        let text: [String]
         switch format ?? "text" {
-        case "json": text = FollowUpJSON.render(report)
-        case "markdown": text = FollowUpMarkdown.render(report, lang: ctx.lang)
-        case "html": text = FollowUpHTML.render(report, lang: ctx.lang)
-        default: text = FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)
+        case "json": text = [FollowUpJSON.render(report)]
+        case "markdown": text = [FollowUpMarkdown.render(report, lang: ctx.lang)]
+        case "html": text = FollowUpHTML.pieces(report, lang: ctx.lang)
+        default: text = [FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)]
         }
         try Output.write(text, to: outFile)
         Exit.now(Exit.ok)
