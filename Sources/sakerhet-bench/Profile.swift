@@ -77,6 +77,41 @@ enum Profile {
 }
 
 extension Profile {
+    /// Times the stages of `report --format FORMAT` inside one process: loading the folder,
+    /// making the report value, rendering it and writing it to a file. The fastest of `runs`.
+    static func report(folder: String, format: String, asOf: Day, runs: Int) throws -> String {
+        let out = NSTemporaryDirectory() + "/sakerhet-profile-\(getpid()).out"
+        defer { unlink(out) }
+        var best: [Double] = [.infinity, .infinity, .infinity, .infinity]
+        var size = 0
+        for _ in 0..<max(1, runs) {
+            let t0 = wallNow()
+            let data = try Store.load(folder: folder)
+            let t1 = wallNow()
+            let report = FollowUp.make(data, asOf: asOf, lang: .sv)
+            let t2 = wallNow()
+            let pieces: [String]
+            switch format {
+            case "html": pieces = FollowUpHTML.pieces(report, lang: .sv)
+            case "markdown": pieces = [FollowUpMarkdown.render(report, lang: .sv)]
+            case "json": pieces = [FollowUpJSON.render(report)]
+            default: pieces = [FollowUpText.render(report, lang: .sv, style: Style(color: false))]
+            }
+            let t3 = wallNow()
+            try Store.writeAtomically(pieces, to: out)
+            let t4 = wallNow()
+            size = pieces.reduce(0) { $0 + $1.utf8.count }
+            for (i, d) in [t1 - t0, t2 - t1, t3 - t2, t4 - t3].enumerated() { best[i] = min(best[i], d) }
+            withExtendedLifetime((data, report)) {}
+        }
+        let labels = ["load (read, parse, data set)", "make the report value", "render \(format)", "write \(Format.thousands(size)) bytes"]
+        var table = "| Stage | Fastest (ms) |\n|---|--:|\n"
+        for (label, d) in zip(labels, best) { table += "| \(label) | \(Format.ms(d)) |\n" }
+        return table + "| **total** | **\(Format.ms(best.reduce(0, +)))** |\n"
+    }
+}
+
+extension Profile {
     /// Only reads, parses and builds the data set, `runs` times, and gives the fastest of
     /// each (wall-clock time): a steadier figure for work on the parser than a whole audit.
     static func load(folder: String, runs: Int) throws -> String {

@@ -13,8 +13,9 @@ let usage = """
                          [--work DIR] [--keep] [--no-build] [--no-peers] [--history-commits 1000] [-o FILE]
           Times audit, report, the record commands and log (when the binary has them),
           PyYAML's C loader and recfix --check (unless --no-peers); prints a Markdown table.
-      sakerhet-bench profile DIR [--as-of 2024-11-04] [--runs 3]
-          Times the stages of audit inside one process: read, parse, data set, each check.
+      sakerhet-bench profile DIR [--as-of 2024-11-04] [--runs 3] [--report text|markdown|html|json]
+          Times the stages of audit inside one process: read, parse, data set, each check;
+          with --report, the stages of that report: load, make, render, write.
       sakerhet-bench load DIR [--runs 10]
           Only parses the folder and builds the data set; the fastest run's wall-clock time.
       sakerhet-bench history DIR [--commits 1000] [--activities 100]
@@ -106,9 +107,14 @@ func main() -> Int32 {
             return try bench.run()
         case "profile":
             let o = try Options(args.dropFirst(2), flags: [])
-            try o.check(["--as-of", "--runs"])
+            try o.check(["--as-of", "--runs", "--report"])
             guard o.positional.count == 1 else { throw RunError("profile takes one folder") }
             guard let asOf = Day(o.values["--as-of"] ?? Bench.asOf) else { throw RunError("--as-of takes YYYY-MM-DD") }
+            if let format = o.values["--report"] {
+                guard ["text", "markdown", "html", "json"].contains(format) else { throw RunError("--report takes text, markdown, html or json") }
+                print(try Profile.report(folder: o.positional[0], format: format, asOf: asOf, runs: try o.int("--runs", 3)), terminator: "")
+                return 0
+            }
             print(try Profile.run(folder: o.positional[0], asOf: asOf, runs: try o.int("--runs", 3)), terminator: "")
             return 0
         case "load":

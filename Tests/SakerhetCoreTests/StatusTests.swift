@@ -65,6 +65,30 @@ final class StatusTests: XCTestCase {
     }
 
     /// Levels as the follow-up reports them, for every likelihood × consequence.
+    /// `standing` against the rule written out: late after the last day, due soon within the window.
+    func testStandingOverAYear() throws {
+        let data = try Fixture.shipped()
+        let window = data.config.soonDays
+        var day = Day("2024-01-01")!
+        while day < Day("2025-03-01")! {
+            for a in data.activities {
+                let s = a.standing(asOf: day, window: window)
+                let open = !(a.status?.isClosed ?? false)
+                let last = a.deadline?.lastDay
+                let late = open && last != nil && last! < day
+                let soon = open && last != nil && last! >= day && day.days(until: last!) <= window
+                XCTAssertEqual(s.isOverdue, late, "\(a.id) \(day)")
+                XCTAssertEqual(s.isDueSoon, soon, "\(a.id) \(day)")
+                XCTAssertEqual(s.daysLate, late ? last!.days(until: day) : 0, "\(a.id) \(day)")
+                XCTAssertEqual(s.daysLeft, soon ? day.days(until: last!) : 0, "\(a.id) \(day)")
+                XCTAssertEqual(s.isWaiting, a.isWaiting, "\(a.id) \(day)")
+                XCTAssertEqual(s.signal, a.status == .cancelled ? .grey : a.status == .done ? .green : late ? .red
+                               : soon || a.isWaiting ? .yellow : .green, "\(a.id) \(day)")
+            }
+            day = day.adding(days: 5)
+        }
+    }
+
     func testRiskLevelThresholds() {
         var text = ""
         for l in 1...4 {

@@ -28,40 +28,52 @@ public protocol Scheduled: Item {
     var reason: String? { get }
 }
 
-extension Scheduled {
-    /// Late: the period has ended and the record is neither `klar` nor `struken`.
-    public func isOverdue(asOf: Day) -> Bool {
-        guard let last = deadline?.lastDay, !(status?.isClosed ?? false) else { return false }
-        return last < asOf
-    }
-
-    /// Open and due within `window` days from `asOf` (inclusive).
-    public func isDueSoon(asOf: Day, window: Int) -> Bool {
-        guard let last = deadline?.lastDay, !(status?.isClosed ?? false) else { return false }
-        return last >= asOf && asOf.days(until: last) <= window
-    }
-
+/// Where a scheduled record stands on a day: what the checks and reports ask of it,
+/// worked out from the deadline once.
+public struct Standing: Sendable {
+    /// The period has ended and the record is neither `klar` nor `struken`.
+    public let isOverdue: Bool
+    /// Open and due within the window (inclusive).
+    public let isDueSoon: Bool
+    /// Open and `vilande`, or with an unknown deadline.
+    public let isWaiting: Bool
     /// Days late, 0 when not late.
-    public func daysLate(asOf: Day) -> Int {
-        guard isOverdue(asOf: asOf), let last = deadline?.lastDay else { return 0 }
-        return last.days(until: asOf)
+    public let daysLate: Int
+    /// Days until the deadline's last day, for a record due soon; 0 otherwise.
+    public let daysLeft: Int
+    public let signal: Signal
+}
+
+extension Scheduled {
+    public func standing(asOf: Day, window: Int) -> Standing {
+        let deadline = self.deadline
+        let open = !(status?.isClosed ?? false)
+        let last = open ? deadline?.lastDay : nil
+        let overdue = last.map { $0 < asOf } ?? false
+        let daysLeft = last.map { asOf.days(until: $0) } ?? 0
+        let soon = !overdue && last != nil && daysLeft <= window
+        let waiting = open && Self.waits(status, deadline)
+        // röd when late, gul when due soon or waiting, grön when done or on track, grå when cancelled.
+        let signal: Signal = status == .cancelled ? .grey : status == .done ? .green
+            : overdue ? .red : soon || waiting ? .yellow : .green
+        return Standing(isOverdue: overdue, isDueSoon: soon, isWaiting: waiting, daysLate: overdue ? -daysLeft : 0,
+                        daysLeft: soon ? daysLeft : 0, signal: signal)
     }
 
-    /// Waiting on someone else: `vilande`, or an unknown deadline.
-    public var isWaiting: Bool {
-        guard !(status?.isClosed ?? false) else { return false }
-        return status == .onHold || deadline?.isUnknown == true
+    public func isOverdue(asOf: Day) -> Bool { standing(asOf: asOf, window: 0).isOverdue }
+
+    public func isDueSoon(asOf: Day, window: Int) -> Bool { standing(asOf: asOf, window: window).isDueSoon }
+
+    public func daysLate(asOf: Day) -> Int { standing(asOf: asOf, window: 0).daysLate }
+
+    public var isWaiting: Bool { !(status?.isClosed ?? false) && Self.waits(status, deadline) }
+
+    private static func waits(_ status: Status?, _ deadline: Deadline?) -> Bool {
+        status == .onHold || deadline?.isUnknown == true
     }
 
-    /// The traffic light: röd when late, gul when due soon or waiting, grön when done or
-    /// on track, grå when cancelled.
-    public func signal(asOf: Day, window: Int) -> Signal {
-        if status == .cancelled { return .grey }
-        if status == .done { return .green }
-        if isOverdue(asOf: asOf) { return .red }
-        if isDueSoon(asOf: asOf, window: window) || isWaiting { return .yellow }
-        return .green
-    }
+    /// The traffic light (see `Standing`).
+    public func signal(asOf: Day, window: Int) -> Signal { standing(asOf: asOf, window: window).signal }
 }
 
 /// The traffic light (trafikljus).
@@ -216,7 +228,35 @@ public struct Finding: Scheduled {
     public var deadline: Deadline? { due }
 }
 
-/// Orders ids as people read them: `D8` before `D10`, `A2` before `A12`.
+/// Orders ids as people read them: `D8` before `D10`, `A2` before `A12`. Runs of
+/// digits compare by their value, other bytes by themselves; ids equal in that way
+/// (`A01`, `A1`) fall back to their plain bytes, so the order is total.
 public func naturalLess(_ a: String, _ b: String) -> Bool {
-    a.compare(b, options: .numeric) == .orderedAscending
+    var a = a, b = b
+    return a.withUTF8 { x in b.withUTF8 { y in naturalCompare(x, y) < 0 } }
+}
+
+func naturalCompare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+    func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+    var i = 0, j = 0
+    while i < x.count && j < y.count {
+        guard isDigit(x[i]) && isDigit(y[j]) else {
+            if x[i] != y[j] { return x[i] < y[j] ? -1 : 1 }
+            i += 1; j += 1
+            continue
+        }
+        // Two runs of digits: without leading zeros, the longer is larger, else the first different digit.
+        var i0 = i, j0 = j
+        while i0 < x.count && x[i0] == 0x30 { i0 += 1 }
+        while j0 < y.count && y[j0] == 0x30 { j0 += 1 }
+        var i1 = i0, j1 = j0
+        while i1 < x.count && isDigit(x[i1]) { i1 += 1 }
+        while j1 < y.count && isDigit(y[j1]) { j1 += 1 }
+        if i1 - i0 != j1 - j0 { return i1 - i0 < j1 - j0 ? -1 : 1 }
+        for k in 0..<(i1 - i0) where x[i0 + k] != y[j0 + k] { return x[i0 + k] < y[j0 + k] ? -1 : 1 }
+        i = i1; j = j1
+    }
+    if x.count - i != y.count - j { return x.count - i < y.count - j ? -1 : 1 }
+    // Equal but for leading zeros: the plain bytes decide.
+    return x.elementsEqual(y) ? 0 : x.lexicographicallyPrecedes(y) ? -1 : 1
 }

@@ -147,32 +147,34 @@ public enum FollowUpHTML {
         b += h(group.goalTitle)
         b += "</caption>\n<thead><tr>\(th(l.activity))\(th(l.start))\(th(l.lastDone))\(th(l.owner))\(th(l.status))\(th(l.signal))\(th(l.comment))</tr></thead>\n<tbody>\n"
         let signals = Signal.allCases.map { sig($0, lang) }
-        for a in group.rows {
+        // Each row read in place through a pointer: a copy would retain every field.
+        group.rows.withUnsafeBufferPointer { rows in for i in rows.indices {
+            let a = rows.baseAddress! + i
             b += "<tr><td><span class=\"id\">"
-            b += h(a.id)
+            b += h(a.pointee.id)
             b += "</span> "
-            b += h(a.title)
+            b += h(a.pointee.title)
             b += "</td><td>"
-            b += h(a.startText)
+            b += h(a.pointee.startText)
             b += "</td><td>"
-            b += h(a.dueText)
+            b += h(a.pointee.dueText)
             b += "</td><td>"
-            b += h(a.ownerName)
+            b += h(a.pointee.ownerName)
             b += "</td><td>"
-            b += l.status(a.status)
+            b += l.status(a.pointee.status)
             b += "</td><td>"
-            b += signals[Signal.allCases.firstIndex(of: a.signal)!]
+            b += signals[Signal.allCases.firstIndex(of: a.pointee.signal)!]
             b += "</td><td class=\"comment\">"
-            if a.daysLate > 0 {
+            if a.pointee.daysLate > 0 {
                 b += "<strong>"
-                b += l.late(a.daysLate)
+                b += l.late(a.pointee.daysLate)
                 b += "</strong>"
-                if let c = a.comment, !c.isEmpty { b += "<br/>"; b += h(c) }
-            } else if let c = a.comment {
+                if let c = a.pointee.comment, !c.isEmpty { b += "<br/>"; b += h(c) }
+            } else if let c = a.pointee.comment {
                 b += h(c)
             }
             b += "</td></tr>\n"
-        }
+        } }
         b += "</tbody>\n</table>\n"
     }
 

@@ -5,7 +5,6 @@ public enum FollowUpText {
         let l = ReportLabels(lang: lang)
         var out = ""
         func heading(_ s: String) { out += "\n" + style.bold(s.uppercased()) + "\n\n" }
-        func signal(_ s: Signal) -> (String) -> String { { style.signal(s, $0) } }
 
         if let o = r.organisation { out += o + "\n" }
         out += style.bold(r.title ?? (sv ? "Uppföljning" : "Follow-up")) + "\n"
@@ -41,7 +40,7 @@ public enum FollowUpText {
         for g in r.goals {
             goals.add([g.id, g.title, g.owner, g.due?.token ?? "", g.status?.word(lang) ?? "", g.signal.word(lang),
                        clip(g.comment ?? "", 60)],
-                      paint: [{ $0 }, { $0 }, { $0 }, { $0 }, { $0 }, signal(g.signal)])
+                      paint: painters(g.signal, column: 5, style))
         }
         out += goals.render(style: style)
 
@@ -53,26 +52,18 @@ public enum FollowUpText {
             var when = g.doneWhen ?? ""
             if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(c, 60) + ")" }
             subs.add([g.parent ?? "", g.id, g.title, when, g.owner, g.due?.token ?? "", g.status?.word(lang) ?? "", g.signal.word(lang)],
-                     paint: [{ $0 }, { $0 }, { $0 }, { $0 }, { $0 }, { $0 }, { $0 }, signal(g.signal)])
+                     paint: painters(g.signal, column: 7, style))
         }
         out += subs.render(style: style)
 
         heading(l.activityList)
-        for (i, group) in r.activityGroups.enumerated() {
-            if i > 0 { out += "\n" }
-            out += TextTable.wrap(group.goal + (group.goalTitle.isEmpty ? "" : " " + group.goalTitle), 100).map(style.bold).joined(separator: "\n") + "\n"
-            var t = TextTable([.init(l.activity, 32), .init(l.start, 8),
-                               .init(l.lastDone, 10), .init(l.owner, 8),
-                               .init("Status", 11), .init("Signal", 6), .init(l.comment, 14)])
-            for a in group.rows {
-                var comment = a.comment.map { clip($0, 48) } ?? ""
-                if a.daysLate > 0 { comment = (sv ? "\(a.daysLate) dagar sen" : "\(a.daysLate) days late") + (comment.isEmpty ? "" : "; " + comment) }
-                t.add([a.id + " " + a.title, a.start?.token ?? "", a.due?.token ?? "", a.owner, a.status?.word(lang) ?? "",
-                       a.signal.word(lang), comment],
-                      paint: [{ $0 }, { $0 }, { $0 }, { $0 }, { $0 }, signal(a.signal)])
-            }
-            out += t.render(style: style)
-        }
+        // The groups' tables are written in pieces at the same time, then joined in order.
+        let pieces = Parallel.cut(Array(r.activityGroups.enumerated()), weight: { $0.element.rows.count }, into: 4 * Parallel.width)
+        out += Parallel.map(pieces.count) { p in
+            var out = ""
+            for (i, group) in pieces[p] { activityTable(group, first: i == 0, lang: lang, style: style, into: &out) }
+            return out
+        }.joined()
 
         if !r.risks.isEmpty {
             heading(l.risks)
@@ -118,6 +109,34 @@ public enum FollowUpText {
         if let h = r.history { out += HistoryReportText.render(h, lang: lang, style: style) }
         if let note = r.historyNote { heading(l.revisionHistory); out += TextTable.wrap(note.text(lang), 100).joined(separator: "\n") + "\n" }
         return out
+    }
+
+    /// A row's painters: the signal's colour in `column`; none without colour, so the
+    /// text is left as it is.
+    static func painters(_ signal: Signal, column: Int, _ style: Style) -> [(String) -> String]? {
+        guard style.color else { return nil }
+        var list: [(String) -> String] = Array(repeating: { $0 }, count: column)
+        list.append { style.signal(signal, $0) }
+        return list
+    }
+
+    /// One delmål's activities as a table under its heading.
+    static func activityTable(_ group: FollowUp.ActivityGroup, first: Bool, lang: Lang, style: Style, into out: inout String) {
+        let sv = lang == .sv
+        let l = ReportLabels(lang: lang)
+        if !first { out += "\n" }
+        out += TextTable.wrap(group.goal + (group.goalTitle.isEmpty ? "" : " " + group.goalTitle), 100).map(style.bold).joined(separator: "\n") + "\n"
+        var t = TextTable([.init(l.activity, 32), .init(l.start, 8),
+                           .init(l.lastDone, 10), .init(l.owner, 8),
+                           .init("Status", 11), .init("Signal", 6), .init(l.comment, 14)])
+        for a in group.rows {
+            var comment = a.comment.map { clip($0, 48) } ?? ""
+            if a.daysLate > 0 { comment = (sv ? "\(a.daysLate) dagar sen" : "\(a.daysLate) days late") + (comment.isEmpty ? "" : "; " + comment) }
+            t.add([a.id + " " + a.title, a.start?.token ?? "", a.due?.token ?? "", a.owner, a.status?.word(lang) ?? "",
+                   a.signal.word(lang), comment],
+                  paint: painters(a.signal, column: 5, style))
+        }
+        out += t.render(style: style)
     }
 
     /// The 4×4 risk matrix: likelihood rows (4 at the top), consequence columns.
@@ -169,8 +188,28 @@ func pad(_ s: String, _ width: Int) -> String {
     return n >= width ? s + " " : s + String(repeating: " ", count: width - n)
 }
 
-/// The first line of `s`, cut to `n` characters with an ellipsis.
+/// The first line of `s`, cut to `n` characters with an ellipsis; ` …` marks more lines.
 func clip(_ s: String, _ n: Int) -> String {
+    // Below U+0300 (no combining marks) and without CR, one scalar is one character:
+    // the bytes tell the cut. Other text takes the slow way, character by character.
+    var s = s
+    let quick = s.withUTF8 { u -> String?? in
+        var scalars = 0, cut = u.count, end = u.count
+        for i in u.indices {
+            let b = u[i]
+            if b == 0x0A { end = i; break }
+            if b == 0x0D || b >= 0xCC { return .none }
+            if b & 0xC0 != 0x80 {
+                if scalars == n - 1 { cut = i }
+                scalars += 1
+                if scalars > n + 1 { break }  // n + 1 plain scalars: the cut is known
+            }
+        }
+        if scalars > n { return String(decoding: UnsafeBufferPointer(rebasing: u[..<cut]), as: UTF8.self) + "…" }
+        if end == u.count { return .some(nil) }  // one short line: `s` itself
+        return String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self) + " …"
+    }
+    if let quick { return quick ?? s }
     let first = s.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
     let cut = first.count > n ? String(first.prefix(n - 1)) + "…" : first
     return first.count < s.count && cut == first ? cut + " …" : cut

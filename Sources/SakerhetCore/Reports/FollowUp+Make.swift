@@ -26,7 +26,8 @@ extension FollowUp {
         let activities = keep(data.activities)
         let risks = keep(data.risks)
         let findings = keep(data.findings)
-        let name = { (id: String) in data.ownerName(id) }
+        let names = Dictionary(data.owners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let name = { (id: String) in names[id] ?? id }
 
         func dueText(_ d: Deadline?, reason: String?) -> String {
             guard let d else { return "" }
@@ -44,19 +45,19 @@ extension FollowUp {
         // `any Scheduled`, and a long list in pieces at the same time.
         func collect<T: Scheduled>(_ items: [T], counts: Bool = false) {
             let parts = Parallel.ranges(items.count)
-            for part in Parallel.map(parts.count, { p -> Summary in
+            // Through a buffer pointer, `items[i].…` reads in place; an array's subscript
+            // would hand out a copy of the record, one retain per field.
+            for part in items.withUnsafeBufferPointer({ items in Parallel.map(parts.count) { p -> Summary in
                 var s = Summary()
-                // `items[i].…` reads in place; `let item = items[i]` would copy every record.
                 for i in parts[p] {
-                    if counts { s.activities.add(items[i].signal(asOf: asOf, window: window)) }
-                    if items[i].isOverdue(asOf: asOf) { s.overdue.append(line(items[i], days: items[i].daysLate(asOf: asOf))) }
-                    else if items[i].isDueSoon(asOf: asOf, window: window) {
-                        s.dueSoon.append(line(items[i], days: asOf.days(until: items[i].deadline!.lastDay!)))
-                    }
-                    if items[i].isWaiting { s.waiting.append(line(items[i], days: 0)) }
+                    let standing = items[i].standing(asOf: asOf, window: window)
+                    if counts { s.activities.add(standing.signal) }
+                    if standing.isOverdue { s.overdue.append(line(items[i], days: standing.daysLate)) }
+                    else if standing.isDueSoon { s.dueSoon.append(line(items[i], days: standing.daysLeft)) }
+                    if standing.isWaiting { s.waiting.append(line(items[i], days: 0)) }
                 }
                 return s
-            }) {
+            } }) {
                 summary.activities = summary.activities + part.activities
                 summary.overdue += part.overdue
                 summary.dueSoon += part.dueSoon
@@ -80,7 +81,9 @@ extension FollowUp {
 
         // Activities by goal, as indices: an Activity is large, and copying each one costs.
         var byGoal: [String: [Int]] = [:]
-        for i in activities.indices { byGoal[activities[i].goal, default: []].append(i) }
+        activities.withUnsafeBufferPointer { activities in
+            for i in activities.indices { byGoal[activities[i].goal, default: []].append(i) }
+        }
         var groups: [ActivityGroup] = []
         var placed = Set<String>()
         var order: [(goal: String, title: String, rows: [Int])] = []
@@ -94,16 +97,28 @@ extension FollowUp {
         }
         // The rows are made in pieces of whole groups, at the same time.
         let pieces = Parallel.cut(order, weight: { $0.rows.count }, into: Parallel.width)
-        groups = Parallel.map(pieces.count) { p in
-            pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(activityRow)) }
-        }.flatMap { $0 }
-        func activityRow(_ i: Int) -> ActivityRow {
-            let reason = activities[i].reason, start = activities[i].start, due = activities[i].deadline
-            return ActivityRow(id: activities[i].id, title: activities[i].title, start: start, startText: dueText(start, reason: reason),
-                               due: due, dueText: dueText(due, reason: reason), owner: activities[i].owner,
-                               ownerName: name(activities[i].owner), status: activities[i].status,
-                               signal: activities[i].signal(asOf: asOf, window: window), comment: reason ?? activities[i].note,
-                               daysLate: activities[i].daysLate(asOf: asOf), every: activities[i].every)
+        groups = activities.withUnsafeBufferPointer { activities in
+            Parallel.map(pieces.count) { p in
+                // Many rows share a deadline: each phrase is made once per piece.
+                var phrases: [Deadline: String] = [:]
+                func text(_ d: Deadline?, reason: String?) -> String {
+                    guard let d, !(d.isUnknown && reason != nil) else { return dueText(d, reason: reason) }
+                    if let known = phrases[d] { return known }
+                    let made = d.phrase(lang)
+                    phrases[d] = made
+                    return made
+                }
+                func row(_ i: Int) -> ActivityRow {
+                    let a = activities.baseAddress! + i  // read in place, as above
+                    let reason = a.pointee.reason, start = a.pointee.start, due = a.pointee.deadline
+                    let standing = a.pointee.standing(asOf: asOf, window: window)
+                    return ActivityRow(id: a.pointee.id, title: a.pointee.title, start: start, startText: text(start, reason: reason),
+                                       due: due, dueText: text(due, reason: reason), owner: a.pointee.owner,
+                                       ownerName: name(a.pointee.owner), status: a.pointee.status, signal: standing.signal,
+                                       comment: reason ?? a.pointee.note, daysLate: standing.daysLate, every: a.pointee.every)
+                }
+                return pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
+            }.flatMap { $0 }
         }
 
         var matrix: [[[String]]] = Array(repeating: Array(repeating: [], count: 4), count: 4)

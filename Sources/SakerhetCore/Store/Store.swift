@@ -115,6 +115,33 @@ public enum Store {
     /// Writes atomically: a temporary file in the same folder, fsync, then rename over
     /// the original, keeping its mode. On any failure the original is untouched.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        try writeAtomically(to: path) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
+    }
+
+    /// Writes `pieces` one after another into the file, atomically as above, without
+    /// joining them first: a large report is not copied once more.
+    public static func writeAtomically(_ pieces: [String], to path: String) throws {
+        try writeAtomically(to: path) { fd in
+            pieces.allSatisfy { piece in
+                var piece = piece
+                return piece.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+            }
+        }
+    }
+
+    /// Writes all of `buf` to `fd`; false on an error.
+    public static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
+        var off = 0
+        while off < buf.count {
+            let n = write(fd, buf.baseAddress! + off, buf.count - off)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            off += n
+        }
+        return true
+    }
+
+    private static func writeAtomically(to path: String, _ body: (Int32) -> Bool) throws {
         let dir = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let tmp = (dir.isEmpty ? "." : dir) + "/.\(name).\(getpid()).tmp"
@@ -126,15 +153,7 @@ public enum Store {
             throw StoreError(sv: "kan inte skriva i \(dir.isEmpty ? "." : dir): \(String(cString: strerror(errno))); filen \(name) är orörd",
                              en: "cannot write in \(dir.isEmpty ? "." : dir): \(String(cString: strerror(errno))); \(name) is untouched")
         }
-        var ok = true
-        bytes.withUnsafeBytes { buf in
-            var off = 0
-            while off < buf.count {
-                let n = write(fd, buf.baseAddress! + off, buf.count - off)
-                if n <= 0 { ok = false; return }
-                off += n
-            }
-        }
+        var ok = body(fd)
         if ok { ok = fsync(fd) == 0 }
         let err = errno
         if fchmod(fd, mode) != 0 { ok = false }

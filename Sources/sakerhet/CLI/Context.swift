@@ -59,24 +59,11 @@ enum Output {
 
     /// Writes `pieces` one after another, without joining them into one string first.
     static func write(_ pieces: [String], to file: String? = nil) throws {
-        if let file {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
-            for p in pieces { bytes += p.utf8 }
-            try Store.writeAtomically(bytes, to: file)
-            return
-        }
-        for text in pieces {
+        if let file { return try Store.writeAtomically(pieces, to: file) }
+        for piece in pieces {
             // Straight from the string's bytes: a large report is not copied again.
-            var text = text
-            text.withUTF8 { buf in
-                var off = 0
-                while off < buf.count {
-                    let n = Foundation.write(STDOUT_FILENO, buf.baseAddress! + off, buf.count - off)
-                    if n <= 0 { break }
-                    off += n
-                }
-            }
+            var piece = piece
+            guard piece.withUTF8({ Store.writeAll(STDOUT_FILENO, UnsafeRawBufferPointer($0)) }) else { return }
         }
     }
 

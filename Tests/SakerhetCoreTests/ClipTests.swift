@@ -1,0 +1,31 @@
+import XCTest
+@testable import SakerhetCore
+
+/// `clip`: the first line of a text, cut to a number of characters.
+final class ClipTests: XCTestCase {
+    /// The rule by characters, as it was written first; `clip` takes a quicker way for most text.
+    func reference(_ s: String, _ n: Int) -> String {
+        let first = s.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let cut = first.count > n ? String(first.prefix(n - 1)) + "…" : first
+        return first.count < s.count && cut == first ? cut + " …" : cut
+    }
+
+    func testExamples() {
+        XCTAssertEqual(clip("Rutin för loggkontroll", 40), "Rutin för loggkontroll")
+        XCTAssertEqual(clip("Rutin för loggkontroll", 10), "Rutin för…")
+        XCTAssertEqual(clip("Första raden\nandra raden", 40), "Första raden …")
+        XCTAssertEqual(clip("Första raden\nandra raden", 6), "Först…")
+        XCTAssertEqual(clip("", 5), "")
+        XCTAssertEqual(clip("e\u{301}e\u{301}e\u{301}", 3), "e\u{301}e\u{301}e\u{301}")  // three characters, six scalars
+    }
+
+    func testAgreesWithTheRuleByCharacters() {
+        let parts = ["a", "Z", " ", "å", "Ö", "é", "e\u{301}", "\n", "\r\n", "\r", "–", "€", "🇸🇪", "👩‍💻", "ß", "\u{2F}", "ǅ", "\u{36F}"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let s = (0..<Int.random(in: 0...14, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+            let n = Int.random(in: 1...10, using: &rng)
+            XCTAssertEqual(clip(s, n), reference(s, n), "\(s.unicodeScalars.map { String($0.value, radix: 16) }) \(n)")
+        }
+    }
+}
