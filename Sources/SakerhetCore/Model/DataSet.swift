@@ -147,7 +147,10 @@ public struct DataSet: Sendable {
     }
 
     /// The owner's name for messages, or the id when unknown.
-    public func ownerName(_ id: String) -> String { owner(id)?.name ?? id }
+    public func ownerName(_ id: String) -> String {
+        guard let i = eagerIDs[Kind.owner.slot]!.first[id] else { return id }
+        return owners.withUnsafeBufferPointer { $0[i].name }  // the name alone, not a copy of the owner
+    }
 
     public func goal(_ id: String) -> Goal? {
         guard let i = eagerIDs[Kind.goal.slot]!.first[id] else { return nil }

@@ -56,11 +56,10 @@ public struct RecordList: Sendable, Codable {
         case .goal:
             for g in data.goals where match.passes(g, goal: g.id) && match.inArea(g.area) { rows.append(row(g, goal: g.parent)) }
         case .activity:
-            // `all[i]` is read in place; only the rows that pass are copied. A long list is
+            // Through a buffer pointer `all[i]` is read in place, not copied. A long list is
             // filtered in pieces at the same time.
-            let all = data.activities
-            let parts = Parallel.ranges(all.count)
-            for piece in Parallel.map(parts.count, { p -> [ListRow] in
+            let parts = Parallel.ranges(data.activities.count)
+            for piece in data.activities.withUnsafeBufferPointer({ all in Parallel.map(parts.count) { p -> [ListRow] in
                 var rows: [ListRow] = []
                 for i in parts[p] where match.passes(all[i], goal: all[i].goal) {
                     // The goal's area is looked up only when filtering by area.
@@ -68,7 +67,7 @@ public struct RecordList: Sendable, Codable {
                     rows.append(row(all[i], goal: all[i].goal, start: all[i].start))
                 }
                 return rows
-            }) { rows += piece }
+            } }) { rows += piece }
         case .finding:
             for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
                 rows.append(row(f, goal: nil, assessment: f.assessment))
@@ -149,8 +148,11 @@ public struct RecordList: Sendable, Codable {
                 guard let goal, gs.contains(goal) else { return false }
             }
             if let st = status, s.status?.rawValue != st { return false }
-            if filter.overdue && !s.isOverdue(asOf: asOf) { return false }
-            if filter.soon && !s.isDueSoon(asOf: asOf, window: window) { return false }
+            if filter.overdue || filter.soon {
+                let standing = s.standing(asOf: asOf, window: window)
+                if filter.overdue && !standing.isOverdue { return false }
+                if filter.soon && !standing.isDueSoon { return false }
+            }
             if let before = dueBefore {
                 guard let last = s.deadline?.lastDay, last <= before, !(s.status?.isClosed ?? false) else { return false }
             }
@@ -165,10 +167,11 @@ public struct RecordList: Sendable, Codable {
 
     static func makeRow<S: Scheduled>(_ s: S, _ kind: Kind, _ data: DataSet, file: String, asOf: Day, window: Int,
                                       goal: String?, start: Deadline?, assessment: Assessment?) -> ListRow {
-        ListRow(kind: kind, id: s.id, title: s.title, owner: s.owner, ownerName: data.ownerName(s.owner), goal: goal,
-                start: start, due: s.deadline, status: s.status?.rawValue, signal: s.signal(asOf: asOf, window: window),
-                daysLate: s.daysLate(asOf: asOf), score: nil, level: nil, assessment: assessment,
-                file: file, line: data.record(s.ref).line)
+        let standing = s.standing(asOf: asOf, window: window)
+        return ListRow(kind: kind, id: s.id, title: s.title, owner: s.owner, ownerName: data.ownerName(s.owner), goal: goal,
+                       start: start, due: s.deadline, status: s.status?.rawValue, signal: standing.signal,
+                       daysLate: standing.daysLate, score: nil, level: nil, assessment: assessment,
+                       file: file, line: data.record(s.ref).line)
     }
 }
 
