@@ -356,7 +356,8 @@ public enum FollowUpHTML {
     @media print {
       body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
       thead { display: table-header-group; }
-      tr, .owner, svg { break-inside: avoid; page-break-inside: avoid; }
+      table { width: 99.5%; }  /* at 100 % Chromium cuts the right border off at the page edge */
+      tr, .owner, svg, table.activities { break-inside: avoid; page-break-inside: avoid; }
       h2, h3, caption { break-after: avoid; page-break-after: avoid; }
       section { break-before: auto; }
       #aktiviteter, #risker { break-before: page; page-break-before: always; }
