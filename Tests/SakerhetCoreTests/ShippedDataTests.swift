@@ -73,6 +73,17 @@ final class ShippedDataTests: XCTestCase {
         XCTAssertEqual(r.owners.first?.dueSoon.count, 7)
     }
 
+    /// An owner record without an id names nobody: an activity without an owner shows no name.
+    func testOwnerNamesComeOnlyFromOwnersWithIds() {
+        let owners = Fixture.owners + "\nname: Namnlös utan id\n"
+        let data = Fixture.data([.owner: owners, .activity: "id: A1\ntitle: Utan ansvarig\ngoal: D3\ndue: 2024-10\n"])
+        let r = FollowUp.make(data, asOf: Fixture.asOf)
+        XCTAssertEqual(r.activityGroups.flatMap(\.rows).map(\.ownerName), [""])
+        XCTAssertEqual(r.summary.overdue.map(\.ownerName), [""])
+        XCTAssertEqual(data.ownerName("sbs"), "Enheten för säkerhet, beredskap och systemförvaltning")
+        XCTAssertEqual(data.ownerName("okänd"), "okänd")
+    }
+
     func testFollowUpRiskMatrix() throws {
         let r = FollowUp.make(try Fixture.shipped(), asOf: Fixture.asOf)
         // matrix[likelihood - 1][consequence - 1]

@@ -44,20 +44,31 @@ public struct Standing: Sendable {
     public let signal: Signal
 }
 
-extension Scheduled {
-    public func standing(asOf: Day, window: Int) -> Standing {
-        let deadline = self.deadline
+extension Standing {
+    /// The rule: late after the deadline's last day, due soon within `window` days,
+    /// waiting when `vilande` or the deadline is unknown; closed records are none of these.
+    public init(deadline: Deadline?, status: Status?, asOf: Day, window: Int) {
         let open = !(status?.isClosed ?? false)
         let last = open ? deadline?.lastDay : nil
         let overdue = last.map { $0 < asOf } ?? false
         let daysLeft = last.map { asOf.days(until: $0) } ?? 0
         let soon = !overdue && last != nil && daysLeft <= window
-        let waiting = open && Self.waits(status, deadline)
+        let waiting = open && Standing.waits(status, deadline)
         // röd when late, gul when due soon or waiting, grön when done or on track, grå when cancelled.
         let signal: Signal = status == .cancelled ? .grey : status == .done ? .green
             : overdue ? .red : soon || waiting ? .yellow : .green
-        return Standing(isOverdue: overdue, isDueSoon: soon, isWaiting: waiting, daysLate: overdue ? -daysLeft : 0,
-                        daysLeft: soon ? daysLeft : 0, signal: signal)
+        self.init(isOverdue: overdue, isDueSoon: soon, isWaiting: waiting, daysLate: overdue ? -daysLeft : 0,
+                  daysLeft: soon ? daysLeft : 0, signal: signal)
+    }
+
+    static func waits(_ status: Status?, _ deadline: Deadline?) -> Bool {
+        status == .onHold || deadline?.isUnknown == true
+    }
+}
+
+extension Scheduled {
+    public func standing(asOf: Day, window: Int) -> Standing {
+        Standing(deadline: deadline, status: status, asOf: asOf, window: window)
     }
 
     public func isOverdue(asOf: Day) -> Bool { standing(asOf: asOf, window: 0).isOverdue }
@@ -66,11 +77,7 @@ extension Scheduled {
 
     public func daysLate(asOf: Day) -> Int { standing(asOf: asOf, window: 0).daysLate }
 
-    public var isWaiting: Bool { !(status?.isClosed ?? false) && Self.waits(status, deadline) }
-
-    private static func waits(_ status: Status?, _ deadline: Deadline?) -> Bool {
-        status == .onHold || deadline?.isUnknown == true
-    }
+    public var isWaiting: Bool { !(status?.isClosed ?? false) && Standing.waits(status, deadline) }
 
     /// The traffic light (see `Standing`).
     public func signal(asOf: Day, window: Int) -> Signal { standing(asOf: asOf, window: window).signal }
@@ -145,7 +152,11 @@ public struct Activity: Scheduled {
     public let classification: Classification
 
     /// For a recurring activity done on or after its stored deadline, the next period.
-    public var deadline: Deadline? {
+    public var deadline: Deadline? { Activity.deadline(due: due, every: every, done: done) }
+
+    /// The same from the fields, for code that reads records in place through a pointer,
+    /// where calling a property of the record would copy it.
+    public static func deadline(due: Deadline?, every: Recurrence?, done: Day?) -> Deadline? {
         if let every, let done, let last = due?.lastDay, done >= (due?.firstDay ?? last) {
             return every.next(after: done)
         }

@@ -26,8 +26,7 @@ extension FollowUp {
         let activities = keep(data.activities)
         let risks = keep(data.risks)
         let findings = keep(data.findings)
-        let names = Dictionary(data.owners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let name = { (id: String) in names[id] ?? id }
+        let name = { (id: String) in data.ownerName(id) }
 
         func dueText(_ d: Deadline?, reason: String?) -> String {
             guard let d else { return "" }
@@ -109,12 +108,14 @@ extension FollowUp {
                     return made
                 }
                 func row(_ i: Int) -> ActivityRow {
-                    let a = activities.baseAddress! + i  // read in place, as above
-                    let reason = a.pointee.reason, start = a.pointee.start, due = a.pointee.deadline
-                    let standing = a.pointee.standing(asOf: asOf, window: window)
+                    // Read in place, field by field: a property or method call would copy the record.
+                    let a = activities.baseAddress! + i
+                    let reason = a.pointee.reason, start = a.pointee.start, status = a.pointee.status
+                    let due = Activity.deadline(due: a.pointee.due, every: a.pointee.every, done: a.pointee.done)
+                    let standing = Standing(deadline: due, status: status, asOf: asOf, window: window)
                     return ActivityRow(id: a.pointee.id, title: a.pointee.title, start: start, startText: text(start, reason: reason),
                                        due: due, dueText: text(due, reason: reason), owner: a.pointee.owner,
-                                       ownerName: name(a.pointee.owner), status: a.pointee.status, signal: standing.signal,
+                                       ownerName: name(a.pointee.owner), status: status, signal: standing.signal,
                                        comment: reason ?? a.pointee.note, daysLate: standing.daysLate, every: a.pointee.every)
                 }
                 return pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }

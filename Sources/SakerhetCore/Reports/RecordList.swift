@@ -64,7 +64,8 @@ public struct RecordList: Sendable, Codable {
                 for i in parts[p] where match.passes(all[i], goal: all[i].goal) {
                     // The goal's area is looked up only when filtering by area.
                     if filter.area != nil && !match.inArea(all[i].area ?? data.goal(all[i].goal)?.area) { continue }
-                    rows.append(row(all[i], goal: all[i].goal, start: all[i].start))
+                    rows.append(makeRow(all[i], kind, data, file: file, asOf: asOf, window: window,
+                                        goal: all[i].goal, start: all[i].start, assessment: nil))
                 }
                 return rows
             } }) { rows += piece }
@@ -141,7 +142,9 @@ public struct RecordList: Sendable, Codable {
             self.window = window
         }
 
-        /// Everything but the area, which `inArea` checks.
+        /// Everything but the area, which `inArea` checks. Inlined, so a record read in
+        /// place through a pointer is not copied to be passed here.
+        @inline(__always)
         func passes<S: Scheduled>(_ s: S, goal: String?) -> Bool {
             if let o = filter.owner, s.owner != o { return false }
             if let gs = goals {
@@ -165,6 +168,7 @@ public struct RecordList: Sendable, Codable {
         }
     }
 
+    @inline(__always)
     static func makeRow<S: Scheduled>(_ s: S, _ kind: Kind, _ data: DataSet, file: String, asOf: Day, window: Int,
                                       goal: String?, start: Deadline?, assessment: Assessment?) -> ListRow {
         let standing = s.standing(asOf: asOf, window: window)
