@@ -25,6 +25,25 @@ final class BadInputTests: EndToEndCase {
         try assertUnchanged(data, since: before, file: file, line: line)
     }
 
+    /// Output that cannot be written (a full disk) is an error, not a silent exit 0.
+    func testAFullStandardOutputIsAnError() throws {
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("no /dev/full here") }
+        let root = try folder(with: Fixture.files)
+        let process = Process()
+        process.executableURL = try Binary.url()
+        process.arguments = ["report", "--as-of", Self.planDate, "--data", "data"]
+        process.currentDirectoryURL = root
+        process.standardOutput = full
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertEqual(process.terminationStatus, 2, message)
+        XCTAssertTrue(message.hasPrefix("sakerhet: fel: kan inte skriva till standard ut: "), message)
+    }
+
     func testFixtureIsClean() throws {
         let root = try folder(with: Fixture.files)
         let r = try run(["audit", "--as-of", Self.planDate, "--data", "data"], in: root)

@@ -63,7 +63,11 @@ enum Output {
         for piece in pieces {
             // Straight from the string's bytes: a large report is not copied again.
             var piece = piece
-            guard piece.withUTF8({ Store.writeAll(STDOUT_FILENO, UnsafeRawBufferPointer($0)) }) else { return }
+            if piece.withUTF8({ Store.writeAll(STDOUT_FILENO, UnsafeRawBufferPointer($0)) }) { continue }
+            // The reader has gone (`| head`): nothing more to say, and nothing wrong.
+            if errno == EPIPE { Exit.now(Exit.ok) }
+            let why = String(cString: strerror(errno))
+            throw StoreError(sv: "kan inte skriva till standard ut: \(why)", en: "cannot write to standard output: \(why)")
         }
     }
 
