@@ -42,10 +42,7 @@ public enum DiagnosticFormats {
     }
 
     static func encode<T: Encodable>(_ value: T) -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        e.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: (try? e.encode(value)) ?? Data(), as: UTF8.self) + "\n"
+        (try? JSONWriter.encode(value)) ?? "\n"
     }
 
     // MARK: GitHub

@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+@testable import SakerhetCore
+
+/// `JSONWriter` writes what Foundation's `JSONEncoder` wrote with the options the tool
+/// used (pretty printed, sorted keys, unescaped slashes, snake_case keys), byte for byte.
+final class JSONWriterTests: XCTestCase {
+    func foundation<T: Encodable>(_ value: T) throws -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        e.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try e.encode(value), as: UTF8.self) + "\n"
+    }
+
+    func assertSame<T: Encodable>(_ value: T, file: StaticString = #filePath, line: UInt = #line) throws {
+        let ours = try JSONWriter.encode(value), theirs = try foundation(value)
+        if ours != theirs {
+            let a = ours.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = theirs.split(separator: "\n", omittingEmptySubsequences: false)
+            let i = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+            XCTFail("line \(i + 1): \(i < a.count ? String(a[i]) : "(end)") where JSONEncoder wrote \(i < b.count ? String(b[i]) : "(end)")",
+                    file: file, line: line)
+        }
+    }
+
+    struct Mixed: Encodable {
+        enum Colour: String, Encodable { case green, red }
+        struct Inner: Encodable { let day: Day; let colour: Colour; let maybe: Int? }
+        let ownerName: String
+        let owners: Int
+        let owner_x: Int
+        let a10: Int
+        let a2: Int
+        let Zeta: Int
+        let myURLValue: Int
+        let caseNumberID: String
+        let text: String
+        let empty: [Int]
+        let emptyObject: [String: Int]
+        let counts: [String: Int]
+        let missing: Int?
+        let nested: [[Int?]]
+        let flag: Bool
+        let negative: Int
+        let inner: [Inner]
+        let deadlines: [Deadline?]
+    }
+
+    func testTheHardCases() throws {
+        try assertSame(Mixed(
+            ownerName: "x", owners: 1, owner_x: 2, a10: 1, a2: 2, Zeta: 3, myURLValue: 5, caseNumberID: "SN 2024/258",
+            text: "a\"b\\c/d\ne\tf\rg\u{8}\u{c}\u{1}\u{1f}\u{7f}\u{2028}é😀 <&>", empty: [], emptyObject: [:],
+            counts: ["B": 1, "a": 2, "camelKey": 3, "x10": 4, "x9": 5, "A_b": 6, "åäö": 7],
+            missing: nil, nested: [[1, nil], [], [-3]], flag: true, negative: -5,
+            inner: [Mixed.Inner(day: Day("2024-11-04")!, colour: .green, maybe: nil), Mixed.Inner(day: Day("2025-01-31")!, colour: .red, maybe: 0)],
+            deadlines: [Deadline(token: "2024-H2"), nil, Deadline(token: "?")]))
+        try assertSame([String]())
+        try assertSame(["plain": "value"])
+    }
+
+    /// One property named `name`, to see what a key strategy makes of a name.
+    struct Named: Encodable {
+        struct Key: CodingKey {
+            let stringValue: String
+            init(stringValue: String) { self.stringValue = stringValue }
+            var intValue: Int? { nil }
+            init?(intValue: Int) { nil }
+        }
+        let name: String
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(1, forKey: Key(stringValue: name))
+        }
+    }
+
+    func testSnakeCaseAsFoundationMakesIt() throws {
+        XCTAssertEqual(JSONWriter.KeyNames.snakeCase("ownerName"), "owner_name")
+        XCTAssertEqual(JSONWriter.KeyNames.snakeCase("myURLValue"), "my_url_value")
+        for name in ["ownerName", "myURLValue", "myURL", "URL", "URLs", "a", "A", "aB", "AbC", "caseNumberID", "already_snake",
+                     "daysLate", "x1Y2", "a_B", "ÅrsRapport", "årsRapport", "", "ABCdef", "abcDEF"] {
+            try assertSame(Named(name: name))
+        }
+    }
+
+    func testTheShippedReport() throws {
+        let data = try Fixture.shipped()
+        for lang in [Lang.sv, .en] {
+            try assertSame(FollowUp.make(data, asOf: Fixture.asOf, lang: lang))
+            try assertSame(FollowUp.make(data, asOf: Fixture.asOf, isPublic: true, lang: lang))
+        }
+        var filter = ListFilter()
+        for kind in [Kind.goal, .activity, .risk, .finding] { try assertSame(RecordList.make(data, kind, filter: filter, asOf: Fixture.asOf).rows) }
+        filter.overdue = true
+        try assertSame(RecordList.make(data, .activity, filter: filter, asOf: Fixture.asOf).rows)
+    }
+
+    func testALargeReport() throws {
+        try assertSame(LargeReportTests.report)
+    }
+}
