@@ -46,6 +46,19 @@ final class JSONWriterTests: XCTestCase {
         let deadlines: [Deadline?]
     }
 
+    /// Every number type a property can have: each goes in as itself.
+    struct Numbers: Encodable {
+        let i8: Int8, i16: Int16, i32: Int32, i64: Int64, u: UInt, u8: UInt8, u16: UInt16, u32: UInt32, u64: UInt64
+        let float: Float, double: Double, whole: Double
+        let list: [UInt8]
+        let maybe: Int64?
+    }
+
+    func testEveryNumberType() throws {
+        try assertSame(Numbers(i8: -8, i16: -16, i32: .min, i64: .max, u: 7, u8: 255, u16: 16, u32: .max, u64: .max,
+                               float: 1.5, double: -0.25, whole: 3, list: [0, 1, 2], maybe: -1))
+    }
+
     func testTheHardCases() throws {
         try assertSame(Mixed(
             ownerName: "x", owners: 1, owner_x: 2, a10: 1, a2: 2, Zeta: 3, myURLValue: 5, caseNumberID: "SN 2024/258",

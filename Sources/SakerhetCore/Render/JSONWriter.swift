@@ -73,9 +73,14 @@ enum JSONWriter {
     /// A `[String: …]` dictionary, whose keys are data, not property names.
     protocol StringKeyed { func members(keys: KeyNames) throws -> Members }
 
+    /// The value as a tree. Numbers of every width are caught here: the containers' generic
+    /// `encode` stands in for their `Int8`…`UInt64` and `Float` requirements, and would
+    /// otherwise call itself through the number's own `encode(to:)`.
     static func box(_ value: some Encodable, keys: KeyNames) throws -> Value {
         if let s = value as? String { return .string(s) }
-        if let n = value as? Int { return .literal(String(n)) }
+        if let n = value as? any BinaryInteger { return .literal(String(describing: n)) }
+        if let x = value as? Double { return .literal(number(x)) }
+        if let x = value as? Float { return .literal(number(x)) }
         if let d = value as? StringKeyed { return .object(try d.members(keys: keys)) }
         let encoder = TreeEncoder(keys: keys)
         try value.encode(to: encoder)
@@ -193,8 +198,10 @@ enum JSONWriter {
         mutating func encode<T: Encodable>(_ value: T) throws { encoder.value = try JSONWriter.box(value, keys: encoder.keys) }
     }
 
-    /// No output has a fractional number; a whole one is written as an integer.
-    static func number(_ x: Double) -> String {
+    /// A whole number as an integer, as `JSONEncoder` writes it. No output has a fractional
+    /// one today; those are written in Swift's shortest form, which is `JSONEncoder`'s for
+    /// ordinary values such as 1.5.
+    static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ x: F) -> String {
         if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
         return x.isFinite ? String(x) : "null"
     }
