@@ -50,4 +50,7 @@ func main() -> Int32 {
     }
 }
 
+// A reader that goes away (`| head`, or q in the pager) is seen as EPIPE where output is
+// written (`Output`), not as a signal that ends the process.
+signal(SIGPIPE, SIG_IGN)
 exit(main())

@@ -44,6 +44,26 @@ final class BadInputTests: EndToEndCase {
         XCTAssertTrue(message.hasPrefix("sakerhet: fel: kan inte skriva till standard ut: "), message)
     }
 
+    /// A reader that has gone (`| head`) ends the run quietly: exit 0, nothing on standard
+    /// error, no signal.
+    func testAReaderThatHasGoneEndsTheRunQuietly() throws {
+        let root = try folder(with: Fixture.files)
+        let process = Process()
+        process.executableURL = try Binary.url()
+        process.arguments = ["report", "--as-of", Self.planDate, "--data", "data"]
+        process.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try out.fileHandleForReading.close()  // nobody reads: the first write fails with EPIPE
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertEqual(process.terminationStatus, 0, message)
+        XCTAssertEqual(message, "")
+    }
+
     func testFixtureIsClean() throws {
         let root = try folder(with: Fixture.files)
         let r = try run(["audit", "--as-of", Self.planDate, "--data", "data"], in: root)

@@ -71,7 +71,9 @@ enum Output {
         }
     }
 
+    /// A message on standard error. If even that cannot be written, there is no one to tell.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        var line = text + "\n"
+        _ = line.withUTF8 { Store.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
     }
 }

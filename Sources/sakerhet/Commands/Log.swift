@@ -101,8 +101,8 @@ enum Log: Command {
         let pipe = Pipe()
         p.standardInput = pipe
         do { try p.run() } catch { return try Output.write(text) }
-        // The pager may quit before reading everything (q in less); a broken pipe is fine.
-        signal(SIGPIPE, SIG_IGN)
+        // The pager may quit before reading everything (q in less); a broken pipe is fine
+        // (SIGPIPE is ignored, see main.swift).
         let handle = pipe.fileHandleForWriting
         try? handle.write(contentsOf: Data(text.utf8))
         try? handle.close()
