@@ -192,24 +192,29 @@ func pad(_ s: String, _ width: Int) -> String {
 func clip(_ s: String, _ n: Int) -> String {
     // Below U+0300 (no combining marks) and without CR, one scalar is one character:
     // the bytes tell the cut. Other text takes the slow way, character by character.
+    enum Quick { case whole, text(String), slow }
     var s = s
-    let quick = s.withUTF8 { u -> String?? in
+    let quick = s.withUTF8 { u -> Quick in
         var scalars = 0, cut = u.count, end = u.count
         for i in u.indices {
             let b = u[i]
             if b == 0x0A { end = i; break }
-            if b == 0x0D || b >= 0xCC { return .none }
+            if b == 0x0D || b >= 0xCC { return .slow }
             if b & 0xC0 != 0x80 {
                 if scalars == n - 1 { cut = i }
                 scalars += 1
                 if scalars > n + 1 { break }  // n + 1 plain scalars: the cut is known
             }
         }
-        if scalars > n { return String(decoding: UnsafeBufferPointer(rebasing: u[..<cut]), as: UTF8.self) + "…" }
-        if end == u.count { return .some(nil) }  // one short line: `s` itself
-        return String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self) + " …"
+        if scalars > n { return .text(String(decoding: UnsafeBufferPointer(rebasing: u[..<cut]), as: UTF8.self) + "…") }
+        if end == u.count { return .whole }
+        return .text(String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self) + " …")
     }
-    if let quick { return quick ?? s }
+    switch quick {
+    case .whole: return s
+    case .text(let t): return t
+    case .slow: break
+    }
     let first = s.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
     let cut = first.count > n ? String(first.prefix(n - 1)) + "…" : first
     return first.count < s.count && cut == first ? cut + " …" : cut

@@ -56,8 +56,9 @@ public struct RecordList: Sendable, Codable {
         case .goal:
             for g in data.goals where match.passes(g, goal: g.id) && match.inArea(g.area) { rows.append(row(g, goal: g.parent)) }
         case .activity:
-            // Through a buffer pointer `all[i]` is read in place, not copied. A long list is
-            // filtered in pieces at the same time.
+            // Through a buffer pointer `all[i]` is read in place, not copied; `makeRow` is
+            // called directly, as passing a record to the local `row` copied it. A long list
+            // is filtered in pieces at the same time.
             let parts = Parallel.ranges(data.activities.count)
             for piece in data.activities.withUnsafeBufferPointer({ all in Parallel.map(parts.count) { p -> [ListRow] in
                 var rows: [ListRow] = []
