@@ -10,8 +10,8 @@ public enum Git {
     }
 
     /// Runs `git ARGS` in `directory` and collects its output. Throws when git cannot
-    /// start, and when git stops reading `input` before it has all of it (its standard
-    /// error then says why).
+    /// start, or when it ends well without reading all of `input`. git that fails while
+    /// reading its input (EPIPE here) gives its exit code and message, as any failure.
     ///
     /// The process is started with `posix_spawnp` and waited for with `waitpid`, its pipes
     /// read to the end with `poll`: no thread, and no polling for its exit.
@@ -110,7 +110,9 @@ public enum Git {
         // WIFEXITED / WEXITSTATUS, and 128 + the signal as a shell reports it.
         let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let errText = String(decoding: err, as: UTF8.self)
-        if inputBroken || (input != nil && written < input!.count) {
+        // git that failed says why on its standard error, which the caller shows; git that
+        // succeeded without reading all of its input has failed too.
+        if code == 0 && (inputBroken || (input != nil && written < input!.count)) {
             let said = errText.trimmingCharacters(in: .whitespacesAndNewlines)
             let name = args.first ?? ""
             throw StoreError(sv: "git \(name) slutade läsa sin indata i förtid (slutkod \(code))" + (said.isEmpty ? "" : ": \(said)"),
@@ -146,6 +148,31 @@ public enum Git {
         guard let r = try? run(["rev-parse", "--show-toplevel"], in: directory), r.status == 0 else { return nil }
         let s = r.text.trimmingCharacters(in: .whitespacesAndNewlines)
         return s.isEmpty ? nil : s
+    }
+
+    /// Why the tool may not commit its edit of `file` (shown as `display`), or nil when it
+    /// may: the file has changes that are not committed (staged or not), is not tracked, or
+    /// is ignored. A commit of the file would take those in, under the tool's subject.
+    public static func uncommittedState(of file: String, display: String) throws -> Message? {
+        let dir = (file as NSString).deletingLastPathComponent
+        let name = (file as NSString).lastPathComponent
+        let r = try run(["--no-optional-locks", "status", "--porcelain", "--ignored", "--", name], in: dir.isEmpty ? "." : dir)
+        guard r.status == 0 else {
+            let why = r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            return Message(sv: "git status misslyckades för \(display): \(why)", en: "git status failed for \(display): \(why)")
+        }
+        let state = r.text.prefix(2)
+        if state.isEmpty { return nil }
+        if state == "??" {
+            return Message(sv: "\(display) är inte incheckad i git; checka in den först (git add \(display) && git commit) eller utelämna --commit",
+                           en: "\(display) is not committed to git; commit it first (git add \(display) && git commit) or leave out --commit")
+        }
+        if state == "!!" {
+            return Message(sv: "\(display) ignoreras av git (.gitignore); ta bort den ur .gitignore eller utelämna --commit",
+                           en: "\(display) is ignored by git (.gitignore); take it out of .gitignore or leave out --commit")
+        }
+        return Message(sv: "\(display) har ändringar som inte är incheckade, och --commit skulle ta med dem under fel beskrivning. Checka in dem först (git commit \(display)) eller återställ filen (git restore --staged --worktree \(display)), och försök igen",
+                       en: "\(display) has changes that are not committed, and --commit would take them in under the wrong description. Commit them first (git commit \(display)) or restore the file (git restore --staged --worktree \(display)), then try again")
     }
 
     /// Commits exactly `file` (other staged changes stay staged and out of the commit),
