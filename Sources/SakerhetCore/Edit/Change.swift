@@ -84,6 +84,8 @@ public enum Editor {
                 parts.append(Editor.showsValue(spec) ? "\(key) +\(value)" : "\(key) tillagd")
             case .remove(let key, let raw):
                 let spec = try fieldSpec(kind, key)
+                // A value no field can hold is refused before the message below quotes it.
+                _ = try ValueRules.checked(raw, key: key, kind: kind)
                 guard record.values(key).contains(raw) else {
                     throw EditError(sv: "\(id) har inget '\(key): \(raw)'", en: "\(id) has no '\(key): \(raw)'")
                 }
