@@ -26,8 +26,12 @@ public enum Git {
         // Pipes: [read, write]; close-on-exec, so that no other child inherits them.
         var outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1], inPipe: [Int32] = [-1, -1]
         func closeAll() { for fd in outPipe + errPipe + inPipe where fd >= 0 { close(fd) } }
+        // One spawn at a time: a child started by another thread between `pipe` and
+        // `FD_CLOEXEC` would hold this one's pipe open.
+        spawnLock.lock()
         guard makePipe(&outPipe), makePipe(&errPipe), input == nil || makePipe(&inPipe) else {
             let why = String(cString: strerror(errno))
+            spawnLock.unlock()
             closeAll()
             throw cannotStart(why)
         }
@@ -59,6 +63,7 @@ public enum Git {
         close(outPipe[1]); outPipe[1] = -1
         close(errPipe[1]); errPipe[1] = -1
         if input != nil { close(inPipe[0]); inPipe[0] = -1 }
+        spawnLock.unlock()
         guard spawned == 0 else {
             closeAll()
             throw cannotStart(String(cString: strerror(spawned)))
@@ -131,6 +136,8 @@ public enum Git {
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         return true
     }
+
+    private static let spawnLock = NSLock()
 
     private static func cannotStart(_ why: String) -> StoreError {
         StoreError(sv: "kan inte starta git: \(why); installera git", en: "cannot start git: \(why); install git")
