@@ -24,7 +24,8 @@ public struct Edit: Sendable {
     /// Lines the file gains (or, negative, loses) at the record: how far the records
     /// after it move.
     public let lineShift: Int
-    /// For the commit message: `activities: A12 status pågår → klar`.
+    /// For the commit message: `activities: A12 status pågår → klar`. Values of free-text
+    /// fields are never in it (see `Editor.describe`).
     public let summary: String
 
     /// The whole file after the edit, parsed.
@@ -59,7 +60,7 @@ public enum Editor {
             switch change {
             case .set(let key, let raw):
                 let spec = try fieldSpec(kind, key)
-                let value = normalise(raw, spec)
+                let value = try ValueRules.checked(normalise(raw, spec), key: key, kind: kind)
                 let old = record.values(key)
                 if spec.repeatable {
                     doc = doc.removing(key, fromRecord: 0)
@@ -75,20 +76,21 @@ public enum Editor {
                 } else {
                     doc = doc.setting(key, to: value, inRecord: 0, order: kind.fieldOrder)
                 }
-                let oldText = old.isEmpty ? "–" : short(old.joined(separator: ", "))
-                parts.append("\(key) \(oldText) → \(value.isEmpty ? "–" : short(value))")
+                parts.append(describe(key, spec, old: old.joined(separator: ", "), new: value))
             case .add(let key, let raw):
                 let spec = try fieldSpec(kind, key)
-                let value = normalise(raw, spec)
+                let value = try ValueRules.checked(normalise(raw, spec), key: key, kind: kind)
                 doc = doc.adding(key, value: value, toRecord: 0, order: kind.fieldOrder)
-                parts.append("\(key) +\(value)")
+                parts.append(Editor.showsValue(spec) ? "\(key) +\(value)" : "\(key) tillagd")
             case .remove(let key, let raw):
-                _ = try fieldSpec(kind, key)
+                let spec = try fieldSpec(kind, key)
+                // A value no field can hold is refused before the message below quotes it.
+                _ = try ValueRules.checked(raw, key: key, kind: kind)
                 guard record.values(key).contains(raw) else {
                     throw EditError(sv: "\(id) har inget '\(key): \(raw)'", en: "\(id) has no '\(key): \(raw)'")
                 }
                 doc = doc.removing(key, value: raw, fromRecord: 0)
-                parts.append("\(key) −\(raw)")
+                parts.append(Editor.showsValue(spec) ? "\(key) −\(raw)" : "\(key) borttagen")
             }
         }
         let before = file.document
@@ -108,7 +110,7 @@ public enum Editor {
         var lists: [(String, String)] = []
         for (k, raw) in fields {
             let spec = try fieldSpec(kind, k)
-            let v = normalise(raw, spec)
+            let v = try ValueRules.checked(normalise(raw, spec), key: k, kind: kind)
             if spec.repeatable { lists.append((k, v)) } else { values[k] = v }
         }
         let id = values["id"] ?? nextID(data, kind)
@@ -123,10 +125,9 @@ public enum Editor {
         }
         let before = file.document
         let added = before.appendedRecord(ordered)
-        let title = values["title"] ?? values["name"] ?? values["recommendation"] ?? ""
         return (Edit(kind: kind, path: file.path, before: before, afterBytes: before.bytes + added, index: nil,
                      block: Document(segments: [Document.Segment(bytes: added[...], firstLine: before.lineBreaks + 1)]), lineShift: 0,
-                     summary: "\(kind.fileName.dropLast(4)): lägg till \(id) \(title)"), id)
+                     summary: "\(kind.fileName.dropLast(4)): lägg till \(id)"), id)
     }
 
     /// Removes a record, refused while another record refers to it.
@@ -168,6 +169,18 @@ public enum Editor {
 
     /// A value as a commit message shows it: the first line, at most 60 characters.
     static func short(_ s: String) -> String { clip(s, 60) }
+
+    /// Whether a commit subject may show the field's values: ids and controlled values
+    /// (status, deadlines, days, scores, references) yes; free text no, as it may hold
+    /// personal data. Its change is named instead: `note ändrad`.
+    static func showsValue(_ spec: FieldSpec) -> Bool { spec.type != .text || spec.name == "id" }
+
+    /// One change for the commit subject: `status pågår → klar`, `due – → 2025-03`;
+    /// for free text `reason tillagd`, `note ändrad`, `note borttagen`.
+    static func describe(_ key: String, _ spec: FieldSpec, old: String, new: String) -> String {
+        if showsValue(spec) { return "\(key) \(old.isEmpty ? "–" : short(old)) → \(new.isEmpty ? "–" : short(new))" }
+        return "\(key) " + (old.isEmpty ? "tillagd" : new.isEmpty ? "borttagen" : "ändrad")
+    }
 
     static func fieldSpec(_ kind: Kind, _ key: String) throws -> FieldSpec {
         if let s = kind.spec(key) { return s }

@@ -42,7 +42,27 @@ extension Edit {
 
     static let lateness: Set<String> = ["overdue", "due-soon", "review"]
 
+    /// What makes an error the same before and after an edit: its check, file, record and
+    /// what it says (which names the field and the value), so that swapping one error for
+    /// another in the same record counts as a new error. Line numbers in the text are left
+    /// out, as an edit moves the lines below it.
     static func key(_ d: Diagnostic) -> String {
-        [d.check, d.file, d.recordID ?? d.message.en].joined(separator: "\u{1F}")
+        [d.check, d.file, d.recordID ?? "", withoutLineNumbers(d.message.en)].joined(separator: "\u{1F}")
+    }
+
+    /// `text` with the number after "line " or ".rec:" replaced by `#`.
+    static func withoutLineNumbers(_ text: String) -> String {
+        var out = ""
+        var skipping = false
+        for c in text {
+            if c.isASCII, c.isNumber, skipping || out.hasSuffix("line ") || out.hasSuffix(".rec:") {
+                if !skipping { out.append("#") }
+                skipping = true
+                continue
+            }
+            skipping = false
+            out.append(c)
+        }
+        return out
     }
 }

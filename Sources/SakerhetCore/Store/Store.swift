@@ -52,21 +52,26 @@ public enum Store {
     static let maxFileSize = 1 << 30
 
     public static func read(_ path: String) throws -> [UInt8] {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            throw StoreError(sv: "\(path) är en mapp, inte en fil; ta bort eller byt namn på mappen",
-                             en: "\(path) is a folder, not a file; remove or rename the folder")
+        // What the path is, before opening it: opening a FIFO for reading waits for a
+        // writer, and a device may never end.
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            throw StoreError(sv: "kan inte läsa \(path); kontrollera att filen finns och är läsbar",
+                             en: "cannot read \(path); check that the file exists and is readable")
         }
-        let fd = open(path, O_RDONLY)
+        try requireRegularFile(path, st)
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else {
             throw StoreError(sv: "kan inte läsa \(path); kontrollera att filen finns och är läsbar",
                              en: "cannot read \(path); check that the file exists and is readable")
         }
         defer { close(fd) }
+        // The file itself, in case the name was swapped between stat and open.
+        if fstat(fd, &st) == 0 { try requireRegularFile(path, st) }
+        defer { close(fd) }
         // Straight into the array: one copy from the kernel, none through `Data`.
-        var st = stat()
         var bytes = [UInt8]()
-        if fstat(fd, &st) == 0, st.st_size > maxFileSize {
+        if st.st_size > maxFileSize {
             throw StoreError(sv: "\(path) är \(st.st_size / 1_048_576) MiB; sakerhet läser filer på högst 1 GiB. Dela upp posterna på flera mappar",
                              en: "\(path) is \(st.st_size / 1_048_576) MiB; sakerhet reads files of at most 1 GiB. Split the records over several folders")
         }
@@ -112,8 +117,10 @@ public enum Store {
         return bytes
     }
 
-    /// Writes atomically: a temporary file in the same folder, fsync, then rename over
-    /// the original, keeping its mode. On any failure the original is untouched.
+    /// Writes atomically: a temporary file beside the file, fsync, then rename over it,
+    /// keeping its mode. A symbolic link is followed: its target is written, the link
+    /// stays. A file without write permission is refused. On any failure the original is
+    /// untouched.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         try writeAtomically(to: path) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
     }
@@ -121,12 +128,39 @@ public enum Store {
     /// Writes `pieces` one after another into the file, atomically as above, without
     /// joining them first: a large report is not copied once more.
     public static func writeAtomically(_ pieces: [String], to path: String) throws {
-        try writeAtomically(to: path) { fd in
-            pieces.allSatisfy { piece in
-                var piece = piece
-                return piece.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+        try writeAtomically(to: path) { fd in writePieces(pieces, to: fd) }
+    }
+
+    /// Writes an output file (`-o`): a report or an audit result, never a file of the
+    /// data folder `dataFolder`. A device or FIFO (`/dev/stdout`, a named pipe) is opened
+    /// and written into; a regular file or a new path is written atomically.
+    public static func writeOutput(_ pieces: [String], to path: String, dataFolder: String? = nil) throws {
+        if let dataFolder, let folder = realPath(dataFolder), let target = resolvedOutputPath(path),
+           target == folder || target.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
+            throw StoreError(sv: "-o \(path) ligger i datamappen \(dataFolder) och skulle skriva över dess filer; skriv till en fil utanför datamappen, t.ex. -o rapport.html",
+                             en: "-o \(path) is inside the data folder \(dataFolder) and would overwrite its files; write to a file outside the data folder, e.g. -o report.html")
+        }
+        var st = stat()
+        if stat(path, &st) == 0 {
+            switch st.st_mode & S_IFMT {
+            case S_IFCHR, S_IFIFO:
+                let fd = open(path, O_WRONLY)
+                guard fd >= 0 else { throw cannotWrite(path, errno) }
+                let ok = writePieces(pieces, to: fd)
+                let err = errno
+                close(fd)
+                guard ok else { throw cannotWrite(path, err) }
+                return
+            case S_IFDIR:
+                throw StoreError(sv: "\(path) är en mapp; ange ett filnamn, t.ex. \(join(path, "rapport.html"))",
+                                 en: "\(path) is a folder; give a file name, e.g. \(join(path, "report.html"))")
+            case S_IFREG: break
+            default:
+                throw StoreError(sv: "\(path) är inte en vanlig fil (\(fileType(st, .sv))); ange en annan fil",
+                                 en: "\(path) is not a regular file (\(fileType(st, .en))); give another file")
             }
         }
+        try writeAtomically(pieces, to: path)
     }
 
     /// Writes all of `buf` to `fd`; false on an error.
@@ -141,17 +175,80 @@ public enum Store {
         return true
     }
 
-    private static func writeAtomically(to path: String, _ body: (Int32) -> Bool) throws {
+    private static func writePieces(_ pieces: [String], to fd: Int32) -> Bool {
+        pieces.allSatisfy { piece in
+            var piece = piece
+            return piece.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// The marker in the names of temporary files: `.activities.rec.sakerhet-tmp.4711`,
+    /// hidden, beside the file, with the writer's process id.
+    static let temporaryMarker = ".sakerhet-tmp."
+
+    static func temporaryName(for name: String, pid: pid_t = getpid()) -> String { "." + name + temporaryMarker + String(pid) }
+
+    /// Removes the temporary files in `folder` that writers killed before their rename
+    /// left behind: those whose process no longer runs. Call it holding the folder's lock
+    /// (`withLock` does), so that no live writer's file is taken. Returns the names removed.
+    @discardableResult
+    public static func removeStaleTemporaryFiles(in folder: String) -> [String] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var removed: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix("."), let pid = temporaryOwner(name), pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            if unlink(join(folder, name)) == 0 { removed.append(name) }
+        }
+        return removed
+    }
+
+    /// The process id in a temporary file's name: `.NAME.sakerhet-tmp.PID`, or the older
+    /// `.NAME.rec.PID.tmp`; nil for any other name.
+    static func temporaryOwner(_ name: String) -> pid_t? {
+        if let r = name.range(of: temporaryMarker, options: .backwards) {
+            return pid_t(name[r.upperBound...]).flatMap { $0 > 0 ? $0 : nil }
+        }
+        guard name.hasSuffix(".tmp") else { return nil }
+        let parts = name.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[parts.count - 2] == "rec", let pid = pid_t(parts[parts.count - 1]), pid > 0 else { return nil }
+        return pid
+    }
+
+    private static func writeAtomically(to original: String, _ body: (Int32) -> Bool) throws {
+        // A link is written through: its target is replaced, the link stays.
+        var path = original
+        var st = stat()
+        if lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK {
+            guard let target = realPath(path) else {
+                throw StoreError(sv: "\(original) är en länk till en fil som inte finns; rätta länken eller ta bort den",
+                                 en: "\(original) is a link to a file that does not exist; fix the link or remove it")
+            }
+            path = target
+        }
         let dir = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let tmp = (dir.isEmpty ? "." : dir) + "/.\(name).\(getpid()).tmp"
+        let folder = dir.isEmpty ? "." : dir
+        let tmp = join(folder, temporaryName(for: name))
         var mode: mode_t = 0o644
-        var st = stat()
-        if stat(path, &st) == 0 { mode = st.st_mode & 0o7777 }
+        if stat(path, &st) == 0 {
+            guard st.st_mode & S_IFMT == S_IFREG else {
+                throw StoreError(sv: "\(original) är inte en vanlig fil (\(fileType(st, .sv))); ersätt den med en fil",
+                                 en: "\(original) is not a regular file (\(fileType(st, .en))); replace it with a file")
+            }
+            mode = st.st_mode & 0o7777
+            // Root may write anyway; the mode says the file is not to be changed.
+            if st.st_mode & S_IWUSR == 0 || access(path, W_OK) != 0 {
+                throw StoreError(sv: "\(original) är skrivskyddad; ändra rättigheterna med chmod u+w \(original) om den ska ändras. Inget skrevs",
+                                 en: "\(original) is read-only; change its permissions with chmod u+w \(original) if it is to be changed. Nothing was written")
+            }
+        }
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else {
-            throw StoreError(sv: "kan inte skriva i \(dir.isEmpty ? "." : dir): \(String(cString: strerror(errno))); filen \(name) är orörd",
-                             en: "cannot write in \(dir.isEmpty ? "." : dir): \(String(cString: strerror(errno))); \(name) is untouched")
+            throw StoreError(sv: "kan inte skriva i \(folder): \(String(cString: strerror(errno))); filen \(name) är orörd",
+                             en: "cannot write in \(folder): \(String(cString: strerror(errno))); \(name) is untouched")
         }
         var ok = body(fd)
         if ok { ok = fsync(fd) == 0 }
@@ -161,16 +258,61 @@ public enum Store {
         guard ok, rename(tmp, path) == 0 else {
             let why = String(cString: strerror(ok ? errno : err))
             unlink(tmp)
-            throw StoreError(sv: "kunde inte skriva \(path): \(why); originalet är orört",
-                             en: "could not write \(path): \(why); the original is untouched")
+            throw StoreError(sv: "kunde inte skriva \(original): \(why); originalet är orört",
+                             en: "could not write \(original): \(why); the original is untouched")
         }
         // Make the rename durable.
-        let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY)
+        let dfd = open(folder, O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
     }
 
+    /// A data file must be a regular file: a FIFO or a device would make a read wait or
+    /// never end, a folder cannot be read.
+    static func requireRegularFile(_ path: String, _ st: stat) throws {
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR:
+            throw StoreError(sv: "\(path) är en mapp, inte en fil; ta bort eller byt namn på mappen",
+                             en: "\(path) is a folder, not a file; remove or rename the folder")
+        default:
+            throw StoreError(sv: "\(path) är inte en vanlig fil utan \(fileType(st, .sv)); sakerhet läser bara vanliga filer. Ersätt den med en .rec-fil eller ta bort den",
+                             en: "\(path) is not a regular file but \(fileType(st, .en)); sakerhet reads only regular files. Replace it with a .rec file or remove it")
+        }
+    }
+
+    static func fileType(_ st: stat, _ lang: Lang) -> String {
+        let sv = lang == .sv
+        switch st.st_mode & S_IFMT {
+        case S_IFIFO: return sv ? "en namngiven rörledning (FIFO)" : "a named pipe (FIFO)"
+        case S_IFSOCK: return sv ? "en socket" : "a socket"
+        case S_IFCHR, S_IFBLK: return sv ? "en enhetsfil" : "a device file"
+        case S_IFDIR: return sv ? "en mapp" : "a folder"
+        default: return sv ? "en okänd filtyp" : "an unknown kind of file"
+        }
+    }
+
+    static func cannotWrite(_ path: String, _ err: Int32) -> StoreError {
+        let why = String(cString: strerror(err))
+        return StoreError(sv: "kan inte skriva \(path): \(why)", en: "cannot write \(path): \(why)")
+    }
+
+    /// The absolute path with every link resolved, or nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// Where a write to `path` lands: the resolved path, or for a new file the resolved
+    /// folder and the name.
+    static func resolvedOutputPath(_ path: String) -> String? {
+        if let real = realPath(path) { return real }
+        let dir = (path as NSString).deletingLastPathComponent
+        return realPath(dir.isEmpty ? "." : dir).map { join($0, (path as NSString).lastPathComponent) }
+    }
+
     /// Runs `body` holding an exclusive advisory lock on `folder/.sakerhet.lock`. Waits up
-    /// to `timeout` seconds for another writer.
+    /// to `timeout` seconds for another writer, then removes stale temporary files.
     public static func withLock<T>(folder: String, timeout: Double = 10, _ body: () throws -> T) throws -> T {
         let path = folder + "/.sakerhet.lock"
         let fd = open(path, O_RDWR | O_CREAT, 0o644)
@@ -188,6 +330,8 @@ public enum Store {
             usleep(20_000)
         }
         defer { flock(fd, LOCK_UN) }
+        // Writers killed before their rename left their temporary files; no writer runs now.
+        removeStaleTemporaryFiles(in: folder)
         return try body()
     }
 

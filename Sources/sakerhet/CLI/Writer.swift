@@ -1,8 +1,9 @@
 import Foundation
 import SakerhetCore
 
-/// The one way a command changes data: lock the folder, load it fresh, make the edit,
-/// refuse it if it adds an error, write atomically, and commit if asked.
+/// The one way a command changes data: lock the folder (which clears temporary files of
+/// killed writers), load it fresh, make the edit, refuse it if it adds an error (or, with
+/// --commit, if the file has changes not yet committed), write atomically, and commit if asked.
 enum Writer {
     static func perform(_ ctx: Context, dryRun: Bool, commit: Bool, _ make: (DataSet) throws -> Edit) throws -> Int32 {
         let (folder, display) = try ctx.dataFolder()
@@ -34,6 +35,11 @@ enum Writer {
                 Exit.now(Exit.ok)
             }
             let path = folder + "/" + edit.kind.fileName
+            // A commit takes the whole file: refuse when it holds changes not made here.
+            if commit, let why = try Git.uncommittedState(of: path, display: edit.path) {
+                Output.error("sakerhet: " + (ctx.lang == .sv ? "nekat: " : "refused: ") + why.text(ctx.lang))
+                Exit.now(Exit.problems)
+            }
             try Store.writeAtomically(edit.afterBytes, to: path)
             if commit { try Git.commit(file: path, message: edit.summary) }
             try Output.write(edit.summary + (commit ? (ctx.lang == .sv ? " (incheckad)" : " (committed)") : "") + "\n")

@@ -45,7 +45,11 @@ enum Audit: Command {
                 ? DiagnosticText.renderByOwner(diagnostics, data: data, asOf: asOf, lang: ctx.lang, style: style)
                 : DiagnosticText.render(diagnostics, data: data, asOf: asOf, lang: ctx.lang, style: style)
         }
-        try Output.write(text, to: outFile)
+        if let outFile {
+            try Store.writeOutput([text], to: outFile, dataFolder: try ctx.dataFolder().display)
+        } else {
+            try Output.write(text)
+        }
 
         switch failOn {
         case "never": Exit.now(Exit.ok)

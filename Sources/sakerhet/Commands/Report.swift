@@ -53,7 +53,7 @@ enum Report: Command {
         case "html": text = FollowUpHTML.pieces(report, lang: ctx.lang)
         default: text = [FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)]
         }
-        try Output.write(text, to: outFile)
+        if let outFile { try Store.writeOutput(text, to: outFile, dataFolder: display) } else { try Output.write(text) }
         Exit.now(Exit.ok)
     }
 }
