@@ -205,8 +205,17 @@ public struct Risk: Item {
     public let source: String?
     public let classification: Classification
 
-    public var score: Int? {
-        guard let l = likelihood, let c = consequence else { return nil }
+    /// The values `likelihood` and `consequence` (and the residual ones) may take. Every
+    /// check, score and matrix asks this range, so the scale is stated once.
+    public static let scale: ClosedRange<Int> = 1...4
+
+    /// Likelihood × consequence; nil (unknown) unless both are on the scale, so a value the
+    /// `score` check reports as wrong never reaches the arithmetic.
+    public var score: Int? { Risk.score(likelihood, consequence) }
+
+    /// The score of two values, nil unless both are on `scale`.
+    public static func score(_ likelihood: Int?, _ consequence: Int?) -> Int? {
+        guard let l = likelihood, let c = consequence, scale.contains(l), scale.contains(c) else { return nil }
         return l * c
     }
 
