@@ -8,7 +8,7 @@ public struct ScoreCheck: Check {
         var out: [Diagnostic] = []
         data.forEachField(ofType: [.score]) { ref, f, _ in
             if let n = Int(f.value), Risk.scale.contains(n) { return }
-            let rid = data.record(ref).value("id") ?? "?"
+            let rid = Diagnostic.name(data, ref)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                   sv: "\(rid): \(f.key) '\(f.value)' ska vara en siffra från \(Risk.scale.lowerBound) till \(Risk.scale.upperBound)",
                                   en: "\(rid): \(f.key) '\(f.value)' must be a number from \(Risk.scale.lowerBound) to \(Risk.scale.upperBound)"))

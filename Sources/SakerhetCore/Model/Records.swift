@@ -280,3 +280,26 @@ func naturalCompare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UI
     // Equal but for leading zeros: the plain bytes decide.
     return x.elementsEqual(y) ? 0 : x.lexicographicallyPrecedes(y) ? -1 : 1
 }
+
+extension DataSet {
+    /// The `id` and `owner` of the record at `ref` (empty when it has none), read from the
+    /// typed records instead of walking the record's fields: a diagnostic asks for them, and
+    /// a record of many thousand lines may have as many diagnostics.
+    public func idAndOwner(_ ref: RecordRef) -> (id: String, owner: String) {
+        func typed<T: Item>(_ items: [T], _ owner: (T) -> String) -> (String, String)? {
+            items.withUnsafeBufferPointer { b in ref.index < b.count ? (b[ref.index].id, owner(b[ref.index])) : nil }
+        }
+        let found: (String, String)?
+        switch ref.kind {
+        case .owner: found = typed(owners) { _ in "" }
+        case .area: found = typed(areas) { _ in "" }
+        case .goal: found = typed(goals) { $0.owner }
+        case .activity: found = typed(activities) { $0.owner }
+        case .risk: found = typed(risks) { $0.owner }
+        case .finding: found = typed(findings) { $0.owner }
+        }
+        if let found { return found }
+        let record = record(ref)
+        return (record.value("id") ?? "", record.value("owner") ?? "")
+    }
+}
