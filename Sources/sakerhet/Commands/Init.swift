@@ -18,10 +18,14 @@ enum Init: Command {
                    "sakerhet init . --title 'Handlingsplan för säkerhetsarbetet 2026' --ci gitlab"])
 
     static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        let organisation = try args.option("--organisation") ?? "Socialnämnden"
-        let title = try args.option("--title") ?? "Plan för socialnämndens systematiska säkerhetsarbete"
+        let organisation = try configValue("--organisation", args.option("--organisation")) ?? "Socialnämnden"
+        let title = try configValue("--title", args.option("--title")) ?? "Plan för socialnämndens systematiska säkerhetsarbete"
         let ci = try args.choice("--ci", ["github", "gitlab"])
-        let dir = args.positional() ?? ctx.options.data.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+        let given = args.positional()
+        if given?.isEmpty == true {
+            throw UsageError(sv: "init: katalogen är tom; ange en katalog, t.ex. 'sakerhet init .'", en: "init: the folder is empty; give one, e.g. 'sakerhet init .'")
+        }
+        let dir = given ?? ctx.options.data.map { ($0 as NSString).deletingLastPathComponent } ?? "."
         try args.finish(command: name)
         let root = dir.isEmpty ? "." : dir
         var files = Templates.dataFolder(organisation: organisation, title: title).map { ("data/" + $0.0, $0.1) }
@@ -47,5 +51,16 @@ enum Init: Command {
                   : "\nNext: add goals to data/goals.rec and run 'sakerhet audit'.\n"
         try Output.write(out)
         return Exit.ok
+    }
+
+    /// A one-line config value, without blanks around it; refused when it cannot be written
+    /// as one `key: value` line (see `Templates.configValueProblem`).
+    static func configValue(_ option: String, _ value: String?) throws -> String? {
+        guard let value else { return nil }
+        let trimmed = value.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+        if let problem = Templates.configValueProblem(trimmed, option: option) {
+            throw UsageError(sv: problem.sv, en: problem.en)
+        }
+        return trimmed
     }
 }
