@@ -25,7 +25,7 @@ enum Init: Command {
         if given?.isEmpty == true {
             throw UsageError(sv: "init: katalogen är tom; ange en katalog, t.ex. 'sakerhet init .'", en: "init: the folder is empty; give one, e.g. 'sakerhet init .'")
         }
-        let dir = given ?? ctx.options.data.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+        let dir = given ?? ctx.options.data.map(Context.parent(of:)) ?? "."
         try args.finish(command: name)
         let root = dir.isEmpty ? "." : dir
         var files = Templates.dataFolder(organisation: organisation, title: title).map { ("data/" + $0.0, $0.1) }
@@ -38,10 +38,10 @@ enum Init: Command {
         for (path, text) in files {
             let full = root + "/" + path
             do {
-                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: Context.parent(of: full), withIntermediateDirectories: true)
             } catch {
-                throw StoreError(sv: "kan inte skapa \((full as NSString).deletingLastPathComponent): \(error.localizedDescription)",
-                                 en: "cannot create \((full as NSString).deletingLastPathComponent): \(error.localizedDescription)")
+                throw StoreError(sv: "kan inte skapa \(Context.parent(of: full)): \(error.localizedDescription)",
+                                 en: "cannot create \(Context.parent(of: full)): \(error.localizedDescription)")
             }
             try Store.writeAtomically(Array(text.utf8), to: full)
         }
