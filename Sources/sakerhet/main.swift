@@ -17,6 +17,8 @@ func main() -> Int32 {
             return Exit.ok
         }
         guard let name = args.positional() else {
+            // `sakerhet --x=`: an unknown option, not a missing command.
+            if !global.help { try args.finish(command: "sakerhet") }
             try Output.write(HelpCommand.overview(lang))
             return global.help ? Exit.ok : Exit.usage
         }
