@@ -52,6 +52,11 @@ final class HardeningTests: EndToEndCase {
         let report = try run(asOf + ["report", "-o", "a"], in: root)
         XCTAssertEqual(report.exitCode, 0, report.output)
         XCTAssertTrue(try text(root, "a").contains("A12"), "report -o a did not write the report")
+        // The first and last days there are: a year below 1000 made the default period trap.
+        for day in ["0001-01-01", "9999-12-31"] {
+            let r = try run(["report", "--as-of", day], in: root)
+            XCTAssertEqual(r.exitCode, 0, "report --as-of \(day): \(r.stderr.prefix(300))")
+        }
     }
 
     // MARK: 2. Huge numbers
