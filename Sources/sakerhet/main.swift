@@ -17,6 +17,8 @@ func main() -> Int32 {
             return Exit.ok
         }
         guard let name = args.positional() else {
+            // `sakerhet --x=`: an unknown option, not a missing command.
+            if !global.help { try args.finish(command: "sakerhet") }
             try Output.write(HelpCommand.overview(lang))
             return global.help ? Exit.ok : Exit.usage
         }
@@ -39,16 +41,31 @@ func main() -> Int32 {
         }
         return try command.run(&args, ctx)
     } catch let e as UsageError {
-        Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + e.message.text(lang))
+        Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + visible(e.message.text(lang)))
         return Exit.usage
     } catch let e as StoreError {
-        Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + e.message.text(lang))
+        Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + visible(e.message.text(lang)))
         return Exit.usage
     } catch {
-        Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + "\(error)")
+        Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + visible("\(error)"))
         return Exit.usage
     }
 }
+
+/// An error message echoes what the user typed; a newline or an escape sequence in an
+/// argument is shown as `\n` or `\u{1B}`, never sent raw to the terminal.
+func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var out = String.UnicodeScalarView()
+    for s in text.unicodeScalars {
+        guard isControl(s) else { out.append(s); continue }
+        let escaped = s == "\n" ? "\\n" : s == "\r" ? "\\r" : s == "\t" ? "\\t" : "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
+        out.append(contentsOf: escaped.unicodeScalars)
+    }
+    return String(out)
+}
+
+func isControl(_ s: Unicode.Scalar) -> Bool { s.value < 0x20 || (0x7F...0x9F).contains(s.value) }
 
 // A reader that goes away (`| head`, or q in the pager) is seen as EPIPE where output is
 // written (`Output`), not as a signal that ends the process.

@@ -12,7 +12,7 @@ public struct DeadlineTokenCheck: Check {
             let valid = spec.type == .day ? Day(v) != nil : Deadline(token: v) != nil
             guard !valid else { return }
             let why = Text.why(v)
-            let rid = data.record(ref).value("id") ?? "?"
+            let rid = Diagnostic.name(data, ref)
             if spec.type == .day {
                 out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                       sv: "\(rid): \(f.key) '\(v)' är inget giltigt datum\(why.sv); skriv ÅÅÅÅ-MM-DD, t.ex. 2024-05-31",

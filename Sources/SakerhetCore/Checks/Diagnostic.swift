@@ -23,8 +23,9 @@ public struct Diagnostic: Sendable, Codable, Hashable {
     public let line: Int
     public let column: Int?
     public let kind: Kind?
+    /// The record's id, when it can be one (see `label`).
     public let recordID: String?
-    /// The owner's id, when the record has one.
+    /// The owner's id, when the record has one that can be an id (see `label`).
     public let owner: String?
     public let message: Message
 
@@ -36,8 +37,8 @@ public struct Diagnostic: Sendable, Codable, Hashable {
         self.line = line
         self.column = column
         self.kind = kind
-        self.recordID = recordID
-        self.owner = owner
+        self.recordID = Diagnostic.label(recordID)
+        self.owner = Diagnostic.label(owner)
         self.message = message
     }
 
@@ -46,21 +47,42 @@ public struct Diagnostic: Sendable, Codable, Hashable {
                 column: Int? = nil, sv: String, en: String) {
         let record = data.record(ref)
         let f = field.flatMap { record.field($0) }
-        let owner = record.value("owner")
+        let (id, owner) = data.idAndOwner(ref)
         self.init(severity: severity, check: check, file: data.path(ref.kind), line: f?.line ?? record.line,
-                  column: column, kind: ref.kind, recordID: record.value("id"),
-                  owner: owner?.isEmpty == false ? owner : nil, message: Message(sv: sv, en: en))
+                  column: column, kind: ref.kind, recordID: id, owner: owner, message: Message(sv: sv, en: en))
     }
 
     /// A diagnostic at one field of a record: its own line, also when the key repeats.
     /// `line` picks one of a multi-line field's lines.
     public init(_ severity: Severity, _ check: String, _ data: DataSet, _ ref: RecordRef, at field: Field,
                 line: Int? = nil, column: Int? = nil, sv: String, en: String) {
-        let record = data.record(ref)
-        let owner = record.value("owner")
+        let (id, owner) = data.idAndOwner(ref)
         self.init(severity: severity, check: check, file: data.path(ref.kind), line: line ?? field.line,
-                  column: column, kind: ref.kind, recordID: record.value("id"),
-                  owner: owner?.isEmpty == false ? owner : nil, message: Message(sv: sv, en: en))
+                  column: column, kind: ref.kind, recordID: id, owner: owner, message: Message(sv: sv, en: en))
+    }
+
+    /// The longest `id` or `owner` a diagnostic carries, in bytes.
+    public static let labelLimit = 200
+
+    /// A record's `id` or `owner` as a diagnostic carries it: only a value that can be an id,
+    /// one line of at most `labelLimit` bytes without control characters; otherwise nil.
+    /// Every diagnostic of the record carries it and every printer shows it, so a value of
+    /// many `+` lines would make the output grow with the square of the file (the value's
+    /// own checks report what is wrong with it).
+    public static func label(_ value: String?) -> String? {
+        guard let value, !value.isEmpty, value.utf8.count <= labelLimit,
+              !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
+        return value
+    }
+
+    /// How a message names the record at `ref` by its `id`: the id when it can be one (see
+    /// `label`), else the start of its first line and "…", so a message costs the same
+    /// whatever the record's size; `fallback` when it has no id.
+    public static func name(_ data: DataSet, _ ref: RecordRef, fallback: String = "?") -> String {
+        let id = data.idAndOwner(ref).id
+        guard !id.isEmpty else { return fallback }
+        if let l = label(id) { return l }
+        return String(id.prefix(40).prefix { !$0.isNewline }) + "…"
     }
 }
 

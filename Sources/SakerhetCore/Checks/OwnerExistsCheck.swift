@@ -11,7 +11,7 @@ public struct OwnerExistsCheck: Check {
             guard f.key == "owner", !data.contains(.owner, id: f.value) else { return }
             let byName = data.owners.first { $0.name.lowercased() == f.value.lowercased() }
             let hint: (sv: String, en: String) = byName.map { (" (menade du '\($0.id)'?)", " (did you mean '\($0.id)'?)") } ?? Suggest.hint(f.value, ids)
-            let rid = data.record(ref).value("id") ?? "?"
+            let rid = Diagnostic.name(data, ref)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                   sv: "\(rid): ansvarig '\(f.value)' finns inte i \(data.path(.owner))\(hint.sv); använd ett id därifrån eller lägg till ägaren",
                                   en: "\(rid): owner '\(f.value)' is not in \(data.path(.owner))\(hint.en); use an id from there or add the owner"))

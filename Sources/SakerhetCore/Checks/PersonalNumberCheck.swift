@@ -10,13 +10,25 @@ public struct PersonalNumberCheck: Check {
         let all = data.files.map { ($0.key as Kind?, $0.value) } + (data.configFile.map { [(nil, $0)] } ?? [])
         for (kind, file) in all {
             for hit in PersonalNumberCheck.scan(file.document.bytes) {
-                let record = kind.flatMap { _ in file.document.records.first { $0.byteRange.contains(hit.offset) } }
+                let record = kind.flatMap { _ in PersonalNumberCheck.record(at: hit.offset, in: file.document.records) }
                 out.append(Diagnostic(severity: .error, check: id, file: file.path, line: hit.line, column: hit.column,
                                       kind: kind, recordID: record?.value("id"), owner: record?.value("owner"),
                                       message: Message(sv: Text.sv, en: Text.en)))
             }
         }
         return out
+    }
+
+    /// The record holding byte `offset`, by binary search (records are in file order): a
+    /// search from the start for every number grew with the square of the file.
+    static func record(at offset: Int, in records: [Record]) -> Record? {
+        var lo = 0, hi = records.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if records[mid].byteRange.lowerBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0, records[lo - 1].byteRange.contains(offset) else { return nil }
+        return records[lo - 1]
     }
 
     public struct Hit: Sendable, Equatable {

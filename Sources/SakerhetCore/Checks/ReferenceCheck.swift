@@ -11,7 +11,7 @@ public struct ReferenceCheck: Check {
         data.forEachField(ofType: targets) { ref, f, spec in
             guard case .ref(let target) = spec.type, f.key != "owner", !data.contains(target, id: f.value) else { return }
             let hint = Suggest.hint(f.value, data.ids[target]?.keys.map { $0 } ?? [])
-            let rid = data.record(ref).value("id") ?? "?"
+            let rid = Diagnostic.name(data, ref)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                   sv: "\(rid): \(f.key) '\(f.value)' finns inte i \(data.path(target))\(hint.sv)",
                                   en: "\(rid): \(f.key) '\(f.value)' is not in \(data.path(target))\(hint.en)"))

@@ -11,12 +11,20 @@ public struct RepeatedFieldCheck: Check {
             guard let file = data.files[kind] else { continue }
             let lists = kind.fields.filter(\.repeatable).map(\.name)
             for (i, r) in file.document.records.enumerated() {
-                // Records have about ten fields: compare pairs rather than build a set per record.
+                // Records have about ten fields: compare pairs rather than build a set per record;
+                // a long one (a damaged file) gets a table, so the work stays linear.
                 let fields = r.fields
-                for (j, f) in fields.enumerated() where j > 0 && !lists.contains(f.key) {
-                    guard let earlier = fields[..<j].first(where: { $0.key == f.key }) else { continue }
-                    let line = earlier.line
-                    let rid = r.value("id") ?? "?"
+                var firstLines: [String: Int]? = fields.count > 32 ? [:] : nil
+                for (j, f) in fields.enumerated() where !lists.contains(f.key) {
+                    let line: Int
+                    if firstLines != nil {
+                        guard let l = firstLines![f.key] else { firstLines![f.key] = f.line; continue }
+                        line = l
+                    } else {
+                        guard j > 0, let earlier = fields[..<j].first(where: { $0.key == f.key }) else { continue }
+                        line = earlier.line
+                    }
+                    let rid = Diagnostic.name(data, RecordRef(kind: kind, index: i))
                     out.append(Diagnostic(.error, id, data, RecordRef(kind: kind, index: i), at: f,
                                           sv: "\(rid): fältet '\(f.key)' står redan på rad \(line); en post har ett '\(f.key)', ta bort den ena raden",
                                           en: "\(rid): the field '\(f.key)' is already on line \(line); a record has one '\(f.key)', remove one of the lines"))

@@ -1,5 +1,5 @@
 /// A risk's `likelihood` and `consequence` (and their residual values) are whole
-/// numbers from 1 to 4. Severity: error.
+/// numbers on the scale (`Risk.scale`, 1 to 4). Severity: error.
 public struct ScoreCheck: Check {
     public let id = "score"
     public init() {}
@@ -7,11 +7,11 @@ public struct ScoreCheck: Check {
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
         data.forEachField(ofType: [.score]) { ref, f, _ in
-            if let n = Int(f.value), (1...4).contains(n) { return }
-            let rid = data.record(ref).value("id") ?? "?"
+            if let n = Int(f.value), Risk.scale.contains(n) { return }
+            let rid = Diagnostic.name(data, ref)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
-                                  sv: "\(rid): \(f.key) '\(f.value)' ska vara en siffra från 1 till 4",
-                                  en: "\(rid): \(f.key) '\(f.value)' must be a number from 1 to 4"))
+                                  sv: "\(rid): \(f.key) '\(f.value)' ska vara en siffra från \(Risk.scale.lowerBound) till \(Risk.scale.upperBound)",
+                                  en: "\(rid): \(f.key) '\(f.value)' must be a number from \(Risk.scale.lowerBound) to \(Risk.scale.upperBound)"))
         }
         return out
     }

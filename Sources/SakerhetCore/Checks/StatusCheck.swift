@@ -19,7 +19,7 @@ public struct StatusCheck: Check {
                 words = RiskStatus.allCases.map(\.rawValue)
             }
             if canonical == v { return }
-            let rid = data.record(ref).value("id") ?? "?"
+            let rid = Diagnostic.name(data, ref)
             if let c = canonical {
                 out.append(Diagnostic(.warning, id, data, ref, at: f, column: f.valueColumn,
                                       sv: "\(rid): status '\(v)' lagras på svenska; skriv '\(c)'",

@@ -4,13 +4,17 @@ public enum Suggest {
     /// the order of `candidates` (often a dictionary's keys).
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let w = Array(word.lowercased())
+        let limit = max(1, min(3, w.count / 3))
         var best: (String, Int)?
         for c in candidates {
-            let d = distance(w, Array(c.lowercased()))
+            let lower = Array(c.lowercased())
+            // The distance is at least the difference in length: a 100,000-character value
+            // is not compared letter by letter with every id.
+            guard abs(lower.count - w.count) <= limit else { continue }
+            let d = distance(w, lower)
             if best == nil || d < best!.1 || (d == best!.1 && naturalLess(c, best!.0)) { best = (c, d) }
         }
         guard let (c, d) = best else { return nil }
-        let limit = max(1, min(3, w.count / 3))
         return d <= limit ? c : nil
     }
 

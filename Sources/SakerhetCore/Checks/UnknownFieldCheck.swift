@@ -9,8 +9,8 @@ public struct UnknownFieldCheck: Check {
         data.forEachUnknownField { ref, r, f in
             let hint = Suggest.hint(f.key, ref.kind.fieldOrder)
             out.append(Diagnostic(.warning, id, data, ref, at: f,
-                                  sv: "\(r.value("id") ?? "posten"): okänt fält '\(f.key)' för \(ref.kind.word(.sv))\(hint.sv)",
-                                  en: "\(r.value("id") ?? "record"): unknown field '\(f.key)' for \(ref.kind.word(.en))\(hint.en)"))
+                                  sv: "\(Diagnostic.name(data, ref, fallback: "posten")): okänt fält '\(f.key)' för \(ref.kind.word(.sv))\(hint.sv)",
+                                  en: "\(Diagnostic.name(data, ref, fallback: "record")): unknown field '\(f.key)' for \(ref.kind.word(.en))\(hint.en)"))
         }
         return out
     }

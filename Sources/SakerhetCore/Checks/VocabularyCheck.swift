@@ -19,7 +19,7 @@ public struct VocabularyCheck: Check {
             default: words = ["ÅÅÅÅ"]; canonical = v.utf8.count == 4 && Int(v) != nil ? v : nil
             }
             if canonical == v { return }
-            let rid = data.record(ref).value("id") ?? "?"
+            let rid = Diagnostic.name(data, ref)
             if let c = canonical {
                 out.append(Diagnostic(.warning, id, data, ref, at: f, column: f.valueColumn,
                                       sv: "\(rid): \(f.key) '\(v)' lagras på svenska; skriv '\(c)'",

@@ -45,6 +45,29 @@ public enum Templates {
         ("trygghet", "Socialt trygghetsarbete", "Socialnämndens systematiska och strategiska arbete med att främja social trygghet och goda levnadsvillkor med utgångspunkt i socialnämndens verksamhetsområden"),
     ]
 
+    /// Why `value` cannot be written as the one-line config field given by `option`
+    /// (`--title`, `--organisation`), or nil when it can. A config value is one line: a line
+    /// break would start a field of its own (`--title $'x\nversion: 9'`), another control
+    /// character would reach every report, and a trailing `\` makes recutils read the next
+    /// line as part of the value.
+    public static func configValueProblem(_ value: String, option: String) -> Message? {
+        if value.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            return Message(sv: "\(option) behöver en text", en: "\(option) needs a text")
+        }
+        if value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            return Message(sv: "\(option) får inte innehålla radbrytningar; skriv värdet på en rad",
+                           en: "\(option) must not contain line breaks; write the value on one line")
+        }
+        if value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || (0x7F...0x9F).contains($0.value) }) {
+            return Message(sv: "\(option) får inte innehålla styrtecken", en: "\(option) must not contain control characters")
+        }
+        if value.hasSuffix("\\") {
+            return Message(sv: "\(option) får inte sluta med \\ (recutils läser då nästa rad som en del av värdet)",
+                           en: "\(option) must not end with \\ (recutils would read the next line as part of the value)")
+        }
+        return nil
+    }
+
     /// The files of a new data folder, by file name.
     public static func dataFolder(organisation: String, title: String) -> [(String, String)] {
         var files: [(String, String)] = []

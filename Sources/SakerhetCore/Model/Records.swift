@@ -205,8 +205,17 @@ public struct Risk: Item {
     public let source: String?
     public let classification: Classification
 
-    public var score: Int? {
-        guard let l = likelihood, let c = consequence else { return nil }
+    /// The values `likelihood` and `consequence` (and the residual ones) may take. Every
+    /// check, score and matrix asks this range, so the scale is stated once.
+    public static let scale: ClosedRange<Int> = 1...4
+
+    /// Likelihood × consequence; nil (unknown) unless both are on the scale, so a value the
+    /// `score` check reports as wrong never reaches the arithmetic.
+    public var score: Int? { Risk.score(likelihood, consequence) }
+
+    /// The score of two values, nil unless both are on `scale`.
+    public static func score(_ likelihood: Int?, _ consequence: Int?) -> Int? {
+        guard let l = likelihood, let c = consequence, scale.contains(l), scale.contains(c) else { return nil }
         return l * c
     }
 
@@ -270,4 +279,27 @@ func naturalCompare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UI
     if x.count - i != y.count - j { return x.count - i < y.count - j ? -1 : 1 }
     // Equal but for leading zeros: the plain bytes decide.
     return x.elementsEqual(y) ? 0 : x.lexicographicallyPrecedes(y) ? -1 : 1
+}
+
+extension DataSet {
+    /// The `id` and `owner` of the record at `ref` (empty when it has none), read from the
+    /// typed records instead of walking the record's fields: a diagnostic asks for them, and
+    /// a record of many thousand lines may have as many diagnostics.
+    public func idAndOwner(_ ref: RecordRef) -> (id: String, owner: String) {
+        func typed<T: Item>(_ items: [T], _ owner: (T) -> String) -> (String, String)? {
+            items.withUnsafeBufferPointer { b in ref.index < b.count ? (b[ref.index].id, owner(b[ref.index])) : nil }
+        }
+        let found: (String, String)?
+        switch ref.kind {
+        case .owner: found = typed(owners) { _ in "" }
+        case .area: found = typed(areas) { _ in "" }
+        case .goal: found = typed(goals) { $0.owner }
+        case .activity: found = typed(activities) { $0.owner }
+        case .risk: found = typed(risks) { $0.owner }
+        case .finding: found = typed(findings) { $0.owner }
+        }
+        if let found { return found }
+        let record = record(ref)
+        return (record.value("id") ?? "", record.value("owner") ?? "")
+    }
 }

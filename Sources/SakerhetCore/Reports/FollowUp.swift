@@ -41,7 +41,7 @@ public struct FollowUp: Sendable, Codable {
             label = d.token
         }
 
-        public static func year(of day: Day) -> Period { Period(String(day.year))! }
+        public static func year(of day: Day) -> Period { Period(pad(day.year, 4))! }  // year 1 is "0001"
     }
 
     public struct Counts: Sendable, Codable, Hashable {

@@ -18,31 +18,51 @@ struct GlobalOptions {
 }
 
 /// The command line after the global options are taken out, read by each command.
+///
+/// `--` ends the options: every argument after it is positional, for the global options
+/// and the command's alike (`sakerhet activities show -- -x` shows the record `-x`).
+/// An option's value is the next argument or the text after `=`; `--reason=` gives an
+/// empty value, and a value is never taken from beyond `--`.
 struct Arguments {
     private(set) var tokens: [String]
+    /// How many of `tokens` stand before `--`; only those can be options.
+    private var optionCount: Int
     /// Options the command accepts, for "did you mean".
     private var known: [String] = []
 
-    init(_ tokens: [String]) { self.tokens = tokens }
+    init(_ tokens: [String], optionCount: Int? = nil) {
+        self.tokens = tokens
+        self.optionCount = min(optionCount ?? tokens.count, tokens.count)
+    }
+
+    /// `--name=value` as name and value; anything else as itself without a value.
+    static func split(_ arg: String) -> (name: String, inline: String?) {
+        guard arg.hasPrefix("--"), let eq = arg.firstIndex(of: "=") else { return (arg, nil) }
+        return (String(arg[..<eq]), String(arg[arg.index(after: eq)...]))
+    }
+
+    /// Whether `token` (before `--`) is read as an option: it starts with `-` and is not `-` alone.
+    static func isOption(_ token: String) -> Bool { token.hasPrefix("-") && token != "-" }
 
     /// Splits global options from the rest. Accepts `--opt value` and `--opt=value`.
     static func parse(_ argv: [String]) throws -> (GlobalOptions, Arguments) {
         var g = GlobalOptions()
         var rest: [String] = []
+        var afterDashes: [String] = []
         var i = 0
+        // A global option's value is never empty: `--data=` is an error, not "the next argument".
         func value(_ name: String, _ inline: String?) throws -> String {
-            if let inline { return inline }
-            i += 1
-            guard i < argv.count else {
+            let v: String?
+            if let inline { v = inline } else if i + 1 < argv.count, argv[i + 1] != "--" { i += 1; v = argv[i] } else { v = nil }
+            guard let v, !v.isEmpty else {
                 throw UsageError(sv: "\(name) behöver ett värde", en: "\(name) needs a value")
             }
-            return argv[i]
+            return v
         }
         while i < argv.count {
             let arg = argv[i]
-            if arg == "--" { rest += argv[i...]; break }
-            let parts = arg.split(separator: "=", maxSplits: 1).map(String.init)
-            let name = parts[0], inline = parts.count > 1 ? parts[1] : nil
+            if arg == "--" { afterDashes = Array(argv[(i + 1)...]); break }
+            let (name, inline) = split(arg)
             switch name {
             case "--data": g.data = try value(name, inline)
             case "--as-of": g.asOf = try value(name, inline)
@@ -52,20 +72,24 @@ struct Arguments {
                     throw UsageError(sv: "--lang tar sv eller en, inte '\(v)'", en: "--lang takes sv or en, not '\(v)'")
                 }
                 g.lang = l
-            case "--help", "-h": g.help = true
-            case "--version": g.version = true
+            case "--help", "-h" where inline == nil: g.help = true
+            case "--version" where inline == nil: g.version = true
             default: rest.append(arg)
             }
             i += 1
         }
-        return (g, Arguments(rest))
+        return (g, Arguments(rest + afterDashes, optionCount: rest.count))
     }
 
     var isEmpty: Bool { tokens.isEmpty }
 
     /// Takes the next token if it is not an option.
     mutating func positional() -> String? {
-        guard let first = tokens.first, !first.hasPrefix("-") || first == "-" else { return nil }
+        guard let first = tokens.first else { return nil }
+        if optionCount > 0 {
+            guard !Arguments.isOption(first) else { return nil }
+            optionCount -= 1
+        }
         tokens.removeFirst()
         return first
     }
@@ -73,24 +97,29 @@ struct Arguments {
     /// Takes a flag (`--overdue`).
     mutating func flag(_ names: String...) -> Bool {
         known += names
-        guard let i = tokens.firstIndex(where: { names.contains($0) }) else { return false }
+        guard let i = tokens[..<optionCount].firstIndex(where: { names.contains($0) }) else { return false }
         tokens.remove(at: i)
+        optionCount -= 1
         return true
     }
 
     /// Takes an option with a value (`--format json`, `--format=json`, `-o file`).
+    /// `--format=` gives the empty value, which the caller judges like any other.
     mutating func option(_ names: String...) throws -> String? {
         known += names
-        for (i, t) in tokens.enumerated() {
+        for i in 0..<optionCount {
+            let t = tokens[i]
             for n in names {
                 if t == n {
-                    guard i + 1 < tokens.count else { throw UsageError(sv: "\(n) behöver ett värde", en: "\(n) needs a value") }
+                    guard i + 1 < optionCount else { throw UsageError(sv: "\(n) behöver ett värde", en: "\(n) needs a value") }
                     let v = tokens[i + 1]
                     tokens.removeSubrange(i...(i + 1))
+                    optionCount -= 2
                     return v
                 }
                 if t.hasPrefix(n + "=") {
                     tokens.remove(at: i)
+                    optionCount -= 1
                     return String(t.dropFirst(n.count + 1))
                 }
             }
@@ -113,8 +142,8 @@ struct Arguments {
     /// Fails on anything left over: an unknown option gets "did you mean".
     func finish(command: String) throws {
         guard let t = tokens.first else { return }
-        if t.hasPrefix("-") {
-            let name = String(t.split(separator: "=").first ?? "")
+        if optionCount > 0, Arguments.isOption(t) {
+            let name = Arguments.split(t).name
             let hint = Suggest.closest(to: name, in: known + GlobalOptions.names)
             throw UsageError(sv: "okänd flagga '\(t)' för \(command)" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
                              en: "unknown option '\(t)' for \(command)" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))

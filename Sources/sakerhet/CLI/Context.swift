@@ -44,6 +44,15 @@ struct Context {
 
     var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
+    /// The folder that holds `path`: "." for a bare name, "/" for the root. Foundation's
+    /// `deletingLastPathComponent` traps on a one-character path.
+    static func parent(of path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "." }
+        return slash == p.startIndex ? "/" : String(p[..<slash])
+    }
+
     static func relative(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
@@ -59,7 +68,12 @@ enum Output {
 
     /// Writes `pieces` one after another, without joining them into one string first.
     static func write(_ pieces: [String], to file: String? = nil) throws {
-        if let file { return try Store.writeAtomically(pieces, to: file) }
+        if let file {
+            guard !file.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
+            // Foundation's deletingLastPathComponent traps on a one-character name (`-o a`):
+            // a name without a folder is given one.
+            return try Store.writeAtomically(pieces, to: file.contains("/") ? file : "./" + file)
+        }
         for piece in pieces {
             // Straight from the string's bytes: a large report is not copied again.
             var piece = piece

@@ -18,10 +18,14 @@ enum Init: Command {
                    "sakerhet init . --title 'Handlingsplan för säkerhetsarbetet 2026' --ci gitlab"])
 
     static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        let organisation = try args.option("--organisation") ?? "Socialnämnden"
-        let title = try args.option("--title") ?? "Plan för socialnämndens systematiska säkerhetsarbete"
+        let organisation = try configValue("--organisation", args.option("--organisation")) ?? "Socialnämnden"
+        let title = try configValue("--title", args.option("--title")) ?? "Plan för socialnämndens systematiska säkerhetsarbete"
         let ci = try args.choice("--ci", ["github", "gitlab"])
-        let dir = args.positional() ?? ctx.options.data.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+        let given = args.positional()
+        if given?.isEmpty == true {
+            throw UsageError(sv: "init: katalogen är tom; ange en katalog, t.ex. 'sakerhet init .'", en: "init: the folder is empty; give one, e.g. 'sakerhet init .'")
+        }
+        let dir = given ?? ctx.options.data.map(Context.parent(of:)) ?? "."
         try args.finish(command: name)
         let root = dir.isEmpty ? "." : dir
         var files = Templates.dataFolder(organisation: organisation, title: title).map { ("data/" + $0.0, $0.1) }
@@ -34,10 +38,10 @@ enum Init: Command {
         for (path, text) in files {
             let full = root + "/" + path
             do {
-                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: Context.parent(of: full), withIntermediateDirectories: true)
             } catch {
-                throw StoreError(sv: "kan inte skapa \((full as NSString).deletingLastPathComponent): \(error.localizedDescription)",
-                                 en: "cannot create \((full as NSString).deletingLastPathComponent): \(error.localizedDescription)")
+                throw StoreError(sv: "kan inte skapa \(Context.parent(of: full)): \(error.localizedDescription)",
+                                 en: "cannot create \(Context.parent(of: full)): \(error.localizedDescription)")
             }
             try Store.writeAtomically(Array(text.utf8), to: full)
         }
@@ -47,5 +51,16 @@ enum Init: Command {
                   : "\nNext: add goals to data/goals.rec and run 'sakerhet audit'.\n"
         try Output.write(out)
         return Exit.ok
+    }
+
+    /// A one-line config value, without blanks around it; refused when it cannot be written
+    /// as one `key: value` line (see `Templates.configValueProblem`).
+    static func configValue(_ option: String, _ value: String?) throws -> String? {
+        guard let value else { return nil }
+        let trimmed = value.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+        if let problem = Templates.configValueProblem(trimmed, option: option) {
+            throw UsageError(sv: problem.sv, en: problem.en)
+        }
+        return trimmed
     }
 }
