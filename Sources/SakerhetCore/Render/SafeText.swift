@@ -1,0 +1,77 @@
+/// Data values on their way out: the one place that hides personal identity numbers and
+/// makes control characters visible.
+///
+/// - `masked` replaces every personnummer or samordningsnummer that `PersonalNumberCheck`
+///   finds (any form it knows: with a space, a dash, an en dash, over a `+` line, in
+///   full-width digits) by `[personnummer dolt]` / `[personal number hidden]`. Every
+///   renderer passes data values through it: HTML, Markdown and JSON (whose own escaping
+///   already takes care of control characters) and the text renderers through `text`.
+///   Diagnostics are masked when they are printed, in every format, so a check that
+///   quotes a value or a record id never echoes a number.
+/// - `text` also shows control characters visibly, for everything that reaches a terminal
+///   or a plain-text file: the table cells, `list` (table, TSV, CSV), `show`, `audit`,
+///   `log`, the text report, GitHub annotations and Markdown. C0 controls (but tab and
+///   line feed, which keep their layout meaning), DEL and C1 controls become `\x1b`,
+///   `\x7f`, `\u{9B}`; bidirectional overrides and isolates (U+202A–202E, U+2066–2069,
+///   U+200E, U+200F, U+061C) and the line and paragraph separators (U+2028, U+2029)
+///   become `\u{202E}` and so on.
+public enum SafeText {
+    /// What stands in place of a hidden number.
+    public static func mask(_ lang: Lang) -> String { lang == .sv ? "[personnummer dolt]" : "[personal number hidden]" }
+
+    /// `s` with numbers masked and control characters shown visibly.
+    public static func text(_ s: String, _ lang: Lang = .sv) -> String { visible(masked(s, lang)) }
+
+    /// `s` with every personnummer-looking number masked. A string of lower-case hex
+    /// digits with at least one letter (a commit hash, a fingerprint) is left alone.
+    public static func masked(_ s: String, _ lang: Lang = .sv) -> String {
+        // Ten digits at least, or no number fits: most text stops here.
+        var digits = 0, hexOnly = true, letters = false
+        for b in s.utf8 {
+            if b >= 0x30 && b <= 0x39 || b == 0xEF { digits += 1 }
+            else if b >= 0x61 && b <= 0x66 { letters = true }
+            else { hexOnly = false }
+        }
+        if digits < 10 || hexOnly && letters { return s }
+        let bytes = Array(s.utf8)
+        let hits = PersonalNumberCheck.scan(bytes)
+        if hits.isEmpty { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var at = 0
+        for h in hits {
+            out += bytes[at..<h.offset]
+            out += mask(lang).utf8
+            at = h.end
+        }
+        out += bytes[at...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `s` with control characters written visibly; tab and line feed are kept.
+    public static func visible(_ s: String) -> String {
+        // Only these bytes can start a scalar that is rewritten.
+        guard s.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }),
+              s.unicodeScalars.contains(where: isHidden) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for c in s.unicodeScalars {
+            if isHidden(c) { out += escape(c) } else { out.unicodeScalars.append(c) }
+        }
+        return out
+    }
+
+    static func isHidden(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09, 0x0A: return false
+        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    static func escape(_ c: Unicode.Scalar) -> String {
+        let hex = String(c.value, radix: 16, uppercase: c.value > 0x7F)
+        if c.value <= 0x7F { return "\\x" + (hex.count < 2 ? "0" : "") + hex }
+        return "\\u{" + hex + "}"
+    }
+}
