@@ -11,7 +11,7 @@ final class SafeOutputTests: EndToEndCase {
     /// A1's title holds a window-title escape, a clear-screen escape, a C1 CSI and a
     /// right-to-left override; its status is a personnummer; its note holds two more
     /// (with a space, and in full-width digits on a `+` line); A26's note is split over a
-    /// `+` line after the dash. A goal title and an owner name hold controls too.
+    /// `+` line after the dash. A goal title, an owner name and an id hold controls too.
     static var files: [String: [UInt8]] {
         let activities = """
             %rec: activity
@@ -36,8 +36,15 @@ final class SafeOutputTests: EndToEndCase {
             note: Ring 121212 -
             + 1212
 
+            id: A9\u{1B}[2J
+            title: Ett id med en escape
+            goal: D2
+            owner: ekb
+            due: 2024-12
+            status: pågår
+
             """
-        // activities.rec: A1 at 5, title 6, status 10, note 11–12; A26 at 14, note 20–21.
+        // activities.rec: A1 at 5, title 6, status 10, note 11–12; A26 at 14, note 20–21; A9… at 23.
         var all = Fixture.files
         all["activities.rec"] = Array(activities.utf8)
         all["goals.rec"] = Array(Fixture.goals.replacingOccurrences(of: "title: Upprätta", with: "title: \u{1B}[31mUpprätta").utf8)

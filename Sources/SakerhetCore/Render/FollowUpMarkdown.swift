@@ -85,7 +85,8 @@ public enum FollowUpMarkdown {
         }
         if let h = r.history { out += HistoryReportMarkdown.render(h, lang: lang) }
         if let note = r.historyNote { out += "\n## \(l.revisionHistory)\n\n" + esc(note.text(lang)) + "\n" }
-        return out
+        // Ids and numbers are written without `esc`: the whole text goes through SafeText once more.
+        return SafeText.text(out, lang)
     }
 
     static func lineTable(_ lines: [FollowUp.Line], _ l: ReportLabels, days: String) -> String {
