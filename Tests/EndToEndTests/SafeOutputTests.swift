@@ -81,6 +81,13 @@ final class SafeOutputTests: EndToEndCase {
             assertSafe(Array(r.stdout.utf8) + Array(r.stderr.utf8), args.joined(separator: " "))
             texts[args.joined(separator: " ")] = r.stdout
         }
+        // An error message that quotes an argument is as safe.
+        for args in [["activities", "show", "811228-9874"], ["activities", "show", "A1\u{1B}[2J"],
+                     ["activities", "set", "A1", "note\u{1B}]0;x\u{07}=y"]] {
+            let r = try run(args + asOf, in: root)
+            XCTAssertEqual(r.exitCode, 2, "\(args): \(r.output)")
+            assertSafe(Array(r.output.utf8), args.joined(separator: " "))
+        }
         // Controls are shown, not dropped: the reader sees that something is there.
         for key in ["activities list", "activities list --format csv", "activities show A1", "report", "report --format markdown"] {
             XCTAssertTrue(texts[key]!.contains("\\x1b"), "\(key) hides the escape:\n\(texts[key]!)")
