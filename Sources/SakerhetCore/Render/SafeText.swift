@@ -20,19 +20,24 @@ public enum SafeText {
     public static func mask(_ lang: Lang) -> String { lang == .sv ? "[personnummer dolt]" : "[personal number hidden]" }
 
     /// `s` with numbers masked and control characters shown visibly.
-    public static func text(_ s: String, _ lang: Lang = .sv) -> String { visible(masked(s, lang)) }
+    public static func text(_ s: String, _ lang: Lang = .sv) -> String {
+        let f = SafeBytes.flags(s)
+        let out = f.number ? mask(s, lang) : s
+        return f.control ? show(out) : out
+    }
 
     /// `s` with every personnummer-looking number masked. A string of lower-case hex
     /// digits with at least one letter (a commit hash, a fingerprint) is left alone.
     public static func masked(_ s: String, _ lang: Lang = .sv) -> String {
-        // Ten digits at least, or no number fits: most text stops here.
-        var digits = 0, hexOnly = true, letters = false
-        for b in s.utf8 {
-            if b >= 0x30 && b <= 0x39 || b == 0xEF { digits += 1 }
-            else if b >= 0x61 && b <= 0x66 { letters = true }
-            else { hexOnly = false }
-        }
-        if digits < 10 || hexOnly && letters { return s }
+        SafeBytes.flags(s).number ? mask(s, lang) : s
+    }
+
+    /// `s` with control characters written visibly; tab and line feed are kept.
+    public static func visible(_ s: String) -> String {
+        SafeBytes.flags(s).control ? show(s) : s
+    }
+
+    private static func mask(_ s: String, _ lang: Lang) -> String {
         let bytes = Array(s.utf8)
         let hits = PersonalNumberCheck.scan(bytes)
         if hits.isEmpty { return s }
@@ -48,11 +53,8 @@ public enum SafeText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `s` with control characters written visibly; tab and line feed are kept.
-    public static func visible(_ s: String) -> String {
-        // Only these bytes can start a scalar that is rewritten.
-        guard s.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }),
-              s.unicodeScalars.contains(where: isHidden) else { return s }
+    private static func show(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isHidden) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for c in s.unicodeScalars {
