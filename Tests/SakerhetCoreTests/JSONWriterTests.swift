@@ -59,10 +59,21 @@ final class JSONWriterTests: XCTestCase {
                                float: 1.5, double: -0.25, whole: 3, list: [0, 1, 2], maybe: -1))
     }
 
+    /// DEL, C1 controls and bidi overrides are escaped where JSONEncoder leaves them raw
+    /// (issue 11, item 14), and a personal identity number is masked (item 13); the rest
+    /// reads back the same.
+    func testControlsEscapedAndNumbersMasked() throws {
+        let text = "x\u{7f}\u{9b}\u{2028}\u{202e}\u{2066}é – y 811228-9874"
+        let ours = try JSONWriter.encode(["t": text])
+        XCTAssertTrue(ours.contains(#""x\u007f\u009b\u2028\u202e\u2066é – y [personnummer dolt]""#), ours)
+        let back = try JSONDecoder().decode([String: String].self, from: Data(ours.utf8))
+        XCTAssertEqual(back["t"], "x\u{7f}\u{9b}\u{2028}\u{202e}\u{2066}é – y [personnummer dolt]")
+    }
+
     func testTheHardCases() throws {
         try assertSame(Mixed(
             ownerName: "x", owners: 1, owner_x: 2, a10: 1, a2: 2, Zeta: 3, myURLValue: 5, caseNumberID: "SN 2024/258",
-            text: "a\"b\\c/d\ne\tf\rg\u{8}\u{c}\u{1}\u{1f}\u{7f}\u{2028}é😀 <&>", empty: [], emptyObject: [:],
+            text: "a\"b\\c/d\ne\tf\rg\u{8}\u{c}\u{1}\u{1f}é😀 <&>", empty: [], emptyObject: [:],
             counts: ["B": 1, "a": 2, "camelKey": 3, "x10": 4, "x9": 5, "A_b": 6, "åäö": 7],
             missing: nil, nested: [[1, nil], [], [-3]], flag: true, negative: -5,
             inner: [Mixed.Inner(day: Day("2024-11-04")!, colour: .green, maybe: nil), Mixed.Inner(day: Day("2025-01-31")!, colour: .red, maybe: 0)],

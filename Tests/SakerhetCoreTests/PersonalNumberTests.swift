@@ -59,9 +59,56 @@ final class PersonalNumberTests: XCTestCase {
     func testScan() {
         let bytes = Array("id: A1\nnote: 1212121212\n# 121212-1212\n".utf8)
         XCTAssertEqual(PersonalNumberCheck.scan(bytes), [
-            PersonalNumberCheck.Hit(offset: 13, line: 2, column: 7),
-            PersonalNumberCheck.Hit(offset: 26, line: 3, column: 3),
+            PersonalNumberCheck.Hit(offset: 13, end: 23, line: 2, column: 7),
+            PersonalNumberCheck.Hit(offset: 26, end: 37, line: 3, column: 3),
         ])
         XCTAssertEqual(PersonalNumberCheck.scan([]), [])
+    }
+
+    /// The forms issue 11 found missed: a space, an en dash, blanks around the sign, a
+    /// number split over a `+` line, full-width digits.
+    func testFiresOnSpacedDashedSplitAndFullWidthForms() {
+        let numbers = [
+            "19121212 1212", "121212 1212", "19121212–1212", "121212–1212", "121212 - 1212", "121212 + 1212",
+            "19121212 — 1212", "811228\u{00A0}9874", "８１１２２８－９８７４", "１９１２１２１２１２１２", "811228 ‐ 9874",
+        ]
+        for n in numbers {
+            let d = Fixture.run(PersonalNumberCheck(), withNumber(n))
+            XCTAssertEqual(d.map(\.line), [18], n)
+            XCTAssertEqual(d.first?.recordID, "A26", n)
+        }
+        // Split over a continuation line: "811228-" ends line 18, "+ 9874" starts line 19.
+        for (end, next) in [("811228-", "9874"), ("811228", "-9874"), ("19121212", "1212"), ("121212 -", " 1212")] {
+            let files = variant(.activity, ("+ Riktlinjerna är beslutade i nämnd", "+ Kontaktperson \(end)\n+ \(next)"))
+            XCTAssertEqual(Fixture.run(PersonalNumberCheck(), files).map(\.line), [18], end + "/" + next)
+        }
+    }
+
+    /// Phone numbers, case numbers, dates, times and amounts stay quiet in every spacing.
+    func testQuietOnOrdinaryNumbersWithGaps() {
+        let quiet = [
+            "SN 2024/123", "Dnr SN 2024/123", "070-123 45 67", "08-123 456 78", "0176-71 00 00", "2024-05-31 - 2024-12-31",
+            "20240531 1200", "121212 12120", "121212 - 121", "121212  -  -  1212", "121212 1213", "19121212 1211",
+            "811228 9875", "8112289875", "１２１２１２－１２１３", "1 000 000 kr", "12 12 12 12 12",
+            "121212\n\n1212",
+        ]
+        for q in quiet {
+            XCTAssertEqual(PersonalNumberCheck.scan(Array(q.utf8)), [], q)
+        }
+    }
+
+    func testSafeTextMasksEveryFormAndShowsControls() {
+        XCTAssertEqual(SafeText.masked("okänd status '811228-9874'", .sv), "okänd status '[personnummer dolt]'")
+        XCTAssertEqual(SafeText.masked("x 19121212 1212 och １２１２１２－１２１２.", .en),
+                       "x [personal number hidden] och [personal number hidden].")
+        XCTAssertEqual(SafeText.masked("811228-\n9874"), "[personnummer dolt]")
+        XCTAssertEqual(SafeText.masked("SN 2024/123, 070-123 45 67"), "SN 2024/123, 070-123 45 67")
+        // A commit hash or a fingerprint is left as it is.
+        XCTAssertEqual(SafeText.masked("ab8112289874cd"), "ab8112289874cd")
+        XCTAssertEqual(SafeText.visible("a\u{1B}]0;x\u{07}b\u{1B}[2J\tc\nd\u{7F}\u{9B}\u{202E}e\u{2066}"),
+                       "a\\x1b]0;x\\x07b\\x1b[2J\tc\nd\\x7f\\u{9B}\\u{202E}e\\u{2066}")
+        XCTAssertEqual(SafeText.visible("\r"), "\\x0d")
+        XCTAssertEqual(SafeText.text("Ärende – § 97 → klart…"), "Ärende – § 97 → klart…")
+        XCTAssertEqual(SafeText.text("\u{1B}[31m811228-9874", .sv), "\\x1b[31m[personnummer dolt]")
     }
 }

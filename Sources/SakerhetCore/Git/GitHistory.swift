@@ -338,10 +338,11 @@ public enum GitHistory {
 extension HistoryReport {
     /// The history sections for `report`, or why they are left out (not a git
     /// repository, git missing or failing). Uncommitted changes are not read.
-    public static func load(folder: String, display: String? = nil, period: FollowUp.Period, excluding: Set<String> = []) -> Result<HistoryReport, StoreError> {
+    public static func load(folder: String, display: String? = nil, period: FollowUp.Period, excluding: Set<String> = [],
+                            isPublic: Bool = false) -> Result<HistoryReport, StoreError> {
         do {
             let history = try GitHistory.read(folder: folder, display: display, workingTree: false, tags: true)
-            return .success(make(history, period: period, excluding: excluding))
+            return .success(make(history, period: period, excluding: excluding, isPublic: isPublic))
         } catch let e as StoreError {
             return .failure(e)
         } catch {

@@ -34,12 +34,17 @@ public enum DiagnosticFormats {
             schema: jsonSchema, as_of: asOf.description, data: data.folder,
             errors: diagnostics.count(.error), warnings: diagnostics.count(.warning), notices: diagnostics.count(.notice),
             diagnostics: diagnostics.map {
-                JSONDiagnostic(file: $0.file, line: $0.line, column: $0.column, kind: $0.kind?.rawValue, id: $0.recordID,
-                               check: $0.check, severity: $0.severity.rawValue, message: $0.message.text(lang),
-                               owner: $0.owner, owner_name: $0.owner.map { data.ownerName($0) })
+                JSONDiagnostic(file: $0.file, line: $0.line, column: $0.column, kind: $0.kind?.rawValue,
+                               id: $0.recordID.map { SafeText.masked($0, lang) }, check: $0.check, severity: $0.severity.rawValue,
+                               message: message($0, lang), owner: $0.owner.map { SafeText.masked($0, lang) },
+                               owner_name: $0.owner.map { SafeText.masked(data.ownerName($0), lang) })
             })
         return encode(doc)
     }
+
+    /// The message with any personal identity number masked: a check may quote a value.
+    /// Every format takes its messages from here; the text formats also make controls visible.
+    static func message(_ d: Diagnostic, _ lang: Lang) -> String { SafeText.masked(d.message.text(lang), lang) }
 
     static func encode<T: Encodable>(_ value: T) -> String {
         (try? JSONWriter.encode(value)) ?? "\n"
@@ -53,10 +58,10 @@ public enum DiagnosticFormats {
         for d in diagnostics {
             var props = "file=\(escapeProperty(d.file)),line=\(d.line)"
             if let c = d.column { props += ",col=\(c)" }
-            props += ",title=\(escapeProperty(title(d, lang)))"
+            props += ",title=\(escapeProperty(SafeText.text(title(d, lang), lang)))"
             var msg = d.message.text(lang)
             if let o = d.owner { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + data.ownerName(o) + ")" }
-            out += "::\(d.severity.rawValue) \(props)::\(escapeData(msg))\n"
+            out += "::\(d.severity.rawValue) \(props)::\(escapeData(SafeText.text(msg, lang)))\n"
         }
         return out
     }
@@ -107,8 +112,8 @@ public enum DiagnosticFormats {
             let n = seen[key, default: 0]
             seen[key] = n + 1
             if n > 0 { key += "\u{1F}\(n)" }
-            var msg = d.message.text(lang)
-            if let o = d.owner { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + data.ownerName(o) + ")" }
+            var msg = message(d, lang)
+            if let o = d.owner { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + SafeText.masked(data.ownerName(o), lang) + ")" }
             let severity = d.severity == .error ? "major" : d.severity == .warning ? "minor" : "info"
             return CodeQuality(description: msg, check_name: d.check, fingerprint: fingerprint(key), severity: severity,
                                location: .init(path: d.file, lines: .init(begin: d.line)))
@@ -169,17 +174,17 @@ public enum DiagnosticFormats {
             for (name, ds) in caseNames {
                 tests += 1
                 let errors = ds.filter { $0.severity == .error }
-                cases += "    <testcase classname=\"\(xml(suite.className))\" name=\"\(xml(name))\""
+                cases += "    <testcase classname=\"\(xml(suite.className))\" name=\"\(xml(SafeText.masked(name, lang)))\""
                 if errors.isEmpty && ds.isEmpty { cases += "/>\n"; continue }
                 cases += ">\n"
                 if !errors.isEmpty {
                     failures += 1
-                    let text = errors.map { "\($0.file):\($0.line): \($0.message.text(lang))" }.joined(separator: "\n")
-                    cases += "      <failure message=\"\(xml(errors[0].message.text(lang)))\" type=\"\(xml(errors[0].check))\">\(xml(text))</failure>\n"
+                    let text = errors.map { "\($0.file):\($0.line): \(message($0, lang))" }.joined(separator: "\n")
+                    cases += "      <failure message=\"\(xml(message(errors[0], lang)))\" type=\"\(xml(errors[0].check))\">\(xml(text))</failure>\n"
                 }
                 let rest = ds.filter { $0.severity != .error }
                 if !rest.isEmpty {
-                    let text = rest.map { "\($0.file):\($0.line): \($0.severity.word(lang)): \($0.message.text(lang))" }.joined(separator: "\n")
+                    let text = rest.map { "\($0.file):\($0.line): \($0.severity.word(lang)): \(message($0, lang))" }.joined(separator: "\n")
                     cases += "      <system-out>\(xml(text))</system-out>\n"
                 }
                 cases += "    </testcase>\n"
@@ -191,10 +196,14 @@ public enum DiagnosticFormats {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"sakerhet audit\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\">\n" + suites + "</testsuites>\n"
     }
 
-    /// Escapes text for XML and HTML; with `breaks`, a line break becomes `<br/>`.
+    /// Escapes text for XML and HTML; with `breaks`, a line break becomes `<br/>`. A personal
+    /// identity number is masked; a control character (see `SafeText`) becomes U+FFFD.
     public static func xml(_ s: String, breaks: Bool = false) -> String {
+        let s = SafeText.masked(s)
         // Most text needs no escape: return it as it is.
-        func special(_ b: UInt8) -> Bool { b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b < 0x20 }
+        func special(_ b: UInt8) -> Bool {
+            b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2
+        }
         if !(s.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? s.utf8.contains(where: special)) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
@@ -207,7 +216,7 @@ public enum DiagnosticFormats {
             case "'": out += "&apos;"
             case "\n" where breaks: out += "<br/>"
             default:
-                if c.value < 0x20 && c != "\n" && c != "\t" { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
+                if SafeText.isHidden(c) { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
             }
         }
         return out

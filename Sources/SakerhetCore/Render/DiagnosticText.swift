@@ -17,9 +17,10 @@ public enum DiagnosticText {
     public static func line(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style) -> String {
         var s = "\(d.file):\(d.line):"
         if let c = d.column { s += "\(c):" }
-        s += " " + style.severity(d.severity, d.severity.word(lang)) + ": " + d.message.text(lang)
+        // The message may quote a value or a record id: masked and made visible here, for every check.
+        s += " " + style.severity(d.severity, d.severity.word(lang)) + ": " + SafeText.text(d.message.text(lang), lang)
         if let owner = d.owner {
-            let name = data?.ownerName(owner) ?? owner
+            let name = SafeText.text(data?.ownerName(owner) ?? owner, lang)
             s += style.dim(lang == .sv ? " (ansvarig: \(name))" : " (owner: \(name))")
         }
         return s
@@ -50,7 +51,7 @@ extension DiagnosticText {
         for d in diagnostics { groups[d.owner ?? "", default: []].append(d) }
         let order = data.owners.map(\.id).filter { groups[$0] != nil } + groups.keys.filter { k in !k.isEmpty && data.owner(k) == nil }.sorted()
         for id in order + (groups[""] != nil ? [""] : []) {
-            let title = id.isEmpty ? (lang == .sv ? "Utan ansvarig" : "No owner") : "\(data.ownerName(id)) (\(id))"
+            let title = id.isEmpty ? (lang == .sv ? "Utan ansvarig" : "No owner") : SafeText.text("\(data.ownerName(id)) (\(id))", lang)
             out += style.bold(title) + "\n"
             for d in groups[id]! { out += "  " + line(d, data: nil, lang: lang, style: style) + "\n" }
             out += "\n"

@@ -85,7 +85,8 @@ public enum FollowUpMarkdown {
         }
         if let h = r.history { out += HistoryReportMarkdown.render(h, lang: lang) }
         if let note = r.historyNote { out += "\n## \(l.revisionHistory)\n\n" + esc(note.text(lang)) + "\n" }
-        return out
+        // Ids and numbers are written without `esc`: the whole text goes through SafeText once more.
+        return SafeText.text(out, lang)
     }
 
     static func lineTable(_ lines: [FollowUp.Line], _ l: ReportLabels, days: String) -> String {
@@ -116,8 +117,10 @@ public enum FollowUpMarkdown {
 
     static func sig(_ s: Signal, _ lang: Lang) -> String { emoji(s) + " " + s.word(lang) }
 
-    /// Escapes table-breaking characters and turns line breaks into `<br>`.
+    /// Escapes table-breaking characters and turns line breaks into `<br>`; numbers masked
+    /// and controls shown (`SafeText.text`).
     static func esc(_ s: String) -> String {
+        let s = SafeText.text(s)
         if !s.utf8.contains(where: { $0 == 0x5C || $0 == 0x7C || $0 == 0x3C || $0 == 0x0A }) { return s }
         var out = ""
         for c in s.unicodeScalars {

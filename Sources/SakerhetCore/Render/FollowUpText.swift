@@ -5,11 +5,13 @@ public enum FollowUpText {
         let l = ReportLabels(lang: lang)
         var out = ""
         func heading(_ s: String) { out += "\n" + style.bold(s.uppercased()) + "\n\n" }
+        // A data value outside a table (tables do it themselves): numbers masked, controls shown.
+        func v(_ s: String) -> String { SafeText.text(s, lang) }
 
-        if let o = r.organisation { out += o + "\n" }
-        out += style.bold(r.title ?? (sv ? "Uppföljning" : "Follow-up")) + "\n"
+        if let o = r.organisation { out += v(o) + "\n" }
+        out += style.bold(v(r.title ?? (sv ? "Uppföljning" : "Follow-up"))) + "\n"
         var meta = sv ? "Uppföljning per \(r.asOf), period \(r.period.label)" : "Follow-up as of \(r.asOf), period \(r.period.label)"
-        if let v = r.version { meta += sv ? ", planversion \(v)" : ", plan version \(v)" }
+        if let p = r.version.map(v) { meta += sv ? ", planversion \(p)" : ", plan version \(p)" }
         out += meta + "\n"
         if r.isPublic {
             out += (sv ? "Offentlig version" : "Public version") + omittedText(r.omitted, lang) + "\n"
@@ -22,7 +24,7 @@ public enum FollowUpText {
             out += "\n" + style.bold(title + " (\(list.count))") + "\n"
             if list.isEmpty { out += "  " + l.none + "\n"; return }
             for x in list {
-                out += "  " + pad(x.id, 6) + pad(clip(x.title, 52), 52) + "  " + pad(x.owner, 8) + "  " + days(x.days) + "\n"
+                out += "  " + pad(v(x.id), 6) + pad(clip(v(x.title), 52), 52) + "  " + pad(v(x.owner), 8) + "  " + days(x.days) + "\n"
             }
         }
         lines(l.overdue, r.summary.overdue) { style.red(sv ? "\($0) dagar sen" : "\($0) days late") }
@@ -30,16 +32,16 @@ public enum FollowUpText {
         out += "\n" + style.bold(l.waiting + " (\(r.summary.waiting.count))") + "\n"
         if r.summary.waiting.isEmpty { out += "  " + l.none + "\n" }
         for x in r.summary.waiting {
-            out += "  " + pad(x.id, 6) + pad(clip(x.title, 44), 44) + "  " + clip(x.reason ?? "", 44) + "\n"
+            out += "  " + pad(v(x.id), 6) + pad(clip(v(x.title), 44), 44) + "  " + clip(v(x.reason ?? ""), 44) + "\n"
         }
 
         heading(l.goals)
         var goals = TextTable([.init(l.goal, 5), .init(l.title, 34),
                                .init(l.owner, 8), .init(l.due, 10),
-                               .init("Status", 11), .init("Signal", 6), .init(l.comment, 16)])
+                               .init("Status", 11), .init("Signal", 6), .init(l.comment, 16)], lang: lang)
         for g in r.goals {
             goals.add([g.id, g.title, g.owner, g.due?.token ?? "", g.status?.word(lang) ?? "", g.signal.word(lang),
-                       clip(g.comment ?? "", 60)],
+                       clip(v(g.comment ?? ""), 60)],
                       paint: painters(g.signal, column: 5, style))
         }
         out += goals.render(style: style)
@@ -47,10 +49,10 @@ public enum FollowUpText {
         heading(l.subgoals)
         var subs = TextTable([.init(l.goal, 5), .init("Nr", 4), .init(l.title, 22),
                               .init(l.doneWhen, 20), .init(l.owner, 6),
-                              .init(l.due, 10), .init("Status", 11), .init("Signal", 6)])
+                              .init(l.due, 10), .init("Status", 11), .init("Signal", 6)], lang: lang)
         for g in r.subgoals {
             var when = g.doneWhen ?? ""
-            if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(c, 60) + ")" }
+            if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(v(c), 60) + ")" }
             subs.add([g.parent ?? "", g.id, g.title, when, g.owner, g.due?.token ?? "", g.status?.word(lang) ?? "", g.signal.word(lang)],
                      paint: painters(g.signal, column: 7, style))
         }
@@ -68,7 +70,7 @@ public enum FollowUpText {
         if !r.risks.isEmpty {
             heading(l.risks)
             var t = TextTable([.init("Id", 4), .init("Risk", 44), .init("S×K", 5), .init(l.level, 10),
-                               .init(l.owner, 8), .init("Status", 12), .init(l.actions, 12)])
+                               .init(l.owner, 8), .init("Status", 12), .init(l.actions, 12)], lang: lang)
             for k in r.risks {
                 let sk = k.likelihood.map { l in k.consequence.map { "\(l)×\($0)" } ?? "" } ?? ""
                 t.add([k.id + (k.reviewPassed ? "!" : ""), k.title, sk, k.level?.word(lang) ?? "", k.owner,
@@ -87,10 +89,10 @@ public enum FollowUpText {
                 if i > 0 { out += "\n" }
                 var head = a.audit
                 if let who = a.auditor { head += " (\(who)\(a.year.map { " \($0)" } ?? ""))" }
-                out += style.bold(head) + "\n" + auditCount(a, lang) + "\n"
+                out += style.bold(v(head)) + "\n" + auditCount(a, lang) + "\n"
                 var t = TextTable([.init("Id", 4), .init(l.recommendation, 36),
                                    .init(l.remaining, 30), .init(l.assessment, 9),
-                                   .init(l.owner, 8)])
+                                   .init(l.owner, 8)], lang: lang)
                 for f in a.rows {
                     t.add([f.id, f.recommendation, f.remaining ?? "", f.assessment?.word(lang) ?? "", f.owner])
                 }
@@ -102,9 +104,9 @@ public enum FollowUpText {
         if r.owners.isEmpty { out += (sv ? "Ingen har något försenat eller som ska vara klart inom \(r.window) dagar." :
                                         "Nobody has anything late or due within \(r.window) days.") + "\n" }
         for o in r.owners {
-            out += style.bold(o.ownerName) + " (\(o.owner))\n"
-            for x in o.overdue { out += "  " + style.red(sv ? "försenad" : "overdue ") + "  " + pad(x.id, 6) + clip(x.title, 60) + " (\(l.days(x.days)))\n" }
-            for x in o.dueSoon { out += "  " + (sv ? "snart   " : "due soon") + "  " + pad(x.id, 6) + clip(x.title, 60) + " (\(x.due?.lastDay.map { "\($0)" } ?? ""))\n" }
+            out += style.bold(v(o.ownerName)) + " (\(v(o.owner)))\n"
+            for x in o.overdue { out += "  " + style.red(sv ? "försenad" : "overdue ") + "  " + pad(v(x.id), 6) + clip(v(x.title), 60) + " (\(l.days(x.days)))\n" }
+            for x in o.dueSoon { out += "  " + (sv ? "snart   " : "due soon") + "  " + pad(v(x.id), 6) + clip(v(x.title), 60) + " (\(x.due?.lastDay.map { "\($0)" } ?? ""))\n" }
         }
         if let h = r.history { out += HistoryReportText.render(h, lang: lang, style: style) }
         if let note = r.historyNote { heading(l.revisionHistory); out += TextTable.wrap(note.text(lang), 100).joined(separator: "\n") + "\n" }
@@ -125,12 +127,12 @@ public enum FollowUpText {
         let sv = lang == .sv
         let l = ReportLabels(lang: lang)
         if !first { out += "\n" }
-        out += TextTable.wrap(group.goal + (group.goalTitle.isEmpty ? "" : " " + group.goalTitle), 100).map(style.bold).joined(separator: "\n") + "\n"
+        out += TextTable.wrap(SafeText.text(group.goal + (group.goalTitle.isEmpty ? "" : " " + group.goalTitle), lang), 100).map(style.bold).joined(separator: "\n") + "\n"
         var t = TextTable([.init(l.activity, 32), .init(l.start, 8),
                            .init(l.lastDone, 10), .init(l.owner, 8),
-                           .init("Status", 11), .init("Signal", 6), .init(l.comment, 14)])
+                           .init("Status", 11), .init("Signal", 6), .init(l.comment, 14)], lang: lang)
         for a in group.rows {
-            var comment = a.comment.map { clip($0, 48) } ?? ""
+            var comment = a.comment.map { clip(SafeText.text($0, lang), 48) } ?? ""
             if a.daysLate > 0 { comment = (sv ? "\(a.daysLate) dagar sen" : "\(a.daysLate) days late") + (comment.isEmpty ? "" : "; " + comment) }
             t.add([a.id + " " + a.title, a.start?.token ?? "", a.due?.token ?? "", a.owner, a.status?.word(lang) ?? "",
                    a.signal.word(lang), comment],
@@ -149,7 +151,7 @@ public enum FollowUpText {
         for l in stride(from: 4, through: 1, by: -1) {
             let cells = (1...4).map { c -> String in
                 let ids = r.matrix[l - 1][c - 1]
-                return " " + pad(clip(ids.joined(separator: " "), cell - 2), cell - 1)
+                return " " + pad(clip(SafeText.text(ids.joined(separator: " "), lang), cell - 2), cell - 1)
             }
             out += "  \(l) |" + cells.joined(separator: "|") + "|\n" + rule
         }

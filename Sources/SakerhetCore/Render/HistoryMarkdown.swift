@@ -55,7 +55,7 @@ public enum HistoryMarkdown {
     /// A table cell: one line, pipes escaped.
     static func cell(_ s: String) -> String {
         var out = ""
-        for ch in HistoryText.flat(s) {
+        for ch in HistoryText.flat(SafeText.text(s)) {
             if ch == "|" || ch == "\\" { out.append("\\") }
             out.append(ch)
         }

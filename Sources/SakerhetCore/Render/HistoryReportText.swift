@@ -15,7 +15,7 @@ public enum HistoryReportText {
                        : "No commits to the data folder in the period \(r.period.label).") + "\n"
         } else {
             var t = TextTable([.init("Version", 10), .init(sv ? "Beskrivning" : "Description", 46),
-                               .init(sv ? "Datum" : "Date", 10), .init(sv ? "Författare" : "Author", 22)])
+                               .init(sv ? "Datum" : "Date", 10), .init(sv ? "Författare" : "Author", 22)], lang: lang)
             for row in r.revisions { t.add([row.version, row.description, row.date.description, row.author]) }
             out += t.render(style: style)
         }
@@ -25,11 +25,11 @@ public enum HistoryReportText {
             out += style.bold(title + " (\(rows.count))") + "\n"
             if rows.isEmpty { none() }
             for c in rows {
-                var line = "  " + c.date.description + "  " + c.id + "  " + HistoryText.clip(HistoryText.flat(c.title), 50)
+                var line = "  " + c.date.description + "  " + c.id + "  " + HistoryText.clip(HistoryText.flat(SafeText.text(c.title, lang)), 50)
                 if let from = c.from, let to = c.to {
                     line += ": " + from + " → " + to + (c.days.map { " (+" + HistoryText.days($0, lang) + ")" } ?? "")
                 }
-                out += line + "  (" + c.author + ")\n"
+                out += SafeText.text(line + "  (" + c.author + ")", lang) + "\n"
             }
         }
         list(sv ? "Tillagda" : "Added", r.added)
@@ -44,10 +44,10 @@ public enum HistoryReportText {
         if r.slips.isEmpty { out += (sv ? "Inga tidplaner sköts upp under perioden." : "No deadline moved later in the period.") + "\n" }
         for (i, s) in r.slips.enumerated() {
             if i > 0 { out += "\n" }
-            out += style.bold(s.id) + (s.title.isEmpty ? "" : " " + HistoryText.clip(HistoryText.flat(s.title), 70))
-            out += (s.owner.map { " (\($0))" } ?? "") + "\n"
+            out += style.bold(SafeText.text(s.id, lang)) + SafeText.text((s.title.isEmpty ? "" : " " + HistoryText.clip(HistoryText.flat(SafeText.text(s.title, lang)), 70))
+                + (s.owner.map { " (\($0))" } ?? ""), lang) + "\n"
             out += "  " + HistoryText.summary(s, lang) + "\n"
-            for m in s.moves { out += "  " + HistoryText.move(m, lang) + "\n" }
+            for m in s.moves { out += "  " + SafeText.text(HistoryText.move(m, lang), lang) + "\n" }
         }
         return out
     }

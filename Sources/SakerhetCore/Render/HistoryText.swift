@@ -6,7 +6,7 @@ public enum HistoryText {
         var out = notes(log.warnings, lang)
         if !log.ids.isEmpty {
             for r in log.records {
-                out += style.bold(r.id + (r.title.isEmpty ? "" : " " + r.title)) + " (\(r.kind.word(lang)))\n"
+                out += style.bold(SafeText.text(r.id + (r.title.isEmpty ? "" : " " + r.title), lang)) + " (\(r.kind.word(lang)))\n"
             }
             if !log.records.isEmpty { out += "\n" }
         }
@@ -19,7 +19,7 @@ public enum HistoryText {
             if i > 0 { out += "\n" }
             out += header(e.revision, lang, style) + "\n"
             for c in e.changes {
-                out += "  " + (showIDs && c.action != .unparseable ? c.id + "  " : "") + describe(c, lang) + "\n"
+                out += "  " + SafeText.text((showIDs && c.action != .unparseable ? c.id + "  " : "") + describe(c, lang), lang) + "\n"
             }
         }
         return out
@@ -34,10 +34,10 @@ public enum HistoryText {
         }
         out += style.bold(sv ? "Förskjutna tidplaner (\(slips.count))" : "Deadline slips (\(slips.count))") + "\n"
         for s in slips {
-            out += "\n" + style.bold(s.id) + (s.title.isEmpty ? "" : " " + clip(s.title, 70))
-            out += (s.owner.map { " (\($0))" } ?? "") + "\n"
+            out += "\n" + style.bold(SafeText.text(s.id, lang)) + SafeText.text((s.title.isEmpty ? "" : " " + clip(SafeText.text(s.title, lang), 70))
+                + (s.owner.map { " (\($0))" } ?? ""), lang) + "\n"
             out += "  " + summary(s, lang) + "\n"
-            for m in s.moves { out += "  " + move(m, lang) + "\n" }
+            for m in s.moves { out += "  " + SafeText.text(move(m, lang), lang) + "\n" }
         }
         return out
     }
@@ -50,7 +50,7 @@ public enum HistoryText {
 
     static func header(_ r: Revision?, _ lang: Lang, _ style: Style) -> String {
         guard let r else { return style.bold(uncommitted(lang)) }
-        return style.bold(r.date.description) + "  " + style.dim(r.short) + "  " + r.author + "  " + r.subject
+        return style.bold(r.date.description) + "  " + style.dim(r.short) + "  " + SafeText.text(r.author + "  " + r.subject, lang)
     }
 
     static func uncommitted(_ lang: Lang) -> String { lang == .sv ? "ej incheckat" : "uncommitted" }
@@ -60,8 +60,8 @@ public enum HistoryText {
     static func describe(_ c: RecordChange, _ lang: Lang, clipAt: Int = 60) -> String {
         let sv = lang == .sv
         switch c.action {
-        case .created: return (sv ? "skapad" : "created") + (c.title.map { ": " + clip(flat($0), clipAt + 20) } ?? "")
-        case .removed: return (sv ? "borttagen" : "removed") + (c.title.map { ": " + clip(flat($0), clipAt + 20) } ?? "")
+        case .created: return (sv ? "skapad" : "created") + (c.title.map { ": " + clip(flat(SafeText.text($0, lang)), clipAt + 20) } ?? "")
+        case .removed: return (sv ? "borttagen" : "removed") + (c.title.map { ": " + clip(flat(SafeText.text($0, lang)), clipAt + 20) } ?? "")
         case .changed:
             return (c.field ?? "") + ": " + value(c.old, lang, clipAt) + " → " + value(c.new, lang, clipAt)
         case .unparseable:
@@ -72,7 +72,7 @@ public enum HistoryText {
 
     static func value(_ v: String?, _ lang: Lang, _ clipAt: Int) -> String {
         guard let v else { return lang == .sv ? "(tomt)" : "(empty)" }
-        return clip(flat(v), clipAt)
+        return clip(flat(SafeText.text(v, lang)), clipAt)
     }
 
     /// "flyttad 2 gånger, totalt 153 dagar".
@@ -87,7 +87,7 @@ public enum HistoryText {
         let sv = lang == .sv
         let who = m.revision.map { $0.date.description + "  " + $0.author } ?? uncommitted(lang)
         let d = m.days.map { "+" + days($0, lang) } ?? (sv ? "okänt antal dagar" : "unknown days")
-        return who + ": " + m.from + " → " + m.to + " (" + d + ")" + (m.reason.map { " – " + clip(flat($0), 70) } ?? "")
+        return who + ": " + m.from + " → " + m.to + " (" + d + ")" + (m.reason.map { " – " + clip(flat(SafeText.text($0, lang)), 70) } ?? "")
     }
 
     static func days(_ n: Int, _ lang: Lang) -> String {

@@ -210,7 +210,7 @@ enum JSONWriter {
 
     static func write(_ value: Value, indent: Int, into out: inout [UInt8]) {
         switch value {
-        case .string(let s): string(s, into: &out)
+        case .string(let s): string(SafeText.masked(s), into: &out)  // a value: personal identity numbers masked
         case .literal(let s): out += s.utf8
         case .array(let items):
             out.append(0x5B)  // [
@@ -259,12 +259,22 @@ enum JSONWriter {
         var s = s
         // Most text needs no escape: its bytes go in one copy.
         let plain = s.withUTF8 { u in
-            guard !u.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            guard !u.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 })
+            else { return false }
             out.append(contentsOf: u)
             return true
         }
         if plain { out.append(0x22); return }
-        for b in s.utf8 {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        for c in s.unicodeScalars {
+            // DEL, C1 controls and bidi overrides as \uXXXX: valid JSON that a terminal shows as it is.
+            if c.value >= 0x7F && SafeText.isHidden(c) {
+                let v = Int(c.value)
+                out += [0x5C, 0x75, hex[v >> 12 & 0xF], hex[v >> 8 & 0xF], hex[v >> 4 & 0xF], hex[v & 0xF]]
+                continue
+            }
+            guard c.isASCII else { out.append(contentsOf: c.utf8); continue }
+            let b = UInt8(c.value)
             switch b {
             case 0x22: out += [0x5C, 0x22]  // \"
             case 0x5C: out += [0x5C, 0x5C]  // \\
@@ -274,7 +284,6 @@ enum JSONWriter {
             case 0x08: out += [0x5C, 0x62]  // \b
             case 0x0C: out += [0x5C, 0x66]  // \f
             case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
                 out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]  // \u00xx
             default: out.append(b)
             }

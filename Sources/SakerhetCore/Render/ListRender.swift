@@ -12,7 +12,12 @@ public enum ListRender {
         }
     }
 
+    /// The row's cells for the table, TSV and CSV, through `SafeText.text`.
     static func cells(_ r: ListRow, _ lang: Lang) -> [String] {
+        rawCells(r, lang).map { SafeText.text($0, lang) }
+    }
+
+    static func rawCells(_ r: ListRow, _ lang: Lang) -> [String] {
         let status = r.status.map { s in lang == .sv ? s : (Status(rawValue: s)?.english ?? RiskStatus(rawValue: s)?.english ?? s) } ?? ""
         var signal = r.signal?.word(lang) ?? ""
         if r.daysLate > 0 { signal += lang == .sv ? " (\(r.daysLate) d sen)" : " (\(r.daysLate) d late)" }
@@ -32,7 +37,7 @@ public enum ListRender {
     public static func table(_ list: RecordList, lang: Lang, style: Style) -> String {
         let names = columns(list.kind, lang)
         let widths: [Int] = list.kind == .activity ? [5, 44, 5, 8, 8, 12, 11, 16] : [5, 46, 8, 8, 12, 11, 16]
-        var t = TextTable(zip(names, widths).map { TextTable.Column($0.0, $0.1) })
+        var t = TextTable(zip(names, widths).map { TextTable.Column($0.0, $0.1) }, lang: lang)
         t.rows.reserveCapacity(list.rows.count)
         t.paint.reserveCapacity(list.rows.count)
         for r in list.rows {
@@ -113,7 +118,7 @@ public enum ListRender {
             var line = "  \(l)  |"
             for c in 1...4 {
                 let ids = grid[l - 1][c - 1]
-                let text = ids.isEmpty ? "" : "\(ids.count): " + ids.joined(separator: " ")
+                let text = ids.isEmpty ? "" : "\(ids.count): " + SafeText.text(ids.joined(separator: " "), lang)
                 let shown = text.count > cell - 2 ? String(text.prefix(cell - 3)) + "…" : text
                 let padded = " " + shown + String(repeating: " ", count: cell - 1 - shown.count)
                 line += levelPaint(thresholds.level(l * c), style)(padded) + "|"

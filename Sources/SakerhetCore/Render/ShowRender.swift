@@ -6,14 +6,14 @@ public enum ShowRender {
         var out = style.dim("\(data.path(ref.kind)):\(record.line)") + "\n"
         let width = (record.fields.map(\.key.count).max() ?? 0) + 2
         for f in record.fields {
-            let lines = f.value.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = SafeText.text(f.value, lang).split(separator: "\n", omittingEmptySubsequences: false)
             out += style.bold(pad(f.key + ":", width)) + (lines.first.map(String.init) ?? "") + "\n"
             for l in lines.dropFirst() { out += String(repeating: " ", count: width + 1) + l + "\n" }
         }
         out += "\n"
         let window = data.config.soonDays
         var facts: [(String, String)] = []
-        if let o = record.value("owner") { facts.append((sv ? "Ansvarig" : "Owner", data.ownerName(o))) }
+        if let o = record.value("owner") { facts.append((sv ? "Ansvarig" : "Owner", SafeText.text(data.ownerName(o), lang))) }
         let item: (any Scheduled)? = {
             switch ref.kind {
             case .goal: return data.goals[ref.index]
@@ -34,17 +34,17 @@ public enum ShowRender {
         }
         if ref.kind == .activity {
             let a = data.activities[ref.index]
-            if let g = data.goal(a.goal) { facts.append((sv ? "Mål" : "Goal", "\(g.id) \(g.title)")) }
+            if let g = data.goal(a.goal) { facts.append((sv ? "Mål" : "Goal", SafeText.text("\(g.id) \(g.title)", lang))) }
             if a.every != nil, a.deadline != a.due, let next = a.deadline { facts.append((sv ? "Nästa period" : "Next period", next.token)) }
             let risks = data.risks.filter { $0.actions.contains(a.id) }.map(\.id)
-            if !risks.isEmpty { facts.append((sv ? "Behandlar risk" : "Treats risk", risks.joined(separator: ", "))) }
+            if !risks.isEmpty { facts.append((sv ? "Behandlar risk" : "Treats risk", SafeText.text(risks.joined(separator: ", "), lang))) }
         }
         if ref.kind == .goal {
             let g = data.goals[ref.index]
             let subs = data.goals.filter { $0.parent == g.id }.map(\.id)
-            if !subs.isEmpty { facts.append((sv ? "Delmål" : "Sub-goals", subs.joined(separator: ", "))) }
+            if !subs.isEmpty { facts.append((sv ? "Delmål" : "Sub-goals", SafeText.text(subs.joined(separator: ", "), lang))) }
             let acts = data.activities.filter { $0.goal == g.id }.map(\.id)
-            if !acts.isEmpty { facts.append((sv ? "Aktiviteter" : "Activities", acts.joined(separator: ", "))) }
+            if !acts.isEmpty { facts.append((sv ? "Aktiviteter" : "Activities", SafeText.text(acts.joined(separator: ", "), lang))) }
         }
         if ref.kind == .risk {
             let r = data.risks[ref.index]

@@ -42,15 +42,21 @@ public struct TextTable {
     }
 
     public let columns: [Column]
+    /// The language of the mask that hides a personal identity number in a cell.
+    public let lang: Lang
     public var rows: [[String]] = []
     /// Optional colouring per row and column, applied to each non-empty piece of text.
     /// A row's list may be empty or shorter than the row: the other cells are not painted.
     public var paint: [[(String) -> String]] = []
 
-    public init(_ columns: [Column]) { self.columns = columns }
+    public init(_ columns: [Column], lang: Lang = .sv) {
+        self.columns = columns
+        self.lang = lang
+    }
 
+    /// Adds a row; each cell goes through `SafeText.text` (numbers masked, controls shown).
     public mutating func add(_ cells: [String], paint: [(String) -> String]? = nil) {
-        rows.append(cells)
+        rows.append(cells.map { SafeText.text($0, lang) })
         self.paint.append(paint ?? [])
     }
 

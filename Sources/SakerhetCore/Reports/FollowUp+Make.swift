@@ -26,6 +26,10 @@ extension FollowUp {
         let activities = keep(data.activities)
         let risks = keep(data.risks)
         let findings = keep(data.findings)
+        // A public report names no record it leaves out: not as a sub-goal's parent, an
+        // activity group's heading or a risk's action. Ids of no record are left out too
+        // (they may be records deleted since).
+        let shown: Set<String>? = isPublic ? Set(goals.map(\.id) + activities.map(\.id) + risks.map(\.id) + findings.map(\.id)) : nil
         let name = { (id: String) in data.ownerName(id) }
 
         func dueText(_ d: Deadline?, reason: String?) -> String {
@@ -70,7 +74,7 @@ extension FollowUp {
         summary.dueSoon.sort { $0.days != $1.days ? $0.days < $1.days : naturalLess($0.id, $1.id) }
 
         func goalRow(_ g: Goal) -> GoalRow {
-            GoalRow(id: g.id, parent: g.parent, title: g.title, doneWhen: g.doneWhen, owner: g.owner, ownerName: name(g.owner),
+            GoalRow(id: g.id, parent: g.parent.flatMap { shown?.contains($0) == false ? nil : $0 }, title: g.title, doneWhen: g.doneWhen, owner: g.owner, ownerName: name(g.owner),
                     due: g.due, dueText: dueText(g.due, reason: g.reason), status: g.status,
                     signal: g.signal(asOf: asOf, window: window), comment: g.reason ?? g.note, daysLate: g.daysLate(asOf: asOf))
         }
@@ -92,7 +96,14 @@ extension FollowUp {
             order.append((g.id, g.title, list))
         }
         for (goal, list) in byGoal.sorted(by: { $0.key < $1.key }) where !placed.contains(goal) {
-            order.append((goal, "", list))
+            if shown == nil {
+                order.append((goal, "", list))
+            } else if order.last?.goal == "–" {
+                order[order.count - 1].rows += list
+            } else {
+                order.append(("–", lang == .sv ? "Övriga aktiviteter (målet visas inte i den offentliga versionen)"
+                                               : "Other activities (their goal is not shown in the public version)", list))
+            }
         }
         // The rows are made in pieces of whole groups, at the same time.
         let pieces = Parallel.cut(order, weight: { $0.rows.count }, into: Parallel.width)
@@ -130,7 +141,7 @@ extension FollowUp {
         let riskRows: [RiskRow] = risks.map { (r: Risk) -> RiskRow in
             RiskRow(id: r.id, title: r.title, area: r.area, likelihood: r.likelihood, consequence: r.consequence,
                            score: r.score, level: data.level(of: r), owner: r.owner, ownerName: name(r.owner), status: r.status,
-                           actions: r.actions, review: r.review, reviewPassed: r.isReviewPassed(asOf: asOf))
+                           actions: shown.map { s in r.actions.filter(s.contains) } ?? r.actions, review: r.review, reviewPassed: r.isReviewPassed(asOf: asOf))
         }.sorted { ($0.score ?? 0) != ($1.score ?? 0) ? ($0.score ?? 0) > ($1.score ?? 0) : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }  // ids compared by their bytes
 
         var audits: [AuditGroup] = []

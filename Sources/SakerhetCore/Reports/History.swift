@@ -11,12 +11,34 @@ public struct History: Sendable {
     public var tags: [HistoryTag]
     /// The ids of the latest version and every id that changed, for `log ID`.
     public var knownIDs: Set<String>
+    /// Every commit at which a record became, or stopped being, `intern` or `sekretess`
+    /// (created so, changed, or classified at a shallow clone's edge), in commit order: what
+    /// a public report needs to hide records that are gone or open now.
+    public var classifications: [ClassificationMark]
 
-    public init(entries: [HistoryEntry] = [], isShallow: Bool = false, tags: [HistoryTag] = [], knownIDs: Set<String> = []) {
+    public init(entries: [HistoryEntry] = [], isShallow: Bool = false, tags: [HistoryTag] = [], knownIDs: Set<String> = [],
+                classifications: [ClassificationMark] = []) {
         self.entries = entries
         self.isShallow = isShallow
         self.tags = tags
         self.knownIDs = knownIDs
+        self.classifications = classifications
+    }
+
+    /// The ids that were not `öppen` at some time from `first` to `last`: classified by a
+    /// commit dated on or before `last` and not made `öppen` again before `first`.
+    public func classifiedIDs(from first: Day, through last: Day) -> Set<String> {
+        var since: [String: Day] = [:]
+        var out = Set<String>()
+        for m in classifications {
+            if !m.isOpen {
+                if since[m.id] == nil { since[m.id] = m.date }
+            } else if let start = since.removeValue(forKey: m.id), start <= last, first <= m.date {
+                out.insert(m.id)
+            }
+        }
+        for (id, start) in since where start <= last { out.insert(id) }
+        return out
     }
 
     /// The commits that touched the data, oldest first.
@@ -31,6 +53,19 @@ public struct History: Sendable {
     public static let shallowWarning = Message(
         sv: "historiken är ofullständig eftersom klonen är grund (shallow clone); hämta hela historiken med 'git fetch --unshallow' (i GitHub Actions: fetch-depth: 0, i GitLab CI: GIT_DEPTH: 0)",
         en: "history is incomplete because this is a shallow clone; fetch the full history with 'git fetch --unshallow' (GitHub Actions: fetch-depth: 0, GitLab CI: GIT_DEPTH: 0)")
+}
+
+/// A record that became classified (`isOpen` false) or open again at a commit.
+public struct ClassificationMark: Sendable, Hashable {
+    public let id: String
+    public let date: Day
+    public let isOpen: Bool
+
+    public init(id: String, date: Day, isOpen: Bool) {
+        self.id = id
+        self.date = date
+        self.isOpen = isOpen
+    }
 }
 
 /// One commit: who, when and why.

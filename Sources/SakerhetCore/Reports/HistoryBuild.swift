@@ -61,10 +61,12 @@ extension History {
         var builder = HistoryBuilder(kinds: input.kinds, only: only, contents: contents)
         var entries: [HistoryEntry] = []
         entries.reserveCapacity(input.commits.count + 1)
+        var marks: [ClassificationMark] = []
         for c in input.commits {
             if let e = builder.add(key: c.revision.hash, parents: c.parents, files: c.files, boundary: c.isBoundary) {
                 entries.append(HistoryEntry(revision: c.revision, changes: e))
             }
+            for (id, isOpen) in builder.classified { marks.append(ClassificationMark(id: id, date: c.revision.date, isOpen: isOpen)) }
         }
         var last = input.head ?? input.commits.last?.revision.hash
         if let tree = input.workingTree {
@@ -79,7 +81,7 @@ extension History {
         for e in entries { for c in e.changes where !c.id.isEmpty { known.insert(c.id) } }
         return History(entries: entries, isShallow: input.isShallow,
                        tags: input.tags.sorted { $0.date != $1.date ? $0.date < $1.date : $0.name < $1.name },
-                       knownIDs: known)
+                       knownIDs: known, classifications: marks)
     }
 }
 
@@ -122,6 +124,9 @@ struct HistoryBuilder {
     /// Per path, the last version that parsed: the base for parsing the next.
     private var lastGood: [String: ParsedFile] = [:]
     private let cacheSize = 24
+    /// What the last `add` classified or opened: records created `intern` or `sekretess`,
+    /// changes of `classification`, and at a shallow edge every classified record.
+    private(set) var classified: [(id: String, isOpen: Bool)] = []
 
     init(kinds: [String: Kind], only: Set<String>?, contents: @escaping (String) -> [UInt8]?) {
         self.kinds = kinds
@@ -147,11 +152,17 @@ struct HistoryBuilder {
         everything[key] = all
         var goodKeys: [Kind: String] = [:]
         var changes: [RecordChange] = []
+        classified.removeAll(keepingCapacity: true)
         defer { good[key] = goodKeys }
         for kind in Kind.allCases {
             let mine = ownKeys[kind] ?? ""
             if boundary || first == nil && mine.isEmpty {
-                goodKeys[kind] = snapshot(mine).isParseable ? mine : ""
+                let s = snapshot(mine)
+                goodKeys[kind] = s.isParseable ? mine : ""
+                // History starts here: what is classified already is classified from now.
+                for id in s.order where !HistoryBuilder.isOpen(HistoryDiff.value(s.records[id]!.fields, "classification")) {
+                    classified.append((id, false))
+                }
                 continue
             }
             // The same files as a parent: nothing new here (a merge that took one side).
@@ -170,11 +181,26 @@ struct HistoryBuilder {
             }
             goodKeys[kind] = mine
             let before = known.map { snapshot(good[$0]?[kind] ?? "") }
-            changes += HistoryDiff.changes(kind: kind, parents: before.isEmpty ? [.empty] : before, now: now)
+            let found = HistoryDiff.changes(kind: kind, parents: before.isEmpty ? [.empty] : before, now: now)
+            for c in found {
+                if c.action == .created, let r = now.records[c.id], !HistoryBuilder.isOpen(HistoryDiff.value(r.fields, "classification")) {
+                    classified.append((c.id, false))
+                } else if c.action == .changed, c.field == "classification" {
+                    classified.append((c.id, HistoryBuilder.isOpen(c.new)))
+                }
+            }
+            changes += found
         }
         if boundary { return nil }
         let touched = first.map { everything[$0] != all } ?? !files.isEmpty
         return touched ? changes : nil
+    }
+
+    /// Whether a `classification` value leaves the record in a public report: absent, empty
+    /// or `öppen` (an unknown word counts as `öppen`, as the data set reads it).
+    static func isOpen(_ value: String?) -> Bool {
+        guard let value, !value.isEmpty else { return true }
+        return (Words.classification(value) ?? .open) == .open
     }
 
     private static func key(_ list: [(String, String)]) -> String {

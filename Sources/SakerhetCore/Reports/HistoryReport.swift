@@ -52,9 +52,20 @@ public struct HistoryReport: Sendable, Codable {
     public var warnings: [Message]
 
     /// The sections for `period`. Records whose id is in `excluding` are left out (for a
-    /// public report, pass the ids of records that are not `öppen`).
-    public static func make(_ history: History, period: FollowUp.Period, excluding: Set<String> = []) -> HistoryReport {
+    /// public report, pass the ids of records that are not `öppen` now). With `isPublic`,
+    /// so is every record that was `intern` or `sekretess` at any commit of the period or
+    /// at its start, also one deleted since (`History.classifiedIDs`); a commit subject that
+    /// names a left-out id is replaced by "–".
+    public static func make(_ history: History, period: FollowUp.Period, excluding: Set<String> = [],
+                            isPublic: Bool = false) -> HistoryReport {
         func inPeriod(_ d: Day) -> Bool { period.first <= d && d <= period.last }
+        let excluding = isPublic ? excluding.union(history.classifiedIDs(from: period.first, through: period.last)) : excluding
+        /// Whether a commit subject names a left-out record ("risks: R1 status …").
+        func namesExcluded(_ subject: String) -> Bool {
+            guard !excluding.isEmpty else { return false }
+            let words = Set(subject.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." }).map(String.init))
+            return !words.isDisjoint(with: excluding)
+        }
         let tags = history.tags.filter { inPeriod($0.date) }
         var revisions: [RevisionRow]
         if tags.isEmpty {
@@ -69,8 +80,7 @@ public struct HistoryReport: Sendable, Codable {
         // A commit subject may name a left-out record ("risks: R1 status …"): hide it.
         if !excluding.isEmpty {
             revisions = revisions.map { v in
-                let words = Set(v.description.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." }).map(String.init))
-                guard !words.isDisjoint(with: excluding) else { return v }
+                guard namesExcluded(v.description) else { return v }
                 return RevisionRow(version: v.version, description: "–", date: v.date, author: v.author, commit: v.commit, tag: v.tag)
             }
         }
@@ -81,7 +91,7 @@ public struct HistoryReport: Sendable, Codable {
             for c in entry.changes where planKinds.contains(c.kind) && !excluding.contains(c.id) {
                 func row() -> ChangeRow {
                     ChangeRow(kind: c.kind, id: c.id, title: c.title ?? "", owner: c.owner, date: r.date, author: r.author,
-                              commit: r.hash, subject: r.subject, from: nil, to: nil, days: nil, reason: nil)
+                              commit: r.hash, subject: namesExcluded(r.subject) ? "–" : r.subject, from: nil, to: nil, days: nil, reason: nil)
                 }
                 switch c.action {
                 case .created: added.append(row())
@@ -97,13 +107,21 @@ public struct HistoryReport: Sendable, Codable {
                 }
             }
         }
-        let slips = Slips.make(history, since: period.first, until: period.last).filter { !excluding.contains($0.id) }
+        let slips = Slips.make(history, since: period.first, until: period.last).filter { !excluding.contains($0.id) }.map { s in
+            guard s.moves.contains(where: { $0.revision.map { namesExcluded($0.subject) } ?? false }) else { return s }
+            return Slip(kind: s.kind, id: s.id, title: s.title, owner: s.owner, moves: s.moves.map { m in
+                guard let r = m.revision, namesExcluded(r.subject) else { return m }
+                return Slip.Move(from: m.from, to: m.to, days: m.days, reason: m.reason,
+                                 revision: Revision(hash: r.hash, author: r.author, date: r.date, time: r.time, subject: "–"))
+            }, totalDays: s.totalDays)
+        }
         var postponed: [ChangeRow] = []
         for s in slips {
             for m in s.moves {
                 guard let r = m.revision else { continue }
                 postponed.append(ChangeRow(kind: s.kind, id: s.id, title: s.title, owner: s.owner, date: r.date, author: r.author,
-                                           commit: r.hash, subject: r.subject, from: m.from, to: m.to, days: m.days, reason: m.reason))
+                                           commit: r.hash, subject: namesExcluded(r.subject) ? "–" : r.subject, from: m.from, to: m.to,
+                                           days: m.days, reason: m.reason))
             }
         }
         // In history order (commits are topologically ordered), then by id.

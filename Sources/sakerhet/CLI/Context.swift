@@ -86,8 +86,9 @@ enum Output {
     }
 
     /// A message on standard error. If even that cannot be written, there is no one to tell.
+    /// A message may quote an argument or a value: controls are shown and numbers masked.
     static func error(_ text: String) {
-        var line = text + "\n"
+        var line = SafeText.text(text) + "\n"
         _ = line.withUTF8 { Store.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
     }
 }

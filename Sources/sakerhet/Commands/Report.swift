@@ -45,7 +45,7 @@ enum Report: Command {
         var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang)
         let (folder, display) = try ctx.dataFolder()
         report.attach(history: HistoryReport.load(folder: folder, display: display, period: report.period,
-                                                  excluding: isPublic ? data.classifiedIDs : []))
+                                                  excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic))
         let text: [String]
         switch format ?? "text" {
         case "json": text = [FollowUpJSON.render(report)]

@@ -1,0 +1,79 @@
+/// Data values on their way out: the one place that hides personal identity numbers and
+/// makes control characters visible.
+///
+/// - `masked` replaces every personnummer or samordningsnummer that `PersonalNumberCheck`
+///   finds (any form it knows: with a space, a dash, an en dash, over a `+` line, in
+///   full-width digits) by `[personnummer dolt]` / `[personal number hidden]`. Every
+///   renderer passes data values through it: HTML, Markdown and JSON (whose own escaping
+///   already takes care of control characters) and the text renderers through `text`.
+///   Diagnostics are masked when they are printed, in every format, so a check that
+///   quotes a value or a record id never echoes a number.
+/// - `text` also shows control characters visibly, for everything that reaches a terminal
+///   or a plain-text file: the table cells, `list` (table, TSV, CSV), `show`, `audit`,
+///   `log`, the text report, GitHub annotations and Markdown. C0 controls (but tab and
+///   line feed, which keep their layout meaning), DEL and C1 controls become `\x1b`,
+///   `\x7f`, `\u{9B}`; bidirectional overrides and isolates (U+202A–202E, U+2066–2069,
+///   U+200E, U+200F, U+061C) and the line and paragraph separators (U+2028, U+2029)
+///   become `\u{202E}` and so on.
+public enum SafeText {
+    /// What stands in place of a hidden number.
+    public static func mask(_ lang: Lang) -> String { lang == .sv ? "[personnummer dolt]" : "[personal number hidden]" }
+
+    /// `s` with numbers masked and control characters shown visibly.
+    public static func text(_ s: String, _ lang: Lang = .sv) -> String {
+        let f = SafeBytes.flags(s)
+        let out = f.number ? mask(s, lang) : s
+        return f.control ? show(out) : out
+    }
+
+    /// `s` with every personnummer-looking number masked. A string of lower-case hex
+    /// digits with at least one letter (a commit hash, a fingerprint) is left alone.
+    public static func masked(_ s: String, _ lang: Lang = .sv) -> String {
+        SafeBytes.flags(s).number ? mask(s, lang) : s
+    }
+
+    /// `s` with control characters written visibly; tab and line feed are kept.
+    public static func visible(_ s: String) -> String {
+        SafeBytes.flags(s).control ? show(s) : s
+    }
+
+    private static func mask(_ s: String, _ lang: Lang) -> String {
+        let bytes = Array(s.utf8)
+        let hits = PersonalNumberCheck.scan(bytes)
+        if hits.isEmpty { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var at = 0
+        for h in hits {
+            out += bytes[at..<h.offset]
+            out += mask(lang).utf8
+            at = h.end
+        }
+        out += bytes[at...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func show(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isHidden) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for c in s.unicodeScalars {
+            if isHidden(c) { out += escape(c) } else { out.unicodeScalars.append(c) }
+        }
+        return out
+    }
+
+    static func isHidden(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09, 0x0A: return false
+        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    static func escape(_ c: Unicode.Scalar) -> String {
+        let hex = String(c.value, radix: 16, uppercase: c.value > 0x7F)
+        if c.value <= 0x7F { return "\\x" + (hex.count < 2 ? "0" : "") + hex }
+        return "\\u{" + hex + "}"
+    }
+}

@@ -1,0 +1,112 @@
+// Issue 11, items 13 and 14: a personnummer in any form is never printed back, and control
+// characters in data (terminal escapes, C1 controls, bidi overrides) never reach a terminal
+// or a file raw, in any command or format.
+
+import Foundation
+import XCTest
+
+final class SafeOutputTests: EndToEndCase {
+    static let esc = "\u{1B}]0;pwned\u{07}\u{1B}[2J"
+
+    /// A1's title holds a window-title escape, a clear-screen escape, a C1 CSI and a
+    /// right-to-left override; its status is a personnummer; its note holds two more
+    /// (with a space, and in full-width digits on a `+` line); A26's note is split over a
+    /// `+` line after the dash. A goal title, an owner name and an id hold controls too.
+    static var files: [String: [UInt8]] {
+        let activities = """
+            %rec: activity
+            %key: id
+            %mandatory: id title goal owner due status
+
+            id: A1
+            title: Kontinuitetsplan \(esc) slut\u{9B}31m \u{202E}nalp
+            goal: D2
+            owner: sbs
+            due: 2024-10
+            status: 811228-9874
+            note: Kontakt 19121212 1212
+            + och ８１１２２８－９８７４
+
+            id: A26
+            title: Kartlägga risker för välfärdsbrott
+            goal: D2
+            owner: ekb
+            due: 2024-12
+            status: pågår
+            note: Ring 121212 -
+            + 1212
+
+            id: A9\u{1B}[2J
+            title: Ett id med en escape
+            goal: D2
+            owner: ekb
+            due: 2024-12
+            status: pågår
+
+            """
+        // activities.rec: A1 at 5, title 6, status 10, note 11–12; A26 at 14, note 20–21; A9… at 23.
+        var all = Fixture.files
+        all["activities.rec"] = Array(activities.utf8)
+        all["goals.rec"] = Array(Fixture.goals.replacingOccurrences(of: "title: Upprätta", with: "title: \u{1B}[31mUpprätta").utf8)
+        all["owners.rec"] = Array(Fixture.owners.replacingOccurrences(of: "name: Enheten för säkerhet", with: "name: Enheten\u{7F} för \u{2066}säkerhet").utf8)
+        return all
+    }
+
+    /// What no output may hold: the escapes' bytes and any piece of the numbers.
+    func assertSafe(_ bytes: [UInt8], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        XCTAssertFalse(bytes.contains(0x1B), "\(what): ESC in output:\n\(text)", file: file, line: line)
+        XCTAssertFalse(bytes.contains(0x07), "\(what): BEL in output", file: file, line: line)
+        XCTAssertFalse(bytes.contains(0x7F), "\(what): DEL in output", file: file, line: line)
+        for raw in ["\u{9B}", "\u{202E}", "\u{2066}"] {
+            XCTAssertFalse(text.contains(raw), "\(what): raw U+\(String(raw.unicodeScalars.first!.value, radix: 16)) in output", file: file, line: line)
+        }
+        for digits in ["811228", "9874", "19121212", "121212", "８１１２２８", "９８７４"] {
+            XCTAssertFalse(text.contains(digits), "\(what): '\(digits)' in output:\n\(text)", file: file, line: line)
+        }
+    }
+
+    func testNoCommandPrintsControlsOrPersonalNumbers() throws {
+        let root = try folder(with: Self.files)
+        let asOf = ["--as-of", Self.planDate]
+        var texts: [String: String] = [:]
+        for args in [["activities", "list"], ["activities", "list", "--format", "csv"], ["activities", "list", "--format", "tsv"],
+                     ["activities", "list", "--format", "json"], ["activities", "show", "A1"], ["activities", "show", "A26"],
+                     ["goals", "list"], ["goals", "show", "D2"],
+                     ["audit"], ["audit", "--lang", "en"], ["audit", "--by-owner"], ["audit", "--format", "json"],
+                     ["audit", "--format", "github"], ["audit", "--format", "gitlab"], ["audit", "--format", "junit"],
+                     ["report"], ["report", "--format", "markdown"], ["report", "--format", "html"], ["report", "--format", "json"]] {
+            let r = try run(args + asOf, in: root)
+            XCTAssertTrue([0, 1].contains(r.exitCode), "\(args): exit \(r.exitCode)\n\(r.stderr)")
+            assertSafe(Array(r.stdout.utf8) + Array(r.stderr.utf8), args.joined(separator: " "))
+            texts[args.joined(separator: " ")] = r.stdout
+        }
+        // An error message that quotes an argument is as safe.
+        for args in [["activities", "show", "811228-9874"], ["activities", "show", "A1\u{1B}[2J"],
+                     ["activities", "set", "A1", "note\u{1B}]0;x\u{07}=y"]] {
+            let r = try run(args + asOf, in: root)
+            XCTAssertEqual(r.exitCode, 2, "\(args): \(r.output)")
+            assertSafe(Array(r.output.utf8), args.joined(separator: " "))
+        }
+        // Controls are shown, not dropped: the reader sees that something is there.
+        for key in ["activities list", "activities list --format csv", "activities show A1", "report", "report --format markdown"] {
+            XCTAssertTrue(texts[key]!.contains("\\x1b"), "\(key) hides the escape:\n\(texts[key]!)")
+        }
+        XCTAssertTrue(texts["activities show A1"]!.contains("[personnummer dolt]"), texts["activities show A1"]!)
+        // The audit names each number by file and line, and the status check quotes the value masked.
+        let audit = texts["audit"]!
+        for line in [10, 11, 12, 20] {
+            XCTAssertTrue(audit.contains("data/activities.rec:\(line):") && audit.contains("personnummer eller samordningsnummer"),
+                          "no personal-number diagnostic at line \(line):\n\(audit)")
+        }
+        XCTAssertTrue(audit.contains("data/activities.rec:10:9: fel: A1: okänd status '[personnummer dolt]'"), audit)
+        XCTAssertTrue(texts["audit --lang en"]!.contains("unknown status '[personal number hidden]'"), texts["audit --lang en"]!)
+        XCTAssertTrue(texts["audit --format github"]!.contains("::error file=data/activities.rec,line=20"), texts["audit --format github"]!)
+
+        // Written to a file with -o, the text report is as clean.
+        let out = root.appendingPathComponent("rapport.txt")
+        let r = try run(["report", "-o", out.path] + asOf, in: root)
+        XCTAssertEqual(r.exitCode, 0, r.stderr)
+        assertSafe(Array(try Data(contentsOf: out)), "report -o rapport.txt")
+    }
+}
