@@ -78,8 +78,8 @@ public enum XLSXWriter {
         }
         var zip = ZipWriter()
         try zip.add("[Content_Types].xml", Array(contentTypes(book).utf8))
-        try zip.add("_rels/.rels", Array(rootRels.utf8))
-        try zip.add("docProps/core.xml", Array(coreProperties(title: book.title).utf8))
+        try zip.add("_rels/.rels", Array(OOXML.rootRelationships(main: "xl/workbook.xml").utf8))
+        try zip.add("docProps/core.xml", Array(OOXML.coreProperties(title: book.title).utf8))
         try zip.add("xl/workbook.xml", Array(workbook(book).utf8))
         try zip.add("xl/_rels/workbook.xml.rels", Array(workbookRels(book).utf8))
         try zip.add("xl/styles.xml", Array(styles.xml.utf8))
@@ -184,33 +184,10 @@ public enum XLSXWriter {
     }
 
     static func contentTypes(_ book: Workbook) -> String {
-        var b = XML.declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        b += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        b += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        b += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-        for i in book.sheets.indices {
-            b += "<Override PartName=\"/xl/worksheets/sheet\(i + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-        }
-        b += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        b += "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
-        b += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-        return b + "</Types>"
-    }
-
-    static let rootRels = XML.declaration
-        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-        + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
-        + "</Relationships>"
-
-    /// The package's core properties: the title and the program; no dates, so the same
-    /// data gives the same bytes.
-    static func coreProperties(title: String?) -> String {
-        var b = XML.declaration
-        b += "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
-        if let title { b += "<dc:title>\(XML.escape(title))</dc:title>" }
-        b += "<dc:creator>sakerhet</dc:creator>"
-        return b + "</cp:coreProperties>"
+        let ns = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+        return OOXML.contentTypes([("/xl/workbook.xml", ns + "sheet.main+xml")]
+            + book.sheets.indices.map { ("/xl/worksheets/sheet\($0 + 1).xml", ns + "worksheet+xml") }
+            + [("/xl/styles.xml", ns + "styles+xml"), ("/xl/sharedStrings.xml", ns + "sharedStrings+xml")])
     }
 
     static func workbook(_ book: Workbook) -> String {
@@ -242,14 +219,9 @@ public enum XLSXWriter {
     }
 
     static func workbookRels(_ book: Workbook) -> String {
-        var b = XML.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        for i in book.sheets.indices {
-            b += "<Relationship Id=\"rId\(i + 1)\" Type=\"\(relNS)/worksheet\" Target=\"worksheets/sheet\(i + 1).xml\"/>"
-        }
         let n = book.sheets.count
-        b += "<Relationship Id=\"rId\(n + 1)\" Type=\"\(relNS)/styles\" Target=\"styles.xml\"/>"
-        b += "<Relationship Id=\"rId\(n + 2)\" Type=\"\(relNS)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
-        return b + "</Relationships>"
+        return OOXML.relationships(book.sheets.indices.map { ("rId\($0 + 1)", relNS + "/worksheet", "worksheets/sheet\($0 + 1).xml") }
+            + [("rId\(n + 1)", relNS + "/styles", "styles.xml"), ("rId\(n + 2)", relNS + "/sharedStrings", "sharedStrings.xml")])
     }
 
     /// The workbook's strings, each once, in the order first used.

@@ -47,3 +47,45 @@ public enum XML {
         return b + (close ? "/>" : ">")
     }
 }
+
+/// Parts that every Office Open XML package has in the same form.
+enum OOXML {
+    static let packageRelNS = "http://schemas.openxmlformats.org/package/2006/relationships"
+    static let officeRelNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// A relationships part: (id, type, target) each.
+    static func relationships(_ list: [(id: String, type: String, target: String)]) -> String {
+        var b = XML.declaration + "<Relationships xmlns=\"\(packageRelNS)\">"
+        for r in list {
+            b += "<Relationship Id=\"\(r.id)\" Type=\"\(r.type)\" Target=\"\(XML.escape(r.target, attribute: true))\"/>"
+        }
+        return b + "</Relationships>"
+    }
+
+    /// `_rels/.rels`: the main part and the core properties.
+    static func rootRelationships(main: String) -> String {
+        relationships([("rId1", officeRelNS + "/officeDocument", main),
+                       ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml")])
+    }
+
+    /// `[Content_Types].xml`: part name → content type for each part but the relationships.
+    static func contentTypes(_ overrides: [(part: String, type: String)]) -> String {
+        var b = XML.declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        b += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        b += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        for o in overrides + [("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")] {
+            b += "<Override PartName=\"\(XML.escape(o.part, attribute: true))\" ContentType=\"\(o.type)\"/>"
+        }
+        return b + "</Types>"
+    }
+
+    /// `docProps/core.xml`: the title and the program; no dates, so that the same data
+    /// gives the same bytes.
+    static func coreProperties(title: String?) -> String {
+        var b = XML.declaration
+        b += "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+        if let title { b += "<dc:title>\(XML.escape(title))</dc:title>" }
+        b += "<dc:creator>sakerhet</dc:creator>"
+        return b + "</cp:coreProperties>"
+    }
+}
