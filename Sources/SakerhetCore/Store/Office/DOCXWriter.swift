@@ -4,11 +4,14 @@ public struct WordDocument: Sendable {
     /// The language of the text, e.g. `sv-SE`: spelling and hyphenation in Word.
     public var language: String
     public var blocks: [Block]
+    /// A4 landscape rather than portrait: room for wide tables.
+    public var landscape: Bool
 
-    public init(title: String? = nil, language: String, blocks: [Block] = []) {
+    public init(title: String? = nil, language: String, blocks: [Block] = [], landscape: Bool = false) {
         self.title = title
         self.language = language
         self.blocks = blocks
+        self.landscape = landscape
     }
 
     public enum Block: Sendable {
@@ -77,12 +80,15 @@ public struct WordDocument: Sendable {
 /// stored zip of the document, its styles and core properties. What is written:
 /// paragraphs in the built-in styles Title and Heading 1–3, runs in bold, italics and
 /// colour, line breaks and tabs, and tables (style Table Grid, full text width, the
-/// header row bold, shaded and repeated on each page, cell shading, alignment) on A4
-/// portrait pages with 2 cm margins. No images, fields, numbering or headers/footers.
+/// header row bold, shaded and repeated on each page, cell shading, alignment; column
+/// widths in percent, so that a table pasted into another template fits its page) on A4
+/// pages, portrait or landscape, with 2 cm margins. No images, fields, numbering or
+/// headers/footers.
 public enum DOCXWriter {
     static let ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    /// A4 less two margins of 2 cm, in twentieths of a point.
-    static let textWidth = 11_906 - 2 * 1_134
+    /// A4 in twentieths of a point, and the margin (2 cm).
+    static let a4 = (short: 11_906, long: 16_838)
+    static let margin = 1_134
     /// The header rows' shading.
     public static let headerFill = "ECEFF1"
 
@@ -114,13 +120,14 @@ public enum DOCXWriter {
                 for r in runs { run(r, into: &b) }
                 b += "</w:p>"
             case .table(let t):
-                table(t, into: &b)
+                table(t, textWidth: (doc.landscape ? a4.long : a4.short) - 2 * margin, into: &b)
                 // Two tables in a row would be joined into one by Word.
                 b += "<w:p/>"
             }
         }
-        b += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-        b += "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
+        let (w, h) = doc.landscape ? (a4.long, a4.short) : (a4.short, a4.long)
+        b += "<w:sectPr><w:pgSz w:w=\"\(w)\" w:h=\"\(h)\"\(doc.landscape ? " w:orient=\"landscape\"" : "")/>"
+        b += "<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
         return b + "</w:body></w:document>"
     }
 
@@ -149,12 +156,14 @@ public enum DOCXWriter {
         b += "</w:r>"
     }
 
-    static func table(_ t: WordDocument.Table, into b: inout String) {
+    static func table(_ t: WordDocument.Table, textWidth: Int, into b: inout String) {
         let columns = max(t.widths.count, t.rows.map(\.count).max() ?? 0, 1)
         var weights = t.widths + Array(repeating: 1, count: columns - t.widths.count)
         if weights.contains(where: { !($0 > 0) }) { weights = Array(repeating: 1, count: columns) }
         let total = weights.reduce(0, +)
         let widths = weights.map { Int((Double(textWidth) * $0 / total).rounded(.down)) }
+        // Cell widths in fiftieths of a percent of the table's.
+        let percents = weights.map { Int((5000 * $0 / total).rounded(.down)) }
         b += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
         b += "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>"
         b += "<w:tblGrid>"
@@ -162,10 +171,11 @@ public enum DOCXWriter {
         b += "</w:tblGrid>"
         for (i, row) in t.rows.enumerated() {
             let header = i < t.headerRows
-            b += header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            // A body row may break across pages: one taller than a page would be cut off.
+            b += header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr>"
             for c in 0..<columns {
                 let cell = c < row.count ? row[c] : WordDocument.Cell("")
-                b += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[c])\" w:type=\"dxa\"/>"
+                b += "<w:tc><w:tcPr><w:tcW w:w=\"\(percents[c])\" w:type=\"pct\"/>"
                 if let fill = cell.fill ?? (header ? headerFill : nil) {
                     b += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(XML.escape(fill, attribute: true))\"/>"
                 }
@@ -188,7 +198,7 @@ public enum DOCXWriter {
         b += "</w:tbl>"
     }
 
-    /// Calibri 10 pt in the document's language; Title, Heading 1–3 and Table Grid.
+    /// Calibri 10 pt in the document's language; Title, Heading 1–3 and Table Grid (9 pt).
     static func styles(language: String) -> String {
         let lang = XML.escape(language, attribute: true)
         var b = XML.declaration + "<w:styles xmlns:w=\"\(ns)\">"
@@ -208,7 +218,7 @@ public enum DOCXWriter {
         b += "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
         b += "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
         b += "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/><w:uiPriority w:val=\"39\"/>"
-        b += "<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:tblPr><w:tblBorders>"
+        b += "<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr><w:tblPr><w:tblBorders>"
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
             b += "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"A0A0A0\"/>"
         }
