@@ -1,5 +1,7 @@
 /// The workbook's sheet names and column headers, in Swedish and English. The Swedish
-/// headers are the words `import` recognises, so an exported workbook reads back.
+/// headers are the words `import` recognises (Sources/SakerhetCore/Import/ImportColumns.swift),
+/// so an exported workbook reads back; a header that could mean two fields there (a risk's
+/// "Åtgärder" is its treatment) is avoided here.
 enum ExportLabels {
     /// A field's header; `kind.field` first, then the field alone, else the field's name.
     static func header(_ kind: Kind, _ field: String, _ lang: Lang) -> String {
@@ -13,7 +15,7 @@ enum ExportLabels {
         "activity.title": Message(sv: "Aktivitet", en: "Activity"),
         "risk.title": Message(sv: "Risk", en: "Risk"),
         "title": Message(sv: "Rubrik", en: "Title"),
-        "goal.parent": Message(sv: "Mål", en: "Goal"),
+        "goal.parent": Message(sv: "Överordnat mål", en: "Parent"),
         "goal": Message(sv: "Mål", en: "Goal"),
         "area": Message(sv: "Område", en: "Area"),
         "owner": Message(sv: "Ansvarig", en: "Owner"),
@@ -25,15 +27,15 @@ enum ExportLabels {
         "reason": Message(sv: "Skäl", en: "Reason"),
         "note": Message(sv: "Kommentar", en: "Note"),
         "evidence": Message(sv: "Underlag", en: "Evidence"),
-        "every": Message(sv: "Återkommer", en: "Recurs"),
+        "every": Message(sv: "Återkommande", en: "Recurrence"),
         "source": Message(sv: "Källa", en: "Source"),
         "classification": Message(sv: "Klassning", en: "Classification"),
         "description": Message(sv: "Beskrivning", en: "Description"),
         "likelihood": Message(sv: "Sannolikhet", en: "Likelihood"),
         "consequence": Message(sv: "Konsekvens", en: "Consequence"),
         "treatment": Message(sv: "Hantering", en: "Treatment"),
-        "action": Message(sv: "Åtgärder", en: "Actions"),
-        "review": Message(sv: "Omprövas", en: "Review"),
+        "action": Message(sv: "Kopplade aktiviteter", en: "Linked activities"),
+        "review": Message(sv: "Omprövning", en: "Review"),
         "residual_likelihood": Message(sv: "Kvarvarande sannolikhet", en: "Residual likelihood"),
         "residual_consequence": Message(sv: "Kvarvarande konsekvens", en: "Residual consequence"),
         "audit": Message(sv: "Granskning", en: "Audit"),
