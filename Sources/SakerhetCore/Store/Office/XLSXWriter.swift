@@ -61,7 +61,8 @@ public struct Workbook: Sendable {
 /// workbook, one worksheet per sheet, shared strings and styles. What is written: cell
 /// values (shared strings, numbers, dates as serials with the format `yyyy-mm-dd`),
 /// a bold shaded header row frozen in place with an autofilter over the table, column
-/// widths, solid cell fills, and the document title. No formulas, no shared formats
+/// widths, solid cell fills, printing on A4 landscape fitted to the page's width, and the
+/// document title. No formulas, no shared formats
 /// beyond these, no zip compression.
 public enum XLSXWriter {
     /// Excel's limit on the characters of one cell.
@@ -111,6 +112,8 @@ public enum XLSXWriter {
         let range = "A1:\(lastColumn)\(lastRow)"
         var b = XML.declaration
         b += "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">"
+        // Printed, the columns fit the page's width (as many pages down as it takes).
+        b += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         b += "<dimension ref=\"\(range)\"/>"
         b += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
         b += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
@@ -159,7 +162,7 @@ public enum XLSXWriter {
         b += "</sheetData>"
         if !sheet.columns.isEmpty { b += "<autoFilter ref=\"\(range)\"/>" }
         b += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-        b += "<pageSetup paperSize=\"9\" orientation=\"landscape\"/>"
+        b += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         b += "</worksheet>"
         return b
     }
