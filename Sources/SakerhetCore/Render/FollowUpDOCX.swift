@@ -153,7 +153,7 @@ public enum FollowUpDOCX {
         var b: [Block] = [.heading(l.perOwner, level: 1)]
         if r.owners.isEmpty { b.append(.paragraph([Run(l.nobodyLate)])) }
         for o in r.owners {
-            b.append(.heading(o.ownerName, level: 3))
+            b.append(.heading(o.ownerName, level: 2))
             var rows: [[Cell]] = [[Cell(l.signal), Cell(l.id), Cell(l.title)]]
             for x in o.overdue { rows.append([Cell(l.late(x.days), fill: OfficeColours.fill(Signal.red)), Cell(x.id), Cell(x.title)]) }
             for x in o.dueSoon {
