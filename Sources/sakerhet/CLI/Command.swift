@@ -44,6 +44,7 @@ enum Commands {
     static let all: [any Command.Type] = [
         Goals.self, Activities.self, Risks.self, Findings.self, Audit.self, Report.self,
         Log.self,
+        Export.self,
         Init.self, Completions.self, HelpCommand.self,
     ]
     static var names: [String] { all.map { $0.name } + ["version"] }

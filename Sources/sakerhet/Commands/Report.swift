@@ -5,32 +5,36 @@ import SakerhetCore
 enum Report: Command {
     static let name = "report"
     static let help = Help(
-        usage: "sakerhet report [--format text|markdown|html|json] [-o FIL] [--period ÅÅÅÅ|ÅÅÅÅ-MM] [--public]",
+        usage: "sakerhet report [--format text|markdown|html|json|docx] [-o FIL] [--period ÅÅÅÅ|ÅÅÅÅ-MM] [--public]",
         summary: Message(
             sv: "Skriver uppföljningen: sammanfattning med trafikljus, mål, delmål, aktivitetslista, risker med riskmatris, revisionens rekommendationer och vad varje ansvarig har försenat.",
             en: "Writes the follow-up: summary with traffic lights, goals, sub-goals, activity list, risks with the risk matrix, audit recommendations and what each owner has late."),
         options: [
-            ("--format F", Message(sv: "text (standard), markdown, html (fristående fil för utskrift och webb) eller json", en: "text (default), markdown, html (self-contained file for print and web) or json")),
-            ("-o FIL", Message(sv: "skriv till FIL; formatet följer filändelsen (.html, .md, .json, .txt)", en: "write to FILE; the format follows the extension (.html, .md, .json, .txt)")),
+            ("--format F", Message(sv: "text (standard), markdown, html (fristående fil för utskrift och webb), json eller docx (Word, kräver -o)", en: "text (default), markdown, html (self-contained file for print and web), json or docx (Word, needs -o)")),
+            ("-o FIL", Message(sv: "skriv till FIL; formatet följer filändelsen (.html, .md, .json, .txt, .docx)", en: "write to FILE; the format follows the extension (.html, .md, .json, .txt, .docx)")),
             ("--period P", Message(sv: "uppföljningsperiod, ett år (2024) eller en månad (2024-10); standard: innevarande år", en: "follow-up period, a year (2024) or a month (2024-10); default: the current year")),
             ("--public", Message(sv: "utelämna poster som är intern eller sekretess (för nämndens offentliga handling)", en: "leave out records classified intern or sekretess (for the committee's public record)")),
         ],
-        examples: ["sakerhet report --as-of 2024-11-04", "sakerhet report --public -o uppfoljning-2024.html"])
+        examples: ["sakerhet report --as-of 2024-11-04", "sakerhet report --public -o uppfoljning-2024.html", "sakerhet report --public -o uppfoljning-2024.docx"])
 
     static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        var format = try args.choice("--format", ["text", "markdown", "html", "json"])
+        var format = try args.choice("--format", ["text", "markdown", "html", "json", "docx"])
         let outFile = try args.option("-o", "--output")
         let periodText = try args.option("--period")
         let isPublic = args.flag("--public")
         try args.finish(command: name)
         if format == nil, let f = outFile {
             let ext = (f as NSString).pathExtension.lowercased()
-            let known = ["html": "html", "htm": "html", "md": "markdown", "markdown": "markdown", "json": "json", "txt": "text", "": "text"]
+            let known = ["html": "html", "htm": "html", "md": "markdown", "markdown": "markdown", "json": "json", "txt": "text", "": "text", "docx": "docx"]
             guard let f = known[ext] else {
-                throw UsageError(sv: "-o: okänd filändelse '.\(ext)'; använd .html, .md, .json eller .txt (för PDF: skriv HTML och skriv ut den till PDF i webbläsaren)",
-                                 en: "-o: unknown extension '.\(ext)'; use .html, .md, .json or .txt (for PDF: write HTML and print it to PDF in a browser)")
+                throw UsageError(sv: "-o: okänd filändelse '.\(ext)'; använd .html, .md, .json, .txt eller .docx (för PDF: skriv HTML och skriv ut den till PDF i webbläsaren)",
+                                 en: "-o: unknown extension '.\(ext)'; use .html, .md, .json, .txt or .docx (for PDF: write HTML and print it to PDF in a browser)")
             }
             format = f
+        }
+        if format == "docx" && outFile == nil {
+            throw UsageError(sv: "--format docx behöver -o FIL.docx (ett Word-dokument skrivs till en fil, inte till terminalen)",
+                             en: "--format docx needs -o FILE.docx (a Word document is written to a file, not to the terminal)")
         }
         let asOf = try ctx.asOf()
         var period: FollowUp.Period?
@@ -51,6 +55,9 @@ enum Report: Command {
         case "json": text = [FollowUpJSON.render(report)]
         case "markdown": text = [FollowUpMarkdown.render(report, lang: ctx.lang)]
         case "html": text = FollowUpHTML.pieces(report, lang: ctx.lang)
+        case "docx":
+            try Store.writeAtomically(try FollowUpDOCX.render(report, lang: ctx.lang), to: outFile!)  // checked above
+            Exit.now(Exit.ok)
         default: text = [FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)]
         }
         if let outFile { try Store.writeOutput(text, to: outFile, dataFolder: display) } else { try Output.write(text) }

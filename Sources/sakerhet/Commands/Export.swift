@@ -1,0 +1,37 @@
+import Foundation
+import SakerhetCore
+
+/// `sakerhet export`: the plan as an Excel workbook for the controller.
+enum Export: Command {
+    static let name = "export"
+    static let help = Help(
+        usage: "sakerhet export -o FIL.xlsx [--public]",
+        summary: Message(
+            sv: "Skriver planen som en Excel-arbetsbok: ett blad per slag (mål, delmål, aktiviteter, risker, rekommendationer) med rubrikrad, låsta rubriker och filter, datum som datum, trafikljus och dagar sen i egna kolumner. 'sakerhet import' läser tillbaka den.",
+            en: "Writes the plan as an Excel workbook: a sheet per kind (goals, sub-goals, activities, risks, recommendations) with a header row, frozen headers and filters, dates as dates, the signal and days late in columns of their own. 'sakerhet import' reads it back."),
+        options: [
+            ("-o FIL", Message(sv: "arbetsboken att skriva (.xlsx); skrivs atomiskt", en: "the workbook to write (.xlsx); written atomically")),
+            ("--public", Message(sv: "utelämna poster som är intern eller sekretess, som 'report --public'", en: "leave out records classified intern or sekretess, as 'report --public' does")),
+        ],
+        examples: ["sakerhet export -o plan.xlsx", "sakerhet export --public --lang en -o plan-public.xlsx"])
+
+    static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
+        let outFile = try args.option("-o", "--output")
+        let isPublic = args.flag("--public")
+        try args.finish(command: name)
+        guard let outFile, !outFile.isEmpty else {
+            throw UsageError(sv: "export behöver -o FIL.xlsx (arbetsboken skrivs till en fil, inte till terminalen)",
+                             en: "export needs -o FILE.xlsx (the workbook is written to a file, not to the terminal)")
+        }
+        let ext = (outFile as NSString).pathExtension.lowercased()
+        guard ext == "xlsx" else {
+            throw UsageError(sv: "-o: export skriver .xlsx, inte '.\(ext)'; ge ett filnamn som slutar på .xlsx (för CSV: 'sakerhet activities list --format csv')",
+                             en: "-o: export writes .xlsx, not '.\(ext)'; give a file name ending in .xlsx (for CSV: 'sakerhet activities list --format csv')")
+        }
+        let asOf = try ctx.asOf()
+        let data = try ctx.load()
+        let book = PlanExport.make(data, asOf: asOf, isPublic: isPublic, lang: ctx.lang)
+        try Store.writeAtomically(try XLSXWriter.write(book), to: outFile)
+        Exit.now(Exit.ok)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import XCTest
+@testable import SakerhetCore
+
+/// The pieces under the Office formats: CRC-32, the stored zip, XML escaping, the
+/// workbook's cells, and the export's columns from the schema.
+final class OfficeWriterTests: XCTestCase {
+    func testCRC32KnownValues() {
+        XCTAssertEqual(CRC32.checksum([UInt8]()), 0)
+        XCTAssertEqual(CRC32.checksum(Array("123456789".utf8)), 0xCBF4_3926)  // the standard check value
+        XCTAssertEqual(CRC32.checksum(Array("The quick brown fox jumps over the lazy dog".utf8)), 0x414F_A339)
+        // Python's zlib.crc32(bytes(range(256)) * 3).
+        let bytes = (0..<768).map { UInt8($0 % 256) }
+        XCTAssertEqual(CRC32.checksum(bytes), 0xB0C0_DF2A)
+        // A collection without contiguous storage gives the same.
+        XCTAssertEqual(CRC32.checksum((0..<768).lazy.map { UInt8($0 % 256) }), 0xB0C0_DF2A)
+        XCTAssertEqual(CRC32.checksum(bytes[...]), 0xB0C0_DF2A)
+    }
+
+    /// Reads the archive back by its own structure: each local header, the central
+    /// directory and the end record agree, and the same entries give the same bytes.
+    func testZipStructure() throws {
+        var zip = ZipWriter()
+        let a = Array("<a/>".utf8), b = Array("åäö\n".utf8)
+        try zip.add("[Content_Types].xml", a)
+        try zip.add("mapp/ö.txt", b)
+        let out = try zip.finish()
+        func u16(_ i: Int) -> Int { Int(out[i]) | Int(out[i + 1]) << 8 }
+        func u32(_ i: Int) -> UInt32 { UInt32(u16(i)) | UInt32(u16(i + 2)) << 16 }
+
+        // End record: 22 bytes at the end, 2 entries, the directory's size and offset.
+        let end = out.count - 22
+        XCTAssertEqual(u32(end), 0x0605_4B50)
+        XCTAssertEqual(u16(end + 8), 2)
+        XCTAssertEqual(u16(end + 10), 2)
+        let dirSize = Int(u32(end + 12)), dirStart = Int(u32(end + 16))
+        XCTAssertEqual(dirStart + dirSize, end)
+
+        var p = dirStart
+        for (name, data) in [("[Content_Types].xml", a), ("mapp/ö.txt", b)] {
+            XCTAssertEqual(u32(p), 0x0201_4B50)
+            XCTAssertEqual(u16(p + 8) & 0x800, 0x800, "UTF-8 flag")
+            XCTAssertEqual(u16(p + 10), 0, "stored")
+            XCTAssertEqual(u16(p + 14), 0x21, "DOS date 1980-01-01")
+            XCTAssertEqual(u32(p + 16), CRC32.checksum(data))
+            XCTAssertEqual(Int(u32(p + 20)), data.count)
+            let nameLength = u16(p + 28)
+            XCTAssertEqual(String(decoding: out[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self), name)
+            // The local header it points to says the same, and the data follows it.
+            let local = Int(u32(p + 42))
+            XCTAssertEqual(u32(local), 0x0403_4B50)
+            XCTAssertEqual(u32(local + 14), CRC32.checksum(data))
+            XCTAssertEqual(u16(local + 26), nameLength)
+            let at = local + 30 + nameLength + u16(local + 28)
+            XCTAssertEqual(Array(out[at..<(at + data.count)]), data)
+            p += 46 + nameLength
+        }
+        var again = ZipWriter()
+        try again.add("[Content_Types].xml", a)
+        try again.add("mapp/ö.txt", b)
+        XCTAssertEqual(try again.finish(), out, "deterministic")
+        XCTAssertThrowsError(try again.add("", a))
+    }
+
+    func testXMLEscapeDropsWhatXMLForbids() {
+        XCTAssertEqual(XML.escape("plain åäö"), "plain åäö")
+        XCTAssertEqual(XML.escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c'")
+        XCTAssertEqual(XML.escape("x\u{0}\u{1}\u{7}\u{8}\u{B}\u{C}\u{1F}y"), "xy", "C0 controls are dropped")
+        XCTAssertEqual(XML.escape("tab\there\nnext"), "tab\there\nnext")
+        XCTAssertEqual(XML.escape("crlf\r\nand\rcr"), "crlf\nand\ncr")
+        XCTAssertEqual(XML.escape("\u{FFFE}\u{FFFF}ok\u{FFFD}"), "ok\u{FFFD}")
+        XCTAssertEqual(XML.escape("t\tn\n\"", attribute: true), "t&#9;n&#10;&quot;")
+    }
+
+    func testWorkbookCells() {
+        XCTAssertEqual([0, 1, 25, 26, 27, 51, 52, 701, 702].map(XLSXWriter.columnName), ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"])
+        XCTAssertEqual(XLSXWriter.serial(Day("1970-01-01")!), 25_569)
+        XCTAssertEqual(XLSXWriter.serial(Day("2024-11-04")!), 45_600)  // as Excel shows it
+        XCTAssertEqual(XLSXWriter.sheetName("a/b:c[d]*?\\e"), "abcde")
+        XCTAssertEqual(XLSXWriter.sheetName(String(repeating: "x", count: 40)).count, 31)
+        let long = String(repeating: "å", count: 40_000)
+        XCTAssertEqual(XLSXWriter.SharedStrings().clip(long).utf16.count, XLSXWriter.maxCellLength)
+    }
+
+    /// The export's columns follow the schema, with the computed ones beside the fields.
+    func testExportColumnsFollowTheSchema() throws {
+        let data = Fixture.data()
+        let book = PlanExport.make(data, asOf: Fixture.asOf)
+        XCTAssertEqual(book.sheets.map(\.name), ["Mål", "Delmål", "Aktiviteter", "Risker", "Rekommendationer"])
+        let activities = book.sheets[2]
+        let headers = activities.columns.map(\.header)
+        XCTAssertEqual(headers.first, "Id")
+        // Every activity field has its column (the owner two), plus signal and days late.
+        XCTAssertEqual(headers.count, Kind.activity.fields.count + 3)
+        XCTAssertEqual(headers[headers.firstIndex(of: "Status")! + 1], "Signal")
+        XCTAssertEqual(headers[headers.firstIndex(of: "Ansvarig")! + 1], "Ansvarig id")
+        for (i, a) in data.activities.enumerated() {
+            XCTAssertEqual(activities.rows[i][0], .text(a.id))
+            let signal = a.signal(asOf: Fixture.asOf, window: data.config.soonDays)
+            XCTAssertEqual(activities.rows[i][headers.firstIndex(of: "Signal")!], Workbook.Cell(.text(signal.word(.sv)), fill: OfficeColours.fill(signal)))
+        }
+        let risks = book.sheets[3].columns.map(\.header)
+        XCTAssertEqual(risks[risks.firstIndex(of: "Konsekvens")! + 1], "Poäng")
+        let en = PlanExport.make(data, asOf: Fixture.asOf, lang: .en)
+        XCTAssertEqual(en.sheets.map(\.name), ["Goals", "Sub-goals", "Activities", "Risks", "Recommendations"])
+    }
+}
