@@ -135,6 +135,15 @@ public enum Store {
     /// data folder `dataFolder`. A device or FIFO (`/dev/stdout`, a named pipe) is opened
     /// and written into; a regular file or a new path is written atomically.
     public static func writeOutput(_ pieces: [String], to path: String, dataFolder: String? = nil) throws {
+        try writeOutput(to: path, dataFolder: dataFolder, { fd in writePieces(pieces, to: fd) })
+    }
+
+    /// Writes a binary output file (a workbook, a Word document) by the same rules.
+    public static func writeOutput(_ bytes: [UInt8], to path: String, dataFolder: String? = nil) throws {
+        try writeOutput(to: path, dataFolder: dataFolder, { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } })
+    }
+
+    private static func writeOutput(to path: String, dataFolder: String?, _ body: (Int32) -> Bool) throws {
         if let dataFolder, let folder = realPath(dataFolder), let target = resolvedOutputPath(path),
            target == folder || target.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
             throw StoreError(sv: "-o \(path) ligger i datamappen \(dataFolder) och skulle skriva över dess filer; skriv till en fil utanför datamappen, t.ex. -o rapport.html",
@@ -146,7 +155,7 @@ public enum Store {
             case S_IFCHR, S_IFIFO:
                 let fd = open(path, O_WRONLY)
                 guard fd >= 0 else { throw cannotWrite(path, errno) }
-                let ok = writePieces(pieces, to: fd)
+                let ok = body(fd)
                 let err = errno
                 close(fd)
                 guard ok else { throw cannotWrite(path, err) }
@@ -160,7 +169,7 @@ public enum Store {
                                  en: "\(path) is not a regular file (\(fileType(st, .en))); give another file")
             }
         }
-        try writeAtomically(pieces, to: path)
+        try writeAtomically(to: path, body)
     }
 
     /// Writes all of `buf` to `fd`; false on an error.

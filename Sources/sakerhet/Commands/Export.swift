@@ -31,7 +31,7 @@ enum Export: Command {
         let asOf = try ctx.asOf()
         let data = try ctx.load()
         let book = PlanExport.make(data, asOf: asOf, isPublic: isPublic, lang: ctx.lang)
-        try Store.writeAtomically(try XLSXWriter.write(book), to: outFile)
+        try Store.writeOutput(try XLSXWriter.write(book), to: outFile, dataFolder: try ctx.dataFolder().display)
         Exit.now(Exit.ok)
     }
 }

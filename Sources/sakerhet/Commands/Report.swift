@@ -56,7 +56,7 @@ enum Report: Command {
         case "markdown": text = [FollowUpMarkdown.render(report, lang: ctx.lang)]
         case "html": text = FollowUpHTML.pieces(report, lang: ctx.lang)
         case "docx":
-            try Store.writeAtomically(try FollowUpDOCX.render(report, lang: ctx.lang), to: outFile!)  // checked above
+            try Store.writeOutput(try FollowUpDOCX.render(report, lang: ctx.lang), to: outFile!, dataFolder: display)  // checked above
             Exit.now(Exit.ok)
         default: text = [FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)]
         }
