@@ -12,7 +12,7 @@ let package = Package(
         .target(name: "SakerhetCore"),
         .executableTarget(name: "sakerhet", dependencies: ["SakerhetCore"]),
         .executableTarget(name: "sakerhet-bench", dependencies: ["SakerhetCore"]),
-        .testTarget(name: "SakerhetCoreTests", dependencies: ["SakerhetCore"]),
+        .testTarget(name: "SakerhetCoreTests", dependencies: ["SakerhetCore"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SakerhetCore"], exclude: ["Golden"]),
     ]
 )

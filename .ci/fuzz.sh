@@ -44,20 +44,22 @@ open(os.path.join(out, "all.whole"), "wb").write(bytes([7]) + b"\0".join(whole))
 PY
 
 status=0
-if compgen -G "$regressions/*" > /dev/null; then
+mapfile -t known < <(find "$regressions" -type f ! -name README.md 2>/dev/null | sort)
+if [[ ${#known[@]} -gt 0 ]]; then
     echo "== the inputs that crashed before ($regressions)"
-    "$bin" -runs=0 "$regressions"/* > "$work/regressions.log" 2>&1 || { tail -40 "$work/regressions.log"; status=1; }
-    [[ $status -eq 0 ]] && echo "ok: $(ls "$regressions" | wc -l) inputs"
+    "$bin" -runs=0 "${known[@]}" > "$work/regressions.log" 2>&1 || { tail -40 "$work/regressions.log"; status=1; }
+    [[ $status -eq 0 ]] && echo "ok: ${#known[@]} inputs"
 fi
 
-echo "== fuzzing for $seconds s"
+log="$work/fuzz-$(date -u +%Y%m%dT%H%M%SZ).log"
+echo "== fuzzing for $seconds s (log: $log)"
 set +e
 "$bin" "$work/corpus" "$work/seeds" \
     -dict=.ci/fuzz/sakerhet.dict -detect_leaks=0 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
-    -max_len=65536 -print_final_stats=1 -artifact_prefix="$work/crashes/" > "$work/fuzz.log" 2>&1
+    -max_len=65536 -print_final_stats=1 -artifact_prefix="$work/crashes/" > "$log" 2>&1
 rc=$?
 set -e
-grep -E "^(#[0-9]+\s+(INITED|DONE)|Done [0-9]+ runs|stat::|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)" "$work/fuzz.log" || true
+grep -E "^(#[0-9]+\s+(INITED|DONE)|Done [0-9]+ runs|stat::|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)" "$log" || true
 crashes=$(find "$work/crashes" -type f | wc -l)
 echo "crash files in $work/crashes: $crashes"
 [[ $rc -eq 0 && $crashes -eq 0 ]] || status=1
