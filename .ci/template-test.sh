@@ -15,7 +15,7 @@ root=$PWD
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ref=${2:-$(git rev-parse HEAD)}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sakerhet-template.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp" /tmp/sakerhet-src' EXIT   # /tmp/sakerhet-src: the GitLab build job's clone
 fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
 export GIT_CONFIG_GLOBAL="$tmp/gitconfig" GIT_CONFIG_NOSYSTEM=1 NO_COLOR=1
 git config --global user.name CI
