@@ -5,7 +5,7 @@ import SakerhetCore
 enum Init: Command {
     static let name = "init"
     static let help = Help(
-        usage: "sakerhet init [KATALOG] [--organisation TEXT] [--title TEXT] [--ci github|gitlab]",
+        usage: "sakerhet init [KATALOG] [--organisation TEXT] [--title TEXT] [--ci github|gitlab [--tool-ref REF] [--tool-repo URL]]",
         summary: Message(
             sv: "Skapar KATALOG/data med config.rec, owners.rec, areas.rec (de tio områdena) och tomma goals.rec, activities.rec, risks.rec och findings.rec med beskrivningsblock och exempel. Skriver aldrig över befintliga filer.",
             en: "Creates DIR/data with config.rec, owners.rec, areas.rec (the ten areas) and empty goals.rec, activities.rec, risks.rec and findings.rec with descriptors and examples. Never overwrites existing files."),
@@ -13,6 +13,8 @@ enum Init: Command {
             ("--organisation T", Message(sv: "organisationen, t.ex. 'Socialnämnden, Norrtälje kommun'", en: "the organisation, e.g. 'Socialnämnden, Norrtälje kommun'")),
             ("--title T", Message(sv: "planens titel", en: "the plan's title")),
             ("--ci S", Message(sv: "lägg även till CI-jobbet: github (.github/workflows/sakerhet.yml) eller gitlab (.gitlab-ci.yml)", en: "also add the CI job: github (.github/workflows/sakerhet.yml) or gitlab (.gitlab-ci.yml)")),
+            ("--tool-ref REF", Message(sv: "commit (eller gren) av sakerhet som CI-jobbet bygger (standard: main)", en: "the sakerhet commit (or branch) the CI job builds (default: main)")),
+            ("--tool-repo URL", Message(sv: "git-adressen till sakerhets källkod, t.ex. er spegel (standard: CI-variabeln SAKERHET_REPO)", en: "the git URL of sakerhet's source, e.g. your mirror (default: the CI variable SAKERHET_REPO)")),
         ],
         examples: ["sakerhet init säkerhetsplan --organisation 'Socialnämnden, Norrtälje kommun'",
                    "sakerhet init . --title 'Handlingsplan för säkerhetsarbetet 2026' --ci gitlab"])
@@ -21,15 +23,29 @@ enum Init: Command {
         let organisation = try configValue("--organisation", args.option("--organisation")) ?? "Socialnämnden"
         let title = try configValue("--title", args.option("--title")) ?? "Plan för socialnämndens systematiska säkerhetsarbete"
         let ci = try args.choice("--ci", ["github", "gitlab"])
+        let toolRef = try args.option("--tool-ref")
+        let toolRepo = try args.option("--tool-repo")
         let given = args.positional()
         if given?.isEmpty == true {
             throw UsageError(sv: "init: katalogen är tom; ange en katalog, t.ex. 'sakerhet init .'", en: "init: the folder is empty; give one, e.g. 'sakerhet init .'")
         }
         let dir = given ?? ctx.options.data.map(Context.parent(of:)) ?? "."
         try args.finish(command: name)
+        if ci == nil, toolRef != nil || toolRepo != nil {
+            throw UsageError(sv: "--tool-ref och --tool-repo gäller CI-jobbet; ange även --ci github eller --ci gitlab",
+                             en: "--tool-ref and --tool-repo are for the CI job; give --ci github or --ci gitlab too")
+        }
+        if let toolRef, !CITemplates.isValidRef(toolRef) {
+            throw UsageError(sv: "--tool-ref tar ett commit-id eller ett gren- eller taggnamn av bokstäver, siffror och ._- (utan /)",
+                             en: "--tool-ref takes a commit id or a branch or tag name of letters, digits and ._- (no /)")
+        }
+        if let toolRepo, !CITemplates.isValidRepo(toolRepo) {
+            throw UsageError(sv: "--tool-repo tar en git-adress utan mellanslag, citattecken, \\, $ eller `",
+                             en: "--tool-repo takes a git URL without spaces, quotes, \\, $ or `")
+        }
         let root = dir.isEmpty ? "." : dir
         var files = Templates.dataFolder(organisation: organisation, title: title).map { ("data/" + $0.0, $0.1) }
-        if let ci { files.append(CITemplates.file(ci)) }
+        if let ci { files.append(CITemplates.file(ci, ref: toolRef ?? CITemplates.defaultRef, repo: toolRepo)) }
         let existing = files.map(\.0).filter { FileManager.default.fileExists(atPath: root + "/" + $0) }
         guard existing.isEmpty else {
             throw StoreError(sv: "finns redan: \(existing.joined(separator: ", ")) i \(root); init skriver inte över filer",
@@ -49,6 +65,7 @@ enum Init: Command {
         var out = (sv ? "Skapade:\n" : "Created:\n") + files.map { "  \(root == "." ? "" : root + "/")\($0.0)\n" }.joined()
         out += sv ? "\nNästa steg: lägg till mål i data/goals.rec och kör 'sakerhet audit'.\n"
                   : "\nNext: add goals to data/goals.rec and run 'sakerhet audit'.\n"
+        if let ci { out += CITemplates.nextSteps(ci, ref: toolRef ?? CITemplates.defaultRef, repo: toolRepo, lang: ctx.lang) }
         try Output.write(out)
         return Exit.ok
     }

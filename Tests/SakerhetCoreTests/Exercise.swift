@@ -1,0 +1,1 @@
+../../Sources/sakerhet-fuzz/Exercise.swift
