@@ -43,6 +43,8 @@ public enum Checks {
         ActivityAfterGoalCheck(),
         ScoreCheck(),
         AssessmentCheck(),
+        UnownedFindingCheck(),
+        GoalChildrenCheck(),
         PersonalNumberCheck(),
         ConfigCheck(),
     ]
