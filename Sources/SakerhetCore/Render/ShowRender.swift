@@ -45,6 +45,14 @@ public enum ShowRender {
             if !subs.isEmpty { facts.append((sv ? "Delmål" : "Sub-goals", subs.joined(separator: ", "))) }
             let acts = data.activities.filter { $0.goal == g.id }.map(\.id)
             if !acts.isEmpty { facts.append((sv ? "Aktiviteter" : "Activities", acts.joined(separator: ", "))) }
+            // The goal's own status beside what is open below it.
+            let tree = GoalChildren(data)
+            let open = tree.children[ref.index].filter(\.isOpen).map(\.id)
+            if let below = tree.openSignals(data, asOf: asOf, window: window)[ref.index] {
+                facts.append((ReportLabels(lang: lang).below, style.signal(below, below.word(lang)) + (open.isEmpty ? "" : " (" + open.joined(separator: ", ") + ")")))
+            } else {
+                facts.append((ReportLabels(lang: lang).below, sv ? "inget" : "nothing"))
+            }
         }
         if ref.kind == .risk {
             let r = data.risks[ref.index]

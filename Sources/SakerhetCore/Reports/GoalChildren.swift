@@ -6,6 +6,7 @@ public struct GoalChildren: Sendable {
         public let ref: RecordRef
         public let id: String
         public let status: Status?
+        public let classification: Classification
 
         public var kind: Kind { ref.kind }
         public var isOpen: Bool { !(status?.isClosed ?? false) }
@@ -22,7 +23,7 @@ public struct GoalChildren: Sendable {
         var children = [[Child]](repeating: [], count: data.goals.count)
         for g in data.goals {
             guard let p = g.parent, let i = index[p] else { continue }
-            children[i].append(Child(ref: g.ref, id: g.id, status: g.status))
+            children[i].append(Child(ref: g.ref, id: g.id, status: g.status, classification: g.classification))
         }
         // Only the activities that some finding names are looked up, by id, in the same pass.
         var named: [String: Int?] = [:]
@@ -31,7 +32,7 @@ public struct GoalChildren: Sendable {
             for k in all.indices {
                 let a = all.baseAddress! + k
                 guard let i = index[a.pointee.goal] else { continue }
-                children[i].append(Child(ref: a.pointee.ref, id: a.pointee.id, status: a.pointee.status))
+                children[i].append(Child(ref: a.pointee.ref, id: a.pointee.id, status: a.pointee.status, classification: a.pointee.classification))
                 if !named.isEmpty, let entry = named[a.pointee.id], entry == nil { named[a.pointee.id] = .some(i) }
             }
         }
@@ -40,7 +41,7 @@ public struct GoalChildren: Sendable {
             for a in f.actions {
                 guard let entry = named[a], let i = entry, !linked.contains(i) else { continue }
                 linked.append(i)
-                children[i].append(Child(ref: f.ref, id: f.id, status: f.status))
+                children[i].append(Child(ref: f.ref, id: f.id, status: f.status, classification: f.classification))
             }
         }
         self.children = children
@@ -48,8 +49,9 @@ public struct GoalChildren: Sendable {
 
     /// The worst signal among each goal's open children and everything open below its
     /// sub-goals, closed sub-goals included (röd before gul before grön); nil for a goal
-    /// with nothing open under it. Indexed like `data.goals`.
-    public func openSignals(_ data: DataSet, asOf: Day, window: Int) -> [Signal?] {
+    /// with nothing open under it. Indexed like `data.goals`. With `onlyOpen`, records
+    /// classified intern or sekretess (and what is below them) do not count.
+    public func openSignals(_ data: DataSet, asOf: Day, window: Int, onlyOpen: Bool = false) -> [Signal?] {
         var memo = [Signal?](repeating: nil, count: children.count)
         var state = [UInt8](repeating: 0, count: children.count)  // 0 new, 1 on the path, 2 done
         var goalIndex: [RecordRef: Int] = [:]
@@ -59,7 +61,7 @@ public struct GoalChildren: Sendable {
             if state[i] == 1 { return nil }  // a cycle (the goal-cycle check's business)
             state[i] = 1
             var worst: Signal?
-            for c in children[i] {
+            for c in children[i] where !onlyOpen || c.classification == .open {
                 if c.kind == .goal, let j = goalIndex[c.ref] { worst = GoalChildren.worse(worst, visit(j)) }
                 guard c.isOpen else { continue }
                 let own: Signal
