@@ -19,7 +19,7 @@ final class CheckRegistryTests: XCTestCase {
         XCTAssertEqual(ids, ["syntax", "mandatory", "unknown-field", "repeated-field", "trailing", "duplicate-id", "deadline", "start-after-due",
                              "owner", "reference", "goal-cycle", "status", "vocabulary", "done-date", "done-future", "reason",
                              "overdue", "due-soon", "review", "after-goal", "score", "assessment", "unowned-finding", "goal-children",
-                             "personal-number", "config"])
+                             "assumed", "personal-number", "config"])
         XCTAssertEqual(Set(Checks.all.filter(\.usesDate).map(\.id)), ["done-future", "overdue", "due-soon", "review"])
     }
 

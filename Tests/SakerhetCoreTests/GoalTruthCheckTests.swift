@@ -97,4 +97,24 @@ final class GoalTruthCheckTests: XCTestCase {
                                                                   ("status: pågår", "status: klar\ndone: 2024-10-01"))).count, 0)
         XCTAssertEqual(Fixture.run(UnownedFindingCheck(), variant(.finding, ("assessment: gul", "assessment: grön"), ("due: 2025-06\n", ""))).count, 0)
     }
+
+    // MARK: assumed
+
+    func testAssumedWarnsOfANameThatMarksNothing() {
+        let d = Fixture.run(AssumedCheck(), variant(.activity, ("done: 2024-04-30\n", "done: 2024-04-30\nassumed: stauts, done, every\n")))
+        XCTAssertEqual(d.map(\.message.sv), [
+            "A4: assumed nämner 'stauts' (menade du 'status'?), som inte är ett fält för aktivitet; skriv fältens namn, t.ex. 'assumed: status, done'",
+            "A4: assumed nämner 'every', men posten har inget sådant fält; ta bort namnet eller lägg till fältet",
+        ])
+        XCTAssertEqual(d.map(\.line), [9, 9])
+        XCTAssertEqual(d.first?.severity, .warning)
+    }
+
+    func testAssumedQuietAndRead() {
+        let files = variant(.activity, ("done: 2024-04-30\n", "done: 2024-04-30\nassumed: status,done\nassumed: start\n"))
+        XCTAssertEqual(Fixture.run(AssumedCheck(), files).count, 0)
+        let data = Fixture.data(files)
+        XCTAssertEqual(data.assumed(data.activities[0].ref), ["status", "done", "start"])
+        XCTAssertEqual(data.assumed(data.activities[1].ref), [])
+    }
 }

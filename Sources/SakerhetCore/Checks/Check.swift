@@ -45,6 +45,7 @@ public enum Checks {
         AssessmentCheck(),
         UnownedFindingCheck(),
         GoalChildrenCheck(),
+        AssumedCheck(),
         PersonalNumberCheck(),
         ConfigCheck(),
     ]

@@ -6,16 +6,20 @@ public enum Assumed {
     public static func fields(_ record: Record) -> [String] {
         var out: [String] = []
         for f in record.fields where f.key == "assumed" {
-            for name in f.value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }) where !out.contains(String(name)) {
-                out.append(String(name))
-            }
+            for name in names(f.value) where !out.contains(name) { out.append(name) }
         }
         return out
     }
 
-    /// Which shown values of a report row the list marks: a status is assumed when the
-    /// status or its done date is, a risk's score when its likelihood or consequence is.
-    public static func status(_ list: [String]) -> Bool { list.contains("status") || list.contains("done") }
+    /// The names in one `assumed` value.
+    public static func names(_ value: String) -> [String] {
+        value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(String.init)
+    }
+
+    /// Which shown values of a report row the list marks: a risk's score is assumed when
+    /// its likelihood or consequence is. A done date is marked wherever it is shown.
+    public static func status(_ list: [String]) -> Bool { list.contains("status") }
+    public static func done(_ list: [String]) -> Bool { list.contains("done") }
     public static func score(_ list: [String]) -> Bool { list.contains("likelihood") || list.contains("consequence") }
     public static func assessment(_ list: [String]) -> Bool { list.contains("assessment") }
 }
