@@ -41,7 +41,7 @@ public enum FollowUpText {
         heading(l.goals)
         var goals = TextTable([.init(l.goal, 5), .init(l.title, 30),
                                .init(l.owner, 8), .init(l.due, 10),
-                               .init("Status", 11), .init("Signal", 6), .init(l.below, 6), .init(l.comment, 14)])
+                               .init("Status", 11), .init("Signal", 6), .init(l.belowShort, 6), .init(l.comment, 14)])
         for g in r.goals {
             goals.add([g.id, g.title, g.owner, g.due?.token ?? "", status(g.status, g.assumed, lang), g.signal.word(lang),
                        l.below(g.below), clip(g.comment ?? "", 60)],
@@ -52,7 +52,7 @@ public enum FollowUpText {
         heading(l.subgoals)
         var subs = TextTable([.init(l.goal, 5), .init("Nr", 4), .init(l.title, 20),
                               .init(l.doneWhen, 18), .init(l.owner, 6),
-                              .init(l.due, 10), .init("Status", 11), .init("Signal", 6), .init(l.below, 6)])
+                              .init(l.due, 10), .init("Status", 11), .init("Signal", 6), .init(l.belowShort, 6)])
         for g in r.subgoals {
             var when = g.doneWhen ?? ""
             if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(c, 60) + ")" }
