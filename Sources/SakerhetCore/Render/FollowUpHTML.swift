@@ -239,7 +239,7 @@ public enum FollowUpHTML {
 
     /// Horizontal stacked bars of signal counts, one per row, with the numbers as text.
     static func bars(_ rows: [(String, FollowUp.Counts)], _ l: ReportLabels) -> String {
-        let width = 260.0, rowH = 26.0, labelW = 90.0
+        let width = 260.0, rowH = 26.0, labelW = 130.0  // room for "Rekommendationer"
         var b = "<svg class=\"bars\" role=\"img\" aria-label=\"\(l.signal)\" width=\"\(Int(labelW + width + 10))\" height=\"\(Int(Double(rows.count) * rowH + 6))\" viewBox=\"0 0 \(Int(labelW + width + 10)) \(Int(Double(rows.count) * rowH + 6))\">\n"
         for (i, (name, c)) in rows.enumerated() {
             let y = Double(i) * rowH + 4
