@@ -116,5 +116,15 @@ final class GoalTruthCheckTests: XCTestCase {
         let data = Fixture.data(files)
         XCTAssertEqual(data.assumed(data.activities[0].ref), ["status", "done", "start"])
         XCTAssertEqual(data.assumed(data.activities[1].ref), [])
+        XCTAssertEqual(data.assumedByIndex(.activity), [0: ["status", "done", "start"]])
+        XCTAssertEqual(Fixture.data().assumedByIndex(.activity), [:])
+    }
+
+    func testTheByteSearchFindsTheKeyAnywhere() {
+        for (text, found) in [("assumed: status", true), ("id: A1\nassumed:done\n", true), ("xxassumed:", true),
+                              ("assumed", false), ("assume: status", false), ("", false), ("assumedassumed", false),
+                              ("note: assumed status\nassumed: x", true), ("åäöassumed:", true)] {
+            XCTAssertEqual(Assumed.mayHold(Array(text.utf8)), found, text)
+        }
     }
 }

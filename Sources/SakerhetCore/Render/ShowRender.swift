@@ -47,7 +47,7 @@ public enum ShowRender {
             if !acts.isEmpty { facts.append((sv ? "Aktiviteter" : "Activities", acts.joined(separator: ", "))) }
             // The goal's own status beside what is open below it.
             let tree = GoalChildren(data)
-            let open = tree.children[ref.index].filter(\.isOpen).map(\.id)
+            let open = tree.children(of: ref.index, in: data).filter(\.isOpen).map { $0.id(data) }
             if let below = tree.openSignals(data, asOf: asOf, window: window)[ref.index] {
                 facts.append((ReportLabels(lang: lang).below, style.signal(below, below.word(lang)) + (open.isEmpty ? "" : " (" + open.joined(separator: ", ") + ")")))
             } else {

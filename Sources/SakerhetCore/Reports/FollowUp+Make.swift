@@ -68,13 +68,14 @@ extension FollowUp {
         summary.overdue.sort { $0.days != $1.days ? $0.days > $1.days : naturalLess($0.id, $1.id) }
         summary.dueSoon.sort { $0.days != $1.days ? $0.days < $1.days : naturalLess($0.id, $1.id) }
 
+        let activityAssumed = data.assumedByIndex(.activity), goalAssumed = data.assumedByIndex(.goal)
         // The worst signal open below each goal, by the goal's place in `data.goals`.
         let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window, onlyOpen: isPublic)
         func goalRow(_ g: Goal) -> GoalRow {
             GoalRow(id: g.id, parent: g.parent, title: g.title, doneWhen: g.doneWhen, owner: g.owner, ownerName: name(g.owner),
                     due: g.due, dueText: dueText(g.due, reason: g.reason), status: g.status,
                     signal: g.signal(asOf: asOf, window: window), below: below[g.ref.index], comment: g.reason ?? g.note,
-                    daysLate: g.daysLate(asOf: asOf), assumed: data.assumed(g.ref))
+                    daysLate: g.daysLate(asOf: asOf), assumed: goalAssumed[g.ref.index] ?? [])
         }
         let goalIDs = Set(goals.map(\.id))
         let top = goals.filter { $0.parent == nil || !goalIDs.contains($0.parent!) }
@@ -123,7 +124,7 @@ extension FollowUp {
                                        due: due, dueText: text(due, reason: reason), owner: a.pointee.owner,
                                        ownerName: name(a.pointee.owner), status: status, signal: standing.signal,
                                        comment: reason ?? a.pointee.note, daysLate: standing.daysLate, every: a.pointee.every,
-                                       assumed: data.assumed(a.pointee.ref))
+                                       assumed: activityAssumed.isEmpty ? [] : activityAssumed[a.pointee.ref.index] ?? [])
                 }
                 return pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
             }.flatMap { $0 }
