@@ -5,7 +5,8 @@ import SakerhetCore
 /// findings (N/50), about 50 owners and the plan's 10 areas, plus the same records as one
 /// YAML file (a list of mappings) for the PyYAML reference. Deterministic for a seed.
 /// Statuses are set as of 2024-11-04 (the shipped plan's version 2.0), so `audit` at that
-/// date finds overdue work, due-soon notices and passed review dates, but no other problem.
+/// date finds overdue work, due-soon notices, passed review dates, goals closed over open
+/// work and red findings without a deadline (random statuses), but no other problem.
 struct Generator {
     static let asOf = Day(year: 2024, month: 11, day: 4)!
 

@@ -17,7 +17,7 @@ final class ShippedDataTests: XCTestCase {
 
         let ds = Checks.run(data, asOf: Fixture.asOf)
         XCTAssertEqual(ds.count(.error), 0, ds.filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message.sv)" }.joined(separator: "\n"))
-        XCTAssertEqual(ds.count(.warning), 3)
+        XCTAssertEqual(ds.count(.warning), 5)
         XCTAssertEqual(ds.count(.notice), 7)
         for d in ds {
             XCTAssertTrue(Fixture.shippedFiles.contains { d.file == "data/" + $0 }, d.file)
@@ -26,7 +26,10 @@ final class ShippedDataTests: XCTestCase {
             XCTAssertFalse(d.message.en.isEmpty)
         }
         XCTAssertEqual(ds.filter { $0.severity == .warning }.map { "\($0.check) \($0.recordID ?? "")" },
-                       ["overdue D5", "after-goal A5", "after-goal A22"])
+                       ["goal-children M2.2", "goal-children D3", "overdue D5", "after-goal A5", "after-goal A22"])
+        // The plan's own faults: goals closed over open work.
+        XCTAssertTrue(ds.contains { $0.recordID == "M2.2" && $0.message.sv.contains("D6 (delmål, pågår), D7 (delmål, pågår)") })
+        XCTAssertTrue(ds.contains { $0.recordID == "D3" && $0.message.sv.contains("HP1 (delmål, pågår), HP2 (delmål, pågår), A5") })
         XCTAssertEqual(ds.filter { $0.severity == .notice }.map { $0.recordID ?? "" }, ["M3.3", "D8", "D9", "D10", "A12", "A19", "A21"])
         // D5 waits on KF, so its lateness is a warning, not an error.
         let d5 = try XCTUnwrap(ds.first { $0.recordID == "D5" })
@@ -34,9 +37,9 @@ final class ShippedDataTests: XCTestCase {
         XCTAssertEqual(d5.file, "data/goals.rec")
     }
 
-    func testAuditWithoutDateChecksHasOnlyTheTwoPlanWarnings() throws {
+    func testAuditWithoutDateChecksHasOnlyThePlanWarnings() throws {
         let ds = Checks.run(try Fixture.shipped(), asOf: Fixture.asOf, includeDateChecks: false)
-        XCTAssertEqual(ds.map(\.check), ["after-goal", "after-goal"])
+        XCTAssertEqual(ds.map(\.check), ["goal-children", "goal-children", "after-goal", "after-goal"])
     }
 
     // MARK: Follow-up
@@ -47,8 +50,18 @@ final class ShippedDataTests: XCTestCase {
         XCTAssertEqual(r.version, "2.0")
         XCTAssertEqual(r.period.label, "2024")
         XCTAssertEqual(r.window, 30)
-        XCTAssertEqual(r.summary.goals, FollowUp.Counts(green: 8, yellow: 4, red: 1, grey: 1))
-        XCTAssertEqual(r.summary.goals.total, 14)
+        // Each kind as what it is: 2 mål above the Mål table of 2 rows, 12 delmål (HP1 and HP2,
+        // the action plan's målområden, are encoded as goals under D3).
+        XCTAssertEqual(r.summary.goals, FollowUp.Counts(green: 1, yellow: 1, red: 0, grey: 0))
+        XCTAssertEqual(r.summary.goals.total, r.goals.count)
+        XCTAssertEqual(r.summary.subgoals, FollowUp.Counts(green: 7, yellow: 3, red: 1, grey: 1))
+        XCTAssertEqual(r.summary.subgoals.total, r.subgoals.count)
+        XCTAssertEqual(r.summary.findings, FollowUp.Counts(green: 3, yellow: 0, red: 0, grey: 0))
+        XCTAssertEqual(r.summary.risks, FollowUp.RiskCounts(low: 0, medium: 5, high: 4, veryHigh: 3, unscored: 0))
+        // Beside each goal's own status, the worst signal open below it.
+        XCTAssertEqual(r.goals.map(\.below), [.yellow, .red])
+        XCTAssertEqual(r.subgoals.first { $0.id == "D3" }?.below, .green)
+        XCTAssertNil(r.subgoals.first { $0.id == "D2" }?.below)
         XCTAssertEqual(r.summary.activities, FollowUp.Counts(green: 20, yellow: 9, red: 0, grey: 1))
         XCTAssertEqual(r.summary.activities.total, 30)
         XCTAssertEqual(r.goals.map(\.id), ["M2.2", "M3.3"])
@@ -129,7 +142,35 @@ final class ShippedDataTests: XCTestCase {
         XCTAssertFalse(r.matrix.joined().joined().contains("R1"))
         // Nothing else is classified, so the rest is as in the internal version.
         XCTAssertEqual(r.summary.activities.total, 30)
-        XCTAssertEqual(r.summary.goals.total, 14)
+        XCTAssertEqual(r.summary.goals.total, 2)
+        XCTAssertEqual(r.summary.subgoals.total, 12)
         XCTAssertEqual(FollowUp.make(data, asOf: Fixture.asOf).omitted, [:])
+    }
+
+    /// What no seed gives is marked `assumed`, and the report carries the marks.
+    func testDerivedValuesAreMarkedAssumed() throws {
+        let data = try Fixture.shipped()
+        func marked(_ kind: Kind, _ name: String) -> [String] {
+            data.items(kind).filter { data.assumed($0.ref).contains(name) }.map(\.id)
+        }
+        // The 11 done dates that the data derived from the deadline, not from a source.
+        XCTAssertEqual(marked(.goal, "done") + marked(.activity, "done"),
+                       ["M2.2", "D2", "D3", "A1", "A2", "A3", "A4", "A8", "A17", "A23", "A27"])
+        XCTAssertEqual(data.goals.filter { $0.done != nil }.map(\.id), marked(.goal, "done"))
+        XCTAssertEqual(data.activities.filter { $0.done != nil }.map(\.id), marked(.activity, "done"))
+        // D3, A3 and A4 are klar by seed 004 (§97); only their done dates are assumed.
+        XCTAssertEqual(data.goals.filter { $0.status == .done && !data.assumed($0.ref).contains("status") }.map(\.id), ["D3"])
+        XCTAssertEqual(data.activities.filter { $0.status == .done && !data.assumed($0.ref).contains("status") }.map(\.id), ["A3", "A4"])
+        // Every status from the plan's own notes stands unmarked; the rest is assumed.
+        XCTAssertEqual(data.goals.filter { !data.assumed($0.ref).contains("status") }.map(\.id), ["D1", "D3", "D5", "D6"])
+        XCTAssertEqual(data.activities.filter { !data.assumed($0.ref).contains("status") }.map(\.id), ["A3", "A4", "A6", "A7", "A13", "A18"])
+        // Every risk score and every colour of the pre-study's findings.
+        XCTAssertEqual(marked(.risk, "likelihood"), data.risks.map(\.id))
+        XCTAssertEqual(marked(.risk, "consequence"), data.risks.map(\.id))
+        XCTAssertEqual(marked(.finding, "assessment"), ["F1", "F2", "F3"])
+        let r = FollowUp.make(data, asOf: Fixture.asOf)
+        XCTAssertEqual(r.goals.map(\.assumed), [["status", "done"], ["status"]])
+        XCTAssertTrue(r.risks.allSatisfy { Assumed.score($0.assumed) })
+        XCTAssertTrue(r.audits[0].rows.allSatisfy { Assumed.assessment($0.assumed) })
     }
 }

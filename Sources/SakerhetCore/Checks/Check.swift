@@ -43,6 +43,9 @@ public enum Checks {
         ActivityAfterGoalCheck(),
         ScoreCheck(),
         AssessmentCheck(),
+        UnownedFindingCheck(),
+        GoalChildrenCheck(),
+        AssumedCheck(),
         PersonalNumberCheck(),
         ConfigCheck(),
     ]

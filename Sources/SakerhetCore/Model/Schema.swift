@@ -96,7 +96,7 @@ enum Schema {
             FieldSpec("area", .ref(.area)), FieldSpec("owner", .ref(.owner), required: true),
             FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
             FieldSpec("done_when"), FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("note"),
-            FieldSpec("source"), FieldSpec("classification", .classification),
+            FieldSpec("source"), FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
         ],
         .activity: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("goal", .ref(.goal), required: true),
@@ -104,7 +104,7 @@ enum Schema {
             FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
             FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("note"), FieldSpec("evidence"),
             FieldSpec("every", .recurrence), FieldSpec("area", .ref(.area)), FieldSpec("source"),
-            FieldSpec("classification", .classification),
+            FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
         ],
         .risk: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("area", .ref(.area)),
@@ -113,7 +113,7 @@ enum Schema {
             FieldSpec("treatment"), FieldSpec("action", .ref(.activity), repeatable: true),
             FieldSpec("status", .riskStatus, required: true), FieldSpec("review", .day),
             FieldSpec("residual_likelihood", .score), FieldSpec("residual_consequence", .score),
-            FieldSpec("source"), FieldSpec("classification", .classification),
+            FieldSpec("source"), FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
         ],
         .finding: [
             FieldSpec("id", required: true), FieldSpec("audit", required: true), FieldSpec("auditor"),
@@ -123,15 +123,18 @@ enum Schema {
             FieldSpec("owner", .ref(.owner), required: true), FieldSpec("due", .deadline),
             FieldSpec("action", .ref(.activity), repeatable: true), FieldSpec("status", .status),
             FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("classification", .classification),
+            FieldSpec("assumed", repeatable: true),
         ],
     ]
 }
 
 extension Kind {
     /// The kinds a list of this kind reads: the records themselves and owners for names;
-    /// goals and areas only when a filter names them.
+    /// goals and areas only when a filter names them; for goals, what lies below them
+    /// (activities and findings), whose worst open signal the list shows.
     public func listed(byGoal: Bool = false, byArea: Bool = false) -> [Kind] {
         var kinds: [Kind] = [.owner, self]
+        if self == .goal { kinds += [.activity, .finding] }
         if byArea { kinds.append(.area) }
         if byGoal || (byArea && self == .activity) { kinds.append(.goal) }
         return Kind.allCases.filter(kinds.contains)

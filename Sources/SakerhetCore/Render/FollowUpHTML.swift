@@ -43,12 +43,14 @@ public enum FollowUpHTML {
         b += "<table class=\"counts\">\n<thead><tr><th scope=\"col\"></th>"
         for s in Signal.allCases { b += "<th scope=\"col\">\(dot(s)) \(s.word(lang))</th>" }
         b += "<th scope=\"col\">\(l.total)</th></tr></thead>\n<tbody>\n"
-        for (name, c) in [(l.goals, r.summary.goals), (l.activities, r.summary.activities)] {
+        for (name, c) in l.countRows(r) {
             b += "<tr><th scope=\"row\">\(name)</th><td>\(c.green)</td><td>\(c.yellow)</td><td>\(c.red)</td><td>\(c.grey)</td><td>\(c.total)</td></tr>\n"
         }
         b += "</tbody>\n</table>\n"
-        b += bars([(l.goals, r.summary.goals), (l.activities, r.summary.activities)], l)
+        b += bars(l.countRows(r), l)
         b += "</div>\n"
+        b += "<p class=\"countline\"><strong>\(l.risks):</strong> \(h(l.riskCounts(r.summary.risks)))</p>\n"
+        b += "<h3>\(l.legend)</h3>\n<ul class=\"legend\">\n" + l.legendLines(r).map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
         b += "<h3>\(l.overdue) (\(r.summary.overdue.count))</h3>\n" + lineTable(r.summary.overdue, l, days: l.daysLate, signal: .red)
         b += "<h3>\(l.dueSoon(r.window)) (\(r.summary.dueSoon.count))</h3>\n" + lineTable(r.summary.dueSoon, l, days: l.daysLeft, signal: .yellow)
         b += "<h3>\(l.waiting) (\(r.summary.waiting.count))</h3>\n"
@@ -64,16 +66,16 @@ public enum FollowUpHTML {
     /// Mål and delmål.
     static func goals(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
         var b = ""
-        b += "<section id=\"mal\">\n<h2>\(l.goals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.title))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))</tr></thead>\n<tbody>\n"
+        b += "<section id=\"mal\">\n<h2>\(l.goals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.title))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
         for g in r.goals {
-            b += "<tr><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.ownerName))</td><td>\(h(g.dueText))</td><td>\(l.status(g.status))</td><td>\(sig(g.signal, lang))</td></tr>\n"
+            b += "<tr><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.ownerName))</td><td>\(h(g.dueText))</td><td>\(status(g.status, g.assumed, l))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
         }
         b += "</tbody>\n</table>\n</section>\n"
-        b += "<section id=\"delmal\">\n<h2>\(l.subgoals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.goalNr))\(th(l.title))\(th(l.doneWhen))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))</tr></thead>\n<tbody>\n"
+        b += "<section id=\"delmal\">\n<h2>\(l.subgoals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.goalNr))\(th(l.title))\(th(l.doneWhen))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
         for g in r.subgoals {
             var due = h(g.dueText)
             if let c = g.comment { due += "<br/><em>\(h(c))</em>" }
-            b += "<tr><td>\(h(g.parent ?? ""))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(l.status(g.status))</td><td>\(sig(g.signal, lang))</td></tr>\n"
+            b += "<tr><td>\(h(g.parent ?? ""))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
         }
         b += "</tbody>\n</table>\n</section>\n"
         return b
@@ -87,7 +89,8 @@ public enum FollowUpHTML {
             b += "<table>\n<thead><tr>\(th(l.id))\(th(l.risk))\(th(l.likelihood))\(th(l.consequence))\(th(l.score))\(th(l.level))\(th(l.owner))\(th(l.status))\(th(l.actions))\(th(l.review))</tr></thead>\n<tbody>\n"
             for k in r.risks {
                 let review = h(k.review?.description ?? "") + (k.reviewPassed ? " <strong class=\"warn\">⚠ \(l.reviewPassed)</strong>" : "")
-                b += "<tr><td>\(h(k.id))</td><td>\(h(k.title))</td><td class=\"num\">\(k.likelihood.map(String.init) ?? "")</td><td class=\"num\">\(k.consequence.map(String.init) ?? "")</td><td class=\"num\">\(k.score.map(String.init) ?? "")</td><td class=\"nowrap\">\(levelTag(k.level, lang))</td><td>\(h(k.ownerName))</td><td>\(k.status?.word(lang) ?? "")</td><td>\(h(k.actions.joined(separator: ", ")))</td><td class=\"date\">\(review)</td></tr>\n"
+                let m = Assumed.score(k.assumed) ? mark(l) : ""
+                b += "<tr><td>\(h(k.id))</td><td>\(h(k.title))</td><td class=\"num\">\(k.likelihood.map(String.init) ?? "")\(m)</td><td class=\"num\">\(k.consequence.map(String.init) ?? "")\(m)</td><td class=\"num\">\(k.score.map(String.init) ?? "")\(m)</td><td class=\"nowrap\">\(levelTag(k.level, lang))</td><td>\(h(k.ownerName))</td><td>\(k.status?.word(lang) ?? "")\(k.assumed.contains("status") ? mark(l) : "")</td><td>\(h(k.actions.joined(separator: ", ")))</td><td class=\"date\">\(review)</td></tr>\n"
             }
             b += "</tbody>\n</table>\n</section>\n"
         }
@@ -105,7 +108,7 @@ public enum FollowUpHTML {
                 b += "<h3>\(h(head))</h3>\n<p class=\"countline\">\(h(FollowUpText.auditCount(a, lang)))</p>\n"
                 b += "<table>\n<thead><tr>\(th(l.id))\(th(l.recommendation))\(th(l.response))\(th(l.progress))\(th(l.remaining))\(th(l.assessment))\(th(l.owner))</tr></thead>\n<tbody>\n"
                 for f in a.rows {
-                    let colour = f.assessment.map { sig($0.signal, lang, word: $0.word(lang)) } ?? ""
+                    let colour = (f.assessment.map { sig($0.signal, lang, word: $0.word(lang)) } ?? "") + (Assumed.assessment(f.assumed) ? mark(l) : "")
                     b += "<tr><td>\(h(f.id))</td><td>\(h(f.recommendation))</td><td>\(h(f.response ?? ""))</td><td>\(h(f.progress ?? ""))</td><td>\(h(f.remaining ?? ""))</td><td>\(colour)</td><td>\(h(f.ownerName))</td></tr>\n"
                 }
                 b += "</tbody>\n</table>\n"
@@ -162,6 +165,7 @@ public enum FollowUpHTML {
             b += h(a.pointee.ownerName)
             b += "</td><td>"
             b += l.status(a.pointee.status)
+            if !a.pointee.assumed.isEmpty, Assumed.status(a.pointee.assumed) { b += mark(l) }
             b += "</td><td>"
             b += signals[Signal.allCases.firstIndex(of: a.pointee.signal)!]
             b += "</td><td class=\"comment\">"
@@ -235,7 +239,7 @@ public enum FollowUpHTML {
 
     /// Horizontal stacked bars of signal counts, one per row, with the numbers as text.
     static func bars(_ rows: [(String, FollowUp.Counts)], _ l: ReportLabels) -> String {
-        let width = 260.0, rowH = 26.0, labelW = 90.0
+        let width = 260.0, rowH = 26.0, labelW = 130.0  // room for "Rekommendationer"
         var b = "<svg class=\"bars\" role=\"img\" aria-label=\"\(l.signal)\" width=\"\(Int(labelW + width + 10))\" height=\"\(Int(Double(rows.count) * rowH + 6))\" viewBox=\"0 0 \(Int(labelW + width + 10)) \(Int(Double(rows.count) * rowH + 6))\">\n"
         for (i, (name, c)) in rows.enumerated() {
             let y = Double(i) * rowH + 4
@@ -288,6 +292,15 @@ public enum FollowUpHTML {
         b += (l.sv ? " · poäng = sannolikhet × konsekvens: " : " · score = likelihood × consequence: ") + r.thresholds.legend(l.lang) + "</p>\n"
         return b
     }
+
+    /// The marker of an assumed value, with the word for readers and screen readers.
+    static func mark(_ l: ReportLabels) -> String { "<abbr class=\"assumed\" title=\"\(l.assumedWord)\">\(l.assumedMark)</abbr>" }
+
+    static func status(_ s: Status?, _ assumed: [String], _ l: ReportLabels) -> String {
+        l.status(s) + (Assumed.status(assumed) ? mark(l) : "")
+    }
+
+    static func below(_ s: Signal?, _ l: ReportLabels) -> String { s.map { sig($0, l.lang) } ?? "–" }
 
     static func th(_ s: String) -> String { "<th scope=\"col\">\(h(s))</th>" }
 

@@ -11,9 +11,10 @@ public enum FollowUpMarkdown {
         out += "\n## \(l.summary)\n\n"
         out += "| | " + Signal.allCases.map { emoji($0) + " " + $0.word(lang) }.joined(separator: " | ") + " | \(l.total) |\n"
         out += "|---|---:|---:|---:|---:|---:|\n"
-        for (name, c) in [(l.goals, r.summary.goals), (l.activities, r.summary.activities)] {
+        for (name, c) in l.countRows(r) {
             out += "| \(name) | \(c.green) | \(c.yellow) | \(c.red) | \(c.grey) | \(c.total) |\n"
         }
+        out += "\n**\(l.risks):** " + l.riskCounts(r.summary.risks) + "\n"
         out += "\n### \(l.overdue) (\(r.summary.overdue.count))\n\n"
         out += lineTable(r.summary.overdue, l, days: l.daysLate)
         out += "\n### \(l.dueSoon(r.window)) (\(r.summary.dueSoon.count))\n\n"
@@ -24,15 +25,17 @@ public enum FollowUpMarkdown {
             for w in r.summary.waiting { out += "| \(w.id) | \(esc(w.title)) | \(esc(w.ownerName)) | \(esc(w.reason ?? "")) |\n" }
         }
 
-        out += "\n## \(l.goals)\n\n| \(l.goal) | \(l.title) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) |\n|---|---|---|---|---|---|\n"
+        out += "\n### \(l.legend)\n\n" + l.legendLines(r).map { "- " + esc($0).replacingOccurrences(of: "*", with: "\\*") + "\n" }.joined()
+
+        out += "\n## \(l.goals)\n\n| \(l.goal) | \(l.title) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) | \(l.below) |\n|---|---|---|---|---|---|---|\n"
         for g in r.goals {
-            out += "| \(g.id) | \(esc(g.title)) | \(esc(g.ownerName)) | \(esc(g.dueText)) | \(l.status(g.status)) | \(sig(g.signal, lang)) |\n"
+            out += "| \(g.id) | \(esc(g.title)) | \(esc(g.ownerName)) | \(esc(g.dueText)) | \(status(g.status, g.assumed, l)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
         }
-        out += "\n## \(l.subgoals)\n\n| \(l.goal) | \(l.goalNr) | \(l.title) | \(l.doneWhen) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) |\n|---|---|---|---|---|---|---|---|\n"
+        out += "\n## \(l.subgoals)\n\n| \(l.goal) | \(l.goalNr) | \(l.title) | \(l.doneWhen) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) | \(l.below) |\n|---|---|---|---|---|---|---|---|---|\n"
         for g in r.subgoals {
             var due = esc(g.dueText)
             if let c = g.comment { due += "<br>*" + esc(c) + "*" }
-            out += "| \(g.parent ?? "") | \(g.id) | \(esc(g.title)) | \(esc(g.doneWhen ?? "")) | \(esc(g.ownerName)) | \(due) | \(l.status(g.status)) | \(sig(g.signal, lang)) |\n"
+            out += "| \(g.parent ?? "") | \(g.id) | \(esc(g.title)) | \(esc(g.doneWhen ?? "")) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
         }
 
         out += "\n## \(l.activityList)\n"
@@ -42,7 +45,7 @@ public enum FollowUpMarkdown {
             for a in group.rows {
                 var comment = esc(a.comment ?? "")
                 if a.daysLate > 0 { comment = "**" + l.late(a.daysLate) + "**" + (comment.isEmpty ? "" : "<br>" + comment) }
-                out += "| \(a.id) \(esc(a.title)) | \(esc(a.startText)) | \(esc(a.dueText)) | \(esc(a.ownerName)) | \(l.status(a.status)) | \(sig(a.signal, lang)) | \(comment) |\n"
+                out += "| \(a.id) \(esc(a.title)) | \(esc(a.startText)) | \(esc(a.dueText)) | \(esc(a.ownerName)) | \(status(a.status, a.assumed, l)) | \(sig(a.signal, lang)) | \(comment) |\n"
             }
         }
 
@@ -50,7 +53,8 @@ public enum FollowUpMarkdown {
             out += "\n## \(l.risks)\n\n| \(l.id) | \(l.risk) | \(l.likelihood) | \(l.consequence) | \(l.score) | \(l.level) | \(l.owner) | \(l.status) | \(l.actions) | \(l.review) |\n|---|---|---:|---:|---:|---|---|---|---|---|\n"
             for k in r.risks {
                 let review = (k.review?.description ?? "") + (k.reviewPassed ? " ⚠️ " + l.reviewPassed : "")
-                out += "| \(k.id) | \(esc(k.title)) | \(k.likelihood.map(String.init) ?? "") | \(k.consequence.map(String.init) ?? "") | \(k.score.map(String.init) ?? "") | \(levelEmoji(k.level)) \(k.level?.word(lang) ?? "") | \(esc(k.ownerName)) | \(k.status?.word(lang) ?? "") | \(k.actions.joined(separator: ", ")) | \(review) |\n"
+                let m = Assumed.score(k.assumed) ? mark(l) : ""
+                out += "| \(k.id) | \(esc(k.title)) | \(k.likelihood.map(String.init) ?? "")\(m) | \(k.consequence.map(String.init) ?? "")\(m) | \(k.score.map(String.init) ?? "")\(m) | \(levelEmoji(k.level)) \(k.level?.word(lang) ?? "") | \(esc(k.ownerName)) | \(k.status?.word(lang) ?? "")\(k.assumed.contains("status") ? mark(l) : "") | \(k.actions.joined(separator: ", ")) | \(review) |\n"
             }
             out += "\n### \(l.riskMatrix)\n\n| \(l.likelihood) ↓ / \(l.consequence) → | 1 | 2 | 3 | 4 |\n|---|---|---|---|---|\n"
             for li in stride(from: 4, through: 1, by: -1) {
@@ -69,7 +73,7 @@ public enum FollowUpMarkdown {
                 out += "\n### \(esc(head))\n\n**" + FollowUpText.auditCount(a, lang) + "**\n\n"
                 out += "| \(l.id) | \(l.recommendation) | \(l.response) | \(l.progress) | \(l.remaining) | \(l.assessment) | \(l.owner) |\n|---|---|---|---|---|---|---|\n"
                 for f in a.rows {
-                    let colour = f.assessment.map { emoji($0.signal) + " " + $0.word(lang) } ?? ""
+                    let colour = (f.assessment.map { emoji($0.signal) + " " + $0.word(lang) } ?? "") + (Assumed.assessment(f.assumed) ? mark(l) : "")
                     out += "| \(f.id) | \(esc(f.recommendation)) | \(esc(f.response ?? "")) | \(esc(f.progress ?? "")) | \(esc(f.remaining ?? "")) | \(colour) | \(esc(f.ownerName)) |\n"
                 }
             }
@@ -116,6 +120,15 @@ public enum FollowUpMarkdown {
     }
 
     static func sig(_ s: Signal, _ lang: Lang) -> String { emoji(s) + " " + s.word(lang) }
+
+    /// The marker of an assumed value, escaped.
+    static func mark(_ l: ReportLabels) -> String { "\\" + l.assumedMark }
+
+    static func status(_ s: Status?, _ assumed: [String], _ l: ReportLabels) -> String {
+        l.status(s) + (Assumed.status(assumed) ? mark(l) : "")
+    }
+
+    static func below(_ s: Signal?, _ l: ReportLabels) -> String { s.map { sig($0, l.lang) } ?? "–" }
 
     /// Escapes table-breaking characters and turns line breaks into `<br>`; numbers masked
     /// and controls shown (`SafeText.text`).

@@ -18,8 +18,8 @@ public enum FollowUpText {
         }
 
         heading(l.summary)
-        out += "  " + pad(l.goals, 13) + countsText(r.summary.goals, lang, style) + "\n"
-        out += "  " + pad(l.activities, 13) + countsText(r.summary.activities, lang, style) + "\n"
+        for (name, c) in l.countRows(r) { out += "  " + pad(name, 18) + countsText(c, lang, style) + "\n" }
+        out += "  " + pad(l.risks, 18) + l.riskCounts(r.summary.risks) + "\n"
         func lines(_ title: String, _ list: [FollowUp.Line], _ days: (Int) -> String) {
             out += "\n" + style.bold(title + " (\(list.count))") + "\n"
             if list.isEmpty { out += "  " + l.none + "\n"; return }
@@ -35,26 +35,32 @@ public enum FollowUpText {
             out += "  " + pad(v(x.id), 6) + pad(clip(v(x.title), 44), 44) + "  " + clip(v(x.reason ?? ""), 44) + "\n"
         }
 
+        heading(l.legend)
+        for line in l.legendLines(r) {
+            out += TextTable.wrap(line, 96).enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }.joined(separator: "\n") + "\n"
+        }
+
         heading(l.goals)
-        var goals = TextTable([.init(l.goal, 5), .init(l.title, 34),
+        var goals = TextTable([.init(l.goal, 5), .init(l.title, 30),
                                .init(l.owner, 8), .init(l.due, 10),
-                               .init("Status", 11), .init("Signal", 6), .init(l.comment, 16)], lang: lang)
+                               .init("Status", 11), .init("Signal", 6), .init(l.belowShort, 6), .init(l.comment, 14)], lang: lang)
         for g in r.goals {
-            goals.add([g.id, g.title, g.owner, g.due?.token ?? "", g.status?.word(lang) ?? "", g.signal.word(lang),
-                       clip(v(g.comment ?? ""), 60)],
-                      paint: painters(g.signal, column: 5, style))
+            goals.add([g.id, g.title, g.owner, g.due?.token ?? "", status(g.status, g.assumed, lang), g.signal.word(lang),
+                       l.below(g.below), clip(v(g.comment ?? ""), 60)],
+                      paint: painters(g.signal, column: 5, style, below: g.below))
         }
         out += goals.render(style: style)
 
         heading(l.subgoals)
-        var subs = TextTable([.init(l.goal, 5), .init("Nr", 4), .init(l.title, 22),
-                              .init(l.doneWhen, 20), .init(l.owner, 6),
-                              .init(l.due, 10), .init("Status", 11), .init("Signal", 6)], lang: lang)
+        var subs = TextTable([.init(l.goal, 5), .init("Nr", 4), .init(l.title, 20),
+                              .init(l.doneWhen, 18), .init(l.owner, 6),
+                              .init(l.due, 10), .init("Status", 11), .init("Signal", 6), .init(l.belowShort, 6)], lang: lang)
         for g in r.subgoals {
             var when = g.doneWhen ?? ""
             if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(v(c), 60) + ")" }
-            subs.add([g.parent ?? "", g.id, g.title, when, g.owner, g.due?.token ?? "", g.status?.word(lang) ?? "", g.signal.word(lang)],
-                     paint: painters(g.signal, column: 7, style))
+            subs.add([g.parent ?? "", g.id, g.title, when, g.owner, g.due?.token ?? "", status(g.status, g.assumed, lang), g.signal.word(lang),
+                      l.below(g.below)],
+                     paint: painters(g.signal, column: 7, style, below: g.below))
         }
         out += subs.render(style: style)
 
@@ -72,9 +78,9 @@ public enum FollowUpText {
             var t = TextTable([.init("Id", 4), .init("Risk", 44), .init("S×K", 5), .init(l.level, 10),
                                .init(l.owner, 8), .init("Status", 12), .init(l.actions, 12)], lang: lang)
             for k in r.risks {
-                let sk = k.likelihood.map { l in k.consequence.map { "\(l)×\($0)" } ?? "" } ?? ""
+                let sk = (k.likelihood.map { l in k.consequence.map { "\(l)×\($0)" } ?? "" } ?? "") + (Assumed.score(k.assumed) ? l.assumedMark : "")
                 t.add([k.id + (k.reviewPassed ? "!" : ""), k.title, sk, k.level?.word(lang) ?? "", k.owner,
-                       k.status?.word(lang) ?? "", k.actions.joined(separator: " ")])
+                       (k.status?.word(lang) ?? "") + (k.assumed.contains("status") ? l.assumedMark : ""), k.actions.joined(separator: " ")])
             }
             out += t.render(style: style)
             if r.risks.contains(where: \.reviewPassed) {
@@ -94,7 +100,7 @@ public enum FollowUpText {
                                    .init(l.remaining, 30), .init(l.assessment, 9),
                                    .init(l.owner, 8)], lang: lang)
                 for f in a.rows {
-                    t.add([f.id, f.recommendation, f.remaining ?? "", f.assessment?.word(lang) ?? "", f.owner])
+                    t.add([f.id, f.recommendation, f.remaining ?? "", (f.assessment?.word(lang) ?? "") + (Assumed.assessment(f.assumed) ? l.assumedMark : ""), f.owner])
                 }
                 out += t.render(style: style)
             }
@@ -115,11 +121,17 @@ public enum FollowUpText {
 
     /// A row's painters: the signal's colour in `column`; none without colour, so the
     /// text is left as it is.
-    static func painters(_ signal: Signal, column: Int, _ style: Style) -> [(String) -> String]? {
+    static func painters(_ signal: Signal, column: Int, _ style: Style, below: Signal? = nil) -> [(String) -> String]? {
         guard style.color else { return nil }
         var list: [(String) -> String] = Array(repeating: { $0 }, count: column)
         list.append { style.signal(signal, $0) }
+        if let below { list.append { style.signal(below, $0) } }
         return list
+    }
+
+    /// The status word, with the marker when the status (or its done date) is assumed.
+    static func status(_ s: Status?, _ assumed: [String], _ lang: Lang) -> String {
+        (s?.word(lang) ?? "") + (Assumed.status(assumed) ? ReportLabels(lang: lang).assumedMark : "")
     }
 
     /// One delmål's activities as a table under its heading.
@@ -134,7 +146,7 @@ public enum FollowUpText {
         for a in group.rows {
             var comment = a.comment.map { clip(SafeText.text($0, lang), 48) } ?? ""
             if a.daysLate > 0 { comment = (sv ? "\(a.daysLate) dagar sen" : "\(a.daysLate) days late") + (comment.isEmpty ? "" : "; " + comment) }
-            t.add([a.id + " " + a.title, a.start?.token ?? "", a.due?.token ?? "", a.owner, a.status?.word(lang) ?? "",
+            t.add([a.id + " " + a.title, a.start?.token ?? "", a.due?.token ?? "", a.owner, status(a.status, a.assumed, lang),
                    a.signal.word(lang), comment],
                   paint: painters(a.signal, column: 5, style))
         }

@@ -7,7 +7,8 @@ public enum ListRender {
         switch kind {
         case .risk: return ["Id", "Risk", sv ? "S×K" : "L×C", sv ? "Nivå" : "Level", sv ? "Ansvarig" : "Owner", "Status", sv ? "Omprövas" : "Review"]
         case .finding: return ["Id", sv ? "Rekommendation" : "Recommendation", sv ? "Bedömning" : "Assessment", sv ? "Ansvarig" : "Owner", sv ? "Klart senast" : "Due", "Status", "Signal"]
-        case .goal: return ["Id", sv ? "Titel" : "Title", sv ? "Mål" : "Parent", sv ? "Ansvarig" : "Owner", sv ? "Klart senast" : "Due", "Status", "Signal"]
+        case .goal: return ["Id", sv ? "Titel" : "Title", sv ? "Mål" : "Parent", sv ? "Ansvarig" : "Owner", sv ? "Klart senast" : "Due", "Status", "Signal",
+                            ReportLabels(lang: lang).below]
         default: return ["Id", sv ? "Titel" : "Title", sv ? "Mål" : "Goal", sv ? "Ansvarig" : "Owner", sv ? "Påbörjas" : "Start", sv ? "Klart senast" : "Due", "Status", "Signal"]
         }
     }
@@ -28,7 +29,7 @@ public enum ListRender {
         case .finding:
             return [r.id, r.title, r.assessment?.word(lang) ?? "", r.owner, r.due?.token ?? "", status, signal]
         case .goal:
-            return [r.id, r.title, r.goal ?? "", r.owner, r.due?.token ?? "", status, signal]
+            return [r.id, r.title, r.goal ?? "", r.owner, r.due?.token ?? "", status, signal, ReportLabels(lang: lang).below(r.below)]
         default:
             return [r.id, r.title, r.goal ?? "", r.owner, r.start?.token ?? "", r.due?.token ?? "", status, signal]
         }
@@ -36,7 +37,8 @@ public enum ListRender {
 
     public static func table(_ list: RecordList, lang: Lang, style: Style) -> String {
         let names = columns(list.kind, lang)
-        let widths: [Int] = list.kind == .activity ? [5, 44, 5, 8, 8, 12, 11, 16] : [5, 46, 8, 8, 12, 11, 16]
+        let widths: [Int] = list.kind == .activity ? [5, 44, 5, 8, 8, 12, 11, 16] : list.kind == .goal ? [5, 38, 8, 8, 12, 11, 16, 6]
+            : [5, 46, 8, 8, 12, 11, 16]
         var t = TextTable(zip(names, widths).map { TextTable.Column($0.0, $0.1) }, lang: lang)
         t.rows.reserveCapacity(list.rows.count)
         t.paint.reserveCapacity(list.rows.count)
@@ -47,7 +49,8 @@ public enum ListRender {
                 continue
             }
             var painters: [(String) -> String] = Array(repeating: { $0 }, count: names.count)
-            if let s = r.signal { painters[names.count - 1] = { style.signal(s, $0) } }
+            if let s = r.signal { painters[list.kind == .goal ? names.count - 2 : names.count - 1] = { style.signal(s, $0) } }
+            if let b = r.below { painters[names.count - 1] = { style.signal(b, $0) } }
             if let l = r.level { painters[3] = { levelPaint(l, style)($0) } }
             if let a = r.assessment { painters[2] = { style.signal(a == .green ? .green : a == .yellow ? .yellow : .red, $0) } }
             t.add(cells(r, lang), paint: painters)

@@ -21,6 +21,41 @@ struct ReportLabels {
     var waiting: String { sv ? "Väntar" : "Waiting" }
     var none: String { sv ? "Inga." : "None." }
     var total: String { sv ? "Totalt" : "Total" }
+    var findings: String { sv ? "Rekommendationer" : "Recommendations" }
+    var legend: String { sv ? "Teckenförklaring" : "Legend" }
+    /// The column beside a goal's own status: the worst signal open below it.
+    var below: String { sv ? "Öppet under" : "Open below" }
+    /// The same column's heading where the width is short (text tables, lists).
+    var belowShort: String { sv ? "Under" : "Below" }
+    func below(_ s: Signal?) -> String { s?.word(lang) ?? "–" }
+    /// The marker beside a value that no source gives (`assumed`), and its word.
+    var assumedMark: String { "*" }
+    var assumedWord: String { sv ? "antaget" : "assumed" }
+
+    /// "2 mycket hög, 7 hög, 3 medel, 0 låg av 12": the risks by level.
+    func riskCounts(_ c: FollowUp.RiskCounts) -> String {
+        var parts = [(RiskLevel.veryHigh, c.veryHigh), (.high, c.high), (.medium, c.medium), (.low, c.low)].map { "\($0.1) \($0.0.word(lang))" }
+        if c.unscored > 0 { parts.append("\(c.unscored) " + (sv ? "utan poäng" : "unscored")) }
+        return parts.joined(separator: ", ") + (sv ? " av \(c.total)" : " of \(c.total)")
+    }
+
+    /// The rows of the summary that count by signal, each kind as what it is.
+    func countRows(_ r: FollowUp) -> [(String, FollowUp.Counts)] {
+        [(goals, r.summary.goals), (subgoals, r.summary.subgoals), (activities, r.summary.activities), (findings, r.summary.findings)]
+    }
+
+    /// How the report's signals are computed, one sentence a line.
+    func legendLines(_ r: FollowUp) -> [String] {
+        sv ? [
+            "Signal: röd = försenad (slutdatumets period har passerat och posten är varken klar eller struken); gul = ska vara klar inom \(r.window) dagar, vilande eller okänt slutdatum; grön = klar eller i tid; grå = struken.",
+            "Öppet under (Under i smala tabeller): för ett mål eller delmål den sämsta signalen (röd före gul före grön) bland de öppna delmål, aktiviteter och rekommendationer som ligger under det, också under delmål som är klara; en rekommendation ligger under målet när dess åtgärd (action) är en av målets aktiviteter. – = inget öppet. Status och Signal är målets egna.",
+            "\(assumedMark) = antaget: värdet anges inte av källan utan är härlett eller bedömt av den som för planen (fältet assumed).",
+        ] : [
+            "Signal: red = overdue (the deadline's period has ended and the record is neither done nor cancelled); yellow = due within \(r.window) days, on hold or with an unknown deadline; green = done or on track; grey = cancelled.",
+            "Open below (Below in narrow tables): for a goal or sub-goal, the worst signal (red before yellow before green) among the open sub-goals, activities and recommendations below it, also below sub-goals that are done; a recommendation is below the goal when its action is one of the goal's activities. – = nothing open. Status and Signal are the goal's own.",
+            "\(assumedMark) = assumed: no source gives the value; whoever keeps the plan derived or judged it (the field assumed).",
+        ]
+    }
 
     var id: String { "Id" }
     var title: String { sv ? "Beskrivning" : "Description" }

@@ -45,6 +45,14 @@ public enum ShowRender {
             if !subs.isEmpty { facts.append((sv ? "Delmål" : "Sub-goals", SafeText.text(subs.joined(separator: ", "), lang))) }
             let acts = data.activities.filter { $0.goal == g.id }.map(\.id)
             if !acts.isEmpty { facts.append((sv ? "Aktiviteter" : "Activities", SafeText.text(acts.joined(separator: ", "), lang))) }
+            // The goal's own status beside what is open below it.
+            let tree = GoalChildren(data)
+            let open = tree.children(of: ref.index, in: data).filter(\.isOpen).map { $0.id(data) }
+            if let below = tree.openSignals(data, asOf: asOf, window: window)[ref.index] {
+                facts.append((ReportLabels(lang: lang).below, style.signal(below, below.word(lang)) + (open.isEmpty ? "" : " (" + SafeText.text(open.joined(separator: ", "), lang) + ")")))
+            } else {
+                facts.append((ReportLabels(lang: lang).below, sv ? "inget" : "nothing"))
+            }
         }
         if ref.kind == .risk {
             let r = data.risks[ref.index]

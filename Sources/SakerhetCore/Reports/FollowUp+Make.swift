@@ -43,7 +43,6 @@ extension FollowUp {
         }
 
         var summary = Summary()
-        for g in goals { summary.goals.add(g.signal(asOf: asOf, window: window)) }
         // Goals, then activities, then findings; each kind as itself, not boxed as
         // `any Scheduled`, and a long list in pieces at the same time.
         func collect<T: Scheduled>(_ items: [T], counts: Bool = false) {
@@ -73,14 +72,22 @@ extension FollowUp {
         summary.overdue.sort { $0.days != $1.days ? $0.days > $1.days : naturalLess($0.id, $1.id) }
         summary.dueSoon.sort { $0.days != $1.days ? $0.days < $1.days : naturalLess($0.id, $1.id) }
 
+        let activityAssumed = data.assumedByIndex(.activity), goalAssumed = data.assumedByIndex(.goal)
+        // The worst signal open below each goal, by the goal's place in `data.goals`.
+        let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window, onlyOpen: isPublic)
         func goalRow(_ g: Goal) -> GoalRow {
             GoalRow(id: g.id, parent: g.parent.flatMap { shown?.contains($0) == false ? nil : $0 }, title: g.title, doneWhen: g.doneWhen, owner: g.owner, ownerName: name(g.owner),
                     due: g.due, dueText: dueText(g.due, reason: g.reason), status: g.status,
-                    signal: g.signal(asOf: asOf, window: window), comment: g.reason ?? g.note, daysLate: g.daysLate(asOf: asOf))
+                    signal: g.signal(asOf: asOf, window: window), below: below[g.ref.index], comment: g.reason ?? g.note,
+                    daysLate: g.daysLate(asOf: asOf), assumed: goalAssumed[g.ref.index] ?? [])
         }
         let goalIDs = Set(goals.map(\.id))
         let top = goals.filter { $0.parent == nil || !goalIDs.contains($0.parent!) }
         let sub = goals.filter { $0.parent != nil && goalIDs.contains($0.parent!) }
+        for g in top { summary.goals.add(g.signal(asOf: asOf, window: window)) }
+        for g in sub { summary.subgoals.add(g.signal(asOf: asOf, window: window)) }
+        for f in findings { summary.findings.add(f.signal(asOf: asOf, window: window)) }
+        for r in risks { summary.risks.add(data.level(of: r)) }
 
         // Activities by goal, as indices: an Activity is large, and copying each one costs.
         var byGoal: [String: [Int]] = [:]
@@ -127,7 +134,8 @@ extension FollowUp {
                     return ActivityRow(id: a.pointee.id, title: a.pointee.title, start: start, startText: text(start, reason: reason),
                                        due: due, dueText: text(due, reason: reason), owner: a.pointee.owner,
                                        ownerName: name(a.pointee.owner), status: status, signal: standing.signal,
-                                       comment: reason ?? a.pointee.note, daysLate: standing.daysLate, every: a.pointee.every)
+                                       comment: reason ?? a.pointee.note, daysLate: standing.daysLate, every: a.pointee.every,
+                                       assumed: activityAssumed.isEmpty ? [] : activityAssumed[a.pointee.ref.index] ?? [])
                 }
                 return pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
             }.flatMap { $0 }
@@ -141,7 +149,8 @@ extension FollowUp {
         let riskRows: [RiskRow] = risks.map { (r: Risk) -> RiskRow in
             RiskRow(id: r.id, title: r.title, area: r.area, likelihood: r.likelihood, consequence: r.consequence,
                            score: r.score, level: data.level(of: r), owner: r.owner, ownerName: name(r.owner), status: r.status,
-                           actions: shown.map { s in r.actions.filter(s.contains) } ?? r.actions, review: r.review, reviewPassed: r.isReviewPassed(asOf: asOf))
+                           actions: shown.map { s in r.actions.filter(s.contains) } ?? r.actions, review: r.review, reviewPassed: r.isReviewPassed(asOf: asOf),
+                           assumed: data.assumed(r.ref))
         }.sorted { ($0.score ?? 0) != ($1.score ?? 0) ? ($0.score ?? 0) > ($1.score ?? 0) : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }  // ids compared by their bytes
 
         var audits: [AuditGroup] = []
@@ -160,7 +169,8 @@ extension FollowUp {
                 rows: list.map { f in
                     FindingRow(id: f.id, recommendation: f.recommendation, response: f.response, progress: f.progress,
                                remaining: f.remaining, assessment: f.assessment, evidence: f.evidence, owner: f.owner,
-                               ownerName: name(f.owner), due: f.due, status: f.status, signal: f.signal(asOf: asOf, window: window))
+                               ownerName: name(f.owner), due: f.due, status: f.status, signal: f.signal(asOf: asOf, window: window),
+                               assumed: data.assumed(f.ref))
                 }))
         }
 

@@ -62,12 +62,35 @@ public struct FollowUp: Sendable, Codable {
         }
     }
 
+    /// Each kind counted as what it is (JSON keys under `summary`, docs/format.md).
     public struct Summary: Sendable, Codable {
+        /// Top-level goals (mål), as in the Mål table.
         public var goals = Counts()
+        /// Goals with a parent (delmål), as in the Delmål table.
+        public var subgoals = Counts()
         public var activities = Counts()
+        /// Findings (rekommendationer) by their signal; the auditor's colours are per audit.
+        public var findings = Counts()
+        public var risks = RiskCounts()
         public var overdue: [Line] = []
         public var dueSoon: [Line] = []
         public var waiting: [Line] = []
+    }
+
+    /// Risks by level; `unscored` lacks a likelihood or consequence.
+    public struct RiskCounts: Sendable, Codable, Hashable {
+        public var low = 0, medium = 0, high = 0, veryHigh = 0, unscored = 0
+        public var total: Int { low + medium + high + veryHigh + unscored }
+
+        mutating func add(_ level: RiskLevel?) {
+            switch level {
+            case .low?: low += 1
+            case .medium?: medium += 1
+            case .high?: high += 1
+            case .veryHigh?: veryHigh += 1
+            case nil: unscored += 1
+            }
+        }
     }
 
     /// One record in a summary list.
@@ -94,8 +117,12 @@ public struct FollowUp: Sendable, Codable {
         public let dueText: String
         public let status: Status?
         public let signal: Signal
+        /// The worst signal open below the goal (`GoalChildren`); nil when nothing is open.
+        public let below: Signal?
         public let comment: String?
         public let daysLate: Int
+        /// Fields whose values no source gives (`assumed`), shown as "antaget".
+        public let assumed: [String]
     }
 
     public struct ActivityRow: Sendable, Codable {
@@ -112,6 +139,7 @@ public struct FollowUp: Sendable, Codable {
         public let comment: String?
         public let daysLate: Int
         public let every: Recurrence?
+        public let assumed: [String]
     }
 
     public struct ActivityGroup: Sendable, Codable {
@@ -134,6 +162,7 @@ public struct FollowUp: Sendable, Codable {
         public let actions: [String]
         public let review: Day?
         public let reviewPassed: Bool
+        public let assumed: [String]
     }
 
     public struct FindingRow: Sendable, Codable {
@@ -149,6 +178,7 @@ public struct FollowUp: Sendable, Codable {
         public let due: Deadline?
         public let status: Status?
         public let signal: Signal
+        public let assumed: [String]
     }
 
     public struct AuditGroup: Sendable, Codable {

@@ -31,6 +31,8 @@ public struct ListRow: Sendable, Codable {
     public let assessment: Assessment?
     public let file: String
     public let line: Int
+    /// For a goal, the worst signal open below it (`GoalChildren`).
+    public var below: Signal? = nil
 }
 
 public struct RecordList: Sendable, Codable {
@@ -54,7 +56,12 @@ public struct RecordList: Sendable, Codable {
         var rows: [ListRow] = []
         switch kind {
         case .goal:
-            for g in data.goals where match.passes(g, goal: g.id) && match.inArea(g.area) { rows.append(row(g, goal: g.parent)) }
+            let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window)
+            for g in data.goals where match.passes(g, goal: g.id) && match.inArea(g.area) {
+                var r = row(g, goal: g.parent)
+                r.below = below[g.ref.index]
+                rows.append(r)
+            }
         case .activity:
             // Through a buffer pointer `all[i]` is read in place, not copied; `makeRow` is
             // called directly, as passing a record to the local `row` copied it. A long list

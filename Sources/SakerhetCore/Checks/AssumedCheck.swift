@@ -1,0 +1,48 @@
+/// `assumed` names fields of its own record whose values no source gives
+/// (docs/format.md, "Assumed values"). A name that is not a field of the kind, or a
+/// field the record does not have, marks nothing and is probably a typo.
+/// Severity: warning, with the closest name.
+public struct AssumedCheck: Check {
+    public let id = "assumed"
+    public init() {}
+
+    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for kind in [Kind.goal, .activity, .risk, .finding] {
+            guard let file = data.files[kind] else { continue }
+            let records = file.document.records
+            for i in records.indices {
+                for f in records[i].fields where f.key == "assumed" {
+                    let ref = RecordRef(kind: kind, index: i)
+                    let rid = records[i].value("id") ?? "?"
+                    for name in Assumed.names(f.value) {
+                        if kind.spec(name) == nil || name == "assumed" || name == "id" {
+                            let hint = Suggest.hint(name, kind.fieldOrder.filter { $0 != "assumed" && $0 != "id" })
+                            out.append(Diagnostic(.warning, id, data, ref, at: f,
+                                                  sv: Text.unknownSV(rid, name, kind, hint.sv), en: Text.unknownEN(rid, name, kind, hint.en)))
+                        } else if records[i].field(name) == nil {
+                            out.append(Diagnostic(.warning, id, data, ref, at: f,
+                                                  sv: Text.absentSV(rid, name), en: Text.absentEN(rid, name)))
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    private enum Text {
+        static func unknownSV(_ id: String, _ name: String, _ kind: Kind, _ hint: String) -> String {
+            "\(id): assumed nämner '\(name)'\(hint), som inte är ett fält för \(kind.word(.sv)); skriv fältens namn, t.ex. 'assumed: status, done'"
+        }
+        static func unknownEN(_ id: String, _ name: String, _ kind: Kind, _ hint: String) -> String {
+            "\(id): assumed names '\(name)'\(hint), which is not a field of \(kind.word(.en)); write field names, e.g. 'assumed: status, done'"
+        }
+        static func absentSV(_ id: String, _ name: String) -> String {
+            "\(id): assumed nämner '\(name)', men posten har inget sådant fält; ta bort namnet eller lägg till fältet"
+        }
+        static func absentEN(_ id: String, _ name: String) -> String {
+            "\(id): assumed names '\(name)', but the record has no such field; remove the name or add the field"
+        }
+    }
+}

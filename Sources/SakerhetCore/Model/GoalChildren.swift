@@ -1,0 +1,145 @@
+/// What lies under each goal: its sub-goals (`parent`), its activities (`goal`) and the
+/// findings linked to it (a finding whose `action` names one of the goal's activities).
+/// Built in one pass over each kind and kept as indices, so asking about every goal is
+/// linear in the records: a report of 100,000 activities hashes each goal id once.
+public struct GoalChildren: Sendable {
+    public struct Child: Sendable, Hashable {
+        public let ref: RecordRef
+        public let status: Status?
+
+        public var kind: Kind { ref.kind }
+        public var isOpen: Bool { !(status?.isClosed ?? false) }
+
+        /// The child's id, read from the data set it was made from.
+        public func id(_ data: DataSet) -> String {
+            switch ref.kind {
+            case .goal: return data.goals.withUnsafeBufferPointer { $0[ref.index].id }
+            case .activity: return data.activities.withUnsafeBufferPointer { $0[ref.index].id }
+            default: return data.findings.withUnsafeBufferPointer { $0[ref.index].id }
+            }
+        }
+    }
+
+    /// Per goal (indexed like `data.goals`): its sub-goals, its activities, its findings.
+    let subgoals: [[Int32]]
+    let activities: [[Int32]]
+    let findings: [[Int32]]
+
+    public init(_ data: DataSet) {
+        let goals = data.goals
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(goals.count)
+        for i in goals.indices where index[goals[i].id] == nil { index[goals[i].id] = Int32(i) }
+        var subgoals = [[Int32]](repeating: [], count: goals.count)
+        for i in goals.indices {
+            if let p = goals[i].parent, let j = index[p] { subgoals[Int(j)].append(Int32(i)) }
+        }
+        // The activities that some finding names, with the goal of the first activity of each id.
+        var named: [String: Int32] = [:]
+        for f in data.findings { for a in f.actions { named[a] = -2 } }
+        var activities = [[Int32]](repeating: [], count: goals.count)
+        data.activities.withUnsafeBufferPointer { all in
+            for k in all.indices {
+                let a = all.baseAddress! + k
+                let g = index[a.pointee.goal] ?? -1
+                if g >= 0 { activities[Int(g)].append(Int32(k)) }
+                if !named.isEmpty, named[a.pointee.id] == -2 { named[a.pointee.id] = g }
+            }
+        }
+        var findings = [[Int32]](repeating: [], count: goals.count)
+        for (k, f) in data.findings.enumerated() {
+            var linked: [Int32] = []
+            for a in f.actions {
+                guard let g = named[a], g >= 0, !linked.contains(g) else { continue }
+                linked.append(g)
+                findings[Int(g)].append(Int32(k))
+            }
+        }
+        self.subgoals = subgoals
+        self.activities = activities
+        self.findings = findings
+    }
+
+    public var count: Int { subgoals.count }
+
+    /// The children of `data.goals[i]`: sub-goals, then activities, then findings, each in
+    /// file order.
+    public func children(of i: Int, in data: DataSet) -> [Child] {
+        var out: [Child] = []
+        data.goals.withUnsafeBufferPointer { all in
+            for j in subgoals[i] { out.append(Child(ref: RecordRef(kind: .goal, index: Int(j)), status: all[Int(j)].status)) }
+        }
+        data.activities.withUnsafeBufferPointer { all in
+            for j in activities[i] { out.append(Child(ref: RecordRef(kind: .activity, index: Int(j)), status: all[Int(j)].status)) }
+        }
+        data.findings.withUnsafeBufferPointer { all in
+            for j in findings[i] { out.append(Child(ref: RecordRef(kind: .finding, index: Int(j)), status: all[Int(j)].status)) }
+        }
+        return out
+    }
+
+    /// The worst signal among each goal's open children and everything open below its
+    /// sub-goals, closed sub-goals included (röd before gul before grön); nil for a goal
+    /// with nothing open under it. Indexed like `data.goals`. With `onlyOpen`, records
+    /// classified intern or sekretess (and what is below them) do not count.
+    public func openSignals(_ data: DataSet, asOf: Day, window: Int, onlyOpen: Bool = false) -> [Signal?] {
+        let n = count
+        // Each goal's worst open activity, finding and sub-goal of its own, in one pass each.
+        var direct = [Signal?](repeating: nil, count: n)
+        var counts: [Bool] = []  // whether a goal counts for `onlyOpen`
+        data.goals.withUnsafeBufferPointer { goals in
+            counts = goals.map { !onlyOpen || $0.classification == .open }
+            for i in 0..<n {
+                for j in subgoals[i] where counts[Int(j)] {
+                    let g = goals.baseAddress! + Int(j)
+                    guard !(g.pointee.status?.isClosed ?? false) else { continue }
+                    direct[i] = GoalChildren.worse(direct[i], Standing(deadline: g.pointee.due, status: g.pointee.status,
+                                                                      asOf: asOf, window: window).signal)
+                }
+            }
+        }
+        data.activities.withUnsafeBufferPointer { all in
+            for i in 0..<n {
+                for j in activities[i] {
+                    let a = all.baseAddress! + Int(j)
+                    guard !(a.pointee.status?.isClosed ?? false), !onlyOpen || a.pointee.classification == .open else { continue }
+                    let due = Activity.deadline(due: a.pointee.due, every: a.pointee.every, done: a.pointee.done)
+                    direct[i] = GoalChildren.worse(direct[i], Standing(deadline: due, status: a.pointee.status, asOf: asOf, window: window).signal)
+                }
+            }
+        }
+        data.findings.withUnsafeBufferPointer { all in
+            for i in 0..<n {
+                for j in findings[i] {
+                    let f = all.baseAddress! + Int(j)
+                    guard !(f.pointee.status?.isClosed ?? false), !onlyOpen || f.pointee.classification == .open else { continue }
+                    direct[i] = GoalChildren.worse(direct[i], Standing(deadline: f.pointee.due, status: f.pointee.status,
+                                                                      asOf: asOf, window: window).signal)
+                }
+            }
+        }
+        // Then down the tree: a goal sees what its sub-goals see.
+        var memo = [Signal?](repeating: nil, count: n)
+        var state = [UInt8](repeating: 0, count: n)  // 0 new, 1 on the path, 2 done
+        func visit(_ i: Int) -> Signal? {
+            if state[i] == 2 { return memo[i] }
+            if state[i] == 1 { return nil }  // a cycle (the goal-cycle check's business)
+            state[i] = 1
+            var worst = direct[i]
+            for j in subgoals[i] where counts[Int(j)] { worst = GoalChildren.worse(worst, visit(Int(j))) }
+            memo[i] = worst
+            state[i] = 2
+            return worst
+        }
+        for i in 0..<n { _ = visit(i) }
+        return memo
+    }
+
+    /// The worse of two signals for a reader: röd, then gul, then grön, then grå.
+    public static func worse(_ a: Signal?, _ b: Signal?) -> Signal? {
+        guard let a else { return b }
+        guard let b else { return a }
+        func rank(_ s: Signal) -> Int { s == .red ? 3 : s == .yellow ? 2 : s == .green ? 1 : 0 }
+        return rank(b) > rank(a) ? b : a
+    }
+}

@@ -1,0 +1,130 @@
+import XCTest
+@testable import SakerhetCore
+
+/// `goal-children` and `unowned-finding`: a goal agrees with what is under it, and an
+/// open red or yellow finding has a deadline or someone to act on it.
+final class GoalTruthCheckTests: XCTestCase {
+    // MARK: goal-children
+
+    func testGoalChildrenNamesTheOpenChildrenOfAClosedGoal() {
+        // The base: D3 klar over HP2 (pågår), A4 (klar); F2 is linked to HP2 through A26, not to D3.
+        assertOne(Fixture.run(GoalChildrenCheck()),
+                  check: "goal-children", severity: .warning, path: "data/goals.rec", line: 13, record: "D3",
+                  sv: "D3 är klar men en post under D3 är öppen: HP2 (delmål, pågår); avsluta eller stryk dem, eller sätt D3 till pågår",
+                  en: "D3 is done but one record under it is open: HP2 (sub-goal, in-progress)")
+    }
+
+    func testGoalChildrenCountsActivitiesAndLinkedFindings() {
+        // HP2 klar over A26 (pågår) and F2, which names A26 in `action`.
+        let d = Fixture.run(GoalChildrenCheck(), variant(.goal, ("valfardsbrott\nowner: sbs\ndue: 2025-06\nstatus: pågår",
+                                                                 "valfardsbrott\nowner: sbs\ndue: 2025-06\nstatus: klar\ndone: 2024-10-01")))
+        XCTAssertEqual(d.map(\.recordID), ["HP2"])
+        XCTAssertEqual(d.first?.message.sv,
+                       "HP2 är klar men 2 poster under HP2 är öppna: A26 (aktivitet, pågår), F2 (rekommendation, pågår); avsluta eller stryk dem, eller sätt HP2 till pågår")
+    }
+
+    func testGoalChildrenClipsALongList() {
+        var acts = ""
+        for i in 1...11 { acts += "id: A\(100 + i)\ntitle: Aktivitet\ngoal: D3\nowner: sbs\ndue: 2025-06\nstatus: pågår\n\n" }
+        let d = Fixture.run(GoalChildrenCheck(), [.activity: acts, .finding: ""])
+        XCTAssertEqual(d.count, 1)
+        XCTAssertTrue(d[0].message.sv.contains("12 poster under D3 är öppna: HP2 (delmål, pågår), A101"), d[0].message.sv)
+        XCTAssertTrue(d[0].message.sv.hasSuffix("A107 (aktivitet, pågår) och 4 till; avsluta eller stryk dem, eller sätt D3 till pågår"), d[0].message.sv)
+        XCTAssertTrue(d[0].message.en.contains("and 4 more"))
+    }
+
+    func testGoalChildrenWarnsOfAnOpenGoalWithOnlyCancelledChildren() {
+        let acts = "id: A1\ntitle: Struken\ngoal: HP2\nowner: sbs\ndue: ?\nstatus: struken\nreason: Uteblev efter dialog med KS\n"
+        let d = Fixture.run(GoalChildrenCheck(), [.activity: acts, .finding: ""]).filter { $0.recordID == "HP2" }
+        XCTAssertEqual(d.count, 1)
+        XCTAssertEqual(d.first?.severity, .warning)
+        XCTAssertEqual(d.first?.message.sv,
+                       "HP2 är öppen men allt under den är struket: A1 (aktivitet, struken); stryk HP2 med ett skäl eller lägg till det som ska göras")
+    }
+
+    func testGoalChildrenQuiet() {
+        // D3 klar with only closed children; HP2 open with open and cancelled children; a goal with none.
+        let files = variant(.goal, ("parent: D3", "parent: M3.3"))
+        XCTAssertEqual(Fixture.run(GoalChildrenCheck(), files).map(\.message.sv), [])
+        let acts = Fixture.activities + "\nid: A27\ntitle: Struken\ngoal: HP2\nowner: sbs\ndue: ?\nstatus: struken\nreason: Uteblev\n"
+        var mixed = files
+        mixed[.activity] = acts
+        XCTAssertEqual(Fixture.run(GoalChildrenCheck(), mixed).map(\.message.sv), [])
+    }
+
+    func testOpenSignalIsTheWorstOpenChildBelow() {
+        // HP2's A26 is late as of 2025-03-01: HP2 sees red through it, D3 through HP2, M3.3 through
+        // D3 (klar, but what is open under it still counts).
+        let data = Fixture.data()
+        let tree = GoalChildren(data)
+        let signals = tree.openSignals(data, asOf: Day("2025-03-01")!, window: 30)
+        XCTAssertEqual(data.goals.map(\.id), ["M3.3", "D3", "HP2"])
+        XCTAssertEqual(signals, [.red, .red, .red])
+        XCTAssertEqual(tree.openSignals(data, asOf: Fixture.asOf, window: 30), [.green, .green, .green])
+        // Without activities and findings: HP2 under the closed D3 still counts for M3.3.
+        let bare = Fixture.data([.activity: "", .finding: ""])
+        XCTAssertEqual(GoalChildren(bare).openSignals(bare, asOf: Fixture.asOf, window: 30), [.green, .green, nil])
+    }
+
+    // MARK: unowned-finding
+
+    func testUnownedRedFindingWithUnknownDeadlineAndNoAction() {
+        let d = Fixture.run(UnownedFindingCheck(), variant(.finding, ("assessment: gul", "assessment: röd"),
+                                                            ("due: 2025-06\naction: A26\nstatus: pågår", "due: ?\nreason: Inväntar svar")))
+        assertOne(d, check: "unowned-finding", severity: .warning, path: "data/findings.rec", line: 8, record: "F2",
+                  sv: "F2 är bedömd röd och öppen, har okänt slutdatum (due: ?) och ingen kopplad åtgärd",
+                  en: "F2 is assessed red and open, has an unknown deadline (due: ?) and no linked activity")
+    }
+
+    func testUnownedRedFindingWithoutDeadline() {
+        let d = Fixture.run(UnownedFindingCheck(), variant(.finding, ("assessment: gul", "assessment: röd"), ("due: 2025-06\n", "")))
+        assertOne(d, check: "unowned-finding", severity: .warning, path: "data/findings.rec", line: 6, record: "F2",
+                  sv: "F2 är bedömd röd och öppen men saknar slutdatum", en: "F2 is assessed red and open but has no deadline")
+    }
+
+    func testUnownedYellowFindingIsANotice() {
+        let d = Fixture.run(UnownedFindingCheck(), variant(.finding, ("due: 2025-06\naction: A26\nstatus: pågår", "due: ?\nreason: Inväntar svar")))
+        assertOne(d, check: "unowned-finding", severity: .notice, path: "data/findings.rec", line: 8, record: "F2",
+                  sv: "F2 är bedömd gul", en: "F2 is assessed yellow")
+    }
+
+    func testUnownedFindingQuiet() {
+        // Red with a deadline; red with due: ? and an action; red without a deadline but closed; green.
+        XCTAssertEqual(Fixture.run(UnownedFindingCheck(), variant(.finding, ("assessment: gul", "assessment: röd"))).count, 0)
+        XCTAssertEqual(Fixture.run(UnownedFindingCheck(), variant(.finding, ("assessment: gul", "assessment: röd"),
+                                                                  ("due: 2025-06", "due: ?\nreason: Okänt"))).count, 0)
+        XCTAssertEqual(Fixture.run(UnownedFindingCheck(), variant(.finding, ("assessment: gul", "assessment: röd"), ("due: 2025-06\n", ""),
+                                                                  ("status: pågår", "status: klar\ndone: 2024-10-01"))).count, 0)
+        XCTAssertEqual(Fixture.run(UnownedFindingCheck(), variant(.finding, ("assessment: gul", "assessment: grön"), ("due: 2025-06\n", ""))).count, 0)
+    }
+
+    // MARK: assumed
+
+    func testAssumedWarnsOfANameThatMarksNothing() {
+        let d = Fixture.run(AssumedCheck(), variant(.activity, ("done: 2024-04-30\n", "done: 2024-04-30\nassumed: stauts, done, every\n")))
+        XCTAssertEqual(d.map(\.message.sv), [
+            "A4: assumed nämner 'stauts' (menade du 'status'?), som inte är ett fält för aktivitet; skriv fältens namn, t.ex. 'assumed: status, done'",
+            "A4: assumed nämner 'every', men posten har inget sådant fält; ta bort namnet eller lägg till fältet",
+        ])
+        XCTAssertEqual(d.map(\.line), [9, 9])
+        XCTAssertEqual(d.first?.severity, .warning)
+    }
+
+    func testAssumedQuietAndRead() {
+        let files = variant(.activity, ("done: 2024-04-30\n", "done: 2024-04-30\nassumed: status,done\nassumed: start\n"))
+        XCTAssertEqual(Fixture.run(AssumedCheck(), files).count, 0)
+        let data = Fixture.data(files)
+        XCTAssertEqual(data.assumed(data.activities[0].ref), ["status", "done", "start"])
+        XCTAssertEqual(data.assumed(data.activities[1].ref), [])
+        XCTAssertEqual(data.assumedByIndex(.activity), [0: ["status", "done", "start"]])
+        XCTAssertEqual(Fixture.data().assumedByIndex(.activity), [:])
+    }
+
+    func testTheByteSearchFindsTheKeyAnywhere() {
+        for (text, found) in [("assumed: status", true), ("id: A1\nassumed:done\n", true), ("xxassumed:", true),
+                              ("assumed", false), ("assume: status", false), ("", false), ("assumedassumed", false),
+                              ("note: assumed status\nassumed: x", true), ("åäöassumed:", true)] {
+            XCTAssertEqual(Assumed.mayHold(Array(text.utf8)), found, text)
+        }
+    }
+}
