@@ -22,7 +22,7 @@ public enum Templates {
             case .recurrence: add(words(Recurrence.allCases.map(\.rawValue)), f.name)
             case .score: add("range 1 4", f.name)
             case .year: add("int", f.name)
-            case .text, .ref: break
+            case .text, .ref, .occurrence: break
             }
         }
         for (type, names) in groups { out += "%type: \(names.joined(separator: ",")) \(type)\n" }

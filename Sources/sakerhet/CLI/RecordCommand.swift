@@ -152,6 +152,7 @@ enum RecordCommand {
         let (dryRun, commit) = (args.flag("--dry-run"), args.flag("--commit"))
         let dateText = try args.option("--date")
         let evidence = try args.option("--evidence")
+        let outcomeText = try args.option("--outcome")
         guard let id = args.positional() else { throw needID(label) }
         try args.finish(command: label)
         let date: Day
@@ -161,18 +162,16 @@ enum RecordCommand {
         } else {
             date = try ctx.asOf()
         }
-        return try Writer.perform(ctx, dryRun: dryRun, commit: commit) { data in
-            var changes: [Change] = []
-            if kind == .activity, let i = data.ids[.activity]?[id]?.first, let every = data.activities[i].every {
-                if data.activities[i].status != .inProgress { changes.append(.set("status", Status.inProgress.rawValue)) }
-                changes.append(.set("done", date.description))
-                changes.append(.set("due", every.next(after: date).token))
-            } else {
-                changes.append(.set("status", Status.done.rawValue))
-                changes.append(.set("done", date.description))
+        var outcome: Occurrence.Outcome?
+        if let t = outcomeText {
+            guard let o = Occurrence.Outcome(parsing: t) else {
+                throw UsageError(sv: "--outcome tar 'utan anmärkning' eller avvikelse, inte '\(t)'",
+                                 en: "--outcome takes 'utan anmärkning' or avvikelse, not '\(t)'")
             }
-            if let evidence { changes.append(.set("evidence", evidence)) }
-            return try Editor.update(data, kind, id: id, changes)
+            outcome = o
+        }
+        return try Writer.perform(ctx, dryRun: dryRun, commit: commit) { data in
+            try Editor.done(data, kind, id: id, on: date, evidence: evidence, outcome: outcome)
         }
     }
 
