@@ -53,9 +53,12 @@ public enum Templates {
         # soon_days: hur många dagar framåt som räknas som "snart" (notis i audit).
         # level_medium, level_high, level_very_high: lägsta riskpoäng (sannolikhet ×
         # konsekvens, 1–16) för nivåerna medel, hög och mycket hög; lägre är låg.
+        # moved_signal: signalen för en öppen post vars slutdatum flyttats senare:
+        # gul (standard, minst gul) eller grön (den beräknade signalen).
 
         %rec: config
         %type: soon_days,level_medium,level_high,level_very_high int
+        %type: moved_signal regexp /^(gul|grön)$/
 
         organisation: \(organisation)
         title: \(title)

@@ -38,7 +38,7 @@ public enum FollowUpText {
                                .init(l.owner, 8), .init(l.due, 10),
                                .init("Status", 11), .init("Signal", 6), .init(l.comment, 16)])
         for g in r.goals {
-            goals.add([g.id, g.title, g.owner, g.due?.token ?? "", g.status?.word(lang) ?? "", g.signal.word(lang),
+            goals.add([g.id, g.title, g.owner, dueToken(g.due, g.original, lang), g.status?.word(lang) ?? "", g.signal.word(lang),
                        clip(g.comment ?? "", 60)],
                       paint: painters(g.signal, column: 5, style))
         }
@@ -51,7 +51,7 @@ public enum FollowUpText {
         for g in r.subgoals {
             var when = g.doneWhen ?? ""
             if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(c, 60) + ")" }
-            subs.add([g.parent ?? "", g.id, g.title, when, g.owner, g.due?.token ?? "", g.status?.word(lang) ?? "", g.signal.word(lang)],
+            subs.add([g.parent ?? "", g.id, g.title, when, g.owner, dueToken(g.due, g.original, lang), g.status?.word(lang) ?? "", g.signal.word(lang)],
                      paint: painters(g.signal, column: 7, style))
         }
         out += subs.render(style: style)
@@ -132,11 +132,19 @@ public enum FollowUpText {
         for a in group.rows {
             var comment = a.comment.map { clip($0, 48) } ?? ""
             if a.daysLate > 0 { comment = (sv ? "\(a.daysLate) dagar sen" : "\(a.daysLate) days late") + (comment.isEmpty ? "" : "; " + comment) }
-            t.add([a.id + " " + a.title, a.start?.token ?? "", a.due?.token ?? "", a.owner, a.status?.word(lang) ?? "",
+            t.add([a.id + " " + a.title, a.start?.token ?? "", dueToken(a.due, a.original, lang), a.owner, a.status?.word(lang) ?? "",
                    a.signal.word(lang), comment],
                   paint: painters(a.signal, column: 5, style))
         }
         out += t.render(style: style)
+    }
+
+    /// "2027-06 (urspr. 2026-09)": the deadline, and the one at the start of the period
+    /// when it was moved later since.
+    static func dueToken(_ due: Deadline?, _ original: Deadline?, _ lang: Lang) -> String {
+        let token = due?.token ?? ""
+        guard let original else { return token }
+        return token + (lang == .sv ? " (urspr. " : " (orig. ") + original.token + ")"
     }
 
     /// The 4×4 risk matrix: likelihood rows (4 at the top), consequence columns.

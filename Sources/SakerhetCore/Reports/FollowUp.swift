@@ -96,6 +96,8 @@ public struct FollowUp: Sendable, Codable {
         public let signal: Signal
         public let comment: String?
         public let daysLate: Int
+        /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
+        public var original: Deadline? = nil
     }
 
     public struct ActivityRow: Sendable, Codable {
@@ -112,6 +114,8 @@ public struct FollowUp: Sendable, Codable {
         public let comment: String?
         public let daysLate: Int
         public let every: Recurrence?
+        /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
+        public var original: Deadline? = nil
     }
 
     public struct ActivityGroup: Sendable, Codable {
@@ -149,6 +153,8 @@ public struct FollowUp: Sendable, Codable {
         public let due: Deadline?
         public let status: Status?
         public let signal: Signal
+        /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
+        public var original: Deadline? = nil
     }
 
     public struct AuditGroup: Sendable, Codable {

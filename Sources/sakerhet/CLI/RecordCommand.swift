@@ -85,7 +85,8 @@ enum RecordCommand {
             throw UsageError(sv: "det finns inget mål '\(g)'" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
                              en: "there is no goal '\(g)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
         }
-        let list = RecordList.make(data, kind, filter: filter, asOf: try ctx.asOf())
+        let asOf = try ctx.asOf()
+        let list = RecordList.make(data, kind, filter: filter, asOf: asOf, baselines: try baselines(kind, asOf, ctx))
         switch format {
         case "tsv": try Output.write(ListRender.tsv(list, lang: ctx.lang))
         case "csv": try Output.write(ListRender.csv(list, lang: ctx.lang))
@@ -103,8 +104,17 @@ enum RecordCommand {
             throw UsageError(sv: "det finns \(kind.none(.sv)) med id '\(id)'" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
                              en: "there is no \(kind.rawValue) with id '\(id)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
         }
-        try Output.write(ShowRender.text(data, RecordRef(kind: kind, index: index), asOf: try ctx.asOf(), lang: ctx.lang, style: ctx.style))
+        let asOf = try ctx.asOf()
+        try Output.write(ShowRender.text(data, RecordRef(kind: kind, index: index), asOf: asOf, lang: ctx.lang, style: ctx.style,
+                                         baselines: try baselines(kind, asOf, ctx)))
         return Exit.ok
+    }
+
+    /// The deadlines at the start of this year, from git when the data folder is in a
+    /// repository: a moved deadline is shown beside its original.
+    static func baselines(_ kind: Kind, _ asOf: Day, _ ctx: Context) throws -> Baselines {
+        guard kind == .goal || kind == .activity || kind == .finding else { return Baselines() }
+        return Baselines.load(folder: try ctx.dataFolder().0, period: .year(of: asOf))
     }
 
     static func add(_ kind: Kind, _ label: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {

@@ -42,10 +42,12 @@ enum Report: Command {
             period = parsed
         }
         let data = try ctx.load()
-        var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang)
+        // Git is read once: the history sections and each record's baseline deadline.
         let (folder, display) = try ctx.dataFolder()
-        report.attach(history: HistoryReport.load(folder: folder, display: display, period: report.period,
-                                                  excluding: isPublic ? data.classifiedIDs : []))
+        let (history, baselines) = HistoryReport.loadWithBaselines(folder: folder, display: display, period: period ?? .year(of: asOf),
+                                                                  excluding: isPublic ? data.classifiedIDs : [], lang: ctx.lang)
+        var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang, baselines: baselines)
+        report.attach(history: history)
         let text: [String]
         switch format ?? "text" {
         case "json": text = [FollowUpJSON.render(report)]
