@@ -43,7 +43,8 @@ extension FollowUp {
         /// "juni 2027 (ursprungligen september 2026)".
         func withOriginal(_ text: String, _ original: Deadline?) -> String {
             guard let original else { return text }
-            return text + (lang == .sv ? " (ursprungligen " : " (originally ") + original.phrase(lang) + ")"
+            let phrase = original.phrase(lang)
+            return text + (lang == .sv ? " (ursprungligen " + phrase.prefix(1).lowercased() + phrase.dropFirst() : " (originally " + phrase) + ")"
         }
         func line<T: Scheduled>(_ item: T, days: Int) -> Line {
             Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: name(item.owner),
