@@ -110,8 +110,10 @@ public enum Editor {
         var changes: [Change] = []
         if kind == .activity, let i = data.ids[.activity]?[id]?.first, let every = data.activities[i].every {
             let a = data.activities[i]
-            let next = a.due.flatMap { every.step(after: $0) } ?? every.next(after: date)
-            let occurrence = Occurrence(period: a.due?.token ?? "?", done: date, outcome: outcome,
+            // Without a known deadline, the occurrence is the period of the done date.
+            let known = a.due.flatMap { $0.lastDay == nil ? nil : $0 }
+            let next = known.flatMap { every.step(after: $0) } ?? every.next(after: date)
+            let occurrence = Occurrence(period: (known ?? every.period(of: date)).token, done: date, outcome: outcome,
                                         evidence: evidence.map(\.trimmingBlanks).flatMap { $0.isEmpty ? nil : $0 })
             if a.status != .inProgress { changes.append(.set("status", Status.inProgress.rawValue)) }
             changes.append(.add("occurrence", occurrence.text))

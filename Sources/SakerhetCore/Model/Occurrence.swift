@@ -74,6 +74,18 @@ public struct Occurrence: Sendable, Codable, Hashable {
 }
 
 extension Recurrence {
+    /// The period of the recurrence that holds `day`: 2024-11-01 is in `2024` (år), `2024-Q4`.
+    public func period(of day: Day) -> Deadline {
+        let y = day.year, m = day.month
+        switch self {
+        case .month: return Deadline(precision: .month, year: y, index: m)
+        case .quarter: return Deadline(precision: .quarter, year: y, index: (m - 1) / 3 + 1)
+        case .tertial: return Deadline(precision: .tertial, year: y, index: (m - 1) / 4 + 1)
+        case .half: return Deadline(precision: .half, year: y, index: (m - 1) / 6 + 1)
+        case .year: return Deadline(precision: .year, year: y, index: 0)
+        }
+    }
+
     /// The deadline after `due` by one period of the recurrence: `2026-Q1` → `2026-Q2`.
     public func step(after due: Deadline) -> Deadline? {
         due.lastDay.map { next(after: $0) }
