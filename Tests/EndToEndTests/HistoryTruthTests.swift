@@ -220,6 +220,8 @@ final class HistoryTruthTests: XCTestCase {
         for v in ["Planen antagen av socialnämnden", "Reviderad plan efter revisionen", "1.1"] {
             XCTAssertTrue(revisions.contains(v), "missing \(v):\n\(revisions)")
         }
+        // The legend says how the dates, occurrences and baselines are worked out.
+        XCTAssertTrue(out.contains("Ursprungligt slutdatum (urspr.) är slutdatumet när perioden började"), out)
         for commit in ["Refactor the build script", "activities:", "Första versionen"] {
             XCTAssertFalse(out.contains(commit), "a commit subject is shown: \(commit)")
         }
@@ -241,6 +243,7 @@ final class HistoryTruthTests: XCTestCase {
         let revisions = try section(out, from: "## Revisionshistorik", to: "## Förändringar under perioden")
         XCTAssertTrue(revisions.contains("| 1.1 | Reviderad plan efter revisionen |"), revisions)
         XCTAssertFalse(out.contains("Refactor the build script"))
+        XCTAssertTrue(out.contains("är minst gul (ändras med moved_signal: grön i config.rec)"), out)
     }
 
     func testHTMLReport() throws {

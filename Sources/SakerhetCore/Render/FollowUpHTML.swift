@@ -187,6 +187,7 @@ public enum FollowUpHTML {
         }
         var b = "<section id=\"historik\">\n<h2>\(l.revisionHistory)</h2>\n"
         for w in h.warnings { b += "<p class=\"public\">\(FollowUpHTML.h(w.text(l.lang)))</p>\n" }
+        b += "<p class=\"legend\">\(FollowUpHTML.h(HistoryReport.legend(movedGreen: h.movedGreen).text(l.lang)))</p>\n"
         if h.revisions.isEmpty {
             b += "<p>" + FollowUpHTML.h(HistoryReportText.noVersion(h.period, l.lang)) + "</p>\n"
         } else {

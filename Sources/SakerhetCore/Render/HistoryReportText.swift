@@ -10,6 +10,7 @@ public enum HistoryReportText {
 
         heading(sv ? "Revisionshistorik" : "Revision history")
         out += HistoryText.notes(r.warnings, lang)
+        out += TextTable.wrap(HistoryReport.legend(movedGreen: r.movedGreen).text(lang), 100).joined(separator: "\n") + "\n\n"
         if r.revisions.isEmpty {
             out += HistoryReportText.noVersion(r.period, lang) + "\n"
         } else {
@@ -79,6 +80,7 @@ public enum HistoryReportMarkdown {
         let sv = lang == .sv
         let row = HistoryMarkdown.row
         var out = "\n## " + (sv ? "Revisionshistorik" : "Revision history") + "\n\n" + HistoryMarkdown.notes(r.warnings, lang)
+        out += "*" + HistoryReport.legend(movedGreen: r.movedGreen).text(lang) + "*\n\n"
         if r.revisions.isEmpty {
             out += HistoryReportText.noVersion(r.period, lang) + "\n"
         } else {

@@ -63,6 +63,8 @@ public struct HistoryReport: Sendable, Codable {
     public var slips: [Slip]
     /// E.g. that the clone is shallow.
     public var warnings: [Message]
+    /// `moved_signal: grön` in config.rec, for the legend; set by the caller.
+    public var movedGreen = false
 
     /// The sections for `period`. Records whose id is in `excluding` are left out (for a
     /// public report, pass the ids of records that are not `öppen`).
@@ -156,6 +158,24 @@ public struct HistoryReport: Sendable, Codable {
 }
 
 extension HistoryReport {
+    /// The legend of the history sections: how dates, occurrences, baselines and moved
+    /// signals are worked out (docs/format.md, "Baseline and moved deadlines").
+    public static func legend(movedGreen: Bool) -> Message {
+        Message(
+            sv: "Så läses uppgifterna: Klara listas på postens klardatum (done); dagen för incheckningen visas som registrerad. "
+                + "Ett tillfälle av en återkommande aktivitet (every:) som blivit klart är klart, inte uppskjutet: det listas under Klara med period, utfall och underlag och räknas aldrig som förskjutning. "
+                + "Ursprungligt slutdatum (urspr.) är slutdatumet när perioden började, eller när posten lades till om det var senare; "
+                + (movedGreen ? "en post vars slutdatum flyttats senare behåller sin beräknade signal (moved_signal: grön i config.rec). "
+                              : "en öppen post vars slutdatum flyttats senare än så är minst gul (ändras med moved_signal: grön i config.rec). ")
+                + "Revisionshistoriken visar planens versioner: annoterade git-taggar och ändringar av version i config.rec.",
+            en: "How to read this: Closed work is listed on the record's done date; the day of the commit is shown as registered. "
+                + "A completed occurrence of a recurring activity (every:) is done, not postponed: it is listed under Closed with its period, outcome and evidence and never counts as a slip. "
+                + "The original deadline (orig.) is the deadline when the period began, or when the record was added if later; "
+                + (movedGreen ? "a record whose deadline moved later keeps its computed signal (moved_signal: grön in config.rec). "
+                              : "an open record whose deadline moved later than that is at least yellow (change with moved_signal: grön in config.rec). ")
+                + "The revision history lists the plan's versions: annotated git tags and changes of version in config.rec.")
+    }
+
     /// The plain words of the change rows, in one language.
     struct Words {
         let sv: Bool

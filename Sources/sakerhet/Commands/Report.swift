@@ -47,7 +47,7 @@ enum Report: Command {
         let (history, baselines) = HistoryReport.loadWithBaselines(folder: folder, display: display, period: period ?? .year(of: asOf),
                                                                   excluding: isPublic ? data.classifiedIDs : [], lang: ctx.lang)
         var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang, baselines: baselines)
-        report.attach(history: history)
+        report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
         let text: [String]
         switch format ?? "text" {
         case "json": text = [FollowUpJSON.render(report)]
