@@ -28,6 +28,7 @@ public enum HistoryReportText {
                 var line = "  " + c.date.description + "  " + c.id + "  " + HistoryText.clip(HistoryText.flat(c.title), 50)
                 if let from = c.from, let to = c.to {
                     line += ": " + from + " → " + to + (c.days.map { " (+" + HistoryText.days($0, lang) + ")" } ?? "")
+                    if let why = c.reason { line += " – " + HistoryText.clip(HistoryText.flat(why), 60) }
                 } else if c.occurrence != nil {
                     line += ": " + HistoryReportText.what(c)
                 }
