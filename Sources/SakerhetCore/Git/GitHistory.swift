@@ -91,6 +91,19 @@ public enum GitHistory {
 
     // MARK: Repository
 
+    /// False when neither `folder` nor a folder above it holds `.git` and `GIT_DIR` is not
+    /// set: then it is surely not in a repository, which is known without starting git.
+    static func mayBeInRepository(_ folder: String) -> Bool {
+        if ProcessInfo.processInfo.environment["GIT_DIR"] != nil { return true }
+        var url = URL(fileURLWithPath: folder).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return true }
+            let up = url.deletingLastPathComponent()
+            if up.path == url.path { return false }
+            url = up
+        }
+    }
+
     struct Repository {
         let top: String
         /// The data folder relative to `top`, with a trailing slash; empty at the top.
@@ -394,7 +407,9 @@ extension Baselines {
     /// The baselines for lists and `show`: read from git when the data folder is in a
     /// repository (one `git log` and one `git cat-file`), empty otherwise or when git fails.
     public static func load(folder: String, period: FollowUp.Period) -> Baselines {
-        guard let history = try? GitHistory.read(folder: folder, workingTree: false) else { return Baselines() }
+        // Outside a repository no git process is started at all.
+        guard GitHistory.mayBeInRepository(folder),
+              let history = try? GitHistory.read(folder: folder, workingTree: false) else { return Baselines() }
         return make(history, periodStart: period.first)
     }
 }
