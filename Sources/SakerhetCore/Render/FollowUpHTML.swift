@@ -209,7 +209,7 @@ public enum FollowUpHTML {
             for c in rows {
                 b += "<tr><td class=\"date\">\(c.date)</td><td>\(FollowUpHTML.h(c.id))</td><td>\(FollowUpHTML.h(c.title))</td>"
                 if moves { b += "<td>\(FollowUpHTML.h(c.from ?? ""))</td><td>\(FollowUpHTML.h(c.to ?? ""))</td><td>\(FollowUpHTML.h(c.reason ?? ""))</td>" }
-                else { b += "<td>\(FollowUpHTML.h(HistoryReportText.what(c)))</td><td>\(FollowUpHTML.h(c.evidence ?? ""))</td>" }
+                else { b += "<td>\(FollowUpHTML.h(HistoryReportText.what(c, l.lang)))</td><td>\(FollowUpHTML.h(c.evidence ?? ""))</td>" }
                 b += "<td class=\"date\">\(c.registered.map { "\($0)" } ?? "")</td><td>\(FollowUpHTML.h(c.author))</td></tr>\n"
             }
             b += "</tbody>\n</table>\n"

@@ -12,7 +12,7 @@ public enum HistoryReportText {
         out += HistoryText.notes(r.warnings, lang)
         out += TextTable.wrap(HistoryReport.legend(movedGreen: r.movedGreen).text(lang), 100).joined(separator: "\n") + "\n\n"
         if r.revisions.isEmpty {
-            out += HistoryReportText.noVersion(r.period, lang) + "\n"
+            out += TextTable.wrap(HistoryReportText.noVersion(r.period, lang), 100).joined(separator: "\n") + "\n"
         } else {
             var t = TextTable([.init("Version", 10), .init(sv ? "Beskrivning" : "Description", 46),
                                .init(sv ? "Datum" : "Date", 10), .init(sv ? "Författare" : "Author", 22)])
@@ -30,7 +30,7 @@ public enum HistoryReportText {
                     line += ": " + from + " → " + to + (c.days.map { " (+" + HistoryText.days($0, lang) + ")" } ?? "")
                     if let why = c.reason { line += " – " + HistoryText.clip(HistoryText.flat(why), 60) }
                 } else if c.occurrence != nil {
-                    line += ": " + HistoryReportText.what(c)
+                    line += ": " + HistoryReportText.what(c, lang)
                 }
                 if let e = c.evidence { line += (sv ? "; underlag: " : "; evidence: ") + HistoryText.clip(HistoryText.flat(e), 60) }
                 out += line + "  (" + HistoryReportText.registered(c, lang) + c.author + ")\n"
@@ -64,9 +64,11 @@ extension HistoryReportText {
             : "No new version of the plan in the period \(p.label) (a version is an annotated git tag or a change of version in config.rec)."
     }
 
-    /// The row's description without its id: "tillfälle 2026-Q1 klart 2026-03-20, utan anmärkning".
-    static func what(_ c: HistoryReport.ChangeRow) -> String {
-        c.description.hasPrefix(c.id + " ") ? String(c.description.dropFirst(c.id.count + 1)) : c.description
+    /// For an occurrence: "tillfälle 2026-Q1 klart 2026-03-20, utan anmärkning"; otherwise empty
+    /// (the section says what happened).
+    static func what(_ c: HistoryReport.ChangeRow, _ lang: Lang) -> String {
+        guard let period = c.occurrence else { return "" }
+        return HistoryReport.Words(lang).occurrence(Occurrence(period: period, done: c.date, outcome: c.outcome))
     }
 
     /// "registrerad 2026-04-01, " when the commit came after the date of record.
@@ -98,7 +100,7 @@ public enum HistoryReportMarkdown {
                           : ["Date", "Record", "Title", "Event", "Evidence", "Registered", "Author"])
             out += "|---|---|---|---|---|---|---|\n"
             for c in rows {
-                out += row([c.date.description, c.id, c.title, HistoryReportText.what(c), c.evidence ?? "",
+                out += row([c.date.description, c.id, c.title, HistoryReportText.what(c, lang), c.evidence ?? "",
                             c.registered?.description ?? "", c.author])
             }
         }
