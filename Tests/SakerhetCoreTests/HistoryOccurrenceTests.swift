@@ -44,6 +44,16 @@ final class HistoryOccurrenceTests: XCTestCase {
         XCTAssertEqual(Baselines.signal(.green, moved: true, status: .done, movedGreen: false), .green)
     }
 
+    /// A malformed occurrence is an error at its line; a well-formed one is quiet.
+    func testOccurrenceCheck() {
+        let acts = Fixture.activities.replacingOccurrences(of: "done: 2024-04-30\n",
+            with: "done: 2024-04-30\noccurrence: 2024-Q1 2024-03-20 utan anmärkning: Protokoll\noccurrence: 2024-Q2 i juni\n")
+        let data = Fixture.data([.activity: acts])
+        let found = OccurrenceCheck().run(data, asOf: Fixture.asOf)
+        XCTAssertEqual(found.map { "\($0.severity) \($0.line)" }, ["error 10"])
+        XCTAssertTrue(found.first?.message.sv.contains("A4: occurrence '2024-Q2 i juni'") == true, found.first?.message.sv ?? "")
+    }
+
     func testOccurrenceText() {
         XCTAssertEqual(Occurrence("2026-Q1 2026-03-20 utan anmärkning: Protokoll: bilaga 2")?.evidence, "Protokoll: bilaga 2")
         XCTAssertEqual(Occurrence("2026-Q1 2026-03-20")?.outcome, nil)
