@@ -34,6 +34,7 @@ public enum Checks {
         GoalCycleCheck(),
         StatusCheck(),
         VocabularyCheck(),
+        OccurrenceCheck(),
         DoneNeedsDateCheck(),
         DoneInFutureCheck(),
         ReasonCheck(),

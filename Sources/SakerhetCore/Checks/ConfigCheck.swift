@@ -1,5 +1,5 @@
 /// `config.rec` holds one record whose numbers make sense: `soon_days` a whole number of
-/// days, and the risk thresholds rising within 2–16. A bad value falls back to the
+/// days, `moved_signal` gul or grön, and the risk thresholds rising within 2–16. A bad value falls back to the
 /// default, so the check says so. Severity: warning.
 public struct ConfigCheck: Check {
     public let id = "config"
@@ -20,6 +20,10 @@ public struct ConfigCheck: Check {
         if let f = r.field("soon_days"), Int(f.value).map({ $0 >= 0 }) != true {
             warn(f.line, sv: "soon_days '\(f.value)' ska vara ett antal dagar (t.ex. 30); 30 används",
                  en: "soon_days '\(f.value)' must be a number of days (e.g. 30); 30 is used")
+        }
+        if let f = r.field("moved_signal"), Config.movedSignalWords[f.value.lowercased()] == nil {
+            warn(f.line, sv: "moved_signal '\(f.value)' ska vara gul eller grön; gul används",
+                 en: "moved_signal '\(f.value)' must be gul or grön; gul is used")
         }
         let keys = ["level_medium", "level_high", "level_very_high"]
         let given = keys.compactMap { r.field($0) }

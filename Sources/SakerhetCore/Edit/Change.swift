@@ -103,6 +103,36 @@ public enum Editor {
                     summary: "\(kind.fileName.dropLast(4)): \(id) " + parts.joined(separator: ", "))
     }
 
+    /// Marks record `id` done on `date`. A recurring activity (`every:`) stays open: the
+    /// occurrence it completes (the period in `due`) is appended as an `occurrence` line
+    /// with the outcome and evidence, `done` and `evidence` hold the latest, and `due` moves
+    /// on by exactly one period (`2026-Q1` → `2026-Q2`), so a missed period stays late.
+    public static func done(_ data: DataSet, _ kind: Kind, id: String, on date: Day, evidence: String? = nil,
+                            outcome: Occurrence.Outcome? = nil) throws -> Edit {
+        var changes: [Change] = []
+        if kind == .activity, let i = data.ids[.activity]?[id]?.first, let every = data.activities[i].every {
+            let a = data.activities[i]
+            // Without a known deadline, the occurrence is the period of the done date.
+            let known = a.due.flatMap { $0.lastDay == nil ? nil : $0 }
+            let next = known.flatMap { every.step(after: $0) } ?? every.next(after: date)
+            let occurrence = Occurrence(period: (known ?? every.period(of: date)).token, done: date, outcome: outcome,
+                                        evidence: evidence.map(\.trimmingBlanks).flatMap { $0.isEmpty ? nil : $0 })
+            if a.status != .inProgress { changes.append(.set("status", Status.inProgress.rawValue)) }
+            changes.append(.add("occurrence", occurrence.text))
+            changes.append(.set("done", date.description))
+            changes.append(.set("due", next.token))
+        } else {
+            if outcome != nil {
+                throw EditError(sv: "--outcome gäller bara återkommande aktiviteter (med every:)",
+                                en: "--outcome applies only to recurring activities (with every:)")
+            }
+            changes.append(.set("status", Status.done.rawValue))
+            changes.append(.set("done", date.description))
+        }
+        if let evidence { changes.append(.set("evidence", evidence)) }
+        return try update(data, kind, id: id, changes)
+    }
+
     /// Appends a new record. Without an `id`, the next free one in the kind's pattern.
     public static func add(_ data: DataSet, _ kind: Kind, fields: [(String, String)]) throws -> (Edit, String) {
         guard let file = data.files[kind] else { throw missingFile(data, kind) }

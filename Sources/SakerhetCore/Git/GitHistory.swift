@@ -10,7 +10,8 @@ import Foundation
 ///    and the blob id of each changed file. Merges show their diff against the first
 ///    parent, so each commit's files follow from its first parent's.
 /// 3. One `git cat-file --batch` fed every blob id needed.
-/// 4. Optionally `git for-each-ref refs/tags` for version tags.
+/// 4. Optionally `git for-each-ref refs/tags` for version tags (annotated tags only; the
+///    versions of `config.rec`'s `version` come from the same log and cat-file).
 ///
 /// The versions are then parsed and diffed by `History.make`.
 public enum GitHistory {
@@ -29,11 +30,14 @@ public enum GitHistory {
         let commits = try log(repo)
         let plan = Plan(commits: commits, prefix: repo.prefix, boundary: repo.boundary)
 
-        // Every blob of a kind's file, read in one go.
+        // Every blob of a kind's file (and, for versions, of config.rec), read in one go.
+        let config = repo.prefix + "config.rec"
         var wanted: [String] = []
         var seen = Set<String>()
         for c in plan.commits {
-            for (path, blob) in c.files where plan.kinds[path] != nil && seen.insert(blob).inserted { wanted.append(blob) }
+            for (path, blob) in c.files where (plan.kinds[path] != nil || tags && path == config) && seen.insert(blob).inserted {
+                wanted.append(blob)
+            }
         }
         let blobs = try BlobStore(ids: wanted, in: repo.top)
 
@@ -58,10 +62,47 @@ public enum GitHistory {
             input.workingTree = tree
         }
         if tags { input.tags = try readTags(repo) }
-        return History.make(input, only: only) { key in extra[key] ?? blobs.bytes(key) }
+        var history = History.make(input, only: only) { key in extra[key] ?? blobs.bytes(key) }
+        if tags { history.versions = versions(plan.commits, config: config, blobs: blobs) }
+        return history
+    }
+
+    /// The commits that changed `version` in `config.rec` (first-parent diff), oldest first.
+    static func versions(_ commits: [HistoryCommit], config: String, blobs: BlobStore) -> [HistoryTag] {
+        var out: [HistoryTag] = []
+        var byCommit: [String: String] = [:]
+        var byBlob: [String: String?] = [:]
+        for c in commits {
+            var version: String?
+            if let blob = c.files[config] {
+                if let known = byBlob[blob] { version = known } else {
+                    version = blobs.bytes(blob).flatMap { Document(bytes: $0).records.first?.value("version") }
+                    byBlob[blob] = .some(version)
+                }
+            }
+            byCommit[c.revision.hash] = version ?? ""
+            let before = c.parents.first.flatMap { byCommit[$0] } ?? ""
+            guard let version, !version.isEmpty, version != before, !c.isBoundary else { continue }
+            out.append(HistoryTag(name: version, commit: c.revision.hash, date: c.revision.date, author: c.revision.author,
+                                  subject: c.revision.subject))
+        }
+        return out
     }
 
     // MARK: Repository
+
+    /// False when neither `folder` nor a folder above it holds `.git` and `GIT_DIR` is not
+    /// set: then it is surely not in a repository, which is known without starting git.
+    static func mayBeInRepository(_ folder: String) -> Bool {
+        if ProcessInfo.processInfo.environment["GIT_DIR"] != nil { return true }
+        var url = URL(fileURLWithPath: folder).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return true }
+            let up = url.deletingLastPathComponent()
+            if up.path == url.path { return false }
+            url = up
+        }
+    }
 
     struct Repository {
         let top: String
@@ -324,8 +365,10 @@ public enum GitHistory {
         for line in r.text.split(separator: "\n") {
             let f = line.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
             guard f.count >= 10 else { continue }
+            // A version of the plan is an annotated tag (with its message); a lightweight
+            // tag marks something else, such as a commit of the tool.
             let annotated = f[1] == "tag"
-            guard annotated ? f[9] == "commit" : f[1] == "commit" else { continue }
+            guard annotated, f[9] == "commit" else { continue }
             let time = annotated ? f[5] : f[8]
             guard let day = Day(String(time.prefix(10))) else { continue }
             tags.append(HistoryTag(name: f[0], commit: annotated ? f[3] : f[2], date: day,
@@ -339,14 +382,34 @@ extension HistoryReport {
     /// The history sections for `report`, or why they are left out (not a git
     /// repository, git missing or failing). Uncommitted changes are not read.
     public static func load(folder: String, display: String? = nil, period: FollowUp.Period, excluding: Set<String> = [],
-                            isPublic: Bool = false) -> Result<HistoryReport, StoreError> {
+                            isPublic: Bool = false, lang: Lang = .sv) -> Result<HistoryReport, StoreError> {
+        loadWithBaselines(folder: folder, display: display, period: period, excluding: excluding, isPublic: isPublic, lang: lang).report
+    }
+
+    /// The same, and the baselines of the period from the same reading of git (empty when
+    /// the history cannot be read).
+    public static func loadWithBaselines(folder: String, display: String? = nil, period: FollowUp.Period,
+                                         excluding: Set<String> = [], isPublic: Bool = false, lang: Lang = .sv)
+        -> (report: Result<HistoryReport, StoreError>, baselines: Baselines) {
         do {
             let history = try GitHistory.read(folder: folder, display: display, workingTree: false, tags: true)
-            return .success(make(history, period: period, excluding: excluding, isPublic: isPublic))
+            return (.success(make(history, period: period, excluding: excluding, isPublic: isPublic, lang: lang)),
+                    Baselines.make(history, periodStart: period.first))
         } catch let e as StoreError {
-            return .failure(e)
+            return (.failure(e), Baselines())
         } catch {
-            return .failure(StoreError(sv: "historiken kunde inte läsas: \(error)", en: "the history could not be read: \(error)"))
+            return (.failure(StoreError(sv: "historiken kunde inte läsas: \(error)", en: "the history could not be read: \(error)")), Baselines())
         }
+    }
+}
+
+extension Baselines {
+    /// The baselines for lists and `show`: read from git when the data folder is in a
+    /// repository (one `git log` and one `git cat-file`), empty otherwise or when git fails.
+    public static func load(folder: String, period: FollowUp.Period) -> Baselines {
+        // Outside a repository no git process is started at all.
+        guard GitHistory.mayBeInRepository(folder),
+              let history = try? GitHistory.read(folder: folder, workingTree: false) else { return Baselines() }
+        return make(history, periodStart: period.first)
     }
 }

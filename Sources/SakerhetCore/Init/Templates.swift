@@ -22,7 +22,7 @@ public enum Templates {
             case .recurrence: add(words(Recurrence.allCases.map(\.rawValue)), f.name)
             case .score: add("range 1 4", f.name)
             case .year: add("int", f.name)
-            case .text, .ref: break
+            case .text, .ref, .occurrence: break
             }
         }
         for (type, names) in groups { out += "%type: \(names.joined(separator: ",")) \(type)\n" }
@@ -76,9 +76,12 @@ public enum Templates {
         # soon_days: hur många dagar framåt som räknas som "snart" (notis i audit).
         # level_medium, level_high, level_very_high: lägsta riskpoäng (sannolikhet ×
         # konsekvens, 1–16) för nivåerna medel, hög och mycket hög; lägre är låg.
+        # moved_signal: signalen för en öppen post vars slutdatum flyttats senare:
+        # gul (standard, minst gul) eller grön (den beräknade signalen).
 
         %rec: config
         %type: soon_days,level_medium,level_high,level_very_high int
+        %type: moved_signal regexp /^(gul|grön)$/
 
         organisation: \(organisation)
         title: \(title)

@@ -19,6 +19,9 @@ public struct Config: Sendable {
     public var version: String?
     /// How many days ahead counts as "due soon".
     public var soonDays: Int = 30
+    /// `moved_signal: grön`: a record whose deadline was moved later keeps its computed
+    /// signal; by default (`gul`) it is at least gul while open.
+    public var movedGreen = false
 
     public init() {}
 
@@ -28,7 +31,13 @@ public struct Config: Sendable {
         title = record.value("title")
         version = record.value("version")
         if let s = record.value("soon_days"), let n = Int(s), n >= 0 { soonDays = n }
+        if let s = record.value("moved_signal") { movedGreen = Config.movedSignalWords[s.lowercased()] ?? false }
     }
+}
+
+extension Config {
+    /// The values of `moved_signal`: true for grön.
+    public static let movedSignalWords: [String: Bool] = ["grön": true, "green": true, "gul": false, "yellow": false]
 }
 
 /// The whole data folder: every file, and the typed records built from them.

@@ -59,6 +59,8 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
 public struct FieldSpec: Sendable {
     public enum ValueType: Sendable, Hashable {
         case text, deadline, day, status, riskStatus, score, assessment, classification, ownerKind, recurrence, year
+        /// `PERIOD DAY [utan anmärkning|avvikelse][: evidence]` (`Occurrence`).
+        case occurrence
         case ref(Kind)
     }
     public let name: String
@@ -103,7 +105,8 @@ enum Schema {
             FieldSpec("owner", .ref(.owner), required: true), FieldSpec("start", .deadline),
             FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
             FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("note"), FieldSpec("evidence"),
-            FieldSpec("every", .recurrence), FieldSpec("area", .ref(.area)), FieldSpec("source"),
+            FieldSpec("every", .recurrence), FieldSpec("occurrence", .occurrence, repeatable: true),
+            FieldSpec("area", .ref(.area)), FieldSpec("source"),
             FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
         ],
         .risk: [

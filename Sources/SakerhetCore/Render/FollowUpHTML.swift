@@ -191,8 +191,9 @@ public enum FollowUpHTML {
         }
         var b = "<section id=\"historik\">\n<h2>\(l.revisionHistory)</h2>\n"
         for w in h.warnings { b += "<p class=\"public\">\(FollowUpHTML.h(w.text(l.lang)))</p>\n" }
+        b += "<p class=\"legend\">\(FollowUpHTML.h(HistoryReport.legend(movedGreen: h.movedGreen).text(l.lang)))</p>\n"
         if h.revisions.isEmpty {
-            b += "<p>" + (sv ? "Inga incheckningar av datamappen under perioden \(h.period.label)." : "No commits to the data folder in the period \(h.period.label).") + "</p>\n"
+            b += "<p>" + FollowUpHTML.h(HistoryReportText.noVersion(h.period, l.lang)) + "</p>\n"
         } else {
             b += "<table>\n<thead><tr>\(th("Version"))\(th(l.title))\(th(sv ? "Datum" : "Date"))\(th(sv ? "Författare" : "Author"))</tr></thead>\n<tbody>\n"
             for v in h.revisions { b += "<tr><td>\(FollowUpHTML.h(v.version))</td><td>\(FollowUpHTML.h(v.description))</td><td class=\"date\">\(v.date)</td><td>\(FollowUpHTML.h(v.author))</td></tr>\n" }
@@ -207,11 +208,13 @@ public enum FollowUpHTML {
             let moves = rows.contains { $0.from != nil }
             b += "<table>\n<thead><tr>\(th(sv ? "Datum" : "Date"))\(th(l.id))\(th(l.title))"
             if moves { b += "\(th(sv ? "Från" : "From"))\(th(sv ? "Till" : "To"))\(th(l.reason))" }
-            b += "\(th(sv ? "Författare" : "Author"))</tr></thead>\n<tbody>\n"
+            else { b += "\(th(sv ? "Händelse" : "Event"))\(th(sv ? "Underlag" : "Evidence"))" }
+            b += "\(th(sv ? "Registrerad" : "Registered"))\(th(sv ? "Författare" : "Author"))</tr></thead>\n<tbody>\n"
             for c in rows {
                 b += "<tr><td class=\"date\">\(c.date)</td><td>\(FollowUpHTML.h(c.id))</td><td>\(FollowUpHTML.h(c.title))</td>"
                 if moves { b += "<td>\(FollowUpHTML.h(c.from ?? ""))</td><td>\(FollowUpHTML.h(c.to ?? ""))</td><td>\(FollowUpHTML.h(c.reason ?? ""))</td>" }
-                b += "<td>\(FollowUpHTML.h(c.author))</td></tr>\n"
+                else { b += "<td>\(FollowUpHTML.h(HistoryReportText.what(c, l.lang)))</td><td>\(FollowUpHTML.h(c.evidence ?? ""))</td>" }
+                b += "<td class=\"date\">\(c.registered.map { "\($0)" } ?? "")</td><td>\(FollowUpHTML.h(c.author))</td></tr>\n"
             }
             b += "</tbody>\n</table>\n"
         }

@@ -45,7 +45,7 @@ public enum FollowUpText {
                                .init(l.owner, 8), .init(l.due, 10),
                                .init("Status", 11), .init("Signal", 6), .init(l.belowShort, 6), .init(l.comment, 14)], lang: lang)
         for g in r.goals {
-            goals.add([g.id, g.title, g.owner, g.due?.token ?? "", status(g.status, g.assumed, lang), g.signal.word(lang),
+            goals.add([g.id, g.title, g.owner, dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang), g.signal.word(lang),
                        l.below(g.below), clip(v(g.comment ?? ""), 60)],
                       paint: painters(g.signal, column: 5, style, below: g.below))
         }
@@ -58,7 +58,7 @@ public enum FollowUpText {
         for g in r.subgoals {
             var when = g.doneWhen ?? ""
             if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(v(c), 60) + ")" }
-            subs.add([g.parent ?? "", g.id, g.title, when, g.owner, g.due?.token ?? "", status(g.status, g.assumed, lang), g.signal.word(lang),
+            subs.add([g.parent ?? "", g.id, g.title, when, g.owner, dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang), g.signal.word(lang),
                       l.below(g.below)],
                      paint: painters(g.signal, column: 7, style, below: g.below))
         }
@@ -146,11 +146,19 @@ public enum FollowUpText {
         for a in group.rows {
             var comment = a.comment.map { clip(SafeText.text($0, lang), 48) } ?? ""
             if a.daysLate > 0 { comment = (sv ? "\(a.daysLate) dagar sen" : "\(a.daysLate) days late") + (comment.isEmpty ? "" : "; " + comment) }
-            t.add([a.id + " " + a.title, a.start?.token ?? "", a.due?.token ?? "", a.owner, status(a.status, a.assumed, lang),
+            t.add([a.id + " " + a.title, a.start?.token ?? "", dueToken(a.due, a.original, lang), a.owner, status(a.status, a.assumed, lang),
                    a.signal.word(lang), comment],
                   paint: painters(a.signal, column: 5, style))
         }
         out += t.render(style: style)
+    }
+
+    /// "2027-06 (urspr. 2026-09)": the deadline, and the one at the start of the period
+    /// when it was moved later since.
+    static func dueToken(_ due: Deadline?, _ original: Deadline?, _ lang: Lang) -> String {
+        let token = due?.token ?? ""
+        guard let original else { return token }
+        return token + (lang == .sv ? " (urspr. " : " (orig. ") + original.token + ")"
     }
 
     /// The 4×4 risk matrix: likelihood rows (4 at the top), consequence columns.

@@ -9,7 +9,9 @@
 ///                                 "kind": "activity", "id": "A12", "path": "data/activities.rec",
 ///                                 "field": "due", "old": "2024-05", "new": "2024-09",
 ///                                 "title": "…", "owner": "sbs", "reason": "…",
-///                                 "line": 7, "message": "…" } ] } ] }
+///                                 "line": 7, "message": "…",
+///                                 "occurrence": { "period": "2026-Q1", "done": "2026-03-20",
+///                                                 "outcome": "utan anmärkning", "evidence": "…" } } ] } ] }
 /// ```
 /// With `--slips`, `entries` is replaced by `"slips": [ { "kind", "id", "title", "owner",
 /// "count", "total_days", "moves": [ { "from", "to", "days", "reason", "uncommitted",
@@ -31,6 +33,8 @@ public enum HistoryJSON {
         let reason: String?
         let line: Int?
         let message: String?
+        /// For a `due` change that completes an occurrence of a recurring activity.
+        let occurrence: Occurrence?
     }
 
     struct JSONEntry: Encodable {
@@ -94,7 +98,7 @@ public enum HistoryJSON {
                       changes: e.changes.map { c in
                           JSONChange(action: c.action.rawValue, kind: c.kind.rawValue, id: c.id.isEmpty ? nil : c.id, path: c.path,
                                      field: c.field, old: c.old, new: c.new, title: c.title, owner: c.owner, reason: c.reason,
-                                     line: c.line, message: c.message?.text(lang))
+                                     line: c.line, message: c.message?.text(lang), occurrence: c.occurrence)
                       })
         }
         return DiagnosticFormats.encode(JSONLog(

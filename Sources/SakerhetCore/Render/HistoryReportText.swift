@@ -10,9 +10,9 @@ public enum HistoryReportText {
 
         heading(sv ? "Revisionshistorik" : "Revision history")
         out += HistoryText.notes(r.warnings, lang)
+        out += TextTable.wrap(HistoryReport.legend(movedGreen: r.movedGreen).text(lang), 100).joined(separator: "\n") + "\n\n"
         if r.revisions.isEmpty {
-            out += (sv ? "Inga incheckningar av datamappen under perioden \(r.period.label)."
-                       : "No commits to the data folder in the period \(r.period.label).") + "\n"
+            out += TextTable.wrap(HistoryReportText.noVersion(r.period, lang), 100).joined(separator: "\n") + "\n"
         } else {
             var t = TextTable([.init("Version", 10), .init(sv ? "Beskrivning" : "Description", 46),
                                .init(sv ? "Datum" : "Date", 10), .init(sv ? "Författare" : "Author", 22)], lang: lang)
@@ -28,8 +28,12 @@ public enum HistoryReportText {
                 var line = "  " + c.date.description + "  " + c.id + "  " + HistoryText.clip(HistoryText.flat(SafeText.text(c.title, lang)), 50)
                 if let from = c.from, let to = c.to {
                     line += ": " + from + " → " + to + (c.days.map { " (+" + HistoryText.days($0, lang) + ")" } ?? "")
+                    if let why = c.reason { line += " – " + HistoryText.clip(HistoryText.flat(why), 60) }
+                } else if c.occurrence != nil {
+                    line += ": " + HistoryReportText.what(c, lang)
                 }
-                out += SafeText.text(line + "  (" + c.author + ")", lang) + "\n"
+                if let e = c.evidence { line += (sv ? "; underlag: " : "; evidence: ") + HistoryText.clip(HistoryText.flat(e), 60) }
+                out += SafeText.text(line + "  (" + HistoryReportText.registered(c, lang) + c.author + ")", lang) + "\n"
             }
         }
         list(sv ? "Tillagda" : "Added", r.added)
@@ -53,14 +57,35 @@ public enum HistoryReportText {
     }
 }
 
+extension HistoryReportText {
+    /// "Ingen ny version av planen under perioden 2026."
+    static func noVersion(_ p: FollowUp.Period, _ lang: Lang) -> String {
+        lang == .sv ? "Ingen ny version av planen under perioden \(p.label) (en version är en annoterad git-tagg eller en ändring av version i config.rec)."
+            : "No new version of the plan in the period \(p.label) (a version is an annotated git tag or a change of version in config.rec)."
+    }
+
+    /// For an occurrence: "tillfälle 2026-Q1 klart 2026-03-20, utan anmärkning"; otherwise empty
+    /// (the section says what happened).
+    static func what(_ c: HistoryReport.ChangeRow, _ lang: Lang) -> String {
+        guard let period = c.occurrence else { return "" }
+        return HistoryReport.Words(lang).occurrence(Occurrence(period: period, done: c.date, outcome: c.outcome))
+    }
+
+    /// "registrerad 2026-04-01, " when the commit came after the date of record.
+    static func registered(_ c: HistoryReport.ChangeRow, _ lang: Lang) -> String {
+        guard let r = c.registered, r != c.date else { return "" }
+        return (lang == .sv ? "registrerad " : "registered ") + r.description + ", "
+    }
+}
+
 public enum HistoryReportMarkdown {
     public static func render(_ r: HistoryReport, lang: Lang) -> String {
         let sv = lang == .sv
         let row = HistoryMarkdown.row
         var out = "\n## " + (sv ? "Revisionshistorik" : "Revision history") + "\n\n" + HistoryMarkdown.notes(r.warnings, lang)
+        out += "*" + HistoryReport.legend(movedGreen: r.movedGreen).text(lang) + "*\n\n"
         if r.revisions.isEmpty {
-            out += (sv ? "Inga incheckningar av datamappen under perioden \(r.period.label)."
-                       : "No commits to the data folder in the period \(r.period.label).") + "\n"
+            out += HistoryReportText.noVersion(r.period, lang) + "\n"
         } else {
             out += row(sv ? ["Version", "Beskrivning", "Datum", "Författare"] : ["Version", "Description", "Date", "Author"])
             out += "|---|---|---|---|\n"
@@ -71,9 +96,13 @@ public enum HistoryReportMarkdown {
         func table(_ title: String, _ rows: [HistoryReport.ChangeRow]) {
             out += "\n### " + title + " (\(rows.count))\n\n"
             guard !rows.isEmpty else { out += (sv ? "Inga." : "None.") + "\n"; return }
-            out += row(sv ? ["Datum", "Post", "Titel", "Författare"] : ["Date", "Record", "Title", "Author"])
-            out += "|---|---|---|---|\n"
-            for c in rows { out += row([c.date.description, c.id, c.title, c.author]) }
+            out += row(sv ? ["Datum", "Post", "Titel", "Händelse", "Underlag", "Registrerad", "Författare"]
+                          : ["Date", "Record", "Title", "Event", "Evidence", "Registered", "Author"])
+            out += "|---|---|---|---|---|---|---|\n"
+            for c in rows {
+                out += row([c.date.description, c.id, c.title, HistoryReportText.what(c, lang), c.evidence ?? "",
+                            c.registered?.description ?? "", c.author])
+            }
         }
         table(sv ? "Tillagda" : "Added", r.added)
         table(sv ? "Klara" : "Closed", r.closed)

@@ -63,11 +63,19 @@ public enum HistoryText {
         case .created: return (sv ? "skapad" : "created") + (c.title.map { ": " + clip(flat(SafeText.text($0, lang)), clipAt + 20) } ?? "")
         case .removed: return (sv ? "borttagen" : "removed") + (c.title.map { ": " + clip(flat(SafeText.text($0, lang)), clipAt + 20) } ?? "")
         case .changed:
-            return (c.field ?? "") + ": " + value(c.old, lang, clipAt) + " → " + value(c.new, lang, clipAt)
+            var line = (c.field ?? "") + ": " + value(c.old, lang, clipAt) + " → " + value(c.new, lang, clipAt)
+            if let o = c.occurrence { line += " (" + occurrence(o, lang) + ")" }
+            return line
         case .unparseable:
             let line = c.line.map { sv ? ", rad \($0)" : ", line \($0)" } ?? ""
             return c.path + ": " + (sv ? "ej tolkningsbar" : "unparseable") + line + (c.message.map { ": " + $0.text(lang) } ?? "")
         }
+    }
+
+    /// "tillfälle 2026-Q1 klart 2026-03-20, utan anmärkning".
+    static func occurrence(_ o: Occurrence, _ lang: Lang) -> String {
+        (lang == .sv ? "tillfälle \(o.period) klart \(o.done)" : "occurrence \(o.period) done \(o.done)")
+            + (o.outcome.map { ", " + $0.word(lang) } ?? "")
     }
 
     static func value(_ v: String?, _ lang: Lang, _ clipAt: Int) -> String {

@@ -27,13 +27,16 @@ public enum ListRender {
             let sk = r.score.map { "\($0)" } ?? ""
             return [r.id, r.title, sk, r.level?.word(lang) ?? "", r.owner, status, r.due?.token ?? ""]
         case .finding:
-            return [r.id, r.title, r.assessment?.word(lang) ?? "", r.owner, r.due?.token ?? "", status, signal]
+            return [r.id, r.title, r.assessment?.word(lang) ?? "", r.owner, due(r, lang), status, signal]
         case .goal:
-            return [r.id, r.title, r.goal ?? "", r.owner, r.due?.token ?? "", status, signal, ReportLabels(lang: lang).below(r.below)]
+            return [r.id, r.title, r.goal ?? "", r.owner, due(r, lang), status, signal, ReportLabels(lang: lang).below(r.below)]
         default:
-            return [r.id, r.title, r.goal ?? "", r.owner, r.start?.token ?? "", r.due?.token ?? "", status, signal]
+            return [r.id, r.title, r.goal ?? "", r.owner, r.start?.token ?? "", due(r, lang), status, signal]
         }
     }
+
+    /// "2027-06 (urspr. 2026-09)" for a moved deadline.
+    static func due(_ r: ListRow, _ lang: Lang) -> String { FollowUpText.dueToken(r.due, r.original, lang) }
 
     public static func table(_ list: RecordList, lang: Lang, style: Style) -> String {
         let names = columns(list.kind, lang)

@@ -1,6 +1,8 @@
 /// `show ID`: the record as written, then what the tool computes about it.
 public enum ShowRender {
-    public static func text(_ data: DataSet, _ ref: RecordRef, asOf: Day, lang: Lang, style: Style) -> String {
+    /// `baselines` (from git) give a moved deadline's original and raise its signal.
+    public static func text(_ data: DataSet, _ ref: RecordRef, asOf: Day, lang: Lang, style: Style,
+                            baselines: Baselines = Baselines()) -> String {
         let sv = lang == .sv
         let record = data.record(ref)
         var out = style.dim("\(data.path(ref.kind)):\(record.line)") + "\n"
@@ -23,7 +25,9 @@ public enum ShowRender {
             }
         }()
         if let s = item {
-            let sig = s.signal(asOf: asOf, window: window)
+            let original = baselines.original(ref.kind, s.id, current: s.deadline)
+            let sig = Baselines.signal(s.signal(asOf: asOf, window: window), moved: original != nil, status: s.status,
+                                       movedGreen: data.config.movedGreen)
             var text = style.signal(sig, sig.word(lang))
             if s.isOverdue(asOf: asOf) { text += sv ? ", försenad \(s.daysLate(asOf: asOf)) dagar" : ", \(s.daysLate(asOf: asOf)) days overdue" }
             else if s.isDueSoon(asOf: asOf, window: window), let last = s.deadline?.lastDay {
@@ -31,6 +35,10 @@ public enum ShowRender {
             }
             facts.append(("Signal", text))
             if let d = s.deadline, let last = d.lastDay { facts.append((sv ? "Sista dag" : "Last day", last.description)) }
+            if let o = original, let d = s.deadline {
+                facts.append((sv ? "Ursprungligt slutdatum" : "Original deadline",
+                              o.token + (sv ? " (flyttat till \(d.token))" : " (moved to \(d.token))")))
+            }
         }
         if ref.kind == .activity {
             let a = data.activities[ref.index]

@@ -10,9 +10,16 @@ extension FollowUp {
 
     /// Computes the follow-up as of `asOf` for `period` (default: the year of `asOf`).
     /// With `isPublic`, records classified `intern` or `sekretess` are left out, counted per kind.
+    /// `baselines` (from git) give each moved record its original deadline and its signal.
     public static func make(_ data: DataSet, asOf: Day, period: Period? = nil, isPublic: Bool = false,
-                            lang: Lang = .sv) -> FollowUp {
+                            lang: Lang = .sv, baselines: Baselines = Baselines()) -> FollowUp {
         let window = data.config.soonDays
+        let movedGreen = data.config.movedGreen
+        /// The original deadline of a moved record, and its signal raised to at least gul.
+        func moved(_ kind: Kind, _ id: String, _ due: Deadline?, _ status: Status?, _ signal: Signal) -> (Deadline?, Signal) {
+            guard !baselines.isEmpty, let original = baselines.original(kind, id, current: due) else { return (nil, signal) }
+            return (original, Baselines.signal(signal, moved: true, status: status, movedGreen: movedGreen))
+        }
         var omitted: [String: Int] = [:]
         func keep<T: Item>(_ items: [T]) -> [T] {
             guard isPublic else { return items }
@@ -37,6 +44,12 @@ extension FollowUp {
             if d.isUnknown, let reason { return reason }
             return d.phrase(lang)
         }
+        /// "juni 2027 (ursprungligen september 2026)".
+        func withOriginal(_ text: String, _ original: Deadline?) -> String {
+            guard let original else { return text }
+            let phrase = original.phrase(lang)
+            return text + (lang == .sv ? " (ursprungligen " + phrase.prefix(1).lowercased() + phrase.dropFirst() : " (originally " + phrase) + ")"
+        }
         func line<T: Scheduled>(_ item: T, days: Int) -> Line {
             Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: name(item.owner),
                  due: item.deadline, days: days, reason: item.reason)
@@ -53,7 +66,10 @@ extension FollowUp {
                 var s = Summary()
                 for i in parts[p] {
                     let standing = items[i].standing(asOf: asOf, window: window)
-                    if counts { s.activities.add(standing.signal) }
+                    if counts {
+                        s.activities.add(baselines.isEmpty ? standing.signal
+                            : moved(.activity, items[i].id, items[i].deadline, items[i].status, standing.signal).1)
+                    }
                     if standing.isOverdue { s.overdue.append(line(items[i], days: standing.daysLate)) }
                     else if standing.isDueSoon { s.dueSoon.append(line(items[i], days: standing.daysLeft)) }
                     if standing.isWaiting { s.waiting.append(line(items[i], days: 0)) }
@@ -76,17 +92,20 @@ extension FollowUp {
         // The worst signal open below each goal, by the goal's place in `data.goals`.
         let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window, onlyOpen: isPublic)
         func goalRow(_ g: Goal) -> GoalRow {
-            GoalRow(id: g.id, parent: g.parent.flatMap { shown?.contains($0) == false ? nil : $0 }, title: g.title, doneWhen: g.doneWhen, owner: g.owner, ownerName: name(g.owner),
-                    due: g.due, dueText: dueText(g.due, reason: g.reason), status: g.status,
-                    signal: g.signal(asOf: asOf, window: window), below: below[g.ref.index], comment: g.reason ?? g.note,
-                    daysLate: g.daysLate(asOf: asOf), assumed: goalAssumed[g.ref.index] ?? [])
+            let (original, signal) = moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window))
+            return GoalRow(id: g.id, parent: g.parent.flatMap { shown?.contains($0) == false ? nil : $0 }, title: g.title, doneWhen: g.doneWhen,
+                           owner: g.owner, ownerName: name(g.owner),
+                           due: g.due, dueText: withOriginal(dueText(g.due, reason: g.reason), original), status: g.status,
+                           signal: signal, below: below[g.ref.index], comment: g.reason ?? g.note,
+                           daysLate: g.daysLate(asOf: asOf), assumed: goalAssumed[g.ref.index] ?? [], original: original)
         }
         let goalIDs = Set(goals.map(\.id))
         let top = goals.filter { $0.parent == nil || !goalIDs.contains($0.parent!) }
         let sub = goals.filter { $0.parent != nil && goalIDs.contains($0.parent!) }
-        for g in top { summary.goals.add(g.signal(asOf: asOf, window: window)) }
-        for g in sub { summary.subgoals.add(g.signal(asOf: asOf, window: window)) }
-        for f in findings { summary.findings.add(f.signal(asOf: asOf, window: window)) }
+        // Counted with the signal the rows show: a moved deadline is at least gul.
+        for g in top { summary.goals.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
+        for g in sub { summary.subgoals.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
+        for f in findings { summary.findings.add(moved(.finding, f.id, f.due, f.status, f.signal(asOf: asOf, window: window)).1) }
         for r in risks { summary.risks.add(data.level(of: r)) }
 
         // Activities by goal, as indices: an Activity is large, and copying each one costs.
@@ -131,11 +150,13 @@ extension FollowUp {
                     let reason = a.pointee.reason, start = a.pointee.start, status = a.pointee.status
                     let due = Activity.deadline(due: a.pointee.due, every: a.pointee.every, done: a.pointee.done)
                     let standing = Standing(deadline: due, status: status, asOf: asOf, window: window)
+                    let (original, signal) = moved(.activity, a.pointee.id, due, status, standing.signal)
                     return ActivityRow(id: a.pointee.id, title: a.pointee.title, start: start, startText: text(start, reason: reason),
-                                       due: due, dueText: text(due, reason: reason), owner: a.pointee.owner,
-                                       ownerName: name(a.pointee.owner), status: status, signal: standing.signal,
+                                       due: due, dueText: withOriginal(text(due, reason: reason), original), owner: a.pointee.owner,
+                                       ownerName: name(a.pointee.owner), status: status, signal: signal,
                                        comment: reason ?? a.pointee.note, daysLate: standing.daysLate, every: a.pointee.every,
-                                       assumed: activityAssumed.isEmpty ? [] : activityAssumed[a.pointee.ref.index] ?? [])
+                                       assumed: activityAssumed.isEmpty ? [] : activityAssumed[a.pointee.ref.index] ?? [],
+                                       original: original)
                 }
                 return pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
             }.flatMap { $0 }
@@ -167,10 +188,11 @@ extension FollowUp {
                 green: list.filter { $0.assessment == .green }.count, yellow: list.filter { $0.assessment == .yellow }.count,
                 red: list.filter { $0.assessment == .red }.count,
                 rows: list.map { f in
-                    FindingRow(id: f.id, recommendation: f.recommendation, response: f.response, progress: f.progress,
-                               remaining: f.remaining, assessment: f.assessment, evidence: f.evidence, owner: f.owner,
-                               ownerName: name(f.owner), due: f.due, status: f.status, signal: f.signal(asOf: asOf, window: window),
-                               assumed: data.assumed(f.ref))
+                    let (original, signal) = moved(.finding, f.id, f.due, f.status, f.signal(asOf: asOf, window: window))
+                    return FindingRow(id: f.id, recommendation: f.recommendation, response: f.response, progress: f.progress,
+                                      remaining: f.remaining, assessment: f.assessment, evidence: f.evidence, owner: f.owner,
+                                      ownerName: name(f.owner), due: f.due, status: f.status, signal: signal,
+                                      assumed: data.assumed(f.ref), original: original)
                 }))
         }
 

@@ -123,6 +123,8 @@ public struct FollowUp: Sendable, Codable {
         public let daysLate: Int
         /// Fields whose values no source gives (`assumed`), shown as "antaget".
         public let assumed: [String]
+        /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
+        public var original: Deadline? = nil
     }
 
     public struct ActivityRow: Sendable, Codable {
@@ -140,6 +142,8 @@ public struct FollowUp: Sendable, Codable {
         public let daysLate: Int
         public let every: Recurrence?
         public let assumed: [String]
+        /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
+        public var original: Deadline? = nil
     }
 
     public struct ActivityGroup: Sendable, Codable {
@@ -179,6 +183,8 @@ public struct FollowUp: Sendable, Codable {
         public let status: Status?
         public let signal: Signal
         public let assumed: [String]
+        /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
+        public var original: Deadline? = nil
     }
 
     public struct AuditGroup: Sendable, Codable {

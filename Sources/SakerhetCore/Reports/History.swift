@@ -9,6 +9,9 @@ public struct History: Sendable {
     public var isShallow: Bool
     /// Version tags (`v1.0`) that point at commits, oldest first.
     public var tags: [HistoryTag]
+    /// The commits that changed `version` in `config.rec`, as versions (name: the new
+    /// version, subject: the commit's), oldest first; read with the tags.
+    public var versions: [HistoryTag] = []
     /// The ids of the latest version and every id that changed, for `log ID`.
     public var knownIDs: Set<String>
     /// Every commit at which a record became, or stopped being, `intern` or `sekretess`
@@ -156,6 +159,16 @@ public struct RecordChange: Sendable, Hashable {
     /// For `unparseable`: the first error and its line.
     public let line: Int?
     public let message: Message?
+    /// For `created`: the record's `due`. For a change of `status` or `due`: the record's
+    /// `done` and `evidence` after the change (the date and proof of record, which may
+    /// lie before the commit).
+    public var due: String?
+    public var done: String?
+    public var evidence: String?
+    /// For a change of `due` that completes an occurrence of a recurring activity (a new
+    /// `occurrence` line, or `done` set and `due` one period on): that occurrence. Such a
+    /// change is not a move of the deadline.
+    public var occurrence: Occurrence?
 
     public init(action: Action, kind: Kind, id: String, path: String, field: String? = nil, old: String? = nil,
                 new: String? = nil, title: String? = nil, owner: String? = nil, reason: String? = nil,

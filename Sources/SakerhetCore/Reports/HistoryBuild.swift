@@ -275,19 +275,29 @@ enum HistoryDiff {
             if parents.count == 1, let old = first.records[id], same(old.bytes, new.bytes) { continue }
             let olds = parents.map { $0.records[id] }
             if olds.allSatisfy({ $0 == nil }) {
-                out.append(RecordChange(action: .created, kind: kind, id: id, path: new.path,
-                                        title: title(new.fields), owner: value(new.fields, "owner")))
+                var c = RecordChange(action: .created, kind: kind, id: id, path: new.path,
+                                     title: title(new.fields), owner: value(new.fields, "owner"))
+                c.due = value(new.fields, "due")
+                out.append(c)
                 continue
             }
             if olds.contains(where: { $0.map { same($0.bytes, new.bytes) } ?? false }) { continue }
             let base = olds.first { $0 != nil }!!
             let reason = value(new.fields, "reason")
-            for (key, old, value) in fieldChanges(old: base.fields, new: new.fields) {
+            let list = fieldChanges(old: base.fields, new: new.fields)
+            let completed = kind == .activity ? occurrence(list, old: base.fields, new: new.fields) : nil
+            for (key, old, value) in list {
                 // In a merge, a field taken from any parent is not a change of the merge.
                 if parents.count > 1, olds.contains(where: { $0.map { joined($0.fields, key) == value } ?? false }) { continue }
-                out.append(RecordChange(action: .changed, kind: kind, id: id, path: new.path, field: key, old: old,
-                                        new: value, title: title(new.fields), owner: self.value(new.fields, "owner"),
-                                        reason: key == "due" ? reason : nil))
+                var c = RecordChange(action: .changed, kind: kind, id: id, path: new.path, field: key, old: old,
+                                     new: value, title: title(new.fields), owner: self.value(new.fields, "owner"),
+                                     reason: key == "due" ? reason : nil)
+                if key == "status" || key == "due" {
+                    c.done = self.value(new.fields, "done")
+                    c.evidence = self.value(new.fields, "evidence")
+                }
+                if key == "due" { c.occurrence = completed }
+                out.append(c)
             }
         }
         for id in first.order where now.records[id] == nil {
@@ -298,6 +308,23 @@ enum HistoryDiff {
                                     title: title(old.fields), owner: value(old.fields, "owner")))
         }
         return out
+    }
+
+    /// The occurrence a change of a recurring activity completes, or nil when its `due`
+    /// change is a move. A completion is a `due` change together with a new `occurrence`
+    /// line, or (before that field, or by hand) with `done` set, when `due` goes on by
+    /// exactly one period of `every` (or to the period after `done`, the rule of older
+    /// versions of `activities done`).
+    static func occurrence(_ list: [(String, String?, String?)], old: [Field], new: [Field]) -> Occurrence? {
+        guard let due = list.first(where: { $0.0 == "due" }),
+              let every = value(new, "every").flatMap(Recurrence.init(parsing:)) else { return nil }
+        let before = Set(old.filter { $0.key == "occurrence" }.map(\.value))
+        let added = new.filter { $0.key == "occurrence" && !before.contains($0.value) }.compactMap { Occurrence($0.value) }
+        if let o = added.last(where: { $0.period == due.1 }) ?? added.last { return o }
+        guard list.contains(where: { $0.0 == "done" }), let doneText = value(new, "done"), let done = Day(doneText),
+              let from = due.1.flatMap(Deadline.init(token:)), let to = due.2.flatMap(Deadline.init(token:)) else { return nil }
+        guard every.step(after: from) == to || every.next(after: done) == to else { return nil }
+        return Occurrence(period: from.token, done: done, outcome: nil, evidence: value(new, "evidence"))
     }
 
     static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {

@@ -14,12 +14,15 @@ public struct HistoryReport: Sendable, Codable {
         public let tag: String?
     }
 
-    /// A record added, closed, cancelled or postponed in the period.
+    /// A record added, closed, cancelled or postponed in the period, or an occurrence of
+    /// a recurring activity done in it.
     public struct ChangeRow: Sendable, Codable, Hashable {
         public let kind: Kind
         public let id: String
         public let title: String
         public let owner: String?
+        /// When it happened: for a record closed or an occurrence done, the record's `done`
+        /// date (the commit date when it has none); otherwise the commit's date.
         public let date: Day
         public let author: String
         public let commit: String
@@ -30,17 +33,27 @@ public struct HistoryReport: Sendable, Codable {
         public let to: String?
         public let days: Int?
         public let reason: String?
+        /// The date of the commit that recorded it ("registrerad").
+        public var registered: Day? = nil
+        /// For an occurrence: its period, outcome and evidence; for a record closed, its evidence.
+        public var occurrence: String? = nil
+        public var outcome: Occurrence.Outcome? = nil
+        public var evidence: String? = nil
+        /// The change in plain words, from the record's fields (not the commit subject):
+        /// "A2 flyttad från 2026-09 till 2027-06: Inväntar nytt verksamhetssystem".
+        public var description: String = ""
     }
 
     public var period: FollowUp.Period
-    /// The revision rows are the version tags in the period (true) or, with no tag in the
-    /// period, every commit that touched the data folder in it (false).
+    /// There is a version tag in the period. The revision rows are the plan's versions in
+    /// the period: annotated tags and changes of `version` in `config.rec`, never commits.
     public var fromTags: Bool
     /// Oldest first.
     public var revisions: [RevisionRow]
     /// Goals, activities, risks and findings created in the period, oldest first.
     public var added: [ChangeRow]
-    /// Status set to `klar` (a risk: `stängd`).
+    /// Status set to `klar` (a risk: `stängd`), and occurrences of recurring activities
+    /// done, by their done date in the period, oldest first.
     public var closed: [ChangeRow]
     /// Status set to `struken`.
     public var cancelled: [ChangeRow]
@@ -50,6 +63,8 @@ public struct HistoryReport: Sendable, Codable {
     public var slips: [Slip]
     /// E.g. that the clone is shallow.
     public var warnings: [Message]
+    /// `moved_signal: grön` in config.rec, for the legend; set by the caller.
+    public var movedGreen = false
 
     /// The sections for `period`. Records whose id is in `excluding` are left out (for a
     /// public report, pass the ids of records that are not `öppen` now). With `isPublic`,
@@ -57,7 +72,7 @@ public struct HistoryReport: Sendable, Codable {
     /// at its start, also one deleted since (`History.classifiedIDs`); a commit subject that
     /// names a left-out id is replaced by "–".
     public static func make(_ history: History, period: FollowUp.Period, excluding: Set<String> = [],
-                            isPublic: Bool = false) -> HistoryReport {
+                            isPublic: Bool = false, lang: Lang = .sv) -> HistoryReport {
         func inPeriod(_ d: Day) -> Bool { period.first <= d && d <= period.last }
         let excluding = isPublic ? excluding.union(history.classifiedIDs(from: period.first, through: period.last)) : excluding
         /// Whether a commit subject names a left-out record ("risks: R1 status …").
@@ -67,16 +82,15 @@ public struct HistoryReport: Sendable, Codable {
             return !words.isDisjoint(with: excluding)
         }
         let tags = history.tags.filter { inPeriod($0.date) }
-        var revisions: [RevisionRow]
-        if tags.isEmpty {
-            revisions = history.revisions.filter { inPeriod($0.date) }.map {
-                RevisionRow(version: $0.short, description: $0.subject, date: $0.date, author: $0.author, commit: $0.hash, tag: nil)
-            }
-        } else {
-            revisions = tags.map {
-                RevisionRow(version: $0.version, description: $0.subject, date: $0.date, author: $0.author, commit: $0.commit, tag: $0.name)
-            }
+        // The plan's versions: tags, and `version` changes in config.rec that no tag names.
+        let tagged = Set(tags.map(\.version))
+        var revisions: [RevisionRow] = tags.map {
+            RevisionRow(version: $0.version, description: $0.subject, date: $0.date, author: $0.author, commit: $0.commit, tag: $0.name)
         }
+        for v in history.versions where inPeriod(v.date) && !tagged.contains(v.version) {
+            revisions.append(RevisionRow(version: v.version, description: v.subject, date: v.date, author: v.author, commit: v.commit, tag: nil))
+        }
+        revisions.sort { $0.date != $1.date ? $0.date < $1.date : naturalLess($0.version, $1.version) }
         // A commit subject may name a left-out record ("risks: R1 status …"): hide it.
         if !excluding.isEmpty {
             revisions = revisions.map { v in
@@ -86,27 +100,49 @@ public struct HistoryReport: Sendable, Codable {
         }
         var added: [ChangeRow] = [], closed: [ChangeRow] = [], cancelled: [ChangeRow] = []
         let planKinds: Set<Kind> = [.goal, .activity, .risk, .finding]
+        let words = Words(lang)
         for entry in history.entries {
-            guard let r = entry.revision, inPeriod(r.date) else { continue }
+            guard let r = entry.revision else { continue }
             for c in entry.changes where planKinds.contains(c.kind) && !excluding.contains(c.id) {
-                func row() -> ChangeRow {
-                    ChangeRow(kind: c.kind, id: c.id, title: c.title ?? "", owner: c.owner, date: r.date, author: r.author,
-                              commit: r.hash, subject: namesExcluded(r.subject) ? "–" : r.subject, from: nil, to: nil, days: nil, reason: nil)
+                func row(_ date: Day? = nil, _ what: String) -> ChangeRow {
+                    var row = ChangeRow(kind: c.kind, id: c.id, title: c.title ?? "", owner: c.owner, date: date ?? r.date,
+                                        author: r.author, commit: r.hash, subject: namesExcluded(r.subject) ? "–" : r.subject, from: nil, to: nil, days: nil, reason: nil)
+                    row.registered = r.date
+                    row.description = c.id + " " + what
+                    return row
                 }
                 switch c.action {
-                case .created: added.append(row())
+                case .created:
+                    if inPeriod(r.date) { added.append(row(nil, words.added)) }
                 case .changed where c.field == "status":
                     guard let v = c.new else { continue }
                     if c.kind == .risk {
-                        if RiskStatus(parsing: v) == .closed { closed.append(row()) }
+                        if RiskStatus(parsing: v) == .closed, inPeriod(r.date) { closed.append(row(nil, words.riskClosed)) }
                     } else if let s = Status(parsing: v) {
-                        if s == .done { closed.append(row()) }
-                        if s == .cancelled { cancelled.append(row()) }
+                        // Done on the record's own date, which may lie before the commit.
+                        if s == .done {
+                            let done = c.done.flatMap(Day.init) ?? r.date
+                            guard inPeriod(done) else { continue }
+                            var x = row(done, words.done(done))
+                            x.evidence = c.evidence
+                            closed.append(x)
+                        }
+                        if s == .cancelled, inPeriod(r.date) { cancelled.append(row(nil, words.cancelled)) }
                     }
+                case .changed where c.field == "due":
+                    guard let o = c.occurrence, inPeriod(o.done) else { continue }
+                    var x = row(o.done, words.occurrence(o))
+                    x.occurrence = o.period
+                    x.outcome = o.outcome
+                    x.evidence = o.evidence
+                    closed.append(x)
                 default: break
                 }
             }
         }
+        // By the date of record; a stable sort keeps history order within a day.
+        closed = closed.enumerated().sorted { $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset }
+            .map(\.element)
         let slips = Slips.make(history, since: period.first, until: period.last).filter { !excluding.contains($0.id) }.map { s in
             guard s.moves.contains(where: { $0.revision.map { namesExcluded($0.subject) } ?? false }) else { return s }
             return Slip(kind: s.kind, id: s.id, title: s.title, owner: s.owner, moves: s.moves.map { m in
@@ -119,9 +155,11 @@ public struct HistoryReport: Sendable, Codable {
         for s in slips {
             for m in s.moves {
                 guard let r = m.revision else { continue }
-                postponed.append(ChangeRow(kind: s.kind, id: s.id, title: s.title, owner: s.owner, date: r.date, author: r.author,
-                                           commit: r.hash, subject: namesExcluded(r.subject) ? "–" : r.subject, from: m.from, to: m.to,
-                                           days: m.days, reason: m.reason))
+                var x = ChangeRow(kind: s.kind, id: s.id, title: s.title, owner: s.owner, date: r.date, author: r.author,
+                                  commit: r.hash, subject: namesExcluded(r.subject) ? "–" : r.subject, from: m.from, to: m.to, days: m.days, reason: m.reason)
+                x.registered = r.date
+                x.description = s.id + " " + words.moved(m)
+                postponed.append(x)
             }
         }
         // In history order (commits are topologically ordered), then by id.
@@ -133,5 +171,45 @@ public struct HistoryReport: Sendable, Codable {
         }
         return HistoryReport(period: period, fromTags: !tags.isEmpty, revisions: revisions, added: added, closed: closed,
                              cancelled: cancelled, postponed: postponed, slips: slips, warnings: history.warnings)
+    }
+}
+
+extension HistoryReport {
+    /// The legend of the history sections: how dates, occurrences, baselines and moved
+    /// signals are worked out (docs/format.md, "Baseline and moved deadlines").
+    public static func legend(movedGreen: Bool) -> Message {
+        Message(
+            sv: "Så läses uppgifterna: Klara listas på postens klardatum (done); dagen för incheckningen visas som registrerad. "
+                + "Ett tillfälle av en återkommande aktivitet (every:) som blivit klart är klart, inte uppskjutet: det listas under Klara med period, utfall och underlag och räknas aldrig som förskjutning. "
+                + "Ursprungligt slutdatum (urspr.) är slutdatumet när perioden började, eller när posten lades till om det var senare; "
+                + (movedGreen ? "en post vars slutdatum flyttats senare behåller sin beräknade signal (moved_signal: grön i config.rec). "
+                              : "en öppen post vars slutdatum flyttats senare än så är minst gul (ändras med moved_signal: grön i config.rec). ")
+                + "Revisionshistoriken visar planens versioner: annoterade git-taggar och ändringar av version i config.rec.",
+            en: "How to read this: Closed work is listed on the record's done date; the day of the commit is shown as registered. "
+                + "A completed occurrence of a recurring activity (every:) is done, not postponed: it is listed under Closed with its period, outcome and evidence and never counts as a slip. "
+                + "The original deadline (orig.) is the deadline when the period began, or when the record was added if later; "
+                + (movedGreen ? "a record whose deadline moved later keeps its computed signal (moved_signal: grön in config.rec). "
+                              : "an open record whose deadline moved later than that is at least yellow (change with moved_signal: grön in config.rec). ")
+                + "The revision history lists the plan's versions: annotated git tags and changes of version in config.rec.")
+    }
+
+    /// The plain words of the change rows, in one language.
+    struct Words {
+        let sv: Bool
+        init(_ lang: Lang) { sv = lang == .sv }
+
+        var added: String { sv ? "tillagd" : "added" }
+        var cancelled: String { sv ? "struken" : "cancelled" }
+        var riskClosed: String { sv ? "stängd" : "closed" }
+        func done(_ d: Day) -> String { sv ? "klar \(d)" : "done \(d)" }
+        /// "tillfälle 2026-Q1 klart 2026-03-20, utan anmärkning".
+        func occurrence(_ o: Occurrence) -> String {
+            (sv ? "tillfälle \(o.period) klart \(o.done)" : "occurrence \(o.period) done \(o.done)")
+                + (o.outcome.map { ", " + $0.word(sv ? .sv : .en) } ?? "")
+        }
+        /// "flyttad från 2026-09 till 2027-06: Inväntar nytt verksamhetssystem".
+        func moved(_ m: Slip.Move) -> String {
+            (sv ? "flyttad från \(m.from) till \(m.to)" : "moved from \(m.from) to \(m.to)") + (m.reason.map { ": " + $0 } ?? "")
+        }
     }
 }

@@ -53,6 +53,11 @@ public enum Slips {
                 guard c.action == .changed, c.field == "due" else { continue }
                 let old = c.old.flatMap(Deadline.init(token:))
                 let new = c.new.flatMap(Deadline.init(token:))
+                // Completing an occurrence of a recurring activity moves `due` on: not a slip.
+                if c.occurrence != nil {
+                    if let newLast = new?.lastDay { lastKnown[key] = newLast }
+                    continue
+                }
                 let reference = old?.lastDay ?? lastKnown[key]
                 var move: Slip.Move?
                 if let newLast = new?.lastDay {

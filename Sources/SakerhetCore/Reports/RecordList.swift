@@ -33,6 +33,8 @@ public struct ListRow: Sendable, Codable {
     public let line: Int
     /// For a goal, the worst signal open below it (`GoalChildren`).
     public var below: Signal? = nil
+    /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
+    public var original: Deadline? = nil
 }
 
 public struct RecordList: Sendable, Codable {
@@ -45,8 +47,9 @@ public struct RecordList: Sendable, Codable {
     public let red: Int
 
     /// Lists the records of `kind` that pass `filter`, sorted by deadline (unknown last),
-    /// risks by score (highest first).
-    public static func make(_ data: DataSet, _ kind: Kind, filter: ListFilter, asOf: Day) -> RecordList {
+    /// risks by score (highest first). `baselines` (from git) mark the records whose
+    /// deadline was moved later, with their original deadline and signal.
+    public static func make(_ data: DataSet, _ kind: Kind, filter: ListFilter, asOf: Day, baselines: Baselines = Baselines()) -> RecordList {
         let window = data.config.soonDays
         let match = Match(filter: filter, goals: filter.goal.map { data.goalAndDescendants($0) }, asOf: asOf, window: window)
         let file = data.path(kind)
@@ -97,6 +100,17 @@ public struct RecordList: Sendable, Codable {
             }
         case .owner, .area:
             break
+        }
+        if !baselines.isEmpty && kind != .risk {
+            for i in rows.indices {
+                guard let original = baselines.original(kind, rows[i].id, current: rows[i].due), let signal = rows[i].signal else { continue }
+                let raised = Baselines.signal(signal, moved: true, status: rows[i].status.flatMap(Status.init(rawValue:)),
+                                              movedGreen: data.config.movedGreen)
+                let r = rows[i]
+                rows[i] = ListRow(kind: r.kind, id: r.id, title: r.title, owner: r.owner, ownerName: r.ownerName, goal: r.goal,
+                                  start: r.start, due: r.due, status: r.status, signal: raised, daysLate: r.daysLate, score: r.score,
+                                  level: r.level, assessment: r.assessment, file: r.file, line: r.line, original: original)
+            }
         }
         // Sort keys worked out once per row; the row index keeps equal keys in their order.
         var keys: [(Int, Int, Int)] = []

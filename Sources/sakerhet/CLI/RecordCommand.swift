@@ -85,7 +85,8 @@ enum RecordCommand {
             throw UsageError(sv: "det finns inget mål '\(g)'" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
                              en: "there is no goal '\(g)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
         }
-        let list = RecordList.make(data, kind, filter: filter, asOf: try ctx.asOf())
+        let asOf = try ctx.asOf()
+        let list = RecordList.make(data, kind, filter: filter, asOf: asOf, baselines: try baselines(kind, asOf, ctx))
         switch format {
         case "tsv": try Output.write(ListRender.tsv(list, lang: ctx.lang))
         case "csv": try Output.write(ListRender.csv(list, lang: ctx.lang))
@@ -103,8 +104,17 @@ enum RecordCommand {
             throw UsageError(sv: "det finns \(kind.none(.sv)) med id '\(id)'" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
                              en: "there is no \(kind.rawValue) with id '\(id)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
         }
-        try Output.write(ShowRender.text(data, RecordRef(kind: kind, index: index), asOf: try ctx.asOf(), lang: ctx.lang, style: ctx.style))
+        let asOf = try ctx.asOf()
+        try Output.write(ShowRender.text(data, RecordRef(kind: kind, index: index), asOf: asOf, lang: ctx.lang, style: ctx.style,
+                                         baselines: try baselines(kind, asOf, ctx)))
         return Exit.ok
+    }
+
+    /// The deadlines at the start of this year, from git when the data folder is in a
+    /// repository: a moved deadline is shown beside its original.
+    static func baselines(_ kind: Kind, _ asOf: Day, _ ctx: Context) throws -> Baselines {
+        guard kind == .goal || kind == .activity || kind == .finding else { return Baselines() }
+        return Baselines.load(folder: try ctx.dataFolder().0, period: .year(of: asOf))
     }
 
     static func add(_ kind: Kind, _ label: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
@@ -152,6 +162,7 @@ enum RecordCommand {
         let (dryRun, commit) = (args.flag("--dry-run"), args.flag("--commit"))
         let dateText = try args.option("--date")
         let evidence = try args.option("--evidence")
+        let outcomeText = try args.option("--outcome")
         guard let id = args.positional() else { throw needID(label) }
         try args.finish(command: label)
         let date: Day
@@ -161,18 +172,16 @@ enum RecordCommand {
         } else {
             date = try ctx.asOf()
         }
-        return try Writer.perform(ctx, dryRun: dryRun, commit: commit) { data in
-            var changes: [Change] = []
-            if kind == .activity, let i = data.ids[.activity]?[id]?.first, let every = data.activities[i].every {
-                if data.activities[i].status != .inProgress { changes.append(.set("status", Status.inProgress.rawValue)) }
-                changes.append(.set("done", date.description))
-                changes.append(.set("due", every.next(after: date).token))
-            } else {
-                changes.append(.set("status", Status.done.rawValue))
-                changes.append(.set("done", date.description))
+        var outcome: Occurrence.Outcome?
+        if let t = outcomeText {
+            guard let o = Occurrence.Outcome(parsing: t) else {
+                throw UsageError(sv: "--outcome tar 'utan anmärkning' eller avvikelse, inte '\(t)'",
+                                 en: "--outcome takes 'utan anmärkning' or avvikelse, not '\(t)'")
             }
-            if let evidence { changes.append(.set("evidence", evidence)) }
-            return try Editor.update(data, kind, id: id, changes)
+            outcome = o
+        }
+        return try Writer.perform(ctx, dryRun: dryRun, commit: commit) { data in
+            try Editor.done(data, kind, id: id, on: date, evidence: evidence, outcome: outcome)
         }
     }
 

@@ -86,11 +86,12 @@ enum RecordHelp {
                                          en: "Changes fields. An empty value removes the field; list fields change with action+=A7 and action-=A7. The change is refused if it adds an error."),
                         options: write, examples: setExamples)
         case "done" where kind != .risk:
-            return Help(usage: "sakerhet \(name) done ID [--date ÅÅÅÅ-MM-DD] [--evidence TEXT]",
-                        summary: Message(sv: "Markerar klar med datum (standard: i dag). En återkommande aktivitet (every:) flyttas i stället till nästa period.",
-                                         en: "Marks done with a date (default: today). A recurring activity (every:) moves to its next period instead."),
+            return Help(usage: "sakerhet \(name) done ID [--date ÅÅÅÅ-MM-DD] [--evidence TEXT] [--outcome 'utan anmärkning'|avvikelse]",
+                        summary: Message(sv: "Markerar klar med datum (standard: i dag). För en återkommande aktivitet (every:) sparas tillfället som en rad occurrence: och slutdatum flyttas en period fram.",
+                                         en: "Marks done with a date (default: today). For a recurring activity (every:) the occurrence is kept as an occurrence: line and the deadline moves on one period."),
                         options: [("--date D", Message(sv: "dagen det blev klart", en: "the day it was finished")),
-                                  ("--evidence T", Message(sv: "vad som visar att det är klart", en: "what shows it is done"))] + write,
+                                  ("--evidence T", Message(sv: "vad som visar att det är klart", en: "what shows it is done")),
+                                  ("--outcome U", Message(sv: "utfall för ett återkommande tillfälle: 'utan anmärkning' eller avvikelse", en: "outcome of a recurring occurrence: 'utan anmärkning' (no remarks) or avvikelse (deviation)"))] + write,
                         examples: doneExamples)
         case "postpone" where kind != .risk:
             return Help(usage: "sakerhet \(name) postpone ID --to TIDPUNKT --reason TEXT",

@@ -46,10 +46,13 @@ enum Report: Command {
             period = parsed
         }
         let data = try ctx.load()
-        var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang)
+        // Git is read once: the history sections and each record's baseline deadline.
         let (folder, display) = try ctx.dataFolder()
-        report.attach(history: HistoryReport.load(folder: folder, display: display, period: report.period,
-                                                  excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic))
+        let (history, baselines) = HistoryReport.loadWithBaselines(folder: folder, display: display, period: period ?? .year(of: asOf),
+                                                                  excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic,
+                                                                  lang: ctx.lang)
+        var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang, baselines: baselines)
+        report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
         let text: [String]
         switch format ?? "text" {
         case "json": text = [FollowUpJSON.render(report)]

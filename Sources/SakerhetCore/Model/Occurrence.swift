@@ -1,0 +1,93 @@
+/// One completed occurrence of a recurring activity (`every:`), kept in the repeatable
+/// field `occurrence`, one line per occurrence, oldest first:
+///
+/// ```
+/// occurrence: 2026-Q1 2026-03-20 utan anmärkning: Protokoll IK-uppföljning Q1
+/// ```
+///
+/// The occurrence's period (a deadline token: the `due` it completed), the day it was done,
+/// optionally its outcome (`utan anmärkning` or `avvikelse`), and optionally `: ` and the
+/// evidence. `activities done` appends one and moves `due` on by one period; the field
+/// keeps every occurrence, where `done` and `evidence` hold only the latest.
+public struct Occurrence: Sendable, Codable, Hashable {
+    public enum Outcome: String, Sendable, Codable, CaseIterable {
+        case clean = "utan anmärkning", deviation = "avvikelse"
+
+        public init?(parsing text: String) {
+            switch text.lowercased().trimmingBlanks {
+            case "utan anmärkning", "no remarks", "no remark", "clean", "ok": self = .clean
+            case "avvikelse", "deviation": self = .deviation
+            default: return nil
+            }
+        }
+
+        public func word(_ lang: Lang) -> String {
+            switch (self, lang) {
+            case (.clean, .sv): return "utan anmärkning"
+            case (.deviation, .sv): return "avvikelse"
+            case (.clean, .en): return "no remarks"
+            case (.deviation, .en): return "deviation"
+            }
+        }
+    }
+
+    /// The period the occurrence completes, e.g. `2026-Q1`.
+    public let period: String
+    public let done: Day
+    public let outcome: Outcome?
+    public let evidence: String?
+
+    public init(period: String, done: Day, outcome: Outcome? = nil, evidence: String? = nil) {
+        self.period = period
+        self.done = done
+        self.outcome = outcome
+        self.evidence = evidence
+    }
+
+    /// Reads `PERIOD DAY [OUTCOME][: EVIDENCE]`; nil when it does not have that shape.
+    public init?(_ text: String) {
+        let t = text.trimmingBlanks
+        var head = Substring(t)
+        var evidence: String?
+        if let colon = t.range(of: ":") {
+            head = t[..<colon.lowerBound]
+            let rest = String(t[colon.upperBound...]).trimmingBlanks
+            evidence = rest.isEmpty ? nil : rest
+        }
+        let words = head.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 2, Deadline(token: String(words[0])) != nil, let day = Day(String(words[1])) else { return nil }
+        var outcome: Outcome?
+        if words.count > 2 {
+            guard let o = Outcome(parsing: words[2...].joined(separator: " ")) else { return nil }
+            outcome = o
+        }
+        self.init(period: String(words[0]), done: day, outcome: outcome, evidence: evidence)
+    }
+
+    /// The line as stored.
+    public var text: String {
+        var s = period + " " + done.description
+        if let outcome { s += " " + outcome.rawValue }
+        if let evidence, !evidence.isEmpty { s += ": " + evidence }
+        return s
+    }
+}
+
+extension Recurrence {
+    /// The period of the recurrence that holds `day`: 2024-11-01 is in `2024` (år), `2024-Q4`.
+    public func period(of day: Day) -> Deadline {
+        let y = day.year, m = day.month
+        switch self {
+        case .month: return Deadline(precision: .month, year: y, index: m)
+        case .quarter: return Deadline(precision: .quarter, year: y, index: (m - 1) / 3 + 1)
+        case .tertial: return Deadline(precision: .tertial, year: y, index: (m - 1) / 4 + 1)
+        case .half: return Deadline(precision: .half, year: y, index: (m - 1) / 6 + 1)
+        case .year: return Deadline(precision: .year, year: y, index: 0)
+        }
+    }
+
+    /// The deadline after `due` by one period of the recurrence: `2026-Q1` → `2026-Q2`.
+    public func step(after due: Deadline) -> Deadline? {
+        due.lastDay.map { next(after: $0) }
+    }
+}

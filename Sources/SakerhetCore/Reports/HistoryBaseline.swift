@@ -1,0 +1,55 @@
+/// The deadline each record had when the follow-up period began (or when it was added,
+/// if later), read from git: the baseline that a moved deadline is shown against.
+///
+/// One pass over the history: before the period, the baseline follows every change of
+/// `due`; from the period's first day it stays, except that completing an occurrence of
+/// a recurring activity moves it on with `due` (that is the plan, not a move). A record
+/// whose current deadline ends later than its baseline (or is `?` where the baseline was
+/// known) has been moved: it shows the baseline beside its deadline, and while it is open
+/// its signal is at least gul unless `config.rec` says `moved_signal: grön`.
+public struct Baselines: Sendable {
+    /// kind → id → the baseline deadline token.
+    private var tokens: [Kind: [String: String]] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { tokens.isEmpty }
+
+    /// The baselines for the period that starts on `first`.
+    public static func make(_ history: History, periodStart first: Day) -> Baselines {
+        var b = Baselines()
+        for entry in history.entries {
+            guard let r = entry.revision else { continue }
+            let before = r.date < first
+            for c in entry.changes where c.action != .unparseable {
+                switch c.action {
+                case .created:
+                    if let due = c.due { b.tokens[c.kind, default: [:]][c.id] = due } else { b.tokens[c.kind]?[c.id] = nil }
+                case .removed:
+                    b.tokens[c.kind]?[c.id] = nil
+                case .changed where c.field == "due":
+                    let known = b.tokens[c.kind]?[c.id]
+                    if before || c.occurrence != nil || known == nil { b.tokens[c.kind, default: [:]][c.id] = c.new }
+                default: break
+                }
+            }
+        }
+        return b
+    }
+
+    /// The baseline of a record whose deadline is now `current`, when it was moved later
+    /// than that; nil when not moved (or history does not know the record).
+    public func original(_ kind: Kind, _ id: String, current: Deadline?) -> Deadline? {
+        guard let token = tokens[kind]?[id], let base = Deadline(token: token), let baseLast = base.lastDay else { return nil }
+        guard let current else { return nil }
+        if let last = current.lastDay { return baseLast < last ? base : nil }
+        return current.isUnknown ? base : nil
+    }
+
+    /// The signal of a record shown with its moved baseline: at least gul while open,
+    /// unless `movedGreen` (`moved_signal: grön`).
+    public static func signal(_ s: Signal, moved: Bool, status: Status?, movedGreen: Bool) -> Signal {
+        guard moved, !movedGreen, s == .green, !(status?.isClosed ?? false) else { return s }
+        return .yellow
+    }
+}

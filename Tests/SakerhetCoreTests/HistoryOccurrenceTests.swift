@@ -1,0 +1,67 @@
+import XCTest
+@testable import SakerhetCore
+
+/// Completing an occurrence of a recurring activity is not a move of its deadline, in
+/// commits with the `occurrence` field and in older ones without it; the baseline follows
+/// completions but not moves.
+final class HistoryOccurrenceTests: XCTestCase {
+    private let path = "data/activities.rec"
+
+    func testOccurrenceFieldOldDoneRuleAndRealMove() {
+        var book = HistoryBook()
+        let every = "every: kvartal\n"
+        book.commit("c1", "2025-12-01", [path: historyActivity("A3", due: "2026-Q1", extra: every)
+                                            + "\n" + historyActivity("A5", due: "2025-Q4", extra: every)
+                                            + "\n" + historyActivity("A2", due: "2026-09")])
+        // A3: the occurrence field; A5: an old commit, done and one period on, no field.
+        book.commit("c2", "2026-03-21", [path: historyActivity("A3", due: "2026-Q2", extra: every + "done: 2026-03-20\noccurrence: 2026-Q1 2026-03-20 avvikelse: Rapport\n")
+                                            + "\n" + historyActivity("A5", due: "2026-Q1", extra: every + "done: 2026-01-10\n")
+                                            + "\n" + historyActivity("A2", due: "2026-09")])
+        // A2 moved; A5 moved two periods with no done change: a real move.
+        book.commit("c3", "2026-05-10", [path: historyActivity("A3", due: "2026-Q2", extra: every + "done: 2026-03-20\noccurrence: 2026-Q1 2026-03-20 avvikelse: Rapport\n")
+                                            + "\n" + historyActivity("A5", due: "2026-Q3", extra: every + "done: 2026-01-10\n")
+                                            + "\n" + historyActivity("A2", due: "2027-06", extra: "reason: Inväntar system\n")])
+        let h = book.history()
+        let dues = h.entries.flatMap(\.changes).filter { $0.field == "due" }
+        XCTAssertEqual(dues.map { "\($0.id) \($0.occurrence?.text ?? "move")" },
+                       ["A3 2026-Q1 2026-03-20 avvikelse: Rapport", "A5 2025-Q4 2026-01-10", "A5 move", "A2 move"])
+        XCTAssertEqual(Slips.make(h).map(\.id).sorted(), ["A2", "A5"])
+
+        let period = FollowUp.Period("2026")!
+        let report = HistoryReport.make(h, period: period)
+        XCTAssertEqual(report.closed.map { "\($0.date) \($0.id) \($0.outcome?.rawValue ?? "-")" },
+                       ["2026-01-10 A5 -", "2026-03-20 A3 avvikelse"])
+        XCTAssertEqual(report.postponed.map(\.id), ["A2", "A5"])
+
+        let b = Baselines.make(h, periodStart: period.first)
+        XCTAssertNil(b.original(.activity, "A3", current: Deadline(token: "2026-Q2")), "a completion moves the baseline on")
+        XCTAssertEqual(b.original(.activity, "A2", current: Deadline(token: "2027-06"))?.token, "2026-09")
+        XCTAssertEqual(b.original(.activity, "A5", current: Deadline(token: "2026-Q3"))?.token, "2026-Q1")
+        XCTAssertNil(b.original(.activity, "A2", current: Deadline(token: "2026-06")), "earlier is not a move")
+        XCTAssertEqual(Baselines.signal(.green, moved: true, status: .inProgress, movedGreen: false), .yellow)
+        XCTAssertEqual(Baselines.signal(.green, moved: true, status: .inProgress, movedGreen: true), .green)
+        XCTAssertEqual(Baselines.signal(.red, moved: true, status: .inProgress, movedGreen: false), .red)
+        XCTAssertEqual(Baselines.signal(.green, moved: true, status: .done, movedGreen: false), .green)
+    }
+
+    /// A malformed occurrence is an error at its line; a well-formed one is quiet.
+    func testOccurrenceCheck() {
+        let acts = Fixture.activities.replacingOccurrences(of: "done: 2024-04-30\n",
+            with: "done: 2024-04-30\noccurrence: 2024-Q1 2024-03-20 utan anmärkning: Protokoll\noccurrence: 2024-Q2 i juni\n")
+        let data = Fixture.data([.activity: acts])
+        let found = OccurrenceCheck().run(data, asOf: Fixture.asOf)
+        XCTAssertEqual(found.map { "\($0.severity) \($0.line)" }, ["error 10"])
+        XCTAssertTrue(found.first?.message.sv.contains("A4: occurrence '2024-Q2 i juni'") == true, found.first?.message.sv ?? "")
+    }
+
+    func testOccurrenceText() {
+        XCTAssertEqual(Occurrence("2026-Q1 2026-03-20 utan anmärkning: Protokoll: bilaga 2")?.evidence, "Protokoll: bilaga 2")
+        XCTAssertEqual(Occurrence("2026-Q1 2026-03-20")?.outcome, nil)
+        XCTAssertEqual(Occurrence("2026-Q1 2026-03-20 avvikelse")?.outcome, .deviation)
+        XCTAssertNil(Occurrence("2026-Q1 20 mars"))
+        XCTAssertNil(Occurrence("2026-Q1 2026-03-20 kanske"))
+        XCTAssertNil(Occurrence("mars 2026-03-20"))
+        let o = Occurrence(period: "2026-Q1", done: Day("2026-03-20")!, outcome: .clean, evidence: "P")
+        XCTAssertEqual(Occurrence(o.text), o)
+    }
+}
