@@ -107,7 +107,24 @@ final class OptionTableTests: EndToEndCase {
         XCTAssertEqual(syntax.exitCode, 0, syntax.stderr)
         let riskVerbs = bash.components(separatedBy: "    risks)\n").dropFirst().first?.split(separator: "\n").first ?? ""
         XCTAssertTrue(riskVerbs.contains("matrix") && !riskVerbs.contains("postpone") && !riskVerbs.contains("done"), String(riskVerbs))
-        // The words come from the data.
+        // The bash script at work: verbs of the kind, ids from the data, global options first.
+        let bin = try Binary.url().deletingLastPathComponent().path
+        let probe = """
+        export PATH='\(bin)':$PATH
+        source ./c.bash
+        t() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMPREPLY=(); _sakerhet; echo "${COMPREPLY[*]}"; }
+        t sakerhet risks ''
+        t sakerhet --data data goals done D
+        t sakerhet activities list --status ''
+        t sakerhet audit --format ''
+        """
+        try Data(probe.utf8).write(to: root.appendingPathComponent("probe.bash"))
+        let probed = try tool("bash", ["probe.bash"], in: root)
+        let answers = probed.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(answers.first, "list show add set rm matrix", probed.stdout + probed.stderr)
+        XCTAssertTrue(answers.count > 3 && answers[1].split(separator: " ").contains("D4"), probed.stdout)
+        XCTAssertTrue(answers.count > 3 && answers[2].contains("ej-påbörjad") && answers[2].contains("pågår"), probed.stdout)
+        XCTAssertTrue(answers.count > 3 && answers[3] == "text json github gitlab junit", probed.stdout)
         let ids = try run(["__complete", "ids", "goals"], in: root)
         XCTAssertTrue(ids.stdout.split(separator: "\n").contains("D4"), ids.output)
         let status = try run(["__complete", "status", "risks"], in: root)
