@@ -10,9 +10,10 @@ struct Context {
     /// records one by one takes longer than giving the memory back with the process.
     let kept = Kept()
 
-    final class Kept: @unchecked Sendable { var sets: [DataSet] = [] }
+    final class Kept: @unchecked Sendable { var values: [Any] = [] }
 
-    func keep(_ data: DataSet) { kept.sets.append(data) }
+    /// Holds `value` (a data set, a large list of diagnostics) until the process ends.
+    func keep(_ value: Any) { kept.values.append(value) }
 
     /// The as-of date: `--as-of`, or today in local time.
     func asOf() throws -> Day {

@@ -61,6 +61,8 @@ struct Opt: Sendable {
         case status(Kind)
         /// A number.
         case number
+        /// The name of a command.
+        case command
     }
 
     let name: String
@@ -114,6 +116,7 @@ struct Opt: Sendable {
         case .ids: return "ID"
         case .status: return "STATUS"
         case .number: return "N"
+        case .command: return sv ? "KOMMANDO" : "COMMAND"
         }
     }
 

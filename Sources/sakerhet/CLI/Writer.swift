@@ -14,7 +14,7 @@ enum Writer {
         let outcome: WriteOutcome
         do {
             outcome = try SafeWrite.perform(folder: folder, display: display, asOf: asOf, dryRun: o.flag("--dry-run"),
-                                            commit: commit, lockTimeout: wait, loaded: ctx.keep, edit: make)
+                                            commit: commit, lockTimeout: wait, loaded: { ctx.keep($0) }, edit: make)
         } catch let e as EditError {
             throw UsageError(sv: e.message.sv, en: e.message.en)
         }

@@ -33,6 +33,7 @@ enum Audit: Command {
 
         var diagnostics = Checks.run(data, asOf: asOf, includeDateChecks: !noTime)
         if let owner { diagnostics = diagnostics.filter { $0.owner == owner.id } }
+        ctx.keep(diagnostics)
 
         let style = outFile == nil && format == "text" ? ctx.style : .plain
         let text: String

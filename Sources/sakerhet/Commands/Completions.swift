@@ -41,6 +41,7 @@ enum Completions: Command {
         case .status(let k): return .data("status " + kindWord(k))
         case .file: return .files
         case .dir: return .dirs
+        case .command: return .words(Commands.visible.map { $0.name })
         default: return .none
         }
     }

@@ -6,7 +6,7 @@ enum HelpCommand: Command {
     static let spec = CommandSpec(
         name: name,
         summary: Message(sv: "Visar hjälp för sakerhet, för ett kommando eller för ett kommandos verb.", en: "Shows help for sakerhet, for one command or for one of its verbs."),
-        arguments: [Arg("KOMMANDO", "COMMAND", Message(sv: "kommandot", en: "the command"), .choice(["goals", "activities", "risks", "findings", "audit", "report", "log", "init", "completions", "man", "help"]), optional: true),
+        arguments: [Arg("KOMMANDO", "COMMAND", Message(sv: "kommandot", en: "the command"), .command, optional: true),
                     Arg("VERB", "VERB", Message(sv: "kommandots verb, t.ex. add", en: "the command's verb, e.g. add"), optional: true)],
         examples: ["sakerhet help", "sakerhet help audit", "sakerhet help activities add"])
 
