@@ -32,14 +32,17 @@ func main() -> Int32 {
                              en: "unknown command '\(name)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; see 'sakerhet help'")
         }
         if global.help {
-            if let verb = args.positional(), let h = command.help(verb: verb) {
-                try Output.write(h.render(lang))
-                return Exit.ok
-            }
-            try Output.write(command.help.render(lang))
+            let verb = command.spec.verbs.isEmpty ? nil : args.positional()
+            try Output.write(HelpText.lookup(command, verb: verb, lang))
             return Exit.ok
         }
-        return try command.run(&args, ctx)
+        let code = try command.run(&args, ctx)
+        // The only place the process ends: right after the command, with the data sets it
+        // loaded still held (`ctx.kept`), so they are not freed one record at a time.
+        withExtendedLifetime(ctx) { exit(code) }
+    } catch is ReaderGone {
+        // The reader went away (`| head`): nothing more to say, and nothing wrong.
+        return Exit.ok
     } catch let e as UsageError {
         Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + visible(e.message.text(lang)))
         return Exit.usage

@@ -793,7 +793,9 @@ final class RecordCommandTests: EndToEndCase {
         let scratch = try makeTempFolder()
         var examples: [String] = []
         for kind in ["goals", "activities", "risks", "findings"] {
-            for verb in ["", "list", "show", "add", "set", "done", "postpone", "rm"] + (kind == "risks" ? ["matrix"] : []) {
+            // Risks have no deadline: no done or postpone, but a matrix.
+            let verbs = kind == "risks" ? ["list", "show", "add", "set", "rm", "matrix"] : ["list", "show", "add", "set", "done", "postpone", "rm"]
+            for verb in [""] + verbs {
                 let args = [kind] + (verb.isEmpty ? [] : [verb]) + ["--help"]
                 let r = try run(args, in: scratch)
                 XCTAssertEqual(r.exitCode, 0, "\(args): \(r.output)")

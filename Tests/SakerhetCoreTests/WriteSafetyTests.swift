@@ -23,7 +23,11 @@ final class WriteSafetyTests: XCTestCase {
             // The value is never quoted back: it may hold control characters.
             XCTAssertFalse(e.message.en.contains(value), e.message.en)
         }
-        for key in ValueRules.multiLine { XCTAssertNotNil(Kind.allCases.first { $0.spec(key) != nil }, key) }
+        // "May span several lines" is declared with the field: only free text has it.
+        let multi = Set(Kind.allCases.flatMap { $0.fields.filter(\.multiLine).map(\.name) })
+        XCTAssertEqual(multi, ["note", "description", "reason", "evidence", "response", "progress", "remaining",
+                               "done_when", "treatment", "recommendation"])
+        for kind in Kind.allCases { for f in kind.fields where f.multiLine { XCTAssertEqual(f.type, .text, f.name) } }
     }
 
     /// The gate's key: the same error in another line is the same; another message in the

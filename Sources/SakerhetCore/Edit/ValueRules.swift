@@ -8,12 +8,6 @@
 ///   next line" (`TrailingCharacterCheck` warns about it in hand-edited files);
 /// - no blanks at the end of a line: they are removed, as they are around the whole value.
 enum ValueRules {
-    /// The free-text fields whose values may have several lines.
-    static let multiLine: Set<String> = [
-        "note", "description", "reason", "evidence", "response", "progress", "remaining",
-        "done_when", "treatment", "recommendation",
-    ]
-
     /// The value as it is written, or an error naming the field and saying how to fix it.
     /// The value itself is never quoted: it may hold control characters or personal data.
     static func checked(_ value: String, key: String, kind: Kind) throws -> String {
@@ -45,8 +39,8 @@ enum ValueRules {
         }
         while lines.count > 1, lines.last!.isEmpty { lines.removeLast() }
         while lines.count > 1, lines.first!.isEmpty { lines.removeFirst() }
-        if lines.count > 1 && !multiLine.contains(key) {
-            let free = kind.fieldOrder.filter(multiLine.contains)
+        if lines.count > 1 && kind.spec(key)?.multiLine != true {
+            let free = kind.fields.filter(\.multiLine).map(\.name)
             let where_sv = free.isEmpty ? "" : "; text på flera rader går i " + free.joined(separator: ", ")
             let where_en = free.isEmpty ? "" : "; text over several lines goes in " + free.joined(separator: ", ")
             throw EditError(sv: "värdet för '\(key)' innehåller en radbrytning, men '\(key)' har bara en rad; skriv värdet på en rad\(where_sv)",

@@ -67,12 +67,15 @@ public struct FieldSpec: Sendable {
     public let type: ValueType
     public let required: Bool
     public let repeatable: Bool
+    /// Free text that may span several lines (written as `+ ` lines); any other field holds one line.
+    public let multiLine: Bool
 
-    init(_ name: String, _ type: ValueType = .text, required: Bool = false, repeatable: Bool = false) {
+    init(_ name: String, _ type: ValueType = .text, required: Bool = false, repeatable: Bool = false, multiLine: Bool = false) {
         self.name = name
         self.type = type
         self.required = required
         self.repeatable = repeatable
+        self.multiLine = multiLine
     }
 }
 
@@ -92,40 +95,40 @@ enum Schema {
             FieldSpec("id", required: true), FieldSpec("name", required: true), FieldSpec("kind", .ownerKind),
             FieldSpec("parent", .ref(.owner)), FieldSpec("contact"),
         ],
-        .area: [FieldSpec("id", required: true), FieldSpec("name", required: true), FieldSpec("description")],
+        .area: [FieldSpec("id", required: true), FieldSpec("name", required: true), FieldSpec("description", multiLine: true)],
         .goal: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("parent", .ref(.goal)),
             FieldSpec("area", .ref(.area)), FieldSpec("owner", .ref(.owner), required: true),
             FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
-            FieldSpec("done_when"), FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("note"),
+            FieldSpec("done_when", multiLine: true), FieldSpec("done", .day), FieldSpec("reason", multiLine: true), FieldSpec("note", multiLine: true),
             FieldSpec("source"), FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
         ],
         .activity: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("goal", .ref(.goal), required: true),
             FieldSpec("owner", .ref(.owner), required: true), FieldSpec("start", .deadline),
             FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
-            FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("note"), FieldSpec("evidence"),
+            FieldSpec("done", .day), FieldSpec("reason", multiLine: true), FieldSpec("note", multiLine: true), FieldSpec("evidence", multiLine: true),
             FieldSpec("every", .recurrence), FieldSpec("occurrence", .occurrence, repeatable: true),
             FieldSpec("area", .ref(.area)), FieldSpec("source"),
             FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
         ],
         .risk: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("area", .ref(.area)),
-            FieldSpec("description"), FieldSpec("likelihood", .score, required: true),
+            FieldSpec("description", multiLine: true), FieldSpec("likelihood", .score, required: true),
             FieldSpec("consequence", .score, required: true), FieldSpec("owner", .ref(.owner), required: true),
-            FieldSpec("treatment"), FieldSpec("action", .ref(.activity), repeatable: true),
+            FieldSpec("treatment", multiLine: true), FieldSpec("action", .ref(.activity), repeatable: true),
             FieldSpec("status", .riskStatus, required: true), FieldSpec("review", .day),
             FieldSpec("residual_likelihood", .score), FieldSpec("residual_consequence", .score),
             FieldSpec("source"), FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
         ],
         .finding: [
             FieldSpec("id", required: true), FieldSpec("audit", required: true), FieldSpec("auditor"),
-            FieldSpec("year", .year), FieldSpec("case"), FieldSpec("recommendation", required: true),
-            FieldSpec("response"), FieldSpec("progress"), FieldSpec("remaining"),
-            FieldSpec("assessment", .assessment, required: true), FieldSpec("evidence"),
+            FieldSpec("year", .year), FieldSpec("case"), FieldSpec("recommendation", required: true, multiLine: true),
+            FieldSpec("response", multiLine: true), FieldSpec("progress", multiLine: true), FieldSpec("remaining", multiLine: true),
+            FieldSpec("assessment", .assessment, required: true), FieldSpec("evidence", multiLine: true),
             FieldSpec("owner", .ref(.owner), required: true), FieldSpec("due", .deadline),
             FieldSpec("action", .ref(.activity), repeatable: true), FieldSpec("status", .status),
-            FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("classification", .classification),
+            FieldSpec("done", .day), FieldSpec("reason", multiLine: true), FieldSpec("classification", .classification),
             FieldSpec("assumed", repeatable: true),
         ],
     ]

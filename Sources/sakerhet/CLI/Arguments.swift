@@ -14,7 +14,7 @@ struct GlobalOptions {
     var help = false
     var version = false
 
-    static let names = ["--data", "--as-of", "--lang", "--help", "-h", "--version"]
+    static var names: [String] { GlobalTable.options.flatMap(\.names) }
 }
 
 /// The command line after the global options are taken out, read by each command.
@@ -94,50 +94,17 @@ struct Arguments {
         return first
     }
 
-    /// Takes a flag (`--overdue`).
-    mutating func flag(_ names: String...) -> Bool {
-        known += names
-        guard let i = tokens[..<optionCount].firstIndex(where: { names.contains($0) }) else { return false }
-        tokens.remove(at: i)
-        optionCount -= 1
-        return true
+    /// How many of the remaining tokens stand before `--`.
+    var optionsLeft: Int { optionCount }
+
+    /// Removes `count` tokens at `i`, all before `--` (used by `take`).
+    mutating func remove(at i: Int, count: Int) {
+        tokens.removeSubrange(i..<(i + count))
+        optionCount -= count
     }
 
-    /// Takes an option with a value (`--format json`, `--format=json`, `-o file`).
-    /// `--format=` gives the empty value, which the caller judges like any other.
-    mutating func option(_ names: String...) throws -> String? {
-        known += names
-        for i in 0..<optionCount {
-            let t = tokens[i]
-            for n in names {
-                if t == n {
-                    guard i + 1 < optionCount else { throw UsageError(sv: "\(n) behöver ett värde", en: "\(n) needs a value") }
-                    let v = tokens[i + 1]
-                    tokens.removeSubrange(i...(i + 1))
-                    optionCount -= 2
-                    return v
-                }
-                if t.hasPrefix(n + "=") {
-                    tokens.remove(at: i)
-                    optionCount -= 1
-                    return String(t.dropFirst(n.count + 1))
-                }
-            }
-        }
-        return nil
-    }
-
-    /// Takes an option whose value must be one of `choices`.
-    mutating func choice(_ name: String, _ choices: [String]) throws -> String? {
-        guard let v = try option(name) else { return nil }
-        guard choices.contains(v) else {
-            let hint = Suggest.closest(to: v, in: choices).map { " (menade du '\($0)'?)" } ?? ""
-            let hintEn = Suggest.closest(to: v, in: choices).map { " (did you mean '\($0)'?)" } ?? ""
-            throw UsageError(sv: "\(name) tar \(choices.joined(separator: "|")), inte '\(v)'\(hint)",
-                             en: "\(name) takes \(choices.joined(separator: "|")), not '\(v)'\(hintEn)")
-        }
-        return v
-    }
+    /// Option names the command accepts, for "did you mean".
+    mutating func learn(_ names: [String]) { known += names }
 
     /// Fails on anything left over: an unknown option gets "did you mean".
     func finish(command: String) throws {

@@ -1,43 +1,16 @@
 import Foundation
 import SakerhetCore
 
-/// Help for a command: usage line, summary, options and real examples.
-struct Help {
-    let usage: String
-    let summary: Message
-    let options: [(String, Message)]
-    let examples: [String]
-
-    func render(_ lang: Lang) -> String {
-        let sv = lang == .sv
-        var out = (sv ? "Användning: " : "Usage: ") + usage + "\n\n" + summary.text(lang) + "\n"
-        if !options.isEmpty {
-            out += "\n" + (sv ? "Flaggor:" : "Options:") + "\n"
-            let width = min(30, (options.map { $0.0.count }.max() ?? 0) + 2)
-            for (name, text) in options {
-                out += "  " + name.padding(toLength: max(width, name.count + 2), withPad: " ", startingAt: 0) + text.text(lang) + "\n"
-            }
-        }
-        out += "\n" + (sv ? "Gemensamma flaggor: --data DIR, --as-of ÅÅÅÅ-MM-DD, --lang sv|en" :
-                             "Global options: --data DIR, --as-of YYYY-MM-DD, --lang sv|en") + "\n"
-        out += "\n" + (sv ? "Exempel:" : "Examples:") + "\n"
-        for e in examples { out += "  " + e + "\n" }
-        return out
-    }
-}
-
-/// A subcommand: one file in Commands/, its help beside its code.
+/// A subcommand: one file in Commands/, its declared options and help beside its code.
 protocol Command: Sendable {
-    static var name: String { get }
-    static var help: Help { get }
-    /// Runs the command and returns the exit code.
+    /// What the command takes and says about itself (see OptionTable.swift).
+    static var spec: CommandSpec { get }
+    /// Runs the command and returns the exit code; only main ends the process.
     static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32
-    /// Help for one verb (`sakerhet activities add --help`), if the command has verbs.
-    static func help(verb: String) -> Help?
 }
 
 extension Command {
-    static func help(verb: String) -> Help? { nil }
+    static var name: String { spec.name }
 }
 
 enum Commands {
@@ -45,9 +18,12 @@ enum Commands {
         Goals.self, Activities.self, Risks.self, Findings.self, Audit.self, Report.self,
         Log.self,
         Export.self,
-        Init.self, Completions.self, HelpCommand.self,
+        Init.self, Completions.self, ManCommand.self, HelpCommand.self,
+        CompleteCommand.self,
     ]
-    static var names: [String] { all.map { $0.name } + ["version"] }
+    /// The commands a user sees (help, completions, man page).
+    static var visible: [any Command.Type] { all.filter { !$0.spec.hidden } }
+    static var names: [String] { visible.map { $0.name } + ["version"] }
 
     static func find(_ name: String) -> (any Command.Type)? { all.first { $0.name == name } }
 }
@@ -56,11 +32,133 @@ enum Exit {
     static let ok: Int32 = 0
     static let problems: Int32 = 1
     static let usage: Int32 = 2
+}
 
-    /// Ends the process now, once the output is written. A read-only command calls it
-    /// with the whole data set still in memory: the memory goes back with the process,
-    /// which is much faster than freeing 100,000 records one by one.
-    static func now(_ code: Int32) -> Never {
-        exit(code)
+/// The help texts, generated from a command's `CommandSpec`.
+enum HelpText {
+    /// The terminal width for wrapping: COLUMNS, else 100.
+    static var width: Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c >= 40 { return min(c, 500) }
+        return 100
+    }
+
+    /// `text` broken at spaces into lines of at most `width` columns; lines after the first
+    /// start with `indent` spaces (the first with `first` already written before it).
+    static func wrap(_ text: String, width: Int, indent: Int, first: Int? = nil) -> String {
+        var lines: [String] = []
+        var line = ""
+        var used = first ?? indent
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty && used + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+                used = indent
+            }
+            if !line.isEmpty { line += " "; used += 1 }
+            line += word
+            used += word.count
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n" + String(repeating: " ", count: indent))
+    }
+
+    /// Two columns: label and text, the text wrapped beside the label.
+    static func table(_ rows: [(String, String)], width: Int) -> String {
+        // A label too long for the column stands on its own line, the text below it.
+        let column = min(30, (rows.map { $0.0.count }.filter { $0 <= 26 }.max() ?? 0) + 4)
+        var out = ""
+        for (label, text) in rows {
+            if label.count + 4 > column {
+                out += "  " + label + "\n" + String(repeating: " ", count: column) + wrap(text, width: width, indent: column) + "\n"
+            } else {
+                out += "  " + label.padding(toLength: column - 2, withPad: " ", startingAt: 0) + wrap(text, width: width, indent: column) + "\n"
+            }
+        }
+        return out
+    }
+
+    static func usageLine(_ spec: CommandSpec, verb: Verb?, _ lang: Lang) -> String {
+        let sv = lang == .sv
+        var words = ["sakerhet", spec.name]
+        if let verb {
+            words.append(verb.name)
+            words += verb.arguments.map { $0.usage(lang) }
+            let opts = spec.options(for: verb.name)
+            if opts.count > 6 {
+                words += opts.filter(\.required).map { $0.usage(lang) }
+                words.append(sv ? "[FLAGGOR]" : "[OPTIONS]")
+            } else {
+                words += opts.map { $0.usage(lang) }
+            }
+            if let t = verb.trailing { words.append(t.text(lang)) }
+        } else if !spec.verbs.isEmpty {
+            words.append("[" + spec.verbs.map(\.name).joined(separator: "|") + "]")
+            words.append("…")
+        } else {
+            words += spec.arguments.map { $0.usage(lang) }
+            words += spec.options.map { $0.usage(lang) }
+        }
+        return (sv ? "Användning: " : "Usage: ") + words.joined(separator: " ")
+    }
+
+    static func globals(_ lang: Lang) -> String {
+        let list = GlobalTable.options.filter(\.takesValue).map { $0.name + " " + $0.valueWord(lang) }.joined(separator: ", ")
+        return (lang == .sv ? "Gemensamma flaggor: " : "Global options: ") + list
+    }
+
+    /// `sakerhet help COMMAND`, `sakerhet COMMAND --help`.
+    static func command(_ spec: CommandSpec, _ lang: Lang, width: Int = HelpText.width) -> String {
+        let sv = lang == .sv
+        var out = usageLine(spec, verb: nil, lang) + "\n\n" + wrap(spec.summary.text(lang), width: width, indent: 0) + "\n"
+        if !spec.verbs.isEmpty {
+            out += "\n" + (sv ? "Kommandon:" : "Commands:") + "\n"
+            out += table(spec.verbs.map { v in
+                ([v.name] + v.arguments.map { $0.usage(lang) }).joined(separator: " ")
+            }.enumerated().map { ($0.element, spec.verbs[$0.offset].summary.text(lang)) }, width: width)
+        }
+        if !spec.arguments.isEmpty {
+            out += "\n" + (sv ? "Argument:" : "Arguments:") + "\n" + table(spec.arguments.map { ($0.usage(lang), $0.help.text(lang)) }, width: width)
+        }
+        let opts = spec.verbs.isEmpty ? spec.options : []
+        if !opts.isEmpty {
+            out += "\n" + (sv ? "Flaggor:" : "Options:") + "\n" + table(opts.map { ($0.label(lang), $0.help.text(lang)) }, width: width)
+        }
+        out += "\n" + globals(lang) + "\n"
+        out += "\n" + (sv ? "Exempel:" : "Examples:") + "\n" + spec.examples.map { "  " + $0 + "\n" }.joined()
+        if !spec.verbs.isEmpty {
+            out += "\n" + (sv ? "Kör 'sakerhet \(spec.name) KOMMANDO --help' för ett kommandos flaggor."
+                              : "Run 'sakerhet \(spec.name) COMMAND --help' for a command's options.") + "\n"
+        }
+        return out
+    }
+
+    /// `sakerhet COMMAND VERB --help`, `sakerhet help COMMAND VERB`.
+    static func verb(_ spec: CommandSpec, _ verb: Verb, _ lang: Lang, width: Int = HelpText.width) -> String {
+        let sv = lang == .sv
+        var out = usageLine(spec, verb: verb, lang) + "\n\n" + wrap((verb.description ?? verb.summary).text(lang), width: width, indent: 0) + "\n"
+        if !verb.arguments.isEmpty {
+            out += "\n" + (sv ? "Argument:" : "Arguments:") + "\n" + table(verb.arguments.map { ($0.usage(lang), $0.help.text(lang)) }, width: width)
+        }
+        let opts = spec.options(for: verb.name)
+        if !opts.isEmpty {
+            out += "\n" + (sv ? "Flaggor:" : "Options:") + "\n" + table(opts.map { ($0.label(lang), $0.help.text(lang)) }, width: width)
+        }
+        out += "\n" + globals(lang) + "\n"
+        out += "\n" + (sv ? "Exempel:" : "Examples:") + "\n" + verb.examples.map { "  " + $0 + "\n" }.joined()
+        return out
+    }
+
+    /// Help for `COMMAND [VERB]`, or a usage error naming the verbs there are.
+    static func lookup(_ command: any Command.Type, verb: String?, _ lang: Lang) throws -> String {
+        let spec = command.spec
+        guard let verb else { return HelpText.command(spec, lang) }
+        if let v = spec.verb(verb) { return HelpText.verb(spec, v, lang) }
+        let names = spec.verbs.map(\.name)
+        guard !names.isEmpty else {
+            throw UsageError(sv: "\(spec.name) har inga kommandon; se 'sakerhet help \(spec.name)'", en: "\(spec.name) has no commands; see 'sakerhet help \(spec.name)'")
+        }
+        let hint = Suggest.closest(to: verb, in: names)
+        throw UsageError(sv: "okänt kommando '\(verb)' för \(spec.name)" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; kommandona är " + names.joined(separator: ", "),
+                         en: "unknown command '\(verb)' for \(spec.name)" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; the commands are " + names.joined(separator: ", "))
     }
 }

@@ -6,6 +6,14 @@ import SakerhetCore
 struct Context {
     let options: GlobalOptions
     var lang: Lang { options.lang }
+    /// Data sets loaded during the run, held until main ends the process: freeing 100,000
+    /// records one by one takes longer than giving the memory back with the process.
+    let kept = Kept()
+
+    final class Kept: @unchecked Sendable { var values: [Any] = [] }
+
+    /// Holds `value` (a data set, a large list of diagnostics) until the process ends.
+    func keep(_ value: Any) { kept.values.append(value) }
 
     /// The as-of date: `--as-of`, or today in local time.
     func asOf() throws -> Day {
@@ -32,7 +40,9 @@ struct Context {
     /// The data folder's files of `kinds` (all by default).
     func load(kinds: [Kind] = Kind.allCases) throws -> DataSet {
         let (path, display) = try dataFolder()
-        return try Store.load(folder: path, display: display, kinds: kinds)
+        let data = try Store.load(folder: path, display: display, kinds: kinds)
+        keep(data)
+        return data
     }
 
     /// Colour only on a terminal, and never with NO_COLOR set.
@@ -60,6 +70,9 @@ struct Context {
     }
 }
 
+/// Standard output was closed by its reader (`| head`): main ends with exit code 0.
+struct ReaderGone: Error {}
+
 /// Writes to standard output in one go, or to a file with `-o` (atomically).
 enum Output {
     static func write(_ text: String, to file: String? = nil) throws {
@@ -79,10 +92,18 @@ enum Output {
             var piece = piece
             if piece.withUTF8({ Store.writeAll(STDOUT_FILENO, UnsafeRawBufferPointer($0)) }) { continue }
             // The reader has gone (`| head`): nothing more to say, and nothing wrong.
-            if errno == EPIPE { Exit.now(Exit.ok) }
+            if errno == EPIPE { throw ReaderGone() }
             let why = String(cString: strerror(errno))
             throw StoreError(sv: "kan inte skriva till standard ut: \(why)", en: "cannot write to standard output: \(why)")
         }
+    }
+
+    /// `-o FILE` of audit and report: refused inside the data folder (`Store.writeOutput`);
+    /// an empty name is a usage error, and a name without a folder gets `./` (Foundation's
+    /// path functions trap on a one-character name).
+    static func write(_ pieces: [String], toOutput file: String, dataFolder: String?) throws {
+        guard !file.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
+        try Store.writeOutput(pieces, to: file.contains("/") ? file : "./" + file, dataFolder: dataFolder)
     }
 
     /// A message on standard error. If even that cannot be written, there is no one to tell.

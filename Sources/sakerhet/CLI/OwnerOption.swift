@@ -1,9 +1,9 @@
 import SakerhetCore
 
-extension Arguments {
+enum OwnerOption {
     /// `--owner O`: an owner id or an unambiguous part of a name.
-    mutating func owner(in data: () throws -> DataSet) throws -> Owner? {
-        guard let q = try option("--owner") else { return nil }
+    static func find(_ query: String?, in data: () throws -> DataSet) throws -> Owner? {
+        guard let q = query else { return nil }
         let data = try data()
         let found = data.findOwners(q)
         switch found.count {

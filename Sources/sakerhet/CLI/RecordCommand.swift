@@ -3,68 +3,73 @@ import SakerhetCore
 /// The verbs shared by `goals`, `activities`, `risks` and `findings`. Each command file
 /// names its kind and help; the work happens here and in the core.
 enum RecordCommand {
-    static let verbs = ["list", "show", "add", "set", "done", "postpone", "rm"]
-
     static func run(_ kind: Kind, command: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        let extra = kind == .risk ? ["matrix"] : []
+        let spec = Commands.find(command)!.spec
+        let verbs = RecordSpec.verbNames(kind)
         let verb: String
         if let first = args.positional() {
-            if verbs.contains(first) || extra.contains(first) { verb = first }
+            if verbs.contains(first) { verb = first }
             else if let data = try? ctx.load(), data.contains(kind, id: first) {
                 return try show(kind, id: first, command: command, &args, ctx)
+            } else if kind == .risk && (first == "done" || first == "postpone") {
+                let why = first == "done"
+                    ? Message(sv: "risker markeras inte klara; använd 'risks set ID status=stängd'", en: "risks are not marked done; use 'risks set ID status=stängd'")
+                    : Message(sv: "risker har inget slutdatum; ändra 'review' med 'risks set ID review=ÅÅÅÅ-MM-DD'", en: "risks have no deadline; change 'review' with 'risks set ID review=YYYY-MM-DD'")
+                throw UsageError(sv: why.sv, en: why.en)
             } else {
-                let hint = Suggest.closest(to: first, in: verbs + extra)
-                throw UsageError(sv: "okänt verb '\(first)' för \(command)" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; verben är " + (verbs + extra).joined(separator: ", "),
-                                 en: "unknown verb '\(first)' for \(command)" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; the verbs are " + (verbs + extra).joined(separator: ", "))
+                let hint = Suggest.closest(to: first, in: verbs)
+                throw UsageError(sv: "okänt verb '\(first)' för \(command)" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; verben är " + verbs.joined(separator: ", "),
+                                 en: "unknown verb '\(first)' for \(command)" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; the verbs are " + verbs.joined(separator: ", "))
             }
         } else {
             verb = "list"
         }
         let label = "\(command) \(verb)"
+        let o = try args.take(spec, verb: verb)
         switch verb {
-        case "list": return try list(kind, label, &args, ctx)
+        case "list": return try list(kind, label, o, &args, ctx)
         case "show":
-            guard let id = args.positional() else { throw needID(label) }
+            guard let id = args.positional() else { throw needID(label, kind) }
             return try show(kind, id: id, command: label, &args, ctx)
         case "matrix":
             try args.finish(command: label)
             let data = try ctx.load()
             try Output.write(ListRender.matrix(data.risks, thresholds: data.riskThresholds, lang: ctx.lang, style: ctx.style))
             return Exit.ok
-        case "add": return try add(kind, label, &args, ctx)
-        case "set": return try set(kind, label, &args, ctx)
-        case "done": return try done(kind, label, &args, ctx)
-        case "postpone": return try postpone(kind, label, &args, ctx)
-        default: return try remove(kind, label, &args, ctx)
+        case "add": return try add(kind, label, o, &args, ctx)
+        case "set": return try set(kind, label, o, &args, ctx)
+        case "done": return try done(kind, label, o, &args, ctx)
+        case "postpone": return try postpone(kind, label, o, &args, ctx)
+        default: return try remove(kind, label, o, &args, ctx)
         }
     }
 
-    static func list(_ kind: Kind, _ label: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
+    static func list(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
         var filter = ListFilter()
-        let format = try args.choice("--format", ["table", "tsv", "csv", "json"]) ?? "table"
-        filter.goal = try args.option("--goal")
-        filter.area = try args.option("--area")
+        let format = o.value("--format") ?? "table"
+        filter.goal = o.value("--goal")
+        filter.area = o.value("--area")
+        try args.finish(command: label)
         // A list reads only the files it shows from (`listed`), not the whole folder.
         let kinds = kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil)
         var loaded: DataSet?
-        filter.owner = try args.owner { if loaded == nil { loaded = try ctx.load(kinds: kinds) }; return loaded! }?.id
-        filter.status = try args.option("--status")
-        filter.overdue = args.flag("--overdue")
-        filter.soon = args.flag("--soon")
-        if let d = try args.option("--due-before") {
+        filter.owner = try OwnerOption.find(o.value("--owner")) { if loaded == nil { loaded = try ctx.load(kinds: kinds) }; return loaded! }?.id
+        filter.status = o.value("--status")
+        filter.overdue = o.flag("--overdue")
+        filter.soon = o.flag("--soon")
+        if let d = o.value("--due-before") {
             guard let deadline = Deadline(phrase: d), !deadline.isUnknown else {
                 throw UsageError(sv: "--due-before: '\(d)' är ingen tidpunkt; skriv t.ex. 2024-12-31, maj 2024 eller Q3 2024",
                                  en: "--due-before: '\(d)' is not a deadline; write e.g. 2024-12-31, May 2024 or Q3 2024")
             }
             filter.dueBefore = deadline
         }
-        if kind == .risk, let l = try args.option("--level") {
+        if kind == .risk, let l = o.value("--level") {
             guard let level = RiskLevel.allCases.first(where: { $0.word(.sv) == l || $0.word(.en) == l || $0.word(.sv).replacingOccurrences(of: " ", with: "-") == l || $0.rawValue == l }) else {
                 throw UsageError(sv: "--level tar låg, medel, hög eller mycket-hög, inte '\(l)'", en: "--level takes low, medium, high or very-high, not '\(l)'")
             }
             filter.level = level
         }
-        try args.finish(command: label)
         let data = try loaded ?? ctx.load(kinds: kinds)
         if let s = filter.status {
             let words = kind == .risk ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue)
@@ -93,7 +98,7 @@ enum RecordCommand {
         case "json": try Output.write(ListRender.json(list))
         default: try Output.write(ListRender.table(list, lang: ctx.lang, style: ctx.style))
         }
-        Exit.now(Exit.ok)
+        return Exit.ok
     }
 
     static func show(_ kind: Kind, id: String, command: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
@@ -117,38 +122,33 @@ enum RecordCommand {
         return Baselines.load(folder: try ctx.dataFolder().0, period: .year(of: asOf))
     }
 
-    static func add(_ kind: Kind, _ label: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        let (dryRun, commit) = (args.flag("--dry-run"), args.flag("--commit"))
+    static func add(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
         var fields: [(String, String)] = []
         for spec in kind.fields {
-            while let v = try args.option("--" + spec.name.replacingOccurrences(of: "_", with: "-"), "--" + spec.name) { fields.append((spec.name, v)) }
+            for v in o.all("--" + spec.name.replacingOccurrences(of: "_", with: "-")) { fields.append((spec.name, v)) }
         }
         while let pair = args.positional() { fields.append(try assignment(pair, kind).pair) }
         try args.finish(command: label)
-        if !fields.contains(where: { $0.0 == "status" }) {
-            fields.append(("status", kind == .risk ? RiskStatus.identified.rawValue : Status.notStarted.rawValue))
-        }
-        let missing = kind.fields.filter { $0.required && $0.name != "id" && !fields.map(\.0).contains($0.name) }.map(\.name)
+        let missing = RecordRules.missing(kind, in: fields)
         if !missing.isEmpty {
             throw UsageError(sv: "\(label) saknar " + missing.map { "--\($0)" }.joined(separator: ", "),
                              en: "\(label) lacks " + missing.map { "--\($0)" }.joined(separator: ", "))
         }
-        return try Writer.perform(ctx, dryRun: dryRun, commit: commit) { data in
+        return try Writer.perform(ctx, o) { data in
             let resolved = try fields.map { ($0.0, $0.0 == "owner" ? try ownerID($0.1, data) : $0.1) }
-            return try Editor.add(data, kind, fields: resolved).0
+            return try RecordRules.add(data, kind, fields: resolved).0
         }
     }
 
-    static func set(_ kind: Kind, _ label: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        let (dryRun, commit) = (args.flag("--dry-run"), args.flag("--commit"))
-        guard let id = args.positional() else { throw needID(label) }
+    static func set(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
+        guard let id = args.positional() else { throw needID(label, kind) }
         var changes: [(String, Change)] = []
         while let pair = args.positional() { changes.append(try assignment(pair, kind).change) }
         try args.finish(command: label)
         guard !changes.isEmpty else {
             throw UsageError(sv: "\(label) behöver minst ett fält=värde, t.ex. status=klar", en: "\(label) needs at least one field=value, e.g. status=klar")
         }
-        return try Writer.perform(ctx, dryRun: dryRun, commit: commit) { data in
+        return try Writer.perform(ctx, o) { data in
             let resolved = try changes.map { key, change -> Change in
                 if key == "owner", case .set(let k, let v) = change { return .set(k, try ownerID(v, data)) }
                 return change
@@ -157,63 +157,45 @@ enum RecordCommand {
         }
     }
 
-    static func done(_ kind: Kind, _ label: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        guard kind != .risk else { throw UsageError(sv: "risker markeras inte klara; använd 'risks set ID status=stängd'", en: "risks are not marked done; use 'risks set ID status=stängd'") }
-        let (dryRun, commit) = (args.flag("--dry-run"), args.flag("--commit"))
-        let dateText = try args.option("--date")
-        let evidence = try args.option("--evidence")
-        let outcomeText = try args.option("--outcome")
-        guard let id = args.positional() else { throw needID(label) }
+    static func done(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
+        guard let id = args.positional() else { throw needID(label, kind) }
         try args.finish(command: label)
         let date: Day
-        if let t = dateText {
+        if let t = o.value("--date") {
             guard let d = Day(t) else { throw UsageError(sv: "--date tar ÅÅÅÅ-MM-DD, inte '\(t)'", en: "--date takes YYYY-MM-DD, not '\(t)'") }
             date = d
         } else {
             date = try ctx.asOf()
         }
+        let evidence = o.value("--evidence")
         var outcome: Occurrence.Outcome?
-        if let t = outcomeText {
-            guard let o = Occurrence.Outcome(parsing: t) else {
+        if let t = o.value("--outcome") {
+            guard let parsed = Occurrence.Outcome(parsing: t) else {
                 throw UsageError(sv: "--outcome tar 'utan anmärkning' eller avvikelse, inte '\(t)'",
                                  en: "--outcome takes 'utan anmärkning' or avvikelse, not '\(t)'")
             }
-            outcome = o
+            outcome = parsed
         }
-        return try Writer.perform(ctx, dryRun: dryRun, commit: commit) { data in
-            try Editor.done(data, kind, id: id, on: date, evidence: evidence, outcome: outcome)
-        }
+        return try Writer.perform(ctx, o) { data in try RecordRules.done(data, kind, id: id, date: date, evidence: evidence, outcome: outcome) }
     }
 
-    static func postpone(_ kind: Kind, _ label: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        guard kind != .risk else { throw UsageError(sv: "risker har inget slutdatum; ändra 'review' med 'risks set ID review=ÅÅÅÅ-MM-DD'", en: "risks have no deadline; change 'review' with 'risks set ID review=YYYY-MM-DD'") }
-        let (dryRun, commit) = (args.flag("--dry-run"), args.flag("--commit"))
-        let to = try args.option("--to")
-        let reason = try args.option("--reason")
-        guard let id = args.positional() else { throw needID(label) }
+    static func postpone(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
+        guard let id = args.positional() else { throw needID(label, kind) }
         try args.finish(command: label)
-        guard let to, let deadline = Deadline(phrase: to) else {
+        guard let to = o.value("--to"), let deadline = Deadline(phrase: to) else {
             throw UsageError(sv: "\(label) behöver --to med en tidpunkt, t.ex. --to 2025-03 eller --to 'våren 2025'",
                              en: "\(label) needs --to with a deadline, e.g. --to 2025-03 or --to 'spring 2025'")
         }
-        guard let reason, !reason.allSatisfy({ $0 == " " || $0 == "\t" }) else {
+        guard let reason = o.value("--reason"), !reason.allSatisfy({ $0 == " " || $0 == "\t" }) else {
             throw UsageError(sv: "\(label) behöver --reason: skälet till att tidplanen flyttas", en: "\(label) needs --reason: why the schedule moves")
         }
-        return try Writer.perform(ctx, dryRun: dryRun, commit: commit) { data in
-            if let i = data.ids[kind]?[id]?.first, let old = data.record(RecordRef(kind: kind, index: i)).value("due").flatMap(Deadline.init(token:)),
-               let oldLast = old.lastDay, let newLast = deadline.lastDay, newLast <= oldLast {
-                throw EditError(sv: "\(id) ska redan vara klar \(old.token); postpone flyttar bara senare (använd 'set \(id) due=…' för att tidigarelägga)",
-                                en: "\(id) is already due \(old.token); postpone only moves later (use 'set \(id) due=…' to move earlier)", refusal: true)
-            }
-            return try Editor.update(data, kind, id: id, [.set("due", deadline.token), .set("reason", reason)])
-        }
+        return try Writer.perform(ctx, o) { data in try RecordRules.postpone(data, kind, id: id, to: deadline, reason: reason) }
     }
 
-    static func remove(_ kind: Kind, _ label: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        let (dryRun, commit) = (args.flag("--dry-run"), args.flag("--commit"))
-        guard let id = args.positional() else { throw needID(label) }
+    static func remove(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
+        guard let id = args.positional() else { throw needID(label, kind) }
         try args.finish(command: label)
-        return try Writer.perform(ctx, dryRun: dryRun, commit: commit) { data in try Editor.remove(data, kind, id: id) }
+        return try Writer.perform(ctx, o) { data in try Editor.remove(data, kind, id: id) }
     }
 
     /// `field=value`, `field+=value` or `field-=value`.
@@ -242,7 +224,8 @@ enum RecordCommand {
                         en: "'\(query)' matches several owners: " + found.map(\.id).joined(separator: ", ") + "; give an id")
     }
 
-    static func needID(_ label: String) -> UsageError {
-        UsageError(sv: "\(label) behöver ett id, t.ex. '\(label) A12'", en: "\(label) needs an id, e.g. '\(label) A12'")
+    static func needID(_ label: String, _ kind: Kind) -> UsageError {
+        let id = RecordSpec.exampleID(kind)
+        return UsageError(sv: "\(label) behöver ett id, t.ex. '\(label) \(id)'", en: "\(label) needs an id, e.g. '\(label) \(id)'")
     }
 }

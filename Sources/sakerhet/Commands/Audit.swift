@@ -3,35 +3,37 @@ import SakerhetCore
 /// `sakerhet audit`: validates the data folder and flags late work.
 enum Audit: Command {
     static let name = "audit"
-    static let help = Help(
-        usage: "sakerhet audit [--format text|json|github|gitlab|junit] [--fail-on error|warning|never] [--no-time] [--owner O] [--by-owner] [-o FIL]",
+    static let spec = CommandSpec(
+        name: name,
         summary: Message(
             sv: "Kontrollerar alla poster och flaggar det som är försenat eller snart ska vara klart. Avslutar med 1 om något fel hittas (för CI), 2 vid användnings- eller filfel.",
             en: "Checks every record and flags what is overdue or due soon. Exits 1 when an error is found (for CI), 2 on a usage or file error."),
         options: [
-            ("--format F", Message(sv: "text (standard), json, github, gitlab (Code Quality) eller junit", en: "text (default), json, github, gitlab (Code Quality) or junit")),
-            ("--fail-on NIVÅ", Message(sv: "vad som ger slutkod 1: error (standard), warning eller never", en: "what gives exit code 1: error (default), warning or never")),
-            ("--no-time", Message(sv: "bara kontroller som inte beror på dagens datum (för pre-commit)", en: "only checks that do not depend on today's date (for pre-commit)")),
-            ("--owner O", Message(sv: "bara en ansvarigs poster (id eller del av namnet)", en: "only one owner's records (id or part of the name)")),
-            ("--by-owner", Message(sv: "gruppera textutskriften per ansvarig", en: "group the text output per owner")),
-            ("-o FIL", Message(sv: "skriv till FIL i stället för standard ut", en: "write to FILE instead of standard output")),
+            Opt("--format", .choice(["text", "json", "github", "gitlab", "junit"]), Message(sv: "text (standard), json, github, gitlab (Code Quality) eller junit", en: "text (default), json, github, gitlab (Code Quality) or junit")),
+            Opt("--fail-on", .choice(["error", "warning", "never"]), Message(sv: "vad som ger slutkod 1: error (standard), warning eller never", en: "what gives exit code 1: error (default), warning or never")),
+            Opt("--no-time", .flag, Message(sv: "bara kontroller som inte beror på dagens datum (för pre-commit)", en: "only checks that do not depend on today's date (for pre-commit)")),
+            Opt("--owner", .ids(.owner), Message(sv: "bara en ansvarigs poster (id eller del av namnet)", en: "only one owner's records (id or part of the name)")),
+            Opt("--by-owner", .flag, Message(sv: "gruppera textutskriften per ansvarig", en: "group the text output per owner")),
+            Opt("--output", short: "-o", .file, Message(sv: "skriv till FIL i stället för standard ut", en: "write to FILE instead of standard output")),
         ],
         examples: ["sakerhet audit --as-of 2024-11-04", "sakerhet audit --format github --fail-on error"])
 
     static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        let format = try args.choice("--format", ["text", "json", "github", "gitlab", "junit"]) ?? "text"
-        let failOn = try args.choice("--fail-on", ["error", "warning", "never"]) ?? "error"
-        let noTime = args.flag("--no-time")
-        let byOwner = args.flag("--by-owner")
-        let outFile = try args.option("-o", "--output")
-        var loaded: DataSet?
-        let owner = try args.owner { if loaded == nil { loaded = try ctx.load() }; return loaded! }
+        let o = try args.take(spec)
+        let format = o.value("--format") ?? "text"
+        let failOn = o.value("--fail-on") ?? "error"
+        let noTime = o.flag("--no-time")
+        let byOwner = o.flag("--by-owner")
+        let outFile = o.value("--output")
         try args.finish(command: name)
+        var loaded: DataSet?
+        let owner = try OwnerOption.find(o.value("--owner")) { if loaded == nil { loaded = try ctx.load() }; return loaded! }
         let asOf = try ctx.asOf()
         let data = try loaded ?? ctx.load()
 
         var diagnostics = Checks.run(data, asOf: asOf, includeDateChecks: !noTime)
         if let owner { diagnostics = diagnostics.filter { $0.owner == owner.id } }
+        ctx.keep(diagnostics)
 
         let style = outFile == nil && format == "text" ? ctx.style : .plain
         let text: String
@@ -46,15 +48,15 @@ enum Audit: Command {
                 : DiagnosticText.render(diagnostics, data: data, asOf: asOf, lang: ctx.lang, style: style)
         }
         if let outFile {
-            try Store.writeOutput([text], to: outFile, dataFolder: try ctx.dataFolder().display)
+            try Output.write([text], toOutput: outFile, dataFolder: try ctx.dataFolder().display)
         } else {
             try Output.write(text)
         }
 
         switch failOn {
-        case "never": Exit.now(Exit.ok)
-        case "warning": Exit.now(diagnostics.contains { $0.severity != .notice } ? Exit.problems : Exit.ok)
-        default: Exit.now(diagnostics.contains { $0.severity == .error } ? Exit.problems : Exit.ok)
+        case "never": return Exit.ok
+        case "warning": return diagnostics.contains { $0.severity != .notice } ? Exit.problems : Exit.ok
+        default: return diagnostics.contains { $0.severity == .error } ? Exit.problems : Exit.ok
         }
     }
 }

@@ -1,12 +1,13 @@
 import SakerhetCore
 
-/// `sakerhet completions bash|zsh|fish`: a shell completion script.
+/// `sakerhet completions bash|zsh|fish`: a shell completion script, generated from the
+/// option table. Record ids and status words come from `sakerhet __complete`.
 enum Completions: Command {
     static let name = "completions"
-    static let help = Help(
-        usage: "sakerhet completions bash|zsh|fish",
+    static let spec = CommandSpec(
+        name: name,
         summary: Message(sv: "Skriver ett skript för tab-komplettering i skalet.", en: "Prints a tab-completion script for the shell."),
-        options: [],
+        arguments: [Arg("bash|zsh|fish", "bash|zsh|fish", Message(sv: "skalet", en: "the shell"), .choice(["bash", "zsh", "fish"]))],
         examples: ["sakerhet completions bash > ~/.local/share/bash-completion/completions/sakerhet",
                    "sakerhet completions fish > ~/.config/fish/completions/sakerhet.fish"])
 
@@ -15,69 +16,252 @@ enum Completions: Command {
             throw UsageError(sv: "ange skal: bash, zsh eller fish", en: "name a shell: bash, zsh or fish")
         }
         try args.finish(command: name)
-        let commands = Commands.all.map { $0.name }
-        let verbs = RecordCommand.verbs + ["matrix"]
-        let globals = ["--data", "--as-of", "--lang", "--help", "--version"]
-        // Every option of every command, for completion after the command.
-        let options = ["--format", "--owner", "--goal", "--area", "--status", "--overdue", "--soon", "--due-before", "--level",
-                       "--dry-run", "--commit", "--date", "--evidence", "--to", "--reason", "--title", "--id", "--start", "--due",
-                       "--fail-on", "--no-time", "--by-owner", "-o", "--period", "--public", "--since", "--until", "--field",
-                       "--slips", "--organisation", "--ci"]
         switch shell {
-        case "bash":
-            try Output.write("""
-            # bash completion for sakerhet
-            _sakerhet() {
-                local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-                case $prev in
-                    --data) COMPREPLY=($(compgen -d -- "$cur")); return;;
-                    --lang) COMPREPLY=($(compgen -W "sv en" -- "$cur")); return;;
-                    --format) COMPREPLY=($(compgen -W "text table tsv csv json github gitlab junit markdown html" -- "$cur")); return;;
-                esac
-                if [ "$COMP_CWORD" -eq 1 ]; then
-                    COMPREPLY=($(compgen -W "\(commands.joined(separator: " ")) \(globals.joined(separator: " "))" -- "$cur"))
-                elif [ "$COMP_CWORD" -eq 2 ] && [[ " goals activities risks findings " == *" ${COMP_WORDS[1]} "* ]]; then
-                    COMPREPLY=($(compgen -W "\(verbs.joined(separator: " "))" -- "$cur"))
-                else
-                    COMPREPLY=($(compgen -W "\(globals.joined(separator: " ")) \(options.joined(separator: " "))" -- "$cur"))
-                fi
-            }
-            complete -F _sakerhet sakerhet
-
-            """)
-        case "zsh":
-            try Output.write("""
-            #compdef sakerhet
-            _sakerhet() {
-                local -a commands verbs
-                commands=(\(commands.joined(separator: " ")))
-                verbs=(\(verbs.joined(separator: " ")))
-                if (( CURRENT == 2 )); then
-                    _describe 'command' commands
-                elif (( CURRENT == 3 )) && [[ ${words[2]} == (goals|activities|risks|findings) ]]; then
-                    _describe 'verb' verbs
-                else
-                    _arguments '--data[data folder]:folder:_files -/' '--as-of[date]:date:' '--lang[language]:lang:(sv en)' '--format[format]:format:(text table tsv csv json github gitlab junit markdown html)' \(options.filter { $0 != "--format" }.map { "'\($0)'" }.joined(separator: " ")) '*:: :'
-                fi
-            }
-            compdef _sakerhet sakerhet
-
-            """)
-        case "fish":
-            var out = "# fish completion for sakerhet\n"
-            for c in Commands.all {
-                out += "complete -c sakerhet -n '__fish_use_subcommand' -a \(c.name) -d '\(c.help.summary.text(ctx.lang).split(separator: ".").first ?? "")'\n"
-            }
-            out += "complete -c sakerhet -n '__fish_seen_subcommand_from goals activities risks findings' -a '\(verbs.joined(separator: " "))'\n"
-            out += "complete -c sakerhet -l data -r -a '(__fish_complete_directories)'\ncomplete -c sakerhet -l as-of -r\ncomplete -c sakerhet -l lang -r -a 'sv en'\n"
-            out += "complete -c sakerhet -l format -r -a 'text table tsv csv json github gitlab junit markdown html'\n"
-            for o in options where o.hasPrefix("--") && o != "--format" { out += "complete -c sakerhet -l \(o.dropFirst(2))\n" }
-            try Output.write(out)
+        case "bash": try Output.write(script(Shell.bash))
+        case "zsh": try Output.write(script(Shell.zsh))
+        case "fish": try Output.write(fish(ctx.lang))
         default:
             let hint = Suggest.closest(to: shell, in: ["bash", "zsh", "fish"])
             throw UsageError(sv: "okänt skal '\(shell)'" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; välj bash, zsh eller fish",
                              en: "unknown shell '\(shell)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; choose bash, zsh or fish")
         }
+        return Exit.ok
+    }
+
+    /// The data folder's name for `__complete`: `activities` for `.activity`.
+    static func kindWord(_ k: Kind) -> String { String(k.fileName.dropLast(4)) }
+
+    /// What a value completes to, as a shell command line for `__complete`, or a word list.
+    enum Completion: Sendable { case words([String]), data(String), files, dirs, none }
+
+    static func completion(_ v: Opt.Value) -> Completion {
+        switch v {
+        case .choice(let c): return .words(c)
+        case .ids(let k): return .data("ids " + kindWord(k))
+        case .status(let k): return .data("status " + kindWord(k))
+        case .file: return .files
+        case .dir: return .dirs
+        case .command: return .words(Commands.visible.map { $0.name })
+        default: return .none
+        }
+    }
+
+    /// How bash and zsh differ; the case structure of the script is shared.
+    struct Shell: Sendable {
+        let header: String
+        let footer: String
+        let indent = "    "
+        let reply: @Sendable (Completion) -> String
+
+        static let bash = Shell(
+            header: """
+            # bash completion for sakerhet (generated by 'sakerhet completions bash')
+            _sakerhet() {
+                local cur=${COMP_WORDS[COMP_CWORD]} prev= n=$COMP_CWORD
+                (( n > 0 )) && prev=${COMP_WORDS[n-1]}
+                # The command and verb are the first words that are not global options.
+                local cmd= verb= p=0 data=() i w
+                for ((i=1; i<n; i++)); do
+                    w=${COMP_WORDS[i]}
+                    case $w in
+                        --data) data=(--data "${COMP_WORDS[i+1]}"); ((i++));;
+                        GLOBALS) ((i++));;
+                        -*) ;;
+                        *) ((p++)); ((p == 1)) && cmd=$w; ((p == 2)) && verb=$w;;
+                    esac
+                done
+
+            """,
+            footer: "}\ncomplete -F _sakerhet sakerhet\n",
+            reply: { c in
+                switch c {
+                case .words(let w): return "COMPREPLY=($(compgen -W \"\(w.joined(separator: " "))\" -- \"$cur\"))"
+                case .data(let q): return "COMPREPLY=($(compgen -W \"$(sakerhet \"${data[@]}\" __complete \(q) 2>/dev/null)\" -- \"$cur\"))"
+                case .files: return "COMPREPLY=($(compgen -f -- \"$cur\"))"
+                case .dirs: return "COMPREPLY=($(compgen -d -- \"$cur\"))"
+                case .none: return "COMPREPLY=()"
+                }
+            })
+
+        static let zsh = Shell(
+            header: """
+            #compdef sakerhet
+            # zsh completion for sakerhet (generated by 'sakerhet completions zsh')
+            _sakerhet() {
+                local cur=${words[CURRENT]} prev=${words[CURRENT-1]}
+                # The command and verb are the first words that are not global options.
+                local cmd= verb= p=0 data=() i w
+                for ((i=2; i<CURRENT; i++)); do
+                    w=${words[i]}
+                    case $w in
+                        --data) data=(--data "${words[i+1]}"); ((i++));;
+                        GLOBALS) ((i++));;
+                        -*) ;;
+                        *) ((p++)); ((p == 1)) && cmd=$w; ((p == 2)) && verb=$w;;
+                    esac
+                done
+
+            """,
+            footer: "}\ncompdef _sakerhet sakerhet\n",
+            reply: { c in
+                switch c {
+                case .words(let w): return "compadd -- \(w.joined(separator: " "))"
+                case .data(let q): return "compadd -- ${(f)\"$(sakerhet \"${data[@]}\" __complete \(q) 2>/dev/null)\"}"
+                case .files: return "_files"
+                case .dirs: return "_files -/"
+                case .none: return ":"
+                }
+            })
+    }
+
+    static func script(_ sh: Shell) -> String {
+        let globals = GlobalTable.options
+        // The global options with a value other than --data (which the header keeps).
+        let skip = globals.filter { $0.takesValue && $0.name != "--data" }.map(\.name).joined(separator: "|")
+        var out = sh.header.replacingOccurrences(of: "GLOBALS", with: skip)
+        // An option's value, wherever it stands.
+        func valueCases(_ opts: [Opt], indent: String) -> String {
+            var s = indent + "case $prev in\n"
+            for o in opts where o.takesValue {
+                s += indent + "    " + o.names.joined(separator: "|") + ") " + sh.reply(completion(o.value)) + "; return;;\n"
+            }
+            return s + indent + "esac\n"
+        }
+        func words(_ opts: [Opt]) -> [String] { (opts + globals).flatMap { [$0.name] + ($0.short.map { [$0] } ?? []) } }
+        out += valueCases(globals, indent: "    ")
+        let commands = Commands.visible.map { $0.spec }
+        out += "    if (( p == 0 )); then " + sh.reply(.words(commands.map(\.name) + words([]))) + "; return; fi\n"
+        out += "    case $cmd in\n"
+        for c in commands {
+            out += "    " + c.name + ")\n"
+            if c.verbs.isEmpty {
+                out += valueCases(c.options, indent: "        ")
+                out += "        if [[ $cur == -* ]]; then " + sh.reply(.words(words(c.options))) + "; return; fi\n"
+                if let a = c.arguments.first { out += "        " + sh.reply(completion(a.value)) + "\n" }
+                out += "        ;;\n"
+                continue
+            }
+            out += "        if (( p == 1 )); then " + sh.reply(.words(c.verbs.map(\.name))) + "; return; fi\n"
+            out += "        case $verb in\n"
+            for v in c.verbs {
+                let opts = c.options(for: v.name)
+                out += "        " + v.name + ")\n"
+                out += valueCases(opts, indent: "            ")
+                out += "            if [[ $cur == -* ]]; then " + sh.reply(.words(words(opts))) + "; return; fi\n"
+                if let a = v.arguments.first { out += "            (( p == 2 )) && " + sh.reply(completion(a.value)) + "\n" }
+                out += "            ;;\n"
+            }
+            out += "        esac\n        ;;\n"
+        }
+        out += "    esac\n"
+        return out + sh.footer
+    }
+
+    static func fish(_ lang: Lang) -> String {
+        var out = """
+        # fish completion for sakerhet (generated by 'sakerhet completions fish')
+        function __sakerhet_at --description 'is the command line at COMMAND [VERB]'
+            set -l t (commandline -opc)
+            test (count $t) -ge 2; and test "$t[2]" = $argv[1]; or return 1
+            test (count $argv) -lt 2; and return 0
+            test (count $t) -ge 3; and test "$t[3]" = $argv[2]
+        end
+        function __sakerhet_word --description 'is the next word word number N'
+            test (count (commandline -opc)) -eq $argv[1]
+        end
+        function __sakerhet_data
+            set -l t (commandline -opc)
+            set -l i (contains -i -- --data $t); and echo --data $t[(math $i + 1)]
+        end
+
+        """
+        func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'" }
+        func args(_ c: Completion) -> String {
+            switch c {
+            case .words(let w): return " -a " + quote(w.joined(separator: " "))
+            case .data(let q): return " -a '(sakerhet (__sakerhet_data) __complete \(q) 2>/dev/null)'"
+            case .files: return " -F"
+            case .dirs: return " -a '(__fish_complete_directories)'"
+            case .none: return ""
+            }
+        }
+        func line(_ o: Opt, _ condition: String?) -> String {
+            var s = "complete -c sakerhet" + (condition.map { " -n " + quote($0) } ?? "")
+            s += " -l " + o.name.dropFirst(2)
+            for a in o.aliases where a.hasPrefix("--") { s += " -l " + a.dropFirst(2) }
+            if let short = o.short { s += " -s " + short.dropFirst() }
+            if o.takesValue { s += " -r" + args(completion(o.value)) } 
+            return s + " -d " + quote(firstPart(o.help.text(lang))) + "\n"
+        }
+        for o in GlobalTable.options { out += line(o, nil) }
+        let commands = Commands.visible.map { $0.spec }
+        for c in commands {
+            out += "complete -c sakerhet -f -n '__sakerhet_word 1' -a \(c.name) -d \(quote(firstPart(c.summary.text(lang))))\n"
+            if c.verbs.isEmpty {
+                for o in c.options { out += line(o, "__sakerhet_at \(c.name)") }
+                if let a = c.arguments.first { out += "complete -c sakerhet -f -n " + quote("__sakerhet_at \(c.name)") + args(completion(a.value)) + "\n" }
+                continue
+            }
+            for v in c.verbs {
+                out += "complete -c sakerhet -f -n " + quote("__sakerhet_at \(c.name); and __sakerhet_word 2") + " -a \(v.name) -d \(quote(firstPart(v.summary.text(lang))))\n"
+                for o in c.options(for: v.name) { out += line(o, "__sakerhet_at \(c.name) \(v.name)") }
+                if let a = v.arguments.first {
+                    out += "complete -c sakerhet -f -n " + quote("__sakerhet_at \(c.name) \(v.name); and __sakerhet_word 3") + args(completion(a.value)) + "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// The first sentence or clause of a help text, for a one-line description.
+    static func firstPart(_ s: String) -> String {
+        String(s.split(whereSeparator: { $0 == "." || $0 == ";" || $0 == ":" }).first ?? "").trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// `sakerhet __complete ids KIND` and `__complete status KIND`: words for the completion
+/// scripts, one a line. Silent and exit 0 when there is nothing to give. `__complete table`
+/// prints the option table, for the tests that check help, completions and man page
+/// against it: `COMMAND TAB VERB TAB OPTION TAB SHORT TAB WORD-SV TAB WORD-EN`, with `-`
+/// for no verb, no option or no short form.
+enum CompleteCommand: Command {
+    static func table() -> String {
+        var out = ""
+        for c in Commands.visible.map({ $0.spec }) {
+            for verb in c.verbs.isEmpty ? [nil] : c.verbs.map({ Optional($0.name) }) {
+                let opts = c.options(for: verb)
+                if opts.isEmpty { out += "\(c.name)\t\(verb ?? "-")\t-\t-\t-\t-\n" }
+                for o in opts {
+                    out += [c.name, verb ?? "-", o.name, o.short ?? "-", o.valueWord(.sv).isEmpty ? "-" : o.valueWord(.sv),
+                            o.valueWord(.en).isEmpty ? "-" : o.valueWord(.en)].joined(separator: "\t") + "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    static let spec = CommandSpec(name: "__complete", summary: Message(sv: "ord för skalkomplettering", en: "words for shell completion"),
+                                  examples: ["sakerhet __complete ids activities", "sakerhet __complete status risks"], hidden: true)
+
+    static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
+        let what = args.positional()
+        if what == "table" { try Output.write(table()); return Exit.ok }
+        let kindName = args.positional()
+        guard let kind = Kind.allCases.first(where: { Completions.kindWord($0) == kindName }) else { return Exit.ok }
+        var words: [String] = []
+        switch what {
+        case "ids":
+            guard let data = try? ctx.load(kinds: [kind]) else { return Exit.ok }
+            words = data.ids[kind].map { Array($0.keys).sorted() } ?? []
+        case "status":
+            // A word with a blank is offered with a hyphen, which the status parser also reads.
+            words = (kind == .risk ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue))
+                .map { $0.replacingOccurrences(of: " ", with: "-") }
+        default:
+            return Exit.ok
+        }
+        // Only plain words: a value with a blank or a control character is not offered.
+        try Output.write(words.filter { !$0.isEmpty && !$0.contains(where: { $0 == " " || $0.asciiValue.map { $0 < 0x20 } ?? false }) }.map { $0 + "\n" }.joined())
         return Exit.ok
     }
 }

@@ -4,20 +4,21 @@ import SakerhetCore
 /// `sakerhet export`: the plan as an Excel workbook for the controller.
 enum Export: Command {
     static let name = "export"
-    static let help = Help(
-        usage: "sakerhet export -o FIL.xlsx [--public]",
+    static let spec = CommandSpec(
+        name: name,
         summary: Message(
             sv: "Skriver planen som en Excel-arbetsbok: ett blad per slag (mål, delmål, aktiviteter, risker, rekommendationer) med rubrikrad, låsta rubriker och filter, datum som datum, trafikljus och dagar sen i egna kolumner. 'sakerhet import' läser tillbaka den.",
             en: "Writes the plan as an Excel workbook: a sheet per kind (goals, sub-goals, activities, risks, recommendations) with a header row, frozen headers and filters, dates as dates, the signal and days late in columns of their own. 'sakerhet import' reads it back."),
         options: [
-            ("-o FIL", Message(sv: "arbetsboken att skriva (.xlsx); skrivs atomiskt", en: "the workbook to write (.xlsx); written atomically")),
-            ("--public", Message(sv: "utelämna poster som är intern eller sekretess, som 'report --public'", en: "leave out records classified intern or sekretess, as 'report --public' does")),
+            Opt("--output", short: "-o", .file, Message(sv: "arbetsboken att skriva (.xlsx); skrivs atomiskt", en: "the workbook to write (.xlsx); written atomically"), required: true),
+            Opt("--public", .flag, Message(sv: "utelämna poster som är intern eller sekretess, som 'report --public'", en: "leave out records classified intern or sekretess, as 'report --public' does")),
         ],
         examples: ["sakerhet export -o plan.xlsx", "sakerhet export --public --lang en -o plan-public.xlsx"])
 
     static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        let outFile = try args.option("-o", "--output")
-        let isPublic = args.flag("--public")
+        let o = try args.take(spec)
+        let outFile = o.value("--output")
+        let isPublic = o.flag("--public")
         try args.finish(command: name)
         guard let outFile, !outFile.isEmpty else {
             throw UsageError(sv: "export behöver -o FIL.xlsx (arbetsboken skrivs till en fil, inte till terminalen)",
@@ -32,6 +33,6 @@ enum Export: Command {
         let data = try ctx.load()
         let book = PlanExport.make(data, asOf: asOf, isPublic: isPublic, lang: ctx.lang)
         try Store.writeOutput(try XLSXWriter.write(book), to: outFile, dataFolder: try ctx.dataFolder().display)
-        Exit.now(Exit.ok)
+        return Exit.ok
     }
 }

@@ -4,27 +4,29 @@ import SakerhetCore
 /// `sakerhet init [DIR]`: starts a new plan for a municipality or committee.
 enum Init: Command {
     static let name = "init"
-    static let help = Help(
-        usage: "sakerhet init [KATALOG] [--organisation TEXT] [--title TEXT] [--ci github|gitlab [--tool-ref REF] [--tool-repo URL]]",
+    static let spec = CommandSpec(
+        name: name,
         summary: Message(
             sv: "Skapar KATALOG/data med config.rec, owners.rec, areas.rec (de tio områdena) och tomma goals.rec, activities.rec, risks.rec och findings.rec med beskrivningsblock och exempel. Skriver aldrig över befintliga filer.",
             en: "Creates DIR/data with config.rec, owners.rec, areas.rec (the ten areas) and empty goals.rec, activities.rec, risks.rec and findings.rec with descriptors and examples. Never overwrites existing files."),
+        arguments: [Arg("KATALOG", "DIR", Message(sv: "där planen skapas (standard: .)", en: "where the plan is made (default: .)"), .dir, optional: true)],
         options: [
-            ("--organisation T", Message(sv: "organisationen, t.ex. 'Socialnämnden, Norrtälje kommun'", en: "the organisation, e.g. 'Socialnämnden, Norrtälje kommun'")),
-            ("--title T", Message(sv: "planens titel", en: "the plan's title")),
-            ("--ci S", Message(sv: "lägg även till CI-jobbet: github (.github/workflows/sakerhet.yml) eller gitlab (.gitlab-ci.yml)", en: "also add the CI job: github (.github/workflows/sakerhet.yml) or gitlab (.gitlab-ci.yml)")),
-            ("--tool-ref REF", Message(sv: "commit (eller gren) av sakerhet som CI-jobbet bygger (standard: main)", en: "the sakerhet commit (or branch) the CI job builds (default: main)")),
-            ("--tool-repo URL", Message(sv: "git-adressen till sakerhets källkod, t.ex. er spegel (standard: CI-variabeln SAKERHET_REPO)", en: "the git URL of sakerhet's source, e.g. your mirror (default: the CI variable SAKERHET_REPO)")),
+            Opt("--organisation", .text, Message(sv: "organisationen, t.ex. 'Socialnämnden, Norrtälje kommun'", en: "the organisation, e.g. 'Socialnämnden, Norrtälje kommun'")),
+            Opt("--title", .text, Message(sv: "planens titel", en: "the plan's title")),
+            Opt("--ci", .choice(["github", "gitlab"]), Message(sv: "lägg även till CI-jobbet: github (.github/workflows/sakerhet.yml) eller gitlab (.gitlab-ci.yml)", en: "also add the CI job: github (.github/workflows/sakerhet.yml) or gitlab (.gitlab-ci.yml)")),
+            Opt("--tool-ref", .text, placeholder: Message(sv: "REF", en: "REF"), Message(sv: "commit (eller gren) av sakerhet som CI-jobbet bygger (standard: main)", en: "the sakerhet commit (or branch) the CI job builds (default: main)")),
+            Opt("--tool-repo", .text, placeholder: Message(sv: "URL", en: "URL"), Message(sv: "git-adressen till sakerhets källkod, t.ex. er spegel (standard: CI-variabeln SAKERHET_REPO)", en: "the git URL of sakerhet's source, e.g. your mirror (default: the CI variable SAKERHET_REPO)")),
         ],
         examples: ["sakerhet init säkerhetsplan --organisation 'Socialnämnden, Norrtälje kommun'",
                    "sakerhet init . --title 'Handlingsplan för säkerhetsarbetet 2026' --ci gitlab"])
 
     static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        let organisation = try configValue("--organisation", args.option("--organisation")) ?? "Socialnämnden"
-        let title = try configValue("--title", args.option("--title")) ?? "Plan för socialnämndens systematiska säkerhetsarbete"
-        let ci = try args.choice("--ci", ["github", "gitlab"])
-        let toolRef = try args.option("--tool-ref")
-        let toolRepo = try args.option("--tool-repo")
+        let o = try args.take(spec)
+        let organisation = try configValue("--organisation", o.value("--organisation")) ?? "Socialnämnden"
+        let title = try configValue("--title", o.value("--title")) ?? "Plan för socialnämndens systematiska säkerhetsarbete"
+        let ci = o.value("--ci")
+        let toolRef = o.value("--tool-ref")
+        let toolRepo = o.value("--tool-repo")
         let given = args.positional()
         if given?.isEmpty == true {
             throw UsageError(sv: "init: katalogen är tom; ange en katalog, t.ex. 'sakerhet init .'", en: "init: the folder is empty; give one, e.g. 'sakerhet init .'")

@@ -4,29 +4,30 @@ import SakerhetCore
 /// `sakerhet log`: the history of records, read from git.
 enum Log: Command {
     static let name = "log"
-    static let help = Help(
-        usage: "sakerhet log [ID ...] [--since DATUM] [--until DATUM] [--field FÄLT] [--slips] [--format text|markdown|json]",
+    static let spec = CommandSpec(
+        name: name,
         summary: Message(
             sv: "Visar hur poster har ändrats enligt git: vem som ändrade vad och när, fält för fält. Med ID visas postens liv, äldst först; utan ID alla ändringar, nyast först. Ändringar som inte är incheckade visas som \"ej incheckat\".",
             en: "Shows how records changed according to git: who changed what and when, field by field. With an ID, the record's life, oldest first; without, every change, newest first. Changes not yet committed are shown as \"uncommitted\"."),
+        arguments: [Arg("ID", "ID", Message(sv: "en eller flera poster (A12, D3, R2 …)", en: "one or more records (A12, D3, R2 …)"), .text, optional: true, repeats: true)],
         options: [
-            ("ID ...", Message(sv: "en eller flera poster (A12, D3, R2 …)", en: "one or more records (A12, D3, R2 …)")),
-            ("--since DATUM", Message(sv: "bara ändringar från DATUM (2024-03-01, 2024-03, 2024)", en: "only changes from DATE (2024-03-01, 2024-03, 2024)")),
-            ("--until DATUM", Message(sv: "bara ändringar till och med DATUM", en: "only changes up to and including DATE")),
-            ("--field FÄLT", Message(sv: "bara ändringar av ett fält, t.ex. due", en: "only changes of one field, e.g. due")),
-            ("--slips", Message(sv: "förskjutna tidplaner: poster vars slutdatum flyttats framåt, hur ofta, hur långt och varför",
-                                en: "deadline slips: records whose due date moved later, how often, how far and why")),
-            ("--format F", Message(sv: "text (standard), markdown eller json (schema sakerhet.log/1)",
-                                   en: "text (default), markdown or json (schema sakerhet.log/1)")),
+            Opt("--since", .deadline, placeholder: Message(sv: "DATUM", en: "DATE"), Message(sv: "bara ändringar från DATUM (2024-03-01, 2024-03, 2024)", en: "only changes from DATE (2024-03-01, 2024-03, 2024)")),
+            Opt("--until", .deadline, placeholder: Message(sv: "DATUM", en: "DATE"), Message(sv: "bara ändringar till och med DATUM", en: "only changes up to and including DATE")),
+            Opt("--field", .text, placeholder: Message(sv: "FÄLT", en: "FIELD"), Message(sv: "bara ändringar av ett fält, t.ex. due", en: "only changes of one field, e.g. due")),
+            Opt("--slips", .flag, Message(sv: "förskjutna tidplaner: poster vars slutdatum flyttats framåt, hur ofta, hur långt och varför",
+                                          en: "deadline slips: records whose due date moved later, how often, how far and why")),
+            Opt("--format", .choice(["text", "markdown", "json"]), Message(sv: "text (standard), markdown eller json (schema sakerhet.log/1)",
+                                                                          en: "text (default), markdown or json (schema sakerhet.log/1)")),
         ],
         examples: ["sakerhet log A12", "sakerhet log --field due --since 2024", "sakerhet log --slips", "sakerhet log --format json D3"])
 
     static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        let format = try args.choice("--format", ["text", "markdown", "json"]) ?? "text"
-        let since = try date(args.option("--since"), "--since", first: true)
-        let until = try date(args.option("--until"), "--until", first: false)
-        let field = try args.option("--field")
-        let slips = args.flag("--slips")
+        let o = try args.take(spec)
+        let format = o.value("--format") ?? "text"
+        let since = try date(o.value("--since"), "--since", first: true)
+        let until = try date(o.value("--until"), "--until", first: false)
+        let field = o.value("--field")
+        let slips = o.flag("--slips")
         var ids: [String] = []
         while let id = args.positional() { ids.append(id) }
         try args.finish(command: name)

@@ -4,24 +4,25 @@ import SakerhetCore
 /// `sakerhet report`: the follow-up for the strategic meeting and the committee.
 enum Report: Command {
     static let name = "report"
-    static let help = Help(
-        usage: "sakerhet report [--format text|markdown|html|json|docx] [-o FIL] [--period ÅÅÅÅ|ÅÅÅÅ-MM] [--public]",
+    static let spec = CommandSpec(
+        name: name,
         summary: Message(
             sv: "Skriver uppföljningen: sammanfattning med trafikljus, mål, delmål, aktivitetslista, risker med riskmatris, revisionens rekommendationer och vad varje ansvarig har försenat.",
             en: "Writes the follow-up: summary with traffic lights, goals, sub-goals, activity list, risks with the risk matrix, audit recommendations and what each owner has late."),
         options: [
-            ("--format F", Message(sv: "text (standard), markdown, html (fristående fil för utskrift och webb), json eller docx (Word, kräver -o)", en: "text (default), markdown, html (self-contained file for print and web), json or docx (Word, needs -o)")),
-            ("-o FIL", Message(sv: "skriv till FIL; formatet följer filändelsen (.html, .md, .json, .txt, .docx)", en: "write to FILE; the format follows the extension (.html, .md, .json, .txt, .docx)")),
-            ("--period P", Message(sv: "uppföljningsperiod, ett år (2024) eller en månad (2024-10); standard: innevarande år", en: "follow-up period, a year (2024) or a month (2024-10); default: the current year")),
-            ("--public", Message(sv: "utelämna poster som är intern eller sekretess (för nämndens offentliga handling)", en: "leave out records classified intern or sekretess (for the committee's public record)")),
+            Opt("--format", .choice(["text", "markdown", "html", "json", "docx"]), Message(sv: "text (standard), markdown, html (fristående fil för utskrift och webb), json eller docx (Word, kräver -o)", en: "text (default), markdown, html (self-contained file for print and web), json or docx (Word, needs -o)")),
+            Opt("--output", short: "-o", .file, Message(sv: "skriv till FIL; formatet följer filändelsen (.html, .md, .json, .txt, .docx)", en: "write to FILE; the format follows the extension (.html, .md, .json, .txt, .docx)")),
+            Opt("--period", .text, placeholder: Message(sv: "ÅÅÅÅ|ÅÅÅÅ-MM", en: "YYYY|YYYY-MM"), Message(sv: "uppföljningsperiod, ett år (2024) eller en månad (2024-10); standard: innevarande år", en: "follow-up period, a year (2024) or a month (2024-10); default: the current year")),
+            Opt("--public", .flag, Message(sv: "utelämna poster som är intern eller sekretess (för nämndens offentliga handling)", en: "leave out records classified intern or sekretess (for the committee's public record)")),
         ],
         examples: ["sakerhet report --as-of 2024-11-04", "sakerhet report --public -o uppfoljning-2024.html", "sakerhet report --public -o uppfoljning-2024.docx"])
 
     static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        var format = try args.choice("--format", ["text", "markdown", "html", "json", "docx"])
-        let outFile = try args.option("-o", "--output")
-        let periodText = try args.option("--period")
-        let isPublic = args.flag("--public")
+        let o = try args.take(spec)
+        var format = o.value("--format")
+        let outFile = o.value("--output")
+        let periodText = o.value("--period")
+        let isPublic = o.flag("--public")
         try args.finish(command: name)
         if format == nil, let f = outFile {
             let ext = (f as NSString).pathExtension.lowercased()
@@ -60,10 +61,10 @@ enum Report: Command {
         case "html": text = FollowUpHTML.pieces(report, lang: ctx.lang)
         case "docx":
             try Store.writeOutput(try FollowUpDOCX.render(report, lang: ctx.lang), to: outFile!, dataFolder: display)  // checked above
-            Exit.now(Exit.ok)
+            return Exit.ok
         default: text = [FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)]
         }
-        if let outFile { try Store.writeOutput(text, to: outFile, dataFolder: display) } else { try Output.write(text) }
-        Exit.now(Exit.ok)
+        if let outFile { try Output.write(text, toOutput: outFile, dataFolder: display) } else { try Output.write(text) }
+        return Exit.ok
     }
 }

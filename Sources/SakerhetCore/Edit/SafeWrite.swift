@@ -1,0 +1,97 @@
+import Foundation
+
+/// What a safe write came to; the caller (the CLI, or any other user of the library)
+/// renders it.
+public enum WriteOutcome: Sendable {
+    /// The file is written (and committed when asked); `summary` says what changed.
+    case written(summary: String, path: String, committed: Bool)
+    /// `dryRun`: nothing written; the change as a unified diff.
+    case dryRun(diff: String)
+    /// The edit is refused (a rule of the record, or a file with uncommitted changes under
+    /// `commit`); nothing written.
+    case refused(Message)
+    /// The edit would add these errors; nothing written. `data` is the folder as loaded,
+    /// for rendering the diagnostics.
+    case invalid(errors: [Diagnostic], data: DataSet)
+}
+
+/// The one way to change data: lock the folder (which clears temporary files of killed
+/// writers), load it fresh, make the edit, refuse it if it adds an error (or, with
+/// `commit`, if the file has changes not yet committed), write atomically, and commit if
+/// asked.
+public enum SafeWrite {
+    /// Performs `edit` on the data in `folder` (shown as `display` in messages) as of
+    /// `asOf`. An `EditError` marked as a refusal becomes `.refused`; other errors
+    /// (a value the user must correct, a folder or git that fails) are thrown.
+    /// `lockTimeout`: seconds to wait for another writer. `loaded` sees the data set as
+    /// loaded (a process that ends right after may keep it, to spare freeing it).
+    public static func perform(folder: String, display: String, asOf: Day, dryRun: Bool, commit: Bool,
+                               lockTimeout: Double = 10, loaded: (DataSet) -> Void = { _ in },
+                               edit make: (DataSet) throws -> Edit) throws -> WriteOutcome {
+        if commit && !dryRun && Git.topLevel(of: folder) == nil {
+            throw StoreError(sv: "--commit: \(display) ligger inte i ett git-förråd; kör 'git init' eller utelämna --commit",
+                             en: "--commit: \(display) is not in a git repository; run 'git init' or leave out --commit")
+        }
+        return try Store.withLock(folder: folder, timeout: lockTimeout) {
+            let data = try Store.load(folder: folder, display: display)
+            loaded(data)
+            let edit: Edit
+            do { edit = try make(data) } catch let e as EditError where e.isRefusal {
+                return .refused(e.message)
+            }
+            let errors = edit.newErrors(in: data, asOf: asOf)
+            if !errors.isEmpty { return .invalid(errors: errors, data: data) }
+            if dryRun { return .dryRun(diff: Diff.unified(edit.before.bytes, edit.afterBytes, path: edit.path)) }
+            let path = folder + "/" + edit.kind.fileName
+            // A commit takes the whole file: refuse when it holds changes not made here.
+            if commit, let why = try Git.uncommittedState(of: path, display: edit.path) { return .refused(why) }
+            try Store.writeAtomically(edit.afterBytes, to: path)
+            if commit { try Git.commit(file: path, message: edit.summary) }
+            return .written(summary: edit.summary, path: edit.path, committed: commit)
+        }
+    }
+}
+
+/// The rules of the record verbs, for any caller: what `add`, `done` and `postpone` change.
+public enum RecordRules {
+    /// The status a new record gets when none is given.
+    public static func defaultStatus(_ kind: Kind) -> String {
+        kind == .risk ? RiskStatus.identified.rawValue : Status.notStarted.rawValue
+    }
+
+    /// The required fields missing from `fields` (the id is made when missing, the status
+    /// defaults).
+    public static func missing(_ kind: Kind, in fields: [(String, String)]) -> [String] {
+        kind.fields.filter { spec in spec.required && spec.name != "id" && spec.name != "status" && !fields.contains { $0.0 == spec.name } }.map(\.name)
+    }
+
+    /// A new record of `kind`, with the default status when none is given; the new id.
+    public static func add(_ data: DataSet, _ kind: Kind, fields: [(String, String)]) throws -> (Edit, String) {
+        var fields = fields
+        if !fields.contains(where: { $0.0 == "status" }) { fields.append(("status", defaultStatus(kind))) }
+        return try Editor.add(data, kind, fields: fields)
+    }
+
+    /// Marks `id` done on `date`. A recurring activity (`every:`) moves to its next period
+    /// instead, in progress. Risks are not marked done (their status says it).
+    public static func done(_ data: DataSet, _ kind: Kind, id: String, date: Day, evidence: String?,
+                            outcome: Occurrence.Outcome? = nil) throws -> Edit {
+        guard kind != .risk else {
+            throw EditError(sv: "risker markeras inte klara; använd 'risks set ID status=stängd'", en: "risks are not marked done; use 'risks set ID status=stängd'")
+        }
+        return try Editor.done(data, kind, id: id, on: date, evidence: evidence, outcome: outcome)
+    }
+
+    /// Moves the deadline of `id` to `to`, with the reason; refused unless it is later.
+    public static func postpone(_ data: DataSet, _ kind: Kind, id: String, to deadline: Deadline, reason: String) throws -> Edit {
+        guard kind != .risk else {
+            throw EditError(sv: "risker har inget slutdatum; ändra 'review' med 'risks set ID review=ÅÅÅÅ-MM-DD'", en: "risks have no deadline; change 'review' with 'risks set ID review=YYYY-MM-DD'")
+        }
+        if let i = data.ids[kind]?[id]?.first, let old = data.record(RecordRef(kind: kind, index: i)).value("due").flatMap(Deadline.init(token:)),
+           let oldLast = old.lastDay, let newLast = deadline.lastDay, newLast <= oldLast {
+            throw EditError(sv: "\(id) ska redan vara klar \(old.token); postpone flyttar bara senare (använd 'set \(id) due=…' för att tidigarelägga)",
+                            en: "\(id) is already due \(old.token); postpone only moves later (use 'set \(id) due=…' to move earlier)", refusal: true)
+        }
+        return try Editor.update(data, kind, id: id, [.set("due", deadline.token), .set("reason", reason)])
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+@testable import SakerhetCore
+
+/// The write path and the record rules in the library, without the CLI (issue 13).
+final class SafeWriteTests: XCTestCase {
+    var folder = ""
+
+    override func setUpWithError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("safewrite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for f in Fixture.shippedFiles {
+            try FileManager.default.copyItem(atPath: Fixture.shippedFolder + "/" + f, toPath: dir.path + "/" + f)
+        }
+        folder = dir.path
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: folder) }
+
+    func file(_ name: String) throws -> String { try String(contentsOfFile: folder + "/" + name, encoding: .utf8) }
+
+    func perform(dryRun: Bool = false, _ edit: (DataSet) throws -> Edit) throws -> WriteOutcome {
+        try SafeWrite.perform(folder: folder, display: "data", asOf: Fixture.asOf, dryRun: dryRun, commit: false, edit: edit)
+    }
+
+    func testWriteDryRunRefusalAndInvalid() throws {
+        let before = try file("activities.rec")
+        // A dry run gives the diff and writes nothing.
+        guard case .dryRun(let diff) = try perform(dryRun: true, { try Editor.update($0, .activity, id: "A12", [.set("note", "Enligt FLG")]) }) else {
+            return XCTFail("no dry run")
+        }
+        XCTAssertTrue(diff.contains("+note: Enligt FLG"), diff)
+        XCTAssertEqual(try file("activities.rec"), before)
+        // An edit that adds an error is not written; the errors come back to render.
+        guard case .invalid(let errors, _) = try perform({ try Editor.update($0, .activity, id: "A12", [.set("goal", "D99")]) }) else {
+            return XCTFail("an unknown goal was accepted")
+        }
+        XCTAssertFalse(errors.isEmpty)
+        XCTAssertEqual(try file("activities.rec"), before)
+        // A refusal of a record rule: postpone only moves later.
+        guard case .refused(let why) = try perform({ try RecordRules.postpone($0, .activity, id: "A12", to: Deadline(phrase: "2024-10")!, reason: "x") }) else {
+            return XCTFail("postpone to an earlier month was accepted")
+        }
+        XCTAssertTrue(why.en.contains("postpone only moves later"), why.en)
+        XCTAssertEqual(try file("activities.rec"), before)
+        // A written edit.
+        guard case .written(let summary, _, let committed) = try perform({ try RecordRules.postpone($0, .activity, id: "A12", to: Deadline(phrase: "2025-03")!, reason: "Inväntar KF") }) else {
+            return XCTFail("postpone was not written")
+        }
+        XCTAssertFalse(committed)
+        XCTAssertTrue(summary.contains("A12"), summary)
+        let after = try file("activities.rec")
+        XCTAssertTrue(after.contains("due: 2025-03") && after.contains("reason: Inväntar KF"), after)
+        // No temporary file is left behind.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp") }, [])
+    }
+
+    func testRecordRules() throws {
+        let data = try Store.load(folder: folder, display: "data")
+        // done: a plain activity is klar with the date; a recurring one moves to its next period.
+        let plain = try RecordRules.done(data, .activity, id: "A12", date: Day("2024-11-20")!, evidence: "Protokoll")
+        let p = text(plain.afterBytes)
+        XCTAssertTrue(p.contains("id: A12") && p.contains("status: klar") && p.contains("done: 2024-11-20") && p.contains("evidence: Protokoll"))
+        let recurring = try RecordRules.done(data, .activity, id: "A9", date: Day("2024-11-20")!, evidence: nil)
+        let block = text(recurring.afterBytes).components(separatedBy: "id: A9\n")[1].components(separatedBy: "\n\n")[0]
+        XCTAssertTrue(block.contains("status: pågår") && block.contains("done: 2024-11-20") && block.contains("due: 2025"), block)
+        XCTAssertThrowsError(try RecordRules.done(data, .risk, id: "R1", date: Fixture.asOf, evidence: nil))
+        XCTAssertThrowsError(try RecordRules.postpone(data, .risk, id: "R1", to: Deadline(phrase: "2030")!, reason: "x"))
+        // add: the default status, and the required fields named when missing.
+        XCTAssertEqual(RecordRules.defaultStatus(.activity), "ej påbörjad")
+        XCTAssertEqual(RecordRules.defaultStatus(.risk), RiskStatus.identified.rawValue)
+        XCTAssertEqual(RecordRules.missing(.activity, in: [("title", "x")]), ["goal", "owner", "due"])
+        let (added, id) = try RecordRules.add(data, .activity, fields: [("title", "Ny"), ("goal", "D9"), ("owner", "sbs"), ("due", "2025-06")])
+        XCTAssertTrue(text(added.afterBytes).contains("id: \(id)\ntitle: Ny"), text(added.afterBytes).suffix(200).description)
+        XCTAssertTrue(text(added.afterBytes).contains("status: ej påbörjad"))
+    }
+}
