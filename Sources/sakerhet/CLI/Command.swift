@@ -43,7 +43,7 @@ extension Command {
 enum Commands {
     static let all: [any Command.Type] = [
         Goals.self, Activities.self, Risks.self, Findings.self, Audit.self, Report.self,
-        Log.self,
+        Log.self, Import.self,
         Init.self, Completions.self, HelpCommand.self,
     ]
     static var names: [String] { all.map { $0.name } + ["version"] }

@@ -1,0 +1,124 @@
+/// Which field a column holds, by the names Swedish (and English) plans give their
+/// columns. Names are compared folded: lower case, without accents, punctuation as spaces.
+///
+/// The special field `goal` of an activity is the goal it belongs to, found or created by
+/// title or id; `parent` of a goal likewise. An earlier name in a field's list wins when a
+/// table has two columns for the same field; the other is reported as not placed.
+public enum ImportColumns {
+    /// Field → the folded column names that mean it, per kind, best first.
+    static let names: [Kind: [(String, [String])]] = [
+        .activity: [
+            ("id", ["id"]),
+            ("title", ["aktivitet", "aktiviteter", "atgard", "atgarder", "beskrivning", "rubrik", "titel", "uppgift", "activity", "title", "action"]),
+            ("goal", ["delmal", "mal", "malomrade", "goal", "sub goal", "objective"]),
+            ("owner", ["ansvarig", "ansvar", "ansvariga", "huvudansvarig", "owner", "responsible"]),
+            ("start", ["start", "paborjas", "startdatum", "paborjad", "start date"]),
+            ("due", ["klart senast", "klar senast", "klart", "slutdatum", "tidplan", "tidsplan", "tidpunkt", "deadline", "due", "klart datum", "due date", "end date"]),
+            ("status", ["status", "lage", "state"]),
+            ("done", ["genomford datum", "klardatum", "datum klart", "done", "completed"]),
+            ("reason", ["orsak", "skal", "reason"]),
+            ("note", ["kommentar", "kommentarer", "notering", "noteringar", "anteckning", "anteckningar", "note", "notes", "comment", "comments"]),
+            ("evidence", ["underlag", "bevis", "evidence"]),
+            ("every", ["aterkommande", "frekvens", "intervall", "every", "recurrence"]),
+            ("area", ["omrade", "area"]),
+            ("classification", ["klassning", "klassificering", "sekretess", "classification"]),
+        ],
+        .goal: [
+            ("id", ["id"]),
+            ("title", ["delmal", "mal", "rubrik", "titel", "beskrivning", "goal", "title"]),
+            ("parent", ["overordnat mal", "huvudmal", "parent"]),
+            ("owner", ["ansvarig", "ansvar", "ansvariga", "owner", "responsible"]),
+            ("due", ["klart senast", "klar senast", "klart", "slutdatum", "tidplan", "tidsplan", "tidpunkt", "deadline", "due"]),
+            ("status", ["status", "lage", "state"]),
+            ("done_when", ["anses klart nar", "klart nar", "done when"]),
+            ("done", ["genomford datum", "klardatum", "datum klart", "done"]),
+            ("reason", ["orsak", "skal", "reason"]),
+            ("note", ["kommentar", "kommentarer", "notering", "anteckning", "anteckningar", "note", "comment"]),
+            ("area", ["omrade", "area"]),
+            ("classification", ["klassning", "klassificering", "classification"]),
+        ],
+        .risk: [
+            ("id", ["id"]),
+            ("title", ["risk", "risker", "hot", "rubrik", "titel", "title"]),
+            ("description", ["beskrivning", "riskbeskrivning", "description"]),
+            ("likelihood", ["sannolikhet", "sannolikhet 1 4", "likelihood", "probability"]),
+            ("consequence", ["konsekvens", "konsekvens 1 4", "consequence", "impact"]),
+            ("owner", ["ansvarig", "ansvar", "riskagare", "owner"]),
+            ("treatment", ["atgard", "atgarder", "hantering", "behandling", "riskhantering", "treatment"]),
+            ("status", ["status", "state"]),
+            ("review", ["nasta uppfoljning", "uppfoljning", "omprovning", "review"]),
+            ("residual_likelihood", ["kvarvarande sannolikhet", "residual likelihood"]),
+            ("residual_consequence", ["kvarvarande konsekvens", "residual consequence"]),
+            ("area", ["omrade", "area"]),
+            ("classification", ["klassning", "klassificering", "classification"]),
+        ],
+        .finding: [
+            ("id", ["id"]),
+            ("audit", ["granskning", "granskningens namn", "audit"]),
+            ("auditor", ["revisor", "revisorer", "granskare", "auditor"]),
+            ("year", ["ar", "granskningsar", "year"]),
+            ("case", ["diarienummer", "dnr", "case"]),
+            ("recommendation", ["rekommendation", "rekommendationer", "recommendation"]),
+            ("response", ["namndens svar", "svar", "yttrande", "response"]),
+            ("progress", ["vad har atgardats", "atgardat", "vidtagna atgarder", "progress"]),
+            ("remaining", ["vad kvarstar", "kvarstar", "remaining"]),
+            ("assessment", ["bedomning", "revisorernas bedomning", "farg", "assessment"]),
+            ("evidence", ["underlag", "bevis", "evidence"]),
+            ("owner", ["ansvarig", "ansvar", "owner"]),
+            ("due", ["klart senast", "klar senast", "klart", "slutdatum", "tidplan", "tidpunkt", "deadline", "due"]),
+            ("status", ["status", "state"]),
+            ("done", ["genomford datum", "klardatum", "done"]),
+            ("reason", ["orsak", "skal", "reason"]),
+            ("classification", ["klassning", "klassificering", "classification"]),
+        ],
+    ]
+
+    /// The field a column name means for `kind`, with its rank (lower is better).
+    static func field(_ header: String, kind: Kind) -> (field: String, rank: Int)? {
+        let f = fold(header)
+        guard !f.isEmpty, let list = names[kind] else { return nil }
+        for (field, words) in list { if let i = words.firstIndex(of: f) { return (field, i) } }
+        return nil
+    }
+
+    /// The field that names a record of `kind`: what a header row must have.
+    static func titleField(_ kind: Kind) -> String {
+        switch kind {
+        case .finding: return "recommendation"
+        default: return "title"
+        }
+    }
+
+    /// The kind a header row suggests: risks by likelihood and consequence, findings by
+    /// recommendation or assessment, otherwise activities.
+    static func guessKind(_ headers: [String]) -> Kind {
+        let folded = Set(headers.map(fold))
+        if folded.contains(where: { ["sannolikhet", "konsekvens", "likelihood", "consequence"].contains($0) }) { return .risk }
+        if folded.contains(where: { ["rekommendation", "rekommendationer", "recommendation", "bedomning"].contains($0) }) { return .finding }
+        return .activity
+    }
+
+    /// Lower case, å ä → a, ö → o, é → e, every run of other characters one space.
+    public static func fold(_ s: String) -> String {
+        var out = ""
+        var space = false
+        for ch in s.lowercased().unicodeScalars {
+            var c = ch
+            switch ch {
+            case "å", "ä", "á", "à", "â": c = "a"
+            case "ö", "ó", "ò", "ô", "ø": c = "o"
+            case "é", "è", "ê", "ë": c = "e"
+            case "ü", "ú": c = "u"
+            default: break
+            }
+            if c.properties.isAlphabetic || ("0"..."9").contains(c) {
+                if space && !out.isEmpty { out.append(" ") }
+                space = false
+                out.unicodeScalars.append(c)
+            } else {
+                space = true
+            }
+        }
+        return out
+    }
+}
