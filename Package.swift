@@ -12,6 +12,6 @@ let package = Package(
         .executableTarget(name: "sakerhet", dependencies: ["SakerhetCore"]),
         .executableTarget(name: "sakerhet-bench", dependencies: ["SakerhetCore"]),
         .testTarget(name: "SakerhetCoreTests", dependencies: ["SakerhetCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SakerhetCore"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SakerhetCore"], exclude: ["Golden", "Fixtures"]),
     ]
 )
