@@ -29,10 +29,17 @@ public struct ImportEdit: Sendable {
             for (i, r) in mine.enumerated() {
                 if i > 0 { bytes += nl }
                 for c in r.comments {
-                    let line = ImportValues.clean(c).replacingOccurrences(of: "\n", with: " ")
-                    bytes += Array(("# " + line).utf8) + nl
+                    let line = ImportValues.clean(c)
+                    bytes += Array(("# " + (line.contains("\n") ? line.split(separator: "\n").joined(separator: " ") : line)).utf8) + nl
                 }
-                for (k, v) in r.fields { bytes += doc.render(k, v) }
+                for (k, v) in r.fields {
+                    // One line, the common case, without splitting the value.
+                    if v.utf8.contains(0x0A) || v.isEmpty { bytes += doc.render(k, v); continue }
+                    bytes += k.utf8
+                    bytes += [UInt8(ascii: ":"), 0x20]
+                    bytes += v.utf8
+                    bytes += nl
+                }
             }
             out.append(FileEdit(kind: kind, path: file.path, before: doc, afterBytes: bytes, added: mine.count))
         }

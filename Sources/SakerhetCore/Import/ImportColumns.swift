@@ -100,25 +100,34 @@ public enum ImportColumns {
 
     /// Lower case, å ä → a, ö → o, é → e, every run of other characters one space.
     public static func fold(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var space = false
-        for ch in s.lowercased().unicodeScalars {
-            var c = ch
-            switch ch {
-            case "å", "ä", "á", "à", "â": c = "a"
-            case "ö", "ó", "ò", "ô", "ø": c = "o"
-            case "é", "è", "ê", "ë": c = "e"
-            case "ü", "ú": c = "u"
-            default: break
+        func put(_ b: UInt8) {
+            if space && !out.isEmpty { out.append(0x20) }
+            space = false
+            out.append(b)
+        }
+        for ch in s.unicodeScalars {
+            let v = ch.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                if b >= 0x41 && b <= 0x5A { put(b + 32) } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { put(b) } else { space = true }
+                continue
             }
-            if c.properties.isAlphabetic || ("0"..."9").contains(c) {
-                if space && !out.isEmpty { out.append(" ") }
-                space = false
-                out.unicodeScalars.append(c)
-            } else {
-                space = true
+            switch ch {
+            case "å", "ä", "á", "à", "â", "Å", "Ä", "Á", "À", "Â": put(0x61)
+            case "ö", "ó", "ò", "ô", "ø", "Ö", "Ó", "Ò", "Ô", "Ø": put(0x6F)
+            case "é", "è", "ê", "ë", "É", "È", "Ê", "Ë": put(0x65)
+            case "ü", "ú", "Ü", "Ú": put(0x75)
+            default:
+                if ch.properties.isAlphabetic {
+                    for b in String(ch).lowercased().utf8 { put(b) }
+                } else {
+                    space = true
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

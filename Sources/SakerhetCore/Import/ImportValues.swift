@@ -10,8 +10,8 @@ public enum ImportValues {
             guard n == n.rounded(), n >= 1000, n <= 9999 else { return nil }
             return Deadline(token: String(Int(n)))
         case .text(let s):
-            let t = s.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
-            return Deadline(phrase: t)
+            if !s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { return Deadline(phrase: s) }
+            return Deadline(phrase: s.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " "))
         }
     }
 
@@ -36,10 +36,10 @@ public enum ImportValues {
     /// The names in an owner cell: "och", "and", ",", "/", "&", ";" and line breaks split.
     public static func ownerNames(_ text: String) -> [String] {
         var parts = [text]
-        for sep in [" och ", " and ", ",", "/", "&", ";", "\n"] {
+        for sep in [" och ", " and ", ",", "/", "&", ";", "\n"] where text.contains(sep) {
             parts = parts.flatMap { $0.components(separatedBy: sep) }
         }
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.map { clean($0) }.filter { !$0.isEmpty }
     }
 
     /// A stable id from a name: "IT-enheten" → `it-enheten`, "Säkerhetsstrateg" → `sakerhetsstrateg`.
@@ -51,14 +51,31 @@ public enum ImportValues {
 
     /// A value as one clean field value: control characters out, blanks at line ends trimmed.
     static func clean(_ s: String) -> String {
-        let lines = s.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            String(String.UnicodeScalarView(line.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
-                .trimmingCharacters(in: .whitespaces)
+        // Most cells are clean already: one line, no control characters, no blanks at the ends.
+        let u = s.utf8
+        if let f = u.first, let l = u.last, f != 0x20, l != 0x20, f != 0xC2, l != 0xA0,
+           !u.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return s }
+        if u.isEmpty { return s }
+        var lines: [String] = []
+        var line = String.UnicodeScalarView()
+        func flush() {
+            var t = Substring(String(line))
+            while let c = t.first, c == " " || c == "\u{A0}" { t = t.dropFirst() }
+            while let c = t.last, c == " " || c == "\u{A0}" { t = t.dropLast() }
+            lines.append(String(t))
+            line = String.UnicodeScalarView()
         }
-        var out = lines
-        while out.last?.isEmpty == true { out.removeLast() }
-        while out.first?.isEmpty == true { out.removeFirst() }
-        return out.joined(separator: "\n")
+        var lastCR = false
+        for c in s.unicodeScalars {
+            if c == "\n" { if !lastCR { flush() }; lastCR = false; continue }
+            lastCR = c == "\r"
+            if c == "\r" { flush(); continue }
+            line.append(c.value < 0x20 || c.value == 0x7F ? " " : c)
+        }
+        flush()
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        return lines.joined(separator: "\n")
     }
 }
 

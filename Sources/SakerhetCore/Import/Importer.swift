@@ -31,6 +31,8 @@ public struct Importer {
 
     // Lookups over the folder and what this import adds.
     private var ownerByName: [String: String] = [:]
+    /// Owner cells read already: a plan names the same few units on every row.
+    private var ownerCells: [String: ([String], [String])] = [:]
     private var ownerIDs: Set<String> = []
     private var goalByTitle: [String: String] = [:]
     private var goalIDs: Set<String> = []
@@ -164,8 +166,12 @@ public struct Importer {
         // Owners: the first in `owner`, any others named in the note.
         var ownerID: String?
         if let o = text("owner") {
-            let names = ImportValues.ownerNames(o)
-            let ids = names.map { ownerFor($0, file: file) }
+            let names: [String], ids: [String]
+            if let known = ownerCells[o] { (names, ids) = known } else {
+                names = ImportValues.ownerNames(o)
+                ids = names.map { ownerFor($0, file: file) }
+                ownerCells[o] = (names, ids)
+            }
             ownerID = ids.first
             if names.count > 1 { notes.append("Även ansvarig: " + names.dropFirst().joined(separator: ", ")) }
         }
