@@ -22,7 +22,7 @@ enum Completions: Command {
         let options = ["--format", "--owner", "--goal", "--area", "--status", "--overdue", "--soon", "--due-before", "--level",
                        "--dry-run", "--commit", "--date", "--evidence", "--to", "--reason", "--title", "--id", "--start", "--due",
                        "--fail-on", "--no-time", "--by-owner", "-o", "--period", "--public", "--since", "--until", "--field",
-                       "--slips", "--organisation", "--ci"]
+                       "--slips", "--organisation", "--ci", "--kind", "--sheet", "--map"]
         switch shell {
         case "bash":
             try Output.write("""
