@@ -108,3 +108,33 @@ final class ImportTests: EndToEndCase {
         try assertDataUnchanged(root, since: before)
     }
 }
+
+extension ImportTests {
+    /// Into the shipped plan: ids continue its numbering, an existing goal and owner are
+    /// found by id or name; a row that would add an error (a personnummer) refuses the whole
+    /// import, exit 1, nothing written and the number not echoed.
+    func testIntoExistingPlanAndRefusal() throws {
+        let root = try copyOfShippedData()
+        let csv = root.appendingPathComponent("plan.csv")
+        try Data("Delmål;Aktivitet;Ansvarig;Klart senast;Status;Färg\r\nD2;Öva kontinuitetsplanen;Enheten för säkerhet, beredskap och systemförvaltning;2025-03;Ej påbörjad;grön\r\n".utf8).write(to: csv)
+        let before = try dataSnapshot(root)
+        try Data(("Delmål;Aktivitet;Ansvarig;Klart senast;Status\r\nD2;Ring 19121212-1212;sbs;2025-03;Pågår\r\n").utf8).write(to: root.appendingPathComponent("bad.csv"))
+        let bad = try run(["import", "bad.csv", "--as-of", Self.planDate], in: root)
+        XCTAssertEqual(bad.exitCode, 1, bad.output)
+        XCTAssertTrue(bad.stderr.contains("sparades inte"), bad.stderr)
+        XCTAssertFalse(bad.output.contains("19121212"), bad.output)
+        try assertDataUnchanged(root, since: before)
+
+        let r = try run(["import", "plan.csv", "--as-of", Self.planDate, "--lang", "en"], in: root)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertTrue(r.stderr.contains("'Färg'") && r.stderr.contains("--map"), "the unplaced column is reported: " + r.stderr)
+        let acts = RecText.records(try text(root, "data/activities.rec"))
+        let added = try XCTUnwrap(acts.last)
+        XCTAssertEqual(added.id, "A31")
+        XCTAssertEqual(added.value("goal"), "D2")
+        XCTAssertEqual(added.value("owner"), "sbs")
+        XCTAssertEqual(try text(root, "data/owners.rec"), String(decoding: before["owners.rec"] ?? [], as: UTF8.self), "no new owner for a known name")
+        let again = try run(["import", "plan.csv", "--as-of", Self.planDate, "--lang", "en"], in: root)
+        XCTAssertTrue(again.stdout.hasPrefix("Nothing new to import: 1 of 1 rows"), again.stdout)
+    }
+}

@@ -81,6 +81,14 @@ public enum ImportColumns {
         return nil
     }
 
+    /// The usual column names of each kind, for messages.
+    static let usual: [Kind: String] = [
+        .activity: "Mål, Aktivitet, Ansvarig, Start, Klart senast, Status, Kommentar",
+        .goal: "Mål (eller Delmål), Ansvarig, Klart senast, Status, Anses klart när",
+        .risk: "Risk, Beskrivning, Sannolikhet, Konsekvens, Ansvarig, Åtgärd, Status",
+        .finding: "Granskning, Rekommendation, Svar, Bedömning, Ansvarig, Klart senast, Status",
+    ]
+
     /// The field that names a record of `kind`: what a header row must have.
     static func titleField(_ kind: Kind) -> String {
         switch kind {

@@ -92,10 +92,10 @@ public struct Importer {
     /// Adds the records of one table. Throws when no header row is recognised.
     public mutating func add(_ table: SourceTable, file: String) throws {
         guard let (headerRow, kind) = Importer.header(table, kind: options.kind, map: options.map) else {
-            let want = ImportColumns.names[options.kind ?? .activity]!.prefix(7).map { "\($0.0) (\($0.1.first!))" }.joined(separator: ", ")
+            let want = ImportColumns.usual[options.kind ?? .activity] ?? ""
             throw OfficeError(
-                sv: "\(table.name): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Fält: \(want)",
-                en: "\(table.name): no header row with known column names in the first 30 rows; the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Fields: \(want)")
+                sv: "\(table.name): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Vanliga kolumner: \(want)",
+                en: "\(table.name): no header row with known column names in the first 30 rows; the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Usual columns: \(want)")
         }
         let headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingOccurrences(of: "\n", with: " ") }
         // Each field from its best-ranked column; the rest are reported.
@@ -163,12 +163,18 @@ public struct Importer {
         let dupKey = Importer.key(kind, scope, title)
         if seen.contains(dupKey) { duplicates += 1; return }
 
+        // What the row creates (owners, a goal) is undone if the row is left out.
+        let saved = self
+        func undo() -> Self { var s = saved; s.notices = notices; s.reasonParts = []; return s }
         // Owners: the first in `owner`, any others named in the note.
         var ownerID: String?
         if let o = text("owner") {
             let names: [String], ids: [String]
             if let known = ownerCells[o] { (names, ids) = known } else {
-                names = ImportValues.ownerNames(o)
+                // A known owner's whole name first: "Enheten för säkerhet, beredskap och
+                // systemförvaltning" is one unit, not three.
+                let whole = ImportValues.clean(o)
+                names = ownerIDs.contains(whole) || ownerByName[ImportColumns.fold(whole)] != nil ? [whole] : ImportValues.ownerNames(o)
                 ids = names.map { ownerFor($0, file: file) }
                 ownerCells[o] = (names, ids)
             }
@@ -183,6 +189,7 @@ public struct Importer {
         var id: String? = nil
         if let given = text("id") {
             if usedIDs[kind]!.contains(given) {
+                self = undo()
                 return leaveOut("id \(given) finns redan med en annan titel", "id \(given) already exists with another title")
             }
             id = given
@@ -241,7 +248,7 @@ public struct Importer {
                 }
             default:
                 guard let c = cells[name] else { continue }
-                var v = ImportValues.clean(c.text)
+                var v = Editor.normalise(ImportValues.clean(c.text), spec)
                 if spec.type == .day, case .day(let d) = c { v = d.description }
                 fields.append((name, v))
             }
@@ -275,6 +282,7 @@ public struct Importer {
         let have = Set(fields.map(\.0))
         let missing = kind.fields.filter { $0.required && $0.name != "id" && !have.contains($0.name) }.map(\.name)
         if !missing.isEmpty {
+            self = undo()
             return leaveOut("saknar \(missing.joined(separator: ", "))", "lacks \(missing.joined(separator: ", "))")
         }
         let newID = id ?? nextID(kind)
