@@ -270,6 +270,8 @@ public struct Importer {
             }
             fields.append(("done", day.description))
             filled("done \(day) är \(why)")
+            notices.append(Message(sv: "\(place): klar utan datum; done satt till \(day) (\(why)), markerat med en kommentar",
+                                   en: "\(place): done without a date; done set to \(day) (\(due?.lastDay != nil && day != asOf ? "the last day of \(due!.token)" : "the import's as-of date")), marked by a comment"))
         }
         if let r = text("reason") { reasonParts.insert(r, at: 0) }
         if !reasonParts.isEmpty { fields.append(("reason", reasonParts.joined(separator: "; "))) }
