@@ -28,6 +28,8 @@ public struct Importer {
     public private(set) var duplicates = 0
     /// Tables read, and rows that gave a record.
     public private(set) var rowsSeen = 0
+    /// Rows left out for want of a required value.
+    public private(set) var leftOut = 0
 
     // Lookups over the folder and what this import adds.
     private var ownerByName: [String: String] = [:]
@@ -114,6 +116,16 @@ public struct Importer {
                 column[field] = (i, rank)
             }
         }
+        // Goals with both Delmål and Mål: the sub-goal is the record, the goal its parent.
+        if kind == .goal, column["parent"] == nil, let t = column["title"], ImportColumns.fold(headers[t.index]) == "delmal",
+           let m = unplaced.firstIndex(where: { ImportColumns.fold($0) == "mal" }), let i = headers.firstIndex(of: unplaced[m]) {
+            column["parent"] = (i, 0)
+            unplaced.remove(at: m)
+        }
+        if kind == .activity, column["goal"] == nil {
+            throw OfficeError(sv: "\(table.name): tabellen har ingen kolumn för målet (Mål eller Delmål); varje aktivitet hör till ett mål. Lägg till kolumnen eller ange --map 'Kolumn=goal'",
+                              en: "\(table.name): the table has no goal column (Mål or Delmål); every activity belongs to a goal. Add the column or give --map 'Column=goal'")
+        }
         if !unplaced.isEmpty {
             let list = unplaced.map { "'\($0)'" }.joined(separator: ", ")
             notices.append(Message(sv: "\(table.name): kolumnerna \(list) placerades inte och togs inte med; ange --map 'Kolumn=fält' för att ta med dem",
@@ -143,6 +155,7 @@ public struct Importer {
         var notes: [String] = []
         func filled(_ sv: String) { comments.append("importerad från \(file): \(sv)") }
         func leaveOut(_ sv: String, _ en: String) {
+            leftOut += 1
             notices.append(Message(sv: "\(place): \(sv); raden togs inte med", en: "\(place): \(en); the row was left out"))
         }
 

@@ -84,6 +84,11 @@ enum Import: Command {
             let sv = ctx.lang == .sv
             let edit: ImportEdit
             do { edit = try ImportEdit(data, importer.records) } catch let e as EditError { throw StoreError(sv: e.message.sv, en: e.message.en) }
+            if edit.isEmpty && importer.leftOut > 0 {
+                Output.error("sakerhet: " + (sv ? "inget importerades: \(importer.leftOut) av \(importer.rowsSeen) rader togs inte med (se ovan), \(importer.duplicates) fanns redan"
+                                              : "nothing was imported: \(importer.leftOut) of \(importer.rowsSeen) rows were left out (see above), \(importer.duplicates) were there already"))
+                return Exit.problems
+            }
             if edit.isEmpty {
                 try Output.write(sv ? "Inget nytt att importera: \(importer.duplicates) av \(importer.rowsSeen) rader finns redan (samma mål och titel).\n"
                                     : "Nothing new to import: \(importer.duplicates) of \(importer.rowsSeen) rows are there already (same goal and title).\n")
@@ -105,6 +110,7 @@ enum Import: Command {
             let parts = edit.files.map { "\($0.added) \($0.kind.word(ctx.lang, plural: $0.added != 1)) (\($0.path))" }
             var out = (sv ? "Importerade " : "Imported ") + parts.joined(separator: ", ")
             if importer.duplicates > 0 { out += sv ? "; \(importer.duplicates) rader fanns redan" : "; \(importer.duplicates) rows were there already" }
+            if importer.leftOut > 0 { out += sv ? "; \(importer.leftOut) rader togs inte med (se ovan)" : "; \(importer.leftOut) rows were left out (see above)" }
             try Output.write(out + ".\n")
             return Exit.ok
         }
