@@ -100,6 +100,11 @@ final class ImportTests: EndToEndCase {
         let damaged = try run(["import", cut.path, "--lang", "en"], in: root)
         XCTAssertEqual(damaged.exitCode, 2, damaged.output)
         XCTAssertTrue(damaged.stderr.contains("cut.xlsx cannot be read as a workbook"), damaged.stderr)
+        // Activities need a goal column; without one the table is refused before anything is read into records.
+        try Data("Aktivitet;Ansvarig\r\nÖva;IT-enheten\r\n".utf8).write(to: root.appendingPathComponent("nogoal.csv"))
+        let noGoal = try run(["import", "nogoal.csv"], in: root)
+        XCTAssertEqual(noGoal.exitCode, 2, noGoal.output)
+        XCTAssertTrue(noGoal.stderr.contains("ingen kolumn för målet") && noGoal.stderr.contains("--map 'Kolumn=goal'"), noGoal.stderr)
         let old = root.appendingPathComponent("plan.xls")
         try Data([0x41]).write(to: old)
         let xls = try run(["import", old.path], in: root)
