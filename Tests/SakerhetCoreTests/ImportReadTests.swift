@@ -100,4 +100,40 @@ final class ImportReadTests: XCTestCase {
         XCTAssertEqual(mapped.records[0].fields.first { $0.0 == "note" }?.1, "grön")
         XCTAssertFalse(mapped.notices.contains { $0.sv.contains("Färgkod") })
     }
+
+    /// An Id column keeps its ids; rows without one continue the folder's numbering.
+    func testIdColumnKept() throws {
+        let data = DataSet(folder: "d", files: [
+            .owner: SourceFile(path: "d/owners.rec", document: Document(text: "id: sf\nname: Socialförvaltningen\n")),
+            .goal: SourceFile(path: "d/goals.rec", document: Document(text: "id: D7\ntitle: Trygg förvaltning\nowner: sf\ndue: 2025\nstatus: pågår\n")),
+            .activity: SourceFile(path: "d/activities.rec", document: Document(text: "id: A9\ntitle: Gammal\ngoal: D7\nowner: sf\ndue: 2025\nstatus: pågår\n")),
+        ])
+        let table = SourceTable(name: "t.csv", rows: [
+            [.text("Id"), .text("Mål"), .text("Aktivitet"), .text("Ansvarig")],
+            [.text("A50"), .text("D7"), .text("Med id"), .text("sf")],
+            [.text(""), .text("D7"), .text("Utan id"), .text("sf")],
+            [.text("A9"), .text("D7"), .text("Krockar"), .text("sf")],
+        ])
+        var importer = Importer(data: data, asOf: Day(year: 2025, month: 1, day: 1)!)
+        try importer.add(table, file: "t.csv")
+        XCTAssertEqual(importer.records.map(\.id), ["A50", "A10"])
+        XCTAssertEqual(importer.leftOut, 1)
+        XCTAssertTrue(importer.notices.contains { $0.sv.contains("t.csv:4: id A9 finns redan") })
+    }
+
+    /// Word tables: runs joined, paragraphs on lines, a merged title row padded, nested tables apart.
+    func testWordTables() {
+        let xml = """
+        <w:document xmlns:w="x"><w:body><w:tbl>
+        <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Plan</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:p><w:r><w:t>Akti</w:t></w:r><w:r><w:t xml:space="preserve">vitet</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Ansvarig</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:p><w:r><w:t>Öva</w:t></w:r></w:p><w:p><w:r><w:t>två gånger</w:t></w:r></w:p></w:tc><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>inre</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>IT</w:t></w:r></w:p></w:tc></w:tr>
+        </w:tbl></w:body></w:document>
+        """
+        let tables = DOCXReader.tables(Array(xml.utf8), file: "p.docx")
+        XCTAssertEqual(tables.count, 2)
+        XCTAssertEqual(tables[0].name, "p.docx, tabell 1")
+        XCTAssertEqual(tables[0].rows.map { $0.map(\.text) }, [["Plan", ""], ["Aktivitet", "Ansvarig"], ["Öva\ntvå gånger", "IT"]])
+        XCTAssertEqual(tables[1].rows.map { $0.map(\.text) }, [["inre"]])
+    }
 }
