@@ -3,7 +3,7 @@
 public enum ImportValues {
     /// A deadline cell as a token: a workbook day, a year as a number, or any phrase the
     /// phrase reader takes ("Mars 2015", "Hösten 2015", "Q4 2015"). Nil when unreadable.
-    public static func deadline(_ cell: Cell) -> Deadline? {
+    public static func deadline(_ cell: TableCell) -> Deadline? {
         switch cell {
         case .day(let d): return Deadline(day: d)
         case .number(let n):

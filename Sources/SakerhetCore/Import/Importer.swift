@@ -134,7 +134,7 @@ public struct Importer {
         for r in (headerRow + 1)..<max(headerRow + 1, table.rows.count) {
             let row = table.rows[r]
             if row.allSatisfy(\.isBlank) { continue }
-            var cells: [String: Cell] = [:]
+            var cells: [String: TableCell] = [:]
             for (field, c) in column where c.index < row.count && !row[c.index].isBlank { cells[field] = row[c.index] }
             try addRow(cells, kind: kind, at: "\(file):\(table.numbers[r])", file: file)
         }
@@ -142,7 +142,7 @@ public struct Importer {
 
     // MARK: Rows
 
-    private mutating func addRow(_ cells: [String: Cell], kind: Kind, at place: String, file: String) throws {
+    private mutating func addRow(_ cells: [String: TableCell], kind: Kind, at place: String, file: String) throws {
         func text(_ f: String) -> String? { cells[f].map { ImportValues.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 } }
         let titleField = ImportColumns.titleField(kind)
         guard let title = text(titleField) else {

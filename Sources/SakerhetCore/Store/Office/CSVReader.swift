@@ -7,8 +7,8 @@ public enum CSVReader {
     public static func read(_ bytes: [UInt8], file: String, tab: Bool) -> SourceTable {
         let text = decode(bytes)
         let sep: Character = tab ? "\t" : separator(text)
-        var rows: [[Cell]] = [], numbers: [Int] = []
-        var row: [Cell] = [], cell = "", quoted = false, atStart = true
+        var rows: [[TableCell]] = [], numbers: [Int] = []
+        var row: [TableCell] = [], cell = "", quoted = false, atStart = true
         var line = 1, rowLine = 1
         var it = text.makeIterator()
         var pending: Character? = nil

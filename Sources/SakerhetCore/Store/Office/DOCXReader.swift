@@ -13,9 +13,9 @@ public enum DOCXReader {
     }
 
     static func tables(_ bytes: [UInt8], file: String) -> [SourceTable] {
-        struct Building { var rows: [[Cell]] = []; var row: [Cell] = []; var cell = ""; var paragraphs = 0; var span = 1 }
+        struct Building { var rows: [[TableCell]] = []; var row: [TableCell] = []; var cell = ""; var paragraphs = 0; var span = 1 }
         var stack: [Building] = []
-        var done: [(Int, [[Cell]])] = []
+        var done: [(Int, [[TableCell]])] = []
         var started = 0
         var order: [Int] = []
         var inText = false

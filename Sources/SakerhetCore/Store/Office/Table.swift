@@ -1,6 +1,6 @@
 /// A cell as an office file holds it: text, a number, or a day (a number with a date
 /// format in a workbook).
-public enum Cell: Sendable, Hashable {
+public enum TableCell: Sendable, Hashable {
     case text(String)
     case number(Double)
     case day(Day)
@@ -27,11 +27,11 @@ public enum Cell: Sendable, Hashable {
 public struct SourceTable: Sendable {
     /// Where it is, for messages: `plan.xlsx, blad Plan`, `plan.docx, tabell 2`.
     public let name: String
-    public var rows: [[Cell]]
+    public var rows: [[TableCell]]
     /// The row's number in the source (the sheet's row, the CSV line, the table's row).
     public var numbers: [Int]
 
-    public init(name: String, rows: [[Cell]], numbers: [Int]? = nil) {
+    public init(name: String, rows: [[TableCell]], numbers: [Int]? = nil) {
         self.name = name
         self.rows = rows
         self.numbers = numbers ?? Array(1...max(1, rows.count)).prefix(rows.count).map { $0 }

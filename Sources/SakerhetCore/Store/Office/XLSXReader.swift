@@ -115,11 +115,11 @@ public enum XLSXReader {
 
     /// Rows of a worksheet, each as long as its last cell, gaps filled with empty text.
     static func table(_ bytes: [UInt8], name: String, shared: [String], dateStyles: Set<Int>, date1904: Bool) -> SourceTable {
-        var rows: [[Cell]] = [], numbers: [Int] = []
-        var row: [Cell] = [], rowNumber = 0
+        var rows: [[TableCell]] = [], numbers: [Int] = []
+        var row: [TableCell] = [], rowNumber = 0
         var col = 0, type = "", style = 0, value = "", inValue = false
         var x = XMLScanner(bytes)
-        func put(_ cell: Cell, at c: Int) {
+        func put(_ cell: TableCell, at c: Int) {
             guard c < 16_384 else { return }
             while row.count < c { row.append(.text("")) }
             if row.count == c { row.append(cell) } else { row[c] = cell }
@@ -143,7 +143,7 @@ public enum XLSXReader {
             case .end("v"), .end("t"): inValue = false
             case .text(let s) where inValue: value += s
             case .end("c"):
-                let cell: Cell
+                let cell: TableCell
                 switch type {
                 case "s": cell = .text(Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? "")
                 case "inlineStr", "str", "e": cell = .text(value)
