@@ -13,7 +13,7 @@ let package = Package(
         .executableTarget(name: "sakerhet", dependencies: ["SakerhetCore"]),
         .executableTarget(name: "sakerhet-bench", dependencies: ["SakerhetCore"]),
         .testTarget(name: "SakerhetCoreTests", dependencies: ["SakerhetCore"], exclude: ["FuzzRegressions"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SakerhetCore"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SakerhetCore"], exclude: ["Golden", "Fixtures"]),
     ]
 )
 

@@ -86,6 +86,9 @@ struct Bench {
             } else if n == sizes.first {
                 notes.append("`activities set` and `activities list --overdue` skipped: `sakerhet help` has no `activities` command yet (issue 3).")
             }
+            if commands.contains("import") && n == sizes.first {
+                add("sakerhet import (10,000-row .xlsx)", try ImportWorkbook.measure(runner, binary: binary, dir: dir, runs: runs))
+            }
             if peers {
                 if let python, hasYAML {
                     let script = "import sys, time, yaml\nt = time.perf_counter()\ndocs = yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CLoader)\nt = time.perf_counter() - t\nprint(len(docs))\nprint(t)\n"

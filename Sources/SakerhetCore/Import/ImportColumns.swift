@@ -1,0 +1,141 @@
+/// Which field a column holds, by the names Swedish (and English) plans give their
+/// columns. Names are compared folded: lower case, without accents, punctuation as spaces.
+///
+/// The special field `goal` of an activity is the goal it belongs to, found or created by
+/// title or id; `parent` of a goal likewise. An earlier name in a field's list wins when a
+/// table has two columns for the same field; the other is reported as not placed.
+public enum ImportColumns {
+    /// Field → the folded column names that mean it, per kind, best first.
+    static let names: [Kind: [(String, [String])]] = [
+        .activity: [
+            ("id", ["id"]),
+            ("title", ["aktivitet", "aktiviteter", "atgard", "atgarder", "beskrivning", "rubrik", "titel", "uppgift", "activity", "title", "action"]),
+            ("goal", ["delmal", "mal", "malomrade", "goal", "sub goal", "objective"]),
+            ("owner", ["ansvarig", "ansvar", "ansvariga", "huvudansvarig", "owner", "responsible"]),
+            ("start", ["start", "paborjas", "startdatum", "paborjad", "start date"]),
+            ("due", ["klart senast", "klar senast", "klart", "slutdatum", "tidplan", "tidsplan", "tidpunkt", "deadline", "due", "klart datum", "due date", "end date"]),
+            ("status", ["status", "lage", "state"]),
+            ("done", ["genomford datum", "klardatum", "datum klart", "done", "completed"]),
+            ("reason", ["orsak", "skal", "reason"]),
+            ("note", ["kommentar", "kommentarer", "notering", "noteringar", "anteckning", "anteckningar", "note", "notes", "comment", "comments"]),
+            ("evidence", ["underlag", "bevis", "evidence"]),
+            ("every", ["aterkommande", "frekvens", "intervall", "every", "recurrence"]),
+            ("area", ["omrade", "area"]),
+            ("classification", ["klassning", "klassificering", "sekretess", "classification"]),
+        ],
+        .goal: [
+            ("id", ["id"]),
+            ("title", ["delmal", "mal", "rubrik", "titel", "beskrivning", "goal", "title"]),
+            ("parent", ["overordnat mal", "huvudmal", "parent"]),
+            ("owner", ["ansvarig", "ansvar", "ansvariga", "owner", "responsible"]),
+            ("due", ["klart senast", "klar senast", "klart", "slutdatum", "tidplan", "tidsplan", "tidpunkt", "deadline", "due"]),
+            ("status", ["status", "lage", "state"]),
+            ("done_when", ["anses klart nar", "klart nar", "done when"]),
+            ("done", ["genomford datum", "klardatum", "datum klart", "done"]),
+            ("reason", ["orsak", "skal", "reason"]),
+            ("note", ["kommentar", "kommentarer", "notering", "anteckning", "anteckningar", "note", "comment"]),
+            ("area", ["omrade", "area"]),
+            ("classification", ["klassning", "klassificering", "classification"]),
+        ],
+        .risk: [
+            ("id", ["id"]),
+            ("title", ["risk", "risker", "hot", "rubrik", "titel", "title"]),
+            ("description", ["beskrivning", "riskbeskrivning", "description"]),
+            ("likelihood", ["sannolikhet", "sannolikhet 1 4", "likelihood", "probability"]),
+            ("consequence", ["konsekvens", "konsekvens 1 4", "consequence", "impact"]),
+            ("owner", ["ansvarig", "ansvar", "riskagare", "owner"]),
+            ("treatment", ["atgard", "atgarder", "hantering", "behandling", "riskhantering", "treatment"]),
+            ("status", ["status", "state"]),
+            ("review", ["nasta uppfoljning", "uppfoljning", "omprovning", "review"]),
+            ("residual_likelihood", ["kvarvarande sannolikhet", "residual likelihood"]),
+            ("residual_consequence", ["kvarvarande konsekvens", "residual consequence"]),
+            ("area", ["omrade", "area"]),
+            ("classification", ["klassning", "klassificering", "classification"]),
+        ],
+        .finding: [
+            ("id", ["id"]),
+            ("audit", ["granskning", "granskningens namn", "audit"]),
+            ("auditor", ["revisor", "revisorer", "granskare", "auditor"]),
+            ("year", ["ar", "granskningsar", "year"]),
+            ("case", ["diarienummer", "dnr", "case"]),
+            ("recommendation", ["rekommendation", "rekommendationer", "recommendation"]),
+            ("response", ["namndens svar", "svar", "yttrande", "response"]),
+            ("progress", ["vad har atgardats", "atgardat", "vidtagna atgarder", "progress"]),
+            ("remaining", ["vad kvarstar", "kvarstar", "remaining"]),
+            ("assessment", ["bedomning", "revisorernas bedomning", "farg", "assessment"]),
+            ("evidence", ["underlag", "bevis", "evidence"]),
+            ("owner", ["ansvarig", "ansvar", "owner"]),
+            ("due", ["klart senast", "klar senast", "klart", "slutdatum", "tidplan", "tidpunkt", "deadline", "due"]),
+            ("status", ["status", "state"]),
+            ("done", ["genomford datum", "klardatum", "done"]),
+            ("reason", ["orsak", "skal", "reason"]),
+            ("classification", ["klassning", "klassificering", "classification"]),
+        ],
+    ]
+
+    /// The field a column name means for `kind`, with its rank (lower is better).
+    static func field(_ header: String, kind: Kind) -> (field: String, rank: Int)? {
+        let f = fold(header)
+        guard !f.isEmpty, let list = names[kind] else { return nil }
+        for (field, words) in list { if let i = words.firstIndex(of: f) { return (field, i) } }
+        return nil
+    }
+
+    /// The usual column names of each kind, for messages.
+    static let usual: [Kind: String] = [
+        .activity: "Mål, Aktivitet, Ansvarig, Start, Klart senast, Status, Kommentar",
+        .goal: "Mål (eller Delmål), Ansvarig, Klart senast, Status, Anses klart när",
+        .risk: "Risk, Beskrivning, Sannolikhet, Konsekvens, Ansvarig, Åtgärd, Status",
+        .finding: "Granskning, Rekommendation, Svar, Bedömning, Ansvarig, Klart senast, Status",
+    ]
+
+    /// The field that names a record of `kind`: what a header row must have.
+    static func titleField(_ kind: Kind) -> String {
+        switch kind {
+        case .finding: return "recommendation"
+        default: return "title"
+        }
+    }
+
+    /// The kind a header row suggests: risks by likelihood and consequence, findings by
+    /// recommendation or assessment, otherwise activities.
+    static func guessKind(_ headers: [String]) -> Kind {
+        let folded = Set(headers.map(fold))
+        if folded.contains(where: { ["sannolikhet", "konsekvens", "likelihood", "consequence"].contains($0) }) { return .risk }
+        if folded.contains(where: { ["rekommendation", "rekommendationer", "recommendation", "bedomning"].contains($0) }) { return .finding }
+        return .activity
+    }
+
+    /// Lower case, å ä → a, ö → o, é → e, every run of other characters one space.
+    public static func fold(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var space = false
+        func put(_ b: UInt8) {
+            if space && !out.isEmpty { out.append(0x20) }
+            space = false
+            out.append(b)
+        }
+        for ch in s.unicodeScalars {
+            let v = ch.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                if b >= 0x41 && b <= 0x5A { put(b + 32) } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { put(b) } else { space = true }
+                continue
+            }
+            switch ch {
+            case "å", "ä", "á", "à", "â", "Å", "Ä", "Á", "À", "Â": put(0x61)
+            case "ö", "ó", "ò", "ô", "ø", "Ö", "Ó", "Ò", "Ô", "Ø": put(0x6F)
+            case "é", "è", "ê", "ë", "É", "È", "Ê", "Ë": put(0x65)
+            case "ü", "ú", "Ü", "Ú": put(0x75)
+            default:
+                if ch.properties.isAlphabetic {
+                    for b in String(ch).lowercased().utf8 { put(b) }
+                } else {
+                    space = true
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

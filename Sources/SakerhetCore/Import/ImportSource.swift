@@ -1,0 +1,33 @@
+/// Reads a plan file's tables by its extension: `.xlsx` (one sheet), `.docx` (every
+/// table), `.csv`, `.tsv` and `.txt`. Files it cannot read get a message saying what to do.
+public enum ImportSource {
+    public static let extensions = ["xlsx", "csv", "docx", "tsv", "txt"]
+
+    public static func tables(_ bytes: [UInt8], file: String, sheet: String? = nil) throws -> [SourceTable] {
+        let ext = file.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        // An OLE compound file: an encrypted (password-protected) workbook or document, or a
+        // .xls / .doc from before 2007.
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || ext == "xls" || ext == "doc" {
+            let old = ext == "xls" || ext == "doc"
+            throw OfficeError(
+                sv: "\(file) är \(old ? "i det gamla binära Office-formatet (före 2007)" : "lösenordsskyddad eller i det gamla binära Office-formatet") och kan inte läsas; öppna den i Excel eller Word\(old ? "" : ", ta bort lösenordet (Arkiv > Info > Skydda > Kryptera med lösenord)") och spara som .xlsx eller .docx",
+                en: "\(file) is \(old ? "in the old binary Office format (before 2007)" : "password-protected or in the old binary Office format") and cannot be read; open it in Excel or Word\(old ? "" : ", remove the password (File > Info > Protect > Encrypt with Password)") and save it as .xlsx or .docx")
+        }
+        do {
+            switch ext {
+            case "xlsx", "xlsm": return [try XLSXReader.read(bytes, file: file, sheet: sheet)]
+            case "docx", "docm": return try DOCXReader.read(bytes, file: file)
+            case "csv": return [CSVReader.read(bytes, file: file, tab: false)]
+            case "tsv", "txt": return [CSVReader.read(bytes, file: file, tab: true)]
+            case "ods", "odt":
+                throw OfficeError(sv: "\(file): OpenDocument läses inte; spara som .xlsx, .docx eller .csv", en: "\(file): OpenDocument is not read; save it as .xlsx, .docx or .csv")
+            default:
+                throw OfficeError(sv: "\(file): okänd filtyp '.\(ext)'; import läser .xlsx, .docx, .csv, .tsv och .txt",
+                                  en: "\(file): unknown file type '.\(ext)'; import reads .xlsx, .docx, .csv, .tsv and .txt")
+            }
+        } catch let f as ZipArchive.Failure {
+            throw OfficeError(sv: "\(file) kan inte läsas som \(ext == "docx" ? "Word-dokument" : "arbetsbok"): \(f.description); filen är skadad eller inte av den typen, spara om den från Excel eller Word",
+                              en: "\(file) cannot be read as a \(ext == "docx" ? "Word document" : "workbook"): \(f.description); the file is damaged or not of that type, save it again from Excel or Word")
+        }
+    }
+}

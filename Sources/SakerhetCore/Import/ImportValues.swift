@@ -1,0 +1,82 @@
+/// Values as people write them in a plan, read through the same vocabulary as the record
+/// commands: one function for deadlines, one for statuses, so the import grows with them.
+public enum ImportValues {
+    /// A deadline cell as a token: a workbook day, a year as a number, or any phrase the
+    /// phrase reader takes ("Mars 2015", "Hösten 2015", "Q4 2015"). Nil when unreadable.
+    public static func deadline(_ cell: TableCell) -> Deadline? {
+        switch cell {
+        case .day(let d): return Deadline(day: d)
+        case .number(let n):
+            guard n == n.rounded(), n >= 1000, n <= 9999 else { return nil }
+            return Deadline(token: String(Int(n)))
+        case .text(let s):
+            if !s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { return Deadline(phrase: s) }
+            return Deadline(phrase: s.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " "))
+        }
+    }
+
+    /// A status word: the aliases of `Status`, then words plans use that `Status` does
+    /// not take yet ("Genomförd", "Påbörjad").
+    public static func status(_ text: String) -> Status? {
+        let t = text.trimmingBlanks
+        if let s = Status(parsing: t) { return s }
+        return extraStatuses[ImportColumns.fold(t)]
+    }
+
+    /// Words for a status that only the import accepts (the vocabulary issue moves them
+    /// into `Status`).
+    static let extraStatuses: [String: Status] = [
+        "genomford": .done, "genomfort": .done, "atgardad": .done, "atgardat": .done, "avslutad": .done, "avslutat": .done,
+        "klart": .done, "fardig": .done, "fardigt": .done,
+        "paborjad": .inProgress, "paborjat": .inProgress, "pagaende": .inProgress, "startad": .inProgress,
+        "ej paborjad": .notStarted, "ej paborjat": .notStarted, "ej startad": .notStarted, "inte paborjad": .notStarted,
+        "vilande": .onHold, "pausad": .onHold, "struken": .cancelled, "strukt": .cancelled, "utgar": .cancelled,
+    ]
+
+    /// The names in an owner cell: "och", "and", ",", "/", "&", ";" and line breaks split.
+    public static func ownerNames(_ text: String) -> [String] {
+        var parts = [text]
+        for sep in [" och ", " and ", ",", "/", "&", ";", "\n"] where text.contains(sep) {
+            parts = parts.flatMap { $0.components(separatedBy: sep) }
+        }
+        return parts.map { clean($0) }.filter { !$0.isEmpty }
+    }
+
+    /// A stable id from a name: "IT-enheten" → `it-enheten`, "Säkerhetsstrateg" → `sakerhetsstrateg`.
+    public static func slug(_ name: String) -> String {
+        let s = ImportColumns.fold(name).replacingOccurrences(of: " ", with: "-")
+        let clipped = String(s.prefix(40))
+        return clipped.isEmpty ? "ansvarig" : clipped
+    }
+
+    /// A value as one clean field value: control characters out, blanks at line ends trimmed.
+    static func clean(_ s: String) -> String {
+        // Most cells are clean already: one line, no control characters, no blanks at the ends.
+        let u = s.utf8
+        if let f = u.first, let l = u.last, f != 0x20, l != 0x20, f != 0xC2, l != 0xA0,
+           !u.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return s }
+        if u.isEmpty { return s }
+        var lines: [String] = []
+        var line = String.UnicodeScalarView()
+        func flush() {
+            var t = Substring(String(line))
+            while let c = t.first, c == " " || c == "\u{A0}" { t = t.dropFirst() }
+            while let c = t.last, c == " " || c == "\u{A0}" { t = t.dropLast() }
+            lines.append(String(t))
+            line = String.UnicodeScalarView()
+        }
+        var lastCR = false
+        for c in s.unicodeScalars {
+            if c == "\n" { if !lastCR { flush() }; lastCR = false; continue }
+            lastCR = c == "\r"
+            if c == "\r" { flush(); continue }
+            line.append(c.value < 0x20 || c.value == 0x7F ? " " : c)
+        }
+        flush()
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        return lines.joined(separator: "\n")
+    }
+}
+
+import Foundation

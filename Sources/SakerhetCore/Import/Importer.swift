@@ -1,0 +1,367 @@
+/// Turns tables read from plan files into new records for a data folder: finds the header
+/// row, places the columns, reads the values, links or creates goals and owners, and
+/// skips what the folder already holds. It only plans; `ImportEdit` makes the files.
+public struct Importer {
+    public struct Options: Sendable {
+        /// The kind to import; nil guesses from the header (risks, findings, else activities).
+        public var kind: Kind?
+        /// Column name → field, overriding the recognised names; field "-" leaves the column out.
+        public var map: [String: String] = [:]
+        public init(kind: Kind? = nil, map: [String: String] = [:]) { self.kind = kind; self.map = map }
+    }
+
+    /// A record to add, with the comment lines that say what the import filled in.
+    public struct NewRecord: Sendable {
+        public let kind: Kind
+        public var fields: [(String, String)]
+        public var comments: [String]
+        public var id: String { fields.first { $0.0 == "id" }?.1 ?? "" }
+    }
+
+    public let data: DataSet
+    public let asOf: Day
+    public let options: Options
+    public private(set) var records: [NewRecord] = []
+    /// What the user should know: rows left out, values kept as text, columns not placed.
+    public private(set) var notices: [Message] = []
+    /// Rows that were already in the folder (or earlier in the same import).
+    public private(set) var duplicates = 0
+    /// Tables read, and rows that gave a record.
+    public private(set) var rowsSeen = 0
+    /// Rows left out for want of a required value.
+    public private(set) var leftOut = 0
+
+    // Lookups over the folder and what this import adds.
+    private var ownerByName: [String: String] = [:]
+    /// Owner cells read already: a plan names the same few units on every row.
+    private var ownerCells: [String: ([String], [String])] = [:]
+    private var ownerIDs: Set<String> = []
+    private var goalByTitle: [String: String] = [:]
+    private var goalIDs: Set<String> = []
+    private var seen: Set<String> = []
+    private var usedIDs: [Kind: Set<String>] = [:]
+    private var highest: [Kind: Int] = [:]
+
+    public init(data: DataSet, asOf: Day, options: Options = Options()) {
+        self.data = data
+        self.asOf = asOf
+        self.options = options
+        for o in data.owners {
+            ownerIDs.insert(o.id)
+            ownerByName[ImportColumns.fold(o.name)] = ownerByName[ImportColumns.fold(o.name)] ?? o.id
+        }
+        for g in data.goals {
+            goalIDs.insert(g.id)
+            goalByTitle[ImportColumns.fold(g.title)] = goalByTitle[ImportColumns.fold(g.title)] ?? g.id
+            seen.insert(Importer.key(.goal, g.parent ?? "", g.title))
+        }
+        for a in data.activities { seen.insert(Importer.key(.activity, a.goal, a.title)) }
+        for r in data.risks { seen.insert(Importer.key(.risk, "", r.title)) }
+        for f in data.findings { seen.insert(Importer.key(.finding, data.record(f.ref).value("audit") ?? "", data.record(f.ref).value("recommendation") ?? "")) }
+        for kind in Kind.allCases {
+            let ids = Set(data.ids[kind]?.keys.map { $0 } ?? [])
+            usedIDs[kind] = ids
+            if let prefix = kind.idPrefix {
+                highest[kind] = ids.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }.max() ?? 0
+            }
+        }
+    }
+
+    static func key(_ kind: Kind, _ scope: String, _ title: String) -> String {
+        kind.rawValue + "\u{1F}" + scope + "\u{1F}" + ImportColumns.fold(title)
+    }
+
+    // MARK: Tables
+
+    /// The header row of `table` for `kind`: the first of its first 30 rows with the
+    /// title column and at least one more recognised column.
+    static func header(_ table: SourceTable, kind: Kind?, map: [String: String]) -> (row: Int, kind: Kind)? {
+        for (i, row) in table.rows.prefix(30).enumerated() {
+            let names = row.map(\.text)
+            let k = kind ?? ImportColumns.guessKind(names)
+            let fields = names.compactMap { mapped($0, kind: k, map: map) }
+            if fields.contains(ImportColumns.titleField(k)), Set(fields).count >= 2 { return (i, k) }
+        }
+        return nil
+    }
+
+    static func mapped(_ header: String, kind: Kind, map: [String: String]) -> String? {
+        let f = ImportColumns.fold(header)
+        if let m = map.first(where: { ImportColumns.fold($0.key) == f }) { return m.value == "-" ? nil : m.value }
+        return ImportColumns.field(header, kind: kind)?.field
+    }
+
+    /// Adds the records of one table. Throws when no header row is recognised.
+    public mutating func add(_ table: SourceTable, file: String) throws {
+        guard let (headerRow, kind) = Importer.header(table, kind: options.kind, map: options.map) else {
+            let want = ImportColumns.usual[options.kind ?? .activity] ?? ""
+            throw OfficeError(
+                sv: "\(table.name): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Vanliga kolumner: \(want)",
+                en: "\(table.name): no header row with known column names in the first 30 rows; the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Usual columns: \(want)")
+        }
+        let headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingOccurrences(of: "\n", with: " ") }
+        // Each field from its best-ranked column; the rest are reported.
+        var column: [String: (index: Int, rank: Int)] = [:]
+        var unplaced: [String] = []
+        for (i, h) in headers.enumerated() where !h.isEmpty {
+            let f = ImportColumns.fold(h)
+            if let m = options.map.first(where: { ImportColumns.fold($0.key) == f }) {
+                if m.value != "-" { column[m.value] = (i, -1) }
+                continue
+            }
+            guard let (field, rank) = ImportColumns.field(h, kind: kind) else { unplaced.append(h); continue }
+            if let have = column[field] {
+                if rank < have.rank { unplaced.append(headers[have.index]); column[field] = (i, rank) } else { unplaced.append(h) }
+            } else {
+                column[field] = (i, rank)
+            }
+        }
+        // Goals with both Delmål and Mål: the sub-goal is the record, the goal its parent.
+        if kind == .goal, column["parent"] == nil, let t = column["title"], ImportColumns.fold(headers[t.index]) == "delmal",
+           let m = unplaced.firstIndex(where: { ImportColumns.fold($0) == "mal" }), let i = headers.firstIndex(of: unplaced[m]) {
+            column["parent"] = (i, 0)
+            unplaced.remove(at: m)
+        }
+        if kind == .activity, column["goal"] == nil {
+            throw OfficeError(sv: "\(table.name): tabellen har ingen kolumn för målet (Mål eller Delmål); varje aktivitet hör till ett mål. Lägg till kolumnen eller ange --map 'Kolumn=goal'",
+                              en: "\(table.name): the table has no goal column (Mål or Delmål); every activity belongs to a goal. Add the column or give --map 'Column=goal'")
+        }
+        if !unplaced.isEmpty {
+            let list = unplaced.map { "'\($0)'" }.joined(separator: ", ")
+            notices.append(Message(sv: "\(table.name): kolumnerna \(list) placerades inte och togs inte med; ange --map 'Kolumn=fält' för att ta med dem",
+                                   en: "\(table.name): the columns \(list) were not placed and were left out; give --map 'Column=field' to bring them in"))
+        }
+        for r in (headerRow + 1)..<max(headerRow + 1, table.rows.count) {
+            let row = table.rows[r]
+            if row.allSatisfy(\.isBlank) { continue }
+            var cells: [String: TableCell] = [:]
+            for (field, c) in column where c.index < row.count && !row[c.index].isBlank { cells[field] = row[c.index] }
+            try addRow(cells, kind: kind, at: "\(file):\(table.numbers[r])", file: file)
+        }
+    }
+
+    // MARK: Rows
+
+    private mutating func addRow(_ cells: [String: TableCell], kind: Kind, at place: String, file: String) throws {
+        func text(_ f: String) -> String? { cells[f].map { ImportValues.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 } }
+        let titleField = ImportColumns.titleField(kind)
+        guard let title = text(titleField) else {
+            notices.append(Message(sv: "\(place): raden har ingen \(titleField) och togs inte med", en: "\(place): the row has no \(titleField) and was left out"))
+            return
+        }
+        rowsSeen += 1
+        var fields: [(String, String)] = []
+        var comments: [String] = []
+        var notes: [String] = []
+        func filled(_ sv: String) { comments.append("importerad från \(file): \(sv)") }
+        func leaveOut(_ sv: String, _ en: String) {
+            leftOut += 1
+            notices.append(Message(sv: "\(place): \(sv); raden togs inte med", en: "\(place): \(en); the row was left out"))
+        }
+
+        // Scope for "the same record": the goal of an activity, the parent of a goal, the audit of a finding.
+        var goalID: String?
+        if kind == .activity {
+            guard let g = text("goal") else {
+                return leaveOut("aktiviteten har inget mål (kolumnen Mål eller Delmål saknas eller är tom)",
+                                "the activity has no goal (the column Mål or Delmål is missing or empty)")
+            }
+            goalID = g
+        }
+        if kind == .goal, let p = text("parent") { goalID = p }
+        let scopeText = kind == .finding ? (text("audit") ?? "") : ""
+        // A goal that exists already, by id or title; a new one is made below if needed.
+        let existingGoal = goalID.flatMap { g in goalIDs.contains(g) ? g : goalByTitle[ImportColumns.fold(g)] }
+        let scope = kind == .activity || kind == .goal ? (existingGoal ?? goalID.map { "new:" + ImportColumns.fold($0) } ?? "") : scopeText
+        let dupKey = Importer.key(kind, scope, title)
+        if seen.contains(dupKey) { duplicates += 1; return }
+
+        // What the row creates (owners, a goal) is undone if the row is left out.
+        let saved = self
+        func undo() -> Self { var s = saved; s.notices = notices; s.reasonParts = []; return s }
+        // Owners: the first in `owner`, any others named in the note.
+        var ownerID: String?
+        if let o = text("owner") {
+            let names: [String], ids: [String]
+            if let known = ownerCells[o] { (names, ids) = known } else {
+                // A known owner's whole name first: "Enheten för säkerhet, beredskap och
+                // systemförvaltning" is one unit, not three.
+                let whole = ImportValues.clean(o)
+                names = ownerIDs.contains(whole) || ownerByName[ImportColumns.fold(whole)] != nil ? [whole] : ImportValues.ownerNames(o)
+                ids = names.map { ownerFor($0, file: file) }
+                ownerCells[o] = (names, ids)
+            }
+            ownerID = ids.first
+            if names.count > 1 { notes.append("Även ansvarig: " + names.dropFirst().joined(separator: ", ")) }
+        }
+        if kind != .area && kind != .owner && ownerID == nil {
+            return leaveOut("ansvarig saknas (kolumnen Ansvarig är tom eller saknas)", "no owner (the column Ansvarig is empty or missing)")
+        }
+
+        // Id: kept from an Id column when free, else the next in the folder's numbering.
+        var id: String? = nil
+        if let given = text("id") {
+            if usedIDs[kind]!.contains(given) {
+                self = undo()
+                return leaveOut("id \(given) finns redan med en annan titel", "id \(given) already exists with another title")
+            }
+            id = given
+        }
+
+        for spec in kind.fields {
+            let name = spec.name
+            switch name {
+            case "id", "owner", "note", "reason", "done": continue
+            case titleField: fields.append((name, title))
+            case "goal" where kind == .activity, "parent" where kind == .goal:
+                guard let g = goalID else { continue }
+                let gid = existingGoal ?? goalFor(g, ownerID: ownerID!, file: file)
+                fields.append((name, gid))
+            case "due", "start":
+                if let c = cells[name] {
+                    if let d = ImportValues.deadline(c) {
+                        fields.append((name, d.token))
+                    } else if name == "due" {
+                        fields.append(("due", "?"))
+                        reasonParts.append(ImportValues.clean(c.text))
+                        notices.append(Message(sv: "\(place): tidpunkten '\(Importer.shown(c.text))' kunde inte läsas; sparad som due: ? med texten som reason",
+                                               en: "\(place): the deadline '\(Importer.shown(c.text))' could not be read; kept as due: ? with the text as reason"))
+                    } else {
+                        notes.append("Start: " + ImportValues.clean(c.text))
+                        notices.append(Message(sv: "\(place): starten '\(Importer.shown(c.text))' kunde inte läsas; sparad i note",
+                                               en: "\(place): the start '\(Importer.shown(c.text))' could not be read; kept in note"))
+                    }
+                } else if name == "due" && spec.required {
+                    fields.append(("due", "?"))
+                    reasonParts.append("Inget slutdatum i \(file)")
+                    filled("due: ? eftersom källan saknar slutdatum")
+                }
+            case "status":
+                let raw = text("status")
+                if kind == .risk {
+                    if let raw, let s = RiskStatus(parsing: raw) { fields.append(("status", s.rawValue)) }
+                    else {
+                        fields.append(("status", RiskStatus.identified.rawValue))
+                        filled("status identifierad" + (raw.map { " (källan: '\(Importer.shown($0))')" } ?? " (källan saknar status)"))
+                        if let raw { notes.append("Status i källan: " + raw) }
+                    }
+                    continue
+                }
+                if let raw, let s = ImportValues.status(raw) {
+                    fields.append(("status", s.rawValue))
+                    if s == .onHold || s == .cancelled { reasonParts.append("Status i \(file): \(raw)") }
+                } else if spec.required || raw != nil {
+                    fields.append(("status", Status.notStarted.rawValue))
+                    if let raw {
+                        notes.append("Status i källan: " + raw)
+                        notices.append(Message(sv: "\(place): statusen '\(Importer.shown(raw))' kunde inte läsas; satt till ej påbörjad, texten i note",
+                                               en: "\(place): the status '\(Importer.shown(raw))' could not be read; set to ej påbörjad, the text in note"))
+                    }
+                    filled("status ej påbörjad" + (raw.map { " (källan: '\(Importer.shown($0))')" } ?? " (källan saknar status)"))
+                }
+            default:
+                guard let c = cells[name] else { continue }
+                var v = Editor.normalise(ImportValues.clean(c.text), spec)
+                if spec.type == .day, case .day(let d) = c { v = d.description }
+                fields.append((name, v))
+            }
+        }
+        // owner comes right after the fields before it in the schema order.
+        if let ownerID { fields.append(("owner", ownerID)) }
+        // done: from a column, else for a finished record the day the source allows.
+        let status = fields.first { $0.0 == "status" }?.1
+        if let c = cells["done"] {
+            if let d = ImportValues.deadline(c), d.precision == .day { fields.append(("done", d.token)) }
+            else { notes.append("Klart: " + ImportValues.clean(c.text)) }
+        } else if status == Status.done.rawValue, kind != .risk {
+            let due = fields.first { $0.0 == "due" }.flatMap { Deadline(token: $0.1) }
+            var day = asOf
+            var why = "importdagen (källan anger ingen dag)"
+            if let last = due?.lastDay, last <= asOf {
+                day = last
+                why = due!.precision == .day ? "dagen i källans tidpunkt" : "sista dagen i källans tidpunkt \(due!.token) (källan anger ingen dag)"
+            }
+            fields.append(("done", day.description))
+            filled("done \(day) är \(why)")
+            notices.append(Message(sv: "\(place): klar utan datum; done satt till \(day) (\(why)), markerat med en kommentar",
+                                   en: "\(place): done without a date; done set to \(day) (\(due?.lastDay != nil && day != asOf ? "the last day of \(due!.token)" : "the import's as-of date")), marked by a comment"))
+        }
+        if let r = text("reason") { reasonParts.insert(r, at: 0) }
+        if !reasonParts.isEmpty { fields.append(("reason", reasonParts.joined(separator: "; "))) }
+        reasonParts = []
+        if let n = text("note") { notes.insert(n, at: 0) }
+        if !notes.isEmpty, kind.spec("note") != nil { fields.append(("note", notes.joined(separator: "\n"))) }
+        else if !notes.isEmpty { notices.append(Message(sv: "\(place): \(kind.word(.sv)) har inget note-fält; inte med: \(notes.joined(separator: "; "))", en: "\(place): \(kind.rawValue) has no note field; left out: \(notes.joined(separator: "; "))")) }
+
+        // Required fields the source lacks and the import cannot fill.
+        let have = Set(fields.map(\.0))
+        let missing = kind.fields.filter { $0.required && $0.name != "id" && !have.contains($0.name) }.map(\.name)
+        if !missing.isEmpty {
+            self = undo()
+            return leaveOut("saknar \(missing.joined(separator: ", "))", "lacks \(missing.joined(separator: ", "))")
+        }
+        let newID = id ?? nextID(kind)
+        usedIDs[kind, default: []].insert(newID)
+        fields.insert(("id", newID), at: 0)
+        records.append(NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments))
+        seen.insert(dupKey)
+        if kind == .goal {
+            goalIDs.insert(newID)
+            goalByTitle[ImportColumns.fold(title)] = goalByTitle[ImportColumns.fold(title)] ?? newID
+        }
+    }
+
+    private var reasonParts: [String] = []
+
+    /// The owner with this name or id, created if new with an id from the name.
+    private mutating func ownerFor(_ name: String, file: String) -> String {
+        if ownerIDs.contains(name) { return name }
+        let f = ImportColumns.fold(name)
+        if let id = ownerByName[f] { return id }
+        let base = ImportValues.slug(name)
+        var id = base, n = 2
+        while ownerIDs.contains(id) { id = base + "-\(n)"; n += 1 }
+        ownerIDs.insert(id)
+        ownerByName[f] = id
+        records.append(NewRecord(kind: .owner, fields: [("id", id), ("name", name)], comments: ["importerad från \(file): ny ansvarig"]))
+        return id
+    }
+
+    /// The goal with this id or title, created if new.
+    private mutating func goalFor(_ g: String, ownerID: String, file: String) -> String {
+        if goalIDs.contains(g) { return g }
+        if let id = goalByTitle[ImportColumns.fold(g)] { return id }
+        let id = nextID(.goal)
+        usedIDs[.goal, default: []].insert(id)
+        goalIDs.insert(id)
+        goalByTitle[ImportColumns.fold(g)] = id
+        records.append(NewRecord(kind: .goal, fields: [("id", id), ("title", g), ("owner", ownerID), ("due", "?"),
+                                                      ("status", Status.notStarted.rawValue), ("reason", "Målets slutdatum finns inte i \(file)")],
+                                 comments: ["importerad från \(file): nytt mål; owner är första aktivitetens ansvarig, due ? och status ej påbörjad är satta av importen"]))
+        return id
+    }
+
+    private mutating func nextID(_ kind: Kind) -> String {
+        let prefix = kind.idPrefix ?? kind.rawValue + "-"
+        var n = (highest[kind] ?? 0) + 1
+        while usedIDs[kind]?.contains(prefix + String(n)) == true { n += 1 }
+        highest[kind] = n
+        return prefix + String(n)
+    }
+
+    static func ordered(_ fields: [(String, String)], _ kind: Kind) -> [(String, String)] {
+        let order = kind.fieldOrder
+        return fields.enumerated().sorted { a, b in
+            let ia = order.firstIndex(of: a.element.0) ?? order.count, ib = order.firstIndex(of: b.element.0) ?? order.count
+            return ia != ib ? ia < ib : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// A source value in a message: one line, at most 60 characters, no control characters.
+    static func shown(_ s: String) -> String {
+        let one = ImportValues.clean(s).replacingOccurrences(of: "\n", with: " ")
+        return one.count <= 60 ? one : String(one.prefix(59)) + "…"
+    }
+}
+
+import Foundation

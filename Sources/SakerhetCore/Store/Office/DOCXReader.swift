@@ -1,0 +1,58 @@
+/// Reads the tables of a Word document (`.docx`, word/document.xml). A cell's text is its
+/// `w:t` runs joined, its paragraphs joined by a line break; a cell spanning columns
+/// (`w:gridSpan`) is followed by empty cells so the columns stay aligned. A table inside a
+/// cell is read as a table of its own.
+public enum DOCXReader {
+    public static func read(_ bytes: [UInt8], file: String) throws -> [SourceTable] {
+        let zip = try ZipArchive(bytes)
+        guard let document = try zip.read("word/document.xml") else {
+            throw OfficeError(sv: "\(file) är inget Word-dokument (word/document.xml saknas); spara det som .docx i Word eller LibreOffice",
+                              en: "\(file) is not a Word document (no word/document.xml); save it as .docx in Word or LibreOffice")
+        }
+        return tables(document, file: file)
+    }
+
+    static func tables(_ bytes: [UInt8], file: String) -> [SourceTable] {
+        struct Building { var rows: [[TableCell]] = []; var row: [TableCell] = []; var cell = ""; var paragraphs = 0; var span = 1 }
+        var stack: [Building] = []
+        var done: [(Int, [[TableCell]])] = []
+        var started = 0
+        var order: [Int] = []
+        var inText = false
+        var x = XMLScanner(bytes)
+        while let e = x.next() {
+            switch e {
+            case .start("tbl", _, false):
+                stack.append(Building())
+                started += 1
+                order.append(started)
+            case .end("tbl"):
+                guard let b = stack.popLast(), let n = order.popLast() else { continue }
+                done.append((n, b.rows))
+            case .start("tr", _, _) where !stack.isEmpty: stack[stack.count - 1].row = []
+            case .end("tr") where !stack.isEmpty:
+                stack[stack.count - 1].rows.append(stack[stack.count - 1].row)
+            case .start("tc", _, _) where !stack.isEmpty:
+                stack[stack.count - 1].cell = ""
+                stack[stack.count - 1].paragraphs = 0
+                stack[stack.count - 1].span = 1
+            case .start("gridSpan", let a, _) where !stack.isEmpty:
+                stack[stack.count - 1].span = max(1, min(64, a["val"].flatMap(Int.init) ?? 1))
+            case .end("tc") where !stack.isEmpty:
+                let b = stack[stack.count - 1]
+                stack[stack.count - 1].row.append(.text(b.cell))
+                for _ in 1..<b.span { stack[stack.count - 1].row.append(.text("")) }
+            case .start("p", _, _) where !stack.isEmpty:
+                if stack[stack.count - 1].paragraphs > 0 { stack[stack.count - 1].cell += "\n" }
+                stack[stack.count - 1].paragraphs += 1
+            case .start("t", _, let empty): inText = !empty
+            case .end("t"): inText = false
+            case .start("tab", _, _) where !stack.isEmpty: stack[stack.count - 1].cell += "\t"
+            case .start("br", _, _) where !stack.isEmpty, .start("cr", _, _) where !stack.isEmpty: stack[stack.count - 1].cell += "\n"
+            case .text(let s) where inText && !stack.isEmpty: stack[stack.count - 1].cell += s
+            default: break
+            }
+        }
+        return done.sorted { $0.0 < $1.0 }.map { SourceTable(name: "\(file), tabell \($0.0)", rows: $0.1) }
+    }
+}

@@ -1,0 +1,45 @@
+/// A cell as an office file holds it: text, a number, or a day (a number with a date
+/// format in a workbook).
+public enum TableCell: Sendable, Hashable {
+    case text(String)
+    case number(Double)
+    case day(Day)
+
+    /// As a person reads it: a whole number without decimals, a day as YYYY-MM-DD.
+    public var text: String {
+        switch self {
+        case .text(let s): return s
+        case .number(let n):
+            if n == n.rounded(), abs(n) < 1e15 { return String(Int(n)) }
+            return String(n)
+        case .day(let d): return d.description
+        }
+    }
+
+    public var isBlank: Bool {
+        if case .text(let s) = self { return s.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{A0}" } }
+        return false
+    }
+}
+
+/// A table read from a file: rows of cells, each row with the line or row number that a
+/// message about it names.
+public struct SourceTable: Sendable {
+    /// Where it is, for messages: `plan.xlsx, blad Plan`, `plan.docx, tabell 2`.
+    public let name: String
+    public var rows: [[TableCell]]
+    /// The row's number in the source (the sheet's row, the CSV line, the table's row).
+    public var numbers: [Int]
+
+    public init(name: String, rows: [[TableCell]], numbers: [Int]? = nil) {
+        self.name = name
+        self.rows = rows
+        self.numbers = numbers ?? Array(1...max(1, rows.count)).prefix(rows.count).map { $0 }
+    }
+}
+
+/// A file that cannot be read as a table, with what to do about it.
+public struct OfficeError: Error, Sendable {
+    public let message: Message
+    public init(sv: String, en: String) { message = Message(sv: sv, en: en) }
+}

@@ -1,0 +1,185 @@
+/// Reads one sheet of an Office Open XML workbook (`.xlsx`): the workbook's sheet list,
+/// shared strings, inline strings, numbers, and numbers with a date format as days.
+public enum XLSXReader {
+    /// The sheet called `sheet` (case-insensitive), or the first sheet.
+    public static func read(_ bytes: [UInt8], file: String, sheet: String? = nil) throws -> SourceTable {
+        let zip = try ZipArchive(bytes)
+        guard let workbook = try zip.read("xl/workbook.xml") else {
+            throw OfficeError(sv: "\(file) är ingen Excel-arbetsbok (xl/workbook.xml saknas); spara den som .xlsx i Excel eller LibreOffice",
+                              en: "\(file) is not an Excel workbook (no xl/workbook.xml); save it as .xlsx in Excel or LibreOffice")
+        }
+        // Sheets in order, with their relationship ids; and the 1904 date system.
+        var sheets: [(name: String, rid: String)] = []
+        var date1904 = false
+        var x = XMLScanner(workbook)
+        while let e = x.next() {
+            guard case .start(let name, let a, _) = e else { continue }
+            if name == "sheet" { sheets.append((a["name"] ?? "", a["id"] ?? "")) }
+            if name == "workbookPr", let v = a["date1904"] { date1904 = v == "1" || v == "true" }
+        }
+        var targets: [String: String] = [:]
+        var sharedPath = "xl/sharedStrings.xml", stylesPath = "xl/styles.xml"
+        if let rels = try zip.read("xl/_rels/workbook.xml.rels") {
+            var r = XMLScanner(rels)
+            while let e = r.next() {
+                guard case .start("Relationship", let a, _) = e, let id = a["Id"], let t = a["Target"] else { continue }
+                let path = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t
+                targets[id] = path
+                if a["Type"]?.hasSuffix("/sharedStrings") == true { sharedPath = path }
+                if a["Type"]?.hasSuffix("/styles") == true { stylesPath = path }
+            }
+        }
+        guard !sheets.isEmpty else {
+            throw OfficeError(sv: "\(file) har inga blad", en: "\(file) has no sheets")
+        }
+        let chosen: (name: String, rid: String)
+        if let sheet {
+            guard let s = sheets.first(where: { $0.name.lowercased() == sheet.lowercased() }) else {
+                let names = sheets.map { "'\($0.name)'" }.joined(separator: ", ")
+                throw OfficeError(sv: "\(file) har inget blad '\(sheet)'; bladen är \(names)",
+                                  en: "\(file) has no sheet '\(sheet)'; the sheets are \(names)")
+            }
+            chosen = s
+        } else {
+            chosen = sheets[0]
+        }
+        let sheetPath = targets[chosen.rid] ?? "xl/worksheets/sheet\(sheets.firstIndex { $0.name == chosen.name }! + 1).xml"
+        guard let sheetBytes = try zip.read(sheetPath) else {
+            throw OfficeError(sv: "\(file): bladet '\(chosen.name)' saknas i filen (\(sheetPath)); spara om arbetsboken",
+                              en: "\(file): the sheet '\(chosen.name)' is missing from the file (\(sheetPath)); save the workbook again")
+        }
+        let shared = try zip.read(sharedPath).map(sharedStrings) ?? []
+        let dateStyles = try zip.read(stylesPath).map(dateStyleIndexes) ?? []
+        return table(sheetBytes, name: file + (sheets.count > 1 || sheet != nil ? ", blad \(chosen.name)" : ""),
+                     shared: shared, dateStyles: dateStyles, date1904: date1904)
+    }
+
+    /// The text of each `<si>`: its `<t>` runs joined, phonetic runs (`<rPh>`) left out.
+    static func sharedStrings(_ bytes: [UInt8]) -> [String] {
+        var out: [String] = []
+        var x = XMLScanner(bytes)
+        var current = "", inT = false, inPhonetic = false
+        while let e = x.next() {
+            switch e {
+            case .start("si", _, let empty): current = ""; if empty { out.append("") }
+            case .start("t", _, let empty): inT = !empty
+            case .start("rPh", _, let empty): inPhonetic = !empty
+            case .end("t"): inT = false
+            case .end("rPh"): inPhonetic = false
+            case .end("si"): out.append(current)
+            case .text(let s) where inT && !inPhonetic: current += s
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// The indexes into `cellXfs` whose number format shows a date.
+    static func dateStyleIndexes(_ bytes: [UInt8]) -> Set<Int> {
+        var custom: [Int: String] = [:]
+        var xfs: [Int] = []
+        var inCellXfs = false
+        var x = XMLScanner(bytes)
+        while let e = x.next() {
+            switch e {
+            case .start("numFmt", let a, _):
+                if let id = a["numFmtId"].flatMap(Int.init), let code = a["formatCode"] { custom[id] = code }
+            case .start("cellXfs", _, let empty): inCellXfs = !empty
+            case .end("cellXfs"): inCellXfs = false
+            case .start("xf", let a, _) where inCellXfs: xfs.append(a["numFmtId"].flatMap(Int.init) ?? 0)
+            default: break
+            }
+        }
+        var out = Set<Int>()
+        for (i, id) in xfs.enumerated() where isDateFormat(id, custom[id]) { out.insert(i) }
+        return out
+    }
+
+    /// Built-in formats 14–22, 27–36, 45–47, 50–58 are dates; a custom code is one when,
+    /// outside quotes and brackets, it has a y, d or (not only with h or s) an m.
+    static func isDateFormat(_ id: Int, _ code: String?) -> Bool {
+        if let code {
+            var plain = "", quoted = false, bracket = false, escaped = false
+            for c in code.lowercased() {
+                if escaped { escaped = false; continue }
+                if c == "\\" { escaped = true; continue }
+                if c == "\"" { quoted.toggle(); continue }
+                if c == "[" { bracket = true; continue }
+                if c == "]" { bracket = false; continue }
+                if !quoted && !bracket { plain.append(c) }
+            }
+            return plain.contains("y") || plain.contains("d") || (plain.contains("m") && !plain.contains("h") && !plain.contains("s"))
+        }
+        return (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
+    }
+
+    /// Rows of a worksheet, each as long as its last cell, gaps filled with empty text.
+    static func table(_ bytes: [UInt8], name: String, shared: [String], dateStyles: Set<Int>, date1904: Bool) -> SourceTable {
+        var rows: [[TableCell]] = [], numbers: [Int] = []
+        var row: [TableCell] = [], rowNumber = 0
+        var col = 0, type = "", style = 0, value = "", inValue = false
+        var x = XMLScanner(bytes)
+        func put(_ cell: TableCell, at c: Int) {
+            guard c < 16_384 else { return }
+            while row.count < c { row.append(.text("")) }
+            if row.count == c { row.append(cell) } else { row[c] = cell }
+        }
+        while let e = x.next() {
+            switch e {
+            case .start("row", let a, let empty):
+                rowNumber = a["r"].flatMap(Int.init) ?? rowNumber + 1
+                row = []
+                col = 0
+                if empty { rows.append(row); numbers.append(rowNumber) }
+            case .end("row"):
+                rows.append(row); numbers.append(rowNumber)
+            case .start("c", let a, let empty):
+                col = a["r"].flatMap(column) ?? row.count
+                type = a["t"] ?? "n"
+                style = a["s"].flatMap(Int.init) ?? 0
+                value = ""
+                if empty { put(.text(""), at: col) }
+            case .start("v", _, false), .start("t", _, false): inValue = true
+            case .end("v"), .end("t"): inValue = false
+            case .text(let s) where inValue: value += s
+            case .end("c"):
+                let cell: TableCell
+                switch type {
+                case "s": cell = .text(Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? "")
+                case "inlineStr", "str", "e": cell = .text(value)
+                case "b": cell = .text(value == "1" ? "TRUE" : "FALSE")
+                default:
+                    if let n = Double(value) {
+                        if dateStyles.contains(style), let d = day(serial: n, date1904: date1904) { cell = .day(d) }
+                        else { cell = .number(n) }
+                    } else {
+                        cell = .text(value)
+                    }
+                }
+                put(cell, at: col)
+            default: break
+            }
+        }
+        return SourceTable(name: name, rows: rows, numbers: numbers)
+    }
+
+    /// `B12` → 1 (zero-based column).
+    static func column(_ ref: String) -> Int? {
+        var n = 0, seen = false
+        for u in ref.utf8 {
+            if u >= 65 && u <= 90 { n = n * 26 + Int(u - 64); seen = true; if n > 20_000 { return nil } } else { break }
+        }
+        return seen ? n - 1 : nil
+    }
+
+    /// An Excel date serial as a day: 1 is 1900-01-01 and 60 the 29 February 1900 that
+    /// Excel believes in; in the 1904 system, 0 is 1904-01-01.
+    public static func day(serial: Double, date1904: Bool = false) -> Day? {
+        guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
+        let whole = Int(serial.rounded(.down))
+        if date1904 { return Day(year: 1904, month: 1, day: 1).map { $0.adding(days: whole) } }
+        guard whole != 60 else { return nil }
+        let base = Day(year: 1899, month: 12, day: 31)!
+        return base.adding(days: whole < 60 ? whole : whole - 1)
+    }
+}

@@ -1,0 +1,92 @@
+/// Reads a zip archive (PKWARE APPNOTE 6.3) held in memory: the central directory, and
+/// entries stored or deflated. Enough for `.xlsx` and `.docx`, which are zip files.
+///
+/// Limits against hostile files: at most `maxEntries` entries, an entry unpacks to at
+/// most `maxEntrySize` bytes and to exactly the size it declares, and its CRC-32 must
+/// match. Encrypted entries and zip64 archives are refused with a message.
+public struct ZipArchive: Sendable {
+    public struct Entry: Sendable {
+        public let name: String
+        let method: Int
+        let flags: Int
+        let crc: UInt32
+        let compressedSize: Int
+        public let size: Int
+        let localOffset: Int
+    }
+
+    public static let maxEntries = 10_000
+    public static let maxEntrySize = 512 << 20
+
+    public let entries: [Entry]
+    let bytes: [UInt8]
+
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let description: String
+        init(_ d: String) { description = d }
+    }
+
+    public init(_ bytes: [UInt8]) throws {
+        self.bytes = bytes
+        // The end-of-central-directory record: the last 22 bytes, or earlier by a comment.
+        guard bytes.count >= 22 else { throw Failure("too short to be a zip file") }
+        var eocd = -1
+        var i = bytes.count - 22
+        let lowest = max(0, bytes.count - 22 - 65_535)
+        while i >= lowest {
+            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 5, bytes[i + 3] == 6 { eocd = i; break }
+            i -= 1
+        }
+        guard eocd >= 0 else { throw Failure("no zip directory found (not a zip file, or cut short)") }
+        let count = ZipArchive.u16(bytes, eocd + 10), dirSize = ZipArchive.u32(bytes, eocd + 12), dirOffset = ZipArchive.u32(bytes, eocd + 16)
+        if count == 0xFFFF || dirOffset == 0xFFFF_FFFF { throw Failure("zip64 archives are not supported") }
+        guard count <= ZipArchive.maxEntries else { throw Failure("more than \(ZipArchive.maxEntries) entries") }
+        guard dirOffset + dirSize <= eocd else { throw Failure("the zip directory lies outside the file") }
+        var list: [Entry] = []
+        var p = dirOffset
+        for _ in 0..<count {
+            guard p + 46 <= eocd, ZipArchive.u32(bytes, p) == 0x0201_4B50 else { throw Failure("damaged zip directory") }
+            let nameLen = ZipArchive.u16(bytes, p + 28), extraLen = ZipArchive.u16(bytes, p + 30), commentLen = ZipArchive.u16(bytes, p + 32)
+            guard p + 46 + nameLen <= eocd else { throw Failure("damaged zip directory") }
+            let name = String(decoding: bytes[(p + 46)..<(p + 46 + nameLen)], as: UTF8.self)
+            list.append(Entry(name: name, method: ZipArchive.u16(bytes, p + 10), flags: ZipArchive.u16(bytes, p + 8),
+                              crc: UInt32(ZipArchive.u32(bytes, p + 16)), compressedSize: ZipArchive.u32(bytes, p + 20),
+                              size: ZipArchive.u32(bytes, p + 24), localOffset: ZipArchive.u32(bytes, p + 42)))
+            p += 46 + nameLen + extraLen + commentLen
+        }
+        entries = list
+    }
+
+    public func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }
+
+    /// The contents of entry `name`, or nil if the archive has none.
+    public func read(_ name: String) throws -> [UInt8]? {
+        guard let e = entry(name) else { return nil }
+        return try read(e)
+    }
+
+    public func read(_ e: Entry) throws -> [UInt8] {
+        if e.flags & 1 != 0 { throw Failure("\(e.name) is encrypted") }
+        guard e.size <= ZipArchive.maxEntrySize else { throw Failure("\(e.name) unpacks to more than \(ZipArchive.maxEntrySize >> 20) MiB") }
+        let p = e.localOffset
+        guard p + 30 <= bytes.count, ZipArchive.u32(bytes, p) == 0x0403_4B50 else { throw Failure("damaged entry \(e.name)") }
+        let start = p + 30 + ZipArchive.u16(bytes, p + 26) + ZipArchive.u16(bytes, p + 28)
+        guard start + e.compressedSize <= bytes.count else { throw Failure("entry \(e.name) runs past the end of the file") }
+        let raw = bytes[start..<(start + e.compressedSize)]
+        let out: [UInt8]
+        switch e.method {
+        case 0: out = Array(raw)
+        case 8:
+            do { out = try Inflate.inflate(raw, limit: e.size, expected: e.size) } catch let f as Inflate.Failure {
+                throw Failure("\(e.name): \(f.description)")
+            }
+        default: throw Failure("\(e.name) uses compression method \(e.method); only stored and deflate are read")
+        }
+        guard out.count == e.size else { throw Failure("\(e.name) unpacks to \(out.count) bytes, not the \(e.size) it declares") }
+        guard CRC32.checksum(out) == e.crc else { throw Failure("\(e.name) fails its CRC-32 check (damaged file)") }
+        return out
+    }
+
+    static func u16(_ b: [UInt8], _ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 }
+    static func u32(_ b: [UInt8], _ i: Int) -> Int { u16(b, i) | u16(b, i + 2) << 16 }
+}

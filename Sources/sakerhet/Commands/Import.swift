@@ -1,0 +1,120 @@
+import Foundation
+import SakerhetCore
+
+/// `sakerhet import FILE …`: brings an existing plan in from Excel, CSV or Word.
+enum Import: Command {
+    static let name = "import"
+    static let spec = CommandSpec(
+        name: name,
+        summary: Message(
+            sv: "Läser en befintlig plan från .xlsx, .docx (varje tabell med känd rubrikrad), .csv (som svenska Excel sparar den) eller .tsv/.txt och lägger till posterna: rubrikraden hittas på kolumnnamnen, nya mål och ansvariga skapas, tidpunkter och statusord läses som i övriga kommandon och det som inte kan läsas sparas som text (due: ? med texten som reason). Det som redan finns läggs inte till igen, och inget skrivs om importen skulle ge nya fel i audit.",
+            en: "Reads an existing plan from .xlsx, .docx (every table with a known header row), .csv (as Swedish Excel saves it) or .tsv/.txt and adds the records: the header row is found by its column names, new goals and owners are created, deadlines and status words are read as in the other commands, and what cannot be read is kept as text (due: ? with the text as reason). What is there already is not added again, and nothing is written if the import would add audit errors."),
+        arguments: [Arg("FIL", "FILE", Message(sv: "filen att importera (.xlsx, .docx, .csv, .tsv, .txt); kan upprepas", en: "the file to import (.xlsx, .docx, .csv, .tsv, .txt); may repeat"), .file, repeats: true)],
+        options: [
+            Opt("--kind", .choice(["activities", "goals", "risks", "findings"]), Message(sv: "vad raderna är: activities (standard; risks/findings gissas från rubrikerna), goals, risks, findings", en: "what the rows are: activities (default; risks/findings guessed from the headers), goals, risks, findings")),
+            Opt("--sheet", .text, placeholder: Message(sv: "NAMN", en: "NAME"), Message(sv: "bladet i arbetsboken (standard: det första)", en: "the workbook's sheet (default: the first)")),
+            Opt("--map", .text, placeholder: Message(sv: "'KOLUMN=fält'", en: "'COLUMN=field'"), Message(sv: "kolumnen är fältet (t.ex. 'Vem=owner'); fält '-' hoppar över kolumnen; kan upprepas", en: "the column is the field (e.g. 'Vem=owner'); field '-' skips the column; may repeat"), repeatable: true),
+            Opt("--dry-run", .flag, Message(sv: "visa posterna som skulle läggas till, som diff, utan att skriva", en: "show the records that would be added, as a diff, without writing")),
+        ],
+        examples: ["sakerhet import Handlingsplan.docx --dry-run",
+                   "sakerhet import uppfoljning.xlsx --sheet Aktiviteter",
+                   "sakerhet import risker.csv --kind risks --map 'Riskägare=owner'"])
+
+    static let kinds: [String: Kind] = ["activities": .activity, "goals": .goal, "risks": .risk, "findings": .finding]
+
+    static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
+        let o = try args.take(spec)
+        let dryRun = o.flag("--dry-run")
+        var options = Importer.Options()
+        if let k = o.value("--kind") { options.kind = kinds[k] }
+        let sheet = o.value("--sheet")
+        for m in o.all("--map") {
+            guard let eq = m.firstIndex(of: "="), eq != m.startIndex else {
+                throw UsageError(sv: "--map tar 'Kolumn=fält', inte '\(m)'", en: "--map takes 'Column=field', not '\(m)'")
+            }
+            let field = String(m[m.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+            let fieldKinds = options.kind.map { [$0] } ?? [.activity, .goal, .risk, .finding]
+            guard field == "-" || fieldKinds.contains(where: { $0.spec(field) != nil }) else {
+                let all = Array(Set(fieldKinds.flatMap(\.fieldOrder))).sorted()
+                let hint = Suggest.closest(to: field, in: all)
+                throw UsageError(sv: "--map: okänt fält '\(field)'" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; fälten är " + all.joined(separator: ", ") + ", eller - för att hoppa över",
+                                 en: "--map: unknown field '\(field)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; the fields are " + all.joined(separator: ", ") + ", or - to skip")
+            }
+            options.map[String(m[..<eq])] = field
+        }
+        var files: [String] = []
+        while let f = args.positional() { files.append(f) }
+        try args.finish(command: name)
+        guard !files.isEmpty else {
+            throw UsageError(sv: "ange en fil att importera, t.ex. 'sakerhet import plan.xlsx'", en: "name a file to import, e.g. 'sakerhet import plan.xlsx'")
+        }
+        // Read every file before taking the lock: a file that cannot be read stops it all.
+        var sources: [(String, [SourceTable])] = []
+        for file in files {
+            let shown = (file as NSString).lastPathComponent
+            do {
+                sources.append((shown, try ImportSource.tables(try Store.read(file), file: shown, sheet: sheet)))
+            } catch let e as OfficeError {
+                throw StoreError(sv: e.message.sv, en: e.message.en)
+            }
+        }
+        let (folder, display) = try ctx.dataFolder()
+        let asOf = try ctx.asOf()
+        let wait = ProcessInfo.processInfo.environment["SAKERHET_LOCK_TIMEOUT"].flatMap(Double.init) ?? 10
+        return try Store.withLock(folder: folder, timeout: wait) {
+            let data = try Store.load(folder: folder, display: display)
+            var importer = Importer(data: data, asOf: asOf, options: options)
+            do {
+                for (file, tables) in sources {
+                    var found = false, lastError: OfficeError?
+                    for t in tables {
+                        do { try importer.add(t, file: file); found = true } catch let e as OfficeError { lastError = e }
+                    }
+                    // A Word document may hold other tables; it fails only when none is recognised.
+                    if !found, let e = lastError {
+                        throw tables.count > 1 ? OfficeError(sv: "\(file): ingen av de \(tables.count) tabellerna har en känd rubrikrad; " + e.message.sv.components(separatedBy: "; ").dropFirst().joined(separator: "; "),
+                                                             en: "\(file): none of the \(tables.count) tables has a known header row; " + e.message.en.components(separatedBy: "; ").dropFirst().joined(separator: "; ")) : e
+                    }
+                    if tables.isEmpty {
+                        throw OfficeError(sv: "\(file) innehåller ingen tabell", en: "\(file) holds no table")
+                    }
+                }
+            } catch let e as OfficeError {
+                throw StoreError(sv: e.message.sv, en: e.message.en)
+            }
+            for n in importer.notices { Output.error("sakerhet: " + n.text(ctx.lang)) }
+            let sv = ctx.lang == .sv
+            let edit: ImportEdit
+            do { edit = try ImportEdit(data, importer.records) } catch let e as EditError { throw StoreError(sv: e.message.sv, en: e.message.en) }
+            if edit.isEmpty && importer.leftOut > 0 {
+                Output.error("sakerhet: " + (sv ? "inget importerades: \(importer.leftOut) av \(importer.rowsSeen) rader togs inte med (se ovan), \(importer.duplicates) fanns redan"
+                                              : "nothing was imported: \(importer.leftOut) of \(importer.rowsSeen) rows were left out (see above), \(importer.duplicates) were there already"))
+                return Exit.problems
+            }
+            if edit.isEmpty {
+                try Output.write(sv ? "Inget nytt att importera: \(importer.duplicates) av \(importer.rowsSeen) rader finns redan (samma mål och titel).\n"
+                                    : "Nothing new to import: \(importer.duplicates) of \(importer.rowsSeen) rows are there already (same goal and title).\n")
+                return Exit.ok
+            }
+            let errors = edit.newErrors(in: data, asOf: asOf)
+            if !errors.isEmpty {
+                let after = edit.applied(to: data)
+                for d in errors { Output.error(DiagnosticText.line(d, data: after, lang: ctx.lang, style: .plain)) }
+                Output.error("sakerhet: " + (sv ? "importen skulle ge \(errors.count) \(errors.count == 1 ? "nytt" : "nya") fel och sparades inte; rätta källfilen (eller ange --map) och försök igen"
+                                              : "the import would add \(errors.count) new error\(errors.count == 1 ? "" : "s") and was not saved; correct the source file (or give --map) and try again"))
+                return Exit.problems
+            }
+            if dryRun {
+                try Output.write(edit.diff)
+                return Exit.ok
+            }
+            for f in edit.files { try Store.writeAtomically(f.afterBytes, to: folder + "/" + f.kind.fileName) }
+            let parts = edit.files.map { "\($0.added) \($0.kind.word(ctx.lang, plural: $0.added != 1)) (\($0.path))" }
+            var out = (sv ? "Importerade " : "Imported ") + parts.joined(separator: ", ")
+            if importer.duplicates > 0 { out += sv ? "; \(importer.duplicates) rader fanns redan" : "; \(importer.duplicates) rows were there already" }
+            if importer.leftOut > 0 { out += sv ? "; \(importer.leftOut) rader togs inte med (se ovan)" : "; \(importer.leftOut) rows were left out (see above)" }
+            try Output.write(out + ".\n")
+            return Exit.ok
+        }
+    }
+}

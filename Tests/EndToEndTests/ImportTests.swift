@@ -1,0 +1,145 @@
+import Foundation
+import XCTest
+
+/// Issue 15, import: the same 7-row plan as a workbook, a Swedish-Excel CSV (Windows-1252,
+/// `;`) and a Word document (Fixtures/import, made by make_fixtures.py with openpyxl and
+/// python-docx), each into a fresh `init` folder.
+final class ImportTests: EndToEndCase {
+    static let fixtures = Repo.root.appendingPathComponent("Tests/EndToEndTests/Fixtures/import")
+    /// Before the plan's deadlines, so nothing is late and the audit is clean.
+    static let asOf = "2015-06-01"
+
+    func testWorkbook() throws { try importPlan("plan.xlsx") }
+    func testSwedishExcelCSV() throws { try importPlan("plan.csv") }
+    func testWordDocument() throws { try importPlan("plan.docx") }
+
+    func importPlan(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let root = try makeTempFolder()
+        XCTAssertEqual(try run(["init", "."], in: root).exitCode, 0)
+        let source = Self.fixtures.appendingPathComponent(name).path
+        let before = try dataSnapshot(root)
+
+        // --dry-run shows the records as a diff and writes nothing.
+        let dry = try run(["import", source, "--dry-run", "--as-of", Self.asOf], in: root)
+        XCTAssertEqual(dry.exitCode, 0, dry.output, file: file, line: line)
+        XCTAssertTrue(dry.stdout.contains("+title: Inventera informationstillgångar"), dry.stdout, file: file, line: line)
+        XCTAssertTrue(dry.stdout.contains("+++ "), dry.stdout, file: file, line: line)
+        try assertDataUnchanged(root, since: before)
+
+        let r = try run(["import", source, "--as-of", Self.asOf], in: root)
+        XCTAssertEqual(r.exitCode, 0, r.output, file: file, line: line)
+        XCTAssertTrue(r.stdout.contains("7 aktiviteter"), r.stdout, file: file, line: line)
+        // What could not be read is said, with the source's row.
+        XCTAssertTrue(r.stderr.contains("\(name):") && r.stderr.contains("'Löpande'"), r.stderr, file: file, line: line)
+
+        // Four owners, created with the names as written and ids from them.
+        let owners = RecText.records(try text(root, "data/owners.rec"))
+        let names = Dictionary(uniqueKeysWithValues: owners.map { ($0.id, $0.value("name") ?? "") })
+        XCTAssertEqual(names["sakerhetsstrateg"], "Säkerhetsstrateg", file: file, line: line)
+        XCTAssertEqual(names["it-enheten"], "IT-enheten", file: file, line: line)
+        XCTAssertEqual(names["avdelningschef-ifo"], "Avdelningschef IFO", file: file, line: line)
+        XCTAssertEqual(names["krisledningsgruppen"], "Krisledningsgruppen", file: file, line: line)
+        XCTAssertEqual(owners.count, 6, "the two of init and four new", file: file, line: line)
+
+        // Two goals from the goal column, marked as made by the import.
+        let goalsText = try text(root, "data/goals.rec")
+        let goals = RecText.records(goalsText)
+        XCTAssertEqual(goals.map(\.id), ["D1", "D2"], file: file, line: line)
+        XCTAssertEqual(goals.map { $0.value("title") }, ["Stärkt informationssäkerhet", "Förbättrad kontinuitetshantering"], file: file, line: line)
+        XCTAssertTrue(goalsText.contains("# importerad från \(name): nytt mål"), goalsText, file: file, line: line)
+
+        // The activities, numbered from A1, their deadlines as tokens and statuses in Swedish.
+        let activitiesText = try text(root, "data/activities.rec")
+        let acts = RecText.records(activitiesText)
+        XCTAssertEqual(acts.map(\.id), (1...7).map { "A\($0)" }, file: file, line: line)
+        func v(_ i: Int, _ k: String) -> String? { acts[i].value(k) }
+        XCTAssertEqual(acts.map { $0.value("goal") }, ["D1", "D1", "D2", "D2", "D1", "D2", "D1"], file: file, line: line)
+        XCTAssertEqual(acts.map { $0.value("due") }, ["2015-03", "2015-H2", "2015", "2015-11-30", "?", "2015-Q4", "?"], file: file, line: line)
+        XCTAssertEqual(acts.map { $0.value("status") }, ["klar", "pågår", "ej påbörjad", "pågår", "pågår", "klar", "ej påbörjad"], file: file, line: line)
+        XCTAssertEqual(v(0, "start"), "2015-01", file: file, line: line)
+        // "Löpande" and a phrase the reader does not know are kept as the reason.
+        XCTAssertEqual(v(4, "reason"), "Löpande", file: file, line: line)
+        XCTAssertEqual(v(6, "reason"), "Enligt tidsplan från KS", file: file, line: line)
+        // Several owners: the first in owner, the others in the note.
+        XCTAssertEqual(v(1, "owner"), "sakerhetsstrateg", file: file, line: line)
+        XCTAssertTrue(v(1, "note")?.hasSuffix("Även ansvarig: IT-enheten") == true, v(1, "note") ?? "-", file: file, line: line)
+        XCTAssertEqual(v(2, "owner"), "avdelningschef-ifo", file: file, line: line)
+        // A cell with ';', quotes and a line break comes through whole.
+        XCTAssertTrue(v(1, "note")?.hasPrefix("Se \"Rutin för klassning\"; version 2\nGäller hela förvaltningen") == true, v(1, "note") ?? "-", file: file, line: line)
+        // "Genomförd" is done; the done date is filled at the source's precision and marked.
+        XCTAssertEqual(v(0, "done"), "2015-03-31", file: file, line: line)
+        XCTAssertTrue(activitiesText.contains("# importerad från \(name): done 2015-03-31 är sista dagen i källans tidpunkt 2015-03"), activitiesText, file: file, line: line)
+
+        let audit = try run(["audit", "--as-of", Self.asOf], in: root)
+        XCTAssertEqual(audit.exitCode, 0, audit.output, file: file, line: line)
+        XCTAssertTrue(audit.stdout.hasPrefix("Inga problem"), audit.stdout, file: file, line: line)
+
+        // Again: nothing is added, and it says so.
+        let after = try dataSnapshot(root)
+        let again = try run(["import", source, "--as-of", Self.asOf], in: root)
+        XCTAssertEqual(again.exitCode, 0, again.output, file: file, line: line)
+        XCTAssertTrue(again.stdout.contains("Inget nytt att importera: 7 av 7 rader finns redan"), again.stdout, file: file, line: line)
+        try assertDataUnchanged(root, since: after)
+    }
+
+    /// Files that cannot be read: exit 2, a message that says what to do, nothing written.
+    func testUnreadableFilesAreRefused() throws {
+        let root = try makeTempFolder()
+        XCTAssertEqual(try run(["init", "."], in: root).exitCode, 0)
+        let before = try dataSnapshot(root)
+        let encrypted = try run(["import", Self.fixtures.appendingPathComponent("encrypted.xlsx").path], in: root)
+        XCTAssertEqual(encrypted.exitCode, 2, encrypted.output)
+        XCTAssertTrue(encrypted.stderr.contains("lösenordsskyddad") && encrypted.stderr.contains("spara som .xlsx"), encrypted.stderr)
+        let noHeader = try run(["import", Self.fixtures.appendingPathComponent("noheader.csv").path], in: root)
+        XCTAssertEqual(noHeader.exitCode, 2, noHeader.output)
+        XCTAssertTrue(noHeader.stderr.contains("noheader.csv: hittar ingen rubrikrad") && noHeader.stderr.contains("--map"), noHeader.stderr)
+        // A workbook cut short is a damaged zip, not a crash.
+        let cut = root.appendingPathComponent("cut.xlsx")
+        let whole = try Data(contentsOf: Self.fixtures.appendingPathComponent("plan.xlsx"))
+        try whole.prefix(whole.count / 2).write(to: cut)
+        let damaged = try run(["import", cut.path, "--lang", "en"], in: root)
+        XCTAssertEqual(damaged.exitCode, 2, damaged.output)
+        XCTAssertTrue(damaged.stderr.contains("cut.xlsx cannot be read as a workbook"), damaged.stderr)
+        // Activities need a goal column; without one the table is refused before anything is read into records.
+        try Data("Aktivitet;Ansvarig\r\nÖva;IT-enheten\r\n".utf8).write(to: root.appendingPathComponent("nogoal.csv"))
+        let noGoal = try run(["import", "nogoal.csv"], in: root)
+        XCTAssertEqual(noGoal.exitCode, 2, noGoal.output)
+        XCTAssertTrue(noGoal.stderr.contains("ingen kolumn för målet") && noGoal.stderr.contains("--map 'Kolumn=goal'"), noGoal.stderr)
+        let old = root.appendingPathComponent("plan.xls")
+        try Data([0x41]).write(to: old)
+        let xls = try run(["import", old.path], in: root)
+        XCTAssertEqual(xls.exitCode, 2, xls.output)
+        XCTAssertTrue(xls.stderr.contains("före 2007"), xls.stderr)
+        try assertDataUnchanged(root, since: before)
+    }
+}
+
+extension ImportTests {
+    /// Into the shipped plan: ids continue its numbering, an existing goal and owner are
+    /// found by id or name; a row that would add an error (a personnummer) refuses the whole
+    /// import, exit 1, nothing written and the number not echoed.
+    func testIntoExistingPlanAndRefusal() throws {
+        let root = try copyOfShippedData()
+        let csv = root.appendingPathComponent("plan.csv")
+        try Data("Delmål;Aktivitet;Ansvarig;Klart senast;Status;Färg\r\nD2;Öva kontinuitetsplanen;Enheten för säkerhet, beredskap och systemförvaltning;2025-03;Ej påbörjad;grön\r\n".utf8).write(to: csv)
+        let before = try dataSnapshot(root)
+        try Data(("Delmål;Aktivitet;Ansvarig;Klart senast;Status\r\nD2;Ring 19121212-1212;sbs;2025-03;Pågår\r\n").utf8).write(to: root.appendingPathComponent("bad.csv"))
+        let bad = try run(["import", "bad.csv", "--as-of", Self.planDate], in: root)
+        XCTAssertEqual(bad.exitCode, 1, bad.output)
+        XCTAssertTrue(bad.stderr.contains("sparades inte"), bad.stderr)
+        XCTAssertFalse(bad.output.contains("19121212"), bad.output)
+        try assertDataUnchanged(root, since: before)
+
+        let r = try run(["import", "plan.csv", "--as-of", Self.planDate, "--lang", "en"], in: root)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertTrue(r.stderr.contains("'Färg'") && r.stderr.contains("--map"), "the unplaced column is reported: " + r.stderr)
+        let acts = RecText.records(try text(root, "data/activities.rec"))
+        let added = try XCTUnwrap(acts.last)
+        XCTAssertEqual(added.id, "A31")
+        XCTAssertEqual(added.value("goal"), "D2")
+        XCTAssertEqual(added.value("owner"), "sbs")
+        XCTAssertEqual(try text(root, "data/owners.rec"), String(decoding: before["owners.rec"] ?? [], as: UTF8.self), "no new owner for a known name")
+        let again = try run(["import", "plan.csv", "--as-of", Self.planDate, "--lang", "en"], in: root)
+        XCTAssertTrue(again.stdout.hasPrefix("Nothing new to import: 1 of 1 rows"), again.stdout)
+    }
+}

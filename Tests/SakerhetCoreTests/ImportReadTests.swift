@@ -1,0 +1,139 @@
+import XCTest
+@testable import SakerhetCore
+
+/// The table readers and the import's reading of headers and values, in-process.
+final class ImportReadTests: XCTestCase {
+    func testSwedishExcelCSV() {
+        // Windows-1252, ';', CRLF, a quoted cell with ';', '""' and a line break.
+        var bytes: [UInt8] = Array("M\u{E5}l;Aktivitet;Kommentar\r\n".unicodeScalars.map { UInt8($0.value) })
+        bytes += Array("A;\"B; \"\"c\"\"\r\nd\";\u{80}\r\n".unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+        let t = CSVReader.read(bytes, file: "x.csv", tab: false)
+        XCTAssertEqual(t.rows.map { $0.map(\.text) }, [["Mål", "Aktivitet", "Kommentar"], ["A", "B; \"c\"\nd", "€"]])
+        XCTAssertEqual(t.numbers, [1, 2])
+    }
+
+    func testCommaSeparatedUTF8WithBOM() {
+        let t = CSVReader.read([0xEF, 0xBB, 0xBF] + Array("Aktivitet,Ansvarig\nÖva,\"IT, drift\"\n".utf8), file: "x.csv", tab: false)
+        XCTAssertEqual(t.rows.map { $0.map(\.text) }, [["Aktivitet", "Ansvarig"], ["Öva", "IT, drift"]])
+    }
+
+    func testTabSeparatedCopy() {
+        let t = CSVReader.read(Array("Aktivitet\tAnsvarig\nÖva\tIT; drift\n".utf8), file: "x.txt", tab: true)
+        XCTAssertEqual(t.rows[1].map(\.text), ["Öva", "IT; drift"])
+    }
+
+    func testExcelSerials() {
+        XCTAssertEqual(XLSXReader.day(serial: 1)?.description, "1900-01-01")
+        XCTAssertEqual(XLSXReader.day(serial: 59)?.description, "1900-02-28")
+        XCTAssertNil(XLSXReader.day(serial: 60))  // Excel's 29 February 1900
+        XCTAssertEqual(XLSXReader.day(serial: 61)?.description, "1900-03-01")
+        XCTAssertEqual(XLSXReader.day(serial: 42338)?.description, "2015-11-30")
+        XCTAssertEqual(XLSXReader.day(serial: 42338.75)?.description, "2015-11-30")
+        XCTAssertTrue(XLSXReader.isDateFormat(14, nil))
+        XCTAssertTrue(XLSXReader.isDateFormat(164, "yyyy-mm-dd"))
+        XCTAssertFalse(XLSXReader.isDateFormat(164, "0.00"))
+        XCTAssertFalse(XLSXReader.isDateFormat(164, "\"d\"0"))
+        XCTAssertEqual(XLSXReader.column("A1"), 0)
+        XCTAssertEqual(XLSXReader.column("AB12"), 27)
+    }
+
+    func testXMLEntitiesAndCDATA() {
+        var x = XMLScanner(Array("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY b \"bbbb\">]><w:t a='1 &amp; 2'>x &lt; y &#229;&#xE4;&b;<![CDATA[<z>]]></w:t>".utf8))
+        var texts: [String] = []
+        var attr: String?
+        while let e = x.next() {
+            if case .text(let s) = e { texts.append(s) }
+            if case .start("t", let a, _) = e { attr = a["a"] }
+        }
+        XCTAssertEqual(attr, "1 & 2")
+        XCTAssertEqual(texts.joined(), "x < y åä&b;<z>")
+    }
+
+    func testHeaderNamesAndValues() {
+        XCTAssertEqual(ImportColumns.fold("  Klart\nsenast "), "klart senast")
+        XCTAssertEqual(ImportColumns.field("ÅTGÄRD", kind: .activity)?.field, "title")
+        XCTAssertEqual(ImportColumns.field("Delmål", kind: .activity)?.field, "goal")
+        XCTAssertEqual(ImportColumns.field("Påbörjas", kind: .activity)?.field, "start")
+        XCTAssertEqual(ImportColumns.field("Tidplan", kind: .activity)?.field, "due")
+        XCTAssertEqual(ImportColumns.field("Anteckning", kind: .activity)?.field, "note")
+        XCTAssertEqual(ImportColumns.field("Sannolikhet", kind: .risk)?.field, "likelihood")
+        XCTAssertEqual(ImportColumns.guessKind(["Risk", "Sannolikhet", "Konsekvens"]), .risk)
+        XCTAssertEqual(ImportColumns.guessKind(["Rekommendation", "Bedömning"]), .finding)
+        XCTAssertEqual(ImportValues.status("Genomförd"), .done)
+        XCTAssertEqual(ImportValues.status("Påbörjad"), .inProgress)
+        XCTAssertEqual(ImportValues.status("Ej påbörjad"), .notStarted)
+        XCTAssertEqual(ImportValues.status("Klar"), .done)
+        XCTAssertNil(ImportValues.status("Kanske"))
+        XCTAssertEqual(ImportValues.deadline(.text("Hösten 2015"))?.token, "2015-H2")
+        XCTAssertEqual(ImportValues.deadline(.number(2014))?.token, "2014")
+        XCTAssertEqual(ImportValues.deadline(.day(Day(year: 2015, month: 11, day: 30)!))?.token, "2015-11-30")
+        XCTAssertNil(ImportValues.deadline(.number(42338)))  // a serial without a date format
+        XCTAssertNil(ImportValues.deadline(.text("Löpande")))
+        XCTAssertEqual(ImportValues.ownerNames("Säkerhetsstrateg och IT-enheten / HR, Ekonomi"), ["Säkerhetsstrateg", "IT-enheten", "HR", "Ekonomi"])
+        XCTAssertEqual(ImportValues.slug("Avdelningschef IFO"), "avdelningschef-ifo")
+    }
+
+    /// The header row is found below title and blank rows; unknown columns are reported.
+    func testHeaderFoundAndUnplacedColumnsReported() throws {
+        let data = DataSet(folder: "d", files: [
+            .owner: SourceFile(path: "d/owners.rec", document: Document(text: "id: sf\nname: Socialförvaltningen\n")),
+            .goal: SourceFile(path: "d/goals.rec", document: Document(text: "id: D7\ntitle: Trygg förvaltning\nowner: sf\ndue: 2025\nstatus: pågår\n")),
+            .activity: SourceFile(path: "d/activities.rec", document: Document(text: "id: A9\ntitle: Gammal\ngoal: D7\nowner: sf\ndue: 2025\nstatus: pågår\n")),
+        ])
+        let table = SourceTable(name: "t.csv", rows: [
+            [.text("Plan 2025")], [], [.text("")],
+            [.text("Delmål"), .text("Åtgärd"), .text("Ansvar"), .text("Tidpunkt"), .text("Färgkod")],
+            [.text("D7"), .text("Ny rutin"), .text("Socialförvaltningen"), .text("Q3 2025"), .text("grön")],
+            [.text("Trygg förvaltning"), .text("Gammal"), .text("sf"), .text("2025"), .text("")],
+        ])
+        var importer = Importer(data: data, asOf: Day(year: 2025, month: 1, day: 1)!)
+        try importer.add(table, file: "t.csv")
+        XCTAssertEqual(importer.records.count, 1)
+        XCTAssertEqual(importer.duplicates, 1)
+        let r = importer.records[0]
+        XCTAssertEqual(r.fields.map(\.0), ["id", "title", "goal", "owner", "due", "status"])
+        XCTAssertEqual(r.fields.map(\.1), ["A10", "Ny rutin", "D7", "sf", "2025-Q3", "ej påbörjad"])
+        XCTAssertTrue(importer.notices.contains { $0.sv.contains("'Färgkod'") && $0.sv.contains("--map") })
+        // --map places it (as a note).
+        var mapped = Importer(data: data, asOf: Day(year: 2025, month: 1, day: 1)!, options: .init(map: ["färgkod": "note"]))
+        try mapped.add(table, file: "t.csv")
+        XCTAssertEqual(mapped.records[0].fields.first { $0.0 == "note" }?.1, "grön")
+        XCTAssertFalse(mapped.notices.contains { $0.sv.contains("Färgkod") })
+    }
+
+    /// An Id column keeps its ids; rows without one continue the folder's numbering.
+    func testIdColumnKept() throws {
+        let data = DataSet(folder: "d", files: [
+            .owner: SourceFile(path: "d/owners.rec", document: Document(text: "id: sf\nname: Socialförvaltningen\n")),
+            .goal: SourceFile(path: "d/goals.rec", document: Document(text: "id: D7\ntitle: Trygg förvaltning\nowner: sf\ndue: 2025\nstatus: pågår\n")),
+            .activity: SourceFile(path: "d/activities.rec", document: Document(text: "id: A9\ntitle: Gammal\ngoal: D7\nowner: sf\ndue: 2025\nstatus: pågår\n")),
+        ])
+        let table = SourceTable(name: "t.csv", rows: [
+            [.text("Id"), .text("Mål"), .text("Aktivitet"), .text("Ansvarig")],
+            [.text("A50"), .text("D7"), .text("Med id"), .text("sf")],
+            [.text(""), .text("D7"), .text("Utan id"), .text("sf")],
+            [.text("A9"), .text("D7"), .text("Krockar"), .text("sf")],
+        ])
+        var importer = Importer(data: data, asOf: Day(year: 2025, month: 1, day: 1)!)
+        try importer.add(table, file: "t.csv")
+        XCTAssertEqual(importer.records.map(\.id), ["A50", "A10"])
+        XCTAssertEqual(importer.leftOut, 1)
+        XCTAssertTrue(importer.notices.contains { $0.sv.contains("t.csv:4: id A9 finns redan") })
+    }
+
+    /// Word tables: runs joined, paragraphs on lines, a merged title row padded, nested tables apart.
+    func testWordTables() {
+        let xml = """
+        <w:document xmlns:w="x"><w:body><w:tbl>
+        <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Plan</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:p><w:r><w:t>Akti</w:t></w:r><w:r><w:t xml:space="preserve">vitet</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Ansvarig</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:p><w:r><w:t>Öva</w:t></w:r></w:p><w:p><w:r><w:t>två gånger</w:t></w:r></w:p></w:tc><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>inre</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>IT</w:t></w:r></w:p></w:tc></w:tr>
+        </w:tbl></w:body></w:document>
+        """
+        let tables = DOCXReader.tables(Array(xml.utf8), file: "p.docx")
+        XCTAssertEqual(tables.count, 2)
+        XCTAssertEqual(tables[0].name, "p.docx, tabell 1")
+        XCTAssertEqual(tables[0].rows.map { $0.map(\.text) }, [["Plan", ""], ["Aktivitet", "Ansvarig"], ["Öva\ntvå gånger", "IT"]])
+        XCTAssertEqual(tables[1].rows.map { $0.map(\.text) }, [["inre"]])
+    }
+}
