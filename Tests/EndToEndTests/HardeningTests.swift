@@ -131,11 +131,13 @@ final class HardeningTests: EndToEndCase {
         try Data(longID.utf8).write(to: root2.appendingPathComponent("data/activities.rec"))
 
         let args = ["audit", "--as-of", Self.planDate]
-        let r = try runConcurrently([args], in: root, timeout: 10)[0]
-        let r2 = try runConcurrently([args], in: root2, timeout: 10)[0]
+        // Before the fix the first took 66 s and 4 GB. The bound is loose for a loaded CI
+        // machine; the output size below is the structural check.
+        let r = try runConcurrently([args], in: root, timeout: 30)[0]
+        let r2 = try runConcurrently([args], in: root2, timeout: 30)[0]
         for (r, lines) in [(r, 63_000), (r2, 8_000)] {
             XCTAssertFalse(r.signalled || r.timedOut, r.summary)
-            XCTAssertLessThan(r.seconds, 5, "audit of a 200 KB file took \(r.seconds) s")
+            XCTAssertLessThan(r.seconds, 20, "audit of a 200 KB file took \(r.seconds) s")
             // About a line per warning, each of a hundred or so bytes: linear in the file.
             XCTAssertLessThan(r.stdoutSize, lines * 300, "audit printed \(r.stdoutSize) bytes for \(lines) warnings")
         }

@@ -57,7 +57,8 @@ final class MoreCheckTests: XCTestCase {
     func testJUnitCountsConfigProblems() {
         let data = Fixture.data(config: "organisation: Socialnämnden 19121212-1212\n")
         let diagnostics = Checks.run(data, asOf: Fixture.asOf)
-        XCTAssertEqual(diagnostics.map(\.check), ["personal-number"])
+        // The fixture's D3 is klar over the open HP2 (as in the shipped plan): a goal warning.
+        XCTAssertEqual(diagnostics.filter { $0.file.hasSuffix("config.rec") }.map(\.check), ["personal-number"])
         let xml = DiagnosticFormats.junit(diagnostics, data: data, lang: .sv)
         XCTAssertTrue(xml.contains("<testsuites name=\"sakerhet audit\" tests=\"13\" failures=\"1\">"), xml)
         XCTAssertTrue(xml.contains("<testsuite name=\"config\" tests=\"1\" failures=\"1\" errors=\"0\">"), xml)

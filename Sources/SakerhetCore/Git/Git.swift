@@ -161,7 +161,7 @@ public enum Git {
     /// may: the file has changes that are not committed (staged or not), is not tracked, or
     /// is ignored. A commit of the file would take those in, under the tool's subject.
     public static func uncommittedState(of file: String, display: String) throws -> Message? {
-        let dir = (file as NSString).deletingLastPathComponent
+        let dir = Path.parent(of: file)
         let name = (file as NSString).lastPathComponent
         let r = try run(["--no-optional-locks", "status", "--porcelain", "--ignored", "--", name], in: dir.isEmpty ? "." : dir)
         guard r.status == 0 else {
@@ -185,7 +185,7 @@ public enum Git {
     /// Commits exactly `file` (other staged changes stay staged and out of the commit),
     /// with the user's git identity.
     public static func commit(file: String, message: String) throws {
-        let dir = (file as NSString).deletingLastPathComponent
+        let dir = Path.parent(of: file)
         guard topLevel(of: dir.isEmpty ? "." : dir) != nil else {
             throw StoreError(sv: "--commit: \(dir.isEmpty ? "." : dir) ligger inte i ett git-förråd; kör 'git init' eller utelämna --commit",
                              en: "--commit: \(dir.isEmpty ? "." : dir) is not in a git repository; run 'git init' or leave out --commit")

@@ -237,7 +237,7 @@ public enum Store {
             }
             path = target
         }
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = Path.parent(of: path)
         let name = (path as NSString).lastPathComponent
         let folder = dir.isEmpty ? "." : dir
         let tmp = join(folder, temporaryName(for: name))
@@ -316,7 +316,7 @@ public enum Store {
     /// folder and the name.
     static func resolvedOutputPath(_ path: String) -> String? {
         if let real = realPath(path) { return real }
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = Path.parent(of: path)
         return realPath(dir.isEmpty ? "." : dir).map { join($0, (path as NSString).lastPathComponent) }
     }
 

@@ -56,12 +56,7 @@ struct Context {
 
     /// The folder that holds `path`: "." for a bare name, "/" for the root. Foundation's
     /// `deletingLastPathComponent` traps on a one-character path.
-    static func parent(of path: String) -> String {
-        var p = Substring(path)
-        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
-        guard let slash = p.lastIndex(of: "/") else { return "." }
-        return slash == p.startIndex ? "/" : String(p[..<slash])
-    }
+    static func parent(of path: String) -> String { Path.parent(of: path) }
 
     static func relative(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
@@ -98,12 +93,17 @@ enum Output {
         }
     }
 
-    /// `-o FILE` of audit and report: refused inside the data folder (`Store.writeOutput`);
-    /// an empty name is a usage error, and a name without a folder gets `./` (Foundation's
-    /// path functions trap on a one-character name).
+    /// `-o FILE` of audit, report and export: refused inside the data folder
+    /// (`Store.writeOutput`); an empty name is a usage error.
     static func write(_ pieces: [String], toOutput file: String, dataFolder: String?) throws {
         guard !file.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
-        try Store.writeOutput(pieces, to: file.contains("/") ? file : "./" + file, dataFolder: dataFolder)
+        try Store.writeOutput(pieces, to: file, dataFolder: dataFolder)
+    }
+
+    /// The same for a binary file (a workbook, a Word document).
+    static func write(_ bytes: [UInt8], toOutput file: String, dataFolder: String?) throws {
+        guard !file.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
+        try Store.writeOutput(bytes, to: file, dataFolder: dataFolder)
     }
 
     /// A message on standard error. If even that cannot be written, there is no one to tell.

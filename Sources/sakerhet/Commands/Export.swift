@@ -32,7 +32,7 @@ enum Export: Command {
         let asOf = try ctx.asOf()
         let data = try ctx.load()
         let book = PlanExport.make(data, asOf: asOf, isPublic: isPublic, lang: ctx.lang)
-        try Store.writeOutput(try XLSXWriter.write(book), to: outFile, dataFolder: try ctx.dataFolder().display)
+        try Output.write(try XLSXWriter.write(book), toOutput: outFile, dataFolder: try ctx.dataFolder().display)
         return Exit.ok
     }
 }

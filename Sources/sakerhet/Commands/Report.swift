@@ -60,7 +60,7 @@ enum Report: Command {
         case "markdown": text = [FollowUpMarkdown.render(report, lang: ctx.lang)]
         case "html": text = FollowUpHTML.pieces(report, lang: ctx.lang)
         case "docx":
-            try Store.writeOutput(try FollowUpDOCX.render(report, lang: ctx.lang), to: outFile!, dataFolder: display)  // checked above
+            try Output.write(try FollowUpDOCX.render(report, lang: ctx.lang), toOutput: outFile!, dataFolder: display)  // checked above
             return Exit.ok
         default: text = [FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)]
         }
