@@ -181,7 +181,18 @@ public struct Importer {
         func undo() -> Self { var s = saved; s.notices = notices; s.reasonParts = []; return s }
         // Owners: the first in `owner`, any others named in the note.
         var ownerID: String?
-        if let o = text("owner") {
+        if let idCell = text("owner_id") {
+            // A workbook from `export`: the owners' ids beside their names, both joined
+            // with ", ". The ids are kept; a name is never split at "och" or ",".
+            let idList = idCell.split(separator: ",").map { ImportValues.clean(String($0)) }.filter { !$0.isEmpty }
+            let nameCell = text("owner").map(ImportValues.clean)
+            var nameList = idList.count == 1 ? [nameCell ?? idList[0]]
+                : (nameCell?.components(separatedBy: ", ").map(ImportValues.clean) ?? [])
+            if nameList.count != idList.count { nameList = idList }
+            let ids = zip(idList, nameList).map { ownerWith(id: $0, name: $1, file: file) }
+            ownerID = ids.first
+            if nameList.count > 1 { notes.append("Även ansvarig: " + nameList.dropFirst().joined(separator: ", ")) }
+        } else if let o = text("owner") {
             let names: [String], ids: [String]
             if let known = ownerCells[o] { (names, ids) = known } else {
                 // A known owner's whole name first: "Enheten för säkerhet, beredskap och
@@ -312,6 +323,17 @@ public struct Importer {
     }
 
     private var reasonParts: [String] = []
+
+    /// The owner with this id, created with the name if new; an id that cannot be one
+    /// (blanks, controls) is treated as a name.
+    private mutating func ownerWith(id: String, name: String, file: String) -> String {
+        if ownerIDs.contains(id) { return id }
+        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else { return ownerFor(name, file: file) }
+        ownerIDs.insert(id)
+        ownerByName[ImportColumns.fold(name)] = ownerByName[ImportColumns.fold(name)] ?? id
+        records.append(NewRecord(kind: .owner, fields: [("id", id), ("name", name)], comments: ["importerad från \(file): ny ansvarig"]))
+        return id
+    }
 
     /// The owner with this name or id, created if new with an id from the name.
     private mutating func ownerFor(_ name: String, file: String) -> String {
