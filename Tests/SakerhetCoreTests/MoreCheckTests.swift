@@ -56,7 +56,8 @@ final class MoreCheckTests: XCTestCase {
     /// A problem in config.rec fails the config case of the JUnit report.
     func testJUnitCountsConfigProblems() {
         let data = Fixture.data(config: "organisation: Socialnämnden 19121212-1212\n")
-        let diagnostics = Checks.run(data, asOf: Fixture.asOf)
+        // Without goal-children, which finds the base's own D3 fault (Fixture).
+        let diagnostics = Checks.run(data, asOf: Fixture.asOf, checks: Checks.all.filter { $0.id != "goal-children" })
         XCTAssertEqual(diagnostics.map(\.check), ["personal-number"])
         let xml = DiagnosticFormats.junit(diagnostics, data: data, lang: .sv)
         XCTAssertTrue(xml.contains("<testsuites name=\"sakerhet audit\" tests=\"13\" failures=\"1\">"), xml)
