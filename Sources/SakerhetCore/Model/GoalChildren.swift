@@ -37,14 +37,27 @@ public struct GoalChildren: Sendable {
         // The activities that some finding names, with the goal of the first activity of each id.
         var named: [String: Int32] = [:]
         for f in data.findings { for a in f.actions { named[a] = -2 } }
-        var activities = [[Int32]](repeating: [], count: goals.count)
-        data.activities.withUnsafeBufferPointer { all in
-            for k in all.indices {
-                let a = all.baseAddress! + k
-                let g = index[a.pointee.goal] ?? -1
-                if g >= 0 { activities[Int(g)].append(Int32(k)) }
-                if !named.isEmpty, named[a.pointee.id] == -2 { named[a.pointee.id] = g }
+        // Each activity's goal, and the goals of the named activities, looked up in pieces at
+        // the same time (the dictionaries are only read); then placed in one cheap pass.
+        let parts = Parallel.ranges(data.activities.count)
+        let found = data.activities.withUnsafeBufferPointer { all in
+            Parallel.map(parts.count) { p -> (goals: [Int32], named: [(String, Int32)]) in
+                var goalOf: [Int32] = []
+                goalOf.reserveCapacity(parts[p].count)
+                var hits: [(String, Int32)] = []
+                for k in parts[p] {
+                    let a = all.baseAddress! + k
+                    let g = index[a.pointee.goal] ?? -1
+                    goalOf.append(g)
+                    if !named.isEmpty, named[a.pointee.id] != nil { hits.append((a.pointee.id, g)) }
+                }
+                return (goalOf, hits)
             }
+        }
+        var activities = [[Int32]](repeating: [], count: goals.count)
+        for (p, piece) in found.enumerated() {
+            for (k, g) in zip(parts[p], piece.goals) where g >= 0 { activities[Int(g)].append(Int32(k)) }
+            for (id, g) in piece.named where named[id] == -2 { named[id] = g }
         }
         var findings = [[Int32]](repeating: [], count: goals.count)
         for (k, f) in data.findings.enumerated() {
