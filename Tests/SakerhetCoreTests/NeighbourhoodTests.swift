@@ -103,6 +103,7 @@ final class NeighbourhoodTests: XCTestCase {
         case .riskStatus: return ["öppen", "stängd", "kanske"]
         case .score: return ["1", "4", "9", "x"]
         case .assessment, .classification, .ownerKind, .recurrence: return ["grön", "sekretess", "år", "x"]
+        case .goalLevel: return ["målområde", "delmål", "x"]
         case .year: return ["2024", "tjugo"]
         case .occurrence: return ["2024-Q1 2024-03-20 utan anmärkning: Protokoll", "2024-Q1", ""]
         case .text:

@@ -29,7 +29,7 @@ final class ShippedDataTests: XCTestCase {
                        ["goal-children M2.2", "goal-children D3", "overdue D5", "after-goal A5", "after-goal A22"])
         // The plan's own faults: goals closed over open work.
         XCTAssertTrue(ds.contains { $0.recordID == "M2.2" && $0.message.sv.contains("D6 (delmål, pågår), D7 (delmål, pågår)") })
-        XCTAssertTrue(ds.contains { $0.recordID == "D3" && $0.message.sv.contains("HP1 (delmål, pågår), HP2 (delmål, pågår), A5") })
+        XCTAssertTrue(ds.contains { $0.recordID == "D3" && $0.message.sv.contains("HP1 (målområde, pågår), HP2 (målområde, pågår), A5") })
         XCTAssertEqual(ds.filter { $0.severity == .notice }.map { $0.recordID ?? "" }, ["M3.3", "D8", "D9", "D10", "A12", "A19", "A21"])
         // D5 waits on KF, so its lateness is a warning, not an error.
         let d5 = try XCTUnwrap(ds.first { $0.recordID == "D5" })
@@ -50,12 +50,13 @@ final class ShippedDataTests: XCTestCase {
         XCTAssertEqual(r.version, "2.0")
         XCTAssertEqual(r.period.label, "2024")
         XCTAssertEqual(r.window, 30)
-        // Each kind as what it is: 2 mål above the Mål table of 2 rows, 12 delmål (HP1 and HP2,
-        // the action plan's målområden, are encoded as goals under D3).
+        // Each kind as what it is: 2 mål above the Mål table of 2 rows, the plan's 10 delmål, and
+        // the action plan's 2 målområden (HP1, HP2: goals under D3 with `level: målområde`).
         XCTAssertEqual(r.summary.goals, FollowUp.Counts(green: 1, yellow: 1, red: 0, grey: 0))
         XCTAssertEqual(r.summary.goals.total, r.goals.count)
-        XCTAssertEqual(r.summary.subgoals, FollowUp.Counts(green: 7, yellow: 3, red: 1, grey: 1))
-        XCTAssertEqual(r.summary.subgoals.total, r.subgoals.count)
+        XCTAssertEqual(r.summary.subgoals, FollowUp.Counts(green: 5, yellow: 3, red: 1, grey: 1))
+        XCTAssertEqual(r.summary.actionAreas, FollowUp.Counts(green: 2, yellow: 0, red: 0, grey: 0))
+        XCTAssertEqual(r.summary.subgoals.total + r.summary.actionAreas.total, r.subgoals.count)
         XCTAssertEqual(r.summary.findings, FollowUp.Counts(green: 3, yellow: 0, red: 0, grey: 0))
         XCTAssertEqual(r.summary.risks, FollowUp.RiskCounts(low: 0, medium: 5, high: 4, veryHigh: 3, unscored: 0))
         // Beside each goal's own status, the worst signal open below it.
@@ -143,7 +144,8 @@ final class ShippedDataTests: XCTestCase {
         // Nothing else is classified, so the rest is as in the internal version.
         XCTAssertEqual(r.summary.activities.total, 30)
         XCTAssertEqual(r.summary.goals.total, 2)
-        XCTAssertEqual(r.summary.subgoals.total, 12)
+        XCTAssertEqual(r.summary.subgoals.total, 10)
+        XCTAssertEqual(r.summary.actionAreas.total, 2)
         XCTAssertEqual(FollowUp.make(data, asOf: Fixture.asOf).omitted, [:])
     }
 

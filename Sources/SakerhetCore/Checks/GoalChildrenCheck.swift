@@ -31,9 +31,17 @@ public struct GoalChildrenCheck: Check {
     }
 
     private enum Text {
+        /// "delmål", or "målområde" for an action plan's area (`level`).
+        static func goalWord(_ c: GoalChildren.Child, _ lang: Lang, _ data: DataSet) -> String {
+            if data.record(c.ref).value("level").flatMap({ GoalLevel(rawValue: $0.lowercased()) }) == .actionArea {
+                return lang == .sv ? "målområde" : "action-plan area"
+            }
+            return lang == .sv ? "delmål" : "sub-goal"
+        }
+
         static func list(_ children: [GoalChildren.Child], _ lang: Lang, _ data: DataSet) -> String {
             let named = children.prefix(GoalChildrenCheck.shown).map { c in
-                "\(c.id(data)) (\(c.kind == .goal ? (lang == .sv ? "delmål" : "sub-goal") : c.kind.word(lang)), \(c.status?.word(lang) ?? (lang == .sv ? "utan status" : "no status")))"
+                "\(c.id(data)) (\(c.kind == .goal ? goalWord(c, lang, data) : c.kind.word(lang)), \(c.status?.word(lang) ?? (lang == .sv ? "utan status" : "no status")))"
             }.joined(separator: ", ")
             let more = children.count - GoalChildrenCheck.shown
             guard more > 0 else { return named }

@@ -1,5 +1,5 @@
 /// The remaining closed vocabularies: `classification` (öppen, intern, sekretess), an
-/// owner's `kind`, `every` (månad … år) and a finding's `year`. Severity: error; an
+/// owner's `kind`, a goal's `level`, `every` (månad … år) and a finding's `year`. Severity: error; an
 /// English alias (`open`, `monthly`) is read, with a warning to store the Swedish word,
 /// which the recutils descriptors require.
 public struct VocabularyCheck: Check {
@@ -8,13 +8,14 @@ public struct VocabularyCheck: Check {
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        data.forEachField(ofType: [.classification, .ownerKind, .recurrence, .year]) { ref, f, spec in
+        data.forEachField(ofType: [.classification, .ownerKind, .recurrence, .year, .goalLevel]) { ref, f, spec in
             let v = f.value
             let words: [String]
             let canonical: String?
             switch spec.type {
             case .classification: words = Classification.allCases.map(\.rawValue); canonical = Classification(parsing: v)?.rawValue
             case .ownerKind: words = OwnerKind.allCases.map(\.rawValue); canonical = OwnerKind(rawValue: v)?.rawValue
+            case .goalLevel: words = GoalLevel.allCases.map(\.rawValue); canonical = GoalLevel(rawValue: v.lowercased())?.rawValue
             case .recurrence: words = Recurrence.allCases.map(\.rawValue); canonical = Recurrence(parsing: v)?.rawValue
             default: words = ["ÅÅÅÅ"]; canonical = v.utf8.count == 4 && Int(v) != nil ? v : nil
             }

@@ -20,6 +20,7 @@ public enum Templates {
             case .classification: add(words(Classification.allCases.map(\.rawValue)), f.name)
             case .ownerKind: add(words(OwnerKind.allCases.map(\.rawValue)), f.name)
             case .recurrence: add(words(Recurrence.allCases.map(\.rawValue)), f.name)
+            case .goalLevel: add(words(GoalLevel.allCases.map(\.rawValue)), f.name)
             case .score: add("range 1 4", f.name)
             case .year: add("int", f.name)
             case .text, .ref, .occurrence: break

@@ -58,7 +58,7 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
 
 public struct FieldSpec: Sendable {
     public enum ValueType: Sendable, Hashable {
-        case text, deadline, day, status, riskStatus, score, assessment, classification, ownerKind, recurrence, year
+        case text, deadline, day, status, riskStatus, score, assessment, classification, ownerKind, recurrence, year, goalLevel
         /// `PERIOD DAY [utan anmärkning|avvikelse][: evidence]` (`Occurrence`).
         case occurrence
         case ref(Kind)
@@ -101,7 +101,7 @@ enum Schema {
             FieldSpec("area", .ref(.area)), FieldSpec("owner", .ref(.owner), required: true),
             FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
             FieldSpec("done_when", multiLine: true), FieldSpec("done", .day), FieldSpec("reason", multiLine: true), FieldSpec("note", multiLine: true),
-            FieldSpec("source"), FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
+            FieldSpec("source"), FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true), FieldSpec("level", .goalLevel),
         ],
         .activity: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("goal", .ref(.goal), required: true),

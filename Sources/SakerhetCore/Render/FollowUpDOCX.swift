@@ -42,7 +42,7 @@ public enum FollowUpDOCX {
         var b: [Block] = [.heading(l.summary, level: 1)]
         var rows: [[Cell]] = [[Cell("")] + Signal.allCases.map { Cell($0.word(l.lang), fill: OfficeColours.fill($0), alignment: .right) }
                               + [Cell(l.total, alignment: .right)]]
-        for (name, c) in [(l.goals, r.summary.goals), (l.activities, r.summary.activities)] {
+        for (name, c) in l.countRows(r) {
             rows.append([Cell(name, bold: true)] + [c.green, c.yellow, c.red, c.grey, c.total].map { Cell(String($0), alignment: .right) })
         }
         b.append(.table(WordDocument.Table(widths: [3, 1, 1, 1, 1, 1], rows: rows)))

@@ -7,6 +7,7 @@ struct ReportLabels {
     var summary: String { sv ? "Sammanfattning" : "Summary" }
     var goals: String { sv ? "Mål" : "Goals" }
     var subgoals: String { sv ? "Delmål" : "Sub-goals" }
+    var actionAreas: String { sv ? "Målområden" : "Action-plan areas" }
     var activityList: String { sv ? "Aktivitetslista" : "Activity list" }
     var activities: String { sv ? "Aktiviteter" : "Activities" }
     var risks: String { sv ? "Risker" : "Risks" }
@@ -41,7 +42,9 @@ struct ReportLabels {
 
     /// The rows of the summary that count by signal, each kind as what it is.
     func countRows(_ r: FollowUp) -> [(String, FollowUp.Counts)] {
-        [(goals, r.summary.goals), (subgoals, r.summary.subgoals), (activities, r.summary.activities), (findings, r.summary.findings)]
+        [(goals, r.summary.goals), (subgoals, r.summary.subgoals)]
+            + (r.summary.actionAreas.total > 0 ? [(actionAreas, r.summary.actionAreas)] : [])
+            + [(activities, r.summary.activities), (findings, r.summary.findings)]
     }
 
     /// How the report's signals are computed, one sentence a line.

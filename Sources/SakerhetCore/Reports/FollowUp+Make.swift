@@ -104,7 +104,14 @@ extension FollowUp {
         let sub = goals.filter { $0.parent != nil && goalIDs.contains($0.parent!) }
         // Counted with the signal the rows show: a moved deadline is at least gul.
         for g in top { summary.goals.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
-        for g in sub { summary.subgoals.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
+        for g in sub {
+            let signal = moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1
+            if data.record(g.ref).value("level").flatMap({ GoalLevel(rawValue: $0.lowercased()) }) == .actionArea {
+                summary.actionAreas.add(signal)
+            } else {
+                summary.subgoals.add(signal)
+            }
+        }
         for f in findings { summary.findings.add(moved(.finding, f.id, f.due, f.status, f.signal(asOf: asOf, window: window)).1) }
         for r in risks { summary.risks.add(data.level(of: r)) }
 

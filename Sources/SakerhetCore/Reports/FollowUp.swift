@@ -68,6 +68,8 @@ public struct FollowUp: Sendable, Codable {
         public var goals = Counts()
         /// Goals with a parent (delmål), as in the Delmål table.
         public var subgoals = Counts()
+        /// An action plan's areas (`level: målområde`), counted apart from the delmål.
+        public var actionAreas = Counts()
         public var activities = Counts()
         /// Findings (rekommendationer) by their signal; the auditor's colours are per audit.
         public var findings = Counts()
