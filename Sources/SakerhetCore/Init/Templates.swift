@@ -20,9 +20,12 @@ public enum Templates {
             case .classification: add(words(Classification.allCases.map(\.rawValue)), f.name)
             case .ownerKind: add(words(OwnerKind.allCases.map(\.rawValue)), f.name)
             case .recurrence: add(words(Recurrence.allCases.map(\.rawValue)), f.name)
-            case .score: add("range 1 4", f.name)
+            // 1–5 for both scales: `risk_scale` in config.rec says which applies, and `audit` checks it.
+            case .score: add("range 1 5", f.name)
             case .year: add("int", f.name)
-            case .text, .ref, .occurrence: break
+            case .period: add("regexp /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-T[1-3]|-H[12])?$/", f.name)
+            case .followupAssessment: add(words(FollowUpAssessment.goalWords + FollowUpAssessment.activityWords), f.name)
+            case .text, .ref, .occurrence, .findingKind, .followedRecord: break
             }
         }
         for (type, names) in groups { out += "%type: \(names.joined(separator: ",")) \(type)\n" }

@@ -162,9 +162,10 @@ extension FollowUp {
             }.flatMap { $0 }
         }
 
-        var matrix: [[[String]]] = Array(repeating: Array(repeating: [], count: 4), count: 4)
+        let n = data.config.riskScale
+        var matrix: [[[String]]] = Array(repeating: Array(repeating: [], count: n), count: n)
         for r in risks {
-            guard let l = r.likelihood, let c = r.consequence, (1...4).contains(l), (1...4).contains(c) else { continue }
+            guard let l = r.likelihood, let c = r.consequence, (1...n).contains(l), (1...n).contains(c) else { continue }
             matrix[l - 1][c - 1].append(r.id)
         }
         let riskRows: [RiskRow] = risks.map { (r: Risk) -> RiskRow in
