@@ -125,7 +125,7 @@ enum RecordCommand {
         }
         while let pair = args.positional() { fields.append(try assignment(pair, kind).pair) }
         try args.finish(command: label)
-        if !fields.contains(where: { $0.0 == "status" }) {
+        if kind.spec("status") != nil && !fields.contains(where: { $0.0 == "status" }) {
             fields.append(("status", kind == .risk ? RiskStatus.identified.rawValue : Status.notStarted.rawValue))
         }
         let missing = kind.fields.filter { $0.required && $0.name != "id" && !fields.map(\.0).contains($0.name) }.map(\.name)

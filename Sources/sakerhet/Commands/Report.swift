@@ -5,14 +5,14 @@ import SakerhetCore
 enum Report: Command {
     static let name = "report"
     static let help = Help(
-        usage: "sakerhet report [--format text|markdown|html|json|docx] [-o FIL] [--period ÅÅÅÅ|ÅÅÅÅ-MM] [--public]",
+        usage: "sakerhet report [--format text|markdown|html|json|docx] [-o FIL] [--period ÅÅÅÅ|ÅÅÅÅ-T1|ÅÅÅÅ-MM] [--public]",
         summary: Message(
             sv: "Skriver uppföljningen: sammanfattning med trafikljus, mål, delmål, aktivitetslista, risker med riskmatris, revisionens rekommendationer och vad varje ansvarig har försenat.",
             en: "Writes the follow-up: summary with traffic lights, goals, sub-goals, activity list, risks with the risk matrix, audit recommendations and what each owner has late."),
         options: [
             ("--format F", Message(sv: "text (standard), markdown, html (fristående fil för utskrift och webb), json eller docx (Word, kräver -o)", en: "text (default), markdown, html (self-contained file for print and web), json or docx (Word, needs -o)")),
             ("-o FIL", Message(sv: "skriv till FIL; formatet följer filändelsen (.html, .md, .json, .txt, .docx)", en: "write to FILE; the format follows the extension (.html, .md, .json, .txt, .docx)")),
-            ("--period P", Message(sv: "uppföljningsperiod, ett år (2024) eller en månad (2024-10); standard: innevarande år", en: "follow-up period, a year (2024) or a month (2024-10); default: the current year")),
+            ("--period P", Message(sv: "uppföljningsperiod, ett år (2024), halvår (2024-H1), tertial (2024-T1), kvartal (2024-Q2) eller månad (2024-10); standard: innevarande år", en: "follow-up period, a year (2024), half (2024-H1), tertial (2024-T1), quarter (2024-Q2) or month (2024-10); default: the current year")),
             ("--public", Message(sv: "utelämna poster som är intern eller sekretess (för nämndens offentliga handling)", en: "leave out records classified intern or sekretess (for the committee's public record)")),
         ],
         examples: ["sakerhet report --as-of 2024-11-04", "sakerhet report --public -o uppfoljning-2024.html", "sakerhet report --public -o uppfoljning-2024.docx"])
@@ -40,8 +40,8 @@ enum Report: Command {
         var period: FollowUp.Period?
         if let p = periodText {
             guard let parsed = FollowUp.Period(p) else {
-                throw UsageError(sv: "--period tar ett år (2024) eller en månad (2024-10), inte '\(p)'",
-                                 en: "--period takes a year (2024) or a month (2024-10), not '\(p)'")
+                throw UsageError(sv: "--period tar ett år (2024), halvår (2024-H1), tertial (2024-T1), kvartal (2024-Q2) eller månad (2024-10), inte '\(p)'",
+                                 en: "--period takes a year (2024), half (2024-H1), tertial (2024-T1), quarter (2024-Q2) or month (2024-10), not '\(p)'")
             }
             period = parsed
         }

@@ -1,0 +1,63 @@
+import SakerhetCore
+
+/// `sakerhet followups`: the period follow-ups (followups.rec), one record per goal,
+/// sub-goal or activity and period. `add`, `set` and `rm` are the record verbs; `list`
+/// shows them by record and period.
+enum Followups: Command {
+    static let name = "followups"
+    static let verbs = ["list", "show", "add", "set", "rm"]
+    static let help = Help(
+        usage: "sakerhet followups [list|show|add|set|rm] …",
+        summary: Message(sv: "Periodens uppföljning: per mål, delmål eller aktivitet och period (2027-T1) en bedömning, en analys och utfallet för indikatorn.",
+                         en: "The period follow-up: for each goal, sub-goal or activity and period (2027-T1) an assessment, an analysis and the indicator's outcome."),
+        options: [
+            ("list [--record ID]", Message(sv: "lista, efter post och period (standard)", en: "list, by record and period (default)")),
+            ("show ID", Message(sv: "visa en uppföljning", en: "show one follow-up")),
+            ("add", Message(sv: "lägg till: --record, --period, --assessment, --analysis, --outcome", en: "add: --record, --period, --assessment, --analysis, --outcome")),
+            ("set ID f=v …", Message(sv: "ändra fält", en: "change fields")),
+            ("rm ID", Message(sv: "ta bort", en: "remove")),
+        ],
+        examples: ["sakerhet followups add --record D1 --period 2027-T1 --assessment 'delvis uppfyllt' --outcome '62 %' --analysis 'Två av fyra enheter klara'",
+                   "sakerhet followups set U1 assessment=uppfyllt", "sakerhet followups list --record D1"])
+
+    static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
+        let verb = args.positional() ?? "list"
+        guard verbs.contains(verb) else {
+            let hint = Suggest.closest(to: verb, in: verbs)
+            throw UsageError(sv: "okänt verb '\(verb)' för followups" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; verben är " + verbs.joined(separator: ", "),
+                             en: "unknown verb '\(verb)' for followups" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; the verbs are " + verbs.joined(separator: ", "))
+        }
+        let label = "followups \(verb)"
+        switch verb {
+        case "list":
+            let record = try args.option("--record")
+            try args.finish(command: label)
+            let data = try ctx.load(kinds: [.goal, .activity, .followup])
+            let rows = data.followups.filter { record == nil || $0.record == record }
+                .sorted { $0.record != $1.record ? naturalLess($0.record, $1.record) : ($0.period?.firstDay?.ordinal ?? 0) < ($1.period?.firstDay?.ordinal ?? 0) }
+            try Output.write(FollowupList.table(rows, data, lang: ctx.lang, style: ctx.style))
+            return Exit.ok
+        case "show":
+            guard let id = args.positional() else { throw UsageError(sv: "\(label) behöver ett id", en: "\(label) needs an id") }
+            return try RecordCommand.show(.followup, id: id, command: label, &args, ctx)
+        case "add": return try RecordCommand.add(.followup, label, &args, ctx)
+        case "set": return try RecordCommand.set(.followup, label, &args, ctx)
+        default: return try RecordCommand.remove(.followup, label, &args, ctx)
+        }
+    }
+}
+
+/// The follow-ups as a terminal table.
+enum FollowupList {
+    static func table(_ rows: [Followup], _ data: DataSet, lang: Lang, style: Style) -> String {
+        let sv = lang == .sv
+        guard !rows.isEmpty else { return sv ? "Inga uppföljningar.\n" : "No follow-ups.\n" }
+        var t = TextTable([.init("Id", 5), .init(sv ? "Post" : "Record", 30), .init("Period", 8), .init(sv ? "Bedömning" : "Assessment", 15),
+                           .init(sv ? "Utfall" : "Outcome", 10), .init(sv ? "Analys" : "Analysis", 30)], lang: lang)
+        for f in rows {
+            let title = data.goal(f.record)?.title ?? data.activities.first { $0.id == f.record }?.title ?? ""
+            t.add([f.id, f.record + " " + title, f.period?.token ?? "", f.assessment, f.outcome ?? "", f.analysis ?? ""])
+        }
+        return t.render(style: style)
+    }
+}
