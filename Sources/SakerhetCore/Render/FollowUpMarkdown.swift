@@ -6,8 +6,8 @@ public enum FollowUpMarkdown {
         var out = "# " + esc(r.title ?? l.followUp) + "\n\n"
         if let o = r.organisation { out += "**" + esc(o) + "**  \n" }
         out += l.asOf(r) + "\n"
-        for (label, value) in l.head(r) { out += "  \n**" + label + ":** " + esc(value) }
-        if !l.head(r).isEmpty { out += "\n" }
+        let paper = l.head(r)
+        if !paper.isEmpty { out += "\n" + paper.map { "**" + $0.0 + ":** " + esc($0.1) }.joined(separator: "  \n") + "\n" }
         if let note = l.publicNote(r) { out += "\n> " + note + "\n" }
 
         out += "\n## \(l.summary)\n\n"
