@@ -145,4 +145,31 @@ final class PlanVocabularyTests: EndToEndCase {
         XCTAssertEqual(add.exitCode, 0, add.output)
         XCTAssertTrue(try text(root, "data/followups.rec").contains("record: A1\nperiod: 2027-H1\nassessment: grön"))
     }
+
+    /// The folder `init` writes, with the vocabulary appended (5×5 risk with a 5, a finding
+    /// with kind and basis, follow-ups, an indicator): recfix accepts every file, audit too.
+    func testInitDescriptorsAcceptTheVocabulary() throws {
+        guard Tools.find("recfix") != nil else { throw XCTSkip("recfix (recutils) is not installed") }
+        let root = try makeTempFolder()
+        XCTAssertEqual(try run(["init", "plan"], in: root).exitCode, 0)
+        let owner = "id: sf2\nname: Socialförvaltningen\nkind: förvaltning\n"
+        let appended: [String: String] = [
+            "config.rec": Self.config.replacingOccurrences(of: "organisation: Testkommun\ntitle: Säkerhetsplan\n", with: ""),
+            "owners.rec": owner, "goals.rec": Self.goals, "activities.rec": Self.activities, "risks.rec": Self.risks,
+            "findings.rec": Self.findings, "followups.rec": Self.followups,
+        ]
+        for (file, text) in appended {
+            let url = root.appendingPathComponent("plan/data/" + file)
+            let before = try String(contentsOf: url, encoding: .utf8)
+            // config.rec holds one record: its fields go on at its end.
+            try Data((before + (file == "config.rec" ? "" : "\n") + text.replacingOccurrences(of: "owner: sf\n", with: "owner: sf2\n")).utf8).write(to: url)
+        }
+        for file in appended.keys.sorted() {
+            let r = try tool("recfix", ["--check", "plan/data/\(file)"], in: root)
+            XCTAssertEqual(r.exitCode, 0, "recfix --check \(file): \(r.stdout)\(r.stderr)")
+        }
+        let audit = try run(["audit", "--as-of", "2027-05-01", "--data", "plan/data"], in: root)
+        XCTAssertEqual(audit.exitCode, 0, audit.output)
+        XCTAssertFalse(audit.output.contains("okänt fält"), audit.output)
+    }
 }

@@ -15,7 +15,7 @@ enum RecordHelp {
                 ("done ID", Message(sv: "markera klar", en: "mark done")),
                 ("postpone ID", Message(sv: "flytta slutdatum senare, med skäl", en: "move the deadline later, with a reason")),
                 ("rm ID", Message(sv: "ta bort (nekas om något hänvisar till posten)", en: "remove (refused while something refers to it)")),
-            ] + (kind == .risk ? [("matrix", Message(sv: "riskmatrisen 4×4", en: "the 4×4 risk matrix"))] : []),
+            ] + (kind == .risk ? [("matrix", Message(sv: "riskmatrisen 4×4 (5×5 med risk_scale: 5)", en: "the 4×4 risk matrix (5×5 with risk_scale: 5)"))] : []),
             examples: examples)
     }
 
