@@ -116,4 +116,16 @@ final class PlanVocabularyCheckTests: XCTestCase {
         // A quote or `<` in the case number cannot end the CSS string or the style element.
         XCTAssertEqual(FollowUpHTML.cssString("a\"b</style>"), "a\\22 b\\3c /style\\3e ")
     }
+
+    /// An edit is checked on its neighbourhood: removing an activity a follow-up names, or
+    /// a second follow-up of the same record and period, finds what the whole folder finds.
+    func testEditsOfFollowedRecordsSeeTheirFollowups() throws {
+        let data = Fixture.data([.followup: Self.followups.replacingOccurrences(of: "record: A26", with: "record: A4")])
+        let rm = try Editor.remove(data, .activity, id: "A4")
+        let found = rm.newErrors(in: data, asOf: Fixture.asOf)
+        XCTAssertEqual(found.map(\.check), ["followup"])
+        XCTAssertEqual(found.map(\.line), rm.newErrorsInWholeFolder(data, asOf: Fixture.asOf).map(\.line))
+        let twice = try Editor.update(data, .followup, id: "U2", [.set("record", "D3"), .set("assessment", "uppfyllt")])
+        XCTAssertEqual(twice.newErrors(in: data, asOf: Fixture.asOf).map(\.check), ["followup"])
+    }
 }

@@ -38,6 +38,8 @@ public struct FollowupCheck: Check {
                       "period '\(v)' is not a period; write e.g. 2027-T1, 2027-H1, 2027-Q2, 2027-05 or 2027")
             default:
                 let target = data.record(ref).value("record") ?? ""
+                // A record that does not exist is reported once, at `record`.
+                guard data.contains(.goal, id: target) || data.contains(.activity, id: target) else { return }
                 let isActivity = data.contains(.activity, id: target) && !data.contains(.goal, id: target)
                 let words = isActivity ? FollowUpAssessment.activityWords : FollowUpAssessment.goalWords
                 if words.contains(v) { return }

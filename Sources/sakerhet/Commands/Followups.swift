@@ -1,3 +1,4 @@
+import Foundation
 import SakerhetCore
 
 /// `sakerhet followups`: the period follow-ups (followups.rec), one record per goal,
@@ -40,9 +41,29 @@ enum Followups: Command {
         case "show":
             guard let id = args.positional() else { throw UsageError(sv: "\(label) behöver ett id", en: "\(label) needs an id") }
             return try RecordCommand.show(.followup, id: id, command: label, &args, ctx)
-        case "add": return try RecordCommand.add(.followup, label, &args, ctx)
+        case "add":
+            try createFile(ctx)
+            return try RecordCommand.add(.followup, label, &args, ctx)
         case "set": return try RecordCommand.set(.followup, label, &args, ctx)
         default: return try RecordCommand.remove(.followup, label, &args, ctx)
+        }
+    }
+}
+
+extension Followups {
+    /// A folder made before followups.rec existed gets the file, with its descriptor, on
+    /// the first `add` (not on a dry run, which writes nothing).
+    static func createFile(_ ctx: Context) throws {
+        guard !CommandLine.arguments.contains("--dry-run") else { return }
+        let (path, _) = try ctx.dataFolder()
+        let file = path + "/" + Kind.followup.fileName
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue,
+              !FileManager.default.fileExists(atPath: file) else { return }
+        let text = "# followups.rec: periodens uppföljning, en post per mål, delmål eller aktivitet och period.\n\n"
+            + Templates.descriptor(.followup)
+        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) else {
+            throw UsageError(sv: "kunde inte skapa \(file)", en: "could not create \(file)")
         }
     }
 }
