@@ -14,6 +14,11 @@ final class ArgumentPropertyTests: EndToEndCase {
 
     func testOddArgumentsNeverCrashOrHang() throws {
         let root = try copyOfShippedData()
+        // A follow-up of the first goal, so that `followups` has a record to name (issue 14).
+        let goals = try String(contentsOf: root.appendingPathComponent("data/goals.rec"), encoding: .utf8)
+        let goal = try XCTUnwrap(goals.split(separator: "\n").first { $0.hasPrefix("id: ") }?.dropFirst(4))
+        try Data("id: U1\nrecord: \(goal)\nperiod: 2024-T2\nassessment: delvis uppfyllt\n".utf8)
+            .write(to: root.appendingPathComponent("data/followups.rec"))
         let env: [String: String?] = ["SAKERHET_LOCK_TIMEOUT": "10", "PAGER": "cat"]
         let asOf = ["--as-of", Self.planDate]
 
@@ -26,7 +31,7 @@ final class ArgumentPropertyTests: EndToEndCase {
         var verbs: [String: [String]] = [:]
         for (c, h) in zip(commands, commandHelp) { verbs[c] = Self.verbs(in: h.stdout) }
         let recordCommands = commands.filter { !(verbs[$0] ?? []).isEmpty }
-        XCTAssertEqual(Set(recordCommands), ["goals", "activities", "risks", "findings"], "record commands read from their help")
+        XCTAssertEqual(Set(recordCommands), ["goals", "activities", "risks", "findings", "followups"], "record commands read from their help")
 
         // Each verb's help, for its usage (does it take an ID?) and options.
         let verbPairs = recordCommands.flatMap { c in verbs[c]!.map { (c, $0) } }

@@ -10,7 +10,7 @@ final class InitAndCITests: EndToEndCase {
     /// Two years after the plan's date: much of the plan is late.
     static let later = "2026-11-26"
 
-    static let dataFiles = ["config.rec", "owners.rec", "areas.rec", "goals.rec", "activities.rec", "risks.rec", "findings.rec"]
+    static let dataFiles = ["config.rec", "owners.rec", "areas.rec", "goals.rec", "activities.rec", "risks.rec", "findings.rec", "followups.rec"]
 
     // MARK: init
 

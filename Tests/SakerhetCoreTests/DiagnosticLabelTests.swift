@@ -5,11 +5,15 @@ import XCTest
 /// a diagnostic carries of a record's id and owner, whatever their size.
 final class DiagnosticLabelTests: XCTestCase {
     func testScoreOnlyFromValuesOnTheScale() {
-        XCTAssertEqual(Risk.score(3, 4), 12)
-        XCTAssertEqual(Risk.score(Risk.scale.lowerBound, Risk.scale.upperBound), Risk.scale.upperBound)
+        XCTAssertEqual(Risk.score(3, 4, scale: 4), 12)
+        let scale = Risk.scale(Risk.defaultScale)
+        XCTAssertEqual(Risk.score(scale.lowerBound, scale.upperBound, scale: 4), scale.upperBound)
         for (l, c) in [(Int.max, 2), (2, Int.min), (0, 3), (5, 1), (-1, -1)] as [(Int?, Int?)] + [(nil, 2), (2, nil)] {
-            XCTAssertNil(Risk.score(l, c), "\(String(describing: l)) × \(String(describing: c))")
+            XCTAssertNil(Risk.score(l, c, scale: 4), "\(String(describing: l)) × \(String(describing: c))")
         }
+        // On the 1–5 scale (`risk_scale: 5`), 5 is a value and 6 is not.
+        XCTAssertEqual(Risk.score(5, 1, scale: 5), 5)
+        XCTAssertNil(Risk.score(6, 1, scale: 5))
         let risks = Fixture.risks.replacingOccurrences(of: "likelihood: 3", with: "likelihood: 9223372036854775807")
         let data = Fixture.data([.risk: risks])
         XCTAssertEqual(data.risks.first?.likelihood, Int.max)

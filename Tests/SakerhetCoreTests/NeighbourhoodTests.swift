@@ -106,6 +106,10 @@ final class NeighbourhoodTests: XCTestCase {
         case .goalLevel: return ["målområde", "delmål", "x"]
         case .year: return ["2024", "tjugo"]
         case .occurrence: return ["2024-Q1 2024-03-20 utan anmärkning: Protokoll", "2024-Q1", ""]
+        case .findingKind: return ["brist", "brsit", ""]
+        case .period: return ["2024-T1", "2024-T4", "?", ""]
+        case .followedRecord: return some(.goal) + some(.activity) + ["X404", ""]
+        case .followupAssessment: return ["uppfyllt", "gul", "x", ""]
         case .text:
             if spec.name == "id" {
                 return some(kind) + [id + "x", ""]

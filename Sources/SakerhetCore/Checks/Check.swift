@@ -43,6 +43,8 @@ public enum Checks {
         ReviewDateCheck(),
         ActivityAfterGoalCheck(),
         ScoreCheck(),
+        FindingKindCheck(),
+        FollowupCheck(),
         AssessmentCheck(),
         UnownedFindingCheck(),
         GoalChildrenCheck(),

@@ -1,6 +1,6 @@
 /// `config.rec` holds one record whose numbers make sense: `soon_days` a whole number of
-/// days, `moved_signal` gul or grön, and the risk thresholds rising within 2–16. A bad value falls back to the
-/// default, so the check says so. Severity: warning.
+/// days, `moved_signal` gul or grön, `risk_scale` 4 or 5, the risk thresholds rising within 2–N² (16 or 25),
+/// `meeting` a day. A bad value falls back to the default, so the check says so. Severity: warning.
 public struct ConfigCheck: Check {
     public let id = "config"
     public init() {}
@@ -25,18 +25,28 @@ public struct ConfigCheck: Check {
             warn(f.line, sv: "moved_signal '\(f.value)' ska vara gul eller grön; gul används",
                  en: "moved_signal '\(f.value)' must be gul or grön; gul is used")
         }
+        if let f = r.field("risk_scale"), Int(f.value).map(Risk.scales.contains) != true {
+            warn(f.line, sv: "risk_scale '\(f.value)' ska vara 4 (1–4) eller 5 (1–5); 4 används",
+                 en: "risk_scale '\(f.value)' must be 4 (1–4) or 5 (1–5); 4 is used")
+        }
+        if let f = r.field("meeting"), Day(f.value) == nil {
+            warn(f.line, sv: "meeting '\(f.value)' ska vara sammanträdets dag, t.ex. 2027-05-12",
+                 en: "meeting '\(f.value)' must be the meeting's day, e.g. 2027-05-12")
+        }
         let keys = ["level_medium", "level_high", "level_very_high"]
         let given = keys.compactMap { r.field($0) }
-        if let bad = given.first(where: { Int($0.value).map { (2...16).contains($0) } != true }) {
-            warn(bad.line, sv: "\(bad.key) '\(bad.value)' ska vara en riskpoäng från 2 till 16; standardgränserna 4, 8, 12 används",
-                 en: "\(bad.key) '\(bad.value)' must be a risk score from 2 to 16; the default thresholds 4, 8, 12 are used")
+        let d = RiskThresholds(scale: data.config.riskScale)
+        let defaults = "\(d.medium), \(d.high), \(d.veryHigh)"
+        if let bad = given.first(where: { Int($0.value).map { (2...d.maxScore).contains($0) } != true }) {
+            warn(bad.line, sv: "\(bad.key) '\(bad.value)' ska vara en riskpoäng från 2 till \(d.maxScore); standardgränserna \(defaults) används",
+                 en: "\(bad.key) '\(bad.value)' must be a risk score from 2 to \(d.maxScore); the default thresholds \(defaults) are used")
         } else if !given.isEmpty {
             let t = data.riskThresholds
             let asked = keys.map { k in r.value(k).flatMap { Int($0) } }
             let used = [t.medium, t.high, t.veryHigh]
             if zip(asked, used).contains(where: { $0.0 != nil && $0.0 != $0.1 }) {
-                warn(given[0].line, sv: "riskgränserna ska stiga: level_medium < level_high < level_very_high; standardgränserna 4, 8, 12 används",
-                     en: "the risk thresholds must rise: level_medium < level_high < level_very_high; the defaults 4, 8, 12 are used")
+                warn(given[0].line, sv: "riskgränserna ska stiga: level_medium < level_high < level_very_high; standardgränserna \(defaults) används",
+                     en: "the risk thresholds must rise: level_medium < level_high < level_very_high; the defaults \(defaults) are used")
             }
         }
         return out

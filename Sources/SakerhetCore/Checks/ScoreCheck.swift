@@ -1,5 +1,6 @@
 /// A risk's `likelihood` and `consequence` (and their residual values) are whole
-/// numbers on the scale (`Risk.scale`, 1 to 4). Severity: error.
+/// numbers on the scale (`Risk.scale`: 1 to 4, or 1 to 5 with `risk_scale: 5` in config.rec).
+/// Severity: error.
 public struct ScoreCheck: Check {
     public let id = "score"
     public init() {}
@@ -7,11 +8,16 @@ public struct ScoreCheck: Check {
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
         data.forEachField(ofType: [.score]) { ref, f, _ in
-            if let n = Int(f.value), Risk.scale.contains(n) { return }
+            let scale = Risk.scale(data.config.riskScale)
+            if let n = Int(f.value), scale.contains(n) { return }
             let rid = Diagnostic.name(data, ref)
+            // A value of a larger scale the folder could switch to: say how.
+            let larger = Int(f.value).flatMap { n in Risk.scales.first { $0 > scale.upperBound && Risk.scale($0).contains(n) } }
+            let sv = larger.map { "; för skalan 1–\($0), skriv risk_scale: \($0) i config.rec" } ?? ""
+            let en = larger.map { "; for the 1–\($0) scale, set risk_scale: \($0) in config.rec" } ?? ""
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
-                                  sv: "\(rid): \(f.key) '\(f.value)' ska vara en siffra från \(Risk.scale.lowerBound) till \(Risk.scale.upperBound)",
-                                  en: "\(rid): \(f.key) '\(f.value)' must be a number from \(Risk.scale.lowerBound) to \(Risk.scale.upperBound)"))
+                                  sv: "\(rid): \(f.key) '\(f.value)' ska vara en siffra från \(scale.lowerBound) till \(scale.upperBound)" + sv,
+                                  en: "\(rid): \(f.key) '\(f.value)' must be a number from \(scale.lowerBound) to \(scale.upperBound)" + en))
         }
         return out
     }

@@ -19,12 +19,24 @@ extension Edit {
             }
             return added
         }
+        func includeFollowups(_ names: (String) -> Bool) {
+            guard let file = data.files[.followup] else { return }
+            for (j, r) in file.document.records.enumerated() where !(kind == .followup && j == index) {
+                if let v = r.value("record"), names(v) { chosen[Kind.followup.slot].insert(j) }
+            }
+        }
         // Records with the same id.
         for id in ids { _ = include(kind, id: id) }
         // The records R names, and the chains of parents above them.
         var walk: [(Kind, Record)] = changed.map { (kind, $0) }
         while let (k, r) = walk.popLast() {
             for f in r.fields {
+                // A follow-up names a goal or an activity, and shares its record and period with no other follow-up.
+                if k.spec(f.key)?.type == .followedRecord {
+                    _ = include(.goal, id: f.value)
+                    _ = include(.activity, id: f.value)
+                    includeFollowups { $0 == f.value }
+                }
                 guard let spec = k.spec(f.key), case .ref(let target) = spec.type else { continue }
                 let added = include(target, id: f.value)
                 // Only a record's own kind forms chains (goal → parent goal).
@@ -33,6 +45,8 @@ extension Edit {
                 }
             }
         }
+        // The follow-ups of a goal or an activity name it.
+        if kind == .goal || kind == .activity { includeFollowups(ids.contains) }
         // The records that name R.
         for other in Kind.allCases {
             let keys = Schema.list[other.slot].filter { $0.type == .ref(kind) }.map(\.name)

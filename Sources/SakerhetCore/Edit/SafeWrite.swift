@@ -68,7 +68,8 @@ public enum RecordRules {
     /// A new record of `kind`, with the default status when none is given; the new id.
     public static func add(_ data: DataSet, _ kind: Kind, fields: [(String, String)]) throws -> (Edit, String) {
         var fields = fields
-        if !fields.contains(where: { $0.0 == "status" }) { fields.append(("status", defaultStatus(kind))) }
+        // A kind without a status (a follow-up) gets none.
+        if kind.spec("status") != nil, !fields.contains(where: { $0.0 == "status" }) { fields.append(("status", defaultStatus(kind))) }
         return try Editor.add(data, kind, fields: fields)
     }
 

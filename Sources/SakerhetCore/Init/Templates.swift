@@ -21,9 +21,12 @@ public enum Templates {
             case .ownerKind: add(words(OwnerKind.allCases.map(\.rawValue)), f.name)
             case .recurrence: add(words(Recurrence.allCases.map(\.rawValue)), f.name)
             case .goalLevel: add(words(GoalLevel.allCases.map(\.rawValue)), f.name)
-            case .score: add("range 1 4", f.name)
+            // 1–5 for both scales: `risk_scale` in config.rec says which applies, and `audit` checks it.
+            case .score: add("range 1 5", f.name)
             case .year: add("int", f.name)
-            case .text, .ref, .occurrence: break
+            case .period: add("regexp /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-T[1-3]|-H[12])?$/", f.name)
+            case .followupAssessment: add(words(FollowUpAssessment.goalWords + FollowUpAssessment.activityWords), f.name)
+            case .text, .ref, .occurrence, .findingKind, .followedRecord: break
             }
         }
         for (type, names) in groups { out += "%type: \(names.joined(separator: ",")) \(type)\n" }
@@ -79,10 +82,23 @@ public enum Templates {
         # konsekvens, 1–16) för nivåerna medel, hög och mycket hög; lägre är låg.
         # moved_signal: signalen för en öppen post vars slutdatum flyttats senare:
         # gul (standard, minst gul) eller grön (den beräknade signalen).
+        # risk_scale: 4 (sannolikhet och konsekvens 1–4, standard) eller 5 (1–5; då
+        # gäller gränserna 5, 10, 15 om inget annat anges, poäng upp till 25).
+        # finding_kinds: tillåtna sorter (kind) i findings.rec, kommaseparerade;
+        # standard: avvikelse, brist, iakttagelse, rekommendation, anmärkning, avvik, merknad.
+        # Tjänsteskrivelsens huvud: case_number (diarienummer), meeting
+        # (sammanträdesdatum) och prepared_by (en roll eller funktion, aldrig ett namn).
+        # Exempel:
+        # risk_scale: 5
+        # case_number: SN 2027/123
+        # meeting: 2027-05-12
+        # prepared_by: Säkerhetsstrateg, socialförvaltningen
 
         %rec: config
         %type: soon_days,level_medium,level_high,level_very_high int
         %type: moved_signal regexp /^(gul|grön)$/
+        %type: risk_scale regexp /^(4|5)$/
+        %type: meeting regexp /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/
 
         organisation: \(organisation)
         title: \(title)
@@ -122,6 +138,8 @@ public enum Templates {
         # due: 2025-10-31
         # status: ej påbörjad
         # done_when: Kontinuitetsplanen är antagen av förvaltningsledningsgruppen
+        # indicator: Andel enheter med antagen kontinuitetsplan
+        # target: 100 %
 
         \(descriptor(.goal))
         """))
@@ -140,7 +158,8 @@ public enum Templates {
         \(descriptor(.activity))
         """))
         files.append(("risks.rec", """
-        # risks.rec: riskregistret. likelihood och consequence 1–4; action pekar på
+        # risks.rec: riskregistret. likelihood och consequence 1–4 (1–5 med
+        # risk_scale: 5 i config.rec); action pekar på
         # aktiviteter som behandlar risken (en rad per aktivitet).
         # Exempel:
         # id: R1
@@ -168,8 +187,27 @@ public enum Templates {
         # owner: sf
         # due: 2025-06
         # status: pågår
+        # kind: brist
+        # basis: Jf. Patientdatalagen 4 kap. 3 §
+        # area: infosak
 
         \(descriptor(.finding))
+        """))
+        files.append(("followups.rec", """
+        # followups.rec: periodens uppföljning, en post per mål, delmål eller aktivitet
+        # och period. record pekar på målet eller aktiviteten; period är 2027-T1,
+        # 2027-H1, 2027-Q2, 2027-05 eller 2027. assessment för ett mål: uppfyllt, delvis
+        # uppfyllt eller ej uppfyllt; för en aktivitet: grön, gul eller röd. outcome är
+        # indikatorns utfall för perioden (jämförs med målets target).
+        # Exempel:
+        # id: U1
+        # record: D1
+        # period: 2025-T1
+        # assessment: delvis uppfyllt
+        # outcome: 60 %
+        # analysis: Tre av fem enheter har antagit sin plan.
+
+        \(descriptor(.followup))
         """))
         files.append((".gitignore", ".sakerhet.lock\n"))
         return files

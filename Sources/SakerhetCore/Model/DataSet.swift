@@ -22,6 +22,14 @@ public struct Config: Sendable {
     /// `moved_signal: grön`: a record whose deadline was moved later keeps its computed
     /// signal; by default (`gul`) it is at least gul while open.
     public var movedGreen = false
+    /// `risk_scale`: likelihood and consequence run 1–4 (default) or 1–5.
+    public var riskScale = Risk.defaultScale
+    /// `finding_kinds`: the words a finding's `kind` may take, or nil for the defaults.
+    public var findingKinds: [String]?
+    /// The committee paper's head: diarienummer, sammanträdesdatum, and the role that prepared it.
+    public var caseNumber: String?
+    public var meeting: Day?
+    public var preparedBy: String?
 
     public init() {}
 
@@ -32,6 +40,23 @@ public struct Config: Sendable {
         version = record.value("version")
         if let s = record.value("soon_days"), let n = Int(s), n >= 0 { soonDays = n }
         if let s = record.value("moved_signal") { movedGreen = Config.movedSignalWords[s.lowercased()] ?? false }
+        if let s = record.value("risk_scale"), let n = Int(s), Risk.scales.contains(n) { riskScale = n }
+        if let s = record.value("finding_kinds") { findingKinds = Config.list(s) }
+        caseNumber = record.value("case_number")
+        meeting = record.value("meeting").flatMap(Day.init)
+        preparedBy = record.value("prepared_by")
+    }
+
+    /// The kinds of finding allowed: `finding_kinds` or the defaults.
+    public var kindsOfFinding: [String] { findingKinds ?? Config.defaultFindingKinds }
+
+    /// Swedish and Norwegian words for kinds of audit findings.
+    public static let defaultFindingKinds = ["avvikelse", "brist", "iakttagelse", "rekommendation", "anmärkning", "avvik", "merknad"]
+
+    /// "a, b, c" or "a b c" as a list of words (a word may not contain a comma).
+    static func list(_ s: String) -> [String] {
+        let parts = s.contains(",") ? s.split(separator: ",") : s.split(separator: " ")
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
 
@@ -58,6 +83,7 @@ public struct DataSet: Sendable {
     public let activities: [Activity]
     public let risks: [Risk]
     public let findings: [Finding]
+    public let followups: [Followup]
 
     /// id → record indices, per kind (more than one index means a duplicate id).
     public var ids: [Kind: IDIndex] {
@@ -106,7 +132,8 @@ public struct DataSet: Sendable {
                         owner: f[K.owner] ?? "", due: f[K.due].flatMap(Deadline.init(token:)),
                         status: f[K.status].flatMap(Words.status), doneWhen: f[K.doneWhen],
                         done: f[K.done].flatMap(Day.init), reason: f[K.reason], note: f[K.note], source: f[K.source],
-                        classification: f[K.classification].flatMap(Words.classification) ?? .open)
+                        classification: f[K.classification].flatMap(Words.classification) ?? .open,
+                        indicator: f[K.indicator], target: f[K.target])
         }
         activities = build(.activity, ActivityKeys.all) { ref, r, f in
             typealias K = ActivityKeys
@@ -117,6 +144,7 @@ public struct DataSet: Sendable {
                             every: f[K.every].flatMap(Words.recurrence), area: f[K.area],
                             classification: f[K.classification].flatMap(Words.classification) ?? .open)
         }
+        let scale = config.riskScale
         risks = build(.risk, RiskKeys.all) { ref, r, f in
             typealias K = RiskKeys
             return Risk(ref: ref, id: f[K.id] ?? "", title: f[K.title] ?? "", area: f[K.area], description: f[K.description],
@@ -124,7 +152,8 @@ public struct DataSet: Sendable {
                         treatment: f[K.treatment], actions: r.values("action"),
                         status: f[K.status].flatMap(Words.riskStatus), review: f[K.review].flatMap(Day.init),
                         residualLikelihood: f.score(K.residualLikelihood), residualConsequence: f.score(K.residualConsequence),
-                        source: f[K.source], classification: f[K.classification].flatMap(Words.classification) ?? .open)
+                        source: f[K.source], classification: f[K.classification].flatMap(Words.classification) ?? .open,
+                        scaleMax: scale)
         }
         findings = build(.finding, FindingKeys.all) { ref, r, f in
             typealias K = FindingKeys
@@ -134,7 +163,14 @@ public struct DataSet: Sendable {
                            remaining: f[K.remaining], assessment: f[K.assessment].flatMap(Words.assessment),
                            evidence: f[K.evidence], owner: f[K.owner] ?? "", due: f[K.due].flatMap(Deadline.init(token:)),
                            actions: r.values("action"), status: f[K.status].flatMap(Words.status),
-                           classification: f[K.classification].flatMap(Words.classification) ?? .open, reason: f[K.reason])
+                           classification: f[K.classification].flatMap(Words.classification) ?? .open, reason: f[K.reason],
+                           kind: f[K.kind], basis: f[K.basis], area: f[K.area], note: f[K.note])
+        }
+        followups = build(.followup, []) { ref, r, _ in
+            Followup(ref: ref, id: r.value("id") ?? "", record: r.value("record") ?? "",
+                     period: r.value("period").flatMap(Deadline.init(token:)).flatMap { $0.isUnknown ? nil : $0 },
+                     assessment: r.value("assessment") ?? "", analysis: r.value("analysis"), outcome: r.value("outcome"),
+                     classification: r.value("classification").flatMap(Words.classification) ?? .open)
         }
         eagerIDs = Kind.allCases.map { [.owner, .area, .goal].contains($0) ? IDIndex(recordsBySlot[$0.slot]) : nil }
     }
@@ -209,6 +245,7 @@ public struct DataSet: Sendable {
         case .activity: return activities
         case .risk: return risks
         case .finding: return findings
+        case .followup: return followups
         }
     }
 }
@@ -284,7 +321,7 @@ private final class Cache: @unchecked Sendable {
 }
 
 extension Kind {
-    /// 0…5 in `allCases` order, to index arrays instead of hashing the kind.
+    /// 0…6 in `allCases` order, to index arrays instead of hashing the kind.
     var slot: Int {
         switch self {
         case .owner: return 0
@@ -293,6 +330,7 @@ extension Kind {
         case .activity: return 3
         case .risk: return 4
         case .finding: return 5
+        case .followup: return 6
         }
     }
 }
@@ -300,9 +338,9 @@ extension Kind {
 // The keys that the model reads from each kind, as slots of `FirstValues`.
 private enum GoalKeys {
     static let all = ["id", "title", "parent", "area", "owner", "due", "status", "done_when", "done", "reason", "note",
-                      "source", "classification"]
+                      "source", "classification", "indicator", "target"]
     static let id = 0, title = 1, parent = 2, area = 3, owner = 4, due = 5, status = 6, doneWhen = 7, done = 8,
-               reason = 9, note = 10, source = 11, classification = 12
+               reason = 9, note = 10, source = 11, classification = 12, indicator = 13, target = 14
 }
 
 private enum ActivityKeys {
@@ -321,10 +359,10 @@ private enum RiskKeys {
 
 private enum FindingKeys {
     static let all = ["id", "audit", "auditor", "year", "case", "recommendation", "response", "progress", "remaining",
-                      "assessment", "evidence", "owner", "due", "status", "classification", "reason"]
+                      "assessment", "evidence", "owner", "due", "status", "classification", "reason", "kind", "basis", "area", "note"]
     static let id = 0, audit = 1, auditor = 2, year = 3, caseNumber = 4, recommendation = 5, response = 6, progress = 7,
                remaining = 8, assessment = 9, evidence = 10, owner = 11, due = 12, status = 13, classification = 14,
-               reason = 15
+               reason = 15, kind = 16, basis = 17, area = 18, note = 19
 }
 
 /// The first value of each of a few keys of a record, found in one pass over its fields.

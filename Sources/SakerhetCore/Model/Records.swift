@@ -131,6 +131,9 @@ public struct Goal: Scheduled {
     public let note: String?
     public let source: String?
     public let classification: Classification
+    /// What is measured (`indicator`) and the value aimed at (`target`).
+    public var indicator: String? = nil
+    public var target: String? = nil
     public var deadline: Deadline? { due }
 }
 
@@ -204,18 +207,24 @@ public struct Risk: Item {
     public let residualConsequence: Int?
     public let source: String?
     public let classification: Classification
+    /// The highest value of the scale the risk was read under (`risk_scale` in config.rec).
+    public var scaleMax: Int = Risk.defaultScale
 
-    /// The values `likelihood` and `consequence` (and the residual ones) may take. Every
-    /// check, score and matrix asks this range, so the scale is stated once.
-    public static let scale: ClosedRange<Int> = 1...4
+    /// The scales `risk_scale` in config.rec may name (1–4, the default, or 1–5).
+    public static let scales = [4, 5]
+    public static let defaultScale = 4
+
+    /// The values `likelihood` and `consequence` (and the residual ones) may take under a
+    /// `risk_scale`. Every check, score and matrix asks this range, so the scale is stated once.
+    public static func scale(_ max: Int) -> ClosedRange<Int> { 1...max }
 
     /// Likelihood × consequence; nil (unknown) unless both are on the scale, so a value the
     /// `score` check reports as wrong never reaches the arithmetic.
-    public var score: Int? { Risk.score(likelihood, consequence) }
+    public var score: Int? { Risk.score(likelihood, consequence, scale: scaleMax) }
 
-    /// The score of two values, nil unless both are on `scale`.
-    public static func score(_ likelihood: Int?, _ consequence: Int?) -> Int? {
-        guard let l = likelihood, let c = consequence, scale.contains(l), scale.contains(c) else { return nil }
+    /// The score of two values, nil unless both are on the scale.
+    public static func score(_ likelihood: Int?, _ consequence: Int?, scale max: Int) -> Int? {
+        guard let l = likelihood, let c = consequence, scale(max).contains(l), scale(max).contains(c) else { return nil }
         return l * c
     }
 
@@ -244,8 +253,46 @@ public struct Finding: Scheduled {
     public let status: Status?
     public let classification: Classification
     public let reason: String?
+    /// avvikelse, brist, iakttagelse …: `finding_kinds` in config.rec.
+    public var kind: String? = nil
+    /// The legal basis, free text ("Jf. Patientdatalagen 4 kap. 3 §").
+    public var basis: String? = nil
+    public var area: String? = nil
+    public var note: String? = nil
     public var title: String { recommendation }
     public var deadline: Deadline? { due }
+}
+
+/// A period follow-up (`followups.rec`): how a goal, sub-goal or activity stood in a period.
+public struct Followup: Item {
+    public let ref: RecordRef
+    public let id: String
+    /// The goal's or activity's id.
+    public let record: String
+    /// The period, a deadline token (`2027-T1`); nil when malformed.
+    public let period: Deadline?
+    public let assessment: String
+    public let analysis: String?
+    /// The indicator's value for the period.
+    public let outcome: String?
+    public let classification: Classification
+}
+
+/// The words of a follow-up's `assessment`: a goal is uppfyllt, delvis uppfyllt or ej
+/// uppfyllt; an activity gets a signal word (grön, gul, röd).
+public enum FollowUpAssessment {
+    public static let goalWords = ["uppfyllt", "delvis uppfyllt", "ej uppfyllt"]
+    public static let activityWords = ["grön", "gul", "röd"]
+
+    /// The signal the word stands for, for colouring.
+    public static func signal(_ word: String) -> Signal? {
+        switch word {
+        case "uppfyllt", "grön": return .green
+        case "delvis uppfyllt", "gul": return .yellow
+        case "ej uppfyllt", "röd": return .red
+        default: return nil
+        }
+    }
 }
 
 /// Orders ids as people read them: `D8` before `D10`, `A2` before `A12`. Runs of
@@ -297,6 +344,7 @@ extension DataSet {
         case .activity: found = typed(activities) { $0.owner }
         case .risk: found = typed(risks) { $0.owner }
         case .finding: found = typed(findings) { $0.owner }
+        case .followup: found = typed(followups) { _ in "" }
         }
         if let found { return found }
         let record = record(ref)

@@ -1,7 +1,7 @@
 /// The kinds of record, one file each, and their fields. The field names are normative
 /// (docs/format.md); checks, the writer and `init` read them from here.
 public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
-    case owner, area, goal, activity, risk, finding
+    case owner, area, goal, activity, risk, finding, followup
 
     public var fileName: String {
         switch self {
@@ -17,6 +17,7 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
         case .activity: return "A"
         case .risk: return "R"
         case .finding: return "F"
+        case .followup: return "U"
         case .owner, .area: return nil
         }
     }
@@ -35,6 +36,10 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
         case (.risk, .sv, true): return "risker"
         case (.finding, .sv, false): return "rekommendation"
         case (.finding, .sv, true): return "rekommendationer"
+        case (.followup, .sv, false): return "uppföljning"
+        case (.followup, .sv, true): return "uppföljningar"
+        case (.followup, .en, false): return "follow-up"
+        case (.followup, .en, true): return "follow-ups"
         case (_, .en, false): return rawValue
         case (.activity, .en, true): return "activities"
         case (_, .en, true): return rawValue + "s"
@@ -59,6 +64,11 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
 public struct FieldSpec: Sendable {
     public enum ValueType: Sendable, Hashable {
         case text, deadline, day, status, riskStatus, score, assessment, classification, ownerKind, recurrence, year, goalLevel
+        /// A finding's `kind`: `finding_kinds` in config.rec, or `Vocabulary.findingKinds`.
+        case findingKind
+        /// A follow-up's `period` (a deadline token other than `?`), `record` (a goal or an
+        /// activity) and `assessment` (`FollowUpAssessment`): checked by `FollowUpRecordCheck`.
+        case period, followedRecord, followupAssessment
         /// `PERIOD DAY [utan anmärkning|avvikelse][: evidence]` (`Occurrence`).
         case occurrence
         case ref(Kind)
@@ -102,6 +112,7 @@ enum Schema {
             FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
             FieldSpec("done_when", multiLine: true), FieldSpec("done", .day), FieldSpec("reason", multiLine: true), FieldSpec("note", multiLine: true),
             FieldSpec("source"), FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true), FieldSpec("level", .goalLevel),
+            FieldSpec("indicator"), FieldSpec("target"),
         ],
         .activity: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("goal", .ref(.goal), required: true),
@@ -130,6 +141,13 @@ enum Schema {
             FieldSpec("action", .ref(.activity), repeatable: true), FieldSpec("status", .status),
             FieldSpec("done", .day), FieldSpec("reason", multiLine: true), FieldSpec("classification", .classification),
             FieldSpec("assumed", repeatable: true),
+            FieldSpec("kind", .findingKind), FieldSpec("basis"), FieldSpec("area", .ref(.area)), FieldSpec("note"),
+        ],
+        // One record per goal, sub-goal or activity and period (followups.rec).
+        .followup: [
+            FieldSpec("id", required: true), FieldSpec("record", .followedRecord, required: true),
+            FieldSpec("period", .period, required: true), FieldSpec("assessment", .followupAssessment, required: true),
+            FieldSpec("analysis"), FieldSpec("outcome"), FieldSpec("classification", .classification),
         ],
     ]
 }

@@ -25,7 +25,7 @@ public enum FollowUpDOCX {
     typealias Run = WordDocument.Run
 
     static let sections: [@Sendable (FollowUp, ReportLabels) -> [Block]] = [
-        head, summary, goals, subgoals, activities, risks, audits, owners, history, foot,
+        head, summary, goals, subgoals, activities, followups, risks, audits, owners, history, foot,
     ]
 
     static func head(_ r: FollowUp, _ l: ReportLabels) -> [Block] {
@@ -33,6 +33,7 @@ public enum FollowUpDOCX {
         if let o = r.organisation { b.append(.paragraph([Run(o.uppercased(), bold: true)])) }
         b.append(.heading(r.title ?? l.followUp, level: 0))
         b.append(.paragraph([Run(l.asOf(r))]))
+        for (label, value) in l.head(r) { b.append(.paragraph([Run(label + ": ", bold: true), Run(value)])) }
         if let note = l.publicNote(r) { b.append(.paragraph([Run(note, italic: true)])) }
         return b
     }
@@ -106,16 +107,17 @@ public enum FollowUpDOCX {
     static func risks(_ r: FollowUp, _ l: ReportLabels) -> [Block] {
         guard !r.risks.isEmpty else { return [] }
         var b: [Block] = [.heading(l.risks, level: 1), .heading(l.riskMatrix, level: 2)]
-        var rows: [[Cell]] = [[Cell(l.likelihood + " \\ " + l.consequence)] + (1...4).map { Cell(String($0), alignment: .center) }]
-        for li in (1...4).reversed() {
+        let n = r.matrix.count
+        var rows: [[Cell]] = [[Cell(l.likelihood + " \\ " + l.consequence)] + (1...n).map { Cell(String($0), alignment: .center) }]
+        for li in (1...n).reversed() {
             var row = [Cell(String(li), bold: true, fill: DOCXWriter.headerFill, alignment: .center)]
-            for c in 1...4 {
+            for c in 1...n {
                 let level = r.thresholds.level(li * c)
                 row.append(Cell(r.matrix[li - 1][c - 1].joined(separator: " "), bold: true, fill: OfficeColours.fill(level), alignment: .center))
             }
             rows.append(row)
         }
-        b.append(.table(WordDocument.Table(widths: [2.2, 2, 2, 2, 2], rows: rows)))
+        b.append(.table(WordDocument.Table(widths: [2.2] + Array(repeating: 2, count: n), rows: rows)))
         let legend = [Run((l.sv ? "Poäng = sannolikhet × konsekvens: " : "Score = likelihood × consequence: ") + r.thresholds.legend(l.lang))]
         b.append(.paragraph(legend))
         b.append(table([0.8, 4, 1.2, 1.2, 0.9, 1.3, 2.2, 1.3, 1.3, 1.6],
@@ -131,6 +133,17 @@ public enum FollowUpDOCX {
     }
 
     /// Revisionens rekommendationer, per audit, with the auditor's colour counted and shaded.
+    /// Periodens uppföljning: indicator, target and outcome beside the assessment and analysis.
+    static func followups(_ r: FollowUp, _ l: ReportLabels) -> [Block] {
+        guard !r.followups.isEmpty else { return [] }
+        return [.heading(l.periodFollowups, level: 1),
+                table([0.8, 3, 2.2, 1.4, 1.4, 1.4, 1.5, 4],
+                      [l.id, l.title, l.indicator, l.target, l.outcome, l.periodWord, l.followupAssessment, l.analysis], r.followups.map { f in
+                    [Cell(f.id), Cell(f.title), Cell(f.indicator ?? ""), Cell(f.target ?? ""), Cell(f.outcome ?? ""), Cell(l.period(f)),
+                     Cell(l.assessment(f), fill: f.signal.map(OfficeColours.fill)), Cell(f.analysis ?? "")]
+                })]
+    }
+
     static func audits(_ r: FollowUp, _ l: ReportLabels) -> [Block] {
         guard !r.audits.isEmpty else { return [] }
         var b: [Block] = [.heading(l.audits, level: 1)]
@@ -141,7 +154,9 @@ public enum FollowUpDOCX {
             b.append(.paragraph([Run(FollowUpText.auditCount(a, l.lang), bold: true)]))
             b.append(table([0.8, 3, 3, 3, 3, 1.3, 2], [l.id, l.recommendation, l.response, l.progress, l.remaining, l.assessment, l.owner],
                            a.rows.map { f in
-                [Cell(f.id), Cell(f.recommendation), Cell(f.response ?? ""), Cell(f.progress ?? ""), Cell(f.remaining ?? ""),
+                [Cell(f.id), Cell([Run(f.recommendation)] + [f.kind.map { Run("\n" + l.findingKind + ": " + $0, italic: true) },
+                                                             f.basis.map { Run("\n" + l.basis + ": " + $0, italic: true) }].compactMap { $0 }),
+                 Cell(f.response ?? ""), Cell(f.progress ?? ""), Cell(f.remaining ?? ""),
                  Cell(f.assessment?.word(l.lang) ?? "", fill: f.assessment.map(OfficeColours.fill)), Cell(f.ownerName)]
             }))
         }

@@ -21,7 +21,7 @@ public enum FollowUpHTML {
             }
         }
         jobs.append { "</section>\n" }
-        jobs += [{ risks(r, l, lang) }, { audits(r, l, lang) }, { owners(r, l, lang) }, { tail(r, l) }]
+        jobs += [{ followups(r, l, lang) }, { risks(r, l, lang) }, { audits(r, l, lang) }, { owners(r, l, lang) }, { tail(r, l) }]
         return Parallel.map(jobs.count) { jobs[$0]() }
     }
 
@@ -29,12 +29,49 @@ public enum FollowUpHTML {
     static func head(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
         var b = "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         b += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        b += "<title>\(h(r.title ?? l.followUp)) – \(r.asOf)</title>\n<style>\n\(css)</style>\n</head>\n<body>\n<header>\n"
+        b += "<title>\(h(r.title ?? l.followUp)) – \(r.asOf)</title>\n<style>\n\(css)\(pageFooter(r, l))</style>\n</head>\n<body>\n<header>\n"
         if let o = r.organisation { b += "<p class=\"org\">\(h(o))</p>\n" }
         b += "<h1>\(h(r.title ?? l.followUp))</h1>\n<p class=\"meta\">\(h(l.asOf(r)))</p>\n"
+        let paper = l.head(r)
+        if !paper.isEmpty {
+            b += "<dl class=\"paper\">" + paper.map { "<dt>\(h($0.0))</dt><dd>\(h($0.1))</dd>" }.joined() + "</dl>\n"
+        }
         if let note = l.publicNote(r) { b += "<p class=\"public\">\(h(note))</p>\n" }
         b += "</header>\n<main>\n"
         return b
+    }
+
+    /// The printed page's footer: "Sida 3 av 9" at the right, the case number at the left.
+    static func pageFooter(_ r: FollowUp, _ l: ReportLabels) -> String {
+        var b = "@page {\n  @bottom-right { content: \"\(l.sv ? "Sida" : "Page") \" counter(page) \" \(l.sv ? "av" : "of") \" counter(pages); font: 8pt sans-serif; }\n"
+        if let c = r.caseNumber {
+            b += "  @bottom-left { content: \"\(cssString((l.sv ? "Dnr " : "Case no. ") + SafeText.text(c)))\"; font: 8pt sans-serif; }\n"
+        }
+        return b + "}\n"
+    }
+
+    /// A value inside a CSS string: quotes, backslashes, `<` and line breaks as escapes.
+    static func cssString(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"", "\\", "<", ">", "&": out += "\\" + String(c.value, radix: 16) + " "
+            case _ where c.value < 0x20 || c.value == 0x7F: out += " "
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Periodens uppföljning: each goal's indicator, target and outcome beside the assessment.
+    static func followups(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
+        guard !r.followups.isEmpty else { return "" }
+        var b = "<section id=\"uppfoljning\">\n<h2>\(l.periodFollowups)</h2>\n<table>\n<thead><tr>\(th(l.id))\(th(l.title))\(th(l.indicator))\(th(l.target))\(th(l.outcome))\(th(l.periodWord))\(th(l.followupAssessment))\(th(l.analysis))</tr></thead>\n<tbody>\n"
+        for f in r.followups {
+            let word = (f.signal.map { dot($0) + " " } ?? "") + h(l.assessment(f))
+            b += "<tr><td>\(h(f.id))</td><td>\(h(f.title))</td><td>\(h(f.indicator ?? ""))</td><td>\(h(f.target ?? ""))</td><td>\(h(f.outcome ?? ""))</td><td class=\"nowrap\">\(h(l.period(f)))</td><td class=\"nowrap\">\(word)</td><td>\(h(f.analysis ?? "").replacingOccurrences(of: "\n", with: "<br/>"))</td></tr>\n"
+        }
+        return b + "</tbody>\n</table>\n</section>\n"
     }
 
     /// Sammanfattning: counts, bars, late, due soon, waiting.
@@ -109,7 +146,8 @@ public enum FollowUpHTML {
                 b += "<table>\n<thead><tr>\(th(l.id))\(th(l.recommendation))\(th(l.response))\(th(l.progress))\(th(l.remaining))\(th(l.assessment))\(th(l.owner))</tr></thead>\n<tbody>\n"
                 for f in a.rows {
                     let colour = (f.assessment.map { sig($0.signal, lang, word: $0.word(lang)) } ?? "") + (Assumed.assessment(f.assumed) ? mark(l) : "")
-                    b += "<tr><td>\(h(f.id))</td><td>\(h(f.recommendation))</td><td>\(h(f.response ?? ""))</td><td>\(h(f.progress ?? ""))</td><td>\(h(f.remaining ?? ""))</td><td>\(colour)</td><td>\(h(f.ownerName))</td></tr>\n"
+                    let about = [f.kind.map { "<em>\(l.findingKind):</em> " + h($0) }, f.basis.map { "<em>\(l.basis):</em> " + h($0) }].compactMap { $0 }
+                    b += "<tr><td>\(h(f.id))</td><td>\(([h(f.recommendation)] + about).joined(separator: "<br/>"))</td><td>\(h(f.response ?? ""))</td><td>\(h(f.progress ?? ""))</td><td>\(h(f.remaining ?? ""))</td><td>\(colour)</td><td>\(h(f.ownerName))</td></tr>\n"
                 }
                 b += "</tbody>\n</table>\n"
             }
@@ -259,14 +297,15 @@ public enum FollowUpHTML {
         return b + "</svg>\n"
     }
 
-    /// The 4×4 risk matrix as an SVG heat map with the ids in each cell.
+    /// The N×N risk matrix (`risk_scale`) as an SVG heat map with the ids in each cell.
     static func heatMap(_ r: FollowUp, _ l: ReportLabels) -> String {
-        let cell = 118.0, cellH = 64.0, left = 44.0, top = 8.0
-        let w = left + cell * 4 + 4, hgt = top + cellH * 4 + 44
+        let n = r.matrix.count, dn = Double(r.matrix.count)
+        let cell = n > 4 ? 96.0 : 118.0, cellH = n > 4 ? 56.0 : 64.0, left = 44.0, top = 8.0
+        let w = left + cell * dn + 4, hgt = top + cellH * dn + 44
         var b = "<svg class=\"heat\" role=\"img\" aria-label=\"\(l.riskMatrix)\" width=\"\(Int(w))\" height=\"\(Int(hgt))\" viewBox=\"0 0 \(Int(w)) \(Int(hgt))\">\n"
-        for li in 1...4 {
-            for c in 1...4 {
-                let x = left + Double(c - 1) * cell, y = top + Double(4 - li) * cellH
+        for li in 1...n {
+            for c in 1...n {
+                let x = left + Double(c - 1) * cell, y = top + Double(n - li) * cellH
                 let level = r.thresholds.level(li * c)
                 let ids = r.matrix[li - 1][c - 1]
                 b += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(cell))\" height=\"\(fmt(cellH))\" class=\"lvl-\(level.rawValue)\"><title>\(l.likelihood) \(li) × \(l.consequence) \(c) = \(li * c) (\(level.word(l.lang)))</title></rect>\n"
@@ -282,13 +321,13 @@ public enum FollowUpHTML {
                     b += "<text x=\"\(fmt(x + cell / 2))\" y=\"\(fmt(y + 22 + Double(k) * 16))\" text-anchor=\"middle\" class=\"svgids\">\(h(text))</text>\n"
                 }
             }
-            b += "<text x=\"\(fmt(left - 12))\" y=\"\(fmt(top + Double(4 - li) * cellH + cellH / 2 + 5))\" text-anchor=\"middle\" class=\"svglabel\">\(li)</text>\n"
+            b += "<text x=\"\(fmt(left - 12))\" y=\"\(fmt(top + Double(n - li) * cellH + cellH / 2 + 5))\" text-anchor=\"middle\" class=\"svglabel\">\(li)</text>\n"
         }
-        for c in 1...4 {
-            b += "<text x=\"\(fmt(left + Double(c - 1) * cell + cell / 2))\" y=\"\(fmt(top + cellH * 4 + 18))\" text-anchor=\"middle\" class=\"svglabel\">\(c)</text>\n"
+        for c in 1...n {
+            b += "<text x=\"\(fmt(left + Double(c - 1) * cell + cell / 2))\" y=\"\(fmt(top + cellH * dn + 18))\" text-anchor=\"middle\" class=\"svglabel\">\(c)</text>\n"
         }
-        b += "<text x=\"\(fmt(left + cell * 2))\" y=\"\(fmt(top + cellH * 4 + 38))\" text-anchor=\"middle\" class=\"svgaxis\">\(l.consequence) →</text>\n"
-        b += "<text x=\"12\" y=\"\(fmt(top + cellH * 2))\" text-anchor=\"middle\" class=\"svgaxis\" transform=\"rotate(-90 12 \(fmt(top + cellH * 2)))\">\(l.likelihood) →</text>\n"
+        b += "<text x=\"\(fmt(left + cell * dn / 2))\" y=\"\(fmt(top + cellH * dn + 38))\" text-anchor=\"middle\" class=\"svgaxis\">\(l.consequence) →</text>\n"
+        b += "<text x=\"12\" y=\"\(fmt(top + cellH * dn / 2))\" text-anchor=\"middle\" class=\"svgaxis\" transform=\"rotate(-90 12 \(fmt(top + cellH * dn / 2)))\">\(l.likelihood) →</text>\n"
         b += "</svg>\n"
         // A legend in words for readers who cannot tell the colours apart.
         b += "<p class=\"legend\">" + RiskLevel.allCases.map { "<span class=\"chip lvl-\($0.rawValue)\"></span>\($0.word(l.lang))" }.joined(separator: " ")
@@ -367,6 +406,8 @@ public enum FollowUpHTML {
     .warn { color: var(--red); }
     .countline { font-weight: 600; }
     .owner ul { margin: .2rem 0 1rem; padding-left: 1.2rem; }
+    dl.paper { display: grid; grid-template-columns: max-content auto; gap: .1rem 1rem; margin: .3rem 0; }
+    dl.paper dt { font-weight: 600; } dl.paper dd { margin: 0; }
     footer { margin-top: 2rem; border-top: 1px solid var(--rule); font-size: .85em; color: #555; }
     @page { size: A4; margin: 16mm 14mm; }
     @media print {

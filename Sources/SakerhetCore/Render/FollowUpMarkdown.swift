@@ -6,6 +6,8 @@ public enum FollowUpMarkdown {
         var out = "# " + esc(r.title ?? l.followUp) + "\n\n"
         if let o = r.organisation { out += "**" + esc(o) + "**  \n" }
         out += l.asOf(r) + "\n"
+        let paper = l.head(r)
+        if !paper.isEmpty { out += "\n" + paper.map { "**" + $0.0 + ":** " + esc($0.1) }.joined(separator: "  \n") + "\n" }
         if let note = l.publicNote(r) { out += "\n> " + note + "\n" }
 
         out += "\n## \(l.summary)\n\n"
@@ -49,6 +51,14 @@ public enum FollowUpMarkdown {
             }
         }
 
+        if !r.followups.isEmpty {
+            out += "\n## \(l.periodFollowups)\n\n| \(l.id) | \(l.title) | \(l.indicator) | \(l.target) | \(l.outcome) | \(l.periodWord) | \(l.followupAssessment) | \(l.analysis) |\n|---|---|---|---|---|---|---|---|\n"
+            for f in r.followups {
+                let word = (f.signal.map { emoji($0) + " " } ?? "") + l.assessment(f)
+                out += "| \(f.id) | \(esc(f.title)) | \(esc(f.indicator ?? "")) | \(esc(f.target ?? "")) | \(esc(f.outcome ?? "")) | \(l.period(f)) | \(esc(word)) | \(esc(f.analysis ?? "")) |\n"
+            }
+        }
+
         if !r.risks.isEmpty {
             out += "\n## \(l.risks)\n\n| \(l.id) | \(l.risk) | \(l.likelihood) | \(l.consequence) | \(l.score) | \(l.level) | \(l.owner) | \(l.status) | \(l.actions) | \(l.review) |\n|---|---|---:|---:|---:|---|---|---|---|---|\n"
             for k in r.risks {
@@ -56,9 +66,11 @@ public enum FollowUpMarkdown {
                 let m = Assumed.score(k.assumed) ? mark(l) : ""
                 out += "| \(k.id) | \(esc(k.title)) | \(k.likelihood.map(String.init) ?? "")\(m) | \(k.consequence.map(String.init) ?? "")\(m) | \(k.score.map(String.init) ?? "")\(m) | \(levelEmoji(k.level)) \(k.level?.word(lang) ?? "") | \(esc(k.ownerName)) | \(k.status?.word(lang) ?? "")\(k.assumed.contains("status") ? mark(l) : "") | \(k.actions.joined(separator: ", ")) | \(review) |\n"
             }
-            out += "\n### \(l.riskMatrix)\n\n| \(l.likelihood) ↓ / \(l.consequence) → | 1 | 2 | 3 | 4 |\n|---|---|---|---|---|\n"
-            for li in stride(from: 4, through: 1, by: -1) {
-                out += "| **\(li)** |" + (1...4).map { c in
+            let n = r.matrix.count
+            out += "\n### \(l.riskMatrix)\n\n| \(l.likelihood) ↓ / \(l.consequence) → |" + (1...n).map { " \($0) |" }.joined()
+                + "\n|---|" + String(repeating: "---|", count: n) + "\n"
+            for li in stride(from: n, through: 1, by: -1) {
+                out += "| **\(li)** |" + (1...n).map { c in
                     let ids = r.matrix[li - 1][c - 1]
                     return " " + levelEmoji(r.thresholds.level(li * c)) + (ids.isEmpty ? "" : " " + ids.joined(separator: ", ")) + " |"
                 }.joined() + "\n"
@@ -74,7 +86,9 @@ public enum FollowUpMarkdown {
                 out += "| \(l.id) | \(l.recommendation) | \(l.response) | \(l.progress) | \(l.remaining) | \(l.assessment) | \(l.owner) |\n|---|---|---|---|---|---|---|\n"
                 for f in a.rows {
                     let colour = (f.assessment.map { emoji($0.signal) + " " + $0.word(lang) } ?? "") + (Assumed.assessment(f.assumed) ? mark(l) : "")
-                    out += "| \(f.id) | \(esc(f.recommendation)) | \(esc(f.response ?? "")) | \(esc(f.progress ?? "")) | \(esc(f.remaining ?? "")) | \(colour) | \(esc(f.ownerName)) |\n"
+                    // The kind of finding and its basis, under the recommendation.
+                    let about = [f.kind.map { "*" + l.findingKind + ":* " + esc($0) }, f.basis.map { "*" + l.basis + ":* " + esc($0) }].compactMap { $0 }
+                    out += "| \(f.id) | \(([esc(f.recommendation)] + about).joined(separator: "<br>")) | \(esc(f.response ?? "")) | \(esc(f.progress ?? "")) | \(esc(f.remaining ?? "")) | \(colour) | \(esc(f.ownerName)) |\n"
                 }
             }
         }

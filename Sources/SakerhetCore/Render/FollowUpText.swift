@@ -13,6 +13,7 @@ public enum FollowUpText {
         var meta = sv ? "Uppföljning per \(r.asOf), period \(r.period.label)" : "Follow-up as of \(r.asOf), period \(r.period.label)"
         if let p = r.version.map(v) { meta += sv ? ", planversion \(p)" : ", plan version \(p)" }
         out += meta + "\n"
+        for (label, value) in l.head(r) { out += label + ": " + v(value) + "\n" }
         if r.isPublic {
             out += (sv ? "Offentlig version" : "Public version") + omittedText(r.omitted, lang) + "\n"
         }
@@ -73,6 +74,17 @@ public enum FollowUpText {
             return out
         }.joined()
 
+        if !r.followups.isEmpty {
+            heading(l.periodFollowups)
+            var t = TextTable([.init("Id", 5), .init(l.indicator, 16), .init(l.target, 10), .init(l.outcome, 10),
+                               .init(l.periodWord, 10), .init(l.followupAssessment, 10), .init(l.analysis, 30)], lang: lang)
+            for f in r.followups {
+                t.add([f.id + " " + f.title, f.indicator ?? "", f.target ?? "", f.outcome ?? "", l.period(f), l.assessment(f), f.analysis ?? ""],
+                      paint: f.signal.flatMap { painters($0, column: 5, style) })
+            }
+            out += t.render(style: style)
+        }
+
         if !r.risks.isEmpty {
             heading(l.risks)
             var t = TextTable([.init("Id", 4), .init("Risk", 44), .init("S×K", 5), .init(l.level, 10),
@@ -100,7 +112,9 @@ public enum FollowUpText {
                                    .init(l.remaining, 30), .init(l.assessment, 9),
                                    .init(l.owner, 8)], lang: lang)
                 for f in a.rows {
-                    t.add([f.id, f.recommendation, f.remaining ?? "", (f.assessment?.word(lang) ?? "") + (Assumed.assessment(f.assumed) ? l.assumedMark : ""), f.owner])
+                    // The kind of finding and its basis, under the recommendation.
+                    let about = [f.kind.map { l.findingKind + ": " + $0 }, f.basis.map { l.basis + ": " + $0 }].compactMap { $0 }
+                    t.add([f.id, ([f.recommendation] + about).joined(separator: "\n"), f.remaining ?? "", (f.assessment?.word(lang) ?? "") + (Assumed.assessment(f.assumed) ? l.assumedMark : ""), f.owner])
                 }
                 out += t.render(style: style)
             }
@@ -161,21 +175,22 @@ public enum FollowUpText {
         return token + (lang == .sv ? " (urspr. " : " (orig. ") + original.token + ")"
     }
 
-    /// The 4×4 risk matrix: likelihood rows (4 at the top), consequence columns.
+    /// The N×N risk matrix (`risk_scale`): likelihood rows (N at the top), consequence columns.
     public static func matrix(_ r: FollowUp, lang: Lang) -> String {
         let sv = lang == .sv
-        let cell = 14
+        let n = r.matrix.count
+        let cell = n > 4 ? 12 : 14
         var out = (sv ? "Riskmatris (sannolikhet × konsekvens)" : "Risk matrix (likelihood × consequence)") + "\n"
-        let rule = "    +" + String(repeating: String(repeating: "-", count: cell) + "+", count: 4) + "\n"
+        let rule = "    +" + String(repeating: String(repeating: "-", count: cell) + "+", count: n) + "\n"
         out += rule
-        for l in stride(from: 4, through: 1, by: -1) {
-            let cells = (1...4).map { c -> String in
+        for l in stride(from: n, through: 1, by: -1) {
+            let cells = (1...n).map { c -> String in
                 let ids = r.matrix[l - 1][c - 1]
                 return " " + pad(clip(SafeText.text(ids.joined(separator: " "), lang), cell - 2), cell - 1)
             }
             out += "  \(l) |" + cells.joined(separator: "|") + "|\n" + rule
         }
-        out += "     " + (1...4).map { " " + pad("\($0)", cell - 1) }.joined(separator: " ") + "\n"
+        out += "     " + (1...n).map { " " + pad("\($0)", cell - 1) }.joined(separator: " ") + "\n"
         out += sv ? "     S = sannolikhet (rader), K = konsekvens (kolumner)\n" : "     L = likelihood (rows), C = consequence (columns)\n"
         return out
     }

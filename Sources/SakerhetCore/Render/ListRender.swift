@@ -112,17 +112,18 @@ public enum ListRender {
     /// A risk matrix for the terminal, cells coloured by level.
     public static func matrix(_ risks: [Risk], thresholds: RiskThresholds, lang: Lang, style: Style) -> String {
         let sv = lang == .sv
-        let cell = 16
-        var grid = Array(repeating: Array(repeating: [String](), count: 4), count: 4)
+        let n = thresholds.scale
+        let cell = n == 5 ? 13 : 16
+        var grid = Array(repeating: Array(repeating: [String](), count: n), count: n)
         for r in risks {
-            if let l = r.likelihood, let c = r.consequence, (1...4).contains(l), (1...4).contains(c) { grid[l - 1][c - 1].append(r.id) }
+            if let l = r.likelihood, let c = r.consequence, (1...n).contains(l), (1...n).contains(c) { grid[l - 1][c - 1].append(r.id) }
         }
         var out = style.bold(sv ? "Riskmatris: sannolikhet (rader) × konsekvens (kolumner)" : "Risk matrix: likelihood (rows) × consequence (columns)") + "\n\n"
-        let rule = "     +" + String(repeating: String(repeating: "-", count: cell) + "+", count: 4) + "\n"
+        let rule = "     +" + String(repeating: String(repeating: "-", count: cell) + "+", count: n) + "\n"
         out += rule
-        for l in stride(from: 4, through: 1, by: -1) {
+        for l in stride(from: n, through: 1, by: -1) {
             var line = "  \(l)  |"
-            for c in 1...4 {
+            for c in 1...n {
                 let ids = grid[l - 1][c - 1]
                 let text = ids.isEmpty ? "" : "\(ids.count): " + SafeText.text(ids.joined(separator: " "), lang)
                 let shown = text.count > cell - 2 ? String(text.prefix(cell - 3)) + "…" : text
@@ -131,7 +132,7 @@ public enum ListRender {
             }
             out += line + "\n" + rule
         }
-        out += "      " + (1...4).map { String(repeating: " ", count: cell / 2) + "\($0)" + String(repeating: " ", count: cell / 2) }.joined() + "\n"
+        out += "      " + (1...n).map { String(repeating: " ", count: cell / 2) + "\($0)" + String(repeating: " ", count: cell - cell / 2) }.joined() + "\n"
         out += "\n" + (sv ? "Nivåer: " : "Levels: ") + thresholds.legend(lang) + (sv ? " (poäng = sannolikhet × konsekvens)" : " (score = likelihood × consequence)") + "\n"
         return out
     }

@@ -61,6 +61,42 @@ struct ReportLabels {
     }
 
     var id: String { "Id" }
+
+    // The committee paper's head, and the period follow-up (issue 14).
+    var periodFollowups: String { sv ? "Periodens uppföljning" : "Follow-up of the period" }
+    var indicator: String { sv ? "Indikator" : "Indicator" }
+    var target: String { sv ? "Målvärde" : "Target" }
+    var outcome: String { sv ? "Utfall" : "Outcome" }
+    var followupAssessment: String { sv ? "Bedömning" : "Assessment" }
+    var analysis: String { sv ? "Analys" : "Analysis" }
+    var periodWord: String { "Period" }
+    var findingKind: String { sv ? "Typ" : "Kind" }
+    var basis: String { sv ? "Grund" : "Basis" }
+
+    /// Diarienummer, sammanträde, upprättad av: the head's lines that config.rec gives.
+    func head(_ r: FollowUp) -> [(String, String)] {
+        var out: [(String, String)] = []
+        if let c = r.caseNumber { out.append((sv ? "Diarienummer" : "Case number", c)) }
+        if let m = r.meeting { out.append((sv ? "Sammanträde" : "Meeting", m.description)) }
+        if let p = r.preparedBy { out.append((sv ? "Upprättad av" : "Prepared by", p)) }
+        return out
+    }
+
+    /// "2027-T1", or "senaste: 2027-T1" for the latest follow-up before the period.
+    func period(_ f: FollowUp.FollowupRow) -> String {
+        f.period.isEmpty ? "–" : f.isEarlier ? (sv ? "senaste: " : "latest: ") + f.period : f.period
+    }
+
+    /// The follow-up's assessment word in the report's language.
+    func assessment(_ f: FollowUp.FollowupRow) -> String {
+        guard !sv else { return f.assessment }
+        switch f.assessment {
+        case "uppfyllt": return "met"
+        case "delvis uppfyllt": return "partly met"
+        case "ej uppfyllt": return "not met"
+        default: return f.signal?.word(.en) ?? f.assessment
+        }
+    }
     var title: String { sv ? "Beskrivning" : "Description" }
     var doneWhen: String { sv ? "Anses klart när" : "Done when" }
     var owner: String { sv ? "Ansvarig" : "Owner" }

@@ -169,9 +169,10 @@ extension FollowUp {
             }.flatMap { $0 }
         }
 
-        var matrix: [[[String]]] = Array(repeating: Array(repeating: [], count: 4), count: 4)
+        let n = data.config.riskScale
+        var matrix: [[[String]]] = Array(repeating: Array(repeating: [], count: n), count: n)
         for r in risks {
-            guard let l = r.likelihood, let c = r.consequence, (1...4).contains(l), (1...4).contains(c) else { continue }
+            guard let l = r.likelihood, let c = r.consequence, (1...n).contains(l), (1...n).contains(c) else { continue }
             matrix[l - 1][c - 1].append(r.id)
         }
         let riskRows: [RiskRow] = risks.map { (r: Risk) -> RiskRow in
@@ -199,7 +200,7 @@ extension FollowUp {
                     return FindingRow(id: f.id, recommendation: f.recommendation, response: f.response, progress: f.progress,
                                       remaining: f.remaining, assessment: f.assessment, evidence: f.evidence, owner: f.owner,
                                       ownerName: name(f.owner), due: f.due, status: f.status, signal: signal,
-                                      assumed: data.assumed(f.ref), original: original)
+                                      assumed: data.assumed(f.ref), original: original, kind: f.kind, basis: f.basis)
                 }))
         }
 
@@ -215,10 +216,56 @@ extension FollowUp {
             }
         }
 
-        return FollowUp(organisation: data.config.organisation, title: data.config.title, version: data.config.version,
-                        asOf: asOf, period: period ?? .year(of: asOf), window: window, summary: summary,
+        let thePeriod = period ?? .year(of: asOf)
+        var made = FollowUp(organisation: data.config.organisation, title: data.config.title, version: data.config.version,
+                        asOf: asOf, period: thePeriod, window: window, summary: summary,
                         goals: top.map(goalRow), subgoals: sub.map(goalRow), activityGroups: groups, risks: riskRows,
                         matrix: matrix, thresholds: data.riskThresholds, audits: audits, owners: ownerSections, omitted: omitted, isPublic: isPublic,
                         history: nil, historyNote: nil)
+        made.caseNumber = data.config.caseNumber
+        made.meeting = data.config.meeting
+        made.preparedBy = data.config.preparedBy
+        made.followups = followupRows(data, period: thePeriod, goals: goals, activities: activities, followups: keep(data.followups))
+        made.omitted = omitted
+        return made
+    }
+}
+
+extension FollowUp {
+    /// Each goal (then each activity) with a follow-up in or before `period`: the latest one
+    /// within the period, or else the latest before it, marked as earlier.
+    static func followupRows(_ data: DataSet, period: Period, goals: [Goal], activities: [Activity], followups: [Followup]) -> [FollowupRow] {
+        guard !followups.isEmpty || goals.contains(where: { $0.indicator != nil }) else { return [] }
+        var byRecord: [String: [Followup]] = [:]
+        for f in followups {
+            guard let p = f.period, let first = p.firstDay, first <= period.last else { continue }
+            byRecord[f.record, default: []].append(f)
+        }
+        func latest(_ id: String) -> (Followup, Bool)? {
+            guard let list = byRecord[id],
+                  let best = list.max(by: { ($0.period?.lastDay ?? period.first) < ($1.period?.lastDay ?? period.first) }) else { return nil }
+            let within = best.period?.firstDay.map { $0 >= period.first } ?? false
+            return (best, !within)
+        }
+        var rows: [FollowupRow] = []
+        for g in goals {
+            guard let (f, earlier) = latest(g.id) else {
+                if g.indicator != nil || g.target != nil {
+                    rows.append(FollowupRow(kind: .goal, id: g.id, title: g.title, indicator: g.indicator, target: g.target, period: "",
+                                            isEarlier: false, assessment: "", signal: nil, analysis: nil, outcome: nil))
+                }
+                continue
+            }
+            rows.append(FollowupRow(kind: .goal, id: g.id, title: g.title, indicator: g.indicator, target: g.target,
+                                    period: f.period?.token ?? "", isEarlier: earlier, assessment: f.assessment,
+                                    signal: FollowUpAssessment.signal(f.assessment), analysis: f.analysis, outcome: f.outcome))
+        }
+        for a in activities {
+            guard let (f, earlier) = latest(a.id) else { continue }
+            rows.append(FollowupRow(kind: .activity, id: a.id, title: a.title, indicator: nil, target: nil,
+                                    period: f.period?.token ?? "", isEarlier: earlier, assessment: f.assessment,
+                                    signal: FollowUpAssessment.signal(f.assessment), analysis: f.analysis, outcome: f.outcome))
+        }
+        return rows
     }
 }

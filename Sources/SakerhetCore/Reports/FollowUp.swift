@@ -27,15 +27,41 @@ public struct FollowUp: Sendable, Codable {
     /// set by the caller (reading git is I/O). Nil when left out, with the reason in `historyNote`.
     public var history: HistoryReport?
     public var historyNote: Message?
+    /// The committee paper's head (config.rec): diarienummer, sammanträdesdatum, and the
+    /// role (never a person) that prepared it.
+    public var caseNumber: String? = nil
+    public var meeting: Day? = nil
+    public var preparedBy: String? = nil
+    /// Periodens uppföljning: each goal, sub-goal and activity with a follow-up
+    /// (followups.rec) for the period or before it, with its indicator and target.
+    public var followups: [FollowupRow] = []
+
+    /// One record's follow-up for the report's period, or the latest before it.
+    public struct FollowupRow: Sendable, Codable {
+        public let kind: Kind
+        public let id: String
+        public let title: String
+        public let indicator: String?
+        public let target: String?
+        /// The follow-up's period (`2027-T1`).
+        public let period: String
+        /// True when no follow-up lies within the report's period and this is the latest
+        /// before it ("senaste: 2027-T1").
+        public let isEarlier: Bool
+        public let assessment: String
+        public let signal: Signal?
+        public let analysis: String?
+        public let outcome: String?
+    }
 
     public struct Period: Sendable, Codable, Hashable {
         public let first: Day
         public let last: Day
         public let label: String
 
-        /// `2024` or `2024-05`.
+        /// `2024`, `2024-H1`, `2024-T1`, `2024-Q2` or `2024-05`.
         public init?(_ text: String) {
-            guard let d = Deadline(token: text), d.precision == .year || d.precision == .month else { return nil }
+            guard let d = Deadline(token: text), !d.isUnknown, d.precision != .day else { return nil }
             first = d.firstDay!
             last = d.lastDay!
             label = d.token
@@ -187,6 +213,9 @@ public struct FollowUp: Sendable, Codable {
         public let assumed: [String]
         /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
         public var original: Deadline? = nil
+        /// The kind of finding (avvikelse, brist …) and its legal basis.
+        public var kind: String? = nil
+        public var basis: String? = nil
     }
 
     public struct AuditGroup: Sendable, Codable {

@@ -98,7 +98,7 @@ public struct RecordList: Sendable, Codable {
                                     signal: nil, daysLate: 0, score: r.score, level: level, assessment: nil,
                                     file: file, line: data.record(r.ref).line))
             }
-        case .owner, .area:
+        case .owner, .area, .followup:
             break
         }
         if !baselines.isEmpty && kind != .risk {

@@ -15,7 +15,7 @@ extension Command {
 
 enum Commands {
     static let all: [any Command.Type] = [
-        Goals.self, Activities.self, Risks.self, Findings.self, Audit.self, Report.self,
+        Goals.self, Activities.self, Risks.self, Findings.self, Followups.self, Audit.self, Report.self,
         Log.self, Import.self,
         Export.self,
         Init.self, Completions.self, ManCommand.self, HelpCommand.self,

@@ -154,7 +154,7 @@ enum RecordSpec {
                  description: Message(sv: "Tar bort en post. Nekas så länge någon annan post hänvisar till den.", en: "Removes a record. Refused while another record refers to it."),
                  examples: ["sakerhet \(name) rm \(rmID) --dry-run", "sakerhet \(name) rm \(rmID) --commit"]),
             Verb("matrix",
-                 summary: Message(sv: "riskmatrisen 4×4", en: "the 4×4 risk matrix"),
+                 summary: Message(sv: "riskmatrisen 4×4 (5×5 med risk_scale: 5)", en: "the 4×4 risk matrix (5×5 with risk_scale: 5)"),
                  description: Message(sv: "Riskmatrisen 4×4: sannolikhet gånger konsekvens, med antal och id i varje ruta, färgad efter nivå.", en: "The 4×4 risk matrix: likelihood by consequence, with count and ids in each cell, coloured by level."),
                  examples: ["sakerhet risks matrix", "NO_COLOR=1 sakerhet risks matrix --lang en"]),
         ]

@@ -1,0 +1,75 @@
+/// A period follow-up (`followups.rec`) names a goal, sub-goal or activity that exists,
+/// a period that is a deadline token (`2027-T1`, `2027-H1`, `2027`), and an assessment
+/// that fits the record: uppfyllt, delvis uppfyllt or ej uppfyllt for a goal, grön, gul or
+/// röd for an activity. Two follow-ups of one record and period are one too many.
+/// Severity: error.
+public struct FollowupCheck: Check {
+    public let id = "followup"
+    public init() {}
+
+    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var seen: [String: String] = [:]
+        data.forEachField(ofType: [.followedRecord, .period, .followupAssessment]) { ref, f, spec in
+            let rid = Diagnostic.name(data, ref)
+            func error(_ sv: String, _ en: String) {
+                out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn, sv: "\(rid): " + sv, en: "\(rid): " + en))
+            }
+            let v = f.value
+            switch spec.type {
+            case .followedRecord:
+                guard !data.contains(.goal, id: v), !data.contains(.activity, id: v) else {
+                    let period = data.record(ref).value("period") ?? ""
+                    let key = v + "\u{0}" + period
+                    if let earlier = seen[key] {
+                        error("\(earlier) följer redan upp \(v) för \(period); slå ihop posterna",
+                              "\(earlier) already follows up \(v) for \(period); merge the records")
+                    } else {
+                        seen[key] = rid
+                    }
+                    return
+                }
+                let hint = Suggest.hint(v, data.goals.map(\.id) + data.activities.map(\.id))
+                error("record '\(v)' är inget mål eller aktivitet i \(data.path(.goal)) eller \(data.path(.activity))\(hint.sv)",
+                      "record '\(v)' is no goal or activity in \(data.path(.goal)) or \(data.path(.activity))\(hint.en)")
+            case .period:
+                if let d = Deadline(token: v), !d.isUnknown { return }
+                error("period '\(v)' är ingen period; skriv t.ex. 2027-T1, 2027-H1, 2027-Q2, 2027-05 eller 2027",
+                      "period '\(v)' is not a period; write e.g. 2027-T1, 2027-H1, 2027-Q2, 2027-05 or 2027")
+            default:
+                let target = data.record(ref).value("record") ?? ""
+                // A record that does not exist is reported once, at `record`.
+                guard data.contains(.goal, id: target) || data.contains(.activity, id: target) else { return }
+                let isActivity = data.contains(.activity, id: target) && !data.contains(.goal, id: target)
+                let words = isActivity ? FollowUpAssessment.activityWords : FollowUpAssessment.goalWords
+                if words.contains(v) { return }
+                let hint = Suggest.hint(v, words)
+                let what = isActivity ? ("en aktivitet", "an activity") : ("ett mål", "a goal")
+                error("assessment '\(v)' passar inte \(what.0)\(hint.sv); tillåtna: \(words.joined(separator: ", "))",
+                      "assessment '\(v)' does not fit \(what.1)\(hint.en); allowed: \(words.joined(separator: ", "))")
+            }
+        }
+        return out
+    }
+}
+
+/// A finding's `kind` is one of `finding_kinds` in config.rec (by default avvikelse, brist,
+/// iakttagelse, rekommendation, anmärkning, avvik, merknad). Severity: error.
+public struct FindingKindCheck: Check {
+    public let id = "finding-kind"
+    public init() {}
+
+    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let words = data.config.kindsOfFinding
+        data.forEachField(ofType: [.findingKind]) { ref, f, _ in
+            if words.contains(f.value) { return }
+            let rid = Diagnostic.name(data, ref)
+            let hint = Suggest.hint(f.value, words)
+            out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
+                                  sv: "\(rid): kind '\(f.value)' är ingen sorts iakttagelse\(hint.sv); tillåtna: \(words.joined(separator: ", ")) (finding_kinds i config.rec)",
+                                  en: "\(rid): kind '\(f.value)' is not a kind of finding\(hint.en); allowed: \(words.joined(separator: ", ")) (finding_kinds in config.rec)"))
+        }
+        return out
+    }
+}

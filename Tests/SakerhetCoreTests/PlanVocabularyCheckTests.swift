@@ -1,0 +1,131 @@
+import XCTest
+@testable import SakerhetCore
+
+/// Issue 14 in the library: the risk scale from config.rec, kinds of finding, and the
+/// period follow-ups' checks and report rows.
+final class PlanVocabularyCheckTests: XCTestCase {
+    static let risk5 = Fixture.risks.replacingOccurrences(of: "likelihood: 3", with: "likelihood: 5")
+
+    func testLikelihoodFiveIsAnErrorUnderTheDefaultScaleAndSaysHowToFixIt() {
+        assertOne(Fixture.run(ScoreCheck(), [.risk: Self.risk5]), check: "score", severity: .error, path: "data/risks.rec", line: 4,
+                  record: "R1", sv: "likelihood '5' ska vara en siffra från 1 till 4; för skalan 1–5, skriv risk_scale: 5 i config.rec",
+                  en: "for the 1–5 scale, set risk_scale: 5 in config.rec")
+        XCTAssertNil(Fixture.data([.risk: Self.risk5]).risks[0].score)
+    }
+
+    func testRiskScaleFiveScoresAndScalesTheThresholds() {
+        let config = "risk_scale: 5\n"
+        XCTAssertEqual(Fixture.run(ScoreCheck(), [.risk: Self.risk5], config: config).count, 0)
+        XCTAssertEqual(Fixture.run(ConfigCheck(), config: config).count, 0)
+        let data = Fixture.data([.risk: Self.risk5], config: config)
+        XCTAssertEqual(data.risks[0].score, 15)
+        let t = data.riskThresholds
+        XCTAssertEqual([t.medium, t.high, t.veryHigh, t.maxScore], [5, 10, 15, 25])
+        XCTAssertEqual(data.level(of: data.risks[0]), .veryHigh)
+        XCTAssertTrue(t.legend(.sv).hasSuffix("mycket hög 15–25"), t.legend(.sv))
+        // Configurable on the larger scale: up to 25.
+        let own = Fixture.data(config: "risk_scale: 5\nlevel_medium: 6\nlevel_high: 12\nlevel_very_high: 20\n").riskThresholds
+        XCTAssertEqual([own.medium, own.high, own.veryHigh], [6, 12, 20])
+        XCTAssertEqual(Fixture.run(ConfigCheck(), config: "risk_scale: 5\nlevel_very_high: 20\n").count, 0)
+        XCTAssertEqual(Fixture.run(ConfigCheck(), config: "level_very_high: 20\n").count, 1, "20 is beyond 16 on the 1–4 scale")
+        assertOne(Fixture.run(ConfigCheck(), config: "risk_scale: 6\n"), check: "config", severity: .warning, path: "data/config.rec", line: 1,
+                  sv: "risk_scale '6' ska vara 4 (1–4) eller 5 (1–5); 4 används", en: "risk_scale '6' must be 4 (1–4) or 5 (1–5)")
+        // The report's matrix is 5×5, and the terminal's.
+        let report = FollowUp.make(data, asOf: Fixture.asOf)
+        XCTAssertEqual(report.matrix.count, 5)
+        XCTAssertEqual(report.matrix[4][2], ["R1"])
+        XCTAssertTrue(ListRender.matrix(data.risks, thresholds: t, lang: .sv, style: .plain).contains("  5  | "))
+        XCTAssertEqual(FollowUp.make(Fixture.data(), asOf: Fixture.asOf).matrix.count, 4)
+    }
+
+    func testFindingKindIsCheckedAgainstTheConfiguredWords() {
+        let findings = Fixture.findings.replacingOccurrences(of: "status: pågår\n", with: "status: pågår\nkind: avvikelse\nbasis: Jf. Patientdatalagen 4 kap. 3 §\n")
+        XCTAssertEqual(Fixture.run(FindingKindCheck(), [.finding: findings]).count, 0)
+        XCTAssertEqual(Fixture.run(UnknownFieldCheck(), [.finding: findings]).count, 0)
+        let data = Fixture.data([.finding: findings])
+        XCTAssertEqual(data.findings[0].kind, "avvikelse")
+        let row = FollowUp.make(data, asOf: Fixture.asOf).audits[0].rows[0]
+        XCTAssertEqual(row.kind, "avvikelse")
+        XCTAssertEqual(row.basis, "Jf. Patientdatalagen 4 kap. 3 §")
+        let typo = findings.replacingOccurrences(of: "kind: avvikelse", with: "kind: avvikelsee")
+        assertOne(Fixture.run(FindingKindCheck(), [.finding: typo]), check: "finding-kind", severity: .error, path: "data/findings.rec", line: 11,
+                  record: "F2", sv: "kind 'avvikelsee' är ingen sorts iakttagelse (menade du 'avvikelse'?)", en: "is not a kind of finding")
+        // finding_kinds replaces the list.
+        XCTAssertEqual(Fixture.run(FindingKindCheck(), [.finding: typo], config: "finding_kinds: avvikelsee, brist\n").count, 0)
+        XCTAssertEqual(Fixture.run(FindingKindCheck(), [.finding: findings], config: "finding_kinds: brist\n").count, 1)
+    }
+
+    static let followups = """
+        id: U1
+        record: D3
+        period: 2024-T2
+        assessment: delvis uppfyllt
+        outcome: 40 %
+        analysis: Halvvägs.
+
+        id: U2
+        record: A26
+        period: 2024-T2
+        assessment: gul
+
+        """
+
+    func testFollowupsNameARecordAPeriodAndAFittingAssessment() {
+        XCTAssertEqual(Fixture.run(FollowupCheck(), [.followup: Self.followups]).count, 0)
+        XCTAssertEqual(Fixture.run(UnknownFieldCheck(), [.followup: Self.followups]).count, 0)
+        XCTAssertEqual(Fixture.run(MandatoryFieldCheck(), [.followup: Self.followups]).count, 0)
+        assertOne(Fixture.run(FollowupCheck(), [.followup: Self.followups.replacingOccurrences(of: "record: D3", with: "record: D4")]),
+                  check: "followup", severity: .error, path: "data/followups.rec", line: 2, record: "U1",
+                  sv: "record 'D4' är inget mål eller aktivitet i data/goals.rec eller data/activities.rec (menade du", en: "is no goal or activity")
+        assertOne(Fixture.run(FollowupCheck(), [.followup: Self.followups.replacingOccurrences(of: "period: 2024-T2\nassessment: gul", with: "period: T2 2024\nassessment: gul")]),
+                  check: "followup", severity: .error, path: "data/followups.rec", line: 10, record: "U2",
+                  sv: "period 'T2 2024' är ingen period", en: "period 'T2 2024' is not a period")
+        assertOne(Fixture.run(FollowupCheck(), [.followup: Self.followups.replacingOccurrences(of: "assessment: gul", with: "assessment: uppfyllt")]),
+                  check: "followup", severity: .error, path: "data/followups.rec", line: 11, record: "U2",
+                  sv: "assessment 'uppfyllt' passar inte en aktivitet", en: "allowed: grön, gul, röd")
+        assertOne(Fixture.run(FollowupCheck(), [.followup: Self.followups.replacingOccurrences(of: "record: A26", with: "record: D3")
+                    .replacingOccurrences(of: "assessment: gul", with: "assessment: uppfyllt")]),
+                  check: "followup", severity: .error, path: "data/followups.rec", line: 9, record: "U2",
+                  sv: "U1 följer redan upp D3 för 2024-T2", en: "U1 already follows up D3 for 2024-T2")
+    }
+
+    func testTheReportShowsThePeriodsFollowupOrTheLatestBeforeIt() throws {
+        let goals = Fixture.goals.replacingOccurrences(of: "parent: M3.3\n", with: "parent: M3.3\nindicator: Andel enheter med plan\ntarget: 100 %\n")
+        let data = Fixture.data([.goal: goals, .followup: Self.followups])
+        let now = FollowUp.make(data, asOf: Fixture.asOf)
+        let d2 = try XCTUnwrap(now.followups.first { $0.id == "D3" })
+        XCTAssertEqual([d2.indicator, d2.target, d2.outcome, d2.analysis, d2.period], ["Andel enheter med plan", "100 %", "40 %", "Halvvägs.", "2024-T2"])
+        XCTAssertFalse(d2.isEarlier)
+        XCTAssertEqual(d2.signal, .yellow)
+        XCTAssertEqual(now.followups.map(\.id), ["D3", "A26"], "goals first")
+        let next = FollowUp.make(data, asOf: Day("2025-03-01")!, period: FollowUp.Period("2025-T1"))
+        XCTAssertEqual(next.followups.first?.isEarlier, true)
+        XCTAssertEqual(ReportLabels(lang: .sv).period(next.followups[0]), "senaste: 2024-T2")
+        // Nothing from a later period.
+        XCTAssertTrue(FollowUp.make(data, asOf: Fixture.asOf, period: FollowUp.Period("2024-T1")).followups.allSatisfy { $0.period.isEmpty })
+    }
+
+    func testTheCommitteePaperHeadComesFromConfig() {
+        let data = Fixture.data(config: "case_number: SN 2027/123\nmeeting: 2027-05-12\nprepared_by: Säkerhetsstrateg\n")
+        let r = FollowUp.make(data, asOf: Fixture.asOf)
+        XCTAssertEqual(ReportLabels(lang: .sv).head(r).map { $0.0 + ": " + $0.1 },
+                       ["Diarienummer: SN 2027/123", "Sammanträde: 2027-05-12", "Upprättad av: Säkerhetsstrateg"])
+        XCTAssertTrue(FollowUpHTML.render(r, lang: .sv).contains("@bottom-left { content: \"Dnr SN 2027/123\""))
+        assertOne(Fixture.run(ConfigCheck(), config: "meeting: 12 maj\n"), check: "config", severity: .warning, path: "data/config.rec", line: 1,
+                  sv: "meeting '12 maj' ska vara sammanträdets dag", en: "must be the meeting's day")
+        // A quote or `<` in the case number cannot end the CSS string or the style element.
+        XCTAssertEqual(FollowUpHTML.cssString("a\"b</style>"), "a\\22 b\\3c /style\\3e ")
+    }
+
+    /// An edit is checked on its neighbourhood: removing an activity a follow-up names, or
+    /// a second follow-up of the same record and period, finds what the whole folder finds.
+    func testEditsOfFollowedRecordsSeeTheirFollowups() throws {
+        let data = Fixture.data([.followup: Self.followups.replacingOccurrences(of: "record: A26", with: "record: A4")])
+        let rm = try Editor.remove(data, .activity, id: "A4")
+        let found = rm.newErrors(in: data, asOf: Fixture.asOf)
+        XCTAssertEqual(found.map(\.check), ["followup"])
+        XCTAssertEqual(found.map(\.line), rm.newErrorsInWholeFolder(data, asOf: Fixture.asOf).map(\.line))
+        let twice = try Editor.update(data, .followup, id: "U2", [.set("record", "D3"), .set("assessment", "uppfyllt")])
+        XCTAssertEqual(twice.newErrors(in: data, asOf: Fixture.asOf).map(\.check), ["followup"])
+    }
+}
