@@ -228,6 +228,7 @@ public enum Editor {
         switch spec.type {
         case .deadline: return Deadline(phrase: v)?.token ?? v
         case .day: return Deadline(phrase: v).flatMap { $0.precision == .day ? $0.token : nil } ?? v
+        case .period: return Deadline(phrase: v).flatMap { $0.hasNoDays ? nil : $0.token } ?? v
         case .status: return Status(parsing: v)?.rawValue ?? v
         case .riskStatus: return RiskStatus(parsing: v)?.rawValue ?? v
         case .assessment: return Assessment(parsing: v)?.rawValue ?? v

@@ -12,9 +12,10 @@ public enum Templates {
         }
         for f in kind.fields {
             switch f.type {
-            case .deadline: add("regexp /^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-T[1-3]|-H[12])?|\\?)$/", f.name)
+            case .deadline: add("regexp /^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-T[1-3]|-H[12]|-W(0[1-9]|[1-4][0-9]|5[0-3]))?|\\?|(fort)?löpande)$/", f.name)
+            case .period: add("regexp /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-T[1-3]|-H[12]|-W(0[1-9]|[1-4][0-9]|5[0-3]))?$/", f.name)
             case .day: add("regexp /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/", f.name)
-            case .status: add(words(Status.allCases.map(\.rawValue)), f.name)
+            case .status: add(words(Status.allCases.map(\.rawValue) + Status.aliasWords + Status.aliasWords.map(capitalized)), f.name)
             case .riskStatus: add(words(RiskStatus.allCases.map(\.rawValue)), f.name)
             case .assessment: add(words(Assessment.allCases.map(\.rawValue)), f.name)
             case .classification: add(words(Classification.allCases.map(\.rawValue)), f.name)

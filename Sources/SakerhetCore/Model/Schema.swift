@@ -59,6 +59,9 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
 public struct FieldSpec: Sendable {
     public enum ValueType: Sendable, Hashable {
         case text, deadline, day, status, riskStatus, score, assessment, classification, ownerKind, recurrence, year
+        /// A deadline token other than `?` and `löpande` (`2024-05-31`, `2024-W12`, `2024-Q3`,
+        /// `2014`): when something was done, as precisely as it is known.
+        case period
         /// `PERIOD DAY [utan anmärkning|avvikelse][: evidence]` (`Occurrence`).
         case occurrence
         case ref(Kind)
@@ -95,16 +98,16 @@ enum Schema {
         .area: [FieldSpec("id", required: true), FieldSpec("name", required: true), FieldSpec("description")],
         .goal: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("parent", .ref(.goal)),
-            FieldSpec("area", .ref(.area)), FieldSpec("owner", .ref(.owner), required: true),
+            FieldSpec("area", .ref(.area)), FieldSpec("owner", .ref(.owner), required: true, repeatable: true),
             FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
-            FieldSpec("done_when"), FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("note"),
+            FieldSpec("done_when"), FieldSpec("done", .period), FieldSpec("reason"), FieldSpec("note"),
             FieldSpec("source"), FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
         ],
         .activity: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("goal", .ref(.goal), required: true),
-            FieldSpec("owner", .ref(.owner), required: true), FieldSpec("start", .deadline),
+            FieldSpec("owner", .ref(.owner), required: true, repeatable: true), FieldSpec("start", .deadline),
             FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
-            FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("note"), FieldSpec("evidence"),
+            FieldSpec("progress"), FieldSpec("done", .period), FieldSpec("reason"), FieldSpec("note"), FieldSpec("evidence"),
             FieldSpec("every", .recurrence), FieldSpec("occurrence", .occurrence, repeatable: true),
             FieldSpec("area", .ref(.area)), FieldSpec("source"),
             FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
@@ -112,7 +115,7 @@ enum Schema {
         .risk: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("area", .ref(.area)),
             FieldSpec("description"), FieldSpec("likelihood", .score, required: true),
-            FieldSpec("consequence", .score, required: true), FieldSpec("owner", .ref(.owner), required: true),
+            FieldSpec("consequence", .score, required: true), FieldSpec("owner", .ref(.owner), required: true, repeatable: true),
             FieldSpec("treatment"), FieldSpec("action", .ref(.activity), repeatable: true),
             FieldSpec("status", .riskStatus, required: true), FieldSpec("review", .day),
             FieldSpec("residual_likelihood", .score), FieldSpec("residual_consequence", .score),
@@ -123,9 +126,9 @@ enum Schema {
             FieldSpec("year", .year), FieldSpec("case"), FieldSpec("recommendation", required: true),
             FieldSpec("response"), FieldSpec("progress"), FieldSpec("remaining"),
             FieldSpec("assessment", .assessment, required: true), FieldSpec("evidence"),
-            FieldSpec("owner", .ref(.owner), required: true), FieldSpec("due", .deadline),
+            FieldSpec("owner", .ref(.owner), required: true, repeatable: true), FieldSpec("due", .deadline),
             FieldSpec("action", .ref(.activity), repeatable: true), FieldSpec("status", .status),
-            FieldSpec("done", .day), FieldSpec("reason"), FieldSpec("classification", .classification),
+            FieldSpec("done", .period), FieldSpec("reason"), FieldSpec("classification", .classification),
             FieldSpec("assumed", repeatable: true),
         ],
     ]
