@@ -126,16 +126,28 @@ public enum Templates {
         \(descriptor(.goal))
         """))
         files.append(("activities.rec", """
-        # activities.rec: aktiviteter. due kan vara 2025-05-31, 2025-05, 2025-Q3,
-        # 2025-T2, 2025-H1, 2025 eller ? (då med reason).
+        # activities.rec: aktiviteter. due kan vara 2025-05-31, 2025-W12 (vecka 12),
+        # 2025-05, 2025-Q3, 2025-T2, 2025-H1, 2025, löpande (arbete utan slutdatum,
+        # aldrig försenat) eller ? (då med reason). owner får upprepas, en rad per
+        # ansvarig. progress säger hur långt arbetet har kommit (60 % eller text);
+        # done kan vara en dag eller en period (done: 2024 = klart under 2024).
         # Exempel:
         # id: A1
         # title: Skapa en övergripande kontinuitetsplan och presentera för FLG
         # goal: D1
         # owner: sf
+        # owner: sbs
         # start: 2025-05
-        # due: 2025-10
-        # status: ej påbörjad
+        # due: 2025-W42
+        # status: pågår
+        # progress: 60 %
+        #
+        # id: A2
+        # title: Omvärldsbevakning och lägesbild
+        # goal: D1
+        # owner: sbs
+        # due: löpande
+        # status: pågår
 
         \(descriptor(.activity))
         """))
