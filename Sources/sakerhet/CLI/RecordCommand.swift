@@ -205,7 +205,8 @@ enum RecordCommand {
                 throw EditError(sv: "\(id) ska redan vara klar \(old.token); postpone flyttar bara senare (använd 'set \(id) due=…' för att tidigarelägga)",
                                 en: "\(id) is already due \(old.token); postpone only moves later (use 'set \(id) due=…' to move earlier)", refusal: true)
             }
-            return try Editor.update(data, kind, id: id, [.set("due", deadline.token), .set("reason", reason)])
+            // The phrase as typed: the editor stores its token and echoes the reading.
+            return try Editor.update(data, kind, id: id, [.set("due", to), .set("reason", reason)])
         }
     }
 
