@@ -253,3 +253,24 @@ final class VocabularyTimeTests: XCTestCase {
         XCTAssertEqual(Editor.read("2027-H2", as: "2027-H2", due), "")
     }
 }
+
+/// The history places a record done in a period at the period's end, never after the commit
+/// that marked it done, and a recurring activity with a period `done` neither crashes nor
+/// makes up an occurrence.
+final class VocabularyTimeHistoryTests: XCTestCase {
+    func testDoneInAPeriodInTheHistory() {
+        let path = "data/activities.rec"
+        var book = HistoryBook()
+        book.commit("c1", "2014-02-01", [path: historyActivity("A1", due: "2014") + "\n" + historyActivity("A2", due: "2026-Q1")
+                                            + "\n" + historyActivity("A3", due: "2014-Q1", extra: "every: kvartal\n")])
+        book.commit("c2", "2026-05-10", [path: historyActivity("A1", due: "2014", status: "klar", extra: "done: 2014\n")
+                                            + "\n" + historyActivity("A2", due: "2026-Q1", status: "genomförd", extra: "done: 2026-Q2\n")
+                                            + "\n" + historyActivity("A3", due: "2014-Q2", extra: "every: kvartal\ndone: 2014\n")])
+        let h = book.history()
+        let closed2014 = HistoryReport.make(h, period: FollowUp.Period("2014")!).closed
+        XCTAssertEqual(closed2014.map { "\($0.date) \($0.id)" }, ["2014-12-31 A1"])
+        let closed2026 = HistoryReport.make(h, period: FollowUp.Period("2026")!).closed
+        XCTAssertEqual(closed2026.map { "\($0.date) \($0.id)" }, ["2026-05-10 A2"], "a period still running counts at the commit")
+        XCTAssertNil(h.entries.flatMap(\.changes).first { $0.id == "A3" && $0.field == "due" }?.occurrence)
+    }
+}
