@@ -72,8 +72,8 @@ final class BadInputTests: EndToEndCase {
     }
 
     func testInvalidStatus() throws {
-        try assertAudit(Fixture.files(editing: "goals.rec", replacing: "status: pågår", with: "status: påbörjad"),
-                        exits: 1, at: "data/goals.rec:9:", sv: "okänd status 'påbörjad'", en: "unknown status 'påbörjad'")
+        try assertAudit(Fixture.files(editing: "goals.rec", replacing: "status: pågår", with: "status: halvklar"),
+                        exits: 1, at: "data/goals.rec:9:", sv: "okänd status 'halvklar'", en: "unknown status 'halvklar'")
     }
 
     func testDayThatDoesNotExist() throws {

@@ -47,8 +47,8 @@ final class OfficeExportTests: EndToEndCase {
             XCTAssertTrue(cells(s)[0].allSatisfy { $0["bold"] as? Bool == true }, "the header row is bold")
         }
         let activities = sheets[2]
-        XCTAssertEqual(Array(header(activities).prefix(12)),
-                       ["Id", "Aktivitet", "Mål", "Ansvarig", "Ansvarig id", "Start", "Klart senast", "Status", "Signal", "Dagar sen", "Klardatum", "Skäl"])
+        XCTAssertEqual(Array(header(activities).prefix(13)),
+                       ["Id", "Aktivitet", "Mål", "Ansvarig", "Ansvarig id", "Start", "Klart senast", "Status", "Signal", "Dagar sen", "Vad har åtgärdats", "Klardatum", "Skäl"])
         XCTAssertEqual(activities["max_row"] as? Int, 31, "30 activities under the header")
         // A1: done 2024-05-31 is a real date; the month deadlines are text tokens.
         let a1 = try row(activities, id: "A1")

@@ -72,8 +72,8 @@ final class UsageTests: EndToEndCase {
     func testInvalidAsOfDate() throws {
         let root = try folder(with: Fixture.files)
         try assertFails(["audit", "--as-of", "2024-13-01", "--data", "data"], in: root,
-                        sv: "--as-of tar ett datum ÅÅÅÅ-MM-DD, inte '2024-13-01'",
-                        en: "--as-of takes a date YYYY-MM-DD, not '2024-13-01'")
+                        sv: "--as-of tar ett datum ÅÅÅÅ-MM-DD eller en period (2027-Q1, hösten 2027), inte '2024-13-01'",
+                        en: "--as-of takes a date YYYY-MM-DD or a period (2027-Q1, autumn 2027), not '2024-13-01'")
     }
 
     func testBadFormatValue() throws {

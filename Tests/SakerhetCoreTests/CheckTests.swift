@@ -155,7 +155,7 @@ final class CheckTests: XCTestCase {
     func testDeadlineFiresOnImpossibleDay() {
         assertOne(Fixture.run(DeadlineTokenCheck(), variant(.activity, ("due: 2025-01", "due: 2024-02-30"))),
                   check: "deadline", severity: .error, path: "data/activities.rec", line: 15, column: 6, record: "A26",
-                  sv: "A26: due '2024-02-30' är ingen giltig tidpunkt (februari 2024 har 29 dagar); skriv t.ex. 2024-05-31, 2024-05, 2024-Q3",
+                  sv: "A26: due '2024-02-30' är ingen giltig tidpunkt (februari 2024 har 29 dagar); skriv t.ex. 2024-05-31, 2024-W12, 2024-05, 2024-Q3",
                   en: "A26: due '2024-02-30' is not a valid deadline (February 2024 has 29 days); write e.g. 2024-05-31")
     }
 
@@ -173,8 +173,8 @@ final class CheckTests: XCTestCase {
     func testDeadlineFiresOnBadDoneAndReviewDays() {
         assertOne(Fixture.run(DeadlineTokenCheck(), variant(.activity, ("done: 2024-04-30", "done: 2024-04-31"))),
                   check: "deadline", severity: .error, path: "data/activities.rec", line: 8, column: 7,
-                  sv: "A4: done '2024-04-31' är inget giltigt datum (april 2024 har 30 dagar); skriv ÅÅÅÅ-MM-DD",
-                  en: "A4: done '2024-04-31' is not a valid date (April 2024 has 30 days); write YYYY-MM-DD")
+                  sv: "A4: done '2024-04-31' är ingen giltig tidpunkt (april 2024 har 30 dagar); skriv dagen (2024-05-31) eller perioden",
+                  en: "A4: done '2024-04-31' is not a valid date or period (April 2024 has 30 days); write the day (2024-05-31) or the period")
         assertOne(Fixture.run(DeadlineTokenCheck(), variant(.risk, ("review: 2025-03-31", "review: 2025-03"))),
                   check: "deadline", severity: .error, path: "data/risks.rec", line: 9, column: 9,
                   sv: "R1: review '2025-03' är inget giltigt datum; skriv", en: "R1: review '2025-03' is not a valid date; write")

@@ -181,7 +181,7 @@ final class DeadlineTests: XCTestCase {
 
     func testRejectedPhrases() {
         for bad in ["maj", "31 februari 2024", "29 februari 2023", "Q5 2024", "tertial 4 2024",
-                    "T4 2024", "H3 2024", "vintern 2024", "maj 24", "nästa år", "", "1 2 3 2024",
+                    "T4 2024", "H3 2024", "maj 24", "nästa år", "", "1 2 3 2024",
                     "kvartal 5 2024", "quarter 0 2024", "halvår 3 2024", "half 3 2024"] {
             XCTAssertNil(Deadline(phrase: bad), bad)
         }

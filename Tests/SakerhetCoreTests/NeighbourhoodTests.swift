@@ -97,8 +97,9 @@ final class NeighbourhoodTests: XCTestCase {
             // Within a kind (a goal's parent), every record: that makes cycles of every length.
             let targets = target == kind ? data.ids[target]?.keys.sorted(by: naturalLess) ?? [] : some(target)
             return targets + [id, "X404", ""]
-        case .deadline: return ["2025-05", "?", "maj", ""]
+        case .deadline: return ["2025-05", "?", "löpande", "2025-W12", "maj", ""]
         case .day: return ["2024-05-31", "2099-01-01", "31/5", ""]
+        case .period: return ["2024-05-31", "2014", "2099-W02", "löpande", "31/5", ""]
         case .status: return ["klar", "vilande", "struken", "done", "kanske"]
         case .riskStatus: return ["öppen", "stängd", "kanske"]
         case .score: return ["1", "4", "9", "x"]

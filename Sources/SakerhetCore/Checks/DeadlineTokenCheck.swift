@@ -1,5 +1,6 @@
-/// `start` and `due` are deadline tokens (`2024-05-31`, `2024-05`, `2024-Q3`, `2024-T2`,
-/// `2024-H1`, `2024`, `?`); `done` and `review` are days. Impossible dates such as
+/// `start` and `due` are deadline tokens (`2024-05-31`, `2024-W12`, `2024-05`, `2024-Q3`,
+/// `2024-T2`, `2024-H1`, `2024`, `?`, `löpande`); `done` is a deadline token other than `?`
+/// and `löpande` (done "under 2014" is `done: 2014`); `review` is a day. Impossible dates such as
 /// `2024-02-30` and `2024-13` are caught. Severity: error.
 public struct DeadlineTokenCheck: Check {
     public let id = "deadline"
@@ -7,9 +8,12 @@ public struct DeadlineTokenCheck: Check {
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        data.forEachField(ofType: [.deadline, .day]) { ref, f, spec in
+        data.forEachField(ofType: [.deadline, .day, .period]) { ref, f, spec in
+            // A follow-up's period has its own message (FollowupCheck).
+            if ref.kind == .followup { return }
             let v = f.value
-            let valid = spec.type == .day ? Day(v) != nil : Deadline(token: v) != nil
+            let valid = spec.type == .day ? Day(v) != nil
+                : spec.type == .period ? Deadline(token: v).map { !$0.hasNoDays } ?? false : Deadline(token: v) != nil
             guard !valid else { return }
             let why = Text.why(v)
             let rid = Diagnostic.name(data, ref)
@@ -17,11 +21,19 @@ public struct DeadlineTokenCheck: Check {
                 out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                       sv: "\(rid): \(f.key) '\(v)' är inget giltigt datum\(why.sv); skriv ÅÅÅÅ-MM-DD, t.ex. 2024-05-31",
                                       en: "\(rid): \(f.key) '\(v)' is not a valid date\(why.en); write YYYY-MM-DD, e.g. 2024-05-31"))
+            } else if spec.type == .period {
+                let phrase = Deadline(phrase: v).flatMap { $0.hasNoDays ? nil : $0 }
+                let fix = phrase.map { (" skriv '\($0.token)'", " write '\($0.token)'") }
+                    ?? (" skriv dagen (2024-05-31) eller perioden (2024-05, 2024-Q3, 2024-H1, 2024)",
+                        " write the day (2024-05-31) or the period (2024-05, 2024-Q3, 2024-H1, 2024)")
+                out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
+                                      sv: "\(rid): \(f.key) '\(v)' är ingen giltig tidpunkt\(why.sv);\(fix.0)",
+                                      en: "\(rid): \(f.key) '\(v)' is not a valid date or period\(why.en);\(fix.1)"))
             } else {
                 let phrase = Deadline(phrase: v)
                 let fix = phrase.map { (" skriv '\($0.token)'", " write '\($0.token)'") }
-                    ?? (" skriv t.ex. 2024-05-31, 2024-05, 2024-Q3, 2024-T2, 2024-H1, 2024 eller ?",
-                        " write e.g. 2024-05-31, 2024-05, 2024-Q3, 2024-T2, 2024-H1, 2024 or ?")
+                    ?? (" skriv t.ex. 2024-05-31, 2024-W12, 2024-05, 2024-Q3, 2024-T2, 2024-H1, 2024, löpande eller ?",
+                        " write e.g. 2024-05-31, 2024-W12, 2024-05, 2024-Q3, 2024-T2, 2024-H1, 2024, löpande or ?")
                 out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                       sv: "\(rid): \(f.key) '\(v)' är ingen giltig tidpunkt\(why.sv);\(fix.0)",
                                       en: "\(rid): \(f.key) '\(v)' is not a valid deadline\(why.en);\(fix.1)"))

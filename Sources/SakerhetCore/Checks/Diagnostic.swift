@@ -28,6 +28,15 @@ public struct Diagnostic: Sendable, Codable, Hashable {
     /// The owner's id, when the record has one that can be an id (see `label`).
     public let owner: String?
     public let message: Message
+    /// The record's other owners, when `owner` repeats: the per-owner views list the
+    /// diagnostic under each, annotations name them all.
+    public var coOwners: [String]? = nil
+
+    /// `owner` and `coOwners`.
+    public var owners: [String] { (owner.map { [$0] } ?? []) + (coOwners ?? []) }
+
+    /// True when `id` is one of the record's owners.
+    public func isOwned(by id: String) -> Bool { owner == id || coOwners?.contains(id) == true }
 
     public init(severity: Severity, check: String, file: String, line: Int, column: Int? = nil,
                 kind: Kind? = nil, recordID: String? = nil, owner: String? = nil, message: Message) {
@@ -50,6 +59,21 @@ public struct Diagnostic: Sendable, Codable, Hashable {
         let (id, owner) = data.idAndOwner(ref)
         self.init(severity: severity, check: check, file: data.path(ref.kind), line: f?.line ?? record.line,
                   column: column, kind: ref.kind, recordID: id, owner: owner, message: Message(sv: sv, en: en))
+        coOwners = Diagnostic.coOwners(data, ref)
+    }
+
+    /// The owners after the first, when the record has several; nil otherwise.
+    static func coOwners(_ data: DataSet, _ ref: RecordRef) -> [String]? {
+        let all: [String]
+        switch ref.kind {
+        case .goal: all = ref.index < data.goals.count ? data.goals[ref.index].owners : []
+        case .activity: all = ref.index < data.activities.count ? data.activities[ref.index].owners : []
+        case .risk: all = ref.index < data.risks.count ? data.risks[ref.index].owners : []
+        case .finding: all = ref.index < data.findings.count ? data.findings[ref.index].owners : []
+        case .owner, .area, .followup: all = []
+        }
+        let rest = all.dropFirst().compactMap(Diagnostic.label)
+        return rest.isEmpty ? nil : Array(rest)
     }
 
     /// A diagnostic at one field of a record: its own line, also when the key repeats.
@@ -59,6 +83,7 @@ public struct Diagnostic: Sendable, Codable, Hashable {
         let (id, owner) = data.idAndOwner(ref)
         self.init(severity: severity, check: check, file: data.path(ref.kind), line: line ?? field.line,
                   column: column, kind: ref.kind, recordID: id, owner: owner, message: Message(sv: sv, en: en))
+        coOwners = Diagnostic.coOwners(data, ref)
     }
 
     /// The longest `id` or `owner` a diagnostic carries, in bytes.

@@ -1,4 +1,5 @@
-/// A `done` date is not after the as-of date: work cannot be finished tomorrow.
+/// A `done` date is not after the as-of date: work cannot be finished tomorrow. A period
+/// (`done: 2014`, `done: 2027-Q1`) counts from its first day: it may still be running.
 /// Severity: error.
 public struct DoneInFutureCheck: Check {
     public let id = "done-future"
@@ -8,7 +9,9 @@ public struct DoneInFutureCheck: Check {
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for item in data.scheduled {
-            guard let done = data.record(item.ref).value("done").flatMap(Day.init), done > asOf else { continue }
+            guard let period = data.record(item.ref).value("done").flatMap(Deadline.init(token:)),
+                  let first = period.firstDay, first > asOf else { continue }
+            let done = period.token
             out.append(Diagnostic(.error, id, data, item.ref, field: "done",
                                   sv: "\(item.id): done \(done) ligger efter dagens datum \(asOf); ange dagen då det blev klart",
                                   en: "\(item.id): done \(done) is after today's date \(asOf); give the day it was finished"))

@@ -33,7 +33,7 @@ public struct FollowupCheck: Check {
                 error("record '\(v)' är inget mål eller aktivitet i \(data.path(.goal)) eller \(data.path(.activity))\(hint.sv)",
                       "record '\(v)' is no goal or activity in \(data.path(.goal)) or \(data.path(.activity))\(hint.en)")
             case .period:
-                if let d = Deadline(token: v), !d.isUnknown { return }
+                if let d = Deadline(token: v), !d.isUnknown, !d.hasNoDays { return }
                 error("period '\(v)' är ingen period; skriv t.ex. 2027-T1, 2027-H1, 2027-Q2, 2027-05 eller 2027",
                       "period '\(v)' is not a period; write e.g. 2027-T1, 2027-H1, 2027-Q2, 2027-05 or 2027")
             default:

@@ -1,6 +1,8 @@
 /// `status` uses the kind's vocabulary: ej påbörjad, pågår, klar, vilande, struken for
 /// goals, activities and findings; identifierad, hanteras, accepterad, stängd for risks.
-/// Severity: error; an English alias is accepted with a warning to store the Swedish word.
+/// Severity: error; an English alias is accepted with a warning to store the Swedish word;
+/// a Swedish word of the follow-ups (`genomförd`, `genomfört`, `åtgärdad`, `avslutad`,
+/// `påbörjad`, any case) is read as its status with a notice naming the canonical word.
 public struct StatusCheck: Check {
     public let id = "status"
     public init() {}
@@ -20,7 +22,11 @@ public struct StatusCheck: Check {
             }
             if canonical == v { return }
             let rid = Diagnostic.name(data, ref)
-            if let c = canonical {
+            if let c = canonical, spec.type == .status, Status.alias(v) != nil {
+                out.append(Diagnostic(.notice, id, data, ref, at: f, column: f.valueColumn,
+                                      sv: "\(rid): status '\(v)' läses som '\(c)'; det vanliga ordet är '\(c)'",
+                                      en: "\(rid): status '\(v)' is read as '\(c)'; the canonical word is '\(c)'"))
+            } else if let c = canonical {
                 out.append(Diagnostic(.warning, id, data, ref, at: f, column: f.valueColumn,
                                       sv: "\(rid): status '\(v)' lagras på svenska; skriv '\(c)'",
                                       en: "\(rid): status '\(v)' is stored in Swedish; write '\(c)'"))

@@ -76,7 +76,7 @@ public enum Editor {
                 } else {
                     doc = doc.setting(key, to: value, inRecord: 0, order: kind.fieldOrder)
                 }
-                parts.append(describe(key, spec, old: old.joined(separator: ", "), new: value))
+                parts.append(describe(key, spec, old: old.joined(separator: ", "), new: value) + read(raw, as: value, spec))
             case .add(let key, let raw):
                 let spec = try fieldSpec(kind, key)
                 let value = try ValueRules.checked(normalise(raw, spec), key: key, kind: kind)
@@ -138,9 +138,12 @@ public enum Editor {
         guard let file = data.files[kind] else { throw missingFile(data, kind) }
         var values: [String: String] = [:]
         var lists: [(String, String)] = []
+        var readings: [String] = []
         for (k, raw) in fields {
             let spec = try fieldSpec(kind, k)
             let v = try ValueRules.checked(normalise(raw, spec), key: k, kind: kind)
+            let reading = read(raw, as: v, spec)
+            if !reading.isEmpty { readings.append(k + reading) }
             if spec.repeatable { lists.append((k, v)) } else { values[k] = v }
         }
         let id = values["id"] ?? nextID(data, kind)
@@ -157,7 +160,7 @@ public enum Editor {
         let added = before.appendedRecord(ordered)
         return (Edit(kind: kind, path: file.path, before: before, afterBytes: before.bytes + added, index: nil,
                      block: Document(segments: [Document.Segment(bytes: added[...], firstLine: before.lineBreaks + 1)]), lineShift: 0,
-                     summary: "\(kind.fileName.dropLast(4)): lägg till \(id)"), id)
+                     summary: "\(kind.fileName.dropLast(4)): lägg till \(id)" + (readings.isEmpty ? "" : ", " + readings.joined(separator: ", "))), id)
     }
 
     /// Removes a record, refused while another record refers to it.
@@ -212,6 +215,14 @@ public enum Editor {
         return "\(key) " + (old.isEmpty ? "tillagd" : new.isEmpty ? "borttagen" : "ändrad")
     }
 
+    /// How a time phrase was read, for the summary: ` (hösten 2027 → 2027-H2)`; empty when
+    /// the value was stored as typed or is no time.
+    static func read(_ raw: String, as value: String, _ spec: FieldSpec) -> String {
+        let typed = raw.trimmingBlanks
+        guard [.deadline, .day, .period].contains(spec.type), typed != value, Deadline(phrase: typed) != nil else { return "" }
+        return " (\(typed) → \(value))"
+    }
+
     static func fieldSpec(_ kind: Kind, _ key: String) throws -> FieldSpec {
         if let s = kind.spec(key) { return s }
         let hint = Suggest.hint(key, kind.fieldOrder)
@@ -228,6 +239,7 @@ public enum Editor {
         switch spec.type {
         case .deadline: return Deadline(phrase: v)?.token ?? v
         case .day: return Deadline(phrase: v).flatMap { $0.precision == .day ? $0.token : nil } ?? v
+        case .period: return Deadline(phrase: v).flatMap { $0.hasNoDays ? nil : $0.token } ?? v
         case .status: return Status(parsing: v)?.rawValue ?? v
         case .riskStatus: return RiskStatus(parsing: v)?.rawValue ?? v
         case .assessment: return Assessment(parsing: v)?.rawValue ?? v

@@ -84,7 +84,8 @@ public enum RecordRules {
     }
 
     /// Moves the deadline of `id` to `to`, with the reason; refused unless it is later.
-    public static func postpone(_ data: DataSet, _ kind: Kind, id: String, to deadline: Deadline, reason: String) throws -> Edit {
+    public static func postpone(_ data: DataSet, _ kind: Kind, id: String, to deadline: Deadline, phrase: String? = nil,
+                                reason: String) throws -> Edit {
         guard kind != .risk else {
             throw EditError(sv: "risker har inget slutdatum; ändra 'review' med 'risks set ID review=ÅÅÅÅ-MM-DD'", en: "risks have no deadline; change 'review' with 'risks set ID review=YYYY-MM-DD'")
         }
@@ -93,6 +94,7 @@ public enum RecordRules {
             throw EditError(sv: "\(id) ska redan vara klar \(old.token); postpone flyttar bara senare (använd 'set \(id) due=…' för att tidigarelägga)",
                             en: "\(id) is already due \(old.token); postpone only moves later (use 'set \(id) due=…' to move earlier)", refusal: true)
         }
-        return try Editor.update(data, kind, id: id, [.set("due", deadline.token), .set("reason", reason)])
+        // The phrase as typed ('hösten 2027'): the editor stores its token and echoes the reading.
+        return try Editor.update(data, kind, id: id, [.set("due", phrase ?? deadline.token), .set("reason", reason)])
     }
 }

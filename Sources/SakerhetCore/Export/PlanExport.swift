@@ -77,7 +77,7 @@ public enum PlanExport {
         case .ref(.owner):
             return [Column(header: header) { .text(values($0).isEmpty ? nil : values($0).map(data.ownerName).joined(separator: ", ")) },
                     Column(header: ExportLabels.ownerID.text(lang)) { .text(joined($0)) }]
-        case .deadline, .day:
+        case .deadline, .day, .period:
             return [Column(header: header) { item in
                 guard let v = joined(item) else { return .empty }
                 if let d = Deadline(token: v), d.precision == .day, let day = d.lastDay { return .date(day) }

@@ -12,9 +12,10 @@ public enum Templates {
         }
         for f in kind.fields {
             switch f.type {
-            case .deadline: add("regexp /^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-T[1-3]|-H[12])?|\\?)$/", f.name)
+            case .deadline: add("regexp /^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-T[1-3]|-H[12]|-W(0[1-9]|[1-4][0-9]|5[0-3]))?|\\?|(fort)?löpande)$/", f.name)
+            case .period: add("regexp /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-T[1-3]|-H[12]|-W(0[1-9]|[1-4][0-9]|5[0-3]))?$/", f.name)
             case .day: add("regexp /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/", f.name)
-            case .status: add(words(Status.allCases.map(\.rawValue)), f.name)
+            case .status: add(words(Status.allCases.map(\.rawValue) + Status.aliasWords + Status.aliasWords.map(capitalized)), f.name)
             case .riskStatus: add(words(RiskStatus.allCases.map(\.rawValue)), f.name)
             case .assessment: add(words(Assessment.allCases.map(\.rawValue)), f.name)
             case .classification: add(words(Classification.allCases.map(\.rawValue)), f.name)
@@ -24,7 +25,6 @@ public enum Templates {
             // 1–5 for both scales: `risk_scale` in config.rec says which applies, and `audit` checks it.
             case .score: add("range 1 5", f.name)
             case .year: add("int", f.name)
-            case .period: add("regexp /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-T[1-3]|-H[12])?$/", f.name)
             case .followupAssessment: add(words(FollowUpAssessment.goalWords + FollowUpAssessment.activityWords), f.name)
             case .text, .ref, .occurrence, .findingKind, .followedRecord: break
             }
@@ -144,16 +144,28 @@ public enum Templates {
         \(descriptor(.goal))
         """))
         files.append(("activities.rec", """
-        # activities.rec: aktiviteter. due kan vara 2025-05-31, 2025-05, 2025-Q3,
-        # 2025-T2, 2025-H1, 2025 eller ? (då med reason).
+        # activities.rec: aktiviteter. due kan vara 2025-05-31, 2025-W12 (vecka 12),
+        # 2025-05, 2025-Q3, 2025-T2, 2025-H1, 2025, löpande (arbete utan slutdatum,
+        # aldrig försenat) eller ? (då med reason). owner får upprepas, en rad per
+        # ansvarig. progress säger hur långt arbetet har kommit (60 % eller text);
+        # done kan vara en dag eller en period (done: 2024 = klart under 2024).
         # Exempel:
         # id: A1
         # title: Skapa en övergripande kontinuitetsplan och presentera för FLG
         # goal: D1
         # owner: sf
+        # owner: sbs
         # start: 2025-05
-        # due: 2025-10
-        # status: ej påbörjad
+        # due: 2025-W42
+        # status: pågår
+        # progress: 60 %
+        #
+        # id: A2
+        # title: Omvärldsbevakning och lägesbild
+        # goal: D1
+        # owner: sbs
+        # due: löpande
+        # status: pågår
 
         \(descriptor(.activity))
         """))

@@ -129,18 +129,19 @@ public struct DataSet: Sendable {
         goals = build(.goal, GoalKeys.all) { ref, r, f in
             typealias K = GoalKeys
             return Goal(ref: ref, id: f[K.id] ?? "", title: f[K.title] ?? "", parent: f[K.parent], area: f[K.area],
-                        owner: f[K.owner] ?? "", due: f[K.due].flatMap(Deadline.init(token:)),
-                        status: f[K.status].flatMap(Words.status), doneWhen: f[K.doneWhen],
-                        done: f[K.done].flatMap(Day.init), reason: f[K.reason], note: f[K.note], source: f[K.source],
+                        owners: Words.owners(r, f[K.owner]), due: f[K.due].flatMap(Deadline.init(token:)),
+                        status: f[K.status].flatMap(Words.status), statusAlias: Words.alias(f[K.status]), doneWhen: f[K.doneWhen],
+                        donePeriod: Words.done(f[K.done]), reason: f[K.reason], note: f[K.note], source: f[K.source],
                         classification: f[K.classification].flatMap(Words.classification) ?? .open,
                         indicator: f[K.indicator], target: f[K.target])
         }
         activities = build(.activity, ActivityKeys.all) { ref, r, f in
             typealias K = ActivityKeys
             return Activity(ref: ref, id: f[K.id] ?? "", title: f[K.title] ?? "", goal: f[K.goal] ?? "",
-                            owner: f[K.owner] ?? "", start: f[K.start].flatMap(Deadline.init(token:)),
+                            owners: Words.owners(r, f[K.owner]), start: f[K.start].flatMap(Deadline.init(token:)),
                             due: f[K.due].flatMap(Deadline.init(token:)), status: f[K.status].flatMap(Words.status),
-                            done: f[K.done].flatMap(Day.init), reason: f[K.reason], note: f[K.note], evidence: f[K.evidence],
+                            statusAlias: Words.alias(f[K.status]), progress: f[K.progress],
+                            donePeriod: Words.done(f[K.done]), done: Words.done(f[K.done])?.lastDay, reason: f[K.reason], note: f[K.note], evidence: f[K.evidence],
                             every: f[K.every].flatMap(Words.recurrence), area: f[K.area],
                             classification: f[K.classification].flatMap(Words.classification) ?? .open)
         }
@@ -148,7 +149,7 @@ public struct DataSet: Sendable {
         risks = build(.risk, RiskKeys.all) { ref, r, f in
             typealias K = RiskKeys
             return Risk(ref: ref, id: f[K.id] ?? "", title: f[K.title] ?? "", area: f[K.area], description: f[K.description],
-                        likelihood: f.score(K.likelihood), consequence: f.score(K.consequence), owner: f[K.owner] ?? "",
+                        likelihood: f.score(K.likelihood), consequence: f.score(K.consequence), owners: Words.owners(r, f[K.owner]),
                         treatment: f[K.treatment], actions: r.values("action"),
                         status: f[K.status].flatMap(Words.riskStatus), review: f[K.review].flatMap(Day.init),
                         residualLikelihood: f.score(K.residualLikelihood), residualConsequence: f.score(K.residualConsequence),
@@ -161,8 +162,8 @@ public struct DataSet: Sendable {
                            year: f[K.year].flatMap { Int($0) }, caseNumber: f[K.caseNumber],
                            recommendation: f[K.recommendation] ?? "", response: f[K.response], progress: f[K.progress],
                            remaining: f[K.remaining], assessment: f[K.assessment].flatMap(Words.assessment),
-                           evidence: f[K.evidence], owner: f[K.owner] ?? "", due: f[K.due].flatMap(Deadline.init(token:)),
-                           actions: r.values("action"), status: f[K.status].flatMap(Words.status),
+                           evidence: f[K.evidence], owners: Words.owners(r, f[K.owner]), due: f[K.due].flatMap(Deadline.init(token:)),
+                           actions: r.values("action"), status: f[K.status].flatMap(Words.status), statusAlias: Words.alias(f[K.status]),
                            classification: f[K.classification].flatMap(Words.classification) ?? .open, reason: f[K.reason],
                            kind: f[K.kind], basis: f[K.basis], area: f[K.area], note: f[K.note])
         }
@@ -345,9 +346,9 @@ private enum GoalKeys {
 
 private enum ActivityKeys {
     static let all = ["id", "title", "goal", "owner", "start", "due", "status", "done", "reason", "note", "evidence",
-                      "every", "area", "classification"]
+                      "every", "area", "classification", "progress"]
     static let id = 0, title = 1, goal = 2, owner = 3, start = 4, due = 5, status = 6, done = 7, reason = 8, note = 9,
-               evidence = 10, every = 11, area = 12, classification = 13
+               evidence = 10, every = 11, area = 12, classification = 13, progress = 14
 }
 
 private enum RiskKeys {
@@ -419,6 +420,27 @@ struct FirstValues {
 /// bytes. That gives the same value as the general parser (which lower-cases first), only
 /// without making a lower-cased copy for every record.
 enum Words {
+    /// Every `owner` line of a record; one read of the record's fields only when it has a
+    /// second `owner` line after the first.
+    static func owners(_ r: Record, _ first: String?) -> [String] {
+        var count = 0
+        for f in r.fields where f.key == "owner" { count += 1; if count > 1 { break } }
+        if count <= 1 { return first.map { [$0] } ?? [] }
+        return r.values("owner").filter { !$0.isEmpty }
+    }
+
+    /// The status word when it is an alias (`genomförd`), as given.
+    static func alias(_ text: String?) -> String? {
+        guard let text, Status(rawValue: text) == nil, Status.alias(text) != nil else { return nil }
+        return text
+    }
+
+    /// A `done` value: a day or a period; nil for anything else (the check reports it).
+    static func done(_ text: String?) -> Deadline? {
+        guard let text, let d = Deadline(token: text), !d.hasNoDays else { return nil }
+        return d
+    }
+
     static func status(_ text: String) -> Status? {
         for s in Status.allCases where same(text, s.rawValue) { return s }
         return Status(parsing: text)

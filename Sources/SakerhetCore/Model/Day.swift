@@ -57,6 +57,33 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public var description: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
 
+    /// Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday).
+    public var isoWeekday: Int {
+        let r = (ordinal + 3) % 7
+        return (r < 0 ? r + 7 : r) + 1
+    }
+
+    /// The Monday of ISO week 1 of `year` (the week that holds 4 January). Not validated:
+    /// for year 1 it lies in year 0.
+    static func isoWeekOneMonday(_ year: Int) -> Day {
+        let jan4 = Day(year: year, month: 1, day: 4) ?? Day(ordinal: 0)
+        return jan4.adding(days: 1 - jan4.isoWeekday)
+    }
+
+    /// 52 or 53: a year has 53 ISO weeks when it starts on a Thursday, or on a Wednesday in a leap year.
+    static func isoWeeks(in year: Int) -> Int {
+        guard let jan1 = Day(year: year, month: 1, day: 1) else { return 52 }
+        let w = jan1.isoWeekday
+        return w == 4 || (w == 3 && isLeap(year)) ? 53 : 52
+    }
+
+    /// The ISO week that holds this day.
+    public var isoWeek: Deadline {
+        let thursday = adding(days: 4 - isoWeekday)
+        let week = (Day.isoWeekOneMonday(thursday.year).days(until: thursday)) / 7 + 1
+        return Deadline(precision: .week, year: thursday.year, index: week)
+    }
+
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
     public static func daysIn(month: Int, year: Int) -> Int {

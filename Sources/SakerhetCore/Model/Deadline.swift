@@ -1,18 +1,29 @@
-/// A deadline at the precision the plans use: a day, a month, a quarter, a tertial,
-/// a half-year, a year, or unknown (`?`). It knows its first and last day.
+/// A deadline at the precision the plans use: a day, an ISO week, a month, a quarter, a
+/// tertial, a half-year, a year, unknown (`?`) or standing work without an end (`löpande`).
+/// It knows its first and last day (none when unknown or standing).
 public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Precision: String, Sendable, Codable {
         case day, month, quarter, tertial, half, year, unknown
+        /// An ISO week, Monday to Sunday: `2028-W12`.
+        case week
+        /// Standing work (`löpande`): never late, never due soon.
+        case standing
     }
 
     public let precision: Precision
     public let year: Int
-    /// Month (1–12), quarter (1–4), tertial (1–3) or half (1–2); 0 for a year or unknown.
+    /// Month (1–12), ISO week (1–53), quarter (1–4), tertial (1–3) or half (1–2); 0 for a
+    /// year, unknown or standing. For a week, `year` is the ISO week-numbering year.
     public let index: Int
     /// The day of the month, for day precision.
     public let dayOfMonth: Int
 
     public static let unknown = Deadline(precision: .unknown, year: 0, index: 0, dayOfMonth: 0)
+    /// `löpande`: standing work with no end date.
+    public static let standing = Deadline(precision: .standing, year: 0, index: 0, dayOfMonth: 0)
+    /// The stored word for standing work, and the other spelling that is read as it.
+    public static let standingToken = "löpande"
+    static let standingWords = ["löpande", "fortlöpande"]
 
     init(precision: Precision, year: Int, index: Int, dayOfMonth: Int = 0) {
         self.precision = precision
@@ -25,9 +36,28 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
         self.init(precision: .day, year: day.year, index: day.month, dayOfMonth: day.day)
     }
 
-    /// Parses a canonical token: `2024-05-31`, `2024-05`, `2024-Q3`, `2024-T2`, `2024-H1`, `2024`, `?`.
+    /// An ISO week (`2028-W12`); nil when the year has no such week or its days fall
+    /// outside years 1–9999.
+    public init?(isoYear: Int, week: Int) {
+        guard (1...9999).contains(isoYear), week >= 1, week <= Day.isoWeeks(in: isoYear) else { return nil }
+        let d = Deadline(precision: .week, year: isoYear, index: week)
+        guard let f = d.weekDays?.0, let l = d.weekDays?.1, f.year >= 1, l.year <= 9999 else { return nil }
+        self = d
+    }
+
+    /// Parses a canonical token: `2024-05-31`, `2028-W12`, `2024-05`, `2024-Q3`, `2024-T2`,
+    /// `2024-H1`, `2024`, `?`, `löpande` (also read: `fortlöpande`).
     public init?(token: String) {
         let n = token.utf8.count
+        if n >= 8, Deadline.standingWords.contains(token) { self = .standing; return }
+        if n == 8 {
+            guard let d: Deadline = withBytes(token, { u in
+                guard let y = digits(u, 0, 4), u[4] == 0x2D, u[5] == UInt8(ascii: "W"), let w = digits(u, 6, 8) else { return nil }
+                return Deadline(isoYear: y, week: w)
+            }) else { return nil }
+            self = d
+            return
+        }
         guard n == 1 || n == 4 || n == 7 || n == 10 else { return nil }
         guard let d: Deadline = withBytes(token, { u in
             if n == 1 { return u[0] == UInt8(ascii: "?") ? .unknown : nil }
@@ -54,6 +84,19 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var isUnknown: Bool { precision == .unknown }
 
+    /// `löpande`: never late, never due soon.
+    public var isStanding: Bool { precision == .standing }
+
+    /// Unknown or standing: a deadline without days.
+    public var hasNoDays: Bool { precision == .unknown || precision == .standing }
+
+    /// Monday and Sunday of an ISO week.
+    private var weekDays: (Day, Day)? {
+        guard precision == .week else { return nil }
+        let monday = Day.isoWeekOneMonday(year).adding(days: (index - 1) * 7)
+        return (monday, monday.adding(days: 6))
+    }
+
     /// Months covered, as first…last month of the year.
     private var monthSpan: (Int, Int) {
         switch precision {
@@ -62,13 +105,14 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
         case .tertial: return (index * 4 - 3, index * 4)
         case .half: return (index * 6 - 5, index * 6)
         case .year: return (1, 12)
-        case .unknown: return (0, 0)
+        case .unknown, .standing, .week: return (0, 0)
         }
     }
 
     /// The last day of the period; nil when unknown.
     public var lastDay: Day? {
-        if precision == .unknown { return nil }
+        if hasNoDays { return nil }
+        if precision == .week { return weekDays?.1 }
         if precision == .day { return Day(year: year, month: index, day: dayOfMonth) }
         let m = monthSpan.1
         return Day(year: year, month: m, day: Day.daysIn(month: m, year: year))
@@ -76,7 +120,8 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The first day of the period; nil when unknown.
     public var firstDay: Day? {
-        if precision == .unknown { return nil }
+        if hasNoDays { return nil }
+        if precision == .week { return weekDays?.0 }
         if precision == .day { return lastDay }
         return Day(year: year, month: monthSpan.0, day: 1)
     }
@@ -91,6 +136,8 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
         case .half: return pad(year, 4) + "-H\(index)"
         case .year: return pad(year, 4)
         case .unknown: return "?"
+        case .week: return pad(year, 4) + "-W" + pad(index, 2)
+        case .standing: return Deadline.standingToken
         }
     }
 
@@ -107,6 +154,8 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
         case .half: return lang == .sv ? (index == 1 ? "Våren \(year)" : "Hösten \(year)") : (index == 1 ? "Spring \(year)" : "Autumn \(year)")
         case .year: return "\(year)"
         case .unknown: return lang == .sv ? "Okänt" : "Unknown"
+        case .week: return (lang == .sv ? "Vecka \(index) " : "Week \(index) ") + "\(year)"
+        case .standing: return lang == .sv ? "Löpande" : "Ongoing"
         }
     }
 

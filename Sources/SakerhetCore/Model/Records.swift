@@ -18,10 +18,15 @@ public protocol Item: Sendable {
     var classification: Classification { get }
 }
 
-/// A record with an owner and a deadline: goals, activities and findings.
+/// A record with owners and a deadline: goals, activities and findings.
 public protocol Scheduled: Item {
     var title: String { get }
+    /// The first owner, for code that names one.
     var owner: String { get }
+    /// Every owner, in file order (`owner` may repeat: one line per owner).
+    var owners: [String] { get }
+    /// The status word as the file has it, when it is an alias (`genomförd`); nil otherwise.
+    var statusAlias: String? { get }
     /// The deadline that counts; for a recurring activity, the next one.
     var deadline: Deadline? { get }
     var status: Status? { get }
@@ -81,6 +86,22 @@ extension Scheduled {
 
     /// The traffic light (see `Standing`).
     public func signal(asOf: Day, window: Int) -> Signal { standing(asOf: asOf, window: window).signal }
+
+    /// The status as shown: in Swedish the word the file has (an alias such as `genomförd`
+    /// stays as given), in English the English word.
+    public func statusWord(_ lang: Lang) -> String? {
+        if lang == .sv, let statusAlias { return statusAlias }
+        return status?.word(lang)
+    }
+
+    /// True when `id` is one of the owners.
+    public func isOwned(by id: String) -> Bool { owners.contains(id) }
+}
+
+/// The owners' names joined as a sentence: "A", "A och B", "A, B och C".
+public func joinedNames(_ names: [String], _ lang: Lang) -> String {
+    guard names.count > 1 else { return names.first ?? "" }
+    return names.dropLast().joined(separator: ", ") + (lang == .sv ? " och " : " and ") + names.last!
 }
 
 /// The traffic light (trafikljus).
@@ -122,11 +143,15 @@ public struct Goal: Scheduled {
     public let title: String
     public let parent: String?
     public let area: String?
-    public let owner: String
+    public let owners: [String]
     public let due: Deadline?
     public let status: Status?
+    public let statusAlias: String?
     public let doneWhen: String?
-    public let done: Day?
+    /// When it was done, as given: a day or a period (`done: 2014`).
+    public let donePeriod: Deadline?
+    /// The last day of `donePeriod`: the day it counts as done.
+    public var done: Day? { donePeriod?.lastDay }
     public let reason: String?
     public let note: String?
     public let source: String?
@@ -135,6 +160,7 @@ public struct Goal: Scheduled {
     public var indicator: String? = nil
     public var target: String? = nil
     public var deadline: Deadline? { due }
+    public var owner: String { owners.first ?? "" }
 }
 
 public struct Activity: Scheduled {
@@ -142,10 +168,16 @@ public struct Activity: Scheduled {
     public let id: String
     public let title: String
     public let goal: String
-    public let owner: String
+    public let owners: [String]
     public let start: Deadline?
     public let due: Deadline?
     public let status: Status?
+    public let statusAlias: String?
+    /// How far it has come: a percentage (`60 %`) or a text ("kommunens del är genomförd").
+    public let progress: String?
+    /// When it was done, as given: a day or a period (`done: 2014`).
+    public let donePeriod: Deadline?
+    /// The last day of `donePeriod`: the day it counts as done.
     public let done: Day?
     public let reason: String?
     public let note: String?
@@ -153,6 +185,7 @@ public struct Activity: Scheduled {
     public let every: Recurrence?
     public let area: String?
     public let classification: Classification
+    public var owner: String { owners.first ?? "" }
 
     /// For a recurring activity done on or after its stored deadline, the next period.
     public var deadline: Deadline? { Activity.deadline(due: due, every: every, done: done) }
@@ -198,7 +231,8 @@ public struct Risk: Item {
     public let description: String?
     public let likelihood: Int?
     public let consequence: Int?
-    public let owner: String
+    public let owners: [String]
+    public var owner: String { owners.first ?? "" }
     public let treatment: String?
     public let actions: [String]
     public let status: RiskStatus?
@@ -247,10 +281,12 @@ public struct Finding: Scheduled {
     public let remaining: String?
     public let assessment: Assessment?
     public let evidence: String?
-    public let owner: String
+    public let owners: [String]
+    public var owner: String { owners.first ?? "" }
     public let due: Deadline?
     public let actions: [String]
     public let status: Status?
+    public let statusAlias: String?
     public let classification: Classification
     public let reason: String?
     /// avvikelse, brist, iakttagelse …: `finding_kinds` in config.rec.

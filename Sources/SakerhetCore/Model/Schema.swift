@@ -64,11 +64,15 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
 public struct FieldSpec: Sendable {
     public enum ValueType: Sendable, Hashable {
         case text, deadline, day, status, riskStatus, score, assessment, classification, ownerKind, recurrence, year, goalLevel
+        /// A deadline token other than `?` and `löpande` (`2024-05-31`, `2024-W12`, `2024-Q3`,
+        /// `2014`): when something was done, as precisely as it is known, and a follow-up's
+        /// period.
+        case period
         /// A finding's `kind`: `finding_kinds` in config.rec, or `Vocabulary.findingKinds`.
         case findingKind
-        /// A follow-up's `period` (a deadline token other than `?`), `record` (a goal or an
-        /// activity) and `assessment` (`FollowUpAssessment`): checked by `FollowUpRecordCheck`.
-        case period, followedRecord, followupAssessment
+        /// A follow-up's `record` (a goal or an activity) and `assessment`
+        /// (`FollowUpAssessment`): checked by `FollowUpRecordCheck`.
+        case followedRecord, followupAssessment
         /// `PERIOD DAY [utan anmärkning|avvikelse][: evidence]` (`Occurrence`).
         case occurrence
         case ref(Kind)
@@ -108,17 +112,17 @@ enum Schema {
         .area: [FieldSpec("id", required: true), FieldSpec("name", required: true), FieldSpec("description", multiLine: true)],
         .goal: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("parent", .ref(.goal)),
-            FieldSpec("area", .ref(.area)), FieldSpec("owner", .ref(.owner), required: true),
+            FieldSpec("area", .ref(.area)), FieldSpec("owner", .ref(.owner), required: true, repeatable: true),
             FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
-            FieldSpec("done_when", multiLine: true), FieldSpec("done", .day), FieldSpec("reason", multiLine: true), FieldSpec("note", multiLine: true),
+            FieldSpec("done_when", multiLine: true), FieldSpec("done", .period), FieldSpec("reason", multiLine: true), FieldSpec("note", multiLine: true),
             FieldSpec("source"), FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true), FieldSpec("level", .goalLevel),
             FieldSpec("indicator"), FieldSpec("target"),
         ],
         .activity: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("goal", .ref(.goal), required: true),
-            FieldSpec("owner", .ref(.owner), required: true), FieldSpec("start", .deadline),
+            FieldSpec("owner", .ref(.owner), required: true, repeatable: true), FieldSpec("start", .deadline),
             FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
-            FieldSpec("done", .day), FieldSpec("reason", multiLine: true), FieldSpec("note", multiLine: true), FieldSpec("evidence", multiLine: true),
+            FieldSpec("progress"), FieldSpec("done", .period), FieldSpec("reason", multiLine: true), FieldSpec("note", multiLine: true), FieldSpec("evidence", multiLine: true),
             FieldSpec("every", .recurrence), FieldSpec("occurrence", .occurrence, repeatable: true),
             FieldSpec("area", .ref(.area)), FieldSpec("source"),
             FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
@@ -126,7 +130,7 @@ enum Schema {
         .risk: [
             FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("area", .ref(.area)),
             FieldSpec("description", multiLine: true), FieldSpec("likelihood", .score, required: true),
-            FieldSpec("consequence", .score, required: true), FieldSpec("owner", .ref(.owner), required: true),
+            FieldSpec("consequence", .score, required: true), FieldSpec("owner", .ref(.owner), required: true, repeatable: true),
             FieldSpec("treatment", multiLine: true), FieldSpec("action", .ref(.activity), repeatable: true),
             FieldSpec("status", .riskStatus, required: true), FieldSpec("review", .day),
             FieldSpec("residual_likelihood", .score), FieldSpec("residual_consequence", .score),
@@ -137,9 +141,9 @@ enum Schema {
             FieldSpec("year", .year), FieldSpec("case"), FieldSpec("recommendation", required: true, multiLine: true),
             FieldSpec("response", multiLine: true), FieldSpec("progress", multiLine: true), FieldSpec("remaining", multiLine: true),
             FieldSpec("assessment", .assessment, required: true), FieldSpec("evidence", multiLine: true),
-            FieldSpec("owner", .ref(.owner), required: true), FieldSpec("due", .deadline),
+            FieldSpec("owner", .ref(.owner), required: true, repeatable: true), FieldSpec("due", .deadline),
             FieldSpec("action", .ref(.activity), repeatable: true), FieldSpec("status", .status),
-            FieldSpec("done", .day), FieldSpec("reason", multiLine: true), FieldSpec("classification", .classification),
+            FieldSpec("done", .period), FieldSpec("reason", multiLine: true), FieldSpec("classification", .classification),
             FieldSpec("assumed", repeatable: true),
             FieldSpec("kind", .findingKind), FieldSpec("basis"), FieldSpec("area", .ref(.area)), FieldSpec("note"),
         ],

@@ -7,10 +7,24 @@ public enum Status: String, Sendable, CaseIterable, Codable {
     case onHold = "vilande"
     case cancelled = "struken"
 
+    /// The words of real follow-ups that mean a status, in any case: `genomförd`,
+    /// `genomfört`, `åtgärdad`, `avslutad` (klar) and `påbörjad` (pågår). Files may keep
+    /// them (lists and reports show the word as given, `audit` suggests the canonical one
+    /// in a notice); the tool itself writes the canonical word.
+    public static let aliases: [String: Status] = [
+        "genomförd": .done, "genomfört": .done, "åtgärdad": .done, "avslutad": .done, "påbörjad": .inProgress,
+    ]
+    /// The aliases as written in files, for the recutils descriptor.
+    public static let aliasWords = ["genomförd", "genomfört", "åtgärdad", "avslutad", "påbörjad"]
+
+    /// The Swedish alias `text` is (any case), or nil when it is none.
+    public static func alias(_ text: String) -> Status? { aliases[text.lowercased()] }
+
     public init?(parsing text: String) {
         if let s = Status(rawValue: text) { self = s; return }
         let t = text.lowercased()
         if let s = Status(rawValue: t) { self = s; return }
+        if let s = Status.aliases[t] { self = s; return }
         switch t {
         case "not-started", "not started", "ej_påbörjad", "ej-påbörjad", "ej paborjad", "todo": self = .notStarted
         case "in-progress", "in progress", "pagar", "ongoing": self = .inProgress
@@ -110,7 +124,9 @@ public enum Classification: String, Sendable, CaseIterable, Codable {
 /// The kind of an owner in the organisation.
 public enum OwnerKind: String, Sendable, CaseIterable, Codable {
     case unit = "enhet", department = "avdelning", administration = "förvaltning",
-         committee = "nämnd", function = "funktion", external = "extern"
+         committee = "nämnd", function = "funktion", external = "extern",
+         /// Above the committees: kommunfullmäktige, kommunstyrelsen, the whole municipality, a region.
+         council = "fullmäktige", board = "styrelse", municipality = "kommun", region = "region"
 }
 
 /// How often a recurring activity (an internal-control point) comes back.

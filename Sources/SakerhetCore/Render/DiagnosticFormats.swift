@@ -60,7 +60,7 @@ public enum DiagnosticFormats {
             if let c = d.column { props += ",col=\(c)" }
             props += ",title=\(escapeProperty(SafeText.text(title(d, lang), lang)))"
             var msg = d.message.text(lang)
-            if let o = d.owner { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + data.ownerName(o) + ")" }
+            if d.owner != nil { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + joinedNames(d.owners.map(data.ownerName), lang) + ")" }
             out += "::\(d.severity.rawValue) \(props)::\(escapeData(SafeText.text(msg, lang)))\n"
         }
         return out
@@ -113,7 +113,7 @@ public enum DiagnosticFormats {
             seen[key] = n + 1
             if n > 0 { key += "\u{1F}\(n)" }
             var msg = message(d, lang)
-            if let o = d.owner { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + SafeText.masked(data.ownerName(o), lang) + ")" }
+            if d.owner != nil { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + SafeText.masked(joinedNames(d.owners.map(data.ownerName), lang), lang) + ")" }
             let severity = d.severity == .error ? "major" : d.severity == .warning ? "minor" : "info"
             return CodeQuality(description: msg, check_name: d.check, fingerprint: fingerprint(key), severity: severity,
                                location: .init(path: d.file, lines: .init(begin: d.line)))

@@ -19,8 +19,8 @@ public enum DiagnosticText {
         if let c = d.column { s += "\(c):" }
         // The message may quote a value or a record id: masked and made visible here, for every check.
         s += " " + style.severity(d.severity, d.severity.word(lang)) + ": " + SafeText.text(d.message.text(lang), lang)
-        if let owner = d.owner {
-            let name = SafeText.text(data?.ownerName(owner) ?? owner, lang)
+        if d.owner != nil {
+            let name = SafeText.text(joinedNames(d.owners.map { data?.ownerName($0) ?? $0 }, lang), lang)
             s += style.dim(lang == .sv ? " (ansvarig: \(name))" : " (owner: \(name))")
         }
         return s
@@ -48,7 +48,8 @@ extension DiagnosticText {
     public static func renderByOwner(_ diagnostics: [Diagnostic], data: DataSet, asOf: Day, lang: Lang, style: Style) -> String {
         var out = ""
         var groups: [String: [Diagnostic]] = [:]
-        for d in diagnostics { groups[d.owner ?? "", default: []].append(d) }
+        // A record with several owners is listed under each of them.
+        for d in diagnostics { for o in d.owner == nil ? [""] : d.owners { groups[o, default: []].append(d) } }
         let order = data.owners.map(\.id).filter { groups[$0] != nil } + groups.keys.filter { k in !k.isEmpty && data.owner(k) == nil }.sorted()
         for id in order + (groups[""] != nil ? [""] : []) {
             let title = id.isEmpty ? (lang == .sv ? "Utan ansvarig" : "No owner") : SafeText.text("\(data.ownerName(id)) (\(id))", lang)

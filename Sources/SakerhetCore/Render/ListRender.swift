@@ -19,19 +19,21 @@ public enum ListRender {
     }
 
     static func rawCells(_ r: ListRow, _ lang: Lang) -> [String] {
-        let status = r.status.map { s in lang == .sv ? s : (Status(rawValue: s)?.english ?? RiskStatus(rawValue: s)?.english ?? s) } ?? ""
+        var status = r.status.map { s in lang == .sv ? s : (Status(parsing: s)?.english ?? RiskStatus(rawValue: s)?.english ?? s) } ?? ""
+        if let p = r.progress { status += " (\(p))" }
+        let owner = r.owners?.joined(separator: ", ") ?? r.owner
         var signal = r.signal?.word(lang) ?? ""
         if r.daysLate > 0 { signal += lang == .sv ? " (\(r.daysLate) d sen)" : " (\(r.daysLate) d late)" }
         switch r.kind {
         case .risk:
             let sk = r.score.map { "\($0)" } ?? ""
-            return [r.id, r.title, sk, r.level?.word(lang) ?? "", r.owner, status, r.due?.token ?? ""]
+            return [r.id, r.title, sk, r.level?.word(lang) ?? "", owner, status, r.due?.token ?? ""]
         case .finding:
-            return [r.id, r.title, r.assessment?.word(lang) ?? "", r.owner, due(r, lang), status, signal]
+            return [r.id, r.title, r.assessment?.word(lang) ?? "", owner, due(r, lang), status, signal]
         case .goal:
-            return [r.id, r.title, r.goal ?? "", r.owner, due(r, lang), status, signal, ReportLabels(lang: lang).below(r.below)]
+            return [r.id, r.title, r.goal ?? "", owner, due(r, lang), status, signal, ReportLabels(lang: lang).below(r.below)]
         default:
-            return [r.id, r.title, r.goal ?? "", r.owner, r.start?.token ?? "", due(r, lang), status, signal]
+            return [r.id, r.title, r.goal ?? "", owner, r.start?.token ?? "", due(r, lang), status, signal]
         }
     }
 

@@ -38,7 +38,15 @@ extension FollowUp {
         // (they may be records deleted since).
         let shown: Set<String>? = isPublic ? Set(goals.map(\.id) + activities.map(\.id) + risks.map(\.id) + findings.map(\.id)) : nil
         let name = { (id: String) in data.ownerName(id) }
+        /// All owners' names: "Räddningstjänsten och Kommunstyrelsens förvaltning".
+        let names = { (ids: [String]) in ids.count == 1 ? data.ownerName(ids[0]) : joinedNames(ids.map(data.ownerName), lang) }
 
+        /// An activity's comment: its progress ("Framsteg: 60 %") before its reason or note.
+        func comment(_ text: String?, progress: String?) -> String? {
+            guard let progress else { return text }
+            let p = (lang == .sv ? "Framsteg: " : "Progress: ") + progress
+            return text.map { p + ". " + $0 } ?? p
+        }
         func dueText(_ d: Deadline?, reason: String?) -> String {
             guard let d else { return "" }
             if d.isUnknown, let reason { return reason }
@@ -51,8 +59,8 @@ extension FollowUp {
             return text + (lang == .sv ? " (ursprungligen " + phrase.prefix(1).lowercased() + phrase.dropFirst() : " (originally " + phrase) + ")"
         }
         func line<T: Scheduled>(_ item: T, days: Int) -> Line {
-            Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: name(item.owner),
-                 due: item.deadline, days: days, reason: item.reason)
+            Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: names(item.owners),
+                 due: item.deadline, days: days, reason: item.reason, owners: item.owners.count > 1 ? item.owners : nil)
         }
 
         var summary = Summary()
@@ -94,7 +102,7 @@ extension FollowUp {
         func goalRow(_ g: Goal) -> GoalRow {
             let (original, signal) = moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window))
             return GoalRow(id: g.id, parent: g.parent.flatMap { shown?.contains($0) == false ? nil : $0 }, title: g.title, doneWhen: g.doneWhen,
-                           owner: g.owner, ownerName: name(g.owner),
+                           owner: g.owner, ownerName: names(g.owners),
                            due: g.due, dueText: withOriginal(dueText(g.due, reason: g.reason), original), status: g.status,
                            signal: signal, below: below[g.ref.index], comment: g.reason ?? g.note,
                            daysLate: g.daysLate(asOf: asOf), assumed: goalAssumed[g.ref.index] ?? [], original: original)
@@ -160,8 +168,8 @@ extension FollowUp {
                     let (original, signal) = moved(.activity, a.pointee.id, due, status, standing.signal)
                     return ActivityRow(id: a.pointee.id, title: a.pointee.title, start: start, startText: text(start, reason: reason),
                                        due: due, dueText: withOriginal(text(due, reason: reason), original), owner: a.pointee.owner,
-                                       ownerName: name(a.pointee.owner), status: status, signal: signal,
-                                       comment: reason ?? a.pointee.note, daysLate: standing.daysLate, every: a.pointee.every,
+                                       ownerName: names(a.pointee.owners), status: status, signal: signal,
+                                       comment: comment(reason ?? a.pointee.note, progress: a.pointee.progress), daysLate: standing.daysLate, every: a.pointee.every,
                                        assumed: activityAssumed.isEmpty ? [] : activityAssumed[a.pointee.ref.index] ?? [],
                                        original: original)
                 }
@@ -177,7 +185,7 @@ extension FollowUp {
         }
         let riskRows: [RiskRow] = risks.map { (r: Risk) -> RiskRow in
             RiskRow(id: r.id, title: r.title, area: r.area, likelihood: r.likelihood, consequence: r.consequence,
-                           score: r.score, level: data.level(of: r), owner: r.owner, ownerName: name(r.owner), status: r.status,
+                           score: r.score, level: data.level(of: r), owner: r.owner, ownerName: names(r.owners), status: r.status,
                            actions: shown.map { s in r.actions.filter(s.contains) } ?? r.actions, review: r.review, reviewPassed: r.isReviewPassed(asOf: asOf),
                            assumed: data.assumed(r.ref))
         }.sorted { ($0.score ?? 0) != ($1.score ?? 0) ? ($0.score ?? 0) > ($1.score ?? 0) : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }  // ids compared by their bytes
@@ -199,7 +207,7 @@ extension FollowUp {
                     let (original, signal) = moved(.finding, f.id, f.due, f.status, f.signal(asOf: asOf, window: window))
                     return FindingRow(id: f.id, recommendation: f.recommendation, response: f.response, progress: f.progress,
                                       remaining: f.remaining, assessment: f.assessment, evidence: f.evidence, owner: f.owner,
-                                      ownerName: name(f.owner), due: f.due, status: f.status, signal: signal,
+                                      ownerName: names(f.owners), due: f.due, status: f.status, signal: signal,
                                       assumed: data.assumed(f.ref), original: original, kind: f.kind, basis: f.basis)
                 }))
         }
@@ -207,8 +215,9 @@ extension FollowUp {
         var ownerSections: [OwnerSection] = []
         // Each line to its owner in one pass, not one pass per owner.
         var lateBy: [String: [Line]] = [:], soonBy: [String: [Line]] = [:]
-        for x in summary.overdue { lateBy[x.owner, default: []].append(x) }
-        for x in summary.dueSoon { soonBy[x.owner, default: []].append(x) }
+        // A record with several owners is listed under each of them.
+        for x in summary.overdue { for o in x.owners ?? [x.owner] { lateBy[o, default: []].append(x) } }
+        for x in summary.dueSoon { for o in x.owners ?? [x.owner] { soonBy[o, default: []].append(x) } }
         for o in data.owners {
             let late = lateBy[o.id] ?? [], soon = soonBy[o.id] ?? []
             if !late.isEmpty || !soon.isEmpty {

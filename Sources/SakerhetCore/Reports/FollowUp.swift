@@ -132,6 +132,8 @@ public struct FollowUp: Sendable, Codable {
         /// Days late (overdue) or days left (due soon).
         public let days: Int
         public let reason: String?
+        /// Every owner, when the record has several: the per-owner section lists it under each.
+        public var owners: [String]? = nil
     }
 
     public struct GoalRow: Sendable, Codable {

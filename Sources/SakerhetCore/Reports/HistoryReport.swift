@@ -121,7 +121,8 @@ public struct HistoryReport: Sendable, Codable {
                     } else if let s = Status(parsing: v) {
                         // Done on the record's own date, which may lie before the commit.
                         if s == .done {
-                            let done = c.done.flatMap(Day.init) ?? r.date
+                            // A period (`done: 2014`) counts at its end, never after the commit.
+                            let done = c.done.flatMap(Deadline.init(token:))?.lastDay.map { min($0, r.date) } ?? r.date
                             guard inPeriod(done) else { continue }
                             var x = row(done, words.done(done))
                             x.evidence = c.evidence

@@ -35,6 +35,10 @@ public struct ListRow: Sendable, Codable {
     public var below: Signal? = nil
     /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
     public var original: Deadline? = nil
+    /// Every owner, when the record has more than one (`owner` is the first).
+    public var owners: [String]? = nil
+    /// An activity's `progress` (`60 %`).
+    public var progress: String? = nil
 }
 
 public struct RecordList: Sendable, Codable {
@@ -87,7 +91,7 @@ public struct RecordList: Sendable, Codable {
         case .risk:
             let wantStatus = filter.status.map { RiskStatus(parsing: $0)?.rawValue ?? $0 }
             for r in data.risks {
-                if let o = filter.owner, r.owner != o { continue }
+                if let o = filter.owner, !r.owners.contains(o) { continue }
                 if let a = filter.area, r.area != a { continue }
                 if let st = wantStatus, r.status?.rawValue != st { continue }
                 let level = data.level(of: r)
@@ -104,12 +108,13 @@ public struct RecordList: Sendable, Codable {
         if !baselines.isEmpty && kind != .risk {
             for i in rows.indices {
                 guard let original = baselines.original(kind, rows[i].id, current: rows[i].due), let signal = rows[i].signal else { continue }
-                let raised = Baselines.signal(signal, moved: true, status: rows[i].status.flatMap(Status.init(rawValue:)),
+                let raised = Baselines.signal(signal, moved: true, status: rows[i].status.flatMap(Status.init(parsing:)),
                                               movedGreen: data.config.movedGreen)
                 let r = rows[i]
                 rows[i] = ListRow(kind: r.kind, id: r.id, title: r.title, owner: r.owner, ownerName: r.ownerName, goal: r.goal,
                                   start: r.start, due: r.due, status: r.status, signal: raised, daysLate: r.daysLate, score: r.score,
-                                  level: r.level, assessment: r.assessment, file: r.file, line: r.line, original: original)
+                                  level: r.level, assessment: r.assessment, file: r.file, line: r.line, original: original,
+                                  owners: r.owners, progress: r.progress)
             }
         }
         // Sort keys worked out once per row; the row index keeps equal keys in their order.
@@ -168,7 +173,7 @@ public struct RecordList: Sendable, Codable {
         /// place through a pointer is not copied to be passed here.
         @inline(__always)
         func passes<S: Scheduled>(_ s: S, goal: String?) -> Bool {
-            if let o = filter.owner, s.owner != o { return false }
+            if let o = filter.owner, !s.isOwned(by: o) { return false }
             if let gs = goals {
                 guard let goal, gs.contains(goal) else { return false }
             }
@@ -194,10 +199,13 @@ public struct RecordList: Sendable, Codable {
     static func makeRow<S: Scheduled>(_ s: S, _ kind: Kind, _ data: DataSet, file: String, asOf: Day, window: Int,
                                       goal: String?, start: Deadline?, assessment: Assessment?) -> ListRow {
         let standing = s.standing(asOf: asOf, window: window)
-        return ListRow(kind: kind, id: s.id, title: s.title, owner: s.owner, ownerName: data.ownerName(s.owner), goal: goal,
-                       start: start, due: s.deadline, status: s.status?.rawValue, signal: standing.signal,
-                       daysLate: standing.daysLate, score: nil, level: nil, assessment: assessment,
-                       file: file, line: data.record(s.ref).line)
+        var row = ListRow(kind: kind, id: s.id, title: s.title, owner: s.owner, ownerName: data.ownerName(s.owner), goal: goal,
+                          start: start, due: s.deadline, status: s.statusAlias ?? s.status?.rawValue, signal: standing.signal,
+                          daysLate: standing.daysLate, score: nil, level: nil, assessment: assessment,
+                          file: file, line: data.record(s.ref).line)
+        if s.owners.count > 1 { row.owners = s.owners }
+        if let a = s as? Activity { row.progress = a.progress }
+        return row
     }
 }
 

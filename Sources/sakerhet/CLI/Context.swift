@@ -18,8 +18,9 @@ struct Context {
     /// The as-of date: `--as-of`, or today in local time.
     func asOf() throws -> Day {
         if let s = options.asOf {
-            guard let d = Day(s) else {
-                throw UsageError(sv: "--as-of tar ett datum ÅÅÅÅ-MM-DD, inte '\(s)'", en: "--as-of takes a date YYYY-MM-DD, not '\(s)'")
+            guard let d = Day.asOf(parsing: s) else {
+                throw UsageError(sv: "--as-of tar ett datum ÅÅÅÅ-MM-DD eller en period (2027-Q1, hösten 2027), inte '\(s)'",
+                                 en: "--as-of takes a date YYYY-MM-DD or a period (2027-Q1, autumn 2027), not '\(s)'")
             }
             return d
         }

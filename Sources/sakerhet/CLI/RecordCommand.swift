@@ -189,7 +189,7 @@ enum RecordCommand {
         guard let reason = o.value("--reason"), !reason.allSatisfy({ $0 == " " || $0 == "\t" }) else {
             throw UsageError(sv: "\(label) behöver --reason: skälet till att tidplanen flyttas", en: "\(label) needs --reason: why the schedule moves")
         }
-        return try Writer.perform(ctx, o) { data in try RecordRules.postpone(data, kind, id: id, to: deadline, reason: reason) }
+        return try Writer.perform(ctx, o) { data in try RecordRules.postpone(data, kind, id: id, to: deadline, phrase: to, reason: reason) }
     }
 
     static func remove(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {

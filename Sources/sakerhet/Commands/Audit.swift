@@ -32,7 +32,7 @@ enum Audit: Command {
         let data = try loaded ?? ctx.load()
 
         var diagnostics = Checks.run(data, asOf: asOf, includeDateChecks: !noTime)
-        if let owner { diagnostics = diagnostics.filter { $0.owner == owner.id } }
+        if let owner { diagnostics = diagnostics.filter { $0.isOwned(by: owner.id) } }
         ctx.keep(diagnostics)
 
         let style = outFile == nil && format == "text" ? ctx.style : .plain
