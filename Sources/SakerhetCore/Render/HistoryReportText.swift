@@ -10,9 +10,9 @@ public enum HistoryReportText {
 
         heading(sv ? "Revisionshistorik" : "Revision history")
         out += HistoryText.notes(r.warnings, lang)
-        out += TextTable.wrap(HistoryReport.legend(movedGreen: r.movedGreen).text(lang), 100).joined(separator: "\n") + "\n\n"
+        out += TextTable.wrap(HistoryReport.legend(movedGreen: r.movedGreen).text(lang), style.width).joined(separator: "\n") + "\n\n"
         if r.revisions.isEmpty {
-            out += TextTable.wrap(HistoryReportText.noVersion(r.period, lang), 100).joined(separator: "\n") + "\n"
+            out += TextTable.wrap(HistoryReportText.noVersion(r.period, lang), style.width).joined(separator: "\n") + "\n"
         } else {
             var t = TextTable([.init("Version", 10), .init(sv ? "Beskrivning" : "Description", 46),
                                .init(sv ? "Datum" : "Date", 10), .init(sv ? "Författare" : "Author", 22)], lang: lang)
@@ -33,7 +33,7 @@ public enum HistoryReportText {
                     line += ": " + HistoryReportText.what(c, lang)
                 }
                 if let e = c.evidence { line += (sv ? "; underlag: " : "; evidence: ") + HistoryText.clip(HistoryText.flat(e), 60) }
-                out += SafeText.text(line + "  (" + HistoryReportText.registered(c, lang) + c.author + ")", lang) + "\n"
+                out += TextTable.hanging(SafeText.text(line + "  (" + HistoryReportText.registered(c, lang) + c.author + ")", lang), width: style.width) + "\n"
             }
         }
         list(sv ? "Tillagda" : "Added", r.added)
