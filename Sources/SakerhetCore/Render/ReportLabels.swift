@@ -17,7 +17,7 @@ struct ReportLabels {
     var changes: String { sv ? "Förändringar under perioden" : "Changes in the period" }
     var slips: String { sv ? "Förskjutna tidplaner" : "Deadline slips" }
     var overdue: String { sv ? "Försenade" : "Overdue" }
-    func dueSoon(_ window: Int) -> String { sv ? "Klart inom \(window) dagar" : "Due within \(window) days" }
+    func dueSoon(_ window: Int) -> String { sv ? "Ska vara klart inom \(window) dagar" : "Due within \(window) days" }
     var waiting: String { sv ? "Väntar" : "Waiting" }
     var none: String { sv ? "Inga." : "None." }
     var total: String { sv ? "Totalt" : "Total" }

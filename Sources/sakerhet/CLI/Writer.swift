@@ -31,7 +31,7 @@ enum Writer {
                 Exit.now(Exit.problems)
             }
             if dryRun {
-                try Output.write(Diff.unified(edit.before.bytes, edit.afterBytes, path: edit.path))
+                try Output.write(Diff.unified(edit.before.bytes, edit.afterBytes, path: edit.path, style: ctx.style))
                 Exit.now(Exit.ok)
             }
             let path = folder + "/" + edit.kind.fileName
