@@ -3,6 +3,7 @@
 /// default, so the check says so. Severity: warning.
 public struct ConfigCheck: Check {
     public let id = "config"
+    public let title = Message(sv: "Inställning", en: "Setting")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

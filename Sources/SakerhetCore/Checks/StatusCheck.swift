@@ -3,6 +3,7 @@
 /// Severity: error; an English alias is accepted with a warning to store the Swedish word.
 public struct StatusCheck: Check {
     public let id = "status"
+    public let title = Message(sv: "Okänd status", en: "Unknown status")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

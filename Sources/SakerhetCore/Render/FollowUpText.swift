@@ -113,8 +113,8 @@ public enum FollowUpText {
                                         "Nobody has anything late or due within \(r.window) days.") + "\n" }
         for o in r.owners {
             out += style.bold(v(o.ownerName)) + " (\(v(o.owner)))\n"
-            for x in o.overdue { out += "  " + style.red(sv ? "försenad" : "overdue ") + "  " + pad(v(x.id), 6) + clip(v(x.title), min(60, style.width - 30)) + " (\(l.days(x.days)))\n" }
-            for x in o.dueSoon { out += "  " + (sv ? "snart   " : "due soon") + "  " + pad(v(x.id), 6) + clip(v(x.title), min(60, style.width - 30)) + " (\(x.due?.lastDay.map { "\($0)" } ?? ""))\n" }
+            for x in o.overdue { out += "  " + style.red(sv ? "försenad" : "overdue ") + "  " + pad(v(x.id), 6) + clip(v(x.title), min(60, style.width - 31)) + " (\(l.days(x.days)))\n" }
+            for x in o.dueSoon { out += "  " + (sv ? "snart   " : "due soon") + "  " + pad(v(x.id), 6) + clip(v(x.title), min(60, style.width - 31)) + " (\(x.due?.lastDay.map { "\($0)" } ?? ""))\n" }
         }
         if let h = r.history { out += HistoryReportText.render(h, lang: lang, style: style) }
         if let note = r.historyNote { heading(l.revisionHistory); out += TextTable.wrap(note.text(lang), style.width).joined(separator: "\n") + "\n" }

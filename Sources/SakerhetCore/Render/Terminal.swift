@@ -7,17 +7,24 @@ import Foundation
 public struct Style: Sendable {
     public let color: Bool
     public let width: Int
-    public init(color: Bool, width: Int = 100) {
+    /// Whether `width` was asked for (`COLUMNS`) or is a terminal's: only then are lines
+    /// that are one record each (audit's diagnostics) wrapped, so a pipe keeps one per line.
+    public let fitted: Bool
+    public init(color: Bool, width: Int = 100, fitted: Bool = false) {
         self.color = color
         self.width = max(width, 20)
+        self.fitted = fitted
     }
     public static let plain = Style(color: false)
 
-    /// The width for output to `fd`: `COLUMNS` when set to a number, else the terminal's
-    /// width, else 100 (a pipe or a file).
-    public static func width(environment: [String: String], fd: Int32) -> Int {
-        if let c = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), c > 0 { return c }
-        return Platform.terminalColumns(fd) ?? 100
+    /// The style for output to `fd`: colour when asked, and the width from `COLUMNS` when
+    /// set to a number, else the terminal's width, else 100 (a pipe or a file).
+    public static func forOutput(color: Bool, environment: [String: String], fd: Int32) -> Style {
+        if let c = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), c > 0 {
+            return Style(color: color, width: c, fitted: true)
+        }
+        if let c = Platform.terminalColumns(fd) { return Style(color: color, width: c, fitted: true) }
+        return Style(color: color)
     }
 
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
@@ -97,9 +104,9 @@ public struct TextTable {
         let titleWords = columns.map { UTF8Text.measure($0.title).word }
         var longest = titles
         var floors = titleWords
-        var whole = titles
+        var whole = titleWords
         for (l, f, w) in Parallel.map(parts.count, { p -> ([Int], [Int], [Int]) in
-            var longest = titles, floors = titleWords, whole = titles
+            var longest = titles, floors = titleWords, whole = titleWords
             for r in rows[parts[p]] {
                 for i in 0..<min(n, r.count) {
                     let m = UTF8Text.measure(r[i])
@@ -117,11 +124,12 @@ public struct TextTable {
         }
         let free = (0..<n).map { columns[$0].free ?? (columns[$0].width >= 20 || longest[$0] > 24) }
         var widths = (0..<n).map { free[$0] ? max(floors[$0], min(columns[$0].width, longest[$0]))
-                                                    : max(whole[$0], min(columns[$0].width, longest[$0])) }
+                                                    : max(whole[$0], titles[$0], min(columns[$0].width, longest[$0])) }
         // Then columns give way, widest first, until the table fits: free text down to its
-        // longest word, the others down to their longest word, then free text down to 12
-        // and 6 columns (long words hyphenated). An id, a date or a status is never cut:
-        // a table that still does not fit is wider than asked.
+        // longest word; the others down to their longest cell (their headings wrap); free
+        // text down to 12 columns (long words hyphenated); the others down to their longest
+        // word; free text down to 6. An id, a date or a status is never cut: a table that
+        // still does not fit is wider than asked.
         var total = widths.reduce(0, +) + 2 * (n - 1)
         for pass in 0..<5 {
             while total > maxWidth {
@@ -130,9 +138,9 @@ public struct TextTable {
                     let floor: Int
                     switch pass {
                     case 0: floor = free[i] ? floors[i] : Int.max
-                    case 1: floor = floors[i]
+                    case 1: floor = free[i] ? Int.max : whole[i]
                     case 2: floor = free[i] ? max(titleWords[i], 12) : Int.max
-                    case 3: floor = free[i] ? max(titleWords[i], 6) : Int.max
+                    case 3: floor = free[i] ? Int.max : floors[i]
                     default: floor = free[i] ? 6 : Int.max
                     }
                     if widths[i] > floor && (widest < 0 || widths[i] > widths[widest]) { widest = i }

@@ -39,7 +39,7 @@ struct Context {
     var style: Style {
         let env = ProcessInfo.processInfo.environment
         let noColor = (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || env["TERM"] == "dumb"
-        return Style(color: !noColor && isTerminal, width: Style.width(environment: env, fd: STDOUT_FILENO))
+        return Style.forOutput(color: !noColor && isTerminal, environment: env, fd: STDOUT_FILENO)
     }
 
     var isTerminal: Bool { Platform.isTerminal(STDOUT_FILENO) }
