@@ -89,3 +89,49 @@ final class TerminalWidthTests: EndToEndCase {
         XCTAssertTrue(gl.stdout.contains("\"description\" : \"Snart förfallen M3.3: "), gl.stdout)
     }
 }
+
+/// Issue 17: ids that fit the record, notices when a deadline has passed, the CSV's
+/// columns, and a dry-run diff like git's.
+final class EverydayWriteTests: EndToEndCase {
+    func testIdsNoticesCSVAndDiff() throws {
+        let root = try copyOfShippedData()
+        // A top-level goal is M4 (after M3.3), a sub-goal D11, one under D3 takes its HP ids.
+        var r = try run(["goals", "add", "title=Nytt mål", "owner=sbs", "due=2027-12", "--as-of", "2026-01-10"], in: root)
+        XCTAssertEqual(r.exitCode, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "goals: lägg till M4\n")
+        XCTAssertEqual(r.stderr, "")
+        r = try run(["goals", "add", "title=Delmål", "owner=sbs", "due=2027-12", "parent=M4", "--as-of", "2026-01-10"], in: root)
+        XCTAssertEqual(r.stdout, "goals: lägg till D11\n", r.stderr)
+        r = try run(["goals", "add", "title=Mer", "owner=sbs", "due=2027-12", "parent=D3", "--as-of", "2026-01-10"], in: root)
+        XCTAssertEqual(r.stdout, "goals: lägg till HP3\n", r.stderr)
+        // config.rec sets another scheme for activities.
+        let config = root.appendingPathComponent("data/config.rec")
+        try (String(contentsOf: config, encoding: .utf8) + "id_activity: AKT\n").write(to: config, atomically: true, encoding: .utf8)
+        // A deadline already passed: a notice with the stored token, at once.
+        r = try run(["activities", "add", "title=Skrivfel", "owner=sbs", "goal=D11", "due=2025-06", "--as-of", "2026-01-10"], in: root)
+        XCTAssertEqual(r.exitCode, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "activities: lägg till AKT1\n")
+        XCTAssertTrue(r.stderr.contains("notis: AKT1: slutdatumet 2025-06 har redan passerat"), r.stderr)
+        r = try run(["activities", "set", "AKT1", "due=2027-06", "--as-of", "2026-01-10"], in: root)
+        XCTAssertEqual(r.stderr, "")
+        r = try run(["activities", "set", "AKT1", "due=2025-09", "--lang", "en", "--as-of", "2026-01-10"], in: root)
+        XCTAssertTrue(r.stderr.contains("notice: AKT1: the deadline 2025-09 has already passed"), r.stderr)
+        // The dry-run diff: headers, hunk header, - before +.
+        r = try run(["activities", "set", "AKT1", "due=2027-09", "--dry-run", "--as-of", "2026-01-10"], in: root)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(Array(lines.prefix(2)), ["--- a/data/activities.rec", "+++ b/data/activities.rec"])
+        XCTAssertTrue(lines[2].hasPrefix("@@ -"))
+        let minus = lines.firstIndex(of: "-due: 2025-09"), plus = lines.firstIndex(of: "+due: 2027-09")
+        XCTAssertNotNil(minus); XCTAssertNotNil(plus)
+        if let minus, let plus { XCTAssertLessThan(minus, plus) }
+        // CSV: the owner's name beside its id, days late in a column of its own.
+        r = try run(["activities", "list", "--format", "csv", "--overdue", "--as-of", "2026-01-10"], in: root)
+        let rows = r.stdout.dropFirst().split(separator: "\r\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(rows[0], ["Id", "Titel", "Mål", "Ansvarig", "Ansvarig (namn)", "Påbörjas", "Klart senast", "Status", "Signal", "Dagar sen"])
+        let row = try XCTUnwrap(rows.first { $0.first == "AKT1" })
+        XCTAssertEqual(row[3], "sbs")
+        XCTAssertEqual(row[4], "\"Enheten för säkerhet, beredskap och systemförvaltning\"".replacingOccurrences(of: "\"", with: ""))
+        XCTAssertEqual(row[8], "röd")
+        XCTAssertEqual(row[9], "102")
+    }
+}

@@ -22,6 +22,12 @@ public struct ConfigCheck: Check {
             warn(f.line, sv: "soon_days '\(f.value)' ska vara ett antal dagar (t.ex. 30); 30 används",
                  en: "soon_days '\(f.value)' must be a number of days (e.g. 30); 30 is used")
         }
+        for key in Config.defaultIDPrefixes.keys.sorted() {
+            if let f = r.field(key), !Config.isIDPrefix(f.value) {
+                warn(f.line, sv: "\(key) '\(f.value)' ska vara 1–4 bokstäver A–Z (t.ex. \(Config.defaultIDPrefixes[key]!)); \(Config.defaultIDPrefixes[key]!) används",
+                     en: "\(key) '\(f.value)' must be 1–4 letters A–Z (e.g. \(Config.defaultIDPrefixes[key]!)); \(Config.defaultIDPrefixes[key]!) is used")
+            }
+        }
         if let f = r.field("moved_signal"), Config.movedSignalWords[f.value.lowercased()] == nil {
             warn(f.line, sv: "moved_signal '\(f.value)' ska vara gul eller grön; gul används",
                  en: "moved_signal '\(f.value)' must be gul or grön; gul is used")

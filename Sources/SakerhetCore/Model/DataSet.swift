@@ -22,6 +22,9 @@ public struct Config: Sendable {
     /// `moved_signal: grön`: a record whose deadline was moved later keeps its computed
     /// signal; by default (`gul`) it is at least gul while open.
     public var movedGreen = false
+    /// The letters of new ids (`id_goal`, `id_subgoal`, `id_activity`, `id_risk`,
+    /// `id_finding`): a top-level goal M4, a sub-goal D11, an activity A31 …
+    public var idPrefixes: [String: String] = Config.defaultIDPrefixes
 
     public init() {}
 
@@ -32,12 +35,24 @@ public struct Config: Sendable {
         version = record.value("version")
         if let s = record.value("soon_days"), let n = Int(s), n >= 0 { soonDays = n }
         if let s = record.value("moved_signal") { movedGreen = Config.movedSignalWords[s.lowercased()] ?? false }
+        for key in Config.defaultIDPrefixes.keys {
+            if let s = record.value(key), Config.isIDPrefix(s) { idPrefixes[key] = s }
+        }
     }
 }
 
 extension Config {
     /// The values of `moved_signal`: true for grön.
     public static let movedSignalWords: [String: Bool] = ["grön": true, "green": true, "gul": false, "yellow": false]
+
+    /// The id schemes of the shipped plan, by config field.
+    public static let defaultIDPrefixes: [String: String] = ["id_goal": "M", "id_subgoal": "D", "id_activity": "A",
+                                                             "id_risk": "R", "id_finding": "F"]
+
+    /// One to four letters: a prefix of new ids.
+    public static func isIDPrefix(_ s: String) -> Bool {
+        (1...4).contains(s.count) && s.allSatisfy { $0.isLetter && $0.isASCII }
+    }
 }
 
 /// The whole data folder: every file, and the typed records built from them.

@@ -16,7 +16,7 @@ enum Writer {
         let wait = ProcessInfo.processInfo.environment["SAKERHET_LOCK_TIMEOUT"].flatMap(Double.init) ?? 10
         return try Store.withLock(folder: folder, timeout: wait) {
             let data = try Store.load(folder: folder, display: display)
-            let edit: Edit
+            var edit: Edit
             do { edit = try make(data) } catch let e as EditError {
                 guard e.isRefusal else { throw UsageError(sv: e.message.sv, en: e.message.en) }
                 Output.error("sakerhet: " + (ctx.lang == .sv ? "nekat: " : "refused: ") + e.message.text(ctx.lang))
@@ -30,7 +30,10 @@ enum Writer {
                     : "the change would add \(errors.count) new error\(errors.count == 1 ? "" : "s") and was not saved; correct the value and try again"))
                 Exit.now(Exit.problems)
             }
+            edit.notices += edit.pastDeadlineNotices(asOf: asOf)
+            func notices() { for n in edit.notices { Output.error("sakerhet: " + (ctx.lang == .sv ? "notis: " : "notice: ") + n.text(ctx.lang)) } }
             if dryRun {
+                notices()
                 try Output.write(Diff.unified(edit.before.bytes, edit.afterBytes, path: edit.path, style: ctx.style))
                 Exit.now(Exit.ok)
             }
@@ -43,6 +46,7 @@ enum Writer {
             try Store.writeAtomically(edit.afterBytes, to: path)
             if commit { try Git.commit(file: path, message: edit.summary) }
             try Output.write(edit.summary + (commit ? (ctx.lang == .sv ? " (incheckad)" : " (committed)") : "") + "\n")
+            notices()
             // The file is written and renamed; ending here spares freeing the data set,
             // and the lock goes with the process.
             Exit.now(Exit.ok)
