@@ -172,12 +172,27 @@ public struct TextTable {
     /// `text` (a line that starts with two blanks) wrapped to `width`, its further lines
     /// indented by four: a list item of a report. A line that fits is left as it is.
     public static func hanging(_ text: String, width: Int) -> String {
-        guard UTF8Text.scalarCount(text) > width else { return text }
-        let body = text.hasPrefix("  ") ? String(text.dropFirst(2)) : text
-        let first = wrap(body, width - 2)
-        guard let head = first.first else { return text }
-        let rest = wrap(first.dropFirst().joined(separator: " "), width - 4)
-        return (["  " + head] + rest.filter { !$0.isEmpty }.map { "    " + $0 }).joined(separator: "\n")
+        guard UTF8Text.scalarCount(text) > width, !text.contains("\n") else { return text }
+        // Greedy, at single blanks; runs of blanks inside a line ("2026-03-20  A3") are kept.
+        var lines: [String] = []
+        var line = "", count = 0
+        var pendingBlanks = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if word.isEmpty { pendingBlanks += 1; continue }
+            let n = UTF8Text.scalarCount(String(word))
+            let gap = count == 0 ? 0 : pendingBlanks + 1
+            if count > 0 && count + gap + n > width && !line.allSatisfy({ $0 == " " }) {
+                lines.append(line)
+                line = "    " + word
+                count = 4 + n
+            } else {
+                line += String(repeating: " ", count: count == 0 ? pendingBlanks : gap) + word
+                count += (count == 0 ? pendingBlanks : gap) + n
+            }
+            pendingBlanks = 0
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
     }
 
     /// Word-wraps `text` to `width` characters; words longer than the width are cut with a
