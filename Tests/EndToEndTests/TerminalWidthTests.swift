@@ -133,5 +133,11 @@ final class EverydayWriteTests: EndToEndCase {
         XCTAssertEqual(row[4], "\"Enheten för säkerhet, beredskap och systemförvaltning\"".replacingOccurrences(of: "\"", with: ""))
         XCTAssertEqual(row[8], "röd")
         XCTAssertEqual(row[9], "102")
+        // report -o and export -o say what they wrote and where.
+        r = try run(["report", "--format", "html", "-o", "rapport.html", "--as-of", "2026-01-10"], in: root)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertNotNil(r.stderr.range(of: #"^Skrev uppföljningen \(HTML, \d+ kB\) till rapport\.html\n$"#, options: .regularExpression), r.stderr)
+        r = try run(["export", "-o", "plan.xlsx", "--lang", "en", "--as-of", "2026-01-10"], in: root)
+        XCTAssertNotNil(r.stderr.range(of: #"^Wrote the workbook \(Excel, \d+ kB\) to plan\.xlsx\n$"#, options: .regularExpression), r.stderr)
     }
 }

@@ -122,3 +122,22 @@ struct ReportLabels {
     /// The activity's status word, or the goal's.
     func status(_ s: Status?) -> String { s?.word(lang) ?? "" }
 }
+
+/// The line a command prints after it wrote a file with `-o`: what, in which format, how
+/// large, and where ("Skrev uppföljningen (HTML, 58 kB) till rapport.html").
+public enum WroteFile {
+    public static let followUp = Message(sv: "uppföljningen", en: "the follow-up")
+    public static let workbook = Message(sv: "arbetsboken", en: "the workbook")
+
+    public static func line(_ what: Message, format: String, bytes: Int, path: String, lang: Lang) -> String {
+        let sv = lang == .sv
+        let size: String
+        if bytes < 1_000 { size = "\(bytes) byte" + (sv || bytes == 1 ? "" : "s") }
+        else if bytes < 1_000_000 { size = "\((bytes + 500) / 1_000) kB" }
+        else {
+            let tenths = (bytes + 50_000) / 100_000
+            size = "\(tenths / 10)\(sv ? "," : ".")\(tenths % 10) MB"
+        }
+        return (sv ? "Skrev " : "Wrote ") + what.text(lang) + " (\(format), \(size))" + (sv ? " till " : " to ") + path
+    }
+}

@@ -31,7 +31,9 @@ enum Export: Command {
         let asOf = try ctx.asOf()
         let data = try ctx.load()
         let book = PlanExport.make(data, asOf: asOf, isPublic: isPublic, lang: ctx.lang)
-        try Store.writeOutput(try XLSXWriter.write(book), to: outFile, dataFolder: try ctx.dataFolder().display)
+        let xlsx = try XLSXWriter.write(book)
+        try Store.writeOutput(xlsx, to: outFile, dataFolder: try ctx.dataFolder().display)
+        Output.error(WroteFile.line(WroteFile.workbook, format: "Excel", bytes: xlsx.count, path: outFile, lang: ctx.lang))
         Exit.now(Exit.ok)
     }
 }

@@ -59,11 +59,17 @@ enum Report: Command {
         case "markdown": text = [FollowUpMarkdown.render(report, lang: ctx.lang)]
         case "html": text = FollowUpHTML.pieces(report, lang: ctx.lang)
         case "docx":
-            try Store.writeOutput(try FollowUpDOCX.render(report, lang: ctx.lang), to: outFile!, dataFolder: display)  // checked above
+            let docx = try FollowUpDOCX.render(report, lang: ctx.lang)
+            try Store.writeOutput(docx, to: outFile!, dataFolder: display)  // checked above
+            Output.error(WroteFile.line(WroteFile.followUp, format: "Word", bytes: docx.count, path: outFile!, lang: ctx.lang))
             Exit.now(Exit.ok)
         default: text = [FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)]
         }
-        if let outFile { try Store.writeOutput(text, to: outFile, dataFolder: display) } else { try Output.write(text) }
+        if let outFile {
+            try Store.writeOutput(text, to: outFile, dataFolder: display)
+            let name = ["json": "JSON", "markdown": "Markdown", "html": "HTML"][format ?? "text"] ?? (ctx.lang == .sv ? "text" : "text")
+            Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: text.reduce(0) { $0 + $1.utf8.count }, path: outFile, lang: ctx.lang))
+        } else { try Output.write(text) }
         Exit.now(Exit.ok)
     }
 }
