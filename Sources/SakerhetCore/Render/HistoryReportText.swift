@@ -45,13 +45,18 @@ public enum HistoryReportText {
         list(sv ? "Uppskjutna" : "Postponed", r.postponed)
 
         heading(sv ? "Förskjutna tidplaner" : "Deadline slips")
+        // One line a record (where its deadline went in the period, how often, how far);
+        // each move, with its date, author and reason, is under Uppskjutna above.
         if r.slips.isEmpty { out += (sv ? "Inga tidplaner sköts upp under perioden." : "No deadline moved later in the period.") + "\n" }
-        for (i, s) in r.slips.enumerated() {
-            if i > 0 { out += "\n" }
-            out += style.bold(SafeText.text(s.id, lang)) + SafeText.text((s.title.isEmpty ? "" : " " + HistoryText.clip(HistoryText.flat(SafeText.text(s.title, lang)), 70))
-                + (s.owner.map { " (\($0))" } ?? ""), lang) + "\n"
-            out += "  " + HistoryText.summary(s, lang) + "\n"
-            for m in s.moves { out += "  " + SafeText.text(HistoryText.move(m, lang), lang) + "\n" }
+        else {
+            out += TextTable.wrap(sv ? "En rad per post: slutdatumet vid periodens början → nu, hur många gånger och hur långt det flyttats. Varje flytt, med datum och anledning, står under Uppskjutna."
+                                     : "One line per record: the deadline at the start of the period → now, how many times and how far it moved. Each move, with its date and reason, is under Postponed.",
+                                  style.width).joined(separator: "\n") + "\n\n"
+        }
+        for s in r.slips {
+            let span = s.moves.first.map { first in first.from + " → " + (s.moves.last?.to ?? first.to) + ", " } ?? ""
+            out += TextTable.hanging("  " + style.bold(SafeText.text(s.id, lang)) + SafeText.text((s.title.isEmpty ? "" : " " + HistoryText.clip(HistoryText.flat(SafeText.text(s.title, lang)), 60))
+                + (s.owner.map { " (\($0))" } ?? "") + ": " + span + HistoryText.summary(s, lang), lang), width: style.width + (style.color ? 8 : 0)) + "\n"
         }
         return out
     }
