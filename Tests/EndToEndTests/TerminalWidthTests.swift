@@ -120,14 +120,14 @@ final class EverydayWriteTests: EndToEndCase {
         r = try run(["activities", "set", "AKT1", "due=2027-09", "--dry-run", "--as-of", "2026-01-10"], in: root)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(Array(lines.prefix(2)), ["--- a/data/activities.rec", "+++ b/data/activities.rec"])
-        XCTAssertTrue(lines[2].hasPrefix("@@ -"))
+        XCTAssertTrue(lines.count > 2 && lines[2].hasPrefix("@@ -"), r.stdout)
         let minus = lines.firstIndex(of: "-due: 2025-09"), plus = lines.firstIndex(of: "+due: 2027-09")
         XCTAssertNotNil(minus); XCTAssertNotNil(plus)
         if let minus, let plus { XCTAssertLessThan(minus, plus) }
         // CSV: the owner's name beside its id, days late in a column of its own.
         r = try run(["activities", "list", "--format", "csv", "--overdue", "--as-of", "2026-01-10"], in: root)
         let rows = r.stdout.dropFirst().split(separator: "\r\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
-        XCTAssertEqual(rows[0], ["Id", "Titel", "Mål", "Ansvarig", "Ansvarig (namn)", "Påbörjas", "Klart senast", "Status", "Signal", "Dagar sen"])
+        XCTAssertEqual(rows.first, ["Id", "Titel", "Mål", "Ansvarig", "Ansvarig (namn)", "Påbörjas", "Klart senast", "Status", "Signal", "Dagar sen"])
         let row = try XCTUnwrap(rows.first { $0.first == "AKT1" })
         XCTAssertEqual(row[3], "sbs")
         XCTAssertEqual(row[4], "\"Enheten för säkerhet, beredskap och systemförvaltning\"".replacingOccurrences(of: "\"", with: ""))
