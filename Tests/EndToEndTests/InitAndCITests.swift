@@ -188,7 +188,7 @@ final class InitAndCITests: EndToEndCase {
             return try XCTUnwrap(try Formats.json(r.stdoutBytes) as? [[String: Any]], r.stdout)
         }
         func overdueA26(_ list: [[String: Any]]) throws -> [String: Any] {
-            try XCTUnwrap(list.first { ($0["description"] as? String)?.hasPrefix("A26 ") == true && $0["check_name"] as? String == "overdue" })
+            try XCTUnwrap(list.first { ($0["description"] as? String)?.hasPrefix("Försenad A26: A26 ") == true && $0["check_name"] as? String == "overdue" })
         }
         let first = try issues("2025-03-01"), second = try issues(Self.later)
         for list in [first, second] {
@@ -207,7 +207,7 @@ final class InitAndCITests: EndToEndCase {
         XCTAssertEqual(a["fingerprint"] as? String, b["fingerprint"] as? String)
         // Every issue in both runs that is the same record and check keeps its fingerprint.
         func key(_ i: [String: Any]) -> String {
-            "\(i["check_name"] ?? "")|\((i["location"] as? [String: Any])?["path"] ?? "")|\((i["description"] as? String)?.split(separator: " ").first ?? "")"
+            "\(i["check_name"] ?? "")|\((i["location"] as? [String: Any])?["path"] ?? "")|\((i["description"] as? String)?.split(separator: ":").first ?? "")"  // the title: check and record
         }
         let firstByKey = Dictionary(first.map { (key($0), $0["fingerprint"] as? String) }, uniquingKeysWith: { x, _ in x })
         for i in second where firstByKey[key(i)] != nil {

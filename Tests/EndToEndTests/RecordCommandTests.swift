@@ -258,8 +258,21 @@ final class RecordCommandTests: EndToEndCase {
         XCTAssertTrue(csv.stdout.hasSuffix("\r\n"))
         let body = String(csv.stdout.dropFirst())  // the BOM
         XCTAssertEqual(body.components(separatedBy: "\r\n").count, rows.count + 1, "one CRLF per row")
-        XCTAssertEqual(Formats.csv(body), rows, "CSV (;, CRLF) and TSV disagree")
-        XCTAssertTrue(body.hasPrefix(rows[0].joined(separator: ";") + "\r\n"), "header not ;-separated")
+        // The CSV has the TSV's rows, with the owner's name and the days late in columns of
+        // their own (issue 17): dropping those and putting the days back gives the TSV.
+        let csvRows = try XCTUnwrap(Formats.csv(body))
+        let name = try XCTUnwrap(csvRows[0].firstIndex(of: "Ansvarig (namn)")), late = csvRows[0].firstIndex(of: "Dagar sen")
+        let back = csvRows.enumerated().map { (n, r) -> [String] in
+            var r = r
+            if let late {
+                let days = r.remove(at: late)
+                if n > 0, !days.isEmpty { r[late - 1] += " (\(days) d sen)" }
+            }
+            r.remove(at: name)
+            return r
+        }
+        XCTAssertEqual(back, rows, "CSV (;, CRLF) and TSV disagree")
+        XCTAssertTrue(body.hasPrefix(csvRows[0].joined(separator: ";") + "\r\n"), "header not ;-separated")
 
         let json = try run(args + ["--format", "json"] + plan, in: root)
         XCTAssertEqual(json.exitCode, 0, json.output)

@@ -3,7 +3,8 @@ import XCTest
 
 /// `clip`: the first line of a text, cut to a number of characters.
 final class ClipTests: XCTestCase {
-    /// The rule by characters, as it was written first; `clip` takes a quicker way for most text.
+    /// The rule by characters, as it was written first; `clipAnywhere` (the cut before `clip`
+    /// backs off to a blank) takes a quicker way for most text.
     func reference(_ s: String, _ n: Int) -> String {
         let first = s.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         let cut = first.count > n ? String(first.prefix(n - 1)) + "…" : first
@@ -16,6 +17,10 @@ final class ClipTests: XCTestCase {
         XCTAssertEqual(clip("Första raden\nandra raden", 40), "Första raden …")
         XCTAssertEqual(clip("Första raden\nandra raden", 6), "Först…")
         XCTAssertEqual(clip("", 5), "")
+        // A cut inside a word or a date backs off to the blank before it (issue 17).
+        XCTAssertEqual(clip("ligger efter slutdatum 2024-11-30", 26), "ligger efter slutdatum …")
+        XCTAssertEqual(clip("Inväntar beslut från KF avseende ansvarsfördelning", 44), "Inväntar beslut från KF avseende …")
+        XCTAssertEqual(clip("förvaltningsledningsgruppen", 10), "förvaltni…")
         XCTAssertEqual(clip("e\u{301}e\u{301}e\u{301}", 3), "e\u{301}e\u{301}e\u{301}")  // three characters, six scalars
     }
 
@@ -25,7 +30,7 @@ final class ClipTests: XCTestCase {
         for _ in 0..<20_000 {
             let s = (0..<Int.random(in: 0...14, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
             let n = Int.random(in: 1...10, using: &rng)
-            XCTAssertEqual(clip(s, n), reference(s, n), "\(s.unicodeScalars.map { String($0.value, radix: 16) }) \(n)")
+            XCTAssertEqual(clipAnywhere(s, n), reference(s, n), "\(s.unicodeScalars.map { String($0.value, radix: 16) }) \(n)")
         }
     }
 }

@@ -407,9 +407,10 @@ final class HistoryReportRenderTests: XCTestCase {
 
             FÖRSKJUTNA TIDPLANER
 
-            A1 Aktivitet A1 (sbs)
-              flyttad 1 gång, totalt 122 dagar
-              2024-03-01  Bo Ek: 2024-05 → 2024-09 (+122 dagar) – Inväntar beslut
+            En rad per post: slutdatumet vid periodens början → nu, hur många gånger och hur långt det flyttats.
+            Varje flytt, med datum och anledning, står under Uppskjutna.
+
+              A1 Aktivitet A1 (sbs): 2024-05 → 2024-09, flyttad 1 gång, totalt 122 dagar
 
             """)
     }

@@ -9,8 +9,12 @@ final class TextTableTests: XCTestCase {
     }
 
     func testWrapCutsWordsLongerThanTheWidth() {
-        XCTAssertEqual(TextTable.wrap("abcdefghijklmnop xy", 5), ["abcde", "fghij", "klmno", "p xy"])
-        XCTAssertEqual(TextTable.wrap("ab åäöåäöåä cd", 4), ["ab", "åäöå", "äöåä", "cd"])
+        // With a visible hyphen at the column's edge.
+        XCTAssertEqual(TextTable.wrap("abcdefghijklmnop xy", 5), ["abcd-", "efgh-", "ijkl-", "mnop", "xy"])
+        XCTAssertEqual(TextTable.wrap("ab åäöåäöåä cd", 4), ["ab", "åäö-", "åäö-", "åä", "cd"])
+        XCTAssertEqual(TextTable.wrap("förvaltningsledningsgruppen", 16), ["förvaltningsled-", "ningsgruppen"])
+        // No hyphen in a column of two.
+        XCTAssertEqual(TextTable.wrap("abcde", 2), ["ab", "cd", "e"])
     }
 
     func testWrapKeepsEmbeddedNewlines() {
@@ -91,7 +95,7 @@ final class TextTableTests: XCTestCase {
         var t = TextTable([.init("Id", 4), .init("Text", 20)])
         t.add(["X1", "Mycketlångtordutanmellanslag och mer"], paint: [{ "[" + $0 + "]" }, { "<" + $0 + ">" }])
         t.add(["X2", "kort"], paint: [{ "[" + $0 + "]" }])
-        let body = "──  ────────────\n[X1]  <Mycketlångto>\n    <rdutanmellan>\n    <slag och mer>\n[X2]  kort\n"
+        let body = "──  ────────────\n[X1]  <Mycketlångt->\n    <ordutanmell->\n    <anslag och>\n    <mer>\n[X2]  kort\n"
         XCTAssertEqual(t.render(maxWidth: 16), "Id  Text\n" + body)
         XCTAssertEqual(t.render(style: Style(color: true), maxWidth: 16), "\u{1B}[1mId\u{1B}[0m  \u{1B}[1mText\u{1B}[0m\n" + body)
     }

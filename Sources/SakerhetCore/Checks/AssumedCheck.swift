@@ -4,6 +4,7 @@
 /// Severity: warning, with the closest name.
 public struct AssumedCheck: Check {
     public let id = "assumed"
+    public let title = Message(sv: "Antaget värde", en: "Assumed value")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -9,6 +9,9 @@
 public protocol Check: Sendable {
     /// A stable id, used in JSON output, annotations and fingerprints.
     var id: String { get }
+    /// A short title in both languages, the words of the text output ("Försenad",
+    /// "Okänd ansvarig"): CI annotations show it with the record's id.
+    var title: Message { get }
     /// True when the result depends on the as-of date (skipped by `audit --no-time`).
     var usesDate: Bool { get }
     func run(_ data: DataSet, asOf: Day) -> [Diagnostic]
@@ -52,6 +55,13 @@ public enum Checks {
         PersonalNumberCheck(),
         ConfigCheck(),
     ]
+
+    /// The title of the check `id`; "Kontroll"/"Check" for an id no check has.
+    public static func title(of id: String) -> Message {
+        titles[id] ?? Message(sv: "Kontroll", en: "Check")
+    }
+
+    private static let titles: [String: Message] = Dictionary(all.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
 
     /// Runs the checks and returns their diagnostics in output order.
     public static func run(_ data: DataSet, asOf: Day, includeDateChecks: Bool = true,

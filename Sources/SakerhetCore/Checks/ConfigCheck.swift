@@ -3,6 +3,7 @@
 /// `meeting` a day. A bad value falls back to the default, so the check says so. Severity: warning.
 public struct ConfigCheck: Check {
     public let id = "config"
+    public let title = Message(sv: "Inställning", en: "Setting")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
@@ -20,6 +21,12 @@ public struct ConfigCheck: Check {
         if let f = r.field("soon_days"), Int(f.value).map({ $0 >= 0 }) != true {
             warn(f.line, sv: "soon_days '\(f.value)' ska vara ett antal dagar (t.ex. 30); 30 används",
                  en: "soon_days '\(f.value)' must be a number of days (e.g. 30); 30 is used")
+        }
+        for key in Config.defaultIDPrefixes.keys.sorted() {
+            if let f = r.field(key), !Config.isIDPrefix(f.value) {
+                warn(f.line, sv: "\(key) '\(f.value)' ska vara 1–4 bokstäver A–Z (t.ex. \(Config.defaultIDPrefixes[key]!)); \(Config.defaultIDPrefixes[key]!) används",
+                     en: "\(key) '\(f.value)' must be 1–4 letters A–Z (e.g. \(Config.defaultIDPrefixes[key]!)); \(Config.defaultIDPrefixes[key]!) is used")
+            }
         }
         if let f = r.field("moved_signal"), Config.movedSignalWords[f.value.lowercased()] == nil {
             warn(f.line, sv: "moved_signal '\(f.value)' ska vara gul eller grön; gul används",

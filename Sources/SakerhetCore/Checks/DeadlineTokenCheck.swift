@@ -4,6 +4,7 @@
 /// `2024-02-30` and `2024-13` are caught. Severity: error.
 public struct DeadlineTokenCheck: Check {
     public let id = "deadline"
+    public let title = Message(sv: "Ogiltigt slutdatum", en: "Invalid deadline")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

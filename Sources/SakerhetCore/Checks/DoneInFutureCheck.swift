@@ -3,6 +3,7 @@
 /// Severity: error.
 public struct DoneInFutureCheck: Check {
     public let id = "done-future"
+    public let title = Message(sv: "Klar i framtiden", en: "Done in the future")
     public var usesDate: Bool { true }
     public init() {}
 

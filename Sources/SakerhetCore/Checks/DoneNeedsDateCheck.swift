@@ -1,6 +1,7 @@
 /// A goal, activity or finding with status `klar` says when in `done`. Severity: error.
 public struct DoneNeedsDateCheck: Check {
     public let id = "done-date"
+    public let title = Message(sv: "Klardatum saknas", en: "Done date missing")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

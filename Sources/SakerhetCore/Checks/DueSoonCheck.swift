@@ -2,6 +2,7 @@
 /// 30 by default) is "due soon". Severity: notice.
 public struct DueSoonCheck: Check {
     public let id = "due-soon"
+    public let title = Message(sv: "Snart förfallen", en: "Due soon")
     public var usesDate: Bool { true }
     public init() {}
 

@@ -2,6 +2,7 @@
 /// Severity: error.
 public struct DuplicateIDCheck: Check {
     public let id = "duplicate-id"
+    public let title = Message(sv: "Id används två gånger", en: "Duplicate id")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

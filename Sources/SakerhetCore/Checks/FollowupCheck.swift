@@ -5,6 +5,7 @@
 /// Severity: error.
 public struct FollowupCheck: Check {
     public let id = "followup"
+    public let title = Message(sv: "Felaktig uppföljning", en: "Invalid follow-up")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
@@ -57,6 +58,7 @@ public struct FollowupCheck: Check {
 /// iakttagelse, rekommendation, anmärkning, avvik, merknad). Severity: error.
 public struct FindingKindCheck: Check {
     public let id = "finding-kind"
+    public let title = Message(sv: "Okänt slag av iakttagelse", en: "Unknown kind of finding")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

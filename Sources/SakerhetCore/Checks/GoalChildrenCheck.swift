@@ -7,6 +7,7 @@
 /// validated on its neighbourhood for errors only, so this warning is not part of it.
 public struct GoalChildrenCheck: Check {
     public let id = "goal-children"
+    public let title = Message(sv: "Mål och delar stämmer inte", en: "Goal and parts disagree")
     /// How many children a message names before "and N more".
     static let shown = 8
     public init() {}

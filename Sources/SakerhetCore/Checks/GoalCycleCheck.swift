@@ -2,6 +2,7 @@
 /// Severity: error, once per cycle, at the goal with the first line in the cycle.
 public struct GoalCycleCheck: Check {
     public let id = "goal-cycle"
+    public let title = Message(sv: "Mål i cirkel", en: "Goal cycle")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -2,6 +2,7 @@
 /// Severity: error.
 public struct MandatoryFieldCheck: Check {
     public let id = "mandatory"
+    public let title = Message(sv: "Fält saknas", en: "Field missing")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

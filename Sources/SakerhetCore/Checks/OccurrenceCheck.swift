@@ -3,6 +3,7 @@
 /// date and, if given, the outcome `utan anmärkning` or `avvikelse`. Severity: error.
 public struct OccurrenceCheck: Check {
     public let id = "occurrence"
+    public let title = Message(sv: "Felaktigt tillfälle", en: "Invalid occurrence")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

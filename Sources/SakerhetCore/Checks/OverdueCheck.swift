@@ -3,6 +3,7 @@
 /// `pågår`; warning when `vilande`, since it waits on someone else.
 public struct OverdueCheck: Check {
     public let id = "overdue"
+    public let title = Message(sv: "Försenad", en: "Overdue")
     public var usesDate: Bool { true }
     public init() {}
 

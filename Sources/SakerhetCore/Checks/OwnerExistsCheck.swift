@@ -2,6 +2,7 @@
 /// id, or the id of an owner whose name was written instead.
 public struct OwnerExistsCheck: Check {
     public let id = "owner"
+    public let title = Message(sv: "Okänd ansvarig", en: "Unknown owner")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

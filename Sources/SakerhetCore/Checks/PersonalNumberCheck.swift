@@ -3,6 +3,7 @@
 /// anywhere in a file, comments included. The number is never echoed. Severity: error.
 public struct PersonalNumberCheck: Check {
     public let id = "personal-number"
+    public let title = Message(sv: "Personnummer", en: "Personal identity number")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -2,6 +2,7 @@
 /// `reason` ("Inväntar beslut från KF", "Uteblev efter dialog med KS"). Severity: error.
 public struct ReasonCheck: Check {
     public let id = "reason"
+    public let title = Message(sv: "Anledning saknas", en: "Reason missing")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

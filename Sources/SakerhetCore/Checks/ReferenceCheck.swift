@@ -3,6 +3,7 @@
 /// checked by `OwnerExistsCheck`.)
 public struct ReferenceCheck: Check {
     public let id = "reference"
+    public let title = Message(sv: "Okänd hänvisning", en: "Unknown reference")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

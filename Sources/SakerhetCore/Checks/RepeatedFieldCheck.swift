@@ -3,6 +3,7 @@
 /// record. Severity: error, at the second line.
 public struct RepeatedFieldCheck: Check {
     public let id = "repeated-field"
+    public let title = Message(sv: "Upprepat fält", en: "Repeated field")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

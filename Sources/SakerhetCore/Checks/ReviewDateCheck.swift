@@ -2,6 +2,7 @@
 /// the date has passed.
 public struct ReviewDateCheck: Check {
     public let id = "review"
+    public let title = Message(sv: "Omprövning passerad", en: "Review date passed")
     public var usesDate: Bool { true }
     public init() {}
 

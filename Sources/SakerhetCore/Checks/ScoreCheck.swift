@@ -3,6 +3,7 @@
 /// Severity: error.
 public struct ScoreCheck: Check {
     public let id = "score"
+    public let title = Message(sv: "Ogiltig poäng", en: "Invalid score")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

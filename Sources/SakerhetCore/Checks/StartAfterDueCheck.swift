@@ -2,6 +2,7 @@
 /// Severity: error.
 public struct StartAfterDueCheck: Check {
     public let id = "start-after-due"
+    public let title = Message(sv: "Start efter slutdatum", en: "Start after deadline")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -5,6 +5,7 @@
 /// `påbörjad`, any case) is read as its status with a notice naming the canonical word.
 public struct StatusCheck: Check {
     public let id = "status"
+    public let title = Message(sv: "Okänd status", en: "Unknown status")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

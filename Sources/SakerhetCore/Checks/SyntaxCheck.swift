@@ -3,6 +3,7 @@
 /// (CRLF, byte-order mark) are reported as they are. Severity: as the parser says.
 public struct SyntaxCheck: Check {
     public let id = "syntax"
+    public let title = Message(sv: "Syntax", en: "Syntax")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -3,6 +3,7 @@
 /// on on the next line". Severity: warning, at the line and column.
 public struct TrailingCharacterCheck: Check {
     public let id = "trailing"
+    public let title = Message(sv: "Tecken på slutet", en: "Trailing character")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

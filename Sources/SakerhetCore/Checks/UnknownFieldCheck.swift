@@ -2,6 +2,7 @@
 /// with the closest known name.
 public struct UnknownFieldCheck: Check {
     public let id = "unknown-field"
+    public let title = Message(sv: "Okänt fält", en: "Unknown field")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -3,6 +3,7 @@
 /// (`action`). Severity: warning for röd, notice for gul; grön and closed findings pass.
 public struct UnownedFindingCheck: Check {
     public let id = "unowned-finding"
+    public let title = Message(sv: "Rekommendation utan åtgärd", en: "Finding without action")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

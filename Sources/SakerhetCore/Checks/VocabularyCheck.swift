@@ -4,6 +4,7 @@
 /// which the recutils descriptors require.
 public struct VocabularyCheck: Check {
     public let id = "vocabulary"
+    public let title = Message(sv: "Okänt ord", en: "Unknown word")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -27,11 +27,31 @@ public struct Edit: Sendable {
     /// For the commit message: `activities: A12 status pågår → klar`. Values of free-text
     /// fields are never in it (see `Editor.describe`).
     public let summary: String
+    /// What the user should see at once about what was stored, printed after the write
+    /// (and with --dry-run): a deadline already passed, a phrase read as a token.
+    public var notices: [Message] = []
 
     /// The whole file after the edit, parsed.
     public var after: Document { Document(bytes: afterBytes) }
 
     static func lineBreaks(_ b: some Collection<UInt8>) -> Int { b.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+
+    /// A notice when the edit stores a deadline (`due`) whose period ended before `asOf`
+    /// on a record that is not closed: a typo such as 2025 for 2027 is seen when written,
+    /// not in the next audit. Only when the edit adds the record or changes its `due`.
+    public func pastDeadlineNotices(asOf: Day) -> [Message] {
+        guard let record = block?.records.first, let token = record.value("due"),
+              let deadline = Deadline(token: token), let last = deadline.lastDay, last < asOf else { return [] }
+        if let index, index < before.records.count, before.records[index].value("due") == token { return [] }
+        if let s = record.value("status"), let status = Status(parsing: s), status.isClosed { return [] }
+        if kind == .risk { return [] }
+        let id = record.value("id") ?? "?"
+        let days = last.days(until: asOf)
+        return [Message(sv: "\(id): slutdatumet \(token) har redan passerat (sista dag \(last), \(days) \(days == 1 ? "dag" : "dagar") sedan); "
+                            + "posten blir försenad. Menade du ett senare år? Ändra med 'set \(id) due=…'",
+                        en: "\(id): the deadline \(token) has already passed (last day \(last), \(days) \(days == 1 ? "day" : "days") ago); "
+                            + "the record will be overdue. Did you mean a later year? Change it with 'set \(id) due=…'")]
+    }
 }
 
 /// An edit that cannot be made, with the reason for the user.
@@ -146,7 +166,7 @@ public enum Editor {
             if !reading.isEmpty { readings.append(k + reading) }
             if spec.repeatable { lists.append((k, v)) } else { values[k] = v }
         }
-        let id = values["id"] ?? nextID(data, kind)
+        let id = values["id"] ?? nextID(data, kind, parent: values["parent"])
         if data.contains(kind, id: id) {
             throw EditError(sv: "id '\(id)' finns redan i \(file.path)", en: "id '\(id)' already exists in \(file.path)")
         }
@@ -190,14 +210,36 @@ public enum Editor {
         return out
     }
 
-    /// The next id in the kind's pattern: the highest `A<n>` plus one.
-    public static func nextID(_ data: DataSet, _ kind: Kind) -> String {
-        let prefix = kind.idPrefix ?? kind.rawValue + "-"
+    /// The next id in the kind's scheme (docs/format.md, "Ids of new records"): its letters
+    /// (from config.rec, `id_activity: A` …) and the highest number with them plus one. A
+    /// goal without a parent is a top-level goal (`id_goal`, M4 after M3.3); one with a
+    /// parent takes the letters of the parent's other sub-goals (HP under D3), else
+    /// `id_subgoal` (D).
+    public static func nextID(_ data: DataSet, _ kind: Kind, parent: String? = nil) -> String {
+        let prefixes = data.config.idPrefixes
+        var prefix: String
+        switch kind {
+        case .goal:
+            prefix = prefixes[parent == nil ? "id_goal" : "id_subgoal"] ?? (parent == nil ? "M" : "D")
+            if let parent, let sibling = data.goals.last(where: { $0.parent == parent }) { prefix = letters(of: sibling.id) ?? prefix }
+        case .activity: prefix = prefixes["id_activity"] ?? "A"
+        case .risk: prefix = prefixes["id_risk"] ?? "R"
+        case .finding: prefix = prefixes["id_finding"] ?? "F"
+        default: prefix = kind.idPrefix ?? kind.rawValue + "-"
+        }
         var highest = 0
         for id in data.ids[kind]?.keys ?? [:].keys where id.hasPrefix(prefix) {
-            if let n = Int(id.dropFirst(prefix.count)) { highest = max(highest, n) }
+            // The whole number after the letters: 3 in M3.3, 12 in A12.
+            let digits = id.dropFirst(prefix.count).prefix(while: { $0.isASCII && $0.isNumber })
+            if let n = Int(digits), letters(of: id) == prefix { highest = max(highest, n) }
         }
         return prefix + String(highest + 1)
+    }
+
+    /// The letters before an id's number: "HP" of HP2; nil when it starts with none.
+    static func letters(of id: String) -> String? {
+        let l = id.prefix(while: { $0.isLetter })
+        return l.isEmpty || l.count == id.count ? nil : String(l)
     }
 
     /// A value as a commit message shows it: the first line, at most 60 characters.

@@ -25,8 +25,11 @@ public enum SafeWrite {
     /// (a value the user must correct, a folder or git that fails) are thrown.
     /// `lockTimeout`: seconds to wait for another writer. `loaded` sees the data set as
     /// loaded (a process that ends right after may keep it, to spare freeing it).
+    /// `notices` hears what the writer should see at once (a deadline that has passed, how
+    /// a phrase was read), for a dry run too; `diffStyle` colours the dry run's diff.
     public static func perform(folder: String, display: String, asOf: Day, dryRun: Bool, commit: Bool,
-                               lockTimeout: Double = 10, loaded: (DataSet) -> Void = { _ in },
+                               lockTimeout: Double = 10, diffStyle: Style = .plain,
+                               loaded: (DataSet) -> Void = { _ in }, notices: ([Message]) -> Void = { _ in },
                                edit make: (DataSet) throws -> Edit) throws -> WriteOutcome {
         if commit && !dryRun && Git.topLevel(of: folder) == nil {
             throw StoreError(sv: "--commit: \(display) ligger inte i ett git-förråd; kör 'git init' eller utelämna --commit",
@@ -35,13 +38,15 @@ public enum SafeWrite {
         return try Store.withLock(folder: folder, timeout: lockTimeout) {
             let data = try Store.load(folder: folder, display: display)
             loaded(data)
-            let edit: Edit
+            var edit: Edit
             do { edit = try make(data) } catch let e as EditError where e.isRefusal {
                 return .refused(e.message)
             }
             let errors = edit.newErrors(in: data, asOf: asOf)
             if !errors.isEmpty { return .invalid(errors: errors, data: data) }
-            if dryRun { return .dryRun(diff: Diff.unified(edit.before.bytes, edit.afterBytes, path: edit.path)) }
+            edit.notices += edit.pastDeadlineNotices(asOf: asOf)
+            notices(edit.notices)
+            if dryRun { return .dryRun(diff: Diff.unified(edit.before.bytes, edit.afterBytes, path: edit.path, style: diffStyle)) }
             let path = folder + "/" + edit.kind.fileName
             // A commit takes the whole file: refuse when it holds changes not made here.
             if commit, let why = try Git.uncommittedState(of: path, display: edit.path) { return .refused(why) }

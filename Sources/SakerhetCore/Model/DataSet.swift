@@ -30,6 +30,9 @@ public struct Config: Sendable {
     public var caseNumber: String?
     public var meeting: Day?
     public var preparedBy: String?
+    /// The letters of new ids (`id_goal`, `id_subgoal`, `id_activity`, `id_risk`,
+    /// `id_finding`): a top-level goal M4, a sub-goal D11, an activity A31 …
+    public var idPrefixes: [String: String] = Config.defaultIDPrefixes
 
     public init() {}
 
@@ -45,6 +48,9 @@ public struct Config: Sendable {
         caseNumber = record.value("case_number")
         meeting = record.value("meeting").flatMap(Day.init)
         preparedBy = record.value("prepared_by")
+        for key in Config.defaultIDPrefixes.keys {
+            if let s = record.value(key), Config.isIDPrefix(s) { idPrefixes[key] = s }
+        }
     }
 
     /// The kinds of finding allowed: `finding_kinds` or the defaults.
@@ -63,6 +69,15 @@ public struct Config: Sendable {
 extension Config {
     /// The values of `moved_signal`: true for grön.
     public static let movedSignalWords: [String: Bool] = ["grön": true, "green": true, "gul": false, "yellow": false]
+
+    /// The id schemes of the shipped plan, by config field.
+    public static let defaultIDPrefixes: [String: String] = ["id_goal": "M", "id_subgoal": "D", "id_activity": "A",
+                                                             "id_risk": "R", "id_finding": "F"]
+
+    /// One to four letters: a prefix of new ids.
+    public static func isIDPrefix(_ s: String) -> Bool {
+        (1...4).contains(s.count) && s.allSatisfy { $0.isLetter && $0.isASCII }
+    }
 }
 
 /// The whole data folder: every file, and the typed records built from them.

@@ -72,13 +72,8 @@ public enum DiagnosticFormats {
         return d.recordID.map { "\(name) \($0)" } ?? name
     }
 
-    static func checkTitle(_ check: String, _ lang: Lang) -> String {
-        let sv: [String: String] = ["overdue": "Försenad", "due-soon": "Snart förfallen", "review": "Omprövning passerad",
-                                    "personal-number": "Personnummer", "syntax": "Syntax"]
-        let en: [String: String] = ["overdue": "Overdue", "due-soon": "Due soon", "review": "Review date passed",
-                                    "personal-number": "Personal identity number", "syntax": "Syntax"]
-        return (lang == .sv ? sv : en)[check] ?? check
-    }
+    /// The check's title as the text output words it, from the check itself.
+    static func checkTitle(_ check: String, _ lang: Lang) -> String { Checks.title(of: check).text(lang) }
 
     static func escapeData(_ s: String) -> String {
         s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
@@ -112,7 +107,8 @@ public enum DiagnosticFormats {
             let n = seen[key, default: 0]
             seen[key] = n + 1
             if n > 0 { key += "\u{1F}\(n)" }
-            var msg = message(d, lang)
+            // GitLab shows the description alone: it starts with the title ("Försenad A9: …").
+            var msg = SafeText.text(title(d, lang), lang) + ": " + message(d, lang)
             if d.owner != nil { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + SafeText.masked(joinedNames(d.owners.map(data.ownerName), lang), lang) + ")" }
             let severity = d.severity == .error ? "major" : d.severity == .warning ? "minor" : "info"
             return CodeQuality(description: msg, check_name: d.check, fingerprint: fingerprint(key), severity: severity,

@@ -7,14 +7,32 @@ public enum DiagnosticText {
         for d in diagnostics {
             if let lastFile, lastFile != d.file { out += "\n" }
             lastFile = d.file
-            out += line(d, data: data, lang: lang, style: style) + "\n"
+            out += line(d, data: data, lang: lang, style: style, indent: 0) + "\n"
         }
         if !diagnostics.isEmpty { out += "\n" }
         out += summary(diagnostics, asOf: asOf, lang: lang, style: style) + "\n"
         return out
     }
 
-    public static func line(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style) -> String {
+    /// One diagnostic; on a terminal (or with COLUMNS) wrapped to the width, further lines
+    /// indented by four, `indent` blanks before each line.
+    public static func line(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style, indent: Int = 0) -> String {
+        let coloured = rawLine(d, data: data, lang: lang, style: style)
+        guard style.fitted else { return String(repeating: " ", count: indent) + coloured }
+        let plain = style.color ? rawLine(d, data: data, lang: lang, style: Style(color: false)) : coloured
+        let pad = String(repeating: " ", count: indent)
+        guard plain.unicodeScalars.count + indent > style.width else { return pad + coloured }
+        var lines = TextTable.wrap(plain, style.width - indent)
+        if lines.count > 1 { lines = [lines[0]] + TextTable.wrap(lines.dropFirst().joined(separator: " "), style.width - indent - 4).map { "    " + $0 } }
+        // The severity word is on the first line: coloured there as in the unwrapped line.
+        let word = d.severity.word(lang) + ":"
+        if style.color, let r = lines[0].range(of: " " + word) {
+            lines[0].replaceSubrange(r, with: " " + style.severity(d.severity, d.severity.word(lang)) + ":")
+        }
+        return lines.map { pad + $0 }.joined(separator: "\n")
+    }
+
+    static func rawLine(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style) -> String {
         var s = "\(d.file):\(d.line):"
         if let c = d.column { s += "\(c):" }
         // The message may quote a value or a record id: masked and made visible here, for every check.
@@ -54,7 +72,7 @@ extension DiagnosticText {
         for id in order + (groups[""] != nil ? [""] : []) {
             let title = id.isEmpty ? (lang == .sv ? "Utan ansvarig" : "No owner") : SafeText.text("\(data.ownerName(id)) (\(id))", lang)
             out += style.bold(title) + "\n"
-            for d in groups[id]! { out += "  " + line(d, data: nil, lang: lang, style: style) + "\n" }
+            for d in groups[id]! { out += line(d, data: nil, lang: lang, style: style, indent: 2) + "\n" }
             out += "\n"
         }
         return out + summary(diagnostics, asOf: asOf, lang: lang, style: style) + "\n"

@@ -1,7 +1,9 @@
-/// A unified diff of two versions of a file, as `git diff` shows it. Edits are splices,
-/// so the common head and tail are cut first and only the middle is compared.
+/// A unified diff of two versions of a file, as `git diff` shows it: `--- a/PATH` and
+/// `+++ b/PATH` headers, `@@` hunk headers, and in each run of changes the removed lines
+/// before the added ones; coloured as git colours it when `style` has colour. Edits are
+/// splices, so the common head and tail are cut first and only the middle is compared.
 public enum Diff {
-    public static func unified(_ old: [UInt8], _ new: [UInt8], path: String, context: Int = 3) -> String {
+    public static func unified(_ old: [UInt8], _ new: [UInt8], path: String, context: Int = 3, style: Style = .plain) -> String {
         let a = lines(old), b = lines(new)
         var head = 0
         while head < a.count, head < b.count, a[head] == b[head] { head += 1 }
@@ -27,14 +29,29 @@ public enum Diff {
         } else {
             ops = midA.map { ("-", $0) } + midB.map { ("+", $0) }
         }
+        // Within each run of changes, removed lines come before added ones, as git shows them.
+        var ordered: [(Character, String)] = []
+        ordered.reserveCapacity(ops.count)
+        var k = 0
+        while k < ops.count {
+            if ops[k].0 == " " { ordered.append(ops[k]); k += 1; continue }
+            var end = k
+            while end < ops.count && ops[end].0 != " " { end += 1 }
+            ordered += ops[k..<end].filter { $0.0 == "-" } + ops[k..<end].filter { $0.0 == "+" }
+            k = end
+        }
+        ops = ordered
         let before = Array(a[max(0, head - context)..<head])
         let after = Array(a[(a.count - tail)..<min(a.count, a.count - tail + context)])
         let all = before.map { (Character(" "), $0) } + ops + after.map { (Character(" "), $0) }
         let startA = head - before.count + 1, startB = head - before.count + 1
         let countA = all.filter { $0.0 != "+" }.count, countB = all.filter { $0.0 != "-" }.count
-        var out = "--- a/\(path)\n+++ b/\(path)\n"
-        out += "@@ -\(countA == 0 ? startA - 1 : startA),\(countA) +\(countB == 0 ? startB - 1 : startB),\(countB) @@\n"
-        for (op, text) in all { out += String(op) + text + "\n" }
+        var out = style.bold("--- a/\(path)") + "\n" + style.bold("+++ b/\(path)") + "\n"
+        out += style.cyan("@@ -\(countA == 0 ? startA - 1 : startA),\(countA) +\(countB == 0 ? startB - 1 : startB),\(countB) @@") + "\n"
+        for (op, text) in all {
+            let line = String(op) + text
+            out += (op == "-" ? style.red(line) : op == "+" ? style.green(line) : line) + "\n"
+        }
         return out
     }
 

@@ -21,11 +21,13 @@ public enum FollowUpText {
         heading(l.summary)
         for (name, c) in l.countRows(r) { out += "  " + pad(name, 18) + countsText(c, lang, style) + "\n" }
         out += "  " + pad(l.risks, 18) + l.riskCounts(r.summary.risks) + "\n"
+        // Lines outside tables fit the style's width (100 unless the terminal is narrower).
+        let titleWidth = min(52, max(style.width - 34, 16)), halfWidth = min(44, max((style.width - 12) / 2, 16))
         func lines(_ title: String, _ list: [FollowUp.Line], _ days: (Int) -> String) {
             out += "\n" + style.bold(title + " (\(list.count))") + "\n"
             if list.isEmpty { out += "  " + l.none + "\n"; return }
             for x in list {
-                out += "  " + pad(v(x.id), 6) + pad(clip(v(x.title), 52), 52) + "  " + pad(v(x.owner), 8) + "  " + days(x.days) + "\n"
+                out += "  " + pad(v(x.id), 6) + pad(clip(v(x.title), titleWidth), titleWidth) + "  " + pad(v(x.owner), 8) + "  " + days(x.days) + "\n"
             }
         }
         lines(l.overdue, r.summary.overdue) { style.red(sv ? "\($0) dagar sen" : "\($0) days late") }
@@ -33,12 +35,12 @@ public enum FollowUpText {
         out += "\n" + style.bold(l.waiting + " (\(r.summary.waiting.count))") + "\n"
         if r.summary.waiting.isEmpty { out += "  " + l.none + "\n" }
         for x in r.summary.waiting {
-            out += "  " + pad(v(x.id), 6) + pad(clip(v(x.title), 44), 44) + "  " + clip(v(x.reason ?? ""), 44) + "\n"
+            out += "  " + pad(v(x.id), 6) + pad(clip(v(x.title), halfWidth), halfWidth) + "  " + clip(v(x.reason ?? ""), halfWidth) + "\n"
         }
 
         heading(l.legend)
         for line in l.legendLines(r) {
-            out += TextTable.wrap(line, 96).enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }.joined(separator: "\n") + "\n"
+            out += TextTable.wrap(line, style.width - 4).enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }.joined(separator: "\n") + "\n"
         }
 
         heading(l.goals)
@@ -125,11 +127,11 @@ public enum FollowUpText {
                                         "Nobody has anything late or due within \(r.window) days.") + "\n" }
         for o in r.owners {
             out += style.bold(v(o.ownerName)) + " (\(v(o.owner)))\n"
-            for x in o.overdue { out += "  " + style.red(sv ? "försenad" : "overdue ") + "  " + pad(v(x.id), 6) + clip(v(x.title), 60) + " (\(l.days(x.days)))\n" }
-            for x in o.dueSoon { out += "  " + (sv ? "snart   " : "due soon") + "  " + pad(v(x.id), 6) + clip(v(x.title), 60) + " (\(x.due?.lastDay.map { "\($0)" } ?? ""))\n" }
+            for x in o.overdue { out += "  " + style.red(sv ? "försenad" : "overdue ") + "  " + pad(v(x.id), 6) + clip(v(x.title), min(60, style.width - 31)) + " (\(l.days(x.days)))\n" }
+            for x in o.dueSoon { out += "  " + (sv ? "snart   " : "due soon") + "  " + pad(v(x.id), 6) + clip(v(x.title), min(60, style.width - 31)) + " (\(x.due?.lastDay.map { "\($0)" } ?? ""))\n" }
         }
         if let h = r.history { out += HistoryReportText.render(h, lang: lang, style: style) }
-        if let note = r.historyNote { heading(l.revisionHistory); out += TextTable.wrap(note.text(lang), 100).joined(separator: "\n") + "\n" }
+        if let note = r.historyNote { heading(l.revisionHistory); out += TextTable.wrap(note.text(lang), style.width).joined(separator: "\n") + "\n" }
         return out
     }
 
@@ -153,7 +155,7 @@ public enum FollowUpText {
         let sv = lang == .sv
         let l = ReportLabels(lang: lang)
         if !first { out += "\n" }
-        out += TextTable.wrap(SafeText.text(group.goal + (group.goalTitle.isEmpty ? "" : " " + group.goalTitle), lang), 100).map(style.bold).joined(separator: "\n") + "\n"
+        out += TextTable.wrap(SafeText.text(group.goal + (group.goalTitle.isEmpty ? "" : " " + group.goalTitle), lang), style.width).map(style.bold).joined(separator: "\n") + "\n"
         var t = TextTable([.init(l.activity, 32), .init(l.start, 8),
                            .init(l.lastDone, 10), .init(l.owner, 8),
                            .init("Status", 11), .init("Signal", 6), .init(l.comment, 14)], lang: lang)
@@ -226,7 +228,19 @@ func pad(_ s: String, _ width: Int) -> String {
 }
 
 /// The first line of `s`, cut to `n` characters with an ellipsis; ` …` marks more lines.
+/// The cut is at a blank when there is one in the second half, so a date or a word is
+/// not cut in the middle.
 func clip(_ s: String, _ n: Int) -> String {
+    let c = clipAnywhere(s, n)
+    guard c.hasSuffix("…"), !c.hasSuffix(" …"), c.count > 1 else { return c }
+    let body = c.dropLast()
+    // Cut at the end of a word already: kept.
+    if s.dropFirst(body.count).first == " " { return c }
+    guard let blank = body.lastIndex(of: " "), body.distance(from: body.startIndex, to: blank) >= n / 2 else { return c }
+    return String(body[..<blank]) + " …"
+}
+
+func clipAnywhere(_ s: String, _ n: Int) -> String {
     // Below U+0300 (no combining marks) and without CR, one scalar is one character:
     // the bytes tell the cut. Other text takes the slow way, character by character.
     enum Quick { case whole, text(String), slow }

@@ -10,9 +10,9 @@ public enum HistoryReportText {
 
         heading(sv ? "Revisionshistorik" : "Revision history")
         out += HistoryText.notes(r.warnings, lang)
-        out += TextTable.wrap(HistoryReport.legend(movedGreen: r.movedGreen).text(lang), 100).joined(separator: "\n") + "\n\n"
+        out += TextTable.wrap(HistoryReport.legend(movedGreen: r.movedGreen).text(lang), style.width).joined(separator: "\n") + "\n\n"
         if r.revisions.isEmpty {
-            out += TextTable.wrap(HistoryReportText.noVersion(r.period, lang), 100).joined(separator: "\n") + "\n"
+            out += TextTable.wrap(HistoryReportText.noVersion(r.period, lang), style.width).joined(separator: "\n") + "\n"
         } else {
             var t = TextTable([.init("Version", 10), .init(sv ? "Beskrivning" : "Description", 46),
                                .init(sv ? "Datum" : "Date", 10), .init(sv ? "Författare" : "Author", 22)], lang: lang)
@@ -33,7 +33,7 @@ public enum HistoryReportText {
                     line += ": " + HistoryReportText.what(c, lang)
                 }
                 if let e = c.evidence { line += (sv ? "; underlag: " : "; evidence: ") + HistoryText.clip(HistoryText.flat(e), 60) }
-                out += SafeText.text(line + "  (" + HistoryReportText.registered(c, lang) + c.author + ")", lang) + "\n"
+                out += TextTable.hanging(SafeText.text(line + "  (" + HistoryReportText.registered(c, lang) + c.author + ")", lang), width: style.width) + "\n"
             }
         }
         list(sv ? "Tillagda" : "Added", r.added)
@@ -45,13 +45,18 @@ public enum HistoryReportText {
         list(sv ? "Uppskjutna" : "Postponed", r.postponed)
 
         heading(sv ? "Förskjutna tidplaner" : "Deadline slips")
+        // One line a record (where its deadline went in the period, how often, how far);
+        // each move, with its date, author and reason, is under Uppskjutna above.
         if r.slips.isEmpty { out += (sv ? "Inga tidplaner sköts upp under perioden." : "No deadline moved later in the period.") + "\n" }
-        for (i, s) in r.slips.enumerated() {
-            if i > 0 { out += "\n" }
-            out += style.bold(SafeText.text(s.id, lang)) + SafeText.text((s.title.isEmpty ? "" : " " + HistoryText.clip(HistoryText.flat(SafeText.text(s.title, lang)), 70))
-                + (s.owner.map { " (\($0))" } ?? ""), lang) + "\n"
-            out += "  " + HistoryText.summary(s, lang) + "\n"
-            for m in s.moves { out += "  " + SafeText.text(HistoryText.move(m, lang), lang) + "\n" }
+        else {
+            out += TextTable.wrap(sv ? "En rad per post: slutdatumet vid periodens början → nu, hur många gånger och hur långt det flyttats. Varje flytt, med datum och anledning, står under Uppskjutna."
+                                     : "One line per record: the deadline at the start of the period → now, how many times and how far it moved. Each move, with its date and reason, is under Postponed.",
+                                  style.width).joined(separator: "\n") + "\n\n"
+        }
+        for s in r.slips {
+            let span = s.moves.first.map { first in first.from + " → " + (s.moves.last?.to ?? first.to) + ", " } ?? ""
+            out += TextTable.hanging("  " + style.bold(SafeText.text(s.id, lang)) + SafeText.text((s.title.isEmpty ? "" : " " + HistoryText.clip(HistoryText.flat(SafeText.text(s.title, lang)), 60))
+                + (s.owner.map { " (\($0))" } ?? "") + ": " + span + HistoryText.summary(s, lang), lang), width: style.width + (style.color ? 8 : 0)) + "\n"
         }
         return out
     }

@@ -105,5 +105,13 @@ public enum HistoryText {
     /// A value on one line: continuation lines joined by a space.
     static func flat(_ s: String) -> String { s.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: " ") }
 
-    static func clip(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
+    /// `s` cut to `n` characters with an ellipsis, at a blank in its second half when there
+    /// is one (a date or a word is not cut in the middle).
+    static func clip(_ s: String, _ n: Int) -> String {
+        guard s.count > n else { return s }
+        let head = s.prefix(n - 1)
+        if s.dropFirst(n - 1).first == " " { return String(head) + "…" }
+        if let blank = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: blank) >= n / 2 { return String(head[..<blank]) + " …" }
+        return String(head) + "…"
+    }
 }

@@ -90,13 +90,34 @@ public enum ListRender {
     }
 
     /// For Excel in a Swedish locale: UTF-8 with a byte-order mark, `;` between fields.
+    /// Unlike the table, a sheet gets one value a column: the owner's name beside its id,
+    /// and the days late apart from the signal (a number to sort and sum).
     public static func csv(_ list: RecordList, lang: Lang) -> String {
         func quote(_ s: String) -> String {
             s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
-        var out = "\u{FEFF}" + columns(list.kind, lang).map(quote).joined(separator: ";") + "\r\n"
-        for r in list.rows { out += cells(r, lang).map(quote).joined(separator: ";") + "\r\n" }
+        let sv = lang == .sv
+        let names = columns(list.kind, lang)
+        let owner = names.firstIndex(of: sv ? "Ansvarig" : "Owner")
+        let signal = list.kind == .risk ? nil : names.firstIndex(of: "Signal")
+        func spread(_ cells: [String], name: String, late: String) -> [String] {
+            var out: [String] = []
+            for (i, c) in cells.enumerated() {
+                out.append(c)
+                if i == owner { out.append(name) }
+                if i == signal { out.append(late) }
+            }
+            return out
+        }
+        let header = spread(names, name: sv ? "Ansvarig (namn)" : "Owner (name)", late: sv ? "Dagar sen" : "Days late")
+        var out = "\u{FEFF}" + header.map(quote).joined(separator: ";") + "\r\n"
+        for r in list.rows {
+            var cells = cells(r, lang)
+            if let signal { cells[signal] = SafeText.text(r.signal?.word(lang) ?? "", lang) }
+            let row = spread(cells, name: SafeText.text(r.ownerName, lang), late: r.daysLate > 0 ? "\(r.daysLate)" : "")
+            out += row.map(quote).joined(separator: ";") + "\r\n"
+        }
         return out
     }
 

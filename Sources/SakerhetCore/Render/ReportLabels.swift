@@ -18,7 +18,7 @@ struct ReportLabels {
     var changes: String { sv ? "Förändringar under perioden" : "Changes in the period" }
     var slips: String { sv ? "Förskjutna tidplaner" : "Deadline slips" }
     var overdue: String { sv ? "Försenade" : "Overdue" }
-    func dueSoon(_ window: Int) -> String { sv ? "Klart inom \(window) dagar" : "Due within \(window) days" }
+    func dueSoon(_ window: Int) -> String { sv ? "Ska vara klart inom \(window) dagar" : "Due within \(window) days" }
     var waiting: String { sv ? "Väntar" : "Waiting" }
     var none: String { sv ? "Inga." : "None." }
     var total: String { sv ? "Totalt" : "Total" }
@@ -160,4 +160,23 @@ struct ReportLabels {
 
     /// The activity's status word, or the goal's.
     func status(_ s: Status?) -> String { s?.word(lang) ?? "" }
+}
+
+/// The line a command prints after it wrote a file with `-o`: what, in which format, how
+/// large, and where ("Skrev uppföljningen (HTML, 58 kB) till rapport.html").
+public enum WroteFile {
+    public static let followUp = Message(sv: "uppföljningen", en: "the follow-up")
+    public static let workbook = Message(sv: "arbetsboken", en: "the workbook")
+
+    public static func line(_ what: Message, format: String, bytes: Int, path: String, lang: Lang) -> String {
+        let sv = lang == .sv
+        let size: String
+        if bytes < 1_000 { size = "\(bytes) byte" + (sv || bytes == 1 ? "" : "s") }
+        else if bytes < 1_000_000 { size = "\((bytes + 500) / 1_000) kB" }
+        else {
+            let tenths = (bytes + 50_000) / 100_000
+            size = "\(tenths / 10)\(sv ? "," : ".")\(tenths % 10) MB"
+        }
+        return (sv ? "Skrev " : "Wrote ") + what.text(lang) + " (\(format), \(size))" + (sv ? " till " : " to ") + path
+    }
 }

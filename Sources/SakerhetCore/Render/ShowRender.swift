@@ -7,9 +7,15 @@ public enum ShowRender {
         let record = data.record(ref)
         var out = style.dim("\(data.path(ref.kind)):\(record.line)") + "\n"
         let width = (record.fields.map(\.key.count).max() ?? 0) + 2
+        // On a terminal (or with COLUMNS) a long value wraps within the width, under itself.
+        func fit(_ line: String, _ indent: Int) -> [String] {
+            guard style.fitted, line.unicodeScalars.count + indent > style.width, style.width - indent >= 20 else { return [line] }
+            return TextTable.wrap(line, style.width - indent)
+        }
         for f in record.fields {
             let lines = SafeText.text(f.value, lang).split(separator: "\n", omittingEmptySubsequences: false)
-            out += style.bold(pad(f.key + ":", width)) + (lines.first.map(String.init) ?? "") + "\n"
+                .flatMap { (l: Substring) -> [String] in fit(String(l), width + 1) }
+            out += style.bold(pad(f.key + ":", width)) + (lines.first ?? "") + "\n"
             for l in lines.dropFirst() { out += String(repeating: " ", count: width + 1) + l + "\n" }
         }
         out += "\n"
@@ -68,7 +74,11 @@ public enum ShowRender {
             if r.isReviewPassed(asOf: asOf) { facts.append((sv ? "Omprövning" : "Review", style.yellow(sv ? "datum passerat" : "review date passed"))) }
         }
         let fw = (facts.map(\.0.count).max() ?? 0) + 2
-        for (k, v) in facts { out += style.dim(pad(k + ":", fw)) + v + "\n" }
+        for (k, v) in facts {
+            let lines = fit(v, fw)
+            out += style.dim(pad(k + ":", fw)) + lines[0] + "\n"
+            for l in lines.dropFirst() { out += String(repeating: " ", count: fw) + l + "\n" }
+        }
         let diags = Checks.run(data, asOf: asOf).filter { $0.kind == ref.kind && $0.recordID == record.value("id") }
         for d in diags { out += DiagnosticText.line(d, data: nil, lang: lang, style: style) + "\n" }
         return out

@@ -1,9 +1,31 @@
+import Foundation
+
 /// ANSI colours for terminal output; `plain` when the output is not a terminal or
 /// `NO_COLOR` is set.
+/// `width` is the terminal's width in columns (100 when the output is not a terminal): the
+/// one place that tables and wrapped text learn how wide they may be.
 public struct Style: Sendable {
     public let color: Bool
-    public init(color: Bool) { self.color = color }
+    public let width: Int
+    /// Whether `width` was asked for (`COLUMNS`) or is a terminal's: only then are lines
+    /// that are one record each (audit's diagnostics) wrapped, so a pipe keeps one per line.
+    public let fitted: Bool
+    public init(color: Bool, width: Int = 100, fitted: Bool = false) {
+        self.color = color
+        self.width = max(width, 20)
+        self.fitted = fitted
+    }
     public static let plain = Style(color: false)
+
+    /// The style for output to `fd`: colour when asked, and the width from `COLUMNS` when
+    /// set to a number, else the terminal's width, else 100 (a pipe or a file).
+    public static func forOutput(color: Bool, environment: [String: String], fd: Int32) -> Style {
+        if let c = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), c > 0 {
+            return Style(color: color, width: c, fitted: true)
+        }
+        if let c = Platform.terminalColumns(fd) { return Style(color: color, width: c, fitted: true) }
+        return Style(color: color)
+    }
 
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
     public func bold(_ s: String) -> String { paint(s, "1") }
@@ -11,6 +33,7 @@ public struct Style: Sendable {
     public func red(_ s: String) -> String { paint(s, "31") }
     public func yellow(_ s: String) -> String { paint(s, "33") }
     public func green(_ s: String) -> String { paint(s, "32") }
+    public func cyan(_ s: String) -> String { paint(s, "36") }
 
     public func signal(_ s: Signal, _ text: String) -> String {
         switch s {
@@ -35,9 +58,15 @@ public struct TextTable {
     public struct Column {
         public let title: String
         public let width: Int
-        public init(_ title: String, _ width: Int) {
+        /// Free text (a title, a recommendation, a comment) that gives way first when the
+        /// table is too wide; other columns (ids, dates, statuses) keep their words whole.
+        /// Unless told, a column is free text when it is configured wide (20 or more) or
+        /// has a cell longer than 24 characters.
+        public let free: Bool?
+        public init(_ title: String, _ width: Int, free: Bool? = nil) {
             self.title = title
             self.width = width
+            self.free = free
         }
     }
 
@@ -60,38 +89,60 @@ public struct TextTable {
         self.paint.append(paint ?? [])
     }
 
-    /// Renders within `maxWidth` columns: the widest columns give way first.
-    public func render(style: Style = .plain, maxWidth: Int = 100) -> String {
+    /// Renders within `maxWidth` columns (the style's width by default): the free-text
+    /// columns give way first, then the others down to their longest word; words are
+    /// cut, with a visible hyphen, only when nothing else helps.
+    public func render(style: Style = .plain, maxWidth: Int? = nil) -> String {
+        let maxWidth = maxWidth ?? style.width
         let n = columns.count
         let titles = columns.map { UTF8Text.scalarCount($0.title) }
         // Each column as wide as its content, within its configured width, but never
-        // narrower than its title or its longest word.
+        // narrower than its title or its longest word; a short cell of a column that is
+        // not free text (a status such as "ej påbörjad") is kept on one line.
         // Rows are measured, and below written, in pieces at the same time when there are many.
         let parts = Parallel.ranges(rows.count, minimum: 2_000)
+        let titleWords = columns.map { UTF8Text.measure($0.title).word }
         var longest = titles
-        var floors = titles
-        for (l, f) in Parallel.map(parts.count, { p -> ([Int], [Int]) in
-            var longest = titles, floors = titles
+        var floors = titleWords
+        var whole = titleWords
+        for (l, f, w) in Parallel.map(parts.count, { p -> ([Int], [Int], [Int]) in
+            var longest = titles, floors = titleWords, whole = titleWords
             for r in rows[parts[p]] {
                 for i in 0..<min(n, r.count) {
                     let m = UTF8Text.measure(r[i])
                     if m.longest > longest[i] { longest[i] = m.longest }
                     if m.word > floors[i] { floors[i] = m.word }
+                    let keep = m.longest <= 12 ? m.longest : m.word
+                    if keep > whole[i] { whole[i] = keep }
                 }
             }
-            return (longest, floors)
+            return (longest, floors, whole)
         }) {
-            for i in 0..<n { longest[i] = max(longest[i], l[i]); floors[i] = max(floors[i], f[i]) }
+            for i in 0..<n {
+                longest[i] = max(longest[i], l[i]); floors[i] = max(floors[i], f[i]); whole[i] = max(whole[i], w[i])
+            }
         }
-        var widths = (0..<n).map { max(floors[$0], min(columns[$0].width, longest[$0])) }
-        // Then the widest columns give way until the table fits; words are cut only
-        // when nothing else helps.
+        let free = (0..<n).map { columns[$0].free ?? (columns[$0].width >= 20 || longest[$0] > 24) }
+        var widths = (0..<n).map { free[$0] ? max(floors[$0], min(columns[$0].width, longest[$0]))
+                                                    : max(whole[$0], titles[$0], min(columns[$0].width, longest[$0])) }
+        // Then columns give way, widest first, until the table fits: free text down to its
+        // longest word; the others down to their longest cell (their headings wrap); free
+        // text down to 12 columns (long words hyphenated); the others down to their longest
+        // word; free text down to 6. An id, a date or a status is never cut: a table that
+        // still does not fit is wider than asked.
         var total = widths.reduce(0, +) + 2 * (n - 1)
-        for pass in 0..<2 {
+        for pass in 0..<5 {
             while total > maxWidth {
                 var widest = -1
                 for i in 0..<n {
-                    let floor = pass == 0 ? floors[i] : max(titles[i], 6)
+                    let floor: Int
+                    switch pass {
+                    case 0: floor = free[i] ? floors[i] : Int.max
+                    case 1: floor = free[i] ? Int.max : whole[i]
+                    case 2: floor = free[i] ? max(titleWords[i], 12) : Int.max
+                    case 3: floor = free[i] ? Int.max : floors[i]
+                    default: floor = free[i] ? 6 : Int.max
+                    }
                     if widths[i] > floor && (widest < 0 || widths[i] > widths[widest]) { widest = i }
                 }
                 if widest < 0 { break }
@@ -118,7 +169,34 @@ public struct TextTable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Word-wraps `text` to `width` characters; words longer than the width are cut.
+    /// `text` (a line that starts with two blanks) wrapped to `width`, its further lines
+    /// indented by four: a list item of a report. A line that fits is left as it is.
+    public static func hanging(_ text: String, width: Int) -> String {
+        guard UTF8Text.scalarCount(text) > width, !text.contains("\n") else { return text }
+        // Greedy, at single blanks; runs of blanks inside a line ("2026-03-20  A3") are kept.
+        var lines: [String] = []
+        var line = "", count = 0
+        var pendingBlanks = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if word.isEmpty { pendingBlanks += 1; continue }
+            let n = UTF8Text.scalarCount(String(word))
+            let gap = count == 0 ? 0 : pendingBlanks + 1
+            if count > 0 && count + gap + n > width && !line.allSatisfy({ $0 == " " }) {
+                lines.append(line)
+                line = "    " + word
+                count = 4 + n
+            } else {
+                line += String(repeating: " ", count: count == 0 ? pendingBlanks : gap) + word
+                count += (count == 0 ? pendingBlanks : gap) + n
+            }
+            pendingBlanks = 0
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Word-wraps `text` to `width` characters; words longer than the width are cut with a
+    /// visible hyphen.
     public static func wrap(_ text: String, _ width: Int) -> [String] {
         var w = Wrapper()
         let bytes = Array(text.utf8)
@@ -137,7 +215,10 @@ public struct TextTable {
     struct Wrapper {
         struct Line {
             var pieces: Range<Int>
+            /// Its width, a trailing hyphen included.
             var scalars: Int
+            /// A word cut at the end of the line, shown with a hyphen.
+            var hyphen = false
         }
 
         var bytes: [UInt8] = []
@@ -180,10 +261,19 @@ public struct TextTable {
                                 lines.append(Line(pieces: curStart..<pieces.count, scalars: curScalars))
                                 curEmpty = true
                             }
-                            let take = max(width, 1)
-                            let cut = UTF8Text.advance(u, s, by: take)
+                            // A word too long for the column is cut with a visible hyphen
+                            // (no hyphen in a column of one or two, nor beside a control
+                            // character, a blank or a combining mark: the cut is then as before).
+                            var hyphen = width > 2
+                            var cut = UTF8Text.advance(u, s, by: width - 1)
+                            if hyphen {
+                                let before = u[cut - 1], after = u[cut]
+                                hyphen = before >= 0x21 && after > 0x20 && after < 0xCC
+                            }
+                            let take = hyphen ? width - 1 : max(width, 1)
+                            if !hyphen { cut = UTF8Text.advance(u, s, by: take) }
                             pieces.append(s..<cut)
-                            lines.append(Line(pieces: pieces.count - 1..<pieces.count, scalars: take))
+                            lines.append(Line(pieces: pieces.count - 1..<pieces.count, scalars: take + (hyphen ? 1 : 0), hyphen: hyphen))
                             s = cut
                             c -= take
                         }
@@ -229,6 +319,7 @@ public struct TextTable {
                 if k > line.pieces.lowerBound { out.append(0x20) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: u[pieces[k]]))
             }
+            if line.hyphen { out.append(0x2D) }
         }
 
         /// Appends one table row, as many lines as its tallest cell needs. Padding is held

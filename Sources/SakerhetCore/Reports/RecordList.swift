@@ -1,9 +1,13 @@
+import Foundation
+
 /// Which records a list shows. Empty filters let everything through.
 public struct ListFilter: Sendable {
     public var owner: String?
     /// A goal id; the goals below it are included.
     public var goal: String?
     public var area: String?
+    /// One status or several separated by commas ("ej påbörjad,pågår"); `öppen` (`open`)
+    /// stands for every status that is not done or cancelled (for risks: not closed).
     public var status: String?
     public var overdue = false
     public var soon = false
@@ -11,6 +15,54 @@ public struct ListFilter: Sendable {
     public var level: RiskLevel?
 
     public init() {}
+}
+
+/// The statuses a `--status` value lets through: stored words, and whether "open" was asked.
+public struct StatusFilter: Sendable {
+    public let words: Set<String>
+    public let open: Bool
+
+    static let openWords: Set<String> = ["öppen", "öppna", "open", "oppen"]
+
+    /// Parses "ej påbörjad,pågår" or "öppen" for `kind`; nil for an empty value.
+    public init?(_ text: String, kind: Kind) {
+        var words = Set<String>(), open = false
+        for part in text.split(separator: ",") {
+            let p = part.trimmingCharacters(in: .whitespaces)
+            if p.isEmpty { continue }
+            if StatusFilter.openWords.contains(p.lowercased()) { open = true; continue }
+            words.insert(kind == .risk ? RiskStatus(parsing: p)?.rawValue ?? p : Status(parsing: p)?.rawValue ?? p)
+        }
+        if words.isEmpty && !open { return nil }
+        self.words = words
+        self.open = open
+    }
+
+    /// The first word of `text` that is no status of `kind`, with the message to show.
+    public static func unknown(in text: String, kind: Kind) -> Message? {
+        let allowed = (kind == .risk ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue))
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let p = part.trimmingCharacters(in: .whitespaces)
+            if openWords.contains(p.lowercased()) { continue }
+            if kind == .risk ? RiskStatus(parsing: p) != nil : Status(parsing: p) != nil { continue }
+            let hint = Suggest.closest(to: p, in: allowed + ["öppen"])
+            return Message(sv: "--status: okänd status '\(p)'" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; tillåtna: "
+                               + (allowed + ["öppen"]).joined(separator: ", ") + ", flera med komma emellan",
+                           en: "--status: unknown status '\(p)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; allowed: "
+                               + (allowed + ["open"]).joined(separator: ", ") + ", several separated by commas")
+        }
+        return nil
+    }
+
+    public func matches(_ status: Status?) -> Bool {
+        if let s = status, words.contains(s.rawValue) { return true }
+        return open && !(status?.isClosed ?? false)
+    }
+
+    public func matches(_ status: RiskStatus?) -> Bool {
+        if let s = status, words.contains(s.rawValue) { return true }
+        return open && status != .closed
+    }
 }
 
 /// One row of `goals|activities|risks|findings list`.
@@ -89,11 +141,11 @@ public struct RecordList: Sendable, Codable {
                 rows.append(row(f, goal: nil, assessment: f.assessment))
             }
         case .risk:
-            let wantStatus = filter.status.map { RiskStatus(parsing: $0)?.rawValue ?? $0 }
+            let wantStatus = filter.status.flatMap { StatusFilter($0, kind: .risk) }
             for r in data.risks {
                 if let o = filter.owner, !r.owners.contains(o) { continue }
                 if let a = filter.area, r.area != a { continue }
-                if let st = wantStatus, r.status?.rawValue != st { continue }
+                if let st = wantStatus, !st.matches(r.status) { continue }
                 let level = data.level(of: r)
                 if let l = filter.level, level != l { continue }
                 if filter.overdue && !r.isReviewPassed(asOf: asOf) { continue }
@@ -155,7 +207,7 @@ public struct RecordList: Sendable, Codable {
     struct Match {
         let filter: ListFilter
         let goals: Set<String>?
-        let status: String?
+        let status: StatusFilter?
         let dueBefore: Day?
         let asOf: Day
         let window: Int
@@ -163,7 +215,7 @@ public struct RecordList: Sendable, Codable {
         init(filter: ListFilter, goals: Set<String>?, asOf: Day, window: Int) {
             self.filter = filter
             self.goals = goals
-            status = filter.status.map { Status(parsing: $0)?.rawValue ?? $0 }
+            status = filter.status.flatMap { StatusFilter($0, kind: .activity) }
             dueBefore = filter.dueBefore?.lastDay
             self.asOf = asOf
             self.window = window
@@ -177,7 +229,7 @@ public struct RecordList: Sendable, Codable {
             if let gs = goals {
                 guard let goal, gs.contains(goal) else { return false }
             }
-            if let st = status, s.status?.rawValue != st { return false }
+            if let st = status, !st.matches(s.status) { return false }
             if filter.overdue || filter.soon {
                 let standing = s.standing(asOf: asOf, window: window)
                 if filter.overdue && !standing.isOverdue { return false }

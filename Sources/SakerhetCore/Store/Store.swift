@@ -331,14 +331,14 @@ public enum Store {
         }
         defer { close(fd) }
         let deadline = Date().addingTimeInterval(timeout)
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        while !Platform.tryLock(fd) {
             if Date() > deadline {
                 throw StoreError(sv: "en annan sakerhet-process skriver i \(folder) (låset \(path) hölls i \(Int(timeout)) s); försök igen",
                                  en: "another sakerhet process is writing in \(folder) (the lock \(path) was held for \(Int(timeout)) s); try again")
             }
             usleep(20_000)
         }
-        defer { flock(fd, LOCK_UN) }
+        defer { Platform.unlock(fd) }
         // Writers killed before their rename left their temporary files; no writer runs now.
         removeStaleTemporaryFiles(in: folder)
         return try body()

@@ -50,10 +50,10 @@ struct Context {
     var style: Style {
         let env = ProcessInfo.processInfo.environment
         let noColor = (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || env["TERM"] == "dumb"
-        return Style(color: !noColor && isatty(STDOUT_FILENO) == 1)
+        return Style.forOutput(color: !noColor && isTerminal, environment: env, fd: STDOUT_FILENO)
     }
 
-    var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    var isTerminal: Bool { Platform.isTerminal(STDOUT_FILENO) }
 
     /// The folder that holds `path`: "." for a bare name, "/" for the root. Foundation's
     /// `deletingLastPathComponent` traps on a one-character path.

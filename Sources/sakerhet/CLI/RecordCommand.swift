@@ -71,15 +71,7 @@ enum RecordCommand {
             filter.level = level
         }
         let data = try loaded ?? ctx.load(kinds: kinds)
-        if let s = filter.status {
-            let words = kind == .risk ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue)
-            let known = kind == .risk ? RiskStatus(parsing: s) != nil : Status(parsing: s) != nil
-            if !known {
-                let hint = Suggest.closest(to: s, in: words)
-                throw UsageError(sv: "--status: okänd status '\(s)'" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; tillåtna: " + words.joined(separator: ", "),
-                                 en: "--status: unknown status '\(s)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; allowed: " + words.joined(separator: ", "))
-            }
-        }
+        if let s = filter.status, let bad = StatusFilter.unknown(in: s, kind: kind) { throw UsageError(sv: bad.sv, en: bad.en) }
         if let a = filter.area, !data.contains(.area, id: a) {
             let hint = Suggest.closest(to: a, in: data.areas.map(\.id))
             throw UsageError(sv: "det finns inget område '\(a)'" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; områdena är " + data.areas.map(\.id).joined(separator: ", "),

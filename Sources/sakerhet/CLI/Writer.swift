@@ -14,7 +14,9 @@ enum Writer {
         let outcome: WriteOutcome
         do {
             outcome = try SafeWrite.perform(folder: folder, display: display, asOf: asOf, dryRun: o.flag("--dry-run"),
-                                            commit: commit, lockTimeout: wait, loaded: { ctx.keep($0) }, edit: make)
+                                            commit: commit, lockTimeout: wait, diffStyle: ctx.style, loaded: { ctx.keep($0) },
+                                            notices: { for n in $0 { Output.error("sakerhet: " + (ctx.lang == .sv ? "notis: " : "notice: ") + n.text(ctx.lang)) } },
+                                            edit: make)
         } catch let e as EditError {
             throw UsageError(sv: e.message.sv, en: e.message.en)
         }

@@ -32,7 +32,9 @@ enum Export: Command {
         let asOf = try ctx.asOf()
         let data = try ctx.load()
         let book = PlanExport.make(data, asOf: asOf, isPublic: isPublic, lang: ctx.lang)
-        try Output.write(try XLSXWriter.write(book), toOutput: outFile, dataFolder: try ctx.dataFolder().display)
+        let xlsx = try XLSXWriter.write(book)
+        try Output.write(xlsx, toOutput: outFile, dataFolder: try ctx.dataFolder().display)
+        Output.error(WroteFile.line(WroteFile.workbook, format: "Excel", bytes: xlsx.count, path: outFile, lang: ctx.lang))
         return Exit.ok
     }
 }

@@ -60,11 +60,17 @@ enum Report: Command {
         case "markdown": text = [FollowUpMarkdown.render(report, lang: ctx.lang)]
         case "html": text = FollowUpHTML.pieces(report, lang: ctx.lang)
         case "docx":
-            try Output.write(try FollowUpDOCX.render(report, lang: ctx.lang), toOutput: outFile!, dataFolder: display)  // checked above
+            let docx = try FollowUpDOCX.render(report, lang: ctx.lang)
+            try Output.write(docx, toOutput: outFile!, dataFolder: display)  // checked above
+            Output.error(WroteFile.line(WroteFile.followUp, format: "Word", bytes: docx.count, path: outFile!, lang: ctx.lang))
             return Exit.ok
         default: text = [FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)]
         }
-        if let outFile { try Output.write(text, toOutput: outFile, dataFolder: display) } else { try Output.write(text) }
+        if let outFile {
+            try Output.write(text, toOutput: outFile, dataFolder: display)
+            let name = ["json": "JSON", "markdown": "Markdown", "html": "HTML"][format ?? "text"] ?? "text"
+            Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: text.reduce(0) { $0 + $1.utf8.count }, path: outFile, lang: ctx.lang))
+        } else { try Output.write(text) }
         return Exit.ok
     }
 }

@@ -138,6 +138,8 @@ class EndToEndCase: XCTestCase {
         environment["NO_COLOR"] = "1"
         environment["SAKERHET_UPDATE_GOLDEN"] = nil
         environment["SAKERHET_BIN"] = nil
+        // Output is fitted to COLUMNS when set: a test asks for a width, never inherits one.
+        environment["COLUMNS"] = nil
         for (key, value) in env { environment[key] = value }
 
         let process = Process()

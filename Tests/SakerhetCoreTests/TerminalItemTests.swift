@@ -1,0 +1,78 @@
+import XCTest
+@testable import SakerhetCore
+
+/// Issue 17: diffs like git, status filters, check titles, widths.
+final class TerminalItemTests: XCTestCase {
+    func testDiffPutsRemovalsBeforeAdditionsWithHeaders() {
+        let old = Array("a\nb\nc\nd\n".utf8), new = Array("a\nB\nc\nD\n".utf8)
+        XCTAssertEqual(Diff.unified(old, new, path: "data/x.rec"), """
+            --- a/data/x.rec
+            +++ b/data/x.rec
+            @@ -1,4 +1,4 @@
+             a
+            -b
+            +B
+             c
+            -d
+            +D
+
+            """)
+        let replaced = Diff.unified(Array("x\ny\n".utf8), Array("p\nq\n".utf8), path: "f")
+        XCTAssertTrue(replaced.hasSuffix("-x\n-y\n+p\n+q\n"), replaced)
+    }
+
+    func testDiffColoursAsGitDoes() {
+        let d = Diff.unified(Array("a\n".utf8), Array("b\n".utf8), path: "f", style: Style(color: true))
+        XCTAssertTrue(d.contains("\u{1B}[1m--- a/f\u{1B}[0m\n\u{1B}[1m+++ b/f\u{1B}[0m\n"))
+        XCTAssertTrue(d.contains("\u{1B}[36m@@ -1,1 +1,1 @@\u{1B}[0m"))
+        XCTAssertTrue(d.contains("\u{1B}[31m-a\u{1B}[0m\n\u{1B}[32m+b\u{1B}[0m"))
+        XCTAssertFalse(Diff.unified(Array("a\n".utf8), Array("b\n".utf8), path: "f").contains("\u{1B}"))
+    }
+
+    func testStatusFilter() {
+        let f = StatusFilter("ej påbörjad, in-progress", kind: .activity)!
+        XCTAssertTrue(f.matches(Status.notStarted) && f.matches(Status.inProgress))
+        XCTAssertFalse(f.matches(Status.done) || f.matches(Status.onHold))
+        let open = StatusFilter("öppen", kind: .goal)!
+        XCTAssertTrue(open.matches(Status.onHold) && open.matches(Status.notStarted))
+        XCTAssertFalse(open.matches(Status.done) || open.matches(Status.cancelled))
+        let risks = StatusFilter("open", kind: .risk)!
+        XCTAssertTrue(risks.matches(RiskStatus.accepted))
+        XCTAssertFalse(risks.matches(RiskStatus.closed))
+        XCTAssertNil(StatusFilter.unknown(in: "pågår,öppen", kind: .activity))
+        XCTAssertTrue(StatusFilter.unknown(in: "pågår,klr", kind: .activity)!.sv.contains("'klr'"))
+    }
+
+    func testEveryCheckHasATitleInWords() {
+        var seen = Set<String>()
+        for c in Checks.all {
+            XCTAssertFalse(c.title.sv.isEmpty || c.title.en.isEmpty, c.id)
+            XCTAssertNotEqual(c.title.sv, c.id, c.id)
+            XCTAssertTrue(seen.insert(c.title.sv).inserted, "two checks titled \(c.title.sv)")
+        }
+        XCTAssertEqual(Checks.title(of: "overdue").sv, "Försenad")
+        XCTAssertEqual(Checks.title(of: "owner").sv, "Okänd ansvarig")
+        XCTAssertEqual(Checks.title(of: "no-such-check").en, "Check")
+    }
+
+    func testWidthFromColumnsElse100() {
+        XCTAssertEqual(Style.forOutput(color: false, environment: ["COLUMNS": "80"], fd: -1).width, 80)
+        XCTAssertTrue(Style.forOutput(color: false, environment: ["COLUMNS": "80"], fd: -1).fitted)
+        let pipe = Style.forOutput(color: false, environment: ["COLUMNS": "x"], fd: -1)
+        XCTAssertEqual(pipe.width, 100)
+        XCTAssertFalse(pipe.fitted)
+    }
+
+    func testTablesKeepIdsDatesAndStatusesWhole() {
+        var t = TextTable([.init("Id", 5), .init("Titel", 40), .init("Klart senast", 12), .init("Status", 11)])
+        t.add(["A12", "Upprätta en förvaltningsgemensam plan för kontinuitetshantering", "2024-10-31", "ej påbörjad"])
+        for width in [44, 50, 60] {
+            let out = t.render(maxWidth: width)
+            for line in out.split(separator: "\n") { XCTAssertLessThanOrEqual(line.count, width, String(line)) }
+            XCTAssertTrue(out.contains("2024-10-31") && out.contains("ej påbörjad") && out.contains("A12"), out)
+        }
+        // The title column gave way first, with a visible hyphen for a word too long.
+        let narrow = t.render(maxWidth: 48)
+        XCTAssertTrue(narrow.contains("-\n"), narrow)
+    }
+}
