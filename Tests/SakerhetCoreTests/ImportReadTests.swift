@@ -68,7 +68,7 @@ final class ImportReadTests: XCTestCase {
         XCTAssertEqual(ImportValues.deadline(.number(2014))?.token, "2014")
         XCTAssertEqual(ImportValues.deadline(.day(Day(year: 2015, month: 11, day: 30)!))?.token, "2015-11-30")
         XCTAssertNil(ImportValues.deadline(.number(42338)))  // a serial without a date format
-        XCTAssertNil(ImportValues.deadline(.text("Löpande")))
+        XCTAssertEqual(ImportValues.deadline(.text("Löpande"))?.token, "löpande")
         XCTAssertEqual(ImportValues.ownerNames("Säkerhetsstrateg och IT-enheten / HR, Ekonomi"), ["Säkerhetsstrateg", "IT-enheten", "HR", "Ekonomi"])
         XCTAssertEqual(ImportValues.slug("Avdelningschef IFO"), "avdelningschef-ifo")
     }

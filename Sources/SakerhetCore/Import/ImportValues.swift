@@ -23,8 +23,8 @@ public enum ImportValues {
         return extraStatuses[ImportColumns.fold(t)]
     }
 
-    /// Words for a status that only the import accepts (the vocabulary issue moves them
-    /// into `Status`).
+    /// Words people write in follow-up sheets beyond `Status`'s own words and aliases
+    /// (genomförd, åtgärdad, avslutad, påbörjad …, which `Status(parsing:)` reads).
     static let extraStatuses: [String: Status] = [
         "genomford": .done, "genomfort": .done, "atgardad": .done, "atgardat": .done, "avslutad": .done, "avslutat": .done,
         "klart": .done, "fardig": .done, "fardigt": .done,

@@ -282,20 +282,25 @@ public struct Importer {
         // done: from a column, else for a finished record the day the source allows.
         let status = fields.first { $0.0 == "status" }?.1
         if let c = cells["done"] {
-            if let d = ImportValues.deadline(c), d.precision == .day { fields.append(("done", d.token)) }
+            // `done` takes any period ("2014", "hösten 2015"): kept at the source's precision.
+            if let d = ImportValues.deadline(c), !d.hasNoDays { fields.append(("done", d.token)) }
             else { notes.append("Klart: " + ImportValues.clean(c.text)) }
         } else if status == Status.done.rawValue, kind != .risk {
+            // Done with no date: the deadline's period, at the precision the source gives, when
+            // it has ended; otherwise the day of the import. Never a day the source does not give.
             let due = fields.first { $0.0 == "due" }.flatMap { Deadline(token: $0.1) }
-            var day = asOf
-            var why = "importdagen (källan anger ingen dag)"
-            if let last = due?.lastDay, last <= asOf {
-                day = last
-                why = due!.precision == .day ? "dagen i källans tidpunkt" : "sista dagen i källans tidpunkt \(due!.token) (källan anger ingen dag)"
+            var token = asOf.description
+            var why = "importdagen (källan anger ingen tidpunkt som har passerat)"
+            var whyEN = "the import's as-of date (the source gives no period that has ended)"
+            if let due, !due.hasNoDays, let last = due.lastDay, last <= asOf {
+                token = due.token
+                why = "källans tidpunkt"
+                whyEN = "the source's deadline"
             }
-            fields.append(("done", day.description))
-            filled("done \(day) är \(why)")
-            notices.append(Message(sv: "\(place): klar utan datum; done satt till \(day) (\(why)), markerat med en kommentar",
-                                   en: "\(place): done without a date; done set to \(day) (\(due?.lastDay != nil && day != asOf ? "the last day of \(due!.token)" : "the import's as-of date")), marked by a comment"))
+            fields.append(("done", token))
+            filled("done \(token) är \(why)")
+            notices.append(Message(sv: "\(place): klar utan datum; done satt till \(token) (\(why)), markerat med en kommentar",
+                                   en: "\(place): done without a date; done set to \(token) (\(whyEN)), marked by a comment"))
         }
         if let r = text("reason") { reasonParts.insert(r, at: 0) }
         if !reasonParts.isEmpty { fields.append(("reason", reasonParts.joined(separator: "; "))) }
