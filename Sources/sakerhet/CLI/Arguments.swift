@@ -9,12 +9,15 @@ struct UsageError: Error {
 /// The options every command takes, before or after the command name.
 struct GlobalOptions {
     var data: String?
+    /// Every `--data` in order, and `--plans FILE`: more than one plan makes a rollup.
+    var dataFolders: [String] = []
+    var plans: String?
     var asOf: String?
     var lang: Lang = .sv
     var help = false
     var version = false
 
-    static let names = ["--data", "--as-of", "--lang", "--help", "-h", "--version"]
+    static let names = ["--data", "--plans", "--as-of", "--lang", "--help", "-h", "--version"]
 }
 
 /// The command line after the global options are taken out, read by each command.
@@ -64,7 +67,8 @@ struct Arguments {
             if arg == "--" { afterDashes = Array(argv[(i + 1)...]); break }
             let (name, inline) = split(arg)
             switch name {
-            case "--data": g.data = try value(name, inline)
+            case "--data": g.data = try value(name, inline); g.dataFolders.append(g.data!)
+            case "--plans": g.plans = try value(name, inline)
             case "--as-of": g.asOf = try value(name, inline)
             case "--lang":
                 let v = try value(name, inline)

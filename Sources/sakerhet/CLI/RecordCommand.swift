@@ -46,6 +46,7 @@ enum RecordCommand {
         filter.area = try args.option("--area")
         // A list reads only the files it shows from (`listed`), not the whole folder.
         let kinds = kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil)
+        let rollupOwner = ctx.isRollup ? try args.option("--owner") : nil
         var loaded: DataSet?
         filter.owner = try args.owner { if loaded == nil { loaded = try ctx.load(kinds: kinds) }; return loaded! }?.id
         filter.status = try args.option("--status")
@@ -65,6 +66,7 @@ enum RecordCommand {
             filter.level = level
         }
         try args.finish(command: label)
+        if ctx.isRollup { return try RollupRun.list(kind, filter: filter, owner: rollupOwner, format: format, ctx) }
         let data = try loaded ?? ctx.load(kinds: kinds)
         if let s = filter.status {
             let words = kind == .risk ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue)

@@ -24,9 +24,13 @@ enum Audit: Command {
         let noTime = args.flag("--no-time")
         let byOwner = args.flag("--by-owner")
         let outFile = try args.option("-o", "--output")
+        let rollupOwner = ctx.isRollup ? try args.option("--owner") : nil
         var loaded: DataSet?
         let owner = try args.owner { if loaded == nil { loaded = try ctx.load() }; return loaded! }
         try args.finish(command: name)
+        if ctx.isRollup {
+            return try RollupRun.audit(format: format, failOn: failOn, noTime: noTime, byOwner: byOwner, owner: rollupOwner, outFile: outFile, ctx)
+        }
         let asOf = try ctx.asOf()
         let data = try loaded ?? ctx.load()
 
