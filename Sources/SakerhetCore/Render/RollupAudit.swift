@@ -52,8 +52,10 @@ public enum RollupAudit {
                 out += "\n"
             }
             let all = diagnostics.flatMap { $0 }
-            out += sv ? "\(plans.count) planer: \(all.count(.error)) fel, \(all.count(.warning)) varningar, \(all.count(.notice)) notiser\n"
-                      : "\(plans.count) plans: \(all.count(.error)) errors, \(all.count(.warning)) warnings, \(all.count(.notice)) notices\n"
+            func n(_ k: Int, _ one: String, _ many: String) -> String { "\(k) " + (k == 1 ? one : many) }
+            let (e, w, c) = (all.count(.error), all.count(.warning), all.count(.notice))
+            out += sv ? "\(plans.count) planer: " + [n(e, "fel", "fel"), n(w, "varning", "varningar"), n(c, "notis", "notiser")].joined(separator: ", ") + "\n"
+                      : "\(plans.count) plans: " + [n(e, "error", "errors"), n(w, "warning", "warnings"), n(c, "notice", "notices")].joined(separator: ", ") + "\n"
             return out
         }
     }

@@ -24,7 +24,7 @@ public enum Plans {
     /// The entries of a plans file's text, with their line numbers. Paths are as written.
     public static func entries(_ text: String) -> [(line: Int, path: String)] {
         var out: [(Int, String)] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             var line = Substring(raw)
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
             let path = line.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))

@@ -92,12 +92,11 @@ enum RollupRun {
     static func log(ids: [String], since: Day?, until: Day?, field: String?, slips: Bool, format: String, _ ctx: Context) throws -> Int32 {
         let plans = try ctx.loadPlans()
         // `plan:A12` names one plan's record; `A12` the record of that id in every plan.
-        func wanted(_ p: RollupPlan) -> [String] {
-            ids.compactMap { id in
-                if id.hasPrefix(p.name + ":") { return String(id.dropFirst(p.name.count + 1)) }
-                return plans.contains { id.hasPrefix($0.name + ":") } ? nil : id
-            }
+        func local(_ id: String, _ p: RollupPlan) -> String? {
+            if id.hasPrefix(p.name + ":") { return String(id.dropFirst(p.name.count + 1)) }
+            return plans.contains { id.hasPrefix($0.name + ":") } ? nil : id
         }
+        func wanted(_ p: RollupPlan) -> [String] { ids.compactMap { local($0, p) } }
         let histories: [Result<History, StoreError>] = Rollup.each(plans) { p in
             let only = wanted(p)
             if !ids.isEmpty && only.isEmpty { return .success(History()) }
@@ -105,9 +104,14 @@ enum RollupRun {
             catch let e as StoreError { return .failure(e) }
             catch { return .failure(StoreError(sv: "\(error)", en: "\(error)")) }
         }
-        for id in ids where !zip(plans, histories).contains(where: { p, h in
-            ((try? h.get())?.knownIDs.contains(wanted(p).contains(id) ? id : String(id.dropFirst(p.name.count + 1))) ?? false) }) {
-            throw UsageError(sv: "ingen post med id '\(id)' finns i historiken för någon plan", en: "no record with id '\(id)' in the history of any plan")
+        for id in ids {
+            let known = zip(plans, histories).contains { p, h in
+                guard let l = local(id, p), case .success(let history) = h else { return false }
+                return history.knownIDs.contains(l)
+            }
+            if !known {
+                throw UsageError(sv: "ingen post med id '\(id)' finns i historiken för någon plan", en: "no record with id '\(id)' in the history of any plan")
+            }
         }
         let style = format == "text" ? ctx.style : .plain
         var parts: [(RollupPlan, String)] = []
