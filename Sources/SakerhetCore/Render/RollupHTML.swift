@@ -95,7 +95,7 @@ public enum RollupHTML {
         let r = p.report
         let base = l.base
         let lang = l.lang
-        func unique(_ s: String) -> String { s.replacingOccurrences(of: "<section id=\"", with: "<section id=\"p\(i)-") }
+        func unique(_ s: String) -> String { prefixSectionIDs(s, "p\(i)-") }
         var b = "<details class=\"plan\" id=\"plan-\(i)\">\n<summary><span class=\"planname\">\(h(p.name))</span> <span class=\"meta\">\(h(p.folder))"
         if !p.errors.isEmpty { b += " · " + h(l.errorCount(p.errors.count)) }
         b += "</span></summary>\n<div class=\"planbody\">\n"
@@ -114,6 +114,23 @@ public enum RollupHTML {
         b += unique(FollowUpHTML.risks(r, base, lang) + FollowUpHTML.audits(r, base, lang) + FollowUpHTML.owners(r, base, lang) + FollowUpHTML.history(r, base))
         b += "</div>\n</details>\n"
         return b
+    }
+
+    /// `<section id="x">` → `<section id="p3-x">`, in one pass over the bytes.
+    static func prefixSectionIDs(_ s: String, _ prefix: String) -> String {
+        let needle = Array("<section id=\"".utf8)
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            out.append(bytes[i])
+            if bytes[i] == UInt8(ascii: "\""), i + 1 >= needle.count, bytes[(i + 1 - needle.count)...i].elementsEqual(needle) {
+                out.append(contentsOf: prefix.utf8)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let css = """

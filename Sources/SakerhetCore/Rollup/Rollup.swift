@@ -64,12 +64,22 @@ public enum Rollup {
                 : (.failure(GitHistory.notARepository(plan.folder.display)), Baselines())
             var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: lang, baselines: baselines)
             report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
-            let errors = Checks.run(data, asOf: asOf, includeDateChecks: false).filter { $0.severity == .error }.sortedForOutput()
+            let errors = Checks.run(data, asOf: asOf, includeDateChecks: false, checks: reportChecks).filter { $0.severity == .error }
             return RollupReport.PlanPart(name: plan.name, folder: plan.folder.display, organisation: data.config.organisation,
                                          errors: errors, report: report)
         }
         return RollupReport.make(parts, asOf: asOf, period: period ?? .year(of: asOf), isPublic: isPublic)
     }
+
+    /// The checks whose errors make a plan's figures in the report unreliable, shown at the
+    /// top of its section: the file's syntax, missing fields, repeated ids, deadlines,
+    /// owners, references, statuses and config.rec. The full audit (`audit` over the same
+    /// plans) has every check; running all of them for every report would cost as much as
+    /// the report itself.
+    static let reportChecks: [any Check] = [
+        SyntaxCheck(), MandatoryFieldCheck(), DuplicateIDCheck(), DeadlineTokenCheck(), OwnerExistsCheck(),
+        ReferenceCheck(), StatusCheck(), ConfigCheck(),
+    ]
 
     /// The owners that `query` names in each plan (by id or part of the name): plan index
     /// and owner. A query ambiguous within one plan gives all its matches there.
