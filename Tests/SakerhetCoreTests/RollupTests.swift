@@ -101,6 +101,21 @@ final class RollupTests: XCTestCase {
         XCTAssertEqual(list.rows.first?.file, "a/activities.rec")
     }
 
+    /// Many plans read at the same time: a file descriptor closed twice by one reader once
+    /// closed another reader's file ("Bad file descriptor" in the 290-plan benchmark).
+    func testManyPlansLoadAtTheSameTime() throws {
+        var folders: [Plans.Folder] = []
+        for i in 0..<120 {
+            try plan("p\(i)", organisation: "Nämnd \(i)", owner: ("x", "X"), activity: "A1", due: "2024-10")
+            folders.append(Plans.Folder(path: root + "/p\(i)", display: "p\(i)", origin: "--data"))
+        }
+        for _ in 0..<5 {
+            let plans = try Rollup.load(try Plans.resolve(folders))
+            XCTAssertEqual(plans.count, 120)
+            XCTAssertEqual(plans.reduce(0) { $0 + $1.data.risks.count }, 120)
+        }
+    }
+
     func testAnEmptyPlanIsAnError() throws {
         try write("e/activities.rec", "%rec: activity\n")
         let folders = try Plans.resolve([Plans.Folder(path: root + "/e", display: "e", origin: "plans.txt:2")])
