@@ -16,6 +16,10 @@ struct Bench {
     var historyCommits = 1000
     var historyActivities = 100
     var output: String?
+    /// `--rollup 290x2000`: many plans against one folder of as many records (`RollupBench`).
+    var rollup: RollupBench?
+    /// `--only-rollup`: the rollup case alone, without the sizes and the history.
+    var onlyRollup = false
 
     static let asOf = "2024-11-04"
 
@@ -55,7 +59,7 @@ struct Bench {
             rows.append(Row(size: "–", command: "true (process start only)", result: r, note: r.note))
         }
 
-        for n in sizes {
+        for n in onlyRollup ? [] : sizes {
             let size = Format.thousands(n)
             let data = dir + "/data-\(n)"
             let yaml = dir + "/data-\(n).yaml"
@@ -107,7 +111,15 @@ struct Bench {
             if !keep { try? fm.removeItem(atPath: yaml) }
         }
 
-        if commands.contains("log") {
+        var rollupText = ""
+        if let rollup {
+            let outcome = try rollup.run(binary: binary, dir: dir, runner: runner, log: log)
+            rows += outcome.rows
+            rollupText = outcome.text
+        }
+
+        if onlyRollup {
+        } else if commands.contains("log") {
             let repo = dir + "/history"
             log("generating a git repository of \(historyCommits) commits (\(historyActivities) activities) …")
             try HistoryFixture.makeRepository(at: repo, commits: historyCommits, activities: historyActivities)
@@ -123,6 +135,7 @@ struct Bench {
 
         var text = table(rows) + "\n"
         text += ratios(rows)
+        text += rollupText
         if !notes.isEmpty { text += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
         text += "\nMedian and fastest of up to \(runs) runs, wall clock, process start included; PyYAML timed inside "
             + "Python, interpreter start excluded. CPU: median user + system time of the whole process (for PyYAML "

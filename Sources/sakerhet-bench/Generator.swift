@@ -12,6 +12,8 @@ struct Generator {
 
     let activities: Int
     var rng: SplitMix64
+    /// The plan's organisation in config.rec (the rollup names plans by it).
+    var organisation = "Socialnämnden, Norrtälje kommun"
 
     init(activities: Int, seed: UInt64 = 1) {
         self.activities = activities
@@ -41,7 +43,7 @@ struct Generator {
         }
 
         emit("config", "config.rec", [
-            ("organisation", "Socialnämnden, Norrtälje kommun"),
+            ("organisation", organisation),
             ("title", "Syntetisk plan med \(n) aktiviteter för prestandamätning"),
             ("version", "2.0"),
             ("soon_days", "30"),

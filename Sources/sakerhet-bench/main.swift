@@ -12,8 +12,11 @@ let usage = """
           unowned-finding findings are expected.
       sakerhet-bench run [--sizes 10000,100000] [--bin PATH] [--runs 5] [--timeout SEC]
                          [--work DIR] [--keep] [--no-build] [--no-peers] [--history-commits 1000] [-o FILE]
+                         [--rollup 290x2000 [--only-rollup]]
           Times audit, report, the record commands and log (when the binary has them),
           PyYAML's C loader and recfix --check (unless --no-peers); prints a Markdown table.
+          With --rollup, also report --format html and audit over that many plans against
+          one folder of the same records (docs/rollup.md); --work keeps the folders for reuse.
       sakerhet-bench profile DIR [--as-of 2024-11-04] [--runs 3] [--report text|markdown|html|json]
           Times the stages of audit inside one process: read, parse, data set, each check;
           with --report, the stages of that report: load, make, render, write.
@@ -88,8 +91,8 @@ func main() -> Int32 {
             }
             return 0
         case "run":
-            let o = try Options(args.dropFirst(2), flags: ["--keep", "--no-build", "--no-peers"])
-            try o.check(["--sizes", "--bin", "--runs", "--timeout", "--work", "--history-commits", "--history-activities", "-o"])
+            let o = try Options(args.dropFirst(2), flags: ["--keep", "--no-build", "--no-peers", "--only-rollup"])
+            try o.check(["--rollup", "--sizes", "--bin", "--runs", "--timeout", "--work", "--history-commits", "--history-activities", "-o"])
             var bench = Bench()
             if let s = o.values["--sizes"] {
                 bench.sizes = try s.split(separator: ",").map {
@@ -107,6 +110,12 @@ func main() -> Int32 {
             bench.historyCommits = try o.int("--history-commits", 1000)
             bench.historyActivities = try o.int("--history-activities", 100)
             bench.output = o.values["-o"]
+            if let r = o.values["--rollup"] {
+                guard let rollup = RollupBench(r) else { throw RunError("--rollup takes PLANSxACTIVITIES, e.g. 290x2000") }
+                bench.rollup = rollup
+            }
+            bench.onlyRollup = o.flags.contains("--only-rollup")
+            if bench.onlyRollup && bench.rollup == nil { throw RunError("--only-rollup needs --rollup PLANSxACTIVITIES") }
             return try bench.run()
         case "profile":
             let o = try Options(args.dropFirst(2), flags: [])

@@ -56,7 +56,7 @@ final class ArgumentPropertyTests: EndToEndCase {
             places.append(Place(before: [c], after: [], every: true))
         }
         let globals = Self.valueOptions(in: Self.globalSection(of: overview))
-        XCTAssertEqual(Set(globals), ["--data", "--as-of", "--lang"], "global options read from 'sakerhet help'")
+        XCTAssertEqual(Set(globals), ["--data", "--plans", "--as-of", "--lang"], "global options read from 'sakerhet help'")
         for g in globals { places.append(Place(before: [g], after: ["audit"], every: true)) }
         for (c, h) in zip(commands, commandHelp) where !recordCommands.contains(c) {
             for o in Self.valueOptions(in: h.stdout) where !globals.contains(o) {

@@ -68,7 +68,6 @@ public enum Store {
         defer { close(fd) }
         // The file itself, in case the name was swapped between stat and open.
         if fstat(fd, &st) == 0 { try requireRegularFile(path, st) }
-        defer { close(fd) }
         // Straight into the array: one copy from the kernel, none through `Data`.
         var bytes = [UInt8]()
         if st.st_size > maxFileSize {

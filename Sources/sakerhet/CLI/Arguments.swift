@@ -9,6 +9,9 @@ struct UsageError: Error {
 /// The options every command takes, before or after the command name.
 struct GlobalOptions {
     var data: String?
+    /// Every `--data` in order, and `--plans FILE`: more than one plan makes a rollup.
+    var dataFolders: [String] = []
+    var plans: String?
     var asOf: String?
     var lang: Lang = .sv
     var help = false
@@ -64,7 +67,8 @@ struct Arguments {
             if arg == "--" { afterDashes = Array(argv[(i + 1)...]); break }
             let (name, inline) = split(arg)
             switch name {
-            case "--data": g.data = try value(name, inline)
+            case "--data": g.data = try value(name, inline); g.dataFolders.append(g.data!)
+            case "--plans": g.plans = try value(name, inline)
             case "--as-of": g.asOf = try value(name, inline)
             case "--lang":
                 let v = try value(name, inline)

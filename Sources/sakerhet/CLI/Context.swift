@@ -30,6 +30,7 @@ struct Context {
 
     /// The data folder: `--data`, or the nearest `data/` upward.
     func dataFolder() throws -> (path: String, display: String) {
+        if isRollup { throw UsageError(sv: Context.onePlan.sv, en: Context.onePlan.en) }
         if let d = options.data { return (d, d.hasSuffix("/") && d.count > 1 ? String(d.dropLast()) : d) }
         guard let found = Store.findDataFolder() else {
             throw StoreError(sv: "hittar ingen data/-mapp här eller ovanför; ange en med --data DIR eller skapa en med 'sakerhet init'",

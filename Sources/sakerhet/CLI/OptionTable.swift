@@ -214,7 +214,8 @@ struct CommandSpec: Sendable {
 /// `Arguments.parse` reads them.
 enum GlobalTable {
     static let options: [Opt] = [
-        Opt("--data", .dir, Message(sv: "datamappen (standard: närmaste data/ uppåt)", en: "the data folder (default: nearest data/ upward)")),
+        Opt("--data", .dir, Message(sv: "datamappen (standard: närmaste data/ uppåt); kan upprepas för att läsa flera planer", en: "the data folder (default: nearest data/ upward); may repeat to read several plans"), repeatable: true),
+        Opt("--plans", .file, Message(sv: "en fil med en planmapp per rad (# kommentarer, sökvägar relativa till filen): audit, report, listor och log över alla", en: "a file naming one plan folder a line (# comments, paths relative to the file): audit, report, lists and log over all of them")),
         Opt("--as-of", .date, Message(sv: "räkna som om i dag vore det datumet (standard: i dag)", en: "compute as if today were that date (default: today)")),
         Opt("--lang", .choice(["sv", "en"]), Message(sv: "språk (standard: sv)", en: "language (default: sv)")),
         Opt("--help", short: "-h", .flag, Message(sv: "visa hjälpen", en: "show the help")),

@@ -52,8 +52,9 @@ enum RecordCommand {
         try args.finish(command: label)
         // A list reads only the files it shows from (`listed`), not the whole folder.
         let kinds = kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil)
+        let rollupOwner = ctx.isRollup ? o.value("--owner") : nil
         var loaded: DataSet?
-        filter.owner = try OwnerOption.find(o.value("--owner")) { if loaded == nil { loaded = try ctx.load(kinds: kinds) }; return loaded! }?.id
+        filter.owner = ctx.isRollup ? nil : try OwnerOption.find(o.value("--owner")) { if loaded == nil { loaded = try ctx.load(kinds: kinds) }; return loaded! }?.id
         filter.status = o.value("--status")
         filter.overdue = o.flag("--overdue")
         filter.soon = o.flag("--soon")
@@ -70,6 +71,7 @@ enum RecordCommand {
             }
             filter.level = level
         }
+        if ctx.isRollup { return try RollupRun.list(kind, filter: filter, owner: rollupOwner, format: format, ctx) }
         let data = try loaded ?? ctx.load(kinds: kinds)
         if let s = filter.status, let bad = StatusFilter.unknown(in: s, kind: kind) { throw UsageError(sv: bad.sv, en: bad.en) }
         if let a = filter.area, !data.contains(.area, id: a) {

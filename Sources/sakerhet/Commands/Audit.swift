@@ -26,6 +26,9 @@ enum Audit: Command {
         let byOwner = o.flag("--by-owner")
         let outFile = o.value("--output")
         try args.finish(command: name)
+        if ctx.isRollup {
+            return try RollupRun.audit(format: format, failOn: failOn, noTime: noTime, byOwner: byOwner, owner: o.value("--owner"), outFile: outFile, ctx)
+        }
         var loaded: DataSet?
         let owner = try OwnerOption.find(o.value("--owner")) { if loaded == nil { loaded = try ctx.load() }; return loaded! }
         let asOf = try ctx.asOf()

@@ -36,6 +36,7 @@ enum Log: Command {
             throw UsageError(sv: "--until (\(until)) ligger före --since (\(since))", en: "--until (\(until)) is before --since (\(since))")
         }
         if let field { try check(field: field, slips: slips) }
+        if ctx.isRollup { return try RollupRun.log(ids: ids, since: since, until: until, field: field, slips: slips, format: format, ctx) }
         let (folder, display) = try ctx.dataFolder()
         let history = try GitHistory.read(folder: folder, display: display, only: ids.isEmpty ? nil : Set(ids))
         for id in ids where !history.knownIDs.contains(id) {

@@ -46,6 +46,7 @@ enum Report: Command {
             }
             period = parsed
         }
+        if ctx.isRollup { return try RollupRun.report(format: format ?? "text", outFile: outFile, period: period, isPublic: isPublic, ctx) }
         let data = try ctx.load()
         // Git is read once: the history sections and each record's baseline deadline.
         let (folder, display) = try ctx.dataFolder()

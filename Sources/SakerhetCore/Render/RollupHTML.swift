@@ -1,0 +1,146 @@
+/// The combined follow-up as one self-contained HTML file: the combined sections, then each
+/// plan's own sections (as `FollowUpHTML` writes them) in a `<details>` that opens on a click.
+public enum RollupHTML {
+    public static func render(_ r: RollupReport, lang: Lang) -> String { pieces(r, lang: lang).joined() }
+
+    /// The page in consecutive pieces; the plans are written at the same time.
+    public static func pieces(_ r: RollupReport, lang: Lang) -> [String] {
+        let l = RollupLabels(lang: lang)
+        var jobs: [() -> String] = [{ head(r, l) + summary(r, l) }]
+        for (i, p) in r.plans.enumerated() { jobs.append { plan(p, i, l) } }
+        jobs.append { "</main>\n<footer><p>\(FollowUpHTML.h(l.head(r))) · sakerhet</p></footer>\n</body>\n</html>\n" }
+        return Parallel.map(jobs.count) { jobs[$0]() }
+    }
+
+    static func h(_ s: String) -> String { FollowUpHTML.h(s) }
+
+    static func head(_ r: RollupReport, _ l: RollupLabels) -> String {
+        var b = "<!DOCTYPE html>\n<html lang=\"\(l.lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        b += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        b += "<title>\(h(l.title)) – \(r.asOf)</title>\n<style>\n\(FollowUpHTML.css)\(css)</style>\n</head>\n<body>\n<header>\n"
+        b += "<h1>\(h(l.title))</h1>\n<p class=\"meta\">\(h(l.head(r)))</p>\n"
+        if r.isPublic { b += "<p class=\"public\">\(h(l.publicNote))</p>\n" }
+        b += "</header>\n<main>\n"
+        return b
+    }
+
+    static func summary(_ r: RollupReport, _ l: RollupLabels) -> String {
+        let base = l.base
+        func th(_ s: String) -> String { FollowUpHTML.th(s) }
+        var b = "<section id=\"sammanfattning\">\n<h2>\(base.summary)</h2>\n<p>\(h(l.countsKey))</p>\n<table class=\"rollup\">\n<thead><tr>"
+        b += th(l.plan) + th(base.goals) + th(base.subgoals) + th(base.activities) + th(base.findings) + th(base.risks) + th(l.late) + th(l.soon) + th(l.errors)
+        b += "</tr></thead>\n<tbody>\n"
+        for (i, row) in (r.rows + [r.total]).enumerated() {
+            let name = row.plan.isEmpty ? "<strong>\(base.total)</strong>" : "<a href=\"#plan-\(i)\">\(h(row.plan))</a>"
+            b += "<tr><th scope=\"row\">\(name)</th>"
+            for c in [row.goals, row.subgoals, row.activities, row.findings] { b += "<td class=\"num\">\(counts(c, l.lang))</td>" }
+            b += "<td class=\"num\">\(row.risks.total)</td><td class=\"num\">\(row.overdue)</td><td class=\"num\">\(row.dueSoon)</td><td class=\"num\">\(row.errors)</td></tr>\n"
+        }
+        b += "</tbody>\n</table>\n"
+        b += "<p class=\"countline\"><strong>\(base.risks):</strong> \(h(l.riskCell(r.total.risks)))</p>\n"
+        b += "<h3>\(base.overdue) (\(r.overdue.count))</h3>\n" + lineTable(r.overdue, l, days: base.daysLate)
+        b += "<h3>\(h(l.dueSoon)) (\(r.dueSoon.count))</h3>\n" + lineTable(r.dueSoon, l, days: base.daysLeft)
+        b += "</section>\n"
+
+        b += "<section id=\"riskmatris\">\n<h2>\(h(l.combinedMatrix))</h2>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\"></th>"
+        for c in 1...4 { b += "<th scope=\"col\">\(l.sv ? "K" : "C")\(c)</th>" }
+        b += "</tr></thead>\n<tbody>\n"
+        let levels = RiskThresholds()
+        for li in stride(from: 4, through: 1, by: -1) {
+            b += "<tr><th scope=\"row\">\(l.sv ? "S" : "L")\(li)</th>"
+            for c in 1...4 { b += "<td class=\"lvl-\(levels.level(li * c).rawValue) num\">\(r.matrix[li - 1][c - 1])</td>" }
+            b += "</tr>\n"
+        }
+        b += "</tbody>\n</table>\n<p class=\"legend\">" + (l.sv ? "S = sannolikhet, K = konsekvens; färgen enligt standardgränserna (" : "L = likelihood, C = consequence; colour by the default thresholds (")
+            + levels.legend(l.lang) + (l.sv ? "); varje plans egen matris följer dess egna gränser." : "); each plan's own matrix follows its own thresholds.") + "</p>\n</section>\n"
+
+        b += "<section id=\"ansvariga-alla\">\n<h2>\(h(l.ownersAcross))</h2>\n"
+        let shared = r.owners.filter { $0.plans.count > 1 }
+        if shared.isEmpty { b += "<p>\(base.none)</p>\n" }
+        for o in shared {
+            b += "<div class=\"owner\">\n<h3>\(h(o.name))</h3>\n<p>\(h(l.plans)): \(h(l.ownerPlans(o)))</p>\n<ul>\n"
+            for x in o.overdue { b += "<li>\(FollowUpHTML.sig(.red, l.lang, word: base.late(x.line.days))) \(h(x.plan)) <span class=\"id\">\(h(x.line.id))</span> \(h(x.line.title))</li>\n" }
+            for x in o.dueSoon { b += "<li>\(FollowUpHTML.sig(.yellow, l.lang, word: x.line.due?.lastDay?.description ?? "")) \(h(x.plan)) <span class=\"id\">\(h(x.line.id))</span> \(h(x.line.title))</li>\n" }
+            b += "</ul>\n</div>\n"
+        }
+        b += "</section>\n"
+        return b
+    }
+
+    static func counts(_ c: FollowUp.Counts, _ lang: Lang) -> String {
+        Signal.allCases.map { "<span title=\"\($0.word(lang))\">\(FollowUpHTML.dot($0))\(n(c, $0))</span>" }.joined(separator: " ")
+    }
+
+    static func n(_ c: FollowUp.Counts, _ s: Signal) -> Int {
+        switch s {
+        case .green: c.green
+        case .yellow: c.yellow
+        case .red: c.red
+        case .grey: c.grey
+        }
+    }
+
+    static func lineTable(_ lines: [RollupReport.PlanLine], _ l: RollupLabels, days: String) -> String {
+        let base = l.base
+        if lines.isEmpty { return "<p>\(base.none)</p>\n" }
+        var b = "<table>\n<thead><tr>\(FollowUpHTML.th(l.plan))\(FollowUpHTML.th(base.id))\(FollowUpHTML.th(base.title))\(FollowUpHTML.th(base.owner))\(FollowUpHTML.th(base.due))\(FollowUpHTML.th(days))</tr></thead>\n<tbody>\n"
+        for x in lines {
+            b += "<tr><td>\(h(x.plan))</td><td>\(h(x.line.id))</td><td>\(h(x.line.title))</td><td>\(h(x.line.ownerName))</td><td class=\"date\">\(x.line.due?.lastDay?.description ?? "")</td><td class=\"num\">\(x.line.days)</td></tr>\n"
+        }
+        return b + "</tbody>\n</table>\n"
+    }
+
+    /// One plan: its own sections, the section ids made unique with the plan's number.
+    static func plan(_ p: RollupReport.PlanPart, _ i: Int, _ l: RollupLabels) -> String {
+        let r = p.report
+        let base = l.base
+        let lang = l.lang
+        func unique(_ s: String) -> String { prefixSectionIDs(s, "p\(i)-") }
+        var b = "<details class=\"plan\" id=\"plan-\(i)\">\n<summary><span class=\"planname\">\(h(p.name))</span> <span class=\"meta\">\(h(p.folder))"
+        if !p.errors.isEmpty { b += " · " + h(l.errorCount(p.errors.count)) }
+        b += "</span></summary>\n<div class=\"planbody\">\n"
+        if let o = r.organisation { b += "<p class=\"org\">\(h(o))</p>\n" }
+        b += "<p class=\"meta\">\(h(r.title ?? base.followUp)) · \(h(base.asOf(r)))</p>\n"
+        if let note = base.publicNote(r) { b += "<p class=\"public\">\(h(note))</p>\n" }
+        if !p.errors.isEmpty {
+            b += "<section class=\"errors\">\n<h2>\(h(l.planErrors)) – \(h(l.errorCount(p.errors.count)))</h2>\n<ul>\n"
+            for d in p.errors { b += "<li><code>\(h(d.file)):\(d.line)</code> \(h(SafeText.masked(d.message.text(lang), lang)))</li>\n" }
+            b += "</ul>\n</section>\n"
+        }
+        b += unique(FollowUpHTML.summary(r, base, lang) + FollowUpHTML.goals(r, base, lang))
+        b += "<section id=\"p\(i)-aktiviteter\">\n<h2>\(base.activityList)</h2>\n"
+        for group in r.activityGroups { FollowUpHTML.activityTable(group, base, lang, into: &b) }
+        b += "</section>\n"
+        b += unique(FollowUpHTML.risks(r, base, lang) + FollowUpHTML.audits(r, base, lang) + FollowUpHTML.owners(r, base, lang) + FollowUpHTML.history(r, base))
+        b += "</div>\n</details>\n"
+        return b
+    }
+
+    /// `<section id="x">` → `<section id="p3-x">`, in one pass over the bytes.
+    static func prefixSectionIDs(_ s: String, _ prefix: String) -> String {
+        let needle = Array("<section id=\"".utf8)
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            out.append(bytes[i])
+            if bytes[i] == UInt8(ascii: "\""), i + 1 >= needle.count, bytes[(i + 1 - needle.count)...i].elementsEqual(needle) {
+                out.append(contentsOf: prefix.utf8)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let css = """
+    details.plan { border-top: 2px solid var(--ink); margin-top: 1.5rem; }
+    details.plan > summary { cursor: pointer; font-size: 1.3rem; font-weight: 600; padding: .5rem 0; }
+    details.plan > summary .meta { font-size: .9rem; font-weight: normal; }
+    table.matrix { width: auto; }
+    table.matrix td { min-width: 4rem; text-align: center; }
+    section.errors { border-left: 4px solid var(--red); padding-left: .7rem; }
+    @media print { details.plan > .planbody { display: block; } }
+
+    """
+}

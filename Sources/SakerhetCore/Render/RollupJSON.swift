@@ -1,0 +1,14 @@
+/// The combined follow-up as JSON: the rollup value itself, encoded (schema
+/// `sakerhet.rollup/1`); each plan's `report` is a `sakerhet.report/2` report.
+public enum RollupJSON {
+    public static let schema = "sakerhet.rollup/1"
+
+    struct Envelope: Encodable {
+        let schema: String
+        let rollup: RollupReport
+    }
+
+    public static func render(_ report: RollupReport) -> String {
+        DiagnosticFormats.encode(Envelope(schema: schema, rollup: report))
+    }
+}

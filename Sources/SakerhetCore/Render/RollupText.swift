@@ -1,0 +1,69 @@
+/// The combined follow-up for the terminal: the summary per plan and in total, the late
+/// and due-soon lists across plans, the combined risk matrix and the owners across plans;
+/// then each plan's own follow-up as `FollowUpText` writes it.
+public enum RollupText {
+    public static func render(_ r: RollupReport, lang: Lang, style: Style) -> String {
+        let l = RollupLabels(lang: lang)
+        let b = l.base
+        func v(_ s: String) -> String { SafeText.text(s, lang) }
+        func heading(_ s: String) -> String { "\n" + style.bold(s.uppercased()) + "\n\n" }
+        var out = style.bold(l.title) + "\n" + v(l.head(r)) + "\n"
+        if r.isPublic { out += l.publicNote + "\n" }
+
+        out += heading(b.summary)
+        out += "  " + l.countsKey + "\n\n"
+        var t = TextTable([.init(l.plan, 24), .init(b.goals, 11), .init(b.subgoals, 11), .init(b.activities, 15),
+                           .init(b.findings, 11), .init(b.risks, 6), .init(l.late, 6), .init(l.soon, 6), .init(l.errors, 5)], lang: lang)
+        for row in r.rows + [r.total] {
+            let name = row.plan.isEmpty ? b.total : row.plan
+            t.add([name, RollupLabels.slash(row.goals), RollupLabels.slash(row.subgoals), RollupLabels.slash(row.activities),
+                   RollupLabels.slash(row.findings), String(row.risks.total), String(row.overdue), String(row.dueSoon), String(row.errors)])
+        }
+        out += t.render(style: style)
+        out += "\n  " + b.risks + ": " + l.riskCell(r.total.risks) + "\n"
+
+        func lines(_ title: String, _ list: [RollupReport.PlanLine], _ days: (Int) -> String) {
+            out += "\n" + style.bold(title + " (\(list.count))") + "\n"
+            if list.isEmpty { out += "  " + b.none + "\n"; return }
+            for x in list {
+                out += "  " + pad(clip(v(x.plan), 18), 18) + "  " + pad(v(x.line.id), 6) + pad(clip(v(x.line.title), 40), 40) + "  "
+                    + pad(v(x.line.owner), 8) + "  " + days(x.line.days) + "\n"
+            }
+        }
+        lines(b.overdue, r.overdue) { style.red(l.sv ? "\($0) dagar sen" : "\($0) days late") }
+        lines(l.dueSoon, r.dueSoon) { l.sv ? "om \($0) dagar" : "in \($0) days" }
+
+        out += heading(l.combinedMatrix)
+        out += matrix(r.matrix, lang)
+
+        let shared = r.owners.filter { $0.plans.count > 1 }
+        out += heading(l.ownersAcross)
+        if shared.isEmpty { out += "  " + b.none + "\n" }
+        for o in shared {
+            out += "  " + style.bold(v(o.name)) + " – " + v(l.ownerPlans(o)) + ": "
+                + (l.sv ? "\(o.overdue.count) försenade, \(o.dueSoon.count) snart" : "\(o.overdue.count) overdue, \(o.dueSoon.count) due soon") + "\n"
+            for x in o.overdue { out += "    " + pad(clip(v(x.plan), 18), 18) + "  " + pad(v(x.line.id), 6) + clip(v(x.line.title), 52) + "\n" }
+        }
+
+        for p in r.plans {
+            out += "\n" + String(repeating: "=", count: 72) + "\n" + style.bold(v(l.planHeading(p))) + "\n"
+            if !p.errors.isEmpty {
+                out += "\n" + style.bold(l.planErrors + " – " + l.errorCount(p.errors.count)) + "\n"
+                for d in p.errors { out += "  " + DiagnosticText.line(d, data: nil, lang: lang, style: style) + "\n" }
+            }
+            out += "\n" + FollowUpText.render(p.report, lang: lang, style: style)
+        }
+        return out
+    }
+
+    /// The combined matrix: likelihood down, consequence across, the count in each cell.
+    static func matrix(_ m: [[Int]], _ lang: Lang) -> String {
+        let sv = lang == .sv
+        var out = "  " + (sv ? "sannolikhet ↓  konsekvens →" : "likelihood ↓  consequence →") + "\n"
+        out += "        1     2     3     4\n"
+        for li in stride(from: 4, through: 1, by: -1) {
+            out += "  \(li)  " + (1...4).map { pad(String(m[li - 1][$0 - 1]), 5) }.joined(separator: " ") + "\n"
+        }
+        return out
+    }
+}

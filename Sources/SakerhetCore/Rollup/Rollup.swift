@@ -1,0 +1,128 @@
+import Foundation
+
+/// One plan of a rollup: a committee's or a municipality's data folder, loaded as its own
+/// data set and judged by its own `config.rec`.
+public struct RollupPlan: Sendable {
+    /// The plan's unique name in the rollup (`Plans.names`): a record is `name:id`.
+    public let name: String
+    public let folder: Plans.Folder
+    public let data: DataSet
+
+    /// `socialnämnden:A12`.
+    public func qualified(_ id: String) -> String { name + ":" + id }
+}
+
+/// Reading and judging many plans: each is loaded, checked and reported on by itself, at
+/// the same time, and the values are combined afterwards. The rollup only reads.
+public enum Rollup {
+    /// Loads every folder at the same time. A folder that cannot be read, or holds no
+    /// record, is an error naming it; the first such error (in the given order) is thrown,
+    /// before anything is printed.
+    public static func load(_ folders: [Plans.Folder], kinds: [Kind] = Kind.allCases) throws -> [RollupPlan] {
+        let loaded: [Result<DataSet, StoreError>] = Parallel.map(folders.count) { i in
+            let f = folders[i]
+            do {
+                let data = try Store.load(folder: f.path, display: f.display, kinds: kinds)
+                if kinds == Kind.allCases, data.owners.isEmpty, data.goals.isEmpty, data.activities.isEmpty,
+                   data.risks.isEmpty, data.findings.isEmpty, data.areas.isEmpty {
+                    return .failure(StoreError(sv: "\(f.origin): \(f.display) innehåller inga poster; lägg till poster eller ta bort mappen ur listan",
+                                               en: "\(f.origin): \(f.display) holds no records; add records or remove the folder from the list"))
+                }
+                return .success(data)
+            } catch let e as StoreError {
+                return .failure(StoreError(sv: "\(f.origin): " + e.message.sv, en: "\(f.origin): " + e.message.en))
+            } catch {
+                return .failure(StoreError(sv: "\(f.origin): \(f.display) kan inte läsas: \(error)", en: "\(f.origin): \(f.display) cannot be read: \(error)"))
+            }
+        }
+        var sets: [DataSet] = []
+        for r in loaded { sets.append(try r.get()) }
+        let names = Plans.names(sets.map { ($0.config.organisation, $0.folder) })
+        return zip(zip(names, folders), sets).map { RollupPlan(name: $0.0, folder: $0.1, data: $1) }
+    }
+
+    /// `f(plan)` for every plan at the same time, results in plan order.
+    public static func each<T>(_ plans: [RollupPlan], _ body: (RollupPlan) -> T) -> [T] {
+        Parallel.map(plans.count) { body(plans[$0]) }
+    }
+
+    /// The checks of every plan, each by its own settings; the diagnostics name each
+    /// plan's own files, so `file:line` and CI annotations point at the right file.
+    public static func audit(_ plans: [RollupPlan], asOf: Day, includeDateChecks: Bool = true) -> [[Diagnostic]] {
+        each(plans) { Checks.run($0.data, asOf: asOf, includeDateChecks: includeDateChecks) }
+    }
+
+    /// Each plan's follow-up with its own history from git (when its folder is in a
+    /// repository), and the errors its audit finds; then the combined report.
+    public static func report(_ plans: [RollupPlan], asOf: Day, period: FollowUp.Period?, isPublic: Bool, lang: Lang) -> RollupReport {
+        let parts: [RollupReport.PlanPart] = each(plans) { plan in
+            let data = plan.data
+            let span = period ?? .year(of: asOf)
+            let (history, baselines) = GitHistory.mayBeInRepository(plan.folder.path)
+                ? HistoryReport.loadWithBaselines(folder: plan.folder.path, display: plan.folder.display, period: span,
+                                                  excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic, lang: lang)
+                : (.failure(GitHistory.notARepository(plan.folder.display)), Baselines())
+            var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: lang, baselines: baselines)
+            report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
+            let errors = Checks.run(data, asOf: asOf, includeDateChecks: false, checks: reportChecks).filter { $0.severity == .error }
+            return RollupReport.PlanPart(name: plan.name, folder: plan.folder.display, organisation: data.config.organisation,
+                                         errors: errors, report: report)
+        }
+        return RollupReport.make(parts, asOf: asOf, period: period ?? .year(of: asOf), isPublic: isPublic)
+    }
+
+    /// The checks whose errors make a plan's figures in the report unreliable, shown at the
+    /// top of its section: the file's syntax, missing fields, repeated ids, deadlines,
+    /// owners, references, statuses and config.rec. The full audit (`audit` over the same
+    /// plans) has every check; running all of them for every report would cost as much as
+    /// the report itself.
+    static let reportChecks: [any Check] = [
+        SyntaxCheck(), MandatoryFieldCheck(), DuplicateIDCheck(), DeadlineTokenCheck(), OwnerExistsCheck(),
+        ReferenceCheck(), StatusCheck(), ConfigCheck(),
+    ]
+
+    /// The owners that `query` names in each plan (by id or part of the name): plan index
+    /// and owner. A query ambiguous within one plan gives all its matches there.
+    public static func owners(_ plans: [RollupPlan], matching query: String) -> [(plan: Int, owner: Owner)] {
+        var out: [(Int, Owner)] = []
+        for (i, p) in plans.enumerated() { for o in p.data.findOwners(query) { out.append((i, o)) } }
+        return out
+    }
+
+    /// The records of `kind` that pass `filter` in every plan, as one list whose ids are
+    /// `plan:id`, sorted as one list is (by deadline, risks by score).
+    /// `filters[i]` are plan i's filters (none leaves the plan out; several, e.g. one per
+    /// matching owner, add their rows one after another).
+    public static func list(_ plans: [RollupPlan], _ kind: Kind, filters: [[ListFilter]], asOf: Day,
+                            baselines: [Baselines]) -> RecordList {
+        let lists: [[RecordList]] = Parallel.map(plans.count) { i in
+            filters[i].map { RecordList.make(plans[i].data, kind, filter: $0, asOf: asOf, baselines: baselines[i]) }
+        }
+        var rows: [ListRow] = []
+        var green = 0, yellow = 0, red = 0
+        for (plan, list) in zip(plans, lists).flatMap({ p, ls in ls.map { (p, $0) } }) {
+            green += list.green; yellow += list.yellow; red += list.red
+            for r in list.rows {
+                var q = ListRow(kind: r.kind, id: plan.qualified(r.id), title: r.title, owner: r.owner, ownerName: r.ownerName,
+                                goal: r.goal.map(plan.qualified), start: r.start, due: r.due, status: r.status, signal: r.signal,
+                                daysLate: r.daysLate, score: r.score, level: r.level, assessment: r.assessment, file: r.file, line: r.line)
+                q.below = r.below
+                q.original = r.original
+                rows.append(q)
+            }
+        }
+        rows = stableSorted(rows, kind)
+        return RecordList(kind: kind, asOf: asOf, rows: rows, green: green, yellow: yellow, red: red)
+    }
+
+    /// One plan's rows are already in order; the plans' rows merged in the same order.
+    static func stableSorted(_ rows: [ListRow], _ kind: Kind) -> [ListRow] {
+        func key(_ r: ListRow) -> Int {
+            kind == .risk ? -(r.score ?? 0) : (r.due?.lastDay?.ordinal ?? Int.max)
+        }
+        return rows.enumerated().sorted { a, b in
+            let (ka, kb) = (key(a.element), key(b.element))
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+}

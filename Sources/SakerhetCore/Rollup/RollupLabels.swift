@@ -1,0 +1,46 @@
+/// The words of the combined report, shared by its renderers.
+struct RollupLabels {
+    let lang: Lang
+    var sv: Bool { lang == .sv }
+    var base: ReportLabels { ReportLabels(lang: lang) }
+
+    var title: String { sv ? "Samlad uppföljning" : "Combined follow-up" }
+    var plan: String { sv ? "Plan" : "Plan" }
+    var plans: String { sv ? "Planer" : "Plans" }
+    var errors: String { sv ? "Fel" : "Errors" }
+    var late: String { sv ? "Sena" : "Late" }
+    var soon: String { sv ? "Snart" : "Soon" }
+    var combinedMatrix: String { sv ? "Riskmatris, alla planer (antal risker per ruta)" : "Risk matrix, all plans (number of risks per cell)" }
+    var ownersAcross: String { sv ? "Ansvariga i flera planer" : "Owners across plans" }
+    var planErrors: String { sv ? "Fel i planen (sakerhet audit)" : "Errors in the plan (sakerhet audit)" }
+    var dueSoon: String { sv ? "Klart snart (inom varje plans egen gräns)" : "Due soon (within each plan's own window)" }
+    var countsKey: String { sv ? "Antal per signal: grön/gul/röd/grå" : "Counts per signal: green/yellow/red/grey" }
+
+    func head(_ r: RollupReport) -> String {
+        let names = r.plans.map(\.name).joined(separator: ", ")
+        return sv ? "Uppföljning per \(r.asOf), period \(r.period.label), \(r.plans.count) planer: \(names)"
+                  : "Follow-up as of \(r.asOf), period \(r.period.label), \(r.plans.count) plans: \(names)"
+    }
+
+    var publicNote: String {
+        sv ? "Offentlig version: varje plans poster som är intern eller sekretess är utelämnade."
+           : "Public version: each plan's records classified intern or sekretess are left out."
+    }
+
+    /// "12/3/1/0".
+    static func slash(_ c: FollowUp.Counts) -> String { "\(c.green)/\(c.yellow)/\(c.red)/\(c.grey)" }
+
+    func riskCell(_ c: FollowUp.RiskCounts) -> String { base.riskCounts(c) }
+
+    func planHeading(_ p: RollupReport.PlanPart) -> String {
+        "Plan: " + p.name + (p.name.hasSuffix("(\(p.folder))") ? "" : " (" + p.folder + ")")
+    }
+
+    func errorCount(_ n: Int) -> String {
+        sv ? (n == 1 ? "1 fel" : "\(n) fel") : (n == 1 ? "1 error" : "\(n) errors")
+    }
+
+    func ownerPlans(_ o: RollupReport.OwnerAcross) -> String {
+        zip(o.plans, o.ids).map { "\($0) (\($1))" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,115 @@
+/// The follow-up over many plans as a value: each plan's own follow-up (judged by its own
+/// settings), and what is combined from them: counts per plan and in total, the late and
+/// due-soon lists across plans, owners of one name across plans, and one risk matrix that
+/// counts the risks per cell. Rendered afterwards (`RollupText`, `RollupMarkdown`,
+/// `RollupHTML`, `RollupJSON`).
+public struct RollupReport: Sendable, Codable {
+    public var asOf: Day
+    public var period: FollowUp.Period
+    public var isPublic: Bool
+    /// One row per plan, in the order given.
+    public var rows: [PlanRow]
+    public var total: PlanRow
+    /// Late records across plans, the latest first.
+    public var overdue: [PlanLine]
+    /// Records due soon across plans (each plan by its own window), the nearest first.
+    public var dueSoon: [PlanLine]
+    /// `matrix[l-1][c-1]`: how many risks of all plans have likelihood l and consequence c.
+    public var matrix: [[Int]]
+    /// Owners by name across plans, with what they have late or due soon.
+    public var owners: [OwnerAcross]
+    public var plans: [PlanPart]
+
+    /// One plan: its name, folder, the errors its audit finds, and its own follow-up.
+    public struct PlanPart: Sendable, Codable {
+        public let name: String
+        public let folder: String
+        public let organisation: String?
+        public let errors: [Diagnostic]
+        public let report: FollowUp
+    }
+
+    /// A summary row: one plan's counts, or the total.
+    public struct PlanRow: Sendable, Codable {
+        public var plan: String
+        public var organisation: String?
+        public var goals = FollowUp.Counts()
+        public var subgoals = FollowUp.Counts()
+        public var activities = FollowUp.Counts()
+        public var findings = FollowUp.Counts()
+        public var risks = FollowUp.RiskCounts()
+        public var overdue = 0
+        public var dueSoon = 0
+        public var errors = 0
+    }
+
+    /// A summary line with the plan it belongs to.
+    public struct PlanLine: Sendable, Codable {
+        public let plan: String
+        public let line: FollowUp.Line
+    }
+
+    /// An owner by name in one or more plans.
+    public struct OwnerAcross: Sendable, Codable {
+        public let name: String
+        /// The plans and the owner's id in each.
+        public let plans: [String]
+        public let ids: [String]
+        public let overdue: [PlanLine]
+        public let dueSoon: [PlanLine]
+    }
+
+    public static func make(_ parts: [PlanPart], asOf: Day, period: FollowUp.Period, isPublic: Bool) -> RollupReport {
+        var rows: [PlanRow] = []
+        var total = PlanRow(plan: "")
+        var overdue: [PlanLine] = []
+        var dueSoon: [PlanLine] = []
+        var matrix = Array(repeating: Array(repeating: 0, count: 4), count: 4)
+        for p in parts {
+            let s = p.report.summary
+            let row = PlanRow(plan: p.name, organisation: p.organisation, goals: s.goals, subgoals: s.subgoals,
+                              activities: s.activities, findings: s.findings, risks: s.risks,
+                              overdue: s.overdue.count, dueSoon: s.dueSoon.count, errors: p.errors.count)
+            rows.append(row)
+            total.goals = total.goals + s.goals
+            total.subgoals = total.subgoals + s.subgoals
+            total.activities = total.activities + s.activities
+            total.findings = total.findings + s.findings
+            total.risks.low += s.risks.low
+            total.risks.medium += s.risks.medium
+            total.risks.high += s.risks.high
+            total.risks.veryHigh += s.risks.veryHigh
+            total.risks.unscored += s.risks.unscored
+            total.overdue += s.overdue.count
+            total.dueSoon += s.dueSoon.count
+            total.errors += p.errors.count
+            overdue += s.overdue.map { PlanLine(plan: p.name, line: $0) }
+            dueSoon += s.dueSoon.map { PlanLine(plan: p.name, line: $0) }
+            for l in 0..<4 { for c in 0..<4 { matrix[l][c] += p.report.matrix[l][c].count } }
+        }
+        // Latest first, nearest first; equal days keep the plans' order.
+        overdue = overdue.enumerated().sorted { ($0.element.line.days, -$0.offset) > ($1.element.line.days, -$1.offset) }.map(\.element)
+        dueSoon = dueSoon.enumerated().sorted { ($0.element.line.days, $0.offset) < ($1.element.line.days, $1.offset) }.map(\.element)
+
+        // Owners of one name across plans, in the order first met.
+        var order: [String] = []
+        var byName: [String: (plans: [String], ids: [String], overdue: [PlanLine], dueSoon: [PlanLine])] = [:]
+        for p in parts {
+            for o in p.report.owners {
+                let key = o.ownerName.lowercased()
+                if byName[key] == nil { order.append(key); byName[key] = ([], [], [], []) }
+                byName[key]!.plans.append(p.name)
+                byName[key]!.ids.append(o.owner)
+                byName[key]!.overdue += o.overdue.map { PlanLine(plan: p.name, line: $0) }
+                byName[key]!.dueSoon += o.dueSoon.map { PlanLine(plan: p.name, line: $0) }
+            }
+        }
+        let owners = order.map { key in
+            let o = byName[key]!
+            let name = parts.lazy.flatMap(\.report.owners).first { $0.ownerName.lowercased() == key }?.ownerName ?? key
+            return OwnerAcross(name: name, plans: o.plans, ids: o.ids, overdue: o.overdue, dueSoon: o.dueSoon)
+        }
+        return RollupReport(asOf: asOf, period: period, isPublic: isPublic, rows: rows, total: total, overdue: overdue,
+                            dueSoon: dueSoon, matrix: matrix, owners: owners, plans: parts)
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import SakerhetCore
+
+/// The read-only commands over many plans (`--data` repeated, `--plans FILE`). Each
+/// command parses its options as for one plan and hands them here; the work is in the
+/// core (`Rollup`, `RollupReport`, the `Rollup*` renderers).
+enum RollupRun {
+    static func audit(format: String, failOn: String, noTime: Bool, byOwner: Bool, owner: String?, outFile: String?,
+                      _ ctx: Context) throws -> Int32 {
+        let plans = try ctx.loadPlans()
+        let asOf = try ctx.asOf()
+        var diagnostics = Rollup.audit(plans, asOf: asOf, includeDateChecks: !noTime)
+        if let owner {
+            let ids = try ownerIDs(plans, owner)
+            diagnostics = diagnostics.enumerated().map { i, d in d.filter { $0.owner.map { ids[i].contains($0) } ?? false } }
+        }
+        let style = outFile == nil && format == "text" ? ctx.style : .plain
+        let text = RollupAudit.render(plans, diagnostics, format: format, byOwner: byOwner, asOf: asOf, lang: ctx.lang, style: style)
+        try write([text], outFile, plans)
+        let all = diagnostics.flatMap { $0 }
+        switch failOn {
+        case "never": return Exit.ok
+        case "warning": return all.contains { $0.severity != .notice } ? Exit.problems : Exit.ok
+        default: return all.contains { $0.severity == .error } ? Exit.problems : Exit.ok
+        }
+    }
+
+    static func report(format: String, outFile: String?, period: FollowUp.Period?, isPublic: Bool, _ ctx: Context) throws -> Int32 {
+        if format == "docx" {
+            throw UsageError(sv: "report över flera planer skrivs som text, markdown, html eller json, inte docx",
+                             en: "a report over several plans is written as text, markdown, html or json, not docx")
+        }
+        let plans = try ctx.loadPlans()
+        let asOf = try ctx.asOf()
+        let report = Rollup.report(plans, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang)
+        let text: [String]
+        switch format {
+        case "json": text = [RollupJSON.render(report)]
+        case "markdown": text = [RollupMarkdown.render(report, lang: ctx.lang)]
+        case "html": text = RollupHTML.pieces(report, lang: ctx.lang)
+        default: text = [RollupText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)]
+        }
+        try write(text, outFile, plans)
+        return Exit.ok
+    }
+
+    static func list(_ kind: Kind, filter: ListFilter, owner: String?, format: String, _ ctx: Context) throws -> Int32 {
+        let plans = try ctx.loadPlans(kinds: kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil))
+        let asOf = try ctx.asOf()
+        if let s = filter.status {
+            let known = kind == .risk ? RiskStatus(parsing: s) != nil : Status(parsing: s) != nil
+            if !known {
+                let words = kind == .risk ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue)
+                throw UsageError(sv: "--status: okänd status '\(s)'; tillåtna: " + words.joined(separator: ", "),
+                                 en: "--status: unknown status '\(s)'; allowed: " + words.joined(separator: ", "))
+            }
+        }
+        let ownerIDs = try owner.map { try self.ownerIDs(plans, $0) }
+        // Each plan with the filter as it applies there: a goal, area or owner that a plan
+        // does not have leaves that plan out.
+        var filters: [[ListFilter]] = []
+        for (i, p) in plans.enumerated() {
+            var f = filter
+            if let g = f.goal, !p.data.contains(.goal, id: g) { filters.append([]); continue }
+            if let a = f.area, !p.data.contains(.area, id: a) { filters.append([]); continue }
+            if let ids = ownerIDs {
+                filters.append(ids[i].map { f.owner = $0; return f })
+            } else {
+                filters.append([f])
+            }
+        }
+        if let g = filter.goal, filters.allSatisfy(\.isEmpty), owner == nil {
+            throw UsageError(sv: "ingen plan har målet '\(g)'", en: "no plan has the goal '\(g)'")
+        }
+        if let a = filter.area, filters.allSatisfy(\.isEmpty), owner == nil {
+            throw UsageError(sv: "ingen plan har området '\(a)'", en: "no plan has the area '\(a)'")
+        }
+        let baselines = Rollup.each(plans) { p -> Baselines in
+            guard kind == .goal || kind == .activity || kind == .finding else { return Baselines() }
+            return Baselines.load(folder: p.folder.path, period: .year(of: asOf))
+        }
+        let list = Rollup.list(plans, kind, filters: filters, asOf: asOf, baselines: baselines)
+        switch format {
+        case "tsv": try Output.write(ListRender.tsv(list, lang: ctx.lang))
+        case "csv": try Output.write(ListRender.csv(list, lang: ctx.lang))
+        case "json": try Output.write(ListRender.json(list))
+        default: try Output.write(ListRender.table(list, lang: ctx.lang, style: ctx.style))
+        }
+        return Exit.ok
+    }
+
+    static func log(ids: [String], since: Day?, until: Day?, field: String?, slips: Bool, format: String, _ ctx: Context) throws -> Int32 {
+        let plans = try ctx.loadPlans()
+        // `plan:A12` names one plan's record; `A12` the record of that id in every plan.
+        func local(_ id: String, _ p: RollupPlan) -> String? {
+            if id.hasPrefix(p.name + ":") { return String(id.dropFirst(p.name.count + 1)) }
+            return plans.contains { id.hasPrefix($0.name + ":") } ? nil : id
+        }
+        func wanted(_ p: RollupPlan) -> [String] { ids.compactMap { local($0, p) } }
+        let histories: [Result<History, StoreError>] = Rollup.each(plans) { p in
+            let only = wanted(p)
+            if !ids.isEmpty && only.isEmpty { return .success(History()) }
+            do { return .success(try GitHistory.read(folder: p.folder.path, display: p.folder.display, only: only.isEmpty ? nil : Set(only))) }
+            catch let e as StoreError { return .failure(e) }
+            catch { return .failure(StoreError(sv: "\(error)", en: "\(error)")) }
+        }
+        for id in ids {
+            let known = zip(plans, histories).contains { p, h in
+                guard let l = local(id, p), case .success(let history) = h else { return false }
+                return history.knownIDs.contains(l)
+            }
+            if !known {
+                throw UsageError(sv: "ingen post med id '\(id)' finns i historiken för någon plan", en: "no record with id '\(id)' in the history of any plan")
+            }
+        }
+        let style = format == "text" ? ctx.style : .plain
+        var parts: [(RollupPlan, String)] = []
+        for (p, h) in zip(plans, histories) {
+            let only = wanted(p)
+            if !ids.isEmpty && only.isEmpty { continue }
+            switch h {
+            case .failure(let e):
+                let note = e.message.text(ctx.lang)
+                parts.append((p, format == "json" ? "{\"error\": \(jsonString(note))}" : note + "\n"))
+            case .success(let history):
+                let text: String
+                if slips {
+                    let list = Slips.make(history, ids: only, since: since, until: until)
+                    switch format {
+                    case "json": text = HistoryJSON.render(slips: list, ids: only, since: since, until: until, warnings: history.warnings, lang: ctx.lang)
+                    case "markdown": text = HistoryMarkdown.render(slips: list, warnings: history.warnings, lang: ctx.lang)
+                    default: text = HistoryText.render(slips: list, warnings: history.warnings, lang: ctx.lang, style: style)
+                    }
+                } else {
+                    let log = history.log(ids: only, since: since, until: until, field: field)
+                    switch format {
+                    case "json": text = HistoryJSON.render(log, lang: ctx.lang)
+                    case "markdown": text = HistoryMarkdown.render(log, lang: ctx.lang)
+                    default: text = HistoryText.render(log, lang: ctx.lang, style: style)
+                    }
+                }
+                parts.append((p, text))
+            }
+        }
+        var out = ""
+        switch format {
+        case "json":
+            out = "{\n  \"schema\": \"sakerhet.log-rollup/1\",\n  \"plans\": ["
+            for (i, (p, text)) in parts.enumerated() {
+                out += (i == 0 ? "\n" : ",\n") + "    {\"plan\": \(jsonString(p.name)), \"folder\": \(jsonString(p.folder.display)), \"log\": "
+                    + text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: "\n    ") + "}"
+            }
+            out += "\n  ]\n}\n"
+        case "markdown":
+            for (p, text) in parts { out += "# " + p.name + " (" + p.folder.display + ")\n\n" + RollupMarkdown.deeper(text) + "\n" }
+        default:
+            for (p, text) in parts { out += style.bold("== " + SafeText.text(p.name, ctx.lang) + " (" + SafeText.text(p.folder.display, ctx.lang) + ") ==") + "\n" + text + "\n" }
+        }
+        try Output.write(out)
+        return Exit.ok
+    }
+
+    /// To standard output, or to `-o FILE`, which may lie in none of the plans' data folders.
+    static func write(_ text: [String], _ outFile: String?, _ plans: [RollupPlan]) throws {
+        guard let outFile else { return try Output.write(text) }
+        guard !outFile.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
+        let path = outFile.contains("/") ? outFile : "./" + outFile
+        let dir = Plans.canonical(Context.parent(of: path))
+        for p in plans {
+            let folder = Plans.canonical(p.folder.path)
+            if dir == folder || dir.hasPrefix(folder + "/") {
+                throw StoreError(sv: "-o \(outFile) ligger i datamappen \(p.folder.display) och skulle skriva över dess filer; skriv till en fil utanför datamapparna",
+                                 en: "-o \(outFile) is inside the data folder \(p.folder.display) and would overwrite its files; write to a file outside the data folders")
+            }
+        }
+        try Store.writeOutput(text, to: path)
+    }
+
+    /// The owners `query` names in each plan; none in any plan is an error.
+    static func ownerIDs(_ plans: [RollupPlan], _ query: String) throws -> [[String]] {
+        let found = Rollup.owners(plans, matching: query)
+        guard !found.isEmpty else {
+            throw UsageError(sv: "ingen ansvarig i någon plan matchar '\(query)'", en: "no owner in any plan matches '\(query)'")
+        }
+        var ids = Array(repeating: [String](), count: plans.count)
+        for (i, o) in found { ids[i].append(o.id) }
+        return ids
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case _ where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import XCTest
+
+/// `--data` repeated and `--plans FILE` (issue 16): three small committees' plans, one in a
+/// git repository, two with an owner of the same name, one with an error, ids repeating
+/// across plans. One run per command and format, each asserting several things.
+final class RollupEndToEndTests: EndToEndCase {
+    let asOf = ["--as-of", "2024-11-04"]
+
+    func write(_ root: URL, _ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// root/plans.txt names social (a repository root with data/), utbildning and teknik.
+    func plans() throws -> URL {
+        let root = try makeTempFolder()
+        let shared = "Enheten för säkerhet, beredskap och systemförvaltning"
+        // Socialnämnden: a git repository with data/; A1 late, A2 due soon.
+        try write(root, "kommun/social/data/config.rec", "organisation: Socialnämnden\n")
+        try write(root, "kommun/social/data/owners.rec", "id: sbs\nname: \(shared)\nkind: enhet\n")
+        try write(root, "kommun/social/data/goals.rec", "id: M1\ntitle: Socialnämndens säkerhetsarbete\nowner: sbs\ndue: 2025-12-31\nstatus: pågår\n")
+        try write(root, "kommun/social/data/activities.rec", """
+            id: A1
+            title: Kontinuitetsplan för socialförvaltningen
+            goal: M1
+            owner: sbs
+            due: 2024-09
+            status: pågår
+
+            id: A2
+            title: Internkontrollplan 2025
+            goal: M1
+            owner: sbs
+            due: 2024-11-30
+            status: pågår
+
+            """)
+        try write(root, "kommun/social/data/risks.rec", "id: R1\ntitle: Långvarigt elavbrott\nowner: sbs\nlikelihood: 2\nconsequence: 4\nstatus: identifierad\n")
+        let repo = root.appendingPathComponent("kommun/social")
+        try git(["init", "-q", "-b", "main"], in: repo)
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-q", "-m", "Socialnämndens plan 2024"], in: repo)
+        // Utbildningsnämnden: the same owner name under another id, A1 again (late).
+        try write(root, "kommun/utbildning/config.rec", "organisation: Utbildningsnämnden\n")
+        try write(root, "kommun/utbildning/owners.rec", "id: us\nname: \(shared)\nkind: enhet\n")
+        try write(root, "kommun/utbildning/goals.rec", "id: M1\ntitle: Trygga skolor\nowner: us\ndue: 2025-12-31\nstatus: pågår\n")
+        try write(root, "kommun/utbildning/activities.rec", "id: A1\ntitle: Utrymningsövning i alla skolor\ngoal: M1\nowner: us\ndue: 2024-10\nstatus: pågår\n")
+        try write(root, "kommun/utbildning/risks.rec", "id: R1\ntitle: Hot mot skolpersonal\nowner: us\nlikelihood: 2\nconsequence: 4\nstatus: identifierad\n")
+        // teknik: no organisation (named by its folder) and an unknown status on line 6.
+        try write(root, "kommun/teknik/owners.rec", "id: tk\nname: Tekniska kontoret\nkind: enhet\n")
+        try write(root, "kommun/teknik/goals.rec", "id: M1\ntitle: Säker vattenförsörjning\nowner: tk\ndue: 2025-12-31\nstatus: pågår\n")
+        try write(root, "kommun/teknik/activities.rec", "id: A1\ntitle: Reservvatten\ngoal: M1\nowner: tk\ndue: 2025-06\nstatus: kanske\n")
+        try write(root, "lists/plans.txt", "# Kommunens nämnder\n../kommun/social      # repository root\n\n../kommun/utbildning\n../kommun/teknik\n")
+        return root
+    }
+
+    func git(_ args: [String], in dir: URL) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git", "-c", "commit.gpgsign=false"] + args
+        p.currentDirectoryURL = dir
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in ["GIT_AUTHOR_NAME": "Åsa Öberg", "GIT_COMMITTER_NAME": "Åsa Öberg", "GIT_AUTHOR_EMAIL": "a@example.se",
+                       "GIT_COMMITTER_EMAIL": "a@example.se", "GIT_AUTHOR_DATE": "2024-03-01T10:00:00+01:00",
+                       "GIT_COMMITTER_DATE": "2024-03-01T10:00:00+01:00", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"] { env[k] = v }
+        p.environment = env
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw TestError("git \(args) failed") }
+    }
+
+    func testAuditReadsEveryPlanAndPointsAtEachPlansFile() throws {
+        let root = try plans()
+        let text = try run(["--plans", "lists/plans.txt", "audit"] + asOf, in: root)
+        XCTAssertEqual(text.exitCode, 1, text.output)
+        XCTAssertTrue(text.stdout.contains("== Socialnämnden (lists/../kommun/social/data) =="), text.stdout)
+        XCTAssertTrue(text.stdout.contains("== Utbildningsnämnden (lists/../kommun/utbildning) =="), text.stdout)
+        XCTAssertTrue(text.stdout.contains("== teknik (lists/../kommun/teknik) =="), text.stdout)
+        XCTAssertTrue(text.stdout.contains("lists/../kommun/teknik/activities.rec:6"), text.stdout)
+        // Two late activities (errors) and teknik's unknown status.
+        XCTAssertTrue(text.stdout.hasSuffix("3 planer: 3 fel, 0 varningar, 1 notis\n"), text.stdout)
+        let github = try run(["--plans", "lists/plans.txt", "audit", "--format", "github"] + asOf, in: root)
+        XCTAssertTrue(github.stdout.contains("::error file=lists/../kommun/teknik/activities.rec,line=6"), github.stdout)
+        XCTAssertTrue(github.stdout.contains("file=lists/../kommun/social/data/activities.rec"), github.stdout)
+        let json = try run(["--plans", "lists/plans.txt", "audit", "--format", "json"] + asOf, in: root)
+        let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(doc?["schema"] as? String, "sakerhet.audit-rollup/1")
+        XCTAssertEqual(doc?["errors"] as? Int, 3)
+        XCTAssertEqual((doc?["plans"] as? [Any])?.count, 3)
+        let gitlab = try run(["--plans", "lists/plans.txt", "audit", "--format", "gitlab"] + asOf, in: root)
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(gitlab.stdout.utf8)) as? [Any], gitlab.stdout)
+        // --owner matches across plans by name: the shared owner's late work in both plans.
+        let owner = try run(["--plans", "lists/plans.txt", "audit", "--owner", "beredskap", "--lang", "en"] + asOf, in: root)
+        XCTAssertTrue(owner.stdout.contains("social/data/activities.rec"), owner.stdout)
+        XCTAssertTrue(owner.stdout.contains("utbildning/activities.rec"), owner.stdout)
+        XCTAssertFalse(owner.stdout.contains("teknik/activities.rec"), owner.stdout)
+    }
+
+    func testReportInEveryFormat() throws {
+        let root = try plans()
+        let args = ["--plans", "lists/plans.txt", "report"] + asOf
+        let text = try run(args, in: root)
+        XCTAssertEqual(text.exitCode, 0, text.output)
+        let out = text.stdout
+        XCTAssertTrue(out.hasPrefix("Samlad uppföljning\nUppföljning per 2024-11-04, period 2024, 3 planer: Socialnämnden, Utbildningsnämnden, teknik\n"), out)
+        XCTAssertTrue(out.contains("Totalt"), out)
+        // Late across plans with the plan beside each: A1 twice, from two plans.
+        XCTAssertTrue(out.contains("Försenade (2)"), out)
+        XCTAssertTrue(out.contains("  Socialnämnden" + String(repeating: " ", count: 7) + "A1    Kontinuitetsplan"), out)
+        XCTAssertTrue(out.split(separator: "\n").contains { $0.hasPrefix("  Utbildningsnämnden ") && $0.contains("A1    Utrymningsövning") }, out)
+        // The shared owner once, with both plans.
+        XCTAssertTrue(out.contains("Enheten för säkerhet, beredskap och systemförvaltning – Socialnämnden (sbs), Utbildningsnämnden (us)"), out)
+        // teknik's error in its own section; the others still report.
+        XCTAssertTrue(out.contains("Fel i planen (sakerhet audit) – 1 fel"), out)
+        XCTAssertTrue(out.contains("Plan: teknik (lists/../kommun/teknik)"), out)
+        // Each plan's history from its own git: Socialnämnden's commit, the others have none.
+        XCTAssertTrue(out.contains("Tillagda (4)\n  2024-03-01  M1  Socialnämndens säkerhetsarbete  (Åsa Öberg)"), out)
+        XCTAssertTrue(out.contains("lists/../kommun/utbildning ligger inte i ett git-förråd"), out)
+        // The combined matrix counts both 2 × 4 risks in one cell.
+        XCTAssertTrue(out.contains("  2  0     0     0     2"), out)
+
+        let md = try run(args + ["--format", "markdown"], in: root).stdout
+        XCTAssertTrue(md.hasPrefix("# Samlad uppföljning\n"), md)
+        XCTAssertTrue(md.contains("| Utbildningsnämnden | A1 | Utrymningsövning i alla skolor |"), md)
+        XCTAssertTrue(md.contains("\n## Plan: Socialnämnden (lists/../kommun/social/data)\n"), md)
+        XCTAssertTrue(md.contains("\n## Uppföljning\n"), md)  // a plan's own title, one level down
+
+        let html = try run(args + ["--format", "html", "--lang", "en"], in: root).stdout
+        XCTAssertEqual(html.components(separatedBy: "<details class=\"plan\"").count - 1, 3)
+        XCTAssertTrue(html.contains("<h2>Owners across plans</h2>"), html)
+        XCTAssertTrue(html.contains("<section id=\"p2-sammanfattning\">"), html)
+        XCTAssertTrue(html.hasSuffix("</html>\n"))
+
+        let json = try run(args + ["--format", "json"], in: root)
+        let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(doc?["schema"] as? String, "sakerhet.rollup/1")
+        let rollup = doc?["rollup"] as? [String: Any]
+        XCTAssertEqual((rollup?["plans"] as? [[String: Any]])?.map { $0["name"] as? String }, ["Socialnämnden", "Utbildningsnämnden", "teknik"])
+        XCTAssertEqual((rollup?["total"] as? [String: Any])?["errors"] as? Int, 1)
+    }
+
+    func testListsAndLogAcrossPlans() throws {
+        let root = try plans()
+        let list = try run(["--plans", "lists/plans.txt", "activities", "list", "--owner", "beredskap", "--format", "tsv"] + asOf, in: root)
+        XCTAssertEqual(list.exitCode, 0, list.output)
+        let ids = list.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").first.map(String.init) ?? "" }
+        XCTAssertEqual(ids, ["Socialnämnden:A1", "Utbildningsnämnden:A1", "Socialnämnden:A2"], list.stdout)
+        let none = try run(["--plans", "lists/plans.txt", "activities", "list", "--owner", "nobody"] + asOf, in: root)
+        XCTAssertEqual(none.exitCode, 2)
+        XCTAssertTrue(none.stderr.contains("nobody"), none.stderr)
+
+        let log = try run(["--plans", "lists/plans.txt", "log", "A1"], in: root)
+        XCTAssertEqual(log.exitCode, 0, log.output)
+        XCTAssertTrue(log.stdout.contains("== Socialnämnden (lists/../kommun/social/data) =="), log.stdout)
+        XCTAssertTrue(log.stdout.contains("Åsa Öberg"), log.stdout)
+        XCTAssertTrue(log.stdout.contains("ligger inte i ett git-förråd"), log.stdout)
+        let one = try run(["--plans", "lists/plans.txt", "log", "Socialnämnden:A2", "--format", "json"], in: root)
+        let doc = try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual((doc?["plans"] as? [[String: Any]])?.map { $0["plan"] as? String }, ["Socialnämnden"], one.stdout)
+        // A writing command takes one plan.
+        let add = try run(["--data", "kommun/teknik", "--data", "kommun/utbildning", "activities", "done", "A1"], in: root)
+        XCTAssertEqual(add.exitCode, 2, add.output)
+        XCTAssertTrue(add.stderr.contains("en plan i taget"), add.stderr)
+    }
+
+    func testBadFoldersAreErrorsBeforeAnythingIsPrinted() throws {
+        let root = try plans()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("kommun/tom"), withIntermediateDirectories: true)
+        try write(root, "kommun/bara-config/config.rec", "organisation: Ingen\n")
+        try write(root, "kommun/noll/activities.rec", "%rec: activity\n")
+        let cases: [([String], String)] = [
+            (["--data", "kommun/teknik", "--data", "kommun/saknas"], "--data: mappen kommun/saknas finns inte"),
+            (["--data", "kommun/teknik", "--data", "kommun/tom"], "--data: kommun/tom innehåller inga poster"),
+            (["--data", "kommun/teknik", "--data", "kommun/bara-config"], "kommun/bara-config innehåller inga poster"),
+            (["--data", "kommun/teknik", "--data", "kommun/noll"], "--data: kommun/noll innehåller inga poster"),
+            (["--plans", "lists/plans.txt", "--data", "kommun/social/data/"], "lists/plans.txt:2: lists/../kommun/social är samma mapp som kommun/social/data (--data)"),
+            (["--data", "kommun/teknik", "--plans", "lists/saknas.txt"], "lists/saknas.txt"),
+        ]
+        for (args, message) in cases {
+            let r = try run(args + ["report"] + asOf, in: root)
+            XCTAssertEqual(r.exitCode, 2, "\(args): \(r.output)")
+            XCTAssertEqual(r.stdout, "", "\(args)")
+            XCTAssertTrue(r.stderr.contains(message), "\(args): \(r.stderr)")
+        }
+    }
+}

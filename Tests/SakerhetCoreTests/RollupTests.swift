@@ -1,0 +1,126 @@
+import Foundation
+import XCTest
+@testable import SakerhetCore
+
+/// The plans file reader, the folder checks, plan names, and the combination of plans.
+final class RollupTests: XCTestCase {
+    var root: String = ""
+
+    override func setUpWithError() throws {
+        root = NSTemporaryDirectory() + "sakerhet-rollup-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = URL(fileURLWithPath: root + "/" + path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// A plan of one owner and one activity, due `due`, with an organisation if given.
+    func plan(_ dir: String, organisation: String?, owner: (String, String), activity: String, due: String) throws {
+        if let organisation { try write(dir + "/config.rec", "organisation: \(organisation)\n") }
+        try write(dir + "/owners.rec", "id: \(owner.0)\nname: \(owner.1)\nkind: enhet\n")
+        try write(dir + "/goals.rec", "id: M1\ntitle: Mål\nowner: \(owner.0)\ndue: 2025-12-31\nstatus: pågår\n")
+        try write(dir + "/activities.rec", "id: \(activity)\ntitle: Göra något\ngoal: M1\nowner: \(owner.0)\ndue: \(due)\nstatus: pågår\n")
+        try write(dir + "/risks.rec", "id: R1\ntitle: Risk\nowner: \(owner.0)\nlikelihood: 3\nconsequence: 4\nstatus: identifierad\n")
+    }
+
+    func testEntriesSkipCommentsBlanksAndCarriageReturns() {
+        let text = "# committees\nsocial   # repo root\n\n  utbildning\r\n#teknik\n/abs/path\n"
+        let e = Plans.entries(text)
+        XCTAssertEqual(e.map(\.path), ["social", "utbildning", "/abs/path"])
+        XCTAssertEqual(e.map(\.line), [2, 4, 6])
+    }
+
+    func testReadResolvesRelativeToTheFileAndRepositoryRoots() throws {
+        try plan("plans/a", organisation: "A-nämnden", owner: ("x", "X"), activity: "A1", due: "2024-10")
+        try plan("plans/repo/data", organisation: nil, owner: ("y", "Y"), activity: "A1", due: "2024-12")
+        try write("lists/plans.txt", "# two plans\n../plans/a\n../plans/repo   # a repository with data/\n")
+        let folders = try Plans.resolve(try Plans.read(file: root + "/lists/plans.txt"))
+        XCTAssertEqual(folders.count, 2)
+        XCTAssertEqual(folders[0].path, root + "/lists/../plans/a")
+        XCTAssertEqual(folders[1].path, root + "/lists/../plans/repo/data")
+        XCTAssertEqual(folders[1].origin, root + "/lists/plans.txt:3")
+    }
+
+    func testBadFoldersAreErrorsNamingThem() throws {
+        try plan("a", organisation: nil, owner: ("x", "X"), activity: "A1", due: "2024-10")
+        try FileManager.default.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
+        func message(_ folders: [String]) -> String? {
+            do { _ = try Plans.resolve(folders.map { Plans.Folder(path: root + "/" + $0, display: $0, origin: "--data") }); return nil }
+            catch let e as StoreError { return e.message.en } catch { return "\(error)" }
+        }
+        XCTAssertEqual(message(["a", "missing"]), "--data: the folder missing does not exist; correct the path or remove the line")
+        XCTAssertTrue(message(["empty"])?.contains("empty holds no records") ?? false)
+        XCTAssertTrue(message(["a", "a/"])?.contains("is the same folder as a") ?? false)
+        XCTAssertTrue(message(["a", "./a/../a"])?.contains("is the same folder as a") ?? false)
+        XCTAssertNil(message(["a"]))
+        try write("nothing.txt", "# only comments\n\n")
+        XCTAssertThrowsError(try Plans.read(file: root + "/nothing.txt"))
+    }
+
+    func testNamesAreOrganisationsOrFolderNamesAndUnique() {
+        let names = Plans.names([("Socialnämnden", "x/soc"), (nil, "kommuner/teknik/data"), ("Socialnämnden", "y/soc"), (" ", "z/bygg")])
+        XCTAssertEqual(names, ["Socialnämnden (x/soc)", "teknik", "Socialnämnden (y/soc)", "bygg"])
+    }
+
+    func testCombinationCountsEveryPlanByItsOwnSettings() throws {
+        try plan("a", organisation: "A-nämnden", owner: ("x", "Enheten för säkerhet"), activity: "A1", due: "2024-10")
+        try plan("b", organisation: "B-nämnden", owner: ("q", "Enheten för säkerhet"), activity: "A1", due: "2024-09")
+        // B's window is 60 days: its goal is not due soon, but C's activity is within C's 90.
+        try write("b/config.rec", "organisation: B-nämnden\nsoon_days: 60\n")
+        try plan("c", organisation: nil, owner: ("z", "Annan"), activity: "A7", due: "2025-01")
+        try write("c/config.rec", "soon_days: 90\n")
+        let folders = try Plans.resolve(["a", "b", "c"].map { Plans.Folder(path: root + "/" + $0, display: $0, origin: "--data") })
+        let plans = try Rollup.load(folders)
+        XCTAssertEqual(plans.map(\.name), ["A-nämnden", "B-nämnden", "c"])
+        let asOf = Day("2024-11-04")!
+        let r = Rollup.report(plans, asOf: asOf, period: nil, isPublic: false, lang: .en)
+        XCTAssertEqual(r.rows.map(\.activities.red), [1, 1, 0])
+        XCTAssertEqual(r.total.activities.total, 3)
+        XCTAssertEqual(r.total.activities.red, 2)
+        // Late across plans, the latest first, each with its plan; ids repeat across plans.
+        XCTAssertEqual(r.overdue.map { "\($0.plan):\($0.line.id)" }, ["B-nämnden:A1", "A-nämnden:A1"])
+        XCTAssertEqual(r.dueSoon.map { "\($0.plan):\($0.line.id)" }, ["c:A7"])
+        // One risk of 3 × 4 in each plan: the combined cell counts three.
+        XCTAssertEqual(r.matrix[2][3], 3)
+        XCTAssertEqual(r.total.risks.total, 3)
+        // The owner of one name in two plans is one entry with both plans.
+        let shared = r.owners.filter { $0.plans.count > 1 }
+        XCTAssertEqual(shared.map(\.name), ["Enheten för säkerhet"])
+        XCTAssertEqual(shared.first?.plans, ["A-nämnden", "B-nämnden"])
+        XCTAssertEqual(shared.first?.ids, ["x", "q"])
+        // Owners match across plans by name; lists qualify ids with the plan.
+        XCTAssertEqual(Rollup.owners(plans, matching: "säkerhet").map(\.plan), [0, 1])
+        let list = Rollup.list(plans, .activity, filters: [[ListFilter()], [], [ListFilter()]], asOf: asOf,
+                               baselines: [Baselines(), Baselines(), Baselines()])
+        XCTAssertEqual(list.rows.map(\.id), ["A-nämnden:A1", "c:A7"])
+        XCTAssertEqual(list.rows.first?.file, "a/activities.rec")
+    }
+
+    /// Many plans read at the same time: a file descriptor closed twice by one reader once
+    /// closed another reader's file ("Bad file descriptor" in the 290-plan benchmark).
+    func testManyPlansLoadAtTheSameTime() throws {
+        var folders: [Plans.Folder] = []
+        for i in 0..<120 {
+            try plan("p\(i)", organisation: "Nämnd \(i)", owner: ("x", "X"), activity: "A1", due: "2024-10")
+            folders.append(Plans.Folder(path: root + "/p\(i)", display: "p\(i)", origin: "--data"))
+        }
+        for _ in 0..<5 {
+            let plans = try Rollup.load(try Plans.resolve(folders))
+            XCTAssertEqual(plans.count, 120)
+            XCTAssertEqual(plans.reduce(0) { $0 + $1.data.risks.count }, 120)
+        }
+    }
+
+    func testAnEmptyPlanIsAnError() throws {
+        try write("e/activities.rec", "%rec: activity\n")
+        let folders = try Plans.resolve([Plans.Folder(path: root + "/e", display: "e", origin: "plans.txt:2")])
+        XCTAssertThrowsError(try Rollup.load(folders)) { e in
+            XCTAssertEqual((e as? StoreError)?.message.en, "plans.txt:2: e holds no records; add records or remove the folder from the list")
+        }
+    }
+}
