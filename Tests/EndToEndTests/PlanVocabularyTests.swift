@@ -1,9 +1,10 @@
 import Foundation
 import XCTest
 
-/// Issue 14 (risk scale, findings, period follow-ups, indicators, the committee paper):
-/// one plan written in that vocabulary audits clean and its report shows it in every
-/// format; bad input gets file:line.
+/// Issue 14: one plan written in the whole vocabulary (risk scale 5, finding kind and basis,
+/// period follow-ups, indicators, the committee paper, two owners, progress, `löpande`, a
+/// done year, an owner kind above the committee) audits clean and its report shows it in
+/// every format; bad input gets file:line.
 final class PlanVocabularyTests: EndToEndCase {
     static let config = """
         organisation: Testkommun
@@ -14,7 +15,7 @@ final class PlanVocabularyTests: EndToEndCase {
         prepared_by: Säkerhetsstrateg, socialförvaltningen
 
         """
-    static let owners = "id: sf\nname: Socialförvaltningen\nkind: förvaltning\n"
+    static let owners = "id: sf\nname: Socialförvaltningen\nkind: förvaltning\n\nid: kstyr\nname: Kommunstyrelsen\nkind: styrelse\n"
     static let goals = """
         id: D1
         title: Kontinuitetsplaner i alla enheter
@@ -25,7 +26,34 @@ final class PlanVocabularyTests: EndToEndCase {
         target: 100 %
 
         """
-    static let activities = "id: A1\ntitle: Skriv planmallen\ngoal: D1\nowner: sf\ndue: 2027-06\nstatus: pågår\n"
+    // Issue 14's other half in the same plan: two owners, progress, standing work, a done year.
+    static let activities = """
+        id: A1
+        title: Skriv planmallen
+        goal: D1
+        owner: sf
+        owner: kstyr
+        due: 2027-06
+        status: pågår
+        progress: 60 %
+
+        id: A2
+        title: Omvärldsbevakning
+        goal: D1
+        owner: sf
+        due: löpande
+        every: kvartal
+        status: pågår
+
+        id: A3
+        title: Utbildning i krisledning
+        goal: D1
+        owner: kstyr
+        due: 2026
+        status: klar
+        done: 2026
+
+        """
     static let risks = "id: R1\ntitle: Långvarigt strömavbrott\nlikelihood: 5\nconsequence: 4\nowner: sf\nstatus: hanteras\n"
     static let findings = """
         id: F1
@@ -96,6 +124,21 @@ final class PlanVocabularyTests: EndToEndCase {
                 XCTAssertTrue(r.stdout.contains("\"outcome\" : \"62 %\""))
             }
         }
+        // Standing work, two owners and progress, in every format; löpande is never late.
+        for format in ["text", "markdown", "html", "json"] {
+            let r = try run(["report", "--format", format] + asOf, in: root)
+            XCTAssertTrue(r.stdout.lowercased().contains("löpande"), "\(format) lacks löpande")
+            XCTAssertTrue(r.stdout.contains("60 %"), "\(format) lacks the progress")
+            // The terminal's tables name owners by id; the other formats by name.
+            let owners = format == "text" ? ["sf", "kstyr"] : ["Kommunstyrelsen", "Socialförvaltningen"]
+            XCTAssertTrue(owners.allSatisfy(r.stdout.contains), "\(format) lacks an owner")
+        }
+        for day in ["2027-05-01", "2030-01-01", "9999-12-31"] {
+            let late = try run(["audit", "--as-of", day], in: root)
+            XCTAssertFalse(late.stdout.contains("A2"), "löpande A2 reported at \(day): \(late.stdout)")
+        }
+        let both = try run(["activities", "list", "--owner", "kstyr"], in: root)
+        XCTAssertTrue(both.stdout.contains("A1") && both.stdout.contains("A3") && !both.stdout.contains("A2"), both.stdout)
         let docx = try run(["report", "-o", "u.docx"] + asOf, in: root)
         XCTAssertEqual(docx.exitCode, 0, docx.output)
         // Stored (uncompressed) zip entries: the document's text is in the bytes.
@@ -152,7 +195,7 @@ final class PlanVocabularyTests: EndToEndCase {
         guard Tools.find("recfix") != nil else { throw XCTSkip("recfix (recutils) is not installed") }
         let root = try makeTempFolder()
         XCTAssertEqual(try run(["init", "plan"], in: root).exitCode, 0)
-        let owner = "id: sf2\nname: Socialförvaltningen\nkind: förvaltning\n"
+        let owner = "id: sf2\nname: Socialförvaltningen\nkind: förvaltning\n\nid: kstyr\nname: Kommunstyrelsen\nkind: styrelse\n"
         let appended: [String: String] = [
             "config.rec": Self.config.replacingOccurrences(of: "organisation: Testkommun\ntitle: Säkerhetsplan\n", with: ""),
             "owners.rec": owner, "goals.rec": Self.goals, "activities.rec": Self.activities, "risks.rec": Self.risks,
