@@ -72,7 +72,7 @@ public enum FollowUpDOCX {
     static func goals(_ r: FollowUp, _ l: ReportLabels) -> [Block] {
         [.heading(l.goals, level: 1),
          table([1, 5, 3, 1.6, 1.4, 1.1], [l.goal, l.title, l.owner, l.due, l.status, l.signal], r.goals.map { g in
-             [Cell(g.id), Cell(g.title), Cell(g.ownerName), Cell(g.dueText), Cell(l.status(g.status)), signalCell(g.signal, l)]
+             [Cell(g.id), Cell(g.title), Cell(g.ownerName), Cell(g.dueText), Cell(l.status(g.status, alias: g.statusAlias)), signalCell(g.signal, l)]
          })]
     }
 
@@ -82,7 +82,7 @@ public enum FollowUpDOCX {
              var due = [Run(g.dueText)]
              if let c = g.comment { due.append(Run("\n" + c, italic: true)) }
              return [Cell(g.parent ?? ""), Cell(g.id), Cell(g.title), Cell(g.doneWhen ?? ""), Cell(g.ownerName), Cell(due),
-                     Cell(l.status(g.status)), signalCell(g.signal, l)]
+                     Cell(l.status(g.status, alias: g.statusAlias)), signalCell(g.signal, l)]
          })]
     }
 
@@ -97,7 +97,7 @@ public enum FollowUpDOCX {
                 if a.daysLate > 0 { comment.append(Run(l.late(a.daysLate), bold: true)) }
                 if let c = a.comment, !c.isEmpty { comment.append(Run((comment.isEmpty ? "" : "\n") + c)) }
                 return [Cell([Run(a.id, bold: true), Run(" " + a.title)]), Cell(a.startText), Cell(a.dueText), Cell(a.ownerName),
-                        Cell(l.status(a.status)), signalCell(a.signal, l), Cell(comment)]
+                        Cell(l.status(a.status, alias: a.statusAlias)), signalCell(a.signal, l), Cell(comment)]
             }))
         }
         return b

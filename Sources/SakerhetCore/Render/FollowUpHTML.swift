@@ -105,14 +105,14 @@ public enum FollowUpHTML {
         var b = ""
         b += "<section id=\"mal\">\n<h2>\(l.goals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.title))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
         for g in r.goals {
-            b += "<tr><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.ownerName))</td><td>\(h(g.dueText))</td><td>\(status(g.status, g.assumed, l))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
+            b += "<tr><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.ownerName))</td><td>\(h(g.dueText))</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
         }
         b += "</tbody>\n</table>\n</section>\n"
         b += "<section id=\"delmal\">\n<h2>\(l.subgoals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.goalNr))\(th(l.title))\(th(l.doneWhen))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
         for g in r.subgoals {
             var due = h(g.dueText)
             if let c = g.comment { due += "<br/><em>\(h(c))</em>" }
-            b += "<tr><td>\(h(g.parent ?? ""))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
+            b += "<tr><td>\(h(g.parent ?? ""))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
         }
         b += "</tbody>\n</table>\n</section>\n"
         return b
@@ -202,7 +202,7 @@ public enum FollowUpHTML {
             b += "</td><td>"
             b += h(a.pointee.ownerName)
             b += "</td><td>"
-            b += l.status(a.pointee.status)
+            b += l.status(a.pointee.status, alias: a.pointee.statusAlias)
             if !a.pointee.assumed.isEmpty, Assumed.status(a.pointee.assumed) { b += mark(l) }
             b += "</td><td>"
             b += signals[Signal.allCases.firstIndex(of: a.pointee.signal)!]
@@ -338,8 +338,8 @@ public enum FollowUpHTML {
     /// The marker of an assumed value, with the word for readers and screen readers.
     static func mark(_ l: ReportLabels) -> String { "<abbr class=\"assumed\" title=\"\(l.assumedWord)\">\(l.assumedMark)</abbr>" }
 
-    static func status(_ s: Status?, _ assumed: [String], _ l: ReportLabels) -> String {
-        l.status(s) + (Assumed.status(assumed) ? mark(l) : "")
+    static func status(_ s: Status?, _ assumed: [String], _ l: ReportLabels, alias: String? = nil) -> String {
+        l.status(s, alias: alias) + (Assumed.status(assumed) ? mark(l) : "")
     }
 
     static func below(_ s: Signal?, _ l: ReportLabels) -> String { s.map { sig($0, l.lang) } ?? "–" }

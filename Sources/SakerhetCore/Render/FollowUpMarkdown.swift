@@ -31,13 +31,13 @@ public enum FollowUpMarkdown {
 
         out += "\n## \(l.goals)\n\n| \(l.goal) | \(l.title) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) | \(l.below) |\n|---|---|---|---|---|---|---|\n"
         for g in r.goals {
-            out += "| \(g.id) | \(esc(g.title)) | \(esc(g.ownerName)) | \(esc(g.dueText)) | \(status(g.status, g.assumed, l)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
+            out += "| \(g.id) | \(esc(g.title)) | \(esc(g.ownerName)) | \(esc(g.dueText)) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
         }
         out += "\n## \(l.subgoals)\n\n| \(l.goal) | \(l.goalNr) | \(l.title) | \(l.doneWhen) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) | \(l.below) |\n|---|---|---|---|---|---|---|---|---|\n"
         for g in r.subgoals {
             var due = esc(g.dueText)
             if let c = g.comment { due += "<br>*" + esc(c) + "*" }
-            out += "| \(g.parent ?? "") | \(g.id) | \(esc(g.title)) | \(esc(g.doneWhen ?? "")) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
+            out += "| \(g.parent ?? "") | \(g.id) | \(esc(g.title)) | \(esc(g.doneWhen ?? "")) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
         }
 
         out += "\n## \(l.activityList)\n"
@@ -47,7 +47,7 @@ public enum FollowUpMarkdown {
             for a in group.rows {
                 var comment = esc(a.comment ?? "")
                 if a.daysLate > 0 { comment = "**" + l.late(a.daysLate) + "**" + (comment.isEmpty ? "" : "<br>" + comment) }
-                out += "| \(a.id) \(esc(a.title)) | \(esc(a.startText)) | \(esc(a.dueText)) | \(esc(a.ownerName)) | \(status(a.status, a.assumed, l)) | \(sig(a.signal, lang)) | \(comment) |\n"
+                out += "| \(a.id) \(esc(a.title)) | \(esc(a.startText)) | \(esc(a.dueText)) | \(esc(a.ownerName)) | \(status(a.status, a.assumed, l, alias: a.statusAlias)) | \(sig(a.signal, lang)) | \(comment) |\n"
             }
         }
 
@@ -138,8 +138,8 @@ public enum FollowUpMarkdown {
     /// The marker of an assumed value, escaped.
     static func mark(_ l: ReportLabels) -> String { "\\" + l.assumedMark }
 
-    static func status(_ s: Status?, _ assumed: [String], _ l: ReportLabels) -> String {
-        l.status(s) + (Assumed.status(assumed) ? mark(l) : "")
+    static func status(_ s: Status?, _ assumed: [String], _ l: ReportLabels, alias: String? = nil) -> String {
+        l.status(s, alias: alias) + (Assumed.status(assumed) ? mark(l) : "")
     }
 
     static func below(_ s: Signal?, _ l: ReportLabels) -> String { s.map { sig($0, l.lang) } ?? "–" }

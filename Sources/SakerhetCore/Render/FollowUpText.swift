@@ -48,7 +48,7 @@ public enum FollowUpText {
                                .init(l.owner, 8), .init(l.due, 10),
                                .init("Status", 11), .init("Signal", 6), .init(l.belowShort, 6), .init(l.comment, 14)], lang: lang)
         for g in r.goals {
-            goals.add([g.id, g.title, g.owner, dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang), g.signal.word(lang),
+            goals.add([g.id, g.title, g.owner, dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang, alias: g.statusAlias), g.signal.word(lang),
                        l.below(g.below), clip(v(g.comment ?? ""), 60)],
                       paint: painters(g.signal, column: 5, style, below: g.below))
         }
@@ -61,7 +61,7 @@ public enum FollowUpText {
         for g in r.subgoals {
             var when = g.doneWhen ?? ""
             if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(v(c), 60) + ")" }
-            subs.add([g.parent ?? "", g.id, g.title, when, g.owner, dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang), g.signal.word(lang),
+            subs.add([g.parent ?? "", g.id, g.title, when, g.owner, dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang, alias: g.statusAlias), g.signal.word(lang),
                       l.below(g.below)],
                      paint: painters(g.signal, column: 7, style, below: g.below))
         }
@@ -146,8 +146,8 @@ public enum FollowUpText {
     }
 
     /// The status word, with the marker when the status (or its done date) is assumed.
-    static func status(_ s: Status?, _ assumed: [String], _ lang: Lang) -> String {
-        (s?.word(lang) ?? "") + (Assumed.status(assumed) ? ReportLabels(lang: lang).assumedMark : "")
+    static func status(_ s: Status?, _ assumed: [String], _ lang: Lang, alias: String? = nil) -> String {
+        ReportLabels(lang: lang).status(s, alias: alias) + (Assumed.status(assumed) ? ReportLabels(lang: lang).assumedMark : "")
     }
 
     /// One delmål's activities as a table under its heading.
@@ -162,7 +162,7 @@ public enum FollowUpText {
         for a in group.rows {
             var comment = a.comment.map { clip(SafeText.text($0, lang), 48) } ?? ""
             if a.daysLate > 0 { comment = (sv ? "\(a.daysLate) dagar sen" : "\(a.daysLate) days late") + (comment.isEmpty ? "" : "; " + comment) }
-            t.add([a.id + " " + a.title, a.start?.token ?? "", dueToken(a.due, a.original, lang), a.owner, status(a.status, a.assumed, lang),
+            t.add([a.id + " " + a.title, a.start?.token ?? "", dueToken(a.due, a.original, lang), a.owner, status(a.status, a.assumed, lang, alias: a.statusAlias),
                    a.signal.word(lang), comment],
                   paint: painters(a.signal, column: 5, style))
         }

@@ -160,6 +160,9 @@ struct ReportLabels {
 
     /// The activity's status word, or the goal's.
     func status(_ s: Status?) -> String { s?.word(lang) ?? "" }
+    /// In Swedish the word the file gives (an alias such as `genomförd` is shown as given);
+    /// in English the English word.
+    func status(_ s: Status?, alias: String?) -> String { sv ? (alias ?? status(s)) : status(s) }
 }
 
 /// The line a command prints after it wrote a file with `-o`: what, in which format, how

@@ -105,7 +105,8 @@ extension FollowUp {
                            owner: g.owner, ownerName: names(g.owners),
                            due: g.due, dueText: withOriginal(dueText(g.due, reason: g.reason), original), status: g.status,
                            signal: signal, below: below[g.ref.index], comment: g.reason ?? g.note,
-                           daysLate: g.daysLate(asOf: asOf), assumed: goalAssumed[g.ref.index] ?? [], original: original)
+                           daysLate: g.daysLate(asOf: asOf), assumed: goalAssumed[g.ref.index] ?? [], original: original,
+                           statusAlias: g.statusAlias)
         }
         let goalIDs = Set(goals.map(\.id))
         let top = goals.filter { $0.parent == nil || !goalIDs.contains($0.parent!) }
@@ -171,7 +172,7 @@ extension FollowUp {
                                        ownerName: names(a.pointee.owners), status: status, signal: signal,
                                        comment: comment(reason ?? a.pointee.note, progress: a.pointee.progress), daysLate: standing.daysLate, every: a.pointee.every,
                                        assumed: activityAssumed.isEmpty ? [] : activityAssumed[a.pointee.ref.index] ?? [],
-                                       original: original)
+                                       original: original, statusAlias: a.pointee.statusAlias)
                 }
                 return pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
             }.flatMap { $0 }
@@ -208,7 +209,7 @@ extension FollowUp {
                     return FindingRow(id: f.id, recommendation: f.recommendation, response: f.response, progress: f.progress,
                                       remaining: f.remaining, assessment: f.assessment, evidence: f.evidence, owner: f.owner,
                                       ownerName: names(f.owners), due: f.due, status: f.status, signal: signal,
-                                      assumed: data.assumed(f.ref), original: original, kind: f.kind, basis: f.basis)
+                                      assumed: data.assumed(f.ref), original: original, statusAlias: f.statusAlias, kind: f.kind, basis: f.basis)
                 }))
         }
 

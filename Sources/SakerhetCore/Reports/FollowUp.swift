@@ -155,6 +155,8 @@ public struct FollowUp: Sendable, Codable {
         public let assumed: [String]
         /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
         public var original: Deadline? = nil
+        /// The status word as the file gives it when it is an alias (`genomförd`), shown as given.
+        public var statusAlias: String? = nil
     }
 
     public struct ActivityRow: Sendable, Codable {
@@ -174,6 +176,8 @@ public struct FollowUp: Sendable, Codable {
         public let assumed: [String]
         /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
         public var original: Deadline? = nil
+        /// The status word as the file gives it when it is an alias (`genomförd`), shown as given.
+        public var statusAlias: String? = nil
     }
 
     public struct ActivityGroup: Sendable, Codable {
@@ -215,6 +219,8 @@ public struct FollowUp: Sendable, Codable {
         public let assumed: [String]
         /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
         public var original: Deadline? = nil
+        /// The status word as the file gives it when it is an alias (`genomförd`), shown as given.
+        public var statusAlias: String? = nil
         /// The kind of finding (avvikelse, brist …) and its legal basis.
         public var kind: String? = nil
         public var basis: String? = nil
