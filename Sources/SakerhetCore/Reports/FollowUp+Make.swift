@@ -37,7 +37,6 @@ extension FollowUp {
         // activity group's heading or a risk's action. Ids of no record are left out too
         // (they may be records deleted since).
         let shown: Set<String>? = isPublic ? Set(goals.map(\.id) + activities.map(\.id) + risks.map(\.id) + findings.map(\.id)) : nil
-        let name = { (id: String) in data.ownerName(id) }
         /// All owners' names: "Räddningstjänsten och Kommunstyrelsens förvaltning".
         let names = { (ids: [String]) in ids.count == 1 ? data.ownerName(ids[0]) : joinedNames(ids.map(data.ownerName), lang) }
 
