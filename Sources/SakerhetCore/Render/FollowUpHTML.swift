@@ -260,6 +260,7 @@ public enum FollowUpHTML {
         if h.slips.isEmpty {
             b += "<p>" + (sv ? "Inga tidplaner sköts upp under perioden." : "No deadline moved later in the period.") + "</p>\n"
         } else {
+            b += "<p>" + HistoryReportText.slipsLead(l.lang) + "</p>\n"
             b += "<table>\n<thead><tr>\(th(l.id))\(th(l.title))\(th(l.owner))\(th(sv ? "Antal" : "Moves"))\(th(sv ? "Dagar totalt" : "Total days"))</tr></thead>\n<tbody>\n"
             for s in h.slips {
                 b += "<tr><td>\(FollowUpHTML.h(s.id))</td><td>\(FollowUpHTML.h(s.title))</td><td>\(FollowUpHTML.h(s.owner ?? ""))</td><td class=\"num\">\(s.count)</td><td class=\"num\">\(s.totalDays)</td></tr>\n"

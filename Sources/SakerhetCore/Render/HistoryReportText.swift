@@ -49,9 +49,7 @@ public enum HistoryReportText {
         // each move, with its date, author and reason, is under Uppskjutna above.
         if r.slips.isEmpty { out += (sv ? "Inga tidplaner sköts upp under perioden." : "No deadline moved later in the period.") + "\n" }
         else {
-            out += TextTable.wrap(sv ? "En rad per post: slutdatumet vid periodens början → nu, hur många gånger och hur långt det flyttats. Varje flytt, med datum och anledning, står under Uppskjutna."
-                                     : "One line per record: the deadline at the start of the period → now, how many times and how far it moved. Each move, with its date and reason, is under Postponed.",
-                                  style.width).joined(separator: "\n") + "\n\n"
+            out += TextTable.wrap(HistoryReportText.slipsLead(lang), style.width).joined(separator: "\n") + "\n\n"
         }
         for s in r.slips {
             let span = s.moves.first.map { first in first.from + " → " + (s.moves.last?.to ?? first.to) + ", " } ?? ""
@@ -129,10 +127,20 @@ public enum HistoryReportMarkdown {
         if r.slips.isEmpty {
             out += (sv ? "Inga tidplaner sköts upp under perioden." : "No deadline moved later in the period.") + "\n"
         } else {
+            out += HistoryReportText.slipsLead(lang) + "\n\n"
             out += row(sv ? ["Post", "Titel", "Ansvarig", "Antal", "Dagar totalt"] : ["Record", "Title", "Owner", "Moves", "Total days"])
             out += "|---|---|---|--:|--:|\n"
             for s in r.slips { out += row([s.id, s.title, s.owner ?? "", String(s.count), String(s.totalDays)]) }
         }
         return out
+    }
+}
+
+extension HistoryReportText {
+    /// What Förskjutna tidplaner adds to Uppskjutna, said above it in every format: one line
+    /// per record, not per move.
+    public static func slipsLead(_ lang: Lang) -> String {
+        lang == .sv ? "En rad per post: slutdatumet vid periodens början → nu, hur många gånger och hur långt det flyttats. Varje flytt, med datum och anledning, står under Uppskjutna."
+                    : "One line per record: the deadline at the start of the period → now, how many times and how far it moved. Each move, with its date and reason, is under Postponed."
     }
 }
