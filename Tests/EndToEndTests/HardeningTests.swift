@@ -179,4 +179,16 @@ final class HardeningTests: EndToEndCase {
         let audit = try run(["audit", "--data", "plan/data", "--as-of", Self.planDate], in: root)
         XCTAssertEqual(audit.exitCode, 0, audit.output)
     }
+
+    /// A system error is told in the chosen language (strerror speaks English only).
+    func testSystemErrorsInTheChosenLanguage() throws {
+        let root = try copyOfShippedData()
+        let args = ["report", "--as-of", Self.planDate, "-o", "saknas/rapport.html"]
+        let sv = try run(args, in: root)
+        XCTAssertEqual(sv.exitCode, 2, sv.output)
+        XCTAssertTrue(sv.stderr.contains("filen eller mappen finns inte") && !sv.stderr.contains("No such file"), sv.stderr)
+        let en = try run(args + ["--lang", "en"], in: root)
+        XCTAssertEqual(en.exitCode, 2, en.output)
+        XCTAssertTrue(en.stderr.contains("No such file or directory"), en.stderr)
+    }
 }

@@ -453,6 +453,8 @@ final class HistoryReportRenderTests: XCTestCase {
 
             ## Deadline slips
 
+            One line per record: the deadline at the start of the period → now, how many times and how far it moved. Each move, with its date and reason, is under Postponed.
+
             | Record | Title | Owner | Moves | Total days |
             |---|---|---|--:|--:|
             | A1 | Aktivitet A1 | sbs | 1 | 122 |

@@ -40,8 +40,8 @@ public enum Git {
         return Result(status: code, stdout: out, stderr: errText)
     }
 
-    private static func cannotStart(_ why: String) -> StoreError {
-        StoreError(sv: "kan inte starta git: \(why); installera git", en: "cannot start git: \(why); install git")
+    private static func cannotStart(_ why: Message) -> StoreError {
+        StoreError(sv: "kan inte starta git: \(why.sv); installera git", en: "cannot start git: \(why.en); install git")
     }
 
     /// The top of the work tree that holds `directory`, or nil outside a repository.

@@ -108,8 +108,8 @@ public enum Store {
             if n == 0 { break }
             if n < 0 {
                 if errno == EINTR { continue }
-                let why = String(cString: strerror(errno))
-                throw StoreError(sv: "kan inte läsa \(path): \(why)", en: "cannot read \(path): \(why)")
+                let why = Platform.errorText(errno)
+                throw StoreError(sv: "kan inte läsa \(path): \(why.sv)", en: "cannot read \(path): \(why.en)")
             }
             bytes += chunk[0..<n]
         }
@@ -255,8 +255,9 @@ public enum Store {
         }
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else {
-            throw StoreError(sv: "kan inte skriva i \(folder): \(String(cString: strerror(errno))); filen \(name) är orörd",
-                             en: "cannot write in \(folder): \(String(cString: strerror(errno))); \(name) is untouched")
+            let why = Platform.errorText(errno)
+            throw StoreError(sv: "kan inte skriva i \(folder): \(why.sv); filen \(name) är orörd",
+                             en: "cannot write in \(folder): \(why.en); \(name) is untouched")
         }
         var ok = body(fd)
         if ok { ok = fsync(fd) == 0 }
@@ -264,10 +265,10 @@ public enum Store {
         if fchmod(fd, mode) != 0 { ok = false }
         close(fd)
         guard ok, rename(tmp, path) == 0 else {
-            let why = String(cString: strerror(ok ? errno : err))
+            let why = Platform.errorText(ok ? errno : err)
             unlink(tmp)
-            throw StoreError(sv: "kunde inte skriva \(original): \(why); originalet är orört",
-                             en: "could not write \(original): \(why); the original is untouched")
+            throw StoreError(sv: "kunde inte skriva \(original): \(why.sv); originalet är orört",
+                             en: "could not write \(original): \(why.en); the original is untouched")
         }
         // Make the rename durable.
         let dfd = open(folder, O_RDONLY)
@@ -300,8 +301,8 @@ public enum Store {
     }
 
     static func cannotWrite(_ path: String, _ err: Int32) -> StoreError {
-        let why = String(cString: strerror(err))
-        return StoreError(sv: "kan inte skriva \(path): \(why)", en: "cannot write \(path): \(why)")
+        let why = Platform.errorText(err)
+        return StoreError(sv: "kan inte skriva \(path): \(why.sv)", en: "cannot write \(path): \(why.en)")
     }
 
     /// The absolute path with every link resolved, or nil when it does not exist.
@@ -325,8 +326,9 @@ public enum Store {
         let path = folder + "/.sakerhet.lock"
         let fd = open(path, O_RDWR | O_CREAT, 0o644)
         guard fd >= 0 else {
-            throw StoreError(sv: "kan inte skapa låsfilen \(path): \(String(cString: strerror(errno)))",
-                             en: "cannot create the lock file \(path): \(String(cString: strerror(errno)))")
+            let why = Platform.errorText(errno)
+            throw StoreError(sv: "kan inte skapa låsfilen \(path): \(why.sv)",
+                             en: "cannot create the lock file \(path): \(why.en)")
         }
         defer { close(fd) }
         let deadline = Date().addingTimeInterval(timeout)

@@ -40,7 +40,7 @@ public enum Platform {
 
     // MARK: Processes
 
-    struct SpawnFailure: Error { let why: String }
+    struct SpawnFailure: Error { let why: Message }
 
     struct ProcessOutcome {
         let code: Int32
@@ -69,7 +69,7 @@ public enum Platform {
         // `FD_CLOEXEC` would hold this one's pipe open.
         spawnLock.lock()
         guard makePipe(&outPipe), makePipe(&errPipe), input == nil || makePipe(&inPipe) else {
-            let why = String(cString: strerror(errno))
+            let why = Platform.errorText(errno)
             spawnLock.unlock()
             closeAll()
             return .failure(SpawnFailure(why: why))
@@ -105,7 +105,7 @@ public enum Platform {
         spawnLock.unlock()
         guard spawned == 0 else {
             closeAll()
-            return .failure(SpawnFailure(why: String(cString: strerror(spawned))))
+            return .failure(SpawnFailure(why: Platform.errorText(spawned)))
         }
 
         var out: [UInt8] = [], err: [UInt8] = []
@@ -170,5 +170,34 @@ public enum Platform {
         let pointers = strings.map { strdup($0) }
         defer { pointers.forEach { free($0) } }
         return body(pointers + [nil])
+    }
+}
+
+extension Platform {
+    /// A system error in the user's language: `strerror` speaks English only, so the
+    /// errors a user meets have a Swedish text here; any other keeps the system's text.
+    public static func errorText(_ code: Int32) -> Message {
+        let en = String(cString: strerror(code))
+        let sv: String
+        switch code {
+        case ENOENT: sv = "filen eller mappen finns inte"
+        case EACCES, EPERM: sv = "åtkomst nekad"
+        case ENOSPC: sv = "disken är full"
+        case EDQUOT: sv = "diskkvoten är slut"
+        case EROFS: sv = "filsystemet är skrivskyddat"
+        case EISDIR: sv = "är en mapp"
+        case ENOTDIR: sv = "en del av sökvägen är ingen mapp"
+        case EEXIST: sv = "finns redan"
+        case EIO: sv = "in- eller utmatningsfel"
+        case EMFILE, ENFILE: sv = "för många öppna filer"
+        case ENAMETOOLONG: sv = "för långt filnamn"
+        case ELOOP: sv = "för många symboliska länkar i rad"
+        case EBUSY, ETXTBSY: sv = "filen används"
+        case EPIPE: sv = "mottagaren har stängt"
+        case EXDEV: sv = "filen ligger på ett annat filsystem"
+        case ENOEXEC: sv = "filen kan inte köras"
+        default: sv = en
+        }
+        return Message(sv: sv, en: en)
     }
 }

@@ -90,8 +90,8 @@ enum Output {
             if piece.withUTF8({ Store.writeAll(STDOUT_FILENO, UnsafeRawBufferPointer($0)) }) { continue }
             // The reader has gone (`| head`): nothing more to say, and nothing wrong.
             if errno == EPIPE { throw ReaderGone() }
-            let why = String(cString: strerror(errno))
-            throw StoreError(sv: "kan inte skriva till standard ut: \(why)", en: "cannot write to standard output: \(why)")
+            let why = Platform.errorText(errno)
+            throw StoreError(sv: "kan inte skriva till standard ut: \(why.sv)", en: "cannot write to standard output: \(why.en)")
         }
     }
 

@@ -21,7 +21,7 @@ enum RecordSpec {
         let writes = ["add", "set", "done", "postpone", "rm"].filter(verbNames(kind).contains)
         var opts: [Opt] = [
             Opt("--owner", .ids(.owner), Message(sv: "ansvarig: id eller entydig del av namnet", en: "owner: id or an unambiguous part of the name"), verbs: ["list"]),
-            Opt("--status", .status(kind), Message(sv: "bara denna status", en: "only this status"), verbs: ["list"]),
+            Opt("--status", .status(kind), Message(sv: "bara dessa statusar, kommaseparerade ('ej påbörjad,pågår'); öppen = allt som inte är klart eller struket", en: "only these statuses, comma-separated ('ej påbörjad,pågår'); open = everything not done or cancelled"), verbs: ["list"]),
             Opt("--area", .ids(.area), Message(sv: "bara detta område", en: "only this area"), verbs: ["list"]),
             Opt("--format", .choice(["table", "tsv", "csv", "json"]), Message(sv: "table (standard), tsv, csv (för Excel: BOM och ;) eller json", en: "table (default), tsv, csv (for Excel: BOM and ;) or json"), verbs: ["list"]),
         ]
