@@ -1,0 +1,142 @@
+/// The byte scanner behind `PersonalNumberCheck` (and `SafeText`'s masking): one pass over
+/// a file's bytes through a buffer pointer, so it lives in the support layer; the rule and
+/// its messages stay in Checks/PersonalNumberCheck.swift.
+extension PersonalNumberCheck {
+    public struct Hit: Sendable, Equatable {
+        /// The byte offsets of the number's first digit and just after its last.
+        public let offset: Int
+        public let end: Int
+        public let line: Int
+        public let column: Int
+    }
+
+    /// Every Luhn-valid personnummer or samordningsnummer in `bytes`: 10 or 12 digits in a
+    /// row, or 6 or 8 digits and 4 digits with a gap between them. The gap is up to 8
+    /// blanks (space, tab, no-break and thin spaces), at most one line break (a value
+    /// continued on a `+ ` line) and one sign: `-`, `+` or a dash (‐ ‑ ‒ – — ―, −,
+    /// full-width － ＋), with one more `+` after a line break. Digits may be ASCII or
+    /// full-width (０–９). A run of digits counts only whole: `1234567890123` is no hit.
+    public static func scan(_ bytes: [UInt8]) -> [Hit] {
+        bytes.withUnsafeBufferPointer { scan($0) }
+    }
+
+    public static func scan(_ u: UnsafeBufferPointer<UInt8>) -> [Hit] {
+        var hits: [Hit] = []
+        let n = u.count
+        var line = 1, lineStart = 0, counted = 0
+        var digits = [UInt8](repeating: 0, count: 12)
+        var p = 0
+        while p < n {
+            guard let first = digit(u, p) else { p += 1; continue }
+            let start = p
+            var count = 0
+            var q = p
+            var d: (value: UInt8, length: Int)? = first
+            while let x = d {
+                if count < 12 { digits[count] = x.value }
+                count += 1
+                q += x.length
+                d = q < n ? digit(u, q) : nil
+            }
+            var end = -1
+            if count == 10 || count == 12 {
+                end = q
+            } else if count == 6 || count == 8 {
+                var r = q, blanks = 0, breaks = 0, signs = 0
+                while r < n, let g = gap(u, r) {
+                    switch g.kind {
+                    case .blank: blanks += 1
+                    case .lineBreak: breaks += 1
+                    case .sign: signs += 1
+                    }
+                    r += g.length
+                    if blanks > 8 || breaks > 1 || signs > 2 { break }
+                }
+                if r > q, blanks <= 8, breaks <= 1, signs <= 1 + breaks {
+                    var k = r, more = 0
+                    var x = k < n ? digit(u, k) : nil
+                    while let y = x, more < 5 {
+                        if more < 4 { digits[count + more] = y.value }
+                        more += 1
+                        k += y.length
+                        x = k < n ? digit(u, k) : nil
+                    }
+                    if more == 4 {
+                        count += 4
+                        end = k
+                    }
+                }
+            }
+            if end >= 0 {
+                let ten = Array(digits[(count - 10)..<count])
+                if plausible(ten) && luhn(ten) {
+                    while counted < start {
+                        if u[counted] == 0x0A { line += 1; lineStart = counted + 1 }
+                        counted += 1
+                    }
+                    hits.append(Hit(offset: start, end: end, line: line, column: start - lineStart + 1))
+                    p = end
+                    continue
+                }
+            }
+            p = q
+        }
+        return hits
+    }
+
+    /// The digit at `p`, ASCII or full-width (U+FF10…U+FF19), and its length in bytes.
+    @inline(__always)
+    static func digit(_ u: UnsafeBufferPointer<UInt8>, _ p: Int) -> (value: UInt8, length: Int)? {
+        let b = u[p]
+        if b >= 0x30 && b <= 0x39 { return (b - 0x30, 1) }
+        if b == 0xEF, p + 2 < u.count, u[p + 1] == 0xBC, u[p + 2] >= 0x90, u[p + 2] <= 0x99 { return (u[p + 2] - 0x90, 3) }
+        return nil
+    }
+
+    enum GapKind { case blank, lineBreak, sign }
+
+    /// A character that may stand between the date and the last four digits.
+    static func gap(_ u: UnsafeBufferPointer<UInt8>, _ p: Int) -> (kind: GapKind, length: Int)? {
+        let b = u[p]
+        switch b {
+        case 0x20, 0x09, 0x0D: return (.blank, 1)
+        case 0x0A: return (.lineBreak, 1)
+        case 0x2D, 0x2B: return (.sign, 1)
+        default: break
+        }
+        guard p + 1 < u.count else { return nil }
+        let c = u[p + 1]
+        if b == 0xC2 && c == 0xA0 { return (.blank, 2) }  // no-break space
+        guard p + 2 < u.count else { return nil }
+        let d = u[p + 2]
+        switch (b, c) {
+        case (0xE2, 0x80):
+            if (0x80...0x8A).contains(d) || d == 0xAF { return (.blank, 3) }  // en quad … hair space, narrow no-break space
+            if (0x90...0x95).contains(d) { return (.sign, 3) }  // ‐ ‑ ‒ – — ―
+        case (0xE2, 0x88) where d == 0x92: return (.sign, 3)  // −
+        case (0xEF, 0xBC) where d == 0x8D || d == 0x8B: return (.sign, 3)  // － ＋
+        case (0xEF, 0xB9) where d == 0xA3 || d == 0xA2: return (.sign, 3)  // ﹣ ﹢
+        case (0xE3, 0x80) where d == 0x80: return (.blank, 3)  // ideographic space
+        default: break
+        }
+        return nil
+    }
+
+    /// Month 01–12 and day 01–31, or 61–91 for a samordningsnummer. `d` holds digit values.
+    static func plausible(_ d: [UInt8]) -> Bool {
+        let m = Int(d[2]) * 10 + Int(d[3])
+        let day = Int(d[4]) * 10 + Int(d[5])
+        return (1...12).contains(m) && ((1...31).contains(day) || (61...91).contains(day))
+    }
+
+    static func luhn(_ d: [UInt8]) -> Bool {
+        var sum = 0
+        for (k, c) in d.enumerated() {
+            var v = Int(c) * (k % 2 == 0 ? 2 : 1)
+            if v > 9 { v -= 9 }
+            sum += v
+        }
+        return sum % 10 == 0
+    }
+
+}
