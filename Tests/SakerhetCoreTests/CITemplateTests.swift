@@ -108,6 +108,7 @@ final class CITemplateTests: XCTestCase {
             XCTAssertEqual(variables["SAKERHET_REPO"], "https://git.example.se/sakerhet/sakerhet.git")
             let steps = CITemplates.nextSteps(system, ref: sha, repo: nil, lang: .en)
             XCTAssertTrue(steps.contains(sha) && steps.contains("SAKERHET_REPO") && steps.contains(CITemplates.image), steps)
+            XCTAssertTrue(steps.contains("SAKERHET_BINARY_URL") && steps.contains("SAKERHET_BINARY_SHA256"), steps)
         }
     }
 

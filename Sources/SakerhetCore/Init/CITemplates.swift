@@ -72,6 +72,8 @@ public enum CITemplates {
         }
         out += sv ? "  4. Runnern behöver avbilden \(image) (Swift 6-verktygskedjan med git); spegla den i ert eget register om runnern saknar internet.\n"
                   : "  4. The runner needs the image \(image) (the Swift 6 toolchain, with git); mirror it in your own registry if the runner has no internet.\n"
+        out += sv ? "  5. Eller hämta en släppt statisk binär i stället för att bygga: sätt CI-variablerna SAKERHET_BINARY_URL och\n     SAKERHET_BINARY_SHA256 (dess SHA-256); en fil med en annan kontrollsumma körs aldrig.\n"
+                  : "  5. Or download a released static binary instead of building: set the CI variables SAKERHET_BINARY_URL and\n     SAKERHET_BINARY_SHA256 (its SHA-256); a file with another checksum is never run.\n"
         return out
     }
 
