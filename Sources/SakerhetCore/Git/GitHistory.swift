@@ -3,15 +3,19 @@ import Foundation
 /// Reads the history of a data folder from git with a fixed number of processes, however
 /// many commits there are:
 ///
-/// 1. `git rev-parse`: the top of the work tree, the folder's prefix, whether the clone
-///    is shallow.
+/// 1. The top of the work tree, the folder's prefix and whether the clone is shallow,
+///    read from `.git` without starting git (`GitDiscovery`); `git rev-parse` only where
+///    that is not plain (a `GIT_DIR` in the environment, a bare repository, a configured
+///    work tree, another file system).
 /// 2. One `git log --raw -z` over the data folder and every `*.rec` file (so that a file
 ///    renamed into the folder is followed back): commits, parents, author, date, subject
 ///    and the blob id of each changed file. Merges show their diff against the first
 ///    parent, so each commit's files follow from its first parent's.
-/// 3. One `git cat-file --batch` fed every blob id needed.
-/// 4. Optionally `git for-each-ref refs/tags` for version tags (annotated tags only; the
-///    versions of `config.rec`'s `version` come from the same log and cat-file).
+/// 3. One `git cat-file --batch` fed every blob id needed. It is started together with
+///    `git log`, so that it starts up while `git log` runs.
+/// 4. For the report, `git for-each-ref refs/tags` for version tags (annotated tags
+///    only), started with the others, and only when the repository has tags at all; the
+///    versions of `config.rec`'s `version` come from the same log and cat-file.
 ///
 /// The versions are then parsed and diffed by `History.make`.
 public enum GitHistory {
@@ -27,7 +31,10 @@ public enum GitHistory {
                              en: "the data folder \(display ?? folder) does not exist; give another with --data DIR")
         }
         let repo = try repository(of: folder, display: display ?? folder)
-        let commits = try log(repo)
+        // cat-file (and for-each-ref) start up while git log runs.
+        let catFile = try Git.start(["cat-file", "--batch"], in: repo.top, takesInput: true)
+        let tagRun = tags && repo.mayHaveTags ? try Git.start(tagArguments, in: repo.top, takesInput: false) : nil
+        let commits = try log(repo, folder: folder, display: display ?? folder)
         let plan = Plan(commits: commits, prefix: repo.prefix, boundary: repo.boundary)
 
         // Every blob of a kind's file (and, for versions, of config.rec), read in one go.
@@ -39,7 +46,7 @@ public enum GitHistory {
                 wanted.append(blob)
             }
         }
-        let blobs = try BlobStore(ids: wanted, in: repo.top)
+        let blobs = try BlobStore(ids: wanted, from: catFile)
 
         var input = HistoryInput(commits: plan.commits, kinds: plan.kinds, head: plan.commits.last?.revision.hash,
                                  isShallow: repo.isShallow)
@@ -61,7 +68,7 @@ public enum GitHistory {
             }
             input.workingTree = tree
         }
-        if tags { input.tags = try readTags(repo) }
+        if let tagRun { input.tags = try readTags(tagRun) }
         var history = History.make(input, only: only) { key in extra[key] ?? blobs.bytes(key) }
         if tags { history.versions = versions(plan.commits, config: config, blobs: blobs) }
         return history
@@ -94,7 +101,7 @@ public enum GitHistory {
     /// False when neither `folder` nor a folder above it holds `.git` and `GIT_DIR` is not
     /// set: then it is surely not in a repository, which is known without starting git.
     static func mayBeInRepository(_ folder: String) -> Bool {
-        if ProcessInfo.processInfo.environment["GIT_DIR"] != nil { return true }
+        if Platform.environment("GIT_DIR") != nil { return true }
         var url = URL(fileURLWithPath: folder).standardizedFileURL
         while true {
             if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return true }
@@ -111,11 +118,22 @@ public enum GitHistory {
         let isShallow: Bool
         /// The commits at the edge of a shallow clone.
         let boundary: Set<String>
+        /// False when the repository surely has no tags (then `git for-each-ref` is not run).
+        var mayHaveTags = true
+        /// Whether it was found by reading `.git` rather than by `git rev-parse`.
+        var isDiscovered = false
 
         func contains(_ path: String) -> Bool { prefix.isEmpty || path.hasPrefix(prefix) }
     }
 
+    /// The repository of `folder`: read from `.git` where that is plain, from `git rev-parse`
+    /// otherwise (which also says why a folder is not in a repository).
     static func repository(of folder: String, display: String) throws -> Repository {
+        if let found = GitDiscovery.find(folder) { return found }
+        return try revParse(folder, display: display)
+    }
+
+    static func revParse(_ folder: String, display: String) throws -> Repository {
         let r = try Git.run(["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--git-path", "shallow"], in: folder)
         if r.status == 127 {
             throw StoreError(sv: "git finns inte installerat; installera git för att läsa historiken",
@@ -174,7 +192,7 @@ public enum GitHistory {
         var destination: String?
     }
 
-    static func log(_ repo: Repository) throws -> [RawCommit] {
+    static func log(_ repo: Repository, folder: String, display: String) throws -> [RawCommit] {
         var args = ["-c", "log.showRoot=true", "-c", "log.showSignature=false", "log", "--reverse", "--topo-order",
                     "--full-history", "--parents", "--no-color", "--format=%x01%H%x00%P%x00%aN%x00%aI%x00%s%x00",
                     "--raw", "-z", "--no-abbrev", "--find-renames", "--diff-merges=first-parent", "--"]
@@ -185,6 +203,9 @@ public enum GitHistory {
         }
         let r = try Git.run(args, in: repo.top)
         guard r.status == 0 else {
+            // A repository found by reading `.git` that git refuses (a repository of another
+            // user, a broken one) is reported as git rev-parse reports it.
+            if repo.isDiscovered { _ = try revParse(folder, display: display) }
             // A repository without commits has no history yet.
             let head = try Git.run(["rev-parse", "-q", "--verify", "HEAD"], in: repo.top)
             if head.status != 0 { return [] }
@@ -303,12 +324,13 @@ public enum GitHistory {
         private var buffer: [UInt8] = []
         private var ranges: [String: Range<Int>] = [:]
 
-        init(ids: [String], in directory: String) throws {
-            guard !ids.isEmpty else { return }
+        /// Feeds `ids` to `catFile`, a `git cat-file --batch` started before.
+        init(ids: [String], from catFile: Git.Running) throws {
+            guard !ids.isEmpty else { _ = try catFile.finish(input: []); return }
             var input: [UInt8] = []
             input.reserveCapacity(ids.count * 41)
             for id in ids { input += Array(id.utf8); input.append(0x0A) }
-            let r = try Git.run(["cat-file", "--batch"], in: directory, input: input)
+            let r = try catFile.finish(input: input)
             guard r.status == 0 else { throw GitHistory.failed("git cat-file", r) }
             buffer = r.stdout
             let n = buffer.count
@@ -355,11 +377,16 @@ public enum GitHistory {
 
     // MARK: Tags
 
-    static func readTags(_ repo: Repository) throws -> [HistoryTag] {
+    static let tagArguments: [String] = {
         let format = ["%(refname:short)", "%(objecttype)", "%(objectname)", "%(*objectname)", "%(taggername)",
                       "%(taggerdate:iso-strict)", "%(contents:subject)", "%(authorname)", "%(authordate:iso-strict)",
                       "%(*objecttype)"].joined(separator: "%00")
-        let r = try Git.run(["for-each-ref", "--format=" + format, "refs/tags"], in: repo.top)
+        return ["for-each-ref", "--format=" + format, "refs/tags"]
+    }()
+
+    /// The version tags from `git for-each-ref` (`tagArguments`), started before.
+    static func readTags(_ run: Git.Running) throws -> [HistoryTag] {
+        let r = try run.finish(input: nil)
         guard r.status == 0 else { throw failed("git for-each-ref", r) }
         var tags: [HistoryTag] = []
         for line in r.text.split(separator: "\n") {
