@@ -274,9 +274,9 @@ extension Platform {
         public let status: Int32
         /// Wall clock from just before the start to the end of the process.
         public let seconds: Double
-        /// User and system time of the process.
+        /// User and system time of the process (no peak RSS: for a child started by
+        /// vfork, Linux reports the parent's).
         public let cpuSeconds: Double
-        public let maxRSSKB: Int
     }
 
     /// Runs `path ARGS` in `directory` (this process's own when nil) with this process's
@@ -312,7 +312,6 @@ extension Platform {
         func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
         let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let wall = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-        return TimedRun(status: code, seconds: wall, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
-                        maxRSSKB: Int(usage.ru_maxrss))
+        return TimedRun(status: code, seconds: wall, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime))
     }
 }
