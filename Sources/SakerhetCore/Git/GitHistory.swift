@@ -25,16 +25,60 @@ public enum GitHistory {
     /// messages name the folder as `display` (default: `folder`).
     public static func read(folder: String, display: String? = nil, only: Set<String>? = nil, workingTree: Bool = true,
                             tags: Bool = false) throws -> History {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-            throw StoreError(sv: "datamappen \(display ?? folder) finns inte; ange en annan med --data DIR",
-                             en: "the data folder \(display ?? folder) does not exist; give another with --data DIR")
+        try begin(folder: folder, display: display, tags: tags).history(only: only, workingTree: workingTree)
+    }
+
+    /// Starts reading the history of `folder` and returns at once: git runs while the
+    /// caller loads the data, and `Reading.history` collects it. Never throws: what goes
+    /// wrong is thrown by `history`, so a caller that loads the data first still reports
+    /// a bad data folder before a missing repository.
+    public static func begin(folder: String, display: String? = nil, tags: Bool = false) -> Reading {
+        Reading(folder: folder, display: display ?? folder, tags: tags)
+    }
+
+    /// A reading of the history begun by `begin`, its git processes running.
+    public final class Reading {
+        let folder: String
+        let display: String
+        let tags: Bool
+        private let started: Swift.Result<Started, Error>
+
+        struct Started {
+            let repo: Repository
+            let log: Git.Running
+            let catFile: Git.Running
+            let tags: Git.Running?
         }
-        let repo = try repository(of: folder, display: display ?? folder)
-        // cat-file (and for-each-ref) start up while git log runs.
-        let catFile = try Git.start(["cat-file", "--batch"], in: repo.top, takesInput: true)
-        let tagRun = tags && repo.mayHaveTags ? try Git.start(tagArguments, in: repo.top, takesInput: false) : nil
-        let commits = try log(repo, folder: folder, display: display ?? folder)
+
+        init(folder: String, display: String, tags: Bool) {
+            (self.folder, self.display, self.tags) = (folder, display, tags)
+            started = Swift.Result {
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+                    throw StoreError(sv: "datamappen \(display) finns inte; ange en annan med --data DIR",
+                                     en: "the data folder \(display) does not exist; give another with --data DIR")
+                }
+                let repo = try repository(of: folder, display: display)
+                // git log, cat-file (fed when the log is read) and for-each-ref start together.
+                let log = try Git.start(logArguments(repo), in: repo.top, takesInput: false)
+                let catFile = try Git.start(["cat-file", "--batch"], in: repo.top, takesInput: true)
+                let tagRun = tags && repo.mayHaveTags ? try Git.start(tagArguments, in: repo.top, takesInput: false) : nil
+                return Started(repo: repo, log: log, catFile: catFile, tags: tagRun)
+            }
+        }
+
+        /// The history: `only` limits record changes to those ids; `workingTree` adds the
+        /// uncommitted changes. Call once.
+        public func history(only: Set<String>? = nil, workingTree: Bool = true) throws -> History {
+            let s = try started.get()
+            return try GitHistory.history(s, folder: folder, display: display, only: only, workingTree: workingTree, tags: tags)
+        }
+    }
+
+    private static func history(_ s: Reading.Started, folder: String, display: String, only: Set<String>?, workingTree: Bool,
+                                tags: Bool) throws -> History {
+        let (repo, catFile, tagRun) = (s.repo, s.catFile, s.tags)
+        let commits = try log(s.log, repo, folder: folder, display: display)
         let plan = Plan(commits: commits, prefix: repo.prefix, boundary: repo.boundary)
 
         // Every blob of a kind's file (and, for versions, of config.rec), read in one go.
@@ -192,7 +236,7 @@ public enum GitHistory {
         var destination: String?
     }
 
-    static func log(_ repo: Repository, folder: String, display: String) throws -> [RawCommit] {
+    static func logArguments(_ repo: Repository) -> [String] {
         var args = ["-c", "log.showRoot=true", "-c", "log.showSignature=false", "log", "--reverse", "--topo-order",
                     "--full-history", "--parents", "--no-color", "--format=%x01%H%x00%P%x00%aN%x00%aI%x00%s%x00",
                     "--raw", "-z", "--no-abbrev", "--find-renames", "--diff-merges=first-parent", "--"]
@@ -201,7 +245,12 @@ public enum GitHistory {
         } else {
             args += [":(top,literal)" + String(repo.prefix.dropLast()), ":(top,glob)**/*.rec"]
         }
-        let r = try Git.run(args, in: repo.top)
+        return args
+    }
+
+    /// The commits from `git log` (`logArguments`), started before.
+    static func log(_ run: Git.Running, _ repo: Repository, folder: String, display: String) throws -> [RawCommit] {
+        let r = try run.finish(input: nil)
         guard r.status == 0 else {
             // A repository found by reading `.git` that git refuses (a repository of another
             // user, a broken one) is reported as git rev-parse reports it.
@@ -418,8 +467,17 @@ extension HistoryReport {
     public static func loadWithBaselines(folder: String, display: String? = nil, period: FollowUp.Period,
                                          excluding: Set<String> = [], isPublic: Bool = false, lang: Lang = .sv)
         -> (report: Result<HistoryReport, StoreError>, baselines: Baselines) {
+        loadWithBaselines(GitHistory.begin(folder: folder, display: display, tags: true), period: period, excluding: excluding,
+                          isPublic: isPublic, lang: lang)
+    }
+
+    /// The same from a reading begun with `GitHistory.begin(…, tags: true)` (git runs while
+    /// the caller loads the data). Uncommitted changes are not read.
+    public static func loadWithBaselines(_ reading: GitHistory.Reading, period: FollowUp.Period, excluding: Set<String> = [],
+                                         isPublic: Bool = false, lang: Lang = .sv)
+        -> (report: Result<HistoryReport, StoreError>, baselines: Baselines) {
         do {
-            let history = try GitHistory.read(folder: folder, display: display, workingTree: false, tags: true)
+            let history = try reading.history(workingTree: false)
             return (.success(make(history, period: period, excluding: excluding, isPublic: isPublic, lang: lang)),
                     Baselines.make(history, periodStart: period.first))
         } catch let e as StoreError {
@@ -434,9 +492,19 @@ extension Baselines {
     /// The baselines for lists and `show`: read from git when the data folder is in a
     /// repository (one `git log` and one `git cat-file`), empty otherwise or when git fails.
     public static func load(folder: String, period: FollowUp.Period) -> Baselines {
-        // Outside a repository no git process is started at all.
-        guard GitHistory.mayBeInRepository(folder),
-              let history = try? GitHistory.read(folder: folder, workingTree: false) else { return Baselines() }
+        load(begin(folder: folder), period: period)
+    }
+
+    /// Starts reading git for `load`: nil outside a repository, where no git process is
+    /// started at all.
+    public static func begin(folder: String) -> GitHistory.Reading? {
+        GitHistory.mayBeInRepository(folder) ? GitHistory.begin(folder: folder) : nil
+    }
+
+    /// The baselines from a reading begun with `begin` (git runs while the caller loads
+    /// the data); empty without one or when git fails.
+    public static func load(_ reading: GitHistory.Reading?, period: FollowUp.Period) -> Baselines {
+        guard let history = try? reading?.history(workingTree: false) else { return Baselines() }
         return make(history, periodStart: period.first)
     }
 }
