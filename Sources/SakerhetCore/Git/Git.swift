@@ -60,10 +60,8 @@ public enum Git {
 
     /// This process's environment, with git's output made plain: taken once per process.
     private static let environment: [String] = {
-        var env = ProcessInfo.processInfo.environment
-        env["LC_ALL"] = "C.UTF-8"
-        env["GIT_PAGER"] = "cat"
-        return env.map { "\($0.key)=\($0.value)" }
+        let own = ["LC_ALL=C.UTF-8", "GIT_PAGER=cat"]
+        return Platform.environmentEntries().filter { e in !own.contains { e.hasPrefix($0.prefix(while: { $0 != "=" }) + "=") } } + own
     }()
 
     private static func cannotStart(_ why: Message) -> StoreError {

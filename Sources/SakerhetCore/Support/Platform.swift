@@ -48,6 +48,18 @@ public enum Platform {
         return ((st.st_mode & S_IFMT) == S_IFDIR, UInt64(st.st_dev))
     }
 
+    /// This process's environment as `NAME=value` strings, read now (without building
+    /// Foundation's `ProcessInfo`).
+    static func environmentEntries() -> [String] {
+        var out: [String] = []
+        var p = environ
+        while let entry = p.pointee {
+            out.append(String(cString: entry))
+            p += 1
+        }
+        return out
+    }
+
     /// The value of the environment variable `name`, read now.
     static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 

@@ -49,9 +49,10 @@ enum Report: Command {
         if ctx.isRollup { return try RollupRun.report(format: format ?? "text", outFile: outFile, period: period, isPublic: isPublic, ctx) }
         // Git is read once: the history sections and each record's baseline deadline. It is
         // started first and runs while the data is loaded.
-        let reading = (try? ctx.dataFolder()).map { GitHistory.begin(folder: $0.path, display: $0.display, tags: true) }
+        let located = try? ctx.dataFolder()
+        let reading = located.map { GitHistory.begin(folder: $0.path, display: $0.display, tags: true) }
         let data = try ctx.load()
-        let (folder, display) = try ctx.dataFolder()
+        let (folder, display) = try located ?? ctx.dataFolder()
         let (history, baselines) = HistoryReport.loadWithBaselines(reading ?? GitHistory.begin(folder: folder, display: display, tags: true),
                                                                   period: period ?? .year(of: asOf),
                                                                   excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic,
