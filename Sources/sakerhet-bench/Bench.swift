@@ -20,6 +20,10 @@ struct Bench {
     var rollup: RollupBench?
     /// `--only-rollup`: the rollup case alone, without the sizes and the history.
     var onlyRollup = false
+    /// `--plan DIR`: the shipped plan for the rows "shipped plan in git" (default: `data/`
+    /// of this package); `--plan-runs`: how many timed runs each of its commands gets.
+    var plan: String?
+    var planRuns = 15
 
     static let asOf = "2024-11-04"
 
@@ -133,6 +137,17 @@ struct Bench {
             notes.append("`log A12` and `log --slips` skipped: `sakerhet help` has no `log` command yet (issue 5).")
         }
 
+        if onlyRollup {
+        } else if let shipped = PlanBench.findPlan(plan) {
+            let repo = dir + "/plan"
+            try? fm.removeItem(atPath: repo)
+            log("shipped plan \(shipped) in a git repository of \(PlanBench.moves.count + 1) commits, \(planRuns) runs each …")
+            try PlanBench.makeRepository(at: repo, from: shipped)
+            rows += PlanBench.measure(binary: binary, repo: repo, runs: planRuns, runner: runner, scratch: dir, log: log)
+        } else {
+            notes.append("Shipped plan rows skipped: no `data/` beside `Package.swift` above the current folder; give `--plan DIR`.")
+        }
+
         var text = table(rows) + "\n"
         text += ratios(rows)
         text += rollupText
@@ -140,6 +155,7 @@ struct Bench {
         text += "\nMedian and fastest of up to \(runs) runs, wall clock, process start included; PyYAML timed inside "
             + "Python, interpreter start excluded. CPU: median user + system time of the whole process (for PyYAML "
             + "with interpreter start). CPU time and peak RSS from \(runner.rssSource).\n"
+        if rows.contains(where: { $0.size == PlanBench.size }) { text += "\n" + PlanBench.footnote + "\n" }
         print("\n" + text, terminator: "")
         if let output { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) }
         // A peer that times out is a finding, not a failure; a sakerhet command that fails is.
@@ -180,7 +196,8 @@ struct Bench {
     private func resolveBinary() throws -> String {
         if let bin {
             guard FileManager.default.isExecutableFile(atPath: bin) else { throw RunError("--bin \(bin) is not an executable file") }
-            return bin
+            // Absolute: the log and plan rows run the binary in another folder.
+            return PlanBench.absolute(bin)
         }
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let binDir = exe.deletingLastPathComponent()

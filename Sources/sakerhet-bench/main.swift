@@ -12,9 +12,11 @@ let usage = """
           unowned-finding findings are expected.
       sakerhet-bench run [--sizes 10000,100000] [--bin PATH] [--runs 5] [--timeout SEC]
                          [--work DIR] [--keep] [--no-build] [--no-peers] [--history-commits 1000] [-o FILE]
-                         [--rollup 290x2000 [--only-rollup]]
+                         [--rollup 290x2000 [--only-rollup]] [--plan DIR] [--plan-runs 15]
           Times audit, report, the record commands and log (when the binary has them),
           PyYAML's C loader and recfix --check (unless --no-peers); prints a Markdown table.
+          Also every command on the shipped plan (--plan, default data/ of this package)
+          in a small git repository whose history moves some deadlines ("shipped plan in git").
           With --rollup, also report --format html and audit over that many plans against
           one folder of the same records (docs/rollup.md); --work keeps the folders for reuse.
       sakerhet-bench profile DIR [--as-of 2024-11-04] [--runs 3] [--report text|markdown|html|json]
@@ -92,7 +94,8 @@ func main() -> Int32 {
             return 0
         case "run":
             let o = try Options(args.dropFirst(2), flags: ["--keep", "--no-build", "--no-peers", "--only-rollup"])
-            try o.check(["--rollup", "--sizes", "--bin", "--runs", "--timeout", "--work", "--history-commits", "--history-activities", "-o"])
+            try o.check(["--rollup", "--sizes", "--bin", "--runs", "--timeout", "--work", "--history-commits", "--history-activities", "-o",
+                         "--plan", "--plan-runs"])
             var bench = Bench()
             if let s = o.values["--sizes"] {
                 bench.sizes = try s.split(separator: ",").map {
@@ -115,6 +118,8 @@ func main() -> Int32 {
                 bench.rollup = rollup
             }
             bench.onlyRollup = o.flags.contains("--only-rollup")
+            bench.plan = o.values["--plan"]
+            bench.planRuns = max(10, try o.int("--plan-runs", 15))
             if bench.onlyRollup && bench.rollup == nil { throw RunError("--only-rollup needs --rollup PLANSxACTIVITIES") }
             return try bench.run()
         case "profile":

@@ -81,6 +81,50 @@ final class HistoryGitTests: XCTestCase {
         XCTAssertEqual(untagged.revisions.count, 0)
     }
 
+    /// Reading `.git` finds what `git rev-parse` finds: in a folder and at the top, through
+    /// a symbolic link, in a linked work tree and in a shallow clone; tags are seen loose
+    /// and packed.
+    func testDiscoveryAgreesWithRevParse() throws {
+        let root = try temporaryFolder()
+        let repo = root + "/repo"
+        try HistoryFixture.makeRepository(at: repo, commits: 3, activities: 2)
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: repo)
+        try git(["worktree", "add", "-q", root + "/linked"], in: repo)
+        try git(["clone", "-q", "--depth", "1", "file://" + repo, root + "/shallow"], in: root)
+        for folder in [repo + "/data", repo, root + "/link/data", root + "/linked/data", root + "/shallow/data"] {
+            let found = try XCTUnwrap(GitDiscovery.find(folder), folder)
+            let asked = try GitHistory.revParse(folder, display: folder)
+            XCTAssertEqual([found.top, found.prefix], [asked.top, asked.prefix], folder)
+            XCTAssertEqual(found.isShallow, asked.isShallow, folder)
+            XCTAssertEqual(found.boundary, asked.boundary, folder)
+            XCTAssertTrue(found.isDiscovered)
+        }
+        XCTAssertTrue(try XCTUnwrap(GitDiscovery.find(root + "/shallow/data")).isShallow)
+        // The same history either way.
+        let read = try GitHistory.read(folder: root + "/linked/data")
+        XCTAssertEqual(read.revisions.map(\.hash), try GitHistory.read(folder: repo + "/data").revisions.map(\.hash))
+        XCTAssertEqual(read.revisions.count, 3)
+
+        XCTAssertFalse(try XCTUnwrap(GitDiscovery.find(repo)).mayHaveTags)
+        try git(["tag", "v1", "HEAD"], in: repo)
+        XCTAssertTrue(try XCTUnwrap(GitDiscovery.find(repo)).mayHaveTags)
+        XCTAssertTrue(try XCTUnwrap(GitDiscovery.find(root + "/linked")).mayHaveTags)
+        try git(["pack-refs", "--all"], in: repo)
+        XCTAssertTrue(try XCTUnwrap(GitDiscovery.find(repo)).mayHaveTags)
+        try git(["tag", "-d", "v1"], in: repo)
+        XCTAssertFalse(try XCTUnwrap(GitDiscovery.find(repo)).mayHaveTags)
+
+        // What is not plain is left to git rev-parse.
+        XCTAssertNil(GitDiscovery.find(root))
+        XCTAssertTrue(GitDiscovery.isPlain("[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tlogallrefupdates = true\n"))
+        XCTAssertFalse(GitDiscovery.isPlain("[core]\n\tbare = true\n"))
+        XCTAssertFalse(GitDiscovery.isPlain("[core]\r\n\tworktree = ../../x\r\n"))
+        XCTAssertFalse(GitDiscovery.isPlain("[include]\n\tpath = other\n"))
+        try git(["init", "-q", "--bare", root + "/bare.git"], in: root)
+        try FileManager.default.createDirectory(atPath: root + "/bare.git/data", withIntermediateDirectories: true)
+        XCTAssertNil(GitDiscovery.find(root + "/bare.git/data"))
+    }
+
     func testReportSaysWhyHistoryIsMissing() throws {
         let folder = try temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)

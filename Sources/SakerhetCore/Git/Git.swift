@@ -16,29 +16,53 @@ public enum Git {
     /// The process is started with `posix_spawnp` and waited for with `waitpid`, its pipes
     /// read to the end with `poll`: no thread, and no polling for its exit.
     public static func run(_ args: [String], in directory: String, input: [UInt8]? = nil) throws -> Result {
-        Platform.ignoreBrokenPipesOnce
-        var env = ProcessInfo.processInfo.environment
-        env["LC_ALL"] = "C.UTF-8"
-        env["GIT_PAGER"] = "cat"
-        let argv = ["git", "-C", directory] + args
-        let envp = env.map { "\($0.key)=\($0.value)" }
-
-        let (code, out, err, written, inputBroken): (Int32, [UInt8], [UInt8], Int, Bool)
-        switch Platform.run(argv, envp, input: input) {
-        case .failure(let e): throw cannotStart(e.why)
-        case .success(let r): (code, out, err, written, inputBroken) = (r.code, r.out, r.err, r.written, r.inputBroken)
-        }
-        let errText = String(decoding: err, as: UTF8.self)
-        // git that failed says why on its standard error, which the caller shows; git that
-        // succeeded without reading all of its input has failed too.
-        if code == 0 && (inputBroken || (input != nil && written < input!.count)) {
-            let said = errText.trimmingCharacters(in: .whitespacesAndNewlines)
-            let name = args.first ?? ""
-            throw StoreError(sv: "git \(name) slutade läsa sin indata i förtid (slutkod \(code))" + (said.isEmpty ? "" : ": \(said)"),
-                             en: "git \(name) stopped reading its input early (exit code \(code))" + (said.isEmpty ? "" : ": \(said)"))
-        }
-        return Result(status: code, stdout: out, stderr: errText)
+        try start(args, in: directory, takesInput: input != nil).finish(input: input)
     }
+
+    /// A git process that runs while this one does other work (`start`).
+    public final class Running {
+        private let child: Platform.Child
+        private let args: [String]
+
+        fileprivate init(_ child: Platform.Child, _ args: [String]) { (self.child, self.args) = (child, args) }
+
+        /// Feeds git `input` (nil: it reads /dev/null), reads its output to the end and
+        /// waits for it, with the same outcome and errors as `Git.run`.
+        public func finish(input: [UInt8]?) throws -> Result {
+            let r = child.finish(input: input ?? [])
+            let errText = String(decoding: r.err, as: UTF8.self)
+            // git that failed says why on its standard error, which the caller shows; git that
+            // succeeded without reading all of its input has failed too.
+            if r.code == 0 && (r.inputBroken || (input != nil && r.written < input!.count)) {
+                let said = errText.trimmingCharacters(in: .whitespacesAndNewlines)
+                let name = args.first ?? ""
+                throw StoreError(sv: "git \(name) slutade läsa sin indata i förtid (slutkod \(r.code))" + (said.isEmpty ? "" : ": \(said)"),
+                                 en: "git \(name) stopped reading its input early (exit code \(r.code))" + (said.isEmpty ? "" : ": \(said)"))
+            }
+            return Result(status: r.code, stdout: r.out, stderr: errText)
+        }
+    }
+
+    /// Starts `git ARGS` in `directory` and returns at once: git starts up while the caller
+    /// does other work, and `Running.finish` gives it its input (when `takesInput`) and
+    /// collects its output. Throws when git cannot start.
+    ///
+    /// The process is started with `posix_spawnp` and waited for with `waitpid`, its pipes
+    /// read to the end with `poll`: no thread, and no polling for its exit.
+    public static func start(_ args: [String], in directory: String, takesInput: Bool) throws -> Running {
+        Platform.ignoreBrokenPipesOnce
+        let argv = ["git", "-C", directory] + args
+        switch Platform.start(argv, environment, takesInput: takesInput) {
+        case .failure(let e): throw cannotStart(e.why)
+        case .success(let child): return Running(child, args)
+        }
+    }
+
+    /// This process's environment, with git's output made plain: taken once per process.
+    private static let environment: [String] = {
+        let own = ["LC_ALL=C.UTF-8", "GIT_PAGER=cat"]
+        return Platform.environmentEntries().filter { e in !own.contains { e.hasPrefix($0.prefix(while: { $0 != "=" }) + "=") } } + own
+    }()
 
     private static func cannotStart(_ why: Message) -> StoreError {
         StoreError(sv: "kan inte starta git: \(why.sv); installera git", en: "cannot start git: \(why.en); install git")

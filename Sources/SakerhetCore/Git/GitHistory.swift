@@ -3,15 +3,19 @@ import Foundation
 /// Reads the history of a data folder from git with a fixed number of processes, however
 /// many commits there are:
 ///
-/// 1. `git rev-parse`: the top of the work tree, the folder's prefix, whether the clone
-///    is shallow.
+/// 1. The top of the work tree, the folder's prefix and whether the clone is shallow,
+///    read from `.git` without starting git (`GitDiscovery`); `git rev-parse` only where
+///    that is not plain (a `GIT_DIR` in the environment, a bare repository, a configured
+///    work tree, another file system).
 /// 2. One `git log --raw -z` over the data folder and every `*.rec` file (so that a file
 ///    renamed into the folder is followed back): commits, parents, author, date, subject
 ///    and the blob id of each changed file. Merges show their diff against the first
 ///    parent, so each commit's files follow from its first parent's.
-/// 3. One `git cat-file --batch` fed every blob id needed.
-/// 4. Optionally `git for-each-ref refs/tags` for version tags (annotated tags only; the
-///    versions of `config.rec`'s `version` come from the same log and cat-file).
+/// 3. One `git cat-file --batch` fed every blob id needed. It is started together with
+///    `git log`, so that it starts up while `git log` runs.
+/// 4. For the report, `git for-each-ref refs/tags` for version tags (annotated tags
+///    only), started with the others, and only when the repository has tags at all; the
+///    versions of `config.rec`'s `version` come from the same log and cat-file.
 ///
 /// The versions are then parsed and diffed by `History.make`.
 public enum GitHistory {
@@ -21,13 +25,60 @@ public enum GitHistory {
     /// messages name the folder as `display` (default: `folder`).
     public static func read(folder: String, display: String? = nil, only: Set<String>? = nil, workingTree: Bool = true,
                             tags: Bool = false) throws -> History {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-            throw StoreError(sv: "datamappen \(display ?? folder) finns inte; ange en annan med --data DIR",
-                             en: "the data folder \(display ?? folder) does not exist; give another with --data DIR")
+        try begin(folder: folder, display: display, tags: tags).history(only: only, workingTree: workingTree)
+    }
+
+    /// Starts reading the history of `folder` and returns at once: git runs while the
+    /// caller loads the data, and `Reading.history` collects it. Never throws: what goes
+    /// wrong is thrown by `history`, so a caller that loads the data first still reports
+    /// a bad data folder before a missing repository.
+    public static func begin(folder: String, display: String? = nil, tags: Bool = false) -> Reading {
+        Reading(folder: folder, display: display ?? folder, tags: tags)
+    }
+
+    /// A reading of the history begun by `begin`, its git processes running.
+    public final class Reading {
+        let folder: String
+        let display: String
+        let tags: Bool
+        private let started: Swift.Result<Started, Error>
+
+        struct Started {
+            let repo: Repository
+            let log: Git.Running
+            let catFile: Git.Running
+            let tags: Git.Running?
         }
-        let repo = try repository(of: folder, display: display ?? folder)
-        let commits = try log(repo)
+
+        init(folder: String, display: String, tags: Bool) {
+            (self.folder, self.display, self.tags) = (folder, display, tags)
+            started = Swift.Result {
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+                    throw StoreError(sv: "datamappen \(display) finns inte; ange en annan med --data DIR",
+                                     en: "the data folder \(display) does not exist; give another with --data DIR")
+                }
+                let repo = try repository(of: folder, display: display)
+                // git log, cat-file (fed when the log is read) and for-each-ref start together.
+                let log = try Git.start(logArguments(repo), in: repo.top, takesInput: false)
+                let catFile = try Git.start(["cat-file", "--batch"], in: repo.top, takesInput: true)
+                let tagRun = tags && repo.mayHaveTags ? try Git.start(tagArguments, in: repo.top, takesInput: false) : nil
+                return Started(repo: repo, log: log, catFile: catFile, tags: tagRun)
+            }
+        }
+
+        /// The history: `only` limits record changes to those ids; `workingTree` adds the
+        /// uncommitted changes. Call once.
+        public func history(only: Set<String>? = nil, workingTree: Bool = true) throws -> History {
+            let s = try started.get()
+            return try GitHistory.history(s, folder: folder, display: display, only: only, workingTree: workingTree, tags: tags)
+        }
+    }
+
+    private static func history(_ s: Reading.Started, folder: String, display: String, only: Set<String>?, workingTree: Bool,
+                                tags: Bool) throws -> History {
+        let (repo, catFile, tagRun) = (s.repo, s.catFile, s.tags)
+        let commits = try log(s.log, repo, folder: folder, display: display)
         let plan = Plan(commits: commits, prefix: repo.prefix, boundary: repo.boundary)
 
         // Every blob of a kind's file (and, for versions, of config.rec), read in one go.
@@ -39,7 +90,7 @@ public enum GitHistory {
                 wanted.append(blob)
             }
         }
-        let blobs = try BlobStore(ids: wanted, in: repo.top)
+        let blobs = try BlobStore(ids: wanted, from: catFile)
 
         var input = HistoryInput(commits: plan.commits, kinds: plan.kinds, head: plan.commits.last?.revision.hash,
                                  isShallow: repo.isShallow)
@@ -61,7 +112,7 @@ public enum GitHistory {
             }
             input.workingTree = tree
         }
-        if tags { input.tags = try readTags(repo) }
+        if let tagRun { input.tags = try readTags(tagRun) }
         var history = History.make(input, only: only) { key in extra[key] ?? blobs.bytes(key) }
         if tags { history.versions = versions(plan.commits, config: config, blobs: blobs) }
         return history
@@ -94,7 +145,7 @@ public enum GitHistory {
     /// False when neither `folder` nor a folder above it holds `.git` and `GIT_DIR` is not
     /// set: then it is surely not in a repository, which is known without starting git.
     static func mayBeInRepository(_ folder: String) -> Bool {
-        if ProcessInfo.processInfo.environment["GIT_DIR"] != nil { return true }
+        if Platform.environment("GIT_DIR") != nil { return true }
         var url = URL(fileURLWithPath: folder).standardizedFileURL
         while true {
             if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return true }
@@ -111,11 +162,22 @@ public enum GitHistory {
         let isShallow: Bool
         /// The commits at the edge of a shallow clone.
         let boundary: Set<String>
+        /// False when the repository surely has no tags (then `git for-each-ref` is not run).
+        var mayHaveTags = true
+        /// Whether it was found by reading `.git` rather than by `git rev-parse`.
+        var isDiscovered = false
 
         func contains(_ path: String) -> Bool { prefix.isEmpty || path.hasPrefix(prefix) }
     }
 
+    /// The repository of `folder`: read from `.git` where that is plain, from `git rev-parse`
+    /// otherwise (which also says why a folder is not in a repository).
     static func repository(of folder: String, display: String) throws -> Repository {
+        if let found = GitDiscovery.find(folder) { return found }
+        return try revParse(folder, display: display)
+    }
+
+    static func revParse(_ folder: String, display: String) throws -> Repository {
         let r = try Git.run(["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--git-path", "shallow"], in: folder)
         if r.status == 127 {
             throw StoreError(sv: "git finns inte installerat; installera git för att läsa historiken",
@@ -174,7 +236,7 @@ public enum GitHistory {
         var destination: String?
     }
 
-    static func log(_ repo: Repository) throws -> [RawCommit] {
+    static func logArguments(_ repo: Repository) -> [String] {
         var args = ["-c", "log.showRoot=true", "-c", "log.showSignature=false", "log", "--reverse", "--topo-order",
                     "--full-history", "--parents", "--no-color", "--format=%x01%H%x00%P%x00%aN%x00%aI%x00%s%x00",
                     "--raw", "-z", "--no-abbrev", "--find-renames", "--diff-merges=first-parent", "--"]
@@ -183,8 +245,16 @@ public enum GitHistory {
         } else {
             args += [":(top,literal)" + String(repo.prefix.dropLast()), ":(top,glob)**/*.rec"]
         }
-        let r = try Git.run(args, in: repo.top)
+        return args
+    }
+
+    /// The commits from `git log` (`logArguments`), started before.
+    static func log(_ run: Git.Running, _ repo: Repository, folder: String, display: String) throws -> [RawCommit] {
+        let r = try run.finish(input: nil)
         guard r.status == 0 else {
+            // A repository found by reading `.git` that git refuses (a repository of another
+            // user, a broken one) is reported as git rev-parse reports it.
+            if repo.isDiscovered { _ = try revParse(folder, display: display) }
             // A repository without commits has no history yet.
             let head = try Git.run(["rev-parse", "-q", "--verify", "HEAD"], in: repo.top)
             if head.status != 0 { return [] }
@@ -303,12 +373,13 @@ public enum GitHistory {
         private var buffer: [UInt8] = []
         private var ranges: [String: Range<Int>] = [:]
 
-        init(ids: [String], in directory: String) throws {
-            guard !ids.isEmpty else { return }
+        /// Feeds `ids` to `catFile`, a `git cat-file --batch` started before.
+        init(ids: [String], from catFile: Git.Running) throws {
+            guard !ids.isEmpty else { _ = try catFile.finish(input: []); return }
             var input: [UInt8] = []
             input.reserveCapacity(ids.count * 41)
             for id in ids { input += Array(id.utf8); input.append(0x0A) }
-            let r = try Git.run(["cat-file", "--batch"], in: directory, input: input)
+            let r = try catFile.finish(input: input)
             guard r.status == 0 else { throw GitHistory.failed("git cat-file", r) }
             buffer = r.stdout
             let n = buffer.count
@@ -355,11 +426,16 @@ public enum GitHistory {
 
     // MARK: Tags
 
-    static func readTags(_ repo: Repository) throws -> [HistoryTag] {
+    static let tagArguments: [String] = {
         let format = ["%(refname:short)", "%(objecttype)", "%(objectname)", "%(*objectname)", "%(taggername)",
                       "%(taggerdate:iso-strict)", "%(contents:subject)", "%(authorname)", "%(authordate:iso-strict)",
                       "%(*objecttype)"].joined(separator: "%00")
-        let r = try Git.run(["for-each-ref", "--format=" + format, "refs/tags"], in: repo.top)
+        return ["for-each-ref", "--format=" + format, "refs/tags"]
+    }()
+
+    /// The version tags from `git for-each-ref` (`tagArguments`), started before.
+    static func readTags(_ run: Git.Running) throws -> [HistoryTag] {
+        let r = try run.finish(input: nil)
         guard r.status == 0 else { throw failed("git for-each-ref", r) }
         var tags: [HistoryTag] = []
         for line in r.text.split(separator: "\n") {
@@ -391,8 +467,17 @@ extension HistoryReport {
     public static func loadWithBaselines(folder: String, display: String? = nil, period: FollowUp.Period,
                                          excluding: Set<String> = [], isPublic: Bool = false, lang: Lang = .sv)
         -> (report: Result<HistoryReport, StoreError>, baselines: Baselines) {
+        loadWithBaselines(GitHistory.begin(folder: folder, display: display, tags: true), period: period, excluding: excluding,
+                          isPublic: isPublic, lang: lang)
+    }
+
+    /// The same from a reading begun with `GitHistory.begin(…, tags: true)` (git runs while
+    /// the caller loads the data). Uncommitted changes are not read.
+    public static func loadWithBaselines(_ reading: GitHistory.Reading, period: FollowUp.Period, excluding: Set<String> = [],
+                                         isPublic: Bool = false, lang: Lang = .sv)
+        -> (report: Result<HistoryReport, StoreError>, baselines: Baselines) {
         do {
-            let history = try GitHistory.read(folder: folder, display: display, workingTree: false, tags: true)
+            let history = try reading.history(workingTree: false)
             return (.success(make(history, period: period, excluding: excluding, isPublic: isPublic, lang: lang)),
                     Baselines.make(history, periodStart: period.first))
         } catch let e as StoreError {
@@ -407,9 +492,19 @@ extension Baselines {
     /// The baselines for lists and `show`: read from git when the data folder is in a
     /// repository (one `git log` and one `git cat-file`), empty otherwise or when git fails.
     public static func load(folder: String, period: FollowUp.Period) -> Baselines {
-        // Outside a repository no git process is started at all.
-        guard GitHistory.mayBeInRepository(folder),
-              let history = try? GitHistory.read(folder: folder, workingTree: false) else { return Baselines() }
+        load(begin(folder: folder), period: period)
+    }
+
+    /// Starts reading git for `load`: nil outside a repository, where no git process is
+    /// started at all.
+    public static func begin(folder: String) -> GitHistory.Reading? {
+        GitHistory.mayBeInRepository(folder) ? GitHistory.begin(folder: folder) : nil
+    }
+
+    /// The baselines from a reading begun with `begin` (git runs while the caller loads
+    /// the data); empty without one or when git fails.
+    public static func load(_ reading: GitHistory.Reading?, period: FollowUp.Period) -> Baselines {
+        guard let history = try? reading?.history(workingTree: false) else { return Baselines() }
         return make(history, periodStart: period.first)
     }
 }

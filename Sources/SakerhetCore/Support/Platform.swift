@@ -77,6 +77,31 @@ public enum Platform {
     /// Releases the lock taken by `tryLock`.
     static func unlock(_ fd: FD) { _ = flock(fd, LOCK_UN) }
 
+    // MARK: Files
+
+    /// Whether `path` (symbolic links followed) is a folder, and the device it is on; nil
+    /// when it does not exist or cannot be seen.
+    static func fileStatus(_ path: String) -> (isDirectory: Bool, device: UInt64)? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return ((st.st_mode & S_IFMT) == S_IFDIR, UInt64(st.st_dev))
+    }
+
+    /// This process's environment as `NAME=value` strings, read now (without building
+    /// Foundation's `ProcessInfo`).
+    static func environmentEntries() -> [String] {
+        var out: [String] = []
+        var p = environ
+        while let entry = p.pointee {
+            out.append(String(cString: entry))
+            p += 1
+        }
+        return out
+    }
+
+    /// The value of the environment variable `name`, read now.
+    static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
     // MARK: Processes
 
     struct SpawnFailure: Error { let why: Message }
@@ -101,13 +126,90 @@ public enum Platform {
     /// read to the end with `poll`: no thread, and no polling for its exit. It gets the
     /// default signal handling and an empty mask, whatever this process set.
     static func run(_ argv: [String], _ envp: [String], input: [UInt8]?) -> Swift.Result<ProcessOutcome, SpawnFailure> {
+        start(argv, envp, takesInput: input != nil).map { $0.finish(input: input ?? []) }
+    }
+
+    /// A process started by `start` and not yet waited for: it runs while this process
+    /// does other work, and `finish` feeds it, reads it to the end and waits for it.
+    final class Child {
+        let pid: pid_t
+        /// Its standard output, standard error and (when it takes input) standard input.
+        fileprivate var outFD: Int32, errFD: Int32, inFD: Int32
+        private var finished = false
+
+        fileprivate init(pid: pid_t, outFD: Int32, errFD: Int32, inFD: Int32) {
+            (self.pid, self.outFD, self.errFD, self.inFD) = (pid, outFD, errFD, inFD)
+        }
+
+        /// Writes `input` to the process (when it takes input) while reading both of its
+        /// outputs to the end, so that no pipe fills up; then waits for it to end.
+        func finish(input: [UInt8]) -> ProcessOutcome {
+            precondition(!finished, "a child process is finished once")
+            finished = true
+            var out: [UInt8] = [], err: [UInt8] = []
+            var written = 0
+            var inputBroken = false
+            if inFD >= 0 && !input.isEmpty {
+                _ = fcntl(inFD, F_SETFL, fcntl(inFD, F_GETFL) | O_NONBLOCK)
+            } else if inFD >= 0 {
+                close(inFD); inFD = -1
+            }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            // Read both outputs and feed the input at once, so that no pipe fills up.
+            while outFD >= 0 || errFD >= 0 {
+                var fds: [pollfd] = []
+                if outFD >= 0 { fds.append(pollfd(fd: outFD, events: Int16(POLLIN), revents: 0)) }
+                if errFD >= 0 { fds.append(pollfd(fd: errFD, events: Int16(POLLIN), revents: 0)) }
+                if inFD >= 0 { fds.append(pollfd(fd: inFD, events: Int16(POLLOUT), revents: 0)) }
+                if poll(&fds, nfds_t(fds.count), -1) < 0 {
+                    if errno == EINTR { continue }
+                    break
+                }
+                for p in fds where p.revents != 0 {
+                    if p.fd == inFD {
+                        let n = input.withUnsafeBytes { write(p.fd, $0.baseAddress! + written, $0.count - written) }
+                        if n > 0 { written += n }
+                        if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+                        // Done, or the process closed its input (EPIPE): either way nothing more goes in.
+                        if n < 0 { inputBroken = true }
+                        if n < 0 || written == input.count { close(inFD); inFD = -1 }
+                        continue
+                    }
+                    let n = chunk.withUnsafeMutableBytes { read(p.fd, $0.baseAddress!, $0.count) }
+                    if n < 0 && errno == EINTR { continue }
+                    if n > 0 {
+                        if p.fd == outFD { out += chunk[0..<n] } else { err += chunk[0..<n] }
+                    } else if p.fd == outFD {
+                        close(outFD); outFD = -1
+                    } else {
+                        close(errFD); errFD = -1
+                    }
+                }
+            }
+            for fd in [outFD, errFD, inFD] where fd >= 0 { close(fd) }
+            (outFD, errFD, inFD) = (-1, -1, -1)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            // WIFEXITED / WEXITSTATUS, and 128 + the signal as a shell reports it.
+            let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+            return ProcessOutcome(code: code, out: out, err: err, written: written, inputBroken: inputBroken)
+        }
+
+        /// A child that is dropped without `finish` gets no input, and is waited for.
+        deinit { if !finished { _ = finish(input: []) } }
+    }
+
+    /// Starts `argv` (its first element found on PATH) with the environment `envp`, its
+    /// standard input a pipe when `takesInput` (fed by `Child.finish`), /dev/null otherwise.
+    /// It gets the default signal handling and an empty mask, whatever this process set.
+    static func start(_ argv: [String], _ envp: [String], takesInput: Bool) -> Swift.Result<Child, SpawnFailure> {
         // Pipes: [read, write]; close-on-exec, so that no other child inherits them.
         var outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1], inPipe: [Int32] = [-1, -1]
         func closeAll() { for fd in outPipe + errPipe + inPipe where fd >= 0 { close(fd) } }
         // One spawn at a time: a child started by another thread between `pipe` and
         // `FD_CLOEXEC` would hold this one's pipe open.
         spawnLock.lock()
-        guard makePipe(&outPipe), makePipe(&errPipe), input == nil || makePipe(&inPipe) else {
+        guard makePipe(&outPipe), makePipe(&errPipe), !takesInput || makePipe(&inPipe) else {
             let why = Platform.errorText(errno)
             spawnLock.unlock()
             closeAll()
@@ -116,7 +218,7 @@ public enum Platform {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        if input != nil {
+        if takesInput {
             posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
         } else {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
@@ -140,59 +242,13 @@ public enum Platform {
         // The child's ends are the child's now.
         close(outPipe[1]); outPipe[1] = -1
         close(errPipe[1]); errPipe[1] = -1
-        if input != nil { close(inPipe[0]); inPipe[0] = -1 }
+        if takesInput { close(inPipe[0]); inPipe[0] = -1 }
         spawnLock.unlock()
         guard spawned == 0 else {
             closeAll()
             return .failure(SpawnFailure(why: Platform.errorText(spawned)))
         }
-
-        var out: [UInt8] = [], err: [UInt8] = []
-        var written = 0
-        var inputBroken = false
-        if let input, !input.isEmpty {
-            _ = fcntl(inPipe[1], F_SETFL, fcntl(inPipe[1], F_GETFL) | O_NONBLOCK)
-        } else if input != nil {
-            close(inPipe[1]); inPipe[1] = -1
-        }
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        // Read both outputs and feed the input at once, so that no pipe fills up.
-        while outPipe[0] >= 0 || errPipe[0] >= 0 {
-            var fds: [pollfd] = []
-            if outPipe[0] >= 0 { fds.append(pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0)) }
-            if errPipe[0] >= 0 { fds.append(pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)) }
-            if inPipe[1] >= 0 { fds.append(pollfd(fd: inPipe[1], events: Int16(POLLOUT), revents: 0)) }
-            if poll(&fds, nfds_t(fds.count), -1) < 0 {
-                if errno == EINTR { continue }
-                break
-            }
-            for p in fds where p.revents != 0 {
-                if p.fd == inPipe[1] {
-                    let n = input!.withUnsafeBytes { write(p.fd, $0.baseAddress! + written, $0.count - written) }
-                    if n > 0 { written += n }
-                    if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-                    // Done, or git closed its input (EPIPE): either way nothing more goes in.
-                    if n < 0 { inputBroken = true }
-                    if n < 0 || written == input!.count { close(inPipe[1]); inPipe[1] = -1 }
-                    continue
-                }
-                let n = chunk.withUnsafeMutableBytes { read(p.fd, $0.baseAddress!, $0.count) }
-                if n < 0 && errno == EINTR { continue }
-                if n > 0 {
-                    if p.fd == outPipe[0] { out += chunk[0..<n] } else { err += chunk[0..<n] }
-                } else if p.fd == outPipe[0] {
-                    close(outPipe[0]); outPipe[0] = -1
-                } else {
-                    close(errPipe[0]); errPipe[0] = -1
-                }
-            }
-        }
-        closeAll()
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        // WIFEXITED / WEXITSTATUS, and 128 + the signal as a shell reports it.
-        let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return .success(ProcessOutcome(code: code, out: out, err: err, written: written, inputBroken: inputBroken))
+        return .success(Child(pid: pid, outFD: outPipe[0], errFD: errPipe[0], inFD: inPipe[1]))
     }
 
     /// A pipe whose ends close on exec.
@@ -439,3 +495,51 @@ extension Platform {
 
 /// close(2), which `Platform.close` hides by name inside `Platform`.
 private func closeFile(_ fd: Int32) -> Int32 { close(fd) }
+
+extension Platform {
+    /// One timed run of a program, for the benchmark.
+    public struct TimedRun: Sendable {
+        public let status: Int32
+        /// Wall clock from just before the start to the end of the process.
+        public let seconds: Double
+        /// User and system time of the process (no peak RSS: for a child started by
+        /// vfork, Linux reports the parent's).
+        public let cpuSeconds: Double
+    }
+
+    /// Runs `path ARGS` in `directory` (this process's own when nil) with this process's
+    /// environment, standard input from /dev/null and its output to the files `stdout` and
+    /// `stderr`, and times it: started with `posix_spawn`, waited for with `wait4`, with no
+    /// other process in between (no `time`, no `timeout`). Nil when it cannot start.
+    public static func timedRun(_ path: String, _ args: [String], in directory: String? = nil, stdout: String,
+                                stderr: String) -> TimedRun? {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // The child starts in `directory`: this process moves there for the spawn and back.
+        var previous: String?
+        if let directory {
+            guard let here = getcwd(nil, 0) else { return nil }
+            previous = String(cString: here)
+            free(here)
+            guard chdir(directory) == 0 else { return nil }
+        }
+        defer { if let previous { _ = chdir(previous) } }
+        var pid: pid_t = 0
+        var start = timespec(), end = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &start)
+        let spawned = withCStrings([path] + args) { a in posix_spawn(&pid, path, &actions, nil, a, environ) }
+        guard spawned == 0 else { return nil }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        clock_gettime(CLOCK_MONOTONIC, &end)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let wall = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+        return TimedRun(status: code, seconds: wall, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime))
+    }
+}

@@ -3,6 +3,9 @@ import SakerhetCore
 
 /// A subcommand: one file in Commands/, its declared options and help beside its code.
 protocol Command: Sendable {
+    /// The command's name: a requirement, so that `Commands.find` reads each command's own
+    /// literal and does not build every command's `spec` (Foundation string work) on the way.
+    static var name: String { get }
     /// What the command takes and says about itself (see OptionTable.swift).
     static var spec: CommandSpec { get }
     /// Runs the command and returns the exit code; only main ends the process.

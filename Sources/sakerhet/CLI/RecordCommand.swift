@@ -50,6 +50,7 @@ enum RecordCommand {
         filter.goal = o.value("--goal")
         filter.area = o.value("--area")
         try args.finish(command: label)
+        let reading = beginBaselines(kind, ctx)
         // A list reads only the files it shows from (`listed`), not the whole folder.
         let kinds = kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil)
         let rollupOwner = ctx.isRollup ? o.value("--owner") : nil
@@ -85,7 +86,7 @@ enum RecordCommand {
                              en: "there is no goal '\(g)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
         }
         let asOf = try ctx.asOf()
-        let list = RecordList.make(data, kind, filter: filter, asOf: asOf, baselines: try baselines(kind, asOf, ctx))
+        let list = RecordList.make(data, kind, filter: filter, asOf: asOf, baselines: Baselines.load(reading, period: .year(of: asOf)))
         switch format {
         case "tsv": try Output.write(ListRender.tsv(list, lang: ctx.lang))
         case "csv": try Output.write(ListRender.csv(list, lang: ctx.lang))
@@ -97,6 +98,7 @@ enum RecordCommand {
 
     static func show(_ kind: Kind, id: String, command: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
         try args.finish(command: command)
+        let reading = beginBaselines(kind, ctx)
         let data = try ctx.load()
         guard let index = data.ids[kind]?[id]?.first else {
             let hint = Suggest.closest(to: id, in: data.ids[kind]?.keys.map { $0 } ?? [])
@@ -105,15 +107,17 @@ enum RecordCommand {
         }
         let asOf = try ctx.asOf()
         try Output.write(ShowRender.text(data, RecordRef(kind: kind, index: index), asOf: asOf, lang: ctx.lang, style: ctx.style,
-                                         baselines: try baselines(kind, asOf, ctx)))
+                                         baselines: Baselines.load(reading, period: .year(of: asOf))))
         return Exit.ok
     }
 
-    /// The deadlines at the start of this year, from git when the data folder is in a
-    /// repository: a moved deadline is shown beside its original.
-    static func baselines(_ kind: Kind, _ asOf: Day, _ ctx: Context) throws -> Baselines {
-        guard kind == .goal || kind == .activity || kind == .finding else { return Baselines() }
-        return Baselines.load(folder: try ctx.dataFolder().0, period: .year(of: asOf))
+    /// Starts reading git for the deadlines at the start of this year (a moved deadline is
+    /// shown beside its original), when the data folder is in a repository and the kind
+    /// has deadlines: before the data is loaded, so that git runs meanwhile.
+    static func beginBaselines(_ kind: Kind, _ ctx: Context) -> GitHistory.Reading? {
+        guard kind == .goal || kind == .activity || kind == .finding, !ctx.isRollup,
+              let folder = try? ctx.dataFolder() else { return nil }
+        return Baselines.begin(folder: folder.path)
     }
 
     static func add(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {

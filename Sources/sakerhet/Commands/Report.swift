@@ -47,10 +47,14 @@ enum Report: Command {
             period = parsed
         }
         if ctx.isRollup { return try RollupRun.report(format: format ?? "text", outFile: outFile, period: period, isPublic: isPublic, ctx) }
+        // Git is read once: the history sections and each record's baseline deadline. It is
+        // started first and runs while the data is loaded.
+        let located = try? ctx.dataFolder()
+        let reading = located.map { GitHistory.begin(folder: $0.path, display: $0.display, tags: true) }
         let data = try ctx.load()
-        // Git is read once: the history sections and each record's baseline deadline.
-        let (folder, display) = try ctx.dataFolder()
-        let (history, baselines) = HistoryReport.loadWithBaselines(folder: folder, display: display, period: period ?? .year(of: asOf),
+        let (folder, display) = try located ?? ctx.dataFolder()
+        let (history, baselines) = HistoryReport.loadWithBaselines(reading ?? GitHistory.begin(folder: folder, display: display, tags: true),
+                                                                  period: period ?? .year(of: asOf),
                                                                   excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic,
                                                                   lang: ctx.lang)
         var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang, baselines: baselines)
