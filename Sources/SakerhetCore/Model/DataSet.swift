@@ -127,7 +127,7 @@ public struct DataSet: Sendable {
         }
         self.recordsBySlot = recordsBySlot
         self.pathsBySlot = pathsBySlot
-        func build<T>(_ k: Kind, _ keys: [String], _ make: (RecordRef, Record, inout FirstValues) -> T) -> [T] {
+        func build<T: Sendable>(_ k: Kind, _ keys: [String], _ make: @Sendable (RecordRef, Record, inout FirstValues) -> T) -> [T] {
             let rs = recordsBySlot[k.slot]
             return Parallel.array(rs.count, start: { FirstValues(keys) }) { f, i in
                 f.load(rs[i])
