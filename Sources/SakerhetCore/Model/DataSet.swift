@@ -228,12 +228,23 @@ public struct DataSet: Sendable {
             var index = FieldIndex()
             for kind in Kind.allCases {
                 guard let file = files[kind] else { continue }
-                let positions = Schema.position[kind.slot]
                 let specs = Schema.list[kind.slot]
+                let names = specs.map(\.name)
+                let slots = specs.map { index.slot(of: $0.type) }
+                let n = names.count
                 for (i, r) in file.document.records.enumerated() {
+                    // Fields mostly come in schema order: the search for a key starts after
+                    // the last one found, and a known key is found at once.
+                    var next = 0
                     for (j, f) in r.fields.enumerated() {
-                        if let k = positions[f.key] {
-                            index.byType[specs[k].type, default: []].append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: Int16(k)))
+                        var k = next, found = -1
+                        for _ in 0..<n {
+                            if names[k] == f.key { found = k; break }
+                            k = k + 1 == n ? 0 : k + 1
+                        }
+                        if found >= 0 {
+                            next = found + 1 == n ? 0 : found + 1
+                            index.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: Int16(found)), slot: slots[found])
                         } else {
                             index.unknown.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: -1))
                         }
