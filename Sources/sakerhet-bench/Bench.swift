@@ -33,7 +33,7 @@ struct Bench {
     func run() throws -> Int32 {
         let fm = FileManager.default
         let binary = try resolveBinary()
-        let dir = work ?? (NSTemporaryDirectory() + "sakerhet-bench-\(getpid())")
+        let dir = work ?? (NSTemporaryDirectory() + "sakerhet-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { if !keep && work == nil { try? fm.removeItem(atPath: dir) } }
         let runner = Runner(runs: runs, timeoutSeconds: timeout, scratch: dir)

@@ -80,8 +80,8 @@ extension Profile {
     /// Times the stages of `report --format FORMAT` inside one process: loading the folder,
     /// making the report value, rendering it and writing it to a file. The fastest of `runs`.
     static func report(folder: String, format: String, asOf: Day, runs: Int) throws -> String {
-        let out = NSTemporaryDirectory() + "/sakerhet-profile-\(getpid()).out"
-        defer { unlink(out) }
+        let out = NSTemporaryDirectory() + "/sakerhet-profile-\(ProcessInfo.processInfo.processIdentifier).out"
+        defer { try? FileManager.default.removeItem(atPath: out) }
         var best: [Double] = [.infinity, .infinity, .infinity, .infinity]
         var size = 0
         for _ in 0..<max(1, runs) {

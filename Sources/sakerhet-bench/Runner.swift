@@ -1,4 +1,5 @@
 import Foundation
+import SakerhetCore
 
 /// Runs a command several times through `Foundation.Process` and keeps the wall-clock time,
 /// CPU time (user + system) and peak resident set size of each run. CPU time and peak RSS
@@ -95,8 +96,7 @@ struct Runner {
         if let timeoutPath { argv += [timeoutPath, String(timeoutSeconds)] }
         argv += [executable] + args
         if let timePath { argv = [timePath, "-f", "%M %U %S", "-o", rssFile] + argv }
-        var before = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &before)
+        let before = Platform.childProcessUsage()
 
         let p = Process()
         p.executableURL = URL(fileURLWithPath: argv[0])
@@ -134,11 +134,9 @@ struct Runner {
                 if let u = Double(values[1]), let s = Double(values[2]) { cpu = u + s }
             }
         } else {
-            var usage = rusage()
-            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-            rss = usage.ru_maxrss
-            func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-            cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime) - seconds(before.ru_utime) - seconds(before.ru_stime)
+            let usage = Platform.childProcessUsage()
+            rss = usage.maxResidentKiB
+            cpu = usage.cpuSeconds - before.cpuSeconds
         }
         if innerTime, status == 0 {
             let text = (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? ""

@@ -11,11 +11,15 @@ import Darwin
 final class TerminalTests: EndToEndCase {
     static let escape: UInt8 = 0x1B
 
-    /// Runs `sakerhet args` in `cwd` with standard output on a pseudo-terminal; returns
-    /// the bytes the terminal got and the exit code.
-    func runOnTerminal(_ args: [String], in cwd: URL, env: [String: String?]) throws -> (bytes: [UInt8], exitCode: Int32) {
+    /// Runs `sakerhet args` in `cwd` with standard output on a pseudo-terminal (of `columns`
+    /// when given); returns the bytes the terminal got and the exit code.
+    func runOnTerminal(_ args: [String], in cwd: URL, env: [String: String?], columns: UInt16? = nil) throws -> (bytes: [UInt8], exitCode: Int32) {
         let (master, name) = try Self.openTerminal()
         defer { close(master) }
+        if let columns {
+            var size = winsize(ws_row: 24, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+            guard ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else { throw XCTSkip("cannot set the terminal's size") }
+        }
         let slave = open(name, O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw XCTSkip("cannot open \(name)") }
 
@@ -86,6 +90,17 @@ final class TerminalTests: EndToEndCase {
             XCTAssertTrue(String(decoding: r.bytes, as: UTF8.self).contains("M3.3"), "no output for \(args)")
             XCTAssertFalse(r.bytes.contains(Self.escape), "ESC byte with NO_COLOR=1 for \(args)")
         }
+    }
+
+    /// Issue 17: without COLUMNS, a table fits the terminal's own width (here 70 columns).
+    func testTablesFitTheTerminalsWidth() throws {
+        let r = try runOnTerminal(["activities", "list", "--as-of", "2024-11-04"], in: try copyOfShippedData(),
+                                  env: ["NO_COLOR": "1", "COLUMNS": nil, "TERM": "xterm-256color"], columns: 70)
+        XCTAssertEqual(r.exitCode, 0)
+        let lines = String(decoding: r.bytes, as: UTF8.self).replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        XCTAssertGreaterThan(lines.count, 30)
+        for line in lines { XCTAssertLessThanOrEqual(line.count, 70, String(line)) }
+        XCTAssertTrue(lines.contains { $0.count > 60 }, "the table does not use the terminal's width")
     }
 
     func testNoColourInAPipe() throws {

@@ -108,6 +108,91 @@ final class CITemplateTests: XCTestCase {
             XCTAssertEqual(variables["SAKERHET_REPO"], "https://git.example.se/sakerhet/sakerhet.git")
             let steps = CITemplates.nextSteps(system, ref: sha, repo: nil, lang: .en)
             XCTAssertTrue(steps.contains(sha) && steps.contains("SAKERHET_REPO") && steps.contains(CITemplates.image), steps)
+            XCTAssertTrue(steps.contains("SAKERHET_BINARY_URL") && steps.contains("SAKERHET_BINARY_SHA256"), steps)
+        }
+    }
+
+    /// Issue 17: the jobs can download a released binary instead of building, and run it
+    /// only when its SHA-256 is the one given. The download step of each file runs here for
+    /// real, on a file:// URL: a right checksum installs it (GitHub: and skips the build
+    /// steps; GitLab: and ends the build job), a wrong one or none fails and leaves nothing,
+    /// no URL does nothing (the build runs), and a failed download falls back to building.
+    func testReleasedBinaryIsDownloadedOnlyWithItsChecksum() throws {
+        guard try run(["sh", "-c", "command -v curl && command -v sha256sum"]).status == 0 else { throw XCTSkip("curl or sha256sum missing") }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ci-binary-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let release = dir.appendingPathComponent("sakerhet-linux-x86_64")
+        try Data("#!/bin/sh\necho sakerhet 9.9.9\n".utf8).write(to: release)
+        let sum = String(try run(["sha256sum", release.path]).out.prefix(64))
+        XCTAssertEqual(sum.count, 64)
+        let wrong = String(repeating: "0", count: 64)
+
+        for system in ["github", "gitlab"] {
+            let (_, text) = CITemplates.file(system)
+            let download = try XCTUnwrap(shellLines(text).first { $0.contains("SAKERHET_BINARY_URL") }, system)
+            XCTAssertTrue(download.contains("sha256sum -c"), system)
+            XCTAssertTrue(text.contains("SAKERHET_BINARY_SHA256"), system)
+            // The download comes before the clone and build, which stay as they were.
+            let scripts = shellLines(text)
+            let d = try XCTUnwrap(scripts.firstIndex(of: download)), b = try XCTUnwrap(scripts.firstIndex { $0.contains("swift build") })
+            XCTAssertLessThan(d, b, system)
+            if system == "github" {
+                for step in ["Fetch sakerhet at SAKERHET_REF", "Restore the sakerhet build", "Build sakerhet"] {
+                    let lines = text.components(separatedBy: "\n")
+                    let at = try XCTUnwrap(lines.firstIndex { $0.hasSuffix("- name: " + step) }, step)
+                    XCTAssertTrue(lines[at...].prefix(4).contains { $0.contains("if: steps.binary.outputs.downloaded != 'true'") }, step)
+                }
+            }
+
+            func step(url: String?, sha: String?) throws -> (Run, String, URL) {
+                let work = dir.appendingPathComponent("\(system)-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+                let output = work.appendingPathComponent("github_output")
+                var env = "export GITHUB_OUTPUT='\(output.path)'\n"
+                if let url { env += "export SAKERHET_BINARY_URL='\(url)'\n" } else { env += "export SAKERHET_BINARY_URL=\n" }
+                if let sha { env += "export SAKERHET_BINARY_SHA256='\(sha)'\n" } else { env += "export SAKERHET_BINARY_SHA256=\n" }
+                let r = try run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", "cd '\(work.path)'\n" + env + download + "echo AFTER\n"])
+                return (r, (try? String(contentsOf: output, encoding: .utf8)) ?? "", work)
+            }
+            let installed = { (work: URL) in FileManager.default.isExecutableFile(atPath: work.appendingPathComponent(".sakerhet/bin/sakerhet").path) }
+
+            // The right checksum: installed, and the build is skipped.
+            var (r, output, work) = try step(url: release.absoluteString, sha: sum)
+            XCTAssertEqual(r.status, 0, "\(system): \(r.out)\(r.err)")
+            XCTAssertTrue(installed(work), system)
+            XCTAssertEqual(try String(contentsOf: work.appendingPathComponent(".sakerhet/commit"), encoding: .utf8), "download \(sum)\n", system)
+            if system == "github" {
+                XCTAssertEqual(output, "downloaded=true\n")
+            } else {
+                XCTAssertTrue(r.out.contains("sakerhet 9.9.9"), r.out)
+                XCTAssertFalse(r.out.contains("AFTER"), "\(system): the build job went on after the download")
+            }
+            // A wrong checksum: refused, nothing installed, never run.
+            (r, output, work) = try step(url: release.absoluteString, sha: wrong)
+            XCTAssertEqual(r.status, 1, system)
+            XCTAssertFalse(installed(work), system)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent(".sakerhet/download").path), system)
+            XCTAssertTrue((r.out + r.err).contains("does not have the checksum SAKERHET_BINARY_SHA256"), r.out + r.err)
+            XCTAssertFalse(r.out.contains("9.9.9"), system)
+            XCTAssertEqual(output, "", system)
+            // A URL without a checksum: refused before any download.
+            (r, output, work) = try step(url: release.absoluteString, sha: nil)
+            XCTAssertEqual(r.status, 1, system)
+            XCTAssertFalse(installed(work), system)
+            XCTAssertTrue(r.out.contains("without SAKERHET_BINARY_SHA256"), r.out)
+            // No URL: nothing happens, the build steps run.
+            (r, output, work) = try step(url: nil, sha: nil)
+            XCTAssertEqual(r.status, 0, system)
+            XCTAssertTrue(r.out.contains("AFTER"), system)
+            XCTAssertFalse(installed(work), system)
+            XCTAssertEqual(output, "", system)
+            // A download that fails: a warning, and the build steps run.
+            (r, output, work) = try step(url: dir.appendingPathComponent("missing").absoluteString, sha: sum)
+            XCTAssertEqual(r.status, 0, "\(system): \(r.out)\(r.err)")
+            XCTAssertTrue(r.out.contains("AFTER") && r.out.contains("building sakerhet from SAKERHET_REPO instead"), r.out)
+            XCTAssertFalse(installed(work), system)
+            XCTAssertEqual(output, "", system)
         }
     }
 

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A recfile as written: every byte kept, with records, fields, comments and the
 /// descriptor block located by line and byte span. `bytes` is the file itself, so an
 /// unchanged document writes back identical. Edits (see `Document+Edit.swift`) splice
@@ -79,8 +73,8 @@ public struct Document: Sendable {
     private static func recordStart(at from: Int, in b: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = b.count
         var i = from
-        while let nl = memchr(b.baseAddress! + i, 0x0A, n - i) {
-            let s = b.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+        while let nl = Platform.firstByte(0x0A, in: b.baseAddress! + i, count: n - i) {
+            let s = i + nl + 1
             // Is the line at `s` blank (spaces, tabs, at most one CR before its LF)?
             var e = s
             while e < n, b[e] == 0x20 || b[e] == 0x09 { e += 1 }

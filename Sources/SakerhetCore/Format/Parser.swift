@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Line-by-line parser from bytes to `Document`. It works on the bytes directly and
 /// makes a `String` only for each value and comment; known keys are shared strings.
 /// See docs/format.md.
@@ -124,8 +118,8 @@ struct Parser {
             line += 1
             let start = pos
             let end: Int
-            if let nl = memchr(base + start, 0x0A, count - start) {
-                end = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+            if let nl = Platform.firstByte(0x0A, in: base + start, count: count - start) {
+                end = start + nl
             } else {
                 end = count
             }
@@ -245,7 +239,7 @@ struct Parser {
         let s = string(a, b)
         // Decoding repairs bad bytes, so the string has the same bytes only when they were valid.
         let same = b == a || s.utf8.count == b - a
-            && s.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, p.baseAddress! + a, b - a) == 0 }) ?? s.utf8.elementsEqual(p[a..<b])
+            && s.utf8.withContiguousStorageIfAvailable({ Platform.bytesEqual($0.baseAddress!, p.baseAddress! + a, count: b - a) }) ?? s.utf8.elementsEqual(p[a..<b])
         if !same { checkUTF8(line.lowerBound, line.upperBound) }
         return s
     }
@@ -437,7 +431,7 @@ struct Parser {
         var head: UInt64 = 0
         for k in 0..<min(n, 8) { head |= UInt64(base[k]) << (8 * UInt64(k)) }
         for c in candidates where c.head == head {
-            if n <= 8 || c.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + 8, base + 8, n - 8) == 0 }) {
+            if n <= 8 || c.bytes.withUnsafeBufferPointer({ Platform.bytesEqual($0.baseAddress! + 8, base + 8, count: n - 8) }) {
                 return c.key
             }
         }

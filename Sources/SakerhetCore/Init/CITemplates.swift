@@ -4,7 +4,9 @@
 /// Both files fetch sakerhet's source from `SAKERHET_REPO` at `SAKERHET_REF` (a commit, or
 /// a branch or tag that is looked up on each run), build it with
 /// `swift build -c release --static-swift-stdlib` only when the commit is not in the cache,
-/// and run `audit` and `report`. `.ci/template-test.sh` runs their shell steps on a clone of
+/// and run `audit` and `report`. With `SAKERHET_BINARY_URL` set they download a released
+/// binary instead, and run it only if its SHA-256 is `SAKERHET_BINARY_SHA256`; when the
+/// download itself fails they build as above. `.ci/template-test.sh` runs their shell steps on a clone of
 /// this repository.
 public enum CITemplates {
     /// The ref the files name when `init` is given none: the tool's main branch, which
@@ -70,6 +72,8 @@ public enum CITemplates {
         }
         out += sv ? "  4. Runnern behöver avbilden \(image) (Swift 6-verktygskedjan med git); spegla den i ert eget register om runnern saknar internet.\n"
                   : "  4. The runner needs the image \(image) (the Swift 6 toolchain, with git); mirror it in your own registry if the runner has no internet.\n"
+        out += sv ? "  5. Eller hämta en släppt statisk binär i stället för att bygga: sätt CI-variablerna SAKERHET_BINARY_URL och\n     SAKERHET_BINARY_SHA256 (dess SHA-256); en fil med en annan kontrollsumma körs aldrig.\n"
+                  : "  5. Or download a released static binary instead of building: set the CI variables SAKERHET_BINARY_URL and\n     SAKERHET_BINARY_SHA256 (its SHA-256); a file with another checksum is never run.\n"
         return out
     }
 
@@ -83,6 +87,9 @@ public enum CITemplates {
 #                   own mirror: https://git.example.se/sakerhet/sakerhet.git
 # and, only if that repository is private, under Secrets:
 #   SAKERHET_TOKEN  a read-only token for it
+# Or, to download a released static binary instead of building (see docs/ci.md), Variables:
+#   SAKERHET_BINARY_URL     where the binary is, e.g. https://git.example.se/…/sakerhet-linux-x86_64
+#   SAKERHET_BINARY_SHA256  its SHA-256 checksum; a file with any other checksum is never run
 name: sakerhet
 
 on:
@@ -99,6 +106,8 @@ env:
   SAKERHET_REF: main   # the sakerhet commit to build (or a branch or tag); move it in a reviewed commit, see docs/ci.md
   SAKERHET_REPO: ${{ vars.SAKERHET_REPO }}
   SAKERHET_TOKEN: ${{ secrets.SAKERHET_TOKEN }}
+  SAKERHET_BINARY_URL: ${{ vars.SAKERHET_BINARY_URL }}
+  SAKERHET_BINARY_SHA256: ${{ vars.SAKERHET_BINARY_SHA256 }}
 
 jobs:
   audit:
@@ -114,8 +123,28 @@ jobs:
       - name: Trust the workspace for git
         run: git config --global --add safe.directory "$GITHUB_WORKSPACE"
 
+      - name: Download a released sakerhet when SAKERHET_BINARY_URL is set
+        id: binary
+        run: |
+          if [ -n "$SAKERHET_BINARY_URL" ]; then
+            test -n "$SAKERHET_BINARY_SHA256" || { echo "::error::SAKERHET_BINARY_URL is set without SAKERHET_BINARY_SHA256, the binary's checksum (see docs/ci.md)"; exit 1; }
+            mkdir -p .sakerhet/bin
+            rm -f .sakerhet/download
+            if curl -fsSL --retry 3 -o .sakerhet/download "$SAKERHET_BINARY_URL" || wget -q -O .sakerhet/download "$SAKERHET_BINARY_URL"; then
+              echo "$SAKERHET_BINARY_SHA256  .sakerhet/download" | sha256sum -c - || { rm -f .sakerhet/download; echo "::error::$SAKERHET_BINARY_URL does not have the checksum SAKERHET_BINARY_SHA256; it was not run"; exit 1; }
+              chmod 755 .sakerhet/download
+              mv .sakerhet/download .sakerhet/bin/sakerhet
+              echo "download $SAKERHET_BINARY_SHA256" > .sakerhet/commit
+              echo "downloaded=true" >> "$GITHUB_OUTPUT"
+            else
+              rm -f .sakerhet/download
+              echo "::warning::cannot download $SAKERHET_BINARY_URL; building sakerhet from SAKERHET_REPO instead"
+            fi
+          fi
+
       - name: Fetch sakerhet at SAKERHET_REF
         id: tool
+        if: steps.binary.outputs.downloaded != 'true'
         run: |
           test -n "$SAKERHET_REPO" || { echo "::error::Set the repository variable SAKERHET_REPO (see docs/ci.md)"; exit 1; }
           repo=$SAKERHET_REPO
@@ -130,13 +159,14 @@ jobs:
 
       - name: Restore the sakerhet build
         id: cache
+        if: steps.binary.outputs.downloaded != 'true'
         uses: actions/cache@v4
         with:
           path: .sakerhet
           key: sakerhet-${{ steps.tool.outputs.commit }}-swift6.3-noble-${{ runner.arch }}
 
       - name: Build sakerhet
-        if: steps.cache.outputs.cache-hit != 'true'
+        if: steps.binary.outputs.downloaded != 'true' && steps.cache.outputs.cache-hit != 'true'
         run: |
           SAKERHET_SRC="$RUNNER_TEMP/sakerhet-src"
           commit=$(git -C "$SAKERHET_SRC" rev-parse HEAD)
@@ -192,6 +222,9 @@ jobs:
 #   SAKERHET_TOKEN  a read-only token for it
 # (On the same GitLab instance, CI_JOB_TOKEN is used when SAKERHET_TOKEN is empty;
 # allow it in the sakerhet project under Settings → CI/CD → Job token permissions.)
+# Or, to download a released static binary instead of building (see docs/ci.md):
+#   SAKERHET_BINARY_URL     where the binary is, e.g. https://gitlab.example.se/…/sakerhet-linux-x86_64
+#   SAKERHET_BINARY_SHA256  its SHA-256 checksum; a file with any other checksum is never run
 
 workflow:
   rules:
@@ -205,6 +238,8 @@ workflow:
 variables:
   SAKERHET_REF: main   # the sakerhet commit to build (or a branch or tag); move it in a reviewed commit, see docs/ci.md
   SAKERHET_REPO: ""          # the git URL of sakerhet, or set it as a CI/CD variable
+  SAKERHET_BINARY_URL: ""    # a released binary to download instead of building (with SAKERHET_BINARY_SHA256), see docs/ci.md
+  SAKERHET_BINARY_SHA256: ""
   GIT_DEPTH: "0"             # full history: the report's revision history and `sakerhet log` need it
   GIT_STRATEGY: clone
 
@@ -222,6 +257,22 @@ sakerhet:build:
     paths:
       - .sakerhet/
   script:
+    - |
+      if [ -n "${SAKERHET_BINARY_URL:-}" ]; then
+        test -n "${SAKERHET_BINARY_SHA256:-}" || { echo "SAKERHET_BINARY_URL is set without SAKERHET_BINARY_SHA256, the binary's checksum (see docs/ci.md)"; exit 1; }
+        mkdir -p .sakerhet/bin
+        rm -f .sakerhet/download
+        if curl -fsSL --retry 3 -o .sakerhet/download "$SAKERHET_BINARY_URL" || wget -q -O .sakerhet/download "$SAKERHET_BINARY_URL"; then
+          echo "$SAKERHET_BINARY_SHA256  .sakerhet/download" | sha256sum -c - || { rm -f .sakerhet/download; echo "$SAKERHET_BINARY_URL does not have the checksum SAKERHET_BINARY_SHA256; it was not run"; exit 1; }
+          chmod 755 .sakerhet/download
+          mv .sakerhet/download .sakerhet/bin/sakerhet
+          echo "download $SAKERHET_BINARY_SHA256" > .sakerhet/commit
+          .sakerhet/bin/sakerhet --version
+          exit 0   # downloaded and verified: nothing to build
+        fi
+        rm -f .sakerhet/download
+        echo "cannot download $SAKERHET_BINARY_URL; building sakerhet from SAKERHET_REPO instead"
+      fi
     - |
       test -n "$SAKERHET_REPO" || { echo "Set the CI/CD variable SAKERHET_REPO (see docs/ci.md)"; exit 1; }
       repo=$SAKERHET_REPO

@@ -88,6 +88,9 @@ public enum Templates {
         # standard: avvikelse, brist, iakttagelse, rekommendation, anmärkning, avvik, merknad.
         # Tjänsteskrivelsens huvud: case_number (diarienummer), meeting
         # (sammanträdesdatum) och prepared_by (en roll eller funktion, aldrig ett namn).
+        # Nya id:n (add): id_goal (mål utan parent, standard M: M1, M2 …), id_subgoal
+        # (delmål, standard D; under ett delmål med egna bokstäver, t.ex. HP, används de),
+        # id_activity (A), id_risk (R), id_finding (F); 1–4 versaler A–Z.
         # Exempel:
         # risk_scale: 5
         # case_number: SN 2027/123

@@ -515,7 +515,7 @@ enum Words {
         let n = a.utf8.count
         guard n == b.utf8.count else { return false }
         return a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in n == 0 || memcmp(x.baseAddress!, y.baseAddress!, n) == 0 }
+            b.utf8.withContiguousStorageIfAvailable { y in n == 0 || Platform.bytesEqual(x.baseAddress!, y.baseAddress!, count: n) }
         }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
     }
 }

@@ -90,9 +90,7 @@ public enum Plans {
 
     /// The folder's real path, links resolved: the same folder named two ways is one key.
     public static func canonical(_ path: String) -> String {
-        guard let p = realpath(path, nil) else { return path }
-        defer { free(p) }
-        return String(cString: p)
+        Platform.realPath(path) ?? path
     }
 
     /// How a folder given on the command line is shown in messages.

@@ -6,7 +6,8 @@ public struct StoreError: Error, Sendable {
     public init(sv: String, en: String) { message = Message(sv: sv, en: en) }
 }
 
-/// Reads and writes the data folder. The only place, with `Git`, that touches the disk.
+/// Reads and writes the data folder. The only place, with `Git`, that touches the disk;
+/// it does so through Foundation and `Platform`, never the system's calls directly.
 public enum Store {
     /// The nearest `data/` folder from `start` upward, as git finds `.git`.
     public static func findDataFolder(from start: String = FileManager.default.currentDirectoryPath) -> String? {
@@ -54,28 +55,26 @@ public enum Store {
     public static func read(_ path: String) throws -> [UInt8] {
         // What the path is, before opening it: opening a FIFO for reading waits for a
         // writer, and a device may never end.
-        var st = stat()
-        guard stat(path, &st) == 0 else {
+        guard var info = Platform.fileInfo(path) else {
             throw StoreError(sv: "kan inte läsa \(path); kontrollera att filen finns och är läsbar",
                              en: "cannot read \(path); check that the file exists and is readable")
         }
-        try requireRegularFile(path, st)
-        let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else {
+        try requireRegularFile(path, info.kind)
+        guard let fd = Platform.openRead(path) else {
             throw StoreError(sv: "kan inte läsa \(path); kontrollera att filen finns och är läsbar",
                              en: "cannot read \(path); check that the file exists and is readable")
         }
-        defer { close(fd) }
-        // The file itself, in case the name was swapped between stat and open.
-        if fstat(fd, &st) == 0 { try requireRegularFile(path, st) }
+        defer { Platform.close(fd) }
+        // The file itself, in case the name was swapped between looking and opening.
+        if let opened = Platform.fileInfo(fd) { info = opened; try requireRegularFile(path, info.kind) }
         // Straight into the array: one copy from the kernel, none through `Data`.
         var bytes = [UInt8]()
-        if st.st_size > maxFileSize {
-            throw StoreError(sv: "\(path) är \(st.st_size / 1_048_576) MiB; sakerhet läser filer på högst 1 GiB. Dela upp posterna på flera mappar",
-                             en: "\(path) is \(st.st_size / 1_048_576) MiB; sakerhet reads files of at most 1 GiB. Split the records over several folders")
+        if info.size > maxFileSize {
+            throw StoreError(sv: "\(path) är \(info.size / 1_048_576) MiB; sakerhet läser filer på högst 1 GiB. Dela upp posterna på flera mappar",
+                             en: "\(path) is \(info.size / 1_048_576) MiB; sakerhet reads files of at most 1 GiB. Split the records over several folders")
         }
-        if st.st_size > 0 {
-            let size = Int(st.st_size)
+        if info.size > 0 {
+            let size = info.size
             // A large file is read in pieces at the same time: copying and faulting in the
             // pages of 26 MB is a serial cost on every command otherwise.
             let pieces = size < 1 << 22 ? 1 : Parallel.width
@@ -85,8 +84,8 @@ public enum Store {
                     let start = size * p / pieces, end = size * (p + 1) / pieces
                     var done = 0
                     while start + done < end {
-                        let n = pread(fd, base + start + done, end - start - done, off_t(start + done))
-                        if n < 0 && errno == EINTR { continue }
+                        let n = Platform.readAt(fd, base + start + done, end - start - done, offset: start + done)
+                        if n < 0 && Platform.isInterrupted(Platform.lastError) { continue }
                         if n <= 0 { break }
                         done += n
                     }
@@ -99,16 +98,17 @@ public enum Store {
                     if g.start + g.read < g.end { break }
                 }
             }
-            lseek(fd, off_t(bytes.count), SEEK_SET)
+            Platform.seek(fd, to: bytes.count)
         }
         // Whatever is left (a file that grew, or one whose size `stat` does not tell).
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let n = chunk.withUnsafeMutableBytes { readFile(fd, $0.baseAddress!, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { Platform.readSome(fd, $0.baseAddress!, $0.count) }
             if n == 0 { break }
             if n < 0 {
-                if errno == EINTR { continue }
-                let why = Platform.errorText(errno)
+                let code = Platform.lastError
+                if Platform.isInterrupted(code) { continue }
+                let why = Platform.errorText(code)
                 throw StoreError(sv: "kan inte läsa \(path): \(why.sv)", en: "cannot read \(path): \(why.en)")
             }
             bytes += chunk[0..<n]
@@ -142,48 +142,37 @@ public enum Store {
         try writeOutput(to: path, dataFolder: dataFolder, { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } })
     }
 
-    private static func writeOutput(to path: String, dataFolder: String?, _ body: (Int32) -> Bool) throws {
+    private static func writeOutput(to path: String, dataFolder: String?, _ body: (Platform.FD) -> Bool) throws {
         if let dataFolder, let folder = realPath(dataFolder), let target = resolvedOutputPath(path),
            target == folder || target.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
             throw StoreError(sv: "-o \(path) ligger i datamappen \(dataFolder) och skulle skriva över dess filer; skriv till en fil utanför datamappen, t.ex. -o rapport.html",
                              en: "-o \(path) is inside the data folder \(dataFolder) and would overwrite its files; write to a file outside the data folder, e.g. -o report.html")
         }
-        var st = stat()
-        if stat(path, &st) == 0 {
-            switch st.st_mode & S_IFMT {
-            case S_IFCHR, S_IFIFO:
-                let fd = open(path, O_WRONLY)
-                guard fd >= 0 else { throw cannotWrite(path, errno) }
+        if let info = Platform.fileInfo(path) {
+            switch info.kind {
+            case .characterDevice, .fifo:
+                guard let fd = Platform.openWrite(path) else { throw cannotWrite(path, Platform.lastError) }
                 let ok = body(fd)
-                let err = errno
-                close(fd)
+                let err = Platform.lastError
+                Platform.close(fd)
                 guard ok else { throw cannotWrite(path, err) }
                 return
-            case S_IFDIR:
+            case .folder:
                 throw StoreError(sv: "\(path) är en mapp; ange ett filnamn, t.ex. \(join(path, "rapport.html"))",
                                  en: "\(path) is a folder; give a file name, e.g. \(join(path, "report.html"))")
-            case S_IFREG: break
+            case .regular: break
             default:
-                throw StoreError(sv: "\(path) är inte en vanlig fil (\(fileType(st, .sv))); ange en annan fil",
-                                 en: "\(path) is not a regular file (\(fileType(st, .en))); give another file")
+                throw StoreError(sv: "\(path) är inte en vanlig fil (\(fileType(info.kind, .sv))); ange en annan fil",
+                                 en: "\(path) is not a regular file (\(fileType(info.kind, .en))); give another file")
             }
         }
         try writeAtomically(to: path, body)
     }
 
-    /// Writes all of `buf` to `fd`; false on an error.
-    public static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
-        var off = 0
-        while off < buf.count {
-            let n = write(fd, buf.baseAddress! + off, buf.count - off)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return false }
-            off += n
-        }
-        return true
-    }
+    /// Writes all of `buf` to `fd`; false on an error (`Platform.lastError`).
+    public static func writeAll(_ fd: Platform.FD, _ buf: UnsafeRawBufferPointer) -> Bool { Platform.writeAll(fd, buf) }
 
-    private static func writePieces(_ pieces: [String], to fd: Int32) -> Bool {
+    private static func writePieces(_ pieces: [String], to fd: Platform.FD) -> Bool {
         pieces.allSatisfy { piece in
             var piece = piece
             return piece.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
@@ -194,42 +183,39 @@ public enum Store {
     /// hidden, beside the file, with the writer's process id.
     static let temporaryMarker = ".sakerhet-tmp."
 
-    static func temporaryName(for name: String, pid: pid_t = getpid()) -> String { "." + name + temporaryMarker + String(pid) }
+    static func temporaryName(for name: String, pid: Platform.ProcessID = Platform.processID) -> String { "." + name + temporaryMarker + String(pid) }
 
     /// Removes the temporary files in `folder` that writers killed before their rename
     /// left behind: those whose process no longer runs. Call it holding the folder's lock
     /// (`withLock` does), so that no live writer's file is taken. Returns the names removed.
     @discardableResult
     public static func removeStaleTemporaryFiles(in folder: String) -> [String] {
-        guard let dir = opendir(folder) else { return [] }
-        defer { closedir(dir) }
+        guard let names = Platform.folderEntries(folder) else { return [] }
         var removed: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name.hasPrefix("."), let pid = temporaryOwner(name), pid != getpid(),
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
-            if unlink(join(folder, name)) == 0 { removed.append(name) }
+        for name in names {
+            guard name.hasPrefix("."), let pid = temporaryOwner(name), pid != Platform.processID,
+                  Platform.processIsGone(pid) else { continue }
+            if Platform.remove(join(folder, name)) { removed.append(name) }
         }
         return removed
     }
 
     /// The process id in a temporary file's name: `.NAME.sakerhet-tmp.PID`, or the older
     /// `.NAME.rec.PID.tmp`; nil for any other name.
-    static func temporaryOwner(_ name: String) -> pid_t? {
+    static func temporaryOwner(_ name: String) -> Platform.ProcessID? {
         if let r = name.range(of: temporaryMarker, options: .backwards) {
-            return pid_t(name[r.upperBound...]).flatMap { $0 > 0 ? $0 : nil }
+            return Platform.ProcessID(name[r.upperBound...]).flatMap { $0 > 0 ? $0 : nil }
         }
         guard name.hasSuffix(".tmp") else { return nil }
         let parts = name.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count >= 3, parts[parts.count - 2] == "rec", let pid = pid_t(parts[parts.count - 1]), pid > 0 else { return nil }
+        guard parts.count >= 3, parts[parts.count - 2] == "rec", let pid = Platform.ProcessID(parts[parts.count - 1]), pid > 0 else { return nil }
         return pid
     }
 
-    private static func writeAtomically(to original: String, _ body: (Int32) -> Bool) throws {
+    private static func writeAtomically(to original: String, _ body: (Platform.FD) -> Bool) throws {
         // A link is written through: its target is replaced, the link stays.
         var path = original
-        var st = stat()
-        if lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK {
+        if Platform.fileInfo(path, followLinks: false)?.kind == .link {
             guard let target = realPath(path) else {
                 throw StoreError(sv: "\(original) är en länk till en fil som inte finns; rätta länken eller ta bort den",
                                  en: "\(original) is a link to a file that does not exist; fix the link or remove it")
@@ -240,62 +226,55 @@ public enum Store {
         let name = (path as NSString).lastPathComponent
         let folder = dir.isEmpty ? "." : dir
         let tmp = join(folder, temporaryName(for: name))
-        var mode: mode_t = 0o644
-        if stat(path, &st) == 0 {
-            guard st.st_mode & S_IFMT == S_IFREG else {
-                throw StoreError(sv: "\(original) är inte en vanlig fil (\(fileType(st, .sv))); ersätt den med en fil",
-                                 en: "\(original) is not a regular file (\(fileType(st, .en))); replace it with a file")
+        var mode: UInt32 = 0o644
+        if let info = Platform.fileInfo(path) {
+            guard info.kind == .regular else {
+                throw StoreError(sv: "\(original) är inte en vanlig fil (\(fileType(info.kind, .sv))); ersätt den med en fil",
+                                 en: "\(original) is not a regular file (\(fileType(info.kind, .en))); replace it with a file")
             }
-            mode = st.st_mode & 0o7777
+            mode = info.permissions
             // Root may write anyway; the mode says the file is not to be changed.
-            if st.st_mode & S_IWUSR == 0 || access(path, W_OK) != 0 {
+            if !info.ownerWritable || !Platform.canWrite(path) {
                 throw StoreError(sv: "\(original) är skrivskyddad; ändra rättigheterna med chmod u+w \(original) om den ska ändras. Inget skrevs",
                                  en: "\(original) is read-only; change its permissions with chmod u+w \(original) if it is to be changed. Nothing was written")
             }
         }
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode)
-        guard fd >= 0 else {
-            let why = Platform.errorText(errno)
-            throw StoreError(sv: "kan inte skriva i \(folder): \(why.sv); filen \(name) är orörd",
-                             en: "cannot write in \(folder): \(why.en); \(name) is untouched")
+        do {
+            try Platform.atomicReplace(path, temporary: tmp, folder: folder, mode: mode, body)
+        } catch {
+            let why = Platform.errorText(error.code)
+            switch error.stage {
+            case .create:
+                throw StoreError(sv: "kan inte skriva i \(folder): \(why.sv); filen \(name) är orörd",
+                                 en: "cannot write in \(folder): \(why.en); \(name) is untouched")
+            case .write:
+                throw StoreError(sv: "kunde inte skriva \(original): \(why.sv); originalet är orört",
+                                 en: "could not write \(original): \(why.en); the original is untouched")
+            }
         }
-        var ok = body(fd)
-        if ok { ok = fsync(fd) == 0 }
-        let err = errno
-        if fchmod(fd, mode) != 0 { ok = false }
-        close(fd)
-        guard ok, rename(tmp, path) == 0 else {
-            let why = Platform.errorText(ok ? errno : err)
-            unlink(tmp)
-            throw StoreError(sv: "kunde inte skriva \(original): \(why.sv); originalet är orört",
-                             en: "could not write \(original): \(why.en); the original is untouched")
-        }
-        // Make the rename durable.
-        let dfd = open(folder, O_RDONLY)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
     }
 
     /// A data file must be a regular file: a FIFO or a device would make a read wait or
     /// never end, a folder cannot be read.
-    static func requireRegularFile(_ path: String, _ st: stat) throws {
-        switch st.st_mode & S_IFMT {
-        case S_IFREG: return
-        case S_IFDIR:
+    static func requireRegularFile(_ path: String, _ kind: Platform.FileKind) throws {
+        switch kind {
+        case .regular: return
+        case .folder:
             throw StoreError(sv: "\(path) är en mapp, inte en fil; ta bort eller byt namn på mappen",
                              en: "\(path) is a folder, not a file; remove or rename the folder")
         default:
-            throw StoreError(sv: "\(path) är inte en vanlig fil utan \(fileType(st, .sv)); sakerhet läser bara vanliga filer. Ersätt den med en .rec-fil eller ta bort den",
-                             en: "\(path) is not a regular file but \(fileType(st, .en)); sakerhet reads only regular files. Replace it with a .rec file or remove it")
+            throw StoreError(sv: "\(path) är inte en vanlig fil utan \(fileType(kind, .sv)); sakerhet läser bara vanliga filer. Ersätt den med en .rec-fil eller ta bort den",
+                             en: "\(path) is not a regular file but \(fileType(kind, .en)); sakerhet reads only regular files. Replace it with a .rec file or remove it")
         }
     }
 
-    static func fileType(_ st: stat, _ lang: Lang) -> String {
+    static func fileType(_ kind: Platform.FileKind, _ lang: Lang) -> String {
         let sv = lang == .sv
-        switch st.st_mode & S_IFMT {
-        case S_IFIFO: return sv ? "en namngiven rörledning (FIFO)" : "a named pipe (FIFO)"
-        case S_IFSOCK: return sv ? "en socket" : "a socket"
-        case S_IFCHR, S_IFBLK: return sv ? "en enhetsfil" : "a device file"
-        case S_IFDIR: return sv ? "en mapp" : "a folder"
+        switch kind {
+        case .fifo: return sv ? "en namngiven rörledning (FIFO)" : "a named pipe (FIFO)"
+        case .socket: return sv ? "en socket" : "a socket"
+        case .characterDevice, .blockDevice: return sv ? "en enhetsfil" : "a device file"
+        case .folder: return sv ? "en mapp" : "a folder"
         default: return sv ? "en okänd filtyp" : "an unknown kind of file"
         }
     }
@@ -306,11 +285,7 @@ public enum Store {
     }
 
     /// The absolute path with every link resolved, or nil when it does not exist.
-    static func realPath(_ path: String) -> String? {
-        guard let p = realpath(path, nil) else { return nil }
-        defer { free(p) }
-        return String(cString: p)
-    }
+    static func realPath(_ path: String) -> String? { Platform.realPath(path) }
 
     /// Where a write to `path` lands: the resolved path, or for a new file the resolved
     /// folder and the name.
@@ -324,20 +299,19 @@ public enum Store {
     /// to `timeout` seconds for another writer, then removes stale temporary files.
     public static func withLock<T>(folder: String, timeout: Double = 10, _ body: () throws -> T) throws -> T {
         let path = folder + "/.sakerhet.lock"
-        let fd = open(path, O_RDWR | O_CREAT, 0o644)
-        guard fd >= 0 else {
-            let why = Platform.errorText(errno)
+        guard let fd = Platform.openLockFile(path) else {
+            let why = Platform.errorText(Platform.lastError)
             throw StoreError(sv: "kan inte skapa låsfilen \(path): \(why.sv)",
                              en: "cannot create the lock file \(path): \(why.en)")
         }
-        defer { close(fd) }
+        defer { Platform.close(fd) }
         let deadline = Date().addingTimeInterval(timeout)
         while !Platform.tryLock(fd) {
             if Date() > deadline {
                 throw StoreError(sv: "en annan sakerhet-process skriver i \(folder) (låset \(path) hölls i \(Int(timeout)) s); försök igen",
                                  en: "another sakerhet process is writing in \(folder) (the lock \(path) was held for \(Int(timeout)) s); try again")
             }
-            usleep(20_000)
+            Thread.sleep(forTimeInterval: 0.02)
         }
         defer { Platform.unlock(fd) }
         // Writers killed before their rename left their temporary files; no writer runs now.
@@ -348,5 +322,3 @@ public enum Store {
     static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
 }
 
-/// read(2), which `Store.read` hides by name inside `Store`.
-private func readFile(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }

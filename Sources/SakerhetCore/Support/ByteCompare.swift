@@ -1,5 +1,3 @@
-import Foundation  // memcmp
-
 /// Comparing byte arrays fast: the history reader compares each version of a file with the
 /// one before. Pointer code lives here, in the support layer.
 enum ByteCompare {
@@ -30,6 +28,6 @@ enum ByteCompare {
     static func equal(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         guard !a.isEmpty else { return true }
-        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in Platform.bytesEqual(x.baseAddress!, y.baseAddress!, count: x.count) } }
     }
 }

@@ -1,3 +1,26 @@
+// The one file that talks to the operating system. Everything else in sakerhet uses
+// Foundation and the functions here, so a port to another system is a change to this file.
+//
+// What a Windows port must replace (each is POSIX here; the rest of the code never calls it):
+//  - Terminal: `isTerminal` (isatty → _isatty), `terminalColumns` (ioctl TIOCGWINSZ →
+//    GetConsoleScreenBufferInfo), `standardOutput` / `standardError` (file descriptors 1, 2).
+//  - Signals: `ignoreBrokenPipes` (SIGPIPE; Windows has none: make it do nothing).
+//  - Files: `fileInfo` (stat/lstat/fstat → GetFileAttributesEx or _wstat64), `openRead`,
+//    `readAt` (pread → ReadFile with an OVERLAPPED offset), `readSome`, `seek`, `close`,
+//    `openWrite`, `writeAll`, `canWrite` (access), `realPath` (realpath →
+//    GetFinalPathNameByHandle), `folderEntries` (opendir/readdir), `remove` (unlink).
+//  - Atomic replace: `atomicReplace` (O_EXCL create, fsync, fchmod, rename, folder fsync →
+//    CreateFile CREATE_NEW, FlushFileBuffers, ReplaceFile/MoveFileEx with
+//    MOVEFILE_REPLACE_EXISTING; no mode bits, no folder sync).
+//  - Locks: `openLockFile`, `tryLock`, `unlock` (flock → LockFileEx / UnlockFileEx).
+//  - Processes: `processID` (getpid), `processIsGone` (kill 0 → OpenProcess), `run`
+//    (posix_spawnp, pipes, poll, waitpid → CreateProcess with pipes), `childProcessUsage`
+//    (getrusage, for sakerhet-bench only).
+//  - Error codes: `errorText` (errno values and strerror → GetLastError / FormatMessage),
+//    `isInterrupted`, `isBrokenPipe`.
+//  - Bytes: `firstByte` and `bytesEqual` (memchr, memcmp: C's own, in the Windows C runtime
+//    too; they stay here so that no other file imports the C library).
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -7,10 +30,19 @@ import Darwin
 #endif
 import Foundation
 
-/// The few operating-system calls that are not plain Foundation: terminal queries, file
-/// locks, signals and starting a process. A port to another system (Windows) is a change
-/// to this file only; everything else uses Foundation.
+/// The few operating-system calls that are not plain Foundation: terminal queries, files,
+/// file locks, signals and starting a process. A port to another system (Windows) is a
+/// change to this file only (see the list at the top); everything else uses Foundation.
 public enum Platform {
+    /// An open file: a POSIX file descriptor.
+    public typealias FD = Int32
+    /// A process id.
+    public typealias ProcessID = Int32
+
+    /// Standard output and standard error.
+    public static let standardOutput: FD = 1
+    public static let standardError: FD = 2
+
     // MARK: Terminal
 
     /// Whether `fd` is a terminal.
@@ -32,11 +64,18 @@ public enum Platform {
 
     // MARK: File locks
 
+    /// Opens (creating it when missing) the file that `tryLock` locks; nil on an error,
+    /// whose code is `lastError`.
+    static func openLockFile(_ path: String) -> FD? {
+        let fd = open(path, O_RDWR | O_CREAT, 0o644)
+        return fd >= 0 ? fd : nil
+    }
+
     /// Tries to take an exclusive advisory lock on `fd` without waiting.
-    static func tryLock(_ fd: Int32) -> Bool { flock(fd, LOCK_EX | LOCK_NB) == 0 }
+    static func tryLock(_ fd: FD) -> Bool { flock(fd, LOCK_EX | LOCK_NB) == 0 }
 
     /// Releases the lock taken by `tryLock`.
-    static func unlock(_ fd: Int32) { _ = flock(fd, LOCK_UN) }
+    static func unlock(_ fd: FD) { _ = flock(fd, LOCK_UN) }
 
     // MARK: Processes
 
@@ -201,3 +240,202 @@ extension Platform {
         return Message(sv: sv, en: en)
     }
 }
+
+// MARK: Error codes
+
+extension Platform {
+    /// The code of the last failed system call (`errno`), for `errorText`.
+    public static var lastError: Int32 { errno }
+
+    /// Whether `code` says that a call was interrupted by a signal and is to be repeated.
+    static func isInterrupted(_ code: Int32) -> Bool { code == EINTR }
+
+    /// Whether `code` says that the reader of a pipe has gone (`| head`).
+    public static func isBrokenPipe(_ code: Int32) -> Bool { code == EPIPE }
+}
+
+// MARK: Files
+
+extension Platform {
+    /// What a path names.
+    public enum FileKind: Sendable {
+        case regular, folder, link, fifo, characterDevice, blockDevice, socket, other
+    }
+
+    /// What `fileInfo` tells about a file.
+    public struct FileInfo: Sendable {
+        public let kind: FileKind
+        /// The size in bytes (of a regular file; 0 or meaningless for others).
+        public let size: Int
+        /// The permission bits (`0o644`), kept when a file is replaced.
+        public let permissions: UInt32
+        /// Whether the permission bits let the owner write.
+        public let ownerWritable: Bool
+    }
+
+    private static func info(_ st: stat) -> FileInfo {
+        let kind: FileKind
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: kind = .regular
+        case S_IFDIR: kind = .folder
+        case S_IFLNK: kind = .link
+        case S_IFIFO: kind = .fifo
+        case S_IFCHR: kind = .characterDevice
+        case S_IFBLK: kind = .blockDevice
+        case S_IFSOCK: kind = .socket
+        default: kind = .other
+        }
+        return FileInfo(kind: kind, size: Int(st.st_size), permissions: UInt32(st.st_mode & 0o7777),
+                        ownerWritable: st.st_mode & S_IWUSR != 0)
+    }
+
+    /// What is at `path`: with `followLinks` (the default) what a link points to, else the
+    /// link itself. Nil when nothing is there or it cannot be looked at.
+    public static func fileInfo(_ path: String, followLinks: Bool = true) -> FileInfo? {
+        var st = stat()
+        guard (followLinks ? stat(path, &st) : lstat(path, &st)) == 0 else { return nil }
+        return info(st)
+    }
+
+    /// What the open file `fd` is.
+    static func fileInfo(_ fd: FD) -> FileInfo? {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        return info(st)
+    }
+
+    /// Opens `path` for reading without waiting for anything (a FIFO's open does not wait
+    /// for a writer). Nil on an error, whose code is `lastError`.
+    static func openRead(_ path: String) -> FD? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// Opens an existing `path` (a device, a FIFO) for writing. Nil on an error.
+    static func openWrite(_ path: String) -> FD? {
+        let fd = open(path, O_WRONLY)
+        return fd >= 0 ? fd : nil
+    }
+
+    static func close(_ fd: FD) { _ = closeFile(fd) }
+
+    /// Reads up to `count` bytes at `offset` into `buffer`, not moving the file's position:
+    /// several threads may read one file at once. The count read, 0 at the end, -1 on an
+    /// error (`lastError`).
+    static func readAt(_ fd: FD, _ buffer: UnsafeMutableRawPointer, _ count: Int, offset: Int) -> Int {
+        pread(fd, buffer, count, off_t(offset))
+    }
+
+    /// Reads up to `count` bytes at the file's position: the count, 0 at the end, -1 on an
+    /// error (`lastError`).
+    static func readSome(_ fd: FD, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        read(fd, buffer, count)
+    }
+
+    /// Moves the file's position to `offset` from its start.
+    static func seek(_ fd: FD, to offset: Int) { _ = lseek(fd, off_t(offset), SEEK_SET) }
+
+    /// Writes all of `buf` to `fd`; false on an error, whose code is `lastError`.
+    public static func writeAll(_ fd: FD, _ buf: UnsafeRawBufferPointer) -> Bool {
+        var off = 0
+        while off < buf.count {
+            let n = write(fd, buf.baseAddress! + off, buf.count - off)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            off += n
+        }
+        return true
+    }
+
+    /// Whether this process may write `path` (root may write a file whose mode forbids it).
+    static func canWrite(_ path: String) -> Bool { access(path, W_OK) == 0 }
+
+    /// The absolute path with every link resolved, or nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// The names in `folder`, hidden ones too (without "." and ".."); nil when it cannot be read.
+    static func folderEntries(_ folder: String) -> [String]? {
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Removes the file `path`; false when it could not be removed.
+    static func remove(_ path: String) -> Bool { unlink(path) == 0 }
+
+    /// Where `atomicReplace` failed: creating the temporary file (nothing was written), or
+    /// writing, syncing or renaming it (it is removed again). `code` is for `errorText`.
+    struct ReplaceFailure: Error {
+        enum Stage { case create, write }
+        let stage: Stage
+        let code: Int32
+    }
+
+    /// Replaces `path` by a new file whose bytes `body` writes to the descriptor it is given
+    /// (false on an error): it is written as `temporary` (a new file in `folder`, the folder
+    /// of `path`) with the permission bits `mode`, synced to disk, renamed over `path`, and
+    /// the rename synced. On a failure the temporary file is removed and `path` is untouched.
+    static func atomicReplace(_ path: String, temporary: String, folder: String, mode: UInt32,
+                              _ body: (FD) -> Bool) throws(ReplaceFailure) {
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode_t(mode))
+        guard fd >= 0 else { throw ReplaceFailure(stage: .create, code: errno) }
+        var ok = body(fd)
+        if ok { ok = fsync(fd) == 0 }
+        let err = errno
+        if fchmod(fd, mode_t(mode)) != 0 { ok = false }
+        close(fd)
+        guard ok, rename(temporary, path) == 0 else {
+            let code = ok ? errno : err
+            unlink(temporary)
+            throw ReplaceFailure(stage: .write, code: code)
+        }
+        // Make the rename durable.
+        let dfd = open(folder, O_RDONLY)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+}
+
+// MARK: Processes and bytes
+
+extension Platform {
+    /// This process's id.
+    static var processID: ProcessID { getpid() }
+
+    /// Whether no process `pid` runs (any more): false when it runs or cannot be asked.
+    static func processIsGone(_ pid: ProcessID) -> Bool { kill(pid, 0) != 0 && errno == ESRCH }
+
+    /// The CPU time (user + system, seconds) and the largest resident size (KiB) of the
+    /// child processes waited for so far. For sakerhet-bench's measurements only.
+    public static func childProcessUsage() -> (cpuSeconds: Double, maxResidentKiB: Int) {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return (seconds(usage.ru_utime) + seconds(usage.ru_stime), usage.ru_maxrss)
+    }
+
+    /// The offset of the first `byte` in the `count` bytes at `base`, or nil (memchr: C's
+    /// vectorised search, the fastest way to find line ends).
+    @inline(__always)
+    static func firstByte(_ byte: UInt8, in base: UnsafeRawPointer, count: Int) -> Int? {
+        guard let p = memchr(base, Int32(byte), count) else { return nil }
+        return base.distance(to: UnsafeRawPointer(p))
+    }
+
+    /// Whether the `count` bytes at `a` and at `b` are the same (memcmp).
+    @inline(__always)
+    static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
+        memcmp(a, b, count) == 0
+    }
+}
+
+/// close(2), which `Platform.close` hides by name inside `Platform`.
+private func closeFile(_ fd: Int32) -> Int32 { close(fd) }

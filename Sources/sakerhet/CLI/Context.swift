@@ -51,10 +51,10 @@ struct Context {
     var style: Style {
         let env = ProcessInfo.processInfo.environment
         let noColor = (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || env["TERM"] == "dumb"
-        return Style.forOutput(color: !noColor && isTerminal, environment: env, fd: STDOUT_FILENO)
+        return Style.forOutput(color: !noColor && isTerminal, environment: env, fd: Platform.standardOutput)
     }
 
-    var isTerminal: Bool { Platform.isTerminal(STDOUT_FILENO) }
+    var isTerminal: Bool { Platform.isTerminal(Platform.standardOutput) }
 
     /// The folder that holds `path`: "." for a bare name, "/" for the root. Foundation's
     /// `deletingLastPathComponent` traps on a one-character path.
@@ -87,10 +87,11 @@ enum Output {
         for piece in pieces {
             // Straight from the string's bytes: a large report is not copied again.
             var piece = piece
-            if piece.withUTF8({ Store.writeAll(STDOUT_FILENO, UnsafeRawBufferPointer($0)) }) { continue }
+            if piece.withUTF8({ Platform.writeAll(Platform.standardOutput, UnsafeRawBufferPointer($0)) }) { continue }
             // The reader has gone (`| head`): nothing more to say, and nothing wrong.
-            if errno == EPIPE { throw ReaderGone() }
-            let why = Platform.errorText(errno)
+            let code = Platform.lastError
+            if Platform.isBrokenPipe(code) { throw ReaderGone() }
+            let why = Platform.errorText(code)
             throw StoreError(sv: "kan inte skriva till standard ut: \(why.sv)", en: "cannot write to standard output: \(why.en)")
         }
     }
@@ -112,6 +113,6 @@ enum Output {
     /// A message may quote an argument or a value: controls are shown and numbers masked.
     static func error(_ text: String) {
         var line = SafeText.text(text) + "\n"
-        _ = line.withUTF8 { Store.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
+        _ = line.withUTF8 { Platform.writeAll(Platform.standardError, UnsafeRawBufferPointer($0)) }
     }
 }

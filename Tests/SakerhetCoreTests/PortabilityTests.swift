@@ -1,0 +1,105 @@
+import Foundation
+import XCTest
+@testable import SakerhetCore
+
+/// Issue 17, "portable by construction": every call that is not plain Foundation lives in
+/// Support/Platform.swift, so a Windows port is a change to that one file; docs/install.md
+/// says how to build for Linux (static), macOS and what Windows needs.
+final class PortabilityTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let platformFile = "Sources/SakerhetCore/Support/Platform.swift"
+
+    /// The C library's names that only Platform.swift may use.
+    static let systemCall = try! NSRegularExpression(pattern: #"""
+        (?<![\w.])(pread|pwrite|fstat|lstat|stat|fsync|fchmod|chmod|rename|unlink|flock|fcntl|opendir|readdir|closedir|realpath|getpid|kill|isatty|ioctl|posix_spawnp?|posix_spawn_\w+|waitpid|memchr|memcmp|memcpy|getrusage|usleep|lseek|access|strerror|strdup|pipe|poll|mkstemp|dup2)\(|\bsignal\(SIG|\berrno\b|\b\w+_FILENO\b|\bS_IF[A-Z]+\b|\bO_(RDONLY|WRONLY|RDWR|CREAT|EXCL|NONBLOCK)\b|\bimport\s+(Glibc|Darwin|Musl|WinSDK|ucrt)\b|canImport\(
+        """#)
+
+    func testOnlyThePlatformFileCallsTheSystem() throws {
+        let sources = Self.root.appendingPathComponent("Sources")
+        let files = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: sources.path)).filter { $0.hasSuffix(".swift") }
+        XCTAssertGreaterThan(files.count, 50)
+        var offenders: [String] = []
+        var platformHits = 0
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for (n, raw) in text.components(separatedBy: "\n").enumerated() {
+                // Code only: comments and string literals may name a call.
+                var line = raw.replacingOccurrences(of: #""(?:[^"\\]|\\.)*""#, with: "\"\"", options: .regularExpression)
+                if let c = line.range(of: "//") { line = String(line[..<c.lowerBound]) }
+                guard Self.systemCall.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil else { continue }
+                if "Sources/" + file == Self.platformFile { platformHits += 1 } else { offenders.append("Sources/\(file):\(n + 1): \(raw.trimmingCharacters(in: .whitespaces))") }
+            }
+        }
+        XCTAssertEqual(offenders, [], "system calls outside \(Self.platformFile):\n" + offenders.joined(separator: "\n"))
+        XCTAssertGreaterThan(platformHits, 20, "the pattern finds the calls where they are")
+        // The file says at its top what a Windows port replaces, and install.md points there.
+        let platform = try String(contentsOf: Self.root.appendingPathComponent(Self.platformFile), encoding: .utf8)
+        let header = platform.components(separatedBy: "\n").prefix { $0.hasPrefix("//") }.joined(separator: "\n")
+        for name in ["Windows", "fileInfo", "atomicReplace", "tryLock", "run", "terminalColumns", "ignoreBrokenPipes", "errorText"] {
+            XCTAssertTrue(header.contains(name), "the header of Platform.swift does not name \(name)")
+        }
+        let install = try String(contentsOf: Self.root.appendingPathComponent("docs/install.md"), encoding: .utf8)
+        for needle in ["--static-swift-stdlib", "macOS", "## Windows", "Sources/SakerhetCore/Support/Platform.swift", "SAKERHET_BINARY_URL"] {
+            XCTAssertTrue(install.contains(needle), "docs/install.md does not mention \(needle)")
+        }
+        XCTAssertFalse(install.contains("not yet moved"), "docs/install.md still lists calls outside Platform.swift")
+    }
+
+    /// The platform's file calls behave as Store relies on: kinds, a FIFO opened without
+    /// waiting, an atomic replace that keeps the mode and leaves no temporary file behind.
+    func testPlatformFileCalls() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("platform-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/a.rec"
+        try Data("id: A1\n".utf8).write(to: URL(fileURLWithPath: file))
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link.rec", withDestinationPath: file)
+        XCTAssertEqual(Platform.fileInfo(file)?.kind, .regular)
+        XCTAssertEqual(Platform.fileInfo(file)?.size, 7)
+        XCTAssertEqual(Platform.fileInfo(file)?.permissions, 0o640)
+        XCTAssertEqual(Platform.fileInfo(dir)?.kind, .folder)
+        XCTAssertEqual(Platform.fileInfo(dir + "/link.rec", followLinks: false)?.kind, .link)
+        XCTAssertEqual(Platform.fileInfo(dir + "/link.rec")?.kind, .regular)
+        XCTAssertNil(Platform.fileInfo(dir + "/missing"))
+        XCTAssertEqual(Platform.fileInfo("/dev/null")?.kind, .characterDevice)
+        XCTAssertEqual(Platform.realPath(dir + "/link.rec"), Platform.realPath(file))
+
+        try Platform.atomicReplace(file, temporary: dir + "/.a.rec.tmp", folder: dir, mode: 0o640) { fd in
+            Array("id: A2\n".utf8).withUnsafeBytes { Platform.writeAll(fd, $0) }
+        }
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "id: A2\n")
+        XCTAssertEqual(Platform.fileInfo(file)?.permissions, 0o640)
+        XCTAssertEqual(Set(Platform.folderEntries(dir) ?? []), ["a.rec", "link.rec"])
+        // A body that fails: the original stays, the temporary file goes.
+        XCTAssertThrowsError(try Platform.atomicReplace(file, temporary: dir + "/.a.rec.tmp", folder: dir, mode: 0o640) { _ in false }) {
+            XCTAssertEqual(($0 as? Platform.ReplaceFailure)?.stage, .write)
+        }
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "id: A2\n")
+        XCTAssertEqual(Set(Platform.folderEntries(dir) ?? []), ["a.rec", "link.rec"])
+        // A temporary name that is taken: nothing is written.
+        try Data().write(to: URL(fileURLWithPath: dir + "/.taken"))
+        XCTAssertThrowsError(try Platform.atomicReplace(file, temporary: dir + "/.taken", folder: dir, mode: 0o644) { _ in true }) {
+            XCTAssertEqual(($0 as? Platform.ReplaceFailure)?.stage, .create)
+        }
+        XCTAssertTrue(Platform.remove(dir + "/.taken"))
+        XCTAssertFalse(Platform.remove(dir + "/.taken"))
+
+        // Processes: this one runs; a pid far above any in use does not.
+        XCTAssertEqual(Platform.processID, ProcessInfo.processInfo.processIdentifier)
+        XCTAssertFalse(Platform.processIsGone(Platform.processID))
+        XCTAssertTrue(Platform.processIsGone(999_999_007))
+
+        // Bytes.
+        let bytes: [UInt8] = Array("ab\ncd\n".utf8)
+        bytes.withUnsafeBytes { b in
+            XCTAssertEqual(Platform.firstByte(0x0A, in: b.baseAddress!, count: b.count), 2)
+            XCTAssertEqual(Platform.firstByte(0x0A, in: b.baseAddress! + 3, count: 3), 2)
+            XCTAssertNil(Platform.firstByte(0x0A, in: b.baseAddress!, count: 2))
+            XCTAssertTrue(Platform.bytesEqual(b.baseAddress!, b.baseAddress! + 3, count: 0))
+            XCTAssertFalse(Platform.bytesEqual(b.baseAddress!, b.baseAddress! + 3, count: 2))
+            XCTAssertTrue(Platform.bytesEqual(b.baseAddress! + 2, b.baseAddress! + 5, count: 1))
+        }
+    }
+}
