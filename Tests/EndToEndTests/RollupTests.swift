@@ -97,6 +97,19 @@ final class RollupEndToEndTests: EndToEndCase {
         XCTAssertTrue(owner.stdout.contains("social/data/activities.rec"), owner.stdout)
         XCTAssertTrue(owner.stdout.contains("utbildning/activities.rec"), owner.stdout)
         XCTAssertFalse(owner.stdout.contains("teknik/activities.rec"), owner.stdout)
+        // --by-owner groups by the owner's name across plans: the shared unit once, with its
+        // id in each plan, its late work from both plans under it; teknik's owner apart.
+        let byOwner = try run(["--plans", "lists/plans.txt", "audit", "--by-owner"] + asOf, in: root)
+        let out = byOwner.stdout
+        XCTAssertEqual(out.components(separatedBy: "Enheten för säkerhet, beredskap och systemförvaltning (").count, 2, out)
+        XCTAssertTrue(out.contains("Enheten för säkerhet, beredskap och systemförvaltning (Socialnämnden: sbs, Utbildningsnämnden: us)\n"), out)
+        let shared = out.components(separatedBy: "\n\n")[0]
+        XCTAssertTrue(shared.contains("  lists/../kommun/social/data/activities.rec:"), shared)
+        XCTAssertTrue(shared.contains("  lists/../kommun/utbildning/activities.rec:"), shared)
+        XCTAssertFalse(shared.contains("teknik"), shared)
+        XCTAssertTrue(out.contains("Tekniska kontoret (teknik: tk)\n  lists/../kommun/teknik/activities.rec:6"), out)
+        XCTAssertFalse(out.contains("== "), out)
+        XCTAssertTrue(out.hasSuffix("3 planer: 3 fel, 0 varningar, 1 notis\n"), out)
     }
 
     func testReportInEveryFormat() throws {

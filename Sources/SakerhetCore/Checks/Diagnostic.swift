@@ -111,15 +111,6 @@ public struct Diagnostic: Sendable, Codable, Hashable {
     }
 }
 
-extension Diagnostic {
-    /// The 1-based column, in characters, of byte `offset` on the line starting at `lineStart`.
-    static func column(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, offset: Int) -> Int {
-        var n = 1
-        for i in lineStart..<offset where bytes[i] & 0xC0 != 0x80 { n += 1 }
-        return n
-    }
-}
-
 extension Array where Element == Diagnostic {
     /// File order (owners first, findings last), then line, then severity.
     public func sortedForOutput() -> [Diagnostic] {

@@ -10,17 +10,15 @@ public struct StatusCheck: Check {
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let statusWords = Status.allCases.map(\.rawValue)
+        let riskWords = RiskStatus.allCases.map(\.rawValue)
         data.forEachField(ofType: [.status, .riskStatus]) { ref, f, spec in
             let v = f.value
-            let canonical: String?
-            let words: [String]
-            if spec.type == .status {
-                canonical = Status(parsing: v)?.rawValue
-                words = Status.allCases.map(\.rawValue)
-            } else {
-                canonical = RiskStatus(parsing: v)?.rawValue
-                words = RiskStatus.allCases.map(\.rawValue)
-            }
+            let isStatus = spec.type == .status
+            let words = isStatus ? statusWords : riskWords
+            // The stored word, as nearly every record has it: nothing to say.
+            if words.contains(where: { Words.same(v, $0) }) { return }
+            let canonical = isStatus ? Status(parsing: v)?.rawValue : RiskStatus(parsing: v)?.rawValue
             if canonical == v { return }
             let rid = Diagnostic.name(data, ref)
             if let c = canonical, spec.type == .status, Status.alias(v) != nil {

@@ -59,7 +59,7 @@ extension DataSet {
         let index = fieldIndex
         let records = Kind.allCases.map { files[$0]?.document.records ?? [] }
         for type in types {
-            for p in index.byType[type] ?? [] {
+            for p in index.places(of: type) {
                 let f = records[p.kind.slot][Int(p.record)].fields[Int(p.field)]
                 guard !f.value.isEmpty else { continue }
                 body(RecordRef(kind: p.kind, index: Int(p.record)), f, Schema.list[p.kind.slot][Int(p.spec)])

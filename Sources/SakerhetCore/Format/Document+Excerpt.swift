@@ -29,11 +29,10 @@ extension Document {
             ranges.append(start..<bytes.count)
         }
         if segments.isEmpty { ranges.append(0..<0) }
-        let parts = ranges.indices.map { i -> Parser in
+        let parts = ranges.indices.map { i -> ParsedPiece in
             var parser = Parser(bytes: bytes, range: ranges[i], firstLine: segments.isEmpty ? 1 : segments[i].firstLine)
             parser.atStart = false
-            parser.run()
-            return parser
+            return parser.parsed()
         }
         self.init(bytes: bytes, parts: parts)
     }

@@ -25,14 +25,13 @@ public struct Document: Sendable {
         let chunks = Document.chunks(of: bytes, pieces: pieces)
         let parts = Parallel.map(chunks.count) { i in
             var parser = Parser(bytes: bytes, range: chunks[i].range, firstLine: chunks[i].firstLine)
-            parser.run()
-            return parser
+            return parser.parsed()
         }
         self.init(bytes: bytes, parts: parts)
     }
 
-    /// The document of parsers that each parsed one piece of `bytes`, in order.
-    init(bytes: [UInt8], parts: [Parser]) {
+    /// The document of the pieces of `bytes`, each parsed by itself, in order.
+    init(bytes: [UInt8], parts: [ParsedPiece]) {
         let first = parts[0]
         self.bytes = bytes
         self.descriptor = first.descriptor

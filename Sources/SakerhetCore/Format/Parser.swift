@@ -8,6 +8,20 @@
 /// from the file's bytes (checking its UTF-8 in the same pass), and collects a record's
 /// fields in a scratch buffer that is moved into an array of exactly the right size.
 /// Diagnostics come in the same order as ever: line by line, UTF-8 first.
+/// What a parser found in its piece of a file. Only values: pieces are parsed on several
+/// threads and handed back to the one that joins them.
+struct ParsedPiece: Sendable {
+    let descriptor: Record?
+    let records: [Record]
+    let comments: [Comment]
+    let issues: [SyntaxIssue]
+    let lineEnding: LineEnding
+    let hasBOM: Bool
+    /// The last line number the piece reached.
+    let line: Int
+    let sawCR: Bool
+}
+
 struct Parser {
     let bytes: [UInt8]
     /// The part of `bytes` to parse: the whole file, or one chunk of it that starts at a
@@ -63,6 +77,13 @@ struct Parser {
         self.range = range
         self.atStart = range.lowerBound == 0
         self.line = firstLine - 1
+    }
+
+    /// Parses the range and returns what was found.
+    mutating func parsed() -> ParsedPiece {
+        run()
+        return ParsedPiece(descriptor: descriptor, records: records, comments: comments, issues: issues,
+                           lineEnding: lineEnding, hasBOM: hasBOM, line: line, sawCR: sawCR)
     }
 
     mutating func run() {

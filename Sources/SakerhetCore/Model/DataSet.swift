@@ -127,62 +127,58 @@ public struct DataSet: Sendable {
         }
         self.recordsBySlot = recordsBySlot
         self.pathsBySlot = pathsBySlot
-        func build<T>(_ k: Kind, _ keys: [String], _ make: (RecordRef, Record, inout FirstValues) -> T) -> [T] {
+        func build<T: Sendable, Key: ModelKeys>(_ k: Kind, _ keys: Key.Type, _ make: @Sendable (RecordRef, Record, inout FirstValues<Key>) -> T) -> [T] {
             let rs = recordsBySlot[k.slot]
-            return Parallel.array(rs.count, start: { FirstValues(keys) }) { f, i in
+            return Parallel.array(rs.count, start: { FirstValues<Key>() }) { f, i in
                 f.load(rs[i])
                 return make(RecordRef(kind: k, index: i), rs[i], &f)
             }
         }
-        owners = build(.owner, []) { ref, r, _ in
+        owners = build(.owner, NoKeys.self) { ref, r, _ in
             Owner(ref: ref, id: r.value("id") ?? "", name: r.value("name") ?? "",
                   kind: r.value("kind").flatMap(OwnerKind.init(rawValue:)), parent: r.value("parent"), contact: r.value("contact"))
         }
-        areas = build(.area, []) { ref, r, _ in
+        areas = build(.area, NoKeys.self) { ref, r, _ in
             Area(ref: ref, id: r.value("id") ?? "", name: r.value("name") ?? "", description: r.value("description"))
         }
-        goals = build(.goal, GoalKeys.all) { ref, r, f in
-            typealias K = GoalKeys
-            return Goal(ref: ref, id: f[K.id] ?? "", title: f[K.title] ?? "", parent: f[K.parent], area: f[K.area],
-                        owners: Words.owners(r, f[K.owner]), due: f[K.due].flatMap(Deadline.init(token:)),
-                        status: f[K.status].flatMap(Words.status), statusAlias: Words.alias(f[K.status]), doneWhen: f[K.doneWhen],
-                        donePeriod: Words.done(f[K.done]), reason: f[K.reason], note: f[K.note], source: f[K.source],
-                        classification: f[K.classification].flatMap(Words.classification) ?? .open,
-                        indicator: f[K.indicator], target: f[K.target])
+        goals = build(.goal, GoalKeys.self) { ref, r, f in
+            return Goal(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", parent: f[.parent], area: f[.area],
+                        owners: Words.owners(r, f[.owner]), due: f[.due].flatMap(Deadline.init(token:)),
+                        status: f[.status].flatMap(Words.status), statusAlias: Words.alias(f[.status]), doneWhen: f[.doneWhen],
+                        donePeriod: Words.done(f[.done]), reason: f[.reason], note: f[.note], source: f[.source],
+                        classification: f[.classification].flatMap(Words.classification) ?? .open,
+                        indicator: f[.indicator], target: f[.target])
         }
-        activities = build(.activity, ActivityKeys.all) { ref, r, f in
-            typealias K = ActivityKeys
-            return Activity(ref: ref, id: f[K.id] ?? "", title: f[K.title] ?? "", goal: f[K.goal] ?? "",
-                            owners: Words.owners(r, f[K.owner]), start: f[K.start].flatMap(Deadline.init(token:)),
-                            due: f[K.due].flatMap(Deadline.init(token:)), status: f[K.status].flatMap(Words.status),
-                            statusAlias: Words.alias(f[K.status]), progress: f[K.progress],
-                            donePeriod: Words.done(f[K.done]), done: Words.done(f[K.done])?.lastDay, reason: f[K.reason], note: f[K.note], evidence: f[K.evidence],
-                            every: f[K.every].flatMap(Words.recurrence), area: f[K.area],
-                            classification: f[K.classification].flatMap(Words.classification) ?? .open)
+        activities = build(.activity, ActivityKeys.self) { ref, r, f in
+            return Activity(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", goal: f[.goal] ?? "",
+                            owners: Words.owners(r, f[.owner]), start: f[.start].flatMap(Deadline.init(token:)),
+                            due: f[.due].flatMap(Deadline.init(token:)), status: f[.status].flatMap(Words.status),
+                            statusAlias: Words.alias(f[.status]), progress: f[.progress],
+                            donePeriod: Words.done(f[.done]), done: Words.done(f[.done])?.lastDay, reason: f[.reason], note: f[.note], evidence: f[.evidence],
+                            every: f[.every].flatMap(Words.recurrence), area: f[.area],
+                            classification: f[.classification].flatMap(Words.classification) ?? .open)
         }
         let scale = config.riskScale
-        risks = build(.risk, RiskKeys.all) { ref, r, f in
-            typealias K = RiskKeys
-            return Risk(ref: ref, id: f[K.id] ?? "", title: f[K.title] ?? "", area: f[K.area], description: f[K.description],
-                        likelihood: f.score(K.likelihood), consequence: f.score(K.consequence), owners: Words.owners(r, f[K.owner]),
-                        treatment: f[K.treatment], actions: r.values("action"),
-                        status: f[K.status].flatMap(Words.riskStatus), review: f[K.review].flatMap(Day.init),
-                        residualLikelihood: f.score(K.residualLikelihood), residualConsequence: f.score(K.residualConsequence),
-                        source: f[K.source], classification: f[K.classification].flatMap(Words.classification) ?? .open,
+        risks = build(.risk, RiskKeys.self) { ref, r, f in
+            return Risk(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", area: f[.area], description: f[.description],
+                        likelihood: f.score(.likelihood), consequence: f.score(.consequence), owners: Words.owners(r, f[.owner]),
+                        treatment: f[.treatment], actions: r.values("action"),
+                        status: f[.status].flatMap(Words.riskStatus), review: f[.review].flatMap(Day.init),
+                        residualLikelihood: f.score(.residualLikelihood), residualConsequence: f.score(.residualConsequence),
+                        source: f[.source], classification: f[.classification].flatMap(Words.classification) ?? .open,
                         scaleMax: scale)
         }
-        findings = build(.finding, FindingKeys.all) { ref, r, f in
-            typealias K = FindingKeys
-            return Finding(ref: ref, id: f[K.id] ?? "", audit: f[K.audit] ?? "", auditor: f[K.auditor],
-                           year: f[K.year].flatMap { Int($0) }, caseNumber: f[K.caseNumber],
-                           recommendation: f[K.recommendation] ?? "", response: f[K.response], progress: f[K.progress],
-                           remaining: f[K.remaining], assessment: f[K.assessment].flatMap(Words.assessment),
-                           evidence: f[K.evidence], owners: Words.owners(r, f[K.owner]), due: f[K.due].flatMap(Deadline.init(token:)),
-                           actions: r.values("action"), status: f[K.status].flatMap(Words.status), statusAlias: Words.alias(f[K.status]),
-                           classification: f[K.classification].flatMap(Words.classification) ?? .open, reason: f[K.reason],
-                           kind: f[K.kind], basis: f[K.basis], area: f[K.area], note: f[K.note])
+        findings = build(.finding, FindingKeys.self) { ref, r, f in
+            return Finding(ref: ref, id: f[.id] ?? "", audit: f[.audit] ?? "", auditor: f[.auditor],
+                           year: f[.year].flatMap { Int($0) }, caseNumber: f[.caseNumber],
+                           recommendation: f[.recommendation] ?? "", response: f[.response], progress: f[.progress],
+                           remaining: f[.remaining], assessment: f[.assessment].flatMap(Words.assessment),
+                           evidence: f[.evidence], owners: Words.owners(r, f[.owner]), due: f[.due].flatMap(Deadline.init(token:)),
+                           actions: r.values("action"), status: f[.status].flatMap(Words.status), statusAlias: Words.alias(f[.status]),
+                           classification: f[.classification].flatMap(Words.classification) ?? .open, reason: f[.reason],
+                           kind: f[.kind], basis: f[.basis], area: f[.area], note: f[.note])
         }
-        followups = build(.followup, []) { ref, r, _ in
+        followups = build(.followup, NoKeys.self) { ref, r, _ in
             Followup(ref: ref, id: r.value("id") ?? "", record: r.value("record") ?? "",
                      period: r.value("period").flatMap(Deadline.init(token:)).flatMap { $0.isUnknown ? nil : $0 },
                      assessment: r.value("assessment") ?? "", analysis: r.value("analysis"), outcome: r.value("outcome"),
@@ -232,12 +228,23 @@ public struct DataSet: Sendable {
             var index = FieldIndex()
             for kind in Kind.allCases {
                 guard let file = files[kind] else { continue }
-                let positions = Schema.position[kind.slot]
                 let specs = Schema.list[kind.slot]
+                let names = specs.map(\.name)
+                let slots = specs.map { index.slot(of: $0.type) }
+                let n = names.count
                 for (i, r) in file.document.records.enumerated() {
+                    // Fields mostly come in schema order: the search for a key starts after
+                    // the last one found, and a known key is found at once.
+                    var next = 0
                     for (j, f) in r.fields.enumerated() {
-                        if let k = positions[f.key] {
-                            index.byType[specs[k].type, default: []].append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: Int16(k)))
+                        var k = next, found = -1
+                        for _ in 0..<n {
+                            if names[k] == f.key { found = k; break }
+                            k = k + 1 == n ? 0 : k + 1
+                        }
+                        if found >= 0 {
+                            next = found + 1 == n ? 0 : found + 1
+                            index.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: Int16(found)), slot: slots[found])
                         } else {
                             index.unknown.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: -1))
                         }
@@ -351,48 +358,69 @@ extension Kind {
     }
 }
 
-// The keys that the model reads from each kind, as slots of `FirstValues`.
-private enum GoalKeys {
-    static let all = ["id", "title", "parent", "area", "owner", "due", "status", "done_when", "done", "reason", "note",
-                      "source", "classification", "indicator", "target"]
-    static let id = 0, title = 1, parent = 2, area = 3, owner = 4, due = 5, status = 6, doneWhen = 7, done = 8,
-               reason = 9, note = 10, source = 11, classification = 12, indicator = 13, target = 14
+// The fields the model reads from each kind. A case is a field of the kind's schema (its
+// name in snake case is the key; `SchemaTests` checks each against `Schema.fields`), and its
+// place among the cases is its slot in `FirstValues`: a field is read by naming its case,
+// so a slot cannot be wrong and a new field is one more case.
+protocol ModelKeys: CaseIterable, RawRepresentable where RawValue == Int, AllCases == [Self] {
+    /// The field's key, when it is not the case name in snake case.
+    var key: String { get }
 }
 
-private enum ActivityKeys {
-    static let all = ["id", "title", "goal", "owner", "start", "due", "status", "done", "reason", "note", "evidence",
-                      "every", "area", "classification", "progress"]
-    static let id = 0, title = 1, goal = 2, owner = 3, start = 4, due = 5, status = 6, done = 7, reason = 8, note = 9,
-               evidence = 10, every = 11, area = 12, classification = 13, progress = 14
+extension ModelKeys {
+    var key: String { Self.snake(String(describing: self)) }
+
+    /// The keys in slot order.
+    static var keys: [String] { allCases.map(\.key) }
+
+    /// `doneWhen` → `done_when`.
+    static func snake(_ name: String) -> String {
+        var out = ""
+        for c in name {
+            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+        }
+        return out
+    }
 }
 
-private enum RiskKeys {
-    static let all = ["id", "title", "area", "description", "likelihood", "consequence", "owner", "treatment", "status",
-                      "review", "residual_likelihood", "residual_consequence", "source", "classification"]
-    static let id = 0, title = 1, area = 2, description = 3, likelihood = 4, consequence = 5, owner = 6, treatment = 7,
-               status = 8, review = 9, residualLikelihood = 10, residualConsequence = 11, source = 12, classification = 13
+enum GoalKeys: Int, ModelKeys {
+    case id, title, parent, area, owner, due, status, doneWhen, done, reason, note, source, classification, indicator, target
 }
 
-private enum FindingKeys {
-    static let all = ["id", "audit", "auditor", "year", "case", "recommendation", "response", "progress", "remaining",
-                      "assessment", "evidence", "owner", "due", "status", "classification", "reason", "kind", "basis", "area", "note"]
-    static let id = 0, audit = 1, auditor = 2, year = 3, caseNumber = 4, recommendation = 5, response = 6, progress = 7,
-               remaining = 8, assessment = 9, evidence = 10, owner = 11, due = 12, status = 13, classification = 14,
-               reason = 15, kind = 16, basis = 17, area = 18, note = 19
+enum ActivityKeys: Int, ModelKeys {
+    case id, title, goal, owner, start, due, status, done, reason, note, evidence, every, area, classification, progress
+}
+
+enum RiskKeys: Int, ModelKeys {
+    case id, title, area, description, likelihood, consequence, owner, treatment, status, review,
+         residualLikelihood, residualConsequence, source, classification
+}
+
+enum FindingKeys: Int, ModelKeys {
+    case id, audit, auditor, year, caseNumber, recommendation, response, progress, remaining, assessment, evidence,
+         owner, due, status, classification, reason, kind, basis, area, note
+
+    var key: String { self == .caseNumber ? "case" : Self.snake(String(describing: self)) }
+}
+
+/// For the kinds the model reads field by field (owners, areas and follow-ups): no slots.
+enum NoKeys: Int, ModelKeys {
+    case none
+    static var allCases: [NoKeys] { [] }
 }
 
 /// The first value of each of a few keys of a record, found in one pass over its fields.
 /// Reused from record to record, so it allocates nothing per record: each slot holds the
 /// index of the key's first field. That field counts even when empty; an empty value
 /// reads as nil.
-struct FirstValues {
+struct FirstValues<Key: ModelKeys> {
     private let keys: [String]
     private var slots: [Int]
     private var fields: [Field] = []
 
-    init(_ keys: [String]) {
-        self.keys = keys
-        self.slots = [Int](repeating: -1, count: keys.count)
+    init() {
+        keys = Key.keys
+        slots = [Int](repeating: -1, count: keys.count)
     }
 
     mutating func load(_ record: Record) {
@@ -421,14 +449,14 @@ struct FirstValues {
         }
     }
 
-    subscript(_ slot: Int) -> String? {
-        let i = slots[slot]
+    subscript(_ key: Key) -> String? {
+        let i = slots[key.rawValue]
         guard i >= 0 else { return nil }
         let v = fields[i].value
         return v.isEmpty ? nil : v
     }
 
-    func score(_ slot: Int) -> Int? { self[slot].flatMap { Int($0) } }
+    func score(_ key: Key) -> Int? { self[key].flatMap { Int($0) } }
 }
 
 /// The vocabularies' parsers, with the stored Swedish word recognised first by its exact

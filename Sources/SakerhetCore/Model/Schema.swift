@@ -98,11 +98,8 @@ enum Schema {
     static let byName: [[String: FieldSpec]] = Kind.allCases.map { kind in
         Dictionary(uniqueKeysWithValues: fields[kind]!.map { ($0.name, $0) })
     }
-    /// The specs of each kind in order, indexed by `Kind.slot`, and their positions by name.
+    /// The specs of each kind in order, indexed by `Kind.slot`.
     static let list: [[FieldSpec]] = Kind.allCases.map { fields[$0]! }
-    static let position: [[String: Int]] = Kind.allCases.map { kind in
-        Dictionary(uniqueKeysWithValues: fields[kind]!.enumerated().map { ($0.element.name, $0.offset) })
-    }
 
     static let fields: [Kind: [FieldSpec]] = [
         .owner: [

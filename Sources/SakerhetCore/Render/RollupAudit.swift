@@ -45,11 +45,14 @@ public enum RollupAudit {
             return out + "\n  ]\n}\n"
         default:
             var out = ""
-            for (p, d) in zip(plans, diagnostics) {
-                out += style.bold("== " + SafeText.text(p.name, lang) + " (" + SafeText.text(p.data.folder, lang) + ") ==") + "\n"
-                out += byOwner ? DiagnosticText.renderByOwner(d, data: p.data, asOf: asOf, lang: lang, style: style)
-                               : DiagnosticText.render(d, data: p.data, asOf: asOf, lang: lang, style: style)
-                out += "\n"
+            if byOwner {
+                out += byOwnerAcrossPlans(plans, diagnostics, lang: lang, style: style)
+            } else {
+                for (p, d) in zip(plans, diagnostics) {
+                    out += style.bold("== " + SafeText.text(p.name, lang) + " (" + SafeText.text(p.data.folder, lang) + ") ==") + "\n"
+                    out += DiagnosticText.render(d, data: p.data, asOf: asOf, lang: lang, style: style)
+                    out += "\n"
+                }
             }
             let all = diagnostics.flatMap { $0 }
             func n(_ k: Int, _ one: String, _ many: String) -> String { "\(k) " + (k == 1 ? one : many) }
@@ -58,5 +61,50 @@ public enum RollupAudit {
                       : "\(plans.count) plans: " + [n(e, "error", "errors"), n(w, "warning", "warnings"), n(c, "notice", "notices")].joined(separator: ", ") + "\n"
             return out
         }
+    }
+
+    /// `audit --by-owner` over plans: one group per owner *name* across plans (the same
+    /// person or unit is owner in several plans, under its own id in each), headed by the
+    /// name and each plan with the owner's id there; under it the owner's problems in
+    /// every plan, each line with its own plan's file path. Problems without an owner
+    /// follow, per plan.
+    static func byOwnerAcrossPlans(_ plans: [RollupPlan], _ diagnostics: [[Diagnostic]], lang: Lang, style: Style) -> String {
+        struct Group { var name: String; var places: [(plan: String, id: String)] = []; var lines: [(plan: Int, d: Diagnostic)] = [] }
+        var order: [String] = []
+        var groups: [String: Group] = [:]
+        var unowned: [(plan: Int, d: Diagnostic)] = []
+        for (i, (p, ds)) in zip(plans, diagnostics).enumerated() {
+            // The plan's owners in file order first, so that groups come in the order of the first plan's owners file.
+            var mine: [String: String] = [:]
+            func key(_ id: String) -> String {
+                if let k = mine[id] { return k }
+                let name = p.data.owner(id)?.name ?? id
+                let k = name.lowercased()
+                if groups[k] == nil { order.append(k); groups[k] = Group(name: name) }
+                groups[k]!.places.append((p.name, id))
+                mine[id] = k
+                return k
+            }
+            let used = Set(ds.flatMap(\.owners))
+            for o in p.data.owners where used.contains(o.id) { _ = key(o.id) }
+            for d in ds {
+                if d.owner == nil { unowned.append((i, d)); continue }
+                for o in d.owners { groups[key(o)]!.lines.append((i, d)) }
+            }
+        }
+        var out = ""
+        for k in order {
+            let g = groups[k]!
+            let places = g.places.map { $0.plan + ": " + $0.id }.joined(separator: ", ")
+            out += style.bold(SafeText.text(g.name + " (" + places + ")", lang)) + "\n"
+            for (_, d) in g.lines { out += DiagnosticText.line(d, data: nil, lang: lang, style: style, indent: 2) + "\n" }
+            out += "\n"
+        }
+        if !unowned.isEmpty {
+            out += style.bold(lang == .sv ? "Utan ansvarig" : "No owner") + "\n"
+            for (i, d) in unowned { out += DiagnosticText.line(d, data: plans[i].data, lang: lang, style: style, indent: 2) + "\n" }
+            out += "\n"
+        }
+        return out
     }
 }

@@ -328,8 +328,7 @@ enum HistoryDiff {
     }
 
     static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in Platform.bytesEqual(x.baseAddress!, y.baseAddress!, count: x.count) } }
+        ByteCompare.equal(a, b)
     }
 
     /// Field-level differences, in the new record's field order, then fields removed.

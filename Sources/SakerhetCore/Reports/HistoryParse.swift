@@ -34,18 +34,8 @@ struct ParsedFile: Sendable {
         let old = previous.bytes
         if old == new { return ParsedFile(bytes: new, records: previous.records) }
         let shortest = min(old.count, new.count)
-        var prefix = 0
-        old.withUnsafeBufferPointer { o in
-            new.withUnsafeBufferPointer { n in
-                while prefix < shortest, o[prefix] == n[prefix] { prefix += 1 }
-            }
-        }
-        var suffix = 0
-        old.withUnsafeBufferPointer { o in
-            new.withUnsafeBufferPointer { n in
-                while suffix < shortest - prefix, o[o.count - 1 - suffix] == n[n.count - 1 - suffix] { suffix += 1 }
-            }
-        }
+        let prefix = ByteCompare.commonPrefix(old, new)
+        let suffix = ByteCompare.commonSuffix(old, new, limit: shortest - prefix)
         let delta = new.count - old.count
         let suffixStart = old.count - suffix
 

@@ -122,20 +122,11 @@ public struct RecordList: Sendable, Codable {
                 rows.append(r)
             }
         case .activity:
-            // Through a buffer pointer `all[i]` is read in place, not copied; `makeRow` is
-            // called directly, as passing a record to the local `row` copied it. A long list
-            // is filtered in pieces at the same time.
-            let parts = Parallel.ranges(data.activities.count)
-            for piece in data.activities.withUnsafeBufferPointer({ all in Parallel.map(parts.count) { p -> [ListRow] in
-                var rows: [ListRow] = []
-                for i in parts[p] where match.passes(all[i], goal: all[i].goal) {
-                    // The goal's area is looked up only when filtering by area.
-                    if filter.area != nil && !match.inArea(all[i].area ?? data.goal(all[i].goal)?.area) { continue }
-                    rows.append(makeRow(all[i], kind, data, file: file, asOf: asOf, window: window,
-                                        goal: all[i].goal, start: all[i].start, assessment: nil))
-                }
-                return rows
-            } }) { rows += piece }
+            for a in data.activities where match.passes(a, goal: a.goal) {
+                // The goal's area is looked up only when filtering by area.
+                if filter.area != nil && !match.inArea(a.area ?? data.goal(a.goal)?.area) { continue }
+                rows.append(makeRow(a, kind, data, file: file, asOf: asOf, window: window, goal: a.goal, start: a.start, assessment: nil))
+            }
         case .finding:
             for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
                 rows.append(row(f, goal: nil, assessment: f.assessment))
@@ -179,16 +170,14 @@ public struct RecordList: Sendable, Codable {
         keys.sort(by: <)
         // Put row keys[i].2 at i, cycle by cycle, by swapping rather than copying rows.
         var placed = [Bool](repeating: false, count: rows.count)
-        rows.withUnsafeMutableBufferPointer { rows in
-            for start in rows.indices where !placed[start] {
-                var j = start
-                while true {
-                    placed[j] = true
-                    let k = keys[j].2
-                    if k == start { break }
-                    rows.swapAt(j, k)
-                    j = k
-                }
+        for start in rows.indices where !placed[start] {
+            var j = start
+            while true {
+                placed[j] = true
+                let k = keys[j].2
+                if k == start { break }
+                rows.swapAt(j, k)
+                j = k
             }
         }
         var green = 0, yellow = 0, red = 0

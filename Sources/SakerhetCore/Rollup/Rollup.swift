@@ -42,7 +42,7 @@ public enum Rollup {
     }
 
     /// `f(plan)` for every plan at the same time, results in plan order.
-    public static func each<T>(_ plans: [RollupPlan], _ body: (RollupPlan) -> T) -> [T] {
+    public static func each<T: Sendable>(_ plans: [RollupPlan], _ body: @Sendable (RollupPlan) -> T) -> [T] {
         Parallel.map(plans.count) { body(plans[$0]) }
     }
 

@@ -79,23 +79,21 @@ public enum Store {
             // pages of 26 MB is a serial cost on every command otherwise.
             let pieces = size < 1 << 22 ? 1 : Parallel.width
             bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                let base = buffer.baseAddress!
-                let got = Parallel.map(pieces) { p -> (start: Int, end: Int, read: Int) in
-                    let start = size * p / pieces, end = size * (p + 1) / pieces
+                let got = Parallel.fill(UnsafeMutableRawBufferPointer(buffer), pieces: pieces) { range, base in
                     var done = 0
-                    while start + done < end {
-                        let n = Platform.readAt(fd, base + start + done, end - start - done, offset: start + done)
+                    while range.lowerBound + done < range.upperBound {
+                        let n = Platform.readAt(fd, base + range.lowerBound + done, range.count - done, offset: range.lowerBound + done)
                         if n < 0 && Platform.isInterrupted(Platform.lastError) { continue }
                         if n <= 0 { break }
                         done += n
                     }
-                    return (start, end, done)
+                    return done
                 }
                 // Only what was read without a gap counts; the rest is read below.
                 count = 0
                 for g in got {
-                    count = g.start + g.read
-                    if g.start + g.read < g.end { break }
+                    count = g.range.lowerBound + g.written
+                    if g.written < g.range.count { break }
                 }
             }
             Platform.seek(fd, to: bytes.count)

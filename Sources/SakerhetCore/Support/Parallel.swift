@@ -52,6 +52,24 @@ enum Parallel {
             initialized = count
         }
     }
+    /// Fills `buffer` in `pieces` consecutive ranges at the same time: `body(range, base)`
+    /// writes bytes of `range` at `base + range.lowerBound` and returns how many it wrote
+    /// from the range's start. Each range is written by one thread, while this call waits.
+    static func fill(_ buffer: UnsafeMutableRawBufferPointer, pieces: Int,
+                     _ body: @Sendable (Range<Int>, UnsafeMutableRawPointer) -> Int) -> [(range: Range<Int>, written: Int)] {
+        guard let start = buffer.baseAddress else { return [] }
+        let base = SharedBase(pointer: start)
+        let size = buffer.count
+        return map(pieces) { p in
+            let range = size * p / pieces ..< size * (p + 1) / pieces
+            return (range, body(range, base.pointer))
+        }
+    }
+}
+
+/// The start of a buffer that `fill` hands to several threads, each writing its own range.
+private struct SharedBase: @unchecked Sendable {
+    let pointer: UnsafeMutableRawPointer
 }
 
 /// Results written by index from several threads; each index exactly once.

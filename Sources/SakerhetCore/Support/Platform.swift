@@ -392,6 +392,13 @@ extension Platform {
     static func seek(_ fd: FD, to offset: Int) { _ = lseek(fd, off_t(offset), SEEK_SET) }
 
     /// Writes all of `buf` to `fd`; false on an error, whose code is `lastError`.
+    /// Writes the UTF-8 bytes of `text`, straight from the string's storage (a large report
+    /// is not copied again); false on error (see `lastError`).
+    public static func writeAll(_ fd: FD, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+    }
+
     public static func writeAll(_ fd: FD, _ buf: UnsafeRawBufferPointer) -> Bool {
         var off = 0
         while off < buf.count {

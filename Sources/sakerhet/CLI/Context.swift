@@ -85,9 +85,7 @@ enum Output {
             return try Store.writeAtomically(pieces, to: file.contains("/") ? file : "./" + file)
         }
         for piece in pieces {
-            // Straight from the string's bytes: a large report is not copied again.
-            var piece = piece
-            if piece.withUTF8({ Platform.writeAll(Platform.standardOutput, UnsafeRawBufferPointer($0)) }) { continue }
+            if Platform.writeAll(Platform.standardOutput, piece) { continue }
             // The reader has gone (`| head`): nothing more to say, and nothing wrong.
             let code = Platform.lastError
             if Platform.isBrokenPipe(code) { throw ReaderGone() }
@@ -112,7 +110,6 @@ enum Output {
     /// A message on standard error. If even that cannot be written, there is no one to tell.
     /// A message may quote an argument or a value: controls are shown and numbers masked.
     static func error(_ text: String) {
-        var line = SafeText.text(text) + "\n"
-        _ = line.withUTF8 { Platform.writeAll(Platform.standardError, UnsafeRawBufferPointer($0)) }
+        _ = Platform.writeAll(Platform.standardError, SafeText.text(text) + "\n")
     }
 }

@@ -92,11 +92,11 @@ enum RollupRun {
     static func log(ids: [String], since: Day?, until: Day?, field: String?, slips: Bool, format: String, _ ctx: Context) throws -> Int32 {
         let plans = try ctx.loadPlans()
         // `plan:A12` names one plan's record; `A12` the record of that id in every plan.
-        func local(_ id: String, _ p: RollupPlan) -> String? {
+        @Sendable func local(_ id: String, _ p: RollupPlan) -> String? {
             if id.hasPrefix(p.name + ":") { return String(id.dropFirst(p.name.count + 1)) }
             return plans.contains { id.hasPrefix($0.name + ":") } ? nil : id
         }
-        func wanted(_ p: RollupPlan) -> [String] { ids.compactMap { local($0, p) } }
+        @Sendable func wanted(_ p: RollupPlan) -> [String] { ids.compactMap { local($0, p) } }
         let histories: [Result<History, StoreError>] = Rollup.each(plans) { p in
             let only = wanted(p)
             if !ids.isEmpty && only.isEmpty { return .success(History()) }
