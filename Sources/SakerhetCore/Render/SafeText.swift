@@ -38,9 +38,10 @@ public enum SafeText {
     }
 
     private static func mask(_ s: String, _ lang: Lang) -> String {
-        let bytes = Array(s.utf8)
-        let hits = PersonalNumberCheck.scan(bytes)
+        // The numbers are looked for in place; the bytes are copied only to mask one.
+        let hits = SafeBytes.numbers(s)
         if hits.isEmpty { return s }
+        let bytes = Array(s.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var at = 0
