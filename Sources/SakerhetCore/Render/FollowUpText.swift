@@ -256,44 +256,9 @@ func clipByCharacters(_ s: String, _ n: Int) -> String {
     return String(body[..<blank]) + " …"
 }
 
-/// `clip` in one pass over the bytes, for text where one scalar is one character (below
-/// U+0300, no CR): the same result, without counting characters. Nil for other text, and for
-/// text that ends in "…" (which `clip` treats as cut already).
-func quickClip(_ s: String, _ n: Int) -> String? {
-    let u = s.utf8
-    var scalars = 0
-    var offset = 0
-    var cut = -1           // where the n-th scalar starts: the cut of a line longer than n
-    var lastBlank = -1     // the last blank before the cut, and its place in scalars
-    var lastBlankScalars = 0
-    var firstLineEnd = -1
-    var last3: (UInt8, UInt8, UInt8) = (0, 0, 0)
-    for b in u {
-        if b == 0x0A { firstLineEnd = offset; break }
-        if b == 0x0D || b >= 0xCC { return nil }
-        if b & 0xC0 != 0x80 {
-            if scalars == n - 1 { cut = offset }
-            if b == 0x20 && scalars < n - 1 { lastBlank = offset; lastBlankScalars = scalars }
-            scalars += 1
-            if scalars > n + 1 { break }  // longer than n: the cut is known
-        }
-        last3 = (last3.1, last3.2, b)
-        offset += 1
-    }
-    func prefix(_ k: Int) -> Substring.UTF8View { u[..<u.index(u.startIndex, offsetBy: k)] }
-    if scalars > n {
-        // Cut to n - 1 characters and "…", at the end of a word when there is one in the
-        // second half and the cut is not at a word's end already.
-        let body = prefix(cut)
-        let blankAfter = u[u.index(u.startIndex, offsetBy: cut)] == 0x20
-        let blankLast = cut > 0 && u[u.index(u.startIndex, offsetBy: cut - 1)] == 0x20
-        if blankAfter || blankLast || lastBlank < 0 || lastBlankScalars < n / 2 { return String(Substring(body)) + "…" }
-        return String(Substring(prefix(lastBlank))) + " …"
-    }
-    if firstLineEnd >= 0 { return String(Substring(prefix(firstLineEnd))) + " …" }
-    // The whole text: kept, unless it ends in "…" itself.
-    return last3 == (0xE2, 0x80, 0xA6) ? nil : s
-}
+/// `clip` in one pass over the bytes (`TextClip.quick`), for text where one scalar is one
+/// character: the same result without counting characters; nil for other text.
+func quickClip(_ s: String, _ n: Int) -> String? { TextClip.quick(s, n) }
 
 func clipAnywhere(_ s: String, _ n: Int) -> String {
     // Below U+0300 (no combining marks) and without CR, one scalar is one character:
