@@ -33,4 +33,23 @@ final class ClipTests: XCTestCase {
             XCTAssertEqual(clipAnywhere(s, n), reference(s, n), "\(s.unicodeScalars.map { String($0.value, radix: 16) }) \(n)")
         }
     }
+
+    /// `clip`'s pass over the bytes (`quickClip`) gives what the rule by characters gives,
+    /// the backing off to a blank and a text that ends in "…" included.
+    func testQuickClipAgreesWithTheRuleByCharacters() {
+        let parts = ["a", "b", " ", " ", "å", "é", "e\u{301}", "\n", "\r\n", "…", "–", "€", "🇸🇪", "1"]
+        var rng = SystemRandomNumberGenerator()
+        var quick = 0
+        for _ in 0..<20_000 {
+            let s = (0..<Int.random(in: 0...16, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+            let n = Int.random(in: 1...12, using: &rng)  // the rule by characters needs n ≥ 1
+            let byCharacters = clipByCharacters(s, n)
+            XCTAssertEqual(clip(s, n), byCharacters, "\(s.unicodeScalars.map { String($0.value, radix: 16) }) \(n)")
+            if n >= 2, let q = quickClip(s, n) {
+                quick += 1
+                XCTAssertEqual(q, byCharacters)
+            }
+        }
+        XCTAssertGreaterThan(quick, 1_000)  // the quick way was taken, not only the slow one
+    }
 }

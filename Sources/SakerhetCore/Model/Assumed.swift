@@ -51,15 +51,20 @@ extension Assumed {
         let m = key.count
         var skip = [Int](repeating: m, count: 256)
         for i in 0..<(m - 1) { skip[Int(key[i])] = m - 1 - i }
-        return bytes.withUnsafeBufferPointer { b in
+        // All three through buffer pointers: the loop runs over every file of the report.
+        return bytes.withUnsafeBufferPointer { b in skip.withUnsafeBufferPointer { skip in key.withUnsafeBufferPointer { key in
+            let last = key[m - 1]
             var i = 0
             while i + m <= b.count {
-                var j = m - 1
-                while j >= 0 && b[i + j] == key[j] { j -= 1 }
-                if j < 0 { return true }
-                i += skip[Int(b[i + m - 1])]
+                let c = b[i + m - 1]
+                if c == last {
+                    var j = m - 2
+                    while j >= 0 && b[i + j] == key[j] { j -= 1 }
+                    if j < 0 { return true }
+                }
+                i += skip[Int(c)]
             }
             return false
-        }
+        } } }
     }
 }

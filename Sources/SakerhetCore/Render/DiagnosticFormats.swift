@@ -195,12 +195,11 @@ public enum DiagnosticFormats {
     /// Escapes text for XML and HTML; with `breaks`, a line break becomes `<br/>`. A personal
     /// identity number is masked; a control character (see `SafeText`) becomes U+FFFD.
     public static func xml(_ s: String, breaks: Bool = false) -> String {
-        let s = SafeText.masked(s)
-        // Most text needs no escape: return it as it is.
-        func special(_ b: UInt8) -> Bool {
-            b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2
-        }
-        if !(s.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? s.utf8.contains(where: special)) { return s }
+        // One pass tells whether there is a number to mask or anything to escape (masking
+        // adds nothing that needs an escape): most text comes back as it is.
+        let found = SafeBytes.scan(s)
+        let s = found.number ? SafeText.masked(s) : s
+        if !(found.markup || found.control || (breaks && found.newline)) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for c in s.unicodeScalars {

@@ -147,6 +147,9 @@ public enum FollowUpMarkdown {
     /// Escapes table-breaking characters and turns line breaks into `<br>`; numbers masked
     /// and controls shown (`SafeText.text`).
     static func esc(_ s: String) -> String {
+        // One pass: most values have nothing to mask, show or escape.
+        let found = SafeBytes.scan(s)
+        if !(found.number || found.control || found.table || found.newline) { return s }
         let s = SafeText.text(s)
         if !s.utf8.contains(where: { $0 == 0x5C || $0 == 0x7C || $0 == 0x3C || $0 == 0x0A }) { return s }
         var out = ""

@@ -26,8 +26,10 @@ public enum FollowUpText {
         func lines(_ title: String, _ list: [FollowUp.Line], _ days: (Int) -> String) {
             out += "\n" + style.bold(title + " (\(list.count))") + "\n"
             if list.isEmpty { out += "  " + l.none + "\n"; return }
+            // Appended piece by piece: the lists are long, and a sum of strings makes one string per plus.
             for x in list {
-                out += "  " + pad(v(x.id), 6) + pad(clip(v(x.title), titleWidth), titleWidth) + "  " + pad(v(x.owner), 8) + "  " + days(x.days) + "\n"
+                out += "  "; out += pad(v(x.id), 6); out += pad(clip(v(x.title), titleWidth), titleWidth)
+                out += "  "; out += pad(v(x.owner), 8); out += "  "; out += days(x.days); out += "\n"
             }
         }
         lines(l.overdue, r.summary.overdue) { style.red(sv ? "\($0) dagar sen" : "\($0) days late") }
@@ -35,7 +37,8 @@ public enum FollowUpText {
         out += "\n" + style.bold(l.waiting + " (\(r.summary.waiting.count))") + "\n"
         if r.summary.waiting.isEmpty { out += "  " + l.none + "\n" }
         for x in r.summary.waiting {
-            out += "  " + pad(v(x.id), 6) + pad(clip(v(x.title), halfWidth), halfWidth) + "  " + clip(v(x.reason ?? ""), halfWidth) + "\n"
+            out += "  "; out += pad(v(x.id), 6); out += pad(clip(v(x.title), halfWidth), halfWidth)
+            out += "  "; out += clip(v(x.reason ?? ""), halfWidth); out += "\n"
         }
 
         heading(l.legend)
@@ -127,8 +130,15 @@ public enum FollowUpText {
                                         "Nobody has anything late or due within \(r.window) days.") + "\n" }
         for o in r.owners {
             out += style.bold(v(o.ownerName)) + " (\(v(o.owner)))\n"
-            for x in o.overdue { out += "  " + style.red(sv ? "försenad" : "overdue ") + "  " + pad(v(x.id), 6) + clip(v(x.title), min(60, style.width - 31)) + " (\(l.days(x.days)))\n" }
-            for x in o.dueSoon { out += "  " + (sv ? "snart   " : "due soon") + "  " + pad(v(x.id), 6) + clip(v(x.title), min(60, style.width - 31)) + " (\(x.due?.lastDay.map { "\($0)" } ?? ""))\n" }
+            let late = "  " + style.red(sv ? "försenad" : "overdue ") + "  ", soon = "  " + (sv ? "snart   " : "due soon") + "  "
+            for x in o.overdue {
+                out += late; out += pad(v(x.id), 6); out += clip(v(x.title), min(60, style.width - 31))
+                out += " ("; out += l.days(x.days); out += ")\n"
+            }
+            for x in o.dueSoon {
+                out += soon; out += pad(v(x.id), 6); out += clip(v(x.title), min(60, style.width - 31))
+                out += " ("; out += x.due?.lastDay.map { "\($0)" } ?? ""; out += ")\n"
+            }
         }
         if let h = r.history { out += HistoryReportText.render(h, lang: lang, style: style) }
         if let note = r.historyNote { heading(l.revisionHistory); out += TextTable.wrap(note.text(lang), style.width).joined(separator: "\n") + "\n" }
@@ -231,6 +241,12 @@ func pad(_ s: String, _ width: Int) -> String {
 /// The cut is at a blank when there is one in the second half, so a date or a word is
 /// not cut in the middle.
 func clip(_ s: String, _ n: Int) -> String {
+    if n >= 2, let quick = quickClip(s, n) { return quick }
+    return clipByCharacters(s, n)
+}
+
+/// `clip` character by character: the rule as written first, for any text.
+func clipByCharacters(_ s: String, _ n: Int) -> String {
     let c = clipAnywhere(s, n)
     guard c.hasSuffix("…"), !c.hasSuffix(" …"), c.count > 1 else { return c }
     let body = c.dropLast()
@@ -239,6 +255,10 @@ func clip(_ s: String, _ n: Int) -> String {
     guard let blank = body.lastIndex(of: " "), body.distance(from: body.startIndex, to: blank) >= n / 2 else { return c }
     return String(body[..<blank]) + " …"
 }
+
+/// `clip` in one pass over the bytes (`TextClip.quick`), for text where one scalar is one
+/// character: the same result without counting characters; nil for other text.
+func quickClip(_ s: String, _ n: Int) -> String? { TextClip.quick(s, n) }
 
 func clipAnywhere(_ s: String, _ n: Int) -> String {
     // Below U+0300 (no combining marks) and without CR, one scalar is one character:

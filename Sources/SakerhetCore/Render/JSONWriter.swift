@@ -9,6 +9,10 @@
 /// characters escaped (`\n`, `\t`, `\r`, `\b`, `\f`, else `\u00xx`), everything else as
 /// it is. Property names go to snake_case (`ownerName` → `owner_name`, `myURL` → `my_url`);
 /// the keys of a `[String: …]` dictionary are kept as they are. A nil property is left out.
+/// Optional, whatever it wraps: `JSONWriter.box` tells it apart from other types.
+protocol JSONOptional {}
+extension Optional: JSONOptional {}
+
 enum JSONWriter {
     /// The JSON text of `value`, and a line break.
     static func encode<T: Encodable>(_ value: T) throws -> String {
@@ -34,6 +38,9 @@ enum JSONWriter {
     /// Property names in snake_case, each worked out once.
     final class KeyNames {
         private var cache: [String: String] = [:]
+        /// The types that `box` found to be neither a string, a number nor a dictionary
+        /// (never an optional or a class, whose values may differ).
+        var plain: [ObjectIdentifier: Bool] = [:]
 
         func snake(_ key: String) -> String {
             if let known = cache[key] { return known }
@@ -76,15 +83,27 @@ enum JSONWriter {
     /// The value as a tree. Numbers of every width are caught here: the containers' generic
     /// `encode` stands in for their `Int8`…`UInt64` and `Float` requirements, and would
     /// otherwise call itself through the number's own `encode(to:)`.
-    static func box(_ value: some Encodable, keys: KeyNames) throws -> Value {
+    static func box<T: Encodable>(_ value: T, keys: KeyNames) throws -> Value {
+        // A type found once to be none of the below (a struct or an enum of the report) goes
+        // straight to its own `encode(to:)`: the casts cost more than the rest for each row.
+        let type = ObjectIdentifier(T.self)
+        if keys.plain[type] != true {
+            if let boxed = try special(value, keys: keys) { return boxed }
+            if !(T.self is any JSONOptional.Type) && !(T.self is AnyObject.Type) { keys.plain[type] = true }
+        }
+        let encoder = TreeEncoder(keys: keys)
+        try value.encode(to: encoder)
+        return encoder.value ?? .object(Members())
+    }
+
+    /// A string, a number or a `[String: …]` dictionary as a tree; nil for other values.
+    static func special(_ value: some Encodable, keys: KeyNames) throws -> Value? {
         if let s = value as? String { return .string(s) }
         if let n = value as? any BinaryInteger { return .literal(String(describing: n)) }
         if let x = value as? Double { return .literal(number(x)) }
         if let x = value as? Float { return .literal(number(x)) }
         if let d = value as? StringKeyed { return .object(try d.members(keys: keys)) }
-        let encoder = TreeEncoder(keys: keys)
-        try value.encode(to: encoder)
-        return encoder.value ?? .object(Members())
+        return nil
     }
 
     // MARK: The encoder
@@ -210,7 +229,7 @@ enum JSONWriter {
 
     static func write(_ value: Value, indent: Int, into out: inout [UInt8]) {
         switch value {
-        case .string(let s): string(SafeText.masked(s), into: &out)  // a value: personal identity numbers masked
+        case .string(let s): dataString(s, into: &out)
         case .literal(let s): out += s.utf8
         case .array(let items):
             out.append(0x5B)  // [
@@ -252,6 +271,19 @@ enum JSONWriter {
             out.append(contentsOf: blanks[0..<min(n, blanks.count)])
             n -= blanks.count
         }
+    }
+
+    /// A string value: personal identity numbers masked, then as `string`. One pass tells
+    /// whether there is anything to mask or escape; most values go in as they are.
+    static func dataString(_ s: String, into out: inout [UInt8]) {
+        let found = SafeBytes.scan(s)
+        if !(found.number || found.control || found.json) {
+            out.append(0x22)
+            out.append(contentsOf: s.utf8)
+            out.append(0x22)
+            return
+        }
+        string(found.number ? SafeText.masked(s) : s, into: &out)
     }
 
     static func string(_ s: String, into out: inout [UInt8]) {

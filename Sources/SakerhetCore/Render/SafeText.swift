@@ -26,6 +26,12 @@ public enum SafeText {
         return f.control ? show(out) : out
     }
 
+    /// Whether `text` gives `s` back as it is: nothing that may be a number, no control.
+    static func isPlain(_ s: String) -> Bool {
+        let f = SafeBytes.flags(s)
+        return !f.number && !f.control
+    }
+
     /// `s` with every personnummer-looking number masked. A string of lower-case hex
     /// digits with at least one letter (a commit hash, a fingerprint) is left alone.
     public static func masked(_ s: String, _ lang: Lang = .sv) -> String {
@@ -38,9 +44,10 @@ public enum SafeText {
     }
 
     private static func mask(_ s: String, _ lang: Lang) -> String {
-        let bytes = Array(s.utf8)
-        let hits = PersonalNumberCheck.scan(bytes)
+        // The numbers are looked for in place; the bytes are copied only to mask one.
+        let hits = SafeBytes.numbers(s)
         if hits.isEmpty { return s }
+        let bytes = Array(s.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var at = 0

@@ -85,7 +85,8 @@ public struct TextTable {
 
     /// Adds a row; each cell goes through `SafeText.text` (numbers masked, controls shown).
     public mutating func add(_ cells: [String], paint: [(String) -> String]? = nil) {
-        rows.append(cells.map { SafeText.text($0, lang) })
+        // Most rows have nothing to mask or show: kept as they are, without a new array.
+        rows.append(cells.allSatisfy(SafeText.isPlain) ? cells : cells.map { SafeText.text($0, lang) })
         self.paint.append(paint ?? [])
     }
 

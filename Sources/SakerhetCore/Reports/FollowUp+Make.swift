@@ -92,8 +92,8 @@ extension FollowUp {
         collect(goals)
         collect(activities, counts: true)
         collect(findings)
-        summary.overdue.sort { $0.days != $1.days ? $0.days > $1.days : naturalLess($0.id, $1.id) }
-        summary.dueSoon.sort { $0.days != $1.days ? $0.days < $1.days : naturalLess($0.id, $1.id) }
+        summary.overdue = sortedByDays(summary.overdue, latestFirst: true)
+        summary.dueSoon = sortedByDays(summary.dueSoon, latestFirst: false)
 
         let activityAssumed = data.assumedByIndex(.activity), goalAssumed = data.assumedByIndex(.goal)
         // The worst signal open below each goal, by the goal's place in `data.goals`.
@@ -216,8 +216,12 @@ extension FollowUp {
         // Each line to its owner in one pass, not one pass per owner.
         var lateBy: [String: [Line]] = [:], soonBy: [String: [Line]] = [:]
         // A record with several owners is listed under each of them.
-        for x in summary.overdue { for o in x.owners ?? [x.owner] { lateBy[o, default: []].append(x) } }
-        for x in summary.dueSoon { for o in x.owners ?? [x.owner] { soonBy[o, default: []].append(x) } }
+        for x in summary.overdue {
+            if let owners = x.owners { for o in owners { lateBy[o, default: []].append(x) } } else { lateBy[x.owner, default: []].append(x) }
+        }
+        for x in summary.dueSoon {
+            if let owners = x.owners { for o in owners { soonBy[o, default: []].append(x) } } else { soonBy[x.owner, default: []].append(x) }
+        }
         for o in data.owners {
             let late = lateBy[o.id] ?? [], soon = soonBy[o.id] ?? []
             if !late.isEmpty || !soon.isEmpty {
@@ -241,6 +245,19 @@ extension FollowUp {
 }
 
 extension FollowUp {
+    /// `lines` by their days (most first with `latestFirst`, else fewest first), then by
+    /// their ids in natural order. The indices are sorted on keys read once, then each line
+    /// is moved once: a Line is large, and a sort moves its elements many times. The
+    /// comparisons are those of sorting the lines themselves, so the order is the same.
+    static func sortedByDays(_ lines: [Line], latestFirst: Bool) -> [Line] {
+        let days = lines.map(\.days), ids = lines.map(\.id)
+        var order = Array(lines.indices)
+        order.sort { i, j in
+            days[i] != days[j] ? (latestFirst ? days[i] > days[j] : days[i] < days[j]) : naturalLess(ids[i], ids[j])
+        }
+        return order.map { lines[$0] }
+    }
+
     /// Each goal (then each activity) with a follow-up in or before `period`: the latest one
     /// within the period, or else the latest before it, marked as earlier.
     static func followupRows(_ data: DataSet, period: Period, goals: [Goal], activities: [Activity], followups: [Followup]) -> [FollowupRow] {
