@@ -40,19 +40,17 @@ public struct GoalChildren: Sendable {
         // Each activity's goal, and the goals of the named activities, looked up in pieces at
         // the same time (the dictionaries are only read); then placed in one cheap pass.
         let parts = Parallel.ranges(data.activities.count)
-        let found = data.activities.withUnsafeBufferPointer { all in
-            Parallel.map(parts.count) { p -> (goals: [Int32], named: [(String, Int32)]) in
-                var goalOf: [Int32] = []
-                goalOf.reserveCapacity(parts[p].count)
-                var hits: [(String, Int32)] = []
-                for k in parts[p] {
-                    let a = all.baseAddress! + k
-                    let g = index[a.pointee.goal] ?? -1
-                    goalOf.append(g)
-                    if !named.isEmpty, named[a.pointee.id] != nil { hits.append((a.pointee.id, g)) }
-                }
-                return (goalOf, hits)
+        let all = data.activities, goalIndex = index, namedIDs = named
+        let found = Parallel.map(parts.count) { p -> (goals: [Int32], named: [(String, Int32)]) in
+            var goalOf: [Int32] = []
+            goalOf.reserveCapacity(parts[p].count)
+            var hits: [(String, Int32)] = []
+            for k in parts[p] {
+                let g = goalIndex[all[k].goal] ?? -1
+                goalOf.append(g)
+                if !namedIDs.isEmpty, namedIDs[all[k].id] != nil { hits.append((all[k].id, g)) }
             }
+            return (goalOf, hits)
         }
         var activities = [[Int32]](repeating: [], count: goals.count)
         for (p, piece) in found.enumerated() {

@@ -10,7 +10,7 @@ public enum FollowUpHTML {
     public static func pieces(_ r: FollowUp, lang: Lang) -> [String] {
         let l = ReportLabels(lang: lang)
         // The sections are written at the same time, the long activity list in pieces.
-        var jobs: [() -> String] = [{ head(r, l, lang) + summary(r, l, lang) }, { goals(r, l, lang) }]
+        var jobs: [@Sendable () -> String] = [{ head(r, l, lang) + summary(r, l, lang) }, { goals(r, l, lang) }]
         jobs.append { "<section id=\"aktiviteter\">\n<h2>\(l.activityList)</h2>\n" }
         for piece in Parallel.cut(r.activityGroups, weight: \.rows.count, into: 4 * Parallel.width) {
             jobs.append {
@@ -22,7 +22,8 @@ public enum FollowUpHTML {
         }
         jobs.append { "</section>\n" }
         jobs += [{ followups(r, l, lang) }, { risks(r, l, lang) }, { audits(r, l, lang) }, { owners(r, l, lang) }, { tail(r, l) }]
-        return Parallel.map(jobs.count) { jobs[$0]() }
+        let all = jobs
+        return Parallel.map(all.count) { all[$0]() }
     }
 
     /// Title block.
@@ -188,35 +189,35 @@ public enum FollowUpHTML {
         b += h(group.goalTitle)
         b += "</caption>\n<thead><tr>\(th(l.activity))\(th(l.start))\(th(l.lastDone))\(th(l.owner))\(th(l.status))\(th(l.signal))\(th(l.comment))</tr></thead>\n<tbody>\n"
         let signals = Signal.allCases.map { sig($0, lang) }
-        // Each row read in place through a pointer: a copy would retain every field.
-        group.rows.withUnsafeBufferPointer { rows in for i in rows.indices {
-            let a = rows.baseAddress! + i
+        // Each row read field by field: a copy of the row would retain every field.
+        let rows = group.rows
+        for i in rows.indices {
             b += "<tr><td><span class=\"id\">"
-            b += h(a.pointee.id)
+            b += h(rows[i].id)
             b += "</span> "
-            b += h(a.pointee.title)
+            b += h(rows[i].title)
             b += "</td><td>"
-            b += h(a.pointee.startText)
+            b += h(rows[i].startText)
             b += "</td><td>"
-            b += h(a.pointee.dueText)
+            b += h(rows[i].dueText)
             b += "</td><td>"
-            b += h(a.pointee.ownerName)
+            b += h(rows[i].ownerName)
             b += "</td><td>"
-            b += l.status(a.pointee.status, alias: a.pointee.statusAlias)
-            if !a.pointee.assumed.isEmpty, Assumed.status(a.pointee.assumed) { b += mark(l) }
+            b += l.status(rows[i].status, alias: rows[i].statusAlias)
+            if !rows[i].assumed.isEmpty, Assumed.status(rows[i].assumed) { b += mark(l) }
             b += "</td><td>"
-            b += signals[Signal.allCases.firstIndex(of: a.pointee.signal)!]
+            b += signals[Signal.allCases.firstIndex(of: rows[i].signal)!]
             b += "</td><td class=\"comment\">"
-            if a.pointee.daysLate > 0 {
+            if rows[i].daysLate > 0 {
                 b += "<strong>"
-                b += l.late(a.pointee.daysLate)
+                b += l.late(rows[i].daysLate)
                 b += "</strong>"
-                if let c = a.pointee.comment, !c.isEmpty { b += "<br/>"; b += h(c) }
-            } else if let c = a.pointee.comment {
+                if let c = rows[i].comment, !c.isEmpty { b += "<br/>"; b += h(c) }
+            } else if let c = rows[i].comment {
                 b += h(c)
             }
             b += "</td></tr>\n"
-        } }
+        }
         b += "</tbody>\n</table>\n"
     }
 

@@ -147,9 +147,9 @@ public enum FollowUpText {
 
     /// A row's painters: the signal's colour in `column`; none without colour, so the
     /// text is left as it is.
-    static func painters(_ signal: Signal, column: Int, _ style: Style, below: Signal? = nil) -> [(String) -> String]? {
+    static func painters(_ signal: Signal, column: Int, _ style: Style, below: Signal? = nil) -> [@Sendable (String) -> String]? {
         guard style.color else { return nil }
-        var list: [(String) -> String] = Array(repeating: { $0 }, count: column)
+        var list: [@Sendable (String) -> String] = Array(repeating: { $0 }, count: column)
         list.append { style.signal(signal, $0) }
         if let below { list.append { style.signal(below, $0) } }
         return list
@@ -262,30 +262,8 @@ func quickClip(_ s: String, _ n: Int) -> String? { TextClip.quick(s, n) }
 
 func clipAnywhere(_ s: String, _ n: Int) -> String {
     // Below U+0300 (no combining marks) and without CR, one scalar is one character:
-    // the bytes tell the cut. Other text takes the slow way, character by character.
-    enum Quick { case whole, text(String), slow }
-    var s = s
-    let quick = s.withUTF8 { u -> Quick in
-        var scalars = 0, cut = u.count, end = u.count
-        for i in u.indices {
-            let b = u[i]
-            if b == 0x0A { end = i; break }
-            if b == 0x0D || b >= 0xCC { return .slow }
-            if b & 0xC0 != 0x80 {
-                if scalars == n - 1 { cut = i }
-                scalars += 1
-                if scalars > n + 1 { break }  // n + 1 plain scalars: the cut is known
-            }
-        }
-        if scalars > n { return .text(String(decoding: UnsafeBufferPointer(rebasing: u[..<cut]), as: UTF8.self) + "…") }
-        if end == u.count { return .whole }
-        return .text(String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self) + " …")
-    }
-    switch quick {
-    case .whole: return s
-    case .text(let t): return t
-    case .slow: break
-    }
+    // the bytes tell the cut (`TextClip.anywhere`). Other text takes the slow way.
+    if let quick = TextClip.anywhere(s, n) { return quick }
     let first = s.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
     let cut = first.count > n ? String(first.prefix(n - 1)) + "…" : first
     return first.count < s.count && cut == first ? cut + " …" : cut

@@ -288,15 +288,13 @@ enum JSONWriter {
 
     static func string(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
-        var s = s
         // Most text needs no escape: its bytes go in one copy.
-        let plain = s.withUTF8 { u in
-            guard !u.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 })
-            else { return false }
+        let u = s.utf8
+        if !u.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }) {
             out.append(contentsOf: u)
-            return true
+            out.append(0x22)
+            return
         }
-        if plain { out.append(0x22); return }
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         for c in s.unicodeScalars {
             // DEL, C1 controls and bidi overrides as \uXXXX: valid JSON that a terminal shows as it is.

@@ -53,7 +53,7 @@ public enum ListRender {
                 t.add(cells(r, lang))
                 continue
             }
-            var painters: [(String) -> String] = Array(repeating: { $0 }, count: names.count)
+            var painters: [@Sendable (String) -> String] = Array(repeating: { $0 }, count: names.count)
             if let s = r.signal { painters[list.kind == .goal ? names.count - 2 : names.count - 1] = { style.signal(s, $0) } }
             if let b = r.below { painters[names.count - 1] = { style.signal(b, $0) } }
             if let l = r.level { painters[3] = { levelPaint(l, style)($0) } }

@@ -6,10 +6,11 @@ public enum RollupHTML {
     /// The page in consecutive pieces; the plans are written at the same time.
     public static func pieces(_ r: RollupReport, lang: Lang) -> [String] {
         let l = RollupLabels(lang: lang)
-        var jobs: [() -> String] = [{ head(r, l) + summary(r, l) }]
+        var jobs: [@Sendable () -> String] = [{ head(r, l) + summary(r, l) }]
         for (i, p) in r.plans.enumerated() { jobs.append { plan(p, i, l) } }
         jobs.append { "</main>\n<footer><p>\(FollowUpHTML.h(l.head(r))) · sakerhet</p></footer>\n</body>\n</html>\n" }
-        return Parallel.map(jobs.count) { jobs[$0]() }
+        let all = jobs
+        return Parallel.map(all.count) { all[$0]() }
     }
 
     static func h(_ s: String) -> String { FollowUpHTML.h(s) }

@@ -16,7 +16,7 @@ extension FollowUp {
         let window = data.config.soonDays
         let movedGreen = data.config.movedGreen
         /// The original deadline of a moved record, and its signal raised to at least gul.
-        func moved(_ kind: Kind, _ id: String, _ due: Deadline?, _ status: Status?, _ signal: Signal) -> (Deadline?, Signal) {
+        @Sendable func moved(_ kind: Kind, _ id: String, _ due: Deadline?, _ status: Status?, _ signal: Signal) -> (Deadline?, Signal) {
             guard !baselines.isEmpty, let original = baselines.original(kind, id, current: due) else { return (nil, signal) }
             return (original, Baselines.signal(signal, moved: true, status: status, movedGreen: movedGreen))
         }
@@ -38,26 +38,26 @@ extension FollowUp {
         // (they may be records deleted since).
         let shown: Set<String>? = isPublic ? Set(goals.map(\.id) + activities.map(\.id) + risks.map(\.id) + findings.map(\.id)) : nil
         /// All owners' names: "Räddningstjänsten och Kommunstyrelsens förvaltning".
-        let names = { (ids: [String]) in ids.count == 1 ? data.ownerName(ids[0]) : joinedNames(ids.map(data.ownerName), lang) }
+        let names: @Sendable ([String]) -> String = { ids in ids.count == 1 ? data.ownerName(ids[0]) : joinedNames(ids.map(data.ownerName), lang) }
 
         /// An activity's comment: its progress ("Framsteg: 60 %") before its reason or note.
-        func comment(_ text: String?, progress: String?) -> String? {
+        @Sendable func comment(_ text: String?, progress: String?) -> String? {
             guard let progress else { return text }
             let p = (lang == .sv ? "Framsteg: " : "Progress: ") + progress
             return text.map { p + ". " + $0 } ?? p
         }
-        func dueText(_ d: Deadline?, reason: String?) -> String {
+        @Sendable func dueText(_ d: Deadline?, reason: String?) -> String {
             guard let d else { return "" }
             if d.isUnknown, let reason { return reason }
             return d.phrase(lang)
         }
         /// "juni 2027 (ursprungligen september 2026)".
-        func withOriginal(_ text: String, _ original: Deadline?) -> String {
+        @Sendable func withOriginal(_ text: String, _ original: Deadline?) -> String {
             guard let original else { return text }
             let phrase = original.phrase(lang)
             return text + (lang == .sv ? " (ursprungligen " + phrase.prefix(1).lowercased() + phrase.dropFirst() : " (originally " + phrase) + ")"
         }
-        func line<T: Scheduled>(_ item: T, days: Int) -> Line {
+        @Sendable func line<T: Scheduled>(_ item: T, days: Int) -> Line {
             Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: names(item.owners),
                  due: item.deadline, days: days, reason: item.reason, owners: item.owners.count > 1 ? item.owners : nil)
         }
@@ -67,9 +67,7 @@ extension FollowUp {
         // `any Scheduled`, and a long list in pieces at the same time.
         func collect<T: Scheduled>(_ items: [T], counts: Bool = false) {
             let parts = Parallel.ranges(items.count)
-            // Through a buffer pointer, `items[i].…` reads in place; an array's subscript
-            // would hand out a copy of the record, one retain per field.
-            for part in items.withUnsafeBufferPointer({ items in Parallel.map(parts.count) { p -> Summary in
+            for part in Parallel.map(parts.count, { p -> Summary in
                 var s = Summary()
                 for i in parts[p] {
                     let standing = items[i].standing(asOf: asOf, window: window)
@@ -82,7 +80,7 @@ extension FollowUp {
                     if standing.isWaiting { s.waiting.append(line(items[i], days: 0)) }
                 }
                 return s
-            } }) {
+            }) {
                 summary.activities = summary.activities + part.activities
                 summary.overdue += part.overdue
                 summary.dueSoon += part.dueSoon
@@ -125,9 +123,7 @@ extension FollowUp {
 
         // Activities by goal, as indices: an Activity is large, and copying each one costs.
         var byGoal: [String: [Int]] = [:]
-        activities.withUnsafeBufferPointer { activities in
-            for i in activities.indices { byGoal[activities[i].goal, default: []].append(i) }
-        }
+        for i in activities.indices { byGoal[activities[i].goal, default: []].append(i) }
         var groups: [ActivityGroup] = []
         var placed = Set<String>()
         var order: [(goal: String, title: String, rows: [Int])] = []
@@ -148,34 +144,33 @@ extension FollowUp {
         }
         // The rows are made in pieces of whole groups, at the same time.
         let pieces = Parallel.cut(order, weight: { $0.rows.count }, into: Parallel.width)
-        groups = activities.withUnsafeBufferPointer { activities in
-            Parallel.map(pieces.count) { p in
-                // Many rows share a deadline: each phrase is made once per piece.
-                var phrases: [Deadline: String] = [:]
-                func text(_ d: Deadline?, reason: String?) -> String {
-                    guard let d, !(d.isUnknown && reason != nil) else { return dueText(d, reason: reason) }
-                    if let known = phrases[d] { return known }
-                    let made = d.phrase(lang)
-                    phrases[d] = made
-                    return made
-                }
-                func row(_ i: Int) -> ActivityRow {
-                    // Read in place, field by field: a property or method call would copy the record.
-                    let a = activities.baseAddress! + i
-                    let reason = a.pointee.reason, start = a.pointee.start, status = a.pointee.status
-                    let due = Activity.deadline(due: a.pointee.due, every: a.pointee.every, done: a.pointee.done)
-                    let standing = Standing(deadline: due, status: status, asOf: asOf, window: window)
-                    let (original, signal) = moved(.activity, a.pointee.id, due, status, standing.signal)
-                    return ActivityRow(id: a.pointee.id, title: a.pointee.title, start: start, startText: text(start, reason: reason),
-                                       due: due, dueText: withOriginal(text(due, reason: reason), original), owner: a.pointee.owner,
-                                       ownerName: names(a.pointee.owners), status: status, signal: signal,
-                                       comment: comment(reason ?? a.pointee.note, progress: a.pointee.progress), daysLate: standing.daysLate, every: a.pointee.every,
-                                       assumed: activityAssumed.isEmpty ? [] : activityAssumed[a.pointee.ref.index] ?? [],
-                                       original: original, statusAlias: a.pointee.statusAlias)
-                }
-                return pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
-            }.flatMap { $0 }
-        }
+        let assumedRows = activityAssumed
+        groups = Parallel.map(pieces.count) { p in
+            // Many rows share a deadline: each phrase is made once per piece.
+            var phrases: [Deadline: String] = [:]
+            func text(_ d: Deadline?, reason: String?) -> String {
+                guard let d, !(d.isUnknown && reason != nil) else { return dueText(d, reason: reason) }
+                if let known = phrases[d] { return known }
+                let made = d.phrase(lang)
+                phrases[d] = made
+                return made
+            }
+            func row(_ i: Int) -> ActivityRow {
+                // Field by field: a method call on `activities[i]` would copy the record.
+                let reason = activities[i].reason, start = activities[i].start, status = activities[i].status
+                let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].done)
+                let standing = Standing(deadline: due, status: status, asOf: asOf, window: window)
+                let (original, signal) = moved(.activity, activities[i].id, due, status, standing.signal)
+                return ActivityRow(id: activities[i].id, title: activities[i].title, start: start, startText: text(start, reason: reason),
+                                   due: due, dueText: withOriginal(text(due, reason: reason), original), owner: activities[i].owner,
+                                   ownerName: names(activities[i].owners), status: status, signal: signal,
+                                   comment: comment(reason ?? activities[i].note, progress: activities[i].progress), daysLate: standing.daysLate,
+                                   every: activities[i].every,
+                                   assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [],
+                                   original: original, statusAlias: activities[i].statusAlias)
+            }
+            return pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
+        }.flatMap { $0 }
 
         let n = data.config.riskScale
         var matrix: [[[String]]] = Array(repeating: Array(repeating: [], count: n), count: n)

@@ -8,12 +8,11 @@ enum Parallel {
     static let width: Int = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
 
     /// `body(0) … body(n - 1)`, run at the same time, results in order.
-    static func map<T>(_ n: Int, _ body: (Int) -> T) -> [T] {
+    static func map<T: Sendable>(_ n: Int, _ body: @Sendable (Int) -> T) -> [T] {
         if n == 1 { return [body(0)] }
         let slots = Slots<T>(n)
         withoutActuallyEscaping(body) { body in
-            let work = Unchecked(body)
-            DispatchQueue.concurrentPerform(iterations: n) { i in slots.put(i, work.value(i)) }
+            DispatchQueue.concurrentPerform(iterations: n) { i in slots.put(i, body(i)) }
         }
         return slots.take()
     }
@@ -41,17 +40,16 @@ enum Parallel {
 
     /// An array of `count` elements made by `element(&scratch, i)`, in pieces at the same
     /// time when it is long. Each piece has its own `scratch`, made by `start`.
-    static func array<T, S>(_ count: Int, start: () -> S, _ element: (inout S, Int) -> T) -> [T] {
+    static func array<T: Sendable, S>(_ count: Int, start: @Sendable () -> S, _ element: @Sendable (inout S, Int) -> T) -> [T] {
         let pieces = ranges(count)
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let base = buffer.baseAddress
-            _ = map(pieces.count) { p in
-                var scratch = start()
-                for i in pieces[p] { (base! + i).initialize(to: element(&scratch, i)) }
-            }
-            initialized = count
+        let slots = Slots<T>(count)
+        _ = map(pieces.count) { p in
+            var scratch = start()
+            for i in pieces[p] { slots.put(i, element(&scratch, i)) }
         }
+        return slots.take()
     }
+
     /// Fills `buffer` in `pieces` consecutive ranges at the same time: `body(range, base)`
     /// writes bytes of `range` at `base + range.lowerBound` and returns how many it wrote
     /// from the range's start. Each range is written by one thread, while this call waits.
@@ -72,8 +70,12 @@ private struct SharedBase: @unchecked Sendable {
     let pointer: UnsafeMutableRawPointer
 }
 
-/// Results written by index from several threads; each index exactly once.
-private final class Slots<T>: @unchecked Sendable {
+/// Results written by index from several threads; each index exactly once. With
+/// `SharedBase`, the only `@unchecked Sendable` of the parallel code: the closures handed to
+/// `map`, `array` and `fill` are `@Sendable` and checked by the compiler; this buffer is safe
+/// because every index is written by exactly one thread and read only after
+/// `concurrentPerform` has returned.
+private final class Slots<T: Sendable>: @unchecked Sendable {
     private let buffer: UnsafeMutablePointer<T>
     private let count: Int
 
@@ -93,8 +95,3 @@ private final class Slots<T>: @unchecked Sendable {
     }
 }
 
-/// A value handed to other threads that only read it while the call that made it waits.
-private struct Unchecked<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}

@@ -46,4 +46,30 @@ enum TextClip {
         if c >= 3 && u[c - 3] == 0xE2 && u[c - 2] == 0x80 && u[c - 1] == 0xA6 { return nil }
         return .some(nil)
     }
+
+    /// `clipAnywhere(s, n)` for text where one scalar is one character (below U+0300, no
+    /// CR): the first line cut at `n` characters with "…", or " …" after a first line that
+    /// is not the whole text; nil for other text.
+    static func anywhere(_ s: String, _ n: Int) -> String? {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ anywhere($0, n) }) { return r.map { $0 ?? s } }
+        return Array(s.utf8).withUnsafeBufferPointer { anywhere($0, n) }.map { $0 ?? s }
+    }
+
+    /// nil: the slow way; .some(nil): the text as it is; .some(text): the cut.
+    private static func anywhere(_ u: UnsafeBufferPointer<UInt8>, _ n: Int) -> String?? {
+        var scalars = 0, cut = u.count, end = u.count
+        for i in u.indices {
+            let b = u[i]
+            if b == 0x0A { end = i; break }
+            if b == 0x0D || b >= 0xCC { return nil }
+            if b & 0xC0 != 0x80 {
+                if scalars == n - 1 { cut = i }
+                scalars += 1
+                if scalars > n + 1 { break }  // n + 1 plain scalars: the cut is known
+            }
+        }
+        if scalars > n { return .some(String(decoding: UnsafeBufferPointer(rebasing: u[..<cut]), as: UTF8.self) + "…") }
+        if end == u.count { return .some(nil) }
+        return .some(String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self) + " …")
+    }
 }
