@@ -98,6 +98,11 @@ struct Bench {
                 add("sakerhet import (10,000-row .xlsx)", try ImportWorkbook.measure(runner, binary: binary, dir: dir, runs: runs))
             }
             if peers {
+                // The floor: reading the same bytes and nothing else (issue 13 compares audit with it).
+                let recFiles = ((try? fm.contentsOfDirectory(atPath: data)) ?? []).filter { $0.hasSuffix(".rec") }.sorted().map { data + "/" + $0 }
+                if let cat = Runner.which("cat"), !recFiles.isEmpty {
+                    add("cat *.rec (the same bytes, read only)", runner.measure(cat, recFiles))
+                }
                 if let python, hasYAML {
                     let script = "import sys, time, yaml\nt = time.perf_counter()\ndocs = yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CLoader)\nt = time.perf_counter() - t\nprint(len(docs))\nprint(t)\n"
                     add("PyYAML CLoader, load only", runner.measure(python, ["-c", script, yaml], innerTime: true))
@@ -186,7 +191,11 @@ struct Bench {
             guard let audit = inSize.first(where: { $0.command == "sakerhet audit" })?.result.median,
                   let yaml = inSize.first(where: { $0.command.hasPrefix("PyYAML") })?.result.median else { continue }
             let line = "- N = \(size): audit \(Format.seconds(audit)) s, PyYAML load \(Format.seconds(yaml)) s: "
-            out += line + "audit is \(Format.fixed(yaml / audit, 1))× faster than the PyYAML load.\n"
+            out += line + "audit is \(Format.fixed(yaml / audit, 1))× faster than the PyYAML load"
+            if let cat = inSize.first(where: { $0.command.hasPrefix("cat ") })?.result.median, cat > 0 {
+                out += "; it takes \(Format.fixed(audit / cat, 1))× the time of `cat` of the same bytes (\(Format.seconds(cat)) s)"
+            }
+            out += ".\n"
         }
         return out
     }
