@@ -94,6 +94,17 @@ final class Issue17Tests: EndToEndCase {
         r = try run(["activities", "add", "title=Ny", "owner=sbs", "goal=D2", "due=hösten 2027"] + asOf, in: root)
         XCTAssertEqual(r.stdout, "activities: lägg till A31, due (hösten 2027 → 2027-H2)\n")
         XCTAssertEqual(r.stderr, "")
+        // Under --lang en the echo is English; the commit subject (the history) stays Swedish.
+        r = try run(["activities", "add", "title=Ny", "owner=sbs", "goal=D2", "due=hösten 2027", "--lang", "en"] + asOf, in: root)
+        XCTAssertEqual(r.stdout, "activities: add A32, due (hösten 2027 → 2027-H2)\n")
+        r = try run(["activities", "set", "A32", "note=Anteckning", "--lang", "en"] + asOf, in: root)
+        XCTAssertEqual(r.stdout, "activities: A32 note added\n")
+        r = try run(["activities", "set", "A32", "note=", "--lang", "en"] + asOf, in: root)
+        XCTAssertEqual(r.stdout, "activities: A32 note removed\n")
+        r = try run(["activities", "rm", "A32", "--lang", "en"] + asOf, in: root)
+        XCTAssertEqual(r.stdout, "activities: remove A32\n")
+        r = try run(["activities", "rm", "A31"] + asOf, in: root)
+        XCTAssertEqual(r.stdout, "activities: ta bort A31\n")
     }
 
     /// A new plan's config.rec says how new ids are made, and a goal without a parent is an

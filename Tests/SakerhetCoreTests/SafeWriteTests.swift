@@ -48,7 +48,7 @@ final class SafeWriteTests: XCTestCase {
             return XCTFail("postpone was not written")
         }
         XCTAssertFalse(committed)
-        XCTAssertTrue(summary.contains("A12"), summary)
+        XCTAssertTrue(summary.sv.contains("A12") && summary.en.contains("A12"), summary.sv)
         let after = try file("activities.rec")
         XCTAssertTrue(after.contains("due: 2025-03") && after.contains("reason: Inväntar KF"), after)
         // No temporary file is left behind.

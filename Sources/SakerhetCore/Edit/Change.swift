@@ -27,6 +27,11 @@ public struct Edit: Sendable {
     /// For the commit message: `activities: A12 status pågår → klar`. Values of free-text
     /// fields are never in it (see `Editor.describe`).
     public let summary: String
+    /// `summary` in English, for the line a write prints under `--lang en` (the commit
+    /// subject itself stays Swedish: the plan's history is read in Swedish).
+    public var summaryEnglish: String? = nil
+    /// What the terminal shows after the write, in both languages.
+    public var echo: Message { Message(sv: summary, en: summaryEnglish ?? summary) }
     /// What the user should see at once about what was stored, printed after the write
     /// (and with --dry-run): a deadline already passed, a phrase read as a token.
     public var notices: [Message] = []
@@ -74,7 +79,7 @@ public enum Editor {
         guard let index = data.ids[kind]?[id]?.first else { throw unknownID(data, kind, id) }
         // The edit works on the record's own lines; `0` is the record in that small document.
         var doc = file.document.block(ofRecord: index)
-        var parts: [String] = []
+        var parts: [String] = [], partsEnglish: [String] = []
         for change in changes {
             let record = doc.records[0]
             switch change {
@@ -96,12 +101,15 @@ public enum Editor {
                 } else {
                     doc = doc.setting(key, to: value, inRecord: 0, order: kind.fieldOrder)
                 }
-                parts.append(describe(key, spec, old: old.joined(separator: ", "), new: value) + read(raw, as: value, spec))
+                let d = describe(key, spec, old: old.joined(separator: ", "), new: value), r = read(raw, as: value, spec)
+                parts.append(d.sv + r)
+                partsEnglish.append(d.en + r)
             case .add(let key, let raw):
                 let spec = try fieldSpec(kind, key)
                 let value = try ValueRules.checked(normalise(raw, spec), key: key, kind: kind)
                 doc = doc.adding(key, value: value, toRecord: 0, order: kind.fieldOrder)
                 parts.append(Editor.showsValue(spec) ? "\(key) +\(value)" : "\(key) tillagd")
+                partsEnglish.append(Editor.showsValue(spec) ? "\(key) +\(value)" : "\(key) added")
             case .remove(let key, let raw):
                 let spec = try fieldSpec(kind, key)
                 // A value no field can hold is refused before the message below quotes it.
@@ -111,16 +119,19 @@ public enum Editor {
                 }
                 doc = doc.removing(key, value: raw, fromRecord: 0)
                 parts.append(Editor.showsValue(spec) ? "\(key) −\(raw)" : "\(key) borttagen")
+                partsEnglish.append(Editor.showsValue(spec) ? "\(key) −\(raw)" : "\(key) removed")
             }
         }
         let before = file.document
         let old = before.segment(ofRecord: index)
         var bytes = before.bytes
         bytes.replaceSubrange(before.records[index].byteRange, with: doc.bytes)
-        return Edit(kind: kind, path: file.path, before: before, afterBytes: bytes, index: index,
-                    block: Document(segments: [Document.Segment(bytes: doc.bytes[...], firstLine: old.firstLine)]),
-                    lineShift: Edit.lineBreaks(doc.bytes) - Edit.lineBreaks(old.bytes),
-                    summary: "\(kind.fileName.dropLast(4)): \(id) " + parts.joined(separator: ", "))
+        var edit = Edit(kind: kind, path: file.path, before: before, afterBytes: bytes, index: index,
+                        block: Document(segments: [Document.Segment(bytes: doc.bytes[...], firstLine: old.firstLine)]),
+                        lineShift: Edit.lineBreaks(doc.bytes) - Edit.lineBreaks(old.bytes),
+                        summary: "\(kind.fileName.dropLast(4)): \(id) " + parts.joined(separator: ", "))
+        edit.summaryEnglish = "\(kind.fileName.dropLast(4)): \(id) " + partsEnglish.joined(separator: ", ")
+        return edit
     }
 
     /// Marks record `id` done on `date`. A recurring activity (`every:`) stays open: the
@@ -178,9 +189,12 @@ public enum Editor {
         }
         let before = file.document
         let added = before.appendedRecord(ordered)
-        return (Edit(kind: kind, path: file.path, before: before, afterBytes: before.bytes + added, index: nil,
-                     block: Document(segments: [Document.Segment(bytes: added[...], firstLine: before.lineBreaks + 1)]), lineShift: 0,
-                     summary: "\(kind.fileName.dropLast(4)): lägg till \(id)" + (readings.isEmpty ? "" : ", " + readings.joined(separator: ", "))), id)
+        let read = readings.isEmpty ? "" : ", " + readings.joined(separator: ", ")
+        var edit = Edit(kind: kind, path: file.path, before: before, afterBytes: before.bytes + added, index: nil,
+                        block: Document(segments: [Document.Segment(bytes: added[...], firstLine: before.lineBreaks + 1)]), lineShift: 0,
+                        summary: "\(kind.fileName.dropLast(4)): lägg till \(id)" + read)
+        edit.summaryEnglish = "\(kind.fileName.dropLast(4)): add \(id)" + read
+        return (edit, id)
     }
 
     /// Removes a record, refused while another record refers to it.
@@ -197,8 +211,10 @@ public enum Editor {
         let gone = before.removalRange(ofRecord: index)
         var bytes = before.bytes
         bytes.removeSubrange(gone)
-        return Edit(kind: kind, path: file.path, before: before, afterBytes: bytes, index: index, block: nil,
-                    lineShift: -Edit.lineBreaks(before.bytes[gone]), summary: "\(kind.fileName.dropLast(4)): ta bort \(id)")
+        var edit = Edit(kind: kind, path: file.path, before: before, afterBytes: bytes, index: index, block: nil,
+                        lineShift: -Edit.lineBreaks(before.bytes[gone]), summary: "\(kind.fileName.dropLast(4)): ta bort \(id)")
+        edit.summaryEnglish = "\(kind.fileName.dropLast(4)): remove \(id)"
+        return edit
     }
 
     /// Records whose reference fields point at `id` of `kind`: (record id, field).
@@ -252,9 +268,13 @@ public enum Editor {
 
     /// One change for the commit subject: `status pågår → klar`, `due – → 2025-03`;
     /// for free text `reason tillagd`, `note ändrad`, `note borttagen`.
-    static func describe(_ key: String, _ spec: FieldSpec, old: String, new: String) -> String {
-        if showsValue(spec) { return "\(key) \(old.isEmpty ? "–" : short(old)) → \(new.isEmpty ? "–" : short(new))" }
-        return "\(key) " + (old.isEmpty ? "tillagd" : new.isEmpty ? "borttagen" : "ändrad")
+    static func describe(_ key: String, _ spec: FieldSpec, old: String, new: String) -> Message {
+        if showsValue(spec) {
+            let s = "\(key) \(old.isEmpty ? "–" : short(old)) → \(new.isEmpty ? "–" : short(new))"
+            return Message(sv: s, en: s)
+        }
+        return Message(sv: "\(key) " + (old.isEmpty ? "tillagd" : new.isEmpty ? "borttagen" : "ändrad"),
+                       en: "\(key) " + (old.isEmpty ? "added" : new.isEmpty ? "removed" : "changed"))
     }
 
     /// How a time phrase was read, for the summary: ` (hösten 2027 → 2027-H2)`; empty when

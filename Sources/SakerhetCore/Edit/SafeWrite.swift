@@ -3,8 +3,9 @@ import Foundation
 /// What a safe write came to; the caller (the CLI, or any other user of the library)
 /// renders it.
 public enum WriteOutcome: Sendable {
-    /// The file is written (and committed when asked); `summary` says what changed.
-    case written(summary: String, path: String, committed: Bool)
+    /// The file is written (and committed when asked); `summary` says what changed (in
+    /// Swedish it is the commit subject).
+    case written(summary: Message, path: String, committed: Bool)
     /// `dryRun`: nothing written; the change as a unified diff.
     case dryRun(diff: String)
     /// The edit is refused (a rule of the record, or a file with uncommitted changes under
@@ -52,7 +53,7 @@ public enum SafeWrite {
             if commit, let why = try Git.uncommittedState(of: path, display: edit.path) { return .refused(why) }
             try Store.writeAtomically(edit.afterBytes, to: path)
             if commit { try Git.commit(file: path, message: edit.summary) }
-            return .written(summary: edit.summary, path: edit.path, committed: commit)
+            return .written(summary: edit.echo, path: edit.path, committed: commit)
         }
     }
 }

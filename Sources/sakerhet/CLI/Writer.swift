@@ -34,7 +34,7 @@ enum Writer {
             try Output.write(diff)
             return Exit.ok
         case .written(let summary, _, let committed):
-            try Output.write(summary + (committed ? (ctx.lang == .sv ? " (incheckad)" : " (committed)") : "") + "\n")
+            try Output.write(summary.text(ctx.lang) + (committed ? (ctx.lang == .sv ? " (incheckad)" : " (committed)") : "") + "\n")
             return Exit.ok
         }
     }
