@@ -89,7 +89,7 @@ final class InflateTests: XCTestCase {
         let original = [UInt8](try Data(contentsOf: url))
         let zip = try ZipArchive(original)
         let sheet = zip.entries.first { $0.name == "xl/worksheets/sheet1.xml" }!
-        var rng = SplitMix(seed: 15)
+        var rng = SplitMix64(seed: 15)
         var errors = 0
         for round in 0..<2000 {
             var bytes = original
@@ -112,18 +112,5 @@ final class InflateTests: XCTestCase {
             if start < bytes.count { _ = try? Inflate.inflate(bytes[start..<min(bytes.count, start + sheet.compressedSize)], limit: 1 << 20) }
         }
         XCTAssertGreaterThan(errors, 500)
-    }
-}
-
-/// A small deterministic generator for the fuzz test.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

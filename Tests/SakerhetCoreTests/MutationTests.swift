@@ -24,20 +24,6 @@ final class MutationTests: XCTestCase {
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
-    /// SplitMix64: the same mutants on every machine.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ list: [T]) -> T { list[int(list.count)] }
-    }
-
     static let hostile: [String] = [
         "9223372036854775807", "-9223372036854775808", "99999999999999999999999999", "0", "-1", "4", "1e308",
         "\u{1b}]0;titel\u{07}", "\u{1b}[2J", "\0", "\r", "\u{7f}", "\u{202e}", "\u{feff}", "\u{fffd}",
@@ -50,20 +36,20 @@ final class MutationTests: XCTestCase {
         "parent: M1", "goal: A1", "action: R1", "status: klar", "done: 9999-12-31", "due: 0000-01", "\u{0}", "x",
     ]
 
-    func mutate(_ file: [UInt8], _ g: inout Generator) -> [UInt8] {
+    func mutate(_ file: [UInt8], _ g: inout SplitMix64) -> [UInt8] {
         var bytes = file
-        for _ in 0...g.int(3) {
+        for _ in 0...g.below(3) {
             var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
-            switch g.int(11) {
+            switch g.below(11) {
             case 0 where !bytes.isEmpty:  // flip bytes
-                for _ in 0...g.int(4) { bytes[g.int(bytes.count)] ^= UInt8(1 << g.int(8)) }
+                for _ in 0...g.below(4) { bytes[g.below(bytes.count)] ^= UInt8(1 << g.below(8)) }
                 continue
             case 1 where lines.count > 1:  // delete lines
-                let i = g.int(lines.count)
-                lines.removeSubrange(i..<min(lines.count, i + 1 + g.int(3)))
+                let i = g.below(lines.count)
+                lines.removeSubrange(i..<min(lines.count, i + 1 + g.below(3)))
             case 2 where !lines.isEmpty:  // duplicate a line, sometimes many times
-                let i = g.int(lines.count)
-                lines.insert(contentsOf: Array(repeating: lines[i], count: g.int(4) == 0 ? 200 : 1), at: i)
+                let i = g.below(lines.count)
+                lines.insert(contentsOf: Array(repeating: lines[i], count: g.below(4) == 0 ? 200 : 1), at: i)
             case 3:  // splice a field value from one line into another
                 let fields = lines.indices.filter { lines[$0].firstIndex(of: UInt8(ascii: ":")) != nil }
                 guard fields.count > 1 else { continue }
@@ -75,19 +61,19 @@ final class MutationTests: XCTestCase {
                 guard let i = fields.isEmpty ? nil : g.pick(fields) else { continue }
                 let colon = lines[i].firstIndex(of: UInt8(ascii: ":"))!
                 let value = Array(g.pick(Self.hostile).utf8)
-                lines[i] = Array(lines[i][...colon]) + Array(" ".utf8) + (g.int(2) == 0 ? value : lines[i][(colon + 1)...] + value)
+                lines[i] = Array(lines[i][...colon]) + Array(" ".utf8) + (g.below(2) == 0 ? value : lines[i][(colon + 1)...] + value)
             case 6, 7:  // a stray line: empty key, `+` line, `%` descriptor, …
                 let stray = Array(g.pick(Self.strayLines).utf8)
-                lines.insert(contentsOf: Array(repeating: stray, count: g.int(5) == 0 ? 1 + g.int(300) : 1), at: g.int(lines.count + 1))
+                lines.insert(contentsOf: Array(repeating: stray, count: g.below(5) == 0 ? 1 + g.below(300) : 1), at: g.below(lines.count + 1))
             case 8:  // broken UTF-8 or a BOM
                 let junk: [[UInt8]] = [[0xFF], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF], [0xF4, 0x90, 0x80, 0x80]]
-                bytes.insert(contentsOf: g.pick(junk), at: g.int(bytes.count + 1))
+                bytes.insert(contentsOf: g.pick(junk), at: g.below(bytes.count + 1))
                 continue
             case 9:  // CRLF or CR line ends
-                bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: g.int(2) == 0 ? "\r\n" : "\r").utf8)
+                bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: g.below(2) == 0 ? "\r\n" : "\r").utf8)
                 continue
             default:  // cut the file
-                bytes = Array(bytes.prefix(g.int(bytes.count + 1)))
+                bytes = Array(bytes.prefix(g.below(bytes.count + 1)))
                 continue
             }
             bytes = Array(lines.joined(separator: [UInt8(ascii: "\n")]))
@@ -99,7 +85,7 @@ final class MutationTests: XCTestCase {
         let shipped = Exercise.files(folder: Fixture.shippedFolder)
         XCTAssertTrue(shipped.allSatisfy { $0 != nil }, "the shipped plan has every file")
         let days = ["2024-11-04", "2023-01-01", "2026-11-26"].map { Day($0)! }
-        var g = Generator(state: Self.seed)
+        var g = SplitMix64(seed: Self.seed)  // the same mutants on every machine
         let clock = ContinuousClock()
         let start = clock.now, startCPU = Self.cpu()
         var slowest: (Double, Int) = (0, -1)
@@ -107,7 +93,7 @@ final class MutationTests: XCTestCase {
             // One file is mutated. Every 10th mutant keeps the whole plan around it; the
             // others keep only owners, areas and config (references still resolve), which
             // makes a run ten times cheaper.
-            let target = g.int(7)
+            let target = g.below(7)
             var files: [[UInt8]?] = n % 10 == 0 ? shipped : shipped.enumerated().map { [0, 1, 6].contains($0.offset) ? $0.element : nil }
             files[target] = mutate(shipped[target]!, &g)
             let t0 = Self.cpu()
