@@ -40,6 +40,16 @@ public enum ListRender {
     /// "2027-06 (urspr. 2026-09)" for a moved deadline.
     static func due(_ r: ListRow, _ lang: Lang) -> String { FollowUpText.dueToken(r.due, r.original, lang) }
 
+    /// The list in `format`: `tsv`, `csv`, `json`, or the table (anything else).
+    public static func render(_ list: RecordList, format: String, lang: Lang, style: Style) -> String {
+        switch format {
+        case "tsv": return tsv(list, lang: lang)
+        case "csv": return csv(list, lang: lang)
+        case "json": return json(list)
+        default: return table(list, lang: lang, style: style)
+        }
+    }
+
     public static func table(_ list: RecordList, lang: Lang, style: Style) -> String {
         let names = columns(list.kind, lang)
         let widths: [Int] = list.kind == .activity ? [5, 44, 5, 8, 8, 12, 11, 16] : list.kind == .goal ? [5, 38, 8, 8, 12, 11, 16, 6]

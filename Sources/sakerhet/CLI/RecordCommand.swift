@@ -87,12 +87,7 @@ enum RecordCommand {
         }
         let asOf = try ctx.asOf()
         let list = RecordList.make(data, kind, filter: filter, asOf: asOf, baselines: Baselines.load(reading, period: .year(of: asOf)))
-        switch format {
-        case "tsv": try Output.write(ListRender.tsv(list, lang: ctx.lang))
-        case "csv": try Output.write(ListRender.csv(list, lang: ctx.lang))
-        case "json": try Output.write(ListRender.json(list))
-        default: try Output.write(ListRender.table(list, lang: ctx.lang, style: ctx.style))
-        }
+        try Output.write(ListRender.render(list, format: format, lang: ctx.lang, style: ctx.style))
         return Exit.ok
     }
 

@@ -80,12 +80,7 @@ enum RollupRun {
             return Baselines.load(folder: p.folder.path, period: .year(of: asOf))
         }
         let list = Rollup.list(plans, kind, filters: filters, asOf: asOf, baselines: baselines)
-        switch format {
-        case "tsv": try Output.write(ListRender.tsv(list, lang: ctx.lang))
-        case "csv": try Output.write(ListRender.csv(list, lang: ctx.lang))
-        case "json": try Output.write(ListRender.json(list))
-        default: try Output.write(ListRender.table(list, lang: ctx.lang, style: ctx.style))
-        }
+        try Output.write(ListRender.render(list, format: format, lang: ctx.lang, style: ctx.style))
         return Exit.ok
     }
 
