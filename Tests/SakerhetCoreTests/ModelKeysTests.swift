@@ -13,10 +13,12 @@ final class ModelKeysTests: XCTestCase {
         check(ActivityKeys.self, .activity)
         check(RiskKeys.self, .risk)
         check(FindingKeys.self, .finding)
+        check(OwnerKeys.self, .owner)
+        check(AreaKeys.self, .area)
+        check(FollowupKeys.self, .followup)
         XCTAssertEqual(GoalKeys.doneWhen.key, "done_when")
         XCTAssertEqual(RiskKeys.residualConsequence.key, "residual_consequence")
         XCTAssertEqual(FindingKeys.caseNumber.key, "case")
-        XCTAssertEqual(NoKeys.keys, [])
     }
 
     func testAFieldIsReadFromItsSlot() {

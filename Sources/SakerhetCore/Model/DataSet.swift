@@ -134,12 +134,12 @@ public struct DataSet: Sendable {
                 return make(RecordRef(kind: k, index: i), rs[i], &f)
             }
         }
-        owners = build(.owner, NoKeys.self) { ref, r, _ in
-            Owner(ref: ref, id: r.value("id") ?? "", name: r.value("name") ?? "",
-                  kind: r.value("kind").flatMap(OwnerKind.init(rawValue:)), parent: r.value("parent"), contact: r.value("contact"))
+        owners = build(.owner, OwnerKeys.self) { ref, _, f in
+            Owner(ref: ref, id: f[.id] ?? "", name: f[.name] ?? "",
+                  kind: f[.kind].flatMap(OwnerKind.init(rawValue:)), parent: f[.parent], contact: f[.contact])
         }
-        areas = build(.area, NoKeys.self) { ref, r, _ in
-            Area(ref: ref, id: r.value("id") ?? "", name: r.value("name") ?? "", description: r.value("description"))
+        areas = build(.area, AreaKeys.self) { ref, _, f in
+            Area(ref: ref, id: f[.id] ?? "", name: f[.name] ?? "", description: f[.description])
         }
         goals = build(.goal, GoalKeys.self) { ref, r, f in
             return Goal(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", parent: f[.parent], area: f[.area],
@@ -178,11 +178,11 @@ public struct DataSet: Sendable {
                            classification: f[.classification].flatMap(Words.classification) ?? .open, reason: f[.reason],
                            kind: f[.kind], basis: f[.basis], area: f[.area], note: f[.note])
         }
-        followups = build(.followup, NoKeys.self) { ref, r, _ in
-            Followup(ref: ref, id: r.value("id") ?? "", record: r.value("record") ?? "",
-                     period: r.value("period").flatMap(Deadline.init(token:)).flatMap { $0.isUnknown ? nil : $0 },
-                     assessment: r.value("assessment") ?? "", analysis: r.value("analysis"), outcome: r.value("outcome"),
-                     classification: r.value("classification").flatMap(Words.classification) ?? .open)
+        followups = build(.followup, FollowupKeys.self) { ref, _, f in
+            Followup(ref: ref, id: f[.id] ?? "", record: f[.record] ?? "",
+                     period: f[.period].flatMap(Deadline.init(token:)).flatMap { $0.isUnknown ? nil : $0 },
+                     assessment: f[.assessment] ?? "", analysis: f[.analysis], outcome: f[.outcome],
+                     classification: f[.classification].flatMap(Words.classification) ?? .open)
         }
         eagerIDs = Kind.allCases.map { [.owner, .area, .goal].contains($0) ? IDIndex(recordsBySlot[$0.slot]) : nil }
     }
@@ -403,10 +403,16 @@ enum FindingKeys: Int, ModelKeys {
     var key: String { self == .caseNumber ? "case" : Self.snake(String(describing: self)) }
 }
 
-/// For the kinds the model reads field by field (owners, areas and follow-ups): no slots.
-enum NoKeys: Int, ModelKeys {
-    case none
-    static var allCases: [NoKeys] { [] }
+enum OwnerKeys: Int, ModelKeys {
+    case id, name, kind, parent, contact
+}
+
+enum AreaKeys: Int, ModelKeys {
+    case id, name, description
+}
+
+enum FollowupKeys: Int, ModelKeys {
+    case id, record, period, assessment, analysis, outcome, classification
 }
 
 /// The first value of each of a few keys of a record, found in one pass over its fields.
@@ -424,7 +430,6 @@ struct FirstValues<Key: ModelKeys> {
     }
 
     mutating func load(_ record: Record) {
-        guard !keys.isEmpty else { return }
         fields = record.fields
         let n = keys.count
         keys.withUnsafeBufferPointer { keys in
