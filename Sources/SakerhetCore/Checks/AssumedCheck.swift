@@ -2,34 +2,29 @@
 /// (docs/format.md, "Assumed values"). A name that is not a field of the kind, or a
 /// field the record does not have, marks nothing and is probably a typo.
 /// Severity: warning, with the closest name.
-public struct AssumedCheck: Check {
+public struct AssumedCheck: RecordCheck {
     public let id = "assumed"
     public let title = Message(sv: "Antaget värde", en: "Assumed value")
     public init() {}
 
-    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for kind in [Kind.goal, .activity, .risk, .finding] {
-            guard let file = data.files[kind] else { continue }
-            let records = file.document.records
-            for i in records.indices {
-                for f in records[i].fields where f.key == "assumed" {
-                    let ref = RecordRef(kind: kind, index: i)
-                    let rid = records[i].value("id") ?? "?"
-                    for name in Assumed.names(f.value) {
-                        if kind.spec(name) == nil || name == "assumed" || name == "id" {
-                            let hint = Suggest.hint(name, kind.fieldOrder.filter { $0 != "assumed" && $0 != "id" })
-                            out.append(Diagnostic(.warning, id, data, ref, at: f,
-                                                  sv: Text.unknownSV(rid, name, kind, hint.sv), en: Text.unknownEN(rid, name, kind, hint.en)))
-                        } else if records[i].field(name) == nil {
-                            out.append(Diagnostic(.warning, id, data, ref, at: f,
-                                                  sv: Text.absentSV(rid, name), en: Text.absentEN(rid, name)))
-                        }
-                    }
+    public var kinds: [Kind] { [.goal, .activity, .risk, .finding] }
+
+    public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
+        let kind = site.kind
+        for f in r.fields where f.key == "assumed" {
+            let ref = RecordRef(kind: kind, index: i)
+            let rid = r.value("id") ?? "?"
+            for name in Assumed.names(f.value) {
+                if kind.spec(name) == nil || name == "assumed" || name == "id" {
+                    let hint = Suggest.hint(name, kind.fieldOrder.filter { $0 != "assumed" && $0 != "id" })
+                    out.append(Diagnostic(.warning, id, site.data, ref, at: f,
+                                          sv: Text.unknownSV(rid, name, kind, hint.sv), en: Text.unknownEN(rid, name, kind, hint.en)))
+                } else if r.field(name) == nil {
+                    out.append(Diagnostic(.warning, id, site.data, ref, at: f,
+                                          sv: Text.absentSV(rid, name), en: Text.absentEN(rid, name)))
                 }
             }
         }
-        return out
     }
 
     private enum Text {

@@ -1,22 +1,18 @@
 /// A `done` date is not after the as-of date: work cannot be finished tomorrow. A period
 /// (`done: 2014`, `done: 2027-Q1`) counts from its first day: it may still be running.
 /// Severity: error.
-public struct DoneInFutureCheck: Check {
+public struct DoneInFutureCheck: ScheduledCheck {
     public let id = "done-future"
     public let title = Message(sv: "Klar i framtiden", en: "Done in the future")
     public var usesDate: Bool { true }
     public init() {}
 
-    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for item in data.scheduled {
-            guard let period = data.record(item.ref).value("done").flatMap(Deadline.init(token:)),
-                  let first = period.firstDay, first > asOf else { continue }
-            let done = period.token
-            out.append(Diagnostic(.error, id, data, item.ref, field: "done",
-                                  sv: "\(item.id): done \(done) ligger efter dagens datum \(asOf); ange dagen då det blev klart",
-                                  en: "\(item.id): done \(done) is after today's date \(asOf); give the day it was finished"))
-        }
-        return out
+    public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
+        guard let period = data.record(item.ref).value("done").flatMap(Deadline.init(token:)),
+              let first = period.firstDay, first > asOf else { return }
+        let done = period.token
+        out.append(Diagnostic(.error, id, data, item.ref, field: "done",
+                              sv: "\(item.id): done \(done) ligger efter dagens datum \(asOf); ange dagen då det blev klart",
+                              en: "\(item.id): done \(done) is after today's date \(asOf); give the day it was finished"))
     }
 }

@@ -1,18 +1,15 @@
 /// A goal, activity or finding with status `klar` says when in `done`. Severity: error.
-public struct DoneNeedsDateCheck: Check {
+public struct DoneNeedsDateCheck: ScheduledCheck {
     public let id = "done-date"
     public let title = Message(sv: "Klardatum saknas", en: "Done date missing")
     public init() {}
 
-    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for item in data.scheduled where item.status == .done {
-            let record = data.record(item.ref)
-            guard (record.value("done") ?? "").isEmpty else { continue }
-            out.append(Diagnostic(.error, id, data, item.ref, field: "status",
-                                  sv: "\(item.id) är klar men saknar 'done'; lägg till 'done: ÅÅÅÅ-MM-DD'",
-                                  en: "\(item.id) is done but has no 'done' date; add 'done: YYYY-MM-DD'"))
-        }
-        return out
+    public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
+        guard item.status == .done else { return }
+        let record = data.record(item.ref)
+        guard (record.value("done") ?? "").isEmpty else { return }
+        out.append(Diagnostic(.error, id, data, item.ref, field: "status",
+                              sv: "\(item.id) är klar men saknar 'done'; lägg till 'done: ÅÅÅÅ-MM-DD'",
+                              en: "\(item.id) is done but has no 'done' date; add 'done: YYYY-MM-DD'"))
     }
 }

@@ -1,21 +1,18 @@
 /// An open goal, activity or finding due within the window (`soon_days` in config.rec,
 /// 30 by default) is "due soon". Severity: notice.
-public struct DueSoonCheck: Check {
+public struct DueSoonCheck: ScheduledCheck {
     public let id = "due-soon"
     public let title = Message(sv: "Snart förfallen", en: "Due soon")
     public var usesDate: Bool { true }
     public init() {}
 
-    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+    public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
         let window = data.config.soonDays
-        for item in data.scheduled where item.isDueSoon(asOf: asOf, window: window) {
-            let last = item.deadline!.lastDay!
-            let days = asOf.days(until: last)
-            out.append(Diagnostic(.notice, id, data, item.ref, field: "due",
-                                  sv: "\(item.id) ska vara klar senast \(last) (om \(days) \(days == 1 ? "dag" : "dagar"))",
-                                  en: "\(item.id) is due soon: \(last) (in \(days) \(days == 1 ? "day" : "days"))"))
-        }
-        return out
+        guard item.isDueSoon(asOf: asOf, window: window) else { return }
+        let last = item.deadline!.lastDay!
+        let days = asOf.days(until: last)
+        out.append(Diagnostic(.notice, id, data, item.ref, field: "due",
+                              sv: "\(item.id) ska vara klar senast \(last) (om \(days) \(days == 1 ? "dag" : "dagar"))",
+                              en: "\(item.id) is due soon: \(last) (in \(days) \(days == 1 ? "day" : "days"))"))
     }
 }

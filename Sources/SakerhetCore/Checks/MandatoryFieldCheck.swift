@@ -1,25 +1,18 @@
 /// Every record has the fields its kind requires (bold in the brief), with a value.
 /// Severity: error.
-public struct MandatoryFieldCheck: Check {
+public struct MandatoryFieldCheck: RecordCheck {
     public let id = "mandatory"
     public let title = Message(sv: "Fält saknas", en: "Field missing")
     public init() {}
 
-    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for kind in Kind.allCases {
-            guard let file = data.files[kind] else { continue }
-            let required = kind.fields.filter(\.required).map(\.name)
-            for (i, r) in file.document.records.enumerated() {
-                for key in required where (r.value(key) ?? "").isEmpty {
-                    let name = r.value("id") ?? kind.word(.sv)
-                    let nameEn = r.value("id") ?? kind.word(.en)
-                    out.append(Diagnostic(.error, id, data, RecordRef(kind: kind, index: i), field: key,
-                                          sv: Text.sv(name, key), en: Text.en(nameEn, key)))
-                }
-            }
+    public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
+        let kind = site.kind
+        for key in kind.requiredKeys where (r.value(key) ?? "").isEmpty {
+            let name = r.value("id") ?? kind.word(.sv)
+            let nameEn = r.value("id") ?? kind.word(.en)
+            out.append(Diagnostic(.error, id, site.data, RecordRef(kind: kind, index: i), field: key,
+                                  sv: Text.sv(name, key), en: Text.en(nameEn, key)))
         }
-        return out
     }
 
     private enum Text {

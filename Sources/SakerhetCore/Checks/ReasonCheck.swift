@@ -1,23 +1,19 @@
 /// Work that waits or was dropped says why: `vilande`, `struken` and `due: ?` need a
 /// `reason` ("Inväntar beslut från KF", "Uteblev efter dialog med KS"). Severity: error.
-public struct ReasonCheck: Check {
+public struct ReasonCheck: ScheduledCheck {
     public let id = "reason"
     public let title = Message(sv: "Anledning saknas", en: "Reason missing")
     public init() {}
 
-    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for item in data.scheduled {
-            guard item.reason == nil else { continue }
-            let why: (String, String, String)
-            if item.status == .onHold { why = ("status", "är vilande", "is on hold") }
-            else if item.status == .cancelled { why = ("status", "är struken", "is cancelled") }
-            else if item.deadline?.isUnknown == true { why = ("due", "har okänt slutdatum (?)", "has an unknown deadline (?)") }
-            else { continue }
-            out.append(Diagnostic(.error, id, data, item.ref, field: why.0,
-                                  sv: "\(item.id) \(why.1) men saknar 'reason'; lägg till 'reason: …' med skälet",
-                                  en: "\(item.id) \(why.2) but has no 'reason'; add 'reason: …' saying why"))
-        }
-        return out
+    public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
+        guard item.reason == nil else { return }
+        let why: (String, String, String)
+        if item.status == .onHold { why = ("status", "är vilande", "is on hold") }
+        else if item.status == .cancelled { why = ("status", "är struken", "is cancelled") }
+        else if item.deadline?.isUnknown == true { why = ("due", "har okänt slutdatum (?)", "has an unknown deadline (?)") }
+        else { return }
+        out.append(Diagnostic(.error, id, data, item.ref, field: why.0,
+                              sv: "\(item.id) \(why.1) men saknar 'reason'; lägg till 'reason: …' med skälet",
+                              en: "\(item.id) \(why.2) but has no 'reason'; add 'reason: …' saying why"))
     }
 }

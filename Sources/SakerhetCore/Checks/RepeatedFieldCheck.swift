@@ -1,37 +1,31 @@
 /// A field that is not a list (everything but `action`) appears once per record. With
 /// two `status:` lines the tool would read the first and recutils would reject the
 /// record. Severity: error, at the second line.
-public struct RepeatedFieldCheck: Check {
+public struct RepeatedFieldCheck: RecordCheck {
     public let id = "repeated-field"
     public let title = Message(sv: "Upprepat fält", en: "Repeated field")
     public init() {}
 
-    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for kind in Kind.allCases {
-            guard let file = data.files[kind] else { continue }
-            let lists = kind.fields.filter(\.repeatable).map(\.name)
-            for (i, r) in file.document.records.enumerated() {
-                // Records have about ten fields: compare pairs rather than build a set per record;
-                // a long one (a damaged file) gets a table, so the work stays linear.
-                let fields = r.fields
-                var firstLines: [String: Int]? = fields.count > 32 ? [:] : nil
-                for (j, f) in fields.enumerated() where !lists.contains(f.key) {
-                    let line: Int
-                    if firstLines != nil {
-                        guard let l = firstLines![f.key] else { firstLines![f.key] = f.line; continue }
-                        line = l
-                    } else {
-                        guard j > 0, let earlier = fields[..<j].first(where: { $0.key == f.key }) else { continue }
-                        line = earlier.line
-                    }
-                    let rid = Diagnostic.name(data, RecordRef(kind: kind, index: i))
-                    out.append(Diagnostic(.error, id, data, RecordRef(kind: kind, index: i), at: f,
-                                          sv: "\(rid): fältet '\(f.key)' står redan på rad \(line); en post har ett '\(f.key)', ta bort den ena raden",
-                                          en: "\(rid): the field '\(f.key)' is already on line \(line); a record has one '\(f.key)', remove one of the lines"))
-                }
+    public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
+        let kind = site.kind, data = site.data
+        let lists = kind.repeatableKeys
+        // Records have about ten fields: compare pairs rather than build a set per record;
+        // a long one (a damaged file) gets a table, so the work stays linear.
+        let fields = r.fields
+        var firstLines: [String: Int]? = fields.count > 32 ? [:] : nil
+        for (j, f) in fields.enumerated() where !lists.contains(f.key) {
+            let line: Int
+            if firstLines != nil {
+                guard let l = firstLines![f.key] else { firstLines![f.key] = f.line; continue }
+                line = l
+            } else {
+                guard j > 0, let earlier = fields[..<j].first(where: { $0.key == f.key }) else { continue }
+                line = earlier.line
             }
+            let rid = Diagnostic.name(data, RecordRef(kind: kind, index: i))
+            out.append(Diagnostic(.error, id, data, RecordRef(kind: kind, index: i), at: f,
+                                  sv: "\(rid): fältet '\(f.key)' står redan på rad \(line); en post har ett '\(f.key)', ta bort den ena raden",
+                                  en: "\(rid): the field '\(f.key)' is already on line \(line); a record has one '\(f.key)', remove one of the lines"))
         }
-        return out
     }
 }

@@ -85,7 +85,7 @@ extension Config {
 /// Built on every command, so it is on the hot path (docs/performance.md): each record's
 /// fields are read in one pass into slots (no dictionary per record), the canonical
 /// Swedish words are recognised by their bytes before the general parsers run, lookups by
-/// kind index arrays instead of hashing the kind, and `scheduled` is built once, on first use.
+/// kind index arrays instead of hashing the kind.
 public struct DataSet: Sendable {
     public let folder: String
     public let files: [Kind: SourceFile]
@@ -219,8 +219,6 @@ public struct DataSet: Sendable {
         return areas[i]
     }
 
-    /// Goals, activities and findings: everything with an owner and a deadline. Built on
-    /// first use and kept, since several checks walk it.
     /// Every field of every record by the type of its spec (fields the kind does not
     /// define under `nil`), built once on first use: checks walk only their fields.
     var fieldIndex: FieldIndex {
@@ -253,10 +251,6 @@ public struct DataSet: Sendable {
             }
             return index
         }
-    }
-
-    public var scheduled: [any Scheduled] {
-        cache.scheduled { goals as [any Scheduled] + activities + findings }
     }
 
     /// The records of a kind, as items.
@@ -311,7 +305,6 @@ public struct IDIndex: Sendable {
 /// the first use safe from several threads.
 private final class Cache: @unchecked Sendable {
     private let lock = NSLock()
-    private var scheduledItems: [any Scheduled]?
     private var fieldIndex: FieldIndex?
     private var idIndexes: [Int: IDIndex] = [:]
 
@@ -330,15 +323,6 @@ private final class Cache: @unchecked Sendable {
         if let fieldIndex { return fieldIndex }
         let made = make()
         fieldIndex = made
-        return made
-    }
-
-    func scheduled(_ make: () -> [any Scheduled]) -> [any Scheduled] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let scheduledItems { return scheduledItems }
-        let made = make()
-        scheduledItems = made
         return made
     }
 }

@@ -58,6 +58,12 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
 
     public var fieldOrder: [String] { fields.map(\.name) }
 
+    /// The names of the fields a record of this kind must have.
+    public var requiredKeys: [String] { Schema.required[slot] }
+
+    /// The names of the fields that may repeat (one line per value).
+    public var repeatableKeys: [String] { Schema.repeatable[slot] }
+
     public static func < (a: Kind, b: Kind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
 }
 
@@ -100,6 +106,9 @@ enum Schema {
     }
     /// The specs of each kind in order, indexed by `Kind.slot`.
     static let list: [[FieldSpec]] = Kind.allCases.map { fields[$0]! }
+    /// Required and repeatable field names of each kind, indexed by `Kind.slot`.
+    static let required: [[String]] = list.map { $0.filter(\.required).map(\.name) }
+    static let repeatable: [[String]] = list.map { $0.filter(\.repeatable).map(\.name) }
 
     static let fields: [Kind: [FieldSpec]] = [
         .owner: [
