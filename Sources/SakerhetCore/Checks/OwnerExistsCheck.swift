@@ -8,8 +8,9 @@ public struct OwnerExistsCheck: Check {
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let ids = data.owners.map(\.id)
+        let known = data.idIndex(of: .owner)
         data.forEachField(ofType: [.ref(.owner)]) { ref, f, _ in
-            guard f.key == "owner", !data.contains(.owner, id: f.value) else { return }
+            guard f.key == "owner", !known.contains(f.value) else { return }
             let byName = data.owners.first { $0.name.lowercased() == f.value.lowercased() }
             let hint: (sv: String, en: String) = byName.map { (" (menade du '\($0.id)'?)", " (did you mean '\($0.id)'?)") } ?? Suggest.hint(f.value, ids)
             let rid = Diagnostic.name(data, ref)

@@ -58,11 +58,12 @@ extension DataSet {
     func forEachField(ofType types: [FieldSpec.ValueType], _ body: (RecordRef, Field, FieldSpec) -> Void) {
         let index = fieldIndex
         let records = Kind.allCases.map { files[$0]?.document.records ?? [] }
+        let specs = Schema.list
         for type in types {
             for p in index.places(of: type) {
                 let f = records[p.kind.slot][Int(p.record)].fields[Int(p.field)]
                 guard !f.value.isEmpty else { continue }
-                body(RecordRef(kind: p.kind, index: Int(p.record)), f, Schema.list[p.kind.slot][Int(p.spec)])
+                body(RecordRef(kind: p.kind, index: Int(p.record)), f, specs[p.kind.slot][Int(p.spec)])
             }
         }
     }

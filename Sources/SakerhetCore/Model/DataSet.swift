@@ -193,6 +193,9 @@ public struct DataSet: Sendable {
 
     public func contains(_ kind: Kind, id: String) -> Bool { idIndex(kind.slot).first[id] != nil }
 
+    /// The ids of `kind`: for a loop that asks many times, fetched once.
+    func idIndex(of kind: Kind) -> IDIndex { idIndex(kind.slot) }
+
     private func idIndex(_ slot: Int) -> IDIndex {
         if let index = eagerIDs[slot] { return index }
         return cache.ids(slot) { IDIndex(recordsBySlot[slot]) }
@@ -292,6 +295,9 @@ public struct IDIndex: Sendable {
     }
 
     /// The records with `id`, in file order; nil when none has it.
+    /// True when a record has `id`.
+    public func contains(_ id: String) -> Bool { first[id] != nil }
+
     public subscript(id: String) -> [Int]? {
         if let all = duplicates[id] { return all }
         return first[id].map { [$0] }
