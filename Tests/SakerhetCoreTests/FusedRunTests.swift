@@ -42,6 +42,19 @@ final class FusedRunTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(counts["overdue"] ?? 0, 2_000)
     }
 
+    /// The runner learns how to fuse a check from `fusion`, not from a cast: every record
+    /// and scheduled check must give it, and no other check.
+    func testEveryRecordAndScheduledCheckSaysHowItIsFused() {
+        for c in Checks.all {
+            switch c.fusion {
+            case .record: XCTAssertTrue(c is any RecordCheck, c.id)
+            case .scheduled: XCTAssertTrue(c is any ScheduledCheck, c.id)
+            case nil: XCTAssertFalse(c is any RecordCheck || c is any ScheduledCheck, c.id)
+            }
+        }
+        XCTAssertEqual(Checks.all.compactMap(\.fusion).count, 9)
+    }
+
     func testWithoutDateChecksTheFusedRunLeavesThemOut() {
         let found = Checks.run(Self.data, asOf: Fixture.asOf, includeDateChecks: false)
         XCTAssertFalse(found.contains { ["overdue", "due-soon", "done-future"].contains($0.check) })

@@ -15,10 +15,21 @@ public protocol Check: Sendable {
     /// True when the result depends on the as-of date (skipped by `audit --no-time`).
     var usesDate: Bool { get }
     func run(_ data: DataSet, asOf: Day) -> [Diagnostic]
+    /// How `Checks.run` may fuse the check with others; nil (the default) runs it by itself.
+    /// `RecordCheck` and `ScheduledCheck` give it, so the runner needs no dynamic cast (each
+    /// `as?` to a protocol costs a scan of the binary's conformance tables at start-up).
+    var fusion: Fusion? { get }
+}
+
+/// A check as the runner fuses it (see `FusedRun`).
+public enum Fusion: Sendable {
+    case record(any RecordCheck)
+    case scheduled(any ScheduledCheck)
 }
 
 extension Check {
     public var usesDate: Bool { false }
+    public var fusion: Fusion? { nil }
 }
 
 /// Where a record check looks: the data set, the record's kind and file, and the day.
@@ -41,6 +52,7 @@ public protocol RecordCheck: Check {
 
 extension RecordCheck {
     public var kinds: [Kind] { Kind.allCases }
+    public var fusion: Fusion? { .record(self) }
 
     /// The check alone (a test, `sakerhet-bench profile`): the same walk as the fused one.
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
@@ -62,6 +74,8 @@ public protocol ScheduledCheck: Check {
 }
 
 extension ScheduledCheck {
+    public var fusion: Fusion? { .scheduled(self) }
+
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for g in data.goals { check(g, data, asOf: asOf, into: &out) }

@@ -26,9 +26,11 @@ struct FusedRun: Sendable {
         var scheduled: [(Int, any ScheduledCheck)] = []
         var jobs: [Job] = []
         for (i, c) in checks.enumerated() {
-            if let r = c as? any RecordCheck { records.append((i, r)) }
-            else if let s = c as? any ScheduledCheck { scheduled.append((i, s)) }
-            else { jobs.append(.alone(i)) }
+            switch c.fusion {
+            case .record(let r): records.append((i, r))
+            case .scheduled(let s): scheduled.append((i, s))
+            case nil: jobs.append(.alone(i))
+            }
         }
         if !records.isEmpty {
             for kind in Kind.allCases where records.contains(where: { $0.1.kinds.contains(kind) }) {

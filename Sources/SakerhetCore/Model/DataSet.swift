@@ -352,13 +352,18 @@ extension Kind {
 // name in snake case is the key; `SchemaTests` checks each against `Schema.fields`), and its
 // place among the cases is its slot in `FirstValues`: a field is read by naming its case,
 // so a slot cannot be wrong and a new field is one more case.
-protocol ModelKeys: CaseIterable, RawRepresentable where RawValue == Int, AllCases == [Self] {
+//
+// The case's name comes from the compiler's `CodingKey` synthesis (`stringValue`), not from
+// `String(describing:)`: that one asks the runtime whether the type conforms to printing
+// protocols, and each first question scans every conformance in the binary (a fraction of a
+// millisecond each in the statically linked binary, on every command's start).
+protocol ModelKeys: CaseIterable, CodingKey, RawRepresentable where RawValue == Int, AllCases == [Self] {
     /// The field's key, when it is not the case name in snake case.
     var key: String { get }
 }
 
 extension ModelKeys {
-    var key: String { Self.snake(String(describing: self)) }
+    var key: String { Self.snake(stringValue) }
 
     /// The keys in slot order.
     static var keys: [String] { allCases.map(\.key) }
@@ -390,7 +395,7 @@ enum FindingKeys: Int, ModelKeys {
     case id, audit, auditor, year, caseNumber, recommendation, response, progress, remaining, assessment, evidence,
          owner, due, status, classification, reason, kind, basis, area, note
 
-    var key: String { self == .caseNumber ? "case" : Self.snake(String(describing: self)) }
+    var key: String { self == .caseNumber ? "case" : Self.snake(stringValue) }
 }
 
 enum OwnerKeys: Int, ModelKeys {
