@@ -9,10 +9,6 @@
 /// characters escaped (`\n`, `\t`, `\r`, `\b`, `\f`, else `\u00xx`), everything else as
 /// it is. Property names go to snake_case (`ownerName` → `owner_name`, `myURL` → `my_url`);
 /// the keys of a `[String: …]` dictionary are kept as they are. A nil property is left out.
-/// Optional, whatever it wraps: `JSONWriter.box` tells it apart from other types.
-protocol JSONOptional {}
-extension Optional: JSONOptional {}
-
 enum JSONWriter {
     /// The JSON text of `value`, and a line break.
     static func encode<T: Encodable>(_ value: T) throws -> String {
@@ -89,7 +85,7 @@ enum JSONWriter {
         let type = ObjectIdentifier(T.self)
         if keys.plain[type] != true {
             if let boxed = try special(value, keys: keys) { return boxed }
-            if !(T.self is any JSONOptional.Type) && !(T.self is AnyObject.Type) { keys.plain[type] = true }
+            if !isOptional(T.self) && !(T.self is AnyObject.Type) { keys.plain[type] = true }
         }
         let encoder = TreeEncoder(keys: keys)
         try value.encode(to: encoder)
@@ -97,14 +93,36 @@ enum JSONWriter {
     }
 
     /// A string, a number or a `[String: …]` dictionary as a tree; nil for other values.
-    static func special(_ value: some Encodable, keys: KeyNames) throws -> Value? {
-        if let s = value as? String { return .string(s) }
-        if let n = value as? any BinaryInteger { return .literal(String(describing: n)) }
-        if let x = value as? Double { return .literal(number(x)) }
-        if let x = value as? Float { return .literal(number(x)) }
-        if let d = value as? StringKeyed { return .object(try d.members(keys: keys)) }
+    ///
+    /// Types are told apart by their metadata and name, not by casting to a protocol
+    /// (`as? any BinaryInteger`): the first such cast of each type scans every conformance
+    /// in the binary, which cost more than the rest of a small report's JSON.
+    static func special<T: Encodable>(_ value: T, keys: KeyNames) throws -> Value? {
+        switch ObjectIdentifier(T.self) {
+        case ObjectIdentifier(String.self): return .string(value as! String)
+        case ObjectIdentifier(Double.self): return .literal(number(value as! Double))
+        case ObjectIdentifier(Float.self): return .literal(number(value as! Float))
+        case ObjectIdentifier(Int.self): return .literal(String(value as! Int))
+        case ObjectIdentifier(Int8.self): return .literal(String(value as! Int8))
+        case ObjectIdentifier(Int16.self): return .literal(String(value as! Int16))
+        case ObjectIdentifier(Int32.self): return .literal(String(value as! Int32))
+        case ObjectIdentifier(Int64.self): return .literal(String(value as! Int64))
+        case ObjectIdentifier(UInt.self): return .literal(String(value as! UInt))
+        case ObjectIdentifier(UInt8.self): return .literal(String(value as! UInt8))
+        case ObjectIdentifier(UInt16.self): return .literal(String(value as! UInt16))
+        case ObjectIdentifier(UInt32.self): return .literal(String(value as! UInt32))
+        case ObjectIdentifier(UInt64.self): return .literal(String(value as! UInt64))
+        default: break
+        }
+        // Only a dictionary keyed by strings is asked about its conformance.
+        if _typeName(T.self).hasPrefix("Swift.Dictionary<Swift.String, "), let d = value as? StringKeyed {
+            return .object(try d.members(keys: keys))
+        }
         return nil
     }
+
+    /// True for `Optional<…>`, whose values may box differently (a nil, or what it wraps).
+    static func isOptional<T>(_ type: T.Type) -> Bool { _typeName(type).hasPrefix("Swift.Optional<") }
 
     // MARK: The encoder
 
