@@ -12,7 +12,7 @@ final class PortabilityTests: XCTestCase {
 
     /// The C library's names that only Platform.swift may use.
     static let systemCall = try! NSRegularExpression(pattern: #"""
-        (?<![\w.])(pread|pwrite|fstat|lstat|stat|fsync|fchmod|chmod|rename|unlink|flock|fcntl|opendir|readdir|closedir|realpath|getpid|kill|isatty|ioctl|posix_spawnp?|posix_spawn_\w+|waitpid|memchr|memcmp|memcpy|getrusage|usleep|lseek|access|strerror|strdup|pipe|poll|mkstemp|dup2)\(|\bsignal\(SIG|\berrno\b|\b\w+_FILENO\b|\bS_IF[A-Z]+\b|\bO_(RDONLY|WRONLY|RDWR|CREAT|EXCL|NONBLOCK)\b|\bimport\s+(Glibc|Darwin|Musl|WinSDK|ucrt)\b|canImport\(
+        (?<![\w.])(pread|pwrite|fstat|lstat|stat|fsync|fchmod|chmod|rename|unlink|flock|fcntl|opendir|readdir|closedir|realpath|getpid|kill|isatty|ioctl|posix_spawnp?|posix_spawn_\w+|waitpid|memchr|memcmp|memcpy|getrusage|usleep|localtime_r|lseek|access|strerror|strdup|pipe|poll|mkstemp|dup2)\(|\bsignal\(SIG|\berrno\b|\b\w+_FILENO\b|\bS_IF[A-Z]+\b|\bO_(RDONLY|WRONLY|RDWR|CREAT|EXCL|NONBLOCK)\b|\bimport\s+(Glibc|Darwin|Musl|WinSDK|ucrt)\b|canImport\(
         """#)
 
     func testOnlyThePlatformFileCallsTheSystem() throws {
@@ -44,6 +44,14 @@ final class PortabilityTests: XCTestCase {
             XCTAssertTrue(install.contains(needle), "docs/install.md does not mention \(needle)")
         }
         XCTAssertFalse(install.contains("not yet moved"), "docs/install.md still lists calls outside Platform.swift")
+    }
+
+    /// Today as the C library reads it is the day Foundation's calendar gives (the default
+    /// as-of date of every command).
+    func testTodayIsFoundationsToday() {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        let t = Platform.today()
+        XCTAssertEqual([t.year, t.month, t.day], [c.year, c.month, c.day].map { $0 ?? 0 })
     }
 
     /// The platform's file calls behave as Store relies on: kinds, a FIFO opened without

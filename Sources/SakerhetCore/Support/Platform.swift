@@ -62,6 +62,16 @@ public enum Platform {
     /// signal that ends the process.
     public static func ignoreBrokenPipes() { _ = signal(SIGPIPE, SIG_IGN) }
 
+    /// Today in the local time zone (`TZ`, else the system's), as the C library reads it:
+    /// the same day as `Calendar.current`, without loading Foundation's calendar on every
+    /// command's start.
+    public static func today() -> (year: Int, month: Int, day: Int) {
+        var now = time(nil)
+        var parts = tm()
+        guard localtime_r(&now, &parts) != nil else { return (1970, 1, 1) }
+        return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+    }
+
     // MARK: File locks
 
     /// Opens (creating it when missing) the file that `tryLock` locks; nil on an error,

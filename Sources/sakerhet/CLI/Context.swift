@@ -24,8 +24,8 @@ struct Context {
             }
             return d
         }
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: c.year!, month: c.month!, day: c.day!)!
+        let t = Platform.today()
+        return Day(year: t.year, month: t.month, day: t.day)!
     }
 
     /// The data folder: `--data`, or the nearest `data/` upward.
