@@ -100,9 +100,15 @@ public struct DataSet: Sendable {
     public let findings: [Finding]
     public let followups: [Followup]
 
-    /// id → record indices, per kind (more than one index means a duplicate id).
-    public var ids: [Kind: IDIndex] {
-        Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0, idIndex($0.slot)) })
+    /// id → record indices, per kind (more than one index means a duplicate id): `ids[kind]`
+    /// makes that kind's index only (a dictionary of every kind's would index 100,000
+    /// activities to look up one goal).
+    public var ids: IDs { IDs(data: self) }
+
+    /// The id indexes by kind, each made when first asked for.
+    public struct IDs: Sendable {
+        let data: DataSet
+        public subscript(kind: Kind) -> IDIndex? { data.idIndex(of: kind) }
     }
 
     /// The same as `files` and `ids`, by `Kind.slot`.
