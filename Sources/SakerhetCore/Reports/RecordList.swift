@@ -109,37 +109,47 @@ public struct RecordList: Sendable, Codable {
         let window = data.config.soonDays
         let match = Match(filter: filter, goals: filter.goal.map { data.goalAndDescendants($0) }, asOf: asOf, window: window)
         let file = data.path(kind)
-        func row<S: Scheduled>(_ s: S, goal: String?, start: Deadline? = nil, assessment: Assessment? = nil) -> ListRow {
-            makeRow(s, kind, data, file: file, asOf: asOf, window: window, goal: goal, start: start, assessment: assessment)
-        }
+        // Records are read in place (`forEachInPlace`): of 100,000 activities most fail the
+        // filter, and copying each one to look at it cost more than the rest of the list.
+        // A row is made only for a record that passes.
         var rows: [ListRow] = []
+        // Room for every record of the kind (pages never written are never touched), so the
+        // rows are not moved as the array grows.
+        rows.reserveCapacity(kind == .goal ? data.goals.count : kind == .activity ? data.activities.count
+                             : kind == .finding ? data.findings.count : kind == .risk ? data.risks.count : 0)
         switch kind {
         case .goal:
             let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window)
-            for g in data.goals where match.passes(g, goal: g.id) && match.inArea(g.area) {
-                var r = row(g, goal: g.parent)
+            data.goals.forEachInPlace { g, _ in
+                guard match.passes(g, goal: g.id) && match.inArea(g.area) else { return }
+                var r = makeRow(g, kind, data, file: file, asOf: asOf, window: window, goal: g.parent, start: nil,
+                                assessment: nil, progress: nil)
                 r.below = below[g.ref.index]
                 rows.append(r)
             }
         case .activity:
-            for a in data.activities where match.passes(a, goal: a.goal) {
+            data.activities.forEachInPlace { a, _ in
+                guard match.passes(a, goal: a.goal) else { return }
                 // The goal's area is looked up only when filtering by area.
-                if filter.area != nil && !match.inArea(a.area ?? data.goal(a.goal)?.area) { continue }
-                rows.append(makeRow(a, kind, data, file: file, asOf: asOf, window: window, goal: a.goal, start: a.start, assessment: nil))
+                if filter.area != nil && !match.inArea(a.area ?? data.goal(a.goal)?.area) { return }
+                rows.append(makeRow(a, kind, data, file: file, asOf: asOf, window: window, goal: a.goal, start: a.start,
+                                    assessment: nil, progress: a.progress))
             }
         case .finding:
-            for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
-                rows.append(row(f, goal: nil, assessment: f.assessment))
+            data.findings.forEachInPlace { f, _ in
+                guard match.passes(f, goal: nil) && match.inArea(nil) else { return }
+                rows.append(makeRow(f, kind, data, file: file, asOf: asOf, window: window, goal: nil, start: nil,
+                                    assessment: f.assessment, progress: nil))
             }
         case .risk:
             let wantStatus = filter.status.flatMap { StatusFilter($0, kind: .risk) }
-            for r in data.risks {
-                if let o = filter.owner, !r.owners.contains(o) { continue }
-                if let a = filter.area, r.area != a { continue }
-                if let st = wantStatus, !st.matches(r.status) { continue }
+            data.risks.forEachInPlace { r, _ in
+                if let o = filter.owner, !r.owners.contains(o) { return }
+                if let a = filter.area, r.area != a { return }
+                if let st = wantStatus, !st.matches(r.status) { return }
                 let level = data.level(of: r)
-                if let l = filter.level, level != l { continue }
-                if filter.overdue && !r.isReviewPassed(asOf: asOf) { continue }
+                if let l = filter.level, level != l { return }
+                if filter.overdue && !r.isReviewPassed(asOf: asOf) { return }
                 rows.append(ListRow(kind: .risk, id: r.id, title: r.title, owner: r.owner, ownerName: data.ownerName(r.owner),
                                     goal: nil, start: nil, due: r.review.map(Deadline.init(day:)), status: r.status?.rawValue,
                                     signal: nil, daysLate: 0, score: r.score, level: level, assessment: nil,
@@ -164,8 +174,9 @@ public struct RecordList: Sendable, Codable {
         var keys: [(Int, Int, Int)] = []
         keys.reserveCapacity(rows.count)
         for i in rows.indices {
-            let first = kind == .risk ? -(rows[i].score ?? 0) : (rows[i].due?.lastDay?.ordinal ?? Int.max)
-            keys.append((first, rows[i].line, i))
+            // Plain values first: a row passed whole to a function would be copied.
+            let score = rows[i].score, due = rows[i].due, line = rows[i].line
+            keys.append((kind == .risk ? -(score ?? 0) : (due?.lastDay?.ordinal ?? Int.max), line, i))
         }
         keys.sort(by: <)
         // Put row keys[i].2 at i, cycle by cycle, by swapping rather than copying rows.
@@ -181,8 +192,8 @@ public struct RecordList: Sendable, Codable {
             }
         }
         var green = 0, yellow = 0, red = 0
-        for i in rows.indices {
-            switch rows[i].assessment {
+        rows.forEachInPlace { r, _ in
+            switch r.assessment {
             case .green?: green += 1
             case .yellow?: yellow += 1
             case .red?: red += 1
@@ -214,13 +225,14 @@ public struct RecordList: Sendable, Codable {
         /// place through a pointer is not copied to be passed here.
         @inline(__always)
         func passes<S: Scheduled>(_ s: S, goal: String?) -> Bool {
-            if let o = filter.owner, !s.isOwned(by: o) { return false }
+            if let o = filter.owner, !s.owners.contains(o) { return false }
             if let gs = goals {
                 guard let goal, gs.contains(goal) else { return false }
             }
             if let st = status, !st.matches(s.status) { return false }
             if filter.overdue || filter.soon {
-                let standing = s.standing(asOf: asOf, window: window)
+                // `Standing` from the fields: `s.standing` is a call that copies the record.
+                let standing = Standing(deadline: s.deadline, status: s.status, asOf: asOf, window: window)
                 if filter.overdue && !standing.isOverdue { return false }
                 if filter.soon && !standing.isDueSoon { return false }
             }
@@ -238,14 +250,14 @@ public struct RecordList: Sendable, Codable {
 
     @inline(__always)
     static func makeRow<S: Scheduled>(_ s: S, _ kind: Kind, _ data: DataSet, file: String, asOf: Day, window: Int,
-                                      goal: String?, start: Deadline?, assessment: Assessment?) -> ListRow {
-        let standing = s.standing(asOf: asOf, window: window)
+                                      goal: String?, start: Deadline?, assessment: Assessment?, progress: String?) -> ListRow {
+        let standing = Standing(deadline: s.deadline, status: s.status, asOf: asOf, window: window)
         var row = ListRow(kind: kind, id: s.id, title: s.title, owner: s.owner, ownerName: data.ownerName(s.owner), goal: goal,
                           start: start, due: s.deadline, status: s.statusAlias ?? s.status?.rawValue, signal: standing.signal,
                           daysLate: standing.daysLate, score: nil, level: nil, assessment: assessment,
                           file: file, line: data.record(s.ref).line)
         if s.owners.count > 1 { row.owners = s.owners }
-        if let a = s as? Activity { row.progress = a.progress }
+        row.progress = progress
         return row
     }
 }
