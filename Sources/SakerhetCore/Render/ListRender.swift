@@ -182,7 +182,7 @@ public enum ListRender {
             s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A })
                 ? s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") : s
         }
-        list.rows.forEachInPlace { r, _ in
+        for r in list.rows {
             out += cells(r, lang).map(flat).joined(separator: "\t") + "\n"
         }
         return out
@@ -213,7 +213,7 @@ public enum ListRender {
         }
         let header = spread(names, name: sv ? "Ansvarig (namn)" : "Owner (name)", late: sv ? "Dagar sen" : "Days late")
         var out = "\u{FEFF}" + header.map(quote).joined(separator: ";") + "\r\n"
-        list.rows.forEachInPlace { r, _ in
+        for r in list.rows {
             var cells = cells(r, lang)
             if let signal { cells[signal] = SafeText.text(r.signal?.word(lang) ?? "", lang) }
             let row = spread(cells, name: SafeText.text(r.ownerName, lang), late: r.daysLate > 0 ? "\(r.daysLate)" : "")

@@ -109,9 +109,6 @@ public struct RecordList: Sendable, Codable {
         let window = data.config.soonDays
         let match = Match(filter: filter, goals: filter.goal.map { data.goalAndDescendants($0) }, asOf: asOf, window: window)
         let file = data.path(kind)
-        // Records are read in place (`forEachInPlace`): of 100,000 activities most fail the
-        // filter, and copying each one to look at it cost more than the rest of the list.
-        // A row is made only for a record that passes.
         var rows: [ListRow] = []
         // Room for every record of the kind (pages never written are never touched), so the
         // rows are not moved as the array grows.
@@ -120,36 +117,49 @@ public struct RecordList: Sendable, Codable {
         switch kind {
         case .goal:
             let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window)
-            data.goals.forEachInPlace { g, _ in
-                guard match.passes(g, goal: g.id) && match.inArea(g.area) else { return }
+            for g in data.goals where match.passes(g, goal: g.id) && match.inArea(g.area) {
                 var r = makeRow(g, kind, data, file: file, asOf: asOf, window: window, goal: g.parent, start: nil,
                                 assessment: nil, progress: nil)
                 r.below = below[g.ref.index]
                 rows.append(r)
             }
         case .activity:
-            data.activities.forEachInPlace { a, _ in
-                guard match.passes(a, goal: a.goal) else { return }
+            // Of 100,000 activities most fail the filter: each is looked at field by field
+            // (`acts[i].due`), since one passed whole to a function, or read whole in a
+            // loop, is copied (a dozen reference counts up and down) only to be dropped.
+            let acts = data.activities
+            for i in acts.indices {
+                let status = acts[i].status
+                let deadline = Activity.deadline(due: acts[i].due, every: acts[i].every, done: acts[i].done)
+                guard match.passes(owners: { acts[i].owners }, goal: { acts[i].goal }, status: status, deadline: deadline) else { continue }
                 // The goal's area is looked up only when filtering by area.
-                if filter.area != nil && !match.inArea(a.area ?? data.goal(a.goal)?.area) { return }
-                rows.append(makeRow(a, kind, data, file: file, asOf: asOf, window: window, goal: a.goal, start: a.start,
-                                    assessment: nil, progress: a.progress))
+                if filter.area != nil && !match.inArea(acts[i].area ?? data.goal(acts[i].goal)?.area) { continue }
+                // As `makeRow` makes it.
+                let standing = Standing(deadline: deadline, status: status, asOf: asOf, window: window)
+                let owners = acts[i].owners
+                var row = ListRow(kind: kind, id: acts[i].id, title: acts[i].title, owner: owners.first ?? "",
+                                  ownerName: data.ownerName(owners.first ?? ""), goal: acts[i].goal, start: acts[i].start,
+                                  due: deadline, status: acts[i].statusAlias ?? status?.rawValue, signal: standing.signal,
+                                  daysLate: standing.daysLate, score: nil, level: nil, assessment: nil,
+                                  file: file, line: data.record(acts[i].ref).line)
+                if owners.count > 1 { row.owners = owners }
+                row.progress = acts[i].progress
+                rows.append(row)
             }
         case .finding:
-            data.findings.forEachInPlace { f, _ in
-                guard match.passes(f, goal: nil) && match.inArea(nil) else { return }
+            for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
                 rows.append(makeRow(f, kind, data, file: file, asOf: asOf, window: window, goal: nil, start: nil,
                                     assessment: f.assessment, progress: nil))
             }
         case .risk:
             let wantStatus = filter.status.flatMap { StatusFilter($0, kind: .risk) }
-            data.risks.forEachInPlace { r, _ in
-                if let o = filter.owner, !r.owners.contains(o) { return }
-                if let a = filter.area, r.area != a { return }
-                if let st = wantStatus, !st.matches(r.status) { return }
+            for r in data.risks {
+                if let o = filter.owner, !r.owners.contains(o) { continue }
+                if let a = filter.area, r.area != a { continue }
+                if let st = wantStatus, !st.matches(r.status) { continue }
                 let level = data.level(of: r)
-                if let l = filter.level, level != l { return }
-                if filter.overdue && !r.isReviewPassed(asOf: asOf) { return }
+                if let l = filter.level, level != l { continue }
+                if filter.overdue && !r.isReviewPassed(asOf: asOf) { continue }
                 rows.append(ListRow(kind: .risk, id: r.id, title: r.title, owner: r.owner, ownerName: data.ownerName(r.owner),
                                     goal: nil, start: nil, due: r.review.map(Deadline.init(day:)), status: r.status?.rawValue,
                                     signal: nil, daysLate: 0, score: r.score, level: level, assessment: nil,
@@ -192,8 +202,8 @@ public struct RecordList: Sendable, Codable {
             }
         }
         var green = 0, yellow = 0, red = 0
-        rows.forEachInPlace { r, _ in
-            switch r.assessment {
+        for i in rows.indices {
+            switch rows[i].assessment {
             case .green?: green += 1
             case .yellow?: yellow += 1
             case .red?: red += 1
@@ -225,19 +235,25 @@ public struct RecordList: Sendable, Codable {
         /// place through a pointer is not copied to be passed here.
         @inline(__always)
         func passes<S: Scheduled>(_ s: S, goal: String?) -> Bool {
-            if let o = filter.owner, !s.owners.contains(o) { return false }
+            passes(owners: { s.owners }, goal: { goal }, status: s.status, deadline: s.deadline)
+        }
+
+        /// The same from a record's fields; the owners and the goal are read only when
+        /// the filter asks for them.
+        @inline(__always)
+        func passes(owners: () -> [String], goal: () -> String?, status recordStatus: Status?, deadline: Deadline?) -> Bool {
+            if let o = filter.owner, !owners().contains(o) { return false }
             if let gs = goals {
-                guard let goal, gs.contains(goal) else { return false }
+                guard let goal = goal(), gs.contains(goal) else { return false }
             }
-            if let st = status, !st.matches(s.status) { return false }
+            if let st = status, !st.matches(recordStatus) { return false }
             if filter.overdue || filter.soon {
-                // `Standing` from the fields: `s.standing` is a call that copies the record.
-                let standing = Standing(deadline: s.deadline, status: s.status, asOf: asOf, window: window)
+                let standing = Standing(deadline: deadline, status: recordStatus, asOf: asOf, window: window)
                 if filter.overdue && !standing.isOverdue { return false }
                 if filter.soon && !standing.isDueSoon { return false }
             }
             if let before = dueBefore {
-                guard let last = s.deadline?.lastDay, last <= before, !(s.status?.isClosed ?? false) else { return false }
+                guard let last = deadline?.lastDay, last <= before, !(recordStatus?.isClosed ?? false) else { return false }
             }
             return true
         }
