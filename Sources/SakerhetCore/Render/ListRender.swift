@@ -82,16 +82,11 @@ public enum ListRender {
         return out
     }
 
-    /// The table's cells of every row, as `cells` gives them, written into a buffer a
-    /// piece of the list, the pieces at the same time when there are many rows.
+    /// The table's cells of every row, as `cells` gives them, written as bytes.
     static func tableCells(_ list: RecordList, _ lang: Lang) -> [TextTable.Cells] {
-        let n = columns(list.kind, lang).count
         let rows = list.rows
-        let parts = Parallel.ranges(rows.count, minimum: 2_000)
-        return Parallel.map(parts.count) { p in
-            var c = TextTable.Cells(width: n, reservingRows: parts[p].count, bytesPerRow: 128)
-            for i in parts[p] { writeCells(rows, i, lang, into: &c) }
-            return c
+        return TextTable.Cells.make(rows: rows.count, width: columns(list.kind, lang).count) { i, c in
+            writeCells(rows, i, lang, into: &c)
         }
     }
 

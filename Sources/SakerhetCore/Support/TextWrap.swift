@@ -216,6 +216,17 @@ extension TextTable {
             bytes.reserveCapacity(rows * bytesPerRow)
         }
 
+        /// Rows `0..<rows` written by `write(i, &cells)`, in pieces of the list written at the
+        /// same time when there are many (one `Cells` a piece, in order).
+        static func make(rows: Int, width: Int, _ write: @Sendable (Int, inout Cells) -> Void) -> [Cells] {
+            let parts = Parallel.ranges(rows, minimum: 2_000)
+            return Parallel.map(parts.count) { p in
+                var c = Cells(width: width, reservingRows: parts[p].count, bytesPerRow: 128)
+                for i in parts[p] { write(i, &c) }
+                return c
+            }
+        }
+
         var rowCount: Int { ends.count / width }
 
         func range(_ k: Int) -> Range<Int> { (k == 0 ? 0 : ends[k - 1]) ..< ends[k] }
