@@ -117,4 +117,36 @@ final class TextTableTests: XCTestCase {
             XCTAssertEqual(String(lines[2 + i]), expected)
         }
     }
+
+    /// `render(_: [Cells])`, the list's table from bytes, gives what `add` and `render`
+    /// give for the same cells: random rows of awkward text (combining marks, "\r\n",
+    /// long words, personal numbers, control and bidi characters), in one chunk or three,
+    /// at several widths.
+    func testCellsRenderAsRows() {
+        let words = ["a", "åäö", "Åtgärda", "förvaltningsledningsgruppen", "x\u{301}", " \u{301}b", "ab\r\ncd", "rad\nny",
+                     "19121212-1212", "\u{1B}[31m", "\u{202E}", ";\"", "2026-03", "röd (12 d sen)", "", "  ", "\t"]
+        var random = SplitMix64(seed: 13)
+        let columns = [TextTable.Column("Id", 5), TextTable.Column("Titel", 30), TextTable.Column("Status", 11, free: false)]
+        var rows: [[String]] = []
+        for _ in 0..<300 {
+            rows.append((0..<3).map { _ in (0..<random.below(6)).map { _ in random.pick(words) }.joined(separator: random.chance(80) ? " " : "") })
+        }
+        for lang in [Lang.sv, .en] {
+            var t = TextTable(columns, lang: lang)
+            for r in rows { t.add(r.map { SafeText.text($0, lang) }) }
+            for split in [[0, 300], [0, 7, 150, 300]] {
+                var chunks: [TextTable.Cells] = []
+                for k in 0..<(split.count - 1) {
+                    var c = TextTable.Cells(width: 3)
+                    for r in rows[split[k]..<split[k + 1]] {
+                        for cell in r { c.append(cell); c.close(lang) }
+                    }
+                    chunks.append(c)
+                }
+                for width in [12, 30, 100] {
+                    XCTAssertEqual(t.render(chunks, maxWidth: width), t.render(maxWidth: width), "\(lang) \(split) \(width)")
+                }
+            }
+        }
+    }
 }

@@ -55,6 +55,13 @@ public enum ListRender {
         let widths: [Int] = list.kind == .activity ? [5, 44, 5, 8, 8, 12, 11, 16] : list.kind == .goal ? [5, 38, 8, 8, 12, 11, 16, 6]
             : [5, 46, 8, 8, 12, 11, 16]
         var t = TextTable(zip(names, widths).map { TextTable.Column($0.0, $0.1) }, lang: lang)
+        guard style.color else {
+            // Without colour the cells are written as bytes straight from the rows, read in
+            // place: no row copied, no string a cell.
+            var out = list.rows.isEmpty ? (lang == .sv ? "Inga poster matchar.\n" : "No records match.\n") : t.render(tableCells(list, lang), style: style)
+            if list.kind == .finding { out += "\n" + countLine(list, lang) + "\n" }
+            return out
+        }
         t.rows.reserveCapacity(list.rows.count)
         t.paint.reserveCapacity(list.rows.count)
         for r in list.rows {
@@ -75,6 +82,78 @@ public enum ListRender {
         return out
     }
 
+    /// The table's cells of every row, as `cells` gives them, written as bytes.
+    static func tableCells(_ list: RecordList, _ lang: Lang) -> [TextTable.Cells] {
+        let rows = list.rows
+        return TextTable.Cells.make(rows: rows.count, width: columns(list.kind, lang).count) { i, c in
+            writeCells(rows, i, lang, into: &c)
+        }
+    }
+
+    /// The cells of `rawCells` for `rows[i]`, each ended with `close` (which makes it safe
+    /// as `cells` does). The row's fields are read one by one: the row passed whole to a
+    /// function would be copied.
+    static func writeCells(_ rows: [ListRow], _ i: Int, _ lang: Lang, into c: inout TextTable.Cells) {
+        func status() {
+            if let s = rows[i].status { c.append(lang == .sv ? s : (Status(parsing: s)?.english ?? RiskStatus(rawValue: s)?.english ?? s)) }
+            if let p = rows[i].progress { c.append(" ("); c.append(p); c.append(byte: 0x29) }
+            c.close(lang)
+        }
+        func owner() {
+            if let owners = rows[i].owners {
+                for (k, o) in owners.enumerated() {
+                    if k > 0 { c.append(", ") }
+                    c.append(o)
+                }
+            } else {
+                c.append(rows[i].owner)
+            }
+            c.close(lang)
+        }
+        func signal() {
+            if let s = rows[i].signal { c.append(s.word(lang)) }
+            let late = rows[i].daysLate
+            if late > 0 {
+                c.append(" (")
+                c.append(number: late)
+                c.append(lang == .sv ? " d sen)" : " d late)")
+            }
+            c.close(lang)
+        }
+        func cell(_ s: String) { c.append(s); c.close(lang) }
+        func due() { cell(FollowUpText.dueToken(rows[i].due, rows[i].original, lang)) }
+        cell(rows[i].id)
+        cell(rows[i].title)
+        switch rows[i].kind {
+        case .risk:
+            cell(rows[i].score.map { String($0) } ?? "")
+            cell(rows[i].level?.word(lang) ?? "")
+            owner()
+            status()
+            cell(rows[i].due?.token ?? "")
+        case .finding:
+            cell(rows[i].assessment?.word(lang) ?? "")
+            owner()
+            due()
+            status()
+            signal()
+        case .goal:
+            cell(rows[i].goal ?? "")
+            owner()
+            due()
+            status()
+            signal()
+            cell(ReportLabels(lang: lang).below(rows[i].below))
+        default:
+            cell(rows[i].goal ?? "")
+            owner()
+            cell(rows[i].start?.token ?? "")
+            due()
+            status()
+            signal()
+        }
+    }
+
     /// "2 gröna, 2 gula, 0 röda av 4".
     public static func countLine(_ list: RecordList, _ lang: Lang) -> String {
         FollowUpText.auditCount(FollowUp.AuditGroup(audit: "", auditor: nil, year: nil, green: list.green, yellow: list.yellow,
@@ -92,9 +171,14 @@ public enum ListRender {
 
     public static func tsv(_ list: RecordList, lang: Lang) -> String {
         var out = columns(list.kind, lang).joined(separator: "\t") + "\n"
+        // Only a cell with a tab or a line feed needs them replaced (Foundation's replacing
+        // was most of the time of a long list).
+        func flat(_ s: String) -> String {
+            s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A })
+                ? s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") : s
+        }
         for r in list.rows {
-            out += cells(r, lang).map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-                .joined(separator: "\t") + "\n"
+            out += cells(r, lang).map(flat).joined(separator: "\t") + "\n"
         }
         return out
     }
@@ -104,7 +188,9 @@ public enum ListRender {
     /// and the days late apart from the signal (a number to sort and sum).
     public static func csv(_ list: RecordList, lang: Lang) -> String {
         func quote(_ s: String) -> String {
-            s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            // The bytes first: a value without `;`, `"`, CR or LF needs no look at its characters.
+            s.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+                && s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         let sv = lang == .sv

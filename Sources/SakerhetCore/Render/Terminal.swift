@@ -124,6 +124,59 @@ public struct TextTable {
                 longest[i] = max(longest[i], l[i]); floors[i] = max(floors[i], f[i]); whole[i] = max(whole[i], w[i])
             }
         }
+        let (widths, total) = fit(longest: longest, floors: floors, whole: whole, titles: titles, titleWords: titleWords,
+                                  maxWidth: maxWidth)
+        var out = header(widths, total: total, rows: rows.count, style: style)
+        let fitted = widths, lineWidth = total
+        for piece in Parallel.map(parts.count, { p -> [UInt8] in
+            var wrapper = Wrapper()
+            var out: [UInt8] = []
+            out.reserveCapacity((lineWidth + 2) * (parts[p].count + 1))
+            for r in parts[p] { wrapper.emit(rows[r], r < paint.count ? paint[r] : [], fitted, into: &out) }
+            return out
+        }) { out += piece }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The rows of `chunks` (one after another, a cell a column) rendered as `render`
+    /// renders `rows`, unpainted: the same table from bytes written in place, without a
+    /// string a cell. The chunks are measured and written at the same time.
+    func render(_ chunks: [Cells], style: Style = .plain, maxWidth: Int? = nil) -> String {
+        let maxWidth = maxWidth ?? style.width
+        let n = columns.count
+        let titles = columns.map { UTF8Text.scalarCount($0.title) }
+        let titleWords = columns.map { UTF8Text.measure($0.title).word }
+        var longest = titles
+        var floors = titleWords
+        var whole = titleWords
+        for (l, f, w) in Parallel.map(chunks.count, { p -> ([Int], [Int], [Int]) in
+            var longest = titles, floors = titleWords, whole = titleWords
+            chunks[p].measure(rows: 0..<chunks[p].rowCount, longest: &longest, floors: &floors, whole: &whole)
+            return (longest, floors, whole)
+        }) {
+            for i in 0..<n {
+                longest[i] = max(longest[i], l[i]); floors[i] = max(floors[i], f[i]); whole[i] = max(whole[i], w[i])
+            }
+        }
+        let (widths, total) = fit(longest: longest, floors: floors, whole: whole, titles: titles, titleWords: titleWords,
+                                  maxWidth: maxWidth)
+        var out = header(widths, total: total, rows: chunks.reduce(0) { $0 + $1.rowCount }, style: style)
+        let fitted = widths, lineWidth = total
+        for piece in Parallel.map(chunks.count, { p -> [UInt8] in
+            var wrapper = Wrapper()
+            var out: [UInt8] = []
+            out.reserveCapacity((lineWidth + 2) * (chunks[p].rowCount + 1))
+            wrapper.emit(chunks[p], rows: 0..<chunks[p].rowCount, fitted, into: &out)
+            return out
+        }) { out += piece }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The columns' widths for cells measured as `longest`, `floors` and `whole` (see
+    /// `render`), and the table's width.
+    private func fit(longest: [Int], floors: [Int], whole: [Int], titles: [Int], titleWords: [Int],
+                     maxWidth: Int) -> (widths: [Int], total: Int) {
+        let n = columns.count
         let free = (0..<n).map { columns[$0].free ?? (columns[$0].width >= 20 || longest[$0] > 24) }
         var widths = (0..<n).map { free[$0] ? max(floors[$0], min(columns[$0].width, longest[$0]))
                                                     : max(whole[$0], titles[$0], min(columns[$0].width, longest[$0])) }
@@ -152,8 +205,13 @@ public struct TextTable {
                 total -= 1
             }
         }
+        return (widths, total)
+    }
+
+    /// The heading and its rule, in a buffer with room for `rows` rows.
+    private func header(_ widths: [Int], total: Int, rows: Int, style: Style) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity((total + 2) * (rows.count + 2))
+        out.reserveCapacity((total + 2) * (rows + 2))
         var wrapper = Wrapper()
         wrapper.emit(columns.map(\.title), style.color ? columns.map { _ in style.bold } : [], widths, into: &out)
         for (i, w) in widths.enumerated() {
@@ -161,15 +219,7 @@ public struct TextTable {
             for _ in 0..<w { out.append(0xE2); out.append(0x94); out.append(0x80) }  // "─"
         }
         out.append(0x0A)
-        let fitted = widths, lineWidth = total
-        for piece in Parallel.map(parts.count, { p -> [UInt8] in
-            var wrapper = Wrapper()
-            var out: [UInt8] = []
-            out.reserveCapacity((lineWidth + 2) * (parts[p].count + 1))
-            for r in parts[p] { wrapper.emit(rows[r], r < paint.count ? paint[r] : [], fitted, into: &out) }
-            return out
-        }) { out += piece }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// `text` (a line that starts with two blanks) wrapped to `width`, its further lines

@@ -109,27 +109,47 @@ public struct RecordList: Sendable, Codable {
         let window = data.config.soonDays
         let match = Match(filter: filter, goals: filter.goal.map { data.goalAndDescendants($0) }, asOf: asOf, window: window)
         let file = data.path(kind)
-        func row<S: Scheduled>(_ s: S, goal: String?, start: Deadline? = nil, assessment: Assessment? = nil) -> ListRow {
-            makeRow(s, kind, data, file: file, asOf: asOf, window: window, goal: goal, start: start, assessment: assessment)
-        }
         var rows: [ListRow] = []
+        // Room for every record of the kind (pages never written are never touched), so the
+        // rows are not moved as the array grows.
+        rows.reserveCapacity(kind == .goal ? data.goals.count : kind == .activity ? data.activities.count
+                             : kind == .finding ? data.findings.count : kind == .risk ? data.risks.count : 0)
         switch kind {
         case .goal:
             let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window)
             for g in data.goals where match.passes(g, goal: g.id) && match.inArea(g.area) {
-                var r = row(g, goal: g.parent)
+                var r = makeRow(g, kind, data, file: file, asOf: asOf, window: window, goal: g.parent, start: nil,
+                                assessment: nil, progress: nil)
                 r.below = below[g.ref.index]
                 rows.append(r)
             }
         case .activity:
-            for a in data.activities where match.passes(a, goal: a.goal) {
+            // Of 100,000 activities most fail the filter: each is looked at field by field
+            // (`acts[i].due`), since one passed whole to a function, or read whole in a
+            // loop, is copied (a dozen reference counts up and down) only to be dropped.
+            let acts = data.activities
+            for i in acts.indices {
+                let status = acts[i].status
+                let deadline = Activity.deadline(due: acts[i].due, every: acts[i].every, done: acts[i].done)
+                guard match.passes(owners: { acts[i].owners }, goal: { acts[i].goal }, status: status, deadline: deadline) else { continue }
                 // The goal's area is looked up only when filtering by area.
-                if filter.area != nil && !match.inArea(a.area ?? data.goal(a.goal)?.area) { continue }
-                rows.append(makeRow(a, kind, data, file: file, asOf: asOf, window: window, goal: a.goal, start: a.start, assessment: nil))
+                if filter.area != nil && !match.inArea(acts[i].area ?? data.goal(acts[i].goal)?.area) { continue }
+                // As `makeRow` makes it.
+                let standing = Standing(deadline: deadline, status: status, asOf: asOf, window: window)
+                let owners = acts[i].owners
+                var row = ListRow(kind: kind, id: acts[i].id, title: acts[i].title, owner: owners.first ?? "",
+                                  ownerName: data.ownerName(owners.first ?? ""), goal: acts[i].goal, start: acts[i].start,
+                                  due: deadline, status: acts[i].statusAlias ?? status?.rawValue, signal: standing.signal,
+                                  daysLate: standing.daysLate, score: nil, level: nil, assessment: nil,
+                                  file: file, line: data.record(acts[i].ref).line)
+                if owners.count > 1 { row.owners = owners }
+                row.progress = acts[i].progress
+                rows.append(row)
             }
         case .finding:
             for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
-                rows.append(row(f, goal: nil, assessment: f.assessment))
+                rows.append(makeRow(f, kind, data, file: file, asOf: asOf, window: window, goal: nil, start: nil,
+                                    assessment: f.assessment, progress: nil))
             }
         case .risk:
             let wantStatus = filter.status.flatMap { StatusFilter($0, kind: .risk) }
@@ -164,8 +184,9 @@ public struct RecordList: Sendable, Codable {
         var keys: [(Int, Int, Int)] = []
         keys.reserveCapacity(rows.count)
         for i in rows.indices {
-            let first = kind == .risk ? -(rows[i].score ?? 0) : (rows[i].due?.lastDay?.ordinal ?? Int.max)
-            keys.append((first, rows[i].line, i))
+            // Plain values first: a row passed whole to a function would be copied.
+            let score = rows[i].score, due = rows[i].due, line = rows[i].line
+            keys.append((kind == .risk ? -(score ?? 0) : (due?.lastDay?.ordinal ?? Int.max), line, i))
         }
         keys.sort(by: <)
         // Put row keys[i].2 at i, cycle by cycle, by swapping rather than copying rows.
@@ -214,18 +235,25 @@ public struct RecordList: Sendable, Codable {
         /// place through a pointer is not copied to be passed here.
         @inline(__always)
         func passes<S: Scheduled>(_ s: S, goal: String?) -> Bool {
-            if let o = filter.owner, !s.isOwned(by: o) { return false }
+            passes(owners: { s.owners }, goal: { goal }, status: s.status, deadline: s.deadline)
+        }
+
+        /// The same from a record's fields; the owners and the goal are read only when
+        /// the filter asks for them.
+        @inline(__always)
+        func passes(owners: () -> [String], goal: () -> String?, status recordStatus: Status?, deadline: Deadline?) -> Bool {
+            if let o = filter.owner, !owners().contains(o) { return false }
             if let gs = goals {
-                guard let goal, gs.contains(goal) else { return false }
+                guard let goal = goal(), gs.contains(goal) else { return false }
             }
-            if let st = status, !st.matches(s.status) { return false }
+            if let st = status, !st.matches(recordStatus) { return false }
             if filter.overdue || filter.soon {
-                let standing = s.standing(asOf: asOf, window: window)
+                let standing = Standing(deadline: deadline, status: recordStatus, asOf: asOf, window: window)
                 if filter.overdue && !standing.isOverdue { return false }
                 if filter.soon && !standing.isDueSoon { return false }
             }
             if let before = dueBefore {
-                guard let last = s.deadline?.lastDay, last <= before, !(s.status?.isClosed ?? false) else { return false }
+                guard let last = deadline?.lastDay, last <= before, !(recordStatus?.isClosed ?? false) else { return false }
             }
             return true
         }
@@ -238,14 +266,14 @@ public struct RecordList: Sendable, Codable {
 
     @inline(__always)
     static func makeRow<S: Scheduled>(_ s: S, _ kind: Kind, _ data: DataSet, file: String, asOf: Day, window: Int,
-                                      goal: String?, start: Deadline?, assessment: Assessment?) -> ListRow {
-        let standing = s.standing(asOf: asOf, window: window)
+                                      goal: String?, start: Deadline?, assessment: Assessment?, progress: String?) -> ListRow {
+        let standing = Standing(deadline: s.deadline, status: s.status, asOf: asOf, window: window)
         var row = ListRow(kind: kind, id: s.id, title: s.title, owner: s.owner, ownerName: data.ownerName(s.owner), goal: goal,
                           start: start, due: s.deadline, status: s.statusAlias ?? s.status?.rawValue, signal: standing.signal,
                           daysLate: standing.daysLate, score: nil, level: nil, assessment: assessment,
                           file: file, line: data.record(s.ref).line)
         if s.owners.count > 1 { row.owners = s.owners }
-        if let a = s as? Activity { row.progress = a.progress }
+        row.progress = progress
         return row
     }
 }

@@ -144,37 +144,136 @@ extension TextTable {
                 cells.append(start..<bytes.count)
             }
             let all = bytes
-            all.withUnsafeBufferPointer { u in
-                var height = 1
-                for i in cells.indices {
-                    let first = lines.count
-                    wrap(u, cells[i], widths[i])
-                    cellLines.append(first..<lines.count)
-                    height = max(height, lines.count - first)
+            all.withUnsafeBufferPointer { u in emitCells(u, painters, widths, into: &out) }
+        }
+
+        /// Appends rows `rows` of `table`, read in place from its bytes, unpainted.
+        mutating func emit(_ table: Cells, rows: Range<Int>, _ widths: [Int], into out: inout [UInt8]) {
+            let n = table.width
+            table.bytes.withUnsafeBufferPointer { u in
+                for r in rows {
+                    pieces.removeAll(keepingCapacity: true)
+                    lines.removeAll(keepingCapacity: true)
+                    cellLines.removeAll(keepingCapacity: true)
+                    cells.removeAll(keepingCapacity: true)
+                    for k in r * n ..< (r + 1) * n { cells.append(table.range(k)) }
+                    emitCells(u, [], widths, into: &out)
                 }
-                for lineNo in 0..<height {
-                    var pending = 0
-                    for i in cellLines.indices {
-                        let range = cellLines[i]
-                        var scalars = 0
-                        if lineNo < range.count {
-                            let line = lines[range.lowerBound + lineNo]
-                            scalars = line.scalars
-                            if scalars > 0 {
-                                for _ in 0..<pending { out.append(0x20) }
-                                pending = 0
-                                if i < painters.count {
-                                    scratch.removeAll(keepingCapacity: true)
-                                    append(line, from: u, to: &scratch)
-                                    out.append(contentsOf: painters[i](String(decoding: scratch, as: UTF8.self)).utf8)
-                                } else {
-                                    append(line, from: u, to: &out)
-                                }
+            }
+        }
+
+        /// Appends the row whose cells are `cells` (ranges of `u`), as many lines as its
+        /// tallest cell needs.
+        private mutating func emitCells(_ u: UnsafeBufferPointer<UInt8>, _ painters: [@Sendable (String) -> String], _ widths: [Int],
+                                        into out: inout [UInt8]) {
+            var height = 1
+            for i in cells.indices {
+                let first = lines.count
+                wrap(u, cells[i], widths[i])
+                cellLines.append(first..<lines.count)
+                height = max(height, lines.count - first)
+            }
+            for lineNo in 0..<height {
+                var pending = 0
+                for i in cellLines.indices {
+                    let range = cellLines[i]
+                    var scalars = 0
+                    if lineNo < range.count {
+                        let line = lines[range.lowerBound + lineNo]
+                        scalars = line.scalars
+                        if scalars > 0 {
+                            for _ in 0..<pending { out.append(0x20) }
+                            pending = 0
+                            if i < painters.count {
+                                scratch.removeAll(keepingCapacity: true)
+                                append(line, from: u, to: &scratch)
+                                out.append(contentsOf: painters[i](String(decoding: scratch, as: UTF8.self)).utf8)
+                            } else {
+                                append(line, from: u, to: &out)
                             }
                         }
-                        pending += widths[i] - scalars + 2
                     }
-                    out.append(0x0A)
+                    pending += widths[i] - scalars + 2
+                }
+                out.append(0x0A)
+            }
+        }
+    }
+
+    /// Table cells kept as one run of UTF-8 bytes, `width` a row, instead of a string each:
+    /// what `ListRender` writes a list of 100,000 records into. A cell is written in pieces
+    /// (`append`) and ended with `close`, which makes it safe for a terminal as
+    /// `TextTable.add` does.
+    struct Cells: Sendable {
+        let width: Int
+        private(set) var bytes: [UInt8] = []
+        /// Where each cell ends in `bytes`, row by row; a cell starts where the one before ends.
+        private(set) var ends: [Int] = []
+
+        init(width: Int, reservingRows rows: Int = 0, bytesPerRow: Int = 0) {
+            self.width = width
+            ends.reserveCapacity(rows * width)
+            bytes.reserveCapacity(rows * bytesPerRow)
+        }
+
+        /// Rows `0..<rows` written by `write(i, &cells)`, in pieces of the list written at the
+        /// same time when there are many (one `Cells` a piece, in order).
+        static func make(rows: Int, width: Int, _ write: @Sendable (Int, inout Cells) -> Void) -> [Cells] {
+            let parts = Parallel.ranges(rows, minimum: 2_000)
+            return Parallel.map(parts.count) { p in
+                var c = Cells(width: width, reservingRows: parts[p].count, bytesPerRow: 128)
+                for i in parts[p] { write(i, &c) }
+                return c
+            }
+        }
+
+        var rowCount: Int { ends.count / width }
+
+        func range(_ k: Int) -> Range<Int> { (k == 0 ? 0 : ends[k - 1]) ..< ends[k] }
+
+        mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
+        mutating func append(_ s: Substring) { bytes.append(contentsOf: s.utf8) }
+        mutating func append(byte: UInt8) { bytes.append(byte) }
+
+        /// Writes `n` (not negative) in decimal.
+        mutating func append(number n: Int) {
+            var divisor = 1
+            while divisor <= n / 10 { divisor *= 10 }
+            var rest = n
+            while divisor > 0 {
+                bytes.append(UInt8(48 + rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+
+        /// Ends the cell being written. One that may hold a personal identity number or holds
+        /// a control character is replaced by what `SafeText.text` makes of it, twice as
+        /// `cells` and `add` did (the second pass finds nothing in all but odd cases).
+        mutating func close(_ lang: Lang) {
+            let start = ends.last ?? 0
+            let f = bytes.withUnsafeBufferPointer { SafeBytes.flags(UnsafeBufferPointer(rebasing: $0[start...])) }
+            if f.number || f.control {
+                var text = SafeText.text(String(decoding: bytes[start...], as: UTF8.self), lang)
+                if !SafeText.isPlain(text) { text = SafeText.text(text, lang) }
+                bytes.removeSubrange(start...)
+                bytes.append(contentsOf: text.utf8)
+            }
+            ends.append(bytes.count)
+        }
+
+        /// The longest line, the longest word and the width kept whole (see `render`) of
+        /// each column over `rows`, merged into the given values.
+        func measure(rows: Range<Int>, longest: inout [Int], floors: inout [Int], whole: inout [Int]) {
+            bytes.withUnsafeBufferPointer { u in
+                for r in rows {
+                    for i in 0..<width {
+                        let m = UTF8Text.measure(UnsafeBufferPointer(rebasing: u[range(r * width + i)]))
+                        if m.longest > longest[i] { longest[i] = m.longest }
+                        if m.word > floors[i] { floors[i] = m.word }
+                        let keep = m.longest <= 12 ? m.longest : m.word
+                        if keep > whole[i] { whole[i] = keep }
+                    }
                 }
             }
         }
