@@ -104,10 +104,7 @@ public struct TextTable {
         let parts = Parallel.ranges(rows.count, minimum: 2_000)
         let rows = self.rows, paint = self.paint
         let titleWords = columns.map { UTF8Text.measure($0.title).word }
-        var longest = titles
-        var floors = titleWords
-        var whole = titleWords
-        for (l, f, w) in Parallel.map(parts.count, { p -> ([Int], [Int], [Int]) in
+        let measured = Parallel.map(parts.count, { p -> ([Int], [Int], [Int]) in
             var longest = titles, floors = titleWords, whole = titleWords
             for r in rows[parts[p]] {
                 for i in 0..<min(n, r.count) {
@@ -119,13 +116,8 @@ public struct TextTable {
                 }
             }
             return (longest, floors, whole)
-        }) {
-            for i in 0..<n {
-                longest[i] = max(longest[i], l[i]); floors[i] = max(floors[i], f[i]); whole[i] = max(whole[i], w[i])
-            }
-        }
-        let (widths, total) = fit(longest: longest, floors: floors, whole: whole, titles: titles, titleWords: titleWords,
-                                  maxWidth: maxWidth)
+        })
+        let (widths, total) = fit(measured, titles: titles, titleWords: titleWords, maxWidth: maxWidth)
         var out = header(widths, total: total, rows: rows.count, style: style)
         let fitted = widths, lineWidth = total
         for piece in Parallel.map(parts.count, { p -> [UInt8] in
@@ -143,23 +135,14 @@ public struct TextTable {
     /// string a cell. The chunks are measured and written at the same time.
     func render(_ chunks: [Cells], style: Style = .plain, maxWidth: Int? = nil) -> String {
         let maxWidth = maxWidth ?? style.width
-        let n = columns.count
         let titles = columns.map { UTF8Text.scalarCount($0.title) }
         let titleWords = columns.map { UTF8Text.measure($0.title).word }
-        var longest = titles
-        var floors = titleWords
-        var whole = titleWords
-        for (l, f, w) in Parallel.map(chunks.count, { p -> ([Int], [Int], [Int]) in
+        let measured = Parallel.map(chunks.count, { p -> ([Int], [Int], [Int]) in
             var longest = titles, floors = titleWords, whole = titleWords
             chunks[p].measure(rows: 0..<chunks[p].rowCount, longest: &longest, floors: &floors, whole: &whole)
             return (longest, floors, whole)
-        }) {
-            for i in 0..<n {
-                longest[i] = max(longest[i], l[i]); floors[i] = max(floors[i], f[i]); whole[i] = max(whole[i], w[i])
-            }
-        }
-        let (widths, total) = fit(longest: longest, floors: floors, whole: whole, titles: titles, titleWords: titleWords,
-                                  maxWidth: maxWidth)
+        })
+        let (widths, total) = fit(measured, titles: titles, titleWords: titleWords, maxWidth: maxWidth)
         var out = header(widths, total: total, rows: chunks.reduce(0) { $0 + $1.rowCount }, style: style)
         let fitted = widths, lineWidth = total
         for piece in Parallel.map(chunks.count, { p -> [UInt8] in
@@ -172,11 +155,17 @@ public struct TextTable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The columns' widths for cells measured as `longest`, `floors` and `whole` (see
-    /// `render`), and the table's width.
-    private func fit(longest: [Int], floors: [Int], whole: [Int], titles: [Int], titleWords: [Int],
+    /// The columns' widths for cells measured in pieces as `longest`, `floors` and `whole`
+    /// (see `render`), and the table's width.
+    private func fit(_ measured: [([Int], [Int], [Int])], titles: [Int], titleWords: [Int],
                      maxWidth: Int) -> (widths: [Int], total: Int) {
         let n = columns.count
+        var longest = titles, floors = titleWords, whole = titleWords
+        for (l, f, w) in measured {
+            for i in 0..<n {
+                longest[i] = max(longest[i], l[i]); floors[i] = max(floors[i], f[i]); whole[i] = max(whole[i], w[i])
+            }
+        }
         let free = (0..<n).map { columns[$0].free ?? (columns[$0].width >= 20 || longest[$0] > 24) }
         var widths = (0..<n).map { free[$0] ? max(floors[$0], min(columns[$0].width, longest[$0]))
                                                     : max(whole[$0], titles[$0], min(columns[$0].width, longest[$0])) }

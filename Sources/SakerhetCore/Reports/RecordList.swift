@@ -134,17 +134,10 @@ public struct RecordList: Sendable, Codable {
                 guard match.passes(owners: { acts[i].owners }, goal: { acts[i].goal }, status: status, deadline: deadline) else { continue }
                 // The goal's area is looked up only when filtering by area.
                 if filter.area != nil && !match.inArea(acts[i].area ?? data.goal(acts[i].goal)?.area) { continue }
-                // As `makeRow` makes it.
-                let standing = Standing(deadline: deadline, status: status, asOf: asOf, window: window)
-                let owners = acts[i].owners
-                var row = ListRow(kind: kind, id: acts[i].id, title: acts[i].title, owner: owners.first ?? "",
-                                  ownerName: data.ownerName(owners.first ?? ""), goal: acts[i].goal, start: acts[i].start,
-                                  due: deadline, status: acts[i].statusAlias ?? status?.rawValue, signal: standing.signal,
-                                  daysLate: standing.daysLate, score: nil, level: nil, assessment: nil,
-                                  file: file, line: data.record(acts[i].ref).line)
-                if owners.count > 1 { row.owners = owners }
-                row.progress = acts[i].progress
-                rows.append(row)
+                rows.append(makeRow(kind, data, file: file, asOf: asOf, window: window, ref: acts[i].ref, id: acts[i].id,
+                                    title: acts[i].title, owners: acts[i].owners, goal: acts[i].goal, start: acts[i].start,
+                                    deadline: deadline, status: status, statusAlias: acts[i].statusAlias,
+                                    assessment: nil, progress: acts[i].progress))
             }
         case .finding:
             for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
@@ -267,12 +260,24 @@ public struct RecordList: Sendable, Codable {
     @inline(__always)
     static func makeRow<S: Scheduled>(_ s: S, _ kind: Kind, _ data: DataSet, file: String, asOf: Day, window: Int,
                                       goal: String?, start: Deadline?, assessment: Assessment?, progress: String?) -> ListRow {
-        let standing = Standing(deadline: s.deadline, status: s.status, asOf: asOf, window: window)
-        var row = ListRow(kind: kind, id: s.id, title: s.title, owner: s.owner, ownerName: data.ownerName(s.owner), goal: goal,
-                          start: start, due: s.deadline, status: s.statusAlias ?? s.status?.rawValue, signal: standing.signal,
+        makeRow(kind, data, file: file, asOf: asOf, window: window, ref: s.ref, id: s.id, title: s.title, owners: s.owners,
+                goal: goal, start: start, deadline: s.deadline, status: s.status, statusAlias: s.statusAlias,
+                assessment: assessment, progress: progress)
+    }
+
+    /// The row of a goal, activity or finding from its fields: the activities' loop reads
+    /// them one by one rather than copy each record whole (see `make`).
+    @inline(__always)
+    static func makeRow(_ kind: Kind, _ data: DataSet, file: String, asOf: Day, window: Int, ref: RecordRef, id: String,
+                        title: String, owners: [String], goal: String?, start: Deadline?, deadline: Deadline?,
+                        status: Status?, statusAlias: String?, assessment: Assessment?, progress: String?) -> ListRow {
+        let standing = Standing(deadline: deadline, status: status, asOf: asOf, window: window)
+        let owner = owners.first ?? ""
+        var row = ListRow(kind: kind, id: id, title: title, owner: owner, ownerName: data.ownerName(owner), goal: goal,
+                          start: start, due: deadline, status: statusAlias ?? status?.rawValue, signal: standing.signal,
                           daysLate: standing.daysLate, score: nil, level: nil, assessment: assessment,
-                          file: file, line: data.record(s.ref).line)
-        if s.owners.count > 1 { row.owners = s.owners }
+                          file: file, line: data.record(ref).line)
+        if owners.count > 1 { row.owners = owners }
         row.progress = progress
         return row
     }
