@@ -23,6 +23,9 @@ final class HardeningTests: EndToEndCase {
             (["risks", "rm", "="], 2, "det finns ingen risk med id '='"),
             (["=", "audit"], 2, "okänt kommando '='"),
             (["--x="], 2, "okänd flagga '--x=' för sakerhet"),
+            // A flag without a value given one is unknown, the same for --help as --version.
+            (["--help=x"], 2, "okänd flagga '--help=x' för sakerhet"),
+            (["--version=x"], 2, "okänd flagga '--version=x' för sakerhet"),
             // `--data=` is an error, not "the next argument is the folder".
             (["--data=", "audit"], 2, "--data behöver ett värde"),
             (["audit", "--data="], 2, "--data behöver ett värde"),

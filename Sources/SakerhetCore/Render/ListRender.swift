@@ -14,31 +14,12 @@ public enum ListRender {
     }
 
     /// The row's cells for the table, TSV and CSV, through `SafeText.text`.
-    static func cells(_ r: ListRow, _ lang: Lang) -> [String] {
-        rawCells(r, lang).map { SafeText.text($0, lang) }
+    /// The cells of `rows[i]`, made safe to print (`SafeText`).
+    static func cells(_ rows: [ListRow], _ i: Int, _ lang: Lang) -> [String] {
+        var sink = StringCells(lang: lang)
+        writeCells(rows, i, lang, into: &sink)
+        return sink.cells
     }
-
-    static func rawCells(_ r: ListRow, _ lang: Lang) -> [String] {
-        var status = r.status.map { s in lang == .sv ? s : (Status(parsing: s)?.english ?? RiskStatus(rawValue: s)?.english ?? s) } ?? ""
-        if let p = r.progress { status += " (\(p))" }
-        let owner = r.owners?.joined(separator: ", ") ?? r.owner
-        var signal = r.signal?.word(lang) ?? ""
-        if r.daysLate > 0 { signal += lang == .sv ? " (\(r.daysLate) d sen)" : " (\(r.daysLate) d late)" }
-        switch r.kind {
-        case .risk:
-            let sk = r.score.map { "\($0)" } ?? ""
-            return [r.id, r.title, sk, r.level?.word(lang) ?? "", owner, status, r.due?.token ?? ""]
-        case .finding:
-            return [r.id, r.title, r.assessment?.word(lang) ?? "", owner, due(r, lang), status, signal]
-        case .goal:
-            return [r.id, r.title, r.goal ?? "", owner, due(r, lang), status, signal, ReportLabels(lang: lang).below(r.below)]
-        default:
-            return [r.id, r.title, r.goal ?? "", owner, r.start?.token ?? "", due(r, lang), status, signal]
-        }
-    }
-
-    /// "2027-06 (urspr. 2026-09)" for a moved deadline.
-    static func due(_ r: ListRow, _ lang: Lang) -> String { FollowUpText.dueToken(r.due, r.original, lang) }
 
     /// The list in `format`: `tsv`, `csv`, `json`, or the table (anything else).
     public static func render(_ list: RecordList, format: String, lang: Lang, style: Style) -> String {
@@ -64,10 +45,10 @@ public enum ListRender {
         }
         t.rows.reserveCapacity(list.rows.count)
         t.paint.reserveCapacity(list.rows.count)
-        for r in list.rows {
+        for (i, r) in list.rows.enumerated() {
             // Painters only when there is colour to add: without them the text is left as is.
             guard style.color, r.signal != nil || r.level != nil || r.assessment != nil else {
-                t.add(cells(r, lang))
+                t.add(cells(list.rows, i, lang))
                 continue
             }
             var painters: [@Sendable (String) -> String] = Array(repeating: { $0 }, count: names.count)
@@ -75,7 +56,7 @@ public enum ListRender {
             if let b = r.below { painters[names.count - 1] = { style.signal(b, $0) } }
             if let l = r.level { painters[3] = { levelPaint(l, style)($0) } }
             if let a = r.assessment { painters[2] = { style.signal(a == .green ? .green : a == .yellow ? .yellow : .red, $0) } }
-            t.add(cells(r, lang), paint: painters)
+            t.add(cells(list.rows, i, lang), paint: painters)
         }
         var out = list.rows.isEmpty ? (lang == .sv ? "Inga poster matchar.\n" : "No records match.\n") : t.render(style: style)
         if list.kind == .finding { out += "\n" + countLine(list, lang) + "\n" }
@@ -90,13 +71,14 @@ public enum ListRender {
         }
     }
 
-    /// The cells of `rawCells` for `rows[i]`, each ended with `close` (which makes it safe
-    /// as `cells` does). The row's fields are read one by one: the row passed whole to a
-    /// function would be copied.
-    static func writeCells(_ rows: [ListRow], _ i: Int, _ lang: Lang, into c: inout TextTable.Cells) {
+    /// The cells of `rows[i]` in the list's columns, into `c`, each ended with `close` (which
+    /// makes it safe to print). The one definition of a row's cells: the table writes them as
+    /// bytes, the other formats as strings (`cells`). The row's fields are read one by one:
+    /// the row passed whole to a function would be copied.
+    static func writeCells<Sink: CellSink>(_ rows: [ListRow], _ i: Int, _ lang: Lang, into c: inout Sink) {
         func status() {
             if let s = rows[i].status { c.append(lang == .sv ? s : (Status(parsing: s)?.english ?? RiskStatus(rawValue: s)?.english ?? s)) }
-            if let p = rows[i].progress { c.append(" ("); c.append(p); c.append(byte: 0x29) }
+            if let p = rows[i].progress { c.append(" ("); c.append(p); c.append(")") }
             c.close(lang)
         }
         func owner() {
@@ -177,8 +159,8 @@ public enum ListRender {
             s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A })
                 ? s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") : s
         }
-        for r in list.rows {
-            out += cells(r, lang).map(flat).joined(separator: "\t") + "\n"
+        for i in list.rows.indices {
+            out += cells(list.rows, i, lang).map(flat).joined(separator: "\t") + "\n"
         }
         return out
     }
@@ -208,8 +190,8 @@ public enum ListRender {
         }
         let header = spread(names, name: sv ? "Ansvarig (namn)" : "Owner (name)", late: sv ? "Dagar sen" : "Days late")
         var out = "\u{FEFF}" + header.map(quote).joined(separator: ";") + "\r\n"
-        for r in list.rows {
-            var cells = cells(r, lang)
+        for (i, r) in list.rows.enumerated() {
+            var cells = cells(list.rows, i, lang)
             if let signal { cells[signal] = SafeText.text(r.signal?.word(lang) ?? "", lang) }
             let row = spread(cells, name: SafeText.text(r.ownerName, lang), late: r.daysLate > 0 ? "\(r.daysLate)" : "")
             out += row.map(quote).joined(separator: ";") + "\r\n"
@@ -254,5 +236,31 @@ public enum ListRender {
         out += "      " + (1...n).map { String(repeating: " ", count: cell / 2) + "\($0)" + String(repeating: " ", count: cell - cell / 2) }.joined() + "\n"
         out += "\n" + (sv ? "Nivåer: " : "Levels: ") + thresholds.legend(lang) + (sv ? " (poäng = sannolikhet × konsekvens)" : " (score = likelihood × consequence)") + "\n"
         return out
+    }
+}
+
+/// Where `ListRender.writeCells` writes a row's cells.
+protocol CellSink {
+    mutating func append(_ s: String)
+    mutating func append(number: Int)
+    /// Ends the cell, made safe to print (`SafeText`).
+    mutating func close(_ lang: Lang)
+}
+
+extension TextTable.Cells: CellSink {}
+
+/// A row's cells as strings.
+struct StringCells: CellSink {
+    let lang: Lang
+    private(set) var cells: [String] = []
+    private var current = ""
+
+    init(lang: Lang) { self.lang = lang }
+
+    mutating func append(_ s: String) { current += s }
+    mutating func append(number: Int) { current += String(number) }
+    mutating func close(_ lang: Lang) {
+        cells.append(SafeText.text(current, lang))
+        current = ""
     }
 }

@@ -76,7 +76,7 @@ struct Arguments {
                     throw UsageError(sv: "--lang tar sv eller en, inte '\(v)'", en: "--lang takes sv or en, not '\(v)'")
                 }
                 g.lang = l
-            case "--help", "-h" where inline == nil: g.help = true
+            case "--help" where inline == nil, "-h" where inline == nil: g.help = true
             case "--version" where inline == nil: g.version = true
             default: rest.append(arg)
             }

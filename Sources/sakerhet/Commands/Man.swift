@@ -47,7 +47,7 @@ enum ManCommand: Command {
             ? "sakerhet håller en kommuns säkerhetsplan (mål, delmål, aktiviteter, risker och revisionens rekommendationer) som recutils-poster i data/*.rec, kontrollerar dem och skriver uppföljningen."
             : "sakerhet keeps a municipality's security plan (goals, sub-goals, activities, risks and audit recommendations) as recutils records in data/*.rec, checks them and writes the follow-up.") + "\n"
         out += ".SH \(sv ? "KOMMANDON" : "COMMANDS")\n"
-        for c in Commands.visible.map { $0.spec } {
+        for c in Commands.visible.map({ $0.spec }) {
             out += ".SS \"" + esc(HelpText.usageLine(c, verb: nil, lang).split(separator: " ", maxSplits: 1).last.map(String.init) ?? c.name) + "\"\n"
             out += esc(c.summary.text(lang)) + "\n"
             if c.verbs.isEmpty {
