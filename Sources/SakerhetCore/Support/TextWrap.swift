@@ -232,8 +232,6 @@ extension TextTable {
         func range(_ k: Int) -> Range<Int> { (k == 0 ? 0 : ends[k - 1]) ..< ends[k] }
 
         mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
-        mutating func append(_ s: Substring) { bytes.append(contentsOf: s.utf8) }
-        mutating func append(byte: UInt8) { bytes.append(byte) }
 
         /// Writes `n` (not negative) in decimal.
         mutating func append(number n: Int) {
