@@ -156,11 +156,12 @@ public struct DataSet: Sendable {
                         indicator: f[.indicator], target: f[.target])
         }
         activities = build(.activity, ActivityKeys.self) { ref, r, f in
+            let done = Words.done(f[.done])
             return Activity(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", goal: f[.goal] ?? "",
                             owners: Words.owners(r, f[.owner]), start: f[.start].flatMap(Deadline.init(token:)),
                             due: f[.due].flatMap(Deadline.init(token:)), status: f[.status].flatMap(Words.status),
                             statusAlias: Words.alias(f[.status]), progress: f[.progress],
-                            donePeriod: Words.done(f[.done]), done: Words.done(f[.done])?.lastDay, reason: f[.reason], note: f[.note], evidence: f[.evidence],
+                            donePeriod: done, done: done?.lastDay, reason: f[.reason], note: f[.note], evidence: f[.evidence],
                             every: f[.every].flatMap(Words.recurrence), area: f[.area],
                             classification: f[.classification].flatMap(Words.classification) ?? .open)
         }

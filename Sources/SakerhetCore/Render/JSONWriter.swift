@@ -34,9 +34,16 @@ enum JSONWriter {
     /// Property names in snake_case, each worked out once.
     final class KeyNames {
         private var cache: [String: String] = [:]
-        /// The types that `box` found to be neither a string, a number nor a dictionary
-        /// (never an optional or a class, whose values may differ).
-        var plain: [ObjectIdentifier: Bool] = [:]
+        /// Whether a type is a `[String: …]` dictionary, found once per type from its name.
+        private var dictionaries: [ObjectIdentifier: Bool] = [:]
+
+        func isStringKeyed<T>(_ type: T.Type) -> Bool {
+            let id = ObjectIdentifier(type)
+            if let known = dictionaries[id] { return known }
+            let found = _typeName(type).hasPrefix("Swift.Dictionary<Swift.String, ")
+            dictionaries[id] = found
+            return found
+        }
 
         func snake(_ key: String) -> String {
             if let known = cache[key] { return known }
@@ -80,13 +87,7 @@ enum JSONWriter {
     /// `encode` stands in for their `Int8`…`UInt64` and `Float` requirements, and would
     /// otherwise call itself through the number's own `encode(to:)`.
     static func box<T: Encodable>(_ value: T, keys: KeyNames) throws -> Value {
-        // A type found once to be none of the below (a struct or an enum of the report) goes
-        // straight to its own `encode(to:)`: the casts cost more than the rest for each row.
-        let type = ObjectIdentifier(T.self)
-        if keys.plain[type] != true {
-            if let boxed = try special(value, keys: keys) { return boxed }
-            if !isOptional(T.self) && !(T.self is AnyObject.Type) { keys.plain[type] = true }
-        }
+        if let boxed = try special(value, keys: keys) { return boxed }
         let encoder = TreeEncoder(keys: keys)
         try value.encode(to: encoder)
         return encoder.value ?? .object(Members())
@@ -94,9 +95,10 @@ enum JSONWriter {
 
     /// A string, a number or a `[String: …]` dictionary as a tree; nil for other values.
     ///
-    /// Types are told apart by their metadata and name, not by casting to a protocol
-    /// (`as? any BinaryInteger`): the first such cast of each type scans every conformance
-    /// in the binary, which cost more than the rest of a small report's JSON.
+    /// Types are told apart by their identity, and a dictionary by its type's name (once per
+    /// type), not by casting to a protocol (`as? any BinaryInteger`): the first such cast of
+    /// each type scans every conformance in the binary, which cost more than the rest of a
+    /// small report's JSON.
     static func special<T: Encodable>(_ value: T, keys: KeyNames) throws -> Value? {
         switch ObjectIdentifier(T.self) {
         case ObjectIdentifier(String.self): return .string(value as! String)
@@ -115,14 +117,9 @@ enum JSONWriter {
         default: break
         }
         // Only a dictionary keyed by strings is asked about its conformance.
-        if _typeName(T.self).hasPrefix("Swift.Dictionary<Swift.String, "), let d = value as? StringKeyed {
-            return .object(try d.members(keys: keys))
-        }
+        if keys.isStringKeyed(T.self), let d = value as? StringKeyed { return .object(try d.members(keys: keys)) }
         return nil
     }
-
-    /// True for `Optional<…>`, whose values may box differently (a nil, or what it wraps).
-    static func isOptional<T>(_ type: T.Type) -> Bool { _typeName(type).hasPrefix("Swift.Optional<") }
 
     // MARK: The encoder
 

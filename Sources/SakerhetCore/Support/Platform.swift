@@ -68,7 +68,10 @@ public enum Platform {
     public static func today() -> (year: Int, month: Int, day: Int) {
         var now = time(nil)
         var parts = tm()
-        guard localtime_r(&now, &parts) != nil else { return (1970, 1, 1) }
+        guard localtime_r(&now, &parts) != nil else {
+            let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+            return (c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+        }
         return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 
