@@ -78,7 +78,8 @@ final class RollupTests: XCTestCase {
         let plans = try Rollup.load(folders)
         XCTAssertEqual(plans.map(\.name), ["A-nämnden", "B-nämnden", "c"])
         let asOf = Day("2024-11-04")!
-        let r = Rollup.report(plans, asOf: asOf, period: nil, isPublic: false, lang: .en)
+        let r = try Rollup.report(folders: folders, asOf: asOf, period: nil, isPublic: false, lang: .en)
+        XCTAssertEqual(r.plans.map(\.name), ["A-nämnden", "B-nämnden", "c"])
         XCTAssertEqual(r.rows.map(\.activities.red), [1, 1, 0])
         XCTAssertEqual(r.total.activities.total, 3)
         XCTAssertEqual(r.total.activities.red, 2)
@@ -113,6 +114,35 @@ final class RollupTests: XCTestCase {
             let plans = try Rollup.load(try Plans.resolve(folders))
             XCTAssertEqual(plans.count, 120)
             XCTAssertEqual(plans.reduce(0) { $0 + $1.data.risks.count }, 120)
+        }
+    }
+
+    /// The report reads each folder in its own task and lets its records go: the plans are
+    /// named as `load` names them (a repeated organisation gets its folder), each plan keeps
+    /// its own figures, and a bad folder is the error of the first one in the given order.
+    func testTheReportReadsFolderByFolder() throws {
+        var folders: [Plans.Folder] = []
+        for i in 0..<40 {
+            try plan("p\(i)", organisation: i < 2 ? "Socialnämnden" : "Nämnd \(i)", owner: ("x", "X"), activity: "A\(i)",
+                     due: i % 2 == 0 ? "2024-10" : "2025-10")
+            folders.append(Plans.Folder(path: root + "/p\(i)", display: "p\(i)", origin: "--data"))
+        }
+        let asOf = Day("2024-11-04")!
+        let r = try Rollup.report(folders: try Plans.resolve(folders), asOf: asOf, period: nil, isPublic: false, lang: .en)
+        XCTAssertEqual(Array(r.plans.map(\.name).prefix(3)), ["Socialnämnden (p0)", "Socialnämnden (p1)", "Nämnd 2"])
+        XCTAssertEqual(r.rows.map(\.plan), r.plans.map(\.name))
+        XCTAssertEqual(r.plans.map { $0.report.activityGroups.flatMap(\.rows).map(\.id) }, (0..<40).map { ["A\($0)"] })
+        XCTAssertEqual(r.rows.map(\.activities.red), (0..<40).map { $0 % 2 == 0 ? 1 : 0 })
+        XCTAssertEqual(r.overdue.count, 20)
+
+        try FileManager.default.removeItem(atPath: root + "/p30")
+        try FileManager.default.createDirectory(atPath: root + "/p30", withIntermediateDirectories: true)
+        try write("p3/owners.rec", "")
+        try write("p3/goals.rec", "")
+        try write("p3/activities.rec", "")
+        try write("p3/risks.rec", "")
+        XCTAssertThrowsError(try Rollup.report(folders: folders, asOf: asOf, period: nil, isPublic: false, lang: .en)) { e in
+            XCTAssertEqual((e as? StoreError)?.message.en, "--data: p3 holds no records; add records or remove the folder from the list")
         }
     }
 

@@ -6,13 +6,13 @@ public enum FollowUpHTML {
     }
 
     /// The page in consecutive pieces, to be written one after another: a report of
-    /// 100,000 activities is 58 MB, and joining it would copy it once more.
-    public static func pieces(_ r: FollowUp, lang: Lang) -> [String] {
+    /// 100,000 activities is 58 MB, and joining it would copy it once more. Each section is
+    /// a piece, the long activity list several.
+    public static func pieces(_ r: FollowUp, lang: Lang) -> Pieces {
         let l = ReportLabels(lang: lang)
-        // The sections are written at the same time, the long activity list in pieces.
         var jobs: [@Sendable () -> String] = [{ head(r, l, lang) + summary(r, l, lang) }, { goals(r, l, lang) }]
         jobs.append { "<section id=\"aktiviteter\">\n<h2>\(l.activityList)</h2>\n" }
-        for piece in Parallel.cut(r.activityGroups, weight: \.rows.count, into: 4 * Parallel.width) {
+        for piece in Pieces.cut(r.activityGroups, weight: \.rows.count) {
             jobs.append {
                 var b = ""
                 b.reserveCapacity(640 * piece.reduce(0) { $0 + $1.rows.count })
@@ -22,8 +22,7 @@ public enum FollowUpHTML {
         }
         jobs.append { "</section>\n" }
         jobs += [{ followups(r, l, lang) }, { risks(r, l, lang) }, { audits(r, l, lang) }, { owners(r, l, lang) }, { tail(r, l) }]
-        let all = jobs
-        return Parallel.map(all.count) { all[$0]() }
+        return Pieces(jobs)
     }
 
     /// Title block.

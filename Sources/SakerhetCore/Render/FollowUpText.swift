@@ -71,13 +71,14 @@ public enum FollowUpText {
         out += subs.render(style: style)
 
         heading(l.activityList)
-        // The groups' tables are written in pieces at the same time, then joined in order.
-        let pieces = Parallel.cut(Array(r.activityGroups.enumerated()), weight: { $0.element.rows.count }, into: 4 * Parallel.width)
-        out += Parallel.map(pieces.count) { p in
-            var out = ""
-            for (i, group) in pieces[p] { activityTable(group, first: i == 0, lang: lang, style: style, into: &out) }
-            return out
-        }.joined()
+        // The groups' tables in pieces, made at the same time and joined in order.
+        out += Pieces(Pieces.cut(Array(r.activityGroups.enumerated()), weight: { $0.element.rows.count }).map { piece in
+            { @Sendable in
+                var out = ""
+                for (i, group) in piece { activityTable(group, first: i == 0, lang: lang, style: style, into: &out) }
+                return out
+            }
+        }).joined()
 
         if !r.followups.isEmpty {
             heading(l.periodFollowups)

@@ -3,14 +3,14 @@
 public enum RollupHTML {
     public static func render(_ r: RollupReport, lang: Lang) -> String { pieces(r, lang: lang).joined() }
 
-    /// The page in consecutive pieces; the plans are written at the same time.
-    public static func pieces(_ r: RollupReport, lang: Lang) -> [String] {
+    /// The page in consecutive pieces: the head and the combined sections, then one piece
+    /// per plan.
+    public static func pieces(_ r: RollupReport, lang: Lang) -> Pieces {
         let l = RollupLabels(lang: lang)
         var jobs: [@Sendable () -> String] = [{ head(r, l) + summary(r, l) }]
         for (i, p) in r.plans.enumerated() { jobs.append { plan(p, i, l) } }
         jobs.append { "</main>\n<footer><p>\(FollowUpHTML.h(l.head(r))) · sakerhet</p></footer>\n</body>\n</html>\n" }
-        let all = jobs
-        return Parallel.map(all.count) { all[$0]() }
+        return Pieces(jobs)
     }
 
     static func h(_ s: String) -> String { FollowUpHTML.h(s) }

@@ -19,26 +19,29 @@ public enum Rollup {
     /// record, is an error naming it; the first such error (in the given order) is thrown,
     /// before anything is printed.
     public static func load(_ folders: [Plans.Folder], kinds: [Kind] = Kind.allCases) throws -> [RollupPlan] {
-        let loaded: [Result<DataSet, StoreError>] = Parallel.map(folders.count) { i in
-            let f = folders[i]
-            do {
-                let data = try Store.load(folder: f.path, display: f.display, kinds: kinds)
-                if kinds == Kind.allCases, data.owners.isEmpty, data.goals.isEmpty, data.activities.isEmpty,
-                   data.risks.isEmpty, data.findings.isEmpty, data.areas.isEmpty {
-                    return .failure(StoreError(sv: "\(f.origin): \(f.display) innehåller inga poster; lägg till poster eller ta bort mappen ur listan",
-                                               en: "\(f.origin): \(f.display) holds no records; add records or remove the folder from the list"))
-                }
-                return .success(data)
-            } catch let e as StoreError {
-                return .failure(StoreError(sv: "\(f.origin): " + e.message.sv, en: "\(f.origin): " + e.message.en))
-            } catch {
-                return .failure(StoreError(sv: "\(f.origin): \(f.display) kan inte läsas: \(error)", en: "\(f.origin): \(f.display) cannot be read: \(error)"))
-            }
-        }
+        let loaded: [Result<DataSet, StoreError>] = Parallel.map(folders.count) { loadOne(folders[$0], kinds: kinds) }
         var sets: [DataSet] = []
         for r in loaded { sets.append(try r.get()) }
         let names = Plans.names(sets.map { ($0.config.organisation, $0.folder) })
         return zip(zip(names, folders), sets).map { RollupPlan(name: $0.0, folder: $0.1, data: $1) }
+    }
+
+    /// One folder as a data set, or the error that names it (an unreadable folder, one
+    /// without records).
+    static func loadOne(_ f: Plans.Folder, kinds: [Kind]) -> Result<DataSet, StoreError> {
+        do {
+            let data = try Store.load(folder: f.path, display: f.display, kinds: kinds)
+            if kinds == Kind.allCases, data.owners.isEmpty, data.goals.isEmpty, data.activities.isEmpty,
+               data.risks.isEmpty, data.findings.isEmpty, data.areas.isEmpty {
+                return .failure(StoreError(sv: "\(f.origin): \(f.display) innehåller inga poster; lägg till poster eller ta bort mappen ur listan",
+                                           en: "\(f.origin): \(f.display) holds no records; add records or remove the folder from the list"))
+            }
+            return .success(data)
+        } catch let e as StoreError {
+            return .failure(StoreError(sv: "\(f.origin): " + e.message.sv, en: "\(f.origin): " + e.message.en))
+        } catch {
+            return .failure(StoreError(sv: "\(f.origin): \(f.display) kan inte läsas: \(error)", en: "\(f.origin): \(f.display) cannot be read: \(error)"))
+        }
     }
 
     /// `f(plan)` for every plan at the same time, results in plan order.
@@ -53,22 +56,38 @@ public enum Rollup {
     }
 
     /// Each plan's follow-up with its own history from git (when its folder is in a
-    /// repository), and the errors its audit finds; then the combined report.
-    public static func report(_ plans: [RollupPlan], asOf: Day, period: FollowUp.Period?, isPublic: Bool, lang: Lang) -> RollupReport {
-        let parts: [RollupReport.PlanPart] = each(plans) { plan in
-            let data = plan.data
-            let span = period ?? .year(of: asOf)
-            let (history, baselines) = GitHistory.mayBeInRepository(plan.folder.path)
-                ? HistoryReport.loadWithBaselines(folder: plan.folder.path, display: plan.folder.display, period: span,
-                                                  excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic, lang: lang)
-                : (.failure(GitHistory.notARepository(plan.folder.display)), Baselines())
-            var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: lang, baselines: baselines)
-            report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
-            let errors = Checks.run(data, asOf: asOf, includeDateChecks: false, checks: reportChecks).filter { $0.severity == .error }
-            return RollupReport.PlanPart(name: plan.name, folder: plan.folder.display, organisation: data.config.organisation,
-                                         errors: errors, report: report)
+    /// repository), and the errors its audit finds; then the combined report. Each plan is
+    /// loaded, reported on and let go in one task, so that only the plans being worked on
+    /// (one per core) are in memory as data sets: the combined report keeps each plan's
+    /// follow-up, not its records. Errors are as `load`'s: the first failing folder, in the
+    /// given order, is thrown, and nothing is returned.
+    public static func report(folders: [Plans.Folder], asOf: Day, period: FollowUp.Period?, isPublic: Bool, lang: Lang) throws -> RollupReport {
+        let made: [Result<RollupReport.PlanPart, StoreError>] = Parallel.map(folders.count) { i in
+            loadOne(folders[i], kinds: Kind.allCases).map { data in
+                part(data, name: "", folder: folders[i], asOf: asOf, period: period, isPublic: isPublic, lang: lang)
+            }
         }
+        var parts: [RollupReport.PlanPart] = []
+        for r in made { parts.append(try r.get()) }
+        // Named as `load` names them: by organisation, else by folder, made unique.
+        let names = Plans.names(parts.map { ($0.organisation, $0.folder) })
+        parts = zip(names, parts).map { $1.named($0) }
         return RollupReport.make(parts, asOf: asOf, period: period ?? .year(of: asOf), isPublic: isPublic)
+    }
+
+    /// One plan's part of the combined report.
+    static func part(_ data: DataSet, name: String, folder: Plans.Folder, asOf: Day, period: FollowUp.Period?,
+                     isPublic: Bool, lang: Lang) -> RollupReport.PlanPart {
+        let span = period ?? .year(of: asOf)
+        let (history, baselines) = GitHistory.mayBeInRepository(folder.path)
+            ? HistoryReport.loadWithBaselines(folder: folder.path, display: folder.display, period: span,
+                                              excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic, lang: lang)
+            : (.failure(GitHistory.notARepository(folder.display)), Baselines())
+        var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: lang, baselines: baselines)
+        report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
+        let errors = Checks.run(data, asOf: asOf, includeDateChecks: false, checks: reportChecks).filter { $0.severity == .error }
+        return RollupReport.PlanPart(name: name, folder: folder.display, organisation: data.config.organisation,
+                                     errors: errors, report: report)
     }
 
     /// The checks whose errors make a plan's figures in the report unreliable, shown at the

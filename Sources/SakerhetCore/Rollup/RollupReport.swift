@@ -27,6 +27,11 @@ public struct RollupReport: Sendable, Codable {
         public let organisation: String?
         public let errors: [Diagnostic]
         public let report: FollowUp
+
+        /// The same part under another name.
+        func named(_ name: String) -> PlanPart {
+            PlanPart(name: name, folder: folder, organisation: organisation, errors: errors, report: report)
+        }
     }
 
     /// A summary row: one plan's counts, or the total.

@@ -124,15 +124,19 @@ public enum Store {
 
     /// Writes `pieces` one after another into the file, atomically as above, without
     /// joining them first: a large report is not copied once more.
-    public static func writeAtomically(_ pieces: [String], to path: String) throws {
+    public static func writeAtomically(_ pieces: Pieces, to path: String) throws {
         try writeAtomically(to: path) { fd in writePieces(pieces, to: fd) }
     }
 
     /// Writes an output file (`-o`): a report or an audit result, never a file of the
     /// data folder `dataFolder`. A device or FIFO (`/dev/stdout`, a named pipe) is opened
     /// and written into; a regular file or a new path is written atomically.
-    public static func writeOutput(_ pieces: [String], to path: String, dataFolder: String? = nil) throws {
-        try writeOutput(to: path, dataFolder: dataFolder, { fd in writePieces(pieces, to: fd) })
+    /// Returns the number of bytes written.
+    @discardableResult
+    public static func writeOutput(_ pieces: Pieces, to path: String, dataFolder: String? = nil) throws -> Int {
+        var written = 0
+        try writeOutput(to: path, dataFolder: dataFolder, { fd in writePieces(pieces, to: fd, counting: &written) })
+        return written
     }
 
     /// Writes a binary output file (a workbook, a Word document) by the same rules.
@@ -170,9 +174,17 @@ public enum Store {
     /// Writes all of `buf` to `fd`; false on an error (`Platform.lastError`).
     public static func writeAll(_ fd: Platform.FD, _ buf: UnsafeRawBufferPointer) -> Bool { Platform.writeAll(fd, buf) }
 
-    private static func writePieces(_ pieces: [String], to fd: Platform.FD) -> Bool {
-        pieces.allSatisfy { piece in
+    /// Makes the pieces a batch at a time and writes each as soon as its turn comes.
+    private static func writePieces(_ pieces: Pieces, to fd: Platform.FD) -> Bool {
+        var written = 0
+        return writePieces(pieces, to: fd, counting: &written)
+    }
+
+    /// The same, adding the bytes written to `written`.
+    private static func writePieces(_ pieces: Pieces, to fd: Platform.FD, counting written: inout Int) -> Bool {
+        pieces.forEach { piece in
             var piece = piece
+            written += piece.utf8.count
             return piece.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
         }
     }

@@ -73,32 +73,37 @@ struct ReaderGone: Error {}
 /// Writes to standard output in one go, or to a file with `-o` (atomically).
 enum Output {
     static func write(_ text: String, to file: String? = nil) throws {
-        try write([text], to: file)
+        try write(Pieces(text), to: file)
     }
 
-    /// Writes `pieces` one after another, without joining them into one string first.
-    static func write(_ pieces: [String], to file: String? = nil) throws {
+    static func write(_ texts: [String], to file: String? = nil) throws {
+        try write(Pieces(texts: texts), to: file)
+    }
+
+    /// Writes `pieces` one after another as they are made, without joining them into one
+    /// string first.
+    static func write(_ pieces: Pieces, to file: String? = nil) throws {
         if let file {
             guard !file.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
             // Foundation's deletingLastPathComponent traps on a one-character name (`-o a`):
             // a name without a folder is given one.
             return try Store.writeAtomically(pieces, to: file.contains("/") ? file : "./" + file)
         }
-        for piece in pieces {
-            if Platform.writeAll(Platform.standardOutput, piece) { continue }
-            // The reader has gone (`| head`): nothing more to say, and nothing wrong.
-            let code = Platform.lastError
-            if Platform.isBrokenPipe(code) { throw ReaderGone() }
-            let why = Platform.errorText(code)
-            throw StoreError(sv: "kan inte skriva till standard ut: \(why.sv)", en: "cannot write to standard output: \(why.en)")
-        }
+        if pieces.forEach({ Platform.writeAll(Platform.standardOutput, $0) }) { return }
+        // The reader has gone (`| head`): nothing more to say, and nothing wrong.
+        let code = Platform.lastError
+        if Platform.isBrokenPipe(code) { throw ReaderGone() }
+        let why = Platform.errorText(code)
+        throw StoreError(sv: "kan inte skriva till standard ut: \(why.sv)", en: "cannot write to standard output: \(why.en)")
     }
 
     /// `-o FILE` of audit, report and export: refused inside the data folder
     /// (`Store.writeOutput`); an empty name is a usage error.
-    static func write(_ pieces: [String], toOutput file: String, dataFolder: String?) throws {
+    /// Returns the number of bytes written.
+    @discardableResult
+    static func write(_ pieces: Pieces, toOutput file: String, dataFolder: String?) throws -> Int {
         guard !file.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
-        try Store.writeOutput(pieces, to: file, dataFolder: dataFolder)
+        return try Store.writeOutput(pieces, to: file, dataFolder: dataFolder)
     }
 
     /// The same for a binary file (a workbook, a Word document).

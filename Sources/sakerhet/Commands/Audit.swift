@@ -51,7 +51,7 @@ enum Audit: Command {
                 : DiagnosticText.render(diagnostics, data: data, asOf: asOf, lang: ctx.lang, style: style)
         }
         if let outFile {
-            try Output.write([text], toOutput: outFile, dataFolder: try ctx.dataFolder().display)
+            try Output.write(Pieces(text), toOutput: outFile, dataFolder: try ctx.dataFolder().display)
         } else {
             try Output.write(text)
         }

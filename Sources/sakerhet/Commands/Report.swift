@@ -60,22 +60,22 @@ enum Report: Command {
         var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang, baselines: baselines)
         report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
         ctx.keep(report)  // held to the end like the data set: not freed one row at a time
-        let text: [String]
+        let text: Pieces
         switch format ?? "text" {
-        case "json": text = [FollowUpJSON.render(report)]
-        case "markdown": text = [FollowUpMarkdown.render(report, lang: ctx.lang)]
+        case "json": text = Pieces(FollowUpJSON.render(report))
+        case "markdown": text = Pieces(FollowUpMarkdown.render(report, lang: ctx.lang))
         case "html": text = FollowUpHTML.pieces(report, lang: ctx.lang)
         case "docx":
             let docx = try FollowUpDOCX.render(report, lang: ctx.lang)
             try Output.write(docx, toOutput: outFile!, dataFolder: display)  // checked above
             Output.error(WroteFile.line(WroteFile.followUp, format: "Word", bytes: docx.count, path: outFile!, lang: ctx.lang))
             return Exit.ok
-        default: text = [FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)]
+        default: text = Pieces(FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain))
         }
         if let outFile {
-            try Output.write(text, toOutput: outFile, dataFolder: display)
+            let bytes = try Output.write(text, toOutput: outFile, dataFolder: display)
             let name = ["json": "JSON", "markdown": "Markdown", "html": "HTML"][format ?? "text"] ?? "text"
-            Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: text.reduce(0) { $0 + $1.utf8.count }, path: outFile, lang: ctx.lang))
+            Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: bytes, path: outFile, lang: ctx.lang))
         } else { try Output.write(text) }
         return Exit.ok
     }

@@ -16,7 +16,7 @@ enum RollupRun {
         }
         let style = outFile == nil && format == "text" ? ctx.style : .plain
         let text = RollupAudit.render(plans, diagnostics, format: format, byOwner: byOwner, asOf: asOf, lang: ctx.lang, style: style)
-        try write([text], outFile, plans)
+        try write(Pieces(text), outFile, plans.map(\.folder))
         let all = diagnostics.flatMap { $0 }
         switch failOn {
         case "never": return Exit.ok
@@ -30,17 +30,17 @@ enum RollupRun {
             throw UsageError(sv: "report över flera planer skrivs som text, markdown, html eller json, inte docx",
                              en: "a report over several plans is written as text, markdown, html or json, not docx")
         }
-        let plans = try ctx.loadPlans()
+        let folders = try ctx.planFolders()
         let asOf = try ctx.asOf()
-        let report = Rollup.report(plans, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang)
-        let text: [String]
+        let report = try Rollup.report(folders: folders, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang)
+        let text: Pieces
         switch format {
-        case "json": text = [RollupJSON.render(report)]
-        case "markdown": text = [RollupMarkdown.render(report, lang: ctx.lang)]
+        case "json": text = Pieces(RollupJSON.render(report))
+        case "markdown": text = Pieces(RollupMarkdown.render(report, lang: ctx.lang))
         case "html": text = RollupHTML.pieces(report, lang: ctx.lang)
-        default: text = [RollupText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain)]
+        default: text = Pieces(RollupText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain))
         }
-        try write(text, outFile, plans)
+        try write(text, outFile, folders)
         return Exit.ok
     }
 
@@ -156,16 +156,16 @@ enum RollupRun {
     }
 
     /// To standard output, or to `-o FILE`, which may lie in none of the plans' data folders.
-    static func write(_ text: [String], _ outFile: String?, _ plans: [RollupPlan]) throws {
+    static func write(_ text: Pieces, _ outFile: String?, _ folders: [Plans.Folder]) throws {
         guard let outFile else { return try Output.write(text) }
         guard !outFile.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
         let path = outFile.contains("/") ? outFile : "./" + outFile
         let dir = Plans.canonical(Context.parent(of: path))
-        for p in plans {
-            let folder = Plans.canonical(p.folder.path)
+        for f in folders {
+            let folder = Plans.canonical(f.path)
             if dir == folder || dir.hasPrefix(folder + "/") {
-                throw StoreError(sv: "-o \(outFile) ligger i datamappen \(p.folder.display) och skulle skriva över dess filer; skriv till en fil utanför datamapparna",
-                                 en: "-o \(outFile) is inside the data folder \(p.folder.display) and would overwrite its files; write to a file outside the data folders")
+                throw StoreError(sv: "-o \(outFile) ligger i datamappen \(f.display) och skulle skriva över dess filer; skriv till en fil utanför datamapparna",
+                                 en: "-o \(outFile) is inside the data folder \(f.display) and would overwrite its files; write to a file outside the data folders")
             }
         }
         try Store.writeOutput(text, to: path)
