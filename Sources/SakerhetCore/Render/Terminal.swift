@@ -101,32 +101,12 @@ public struct TextTable {
         // narrower than its title or its longest word; a short cell of a column that is
         // not free text (a status such as "ej påbörjad") is kept on one line.
         // Rows are measured, and below written, in pieces at the same time when there are many.
-        let parts = Parallel.ranges(rows.count, minimum: 2_000)
-        let rows = self.rows, paint = self.paint
+        let parts = TextTable.parts(rows.count)
         let titleWords = columns.map { UTF8Text.measure($0.title).word }
-        let measured = Parallel.map(parts.count, { p -> ([Int], [Int], [Int]) in
-            var longest = titles, floors = titleWords, whole = titleWords
-            for r in rows[parts[p]] {
-                for i in 0..<min(n, r.count) {
-                    let m = UTF8Text.measure(r[i])
-                    if m.longest > longest[i] { longest[i] = m.longest }
-                    if m.word > floors[i] { floors[i] = m.word }
-                    let keep = m.longest <= 12 ? m.longest : m.word
-                    if keep > whole[i] { whole[i] = keep }
-                }
-            }
-            return (longest, floors, whole)
-        })
+        let measured = TextTable.measure(rows, parts, columns: n, titles: titles, titleWords: titleWords)
         let (widths, total) = fit(measured, titles: titles, titleWords: titleWords, maxWidth: maxWidth)
         var out = header(widths, total: total, rows: rows.count, style: style)
-        let fitted = widths, lineWidth = total
-        for piece in Parallel.map(parts.count, { p -> [UInt8] in
-            var wrapper = Wrapper()
-            var out: [UInt8] = []
-            out.reserveCapacity((lineWidth + 2) * (parts[p].count + 1))
-            for r in parts[p] { wrapper.emit(rows[r], r < paint.count ? paint[r] : [], fitted, into: &out) }
-            return out
-        }) { out += piece }
+        TextTable.emit(rows, paint: paint, parts, widths: widths, lineWidth: total, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -137,21 +117,10 @@ public struct TextTable {
         let maxWidth = maxWidth ?? style.width
         let titles = columns.map { UTF8Text.scalarCount($0.title) }
         let titleWords = columns.map { UTF8Text.measure($0.title).word }
-        let measured = Parallel.map(chunks.count, { p -> ([Int], [Int], [Int]) in
-            var longest = titles, floors = titleWords, whole = titleWords
-            chunks[p].measure(rows: 0..<chunks[p].rowCount, longest: &longest, floors: &floors, whole: &whole)
-            return (longest, floors, whole)
-        })
+        let measured = TextTable.measure(chunks, titles: titles, titleWords: titleWords)
         let (widths, total) = fit(measured, titles: titles, titleWords: titleWords, maxWidth: maxWidth)
         var out = header(widths, total: total, rows: chunks.reduce(0) { $0 + $1.rowCount }, style: style)
-        let fitted = widths, lineWidth = total
-        for piece in Parallel.map(chunks.count, { p -> [UInt8] in
-            var wrapper = Wrapper()
-            var out: [UInt8] = []
-            out.reserveCapacity((lineWidth + 2) * (chunks[p].rowCount + 1))
-            wrapper.emit(chunks[p], rows: 0..<chunks[p].rowCount, fitted, into: &out)
-            return out
-        }) { out += piece }
+        TextTable.emit(chunks, widths: widths, lineWidth: total, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -1,8 +1,64 @@
 /// Text layout by UTF-8 bytes for `TextTable` (Render/Terminal.swift): word wrapping with
-/// visible hyphens, and measuring cells. It reads strings' bytes through buffer pointers, so
-/// it lives in the support layer; the table's rules (which column gives way, and when) stay
-/// with the table.
+/// visible hyphens, and measuring and writing cells, a long table in pieces on every core.
+/// It reads strings' bytes through buffer pointers and runs threads, so it lives in the
+/// support layer; the table's rules (which column gives way, and when) stay with the table.
 extension TextTable {
+    /// Each piece of `rows` measured at the same time: per column the longest line, the
+    /// longest word, and the width a cell wants kept whole (see `render`), starting from
+    /// the titles'.
+    static func measure(_ rows: [[String]], _ parts: [Range<Int>], columns n: Int, titles: [Int],
+                        titleWords: [Int]) -> [([Int], [Int], [Int])] {
+        Parallel.map(parts.count) { p -> ([Int], [Int], [Int]) in
+            var longest = titles, floors = titleWords, whole = titleWords
+            for r in rows[parts[p]] {
+                for i in 0..<min(n, r.count) {
+                    let m = UTF8Text.measure(r[i])
+                    if m.longest > longest[i] { longest[i] = m.longest }
+                    if m.word > floors[i] { floors[i] = m.word }
+                    let keep = m.longest <= 12 ? m.longest : m.word
+                    if keep > whole[i] { whole[i] = keep }
+                }
+            }
+            return (longest, floors, whole)
+        }
+    }
+
+    /// `0..<count` in the pieces that `measure` and `emit` work on at the same time: one
+    /// per core, or one for a short table.
+    static func parts(_ count: Int) -> [Range<Int>] { Parallel.ranges(count, minimum: 2_000) }
+
+    /// The pieces of `rows` written at the same time in columns of `widths`, appended to
+    /// `out` in order.
+    static func emit(_ rows: [[String]], paint: [[@Sendable (String) -> String]], _ parts: [Range<Int>], widths: [Int],
+                     lineWidth: Int, into out: inout [UInt8]) {
+        for piece in Parallel.map(parts.count, { p -> [UInt8] in
+            var wrapper = Wrapper()
+            var out: [UInt8] = []
+            out.reserveCapacity((lineWidth + 2) * (parts[p].count + 1))
+            for r in parts[p] { wrapper.emit(rows[r], r < paint.count ? paint[r] : [], widths, into: &out) }
+            return out
+        }) { out += piece }
+    }
+
+    /// `measure` for byte tables, a chunk a piece.
+    static func measure(_ chunks: [Cells], titles: [Int], titleWords: [Int]) -> [([Int], [Int], [Int])] {
+        Parallel.map(chunks.count) { p -> ([Int], [Int], [Int]) in
+            var longest = titles, floors = titleWords, whole = titleWords
+            chunks[p].measure(rows: 0..<chunks[p].rowCount, longest: &longest, floors: &floors, whole: &whole)
+            return (longest, floors, whole)
+        }
+    }
+
+    /// `emit` for byte tables, a chunk a piece.
+    static func emit(_ chunks: [Cells], widths: [Int], lineWidth: Int, into out: inout [UInt8]) {
+        for piece in Parallel.map(chunks.count, { p -> [UInt8] in
+            var wrapper = Wrapper()
+            var out: [UInt8] = []
+            out.reserveCapacity((lineWidth + 2) * (chunks[p].rowCount + 1))
+            wrapper.emit(chunks[p], rows: 0..<chunks[p].rowCount, widths, into: &out)
+            return out
+        }) { out += piece }
+    }
     /// Word-wraps `text` to `width` characters; words longer than the width are cut with a
     /// visible hyphen.
     public static func wrap(_ text: String, _ width: Int) -> [String] {
