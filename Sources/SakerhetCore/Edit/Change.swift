@@ -76,7 +76,7 @@ public enum Editor {
     /// other vocabulary fields are normalised (phrases to tokens, aliases to Swedish).
     public static func update(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change]) throws -> Edit {
         guard let file = data.files[kind] else { throw missingFile(data, kind) }
-        guard let index = data.ids[kind]?[id]?.first else { throw unknownID(data, kind, id) }
+        guard let index = data.records(of: kind, id: id).first else { throw unknownID(data, kind, id) }
         // The edit works on the record's own lines; `0` is the record in that small document.
         var doc = file.document.block(ofRecord: index)
         var parts: [String] = [], partsEnglish: [String] = []
@@ -141,7 +141,7 @@ public enum Editor {
     public static func done(_ data: DataSet, _ kind: Kind, id: String, on date: Day, evidence: String? = nil,
                             outcome: Occurrence.Outcome? = nil) throws -> Edit {
         var changes: [Change] = []
-        if kind == .activity, let i = data.ids[.activity]?[id]?.first, let every = data.activities[i].every {
+        if kind == .activity, let i = data.records(of: .activity, id: id).first, let every = data.activities[i].every {
             let a = data.activities[i]
             // Without a known deadline, the occurrence is the period of the done date.
             let known = a.due.flatMap { $0.lastDay == nil ? nil : $0 }
@@ -200,7 +200,7 @@ public enum Editor {
     /// Removes a record, refused while another record refers to it.
     public static func remove(_ data: DataSet, _ kind: Kind, id: String) throws -> Edit {
         guard let file = data.files[kind] else { throw missingFile(data, kind) }
-        guard let index = data.ids[kind]?[id]?.first else { throw unknownID(data, kind, id) }
+        guard let index = data.records(of: kind, id: id).first else { throw unknownID(data, kind, id) }
         let users = references(to: id, kind: kind, in: data)
         if !users.isEmpty {
             let list = users.prefix(8).map { "\($0.0) (\($0.1))" }.joined(separator: ", ") + (users.count > 8 ? " …" : "")

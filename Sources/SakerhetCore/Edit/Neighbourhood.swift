@@ -14,7 +14,7 @@ extension Edit {
 
         func include(_ k: Kind, id: String) -> [Int] {
             var added: [Int] = []
-            for j in data.ids[k]?[id] ?? [] where !(k == kind && j == index) && chosen[k.slot].insert(j).inserted {
+            for j in data.records(of: k, id: id) where !(k == kind && j == index) && chosen[k.slot].insert(j).inserted {
                 added.append(j)
             }
             return added

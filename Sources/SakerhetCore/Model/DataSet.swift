@@ -200,6 +200,16 @@ public struct DataSet: Sendable {
 
     public func contains(_ kind: Kind, id: String) -> Bool { idIndex(kind.slot).first[id] != nil }
 
+    /// The records of `kind` with `id`, in file order (more than one is a duplicate id):
+    /// from the id index when it is made, else by one pass over the records. An edit looks
+    /// up a few ids, and indexing 100,000 activities for them costs more than the passes.
+    public func records(of kind: Kind, id: String) -> [Int] {
+        if let index = eagerIDs[kind.slot] ?? cache.madeIDs(kind.slot) { return index[id] ?? [] }
+        var out: [Int] = []
+        for (i, r) in recordsBySlot[kind.slot].enumerated() where r.value("id") == id { out.append(i) }
+        return out
+    }
+
     /// The ids of `kind`: for a loop that asks many times, fetched once.
     func idIndex(of kind: Kind) -> IDIndex { idIndex(kind.slot) }
 
@@ -328,6 +338,13 @@ private final class Cache: @unchecked Sendable {
         let made = make()
         idIndexes[slot] = made
         return made
+    }
+
+    /// The id index of the kind at `slot` if it is made, without making it.
+    func madeIDs(_ slot: Int) -> IDIndex? {
+        lock.lock()
+        defer { lock.unlock() }
+        return idIndexes[slot]
     }
 
     func fields(_ make: () -> FieldIndex) -> FieldIndex {

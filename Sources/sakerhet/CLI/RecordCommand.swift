@@ -95,7 +95,7 @@ enum RecordCommand {
         try args.finish(command: command)
         let reading = beginBaselines(kind, ctx)
         let data = try ctx.load()
-        guard let index = data.ids[kind]?[id]?.first else {
+        guard let index = data.records(of: kind, id: id).first else {
             let hint = Suggest.closest(to: id, in: data.ids[kind]?.keys.map { $0 } ?? [])
             throw UsageError(sv: "det finns \(kind.none(.sv)) med id '\(id)'" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
                              en: "there is no \(kind.rawValue) with id '\(id)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))

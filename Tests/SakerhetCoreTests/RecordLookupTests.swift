@@ -1,0 +1,36 @@
+import XCTest
+@testable import SakerhetCore
+
+/// Looking up records by id: the pass over the records that an edit uses, and the id
+/// index that checks and lists use, give the same records in the same order.
+final class RecordLookupTests: XCTestCase {
+    func data() -> DataSet {
+        var text = ""
+        for i in 0..<300 { text += "id: A\(i % 250)\ntitle: T\ngoal: M1\nowner: x\ndue: 2025-01\nstatus: pågår\n\n" }
+        text += "title: no id\ngoal: M1\n\n"
+        let goals = "id: M1\ntitle: Mål\nowner: x\ndue: 2025\nstatus: pågår\n\nid: M2\ntitle: Mål\nowner: x\ndue: 2025\nstatus: pågår\n"
+        return DataSet(folder: "d", files: [.activity: SourceFile(path: "d/activities.rec", document: Document(text: text)),
+                                            .goal: SourceFile(path: "d/goals.rec", document: Document(text: goals))])
+    }
+
+    func testAPassAndTheIndexAgree() {
+        let ids = ["A0", "A49", "A50", "A249", "A250", "", "M1", "a0"]
+        // Before the index is made, the lookup passes over the records.
+        let passed = ids.map { data().records(of: .activity, id: $0) }
+        XCTAssertEqual(passed[0], [0, 250])
+        XCTAssertEqual(passed[1], [49, 299])
+        XCTAssertEqual(passed[2], [50])
+        XCTAssertEqual(passed[3], [249])
+        XCTAssertEqual(passed[4], [])
+        XCTAssertEqual(passed[5], [])
+        XCTAssertEqual(passed[6], [])
+        XCTAssertEqual(passed[7], [])
+        // Once the index is made, the lookup reads it, with the same answers.
+        let d = data()
+        XCTAssertEqual(d.ids[.activity]?["A0"], [0, 250])
+        XCTAssertEqual(ids.map { d.records(of: .activity, id: $0) }, passed)
+        // Goals are indexed when the data set is made.
+        XCTAssertEqual(d.records(of: .goal, id: "M2"), [1])
+        XCTAssertEqual(d.records(of: .risk, id: "R1"), [])
+    }
+}
