@@ -146,6 +146,29 @@ final class RollupTests: XCTestCase {
         }
     }
 
+    /// The audit writes each plan's part while its data set is at hand: owners of one name
+    /// are one group across plans, and `--owner` keeps each plan's own owner's problems.
+    func testTheAuditWritesEachPlanWithItsOwnData() throws {
+        try plan("a", organisation: "A-nämnden", owner: ("x", "Enheten för säkerhet"), activity: "A1", due: "2024-10")
+        try plan("b", organisation: "B-nämnden", owner: ("q", "enheten för säkerhet"), activity: "A1", due: "2024-09")
+        let folders = try Plans.resolve(["a", "b"].map { Plans.Folder(path: root + "/" + $0, display: $0, origin: "--data") })
+        let asOf = Day("2024-11-04")!
+        func audit(owner: String? = nil, byOwner: Bool) throws -> (plans: [RollupAudit.PlanAudit], ownerMatched: Bool) {
+            try Rollup.audit(folders: folders, asOf: asOf, owner: owner, format: "text", byOwner: byOwner, lang: .en, style: .plain)
+        }
+        let all = try audit(byOwner: true)
+        XCTAssertEqual(all.plans.map(\.name), ["A-nämnden", "B-nämnden"])
+        XCTAssertEqual(all.plans.map { $0.diagnostics.filter { $0.check == "overdue" }.map(\.recordID) }, [["A1"], ["A1"]])
+        let text = RollupAudit.render(all.plans, format: "text", byOwner: true, asOf: asOf, lang: .en, style: .plain)
+        XCTAssertTrue(text.hasPrefix("Enheten för säkerhet (A-nämnden: x, B-nämnden: q)\n"), text)
+        XCTAssertTrue(text.contains("  a/activities.rec:5: error: A1 is overdue since 2024-10-31 (4 days) (owner: x)\n"), text)
+        XCTAssertTrue(text.contains("  b/activities.rec:5: error: A1 is overdue since 2024-09-30 (35 days) (owner: q)\n"), text)
+        let q = try audit(owner: "q", byOwner: false)
+        XCTAssertTrue(q.ownerMatched)
+        XCTAssertEqual(q.plans.map(\.diagnostics.isEmpty), [true, false])
+        XCTAssertFalse(try audit(owner: "nobody", byOwner: false).ownerMatched)
+    }
+
     func testAnEmptyPlanIsAnError() throws {
         try write("e/activities.rec", "%rec: activity\n")
         let folders = try Plans.resolve([Plans.Folder(path: root + "/e", display: "e", origin: "plans.txt:2")])

@@ -1,16 +1,65 @@
 /// `audit` over many plans: each plan's diagnostics as the single-plan printers write
 /// them (file paths are each plan's own, so annotations point at the right file), put
 /// together in one valid document per format.
+///
+/// A plan's part (`PlanAudit`) is written while its data set is in memory, so that the
+/// data set can go before the next plan is read; the combined output is put together from
+/// the parts alone.
 public enum RollupAudit {
-    public static func render(_ plans: [RollupPlan], _ diagnostics: [[Diagnostic]], format: String, byOwner: Bool,
-                              asOf: Day, lang: Lang, style: Style) -> String {
+    /// One plan's audit as the combined output needs it.
+    public struct PlanAudit: Sendable {
+        /// The plan's name in the rollup (`Plans.names`), given when every plan is read.
+        public var name: String
+        /// The folder as shown (`DataSet.folder`) and the plan's organisation.
+        public let folder: String
+        public let organisation: String?
+        public let diagnostics: [Diagnostic]
+        /// The plan's own output in the chosen format, as the single-plan printer writes it.
+        let piece: String
+        /// For `--by-owner`: the owners the diagnostics name, in the order of the plan's
+        /// owners file, with their names; and the lines of the problems without an owner.
+        let owners: [(id: String, name: String)]
+        let unowned: [String]
+    }
+
+    /// The part of one plan: `diagnostics` written with its data set at hand.
+    public static func plan(_ data: DataSet, _ diagnostics: [Diagnostic], format: String, byOwner: Bool, asOf: Day,
+                            lang: Lang, style: Style) -> PlanAudit {
+        var piece = "", owners: [(id: String, name: String)] = [], unowned: [String] = []
+        switch format {
+        case "github": piece = DiagnosticFormats.github(diagnostics, data: data, lang: lang)
+        case "gitlab": piece = DiagnosticFormats.gitlab(diagnostics, data: data, lang: lang)
+        case "junit": piece = DiagnosticFormats.junit(diagnostics, data: data, lang: lang)
+        case "json": piece = DiagnosticFormats.json(diagnostics, data: data, asOf: asOf, lang: lang)
+        default:
+            if byOwner {
+                // The plan's owners in file order first, then any other owner id a diagnostic names.
+                let used = Set(diagnostics.flatMap(\.owners))
+                var seen: Set<String> = []
+                for o in data.owners where used.contains(o.id) && seen.insert(o.id).inserted { owners.append((o.id, o.name)) }
+                for d in diagnostics {
+                    for id in d.owners where seen.insert(id).inserted { owners.append((id, data.owner(id)?.name ?? id)) }
+                }
+                for d in diagnostics where d.owner == nil {
+                    unowned.append(DiagnosticText.line(d, data: data, lang: lang, style: style, indent: 2))
+                }
+            } else {
+                piece = DiagnosticText.render(diagnostics, data: data, asOf: asOf, lang: lang, style: style)
+            }
+        }
+        return PlanAudit(name: "", folder: data.folder, organisation: data.config.organisation, diagnostics: diagnostics,
+                         piece: piece, owners: owners, unowned: unowned)
+    }
+
+    /// The combined output of the plans' parts.
+    public static func render(_ plans: [PlanAudit], format: String, byOwner: Bool, asOf: Day, lang: Lang, style: Style) -> String {
         let sv = lang == .sv
         switch format {
         case "github":
-            return zip(plans, diagnostics).map { DiagnosticFormats.github($1, data: $0.data, lang: lang) }.joined()
+            return plans.map(\.piece).joined()
         case "gitlab":
-            let inner = zip(plans, diagnostics).map { p, d -> String in
-                var s = Substring(DiagnosticFormats.gitlab(d, data: p.data, lang: lang))
+            let inner = plans.map { p -> String in
+                var s = Substring(p.piece)
                 while let c = s.last, c.isWhitespace { s = s.dropLast() }
                 guard s.hasPrefix("["), s.hasSuffix("]") else { return "" }
                 return s.dropFirst().dropLast().trimmingCharacters(in: .whitespacesAndNewlines)
@@ -19,9 +68,8 @@ public enum RollupAudit {
         case "junit":
             var suites = ""
             var tests = 0, failures = 0
-            for (p, d) in zip(plans, diagnostics) {
-                let one = DiagnosticFormats.junit(d, data: p.data, lang: lang)
-                for line in one.split(separator: "\n") where !line.hasPrefix("<?xml") && !line.hasPrefix("<testsuites") && line != "</testsuites>" {
+            for p in plans {
+                for line in p.piece.split(separator: "\n") where !line.hasPrefix("<?xml") && !line.hasPrefix("<testsuites") && line != "</testsuites>" {
                     if line.hasPrefix("  <testsuite ") {
                         suites += "  <testsuite name=\"" + DiagnosticFormats.xml(p.name) + ": " + line.dropFirst("  <testsuite name=\"".count) + "\n"
                     } else {
@@ -33,11 +81,11 @@ public enum RollupAudit {
             }
             return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"sakerhet audit\" tests=\"\(tests)\" failures=\"\(failures)\">\n" + suites + "</testsuites>\n"
         case "json":
-            let all = diagnostics.flatMap { $0 }
+            let all = plans.flatMap(\.diagnostics)
             var out = "{\n  \"schema\": \"sakerhet.audit-rollup/1\",\n  \"as_of\": \"\(asOf)\",\n"
             out += "  \"errors\": \(all.count(.error)),\n  \"warnings\": \(all.count(.warning)),\n  \"notices\": \(all.count(.notice)),\n  \"plans\": ["
-            for (i, (p, d)) in zip(plans, diagnostics).enumerated() {
-                let one = DiagnosticFormats.json(d, data: p.data, asOf: asOf, lang: lang)
+            for (i, p) in plans.enumerated() {
+                let one = p.piece
                     .trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: "\n      ")
                 out += (i == 0 ? "\n" : ",\n") + "    {\n      \"plan\": " + DiagnosticFormats.encode(p.name).trimmingCharacters(in: .whitespacesAndNewlines)
                     + ",\n      \"audit\": " + one + "\n    }"
@@ -46,15 +94,15 @@ public enum RollupAudit {
         default:
             var out = ""
             if byOwner {
-                out += byOwnerAcrossPlans(plans, diagnostics, lang: lang, style: style)
+                out += byOwnerAcrossPlans(plans, lang: lang, style: style)
             } else {
-                for (p, d) in zip(plans, diagnostics) {
-                    out += style.bold("== " + SafeText.text(p.name, lang) + " (" + SafeText.text(p.data.folder, lang) + ") ==") + "\n"
-                    out += DiagnosticText.render(d, data: p.data, asOf: asOf, lang: lang, style: style)
+                for p in plans {
+                    out += style.bold("== " + SafeText.text(p.name, lang) + " (" + SafeText.text(p.folder, lang) + ") ==") + "\n"
+                    out += p.piece
                     out += "\n"
                 }
             }
-            let all = diagnostics.flatMap { $0 }
+            let all = plans.flatMap(\.diagnostics)
             func n(_ k: Int, _ one: String, _ many: String) -> String { "\(k) " + (k == 1 ? one : many) }
             let (e, w, c) = (all.count(.error), all.count(.warning), all.count(.notice))
             out += sv ? "\(plans.count) planer: " + [n(e, "fel", "fel"), n(w, "varning", "varningar"), n(c, "notis", "notiser")].joined(separator: ", ") + "\n"
@@ -68,28 +116,21 @@ public enum RollupAudit {
     /// name and each plan with the owner's id there; under it the owner's problems in
     /// every plan, each line with its own plan's file path. Problems without an owner
     /// follow, per plan.
-    static func byOwnerAcrossPlans(_ plans: [RollupPlan], _ diagnostics: [[Diagnostic]], lang: Lang, style: Style) -> String {
-        struct Group { var name: String; var places: [(plan: String, id: String)] = []; var lines: [(plan: Int, d: Diagnostic)] = [] }
+    static func byOwnerAcrossPlans(_ plans: [PlanAudit], lang: Lang, style: Style) -> String {
+        struct Group { var name: String; var places: [(plan: String, id: String)] = []; var lines: [Diagnostic] = [] }
         var order: [String] = []
         var groups: [String: Group] = [:]
-        var unowned: [(plan: Int, d: Diagnostic)] = []
-        for (i, (p, ds)) in zip(plans, diagnostics).enumerated() {
+        for p in plans {
             // The plan's owners in file order first, so that groups come in the order of the first plan's owners file.
             var mine: [String: String] = [:]
-            func key(_ id: String) -> String {
-                if let k = mine[id] { return k }
-                let name = p.data.owner(id)?.name ?? id
+            for (id, name) in p.owners {
                 let k = name.lowercased()
                 if groups[k] == nil { order.append(k); groups[k] = Group(name: name) }
                 groups[k]!.places.append((p.name, id))
                 mine[id] = k
-                return k
             }
-            let used = Set(ds.flatMap(\.owners))
-            for o in p.data.owners where used.contains(o.id) { _ = key(o.id) }
-            for d in ds {
-                if d.owner == nil { unowned.append((i, d)); continue }
-                for o in d.owners { groups[key(o)]!.lines.append((i, d)) }
+            for d in p.diagnostics where d.owner != nil {
+                for o in d.owners { groups[mine[o]!]!.lines.append(d) }
             }
         }
         var out = ""
@@ -97,12 +138,12 @@ public enum RollupAudit {
             let g = groups[k]!
             let places = g.places.map { $0.plan + ": " + $0.id }.joined(separator: ", ")
             out += style.bold(SafeText.text(g.name + " (" + places + ")", lang)) + "\n"
-            for (_, d) in g.lines { out += DiagnosticText.line(d, data: nil, lang: lang, style: style, indent: 2) + "\n" }
+            for d in g.lines { out += DiagnosticText.line(d, data: nil, lang: lang, style: style, indent: 2) + "\n" }
             out += "\n"
         }
-        if !unowned.isEmpty {
+        if plans.contains(where: { !$0.unowned.isEmpty }) {
             out += style.bold(lang == .sv ? "Utan ansvarig" : "No owner") + "\n"
-            for (i, d) in unowned { out += DiagnosticText.line(d, data: plans[i].data, lang: lang, style: style, indent: 2) + "\n" }
+            for p in plans { for line in p.unowned { out += line + "\n" } }
             out += "\n"
         }
         return out

@@ -50,9 +50,34 @@ public enum Rollup {
     }
 
     /// The checks of every plan, each by its own settings; the diagnostics name each
-    /// plan's own files, so `file:line` and CI annotations point at the right file.
-    public static func audit(_ plans: [RollupPlan], asOf: Day, includeDateChecks: Bool = true) -> [[Diagnostic]] {
-        each(plans) { Checks.run($0.data, asOf: asOf, includeDateChecks: includeDateChecks) }
+    /// plan's own files, so `file:line` and CI annotations point at the right file. Each
+    /// plan is loaded, checked, written in `format` (`RollupAudit.plan`) and let go in one
+    /// task, as in `report`. With `owner`, each plan keeps the problems of the owners that
+    /// the query names there (by id or part of the name); `ownerMatched` says whether any
+    /// plan has one.
+    public static func audit(folders: [Plans.Folder], asOf: Day, includeDateChecks: Bool = true, owner: String? = nil,
+                             format: String, byOwner: Bool, lang: Lang, style: Style) throws -> (plans: [RollupAudit.PlanAudit], ownerMatched: Bool) {
+        let made: [Result<(RollupAudit.PlanAudit, Bool), StoreError>] = Parallel.map(folders.count) { i in
+            loadOne(folders[i], kinds: Kind.allCases).map { data in
+                var diagnostics = Checks.run(data, asOf: asOf, includeDateChecks: includeDateChecks)
+                var matched = false
+                if let owner {
+                    let ids = Set(data.findOwners(owner).map(\.id))
+                    matched = !ids.isEmpty
+                    diagnostics = diagnostics.filter { $0.owner.map { ids.contains($0) } ?? false }
+                }
+                return (RollupAudit.plan(data, diagnostics, format: format, byOwner: byOwner, asOf: asOf, lang: lang, style: style), matched)
+            }
+        }
+        var plans: [RollupAudit.PlanAudit] = [], matched = false
+        for r in made {
+            let (plan, m) = try r.get()
+            plans.append(plan)
+            matched = matched || m
+        }
+        let names = Plans.names(plans.map { ($0.organisation, $0.folder) })
+        for i in plans.indices { plans[i].name = names[i] }
+        return (plans, matched)
     }
 
     /// Each plan's follow-up with its own history from git (when its folder is in a

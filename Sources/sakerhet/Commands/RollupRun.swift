@@ -7,17 +7,15 @@ import SakerhetCore
 enum RollupRun {
     static func audit(format: String, failOn: String, noTime: Bool, byOwner: Bool, owner: String?, outFile: String?,
                       _ ctx: Context) throws -> Int32 {
-        let plans = try ctx.loadPlans()
+        let folders = try ctx.planFolders()
         let asOf = try ctx.asOf()
-        var diagnostics = Rollup.audit(plans, asOf: asOf, includeDateChecks: !noTime)
-        if let owner {
-            let ids = try ownerIDs(plans, owner)
-            diagnostics = diagnostics.enumerated().map { i, d in d.filter { $0.owner.map { ids[i].contains($0) } ?? false } }
-        }
         let style = outFile == nil && format == "text" ? ctx.style : .plain
-        let text = RollupAudit.render(plans, diagnostics, format: format, byOwner: byOwner, asOf: asOf, lang: ctx.lang, style: style)
-        try write(Pieces(text), outFile, plans.map(\.folder))
-        let all = diagnostics.flatMap { $0 }
+        let (plans, matched) = try Rollup.audit(folders: folders, asOf: asOf, includeDateChecks: !noTime, owner: owner,
+                                                format: format, byOwner: byOwner, lang: ctx.lang, style: style)
+        if let owner, !matched { throw noOwner(owner) }
+        let text = RollupAudit.render(plans, format: format, byOwner: byOwner, asOf: asOf, lang: ctx.lang, style: style)
+        try write(Pieces(text), outFile, folders)
+        let all = plans.flatMap(\.diagnostics)
         switch failOn {
         case "never": return Exit.ok
         case "warning": return all.contains { $0.severity != .notice } ? Exit.problems : Exit.ok
@@ -174,12 +172,14 @@ enum RollupRun {
     /// The owners `query` names in each plan; none in any plan is an error.
     static func ownerIDs(_ plans: [RollupPlan], _ query: String) throws -> [[String]] {
         let found = Rollup.owners(plans, matching: query)
-        guard !found.isEmpty else {
-            throw UsageError(sv: "ingen ansvarig i någon plan matchar '\(query)'", en: "no owner in any plan matches '\(query)'")
-        }
+        guard !found.isEmpty else { throw noOwner(query) }
         var ids = Array(repeating: [String](), count: plans.count)
         for (i, o) in found { ids[i].append(o.id) }
         return ids
+    }
+
+    static func noOwner(_ query: String) -> UsageError {
+        UsageError(sv: "ingen ansvarig i någon plan matchar '\(query)'", en: "no owner in any plan matches '\(query)'")
     }
 
     static func jsonString(_ s: String) -> String {
