@@ -19,11 +19,24 @@ public enum Rollup {
     /// record, is an error naming it; the first such error (in the given order) is thrown,
     /// before anything is printed.
     public static func load(_ folders: [Plans.Folder], kinds: [Kind] = Kind.allCases) throws -> [RollupPlan] {
-        let loaded: [Result<DataSet, StoreError>] = Parallel.map(folders.count) { loadOne(folders[$0], kinds: kinds) }
-        var sets: [DataSet] = []
-        for r in loaded { sets.append(try r.get()) }
-        let names = Plans.names(sets.map { ($0.config.organisation, $0.folder) })
-        return zip(zip(names, folders), sets).map { RollupPlan(name: $0.0, folder: $0.1, data: $1) }
+        try eachFolder(folders, kinds: kinds) { data, _ in data }
+            .enumerated().map { RollupPlan(name: $1.name, folder: folders[$0], data: $1.part) }
+    }
+
+    /// `body` over every folder's data set, one plan per core; a data set that `body` does
+    /// not return is let go as soon as its part is made, so only the plans being worked on
+    /// are in memory. The first failing folder (in the given order) is thrown, and nothing
+    /// is returned. Each part comes with its plan's name: its organisation, else its
+    /// folder's name, made unique (`Plans.names`).
+    static func eachFolder<T: Sendable>(_ folders: [Plans.Folder], kinds: [Kind] = Kind.allCases,
+                                        _ body: @Sendable (DataSet, Plans.Folder) -> T) throws -> [(name: String, part: T)] {
+        let made: [Result<(part: T, organisation: String?, folder: String), StoreError>] = Parallel.map(folders.count) { i in
+            loadOne(folders[i], kinds: kinds).map { data in (body(data, folders[i]), data.config.organisation, data.folder) }
+        }
+        var parts: [(part: T, organisation: String?, folder: String)] = []
+        for r in made { parts.append(try r.get()) }
+        let names = Plans.names(parts.map { ($0.organisation, $0.folder) })
+        return zip(names, parts).map { ($0, $1.part) }
     }
 
     /// One folder as a data set, or the error that names it (an unreadable folder, one
@@ -57,27 +70,18 @@ public enum Rollup {
     /// plan has one.
     public static func audit(folders: [Plans.Folder], asOf: Day, includeDateChecks: Bool = true, owner: String? = nil,
                              format: String, byOwner: Bool, lang: Lang, style: Style) throws -> (plans: [RollupAudit.PlanAudit], ownerMatched: Bool) {
-        let made: [Result<(RollupAudit.PlanAudit, Bool), StoreError>] = Parallel.map(folders.count) { i in
-            loadOne(folders[i], kinds: Kind.allCases).map { data in
-                var diagnostics = Checks.run(data, asOf: asOf, includeDateChecks: includeDateChecks)
-                var matched = false
-                if let owner {
-                    let ids = Set(data.findOwners(owner).map(\.id))
-                    matched = !ids.isEmpty
-                    diagnostics = diagnostics.filter { $0.owner.map { ids.contains($0) } ?? false }
-                }
-                return (RollupAudit.plan(data, diagnostics, format: format, byOwner: byOwner, asOf: asOf, lang: lang, style: style), matched)
+        let made = try eachFolder(folders) { data, _ -> (RollupAudit.PlanAudit, Bool) in
+            var diagnostics = Checks.run(data, asOf: asOf, includeDateChecks: includeDateChecks)
+            var matched = false
+            if let owner {
+                let ids = Set(data.findOwners(owner).map(\.id))
+                matched = !ids.isEmpty
+                diagnostics = diagnostics.filter { $0.owner.map { ids.contains($0) } ?? false }
             }
+            return (RollupAudit.plan(data, diagnostics, format: format, byOwner: byOwner, asOf: asOf, lang: lang, style: style), matched)
         }
-        var plans: [RollupAudit.PlanAudit] = [], matched = false
-        for r in made {
-            let (plan, m) = try r.get()
-            plans.append(plan)
-            matched = matched || m
-        }
-        let names = Plans.names(plans.map { ($0.organisation, $0.folder) })
-        for i in plans.indices { plans[i].name = names[i] }
-        return (plans, matched)
+        let plans = made.map { var plan = $0.part.0; plan.name = $0.name; return plan }
+        return (plans, made.contains { $0.part.1 })
     }
 
     /// Each plan's follow-up with its own history from git (when its folder is in a
@@ -87,21 +91,14 @@ public enum Rollup {
     /// follow-up, not its records. Errors are as `load`'s: the first failing folder, in the
     /// given order, is thrown, and nothing is returned.
     public static func report(folders: [Plans.Folder], asOf: Day, period: FollowUp.Period?, isPublic: Bool, lang: Lang) throws -> RollupReport {
-        let made: [Result<RollupReport.PlanPart, StoreError>] = Parallel.map(folders.count) { i in
-            loadOne(folders[i], kinds: Kind.allCases).map { data in
-                part(data, name: "", folder: folders[i], asOf: asOf, period: period, isPublic: isPublic, lang: lang)
-            }
-        }
-        var parts: [RollupReport.PlanPart] = []
-        for r in made { parts.append(try r.get()) }
-        // Named as `load` names them: by organisation, else by folder, made unique.
-        let names = Plans.names(parts.map { ($0.organisation, $0.folder) })
-        parts = zip(names, parts).map { $1.named($0) }
+        let parts = try eachFolder(folders) { data, folder in
+            part(data, folder: folder, asOf: asOf, period: period, isPublic: isPublic, lang: lang)
+        }.map { $0.part.named($0.name) }
         return RollupReport.make(parts, asOf: asOf, period: period ?? .year(of: asOf), isPublic: isPublic)
     }
 
-    /// One plan's part of the combined report.
-    static func part(_ data: DataSet, name: String, folder: Plans.Folder, asOf: Day, period: FollowUp.Period?,
+    /// One plan's part of the combined report, named when every plan is read.
+    static func part(_ data: DataSet, folder: Plans.Folder, asOf: Day, period: FollowUp.Period?,
                      isPublic: Bool, lang: Lang) -> RollupReport.PlanPart {
         let span = period ?? .year(of: asOf)
         let (history, baselines) = GitHistory.mayBeInRepository(folder.path)
@@ -111,7 +108,7 @@ public enum Rollup {
         var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: lang, baselines: baselines)
         report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
         let errors = Checks.run(data, asOf: asOf, includeDateChecks: false, checks: reportChecks).filter { $0.severity == .error }
-        return RollupReport.PlanPart(name: name, folder: folder.display, organisation: data.config.organisation,
+        return RollupReport.PlanPart(name: "", folder: folder.display, organisation: data.config.organisation,
                                      errors: errors, report: report)
     }
 
