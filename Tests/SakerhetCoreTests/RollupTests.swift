@@ -75,8 +75,7 @@ final class RollupTests: XCTestCase {
         try plan("c", organisation: nil, owner: ("z", "Annan"), activity: "A7", due: "2025-01")
         try write("c/config.rec", "soon_days: 90\n")
         let folders = try Plans.resolve(["a", "b", "c"].map { Plans.Folder(path: root + "/" + $0, display: $0, origin: "--data") })
-        let plans = try Rollup.load(folders)
-        XCTAssertEqual(plans.map(\.name), ["A-nämnden", "B-nämnden", "c"])
+        XCTAssertEqual(try Rollup.named(folders).map(\.name), ["A-nämnden", "B-nämnden", "c"])
         let asOf = Day("2024-11-04")!
         let r = try Rollup.report(folders: folders, asOf: asOf, period: nil, isPublic: false, lang: .en)
         XCTAssertEqual(r.plans.map(\.name), ["A-nämnden", "B-nämnden", "c"])
@@ -95,11 +94,22 @@ final class RollupTests: XCTestCase {
         XCTAssertEqual(shared.first?.plans, ["A-nämnden", "B-nämnden"])
         XCTAssertEqual(shared.first?.ids, ["x", "q"])
         // Owners match across plans by name; lists qualify ids with the plan.
-        XCTAssertEqual(Rollup.owners(plans, matching: "säkerhet").map(\.plan), [0, 1])
-        let list = Rollup.list(plans, .activity, filters: [[ListFilter()], [], [ListFilter()]], asOf: asOf,
-                               baselines: [Baselines(), Baselines(), Baselines()])
-        XCTAssertEqual(list.rows.map(\.id), ["A-nämnden:A1", "c:A7"])
-        XCTAssertEqual(list.rows.first?.file, "a/activities.rec")
+        let mine = try Rollup.list(folders: folders, .activity, filter: ListFilter(), owner: "säkerhet", asOf: asOf)
+        XCTAssertTrue(mine.ownerMatched)
+        XCTAssertEqual(mine.list.rows.map(\.id), ["B-nämnden:A1", "A-nämnden:A1"])
+        XCTAssertEqual(mine.list.rows.first?.file, "b/activities.rec")
+        XCTAssertEqual(try Rollup.list(folders: folders, .activity, filter: ListFilter(), owner: "annan", asOf: asOf).list.rows.map(\.id), ["c:A7"])
+        XCTAssertFalse(try Rollup.list(folders: folders, .activity, filter: ListFilter(), owner: "ingen", asOf: asOf).ownerMatched)
+        // A goal that only some plans have leaves the others out; one that none has, every plan.
+        try write("c/goals.rec", "id: M9\ntitle: Mål\nowner: z\ndue: 2025-12-31\nstatus: pågår\n")
+        try write("c/activities.rec", "id: A7\ntitle: Göra något\ngoal: M9\nowner: z\ndue: 2025-01\nstatus: pågår\n")
+        var byGoal = ListFilter()
+        byGoal.goal = "M1"
+        let m1 = try Rollup.list(folders: folders, .activity, filter: byGoal, owner: nil, asOf: asOf)
+        XCTAssertEqual(m1.list.rows.map(\.id), ["B-nämnden:A1", "A-nämnden:A1"])
+        XCTAssertFalse(m1.everyPlanLeftOut)
+        byGoal.goal = "M7"
+        XCTAssertTrue(try Rollup.list(folders: folders, .activity, filter: byGoal, owner: nil, asOf: asOf).everyPlanLeftOut)
     }
 
     /// Many plans read at the same time: a file descriptor closed twice by one reader once
@@ -111,9 +121,9 @@ final class RollupTests: XCTestCase {
             folders.append(Plans.Folder(path: root + "/p\(i)", display: "p\(i)", origin: "--data"))
         }
         for _ in 0..<5 {
-            let plans = try Rollup.load(try Plans.resolve(folders))
-            XCTAssertEqual(plans.count, 120)
-            XCTAssertEqual(plans.reduce(0) { $0 + $1.data.risks.count }, 120)
+            let r = try Rollup.report(folders: try Plans.resolve(folders), asOf: Day("2024-11-04")!, period: nil, isPublic: false, lang: .en)
+            XCTAssertEqual(r.plans.count, 120)
+            XCTAssertEqual(r.total.risks.total, 120)
         }
     }
 
@@ -172,7 +182,7 @@ final class RollupTests: XCTestCase {
     func testAnEmptyPlanIsAnError() throws {
         try write("e/activities.rec", "%rec: activity\n")
         let folders = try Plans.resolve([Plans.Folder(path: root + "/e", display: "e", origin: "plans.txt:2")])
-        XCTAssertThrowsError(try Rollup.load(folders)) { e in
+        XCTAssertThrowsError(try Rollup.named(folders)) { e in
             XCTAssertEqual((e as? StoreError)?.message.en, "plans.txt:2: e holds no records; add records or remove the folder from the list")
         }
     }

@@ -1,28 +1,8 @@
 import Foundation
 
-/// One plan of a rollup: a committee's or a municipality's data folder, loaded as its own
-/// data set and judged by its own `config.rec`.
-public struct RollupPlan: Sendable {
-    /// The plan's unique name in the rollup (`Plans.names`): a record is `name:id`.
-    public let name: String
-    public let folder: Plans.Folder
-    public let data: DataSet
-
-    /// `socialnämnden:A12`.
-    public func qualified(_ id: String) -> String { name + ":" + id }
-}
-
-/// Reading and judging many plans: each is loaded, checked and reported on by itself, at
-/// the same time, and the values are combined afterwards. The rollup only reads.
+/// Reading and judging many plans: each is loaded, checked and reported on by itself, one
+/// plan per core, and let go; the values are combined afterwards. The rollup only reads.
 public enum Rollup {
-    /// Loads every folder at the same time. A folder that cannot be read, or holds no
-    /// record, is an error naming it; the first such error (in the given order) is thrown,
-    /// before anything is printed.
-    public static func load(_ folders: [Plans.Folder], kinds: [Kind] = Kind.allCases) throws -> [RollupPlan] {
-        try eachFolder(folders, kinds: kinds) { data, _ in data }
-            .enumerated().map { RollupPlan(name: $1.name, folder: folders[$0], data: $1.part) }
-    }
-
     /// `body` over every folder's data set, one plan per core; a data set that `body` does
     /// not return is let go as soon as its part is made, so only the plans being worked on
     /// are in memory. The first failing folder (in the given order) is thrown, and nothing
@@ -57,8 +37,21 @@ public enum Rollup {
         }
     }
 
+    /// A plan's name and folder, without its records.
+    public struct Named: Sendable {
+        public let name: String
+        public let folder: Plans.Folder
+    }
+
+    /// The plans' names without their records, for the commands that read only git (`log`):
+    /// each folder is read and checked as `load` reads it (an unreadable or empty one is
+    /// an error naming it) to learn its organisation, and its data set let go.
+    public static func named(_ folders: [Plans.Folder]) throws -> [Named] {
+        try eachFolder(folders) { _, _ in () }.enumerated().map { Named(name: $1.name, folder: folders[$0]) }
+    }
+
     /// `f(plan)` for every plan at the same time, results in plan order.
-    public static func each<T: Sendable>(_ plans: [RollupPlan], _ body: @Sendable (RollupPlan) -> T) -> [T] {
+    public static func each<P: Sendable, T: Sendable>(_ plans: [P], _ body: @Sendable (P) -> T) -> [T] {
         Parallel.map(plans.count) { body(plans[$0]) }
     }
 
@@ -122,38 +115,50 @@ public enum Rollup {
         ReferenceCheck(), StatusCheck(), ConfigCheck(),
     ]
 
-    /// The owners that `query` names in each plan (by id or part of the name): plan index
-    /// and owner. A query ambiguous within one plan gives all its matches there.
-    public static func owners(_ plans: [RollupPlan], matching query: String) -> [(plan: Int, owner: Owner)] {
-        var out: [(Int, Owner)] = []
-        for (i, p) in plans.enumerated() { for o in p.data.findOwners(query) { out.append((i, o)) } }
-        return out
+    /// `list` over many plans: the list, whether any plan has an owner that `--owner` names,
+    /// and whether every plan was left out by the filter's goal or area.
+    public struct Listing: Sendable {
+        public let list: RecordList
+        public let ownerMatched: Bool
+        public let everyPlanLeftOut: Bool
     }
 
     /// The records of `kind` that pass `filter` in every plan, as one list whose ids are
-    /// `plan:id`, sorted as one list is (by deadline, risks by score).
-    /// `filters[i]` are plan i's filters (none leaves the plan out; several, e.g. one per
-    /// matching owner, add their rows one after another).
-    public static func list(_ plans: [RollupPlan], _ kind: Kind, filters: [[ListFilter]], asOf: Day,
-                            baselines: [Baselines]) -> RecordList {
-        let lists: [[RecordList]] = Parallel.map(plans.count) { i in
-            filters[i].map { RecordList.make(plans[i].data, kind, filter: $0, asOf: asOf, baselines: baselines[i]) }
+    /// `plan:id`, sorted as one list is (by deadline, risks by score). The filter applies
+    /// in each plan as it can there: a plan without the goal or area is left out, and
+    /// `owner` (by id or part of the name) matches each plan's own owners, every match
+    /// adding its rows. Each plan is read, listed and let go in one task, as in `report`.
+    public static func list(folders: [Plans.Folder], _ kind: Kind, filter: ListFilter, owner: String?, asOf: Day) throws -> Listing {
+        let kinds = kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil)
+        let made = try eachFolder(folders, kinds: kinds) { data, folder -> (lists: [RecordList], ownerMatched: Bool, leftOut: Bool) in
+            let ids = owner.map { data.findOwners($0).map(\.id) }
+            let leftOut = filter.goal.map { !data.contains(.goal, id: $0) } ?? false || filter.area.map { !data.contains(.area, id: $0) } ?? false
+            var filters = leftOut ? [] : [filter]
+            if let ids, !leftOut { filters = ids.map { var f = filter; f.owner = $0; return f } }
+            let baselines = filters.isEmpty || !(kind == .goal || kind == .activity || kind == .finding)
+                ? Baselines() : Baselines.load(folder: folder.path, period: .year(of: asOf))
+            let lists = filters.map { RecordList.make(data, kind, filter: $0, asOf: asOf, baselines: baselines) }
+            return (lists, !(ids ?? []).isEmpty, filters.isEmpty)
         }
         var rows: [ListRow] = []
         var green = 0, yellow = 0, red = 0
-        for (plan, list) in zip(plans, lists).flatMap({ p, ls in ls.map { (p, $0) } }) {
-            green += list.green; yellow += list.yellow; red += list.red
-            for r in list.rows {
-                var q = ListRow(kind: r.kind, id: plan.qualified(r.id), title: r.title, owner: r.owner, ownerName: r.ownerName,
-                                goal: r.goal.map(plan.qualified), start: r.start, due: r.due, status: r.status, signal: r.signal,
-                                daysLate: r.daysLate, score: r.score, level: r.level, assessment: r.assessment, file: r.file, line: r.line)
-                q.below = r.below
-                q.original = r.original
-                rows.append(q)
+        for (name, part) in made {
+            func qualified(_ id: String) -> String { name + ":" + id }
+            for list in part.lists {
+                green += list.green; yellow += list.yellow; red += list.red
+                for r in list.rows {
+                    var q = ListRow(kind: r.kind, id: qualified(r.id), title: r.title, owner: r.owner, ownerName: r.ownerName,
+                                    goal: r.goal.map(qualified), start: r.start, due: r.due, status: r.status, signal: r.signal,
+                                    daysLate: r.daysLate, score: r.score, level: r.level, assessment: r.assessment, file: r.file, line: r.line)
+                    q.below = r.below
+                    q.original = r.original
+                    rows.append(q)
+                }
             }
         }
         rows = stableSorted(rows, kind)
-        return RecordList(kind: kind, asOf: asOf, rows: rows, green: green, yellow: yellow, red: red)
+        return Listing(list: RecordList(kind: kind, asOf: asOf, rows: rows, green: green, yellow: yellow, red: red),
+                       ownerMatched: made.contains { $0.part.ownerMatched }, everyPlanLeftOut: made.allSatisfy { $0.part.leftOut })
     }
 
     /// One plan's rows are already in order; the plans' rows merged in the same order.

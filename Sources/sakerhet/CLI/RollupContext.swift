@@ -15,9 +15,4 @@ extension Context {
         if let file = options.plans { folders += try Plans.read(file: file) }
         return try Plans.resolve(folders)
     }
-
-    /// Every plan, loaded at the same time; an unreadable or empty one is an error naming it.
-    func loadPlans(kinds: [Kind] = Kind.allCases) throws -> [RollupPlan] {
-        try Rollup.load(try planFolders(), kinds: kinds)
-    }
 }

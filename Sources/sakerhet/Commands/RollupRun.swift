@@ -43,8 +43,9 @@ enum RollupRun {
     }
 
     static func list(_ kind: Kind, filter: ListFilter, owner: String?, format: String, _ ctx: Context) throws -> Int32 {
-        let plans = try ctx.loadPlans(kinds: kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil))
+        let folders = try ctx.planFolders()
         let asOf = try ctx.asOf()
+        let listing = try Rollup.list(folders: folders, kind, filter: filter, owner: owner, asOf: asOf)
         if let s = filter.status {
             let known = kind == .risk ? RiskStatus(parsing: s) != nil : Status(parsing: s) != nil
             if !known {
@@ -53,43 +54,26 @@ enum RollupRun {
                                  en: "--status: unknown status '\(s)'; allowed: " + words.joined(separator: ", "))
             }
         }
-        let ownerIDs = try owner.map { try self.ownerIDs(plans, $0) }
-        // Each plan with the filter as it applies there: a goal, area or owner that a plan
-        // does not have leaves that plan out.
-        var filters: [[ListFilter]] = []
-        for (i, p) in plans.enumerated() {
-            var f = filter
-            if let g = f.goal, !p.data.contains(.goal, id: g) { filters.append([]); continue }
-            if let a = f.area, !p.data.contains(.area, id: a) { filters.append([]); continue }
-            if let ids = ownerIDs {
-                filters.append(ids[i].map { f.owner = $0; return f })
-            } else {
-                filters.append([f])
-            }
-        }
-        if let g = filter.goal, filters.allSatisfy(\.isEmpty), owner == nil {
+        if let owner, !listing.ownerMatched { throw noOwner(owner) }
+        // A goal or area that no plan has (with an owner, the list is that owner's, maybe empty).
+        if let g = filter.goal, listing.everyPlanLeftOut, owner == nil {
             throw UsageError(sv: "ingen plan har målet '\(g)'", en: "no plan has the goal '\(g)'")
         }
-        if let a = filter.area, filters.allSatisfy(\.isEmpty), owner == nil {
+        if let a = filter.area, listing.everyPlanLeftOut, owner == nil {
             throw UsageError(sv: "ingen plan har området '\(a)'", en: "no plan has the area '\(a)'")
         }
-        let baselines = Rollup.each(plans) { p -> Baselines in
-            guard kind == .goal || kind == .activity || kind == .finding else { return Baselines() }
-            return Baselines.load(folder: p.folder.path, period: .year(of: asOf))
-        }
-        let list = Rollup.list(plans, kind, filters: filters, asOf: asOf, baselines: baselines)
-        try Output.write(ListRender.render(list, format: format, lang: ctx.lang, style: ctx.style))
+        try Output.write(ListRender.render(listing.list, format: format, lang: ctx.lang, style: ctx.style))
         return Exit.ok
     }
 
     static func log(ids: [String], since: Day?, until: Day?, field: String?, slips: Bool, format: String, _ ctx: Context) throws -> Int32 {
-        let plans = try ctx.loadPlans()
+        let plans = try Rollup.named(try ctx.planFolders())
         // `plan:A12` names one plan's record; `A12` the record of that id in every plan.
-        @Sendable func local(_ id: String, _ p: RollupPlan) -> String? {
+        @Sendable func local(_ id: String, _ p: Rollup.Named) -> String? {
             if id.hasPrefix(p.name + ":") { return String(id.dropFirst(p.name.count + 1)) }
             return plans.contains { id.hasPrefix($0.name + ":") } ? nil : id
         }
-        @Sendable func wanted(_ p: RollupPlan) -> [String] { ids.compactMap { local($0, p) } }
+        @Sendable func wanted(_ p: Rollup.Named) -> [String] { ids.compactMap { local($0, p) } }
         let histories: [Result<History, StoreError>] = Rollup.each(plans) { p in
             let only = wanted(p)
             if !ids.isEmpty && only.isEmpty { return .success(History()) }
@@ -107,7 +91,7 @@ enum RollupRun {
             }
         }
         let style = format == "text" ? ctx.style : .plain
-        var parts: [(RollupPlan, String)] = []
+        var parts: [(Rollup.Named, String)] = []
         for (p, h) in zip(plans, histories) {
             let only = wanted(p)
             if !ids.isEmpty && only.isEmpty { continue }
@@ -167,15 +151,6 @@ enum RollupRun {
             }
         }
         try Store.writeOutput(text, to: path)
-    }
-
-    /// The owners `query` names in each plan; none in any plan is an error.
-    static func ownerIDs(_ plans: [RollupPlan], _ query: String) throws -> [[String]] {
-        let found = Rollup.owners(plans, matching: query)
-        guard !found.isEmpty else { throw noOwner(query) }
-        var ids = Array(repeating: [String](), count: plans.count)
-        for (i, o) in found { ids[i].append(o.id) }
-        return ids
     }
 
     static func noOwner(_ query: String) -> UsageError {
