@@ -45,23 +45,25 @@ final class BadInputTests: EndToEndCase {
     }
 
     /// A reader that has gone (`| head`) ends the run quietly: exit 0, nothing on standard
-    /// error, no signal.
+    /// error, no signal. The HTML report is written in pieces: the first failed piece ends it.
     func testAReaderThatHasGoneEndsTheRunQuietly() throws {
         let root = try folder(with: Fixture.files)
-        let process = Process()
-        process.executableURL = try Binary.url()
-        process.arguments = ["report", "--as-of", Self.planDate, "--data", "data"]
-        process.currentDirectoryURL = root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try out.fileHandleForReading.close()  // nobody reads: the first write fails with EPIPE
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .exit)
-        XCTAssertEqual(process.terminationStatus, 0, message)
-        XCTAssertEqual(message, "")
+        for format in ["text", "html"] {
+            let process = Process()
+            process.executableURL = try Binary.url()
+            process.arguments = ["report", "--as-of", Self.planDate, "--data", "data", "--format", format]
+            process.currentDirectoryURL = root
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try out.fileHandleForReading.close()  // nobody reads: the first write fails with EPIPE
+            try process.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .exit, format)
+            XCTAssertEqual(process.terminationStatus, 0, format + ": " + message)
+            XCTAssertEqual(message, "", format)
+        }
     }
 
     func testFixtureIsClean() throws {

@@ -37,7 +37,7 @@ public enum RollupAudit {
                 let used = Set(diagnostics.flatMap(\.owners))
                 var seen: Set<String> = []
                 for o in data.owners where used.contains(o.id) && seen.insert(o.id).inserted { owners.append((o.id, o.name)) }
-                for d in diagnostics {
+                for d in diagnostics where d.owner != nil {
                     for id in d.owners where seen.insert(id).inserted { owners.append((id, data.owner(id)?.name ?? id)) }
                 }
                 for d in diagnostics where d.owner == nil {

@@ -125,7 +125,8 @@ public enum Store {
     /// Writes `pieces` one after another into the file, atomically as above, without
     /// joining them first: a large report is not copied once more.
     public static func writeAtomically(_ pieces: Pieces, to path: String) throws {
-        try writeAtomically(to: path) { fd in writePieces(pieces, to: fd) }
+        var written = 0
+        try writeAtomically(to: path) { fd in writePieces(pieces, to: fd, counting: &written) }
     }
 
     /// Writes an output file (`-o`): a report or an audit result, never a file of the
@@ -174,13 +175,8 @@ public enum Store {
     /// Writes all of `buf` to `fd`; false on an error (`Platform.lastError`).
     public static func writeAll(_ fd: Platform.FD, _ buf: UnsafeRawBufferPointer) -> Bool { Platform.writeAll(fd, buf) }
 
-    /// Makes the pieces a batch at a time and writes each as soon as its turn comes.
-    private static func writePieces(_ pieces: Pieces, to fd: Platform.FD) -> Bool {
-        var written = 0
-        return writePieces(pieces, to: fd, counting: &written)
-    }
-
-    /// The same, adding the bytes written to `written`.
+    /// Makes the pieces a batch at a time and writes each as soon as its turn comes,
+    /// adding the bytes written to `written`.
     private static func writePieces(_ pieces: Pieces, to fd: Platform.FD, counting written: inout Int) -> Bool {
         pieces.forEach { piece in
             var piece = piece

@@ -76,10 +76,6 @@ enum Output {
         try write(Pieces(text), to: file)
     }
 
-    static func write(_ texts: [String], to file: String? = nil) throws {
-        try write(Pieces(texts: texts), to: file)
-    }
-
     /// Writes `pieces` one after another as they are made, without joining them into one
     /// string first.
     static func write(_ pieces: Pieces, to file: String? = nil) throws {
