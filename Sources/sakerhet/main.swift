@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SakerhetCore
 
 let version = "0.1.0"
@@ -39,7 +39,7 @@ func main() -> Int32 {
         let code = try command.run(&args, ctx)
         // The only place the process ends: right after the command, with the data sets it
         // loaded still held (`ctx.kept`), so they are not freed one record at a time.
-        withExtendedLifetime(ctx) { exit(code) }
+        withExtendedLifetime(ctx) { Platform.endProcess(code) }
     } catch is ReaderGone {
         // The reader went away (`| head`): nothing more to say, and nothing wrong.
         return Exit.ok
@@ -73,4 +73,4 @@ func isControl(_ s: Unicode.Scalar) -> Bool { s.value < 0x20 || (0x7F...0x9F).co
 // A reader that goes away (`| head`, or q in the pager) is seen as EPIPE where output is
 // written (`Output`), not as a signal that ends the process.
 Platform.ignoreBrokenPipes()
-exit(main())
+Platform.endProcess(main())

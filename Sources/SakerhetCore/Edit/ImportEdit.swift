@@ -30,7 +30,7 @@ public struct ImportEdit: Sendable {
                 if i > 0 { bytes += nl }
                 for c in r.comments {
                     let line = ImportValues.clean(c)
-                    bytes += Array(("# " + (line.contains("\n") ? line.split(separator: "\n").joined(separator: " ") : line)).utf8) + nl
+                    bytes += Array(("# " + (line.includes("\n") ? line.split(separator: "\n").joined(separator: " ") : line)).utf8) + nl
                 }
                 for (k, v) in r.fields {
                     // One line, the common case, without splitting the value.

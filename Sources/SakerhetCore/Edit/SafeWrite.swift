@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a safe write came to; the caller (the CLI, or any other user of the library)
 /// renders it.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Runs the `git` executable. The only place, with `Store`, that leaves the process.
 public enum Git {
@@ -34,7 +34,7 @@ public enum Git {
             // git that failed says why on its standard error, which the caller shows; git that
             // succeeded without reading all of its input has failed too.
             if r.code == 0 && (r.inputBroken || (input != nil && r.written < input!.count)) {
-                let said = errText.trimmingCharacters(in: .whitespacesAndNewlines)
+                let said = errText.trimmingSpaces(newlines: true)
                 let name = args.first ?? ""
                 throw StoreError(sv: "git \(name) slutade läsa sin indata i förtid (slutkod \(r.code))" + (said.isEmpty ? "" : ": \(said)"),
                                  en: "git \(name) stopped reading its input early (exit code \(r.code))" + (said.isEmpty ? "" : ": \(said)"))
@@ -71,7 +71,7 @@ public enum Git {
     /// The top of the work tree that holds `directory`, or nil outside a repository.
     public static func topLevel(of directory: String) -> String? {
         guard let r = try? run(["rev-parse", "--show-toplevel"], in: directory), r.status == 0 else { return nil }
-        let s = r.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = r.text.trimmingSpaces(newlines: true)
         return s.isEmpty ? nil : s
     }
 
@@ -80,10 +80,10 @@ public enum Git {
     /// is ignored. A commit of the file would take those in, under the tool's subject.
     public static func uncommittedState(of file: String, display: String) throws -> Message? {
         let dir = Path.parent(of: file)
-        let name = (file as NSString).lastPathComponent
+        let name = Path.lastComponent(file)
         let r = try run(["--no-optional-locks", "status", "--porcelain", "--ignored", "--", name], in: dir.isEmpty ? "." : dir)
         guard r.status == 0 else {
-            let why = r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            let why = r.stderr.trimmingSpaces(newlines: true)
             return Message(sv: "git status misslyckades för \(display): \(why)", en: "git status failed for \(display): \(why)")
         }
         let state = r.text.prefix(2)
@@ -108,15 +108,15 @@ public enum Git {
             throw StoreError(sv: "--commit: \(dir.isEmpty ? "." : dir) ligger inte i ett git-förråd; kör 'git init' eller utelämna --commit",
                              en: "--commit: \(dir.isEmpty ? "." : dir) is not in a git repository; run 'git init' or leave out --commit")
         }
-        let name = (file as NSString).lastPathComponent
+        let name = Path.lastComponent(file)
         let add = try run(["add", "--", name], in: dir.isEmpty ? "." : dir)
         guard add.status == 0 else {
             throw StoreError(sv: "git add misslyckades: \(add.stderr)", en: "git add failed: \(add.stderr)")
         }
         let c = try run(["commit", "--quiet", "-m", message, "--", name], in: dir.isEmpty ? "." : dir)
         guard c.status == 0 else {
-            throw StoreError(sv: "git commit misslyckades (ändringen är sparad men inte incheckad): \(c.stderr.trimmingCharacters(in: .whitespacesAndNewlines))",
-                             en: "git commit failed (the change is saved but not committed): \(c.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw StoreError(sv: "git commit misslyckades (ändringen är sparad men inte incheckad): \(c.stderr.trimmingSpaces(newlines: true))",
+                             en: "git commit failed (the change is saved but not committed): \(c.stderr.trimmingSpaces(newlines: true))")
         }
     }
 }

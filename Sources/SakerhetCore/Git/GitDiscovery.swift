@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds the git repository of a data folder by reading `.git`, as git itself does, so
 /// that reading the history needs no `git rev-parse` process. Only the plain cases are
@@ -65,7 +65,7 @@ enum GitDiscovery {
         // A shallow clone lists the commits at its edge in `shallow`.
         var boundary = Set<String>()
         let shallow = read(common + "/shallow")
-        for line in (shallow ?? "").split(separator: "\n") { boundary.insert(line.trimmingCharacters(in: .whitespaces)) }
+        for line in (shallow ?? "").split(separator: "\n") { boundary.insert(line.trimmingSpaces()) }
         var repo = GitHistory.Repository(top: top, prefix: prefix, isShallow: shallow != nil, boundary: boundary)
         repo.mayHaveTags = mayHaveTags(common)
         repo.isDiscovered = true
@@ -89,7 +89,7 @@ enum GitDiscovery {
     /// refs in files (not in a reftable).
     static func mayHaveTags(_ common: String) -> Bool {
         if Platform.fileStatus(common + "/reftable") != nil { return true }
-        if let packed = read(common + "/packed-refs"), packed.contains("refs/tags/") { return true }
+        if let packed = read(common + "/packed-refs"), packed.includes("refs/tags/") { return true }
         guard let tags = Platform.fileStatus(common + "/refs/tags") else { return false }
         guard tags.isDirectory, let entries = Platform.folderEntries(common + "/refs/tags") else { return true }
         return !entries.isEmpty

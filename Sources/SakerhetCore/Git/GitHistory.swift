@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads the history of a data folder from git with a fixed number of processes, however
 /// many commits there are:
@@ -53,8 +53,7 @@ public enum GitHistory {
         init(folder: String, display: String, tags: Bool) {
             (self.folder, self.display, self.tags) = (folder, display, tags)
             started = Swift.Result {
-                var isDir: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+                guard Platform.isFolder(folder) else {
                     throw StoreError(sv: "datamappen \(display) finns inte; ange en annan med --data DIR",
                                      en: "the data folder \(display) does not exist; give another with --data DIR")
                 }
@@ -184,7 +183,7 @@ public enum GitHistory {
                              en: "git is not installed; install git to read the history")
         }
         guard r.status == 0 else {
-            if r.stderr.contains("not a git repository") {
+            if r.stderr.includes("not a git repository") {
                 throw notARepository(display)
             }
             throw failed("git rev-parse", r)
@@ -197,7 +196,7 @@ public enum GitHistory {
             let path = lines[3].hasPrefix("/") ? lines[3] : folder + "/" + lines[3]
             if let bytes = try? Store.read(path) {
                 for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-                    boundary.insert(line.trimmingCharacters(in: .whitespaces))
+                    boundary.insert(line.trimmingSpaces())
                 }
             }
         }
@@ -211,7 +210,7 @@ public enum GitHistory {
     }
 
     static func failed(_ what: String, _ r: Git.Result) -> StoreError {
-        let why = r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        let why = r.stderr.trimmingSpaces(newlines: true)
         return StoreError(sv: "\(what) misslyckades (slutkod \(r.status)): \(why)", en: "\(what) failed (exit code \(r.status)): \(why)")
     }
 
@@ -410,18 +409,8 @@ public enum GitHistory {
     /// relative to the folder.
     static func files(in folder: String) -> [(String, Kind)] {
         let byName = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0.fileName, $0) })
-        var out: [(String, Kind)] = []
-        guard let walk = FileManager.default.enumerator(atPath: folder) else { return out }
-        while let item = walk.nextObject() as? String {
-            let name = (item as NSString).lastPathComponent
-            if name.hasPrefix(".") { walk.skipDescendants(); continue }
-            guard let kind = byName[name] else { continue }
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDir), !isDir.boolValue {
-                out.append((item, kind))
-            }
-        }
-        return out.sorted { $0.0 < $1.0 }
+        return Platform.files(under: folder) { byName[$0] != nil }
+            .map { ($0, byName[Path.lastComponent($0)]!) }.sorted { $0.0 < $1.0 }
     }
 
     // MARK: Tags

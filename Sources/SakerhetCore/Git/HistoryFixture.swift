@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A git repository with a long, known history, for timing and testing `sakerhet log`:
 /// `data/` with owners, goals and `activities` activities in the first commit, then

@@ -36,7 +36,7 @@ public enum ImportValues {
     /// The names in an owner cell: "och", "and", ",", "/", "&", ";" and line breaks split.
     public static func ownerNames(_ text: String) -> [String] {
         var parts = [text]
-        for sep in [" och ", " and ", ",", "/", "&", ";", "\n"] where text.contains(sep) {
+        for sep in [" och ", " and ", ",", "/", "&", ";", "\n"] where text.includes(sep) {
             parts = parts.flatMap { $0.components(separatedBy: sep) }
         }
         return parts.map { clean($0) }.filter { !$0.isEmpty }
@@ -44,7 +44,7 @@ public enum ImportValues {
 
     /// A stable id from a name: "IT-enheten" → `it-enheten`, "Säkerhetsstrateg" → `sakerhetsstrateg`.
     public static func slug(_ name: String) -> String {
-        let s = ImportColumns.fold(name).replacingOccurrences(of: " ", with: "-")
+        let s = ImportColumns.fold(name).replacingAll(" ", with: "-")
         let clipped = String(s.prefix(40))
         return clipped.isEmpty ? "ansvarig" : clipped
     }
@@ -79,4 +79,4 @@ public enum ImportValues {
     }
 }
 
-import Foundation
+import FoundationEssentials

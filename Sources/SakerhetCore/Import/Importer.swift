@@ -99,7 +99,7 @@ public struct Importer {
                 sv: "\(table.name): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Vanliga kolumner: \(want)",
                 en: "\(table.name): no header row with known column names in the first 30 rows; the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Usual columns: \(want)")
         }
-        let headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingOccurrences(of: "\n", with: " ") }
+        let headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
         // Each field from its best-ranked column; the rest are reported.
         var column: [String: (index: Int, rank: Int)] = [:]
         var unplaced: [String] = []
@@ -386,9 +386,9 @@ public struct Importer {
 
     /// A source value in a message: one line, at most 60 characters, no control characters.
     static func shown(_ s: String) -> String {
-        let one = ImportValues.clean(s).replacingOccurrences(of: "\n", with: " ")
+        let one = ImportValues.clean(s).replacingAll("\n", with: " ")
         return one.count <= 60 ? one : String(one.prefix(59)) + "…"
     }
 }
 
-import Foundation
+import FoundationEssentials

@@ -20,10 +20,10 @@ public enum CITemplates {
     public static func file(_ system: String, ref: String = defaultRef, repo: String? = nil) -> (String, String) {
         let gitlabCI = system == "gitlab"
         var text = gitlabCI ? gitlab : github
-        text = text.replacingOccurrences(of: "SAKERHET_REF: \(defaultRef) ", with: "SAKERHET_REF: \(ref) ")
+        text = text.replacingAll("SAKERHET_REF: \(defaultRef) ", with: "SAKERHET_REF: \(ref) ")
         if let repo {
             let old = gitlabCI ? "SAKERHET_REPO: \"\"" : "SAKERHET_REPO: ${{ vars.SAKERHET_REPO }}"
-            text = text.replacingOccurrences(of: old, with: "SAKERHET_REPO: \"\(repo)\"")
+            text = text.replacingAll(old, with: "SAKERHET_REPO: \"\(repo)\"")
         }
         return (gitlabCI ? ".gitlab-ci.yml" : ".github/workflows/sakerhet.yml", text)
     }
@@ -32,7 +32,7 @@ public enum CITemplates {
     /// id, or a branch or tag name of ASCII letters, digits and `._-`, not starting with `-`
     /// or `.` (GitLab refuses a `/` in a cache key: pin a commit for `release/1.0`).
     public static func isValidRef(_ ref: String) -> Bool {
-        !ref.isEmpty && ref.count <= 200 && !ref.hasPrefix("-") && !ref.hasPrefix(".") && !ref.contains("..")
+        !ref.isEmpty && ref.count <= 200 && !ref.hasPrefix("-") && !ref.hasPrefix(".") && !ref.includes("..")
             && ref.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One file of the data folder, as parsed.
 public struct SourceFile: Sendable {
@@ -61,8 +61,8 @@ public struct Config: Sendable {
 
     /// "a, b, c" or "a b c" as a list of words (a word may not contain a comma).
     static func list(_ s: String) -> [String] {
-        let parts = s.contains(",") ? s.split(separator: ",") : s.split(separator: " ")
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let parts = s.includes(",") ? s.split(separator: ",") : s.split(separator: " ")
+        return parts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 }
 
@@ -327,7 +327,7 @@ public struct IDIndex: Sendable {
 /// set's own immutable contents, so sharing it between copies is safe; the lock makes
 /// the first use safe from several threads.
 private final class Cache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Platform.Lock()
     private var fieldIndex: FieldIndex?
     private var idIndexes: [Int: IDIndex] = [:]
 

@@ -49,7 +49,7 @@ public struct Occurrence: Sendable, Codable, Hashable {
         let t = text.trimmingBlanks
         var head = Substring(t)
         var evidence: String?
-        if let colon = t.range(of: ":") {
+        if let colon = t.scalarRange(of: ":") {
             head = t[..<colon.lowerBound]
             let rest = String(t[colon.upperBound...]).trimmingBlanks
             evidence = rest.isEmpty ? nil : rest

@@ -4,6 +4,6 @@ extension DataSet {
     public func findOwners(_ query: String) -> [Owner] {
         if let o = owner(query) { return [o] }
         let q = query.lowercased()
-        return owners.filter { $0.name.lowercased().contains(q) }
+        return owners.filter { $0.name.lowercased().includes(q) }
     }
 }

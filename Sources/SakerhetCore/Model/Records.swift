@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where a record lives: its kind and its index among the file's records.
 public struct RecordRef: Sendable, Hashable, Codable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Diagnostics for machines: JSON, GitHub workflow commands, a GitLab Code Quality
 /// report and JUnit XML. See docs/ci.md for the schemas.
@@ -76,11 +76,11 @@ public enum DiagnosticFormats {
     static func checkTitle(_ check: String, _ lang: Lang) -> String { Checks.title(of: check).text(lang) }
 
     static func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        s.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
     }
 
     static func escapeProperty(_ s: String) -> String {
-        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        escapeData(s).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
     }
 
     // MARK: GitLab

@@ -26,7 +26,7 @@ public enum DiagnosticText {
         if lines.count > 1 { lines = [lines[0]] + TextTable.wrap(lines.dropFirst().joined(separator: " "), style.width - indent - 4).map { "    " + $0 } }
         // The severity word is on the first line: coloured there as in the unwrapped line.
         let word = d.severity.word(lang) + ":"
-        if style.color, let r = lines[0].range(of: " " + word) {
+        if style.color, let r = lines[0].scalarRange(of: " " + word) {
             lines[0].replaceSubrange(r, with: " " + style.severity(d.severity, d.severity.word(lang)) + ":")
         }
         return lines.map { pad + $0 }.joined(separator: "\n")

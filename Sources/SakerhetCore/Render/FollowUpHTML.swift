@@ -69,7 +69,7 @@ public enum FollowUpHTML {
         var b = "<section id=\"uppfoljning\">\n<h2>\(l.periodFollowups)</h2>\n<table>\n<thead><tr>\(th(l.id))\(th(l.title))\(th(l.indicator))\(th(l.target))\(th(l.outcome))\(th(l.periodWord))\(th(l.followupAssessment))\(th(l.analysis))</tr></thead>\n<tbody>\n"
         for f in r.followups {
             let word = (f.signal.map { dot($0) + " " } ?? "") + h(l.assessment(f))
-            b += "<tr><td>\(h(f.id))</td><td>\(h(f.title))</td><td>\(h(f.indicator ?? ""))</td><td>\(h(f.target ?? ""))</td><td>\(h(f.outcome ?? ""))</td><td class=\"nowrap\">\(h(l.period(f)))</td><td class=\"nowrap\">\(word)</td><td>\(h(f.analysis ?? "").replacingOccurrences(of: "\n", with: "<br/>"))</td></tr>\n"
+            b += "<tr><td>\(h(f.id))</td><td>\(h(f.title))</td><td>\(h(f.indicator ?? ""))</td><td>\(h(f.target ?? ""))</td><td>\(h(f.outcome ?? ""))</td><td class=\"nowrap\">\(h(l.period(f)))</td><td class=\"nowrap\">\(word)</td><td>\(h(f.analysis ?? "").replacingAll("\n", with: "<br/>"))</td></tr>\n"
         }
         return b + "</tbody>\n</table>\n</section>\n"
     }

@@ -27,7 +27,7 @@ public enum FollowUpMarkdown {
             for w in r.summary.waiting { out += "| \(w.id) | \(esc(w.title)) | \(esc(w.ownerName)) | \(esc(w.reason ?? "")) |\n" }
         }
 
-        out += "\n### \(l.legend)\n\n" + l.legendLines(r).map { "- " + esc($0).replacingOccurrences(of: "*", with: "\\*") + "\n" }.joined()
+        out += "\n### \(l.legend)\n\n" + l.legendLines(r).map { "- " + esc($0).replacingAll("*", with: "\\*") + "\n" }.joined()
 
         out += "\n## \(l.goals)\n\n| \(l.goal) | \(l.title) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) | \(l.below) |\n|---|---|---|---|---|---|---|\n"
         for g in r.goals {

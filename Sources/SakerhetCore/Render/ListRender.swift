@@ -157,7 +157,7 @@ public enum ListRender {
         // was most of the time of a long list).
         func flat(_ s: String) -> String {
             s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A })
-                ? s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") : s
+                ? s.replacingAll("\t", with: " ").replacingAll("\n", with: " ") : s
         }
         for i in list.rows.indices {
             out += cells(list.rows, i, lang).map(flat).joined(separator: "\t") + "\n"
@@ -173,7 +173,7 @@ public enum ListRender {
             // The bytes first: a value without `;`, `"`, CR or LF needs no look at its characters.
             s.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
                 && s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+                ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
         }
         let sv = lang == .sv
         let names = columns(list.kind, lang)

@@ -62,7 +62,7 @@ public enum RollupAudit {
                 var s = Substring(p.piece)
                 while let c = s.last, c.isWhitespace { s = s.dropLast() }
                 guard s.hasPrefix("["), s.hasSuffix("]") else { return "" }
-                return s.dropFirst().dropLast().trimmingCharacters(in: .whitespacesAndNewlines)
+                return s.dropFirst().dropLast().trimmingSpaces(newlines: true)
             }.filter { !$0.isEmpty }
             return inner.isEmpty ? "[]\n" : "[\n  " + inner.joined(separator: ",\n  ") + "\n]\n"
         case "junit":
@@ -86,8 +86,8 @@ public enum RollupAudit {
             out += "  \"errors\": \(all.count(.error)),\n  \"warnings\": \(all.count(.warning)),\n  \"notices\": \(all.count(.notice)),\n  \"plans\": ["
             for (i, p) in plans.enumerated() {
                 let one = p.piece
-                    .trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: "\n      ")
-                out += (i == 0 ? "\n" : ",\n") + "    {\n      \"plan\": " + DiagnosticFormats.encode(p.name).trimmingCharacters(in: .whitespacesAndNewlines)
+                    .trimmingSpaces(newlines: true).replacingAll("\n", with: "\n      ")
+                out += (i == 0 ? "\n" : ",\n") + "    {\n      \"plan\": " + DiagnosticFormats.encode(p.name).trimmingSpaces(newlines: true)
                     + ",\n      \"audit\": " + one + "\n    }"
             }
             return out + "\n  ]\n}\n"

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// ANSI colours for terminal output; `plain` when the output is not a terminal or
 /// `NO_COLOR` is set.
@@ -20,7 +20,7 @@ public struct Style: Sendable {
     /// The style for output to `fd`: colour when asked, and the width from `COLUMNS` when
     /// set to a number, else the terminal's width, else 100 (a pipe or a file).
     public static func forOutput(color: Bool, environment: [String: String], fd: Int32) -> Style {
-        if let c = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), c > 0 {
+        if let c = environment["COLUMNS"].flatMap({ Int($0.trimmingSpaces()) }), c > 0 {
             return Style(color: color, width: c, fitted: true)
         }
         if let c = Platform.terminalColumns(fd) { return Style(color: color, width: c, fitted: true) }
@@ -183,7 +183,7 @@ public struct TextTable {
     /// `text` (a line that starts with two blanks) wrapped to `width`, its further lines
     /// indented by four: a list item of a report. A line that fits is left as it is.
     public static func hanging(_ text: String, width: Int) -> String {
-        guard UTF8Text.scalarCount(text) > width, !text.contains("\n") else { return text }
+        guard UTF8Text.scalarCount(text) > width, !text.includes("\n") else { return text }
         // Greedy, at single blanks; runs of blanks inside a line ("2026-03-20  A3") are kept.
         var lines: [String] = []
         var line = "", count = 0

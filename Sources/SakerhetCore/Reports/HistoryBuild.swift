@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One commit as the history builder sees it: its tracked data files in full.
 public struct HistoryCommit: Sendable {

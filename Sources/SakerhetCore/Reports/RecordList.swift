@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Which records a list shows. Empty filters let everything through.
 public struct ListFilter: Sendable {
@@ -28,7 +28,7 @@ public struct StatusFilter: Sendable {
     public init?(_ text: String, kind: Kind) {
         var words = Set<String>(), open = false
         for part in text.split(separator: ",") {
-            let p = part.trimmingCharacters(in: .whitespaces)
+            let p = part.trimmingSpaces()
             if p.isEmpty { continue }
             if StatusFilter.openWords.contains(p.lowercased()) { open = true; continue }
             words.insert(kind == .risk ? RiskStatus(parsing: p)?.rawValue ?? p : Status(parsing: p)?.rawValue ?? p)
@@ -42,7 +42,7 @@ public struct StatusFilter: Sendable {
     public static func unknown(in text: String, kind: Kind) -> Message? {
         let allowed = (kind == .risk ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue))
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let p = part.trimmingCharacters(in: .whitespaces)
+            let p = part.trimmingSpaces()
             if openWords.contains(p.lowercased()) { continue }
             if kind == .risk ? RiskStatus(parsing: p) != nil : Status(parsing: p) != nil { continue }
             let hint = Suggest.closest(to: p, in: allowed + ["öppen"])

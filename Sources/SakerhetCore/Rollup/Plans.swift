@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The plans of a rollup: the folders given with `--data DIR` (repeated) and `--plans FILE`.
 ///
@@ -27,7 +27,7 @@ public enum Plans {
         for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             var line = Substring(raw)
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            let path = line.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
+            let path = line.trimming { StringOps.isSpace($0) || $0 == "\r" }
             if !path.isEmpty { out.append((i + 1, path)) }
         }
         return out
@@ -54,19 +54,17 @@ public enum Plans {
     /// The folders checked and resolved: a repository root becomes its `data/`; a folder that
     /// does not exist, holds no `.rec` file, or is the same folder as an earlier one is an error.
     public static func resolve(_ folders: [Folder]) throws -> [Folder] {
-        let fm = FileManager.default
         var seen: [String: Folder] = [:]
         var out: [Folder] = []
         for f in folders {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: f.path, isDirectory: &isDir), isDir.boolValue else {
+            guard Platform.isFolder(f.path) else {
                 throw StoreError(sv: "\(f.origin): mappen \(f.display) finns inte; rätta sökvägen eller ta bort raden",
                                  en: "\(f.origin): the folder \(f.display) does not exist; correct the path or remove the line")
             }
             var folder = f
             if !holdsRecords(f.path) {
                 let data = f.path + "/data"
-                guard fm.fileExists(atPath: data, isDirectory: &isDir), isDir.boolValue, holdsRecords(data) else {
+                guard Platform.isFolder(data), holdsRecords(data) else {
                     throw StoreError(sv: "\(f.origin): \(f.display) innehåller inga poster (varken .rec-filer eller en data/-mapp med dem); skapa en med 'sakerhet init'",
                                      en: "\(f.origin): \(f.display) holds no records (no .rec files, nor a data/ folder with them); create one with 'sakerhet init'")
                 }
@@ -118,7 +116,7 @@ public enum Plans {
             if last == "data", parts.count > 1 { return parts[parts.count - 2] }
             return last == "." ? canonicalName(f) : last
         }
-        let first = plans.map { p in (p.organisation?.trimmingCharacters(in: .whitespaces)).flatMap { $0.isEmpty ? nil : $0 } ?? folderName(p.folder) }
+        let first = plans.map { p in (p.organisation?.trimmingSpaces()).flatMap { $0.isEmpty ? nil : $0 } ?? folderName(p.folder) }
         var counts: [String: Int] = [:]
         for n in first { counts[n, default: 0] += 1 }
         var names = zip(first, plans).map { n, p in counts[n]! > 1 ? "\(n) (\(trimmed(p.folder)))" : n }

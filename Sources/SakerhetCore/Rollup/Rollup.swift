@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reading and judging many plans: each is loaded, checked and reported on by itself, one
 /// plan per core, and let go; the values are combined afterwards. The rollup only reads.

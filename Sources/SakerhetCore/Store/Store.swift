@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An I/O failure, with a message for the user. Commands exit 2 on it.
 public struct StoreError: Error, Sendable {
@@ -14,8 +14,7 @@ public enum Store {
         var dir = URL(fileURLWithPath: start).standardizedFileURL
         while true {
             let candidate = dir.appendingPathComponent("data")
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue {
+            if Platform.isFolder(candidate.path) {
                 return candidate.path
             }
             let parent = dir.deletingLastPathComponent()
@@ -27,8 +26,7 @@ public enum Store {
     /// Loads the `.rec` files of the folder: those of `kinds` (all by default) and
     /// `config.rec`. `display` is how paths are shown in messages.
     public static func load(folder: String, display: String? = nil, kinds: [Kind] = Kind.allCases) throws -> DataSet {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+        guard Platform.isFolder(folder) else {
             throw StoreError(sv: "datamappen \(folder) finns inte; ange en annan med --data DIR eller skapa en med 'sakerhet init'",
                              en: "the data folder \(folder) does not exist; give another with --data DIR or create one with 'sakerhet init'")
         }
@@ -209,7 +207,7 @@ public enum Store {
     /// The process id in a temporary file's name: `.NAME.sakerhet-tmp.PID`, or the older
     /// `.NAME.rec.PID.tmp`; nil for any other name.
     static func temporaryOwner(_ name: String) -> Platform.ProcessID? {
-        if let r = name.range(of: temporaryMarker, options: .backwards) {
+        if let r = name.scalarRange(of: temporaryMarker, backwards: true) {
             return Platform.ProcessID(name[r.upperBound...]).flatMap { $0 > 0 ? $0 : nil }
         }
         guard name.hasSuffix(".tmp") else { return nil }
@@ -229,7 +227,7 @@ public enum Store {
             path = target
         }
         let dir = Path.parent(of: path)
-        let name = (path as NSString).lastPathComponent
+        let name = Path.lastComponent(path)
         let folder = dir.isEmpty ? "." : dir
         let tmp = join(folder, temporaryName(for: name))
         var mode: UInt32 = 0o644
@@ -298,7 +296,7 @@ public enum Store {
     static func resolvedOutputPath(_ path: String) -> String? {
         if let real = realPath(path) { return real }
         let dir = Path.parent(of: path)
-        return realPath(dir.isEmpty ? "." : dir).map { join($0, (path as NSString).lastPathComponent) }
+        return realPath(dir.isEmpty ? "." : dir).map { join($0, Path.lastComponent(path)) }
     }
 
     /// Runs `body` holding an exclusive advisory lock on `folder/.sakerhet.lock`. Waits up
@@ -317,7 +315,7 @@ public enum Store {
                 throw StoreError(sv: "en annan sakerhet-process skriver i \(folder) (låset \(path) hölls i \(Int(timeout)) s); försök igen",
                                  en: "another sakerhet process is writing in \(folder) (the lock \(path) was held for \(Int(timeout)) s); try again")
             }
-            Thread.sleep(forTimeInterval: 0.02)
+            Platform.sleep(seconds: 0.02)
         }
         defer { Platform.unlock(fd) }
         // Writers killed before their rename left their temporary files; no writer runs now.

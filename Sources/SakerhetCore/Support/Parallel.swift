@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 
 /// Work split over the machine's cores. Used where a command spends its time on one big
 /// data folder: parsing files in chunks, building records, running checks.

@@ -28,7 +28,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import FoundationEssentials
 
 /// The few operating-system calls that are not plain Foundation: terminal queries, files,
 /// file locks, signals and starting a process. A port to another system (Windows) is a
@@ -199,6 +199,18 @@ public enum Platform {
                     }
                 }
             }
+            // Outputs that the child shares with this process (a pager) were not read
+            // above: what is left is its input, written to the end or until it closes it.
+            if inFD >= 0 {
+                _ = fcntl(inFD, F_SETFL, fcntl(inFD, F_GETFL) & ~O_NONBLOCK)
+                while written < input.count {
+                    let n = input.withUnsafeBytes { write(inFD, $0.baseAddress! + written, $0.count - written) }
+                    if n > 0 { written += n; continue }
+                    if n < 0 && errno == EINTR { continue }
+                    inputBroken = n < 0
+                    break
+                }
+            }
             for fd in [outFD, errFD, inFD] where fd >= 0 { close(fd) }
             (outFD, errFD, inFD) = (-1, -1, -1)
             var status: Int32 = 0
@@ -215,14 +227,15 @@ public enum Platform {
     /// Starts `argv` (its first element found on PATH) with the environment `envp`, its
     /// standard input a pipe when `takesInput` (fed by `Child.finish`), /dev/null otherwise.
     /// It gets the default signal handling and an empty mask, whatever this process set.
-    static func start(_ argv: [String], _ envp: [String], takesInput: Bool) -> Swift.Result<Child, SpawnFailure> {
+    /// With `sharesOutput`, the child writes to this process's standard output and error.
+    static func start(_ argv: [String], _ envp: [String], takesInput: Bool, sharesOutput: Bool = false) -> Swift.Result<Child, SpawnFailure> {
         // Pipes: [read, write]; close-on-exec, so that no other child inherits them.
         var outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1], inPipe: [Int32] = [-1, -1]
         func closeAll() { for fd in outPipe + errPipe + inPipe where fd >= 0 { close(fd) } }
         // One spawn at a time: a child started by another thread between `pipe` and
         // `FD_CLOEXEC` would hold this one's pipe open.
         spawnLock.lock()
-        guard makePipe(&outPipe), makePipe(&errPipe), !takesInput || makePipe(&inPipe) else {
+        guard sharesOutput || makePipe(&outPipe), sharesOutput || makePipe(&errPipe), !takesInput || makePipe(&inPipe) else {
             let why = Platform.errorText(errno)
             spawnLock.unlock()
             closeAll()
@@ -236,8 +249,10 @@ public enum Platform {
         } else {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         }
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        if !sharesOutput {
+            posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+            posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        }
         // git gets the default signal handling and mask, whatever this process set.
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
@@ -253,8 +268,10 @@ public enum Platform {
         var pid: pid_t = 0
         let spawned = withCStrings(argv) { a in withCStrings(envp) { e in posix_spawnp(&pid, argv[0], &actions, &attr, a, e) } }
         // The child's ends are the child's now.
-        close(outPipe[1]); outPipe[1] = -1
-        close(errPipe[1]); errPipe[1] = -1
+        if !sharesOutput {
+            close(outPipe[1]); outPipe[1] = -1
+            close(errPipe[1]); errPipe[1] = -1
+        }
         if takesInput { close(inPipe[0]); inPipe[0] = -1 }
         spawnLock.unlock()
         guard spawned == 0 else {
@@ -264,6 +281,16 @@ public enum Platform {
         return .success(Child(pid: pid, outFD: outPipe[0], errFD: errPipe[0], inFD: inPipe[1]))
     }
 
+    /// Runs the shell command `command` (`/bin/sh -c`) with `input` as its standard input,
+    /// writing to this process's standard output and error (a pager such as `less`), and
+    /// waits for it. False when it could not be started.
+    public static func feed(_ input: [UInt8], toShellCommand command: String) -> Bool {
+        switch start(["/bin/sh", "-c", command], environmentEntries(), takesInput: true, sharesOutput: true) {
+        case .success(let child): _ = child.finish(input: input); return true
+        case .failure: return false
+        }
+    }
+
     /// A pipe whose ends close on exec.
     private static func makePipe(_ fds: inout [Int32]) -> Bool {
         guard pipe(&fds) == 0 else { return false }
@@ -271,7 +298,7 @@ public enum Platform {
         return true
     }
 
-    private static let spawnLock = NSLock()
+    private static let spawnLock = Lock()
 
     /// `strings` as a NULL-terminated C array, for the duration of `body`.
     private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
@@ -562,4 +589,82 @@ extension Platform {
         let wall = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
         return TimedRun(status: code, seconds: wall, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime))
     }
+}
+
+extension Platform {
+    /// A mutual-exclusion lock (a pthread mutex): Foundation's `NSLock` is not in
+    /// `FoundationEssentials` (see Support/StringOps.swift for why only that is imported).
+    public final class Lock: @unchecked Sendable {
+        private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+        public init() {
+            mutex = .allocate(capacity: 1)
+            mutex.initialize(to: pthread_mutex_t())
+            pthread_mutex_init(mutex, nil)
+        }
+
+        deinit {
+            pthread_mutex_destroy(mutex)
+            mutex.deallocate()
+        }
+
+        public func lock() { pthread_mutex_lock(mutex) }
+        public func unlock() { pthread_mutex_unlock(mutex) }
+
+        /// `body` with the lock held.
+        public func withLock<T>(_ body: () throws -> T) rethrows -> T {
+            lock()
+            defer { unlock() }
+            return try body()
+        }
+    }
+
+    /// Waits `seconds` (at least a microsecond).
+    static func sleep(seconds: Double) {
+        usleep(useconds_t(max(1, min(seconds, 60) * 1_000_000)))
+    }
+
+    /// True when `path` is a folder (a link to one counts).
+    public static func isFolder(_ path: String) -> Bool { fileInfo(path)?.kind == .folder }
+
+    /// The files under `folder` whose names `wanted` accepts, relative to it, in no
+    /// particular order: sub-folders are entered (not through links), hidden names (".")
+    /// are skipped with everything under them, and a folder is never a file.
+    static func files(under folder: String, _ wanted: (String) -> Bool) -> [String] {
+        var out: [String] = []
+        func walk(_ relative: String) {
+            let full = relative.isEmpty ? folder : folder + "/" + relative
+            for name in folderEntries(full) ?? [] where !name.hasPrefix(".") {
+                let item = relative.isEmpty ? name : relative + "/" + name
+                if fileInfo(folder + "/" + item, followLinks: false)?.kind == .folder {
+                    walk(item)
+                } else if wanted(name), let info = fileInfo(folder + "/" + item), info.kind != .folder {
+                    out.append(item)
+                }
+            }
+        }
+        walk("")
+        return out
+    }
+}
+
+extension Platform {
+    /// Makes the folder `path` and any missing folder above it (`mkdir -p`). Returns 0, or
+    /// the error (for `errorText`) of the first folder that could not be made.
+    public static func makeFolders(_ path: String) -> Int32 {
+        var made = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            made += "/" + part
+            if mkdir(made, 0o755) == 0 { continue }
+            let code = errno
+            if code == EEXIST, isFolder(made) { continue }
+            return code == EEXIST ? ENOTDIR : code
+        }
+        return 0
+    }
+}
+
+extension Platform {
+    /// Ends this process with `code` (standard output flushed).
+    public static func endProcess(_ code: Int32) -> Never { exit(code) }
 }

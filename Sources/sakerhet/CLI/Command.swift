@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SakerhetCore
 
 /// A subcommand: one file in Commands/, its declared options and help beside its code.
@@ -74,7 +74,7 @@ enum HelpText {
             if label.count + 4 > column {
                 out += "  " + label + "\n" + String(repeating: " ", count: column) + wrap(text, width: width, indent: column) + "\n"
             } else {
-                out += "  " + label.padding(toLength: column - 2, withPad: " ", startingAt: 0) + wrap(text, width: width, indent: column) + "\n"
+                out += "  " + label.padded(to: column - 2) + wrap(text, width: width, indent: column) + "\n"
             }
         }
         return out

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SakerhetCore
 
 /// What a command needs from the environment: the data folder, the date, the language,
@@ -83,7 +83,7 @@ enum Output {
             guard !file.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
             // Foundation's deletingLastPathComponent traps on a one-character name (`-o a`):
             // a name without a folder is given one.
-            return try Store.writeAtomically(pieces, to: file.contains("/") ? file : "./" + file)
+            return try Store.writeAtomically(pieces, to: file.includes("/") ? file : "./" + file)
         }
         if pieces.forEach({ Platform.writeAll(Platform.standardOutput, $0) }) { return }
         // The reader has gone (`| head`): nothing more to say, and nothing wrong.

@@ -67,7 +67,7 @@ enum RecordCommand {
             filter.dueBefore = deadline
         }
         if kind == .risk, let l = o.value("--level") {
-            guard let level = RiskLevel.allCases.first(where: { $0.word(.sv) == l || $0.word(.en) == l || $0.word(.sv).replacingOccurrences(of: " ", with: "-") == l || $0.rawValue == l }) else {
+            guard let level = RiskLevel.allCases.first(where: { $0.word(.sv) == l || $0.word(.en) == l || $0.word(.sv).replacingAll(" ", with: "-") == l || $0.rawValue == l }) else {
                 throw UsageError(sv: "--level tar låg, medel, hög eller mycket-hög, inte '\(l)'", en: "--level takes low, medium, high or very-high, not '\(l)'")
             }
             filter.level = level
@@ -118,7 +118,7 @@ enum RecordCommand {
     static func add(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
         var fields: [(String, String)] = []
         for spec in kind.fields {
-            for v in o.all("--" + spec.name.replacingOccurrences(of: "_", with: "-")) { fields.append((spec.name, v)) }
+            for v in o.all("--" + spec.name.replacingAll("_", with: "-")) { fields.append((spec.name, v)) }
         }
         while let pair = args.positional() { fields.append(try assignment(pair, kind).pair) }
         try args.finish(command: label)

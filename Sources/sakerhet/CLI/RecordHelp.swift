@@ -36,7 +36,7 @@ enum RecordSpec {
         }
         // `add` takes every field as an option.
         for f in kind.fields {
-            let dashed = "--" + f.name.replacingOccurrences(of: "_", with: "-")
+            let dashed = "--" + f.name.replacingAll("_", with: "-")
             opts.append(Opt(dashed, aliases: dashed == "--" + f.name ? [] : ["--" + f.name], value(f, kind), fieldHelp(f, kind),
                             verbs: ["add"], repeatable: f.repeatable, required: f.required && f.name != "id" && f.name != "status"))
         }

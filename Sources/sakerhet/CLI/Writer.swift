@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SakerhetCore
 
 /// Renders a safe write (`SafeWrite.perform` in the core: lock, load, edit, validate,

@@ -118,7 +118,7 @@ enum Completions: Command {
         let globals = GlobalTable.options
         // The global options with a value other than --data (which the header keeps).
         let skip = globals.filter { $0.takesValue && $0.name != "--data" }.map(\.name).joined(separator: "|")
-        var out = sh.header.replacingOccurrences(of: "GLOBALS", with: skip)
+        var out = sh.header.replacingAll("GLOBALS", with: skip)
         // An option's value, wherever it stands.
         func valueCases(_ opts: [Opt], indent: String) -> String {
             var s = indent + "case $prev in\n"
@@ -175,7 +175,7 @@ enum Completions: Command {
         end
 
         """
-        func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'" }
+        func quote(_ s: String) -> String { "'" + s.replacingAll("\\", with: "\\\\").replacingAll("'", with: "\\'") + "'" }
         func args(_ c: Completion) -> String {
             switch c {
             case .words(let w): return " -a " + quote(w.joined(separator: " "))
@@ -215,7 +215,7 @@ enum Completions: Command {
 
     /// The first sentence or clause of a help text, for a one-line description.
     static func firstPart(_ s: String) -> String {
-        String(s.split(whereSeparator: { $0 == "." || $0 == ";" || $0 == ":" }).first ?? "").trimmingCharacters(in: .whitespaces)
+        String(s.split(whereSeparator: { $0 == "." || $0 == ";" || $0 == ":" }).first ?? "").trimmingSpaces()
     }
 }
 
@@ -256,7 +256,7 @@ enum CompleteCommand: Command {
         case "status":
             // A word with a blank is offered with a hyphen, which the status parser also reads.
             words = (kind == .risk ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue))
-                .map { $0.replacingOccurrences(of: " ", with: "-") }
+                .map { $0.replacingAll(" ", with: "-") }
         default:
             return Exit.ok
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SakerhetCore
 
 /// `sakerhet export`: the plan as an Excel workbook for the controller.
@@ -24,7 +24,7 @@ enum Export: Command {
             throw UsageError(sv: "export behöver -o FIL.xlsx (arbetsboken skrivs till en fil, inte till terminalen)",
                              en: "export needs -o FILE.xlsx (the workbook is written to a file, not to the terminal)")
         }
-        let ext = (outFile as NSString).pathExtension.lowercased()
+        let ext = Path.fileExtension(outFile).lowercased()
         guard ext == "xlsx" else {
             throw UsageError(sv: "-o: export skriver .xlsx, inte '.\(ext)'; ge ett filnamn som slutar på .xlsx (för CSV: 'sakerhet activities list --format csv')",
                              en: "-o: export writes .xlsx, not '.\(ext)'; give a file name ending in .xlsx (for CSV: 'sakerhet activities list --format csv')")

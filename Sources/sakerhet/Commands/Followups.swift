@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SakerhetCore
 
 /// `sakerhet followups`: the period follow-ups (followups.rec), one record per goal,
@@ -80,8 +80,7 @@ extension Followups {
     static func createFile(_ ctx: Context) throws {
         let (path, _) = try ctx.dataFolder()
         let file = path + "/" + Kind.followup.fileName
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue,
+        guard Platform.isFolder(path),
               !FileManager.default.fileExists(atPath: file) else { return }
         let text = "# followups.rec: periodens uppföljning, en post per mål, delmål eller aktivitet och period.\n\n"
             + Templates.descriptor(.followup)

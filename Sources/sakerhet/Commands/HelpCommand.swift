@@ -34,7 +34,7 @@ enum HelpCommand: Command {
                                    : "sakerhet – the plan for systematic security work as text records in git", width: width, indent: 0)
         out += sv ? "\n\nAnvändning: sakerhet KOMMANDO [FLAGGOR]\n\nKommandon:\n" : "\n\nUsage: sakerhet COMMAND [OPTIONS]\n\nCommands:\n"
         for c in Commands.visible {
-            out += "  " + c.name.padding(toLength: 12, withPad: " ", startingAt: 0) + HelpText.wrap(c.spec.summary.text(lang), width: width, indent: 14) + "\n"
+            out += "  " + c.name.padded(to: 12) + HelpText.wrap(c.spec.summary.text(lang), width: width, indent: 14) + "\n"
         }
         out += "\n" + (sv ? "Gemensamma flaggor:" : "Global options:") + "\n"
         out += HelpText.table(GlobalTable.options.filter { $0.name != "--help" }.map { ($0.label(lang), $0.help.text(lang)) }, width: width)

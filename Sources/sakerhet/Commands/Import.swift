@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SakerhetCore
 
 /// `sakerhet import FILE …`: brings an existing plan in from Excel, CSV or Word.
@@ -32,7 +32,7 @@ enum Import: Command {
             guard let eq = m.firstIndex(of: "="), eq != m.startIndex else {
                 throw UsageError(sv: "--map tar 'Kolumn=fält', inte '\(m)'", en: "--map takes 'Column=field', not '\(m)'")
             }
-            let field = String(m[m.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+            let field = String(m[m.index(after: eq)...]).trimmingSpaces()
             let fieldKinds = options.kind.map { [$0] } ?? [.activity, .goal, .risk, .finding]
             guard field == "-" || fieldKinds.contains(where: { $0.spec(field) != nil }) else {
                 let all = Array(Set(fieldKinds.flatMap(\.fieldOrder))).sorted()
@@ -51,7 +51,7 @@ enum Import: Command {
         // Read every file before taking the lock: a file that cannot be read stops it all.
         var sources: [(String, [SourceTable])] = []
         for file in files {
-            let shown = (file as NSString).lastPathComponent
+            let shown = Path.lastComponent(file)
             do {
                 sources.append((shown, try ImportSource.tables(try Store.read(file), file: shown, sheet: sheet)))
             } catch let e as OfficeError {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SakerhetCore
 
 /// `sakerhet init [DIR]`: starts a new plan for a municipality or committee.
@@ -55,11 +55,11 @@ enum Init: Command {
         }
         for (path, text) in files {
             let full = root + "/" + path
-            do {
-                try FileManager.default.createDirectory(atPath: Context.parent(of: full), withIntermediateDirectories: true)
-            } catch {
-                throw StoreError(sv: "kan inte skapa \(Context.parent(of: full)): \(error.localizedDescription)",
-                                 en: "cannot create \(Context.parent(of: full)): \(error.localizedDescription)")
+            let code = Platform.makeFolders(Context.parent(of: full))
+            if code != 0 {
+                let why = Platform.errorText(code)
+                throw StoreError(sv: "kan inte skapa \(Context.parent(of: full)): \(why.sv)",
+                                 en: "cannot create \(Context.parent(of: full)): \(why.en)")
             }
             try Store.writeAtomically(Array(text.utf8), to: full)
         }
@@ -76,7 +76,7 @@ enum Init: Command {
     /// as one `key: value` line (see `Templates.configValueProblem`).
     static func configValue(_ option: String, _ value: String?) throws -> String? {
         guard let value else { return nil }
-        let trimmed = value.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+        let trimmed = value.trimming { $0 == " " || $0 == "\t" }
         if let problem = Templates.configValueProblem(trimmed, option: option) {
             throw UsageError(sv: problem.sv, en: problem.en)
         }

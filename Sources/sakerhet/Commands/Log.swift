@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SakerhetCore
 
 /// `sakerhet log`: the history of records, read from git.
@@ -96,18 +96,8 @@ enum Log: Command {
     /// pager is empty, `cat`, or cannot start.
     static func page(_ text: String) throws {
         let pager = ProcessInfo.processInfo.environment["PAGER"] ?? "less -FRX"
-        guard !pager.trimmingCharacters(in: .whitespaces).isEmpty, pager != "cat" else { return try Output.write(text) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", pager]
-        let pipe = Pipe()
-        p.standardInput = pipe
-        do { try p.run() } catch { return try Output.write(text) }
-        // The pager may quit before reading everything (q in less); a broken pipe is fine
-        // (SIGPIPE is ignored, see main.swift).
-        let handle = pipe.fileHandleForWriting
-        try? handle.write(contentsOf: Data(text.utf8))
-        try? handle.close()
-        p.waitUntilExit()
+        guard !pager.trimmingSpaces().isEmpty, pager != "cat" else { return try Output.write(text) }
+        // The pager may quit before reading everything (q in less); a broken pipe is fine.
+        if !Platform.feed(Array(text.utf8), toShellCommand: pager) { try Output.write(text) }
     }
 }

@@ -17,7 +17,7 @@ enum ManCommand: Command {
 
     /// Text safe in roff: backslashes escaped, no line starting with a control character.
     static func esc(_ s: String) -> String {
-        let t = s.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+        let t = s.replacingAll("\\", with: "\\e").replacingAll("-", with: "\\-")
         return t.hasPrefix(".") || t.hasPrefix("'") ? "\\&" + t : t
     }
 

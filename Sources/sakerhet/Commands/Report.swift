@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SakerhetCore
 
 /// `sakerhet report`: the follow-up for the strategic meeting and the committee.
@@ -25,7 +25,7 @@ enum Report: Command {
         let isPublic = o.flag("--public")
         try args.finish(command: name)
         if format == nil, let f = outFile {
-            let ext = (f as NSString).pathExtension.lowercased()
+            let ext = Path.fileExtension(f).lowercased()
             let known = ["html": "html", "htm": "html", "md": "markdown", "markdown": "markdown", "json": "json", "txt": "text", "": "text", "docx": "docx"]
             guard let f = known[ext] else {
                 throw UsageError(sv: "-o: okänd filändelse '.\(ext)'; använd .html, .md, .json, .txt eller .docx (för PDF: skriv HTML och skriv ut den till PDF i webbläsaren)",

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SakerhetCore
 
 /// The read-only commands over many plans (`--data` repeated, `--plans FILE`). Each
@@ -125,7 +125,7 @@ enum RollupRun {
             out = "{\n  \"schema\": \"sakerhet.log-rollup/1\",\n  \"plans\": ["
             for (i, (p, text)) in parts.enumerated() {
                 out += (i == 0 ? "\n" : ",\n") + "    {\"plan\": \(jsonString(p.name)), \"folder\": \(jsonString(p.folder.display)), \"log\": "
-                    + text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: "\n    ") + "}"
+                    + text.trimmingSpaces(newlines: true).replacingAll("\n", with: "\n    ") + "}"
             }
             out += "\n  ]\n}\n"
         case "markdown":
@@ -141,7 +141,7 @@ enum RollupRun {
     static func write(_ text: Pieces, _ outFile: String?, _ folders: [Plans.Folder]) throws {
         guard let outFile else { return try Output.write(text) }
         guard !outFile.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
-        let path = outFile.contains("/") ? outFile : "./" + outFile
+        let path = outFile.includes("/") ? outFile : "./" + outFile
         let dir = Plans.canonical(Context.parent(of: path))
         for f in folders {
             let folder = Plans.canonical(f.path)
@@ -164,7 +164,7 @@ enum RollupRun {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            case _ where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            case _ where c.value < 0x20: out += "\\u" + StringOps.hex(c.value, width: 4)
             default: out.unicodeScalars.append(c)
             }
         }

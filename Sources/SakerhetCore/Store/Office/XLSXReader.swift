@@ -108,7 +108,7 @@ public enum XLSXReader {
                 if c == "]" { bracket = false; continue }
                 if !quoted && !bracket { plain.append(c) }
             }
-            return plain.contains("y") || plain.contains("d") || (plain.contains("m") && !plain.contains("h") && !plain.contains("s"))
+            return plain.includes("y") || plain.includes("d") || (plain.includes("m") && !plain.includes("h") && !plain.includes("s"))
         }
         return (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
     }

@@ -205,7 +205,7 @@ public enum XLSXWriter {
         if !filtered.isEmpty {
             b += "<definedNames>"
             for (i, s) in filtered {
-                let name = "'" + sheetName(s.name).replacingOccurrences(of: "'", with: "''") + "'"
+                let name = "'" + sheetName(s.name).replacingAll("'", with: "''") + "'"
                 let range = "$A$1:$\(columnName(s.columns.count - 1))$\(s.rows.count + 1)"
                 b += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">\(XML.escape(name))!\(range)</definedName>"
             }

@@ -1,0 +1,112 @@
+/// The string operations the tool needs from outside the standard library, written over
+/// Unicode scalars. Foundation has them as `NSString` methods (`trimmingCharacters`,
+/// `replacingOccurrences`, `range(of:)`, `contains`, paths), but calling any of those links
+/// ICU's 34 MB of data into the static binary, and loading it costs every command about
+/// 3 ms at start (docs/performance.md). So the product imports only `FoundationEssentials`
+/// and uses these. They work on scalars as `NSString` works on UTF-16 code units: "\r\n" is
+/// two scalars here, as it is two code units there (a `Character` would be one). Searching
+/// and replacing are literal (`NSString`'s `.literal`): a `"` followed by a combining mark
+/// is still a quote to escape, where Foundation's default search would skip it.
+extension StringProtocol {
+    /// Without the spaces (Unicode's space separators) and tabs at either end: Foundation's
+    /// `trimmingCharacters(in: .whitespaces)`. With `newlines`, line breaks too
+    /// (`.whitespacesAndNewlines`).
+    public func trimmingSpaces(newlines: Bool = false) -> String {
+        trimming { StringOps.isSpace($0) || (newlines && StringOps.isNewline($0)) }
+    }
+
+    /// Without the scalars at either end for which `drop` is true.
+    public func trimming(where drop: (Unicode.Scalar) -> Bool) -> String {
+        let s = unicodeScalars
+        guard let first = s.firstIndex(where: { !drop($0) }), let last = s.lastIndex(where: { !drop($0) }) else { return "" }
+        return String(String.UnicodeScalarView(s[first...last]))
+    }
+
+    /// Every `target` replaced by `replacement`, from the start, not overlapping:
+    /// Foundation's `replacingOccurrences(of:with:)`.
+    public func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, includes(target) else { return String(self) }
+        let s = Array(unicodeScalars), t = Array(target.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < s.count {
+            if i + t.count <= s.count, s[i] == t[0], s[i..<(i + t.count)].elementsEqual(t) {
+                out.append(contentsOf: replacement.unicodeScalars)
+                i += t.count
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        return String(out)
+    }
+
+    /// Cut or filled with spaces to `length` UTF-16 code units: Foundation's
+    /// `padding(toLength: length, withPad: " ", startingAt: 0)`.
+    public func padded(to length: Int) -> String {
+        let units = Array(utf16)
+        if units.count >= length { return String(decoding: units[0..<Swift.max(0, length)], as: UTF16.self) }
+        return String(self) + String(repeating: " ", count: length - units.count)
+    }
+
+    /// True when `other` occurs in the string, scalar for scalar (an empty `other` does not).
+    public func includes(_ other: String) -> Bool { scalarRange(of: other) != nil }
+
+    /// Where `other` first occurs (or last, with `backwards`), scalar for scalar; the range
+    /// is in the string's own indices.
+    public func scalarRange(of other: String, backwards: Bool = false) -> Range<String.Index>? {
+        let s = unicodeScalars, t = other.unicodeScalars
+        guard let head = t.first else { return nil }
+        var found: Range<String.Index>?
+        var i = s.startIndex
+        while i < s.endIndex {
+            if s[i] == head {
+                var a = i, b = t.startIndex
+                while a < s.endIndex, b < t.endIndex, s[a] == t[b] { a = s.index(after: a); b = t.index(after: b) }
+                if b == t.endIndex {
+                    found = i..<a
+                    if !backwards { return found }
+                }
+            }
+            i = s.index(after: i)
+        }
+        return found
+    }
+}
+
+public enum StringOps {
+    /// A space (general category Zs) or a tab: Foundation's `CharacterSet.whitespaces`.
+    public static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c == "\t" || c.properties.generalCategory == .spaceSeparator
+    }
+
+    /// A line break: Foundation's `CharacterSet.newlines` (U+000A–U+000D, U+0085, U+2028, U+2029).
+    public static func isNewline(_ c: Unicode.Scalar) -> Bool {
+        (0x0A...0x0D).contains(c.value) || c.value == 0x85 || c.value == 0x2028 || c.value == 0x2029
+    }
+
+    /// `value` as `width` lower-case hexadecimal digits at least: `String(format: "%04x", value)`.
+    public static func hex(_ value: UInt32, width: Int) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+extension Path {
+    /// The last part of `path`, trailing slashes left out: `NSString.lastPathComponent`
+    /// ("a/b.rec" → "b.rec", "a/b/" → "b", "/" → "/", "" → "").
+    public static func lastComponent(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+        guard p != "/", let slash = p.lastIndex(of: "/") else { return String(p) }
+        return String(p[p.index(after: slash)...])
+    }
+
+    /// The extension of the last part, without its dot, or "" when it has none:
+    /// `NSString.pathExtension` ("rapport.DOCX" → "DOCX", ".hidden" → "", "a." → "").
+    public static func fileExtension(_ path: String) -> String {
+        let name = lastComponent(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...])
+    }
+}
