@@ -14,6 +14,19 @@ final class InitAndCITests: EndToEndCase {
 
     // MARK: init
 
+    /// A folder that cannot be made (a file is in the way) is an error naming it and why,
+    /// in either language, and nothing is written.
+    func testInitWhereAFileIsInTheWay() throws {
+        let root = try makeTempFolder()
+        XCTAssertTrue(FileManager.default.createFile(atPath: root.appendingPathComponent("nytt").path, contents: Data("x".utf8)))
+        let r = try run(["init", "nytt"], in: root)
+        XCTAssertEqual(r.exitCode, 2, r.output)
+        XCTAssertEqual(r.stderr, "sakerhet: fel: kan inte skapa nytt/data: en del av sökvägen är ingen mapp\n")
+        let en = try run(["--lang", "en", "init", "nytt"], in: root)
+        XCTAssertEqual(en.stderr, "sakerhet: error: cannot create nytt/data: Not a directory\n")
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("nytt"), encoding: .utf8), "x")
+    }
+
     func testInitThenAuditIsClean() throws {
         let root = try makeTempFolder()
         let r = try run(["init", "nytt"], in: root)

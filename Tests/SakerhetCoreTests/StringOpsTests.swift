@@ -22,6 +22,7 @@ final class StringOpsTests: XCTestCase {
         for s in Self.samples(3000) {
             XCTAssertEqual(s.trimmingSpaces(), s.trimmingCharacters(in: .whitespaces), s.debugDescription)
             XCTAssertEqual(s.trimmingSpaces(newlines: true), s.trimmingCharacters(in: .whitespacesAndNewlines), s.debugDescription)
+            XCTAssertEqual(s.trimmingBlanks, s.trimmingCharacters(in: CharacterSet(charactersIn: " \t")), s.debugDescription)
             let sub = Substring(s).dropFirst()
             XCTAssertEqual(sub.trimmingSpaces(), sub.trimmingCharacters(in: .whitespaces), s.debugDescription)
         }
@@ -61,6 +62,26 @@ final class StringOpsTests: XCTestCase {
         for v: UInt32 in [0, 1, 0x1F, 0xABC, 0x12345] {
             XCTAssertEqual(StringOps.hex(v, width: 4), String(format: "%04x", v))
         }
+    }
+
+    /// The folder walk of the working tree and `mkdir -p`, which replace FileManager's.
+    func testFolderWalkAndMakingFolders() throws {
+        let root = NSTemporaryDirectory() + "sakerhet-walk-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        XCTAssertEqual(Platform.makeFolders(root + "/a/b/c"), 0)
+        XCTAssertEqual(Platform.makeFolders(root + "/a/b/c"), 0, "an existing folder is made already")
+        for f in ["a/goals.rec", "a/b/c/activities.rec", "a/b/notes.txt", ".hidden/goals.rec", "a/.git/goals.rec"] {
+            XCTAssertEqual(Platform.makeFolders(Path.parent(of: root + "/" + f)), 0)
+            XCTAssertTrue(FileManager.default.createFile(atPath: root + "/" + f, contents: Data()))
+        }
+        XCTAssertEqual(Platform.makeFolders(root + "/a/risks.rec"), 0)  // a folder with a file's name is no file
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/a")
+        let found = Platform.files(under: root) { $0.hasSuffix(".rec") }.sorted()
+        XCTAssertEqual(found, ["a/b/c/activities.rec", "a/goals.rec"])
+        // Under a file, no folder can be made: the error says so.
+        XCTAssertEqual(Platform.makeFolders(root + "/a/goals.rec/x"), ENOTDIR)
+        XCTAssertTrue(Platform.isFolder(root + "/link"))
+        XCTAssertFalse(Platform.isFolder(root + "/a/goals.rec"))
     }
 
     /// The product links no ICU: no source of the product imports all of Foundation.

@@ -184,12 +184,3 @@ extension Day {
         return Deadline(phrase: text)?.lastDay
     }
 }
-
-extension String {
-    var trimmingBlanks: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
-    }
-}

@@ -610,13 +610,6 @@ extension Platform {
 
         public func lock() { pthread_mutex_lock(mutex) }
         public func unlock() { pthread_mutex_unlock(mutex) }
-
-        /// `body` with the lock held.
-        public func withLock<T>(_ body: () throws -> T) rethrows -> T {
-            lock()
-            defer { unlock() }
-            return try body()
-        }
     }
 
     /// Waits `seconds` (at least a microsecond).
@@ -646,9 +639,7 @@ extension Platform {
         walk("")
         return out
     }
-}
 
-extension Platform {
     /// Makes the folder `path` and any missing folder above it (`mkdir -p`). Returns 0, or
     /// the error (for `errorText`) of the first folder that could not be made.
     public static func makeFolders(_ path: String) -> Int32 {
@@ -662,9 +653,7 @@ extension Platform {
         }
         return 0
     }
-}
 
-extension Platform {
     /// Ends this process with `code` (standard output flushed).
     public static func endProcess(_ code: Int32) -> Never { exit(code) }
 }

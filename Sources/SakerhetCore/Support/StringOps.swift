@@ -15,6 +15,10 @@ extension StringProtocol {
         trimming { StringOps.isSpace($0) || (newlines && StringOps.isNewline($0)) }
     }
 
+    /// Without the spaces (U+0020) and tabs at either end, and nothing else: how a typed
+    /// value is cleaned.
+    public var trimmingBlanks: String { trimming { $0 == " " || $0 == "\t" } }
+
     /// Without the scalars at either end for which `drop` is true.
     public func trimming(where drop: (Unicode.Scalar) -> Bool) -> String {
         let s = unicodeScalars

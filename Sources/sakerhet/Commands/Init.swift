@@ -76,7 +76,7 @@ enum Init: Command {
     /// as one `key: value` line (see `Templates.configValueProblem`).
     static func configValue(_ option: String, _ value: String?) throws -> String? {
         guard let value else { return nil }
-        let trimmed = value.trimming { $0 == " " || $0 == "\t" }
+        let trimmed = value.trimmingBlanks
         if let problem = Templates.configValueProblem(trimmed, option: option) {
             throw UsageError(sv: problem.sv, en: problem.en)
         }
