@@ -69,6 +69,8 @@ enum GitDiscovery {
         var repo = GitHistory.Repository(top: top, prefix: prefix, isShallow: shallow != nil, boundary: boundary)
         repo.mayHaveTags = mayHaveTags(common)
         repo.isDiscovered = true
+        repo.gitDir = gitDir
+        repo.commonDir = common
         return repo
     }
 
@@ -95,7 +97,7 @@ enum GitDiscovery {
         return !entries.isEmpty
     }
 
-    private static func read(_ path: String) -> String? {
+    static func read(_ path: String) -> String? {
         guard let bytes = try? Store.read(path) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -45,8 +45,11 @@ public enum GitHistory {
 
         struct Started {
             let repo: Repository
-            let log: Git.Running
-            let catFile: Git.Running
+            /// The repository read in this process (`GitLocal`), when that is plain; then
+            /// `log` and `catFile` are nil until it turns out not to be.
+            let local: GitLocal?
+            let log: Git.Running?
+            let catFile: Git.Running?
             let tags: Git.Running?
         }
 
@@ -58,11 +61,14 @@ public enum GitHistory {
                                      en: "the data folder \(display) does not exist; give another with --data DIR")
                 }
                 let repo = try repository(of: folder, display: display)
+                let tagRun = tags && repo.mayHaveTags ? try Git.start(tagArguments, in: repo.top, takesInput: false) : nil
+                if let local = GitLocal(repo) {
+                    return Started(repo: repo, local: local, log: nil, catFile: nil, tags: tagRun)
+                }
                 // git log, cat-file (fed when the log is read) and for-each-ref start together.
                 let log = try Git.start(logArguments(repo), in: repo.top, takesInput: false)
                 let catFile = try Git.start(["cat-file", "--batch"], in: repo.top, takesInput: true)
-                let tagRun = tags && repo.mayHaveTags ? try Git.start(tagArguments, in: repo.top, takesInput: false) : nil
-                return Started(repo: repo, log: log, catFile: catFile, tags: tagRun)
+                return Started(repo: repo, local: nil, log: log, catFile: catFile, tags: tagRun)
             }
         }
 
@@ -76,8 +82,12 @@ public enum GitHistory {
 
     private static func history(_ s: Reading.Started, folder: String, display: String, only: Set<String>?, workingTree: Bool,
                                 tags: Bool) throws -> History {
-        let (repo, catFile, tagRun) = (s.repo, s.catFile, s.tags)
-        let commits = try log(s.log, repo, folder: folder, display: display)
+        let (repo, tagRun) = (s.repo, s.tags)
+        // In this process where that is plain; git is started for what is not.
+        let local = s.local
+        let localCommits = local?.log()
+        let commits = try localCommits ?? log(s.log ?? Git.start(logArguments(repo), in: repo.top, takesInput: false), repo,
+                                              folder: folder, display: display)
         let plan = Plan(commits: commits, prefix: repo.prefix, boundary: repo.boundary)
 
         // Every blob of a kind's file (and, for versions, of config.rec), read in one go.
@@ -89,7 +99,8 @@ public enum GitHistory {
                 wanted.append(blob)
             }
         }
-        let blobs = try BlobStore(ids: wanted, from: catFile)
+        let blobs = try localCommits.flatMap { _ in local?.blobs(wanted) }
+            ?? BlobStore(ids: wanted, from: s.catFile ?? Git.start(["cat-file", "--batch"], in: repo.top, takesInput: true))
 
         var input = HistoryInput(commits: plan.commits, kinds: plan.kinds, head: plan.commits.last?.revision.hash,
                                  isShallow: repo.isShallow)
@@ -165,6 +176,10 @@ public enum GitHistory {
         var mayHaveTags = true
         /// Whether it was found by reading `.git` rather than by `git rev-parse`.
         var isDiscovered = false
+        /// The git folder and the common git folder (the same but in a linked work tree),
+        /// when found by reading `.git`.
+        var gitDir: String?
+        var commonDir: String?
 
         func contains(_ path: String) -> Bool { prefix.isEmpty || path.hasPrefix(prefix) }
     }
@@ -371,6 +386,16 @@ public enum GitHistory {
     struct BlobStore {
         private var buffer: [UInt8] = []
         private var ranges: [String: Range<Int>] = [:]
+
+        /// An empty store, for `add`.
+        init() {}
+
+        /// Adds blob `id` (read in this process, `GitLocal.blobs`).
+        mutating func add(_ id: String, _ bytes: [UInt8]) {
+            let start = buffer.count
+            buffer += bytes
+            ranges[id] = start..<buffer.count
+        }
 
         /// Feeds `ids` to `catFile`, a `git cat-file --batch` started before.
         init(ids: [String], from catFile: Git.Running) throws {

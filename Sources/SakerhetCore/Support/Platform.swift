@@ -367,7 +367,12 @@ extension Platform {
         public let permissions: UInt32
         /// Whether the permission bits let the owner write.
         public let ownerWritable: Bool
+        /// The user id of the owner.
+        public let owner: UInt32
     }
+
+    /// The user id this process acts as (whose files git reads without asking).
+    static var effectiveUser: UInt32 { UInt32(geteuid()) }
 
     private static func info(_ st: stat) -> FileInfo {
         let kind: FileKind
@@ -382,7 +387,7 @@ extension Platform {
         default: kind = .other
         }
         return FileInfo(kind: kind, size: Int(st.st_size), permissions: UInt32(st.st_mode & 0o7777),
-                        ownerWritable: st.st_mode & S_IWUSR != 0)
+                        ownerWritable: st.st_mode & S_IWUSR != 0, owner: UInt32(st.st_uid))
     }
 
     /// What is at `path`: with `followLinks` (the default) what a link points to, else the

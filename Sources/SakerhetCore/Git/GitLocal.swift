@@ -1,0 +1,402 @@
+/// The history of a data folder read in this process, from the repository's files, for the
+/// plain case: what `git log` (`GitHistory.logArguments`) and `git cat-file --batch` would
+/// give, without starting either (each start costs about 3–4 ms, more than the rest of a
+/// list on a plan of 100 records).
+///
+/// Plain means that the answer cannot differ from git's:
+/// - a repository found by reading `.git` (`GitDiscovery`), not shallow, SHA-1, with refs
+///   in files, owned by this user (git asks `safe.directory` otherwise);
+/// - no `GIT_…` variable in the environment but the identity, editor and network ones;
+/// - nothing that changes what `git log` prints: no `.mailmap`, replace refs, grafts,
+///   alternates, and no configuration of mail maps, output encoding, `log.follow`, diff
+///   order, extensions or includes (in the repository's, the user's or the system's file);
+/// - a linear history (no merges) whose commits name no encoding;
+/// - no commit that both adds and removes a tracked file (git might pair them as a rename).
+///
+/// Everything else (and anything that cannot be read) gives nil, and git itself is asked.
+/// `GitLocalTests` compares both on repositories built with git.
+struct GitLocal {
+    let objects: GitObjects
+    let head: [UInt8]
+    let prefix: String
+
+    /// Variables that do not change what git reads: identity, editor, pager, network, tracing
+    /// (on standard error). Any other `GIT_…` variable, or one added in a later git, sends
+    /// the reading to git.
+    static let harmlessEnvironment = ["GIT_AUTHOR_", "GIT_COMMITTER_", "GIT_SSL_", "GIT_SSH", "GIT_HTTP_", "GIT_ASKPASS",
+                                      "GIT_PROXY_", "GIT_CURL_", "GIT_TERMINAL_PROMPT=", "GIT_EDITOR=", "GIT_SEQUENCE_EDITOR=",
+                                      "GIT_PAGER=", "GIT_TRACE", "GIT_TEMPLATE_DIR=", "GIT_EXEC_PATH=", "GIT_MERGE_"]
+
+    /// Configuration that may change `git log`'s output (matched in lower case, blanks removed).
+    static let configWords = ["mailmap", "logoutputencoding", "follow", "orderfile", "usereplacerefs", "[include",
+                              "[extensions", "objectformat", "refstorage", "worktree", "graft"]
+
+    /// Reading `repo` in process, or nil when it is not plain (see above).
+    init?(_ repo: GitHistory.Repository) {
+        guard repo.isDiscovered, !repo.isShallow, let gitDir = repo.gitDir, let common = repo.commonDir else { return nil }
+        for entry in Platform.environmentEntries() where entry.hasPrefix("GIT_") {
+            guard GitLocal.harmlessEnvironment.contains(where: { entry.hasPrefix($0) }) else { return nil }
+        }
+        let me = Platform.effectiveUser
+        for path in [repo.top, repo.top + "/.git", gitDir, common] {
+            guard let info = Platform.fileInfo(path, followLinks: false), info.owner == me else { return nil }
+        }
+        for path in [repo.top + "/.mailmap", common + "/info/grafts", common + "/objects/info/alternates",
+                     common + "/objects/info/http-alternates"] where Platform.fileInfo(path, followLinks: false) != nil {
+            return nil
+        }
+        if let replace = Platform.folderEntries(common + "/refs/replace"), !replace.isEmpty { return nil }
+        let packedRefs = GitDiscovery.read(common + "/packed-refs") ?? ""
+        if packedRefs.includes("refs/replace/") { return nil }
+        for file in GitLocal.configFiles(common: common, gitDir: gitDir) {
+            guard let text = GitDiscovery.read(file) else { continue }
+            guard !GitLocal.mayChangeLog(text) else { return nil }
+        }
+        guard let head = GitLocal.resolveHEAD(gitDir: gitDir, common: common, packedRefs: packedRefs) else { return nil }
+        self.objects = GitObjects(folder: common + "/objects")
+        self.head = head
+        self.prefix = repo.prefix
+    }
+
+    /// The configuration files git reads: the system's, the user's and the repository's.
+    static func configFiles(common: String, gitDir: String) -> [String] {
+        var files = ["/etc/gitconfig", common + "/config", gitDir + "/config.worktree"]
+        if let home = Platform.environment("HOME") {
+            files.append(home + "/.gitconfig")
+            files.append((Platform.environment("XDG_CONFIG_HOME") ?? home + "/.config") + "/git/config")
+        } else if let xdg = Platform.environment("XDG_CONFIG_HOME") {
+            files.append(xdg + "/git/config")
+        }
+        return files
+    }
+
+    static func mayChangeLog(_ config: String) -> Bool {
+        for raw in config.utf8.split(separator: 0x0A) {
+            let line = String(decoding: raw.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }, as: UTF8.self).lowercased()
+            if line.hasPrefix("#") || line.hasPrefix(";") { continue }
+            if configWords.contains(where: { line.includes($0) }) { return true }
+        }
+        return false
+    }
+
+    /// The commit `HEAD` names: directly (detached) or through a branch, loose or packed.
+    static func resolveHEAD(gitDir: String, common: String, packedRefs: String) -> [UInt8]? {
+        guard var text = GitDiscovery.read(gitDir + "/HEAD") else { return nil }
+        for _ in 0..<5 {
+            let line = text.trimming { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            if let id = GitObjects.id(hex: line) { return id }
+            guard line.hasPrefix("ref: refs/") else { return nil }
+            let name = String(line.dropFirst(5))
+            guard !name.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { return nil }
+            // A per-work-tree ref (`refs/bisect`, `refs/worktree`) is in the work tree's git folder.
+            if let loose = GitDiscovery.read(common + "/" + name) {
+                text = loose
+                continue
+            }
+            for entry in packedRefs.split(separator: "\n") where entry.hasSuffix(" " + name) {
+                return GitObjects.id(hex: entry.prefix(40))
+            }
+            return nil
+        }
+        return nil
+    }
+
+    // MARK: The log
+
+    /// The commits `git log` would print, oldest first; nil where git may print otherwise.
+    func log() -> [GitHistory.RawCommit]? {
+        // Newest first: a linear history from HEAD.
+        var chain: [(id: [UInt8], commit: Commit)] = []
+        var next: [UInt8]? = head
+        var seen = Set<[UInt8]>()
+        while let id = next {
+            guard seen.insert(id).inserted, let object = objects.object(id), object.kind == .commit,
+                  let commit = Commit(object.data), commit.parents.count <= 1, !commit.hasEncoding else { return nil }
+            chain.append((id, commit))
+            next = commit.parents.first
+        }
+        var out: [GitHistory.RawCommit] = []
+        var previousTree: [UInt8]? = nil
+        var shown: String? = nil
+        for (id, commit) in chain.reversed() {
+            var changes: [GitHistory.RawChange] = []
+            guard diff(previousTree, commit.tree, path: "", into: &changes) else { return nil }
+            previousTree = commit.tree
+            if changes.isEmpty { continue }
+            let added = changes.contains { $0.status == UInt8(ascii: "A") }, removed = changes.contains { $0.status == UInt8(ascii: "D") }
+            guard !(added && removed), let author = Ident(commit.author), let subject = commit.subject else { return nil }
+            let hash = GitObjects.hex(id)
+            out.append(GitHistory.RawCommit(hash: hash, parents: shown.map { [$0] } ?? [], author: author.name, time: author.time,
+                                            subject: subject, changes: changes))
+            shown = hash
+        }
+        return out
+    }
+
+    /// Whether `git log` with the data folder's path specification shows `path`:
+    /// everything in the folder (`:(top,literal)data`) and every `*.rec` file anywhere
+    /// (`:(top,glob)**/*.rec`); everything when the folder is the top.
+    func tracks(_ path: String) -> Bool {
+        if prefix.isEmpty { return true }
+        return path.hasPrefix(prefix) || path == String(prefix.dropLast()) || Path.lastComponent(path).hasSuffix(".rec")
+    }
+
+    /// The changed files between two trees (nil: none), recursively, as `git log --raw`
+    /// lists them (in tree order); false when a tree cannot be read or a submodule changed.
+    private func diff(_ old: [UInt8]?, _ new: [UInt8]?, path: String, into changes: inout [GitHistory.RawChange]) -> Bool {
+        guard let a = entries(old), let b = entries(new) else { return false }
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let order = i == a.count ? 1 : j == b.count ? -1 : TreeEntry.order(a[i], b[j])
+            if order < 0 {
+                guard removed(a[i], path, &changes) else { return false }
+                i += 1
+            } else if order > 0 {
+                guard added(b[j], path, &changes) else { return false }
+                j += 1
+            } else {
+                let (x, y) = (a[i], b[j])
+                if x.isTree && y.isTree {
+                    if x.id != y.id, !diff(x.id, y.id, path: path + x.name + "/", into: &changes) { return false }
+                } else if x.id != y.id || x.mode != y.mode {
+                    let full = path + x.name
+                    if tracks(full) {
+                        guard !x.isSubmodule, !y.isSubmodule else { return false }
+                        let type = x.mode & 0o170000 != y.mode & 0o170000
+                        changes.append(GitHistory.RawChange(status: UInt8(ascii: type ? "T" : "M"), newMode: TreeEntry.octal(y.mode),
+                                                            newBlob: GitObjects.hex(y.id), path: full))
+                    }
+                }
+                i += 1
+                j += 1
+            }
+        }
+        return true
+    }
+
+    private func removed(_ e: TreeEntry, _ path: String, _ changes: inout [GitHistory.RawChange]) -> Bool {
+        if e.isTree { return diff(e.id, nil, path: path + e.name + "/", into: &changes) }
+        let full = path + e.name
+        guard tracks(full) else { return true }
+        guard !e.isSubmodule else { return false }
+        changes.append(GitHistory.RawChange(status: UInt8(ascii: "D"), newMode: "000000", newBlob: String(repeating: "0", count: 40), path: full))
+        return true
+    }
+
+    private func added(_ e: TreeEntry, _ path: String, _ changes: inout [GitHistory.RawChange]) -> Bool {
+        if e.isTree { return diff(nil, e.id, path: path + e.name + "/", into: &changes) }
+        let full = path + e.name
+        guard tracks(full) else { return true }
+        guard !e.isSubmodule else { return false }
+        changes.append(GitHistory.RawChange(status: UInt8(ascii: "A"), newMode: TreeEntry.octal(e.mode), newBlob: GitObjects.hex(e.id), path: full))
+        return true
+    }
+
+    private func entries(_ tree: [UInt8]?) -> [TreeEntry]? {
+        guard let tree else { return [] }
+        guard let object = objects.object(tree), object.kind == .tree else { return nil }
+        return TreeEntry.parse(object.data)
+    }
+
+    // MARK: Blobs
+
+    /// The blobs `ids` (hexadecimal), as `git cat-file --batch` gives them; nil when one
+    /// is missing or is not a blob.
+    func blobs(_ ids: [String]) -> GitHistory.BlobStore? {
+        var store = GitHistory.BlobStore()
+        for id in ids {
+            guard let object = objects.object(hex: id), object.kind == .blob else { return nil }
+            store.add(id, object.data)
+        }
+        return store
+    }
+}
+
+/// One entry of a tree object: `<octal mode> <name>\0<20-byte id>`.
+struct TreeEntry {
+    let mode: Int
+    let name: String
+    let id: [UInt8]
+    /// The name's bytes, for git's order.
+    let nameBytes: ArraySlice<UInt8>
+
+    var isTree: Bool { mode == 0o040000 }
+    var isSubmodule: Bool { mode == 0o160000 }
+
+    /// The entries of a tree object, modes made canonical as git reads them; nil when broken.
+    static func parse(_ data: [UInt8]) -> [TreeEntry]? {
+        var out: [TreeEntry] = []
+        var i = 0
+        while i < data.count {
+            var mode = 0
+            while i < data.count, data[i] != 0x20 {
+                guard data[i] >= 0x30, data[i] <= 0x37, mode < 0o1000000 else { return nil }
+                mode = mode * 8 + Int(data[i] - 0x30)
+                i += 1
+            }
+            i += 1
+            let start = i
+            while i < data.count, data[i] != 0 { i += 1 }
+            guard i > start, i + 21 <= data.count else { return nil }
+            let name = data[start..<i]
+            out.append(TreeEntry(mode: canonical(mode), name: String(decoding: name, as: UTF8.self), id: Array(data[(i + 1)..<(i + 21)]),
+                                 nameBytes: name))
+            i += 21
+        }
+        return out
+    }
+
+    /// git's `canon_mode`: a regular file is 100644 or 100755, a link 120000, a folder 40000,
+    /// anything else a submodule.
+    static func canonical(_ mode: Int) -> Int {
+        switch mode & 0o170000 {
+        case 0o100000: return mode & 0o111 != 0 ? 0o100755 : 0o100644
+        case 0o120000: return 0o120000
+        case 0o040000: return 0o040000
+        default: return 0o160000
+        }
+    }
+
+    /// The mode as `git log --raw` prints it: six octal digits.
+    static func octal(_ mode: Int) -> String {
+        let digits = String(mode, radix: 8)
+        return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    /// git's `base_name_compare`: names by their bytes, a folder's name as if it ended in `/`.
+    static func order(_ a: TreeEntry, _ b: TreeEntry) -> Int {
+        var x = a.nameBytes.startIndex, y = b.nameBytes.startIndex
+        while x < a.nameBytes.endIndex, y < b.nameBytes.endIndex {
+            let (c, d) = (a.nameBytes[x], b.nameBytes[y])
+            if c != d { return c < d ? -1 : 1 }
+            x += 1
+            y += 1
+        }
+        let c: UInt8 = x < a.nameBytes.endIndex ? a.nameBytes[x] : a.isTree ? 0x2F : 0
+        let d: UInt8 = y < b.nameBytes.endIndex ? b.nameBytes[y] : b.isTree ? 0x2F : 0
+        return c == d ? 0 : c < d ? -1 : 1
+    }
+}
+
+/// What `git log` reads of a commit object.
+struct Commit {
+    let tree: [UInt8]
+    let parents: [[UInt8]]
+    /// The author line after `author `.
+    let author: ArraySlice<UInt8>
+    let hasEncoding: Bool
+    /// The message: everything after the blank line that ends the headers.
+    let message: ArraySlice<UInt8>
+
+    init?(_ data: [UInt8]) {
+        var tree: [UInt8]?
+        var parents: [[UInt8]] = []
+        var author: ArraySlice<UInt8>?
+        var encoding = false
+        var i = 0
+        while true {
+            guard i < data.count else { return nil }
+            let end = data[i...].firstIndex(of: 0x0A) ?? data.count
+            let line = data[i..<end]
+            i = end + 1
+            if line.isEmpty { break }
+            if line.starts(with: "tree ".utf8) {
+                guard tree == nil, let id = GitObjects.id(hex: String(decoding: line.dropFirst(5), as: UTF8.self)) else { return nil }
+                tree = id
+            } else if line.starts(with: "parent ".utf8) {
+                guard let id = GitObjects.id(hex: String(decoding: line.dropFirst(7), as: UTF8.self)) else { return nil }
+                parents.append(id)
+            } else if line.starts(with: "author ".utf8) {
+                guard author == nil else { return nil }
+                author = line.dropFirst(7)
+            } else if line.starts(with: "encoding ".utf8) {
+                encoding = true
+            }
+        }
+        guard let tree, let author else { return nil }
+        self.tree = tree
+        self.parents = parents
+        self.author = author
+        self.hasEncoding = encoding
+        self.message = data[min(i, data.count)...]
+    }
+
+    /// git's `%s`: the first paragraph after any blank lines, its lines joined by a space,
+    /// each without its trailing white space. Nil for a message with a NUL byte (git
+    /// stops reading there).
+    var subject: String? {
+        guard !message.contains(0) else { return nil }
+        var lines: [ArraySlice<UInt8>] = []
+        var i = message.startIndex
+        var started = false
+        while i < message.endIndex {
+            let end = message[i...].firstIndex(of: 0x0A).map { $0 + 1 } ?? message.endIndex
+            var line = message[i..<end]
+            i = end
+            while let last = line.last, Commit.isSpace(last) { line = line.dropLast() }
+            if line.isEmpty {
+                if started { break }
+                continue
+            }
+            started = true
+            lines.append(line)
+        }
+        return lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+    }
+
+    /// git's own `isspace`: tab, line feed, carriage return and space only.
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+}
+
+/// An author line as git splits it (`split_ident_line`): the name, and the date as `%aI`
+/// prints it (strict ISO 8601 in the author's own time zone).
+struct Ident {
+    let name: String
+    let time: String
+
+    init?(_ line: ArraySlice<UInt8>) {
+        guard let open = line.firstIndex(of: UInt8(ascii: "<")),
+              line[open...].contains(UInt8(ascii: ">")),
+              let close = line.lastIndex(of: UInt8(ascii: ">")) else { return nil }
+        var nameEnd = open
+        while nameEnd > line.startIndex, Commit.isSpace(line[nameEnd - 1]) { nameEnd -= 1 }
+        // " 1710493200 +0100": seconds since 1970 and the zone, exactly so.
+        let rest = Array(line[(close + 1)...])
+        var k = 0
+        while k < rest.count, Commit.isSpace(rest[k]) { k += 1 }
+        let secondsStart = k
+        while k < rest.count, rest[k] >= 0x30, rest[k] <= 0x39 { k += 1 }
+        let secondsEnd = k
+        while k < rest.count, Commit.isSpace(rest[k]) { k += 1 }
+        guard secondsEnd > secondsStart, secondsEnd - secondsStart <= 11, k + 5 == rest.count,
+              rest[k] == UInt8(ascii: "+") || rest[k] == UInt8(ascii: "-"),
+              rest[(k + 1)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              let seconds = Int(String(decoding: rest[secondsStart..<secondsEnd], as: UTF8.self)),
+              let zone = Int(String(decoding: rest[(k + 1)...], as: UTF8.self)) else { return nil }
+        let negative = rest[k] == UInt8(ascii: "-")
+        let minutes = (zone / 100) * 60 + zone % 100
+        let local = seconds + (negative ? -minutes : minutes) * 60
+        guard local >= 0 else { return nil }
+        let (days, second) = (local / 86_400, local % 86_400)
+        let (y, m, d) = Ident.civil(days)
+        guard y <= 9999 else { return nil }
+        func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
+        let year = String(repeating: "0", count: max(0, 4 - String(y).count)) + String(y)
+        name = String(decoding: line[line.startIndex..<nameEnd], as: UTF8.self)
+        time = "\(year)-\(two(m))-\(two(d))T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))"
+            + (negative && zone != 0 ? "-" : "+") + two(zone / 100) + ":" + two(zone % 100)
+    }
+
+    /// The year, month and day of a count of days since 1970-01-01 (proleptic Gregorian).
+    static func civil(_ days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = z / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
