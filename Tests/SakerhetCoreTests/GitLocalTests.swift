@@ -1,0 +1,228 @@
+import Foundation
+import XCTest
+@testable import SakerhetCore
+
+/// The history read in process (`GitLocal`, `GitObjects`) against git itself: on random
+/// linear histories, loose and packed (with offset and reference deltas), the log and every
+/// blob must be what `git log` and `git cat-file --batch` give; and every case that is not
+/// plain must be left to git.
+final class GitLocalTests: XCTestCase {
+    func temporaryFolder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sakerhet-gitlocal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url.path
+    }
+
+    /// Runs a shell script in `dir` with git's user configuration out of the way.
+    func sh(_ script: String, in dir: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-e", "-c", script]
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        var env = ProcessInfo.processInfo.environment
+        env["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        env["GIT_CONFIG_NOSYSTEM"] = "1"
+        for who in ["AUTHOR", "COMMITTER"] {
+            env["GIT_\(who)_NAME"] = "Sakerhet Test"
+            env["GIT_\(who)_EMAIL"] = "test@example.se"
+        }
+        p.environment = env
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let said = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, "script failed: \(String(decoding: said, as: UTF8.self))", file: file, line: line)
+    }
+
+    /// A shell word.
+    func q(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// A random linear history: data files changed, added, made executable and linked;
+    /// files outside the folder (a tracked `*.rec`, an untracked text) and commits that
+    /// touch nothing tracked; awkward messages, names and time zones.
+    func randomHistory(seed: UInt64, commits: Int) -> String {
+        var rng = SplitMix64(seed: seed)
+        let names = ["Åsa Öberg", "Bo Ek", "  Leading Space", "Trailing Tab\t", "Ünïcode 名前", "x"]
+        let zones = ["+0100", "+0200", "-0800", "+0530", "+0000", "-0000", "+1400", "-1200", "+0045"]
+        let messages = ["Ändrade A12", "Rad ett\nrad två\n\nkropp", "\n\n  inledande blanka rader\n", "slut med blanksteg   \t",
+                        "a\r\nb\r\n", "mellanslag  i  mitten", "ett\n \nefter blank rad", "🙂 emoji i ämnet", "-"]
+        let tracked = ["data/activities.rec", "data/goals.rec", "data/sub/risks.rec", "other/findings.rec", "top.rec"]
+        var present = Set<String>()
+        var script = "git init -q -b main .\n"
+        var time = 1_700_000_000
+        for k in 0..<commits {
+            // Never both add a tracked file and remove one in a commit: git may pair them as a
+            // rename, which is left to git (see `testWhatIsNotPlainIsLeftToGit`).
+            var (created, removed) = (false, false)
+            for _ in 0..<rng.between(1, 3) {
+                switch rng.below(9) {
+                case 0...4:
+                    let path = rng.pick(tracked)
+                    if removed && !present.contains(path) { continue }
+                    created = created || !present.contains(path)
+                    script += "mkdir -p \(q(Path.parent(of: path))) && printf '%s\\n' \(q("id: A\(k)\nnote: rad \(rng.below(1000))")) >> \(q(path))\n"
+                    present.insert(path)
+                case 5:
+                    script += "printf 'text %d\\n' \(k) >> other/readme.txt 2>/dev/null || { mkdir -p other && echo x > other/readme.txt; }\n"
+                case 6:
+                    if let path = present.sorted().first {
+                        script += "chmod \(rng.chance(50) ? "+x" : "-x") \(q(path))\n"
+                        }
+                case 7:
+                    if !removed, present.contains("data/goals.rec") && !present.contains("data/link.rec") {
+                        created = true
+                        script += "ln -s goals.rec data/link.rec\n"
+                        present.insert("data/link.rec")
+                        }
+                default:
+                    if !created, let path = present.sorted().last, path != "data/link.rec" {
+                        script += "rm -f \(q(path))\n"
+                        present.remove(path)
+                        removed = true
+                    }
+                }
+            }
+            time += rng.between(60, 90_000)
+            let date = "\(time) \(rng.pick(zones))"
+            let message = rng.pick(messages)
+            script += "git add -A\n"
+            script += "GIT_AUTHOR_NAME=\(q(rng.pick(names))) GIT_AUTHOR_EMAIL=a@example.se GIT_AUTHOR_DATE=\(q(date)) GIT_COMMITTER_DATE=\(q(date)) "
+                + "git commit -q --allow-empty --allow-empty-message --cleanup=verbatim -m \(q(message))\n"
+        }
+        return script
+    }
+
+    /// One line per commit: everything `git log` gives that the history uses.
+    func lines(_ commits: [GitHistory.RawCommit]) -> [String] {
+        commits.map { c in
+            ([c.hash, c.parents.joined(separator: ","), c.author, c.time, c.subject]
+                + c.changes.map { "\(Character(UnicodeScalar($0.status))) \($0.newMode) \($0.newBlob) \($0.path) \($0.destination ?? "")" })
+                .joined(separator: " | ")
+        }
+    }
+
+    /// The log and the blobs read in process equal git's, for the folder `data` of `top`.
+    func assertSameAsGit(_ top: String, data: String = "data", file: StaticString = #filePath, line: UInt = #line) throws {
+        let repo = try GitHistory.repository(of: data.isEmpty ? top : top + "/" + data, display: "data")
+        let local = try XCTUnwrap(GitLocal(repo), "the repository should be plain", file: file, line: line)
+        let mine = try XCTUnwrap(local.log(), "the history should be plain", file: file, line: line)
+        let r = try Git.run(GitHistory.logArguments(repo), in: repo.top)
+        XCTAssertEqual(r.status, 0, r.stderr, file: file, line: line)
+        let theirs = GitHistory.parseLog(r.stdout)
+        XCTAssertFalse(theirs.isEmpty, file: file, line: line)
+        XCTAssertEqual(lines(mine), lines(theirs), file: file, line: line)
+
+        let ids = Array(Set(theirs.flatMap { $0.changes.map(\.newBlob) }).filter { $0 != String(repeating: "0", count: 40) }).sorted()
+        let blobs = try XCTUnwrap(local.blobs(ids), file: file, line: line)
+        let git = try GitHistory.BlobStore(ids: ids, from: Git.start(["cat-file", "--batch"], in: repo.top, takesInput: true))
+        for id in ids {
+            XCTAssertNotNil(git.bytes(id), file: file, line: line)
+            XCTAssertEqual(blobs.bytes(id), git.bytes(id), id, file: file, line: line)
+        }
+    }
+
+    func testRandomHistoriesLooseAndPackedAsGitGivesThem() throws {
+        for seed: UInt64 in [1, 2, 3] {
+            let top = try temporaryFolder()
+            try sh(randomHistory(seed: seed, commits: 40), in: top)
+            try assertSameAsGit(top)
+            // The folder at the top of the repository: every path is tracked.
+            try assertSameAsGit(top, data: "")
+            // Packed, with deltas against earlier objects in the pack (OFS_DELTA).
+            try sh("git gc -q --aggressive", in: top)
+            try assertSameAsGit(top)
+            // Packed with deltas naming their base by id (REF_DELTA), and a loose object on top.
+            try sh("git -c repack.useDeltaBaseOffset=false repack -q -a -d -f --depth=20 && echo more >> data/activities.rec && git add -A && git commit -q -m more",
+                   in: top)
+            try assertSameAsGit(top)
+            // A detached HEAD, and a linked work tree (its own HEAD, the common refs and objects).
+            try sh("git checkout -q --detach HEAD~3 && git worktree add -q ../wt-\(seed)-\(Path.lastComponent(top)) main", in: top)
+            try assertSameAsGit(top)
+            let linked = Path.parent(of: top) + "/wt-\(seed)-\(Path.lastComponent(top))"
+            addTeardownBlock { try? FileManager.default.removeItem(atPath: linked) }
+            try assertSameAsGit(linked)
+        }
+    }
+
+    func testWhatIsNotPlainIsLeftToGit() throws {
+        let top = try temporaryFolder()
+        try sh("""
+            git init -q -b main . && mkdir data && echo 'id: A1' > data/activities.rec && git add -A && git commit -q -m one
+            git checkout -q -b side && echo 'id: G1' > data/goals.rec && git add -A && git commit -q -m two
+            git checkout -q main && echo 'note: x' >> data/activities.rec && git commit -q -am three
+            """, in: top)
+        try assertSameAsGit(top)
+        let repo = try GitHistory.repository(of: top + "/data", display: "data")
+
+        // A merge: git's order and first-parent diff are git's to give.
+        try sh("git merge -q --no-edit side", in: top)
+        XCTAssertNil(try XCTUnwrap(GitLocal(repo)).log())
+        try sh("git reset -q --hard HEAD~1", in: top)
+        XCTAssertNotNil(try XCTUnwrap(GitLocal(repo)).log())
+
+        // A commit that adds one tracked file and removes another: git may call it a rename.
+        try sh("git mv data/activities.rec data/old-activities.rec && git commit -q -m moved", in: top)
+        XCTAssertNil(try XCTUnwrap(GitLocal(repo)).log())
+        try sh("git reset -q --hard HEAD~1", in: top)
+
+        // A mail map, replace refs, grafts, alternates and configuration that changes the log.
+        for (setup, undo) in [("echo 'Ny <a@b>' > .mailmap", "rm .mailmap"),
+                              ("git replace -f HEAD HEAD~1", "git replace -d HEAD"),
+                              ("touch .git/info/grafts", "rm .git/info/grafts"),
+                              ("touch .git/objects/info/alternates", "rm .git/objects/info/alternates"),
+                              ("git config i18n.logOutputEncoding latin1", "git config --unset i18n.logOutputEncoding"),
+                              ("git config log.follow true", "git config --unset log.follow"),
+                              ("git config mailmap.file /dev/null", "git config --unset mailmap.file")] {
+            try sh(setup, in: top)
+            XCTAssertNil(GitLocal(repo), setup)
+            try sh(undo, in: top)
+            XCTAssertNotNil(GitLocal(repo), undo)
+        }
+
+        // A shallow clone.
+        let clone = try temporaryFolder()
+        try sh("git clone -q --depth 1 file://\(top) c", in: clone)
+        XCTAssertNil(GitLocal(try GitHistory.repository(of: clone + "/c/data", display: "data")))
+    }
+
+    func testBrokenObjectsGiveNothingRatherThanAWrongAnswer() throws {
+        // Deltas that point outside their base or promise another size.
+        let base = Array("0123456789".utf8)
+        XCTAssertEqual(GitObjects.apply([10, 4, 0x91, 2, 3, 1, 0x21], to: base), Array("234!".utf8))
+        XCTAssertNil(GitObjects.apply([10, 4, 0x91, 9, 3], to: base))        // copy past the end
+        XCTAssertNil(GitObjects.apply([11, 4, 0x91, 2, 3, 1, 0x21], to: base)) // wrong base size
+        XCTAssertNil(GitObjects.apply([10, 5, 0x91, 2, 3, 1, 0x21], to: base)) // short result
+        XCTAssertNil(GitObjects.apply([10, 1, 0], to: base))                   // reserved instruction
+        XCTAssertNil(GitObjects.zlib([0x78, 0x9C, 0xFF], size: nil))
+        XCTAssertNil(GitObjects.zlib([0x78, 0x00], size: nil))                 // header check fails
+
+        // A loose object cut short: the reading gives nil, never a crash or a wrong history.
+        let top = try temporaryFolder()
+        try sh("git init -q -b main . && mkdir data && echo 'id: A1' > data/activities.rec && git add -A && git commit -q -m one", in: top)
+        let repo = try GitHistory.repository(of: top + "/data", display: "data")
+        let local = try XCTUnwrap(GitLocal(repo))
+        let commit = try XCTUnwrap(local.log()?.first)
+        let blob = commit.changes[0].newBlob
+        let path = top + "/.git/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try FileManager.default.removeItem(atPath: path)
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
+        XCTAssertNil(local.blobs([blob]))
+        XCTAssertNil(GitObjects(folder: top + "/.git/objects").object(hex: blob))
+    }
+
+    func testDatesAsGitPrintsThem() {
+        func time(_ line: String) -> String? { Ident(Array(line.utf8)[...])?.time }
+        XCTAssertEqual(time("Å Ö <a@b> 0 +0000"), "1970-01-01T00:00:00+00:00")
+        XCTAssertEqual(time("A <a@b> 1709251199 +0100"), "2024-03-01T00:59:59+01:00")
+        XCTAssertEqual(time("A <a@b> 951782400 -0000"), "2000-02-29T00:00:00+00:00")
+        XCTAssertEqual(time("A <a@b> 1700000000 -0830"), "2023-11-14T13:43:20-08:30")
+        XCTAssertEqual(Ident(Array("  A  <a@b> 1 +0000".utf8)[...])?.name, "  A")
+        XCTAssertNil(time("A <a@b>"))
+        XCTAssertNil(time("A <a@b> 1 +01"))
+        XCTAssertNil(time("A a@b 1 +0100"))
+    }
+}
