@@ -20,24 +20,40 @@ enum GitDiscovery {
                               "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_NAMESPACE", "GIT_CONFIG_PARAMETERS",
                               "GIT_CONFIG_COUNT", "GIT_CONFIG", "GIT_OBJECT_DIRECTORY", "GIT_INDEX_FILE"]
 
+    /// What reading `.git` tells about a folder.
+    enum Discovery {
+        /// The repository, as git would find it.
+        case repository(GitHistory.Repository)
+        /// Surely in no repository: no `.git` from the folder up to `/`, on one file system.
+        case none
+        /// Not plain: `git rev-parse` must say.
+        case unsure
+    }
+
     /// The repository of `folder`, as `git rev-parse --show-toplevel --show-prefix
     /// --is-shallow-repository` run in it would give it; nil when that is not plain.
     static func find(_ folder: String) -> GitHistory.Repository? {
-        for name in environment where Platform.environment(name) != nil { return nil }
-        guard let real = Platform.realPath(folder), let start = Platform.fileStatus(real), start.isDirectory else { return nil }
+        if case .repository(let repo) = discover(folder) { return repo }
+        return nil
+    }
+
+    static func discover(_ folder: String) -> Discovery {
+        for name in environment where Platform.environment(name) != nil { return .unsure }
+        guard let real = Platform.realPath(folder), let start = Platform.fileStatus(real), start.isDirectory else { return .unsure }
         var dir = real
         while true {
-            guard let here = Platform.fileStatus(dir), here.device == start.device else { return nil }
+            guard let here = Platform.fileStatus(dir), here.device == start.device else { return .unsure }
             let dotGit = (dir == "/" ? "" : dir) + "/.git"
             if let entry = Platform.fileStatus(dotGit) {
-                guard let gitDir = entry.isDirectory ? dotGit : gitDirectory(named: dotGit, in: dir) else { return nil }
-                return repository(top: dir, folder: real, gitDir: gitDir)
+                guard let gitDir = entry.isDirectory ? dotGit : gitDirectory(named: dotGit, in: dir),
+                      let repo = repository(top: dir, folder: real, gitDir: gitDir) else { return .unsure }
+                return .repository(repo)
             }
             // A bare repository (or a .git folder) on the way up: git would take it.
             if Platform.fileStatus(dir + "/HEAD") != nil && Platform.fileStatus(dir + "/objects")?.isDirectory == true {
-                return nil
+                return .unsure
             }
-            if dir == "/" { return nil }
+            if dir == "/" { return .none }
             dir = Path.parent(of: dir)
         }
     }

@@ -13,6 +13,10 @@ import FoundationEssentials
 ///    parent, so each commit's files follow from its first parent's.
 /// 3. One `git cat-file --batch` fed every blob id needed. It is started together with
 ///    `git log`, so that it starts up while `git log` runs.
+///
+///    Steps 2 and 3 are read in this process, from the repository's object files, where
+///    that is plain (`GitLocal`: a linear history, no mail map or replace refs, …); git is
+///    started for anything else, and for what the files turn out not to answer.
 /// 4. For the report, `git for-each-ref refs/tags` for version tags (annotated tags
 ///    only), started with the others, and only when the repository has tags at all; the
 ///    versions of `config.rec`'s `version` come from the same log and cat-file.
@@ -152,17 +156,11 @@ public enum GitHistory {
 
     // MARK: Repository
 
-    /// False when neither `folder` nor a folder above it holds `.git` and `GIT_DIR` is not
-    /// set: then it is surely not in a repository, which is known without starting git.
+    /// False when the folder is surely in no repository (`GitDiscovery`), which is known
+    /// without starting git.
     static func mayBeInRepository(_ folder: String) -> Bool {
-        if Platform.environment("GIT_DIR") != nil { return true }
-        var url = URL(fileURLWithPath: folder).standardizedFileURL
-        while true {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return true }
-            let up = url.deletingLastPathComponent()
-            if up.path == url.path { return false }
-            url = up
-        }
+        if case .none = GitDiscovery.discover(folder) { return false }
+        return true
     }
 
     struct Repository {
@@ -187,8 +185,11 @@ public enum GitHistory {
     /// The repository of `folder`: read from `.git` where that is plain, from `git rev-parse`
     /// otherwise (which also says why a folder is not in a repository).
     static func repository(of folder: String, display: String) throws -> Repository {
-        if let found = GitDiscovery.find(folder) { return found }
-        return try revParse(folder, display: display)
+        switch GitDiscovery.discover(folder) {
+        case .repository(let found): return found
+        case .none: throw notARepository(display)
+        case .unsure: return try revParse(folder, display: display)
+        }
     }
 
     static func revParse(_ folder: String, display: String) throws -> Repository {
