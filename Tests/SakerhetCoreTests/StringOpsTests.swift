@@ -101,4 +101,10 @@ final class StringOpsTests: XCTestCase {
         }
         XCTAssertEqual(offenders, [])
     }
+
+    /// The cores the work is split over: the same count as Foundation's, read without it.
+    func testUsableProcessorsAsFoundation() {
+        XCTAssertEqual(Platform.usableProcessors(), ProcessInfo.processInfo.activeProcessorCount)
+        XCTAssertEqual(Parallel.width, min(8, ProcessInfo.processInfo.activeProcessorCount))
+    }
 }

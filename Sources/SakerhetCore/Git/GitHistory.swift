@@ -37,7 +37,7 @@ public enum GitHistory {
     /// wrong is thrown by `history`, so a caller that loads the data first still reports
     /// a bad data folder before a missing repository.
     public static func begin(folder: String, display: String? = nil, tags: Bool = false) -> Reading {
-        Reading(folder: folder, display: display ?? folder, tags: tags)
+        Reading(folder: folder, display: display ?? folder, tags: tags, discovery: nil)
     }
 
     /// A reading of the history begun by `begin`, its git processes running.
@@ -45,7 +45,9 @@ public enum GitHistory {
         let folder: String
         let display: String
         let tags: Bool
-        private let started: Swift.Result<Started, Error>
+        /// What was started, or why nothing could be.
+        private let started: Started?
+        private let failure: Error?
 
         struct Started {
             let repo: Repository
@@ -57,14 +59,15 @@ public enum GitHistory {
             let tags: Git.Running?
         }
 
-        init(folder: String, display: String, tags: Bool) {
+        /// `discovery`: what `GitDiscovery` found for `folder`, when the caller has asked already.
+        init(folder: String, display: String, tags: Bool, discovery: GitDiscovery.Discovery?) {
             (self.folder, self.display, self.tags) = (folder, display, tags)
-            started = Swift.Result {
+            func start() throws -> Started {
                 guard Platform.isFolder(folder) else {
                     throw StoreError(sv: "datamappen \(display) finns inte; ange en annan med --data DIR",
                                      en: "the data folder \(display) does not exist; give another with --data DIR")
                 }
-                let repo = try repository(of: folder, display: display)
+                let repo = try repository(of: folder, display: display, discovery: discovery)
                 let tagRun = tags && repo.mayHaveTags ? try Git.start(tagArguments, in: repo.top, takesInput: false) : nil
                 if let local = GitLocal(repo) {
                     return Started(repo: repo, local: local, log: nil, catFile: nil, tags: tagRun)
@@ -74,12 +77,17 @@ public enum GitHistory {
                 let catFile = try Git.start(["cat-file", "--batch"], in: repo.top, takesInput: true)
                 return Started(repo: repo, local: nil, log: log, catFile: catFile, tags: tagRun)
             }
+            do {
+                (started, failure) = (try start(), nil)
+            } catch {
+                (started, failure) = (nil, error)
+            }
         }
 
         /// The history: `only` limits record changes to those ids; `workingTree` adds the
         /// uncommitted changes. Call once.
         public func history(only: Set<String>? = nil, workingTree: Bool = true) throws -> History {
-            let s = try started.get()
+            guard let s = started else { throw failure! }
             return try GitHistory.history(s, folder: folder, display: display, only: only, workingTree: workingTree, tags: tags)
         }
     }
@@ -184,8 +192,8 @@ public enum GitHistory {
 
     /// The repository of `folder`: read from `.git` where that is plain, from `git rev-parse`
     /// otherwise (which also says why a folder is not in a repository).
-    static func repository(of folder: String, display: String) throws -> Repository {
-        switch GitDiscovery.discover(folder) {
+    static func repository(of folder: String, display: String, discovery: GitDiscovery.Discovery? = nil) throws -> Repository {
+        switch discovery ?? GitDiscovery.discover(folder) {
         case .repository(let found): return found
         case .none: throw notARepository(display)
         case .unsure: return try revParse(folder, display: display)
@@ -513,7 +521,9 @@ extension Baselines {
     /// Starts reading git for `load`: nil outside a repository, where no git process is
     /// started at all.
     public static func begin(folder: String) -> GitHistory.Reading? {
-        GitHistory.mayBeInRepository(folder) ? GitHistory.begin(folder: folder) : nil
+        let discovery = GitDiscovery.discover(folder)
+        if case .none = discovery { return nil }
+        return GitHistory.Reading(folder: folder, display: folder, tags: false, discovery: discovery)
     }
 
     /// The baselines from a reading begun with `begin` (git runs while the caller loads

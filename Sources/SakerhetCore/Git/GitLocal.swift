@@ -108,9 +108,9 @@ struct GitLocal {
         // Newest first: a linear history from HEAD.
         var chain: [(id: [UInt8], commit: Commit)] = []
         var next: [UInt8]? = head
-        var seen = Set<[UInt8]>()
+        var seen = Set<String>()
         while let id = next {
-            guard seen.insert(id).inserted, let object = objects.object(id), object.kind == .commit,
+            guard seen.insert(GitObjects.hex(id)).inserted, let object = objects.object(id), object.kind == .commit,
                   let commit = Commit(object.data), commit.parents.count <= 1, !commit.hasEncoding else { return nil }
             chain.append((id, commit))
             next = commit.parents.first
@@ -118,9 +118,11 @@ struct GitLocal {
         var out: [GitHistory.RawCommit] = []
         var previousTree: [UInt8]? = nil
         var shown: String? = nil
+        var trees = TreeDiff(local: self)
         for (id, commit) in chain.reversed() {
             var changes: [GitHistory.RawChange] = []
-            guard diff(previousTree, commit.tree, path: "", into: &changes) else { return nil }
+            guard trees.diff(previousTree, commit.tree, path: "", into: &changes) else { return nil }
+            trees.nextCommit()
             previousTree = commit.tree
             if changes.isEmpty { continue }
             let added = changes.contains { $0.status == UInt8(ascii: "A") }, removed = changes.contains { $0.status == UInt8(ascii: "D") }
@@ -141,9 +143,31 @@ struct GitLocal {
         return path.hasPrefix(prefix) || path == String(prefix.dropLast()) || Path.lastComponent(path).hasSuffix(".rec")
     }
 
+    // MARK: Blobs
+
+    /// The blobs `ids` (hexadecimal), as `git cat-file --batch` gives them; nil when one
+    /// is missing or is not a blob.
+    func blobs(_ ids: [String]) -> GitHistory.BlobStore? {
+        var store = GitHistory.BlobStore()
+        for id in ids {
+            guard let object = objects.object(hex: id), object.kind == .blob else { return nil }
+            store.add(id, object.data)
+        }
+        return store
+    }
+}
+
+/// The diffs of a chain of commits, each against the one before it.
+struct TreeDiff {
+    let local: GitLocal
+    private var previous: [String: [TreeEntry]] = [:]
+    private var current: [String: [TreeEntry]] = [:]
+
+    init(local: GitLocal) { self.local = local }
+
     /// The changed files between two trees (nil: none), recursively, as `git log --raw`
     /// lists them (in tree order); false when a tree cannot be read or a submodule changed.
-    private func diff(_ old: [UInt8]?, _ new: [UInt8]?, path: String, into changes: inout [GitHistory.RawChange]) -> Bool {
+    mutating func diff(_ old: [UInt8]?, _ new: [UInt8]?, path: String, into changes: inout [GitHistory.RawChange]) -> Bool {
         guard let a = entries(old), let b = entries(new) else { return false }
         var i = 0, j = 0
         while i < a.count || j < b.count {
@@ -160,7 +184,7 @@ struct GitLocal {
                     if x.id != y.id, !diff(x.id, y.id, path: path + x.name + "/", into: &changes) { return false }
                 } else if x.id != y.id || x.mode != y.mode {
                     let full = path + x.name
-                    if tracks(full) {
+                    if local.tracks(full) {
                         guard !x.isSubmodule, !y.isSubmodule else { return false }
                         let type = x.mode & 0o170000 != y.mode & 0o170000
                         changes.append(GitHistory.RawChange(status: UInt8(ascii: type ? "T" : "M"), newMode: TreeEntry.octal(y.mode),
@@ -174,41 +198,42 @@ struct GitLocal {
         return true
     }
 
-    private func removed(_ e: TreeEntry, _ path: String, _ changes: inout [GitHistory.RawChange]) -> Bool {
+    private mutating func removed(_ e: TreeEntry, _ path: String, _ changes: inout [GitHistory.RawChange]) -> Bool {
         if e.isTree { return diff(e.id, nil, path: path + e.name + "/", into: &changes) }
         let full = path + e.name
-        guard tracks(full) else { return true }
+        guard local.tracks(full) else { return true }
         guard !e.isSubmodule else { return false }
         changes.append(GitHistory.RawChange(status: UInt8(ascii: "D"), newMode: "000000", newBlob: String(repeating: "0", count: 40), path: full))
         return true
     }
 
-    private func added(_ e: TreeEntry, _ path: String, _ changes: inout [GitHistory.RawChange]) -> Bool {
+    private mutating func added(_ e: TreeEntry, _ path: String, _ changes: inout [GitHistory.RawChange]) -> Bool {
         if e.isTree { return diff(nil, e.id, path: path + e.name + "/", into: &changes) }
         let full = path + e.name
-        guard tracks(full) else { return true }
+        guard local.tracks(full) else { return true }
         guard !e.isSubmodule else { return false }
         changes.append(GitHistory.RawChange(status: UInt8(ascii: "A"), newMode: TreeEntry.octal(e.mode), newBlob: GitObjects.hex(e.id), path: full))
         return true
     }
 
-    private func entries(_ tree: [UInt8]?) -> [TreeEntry]? {
+    /// The entries of `tree` (nil: none); nil when it cannot be read. A tree read for one
+    /// commit is kept for the next, whose diff has it on the old side.
+    private mutating func entries(_ tree: [UInt8]?) -> [TreeEntry]? {
         guard let tree else { return [] }
-        guard let object = objects.object(tree), object.kind == .tree else { return nil }
-        return TreeEntry.parse(object.data)
+        let key = GitObjects.hex(tree)
+        if let known = current[key] ?? previous[key] {
+            current[key] = known
+            return known
+        }
+        guard let object = local.objects.object(tree), object.kind == .tree, let parsed = TreeEntry.parse(object.data) else { return nil }
+        current[key] = parsed
+        return parsed
     }
 
-    // MARK: Blobs
-
-    /// The blobs `ids` (hexadecimal), as `git cat-file --batch` gives them; nil when one
-    /// is missing or is not a blob.
-    func blobs(_ ids: [String]) -> GitHistory.BlobStore? {
-        var store = GitHistory.BlobStore()
-        for id in ids {
-            guard let object = objects.object(hex: id), object.kind == .blob else { return nil }
-            store.add(id, object.data)
-        }
-        return store
+    /// Done with a commit: only its trees are kept.
+    mutating func nextCommit() {
+        previous = current
+        current = [:]
     }
 }
 

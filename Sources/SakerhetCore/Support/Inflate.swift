@@ -13,49 +13,82 @@ public enum Inflate {
     /// Inflates the raw DEFLATE stream `input`. Fails when the output would exceed `limit`
     /// bytes. `expected` (the size a zip entry declares) only reserves memory.
     public static func inflate(_ input: ArraySlice<UInt8>, limit: Int, expected: Int = 0) throws -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(min(max(expected, 0), limit, 1 << 28))
+        var out = Output(reserving: min(max(expected, input.count * 3), limit, 1 << 28), limit: limit)
+        defer { out.free() }
         try input.withUnsafeBufferPointer { buf in
             var r = BitReader(buf: buf)
             var final = 0
             repeat {
                 final = try r.take(1)
                 switch try r.take(2) {
-                case 0: try stored(&r, &out, limit)
-                case 1: try codes(&r, &out, limit, Fixed.lit, Fixed.dist)
+                case 0: try stored(&r, &out)
+                case 1: try codes(&r, &out, Fixed.lit, Fixed.dist)
                 case 2:
                     let (lit, dist) = try dynamicTables(&r)
-                    try codes(&r, &out, limit, lit, dist)
+                    try codes(&r, &out, lit, dist)
                 default: throw Failure("invalid block type 3")
                 }
             } while final == 0
         }
-        return out
+        return out.array()
     }
 
     public static func inflate(_ input: [UInt8], limit: Int = 1 << 29) throws -> [UInt8] {
         try inflate(input[...], limit: limit)
     }
 
+    /// The output as it grows: one buffer that doubles when full, so that a match copies
+    /// within it without an array's checks on every byte.
+    struct Output {
+        private(set) var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        private var capacity: Int
+        let limit: Int
+
+        init(reserving n: Int, limit: Int) {
+            capacity = max(n, 64)
+            base = .allocate(capacity: capacity)
+            self.limit = limit
+        }
+
+        /// Room for `extra` more bytes; fails past `limit`.
+        mutating func reserve(_ extra: Int) throws {
+            guard extra <= limit - count else { throw tooLarge(limit) }
+            guard count + extra > capacity else { return }
+            var grown = capacity * 2
+            while grown < count + extra { grown *= 2 }
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            bigger.update(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity = grown
+        }
+
+        func array() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+        func free() { base.deallocate() }
+    }
+
     // MARK: Blocks
 
-    private static func stored(_ r: inout BitReader, _ out: inout [UInt8], _ limit: Int) throws {
+    private static func stored(_ r: inout BitReader, _ out: inout Output) throws {
         r.alignToByte()
         let len = try r.take(16), nlen = try r.take(16)
         guard len == ~nlen & 0xFFFF else { throw Failure("stored block length does not match its complement") }
         let start = r.bytePosition()
         guard start + len <= r.buf.count else { throw Failure("stored block runs past the end of the data") }
-        guard out.count + len <= limit else { throw tooLarge(limit) }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: r.buf[start..<(start + len)]))
+        try out.reserve(len)
+        if len > 0 { (out.base + out.count).update(from: r.buf.baseAddress! + start, count: len) }
+        out.count += len
         r.skipBytes(to: start + len)
     }
 
-    private static func codes(_ r: inout BitReader, _ out: inout [UInt8], _ limit: Int, _ lit: Huffman, _ dist: Huffman) throws {
+    private static func codes(_ r: inout BitReader, _ out: inout Output, _ lit: Huffman, _ dist: Huffman) throws {
         while true {
             let sym = try lit.decode(&r)
             if sym < 256 {
-                guard out.count < limit else { throw tooLarge(limit) }
-                out.append(UInt8(sym))
+                try out.reserve(1)
+                out.base[out.count] = UInt8(sym)
+                out.count += 1
                 continue
             }
             if sym == 256 { return }
@@ -66,9 +99,16 @@ public enum Inflate {
             guard ds < 30 else { throw Failure("invalid distance code \(ds)") }
             let d = distBase[ds] + (try r.take(distExtra[ds]))
             guard d <= out.count else { throw Failure("distance \(d) reaches before the start of the output") }
-            guard out.count + len <= limit else { throw tooLarge(limit) }
-            var from = out.count - d
-            for _ in 0..<len { out.append(out[from]); from += 1 }
+            try out.reserve(len)
+            // Byte by byte, forwards: a match may overlap the bytes it makes.
+            let p = out.base
+            var to = out.count, from = out.count - d
+            for _ in 0..<len {
+                p[to] = p[from]
+                to += 1
+                from += 1
+            }
+            out.count = to
         }
     }
 

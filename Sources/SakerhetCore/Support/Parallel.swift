@@ -5,7 +5,7 @@ import FoundationEssentials
 /// data folder: parsing files in chunks, building records, running checks.
 enum Parallel {
     /// How many pieces to cut work into: the cores this process may use, at most 8.
-    static let width: Int = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+    static let width: Int = min(8, Platform.usableProcessors())
 
     /// `body(0) … body(n - 1)`, run at the same time, results in order.
     static func map<T: Sendable>(_ n: Int, _ body: @Sendable (Int) -> T) -> [T] {
