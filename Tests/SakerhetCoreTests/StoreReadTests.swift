@@ -21,4 +21,13 @@ final class StoreReadTests: XCTestCase {
             XCTAssertTrue(read == bytes, "size \(size)")
         }
     }
+
+    /// A file whose size `stat` does not tell (0 for /proc files) is read to its end.
+    func testAFileWithoutASizeIsReadToItsEnd() throws {
+        let path = "/proc/version"
+        guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("no /proc") }
+        let bytes = try Store.read(path)
+        XCTAssertGreaterThan(bytes.count, 16)
+        XCTAssertEqual(bytes, Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
 }

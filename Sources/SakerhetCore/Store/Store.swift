@@ -96,8 +96,9 @@ public enum Store {
             }
             Platform.seek(fd, to: bytes.count)
         }
-        // Whatever is left (a file that grew, or one whose size `stat` does not tell).
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+        // Whatever is left (a file that grew, or one whose size `stat` does not tell): a
+        // small buffer first, since there is almost never anything.
+        var chunk = [UInt8](repeating: 0, count: 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Platform.readSome(fd, $0.baseAddress!, $0.count) }
             if n == 0 { break }
@@ -108,6 +109,7 @@ public enum Store {
                 throw StoreError(sv: "kan inte läsa \(path): \(why.sv)", en: "cannot read \(path): \(why.en)")
             }
             bytes += chunk[0..<n]
+            if chunk.count < 65_536 { chunk = [UInt8](repeating: 0, count: 65_536) }
         }
         return bytes
     }
