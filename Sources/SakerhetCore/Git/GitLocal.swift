@@ -168,7 +168,8 @@ struct TreeDiff {
     /// The changed files between two trees (nil: none), recursively, as `git log --raw`
     /// lists them (in tree order); false when a tree cannot be read or a submodule changed.
     mutating func diff(_ old: [UInt8]?, _ new: [UInt8]?, path: String, into changes: inout [GitHistory.RawChange]) -> Bool {
-        guard let a = entries(old), let b = entries(new) else { return false }
+        // A path longer than any file system allows: a broken repository.
+        guard path.utf8.count < 4096, let a = entries(old), let b = entries(new) else { return false }
         var i = 0, j = 0
         while i < a.count || j < b.count {
             let order = i == a.count ? 1 : j == b.count ? -1 : TreeEntry.order(a[i], b[j])

@@ -29,9 +29,13 @@ final class GitObjects {
     init(folder: String) { self.folder = folder }
 
     /// The object `id` (20 bytes); nil when it is missing or cannot be read.
-    func object(_ id: [UInt8]) -> Object? {
-        guard id.count == 20 else { return nil }
-        if let found = packed(id) { return found }
+    func object(_ id: [UInt8]) -> Object? { object(id, depth: 0) }
+
+    /// `depth`: how many deltas whose base is named by id (in another pack, or loose) led
+    /// here; a broken repository could make them a circle.
+    private func object(_ id: [UInt8], depth: Int) -> Object? {
+        guard id.count == 20, depth < 64 else { return nil }
+        if let found = packed(id, depth: depth) { return found }
         return loose(id)
     }
 
@@ -95,16 +99,22 @@ final class GitObjects {
         return Object(kind: kind, data: Array(raw[(nul + 1)...]))
     }
 
-    /// The zlib stream at the start of `input` inflated; with `size`, exactly that long.
+    /// The zlib stream at the start of `input` inflated, its checksum checked (as git's zlib
+    /// does); with `size`, exactly that long.
     static func zlib(_ input: ArraySlice<UInt8>, size: Int?) -> [UInt8]? {
         guard input.count >= 2 else { return nil }
         let cmf = input[input.startIndex], flg = input[input.startIndex + 1]
         // Deflate, no preset dictionary, header check (RFC 1950).
         guard cmf & 0x0F == 8, flg & 0x20 == 0, (UInt(cmf) << 8 | UInt(flg)) % 31 == 0 else { return nil }
         let limit = size ?? maxSize
-        guard let out = try? Inflate.inflate(input.dropFirst(2), limit: limit, expected: size ?? 0) else { return nil }
+        let stream = input.dropFirst(2)
+        guard let (out, used) = try? Inflate.inflateCounting(stream, limit: limit, expected: size ?? 0) else { return nil }
         if let size, out.count != size { return nil }
-        return out
+        // The Adler-32 of the output follows the stream, most significant byte first.
+        let at = stream.startIndex + used
+        guard at + 4 <= stream.endIndex else { return nil }
+        let stored = stream[at...].prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        return stored == Inflate.adler32(out) ? out : nil
     }
 
     // MARK: Packs
@@ -136,7 +146,12 @@ final class GitObjects {
             guard idx.count >= 8 + 1024 + 40, idx[0] == 0xFF, idx[1] == 0x74, idx[2] == 0x4F, idx[3] == 0x63, u32(4) == 2 else { return nil }
             var fanout: [Int] = []
             fanout.reserveCapacity(256)
-            for b in 0..<256 { fanout.append(u32(8 + 4 * b)) }
+            for b in 0..<256 {
+                let count = u32(8 + 4 * b)
+                // Counts that never fall, so that every search stays among the names.
+                guard count >= (fanout.last ?? 0) else { return nil }
+                fanout.append(count)
+            }
             let n = fanout[255]
             let namesAt = 8 + 1024, crcAt = namesAt + 20 * n, offsetsAt = crcAt + 4 * n, largeAt = offsetsAt + 4 * n
             guard idx.count >= largeAt + 40 else { return nil }
@@ -203,15 +218,15 @@ final class GitObjects {
         return found
     }
 
-    private func packed(_ id: [UInt8]) -> Object? {
+    private func packed(_ id: [UInt8], depth: Int) -> Object? {
         for (p, pack) in allPacks().enumerated() {
-            if let i = pack.find(id) { return entry(PackPlace(pack: p, offset: pack.offsets[i])) }
+            if let i = pack.find(id) { return entry(PackPlace(pack: p, offset: pack.offsets[i]), depth: depth) }
         }
         return nil
     }
 
     /// The object stored at `place`, its chain of deltas applied.
-    private func entry(_ place: PackPlace) -> Object? {
+    private func entry(_ place: PackPlace, depth: Int) -> Object? {
         guard let packs else { return nil }
         var chain: [(PackPlace, [UInt8])] = []
         var at = place
@@ -221,7 +236,8 @@ final class GitObjects {
             // A chain longer than git ever writes (its --depth is at most 4095) is broken.
             guard chain.count < 5000 else { return nil }
             let pack = packs[at.pack]
-            guard let end = pack.end(of: at.offset), let raw = pack.file.bytes(at: at.offset, count: end - at.offset) else { return nil }
+            guard let end = pack.end(of: at.offset), let raw = pack.file.bytes(at: at.offset, count: end - at.offset),
+                  !raw.isEmpty else { return nil }
             // The header: type in bits 4–6 of the first byte, the size in 4 + 7·k bits.
             var i = 0
             var c = raw[0]
@@ -265,7 +281,7 @@ final class GitObjects {
                 if let j = pack.find(baseID) {
                     at = PackPlace(pack: at.pack, offset: pack.offsets[j])
                 } else {
-                    guard let other = object(baseID) else { return nil }
+                    guard let other = object(baseID, depth: depth + 1) else { return nil }
                     base = other
                 }
             default:

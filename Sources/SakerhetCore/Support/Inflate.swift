@@ -13,7 +13,14 @@ public enum Inflate {
     /// Inflates the raw DEFLATE stream `input`. Fails when the output would exceed `limit`
     /// bytes. `expected` (the size a zip entry declares) only reserves memory.
     public static func inflate(_ input: ArraySlice<UInt8>, limit: Int, expected: Int = 0) throws -> [UInt8] {
+        try inflateCounting(input, limit: limit, expected: expected).output
+    }
+
+    /// `inflate`, and how many bytes of `input` the stream took (what follows it is a
+    /// checksum in zlib's wrapping, RFC 1950).
+    public static func inflateCounting(_ input: ArraySlice<UInt8>, limit: Int, expected: Int = 0) throws -> (output: [UInt8], consumed: Int) {
         var out = Output(reserving: min(max(expected, input.count * 3), limit, 1 << 28), limit: limit)
+        var consumed = 0
         defer { out.free() }
         try input.withUnsafeBufferPointer { buf in
             var r = BitReader(buf: buf)
@@ -29,8 +36,28 @@ public enum Inflate {
                 default: throw Failure("invalid block type 3")
                 }
             } while final == 0
+            r.alignToByte()
+            consumed = r.bytePosition()
         }
-        return out.array()
+        return (out.array(), consumed)
+    }
+
+    /// zlib's Adler-32 checksum of `bytes` (RFC 1950).
+    public static func adler32(_ bytes: [UInt8]) -> UInt32 {
+        var a: UInt32 = 1, b: UInt32 = 0
+        var i = 0
+        while i < bytes.count {
+            // 5552 bytes at most before the sums must be reduced (zlib's NMAX).
+            let end = min(i + 5552, bytes.count)
+            while i < end {
+                a &+= UInt32(bytes[i])
+                b &+= a
+                i += 1
+            }
+            a %= 65521
+            b %= 65521
+        }
+        return b << 16 | a
     }
 
     public static func inflate(_ input: [UInt8], limit: Int = 1 << 29) throws -> [UInt8] {
