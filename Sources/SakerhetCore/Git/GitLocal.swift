@@ -149,6 +149,7 @@ struct GitLocal {
     /// is missing or is not a blob.
     func blobs(_ ids: [String]) -> GitHistory.BlobStore? {
         var store = GitHistory.BlobStore()
+        defer { objects.forgetKept() }
         for id in ids {
             guard let object = objects.object(hex: id), object.kind == .blob else { return nil }
             store.add(id, object.data)

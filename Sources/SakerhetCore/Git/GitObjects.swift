@@ -22,7 +22,7 @@ final class GitObjects {
     /// stored as a chain of deltas are not each rebuilt from the chain's start.
     private var made: [PackPlace: Object] = [:]
     private var madeBytes = 0
-    private static let madeLimit = 64 << 20
+    private static let madeLimit = 32 << 20
     /// The largest object read (as `Store.read`'s largest file).
     static let maxSize = 1 << 30
 
@@ -295,6 +295,12 @@ final class GitObjects {
             remember(object, at: place)
         }
         return object
+    }
+
+    /// Lets go of the objects kept for the next deltas (when every object needed is read).
+    func forgetKept() {
+        made = [:]
+        madeBytes = 0
     }
 
     private func remember(_ object: Object, at place: PackPlace) {
