@@ -405,7 +405,8 @@ struct Ident {
         let local = seconds + (negative ? -minutes : minutes) * 60
         guard local >= 0 else { return nil }
         let (days, second) = (local / 86_400, local % 86_400)
-        let (y, m, d) = Ident.civil(days)
+        let date = Day(ordinal: days)
+        let (y, m, d) = (date.year, date.month, date.day)
         guard y <= 9999 else { return nil }
         func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
         let year = String(repeating: "0", count: max(0, 4 - String(y).count)) + String(y)
@@ -414,16 +415,4 @@ struct Ident {
             + (negative && zone != 0 ? "-" : "+") + two(zone / 100) + ":" + two(zone % 100)
     }
 
-    /// The year, month and day of a count of days since 1970-01-01 (proleptic Gregorian).
-    static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 }

@@ -22,7 +22,7 @@ final class GitObjects {
     /// stored as a chain of deltas are not each rebuilt from the chain's start.
     private var made: [PackPlace: Object] = [:]
     private var madeBytes = 0
-    private static let madeLimit = 32 << 20
+    private static let madeLimit = 8 << 20
     /// The largest object read (as `Store.read`'s largest file).
     static let maxSize = 1 << 30
 
