@@ -37,6 +37,20 @@ final class GitLocalTests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 0, "script failed: \(String(decoding: said, as: UTF8.self))", file: file, line: line)
     }
 
+    /// A home folder with no git configuration, so that the developer's own (an alias that
+    /// names `worktree`, say) cannot make a repository look not plain.
+    lazy var home: String = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sakerhet-gitlocal-home-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url.path
+    }()
+
+    /// `repo` read in process, as the tool would with only `HOME` (and `extra`) set.
+    func local(_ repo: GitHistory.Repository, _ extra: [String] = []) -> GitLocal? {
+        GitLocal(repo, environment: ["HOME=" + home, "PATH=/usr/bin:/bin"] + extra)
+    }
+
     /// A shell word.
     func q(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
@@ -107,7 +121,7 @@ final class GitLocalTests: XCTestCase {
     /// The log and the blobs read in process equal git's, for the folder `data` of `top`.
     func assertSameAsGit(_ top: String, data: String = "data", file: StaticString = #filePath, line: UInt = #line) throws {
         let repo = try GitHistory.repository(of: data.isEmpty ? top : top + "/" + data, display: "data")
-        let local = try XCTUnwrap(GitLocal(repo), "the repository should be plain", file: file, line: line)
+        let local = try XCTUnwrap(local(repo), "the repository should be plain", file: file, line: line)
         let mine = try XCTUnwrap(local.log(), "the history should be plain", file: file, line: line)
         let r = try Git.run(GitHistory.logArguments(repo), in: repo.top)
         XCTAssertEqual(r.status, 0, r.stderr, file: file, line: line)
@@ -159,13 +173,13 @@ final class GitLocalTests: XCTestCase {
 
         // A merge: git's order and first-parent diff are git's to give.
         try sh("git merge -q --no-edit side", in: top)
-        XCTAssertNil(try XCTUnwrap(GitLocal(repo)).log())
+        XCTAssertNil(try XCTUnwrap(local(repo)).log())
         try sh("git reset -q --hard HEAD~1", in: top)
-        XCTAssertNotNil(try XCTUnwrap(GitLocal(repo)).log())
+        XCTAssertNotNil(try XCTUnwrap(local(repo)).log())
 
         // A commit that adds one tracked file and removes another: git may call it a rename.
         try sh("git mv data/activities.rec data/old-activities.rec && git commit -q -m moved", in: top)
-        XCTAssertNil(try XCTUnwrap(GitLocal(repo)).log())
+        XCTAssertNil(try XCTUnwrap(local(repo)).log())
         try sh("git reset -q --hard HEAD~1", in: top)
 
         // A mail map, replace refs, grafts, alternates and configuration that changes the log.
@@ -177,15 +191,15 @@ final class GitLocalTests: XCTestCase {
                               ("git config log.follow true", "git config --unset log.follow"),
                               ("git config mailmap.file /dev/null", "git config --unset mailmap.file")] {
             try sh(setup, in: top)
-            XCTAssertNil(GitLocal(repo), setup)
+            XCTAssertNil(local(repo), setup)
             try sh(undo, in: top)
-            XCTAssertNotNil(GitLocal(repo), undo)
+            XCTAssertNotNil(local(repo), undo)
         }
 
         // A shallow clone.
         let clone = try temporaryFolder()
         try sh("git clone -q --depth 1 file://\(top) c", in: clone)
-        XCTAssertNil(GitLocal(try GitHistory.repository(of: clone + "/c/data", display: "data")))
+        XCTAssertNil(local(try GitHistory.repository(of: clone + "/c/data", display: "data")))
     }
 
     func testBrokenObjectsGiveNothingRatherThanAWrongAnswer() throws {
@@ -207,7 +221,7 @@ final class GitLocalTests: XCTestCase {
         let top = try temporaryFolder()
         try sh("git init -q -b main . && mkdir data && echo 'id: A1' > data/activities.rec && git add -A && git commit -q -m one", in: top)
         let repo = try GitHistory.repository(of: top + "/data", display: "data")
-        let local = try XCTUnwrap(GitLocal(repo))
+        let local = try XCTUnwrap(local(repo))
         let commit = try XCTUnwrap(local.log()?.first)
         let blob = commit.changes[0].newBlob
         let path = top + "/.git/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2)
@@ -280,5 +294,127 @@ final class GitLocalTests: XCTestCase {
             delta += (0..<rng.below(12)).map { _ in UInt8(rng.below(256)) }
             if let out = GitObjects.apply(delta, to: base) { XCTAssertEqual(out.count, Int(delta[1])) }
         }
+    }
+    func testConfigurationAndEnvironmentThatChangeTheLogAreLeftToGit() throws {
+        let top = try temporaryFolder()
+        try sh("git init -q -b main . && mkdir data && echo 'id: A1' > data/activities.rec && git add -A && git commit -q -m one", in: top)
+        let repo = try GitHistory.repository(of: top + "/data", display: "data")
+        XCTAssertNotNil(local(repo))
+
+        // The environment: identity, network and tracing are harmless; anything else is git's.
+        XCTAssertNotNil(local(repo, ["GIT_SSL_CAINFO=/x", "GIT_TRACE=1", "GIT_AUTHOR_NAME=x"]))
+        for variable in ["GIT_DIR=/x", "GIT_NOGLOB_PATHSPECS=1", "GIT_CONFIG_NOSYSTEM=1", "GIT_NO_REPLACE_OBJECTS=1"] {
+            XCTAssertNil(local(repo, [variable]), variable)
+        }
+
+        // The user's configuration, where git looks for it.
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: home + "/.config/git", withIntermediateDirectories: true)
+        try "[mailmap]\n\tfile = /x\n".write(toFile: home + "/.gitconfig", atomically: true, encoding: .utf8)
+        XCTAssertNil(local(repo))
+        try fm.removeItem(atPath: home + "/.gitconfig")
+        try "[i18n]\n\tlogOutputEncoding = ISO-8859-1\n".write(toFile: home + "/.config/git/config", atomically: true, encoding: .utf8)
+        XCTAssertNil(local(repo))
+        // An empty XDG_CONFIG_HOME is unset; another one is read instead of ~/.config.
+        XCTAssertNil(local(repo, ["XDG_CONFIG_HOME="]))
+        XCTAssertNotNil(local(repo, ["XDG_CONFIG_HOME=" + top + "/nothing"]))
+        try fm.removeItem(atPath: home + "/.config/git/config")
+        XCTAssertNotNil(local(repo))
+
+        // The repository's configuration and files.
+        for (setup, undo) in [("git config i18n.commitEncoding ISO-8859-1", "git config --unset i18n.commitEncoding"),
+                              ("git config include.path /dev/null", "git config --unset include.path"),
+                              ("git config core.repositoryformatversion 2", "sed -i 's/formatversion = 2/formatversion = 0/' .git/config"),
+                              ("printf '[log]\\n\\tfollow = true\\n' > .git/config.worktree", "rm .git/config.worktree"),
+                              ("echo \"$(git rev-parse HEAD) refs/replace/$(git rev-parse HEAD)\" >> .git/packed-refs",
+                               "sed -i '/refs.replace/d' .git/packed-refs"),
+                              ("touch .git/objects/info/http-alternates", "rm .git/objects/info/http-alternates")] {
+            try sh(setup, in: top)
+            XCTAssertNil(local(repo), setup)
+            try sh(undo, in: top)
+            XCTAssertNotNil(local(repo), undo)
+        }
+
+        // A repository of another user: git asks safe.directory, so git is asked.
+        if Platform.effectiveUser == 0 {
+            try fm.setAttributes([.ownerAccountID: 12345], ofItemAtPath: top + "/.git")
+            XCTAssertNil(local(repo))
+            try fm.setAttributes([.ownerAccountID: 0], ofItemAtPath: top + "/.git")
+            XCTAssertNotNil(local(repo))
+        }
+    }
+
+    func testCommitsGitReadsOtherwiseAreLeftToGit() throws {
+        let top = try temporaryFolder()
+        try sh("""
+            git init -q -b main . && mkdir data && echo 'id: A1' > data/activities.rec && git add -A && git commit -q -m one
+            echo 'note: x' >> data/activities.rec && git commit -q -am two
+            """, in: top)
+        let repo = try GitHistory.repository(of: top + "/data", display: "data")
+        XCTAssertEqual(local(repo)?.log()?.count, 2)
+        // A parent after the author (git reads it as a root commit) and a tree that is not
+        // first (git refuses the commit): both are git's to read.
+        for order in ["tree $T\\nauthor A <a@b> 1 +0000\\nparent $P\\ncommitter A <a@b> 1 +0000\\n\\nodd\\n",
+                      "parent $P\\ntree $T\\nauthor A <a@b> 1 +0000\\ncommitter A <a@b> 1 +0000\\n\\nodd\\n"] {
+            try sh("""
+                T=$(git rev-parse 'HEAD^{tree}'); P=$(git rev-parse HEAD~1)
+                C=$(printf "\(order)" | git hash-object -t commit --literally -w --stdin)
+                echo $C > .git/refs/heads/odd && git symbolic-ref HEAD refs/heads/odd
+                """, in: top)
+            XCTAssertNil(local(repo)?.log(), order)
+            try sh("git symbolic-ref HEAD refs/heads/main", in: top)
+        }
+    }
+
+    /// git compares paths as bytes: a folder named with a precomposed `ä` is not the same
+    /// as one named with `a` and a combining diaeresis (as macOS may write it).
+    func testPathsAreComparedAsBytes() throws {
+        let top = try temporaryFolder()
+        let composed = "s\u{E4}kerhet", decomposed = "sa\u{308}kerhet"
+        try sh("""
+            git init -q -b main . && mkdir \(composed) && echo 'id: A1' > \(composed)/activities.rec && git add -A && git commit -q -m one
+            mkdir \(decomposed) && echo x > \(decomposed)/readme.txt && git add -A && git commit -q -m nfd
+            echo 'note: x' >> \(composed)/activities.rec && git commit -q -am two
+            """, in: top)
+        try assertSameAsGit(top, data: composed)
+        XCTAssertEqual(local(try GitHistory.repository(of: top + "/" + composed, display: "d"))?.log()?.count, 2)
+    }
+
+    /// A delta whose base is itself: nil at once, not a chain run to its limit.
+    func testADeltaThatNamesItselfIsRefused() throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/pack", withIntermediateDirectories: true)
+        let id = [UInt8](repeating: 0xAB, count: 20)
+        // zlib's wrapping around one stored block.
+        func zlibStored(_ data: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [0x78, 0x01, 0x01, UInt8(data.count & 0xFF), UInt8(data.count >> 8),
+                                UInt8(~data.count & 0xFF), UInt8((~data.count >> 8) & 0xFF)]
+            out += data
+            let a = Inflate.adler32(data)
+            out += [UInt8(a >> 24), UInt8((a >> 16) & 0xFF), UInt8((a >> 8) & 0xFF), UInt8(a & 0xFF)]
+            return out
+        }
+        XCTAssertEqual(GitObjects.zlib(zlibStored([1, 2, 3])[...], size: 3), [1, 2, 3])
+        // 65,535 bytes of delta: run to the chain's limit, it would be inflated 5,000 times.
+        let delta = [UInt8](repeating: 0, count: 65_535)
+        var pack = Array("PACK".utf8) + [0, 0, 0, 2, 0, 0, 0, 1]
+        pack += [0xFF, 0xFF, 0x1F]  // REF_DELTA (7), size 15 + 0x7F << 4 + 0x1F << 11 = 65,535
+        pack += id + zlibStored(delta)
+        pack += [UInt8](repeating: 0, count: 20)
+        var idx: [UInt8] = [0xFF, 0x74, 0x4F, 0x63, 0, 0, 0, 2]
+        for b in 0..<256 { idx += b < 0xAB ? [0, 0, 0, 0] : [0, 0, 0, 1] }
+        idx += id + [0, 0, 0, 0] + [0, 0, 0, 12] + [UInt8](repeating: 0, count: 40)
+        try Data(pack).write(to: URL(fileURLWithPath: folder + "/pack/pack-x.pack"))
+        try Data(idx).write(to: URL(fileURLWithPath: folder + "/pack/pack-x.idx"))
+        let start = Date()
+        XCTAssertNil(GitObjects(folder: folder).object(id))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 0.5)
+    }
+
+    /// git 2.45 and later print UTC as `Z`: read as `+00:00`, as earlier gits and the
+    /// history read in process give it.
+    func testTheLogsUTCIsOneForm() {
+        let out = Array("\u{1}abc\u{0}\u{0}A\u{0}2024-05-01T10:00:00Z\u{0}s\u{0}".utf8)
+        XCTAssertEqual(GitHistory.parseLog(out).first?.time, "2024-05-01T10:00:00+00:00")
     }
 }

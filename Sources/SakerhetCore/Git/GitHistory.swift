@@ -301,7 +301,12 @@ public enum GitHistory {
         while i < n {
             guard out[i] == 0x01 else { i += 1; continue }
             i += 1
-            let hash = field(), parents = field(), author = field(), time = field(), subject = field()
+            let hash = field(), parents = field(), author = field(), subject: String
+            var time = field()
+            subject = field()
+            // git 2.45 and later print UTC as `Z`; earlier ones, and the history read in
+            // process, as `+00:00`: one form, whichever git is installed.
+            if time.hasSuffix("Z") { time = String(time.dropLast()) + "+00:00" }
             var c = RawCommit(hash: hash, parents: parents.split(separator: " ").map(String.init), author: author, time: time,
                               subject: subject)
             while i < n, out[i] != 0x01 {

@@ -27,14 +27,18 @@ struct GitLocal {
                                       "GIT_PROXY_", "GIT_CURL_", "GIT_TERMINAL_PROMPT=", "GIT_EDITOR=", "GIT_SEQUENCE_EDITOR=",
                                       "GIT_PAGER=", "GIT_TRACE", "GIT_TEMPLATE_DIR=", "GIT_EXEC_PATH=", "GIT_MERGE_"]
 
-    /// Configuration that may change `git log`'s output (matched in lower case, blanks removed).
-    static let configWords = ["mailmap", "logoutputencoding", "follow", "orderfile", "usereplacerefs", "[include",
+    /// Configuration that may change `git log`'s output (matched in lower case, blanks removed):
+    /// mail maps, encodings (`i18n.logOutputEncoding`, and `i18n.commitEncoding`, which the
+    /// output falls back to), `log.follow`, a diff order, replace refs, includes, extensions
+    /// (another hash, a reftable), work-tree settings, grafts.
+    static let configWords = ["mailmap", "encoding", "follow", "orderfile", "usereplacerefs", "[include",
                               "[extensions", "objectformat", "refstorage", "worktree", "graft"]
 
-    /// Reading `repo` in process, or nil when it is not plain (see above).
-    init?(_ repo: GitHistory.Repository) {
+    /// Reading `repo` in process, or nil when it is not plain (see above). `environment`:
+    /// this process's (`NAME=value` entries), which says where the user's configuration is.
+    init?(_ repo: GitHistory.Repository, environment: [String] = Platform.environmentEntries()) {
         guard repo.isDiscovered, !repo.isShallow, let gitDir = repo.gitDir, let common = repo.commonDir else { return nil }
-        for entry in Platform.environmentEntries() where entry.hasPrefix("GIT_") {
+        for entry in environment where entry.hasPrefix("GIT_") {
             guard GitLocal.harmlessEnvironment.contains(where: { entry.hasPrefix($0) }) else { return nil }
         }
         let me = Platform.effectiveUser
@@ -48,26 +52,42 @@ struct GitLocal {
         if let replace = Platform.folderEntries(common + "/refs/replace"), !replace.isEmpty { return nil }
         let packedRefs = GitDiscovery.read(common + "/packed-refs") ?? ""
         if packedRefs.includes("refs/replace/") { return nil }
-        for file in GitLocal.configFiles(common: common, gitDir: gitDir) {
+        for file in GitLocal.configFiles(common: common, gitDir: gitDir, environment: environment) {
             guard let text = GitDiscovery.read(file) else { continue }
             guard !GitLocal.mayChangeLog(text) else { return nil }
         }
+        // A repository format git does not read (it refuses version 2 and above).
+        guard let config = GitDiscovery.read(common + "/config"), GitLocal.formatVersion(config) <= 1 else { return nil }
         guard let head = GitLocal.resolveHEAD(gitDir: gitDir, common: common, packedRefs: packedRefs) else { return nil }
         self.objects = GitObjects(folder: common + "/objects")
         self.head = head
         self.prefix = repo.prefix
     }
 
-    /// The configuration files git reads: the system's, the user's and the repository's.
-    static func configFiles(common: String, gitDir: String) -> [String] {
+    /// The configuration files git reads: the system's, the user's (`$XDG_CONFIG_HOME/git/config`,
+    /// an empty `XDG_CONFIG_HOME` counting as unset, and `~/.gitconfig`) and the repository's.
+    static func configFiles(common: String, gitDir: String, environment: [String]) -> [String] {
+        func value(_ name: String) -> String? {
+            environment.first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) }
+        }
         var files = ["/etc/gitconfig", common + "/config", gitDir + "/config.worktree"]
-        if let home = Platform.environment("HOME") {
-            files.append(home + "/.gitconfig")
-            files.append((Platform.environment("XDG_CONFIG_HOME") ?? home + "/.config") + "/git/config")
-        } else if let xdg = Platform.environment("XDG_CONFIG_HOME") {
+        let home = value("HOME")
+        if let home { files.append(home + "/.gitconfig") }
+        if let xdg = value("XDG_CONFIG_HOME"), !xdg.isEmpty {
             files.append(xdg + "/git/config")
+        } else if let home {
+            files.append(home + "/.config/git/config")
         }
         return files
+    }
+
+    /// `core.repositoryformatversion` (0 when not given; 99 when not a number).
+    static func formatVersion(_ config: String) -> Int {
+        for raw in config.utf8.split(separator: 0x0A) {
+            let line = String(decoding: raw.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }, as: UTF8.self).lowercased()
+            if line.hasPrefix("repositoryformatversion=") { return Int(line.dropFirst(24)) ?? 99 }
+        }
+        return 0
     }
 
     static func mayChangeLog(_ config: String) -> Bool {
@@ -140,7 +160,9 @@ struct GitLocal {
     /// (`:(top,glob)**/*.rec`); everything when the folder is the top.
     func tracks(_ path: String) -> Bool {
         if prefix.isEmpty { return true }
-        return path.hasPrefix(prefix) || path == String(prefix.dropLast()) || Path.lastComponent(path).hasSuffix(".rec")
+        // Bytes, as git compares paths: not Unicode's equivalence of `ä` and `a` + U+0308.
+        let p = path.utf8, folder = prefix.utf8
+        return p.starts(with: folder) || p.elementsEqual(folder.dropLast()) || p.reversed().starts(with: ".rec".utf8.reversed())
     }
 
     // MARK: Blobs
@@ -321,19 +343,30 @@ struct Commit {
         var author: ArraySlice<UInt8>?
         var encoding = false
         var i = 0
+        var first = true
+        // git reads the tree on the first line and the parents on the lines right after it;
+        // a commit written otherwise is left to git.
+        var parentsMayFollow = true
         while true {
             guard i < data.count else { return nil }
             let end = data[i...].firstIndex(of: 0x0A) ?? data.count
             let line = data[i..<end]
             i = end + 1
             if line.isEmpty { break }
+            defer { first = false }
             if line.starts(with: "tree ".utf8) {
-                guard tree == nil, let id = GitObjects.id(hex: String(decoding: line.dropFirst(5), as: UTF8.self)) else { return nil }
+                guard first, let id = GitObjects.id(hex: String(decoding: line.dropFirst(5), as: UTF8.self)) else { return nil }
                 tree = id
-            } else if line.starts(with: "parent ".utf8) {
-                guard let id = GitObjects.id(hex: String(decoding: line.dropFirst(7), as: UTF8.self)) else { return nil }
+                continue
+            }
+            guard !first else { return nil }
+            if line.starts(with: "parent ".utf8) {
+                guard parentsMayFollow, let id = GitObjects.id(hex: String(decoding: line.dropFirst(7), as: UTF8.self)) else { return nil }
                 parents.append(id)
-            } else if line.starts(with: "author ".utf8) {
+                continue
+            }
+            parentsMayFollow = false
+            if line.starts(with: "author ".utf8) {
                 guard author == nil else { return nil }
                 author = line.dropFirst(7)
             } else if line.starts(with: "encoding ".utf8) {

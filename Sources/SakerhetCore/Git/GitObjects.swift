@@ -229,12 +229,15 @@ final class GitObjects {
     private func entry(_ place: PackPlace, depth: Int) -> Object? {
         guard let packs else { return nil }
         var chain: [(PackPlace, [UInt8])] = []
+        var chainBytes = 0
+        var visited = Set<PackPlace>()
         var at = place
         var base: Object?
         while base == nil {
             if let known = made[at] { base = known; break }
-            // A chain longer than git ever writes (its --depth is at most 4095) is broken.
-            guard chain.count < 5000 else { return nil }
+            // A chain that comes back to itself, is longer than git ever writes (its --depth
+            // is at most 4095) or holds more than an object may: a broken pack.
+            guard visited.insert(at).inserted, chain.count < 5000, chainBytes <= GitObjects.maxSize else { return nil }
             let pack = packs[at.pack]
             guard let end = pack.end(of: at.offset), let raw = pack.file.bytes(at: at.offset, count: end - at.offset),
                   !raw.isEmpty else { return nil }
@@ -272,12 +275,14 @@ final class GitObjects {
                 i += 1
                 guard back > 0, back <= at.offset, let delta = GitObjects.zlib(raw[i...], size: size) else { return nil }
                 chain.append((at, delta))
+                chainBytes += delta.count
                 at = PackPlace(pack: at.pack, offset: at.offset - back)
             case 7:
                 // REF_DELTA: the base is named by its id.
                 guard i + 20 <= raw.count, let delta = GitObjects.zlib(raw[(i + 20)...], size: size) else { return nil }
                 let baseID = Array(raw[i..<(i + 20)])
                 chain.append((at, delta))
+                chainBytes += delta.count
                 if let j = pack.find(baseID) {
                     at = PackPlace(pack: at.pack, offset: pack.offsets[j])
                 } else {
