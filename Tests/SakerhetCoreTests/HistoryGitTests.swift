@@ -30,6 +30,33 @@ final class HistoryGitTests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 0, "git \(args)")
     }
 
+    /// The repository `GitDiscovery` reads for `folder`; nil when it is not plain or there is none.
+    func find(_ folder: String) -> GitHistory.Repository? {
+        if case .repository(let repo) = GitDiscovery.discover(folder) { return repo }
+        return nil
+    }
+
+    /// Outside any repository, that is known without git: the history says so, in the
+    /// same words as when git says it, and the lists read no history at all.
+    func testOutsideAnyRepositoryNoGitIsAsked() throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+        let message = "data is not in a git repository, so there is no history; run 'git init' and commit the data folder"
+        XCTAssertThrowsError(try GitHistory.read(folder: folder + "/data", display: "data")) { error in
+            XCTAssertEqual((error as? StoreError)?.message.en, message)
+        }
+        // Where `/` and the folder are on one file system it is known without git: with no
+        // git to start (git rev-parse would fail with "git is not installed"), the same.
+        guard case .none = GitDiscovery.discover(folder + "/data") else { throw XCTSkip("the temporary folder is on another file system") }
+        XCTAssertNil(Baselines.begin(folder: folder + "/data"))
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        setenv("PATH", "/nonexistent", 1)
+        defer { setenv("PATH", path, 1) }
+        XCTAssertThrowsError(try GitHistory.read(folder: folder + "/data", display: "data")) { error in
+            XCTAssertEqual((error as? StoreError)?.message.en, message)
+        }
+    }
+
     func testFixtureHistory() throws {
         let repo = try temporaryFolder()
         try HistoryFixture.makeRepository(at: repo, commits: 31, activities: 10)
@@ -92,37 +119,37 @@ final class HistoryGitTests: XCTestCase {
         try git(["worktree", "add", "-q", root + "/linked"], in: repo)
         try git(["clone", "-q", "--depth", "1", "file://" + repo, root + "/shallow"], in: root)
         for folder in [repo + "/data", repo, root + "/link/data", root + "/linked/data", root + "/shallow/data"] {
-            let found = try XCTUnwrap(GitDiscovery.find(folder), folder)
+            let found = try XCTUnwrap(find(folder), folder)
             let asked = try GitHistory.revParse(folder, display: folder)
             XCTAssertEqual([found.top, found.prefix], [asked.top, asked.prefix], folder)
             XCTAssertEqual(found.isShallow, asked.isShallow, folder)
             XCTAssertEqual(found.boundary, asked.boundary, folder)
             XCTAssertTrue(found.isDiscovered)
         }
-        XCTAssertTrue(try XCTUnwrap(GitDiscovery.find(root + "/shallow/data")).isShallow)
+        XCTAssertTrue(try XCTUnwrap(find(root + "/shallow/data")).isShallow)
         // The same history either way.
         let read = try GitHistory.read(folder: root + "/linked/data")
         XCTAssertEqual(read.revisions.map(\.hash), try GitHistory.read(folder: repo + "/data").revisions.map(\.hash))
         XCTAssertEqual(read.revisions.count, 3)
 
-        XCTAssertFalse(try XCTUnwrap(GitDiscovery.find(repo)).mayHaveTags)
+        XCTAssertFalse(try XCTUnwrap(find(repo)).mayHaveTags)
         try git(["tag", "v1", "HEAD"], in: repo)
-        XCTAssertTrue(try XCTUnwrap(GitDiscovery.find(repo)).mayHaveTags)
-        XCTAssertTrue(try XCTUnwrap(GitDiscovery.find(root + "/linked")).mayHaveTags)
+        XCTAssertTrue(try XCTUnwrap(find(repo)).mayHaveTags)
+        XCTAssertTrue(try XCTUnwrap(find(root + "/linked")).mayHaveTags)
         try git(["pack-refs", "--all"], in: repo)
-        XCTAssertTrue(try XCTUnwrap(GitDiscovery.find(repo)).mayHaveTags)
+        XCTAssertTrue(try XCTUnwrap(find(repo)).mayHaveTags)
         try git(["tag", "-d", "v1"], in: repo)
-        XCTAssertFalse(try XCTUnwrap(GitDiscovery.find(repo)).mayHaveTags)
+        XCTAssertFalse(try XCTUnwrap(find(repo)).mayHaveTags)
 
         // What is not plain is left to git rev-parse.
-        XCTAssertNil(GitDiscovery.find(root))
+        XCTAssertNil(find(root))
         XCTAssertTrue(GitDiscovery.isPlain("[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tlogallrefupdates = true\n"))
         XCTAssertFalse(GitDiscovery.isPlain("[core]\n\tbare = true\n"))
         XCTAssertFalse(GitDiscovery.isPlain("[core]\r\n\tworktree = ../../x\r\n"))
         XCTAssertFalse(GitDiscovery.isPlain("[include]\n\tpath = other\n"))
         try git(["init", "-q", "--bare", root + "/bare.git"], in: root)
         try FileManager.default.createDirectory(atPath: root + "/bare.git/data", withIntermediateDirectories: true)
-        XCTAssertNil(GitDiscovery.find(root + "/bare.git/data"))
+        XCTAssertNil(find(root + "/bare.git/data"))
     }
 
     func testReportSaysWhyHistoryIsMissing() throws {

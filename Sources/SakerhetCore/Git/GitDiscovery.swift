@@ -31,12 +31,7 @@ enum GitDiscovery {
     }
 
     /// The repository of `folder`, as `git rev-parse --show-toplevel --show-prefix
-    /// --is-shallow-repository` run in it would give it; nil when that is not plain.
-    static func find(_ folder: String) -> GitHistory.Repository? {
-        if case .repository(let repo) = discover(folder) { return repo }
-        return nil
-    }
-
+    /// --is-shallow-repository` run in it would give it, when that is plain.
     static func discover(_ folder: String) -> Discovery {
         for name in environment where Platform.environment(name) != nil { return .unsure }
         guard let real = Platform.realPath(folder), let start = Platform.fileStatus(real), start.isDirectory else { return .unsure }
@@ -93,14 +88,22 @@ enum GitDiscovery {
     /// Whether a configuration file leaves the work tree where `.git` is: no `worktree`
     /// setting, no `bare = true`, no included files.
     static func isPlain(_ config: String) -> Bool {
-        for raw in config.utf8.split(separator: 0x0A) {
-            let line = String(decoding: raw.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }, as: UTF8.self).lowercased()
+        for line in settings(config) {
             if line.hasPrefix("worktree") || line.hasPrefix("[include") { return false }
             if line.hasPrefix("bare") && line != "bare=false" && line != "bare=no" && line != "bare=off" && line != "bare=0" {
                 return false
             }
         }
         return true
+    }
+
+    /// The lines of a git configuration file as they are compared here: in lower case,
+    /// without blanks, comment lines left out.
+    static func settings(_ config: String) -> [String] {
+        config.utf8.split(separator: 0x0A).compactMap { raw in
+            let line = String(decoding: raw.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }, as: UTF8.self).lowercased()
+            return line.hasPrefix("#") || line.hasPrefix(";") ? nil : line
+        }
     }
 
     /// False when the repository surely has no tag: no loose tag ref, no packed one, and

@@ -40,14 +40,25 @@ public enum GitHistory {
         Reading(folder: folder, display: display ?? folder, tags: tags, discovery: nil)
     }
 
+    /// `begin`, or nil when the folder is surely in no repository (known without git).
+    static func beginIfInRepository(folder: String, display: String? = nil, tags: Bool = false) -> Reading? {
+        let discovery = GitDiscovery.discover(folder)
+        if case .none = discovery { return nil }
+        return Reading(folder: folder, display: display ?? folder, tags: tags, discovery: discovery)
+    }
+
     /// A reading of the history begun by `begin`, its git processes running.
     public final class Reading {
         let folder: String
         let display: String
         let tags: Bool
         /// What was started, or why nothing could be.
-        private let started: Started?
-        private let failure: Error?
+        private let state: State
+
+        enum State {
+            case started(Started)
+            case failed(Error)
+        }
 
         struct Started {
             let repo: Repository
@@ -77,18 +88,17 @@ public enum GitHistory {
                 let catFile = try Git.start(["cat-file", "--batch"], in: repo.top, takesInput: true)
                 return Started(repo: repo, local: nil, log: log, catFile: catFile, tags: tagRun)
             }
-            do {
-                (started, failure) = (try start(), nil)
-            } catch {
-                (started, failure) = (nil, error)
-            }
+            do { state = .started(try start()) } catch { state = .failed(error) }
         }
 
         /// The history: `only` limits record changes to those ids; `workingTree` adds the
         /// uncommitted changes. Call once.
         public func history(only: Set<String>? = nil, workingTree: Bool = true) throws -> History {
-            guard let s = started else { throw failure! }
-            return try GitHistory.history(s, folder: folder, display: display, only: only, workingTree: workingTree, tags: tags)
+            switch state {
+            case .failed(let error): throw error
+            case .started(let s):
+                return try GitHistory.history(s, folder: folder, display: display, only: only, workingTree: workingTree, tags: tags)
+            }
         }
     }
 
@@ -111,8 +121,12 @@ public enum GitHistory {
                 wanted.append(blob)
             }
         }
-        let blobs = try localCommits.flatMap { _ in local?.blobs(wanted) }
-            ?? BlobStore(ids: wanted, from: s.catFile ?? Git.start(["cat-file", "--batch"], in: repo.top, takesInput: true))
+        let blobs: BlobStore
+        if localCommits != nil, let read = local?.blobs(wanted) {
+            blobs = read
+        } else {
+            blobs = try BlobStore(ids: wanted, from: s.catFile ?? Git.start(["cat-file", "--batch"], in: repo.top, takesInput: true))
+        }
 
         var input = HistoryInput(commits: plan.commits, kinds: plan.kinds, head: plan.commits.last?.revision.hash,
                                  isShallow: repo.isShallow)
@@ -163,13 +177,6 @@ public enum GitHistory {
     }
 
     // MARK: Repository
-
-    /// False when the folder is surely in no repository (`GitDiscovery`), which is known
-    /// without starting git.
-    static func mayBeInRepository(_ folder: String) -> Bool {
-        if case .none = GitDiscovery.discover(folder) { return false }
-        return true
-    }
 
     struct Repository {
         let top: String
@@ -526,9 +533,7 @@ extension Baselines {
     /// Starts reading git for `load`: nil outside a repository, where no git process is
     /// started at all.
     public static func begin(folder: String) -> GitHistory.Reading? {
-        let discovery = GitDiscovery.discover(folder)
-        if case .none = discovery { return nil }
-        return GitHistory.Reading(folder: folder, display: folder, tags: false, discovery: discovery)
+        GitHistory.beginIfInRepository(folder: folder)
     }
 
     /// The baselines from a reading begun with `begin` (git runs while the caller loads

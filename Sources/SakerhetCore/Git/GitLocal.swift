@@ -54,10 +54,12 @@ struct GitLocal {
         if packedRefs.includes("refs/replace/") { return nil }
         for file in GitLocal.configFiles(common: common, gitDir: gitDir, environment: environment) {
             guard let text = GitDiscovery.read(file) else { continue }
-            guard !GitLocal.mayChangeLog(text) else { return nil }
+            let settings = GitDiscovery.settings(text)
+            guard !settings.contains(where: { line in GitLocal.configWords.contains { line.includes($0) } }) else { return nil }
+            // A repository format git does not read (it refuses version 2 and above).
+            if let version = settings.first(where: { $0.hasPrefix("repositoryformatversion=") }),
+               Int(version.dropFirst(24)).map({ $0 > 1 }) ?? true { return nil }
         }
-        // A repository format git does not read (it refuses version 2 and above).
-        guard let config = GitDiscovery.read(common + "/config"), GitLocal.formatVersion(config) <= 1 else { return nil }
         guard let head = GitLocal.resolveHEAD(gitDir: gitDir, common: common, packedRefs: packedRefs) else { return nil }
         self.objects = GitObjects(folder: common + "/objects")
         self.head = head
@@ -81,34 +83,17 @@ struct GitLocal {
         return files
     }
 
-    /// `core.repositoryformatversion` (0 when not given; 99 when not a number).
-    static func formatVersion(_ config: String) -> Int {
-        for raw in config.utf8.split(separator: 0x0A) {
-            let line = String(decoding: raw.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }, as: UTF8.self).lowercased()
-            if line.hasPrefix("repositoryformatversion=") { return Int(line.dropFirst(24)) ?? 99 }
-        }
-        return 0
-    }
-
-    static func mayChangeLog(_ config: String) -> Bool {
-        for raw in config.utf8.split(separator: 0x0A) {
-            let line = String(decoding: raw.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }, as: UTF8.self).lowercased()
-            if line.hasPrefix("#") || line.hasPrefix(";") { continue }
-            if configWords.contains(where: { line.includes($0) }) { return true }
-        }
-        return false
-    }
-
     /// The commit `HEAD` names: directly (detached) or through a branch, loose or packed.
     static func resolveHEAD(gitDir: String, common: String, packedRefs: String) -> [UInt8]? {
         guard var text = GitDiscovery.read(gitDir + "/HEAD") else { return nil }
         for _ in 0..<5 {
-            let line = text.trimming { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            let line = text.trimmingSpaces(newlines: true)
             if let id = GitObjects.id(hex: line) { return id }
             guard line.hasPrefix("ref: refs/") else { return nil }
             let name = String(line.dropFirst(5))
             guard !name.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { return nil }
-            // A per-work-tree ref (`refs/bisect`, `refs/worktree`) is in the work tree's git folder.
+            // Refs in the common git folder; a per-work-tree ref (`refs/bisect`, `refs/worktree`)
+            // is not found there, and git is asked.
             if let loose = GitDiscovery.read(common + "/" + name) {
                 text = loose
                 continue
@@ -197,10 +182,10 @@ struct TreeDiff {
         while i < a.count || j < b.count {
             let order = i == a.count ? 1 : j == b.count ? -1 : TreeEntry.order(a[i], b[j])
             if order < 0 {
-                guard removed(a[i], path, &changes) else { return false }
+                guard alone(a[i], added: false, path, &changes) else { return false }
                 i += 1
             } else if order > 0 {
-                guard added(b[j], path, &changes) else { return false }
+                guard alone(b[j], added: true, path, &changes) else { return false }
                 j += 1
             } else {
                 let (x, y) = (a[i], b[j])
@@ -222,21 +207,16 @@ struct TreeDiff {
         return true
     }
 
-    private mutating func removed(_ e: TreeEntry, _ path: String, _ changes: inout [GitHistory.RawChange]) -> Bool {
-        if e.isTree { return diff(e.id, nil, path: path + e.name + "/", into: &changes) }
+    /// An entry only in the new tree (`added`) or only in the old: every file under it is
+    /// added (`A`) or deleted (`D`).
+    private mutating func alone(_ e: TreeEntry, added: Bool, _ path: String, _ changes: inout [GitHistory.RawChange]) -> Bool {
+        if e.isTree { return diff(added ? nil : e.id, added ? e.id : nil, path: path + e.name + "/", into: &changes) }
         let full = path + e.name
         guard local.tracks(full) else { return true }
         guard !e.isSubmodule else { return false }
-        changes.append(GitHistory.RawChange(status: UInt8(ascii: "D"), newMode: "000000", newBlob: String(repeating: "0", count: 40), path: full))
-        return true
-    }
-
-    private mutating func added(_ e: TreeEntry, _ path: String, _ changes: inout [GitHistory.RawChange]) -> Bool {
-        if e.isTree { return diff(nil, e.id, path: path + e.name + "/", into: &changes) }
-        let full = path + e.name
-        guard local.tracks(full) else { return true }
-        guard !e.isSubmodule else { return false }
-        changes.append(GitHistory.RawChange(status: UInt8(ascii: "A"), newMode: TreeEntry.octal(e.mode), newBlob: GitObjects.hex(e.id), path: full))
+        changes.append(added
+            ? GitHistory.RawChange(status: UInt8(ascii: "A"), newMode: TreeEntry.octal(e.mode), newBlob: GitObjects.hex(e.id), path: full)
+            : GitHistory.RawChange(status: UInt8(ascii: "D"), newMode: "000000", newBlob: String(repeating: "0", count: 40), path: full))
         return true
     }
 

@@ -94,10 +94,9 @@ public enum Rollup {
     static func part(_ data: DataSet, folder: Plans.Folder, asOf: Day, period: FollowUp.Period?,
                      isPublic: Bool, lang: Lang) -> RollupReport.PlanPart {
         let span = period ?? .year(of: asOf)
-        let (history, baselines) = GitHistory.mayBeInRepository(folder.path)
-            ? HistoryReport.loadWithBaselines(folder: folder.path, display: folder.display, period: span,
-                                              excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic, lang: lang)
-            : (.failure(GitHistory.notARepository(folder.display)), Baselines())
+        let (history, baselines) = GitHistory.beginIfInRepository(folder: folder.path, display: folder.display, tags: true).map {
+            HistoryReport.loadWithBaselines($0, period: span, excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic, lang: lang)
+        } ?? (.failure(GitHistory.notARepository(folder.display)), Baselines())
         var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: lang, baselines: baselines)
         report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
         let errors = Checks.run(data, asOf: asOf, includeDateChecks: false, checks: reportChecks).filter { $0.severity == .error }

@@ -23,13 +23,7 @@ final class RandomAccessFile {
         if count == 0 { return [] }
         var complete = false
         let out = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialised in
-            var done = 0
-            while done < count {
-                let n = Platform.readAt(fd, buffer.baseAddress! + done, count - done, offset: offset + done)
-                if n < 0 && Platform.isInterrupted(Platform.lastError) { continue }
-                if n <= 0 { break }
-                done += n
-            }
+            let done = Platform.readFully(fd, buffer.baseAddress!, count, offset: offset)
             initialised = done
             complete = done == count
         }

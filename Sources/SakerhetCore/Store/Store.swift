@@ -78,14 +78,7 @@ public enum Store {
             let pieces = size < 1 << 22 ? 1 : Parallel.width
             bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
                 let got = Parallel.fill(UnsafeMutableRawBufferPointer(buffer), pieces: pieces) { range, base in
-                    var done = 0
-                    while range.lowerBound + done < range.upperBound {
-                        let n = Platform.readAt(fd, base + range.lowerBound + done, range.count - done, offset: range.lowerBound + done)
-                        if n < 0 && Platform.isInterrupted(Platform.lastError) { continue }
-                        if n <= 0 { break }
-                        done += n
-                    }
-                    return done
+                    Platform.readFully(fd, base + range.lowerBound, range.count, offset: range.lowerBound)
                 }
                 // Only what was read without a gap counts; the rest is read below.
                 count = 0

@@ -463,6 +463,19 @@ extension Platform {
         pread(fd, buffer, count, off_t(offset))
     }
 
+    /// `readAt` until `count` bytes are read, the file ends or an error other than an
+    /// interruption: how many were read.
+    static func readFully(_ fd: FD, _ buffer: UnsafeMutableRawPointer, _ count: Int, offset: Int) -> Int {
+        var done = 0
+        while done < count {
+            let n = readAt(fd, buffer + done, count - done, offset: offset + done)
+            if n < 0 && isInterrupted(lastError) { continue }
+            if n <= 0 { break }
+            done += n
+        }
+        return done
+    }
+
     /// Reads up to `count` bytes at the file's position: the count, 0 at the end, -1 on an
     /// error (`lastError`).
     static func readSome(_ fd: FD, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
