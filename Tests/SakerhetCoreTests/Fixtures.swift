@@ -175,3 +175,27 @@ func lineStart(_ bytes: [UInt8], _ n: Int) -> Int {
 }
 
 func text(_ bytes: some Collection<UInt8>) -> String { String(decoding: Array(bytes), as: UTF8.self) }
+
+/// A program run for a test's git repository, with the user's and the system's git
+/// configuration out of the way and `extra` in the environment: its exit status and what
+/// it said on standard error.
+enum IsolatedGit {
+    static func run(_ argv: [String], in dir: String, _ extra: [String: String]) throws -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: argv[0])
+        p.arguments = Array(argv.dropFirst())
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        var env = ProcessInfo.processInfo.environment
+        env["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        env["GIT_CONFIG_NOSYSTEM"] = "1"
+        env.merge(extra) { $1 }
+        p.environment = env
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let said = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: said, as: UTF8.self))
+    }
+}

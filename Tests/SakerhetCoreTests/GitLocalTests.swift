@@ -16,25 +16,9 @@ final class GitLocalTests: XCTestCase {
 
     /// Runs a shell script in `dir` with git's user configuration out of the way.
     func sh(_ script: String, in dir: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-e", "-c", script]
-        p.currentDirectoryURL = URL(fileURLWithPath: dir)
-        var env = ProcessInfo.processInfo.environment
-        env["GIT_CONFIG_GLOBAL"] = "/dev/null"
-        env["GIT_CONFIG_NOSYSTEM"] = "1"
-        for who in ["AUTHOR", "COMMITTER"] {
-            env["GIT_\(who)_NAME"] = "Sakerhet Test"
-            env["GIT_\(who)_EMAIL"] = "test@example.se"
-        }
-        p.environment = env
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let said = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, "script failed: \(String(decoding: said, as: UTF8.self))", file: file, line: line)
+        let identity = ["AUTHOR", "COMMITTER"].flatMap { ["GIT_\($0)_NAME": "Sakerhet Test", "GIT_\($0)_EMAIL": "test@example.se"] }
+        let (status, said) = try IsolatedGit.run(["/bin/sh", "-e", "-c", script], in: dir, Dictionary(uniqueKeysWithValues: identity))
+        XCTAssertEqual(status, 0, "script failed: \(said)", file: file, line: line)
     }
 
     /// A home folder with no git configuration, so that the developer's own (an alias that

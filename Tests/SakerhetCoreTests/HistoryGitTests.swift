@@ -12,22 +12,14 @@ final class HistoryGitTests: XCTestCase {
 
     /// Runs git with a fixed identity and date, without user config.
     func git(_ args: [String], in dir: String, date: String = "2022-01-20T12:00:00+01:00") throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git", "-c", "tag.gpgsign=false"] + args
-        p.currentDirectoryURL = URL(fileURLWithPath: dir)
-        var env = ProcessInfo.processInfo.environment
-        env["GIT_CONFIG_GLOBAL"] = "/dev/null"
-        env["GIT_CONFIG_NOSYSTEM"] = "1"
+        var env: [String: String] = [:]
         for k in ["AUTHOR", "COMMITTER"] {
             env["GIT_\(k)_NAME"] = "Åsa Öberg"
             env["GIT_\(k)_EMAIL"] = "sakerhet@example.se"
             env["GIT_\(k)_DATE"] = date
         }
-        p.environment = env
-        try p.run()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, "git \(args)")
+        let (status, said) = try IsolatedGit.run(["/usr/bin/env", "git", "-c", "tag.gpgsign=false"] + args, in: dir, env)
+        XCTAssertEqual(status, 0, "git \(args): \(said)")
     }
 
     /// The repository `GitDiscovery` reads for `folder`; nil when it is not plain or there is none.
