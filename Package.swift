@@ -2,6 +2,14 @@
 import PackageDescription
 import Foundation
 
+/// Release builds get a generic type's metadata from an accessor function the compiler
+/// writes, not from its mangled name: the runtime then neither decodes the name nor scans
+/// every protocol conformance of the binary to check the type's requirements, which took
+/// about 1 ms of each small command (docs/performance.md). The code's meaning is the same.
+let startUp: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "sakerhet",
     products: [
@@ -9,8 +17,14 @@ let package = Package(
         .library(name: "SakerhetCore", targets: ["SakerhetCore"]),
     ],
     targets: [
-        .target(name: "SakerhetCore"),
-        .executableTarget(name: "sakerhet", dependencies: ["SakerhetCore"]),
+        .target(name: "SakerhetCore", swiftSettings: startUp),
+        // A release build on Linux is one static executable: no dynamic loader, libc,
+        // libstdc++ or libm to map and bind at every start, about 2.5–4 ms of each command
+        // (docs/performance.md, "Start-up: one static executable"). The product calls
+        // nothing that needs glibc's run-time loading (user and group lookups, dlopen,
+        // iconv); PortabilityTests checks that.
+        .executableTarget(name: "sakerhet", dependencies: ["SakerhetCore"], swiftSettings: startUp,
+                          linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(name: "sakerhet-bench", dependencies: ["SakerhetCore"]),
         .testTarget(name: "SakerhetCoreTests", dependencies: ["SakerhetCore"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SakerhetCore"], exclude: ["Golden", "Fixtures"]),

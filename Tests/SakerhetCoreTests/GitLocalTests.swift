@@ -122,6 +122,17 @@ final class GitLocalTests: XCTestCase {
         }
     }
 
+    /// HEAD's ref is read from the git folder only when each part of its name is a name;
+    /// otherwise git is asked.
+    func testRefNamePartsArePlain() {
+        for good in ["refs/heads/main", "refs/heads/a...b", "refs/heads/.x", "refs/heads/x.", "refs/heads/feature/é"] {
+            XCTAssertTrue(GitLocal.plainParts(good), good)
+        }
+        for bad in ["refs/../x", "refs/./x", "refs//x", "refs/x/", "/refs/x", "refs/x/..", "refs/heads/.", ""] {
+            XCTAssertFalse(GitLocal.plainParts(bad), bad)
+        }
+    }
+
     func testRandomHistoriesLooseAndPackedAsGitGivesThem() throws {
         for seed: UInt64 in [1, 2, 3] {
             let top = try temporaryFolder()

@@ -46,6 +46,41 @@ final class PortabilityTests: XCTestCase {
         XCTAssertFalse(install.contains("not yet moved"), "docs/install.md still lists calls outside Platform.swift")
     }
 
+    /// A release build on Linux is one static executable (Package.swift). glibc can still
+    /// link user and group lookups, `dlopen` and `iconv` into it, but at run time they load
+    /// shared libraries of the glibc it was built with. So the product (the library and the
+    /// CLI; the bench is not installed) calls none of them, nor the Foundation calls that
+    /// do (home folder, user name, file owner's name, `~` expansion).
+    func testTheProductNeedsNoRunTimeLoading() throws {
+        let needsLoader = try NSRegularExpression(pattern: #"""
+            \b(getpw\w*|getgr\w*|getlogin\w*|dlopen|dlsym|iconv\w*|getaddrinfo|gethostbyname|homeDirectoryForCurrentUser|homeDirectory\(forUser|NSHomeDirectory|NSUserName|NSFullUserName|userName|fullUserName|attributesOfItem|expandingTildeInPath|ownerAccountName|groupOwnerAccountName)\b
+            """#)
+        var offenders: [String] = []
+        var scanned = 0
+        for folder in ["Sources/SakerhetCore", "Sources/sakerhet"] {
+            let dir = Self.root.appendingPathComponent(folder)
+            for file in try FileManager.default.subpathsOfDirectory(atPath: dir.path) where file.hasSuffix(".swift") {
+                scanned += 1
+                let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+                for (n, raw) in text.components(separatedBy: "\n").enumerated() {
+                    var line = raw
+                    if let c = line.range(of: "//") { line = String(line[..<c.lowerBound]) }
+                    if needsLoader.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil {
+                        offenders.append("\(folder)/\(file):\(n + 1): \(raw.trimmingCharacters(in: .whitespaces))")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(scanned, 100)
+        XCTAssertEqual(offenders, [], "calls that need glibc's run-time loading in a static binary:\n" + offenders.joined(separator: "\n"))
+        // The pattern finds such a call where there is one.
+        let probe = "let h = FileManager.default.homeDirectoryForCurrentUser"
+        XCTAssertNotNil(needsLoader.firstMatch(in: probe, range: NSRange(probe.startIndex..., in: probe)))
+        let package = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        XCTAssertTrue(package.contains(#".unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))"#),
+                      "Package.swift no longer links the release build on Linux statically; update this test and docs/install.md")
+    }
+
     /// Today as the C library reads it is the day Foundation's calendar gives (the default
     /// as-of date of every command).
     func testTodayIsFoundationsToday() {

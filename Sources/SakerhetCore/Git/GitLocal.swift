@@ -91,7 +91,7 @@ struct GitLocal {
             if let id = GitObjects.id(hex: line) { return id }
             guard line.hasPrefix("ref: refs/") else { return nil }
             let name = String(line.dropFirst(5))
-            guard !name.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { return nil }
+            guard plainParts(name) else { return nil }
             // Refs in the common git folder; a per-work-tree ref (`refs/bisect`, `refs/worktree`)
             // is not found there, and git is asked.
             if let loose = GitDiscovery.read(common + "/" + name) {
@@ -104,6 +104,23 @@ struct GitLocal {
             return nil
         }
         return nil
+    }
+
+    /// True when every `/`-separated part of a ref's name is a name: not empty, `.` or `..`.
+    static func plainParts(_ name: String) -> Bool {
+        var length = 0, dots = 0
+        func plain() -> Bool { length > 0 && !(length == dots && dots <= 2) }
+        for b in name.utf8 {
+            if b == UInt8(ascii: "/") {
+                guard plain() else { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if b == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return plain()
     }
 
     // MARK: The log

@@ -101,7 +101,12 @@ extension Scheduled {
 /// The owners' names joined as a sentence: "A", "A och B", "A, B och C".
 public func joinedNames(_ names: [String], _ lang: Lang) -> String {
     guard names.count > 1 else { return names.first ?? "" }
-    return names.dropLast().joined(separator: ", ") + (lang == .sv ? " och " : " and ") + names.last!
+    var out = names[0]
+    for name in names[1..<(names.count - 1)] {
+        out += ", "
+        out += name
+    }
+    return out + (lang == .sv ? " och " : " and ") + names[names.count - 1]
 }
 
 /// The traffic light (trafikljus).

@@ -78,6 +78,9 @@ public enum Inflate {
             self.limit = limit
         }
 
+        /// Bytes that may be written before `reserve` must be called again.
+        var room: Int { min(capacity, limit) - count }
+
         /// Room for `extra` more bytes; fails past `limit`.
         mutating func reserve(_ extra: Int) throws {
             guard extra <= limit - count else { throw tooLarge(limit) }
@@ -113,7 +116,7 @@ public enum Inflate {
         while true {
             let sym = try lit.decode(&r)
             if sym < 256 {
-                try out.reserve(1)
+                if out.room < 1 { try out.reserve(1) }
                 out.base[out.count] = UInt8(sym)
                 out.count += 1
                 continue
@@ -126,7 +129,7 @@ public enum Inflate {
             guard ds < 30 else { throw Failure("invalid distance code \(ds)") }
             let d = distBase[ds] + (try r.take(distExtra[ds]))
             guard d <= out.count else { throw Failure("distance \(d) reaches before the start of the output") }
-            try out.reserve(len)
+            if out.room < len { try out.reserve(len) }
             // Byte by byte, forwards: a match may overlap the bytes it makes.
             let p = out.base
             var to = out.count, from = out.count - d
@@ -241,6 +244,16 @@ struct BitReader {
     init(buf: UnsafeBufferPointer<UInt8>) { self.buf = buf }
 
     mutating func refill() {
+        if pos + 8 <= buf.count {
+            // Eight bytes at once, little-endian: whole bytes up to 56–63 bits. The bits of
+            // a byte only partly taken are the stream's own, so the next load ORs them in
+            // again unchanged.
+            let word = UInt64(littleEndian: UnsafeRawPointer(buf.baseAddress! + pos).loadUnaligned(as: UInt64.self))
+            bits |= word << UInt64(count)
+            pos += (63 - count) >> 3
+            count |= 56
+            return
+        }
         while count <= 56 {
             if pos < buf.count { bits |= UInt64(buf[pos]) << UInt64(count) }
             pos += 1
