@@ -40,7 +40,7 @@ final class CheckRegistryTests: XCTestCase {
         XCTAssertEqual(all.map(\.check), ["reference", "goal-children", "done-date", "overdue"])
         XCTAssertEqual(all.map(\.file), ["data/owners.rec", "data/goals.rec", "data/activities.rec", "data/activities.rec"])
         XCTAssertEqual(all.map(\.line), [19, 13, 7, 14])
-        XCTAssertEqual(all.count(.error), 3)
+        XCTAssertEqual(all.counts().errors, 3)
         XCTAssertEqual(Checks.run(data, asOf: Fixture.asOf, includeDateChecks: false).map(\.check), ["reference", "goal-children", "done-date"])
     }
 }

@@ -16,9 +16,10 @@ final class ShippedDataTests: XCTestCase {
         XCTAssertEqual(data.config.soonDays, 30)
 
         let ds = Checks.run(data, asOf: Fixture.asOf)
-        XCTAssertEqual(ds.count(.error), 0, ds.filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message.sv)" }.joined(separator: "\n"))
-        XCTAssertEqual(ds.count(.warning), 5)
-        XCTAssertEqual(ds.count(.notice), 7)
+        let counts = ds.counts()
+        XCTAssertEqual(counts.errors, 0, ds.filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message.sv)" }.joined(separator: "\n"))
+        XCTAssertEqual(counts.warnings, 5)
+        XCTAssertEqual(counts.notices, 7)
         for d in ds {
             XCTAssertTrue(Fixture.shippedFiles.contains { d.file == "data/" + $0 }, d.file)
             XCTAssertGreaterThan(d.line, 0, d.message.sv)

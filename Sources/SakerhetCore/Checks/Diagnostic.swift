@@ -54,11 +54,17 @@ public struct Diagnostic: Sendable, Codable, Hashable {
     /// A diagnostic on a record, at the line of `field` (or the record's first line).
     public init(_ severity: Severity, _ check: String, _ data: DataSet, _ ref: RecordRef, field: String? = nil,
                 column: Int? = nil, sv: String, en: String) {
+        self.init(severity, check, data, ref, field: field, column: column, message: Message(sv: sv, en: en))
+    }
+
+    /// A diagnostic on a record whose message is made when it is printed (`Message.init(_:)`).
+    public init(_ severity: Severity, _ check: String, _ data: DataSet, _ ref: RecordRef, field: String? = nil,
+                column: Int? = nil, message: Message) {
         let record = data.record(ref)
         let f = field.flatMap { record.field($0) }
         let (id, owner) = data.idAndOwner(ref)
         self.init(severity: severity, check: check, file: data.path(ref.kind), line: f?.line ?? record.line,
-                  column: column, kind: ref.kind, recordID: id, owner: owner, message: Message(sv: sv, en: en))
+                  column: column, kind: ref.kind, recordID: id, owner: owner, message: message)
         coOwners = Diagnostic.coOwners(data, ref)
     }
 
@@ -126,5 +132,16 @@ extension Array where Element == Diagnostic {
         }
     }
 
-    public func count(_ severity: Severity) -> Int { reduce(0) { $1.severity == severity ? $0 + 1 : $0 } }
+    /// The errors, warnings and notices, counted in one pass.
+    public func counts() -> (errors: Int, warnings: Int, notices: Int) {
+        var e = 0, w = 0, n = 0
+        for d in self {
+            switch d.severity {
+            case .error: e += 1
+            case .warning: w += 1
+            case .notice: n += 1
+            }
+        }
+        return (e, w, n)
+    }
 }

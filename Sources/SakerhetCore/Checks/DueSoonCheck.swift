@@ -11,8 +11,10 @@ public struct DueSoonCheck: ScheduledCheck {
         guard item.isDueSoon(asOf: asOf, window: window) else { return }
         let last = item.deadline!.lastDay!
         let days = asOf.days(until: last)
-        out.append(Diagnostic(.notice, id, data, item.ref, field: "due",
-                              sv: "\(item.id) ska vara klar senast \(last) (om \(days) \(days == 1 ? "dag" : "dagar"))",
-                              en: "\(item.id) is due soon: \(last) (in \(days) \(days == 1 ? "day" : "days"))"))
+        let recordID = item.id
+        out.append(Diagnostic(.notice, id, data, item.ref, field: "due", message: Message { lang in
+            lang == .sv ? "\(recordID) ska vara klar senast \(last) (om \(days) \(days == 1 ? "dag" : "dagar"))"
+                        : "\(recordID) is due soon: \(last) (in \(days) \(days == 1 ? "day" : "days"))"
+        }))
     }
 }

@@ -11,10 +11,10 @@ public struct OverdueCheck: ScheduledCheck {
         guard item.isOverdue(asOf: asOf) else { return }
         let last = item.deadline!.lastDay!
         let days = item.daysLate(asOf: asOf)
-        let severity: Severity = item.status == .onHold ? .warning : .error
-        out.append(Diagnostic(severity, id, data, item.ref, field: "due",
-                              sv: Text.sv(item.id, last, days, item.status == .onHold),
-                              en: Text.en(item.id, last, days, item.status == .onHold)))
+        let waiting = item.status == .onHold
+        let recordID = item.id
+        out.append(Diagnostic(waiting ? .warning : .error, id, data, item.ref, field: "due",
+                              message: Message { $0 == .sv ? Text.sv(recordID, last, days, waiting) : Text.en(recordID, last, days, waiting) }))
     }
 
     private enum Text {

@@ -30,9 +30,10 @@ public enum DiagnosticFormats {
     }
 
     public static func json(_ diagnostics: [Diagnostic], data: DataSet, asOf: Day, lang: Lang) -> String {
+        let counts = diagnostics.counts()
         let doc = JSONAudit(
             schema: jsonSchema, as_of: asOf.description, data: data.folder,
-            errors: diagnostics.count(.error), warnings: diagnostics.count(.warning), notices: diagnostics.count(.notice),
+            errors: counts.errors, warnings: counts.warnings, notices: counts.notices,
             diagnostics: diagnostics.map {
                 JSONDiagnostic(file: $0.file, line: $0.line, column: $0.column, kind: $0.kind?.rawValue,
                                id: $0.recordID.map { SafeText.masked($0, lang) }, check: $0.check, severity: $0.severity.rawValue,

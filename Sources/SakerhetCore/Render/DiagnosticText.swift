@@ -46,7 +46,7 @@ public enum DiagnosticText {
 
     /// "2 fel, 1 varning, 3 notiser (per 2024-11-04)" or "Inga problem (per …)".
     public static func summary(_ diagnostics: [Diagnostic], asOf: Day, lang: Lang, style: Style) -> String {
-        let e = diagnostics.count(.error), w = diagnostics.count(.warning), n = diagnostics.count(.notice)
+        let (e, w, n) = diagnostics.counts()
         if e + w + n == 0 {
             return style.green(lang == .sv ? "Inga problem" : "No problems") + (lang == .sv ? " (per \(asOf))" : " (as of \(asOf))")
         }

@@ -83,7 +83,8 @@ public enum RollupAudit {
         case "json":
             let all = plans.flatMap(\.diagnostics)
             var out = "{\n  \"schema\": \"sakerhet.audit-rollup/1\",\n  \"as_of\": \"\(asOf)\",\n"
-            out += "  \"errors\": \(all.count(.error)),\n  \"warnings\": \(all.count(.warning)),\n  \"notices\": \(all.count(.notice)),\n  \"plans\": ["
+            let counts = all.counts()
+            out += "  \"errors\": \(counts.errors),\n  \"warnings\": \(counts.warnings),\n  \"notices\": \(counts.notices),\n  \"plans\": ["
             for (i, p) in plans.enumerated() {
                 let one = p.piece
                     .trimmingSpaces(newlines: true).replacingAll("\n", with: "\n      ")
@@ -104,7 +105,7 @@ public enum RollupAudit {
             }
             let all = plans.flatMap(\.diagnostics)
             func n(_ k: Int, _ one: String, _ many: String) -> String { "\(k) " + (k == 1 ? one : many) }
-            let (e, w, c) = (all.count(.error), all.count(.warning), all.count(.notice))
+            let (e, w, c) = all.counts()
             out += sv ? "\(plans.count) planer: " + [n(e, "fel", "fel"), n(w, "varning", "varningar"), n(c, "notis", "notiser")].joined(separator: ", ") + "\n"
                       : "\(plans.count) plans: " + [n(e, "error", "errors"), n(w, "warning", "warnings"), n(c, "notice", "notices")].joined(separator: ", ") + "\n"
             return out
