@@ -19,7 +19,7 @@ let package = Package(
     targets: [
         .target(name: "SakerhetCore", swiftSettings: startUp),
         // A release build on Linux is one static executable: no dynamic loader, libc,
-        // libstdc++ or libm to map and bind at every start, about 2.5–4 ms of each command
+        // libstdc++ or libm to map and bind at every start, 2.5–4.5 ms of each command
         // (docs/performance.md, "Start-up: one static executable"). The product calls
         // nothing that needs glibc's run-time loading (user and group lookups, dlopen,
         // iconv); PortabilityTests checks that.

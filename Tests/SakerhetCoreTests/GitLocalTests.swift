@@ -124,12 +124,23 @@ final class GitLocalTests: XCTestCase {
 
     /// HEAD's ref is read from the git folder only when each part of its name is a name;
     /// otherwise git is asked.
-    func testRefNamePartsArePlain() {
+    func testRefNamePartsArePlain() throws {
         for good in ["refs/heads/main", "refs/heads/a...b", "refs/heads/.x", "refs/heads/x.", "refs/heads/feature/é"] {
             XCTAssertTrue(GitLocal.plainParts(good), good)
         }
-        for bad in ["refs/../x", "refs/./x", "refs//x", "refs/x/", "/refs/x", "refs/x/..", "refs/heads/.", ""] {
+        for bad in ["refs/../x", "refs/./x", "refs//x", "refs/x/", "refs/x/..", "refs/heads/.", ""] {
             XCTAssertFalse(GitLocal.plainParts(bad), bad)
+        }
+        // A HEAD naming `refs/heads//main` is left to git, which calls such a branch broken;
+        // before, the empty part was dropped and the file `refs/heads/main` read.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("head-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/refs/heads", withIntermediateDirectories: true)
+        let id = String(repeating: "ab", count: 20)
+        try Data((id + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/refs/heads/main"))
+        for (head, found) in [("ref: refs/heads/main\n", true), ("ref: refs/heads//main\n", false), ("ref: refs/heads/main/\n", false)] {
+            try Data(head.utf8).write(to: URL(fileURLWithPath: dir + "/HEAD"))
+            XCTAssertEqual(GitLocal.resolveHEAD(gitDir: dir, common: dir, packedRefs: "").map { GitObjects.hex($0) }, found ? id : nil, head)
         }
     }
 

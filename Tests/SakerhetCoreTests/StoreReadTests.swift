@@ -3,6 +3,22 @@ import XCTest
 
 /// `Store.read` reads a large file in pieces at the same time; the bytes must be the file's.
 final class StoreReadTests: XCTestCase {
+    /// Without --data the nearest `data/` folder upward is used, as git finds `.git`; the
+    /// walk is plain path steps (a trailing slash, the root).
+    func testTheDataFolderIsFoundUpward() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("find-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/data", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/a/b c/å", withIntermediateDirectories: true)
+        XCTAssertEqual(Store.findDataFolder(from: root + "/a/b c/å"), root + "/data")
+        XCTAssertEqual(Store.findDataFolder(from: root + "/a/"), root + "/data")
+        XCTAssertEqual(Store.findDataFolder(from: root), root + "/data")
+        XCTAssertEqual(Store.findDataFolder(from: root + "/data"), root + "/data")
+        if !FileManager.default.fileExists(atPath: "/data") {
+            XCTAssertNil(Store.findDataFolder(from: "/"))
+        }
+    }
+
     func testLargeAndSmallFilesReadByteForByte() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sakerhet-read-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -11,14 +11,14 @@ public struct StoreError: Error, Sendable {
 public enum Store {
     /// The nearest `data/` folder from `start` upward, as git finds `.git`.
     public static func findDataFolder(from start: String = FileManager.default.currentDirectoryPath) -> String? {
-        var dir = URL(fileURLWithPath: start).standardizedFileURL
+        // Plain string steps, not `URL.standardizedFileURL`: Foundation's path standardizing
+        // may ask the user database for a home folder, which a static binary should never do.
+        var dir = start
         while true {
-            let candidate = dir.appendingPathComponent("data")
-            if Platform.isFolder(candidate.path) {
-                return candidate.path
-            }
-            let parent = dir.deletingLastPathComponent()
-            if parent.path == dir.path { return nil }
+            let candidate = (dir.hasSuffix("/") ? dir : dir + "/") + "data"
+            if Platform.isFolder(candidate) { return candidate }
+            let parent = Path.parent(of: dir)
+            if parent == dir || parent == "." { return nil }
             dir = parent
         }
     }
