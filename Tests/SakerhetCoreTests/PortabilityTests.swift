@@ -15,22 +15,35 @@ final class PortabilityTests: XCTestCase {
         (?<![\w.])(pread|pwrite|fstat|lstat|stat|fsync|fchmod|chmod|rename|unlink|flock|fcntl|opendir|readdir|closedir|realpath|getpid|kill|isatty|ioctl|posix_spawnp?|posix_spawn_\w+|waitpid|memchr|memcmp|memcpy|getrusage|usleep|localtime_r|lseek|access|strerror|strdup|pipe|poll|mkstemp|dup2)\(|\bsignal\(SIG|\berrno\b|\b\w+_FILENO\b|\bS_IF[A-Z]+\b|\bO_(RDONLY|WRONLY|RDWR|CREAT|EXCL|NONBLOCK)\b|\bimport\s+(Glibc|Darwin|Musl|WinSDK|ucrt)\b|canImport\(
         """#)
 
-    func testOnlyThePlatformFileCallsTheSystem() throws {
-        let sources = Self.root.appendingPathComponent("Sources")
-        let files = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: sources.path)).filter { $0.hasSuffix(".swift") }
-        XCTAssertGreaterThan(files.count, 50)
-        var offenders: [String] = []
-        var platformHits = 0
-        for file in files {
-            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
-            for (n, raw) in text.components(separatedBy: "\n").enumerated() {
-                // Code only: comments and string literals may name a call.
-                var line = raw.replacingOccurrences(of: #""(?:[^"\\]|\\.)*""#, with: "\"\"", options: .regularExpression)
-                if let c = line.range(of: "//") { line = String(line[..<c.lowerBound]) }
-                guard Self.systemCall.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil else { continue }
-                if "Sources/" + file == Self.platformFile { platformHits += 1 } else { offenders.append("Sources/\(file):\(n + 1): \(raw.trimmingCharacters(in: .whitespaces))") }
+    /// The lines of code under `folders` (paths from the repository's root) on which
+    /// `pattern` matches, as `path:line: text`, and how many files were read. Code only:
+    /// string literals are emptied and comments cut off, since they may name a call.
+    static func codeMatches(_ pattern: NSRegularExpression, in folders: [String]) throws -> (files: Int, hits: [(path: String, at: String)]) {
+        var files = 0
+        var hits: [(path: String, at: String)] = []
+        for folder in folders {
+            let dir = root.appendingPathComponent(folder)
+            for file in try FileManager.default.subpathsOfDirectory(atPath: dir.path) where file.hasSuffix(".swift") {
+                files += 1
+                let path = folder + "/" + file
+                let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+                for (n, raw) in text.components(separatedBy: "\n").enumerated() {
+                    var line = raw.replacingOccurrences(of: #""(?:[^"\\]|\\.)*""#, with: "\"\"", options: .regularExpression)
+                    if let c = line.range(of: "//") { line = String(line[..<c.lowerBound]) }
+                    if pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil {
+                        hits.append((path, "\(path):\(n + 1): \(raw.trimmingCharacters(in: .whitespaces))"))
+                    }
+                }
             }
         }
+        return (files, hits)
+    }
+
+    func testOnlyThePlatformFileCallsTheSystem() throws {
+        let (files, hits) = try Self.codeMatches(Self.systemCall, in: ["Sources"])
+        XCTAssertGreaterThan(files, 50)
+        let platformHits = hits.filter { $0.path == Self.platformFile }.count
+        let offenders = hits.filter { $0.path != Self.platformFile }.map(\.at)
         XCTAssertEqual(offenders, [], "system calls outside \(Self.platformFile):\n" + offenders.joined(separator: "\n"))
         XCTAssertGreaterThan(platformHits, 20, "the pattern finds the calls where they are")
         // The file says at its top what a Windows port replaces, and install.md points there.
@@ -57,23 +70,8 @@ final class PortabilityTests: XCTestCase {
         let needsLoader = try NSRegularExpression(pattern: #"""
             \b(getpw\w*|getgr\w*|getsp\w*|getlogin\w*|getuser\w*|initgroups|dl\w*open|dlsym|dlvsym|iconv\w*|getaddrinfo|getnameinfo|gethost\w*|getserv\w*|getproto\w*|getnet\w*|homeDirectory\w*|NSHomeDirectory\w*|NSUserName|NSFullUserName|userName|fullUserName|attributesOfItem|\w*TildeInPath|standardizingPath|standardizedFileURL|standardized|resolvingSymlinksInPath|documentsDirectory|ownerAccount\w*|groupOwnerAccount\w*)\b|\burls?\(for:
             """#)
-        var offenders: [String] = []
-        var scanned = 0
-        for folder in ["Sources/SakerhetCore", "Sources/sakerhet"] {
-            let dir = Self.root.appendingPathComponent(folder)
-            for file in try FileManager.default.subpathsOfDirectory(atPath: dir.path) where file.hasSuffix(".swift") {
-                scanned += 1
-                let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
-                for (n, raw) in text.components(separatedBy: "\n").enumerated() {
-                    // Code only, as above: string literals emptied, then the comment cut off.
-                    var line = raw.replacingOccurrences(of: #""(?:[^"\\]|\\.)*""#, with: "\"\"", options: .regularExpression)
-                    if let c = line.range(of: "//") { line = String(line[..<c.lowerBound]) }
-                    if needsLoader.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil {
-                        offenders.append("\(folder)/\(file):\(n + 1): \(raw.trimmingCharacters(in: .whitespaces))")
-                    }
-                }
-            }
-        }
+        let (scanned, hits) = try Self.codeMatches(needsLoader, in: ["Sources/SakerhetCore", "Sources/sakerhet"])
+        let offenders = hits.map(\.at)
         XCTAssertGreaterThan(scanned, 100)
         XCTAssertEqual(offenders, [], "calls that need glibc's run-time loading in a static binary:\n" + offenders.joined(separator: "\n"))
         // The pattern finds such calls where there are some.
