@@ -242,7 +242,7 @@ final class VocabularyTimeTests: XCTestCase {
     }
 
     func testNormaliseStoresTokensAndCanonicalStatus() {
-        let due = FieldSpec("due", .deadline), done = FieldSpec("done", .period), status = FieldSpec("status", .status)
+        let due = FieldSpec(.due, .deadline), done = FieldSpec(.done, .period), status = FieldSpec(.status, .status)
         XCTAssertEqual(Editor.normalise("hösten 2027", due), "2027-H2")
         XCTAssertEqual(Editor.normalise("Löpande", due), "löpande")
         XCTAssertEqual(Editor.normalise("under 2014", done), "2014")

@@ -32,12 +32,12 @@ extension Edit {
         while let (k, r) = walk.popLast() {
             for f in r.fields {
                 // A follow-up names a goal or an activity, and shares its record and period with no other follow-up.
-                if k.spec(f.key)?.type == .followedRecord {
+                if k.spec(code: f.code)?.type == .followedRecord {
                     _ = include(.goal, id: f.value)
                     _ = include(.activity, id: f.value)
                     includeFollowups { $0 == f.value }
                 }
-                guard let spec = k.spec(f.key), case .ref(let target) = spec.type else { continue }
+                guard let spec = k.spec(code: f.code), case .ref(let target) = spec.type else { continue }
                 let added = include(target, id: f.value)
                 // Only a record's own kind forms chains (goal → parent goal).
                 if target == k, let file = data.files[target] {

@@ -128,6 +128,9 @@ public struct Field: Sendable, Hashable {
     private let lines32: Int32
     private let start32: Int32
     private let end32: Int32
+    /// The key's `FieldKey` code, `FieldKey.noCode` for a key the schema does not have.
+    /// Last, so that it takes the struct's padding: a field is still 56 bytes.
+    public let code: UInt8
 
     /// 1-based line of the key.
     public var line: Int { Int(line32) }
@@ -138,8 +141,9 @@ public struct Field: Sendable, Hashable {
     /// From the key's first byte to the end of its last line, line break included.
     public var byteRange: Range<Int> { Int(start32)..<Int(end32) }
 
-    init(key: String, value: String, line: Int, valueColumn: Int, lineCount: Int, byteRange: Range<Int>) {
+    init(key: String, code: UInt8, value: String, line: Int, valueColumn: Int, lineCount: Int, byteRange: Range<Int>) {
         self.key = key
+        self.code = code
         self.value = value
         line32 = Int32(clamping: line)
         column32 = Int32(clamping: valueColumn)

@@ -55,6 +55,7 @@ struct Parser {
     // at once, as `openString`, from the range `openValueStart..<openValueEnd` of the file;
     // the first `+` line copies that range to `openValue` and appends there.
     private var openKey: String?
+    private var openCode = FieldKey.noCode
     private var openPercent = false
     private var openJoined = false
     private var openValueStart = 0
@@ -283,7 +284,13 @@ struct Parser {
         closeField()
         var v = i + 1
         if v < end, p[v] == 0x20 || p[v] == 0x09 { v += 1 }
-        openKey = Parser.knownKey(p, start, i) ?? string(start, i)
+        if let known = Parser.knownKey(p, start, i) {
+            openKey = known.key
+            openCode = known.code
+        } else {
+            openKey = string(start, i)
+            openCode = FieldKey.noCode
+        }
         openPercent = isDescriptorKey
         openJoined = false
         openValueStart = v
@@ -317,7 +324,7 @@ struct Parser {
         } else {
             value = openString
         }
-        appendPending(Field(key: key, value: value, line: openLine, valueColumn: openColumn,
+        appendPending(Field(key: key, code: openCode, value: value, line: openLine, valueColumn: openColumn,
                             lineCount: openLines, byteRange: openStart..<openEnd))
         if openPercent { pendingPercent += 1 }
         openKey = nil
@@ -419,10 +426,10 @@ struct Parser {
 
     // MARK: Known keys
 
-    /// The key in `a..<b` as a shared string when it is one of the schema's or recutils'
-    /// keys, so that no string is made for it; nil for any other key.
+    /// The key in `a..<b` as a shared string, with its code, when it is one of the schema's
+    /// or recutils' keys, so that no string is made for it; nil for any other key.
     @inline(__always)
-    private static func knownKey(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> String? {
+    private static func knownKey(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> (key: String, code: UInt8)? {
         let n = b - a
         guard n < knownKeys.count else { return nil }
         let candidates = knownKeys[n]
@@ -432,29 +439,25 @@ struct Parser {
         for k in 0..<min(n, 8) { head |= UInt64(base[k]) << (8 * UInt64(k)) }
         for c in candidates where c.head == head {
             if n <= 8 || c.bytes.withUnsafeBufferPointer({ Platform.bytesEqual($0.baseAddress! + 8, base + 8, count: n - 8) }) {
-                return c.key
+                return (c.key, c.code)
             }
         }
         return nil
     }
 
-    /// The known keys by length in bytes.
-    private static let knownKeys: [[(head: UInt64, bytes: [UInt8], key: String)]] = {
-        let keys = [
-            "id", "name", "kind", "parent", "contact", "description", "title", "area", "owner", "due", "status",
-            "done_when", "done", "reason", "note", "source", "classification", "goal", "start", "evidence", "every",
-            "likelihood", "consequence", "treatment", "action", "review", "residual_likelihood",
-            "residual_consequence", "audit", "auditor", "year", "case", "recommendation", "response", "progress",
-            "remaining", "assessment", "organisation", "version", "soon_days",
+    /// The known keys by length in bytes: the schema's (`FieldKey`), with their codes, and
+    /// recutils' descriptor keys.
+    private static let knownKeys: [[(head: UInt64, bytes: [UInt8], key: String, code: UInt8)]] = {
+        let keys = FieldKey.allCases.map { ($0.key, UInt8($0.rawValue)) } + [
             "%rec", "%key", "%mandatory", "%type", "%doc", "%allowed", "%prohibit", "%unique", "%sort", "%auto",
             "%confidential", "%size", "%constraint", "%singular", "%typedef",
-        ]
-        var table = [[(head: UInt64, bytes: [UInt8], key: String)]](repeating: [], count: 1 + keys.map(\.utf8.count).max()!)
-        for k in keys {
+        ].map { ($0, FieldKey.noCode) }
+        var table = [[(head: UInt64, bytes: [UInt8], key: String, code: UInt8)]](repeating: [], count: 1 + keys.map(\.0.utf8.count).max()!)
+        for (k, code) in keys {
             let bytes = Array(k.utf8)
             var head: UInt64 = 0
             for (i, b) in bytes.prefix(8).enumerated() { head |= UInt64(b) << (8 * UInt64(i)) }
-            table[bytes.count].append((head, bytes, k))
+            table[bytes.count].append((head, bytes, k, code))
         }
         return table
     }()

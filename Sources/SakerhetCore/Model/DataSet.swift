@@ -133,21 +133,21 @@ public struct DataSet: Sendable {
         }
         self.recordsBySlot = recordsBySlot
         self.pathsBySlot = pathsBySlot
-        func build<T: Sendable, Key: ModelKeys>(_ k: Kind, _ keys: Key.Type, _ make: @Sendable (RecordRef, Record, inout FirstValues<Key>) -> T) -> [T] {
+        func build<T: Sendable>(_ k: Kind, _ make: @Sendable (RecordRef, Record, inout FieldSlots) -> T) -> [T] {
             let rs = recordsBySlot[k.slot]
-            return Parallel.array(rs.count, start: { FirstValues<Key>() }) { f, i in
+            return Parallel.array(rs.count, start: { FieldSlots(k) }) { f, i in
                 f.load(rs[i])
                 return make(RecordRef(kind: k, index: i), rs[i], &f)
             }
         }
-        owners = build(.owner, OwnerKeys.self) { ref, _, f in
+        owners = build(.owner) { ref, _, f in
             Owner(ref: ref, id: f[.id] ?? "", name: f[.name] ?? "",
                   kind: f[.kind].flatMap(OwnerKind.init(rawValue:)), parent: f[.parent], contact: f[.contact])
         }
-        areas = build(.area, AreaKeys.self) { ref, _, f in
+        areas = build(.area) { ref, _, f in
             Area(ref: ref, id: f[.id] ?? "", name: f[.name] ?? "", description: f[.description])
         }
-        goals = build(.goal, GoalKeys.self) { ref, r, f in
+        goals = build(.goal) { ref, r, f in
             return Goal(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", parent: f[.parent], area: f[.area],
                         owners: Words.owners(r, f[.owner]), due: f[.due].flatMap(Deadline.init(token:)),
                         status: f[.status].flatMap(Words.status), statusAlias: Words.alias(f[.status]), doneWhen: f[.doneWhen],
@@ -155,7 +155,7 @@ public struct DataSet: Sendable {
                         classification: f[.classification].flatMap(Words.classification) ?? .open,
                         indicator: f[.indicator], target: f[.target])
         }
-        activities = build(.activity, ActivityKeys.self) { ref, r, f in
+        activities = build(.activity) { ref, r, f in
             let done = Words.done(f[.done])
             return Activity(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", goal: f[.goal] ?? "",
                             owners: Words.owners(r, f[.owner]), start: f[.start].flatMap(Deadline.init(token:)),
@@ -166,7 +166,7 @@ public struct DataSet: Sendable {
                             classification: f[.classification].flatMap(Words.classification) ?? .open)
         }
         let scale = config.riskScale
-        risks = build(.risk, RiskKeys.self) { ref, r, f in
+        risks = build(.risk) { ref, r, f in
             return Risk(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", area: f[.area], description: f[.description],
                         likelihood: f.score(.likelihood), consequence: f.score(.consequence), owners: Words.owners(r, f[.owner]),
                         treatment: f[.treatment], actions: r.values("action"),
@@ -175,7 +175,7 @@ public struct DataSet: Sendable {
                         source: f[.source], classification: f[.classification].flatMap(Words.classification) ?? .open,
                         scaleMax: scale)
         }
-        findings = build(.finding, FindingKeys.self) { ref, r, f in
+        findings = build(.finding) { ref, r, f in
             return Finding(ref: ref, id: f[.id] ?? "", audit: f[.audit] ?? "", auditor: f[.auditor],
                            year: f[.year].flatMap { Int($0) }, caseNumber: f[.caseNumber],
                            recommendation: f[.recommendation] ?? "", response: f[.response], progress: f[.progress],
@@ -185,7 +185,7 @@ public struct DataSet: Sendable {
                            classification: f[.classification].flatMap(Words.classification) ?? .open, reason: f[.reason],
                            kind: f[.kind], basis: f[.basis], area: f[.area], note: f[.note])
         }
-        followups = build(.followup, FollowupKeys.self) { ref, _, f in
+        followups = build(.followup) { ref, _, f in
             Followup(ref: ref, id: f[.id] ?? "", record: f[.record] ?? "",
                      period: f[.period].flatMap(Deadline.init(token:)).flatMap { $0.isUnknown ? nil : $0 },
                      assessment: f[.assessment] ?? "", analysis: f[.analysis], outcome: f[.outcome],
@@ -246,22 +246,13 @@ public struct DataSet: Sendable {
             var index = FieldIndex()
             for kind in Kind.allCases {
                 guard let file = files[kind] else { continue }
-                let specs = Schema.list[kind.slot]
-                let names = specs.map(\.name)
-                let slots = specs.map { index.slot(of: $0.type) }
-                let n = names.count
+                // A field's spec is found by its key's code: no key is compared.
+                let slots = Schema.list[kind.slot].map { index.slot(of: $0.type) }
+                let byCode = Schema.byCode[kind.slot]
                 for (i, r) in file.document.records.enumerated() {
-                    // Fields mostly come in schema order: the search for a key starts after
-                    // the last one found, and a known key is found at once.
-                    var next = 0
                     for (j, f) in r.fields.enumerated() {
-                        var k = next, found = -1
-                        for _ in 0..<n {
-                            if names[k] == f.key { found = k; break }
-                            k = k + 1 == n ? 0 : k + 1
-                        }
+                        let found = Int(byCode[Int(f.code)])
                         if found >= 0 {
-                            next = found + 1 == n ? 0 : found + 1
                             index.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: Int16(found)), slot: slots[found])
                         } else {
                             index.unknown.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: -1))
@@ -372,117 +363,6 @@ extension Kind {
     }
 }
 
-// The fields the model reads from each kind. A case is a field of the kind's schema (its
-// name in snake case is the key; `SchemaTests` checks each against `Schema.fields`), and its
-// place among the cases is its slot in `FirstValues`: a field is read by naming its case,
-// so a slot cannot be wrong and a new field is one more case.
-//
-// The case's name comes from the compiler's `CodingKey` synthesis (`stringValue`), not from
-// `String(describing:)`: that one asks the runtime whether the type conforms to printing
-// protocols, and each first question scans every conformance in the binary (a fraction of a
-// millisecond each in the statically linked binary, on every command's start).
-protocol ModelKeys: CaseIterable, CodingKey, RawRepresentable where RawValue == Int, AllCases == [Self] {
-    /// The field's key, when it is not the case name in snake case.
-    var key: String { get }
-}
-
-extension ModelKeys {
-    var key: String { Self.snake(stringValue) }
-
-    /// The keys in slot order.
-    static var keys: [String] { allCases.map(\.key) }
-
-    /// `doneWhen` → `done_when`.
-    static func snake(_ name: String) -> String {
-        var out = ""
-        for c in name {
-            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
-        }
-        return out
-    }
-}
-
-enum GoalKeys: Int, ModelKeys {
-    case id, title, parent, area, owner, due, status, doneWhen, done, reason, note, source, classification, indicator, target
-}
-
-enum ActivityKeys: Int, ModelKeys {
-    case id, title, goal, owner, start, due, status, done, reason, note, evidence, every, area, classification, progress
-}
-
-enum RiskKeys: Int, ModelKeys {
-    case id, title, area, description, likelihood, consequence, owner, treatment, status, review,
-         residualLikelihood, residualConsequence, source, classification
-}
-
-enum FindingKeys: Int, ModelKeys {
-    case id, audit, auditor, year, caseNumber, recommendation, response, progress, remaining, assessment, evidence,
-         owner, due, status, classification, reason, kind, basis, area, note
-
-    var key: String { self == .caseNumber ? "case" : Self.snake(stringValue) }
-}
-
-enum OwnerKeys: Int, ModelKeys {
-    case id, name, kind, parent, contact
-}
-
-enum AreaKeys: Int, ModelKeys {
-    case id, name, description
-}
-
-enum FollowupKeys: Int, ModelKeys {
-    case id, record, period, assessment, analysis, outcome, classification
-}
-
-/// The first value of each of a few keys of a record, found in one pass over its fields.
-/// Reused from record to record, so it allocates nothing per record: each slot holds the
-/// index of the key's first field. That field counts even when empty; an empty value
-/// reads as nil.
-struct FirstValues<Key: ModelKeys> {
-    private let keys: [String]
-    private var slots: [Int]
-    private var fields: [Field] = []
-
-    init() {
-        keys = Key.keys
-        slots = [Int](repeating: -1, count: keys.count)
-    }
-
-    mutating func load(_ record: Record) {
-        fields = record.fields
-        let n = keys.count
-        keys.withUnsafeBufferPointer { keys in
-            slots.withUnsafeMutableBufferPointer { slots in
-                for i in 0..<n { slots[i] = -1 }
-                fields.withUnsafeBufferPointer { fields in
-                    // Fields mostly come in schema order, so the search starts after the last match.
-                    var next = 0
-                    for j in 0..<fields.count {
-                        var k = next
-                        for _ in 0..<n {
-                            if keys[k] == fields[j].key {
-                                if slots[k] < 0 { slots[k] = j }
-                                next = k + 1 == n ? 0 : k + 1
-                                break
-                            }
-                            k = k + 1 == n ? 0 : k + 1
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    subscript(_ key: Key) -> String? {
-        let i = slots[key.rawValue]
-        guard i >= 0 else { return nil }
-        let v = fields[i].value
-        return v.isEmpty ? nil : v
-    }
-
-    func score(_ key: Key) -> Int? { self[key].flatMap { Int($0) } }
-}
-
 /// The vocabularies' parsers, with the stored Swedish word recognised first by its exact
 /// bytes. That gives the same value as the general parser (which lower-cases first), only
 /// without making a lower-cased copy for every record.
@@ -490,8 +370,9 @@ enum Words {
     /// Every `owner` line of a record; one read of the record's fields only when it has a
     /// second `owner` line after the first.
     static func owners(_ r: Record, _ first: String?) -> [String] {
+        let owner = UInt8(FieldKey.owner.rawValue)
         var count = 0
-        for f in r.fields where f.key == "owner" { count += 1; if count > 1 { break } }
+        for f in r.fields where f.code == owner { count += 1; if count > 1 { break } }
         if count <= 1 { return first.map { [$0] } ?? [] }
         return r.values("owner").filter { !$0.isEmpty }
     }

@@ -56,6 +56,17 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
 
     public func spec(_ key: String) -> FieldSpec? { Schema.byName[slot][key] }
 
+    /// The spec of the field whose key has `code` (`Field.code`), nil when the kind does not have it.
+    @inline(__always)
+    public func spec(code: UInt8) -> FieldSpec? {
+        let i = Schema.byCode[slot][Int(code)]
+        return i < 0 ? nil : Schema.list[slot][Int(i)]
+    }
+
+    /// The place of that spec in `fields`, or -1.
+    @inline(__always)
+    func specIndex(code: UInt8) -> Int { Int(Schema.byCode[slot][Int(code)]) }
+
     public var fieldOrder: [String] { fields.map(\.name) }
 
     /// The names of the fields a record of this kind must have.
@@ -83,6 +94,8 @@ public struct FieldSpec: Sendable {
         case occurrence
         case ref(Kind)
     }
+    public let key: FieldKey
+    /// The key as written in a file.
     public let name: String
     public let type: ValueType
     public let required: Bool
@@ -90,8 +103,9 @@ public struct FieldSpec: Sendable {
     /// Free text that may span several lines (written as `+ ` lines); any other field holds one line.
     public let multiLine: Bool
 
-    init(_ name: String, _ type: ValueType = .text, required: Bool = false, repeatable: Bool = false, multiLine: Bool = false) {
-        self.name = name
+    init(_ key: FieldKey, _ type: ValueType = .text, required: Bool = false, repeatable: Bool = false, multiLine: Bool = false) {
+        self.key = key
+        self.name = key.key
         self.type = type
         self.required = required
         self.repeatable = repeatable
@@ -109,55 +123,62 @@ enum Schema {
     /// Required and repeatable field names of each kind, indexed by `Kind.slot`.
     static let required: [[String]] = list.map { $0.filter(\.required).map(\.name) }
     static let repeatable: [[String]] = list.map { $0.filter(\.repeatable).map(\.name) }
+    /// The place of each field in `list`, by the code of its key (256 entries, so that
+    /// `FieldKey.noCode` finds -1 too), indexed by `Kind.slot`.
+    static let byCode: [[Int16]] = list.map { specs in
+        var places = [Int16](repeating: -1, count: 256)
+        for (i, spec) in specs.enumerated() { places[spec.key.rawValue] = Int16(i) }
+        return places
+    }
 
     static let fields: [Kind: [FieldSpec]] = [
         .owner: [
-            FieldSpec("id", required: true), FieldSpec("name", required: true), FieldSpec("kind", .ownerKind),
-            FieldSpec("parent", .ref(.owner)), FieldSpec("contact"),
+            FieldSpec(.id, required: true), FieldSpec(.name, required: true), FieldSpec(.kind, .ownerKind),
+            FieldSpec(.parent, .ref(.owner)), FieldSpec(.contact),
         ],
-        .area: [FieldSpec("id", required: true), FieldSpec("name", required: true), FieldSpec("description", multiLine: true)],
+        .area: [FieldSpec(.id, required: true), FieldSpec(.name, required: true), FieldSpec(.description, multiLine: true)],
         .goal: [
-            FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("parent", .ref(.goal)),
-            FieldSpec("area", .ref(.area)), FieldSpec("owner", .ref(.owner), required: true, repeatable: true),
-            FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
-            FieldSpec("done_when", multiLine: true), FieldSpec("done", .period), FieldSpec("reason", multiLine: true), FieldSpec("note", multiLine: true),
-            FieldSpec("source"), FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true), FieldSpec("level", .goalLevel),
-            FieldSpec("indicator"), FieldSpec("target"),
+            FieldSpec(.id, required: true), FieldSpec(.title, required: true), FieldSpec(.parent, .ref(.goal)),
+            FieldSpec(.area, .ref(.area)), FieldSpec(.owner, .ref(.owner), required: true, repeatable: true),
+            FieldSpec(.due, .deadline, required: true), FieldSpec(.status, .status, required: true),
+            FieldSpec(.doneWhen, multiLine: true), FieldSpec(.done, .period), FieldSpec(.reason, multiLine: true), FieldSpec(.note, multiLine: true),
+            FieldSpec(.source), FieldSpec(.classification, .classification), FieldSpec(.assumed, repeatable: true), FieldSpec(.level, .goalLevel),
+            FieldSpec(.indicator), FieldSpec(.target),
         ],
         .activity: [
-            FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("goal", .ref(.goal), required: true),
-            FieldSpec("owner", .ref(.owner), required: true, repeatable: true), FieldSpec("start", .deadline),
-            FieldSpec("due", .deadline, required: true), FieldSpec("status", .status, required: true),
-            FieldSpec("progress"), FieldSpec("done", .period), FieldSpec("reason", multiLine: true), FieldSpec("note", multiLine: true), FieldSpec("evidence", multiLine: true),
-            FieldSpec("every", .recurrence), FieldSpec("occurrence", .occurrence, repeatable: true),
-            FieldSpec("area", .ref(.area)), FieldSpec("source"),
-            FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
+            FieldSpec(.id, required: true), FieldSpec(.title, required: true), FieldSpec(.goal, .ref(.goal), required: true),
+            FieldSpec(.owner, .ref(.owner), required: true, repeatable: true), FieldSpec(.start, .deadline),
+            FieldSpec(.due, .deadline, required: true), FieldSpec(.status, .status, required: true),
+            FieldSpec(.progress), FieldSpec(.done, .period), FieldSpec(.reason, multiLine: true), FieldSpec(.note, multiLine: true), FieldSpec(.evidence, multiLine: true),
+            FieldSpec(.every, .recurrence), FieldSpec(.occurrence, .occurrence, repeatable: true),
+            FieldSpec(.area, .ref(.area)), FieldSpec(.source),
+            FieldSpec(.classification, .classification), FieldSpec(.assumed, repeatable: true),
         ],
         .risk: [
-            FieldSpec("id", required: true), FieldSpec("title", required: true), FieldSpec("area", .ref(.area)),
-            FieldSpec("description", multiLine: true), FieldSpec("likelihood", .score, required: true),
-            FieldSpec("consequence", .score, required: true), FieldSpec("owner", .ref(.owner), required: true, repeatable: true),
-            FieldSpec("treatment", multiLine: true), FieldSpec("action", .ref(.activity), repeatable: true),
-            FieldSpec("status", .riskStatus, required: true), FieldSpec("review", .day),
-            FieldSpec("residual_likelihood", .score), FieldSpec("residual_consequence", .score),
-            FieldSpec("source"), FieldSpec("classification", .classification), FieldSpec("assumed", repeatable: true),
+            FieldSpec(.id, required: true), FieldSpec(.title, required: true), FieldSpec(.area, .ref(.area)),
+            FieldSpec(.description, multiLine: true), FieldSpec(.likelihood, .score, required: true),
+            FieldSpec(.consequence, .score, required: true), FieldSpec(.owner, .ref(.owner), required: true, repeatable: true),
+            FieldSpec(.treatment, multiLine: true), FieldSpec(.action, .ref(.activity), repeatable: true),
+            FieldSpec(.status, .riskStatus, required: true), FieldSpec(.review, .day),
+            FieldSpec(.residualLikelihood, .score), FieldSpec(.residualConsequence, .score),
+            FieldSpec(.source), FieldSpec(.classification, .classification), FieldSpec(.assumed, repeatable: true),
         ],
         .finding: [
-            FieldSpec("id", required: true), FieldSpec("audit", required: true), FieldSpec("auditor"),
-            FieldSpec("year", .year), FieldSpec("case"), FieldSpec("recommendation", required: true, multiLine: true),
-            FieldSpec("response", multiLine: true), FieldSpec("progress", multiLine: true), FieldSpec("remaining", multiLine: true),
-            FieldSpec("assessment", .assessment, required: true), FieldSpec("evidence", multiLine: true),
-            FieldSpec("owner", .ref(.owner), required: true, repeatable: true), FieldSpec("due", .deadline),
-            FieldSpec("action", .ref(.activity), repeatable: true), FieldSpec("status", .status),
-            FieldSpec("done", .period), FieldSpec("reason", multiLine: true), FieldSpec("classification", .classification),
-            FieldSpec("assumed", repeatable: true),
-            FieldSpec("kind", .findingKind), FieldSpec("basis"), FieldSpec("area", .ref(.area)), FieldSpec("note"),
+            FieldSpec(.id, required: true), FieldSpec(.audit, required: true), FieldSpec(.auditor),
+            FieldSpec(.year, .year), FieldSpec(.caseNumber), FieldSpec(.recommendation, required: true, multiLine: true),
+            FieldSpec(.response, multiLine: true), FieldSpec(.progress, multiLine: true), FieldSpec(.remaining, multiLine: true),
+            FieldSpec(.assessment, .assessment, required: true), FieldSpec(.evidence, multiLine: true),
+            FieldSpec(.owner, .ref(.owner), required: true, repeatable: true), FieldSpec(.due, .deadline),
+            FieldSpec(.action, .ref(.activity), repeatable: true), FieldSpec(.status, .status),
+            FieldSpec(.done, .period), FieldSpec(.reason, multiLine: true), FieldSpec(.classification, .classification),
+            FieldSpec(.assumed, repeatable: true),
+            FieldSpec(.kind, .findingKind), FieldSpec(.basis), FieldSpec(.area, .ref(.area)), FieldSpec(.note),
         ],
         // One record per goal, sub-goal or activity and period (followups.rec).
         .followup: [
-            FieldSpec("id", required: true), FieldSpec("record", .followedRecord, required: true),
-            FieldSpec("period", .period, required: true), FieldSpec("assessment", .followupAssessment, required: true),
-            FieldSpec("analysis"), FieldSpec("outcome"), FieldSpec("classification", .classification),
+            FieldSpec(.id, required: true), FieldSpec(.record, .followedRecord, required: true),
+            FieldSpec(.period, .period, required: true), FieldSpec(.assessment, .followupAssessment, required: true),
+            FieldSpec(.analysis), FieldSpec(.outcome), FieldSpec(.classification, .classification),
         ],
     ]
 }

@@ -1,0 +1,85 @@
+/// Every key the schema gives a field, as a small number. A key is declared here once;
+/// `Schema.fields` says which kinds have it and how it is read, by naming the case, so a
+/// misspelt key does not compile. The parser gives each field its key's code
+/// (`Field.code`), the model reads a record's fields by it (`FieldSlots`), and the checks
+/// find a field's spec by it (`Kind.spec(code:)`): no key is compared as a string on the
+/// way from the file to the typed records.
+///
+/// The key is the case's name in snake case (`doneWhen` → `done_when`), taken from the
+/// compiler's `CodingKey` synthesis (`stringValue`), not from `String(describing:)`: that
+/// one asks the runtime whether the type conforms to printing protocols, and each first
+/// question scans every conformance in the binary.
+public enum FieldKey: Int, CaseIterable, CodingKey, Sendable {
+    case id, name, kind, parent, contact, description, title, area, owner, due, status, doneWhen, done, reason, note,
+         source, classification, assumed, level, indicator, target, goal, start, progress, evidence, every, occurrence,
+         likelihood, consequence, treatment, action, review, residualLikelihood, residualConsequence, audit, auditor,
+         year, caseNumber, recommendation, response, remaining, assessment, basis, record, period, analysis, outcome
+
+    /// The key as written in a file.
+    public var key: String { FieldKey.keys[rawValue] }
+
+    /// The code a field gets when its key is not one of these (`Field.code`).
+    public static let noCode = UInt8.max
+
+    /// The keys by code.
+    static let keys: [String] = allCases.map { $0 == .caseNumber ? "case" : snake($0.stringValue) }
+
+    /// The key of a code, nil for `noCode`.
+    @inline(__always)
+    static func of(code: UInt8) -> FieldKey? { code == noCode ? nil : FieldKey(rawValue: Int(code)) }
+
+    /// `doneWhen` → `done_when`.
+    static func snake(_ name: String) -> String {
+        var out = ""
+        for c in name {
+            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+        }
+        return out
+    }
+}
+
+/// The first value of each key of a record, found in one pass over its fields: each
+/// field's code is its slot, so there is no search and no slot to get wrong. Reused from
+/// record to record, it allocates nothing per record and clears only the slots the last
+/// record filled. A field counts even when empty; an empty value reads as nil.
+///
+/// In a debug build, reading a key that the record's kind does not declare stops the
+/// program: the tests load every kind, so a read of a field no record can have is found.
+struct FieldSlots {
+    private let kind: Kind
+    private var slots: [Int32]
+    private var filled: [UInt8] = []
+    private var fields: [Field] = []
+
+    init(_ kind: Kind) {
+        self.kind = kind
+        slots = [Int32](repeating: -1, count: FieldKey.allCases.count)
+    }
+
+    mutating func load(_ record: Record) {
+        fields = record.fields
+        let n = fields.count
+        slots.withUnsafeMutableBufferPointer { slots in
+            for code in filled { slots[Int(code)] = -1 }
+            filled.removeAll(keepingCapacity: true)
+            fields.withUnsafeBufferPointer { fields in
+                for j in 0..<n {
+                    let code = fields[j].code
+                    guard code != FieldKey.noCode, slots[Int(code)] < 0 else { continue }
+                    slots[Int(code)] = Int32(j)
+                    filled.append(code)
+                }
+            }
+        }
+    }
+
+    subscript(_ key: FieldKey) -> String? {
+        assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
+        let i = Int(slots[key.rawValue])
+        guard i >= 0 else { return nil }
+        let v = fields[i].value
+        return v.isEmpty ? nil : v
+    }
+
+    func score(_ key: FieldKey) -> Int? { self[key].flatMap { Int($0) } }
+}

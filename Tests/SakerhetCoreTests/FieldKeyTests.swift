@@ -1,0 +1,51 @@
+import XCTest
+@testable import SakerhetCore
+
+/// Keys are declared once (`FieldKey`); the schema names them, the parser gives each field
+/// its key's code, and the model reads a record's fields by code (`FieldSlots`).
+final class FieldKeyTests: XCTestCase {
+    func testEveryKeyIsWrittenOnceAndUsedByTheSchema() {
+        XCTAssertEqual(Set(FieldKey.keys).count, FieldKey.allCases.count, "two cases write the same key")
+        let used = Set(Kind.allCases.flatMap { $0.fields.map(\.key) })
+        for key in FieldKey.allCases { XCTAssertTrue(used.contains(key), "'\(key.key)' is a field of no kind") }
+        XCTAssertEqual(FieldKey.doneWhen.key, "done_when")
+        XCTAssertEqual(FieldKey.residualConsequence.key, "residual_consequence")
+        XCTAssertEqual(FieldKey.caseNumber.key, "case")
+        XCTAssertLessThan(FieldKey.allCases.count, Int(FieldKey.noCode), "a code must fit below noCode")
+        for kind in Kind.allCases {
+            for spec in kind.fields {
+                XCTAssertEqual(spec.name, spec.key.key)
+                XCTAssertEqual(kind.spec(code: UInt8(spec.key.rawValue))?.name, spec.name)
+                XCTAssertEqual(kind.spec(spec.name)?.key, spec.key)
+            }
+        }
+        XCTAssertNil(Kind.activity.spec(code: UInt8(FieldKey.recommendation.rawValue)), "an activity has no recommendation")
+        XCTAssertNil(Kind.activity.spec(code: FieldKey.noCode))
+    }
+
+    func testTheParserGivesEachFieldItsKeysCode() {
+        let doc = Document(text: "%rec: Activity\n\nid: A1\ncase: 12\ndone_when: x\nrecommendation: r\nnotes: typo\nx_1: y\n")
+        let fields = doc.records[0].fields
+        XCTAssertEqual(fields.map(\.key), ["id", "case", "done_when", "recommendation", "notes", "x_1"])
+        XCTAssertEqual(fields.map { FieldKey.of(code: $0.code) }, [.id, .caseNumber, .doneWhen, .recommendation, nil, nil])
+        XCTAssertEqual(doc.descriptor?.fields.first?.code, FieldKey.noCode, "a descriptor key is not a field key")
+        XCTAssertEqual(MemoryLayout<Field>.stride, 56, "the code takes the padding, not more room")
+    }
+
+    func testAFieldIsReadFromItsSlot() {
+        let doc = Document(text: "id: A1\ntitle: T\nnote: n\ndue: 2025\ngoal: M1\nnote: second\nprogress:\n\nid: A2\ntitle: U\n")
+        var f = FieldSlots(.activity)
+        f.load(doc.records[0])
+        XCTAssertEqual(f[.id], "A1")
+        XCTAssertEqual(f[.due], "2025")
+        XCTAssertEqual(f[.goal], "M1")
+        XCTAssertEqual(f[.note], "n", "the first value of a repeated key")
+        XCTAssertNil(f[.progress], "an empty value reads as nil")
+        XCTAssertNil(f[.status])
+        f.load(doc.records[1])
+        XCTAssertEqual(f[.id], "A2")
+        XCTAssertEqual(f[.title], "U")
+        XCTAssertNil(f[.note], "the slots of the record before are cleared")
+        XCTAssertNil(f[.due])
+    }
+}
