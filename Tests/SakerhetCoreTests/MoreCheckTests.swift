@@ -10,6 +10,21 @@ final class MoreCheckTests: XCTestCase {
                   sv: "fältet 'status' står redan på rad 16", en: "the field 'status' is already on line 16")
     }
 
+    /// The schema's keys are told apart by code, other keys by name, in short and long records.
+    func testRepeatedFieldByCodeAndByName() {
+        let extra = "status: klar\nstatus: x\nnotes: a\nnotes: b\nrecommendation: r\nrecommendation: s\nowner: sbs\n"
+        let d = Fixture.run(RepeatedFieldCheck(), variant(.activity, ("status: pågår\n", "status: pågår\n" + extra)))
+        XCTAssertEqual(d.map(\.line), [17, 18, 20, 22])
+        XCTAssertEqual(d.map { String($0.message.en.split(separator: ";")[0].split(separator: ":")[1]) },
+                       [" the field 'status' is already on line 16", " the field 'status' is already on line 16",
+                        " the field 'notes' is already on line 19", " the field 'recommendation' is already on line 21"])
+        // The same in a record of more than 32 fields, where names go through a table.
+        let long = (1...30).map { "x\($0): v\n" }.joined()
+        let e = Fixture.run(RepeatedFieldCheck(), variant(.activity, ("status: pågår\n", "status: pågår\n" + long + extra)))
+        XCTAssertEqual(e.map(\.line), [47, 48, 50, 52])
+        XCTAssertEqual(e.map(\.message.en), d.map { $0.message.en.replacingOccurrences(of: "line 19", with: "line 49").replacingOccurrences(of: "line 21", with: "line 51") })
+    }
+
     func testRepeatedFieldIsQuietForLists() {
         XCTAssertEqual(Fixture.run(RepeatedFieldCheck(), variant(.risk, ("action: A26\n", "action: A26\naction: A4\n"))).count, 0)
         XCTAssertEqual(Fixture.run(RepeatedFieldCheck()).count, 0)

@@ -9,7 +9,7 @@ public struct AssessmentCheck: Check {
         var out: [Diagnostic] = []
         for f in data.findings {
             let record = data.record(f.ref)
-            guard let raw = record.value("assessment"), !raw.isEmpty else { continue }
+            guard let raw = record.value(.assessment), !raw.isEmpty else { continue }
             guard let a = f.assessment else {
                 let hint = Suggest.hint(raw, Assessment.allCases.map(\.rawValue))
                 out.append(Diagnostic(.error, id, data, f.ref, field: "assessment",

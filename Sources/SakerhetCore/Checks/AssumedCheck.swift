@@ -13,7 +13,7 @@ public struct AssumedCheck: RecordCheck {
         let kind = site.kind
         for f in r.fields where f.key == "assumed" {
             let ref = RecordRef(kind: kind, index: i)
-            let rid = r.value("id") ?? "?"
+            let rid = r.value(.id) ?? "?"
             for name in Assumed.names(f.value) {
                 if kind.spec(name) == nil || name == "assumed" || name == "id" {
                     let hint = Suggest.hint(name, kind.fieldOrder.filter { $0 != "assumed" && $0 != "id" })

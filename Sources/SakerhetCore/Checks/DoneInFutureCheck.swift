@@ -8,7 +8,7 @@ public struct DoneInFutureCheck: ScheduledCheck {
     public init() {}
 
     public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
-        guard let period = data.record(item.ref).value("done").flatMap(Deadline.init(token:)),
+        guard let period = data.record(item.ref).value(.done).flatMap(Deadline.init(token:)),
               let first = period.firstDay, first > asOf else { return }
         let done = period.token
         out.append(Diagnostic(.error, id, data, item.ref, field: "done",

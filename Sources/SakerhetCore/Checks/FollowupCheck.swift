@@ -20,7 +20,7 @@ public struct FollowupCheck: Check {
             switch spec.type {
             case .followedRecord:
                 guard !data.contains(.goal, id: v), !data.contains(.activity, id: v) else {
-                    let period = data.record(ref).value("period") ?? ""
+                    let period = data.record(ref).value(.period) ?? ""
                     let key = v + "\u{0}" + period
                     if let earlier = seen[key] {
                         error("\(earlier) följer redan upp \(v) för \(period); slå ihop posterna",
@@ -38,7 +38,7 @@ public struct FollowupCheck: Check {
                 error("period '\(v)' är ingen period; skriv t.ex. 2027-T1, 2027-H1, 2027-Q2, 2027-05 eller 2027",
                       "period '\(v)' is not a period; write e.g. 2027-T1, 2027-H1, 2027-Q2, 2027-05 or 2027")
             default:
-                let target = data.record(ref).value("record") ?? ""
+                let target = data.record(ref).value(.record) ?? ""
                 // A record that does not exist is reported once, at `record`.
                 guard data.contains(.goal, id: target) || data.contains(.activity, id: target) else { return }
                 let isActivity = data.contains(.activity, id: target) && !data.contains(.goal, id: target)

@@ -34,7 +34,7 @@ public struct GoalChildrenCheck: Check {
     private enum Text {
         /// "delmål", or "målområde" for an action plan's area (`level`).
         static func goalWord(_ c: GoalChildren.Child, _ lang: Lang, _ data: DataSet) -> String {
-            if data.record(c.ref).value("level").flatMap({ GoalLevel(rawValue: $0.lowercased()) }) == .actionArea {
+            if data.record(c.ref).value(.level).flatMap({ GoalLevel(rawValue: $0.lowercased()) }) == .actionArea {
                 return lang == .sv ? "målområde" : "action-plan area"
             }
             return lang == .sv ? "delmål" : "sub-goal"

@@ -7,9 +7,10 @@ public struct MandatoryFieldCheck: RecordCheck {
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let kind = site.kind
-        for key in kind.requiredKeys where (r.value(key) ?? "").isEmpty {
-            let name = r.value("id") ?? kind.word(.sv)
-            let nameEn = r.value("id") ?? kind.word(.en)
+        for required in kind.required where (r.value(required) ?? "").isEmpty {
+            let key = required.key
+            let name = r.value(.id) ?? kind.word(.sv)
+            let nameEn = r.value(.id) ?? kind.word(.en)
             out.append(Diagnostic(.error, id, site.data, RecordRef(kind: kind, index: i), field: key,
                                   sv: Text.sv(name, key), en: Text.en(nameEn, key)))
         }

@@ -13,7 +13,7 @@ public struct PersonalNumberCheck: Check {
             for hit in PersonalNumberCheck.scan(file.document.bytes) {
                 let record = kind.flatMap { _ in PersonalNumberCheck.record(at: hit.offset, in: file.document.records) }
                 out.append(Diagnostic(severity: .error, check: id, file: file.path, line: hit.line, column: hit.column,
-                                      kind: kind, recordID: record?.value("id"), owner: record?.value("owner"),
+                                      kind: kind, recordID: record?.value(.id), owner: record?.value(.owner),
                                       message: Message(sv: Text.sv, en: Text.en)))
             }
         }

@@ -8,14 +8,21 @@ public struct RepeatedFieldCheck: RecordCheck {
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let kind = site.kind, data = site.data
-        let lists = kind.repeatableKeys
-        // Records have about ten fields: compare pairs rather than build a set per record;
-        // a long one (a damaged file) gets a table, so the work stays linear.
+        let lists = kind.repeatableCodes
+        // The schema's keys are told apart by their codes, one bit each; other keys (a
+        // typo, a damaged file) by name: pairwise in a short record, in a table in a long
+        // one, so the work stays linear.
         let fields = r.fields
+        var seen: UInt64 = 0
         var firstLines: [String: Int]? = fields.count > 32 ? [:] : nil
-        for (j, f) in fields.enumerated() where !lists.contains(f.key) {
+        for (j, f) in fields.enumerated() {
             let line: Int
-            if firstLines != nil {
+            if f.code != FieldKey.noCode {
+                let bit: UInt64 = 1 << UInt64(f.code)
+                guard lists & bit == 0 else { continue }
+                guard seen & bit != 0 else { seen |= bit; continue }
+                line = fields[..<j].first(where: { $0.code == f.code })!.line
+            } else if firstLines != nil {
                 guard let l = firstLines![f.key] else { firstLines![f.key] = f.line; continue }
                 line = l
             } else {

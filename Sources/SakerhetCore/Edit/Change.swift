@@ -45,12 +45,12 @@ public struct Edit: Sendable {
     /// on a record that is not closed: a typo such as 2025 for 2027 is seen when written,
     /// not in the next audit. Only when the edit adds the record or changes its `due`.
     public func pastDeadlineNotices(asOf: Day) -> [Message] {
-        guard let record = block?.records.first, let token = record.value("due"),
+        guard let record = block?.records.first, let token = record.value(.due),
               let deadline = Deadline(token: token), let last = deadline.lastDay, last < asOf else { return [] }
-        if let index, index < before.records.count, before.records[index].value("due") == token { return [] }
-        if let s = record.value("status"), let status = Status(parsing: s), status.isClosed { return [] }
+        if let index, index < before.records.count, before.records[index].value(.due) == token { return [] }
+        if let s = record.value(.status), let status = Status(parsing: s), status.isClosed { return [] }
         if kind == .risk { return [] }
-        let id = record.value("id") ?? "?"
+        let id = record.value(.id) ?? "?"
         let days = last.days(until: asOf)
         return [Message(sv: "\(id): slutdatumet \(token) har redan passerat (sista dag \(last), \(days) \(days == 1 ? "dag" : "dagar") sedan); "
                             + "posten blir försenad. Menade du ett senare år? Ändra med 'set \(id) due=…'",
@@ -221,7 +221,7 @@ public enum Editor {
     public static func references(to id: String, kind: Kind, in data: DataSet) -> [(String, String)] {
         var out: [(String, String)] = []
         data.forEachField(ofType: [.ref(kind)]) { ref, f, _ in
-            if f.value == id { out.append((data.record(ref).value("id") ?? "?", f.key)) }
+            if f.value == id { out.append((data.record(ref).value(.id) ?? "?", f.key)) }
         }
         return out
     }

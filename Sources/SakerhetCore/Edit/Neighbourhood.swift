@@ -9,7 +9,7 @@ extension Edit {
         let old: Record? = index.map { before.records[$0] }
         let new = block?.records ?? []
         let changed = (old.map { [$0] } ?? []) + new
-        let ids = Set(changed.compactMap { $0.value("id") })
+        let ids = Set(changed.compactMap { $0.value(.id) })
         var chosen = [Set<Int>](repeating: [], count: Kind.allCases.count)
 
         func include(_ k: Kind, id: String) -> [Int] {
@@ -22,7 +22,7 @@ extension Edit {
         func includeFollowups(_ names: (String) -> Bool) {
             guard let file = data.files[.followup] else { return }
             for (j, r) in file.document.records.enumerated() where !(kind == .followup && j == index) {
-                if let v = r.value("record"), names(v) { chosen[Kind.followup.slot].insert(j) }
+                if let v = r.value(.record), names(v) { chosen[Kind.followup.slot].insert(j) }
             }
         }
         // Records with the same id.
@@ -49,10 +49,10 @@ extension Edit {
         if kind == .goal || kind == .activity { includeFollowups(ids.contains) }
         // The records that name R.
         for other in Kind.allCases {
-            let keys = Schema.list[other.slot].filter { $0.type == .ref(kind) }.map(\.name)
+            let keys = Schema.list[other.slot].filter { $0.type == .ref(kind) }.map { UInt8($0.key.rawValue) }
             guard !keys.isEmpty, let file = data.files[other] else { continue }
             for (j, r) in file.document.records.enumerated() where !(other == kind && j == index) {
-                for f in r.fields where keys.contains(f.key) && ids.contains(f.value) {
+                for f in r.fields where keys.contains(f.code) && ids.contains(f.value) {
                     chosen[other.slot].insert(j)
                     break
                 }

@@ -95,7 +95,7 @@ public enum RecordRules {
         guard kind != .risk else {
             throw EditError(sv: "risker har inget slutdatum; ändra 'review' med 'risks set ID review=ÅÅÅÅ-MM-DD'", en: "risks have no deadline; change 'review' with 'risks set ID review=YYYY-MM-DD'")
         }
-        if let i = data.records(of: kind, id: id).first, let old = data.record(RecordRef(kind: kind, index: i)).value("due").flatMap(Deadline.init(token:)),
+        if let i = data.records(of: kind, id: id).first, let old = data.record(RecordRef(kind: kind, index: i)).value(.due).flatMap(Deadline.init(token:)),
            let oldLast = old.lastDay, let newLast = deadline.lastDay, newLast <= oldLast {
             throw EditError(sv: "\(id) ska redan vara klar \(old.token); postpone flyttar bara senare (använd 'set \(id) due=…' för att tidigarelägga)",
                             en: "\(id) is already due \(old.token); postpone only moves later (use 'set \(id) due=…' to move earlier)", refusal: true)

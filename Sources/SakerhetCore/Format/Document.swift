@@ -171,6 +171,20 @@ public struct Record: Sendable {
         return out
     }
     public func line(of key: String) -> Int { field(key)?.line ?? line }
+
+    // The same by the key's code: one byte compared per field, for the keys of the schema.
+    public func field(_ key: FieldKey) -> Field? {
+        let code = UInt8(key.rawValue)
+        for f in fields where f.code == code { return f }
+        return nil
+    }
+    public func value(_ key: FieldKey) -> String? { field(key)?.value }
+    public func values(_ key: FieldKey) -> [String] {
+        let code = UInt8(key.rawValue)
+        var out: [String] = []
+        for f in fields where f.code == code { out.append(f.value) }
+        return out
+    }
 }
 
 public struct Comment: Sendable {

@@ -57,7 +57,7 @@ public struct Importer {
         }
         for a in data.activities { seen.insert(Importer.key(.activity, a.goal, a.title)) }
         for r in data.risks { seen.insert(Importer.key(.risk, "", r.title)) }
-        for f in data.findings { seen.insert(Importer.key(.finding, data.record(f.ref).value("audit") ?? "", data.record(f.ref).value("recommendation") ?? "")) }
+        for f in data.findings { seen.insert(Importer.key(.finding, data.record(f.ref).value(.audit) ?? "", data.record(f.ref).value(.recommendation) ?? "")) }
         for kind in Kind.allCases {
             let ids = Set(data.ids[kind]?.keys.map { $0 } ?? [])
             usedIDs[kind] = ids

@@ -5,7 +5,8 @@ public enum Assumed {
     /// The field names in the record's `assumed` lines, split at commas and spaces, in order.
     public static func fields(_ record: Record) -> [String] {
         var out: [String] = []
-        for f in record.fields where f.key == "assumed" {
+        let assumed = UInt8(FieldKey.assumed.rawValue)
+        for f in record.fields where f.code == assumed {
             for name in names(f.value) where !out.contains(name) { out.append(name) }
         }
         return out
@@ -34,8 +35,9 @@ extension DataSet {
     public func assumedByIndex(_ kind: Kind) -> [Int: [String]] {
         guard let file = files[kind], Assumed.mayHold(file.document.bytes) else { return [:] }
         var out: [Int: [String]] = [:]
+        let assumed = UInt8(FieldKey.assumed.rawValue)
         file.document.records.withUnsafeBufferPointer { records in
-            for i in records.indices where records[i].fields.contains(where: { $0.key == "assumed" }) {
+            for i in records.indices where records[i].fields.contains(where: { $0.code == assumed }) {
                 out[i] = Assumed.fields(records[i])
             }
         }

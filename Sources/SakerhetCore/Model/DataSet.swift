@@ -39,7 +39,7 @@ public struct Config: Sendable {
     init(record: Record?) {
         guard let record else { return }
         organisation = record.value("organisation")
-        title = record.value("title")
+        title = record.value(.title)
         version = record.value("version")
         if let s = record.value("soon_days"), let n = Int(s), n >= 0 { soonDays = n }
         if let s = record.value("moved_signal") { movedGreen = Config.movedSignalWords[s.lowercased()] ?? false }
@@ -169,7 +169,7 @@ public struct DataSet: Sendable {
         risks = build(.risk) { ref, r, f in
             return Risk(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", area: f[.area], description: f[.description],
                         likelihood: f.score(.likelihood), consequence: f.score(.consequence), owners: Words.owners(r, f[.owner]),
-                        treatment: f[.treatment], actions: r.values("action"),
+                        treatment: f[.treatment], actions: r.values(.action),
                         status: f[.status].flatMap(Words.riskStatus), review: f[.review].flatMap(Day.init),
                         residualLikelihood: f.score(.residualLikelihood), residualConsequence: f.score(.residualConsequence),
                         source: f[.source], classification: f[.classification].flatMap(Words.classification) ?? .open,
@@ -181,7 +181,7 @@ public struct DataSet: Sendable {
                            recommendation: f[.recommendation] ?? "", response: f[.response], progress: f[.progress],
                            remaining: f[.remaining], assessment: f[.assessment].flatMap(Words.assessment),
                            evidence: f[.evidence], owners: Words.owners(r, f[.owner]), due: f[.due].flatMap(Deadline.init(token:)),
-                           actions: r.values("action"), status: f[.status].flatMap(Words.status), statusAlias: Words.alias(f[.status]),
+                           actions: r.values(.action), status: f[.status].flatMap(Words.status), statusAlias: Words.alias(f[.status]),
                            classification: f[.classification].flatMap(Words.classification) ?? .open, reason: f[.reason],
                            kind: f[.kind], basis: f[.basis], area: f[.area], note: f[.note])
         }
@@ -206,7 +206,7 @@ public struct DataSet: Sendable {
     public func records(of kind: Kind, id: String) -> [Int] {
         if let index = eagerIDs[kind.slot] ?? cache.madeIDs(kind.slot) { return index[id] ?? [] }
         var out: [Int] = []
-        for (i, r) in recordsBySlot[kind.slot].enumerated() where r.value("id") == id { out.append(i) }
+        for (i, r) in recordsBySlot[kind.slot].enumerated() where r.value(.id) == id { out.append(i) }
         return out
     }
 
@@ -290,7 +290,7 @@ public struct IDIndex: Sendable {
     init(_ records: [Record]) {
         first.reserveCapacity(records.count)
         for (i, r) in records.enumerated() {
-            if let id = r.value("id") { add(id, i) }
+            if let id = r.value(.id) { add(id, i) }
         }
     }
 
@@ -374,7 +374,7 @@ enum Words {
         var count = 0
         for f in r.fields where f.code == owner { count += 1; if count > 1 { break } }
         if count <= 1 { return first.map { [$0] } ?? [] }
-        return r.values("owner").filter { !$0.isEmpty }
+        return r.values(.owner).filter { !$0.isEmpty }
     }
 
     /// The status word when it is an alias (`genomförd`), as given.

@@ -389,6 +389,6 @@ extension DataSet {
         }
         if let found { return found }
         let record = record(ref)
-        return (record.value("id") ?? "", record.value("owner") ?? "")
+        return (record.value(.id) ?? "", record.value(.owner) ?? "")
     }
 }

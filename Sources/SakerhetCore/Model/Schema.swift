@@ -75,6 +75,12 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
     /// The names of the fields that may repeat (one line per value).
     public var repeatableKeys: [String] { Schema.repeatable[slot] }
 
+    /// The keys of the fields a record of this kind must have.
+    var required: [FieldKey] { Schema.requiredKeys[slot] }
+
+    /// The fields that may repeat, as a set of codes: bit `code` is set for each.
+    var repeatableCodes: UInt64 { Schema.repeatableCodes[slot] }
+
     public static func < (a: Kind, b: Kind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
 }
 
@@ -123,6 +129,8 @@ enum Schema {
     /// Required and repeatable field names of each kind, indexed by `Kind.slot`.
     static let required: [[String]] = list.map { $0.filter(\.required).map(\.name) }
     static let repeatable: [[String]] = list.map { $0.filter(\.repeatable).map(\.name) }
+    static let requiredKeys: [[FieldKey]] = list.map { $0.filter(\.required).map(\.key) }
+    static let repeatableCodes: [UInt64] = list.map { $0.filter(\.repeatable).reduce(0) { $0 | 1 << UInt64($1.key.rawValue) } }
     /// The place of each field in `list`, by the code of its key (256 entries, so that
     /// `FieldKey.noCode` finds -1 too), indexed by `Kind.slot`.
     static let byCode: [[Int16]] = list.map { specs in

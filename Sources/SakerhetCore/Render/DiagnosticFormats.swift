@@ -156,7 +156,7 @@ public enum DiagnosticFormats {
             var caseNames: [(String, [Diagnostic])] = []
             if let fileLevel = byFile[file.path] { caseNames.append((file.path, fileLevel)) }
             for r in file.document.records {
-                guard let id = r.value("id"), seen.insert(id).inserted else { continue }
+                guard let id = r.value(.id), seen.insert(id).inserted else { continue }
                 caseNames.append((id, byRecord[kind.rawValue + "\u{1F}" + id] ?? []))
             }
             suitesToWrite.append((kind.word(lang, plural: true), kind.fileName, caseNames))

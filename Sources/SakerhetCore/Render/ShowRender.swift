@@ -21,7 +21,7 @@ public enum ShowRender {
         out += "\n"
         let window = data.config.soonDays
         var facts: [(String, String)] = []
-        if let o = record.value("owner") { facts.append((sv ? "Ansvarig" : "Owner", SafeText.text(data.ownerName(o), lang))) }
+        if let o = record.value(.owner) { facts.append((sv ? "Ansvarig" : "Owner", SafeText.text(data.ownerName(o), lang))) }
         let item: (any Scheduled)? = {
             switch ref.kind {
             case .goal: return data.goals[ref.index]
@@ -79,7 +79,7 @@ public enum ShowRender {
             out += style.dim(pad(k + ":", fw)) + lines[0] + "\n"
             for l in lines.dropFirst() { out += String(repeating: " ", count: fw) + l + "\n" }
         }
-        let diags = Checks.run(data, asOf: asOf).filter { $0.kind == ref.kind && $0.recordID == record.value("id") }
+        let diags = Checks.run(data, asOf: asOf).filter { $0.kind == ref.kind && $0.recordID == record.value(.id) }
         for d in diags { out += DiagnosticText.line(d, data: nil, lang: lang, style: style) + "\n" }
         return out
     }

@@ -112,7 +112,7 @@ extension FollowUp {
         for g in top { summary.goals.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
         for g in sub {
             let signal = moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1
-            if data.record(g.ref).value("level").flatMap({ GoalLevel(rawValue: $0.lowercased()) }) == .actionArea {
+            if data.record(g.ref).value(.level).flatMap({ GoalLevel(rawValue: $0.lowercased()) }) == .actionArea {
                 summary.actionAreas.add(signal)
             } else {
                 summary.subgoals.add(signal)

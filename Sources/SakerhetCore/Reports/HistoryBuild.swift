@@ -219,7 +219,7 @@ struct HistoryBuilder {
                 continue
             }
             for r in file.records {
-                guard let id = r.value("id"), !id.isEmpty else { continue }
+                guard let id = r.value(.id), !id.isEmpty else { continue }
                 if let only, !only.contains(id) { continue }
                 if s.records[id] != nil { continue }
                 s.records[id] = HistorySnapshot.Version(path: path, bytes: file.bytes[r.byteRange], fields: r.fields)
@@ -255,7 +255,7 @@ struct HistoryBuilder {
         for kind in Kind.allCases {
             guard let k = good[key]?[kind], !k.isEmpty else { continue }
             for (path, blob) in HistoryBuilder.files(of: k) {
-                for r in parsed(path, blob).records { if let id = r.value("id"), !id.isEmpty { out.insert(id) } }
+                for r in parsed(path, blob).records { if let id = r.value(.id), !id.isEmpty { out.insert(id) } }
             }
         }
         return out
