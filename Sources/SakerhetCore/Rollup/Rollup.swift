@@ -1,42 +1,9 @@
 import FoundationEssentials
 
-/// Reading and judging many plans: each is loaded, checked and reported on by itself, one
-/// plan per core, and let go; the values are combined afterwards. The rollup only reads.
+/// Judging many plans: each is loaded (`Store.eachPlan`, one plan per core), checked and
+/// reported on by itself, and let go; the values are combined afterwards. The rollup only
+/// reads.
 public enum Rollup {
-    /// `body` over every folder's data set, one plan per core; a data set that `body` does
-    /// not return is let go as soon as its part is made, so only the plans being worked on
-    /// are in memory. The first failing folder (in the given order) is thrown, and nothing
-    /// is returned. Each part comes with its plan's name: its organisation, else its
-    /// folder's name, made unique (`Plans.names`).
-    static func eachFolder<T: Sendable>(_ folders: [Plans.Folder], kinds: [Kind] = Kind.allCases,
-                                        _ body: @Sendable (DataSet, Plans.Folder) -> T) throws -> [(name: String, part: T)] {
-        let made: [Result<(part: T, organisation: String?, folder: String), StoreError>] = Parallel.map(folders.count) { i in
-            loadOne(folders[i], kinds: kinds).map { data in (body(data, folders[i]), data.config.organisation, data.folder) }
-        }
-        var parts: [(part: T, organisation: String?, folder: String)] = []
-        for r in made { parts.append(try r.get()) }
-        let names = Plans.names(parts.map { ($0.organisation, $0.folder) })
-        return zip(names, parts).map { ($0, $1.part) }
-    }
-
-    /// One folder as a data set, or the error that names it (an unreadable folder, one
-    /// without records).
-    static func loadOne(_ f: Plans.Folder, kinds: [Kind]) -> Result<DataSet, StoreError> {
-        do {
-            let data = try Store.load(folder: f.path, display: f.display, kinds: kinds)
-            if kinds == Kind.allCases, data.owners.isEmpty, data.goals.isEmpty, data.activities.isEmpty,
-               data.risks.isEmpty, data.findings.isEmpty, data.areas.isEmpty {
-                return .failure(StoreError(sv: "\(f.origin): \(f.display) innehåller inga poster; lägg till poster eller ta bort mappen ur listan",
-                                           en: "\(f.origin): \(f.display) holds no records; add records or remove the folder from the list"))
-            }
-            return .success(data)
-        } catch let e as StoreError {
-            return .failure(StoreError(sv: "\(f.origin): " + e.message.sv, en: "\(f.origin): " + e.message.en))
-        } catch {
-            return .failure(StoreError(sv: "\(f.origin): \(f.display) kan inte läsas: \(error)", en: "\(f.origin): \(f.display) cannot be read: \(error)"))
-        }
-    }
-
     /// A plan's name and folder, without its records.
     public struct Named: Sendable {
         public let name: String
@@ -47,12 +14,7 @@ public enum Rollup {
     /// each folder is read and checked as `load` reads it (an unreadable or empty one is
     /// an error naming it) to learn its organisation, and its data set let go.
     public static func named(_ folders: [Plans.Folder]) throws -> [Named] {
-        try eachFolder(folders) { _, _ in () }.enumerated().map { Named(name: $1.name, folder: folders[$0]) }
-    }
-
-    /// `f(plan)` for every plan at the same time, results in plan order.
-    public static func each<P: Sendable, T: Sendable>(_ plans: [P], _ body: @Sendable (P) -> T) -> [T] {
-        Parallel.map(plans.count) { body(plans[$0]) }
+        try Store.eachPlan(folders) { _, _ in () }.enumerated().map { Named(name: $1.name, folder: folders[$0]) }
     }
 
     /// The checks of every plan, each by its own settings; the diagnostics name each
@@ -63,7 +25,7 @@ public enum Rollup {
     /// plan has one.
     public static func audit(folders: [Plans.Folder], asOf: Day, includeDateChecks: Bool = true, owner: String? = nil,
                              format: String, byOwner: Bool, lang: Lang, style: Style) throws -> (plans: [RollupAudit.PlanAudit], ownerMatched: Bool) {
-        let made = try eachFolder(folders) { data, _ -> (RollupAudit.PlanAudit, Bool) in
+        let made = try Store.eachPlan(folders) { data, _ -> (RollupAudit.PlanAudit, Bool) in
             var diagnostics = Checks.run(data, asOf: asOf, includeDateChecks: includeDateChecks)
             var matched = false
             if let owner {
@@ -84,7 +46,7 @@ public enum Rollup {
     /// follow-up, not its records. Errors are as `load`'s: the first failing folder, in the
     /// given order, is thrown, and nothing is returned.
     public static func report(folders: [Plans.Folder], asOf: Day, period: FollowUp.Period?, isPublic: Bool, lang: Lang) throws -> RollupReport {
-        let parts = try eachFolder(folders) { data, folder in
+        let parts = try Store.eachPlan(folders) { data, folder in
             part(data, folder: folder, asOf: asOf, period: period, isPublic: isPublic, lang: lang)
         }.map { $0.part.named($0.name) }
         return RollupReport.make(parts, asOf: asOf, period: period ?? .year(of: asOf), isPublic: isPublic)
@@ -129,7 +91,7 @@ public enum Rollup {
     /// adding its rows. Each plan is read, listed and let go in one task, as in `report`.
     public static func list(folders: [Plans.Folder], _ kind: Kind, filter: ListFilter, owner: String?, asOf: Day) throws -> Listing {
         let kinds = kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil)
-        let made = try eachFolder(folders, kinds: kinds) { data, folder -> (lists: [RecordList], ownerMatched: Bool, leftOut: Bool) in
+        let made = try Store.eachPlan(folders, kinds: kinds) { data, folder -> (lists: [RecordList], ownerMatched: Bool, leftOut: Bool) in
             let ids = owner.map { data.findOwners($0).map(\.id) }
             let leftOut = filter.goal.map { !data.contains(.goal, id: $0) } ?? false || filter.area.map { !data.contains(.area, id: $0) } ?? false
             var filters = leftOut ? [] : [filter]

@@ -10,7 +10,7 @@ struct Context {
     /// records one by one takes longer than giving the memory back with the process.
     let kept = Kept()
 
-    final class Kept: @unchecked Sendable { var values: [Any] = [] }
+    final class Kept { var values: [Any] = [] }
 
     /// Holds `value` (a data set, a large list of diagnostics) until the process ends.
     func keep(_ value: Any) { kept.values.append(value) }

@@ -1,0 +1,50 @@
+import FoundationEssentials
+
+/// Reading many plans (`--data` repeated, `--plans FILE`): one plan per core, each let go
+/// as soon as its part is made. The rollup (`Rollup`) judges what is read here.
+extension Store {
+    /// `body` over every folder's data set, one plan per core; a data set that `body` does
+    /// not return is let go as soon as its part is made, so only the plans being worked on
+    /// are in memory. The first failing folder (in the given order) is thrown, and nothing
+    /// is returned. Each part comes with its plan's name: its organisation, else its
+    /// folder's name, made unique (`Plans.names`).
+    public static func eachPlan<T: Sendable>(_ folders: [Plans.Folder], kinds: [Kind] = Kind.allCases,
+                                      _ body: @Sendable (DataSet, Plans.Folder) -> T) throws -> [(name: String, part: T)] {
+        let made: [Result<(part: T, organisation: String?, folder: String), StoreError>] = Parallel.map(folders.count) { i in
+            loadPlan(folders[i], kinds: kinds).map { data in (body(data, folders[i]), data.config.organisation, data.folder) }
+        }
+        var parts: [(part: T, organisation: String?, folder: String)] = []
+        for r in made { parts.append(try r.get()) }
+        let names = Plans.names(parts.map { ($0.organisation, $0.folder) })
+        return zip(names, parts).map { ($0, $1.part) }
+    }
+
+    /// One folder as a data set, or the error that names it (an unreadable folder, one
+    /// without records).
+    static func loadPlan(_ f: Plans.Folder, kinds: [Kind]) -> Result<DataSet, StoreError> {
+        do {
+            let data = try Store.load(folder: f.path, display: f.display, kinds: kinds)
+            if kinds == Kind.allCases, data.owners.isEmpty, data.goals.isEmpty, data.activities.isEmpty,
+               data.risks.isEmpty, data.findings.isEmpty, data.areas.isEmpty {
+                return .failure(StoreError(sv: "\(f.origin): \(f.display) innehåller inga poster; lägg till poster eller ta bort mappen ur listan",
+                                           en: "\(f.origin): \(f.display) holds no records; add records or remove the folder from the list"))
+            }
+            return .success(data)
+        } catch let e as StoreError {
+            return .failure(StoreError(sv: "\(f.origin): " + e.message.sv, en: "\(f.origin): " + e.message.en))
+        } catch {
+            return .failure(StoreError(sv: "\(f.origin): \(f.display) kan inte läsas: \(error)", en: "\(f.origin): \(f.display) cannot be read: \(error)"))
+        }
+    }
+
+    /// Each plan's git history, read at the same time, in plan order: the records `only`
+    /// names, or all of them when `only` is nil; an empty history where the read is nil.
+    public static func histories(_ reads: [(folder: Plans.Folder, only: Set<String>?)?]) -> [Result<History, StoreError>] {
+        Parallel.map(reads.count) { i in
+            guard let read = reads[i] else { return .success(History()) }
+            do { return .success(try GitHistory.read(folder: read.folder.path, display: read.folder.display, only: read.only)) }
+            catch let e as StoreError { return .failure(e) }
+            catch { return .failure(StoreError(sv: "\(error)", en: "\(error)")) }
+        }
+    }
+}
