@@ -122,4 +122,18 @@ final class NeighbourhoodTests: XCTestCase {
     }
 
     static func keys(_ ds: [Diagnostic]) -> [String] { ds.map { "\($0.check) \($0.file):\($0.line) \($0.message.en)" }.sorted() }
+
+    /// An edit that adds no error reads only the records near it: the folder's typed
+    /// goals, activities, risks and findings are never made (they are made on first use).
+    func testAnEditMakesNoTypedRecordsOfTheWholeFolder() throws {
+        let data = Fixture.data()
+        XCTAssertEqual(data.typedSoFar, [], "loading makes only owners and areas")
+        let edit = try Editor.update(data, .activity, id: "A26", [.set("note", "ny notering")])
+        XCTAssertEqual(edit.newErrors(in: data, asOf: Fixture.asOf).count, 0)
+        XCTAssertEqual(data.typedSoFar, [], "the edit's checks ran on its neighbourhood only")
+        // Asked for, a kind is made once and kept.
+        XCTAssertEqual(data.activities.count, data.files[.activity]!.document.records.count)
+        XCTAssertEqual(data.typedSoFar, [.activity])
+        XCTAssertEqual(data.activities.map(\.id), data.files[.activity]!.document.records.map { $0.value(.id) ?? "" })
+    }
 }

@@ -70,12 +70,14 @@ public struct Diagnostic: Sendable, Codable, Hashable {
 
     /// The owners after the first, when the record has several; nil otherwise.
     static func coOwners(_ data: DataSet, _ ref: RecordRef) -> [String]? {
+        // Each kind's records are fetched once (`data.goals` … is made on first use).
+        func owners<T>(_ items: [T], _ of: (T) -> [String]) -> [String] { ref.index < items.count ? of(items[ref.index]) : [] }
         let all: [String]
         switch ref.kind {
-        case .goal: all = ref.index < data.goals.count ? data.goals[ref.index].owners : []
-        case .activity: all = ref.index < data.activities.count ? data.activities[ref.index].owners : []
-        case .risk: all = ref.index < data.risks.count ? data.risks[ref.index].owners : []
-        case .finding: all = ref.index < data.findings.count ? data.findings[ref.index].owners : []
+        case .goal: all = owners(data.goals, \.owners)
+        case .activity: all = owners(data.activities, \.owners)
+        case .risk: all = owners(data.risks, \.owners)
+        case .finding: all = owners(data.findings, \.owners)
         case .owner, .area, .followup: all = []
         }
         let rest = all.dropFirst().compactMap(Diagnostic.label)

@@ -94,11 +94,17 @@ public struct DataSet: Sendable {
 
     public let owners: [Owner]
     public let areas: [Area]
-    public let goals: [Goal]
-    public let activities: [Activity]
-    public let risks: [Risk]
-    public let findings: [Finding]
-    public let followups: [Followup]
+    // The other kinds' typed records are made on first use, all of a kind at once: an
+    // edit of one record in a folder of 100,000 activities checks only the records near
+    // it (`Neighbourhood.swift`) and never asks for the rest.
+    public var goals: [Goal] { cache.typed(\.goals) { build(.goal, DataSet.goal) } }
+    public var activities: [Activity] { cache.typed(\.activities) { build(.activity, DataSet.activity) } }
+    public var risks: [Risk] {
+        let scale = config.riskScale
+        return cache.typed(\.risks) { build(.risk) { DataSet.risk($0, $1, &$2, scale: scale) } }
+    }
+    public var findings: [Finding] { cache.typed(\.findings) { build(.finding, DataSet.finding) } }
+    public var followups: [Followup] { cache.typed(\.followups) { build(.followup, DataSet.followup) } }
 
     /// id → record indices, per kind (more than one index means a duplicate id): `ids[kind]`
     /// makes that kind's index only (a dictionary of every kind's would index 100,000
@@ -133,66 +139,81 @@ public struct DataSet: Sendable {
         }
         self.recordsBySlot = recordsBySlot
         self.pathsBySlot = pathsBySlot
-        func build<T: Sendable>(_ k: Kind, _ make: @Sendable (RecordRef, Record, inout FieldSlots) -> T) -> [T] {
-            let rs = recordsBySlot[k.slot]
-            return Parallel.array(rs.count, start: { FieldSlots(k) }) { f, i in
-                f.load(rs[i])
-                return make(RecordRef(kind: k, index: i), rs[i], &f)
-            }
-        }
-        owners = build(.owner) { ref, _, f in
+        owners = DataSet.build(recordsBySlot, .owner) { ref, _, f in
             Owner(ref: ref, id: f[.id] ?? "", name: f[.name] ?? "",
                   kind: f[.kind].flatMap(OwnerKind.init(rawValue:)), parent: f[.parent], contact: f[.contact])
         }
-        areas = build(.area) { ref, _, f in
+        areas = DataSet.build(recordsBySlot, .area) { ref, _, f in
             Area(ref: ref, id: f[.id] ?? "", name: f[.name] ?? "", description: f[.description])
-        }
-        goals = build(.goal) { ref, r, f in
-            return Goal(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", parent: f[.parent], area: f[.area],
-                        owners: Words.owners(r, f[.owner]), due: f[.due].flatMap(Deadline.init(token:)),
-                        status: f[.status].flatMap(Words.status), statusAlias: Words.alias(f[.status]), doneWhen: f[.doneWhen],
-                        donePeriod: Words.done(f[.done]), reason: f[.reason], note: f[.note], source: f[.source],
-                        classification: f[.classification].flatMap(Words.classification) ?? .open,
-                        indicator: f[.indicator], target: f[.target])
-        }
-        activities = build(.activity) { ref, r, f in
-            let done = Words.done(f[.done])
-            return Activity(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", goal: f[.goal] ?? "",
-                            owners: Words.owners(r, f[.owner]), start: f[.start].flatMap(Deadline.init(token:)),
-                            due: f[.due].flatMap(Deadline.init(token:)), status: f[.status].flatMap(Words.status),
-                            statusAlias: Words.alias(f[.status]), progress: f[.progress],
-                            donePeriod: done, done: done?.lastDay, reason: f[.reason], note: f[.note], evidence: f[.evidence],
-                            every: f[.every].flatMap(Words.recurrence), area: f[.area],
-                            classification: f[.classification].flatMap(Words.classification) ?? .open)
-        }
-        let scale = config.riskScale
-        risks = build(.risk) { ref, r, f in
-            return Risk(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", area: f[.area], description: f[.description],
-                        likelihood: f.score(.likelihood), consequence: f.score(.consequence), owners: Words.owners(r, f[.owner]),
-                        treatment: f[.treatment], actions: r.values(.action),
-                        status: f[.status].flatMap(Words.riskStatus), review: f[.review].flatMap(Day.init),
-                        residualLikelihood: f.score(.residualLikelihood), residualConsequence: f.score(.residualConsequence),
-                        source: f[.source], classification: f[.classification].flatMap(Words.classification) ?? .open,
-                        scaleMax: scale)
-        }
-        findings = build(.finding) { ref, r, f in
-            return Finding(ref: ref, id: f[.id] ?? "", audit: f[.audit] ?? "", auditor: f[.auditor],
-                           year: f[.year].flatMap { Int($0) }, caseNumber: f[.caseNumber],
-                           recommendation: f[.recommendation] ?? "", response: f[.response], progress: f[.progress],
-                           remaining: f[.remaining], assessment: f[.assessment].flatMap(Words.assessment),
-                           evidence: f[.evidence], owners: Words.owners(r, f[.owner]), due: f[.due].flatMap(Deadline.init(token:)),
-                           actions: r.values(.action), status: f[.status].flatMap(Words.status), statusAlias: Words.alias(f[.status]),
-                           classification: f[.classification].flatMap(Words.classification) ?? .open, reason: f[.reason],
-                           kind: f[.kind], basis: f[.basis], area: f[.area], note: f[.note])
-        }
-        followups = build(.followup) { ref, _, f in
-            Followup(ref: ref, id: f[.id] ?? "", record: f[.record] ?? "",
-                     period: f[.period].flatMap(Deadline.init(token:)).flatMap { $0.isUnknown ? nil : $0 },
-                     assessment: f[.assessment] ?? "", analysis: f[.analysis], outcome: f[.outcome],
-                     classification: f[.classification].flatMap(Words.classification) ?? .open)
         }
         eagerIDs = Kind.allCases.map { [.owner, .area, .goal].contains($0) ? IDIndex(recordsBySlot[$0.slot]) : nil }
     }
+
+    /// The typed records of kind `k`, each made by `make` from its record and its fields by
+    /// key; in pieces at the same time when there are many.
+    private static func build<T: Sendable>(_ recordsBySlot: [[Record]], _ k: Kind,
+                                           _ make: @Sendable (RecordRef, Record, inout FieldSlots) -> T) -> [T] {
+        let rs = recordsBySlot[k.slot]
+        return Parallel.array(rs.count, start: { FieldSlots(k) }) { f, i in
+            f.load(rs[i])
+            return make(RecordRef(kind: k, index: i), rs[i], &f)
+        }
+    }
+
+    private func build<T: Sendable>(_ k: Kind, _ make: @Sendable (RecordRef, Record, inout FieldSlots) -> T) -> [T] {
+        DataSet.build(recordsBySlot, k, make)
+    }
+
+    private static func goal(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Goal {
+        Goal(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", parent: f[.parent], area: f[.area],
+             owners: Words.owners(r, f[.owner]), due: f[.due].flatMap(Deadline.init(token:)),
+             status: f[.status].flatMap(Words.status), statusAlias: Words.alias(f[.status]), doneWhen: f[.doneWhen],
+             donePeriod: Words.done(f[.done]), reason: f[.reason], note: f[.note], source: f[.source],
+             classification: f[.classification].flatMap(Words.classification) ?? .open,
+             indicator: f[.indicator], target: f[.target])
+    }
+
+    private static func activity(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Activity {
+        let done = Words.done(f[.done])
+        return Activity(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", goal: f[.goal] ?? "",
+                        owners: Words.owners(r, f[.owner]), start: f[.start].flatMap(Deadline.init(token:)),
+                        due: f[.due].flatMap(Deadline.init(token:)), status: f[.status].flatMap(Words.status),
+                        statusAlias: Words.alias(f[.status]), progress: f[.progress],
+                        donePeriod: done, done: done?.lastDay, reason: f[.reason], note: f[.note], evidence: f[.evidence],
+                        every: f[.every].flatMap(Words.recurrence), area: f[.area],
+                        classification: f[.classification].flatMap(Words.classification) ?? .open)
+    }
+
+    private static func risk(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots, scale: Int) -> Risk {
+        Risk(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", area: f[.area], description: f[.description],
+             likelihood: f.score(.likelihood), consequence: f.score(.consequence), owners: Words.owners(r, f[.owner]),
+             treatment: f[.treatment], actions: r.values(.action),
+             status: f[.status].flatMap(Words.riskStatus), review: f[.review].flatMap(Day.init),
+             residualLikelihood: f.score(.residualLikelihood), residualConsequence: f.score(.residualConsequence),
+             source: f[.source], classification: f[.classification].flatMap(Words.classification) ?? .open,
+             scaleMax: scale)
+    }
+
+    private static func finding(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Finding {
+        Finding(ref: ref, id: f[.id] ?? "", audit: f[.audit] ?? "", auditor: f[.auditor],
+                year: f[.year].flatMap { Int($0) }, caseNumber: f[.caseNumber],
+                recommendation: f[.recommendation] ?? "", response: f[.response], progress: f[.progress],
+                remaining: f[.remaining], assessment: f[.assessment].flatMap(Words.assessment),
+                evidence: f[.evidence], owners: Words.owners(r, f[.owner]), due: f[.due].flatMap(Deadline.init(token:)),
+                actions: r.values(.action), status: f[.status].flatMap(Words.status), statusAlias: Words.alias(f[.status]),
+                classification: f[.classification].flatMap(Words.classification) ?? .open, reason: f[.reason],
+                kind: f[.kind], basis: f[.basis], area: f[.area], note: f[.note])
+    }
+
+    private static func followup(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Followup {
+        Followup(ref: ref, id: f[.id] ?? "", record: f[.record] ?? "",
+                 period: f[.period].flatMap(Deadline.init(token:)).flatMap { $0.isUnknown ? nil : $0 },
+                 assessment: f[.assessment] ?? "", analysis: f[.analysis], outcome: f[.outcome],
+                 classification: f[.classification].flatMap(Words.classification) ?? .open)
+    }
+
+    /// The kinds whose typed records are made so far (for tests of what a command reads).
+    var typedSoFar: [Kind] { cache.typedSoFar }
 
     public func record(_ ref: RecordRef) -> Record { recordsBySlot[ref.kind.slot][ref.index] }
 
@@ -321,6 +342,28 @@ private final class Cache: @unchecked Sendable {
     private let lock = Platform.Lock()
     private var fieldIndex: FieldIndex?
     private var idIndexes: [Int: IDIndex] = [:]
+    var goals: [Goal]?
+    var activities: [Activity]?
+    var risks: [Risk]?
+    var findings: [Finding]?
+    var followups: [Followup]?
+
+    var typedSoFar: [Kind] {
+        lock.lock()
+        defer { lock.unlock() }
+        return [(Kind.goal, goals != nil), (.activity, activities != nil), (.risk, risks != nil), (.finding, findings != nil),
+                (.followup, followups != nil)].filter(\.1).map(\.0)
+    }
+
+    /// The typed records kept at `slot`, made by `make` on first use.
+    func typed<T>(_ slot: ReferenceWritableKeyPath<Cache, [T]?>, _ make: () -> [T]) -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made = self[keyPath: slot] { return made }
+        let made = make()
+        self[keyPath: slot] = made
+        return made
+    }
 
     func ids(_ slot: Int, _ make: () -> IDIndex) -> IDIndex {
         lock.lock()
