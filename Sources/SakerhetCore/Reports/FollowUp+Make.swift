@@ -64,27 +64,17 @@ extension FollowUp {
 
         var summary = Summary()
         // Goals, then activities, then findings; each kind as itself, not boxed as
-        // `any Scheduled`, and a long list in pieces at the same time.
+        // `any Scheduled`.
         func collect<T: Scheduled>(_ items: [T], counts: Bool = false) {
-            let parts = Parallel.ranges(items.count)
-            for part in Parallel.map(parts.count, { p -> Summary in
-                var s = Summary()
-                for i in parts[p] {
-                    let standing = items[i].standing(asOf: asOf, window: window)
-                    if counts {
-                        s.activities.add(baselines.isEmpty ? standing.signal
-                            : moved(.activity, items[i].id, items[i].deadline, items[i].status, standing.signal).1)
-                    }
-                    if standing.isOverdue { s.overdue.append(line(items[i], days: standing.daysLate)) }
-                    else if standing.isDueSoon { s.dueSoon.append(line(items[i], days: standing.daysLeft)) }
-                    if standing.isWaiting { s.waiting.append(line(items[i], days: 0)) }
+            for i in items.indices {
+                let standing = items[i].standing(asOf: asOf, window: window)
+                if counts {
+                    summary.activities.add(baselines.isEmpty ? standing.signal
+                        : moved(.activity, items[i].id, items[i].deadline, items[i].status, standing.signal).1)
                 }
-                return s
-            }) {
-                summary.activities = summary.activities + part.activities
-                summary.overdue += part.overdue
-                summary.dueSoon += part.dueSoon
-                summary.waiting += part.waiting
+                if standing.isOverdue { summary.overdue.append(line(items[i], days: standing.daysLate)) }
+                else if standing.isDueSoon { summary.dueSoon.append(line(items[i], days: standing.daysLeft)) }
+                if standing.isWaiting { summary.waiting.append(line(items[i], days: 0)) }
             }
         }
         collect(goals)
@@ -142,11 +132,9 @@ extension FollowUp {
                                                : "Other activities (their goal is not shown in the public version)", list))
             }
         }
-        // The rows are made in pieces of whole groups, at the same time.
-        let pieces = Parallel.cut(order, weight: { $0.rows.count }, into: Parallel.width)
+        // Many rows share a deadline: each phrase is made once.
         let assumedRows = activityAssumed
-        groups = Parallel.map(pieces.count) { p in
-            // Many rows share a deadline: each phrase is made once per piece.
+        do {
             var phrases: [Deadline: String] = [:]
             func text(_ d: Deadline?, reason: String?) -> String {
                 guard let d, !(d.isUnknown && reason != nil) else { return dueText(d, reason: reason) }
@@ -169,8 +157,8 @@ extension FollowUp {
                                    assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [],
                                    original: original, statusAlias: activities[i].statusAlias)
             }
-            return pieces[p].map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
-        }.flatMap { $0 }
+            groups = order.map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
+        }
 
         let n = data.config.riskScale
         var matrix: [[[String]]] = Array(repeating: Array(repeating: [], count: n), count: n)
