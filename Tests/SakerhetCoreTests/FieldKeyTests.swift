@@ -48,4 +48,18 @@ final class FieldKeyTests: XCTestCase {
         XCTAssertNil(f[.note], "the slots of the record before are cleared")
         XCTAssertNil(f[.due])
     }
+
+    /// The field index keeps the places of typed fields (12 bytes each), not of free text,
+    /// and the fields a kind does not define, found by code.
+    func testTheFieldIndexKeepsTypedFieldsAndUnknownOnes() {
+        XCTAssertEqual(MemoryLayout<FieldIndex.Place>.stride, 12)
+        let doc = Document(text: "id: A1\ntitle: T\ngoal: D1\nowner: sbs\nowner: it\ndue: 2025\nstatus: pågår\nnote: n\nnotes: x\nrecommendation: r\n")
+        let data = DataSet(folder: "data", files: [.activity: SourceFile(path: "data/activities.rec", document: doc)])
+        let index = data.fieldIndex
+        XCTAssertEqual(index.places(of: .ref(.owner)).map(\.field), [3, 4])
+        XCTAssertEqual(index.places(of: .deadline).map(\.field), [5])
+        XCTAssertEqual(index.places(of: .status).map(\.field), [6])
+        XCTAssertEqual(index.places(of: .ref(.goal)).map { Kind.activity.fields[Int($0.spec)].name }, ["goal"])
+        XCTAssertEqual(index.unknown.map(\.field), [8, 9], "a typo, and a key of another kind")
+    }
 }

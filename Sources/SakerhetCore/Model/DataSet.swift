@@ -260,20 +260,22 @@ public struct DataSet: Sendable {
         return areas[i]
     }
 
-    /// Every field of every record by the type of its spec (fields the kind does not
-    /// define under `nil`), built once on first use: checks walk only their fields.
+    /// Every field of every record by the type of its spec (free text left out, see
+    /// `FieldIndex.isIndexed`; fields the kind does not define in `unknown`), built once on
+    /// first use: checks walk only their fields.
     var fieldIndex: FieldIndex {
         cache.fields {
             var index = FieldIndex()
             for kind in Kind.allCases {
                 guard let file = files[kind] else { continue }
                 // A field's spec is found by its key's code: no key is compared.
-                let slots = Schema.list[kind.slot].map { index.slot(of: $0.type) }
+                let slots = Schema.list[kind.slot].map { FieldIndex.isIndexed($0.type) ? index.slot(of: $0.type) : -1 }
                 let byCode = Schema.byCode[kind.slot]
                 for (i, r) in file.document.records.enumerated() {
                     for (j, f) in r.fields.enumerated() {
                         let found = Int(byCode[Int(f.code)])
                         if found >= 0 {
+                            guard slots[found] >= 0 else { continue }
                             index.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: Int16(found)), slot: slots[found])
                         } else {
                             index.unknown.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: -1))

@@ -1,12 +1,24 @@
 /// Where each field of the data set is, grouped by the type of its spec.
 struct FieldIndex: Sendable {
+    /// 12 bytes: the kind last, after the two-byte spec, so that it takes no padding of its own.
     struct Place: Sendable {
-        let kind: Kind
         let record: Int32
         let field: Int32
         /// The field's spec, as an index into `Schema.list[kind.slot]`.
         let spec: Int16
+        let kind: Kind
+
+        init(kind: Kind, record: Int32, field: Int32, spec: Int16) {
+            self.record = record
+            self.field = field
+            self.spec = spec
+            self.kind = kind
+        }
     }
+
+    /// Whether fields of `type` are indexed: free text is judged by no check of one type
+    /// (the record checks see it), so its places, half of all fields, are not kept.
+    static func isIndexed(_ type: FieldSpec.ValueType) -> Bool { type != .text }
 
     /// The places of each type, by the type's slot in `types`.
     private var places: [[Place]] = []
@@ -16,7 +28,8 @@ struct FieldIndex: Sendable {
 
     /// The places of fields of `type`, in kind, record and field order.
     func places(of type: FieldSpec.ValueType) -> [Place] {
-        types[type].map { places[$0] } ?? []
+        precondition(FieldIndex.isIndexed(type), "free-text fields are not indexed")
+        return types[type].map { places[$0] } ?? []
     }
 
     /// The slot of `type`, made on first sight: the index is built with one dictionary
