@@ -21,6 +21,38 @@ final class TerminalItemTests: XCTestCase {
         XCTAssertTrue(replaced.hasSuffix("-x\n-y\n+p\n+q\n"), replaced)
     }
 
+    /// The diff cuts the shared head and tail as bytes before it splits lines; it says the
+    /// same as splitting the whole files (`wholeFileDiff`, the former way) for random edits
+    /// of random files: lines that repeat, empty lines, a last line without LF, and the same
+    /// letter composed and decomposed (equal as strings, not as bytes).
+    func testDiffOfTheChangedLinesIsTheDiffOfTheWholeFiles() {
+        var rng = SplitMix64(seed: 42)
+        let words = ["id: A1", "title: Å", "title: A\u{30A}", "", "note: x", "+ y", "due: 2025"]
+        func file(_ n: Int) -> [UInt8] {
+            var text = (0..<n).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: "\n")
+            if rng.next() % 4 != 0 { text += "\n" }
+            return Array(text.utf8)
+        }
+        for round in 0..<400 {
+            let old = file(Int(rng.next() % 30))
+            var new = old
+            for _ in 0...(rng.next() % 3) {
+                let from = Int(rng.next() % UInt64(new.count + 1)), to = min(new.count, from + Int(rng.next() % 12))
+                new.replaceSubrange(from..<to, with: file(Int(rng.next() % 3)).prefix(Int(rng.next() % 20)))
+            }
+            if round % 10 == 0 { new = old }
+            for context in [0, 1, 3] {
+                XCTAssertEqual(Diff.unified(old, new, path: "f", context: context), Self.wholeFileDiff(old, new, context: context),
+                               "round \(round), context \(context)")
+            }
+        }
+    }
+
+    /// The diff as it was made before the byte cut: every line of both files split first.
+    static func wholeFileDiff(_ old: [UInt8], _ new: [UInt8], context: Int) -> String {
+        Diff.hunk(Diff.lines(old[...]), Diff.lines(new[...]), skipped: 0, path: "f", context: context, style: .plain)
+    }
+
     func testDiffColoursAsGitDoes() {
         let d = Diff.unified(Array("a\n".utf8), Array("b\n".utf8), path: "f", style: Style(color: true))
         XCTAssertTrue(d.contains("\u{1B}[1m--- a/f\u{1B}[0m\n\u{1B}[1m+++ b/f\u{1B}[0m\n"))

@@ -4,7 +4,15 @@
 /// splices, so the common head and tail are cut first and only the middle is compared.
 public enum Diff {
     public static func unified(_ old: [UInt8], _ new: [UInt8], path: String, context: Int = 3, style: Style = .plain) -> String {
-        let a = lines(old), b = lines(new)
+        // The bytes both versions share at the start and at the end are cut first, back to
+        // whole lines and `context` lines more: an edit of one record in a file of 100,000
+        // makes a few lines, not a million.
+        let w = ByteCompare.changedLines(old, new, context: context)
+        return hunk(lines(old[w.old]), lines(new[w.new]), skipped: w.skippedLines, path: path, context: context, style: style)
+    }
+
+    /// The diff of the lines `a` and `b`, which come after `skipped` lines that both have.
+    static func hunk(_ a: [String], _ b: [String], skipped: Int, path: String, context: Int, style: Style) -> String {
         var head = 0
         while head < a.count, head < b.count, a[head] == b[head] { head += 1 }
         var tail = 0
@@ -44,7 +52,7 @@ public enum Diff {
         let before = Array(a[max(0, head - context)..<head])
         let after = Array(a[(a.count - tail)..<min(a.count, a.count - tail + context)])
         let all = before.map { (Character(" "), $0) } + ops + after.map { (Character(" "), $0) }
-        let startA = head - before.count + 1, startB = head - before.count + 1
+        let startA = skipped + head - before.count + 1, startB = startA
         let countA = all.filter { $0.0 != "+" }.count, countB = all.filter { $0.0 != "-" }.count
         var out = style.bold("--- a/\(path)") + "\n" + style.bold("+++ b/\(path)") + "\n"
         out += style.cyan("@@ -\(countA == 0 ? startA - 1 : startA),\(countA) +\(countB == 0 ? startB - 1 : startB),\(countB) @@") + "\n"
@@ -55,14 +63,14 @@ public enum Diff {
         return out
     }
 
-    static func lines(_ bytes: [UInt8]) -> [String] {
+    static func lines(_ bytes: ArraySlice<UInt8>) -> [String] {
         var out: [String] = []
-        var start = 0
-        for (i, b) in bytes.enumerated() where b == 0x0A {
+        var start = bytes.startIndex
+        for i in bytes.indices where bytes[i] == 0x0A {
             out.append(String(decoding: bytes[start..<i], as: UTF8.self))
             start = i + 1
         }
-        if start < bytes.count { out.append(String(decoding: bytes[start...], as: UTF8.self)) }
+        if start < bytes.endIndex { out.append(String(decoding: bytes[start...], as: UTF8.self)) }
         return out
     }
 }

@@ -30,4 +30,36 @@ enum ByteCompare {
         guard !a.isEmpty else { return true }
         return a.withUnsafeBytes { x in b.withUnsafeBytes { y in Platform.bytesEqual(x.baseAddress!, y.baseAddress!, count: x.count) } }
     }
+
+    /// Where two versions of a file differ, in whole lines with `context` unchanged lines
+    /// around: the byte ranges of that part in each, and how many lines come before it. A
+    /// line is the bytes up to and including a LF. The lines cut off before are the same in
+    /// both, and so are those cut off after (those share their LF too).
+    static func changedLines(_ a: [UInt8], _ b: [UInt8], context: Int) -> (old: Range<Int>, new: Range<Int>, skippedLines: Int) {
+        let prefix = commonPrefix(a, b)
+        if prefix == a.count && prefix == b.count { return (a.count..<a.count, b.count..<b.count, 0) }
+        return a.withUnsafeBufferPointer { x in
+            // Back to the start of the line where they part, and `context` lines more.
+            var start = prefix
+            while start > 0, x[start - 1] != 0x0A { start -= 1 }
+            for _ in 0..<context where start > 0 {
+                start -= 1
+                while start > 0, x[start - 1] != 0x0A { start -= 1 }
+            }
+            let skipped = Document.newlines(in: x, 0, start)
+            // The shared tail from the first LF inside it, and `context` lines more.
+            let suffix = commonSuffix(a, b, limit: min(a.count, b.count) - start)
+            var end = a.count
+            var i = a.count - suffix
+            while i < a.count, x[i] != 0x0A { i += 1 }
+            if i < a.count {
+                end = i + 1
+                for _ in 0..<context where end < a.count {
+                    while end < a.count, x[end] != 0x0A { end += 1 }
+                    if end < a.count { end += 1 }
+                }
+            }
+            return (start..<end, start..<(end + b.count - a.count), skipped)
+        }
+    }
 }
