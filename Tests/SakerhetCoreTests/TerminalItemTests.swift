@@ -27,18 +27,27 @@ final class TerminalItemTests: XCTestCase {
     /// letter composed and decomposed (equal as strings, not as bytes).
     func testDiffOfTheChangedLinesIsTheDiffOfTheWholeFiles() {
         var rng = SplitMix64(seed: 42)
-        let words = ["id: A1", "title: Å", "title: A\u{30A}", "", "note: x", "+ y", "due: 2025"]
+        let words = ["id: A1", "title: Å", "title: A\u{30A}", "", "", "", "note: x", "+ y", "due: 2025"]
         func file(_ n: Int) -> [UInt8] {
             var text = (0..<n).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: "\n")
             if rng.next() % 4 != 0 { text += "\n" }
             return Array(text.utf8)
         }
-        for round in 0..<400 {
+        /// The offsets where lines start, and the end.
+        func lineStarts(_ b: [UInt8]) -> [Int] { [0] + b.indices.filter { b[$0] == 0x0A }.map { $0 + 1 } }
+        for round in 0..<3000 {
             let old = file(Int(rng.next() % 30))
             var new = old
             for _ in 0...(rng.next() % 3) {
-                let from = Int(rng.next() % UInt64(new.count + 1)), to = min(new.count, from + Int(rng.next() % 12))
-                new.replaceSubrange(from..<to, with: file(Int(rng.next() % 3)).prefix(Int(rng.next() % 20)))
+                if rng.next() % 2 == 0 {
+                    // Whole lines out and in, as an edit of a record does.
+                    let starts = lineStarts(new)
+                    let i = Int(rng.next() % UInt64(starts.count)), j = min(starts.count - 1, i + Int(rng.next() % 4))
+                    new.replaceSubrange(starts[i]..<starts[j], with: rng.next() % 2 == 0 ? [] : file(Int(rng.next() % 3)))
+                } else {
+                    let from = Int(rng.next() % UInt64(new.count + 1)), to = min(new.count, from + Int(rng.next() % 12))
+                    new.replaceSubrange(from..<to, with: file(Int(rng.next() % 3)).prefix(Int(rng.next() % 20)))
+                }
             }
             if round % 10 == 0 { new = old }
             for context in [0, 1, 3] {
@@ -51,6 +60,13 @@ final class TerminalItemTests: XCTestCase {
     /// The diff as it was made before the byte cut: every line of both files split first.
     static func wholeFileDiff(_ old: [UInt8], _ new: [UInt8], context: Int) -> String {
         Diff.hunk(Diff.lines(old[...]), Diff.lines(new[...]), skipped: 0, path: "f", context: context, style: .plain)
+    }
+
+    /// A line rewritten from a composed to a decomposed letter shows as changed: the file's
+    /// bytes changed, though the two strings are equal.
+    func testDiffComparesBytes() {
+        let d = Diff.unified(Array("id: A1\ntitle: Å\n".utf8), Array("id: A1\ntitle: A\u{30A}\n".utf8), path: "f", context: 0)
+        XCTAssertTrue(d.hasSuffix("@@ -2,1 +2,1 @@\n-title: Å\n+title: A\u{30A}\n"), d)
     }
 
     func testDiffColoursAsGitDoes() {

@@ -14,9 +14,12 @@ public enum Diff {
     /// The diff of the lines `a` and `b`, which come after `skipped` lines that both have.
     static func hunk(_ a: [String], _ b: [String], skipped: Int, path: String, context: Int, style: Style) -> String {
         var head = 0
-        while head < a.count, head < b.count, a[head] == b[head] { head += 1 }
+        // Lines are the same when their bytes are (String's `==` would call a composed and
+        // a decomposed letter the same, and hide that the file's bytes changed).
+        func same(_ x: String, _ y: String) -> Bool { x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8) }
+        while head < a.count, head < b.count, same(a[head], b[head]) { head += 1 }
         var tail = 0
-        while tail < a.count - head, tail < b.count - head, a[a.count - 1 - tail] == b[b.count - 1 - tail] { tail += 1 }
+        while tail < a.count - head, tail < b.count - head, same(a[a.count - 1 - tail], b[b.count - 1 - tail]) { tail += 1 }
         if head == a.count && head == b.count { return "" }
         let midA = Array(a[head..<(a.count - tail)]), midB = Array(b[head..<(b.count - tail)])
         // Lines of the middle: common subsequence when small, else replace all.
@@ -25,12 +28,12 @@ public enum Diff {
             var lcs = Array(repeating: Array(repeating: 0, count: midB.count + 1), count: midA.count + 1)
             for i in stride(from: midA.count - 1, through: 0, by: -1) {
                 for j in stride(from: midB.count - 1, through: 0, by: -1) {
-                    lcs[i][j] = midA[i] == midB[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+                    lcs[i][j] = same(midA[i], midB[j]) ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
                 }
             }
             var i = 0, j = 0
             while i < midA.count || j < midB.count {
-                if i < midA.count, j < midB.count, midA[i] == midB[j] { ops.append((" ", midA[i])); i += 1; j += 1 }
+                if i < midA.count, j < midB.count, same(midA[i], midB[j]) { ops.append((" ", midA[i])); i += 1; j += 1 }
                 else if j < midB.count, i == midA.count || lcs[i][j + 1] >= lcs[i + 1][j] { ops.append(("+", midB[j])); j += 1 }
                 else { ops.append(("-", midA[i])); i += 1 }
             }

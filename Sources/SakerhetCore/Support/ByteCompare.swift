@@ -39,16 +39,19 @@ enum ByteCompare {
         let prefix = commonPrefix(a, b)
         if prefix == a.count && prefix == b.count { return (a.count..<a.count, b.count..<b.count, 0) }
         return a.withUnsafeBufferPointer { x in
-            // Back to the start of the line where they part, and `context` lines more.
-            var start = prefix
-            while start > 0, x[start - 1] != 0x0A { start -= 1 }
+            // Back to the start of the line where they part: the lines before it are the
+            // same in both, and the shared tail is looked for after it only (the lines the
+            // head shares cannot also be tail, as in the line diff). Then `context` lines more.
+            var parted = prefix
+            while parted > 0, x[parted - 1] != 0x0A { parted -= 1 }
+            var start = parted
             for _ in 0..<context where start > 0 {
                 start -= 1
                 while start > 0, x[start - 1] != 0x0A { start -= 1 }
             }
             let skipped = Document.newlines(in: x, 0, start)
             // The shared tail from the first LF inside it, and `context` lines more.
-            let suffix = commonSuffix(a, b, limit: min(a.count, b.count) - start)
+            let suffix = commonSuffix(a, b, limit: min(a.count, b.count) - parted)
             var end = a.count
             var i = a.count - suffix
             while i < a.count, x[i] != 0x0A { i += 1 }
