@@ -30,6 +30,11 @@ final class FieldKeyTests: XCTestCase {
         XCTAssertEqual(fields.map { FieldKey.of(code: $0.code) }, [.id, .caseNumber, .doneWhen, .recommendation, nil, nil])
         XCTAssertEqual(doc.descriptor?.fields.first?.code, FieldKey.noCode, "a descriptor key is not a field key")
         XCTAssertEqual(MemoryLayout<Field>.stride, 56, "the code takes the padding, not more room")
+        // Every key of the schema, and a longer or shorter look-alike of each.
+        let all = FieldKey.allCases.map { "\($0.key): v\n\($0.key)x: v\n" + ($0.key.count > 1 ? "\($0.key.dropLast()): v\n" : "") }.joined()
+        for f in Document(text: all).records[0].fields {
+            XCTAssertEqual(FieldKey.of(code: f.code)?.key, FieldKey.keys.contains(f.key) ? f.key : nil, f.key)
+        }
     }
 
     func testAFieldIsReadFromItsSlot() {

@@ -25,6 +25,15 @@ final class MoreCheckTests: XCTestCase {
         XCTAssertEqual(e.map(\.message.en), d.map { $0.message.en.replacingOccurrences(of: "line 19", with: "line 49").replacingOccurrences(of: "line 21", with: "line 51") })
     }
 
+    /// A key first seen late in a long record, then repeated many times: each repeat names
+    /// the first line (kept per key, not looked for again).
+    func testRepeatedFieldInALongRecord() {
+        let many = String(repeating: "assumed: status\n", count: 40) + "note: a\n" + String(repeating: "note: b\n", count: 5)
+        let d = Fixture.run(RepeatedFieldCheck(), variant(.activity, ("status: pågår\n", "status: pågår\n" + many)))
+        XCTAssertEqual(d.map(\.line), Array(58...63), "five added, and the record's own note after them")
+        XCTAssertTrue(d.allSatisfy { $0.message.en.contains("the field 'note' is already on line 57") }, "\(d.map(\.message.en))")
+    }
+
     func testRepeatedFieldIsQuietForLists() {
         XCTAssertEqual(Fixture.run(RepeatedFieldCheck(), variant(.risk, ("action: A26\n", "action: A26\naction: A4\n"))).count, 0)
         XCTAssertEqual(Fixture.run(RepeatedFieldCheck()).count, 0)

@@ -98,7 +98,7 @@ final class PortabilityTests: XCTestCase {
     /// and the CLI are plain Swift. One file is named here: the check runner (`FusedRun`),
     /// whose job is to walk each kind in one piece per core (issue 13, "fused checks").
     func testPointersAndParallelismStayInTheirLayers() throws {
-        let pattern = try NSRegularExpression(pattern: #"\bUnsafe[A-Z]\w*|\bwithUnsafe\w*|\bParallel\.|@unchecked|\bDispatch(Queue|Group|Semaphore)\b|concurrentPerform|\bThread\b|\bTask\s*[\{.(]"#)
+        let pattern = try NSRegularExpression(pattern: #"\bUnsafe[A-Z]\w*|\bwithUnsafe\w*|\bParallel\.|@unchecked|\bDispatch(Queue|Group|Semaphore)\b|concurrentPerform|\bThread\b|\bTask\s*[\{.(]|withThrowingTaskGroup|withTaskGroup|\basync\s+let\b|nonisolated\(unsafe\)|\bpthread_\w+|\b(Atomic|Mutex)<|\bPlatform\.Lock\b"#)
         let plain = ["Checks", "Edit", "Export", "Git", "Import", "Init", "Render", "Reports", "Rollup"].map { "Sources/SakerhetCore/" + $0 } + ["Sources/sakerhet"]
         let (files, hits) = try Self.codeMatches(pattern, in: plain)
         XCTAssertGreaterThan(files, 100)

@@ -57,9 +57,22 @@ final class TerminalItemTests: XCTestCase {
         }
     }
 
-    /// The diff as it was made before the byte cut: every line of both files split first.
+    /// The same diff of every line of both files, split first and cut as lines only.
     static func wholeFileDiff(_ old: [UInt8], _ new: [UInt8], context: Int) -> String {
         Diff.hunk(Diff.lines(old[...]), Diff.lines(new[...]), skipped: 0, path: "f", context: context, style: .plain)
+    }
+
+    /// One edit in a large file: only the lines around it are split.
+    func testOneEditInALargeFileSplitsAFewLines() {
+        let old = Array((1...100_000).map { "id: A\($0)\ntitle: T\n\n" }.joined().utf8)
+        var new = old
+        let at = old.count / 2
+        new.insert(contentsOf: Array("x".utf8), at: at)
+        let w = ByteCompare.changedLines(old, new, context: 3)
+        XCTAssertLessThan(w.old.count, 200)
+        XCTAssertEqual(w.new.count, w.old.count + 1)
+        XCTAssertEqual(w.skippedLines, Diff.lines(old[..<w.old.lowerBound]).count)
+        XCTAssertEqual(Diff.unified(old, new, path: "f"), Self.wholeFileDiff(old, new, context: 3))
     }
 
     /// A line rewritten from a composed to a decomposed letter shows as changed: the file's

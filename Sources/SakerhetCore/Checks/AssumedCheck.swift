@@ -11,7 +11,8 @@ public struct AssumedCheck: RecordCheck {
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let kind = site.kind
-        for f in r.fields where f.key == "assumed" {
+        let assumed = UInt8(FieldKey.assumed.rawValue)
+        for f in r.fields where f.code == assumed {
             let ref = RecordRef(kind: kind, index: i)
             let rid = r.value(.id) ?? "?"
             for name in Assumed.names(f.value) {

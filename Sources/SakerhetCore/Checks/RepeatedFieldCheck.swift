@@ -1,4 +1,4 @@
-/// A field that is not a list (everything but `action`) appears once per record. With
+/// A field that is not a list (`owner`, `action`, `assumed`, `occurrence` are) appears once per record. With
 /// two `status:` lines the tool would read the first and recutils would reject the
 /// record. Severity: error, at the second line.
 public struct RepeatedFieldCheck: RecordCheck {
@@ -9,19 +9,24 @@ public struct RepeatedFieldCheck: RecordCheck {
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let kind = site.kind, data = site.data
         let lists = kind.repeatableCodes
-        // The schema's keys are told apart by their codes, one bit each; other keys (a
-        // typo, a damaged file) by name: pairwise in a short record, in a table in a long
-        // one, so the work stays linear.
+        // The schema's keys are told apart by their codes, one bit each, with the line of
+        // each one's first field; other keys (a typo, a damaged file) by name: pairwise in a
+        // short record, in a table in a long one. So the work stays linear.
         let fields = r.fields
         var seen: UInt64 = 0
+        var firstLineOfCode = [Int32](repeating: 0, count: 64)
         var firstLines: [String: Int]? = fields.count > 32 ? [:] : nil
         for (j, f) in fields.enumerated() {
             let line: Int
             if f.code != FieldKey.noCode {
                 let bit: UInt64 = 1 << UInt64(f.code)
                 guard lists & bit == 0 else { continue }
-                guard seen & bit != 0 else { seen |= bit; continue }
-                line = fields[..<j].first(where: { $0.code == f.code })!.line
+                guard seen & bit != 0 else {
+                    seen |= bit
+                    firstLineOfCode[Int(f.code)] = Int32(clamping: f.line)
+                    continue
+                }
+                line = Int(firstLineOfCode[Int(f.code)])
             } else if firstLines != nil {
                 guard let l = firstLines![f.key] else { firstLines![f.key] = f.line; continue }
                 line = l

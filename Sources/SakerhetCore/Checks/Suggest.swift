@@ -54,7 +54,8 @@ extension DataSet {
         }
     }
 
-    /// Calls `body` for every non-empty field of the given value types.
+    /// Calls `body` for every non-empty field of the given value types; not `.text`, whose
+    /// places the index does not keep (`FieldIndex.isIndexed`).
     func forEachField(ofType types: [FieldSpec.ValueType], _ body: (RecordRef, Field, FieldSpec) -> Void) {
         let index = fieldIndex
         let records = Kind.allCases.map { files[$0]?.document.records ?? [] }

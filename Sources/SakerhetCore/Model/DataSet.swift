@@ -357,7 +357,10 @@ private final class Cache: @unchecked Sendable {
                 (.followup, followups != nil)].filter(\.1).map(\.0)
     }
 
-    /// The typed records kept at `slot`, made by `make` on first use.
+    /// The typed records kept at `slot`, made by `make` on first use. `make` runs under
+    /// the lock and on every core (`Parallel.array`, whose caller does the work when no
+    /// other thread comes), so it must not ask the cache for anything: a worker waiting on
+    /// this lock for its own caller would wait for ever. The builders read only records.
     func typed<T>(_ slot: ReferenceWritableKeyPath<Cache, [T]?>, _ make: () -> [T]) -> [T] {
         lock.lock()
         defer { lock.unlock() }

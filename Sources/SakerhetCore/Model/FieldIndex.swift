@@ -28,7 +28,7 @@ struct FieldIndex: Sendable {
 
     /// The places of fields of `type`, in kind, record and field order.
     func places(of type: FieldSpec.ValueType) -> [Place] {
-        precondition(FieldIndex.isIndexed(type), "free-text fields are not indexed")
+        assert(FieldIndex.isIndexed(type), "free-text fields are not indexed")
         return types[type].map { places[$0] } ?? []
     }
 

@@ -69,14 +69,8 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
 
     public var fieldOrder: [String] { fields.map(\.name) }
 
-    /// The names of the fields a record of this kind must have.
-    public var requiredKeys: [String] { Schema.required[slot] }
-
-    /// The names of the fields that may repeat (one line per value).
-    public var repeatableKeys: [String] { Schema.repeatable[slot] }
-
     /// The keys of the fields a record of this kind must have.
-    var required: [FieldKey] { Schema.requiredKeys[slot] }
+    var required: [FieldKey] { Schema.required[slot] }
 
     /// The fields that may repeat, as a set of codes: bit `code` is set for each.
     var repeatableCodes: UInt64 { Schema.repeatableCodes[slot] }
@@ -126,10 +120,8 @@ enum Schema {
     }
     /// The specs of each kind in order, indexed by `Kind.slot`.
     static let list: [[FieldSpec]] = Kind.allCases.map { fields[$0]! }
-    /// Required and repeatable field names of each kind, indexed by `Kind.slot`.
-    static let required: [[String]] = list.map { $0.filter(\.required).map(\.name) }
-    static let repeatable: [[String]] = list.map { $0.filter(\.repeatable).map(\.name) }
-    static let requiredKeys: [[FieldKey]] = list.map { $0.filter(\.required).map(\.key) }
+    /// Required and repeatable fields of each kind, indexed by `Kind.slot`.
+    static let required: [[FieldKey]] = list.map { $0.filter(\.required).map(\.key) }
     static let repeatableCodes: [UInt64] = list.map { $0.filter(\.repeatable).reduce(0) { $0 | 1 << UInt64($1.key.rawValue) } }
     /// The place of each field in `list`, by the code of its key (256 entries, so that
     /// `FieldKey.noCode` finds -1 too), indexed by `Kind.slot`.

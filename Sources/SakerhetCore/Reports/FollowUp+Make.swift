@@ -134,31 +134,29 @@ extension FollowUp {
         }
         // Many rows share a deadline: each phrase is made once.
         let assumedRows = activityAssumed
-        do {
-            var phrases: [Deadline: String] = [:]
-            func text(_ d: Deadline?, reason: String?) -> String {
-                guard let d, !(d.isUnknown && reason != nil) else { return dueText(d, reason: reason) }
-                if let known = phrases[d] { return known }
-                let made = d.phrase(lang)
-                phrases[d] = made
-                return made
-            }
-            func row(_ i: Int) -> ActivityRow {
-                // Field by field: a method call on `activities[i]` would copy the record.
-                let reason = activities[i].reason, start = activities[i].start, status = activities[i].status
-                let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].done)
-                let standing = Standing(deadline: due, status: status, asOf: asOf, window: window)
-                let (original, signal) = moved(.activity, activities[i].id, due, status, standing.signal)
-                return ActivityRow(id: activities[i].id, title: activities[i].title, start: start, startText: text(start, reason: reason),
-                                   due: due, dueText: withOriginal(text(due, reason: reason), original), owner: activities[i].owner,
-                                   ownerName: names(activities[i].owners), status: status, signal: signal,
-                                   comment: comment(reason ?? activities[i].note, progress: activities[i].progress), daysLate: standing.daysLate,
-                                   every: activities[i].every,
-                                   assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [],
-                                   original: original, statusAlias: activities[i].statusAlias)
-            }
-            groups = order.map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
+        var phrases: [Deadline: String] = [:]
+        func text(_ d: Deadline?, reason: String?) -> String {
+            guard let d, !(d.isUnknown && reason != nil) else { return dueText(d, reason: reason) }
+            if let known = phrases[d] { return known }
+            let made = d.phrase(lang)
+            phrases[d] = made
+            return made
         }
+        func row(_ i: Int) -> ActivityRow {
+            // Field by field: a method call on `activities[i]` would copy the record.
+            let reason = activities[i].reason, start = activities[i].start, status = activities[i].status
+            let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].done)
+            let standing = Standing(deadline: due, status: status, asOf: asOf, window: window)
+            let (original, signal) = moved(.activity, activities[i].id, due, status, standing.signal)
+            return ActivityRow(id: activities[i].id, title: activities[i].title, start: start, startText: text(start, reason: reason),
+                               due: due, dueText: withOriginal(text(due, reason: reason), original), owner: activities[i].owner,
+                               ownerName: names(activities[i].owners), status: status, signal: signal,
+                               comment: comment(reason ?? activities[i].note, progress: activities[i].progress), daysLate: standing.daysLate,
+                               every: activities[i].every,
+                               assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [],
+                               original: original, statusAlias: activities[i].statusAlias)
+        }
+        groups = order.map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
 
         let n = data.config.riskScale
         var matrix: [[[String]]] = Array(repeating: Array(repeating: [], count: n), count: n)

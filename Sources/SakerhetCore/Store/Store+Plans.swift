@@ -37,14 +37,10 @@ extension Store {
         }
     }
 
-    /// Each plan's git history, read at the same time, in plan order: the records `only`
-    /// names, or all of them when `only` is nil; an empty history where the read is nil.
-    public static func histories(_ reads: [(folder: Plans.Folder, only: Set<String>?)?]) -> [Result<History, StoreError>] {
-        Parallel.map(reads.count) { i in
-            guard let read = reads[i] else { return .success(History()) }
-            do { return .success(try GitHistory.read(folder: read.folder.path, display: read.folder.display, only: read.only)) }
-            catch let e as StoreError { return .failure(e) }
-            catch { return .failure(StoreError(sv: "\(error)", en: "\(error)")) }
-        }
+    /// `read` of every item at the same time, one per core, results in order: what the
+    /// commands over many plans read of each plan besides its records (`log` reads each
+    /// plan's git history so).
+    public static func readEach<P: Sendable, T: Sendable>(_ items: [P], _ read: @Sendable (P) -> T) -> [T] {
+        Parallel.map(items.count) { read(items[$0]) }
     }
 }

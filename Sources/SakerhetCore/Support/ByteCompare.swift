@@ -1,5 +1,6 @@
 /// Comparing byte arrays fast: the history reader compares each version of a file with the
-/// one before. Pointer code lives here, in the support layer.
+/// one before, and a diff (`Diff`) cuts what two versions share. Pointer code lives here,
+/// in the support layer.
 enum ByteCompare {
     /// The number of leading bytes `a` and `b` share.
     static func commonPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {

@@ -74,11 +74,13 @@ enum RollupRun {
             return plans.contains { id.hasPrefix($0.name + ":") } ? nil : id
         }
         @Sendable func wanted(_ p: Rollup.Named) -> [String] { ids.compactMap { local($0, p) } }
-        let histories = Store.histories(plans.map { p in
+        let histories: [Result<History, StoreError>] = Store.readEach(plans) { p in
             let only = wanted(p)
-            if !ids.isEmpty && only.isEmpty { return nil }
-            return (p.folder, only.isEmpty ? nil : Set(only))
-        })
+            if !ids.isEmpty && only.isEmpty { return .success(History()) }
+            do { return .success(try GitHistory.read(folder: p.folder.path, display: p.folder.display, only: only.isEmpty ? nil : Set(only))) }
+            catch let e as StoreError { return .failure(e) }
+            catch { return .failure(StoreError(sv: "\(error)", en: "\(error)")) }
+        }
         for id in ids {
             let known = zip(plans, histories).contains { p, h in
                 guard let l = local(id, p), case .success(let history) = h else { return false }
