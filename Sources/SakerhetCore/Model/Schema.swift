@@ -63,10 +63,6 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
         return i < 0 ? nil : Schema.list[slot][Int(i)]
     }
 
-    /// The place of that spec in `fields`, or -1.
-    @inline(__always)
-    func specIndex(code: UInt8) -> Int { Int(Schema.byCode[slot][Int(code)]) }
-
     public var fieldOrder: [String] { fields.map(\.name) }
 
     /// The keys of the fields a record of this kind must have.
