@@ -101,7 +101,7 @@ final class NeighbourhoodTests: XCTestCase {
             return targets + [id, "X404", ""]
         case .deadline: return ["2025-05", "?", "löpande", "2025-W12", "maj", ""]
         case .day: return ["2024-05-31", "2099-01-01", "31/5", ""]
-        case .period: return ["2024-05-31", "2014", "2099-W02", "löpande", "31/5", ""]
+        case .period: return ["2024-05-31", "2014", "2099-W02", "2024-T1", "?", "löpande", "31/5", ""]
         case .status: return ["klar", "vilande", "struken", "done", "kanske"]
         case .riskStatus: return ["öppen", "stängd", "kanske"]
         case .score: return ["1", "4", "9", "x"]
@@ -110,7 +110,6 @@ final class NeighbourhoodTests: XCTestCase {
         case .year: return ["2024", "tjugo"]
         case .occurrence: return ["2024-Q1 2024-03-20 utan anmärkning: Protokoll", "2024-Q1", ""]
         case .findingKind: return ["brist", "brsit", ""]
-        case .period: return ["2024-T1", "2024-T4", "?", ""]
         case .followedRecord: return some(.goal) + some(.activity) + ["X404", ""]
         case .followupAssessment: return ["uppfyllt", "gul", "x", ""]
         case .text:
