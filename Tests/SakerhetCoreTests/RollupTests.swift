@@ -46,6 +46,20 @@ final class RollupTests: XCTestCase {
         XCTAssertEqual(folders[1].origin, root + "/lists/plans.txt:3")
     }
 
+    /// Loading a plan checks that it holds records on the parsed records: no kind's typed
+    /// records are made for it (`log` over many plans reads only their names). A folder of
+    /// follow-ups only holds no records.
+    func testLoadingAPlanMakesNoTypedRecords() throws {
+        try plan("a", organisation: "A", owner: ("x", "X"), activity: "A1", due: "2024-10")
+        try FileManager.default.removeItem(atPath: root + "/a/owners.rec")  // so that every kind is looked at
+        let loaded = try Store.loadPlan(Plans.Folder(path: root + "/a", display: "a", origin: "--data"), kinds: Kind.allCases).get()
+        XCTAssertEqual(loaded.typedSoFar, [])
+        try write("f/followups.rec", "id: U1\nrecord: A1\nperiod: 2024\nassessment: uppfyllt\n")
+        XCTAssertThrowsError(try Store.loadPlan(Plans.Folder(path: root + "/f", display: "f", origin: "--data"), kinds: Kind.allCases).get()) {
+            XCTAssertEqual(($0 as? StoreError)?.message.en, "--data: f holds no records; add records or remove the folder from the list")
+        }
+    }
+
     func testBadFoldersAreErrorsNamingThem() throws {
         try plan("a", organisation: nil, owner: ("x", "X"), activity: "A1", due: "2024-10")
         try FileManager.default.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)

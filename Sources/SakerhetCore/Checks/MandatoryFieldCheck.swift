@@ -8,9 +8,9 @@ public struct MandatoryFieldCheck: RecordCheck {
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let kind = site.kind
         for required in kind.required where (r.value(required) ?? "").isEmpty {
-            let key = required.key
-            let name = r.value(.id) ?? kind.word(.sv)
-            let nameEn = r.value(.id) ?? kind.word(.en)
+            let key = required.key, recordID = r.value(.id)
+            let name = recordID ?? kind.word(.sv)
+            let nameEn = recordID ?? kind.word(.en)
             out.append(Diagnostic(.error, id, site.data, RecordRef(kind: kind, index: i), field: key,
                                   sv: Text.sv(name, key), en: Text.en(nameEn, key)))
         }

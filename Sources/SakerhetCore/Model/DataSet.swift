@@ -39,7 +39,7 @@ public struct Config: Sendable {
     init(record: Record?) {
         guard let record else { return }
         organisation = record.value("organisation")
-        title = record.value(.title)
+        title = record.value("title")
         version = record.value("version")
         if let s = record.value("soon_days"), let n = Int(s), n >= 0 { soonDays = n }
         if let s = record.value("moved_signal") { movedGreen = Config.movedSignalWords[s.lowercased()] ?? false }

@@ -92,7 +92,7 @@ public struct FieldSpec: Sendable {
     }
     public let key: FieldKey
     /// The key as written in a file.
-    public let name: String
+    public var name: String { key.key }
     public let type: ValueType
     public let required: Bool
     public let repeatable: Bool
@@ -101,7 +101,6 @@ public struct FieldSpec: Sendable {
 
     init(_ key: FieldKey, _ type: ValueType = .text, required: Bool = false, repeatable: Bool = false, multiLine: Bool = false) {
         self.key = key
-        self.name = key.key
         self.type = type
         self.required = required
         self.repeatable = repeatable

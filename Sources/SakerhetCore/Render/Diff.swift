@@ -12,18 +12,19 @@ public enum Diff {
     }
 
     /// The diff of the lines `a` and `b`, which come after `skipped` lines that both have.
-    static func hunk(_ a: [String], _ b: [String], skipped: Int, path: String, context: Int, style: Style) -> String {
+    /// Lines are bytes, the same when their bytes are (as strings, a composed and a
+    /// decomposed letter would be equal, and the diff would hide that the file changed);
+    /// they become text only to be shown.
+    static func hunk(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>], skipped: Int, path: String, context: Int, style: Style) -> String {
+        let same = ByteCompare.equal
         var head = 0
-        // Lines are the same when their bytes are (String's `==` would call a composed and
-        // a decomposed letter the same, and hide that the file's bytes changed).
-        func same(_ x: String, _ y: String) -> Bool { x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8) }
         while head < a.count, head < b.count, same(a[head], b[head]) { head += 1 }
         var tail = 0
         while tail < a.count - head, tail < b.count - head, same(a[a.count - 1 - tail], b[b.count - 1 - tail]) { tail += 1 }
         if head == a.count && head == b.count { return "" }
         let midA = Array(a[head..<(a.count - tail)]), midB = Array(b[head..<(b.count - tail)])
         // Lines of the middle: common subsequence when small, else replace all.
-        var ops: [(Character, String)] = []
+        var ops: [(Character, ArraySlice<UInt8>)] = []
         if midA.count * midB.count <= 4_000_000 {
             var lcs = Array(repeating: Array(repeating: 0, count: midB.count + 1), count: midA.count + 1)
             for i in stride(from: midA.count - 1, through: 0, by: -1) {
@@ -41,7 +42,7 @@ public enum Diff {
             ops = midA.map { ("-", $0) } + midB.map { ("+", $0) }
         }
         // Within each run of changes, removed lines come before added ones, as git shows them.
-        var ordered: [(Character, String)] = []
+        var ordered: [(Character, ArraySlice<UInt8>)] = []
         ordered.reserveCapacity(ops.count)
         var k = 0
         while k < ops.count {
@@ -60,20 +61,21 @@ public enum Diff {
         var out = style.bold("--- a/\(path)") + "\n" + style.bold("+++ b/\(path)") + "\n"
         out += style.cyan("@@ -\(countA == 0 ? startA - 1 : startA),\(countA) +\(countB == 0 ? startB - 1 : startB),\(countB) @@") + "\n"
         for (op, text) in all {
-            let line = String(op) + text
+            let line = String(op) + String(decoding: text, as: UTF8.self)
             out += (op == "-" ? style.red(line) : op == "+" ? style.green(line) : line) + "\n"
         }
         return out
     }
 
-    static func lines(_ bytes: ArraySlice<UInt8>) -> [String] {
-        var out: [String] = []
+    /// The lines of `bytes`, without their LF.
+    static func lines(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var out: [ArraySlice<UInt8>] = []
         var start = bytes.startIndex
         for i in bytes.indices where bytes[i] == 0x0A {
-            out.append(String(decoding: bytes[start..<i], as: UTF8.self))
+            out.append(bytes[start..<i])
             start = i + 1
         }
-        if start < bytes.endIndex { out.append(String(decoding: bytes[start...], as: UTF8.self)) }
+        if start < bytes.endIndex { out.append(bytes[start...]) }
         return out
     }
 }

@@ -24,8 +24,9 @@ extension Store {
     static func loadPlan(_ f: Plans.Folder, kinds: [Kind]) -> Result<DataSet, StoreError> {
         do {
             let data = try Store.load(folder: f.path, display: f.display, kinds: kinds)
-            if kinds == Kind.allCases, data.owners.isEmpty, data.goals.isEmpty, data.activities.isEmpty,
-               data.risks.isEmpty, data.findings.isEmpty, data.areas.isEmpty {
+            // Counted on the parsed records, so that no kind's typed records are made for it.
+            let kindsOfRecords: [Kind] = [.owner, .area, .goal, .activity, .risk, .finding]
+            if kinds == Kind.allCases, kindsOfRecords.allSatisfy({ data.files[$0]?.document.records.isEmpty ?? true }) {
                 return .failure(StoreError(sv: "\(f.origin): \(f.display) innehåller inga poster; lägg till poster eller ta bort mappen ur listan",
                                            en: "\(f.origin): \(f.display) holds no records; add records or remove the folder from the list"))
             }
