@@ -23,6 +23,34 @@ final class FieldKeyTests: XCTestCase {
         XCTAssertNil(Kind.activity.spec(code: FieldKey.noCode))
     }
 
+    /// A field's label, header and help come from its one declaration: a kind's own label
+    /// wins over the key's, the workbook's header is the label, `import` reads every such
+    /// header back to the same field, and the option's help names the label.
+    func testLabelsAndHelpComeFromTheSchema() {
+        XCTAssertEqual(Kind.goal.spec("title")?.label?.sv, "Rubrik")
+        XCTAssertEqual(Kind.activity.spec("title")?.label?.sv, "Aktivitet")
+        XCTAssertEqual(Kind.risk.spec("title")?.label?.en, "Risk")
+        XCTAssertEqual(Kind.goal.spec("parent")?.label?.sv, "Överordnat mål")
+        XCTAssertNil(Kind.owner.spec("parent")?.label, "an owner's parent is not a goal's")
+        XCTAssertEqual(ExportLabels.header(Kind.finding.spec("case")!, .sv), "Diarienummer")
+        XCTAssertEqual(ExportLabels.header(Kind.goal.spec("indicator")!, .sv), "indicator", "no label: the key")
+        for kind in [Kind.goal, .activity, .risk, .finding] {
+            for spec in kind.fields {
+                guard let label = spec.label else { continue }
+                // `kind` of a finding and the follow-up fields have no label; every labelled
+                // field that import knows must come back as itself.
+                guard let read = ImportColumns.field(label.sv, kind: kind) else { continue }
+                XCTAssertEqual(read.field, spec.name, "\(kind.rawValue): the header '\(label.sv)' reads back as '\(read.field)'")
+            }
+        }
+        XCTAssertEqual(Kind.goal.spec("done_when")?.help.sv, "fältet done_when (Anses klart när): text, får ha flera rader")
+        XCTAssertEqual(Kind.goal.spec("done_when")?.help.en, "the done_when field: text, may span several lines", "the label says no more than the key")
+        XCTAssertEqual(Kind.risk.spec("title")?.help.en, "the title field (Risk): text")
+        XCTAssertEqual(Kind.activity.spec("owner")?.help.sv, "fältet owner (Ansvarig): id för ansvarig, kan upprepas")
+        XCTAssertEqual(Kind.activity.spec("id")?.help.sv, "fältet id: text (standard: nästa lediga)")
+        XCTAssertEqual(Kind.goal.spec("indicator")?.help.sv, "fältet indicator: text")
+    }
+
     func testTheParserGivesEachFieldItsKeysCode() {
         let doc = Document(text: "%rec: Activity\n\nid: A1\ncase: 12\ndone_when: x\nrecommendation: r\nnotes: typo\nx_1: y\n")
         let fields = doc.records[0].fields

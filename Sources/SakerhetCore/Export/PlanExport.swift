@@ -63,7 +63,7 @@ public enum PlanExport {
 
     /// The column (or, for an owner, the name and the id columns) of one stored field.
     static func fieldColumns<T: Item>(_ kind: Kind, _ spec: FieldSpec, _ ctx: Context) -> [Column<T>] {
-        let header = ExportLabels.header(kind, spec.name, ctx.lang)
+        let header = ExportLabels.header(spec, ctx.lang)
         let data = ctx.data, lang = ctx.lang, key = spec.name
         func values(_ item: T) -> [String] {
             let all = data.record(item.ref).values(key)

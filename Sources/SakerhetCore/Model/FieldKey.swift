@@ -18,11 +18,58 @@ public enum FieldKey: Int, CaseIterable, CodingKey, Sendable {
     /// The key as written in a file.
     public var key: String { FieldKey.keys[rawValue] }
 
+    /// The field's name in prose and as a column header (an exported workbook's, which
+    /// `import` reads back), in both languages; nil for a field that has none yet, which
+    /// is then shown by its key. A kind may name it its own way (`FieldSpec.label`).
+    public var label: Message? { FieldKey.labels[rawValue] }
+
     /// The code a field gets when its key is not one of these (`Field.code`).
     public static let noCode = UInt8.max
 
     /// The keys by code.
     static let keys: [String] = allCases.map { $0 == .caseNumber ? "case" : snake($0.stringValue) }
+
+    /// The labels by code.
+    private static let labels: [Message?] = allCases.map { key in
+        switch key {
+        case .id: return Message(sv: "Id", en: "Id")
+        case .title: return Message(sv: "Rubrik", en: "Title")
+        case .goal: return Message(sv: "Mål", en: "Goal")
+        case .area: return Message(sv: "Område", en: "Area")
+        case .owner: return Message(sv: "Ansvarig", en: "Owner")
+        case .start: return Message(sv: "Start", en: "Start")
+        case .due: return Message(sv: "Klart senast", en: "Due")
+        case .status: return Message(sv: "Status", en: "Status")
+        case .doneWhen: return Message(sv: "Anses klart när", en: "Done when")
+        case .done: return Message(sv: "Klardatum", en: "Done on")
+        case .reason: return Message(sv: "Skäl", en: "Reason")
+        case .note: return Message(sv: "Kommentar", en: "Note")
+        case .evidence: return Message(sv: "Underlag", en: "Evidence")
+        case .every: return Message(sv: "Återkommande", en: "Recurrence")
+        case .source: return Message(sv: "Källa", en: "Source")
+        case .classification: return Message(sv: "Klassning", en: "Classification")
+        case .description: return Message(sv: "Beskrivning", en: "Description")
+        case .likelihood: return Message(sv: "Sannolikhet", en: "Likelihood")
+        case .consequence: return Message(sv: "Konsekvens", en: "Consequence")
+        case .treatment: return Message(sv: "Hantering", en: "Treatment")
+        case .action: return Message(sv: "Kopplade aktiviteter", en: "Linked activities")
+        case .review: return Message(sv: "Omprövning", en: "Review")
+        case .residualLikelihood: return Message(sv: "Kvarvarande sannolikhet", en: "Residual likelihood")
+        case .residualConsequence: return Message(sv: "Kvarvarande konsekvens", en: "Residual consequence")
+        case .audit: return Message(sv: "Granskning", en: "Audit")
+        case .auditor: return Message(sv: "Revisor", en: "Auditor")
+        case .year: return Message(sv: "År", en: "Year")
+        case .caseNumber: return Message(sv: "Diarienummer", en: "Case number")
+        case .recommendation: return Message(sv: "Rekommendation", en: "Recommendation")
+        case .response: return Message(sv: "Nämndens svar", en: "Committee's response")
+        case .progress: return Message(sv: "Vad har åtgärdats", en: "Progress")
+        case .remaining: return Message(sv: "Vad kvarstår", en: "Remaining")
+        case .assessment: return Message(sv: "Bedömning", en: "Assessment")
+        case .name, .kind, .parent, .contact, .assumed, .level, .indicator, .target, .occurrence, .basis, .record,
+             .period, .analysis, .outcome:
+            return nil
+        }
+    }
 
     /// The key of a code, nil for `noCode`.
     @inline(__always)

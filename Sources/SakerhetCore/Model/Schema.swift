@@ -98,13 +98,20 @@ public struct FieldSpec: Sendable {
     public let repeatable: Bool
     /// Free text that may span several lines (written as `+ ` lines); any other field holds one line.
     public let multiLine: Bool
+    /// The field's name in prose and as a column header: the kind's own (an activity's
+    /// `title` is "Aktivitet"), else the key's (`FieldKey.label`); nil when neither is
+    /// declared, and the field is shown by its key.
+    public var label: Message? { ownLabel ?? key.label }
+    private let ownLabel: Message?
 
-    init(_ key: FieldKey, _ type: ValueType = .text, required: Bool = false, repeatable: Bool = false, multiLine: Bool = false) {
+    init(_ key: FieldKey, _ type: ValueType = .text, required: Bool = false, repeatable: Bool = false, multiLine: Bool = false,
+         label: Message? = nil) {
         self.key = key
         self.type = type
         self.required = required
         self.repeatable = repeatable
         self.multiLine = multiLine
+        self.ownLabel = label
     }
 }
 
@@ -133,7 +140,8 @@ enum Schema {
         ],
         .area: [FieldSpec(.id, required: true), FieldSpec(.name, required: true), FieldSpec(.description, multiLine: true)],
         .goal: [
-            FieldSpec(.id, required: true), FieldSpec(.title, required: true), FieldSpec(.parent, .ref(.goal)),
+            FieldSpec(.id, required: true), FieldSpec(.title, required: true),
+            FieldSpec(.parent, .ref(.goal), label: Message(sv: "Överordnat mål", en: "Parent")),
             FieldSpec(.area, .ref(.area)), FieldSpec(.owner, .ref(.owner), required: true, repeatable: true),
             FieldSpec(.due, .deadline, required: true), FieldSpec(.status, .status, required: true),
             FieldSpec(.doneWhen, multiLine: true), FieldSpec(.done, .period), FieldSpec(.reason, multiLine: true), FieldSpec(.note, multiLine: true),
@@ -141,7 +149,8 @@ enum Schema {
             FieldSpec(.indicator), FieldSpec(.target),
         ],
         .activity: [
-            FieldSpec(.id, required: true), FieldSpec(.title, required: true), FieldSpec(.goal, .ref(.goal), required: true),
+            FieldSpec(.id, required: true), FieldSpec(.title, required: true, label: Message(sv: "Aktivitet", en: "Activity")),
+            FieldSpec(.goal, .ref(.goal), required: true),
             FieldSpec(.owner, .ref(.owner), required: true, repeatable: true), FieldSpec(.start, .deadline),
             FieldSpec(.due, .deadline, required: true), FieldSpec(.status, .status, required: true),
             FieldSpec(.progress), FieldSpec(.done, .period), FieldSpec(.reason, multiLine: true), FieldSpec(.note, multiLine: true), FieldSpec(.evidence, multiLine: true),
@@ -150,8 +159,8 @@ enum Schema {
             FieldSpec(.classification, .classification), FieldSpec(.assumed, repeatable: true),
         ],
         .risk: [
-            FieldSpec(.id, required: true), FieldSpec(.title, required: true), FieldSpec(.area, .ref(.area)),
-            FieldSpec(.description, multiLine: true), FieldSpec(.likelihood, .score, required: true),
+            FieldSpec(.id, required: true), FieldSpec(.title, required: true, label: Message(sv: "Risk", en: "Risk")),
+            FieldSpec(.area, .ref(.area)), FieldSpec(.description, multiLine: true), FieldSpec(.likelihood, .score, required: true),
             FieldSpec(.consequence, .score, required: true), FieldSpec(.owner, .ref(.owner), required: true, repeatable: true),
             FieldSpec(.treatment, multiLine: true), FieldSpec(.action, .ref(.activity), repeatable: true),
             FieldSpec(.status, .riskStatus, required: true), FieldSpec(.review, .day),

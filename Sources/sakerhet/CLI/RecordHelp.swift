@@ -37,7 +37,7 @@ enum RecordSpec {
         // `add` takes every field as an option.
         for f in kind.fields {
             let dashed = "--" + f.name.replacingAll("_", with: "-")
-            opts.append(Opt(dashed, aliases: dashed == "--" + f.name ? [] : ["--" + f.name], value(f, kind), fieldHelp(f, kind),
+            opts.append(Opt(dashed, aliases: dashed == "--" + f.name ? [] : ["--" + f.name], value(f, kind), f.help,
                             verbs: ["add"], repeatable: f.repeatable, required: f.required && f.name != "id" && f.name != "status"))
         }
         if kind != .risk {
@@ -64,28 +64,6 @@ enum RecordSpec {
         case .score, .year: return .number
         default: return .text
         }
-    }
-
-    static func fieldHelp(_ f: FieldSpec, _ kind: Kind) -> Message {
-        let sv: String, en: String
-        switch f.type {
-        case .deadline: (sv, en) = ("tidpunkt: 2025-03, 'våren 2025', Q1 2025 …", "deadline: 2025-03, 'spring 2025', Q1 2025 …")
-        case .day: (sv, en) = ("datum ÅÅÅÅ-MM-DD", "date YYYY-MM-DD")
-        case .status, .riskStatus:
-            let words = f.type == .riskStatus ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue)
-            (sv, en) = ("status: " + words.joined(separator: ", ") + " (standard: \(words[0]))", "status: " + words.joined(separator: ", ") + " (default: \(words[0]))")
-        case .ref(let k): (sv, en) = ("id för \(k.word(.sv))", "id of the \(k.word(.en))")
-        case .score: (sv, en) = ("1–4", "1–4")
-        case .assessment: (sv, en) = ("grön, gul eller röd", "grön, gul or röd")
-        case .classification: (sv, en) = ("öppen, intern eller sekretess", "öppen, intern or sekretess")
-        case .recurrence: (sv, en) = ("återkommer: månad, kvartal, halvår, år", "recurs: månad, kvartal, halvår, år")
-        case .year: (sv, en) = ("år", "year")
-        default: (sv, en) = ("text", "text")
-        }
-        let extra = f.name == "id" ? (" (standard: nästa lediga)", " (default: the next free one)") : ("", "")
-        let lines = f.multiLine ? (", får ha flera rader", ", may span several lines") : ("", "")
-        return Message(sv: "fältet \(f.name): \(sv)\(extra.0)\(lines.0)\(f.repeatable ? ", kan upprepas" : "")",
-                       en: "the \(f.name) field: \(en)\(extra.1)\(lines.1)\(f.repeatable ? ", may be repeated" : "")")
     }
 
     static func verbs(_ name: String, _ kind: Kind) -> [Verb] {

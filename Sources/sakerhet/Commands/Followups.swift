@@ -14,7 +14,7 @@ enum Followups: Command {
         ]
         // `add` takes every field as an option, as the other record commands do.
         for f in Kind.followup.fields {
-            options.append(Opt("--" + f.name, RecordSpec.value(f, .followup), RecordSpec.fieldHelp(f, .followup),
+            options.append(Opt("--" + f.name, RecordSpec.value(f, .followup), f.help,
                                verbs: ["add"], repeatable: f.repeatable, required: f.required && f.name != "id"))
         }
         options += [
