@@ -65,6 +65,27 @@ final class PersonalNumberTests: XCTestCase {
         XCTAssertEqual(PersonalNumberCheck.scan([]), [])
     }
 
+    /// The scan passes eight bytes at a time over text without digits: a number is found
+    /// at every offset, after every kind of filler (signs next to the digits in ASCII,
+    /// Swedish letters, full-width digits), and a longer run is still no hit.
+    func testScanFindsANumberAtEveryAlignment() {
+        let fillers = ["abcdefgh", ":;<=>?/@", "åäö åäö ", "x０", "        "]
+        let forms = ["121212-1212", "1212121212", "１２１２１２－１２１２", "19121212-1212"]
+        for filler in fillers {
+            for form in forms {
+                for pad in 0..<17 {
+                    let head = String(repeating: filler, count: 3).prefix(pad + 8)
+                    let text = "note: " + head + " " + form + " " + String(repeating: filler, count: 2)
+                    let hits = PersonalNumberCheck.scan(Array(text.utf8))
+                    XCTAssertEqual(hits.count, 1, "\(filler) \(pad) \(form)")
+                    XCTAssertEqual(hits.first.map { text.utf8.count - $0.offset }, (" " + form + " " + String(repeating: filler, count: 2)).utf8.count - 1, "\(filler) \(pad) \(form)")
+                }
+            }
+            let long = "note: " + String(repeating: filler, count: 2) + "1212121212121 " + filler
+            XCTAssertEqual(PersonalNumberCheck.scan(Array(long.utf8)), [], filler)
+        }
+    }
+
     /// The forms issue 11 found missed: a space, an en dash, blanks around the sign, a
     /// number split over a `+` line, full-width digits.
     func testFiresOnSpacedDashedSplitAndFullWidthForms() {

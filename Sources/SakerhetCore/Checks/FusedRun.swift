@@ -67,11 +67,17 @@ struct FusedRun: Sendable {
             guard let file = data.files[kind] else { return [] }
             let site = RecordSite(data: data, kind: kind, file: file, asOf: asOf)
             let active = recordChecks.filter { $0.check.kinds.contains(kind) }
+            let fused = active.map(\.check)
             var outs = [[Diagnostic]](repeating: [], count: active.count)
-            let records = file.document.records
-            for i in range {
-                let r = records[i]
-                for c in active.indices { active[c].check.check(r, i, site, into: &outs[c]) }
+            // The checks and the records are read in place: a check called through its
+            // existential from an array element, or a record passed from one, is otherwise
+            // copied at each call (a retain of every field list, a copy of the box).
+            fused.withUnsafeBufferPointer { fused in
+                file.document.records.withUnsafeBufferPointer { records in
+                    for i in range {
+                        for c in 0..<fused.count { fused[c].check(records[i], i, site, into: &outs[c]) }
+                    }
+                }
             }
             return zip(active, outs).map { ($0.index, $1) }
         case .scheduled(let kind, let range):
@@ -85,8 +91,15 @@ struct FusedRun: Sendable {
 
     private func scheduled<T: Scheduled>(_ items: [T], _ range: Range<Int>, _ asOf: Day) -> [(Int, [Diagnostic])] {
         var outs = [[Diagnostic]](repeating: [], count: scheduledChecks.count)
-        for i in range {
-            for c in scheduledChecks.indices { scheduledChecks[c].check.check(items[i], data, asOf: asOf, into: &outs[c]) }
+        let fused = scheduledChecks.map(\.check)
+        // In place, as above: an activity passed from an array element is otherwise copied
+        // for each check (a retain of each of its strings).
+        fused.withUnsafeBufferPointer { fused in
+            items.withUnsafeBufferPointer { items in
+                for i in range {
+                    for c in 0..<fused.count { fused[c].check(items[i], data, asOf: asOf, into: &outs[c]) }
+                }
+            }
         }
         return zip(scheduledChecks, outs).map { ($0.index, $1) }
     }

@@ -26,7 +26,18 @@ extension PersonalNumberCheck {
         var line = 1, lineStart = 0, counted = 0
         var digits = [UInt8](repeating: 0, count: 12)
         var p = 0
+        let raw = UnsafeRawPointer(u.baseAddress)
         while p < n {
+            // Eight bytes at a time past text that holds no digit: no byte 0x30–0x3F (the
+            // ASCII digits and six signs) and none >= 0x80 (a full-width digit's first byte).
+            // A run starts only at a digit, so nothing skipped could have begun one.
+            if let raw, p + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                let x = (w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030
+                // A byte of `x` is zero exactly where `w` has 0x3_; `t` marks those bytes.
+                let t = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                if t == 0 && w & 0x8080_8080_8080_8080 == 0 { p += 8; continue }
+            }
             guard let first = digit(u, p) else { p += 1; continue }
             let start = p
             var count = 0
