@@ -57,12 +57,37 @@ final class FieldKeyTests: XCTestCase {
         XCTAssertEqual(fields.map(\.key), ["id", "case", "done_when", "recommendation", "notes", "x_1"])
         XCTAssertEqual(fields.map { FieldKey.of(code: $0.code) }, [.id, .caseNumber, .doneWhen, .recommendation, nil, nil])
         XCTAssertEqual(doc.descriptor?.fields.first?.code, FieldKey.noCode, "a descriptor key is not a field key")
-        XCTAssertEqual(MemoryLayout<Field>.stride, 56, "the code takes the padding, not more room")
+        XCTAssertEqual(MemoryLayout<Field>.stride, 40, "a field carries its key as a number, not a string")
         // Every key of the schema, and a longer or shorter look-alike of each.
         let all = FieldKey.allCases.map { "\($0.key): v\n\($0.key)x: v\n" + ($0.key.count > 1 ? "\($0.key.dropLast()): v\n" : "") }.joined()
         for f in Document(text: all).records[0].fields {
             XCTAssertEqual(FieldKey.of(code: f.code)?.key, FieldKey.keys.contains(f.key) ? f.key : nil, f.key)
         }
+    }
+
+    /// A key the schema does not have keeps its spelling through its number, in every
+    /// file and on every core; a key no file has had finds no field.
+    func testOtherKeysAreNumberedOnceAndReadBack() {
+        let key = "egen_kolumn_\(UInt64.random(in: 0...UInt64.max))"
+        let text = "%rec: Activity\n%key: id\n\nid: A1\n\(key): ett\nnotes: typo\n\nid: A2\n\(key): två\n"
+        let docs = [Document(text: text), Document(bytes: Array(text.utf8), pieces: 2)]
+        for doc in docs {
+            XCTAssertEqual(doc.descriptor?.fields.map(\.key), ["%rec", "%key"])
+            XCTAssertEqual(doc.records.map { $0.fields.map(\.key) }, [["id", key, "notes"], ["id", key]])
+            XCTAssertEqual(doc.records.map { $0.value(key) }, ["ett", "två"])
+            XCTAssertEqual(doc.records[0].values("notes"), ["typo"])
+            XCTAssertNil(doc.records[0].field("aldrig_sett_\(key)"))
+            XCTAssertEqual(doc.records[0].values("aldrig_sett_\(key)"), [])
+            XCTAssertEqual(doc.records[0].fields[1].code, FieldKey.noCode)
+        }
+        XCTAssertEqual(docs[0].records[0].fields[1].keyID, docs[1].records[1].fields[1].keyID, "one number per key")
+        XCTAssertNotEqual(docs[0].records[0].fields[1].keyID, docs[0].records[0].fields[2].keyID)
+        XCTAssertEqual(docs[0].records[0].fields[1], docs[1].records[0].fields[1], "fields compare by their key's number")
+        // Keys numbered on two cores at once, each once.
+        let keys = (0..<2000).map { "k\($0)_\(key)" }
+        let ids = Parallel.map(keys.count) { KeyNames.shared.id(of: keys[$0]) }
+        XCTAssertEqual(Set(ids).count, keys.count)
+        for (k, id) in zip(keys, ids) { XCTAssertEqual(KeyNames.shared.name(id), k); XCTAssertEqual(KeyNames.shared.id(of: k), id) }
     }
 
     func testAFieldIsReadFromItsSlot() {

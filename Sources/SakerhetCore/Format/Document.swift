@@ -118,19 +118,24 @@ public enum LineEnding: Sendable {
 }
 
 public struct Field: Sendable, Hashable {
-    public let key: String
+    /// The key as written in the file.
+    public var key: String { KeyNames.shared.name(keyID) }
     /// The value, with continuation lines joined by "\n" and trailing blanks removed.
     public let value: String
     // Positions as 32-bit numbers: a field is on every command's path, and this keeps it
-    // at 56 bytes instead of 72 (files are at most 1 GiB, see `Store.read`).
+    // at 40 bytes instead of 72 (files are at most 1 GiB, see `Store.read`).
     private let line32: Int32
     private let column32: Int32
     private let lines32: Int32
     private let start32: Int32
     private let end32: Int32
+    /// The key as a number (`KeyNames`): the key's `FieldKey` code, or an id of 256 and
+    /// up for any other key, so that the field carries no string for its key.
+    let keyID: UInt32
+
     /// The key's `FieldKey` code, `FieldKey.noCode` for a key the schema does not have.
-    /// Last, so that it takes the struct's padding: a field is still 56 bytes.
-    public let code: UInt8
+    @inline(__always)
+    public var code: UInt8 { keyID < KeyNames.firstOther ? UInt8(truncatingIfNeeded: keyID) : FieldKey.noCode }
 
     /// 1-based line of the key.
     public var line: Int { Int(line32) }
@@ -141,9 +146,8 @@ public struct Field: Sendable, Hashable {
     /// From the key's first byte to the end of its last line, line break included.
     public var byteRange: Range<Int> { Int(start32)..<Int(end32) }
 
-    init(key: String, code: UInt8, value: String, line: Int, valueColumn: Int, lineCount: Int, byteRange: Range<Int>) {
-        self.key = key
-        self.code = code
+    init(keyID: UInt32, value: String, line: Int, valueColumn: Int, lineCount: Int, byteRange: Range<Int>) {
+        self.keyID = keyID
         self.value = value
         line32 = Int32(clamping: line)
         column32 = Int32(clamping: valueColumn)
@@ -160,14 +164,17 @@ public struct Record: Sendable {
     /// The lines of the record's block (comments inside it included), line breaks included.
     public let byteRange: Range<Int>
 
+    // By the key as written; the key is found as a number once, and fields are compared by it.
     public func field(_ key: String) -> Field? {
-        for f in fields where f.key == key { return f }
+        guard let id = KeyNames.shared.existingID(of: key) else { return nil }
+        for f in fields where f.keyID == id { return f }
         return nil
     }
     public func value(_ key: String) -> String? { field(key)?.value }
     public func values(_ key: String) -> [String] {
+        guard let id = KeyNames.shared.existingID(of: key) else { return [] }
         var out: [String] = []
-        for f in fields where f.key == key { out.append(f.value) }
+        for f in fields where f.keyID == id { out.append(f.value) }
         return out
     }
     public func line(of key: String) -> Int { field(key)?.line ?? line }

@@ -54,8 +54,8 @@ struct Parser {
     // The last field's pieces, kept open while `+` lines follow. A one-line value is made
     // at once, as `openString`, from the range `openValueStart..<openValueEnd` of the file;
     // the first `+` line copies that range to `openValue` and appends there.
-    private var openKey: String?
-    private var openCode = FieldKey.noCode
+    /// The open field's key as a number (`KeyNames`); nil when no field is open.
+    private var openKey: UInt32?
     private var openPercent = false
     private var openJoined = false
     private var openValueStart = 0
@@ -284,13 +284,7 @@ struct Parser {
         closeField()
         var v = i + 1
         if v < end, p[v] == 0x20 || p[v] == 0x09 { v += 1 }
-        if let known = Parser.knownKey(p, start, i) {
-            openKey = known.key
-            openCode = known.code
-        } else {
-            openKey = string(start, i)
-            openCode = FieldKey.noCode
-        }
+        openKey = Parser.knownKey(p, start, i) ?? KeyNames.shared.id(of: string(start, i))
         openPercent = isDescriptorKey
         openJoined = false
         openValueStart = v
@@ -314,7 +308,7 @@ struct Parser {
     }
 
     private mutating func closeField() {
-        guard let key = openKey else { return }
+        guard let keyID = openKey else { return }
         // Trim trailing blanks of the whole value.
         let value: String
         if openJoined {
@@ -324,7 +318,7 @@ struct Parser {
         } else {
             value = openString
         }
-        appendPending(Field(key: key, code: openCode, value: value, line: openLine, valueColumn: openColumn,
+        appendPending(Field(keyID: keyID, value: value, line: openLine, valueColumn: openColumn,
                             lineCount: openLines, byteRange: openStart..<openEnd))
         if openPercent { pendingPercent += 1 }
         openKey = nil
@@ -426,10 +420,10 @@ struct Parser {
 
     // MARK: Known keys
 
-    /// The key in `a..<b` as a shared string, with its code, when it is one of the schema's
-    /// or recutils' keys, so that no string is made for it; nil for any other key.
+    /// The id (`KeyNames`) of the key in `a..<b` when it is one of the schema's or
+    /// recutils' keys, so that no string is made for it; nil for any other key.
     @inline(__always)
-    private static func knownKey(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> (key: String, code: UInt8)? {
+    private static func knownKey(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt32? {
         let n = b - a
         guard n < knownKeys.count else { return nil }
         let candidates = knownKeys[n]
@@ -439,25 +433,23 @@ struct Parser {
         for k in 0..<min(n, 8) { head |= UInt64(base[k]) << (8 * UInt64(k)) }
         for c in candidates where c.head == head {
             if n <= 8 || c.bytes.withUnsafeBufferPointer({ Platform.bytesEqual($0.baseAddress! + 8, base + 8, count: n - 8) }) {
-                return (c.key, c.code)
+                return c.id
             }
         }
         return nil
     }
 
-    /// The known keys by length in bytes: the schema's (`FieldKey`), with their codes, and
-    /// recutils' descriptor keys.
-    private static let knownKeys: [[(head: UInt64, bytes: [UInt8], key: String, code: UInt8)]] = {
-        let keys = FieldKey.allCases.map { ($0.key, UInt8($0.rawValue)) } + [
-            "%rec", "%key", "%mandatory", "%type", "%doc", "%allowed", "%prohibit", "%unique", "%sort", "%auto",
-            "%confidential", "%size", "%constraint", "%singular", "%typedef",
-        ].map { ($0, FieldKey.noCode) }
-        var table = [[(head: UInt64, bytes: [UInt8], key: String, code: UInt8)]](repeating: [], count: 1 + keys.map(\.0.utf8.count).max()!)
-        for (k, code) in keys {
+    /// The known keys by length in bytes, with their ids: the schema's (`FieldKey`, whose
+    /// ids are their codes) and recutils' descriptor keys (`KeyNames.descriptorKeys`).
+    private static let knownKeys: [[(head: UInt64, bytes: [UInt8], id: UInt32)]] = {
+        let keys = FieldKey.allCases.map { ($0.key, UInt32($0.rawValue)) }
+            + KeyNames.descriptorKeys.map { ($0, KeyNames.shared.id(of: $0)) }
+        var table = [[(head: UInt64, bytes: [UInt8], id: UInt32)]](repeating: [], count: 1 + keys.map(\.0.utf8.count).max()!)
+        for (k, id) in keys {
             let bytes = Array(k.utf8)
             var head: UInt64 = 0
             for (i, b) in bytes.prefix(8).enumerated() { head |= UInt64(b) << (8 * UInt64(i)) }
-            table[bytes.count].append((head, bytes, k, code))
+            table[bytes.count].append((head, bytes, id))
         }
         return table
     }()

@@ -29,6 +29,9 @@ public enum FieldKey: Int, CaseIterable, CodingKey, Sendable {
     /// The keys by code.
     static let keys: [String] = allCases.map { $0 == .caseNumber ? "case" : snake($0.stringValue) }
 
+    /// The codes by key.
+    static let codes: [String: UInt8] = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, UInt8($0)) })
+
     /// The labels by code.
     private static let labels: [Message?] = allCases.map { key in
         switch key {
