@@ -55,6 +55,27 @@ final class SafeWriteTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp") }, [])
     }
 
+    /// An edit is a splice of `before`: the file written from its three pieces is the
+    /// file the edit describes, for a change, an added record and a removed one, and
+    /// the bytes outside the splice are the old file's.
+    func testAnEditIsWrittenAsASplice() throws {
+        let edits: [(DataSet) throws -> Edit] = [
+            { try Editor.update($0, .activity, id: "A12", [.set("note", "Enligt FLG\nrad två"), .set("status", "pågår")]) },
+            { try RecordRules.add($0, .activity, fields: [("title", "Ny aktivitet"), ("goal", "D4"), ("owner", "sbs"), ("due", "2025-06")]).0 },
+            { try Editor.remove($0, .activity, id: "A22") },
+        ]
+        for make in edits {
+            let data = try Store.load(folder: folder, display: "data")
+            let edit = try make(data)
+            let old = edit.before.bytes, new = edit.afterBytes
+            XCTAssertEqual(Array(old[..<edit.replaced.lowerBound]), Array(new[..<edit.replaced.lowerBound]))
+            XCTAssertEqual(Array(old[edit.replaced.upperBound...]), Array(new[(new.count - (old.count - edit.replaced.upperBound))...]))
+            XCTAssertNotEqual(old, new)
+            guard case .written = try perform(make) else { return XCTFail("not written: \(edit.summary)") }
+            XCTAssertEqual(Array(try file("activities.rec").utf8), new, edit.summary)
+        }
+    }
+
     func testRecordRules() throws {
         let data = try Store.load(folder: folder, display: "data")
         // done: a plain activity is klar with the date; a recurring one moves to its next period.

@@ -15,8 +15,11 @@ public struct Edit: Sendable {
     public let kind: Kind
     public let path: String
     public let before: Document
-    /// The file's bytes after the edit.
-    public let afterBytes: [UInt8]
+    /// The bytes of `before` that the edit replaces, and what with: the file after the
+    /// edit is `before` with this splice, kept as the two so that a write need not copy
+    /// the whole file first (`afterSlices`).
+    public let replaced: Range<Int>
+    public let replacement: [UInt8]
     /// The record's index in `before`; nil when the edit adds it.
     public let index: Int?
     /// The record's lines after the edit, numbered as in the new file; nil when removed.
@@ -35,6 +38,20 @@ public struct Edit: Sendable {
     /// What the user should see at once about what was stored, printed after the write
     /// (and with --dry-run): a deadline already passed, a phrase read as a token.
     public var notices: [Message] = []
+
+    /// The file's bytes after the edit, as one array (a copy of the whole file).
+    public var afterBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(before.bytes.count - replaced.count + replacement.count)
+        for slice in afterSlices { out.append(contentsOf: slice) }
+        return out
+    }
+
+    /// The file after the edit in three pieces, without a copy: what comes before the
+    /// splice, the new bytes, and what comes after.
+    public var afterSlices: [ArraySlice<UInt8>] {
+        [before.bytes[..<replaced.lowerBound], replacement[...], before.bytes[replaced.upperBound...]]
+    }
 
     /// The whole file after the edit, parsed.
     public var after: Document { Document(bytes: afterBytes) }
@@ -124,9 +141,7 @@ public enum Editor {
         }
         let before = file.document
         let old = before.segment(ofRecord: index)
-        var bytes = before.bytes
-        bytes.replaceSubrange(before.records[index].byteRange, with: doc.bytes)
-        var edit = Edit(kind: kind, path: file.path, before: before, afterBytes: bytes, index: index,
+        var edit = Edit(kind: kind, path: file.path, before: before, replaced: before.records[index].byteRange, replacement: doc.bytes, index: index,
                         block: Document(segments: [Document.Segment(bytes: doc.bytes[...], firstLine: old.firstLine)]),
                         lineShift: Edit.lineBreaks(doc.bytes) - Edit.lineBreaks(old.bytes),
                         summary: "\(kind.fileName.dropLast(4)): \(id) " + parts.joined(separator: ", "))
@@ -190,7 +205,7 @@ public enum Editor {
         let before = file.document
         let added = before.appendedRecord(ordered)
         let read = readings.isEmpty ? "" : ", " + readings.joined(separator: ", ")
-        var edit = Edit(kind: kind, path: file.path, before: before, afterBytes: before.bytes + added, index: nil,
+        var edit = Edit(kind: kind, path: file.path, before: before, replaced: before.bytes.count..<before.bytes.count, replacement: added, index: nil,
                         block: Document(segments: [Document.Segment(bytes: added[...], firstLine: before.lineBreaks + 1)]), lineShift: 0,
                         summary: "\(kind.fileName.dropLast(4)): lägg till \(id)" + read)
         edit.summaryEnglish = "\(kind.fileName.dropLast(4)): add \(id)" + read
@@ -209,9 +224,7 @@ public enum Editor {
         }
         let before = file.document
         let gone = before.removalRange(ofRecord: index)
-        var bytes = before.bytes
-        bytes.removeSubrange(gone)
-        var edit = Edit(kind: kind, path: file.path, before: before, afterBytes: bytes, index: index, block: nil,
+        var edit = Edit(kind: kind, path: file.path, before: before, replaced: gone, replacement: [], index: index, block: nil,
                         lineShift: -Edit.lineBreaks(before.bytes[gone]), summary: "\(kind.fileName.dropLast(4)): ta bort \(id)")
         edit.summaryEnglish = "\(kind.fileName.dropLast(4)): remove \(id)"
         return edit

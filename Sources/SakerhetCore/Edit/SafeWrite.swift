@@ -51,7 +51,7 @@ public enum SafeWrite {
             let path = folder + "/" + edit.kind.fileName
             // A commit takes the whole file: refuse when it holds changes not made here.
             if commit, let why = try Git.uncommittedState(of: path, display: edit.path) { return .refused(why) }
-            try Store.writeAtomically(edit.afterBytes, to: path)
+            try Store.writeAtomically(slices: edit.afterSlices, to: path)
             if commit { try Git.commit(file: path, message: edit.summary) }
             return .written(summary: edit.echo, path: edit.path, committed: commit)
         }

@@ -12,7 +12,8 @@
 /// threads and handed back to the one that joins them.
 struct ParsedPiece: Sendable {
     let descriptor: Record?
-    let records: [Record]
+    /// A `var`, so that joining the pieces can take the records out (`Document.init(bytes:parts:)`).
+    var records: [Record]
     let comments: [Comment]
     let issues: [SyntaxIssue]
     let lineEnding: LineEnding
@@ -310,22 +311,22 @@ struct Parser {
     private mutating func closeField() {
         guard let keyID = openKey else { return }
         // Trim trailing blanks of the whole value.
-        let value: String
+        var value = ""
         if openJoined {
             var n = openValue.count
             while n > 0, openValue[n - 1] == 0x20 || openValue[n - 1] == 0x09 { n -= 1 }
             value = openValue.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[0..<n]), as: UTF8.self) }
         } else {
-            value = openString
+            // Taken, not copied: the value moves on into the field (no retain and release).
+            swap(&value, &openString)
         }
         appendPending(Field(keyID: keyID, value: value, line: openLine, valueColumn: openColumn,
                             lineCount: openLines, byteRange: openStart..<openEnd))
         if openPercent { pendingPercent += 1 }
         openKey = nil
-        openString = ""
     }
 
-    private mutating func appendPending(_ field: Field) {
+    private mutating func appendPending(_ field: consuming Field) {
         if pendingCount == pendingCapacity {
             let capacity = max(16, pendingCapacity * 2)
             let grown = UnsafeMutablePointer<Field>.allocate(capacity: capacity)

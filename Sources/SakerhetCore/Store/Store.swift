@@ -115,6 +115,13 @@ public enum Store {
         try writeAtomically(to: path) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
     }
 
+    /// Writes `slices` one after another into the file, atomically as above: an edit's
+    /// file as the bytes before the record, the record, and the bytes after it, so that
+    /// the whole file is not copied first.
+    public static func writeAtomically(slices: [ArraySlice<UInt8>], to path: String) throws {
+        try writeAtomically(to: path) { fd in slices.allSatisfy { $0.withUnsafeBytes { writeAll(fd, $0) } } }
+    }
+
     /// Writes `pieces` one after another into the file, atomically as above, without
     /// joining them first: a large report is not copied once more.
     public static func writeAtomically(_ pieces: Pieces, to path: String) throws {
