@@ -252,3 +252,87 @@ final class DeadlineTests: XCTestCase {
         XCTAssertEqual(data.activities[2].deadline?.token, "2024")
     }
 }
+
+/// A day is its day number and a deadline keeps its first and last day as day numbers
+/// (16 bytes, issue 13). Both are checked here against the calendar worked out the long
+/// way, by year, month and day.
+final class DayNumberTests: XCTestCase {
+    func testSizes() {
+        XCTAssertEqual(MemoryLayout<Day?>.stride, 8)
+        XCTAssertEqual(MemoryLayout<Deadline?>.stride, 16)
+    }
+
+    /// Every day of 1899–2101 (leap years, century years and 2000 among them): its number
+    /// counts up by one from day to day, and reads back as the same year, month and day;
+    /// order by number is order by date.
+    func testEveryDayReadsBack() {
+        var previous: Day?
+        for year in [1, 2, 1899, 1900, 1999, 2000, 2024, 2100, 2101, 9999] + Array(1960...2040) {
+            for month in 1...12 {
+                for d in 1...Day.daysIn(month: month, year: year) {
+                    let day = Day(year: year, month: month, day: d)!
+                    XCTAssertEqual([day.year, day.month, day.day], [year, month, d])
+                    XCTAssertEqual(Day(ordinal: day.ordinal), day)
+                    XCTAssertEqual(Day(day.description), day)
+                    if let previous, previous.year == year || previous.year + 1 == year {
+                        XCTAssertEqual(previous.days(until: day), 1, "\(previous) → \(day)")
+                        XCTAssertLessThan(previous, day)
+                    }
+                    previous = day
+                }
+            }
+        }
+        XCTAssertEqual(Day(year: 1970, month: 1, day: 1)?.ordinal, 0)
+        XCTAssertEqual(Day(year: 2024, month: 11, day: 4)?.ordinal, 20031)
+        XCTAssertNil(Day(year: 2023, month: 2, day: 29))
+        XCTAssertEqual(Day(year: 2024, month: 2, day: 29)?.adding(days: 1).description, "2024-03-01")
+    }
+
+    /// The first and last day of every kind of period in a range of years, against the
+    /// days made from the calendar directly.
+    func testPeriodsKeepTheirFirstAndLastDay() {
+        for year in [1, 1900, 2000, 2023, 2024, 2025, 2026, 2027, 2100, 9999] {
+            func check(_ token: String, _ first: Day?, _ last: Day?) {
+                let d = Deadline(token: token)
+                XCTAssertNotNil(d, token)
+                XCTAssertEqual(d?.firstDay, first, token)
+                XCTAssertEqual(d?.lastDay, last, token)
+                XCTAssertEqual(d?.token, token)
+                XCTAssertEqual(d?.year, year, token)
+            }
+            let y = String(year).count < 4 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
+            check(y, Day(year: year, month: 1, day: 1), Day(year: year, month: 12, day: 31))
+            for m in 1...12 {
+                let mm = m < 10 ? "0\(m)" : "\(m)"
+                check("\(y)-\(mm)", Day(year: year, month: m, day: 1), Day(year: year, month: m, day: Day.daysIn(month: m, year: year)))
+                check("\(y)-\(mm)-01", Day(year: year, month: m, day: 1), Day(year: year, month: m, day: 1))
+            }
+            for (letter, n, months) in [("Q", 4, 3), ("T", 3, 4), ("H", 2, 6)] {
+                for i in 1...n {
+                    let lastMonth = i * months
+                    check("\(y)-\(letter)\(i)", Day(year: year, month: lastMonth - months + 1, day: 1),
+                          Day(year: year, month: lastMonth, day: Day.daysIn(month: lastMonth, year: year)))
+                }
+            }
+            // ISO weeks: Monday to Sunday, week 1 holds 4 January.
+            let jan4 = Day(year: year, month: 1, day: 4)!
+            let monday1 = jan4.adding(days: 1 - jan4.isoWeekday)
+            for w in [1, 2, 26, 52] {
+                let ww = w < 10 ? "0\(w)" : "\(w)"
+                guard monday1.year >= 1, let d = Deadline(token: "\(y)-W\(ww)") else { continue }
+                XCTAssertEqual(d.firstDay, monday1.adding(days: (w - 1) * 7), "\(y)-W\(ww)")
+                XCTAssertEqual(d.lastDay, monday1.adding(days: (w - 1) * 7 + 6), "\(y)-W\(ww)")
+                XCTAssertEqual(d.firstDay?.isoWeekday, 1)
+            }
+        }
+        for token in ["?", "löpande"] {
+            XCTAssertNil(Deadline(token: token)?.firstDay, token)
+            XCTAssertNil(Deadline(token: token)?.lastDay, token)
+        }
+        // Past the years a file can name: the period has no days, as before.
+        XCTAssertNil(Recurrence.year.next(after: Day(year: 9999, month: 6, day: 1)!).lastDay)
+        XCTAssertEqual(Recurrence.year.next(after: Day(year: 9999, month: 6, day: 1)!).token, "10000")
+        XCTAssertEqual(Deadline(token: "2024-Q3"), Deadline(token: "2024-Q3"))
+        XCTAssertNotEqual(Deadline(token: "2024-Q3"), Deadline(token: "2024-07"))
+    }
+}

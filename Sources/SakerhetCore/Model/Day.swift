@@ -1,16 +1,19 @@
 /// A calendar day, without time or time zone. Comparison and arithmetic go through
 /// the day number since 1970-01-01 (proleptic Gregorian).
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// Days since 1970-01-01: a day is one number (4 bytes), so that comparing two is
+    /// one comparison, and a record's dates take little room. Year, month and day are
+    /// worked out from it when asked for.
+    private let number: Int32
+
+    public var year: Int { civil.year }
+    public var month: Int { civil.month }
+    public var day: Int { civil.day }
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        number = Int32(Day.ordinal(year: year, month: month, day: day))
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -24,9 +27,18 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// The day `n` days after 1970-01-01 (before it when negative). Kept within about
+    /// ±5.8 million years, far past the years 1–9999 a file can name.
     public init(ordinal n: Int) {
-        // Howard Hinnant's civil_from_days.
-        let z = n + 719_468
+        number = Int32(clamping: n)
+    }
+
+    /// Days since 1970-01-01.
+    public var ordinal: Int { Int(number) }
+
+    /// Year, month and day of the day number (Howard Hinnant's `civil_from_days`).
+    private var civil: (year: Int, month: Int, day: Int) {
+        let z = Int(number) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
@@ -34,13 +46,11 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    /// Days since 1970-01-01.
-    public var ordinal: Int {
+    /// The day number of a valid date (`days_from_civil`).
+    private static func ordinal(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -53,9 +63,12 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
     public func days(until other: Day) -> Int { other.ordinal - ordinal }
 
-    public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+    public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
 
-    public var description: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+    public var description: String {
+        let c = civil
+        return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
+    }
 
     /// Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday).
     public var isoWeekday: Int {

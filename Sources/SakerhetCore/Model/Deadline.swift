@@ -10,13 +10,26 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
         case standing
     }
 
+    // Small numbers, and the period's first and last day worked out once, when the
+    // deadline is made: a deadline is 16 bytes, and the checks' "is it late" is one
+    // comparison of day numbers.
+    // (In this order, so that the struct has no padding.)
+    private let year32: Int32
+    private let first: Int32
+    private let last: Int32
+    private let index8: UInt8
+    private let day8: UInt8
     public let precision: Precision
-    public let year: Int
+
+    public var year: Int { Int(year32) }
     /// Month (1–12), ISO week (1–53), quarter (1–4), tertial (1–3) or half (1–2); 0 for a
     /// year, unknown or standing. For a week, `year` is the ISO week-numbering year.
-    public let index: Int
+    public var index: Int { Int(index8) }
     /// The day of the month, for day precision.
-    public let dayOfMonth: Int
+    public var dayOfMonth: Int { Int(day8) }
+
+    /// `first` and `last` of a deadline without days.
+    private static let noDay = Int32.min
 
     public static let unknown = Deadline(precision: .unknown, year: 0, index: 0, dayOfMonth: 0)
     /// `löpande`: standing work with no end date.
@@ -27,9 +40,31 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
 
     init(precision: Precision, year: Int, index: Int, dayOfMonth: Int = 0) {
         self.precision = precision
-        self.year = year
-        self.index = index
-        self.dayOfMonth = dayOfMonth
+        year32 = Int32(clamping: year)
+        index8 = UInt8(clamping: index)
+        day8 = UInt8(clamping: dayOfMonth)
+        let days = Deadline.days(precision, year: year, index: index, dayOfMonth: dayOfMonth)
+        first = days.map { Int32($0.first.ordinal) } ?? Deadline.noDay
+        last = days.map { Int32($0.last.ordinal) } ?? Deadline.noDay
+    }
+
+    /// The first and last day of the period; nil when it has none (unknown, standing,
+    /// or a date no calendar has).
+    private static func days(_ precision: Precision, year: Int, index: Int, dayOfMonth: Int) -> (first: Day, last: Day)? {
+        switch precision {
+        case .unknown, .standing: return nil
+        case .week:
+            let monday = Day.isoWeekOneMonday(year).adding(days: (index - 1) * 7)
+            return (monday, monday.adding(days: 6))
+        case .day:
+            guard let d = Day(year: year, month: index, day: dayOfMonth) else { return nil }
+            return (d, d)
+        default:
+            let span = monthSpan(precision, index)
+            guard let f = Day(year: year, month: span.0, day: 1),
+                  let l = Day(year: year, month: span.1, day: Day.daysIn(month: span.1, year: year)) else { return nil }
+            return (f, l)
+        }
     }
 
     public init(day: Day) {
@@ -92,13 +127,12 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Monday and Sunday of an ISO week.
     private var weekDays: (Day, Day)? {
-        guard precision == .week else { return nil }
-        let monday = Day.isoWeekOneMonday(year).adding(days: (index - 1) * 7)
-        return (monday, monday.adding(days: 6))
+        guard precision == .week, let f = firstDay, let l = lastDay else { return nil }
+        return (f, l)
     }
 
     /// Months covered, as first…last month of the year.
-    private var monthSpan: (Int, Int) {
+    private static func monthSpan(_ precision: Precision, _ index: Int) -> (Int, Int) {
         switch precision {
         case .day, .month: return (index, index)
         case .quarter: return (index * 3 - 2, index * 3)
@@ -110,21 +144,10 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// The last day of the period; nil when unknown.
-    public var lastDay: Day? {
-        if hasNoDays { return nil }
-        if precision == .week { return weekDays?.1 }
-        if precision == .day { return Day(year: year, month: index, day: dayOfMonth) }
-        let m = monthSpan.1
-        return Day(year: year, month: m, day: Day.daysIn(month: m, year: year))
-    }
+    public var lastDay: Day? { last == Deadline.noDay ? nil : Day(ordinal: Int(last)) }
 
     /// The first day of the period; nil when unknown.
-    public var firstDay: Day? {
-        if hasNoDays { return nil }
-        if precision == .week { return weekDays?.0 }
-        if precision == .day { return lastDay }
-        return Day(year: year, month: monthSpan.0, day: 1)
-    }
+    public var firstDay: Day? { first == Deadline.noDay ? nil : Day(ordinal: Int(first)) }
 
     /// The canonical token.
     public var token: String {
