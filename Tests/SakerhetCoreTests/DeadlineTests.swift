@@ -282,6 +282,18 @@ final class DayNumberTests: XCTestCase {
                 }
             }
         }
+        // A deadline of a day is the deadline its token gives, and has that day as both ends.
+        for n in stride(from: -800_000, through: 3_000_000, by: 997) {
+            let day = Day(ordinal: n)
+            let d = Deadline(day: day)
+            if (1...9999).contains(day.year) {
+                XCTAssertEqual(d, Deadline(token: day.description), "\(day)")
+                XCTAssertEqual(d.firstDay, day)
+                XCTAssertEqual(d.lastDay, day)
+            } else {
+                XCTAssertNil(d.lastDay, "\(n): a day outside the years 1–9999 gives no days")
+            }
+        }
         XCTAssertEqual(Day(year: 1970, month: 1, day: 1)?.ordinal, 0)
         XCTAssertEqual(Day(year: 2024, month: 11, day: 4)?.ordinal, 20031)
         XCTAssertNil(Day(year: 2023, month: 2, day: 29))

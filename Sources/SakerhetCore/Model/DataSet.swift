@@ -427,7 +427,11 @@ enum Words {
 
     /// The status word when it is an alias (`genomförd`), as given.
     static func alias(_ text: String?) -> String? {
-        guard let text, Status(rawValue: text) == nil, Status.alias(text) != nil else { return nil }
+        guard let text else { return nil }
+        // The stored word itself, found by its bytes first: `Status(rawValue:)` compares
+        // by Unicode rules, which for "pågår" is the slow way.
+        for s in Status.allCases where same(text, s.rawValue) { return nil }
+        guard Status(rawValue: text) == nil, Status.alias(text) != nil else { return nil }
         return text
     }
 

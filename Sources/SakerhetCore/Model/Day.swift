@@ -36,8 +36,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Days since 1970-01-01.
     public var ordinal: Int { Int(number) }
 
-    /// Year, month and day of the day number (Howard Hinnant's `civil_from_days`).
-    private var civil: (year: Int, month: Int, day: Int) {
+    /// Year, month and day of the day number (Howard Hinnant's `civil_from_days`), worked
+    /// out together.
+    var civil: (year: Int, month: Int, day: Int) {
         let z = Int(number) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

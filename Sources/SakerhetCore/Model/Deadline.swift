@@ -68,7 +68,15 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public init(day: Day) {
-        self.init(precision: .day, year: day.year, index: day.month, dayOfMonth: day.day)
+        let c = day.civil
+        precision = .day
+        year32 = Int32(clamping: c.year)
+        index8 = UInt8(clamping: c.month)
+        day8 = UInt8(clamping: c.day)
+        // A day outside the years 1–9999 has no days as a deadline, as one made from its parts.
+        let valid = (1...9999).contains(c.year)
+        first = valid ? Int32(clamping: day.ordinal) : Deadline.noDay
+        last = first
     }
 
     /// An ISO week (`2028-W12`); nil when the year has no such week or its days fall
