@@ -40,6 +40,14 @@ final class ExportImportRoundTripTests: EndToEndCase {
             }
         }
 
+        // A column read by its label alone (Källa: no import word lists it) comes back too.
+        func sources(_ root: URL) throws -> [String] {
+            try String(contentsOf: root.appendingPathComponent("data/activities.rec"), encoding: .utf8)
+                .split(separator: "\n").filter { $0.hasPrefix("source: ") }.map(String.init).sorted()
+        }
+        XCTAssertFalse(try sources(source).isEmpty)
+        XCTAssertEqual(try sources(plan), try sources(source), "every activity's source came back")
+
         // Importing the same sheet again adds nothing.
         let snapshot = try dataSnapshot(plan)
         let again = try run(["import", workbook, "--sheet", "Aktiviteter", "--kind", "activities"] + asOf, in: plan)

@@ -34,15 +34,21 @@ final class FieldKeyTests: XCTestCase {
         XCTAssertNil(Kind.owner.spec("parent")?.label, "an owner's parent is not a goal's")
         XCTAssertEqual(ExportLabels.header(Kind.finding.spec("case")!, .sv), "Diarienummer")
         XCTAssertEqual(ExportLabels.header(Kind.goal.spec("indicator")!, .sv), "indicator", "no label: the key")
+        // Every header `export` writes for a stored field reads back as that field, in
+        // both languages, but for the fields of ids that repeat (a risk's and a finding's
+        // `action`: "A26, A27" in one cell), which import leaves out.
+        var notRead: [String] = []
         for kind in [Kind.goal, .activity, .risk, .finding] {
             for spec in kind.fields {
                 guard let label = spec.label else { continue }
-                // `kind` of a finding and the follow-up fields have no label; every labelled
-                // field that import knows must come back as itself.
-                guard let read = ImportColumns.field(label.sv, kind: kind) else { continue }
-                XCTAssertEqual(read.field, spec.name, "\(kind.rawValue): the header '\(label.sv)' reads back as '\(read.field)'")
+                for text in [label.sv, label.en] {
+                    let read = ImportColumns.field(text, kind: kind)?.field
+                    if read == nil { notRead.append("\(kind.rawValue).\(spec.name)"); continue }
+                    XCTAssertEqual(read, spec.name, "\(kind.rawValue): the header '\(text)' reads back as '\(read ?? "")'")
+                }
             }
         }
+        XCTAssertEqual(Set(notRead), ["risk.action", "finding.action"])
         XCTAssertEqual(Kind.goal.spec("done_when")?.help.sv, "fältet done_when (Anses klart när): text, får ha flera rader")
         XCTAssertEqual(Kind.goal.spec("done_when")?.help.en, "the done_when field: text, may span several lines", "the label says no more than the key")
         XCTAssertEqual(Kind.risk.spec("title")?.help.en, "the title field (Risk): text")

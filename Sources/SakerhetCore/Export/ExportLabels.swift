@@ -1,8 +1,8 @@
 /// The workbook's sheet names and the headers of its worked-out columns, in Swedish and
-/// English; a stored field's header is its label in the schema. The Swedish headers are
-/// the words `import` recognises (Sources/SakerhetCore/Import/ImportColumns.swift),
-/// so an exported workbook reads back; a header that could mean two fields there (a risk's
-/// "Åtgärder" is its treatment) is avoided here.
+/// English; a stored field's header is its label in the schema, which `import` reads as
+/// that field (Sources/SakerhetCore/Import/ImportColumns.swift), so an exported workbook
+/// reads back. A label that could mean two fields there (a risk's "Åtgärder" is its
+/// treatment) is avoided.
 enum ExportLabels {
     /// A field's header: its label in the schema (`FieldSpec.label`), else its key.
     static func header(_ spec: FieldSpec, _ lang: Lang) -> String {

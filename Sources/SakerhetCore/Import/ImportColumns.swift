@@ -74,6 +74,7 @@ public enum ImportColumns {
             ("done", ["genomford datum", "klardatum", "done"]),
             ("reason", ["orsak", "skal", "reason"]),
             ("classification", ["klassning", "klassificering", "classification"]),
+            ("area", ["omrade", "area"]),
         ],
     ]
 
@@ -82,6 +83,13 @@ public enum ImportColumns {
         let f = fold(header)
         guard !f.isEmpty, let list = names[kind] else { return nil }
         for (field, words) in list { if let i = words.firstIndex(of: f) { return (field, i) } }
+        // A field's label in the schema, in either language: the header `export` writes,
+        // so an exported workbook reads back. Not for a field that holds ids (`area`,
+        // `action`: a name there is no id) or repeats (its cell joins several values).
+        for spec in kind.fields where !spec.repeatable && spec.label != nil {
+            if case .ref = spec.type { continue }
+            if fold(spec.label!.sv) == f || fold(spec.label!.en) == f { return (spec.name, 100) }
+        }
         return nil
     }
 
