@@ -98,8 +98,8 @@ final class JSONWriterTests: XCTestCase {
     }
 
     func testSnakeCaseAsFoundationMakesIt() throws {
-        XCTAssertEqual(JSONWriter.KeyNames.snakeCase("ownerName"), "owner_name")
-        XCTAssertEqual(JSONWriter.KeyNames.snakeCase("myURLValue"), "my_url_value")
+        XCTAssertEqual(JSONWriter.SnakeKeys.snakeCase("ownerName"), "owner_name")
+        XCTAssertEqual(JSONWriter.SnakeKeys.snakeCase("myURLValue"), "my_url_value")
         for name in ["ownerName", "myURLValue", "myURL", "URL", "URLs", "a", "A", "aB", "AbC", "caseNumberID", "already_snake",
                      "daysLate", "x1Y2", "a_B", "ÅrsRapport", "årsRapport", "", "ABCdef", "abcDEF"] {
             try assertSame(Named(name: name))

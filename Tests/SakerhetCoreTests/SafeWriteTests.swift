@@ -55,25 +55,59 @@ final class SafeWriteTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp") }, [])
     }
 
-    /// An edit is a splice of `before`: the file written from its three pieces is the
-    /// file the edit describes, for a change, an added record and a removed one, and
-    /// the bytes outside the splice are the old file's.
+    /// An edit is a splice of the old file, written in three pieces: the file read back
+    /// holds the change, every other record as it was (same lines, same order), and
+    /// nothing else; also for a file without a final newline and for its last record.
     func testAnEditIsWrittenAsASplice() throws {
-        let edits: [(DataSet) throws -> Edit] = [
-            { try Editor.update($0, .activity, id: "A12", [.set("note", "Enligt FLG\nrad två"), .set("status", "pågår")]) },
-            { try RecordRules.add($0, .activity, fields: [("title", "Ny aktivitet"), ("goal", "D4"), ("owner", "sbs"), ("due", "2025-06")]).0 },
-            { try Editor.remove($0, .activity, id: "A22") },
-        ]
-        for make in edits {
-            let data = try Store.load(folder: folder, display: "data")
-            let edit = try make(data)
-            let old = edit.before.bytes, new = edit.afterBytes
-            XCTAssertEqual(Array(old[..<edit.replaced.lowerBound]), Array(new[..<edit.replaced.lowerBound]))
-            XCTAssertEqual(Array(old[edit.replaced.upperBound...]), Array(new[(new.count - (old.count - edit.replaced.upperBound))...]))
-            XCTAssertNotEqual(old, new)
-            guard case .written = try perform(make) else { return XCTFail("not written: \(edit.summary)") }
-            XCTAssertEqual(Array(try file("activities.rec").utf8), new, edit.summary)
+        func records(_ bytes: [UInt8]) -> [String: String] {
+            let doc = Document(bytes: bytes)
+            // A record's lines, but for the break after its last one: a record that ended the
+            // file without one gets it when a record is added after it.
+            func lines(_ r: Record) -> String {
+                var text = String(decoding: bytes[r.byteRange], as: UTF8.self)
+                while text.hasSuffix("\n") { text.removeLast() }
+                return text
+            }
+            return Dictionary(doc.records.map { r in (r.value(.id) ?? "?", lines(r)) }, uniquingKeysWith: { a, _ in a })
         }
+        let cases: [(name: String, trim: Bool, make: (DataSet) throws -> Edit, changed: Set<String>, gone: Set<String>)] = [
+            ("set", false, { try Editor.update($0, .activity, id: "A12", [.set("note", "Enligt FLG\nrad två"), .set("status", "pågår")]) }, ["A12"], []),
+            ("add", false, { try RecordRules.add($0, .activity, fields: [("title", "Ny aktivitet"), ("goal", "D4"), ("owner", "sbs"), ("due", "2025-06")]).0 }, [], []),
+            ("rm", false, { try Editor.remove($0, .activity, id: "A22") }, [], ["A22"]),
+            ("add, no final newline", true, { try RecordRules.add($0, .activity, fields: [("title", "Sist"), ("goal", "D4"), ("owner", "sbs"), ("due", "2025-06")]).0 }, [], []),
+            ("rm the last, no final newline", true, { try Editor.remove($0, .activity, id: "A999") }, [], ["A999"]),
+        ]
+        for c in cases {
+            try setUpWithError()
+            if c.trim {
+                var bytes = Array(try file("activities.rec").utf8)
+                while bytes.last == 0x0A { bytes.removeLast() }
+                if c.gone.contains("A999") {
+                    bytes += Array("\n\nid: A999\ntitle: Sist\ngoal: D4\nowner: sbs\ndue: 2025-06\nstatus: ej påbörjad".utf8)
+                }
+                try Store.writeAtomically(bytes, to: folder + "/activities.rec")
+            }
+            let before = Array(try file("activities.rec").utf8)
+            let old = records(before)
+            let data = try Store.load(folder: folder, display: "data")
+            let edit = try c.make(data)
+            guard case .written = try perform(c.make) else { return XCTFail("\(c.name): not written") }
+            let after = Array(try file("activities.rec").utf8)
+            XCTAssertEqual(after, edit.afterBytes, c.name)
+            XCTAssertTrue(Document(bytes: after).issues.isEmpty, "\(c.name): the file still parses cleanly")
+            let new = records(after)
+            let gone = c.gone
+            for (id, text) in old where !c.changed.contains(id) && !gone.contains(id) {
+                XCTAssertEqual(new[id], text, "\(c.name): \(id) is as it was")
+            }
+            for id in gone { XCTAssertNil(new[id], "\(c.name): \(id) is gone") }
+            for id in c.changed { XCTAssertNotEqual(new[id], old[id], "\(c.name): \(id) changed") }
+            let added = Set(new.keys).subtracting(old.keys)
+            XCTAssertEqual(added.count, c.name.hasPrefix("add") ? 1 : 0, c.name)
+            XCTAssertEqual(new.count, old.count + added.count - gone.count, c.name)
+            try tearDownWithError()
+        }
+        try setUpWithError()
     }
 
     func testRecordRules() throws {

@@ -10,12 +10,13 @@ public struct RepeatedFieldCheck: RecordCheck {
         let kind = site.kind, data = site.data
         let lists = kind.repeatableCodes
         // The schema's keys are told apart by their codes, one bit each, with the line of
-        // each one's first field; other keys (a typo, a damaged file) by name: pairwise in a
-        // short record, in a table in a long one. So the work stays linear.
+        // each one's first field; other keys (a typo, a damaged file) by their number
+        // (`Field.keyID`): pairwise in a short record, in a table in a long one. So the work
+        // stays linear.
         let fields = r.fields
         var seen: UInt64 = 0
         var firstLineOfCode = [Int32](repeating: 0, count: 64)
-        var firstLines: [String: Int]? = fields.count > 32 ? [:] : nil
+        var firstLines: [UInt32: Int]? = fields.count > 32 ? [:] : nil
         for (j, f) in fields.enumerated() {
             let line: Int
             if f.code != FieldKey.noCode {
@@ -28,10 +29,10 @@ public struct RepeatedFieldCheck: RecordCheck {
                 }
                 line = Int(firstLineOfCode[Int(f.code)])
             } else if firstLines != nil {
-                guard let l = firstLines![f.key] else { firstLines![f.key] = f.line; continue }
+                guard let l = firstLines![f.keyID] else { firstLines![f.keyID] = f.line; continue }
                 line = l
             } else {
-                guard j > 0, let earlier = fields[..<j].first(where: { $0.key == f.key }) else { continue }
+                guard j > 0, let earlier = fields[..<j].first(where: { $0.keyID == f.keyID }) else { continue }
                 line = earlier.line
             }
             let rid = Diagnostic.name(data, RecordRef(kind: kind, index: i))

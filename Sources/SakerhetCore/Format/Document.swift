@@ -31,8 +31,8 @@ public struct Document: Sendable {
     }
 
     /// The document of the pieces of `bytes`, each parsed by itself, in order.
-    /// `parts` is `inout` so that their records can be moved into one array, not copied
-    /// (see `joined`); they are left without records.
+    /// `parts` is `inout` so that, when there are several, their records can be moved
+    /// into one array, not copied (see `joined`); those parts are left without records.
     init(bytes: [UInt8], parts: inout [ParsedPiece]) {
         self.bytes = bytes
         self.descriptor = parts[0].descriptor

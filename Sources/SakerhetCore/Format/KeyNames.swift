@@ -6,6 +6,8 @@
 /// Keys of the second kind are rare (a typo, a plan's own extra field, a descriptor
 /// block), so they are kept for the life of the process in one table behind a lock; the
 /// parser asks for one only when a line's key is not among the schema's or recutils'.
+/// The table only grows: by the distinct unknown keys of the files a process reads, which
+/// for a command is a handful, and at most the number of lines it reads.
 final class KeyNames: @unchecked Sendable {
     /// The first id that is not a `FieldKey` code.
     static let firstOther: UInt32 = 256

@@ -39,6 +39,9 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
     static let standingWords = ["löpande", "fortlöpande"]
 
     init(precision: Precision, year: Int, index: Int, dayOfMonth: Int = 0) {
+        // Every maker passes a period that exists (month 1–12, week 1–53 …); the years are
+        // those of a file, or one past them.
+        assert((0...255).contains(index) && (0...255).contains(dayOfMonth), "index \(index), day \(dayOfMonth)")
         self.precision = precision
         year32 = Int32(clamping: year)
         index8 = UInt8(clamping: index)
@@ -84,7 +87,7 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
     public init?(isoYear: Int, week: Int) {
         guard (1...9999).contains(isoYear), week >= 1, week <= Day.isoWeeks(in: isoYear) else { return nil }
         let d = Deadline(precision: .week, year: isoYear, index: week)
-        guard let f = d.weekDays?.0, let l = d.weekDays?.1, f.year >= 1, l.year <= 9999 else { return nil }
+        guard let f = d.firstDay, let l = d.lastDay, f.year >= 1, l.year <= 9999 else { return nil }
         self = d
     }
 
@@ -132,12 +135,6 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Unknown or standing: a deadline without days.
     public var hasNoDays: Bool { precision == .unknown || precision == .standing }
-
-    /// Monday and Sunday of an ISO week.
-    private var weekDays: (Day, Day)? {
-        guard precision == .week, let f = firstDay, let l = lastDay else { return nil }
-        return (f, l)
-    }
 
     /// Months covered, as first…last month of the year.
     private static func monthSpan(_ precision: Precision, _ index: Int) -> (Int, Int) {

@@ -10,13 +10,21 @@ extension FieldSpec {
         case .day: (sv, en) = ("datum ÅÅÅÅ-MM-DD", "date YYYY-MM-DD")
         case .status, .riskStatus:
             let words = type == .riskStatus ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue)
-            (sv, en) = ("status: " + words.joined(separator: ", ") + " (standard: \(words[0]))", "status: " + words.joined(separator: ", ") + " (default: \(words[0]))")
+            (sv, en) = (words.joined(separator: ", ") + " (standard: \(words[0]))", words.joined(separator: ", ") + " (default: \(words[0]))")
         case .ref(let k): (sv, en) = ("id för \(k.word(.sv))", "id of the \(k.word(.en))")
         case .score: (sv, en) = ("1–4", "1–4")
         case .assessment: (sv, en) = ("grön, gul eller röd", "grön, gul or röd")
         case .classification: (sv, en) = ("öppen, intern eller sekretess", "öppen, intern or sekretess")
-        case .recurrence: (sv, en) = ("återkommer: månad, kvartal, halvår, år", "recurs: månad, kvartal, halvår, år")
-        case .year: (sv, en) = ("år", "year")
+        case .recurrence:
+            let words = Recurrence.allCases.map(\.rawValue).joined(separator: ", ")
+            (sv, en) = ("återkommer varje " + words, "recurs every " + words)
+        case .year: (sv, en) = ("årtal, t.ex. 2024", "a year, e.g. 2024")
+        case .period: (sv, en) = ("dag eller period: 2024-10-28, 2024-10, 2024-Q3, 2024", "a day or period: 2024-10-28, 2024-10, 2024-Q3, 2024")
+        case .followedRecord: (sv, en) = ("id för målet eller aktiviteten som följs upp", "id of the goal or activity followed up")
+        case .followupAssessment:
+            let words = FollowUpAssessment.goalWords + FollowUpAssessment.activityWords
+            (sv, en) = ("mål: " + words.prefix(3).joined(separator: ", ") + "; aktivitet: " + words.suffix(3).joined(separator: ", "),
+                        "goal: " + words.prefix(3).joined(separator: ", ") + "; activity: " + words.suffix(3).joined(separator: ", "))
         default: (sv, en) = ("text", "text")
         }
         let extra = key == .id ? (" (standard: nästa lediga)", " (default: the next free one)") : ("", "")

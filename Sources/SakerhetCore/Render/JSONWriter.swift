@@ -12,7 +12,7 @@
 enum JSONWriter {
     /// The JSON text of `value`, and a line break.
     static func encode<T: Encodable>(_ value: T) throws -> String {
-        let keys = KeyNames()
+        let keys = SnakeKeys()
         var out: [UInt8] = []
         write(try box(value, keys: keys), indent: 0, into: &out)
         out.append(0x0A)
@@ -32,7 +32,7 @@ enum JSONWriter {
     final class Members { var list: [(key: String, value: Value)] = [] }
 
     /// Property names in snake_case, each worked out once.
-    final class KeyNames {
+    final class SnakeKeys {
         private var cache: [String: String] = [:]
         /// Whether a type is a `[String: …]` dictionary, found once per type from its name.
         private var dictionaries: [ObjectIdentifier: Bool] = [:]
@@ -47,7 +47,7 @@ enum JSONWriter {
 
         func snake(_ key: String) -> String {
             if let known = cache[key] { return known }
-            let made = KeyNames.snakeCase(key)
+            let made = SnakeKeys.snakeCase(key)
             cache[key] = made
             return made
         }
@@ -81,12 +81,12 @@ enum JSONWriter {
     }
 
     /// A `[String: …]` dictionary, whose keys are data, not property names.
-    protocol StringKeyed { func members(keys: KeyNames) throws -> Members }
+    protocol StringKeyed { func members(keys: SnakeKeys) throws -> Members }
 
     /// The value as a tree. Numbers of every width are caught here: the containers' generic
     /// `encode` stands in for their `Int8`…`UInt64` and `Float` requirements, and would
     /// otherwise call itself through the number's own `encode(to:)`.
-    static func box<T: Encodable>(_ value: T, keys: KeyNames) throws -> Value {
+    static func box<T: Encodable>(_ value: T, keys: SnakeKeys) throws -> Value {
         if let boxed = try special(value, keys: keys) { return boxed }
         let encoder = TreeEncoder(keys: keys)
         try value.encode(to: encoder)
@@ -99,7 +99,7 @@ enum JSONWriter {
     /// type), not by casting to a protocol (`as? any BinaryInteger`): the first such cast of
     /// each type scans every conformance in the binary, which cost more than the rest of a
     /// small report's JSON.
-    static func special<T: Encodable>(_ value: T, keys: KeyNames) throws -> Value? {
+    static func special<T: Encodable>(_ value: T, keys: SnakeKeys) throws -> Value? {
         switch ObjectIdentifier(T.self) {
         case ObjectIdentifier(String.self): return .string(value as! String)
         case ObjectIdentifier(Double.self): return .literal(number(value as! Double))
@@ -124,12 +124,12 @@ enum JSONWriter {
     // MARK: The encoder
 
     final class TreeEncoder: Encoder {
-        let keys: KeyNames
+        let keys: SnakeKeys
         var value: Value?
         var codingPath: [CodingKey] = []
         var userInfo: [CodingUserInfoKey: Any] = [:]
 
-        init(keys: KeyNames) { self.keys = keys }
+        init(keys: SnakeKeys) { self.keys = keys }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             if case .object(let members)? = value { return KeyedEncodingContainer(Keyed(members: members, keys: keys)) }
@@ -150,7 +150,7 @@ enum JSONWriter {
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let members: Members
-        let keys: KeyNames
+        let keys: SnakeKeys
         var codingPath: [CodingKey] { [] }
 
         private func put(_ value: Value, _ key: Key) { members.list.append((keys.snake(key.stringValue), value)) }
@@ -188,7 +188,7 @@ enum JSONWriter {
 
     struct Unkeyed: UnkeyedEncodingContainer {
         let items: Items
-        let keys: KeyNames
+        let keys: SnakeKeys
         var codingPath: [CodingKey] { [] }
         var count: Int { items.list.count }
 
@@ -338,7 +338,7 @@ enum JSONWriter {
 }
 
 extension Dictionary: JSONWriter.StringKeyed where Key == String, Value: Encodable {
-    func members(keys: JSONWriter.KeyNames) throws -> JSONWriter.Members {
+    func members(keys: JSONWriter.SnakeKeys) throws -> JSONWriter.Members {
         let members = JSONWriter.Members()
         for (key, value) in self { members.list.append((key, try JSONWriter.box(value, keys: keys))) }
         return members
