@@ -22,9 +22,8 @@ extension FieldSpec {
         case .period: (sv, en) = ("dag eller period: 2024-10-28, 2024-10, 2024-Q3, 2024", "a day or period: 2024-10-28, 2024-10, 2024-Q3, 2024")
         case .followedRecord: (sv, en) = ("id för målet eller aktiviteten som följs upp", "id of the goal or activity followed up")
         case .followupAssessment:
-            let words = FollowUpAssessment.goalWords + FollowUpAssessment.activityWords
-            (sv, en) = ("mål: " + words.prefix(3).joined(separator: ", ") + "; aktivitet: " + words.suffix(3).joined(separator: ", "),
-                        "goal: " + words.prefix(3).joined(separator: ", ") + "; activity: " + words.suffix(3).joined(separator: ", "))
+            let goal = FollowUpAssessment.goalWords.joined(separator: ", "), activity = FollowUpAssessment.activityWords.joined(separator: ", ")
+            (sv, en) = ("mål: \(goal); aktivitet: \(activity)", "goal: \(goal); activity: \(activity)")
         default: (sv, en) = ("text", "text")
         }
         let extra = key == .id ? (" (standard: nästa lediga)", " (default: the next free one)") : ("", "")
