@@ -96,14 +96,16 @@ final class PortabilityTests: XCTestCase {
     /// Pointer code and parallelism live in the format, model, store and support layers
     /// (issue 13): the checks, edits, reports, renderers, rollup, import, export, git, init
     /// and the CLI are plain Swift. One file is named here: the check runner (`FusedRun`),
-    /// whose job is to walk each kind in one piece per core (issue 13, "fused checks").
+    /// whose job is to walk each kind in one piece per core (issue 13, "fused checks"); it
+    /// calls `Parallel`, and reads in place through `Support/InPlace.swift`, not pointers.
     func testPointersAndParallelismStayInTheirLayers() throws {
         let pattern = try NSRegularExpression(pattern: #"\bUnsafe[A-Z]\w*|\bwithUnsafe\w*|\bParallel\.|@unchecked|\bDispatch(Queue|Group|Semaphore)\b|concurrentPerform|\bThread\b|\bTask\s*[\{.(]|withThrowingTaskGroup|withTaskGroup|\basync\s+let\b|nonisolated\(unsafe\)|\bpthread_\w+|\b(Atomic|Mutex)<|\bPlatform\.Lock\b"#)
         let plain = ["Checks", "Edit", "Export", "Git", "Import", "Init", "Render", "Reports", "Rollup"].map { "Sources/SakerhetCore/" + $0 } + ["Sources/sakerhet"]
         let (files, hits) = try Self.codeMatches(pattern, in: plain)
         XCTAssertGreaterThan(files, 100)
         let known: Set<String> = ["Sources/SakerhetCore/Checks/FusedRun.swift"]
-        let offenders = hits.filter { !known.contains($0.path) }.map(\.at)
+        // The named file may call `Parallel`, and nothing else of the list.
+        let offenders = hits.filter { !known.contains($0.path) || !$0.at.contains("Parallel.") }.map(\.at)
         XCTAssertEqual(offenders, [], "pointer code or parallelism outside Format, Model, Store and Support:\n" + offenders.joined(separator: "\n"))
         XCTAssertEqual(known.subtracting(hits.map(\.path)), [], "a file on the list no longer needs to be there: take it off")
         // The pattern finds what the four layers do hold.

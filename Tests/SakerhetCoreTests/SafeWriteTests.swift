@@ -110,6 +110,34 @@ final class SafeWriteTests: XCTestCase {
         try setUpWithError()
     }
 
+    /// A write that fails part-way (here: the file may not grow past 4 KiB, as on a full
+    /// disk) is an error naming the file, and the file keeps its old bytes: the splice's
+    /// pieces go to a temporary file, which is removed.
+    func testAWriteThatFailsPartWayLeavesTheFileAsItWas() throws {
+        #if os(Linux)
+        let path = folder + "/activities.rec"
+        let before = try file("activities.rec")
+        let data = try Store.load(folder: folder, display: "data")
+        let edit = try Editor.update(data, .activity, id: "A12", [.set("note", "Ny")])
+        XCTAssertGreaterThan(edit.afterBytes.count, 8192)
+        signal(SIGXFSZ, SIG_IGN)
+        var old = rlimit()
+        getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &old)
+        var low = old
+        low.rlim_cur = 4096
+        setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &low)
+        var failure: Error?
+        do { try Store.writeAtomically(slices: edit.afterSlices, to: path) } catch { failure = error }
+        setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &old)
+        signal(SIGXFSZ, SIG_DFL)
+        let message = (failure as? StoreError)?.message
+        XCTAssertEqual(message?.en.hasPrefix("could not write \(path): "), true, message?.en ?? "no error")
+        XCTAssertEqual(message?.en.hasSuffix("the original is untouched"), true, message?.en ?? "")
+        XCTAssertEqual(try file("activities.rec"), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("sakerhet-tmp") }, [])
+        #endif
+    }
+
     func testRecordRules() throws {
         let data = try Store.load(folder: folder, display: "data")
         // done: a plain activity is klar with the date; a recurring one moves to its next period.

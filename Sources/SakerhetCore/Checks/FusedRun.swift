@@ -69,15 +69,9 @@ struct FusedRun: Sendable {
             let active = recordChecks.filter { $0.check.kinds.contains(kind) }
             let fused = active.map(\.check)
             var outs = [[Diagnostic]](repeating: [], count: active.count)
-            // The checks and the records are read in place: a check called through its
-            // existential from an array element, or a record passed from one, is otherwise
-            // copied at each call (a retain of every field list, a copy of the box).
-            fused.withUnsafeBufferPointer { fused in
-                file.document.records.withUnsafeBufferPointer { records in
-                    for i in range {
-                        for c in 0..<fused.count { fused[c].check(records[i], i, site, into: &outs[c]) }
-                    }
-                }
+            // Records and checks read in place (`InPlace`): each would be copied per call.
+            InPlace.pairs(file.document.records, range, fused) { record, i, check, c in
+                check.check(record, i, site, into: &outs[c])
             }
             return zip(active, outs).map { ($0.index, $1) }
         case .scheduled(let kind, let range):
@@ -92,15 +86,8 @@ struct FusedRun: Sendable {
     private func scheduled<T: Scheduled>(_ items: [T], _ range: Range<Int>, _ asOf: Day) -> [(Int, [Diagnostic])] {
         var outs = [[Diagnostic]](repeating: [], count: scheduledChecks.count)
         let fused = scheduledChecks.map(\.check)
-        // In place, as above: an activity passed from an array element is otherwise copied
-        // for each check (a retain of each of its strings).
-        fused.withUnsafeBufferPointer { fused in
-            items.withUnsafeBufferPointer { items in
-                for i in range {
-                    for c in 0..<fused.count { fused[c].check(items[i], data, asOf: asOf, into: &outs[c]) }
-                }
-            }
-        }
+        // In place, as above: an activity would be copied for each check.
+        InPlace.pairs(items, range, fused) { item, _, check, c in check.check(item, data, asOf: asOf, into: &outs[c]) }
         return zip(scheduledChecks, outs).map { ($0.index, $1) }
     }
 }
