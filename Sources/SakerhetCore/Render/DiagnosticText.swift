@@ -2,15 +2,30 @@
 /// a blank line between files, then a summary line.
 public enum DiagnosticText {
     public static func render(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day, lang: Lang, style: Style) -> String {
+        pieces(diagnostics, data: data, asOf: asOf, lang: lang, style: style).joined()
+    }
+
+    /// The same text in pieces, for `Output` to write as they are made: a long list is cut
+    /// in parts that are made at the same time (`Pieces`), the summary is the last piece.
+    public static func pieces(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day, lang: Lang, style: Style) -> Pieces {
+        var makers: [@Sendable () -> String] = Pieces.cut(diagnostics, weight: { _ in 1 }).map { part in
+            { lines(part, after: part.startIndex > 0 ? diagnostics[part.startIndex - 1].file : nil, data: data, lang: lang, style: style) }
+        }
+        let (e, w, n) = diagnostics.counts()
+        makers.append { (diagnostics.isEmpty ? "" : "\n") + summary(e, w, n, asOf: asOf, lang: lang, style: style) + "\n" }
+        return Pieces(makers)
+    }
+
+    /// The lines of `part`, a blank line between files; `previous` is the file of the
+    /// diagnostic before the part, so that a part begins as the whole list would there.
+    private static func lines(_ part: ArraySlice<Diagnostic>, after previous: String?, data: DataSet?, lang: Lang, style: Style) -> String {
         var out = ""
-        var lastFile: String?
-        for d in diagnostics {
+        var lastFile = previous
+        for d in part {
             if let lastFile, lastFile != d.file { out += "\n" }
             lastFile = d.file
             out += line(d, data: data, lang: lang, style: style, indent: 0) + "\n"
         }
-        if !diagnostics.isEmpty { out += "\n" }
-        out += summary(diagnostics, asOf: asOf, lang: lang, style: style) + "\n"
         return out
     }
 
@@ -47,6 +62,11 @@ public enum DiagnosticText {
     /// "2 fel, 1 varning, 3 notiser (per 2024-11-04)" or "Inga problem (per …)".
     public static func summary(_ diagnostics: [Diagnostic], asOf: Day, lang: Lang, style: Style) -> String {
         let (e, w, n) = diagnostics.counts()
+        return summary(e, w, n, asOf: asOf, lang: lang, style: style)
+    }
+
+    /// The same from the counts of errors, warnings and notices.
+    static func summary(_ e: Int, _ w: Int, _ n: Int, asOf: Day, lang: Lang, style: Style) -> String {
         if e + w + n == 0 {
             return style.green(lang == .sv ? "Inga problem" : "No problems") + (lang == .sv ? " (per \(asOf))" : " (as of \(asOf))")
         }

@@ -39,19 +39,19 @@ enum Audit: Command {
         ctx.keep(diagnostics)
 
         let style = outFile == nil && format == "text" ? ctx.style : .plain
-        let text: String
+        let text: Pieces
         switch format {
-        case "json": text = DiagnosticFormats.json(diagnostics, data: data, asOf: asOf, lang: ctx.lang)
-        case "github": text = DiagnosticFormats.github(diagnostics, data: data, lang: ctx.lang)
-        case "gitlab": text = DiagnosticFormats.gitlab(diagnostics, data: data, lang: ctx.lang)
-        case "junit": text = DiagnosticFormats.junit(diagnostics, data: data, lang: ctx.lang)
+        case "json": text = Pieces(DiagnosticFormats.json(diagnostics, data: data, asOf: asOf, lang: ctx.lang))
+        case "github": text = Pieces(DiagnosticFormats.github(diagnostics, data: data, lang: ctx.lang))
+        case "gitlab": text = Pieces(DiagnosticFormats.gitlab(diagnostics, data: data, lang: ctx.lang))
+        case "junit": text = Pieces(DiagnosticFormats.junit(diagnostics, data: data, lang: ctx.lang))
         default:
             text = byOwner
-                ? DiagnosticText.renderByOwner(diagnostics, data: data, asOf: asOf, lang: ctx.lang, style: style)
-                : DiagnosticText.render(diagnostics, data: data, asOf: asOf, lang: ctx.lang, style: style)
+                ? Pieces(DiagnosticText.renderByOwner(diagnostics, data: data, asOf: asOf, lang: ctx.lang, style: style))
+                : DiagnosticText.pieces(diagnostics, data: data, asOf: asOf, lang: ctx.lang, style: style)
         }
         if let outFile {
-            try Output.write(Pieces(text), toOutput: outFile, dataFolder: try ctx.dataFolder().display)
+            try Output.write(text, toOutput: outFile, dataFolder: try ctx.dataFolder().display)
         } else {
             try Output.write(text)
         }
