@@ -9,9 +9,9 @@ public struct OwnerExistsCheck: Check {
         var out: [Diagnostic] = []
         let ids = data.owners.map(\.id)
         let known = data.idIndex(of: .owner)
-        let owner = UInt8(FieldKey.owner.rawValue)
-        data.forEachField(ofType: [.ref(.owner)]) { ref, f, _ in
-            guard f.code == owner, !known.contains(f.value) else { return }
+        // An owner's `parent` is ReferenceCheck's: passed over by its spec, unread.
+        data.forEachField(ofType: [.ref(.owner)], where: { $0.key == .owner }) { ref, f, _ in
+            guard !known.contains(f.value) else { return }
             let byName = data.owners.first { $0.name.lowercased() == f.value.lowercased() }
             let hint: (sv: String, en: String) = byName.map { (" (menade du '\($0.id)'?)", " (did you mean '\($0.id)'?)") } ?? Suggest.hint(f.value, ids)
             let rid = Diagnostic.name(data, ref)

@@ -12,8 +12,9 @@ public struct ReferenceCheck: Check {
         // Each target's ids once, not a lookup of the index per field.
         var known = [IDIndex?](repeating: nil, count: Kind.allCases.count)
         for case .ref(let target) in targets { known[target.slot] = data.idIndex(of: target) }
-        data.forEachField(ofType: targets) { ref, f, spec in
-            guard case .ref(let target) = spec.type, f.key != "owner", known[target.slot]?.contains(f.value) == false else { return }
+        // `owner` fields are OwnerExistsCheck's: passed over by their spec, unread.
+        data.forEachField(ofType: targets, where: { $0.key != .owner }) { ref, f, spec in
+            guard case .ref(let target) = spec.type, known[target.slot]?.contains(f.value) == false else { return }
             let hint = Suggest.hint(f.value, data.ids[target]?.keys.map { $0 } ?? [])
             let rid = Diagnostic.name(data, ref)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,

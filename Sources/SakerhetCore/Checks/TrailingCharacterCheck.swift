@@ -8,8 +8,12 @@ public struct TrailingCharacterCheck: RecordCheck {
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let bytes = site.file.document.bytes, data = site.data
-        for f in r.fields {
-            for hit in TrailingScan.hits(in: bytes, f.byteRange) {
+        // By index: a field is copied (its value retained) only when it has something to say.
+        for k in r.fields.indices {
+            let hits = TrailingScan.hits(in: bytes, r.fields[k].byteRange)
+            if hits.isEmpty { continue }
+            let f = r.fields[k]
+            for hit in hits {
                 let ref = RecordRef(kind: site.kind, index: i)
                 switch hit.ending {
                 case .blanks:

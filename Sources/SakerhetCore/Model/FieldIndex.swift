@@ -14,6 +14,13 @@ struct FieldIndex: Sendable {
             self.spec = spec
             self.kind = kind
         }
+
+        /// Whether this place comes before `other` in the files: by kind, record, field.
+        @inline(__always)
+        func precedes(_ other: Place) -> Bool {
+            if kind != other.kind { return kind.slot < other.kind.slot }
+            return record != other.record ? record < other.record : field < other.field
+        }
     }
 
     /// Whether fields of `type` are indexed: free text is judged by no check of one type

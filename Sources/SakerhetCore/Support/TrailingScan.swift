@@ -20,8 +20,7 @@ enum TrailingScan {
             var start = range.lowerBound
             var offset = 0
             while start < range.upperBound {
-                var end = start
-                while end < b.count, b[end] != 0x0A { end += 1 }
+                let end = Platform.firstByte(0x0A, in: b.baseAddress! + start, count: b.count - start).map { start + $0 } ?? b.count
                 var last = end
                 if last > start, b[last - 1] == 0x0D { last -= 1 }
                 var blank = last
