@@ -29,14 +29,20 @@ extension PersonalNumberCheck {
         let raw = UnsafeRawPointer(u.baseAddress)
         while p < n {
             // Eight bytes at a time past text that holds no digit: no byte 0x30–0x3F (the
-            // ASCII digits and six signs) and none >= 0x80 (a full-width digit's first byte).
-            // A run starts only at a digit, so nothing skipped could have begun one.
+            // ASCII digits and six signs) and no 0xEF (a full-width digit's first byte), so
+            // Swedish letters are passed over too. A run starts only at a digit, so nothing
+            // skipped could have begun one; in a word that has such a byte, the scan goes on
+            // from the first of them.
             if let raw, p + 8 <= n {
                 let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
                 let x = (w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030
-                // A byte of `x` is zero exactly where `w` has 0x3_; `t` marks those bytes.
-                let t = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-                if t == 0 && w & 0x8080_8080_8080_8080 == 0 { p += 8; continue }
+                let e = w ^ 0xEFEF_EFEF_EFEF_EFEF
+                // A byte of `x` (of `e`) is zero exactly where `w` has 0x3_ (0xEF). The
+                // lowest byte marked in `t` is the first such byte; marks above a true one
+                // may be false, so only the lowest is used.
+                let t = ((x &- 0x0101_0101_0101_0101) & ~x | (e &- 0x0101_0101_0101_0101) & ~e) & 0x8080_8080_8080_8080
+                if t == 0 { p += 8; continue }
+                p += t.trailingZeroBitCount >> 3
             }
             guard let first = digit(u, p) else { p += 1; continue }
             let start = p
