@@ -11,7 +11,7 @@ public enum FollowUpHTML {
     public static func pieces(_ r: FollowUp, lang: Lang) -> Pieces {
         let l = ReportLabels(lang: lang)
         var jobs: [@Sendable () -> String] = [{ head(r, l, lang) + summary(r, l, lang) }, { goals(r, l, lang) }]
-        jobs.append { "<section id=\"aktiviteter\">\n<h2>\(l.activityList)</h2>\n" }
+        jobs.append { "<section id=\"\(l.sectionPrefix)aktiviteter\">\n<h2>\(l.activityList)</h2>\n" }
         for piece in Pieces.cut(r.activityGroups, weight: \.rows.count) {
             jobs.append {
                 var b = ""
@@ -66,7 +66,7 @@ public enum FollowUpHTML {
     /// Periodens uppföljning: each goal's indicator, target and outcome beside the assessment.
     static func followups(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
         guard !r.followups.isEmpty else { return "" }
-        var b = "<section id=\"uppfoljning\">\n<h2>\(l.periodFollowups)</h2>\n<table>\n<thead><tr>\(th(l.id))\(th(l.title))\(th(l.indicator))\(th(l.target))\(th(l.outcome))\(th(l.periodWord))\(th(l.followupAssessment))\(th(l.analysis))</tr></thead>\n<tbody>\n"
+        var b = "<section id=\"\(l.sectionPrefix)uppfoljning\">\n<h2>\(l.periodFollowups)</h2>\n<table>\n<thead><tr>\(th(l.id))\(th(l.title))\(th(l.indicator))\(th(l.target))\(th(l.outcome))\(th(l.periodWord))\(th(l.followupAssessment))\(th(l.analysis))</tr></thead>\n<tbody>\n"
         for f in r.followups {
             let word = (f.signal.map { dot($0) + " " } ?? "") + h(l.assessment(f))
             b += "<tr><td>\(h(f.id))</td><td>\(h(f.title))</td><td>\(h(f.indicator ?? ""))</td><td>\(h(f.target ?? ""))</td><td>\(h(f.outcome ?? ""))</td><td class=\"nowrap\">\(h(l.period(f)))</td><td class=\"nowrap\">\(word)</td><td>\(h(f.analysis ?? "").replacingAll("\n", with: "<br/>"))</td></tr>\n"
@@ -76,7 +76,7 @@ public enum FollowUpHTML {
 
     /// Sammanfattning: counts, bars, late, due soon, waiting.
     static func summary(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
-        var b = "<section id=\"sammanfattning\">\n<h2>\(l.summary)</h2>\n<div class=\"summary\">\n"
+        var b = "<section id=\"\(l.sectionPrefix)sammanfattning\">\n<h2>\(l.summary)</h2>\n<div class=\"summary\">\n"
         b += "<table class=\"counts\">\n<thead><tr><th scope=\"col\"></th>"
         for s in Signal.allCases { b += "<th scope=\"col\">\(dot(s)) \(s.word(lang))</th>" }
         b += "<th scope=\"col\">\(l.total)</th></tr></thead>\n<tbody>\n"
@@ -103,12 +103,12 @@ public enum FollowUpHTML {
     /// Mål and delmål.
     static func goals(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
         var b = ""
-        b += "<section id=\"mal\">\n<h2>\(l.goals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.title))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
+        b += "<section id=\"\(l.sectionPrefix)mal\">\n<h2>\(l.goals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.title))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
         for g in r.goals {
             b += "<tr><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.ownerName))</td><td>\(h(g.dueText))</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
         }
         b += "</tbody>\n</table>\n</section>\n"
-        b += "<section id=\"delmal\">\n<h2>\(l.subgoals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.goalNr))\(th(l.title))\(th(l.doneWhen))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
+        b += "<section id=\"\(l.sectionPrefix)delmal\">\n<h2>\(l.subgoals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.goalNr))\(th(l.title))\(th(l.doneWhen))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
         for g in r.subgoals {
             var due = h(g.dueText)
             if let c = g.comment { due += "<br/><em>\(h(c))</em>" }
@@ -122,7 +122,7 @@ public enum FollowUpHTML {
     static func risks(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
         var b = ""
         if !r.risks.isEmpty {
-            b += "<section id=\"risker\">\n<h2>\(l.risks)</h2>\n<div class=\"riskgrid\">\n" + heatMap(r, l) + "</div>\n"
+            b += "<section id=\"\(l.sectionPrefix)risker\">\n<h2>\(l.risks)</h2>\n<div class=\"riskgrid\">\n" + heatMap(r, l) + "</div>\n"
             b += "<table>\n<thead><tr>\(th(l.id))\(th(l.risk))\(th(l.likelihood))\(th(l.consequence))\(th(l.score))\(th(l.level))\(th(l.owner))\(th(l.status))\(th(l.actions))\(th(l.review))</tr></thead>\n<tbody>\n"
             for k in r.risks {
                 let review = h(k.review?.description ?? "") + (k.reviewPassed ? " <strong class=\"warn\">⚠ \(l.reviewPassed)</strong>" : "")
@@ -138,7 +138,7 @@ public enum FollowUpHTML {
     static func audits(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
         var b = ""
         if !r.audits.isEmpty {
-            b += "<section id=\"revision\">\n<h2>\(l.audits)</h2>\n"
+            b += "<section id=\"\(l.sectionPrefix)revision\">\n<h2>\(l.audits)</h2>\n"
             for a in r.audits {
                 var head = a.audit
                 if let who = a.auditor { head += " (\(who)\(a.year.map { " \($0)" } ?? ""))" }
@@ -159,7 +159,7 @@ public enum FollowUpHTML {
     /// Per ansvarig.
     static func owners(_ r: FollowUp, _ l: ReportLabels, _ lang: Lang) -> String {
         var b = ""
-        b += "<section id=\"ansvariga\">\n<h2>\(l.perOwner)</h2>\n"
+        b += "<section id=\"\(l.sectionPrefix)ansvariga\">\n<h2>\(l.perOwner)</h2>\n"
         if r.owners.isEmpty { b += "<p>\(l.nobodyLate)</p>\n" }
         for o in r.owners {
             b += "<div class=\"owner\">\n<h3>\(h(o.ownerName))</h3>\n<ul>\n"
@@ -225,9 +225,9 @@ public enum FollowUpHTML {
         let sv = l.sv
         guard let h = r.history else {
             guard let note = r.historyNote else { return "" }
-            return "<section id=\"historik\">\n<h2>\(l.revisionHistory)</h2>\n<p>\(FollowUpHTML.h(note.text(l.lang)))</p>\n</section>\n"
+            return "<section id=\"\(l.sectionPrefix)historik\">\n<h2>\(l.revisionHistory)</h2>\n<p>\(FollowUpHTML.h(note.text(l.lang)))</p>\n</section>\n"
         }
-        var b = "<section id=\"historik\">\n<h2>\(l.revisionHistory)</h2>\n"
+        var b = "<section id=\"\(l.sectionPrefix)historik\">\n<h2>\(l.revisionHistory)</h2>\n"
         for w in h.warnings { b += "<p class=\"public\">\(FollowUpHTML.h(w.text(l.lang)))</p>\n" }
         b += "<p class=\"legend\">\(FollowUpHTML.h(HistoryReport.legend(movedGreen: h.movedGreen).text(l.lang)))</p>\n"
         if h.revisions.isEmpty {

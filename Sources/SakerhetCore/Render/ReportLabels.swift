@@ -1,6 +1,9 @@
 /// The words of the follow-up report, shared by the Markdown and HTML renderers.
 struct ReportLabels {
     let lang: Lang
+    /// Put before each HTML section's id: in a combined report, each plan's sections have
+    /// ids of their own (`p3-mal`).
+    var sectionPrefix = ""
     var sv: Bool { lang == .sv }
 
     var followUp: String { sv ? "Uppföljning" : "Follow-up" }

@@ -94,9 +94,10 @@ public enum RollupHTML {
     /// One plan: its own sections, the section ids made unique with the plan's number.
     static func plan(_ p: RollupReport.PlanPart, _ i: Int, _ l: RollupLabels) -> String {
         let r = p.report
-        let base = l.base
         let lang = l.lang
-        func unique(_ s: String) -> String { prefixSectionIDs(s, "p\(i)-") }
+        var own = l.base
+        own.sectionPrefix = "p\(i)-"
+        let base = own
         var b = "<details class=\"plan\" id=\"plan-\(i)\">\n<summary><span class=\"planname\">\(h(p.name))</span> <span class=\"meta\">\(h(p.folder))"
         if !p.errors.isEmpty { b += " · " + h(l.errorCount(p.errors.count)) }
         b += "</span></summary>\n<div class=\"planbody\">\n"
@@ -108,30 +109,13 @@ public enum RollupHTML {
             for d in p.errors { b += "<li><code>\(h(d.file)):\(d.line)</code> \(h(SafeText.masked(d.message.text(lang), lang)))</li>\n" }
             b += "</ul>\n</section>\n"
         }
-        b += unique(FollowUpHTML.summary(r, base, lang) + FollowUpHTML.goals(r, base, lang))
-        b += "<section id=\"p\(i)-aktiviteter\">\n<h2>\(base.activityList)</h2>\n"
+        b += FollowUpHTML.summary(r, base, lang) + FollowUpHTML.goals(r, base, lang)
+        b += "<section id=\"\(base.sectionPrefix)aktiviteter\">\n<h2>\(base.activityList)</h2>\n"
         for group in r.activityGroups { FollowUpHTML.activityTable(group, base, lang, into: &b) }
         b += "</section>\n"
-        b += unique(FollowUpHTML.risks(r, base, lang) + FollowUpHTML.audits(r, base, lang) + FollowUpHTML.owners(r, base, lang) + FollowUpHTML.history(r, base))
+        b += FollowUpHTML.risks(r, base, lang) + FollowUpHTML.audits(r, base, lang) + FollowUpHTML.owners(r, base, lang) + FollowUpHTML.history(r, base)
         b += "</div>\n</details>\n"
         return b
-    }
-
-    /// `<section id="x">` → `<section id="p3-x">`, in one pass over the bytes.
-    static func prefixSectionIDs(_ s: String, _ prefix: String) -> String {
-        let needle = Array("<section id=\"".utf8)
-        let bytes = Array(s.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 64)
-        var i = 0
-        while i < bytes.count {
-            out.append(bytes[i])
-            if bytes[i] == UInt8(ascii: "\""), i + 1 >= needle.count, bytes[(i + 1 - needle.count)...i].elementsEqual(needle) {
-                out.append(contentsOf: prefix.utf8)
-            }
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static let css = """
