@@ -17,7 +17,10 @@ let package = Package(
         .library(name: "SakerhetCore", targets: ["SakerhetCore"]),
     ],
     targets: [
-        .target(name: "SakerhetCore", swiftSettings: startUp),
+        // glibc's allocator settings (`mallopt`), which the Glibc module leaves out: a header
+        // of the C library, no library of its own (Platform.keepFreedMemory).
+        .systemLibrary(name: "CAllocator"),
+        .target(name: "SakerhetCore", dependencies: ["CAllocator"], swiftSettings: startUp),
         // A release build on Linux is one static executable: no dynamic loader, libc,
         // libstdc++ or libm to map and bind at every start, 2.5–4.5 ms of each command
         // (docs/performance.md, "Start-up: one static executable"). The product calls
