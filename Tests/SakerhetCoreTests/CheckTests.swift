@@ -268,6 +268,20 @@ final class CheckTests: XCTestCase {
                   sv: "F2: action 'A99' finns inte i data/activities.rec", en: "F2: action 'A99' is not in data/activities.rec")
     }
 
+    /// A check over several types of field walks the records once, in file order: an area
+    /// in the first activity comes before a goal in the second (a walk per type gave every
+    /// goal first). An owner's `parent` is the reference check's, an `owner` field is not.
+    func testReferenceWalksTheFieldsOfSeveralTypesInFileOrder() {
+        let d = Fixture.run(ReferenceCheck(), [
+            .activity: Fixture.activities.replacingOccurrences(of: "goal: D3\n", with: "goal: D3\narea: ingen\n")
+                .replacingOccurrences(of: "goal: HP2", with: "goal: HP9"),
+            .owner: Fixture.owners.replacingOccurrences(of: "parent: sf\n\nid: meb", with: "parent: sx\nowner: ingen\n\nid: meb"),
+        ])
+        XCTAssertEqual(d.map(\.recordID), ["sbs", "A4", "A26"], "\(d.map(\.message.en))")
+        XCTAssertEqual(d.map(\.line), [9, 4, 13])
+        XCTAssertEqual(d.map { $0.message.en.components(separatedBy: " '")[0] }, ["sbs: parent", "A4: area", "A26: goal"])
+    }
+
     func testReferenceQuiet() {
         // Owners are the owner check's business; references in the base all resolve.
         XCTAssertEqual(Fixture.run(ReferenceCheck(), variant(.activity, ("owner: meb", "owner: ingen"))).count, 0)

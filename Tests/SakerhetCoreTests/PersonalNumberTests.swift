@@ -67,9 +67,10 @@ final class PersonalNumberTests: XCTestCase {
 
     /// The scan passes eight bytes at a time over text without digits: a number is found
     /// at every offset, after every kind of filler (signs next to the digits in ASCII,
-    /// Swedish letters, full-width digits), and a longer run is still no hit.
+    /// Swedish letters, full-width digits, other full-width signs that begin with the same
+    /// byte as a full-width digit), and a longer run is still no hit.
     func testScanFindsANumberAtEveryAlignment() {
-        let fillers = ["abcdefgh", ":;<=>?/@", "åäö åäö ", "x０", "        "]
+        let fillers = ["abcdefgh", ":;<=>?/@", "åäö åäö ", "x０", "ｘ＃ｙ", "        "]
         let forms = ["121212-1212", "1212121212", "１２１２１２－１２１２", "19121212-1212"]
         for filler in fillers {
             for form in forms {

@@ -49,6 +49,32 @@ final class PiecesTests: XCTestCase {
         XCTAssertEqual(parts.flatMap { $0 }, items)
         XCTAssertEqual(Pieces.cut(Array(0..<10), weight: { _ in 1 }).count, 1)
     }
+
+    /// The audit's text, made in parts at the same time, is the text made in one pass: a
+    /// blank line between files wherever the file changes, a part that begins with a new
+    /// file included, and the summary once at the end.
+    func testDiagnosticTextInPartsIsTheTextInOnePass() {
+        for block in [3, 7] {
+            let diagnostics = (0..<30_000).map { i in
+                Diagnostic(severity: i % 5 == 0 ? .warning : .error, check: "overdue", file: "data/f\((i / block) % 4).rec",
+                           line: i + 1, message: Message(sv: "sent \(i)", en: "late \(i)"))
+            }
+            let pieces = DiagnosticText.pieces(diagnostics, data: nil, asOf: Day("2024-11-04")!, lang: .sv, style: .plain)
+            XCTAssertGreaterThan(pieces.count, 2, "the list is cut in parts")
+            var expected = ""
+            var lastFile: String?
+            for d in diagnostics {
+                if let lastFile, lastFile != d.file { expected += "\n" }
+                lastFile = d.file
+                expected += "\(d.file):\(d.line): \(d.severity == .error ? "fel" : "varning"): \(d.message.sv)\n"
+            }
+            expected += "\n24000 fel, 6000 varningar, 0 notiser (per 2024-11-04)\n"
+            XCTAssertEqual(pieces.joined(), expected, "blocks of \(block)")
+        }
+        XCTAssertEqual(DiagnosticText.render([], data: nil, asOf: Day("2024-11-04")!, lang: .en, style: .plain),
+                       "No problems (as of 2024-11-04)\n")
+    }
+
 }
 
 /// A count shared by the makers of one batch.
