@@ -80,7 +80,7 @@ extension DataSet {
             let spec = specs[p.kind.slot][Int(p.spec)]
             if let include, !include(spec) { continue }
             let f = records[p.kind.slot][Int(p.record)].fields[Int(p.field)]
-            guard !f.value.isEmpty else { continue }
+            guard !f.isEmpty else { continue }
             body(RecordRef(kind: p.kind, index: Int(p.record)), f, spec)
         }
     }

@@ -144,9 +144,24 @@ public struct Field: Sendable, Hashable {
     /// The key as written in the file.
     public var key: String { KeyNames.shared.name(keyID) }
     /// The value, with continuation lines joined by "\n" and trailing blanks removed.
-    public let value: String
-    // Positions as 32-bit numbers: a field is on every command's path, and this keeps it
-    // at 40 bytes instead of 72 (files are at most 1 GiB, see `Store.read`).
+    /// A one-line value longer than a small string is made from the file's bytes when it
+    /// is asked for (see `FieldSource`); ask once and keep it where it is used often.
+    public var value: String {
+        guard let source else { return text }
+        return source.string(Int(start32) + Int(column32) - 1, Int(length32))
+    }
+    /// Whether the value is empty, without making it.
+    public var isEmpty: Bool { source == nil && text.isEmpty }
+
+    /// The value when it is short (a small string, which needs no memory of its own) or
+    /// spans several lines; empty when `source` has it.
+    private let text: String
+    /// The bytes of the file, when the value is one line of more than 15 bytes: it starts
+    /// at the value's column and is `length32` bytes long.
+    private let source: FieldSource?
+    private let length32: Int32
+    // Positions as 32-bit numbers: a field is on every command's path (files are at most
+    // 1 GiB, see `Store.read`).
     private let line32: Int32
     private let column32: Int32
     private let lines32: Int32
@@ -169,14 +184,58 @@ public struct Field: Sendable, Hashable {
     /// From the key's first byte to the end of its last line, line break included.
     public var byteRange: Range<Int> { Int(start32)..<Int(end32) }
 
+    /// A field whose value is made already.
     init(keyID: UInt32, value: String, line: Int, valueColumn: Int, lineCount: Int, byteRange: Range<Int>) {
+        self.init(keyID: keyID, text: value, source: nil, length: 0, line: line, valueColumn: valueColumn,
+                  lineCount: lineCount, byteRange: byteRange)
+    }
+
+    /// A one-line field whose value is the `length` valid UTF-8 bytes of `source` from its
+    /// value's column on (`byteRange.lowerBound + valueColumn - 1`).
+    init(keyID: UInt32, source: FieldSource, length: Int, line: Int, valueColumn: Int, byteRange: Range<Int>) {
+        self.init(keyID: keyID, text: "", source: source, length: length, line: line, valueColumn: valueColumn,
+                  lineCount: 1, byteRange: byteRange)
+    }
+
+    private init(keyID: UInt32, text: String, source: FieldSource?, length: Int, line: Int, valueColumn: Int,
+                 lineCount: Int, byteRange: Range<Int>) {
         self.keyID = keyID
-        self.value = value
+        self.text = text
+        self.source = source
+        length32 = Int32(clamping: length)
         line32 = Int32(clamping: line)
         column32 = Int32(clamping: valueColumn)
         lines32 = Int32(clamping: lineCount)
         start32 = Int32(clamping: byteRange.lowerBound)
         end32 = Int32(clamping: byteRange.upperBound)
+    }
+
+    // Equal by what the field says and where: its key, value and place in the file.
+    public static func == (a: Field, b: Field) -> Bool {
+        a.keyID == b.keyID && a.line32 == b.line32 && a.column32 == b.column32 && a.lines32 == b.lines32
+            && a.start32 == b.start32 && a.end32 == b.end32 && a.value == b.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(keyID)
+        hasher.combine(value)
+        hasher.combine(line32)
+        hasher.combine(start32)
+    }
+}
+
+/// The bytes of a parsed file (or of the piece one parser read), shared by the fields
+/// whose values are long enough to need memory of their own: such a value is made from
+/// these bytes when it is asked for, so that parsing makes no string for it. The bytes
+/// are the document's own array, not a copy.
+final class FieldSource: Sendable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// The string of the `count` bytes from `start`, which the parser found valid UTF-8.
+    func string(_ start: Int, _ count: Int) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
     }
 }
 

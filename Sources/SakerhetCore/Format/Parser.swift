@@ -1,5 +1,7 @@
 /// Line-by-line parser from bytes to `Document`. It works on the bytes directly and
-/// makes a `String` only for each value and comment; known keys are shared strings.
+/// makes a `String` only for each short or multi-line value and each comment; a longer
+/// one-line value is left in the file's bytes until it is asked for (`FieldSource`), and
+/// a key is a number (`KeyNames`).
 /// See docs/format.md.
 ///
 /// Every command parses the whole folder, so this is the hot path (docs/performance.md):
@@ -25,6 +27,8 @@ struct ParsedPiece: Sendable {
 
 struct Parser {
     let bytes: [UInt8]
+    /// The bytes again, shared by the fields whose values are made when asked for.
+    private let source: FieldSource
     /// The part of `bytes` to parse: the whole file, or one chunk of it that starts at a
     /// record (see `Document.init(bytes:)`).
     let range: Range<Int>
@@ -52,9 +56,10 @@ struct Parser {
     private var blockStart = -1
     private var blockEnd = 0
     private var sawLF = false
-    // The last field's pieces, kept open while `+` lines follow. A one-line value is made
-    // at once, as `openString`, from the range `openValueStart..<openValueEnd` of the file;
-    // the first `+` line copies that range to `openValue` and appends there.
+    // The last field's pieces, kept open while `+` lines follow. A short one-line value is
+    // made at once, as `openString`, a longer one only measured (`openLazyLength`), from
+    // the range `openValueStart..<openValueEnd` of the file; the first `+` line copies that
+    // range to `openValue` and appends there.
     /// The open field's key as a number (`KeyNames`); nil when no field is open.
     private var openKey: UInt32?
     private var openPercent = false
@@ -62,6 +67,8 @@ struct Parser {
     private var openValueStart = 0
     private var openValueEnd = 0
     private var openString = ""
+    /// The length of a one-line value left in the file (`FieldSource`), -1 when `openString` has it.
+    private var openLazyLength = -1
     private var openValue: [UInt8] = []
     private var openLine = 0
     private var openColumn = 0
@@ -76,6 +83,7 @@ struct Parser {
     /// A parser for `range` of `bytes`, whose first line is line `firstLine` of the file.
     init(bytes: [UInt8], range: Range<Int>, firstLine: Int) {
         self.bytes = bytes
+        self.source = FieldSource(bytes)
         self.range = range
         self.atStart = range.lowerBound == 0
         self.line = firstLine - 1
@@ -293,7 +301,15 @@ struct Parser {
         // Trailing blanks are not part of the value.
         var n = openValueEnd
         while n > v, p[n - 1] == 0x20 || p[n - 1] == 0x09 { n -= 1 }
-        openString = high ? checkedString(v, n, line: start..<end) : string(v, n)
+        // A value longer than a small string stays in the file until it is asked for, if
+        // its bytes are valid UTF-8 (those of a line without a byte >= 0x80 are); else it
+        // is made now, and a bad byte reported.
+        if n - v > 15, !high || firstInvalidUTF8(from: v, to: n) == nil {
+            openLazyLength = n - v
+        } else {
+            openLazyLength = -1
+            openString = high ? checkedString(v, n, line: start..<end) : string(v, n)
+        }
         openLine = line
         openColumn = v - start + 1
         openLines = 1
@@ -310,6 +326,13 @@ struct Parser {
 
     private mutating func closeField() {
         guard let keyID = openKey else { return }
+        if !openJoined, openLazyLength >= 0 {
+            appendPending(Field(keyID: keyID, source: source, length: openLazyLength, line: openLine,
+                                valueColumn: openColumn, byteRange: openStart..<openEnd))
+            if openPercent { pendingPercent += 1 }
+            openKey = nil
+            return
+        }
         // Trim trailing blanks of the whole value.
         var value = ""
         if openJoined {
