@@ -7,7 +7,7 @@ public struct MandatoryFieldCheck: RecordCheck {
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let kind = site.kind
-        for required in kind.required where (r.value(required) ?? "").isEmpty {
+        for required in kind.required where r.field(required)?.isEmpty ?? true {  // no string made to ask
             let key = required.key, recordID = r.value(.id)
             let name = recordID ?? kind.word(.sv)
             let nameEn = recordID ?? kind.word(.en)

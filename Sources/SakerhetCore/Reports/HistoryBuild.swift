@@ -349,7 +349,7 @@ enum HistoryDiff {
     private static func group(_ fields: [Field]) -> ([String], [String: [String]]) {
         var keys: [String] = []
         var values: [String: [String]] = [:]
-        for f in fields where !f.value.isEmpty {
+        for f in fields where !f.isEmpty {
             if values[f.key] == nil { keys.append(f.key) }
             values[f.key, default: []].append(f.value)
         }
@@ -359,12 +359,12 @@ enum HistoryDiff {
     private static func join(_ values: [String]) -> String { values.joined(separator: ", ") }
 
     static func joined(_ fields: [Field], _ key: String) -> String? {
-        let vs = fields.filter { $0.key == key && !$0.value.isEmpty }.map(\.value)
+        let vs = fields.filter { $0.key == key && !$0.isEmpty }.map(\.value)
         return vs.isEmpty ? nil : join(vs)
     }
 
     static func value(_ fields: [Field], _ key: String) -> String? {
-        fields.first { $0.key == key && !$0.value.isEmpty }?.value
+        fields.first { $0.key == key && !$0.isEmpty }?.value
     }
 
     /// What a person calls the record: its title, name or recommendation.
