@@ -200,6 +200,34 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(doc.records[0].field("note")!.valueColumn, 6)
     }
 
+    /// A one-line value longer than a small string is left in the file's bytes and made when
+    /// asked for: it must be the value a string made at once would be, at every column, after
+    /// a BOM, with CRLF, trailing blanks, Swedish letters, and when a `+` line follows.
+    func testLongValuesMadeLaterAreTheValuesMadeAtOnce() {
+        let long = "Rutin för informationsklassning"
+        for (prefix, end) in [("", "\n"), ("\u{FEFF}", "\n"), ("", "\r\n")] {
+            let text = prefix + "id: A1\(end)title:   \(long) \t\(end)note: \(long)\(end)+ och mer\(end)"
+                + "reason:\t0123456789abcdef\(end)progress: 0123456789abcde\(end)evidence: \(long)"
+            let doc = Document(text: text)
+            let r = doc.records[0]
+            XCTAssertEqual(r.value("title"), "  " + long, "one blank after the colon is dropped, not more")
+            XCTAssertEqual(r.value("note"), long + "\noch mer", prefix + end)
+            XCTAssertEqual(r.value("reason"), "0123456789abcdef", "16 bytes: made later")
+            XCTAssertEqual(r.value("progress"), "0123456789abcde", "15 bytes: made at once")
+            XCTAssertEqual(r.value("evidence"), long, "the last line has no line break")
+            XCTAssertEqual(r.fields.map(\.isEmpty), [false, false, false, false, false, false])
+            XCTAssertEqual(r.field("title")!.valueColumn, 8)
+            // The typed record keeps the texts the same way, and reads them back the same.
+            let a = DataSet(folder: "data", files: [.activity: SourceFile(path: "data/activities.rec", document: doc)]).activities[0]
+            XCTAssertEqual([a.title, a.note, a.reason, a.progress, a.evidence], ["  " + long, long + "\noch mer", "0123456789abcdef", "0123456789abcde", long])
+        }
+        // Two fields equal by value and place are equal however their values are kept.
+        let once = Document(text: "id: A1\ntitle: \(long)\n").records[0].field("title")!
+        let again = Document(text: "id: A1\ntitle: \(long)\n").records[0].field("title")!
+        XCTAssertEqual(once, again)
+        XCTAssertEqual(Set([once, again]).count, 1)
+    }
+
     func testTabs() {
         let bytes = Array("id: A1\ntitle:\tSkapa\tplan\n".utf8)
         let doc = Document(bytes: bytes)
