@@ -153,6 +153,12 @@ public struct Field: Sendable, Hashable {
     /// Whether the value is empty, without making it.
     public var isEmpty: Bool { source == nil && text.isEmpty }
 
+    /// How the value is kept, for `FieldText`: the string, or the bytes, the value's first
+    /// byte and its length.
+    var storage: (String, FieldSource?, Int32, Int32) {
+        (text, source, source == nil ? 0 : start32 + column32 - 1, length32)
+    }
+
     /// The value when it is short (a small string, which needs no memory of its own) or
     /// spans several lines; empty when `source` has it.
     private let text: String
@@ -222,6 +228,30 @@ public struct Field: Sendable, Hashable {
         hasher.combine(line32)
         hasher.combine(start32)
     }
+}
+
+/// A field's value as the field keeps it, for a typed record to hold a text it may never
+/// be asked for (an activity's title or note, when only its deadline is judged): a short
+/// or multi-line value is a string already, a longer one-line value is made from the
+/// file's bytes when it is read.
+public struct FieldText: Sendable, Equatable {
+    private let text: String
+    private let source: FieldSource?
+    private let start32: Int32
+    private let length32: Int32
+
+    /// The value of `field`, nil when it is empty.
+    init?(_ field: Field) {
+        guard !field.isEmpty else { return nil }
+        (text, source, start32, length32) = field.storage
+    }
+
+    public var value: String {
+        guard let source else { return text }
+        return source.string(Int(start32), Int(length32))
+    }
+
+    public static func == (a: FieldText, b: FieldText) -> Bool { a.value == b.value }
 }
 
 /// The bytes of a parsed file (or of the piece one parser read), shared by the fields

@@ -175,13 +175,14 @@ public struct DataSet: Sendable {
 
     private static func activity(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Activity {
         let done = Words.done(f[.done])
-        return Activity(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", goal: f[.goal] ?? "",
+        return Activity(ref: ref, id: f[.id] ?? "", goal: f[.goal] ?? "",
                         owners: Words.owners(r, f[.owner]), start: f[.start].flatMap(Deadline.init(token:)),
                         due: f[.due].flatMap(Deadline.init(token:)), status: f[.status].flatMap(Words.status),
-                        statusAlias: Words.alias(f[.status]), progress: f[.progress],
-                        donePeriod: done, done: done?.lastDay, reason: f[.reason], note: f[.note], evidence: f[.evidence],
+                        statusAlias: Words.alias(f[.status]), donePeriod: done, done: done?.lastDay,
                         every: f[.every].flatMap(Words.recurrence), area: f[.area],
-                        classification: f[.classification].flatMap(Words.classification) ?? .open)
+                        classification: f[.classification].flatMap(Words.classification) ?? .open,
+                        titleText: f.text(.title), progressText: f.text(.progress), reasonText: f.text(.reason),
+                        noteText: f.text(.note), evidenceText: f.text(.evidence))
     }
 
     private static func risk(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots, scale: Int) -> Risk {

@@ -171,7 +171,9 @@ public struct Goal: Scheduled {
 public struct Activity: Scheduled {
     public let ref: RecordRef
     public let id: String
-    public let title: String
+    // The texts are kept as their fields keep them and made into strings when read: most
+    // commands judge an activity by its dates and status, and never read its title or note.
+    public var title: String { titleText?.value ?? "" }
     public let goal: String
     public let owners: [String]
     public let start: Deadline?
@@ -179,18 +181,23 @@ public struct Activity: Scheduled {
     public let status: Status?
     public let statusAlias: String?
     /// How far it has come: a percentage (`60 %`) or a text ("kommunens del är genomförd").
-    public let progress: String?
+    public var progress: String? { progressText?.value }
     /// When it was done, as given: a day or a period (`done: 2014`).
     public let donePeriod: Deadline?
     /// The last day of `donePeriod`: the day it counts as done.
     public let done: Day?
-    public let reason: String?
-    public let note: String?
-    public let evidence: String?
+    public var reason: String? { reasonText?.value }
+    public var note: String? { noteText?.value }
+    public var evidence: String? { evidenceText?.value }
     public let every: Recurrence?
     public let area: String?
     public let classification: Classification
     public var owner: String { owners.first ?? "" }
+    let titleText: FieldText?
+    let progressText: FieldText?
+    let reasonText: FieldText?
+    let noteText: FieldText?
+    let evidenceText: FieldText?
 
     /// For a recurring activity done on or after its stored deadline, the next period.
     public var deadline: Deadline? { Activity.deadline(due: due, every: every, done: done) }
