@@ -145,6 +145,20 @@ final class RollupEndToEndTests: EndToEndCase {
         XCTAssertEqual(html.components(separatedBy: "<details class=\"plan\"").count - 1, 3)
         XCTAssertTrue(html.contains("<h2>Owners across plans</h2>"), html)
         XCTAssertTrue(html.contains("<section id=\"p2-sammanfattning\">"), html)
+        // Every id once on the page; each plan's sections under its own prefix; every link
+        // inside the page goes to an id that is there.
+        func matches(_ pattern: String, in text: String) -> [String] {
+            let re = try! NSRegularExpression(pattern: pattern)
+            return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range(at: 1), in: text)!]) }
+        }
+        let ids = matches(#" id="([^"]+)""#, in: html)
+        XCTAssertEqual(ids.count, Set(ids).count, "ids repeated: \(ids)")
+        XCTAssertEqual(Set(matches(##"href="#([^"]+)""##, in: html)).subtracting(ids), [])
+        let planBlocks = html.components(separatedBy: "<details class=\"plan\"").dropFirst()
+        let prefixes = planBlocks.map { block in Set(matches(#"<section id="(p[0-9]+-)"#, in: block)) }
+        XCTAssertEqual(prefixes.map(\.count), [1, 1, 1], "each plan's sections under one prefix: \(prefixes)")
+        XCTAssertEqual(Set(prefixes.flatMap { $0 }).count, 3)
+        XCTAssertEqual(planBlocks.map { matches(#"<section id="([^"]+)""#, in: $0).filter { !$0.hasPrefix("p") }.count }, [0, 0, 0])
         XCTAssertTrue(html.hasSuffix("</html>\n"))
 
         let json = try run(args + ["--format", "json"], in: root)

@@ -212,8 +212,12 @@ final class FormatTests: XCTestCase {
             let r = doc.records[0]
             XCTAssertEqual(r.value("title"), "  " + long, "one blank after the colon is dropped, not more")
             XCTAssertEqual(r.value("note"), long + "\noch mer", prefix + end)
-            XCTAssertEqual(r.value("reason"), "0123456789abcdef", "16 bytes: made later")
-            XCTAssertEqual(r.value("progress"), "0123456789abcde", "15 bytes: made at once")
+            XCTAssertEqual(r.value("reason"), "0123456789abcdef")
+            XCTAssertNotNil(r.field("reason")!.storage.1, "16 bytes: made later")
+            XCTAssertEqual(r.value("progress"), "0123456789abcde")
+            XCTAssertNil(r.field("progress")!.storage.1, "15 bytes: made at once")
+            XCTAssertNotNil(r.field("title")!.storage.1)
+            XCTAssertNil(r.field("note")!.storage.1, "over several lines: made at once")
             XCTAssertEqual(r.value("evidence"), long, "the last line has no line break")
             XCTAssertEqual(r.fields.map(\.isEmpty), [false, false, false, false, false, false])
             XCTAssertEqual(r.field("title")!.valueColumn, 8)
@@ -221,11 +225,15 @@ final class FormatTests: XCTestCase {
             let a = DataSet(folder: "data", files: [.activity: SourceFile(path: "data/activities.rec", document: doc)]).activities[0]
             XCTAssertEqual([a.title, a.note, a.reason, a.progress, a.evidence], ["  " + long, long + "\noch mer", "0123456789abcdef", "0123456789abcde", long])
         }
-        // Two fields equal by value and place are equal however their values are kept.
-        let once = Document(text: "id: A1\ntitle: \(long)\n").records[0].field("title")!
-        let again = Document(text: "id: A1\ntitle: \(long)\n").records[0].field("title")!
-        XCTAssertEqual(once, again)
-        XCTAssertEqual(Set([once, again]).count, 1)
+        // A field whose value is made later equals the field made at once with that value
+        // at that place, and hashes the same.
+        let later = Document(text: "id: A1\ntitle: \(long)\n").records[0].field("title")!
+        XCTAssertNotNil(later.storage.1)
+        let atOnce = Field(keyID: later.keyID, value: long, line: 2, valueColumn: 8, lineCount: 1, byteRange: later.byteRange)
+        XCTAssertNil(atOnce.storage.1)
+        XCTAssertEqual(later, atOnce)
+        XCTAssertEqual(Set([later, atOnce]).count, 1)
+        XCTAssertNotEqual(later, Field(keyID: later.keyID, value: long + ".", line: 2, valueColumn: 8, lineCount: 1, byteRange: later.byteRange))
     }
 
     func testTabs() {

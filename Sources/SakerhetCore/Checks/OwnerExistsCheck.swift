@@ -11,13 +11,15 @@ public struct OwnerExistsCheck: Check {
         let known = data.idIndex(of: .owner)
         // An owner's `parent` is ReferenceCheck's: passed over by its spec, unread.
         data.forEachField(ofType: [.ref(.owner)], where: { $0.key == .owner }) { ref, f, _ in
-            guard !known.contains(f.value) else { return }
-            let byName = data.owners.first { $0.name.lowercased() == f.value.lowercased() }
-            let hint: (sv: String, en: String) = byName.map { (" (menade du '\($0.id)'?)", " (did you mean '\($0.id)'?)") } ?? Suggest.hint(f.value, ids)
+            let value = f.value
+            guard !known.contains(value) else { return }
+            let lowered = value.lowercased()
+            let byName = data.owners.first { $0.name.lowercased() == lowered }
+            let hint: (sv: String, en: String) = byName.map { (" (menade du '\($0.id)'?)", " (did you mean '\($0.id)'?)") } ?? Suggest.hint(value, ids)
             let rid = Diagnostic.name(data, ref)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
-                                  sv: "\(rid): ansvarig '\(f.value)' finns inte i \(data.path(.owner))\(hint.sv); använd ett id därifrån eller lägg till ägaren",
-                                  en: "\(rid): owner '\(f.value)' is not in \(data.path(.owner))\(hint.en); use an id from there or add the owner"))
+                                  sv: "\(rid): ansvarig '\(value)' finns inte i \(data.path(.owner))\(hint.sv); använd ett id därifrån eller lägg till ägaren",
+                                  en: "\(rid): owner '\(value)' is not in \(data.path(.owner))\(hint.en); use an id from there or add the owner"))
         }
         return out
     }

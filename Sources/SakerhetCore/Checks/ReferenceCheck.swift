@@ -14,12 +14,14 @@ public struct ReferenceCheck: Check {
         for case .ref(let target) in targets { known[target.slot] = data.idIndex(of: target) }
         // `owner` fields are OwnerExistsCheck's: passed over by their spec, unread.
         data.forEachField(ofType: targets, where: { $0.key != .owner }) { ref, f, spec in
-            guard case .ref(let target) = spec.type, known[target.slot]?.contains(f.value) == false else { return }
-            let hint = Suggest.hint(f.value, data.ids[target]?.keys.map { $0 } ?? [])
+            guard case .ref(let target) = spec.type else { return }
+            let value = f.value
+            guard known[target.slot]?.contains(value) == false else { return }
+            let hint = Suggest.hint(value, data.ids[target]?.keys.map { $0 } ?? [])
             let rid = Diagnostic.name(data, ref)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
-                                  sv: "\(rid): \(f.key) '\(f.value)' finns inte i \(data.path(target))\(hint.sv)",
-                                  en: "\(rid): \(f.key) '\(f.value)' is not in \(data.path(target))\(hint.en)"))
+                                  sv: "\(rid): \(f.key) '\(value)' finns inte i \(data.path(target))\(hint.sv)",
+                                  en: "\(rid): \(f.key) '\(value)' is not in \(data.path(target))\(hint.en)"))
         }
         return out
     }

@@ -254,10 +254,11 @@ public struct FieldText: Sendable, Equatable {
     public static func == (a: FieldText, b: FieldText) -> Bool { a.value == b.value }
 }
 
-/// The bytes of a parsed file (or of the piece one parser read), shared by the fields
-/// whose values are long enough to need memory of their own: such a value is made from
-/// these bytes when it is asked for, so that parsing makes no string for it. The bytes
-/// are the document's own array, not a copy.
+/// The bytes of a parsed file, shared by the fields whose values are long enough to need
+/// memory of their own: such a value is made from these bytes when it is asked for, so
+/// that parsing makes no string for it. The bytes are the document's own array, not a
+/// copy, and a field's place in them is its place in the whole file, also when the file
+/// was parsed in pieces on several cores.
 final class FieldSource: Sendable {
     let bytes: [UInt8]
 

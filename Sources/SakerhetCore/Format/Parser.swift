@@ -6,8 +6,9 @@
 ///
 /// Every command parses the whole folder, so this is the hot path (docs/performance.md):
 /// the loop reads through one unsafe buffer pointer, finds line ends with `memchr`,
-/// checks 8 bytes at a time for non-ASCII and NUL bytes, makes a one-line value straight
-/// from the file's bytes (checking its UTF-8 in the same pass), and collects a record's
+/// checks 8 bytes at a time for non-ASCII and NUL bytes, makes a short one-line value
+/// straight from the file's bytes (checking its UTF-8 in the same pass), checks a longer
+/// one's UTF-8 only when its line has a byte >= 0x80, and collects a record's
 /// fields in a scratch buffer that is moved into an array of exactly the right size.
 /// Diagnostics come in the same order as ever: line by line, UTF-8 first.
 /// What a parser found in its piece of a file. Only values: pieces are parsed on several

@@ -8,11 +8,17 @@ public enum DiagnosticText {
     /// The same text in pieces, for `Output` to write as they are made: a long list is cut
     /// in parts that are made at the same time (`Pieces`), the summary is the last piece.
     public static func pieces(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day, lang: Lang, style: Style) -> Pieces {
-        var makers: [@Sendable () -> String] = Pieces.cut(diagnostics, weight: { _ in 1 }).map { part in
+        let parts = Pieces.cut(diagnostics, weight: { _ in 1 })
+        let (e, w, n) = diagnostics.counts()
+        let end: @Sendable () -> String = {
+            (diagnostics.isEmpty ? "" : "\n") + summary(e, w, n, asOf: asOf, lang: lang, style: style) + "\n"
+        }
+        // A short list is one piece, made where it is asked for.
+        guard parts.count > 1 else { return Pieces([{ lines(diagnostics[...], after: nil, data: data, lang: lang, style: style) + end() }]) }
+        var makers: [@Sendable () -> String] = parts.map { part in
             { lines(part, after: part.startIndex > 0 ? diagnostics[part.startIndex - 1].file : nil, data: data, lang: lang, style: style) }
         }
-        let (e, w, n) = diagnostics.counts()
-        makers.append { (diagnostics.isEmpty ? "" : "\n") + summary(e, w, n, asOf: asOf, lang: lang, style: style) + "\n" }
+        makers.append(end)
         return Pieces(makers)
     }
 

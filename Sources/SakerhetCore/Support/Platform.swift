@@ -72,7 +72,9 @@ public enum Platform {
     /// default the freed top of the heap goes back to the system, and the next allocation
     /// has every page zeroed and faulted in again. At 100,000 activities this is 5–10 % of
     /// `audit` and of `activities set` (docs/performance.md). The peak stays the same: what
-    /// is kept is what the command had in use before.
+    /// is kept is what the command had in use before. Blocks of 128 KiB and more are still
+    /// mapped and unmapped by themselves (setting the trim threshold fixes glibc's mmap
+    /// threshold at its default; raising it to 32 MiB measured the same).
     public static func keepFreedMemory() {
         #if canImport(Glibc)
         _ = CAllocator.mallopt(M_TRIM_THRESHOLD, Int32.max)
