@@ -305,6 +305,12 @@ final class FormatTests: XCTestCase {
         for (bad, column, hex) in cases {
             let bytes = Array("id: A1\nnote: Sk".utf8) + bad + Array("\n".utf8)  // the bad byte is column 9
             _ = assertIssue(bytes, line: 2, column: column, .error, sv: "byte \(hex)", en: "byte \(hex)")
+            // In a value long enough to be left in the file, after Swedish letters, at its
+            // end and in its middle: found the same (the column counts bytes).
+            let before = Array("id: A1\nnote: Välfärd åäö ".utf8)
+            for after in ["", " och en lång text efter"] {
+                _ = assertIssue(before + bad + Array((after + "\n").utf8), line: 2, column: 24, .error, sv: "byte \(hex)", en: "byte \(hex)")
+            }
         }
         // Valid multi-byte text raises nothing.
         XCTAssertTrue(Document(text: "id: Å1\nnote: välfärdsbrott – €, 𝄞\n").issues.isEmpty)

@@ -33,4 +33,20 @@ final class RecordLookupTests: XCTestCase {
         XCTAssertEqual(d.records(of: .goal, id: "M2"), [1])
         XCTAssertEqual(d.records(of: .risk, id: "R1"), [])
     }
+
+    /// A long file is passed over a piece per core: a duplicate id in both pieces is found
+    /// twice, in file order, and asking again gives the same records.
+    func testAPassInPiecesKeepsFileOrder() {
+        var text = ""
+        for i in 0..<30_000 { text += "id: A\(i % 20_000)\ntitle: T\n\n" }
+        let d = DataSet(folder: "d", files: [.activity: SourceFile(path: "d/activities.rec", document: Document(text: text))])
+        if Parallel.width > 1 { XCTAssertGreaterThan(Parallel.ranges(30_000).count, 1, "the pass is cut in pieces") }
+        XCTAssertEqual(d.records(of: .activity, id: "A5"), [5, 20_005])
+        XCTAssertEqual(d.records(of: .activity, id: "A14999"), [14_999])
+        XCTAssertEqual(d.records(of: .activity, id: "A15000"), [15_000])
+        XCTAssertEqual(d.records(of: .activity, id: "A19999"), [19_999])
+        XCTAssertEqual(d.records(of: .activity, id: "A20000"), [])
+        XCTAssertEqual(d.records(of: .activity, id: "A5"), [5, 20_005], "asked again")
+        XCTAssertEqual(d.ids[.activity]?["A5"], [5, 20_005], "the index agrees")
+    }
 }

@@ -419,6 +419,8 @@ struct Parser {
             }
             let b = p[i]
             if b < 0x80 { i += 1; continue }
+            // Two bytes from C2 on (å, ä, ö, é …) cannot be too long or out of range.
+            if b >= 0xC2, b <= 0xDF, i + 1 < to, p[i + 1] & 0xC0 == 0x80 { i += 2; continue }
             var need = 0
             var min: UInt32 = 0
             var cp: UInt32 = 0

@@ -223,13 +223,23 @@ public struct DataSet: Sendable {
     public func contains(_ kind: Kind, id: String) -> Bool { idIndex(kind.slot).first[id] != nil }
 
     /// The records of `kind` with `id`, in file order (more than one is a duplicate id):
-    /// from the id index when it is made, else by one pass over the records. An edit looks
-    /// up a few ids, and indexing 100,000 activities for them costs more than the passes.
+    /// from the id index when it is made, else by one pass over the records, a piece on
+    /// each core, kept for the next time the same id is asked for (an edit finds its
+    /// record, then the check of its neighbourhood finds it again). An edit looks up a few
+    /// ids, and indexing 100,000 activities for them costs more than the passes.
     public func records(of kind: Kind, id: String) -> [Int] {
-        if let index = eagerIDs[kind.slot] ?? cache.madeIDs(kind.slot) { return index[id] ?? [] }
-        var out: [Int] = []
-        for (i, r) in recordsBySlot[kind.slot].enumerated() where r.value(.id) == id { out.append(i) }
-        return out
+        let slot = kind.slot
+        if let index = eagerIDs[slot] ?? cache.madeIDs(slot) { return index[id] ?? [] }
+        if let found = cache.lookedUp(slot, id) { return found }
+        let records = recordsBySlot[slot]
+        let ranges = Parallel.ranges(records.count)
+        let found = Parallel.map(ranges.count) { part in
+            var out: [Int] = []
+            for i in ranges[part] where records[i].field(.id)?.value == id { out.append(i) }
+            return out
+        }.flatMap { $0 }
+        cache.keep(slot, id, found)
+        return found
     }
 
     /// The ids of `kind`: for a loop that asks many times, fetched once.
@@ -378,6 +388,21 @@ private final class Cache: @unchecked Sendable {
         let made = make()
         idIndexes[slot] = made
         return made
+    }
+
+    /// Ids looked up by a pass over the records (`records(of:id:)`), by slot.
+    private var lookups: [Int: [String: [Int]]] = [:]
+
+    func lookedUp(_ slot: Int, _ id: String) -> [Int]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return lookups[slot]?[id]
+    }
+
+    func keep(_ slot: Int, _ id: String, _ found: [Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        lookups[slot, default: [:]][id] = found
     }
 
     /// The id index of the kind at `slot` if it is made, without making it.
