@@ -18,7 +18,7 @@ let package = Package(
     ],
     targets: [
         // glibc's allocator settings (`mallopt`), which the Glibc module leaves out: a header
-        // of the C library, no library of its own (Platform.keepFreedMemory).
+        // of the C library, no library of its own (Platform.tuneAllocator).
         .systemLibrary(name: "CAllocator"),
         .target(name: "SakerhetCore", dependencies: ["CAllocator"], swiftSettings: startUp),
         // A release build on Linux is one static executable: no dynamic loader, libc,

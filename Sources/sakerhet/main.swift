@@ -73,5 +73,5 @@ func isControl(_ s: Unicode.Scalar) -> Bool { s.value < 0x20 || (0x7F...0x9F).co
 // A reader that goes away (`| head`, or q in the pager) is seen as EPIPE where output is
 // written (`Output`), not as a signal that ends the process.
 Platform.ignoreBrokenPipes()
-Platform.keepFreedMemory()
+Platform.tuneAllocator()
 Platform.endProcess(main())

@@ -12,7 +12,7 @@ final class PortabilityTests: XCTestCase {
 
     /// The C library's names that only Platform.swift may use.
     static let systemCall = try! NSRegularExpression(pattern: #"""
-        (?<![\w.])(pread|pwrite|fstat|lstat|stat|fsync|fchmod|chmod|rename|unlink|flock|fcntl|opendir|readdir|closedir|realpath|getpid|kill|isatty|ioctl|posix_spawnp?|posix_spawn_\w+|waitpid|memchr|memcmp|memcpy|getrusage|usleep|localtime_r|lseek|access|strerror|strdup|pipe|poll|mkstemp|dup2|mallopt)\(|\bsignal\(SIG|\berrno\b|\b\w+_FILENO\b|\bS_IF[A-Z]+\b|\bO_(RDONLY|WRONLY|RDWR|CREAT|EXCL|NONBLOCK)\b|\bimport\s+(Glibc|Darwin|Musl|WinSDK|ucrt|CAllocator)\b|canImport\(
+        (?<![\w.])(pread|pwrite|fstat|lstat|stat|fsync|fchmod|chmod|rename|unlink|flock|fcntl|opendir|readdir|closedir|realpath|getpid|kill|isatty|ioctl|posix_spawnp?|posix_spawn_\w+|waitpid|memchr|memcmp|memcpy|getrusage|usleep|localtime_r|lseek|access|strerror|strdup|pipe|poll|mkstemp|dup2|mallopt|sbrk|madvise)\(|\bsignal\(SIG|\berrno\b|\b\w+_FILENO\b|\bS_IF[A-Z]+\b|\bO_(RDONLY|WRONLY|RDWR|CREAT|EXCL|NONBLOCK)\b|\bimport\s+(Glibc|Darwin|Musl|WinSDK|ucrt|CAllocator)\b|canImport\(
         """#)
 
     /// The lines of code under `folders` (paths from the repository's root) on which
