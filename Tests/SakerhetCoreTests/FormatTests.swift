@@ -213,11 +213,11 @@ final class FormatTests: XCTestCase {
             XCTAssertEqual(r.value("title"), "  " + long, "one blank after the colon is dropped, not more")
             XCTAssertEqual(r.value("note"), long + "\noch mer", prefix + end)
             XCTAssertEqual(r.value("reason"), "0123456789abcdef")
-            XCTAssertNotNil(r.field("reason")!.storage.1, "16 bytes: made later")
+            XCTAssertTrue(r.field("reason")!.text.isMadeLater, "16 bytes: made later")
             XCTAssertEqual(r.value("progress"), "0123456789abcde")
-            XCTAssertNil(r.field("progress")!.storage.1, "15 bytes: made at once")
-            XCTAssertNotNil(r.field("title")!.storage.1)
-            XCTAssertNil(r.field("note")!.storage.1, "over several lines: made at once")
+            XCTAssertFalse(r.field("progress")!.text.isMadeLater, "15 bytes: made at once")
+            XCTAssertTrue(r.field("title")!.text.isMadeLater)
+            XCTAssertFalse(r.field("note")!.text.isMadeLater, "over several lines: made at once")
             XCTAssertEqual(r.value("evidence"), long, "the last line has no line break")
             XCTAssertEqual(r.fields.map(\.isEmpty), [false, false, false, false, false, false])
             XCTAssertEqual(r.field("title")!.valueColumn, 8)
@@ -228,9 +228,9 @@ final class FormatTests: XCTestCase {
         // A field whose value is made later equals the field made at once with that value
         // at that place, and hashes the same.
         let later = Document(text: "id: A1\ntitle: \(long)\n").records[0].field("title")!
-        XCTAssertNotNil(later.storage.1)
+        XCTAssertTrue(later.text.isMadeLater)
         let atOnce = Field(keyID: later.keyID, value: long, line: 2, valueColumn: 8, lineCount: 1, byteRange: later.byteRange)
-        XCTAssertNil(atOnce.storage.1)
+        XCTAssertFalse(atOnce.text.isMadeLater)
         XCTAssertEqual(later, atOnce)
         XCTAssertEqual(Set([later, atOnce]).count, 1)
         XCTAssertNotEqual(later, Field(keyID: later.keyID, value: long + ".", line: 2, valueColumn: 8, lineCount: 1, byteRange: later.byteRange))

@@ -145,27 +145,12 @@ public struct Field: Sendable, Hashable {
     public var key: String { KeyNames.shared.name(keyID) }
     /// The value, with continuation lines joined by "\n" and trailing blanks removed.
     /// A one-line value longer than a small string is made from the file's bytes when it
-    /// is asked for (see `FieldSource`); ask once and keep it where it is used often.
-    public var value: String {
-        guard let source else { return text }
-        return source.string(Int(start32) + Int(column32) - 1, Int(length32))
-    }
+    /// is asked for (see `FieldText`); ask once and keep it where it is used often.
+    public var value: String { text.value }
     /// Whether the value is empty, without making it.
-    public var isEmpty: Bool { source == nil && text.isEmpty }
-
-    /// How the value is kept, for `FieldText`: the string, or the bytes, the value's first
-    /// byte and its length.
-    var storage: (String, FieldSource?, Int32, Int32) {
-        (text, source, source == nil ? 0 : start32 + column32 - 1, length32)
-    }
-
-    /// The value when it is short (a small string, which needs no memory of its own) or
-    /// spans several lines; empty when `source` has it.
-    private let text: String
-    /// The bytes of the file, when the value is one line of more than 15 bytes: it starts
-    /// at the value's column and is `length32` bytes long.
-    private let source: FieldSource?
-    private let length32: Int32
+    public var isEmpty: Bool { text.isEmpty }
+    /// The value as the field keeps it.
+    let text: FieldText
     // Positions as 32-bit numbers: a field is on every command's path (files are at most
     // 1 GiB, see `Store.read`).
     private let line32: Int32
@@ -192,23 +177,20 @@ public struct Field: Sendable, Hashable {
 
     /// A field whose value is made already.
     init(keyID: UInt32, value: String, line: Int, valueColumn: Int, lineCount: Int, byteRange: Range<Int>) {
-        self.init(keyID: keyID, text: value, source: nil, length: 0, line: line, valueColumn: valueColumn,
-                  lineCount: lineCount, byteRange: byteRange)
+        self.init(keyID: keyID, text: FieldText(value), line: line, valueColumn: valueColumn, lineCount: lineCount,
+                  byteRange: byteRange)
     }
 
     /// A one-line field whose value is the `length` valid UTF-8 bytes of `source` from its
     /// value's column on (`byteRange.lowerBound + valueColumn - 1`).
     init(keyID: UInt32, source: FieldSource, length: Int, line: Int, valueColumn: Int, byteRange: Range<Int>) {
-        self.init(keyID: keyID, text: "", source: source, length: length, line: line, valueColumn: valueColumn,
-                  lineCount: 1, byteRange: byteRange)
+        self.init(keyID: keyID, text: FieldText(source, start: byteRange.lowerBound + valueColumn - 1, count: length),
+                  line: line, valueColumn: valueColumn, lineCount: 1, byteRange: byteRange)
     }
 
-    private init(keyID: UInt32, text: String, source: FieldSource?, length: Int, line: Int, valueColumn: Int,
-                 lineCount: Int, byteRange: Range<Int>) {
+    private init(keyID: UInt32, text: FieldText, line: Int, valueColumn: Int, lineCount: Int, byteRange: Range<Int>) {
         self.keyID = keyID
         self.text = text
-        self.source = source
-        length32 = Int32(clamping: length)
         line32 = Int32(clamping: line)
         column32 = Int32(clamping: valueColumn)
         lines32 = Int32(clamping: lineCount)
@@ -230,26 +212,41 @@ public struct Field: Sendable, Hashable {
     }
 }
 
-/// A field's value as the field keeps it, for a typed record to hold a text it may never
-/// be asked for (an activity's title or note, when only its deadline is judged): a short
-/// or multi-line value is a string already, a longer one-line value is made from the
-/// file's bytes when it is read.
+/// A field's value as the field keeps it: a short or multi-line value as a string (a
+/// small string needs no memory of its own), a longer one-line value as its place in the
+/// file's bytes, made into a string when it is read. A typed record holds a text it may
+/// never be asked for (an activity's title or note, when only its deadline is judged) the
+/// same way.
 public struct FieldText: Sendable, Equatable {
     private let text: String
     private let source: FieldSource?
     private let start32: Int32
     private let length32: Int32
 
-    /// The value of `field`, nil when it is empty.
-    init?(_ field: Field) {
-        guard !field.isEmpty else { return nil }
-        (text, source, start32, length32) = field.storage
+    init(_ text: String) {
+        self.text = text
+        source = nil
+        start32 = 0
+        length32 = 0
+    }
+
+    init(_ source: FieldSource, start: Int, count: Int) {
+        text = ""
+        self.source = source
+        start32 = Int32(clamping: start)
+        length32 = Int32(clamping: count)
     }
 
     public var value: String {
         guard let source else { return text }
         return source.string(Int(start32), Int(length32))
     }
+
+    /// Whether the value is empty, without making it (a value left in the file is longer
+    /// than a small string).
+    var isEmpty: Bool { source == nil && text.isEmpty }
+    /// Whether the value is made when it is read.
+    var isMadeLater: Bool { source != nil }
 
     public static func == (a: FieldText, b: FieldText) -> Bool { a.value == b.value }
 }

@@ -136,7 +136,7 @@ struct FieldSlots {
     func text(_ key: FieldKey) -> FieldText? {
         assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
         let i = Int(slots[key.rawValue])
-        return i >= 0 ? FieldText(fields[i]) : nil
+        return i >= 0 && !fields[i].isEmpty ? fields[i].text : nil
     }
 
     func score(_ key: FieldKey) -> Int? { self[key].flatMap { Int($0) } }

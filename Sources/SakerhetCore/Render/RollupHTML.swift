@@ -95,9 +95,8 @@ public enum RollupHTML {
     static func plan(_ p: RollupReport.PlanPart, _ i: Int, _ l: RollupLabels) -> String {
         let r = p.report
         let lang = l.lang
-        var own = l.base
-        own.sectionPrefix = "p\(i)-"
-        let base = own
+        var base = l.base
+        base.sectionPrefix = "p\(i)-"
         var b = "<details class=\"plan\" id=\"plan-\(i)\">\n<summary><span class=\"planname\">\(h(p.name))</span> <span class=\"meta\">\(h(p.folder))"
         if !p.errors.isEmpty { b += " · " + h(l.errorCount(p.errors.count)) }
         b += "</span></summary>\n<div class=\"planbody\">\n"
