@@ -126,6 +126,35 @@ final class RollupTests: XCTestCase {
         XCTAssertTrue(try Rollup.list(folders: folders, .activity, filter: byGoal, owner: nil, asOf: asOf).everyPlanLeftOut)
     }
 
+    /// The HTML page whose plan sections are written as each plan is read is the page made
+    /// from the whole parts, byte for byte; such a part keeps the written sections and of its
+    /// follow-up only what the combined sections need, so the combined values are the same.
+    func testPlanSectionsWrittenAsEachPlanIsReadMakeTheSamePage() throws {
+        try plan("a", organisation: "A-nämnden", owner: ("x", "Enheten för säkerhet"), activity: "A1", due: "2024-10")
+        try plan("b", organisation: "A-nämnden", owner: ("q", "Enheten för säkerhet"), activity: "A1", due: "2024-12")
+        try write("b/findings.rec", "id: R1\naudit: Granskning 2024\nrecommendation: Gör <så> & \"så\"\nowner: q\ndue: 2024-09\nstatus: pågår\n")
+        let folders = try Plans.resolve(["a", "b"].map { Plans.Folder(path: root + "/" + $0, display: $0, origin: "--data") })
+        let asOf = Day("2024-11-04")!
+        for lang in [Lang.sv, .en] {
+            let whole = try Rollup.report(folders: folders, asOf: asOf, period: nil, isPublic: false, lang: lang)
+            let written = try Rollup.report(folders: folders, asOf: asOf, period: nil, isPublic: false, lang: lang,
+                                            section: RollupHTML.section(lang: lang))
+            XCTAssertEqual(whole.plans.map(\.section), [nil, nil])
+            XCTAssertEqual(written.plans.map { $0.section?.hasPrefix("<div class=\"planbody\">") }, [true, true])
+            XCTAssertEqual(written.plans.map(\.report.activityGroups.count), [0, 0])
+            XCTAssertEqual(whole.plans.map(\.report.activityGroups.count), [1, 1])
+            XCTAssertEqual(RollupHTML.render(written, lang: lang), RollupHTML.render(whole, lang: lang))
+            XCTAssertTrue(RollupHTML.render(written, lang: lang).contains("Gör &lt;så&gt; &amp; &quot;så&quot;"))
+            // What is combined from the parts is the same.
+            XCTAssertEqual(written.overdue.map { "\($0.plan):\($0.line.id)" }, whole.overdue.map { "\($0.plan):\($0.line.id)" })
+            XCTAssertEqual(written.rows.map(\.activities.red), whole.rows.map(\.activities.red))
+            XCTAssertEqual(written.owners.map(\.plans), whole.owners.map(\.plans))
+            XCTAssertEqual(written.matrix, whole.matrix)
+            // The JSON has no written sections.
+            XCTAssertFalse(RollupJSON.render(written).contains("planbody"))
+        }
+    }
+
     /// Many plans read at the same time: a file descriptor closed twice by one reader once
     /// closed another reader's file ("Bad file descriptor" in the 290-plan benchmark).
     func testManyPlansLoadAtTheSameTime() throws {

@@ -5,10 +5,17 @@ public enum RollupHTML {
 
     /// The page in consecutive pieces: the head and the combined sections, then one piece
     /// per plan.
+    /// A plan whose sections were written as it was read (`section`) is given as written.
     public static func pieces(_ r: RollupReport, lang: Lang) -> Pieces {
         let l = RollupLabels(lang: lang)
         var jobs: [@Sendable () -> String] = [{ head(r, l) + summary(r, l) }]
-        for (i, p) in r.plans.enumerated() { jobs.append { plan(p, i, l) } }
+        for (i, p) in r.plans.enumerated() {
+            if let written = p.section {
+                jobs.append { planHead(p, i, l) + written }
+            } else {
+                jobs.append { planHead(p, i, l) + planBody(p, i, l) }
+            }
+        }
         jobs.append { "</main>\n<footer><p>\(FollowUpHTML.h(l.head(r))) · sakerhet</p></footer>\n</body>\n</html>\n" }
         return Pieces(jobs)
     }
@@ -91,15 +98,30 @@ public enum RollupHTML {
         return b + "</tbody>\n</table>\n"
     }
 
+    /// One plan's own sections, the section ids made unique with the plan's number `i`,
+    /// for `Rollup.report(section:)`: written as the plan is read.
+    public static func section(lang: Lang) -> @Sendable (RollupReport.PlanPart, Int) -> String {
+        let l = RollupLabels(lang: lang)
+        return { p, i in planBody(p, i, l) }
+    }
+
+    /// The head of a plan's part of the page: its name, folder and number of errors, on
+    /// the line that opens and closes it.
+    static func planHead(_ p: RollupReport.PlanPart, _ i: Int, _ l: RollupLabels) -> String {
+        var b = "<details class=\"plan\" id=\"plan-\(i)\">\n<summary><span class=\"planname\">\(h(p.name))</span> <span class=\"meta\">\(h(p.folder))"
+        if !p.errors.isEmpty { b += " · " + h(l.errorCount(p.errors.count)) }
+        b += "</span></summary>\n"
+        return b
+    }
+
     /// One plan: its own sections, the section ids made unique with the plan's number.
-    static func plan(_ p: RollupReport.PlanPart, _ i: Int, _ l: RollupLabels) -> String {
+    /// Not its name, which is known only when every plan is read (`planHead`).
+    static func planBody(_ p: RollupReport.PlanPart, _ i: Int, _ l: RollupLabels) -> String {
         let r = p.report
         let lang = l.lang
         var base = l.base
         base.sectionPrefix = "p\(i)-"
-        var b = "<details class=\"plan\" id=\"plan-\(i)\">\n<summary><span class=\"planname\">\(h(p.name))</span> <span class=\"meta\">\(h(p.folder))"
-        if !p.errors.isEmpty { b += " · " + h(l.errorCount(p.errors.count)) }
-        b += "</span></summary>\n<div class=\"planbody\">\n"
+        var b = "<div class=\"planbody\">\n"
         if let o = r.organisation { b += "<p class=\"org\">\(h(o))</p>\n" }
         b += "<p class=\"meta\">\(h(r.title ?? base.followUp)) · \(h(base.asOf(r)))</p>\n"
         if let note = base.publicNote(r) { b += "<p class=\"public\">\(h(note))</p>\n" }

@@ -45,10 +45,18 @@ public enum Rollup {
     /// (one per core) are in memory as data sets: the combined report keeps each plan's
     /// follow-up, not its records. Errors are as `load`'s: the first failing folder, in the
     /// given order, is thrown, and nothing is returned.
-    public static func report(folders: [Plans.Folder], asOf: Day, period: FollowUp.Period?, isPublic: Bool, lang: Lang) throws -> RollupReport {
-        let parts = try Store.eachPlan(folders) { data, folder in
-            part(data, folder: folder, asOf: asOf, period: period, isPublic: isPublic, lang: lang)
-        }.map { $0.part.named($0.name) }
+    ///
+    /// With `section`, each plan's own sections are written in the same task, as soon as its
+    /// part is made (`section` gets the part and the plan's place in `folders`), and the part
+    /// keeps the written text and only what the combined sections need of its follow-up
+    /// (`RollupReport.PlanPart.written`): the page's longest part is then made on every
+    /// core while the records are at hand, and no plan's rows are held until the end.
+    public static func report(folders: [Plans.Folder], asOf: Day, period: FollowUp.Period?, isPublic: Bool, lang: Lang,
+                              section: (@Sendable (RollupReport.PlanPart, Int) -> String)? = nil) throws -> RollupReport {
+        let parts = try Store.eachPlan(folders, numbered: { data, folder, i in
+            let made = part(data, folder: folder, asOf: asOf, period: period, isPublic: isPublic, lang: lang)
+            return section.map { made.written($0(made, i)) } ?? made
+        }).map { $0.part.named($0.name) }
         return RollupReport.make(parts, asOf: asOf, period: period ?? .year(of: asOf), isPublic: isPublic)
     }
 

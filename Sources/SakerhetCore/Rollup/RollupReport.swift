@@ -27,10 +27,39 @@ public struct RollupReport: Sendable, Codable {
         public let organisation: String?
         public let errors: [Diagnostic]
         public let report: FollowUp
+        /// The plan's own sections as already written (`Rollup.report(section:)`), when
+        /// `report` keeps only what the combined sections need. Not part of the JSON.
+        public private(set) var section: String? = nil
+
+        private enum CodingKeys: String, CodingKey { case name, folder, organisation, errors, report }
+
+        init(name: String, folder: String, organisation: String?, errors: [Diagnostic], report: FollowUp, section: String? = nil) {
+            self.name = name
+            self.folder = folder
+            self.organisation = organisation
+            self.errors = errors
+            self.report = report
+            self.section = section
+        }
 
         /// The same part under another name.
         func named(_ name: String) -> PlanPart {
-            PlanPart(name: name, folder: folder, organisation: organisation, errors: errors, report: report)
+            PlanPart(name: name, folder: folder, organisation: organisation, errors: errors, report: report, section: section)
+        }
+
+        /// The part with its sections written as `text`, keeping of its follow-up what
+        /// `RollupReport.make` combines (the summary, the owners, the risk matrix) and
+        /// letting the rows go.
+        func written(_ text: String) -> PlanPart {
+            var kept = report
+            kept.goals = []
+            kept.subgoals = []
+            kept.activityGroups = []
+            kept.risks = []
+            kept.audits = []
+            kept.followups = []
+            kept.history = nil
+            return PlanPart(name: name, folder: folder, organisation: organisation, errors: errors, report: kept, section: text)
         }
     }
 

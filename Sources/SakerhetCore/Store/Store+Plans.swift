@@ -10,8 +10,14 @@ extension Store {
     /// folder's name, made unique (`Plans.names`).
     public static func eachPlan<T: Sendable>(_ folders: [Plans.Folder], kinds: [Kind] = Kind.allCases,
                                       _ body: @Sendable (DataSet, Plans.Folder) -> T) throws -> [(name: String, part: T)] {
+        try eachPlan(folders, kinds: kinds, numbered: { data, folder, _ in body(data, folder) })
+    }
+
+    /// The same, with each folder's place in `folders` given to `body`.
+    public static func eachPlan<T: Sendable>(_ folders: [Plans.Folder], kinds: [Kind] = Kind.allCases,
+                                      numbered body: @Sendable (DataSet, Plans.Folder, Int) -> T) throws -> [(name: String, part: T)] {
         let made: [Result<(part: T, organisation: String?, folder: String), StoreError>] = Parallel.map(folders.count) { i in
-            loadPlan(folders[i], kinds: kinds).map { data in (body(data, folders[i]), data.config.organisation, data.folder) }
+            loadPlan(folders[i], kinds: kinds).map { data in (body(data, folders[i], i), data.config.organisation, data.folder) }
         }
         var parts: [(part: T, organisation: String?, folder: String)] = []
         for r in made { parts.append(try r.get()) }

@@ -30,7 +30,9 @@ enum RollupRun {
         }
         let folders = try ctx.planFolders()
         let asOf = try ctx.asOf()
-        let report = try Rollup.report(folders: folders, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang)
+        // The HTML page's plan sections are written as each plan is read.
+        let report = try Rollup.report(folders: folders, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang,
+                                       section: format == "html" ? RollupHTML.section(lang: ctx.lang) : nil)
         let text: Pieces
         switch format {
         case "json": text = Pieces(RollupJSON.render(report))
