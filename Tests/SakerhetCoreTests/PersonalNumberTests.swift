@@ -133,4 +133,45 @@ final class PersonalNumberTests: XCTestCase {
         XCTAssertEqual(SafeText.text("Ärende – § 97 → klart…"), "Ärende – § 97 → klart…")
         XCTAssertEqual(SafeText.text("\u{1B}[31m811228-9874", .sv), "\\x1b[31m[personnummer dolt]")
     }
+
+    /// The XML and HTML escape, which copies runs of bytes between the escapes when the text
+    /// has no control character, gives what escaping one scalar at a time gives, on texts
+    /// of every mix: markup at the start, the end and side by side, line feeds with and
+    /// without breaks, Swedish letters and dashes (whose lead byte is that of a hidden
+    /// character), controls, and a number to mask.
+    func testXMLEscapeInRunsAgreesWithOneScalarAtATime() {
+        func reference(_ s: String, breaks: Bool) -> String {
+            var out = ""
+            for c in SafeText.masked(s).unicodeScalars {
+                switch c {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&apos;"
+                case "\n" where breaks: out += "<br/>"
+                default: if SafeText.isHidden(c) { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
+                }
+            }
+            return out
+        }
+        let parts = ["&", "<", ">", "\"", "'", "\n", "a", "Åäö", " – ", "…", "\u{1B}", "\u{202E}", "811228-9874", "\t", "ab", "🙂"]
+        var texts = ["", "&", "<<>>", "\"'\"'", "plain text", "Säkerställ rutiner & riktlinjer <2025>", "a\nb\n"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2000 {
+            var t = ""
+            for _ in 0..<Int(seed % 9) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                t += parts[Int(seed >> 33) % parts.count]
+            }
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            texts.append(t)
+        }
+        for t in texts {
+            for breaks in [false, true] {
+                XCTAssertEqual(DiagnosticFormats.xml(t, breaks: breaks), reference(t, breaks: breaks), "\(Array(t.unicodeScalars)) breaks \(breaks)")
+            }
+        }
+        XCTAssertEqual(DiagnosticFormats.xml("R&D <1> \"x\" 'y'\nz", breaks: true), "R&amp;D &lt;1&gt; &quot;x&quot; &apos;y&apos;<br/>z")
+    }
 }

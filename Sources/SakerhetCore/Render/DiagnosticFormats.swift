@@ -201,6 +201,9 @@ public enum DiagnosticFormats {
         let found = SafeBytes.scan(s)
         let s = found.number ? SafeText.masked(s) : s
         if !(found.markup || found.control || (breaks && found.newline)) { return s }
+        // Without a control character, every escape is of one ASCII byte: the text is copied
+        // in runs between them.
+        if !found.control { return SafeBytes.markupEscaped(s, breaks: breaks) }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for c in s.unicodeScalars {

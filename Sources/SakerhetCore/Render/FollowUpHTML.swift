@@ -187,7 +187,7 @@ public enum FollowUpHTML {
         b += " "
         b += h(group.goalTitle)
         b += "</caption>\n<thead><tr>\(th(l.activity))\(th(l.start))\(th(l.lastDone))\(th(l.owner))\(th(l.status))\(th(l.signal))\(th(l.comment))</tr></thead>\n<tbody>\n"
-        let signals = Signal.allCases.map { sig($0, lang) }
+        let signals = signalTags(lang)
         // Each row read field by field: a copy of the row would retain every field.
         let rows = group.rows
         for i in rows.indices {
@@ -352,6 +352,12 @@ public enum FollowUpHTML {
     static func sig(_ s: Signal, _ lang: Lang, word: String? = nil) -> String {
         "<span class=\"sig sig-\(s.rawValue)\">\(dot(s))\(h(word ?? s.word(lang)))</span>"
     }
+
+    /// `sig` of each signal in `Signal.allCases` order, made once per language: every
+    /// activity row has one.
+    static func signalTags(_ lang: Lang) -> [String] { lang == .sv ? signalTagsSv : signalTagsEn }
+    private static let signalTagsSv = Signal.allCases.map { sig($0, .sv) }
+    private static let signalTagsEn = Signal.allCases.map { sig($0, .en) }
 
     static func levelTag(_ level: RiskLevel?, _ lang: Lang) -> String {
         guard let level else { return "" }

@@ -86,6 +86,35 @@ enum SafeBytes {
                      markup: has(markup), newline: has(newline), table: has(table), json: has(json))
     }
 
+    /// `s` with `&`, `<`, `>`, `"` and `'` escaped for XML and HTML, and with `breaks` each
+    /// line feed written `<br/>`, for a text without a control character (`scan`); the
+    /// bytes between the escapes are copied as runs.
+    static func markupEscaped(_ s: String, breaks: Bool) -> String {
+        var s = s
+        return s.withUTF8 { u -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count + u.count / 8 + 16)
+            var run = 0
+            for i in 0..<u.count {
+                let replacement: StaticString
+                switch u[i] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&apos;"
+                case 0x0A where breaks: replacement = "<br/>"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                run = i + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     /// Whether the character whose lead byte is at `p` (0x7F, 0xC2, 0xD8 or 0xE2) is one that
     /// `SafeText.isHidden` names: DEL, a C1 control (U+0080–009F), U+061C, U+200E, U+200F,
     /// U+2028–202E or U+2066–2069. An en dash or an ellipsis (also led by 0xE2) is not.
