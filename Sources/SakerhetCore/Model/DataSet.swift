@@ -282,14 +282,18 @@ public struct DataSet: Sendable {
                 // A field's spec is found by its key's code: no key is compared.
                 let slots = Schema.list[kind.slot].map { FieldIndex.isIndexed($0.type) ? index.slot(of: $0.type) : -1 }
                 let byCode = Schema.byCode[kind.slot]
-                for (i, r) in file.document.records.enumerated() {
-                    for (j, f) in r.fields.enumerated() {
-                        let found = Int(byCode[Int(f.code)])
-                        if found >= 0 {
-                            guard slots[found] >= 0 else { continue }
-                            index.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: Int16(found)), slot: slots[found])
-                        } else {
-                            index.unknown.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: -1))
+                let records = file.document.records
+                for i in records.indices {
+                    // Each field's code read in place: a copy of a field retains its value.
+                    records[i].fields.withUnsafeBufferPointer { fields in
+                        for j in fields.indices {
+                            let found = Int(byCode[Int(fields[j].code)])
+                            if found >= 0 {
+                                guard slots[found] >= 0 else { continue }
+                                index.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: Int16(found)), slot: slots[found])
+                            } else {
+                                index.unknown.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: -1))
+                            }
                         }
                     }
                 }

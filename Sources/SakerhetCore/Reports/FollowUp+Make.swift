@@ -144,14 +144,14 @@ extension FollowUp {
         }
         func row(_ i: Int) -> ActivityRow {
             // Field by field: a method call on `activities[i]` would copy the record.
-            let reason = activities[i].reason, start = activities[i].start, status = activities[i].status
+            let reason = activities[i].reasonText?.value, start = activities[i].start, status = activities[i].status
             let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].done)
             let standing = Standing(deadline: due, status: status, asOf: asOf, window: window)
             let (original, signal) = moved(.activity, activities[i].id, due, status, standing.signal)
-            return ActivityRow(id: activities[i].id, title: activities[i].title, start: start, startText: text(start, reason: reason),
+            return ActivityRow(id: activities[i].id, title: activities[i].titleText?.value ?? "", start: start, startText: text(start, reason: reason),
                                due: due, dueText: withOriginal(text(due, reason: reason), original), owner: activities[i].owner,
                                ownerName: names(activities[i].owners), status: status, signal: signal,
-                               comment: comment(reason ?? activities[i].note, progress: activities[i].progress), daysLate: standing.daysLate,
+                               comment: comment(reason ?? activities[i].noteText?.value, progress: activities[i].progressText?.value), daysLate: standing.daysLate,
                                every: activities[i].every,
                                assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [],
                                original: original, statusAlias: activities[i].statusAlias)
