@@ -122,6 +122,10 @@ public enum RollupHTML {
         var base = l.base
         base.sectionPrefix = "p\(i)-"
         var b = "<div class=\"planbody\">\n"
+        // Room for the rows at once (as `FollowUpHTML.pieces` reserves it): the section is
+        // kept until the page is written, and a string grown by doubling holds up to twice
+        // its length.
+        b.reserveCapacity(640 * r.activityGroups.reduce(0) { $0 + $1.rows.count } + 16_384)
         if let o = r.organisation { b += "<p class=\"org\">\(h(o))</p>\n" }
         b += "<p class=\"meta\">\(h(r.title ?? base.followUp)) · \(h(base.asOf(r)))</p>\n"
         if let note = base.publicNote(r) { b += "<p class=\"public\">\(h(note))</p>\n" }
