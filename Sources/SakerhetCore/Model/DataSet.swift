@@ -164,6 +164,33 @@ public struct DataSet: Sendable {
         DataSet.build(recordsBySlot, k, make)
     }
 
+    /// The activities whose status and deadline (`Activity.deadline`: for a recurring one
+    /// done in its period, the next period) pass `keep`, in file order. An activity that
+    /// does not pass is not made: `list --overdue` of 100,000 activities makes the few
+    /// thousand it shows. When every activity is made already, they are filtered.
+    public func activities(where keep: @Sendable (Status?, Deadline?) -> Bool) -> [Activity] {
+        if let made = cache.made(\.activities) {
+            return made.filter { keep($0.status, Activity.deadline(due: $0.due, every: $0.every, done: $0.done)) }
+        }
+        let rs = recordsBySlot[Kind.activity.slot]
+        let ranges = Parallel.ranges(rs.count)
+        let parts = Parallel.map(ranges.count) { p -> [Activity] in
+            var f = FieldSlots(.activity)
+            var kept: [Activity] = []
+            for i in ranges[p] {
+                f.load(rs[i])
+                // As `activity` reads them.
+                let status = f[.status].flatMap(Words.status)
+                let deadline = Activity.deadline(due: f[.due].flatMap(Deadline.init(token:)),
+                                                 every: f[.every].flatMap(Words.recurrence), done: Words.done(f[.done])?.lastDay)
+                guard keep(status, deadline) else { continue }
+                kept.append(DataSet.activity(RecordRef(kind: .activity, index: i), rs[i], &f))
+            }
+            return kept
+        }
+        return parts.count == 1 ? parts[0] : Array(parts.joined())
+    }
+
     private static func goal(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Goal {
         Goal(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", parent: f[.parent], area: f[.area],
              owners: Words.owners(r, f[.owner]), due: f[.due].flatMap(Deadline.init(token:)),
@@ -383,6 +410,13 @@ private final class Cache: @unchecked Sendable {
         let made = make()
         self[keyPath: slot] = made
         return made
+    }
+
+    /// The typed records kept at `slot` if they are made, without making them.
+    func made<T>(_ slot: ReferenceWritableKeyPath<Cache, [T]?>) -> [T]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return self[keyPath: slot]
     }
 
     func ids(_ slot: Int, _ make: () -> IDIndex) -> IDIndex {

@@ -112,7 +112,7 @@ public struct RecordList: Sendable, Codable {
         var rows: [ListRow] = []
         // Room for every record of the kind (pages never written are never touched), so the
         // rows are not moved as the array grows.
-        rows.reserveCapacity(kind == .goal ? data.goals.count : kind == .activity ? data.activities.count
+        rows.reserveCapacity(kind == .goal ? data.goals.count : kind == .activity ? 0
                              : kind == .finding ? data.findings.count : kind == .risk ? data.risks.count : 0)
         switch kind {
         case .goal:
@@ -127,7 +127,10 @@ public struct RecordList: Sendable, Codable {
             // Of 100,000 activities most fail the filter: each is looked at field by field
             // (`acts[i].due`), since one passed whole to a function, or read whole in a
             // loop, is copied (a dozen reference counts up and down) only to be dropped.
-            let acts = data.activities
+            // A filter on status or deadline is applied before the activities are made
+            // (`DataSet.activities(where:)`), so that only those it keeps are made.
+            let acts = match.judgesTime ? data.activities(where: { match.passesTime(status: $0, deadline: $1) }) : data.activities
+            rows.reserveCapacity(acts.count)
             for i in acts.indices {
                 let status = acts[i].status
                 let deadline = Activity.deadline(due: acts[i].due, every: acts[i].every, done: acts[i].done)
@@ -207,7 +210,7 @@ public struct RecordList: Sendable, Codable {
     }
 
     /// The filter for goals, activities and findings, with its values worked out once.
-    struct Match {
+    struct Match: Sendable {
         let filter: ListFilter
         let goals: Set<String>?
         let status: StatusFilter?
@@ -239,6 +242,16 @@ public struct RecordList: Sendable, Codable {
             if let gs = goals {
                 guard let goal = goal(), gs.contains(goal) else { return false }
             }
+            return passesTime(status: recordStatus, deadline: deadline)
+        }
+
+        /// Whether the filter asks anything of the status or the deadline.
+        var judgesTime: Bool { status != nil || filter.overdue || filter.soon || dueBefore != nil }
+
+        /// The filter's status and deadline parts (`--status`, `--overdue`, `--soon`,
+        /// `--due-before`), which need neither the owners nor the goal.
+        @inline(__always)
+        func passesTime(status recordStatus: Status?, deadline: Deadline?) -> Bool {
             if let st = status, !st.matches(recordStatus) { return false }
             if filter.overdue || filter.soon {
                 let standing = Standing(deadline: deadline, status: recordStatus, asOf: asOf, window: window)
