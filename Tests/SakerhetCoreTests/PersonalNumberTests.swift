@@ -140,21 +140,8 @@ final class PersonalNumberTests: XCTestCase {
     /// without breaks, Swedish letters and dashes (whose lead byte is that of a hidden
     /// character), controls, and a number to mask.
     func testXMLEscapeInRunsAgreesWithOneScalarAtATime() {
-        func reference(_ s: String, breaks: Bool) -> String {
-            var out = ""
-            for c in SafeText.masked(s).unicodeScalars {
-                switch c {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                case "'": out += "&apos;"
-                case "\n" where breaks: out += "<br/>"
-                default: if SafeText.isHidden(c) { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
-                }
-            }
-            return out
-        }
+        // The scalar-by-scalar escape, which the text with a control character still takes.
+        func reference(_ s: String, breaks: Bool) -> String { DiagnosticFormats.escapedByScalar(SafeText.masked(s), breaks: breaks) }
         let parts = ["&", "<", ">", "\"", "'", "\n", "a", "Åäö", " – ", "…", "\u{1B}", "\u{202E}", "811228-9874", "\t", "ab", "🙂"]
         var texts = ["", "&", "<<>>", "\"'\"'", "plain text", "Säkerställ rutiner & riktlinjer <2025>", "a\nb\n"]
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -173,5 +160,6 @@ final class PersonalNumberTests: XCTestCase {
             }
         }
         XCTAssertEqual(DiagnosticFormats.xml("R&D <1> \"x\" 'y'\nz", breaks: true), "R&amp;D &lt;1&gt; &quot;x&quot; &apos;y&apos;<br/>z")
+        XCTAssertEqual(DiagnosticFormats.xml("a\u{1B}b & \u{202E}c\n811228-9874", breaks: false), "a\u{FFFD}b &amp; \u{FFFD}c\n[personnummer dolt]")
     }
 }

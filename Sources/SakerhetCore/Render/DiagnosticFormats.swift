@@ -204,6 +204,12 @@ public enum DiagnosticFormats {
         // Without a control character, every escape is of one ASCII byte: the text is copied
         // in runs between them.
         if !found.control { return SafeBytes.markupEscaped(s, breaks: breaks) }
+        return escapedByScalar(s, breaks: breaks)
+    }
+
+    /// The escape of `xml`, one Unicode scalar at a time, a control character written as
+    /// U+FFFD; no number is masked here.
+    static func escapedByScalar(_ s: String, breaks: Bool) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for c in s.unicodeScalars {
