@@ -111,7 +111,8 @@ public struct RecordList: Sendable, Codable {
         let file = data.path(kind)
         var rows: [ListRow] = []
         // Room for every record of the kind (pages never written are never touched), so the
-        // rows are not moved as the array grows.
+        // rows are not moved as the array grows; for activities, for those the filter keeps
+        // on status and deadline (below).
         rows.reserveCapacity(kind == .goal ? data.goals.count : kind == .activity ? 0
                              : kind == .finding ? data.findings.count : kind == .risk ? data.risks.count : 0)
         switch kind {
