@@ -133,6 +133,8 @@ final class RollupTests: XCTestCase {
         try plan("a", organisation: "A-nämnden", owner: ("x", "Enheten för säkerhet"), activity: "A1", due: "2024-10")
         try plan("b", organisation: "A-nämnden", owner: ("q", "Enheten för säkerhet"), activity: "A1", due: "2024-12")
         try write("b/findings.rec", "id: R1\naudit: Granskning 2024\nrecommendation: Gör <så> & \"så\"\nowner: q\ndue: 2024-09\nstatus: pågår\n")
+        // A plan with an error: its section shows it, and its head counts it.
+        try write("b/activities.rec", "id: A1\ntitle: Göra något\ngoal: M1\nowner: q\ndue: 2024-12\nstatus: pågår\n\nid: A2\ntitle: Fel\ngoal: M1\nowner: q\ndue: 2024-13\nstatus: pågår\n")
         let folders = try Plans.resolve(["a", "b"].map { Plans.Folder(path: root + "/" + $0, display: $0, origin: "--data") })
         let asOf = Day("2024-11-04")!
         for lang in [Lang.sv, .en] {
@@ -142,6 +144,9 @@ final class RollupTests: XCTestCase {
             XCTAssertEqual(whole.plans.map(\.section), [nil, nil])
             XCTAssertEqual(written.plans.map { $0.section?.hasPrefix("<div class=\"planbody\">") }, [true, true])
             XCTAssertEqual(written.plans.map(\.report.activityGroups.count), [0, 0])
+            XCTAssertEqual(written.plans.map(\.errors.count), [0, 2])  // the bad due, and the finding without its assessment
+            XCTAssertTrue(written.plans[1].section?.contains("<section class=\"errors\">") ?? false)
+            XCTAssertTrue(written.plans[1].section?.contains("<code>b/activities.rec:12</code> A2: due") ?? false, written.plans[1].section ?? "")
             XCTAssertEqual(whole.plans.map(\.report.activityGroups.count), [1, 1])
             XCTAssertEqual(RollupHTML.render(written, lang: lang), RollupHTML.render(whole, lang: lang))
             XCTAssertTrue(RollupHTML.render(written, lang: lang).contains("Gör &lt;så&gt; &amp; &quot;så&quot;"))

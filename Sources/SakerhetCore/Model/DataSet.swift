@@ -179,12 +179,10 @@ public struct DataSet: Sendable {
             var kept: [Activity] = []
             for i in ranges[p] {
                 f.load(rs[i])
-                // As `activity` reads them.
-                let status = f[.status].flatMap(Words.status)
-                let deadline = Activity.deadline(due: f[.due].flatMap(Deadline.init(token:)),
-                                                 every: f[.every].flatMap(Words.recurrence), done: Words.done(f[.done])?.lastDay)
-                guard keep(status, deadline) else { continue }
-                kept.append(DataSet.activity(RecordRef(kind: .activity, index: i), rs[i], &f))
+                // Read once, for the filter and for the activity it keeps.
+                let t = ActivityTiming(&f)
+                guard keep(t.status, Activity.deadline(due: t.due, every: t.every, done: t.done?.lastDay)) else { continue }
+                kept.append(DataSet.activity(RecordRef(kind: .activity, index: i), rs[i], &f, t))
             }
             return kept
         }
@@ -201,12 +199,31 @@ public struct DataSet: Sendable {
     }
 
     private static func activity(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Activity {
-        let done = Words.done(f[.done])
-        return Activity(ref: ref, id: f[.id] ?? "", goal: f[.goal] ?? "",
+        activity(ref, r, &f, ActivityTiming(&f))
+    }
+
+    /// An activity's status, due date, recurrence and done date, as its fields give them:
+    /// what decides its deadline and standing.
+    private struct ActivityTiming {
+        let status: Status?
+        let due: Deadline?
+        let every: Recurrence?
+        let done: Deadline?
+
+        init(_ f: inout FieldSlots) {
+            status = f[.status].flatMap(Words.status)
+            due = f[.due].flatMap(Deadline.init(token:))
+            every = f[.every].flatMap(Words.recurrence)
+            done = Words.done(f[.done])
+        }
+    }
+
+    private static func activity(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots, _ t: ActivityTiming) -> Activity {
+        Activity(ref: ref, id: f[.id] ?? "", goal: f[.goal] ?? "",
                         owners: Words.owners(r, f[.owner]), start: f[.start].flatMap(Deadline.init(token:)),
-                        due: f[.due].flatMap(Deadline.init(token:)), status: f[.status].flatMap(Words.status),
-                        statusAlias: Words.alias(f[.status]), donePeriod: done, done: done?.lastDay,
-                        every: f[.every].flatMap(Words.recurrence), area: f[.area],
+                        due: t.due, status: t.status,
+                        statusAlias: Words.alias(f[.status]), donePeriod: t.done, done: t.done?.lastDay,
+                        every: t.every, area: f[.area],
                         classification: f[.classification].flatMap(Words.classification) ?? .open,
                         titleText: f.text(.title), progressText: f.text(.progress), reasonText: f.text(.reason),
                         noteText: f.text(.note), evidenceText: f.text(.evidence))

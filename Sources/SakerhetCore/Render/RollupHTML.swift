@@ -4,18 +4,12 @@ public enum RollupHTML {
     public static func render(_ r: RollupReport, lang: Lang) -> String { pieces(r, lang: lang).joined() }
 
     /// The page in consecutive pieces: the head and the combined sections, then one piece
-    /// per plan.
-    /// A plan whose sections were written as it was read (`section`) is given as written.
+    /// per plan. A plan whose sections were written as it was read (`section`) is given as
+    /// written.
     public static func pieces(_ r: RollupReport, lang: Lang) -> Pieces {
         let l = RollupLabels(lang: lang)
         var jobs: [@Sendable () -> String] = [{ head(r, l) + summary(r, l) }]
-        for (i, p) in r.plans.enumerated() {
-            if let written = p.section {
-                jobs.append { planHead(p, i, l) + written }
-            } else {
-                jobs.append { planHead(p, i, l) + planBody(p, i, l) }
-            }
-        }
+        for (i, p) in r.plans.enumerated() { jobs.append { planHead(p, i, l) + (p.section ?? planBody(p, i, l)) } }
         jobs.append { "</main>\n<footer><p>\(FollowUpHTML.h(l.head(r))) · sakerhet</p></footer>\n</body>\n</html>\n" }
         return Pieces(jobs)
     }
