@@ -21,13 +21,13 @@ final class ReportHistoryTests: XCTestCase {
         let a14 = try XCTUnwrap(text.range(of: "id: A14\n"))
         let due = try XCTUnwrap(text.range(of: "due: 2024-12\n", range: a14.upperBound..<text.endIndex))
         text.replaceSubrange(due, with: "due: 2025-03\nreason: Resurser till NIS2\n")
-        try text.write(to: acts, atomically: true, encoding: .utf8)
+        try text.write(to: acts, atomically: false, encoding: .utf8)
         try repo.commit("activities: A14 due 2024-12 → 2025-03", by: "Nils Söderblom", on: "2024-10-07")
         let risks = repo.root.appendingPathComponent("data/risks.rec")
         let r = try String(contentsOf: risks, encoding: .utf8)
         let r1 = try XCTUnwrap(r.range(of: "id: R1\n"))
         let l = try XCTUnwrap(r.range(of: "likelihood: 3\n", range: r1.upperBound..<r.endIndex))
-        try r.replacingCharacters(in: l, with: "likelihood: 2\n").write(to: risks, atomically: true, encoding: .utf8)
+        try r.replacingCharacters(in: l, with: "likelihood: 2\n").write(to: risks, atomically: false, encoding: .utf8)
         try repo.commit("risks: R1 likelihood 3 → 2", by: "Åsa Öberg", on: "2024-10-20")
         if tag { try repo.run(["tag", "-a", "v2.0", "-m", "Anpassning inför rapportering till socialnämnden"], date: "2024-11-04") }
         return repo

@@ -106,7 +106,7 @@ final class EverydayWriteTests: EndToEndCase {
         XCTAssertEqual(r.stdout, "goals: lägg till HP3\n", r.stderr)
         // config.rec sets another scheme for activities.
         let config = root.appendingPathComponent("data/config.rec")
-        try (String(contentsOf: config, encoding: .utf8) + "id_activity: AKT\n").write(to: config, atomically: true, encoding: .utf8)
+        try (String(contentsOf: config, encoding: .utf8) + "id_activity: AKT\n").write(to: config, atomically: false, encoding: .utf8)
         // A deadline already passed: a notice with the stored token, at once.
         r = try run(["activities", "add", "title=Skrivfel", "owner=sbs", "goal=D11", "due=2025-06", "--as-of", "2026-01-10"], in: root)
         XCTAssertEqual(r.exitCode, 0, r.stderr)

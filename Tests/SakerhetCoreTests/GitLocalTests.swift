@@ -316,10 +316,10 @@ final class GitLocalTests: XCTestCase {
         // The user's configuration, where git looks for it.
         let fm = FileManager.default
         try fm.createDirectory(atPath: home + "/.config/git", withIntermediateDirectories: true)
-        try "[mailmap]\n\tfile = /x\n".write(toFile: home + "/.gitconfig", atomically: true, encoding: .utf8)
+        try "[mailmap]\n\tfile = /x\n".write(toFile: home + "/.gitconfig", atomically: false, encoding: .utf8)
         XCTAssertNil(local(repo))
         try fm.removeItem(atPath: home + "/.gitconfig")
-        try "[i18n]\n\tlogOutputEncoding = ISO-8859-1\n".write(toFile: home + "/.config/git/config", atomically: true, encoding: .utf8)
+        try "[i18n]\n\tlogOutputEncoding = ISO-8859-1\n".write(toFile: home + "/.config/git/config", atomically: false, encoding: .utf8)
         XCTAssertNil(local(repo))
         // An empty XDG_CONFIG_HOME is unset; another one is read instead of ~/.config.
         XCTAssertNil(local(repo, ["XDG_CONFIG_HOME="]))

@@ -78,6 +78,8 @@ final class SafeWriteTests: XCTestCase {
             ("rm the last, no final newline", true, { try Editor.remove($0, .activity, id: "A999") }, [], ["A999"]),
         ]
         for c in cases {
+            // Each case on a fresh copy; the one before is removed (the last by tearDown).
+            try tearDownWithError()
             try setUpWithError()
             if c.trim {
                 var bytes = Array(try file("activities.rec").utf8)
@@ -105,9 +107,7 @@ final class SafeWriteTests: XCTestCase {
             let added = Set(new.keys).subtracting(old.keys)
             XCTAssertEqual(added.count, c.name.hasPrefix("add") ? 1 : 0, c.name)
             XCTAssertEqual(new.count, old.count + added.count - gone.count, c.name)
-            try tearDownWithError()
         }
-        try setUpWithError()
     }
 
     /// A write that fails part-way (here: the file may not grow past 4 KiB, as on a full
