@@ -551,6 +551,21 @@ final class RecordCommandTests: EndToEndCase {
         XCTAssertEqual(try run(["activities", "set", "A11", "every=månad"] + plan, in: root).exitCode, 0)
         XCTAssertEqual(try run(["activities", "done", "A11", "--date", "2024-11-03"] + plan, in: root).exitCode, 0)
         XCTAssertEqual(try RecText.record("A11", in: url).value("due"), "2024-12")
+        // Done late, in the next month: the occurrence is November's, due moves to December
+        // and is not moved again by the done date; a month later December is late.
+        XCTAssertEqual(try run(["activities", "done", "A11", "--date", "2025-01-10", "--as-of", "2025-01-10", "--data", "data"], in: root).exitCode, 0)
+        let late = try RecText.record("A11", in: url)
+        XCTAssertEqual(late.fields.filter { $0.key == "occurrence" }.map(\.value).last, "2024-12 2025-01-10")
+        XCTAssertEqual(late.value("due"), "2025-01")
+        let list = try run(["activities", "list", "--overdue", "--as-of", "2025-02-15", "--data", "data", "--format", "csv"], in: root)
+        XCTAssertTrue(list.output.contains("\nA11;"), list.output)
+        // A done written by hand (due not moved) is the period now due: done again, the
+        // occurrence is that period, not the stored one.
+        XCTAssertEqual(try run(["activities", "set", "A11", "done=2025-01-20", "--as-of", "2025-01-20", "--data", "data"], in: root).exitCode, 0)
+        XCTAssertEqual(try run(["activities", "done", "A11", "--date", "2025-02-03", "--as-of", "2025-02-03", "--data", "data"], in: root).exitCode, 0)
+        let hand = try RecText.record("A11", in: url)
+        XCTAssertEqual(hand.fields.filter { $0.key == "occurrence" }.map(\.value).last, "2025-02 2025-02-03")
+        XCTAssertEqual(hand.value("due"), "2025-03")
     }
 
     /// Each phrase on a fresh copy of the file; the deadline and the reason change and

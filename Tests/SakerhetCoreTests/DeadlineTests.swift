@@ -251,6 +251,34 @@ final class DeadlineTests: XCTestCase {
         // Never done: the stored deadline.
         XCTAssertEqual(data.activities[2].deadline?.token, "2024")
     }
+
+    /// `activities done` records the occurrence, sets `done` and moves `due` one period on
+    /// at once. An occurrence done late (Q1 done on 2025-05-05, in Q2) leaves `done` inside
+    /// the new `due`: that `done` has moved `due` already, and Q2 is still to be done. A
+    /// `done` no occurrence records, or one whose occurrence is the stored period itself,
+    /// still moves the deadline on.
+    func testADoneThatMovedDueIsNotCountedAgain() {
+        let head = "title: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: kvartal\n"
+        let data = Fixture.data([.activity: [
+            "id: K1\n\(head)due: 2025-Q2\ndone: 2025-05-05\noccurrence: 2025-Q1 2025-05-05 utan anmärkning\n",
+            "id: K2\n\(head)due: 2025-Q3\ndone: 2025-07-10\noccurrence: 2025-Q1 2025-03-25\noccurrence: 2025-Q2 2025-07-10\n",
+            "id: K3\n\(head)due: 2025-Q2\ndone: 2025-05-05\n",
+            "id: K4\n\(head)due: 2025-Q2\ndone: 2025-05-05\noccurrence: 2025-Q2 2025-05-05\n",
+            "id: K5\n\(head)due: 2025-Q2\ndone: 2025-05-06\noccurrence: 2025-Q1 2025-05-05\n",
+        ].joined(separator: "\n")])
+        let asOf = Day(year: 2025, month: 7, day: 15)!
+        let got = data.activities.map { "\($0.id) \($0.deadline?.token ?? "-") \($0.daysLate(asOf: asOf))" }
+        XCTAssertEqual(got, [
+            "K1 2025-Q2 15",  // the late Q1 moved due to Q2, which is 15 days late
+            "K2 2025-Q3 0",   // Q2 done late, in Q3: Q3 is next, not Q4
+            "K3 2025-Q3 0",   // written by hand, no occurrence: done in Q2 moves it to Q3
+            "K4 2025-Q3 0",   // the occurrence is the stored period: it moves on
+            "K5 2025-Q3 0",   // done is not the occurrence's day: done counts
+        ])
+        // The list's filter reads the same deadline as the activity it keeps.
+        let late = data.activities(where: { _, deadline in deadline.map { $0.lastDay! < asOf } ?? false })
+        XCTAssertEqual(late.map(\.id), ["K1"])
+    }
 }
 
 /// A day is its day number and a deadline keeps its first and last day as day numbers

@@ -158,8 +158,9 @@ public enum Editor {
         var changes: [Change] = []
         if kind == .activity, let i = data.records(of: .activity, id: id).first, let every = data.activities[i].every {
             let a = data.activities[i]
-            // Without a known deadline, the occurrence is the period of the done date.
-            let known = a.due.flatMap { $0.lastDay == nil ? nil : $0 }
+            // The occurrence is the period now due (a hand-written `done` may have moved it past
+            // the stored `due`); without a known deadline, the period of the done date.
+            let known = a.deadline.flatMap { $0.lastDay == nil ? nil : $0 }
             let next = known.flatMap { every.step(after: $0) } ?? every.next(after: date)
             let occurrence = Occurrence(period: (known ?? every.period(of: date)).token, done: date, outcome: outcome,
                                         evidence: evidence.map(\.trimmingBlanks).flatMap { $0.isEmpty ? nil : $0 })

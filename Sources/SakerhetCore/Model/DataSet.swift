@@ -170,7 +170,7 @@ public struct DataSet: Sendable {
     /// thousand it shows. When every activity is made already, they are filtered.
     public func activities(where keep: @Sendable (Status?, Deadline?) -> Bool) -> [Activity] {
         if let made = cache.made(\.activities) {
-            return made.filter { keep($0.status, Activity.deadline(due: $0.due, every: $0.every, done: $0.done)) }
+            return made.filter { keep($0.status, $0.deadline) }
         }
         let rs = recordsBySlot[Kind.activity.slot]
         let ranges = Parallel.ranges(rs.count)
@@ -181,7 +181,7 @@ public struct DataSet: Sendable {
                 f.load(rs[i])
                 // Read once, for the filter and for the activity it keeps.
                 let t = ActivityTiming(&f)
-                guard keep(t.status, Activity.deadline(due: t.due, every: t.every, done: t.done?.lastDay)) else { continue }
+                guard keep(t.status, Activity.deadline(due: t.due, every: t.every, done: t.countedDone)) else { continue }
                 kept.append(DataSet.activity(RecordRef(kind: .activity, index: i), rs[i], &f, t))
             }
             return kept
@@ -209,12 +209,18 @@ public struct DataSet: Sendable {
         let due: Deadline?
         let every: Recurrence?
         let done: Deadline?
+        /// `Activity.countedDone`: the done day that moves the deadline on.
+        let countedDone: Day?
 
         init(_ f: inout FieldSlots) {
             status = f[.status].flatMap(Words.status)
             due = f[.due].flatMap(Deadline.init(token:))
             every = f[.every].flatMap(Words.recurrence)
             done = Words.done(f[.done])
+            let day = done?.lastDay
+            countedDone = every != nil && day != nil
+                ? Activity.countedDone(done: day, due: due, every: every, lastOccurrence: f.last(.occurrence).flatMap(Occurrence.init))
+                : day
         }
     }
 
@@ -226,7 +232,7 @@ public struct DataSet: Sendable {
                         every: t.every, area: f[.area],
                         classification: f[.classification].flatMap(Words.classification) ?? .open,
                         titleText: f.text(.title), progressText: f.text(.progress), reasonText: f.text(.reason),
-                        noteText: f.text(.note), evidenceText: f.text(.evidence))
+                        noteText: f.text(.note), evidenceText: f.text(.evidence), countedDone: t.countedDone)
     }
 
     private static func risk(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots, scale: Int) -> Risk {

@@ -140,4 +140,13 @@ struct FieldSlots {
     }
 
     func score(_ key: FieldKey) -> Int? { self[key].flatMap { Int($0) } }
+
+    /// The last value of a repeatable `key` (its latest line), nil when absent or empty.
+    func last(_ key: FieldKey) -> String? {
+        assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
+        guard slots[key.rawValue] >= 0 else { return nil }
+        let code = UInt8(key.rawValue)
+        for f in fields.reversed() where f.code == code { return f.isEmpty ? nil : f.value }
+        return nil
+    }
 }

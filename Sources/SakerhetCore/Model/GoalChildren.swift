@@ -114,7 +114,7 @@ public struct GoalChildren: Sendable {
                 for j in activities[i] {
                     let a = all.baseAddress! + Int(j)
                     guard !(a.pointee.status?.isClosed ?? false), !onlyOpen || a.pointee.classification == .open else { continue }
-                    let due = Activity.deadline(due: a.pointee.due, every: a.pointee.every, done: a.pointee.done)
+                    let due = Activity.deadline(due: a.pointee.due, every: a.pointee.every, done: a.pointee.countedDone)
                     direct[i] = GoalChildren.worse(direct[i], Standing(deadline: due, status: a.pointee.status, asOf: asOf, window: window).signal)
                 }
             }

@@ -198,17 +198,32 @@ public struct Activity: Scheduled {
     let reasonText: FieldText?
     let noteText: FieldText?
     let evidenceText: FieldText?
+    /// `done` when it moves a recurring activity's deadline on; nil when `activities done`
+    /// has already moved `due` past the occurrence that `done` completed (see `countedDone`).
+    public let countedDone: Day?
 
     /// For a recurring activity done on or after its stored deadline, the next period.
-    public var deadline: Deadline? { Activity.deadline(due: due, every: every, done: done) }
+    public var deadline: Deadline? { Activity.deadline(due: due, every: every, done: countedDone) }
 
     /// The same from the fields, for code that reads records in place through a pointer,
-    /// where calling a property of the record would copy it.
+    /// where calling a property of the record would copy it. `done` is `countedDone`.
     public static func deadline(due: Deadline?, every: Recurrence?, done: Day?) -> Deadline? {
         if let every, let done, let last = due?.lastDay, done >= (due?.firstDay ?? last) {
             return every.next(after: done)
         }
         return due
+    }
+
+    /// The `done` day that moves a recurring activity's deadline on. `activities done`
+    /// writes the occurrence (`occurrence: 2025-Q1 2025-05-05`), sets `done` and moves `due`
+    /// one period on (`2025-Q2`) at once; when the occurrence was done late, in the period
+    /// after its own, `done` falls inside the new `due`, and counting it again would skip a
+    /// period that is still to be done. So a `done` that the last occurrence records, for a
+    /// period that ends before the stored `due` begins, has moved `due` already: nil.
+    public static func countedDone(done: Day?, due: Deadline?, every: Recurrence?, lastOccurrence: Occurrence?) -> Day? {
+        guard every != nil, let done, let o = lastOccurrence, o.done == done,
+              let periodEnd = Deadline(token: o.period)?.lastDay, let dueStart = due?.firstDay, periodEnd < dueStart else { return done }
+        return nil
     }
 }
 

@@ -145,7 +145,7 @@ extension FollowUp {
         func row(_ i: Int) -> ActivityRow {
             // Field by field: a method call on `activities[i]` would copy the record.
             let reason = activities[i].reasonText?.value, start = activities[i].start, status = activities[i].status
-            let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].done)
+            let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].countedDone)
             let standing = Standing(deadline: due, status: status, asOf: asOf, window: window)
             let (original, signal) = moved(.activity, activities[i].id, due, status, standing.signal)
             return ActivityRow(id: activities[i].id, title: activities[i].titleText?.value ?? "", start: start, startText: text(start, reason: reason),

@@ -134,7 +134,7 @@ public struct RecordList: Sendable, Codable {
             rows.reserveCapacity(acts.count)
             for i in acts.indices {
                 let status = acts[i].status
-                let deadline = Activity.deadline(due: acts[i].due, every: acts[i].every, done: acts[i].done)
+                let deadline = Activity.deadline(due: acts[i].due, every: acts[i].every, done: acts[i].countedDone)
                 guard match.passes(owners: { acts[i].owners }, goal: { acts[i].goal }, status: status, deadline: deadline) else { continue }
                 // The goal's area is looked up only when filtering by area.
                 if filter.area != nil && !match.inArea(acts[i].area ?? data.goal(acts[i].goal)?.area) { continue }
