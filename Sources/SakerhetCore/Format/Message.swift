@@ -1,6 +1,17 @@
 /// The language of user-facing text.
 public enum Lang: String, Sendable, CaseIterable {
     case sv, en
+
+    /// A number of days with the noun in the right number: "1 dag", "3 dagar"; "1 day", "3 days".
+    public func days(_ n: Int) -> String {
+        self == .sv ? "\(n) \(n == 1 ? "dag" : "dagar")" : "\(n) \(n == 1 ? "day" : "days")"
+    }
+
+    /// "1 dag sen", "3 dagar sen"; "1 day late", "3 days late".
+    public func daysLate(_ n: Int) -> String { days(n) + (self == .sv ? " sen" : " late") }
+
+    /// "om 1 dag", "om 3 dagar"; "in 1 day", "in 3 days".
+    public func inDays(_ n: Int) -> String { (self == .sv ? "om " : "in ") + days(n) }
 }
 
 /// A user-facing text in Swedish and English: either both written out, or made when it is

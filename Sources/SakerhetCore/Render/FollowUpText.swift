@@ -32,8 +32,8 @@ public enum FollowUpText {
                 out += "  "; out += pad(v(x.owner), 8); out += "  "; out += days(x.days); out += "\n"
             }
         }
-        lines(l.overdue, r.summary.overdue) { style.red(sv ? "\($0) dagar sen" : "\($0) days late") }
-        lines(l.dueSoon(r.window), r.summary.dueSoon) { sv ? "om \($0) dagar" : "in \($0) days" }
+        lines(l.overdue, r.summary.overdue) { style.red(lang.daysLate($0)) }
+        lines(l.dueSoon(r.window), r.summary.dueSoon) { lang.inDays($0) }
         out += "\n" + style.bold(l.waiting + " (\(r.summary.waiting.count))") + "\n"
         if r.summary.waiting.isEmpty { out += "  " + l.none + "\n" }
         for x in r.summary.waiting {
@@ -172,7 +172,7 @@ public enum FollowUpText {
                            .init("Status", 11), .init("Signal", 6), .init(l.comment, 14)], lang: lang)
         for a in group.rows {
             var comment = a.comment.map { clip(SafeText.text($0, lang), 48) } ?? ""
-            if a.daysLate > 0 { comment = (sv ? "\(a.daysLate) dagar sen" : "\(a.daysLate) days late") + (comment.isEmpty ? "" : "; " + comment) }
+            if a.daysLate > 0 { comment = lang.daysLate(a.daysLate) + (comment.isEmpty ? "" : "; " + comment) }
             t.add([a.id + " " + a.title, a.start?.token ?? "", dueToken(a.due, a.original, lang), a.owner, status(a.status, a.assumed, lang, alias: a.statusAlias),
                    a.signal.word(lang), comment],
                   paint: painters(a.signal, column: 5, style))

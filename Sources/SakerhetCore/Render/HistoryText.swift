@@ -99,7 +99,7 @@ public enum HistoryText {
     }
 
     static func days(_ n: Int, _ lang: Lang) -> String {
-        lang == .sv ? (n == 1 ? "1 dag" : "\(n) dagar") : (n == 1 ? "1 day" : "\(n) days")
+        lang.days(n)
     }
 
     /// A value on one line: continuation lines joined by a space.

@@ -21,7 +21,7 @@ struct ReportLabels {
     var changes: String { sv ? "Förändringar under perioden" : "Changes in the period" }
     var slips: String { sv ? "Förskjutna tidplaner" : "Deadline slips" }
     var overdue: String { sv ? "Försenade" : "Overdue" }
-    func dueSoon(_ window: Int) -> String { sv ? "Ska vara klart inom \(window) dagar" : "Due within \(window) days" }
+    func dueSoon(_ window: Int) -> String { (sv ? "Ska vara klart inom " : "Due within ") + lang.days(window) }
     var waiting: String { sv ? "Väntar" : "Waiting" }
     var none: String { sv ? "Inga." : "None." }
     var total: String { sv ? "Totalt" : "Total" }
@@ -136,9 +136,9 @@ struct ReportLabels {
         return s
     }
 
-    func days(_ n: Int) -> String { sv ? "\(n) \(n == 1 ? "dag" : "dagar")" : "\(n) \(n == 1 ? "day" : "days")" }
+    func days(_ n: Int) -> String { lang.days(n) }
 
-    func late(_ n: Int) -> String { sv ? "\(n) dagar sen" : "\(n) days late" }
+    func late(_ n: Int) -> String { lang.daysLate(n) }
 
     func publicNote(_ r: FollowUp) -> String? {
         guard r.isPublic else { return nil }

@@ -30,8 +30,8 @@ public enum RollupText {
                     + pad(v(x.line.owner), 8) + "  " + days(x.line.days) + "\n"
             }
         }
-        lines(b.overdue, r.overdue) { style.red(l.sv ? "\($0) dagar sen" : "\($0) days late") }
-        lines(l.dueSoon, r.dueSoon) { l.sv ? "om \($0) dagar" : "in \($0) days" }
+        lines(b.overdue, r.overdue) { style.red(l.lang.daysLate($0)) }
+        lines(l.dueSoon, r.dueSoon) { l.lang.inDays($0) }
 
         out += heading(l.combinedMatrix)
         out += matrix(r.matrix, lang)

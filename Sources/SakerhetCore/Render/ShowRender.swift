@@ -35,9 +35,9 @@ public enum ShowRender {
             let sig = Baselines.signal(s.signal(asOf: asOf, window: window), moved: original != nil, status: s.status,
                                        movedGreen: data.config.movedGreen)
             var text = style.signal(sig, sig.word(lang))
-            if s.isOverdue(asOf: asOf) { text += sv ? ", försenad \(s.daysLate(asOf: asOf)) dagar" : ", \(s.daysLate(asOf: asOf)) days overdue" }
+            if s.isOverdue(asOf: asOf) { text += sv ? ", försenad " + lang.days(s.daysLate(asOf: asOf)) : ", " + lang.days(s.daysLate(asOf: asOf)) + " overdue" }
             else if s.isDueSoon(asOf: asOf, window: window), let last = s.deadline?.lastDay {
-                text += sv ? ", klar senast om \(asOf.days(until: last)) dagar" : ", due in \(asOf.days(until: last)) days"
+                text += (sv ? ", klar senast " : ", due ") + lang.inDays(asOf.days(until: last))
             }
             facts.append(("Signal", text))
             if let d = s.deadline, let last = d.lastDay { facts.append((sv ? "Sista dag" : "Last day", last.description)) }
