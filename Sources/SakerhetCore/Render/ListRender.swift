@@ -216,7 +216,10 @@ public enum ListRender {
         let n = thresholds.scale
         let cell = n == 5 ? 13 : 16
         var grid = Array(repeating: Array(repeating: [String](), count: n), count: n)
+        // A closed risk is no longer there: it is counted below the matrix, not in a cell.
+        var closed = 0
         for r in risks {
+            if r.status == .closed { closed += 1; continue }
             if let l = r.likelihood, let c = r.consequence, (1...n).contains(l), (1...n).contains(c) { grid[l - 1][c - 1].append(r.id) }
         }
         var out = style.bold(sv ? "Riskmatris: sannolikhet (rader) × konsekvens (kolumner)" : "Risk matrix: likelihood (rows) × consequence (columns)") + "\n\n"
@@ -235,6 +238,9 @@ public enum ListRender {
         }
         out += "      " + (1...n).map { String(repeating: " ", count: cell / 2) + "\($0)" + String(repeating: " ", count: cell - cell / 2) }.joined() + "\n"
         out += "\n" + (sv ? "Nivåer: " : "Levels: ") + thresholds.legend(lang) + (sv ? " (poäng = sannolikhet × konsekvens)" : " (score = likelihood × consequence)") + "\n"
+        if closed > 0 {
+            out += sv ? "\(closed) \(closed == 1 ? "stängd risk" : "stängda risker") ingår inte.\n" : "\(closed) closed \(closed == 1 ? "risk is" : "risks are") not included.\n"
+        }
         return out
     }
 }

@@ -40,6 +40,7 @@ struct ReportLabels {
     func riskCounts(_ c: FollowUp.RiskCounts) -> String {
         var parts = [(RiskLevel.veryHigh, c.veryHigh), (.high, c.high), (.medium, c.medium), (.low, c.low)].map { "\($0.1) \($0.0.word(lang))" }
         if c.unscored > 0 { parts.append("\(c.unscored) " + (sv ? "utan poäng" : "unscored")) }
+        if c.closed > 0 { parts.append("\(c.closed) " + (sv ? (c.closed == 1 ? "stängd" : "stängda") : "closed")) }
         return parts.joined(separator: ", ") + (sv ? " av \(c.total)" : " of \(c.total)")
     }
 

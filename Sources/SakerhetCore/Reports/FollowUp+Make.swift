@@ -109,7 +109,7 @@ extension FollowUp {
             }
         }
         for f in findings { summary.findings.add(moved(.finding, f.id, f.due, f.status, f.signal(asOf: asOf, window: window)).1) }
-        for r in risks { summary.risks.add(data.level(of: r)) }
+        for r in risks { summary.risks.add(data.level(of: r), closed: r.status == .closed) }
 
         // Activities by goal, as indices: an Activity is large, and copying each one costs.
         var byGoal: [String: [Int]] = [:]
@@ -160,7 +160,7 @@ extension FollowUp {
 
         let n = data.config.riskScale
         var matrix: [[[String]]] = Array(repeating: Array(repeating: [], count: n), count: n)
-        for r in risks {
+        for r in risks where r.status != .closed {
             guard let l = r.likelihood, let c = r.consequence, (1...n).contains(l), (1...n).contains(c) else { continue }
             matrix[l - 1][c - 1].append(r.id)
         }

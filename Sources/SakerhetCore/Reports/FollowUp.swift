@@ -106,11 +106,14 @@ public struct FollowUp: Sendable, Codable {
     }
 
     /// Risks by level; `unscored` lacks a likelihood or consequence.
+    /// The risks by level. A closed risk (`stängd`) is counted as closed, not by its level:
+    /// the levels and the matrix are the risks that are still there.
     public struct RiskCounts: Sendable, Codable, Hashable {
-        public var low = 0, medium = 0, high = 0, veryHigh = 0, unscored = 0
-        public var total: Int { low + medium + high + veryHigh + unscored }
+        public var low = 0, medium = 0, high = 0, veryHigh = 0, unscored = 0, closed = 0
+        public var total: Int { low + medium + high + veryHigh + unscored + closed }
 
-        mutating func add(_ level: RiskLevel?) {
+        mutating func add(_ level: RiskLevel?, closed isClosed: Bool = false) {
+            if isClosed { closed += 1; return }
             switch level {
             case .low?: low += 1
             case .medium?: medium += 1

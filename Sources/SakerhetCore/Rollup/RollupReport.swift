@@ -114,6 +114,7 @@ public struct RollupReport: Sendable, Codable {
             total.risks.high += s.risks.high
             total.risks.veryHigh += s.risks.veryHigh
             total.risks.unscored += s.risks.unscored
+            total.risks.closed += s.risks.closed
             total.overdue += s.overdue.count
             total.dueSoon += s.dueSoon.count
             total.errors += p.errors.count

@@ -1,0 +1,39 @@
+import XCTest
+@testable import SakerhetCore
+
+/// A closed risk is counted as closed, not by its level, and is in no cell of the matrix:
+/// the report's level counts and matrix are the risks that are still there.
+final class ClosedRiskTests: XCTestCase {
+    func testAClosedRiskIsNotAmongTheLevelsOrInTheMatrix() {
+        let risks = """
+            id: R1
+            title: Öppen risk
+            likelihood: 4
+            consequence: 4
+            owner: sbs
+            status: hanteras
+
+            id: R2
+            title: Stängd risk
+            likelihood: 4
+            consequence: 4
+            owner: sbs
+            status: stängd
+
+            """
+        let data = Fixture.data([.risk: risks])
+        let report = FollowUp.make(data, asOf: Fixture.asOf)
+        XCTAssertEqual(report.summary.risks.veryHigh, 1)
+        XCTAssertEqual(report.summary.risks.closed, 1)
+        XCTAssertEqual(report.summary.risks.total, 2)
+        XCTAssertEqual(report.matrix[3][3], ["R1"])
+        XCTAssertEqual(report.risks.map(\.id).sorted(), ["R1", "R2"], "the table still lists both")
+        let text = FollowUpText.render(report, lang: .sv, style: .plain)
+        XCTAssertTrue(text.contains("1 mycket hög, 0 hög, 0 medel, 0 låg, 1 stängd av 2"), text)
+        XCTAssertTrue(FollowUpMarkdown.render(report, lang: .en).contains("1 very high, 0 high, 0 medium, 0 low, 1 closed of 2"))
+        let matrix = ListRender.matrix(data.risks, thresholds: data.riskThresholds, lang: .sv, style: .plain)
+        XCTAssertTrue(matrix.contains("1: R1"), matrix)
+        XCTAssertFalse(matrix.contains("R2"), matrix)
+        XCTAssertTrue(matrix.contains("1 stängd risk ingår inte."), matrix)
+    }
+}
