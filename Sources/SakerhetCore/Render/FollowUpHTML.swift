@@ -309,8 +309,9 @@ public enum FollowUpHTML {
                 let x = left + Double(c - 1) * cell, y = top + Double(n - li) * cellH
                 let level = r.thresholds.level(li * c)
                 let ids = r.matrix[li - 1][c - 1]
-                b += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(cell))\" height=\"\(fmt(cellH))\" class=\"lvl-\(level.rawValue)\"><title>\(l.likelihood) \(li) × \(l.consequence) \(c) = \(li * c) (\(level.word(l.lang)))</title></rect>\n"
-                // Ids, three to a line.
+                let named = ids.isEmpty ? "" : ": " + h(ids.joined(separator: " "))
+                b += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(cell))\" height=\"\(fmt(cellH))\" class=\"lvl-\(level.rawValue)\"><title>\(l.likelihood) \(li) × \(l.consequence) \(c) = \(li * c) (\(level.word(l.lang)))\(named)</title></rect>\n"
+                // Ids, three to a line, three lines; more than nine: six and how many more.
                 var lines: [String] = []
                 var cur: [String] = []
                 for id in ids {
@@ -318,7 +319,8 @@ public enum FollowUpHTML {
                     if cur.count == 3 { lines.append(cur.joined(separator: " ")); cur = [] }
                 }
                 if !cur.isEmpty { lines.append(cur.joined(separator: " ")) }
-                for (k, text) in lines.prefix(3).enumerated() {
+                if lines.count > 3 { lines = Array(lines.prefix(2)) + ["+\(ids.count - 6) " + (l.lang == .sv ? "till" : "more")] }
+                for (k, text) in lines.enumerated() {
                     b += "<text x=\"\(fmt(x + cell / 2))\" y=\"\(fmt(y + 22 + Double(k) * 16))\" text-anchor=\"middle\" class=\"svgids\">\(h(text))</text>\n"
                 }
             }

@@ -199,7 +199,10 @@ public enum FollowUpText {
         for l in stride(from: n, through: 1, by: -1) {
             let cells = (1...n).map { c -> String in
                 let ids = r.matrix[l - 1][c - 1]
-                return " " + pad(clip(SafeText.text(ids.joined(separator: " "), lang), cell - 2), cell - 1)
+                // Ids that do not fit are cut, after how many there are.
+                let all = SafeText.text(ids.joined(separator: " "), lang)
+                let text = all.count <= cell - 2 ? all : "\(ids.count): " + all
+                return " " + pad(clip(text, cell - 2), cell - 1)
             }
             out += "  \(l) |" + cells.joined(separator: "|") + "|\n" + rule
         }

@@ -37,3 +37,25 @@ final class ClosedRiskTests: XCTestCase {
         XCTAssertTrue(matrix.contains("1 stängd risk ingår inte."), matrix)
     }
 }
+
+/// A cell with more ids than it has room for says how many there are: the text matrix
+/// puts the count before the ids it cuts, the HTML heat map shows six and "+5 till", and
+/// its cell's tooltip names them all.
+final class CrowdedMatrixCellTests: XCTestCase {
+    func testACrowdedCellSaysHowManyItHolds() {
+        let risks = (1...11).map { "id: R\($0)\ntitle: Risk \($0)\nlikelihood: 2\nconsequence: 3\nowner: sbs\nstatus: hanteras\n" }.joined(separator: "\n")
+        let report = FollowUp.make(Fixture.data([.risk: risks]), asOf: Fixture.asOf)
+        XCTAssertEqual(report.matrix[1][2].count, 11)
+        let text = FollowUpText.render(report, lang: .sv, style: .plain)
+        XCTAssertTrue(text.contains("| 11: R1 R2 …"), text)
+        let html = FollowUpHTML.render(report, lang: .sv)
+        XCTAssertTrue(html.contains(">R1 R2 R3</text>") && html.contains(">R4 R5 R6</text>"), "the first six ids")
+        XCTAssertTrue(html.contains(">+5 till</text>"), "how many more")
+        XCTAssertFalse(html.contains(">R7 R8 R9</text>"))
+        XCTAssertTrue(html.contains(": R1 R2 R3 R4 R5 R6 R7 R8 R9 R10 R11</title>"), "the tooltip names all")
+        XCTAssertTrue(FollowUpHTML.render(report, lang: .en).contains(">+5 more</text>"))
+        // Nine still fit, with no count.
+        let nine = FollowUp.make(Fixture.data([.risk: risks.components(separatedBy: "\nid: R10")[0]]), asOf: Fixture.asOf)
+        XCTAssertTrue(FollowUpHTML.render(nine, lang: .sv).contains(">R7 R8 R9</text>"))
+    }
+}
