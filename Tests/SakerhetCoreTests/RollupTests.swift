@@ -81,6 +81,39 @@ final class RollupTests: XCTestCase {
         XCTAssertEqual(names, ["Socialnämnden (x/soc)", "teknik", "Socialnämnden (y/soc)", "bygg"])
     }
 
+    /// Plans on the 1–4 and the 1–5 scale get one combined matrix each, every risk in a
+    /// cell of its own scale (a 5 × 5 risk is not dropped), in every format; the text
+    /// matrix's column numbers stand above their counts.
+    func testPlansOfTwoRiskScalesGetAMatrixEach() throws {
+        try plan("a", organisation: "A-nämnden", owner: ("x", "X"), activity: "A1", due: "2024-10")
+        try plan("b", organisation: "B-nämnden", owner: ("y", "Y"), activity: "A1", due: "2024-10")
+        try plan("c", organisation: "C-nämnden", owner: ("z", "Z"), activity: "A1", due: "2024-10")
+        try write("c/config.rec", "organisation: C-nämnden\nrisk_scale: 5\n")
+        try write("c/risks.rec", "id: R1\ntitle: Risk\nowner: z\nlikelihood: 5\nconsequence: 5\nstatus: identifierad\n\n"
+                  + "id: R2\ntitle: Risk\nowner: z\nlikelihood: 3\nconsequence: 4\nstatus: identifierad\n")
+        let folders = try Plans.resolve(["a", "b", "c"].map { Plans.Folder(path: root + "/" + $0, display: $0, origin: "--data") })
+        let r = try Rollup.report(folders: folders, asOf: Day("2024-11-04")!, period: nil, isPublic: false, lang: .sv)
+        XCTAssertEqual(r.matrices.map(\.scale), [4, 5])
+        XCTAssertEqual(r.matrices.map(\.plans), [2, 1])
+        XCTAssertEqual(r.matrices[0].cells[2][3], 2)
+        XCTAssertEqual(r.matrices[1].cells[4][4], 1)
+        XCTAssertEqual(r.matrices[1].cells[2][3], 1)
+        // Every risk is in a cell.
+        XCTAssertEqual(r.matrices.map { $0.cells.joined().reduce(0, +) }.reduce(0, +), r.total.risks.total)
+        let text = RollupText.render(r, lang: .sv, style: .plain)
+        XCTAssertTrue(text.contains("  Skala 1–4 (2 planer)\n  sannolikhet ↓  konsekvens →\n     1     2     3     4\n  4  0     0     0     0\n  3  0     0     0     2"), text)
+        XCTAssertTrue(text.contains("  Skala 1–5 (1 plan)\n  sannolikhet ↓  konsekvens →\n     1     2     3     4     5\n  5  0     0     0     0     1"), text)
+        XCTAssertTrue(text.contains("varje skala har sin egen matris"), text)
+        let md = RollupMarkdown.render(r, lang: .en)
+        XCTAssertTrue(md.contains("\n### Scale 1–5 (1 plan)\n\n| ↓ likelihood / consequence → | 1 | 2 | 3 | 4 | 5 |\n|---|---:|---:|---:|---:|---:|\n| 5 | 0 | 0 | 0 | 0 | 1 |"), md)
+        let html = RollupHTML.render(r, lang: .sv)
+        XCTAssertTrue(html.contains("<h3>Skala 1–5 (1 plan)</h3>"), "html")
+        XCTAssertTrue(html.contains("<th scope=\"row\">S5</th><td class=\"lvl-medium num\">0</td><td class=\"lvl-high num\">0</td><td class=\"lvl-veryHigh num\">0</td><td class=\"lvl-veryHigh num\">0</td><td class=\"lvl-veryHigh num\">1</td>"), "html")
+        // One scale: no scale headings.
+        let one = try Rollup.report(folders: Array(folders.prefix(2)), asOf: Day("2024-11-04")!, period: nil, isPublic: false, lang: .sv)
+        XCTAssertFalse(RollupText.render(one, lang: .sv, style: .plain).contains("Skala 1–"))
+    }
+
     func testCombinationCountsEveryPlanByItsOwnSettings() throws {
         try plan("a", organisation: "A-nämnden", owner: ("x", "Enheten för säkerhet"), activity: "A1", due: "2024-10")
         try plan("b", organisation: "B-nämnden", owner: ("q", "Enheten för säkerhet"), activity: "A1", due: "2024-09")
@@ -100,7 +133,9 @@ final class RollupTests: XCTestCase {
         XCTAssertEqual(r.overdue.map { "\($0.plan):\($0.line.id)" }, ["B-nämnden:A1", "A-nämnden:A1"])
         XCTAssertEqual(r.dueSoon.map { "\($0.plan):\($0.line.id)" }, ["c:A7"])
         // One risk of 3 × 4 in each plan: the combined cell counts three.
-        XCTAssertEqual(r.matrix[2][3], 3)
+        XCTAssertEqual(r.matrices.map(\.scale), [4])
+        XCTAssertEqual(r.matrices[0].plans, 3)
+        XCTAssertEqual(r.matrices[0].cells[2][3], 3)
         XCTAssertEqual(r.total.risks.total, 3)
         // The owner of one name in two plans is one entry with both plans.
         let shared = r.owners.filter { $0.plans.count > 1 }
@@ -154,7 +189,7 @@ final class RollupTests: XCTestCase {
             XCTAssertEqual(written.overdue.map { "\($0.plan):\($0.line.id)" }, whole.overdue.map { "\($0.plan):\($0.line.id)" })
             XCTAssertEqual(written.rows.map(\.activities.red), whole.rows.map(\.activities.red))
             XCTAssertEqual(written.owners.map(\.plans), whole.owners.map(\.plans))
-            XCTAssertEqual(written.matrix, whole.matrix)
+            XCTAssertEqual(written.matrices, whole.matrices)
             // The JSON has no written sections.
             XCTAssertFalse(RollupJSON.render(written).contains("planbody"))
         }

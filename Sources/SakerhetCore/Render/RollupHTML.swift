@@ -44,17 +44,24 @@ public enum RollupHTML {
         b += "<h3>\(h(l.dueSoon)) (\(r.dueSoon.count))</h3>\n" + lineTable(r.dueSoon, l, days: base.daysLeft)
         b += "</section>\n"
 
-        b += "<section id=\"riskmatris\">\n<h2>\(h(l.combinedMatrix))</h2>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\"></th>"
-        for c in 1...4 { b += "<th scope=\"col\">\(l.sv ? "K" : "C")\(c)</th>" }
-        b += "</tr></thead>\n<tbody>\n"
-        let levels = RiskThresholds()
-        for li in stride(from: 4, through: 1, by: -1) {
-            b += "<tr><th scope=\"row\">\(l.sv ? "S" : "L")\(li)</th>"
-            for c in 1...4 { b += "<td class=\"lvl-\(levels.level(li * c).rawValue) num\">\(r.matrix[li - 1][c - 1])</td>" }
-            b += "</tr>\n"
+        b += "<section id=\"riskmatris\">\n<h2>\(h(l.combinedMatrix))</h2>\n"
+        for m in r.matrices {
+            let n = m.scale
+            if r.matrices.count > 1 { b += "<h3>\(h(l.scale(m)))</h3>\n" }
+            b += "<table class=\"matrix\">\n<thead><tr><th scope=\"col\"></th>"
+            for c in 1...n { b += "<th scope=\"col\">\(l.sv ? "K" : "C")\(c)</th>" }
+            b += "</tr></thead>\n<tbody>\n"
+            let levels = RiskThresholds(scale: n)
+            for li in stride(from: n, through: 1, by: -1) {
+                b += "<tr><th scope=\"row\">\(l.sv ? "S" : "L")\(li)</th>"
+                for c in 1...n { b += "<td class=\"lvl-\(levels.level(li * c).rawValue) num\">\(m.cells[li - 1][c - 1])</td>" }
+                b += "</tr>\n"
+            }
+            b += "</tbody>\n</table>\n<p class=\"legend\">" + (l.sv ? "S = sannolikhet, K = konsekvens; färgen enligt standardgränserna (" : "L = likelihood, C = consequence; colour by the default thresholds (")
+                + levels.legend(l.lang) + (l.sv ? "); varje plans egen matris följer dess egna gränser." : "); each plan's own matrix follows its own thresholds.") + "</p>\n"
         }
-        b += "</tbody>\n</table>\n<p class=\"legend\">" + (l.sv ? "S = sannolikhet, K = konsekvens; färgen enligt standardgränserna (" : "L = likelihood, C = consequence; colour by the default thresholds (")
-            + levels.legend(l.lang) + (l.sv ? "); varje plans egen matris följer dess egna gränser." : "); each plan's own matrix follows its own thresholds.") + "</p>\n</section>\n"
+        if r.matrices.count > 1 { b += "<p>\(h(l.scalesApart))</p>\n" }
+        b += "</section>\n"
 
         b += "<section id=\"ansvariga-alla\">\n<h2>\(h(l.ownersAcross))</h2>\n"
         let shared = r.owners.filter { $0.plans.count > 1 }

@@ -20,10 +20,17 @@ public enum RollupMarkdown {
         out += "\n### \(b.overdue) (\(r.overdue.count))\n\n" + lineTable(r.overdue, l, days: b.daysLate)
         out += "\n### \(l.dueSoon) (\(r.dueSoon.count))\n\n" + lineTable(r.dueSoon, l, days: b.daysLeft)
 
-        out += "\n## \(l.combinedMatrix)\n\n| ↓ \(l.sv ? "sannolikhet" : "likelihood") / \(l.sv ? "konsekvens" : "consequence") → | 1 | 2 | 3 | 4 |\n|---|---:|---:|---:|---:|\n"
-        for li in stride(from: 4, through: 1, by: -1) {
-            out += "| \(li) | " + (1...4).map { String(r.matrix[li - 1][$0 - 1]) }.joined(separator: " | ") + " |\n"
+        out += "\n## \(l.combinedMatrix)\n"
+        for m in r.matrices {
+            let n = m.scale
+            if r.matrices.count > 1 { out += "\n### " + l.scale(m) + "\n" }
+            out += "\n| ↓ \(l.sv ? "sannolikhet" : "likelihood") / \(l.sv ? "konsekvens" : "consequence") → |" + (1...n).map { " \($0) |" }.joined()
+                + "\n|---|" + String(repeating: "---:|", count: n) + "\n"
+            for li in stride(from: n, through: 1, by: -1) {
+                out += "| \(li) | " + (1...n).map { String(m.cells[li - 1][$0 - 1]) }.joined(separator: " | ") + " |\n"
+            }
         }
+        if r.matrices.count > 1 { out += "\n" + l.scalesApart + "\n" }
 
         out += "\n## \(l.ownersAcross)\n\n"
         let shared = r.owners.filter { $0.plans.count > 1 }

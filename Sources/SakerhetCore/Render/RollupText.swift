@@ -34,7 +34,11 @@ public enum RollupText {
         lines(l.dueSoon, r.dueSoon) { l.lang.inDays($0) }
 
         out += heading(l.combinedMatrix)
-        out += matrix(r.matrix, lang)
+        for (k, m) in r.matrices.enumerated() {
+            if r.matrices.count > 1 { out += (k > 0 ? "\n" : "") + "  " + l.scale(m) + "\n" }
+            out += matrix(m.cells, lang)
+        }
+        if r.matrices.count > 1 { out += "\n  " + l.scalesApart + "\n" }
 
         let shared = r.owners.filter { $0.plans.count > 1 }
         out += heading(l.ownersAcross)
@@ -59,10 +63,17 @@ public enum RollupText {
     /// The combined matrix: likelihood down, consequence across, the count in each cell.
     static func matrix(_ m: [[Int]], _ lang: Lang) -> String {
         let sv = lang == .sv
+        let n = m.count
         var out = "  " + (sv ? "sannolikhet ↓  konsekvens →" : "likelihood ↓  consequence →") + "\n"
-        out += "        1     2     3     4\n"
-        for li in stride(from: 4, through: 1, by: -1) {
-            out += "  \(li)  " + (1...4).map { pad(String(m[li - 1][$0 - 1]), 5) }.joined(separator: " ") + "\n"
+        // Each column is six wide, its number above its counts.
+        func line(_ head: String, _ cells: [String]) -> String {
+            var s = head + cells.map { pad($0, 5) }.joined(separator: " ")
+            while s.hasSuffix(" ") { s.removeLast() }
+            return s + "\n"
+        }
+        out += line("     ", (1...n).map(String.init))
+        for li in stride(from: n, through: 1, by: -1) {
+            out += line("  \(li)  ", (1...n).map { String(m[li - 1][$0 - 1]) })
         }
         return out
     }

@@ -18,8 +18,21 @@ struct RollupLabels {
 
     func head(_ r: RollupReport) -> String {
         let names = r.plans.map(\.name).joined(separator: ", ")
-        return sv ? "Uppföljning per \(r.asOf), period \(r.period.label), \(r.plans.count) planer: \(names)"
-                  : "Follow-up as of \(r.asOf), period \(r.period.label), \(r.plans.count) plans: \(names)"
+        let n = r.plans.count
+        return sv ? "Uppföljning per \(r.asOf), period \(r.period.label), \(n) \(n == 1 ? "plan" : "planer"): \(names)"
+                  : "Follow-up as of \(r.asOf), period \(r.period.label), \(n) \(n == 1 ? "plan" : "plans"): \(names)"
+    }
+
+    /// The heading of one scale's combined matrix, when the plans use more than one scale:
+    /// "Skala 1–5 (2 planer)".
+    func scale(_ m: RollupReport.CombinedMatrix) -> String {
+        sv ? "Skala 1–\(m.scale) (\(m.plans) \(m.plans == 1 ? "plan" : "planer"))" : "Scale 1–\(m.scale) (\(m.plans) \(m.plans == 1 ? "plan" : "plans"))"
+    }
+
+    /// Said under the matrices when there are several.
+    var scalesApart: String {
+        sv ? "Planerna använder olika riskskalor; varje skala har sin egen matris, eftersom en 4 på skalan 1–4 inte är en 4 på skalan 1–5."
+           : "The plans use different risk scales; each scale has its own matrix, as a 4 on the 1–4 scale is not a 4 on the 1–5 scale."
     }
 
     var publicNote: String {

@@ -14,8 +14,25 @@ public struct RollupReport: Sendable, Codable {
     public var overdue: [PlanLine]
     /// Records due soon across plans (each plan by its own window), the nearest first.
     public var dueSoon: [PlanLine]
-    /// `matrix[l-1][c-1]`: how many risks of all plans have likelihood l and consequence c.
-    public var matrix: [[Int]]
+    /// The combined risk matrix, one per risk scale the plans use (`risk_scale`: 4 or 5),
+    /// smallest scale first: a 4 on a 1–4 scale is not a 4 on a 1–5 scale, so plans of
+    /// different scales are not added into one grid.
+    public var matrices: [CombinedMatrix]
+
+    /// The risks of the plans of one scale, counted per cell.
+    public struct CombinedMatrix: Sendable, Codable, Hashable {
+        public let scale: Int
+        /// How many plans use this scale.
+        public var plans: Int
+        /// `cells[l-1][c-1]`: how many of their risks have likelihood l and consequence c.
+        public var cells: [[Int]]
+
+        init(scale: Int) {
+            self.scale = scale
+            plans = 0
+            cells = Array(repeating: Array(repeating: 0, count: scale), count: scale)
+        }
+    }
     /// Owners by name across plans, with what they have late or due soon.
     public var owners: [OwnerAcross]
     public var plans: [PlanPart]
@@ -98,7 +115,7 @@ public struct RollupReport: Sendable, Codable {
         var total = PlanRow(plan: "")
         var overdue: [PlanLine] = []
         var dueSoon: [PlanLine] = []
-        var matrix = Array(repeating: Array(repeating: 0, count: 4), count: 4)
+        var matrices: [Int: CombinedMatrix] = [:]
         for p in parts {
             let s = p.report.summary
             let row = PlanRow(plan: p.name, organisation: p.organisation, goals: s.goals, subgoals: s.subgoals,
@@ -120,7 +137,11 @@ public struct RollupReport: Sendable, Codable {
             total.errors += p.errors.count
             overdue += s.overdue.map { PlanLine(plan: p.name, line: $0) }
             dueSoon += s.dueSoon.map { PlanLine(plan: p.name, line: $0) }
-            for l in 0..<4 { for c in 0..<4 { matrix[l][c] += p.report.matrix[l][c].count } }
+            let n = p.report.matrix.count
+            var m = matrices[n] ?? CombinedMatrix(scale: n)
+            m.plans += 1
+            for l in 0..<n { for c in 0..<n { m.cells[l][c] += p.report.matrix[l][c].count } }
+            matrices[n] = m
         }
         // Latest first, nearest first; equal days keep the plans' order.
         overdue = overdue.enumerated().sorted { ($0.element.line.days, -$0.offset) > ($1.element.line.days, -$1.offset) }.map(\.element)
@@ -145,6 +166,6 @@ public struct RollupReport: Sendable, Codable {
             return OwnerAcross(name: name, plans: o.plans, ids: o.ids, overdue: o.overdue, dueSoon: o.dueSoon)
         }
         return RollupReport(asOf: asOf, period: period, isPublic: isPublic, rows: rows, total: total, overdue: overdue,
-                            dueSoon: dueSoon, matrix: matrix, owners: owners, plans: parts)
+                            dueSoon: dueSoon, matrices: matrices.keys.sorted().map { matrices[$0]! }, owners: owners, plans: parts)
     }
 }
