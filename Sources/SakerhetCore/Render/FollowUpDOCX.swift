@@ -216,8 +216,9 @@ public enum FollowUpDOCX {
         if h.slips.isEmpty {
             b.append(.paragraph([Run(sv ? "Inga tidplaner sköts upp under perioden." : "No deadline moved later in the period.")]))
         } else {
-            b.append(table([1, 5, 2.4, 1, 1.4], [l.id, l.title, l.owner, sv ? "Antal" : "Moves", sv ? "Dagar totalt" : "Total days"], h.slips.map { s in
-                [Cell(s.id), Cell(s.title), Cell(s.owner ?? ""), Cell(String(s.count), alignment: .right), Cell(String(s.totalDays), alignment: .right)]
+            b.append(.paragraph([Run(HistoryReportText.slipsLead(l.lang))]))
+            b.append(table([1, 4, 2, 1.3, 1.3, 1, 1.4], HistoryText.slipHeaders(l.lang), h.slips.map { s in
+                HistoryText.slipCells(s, l.lang).enumerated().map { k, c in Cell(c, alignment: k >= 5 ? .right : .left) }
             }))
         }
         return b

@@ -261,9 +261,10 @@ public enum FollowUpHTML {
             b += "<p>" + (sv ? "Inga tidplaner sköts upp under perioden." : "No deadline moved later in the period.") + "</p>\n"
         } else {
             b += "<p>" + HistoryReportText.slipsLead(l.lang) + "</p>\n"
-            b += "<table>\n<thead><tr>\(th(l.id))\(th(l.title))\(th(l.owner))\(th(sv ? "Antal" : "Moves"))\(th(sv ? "Dagar totalt" : "Total days"))</tr></thead>\n<tbody>\n"
+            b += "<table>\n<thead><tr>" + HistoryText.slipHeaders(l.lang).map(th).joined() + "</tr></thead>\n<tbody>\n"
             for s in h.slips {
-                b += "<tr><td>\(FollowUpHTML.h(s.id))</td><td>\(FollowUpHTML.h(s.title))</td><td>\(FollowUpHTML.h(s.owner ?? ""))</td><td class=\"num\">\(s.count)</td><td class=\"num\">\(s.totalDays)</td></tr>\n"
+                let cells = HistoryText.slipCells(s, l.lang)
+                b += "<tr>" + cells.enumerated().map { k, c in (k >= 5 ? "<td class=\"num\">" : k >= 3 ? "<td class=\"date\">" : "<td>") + FollowUpHTML.h(c) + "</td>" }.joined() + "</tr>\n"
             }
             b += "</tbody>\n</table>\n"
         }

@@ -76,8 +76,14 @@ public enum HistoryJSON {
         let id: String
         let title: String
         let owner: String?
+        /// The deadline before the first move, and now.
+        let from: String
+        let to: String
         let count: Int
-        let total_days: Int
+        /// Nil when the deadline is now unknown (`?`).
+        let total_days: Int?
+        /// From `from` to `to`; less than `total_days` when it was moved back after.
+        let net_days: Int?
         let moves: [JSONMove]
     }
 
@@ -112,7 +118,8 @@ public enum HistoryJSON {
             schema: schema, ids: ids, since: since?.description, until: until?.description,
             shallow: warnings.contains(History.shallowWarning), warnings: warnings.map { $0.text(lang) },
             slips: slips.map { s in
-                JSONSlip(kind: s.kind.rawValue, id: s.id, title: s.title, owner: s.owner, count: s.count, total_days: s.totalDays,
+                JSONSlip(kind: s.kind.rawValue, id: s.id, title: s.title, owner: s.owner, from: s.from, to: s.to, count: s.count,
+                         total_days: s.isOpenEnded ? nil : s.totalDays, net_days: s.netDays,
                          moves: s.moves.map { m in
                              JSONMove(from: m.from, to: m.to, days: m.days, reason: m.reason, uncommitted: m.revision == nil,
                                       commit: m.revision?.hash, date: m.revision?.date.description, author: m.revision?.author,

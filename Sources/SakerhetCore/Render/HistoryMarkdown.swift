@@ -31,9 +31,9 @@ public enum HistoryMarkdown {
         guard !slips.isEmpty else {
             return out + (sv ? "Inga förskjutna tidplaner." : "No deadline slips.") + "\n"
         }
-        out += row(sv ? ["Post", "Titel", "Ansvarig", "Antal", "Dagar totalt"] : ["Record", "Title", "Owner", "Moves", "Total days"])
-        out += "|---|---|---|--:|--:|\n"
-        for s in slips { out += row([s.id, s.title, s.owner ?? "", String(s.count), String(s.totalDays)]) }
+        out += row(HistoryText.slipHeaders(lang))
+        out += "|---|---|---|---|---|--:|--:|\n"
+        for s in slips { out += row(HistoryText.slipCells(s, lang)) }
         out += "\n" + row(sv ? ["Post", "Datum", "Författare", "Från", "Till", "Dagar", "Orsak"]
                              : ["Record", "Date", "Author", "From", "To", "Days", "Reason"])
         out += "|---|---|---|---|---|--:|---|\n"

@@ -52,7 +52,7 @@ public enum HistoryReportText {
             out += TextTable.wrap(HistoryReportText.slipsLead(lang), style.width).joined(separator: "\n") + "\n\n"
         }
         for s in r.slips {
-            let span = s.moves.first.map { first in first.from + " → " + (s.moves.last?.to ?? first.to) + ", " } ?? ""
+            let span = s.moves.isEmpty ? "" : s.from + " → " + s.to + ", "
             out += TextTable.hanging("  " + style.bold(SafeText.text(s.id, lang)) + SafeText.text((s.title.isEmpty ? "" : " " + HistoryText.clip(HistoryText.flat(SafeText.text(s.title, lang)), 60))
                 + (s.owner.map { " (\($0))" } ?? "") + ": " + span + HistoryText.summary(s, lang), lang), width: style.width + (style.color ? 8 : 0)) + "\n"
         }
@@ -128,9 +128,9 @@ public enum HistoryReportMarkdown {
             out += (sv ? "Inga tidplaner sköts upp under perioden." : "No deadline moved later in the period.") + "\n"
         } else {
             out += HistoryReportText.slipsLead(lang) + "\n\n"
-            out += row(sv ? ["Post", "Titel", "Ansvarig", "Antal", "Dagar totalt"] : ["Record", "Title", "Owner", "Moves", "Total days"])
-            out += "|---|---|---|--:|--:|\n"
-            for s in r.slips { out += row([s.id, s.title, s.owner ?? "", String(s.count), String(s.totalDays)]) }
+            out += row(HistoryText.slipHeaders(lang))
+            out += "|---|---|---|---|---|--:|--:|\n"
+            for s in r.slips { out += row(HistoryText.slipCells(s, lang)) }
         }
         return out
     }

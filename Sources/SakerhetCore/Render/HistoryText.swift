@@ -83,11 +83,38 @@ public enum HistoryText {
         return clip(flat(SafeText.text(v, lang)), clipAt)
     }
 
-    /// "flyttad 2 gånger, totalt 153 dagar".
+    /// "flyttad 2 gånger, totalt 153 dagar"; ", netto 0 dagar" when it was moved back after;
+    /// "slutdatumet nu okänt" when it is `?`.
     static func summary(_ s: Slip, _ lang: Lang) -> String {
         let sv = lang == .sv
         let times = sv ? (s.count == 1 ? "1 gång" : "\(s.count) gånger") : (s.count == 1 ? "once" : "\(s.count) times")
-        return (sv ? "flyttad \(times), totalt " : "moved \(times), in total ") + days(s.totalDays, lang)
+        let moved = sv ? "flyttad \(times), " : "moved \(times), "
+        if s.isOpenEnded { return moved + (sv ? "slutdatumet nu okänt" : "the deadline now unknown") }
+        return moved + (sv ? "totalt " : "in total ") + days(s.totalDays, lang) + net(s, lang)
+    }
+
+    /// ", netto 0 dagar" when the deadline now is not as far as the moves took it.
+    static func net(_ s: Slip, _ lang: Lang) -> String {
+        guard let n = s.netDays, n != s.totalDays else { return "" }
+        return (lang == .sv ? ", netto " : ", net ") + days(n, lang)
+    }
+
+    /// The columns of a table of slips, in every format: the deadline before the first
+    /// move, the deadline now, the moves and their days.
+    static func slipHeaders(_ lang: Lang) -> [String] {
+        lang == .sv ? ["Post", "Titel", "Ansvarig", "Från", "Nu", "Antal", "Dagar totalt"]
+                    : ["Record", "Title", "Owner", "From", "Now", "Moves", "Total days"]
+    }
+
+    static func slipCells(_ s: Slip, _ lang: Lang) -> [String] {
+        [s.id, s.title, s.owner ?? "", s.from, s.to, String(s.count), totalCell(s, lang)]
+    }
+
+    /// "153", "61 (netto 0)", or "?" when the deadline is now unknown.
+    static func totalCell(_ s: Slip, _ lang: Lang) -> String {
+        if s.isOpenEnded { return "?" }
+        guard let n = s.netDays, n != s.totalDays else { return String(s.totalDays) }
+        return "\(s.totalDays) (" + (lang == .sv ? "netto " : "net ") + "\(n))"
     }
 
     /// "2024-03-01  Bo Ek: 2024-05 → 2024-09 (+122 dagar) – Inväntar beslut".

@@ -146,11 +146,11 @@ public struct HistoryReport: Sendable, Codable {
             .map(\.element)
         let slips = Slips.make(history, since: period.first, until: period.last).filter { !excluding.contains($0.id) }.map { s in
             guard s.moves.contains(where: { $0.revision.map { namesExcluded($0.subject) } ?? false }) else { return s }
-            return Slip(kind: s.kind, id: s.id, title: s.title, owner: s.owner, moves: s.moves.map { m in
+            return s.with(moves: s.moves.map { m in
                 guard let r = m.revision, namesExcluded(r.subject) else { return m }
                 return Slip.Move(from: m.from, to: m.to, days: m.days, reason: m.reason,
                                  revision: Revision(hash: r.hash, author: r.author, date: r.date, time: r.time, subject: "–"))
-            }, totalDays: s.totalDays)
+            })
         }
         var postponed: [ChangeRow] = []
         for s in slips {

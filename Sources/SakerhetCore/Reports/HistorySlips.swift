@@ -18,10 +18,33 @@ public struct Slip: Sendable, Codable, Hashable {
     public let title: String
     public let owner: String?
     public let moves: [Move]
-    /// The sum of the moves' days.
+    /// The sum of the moves' days (those later than the deadline before them; a move to
+    /// `?` has no days).
     public let totalDays: Int
+    /// The deadline at the end of the window: after the last change of `due`, which may be
+    /// a move back, earlier, after the moves counted here. Nil when not known.
+    public var now: String? = nil
 
     public var count: Int { moves.count }
+    /// The deadline before the first move.
+    public var from: String { moves.first?.from ?? "" }
+    /// Where the deadline is now: `now`, else where the last move put it.
+    public var to: String { now ?? moves.last?.to ?? "" }
+    /// The deadline is now unknown (`?`): how far it slipped is not known.
+    public var isOpenEnded: Bool { Deadline(token: to)?.isUnknown ?? false }
+    /// Days from the deadline before the first move to the deadline now (less than
+    /// `totalDays` when it was moved back, earlier, after); nil when either is unknown.
+    public var netDays: Int? {
+        guard let a = Deadline(token: from)?.lastDay, let b = Deadline(token: to)?.lastDay else { return nil }
+        return a.days(until: b)
+    }
+
+    /// A copy with other moves (the subjects of excluded records blanked).
+    func with(moves: [Move]) -> Slip {
+        var s = Slip(kind: kind, id: id, title: title, owner: owner, moves: moves, totalDays: totalDays)
+        s.now = now
+        return s
+    }
 }
 
 /// Deadline slips, computed from the history.
@@ -33,6 +56,8 @@ public enum Slips {
         struct Key: Hashable { let kind: Kind; let id: String }
         let wanted = Set(ids)
         var lastKnown: [Key: Day] = [:]
+        // The `due` after the last change up to `until`, in any direction.
+        var current: [Key: String] = [:]
         var moves: [Key: [Slip.Move]] = [:]
         var titles: [Key: String] = [:]
         var owners: [Key: String] = [:]
@@ -51,6 +76,7 @@ public enum Slips {
                 if let t = c.title { titles[key] = t }
                 if let o = c.owner { owners[key] = o }
                 guard c.action == .changed, c.field == "due" else { continue }
+                if let until, let r = entry.revision, until < r.date {} else if let n = c.new { current[key] = n }
                 let old = c.old.flatMap(Deadline.init(token:))
                 let new = c.new.flatMap(Deadline.init(token:))
                 // Completing an occurrence of a recurring activity moves `due` on: not a slip.
@@ -77,8 +103,10 @@ public enum Slips {
         }
         let slips = order.map { key -> Slip in
             let list = moves[key]!
-            return Slip(kind: key.kind, id: key.id, title: titles[key] ?? "", owner: owners[key], moves: list,
-                        totalDays: list.reduce(0) { $0 + ($1.days ?? 0) })
+            var slip = Slip(kind: key.kind, id: key.id, title: titles[key] ?? "", owner: owners[key], moves: list,
+                            totalDays: list.reduce(0) { $0 + ($1.days ?? 0) })
+            slip.now = current[key]
+            return slip
         }
         return slips.sorted {
             if $0.totalDays != $1.totalDays { return $0.totalDays > $1.totalDays }
