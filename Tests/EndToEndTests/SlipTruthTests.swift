@@ -87,4 +87,22 @@ final class SlipTruthTests: XCTestCase {
         XCTAssertNotNil(byID["P5"]?["count"])
         XCTAssertEqual(byID["P7"]?["net_days"] as? Int, 91)
     }
+
+    /// A moved deadline shows the one at the start of the period wherever it is shown: in
+    /// the due-soon list and under its owner, in every format and in JSON.
+    func testAMovedDeadlineShowsItsOriginalInTheSummaryAndPerOwner() throws {
+        let repo = try repo()
+        let md = try run(repo, ["report", "--format", "markdown"])
+        XCTAssertTrue(md.contains("| P7 | Flyttad två gånger | Enheten för säkerhet | 2025-06-30 (urspr. 2025-03-31) | 29 |"), md)
+        XCTAssertTrue(md.contains("**P7** Flyttad två gånger – 2025-06-30 (urspr. 2025-03-31)"), md)
+        let text = try run(repo, ["report"])
+        XCTAssertTrue(text.contains("Flyttad två gånger (2025-06-30 (urspr. 2025-03-31))"), text)
+        let html = try run(repo, ["report", "--format", "html", "--lang", "en"])
+        XCTAssertTrue(html.contains("<td class=\"date\">2025-06-30 (orig. 2025-03-31)</td><td class=\"num\">29</td>"), "html due-soon")
+        let json = try JSONSerialization.jsonObject(with: Data(try run(repo, ["report", "--format", "json"]).utf8)) as? [String: Any]
+        let report = try XCTUnwrap(json?["report"] as? [String: Any])
+        let soon = try XCTUnwrap((report["summary"] as? [String: Any])?["due_soon"] as? [[String: Any]])
+        XCTAssertEqual(soon.first { $0["id"] as? String == "P7" }?["original"] as? String, "2025-03-31")
+    }
 }
+

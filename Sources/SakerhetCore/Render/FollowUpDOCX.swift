@@ -64,7 +64,7 @@ public enum FollowUpDOCX {
     static func lineTable(_ lines: [FollowUp.Line], _ l: ReportLabels, days: String, signal: Signal) -> [Block] {
         if lines.isEmpty { return [.paragraph([Run(l.none)])] }
         return [table([1, 5, 3, 1.6, 1.1], [l.id, l.title, l.owner, l.due, days], lines.map {
-            [Cell($0.id), Cell($0.title), Cell($0.ownerName), Cell($0.due?.lastDay?.description ?? ""),
+            [Cell($0.id), Cell($0.title), Cell($0.ownerName), Cell(l.due($0)),
              Cell(String($0.days), fill: OfficeColours.fill(signal), alignment: .right)]
         })]
     }
@@ -172,7 +172,7 @@ public enum FollowUpDOCX {
             var rows: [[Cell]] = [[Cell(l.signal), Cell(l.id), Cell(l.title)]]
             for x in o.overdue { rows.append([Cell(l.late(x.days), fill: OfficeColours.fill(Signal.red)), Cell(x.id), Cell(x.title)]) }
             for x in o.dueSoon {
-                rows.append([Cell(x.due?.lastDay?.description ?? "", fill: OfficeColours.fill(Signal.yellow)), Cell(x.id), Cell(x.title)])
+                rows.append([Cell(l.due(x), fill: OfficeColours.fill(Signal.yellow)), Cell(x.id), Cell(x.title)])
             }
             b.append(.table(WordDocument.Table(widths: [1.6, 1, 7], rows: rows)))
         }

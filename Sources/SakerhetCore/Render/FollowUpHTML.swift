@@ -164,7 +164,7 @@ public enum FollowUpHTML {
         for o in r.owners {
             b += "<div class=\"owner\">\n<h3>\(h(o.ownerName))</h3>\n<ul>\n"
             for x in o.overdue { b += "<li>\(sig(.red, lang, word: l.late(x.days))) <span class=\"id\">\(h(x.id))</span> \(h(x.title))</li>\n" }
-            for x in o.dueSoon { b += "<li>\(sig(.yellow, lang, word: x.due?.lastDay?.description ?? "")) <span class=\"id\">\(h(x.id))</span> \(h(x.title))</li>\n" }
+            for x in o.dueSoon { b += "<li>\(sig(.yellow, lang, word: l.due(x))) <span class=\"id\">\(h(x.id))</span> \(h(x.title))</li>\n" }
             b += "</ul>\n</div>\n"
         }
         b += "</section>\n"
@@ -275,7 +275,7 @@ public enum FollowUpHTML {
         if lines.isEmpty { return "<p>\(l.none)</p>\n" }
         var b = "<table>\n<thead><tr>\(th(l.id))\(th(l.title))\(th(l.owner))\(th(l.due))\(th(days))</tr></thead>\n<tbody>\n"
         for x in lines {
-            b += "<tr><td>\(h(x.id))</td><td>\(h(x.title))</td><td>\(h(x.ownerName))</td><td class=\"date\">\(x.due?.lastDay?.description ?? "")</td><td class=\"num\">\(x.days)</td></tr>\n"
+            b += "<tr><td>\(h(x.id))</td><td>\(h(x.title))</td><td>\(h(x.ownerName))</td><td class=\"date\">\(h(l.due(x)))</td><td class=\"num\">\(x.days)</td></tr>\n"
         }
         return b + "</tbody>\n</table>\n"
     }

@@ -97,8 +97,8 @@ public enum FollowUpMarkdown {
         if r.owners.isEmpty { out += l.nobodyLate + "\n" }
         for o in r.owners {
             out += "### \(esc(o.ownerName))\n\n"
-            for x in o.overdue { out += "- \(emoji(.red)) **\(x.id)** \(esc(x.title)) – \(l.late(x.days)) (\(x.due?.lastDay?.description ?? ""))\n" }
-            for x in o.dueSoon { out += "- \(emoji(.yellow)) **\(x.id)** \(esc(x.title)) – \(x.due?.lastDay?.description ?? "")\n" }
+            for x in o.overdue { out += "- \(emoji(.red)) **\(x.id)** \(esc(x.title)) – \(l.late(x.days)) (\(l.due(x)))\n" }
+            for x in o.dueSoon { out += "- \(emoji(.yellow)) **\(x.id)** \(esc(x.title)) – \(l.due(x))\n" }
             out += "\n"
         }
         if let h = r.history { out += HistoryReportMarkdown.render(h, lang: lang) }
@@ -110,7 +110,7 @@ public enum FollowUpMarkdown {
     static func lineTable(_ lines: [FollowUp.Line], _ l: ReportLabels, days: String) -> String {
         if lines.isEmpty { return l.none + "\n" }
         var out = "| \(l.id) | \(l.title) | \(l.owner) | \(l.due) | \(days) |\n|---|---|---|---|---:|\n"
-        for x in lines { out += "| \(x.id) | \(esc(x.title)) | \(esc(x.ownerName)) | \(x.due?.lastDay?.description ?? "") | \(x.days) |\n" }
+        for x in lines { out += "| \(x.id) | \(esc(x.title)) | \(esc(x.ownerName)) | \(l.due(x)) | \(x.days) |\n" }
         return out
     }
 

@@ -138,7 +138,7 @@ public enum FollowUpText {
             }
             for x in o.dueSoon {
                 out += soon; out += pad(v(x.id), 6); out += clip(v(x.title), min(60, style.width - 31))
-                out += " ("; out += x.due?.lastDay.map { "\($0)" } ?? ""; out += ")\n"
+                out += " ("; out += l.due(x); out += ")\n"
             }
         }
         if let h = r.history { out += HistoryReportText.render(h, lang: lang, style: style) }

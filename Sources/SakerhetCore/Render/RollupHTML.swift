@@ -69,7 +69,7 @@ public enum RollupHTML {
         for o in shared {
             b += "<div class=\"owner\">\n<h3>\(h(o.name))</h3>\n<p>\(h(l.plans)): \(h(l.ownerPlans(o)))</p>\n<ul>\n"
             for x in o.overdue { b += "<li>\(FollowUpHTML.sig(.red, l.lang, word: base.late(x.line.days))) \(h(x.plan)) <span class=\"id\">\(h(x.line.id))</span> \(h(x.line.title))</li>\n" }
-            for x in o.dueSoon { b += "<li>\(FollowUpHTML.sig(.yellow, l.lang, word: x.line.due?.lastDay?.description ?? "")) \(h(x.plan)) <span class=\"id\">\(h(x.line.id))</span> \(h(x.line.title))</li>\n" }
+            for x in o.dueSoon { b += "<li>\(FollowUpHTML.sig(.yellow, l.lang, word: base.due(x.line))) \(h(x.plan)) <span class=\"id\">\(h(x.line.id))</span> \(h(x.line.title))</li>\n" }
             b += "</ul>\n</div>\n"
         }
         b += "</section>\n"
@@ -94,7 +94,7 @@ public enum RollupHTML {
         if lines.isEmpty { return "<p>\(base.none)</p>\n" }
         var b = "<table>\n<thead><tr>\(FollowUpHTML.th(l.plan))\(FollowUpHTML.th(base.id))\(FollowUpHTML.th(base.title))\(FollowUpHTML.th(base.owner))\(FollowUpHTML.th(base.due))\(FollowUpHTML.th(days))</tr></thead>\n<tbody>\n"
         for x in lines {
-            b += "<tr><td>\(h(x.plan))</td><td>\(h(x.line.id))</td><td>\(h(x.line.title))</td><td>\(h(x.line.ownerName))</td><td class=\"date\">\(x.line.due?.lastDay?.description ?? "")</td><td class=\"num\">\(x.line.days)</td></tr>\n"
+            b += "<tr><td>\(h(x.plan))</td><td>\(h(x.line.id))</td><td>\(h(x.line.title))</td><td>\(h(x.line.ownerName))</td><td class=\"date\">\(h(l.base.due(x.line)))</td><td class=\"num\">\(x.line.days)</td></tr>\n"
         }
         return b + "</tbody>\n</table>\n"
     }

@@ -137,6 +137,8 @@ public struct FollowUp: Sendable, Codable {
         public let reason: String?
         /// Every owner, when the record has several: the per-owner section lists it under each.
         public var owners: [String]? = nil
+        /// The deadline at the start of the period, when it has moved since (`Baselines`).
+        public var original: Deadline? = nil
     }
 
     public struct GoalRow: Sendable, Codable {
