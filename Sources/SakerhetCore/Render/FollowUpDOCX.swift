@@ -151,13 +151,14 @@ public enum FollowUpDOCX {
             var head = a.audit
             if let who = a.auditor { head += " (\(who)\(a.year.map { " \($0)" } ?? ""))" }
             b.append(.heading(head, level: 2))
-            b.append(.paragraph([Run(FollowUpText.auditCount(a, l.lang), bold: true)]))
-            b.append(table([0.8, 3, 3, 3, 3, 1.3, 2], [l.id, l.recommendation, l.response, l.progress, l.remaining, l.assessment, l.owner],
+            b.append(.paragraph([Run(l.auditCount(a), bold: true)]))
+            b.append(table([0.8, 2.6, 2.4, 2.4, 2.4, 1.3, 1.8, 1.4, 1.8], [l.id, l.recommendation, l.response, l.progress, l.remaining, l.assessment, l.owner, l.lastDone, l.standingHeader],
                            a.rows.map { f in
                 [Cell(f.id), Cell([Run(f.recommendation)] + [f.kind.map { Run("\n" + l.findingKind + ": " + $0, italic: true) },
                                                              f.basis.map { Run("\n" + l.basis + ": " + $0, italic: true) }].compactMap { $0 }),
                  Cell(f.response ?? ""), Cell(f.progress ?? ""), Cell(f.remaining ?? ""),
-                 Cell(f.assessment?.word(l.lang) ?? "", fill: f.assessment.map(OfficeColours.fill)), Cell(f.ownerName)]
+                 Cell(f.assessment?.word(l.lang) ?? "", fill: f.assessment.map(OfficeColours.fill)), Cell(f.ownerName),
+                 Cell(l.due(f)), Cell(l.standing(f), fill: OfficeColours.fill(f.signal))]
             }))
         }
         return b

@@ -142,12 +142,12 @@ public enum FollowUpHTML {
             for a in r.audits {
                 var head = a.audit
                 if let who = a.auditor { head += " (\(who)\(a.year.map { " \($0)" } ?? ""))" }
-                b += "<h3>\(h(head))</h3>\n<p class=\"countline\">\(h(FollowUpText.auditCount(a, lang)))</p>\n"
-                b += "<table>\n<thead><tr>\(th(l.id))\(th(l.recommendation))\(th(l.response))\(th(l.progress))\(th(l.remaining))\(th(l.assessment))\(th(l.owner))</tr></thead>\n<tbody>\n"
+                b += "<h3>\(h(head))</h3>\n<p class=\"countline\">\(h(l.auditCount(a)))</p>\n"
+                b += "<table>\n<thead><tr>\(th(l.id))\(th(l.recommendation))\(th(l.response))\(th(l.progress))\(th(l.remaining))\(th(l.assessment))\(th(l.owner))\(th(l.lastDone))\(th(l.standingHeader))</tr></thead>\n<tbody>\n"
                 for f in a.rows {
                     let colour = (f.assessment.map { sig($0.signal, lang, word: $0.word(lang)) } ?? "") + (Assumed.assessment(f.assumed) ? mark(l) : "")
                     let about = [f.kind.map { "<em>\(l.findingKind):</em> " + h($0) }, f.basis.map { "<em>\(l.basis):</em> " + h($0) }].compactMap { $0 }
-                    b += "<tr><td>\(h(f.id))</td><td>\(([h(f.recommendation)] + about).joined(separator: "<br/>"))</td><td>\(h(f.response ?? ""))</td><td>\(h(f.progress ?? ""))</td><td>\(h(f.remaining ?? ""))</td><td>\(colour)</td><td>\(h(f.ownerName))</td></tr>\n"
+                    b += "<tr><td>\(h(f.id))</td><td>\(([h(f.recommendation)] + about).joined(separator: "<br/>"))</td><td>\(h(f.response ?? ""))</td><td>\(h(f.progress ?? ""))</td><td>\(h(f.remaining ?? ""))</td><td>\(colour)</td><td>\(h(f.ownerName))</td><td class=\"date\">\(h(l.due(f)))</td><td>\(sig(f.signal, lang, word: l.standing(f)))</td></tr>\n"
                 }
                 b += "</tbody>\n</table>\n"
             }

@@ -82,13 +82,13 @@ public enum FollowUpMarkdown {
             for a in r.audits {
                 var head = a.audit
                 if let who = a.auditor { head += " (\(who)\(a.year.map { " \($0)" } ?? ""))" }
-                out += "\n### \(esc(head))\n\n**" + FollowUpText.auditCount(a, lang) + "**\n\n"
-                out += "| \(l.id) | \(l.recommendation) | \(l.response) | \(l.progress) | \(l.remaining) | \(l.assessment) | \(l.owner) |\n|---|---|---|---|---|---|---|\n"
+                out += "\n### \(esc(head))\n\n**" + l.auditCount(a) + "**\n\n"
+                out += "| \(l.id) | \(l.recommendation) | \(l.response) | \(l.progress) | \(l.remaining) | \(l.assessment) | \(l.owner) | \(l.lastDone) | \(l.standingHeader) |\n|---|---|---|---|---|---|---|---|---|\n"
                 for f in a.rows {
                     let colour = (f.assessment.map { emoji($0.signal) + " " + $0.word(lang) } ?? "") + (Assumed.assessment(f.assumed) ? mark(l) : "")
                     // The kind of finding and its basis, under the recommendation.
                     let about = [f.kind.map { "*" + l.findingKind + ":* " + esc($0) }, f.basis.map { "*" + l.basis + ":* " + esc($0) }].compactMap { $0 }
-                    out += "| \(f.id) | \(([esc(f.recommendation)] + about).joined(separator: "<br>")) | \(esc(f.response ?? "")) | \(esc(f.progress ?? "")) | \(esc(f.remaining ?? "")) | \(colour) | \(esc(f.ownerName)) |\n"
+                    out += "| \(f.id) | \(([esc(f.recommendation)] + about).joined(separator: "<br>")) | \(esc(f.response ?? "")) | \(esc(f.progress ?? "")) | \(esc(f.remaining ?? "")) | \(colour) | \(esc(f.ownerName)) | \(esc(l.due(f))) | \(emoji(f.signal)) \(esc(l.standing(f))) |\n"
                 }
             }
         }

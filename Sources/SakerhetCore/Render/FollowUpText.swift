@@ -113,14 +113,15 @@ public enum FollowUpText {
                 if i > 0 { out += "\n" }
                 var head = a.audit
                 if let who = a.auditor { head += " (\(who)\(a.year.map { " \($0)" } ?? ""))" }
-                out += style.bold(v(head)) + "\n" + auditCount(a, lang) + "\n"
-                var t = TextTable([.init("Id", 4), .init(l.recommendation, 36),
-                                   .init(l.remaining, 30), .init(l.assessment, 9),
-                                   .init(l.owner, 8)], lang: lang)
+                out += style.bold(v(head)) + "\n" + l.auditCount(a) + "\n"
+                var t = TextTable([.init("Id", 4), .init(l.recommendation, 30),
+                                   .init(l.remaining, 22), .init(l.assessment, 9),
+                                   .init(l.owner, 8), .init(l.lastDone, 10), .init(l.standingHeader, 14)], lang: lang)
                 for f in a.rows {
                     // The kind of finding and its basis, under the recommendation.
                     let about = [f.kind.map { l.findingKind + ": " + $0 }, f.basis.map { l.basis + ": " + $0 }].compactMap { $0 }
-                    t.add([f.id, ([f.recommendation] + about).joined(separator: "\n"), f.remaining ?? "", (f.assessment?.word(lang) ?? "") + (Assumed.assessment(f.assumed) ? l.assumedMark : ""), f.owner])
+                    t.add([f.id, ([f.recommendation] + about).joined(separator: "\n"), f.remaining ?? "", (f.assessment?.word(lang) ?? "") + (Assumed.assessment(f.assumed) ? l.assumedMark : ""), f.owner,
+                           l.due(f), l.standing(f)])
                 }
                 out += t.render(style: style)
             }

@@ -139,6 +139,22 @@ struct ReportLabels {
 
     func days(_ n: Int) -> String { lang.days(n) }
 
+    /// The auditors' colours of one audit, said to be theirs: the summary's colours above are
+    /// the records' signals, which differ ("Revisionens bedömning: 1 grön, 1 gul, 1 röd av 3").
+    func auditCount(_ a: FollowUp.AuditGroup) -> String {
+        (sv ? "Revisionens bedömning: " : "The auditors' assessment: ") + FollowUpText.auditCount(a, lang)
+    }
+
+    /// A recommendation's deadline, with the one at the start of the period when moved.
+    func due(_ f: FollowUp.FindingRow) -> String { FollowUpText.dueToken(f.due, f.original, lang) }
+
+    /// A recommendation's status and signal: "pågår, röd (40 dagar sen)", "klar, grön".
+    func standing(_ f: FollowUp.FindingRow) -> String {
+        let st = status(f.status, alias: f.statusAlias)
+        return (st.isEmpty ? "" : st + ", ") + f.signal.word(lang) + (f.daysLate > 0 ? " (" + lang.daysLate(f.daysLate) + ")" : "")
+    }
+    var standingHeader: String { sv ? "Status och signal" : "Status and signal" }
+
     /// A summary line's deadline, its last day, with the one at the start of the period when
     /// it has moved since: "2025-06-30 (urspr. 2025-03-31)".
     func due(_ x: FollowUp.Line) -> String {

@@ -186,11 +186,14 @@ extension FollowUp {
                 green: list.filter { $0.assessment == .green }.count, yellow: list.filter { $0.assessment == .yellow }.count,
                 red: list.filter { $0.assessment == .red }.count,
                 rows: list.map { f in
-                    let (original, signal) = moved(.finding, f.id, f.due, f.status, f.signal(asOf: asOf, window: window))
-                    return FindingRow(id: f.id, recommendation: f.recommendation, response: f.response, progress: f.progress,
+                    let standing = f.standing(asOf: asOf, window: window)
+                    let (original, signal) = moved(.finding, f.id, f.due, f.status, standing.signal)
+                    var row = FindingRow(id: f.id, recommendation: f.recommendation, response: f.response, progress: f.progress,
                                       remaining: f.remaining, assessment: f.assessment, evidence: f.evidence, owner: f.owner,
                                       ownerName: names(f.owners), due: f.due, status: f.status, signal: signal,
                                       assumed: data.assumed(f.ref), original: original, statusAlias: f.statusAlias, kind: f.kind, basis: f.basis)
+                    row.daysLate = standing.daysLate
+                    return row
                 }))
         }
 

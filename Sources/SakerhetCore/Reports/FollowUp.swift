@@ -229,6 +229,8 @@ public struct FollowUp: Sendable, Codable {
         /// The kind of finding (avvikelse, brist …) and its legal basis.
         public var kind: String? = nil
         public var basis: String? = nil
+        /// Days past its deadline, when it is late (0 otherwise).
+        public var daysLate = 0
     }
 
     public struct AuditGroup: Sendable, Codable {
