@@ -29,7 +29,7 @@ public enum FollowUpText {
             // Appended piece by piece: the lists are long, and a sum of strings makes one string per plus.
             for x in list {
                 out += "  "; out += pad(v(x.id), 6); out += pad(clip(v(x.title), titleWidth), titleWidth)
-                out += "  "; out += pad(v(x.owner), 8); out += "  "; out += days(x.days); out += "\n"
+                out += "  "; out += pad(v(ownerIDs(x.owner, x.owners)), 8); out += "  "; out += days(x.days); out += "\n"
             }
         }
         lines(l.overdue, r.summary.overdue) { style.red(lang.daysLate($0)) }
@@ -51,7 +51,7 @@ public enum FollowUpText {
                                .init(l.owner, 8), .init(l.due, 10),
                                .init("Status", 11), .init("Signal", 6), .init(l.belowShort, 6), .init(l.comment, 14)], lang: lang)
         for g in r.goals {
-            goals.add([g.id, g.title, g.owner, dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang, alias: g.statusAlias), g.signal.word(lang),
+            goals.add([g.id, g.title, ownerIDs(g.owner, g.owners), dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang, alias: g.statusAlias), g.signal.word(lang),
                        l.below(g.below), clip(v(g.comment ?? ""), 60)],
                       paint: painters(g.signal, column: 5, style, below: g.below))
         }
@@ -64,7 +64,7 @@ public enum FollowUpText {
         for g in r.subgoals {
             var when = g.doneWhen ?? ""
             if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(v(c), 60) + ")" }
-            subs.add([g.parent ?? "", g.id, g.title, when, g.owner, dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang, alias: g.statusAlias), g.signal.word(lang),
+            subs.add([g.parent ?? "", g.id, g.title, when, ownerIDs(g.owner, g.owners), dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang, alias: g.statusAlias), g.signal.word(lang),
                       l.below(g.below)],
                      paint: painters(g.signal, column: 7, style, below: g.below))
         }
@@ -120,7 +120,7 @@ public enum FollowUpText {
                 for f in a.rows {
                     // The kind of finding and its basis, under the recommendation.
                     let about = [f.kind.map { l.findingKind + ": " + $0 }, f.basis.map { l.basis + ": " + $0 }].compactMap { $0 }
-                    t.add([f.id, ([f.recommendation] + about).joined(separator: "\n"), f.remaining ?? "", (f.assessment?.word(lang) ?? "") + (Assumed.assessment(f.assumed) ? l.assumedMark : ""), f.owner,
+                    t.add([f.id, ([f.recommendation] + about).joined(separator: "\n"), f.remaining ?? "", (f.assessment?.word(lang) ?? "") + (Assumed.assessment(f.assumed) ? l.assumedMark : ""), ownerIDs(f.owner, f.owners),
                            l.due(f), l.standing(f)])
                 }
                 out += t.render(style: style)
@@ -174,7 +174,7 @@ public enum FollowUpText {
         for a in group.rows {
             var comment = a.comment.map { clip(SafeText.text($0, lang), 48) } ?? ""
             if a.daysLate > 0 { comment = lang.daysLate(a.daysLate) + (comment.isEmpty ? "" : "; " + comment) }
-            t.add([a.id + " " + a.title, a.start?.token ?? "", dueToken(a.due, a.original, lang), a.owner, status(a.status, a.assumed, lang, alias: a.statusAlias),
+            t.add([a.id + " " + a.title, a.start?.token ?? "", dueToken(a.due, a.original, lang), ownerIDs(a.owner, a.owners), status(a.status, a.assumed, lang, alias: a.statusAlias),
                    a.signal.word(lang), comment],
                   paint: painters(a.signal, column: 5, style))
         }
@@ -183,6 +183,9 @@ public enum FollowUpText {
 
     /// "2027-06 (urspr. 2026-09)": the deadline, and the one at the start of the period
     /// when it was moved later since.
+    /// The owners' ids of a row: "rtj, ksf" when it has several.
+    static func ownerIDs(_ owner: String, _ owners: [String]?) -> String { owners?.joined(separator: ", ") ?? owner }
+
     static func dueToken(_ due: Deadline?, _ original: Deadline?, _ lang: Lang) -> String {
         let token = due?.token ?? ""
         guard let original else { return token }

@@ -27,7 +27,7 @@ public enum RollupText {
             if list.isEmpty { out += "  " + b.none + "\n"; return }
             for x in list {
                 out += "  " + pad(clip(v(x.plan), 18), 18) + "  " + pad(v(x.line.id), 6) + pad(clip(v(x.line.title), 40), 40) + "  "
-                    + pad(v(x.line.owner), 8) + "  " + days(x.line.days) + "\n"
+                    + pad(v(FollowUpText.ownerIDs(x.line.owner, x.line.owners)), 8) + "  " + days(x.line.days) + "\n"
             }
         }
         lines(b.overdue, r.overdue) { style.red(l.lang.daysLate($0)) }

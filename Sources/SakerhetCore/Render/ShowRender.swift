@@ -21,7 +21,11 @@ public enum ShowRender {
         out += "\n"
         let window = data.config.soonDays
         var facts: [(String, String)] = []
-        if let o = record.value(.owner) { facts.append((sv ? "Ansvarig" : "Owner", SafeText.text(data.ownerName(o), lang))) }
+        let owners = record.values(.owner).filter { !$0.isEmpty }
+        if !owners.isEmpty {
+            facts.append((sv ? (owners.count > 1 ? "Ansvariga" : "Ansvarig") : (owners.count > 1 ? "Owners" : "Owner"),
+                          SafeText.text(owners.map { data.ownerName($0) }.joined(separator: ", "), lang)))
+        }
         let item: (any Scheduled)? = {
             switch ref.kind {
             case .goal: return data.goals[ref.index]

@@ -94,7 +94,7 @@ extension FollowUp {
                            due: g.due, dueText: withOriginal(dueText(g.due, reason: g.reason), original), status: g.status,
                            signal: signal, below: below[g.ref.index], comment: g.reason ?? g.note,
                            daysLate: g.daysLate(asOf: asOf), assumed: goalAssumed[g.ref.index] ?? [], original: original,
-                           statusAlias: g.statusAlias)
+                           statusAlias: g.statusAlias, owners: g.owners.count > 1 ? g.owners : nil)
         }
         let goalIDs = Set(goals.map(\.id))
         let top = goals.filter { $0.parent == nil || !goalIDs.contains($0.parent!) }
@@ -155,7 +155,8 @@ extension FollowUp {
                                comment: comment(reason ?? activities[i].noteText?.value, progress: activities[i].progressText?.value), daysLate: standing.daysLate,
                                every: activities[i].every,
                                assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [],
-                               original: original, statusAlias: activities[i].statusAlias)
+                               original: original, statusAlias: activities[i].statusAlias,
+                               owners: activities[i].owners.count > 1 ? activities[i].owners : nil)
         }
         groups = order.map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
 
@@ -193,6 +194,7 @@ extension FollowUp {
                                       ownerName: names(f.owners), due: f.due, status: f.status, signal: signal,
                                       assumed: data.assumed(f.ref), original: original, statusAlias: f.statusAlias, kind: f.kind, basis: f.basis)
                     row.daysLate = standing.daysLate
+                    row.owners = f.owners.count > 1 ? f.owners : nil
                     return row
                 }))
         }

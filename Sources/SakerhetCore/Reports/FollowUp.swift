@@ -162,6 +162,8 @@ public struct FollowUp: Sendable, Codable {
         public var original: Deadline? = nil
         /// The status word as the file gives it when it is an alias (`genomförd`), shown as given.
         public var statusAlias: String? = nil
+        /// Every owner's id, when the record has several (`owner` is the first).
+        public var owners: [String]? = nil
     }
 
     public struct ActivityRow: Sendable, Codable {
@@ -183,6 +185,8 @@ public struct FollowUp: Sendable, Codable {
         public var original: Deadline? = nil
         /// The status word as the file gives it when it is an alias (`genomförd`), shown as given.
         public var statusAlias: String? = nil
+        /// Every owner's id, when the record has several (`owner` is the first).
+        public var owners: [String]? = nil
     }
 
     public struct ActivityGroup: Sendable, Codable {
@@ -231,6 +235,8 @@ public struct FollowUp: Sendable, Codable {
         public var basis: String? = nil
         /// Days past its deadline, when it is late (0 otherwise).
         public var daysLate = 0
+        /// Every owner's id, when the record has several (`owner` is the first).
+        public var owners: [String]? = nil
     }
 
     public struct AuditGroup: Sendable, Codable {
