@@ -32,14 +32,18 @@ final class ImportTests: EndToEndCase {
         // What could not be read is said, with the source's row.
         XCTAssertTrue(r.stderr.contains("\(name):") && r.stderr.contains("'Enligt tidsplan från KS'"), r.stderr, file: file, line: line)
 
-        // Four owners, created with the names as written and ids from them.
+        // Five owners, created with the names as written and ids from them. A cell is split
+        // only into known owners: "Säkerhetsstrateg och IT-enheten" is two (each stands alone
+        // in another row), "Avdelningschef IFO / Säkerhetsstrateg" one, and said so.
         let owners = RecText.records(try text(root, "data/owners.rec"))
         let names = Dictionary(uniqueKeysWithValues: owners.map { ($0.id, $0.value("name") ?? "") })
         XCTAssertEqual(names["sakerhetsstrateg"], "Säkerhetsstrateg", file: file, line: line)
         XCTAssertEqual(names["it-enheten"], "IT-enheten", file: file, line: line)
-        XCTAssertEqual(names["avdelningschef-ifo"], "Avdelningschef IFO", file: file, line: line)
+        XCTAssertEqual(names["avdelningschef-ifo-sakerhetsstrateg"], "Avdelningschef IFO / Säkerhetsstrateg", file: file, line: line)
+        XCTAssertEqual(names["avdelningschef-ifo-it-enheten"], "Avdelningschef IFO, IT-enheten", file: file, line: line)
         XCTAssertEqual(names["krisledningsgruppen"], "Krisledningsgruppen", file: file, line: line)
-        XCTAssertEqual(owners.count, 6, "the two of init and four new", file: file, line: line)
+        XCTAssertEqual(owners.count, 7, "the two of init and five new", file: file, line: line)
+        XCTAssertTrue(r.stderr.contains("ansvarig 'Avdelningschef IFO / Säkerhetsstrateg' blir en ny ansvarig, hel"), r.stderr, file: file, line: line)
 
         // Two goals from the goal column, marked as made by the import.
         let goalsText = try text(root, "data/goals.rec")
@@ -63,7 +67,8 @@ final class ImportTests: EndToEndCase {
         // Several owners: the first in owner, the others in the note.
         XCTAssertEqual(v(1, "owner"), "sakerhetsstrateg", file: file, line: line)
         XCTAssertTrue(v(1, "note")?.hasSuffix("Även ansvarig: IT-enheten") == true, v(1, "note") ?? "-", file: file, line: line)
-        XCTAssertEqual(v(2, "owner"), "avdelningschef-ifo", file: file, line: line)
+        XCTAssertEqual(v(2, "owner"), "avdelningschef-ifo-sakerhetsstrateg", file: file, line: line)
+        XCTAssertNil(v(2, "note"), file: file, line: line)
         // A cell with ';', quotes and a line break comes through whole.
         XCTAssertTrue(v(1, "note")?.hasPrefix("Se \"Rutin för klassning\"; version 2\nGäller hela förvaltningen") == true, v(1, "note") ?? "-", file: file, line: line)
         // "Genomförd" is done; the done date is filled at the source's precision and marked.

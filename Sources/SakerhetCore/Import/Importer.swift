@@ -35,6 +35,9 @@ public struct Importer {
     private var ownerByName: [String: String] = [:]
     /// Owner cells read already: a plan names the same few units on every row.
     private var ownerCells: [String: ([String], [String])] = [:]
+    /// The owner cells of the tables read so far, folded: a name that stands alone in a
+    /// cell is a known owner, so "IFO och HR" splits where "IFO" and "HR" each stand alone.
+    private var ownerCellNames: Set<String> = []
     private var ownerIDs: Set<String> = []
     private var goalByTitle: [String: String] = [:]
     private var goalIDs: Set<String> = []
@@ -131,6 +134,12 @@ public struct Importer {
             notices.append(Message(sv: "\(table.name): kolumnerna \(list) placerades inte och togs inte med; ange --map 'Kolumn=fält' för att ta med dem",
                                    en: "\(table.name): the columns \(list) were not placed and were left out; give --map 'Column=field' to bring them in"))
         }
+        if let c = column["owner"] {
+            for row in table.rows.dropFirst(headerRow + 1) where c.index < row.count && !row[c.index].isBlank {
+                let names = ImportValues.ownerNames(row[c.index].text)
+                if names.count == 1 { ownerCellNames.insert(ImportColumns.fold(names[0])) }
+            }
+        }
         for r in (headerRow + 1)..<max(headerRow + 1, table.rows.count) {
             let row = table.rows[r]
             if row.allSatisfy(\.isBlank) { continue }
@@ -195,10 +204,16 @@ public struct Importer {
         } else if let o = text("owner") {
             let names: [String], ids: [String]
             if let known = ownerCells[o] { (names, ids) = known } else {
-                // A known owner's whole name first: "Enheten för säkerhet, beredskap och
-                // systemförvaltning" is one unit, not three.
+                // A cell is split only when every part is a known owner; otherwise it is one
+                // owner: "Individ- och familjeomsorgen" and "Enheten för säkerhet, beredskap
+                // och systemförvaltning" are one unit each, not two or three.
                 let whole = ImportValues.clean(o)
-                names = ownerIDs.contains(whole) || ownerByName[ImportColumns.fold(whole)] != nil ? [whole] : ImportValues.ownerNames(o)
+                let parts = ImportValues.ownerNames(o)
+                names = parts.count > 1 && !isKnownOwner(whole) && parts.allSatisfy(isKnownOwner) ? parts : [whole]
+                if parts.count > 1 && names.count == 1 && !isKnownOwner(whole) {
+                    notices.append(Message(sv: "\(place): ansvarig '\(Importer.shown(whole))' blir en ny ansvarig, hel; en cell delas vid och, komma och / bara när varje del är en känd ansvarig (i owners.rec eller ensam i en cell i kolumnen). Är det flera ansvariga, lägg först in var och en i owners.rec och importera igen",
+                                           en: "\(place): owner '\(Importer.shown(whole))' becomes one new owner, whole; a cell is split at och, comma and / only when every part is a known owner (in owners.rec or alone in a cell of the column). If these are several owners, add each to owners.rec first and import again"))
+                }
                 ids = names.map { ownerFor($0, file: file) }
                 ownerCells[o] = (names, ids)
             }
@@ -338,6 +353,13 @@ public struct Importer {
         ownerByName[ImportColumns.fold(name)] = ownerByName[ImportColumns.fold(name)] ?? id
         records.append(NewRecord(kind: .owner, fields: [("id", id), ("name", name)], comments: ["importerad från \(file): ny ansvarig"]))
         return id
+    }
+
+    /// True for an owner's id or name in the folder, one this import has made, or a name
+    /// that stands alone in an owner cell of the tables read.
+    private func isKnownOwner(_ name: String) -> Bool {
+        let f = ImportColumns.fold(name)
+        return ownerIDs.contains(name) || ownerByName[f] != nil || ownerCellNames.contains(f)
     }
 
     /// The owner with this name or id, created if new with an id from the name.
