@@ -132,6 +132,9 @@ extension ImportTests {
         let bad = try run(["import", "bad.csv", "--as-of", Self.planDate], in: root)
         XCTAssertEqual(bad.exitCode, 1, bad.output)
         XCTAssertTrue(bad.stderr.contains("sparades inte"), bad.stderr)
+        // Named at the source's row and column, not at a line of activities.rec that is never written.
+        XCTAssertTrue(bad.stderr.contains("bad.csv:2: fel: kolumnen Aktivitet: "), bad.stderr)
+        XCTAssertFalse(bad.stderr.contains("activities.rec"), bad.stderr)
         XCTAssertFalse(bad.output.contains("19121212"), bad.output)
         try assertDataUnchanged(root, since: before)
 
@@ -146,5 +149,24 @@ extension ImportTests {
         XCTAssertEqual(try text(root, "data/owners.rec"), String(decoding: before["owners.rec"] ?? [], as: UTF8.self), "no new owner for a known name")
         let again = try run(["import", "plan.csv", "--as-of", Self.planDate, "--lang", "en"], in: root)
         XCTAssertTrue(again.stdout.hasPrefix("Nothing new to import: 1 of 1 rows"), again.stdout)
+    }
+
+    /// A row that cannot be taken (no goal, a value ending in \) stops the whole import: the
+    /// rows are named, exit 1, nothing written, with or without --dry-run.
+    func testRowsLeftOutStopTheImport() throws {
+        let root = try makeTempFolder()
+        XCTAssertEqual(try run(["init", "."], in: root).exitCode, 0)
+        let before = try dataSnapshot(root)
+        try Data("Delmål;Aktivitet;Ansvarig;Klart senast\r\nKontinuitet;Inventera;IFO;2026-09\r\n;Öva;IFO;2026\r\nKontinuitet;Spara på G:\\;IFO;2026\r\n".utf8)
+            .write(to: root.appendingPathComponent("plan.csv"))
+        for dry in [[], ["--dry-run"]] {
+            let r = try run(["import", "plan.csv", "--as-of", "2026-03-01"] + dry, in: root)
+            XCTAssertEqual(r.exitCode, 1, r.output)
+            XCTAssertTrue(r.stderr.contains("plan.csv:3: aktiviteten har inget mål"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("plan.csv:4: kolumnen Aktivitet: värdet för 'title' slutar med \\"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("importen sparades inte: 2 av 3 rader kan inte tas med"), r.stderr)
+            XCTAssertEqual(r.stdout, "", r.stdout)
+        }
+        try assertDataUnchanged(root, since: before)
     }
 }

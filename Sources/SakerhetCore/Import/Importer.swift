@@ -15,6 +15,10 @@ public struct Importer {
         public let kind: Kind
         public var fields: [(String, String)]
         public var comments: [String]
+        /// The row it comes from, as messages name it: `plan.xlsx:3`.
+        public var source: String = ""
+        /// Field → the header of the column its value comes from, where one column gives it.
+        public var columns: [String: String] = [:]
         public var id: String { fields.first { $0.0 == "id" }?.1 ?? "" }
     }
 
@@ -28,8 +32,10 @@ public struct Importer {
     public private(set) var duplicates = 0
     /// Tables read, and rows that gave a record.
     public private(set) var rowsSeen = 0
-    /// Rows left out for want of a required value.
+    /// Rows left out for want of a required value, or for a value that cannot be written.
     public private(set) var leftOut = 0
+    /// Rows with values but no title, passed over (a heading or a note between the rows).
+    public private(set) var untitled = 0
 
     // Lookups over the folder and what this import adds.
     private var ownerByName: [String: String] = [:]
@@ -140,22 +146,24 @@ public struct Importer {
                 if names.count == 1 { ownerCellNames.insert(ImportColumns.fold(names[0])) }
             }
         }
+        let columnNames = column.mapValues { headers[$0.index] }
         for r in (headerRow + 1)..<max(headerRow + 1, table.rows.count) {
             let row = table.rows[r]
             if row.allSatisfy(\.isBlank) { continue }
             var cells: [String: TableCell] = [:]
             for (field, c) in column where c.index < row.count && !row[c.index].isBlank { cells[field] = row[c.index] }
-            try addRow(cells, kind: kind, at: "\(file):\(table.numbers[r])", file: file)
+            try addRow(cells, kind: kind, at: "\(file):\(table.numbers[r])", file: file, columns: columnNames)
         }
     }
 
     // MARK: Rows
 
-    private mutating func addRow(_ cells: [String: TableCell], kind: Kind, at place: String, file: String) throws {
+    private mutating func addRow(_ cells: [String: TableCell], kind: Kind, at place: String, file: String, columns: [String: String]) throws {
         func text(_ f: String) -> String? { cells[f].map { ImportValues.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 } }
         let titleField = ImportColumns.titleField(kind)
         guard let title = text(titleField) else {
             notices.append(Message(sv: "\(place): raden har ingen \(titleField) och togs inte med", en: "\(place): the row has no \(titleField) and was left out"))
+            untitled += 1
             return
         }
         rowsSeen += 1
@@ -165,7 +173,7 @@ public struct Importer {
         func filled(_ sv: String) { comments.append("importerad från \(file): \(sv)") }
         func leaveOut(_ sv: String, _ en: String) {
             leftOut += 1
-            notices.append(Message(sv: "\(place): \(sv); raden togs inte med", en: "\(place): \(en); the row was left out"))
+            notices.append(Message(sv: "\(place): \(sv); raden kan inte tas med", en: "\(place): \(en); the row cannot be taken in"))
         }
 
         // Scope for "the same record": the goal of an activity, the parent of a goal, the audit of a finding.
@@ -331,10 +339,27 @@ public struct Importer {
             self = undo()
             return leaveOut("saknar \(missing.joined(separator: ", "))", "lacks \(missing.joined(separator: ", "))")
         }
+        // What the row adds: its record, and the owners and goal it creates.
+        var record = NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments, source: place, columns: columns)
+        for i in saved.records.count..<records.count {
+            records[i].source = place
+            let (field, from) = records[i].kind == .owner ? ("name", "owner") : ("title", kind == .goal ? "parent" : "goal")
+            if let h = columns[from] { records[i].columns[field] = h }
+        }
+        // A value `set` would refuse (a line that ends with \, which recutils reads as going
+        // on on the next line) refuses the row.
+        for r in records[saved.records.count...] + [record] {
+            for (k, v) in r.fields {
+                guard let e = ValueRules.backslashError(v, key: k) else { continue }
+                self = undo()
+                let h = r.columns[k]
+                return leaveOut((h.map { "kolumnen \($0): " } ?? "") + e.message.sv, (h.map { "column \($0): " } ?? "") + e.message.en)
+            }
+        }
         let newID = id ?? nextID(kind)
         usedIDs[kind, default: []].insert(newID)
-        fields.insert(("id", newID), at: 0)
-        records.append(NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments))
+        record.fields.insert(("id", newID), at: 0)
+        records.append(record)
         seen.insert(dupKey)
         if kind == .goal {
             goalIDs.insert(newID)
