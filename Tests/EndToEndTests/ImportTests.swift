@@ -32,14 +32,18 @@ final class ImportTests: EndToEndCase {
         // What could not be read is said, with the source's row.
         XCTAssertTrue(r.stderr.contains("\(name):") && r.stderr.contains("'Enligt tidsplan från KS'"), r.stderr, file: file, line: line)
 
-        // Four owners, created with the names as written and ids from them.
+        // Five owners, created with the names as written and ids from them. A cell is split
+        // only into known owners: "Säkerhetsstrateg och IT-enheten" is two (each stands alone
+        // in another row), "Avdelningschef IFO / Säkerhetsstrateg" one, and said so.
         let owners = RecText.records(try text(root, "data/owners.rec"))
         let names = Dictionary(uniqueKeysWithValues: owners.map { ($0.id, $0.value("name") ?? "") })
         XCTAssertEqual(names["sakerhetsstrateg"], "Säkerhetsstrateg", file: file, line: line)
         XCTAssertEqual(names["it-enheten"], "IT-enheten", file: file, line: line)
-        XCTAssertEqual(names["avdelningschef-ifo"], "Avdelningschef IFO", file: file, line: line)
+        XCTAssertEqual(names["avdelningschef-ifo-sakerhetsstrateg"], "Avdelningschef IFO / Säkerhetsstrateg", file: file, line: line)
+        XCTAssertEqual(names["avdelningschef-ifo-it-enheten"], "Avdelningschef IFO, IT-enheten", file: file, line: line)
         XCTAssertEqual(names["krisledningsgruppen"], "Krisledningsgruppen", file: file, line: line)
-        XCTAssertEqual(owners.count, 6, "the two of init and four new", file: file, line: line)
+        XCTAssertEqual(owners.count, 7, "the two of init and five new", file: file, line: line)
+        XCTAssertTrue(r.stderr.contains("ansvarig 'Avdelningschef IFO / Säkerhetsstrateg' blir en ny ansvarig, hel"), r.stderr, file: file, line: line)
 
         // Two goals from the goal column, marked as made by the import.
         let goalsText = try text(root, "data/goals.rec")
@@ -63,7 +67,8 @@ final class ImportTests: EndToEndCase {
         // Several owners: the first in owner, the others in the note.
         XCTAssertEqual(v(1, "owner"), "sakerhetsstrateg", file: file, line: line)
         XCTAssertTrue(v(1, "note")?.hasSuffix("Även ansvarig: IT-enheten") == true, v(1, "note") ?? "-", file: file, line: line)
-        XCTAssertEqual(v(2, "owner"), "avdelningschef-ifo", file: file, line: line)
+        XCTAssertEqual(v(2, "owner"), "avdelningschef-ifo-sakerhetsstrateg", file: file, line: line)
+        XCTAssertNil(v(2, "note"), file: file, line: line)
         // A cell with ';', quotes and a line break comes through whole.
         XCTAssertTrue(v(1, "note")?.hasPrefix("Se \"Rutin för klassning\"; version 2\nGäller hela förvaltningen") == true, v(1, "note") ?? "-", file: file, line: line)
         // "Genomförd" is done; the done date is filled at the source's precision and marked.
@@ -127,6 +132,9 @@ extension ImportTests {
         let bad = try run(["import", "bad.csv", "--as-of", Self.planDate], in: root)
         XCTAssertEqual(bad.exitCode, 1, bad.output)
         XCTAssertTrue(bad.stderr.contains("sparades inte"), bad.stderr)
+        // Named at the source's row and column, not at a line of activities.rec that is never written.
+        XCTAssertTrue(bad.stderr.contains("bad.csv:2: fel: kolumnen Aktivitet: "), bad.stderr)
+        XCTAssertFalse(bad.stderr.contains("activities.rec"), bad.stderr)
         XCTAssertFalse(bad.output.contains("19121212"), bad.output)
         try assertDataUnchanged(root, since: before)
 
@@ -141,5 +149,24 @@ extension ImportTests {
         XCTAssertEqual(try text(root, "data/owners.rec"), String(decoding: before["owners.rec"] ?? [], as: UTF8.self), "no new owner for a known name")
         let again = try run(["import", "plan.csv", "--as-of", Self.planDate, "--lang", "en"], in: root)
         XCTAssertTrue(again.stdout.hasPrefix("Nothing new to import: 1 of 1 rows"), again.stdout)
+    }
+
+    /// A row that cannot be taken (no goal, a value ending in \) stops the whole import: the
+    /// rows are named, exit 1, nothing written, with or without --dry-run.
+    func testRowsLeftOutStopTheImport() throws {
+        let root = try makeTempFolder()
+        XCTAssertEqual(try run(["init", "."], in: root).exitCode, 0)
+        let before = try dataSnapshot(root)
+        try Data("Delmål;Aktivitet;Ansvarig;Klart senast\r\nKontinuitet;Inventera;IFO;2026-09\r\n;Öva;IFO;2026\r\nKontinuitet;Spara på G:\\;IFO;2026\r\n".utf8)
+            .write(to: root.appendingPathComponent("plan.csv"))
+        for dry in [[], ["--dry-run"]] {
+            let r = try run(["import", "plan.csv", "--as-of", "2026-03-01"] + dry, in: root)
+            XCTAssertEqual(r.exitCode, 1, r.output)
+            XCTAssertTrue(r.stderr.contains("plan.csv:3: aktiviteten har inget mål"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("plan.csv:4: kolumnen Aktivitet: värdet för 'title' slutar med \\"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("importen sparades inte: 2 av 3 rader kan inte tas med"), r.stderr)
+            XCTAssertEqual(r.stdout, "", r.stdout)
+        }
+        try assertDataUnchanged(root, since: before)
     }
 }

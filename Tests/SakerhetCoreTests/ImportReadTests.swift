@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SakerhetCore
 
@@ -122,7 +123,7 @@ final class ImportReadTests: XCTestCase {
     }
 
     /// Word tables: runs joined, paragraphs on lines, a merged title row padded, nested tables apart.
-    func testWordTables() {
+    func testWordTables() throws {
         let xml = """
         <w:document xmlns:w="x"><w:body><w:tbl>
         <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Plan</w:t></w:r></w:p></w:tc></w:tr>
@@ -130,10 +131,77 @@ final class ImportReadTests: XCTestCase {
         <w:tr><w:tc><w:p><w:r><w:t>Öva</w:t></w:r></w:p><w:p><w:r><w:t>två gånger</w:t></w:r></w:p></w:tc><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>inre</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>IT</w:t></w:r></w:p></w:tc></w:tr>
         </w:tbl></w:body></w:document>
         """
-        let tables = DOCXReader.tables(Array(xml.utf8), file: "p.docx")
+        let tables = try DOCXReader.tables(Array(xml.utf8), file: "p.docx")
         XCTAssertEqual(tables.count, 2)
         XCTAssertEqual(tables[0].name, "p.docx, tabell 1")
         XCTAssertEqual(tables[0].rows.map { $0.map(\.text) }, [["Plan", ""], ["Aktivitet", "Ansvarig"], ["Öva\ntvå gånger", "IT"]])
         XCTAssertEqual(tables[1].rows.map { $0.map(\.text) }, [["inre"]])
+    }
+
+    /// A goal cell merged down over its activities gives every row of the range its value:
+    /// Excel's `<mergeCell>` (first column of the range only) and Word's `w:vMerge`.
+    func testMergedCellsFillTheirRows() throws {
+        let sheet = """
+        <worksheet><sheetData>
+        <row r="1"><c r="A1" t="inlineStr"><is><t>Delmål</t></is></c><c r="B1" t="inlineStr"><is><t>Aktivitet</t></is></c></row>
+        <row r="2"><c r="A2" t="inlineStr"><is><t>Kontinuitet</t></is></c><c r="B2" t="inlineStr"><is><t>Inventera</t></is></c></row>
+        <row r="3"><c r="B3" t="inlineStr"><is><t>Öva</t></is></c></row>
+        <row r="4"><c r="A4" t="inlineStr"><is><t>Risker</t></is></c><c r="B4" t="inlineStr"><is><t>Analys</t></is></c></row>
+        <row r="6"><c r="B6" t="inlineStr"><is><t>Hot och våld</t></is></c></row>
+        <row r="7"><c r="B7" t="inlineStr"><is><t>Utanför</t></is></c></row>
+        </sheetData><mergeCells count="3"><mergeCell ref="A2:A3"/><mergeCell ref="A4:B6"/><mergeCell ref="A1:A1048576"/></mergeCells></worksheet>
+        """
+        let t = try XLSXReader.table(Array(sheet.utf8), name: "p.xlsx", shared: [], dateStyles: [], date1904: false)
+        XCTAssertEqual(t.rows.map { $0.map(\.text) }, [["Delmål", "Aktivitet"], ["Kontinuitet", "Inventera"], ["Kontinuitet", "Öva"],
+                                                      ["Risker", "Analys"], ["Risker", "Hot och våld"], ["", "Utanför"]])
+        XCTAssertEqual(t.numbers, [1, 2, 3, 4, 6, 7])
+
+        let xml = """
+        <w:document xmlns:w="x"><w:body><w:tbl>
+        <w:tr><w:tc><w:p><w:r><w:t>Delmål</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Aktivitet</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>Kontinuitet</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Inventera</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>Öva</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>Revidera</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:p><w:r><w:t>Risker</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Analys</w:t></w:r></w:p></w:tc></w:tr>
+        </w:tbl></w:body></w:document>
+        """
+        let tables = try DOCXReader.tables(Array(xml.utf8), file: "p.docx")
+        XCTAssertEqual(tables[0].rows.map { $0.map(\.text) }, [["Delmål", "Aktivitet"], ["Kontinuitet", "Inventera"], ["Kontinuitet", "Öva"],
+                                                              ["Kontinuitet", "Revidera"], ["Risker", "Analys"]])
+    }
+
+    /// A workbook or document whose XML is cut short inside a whole zip (the CRC is right) is
+    /// a damaged file, named, with what to do; not half a table or "no table".
+    func testXMLCutShortIsADamagedFile() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("EndToEndTests/Fixtures/import")
+        for (name, part) in [("plan.xlsx", "xl/worksheets/sheet1.xml"), ("plan.xlsx", "xl/styles.xml"),
+                             ("plan.xlsx", "xl/workbook.xml"), ("plan.docx", "word/document.xml")] {
+            let zip = try ZipArchive([UInt8](try Data(contentsOf: fixtures.appendingPathComponent(name))))
+            let whole = try XCTUnwrap(zip.read(part), part)
+            for fraction in [0.3, 0.6, 0.95] {
+                var w = ZipWriter()
+                for e in zip.entries { try w.add(e.name, e.name == part ? Array(whole.prefix(Int(Double(whole.count) * fraction))) : try zip.read(e)) }
+                let file = "cut-" + name
+                XCTAssertThrowsError(try ImportSource.tables(try w.finish(), file: file), "\(part) at \(fraction)") { error in
+                    let m = (error as? OfficeError)?.message
+                    XCTAssertTrue(m?.sv.hasPrefix("\(file) kan inte läsas som") == true && m?.sv.contains("\(part) tar slut mitt i sin XML") == true
+                                  && m?.sv.contains("spara om den från Excel eller Word") == true, m?.sv ?? "\(error)")
+                    XCTAssertTrue(m?.en.contains("\(part) ends in the middle of its XML") == true, m?.en ?? "")
+                }
+            }
+        }
+        // The whole files still read.
+        for name in ["plan.xlsx", "plan.docx"] {
+            XCTAssertFalse(try ImportSource.tables([UInt8](try Data(contentsOf: fixtures.appendingPathComponent(name))), file: name).isEmpty, name)
+        }
+        var x = XMLScanner(Array("<a><b x='1'/>text</a>".utf8))
+        while x.next() != nil {}
+        XCTAssertTrue(x.isWhole)
+        for cut in ["<a><b x='1", "<a><!-- c", "<a><![CDATA[x", "<a></a", "<a>text", ""] {
+            var y = XMLScanner(Array(cut.utf8))
+            while y.next() != nil {}
+            XCTAssertFalse(y.isWhole, cut)
+        }
     }
 }

@@ -10,6 +10,15 @@ public struct ImportEdit: Sendable {
         public let before: Document
         public let afterBytes: [UInt8]
         public let added: Int
+        /// Each added record with the lines it takes in `afterBytes` and the first line of
+        /// each of its fields, so that a problem found there names the source row instead.
+        let placed: [Placed]
+    }
+
+    struct Placed: Sendable {
+        let lines: ClosedRange<Int>
+        let fieldLines: [(line: Int, key: String)]
+        let record: Importer.NewRecord
     }
 
     /// In the order to write them.
@@ -26,22 +35,38 @@ public struct ImportEdit: Sendable {
             let doc = file.document
             let nl = doc.lineEnding.bytes
             var bytes = doc.bytes + doc.appendedRecord([])
+            var placed: [Placed] = []
+            // The line the next byte is on.
+            var line = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            func advance(from start: Int) { for b in bytes[start...] where b == 0x0A { line += 1 } }
             for (i, r) in mine.enumerated() {
-                if i > 0 { bytes += nl }
+                if i > 0 { bytes += nl; line += 1 }
+                let first = line
+                var fieldLines: [(line: Int, key: String)] = []
+                let start = bytes.count
                 for c in r.comments {
                     let line = ImportValues.clean(c)
                     bytes += Array(("# " + (line.includes("\n") ? line.split(separator: "\n").joined(separator: " ") : line)).utf8) + nl
                 }
+                advance(from: start)
                 for (k, v) in r.fields {
+                    fieldLines.append((line, k))
                     // One line, the common case, without splitting the value.
-                    if v.utf8.contains(0x0A) || v.isEmpty { bytes += doc.render(k, v); continue }
+                    if v.utf8.contains(0x0A) || v.isEmpty {
+                        let at = bytes.count
+                        bytes += doc.render(k, v)
+                        advance(from: at)
+                        continue
+                    }
                     bytes += k.utf8
                     bytes += [UInt8(ascii: ":"), 0x20]
                     bytes += v.utf8
                     bytes += nl
+                    line += 1
                 }
+                placed.append(Placed(lines: first...max(first, line - 1), fieldLines: fieldLines, record: r))
             }
-            out.append(FileEdit(kind: kind, path: file.path, before: doc, afterBytes: bytes, added: mine.count))
+            out.append(FileEdit(kind: kind, path: file.path, before: doc, afterBytes: bytes, added: mine.count, placed: placed))
         }
         files = out
     }
@@ -58,6 +83,22 @@ public struct ImportEdit: Sendable {
         let after = Edit.errors(applied(to: data), asOf)
         guard !after.isEmpty else { return [] }
         return Edit.added(before: Edit.errors(data, asOf), after: after)
+    }
+
+    /// `d` at the source row of the record it is about, when that is a record the import
+    /// adds: `plan.xlsx:3: … kolumnen Kommentar: …` instead of a line of a file not written.
+    public func located(_ d: Diagnostic) -> Diagnostic {
+        guard let f = files.first(where: { $0.path == d.file }),
+              let p = f.placed.first(where: { $0.lines.contains(d.line) }), !p.record.source.isEmpty,
+              let colon = p.record.source.lastIndex(of: ":"), let row = Int(p.record.source[p.record.source.index(after: colon)...]) else { return d }
+        let key = p.fieldLines.last { $0.line <= d.line }?.key
+        let header = key.flatMap { p.record.columns[$0] }
+        let message = d.message
+        var out = Diagnostic(severity: d.severity, check: d.check, file: String(p.record.source[..<colon]), line: row,
+                             kind: d.kind, recordID: d.recordID, owner: d.owner,
+                             message: header.map { h in Message { lang in (lang == .sv ? "kolumnen \(h): " : "column \(h): ") + message.text(lang) } } ?? message)
+        out.coOwners = d.coOwners
+        return out
     }
 
     /// What `--dry-run` shows: a unified diff per file.

@@ -46,13 +46,28 @@ enum ValueRules {
             throw EditError(sv: "värdet för '\(key)' innehåller en radbrytning, men '\(key)' har bara en rad; skriv värdet på en rad\(where_sv)",
                             en: "the value of '\(key)' holds a line break, but '\(key)' has one line only; give the value on one line\(where_en)")
         }
-        if let n = lines.firstIndex(where: { $0.hasSuffix("\\") }) {
-            let which_sv = lines.count > 1 ? "rad \(n + 1) av värdet för '\(key)'" : "värdet för '\(key)'"
-            let which_en = lines.count > 1 ? "line \(n + 1) of the value of '\(key)'" : "the value of '\(key)'"
-            throw EditError(sv: "\(which_sv) slutar med \\, som recutils läser som att värdet fortsätter på nästa rad; ta bort det, skriv det mitt i texten eller avsluta med ett annat tecken",
-                            en: "\(which_en) ends with \\, which recutils reads as the value going on on the next line; remove it, move it into the text or end with another character")
-        }
+        if let e = backslashError(lines, key: key) { throw e }
         return lines.joined(separator: "\n")
+    }
+
+    /// The error for a value with a line that ends with a backslash (blanks at the end of a
+    /// line aside), or nil. `import` refuses such a value with the same words as `set`.
+    static func backslashError(_ value: String, key: String) -> EditError? {
+        guard value.utf8.contains(UInt8(ascii: "\\")) else { return nil }
+        let lines = value.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            var line = line
+            while let l = line.last, l == " " || l == "\t" || l == "\r" { line = line.dropLast() }
+            return line
+        }
+        return backslashError(lines, key: key)
+    }
+
+    private static func backslashError(_ lines: [Substring], key: String) -> EditError? {
+        guard let n = lines.firstIndex(where: { $0.hasSuffix("\\") }) else { return nil }
+        let which_sv = lines.count > 1 ? "rad \(n + 1) av värdet för '\(key)'" : "värdet för '\(key)'"
+        let which_en = lines.count > 1 ? "line \(n + 1) of the value of '\(key)'" : "the value of '\(key)'"
+        return EditError(sv: "\(which_sv) slutar med \\, som recutils läser som att värdet fortsätter på nästa rad; ta bort det, skriv det mitt i texten eller avsluta med ett annat tecken",
+                         en: "\(which_en) ends with \\, which recutils reads as the value going on on the next line; remove it, move it into the text or end with another character")
     }
 
     private static func hex(_ v: UInt32) -> String {

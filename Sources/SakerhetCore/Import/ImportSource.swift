@@ -26,8 +26,8 @@ public enum ImportSource {
                                   en: "\(file): unknown file type '.\(ext)'; import reads .xlsx, .docx, .csv, .tsv and .txt")
             }
         } catch let f as ZipArchive.Failure {
-            throw OfficeError(sv: "\(file) kan inte läsas som \(ext == "docx" ? "Word-dokument" : "arbetsbok"): \(f.description); filen är skadad eller inte av den typen, spara om den från Excel eller Word",
-                              en: "\(file) cannot be read as a \(ext == "docx" ? "Word document" : "workbook"): \(f.description); the file is damaged or not of that type, save it again from Excel or Word")
+            throw OfficeError(sv: "\(file) kan inte läsas som \(ext.hasPrefix("doc") ? "Word-dokument" : "arbetsbok"): \(f.message.sv); filen är skadad eller inte av den typen, spara om den från Excel eller Word",
+                              en: "\(file) cannot be read as a \(ext.hasPrefix("doc") ? "Word document" : "workbook"): \(f.message.en); the file is damaged or not of that type, save it again from Excel or Word")
         }
     }
 }

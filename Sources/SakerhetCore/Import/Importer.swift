@@ -15,6 +15,10 @@ public struct Importer {
         public let kind: Kind
         public var fields: [(String, String)]
         public var comments: [String]
+        /// The row it comes from, as messages name it: `plan.xlsx:3`.
+        public var source: String = ""
+        /// Field → the header of the column its value comes from, where one column gives it.
+        public var columns: [String: String] = [:]
         public var id: String { fields.first { $0.0 == "id" }?.1 ?? "" }
     }
 
@@ -28,13 +32,18 @@ public struct Importer {
     public private(set) var duplicates = 0
     /// Tables read, and rows that gave a record.
     public private(set) var rowsSeen = 0
-    /// Rows left out for want of a required value.
+    /// Rows left out for want of a required value, or for a value that cannot be written.
     public private(set) var leftOut = 0
+    /// Rows with values but no title, passed over (a heading or a note between the rows).
+    public private(set) var untitled = 0
 
     // Lookups over the folder and what this import adds.
     private var ownerByName: [String: String] = [:]
     /// Owner cells read already: a plan names the same few units on every row.
     private var ownerCells: [String: ([String], [String])] = [:]
+    /// The owner cells of the tables read so far, folded: a name that stands alone in a
+    /// cell is a known owner, so "IFO och HR" splits where "IFO" and "HR" each stand alone.
+    private var ownerCellNames: Set<String> = []
     private var ownerIDs: Set<String> = []
     private var goalByTitle: [String: String] = [:]
     private var goalIDs: Set<String> = []
@@ -131,22 +140,30 @@ public struct Importer {
             notices.append(Message(sv: "\(table.name): kolumnerna \(list) placerades inte och togs inte med; ange --map 'Kolumn=fält' för att ta med dem",
                                    en: "\(table.name): the columns \(list) were not placed and were left out; give --map 'Column=field' to bring them in"))
         }
+        if let c = column["owner"] {
+            for row in table.rows.dropFirst(headerRow + 1) where c.index < row.count && !row[c.index].isBlank {
+                let names = ImportValues.ownerNames(row[c.index].text)
+                if names.count == 1 { ownerCellNames.insert(ImportColumns.fold(names[0])) }
+            }
+        }
+        let columnNames = column.mapValues { headers[$0.index] }
         for r in (headerRow + 1)..<max(headerRow + 1, table.rows.count) {
             let row = table.rows[r]
             if row.allSatisfy(\.isBlank) { continue }
             var cells: [String: TableCell] = [:]
             for (field, c) in column where c.index < row.count && !row[c.index].isBlank { cells[field] = row[c.index] }
-            try addRow(cells, kind: kind, at: "\(file):\(table.numbers[r])", file: file)
+            try addRow(cells, kind: kind, at: "\(file):\(table.numbers[r])", file: file, columns: columnNames)
         }
     }
 
     // MARK: Rows
 
-    private mutating func addRow(_ cells: [String: TableCell], kind: Kind, at place: String, file: String) throws {
+    private mutating func addRow(_ cells: [String: TableCell], kind: Kind, at place: String, file: String, columns: [String: String]) throws {
         func text(_ f: String) -> String? { cells[f].map { ImportValues.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 } }
         let titleField = ImportColumns.titleField(kind)
         guard let title = text(titleField) else {
             notices.append(Message(sv: "\(place): raden har ingen \(titleField) och togs inte med", en: "\(place): the row has no \(titleField) and was left out"))
+            untitled += 1
             return
         }
         rowsSeen += 1
@@ -156,7 +173,7 @@ public struct Importer {
         func filled(_ sv: String) { comments.append("importerad från \(file): \(sv)") }
         func leaveOut(_ sv: String, _ en: String) {
             leftOut += 1
-            notices.append(Message(sv: "\(place): \(sv); raden togs inte med", en: "\(place): \(en); the row was left out"))
+            notices.append(Message(sv: "\(place): \(sv); raden kan inte tas med", en: "\(place): \(en); the row cannot be taken in"))
         }
 
         // Scope for "the same record": the goal of an activity, the parent of a goal, the audit of a finding.
@@ -195,10 +212,16 @@ public struct Importer {
         } else if let o = text("owner") {
             let names: [String], ids: [String]
             if let known = ownerCells[o] { (names, ids) = known } else {
-                // A known owner's whole name first: "Enheten för säkerhet, beredskap och
-                // systemförvaltning" is one unit, not three.
+                // A cell is split only when every part is a known owner; otherwise it is one
+                // owner: "Individ- och familjeomsorgen" and "Enheten för säkerhet, beredskap
+                // och systemförvaltning" are one unit each, not two or three.
                 let whole = ImportValues.clean(o)
-                names = ownerIDs.contains(whole) || ownerByName[ImportColumns.fold(whole)] != nil ? [whole] : ImportValues.ownerNames(o)
+                let parts = ImportValues.ownerNames(o)
+                names = parts.count > 1 && !isKnownOwner(whole) && parts.allSatisfy(isKnownOwner) ? parts : [whole]
+                if parts.count > 1 && names.count == 1 && !isKnownOwner(whole) {
+                    notices.append(Message(sv: "\(place): ansvarig '\(Importer.shown(whole))' blir en ny ansvarig, hel; en cell delas vid och, komma och / bara när varje del är en känd ansvarig (i owners.rec eller ensam i en cell i kolumnen). Är det flera ansvariga, lägg först in var och en i owners.rec och importera igen",
+                                           en: "\(place): owner '\(Importer.shown(whole))' becomes one new owner, whole; a cell is split at och, comma and / only when every part is a known owner (in owners.rec or alone in a cell of the column). If these are several owners, add each to owners.rec first and import again"))
+                }
                 ids = names.map { ownerFor($0, file: file) }
                 ownerCells[o] = (names, ids)
             }
@@ -316,10 +339,27 @@ public struct Importer {
             self = undo()
             return leaveOut("saknar \(missing.joined(separator: ", "))", "lacks \(missing.joined(separator: ", "))")
         }
+        // What the row adds: its record, and the owners and goal it creates.
+        var record = NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments, source: place, columns: columns)
+        for i in saved.records.count..<records.count {
+            records[i].source = place
+            let (field, from) = records[i].kind == .owner ? ("name", "owner") : ("title", kind == .goal ? "parent" : "goal")
+            if let h = columns[from] { records[i].columns[field] = h }
+        }
+        // A value `set` would refuse (a line that ends with \, which recutils reads as going
+        // on on the next line) refuses the row.
+        for r in records[saved.records.count...] + [record] {
+            for (k, v) in r.fields {
+                guard let e = ValueRules.backslashError(v, key: k) else { continue }
+                self = undo()
+                let h = r.columns[k]
+                return leaveOut((h.map { "kolumnen \($0): " } ?? "") + e.message.sv, (h.map { "column \($0): " } ?? "") + e.message.en)
+            }
+        }
         let newID = id ?? nextID(kind)
         usedIDs[kind, default: []].insert(newID)
-        fields.insert(("id", newID), at: 0)
-        records.append(NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments))
+        record.fields.insert(("id", newID), at: 0)
+        records.append(record)
         seen.insert(dupKey)
         if kind == .goal {
             goalIDs.insert(newID)
@@ -338,6 +378,13 @@ public struct Importer {
         ownerByName[ImportColumns.fold(name)] = ownerByName[ImportColumns.fold(name)] ?? id
         records.append(NewRecord(kind: .owner, fields: [("id", id), ("name", name)], comments: ["importerad från \(file): ny ansvarig"]))
         return id
+    }
+
+    /// True for an owner's id or name in the folder, one this import has made, or a name
+    /// that stands alone in an owner cell of the tables read.
+    private func isKnownOwner(_ name: String) -> Bool {
+        let f = ImportColumns.fold(name)
+        return ownerIDs.contains(name) || ownerByName[f] != nil || ownerCellNames.contains(f)
     }
 
     /// The owner with this name or id, created if new with an id from the name.

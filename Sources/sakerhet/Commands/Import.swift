@@ -86,22 +86,25 @@ enum Import: Command {
             let sv = ctx.lang == .sv
             let edit: ImportEdit
             do { edit = try ImportEdit(data, importer.records) } catch let e as EditError { throw StoreError(sv: e.message.sv, en: e.message.en) }
-            if edit.isEmpty && importer.leftOut > 0 {
-                Output.error("sakerhet: " + (sv ? "inget importerades: \(importer.leftOut) av \(importer.rowsSeen) rader togs inte med (se ovan), \(importer.duplicates) fanns redan"
-                                              : "nothing was imported: \(importer.leftOut) of \(importer.rowsSeen) rows were left out (see above), \(importer.duplicates) were there already"))
-                return Exit.problems
-            }
-            if edit.isEmpty {
+            if edit.isEmpty && importer.leftOut == 0 {
                 try Output.write(sv ? "Inget nytt att importera: \(importer.duplicates) av \(importer.rowsSeen) rader finns redan (samma mål och titel).\n"
                                     : "Nothing new to import: \(importer.duplicates) of \(importer.rowsSeen) rows are there already (same goal and title).\n")
                 return Exit.ok
             }
-            let errors = edit.newErrors(in: data, asOf: asOf)
+            // Problems are named at the source's row; a plan with rows left out or new errors is not saved.
+            let errors = edit.isEmpty ? [] : edit.newErrors(in: data, asOf: asOf).map(edit.located)
             if !errors.isEmpty {
                 let after = edit.applied(to: data)
                 for d in errors { Output.error(DiagnosticText.line(d, data: after, lang: ctx.lang, style: .plain)) }
-                Output.error("sakerhet: " + (sv ? "importen skulle ge \(errors.count) \(errors.count == 1 ? "nytt" : "nya") fel och sparades inte; rätta källfilen (eller ange --map) och försök igen"
-                                              : "the import would add \(errors.count) new error\(errors.count == 1 ? "" : "s") and was not saved; correct the source file (or give --map) and try again"))
+            }
+            if importer.leftOut > 0 || !errors.isEmpty {
+                let n = importer.leftOut, e = errors.count
+                // The rows without a title are named above; they do not stop the import.
+                var what: [String] = []
+                if n > 0 { what.append(sv ? "\(n) av \(importer.rowsSeen) rader kan inte tas med" : "\(n) of \(importer.rowsSeen) rows cannot be taken") }
+                if e > 0 { what.append(sv ? "importen skulle ge \(e) \(e == 1 ? "nytt" : "nya") fel" : "the import would add \(e) new error\(e == 1 ? "" : "s")") }
+                Output.error("sakerhet: " + (sv ? "importen sparades inte: \(what.joined(separator: " och ")) (se ovan); rätta raderna i källfilen (eller ange --map) och försök igen, så tas hela planen in på en gång"
+                                              : "the import was not saved: \(what.joined(separator: " and ")) (see above); correct the rows in the source file (or give --map) and try again, so the whole plan comes in at once"))
                 return Exit.problems
             }
             if dryRun {
@@ -112,7 +115,7 @@ enum Import: Command {
             let parts = edit.files.map { "\($0.added) \($0.kind.word(ctx.lang, plural: $0.added != 1)) (\($0.path))" }
             var out = (sv ? "Importerade " : "Imported ") + parts.joined(separator: ", ")
             if importer.duplicates > 0 { out += sv ? "; \(importer.duplicates) rader fanns redan" : "; \(importer.duplicates) rows were there already" }
-            if importer.leftOut > 0 { out += sv ? "; \(importer.leftOut) rader togs inte med (se ovan)" : "; \(importer.leftOut) rows were left out (see above)" }
+            if importer.untitled > 0 { out += sv ? "; \(importer.untitled) rader utan titel togs inte med (se ovan)" : "; \(importer.untitled) rows without a title were left out (see above)" }
             try Output.write(out + ".\n")
             return Exit.ok
         }

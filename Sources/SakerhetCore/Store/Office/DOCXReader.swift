@@ -1,7 +1,8 @@
 /// Reads the tables of a Word document (`.docx`, word/document.xml). A cell's text is its
 /// `w:t` runs joined, its paragraphs joined by a line break; a cell spanning columns
-/// (`w:gridSpan`) is followed by empty cells so the columns stay aligned. A table inside a
-/// cell is read as a table of its own.
+/// (`w:gridSpan`) is followed by empty cells so the columns stay aligned; a cell merged down
+/// (`w:vMerge`, a goal written once beside its activities) has the text of the cell where the
+/// merge starts in every row it covers. A table inside a cell is read as a table of its own.
 public enum DOCXReader {
     public static func read(_ bytes: [UInt8], file: String) throws -> [SourceTable] {
         let zip = try ZipArchive(bytes)
@@ -9,11 +10,15 @@ public enum DOCXReader {
             throw OfficeError(sv: "\(file) är inget Word-dokument (word/document.xml saknas); spara det som .docx i Word eller LibreOffice",
                               en: "\(file) is not a Word document (no word/document.xml); save it as .docx in Word or LibreOffice")
         }
-        return tables(document, file: file)
+        return try tables(document, file: file)
     }
 
-    static func tables(_ bytes: [UInt8], file: String) -> [SourceTable] {
-        struct Building { var rows: [[TableCell]] = []; var row: [TableCell] = []; var cell = ""; var paragraphs = 0; var span = 1 }
+    static func tables(_ bytes: [UInt8], file: String) throws -> [SourceTable] {
+        struct Building {
+            var rows: [[TableCell]] = []; var row: [TableCell] = []; var cell = ""; var paragraphs = 0; var span = 1
+            /// The cell continues a vertical merge from the row above.
+            var mergedDown = false
+        }
         var stack: [Building] = []
         var done: [(Int, [[TableCell]])] = []
         var started = 0
@@ -36,11 +41,20 @@ public enum DOCXReader {
                 stack[stack.count - 1].cell = ""
                 stack[stack.count - 1].paragraphs = 0
                 stack[stack.count - 1].span = 1
+                stack[stack.count - 1].mergedDown = false
             case .start("gridSpan", let a, _) where !stack.isEmpty:
                 stack[stack.count - 1].span = max(1, min(64, a["val"].flatMap(Int.init) ?? 1))
+            case .start("vMerge", let a, _) where !stack.isEmpty:
+                // `w:val="restart"` starts a merge; no value or "continue" goes on with it.
+                stack[stack.count - 1].mergedDown = a["val"] == nil || a["val"] == "continue"
             case .end("tc") where !stack.isEmpty:
                 let b = stack[stack.count - 1]
-                stack[stack.count - 1].row.append(.text(b.cell))
+                let column = b.row.count
+                if b.mergedDown, let above = b.rows.last, column < above.count {
+                    stack[stack.count - 1].row.append(above[column])
+                } else {
+                    stack[stack.count - 1].row.append(.text(b.cell))
+                }
                 for _ in 1..<b.span { stack[stack.count - 1].row.append(.text("")) }
             case .start("p", _, _) where !stack.isEmpty:
                 if stack[stack.count - 1].paragraphs > 0 { stack[stack.count - 1].cell += "\n" }
@@ -53,6 +67,7 @@ public enum DOCXReader {
             default: break
             }
         }
+        try x.requireWhole("word/document.xml")
         return done.sorted { $0.0 < $1.0 }.map { SourceTable(name: "\(file), tabell \($0.0)", rows: $0.1) }
     }
 }

@@ -17,6 +17,7 @@ public enum XLSXReader {
             if name == "sheet" { sheets.append((a["name"] ?? "", a["id"] ?? "")) }
             if name == "workbookPr", let v = a["date1904"] { date1904 = v == "1" || v == "true" }
         }
+        try x.requireWhole("xl/workbook.xml")
         var targets: [String: String] = [:]
         var sharedPath = "xl/sharedStrings.xml", stylesPath = "xl/styles.xml"
         if let rels = try zip.read("xl/_rels/workbook.xml.rels") {
@@ -28,6 +29,7 @@ public enum XLSXReader {
                 if a["Type"]?.hasSuffix("/sharedStrings") == true { sharedPath = path }
                 if a["Type"]?.hasSuffix("/styles") == true { stylesPath = path }
             }
+            try r.requireWhole("xl/_rels/workbook.xml.rels")
         }
         guard !sheets.isEmpty else {
             throw OfficeError(sv: "\(file) har inga blad", en: "\(file) has no sheets")
@@ -48,14 +50,14 @@ public enum XLSXReader {
             throw OfficeError(sv: "\(file): bladet '\(chosen.name)' saknas i filen (\(sheetPath)); spara om arbetsboken",
                               en: "\(file): the sheet '\(chosen.name)' is missing from the file (\(sheetPath)); save the workbook again")
         }
-        let shared = try zip.read(sharedPath).map(sharedStrings) ?? []
-        let dateStyles = try zip.read(stylesPath).map(dateStyleIndexes) ?? []
-        return table(sheetBytes, name: file + (sheets.count > 1 || sheet != nil ? ", blad \(chosen.name)" : ""),
-                     shared: shared, dateStyles: dateStyles, date1904: date1904)
+        let shared = try zip.read(sharedPath).map { try sharedStrings($0, part: sharedPath) } ?? []
+        let dateStyles = try zip.read(stylesPath).map { try dateStyleIndexes($0, part: stylesPath) } ?? []
+        return try table(sheetBytes, name: file + (sheets.count > 1 || sheet != nil ? ", blad \(chosen.name)" : ""),
+                         shared: shared, dateStyles: dateStyles, date1904: date1904, part: sheetPath)
     }
 
     /// The text of each `<si>`: its `<t>` runs joined, phonetic runs (`<rPh>`) left out.
-    static func sharedStrings(_ bytes: [UInt8]) -> [String] {
+    static func sharedStrings(_ bytes: [UInt8], part: String) throws -> [String] {
         var out: [String] = []
         var x = XMLScanner(bytes)
         var current = "", inT = false, inPhonetic = false
@@ -71,11 +73,12 @@ public enum XLSXReader {
             default: break
             }
         }
+        try x.requireWhole(part)
         return out
     }
 
     /// The indexes into `cellXfs` whose number format shows a date.
-    static func dateStyleIndexes(_ bytes: [UInt8]) -> Set<Int> {
+    static func dateStyleIndexes(_ bytes: [UInt8], part: String) throws -> Set<Int> {
         var custom: [Int: String] = [:]
         var xfs: [Int] = []
         var inCellXfs = false
@@ -90,6 +93,7 @@ public enum XLSXReader {
             default: break
             }
         }
+        try x.requireWhole(part)
         var out = Set<Int>()
         for (i, id) in xfs.enumerated() where isDateFormat(id, custom[id]) { out.insert(i) }
         return out
@@ -113,11 +117,15 @@ public enum XLSXReader {
         return (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
     }
 
-    /// Rows of a worksheet, each as long as its last cell, gaps filled with empty text.
-    static func table(_ bytes: [UInt8], name: String, shared: [String], dateStyles: Set<Int>, date1904: Bool) -> SourceTable {
+    /// Rows of a worksheet, each as long as its last cell, gaps filled with empty text. A
+    /// merged range (`<mergeCell ref="A2:A4"/>`, a goal written once beside its activities)
+    /// gives its value to every row it covers, in its first column, as Excel shows it.
+    static func table(_ bytes: [UInt8], name: String, shared: [String], dateStyles: Set<Int>, date1904: Bool,
+                      part: String = "xl/worksheets/sheet1.xml") throws -> SourceTable {
         var rows: [[TableCell]] = [], numbers: [Int] = []
         var row: [TableCell] = [], rowNumber = 0
         var col = 0, type = "", style = 0, value = "", inValue = false
+        var merges: [(top: Int, bottom: Int, column: Int)] = []
         var x = XMLScanner(bytes)
         func put(_ cell: TableCell, at c: Int) {
             guard c < 16_384 else { return }
@@ -157,10 +165,45 @@ public enum XLSXReader {
                     }
                 }
                 put(cell, at: col)
+            case .start("mergeCell", let a, _):
+                if let m = a["ref"].flatMap(mergedRange), m.bottom > m.top { merges.append(m) }
             default: break
             }
         }
+        try x.requireWhole(part)
+        fillMerged(&rows, numbers: numbers, merges)
         return SourceTable(name: name, rows: rows, numbers: numbers)
+    }
+
+    /// `A2:C4` → rows 2 to 4, zero-based column 0.
+    static func mergedRange(_ ref: String) -> (top: Int, bottom: Int, column: Int)? {
+        let ends = ref.split(separator: ":")
+        guard ends.count == 2, let c = column(String(ends[0])), c < 16_384,
+              let top = Int(ends[0].drop { $0.isLetter }), let bottom = Int(ends[1].drop { $0.isLetter }) else { return nil }
+        return (top, bottom, c)
+    }
+
+    /// Gives the first cell of each merged range to the rows below it in the range. A cell
+    /// takes part in one merge only (ranges do not overlap in a file Excel wrote): a fill
+    /// stops at a cell that starts a range or was filled already, so a hostile list of
+    /// ranges costs at most one step per cell.
+    static func fillMerged(_ rows: inout [[TableCell]], numbers: [Int], _ merges: [(top: Int, bottom: Int, column: Int)]) {
+        guard !merges.isEmpty else { return }
+        var index: [Int: Int] = [:]
+        for (i, n) in numbers.enumerated() where index[n] == nil { index[n] = i }
+        var taken = Set<Int>()
+        for m in merges { if let t = index[m.top] { taken.insert(t * 16_384 + m.column) } }
+        for m in merges {
+            guard let t = index[m.top], m.column < rows[t].count, !rows[t][m.column].isBlank else { continue }
+            let value = rows[t][m.column]
+            // The rows the file has in the range: those after the top row, while their numbers are in it.
+            var i = t + 1
+            while i < rows.count, numbers[i] > m.top, numbers[i] <= m.bottom, taken.insert(i * 16_384 + m.column).inserted {
+                while rows[i].count <= m.column { rows[i].append(.text("")) }
+                rows[i][m.column] = value
+                i += 1
+            }
+        }
     }
 
     /// `B12` → 1 (zero-based column).

@@ -3,7 +3,8 @@
 /// decoded. Names are local (the namespace prefix is dropped). Comments, processing
 /// instructions and DOCTYPE are skipped; entities a DOCTYPE declares are never expanded,
 /// so an "entity bomb" stays a few bytes. Malformed input ends the scan or gives text; it
-/// never reads out of bounds.
+/// never reads out of bounds. After the scan, `isWhole` tells XML that was cut short from
+/// a whole document, so a reader can refuse a damaged part instead of reading half of it.
 struct XMLScanner {
     enum Event {
         case start(name: String, attributes: [String: String], empty: Bool)
@@ -13,10 +14,40 @@ struct XMLScanner {
 
     let bytes: [UInt8]
     var pos = 0
+    /// Elements started and not yet ended.
+    private(set) var depth = 0
+    /// True once an element has started.
+    private var started = false
+    /// True when markup (a tag, comment, CDATA, declaration) runs into the end of the input.
+    private(set) var cutShort = false
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    /// At the end of the scan: true when the input held an element and every element that
+    /// started has ended, as in a part that was written whole; false for XML cut short.
+    var isWhole: Bool { started && depth == 0 && !cutShort }
+
+    /// Throws `ZipArchive.Failure` when the scan of the archive entry `part` has ended in
+    /// XML that is not whole (see `isWhole`): the file is damaged.
+    func requireWhole(_ part: String) throws {
+        guard !isWhole else { return }
+        throw ZipArchive.Failure(sv: "delen \(part) tar slut mitt i sin XML",
+                                 en: "the part \(part) ends in the middle of its XML")
+    }
+
     mutating func next() -> Event? {
+        guard let e = scan() else { return nil }
+        switch e {
+        case .start(_, _, let empty):
+            started = true
+            if !empty { depth += 1 }
+        case .end: depth -= 1
+        case .text: break
+        }
+        return e
+    }
+
+    private mutating func scan() -> Event? {
         while pos < bytes.count {
             if bytes[pos] != UInt8(ascii: "<") {
                 let start = pos
@@ -44,7 +75,7 @@ struct XMLScanner {
             var attributes: [String: String] = [:]
             while true {
                 skipSpace()
-                guard pos < bytes.count else { return nil }
+                guard pos < bytes.count else { cutShort = true; return nil }
                 let c = bytes[pos]
                 if c == UInt8(ascii: ">") { pos += 1; return .start(name: name, attributes: attributes, empty: false) }
                 if c == UInt8(ascii: "/") {
@@ -57,7 +88,7 @@ struct XMLScanner {
                 guard pos < bytes.count, bytes[pos] == UInt8(ascii: "=") else { continue }
                 pos += 1
                 skipSpace()
-                guard pos < bytes.count else { return nil }
+                guard pos < bytes.count else { cutShort = true; return nil }
                 let quote = bytes[pos]
                 guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { continue }
                 pos += 1
@@ -92,6 +123,7 @@ struct XMLScanner {
 
     private mutating func skip(past s: StaticString) {
         while pos < bytes.count, !starts(s) { pos += 1 }
+        if pos >= bytes.count { cutShort = true }
         pos = min(bytes.count, pos + s.utf8CodeUnitCount)
     }
 
@@ -103,6 +135,7 @@ struct XMLScanner {
             pos += 1
             if c == UInt8(ascii: "[") { depth += 1 } else if c == UInt8(ascii: "]") { depth -= 1 } else if c == UInt8(ascii: ">"), depth <= 0 { return }
         }
+        cutShort = true
     }
 
     private mutating func skipSpace() {

@@ -21,9 +21,12 @@ public struct ZipArchive: Sendable {
     public let entries: [Entry]
     let bytes: [UInt8]
 
+    /// What is wrong with the archive, in Swedish and English.
     public struct Failure: Error, Sendable, CustomStringConvertible {
-        public let description: String
-        init(_ d: String) { description = d }
+        public let message: Message
+        public var description: String { message.en }
+        init(_ d: String) { message = Message(sv: d, en: d) }
+        init(sv: String, en: String) { message = Message(sv: sv, en: en) }
     }
 
     public init(_ bytes: [UInt8]) throws {

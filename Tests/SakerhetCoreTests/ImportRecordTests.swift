@@ -1,0 +1,115 @@
+import XCTest
+@testable import SakerhetCore
+
+/// What the import makes of a row's values: owners, values the writer refuses, and where
+/// the problems of the records it would add are named. In-process.
+final class ImportRecordTests: XCTestCase {
+    static let asOf = Day(year: 2026, month: 3, day: 1)!
+
+    /// A folder with two owners (one a unit whose name has "," and "och"), a goal and an activity.
+    static func data() -> DataSet {
+        DataSet(folder: "d", files: [
+            .owner: SourceFile(path: "d/owners.rec", document: Document(text: """
+                id: sf
+                name: Socialförvaltningen
+
+                id: sbs
+                name: Enheten för säkerhet, beredskap och systemförvaltning
+
+                """)),
+            .goal: SourceFile(path: "d/goals.rec", document: Document(text: "id: D1\ntitle: Trygg förvaltning\nowner: sf\ndue: 2027\nstatus: pågår\n")),
+            .activity: SourceFile(path: "d/activities.rec", document: Document(text: "id: A1\ntitle: Gammal\ngoal: D1\nowner: sf\ndue: 2027\nstatus: pågår\n")),
+        ])
+    }
+
+    static func table(_ rows: [[String]]) -> SourceTable {
+        SourceTable(name: "t.csv", rows: rows.map { $0.map { TableCell.text($0) } })
+    }
+
+    /// An owner cell is split at "och", "," and "/" only when every part is a known owner:
+    /// one in owners.rec (by id or name), or a name that stands alone in a cell of the column.
+    /// Otherwise the cell is one owner, as "Individ- och familjeomsorgen" is one unit.
+    func testOwnerCellSplitOnlyIntoKnownOwners() throws {
+        let header = ["Mål", "Aktivitet", "Ansvarig", "Klart senast"]
+        var importer = Importer(data: Self.data(), asOf: Self.asOf)
+        try importer.add(Self.table([header,
+            ["D1", "Ett", "Individ- och familjeomsorgen", "2026"],
+            ["D1", "Två", "Enheten för säkerhet, beredskap och systemförvaltning", "2026"],
+            ["D1", "Tre", "Enhet för mottagning och ekonomiskt bistånd", "2026"],
+            ["D1", "Fyra", "Socialförvaltningen och IT-enheten", "2026"],
+            ["D1", "Fem", "IT-enheten", "2026"],
+            ["D1", "Sex", "sbs / sf", "2026"],
+            ["D1", "Sju", "IT-enheten, Ekonomi", "2026"],
+        ]), file: "t.csv")
+        let owners = importer.records.filter { $0.kind == .owner }
+        XCTAssertEqual(owners.map { $0.fields.first { $0.0 == "name" }?.1 }, ["Individ- och familjeomsorgen", "Enhet för mottagning och ekonomiskt bistånd", "IT-enheten", "IT-enheten, Ekonomi"])
+        let acts = importer.records.filter { $0.kind == .activity }
+        func value(_ i: Int, _ k: String) -> String? { acts[i].fields.first { $0.0 == k }?.1 }
+        XCTAssertEqual(acts.indices.map { value($0, "owner") },
+                       ["individ-och-familjeomsorgen", "sbs", "enhet-for-mottagning-och-ekonomiskt-bist", "sf", "it-enheten", "sbs", "it-enheten-ekonomi"])
+        XCTAssertNil(value(0, "note"))
+        XCTAssertNil(value(1, "note"))
+        XCTAssertEqual(value(3, "note"), "Även ansvarig: IT-enheten", "IT-enheten stands alone in a later row")
+        XCTAssertEqual(value(5, "note"), "Även ansvarig: sf")
+        XCTAssertNil(value(6, "note"), "Ekonomi is no known owner: the cell is one")
+        // A cell kept whole although it has "och", "," or "/" is said once.
+        let said = importer.notices.filter { $0.sv.contains("blir en ny ansvarig, hel") }
+        XCTAssertEqual(said.count, 3, said.map(\.sv).joined(separator: "\n"))
+        XCTAssertTrue(said[0].sv.hasPrefix("t.csv:2: ansvarig 'Individ- och familjeomsorgen'"), said[0].sv)
+        XCTAssertEqual(importer.leftOut, 0)
+    }
+
+    /// A value that `set` refuses, a line ending with \ (recutils reads it as going on on the
+    /// next line), refuses the row with the file, row and column; what the row would have
+    /// made (a new owner, a new goal) is not made.
+    func testValueEndingWithBackslashRefusesTheRow() throws {
+        var importer = Importer(data: Self.data(), asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Klart senast", "Kommentar"],
+            ["D1", "Spara filer på G:\\", "sf", "2026", ""],
+            ["Nytt mål", "Rutin", "Ny enhet\\", "2026", ""],
+            ["D1", "Anteckna", "sf", "2026", "Sökväg:\nG:\\  \nmer"],
+            ["D1", "Nästa", "sf", "2026", "a \\ b"],
+        ]), file: "t.csv")
+        XCTAssertEqual(importer.leftOut, 3)
+        XCTAssertEqual(importer.records.map(\.id), ["A2"])
+        XCTAssertEqual(importer.records[0].fields.first { $0.0 == "note" }?.1, "a \\ b")
+        let refused = importer.notices.map(\.sv).filter { $0.contains("slutar med \\") }
+        XCTAssertEqual(refused, [
+            "t.csv:2: kolumnen Aktivitet: värdet för 'title' slutar med \\, som recutils läser som att värdet fortsätter på nästa rad; ta bort det, skriv det mitt i texten eller avsluta med ett annat tecken; raden kan inte tas med",
+            "t.csv:3: kolumnen Ansvarig: värdet för 'name' slutar med \\, som recutils läser som att värdet fortsätter på nästa rad; ta bort det, skriv det mitt i texten eller avsluta med ett annat tecken; raden kan inte tas med",
+            "t.csv:4: kolumnen Kommentar: rad 2 av värdet för 'note' slutar med \\, som recutils läser som att värdet fortsätter på nästa rad; ta bort det, skriv det mitt i texten eller avsluta med ett annat tecken; raden kan inte tas med",
+        ])
+        XCTAssertTrue(importer.notices.contains { $0.en.hasPrefix("t.csv:2: column Aktivitet: the value of 'title' ends with \\") })
+    }
+
+    /// A problem found by validating the records an import would add is named at the source's
+    /// row and column, not at a line of a data file that is never written.
+    func testNewErrorsAreNamedAtTheSourceRow() throws {
+        let data = Self.data()
+        var importer = Importer(data: data, asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Start", "Klart senast", "Kommentar"],
+            ["D1", "Utbildning", "sf", "", "2026", ""],
+            ["D1", "Inventera", "sf", "", "2026-09", "Kontakt: handläggare 19121212-1212"],
+            ["D1", "Riskanalys", "sf", "2026-10-01", "2026-06-30", ""],
+            ["Nytt mål", "Övning", "Ny enhet", "", "2026", ""],
+        ]), file: "plan.xlsx")
+        let edit = try ImportEdit(data, importer.records)
+        let errors = edit.newErrors(in: data, asOf: Self.asOf).map(edit.located).sortedForOutput()
+        XCTAssertEqual(errors.count, 2, errors.map(\.message.sv).joined(separator: "\n"))
+        XCTAssertEqual(errors.map(\.file), ["plan.xlsx", "plan.xlsx"])
+        XCTAssertEqual(errors.map(\.line), [3, 4])
+        XCTAssertTrue(errors[0].message.sv.hasPrefix("kolumnen Kommentar: ett personnummer"), errors[0].message.sv)
+        XCTAssertTrue(errors[0].message.en.hasPrefix("column Kommentar: "), errors[0].message.en)
+        XCTAssertFalse(errors[0].message.sv.contains("19121212"))
+        XCTAssertTrue(errors[1].message.sv.hasPrefix("kolumnen Start: "), errors[1].message.sv)
+        // The records' places in the written file are right: the line there is the record's.
+        let after = edit.applied(to: data)
+        let raw = edit.newErrors(in: data, asOf: Self.asOf).sortedForOutput()
+        let lines = String(decoding: after.files[.activity]!.document.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines[raw[0].line - 1].hasPrefix("note: "), String(lines[raw[0].line - 1]))
+        XCTAssertTrue(lines[raw[1].line - 1].hasPrefix("start: ") || lines[raw[1].line - 1].hasPrefix("due: "), String(lines[raw[1].line - 1]))
+        // A diagnostic on a line the import does not add is left as it is.
+        let other = Diagnostic(severity: .error, check: "x", file: "d/activities.rec", line: 1, message: Message(sv: "s", en: "e"))
+        XCTAssertEqual(edit.located(other), other)
+    }
+}
