@@ -95,6 +95,7 @@ public enum FollowUpDOCX {
                            group.rows.map { a in
                 var comment: [Run] = []
                 if a.daysLate > 0 { comment.append(Run(l.late(a.daysLate), bold: true)) }
+                if let note = a.doneNote { comment.append(Run(note, bold: true)) }
                 if let c = a.comment, !c.isEmpty { comment.append(Run((comment.isEmpty ? "" : "\n") + c)) }
                 return [Cell([Run(a.id, bold: true), Run(" " + a.title)]), Cell(a.startText), Cell(a.dueText), Cell(a.ownerName),
                         Cell(l.status(a.status, alias: a.statusAlias)), signalCell(a.signal, l), Cell(comment)]

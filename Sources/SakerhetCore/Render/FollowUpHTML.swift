@@ -207,7 +207,12 @@ public enum FollowUpHTML {
             b += "</td><td>"
             b += signals[Signal.allCases.firstIndex(of: rows[i].signal)!]
             b += "</td><td class=\"comment\">"
-            if rows[i].daysLate > 0 {
+            if let note = rows[i].doneNote {
+                b += "<strong>"
+                b += h(note)
+                b += "</strong>"
+                if let c = rows[i].comment, !c.isEmpty { b += "<br/>"; b += h(c) }
+            } else if rows[i].daysLate > 0 {
                 b += "<strong>"
                 b += l.late(rows[i].daysLate)
                 b += "</strong>"

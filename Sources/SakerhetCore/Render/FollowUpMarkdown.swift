@@ -47,6 +47,7 @@ public enum FollowUpMarkdown {
             for a in group.rows {
                 var comment = esc(a.comment ?? "")
                 if a.daysLate > 0 { comment = "**" + l.late(a.daysLate) + "**" + (comment.isEmpty ? "" : "<br>" + comment) }
+                if let note = a.doneNote { comment = "**" + esc(note) + "**" + (comment.isEmpty ? "" : "<br>" + comment) }
                 out += "| \(a.id) \(esc(a.title)) | \(esc(a.startText)) | \(esc(a.dueText)) | \(esc(a.ownerName)) | \(status(a.status, a.assumed, l, alias: a.statusAlias)) | \(sig(a.signal, lang)) | \(comment) |\n"
             }
         }

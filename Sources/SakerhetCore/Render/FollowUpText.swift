@@ -174,6 +174,7 @@ public enum FollowUpText {
         for a in group.rows {
             var comment = a.comment.map { clip(SafeText.text($0, lang), 48) } ?? ""
             if a.daysLate > 0 { comment = lang.daysLate(a.daysLate) + (comment.isEmpty ? "" : "; " + comment) }
+            if let note = a.doneNote { comment = note + (comment.isEmpty ? "" : "; " + comment) }
             t.add([a.id + " " + a.title, a.start?.token ?? "", dueToken(a.due, a.original, lang), ownerIDs(a.owner, a.owners), status(a.status, a.assumed, lang, alias: a.statusAlias),
                    a.signal.word(lang), comment],
                   paint: painters(a.signal, column: 5, style))

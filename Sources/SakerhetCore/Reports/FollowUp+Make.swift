@@ -57,6 +57,17 @@ extension FollowUp {
             let phrase = original.phrase(lang)
             return text + (lang == .sv ? " (ursprungligen " + phrase.prefix(1).lowercased() + phrase.dropFirst() : " (originally " + phrase) + ")"
         }
+        /// What the report says of a record done late or done after the report's date.
+        @Sendable func doneNote(done: Day?, due: Deadline?, status: Status?) -> (days: Int, note: String?) {
+            guard status == .done, let done else { return (0, nil) }
+            let sv = lang == .sv
+            if done > asOf {
+                return (0, sv ? "klardatum \(done) ligger efter rapportdagen" : "done date \(done) is after the report's date")
+            }
+            guard let last = due?.lastDay, last < done else { return (0, nil) }
+            let days = last.days(until: done)
+            return (days, (sv ? "klar \(done), " : "done \(done), ") + lang.daysLate(days))
+        }
         @Sendable func line<T: Scheduled>(_ item: T, days: Int) -> Line {
             Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: names(item.owners),
                  due: item.deadline, days: days, reason: item.reason, owners: item.owners.count > 1 ? item.owners : nil,
@@ -149,7 +160,7 @@ extension FollowUp {
             let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].countedDone)
             let standing = Standing(deadline: due, status: status, asOf: asOf, window: window)
             let (original, signal) = moved(.activity, activities[i].id, due, status, standing.signal)
-            return ActivityRow(id: activities[i].id, title: activities[i].titleText?.value ?? "", start: start, startText: text(start, reason: reason),
+            var made = ActivityRow(id: activities[i].id, title: activities[i].titleText?.value ?? "", start: start, startText: text(start, reason: reason),
                                due: due, dueText: withOriginal(text(due, reason: reason), original), owner: activities[i].owner,
                                ownerName: names(activities[i].owners), status: status, signal: signal,
                                comment: comment(reason ?? activities[i].noteText?.value, progress: activities[i].progressText?.value), daysLate: standing.daysLate,
@@ -157,6 +168,11 @@ extension FollowUp {
                                assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [],
                                original: original, statusAlias: activities[i].statusAlias,
                                owners: activities[i].owners.count > 1 ? activities[i].owners : nil)
+            if status == .done {
+                made.done = activities[i].done
+                (made.doneDaysLate, made.doneNote) = doneNote(done: activities[i].done, due: due, status: status)
+            }
+            return made
         }
         groups = order.map { ActivityGroup(goal: $0.goal, goalTitle: $0.title, rows: $0.rows.map(row)) }
 

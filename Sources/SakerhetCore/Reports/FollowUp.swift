@@ -181,6 +181,14 @@ public struct FollowUp: Sendable, Codable {
         public let daysLate: Int
         public let every: Recurrence?
         public let assumed: [String]
+        /// The day it was done, for a record that is done (`klar`).
+        public var done: Day? = nil
+        /// Days after its deadline's last day that it was done (0 when on time).
+        public var doneDaysLate = 0
+        /// Said before the comment when done is worth a word: done late ("klar 2025-04-15,
+        /// 15 dagar sen") or done on a day after the report's date (which `audit` calls an
+        /// error); nil when done on time or not done.
+        public var doneNote: String? = nil
         /// The deadline at the start of the period, when `due` was moved later since (`Baselines`).
         public var original: Deadline? = nil
         /// The status word as the file gives it when it is an alias (`genomförd`), shown as given.
