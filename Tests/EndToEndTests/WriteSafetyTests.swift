@@ -173,6 +173,29 @@ final class WriteSafetyTests: EndToEndCase {
         XCTAssertEqual(try git(["status", "--porcelain", "data/activities.rec"], in: root), "")
     }
 
+    /// A controlled field's old value is data: a personnummer or a terminal escape written
+    /// there by hand must not be copied into a commit subject (kept forever) nor echoed.
+    /// The subject masks the number, shows the escape as `\x1b`, and stays one line.
+    func testCommitSubjectMasksAPersonalNumberAndShowsControlsInAnOldValue() throws {
+        let root = try gitRepoWithShippedData()
+        let url = root.appendingPathComponent("data/activities.rec")
+        let record = "\nid: A90\ntitle: t\ngoal: D1\nowner: sbs\ndue: 19121212-1212\nstatus: p\u{1B}[2J\tågår\n"
+        try Data((try text(root, "data/activities.rec") + record).utf8).write(to: url)
+        try git(["commit", "--quiet", "-am", "A90"], in: root)
+
+        let due = try run(["activities", "set", "A90", "due=2027", "--commit"] + plan, in: root, env: Tools.gitEnvironment)
+        XCTAssertEqual(due.exitCode, 0, due.output)
+        let status = try run(["activities", "set", "A90", "status=pågår", "--commit", "--lang", "en"] + plan, in: root, env: Tools.gitEnvironment)
+        XCTAssertEqual(status.exitCode, 0, status.output)
+        let subjects = try git(["log", "-2", "--format=%s"], in: root)
+        let messages = try git(["log", "-2", "--format=%B"], in: root)
+        XCTAssertEqual(subjects, "activities: A90 status p\\x1b[2J ågår → pågår\nactivities: A90 due [personnummer dolt] → 2027\n")
+        XCTAssertEqual(messages, subjects.replacingOccurrences(of: "\n", with: "\n\n"), "the data spilled into a commit body")
+        // The line the write prints is the subject, masked in the language asked for.
+        XCTAssertEqual(due.stdout, "activities: A90 due [personnummer dolt] → 2027 (incheckad)\n")
+        XCTAssertEqual(status.stdout, "activities: A90 status p\\x1b[2J ågår → pågår (committed)\n")
+    }
+
     /// A writer killed before its rename leaves `.activities.rec.sakerhet-tmp.PID`; the
     /// next write removes those of processes that have ended (also the older
     /// `.NAME.PID.tmp`), and leaves those of a live process.
