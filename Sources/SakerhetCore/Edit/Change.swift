@@ -180,7 +180,9 @@ public enum Editor {
     /// Marks record `id` done on `date`. A recurring activity (`every:`) stays open: the
     /// occurrence it completes (the period in `due`) is appended as an `occurrence` line
     /// with the outcome and evidence, `done` and `evidence` hold the latest, and `due` moves
-    /// on by exactly one period (`2026-Q1` → `2026-Q2`), so a missed period stays late.
+    /// on by exactly one period (`2026-Q1` → `2026-Q2`), so a missed period stays late. A
+    /// standing control (`due: löpande`) has no next deadline: its occurrence is the period
+    /// of the done date and `due` stays `löpande`.
     public static func done(_ data: DataSet, _ kind: Kind, id: String, on date: Day, evidence: String? = nil,
                             outcome: Occurrence.Outcome? = nil) throws -> Edit {
         var changes: [Change] = []
@@ -189,13 +191,15 @@ public enum Editor {
             // The occurrence is the period now due (a hand-written `done` may have moved it past
             // the stored `due`); without a known deadline, the period of the done date.
             let known = a.deadline.flatMap { $0.lastDay == nil ? nil : $0 }
-            let next = known.flatMap { every.step(after: $0) } ?? every.next(after: date)
             let occurrence = Occurrence(period: (known ?? every.period(of: date)).token, done: date, outcome: outcome,
                                         evidence: evidence.map(\.trimmingBlanks).flatMap { $0.isEmpty ? nil : $0 })
             if a.status != .inProgress { changes.append(.set("status", Status.inProgress.rawValue)) }
             changes.append(.add("occurrence", occurrence.text))
             changes.append(.set("done", date.description))
-            changes.append(.set("due", next.token))
+            if a.deadline?.isStanding != true {
+                let next = known.flatMap { every.step(after: $0) } ?? every.next(after: date)
+                changes.append(.set("due", next.token))
+            }
         } else {
             if outcome != nil {
                 throw EditError(sv: "--outcome gäller bara återkommande aktiviteter (med every:)",
