@@ -196,6 +196,23 @@ final class WriteSafetyTests: EndToEndCase {
         XCTAssertEqual(status.stdout, "activities: A90 status p\\x1b[2J ågår → pågår (committed)\n")
     }
 
+    /// `--data data/activities.rec` (a data file for the folder) is named as a file, with
+    /// the folder to give instead, for reading and writing commands and in rollup; not
+    /// "does not exist" and no system error. Nothing is written.
+    func testADataPathThatIsAFileIsNamedAsAFile() throws {
+        let root = try copyOfShippedData()
+        let file = ["--data", "data/activities.rec", "--as-of", EndToEndCase.planDate]
+        try assertRefused(["audit"] + file, in: root, exits: 2,
+                          saying: ["data/activities.rec är en fil, inte en mapp", "med --data data"])
+        try assertRefused(["activities", "set", "A12", "note=x"] + file, in: root, exits: 2,
+                          saying: ["data/activities.rec är en fil, inte en mapp", "med --data data"])
+        try assertRefused(["activities", "set", "A12", "note=x", "--lang", "en"] + file, in: root, exits: 2,
+                          saying: ["data/activities.rec is a file, not a folder", "with --data data"])
+        try assertRefused(["audit", "--data", "data", "--data", "data/goals.rec"], in: root, exits: 2,
+                          saying: ["data/goals.rec är en fil, inte en mapp"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("data/activities.rec/.sakerhet.lock").path))
+    }
+
     /// A writer killed before its rename leaves `.activities.rec.sakerhet-tmp.PID`; the
     /// next write removes those of processes that have ended (also the older
     /// `.NAME.PID.tmp`), and leaves those of a live process.

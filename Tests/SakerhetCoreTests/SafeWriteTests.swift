@@ -74,6 +74,19 @@ final class SafeWriteTests: XCTestCase {
         XCTAssertEqual(try Editor.remove(data, .activity, id: "A9\u{1B}[2J").summary, "activities: ta bort A9\\x1b[2J")
     }
 
+    /// A write into a folder without write permission fails on the lock file; the error
+    /// says what to do (the folder's permissions, or the lock file's when it is there), as
+    /// for a read-only data file. Other errors keep the system's reason alone.
+    func testLockErrorNamesTheFix() {
+        let folder = Store.lockError("ro/.sakerhet.lock", folder: "ro", EACCES, lockExists: false).message
+        XCTAssertEqual(folder.sv, "kan inte skapa låsfilen ro/.sakerhet.lock: åtkomst nekad; mappen ro är skrivskyddad för dig, ge skrivrätt med chmod u+w ro (eller kör som dess ägare). Inget skrevs")
+        XCTAssertTrue(folder.en.contains("the folder ro is read-only for you, give write permission with chmod u+w ro"), folder.en)
+        let lock = Store.lockError("d/.sakerhet.lock", folder: "d", EPERM, lockExists: true).message
+        XCTAssertTrue(lock.sv.contains("chmod u+w d/.sakerhet.lock") && lock.en.contains("chmod u+w d/.sakerhet.lock"), lock.sv)
+        let full = Store.lockError("d/.sakerhet.lock", folder: "d", ENOSPC, lockExists: false).message
+        XCTAssertEqual(full.sv, "kan inte skapa låsfilen d/.sakerhet.lock: disken är full")
+    }
+
     /// An edit is a splice of the old file, written in three pieces: the file read back
     /// holds the change, every other record as it was (same lines, same order), and
     /// nothing else; also for a file without a final newline and for its last record.
