@@ -44,13 +44,13 @@ func main() -> Int32 {
         // The reader went away (`| head`): nothing more to say, and nothing wrong.
         return Exit.ok
     } catch let e as UsageError {
-        Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + visible(e.message.text(lang)))
+        Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + visible(e.message.text(lang)), lang)
         return Exit.usage
     } catch let e as StoreError {
-        Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + visible(e.message.text(lang)))
+        Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + visible(e.message.text(lang)), lang)
         return Exit.usage
     } catch {
-        Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + visible("\(error)"))
+        Output.error("sakerhet: " + (lang == .sv ? "fel: " : "error: ") + visible("\(error)"), lang)
         return Exit.usage
     }
 }

@@ -568,6 +568,29 @@ final class RecordCommandTests: EndToEndCase {
         XCTAssertEqual(hand.value("due"), "2025-03")
     }
 
+    /// A standing control (`due: löpande`, `every: kvartal`) has no next deadline: done logs
+    /// the occurrence in the period of the done day and the deadline stays `löpande`, so it
+    /// is never late afterwards (docs/format.md, Deadlines).
+    func testDoneOnAStandingRecurringControlKeepsLopande() throws {
+        let root = try copyOfShippedData()
+        let url = root.appendingPathComponent("data/activities.rec")
+        XCTAssertEqual(try run(["activities", "set", "A11", "due=löpande", "every=kvartal", "reason="] + plan, in: root).exitCode, 0)
+        let r = try run(["activities", "done", "A11", "--date", "2024-11-01", "--outcome", "utan anmärkning"] + plan, in: root)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertFalse(r.stdout.contains("due"), "done moved the deadline: \(r.stdout)")
+        XCTAssertEqual(try run(["activities", "done", "A11", "--date", "2025-02-10", "--as-of", "2025-02-10", "--data", "data"], in: root).exitCode, 0)
+        let a11 = try RecText.record("A11", in: url)
+        XCTAssertEqual(a11.value("due"), "löpande")
+        XCTAssertEqual(a11.value("done"), "2025-02-10")
+        XCTAssertEqual(a11.value("status"), "pågår")
+        XCTAssertEqual(a11.fields.filter { $0.key == "occurrence" }.map(\.value), ["2024-Q4 2024-11-01 utan anmärkning", "2025-Q1 2025-02-10"])
+        // Long after: neither late nor due soon.
+        let audit = try run(["audit", "--as-of", "2026-07-01", "--data", "data", "--format", "json"], in: root)
+        XCTAssertFalse(audit.stdout.contains("\"A11\""), audit.stdout)
+        let list = try run(["activities", "list", "--overdue", "--as-of", "2026-07-01", "--data", "data", "--format", "csv"], in: root)
+        XCTAssertFalse(list.output.contains("\nA11;"), list.output)
+    }
+
     /// Each phrase on a fresh copy of the file; the deadline and the reason change and
     /// nothing else.
     func testPostponeTakesPhrases() throws {

@@ -109,4 +109,50 @@ final class SafeOutputTests: EndToEndCase {
         XCTAssertEqual(r.exitCode, 0, r.stderr)
         assertSafe(Array(try Data(contentsOf: out)), "report -o rapport.txt")
     }
+
+    /// The writes print back what they changed: the line after a write (`set`, `done`,
+    /// `postpone`, `add`, `rm`) and the `--dry-run` diff hold old values and context lines
+    /// from the data, shown as `show` shows them, in both languages: no number (also one
+    /// split over a `+` line, at the diff's edge or inside it), no raw escape.
+    func testWritesEchoAndDiffNoControlsOrPersonalNumbers() throws {
+        let add = ["activities", "add", "--title", "Ny", "--goal", "D2", "--owner", "sbs", "--due", "2025"]
+        let writes: [[String]] = [["activities", "set", "A1", "status=pågår"], ["activities", "done", "A1", "--date", "2024-11-01"],
+                                  ["activities", "postpone", "A1", "--to", "2025-03", "--reason", "Inväntar KF"],
+                                  ["activities", "set", "A26", "status=klar", "done=2024-11-01"], ["activities", "set", "A26", "owner=sbs"],
+                                  add, ["activities", "rm", "A9\u{1B}[2J"], ["activities", "set", "A9\u{1B}[2J", "due=2025-02"]]
+        var out: [String: String] = [:]
+        for lang in ["sv", "en"] {
+            for args in writes {
+                for dry in [false, true] {
+                    let root = try folder(with: Self.files)
+                    let all = args + (dry ? ["--dry-run"] : []) + ["--as-of", Self.planDate, "--lang", lang]
+                    let r = try run(all, in: root)
+                    XCTAssertEqual(r.exitCode, 0, "\(all): \(r.output)")
+                    assertSafe(Array(r.output.utf8), all.joined(separator: " "))
+                    out[(args + (dry ? ["--dry-run"] : []) + [lang]).joined(separator: " ")] = r.stdout
+                }
+            }
+        }
+        func has(_ key: String, _ text: String, file: StaticString = #filePath, line: UInt = #line) {
+            XCTAssertTrue(out[key]!.contains(text), "\(key) lacks '\(text)':\n\(out[key]!)", file: file, line: line)
+        }
+        // The old status is masked in the echo and in the diff, in the language asked for.
+        has("activities set A1 status=pågår sv", "activities: A1 status [personnummer dolt] → pågår")
+        has("activities set A1 status=pågår en", "activities: A1 status [personal number hidden] → pågår")
+        has("activities done A1 --date 2024-11-01 sv", "status [personnummer dolt] → klar")
+        has("activities set A1 status=pågår --dry-run sv", "-status: [personnummer dolt]\n+status: pågår\n")
+        has("activities set A1 status=pågår --dry-run en", "-status: [personal number hidden]\n+status: pågår\n")
+        // The note's numbers, one over a `+` line, are context lines of the diff.
+        has("activities set A1 status=pågår --dry-run sv", " note: Kontakt [personnummer dolt]\n + och [personnummer dolt]\n")
+        has("activities set A26 status=klar done=2024-11-01 --dry-run sv", " note: Ring [personnummer dolt]\n + \n")
+        // With context 3 after the owner, the diff ends on the note's first line: the
+        // number that goes on outside the diff is masked too.
+        has("activities set A26 owner=sbs --dry-run sv", "+owner: sbs\n due: 2024-12\n status: pågår\n note: Ring [personnummer dolt]\n")
+        // An id with an escape: shown, in the echo and in the diff.
+        has("activities rm A9\u{1B}[2J sv", "activities: ta bort A9\\x1b[2J")
+        has("activities rm A9\u{1B}[2J en", "activities: remove A9\\x1b[2J")
+        has("activities rm A9\u{1B}[2J --dry-run sv", "-id: A9\\x1b[2J\n")
+        has("activities set A9\u{1B}[2J due=2025-02 sv", "activities: A9\\x1b[2J due 2024-12 → 2025-02")
+        has(add.joined(separator: " ") + " --dry-run en", "+id: A27\n")
+    }
 }

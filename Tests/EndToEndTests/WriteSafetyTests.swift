@@ -173,6 +173,46 @@ final class WriteSafetyTests: EndToEndCase {
         XCTAssertEqual(try git(["status", "--porcelain", "data/activities.rec"], in: root), "")
     }
 
+    /// A controlled field's old value is data: a personnummer or a terminal escape written
+    /// there by hand must not be copied into a commit subject (kept forever) nor echoed.
+    /// The subject masks the number, shows the escape as `\x1b`, and stays one line.
+    func testCommitSubjectMasksAPersonalNumberAndShowsControlsInAnOldValue() throws {
+        let root = try gitRepoWithShippedData()
+        let url = root.appendingPathComponent("data/activities.rec")
+        let record = "\nid: A90\ntitle: t\ngoal: D1\nowner: sbs\ndue: 19121212-1212\nstatus: p\u{1B}[2J\tågår\n"
+        try Data((try text(root, "data/activities.rec") + record).utf8).write(to: url)
+        try git(["commit", "--quiet", "-am", "A90"], in: root)
+
+        let due = try run(["activities", "set", "A90", "due=2027", "--commit"] + plan, in: root, env: Tools.gitEnvironment)
+        XCTAssertEqual(due.exitCode, 0, due.output)
+        let status = try run(["activities", "set", "A90", "status=pågår", "--commit", "--lang", "en"] + plan, in: root, env: Tools.gitEnvironment)
+        XCTAssertEqual(status.exitCode, 0, status.output)
+        let subjects = try git(["log", "-2", "--format=%s"], in: root)
+        let messages = try git(["log", "-2", "--format=%B"], in: root)
+        XCTAssertEqual(subjects, "activities: A90 status p\\x1b[2J ågår → pågår\nactivities: A90 due [personnummer dolt] → 2027\n")
+        XCTAssertEqual(messages, subjects.replacingOccurrences(of: "\n", with: "\n\n"), "the data spilled into a commit body")
+        // The line the write prints is the subject, masked in the language asked for.
+        XCTAssertEqual(due.stdout, "activities: A90 due [personnummer dolt] → 2027 (incheckad)\n")
+        XCTAssertEqual(status.stdout, "activities: A90 status p\\x1b[2J ågår → pågår (committed)\n")
+    }
+
+    /// `--data data/activities.rec` (a data file for the folder) is named as a file, with
+    /// the folder to give instead, for reading and writing commands and in rollup; not
+    /// "does not exist" and no system error. Nothing is written.
+    func testADataPathThatIsAFileIsNamedAsAFile() throws {
+        let root = try copyOfShippedData()
+        let file = ["--data", "data/activities.rec", "--as-of", EndToEndCase.planDate]
+        try assertRefused(["audit"] + file, in: root, exits: 2,
+                          saying: ["data/activities.rec är en fil, inte en mapp", "med --data data"])
+        try assertRefused(["activities", "set", "A12", "note=x"] + file, in: root, exits: 2,
+                          saying: ["data/activities.rec är en fil, inte en mapp", "med --data data"])
+        try assertRefused(["activities", "set", "A12", "note=x", "--lang", "en"] + file, in: root, exits: 2,
+                          saying: ["data/activities.rec is a file, not a folder", "with --data data"])
+        try assertRefused(["audit", "--data", "data", "--data", "data/goals.rec"], in: root, exits: 2,
+                          saying: ["data/goals.rec är en fil, inte en mapp"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("data/activities.rec/.sakerhet.lock").path))
+    }
+
     /// A writer killed before its rename leaves `.activities.rec.sakerhet-tmp.PID`; the
     /// next write removes those of processes that have ended (also the older
     /// `.NAME.PID.tmp`), and leaves those of a live process.

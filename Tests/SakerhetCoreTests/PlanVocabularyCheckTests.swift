@@ -13,6 +13,34 @@ final class PlanVocabularyCheckTests: XCTestCase {
         XCTAssertNil(Fixture.data([.risk: Self.risk5]).risks[0].score)
     }
 
+    /// The thresholds an older `init` wrote for the 1–4 scale (4, 8, 12), left in place when
+    /// `risk_scale: 5` is added, make 3×3 hög and 2×2 medel without a word: the `config`
+    /// check warns at their first line and says how to fix it (and the other way round).
+    /// `init` writes no thresholds, so switching its folder to 5 needs no other change.
+    func testThresholdsOfTheOtherScaleAreWarnedAndInitWritesNone() throws {
+        let stale = "risk_scale: 5\nlevel_medium: 4\nlevel_high: 8\nlevel_very_high: 12\n"
+        assertOne(Fixture.run(ConfigCheck(), config: stale), check: "config", severity: .warning, path: "data/config.rec", line: 2,
+                  sv: "riskgränserna 4, 8, 12 är standardgränserna för skalan 1–4, men risk_scale är 5: ta bort raderna level_medium, level_high och level_very_high (då gäller 5, 10, 15) eller ange gränser för skalan 1–5, t.ex. 5, 10, 15",
+                  en: "the risk thresholds 4, 8, 12 are the defaults of the 1–4 scale, but risk_scale is 5: remove the lines level_medium, level_high and level_very_high (the defaults 5, 10, 15 then apply)")
+        let t = Fixture.data(config: stale).riskThresholds
+        XCTAssertEqual([t.medium, t.high, t.veryHigh], [4, 8, 12], "what is written is used; the warning says so")
+        assertOne(Fixture.run(ConfigCheck(), config: "level_medium: 5\nlevel_high: 10\nlevel_very_high: 15\n"), check: "config", severity: .warning,
+                  path: "data/config.rec", line: 1, sv: "riskgränserna 5, 10, 15 är standardgränserna för skalan 1–5, men risk_scale är 4",
+                  en: "or give thresholds for the 1–4 scale, e.g. 4, 8, 12")
+        // Each scale's own defaults written out, and thresholds of one's own, are no warning.
+        for config in ["level_medium: 4\nlevel_high: 8\nlevel_very_high: 12\n", "risk_scale: 5\nlevel_medium: 5\nlevel_high: 10\nlevel_very_high: 15\n",
+                       "risk_scale: 5\nlevel_medium: 4\nlevel_high: 9\nlevel_very_high: 16\n", "risk_scale: 5\nlevel_high: 8\n"] {
+            XCTAssertEqual(Fixture.run(ConfigCheck(), config: config).count, 0, config)
+        }
+        // init's config.rec: no threshold lines, so risk_scale: 5 alone gives 5, 10, 15.
+        let initConfig = try XCTUnwrap(Templates.dataFolder(organisation: "Socialnämnden", title: "Plan").first { $0.0 == "config.rec" }?.1)
+        XCTAssertFalse(initConfig.split(separator: "\n").contains { $0.hasPrefix("level_") }, initConfig)
+        let switched = initConfig + "risk_scale: 5\n"
+        XCTAssertEqual(Fixture.run(ConfigCheck(), config: switched).count, 0)
+        let five = Fixture.data(config: switched).riskThresholds
+        XCTAssertEqual([five.medium, five.high, five.veryHigh], [5, 10, 15])
+    }
+
     func testRiskScaleFiveScoresAndScalesTheThresholds() {
         let config = "risk_scale: 5\n"
         XCTAssertEqual(Fixture.run(ScoreCheck(), [.risk: Self.risk5], config: config).count, 0)

@@ -55,6 +55,38 @@ final class SafeWriteTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp") }, [])
     }
 
+    /// The summary is the commit subject and the line a write prints. An old value written
+    /// by hand is data: a number in it is masked (before the value is cut to 60 characters,
+    /// so no part of it is left) in the language of the text, and its controls are shown;
+    /// a line break or a tab becomes a blank, so the subject stays one line.
+    func testSummaryMasksNumbersAndShowsControlsOfOldValues() throws {
+        let record = "\nid: A90\ntitle: t\ngoal: D2\nowner: sbs\ndue: 19121212-\n+ 1212\nstatus: p\t\u{1B}[2J 19121212-1212\u{9B}\n"
+            + "\nid: A91\ntitle: t\ngoal: D2\nowner: sbs\ndue: 2027\nstatus: \(String(repeating: "x", count: 50))19121212-1212\n"
+            + "\nid: A9\u{1B}[2J\ntitle: t\ngoal: D2\nowner: sbs\ndue: 2027\nstatus: pågår\n"
+        let data = Fixture.data([.activity: Fixture.activities + record])
+        let edit = try Editor.update(data, .activity, id: "A90", [.set("due", "2027"), .set("status", "pågår")])
+        XCTAssertEqual(edit.summary, "activities: A90 due [personnummer dolt] → 2027, status p \\x1b[2J [personnummer dolt]\\u{9B} → pågår")
+        XCTAssertEqual(edit.echo.en, "activities: A90 due [personal number hidden] → 2027, status p \\x1b[2J [personal number hidden]\\u{9B} → pågår")
+        // A value cut to 60 characters keeps no part of the number.
+        let long = try Editor.update(data, .activity, id: "A91", [.set("status", "pågår")])
+        XCTAssertFalse(long.summary.contains("1912") || long.echo.en.contains("1912"), long.summary)
+        // An id is data too, and so is what rm names.
+        XCTAssertEqual(try Editor.remove(data, .activity, id: "A9\u{1B}[2J").summary, "activities: ta bort A9\\x1b[2J")
+    }
+
+    /// A write into a folder without write permission fails on the lock file; the error
+    /// says what to do (the folder's permissions, or the lock file's when it is there), as
+    /// for a read-only data file. Other errors keep the system's reason alone.
+    func testLockErrorNamesTheFix() {
+        let folder = Store.lockError("ro/.sakerhet.lock", folder: "ro", EACCES, lockExists: false).message
+        XCTAssertEqual(folder.sv, "kan inte skapa låsfilen ro/.sakerhet.lock: åtkomst nekad; mappen ro är skrivskyddad för dig, ge skrivrätt med chmod u+w ro (eller kör som dess ägare). Inget skrevs")
+        XCTAssertTrue(folder.en.contains("the folder ro is read-only for you, give write permission with chmod u+w ro"), folder.en)
+        let lock = Store.lockError("d/.sakerhet.lock", folder: "d", EPERM, lockExists: true).message
+        XCTAssertTrue(lock.sv.contains("chmod u+w d/.sakerhet.lock") && lock.en.contains("chmod u+w d/.sakerhet.lock"), lock.sv)
+        let full = Store.lockError("d/.sakerhet.lock", folder: "d", ENOSPC, lockExists: false).message
+        XCTAssertEqual(full.sv, "kan inte skapa låsfilen d/.sakerhet.lock: disken är full")
+    }
+
     /// An edit is a splice of the old file, written in three pieces: the file read back
     /// holds the change, every other record as it was (same lines, same order), and
     /// nothing else; also for a file without a final newline and for its last record.

@@ -82,6 +82,28 @@ final class TerminalItemTests: XCTestCase {
         XCTAssertTrue(d.hasSuffix("@@ -2,1 +2,1 @@\n-title: Å\n+title: A\u{30A}\n"), d)
     }
 
+    /// The diff's lines are data: numbers masked in the language asked for, controls shown
+    /// as `show` shows them, also a number continued over a `+ ` line whose first half is
+    /// outside the diff, and a CR LF file's line ends are not shown. The colours the diff
+    /// adds itself stay.
+    func testDiffShowsDataAsShowDoes() {
+        let old = Array("id: A1\r\nnote: Ring 121212 -\r\n+ 1212 sen\r\nstatus: p\u{1B}[2J\r\n".utf8)
+        let new = Array("id: A1\r\nnote: Ring 121212 -\r\n+ 1212 sen\r\nstatus: 19121212-1212\r\n".utf8)
+        XCTAssertEqual(Diff.unified(old, new, path: "data/a\u{1B}.rec", context: 1), """
+            --- a/data/a\\x1b.rec
+            +++ b/data/a\\x1b.rec
+            @@ -3,2 +3,2 @@
+             +  sen
+            -status: p\\x1b[2J
+            +status: [personnummer dolt]
+
+            """)
+        XCTAssertTrue(Diff.unified(old, new, path: "f", lang: .en).hasSuffix("\n+status: [personal number hidden]\n"))
+        let coloured = Diff.unified(old, new, path: "f", context: 0, style: Style(color: true))
+        XCTAssertTrue(coloured.contains("\u{1B}[31m-status: p\\x1b[2J\u{1B}[0m"), coloured)
+        XCTAssertEqual(SafeText.lines(["note: Ring 121212 -", "+ 1212 sen", "x"]), ["note: Ring [personnummer dolt]", "+  sen", "x"])
+    }
+
     func testDiffColoursAsGitDoes() {
         let d = Diff.unified(Array("a\n".utf8), Array("b\n".utf8), path: "f", style: Style(color: true))
         XCTAssertTrue(d.contains("\u{1B}[1m--- a/f\u{1B}[0m\n\u{1B}[1m+++ b/f\u{1B}[0m\n"))

@@ -1,6 +1,9 @@
 /// `config.rec` holds one record whose numbers make sense: `soon_days` a whole number of
 /// days, `moved_signal` gul or grön, `risk_scale` 4 or 5, the risk thresholds rising within 2–N² (16 or 25),
-/// `meeting` a day. A bad value falls back to the default, so the check says so. Severity: warning.
+/// `meeting` a day. A bad value falls back to the default, so the check says so. Thresholds
+/// that are exactly the defaults of the other scale (4, 8, 12 under `risk_scale: 5`, as an
+/// older `init` wrote them) are most likely left over from a change of scale: the check says
+/// to remove them or give the scale's own. Severity: warning.
 public struct ConfigCheck: Check {
     public let id = "config"
     public let title = Message(sv: "Inställning", en: "Setting")
@@ -54,6 +57,13 @@ public struct ConfigCheck: Check {
             if zip(asked, used).contains(where: { $0.0 != nil && $0.0 != $0.1 }) {
                 warn(given[0].line, sv: "riskgränserna ska stiga: level_medium < level_high < level_very_high; standardgränserna \(defaults) används",
                      en: "the risk thresholds must rise: level_medium < level_high < level_very_high; the defaults \(defaults) are used")
+            } else if let other = Risk.scales.first(where: { $0 != d.scale }).map(RiskThresholds.init(scale:)),
+                      asked == [other.medium, other.high, other.veryHigh] {
+                let theirs = "\(other.medium), \(other.high), \(other.veryHigh)"
+                warn(given[0].line, sv: "riskgränserna \(theirs) är standardgränserna för skalan 1–\(other.scale), men risk_scale är \(d.scale): "
+                                        + "ta bort raderna level_medium, level_high och level_very_high (då gäller \(defaults)) eller ange gränser för skalan 1–\(d.scale), t.ex. \(defaults)",
+                     en: "the risk thresholds \(theirs) are the defaults of the 1–\(other.scale) scale, but risk_scale is \(d.scale): "
+                         + "remove the lines level_medium, level_high and level_very_high (the defaults \(defaults) then apply) or give thresholds for the 1–\(d.scale) scale, e.g. \(defaults)")
             }
         }
         return out

@@ -28,16 +28,45 @@ public struct Edit: Sendable {
     /// after it move.
     public let lineShift: Int
     /// For the commit message: `activities: A12 status pågår → klar`. Values of free-text
-    /// fields are never in it (see `Editor.describe`).
+    /// fields are never in it (see `Editor.describe`). What comes from the data (an id, an
+    /// old status or deadline written by hand) is made safe (`Edit.safe`): a subject is kept
+    /// forever, and the same text is echoed to the terminal.
     public let summary: String
     /// `summary` in English, for the line a write prints under `--lang en` (the commit
     /// subject itself stays Swedish: the plan's history is read in Swedish).
-    public var summaryEnglish: String? = nil
+    public let summaryEnglish: String
     /// What the terminal shows after the write, in both languages.
-    public var echo: Message { Message(sv: summary, en: summaryEnglish ?? summary) }
+    public var echo: Message { Message(sv: summary, en: summaryEnglish) }
     /// What the user should see at once about what was stored, printed after the write
     /// (and with --dry-run): a deadline already passed, a phrase read as a token.
     public var notices: [Message] = []
+
+    init(kind: Kind, path: String, before: Document, replaced: Range<Int>, replacement: [UInt8], index: Int?, block: Document?,
+         lineShift: Int, summary: String, summaryEnglish: String) {
+        self.kind = kind
+        self.path = path
+        self.before = before
+        self.replaced = replaced
+        self.replacement = replacement
+        self.index = index
+        self.block = block
+        self.lineShift = lineShift
+        self.summary = Edit.safe(summary, .sv)
+        self.summaryEnglish = Edit.safe(summaryEnglish, .en)
+    }
+
+    /// `s` as a commit subject or a write's echo may hold it: on one line (a line break or
+    /// a tab from the data becomes a blank, so nothing spills into the commit body), every
+    /// personal identity number masked (`[personnummer dolt]`, `[personal number hidden]`)
+    /// and every other control character shown as `\x1b`, as `show` and `list` show them
+    /// (`SafeText.text`).
+    static func safe(_ s: String, _ lang: Lang) -> String {
+        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) else { return SafeText.text(s, lang) }
+        let flat = s.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }
+        var one = String.UnicodeScalarView()
+        one.append(contentsOf: flat)
+        return SafeText.text(String(one), lang)
+    }
 
     /// The file's bytes after the edit, as one array (a copy of the whole file).
     public var afterBytes: [UInt8] {
@@ -141,18 +170,19 @@ public enum Editor {
         }
         let before = file.document
         let old = before.segment(ofRecord: index)
-        var edit = Edit(kind: kind, path: file.path, before: before, replaced: before.records[index].byteRange, replacement: doc.bytes, index: index,
-                        block: Document(segments: [Document.Segment(bytes: doc.bytes[...], firstLine: old.firstLine)]),
-                        lineShift: Edit.lineBreaks(doc.bytes) - Edit.lineBreaks(old.bytes),
-                        summary: "\(kind.fileName.dropLast(4)): \(id) " + parts.joined(separator: ", "))
-        edit.summaryEnglish = "\(kind.fileName.dropLast(4)): \(id) " + partsEnglish.joined(separator: ", ")
-        return edit
+        return Edit(kind: kind, path: file.path, before: before, replaced: before.records[index].byteRange, replacement: doc.bytes, index: index,
+                    block: Document(segments: [Document.Segment(bytes: doc.bytes[...], firstLine: old.firstLine)]),
+                    lineShift: Edit.lineBreaks(doc.bytes) - Edit.lineBreaks(old.bytes),
+                    summary: "\(kind.fileName.dropLast(4)): \(id) " + parts.joined(separator: ", "),
+                    summaryEnglish: "\(kind.fileName.dropLast(4)): \(id) " + partsEnglish.joined(separator: ", "))
     }
 
     /// Marks record `id` done on `date`. A recurring activity (`every:`) stays open: the
     /// occurrence it completes (the period in `due`) is appended as an `occurrence` line
     /// with the outcome and evidence, `done` and `evidence` hold the latest, and `due` moves
-    /// on by exactly one period (`2026-Q1` → `2026-Q2`), so a missed period stays late.
+    /// on by exactly one period (`2026-Q1` → `2026-Q2`), so a missed period stays late. A
+    /// standing control (`due: löpande`) has no next deadline: its occurrence is the period
+    /// of the done date and `due` stays `löpande`.
     public static func done(_ data: DataSet, _ kind: Kind, id: String, on date: Day, evidence: String? = nil,
                             outcome: Occurrence.Outcome? = nil) throws -> Edit {
         var changes: [Change] = []
@@ -161,13 +191,15 @@ public enum Editor {
             // The occurrence is the period now due (a hand-written `done` may have moved it past
             // the stored `due`); without a known deadline, the period of the done date.
             let known = a.deadline.flatMap { $0.lastDay == nil ? nil : $0 }
-            let next = known.flatMap { every.step(after: $0) } ?? every.next(after: date)
             let occurrence = Occurrence(period: (known ?? every.period(of: date)).token, done: date, outcome: outcome,
                                         evidence: evidence.map(\.trimmingBlanks).flatMap { $0.isEmpty ? nil : $0 })
             if a.status != .inProgress { changes.append(.set("status", Status.inProgress.rawValue)) }
             changes.append(.add("occurrence", occurrence.text))
             changes.append(.set("done", date.description))
-            changes.append(.set("due", next.token))
+            if a.deadline?.isStanding != true {
+                let next = known.flatMap { every.step(after: $0) } ?? every.next(after: date)
+                changes.append(.set("due", next.token))
+            }
         } else {
             if outcome != nil {
                 throw EditError(sv: "--outcome gäller bara återkommande aktiviteter (med every:)",
@@ -206,10 +238,10 @@ public enum Editor {
         let before = file.document
         let added = before.appendedRecord(ordered)
         let read = readings.isEmpty ? "" : ", " + readings.joined(separator: ", ")
-        var edit = Edit(kind: kind, path: file.path, before: before, replaced: before.bytes.count..<before.bytes.count, replacement: added, index: nil,
+        let edit = Edit(kind: kind, path: file.path, before: before, replaced: before.bytes.count..<before.bytes.count, replacement: added, index: nil,
                         block: Document(segments: [Document.Segment(bytes: added[...], firstLine: before.lineBreaks + 1)]), lineShift: 0,
-                        summary: "\(kind.fileName.dropLast(4)): lägg till \(id)" + read)
-        edit.summaryEnglish = "\(kind.fileName.dropLast(4)): add \(id)" + read
+                        summary: "\(kind.fileName.dropLast(4)): lägg till \(id)" + read,
+                        summaryEnglish: "\(kind.fileName.dropLast(4)): add \(id)" + read)
         return (edit, id)
     }
 
@@ -225,10 +257,9 @@ public enum Editor {
         }
         let before = file.document
         let gone = before.removalRange(ofRecord: index)
-        var edit = Edit(kind: kind, path: file.path, before: before, replaced: gone, replacement: [], index: index, block: nil,
-                        lineShift: -Edit.lineBreaks(before.bytes[gone]), summary: "\(kind.fileName.dropLast(4)): ta bort \(id)")
-        edit.summaryEnglish = "\(kind.fileName.dropLast(4)): remove \(id)"
-        return edit
+        return Edit(kind: kind, path: file.path, before: before, replaced: gone, replacement: [], index: index, block: nil,
+                    lineShift: -Edit.lineBreaks(before.bytes[gone]), summary: "\(kind.fileName.dropLast(4)): ta bort \(id)",
+                    summaryEnglish: "\(kind.fileName.dropLast(4)): remove \(id)")
     }
 
     /// Records whose reference fields point at `id` of `kind`: (record id, field).
@@ -281,11 +312,14 @@ public enum Editor {
     static func showsValue(_ spec: FieldSpec) -> Bool { spec.type != .text || spec.name == "id" }
 
     /// One change for the commit subject: `status pågår → klar`, `due – → 2025-03`;
-    /// for free text `reason tillagd`, `note ändrad`, `note borttagen`.
+    /// for free text `reason tillagd`, `note ändrad`, `note borttagen`. A value is masked
+    /// before it is cut to `short`, so that no part of a number is left to show.
     static func describe(_ key: String, _ spec: FieldSpec, old: String, new: String) -> Message {
         if showsValue(spec) {
-            let s = "\(key) \(old.isEmpty ? "–" : short(old)) → \(new.isEmpty ? "–" : short(new))"
-            return Message(sv: s, en: s)
+            func s(_ lang: Lang) -> String {
+                "\(key) \(old.isEmpty ? "–" : short(SafeText.masked(old, lang))) → \(new.isEmpty ? "–" : short(SafeText.masked(new, lang)))"
+            }
+            return Message(sv: s(.sv), en: s(.en))
         }
         return Message(sv: "\(key) " + (old.isEmpty ? "tillagd" : new.isEmpty ? "borttagen" : "ändrad"),
                        en: "\(key) " + (old.isEmpty ? "added" : new.isEmpty ? "removed" : "changed"))

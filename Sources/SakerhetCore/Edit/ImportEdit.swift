@@ -101,8 +101,8 @@ public struct ImportEdit: Sendable {
         return out
     }
 
-    /// What `--dry-run` shows: a unified diff per file.
-    public var diff: String {
-        files.map { Diff.unified($0.before.bytes, $0.afterBytes, path: $0.path) }.joined()
+    /// What `--dry-run` shows: a unified diff per file, its masks in `lang`.
+    public func diff(_ lang: Lang = .sv) -> String {
+        files.map { Diff.unified($0.before.bytes, $0.afterBytes, path: $0.path, lang: lang) }.joined()
     }
 }

@@ -27,9 +27,10 @@ public enum SafeWrite {
     /// `lockTimeout`: seconds to wait for another writer. `loaded` sees the data set as
     /// loaded (a process that ends right after may keep it, to spare freeing it).
     /// `notices` hears what the writer should see at once (a deadline that has passed, how
-    /// a phrase was read), for a dry run too; `diffStyle` colours the dry run's diff.
+    /// a phrase was read), for a dry run too; `diffStyle` colours the dry run's diff, and
+    /// `lang` is the language of its masks (`[personnummer dolt]`).
     public static func perform(folder: String, display: String, asOf: Day, dryRun: Bool, commit: Bool,
-                               lockTimeout: Double = 10, diffStyle: Style = .plain,
+                               lockTimeout: Double = 10, diffStyle: Style = .plain, lang: Lang = .sv,
                                loaded: (DataSet) -> Void = { _ in }, notices: ([Message]) -> Void = { _ in },
                                edit make: (DataSet) throws -> Edit) throws -> WriteOutcome {
         if commit && !dryRun && Git.topLevel(of: folder) == nil {
@@ -47,7 +48,7 @@ public enum SafeWrite {
             if !errors.isEmpty { return .invalid(errors: errors, data: data) }
             edit.notices += edit.pastDeadlineNotices(asOf: asOf)
             notices(edit.notices)
-            if dryRun { return .dryRun(diff: Diff.unified(edit.before.bytes, edit.afterBytes, path: edit.path, style: diffStyle)) }
+            if dryRun { return .dryRun(diff: Diff.unified(edit.before.bytes, edit.afterBytes, path: edit.path, style: diffStyle, lang: lang)) }
             let path = folder + "/" + edit.kind.fileName
             // A commit takes the whole file: refuse when it holds changes not made here.
             if commit, let why = try Git.uncommittedState(of: path, display: edit.path) { return .refused(why) }

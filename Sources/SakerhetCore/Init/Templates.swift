@@ -79,7 +79,9 @@ public enum Templates {
         # config.rec: inställningar för sakerhet.
         # soon_days: hur många dagar framåt som räknas som "snart" (notis i audit).
         # level_medium, level_high, level_very_high: lägsta riskpoäng (sannolikhet ×
-        # konsekvens, 1–16) för nivåerna medel, hög och mycket hög; lägre är låg.
+        # konsekvens) för nivåerna medel, hög och mycket hög; lägre är låg. Utan dem
+        # gäller skalans standardgränser: 4, 8, 12 för 1–4 och 5, 10, 15 för 1–5. Ange
+        # dem bara för egna gränser, och ändra dem då också om risk_scale ändras.
         # moved_signal: signalen för en öppen post vars slutdatum flyttats senare:
         # gul (standard, minst gul) eller grön (den beräknade signalen).
         # risk_scale: 4 (sannolikhet och konsekvens 1–4, standard) eller 5 (1–5; då
@@ -93,6 +95,9 @@ public enum Templates {
         # id_activity (A), id_risk (R), id_finding (F); 1–4 versaler A–Z.
         # Exempel:
         # risk_scale: 5
+        # level_medium: 6
+        # level_high: 12
+        # level_very_high: 20
         # case_number: SN 2027/123
         # meeting: 2027-05-12
         # prepared_by: Säkerhetsstrateg, socialförvaltningen
@@ -107,9 +112,6 @@ public enum Templates {
         title: \(title)
         version: 1.0
         soon_days: 30
-        level_medium: 4
-        level_high: 8
-        level_very_high: 12
 
         """))
         files.append(("owners.rec", """

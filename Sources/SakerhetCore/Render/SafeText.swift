@@ -43,7 +43,25 @@ public enum SafeText {
         SafeBytes.flags(s).control ? show(s) : s
     }
 
-    private static func mask(_ s: String, _ lang: Lang) -> String {
+    /// The lines of a file as `text` shows them, one for one (a diff shows a file's lines):
+    /// a number continued over a `+ ` line is looked for across the line break, masked where
+    /// it begins, and its rest on the next line is left out (the `+ ` that continues the
+    /// value is kept), so that no line shows a part of it. A carriage return that ends a
+    /// line (a file with CR LF) is the line's end, not data, and is left out.
+    public static func lines(_ lines: [String], _ lang: Lang = .sv) -> [String] {
+        let joined = lines.joined(separator: "\n")
+        let f = SafeBytes.flags(joined)
+        guard f.number || f.control else { return lines }
+        let out = f.number ? mask(joined, lang, keepingLines: true) : joined
+        // Split at the bytes: as characters, CR LF is one and would not split.
+        return out.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            visible(String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self))
+        }
+    }
+
+    /// `s` with its numbers masked. `keepingLines`: each line break inside a number is
+    /// kept, with the `+` and blanks after it, so `s` keeps its lines.
+    private static func mask(_ s: String, _ lang: Lang, keepingLines: Bool = false) -> String {
         // The numbers are looked for in place; the bytes are copied only to mask one.
         let hits = SafeBytes.numbers(s)
         if hits.isEmpty { return s }
@@ -54,6 +72,13 @@ public enum SafeText {
         for h in hits {
             out += bytes[at..<h.offset]
             out += mask(lang).utf8
+            var i = h.offset
+            while keepingLines, i < h.end {
+                i += 1
+                guard bytes[i - 1] == 0x0A else { continue }
+                out.append(0x0A)
+                while i < h.end, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: " ") { out.append(bytes[i]); i += 1 }
+            }
             at = h.end
         }
         out += bytes[at...]

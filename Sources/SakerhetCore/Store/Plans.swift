@@ -58,6 +58,10 @@ public enum Plans {
         var out: [Folder] = []
         for f in folders {
             guard Platform.isFolder(f.path) else {
+                if Platform.fileInfo(f.path) != nil {
+                    throw StoreError(sv: "\(f.origin): \(f.display) är en fil, inte en mapp; ange planens mapp (den med data/ eller .rec-filerna)",
+                                     en: "\(f.origin): \(f.display) is a file, not a folder; give the plan's folder (the one with data/ or the .rec files)")
+                }
                 throw StoreError(sv: "\(f.origin): mappen \(f.display) finns inte; rätta sökvägen eller ta bort raden",
                                  en: "\(f.origin): the folder \(f.display) does not exist; correct the path or remove the line")
             }

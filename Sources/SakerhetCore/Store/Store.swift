@@ -26,10 +26,7 @@ public enum Store {
     /// Loads the `.rec` files of the folder: those of `kinds` (all by default) and
     /// `config.rec`. `display` is how paths are shown in messages.
     public static func load(folder: String, display: String? = nil, kinds: [Kind] = Kind.allCases) throws -> DataSet {
-        guard Platform.isFolder(folder) else {
-            throw StoreError(sv: "datamappen \(folder) finns inte; ange en annan med --data DIR eller skapa en med 'sakerhet init'",
-                             en: "the data folder \(folder) does not exist; give another with --data DIR or create one with 'sakerhet init'")
-        }
+        guard Platform.isFolder(folder) else { throw notAFolder(folder) }
         let shown = display ?? folder
         var files: [Kind: SourceFile] = [:]
         for kind in kinds {
@@ -304,11 +301,10 @@ public enum Store {
     /// Runs `body` holding an exclusive advisory lock on `folder/.sakerhet.lock`. Waits up
     /// to `timeout` seconds for another writer, then removes stale temporary files.
     public static func withLock<T>(folder: String, timeout: Double = 10, _ body: () throws -> T) throws -> T {
+        guard Platform.isFolder(folder) else { throw notAFolder(folder) }
         let path = folder + "/.sakerhet.lock"
         guard let fd = Platform.openLockFile(path) else {
-            let why = Platform.errorText(Platform.lastError)
-            throw StoreError(sv: "kan inte skapa låsfilen \(path): \(why.sv)",
-                             en: "cannot create the lock file \(path): \(why.en)")
+            throw lockError(path, folder: folder, Platform.lastError, lockExists: Platform.fileInfo(path) != nil)
         }
         defer { Platform.close(fd) }
         let deadline = Date().addingTimeInterval(timeout)
@@ -326,5 +322,35 @@ public enum Store {
     }
 
     static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
+
+    /// The error for a data folder that is not a folder: a file given in its place (`--data
+    /// data/activities.rec`) is named as a file, with the folder that holds it when it is a
+    /// `.rec` file; a path that is nothing does not exist.
+    static func notAFolder(_ folder: String) -> StoreError {
+        guard let info = Platform.fileInfo(folder) else {
+            return StoreError(sv: "datamappen \(folder) finns inte; ange en annan med --data DIR eller skapa en med 'sakerhet init'",
+                              en: "the data folder \(folder) does not exist; give another with --data DIR or create one with 'sakerhet init'")
+        }
+        let what = Message(sv: info.kind == .regular ? "en fil" : fileType(info.kind, .sv), en: info.kind == .regular ? "a file" : fileType(info.kind, .en))
+        let example = folder.hasSuffix(".rec") ? Path.parent(of: folder) : nil
+        return StoreError(sv: "\(folder) är \(what.sv), inte en mapp; ange datamappen, mappen med .rec-filerna, med --data \(example ?? "DIR")",
+                          en: "\(folder) is \(what.en), not a folder; give the data folder, the folder with the .rec files, with --data \(example ?? "DIR")")
+    }
+
+    /// The error when the lock file cannot be opened (`code` is the system's), with the fix
+    /// when access is denied: write permission on the folder, or on the lock file when it
+    /// exists already.
+    static func lockError(_ path: String, folder: String, _ code: Int32, lockExists: Bool) -> StoreError {
+        let why = Platform.errorText(code)
+        guard Platform.isAccessDenied(code) else {
+            return StoreError(sv: "kan inte skapa låsfilen \(path): \(why.sv)", en: "cannot create the lock file \(path): \(why.en)")
+        }
+        if lockExists {
+            return StoreError(sv: "kan inte öppna låsfilen \(path): \(why.sv); ge skrivrätt med chmod u+w \(path) (eller ta bort den när ingen annan skriver). Inget skrevs",
+                              en: "cannot open the lock file \(path): \(why.en); give write permission with chmod u+w \(path) (or remove it while no one else writes). Nothing was written")
+        }
+        return StoreError(sv: "kan inte skapa låsfilen \(path): \(why.sv); mappen \(folder) är skrivskyddad för dig, ge skrivrätt med chmod u+w \(folder) (eller kör som dess ägare). Inget skrevs",
+                          en: "cannot create the lock file \(path): \(why.en); the folder \(folder) is read-only for you, give write permission with chmod u+w \(folder) (or run as its owner). Nothing was written")
+    }
 }
 

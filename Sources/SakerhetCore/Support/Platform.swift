@@ -393,6 +393,9 @@ extension Platform {
 
     /// Whether `code` says that the reader of a pipe has gone (`| head`).
     public static func isBrokenPipe(_ code: Int32) -> Bool { code == EPIPE }
+
+    /// Whether `code` says that permission was denied (the mode, or the owner, forbids it).
+    static func isAccessDenied(_ code: Int32) -> Bool { code == EACCES || code == EPERM }
 }
 
 // MARK: Files

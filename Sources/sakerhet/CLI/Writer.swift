@@ -14,15 +14,15 @@ enum Writer {
         let outcome: WriteOutcome
         do {
             outcome = try SafeWrite.perform(folder: folder, display: display, asOf: asOf, dryRun: o.flag("--dry-run"),
-                                            commit: commit, lockTimeout: wait, diffStyle: ctx.style, loaded: { ctx.keep($0) },
-                                            notices: { for n in $0 { Output.error("sakerhet: " + (ctx.lang == .sv ? "notis: " : "notice: ") + n.text(ctx.lang)) } },
+                                            commit: commit, lockTimeout: wait, diffStyle: ctx.style, lang: ctx.lang, loaded: { ctx.keep($0) },
+                                            notices: { for n in $0 { Output.error("sakerhet: " + (ctx.lang == .sv ? "notis: " : "notice: ") + n.text(ctx.lang), ctx.lang) } },
                                             edit: make)
         } catch let e as EditError {
             throw UsageError(sv: e.message.sv, en: e.message.en)
         }
         switch outcome {
         case .refused(let why):
-            Output.error("sakerhet: " + (ctx.lang == .sv ? "nekat: " : "refused: ") + why.text(ctx.lang))
+            Output.error("sakerhet: " + (ctx.lang == .sv ? "nekat: " : "refused: ") + why.text(ctx.lang), ctx.lang)
             return Exit.problems
         case .invalid(let errors, let data):
             for d in errors { Output.error(DiagnosticText.line(d, data: data, lang: ctx.lang, style: .plain)) }

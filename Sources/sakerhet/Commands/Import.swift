@@ -108,7 +108,7 @@ enum Import: Command {
                 return Exit.problems
             }
             if dryRun {
-                try Output.write(edit.diff)
+                try Output.write(edit.diff(ctx.lang))
                 return Exit.ok
             }
             for f in edit.files { try Store.writeAtomically(f.afterBytes, to: folder + "/" + f.kind.fileName) }
