@@ -66,6 +66,37 @@ final class GoalTruthCheckTests: XCTestCase {
         XCTAssertEqual(GoalChildren(bare).openSignals(bare, asOf: Fixture.asOf, window: 30), [.green, .green, nil])
     }
 
+    /// In the public report a classified sub-goal is left out, but an open activity below it
+    /// is shown (under "Övriga aktiviteter"): the goal above still sees its signal, without
+    /// the sub-goal's own. An activity that is itself classified does not count.
+    func testPublicOpenSignalCountsOpenRecordsBelowAClassifiedSubgoal() {
+        let goals = """
+            id: M1
+            title: Mål
+            owner: sbs
+            due: 2025-12-31
+            status: pågår
+
+            id: D2
+            title: Hemligt delmål
+            parent: M1
+            owner: sbs
+            due: 2025-12-31
+            status: pågår
+            classification: sekretess
+
+            """
+        let open = "id: A2\ntitle: Öppen aktivitet\ngoal: D2\nowner: sbs\ndue: 2025-03-31\nstatus: pågår\n"
+        let asOf = Day("2025-05-01")!
+        let data = Fixture.data([.goal: goals, .activity: open, .finding: ""])
+        XCTAssertEqual(GoalChildren(data).openSignals(data, asOf: asOf, window: 30, onlyOpen: true), [.red, .red])
+        let report = FollowUp.make(data, asOf: asOf, isPublic: true)
+        XCTAssertEqual(report.goals.map(\.id), ["M1"])
+        XCTAssertEqual(report.goals.first?.below, .red)
+        let hidden = Fixture.data([.goal: goals, .activity: open + "classification: intern\n", .finding: ""])
+        XCTAssertEqual(GoalChildren(hidden).openSignals(hidden, asOf: asOf, window: 30, onlyOpen: true)[0], nil)
+    }
+
     // MARK: unowned-finding
 
     func testUnownedRedFindingWithUnknownDeadlineAndNoAction() {

@@ -91,8 +91,10 @@ public struct GoalChildren: Sendable {
 
     /// The worst signal among each goal's open children and everything open below its
     /// sub-goals, closed sub-goals included (röd before gul before grön); nil for a goal
-    /// with nothing open under it. Indexed like `data.goals`. With `onlyOpen`, records
-    /// classified intern or sekretess (and what is below them) do not count.
+    /// with nothing open under it. Indexed like `data.goals`. With `onlyOpen` (the public
+    /// report), records classified intern or sekretess do not count, but the open records
+    /// below a classified sub-goal do: the public report shows them (under "Övriga
+    /// aktiviteter"), so the goal above cannot look better than they are.
     public func openSignals(_ data: DataSet, asOf: Day, window: Int, onlyOpen: Bool = false) -> [Signal?] {
         let n = count
         // Each goal's worst open activity, finding and sub-goal of its own, in one pass each.
@@ -137,7 +139,7 @@ public struct GoalChildren: Sendable {
             if state[i] == 1 { return nil }  // a cycle (the goal-cycle check's business)
             state[i] = 1
             var worst = direct[i]
-            for j in subgoals[i] where counts[Int(j)] { worst = GoalChildren.worse(worst, visit(Int(j))) }
+            for j in subgoals[i] { worst = GoalChildren.worse(worst, visit(Int(j))) }
             memo[i] = worst
             state[i] = 2
             return worst
