@@ -104,5 +104,21 @@ final class SlipTruthTests: XCTestCase {
         let soon = try XCTUnwrap((report["summary"] as? [String: Any])?["due_soon"] as? [[String: Any]])
         XCTAssertEqual(soon.first { $0["id"] as? String == "P7" }?["original"] as? String, "2025-03-31")
     }
+
+    /// A report as of a day shows no history committed after that day: the moves of
+    /// 2025-04-01 are not in a report as of 2025-03-01, those of 2025-02-01 are.
+    func testTheHistoryEndsAtTheReportsDate() throws {
+        let repo = try repo()
+        let r = try LogBinary.run(["report", "--data", "data", "--as-of", "2025-03-01", "--format", "json"], in: repo.root)
+        XCTAssertEqual(r.exitCode, 0, r.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let history = try XCTUnwrap((json?["report"] as? [String: Any])?["history"] as? [String: Any])
+        let postponed = (history["postponed"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? "") \($0["date"] ?? "")" }
+        XCTAssertEqual(postponed.sorted(), ["P6 2025-02-01", "P7 2025-02-01"])
+        let slips = (history["slips"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        XCTAssertEqual(slips.sorted(), ["P6", "P7"])
+        let text = try run(repo, ["report"])
+        XCTAssertTrue(text.contains("P5"), "as of 2025-06-01 the later moves are there")
+    }
 }
 

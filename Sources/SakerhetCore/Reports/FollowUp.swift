@@ -68,6 +68,16 @@ public struct FollowUp: Sendable, Codable {
         }
 
         public static func year(of day: Day) -> Period { Period(pad(day.year, 4))! }  // year 1 is "0001"
+
+        private init(first: Day, last: Day, label: String) {
+            self.first = first
+            self.last = last
+            self.label = label
+        }
+
+        /// The period up to `day` at the latest: what the history of a report as of `day`
+        /// may show (nothing committed after the report's date). The label stays.
+        public func through(_ day: Day) -> Period { Period(first: first, last: min(last, day), label: label) }
     }
 
     public struct Counts: Sendable, Codable, Hashable {
