@@ -455,9 +455,9 @@ final class HistoryReportRenderTests: XCTestCase {
 
             One line per record: the deadline at the start of the period → now, how many times and how far it moved. Each move, with its date and reason, is under Postponed.
 
-            | Record | Title | Owner | Moves | Total days |
-            |---|---|---|--:|--:|
-            | A1 | Aktivitet A1 | sbs | 1 | 122 |
+            | Record | Title | Owner | From | Now | Moves | Total days |
+            |---|---|---|---|---|--:|--:|
+            | A1 | Aktivitet A1 | sbs | 2024-05 | 2024-09 | 1 | 122 |
 
             """)
     }
