@@ -122,7 +122,7 @@ final class RollupEndToEndTests: EndToEndCase {
         XCTAssertTrue(out.contains("Totalt"), out)
         // Late across plans with the plan beside each: A1 twice, from two plans.
         XCTAssertTrue(out.contains("Försenade (2)"), out)
-        XCTAssertTrue(out.contains("  Socialnämnden" + String(repeating: " ", count: 7) + "A1    Kontinuitetsplan"), out)
+        XCTAssertTrue(out.contains("  Socialnämnden" + String(repeating: " ", count: 8) + "A1    Kontinuitetsplan"), out)
         XCTAssertTrue(out.split(separator: "\n").contains { $0.hasPrefix("  Utbildningsnämnden ") && $0.contains("A1    Utrymningsövning") }, out)
         // The shared owner once, with both plans.
         XCTAssertTrue(out.contains("Enheten för säkerhet, beredskap och systemförvaltning – Socialnämnden (sbs), Utbildningsnämnden (us)"), out)

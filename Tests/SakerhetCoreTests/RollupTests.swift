@@ -114,6 +114,18 @@ final class RollupTests: XCTestCase {
         XCTAssertFalse(RollupText.render(one, lang: .sv, style: .plain).contains("Skala 1–"))
     }
 
+    /// Two plans of one kind of committee in two municipalities are told apart in the text
+    /// lists: the plan column is as wide as the longest name.
+    func testTheTextListsShowWholePlanNames() throws {
+        try plan("n", organisation: "Socialnämnden, Norrtälje kommun", owner: ("x", "X"), activity: "A1", due: "2024-10")
+        try plan("t", organisation: "Socialnämnden, Täby kommun", owner: ("y", "Y"), activity: "A1", due: "2024-10")
+        let folders = try Plans.resolve(["n", "t"].map { Plans.Folder(path: root + "/" + $0, display: $0, origin: "--data") })
+        let r = try Rollup.report(folders: folders, asOf: Day("2024-11-04")!, period: nil, isPublic: false, lang: .sv)
+        let text = RollupText.render(r, lang: .sv, style: .plain)
+        XCTAssertTrue(text.contains("\n  Socialnämnden, Norrtälje kommun   A1    Göra något"), text)
+        XCTAssertTrue(text.contains("\n  Socialnämnden, Täby kommun        A1    Göra något"), text)
+    }
+
     func testCombinationCountsEveryPlanByItsOwnSettings() throws {
         try plan("a", organisation: "A-nämnden", owner: ("x", "Enheten för säkerhet"), activity: "A1", due: "2024-10")
         try plan("b", organisation: "B-nämnden", owner: ("q", "Enheten för säkerhet"), activity: "A1", due: "2024-09")

@@ -22,11 +22,15 @@ public enum RollupText {
         out += t.render(style: style)
         out += "\n  " + b.risks + ": " + l.riskCell(r.total.risks) + "\n"
 
+        // The plan column as wide as the longest name (at most 40): two plans of one
+        // municipality ("Socialnämnden, Norrtälje kommun", "…, Täby kommun") differ at the end.
+        let planWidth = min(40, max(18, (r.plans.map { v($0.name).unicodeScalars.count }.max() ?? 0) + 1))
+        let titleWidth = max(24, 40 - (planWidth - 18))
         func lines(_ title: String, _ list: [RollupReport.PlanLine], _ days: (Int) -> String) {
             out += "\n" + style.bold(title + " (\(list.count))") + "\n"
             if list.isEmpty { out += "  " + b.none + "\n"; return }
             for x in list {
-                out += "  " + pad(clip(v(x.plan), 18), 18) + "  " + pad(v(x.line.id), 6) + pad(clip(v(x.line.title), 40), 40) + "  "
+                out += "  " + pad(clip(v(x.plan), planWidth), planWidth) + "  " + pad(v(x.line.id), 6) + pad(clip(v(x.line.title), titleWidth), titleWidth) + "  "
                     + pad(v(FollowUpText.ownerIDs(x.line.owner, x.line.owners)), 8) + "  " + days(x.line.days) + "\n"
             }
         }
@@ -46,7 +50,7 @@ public enum RollupText {
         for o in shared {
             out += "  " + style.bold(v(o.name)) + " – " + v(l.ownerPlans(o)) + ": "
                 + (l.sv ? "\(o.overdue.count) försenade, \(o.dueSoon.count) snart" : "\(o.overdue.count) overdue, \(o.dueSoon.count) due soon") + "\n"
-            for x in o.overdue { out += "    " + pad(clip(v(x.plan), 18), 18) + "  " + pad(v(x.line.id), 6) + clip(v(x.line.title), 52) + "\n" }
+            for x in o.overdue { out += "    " + pad(clip(v(x.plan), planWidth), planWidth) + "  " + pad(v(x.line.id), 6) + clip(v(x.line.title), titleWidth + 12) + "\n" }
         }
 
         for p in r.plans {
