@@ -112,13 +112,17 @@ public struct Importer {
         // Each field from its best-ranked column; the rest are reported.
         var column: [String: (index: Int, rank: Int)] = [:]
         var unplaced: [String] = []
+        var workedOut: [String] = []
         for (i, h) in headers.enumerated() where !h.isEmpty {
             let f = ImportColumns.fold(h)
             if let m = options.map.first(where: { ImportColumns.fold($0.key) == f }) {
                 if m.value != "-" { column[m.value] = (i, -1) }
                 continue
             }
-            guard let (field, rank) = ImportColumns.field(h, kind: kind) else { unplaced.append(h); continue }
+            guard let (field, rank) = ImportColumns.field(h, kind: kind) else {
+                if ImportColumns.isWorkedOut(h, kind: kind) { workedOut.append(h) } else { unplaced.append(h) }
+                continue
+            }
             if let have = column[field] {
                 if rank < have.rank { unplaced.append(headers[have.index]); column[field] = (i, rank) } else { unplaced.append(h) }
             } else {
@@ -139,6 +143,11 @@ public struct Importer {
             let list = unplaced.map { "'\($0)'" }.joined(separator: ", ")
             notices.append(Message(sv: "\(table.name): kolumnerna \(list) placerades inte och togs inte med; ange --map 'Kolumn=fält' för att ta med dem",
                                    en: "\(table.name): the columns \(list) were not placed and were left out; give --map 'Column=field' to bring them in"))
+        }
+        if !workedOut.isEmpty {
+            let list = workedOut.map { "'\($0)'" }.joined(separator: ", ")
+            notices.append(Message(sv: "\(table.name): \(workedOut.count == 1 ? "kolumnen" : "kolumnerna") \(list) räknas fram av sakerhet (som i export) och lästes inte",
+                                   en: "\(table.name): the \(workedOut.count == 1 ? "column" : "columns") \(list) \(workedOut.count == 1 ? "is" : "are") worked out by sakerhet (as in export) and \(workedOut.count == 1 ? "was" : "were") not read"))
         }
         if let c = column["owner"] {
             for row in table.rows.dropFirst(headerRow + 1) where c.index < row.count && !row[c.index].isBlank {
@@ -196,19 +205,23 @@ public struct Importer {
         // What the row creates (owners, a goal) is undone if the row is left out.
         let saved = self
         func undo() -> Self { var s = saved; s.notices = notices; s.reasonParts = []; return s }
-        // Owners: the first in `owner`, any others named in the note.
-        var ownerID: String?
+        // Owners: one `owner` field each.
+        var owners: [String] = []
         if let idCell = text("owner_id") {
-            // A workbook from `export`: the owners' ids beside their names, both joined
-            // with ", ". The ids are kept; a name is never split at "och" or ",".
-            let idList = idCell.split(separator: ",").map { ImportValues.clean(String($0)) }.filter { !$0.isEmpty }
+            // A workbook from `export`: the owners' ids beside their names, one a line (an
+            // older export joined them with ", "). The ids are kept, each with its name; a
+            // name is never split at "och" or ",".
+            let lines = idCell.includes("\n")
+            let idList = (lines ? idCell.components(separatedBy: "\n") : idCell.components(separatedBy: ","))
+                .map(ImportValues.clean).filter { !$0.isEmpty }
             let nameCell = text("owner").map(ImportValues.clean)
             var nameList = idList.count == 1 ? [nameCell ?? idList[0]]
-                : (nameCell?.components(separatedBy: ", ").map(ImportValues.clean) ?? [])
+                : (nameCell?.components(separatedBy: lines ? "\n" : ", ").map(ImportValues.clean) ?? [])
             if nameList.count != idList.count { nameList = idList }
-            let ids = zip(idList, nameList).map { ownerWith(id: $0, name: $1, file: file) }
-            ownerID = ids.first
-            if nameList.count > 1 { notes.append("Även ansvarig: " + nameList.dropFirst().joined(separator: ", ")) }
+            for (id, name) in zip(idList, nameList) {
+                let o = ownerWith(id: id, name: name, file: file)
+                if !owners.contains(o) { owners.append(o) }
+            }
         } else if let o = text("owner") {
             let names: [String], ids: [String]
             if let known = ownerCells[o] { (names, ids) = known } else {
@@ -225,10 +238,10 @@ public struct Importer {
                 ids = names.map { ownerFor($0, file: file) }
                 ownerCells[o] = (names, ids)
             }
-            ownerID = ids.first
+            owners = ids.first.map { [$0] } ?? []
             if names.count > 1 { notes.append("Även ansvarig: " + names.dropFirst().joined(separator: ", ")) }
         }
-        if kind != .area && kind != .owner && ownerID == nil {
+        if kind != .area && kind != .owner && owners.isEmpty {
             return leaveOut("ansvarig saknas (kolumnen Ansvarig är tom eller saknas)", "no owner (the column Ansvarig is empty or missing)")
         }
 
@@ -249,7 +262,7 @@ public struct Importer {
             case titleField: fields.append((name, title))
             case "goal" where kind == .activity, "parent" where kind == .goal:
                 guard let g = goalID else { continue }
-                let gid = existingGoal ?? goalFor(g, ownerID: ownerID!, file: file)
+                let gid = existingGoal ?? goalFor(g, ownerID: owners[0], file: file)
                 fields.append((name, gid))
             case "due", "start":
                 if let c = cells[name] {
@@ -283,7 +296,9 @@ public struct Importer {
                 }
                 if let raw, let s = ImportValues.status(raw) {
                     fields.append(("status", s.rawValue))
-                    if s == .onHold || s == .cancelled { reasonParts.append("Status i \(file): \(raw)") }
+                    // A record that waits or was dropped needs a reason: the status word, when
+                    // the source gives none of its own.
+                    if s == .onHold || s == .cancelled, text("reason") == nil { reasonParts.append("Status i \(file): \(raw)") }
                 } else if spec.required || raw != nil {
                     fields.append(("status", Status.notStarted.rawValue))
                     if let raw {
@@ -295,13 +310,21 @@ public struct Importer {
                 }
             default:
                 guard let c = cells[name] else { continue }
+                if spec.repeatable {
+                    // One value a line, as `export` writes a field that repeats; ids (a risk's
+                    // and a finding's `action`) also at commas, as an older export joined them.
+                    var values = ImportValues.clean(c.text).components(separatedBy: "\n")
+                    if case .ref = spec.type { values = values.flatMap { $0.components(separatedBy: ",") } }
+                    for v in values.map(ImportValues.clean) where !v.isEmpty { fields.append((name, Editor.normalise(v, spec))) }
+                    continue
+                }
                 var v = Editor.normalise(ImportValues.clean(c.text), spec)
                 if spec.type == .day, case .day(let d) = c { v = d.description }
                 fields.append((name, v))
             }
         }
         // owner comes right after the fields before it in the schema order.
-        if let ownerID { fields.append(("owner", ownerID)) }
+        for o in owners { fields.append(("owner", o)) }
         // done: from a column, else for a finished record the day the source allows.
         let status = fields.first { $0.0 == "status" }?.1
         if let c = cells["done"] {
