@@ -238,8 +238,9 @@ public struct Importer {
                 ids = names.map { ownerFor($0, file: file) }
                 ownerCells[o] = (names, ids)
             }
-            owners = ids.first.map { [$0] } ?? []
-            if names.count > 1 { notes.append("Även ansvarig: " + names.dropFirst().joined(separator: ", ")) }
+            // Several owners are one `owner` field each (format.md, "Several owners"), the
+            // same owner named twice once.
+            for id in ids where !owners.contains(id) { owners.append(id) }
         }
         if kind != .area && kind != .owner && owners.isEmpty {
             return leaveOut("ansvarig saknas (kolumnen Ansvarig är tom eller saknas)", "no owner (the column Ansvarig is empty or missing)")
