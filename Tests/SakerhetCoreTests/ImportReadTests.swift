@@ -170,6 +170,57 @@ final class ImportReadTests: XCTestCase {
                                                               ["Kontinuitet", "Revidera"], ["Risker", "Analys"]])
     }
 
+    /// A file that is no zip, or a zip cut short or with an entry larger than it declares, is
+    /// a damaged file in both languages: no English inside the Swedish message, and the
+    /// size the entry declares, not "0 MiB".
+    func testDamagedZipIsSaidInBothLanguages() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("EndToEndTests/Fixtures/import")
+        let good = [UInt8](try Data(contentsOf: fixtures.appendingPathComponent("plan.xlsx")))
+        // The central directory's entry for the sheet says it unpacks to 10 bytes.
+        var small = good
+        var i = 0
+        while i + 46 < small.count {
+            if small[i] == 0x50, small[i + 1] == 0x4B, small[i + 2] == 1, small[i + 3] == 2 {
+                let n = Int(small[i + 28]) | Int(small[i + 29]) << 8
+                if String(decoding: small[(i + 46)..<(i + 46 + n)], as: UTF8.self) == "xl/worksheets/sheet1.xml" {
+                    small.replaceSubrange((i + 24)..<(i + 28), with: [10, 0, 0, 0])
+                }
+            }
+            i += 1
+        }
+        let cases: [(String, [UInt8], String, String)] = [
+            ("cut.xlsx", Array(good.dropLast(10)), "ingen zip-katalog hittades (inte en zip-fil, eller avkortad)", "no zip directory found (not a zip file, or cut short)"),
+            ("csv.xlsx", Array("Aktivitet;Mål;Ansvarig\nx;y;z\n".utf8), "ingen zip-katalog hittades", "no zip directory found"),
+            ("tiny.xlsx", Array("PK".utf8), "för kort för att vara en zip-fil", "too short to be a zip file"),
+            ("size.xlsx", small, "xl/worksheets/sheet1.xml packas upp till mer än de 10 byte som arkivet anger",
+             "xl/worksheets/sheet1.xml unpacks to more than the 10 bytes the archive declares"),
+        ]
+        for (file, bytes, sv, en) in cases {
+            XCTAssertThrowsError(try ImportSource.tables(bytes, file: file), file) { error in
+                let m = (error as? OfficeError)?.message
+                XCTAssertTrue(m?.sv.hasPrefix("\(file) kan inte läsas som arbetsbok: \(sv)") == true, m?.sv ?? "\(error)")
+                XCTAssertTrue(m?.en.hasPrefix("\(file) cannot be read as a workbook: \(en)") == true, m?.en ?? "\(error)")
+                for english in ["found", "not a zip", "unpacks", "MiB", "bytes", "declares"] {
+                    XCTAssertFalse(m?.sv.contains(english) ?? true, "English in the Swedish message: \(m?.sv ?? "")")
+                }
+            }
+        }
+        // The inflater's own words, in both languages, with the limit as it is.
+        XCTAssertThrowsError(try Inflate.inflate([0x07])) { error in
+            XCTAssertEqual((error as? Inflate.Failure)?.message.sv, "ogiltig blocktyp 3")
+        }
+        // 1,000 zero bytes, deflated by zlib.
+        let deflated: [UInt8] = [0x63, 0x60, 0x18, 0x05, 0xA3, 0x60, 0x14, 0x0C, 0x77, 0x00, 0x00]
+        XCTAssertThrowsError(try Inflate.inflate(deflated, limit: 100)) { error in
+            let m = (error as? Inflate.Failure)?.message
+            XCTAssertEqual(m?.sv, "datat packas upp till mer än 100 byte", m?.sv ?? "\(error)")
+            XCTAssertEqual(m?.en, "the data unpacks to more than 100 bytes")
+        }
+        XCTAssertEqual(Inflate.size(512 << 20).sv, "512 MiB")
+        XCTAssertEqual(Inflate.size(1).en, "1 byte")
+    }
+
     /// A workbook or document whose XML is cut short inside a whole zip (the CRC is right) is
     /// a damaged file, named, with what to do; not half a table or "no table".
     func testXMLCutShortIsADamagedFile() throws {

@@ -105,8 +105,8 @@ public struct Importer {
         guard let (headerRow, kind) = Importer.header(table, kind: options.kind, map: options.map) else {
             let want = ImportColumns.usual[options.kind ?? .activity] ?? ""
             throw OfficeError(
-                sv: "\(table.name): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Vanliga kolumner: \(want)",
-                en: "\(table.name): no header row with known column names in the first 30 rows; the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Usual columns: \(want)")
+                sv: "\(table.place.sv): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Vanliga kolumner: \(want)",
+                en: "\(table.place.en): no header row with known column names in the first 30 rows; the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Usual columns: \(want)")
         }
         let headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
         // Each field from its best-ranked column; the rest are reported.
@@ -136,18 +136,28 @@ public struct Importer {
             unplaced.remove(at: m)
         }
         if kind == .activity, column["goal"] == nil {
-            throw OfficeError(sv: "\(table.name): tabellen har ingen kolumn för målet (Mål eller Delmål); varje aktivitet hör till ett mål. Lägg till kolumnen eller ange --map 'Kolumn=goal'",
-                              en: "\(table.name): the table has no goal column (Mål or Delmål); every activity belongs to a goal. Add the column or give --map 'Column=goal'")
+            // Rows of goals (an exported Mål or Delmål sheet) read as activities when no
+            // --kind is given: columns only goals have say so, and --kind goals is the fix.
+            let goalOnly = headers.filter { h in
+                !h.isEmpty && ["done_when", "parent", "level", "indicator", "target"].contains(ImportColumns.field(h, kind: .goal)?.field ?? "")
+            }
+            if options.kind == nil, !goalOnly.isEmpty {
+                let list = goalOnly.map { "'\($0)'" }.joined(separator: ", ")
+                throw OfficeError(sv: "\(table.place.sv): raderna ser ut att vara mål eller delmål (\(goalOnly.count == 1 ? "kolumnen" : "kolumnerna") \(list)), inte aktiviteter: importera dem med --kind goals, t.ex. 'sakerhet import FIL --sheet NAMN --kind goals'",
+                                  en: "\(table.place.en): the rows look like goals or sub-goals (the \(goalOnly.count == 1 ? "column" : "columns") \(list)), not activities: import them with --kind goals, e.g. 'sakerhet import FILE --sheet NAME --kind goals'")
+            }
+            throw OfficeError(sv: "\(table.place.sv): tabellen har ingen kolumn för målet (Mål eller Delmål); varje aktivitet hör till ett mål. Lägg till kolumnen eller ange --map 'Kolumn=goal'",
+                              en: "\(table.place.en): the table has no goal column (Mål or Delmål); every activity belongs to a goal. Add the column or give --map 'Column=goal'")
         }
         if !unplaced.isEmpty {
             let list = unplaced.map { "'\($0)'" }.joined(separator: ", ")
-            notices.append(Message(sv: "\(table.name): kolumnerna \(list) placerades inte och togs inte med; ange --map 'Kolumn=fält' för att ta med dem",
-                                   en: "\(table.name): the columns \(list) were not placed and were left out; give --map 'Column=field' to bring them in"))
+            notices.append(Message(sv: "\(table.place.sv): kolumnerna \(list) placerades inte och togs inte med; ange --map 'Kolumn=fält' för att ta med dem",
+                                   en: "\(table.place.en): the columns \(list) were not placed and were left out; give --map 'Column=field' to bring them in"))
         }
         if !workedOut.isEmpty {
             let list = workedOut.map { "'\($0)'" }.joined(separator: ", ")
-            notices.append(Message(sv: "\(table.name): \(workedOut.count == 1 ? "kolumnen" : "kolumnerna") \(list) räknas fram av sakerhet (som i export) och lästes inte",
-                                   en: "\(table.name): the \(workedOut.count == 1 ? "column" : "columns") \(list) \(workedOut.count == 1 ? "is" : "are") worked out by sakerhet (as in export) and \(workedOut.count == 1 ? "was" : "were") not read"))
+            notices.append(Message(sv: "\(table.place.sv): \(workedOut.count == 1 ? "kolumnen" : "kolumnerna") \(list) räknas fram av sakerhet (som i export) och lästes inte",
+                                   en: "\(table.place.en): the \(workedOut.count == 1 ? "column" : "columns") \(list) \(workedOut.count == 1 ? "is" : "are") worked out by sakerhet (as in export) and \(workedOut.count == 1 ? "was" : "were") not read"))
         }
         if let c = column["owner"] {
             for row in table.rows.dropFirst(headerRow + 1) where c.index < row.count && !row[c.index].isBlank {

@@ -68,6 +68,6 @@ public enum DOCXReader {
             }
         }
         try x.requireWhole("word/document.xml")
-        return done.sorted { $0.0 < $1.0 }.map { SourceTable(name: "\(file), tabell \($0.0)", rows: $0.1) }
+        return done.sorted { $0.0 < $1.0 }.map { SourceTable(name: "\(file), tabell \($0.0)", place: Message(sv: "\(file), tabell \($0.0)", en: "\(file), table \($0.0)"), rows: $0.1) }
     }
 }
