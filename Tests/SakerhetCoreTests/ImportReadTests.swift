@@ -138,6 +138,52 @@ final class ImportReadTests: XCTestCase {
         XCTAssertEqual(tables[1].rows.map { $0.map(\.text) }, [["inre"]])
     }
 
+    /// Seed 004's layout: one table per målområde, the goal in the heading above each table
+    /// and no goal column. The heading (a paragraph in a heading style, Swedish Word's
+    /// "Rubrik2" too) is the goal of the table's rows, and a notice says so; a paragraph
+    /// that is no heading is not taken, and a table with a goal column keeps its own.
+    func testWordHeadingAboveATableIsTheGoalOfItsRows() throws {
+        func heading(_ style: String, _ text: String) -> String {
+            "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr><w:r><w:t>\(text)</w:t></w:r></w:p>"
+        }
+        func row(_ cells: [String]) -> String {
+            "<w:tr>" + cells.map { "<w:tc><w:p><w:r><w:t>\($0)</w:t></w:r></w:p></w:tc>" }.joined() + "</w:tr>"
+        }
+        let header = row(["Åtgärd", "Ansvarig", "Start", "Klar senast"])
+        let xml = "<w:document xmlns:w=\"x\"><w:body>" + heading("Title", "Handlingsplan mot välfärdsbrott")
+            + heading("Heading2", "Målområde 1: Kompetenshöjande insatser")
+            + "<w:p><w:r><w:t>Åtgärderna nedan genomförs av förvaltningen.</w:t></w:r></w:p>"
+            + "<w:tbl>" + header + row(["1.1 Genomföra medvetandegörande aktivitet", "sf", "Maj 2026", "Oktober 2026"]) + "</w:tbl>"
+            + heading("Rubrik2", "Målområde 2: Upptäcka och förebygga")
+            + "<w:tbl>" + header + row(["2.1 Ta fram riktlinjer", "sf", "Januari 2027", "Juni 2027"])
+            + row(["2.2 Revidera riktlinjer", "sf", "Januari 2027", "Juni 2027"]) + "</w:tbl>"
+            + heading("Heading2", "Bilaga")
+            + "<w:tbl>" + row(["Mål", "Aktivitet", "Ansvarig"]) + row(["D1", "Egen", "sf"]) + "</w:tbl>"
+            + "</w:body></w:document>"
+        let tables = try DOCXReader.tables(Array(xml.utf8), file: "h.docx")
+        XCTAssertEqual(tables.map(\.heading), ["Målområde 1: Kompetenshöjande insatser", "Målområde 2: Upptäcka och förebygga", "Bilaga"])
+
+        var importer = Importer(data: ImportRecordTests.data(), asOf: ImportRecordTests.asOf)
+        for t in tables { try importer.add(t, file: "h.docx") }
+        let goals = importer.records.filter { $0.kind == .goal }
+        XCTAssertEqual(goals.map { $0.fields.first { $0.0 == "title" }?.1 }, ["Målområde 1: Kompetenshöjande insatser", "Målområde 2: Upptäcka och förebygga"])
+        let acts = importer.records.filter { $0.kind == .activity }
+        func v(_ r: Importer.NewRecord, _ k: String) -> String? { r.fields.first { $0.0 == k }?.1 }
+        XCTAssertEqual(acts.map { v($0, "goal") }, [goals[0].id, goals[1].id, goals[1].id, "D1"])
+        XCTAssertEqual(acts.map { v($0, "due") }, ["2026-10", "2027-06", "2027-06", "?"])
+        let said = importer.notices.map(\.sv).filter { $0.contains("rubriken ovanför") }
+        XCTAssertEqual(said, ["h.docx, tabell 1: tabellen har ingen kolumn för målet; raderna hör till målet i rubriken ovanför tabellen, 'Målområde 1: Kompetenshöjande insatser'",
+                              "h.docx, tabell 2: tabellen har ingen kolumn för målet; raderna hör till målet i rubriken ovanför tabellen, 'Målområde 2: Upptäcka och förebygga'"])
+        XCTAssertEqual(importer.leftOut, 0)
+
+        // Without a heading above it, a table without a goal column is refused as before.
+        let plain = try DOCXReader.tables(Array(("<w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>Åtgärder</w:t></w:r></w:p><w:tbl>" + header
+            + row(["1.1 Öva", "sf", "Maj 2026", "Oktober 2026"]) + "</w:tbl></w:body></w:document>").utf8), file: "p.docx")
+        XCTAssertNil(plain[0].heading)
+        var other = Importer(data: ImportRecordTests.data(), asOf: ImportRecordTests.asOf)
+        XCTAssertThrowsError(try other.add(plain[0], file: "p.docx"))
+    }
+
     /// A goal cell merged down over its activities gives every row of the range its value:
     /// Excel's `<mergeCell>` (first column of the range only) and Word's `w:vMerge`.
     func testMergedCellsFillTheirRows() throws {

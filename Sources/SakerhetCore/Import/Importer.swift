@@ -129,6 +129,7 @@ public struct Importer {
                 column[field] = (i, rank)
             }
         }
+        var headingGoal: String?
         // Goals with both Delmål and Mål: the sub-goal is the record, the goal its parent.
         if kind == .goal, column["parent"] == nil, let t = column["title"], ImportColumns.fold(headers[t.index]) == "delmal",
            let m = unplaced.firstIndex(where: { ImportColumns.fold($0) == "mal" }), let i = headers.firstIndex(of: unplaced[m]) {
@@ -146,8 +147,15 @@ public struct Importer {
                 throw OfficeError(sv: "\(table.place.sv): raderna ser ut att vara mål eller delmål (\(goalOnly.count == 1 ? "kolumnen" : "kolumnerna") \(list)), inte aktiviteter: importera dem med --kind goals, t.ex. 'sakerhet import FIL --sheet NAMN --kind goals'",
                                   en: "\(table.place.en): the rows look like goals or sub-goals (the \(goalOnly.count == 1 ? "column" : "columns") \(list)), not activities: import them with --kind goals, e.g. 'sakerhet import FILE --sheet NAME --kind goals'")
             }
-            throw OfficeError(sv: "\(table.place.sv): tabellen har ingen kolumn för målet (Mål eller Delmål); varje aktivitet hör till ett mål. Lägg till kolumnen eller ange --map 'Kolumn=goal'",
-                              en: "\(table.place.en): the table has no goal column (Mål or Delmål); every activity belongs to a goal. Add the column or give --map 'Column=goal'")
+            // A Word plan with one table per goal, the goal in the heading above the table
+            // (seed 004: "Målområde 1: Kompetenshöjande insatser").
+            guard let h = table.heading else {
+                throw OfficeError(sv: "\(table.place.sv): tabellen har ingen kolumn för målet (Mål eller Delmål); varje aktivitet hör till ett mål. Lägg till kolumnen eller ange --map 'Kolumn=goal'",
+                                  en: "\(table.place.en): the table has no goal column (Mål or Delmål); every activity belongs to a goal. Add the column or give --map 'Column=goal'")
+            }
+            headingGoal = h
+            notices.append(Message(sv: "\(table.place.sv): tabellen har ingen kolumn för målet; raderna hör till målet i rubriken ovanför tabellen, '\(Importer.shown(h))'",
+                                   en: "\(table.place.en): the table has no goal column; its rows belong to the goal in the heading above it, '\(Importer.shown(h))'"))
         }
         if !unplaced.isEmpty {
             let list = unplaced.map { "'\($0)'" }.joined(separator: ", ")
@@ -171,6 +179,7 @@ public struct Importer {
             if row.allSatisfy(\.isBlank) { continue }
             var cells: [String: TableCell] = [:]
             for (field, c) in column where c.index < row.count && !row[c.index].isBlank { cells[field] = row[c.index] }
+            if let headingGoal { cells["goal"] = .text(headingGoal) }
             try addRow(cells, kind: kind, at: "\(file):\(table.numbers[r])", file: file, columns: columnNames)
         }
     }

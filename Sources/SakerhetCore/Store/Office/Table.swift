@@ -32,6 +32,9 @@ public struct SourceTable: Sendable {
     public var rows: [[TableCell]]
     /// The row's number in the source (the sheet's row, the CSV line, the table's row).
     public var numbers: [Int]
+    /// The heading above the table in a Word document (the last paragraph in a heading
+    /// style before it), such as "Målområde 1: Kompetenshöjande insatser"; nil elsewhere.
+    public var heading: String?
 
     public init(name: String, place: Message? = nil, rows: [[TableCell]], numbers: [Int]? = nil) {
         self.place = place ?? Message(sv: name, en: name)
