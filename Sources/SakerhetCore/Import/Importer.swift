@@ -144,8 +144,8 @@ public struct Importer {
             }
             if options.kind == nil, !goalOnly.isEmpty {
                 let list = goalOnly.map { "'\($0)'" }.joined(separator: ", ")
-                throw OfficeError(sv: "\(table.place.sv): raderna ser ut att vara mål eller delmål (\(goalOnly.count == 1 ? "kolumnen" : "kolumnerna") \(list)), inte aktiviteter: importera dem med --kind goals, t.ex. 'sakerhet import FIL --sheet NAMN --kind goals'",
-                                  en: "\(table.place.en): the rows look like goals or sub-goals (the \(goalOnly.count == 1 ? "column" : "columns") \(list)), not activities: import them with --kind goals, e.g. 'sakerhet import FILE --sheet NAME --kind goals'")
+                throw OfficeError(sv: "\(table.place.sv): raderna ser ut att vara mål eller delmål (\(goalOnly.count == 1 ? "kolumnen" : "kolumnerna") \(list)), inte aktiviteter; importera dem med --kind goals, t.ex. 'sakerhet import FIL --sheet NAMN --kind goals'",
+                                  en: "\(table.place.en): the rows look like goals or sub-goals (the \(goalOnly.count == 1 ? "column" : "columns") \(list)), not activities; import them with --kind goals, e.g. 'sakerhet import FILE --sheet NAME --kind goals'")
             }
             // A Word plan with one table per goal, the goal in the heading above the table
             // (seed 004: "Målområde 1: Kompetenshöjande insatser").
