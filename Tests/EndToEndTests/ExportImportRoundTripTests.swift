@@ -55,6 +55,155 @@ final class ExportImportRoundTripTests: EndToEndCase {
         try assertDataUnchanged(plan, since: snapshot)
     }
 
+    /// Every field `export` writes comes back from `import`, value for value: the shipped
+    /// plan with records added for the fields it does not use (a goal's indicator, target
+    /// and level, an activity with two owners and its occurrences, a finding's kind and
+    /// basis), exported, then imported sheet by sheet into a new folder with only the
+    /// areas and settings (`config.rec`) copied, so the owners come from the workbook.
+    /// The order of fields is normalised: each record's fields are grouped by key, and the
+    /// values of a repeated key keep their order.
+    func testExportThenImportGivesEveryFieldBack() throws {
+        let source = try copyOfShippedData()
+        let data = source.appendingPathComponent("data")
+        func append(_ file: String, _ text: String) throws {
+            let url = data.appendingPathComponent(file)
+            let old = try String(contentsOf: url, encoding: .utf8)
+            try (old + "\n" + text).write(to: url, atomically: true, encoding: .utf8)
+        }
+        try append("owners.rec", "id: rtj\nname: Räddningstjänsten\nkind: extern\n")
+        try append("goals.rec", """
+            id: M9
+            title: Stärkt förmåga att motstå välfärdsbrott
+            owner: sf
+            owner: sbs
+            due: 2025
+            status: pågår
+            indicator: Andel enheter med genomförd riskanalys
+            target: 100 %
+
+            id: D90
+            title: Kontinuitetsplaner
+            parent: M9
+            owner: sf
+            due: 2025-H2
+            status: pågår
+            level: målområde
+            assumed: due
+
+            """)
+        try append("activities.rec", """
+            id: A90
+            title: Gemensam utrymningsövning
+            goal: D90
+            owner: rtj
+            owner: sbs
+            due: 2025-H2
+            status: ej påbörjad
+
+            id: A91
+            title: Kvartalsvis behörighetsuppföljning
+            goal: D90
+            owner: sbs
+            due: 2024-Q4
+            every: kvartal
+            status: pågår
+            done: 2024-06-20
+            occurrence: 2024-Q1 2024-03-20 avvikelse: Protokoll IK Q1
+            occurrence: 2024-Q2 2024-06-20 utan anmärkning
+
+            id: A92
+            title: Struken övning
+            goal: D90
+            owner: sbs
+            due: 2025-09
+            status: struken
+            reason: Uteblev efter dialog med KS
+            assumed: status
+
+            """)
+        try append("findings.rec", """
+            id: F90
+            audit: Granskning av dataskydd 2025
+            recommendation: Anmäl incidenter inom 72 timmar
+            assessment: gul
+            owner: sbs
+            owner: rtj
+            due: 2025-H2
+            status: pågår
+            kind: avvikelse
+            basis: Jf. dataskyddsförordningen art. 33
+            action: A91
+            action: A90
+
+            """)
+        let asOf = ["--as-of", EndToEndCase.planDate]
+        let audit = try run(["audit", "--no-time"] + asOf, in: source)
+        XCTAssertFalse(audit.stdout.contains("fel:"), "the plan passes audit before export: \(audit.output)")
+        let exported = try run(["export", "-o", "plan.xlsx"] + asOf, in: source)
+        XCTAssertEqual(exported.exitCode, 0, exported.stderr)
+        let workbook = source.appendingPathComponent("plan.xlsx").path
+
+        let fresh = try makeTempFolder()
+        let initRun = try run(["init", "plan"], in: fresh)
+        XCTAssertEqual(initRun.exitCode, 0, initRun.stderr)
+        let plan = fresh.appendingPathComponent("plan")
+        for file in ["areas.rec", "config.rec"] {
+            let to = plan.appendingPathComponent("data/" + file)
+            try FileManager.default.removeItem(at: to)
+            try FileManager.default.copyItem(at: data.appendingPathComponent(file), to: to)
+        }
+        // Goals before the sub-goals that name them, activities before the risks and
+        // findings that link to them; the kind of the last three is read from the headers.
+        for (sheet, kind) in [("Mål", ["--kind", "goals"]), ("Delmål", ["--kind", "goals"]), ("Aktiviteter", []), ("Risker", []), ("Rekommendationer", [])] {
+            let r = try run(["import", workbook, "--sheet", sheet] + kind + asOf, in: plan)
+            XCTAssertEqual(r.exitCode, 0, "import --sheet \(sheet): \(r.output)")
+            XCTAssertFalse(r.stderr.contains("placerades inte"), "every column of \(sheet) is read or known as worked out: \(r.stderr)")
+        }
+
+        func normalised(_ r: TestRecord) -> [String] {
+            var keys: [String] = []
+            for f in r.fields where !keys.contains(f.key) { keys.append(f.key) }
+            return keys.sorted().flatMap { k in r.values(k).map { "\(k): \($0)" } }
+        }
+        for file in ["goals.rec", "activities.rec", "risks.rec", "findings.rec"] {
+            let before = try RecText.records(in: data.appendingPathComponent(file))
+            let after = Dictionary(try RecText.records(in: plan.appendingPathComponent("data/" + file)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            XCTAssertEqual(after.count, before.count, "\(file): every record came back")
+            for was in before {
+                guard let now = after[was.id] else { XCTFail("\(file): \(was.id) did not come back"); continue }
+                XCTAssertEqual(normalised(now), normalised(was), "\(file): \(was.id)")
+            }
+        }
+        // The owners the workbook names come back with their ids and names.
+        let owners = Dictionary(try RecText.records(in: data.appendingPathComponent("owners.rec")).map { ($0.id, $0.value("name")) }, uniquingKeysWith: { a, _ in a })
+        for o in try RecText.records(in: plan.appendingPathComponent("data/owners.rec")) {
+            XCTAssertEqual(o.value("name"), owners[o.id] ?? nil, "owner \(o.id)")
+        }
+        let check = try run(["audit", "--no-time"] + asOf, in: plan)
+        XCTAssertFalse(check.stdout.contains("fel:"), check.output)
+    }
+
+    /// The exported Mål sheet imported without `--kind goals` is read as activities, which
+    /// need a goal column: the message says to give `--kind goals`, not `--map 'Kolumn=goal'`.
+    func testTheGoalSheetWithoutKindSuggestsKindGoals() throws {
+        let source = try copyOfShippedData()
+        let asOf = ["--as-of", EndToEndCase.planDate]
+        XCTAssertEqual(try run(["export", "-o", "plan.xlsx"] + asOf, in: source).exitCode, 0)
+        let fresh = try makeTempFolder()
+        XCTAssertEqual(try run(["init", "plan"], in: fresh).exitCode, 0)
+        let plan = fresh.appendingPathComponent("plan")
+        let before = try dataSnapshot(plan)
+        for (lang, want) in [("sv", "plan.xlsx, blad Mål: raderna ser ut att vara mål"), ("en", "plan.xlsx, sheet Mål: the rows look like goals")] {
+            let r = try run(["import", source.appendingPathComponent("plan.xlsx").path, "--sheet", "Mål", "--lang", lang] + asOf, in: plan)
+            XCTAssertEqual(r.exitCode, 2, r.output)
+            XCTAssertTrue(r.stderr.contains(want), r.stderr)
+            XCTAssertTrue(r.stderr.contains("--kind goals"), r.stderr)
+            XCTAssertFalse(r.stderr.contains("--map"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("Anses klart när") || r.stderr.contains("Indikator"), "the columns that show it: \(r.stderr)")
+        }
+        try assertDataUnchanged(plan, since: before)
+    }
+
     /// `activities list --format json` as id → field → value.
     func activities(in root: URL) throws -> [String: [String: String]] {
         let r = try run(["activities", "list", "--format", "json", "--as-of", EndToEndCase.planDate], in: root)

@@ -71,7 +71,10 @@ final class OfficeExportTests: EndToEndCase {
         XCTAssertEqual(d5["Överordnat mål"]?["v"] as? String, "M3.3")
         let r1 = try row(sheets[3], id: "R1")
         XCTAssertEqual(r1["Poäng"]?["v"] as? Int, 9)
-        XCTAssertEqual(r1["Kopplade aktiviteter"]?["v"] as? String, "A26, A27")
+        // A field that repeats: one value a line, so that import splits it back exactly.
+        XCTAssertEqual(r1["Kopplade aktiviteter"]?["v"] as? String, "A26\nA27")
+        XCTAssertEqual(r1["Kopplade aktiviteter"]?["wrap"] as? Bool, true, "a cell of several lines wraps")
+        XCTAssertEqual(r1["Poäng"]?["wrap"] as? Bool, false)
         XCTAssertEqual(r1["Omprövning"]?["fmt"] as? String, "yyyy-mm-dd")
 
         let en = try XCTUnwrap((seen["plan-en.xlsx"]?["xlsx"] as? [String: Any])?["sheets"] as? [[String: Any]])

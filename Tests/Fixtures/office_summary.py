@@ -53,7 +53,8 @@ def xlsx_summary(path):
         rows = []
         for row in ws.iter_rows():
             rows.append([{"v": cell_value(c.value), "fmt": c.number_format, "fill": fill_of(c),
-                          "bold": bool(c.font and c.font.b)} for c in row])
+                          "bold": bool(c.font and c.font.b),
+                          "wrap": bool(c.alignment and c.alignment.wrap_text)} for c in row])
         sheets.append({
             "name": ws.title,
             "freeze": ws.freeze_panes,

@@ -138,6 +138,52 @@ final class ImportReadTests: XCTestCase {
         XCTAssertEqual(tables[1].rows.map { $0.map(\.text) }, [["inre"]])
     }
 
+    /// Seed 004's layout: one table per målområde, the goal in the heading above each table
+    /// and no goal column. The heading (a paragraph in a heading style, Swedish Word's
+    /// "Rubrik2" too) is the goal of the table's rows, and a notice says so; a paragraph
+    /// that is no heading is not taken, and a table with a goal column keeps its own.
+    func testWordHeadingAboveATableIsTheGoalOfItsRows() throws {
+        func heading(_ style: String, _ text: String) -> String {
+            "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr><w:r><w:t>\(text)</w:t></w:r></w:p>"
+        }
+        func row(_ cells: [String]) -> String {
+            "<w:tr>" + cells.map { "<w:tc><w:p><w:r><w:t>\($0)</w:t></w:r></w:p></w:tc>" }.joined() + "</w:tr>"
+        }
+        let header = row(["Åtgärd", "Ansvarig", "Start", "Klar senast"])
+        let xml = "<w:document xmlns:w=\"x\"><w:body>" + heading("Title", "Handlingsplan mot välfärdsbrott")
+            + heading("Heading2", "Målområde 1: Kompetenshöjande insatser")
+            + "<w:p><w:r><w:t>Åtgärderna nedan genomförs av förvaltningen.</w:t></w:r></w:p>"
+            + "<w:tbl>" + header + row(["1.1 Genomföra medvetandegörande aktivitet", "sf", "Maj 2026", "Oktober 2026"]) + "</w:tbl>"
+            + heading("Rubrik2", "Målområde 2: Upptäcka och förebygga")
+            + "<w:tbl>" + header + row(["2.1 Ta fram riktlinjer", "sf", "Januari 2027", "Juni 2027"])
+            + row(["2.2 Revidera riktlinjer", "sf", "Januari 2027", "Juni 2027"]) + "</w:tbl>"
+            + heading("Heading2", "Bilaga")
+            + "<w:tbl>" + row(["Mål", "Aktivitet", "Ansvarig"]) + row(["D1", "Egen", "sf"]) + "</w:tbl>"
+            + "</w:body></w:document>"
+        let tables = try DOCXReader.tables(Array(xml.utf8), file: "h.docx")
+        XCTAssertEqual(tables.map(\.heading), ["Målområde 1: Kompetenshöjande insatser", "Målområde 2: Upptäcka och förebygga", "Bilaga"])
+
+        var importer = Importer(data: ImportRecordTests.data(), asOf: ImportRecordTests.asOf)
+        for t in tables { try importer.add(t, file: "h.docx") }
+        let goals = importer.records.filter { $0.kind == .goal }
+        XCTAssertEqual(goals.map { $0.fields.first { $0.0 == "title" }?.1 }, ["Målområde 1: Kompetenshöjande insatser", "Målområde 2: Upptäcka och förebygga"])
+        let acts = importer.records.filter { $0.kind == .activity }
+        func v(_ r: Importer.NewRecord, _ k: String) -> String? { r.fields.first { $0.0 == k }?.1 }
+        XCTAssertEqual(acts.map { v($0, "goal") }, [goals[0].id, goals[1].id, goals[1].id, "D1"])
+        XCTAssertEqual(acts.map { v($0, "due") }, ["2026-10", "2027-06", "2027-06", "?"])
+        let said = importer.notices.map(\.sv).filter { $0.contains("rubriken ovanför") }
+        XCTAssertEqual(said, ["h.docx, tabell 1: tabellen har ingen kolumn för målet; raderna hör till målet i rubriken ovanför tabellen, 'Målområde 1: Kompetenshöjande insatser'",
+                              "h.docx, tabell 2: tabellen har ingen kolumn för målet; raderna hör till målet i rubriken ovanför tabellen, 'Målområde 2: Upptäcka och förebygga'"])
+        XCTAssertEqual(importer.leftOut, 0)
+
+        // Without a heading above it, a table without a goal column is refused as before.
+        let plain = try DOCXReader.tables(Array(("<w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>Åtgärder</w:t></w:r></w:p><w:tbl>" + header
+            + row(["1.1 Öva", "sf", "Maj 2026", "Oktober 2026"]) + "</w:tbl></w:body></w:document>").utf8), file: "p.docx")
+        XCTAssertNil(plain[0].heading)
+        var other = Importer(data: ImportRecordTests.data(), asOf: ImportRecordTests.asOf)
+        XCTAssertThrowsError(try other.add(plain[0], file: "p.docx"))
+    }
+
     /// A goal cell merged down over its activities gives every row of the range its value:
     /// Excel's `<mergeCell>` (first column of the range only) and Word's `w:vMerge`.
     func testMergedCellsFillTheirRows() throws {
@@ -168,6 +214,57 @@ final class ImportReadTests: XCTestCase {
         let tables = try DOCXReader.tables(Array(xml.utf8), file: "p.docx")
         XCTAssertEqual(tables[0].rows.map { $0.map(\.text) }, [["Delmål", "Aktivitet"], ["Kontinuitet", "Inventera"], ["Kontinuitet", "Öva"],
                                                               ["Kontinuitet", "Revidera"], ["Risker", "Analys"]])
+    }
+
+    /// A file that is no zip, or a zip cut short or with an entry larger than it declares, is
+    /// a damaged file in both languages: no English inside the Swedish message, and the
+    /// size the entry declares, not "0 MiB".
+    func testDamagedZipIsSaidInBothLanguages() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("EndToEndTests/Fixtures/import")
+        let good = [UInt8](try Data(contentsOf: fixtures.appendingPathComponent("plan.xlsx")))
+        // The central directory's entry for the sheet says it unpacks to 10 bytes.
+        var small = good
+        var i = 0
+        while i + 46 < small.count {
+            if small[i] == 0x50, small[i + 1] == 0x4B, small[i + 2] == 1, small[i + 3] == 2 {
+                let n = Int(small[i + 28]) | Int(small[i + 29]) << 8
+                if String(decoding: small[(i + 46)..<(i + 46 + n)], as: UTF8.self) == "xl/worksheets/sheet1.xml" {
+                    small.replaceSubrange((i + 24)..<(i + 28), with: [10, 0, 0, 0])
+                }
+            }
+            i += 1
+        }
+        let cases: [(String, [UInt8], String, String)] = [
+            ("cut.xlsx", Array(good.dropLast(10)), "ingen zip-katalog hittades (inte en zip-fil, eller avkortad)", "no zip directory found (not a zip file, or cut short)"),
+            ("csv.xlsx", Array("Aktivitet;Mål;Ansvarig\nx;y;z\n".utf8), "ingen zip-katalog hittades", "no zip directory found"),
+            ("tiny.xlsx", Array("PK".utf8), "för kort för att vara en zip-fil", "too short to be a zip file"),
+            ("size.xlsx", small, "xl/worksheets/sheet1.xml packas upp till mer än de 10 byte som arkivet anger",
+             "xl/worksheets/sheet1.xml unpacks to more than the 10 bytes the archive declares"),
+        ]
+        for (file, bytes, sv, en) in cases {
+            XCTAssertThrowsError(try ImportSource.tables(bytes, file: file), file) { error in
+                let m = (error as? OfficeError)?.message
+                XCTAssertTrue(m?.sv.hasPrefix("\(file) kan inte läsas som arbetsbok: \(sv)") == true, m?.sv ?? "\(error)")
+                XCTAssertTrue(m?.en.hasPrefix("\(file) cannot be read as a workbook: \(en)") == true, m?.en ?? "\(error)")
+                for english in ["found", "not a zip", "unpacks", "MiB", "bytes", "declares"] {
+                    XCTAssertFalse(m?.sv.contains(english) ?? true, "English in the Swedish message: \(m?.sv ?? "")")
+                }
+            }
+        }
+        // The inflater's own words, in both languages, with the limit as it is.
+        XCTAssertThrowsError(try Inflate.inflate([0x07])) { error in
+            XCTAssertEqual((error as? Inflate.Failure)?.message.sv, "ogiltig blocktyp 3")
+        }
+        // 1,000 zero bytes, deflated by zlib.
+        let deflated: [UInt8] = [0x63, 0x60, 0x18, 0x05, 0xA3, 0x60, 0x14, 0x0C, 0x77, 0x00, 0x00]
+        XCTAssertThrowsError(try Inflate.inflate(deflated, limit: 100)) { error in
+            let m = (error as? Inflate.Failure)?.message
+            XCTAssertEqual(m?.sv, "datat packas upp till mer än 100 byte", m?.sv ?? "\(error)")
+            XCTAssertEqual(m?.en, "the data unpacks to more than 100 bytes")
+        }
+        XCTAssertEqual(Inflate.size(512 << 20).sv, "512 MiB")
+        XCTAssertEqual(Inflate.size(1).en, "1 byte")
     }
 
     /// A workbook or document whose XML is cut short inside a whole zip (the CRC is right) is

@@ -45,18 +45,43 @@ final class ImportRecordTests: XCTestCase {
         XCTAssertEqual(owners.map { $0.fields.first { $0.0 == "name" }?.1 }, ["Individ- och familjeomsorgen", "Enhet för mottagning och ekonomiskt bistånd", "IT-enheten", "IT-enheten, Ekonomi"])
         let acts = importer.records.filter { $0.kind == .activity }
         func value(_ i: Int, _ k: String) -> String? { acts[i].fields.first { $0.0 == k }?.1 }
-        XCTAssertEqual(acts.indices.map { value($0, "owner") },
-                       ["individ-och-familjeomsorgen", "sbs", "enhet-for-mottagning-och-ekonomiskt-bist", "sf", "it-enheten", "sbs", "it-enheten-ekonomi"])
-        XCTAssertNil(value(0, "note"))
-        XCTAssertNil(value(1, "note"))
-        XCTAssertEqual(value(3, "note"), "Även ansvarig: IT-enheten", "IT-enheten stands alone in a later row")
-        XCTAssertEqual(value(5, "note"), "Även ansvarig: sf")
-        XCTAssertNil(value(6, "note"), "Ekonomi is no known owner: the cell is one")
+        func values(_ i: Int, _ k: String) -> [String] { acts[i].fields.filter { $0.0 == k }.map(\.1) }
+        // Several owners: one `owner` field each, in the cell's order (format.md, "Several owners").
+        XCTAssertEqual(acts.indices.map { values($0, "owner") },
+                       [["individ-och-familjeomsorgen"], ["sbs"], ["enhet-for-mottagning-och-ekonomiskt-bist"], ["sf", "it-enheten"],
+                        ["it-enheten"], ["sbs", "sf"], ["it-enheten-ekonomi"]])
+        XCTAssertEqual(acts.indices.compactMap { value($0, "note") }, [], "no owner goes in the note")
+        XCTAssertEqual(acts[3].fields.map(\.0), ["id", "title", "goal", "owner", "owner", "due", "status"], "the owners together, in the schema's place")
         // A cell kept whole although it has "och", "," or "/" is said once.
         let said = importer.notices.filter { $0.sv.contains("blir en ny ansvarig, hel") }
         XCTAssertEqual(said.count, 3, said.map(\.sv).joined(separator: "\n"))
         XCTAssertTrue(said[0].sv.hasPrefix("t.csv:2: ansvarig 'Individ- och familjeomsorgen'"), said[0].sv)
         XCTAssertEqual(importer.leftOut, 0)
+    }
+
+    /// "Räddningstjänsten och Kommunstyrelsens förvaltning" with both in owners.rec: two
+    /// `owner` fields, so the second owner's lists and audit show the activity; the same
+    /// owner twice in a cell is one field.
+    func testTwoKnownOwnersInACellAreTwoOwnerFields() throws {
+        var files = Self.data().files
+        files[.owner] = SourceFile(path: "d/owners.rec", document: Document(text: """
+            id: rtj
+            name: Räddningstjänsten
+
+            id: ksf
+            name: Kommunstyrelsens förvaltning
+
+            """))
+        var importer = Importer(data: DataSet(folder: "d", files: files), asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Klart senast"],
+            ["D1", "Gemensam utrymningsövning", "Räddningstjänsten och Kommunstyrelsens förvaltning", "ht 2027"],
+            ["D1", "Samma två gånger", "rtj / Räddningstjänsten", "2027"],
+        ]), file: "t.csv")
+        XCTAssertEqual(importer.records.filter { $0.kind == .owner }.count, 0, "no new owner")
+        let acts = importer.records.filter { $0.kind == .activity }
+        XCTAssertEqual(acts.map { $0.fields.filter { $0.0 == "owner" }.map(\.1) }, [["rtj", "ksf"], ["rtj"]])
+        XCTAssertEqual(acts.compactMap { $0.fields.first { $0.0 == "note" }?.1 }, [])
+        XCTAssertEqual(importer.notices.map(\.sv), [])
     }
 
     /// A value that `set` refuses, a line ending with \ (recutils reads it as going on on the

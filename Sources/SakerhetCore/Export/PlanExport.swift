@@ -2,8 +2,9 @@
 /// per kind, one row per record, one column per field of the kind's schema in schema
 /// order, plus what is worked out (the owner's name beside the id, the signal and days
 /// late as the report computes them, a risk's score and level). Days are dates, other
-/// deadline tokens text; the Id column comes first, so that `import` reads the workbook
-/// back to the same records. A field added to the schema shows as a column of its own.
+/// deadline tokens text; a field that repeats (owner, occurrence, action, assumed) has one
+/// value per line in its cell; the Id column comes first, so that `import` reads the
+/// workbook back to the same records. A field added to the schema shows as a column of its own.
 public enum PlanExport {
     public static func make(_ data: DataSet, asOf: Day, isPublic: Bool = false, lang: Lang = .sv) -> Workbook {
         let ctx = Context(data: data, asOf: asOf, window: data.config.soonDays, lang: lang,
@@ -69,13 +70,15 @@ public enum PlanExport {
             let all = data.record(item.ref).values(key)
             return spec.repeatable ? all.filter { !ctx.hidden.contains($0) } : Array(all.prefix(1))
         }
+        // A field that repeats has one value per line in its cell, so that `import` splits
+        // it back exactly (a value may hold a comma: `assumed: status, done`).
         func joined(_ item: T) -> String? {
             let v = values(item)
-            return v.isEmpty ? nil : v.joined(separator: ", ")
+            return v.isEmpty ? nil : v.joined(separator: "\n")
         }
         switch spec.type {
         case .ref(.owner):
-            return [Column(header: header) { .text(values($0).isEmpty ? nil : values($0).map(data.ownerName).joined(separator: ", ")) },
+            return [Column(header: header) { .text(values($0).isEmpty ? nil : values($0).map(data.ownerName).joined(separator: "\n")) },
                     Column(header: ExportLabels.ownerID.text(lang)) { .text(joined($0)) }]
         case .deadline, .day, .period:
             return [Column(header: header) { item in

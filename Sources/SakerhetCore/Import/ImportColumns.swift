@@ -84,13 +84,21 @@ public enum ImportColumns {
         guard !f.isEmpty, let list = names[kind] else { return nil }
         for (field, words) in list { if let i = words.firstIndex(of: f) { return (field, i) } }
         // A field's label in the schema, in either language: the header `export` writes,
-        // so an exported workbook reads back. Not for a field that holds ids (`area`,
-        // `action`: a name there is no id) or repeats (its cell joins several values).
-        for spec in kind.fields where !spec.repeatable && spec.label != nil {
-            if case .ref = spec.type { continue }
-            if fold(spec.label!.sv) == f || fold(spec.label!.en) == f { return (spec.name, 100) }
+        // so an exported workbook reads back, a field that repeats with one value per line.
+        for spec in kind.fields {
+            guard let label = spec.label else { continue }
+            if fold(label.sv) == f || fold(label.en) == f { return (spec.name, 100) }
         }
         return nil
+    }
+
+    /// True for a column `export` works out rather than stores (Signal, Dagar sen, a
+    /// risk's Poäng and Nivå), in either language: it is not read back, and no field is
+    /// lost by leaving it out.
+    static func isWorkedOut(_ header: String, kind: Kind) -> Bool {
+        let f = fold(header)
+        let columns = kind == .risk ? [ExportLabels.score, ExportLabels.level] : [ExportLabels.signal, ExportLabels.daysLate]
+        return field(header, kind: kind) == nil && columns.contains { fold($0.sv) == f || fold($0.en) == f }
     }
 
     /// The usual column names of each kind, for messages.

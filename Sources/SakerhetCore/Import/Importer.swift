@@ -105,26 +105,31 @@ public struct Importer {
         guard let (headerRow, kind) = Importer.header(table, kind: options.kind, map: options.map) else {
             let want = ImportColumns.usual[options.kind ?? .activity] ?? ""
             throw OfficeError(
-                sv: "\(table.name): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Vanliga kolumner: \(want)",
-                en: "\(table.name): no header row with known column names in the first 30 rows; the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Usual columns: \(want)")
+                sv: "\(table.place.sv): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Vanliga kolumner: \(want)",
+                en: "\(table.place.en): no header row with known column names in the first 30 rows; the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Usual columns: \(want)")
         }
         let headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
         // Each field from its best-ranked column; the rest are reported.
         var column: [String: (index: Int, rank: Int)] = [:]
         var unplaced: [String] = []
+        var workedOut: [String] = []
         for (i, h) in headers.enumerated() where !h.isEmpty {
             let f = ImportColumns.fold(h)
             if let m = options.map.first(where: { ImportColumns.fold($0.key) == f }) {
                 if m.value != "-" { column[m.value] = (i, -1) }
                 continue
             }
-            guard let (field, rank) = ImportColumns.field(h, kind: kind) else { unplaced.append(h); continue }
+            guard let (field, rank) = ImportColumns.field(h, kind: kind) else {
+                if ImportColumns.isWorkedOut(h, kind: kind) { workedOut.append(h) } else { unplaced.append(h) }
+                continue
+            }
             if let have = column[field] {
                 if rank < have.rank { unplaced.append(headers[have.index]); column[field] = (i, rank) } else { unplaced.append(h) }
             } else {
                 column[field] = (i, rank)
             }
         }
+        var headingGoal: String?
         // Goals with both Delmål and Mål: the sub-goal is the record, the goal its parent.
         if kind == .goal, column["parent"] == nil, let t = column["title"], ImportColumns.fold(headers[t.index]) == "delmal",
            let m = unplaced.firstIndex(where: { ImportColumns.fold($0) == "mal" }), let i = headers.firstIndex(of: unplaced[m]) {
@@ -132,13 +137,35 @@ public struct Importer {
             unplaced.remove(at: m)
         }
         if kind == .activity, column["goal"] == nil {
-            throw OfficeError(sv: "\(table.name): tabellen har ingen kolumn för målet (Mål eller Delmål); varje aktivitet hör till ett mål. Lägg till kolumnen eller ange --map 'Kolumn=goal'",
-                              en: "\(table.name): the table has no goal column (Mål or Delmål); every activity belongs to a goal. Add the column or give --map 'Column=goal'")
+            // Rows of goals (an exported Mål or Delmål sheet) read as activities when no
+            // --kind is given: columns only goals have say so, and --kind goals is the fix.
+            let goalOnly = headers.filter { h in
+                !h.isEmpty && ["done_when", "parent", "level", "indicator", "target"].contains(ImportColumns.field(h, kind: .goal)?.field ?? "")
+            }
+            if options.kind == nil, !goalOnly.isEmpty {
+                let list = goalOnly.map { "'\($0)'" }.joined(separator: ", ")
+                throw OfficeError(sv: "\(table.place.sv): raderna ser ut att vara mål eller delmål (\(goalOnly.count == 1 ? "kolumnen" : "kolumnerna") \(list)), inte aktiviteter; importera dem med --kind goals, t.ex. 'sakerhet import FIL --sheet NAMN --kind goals'",
+                                  en: "\(table.place.en): the rows look like goals or sub-goals (the \(goalOnly.count == 1 ? "column" : "columns") \(list)), not activities; import them with --kind goals, e.g. 'sakerhet import FILE --sheet NAME --kind goals'")
+            }
+            // A Word plan with one table per goal, the goal in the heading above the table
+            // (seed 004: "Målområde 1: Kompetenshöjande insatser").
+            guard let h = table.heading else {
+                throw OfficeError(sv: "\(table.place.sv): tabellen har ingen kolumn för målet (Mål eller Delmål); varje aktivitet hör till ett mål. Lägg till kolumnen eller ange --map 'Kolumn=goal'",
+                                  en: "\(table.place.en): the table has no goal column (Mål or Delmål); every activity belongs to a goal. Add the column or give --map 'Column=goal'")
+            }
+            headingGoal = h
+            notices.append(Message(sv: "\(table.place.sv): tabellen har ingen kolumn för målet; raderna hör till målet i rubriken ovanför tabellen, '\(Importer.shown(h))'",
+                                   en: "\(table.place.en): the table has no goal column; its rows belong to the goal in the heading above it, '\(Importer.shown(h))'"))
         }
         if !unplaced.isEmpty {
             let list = unplaced.map { "'\($0)'" }.joined(separator: ", ")
-            notices.append(Message(sv: "\(table.name): kolumnerna \(list) placerades inte och togs inte med; ange --map 'Kolumn=fält' för att ta med dem",
-                                   en: "\(table.name): the columns \(list) were not placed and were left out; give --map 'Column=field' to bring them in"))
+            notices.append(Message(sv: "\(table.place.sv): kolumnerna \(list) placerades inte och togs inte med; ange --map 'Kolumn=fält' för att ta med dem",
+                                   en: "\(table.place.en): the columns \(list) were not placed and were left out; give --map 'Column=field' to bring them in"))
+        }
+        if !workedOut.isEmpty {
+            let list = workedOut.map { "'\($0)'" }.joined(separator: ", ")
+            notices.append(Message(sv: "\(table.place.sv): \(workedOut.count == 1 ? "kolumnen" : "kolumnerna") \(list) räknas fram av sakerhet (som i export) och lästes inte",
+                                   en: "\(table.place.en): the \(workedOut.count == 1 ? "column" : "columns") \(list) \(workedOut.count == 1 ? "is" : "are") worked out by sakerhet (as in export) and \(workedOut.count == 1 ? "was" : "were") not read"))
         }
         if let c = column["owner"] {
             for row in table.rows.dropFirst(headerRow + 1) where c.index < row.count && !row[c.index].isBlank {
@@ -152,6 +179,7 @@ public struct Importer {
             if row.allSatisfy(\.isBlank) { continue }
             var cells: [String: TableCell] = [:]
             for (field, c) in column where c.index < row.count && !row[c.index].isBlank { cells[field] = row[c.index] }
+            if let headingGoal { cells["goal"] = .text(headingGoal) }
             try addRow(cells, kind: kind, at: "\(file):\(table.numbers[r])", file: file, columns: columnNames)
         }
     }
@@ -196,19 +224,23 @@ public struct Importer {
         // What the row creates (owners, a goal) is undone if the row is left out.
         let saved = self
         func undo() -> Self { var s = saved; s.notices = notices; s.reasonParts = []; return s }
-        // Owners: the first in `owner`, any others named in the note.
-        var ownerID: String?
+        // Owners: one `owner` field each.
+        var owners: [String] = []
         if let idCell = text("owner_id") {
-            // A workbook from `export`: the owners' ids beside their names, both joined
-            // with ", ". The ids are kept; a name is never split at "och" or ",".
-            let idList = idCell.split(separator: ",").map { ImportValues.clean(String($0)) }.filter { !$0.isEmpty }
+            // A workbook from `export`: the owners' ids beside their names, one a line (an
+            // older export joined them with ", "). The ids are kept, each with its name; a
+            // name is never split at "och" or ",".
+            let lines = idCell.includes("\n")
+            let idList = (lines ? idCell.components(separatedBy: "\n") : idCell.components(separatedBy: ","))
+                .map(ImportValues.clean).filter { !$0.isEmpty }
             let nameCell = text("owner").map(ImportValues.clean)
             var nameList = idList.count == 1 ? [nameCell ?? idList[0]]
-                : (nameCell?.components(separatedBy: ", ").map(ImportValues.clean) ?? [])
+                : (nameCell?.components(separatedBy: lines ? "\n" : ", ").map(ImportValues.clean) ?? [])
             if nameList.count != idList.count { nameList = idList }
-            let ids = zip(idList, nameList).map { ownerWith(id: $0, name: $1, file: file) }
-            ownerID = ids.first
-            if nameList.count > 1 { notes.append("Även ansvarig: " + nameList.dropFirst().joined(separator: ", ")) }
+            for (id, name) in zip(idList, nameList) {
+                let o = ownerWith(id: id, name: name, file: file)
+                if !owners.contains(o) { owners.append(o) }
+            }
         } else if let o = text("owner") {
             let names: [String], ids: [String]
             if let known = ownerCells[o] { (names, ids) = known } else {
@@ -225,10 +257,11 @@ public struct Importer {
                 ids = names.map { ownerFor($0, file: file) }
                 ownerCells[o] = (names, ids)
             }
-            ownerID = ids.first
-            if names.count > 1 { notes.append("Även ansvarig: " + names.dropFirst().joined(separator: ", ")) }
+            // Several owners are one `owner` field each (format.md, "Several owners"), the
+            // same owner named twice once.
+            for id in ids where !owners.contains(id) { owners.append(id) }
         }
-        if kind != .area && kind != .owner && ownerID == nil {
+        if kind != .area && kind != .owner && owners.isEmpty {
             return leaveOut("ansvarig saknas (kolumnen Ansvarig är tom eller saknas)", "no owner (the column Ansvarig is empty or missing)")
         }
 
@@ -249,7 +282,7 @@ public struct Importer {
             case titleField: fields.append((name, title))
             case "goal" where kind == .activity, "parent" where kind == .goal:
                 guard let g = goalID else { continue }
-                let gid = existingGoal ?? goalFor(g, ownerID: ownerID!, file: file)
+                let gid = existingGoal ?? goalFor(g, ownerID: owners[0], file: file)
                 fields.append((name, gid))
             case "due", "start":
                 if let c = cells[name] {
@@ -283,7 +316,9 @@ public struct Importer {
                 }
                 if let raw, let s = ImportValues.status(raw) {
                     fields.append(("status", s.rawValue))
-                    if s == .onHold || s == .cancelled { reasonParts.append("Status i \(file): \(raw)") }
+                    // A record that waits or was dropped needs a reason: the status word, when
+                    // the source gives none of its own.
+                    if s == .onHold || s == .cancelled, text("reason") == nil { reasonParts.append("Status i \(file): \(raw)") }
                 } else if spec.required || raw != nil {
                     fields.append(("status", Status.notStarted.rawValue))
                     if let raw {
@@ -295,13 +330,21 @@ public struct Importer {
                 }
             default:
                 guard let c = cells[name] else { continue }
+                if spec.repeatable {
+                    // One value a line, as `export` writes a field that repeats; ids (a risk's
+                    // and a finding's `action`) also at commas, as an older export joined them.
+                    var values = ImportValues.clean(c.text).components(separatedBy: "\n")
+                    if case .ref = spec.type { values = values.flatMap { $0.components(separatedBy: ",") } }
+                    for v in values.map(ImportValues.clean) where !v.isEmpty { fields.append((name, Editor.normalise(v, spec))) }
+                    continue
+                }
                 var v = Editor.normalise(ImportValues.clean(c.text), spec)
                 if spec.type == .day, case .day(let d) = c { v = d.description }
                 fields.append((name, v))
             }
         }
         // owner comes right after the fields before it in the schema order.
-        if let ownerID { fields.append(("owner", ownerID)) }
+        for o in owners { fields.append(("owner", o)) }
         // done: from a column, else for a finished record the day the source allows.
         let status = fields.first { $0.0 == "status" }?.1
         if let c = cells["done"] {

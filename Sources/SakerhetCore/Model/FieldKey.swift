@@ -68,8 +68,13 @@ public enum FieldKey: Int, CaseIterable, CodingKey, Sendable {
         case .progress: return Message(sv: "Vad har åtgärdats", en: "Progress")
         case .remaining: return Message(sv: "Vad kvarstår", en: "Remaining")
         case .assessment: return Message(sv: "Bedömning", en: "Assessment")
-        case .name, .kind, .parent, .contact, .assumed, .level, .indicator, .target, .occurrence, .basis, .record,
-             .period, .analysis, .outcome:
+        case .assumed: return Message(sv: "Antagna fält", en: "Assumed fields")
+        case .level: return Message(sv: "Nivå", en: "Level")
+        case .indicator: return Message(sv: "Indikator", en: "Indicator")
+        case .target: return Message(sv: "Målvärde", en: "Target")
+        case .occurrence: return Message(sv: "Tillfällen", en: "Occurrences")
+        case .basis: return Message(sv: "Rättslig grund", en: "Legal basis")
+        case .name, .kind, .parent, .contact, .record, .period, .analysis, .outcome:
             return nil
         }
     }

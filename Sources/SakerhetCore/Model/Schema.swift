@@ -176,7 +176,7 @@ enum Schema {
             FieldSpec(.action, .ref(.activity), repeatable: true), FieldSpec(.status, .status),
             FieldSpec(.done, .period), FieldSpec(.reason, multiLine: true), FieldSpec(.classification, .classification),
             FieldSpec(.assumed, repeatable: true),
-            FieldSpec(.kind, .findingKind), FieldSpec(.basis), FieldSpec(.area, .ref(.area)), FieldSpec(.note),
+            FieldSpec(.kind, .findingKind, label: Message(sv: "Typ", en: "Kind")), FieldSpec(.basis), FieldSpec(.area, .ref(.area)), FieldSpec(.note),
         ],
         // One record per goal, sub-goal or activity and period (followups.rec).
         .followup: [

@@ -5,9 +5,22 @@
 /// (`InflateTests`). Every read is bounds-checked and the output is capped, so a broken
 /// or hostile stream gives an error, never a crash or a runaway allocation.
 public enum Inflate {
+    /// What is wrong with the stream, in Swedish and English.
     public struct Failure: Error, Sendable, CustomStringConvertible {
-        public let description: String
-        init(_ d: String) { description = d }
+        public let message: Message
+        /// The output would pass the limit (the zip reader names the size its entry declares).
+        public let isTooLarge: Bool
+        public var description: String { message.en }
+        init(sv: String, en: String, isTooLarge: Bool = false) {
+            message = Message(sv: sv, en: en)
+            self.isTooLarge = isTooLarge
+        }
+    }
+
+    /// A size in words: whole mebibytes as MiB, anything else in bytes ("10 byte", "10 bytes").
+    public static func size(_ n: Int) -> Message {
+        if n >= 1 << 20, n % (1 << 20) == 0 { return Message(sv: "\(n >> 20) MiB", en: "\(n >> 20) MiB") }
+        return Message(sv: "\(n) byte", en: "\(n) byte\(n == 1 ? "" : "s")")
     }
 
     /// Inflates the raw DEFLATE stream `input`. Fails when the output would exceed `limit`
@@ -33,7 +46,7 @@ public enum Inflate {
                 case 2:
                     let (lit, dist) = try dynamicTables(&r)
                     try codes(&r, &out, lit, dist)
-                default: throw Failure("invalid block type 3")
+                default: throw Failure(sv: "ogiltig blocktyp 3", en: "invalid block type 3")
                 }
             } while final == 0
             r.alignToByte()
@@ -103,9 +116,9 @@ public enum Inflate {
     private static func stored(_ r: inout BitReader, _ out: inout Output) throws {
         r.alignToByte()
         let len = try r.take(16), nlen = try r.take(16)
-        guard len == ~nlen & 0xFFFF else { throw Failure("stored block length does not match its complement") }
+        guard len == ~nlen & 0xFFFF else { throw Failure(sv: "längden på ett okomprimerat block stämmer inte med sitt komplement", en: "stored block length does not match its complement") }
         let start = r.bytePosition()
-        guard start + len <= r.buf.count else { throw Failure("stored block runs past the end of the data") }
+        guard start + len <= r.buf.count else { throw Failure(sv: "ett okomprimerat block går förbi slutet av datat", en: "stored block runs past the end of the data") }
         try out.reserve(len)
         if len > 0 { (out.base + out.count).update(from: r.buf.baseAddress! + start, count: len) }
         out.count += len
@@ -123,12 +136,12 @@ public enum Inflate {
             }
             if sym == 256 { return }
             let li = sym - 257
-            guard li < 29 else { throw Failure("invalid length code \(sym)") }
+            guard li < 29 else { throw Failure(sv: "ogiltig längdkod \(sym)", en: "invalid length code \(sym)") }
             let len = lengthBase[li] + (try r.take(lengthExtra[li]))
             let ds = try dist.decode(&r)
-            guard ds < 30 else { throw Failure("invalid distance code \(ds)") }
+            guard ds < 30 else { throw Failure(sv: "ogiltig avståndskod \(ds)", en: "invalid distance code \(ds)") }
             let d = distBase[ds] + (try r.take(distExtra[ds]))
-            guard d <= out.count else { throw Failure("distance \(d) reaches before the start of the output") }
+            guard d <= out.count else { throw Failure(sv: "avståndet \(d) pekar före början av det uppackade", en: "distance \(d) reaches before the start of the output") }
             if out.room < len { try out.reserve(len) }
             // Byte by byte, forwards: a match may overlap the bytes it makes.
             let p = out.base
@@ -144,7 +157,7 @@ public enum Inflate {
 
     private static func dynamicTables(_ r: inout BitReader) throws -> (Huffman, Huffman) {
         let hlit = try r.take(5) + 257, hdist = try r.take(5) + 1, hclen = try r.take(4) + 4
-        guard hlit <= 286, hdist <= 30 else { throw Failure("too many length or distance codes") }
+        guard hlit <= 286, hdist <= 30 else { throw Failure(sv: "för många längd- eller avståndskoder", en: "too many length or distance codes") }
         var clens = [UInt8](repeating: 0, count: 19)
         for i in 0..<hclen { clens[codeLengthOrder[i]] = UInt8(try r.take(3)) }
         let cl = try Huffman(clens[...])
@@ -156,21 +169,21 @@ public enum Inflate {
             var value: UInt8 = 0, repeatCount: Int
             switch sym {
             case 16:
-                guard i > 0 else { throw Failure("repeat of a code length with none before it") }
+                guard i > 0 else { throw Failure(sv: "en kodlängd upprepas utan någon före sig", en: "repeat of a code length with none before it") }
                 value = lengths[i - 1]
                 repeatCount = 3 + (try r.take(2))
             case 17: repeatCount = 3 + (try r.take(3))
             default: repeatCount = 11 + (try r.take(7))
             }
-            guard i + repeatCount <= lengths.count else { throw Failure("code lengths overflow the table") }
+            guard i + repeatCount <= lengths.count else { throw Failure(sv: "kodlängderna går utanför tabellen", en: "code lengths overflow the table") }
             for _ in 0..<repeatCount { lengths[i] = value; i += 1 }
         }
-        guard lengths[256] != 0 else { throw Failure("no end-of-block code") }
+        guard lengths[256] != 0 else { throw Failure(sv: "ingen kod för blockets slut", en: "no end-of-block code") }
         return (try Huffman(lengths[0..<hlit]), try Huffman(lengths[hlit...]))
     }
 
     private static func tooLarge(_ limit: Int) -> Failure {
-        Failure("the data unpacks to more than \(limit / 1_048_576) MiB")
+        Failure(sv: "datat packas upp till mer än \(size(limit).sv)", en: "the data unpacks to more than \(size(limit).en)", isTooLarge: true)
     }
 
     // MARK: Tables
@@ -197,14 +210,14 @@ struct Huffman: Sendable {
     init(_ lengths: ArraySlice<UInt8>) throws {
         var count = [Int](repeating: 0, count: 16)
         for l in lengths {
-            guard l < 16 else { throw Inflate.Failure("code length over 15") }
+            guard l < 16 else { throw Inflate.Failure(sv: "kodlängd över 15", en: "code length over 15") }
             count[Int(l)] += 1
         }
         count[0] = 0
         var left = 1
         for len in 1...15 {
             left = left << 1 - count[len]
-            if left < 0 { throw Inflate.Failure("over-subscribed Huffman code") }
+            if left < 0 { throw Inflate.Failure(sv: "Huffman-koden har för många koder", en: "over-subscribed Huffman code") }
         }
         var next = [Int](repeating: 0, count: 16)
         var code = 0
@@ -226,7 +239,7 @@ struct Huffman: Sendable {
 
     func decode(_ r: inout BitReader) throws -> Int {
         let e = Int(table[r.peek(bits)])
-        guard e != 0 else { throw Inflate.Failure("invalid Huffman code") }
+        guard e != 0 else { throw Inflate.Failure(sv: "ogiltig Huffman-kod", en: "invalid Huffman code") }
         try r.drop(e & 15)
         return e >> 4
     }
@@ -269,7 +282,7 @@ struct BitReader {
     mutating func drop(_ n: Int) throws {
         bits >>= UInt64(n)
         count -= n
-        if pos * 8 - count > buf.count * 8 { throw Inflate.Failure("the data ends in the middle of a block") }
+        if pos * 8 - count > buf.count * 8 { throw Inflate.Failure(sv: "datat tar slut mitt i ett block", en: "the data ends in the middle of a block") }
     }
 
     mutating func take(_ n: Int) throws -> Int {

@@ -3,6 +3,9 @@
 /// (`w:gridSpan`) is followed by empty cells so the columns stay aligned; a cell merged down
 /// (`w:vMerge`, a goal written once beside its activities) has the text of the cell where the
 /// merge starts in every row it covers. A table inside a cell is read as a table of its own.
+/// A table keeps the heading above it (`SourceTable.heading`): the last paragraph outside
+/// the tables in a heading style (`w:pStyle` Heading…, Rubrik…, or a `w:outlineLvl`), as
+/// an action plan names each målområde above its table.
 public enum DOCXReader {
     public static func read(_ bytes: [UInt8], file: String) throws -> [SourceTable] {
         let zip = try ZipArchive(bytes)
@@ -24,13 +27,30 @@ public enum DOCXReader {
         var started = 0
         var order: [Int] = []
         var inText = false
+        // Paragraphs outside the tables: the text of the one read, whether it is a heading,
+        // the last heading so far, and the heading of each table by its number.
+        var paragraph = "", isHeading = false, lastHeading: String?
+        var headings: [Int: String] = [:]
         var x = XMLScanner(bytes)
         while let e = x.next() {
             switch e {
             case .start("tbl", _, false):
+                if stack.isEmpty, let h = lastHeading { headings[started + 1] = h }
                 stack.append(Building())
                 started += 1
                 order.append(started)
+            case .start("p", _, _) where stack.isEmpty:
+                paragraph = ""
+                isHeading = false
+            case .start("pStyle", let a, _) where stack.isEmpty:
+                let style = ImportColumns.fold(a["val"] ?? "")
+                if style.hasPrefix("heading") || style.hasPrefix("rubrik") { isHeading = true }
+            case .start("outlineLvl", _, _) where stack.isEmpty: isHeading = true
+            case .end("p") where stack.isEmpty:
+                let text = ImportValues.clean(paragraph).replacingAll("\n", with: " ")
+                if isHeading, !text.isEmpty { lastHeading = text }
+                isHeading = false
+            case .text(let s) where inText && stack.isEmpty: paragraph += s
             case .end("tbl"):
                 guard let b = stack.popLast(), let n = order.popLast() else { continue }
                 done.append((n, b.rows))
@@ -68,6 +88,10 @@ public enum DOCXReader {
             }
         }
         try x.requireWhole("word/document.xml")
-        return done.sorted { $0.0 < $1.0 }.map { SourceTable(name: "\(file), tabell \($0.0)", rows: $0.1) }
+        return done.sorted { $0.0 < $1.0 }.map {
+            var t = SourceTable(name: "\(file), tabell \($0.0)", place: Message(sv: "\(file), tabell \($0.0)", en: "\(file), table \($0.0)"), rows: $0.1)
+            t.heading = headings[$0.0]
+            return t
+        }
     }
 }

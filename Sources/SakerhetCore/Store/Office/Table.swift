@@ -25,14 +25,19 @@ public enum TableCell: Sendable, Hashable {
 /// A table read from a file: rows of cells, each row with the line or row number that a
 /// message about it names.
 public struct SourceTable: Sendable {
-    /// Where it is, for messages: `plan.xlsx, blad Plan`, `plan.docx, tabell 2`.
-    public let name: String
+    /// Where it is, for messages: `plan.xlsx, blad Plan`, `plan.docx, tabell 2` (Swedish).
+    public var name: String { place.sv }
+    /// Where it is, in both languages: `plan.xlsx, blad Plan` / `plan.xlsx, sheet Plan`.
+    public let place: Message
     public var rows: [[TableCell]]
     /// The row's number in the source (the sheet's row, the CSV line, the table's row).
     public var numbers: [Int]
+    /// The heading above the table in a Word document (the last paragraph in a heading
+    /// style before it), such as "Målområde 1: Kompetenshöjande insatser"; nil elsewhere.
+    public var heading: String?
 
-    public init(name: String, rows: [[TableCell]], numbers: [Int]? = nil) {
-        self.name = name
+    public init(name: String, place: Message? = nil, rows: [[TableCell]], numbers: [Int]? = nil) {
+        self.place = place ?? Message(sv: name, en: name)
         self.rows = rows
         self.numbers = numbers ?? Array(1...max(1, rows.count)).prefix(rows.count).map { $0 }
     }

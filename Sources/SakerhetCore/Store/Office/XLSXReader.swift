@@ -52,7 +52,8 @@ public enum XLSXReader {
         }
         let shared = try zip.read(sharedPath).map { try sharedStrings($0, part: sharedPath) } ?? []
         let dateStyles = try zip.read(stylesPath).map { try dateStyleIndexes($0, part: stylesPath) } ?? []
-        return try table(sheetBytes, name: file + (sheets.count > 1 || sheet != nil ? ", blad \(chosen.name)" : ""),
+        let named = sheets.count > 1 || sheet != nil
+        return try table(sheetBytes, name: file + (named ? ", blad \(chosen.name)" : ""), place: Message(sv: file + (named ? ", blad \(chosen.name)" : ""), en: file + (named ? ", sheet \(chosen.name)" : "")),
                          shared: shared, dateStyles: dateStyles, date1904: date1904, part: sheetPath)
     }
 
@@ -120,7 +121,7 @@ public enum XLSXReader {
     /// Rows of a worksheet, each as long as its last cell, gaps filled with empty text. A
     /// merged range (`<mergeCell ref="A2:A4"/>`, a goal written once beside its activities)
     /// gives its value to every row it covers, in its first column, as Excel shows it.
-    static func table(_ bytes: [UInt8], name: String, shared: [String], dateStyles: Set<Int>, date1904: Bool,
+    static func table(_ bytes: [UInt8], name: String, place: Message? = nil, shared: [String], dateStyles: Set<Int>, date1904: Bool,
                       part: String = "xl/worksheets/sheet1.xml") throws -> SourceTable {
         var rows: [[TableCell]] = [], numbers: [Int] = []
         var row: [TableCell] = [], rowNumber = 0
@@ -172,7 +173,7 @@ public enum XLSXReader {
         }
         try x.requireWhole(part)
         fillMerged(&rows, numbers: numbers, merges)
-        return SourceTable(name: name, rows: rows, numbers: numbers)
+        return SourceTable(name: name, place: place, rows: rows, numbers: numbers)
     }
 
     /// `A2:C4` → rows 2 to 4, zero-based column 0.

@@ -61,7 +61,7 @@ public struct Workbook: Sendable {
 /// workbook, one worksheet per sheet, shared strings and styles. What is written: cell
 /// values (shared strings, numbers, dates as serials with the format `yyyy-mm-dd`),
 /// a bold shaded header row frozen in place with an autofilter over the table, column
-/// widths, solid cell fills, printing on A4 landscape fitted to the page's width, and the
+/// widths, solid cell fills, wrapped text in a cell of several lines, printing on A4 landscape fitted to the page's width, and the
 /// document title. No formulas, no shared formats
 /// beyond these, no zip compression.
 public enum XLSXWriter {
@@ -129,7 +129,7 @@ public enum XLSXWriter {
         }
         let names = sheet.columns.indices.map(columnName)
         b += "<sheetData>"
-        let header = styles.index(Styles.Key(bold: true, fill: "ECEFF1", date: false))
+        let header = styles.index(Styles.Key(bold: true, fill: "ECEFF1", date: false, wrap: false))
         b += "<row r=\"1\">"
         for (i, c) in sheet.columns.enumerated() {
             b += "<c r=\"\(names[i])1\" s=\"\(header)\" t=\"s\"><v>\(strings.index(c.header))</v></c>"
@@ -139,9 +139,15 @@ public enum XLSXWriter {
             let n = r + 2
             b += "<row r=\"\(n)\">"
             for (i, cell) in row.prefix(names.count).enumerated() {
-                let isDate: Bool
-                if case .date = cell.value { isDate = true } else { isDate = false }
-                let s = cell.fill == nil && !isDate ? 0 : styles.index(Styles.Key(bold: false, fill: cell.fill, date: isDate))
+                var isDate = false, wrap = false
+                switch cell.value {
+                case .date: isDate = true
+                // A text of several lines (a note, or a field that repeats, one value a line)
+                // wraps, so that Excel shows its lines as lines.
+                case .text(let t): wrap = t.utf8.contains(0x0A)
+                default: break
+                }
+                let s = cell.fill == nil && !isDate && !wrap ? 0 : styles.index(Styles.Key(bold: false, fill: cell.fill, date: isDate, wrap: wrap))
                 let style = s == 0 ? "" : " s=\"\(s)\""
                 switch cell.value {
                 case .empty:
@@ -271,9 +277,11 @@ public enum XLSXWriter {
             var bold: Bool
             var fill: String?
             var date: Bool
+            /// Wrap the text at its line breaks (`<alignment wrapText="1"/>`), top-aligned.
+            var wrap: Bool
         }
-        var keys: [Key] = [Key(bold: false, fill: nil, date: false)]
-        var indices: [Key: Int] = [Key(bold: false, fill: nil, date: false): 0]
+        var keys: [Key] = [Key(bold: false, fill: nil, date: false, wrap: false)]
+        var indices: [Key: Int] = [Key(bold: false, fill: nil, date: false, wrap: false): 0]
         var fills: [String] = []
 
         mutating func index(_ key: Key) -> Int {
@@ -301,7 +309,7 @@ public enum XLSXWriter {
                 if k.date { b += " applyNumberFormat=\"1\"" }
                 if k.bold { b += " applyFont=\"1\"" }
                 if fill != 0 { b += " applyFill=\"1\"" }
-                b += "/>"
+                b += k.wrap ? " applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>" : "/>"
             }
             b += "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
             return b + "</styleSheet>"
