@@ -131,6 +131,16 @@ final class PlanVocabularyCheckTests: XCTestCase {
         XCTAssertEqual(ReportLabels(lang: .sv).period(next.followups[0]), "senaste: 2024-T2")
         // Nothing from a later period.
         XCTAssertTrue(FollowUp.make(data, asOf: Fixture.asOf, period: FollowUp.Period("2024-T1")).followups.allSatisfy { $0.period.isEmpty })
+        // A follow-up of a longer period that covers the report's is the period's own, not an
+        // earlier one: a half-year's for a report on its second quarter or its last month.
+        let half = Fixture.data([.goal: goals, .followup: Self.followups.replacingOccurrences(of: "period: 2024-T2\nassessment: delvis", with: "period: 2024-H2\nassessment: delvis")])
+        for p in ["2024-Q4", "2024-12", "2024-H2"] {
+            let r = FollowUp.make(half, asOf: Day("2025-01-05")!, period: FollowUp.Period(p))
+            let row = try XCTUnwrap(r.followups.first { $0.id == "D3" }, p)
+            XCTAssertEqual(row.period, "2024-H2", p)
+            XCTAssertFalse(row.isEarlier, p)
+        }
+        XCTAssertEqual(FollowUp.make(half, asOf: Day("2025-03-01")!, period: FollowUp.Period("2025-Q1")).followups.first { $0.id == "D3" }?.isEarlier, true)
     }
 
     func testTheCommitteePaperHeadComesFromConfig() {

@@ -262,7 +262,7 @@ extension FollowUp {
     }
 
     /// Each goal (then each activity) with a follow-up in or before `period`: the latest one
-    /// within the period, or else the latest before it, marked as earlier.
+    /// that starts by the period's end, marked as earlier when it ends before the period.
     static func followupRows(_ data: DataSet, period: Period, goals: [Goal], activities: [Activity], followups: [Followup]) -> [FollowupRow] {
         guard !followups.isEmpty || goals.contains(where: { $0.indicator != nil }) else { return [] }
         var byRecord: [String: [Followup]] = [:]
@@ -273,8 +273,10 @@ extension FollowUp {
         func latest(_ id: String) -> (Followup, Bool)? {
             guard let list = byRecord[id],
                   let best = list.max(by: { ($0.period?.lastDay ?? period.first) < ($1.period?.lastDay ?? period.first) }) else { return nil }
-            let within = best.period?.firstDay.map { $0 >= period.first } ?? false
-            return (best, !within)
+            // Marked earlier only when it lies wholly before the period: a half-year's
+            // follow-up covers a report on one of its quarters or months.
+            let earlier = best.period?.lastDay.map { $0 < period.first } ?? true
+            return (best, earlier)
         }
         var rows: [FollowupRow] = []
         for g in goals {
