@@ -265,6 +265,24 @@ final class ImportReadTests: XCTestCase {
         }
         XCTAssertEqual(Inflate.size(512 << 20).sv, "512 MiB")
         XCTAssertEqual(Inflate.size(1).en, "1 byte")
+        // A part declared larger than import reads (64 MiB) is refused before it is unpacked,
+        // as too large rather than damaged.
+        var large = good
+        i = 0
+        while i + 46 < large.count {
+            if large[i] == 0x50, large[i + 1] == 0x4B, large[i + 2] == 1, large[i + 3] == 2 {
+                let n = Int(large[i + 28]) | Int(large[i + 29]) << 8
+                if String(decoding: large[(i + 46)..<(i + 46 + n)], as: UTF8.self) == "xl/worksheets/sheet1.xml" {
+                    large.replaceSubrange((i + 24)..<(i + 28), with: [0, 0, 0x10, 0x04])  // 0x04100000 bytes, 65 MiB (little-endian)
+                }
+            }
+            i += 1
+        }
+        XCTAssertThrowsError(try ImportSource.tables(large, file: "big.xlsx")) { error in
+            let m = (error as? OfficeError)?.message
+            XCTAssertEqual(m?.sv, "big.xlsx är större än import läser: xl/worksheets/sheet1.xml packas upp till mer än 64 MiB; en plan är några MiB. Spara bara planens blad eller tabeller i en egen fil och importera den")
+            XCTAssertTrue(m?.en.hasPrefix("big.xlsx is larger than import reads: xl/worksheets/sheet1.xml unpacks to more than 64 MiB") == true, m?.en ?? "\(error)")
+        }
     }
 
     /// A workbook or document whose XML is cut short inside a whole zip (the CRC is right) is

@@ -137,4 +137,18 @@ final class ImportRecordTests: XCTestCase {
         let other = Diagnostic(severity: .error, check: "x", file: "d/activities.rec", line: 1, message: Message(sv: "s", en: "e"))
         XCTAssertEqual(edit.located(other), other)
     }
+
+    /// A sheet of many rows without a title names the first twenty, then says that more
+    /// were left out: the closing line counts them, the terminal is not flooded.
+    func testRowsWithoutATitleAreNamedUpToTwenty() throws {
+        let header = ["Mål", "Aktivitet", "Ansvarig", "Klart senast"]
+        var importer = Importer(data: Self.data(), asOf: Self.asOf)
+        try importer.add(Self.table([header, ["D1", "Ett", "sf", "2026"]] + Array(repeating: ["D1", "", "sf", "2026"], count: 500)), file: "t.csv")
+        XCTAssertEqual(importer.untitled, 500)
+        let untitled = importer.notices.map(\.sv).filter { $0.contains("title") }
+        XCTAssertEqual(untitled.count, Importer.untitledNamed + 1)
+        XCTAssertTrue(untitled.last?.contains("fler rader utan title togs inte med") ?? false, untitled.last ?? "")
+        XCTAssertEqual(importer.records.count, 1)
+    }
 }
+

@@ -25,6 +25,9 @@ public enum ImportSource {
                 throw OfficeError(sv: "\(file): okänd filtyp '.\(ext)'; import läser .xlsx, .docx, .csv, .tsv och .txt",
                                   en: "\(file): unknown file type '.\(ext)'; import reads .xlsx, .docx, .csv, .tsv and .txt")
             }
+        } catch let f as ZipArchive.Failure where f.isOverCap {
+            throw OfficeError(sv: "\(file) är större än import läser: \(f.message.sv); en plan är några MiB. Spara bara planens blad eller tabeller i en egen fil och importera den",
+                              en: "\(file) is larger than import reads: \(f.message.en); a plan is a few MiB. Save only the plan's sheets or tables in a file of their own and import that")
         } catch let f as ZipArchive.Failure {
             throw OfficeError(sv: "\(file) kan inte läsas som \(ext.hasPrefix("doc") ? "Word-dokument" : "arbetsbok"): \(f.message.sv); filen är skadad eller inte av den typen, spara om den från Excel eller Word",
                               en: "\(file) cannot be read as a \(ext.hasPrefix("doc") ? "Word document" : "workbook"): \(f.message.en); the file is damaged or not of that type, save it again from Excel or Word")

@@ -36,6 +36,8 @@ public struct Importer {
     public private(set) var leftOut = 0
     /// Rows with values but no title, passed over (a heading or a note between the rows).
     public private(set) var untitled = 0
+    /// How many rows without a title are named one by one.
+    static let untitledNamed = 20
 
     // Lookups over the folder and what this import adds.
     private var ownerByName: [String: String] = [:]
@@ -190,7 +192,14 @@ public struct Importer {
         func text(_ f: String) -> String? { cells[f].map { ImportValues.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 } }
         let titleField = ImportColumns.titleField(kind)
         guard let title = text(titleField) else {
-            notices.append(Message(sv: "\(place): raden har ingen \(titleField) och togs inte med", en: "\(place): the row has no \(titleField) and was left out"))
+            // Named one by one up to a few; a sheet of empty-titled rows is counted, not
+            // printed line by line (the closing line gives the number).
+            if untitled < Importer.untitledNamed {
+                notices.append(Message(sv: "\(place): raden har ingen \(titleField) och togs inte med", en: "\(place): the row has no \(titleField) and was left out"))
+            } else if untitled == Importer.untitledNamed {
+                notices.append(Message(sv: "\(place): fler rader utan \(titleField) togs inte med; de räknas i slutraden",
+                                       en: "\(place): more rows without a \(titleField) were left out; the closing line counts them"))
+            }
             untitled += 1
             return
         }

@@ -16,7 +16,10 @@ public struct ZipArchive: Sendable {
     }
 
     public static let maxEntries = 10_000
-    public static let maxEntrySize = 512 << 20
+    /// A plan's largest part (a sheet of some thousand rows) unpacks to a few MiB; reading a
+    /// part holds its text and its cells, several times its size, so the cap keeps a hostile
+    /// or mistaken file from taking gigabytes.
+    public static let maxEntrySize = 64 << 20
 
     public let entries: [Entry]
     let bytes: [UInt8]
@@ -24,6 +27,8 @@ public struct ZipArchive: Sendable {
     /// What is wrong with the archive, in Swedish and English.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let message: Message
+        /// A part larger than `maxEntrySize`: the file may be whole, only too large to read.
+        public var isOverCap = false
         public var description: String { message.en }
         init(sv: String, en: String) { message = Message(sv: sv, en: en) }
     }
@@ -69,7 +74,11 @@ public struct ZipArchive: Sendable {
 
     public func read(_ e: Entry) throws -> [UInt8] {
         if e.flags & 1 != 0 { throw Failure(sv: "\(e.name) är krypterad", en: "\(e.name) is encrypted") }
-        guard e.size <= ZipArchive.maxEntrySize else { throw Failure(sv: "\(e.name) packas upp till mer än \(Inflate.size(ZipArchive.maxEntrySize).sv)", en: "\(e.name) unpacks to more than \(Inflate.size(ZipArchive.maxEntrySize).en)") }
+        guard e.size <= ZipArchive.maxEntrySize else {
+            var f = Failure(sv: "\(e.name) packas upp till mer än \(Inflate.size(ZipArchive.maxEntrySize).sv)", en: "\(e.name) unpacks to more than \(Inflate.size(ZipArchive.maxEntrySize).en)")
+            f.isOverCap = true
+            throw f
+        }
         let p = e.localOffset
         guard p + 30 <= bytes.count, ZipArchive.u32(bytes, p) == 0x0403_4B50 else { throw Failure(sv: "skadad del \(e.name)", en: "damaged entry \(e.name)") }
         let start = p + 30 + ZipArchive.u16(bytes, p + 26) + ZipArchive.u16(bytes, p + 28)
