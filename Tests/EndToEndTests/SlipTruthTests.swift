@@ -120,5 +120,21 @@ final class SlipTruthTests: XCTestCase {
         let text = try run(repo, ["report"])
         XCTAssertTrue(text.contains("P5"), "as of 2025-06-01 the later moves are there")
     }
+
+    /// A record moved before the report's period began keeps the deadline it was first
+    /// planned with in view ("Först planerad till …"), though its signal follows the
+    /// period's baseline; one moved back to its first deadline says nothing.
+    func testADeadlineMovedBeforeThePeriodKeepsItsFirstInView() throws {
+        let repo = try repo()
+        let json = try JSONSerialization.jsonObject(with: Data(try run(repo, ["report", "--period", "2025-T2", "--format", "json"]).utf8)) as? [String: Any]
+        let groups = try XCTUnwrap((json?["report"] as? [String: Any])?["activity_groups"] as? [[String: Any]])
+        let rows = Dictionary(uniqueKeysWithValues: groups.flatMap { $0["rows"] as? [[String: Any]] ?? [] }.map { ($0["id"] as? String ?? "", $0) })
+        XCTAssertEqual(rows["P7"]?["planned"] as? String, "2025-03-31")
+        XCTAssertNil(rows["P7"]?["original"], "moved before T2 began: no baseline move")
+        XCTAssertTrue((rows["P7"]?["comment"] as? String ?? "").hasPrefix("Först planerad till 2025-03-31."))
+        XCTAssertNil(rows["P6"]?["planned"], "moved back to its first deadline")
+        let md = try run(repo, ["report", "--period", "2025-T2", "--format", "markdown", "--lang", "en"])
+        XCTAssertTrue(md.contains("First planned for 2025-03-31."), md)
+    }
 }
 

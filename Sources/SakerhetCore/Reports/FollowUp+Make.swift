@@ -46,6 +46,15 @@ extension FollowUp {
             let p = (lang == .sv ? "Framsteg: " : "Progress: ") + progress
             return text.map { p + ". " + $0 } ?? p
         }
+        /// An open record moved before the period began keeps its first deadline in view:
+        /// "Först planerad till 2024-10-31." before its comment.
+        @Sendable func withPlanned(_ comment: String?, _ kind: Kind, _ id: String, due: Deadline?, original: Deadline?,
+                                   status: Status?) -> (String?, Deadline?) {
+            guard !baselines.isEmpty, !(status?.isClosed ?? false),
+                  let first = baselines.planned(kind, id, current: due, original: original) else { return (comment, nil) }
+            let note = (lang == .sv ? "Först planerad till " : "First planned for ") + first.token + "."
+            return (comment.map { note + " " + $0 } ?? note, first)
+        }
         @Sendable func dueText(_ d: Deadline?, reason: String?) -> String {
             guard let d else { return "" }
             if d.isUnknown, let reason { return reason }
@@ -160,14 +169,17 @@ extension FollowUp {
             let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].countedDone)
             let standing = Standing(deadline: due, status: status, asOf: asOf, window: window)
             let (original, signal) = moved(.activity, activities[i].id, due, status, standing.signal)
+            let (noted, planned) = withPlanned(comment(reason ?? activities[i].noteText?.value, progress: activities[i].progressText?.value),
+                                               .activity, activities[i].id, due: due, original: original, status: status)
             var made = ActivityRow(id: activities[i].id, title: activities[i].titleText?.value ?? "", start: start, startText: text(start, reason: reason),
                                due: due, dueText: withOriginal(text(due, reason: reason), original), owner: activities[i].owner,
                                ownerName: names(activities[i].owners), status: status, signal: signal,
-                               comment: comment(reason ?? activities[i].noteText?.value, progress: activities[i].progressText?.value), daysLate: standing.daysLate,
+                               comment: noted, daysLate: standing.daysLate,
                                every: activities[i].every,
                                assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [],
                                original: original, statusAlias: activities[i].statusAlias,
                                owners: activities[i].owners.count > 1 ? activities[i].owners : nil)
+            made.planned = planned
             if status == .done {
                 made.done = activities[i].done
                 (made.doneDaysLate, made.doneNote) = doneNote(done: activities[i].done, due: due, status: status)

@@ -191,6 +191,9 @@ public struct FollowUp: Sendable, Codable {
         public let daysLate: Int
         public let every: Recurrence?
         public let assumed: [String]
+        /// The deadline it was first planned with, when it was moved before the period began
+        /// (`Baselines.planned`); said in `comment`.
+        public var planned: Deadline? = nil
         /// The day it was done, for a record that is done (`klar`).
         public var done: Day? = nil
         /// Days after its deadline's last day that it was done (0 when on time).

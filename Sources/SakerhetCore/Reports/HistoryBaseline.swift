@@ -10,6 +10,9 @@
 public struct Baselines: Sendable {
     /// kind → id → the baseline deadline token.
     private var tokens: [Kind: [String: String]] = [:]
+    /// kind → id → the deadline the record was planned with: the first `due` the history
+    /// knows (moved on only by completed occurrences of a recurring activity).
+    private var planned: [Kind: [String: String]] = [:]
 
     public init() {}
 
@@ -25,11 +28,16 @@ public struct Baselines: Sendable {
                 switch c.action {
                 case .created:
                     if let due = c.due { b.tokens[c.kind, default: [:]][c.id] = due } else { b.tokens[c.kind]?[c.id] = nil }
+                    b.planned[c.kind, default: [:]][c.id] = c.due
                 case .removed:
                     b.tokens[c.kind]?[c.id] = nil
+                    b.planned[c.kind]?[c.id] = nil
                 case .changed where c.field == "due":
                     let known = b.tokens[c.kind]?[c.id]
                     if before || c.occurrence != nil || known == nil { b.tokens[c.kind, default: [:]][c.id] = c.new }
+                    if c.occurrence != nil || b.planned[c.kind]?[c.id] == nil {
+                        b.planned[c.kind, default: [:]][c.id] = c.occurrence != nil ? c.new : (c.old ?? c.new)
+                    }
                 default: break
                 }
             }
@@ -44,6 +52,17 @@ public struct Baselines: Sendable {
         guard let current else { return nil }
         if let last = current.lastDay { return baseLast < last ? base : nil }
         return current.isUnknown ? base : nil
+    }
+
+    /// The deadline a record was first planned with, when it is earlier than both its
+    /// baseline (`original`, if moved in the period) and its deadline now: a record moved
+    /// before the period began keeps its first deadline in view. Nil otherwise.
+    public func planned(_ kind: Kind, _ id: String, current: Deadline?, original: Deadline?) -> Deadline? {
+        guard let token = planned[kind]?[id], let first = Deadline(token: token), let firstLast = first.lastDay else { return nil }
+        let reference = original ?? current
+        guard let reference else { return nil }
+        if let last = reference.lastDay { return firstLast < last ? first : nil }
+        return reference.isUnknown ? first : nil
     }
 
     /// The signal of a record shown with its moved baseline: at least gul while open,
