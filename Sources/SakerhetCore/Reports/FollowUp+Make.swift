@@ -109,12 +109,15 @@ extension FollowUp {
         let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window, onlyOpen: isPublic)
         func goalRow(_ g: Goal) -> GoalRow {
             let (original, signal) = moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window))
-            return GoalRow(id: g.id, parent: g.parent.flatMap { shown?.contains($0) == false ? nil : $0 }, title: g.title, doneWhen: g.doneWhen,
+            let (noted, planned) = withPlanned(g.reason ?? g.note, .goal, g.id, due: g.due, original: original, status: g.status)
+            var row = GoalRow(id: g.id, parent: g.parent.flatMap { shown?.contains($0) == false ? nil : $0 }, title: g.title, doneWhen: g.doneWhen,
                            owner: g.owner, ownerName: names(g.owners),
                            due: g.due, dueText: withOriginal(dueText(g.due, reason: g.reason), original), status: g.status,
-                           signal: signal, below: below[g.ref.index], comment: g.reason ?? g.note,
+                           signal: signal, below: below[g.ref.index], comment: noted,
                            daysLate: g.daysLate(asOf: asOf), assumed: goalAssumed[g.ref.index] ?? [], original: original,
                            statusAlias: g.statusAlias, owners: g.owners.count > 1 ? g.owners : nil)
+            row.planned = planned
+            return row
         }
         let goalIDs = Set(goals.map(\.id))
         let top = goals.filter { $0.parent == nil || !goalIDs.contains($0.parent!) }

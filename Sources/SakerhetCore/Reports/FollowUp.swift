@@ -174,6 +174,8 @@ public struct FollowUp: Sendable, Codable {
         public var statusAlias: String? = nil
         /// Every owner's id, when the record has several (`owner` is the first).
         public var owners: [String]? = nil
+        /// The deadline it was first planned with, when moved before the period began.
+        public var planned: Deadline? = nil
     }
 
     public struct ActivityRow: Sendable, Codable {
