@@ -73,6 +73,19 @@ final class BadInputTests: EndToEndCase {
         XCTAssertEqual(r.stdout, "Inga problem (per 2024-11-04)\n")
     }
 
+    /// `löpande` and `?` are deadlines without days: as a report period, a list's
+    /// `--due-before` or `log --since` they are a usage error (exit 2), never a crash.
+    func testDeadlinesWithoutDaysAreRefusedWhereADayIsNeeded() throws {
+        let root = try folder(with: Fixture.files)
+        for args in [["report", "--period", "löpande"], ["report", "--period", "fortlöpande"], ["report", "--period", "?"],
+                     ["activities", "list", "--due-before", "löpande"], ["log", "--since", "löpande"], ["log", "--until", "?"]] {
+            let r = try run(args + ["--as-of", Self.planDate, "--data", "data"], in: root)
+            XCTAssertEqual(r.exitCode, 2, "\(args): \(r.output)")
+            XCTAssertTrue(r.stderr.contains("löpande") || r.stderr.contains("'?'"), "\(args) names the value: \(r.stderr)")
+            XCTAssertFalse(r.output.contains("Fatal error"), r.output)
+        }
+    }
+
     func testInvalidStatus() throws {
         try assertAudit(Fixture.files(editing: "goals.rec", replacing: "status: pågår", with: "status: halvklar"),
                         exits: 1, at: "data/goals.rec:9:", sv: "okänd status 'halvklar'", en: "unknown status 'halvklar'")

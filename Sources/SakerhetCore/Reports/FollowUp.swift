@@ -61,9 +61,10 @@ public struct FollowUp: Sendable, Codable {
 
         /// `2024`, `2024-H1`, `2024-T1`, `2024-Q2` or `2024-05`.
         public init?(_ text: String) {
-            guard let d = Deadline(token: text), !d.isUnknown, d.precision != .day else { return nil }
-            first = d.firstDay!
-            last = d.lastDay!
+            // A period has days: not `?`, not `löpande`, not one day.
+            guard let d = Deadline(token: text), !d.isUnknown, d.precision != .day, let a = d.firstDay, let b = d.lastDay else { return nil }
+            first = a
+            last = b
             label = d.token
         }
 

@@ -60,7 +60,8 @@ enum RecordCommand {
         filter.overdue = o.flag("--overdue")
         filter.soon = o.flag("--soon")
         if let d = o.value("--due-before") {
-            guard let deadline = Deadline(phrase: d), !deadline.isUnknown else {
+            // `?` and `löpande` have no day to be before.
+            guard let deadline = Deadline(phrase: d), deadline.lastDay != nil else {
                 throw UsageError(sv: "--due-before: '\(d)' är ingen tidpunkt; skriv t.ex. 2024-12-31, maj 2024 eller Q3 2024",
                                  en: "--due-before: '\(d)' is not a deadline; write e.g. 2024-12-31, May 2024 or Q3 2024")
             }

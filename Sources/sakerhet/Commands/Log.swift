@@ -71,7 +71,7 @@ enum Log: Command {
     /// A day, or a month, quarter or year: its first day for --since, its last for --until.
     static func date(_ text: String?, _ option: String, first: Bool) throws -> Day? {
         guard let text else { return nil }
-        guard let d = Deadline(token: text), !d.isUnknown else {
+        guard let d = Deadline(token: text), d.firstDay != nil, d.lastDay != nil else {
             throw UsageError(sv: "\(option) tar ett datum (2024-03-01), en månad (2024-03) eller ett år (2024), inte '\(text)'",
                              en: "\(option) takes a date (2024-03-01), a month (2024-03) or a year (2024), not '\(text)'")
         }
