@@ -198,7 +198,8 @@ public enum FollowUpDOCX {
         }
         b.append(.heading(l.changes, level: 1))
         let groups: [(String, [HistoryReport.ChangeRow])] = [(sv ? "Tillagda" : "Added", h.added), (sv ? "Klara" : "Closed", h.closed),
-                                                          (sv ? "Strukna" : "Cancelled", h.cancelled), (sv ? "Uppskjutna" : "Postponed", h.postponed)]
+                                                          (sv ? "Strukna" : "Cancelled", h.cancelled)]
+            + (h.removed.isEmpty ? [] : [(sv ? "Borttagna ur planen" : "Removed from the plan", h.removed)]) + [(sv ? "Uppskjutna" : "Postponed", h.postponed)]
         for (title, rows) in groups {
             b.append(.heading("\(title) (\(rows.count))", level: 2))
             if rows.isEmpty { b.append(.paragraph([Run(l.none)])); continue }

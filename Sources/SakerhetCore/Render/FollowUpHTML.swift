@@ -244,7 +244,8 @@ public enum FollowUpHTML {
         }
         b += "<h2>\(l.changes)</h2>\n"
         let groups: [(String, [HistoryReport.ChangeRow])] = [(sv ? "Tillagda" : "Added", h.added), (sv ? "Klara" : "Closed", h.closed),
-                                                          (sv ? "Strukna" : "Cancelled", h.cancelled), (sv ? "Uppskjutna" : "Postponed", h.postponed)]
+                                                          (sv ? "Strukna" : "Cancelled", h.cancelled)]
+            + (h.removed.isEmpty ? [] : [(sv ? "Borttagna ur planen" : "Removed from the plan", h.removed)]) + [(sv ? "Uppskjutna" : "Postponed", h.postponed)]
         for (title, rows) in groups {
             b += "<h3>\(title) (\(rows.count))</h3>\n"
             if rows.isEmpty { b += "<p>\(l.none)</p>\n"; continue }

@@ -42,6 +42,10 @@ public enum HistoryReportText {
         out += "\n"
         list(sv ? "Strukna" : "Cancelled", r.cancelled)
         out += "\n"
+        if !r.removed.isEmpty {
+            list(sv ? "Borttagna ur planen" : "Removed from the plan", r.removed)
+            out += "\n"
+        }
         list(sv ? "Uppskjutna" : "Postponed", r.postponed)
 
         heading(sv ? "Förskjutna tidplaner" : "Deadline slips")
@@ -110,6 +114,7 @@ public enum HistoryReportMarkdown {
         table(sv ? "Tillagda" : "Added", r.added)
         table(sv ? "Klara" : "Closed", r.closed)
         table(sv ? "Strukna" : "Cancelled", r.cancelled)
+        if !r.removed.isEmpty { table(sv ? "Borttagna ur planen" : "Removed from the plan", r.removed) }
         out += "\n### " + (sv ? "Uppskjutna" : "Postponed") + " (\(r.postponed.count))\n\n"
         if r.postponed.isEmpty {
             out += (sv ? "Inga." : "None.") + "\n"

@@ -165,6 +165,8 @@ public struct RecordChange: Sendable, Hashable {
     public var due: String?
     public var done: String?
     public var evidence: String?
+    /// For `created`: the record's `status` (a record may be added already done).
+    public var status: String?
     /// For a change of `due` that completes an occurrence of a recurring activity (a new
     /// `occurrence` line, or `done` set and `due` one period on): that occurrence. Such a
     /// change is not a move of the deadline.

@@ -278,6 +278,9 @@ enum HistoryDiff {
                 var c = RecordChange(action: .created, kind: kind, id: id, path: new.path,
                                      title: title(new.fields), owner: value(new.fields, "owner"))
                 c.due = value(new.fields, "due")
+                c.status = value(new.fields, "status")
+                c.done = value(new.fields, "done")
+                c.evidence = value(new.fields, "evidence")
                 out.append(c)
                 continue
             }

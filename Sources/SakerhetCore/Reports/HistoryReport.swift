@@ -57,6 +57,10 @@ public struct HistoryReport: Sendable, Codable {
     public var closed: [ChangeRow]
     /// Status set to `struken`.
     public var cancelled: [ChangeRow]
+    /// Records deleted from the plan in the period, with the title they had: removing a
+    /// record is not closing it, and late work must not vanish from the paper unseen.
+    /// Shown only when there are some.
+    public var removed: [ChangeRow] = []
     /// Every move of `due` to a later deadline.
     public var postponed: [ChangeRow]
     /// The postponements per record, as `log --slips` shows them, for the period.
@@ -98,7 +102,7 @@ public struct HistoryReport: Sendable, Codable {
                 return RevisionRow(version: v.version, description: "–", date: v.date, author: v.author, commit: v.commit, tag: v.tag)
             }
         }
-        var added: [ChangeRow] = [], closed: [ChangeRow] = [], cancelled: [ChangeRow] = []
+        var added: [ChangeRow] = [], closed: [ChangeRow] = [], cancelled: [ChangeRow] = [], removed: [ChangeRow] = []
         let planKinds: Set<Kind> = [.goal, .activity, .risk, .finding]
         let words = Words(lang)
         for entry in history.entries {
@@ -114,6 +118,17 @@ public struct HistoryReport: Sendable, Codable {
                 switch c.action {
                 case .created:
                     if inPeriod(r.date) { added.append(row(nil, words.added)) }
+                    // Added already done: closed on its own done date, as a later change would be.
+                    if c.kind != .risk, let s = c.status.flatMap(Status.init(parsing:)), s == .done {
+                        let done = c.done.flatMap(Deadline.init(token:))?.lastDay.map { min($0, r.date) } ?? r.date
+                        if inPeriod(done) {
+                            var x = row(done, words.done(done))
+                            x.evidence = c.evidence
+                            closed.append(x)
+                        }
+                    }
+                case .removed:
+                    if inPeriod(r.date) { removed.append(row(nil, words.removed)) }
                 case .changed where c.field == "status":
                     guard let v = c.new else { continue }
                     if c.kind == .risk {
@@ -170,8 +185,10 @@ public struct HistoryReport: Sendable, Codable {
             let a = position[$0.commit] ?? 0, b = position[$1.commit] ?? 0
             return a != b ? a < b : $0.id < $1.id
         }
-        return HistoryReport(period: period, fromTags: !tags.isEmpty, revisions: revisions, added: added, closed: closed,
-                             cancelled: cancelled, postponed: postponed, slips: slips, warnings: history.warnings)
+        var report = HistoryReport(period: period, fromTags: !tags.isEmpty, revisions: revisions, added: added, closed: closed,
+                                   cancelled: cancelled, postponed: postponed, slips: slips, warnings: history.warnings)
+        report.removed = removed
+        return report
     }
 }
 
@@ -201,6 +218,7 @@ extension HistoryReport {
 
         var added: String { sv ? "tillagd" : "added" }
         var cancelled: String { sv ? "struken" : "cancelled" }
+        var removed: String { sv ? "borttagen ur planen" : "removed from the plan" }
         var riskClosed: String { sv ? "stängd" : "closed" }
         func done(_ d: Day) -> String { sv ? "klar \(d)" : "done \(d)" }
         /// "tillfälle 2026-Q1 klart 2026-03-20, utan anmärkning".
