@@ -193,6 +193,33 @@ final class RollupEndToEndTests: EndToEndCase {
         XCTAssertTrue(add.stderr.contains("en plan i taget"), add.stderr)
     }
 
+    /// The lists print `Plan:M1`; that id, copied into `--goal`, `--area` or `--owner`,
+    /// selects that plan's record only (`log Plan:A1` does the same).
+    func testListOptionsTakeAQualifiedID() throws {
+        let root = try plans()
+        func ids(_ args: [String]) throws -> [String] {
+            let r = try run(["--plans", "lists/plans.txt", "activities", "list"] + args + ["--format", "tsv"] + asOf, in: root)
+            XCTAssertEqual(r.exitCode, 0, "\(args): \(r.output)")
+            return r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").first.map(String.init) ?? "" }
+        }
+        XCTAssertEqual(try ids(["--goal", "M1"]), ["Socialnämnden:A1", "Utbildningsnämnden:A1", "Socialnämnden:A2", "teknik:A1"])
+        XCTAssertEqual(try ids(["--goal", "Utbildningsnämnden:M1"]), ["Utbildningsnämnden:A1"])
+        XCTAssertEqual(try ids(["--goal", "teknik:M1"]), ["teknik:A1"])
+        // --owner still matches by name across plans; qualified, only that plan's owner.
+        XCTAssertEqual(try ids(["--owner", "Socialnämnden:beredskap"]), ["Socialnämnden:A1", "Socialnämnden:A2"])
+        XCTAssertEqual(try ids(["--owner", "Utbildningsnämnden:us"]), ["Utbildningsnämnden:A1"])
+        // Another plan's id is not there.
+        let wrong = try run(["--plans", "lists/plans.txt", "activities", "list", "--goal", "Utbildningsnämnden:M9"] + asOf, in: root)
+        XCTAssertEqual(wrong.exitCode, 2, wrong.output)
+        XCTAssertTrue(wrong.stderr.contains("ingen plan har målet 'Utbildningsnämnden:M9'"), wrong.stderr)
+        let nobody = try run(["--plans", "lists/plans.txt", "activities", "list", "--owner", "teknik:sbs"] + asOf, in: root)
+        XCTAssertEqual(nobody.exitCode, 2, nobody.output)
+        // audit --owner takes it too.
+        let audit = try run(["--plans", "lists/plans.txt", "audit", "--owner", "Socialnämnden:sbs", "--format", "github"] + asOf, in: root)
+        XCTAssertTrue(audit.stdout.contains("social/data/activities.rec"), audit.output)
+        XCTAssertFalse(audit.stdout.contains("utbildning/"), audit.output)
+    }
+
     func testBadFoldersAreErrorsBeforeAnythingIsPrinted() throws {
         let root = try plans()
         try FileManager.default.createDirectory(at: root.appendingPathComponent("kommun/tom"), withIntermediateDirectories: true)
