@@ -65,14 +65,9 @@ public enum Plans {
                 throw StoreError(sv: "\(f.origin): mappen \(f.display) finns inte; rätta sökvägen eller ta bort raden",
                                  en: "\(f.origin): the folder \(f.display) does not exist; correct the path or remove the line")
             }
-            var folder = f
-            if !holdsRecords(f.path) {
-                let data = f.path + "/data"
-                guard Platform.isFolder(data), holdsRecords(data) else {
-                    throw StoreError(sv: "\(f.origin): \(f.display) innehåller inga poster (varken .rec-filer eller en data/-mapp med dem); skapa en med 'sakerhet init'",
-                                     en: "\(f.origin): \(f.display) holds no records (no .rec files, nor a data/ folder with them); create one with 'sakerhet init'")
-                }
-                folder = Folder(path: data, display: trimmed(f.display) + "/data", origin: f.origin)
+            guard let folder = records(f) else {
+                throw StoreError(sv: "\(f.origin): \(f.display) innehåller inga poster (varken .rec-filer eller en data/-mapp med dem); skapa en med 'sakerhet init'",
+                                 en: "\(f.origin): \(f.display) holds no records (no .rec files, nor a data/ folder with them); create one with 'sakerhet init'")
             }
             let key = canonical(folder.path)
             if let first = seen[key] {
@@ -83,6 +78,16 @@ public enum Plans {
             out.append(folder)
         }
         return out
+    }
+
+    /// The folder whose records are read for `f`: `f` itself when it has a `.rec` file,
+    /// else its `data/` when that has one (a repository root); nil when neither has.
+    /// A single `--data` is resolved so too.
+    public static func records(_ f: Folder) -> Folder? {
+        if holdsRecords(f.path) { return f }
+        let data = f.path + "/data"
+        guard Platform.isFolder(data), holdsRecords(data) else { return nil }
+        return Folder(path: data, display: trimmed(f.display) + "/data", origin: f.origin)
     }
 
     /// Whether `folder` has a `.rec` file of some kind (config.rec alone holds no records).
