@@ -220,6 +220,41 @@ final class RollupEndToEndTests: EndToEndCase {
         XCTAssertFalse(audit.stdout.contains("utbildning/"), audit.output)
     }
 
+    /// `--plans` names a file: a folder is told so, with `--data` for a single plan; a pipe
+    /// (`<(…)`) is read, its relative paths from the working directory; a named pipe that
+    /// no program writes to is empty, not a wait; a device is refused.
+    func testPlansFileThatIsAFolderPipeOrDevice() throws {
+        let root = try plans()
+        let folder = try run(["--plans", "kommun", "audit"] + asOf, in: root)
+        XCTAssertEqual(folder.exitCode, 2, folder.output)
+        XCTAssertTrue(folder.stderr.contains("--plans kommun är en mapp; ange filen med planernas mappar, en per rad (en enda plans mapp anges med --data kommun)"), folder.stderr)
+        XCTAssertFalse(folder.stderr.contains("byt namn"), folder.stderr)
+        let device = try run(["--plans", "/dev/null", "audit", "--lang", "en"] + asOf, in: root)
+        XCTAssertEqual(device.exitCode, 2, device.output)
+        XCTAssertTrue(device.stderr.contains("--plans /dev/null is a device file, not a text file; give the file that lists the plans' folders"), device.stderr)
+
+        let bash = Process()
+        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+        bash.arguments = ["-c", "exec \"$0\" --plans <(printf 'kommun/teknik\\nkommun/utbildning\\n') activities list --format tsv --as-of 2024-11-04",
+                          try Binary.url().path]
+        bash.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        bash.standardOutput = out
+        bash.standardError = err
+        try bash.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        bash.waitUntilExit()
+        XCTAssertEqual(bash.terminationStatus, 0, stderr)
+        XCTAssertEqual(stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").first.map(String.init) ?? "" },
+                       ["Utbildningsnämnden:A1", "teknik:A1"], stdout + stderr)
+
+        XCTAssertEqual(mkfifo(root.appendingPathComponent("lists/fifo").path, 0o600), 0)
+        let fifo = try run(["--plans", "lists/fifo", "audit"] + asOf, in: root)
+        XCTAssertEqual(fifo.exitCode, 2, fifo.output)
+        XCTAssertTrue(fifo.stderr.contains("lists/fifo nämner ingen mapp"), fifo.stderr)
+    }
+
     func testBadFoldersAreErrorsBeforeAnythingIsPrinted() throws {
         let root = try plans()
         try FileManager.default.createDirectory(at: root.appendingPathComponent("kommun/tom"), withIntermediateDirectories: true)
