@@ -40,6 +40,31 @@ final class DiscoveryTests: EndToEndCase {
         XCTAssertFalse(r.stdout.contains("M3.3 är försenad"), "used the outer data/:\n\(r.output)")
     }
 
+    /// `--data ROOT`, a repository root with `data/` in it, reads and writes `ROOT/data`,
+    /// as a plans file's line does; a folder with neither is still named as empty.
+    func testDataGivenARepositoryRootReadsItsDataFolder() throws {
+        let root = try folder(with: Fixture.files)
+        let name = root.lastPathComponent
+        let parent = root.deletingLastPathComponent()
+        let r = try run(["--data", name, "audit", "--as-of", late], in: parent)
+        XCTAssertEqual(r.exitCode, 1, r.output)
+        XCTAssertTrue(r.stdout.contains(name + "/data/goals.rec:8: fel: M3.3"), r.output)
+        let slash = try run(["--data", name + "/", "goals", "show", "M3.3"], in: parent)
+        XCTAssertEqual(slash.exitCode, 0, slash.output)
+        let done = try run(["--data", name, "activities", "done", "A26", "--date", "2024-11-01", "--as-of", late], in: parent)
+        XCTAssertEqual(done.exitCode, 0, done.output)
+        let bytes = try String(contentsOf: root.appendingPathComponent("data/activities.rec"), encoding: .utf8)
+        XCTAssertTrue(bytes.contains("done: 2024-11-01"), bytes)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("activities.rec").path))
+
+        let empty = parent.appendingPathComponent(name + "-tom")
+        try FileManager.default.createDirectory(at: empty.appendingPathComponent("data"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let none = try run(["--data", name + "-tom", "audit", "--as-of", late], in: parent)
+        XCTAssertEqual(none.exitCode, 2, none.output)
+        XCTAssertTrue(none.stderr.contains(name + "-tom innehåller inga .rec-filer"), none.output)
+    }
+
     func testNoDataFolderAnywhereIsAUsageError() throws {
         let root = try makeTempFolder()
         var dir = root.deletingLastPathComponent()

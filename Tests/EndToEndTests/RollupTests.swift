@@ -193,6 +193,68 @@ final class RollupEndToEndTests: EndToEndCase {
         XCTAssertTrue(add.stderr.contains("en plan i taget"), add.stderr)
     }
 
+    /// The lists print `Plan:M1`; that id, copied into `--goal`, `--area` or `--owner`,
+    /// selects that plan's record only (`log Plan:A1` does the same).
+    func testListOptionsTakeAQualifiedID() throws {
+        let root = try plans()
+        func ids(_ args: [String]) throws -> [String] {
+            let r = try run(["--plans", "lists/plans.txt", "activities", "list"] + args + ["--format", "tsv"] + asOf, in: root)
+            XCTAssertEqual(r.exitCode, 0, "\(args): \(r.output)")
+            return r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").first.map(String.init) ?? "" }
+        }
+        XCTAssertEqual(try ids(["--goal", "M1"]), ["Socialnämnden:A1", "Utbildningsnämnden:A1", "Socialnämnden:A2", "teknik:A1"])
+        XCTAssertEqual(try ids(["--goal", "Utbildningsnämnden:M1"]), ["Utbildningsnämnden:A1"])
+        XCTAssertEqual(try ids(["--goal", "teknik:M1"]), ["teknik:A1"])
+        // --owner still matches by name across plans; qualified, only that plan's owner.
+        XCTAssertEqual(try ids(["--owner", "Socialnämnden:beredskap"]), ["Socialnämnden:A1", "Socialnämnden:A2"])
+        XCTAssertEqual(try ids(["--owner", "Utbildningsnämnden:us"]), ["Utbildningsnämnden:A1"])
+        // Another plan's id is not there.
+        let wrong = try run(["--plans", "lists/plans.txt", "activities", "list", "--goal", "Utbildningsnämnden:M9"] + asOf, in: root)
+        XCTAssertEqual(wrong.exitCode, 2, wrong.output)
+        XCTAssertTrue(wrong.stderr.contains("ingen plan har målet 'Utbildningsnämnden:M9'"), wrong.stderr)
+        let nobody = try run(["--plans", "lists/plans.txt", "activities", "list", "--owner", "teknik:sbs"] + asOf, in: root)
+        XCTAssertEqual(nobody.exitCode, 2, nobody.output)
+        // audit --owner takes it too.
+        let audit = try run(["--plans", "lists/plans.txt", "audit", "--owner", "Socialnämnden:sbs", "--format", "github"] + asOf, in: root)
+        XCTAssertTrue(audit.stdout.contains("social/data/activities.rec"), audit.output)
+        XCTAssertFalse(audit.stdout.contains("utbildning/"), audit.output)
+    }
+
+    /// `--plans` names a file: a folder is told so, with `--data` for a single plan; a pipe
+    /// (`<(…)`) is read, its relative paths from the working directory; a named pipe that
+    /// no program writes to is empty, not a wait; a device is refused.
+    func testPlansFileThatIsAFolderPipeOrDevice() throws {
+        let root = try plans()
+        let folder = try run(["--plans", "kommun", "audit"] + asOf, in: root)
+        XCTAssertEqual(folder.exitCode, 2, folder.output)
+        XCTAssertTrue(folder.stderr.contains("--plans kommun är en mapp; ange filen med planernas mappar, en per rad (en enda plans mapp anges med --data kommun)"), folder.stderr)
+        XCTAssertFalse(folder.stderr.contains("byt namn"), folder.stderr)
+        let device = try run(["--plans", "/dev/null", "audit", "--lang", "en"] + asOf, in: root)
+        XCTAssertEqual(device.exitCode, 2, device.output)
+        XCTAssertTrue(device.stderr.contains("--plans /dev/null is a device file, not a text file; give the file that lists the plans' folders"), device.stderr)
+
+        let bash = Process()
+        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+        bash.arguments = ["-c", "exec \"$0\" --plans <(printf 'kommun/teknik\\nkommun/utbildning\\n') activities list --format tsv --as-of 2024-11-04",
+                          try Binary.url().path]
+        bash.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        bash.standardOutput = out
+        bash.standardError = err
+        try bash.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        bash.waitUntilExit()
+        XCTAssertEqual(bash.terminationStatus, 0, stderr)
+        XCTAssertEqual(stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").first.map(String.init) ?? "" },
+                       ["Utbildningsnämnden:A1", "teknik:A1"], stdout + stderr)
+
+        XCTAssertEqual(mkfifo(root.appendingPathComponent("lists/fifo").path, 0o600), 0)
+        let fifo = try run(["--plans", "lists/fifo", "audit"] + asOf, in: root)
+        XCTAssertEqual(fifo.exitCode, 2, fifo.output)
+        XCTAssertTrue(fifo.stderr.contains("lists/fifo nämner ingen mapp"), fifo.stderr)
+    }
+
     func testBadFoldersAreErrorsBeforeAnythingIsPrinted() throws {
         let root = try plans()
         try FileManager.default.createDirectory(at: root.appendingPathComponent("kommun/tom"), withIntermediateDirectories: true)

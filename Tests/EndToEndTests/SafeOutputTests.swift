@@ -110,6 +110,35 @@ final class SafeOutputTests: EndToEndCase {
         assertSafe(Array(try Data(contentsOf: out)), "report -o rapport.txt")
     }
 
+    /// A folder's name is data too: one with an escape and one named by a personnummer are
+    /// shown in every path as an error message shows them (`\x1b`, `[personnummer dolt]`),
+    /// in audit (every format, `--by-owner`, over plans), the report's history note and
+    /// the rollup's report.
+    func testPathsInOutputAreShownAsValuesAre() throws {
+        let root = try makeTempFolder()
+        for name in ["plan\u{1B}[31mX", "19121212-1212"] {
+            try FileManager.default.copyItem(at: Repo.shippedData, to: root.appendingPathComponent(name))
+        }
+        let asOf = ["--as-of", Self.planDate]
+        let escaped = ["--data", "plan\u{1B}[31mX"], numbered = ["--data", "19121212-1212"]
+        var texts: [String: String] = [:]
+        for data in [escaped, numbered, escaped + numbered] {
+            for args in [["audit"], ["audit", "--by-owner"], ["audit", "--format", "github"], ["audit", "--format", "gitlab"],
+                         ["audit", "--format", "json"], ["audit", "--format", "junit"], ["report"], ["report", "--format", "markdown"]] {
+                let r = try run(data + args + asOf, in: root)
+                let what = (data + args).joined(separator: " ")
+                XCTAssertTrue([0, 1].contains(r.exitCode), "\(what): exit \(r.exitCode)\n\(r.stderr)")
+                assertSafe(Array(r.stdout.utf8) + Array(r.stderr.utf8), what)
+                texts[what] = r.stdout
+            }
+        }
+        XCTAssertTrue(texts["--data plan\u{1B}[31mX audit"]!.hasPrefix("plan\\x1b[31mX/goals.rec:"), texts["--data plan\u{1B}[31mX audit"]!)
+        XCTAssertTrue(texts["--data 19121212-1212 audit"]!.hasPrefix("[personnummer dolt]/goals.rec:"), texts["--data 19121212-1212 audit"]!)
+        XCTAssertTrue(texts["--data plan\u{1B}[31mX audit --format github"]!.contains("::warning file=plan\\x1b[31mX/goals.rec,line="),
+                      texts["--data plan\u{1B}[31mX audit --format github"]!)
+        XCTAssertTrue(texts["--data plan\u{1B}[31mX report"]!.contains("plan\\x1b[31mX ligger inte i ett git-förråd"), texts["--data plan\u{1B}[31mX report"]!)
+    }
+
     /// The writes print back what they changed: the line after a write (`set`, `done`,
     /// `postpone`, `add`, `rm`) and the `--dry-run` diff hold old values and context lines
     /// from the data, shown as `show` shows them, in both languages: no number (also one

@@ -50,6 +50,34 @@ final class DiagnosticLabelTests: XCTestCase {
         }
     }
 
+    /// A check quotes at most `quoteLimit` characters of a value, then "…" and its length,
+    /// whichever check it is; a number across the cut is masked whole, not cut in two.
+    func testAQuotedValueIsCutAtTheQuoteLimit() {
+        let huge = String(repeating: "A", count: 3_000_000)
+        let activities = Fixture.activities.replacingOccurrences(of: "due: 2025-01\n", with: "due: \(huge)\n")
+        let deadline = Checks.run(Fixture.data([.activity: activities]), asOf: Fixture.asOf).filter { $0.check == "deadline" }
+        XCTAssertEqual(deadline.count, 1)
+        for (text, lang) in [(deadline[0].message.sv, "tecken"), (deadline[0].message.en, "characters")] {
+            XCTAssertLessThan(text.utf8.count, 400, String(text.prefix(200)))
+            XCTAssertTrue(text.contains("'" + String(repeating: "A", count: Diagnostic.quoteLimit) + "…' (3000000 \(lang))"), text)
+        }
+        // A number that the cut would halve.
+        let status = String(repeating: "x", count: 75) + " 19121212-1212 " + String(repeating: "y", count: 100)
+        let numbered = Checks.run(Fixture.data([.activity: Fixture.activities.replacingOccurrences(of: "status: pågår\n", with: "status: \(status)\n")]),
+                                  asOf: Fixture.asOf).filter { $0.check == "status" }
+        XCTAssertFalse(numbered.isEmpty)
+        for d in numbered {
+            XCTAssertTrue(d.message.sv.contains(String(repeating: "x", count: 75) + " [personnummer dolt]…' (190 tecken)"), d.message.sv)
+            XCTAssertTrue(d.message.en.contains(" [personal number hidden]…' (190 characters)"), d.message.en)
+            XCTAssertFalse(d.message.sv.contains("1912"), d.message.sv)
+        }
+        // config.rec's values too; a value of the limit is quoted whole.
+        let config = Fixture.run(ConfigCheck(), config: "soon_days: " + String(repeating: "9", count: 200) + "\nrisk_scale: " + String(repeating: "7", count: Diagnostic.quoteLimit) + "\n")
+        XCTAssertEqual(config.count, 2)
+        XCTAssertTrue(config[0].message.sv.hasPrefix("soon_days '" + String(repeating: "9", count: Diagnostic.quoteLimit) + "…' (200 tecken) ska vara"), config[0].message.sv)
+        XCTAssertTrue(config[1].message.sv.hasPrefix("risk_scale '" + String(repeating: "7", count: Diagnostic.quoteLimit) + "' ska vara"), config[1].message.sv)
+    }
+
     /// A personnummer is given the record it stands in, found by binary search; one in a
     /// comment between records belongs to none.
     func testPersonalNumberFindsItsRecord() {

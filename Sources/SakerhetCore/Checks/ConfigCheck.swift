@@ -12,8 +12,8 @@ public struct ConfigCheck: Check {
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         guard let file = data.configFile else { return [] }
         var out: [Diagnostic] = []
-        func warn(_ line: Int, sv: String, en: String) {
-            out.append(Diagnostic(severity: .warning, check: id, file: file.path, line: line, message: Message(sv: sv, en: en)))
+        func warn(_ line: Int, quoting value: String? = nil, sv: String, en: String) {
+            out.append(Diagnostic(severity: .warning, check: id, file: file.path, line: line, message: Message(sv: sv, en: en), quoting: value))
         }
         let records = file.document.records
         if records.count > 1 {
@@ -22,25 +22,25 @@ public struct ConfigCheck: Check {
         }
         guard let r = records.first else { return [] }
         if let f = r.field("soon_days"), Int(f.value).map({ $0 >= 0 }) != true {
-            warn(f.line, sv: "soon_days '\(f.value)' ska vara ett antal dagar (t.ex. 30); 30 används",
+            warn(f.line, quoting: f.value, sv: "soon_days '\(f.value)' ska vara ett antal dagar (t.ex. 30); 30 används",
                  en: "soon_days '\(f.value)' must be a number of days (e.g. 30); 30 is used")
         }
         for key in Config.defaultIDPrefixes.keys.sorted() {
             if let f = r.field(key), !Config.isIDPrefix(f.value) {
-                warn(f.line, sv: "\(key) '\(f.value)' ska vara 1–4 bokstäver A–Z (t.ex. \(Config.defaultIDPrefixes[key]!)); \(Config.defaultIDPrefixes[key]!) används",
+                warn(f.line, quoting: f.value, sv: "\(key) '\(f.value)' ska vara 1–4 bokstäver A–Z (t.ex. \(Config.defaultIDPrefixes[key]!)); \(Config.defaultIDPrefixes[key]!) används",
                      en: "\(key) '\(f.value)' must be 1–4 letters A–Z (e.g. \(Config.defaultIDPrefixes[key]!)); \(Config.defaultIDPrefixes[key]!) is used")
             }
         }
         if let f = r.field("moved_signal"), Config.movedSignalWords[f.value.lowercased()] == nil {
-            warn(f.line, sv: "moved_signal '\(f.value)' ska vara gul eller grön; gul används",
+            warn(f.line, quoting: f.value, sv: "moved_signal '\(f.value)' ska vara gul eller grön; gul används",
                  en: "moved_signal '\(f.value)' must be gul or grön; gul is used")
         }
         if let f = r.field("risk_scale"), Int(f.value).map(Risk.scales.contains) != true {
-            warn(f.line, sv: "risk_scale '\(f.value)' ska vara 4 (1–4) eller 5 (1–5); 4 används",
+            warn(f.line, quoting: f.value, sv: "risk_scale '\(f.value)' ska vara 4 (1–4) eller 5 (1–5); 4 används",
                  en: "risk_scale '\(f.value)' must be 4 (1–4) or 5 (1–5); 4 is used")
         }
         if let f = r.field("meeting"), Day(f.value) == nil {
-            warn(f.line, sv: "meeting '\(f.value)' ska vara sammanträdets dag, t.ex. 2027-05-12",
+            warn(f.line, quoting: f.value, sv: "meeting '\(f.value)' ska vara sammanträdets dag, t.ex. 2027-05-12",
                  en: "meeting '\(f.value)' must be the meeting's day, e.g. 2027-05-12")
         }
         let keys = ["level_medium", "level_high", "level_very_high"]
@@ -48,7 +48,7 @@ public struct ConfigCheck: Check {
         let d = RiskThresholds(scale: data.config.riskScale)
         let defaults = "\(d.medium), \(d.high), \(d.veryHigh)"
         if let bad = given.first(where: { Int($0.value).map { (2...d.maxScore).contains($0) } != true }) {
-            warn(bad.line, sv: "\(bad.key) '\(bad.value)' ska vara en riskpoäng från 2 till \(d.maxScore); standardgränserna \(defaults) används",
+            warn(bad.line, quoting: bad.value, sv: "\(bad.key) '\(bad.value)' ska vara en riskpoäng från 2 till \(d.maxScore); standardgränserna \(defaults) används",
                  en: "\(bad.key) '\(bad.value)' must be a risk score from 2 to \(d.maxScore); the default thresholds \(defaults) are used")
         } else if !given.isEmpty {
             let t = data.riskThresholds

@@ -38,8 +38,10 @@ public struct Diagnostic: Sendable, Codable, Hashable {
     /// True when `id` is one of the record's owners.
     public func isOwned(by id: String) -> Bool { owner == id || coOwners?.contains(id) == true }
 
+    /// `quoting`: the value of the field the message is about; where the message quotes it
+    /// whole ('…') and it is longer than `quoteLimit`, only its start is quoted (`quoted`).
     public init(severity: Severity, check: String, file: String, line: Int, column: Int? = nil,
-                kind: Kind? = nil, recordID: String? = nil, owner: String? = nil, message: Message) {
+                kind: Kind? = nil, recordID: String? = nil, owner: String? = nil, message: Message, quoting value: String? = nil) {
         self.severity = severity
         self.check = check
         self.file = file
@@ -48,7 +50,7 @@ public struct Diagnostic: Sendable, Codable, Hashable {
         self.kind = kind
         self.recordID = Diagnostic.label(recordID)
         self.owner = Diagnostic.label(owner)
-        self.message = message
+        self.message = value.map { Diagnostic.quoting($0, in: message) } ?? message
     }
 
     /// A diagnostic on a record, at the line of `field` (or the record's first line).
@@ -64,7 +66,7 @@ public struct Diagnostic: Sendable, Codable, Hashable {
         let f = field.flatMap { record.field($0) }
         let (id, owner) = data.idAndOwner(ref)
         self.init(severity: severity, check: check, file: data.path(ref.kind), line: f?.line ?? record.line,
-                  column: column, kind: ref.kind, recordID: id, owner: owner, message: message)
+                  column: column, kind: ref.kind, recordID: id, owner: owner, message: message, quoting: f?.value)
         coOwners = Diagnostic.coOwners(data, ref)
     }
 
@@ -90,7 +92,7 @@ public struct Diagnostic: Sendable, Codable, Hashable {
                 line: Int? = nil, column: Int? = nil, sv: String, en: String) {
         let (id, owner) = data.idAndOwner(ref)
         self.init(severity: severity, check: check, file: data.path(ref.kind), line: line ?? field.line,
-                  column: column, kind: ref.kind, recordID: id, owner: owner, message: Message(sv: sv, en: en))
+                  column: column, kind: ref.kind, recordID: id, owner: owner, message: Message(sv: sv, en: en), quoting: field.value)
         coOwners = Diagnostic.coOwners(data, ref)
     }
 
@@ -106,6 +108,60 @@ public struct Diagnostic: Sendable, Codable, Hashable {
         guard let value, !value.isEmpty, value.utf8.count <= labelLimit,
               !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
         return value
+    }
+
+    /// The most of a value a message quotes, in characters (Unicode scalars).
+    public static let quoteLimit = 80
+
+    /// `message` with `value`, where it quotes it ('…') and the value is longer than
+    /// `quoteLimit`, quoted as its start, "…" and its length: `'AAAA…' (3000000 tecken)`.
+    /// Every check that quotes a field's value says so here, at the field, so that a 3 MB
+    /// token is not a 3 MB line. The start is masked first, so that the cut leaves no part
+    /// of a personnummer for the printer's mask to miss. A short value (the usual) costs a
+    /// comparison, and a message too short to hold the value (each of 63,000 warnings on a
+    /// long field) two more.
+    static func quoting(_ value: String, in message: Message) -> Message {
+        let bytes = value.utf8.count
+        guard bytes > quoteLimit else { return message }
+        let (sv, en) = (message.sv, message.en)
+        guard sv.utf8.count >= bytes + 2 || en.utf8.count >= bytes + 2 else { return message }
+        let length = value.unicodeScalars.count
+        guard length > quoteLimit else { return message }
+        func cut(_ text: String, _ lang: Lang) -> String {
+            // The start of the masked value, and the whole mask where the cut falls in one.
+            let mask = Array(SafeText.mask(lang).unicodeScalars)
+            let scalars = Array(SafeText.masked(value, lang).unicodeScalars.prefix(quoteLimit + mask.count))
+            var end = min(quoteLimit, scalars.count)
+            if let s = (max(0, end - mask.count + 1)..<end).first(where: { scalars[$0...].starts(with: mask) }) { end = s + mask.count }
+            var start = String.UnicodeScalarView()
+            start.append(contentsOf: scalars[..<end])
+            let shown = "'" + String(start) + "…' (" + String(length) + (lang == .sv ? " tecken)" : " characters)")
+            return replacing(quoted: value, in: text, with: shown)
+        }
+        return Message(sv: cut(sv, .sv), en: cut(en, .en))
+    }
+
+    /// `text` with each `'value'` replaced by `shown`. A match starts at a quote within the
+    /// part of `text` that is not the value (`text` is a message's words around it), so the
+    /// search costs the value's length a few times, not its square.
+    static func replacing(quoted value: String, in text: String, with shown: String) -> String {
+        let t = Array(text.utf8), v = Array(value.utf8)
+        let quote = UInt8(ascii: "'")
+        var out: [UInt8] = []
+        var i = 0, copied = 0
+        while i + v.count + 2 <= t.count {
+            if t[i] == quote, t[i + v.count + 1] == quote, t[(i + 1)..<(i + 1 + v.count)].elementsEqual(v) {
+                out += t[copied..<i]
+                out += shown.utf8
+                i += v.count + 2
+                copied = i
+            } else {
+                i += 1
+            }
+        }
+        if copied == 0 { return text }
+        out += t[copied...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// How a message names the record at `ref` by its `id`: the id when it can be one (see

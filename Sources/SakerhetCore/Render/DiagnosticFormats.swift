@@ -32,10 +32,10 @@ public enum DiagnosticFormats {
     public static func json(_ diagnostics: [Diagnostic], data: DataSet, asOf: Day, lang: Lang) -> String {
         let counts = diagnostics.counts()
         let doc = JSONAudit(
-            schema: jsonSchema, as_of: asOf.description, data: data.folder,
+            schema: jsonSchema, as_of: asOf.description, data: SafeText.masked(data.folder, lang),
             errors: counts.errors, warnings: counts.warnings, notices: counts.notices,
             diagnostics: diagnostics.map {
-                JSONDiagnostic(file: $0.file, line: $0.line, column: $0.column, kind: $0.kind?.rawValue,
+                JSONDiagnostic(file: SafeText.masked($0.file, lang), line: $0.line, column: $0.column, kind: $0.kind?.rawValue,
                                id: $0.recordID.map { SafeText.masked($0, lang) }, check: $0.check, severity: $0.severity.rawValue,
                                message: message($0, lang), owner: $0.owner.map { SafeText.masked($0, lang) },
                                owner_name: $0.owner.map { SafeText.masked(data.ownerName($0), lang) })
@@ -57,7 +57,7 @@ public enum DiagnosticFormats {
     public static func github(_ diagnostics: [Diagnostic], data: DataSet, lang: Lang) -> String {
         var out = ""
         for d in diagnostics {
-            var props = "file=\(escapeProperty(d.file)),line=\(d.line)"
+            var props = "file=\(escapeProperty(SafeText.text(d.file, lang))),line=\(d.line)"
             if let c = d.column { props += ",col=\(c)" }
             props += ",title=\(escapeProperty(SafeText.text(title(d, lang), lang)))"
             var msg = d.message.text(lang)
@@ -113,7 +113,7 @@ public enum DiagnosticFormats {
             if d.owner != nil { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + SafeText.masked(joinedNames(d.owners.map(data.ownerName), lang), lang) + ")" }
             let severity = d.severity == .error ? "major" : d.severity == .warning ? "minor" : "info"
             return CodeQuality(description: msg, check_name: d.check, fingerprint: fingerprint(key), severity: severity,
-                               location: .init(path: d.file, lines: .init(begin: d.line)))
+                               location: .init(path: SafeText.masked(d.file, lang), lines: .init(begin: d.line)))
         }
         return encode(items)
     }

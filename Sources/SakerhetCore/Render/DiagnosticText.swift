@@ -54,7 +54,8 @@ public enum DiagnosticText {
     }
 
     static func rawLine(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style) -> String {
-        var s = "\(d.file):\(d.line):"
+        // The path too: a folder's name may hold an escape or a number.
+        var s = SafeText.text(d.file, lang) + ":\(d.line):"
         if let c = d.column { s += "\(c):" }
         // The message may quote a value or a record id: masked and made visible here, for every check.
         s += " " + style.severity(d.severity, d.severity.word(lang)) + ": " + SafeText.text(d.message.text(lang), lang)

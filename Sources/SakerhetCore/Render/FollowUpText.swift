@@ -143,7 +143,7 @@ public enum FollowUpText {
             }
         }
         if let h = r.history { out += HistoryReportText.render(h, lang: lang, style: style) }
-        if let note = r.historyNote { heading(l.revisionHistory); out += TextTable.wrap(note.text(lang), style.width).joined(separator: "\n") + "\n" }
+        if let note = r.historyNote { heading(l.revisionHistory); out += TextTable.wrap(SafeText.text(note.text(lang), lang), style.width).joined(separator: "\n") + "\n" }
         return out
     }
 

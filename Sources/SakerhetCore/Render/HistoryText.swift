@@ -68,7 +68,7 @@ public enum HistoryText {
             return line
         case .unparseable:
             let line = c.line.map { sv ? ", rad \($0)" : ", line \($0)" } ?? ""
-            return c.path + ": " + (sv ? "ej tolkningsbar" : "unparseable") + line + (c.message.map { ": " + $0.text(lang) } ?? "")
+            return SafeText.text(c.path + ": " + (sv ? "ej tolkningsbar" : "unparseable") + line + (c.message.map { ": " + $0.text(lang) } ?? ""), lang)
         }
     }
 

@@ -43,7 +43,7 @@ public enum RollupMarkdown {
             out += "\n---\n\n## " + esc(l.planHeading(p)) + "\n"
             if !p.errors.isEmpty {
                 out += "\n**" + l.planErrors + " – " + l.errorCount(p.errors.count) + "**\n\n"
-                for d in p.errors { out += "- `\(d.file):\(d.line)` " + esc(SafeText.masked(d.message.text(lang), lang)) + "\n" }
+                for d in p.errors { out += "- `\(SafeText.text(d.file, lang)):\(d.line)` " + esc(SafeText.masked(d.message.text(lang), lang)) + "\n" }
             }
             out += "\n" + deeper(FollowUpMarkdown.render(p.report, lang: lang))
         }

@@ -17,6 +17,14 @@ public enum Rollup {
         try Store.eachPlan(folders) { _, _ in () }.enumerated().map { Named(name: $1.name, folder: folders[$0]) }
     }
 
+    /// What `id` names in the plan called `name`, of the plans called `names`: `plan:A12`
+    /// is that plan's A12 (nil in the others), and `A12`, or an id whose part before a colon
+    /// names no plan, is the id in every plan.
+    public static func local(_ id: String, in name: String, names: [String]) -> String? {
+        if id.hasPrefix(name + ":") { return String(id.dropFirst(name.count + 1)) }
+        return names.contains { id.hasPrefix($0 + ":") } ? nil : id
+    }
+
     /// The checks of every plan, each by its own settings; the diagnostics name each
     /// plan's own files, so `file:line` and CI annotations point at the right file. Each
     /// plan is loaded, checked, written in `format` (`RollupAudit.plan`) and let go in one
@@ -25,16 +33,19 @@ public enum Rollup {
     /// plan has one.
     public static func audit(folders: [Plans.Folder], asOf: Day, includeDateChecks: Bool = true, owner: String? = nil,
                              format: String, byOwner: Bool, lang: Lang, style: Style) throws -> (plans: [RollupAudit.PlanAudit], ownerMatched: Bool) {
-        let made = try Store.eachPlan(folders) { data, _ -> (RollupAudit.PlanAudit, Bool) in
+        // `--owner Plan:sbs` is one plan's owner; the names are known before the plans are read.
+        let names = owner?.contains(":") == true ? Store.planNames(folders) : []
+        let made = try Store.eachPlan(folders, numbered: { data, _, i -> (RollupAudit.PlanAudit, Bool) in
             var diagnostics = Checks.run(data, asOf: asOf, includeDateChecks: includeDateChecks)
             var matched = false
             if let owner {
-                let ids = Set(data.findOwners(owner).map(\.id))
+                let query = names.isEmpty ? owner : local(owner, in: names[i], names: names)
+                let ids = Set(query.map { data.findOwners($0).map(\.id) } ?? [])
                 matched = !ids.isEmpty
                 diagnostics = diagnostics.filter { $0.owner.map { ids.contains($0) } ?? false }
             }
             return (RollupAudit.plan(data, diagnostics, format: format, byOwner: byOwner, asOf: asOf, lang: lang, style: style), matched)
-        }
+        })
         let plans = made.map { var plan = $0.part.0; plan.name = $0.name; return plan }
         return (plans, made.contains { $0.part.1 })
     }
@@ -96,10 +107,21 @@ public enum Rollup {
     /// `plan:id`, sorted as one list is (by deadline, risks by score). The filter applies
     /// in each plan as it can there: a plan without the goal or area is left out, and
     /// `owner` (by id or part of the name) matches each plan's own owners, every match
-    /// adding its rows. Each plan is read, listed and let go in one task, as in `report`.
+    /// adding its rows. A goal, area or owner may name one plan's, as the list prints ids
+    /// (`Utbildningsnämnden:D3`, `local`); the other plans are then left out. Each plan is
+    /// read, listed and let go in one task, as in `report`.
     public static func list(folders: [Plans.Folder], _ kind: Kind, filter: ListFilter, owner: String?, asOf: Day) throws -> Listing {
         let kinds = kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil)
-        let made = try Store.eachPlan(folders, kinds: kinds) { data, folder -> (lists: [RecordList], ownerMatched: Bool, leftOut: Bool) in
+        // The plans' names are known before the plans are read only when a value may name one.
+        let names = [filter.goal, filter.area, owner].contains { $0?.contains(":") == true } ? Store.planNames(folders) : []
+        let made = try Store.eachPlan(folders, kinds: kinds, numbered: { data, folder, i -> (lists: [RecordList], ownerMatched: Bool, leftOut: Bool) in
+            // A goal, area or owner of another plan leaves this plan out.
+            func here(_ value: String) -> String? { names.isEmpty ? value : local(value, in: names[i], names: names) }
+            var filter = filter
+            var owner = owner
+            if let g = filter.goal { guard let l = here(g) else { return ([], false, true) }; filter.goal = l }
+            if let a = filter.area { guard let l = here(a) else { return ([], false, true) }; filter.area = l }
+            if let o = owner { guard let l = here(o) else { return ([], false, true) }; owner = l }
             let ids = owner.map { data.findOwners($0).map(\.id) }
             let leftOut = filter.goal.map { !data.contains(.goal, id: $0) } ?? false || filter.area.map { !data.contains(.area, id: $0) } ?? false
             var filters = leftOut ? [] : [filter]
@@ -108,7 +130,7 @@ public enum Rollup {
                 ? Baselines() : Baselines.load(folder: folder.path, period: .year(of: asOf))
             let lists = filters.map { RecordList.make(data, kind, filter: $0, asOf: asOf, baselines: baselines) }
             return (lists, !(ids ?? []).isEmpty, filters.isEmpty)
-        }
+        })
         var rows: [ListRow] = []
         var green = 0, yellow = 0, red = 0
         for (name, part) in made {

@@ -33,13 +33,28 @@ public enum Plans {
         return out
     }
 
-    /// Reads a plans file: its folders, relative paths taken from the file's folder.
+    /// Reads a plans file: its folders, relative paths taken from the file's folder. A pipe
+    /// (`--plans <(ls -d */)`) is read to its end, its relative paths taken from the working
+    /// directory, since a pipe's folder (`/dev/fd`) is none of the user's.
     public static func read(file: String) throws -> [Folder] {
-        let bytes = try Store.read(file)
+        let kind = Platform.fileInfo(file)?.kind
+        let bytes: [UInt8]
+        switch kind {
+        case .folder?:
+            throw StoreError(sv: "--plans \(file) är en mapp; ange filen med planernas mappar, en per rad (en enda plans mapp anges med --data \(file))",
+                             en: "--plans \(file) is a folder; give the file that lists the plans' folders, one a line (a single plan's folder is given with --data \(file))")
+        case .fifo?:
+            bytes = try Store.readPipe(file, limit: maxPipeSize)
+        case let other? where other != .regular:
+            throw StoreError(sv: "--plans \(file) är \(Store.fileType(other, .sv)), ingen textfil; ange filen med planernas mappar, en per rad",
+                             en: "--plans \(file) is \(Store.fileType(other, .en)), not a text file; give the file that lists the plans' folders, one a line")
+        default:
+            bytes = try Store.read(file)
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw StoreError(sv: "\(file) är inte UTF-8-text; skriv en mapp per rad", en: "\(file) is not UTF-8 text; write one folder a line")
         }
-        let base = parent(of: file)
+        let base = kind == .fifo ? "." : parent(of: file)
         let list = entries(text)
         guard !list.isEmpty else {
             throw StoreError(sv: "\(file) nämner ingen mapp; skriv en mapp per rad (# inleder en kommentar)",
@@ -50,6 +65,9 @@ public enum Plans {
             return Folder(path: path, display: trimmed(path), origin: "\(file):\(entry.line)")
         }
     }
+
+    /// The most read from a pipe: a list of folders, one a line, is far smaller.
+    static let maxPipeSize = 16 << 20
 
     /// The folders checked and resolved: a repository root becomes its `data/`; a folder that
     /// does not exist, holds no `.rec` file, or is the same folder as an earlier one is an error.
@@ -65,14 +83,9 @@ public enum Plans {
                 throw StoreError(sv: "\(f.origin): mappen \(f.display) finns inte; rätta sökvägen eller ta bort raden",
                                  en: "\(f.origin): the folder \(f.display) does not exist; correct the path or remove the line")
             }
-            var folder = f
-            if !holdsRecords(f.path) {
-                let data = f.path + "/data"
-                guard Platform.isFolder(data), holdsRecords(data) else {
-                    throw StoreError(sv: "\(f.origin): \(f.display) innehåller inga poster (varken .rec-filer eller en data/-mapp med dem); skapa en med 'sakerhet init'",
-                                     en: "\(f.origin): \(f.display) holds no records (no .rec files, nor a data/ folder with them); create one with 'sakerhet init'")
-                }
-                folder = Folder(path: data, display: trimmed(f.display) + "/data", origin: f.origin)
+            guard let folder = records(f) else {
+                throw StoreError(sv: "\(f.origin): \(f.display) innehåller inga poster (varken .rec-filer eller en data/-mapp med dem); skapa en med 'sakerhet init'",
+                                 en: "\(f.origin): \(f.display) holds no records (no .rec files, nor a data/ folder with them); create one with 'sakerhet init'")
             }
             let key = canonical(folder.path)
             if let first = seen[key] {
@@ -83,6 +96,16 @@ public enum Plans {
             out.append(folder)
         }
         return out
+    }
+
+    /// The folder whose records are read for `f`: `f` itself when it has a `.rec` file,
+    /// else its `data/` when that has one (a repository root); nil when neither has.
+    /// A single `--data` is resolved so too.
+    public static func records(_ f: Folder) -> Folder? {
+        if holdsRecords(f.path) { return f }
+        let data = f.path + "/data"
+        guard Platform.isFolder(data), holdsRecords(data) else { return nil }
+        return Folder(path: data, display: trimmed(f.display) + "/data", origin: f.origin)
     }
 
     /// Whether `folder` has a `.rec` file of some kind (config.rec alone holds no records).

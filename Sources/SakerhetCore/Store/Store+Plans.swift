@@ -25,6 +25,19 @@ extension Store {
         return zip(names, parts).map { ($0, $1.part) }
     }
 
+    /// The plans' names as `eachPlan` gives them, from each folder's `config.rec` alone:
+    /// what a command needs before it reads the plans when a value may name one
+    /// (`Socialnämnden:D3`). A config.rec that cannot be read names the plan by its folder;
+    /// reading the plan then says what is wrong.
+    public static func planNames(_ folders: [Plans.Folder]) -> [String] {
+        let organisations: [String?] = Parallel.map(folders.count) { i in
+            let path = folders[i].path + "/config.rec"
+            guard FileManager.default.fileExists(atPath: path), let bytes = try? read(path) else { return nil }
+            return Config(record: Document(bytes: bytes).records.first).organisation
+        }
+        return Plans.names(zip(organisations, folders).map { ($0, $1.display) })
+    }
+
     /// One folder as a data set, or the error that names it (an unreadable folder, one
     /// without records).
     static func loadPlan(_ f: Plans.Folder, kinds: [Kind]) -> Result<DataSet, StoreError> {

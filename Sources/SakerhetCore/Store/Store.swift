@@ -104,6 +104,36 @@ public enum Store {
         return bytes
     }
 
+    /// Reads a pipe to its end (`--plans <(ls -d */)`): what its writer writes until it
+    /// closes it, at most `limit` bytes. A named pipe that no program writes to is empty,
+    /// so the read never waits for a writer that may not come.
+    static func readPipe(_ path: String, limit: Int) throws -> [UInt8] {
+        guard let fd = Platform.openRead(path) else {
+            throw StoreError(sv: "kan inte läsa \(path); kontrollera att filen finns och är läsbar",
+                             en: "cannot read \(path); check that the file exists and is readable")
+        }
+        defer { Platform.close(fd) }
+        // Opened without waiting for a writer; the reads wait for the writer's data.
+        Platform.setBlocking(fd)
+        var bytes = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Platform.readSome(fd, $0.baseAddress!, $0.count) }
+            if n == 0 { return bytes }
+            if n < 0 {
+                let code = Platform.lastError
+                if Platform.isInterrupted(code) { continue }
+                let why = Platform.errorText(code)
+                throw StoreError(sv: "kan inte läsa \(path): \(why.sv)", en: "cannot read \(path): \(why.en)")
+            }
+            bytes += chunk[0..<n]
+            if bytes.count > limit {
+                throw StoreError(sv: "\(path) ger mer än \(limit / 1_048_576) MiB; sakerhet läser inte mer än så ur en rörledning",
+                                 en: "\(path) gives more than \(limit / 1_048_576) MiB; sakerhet reads no more than that from a pipe")
+            }
+        }
+    }
+
     /// Writes atomically: a temporary file beside the file, fsync, then rename over it,
     /// keeping its mode. A symbolic link is followed: its target is written, the link
     /// stays. A file without write permission is refused. On any failure the original is

@@ -496,6 +496,11 @@ extension Platform {
         return fd >= 0 ? fd : nil
     }
 
+    /// Makes reads of `fd` (opened by `openRead`) wait for data.
+    static func setBlocking(_ fd: FD) {
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    }
+
     /// Opens an existing `path` (a device, a FIFO) for writing. Nil on an error.
     static func openWrite(_ path: String) -> FD? {
         let fd = open(path, O_WRONLY)

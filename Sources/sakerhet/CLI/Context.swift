@@ -28,10 +28,17 @@ struct Context {
         return Day(year: t.year, month: t.month, day: t.day)!
     }
 
-    /// The data folder: `--data`, or the nearest `data/` upward.
+    /// The data folder: `--data` (a repository root with `data/` in it is read as the
+    /// rollup reads it, `Plans.records`), or the nearest `data/` upward.
     func dataFolder() throws -> (path: String, display: String) {
         if isRollup { throw UsageError(sv: Context.onePlan.sv, en: Context.onePlan.en) }
-        if let d = options.data { return (d, d.hasSuffix("/") && d.count > 1 ? String(d.dropLast()) : d) }
+        if let d = options.data {
+            let given = Plans.Folder(path: d, display: d.hasSuffix("/") && d.count > 1 ? String(d.dropLast()) : d, origin: "--data")
+            // A folder without records of its own and without a data/ with them is loaded
+            // as given, so that the error names it.
+            let folder = Platform.isFolder(d) ? Plans.records(given) ?? given : given
+            return (folder.path, folder.display)
+        }
         guard let found = Store.findDataFolder() else {
             throw StoreError(sv: "hittar ingen data/-mapp här eller ovanför; ange en med --data DIR eller skapa en med 'sakerhet init'",
                              en: "no data/ folder here or above; give one with --data DIR or create one with 'sakerhet init'")

@@ -71,10 +71,8 @@ enum RollupRun {
     static func log(ids: [String], since: Day?, until: Day?, field: String?, slips: Bool, format: String, _ ctx: Context) throws -> Int32 {
         let plans = try Rollup.named(try ctx.planFolders())
         // `plan:A12` names one plan's record; `A12` the record of that id in every plan.
-        @Sendable func local(_ id: String, _ p: Rollup.Named) -> String? {
-            if id.hasPrefix(p.name + ":") { return String(id.dropFirst(p.name.count + 1)) }
-            return plans.contains { id.hasPrefix($0.name + ":") } ? nil : id
-        }
+        let names = plans.map(\.name)
+        @Sendable func local(_ id: String, _ p: Rollup.Named) -> String? { Rollup.local(id, in: p.name, names: names) }
         @Sendable func wanted(_ p: Rollup.Named) -> [String] { ids.compactMap { local($0, p) } }
         let histories: [Result<History, StoreError>] = Store.readEach(plans) { p in
             let only = wanted(p)
