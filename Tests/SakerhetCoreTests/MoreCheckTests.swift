@@ -10,6 +10,17 @@ final class MoreCheckTests: XCTestCase {
                   sv: "fältet 'status' står redan på rad 16", en: "the field 'status' is already on line 16")
     }
 
+    /// `owner` may repeat (several owners), but the same owner twice is a warning at the
+    /// second line, and the record has that owner once.
+    func testTheSameOwnerTwiceIsAWarning() {
+        let files = variant(.activity, ("status: pågår\n", "status: pågår\nowner: flg\nowner: flg\n"))
+        let d = Fixture.run(RepeatedFieldCheck(), files)
+        XCTAssertEqual(d.map(\.severity), [.warning])
+        XCTAssertEqual(d.first?.line, 18)
+        XCTAssertEqual(d.first?.message.sv, "A26: ansvarig 'flg' står redan på rad 17; ta bort den ena raden")
+        XCTAssertEqual(Fixture.data(files).activities.first { $0.id == "A26" }?.owners, ["meb", "flg"], "each owner once")
+    }
+
     /// The schema's keys are told apart by code, other keys by name, in short and long records.
     func testRepeatedFieldByCodeAndByName() {
         let extra = "status: klar\nstatus: x\nnotes: a\nnotes: b\nrecommendation: r\nrecommendation: s\nowner: sbs\n"

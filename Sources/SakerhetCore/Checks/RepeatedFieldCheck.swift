@@ -1,6 +1,7 @@
 /// A field that is not a list (`owner`, `action`, `assumed`, `occurrence` are) appears once per record. With
 /// two `status:` lines the tool would read the first and recutils would reject the
-/// record. Severity: error, at the second line.
+/// record. Severity: error, at the second line. The same owner named twice is a
+/// warning at the second line: the record is read with the owner once.
 public struct RepeatedFieldCheck: RecordCheck {
     public let id = "repeated-field"
     public let title = Message(sv: "Upprepat fält", en: "Repeated field")
@@ -39,6 +40,24 @@ public struct RepeatedFieldCheck: RecordCheck {
             out.append(Diagnostic(.error, id, data, RecordRef(kind: kind, index: i), at: f,
                                   sv: "\(rid): fältet '\(f.key)' står redan på rad \(line); en post har ett '\(f.key)', ta bort den ena raden",
                                   en: "\(rid): the field '\(f.key)' is already on line \(line); a record has one '\(f.key)', remove one of the lines"))
+        }
+        // The same owner twice (a list field may repeat, but not its value).
+        let owner = UInt8(FieldKey.owner.rawValue)
+        guard lists & (1 << UInt64(owner)) != 0 else { return }
+        var count = 0
+        for f in fields where f.code == owner { count += 1 }
+        guard count > 1 else { return }
+        var owners: [(value: String, line: Int)] = []
+        for f in fields where f.code == owner {
+            let v = f.value
+            if let earlier = owners.first(where: { $0.value == v && !v.isEmpty }) {
+                let rid = Diagnostic.name(data, RecordRef(kind: kind, index: i))
+                out.append(Diagnostic(.warning, id, data, RecordRef(kind: kind, index: i), at: f,
+                                      sv: "\(rid): ansvarig '\(v)' står redan på rad \(earlier.line); ta bort den ena raden",
+                                      en: "\(rid): the owner '\(v)' is already on line \(earlier.line); remove one of the lines"))
+            } else {
+                owners.append((v, f.line))
+            }
         }
     }
 }

@@ -509,7 +509,10 @@ enum Words {
         var count = 0
         for f in r.fields where f.code == owner { count += 1; if count > 1 { break } }
         if count <= 1 { return first.map { [$0] } ?? [] }
-        return r.values(.owner).filter { !$0.isEmpty }
+        // Each owner once, in the order written (the same owner twice is a warning).
+        var out: [String] = []
+        for v in r.values(.owner) where !v.isEmpty && !out.contains(v) { out.append(v) }
+        return out
     }
 
     /// The status word when it is an alias (`genomförd`), as given.
