@@ -27,3 +27,31 @@ final class TwoOwnersTextTests: XCTestCase {
         XCTAssertTrue(one.contains("Owner: "), one)
     }
 }
+
+/// A late record whose owner is not in owners.rec (an error audit names) is still listed
+/// in the per-owner section, under its owner's id, after the known owners.
+final class UnknownOwnerSectionTests: XCTestCase {
+    func testALateRecordOfAnUnknownOwnerIsInThePerOwnerSection() {
+        let acts = """
+            id: A1
+            title: Okänd ägare
+            goal: D3
+            owner: okand
+            due: 2024-10-31
+            status: pågår
+
+            id: A2
+            title: En känd och en okänd
+            goal: D3
+            owner: sbs
+            owner: ghost
+            due: 2024-10-30
+            status: pågår
+
+            """
+        let report = FollowUp.make(Fixture.data([.activity: acts]), asOf: Fixture.asOf)
+        let sections = report.owners.map { "\($0.owner): " + $0.overdue.map(\.id).joined(separator: " ") }
+        XCTAssertEqual(sections, ["sbs: A2", "ghost: A2", "okand: A1"])
+        XCTAssertTrue(FollowUpText.render(report, lang: .sv, style: .plain).contains("okand"))
+    }
+}

@@ -240,11 +240,23 @@ extension FollowUp {
         for x in summary.dueSoon {
             if let owners = x.owners { for o in owners { soonBy[o, default: []].append(x) } } else { soonBy[x.owner, default: []].append(x) }
         }
+        var known = Set<String>()
         for o in data.owners {
+            known.insert(o.id)
             let late = lateBy[o.id] ?? [], soon = soonBy[o.id] ?? []
             if !late.isEmpty || !soon.isEmpty {
                 ownerSections.append(OwnerSection(owner: o.id, ownerName: o.name, overdue: late, dueSoon: soon))
             }
+        }
+        // An owner id that owners.rec lacks (an error `audit` names) still gets its records:
+        // late work is never left out of the per-owner section. After the known owners, by
+        // the order the records name them.
+        var unknown: [String] = []
+        for x in summary.overdue + summary.dueSoon {
+            for o in x.owners ?? [x.owner] where !o.isEmpty && !known.contains(o) && !unknown.contains(o) { unknown.append(o) }
+        }
+        for o in unknown {
+            ownerSections.append(OwnerSection(owner: o, ownerName: o, overdue: lateBy[o] ?? [], dueSoon: soonBy[o] ?? []))
         }
 
         let thePeriod = period ?? .year(of: asOf)
