@@ -99,9 +99,11 @@ final class OfficeExportTests: EndToEndCase {
         XCTAssertEqual(tables[0][0].map { $0["text"] as? String }, ["", "grön", "gul", "röd", "grå", "Totalt"])
         XCTAssertEqual(tables[0][0][3]["fill"] as? String, "FFC7CE")
         // The sub-goals: D5's signal cell reads röd on red.
-        let d5Row = try XCTUnwrap(tables.flatMap { $0 }.first { $0.count == 8 && $0[1]["text"] as? String == "D5" })
+        let d5Row = try XCTUnwrap(tables.flatMap { $0 }.first { $0.count == 9 && $0[1]["text"] as? String == "D5" })
         XCTAssertEqual(d5Row[7]["text"] as? String, "röd")
         XCTAssertEqual(d5Row[7]["fill"] as? String, "FFC7CE")
+        // Then its Öppet under, as in the other formats.
+        XCTAssertNotNil(d5Row[8]["text"] as? String)
         // The risk matrix: 5 × 5, likelihood 4 at the top; R7 has likelihood 4, consequence 2.
         let matrix = try XCTUnwrap(tables.first { ($0.first?.first?["text"] as? String)?.hasPrefix("Sannolikhet") == true })
         XCTAssertEqual(matrix.count, 5)

@@ -55,3 +55,39 @@ final class UnknownOwnerSectionTests: XCTestCase {
         XCTAssertTrue(FollowUpText.render(report, lang: .sv, style: .plain).contains("okand"))
     }
 }
+
+/// The Word report has what the HTML report has: each goal's Öppet under, the marker of an
+/// assumed status, a goal's reason under its deadline, the risks by level and the legend.
+final class WordReportParityTests: XCTestCase {
+    func testTheWordReportHasOpenBelowAssumedMarksRisksAndLegend() throws {
+        let goals = """
+            id: M1
+            title: Klart mål över sen aktivitet
+            owner: sbs
+            due: 2024-12
+            status: klar
+            done: 2024-10-01
+            assumed: status
+
+            id: M2
+            title: Struket mål
+            owner: sbs
+            due: 2024-12
+            status: struken
+            reason: Uteblev efter dialog med KS
+
+            """
+        let acts = "id: A1\ntitle: Sen\ngoal: M1\nowner: sbs\ndue: 2024-10-31\nstatus: pågår\n"
+        let report = FollowUp.make(Fixture.data([.goal: goals, .activity: acts]), asOf: Fixture.asOf)
+        let bytes = try FollowUpDOCX.render(report, lang: .sv)
+        let xml = String(decoding: try XCTUnwrap(try ZipArchive(bytes).read("word/document.xml")), as: UTF8.self)
+        let tables = try ImportSource.tables(bytes, file: "r.docx")
+        let goalTable = try XCTUnwrap(tables.first { ($0.rows.first?.map(\.text) ?? []).starts(with: ["Mål", "Beskrivning"]) })
+        XCTAssertEqual(goalTable.rows[0].map(\.text).last, "Under")
+        let m1 = try XCTUnwrap(goalTable.rows.first { $0.first?.text == "M1" }).map(\.text)
+        XCTAssertEqual(Array(m1.suffix(3)), ["klar*", "grön", "röd"])
+        XCTAssertTrue(goalTable.rows.contains { $0.first?.text == "M2" && $0[3].text.contains("Uteblev efter dialog med KS") })
+        XCTAssertTrue(xml.contains("Teckenförklaring") || xml.contains(ReportLabels(lang: .sv).legend), "the legend")
+        XCTAssertTrue(xml.contains(ReportLabels(lang: .sv).riskCounts(report.summary.risks)), "the risks by level")
+    }
+}

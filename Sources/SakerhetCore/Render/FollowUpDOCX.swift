@@ -47,6 +47,10 @@ public enum FollowUpDOCX {
             rows.append([Cell(name, bold: true)] + [c.green, c.yellow, c.red, c.grey, c.total].map { Cell(String($0), alignment: .right) })
         }
         b.append(.table(WordDocument.Table(widths: [3, 1, 1, 1, 1, 1], rows: rows)))
+        // The risks by level and the legend, as in the HTML report.
+        b.append(.paragraph([Run(l.risks + ": ", bold: true), Run(l.riskCounts(r.summary.risks))]))
+        b.append(.heading(l.legend, level: 2))
+        for line in l.legendLines(r) { b.append(.paragraph([Run(line)])) }
         b.append(.heading("\(l.overdue) (\(r.summary.overdue.count))", level: 2))
         b += lineTable(r.summary.overdue, l, days: l.daysLate, signal: .red)
         b.append(.heading("\(l.dueSoon(r.window)) (\(r.summary.dueSoon.count))", level: 2))
@@ -71,19 +75,33 @@ public enum FollowUpDOCX {
 
     static func goals(_ r: FollowUp, _ l: ReportLabels) -> [Block] {
         [.heading(l.goals, level: 1),
-         table([1, 5, 3, 1.6, 1.4, 1.1], [l.goal, l.title, l.owner, l.due, l.status, l.signal], r.goals.map { g in
-             [Cell(g.id), Cell(g.title), Cell(g.ownerName), Cell(g.dueText), Cell(l.status(g.status, alias: g.statusAlias)), signalCell(g.signal, l)]
+         table([1, 5, 3, 1.8, 1.4, 1.1, 1.2], [l.goal, l.title, l.owner, l.due, l.status, l.signal, l.belowShort], r.goals.map { g in
+             var due = [Run(g.dueText)]
+             if let c = g.comment { due.append(Run("\n" + c, italic: true)) }
+             return [Cell(g.id), Cell(g.title), Cell(g.ownerName), Cell(due), Cell(status(g.status, g.assumed, alias: g.statusAlias, l)),
+                     signalCell(g.signal, l), belowCell(g.below, l)]
          })]
     }
 
     static func subgoals(_ r: FollowUp, _ l: ReportLabels) -> [Block] {
         [.heading(l.subgoals, level: 1),
-         table([1, 0.8, 3.5, 3.5, 2.4, 1.8, 1.4, 1.1], [l.goal, l.goalNr, l.title, l.doneWhen, l.owner, l.due, l.status, l.signal], r.subgoals.map { g in
+         table([1, 0.8, 3.3, 3.3, 2.2, 1.8, 1.4, 1.1, 1.2], [l.goal, l.goalNr, l.title, l.doneWhen, l.owner, l.due, l.status, l.signal, l.belowShort], r.subgoals.map { g in
              var due = [Run(g.dueText)]
              if let c = g.comment { due.append(Run("\n" + c, italic: true)) }
              return [Cell(g.parent ?? ""), Cell(g.id), Cell(g.title), Cell(g.doneWhen ?? ""), Cell(g.ownerName), Cell(due),
-                     Cell(l.status(g.status, alias: g.statusAlias)), signalCell(g.signal, l)]
+                     Cell(status(g.status, g.assumed, alias: g.statusAlias, l)), signalCell(g.signal, l), belowCell(g.below, l)]
          })]
+    }
+
+    /// A status with the marker of an assumed value (`*`), as in the other formats.
+    static func status(_ s: Status?, _ assumed: [String], alias: String?, _ l: ReportLabels) -> String {
+        l.status(s, alias: alias) + (Assumed.status(assumed) ? l.assumedMark : "")
+    }
+
+    /// Öppet under: the worst open signal below a goal, shaded as a signal; "–" for none.
+    static func belowCell(_ s: Signal?, _ l: ReportLabels) -> Cell {
+        guard let s else { return Cell("–") }
+        return signalCell(s, l)
     }
 
     /// Aktivitetslista: one table per goal, under the goal's id and title.
@@ -98,7 +116,7 @@ public enum FollowUpDOCX {
                 if let note = a.doneNote { comment.append(Run(note, bold: true)) }
                 if let c = a.comment, !c.isEmpty { comment.append(Run((comment.isEmpty ? "" : "\n") + c)) }
                 return [Cell([Run(a.id, bold: true), Run(" " + a.title)]), Cell(a.startText), Cell(a.dueText), Cell(a.ownerName),
-                        Cell(l.status(a.status, alias: a.statusAlias)), signalCell(a.signal, l), Cell(comment)]
+                        Cell(status(a.status, a.assumed, alias: a.statusAlias, l)), signalCell(a.signal, l), Cell(comment)]
             }))
         }
         return b

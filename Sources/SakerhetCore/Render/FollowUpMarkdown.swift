@@ -31,7 +31,10 @@ public enum FollowUpMarkdown {
 
         out += "\n## \(l.goals)\n\n| \(l.goal) | \(l.title) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) | \(l.below) |\n|---|---|---|---|---|---|---|\n"
         for g in r.goals {
-            out += "| \(g.id) | \(esc(g.title)) | \(esc(g.ownerName)) | \(esc(g.dueText)) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
+            // The goal's reason or note under its deadline, as for a delmål.
+            var due = esc(g.dueText)
+            if let c = g.comment { due += "<br>*" + esc(c) + "*" }
+            out += "| \(g.id) | \(esc(g.title)) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
         }
         out += "\n## \(l.subgoals)\n\n| \(l.goal) | \(l.goalNr) | \(l.title) | \(l.doneWhen) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) | \(l.below) |\n|---|---|---|---|---|---|---|---|---|\n"
         for g in r.subgoals {
