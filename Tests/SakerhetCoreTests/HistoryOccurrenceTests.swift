@@ -64,4 +64,14 @@ final class HistoryOccurrenceTests: XCTestCase {
         let o = Occurrence(period: "2026-Q1", done: Day("2026-03-20")!, outcome: .clean, evidence: "P")
         XCTAssertEqual(Occurrence(o.text), o)
     }
+
+    /// An occurrence done after its period ended says how late, in the history's words (the
+    /// report's Klara and log); one done in its period says nothing more.
+    func testAnOccurrenceDoneLateSaysHowLate() {
+        let late = Occurrence(period: "2025-Q1", done: Day("2025-05-05")!, outcome: .clean)
+        XCTAssertEqual(HistoryText.occurrence(late, .sv), "tillfälle 2025-Q1 klart 2025-05-05 (35 dagar sen), utan anmärkning")
+        XCTAssertEqual(HistoryText.occurrence(late, .en), "occurrence 2025-Q1 done 2025-05-05 (35 days late), no remarks")
+        let onTime = Occurrence(period: "2025-Q1", done: Day("2025-03-31")!)
+        XCTAssertEqual(HistoryText.occurrence(onTime, .sv), "tillfälle 2025-Q1 klart 2025-03-31")
+    }
 }

@@ -72,11 +72,8 @@ public enum HistoryText {
         }
     }
 
-    /// "tillfälle 2026-Q1 klart 2026-03-20, utan anmärkning".
-    static func occurrence(_ o: Occurrence, _ lang: Lang) -> String {
-        (lang == .sv ? "tillfälle \(o.period) klart \(o.done)" : "occurrence \(o.period) done \(o.done)")
-            + (o.outcome.map { ", " + $0.word(lang) } ?? "")
-    }
+    /// "tillfälle 2026-Q1 klart 2026-03-20, utan anmärkning" (the history report's words).
+    static func occurrence(_ o: Occurrence, _ lang: Lang) -> String { HistoryReport.Words(lang).occurrence(o) }
 
     static func value(_ v: String?, _ lang: Lang, _ clipAt: Int) -> String {
         guard let v else { return lang == .sv ? "(tomt)" : "(empty)" }

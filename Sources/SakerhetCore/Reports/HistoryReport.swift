@@ -222,9 +222,13 @@ extension HistoryReport {
         var riskClosed: String { sv ? "stängd" : "closed" }
         func done(_ d: Day) -> String { sv ? "klar \(d)" : "done \(d)" }
         /// "tillfälle 2026-Q1 klart 2026-03-20, utan anmärkning".
+        /// Done after its period ended: "tillfälle 2025-Q1 klart 2025-05-05 (35 dagar sen)".
         func occurrence(_ o: Occurrence) -> String {
-            (sv ? "tillfälle \(o.period) klart \(o.done)" : "occurrence \(o.period) done \(o.done)")
-                + (o.outcome.map { ", " + $0.word(sv ? .sv : .en) } ?? "")
+            let lang: Lang = sv ? .sv : .en
+            let late = Deadline(token: o.period)?.lastDay.map { $0 < o.done ? $0.days(until: o.done) : 0 } ?? 0
+            return (sv ? "tillfälle \(o.period) klart \(o.done)" : "occurrence \(o.period) done \(o.done)")
+                + (late > 0 ? " (" + lang.daysLate(late) + ")" : "")
+                + (o.outcome.map { ", " + $0.word(lang) } ?? "")
         }
         /// "flyttad från 2026-09 till 2027-06: Inväntar nytt verksamhetssystem".
         func moved(_ m: Slip.Move) -> String {
