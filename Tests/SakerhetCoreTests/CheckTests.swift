@@ -551,6 +551,12 @@ final class CheckTests: XCTestCase {
                   check: "assessment", severity: .warning, path: "data/findings.rec", line: 6, record: "F2",
                   sv: "F2 är bedömd grön men saknar 'evidence'; ange vad som visar att den är åtgärdad",
                   en: "F2 is assessed green but has no 'evidence'; say what shows it is resolved")
+        // The check's title, which heads a CI annotation, names what it is about: the
+        // colour is known here, only the evidence is missing.
+        let d = Fixture.run(AssessmentCheck(), variant(.finding, ("assessment: gul", "assessment: grön")))
+        let github = DiagnosticFormats.github(d, data: Fixture.data(), lang: .sv)
+        XCTAssertTrue(github.contains("title=Revisionens bedömning F2"), github)
+        XCTAssertFalse(github.contains("Okänd"), github)
     }
 
     func testAssessmentEnglishWordIsStoredInSwedish() {

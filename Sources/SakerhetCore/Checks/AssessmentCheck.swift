@@ -2,7 +2,7 @@
 /// A grön finding should show its `evidence`. Severity: warning.
 public struct AssessmentCheck: Check {
     public let id = "assessment"
-    public let title = Message(sv: "Okänd bedömning", en: "Unknown assessment")
+    public let title = Message(sv: "Revisionens bedömning", en: "Auditors' assessment")
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
