@@ -23,6 +23,8 @@ final class TwoOwnersTextTests: XCTestCase {
         for l in lines where !l.contains("(") { XCTAssertTrue(l.contains("sbs, flg"), String(l)) }
         let show = ShowRender.text(data, RecordRef(kind: .activity, index: 0), asOf: Fixture.asOf, lang: .sv, style: .plain)
         XCTAssertTrue(show.contains("Ansvariga: " + data.ownerName("sbs") + ", " + data.ownerName("flg") + "\n"), show)
+        // Its diagnostic names the owners as audit does, by name.
+        XCTAssertTrue(show.contains("är försenad sedan 2024-10-31 (4 dagar) (ansvarig: " + data.ownerName("sbs")), show)
         let one = ShowRender.text(Fixture.data(), RecordRef(kind: .activity, index: 0), asOf: Fixture.asOf, lang: .en, style: .plain)
         XCTAssertTrue(one.contains("Owner: "), one)
     }

@@ -84,7 +84,7 @@ public enum ShowRender {
             for l in lines.dropFirst() { out += String(repeating: " ", count: fw) + l + "\n" }
         }
         let diags = Checks.run(data, asOf: asOf).filter { $0.kind == ref.kind && $0.recordID == record.value(.id) }
-        for d in diags { out += DiagnosticText.line(d, data: nil, lang: lang, style: style) + "\n" }
+        for d in diags { out += DiagnosticText.line(d, data: data, lang: lang, style: style) + "\n" }
         return out
     }
 }
