@@ -67,13 +67,14 @@ enum Report: Command {
         case "html": text = FollowUpHTML.pieces(report, lang: ctx.lang)
         case "docx":
             let docx = try FollowUpDOCX.render(report, lang: ctx.lang)
-            try Output.write(docx, toOutput: outFile!, dataFolder: display)  // checked above
+            try Output.write(docx, toOutput: outFile!, dataFolder: display, fileExtension: "docx")  // checked above
             Output.error(WroteFile.line(WroteFile.followUp, format: "Word", bytes: docx.count, path: outFile!, lang: ctx.lang))
             return Exit.ok
         default: text = Pieces(FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain))
         }
         if let outFile {
-            let bytes = try Output.write(text, toOutput: outFile, dataFolder: display)
+            let bytes = try Output.write(text, toOutput: outFile, dataFolder: display,
+                                         fileExtension: ["json": "json", "markdown": "md", "html": "html"][format ?? "text"] ?? "txt")
             let name = ["json": "JSON", "markdown": "Markdown", "html": "HTML"][format ?? "text"] ?? "text"
             Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: bytes, path: outFile, lang: ctx.lang))
         } else { try Output.write(text) }
