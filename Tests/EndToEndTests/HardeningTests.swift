@@ -16,7 +16,7 @@ final class HardeningTests: EndToEndCase {
             (["activities", "show", ""], 2, "det finns ingen aktivitet med id ''"),
             ([""], 2, "okänt kommando ''"),
             (["goals", "list", "=="], 2, "oväntat argument '==' för goals list"),
-            (["report", "--period", ""], 2, "--period tar ett år (2024), halvår (2024-H1), tertial (2024-T1), kvartal (2024-Q2) eller månad (2024-10), inte ''"),
+            (["report", "--period", ""], 2, "--period tar ett år (2024), halvår (2024-H1), tertial (2024-T1), kvartal (2024-Q2), månad (2024-10) eller ISO-vecka (2024-W44), inte ''"),
             (["activities", "postpone", "A12", "--to", "2026-01", "--reason", ""], 2, "activities postpone behöver --reason"),
             (["activities", "postpone", "A12", "--to", "2026-01", "--reason="], 2, "activities postpone behöver --reason"),
             (["activities", "set", "", "status=klar"], 2, "det finns ingen aktivitet med id ''"),

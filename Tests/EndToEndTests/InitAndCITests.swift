@@ -63,6 +63,22 @@ final class InitAndCITests: EndToEndCase {
         XCTAssertEqual(add.exitCode, 0, "adding a goal to a new plan: \(add.output)")
     }
 
+    /// `help init` names every file that `init` writes, in both languages (it once left
+    /// out followups.rec and .gitignore).
+    func testHelpNamesEveryFileInitWrites() throws {
+        let root = try makeTempFolder()
+        XCTAssertEqual(try run(["init", "nytt"], in: root).exitCode, 0)
+        let written = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("nytt/data").path)
+        XCTAssertEqual(Set(written), Set(Self.dataFiles + [".gitignore"]))
+        for lang in ["sv", "en"] {
+            let help = try run(["help", "init", "--lang", lang], in: root)
+            XCTAssertEqual(help.exitCode, 0, help.output)
+            for file in written {
+                XCTAssertTrue(help.stdout.contains(file), "help init (\(lang)) does not name \(file): \(help.stdout)")
+            }
+        }
+    }
+
     func testInitRefusesToOverwrite() throws {
         let root = try makeTempFolder()
         XCTAssertEqual(try run(["init", "plan"], in: root).exitCode, 0)

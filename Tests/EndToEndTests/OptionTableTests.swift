@@ -180,7 +180,7 @@ final class HelpTruthTests: EndToEndCase {
         XCTAssertEqual(r[5].exitCode, 2); XCTAssertTrue(r[5].stderr.contains("--title är angiven två gånger"), r[5].stderr)
         XCTAssertEqual(r[6].exitCode, 0)
         XCTAssertTrue(r[6].stdout.contains("riskvärde") && !r[6].stdout.contains("slutdatum"), r[6].stdout)
-        XCTAssertTrue(r[7].stdout.hasPrefix("Usage: sakerhet report [--format text|markdown|html|json|docx] [-o FILE] [--period YYYY|YYYY-T1|YYYY-MM]"), r[7].stdout)
+        XCTAssertTrue(r[7].stdout.hasPrefix("Usage: sakerhet report [--format text|markdown|html|json|docx] [-o FILE] [--period YYYY[-H1|-T1|-Q1|-MM|-Wnn]]"), r[7].stdout)
         XCTAssertEqual(r[8].exitCode, 2); XCTAssertTrue(r[8].stderr.contains("menade du 'list'"), r[8].stderr)
         XCTAssertEqual(r[9].exitCode, 2); XCTAssertTrue(r[9].stderr.contains("oväntat argument '--overdue'"), r[9].stderr)
         // Help wraps to COLUMNS; the usage line and examples are left whole to copy.

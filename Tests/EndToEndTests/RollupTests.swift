@@ -187,6 +187,11 @@ final class RollupEndToEndTests: EndToEndCase {
         let one = try run(["--plans", "lists/plans.txt", "log", "Socialnämnden:A2", "--format", "json"], in: root)
         let doc = try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any]
         XCTAssertEqual((doc?["plans"] as? [[String: Any]])?.map { $0["plan"] as? String }, ["Socialnämnden"], one.stdout)
+        // A qualified id whose plan is none of them names the plans there are, and the id
+        // written with the plan whose name begins with the one given.
+        let wrong = try run(["--plans", "lists/plans.txt", "log", "Social:A2"], in: root)
+        XCTAssertEqual(wrong.exitCode, 2, wrong.output)
+        XCTAssertEqual(wrong.stderr, "sakerhet: fel: ingen plan heter 'Social' (i 'Social:A2'); planerna heter 'Socialnämnden', 'Utbildningsnämnden', 'teknik'; skriv t.ex. 'Socialnämnden:A2'\n")
         // A writing command takes one plan.
         let add = try run(["--data", "kommun/teknik", "--data", "kommun/utbildning", "activities", "done", "A1"], in: root)
         XCTAssertEqual(add.exitCode, 2, add.output)

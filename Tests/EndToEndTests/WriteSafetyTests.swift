@@ -247,6 +247,13 @@ final class WriteSafetyTests: EndToEndCase {
         try assertRefused(["report", "-o", "data/rapport.html"] + plan, in: root, exits: 2, saying: ["data/rapport.html", "datamappen"])
         try assertRefused(["audit", "-o", "./data/../data/goals.rec", "--lang", "en"] + plan, in: root, exits: 2,
                           saying: ["goals.rec", "data folder"])
+        // The file name the refusal suggests has the extension of the format being written.
+        try assertRefused(["audit", "--format", "json", "-o", "data/x.json"] + plan, in: root, exits: 2, saying: ["t.ex. -o rapport.json"])
+        try assertRefused(["audit", "--format", "junit", "-o", "data/x.xml"] + plan, in: root, exits: 2, saying: ["t.ex. -o rapport.xml"])
+        try assertRefused(["audit", "-o", "data/x.txt", "--lang", "en"] + plan, in: root, exits: 2, saying: ["e.g. -o report.txt"])
+        try assertRefused(["export", "-o", "data/x.xlsx"] + plan, in: root, exits: 2, saying: ["t.ex. -o rapport.xlsx"])
+        try assertRefused(["report", "-o", "data/x.md"] + plan, in: root, exits: 2, saying: ["t.ex. -o rapport.md"])
+        try assertRefused(["report", "-o", "data"] + plan, in: root, exits: 2, saying: ["t.ex. -o rapport.txt"])
 
         let fifo = root.appendingPathComponent("ut.fifo").path
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)

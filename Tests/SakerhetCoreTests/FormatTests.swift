@@ -404,6 +404,20 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(doc.records.map { $0.fields.map(\.key) }, [["id"], ["id"]])
     }
 
+    /// A record written straight under the descriptor, with no blank line between, is
+    /// told to add the blank line (it was told that '%rec' belongs in the descriptor).
+    func testRecordRightUnderTheDescriptorNeedsABlankLine() {
+        let doc = assertIssue(Array("# aktiviteter\n%rec: activity\n%key: id\nid: A1\ntitle: x\n\nid: A2\n".utf8), line: 4, column: 1, .error,
+                              sv: "beskrivningsblocket och första posten behöver en tom rad emellan; lägg till en tom rad före rad 4 ('id:')",
+                              en: "the descriptor block and the first record need a blank line between them; add a blank line before line 4 ('id:')")
+        XCTAssertEqual(doc.issues.count, 1)
+        XCTAssertNil(doc.descriptor)
+        XCTAssertEqual(doc.records.map { $0.fields.map(\.key) }, [["id", "title"], ["id"]])
+        // Ordinary fields first, then '%' fields: not a descriptor at all.
+        _ = assertIssue(Array("id: A1\n%rec: activity\n".utf8), line: 2, column: 1, .error,
+                        sv: "fältet '%rec' hör bara hemma i beskrivningsblocket", en: "field '%rec' belongs only in the descriptor block")
+    }
+
     func testRepeatedKeysAreKeptInOrder() {
         let doc = Document(text: "id: R1\naction: A26\ntitle: x\naction: A27\naction: A26\n")
         XCTAssertEqual(doc.records[0].values("action"), ["A26", "A27", "A26"])

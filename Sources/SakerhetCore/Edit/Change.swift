@@ -121,7 +121,7 @@ public enum Editor {
     /// Applies `changes` to record `id` of `kind`. Values of deadline, day, status and
     /// other vocabulary fields are normalised (phrases to tokens, aliases to Swedish).
     public static func update(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change]) throws -> Edit {
-        guard let file = data.files[kind] else { throw missingFile(data, kind) }
+        guard let file = data.files[kind] else { throw missingFile(data, kind, id: id) }
         guard let index = data.records(of: kind, id: id).first else { throw unknownID(data, kind, id) }
         // The edit works on the record's own lines; `0` is the record in that small document.
         var doc = file.document.block(ofRecord: index)
@@ -247,7 +247,7 @@ public enum Editor {
 
     /// Removes a record, refused while another record refers to it.
     public static func remove(_ data: DataSet, _ kind: Kind, id: String) throws -> Edit {
-        guard let file = data.files[kind] else { throw missingFile(data, kind) }
+        guard let file = data.files[kind] else { throw missingFile(data, kind, id: id) }
         guard let index = data.records(of: kind, id: id).first else { throw unknownID(data, kind, id) }
         let users = references(to: id, kind: kind, in: data)
         if !users.isEmpty {
@@ -359,8 +359,15 @@ public enum Editor {
         }
     }
 
-    static func missingFile(_ data: DataSet, _ kind: Kind) -> EditError {
-        EditError(sv: "\(data.folder)/\(kind.fileName) finns inte; skapa den med 'sakerhet init'",
+    static func missingFile(_ data: DataSet, _ kind: Kind, id: String? = nil) -> EditError {
+        // No followups.rec yet (a folder older than it): there are no follow-ups, and the
+        // first `followups add` makes the file; `init` would refuse the existing folder.
+        if kind == .followup {
+            let none = id.map { (sv: "det finns ingen uppföljning med id '\($0)': ", en: "there is no follow-up with id '\($0)': ") } ?? (sv: "", en: "")
+            return EditError(sv: none.sv + "det finns inga uppföljningar än (\(data.folder)/\(kind.fileName) finns inte); lägg till en med 'sakerhet followups add --record ID --period PERIOD --assessment BEDÖMNING', som skapar filen",
+                             en: none.en + "there are no follow-ups yet (\(data.folder)/\(kind.fileName) does not exist); add one with 'sakerhet followups add --record ID --period PERIOD --assessment ASSESSMENT', which creates the file")
+        }
+        return EditError(sv: "\(data.folder)/\(kind.fileName) finns inte; skapa den med 'sakerhet init'",
                   en: "\(data.folder)/\(kind.fileName) does not exist; create it with 'sakerhet init'")
     }
 

@@ -28,9 +28,12 @@ public enum SafeWrite {
     /// loaded (a process that ends right after may keep it, to spare freeing it).
     /// `notices` hears what the writer should see at once (a deadline that has passed, how
     /// a phrase was read), for a dry run too; `diffStyle` colours the dry run's diff, and
-    /// `lang` is the language of its masks (`[personnummer dolt]`).
+    /// `lang` is the language of its masks (`[personnummer dolt]`). With `creating`, a
+    /// folder without that kind's file is edited as if it held `Templates.newFile(kind)`:
+    /// the write creates the file, and the dry run shows it created (`--- /dev/null`).
     public static func perform(folder: String, display: String, asOf: Day, dryRun: Bool, commit: Bool,
                                lockTimeout: Double = 10, diffStyle: Style = .plain, lang: Lang = .sv,
+                               creating: Kind? = nil,
                                loaded: (DataSet) -> Void = { _ in }, notices: ([Message]) -> Void = { _ in },
                                edit make: (DataSet) throws -> Edit) throws -> WriteOutcome {
         if commit && !dryRun && Git.topLevel(of: folder) == nil {
@@ -38,7 +41,14 @@ public enum SafeWrite {
                              en: "--commit: \(display) is not in a git repository; run 'git init' or leave out --commit")
         }
         return try Store.withLock(folder: folder, timeout: lockTimeout) {
-            let data = try Store.load(folder: folder, display: display)
+            var data = try Store.load(folder: folder, display: display)
+            var created = false
+            if let kind = creating, data.files[kind] == nil {
+                var files = data.files
+                files[kind] = SourceFile(path: Store.join(display, kind.fileName), document: Document(bytes: Array(Templates.newFile(kind).utf8)))
+                data = DataSet(folder: data.folder, files: files, configFile: data.configFile)
+                created = true
+            }
             loaded(data)
             var edit: Edit
             do { edit = try make(data) } catch let e as EditError where e.isRefusal {
@@ -48,7 +58,10 @@ public enum SafeWrite {
             if !errors.isEmpty { return .invalid(errors: errors, data: data) }
             edit.notices += edit.pastDeadlineNotices(asOf: asOf)
             notices(edit.notices)
-            if dryRun { return .dryRun(diff: Diff.unified(edit.before.bytes, edit.afterBytes, path: edit.path, style: diffStyle, lang: lang)) }
+            if dryRun {
+                return .dryRun(diff: Diff.unified(created ? [] : edit.before.bytes, edit.afterBytes, path: edit.path, style: diffStyle,
+                                                  lang: lang, created: created))
+            }
             let path = folder + "/" + edit.kind.fileName
             // A commit takes the whole file: refuse when it holds changes not made here.
             if commit, let why = try Git.uncommittedState(of: path, display: edit.path) { return .refused(why) }

@@ -386,6 +386,14 @@ struct Parser {
         if percent > 0 {
             if atStart, descriptor == nil, records.isEmpty, percent == fields.count {
                 descriptor = record
+            } else if atStart, descriptor == nil, records.isEmpty, fields[..<percent].allSatisfy({ $0.key.hasPrefix("%") }) {
+                // The descriptor's fields, then a record's, with no blank line between: the
+                // record was written straight under the descriptor.
+                let first = fields[percent]
+                issue(first.line, 1, .error,
+                      sv: "beskrivningsblocket och första posten behöver en tom rad emellan; lägg till en tom rad före rad \(first.line) ('\(first.key):')",
+                      en: "the descriptor block and the first record need a blank line between them; add a blank line before line \(first.line) ('\(first.key):')")
+                records.append(Record(fields: Array(fields[percent...]), line: first.line, byteRange: record.byteRange))
             } else {
                 let where1 = fields.first { $0.key.hasPrefix("%") }!
                 issue(where1.line, 1, .error,

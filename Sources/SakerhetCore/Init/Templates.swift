@@ -1,6 +1,18 @@
 /// What `sakerhet init` writes: a data folder that passes `audit` and `recfix --check`.
 /// Descriptors are generated from the schema, so the files and the tool agree.
 public enum Templates {
+    /// What a data file that a folder lacks starts as when a record is added to it (a
+    /// folder made before `followups.rec` existed gets it on the first `followups add`):
+    /// a one-line header and the kind's descriptor.
+    public static func newFile(_ kind: Kind) -> String {
+        let what: String
+        switch kind {
+        case .followup: what = "periodens uppföljning, en post per mål, delmål eller aktivitet och period"
+        default: what = kind.word(.sv)
+        }
+        return "# \(kind.fileName): \(what).\n\n" + descriptor(kind)
+    }
+
     /// The recutils descriptor block for a kind: record type, key, mandatory fields and
     /// a `%type` per typed field.
     public static func descriptor(_ kind: Kind) -> String {

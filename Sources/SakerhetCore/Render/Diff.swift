@@ -5,14 +5,15 @@
 /// The lines are data, shown as `show` shows values (`SafeText.lines`): personal identity
 /// numbers masked in `lang`, control characters as `\x1b`.
 public enum Diff {
+    /// `created`: the file is new, and the diff's old side is `/dev/null`, as git shows it.
     public static func unified(_ old: [UInt8], _ new: [UInt8], path: String, context: Int = 3, style: Style = .plain,
-                               lang: Lang = .sv) -> String {
+                               lang: Lang = .sv, created: Bool = false) -> String {
         // The bytes both versions share at the start and at the end are cut first, back to
         // whole lines and `context` lines more: an edit of one record in a file of 100,000
         // makes a few lines, not a million.
         let w = ByteCompare.changedLines(old, new, context: context)
         return hunk(lines(old[w.old]), lines(new[w.new]), skipped: w.skippedLines, path: path, context: context, style: style,
-                    lang: lang, shown: (shown(old, w.old, lang), shown(new, w.new, lang)))
+                    lang: lang, shown: (shown(old, w.old, lang), shown(new, w.new, lang)), created: created)
     }
 
     /// The lines of `bytes[range]` (whole lines) as the diff shows them, read together with
@@ -45,7 +46,7 @@ public enum Diff {
     /// they become text only to be shown: as `shown` has them, one for each line of `a` and
     /// `b`, or else each line made safe on its own.
     static func hunk(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>], skipped: Int, path: String, context: Int, style: Style,
-                     lang: Lang = .sv, shown: ([String], [String])? = nil) -> String {
+                     lang: Lang = .sv, shown: ([String], [String])? = nil, created: Bool = false) -> String {
         let same = ByteCompare.equal
         var head = 0
         while head < a.count, head < b.count, same(a[head], b[head]) { head += 1 }
@@ -93,7 +94,7 @@ public enum Diff {
         let (textA, textB) = given ?? (SafeText.lines(a.map { String(decoding: $0, as: UTF8.self) }, lang),
                                        SafeText.lines(b.map { String(decoding: $0, as: UTF8.self) }, lang))
         let name = SafeText.text(path, lang)
-        var out = style.bold("--- a/\(name)") + "\n" + style.bold("+++ b/\(name)") + "\n"
+        var out = style.bold(created ? "--- /dev/null" : "--- a/\(name)") + "\n" + style.bold("+++ b/\(name)") + "\n"
         out += style.cyan("@@ -\(countA == 0 ? startA - 1 : startA),\(countA) +\(countB == 0 ? startB - 1 : startB),\(countB) @@") + "\n"
         for (op, index) in all {
             let line = String(op) + (op == "+" ? textB[index] : textA[index])

@@ -159,24 +159,26 @@ public enum Store {
     /// Writes an output file (`-o`): a report or an audit result, never a file of the
     /// data folder `dataFolder`. A device or FIFO (`/dev/stdout`, a named pipe) is opened
     /// and written into; a regular file or a new path is written atomically.
-    /// Returns the number of bytes written.
+    /// Returns the number of bytes written. `fileExtension` is that of the format written
+    /// (`json`, `xlsx`), for the file name a refusal suggests (`rapport.json`).
     @discardableResult
-    public static func writeOutput(_ pieces: Pieces, to path: String, dataFolder: String? = nil) throws -> Int {
+    public static func writeOutput(_ pieces: Pieces, to path: String, dataFolder: String? = nil, fileExtension: String = "html") throws -> Int {
         var written = 0
-        try writeOutput(to: path, dataFolder: dataFolder, { fd in writePieces(pieces, to: fd, counting: &written) })
+        try writeOutput(to: path, dataFolder: dataFolder, fileExtension: fileExtension, { fd in writePieces(pieces, to: fd, counting: &written) })
         return written
     }
 
     /// Writes a binary output file (a workbook, a Word document) by the same rules.
-    public static func writeOutput(_ bytes: [UInt8], to path: String, dataFolder: String? = nil) throws {
-        try writeOutput(to: path, dataFolder: dataFolder, { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } })
+    public static func writeOutput(_ bytes: [UInt8], to path: String, dataFolder: String? = nil, fileExtension: String) throws {
+        try writeOutput(to: path, dataFolder: dataFolder, fileExtension: fileExtension, { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } })
     }
 
-    private static func writeOutput(to path: String, dataFolder: String?, _ body: (Platform.FD) -> Bool) throws {
+    private static func writeOutput(to path: String, dataFolder: String?, fileExtension: String, _ body: (Platform.FD) -> Bool) throws {
+        let example = (sv: "rapport." + fileExtension, en: "report." + fileExtension)
         if let dataFolder, let folder = realPath(dataFolder), let target = resolvedOutputPath(path),
            target == folder || target.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
-            throw StoreError(sv: "-o \(path) ligger i datamappen \(dataFolder) och skulle skriva över dess filer; skriv till en fil utanför datamappen, t.ex. -o rapport.html",
-                             en: "-o \(path) is inside the data folder \(dataFolder) and would overwrite its files; write to a file outside the data folder, e.g. -o report.html")
+            throw StoreError(sv: "-o \(path) ligger i datamappen \(dataFolder) och skulle skriva över dess filer; skriv till en fil utanför datamappen, t.ex. -o \(example.sv)",
+                             en: "-o \(path) is inside the data folder \(dataFolder) and would overwrite its files; write to a file outside the data folder, e.g. -o \(example.en)")
         }
         if let info = Platform.fileInfo(path) {
             switch info.kind {
@@ -188,8 +190,8 @@ public enum Store {
                 guard ok else { throw cannotWrite(path, err) }
                 return
             case .folder:
-                throw StoreError(sv: "\(path) är en mapp; ange ett filnamn, t.ex. \(join(path, "rapport.html"))",
-                                 en: "\(path) is a folder; give a file name, e.g. \(join(path, "report.html"))")
+                throw StoreError(sv: "\(path) är en mapp; ange ett filnamn, t.ex. \(join(path, example.sv))",
+                                 en: "\(path) is a folder; give a file name, e.g. \(join(path, example.en))")
             case .regular: break
             default:
                 throw StoreError(sv: "\(path) är inte en vanlig fil (\(fileType(info.kind, .sv))); ange en annan fil",

@@ -102,17 +102,18 @@ enum Output {
 
     /// `-o FILE` of audit, report and export: refused inside the data folder
     /// (`Store.writeOutput`); an empty name is a usage error.
-    /// Returns the number of bytes written.
+    /// Returns the number of bytes written. `fileExtension` is the format's (`json`), for
+    /// the file name a refusal suggests.
     @discardableResult
-    static func write(_ pieces: Pieces, toOutput file: String, dataFolder: String?) throws -> Int {
+    static func write(_ pieces: Pieces, toOutput file: String, dataFolder: String?, fileExtension: String) throws -> Int {
         guard !file.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
-        return try Store.writeOutput(pieces, to: file, dataFolder: dataFolder)
+        return try Store.writeOutput(pieces, to: file, dataFolder: dataFolder, fileExtension: fileExtension)
     }
 
     /// The same for a binary file (a workbook, a Word document).
-    static func write(_ bytes: [UInt8], toOutput file: String, dataFolder: String?) throws {
+    static func write(_ bytes: [UInt8], toOutput file: String, dataFolder: String?, fileExtension: String) throws {
         guard !file.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
-        try Store.writeOutput(bytes, to: file, dataFolder: dataFolder)
+        try Store.writeOutput(bytes, to: file, dataFolder: dataFolder, fileExtension: fileExtension)
     }
 
     /// A message on standard error. If even that cannot be written, there is no one to tell.

@@ -216,7 +216,7 @@ enum GlobalTable {
     static let options: [Opt] = [
         Opt("--data", .dir, Message(sv: "datamappen (standard: närmaste data/ uppåt); kan upprepas för att läsa flera planer", en: "the data folder (default: nearest data/ upward); may repeat to read several plans"), repeatable: true),
         Opt("--plans", .file, Message(sv: "en fil med en planmapp per rad (# kommentarer, sökvägar relativa till filen): audit, report, listor och log över alla", en: "a file naming one plan folder a line (# comments, paths relative to the file): audit, report, lists and log over all of them")),
-        Opt("--as-of", .date, Message(sv: "räkna som om i dag vore det datumet (standard: i dag)", en: "compute as if today were that date (default: today)")),
+        Opt("--as-of", .date, Message(sv: "räkna som om i dag vore det datumet, eller en periods sista dag (2027-Q1, 'hösten 2027'); standard: i dag", en: "compute as if today were that date, or the last day of a period (2027-Q1, 'hösten 2027'); default: today")),
         Opt("--lang", .choice(["sv", "en"]), Message(sv: "språk (standard: sv)", en: "language (default: sv)")),
         Opt("--help", short: "-h", .flag, Message(sv: "visa hjälpen", en: "show the help")),
         Opt("--version", .flag, Message(sv: "visa versionen", en: "show the version")),

@@ -128,7 +128,8 @@ enum RecordCommand {
             throw UsageError(sv: "\(label) saknar " + missing.map { "--\($0)" }.joined(separator: ", "),
                              en: "\(label) lacks " + missing.map { "--\($0)" }.joined(separator: ", "))
         }
-        return try Writer.perform(ctx, o) { data in
+        // A folder made before followups.rec existed gets the file on the first follow-up.
+        return try Writer.perform(ctx, o, creating: kind == .followup ? .followup : nil) { data in
             let resolved = try fields.map { ($0.0, $0.0 == "owner" ? try ownerID($0.1, data) : $0.1) }
             return try RecordRules.add(data, kind, fields: resolved).0
         }

@@ -51,7 +51,8 @@ enum Audit: Command {
                 : DiagnosticText.pieces(diagnostics, data: data, asOf: asOf, lang: ctx.lang, style: style)
         }
         if let outFile {
-            try Output.write(text, toOutput: outFile, dataFolder: try ctx.dataFolder().display)
+            try Output.write(text, toOutput: outFile, dataFolder: try ctx.dataFolder().display,
+                             fileExtension: ["json": "json", "gitlab": "json", "junit": "xml"][format] ?? "txt")
         } else {
             try Output.write(text)
         }

@@ -66,26 +66,9 @@ enum Followups: Command {
             guard let id = args.positional() else { throw UsageError(sv: "\(label) behöver ett id", en: "\(label) needs an id") }
             return try RecordCommand.show(.followup, id: id, command: label, &args, ctx)
         case "add":
-            if !o.flag("--dry-run") { try createFile(ctx) }
             return try RecordCommand.add(.followup, label, o, &args, ctx)
         case "set": return try RecordCommand.set(.followup, label, o, &args, ctx)
         default: return try RecordCommand.remove(.followup, label, o, &args, ctx)
-        }
-    }
-}
-
-extension Followups {
-    /// A folder made before followups.rec existed gets the file, with its descriptor, on
-    /// the first `add` (not on a dry run, which writes nothing).
-    static func createFile(_ ctx: Context) throws {
-        let (path, _) = try ctx.dataFolder()
-        let file = path + "/" + Kind.followup.fileName
-        guard Platform.isFolder(path),
-              !FileManager.default.fileExists(atPath: file) else { return }
-        let text = "# followups.rec: periodens uppföljning, en post per mål, delmål eller aktivitet och period.\n\n"
-            + Templates.descriptor(.followup)
-        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) else {
-            throw UsageError(sv: "kunde inte skapa \(file)", en: "could not create \(file)")
         }
     }
 }

@@ -7,8 +7,8 @@ enum Init: Command {
     static let spec = CommandSpec(
         name: name,
         summary: Message(
-            sv: "Skapar KATALOG/data med config.rec, owners.rec, areas.rec (de tio områdena) och tomma goals.rec, activities.rec, risks.rec och findings.rec med beskrivningsblock och exempel. Skriver aldrig över befintliga filer.",
-            en: "Creates DIR/data with config.rec, owners.rec, areas.rec (the ten areas) and empty goals.rec, activities.rec, risks.rec and findings.rec with descriptors and examples. Never overwrites existing files."),
+            sv: "Skapar KATALOG/data med config.rec, owners.rec, areas.rec (de tio områdena), tomma goals.rec, activities.rec, risks.rec, findings.rec och followups.rec med beskrivningsblock och exempel, och .gitignore (för låsfilen); med --ci även CI-filen. Skriver aldrig över befintliga filer.",
+            en: "Creates DIR/data with config.rec, owners.rec, areas.rec (the ten areas), empty goals.rec, activities.rec, risks.rec, findings.rec and followups.rec with descriptors and examples, and .gitignore (for the lock file); with --ci also the CI file. Never overwrites existing files."),
         arguments: [Arg("KATALOG", "DIR", Message(sv: "där planen skapas (standard: .)", en: "where the plan is made (default: .)"), .dir, optional: true)],
         options: [
             Opt("--organisation", .text, Message(sv: "organisationen, t.ex. 'Socialnämnden, Norrtälje kommun'", en: "the organisation, e.g. 'Socialnämnden, Norrtälje kommun'")),

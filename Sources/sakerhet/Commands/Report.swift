@@ -12,7 +12,7 @@ enum Report: Command {
         options: [
             Opt("--format", .choice(["text", "markdown", "html", "json", "docx"]), Message(sv: "text (standard), markdown, html (fristående fil för utskrift och webb), json eller docx (Word, kräver -o)", en: "text (default), markdown, html (self-contained file for print and web), json or docx (Word, needs -o)")),
             Opt("--output", short: "-o", .file, Message(sv: "skriv till FIL; formatet följer filändelsen (.html, .md, .json, .txt, .docx)", en: "write to FILE; the format follows the extension (.html, .md, .json, .txt, .docx)")),
-            Opt("--period", .text, placeholder: Message(sv: "ÅÅÅÅ|ÅÅÅÅ-T1|ÅÅÅÅ-MM", en: "YYYY|YYYY-T1|YYYY-MM"), Message(sv: "uppföljningsperiod, ett år (2024), halvår (2024-H1), tertial (2024-T1), kvartal (2024-Q2) eller månad (2024-10); standard: innevarande år", en: "follow-up period, a year (2024), half (2024-H1), tertial (2024-T1), quarter (2024-Q2) or month (2024-10); default: the current year")),
+            Opt("--period", .text, placeholder: Message(sv: "ÅÅÅÅ[-H1|-T1|-Q1|-MM|-Wnn]", en: "YYYY[-H1|-T1|-Q1|-MM|-Wnn]"), Message(sv: "uppföljningsperiod, ett år (2024), halvår (2024-H1), tertial (2024-T1), kvartal (2024-Q2), månad (2024-10) eller ISO-vecka (2024-W44); standard: innevarande år", en: "follow-up period, a year (2024), half (2024-H1), tertial (2024-T1), quarter (2024-Q2), month (2024-10) or ISO week (2024-W44); default: the current year")),
             Opt("--public", .flag, Message(sv: "utelämna poster som är intern eller sekretess (för nämndens offentliga handling)", en: "leave out records classified intern or sekretess (for the committee's public record)")),
         ],
         examples: ["sakerhet report --as-of 2024-11-04", "sakerhet report --public -o uppfoljning-2024.html", "sakerhet report --public -o uppfoljning-2024.docx"])
@@ -41,8 +41,8 @@ enum Report: Command {
         var period: FollowUp.Period?
         if let p = periodText {
             guard let parsed = FollowUp.Period(p) else {
-                throw UsageError(sv: "--period tar ett år (2024), halvår (2024-H1), tertial (2024-T1), kvartal (2024-Q2) eller månad (2024-10), inte '\(p)'",
-                                 en: "--period takes a year (2024), half (2024-H1), tertial (2024-T1), quarter (2024-Q2) or month (2024-10), not '\(p)'")
+                throw UsageError(sv: "--period tar ett år (2024), halvår (2024-H1), tertial (2024-T1), kvartal (2024-Q2), månad (2024-10) eller ISO-vecka (2024-W44), inte '\(p)'",
+                                 en: "--period takes a year (2024), half (2024-H1), tertial (2024-T1), quarter (2024-Q2), month (2024-10) or ISO week (2024-W44), not '\(p)'")
             }
             period = parsed
         }
@@ -67,13 +67,14 @@ enum Report: Command {
         case "html": text = FollowUpHTML.pieces(report, lang: ctx.lang)
         case "docx":
             let docx = try FollowUpDOCX.render(report, lang: ctx.lang)
-            try Output.write(docx, toOutput: outFile!, dataFolder: display)  // checked above
+            try Output.write(docx, toOutput: outFile!, dataFolder: display, fileExtension: "docx")  // checked above
             Output.error(WroteFile.line(WroteFile.followUp, format: "Word", bytes: docx.count, path: outFile!, lang: ctx.lang))
             return Exit.ok
         default: text = Pieces(FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain))
         }
         if let outFile {
-            let bytes = try Output.write(text, toOutput: outFile, dataFolder: display)
+            let bytes = try Output.write(text, toOutput: outFile, dataFolder: display,
+                                         fileExtension: ["json": "json", "markdown": "md", "html": "html"][format ?? "text"] ?? "txt")
             let name = ["json": "JSON", "markdown": "Markdown", "html": "HTML"][format ?? "text"] ?? "text"
             Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: bytes, path: outFile, lang: ctx.lang))
         } else { try Output.write(text) }

@@ -68,6 +68,17 @@ enum RollupRun {
         return Exit.ok
     }
 
+    /// `plan:A12` whose plan is none of `names`: the names the plans have, and the id as it
+    /// would be written with the plan whose name begins with the one given (else the first).
+    static func unknownPlan(_ id: String, _ colon: String.Index, _ names: [String]) -> UsageError {
+        let given = String(id[..<colon]), local = String(id[id.index(after: colon)...])
+        let close = names.filter { $0.hasPrefix(given) }
+        let example = (close.count == 1 ? close[0] : names.first ?? given) + ":" + local
+        let list = names.map { "'\($0)'" }.joined(separator: ", ")
+        return UsageError(sv: "ingen plan heter '\(given)' (i '\(id)'); planerna heter \(list); skriv t.ex. '\(example)'",
+                          en: "no plan is named '\(given)' (in '\(id)'); the plans are named \(list); write e.g. '\(example)'")
+    }
+
     static func log(ids: [String], since: Day?, until: Day?, field: String?, slips: Bool, format: String, _ ctx: Context) throws -> Int32 {
         let plans = try Rollup.named(try ctx.planFolders())
         // `plan:A12` names one plan's record; `A12` the record of that id in every plan.
@@ -87,6 +98,9 @@ enum RollupRun {
                 return history.knownIDs.contains(l)
             }
             if !known {
+                if let colon = id.lastIndex(of: ":"), !plans.contains(where: { id.hasPrefix($0.name + ":") }) {
+                    throw unknownPlan(id, colon, plans.map(\.name))
+                }
                 throw UsageError(sv: "ingen post med id '\(id)' finns i historiken för någon plan", en: "no record with id '\(id)' in the history of any plan")
             }
         }
