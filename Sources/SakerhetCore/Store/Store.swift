@@ -88,10 +88,18 @@ public enum Store {
         }
         // Whatever is left (a file that grew, or one whose size `stat` does not tell): a
         // small buffer first, since there is almost never anything.
-        var chunk = [UInt8](repeating: 0, count: 16)
+        try readToEnd(fd, path, into: &bytes, firstChunk: 16) { _ in }
+        return bytes
+    }
+
+    /// Reads `fd` to its end, appending to `bytes`: a first read of `firstChunk` bytes, then
+    /// 64 KiB at a time; `check` sees the bytes after each read and may throw to stop.
+    private static func readToEnd(_ fd: Platform.FD, _ path: String, into bytes: inout [UInt8], firstChunk: Int,
+                                  check: ([UInt8]) throws -> Void) throws {
+        var chunk = [UInt8](repeating: 0, count: firstChunk)
         while true {
             let n = chunk.withUnsafeMutableBytes { Platform.readSome(fd, $0.baseAddress!, $0.count) }
-            if n == 0 { break }
+            if n == 0 { return }
             if n < 0 {
                 let code = Platform.lastError
                 if Platform.isInterrupted(code) { continue }
@@ -99,9 +107,9 @@ public enum Store {
                 throw StoreError(sv: "kan inte läsa \(path): \(why.sv)", en: "cannot read \(path): \(why.en)")
             }
             bytes += chunk[0..<n]
+            try check(bytes)
             if chunk.count < 65_536 { chunk = [UInt8](repeating: 0, count: 65_536) }
         }
-        return bytes
     }
 
     /// Reads a pipe to its end (`--plans <(ls -d */)`): what its writer writes until it
@@ -116,22 +124,13 @@ public enum Store {
         // Opened without waiting for a writer; the reads wait for the writer's data.
         Platform.setBlocking(fd)
         var bytes = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Platform.readSome(fd, $0.baseAddress!, $0.count) }
-            if n == 0 { return bytes }
-            if n < 0 {
-                let code = Platform.lastError
-                if Platform.isInterrupted(code) { continue }
-                let why = Platform.errorText(code)
-                throw StoreError(sv: "kan inte läsa \(path): \(why.sv)", en: "cannot read \(path): \(why.en)")
-            }
-            bytes += chunk[0..<n]
-            if bytes.count > limit {
+        try readToEnd(fd, path, into: &bytes, firstChunk: 65_536) { read in
+            if read.count > limit {
                 throw StoreError(sv: "\(path) ger mer än \(limit / 1_048_576) MiB; sakerhet läser inte mer än så ur en rörledning",
                                  en: "\(path) gives more than \(limit / 1_048_576) MiB; sakerhet reads no more than that from a pipe")
             }
         }
+        return bytes
     }
 
     /// Writes atomically: a temporary file beside the file, fsync, then rename over it,
