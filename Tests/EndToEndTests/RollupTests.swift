@@ -142,6 +142,11 @@ final class RollupEndToEndTests: EndToEndCase {
         XCTAssertTrue(md.contains("\n## Uppföljning\n"), md)  // a plan's own title, one level down
 
         let html = try run(args + ["--format", "html", "--lang", "en"], in: root).stdout
+        // -o says what it wrote, as for one plan.
+        let written = try run(args + ["-o", "samlad.html"], in: root)
+        XCTAssertEqual(written.exitCode, 0, written.output)
+        XCTAssertTrue(written.stderr.hasPrefix("Skrev uppföljningen (HTML, "), written.stderr)
+        XCTAssertTrue(written.stderr.contains("samlad.html"), written.stderr)
         XCTAssertEqual(html.components(separatedBy: "<details class=\"plan\"").count - 1, 3)
         XCTAssertTrue(html.contains("<h2>Owners across plans</h2>"), html)
         XCTAssertTrue(html.contains("<section id=\"p2-sammanfattning\">"), html)

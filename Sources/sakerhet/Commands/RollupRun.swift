@@ -40,7 +40,12 @@ enum RollupRun {
         case "html": text = RollupHTML.pieces(report, lang: ctx.lang)
         default: text = Pieces(RollupText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain))
         }
-        try write(text, outFile, folders)
+        let bytes = try write(text, outFile, folders)
+        // As for one plan: what was written, how large, where.
+        if let outFile, let bytes {
+            let name = ["json": "JSON", "markdown": "Markdown", "html": "HTML"][format] ?? "text"
+            Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: bytes, path: outFile, lang: ctx.lang))
+        }
         return Exit.ok
     }
 
@@ -152,8 +157,10 @@ enum RollupRun {
     }
 
     /// To standard output, or to `-o FILE`, which may lie in none of the plans' data folders.
-    static func write(_ text: Pieces, _ outFile: String?, _ folders: [Plans.Folder]) throws {
-        guard let outFile else { return try Output.write(text) }
+    /// Returns the number of bytes written to the file (nil for standard output).
+    @discardableResult
+    static func write(_ text: Pieces, _ outFile: String?, _ folders: [Plans.Folder]) throws -> Int? {
+        guard let outFile else { try Output.write(text); return nil }
         guard !outFile.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
         let path = outFile.includes("/") ? outFile : "./" + outFile
         let dir = Plans.canonical(Context.parent(of: path))
@@ -164,7 +171,7 @@ enum RollupRun {
                                  en: "-o \(outFile) is inside the data folder \(f.display) and would overwrite its files; write to a file outside the data folders")
             }
         }
-        try Store.writeOutput(text, to: path)
+        return try Store.writeOutput(text, to: path)
     }
 
     static func noOwner(_ query: String) -> UsageError {
