@@ -136,5 +136,25 @@ final class SlipTruthTests: XCTestCase {
         let md = try run(repo, ["report", "--period", "2025-T2", "--format", "markdown", "--lang", "en"])
         XCTAssertTrue(md.contains("First planned for 2025-03-31."), md)
     }
+
+    /// With `--until`, an uncommitted change is left out of the deadline "now" as it is of
+    /// the moves: the net never exceeds what the moves counted.
+    func testUntilLeavesAnUncommittedChangeOutOfNow() throws {
+        let repo = try repo()
+        let moved = try LogBinary.run(["activities", "postpone", "P7", "--to", "2025-09-30", "--reason", "Tredje", "--as-of", "2025-05-01", "--data", "data"], in: repo.root)
+        XCTAssertEqual(moved.exitCode, 0, moved.stderr)
+        let r = try LogBinary.run(["log", "--slips", "--until", "2025-06-01", "--format", "json", "--data", "data"], in: repo.root)
+        XCTAssertEqual(r.exitCode, 0, r.stderr)
+        let slips = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["slips"] as? [[String: Any]])
+        let p7 = try XCTUnwrap(slips.first { $0["id"] as? String == "P7" })
+        XCTAssertEqual(p7["to"] as? String, "2025-06-30")
+        XCTAssertEqual(p7["net_days"] as? Int, 91)
+        XCTAssertEqual(p7["total_days"] as? Int, 91)
+        // Without --until the uncommitted move counts, in the moves and in now alike.
+        let all = try LogBinary.run(["log", "--slips", "--format", "json", "--data", "data"], in: repo.root)
+        let p7all = try XCTUnwrap(((try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any])?["slips"] as? [[String: Any]])?.first { $0["id"] as? String == "P7" })
+        XCTAssertEqual(p7all["to"] as? String, "2025-09-30")
+        XCTAssertEqual(p7all["net_days"] as? Int, p7all["total_days"] as? Int)
+    }
 }
 

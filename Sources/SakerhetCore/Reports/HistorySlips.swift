@@ -63,20 +63,17 @@ public enum Slips {
         var owners: [Key: String] = [:]
         var order: [Key] = []
         for entry in history.entries {
-            var inWindow = true
-            if let r = entry.revision {
-                if let since, r.date < since { inWindow = false }
-                if let until, until < r.date { inWindow = false }
-            } else if until != nil {
-                inWindow = false
-            }
+            // Up to `until` (the uncommitted entry only without it), and from `since` on.
+            var byUntil = true
+            if let r = entry.revision { if let until, until < r.date { byUntil = false } } else if until != nil { byUntil = false }
+            let inWindow = byUntil && !(entry.revision.map { r in since.map { r.date < $0 } ?? false } ?? false)
             for c in entry.changes where c.action != .unparseable {
                 if !wanted.isEmpty && !wanted.contains(c.id) { continue }
                 let key = Key(kind: c.kind, id: c.id)
                 if let t = c.title { titles[key] = t }
                 if let o = c.owner { owners[key] = o }
                 guard c.action == .changed, c.field == "due" else { continue }
-                if let until, let r = entry.revision, until < r.date {} else if let n = c.new { current[key] = n }
+                if byUntil, let n = c.new { current[key] = n }
                 let old = c.old.flatMap(Deadline.init(token:))
                 let new = c.new.flatMap(Deadline.init(token:))
                 // Completing an occurrence of a recurring activity moves `due` on: not a slip.
