@@ -114,6 +114,20 @@ final class SafeOutputTests: EndToEndCase {
     /// shown in every path as an error message shows them (`\x1b`, `[personnummer dolt]`),
     /// in audit (every format, `--by-owner`, over plans), the report's history note and
     /// the rollup's report.
+    /// The line that says what `-o` wrote masks a number in the file's name in the language
+    /// asked for, for one plan and over several.
+    func testTheWroteLineMasksInTheLanguageAskedFor() throws {
+        let root = try copyOfShippedData()
+        for args in [["report", "--data", "data"], ["report", "--data", "data", "--data", "data2"]] {
+            if args.count > 3 { try FileManager.default.copyItem(at: root.appendingPathComponent("data"), to: root.appendingPathComponent("data2")) }
+            let r = try run(args + ["--lang", "en", "--as-of", Self.planDate, "-o", "19121212-1212.md"], in: root)
+            XCTAssertEqual(r.exitCode, 0, r.output)
+            XCTAssertTrue(r.stderr.hasPrefix("Wrote the follow-up (Markdown, "), r.stderr)
+            XCTAssertTrue(r.stderr.contains("[personal number hidden].md"), r.stderr)
+            XCTAssertFalse(r.stderr.contains("dolt") || r.stderr.contains("1212"), r.stderr)
+        }
+    }
+
     func testPathsInOutputAreShownAsValuesAre() throws {
         let root = try makeTempFolder()
         for name in ["plan\u{1B}[31mX", "19121212-1212"] {

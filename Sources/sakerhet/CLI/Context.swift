@@ -119,7 +119,7 @@ enum Output {
     /// A message on standard error. If even that cannot be written, there is no one to tell.
     /// A message may quote an argument or a value: controls are shown and numbers masked
     /// (the mask in `lang`).
-    static func error(_ text: String, _ lang: Lang = .sv) {
+    static func error(_ text: String, _ lang: Lang) {
         _ = Platform.writeAll(Platform.standardError, SafeText.text(text, lang) + "\n")
     }
 }

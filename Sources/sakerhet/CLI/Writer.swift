@@ -26,10 +26,10 @@ enum Writer {
             Output.error("sakerhet: " + (ctx.lang == .sv ? "nekat: " : "refused: ") + why.text(ctx.lang), ctx.lang)
             return Exit.problems
         case .invalid(let errors, let data):
-            for d in errors { Output.error(DiagnosticText.line(d, data: data, lang: ctx.lang, style: .plain)) }
+            for d in errors { Output.error(DiagnosticText.line(d, data: data, lang: ctx.lang, style: .plain), ctx.lang) }
             Output.error("sakerhet: " + (ctx.lang == .sv
                 ? "ändringen skulle ge \(errors.count) \(errors.count == 1 ? "nytt" : "nya") fel och sparades inte; rätta värdet och försök igen"
-                : "the change would add \(errors.count) new error\(errors.count == 1 ? "" : "s") and was not saved; correct the value and try again"))
+                : "the change would add \(errors.count) new error\(errors.count == 1 ? "" : "s") and was not saved; correct the value and try again"), ctx.lang)
             return Exit.problems
         case .dryRun(let diff):
             try Output.write(diff)

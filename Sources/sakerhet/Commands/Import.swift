@@ -82,7 +82,7 @@ enum Import: Command {
             } catch let e as OfficeError {
                 throw StoreError(sv: e.message.sv, en: e.message.en)
             }
-            for n in importer.notices { Output.error("sakerhet: " + n.text(ctx.lang)) }
+            for n in importer.notices { Output.error("sakerhet: " + n.text(ctx.lang), ctx.lang) }
             let sv = ctx.lang == .sv
             let edit: ImportEdit
             do { edit = try ImportEdit(data, importer.records) } catch let e as EditError { throw StoreError(sv: e.message.sv, en: e.message.en) }
@@ -95,16 +95,16 @@ enum Import: Command {
             let errors = edit.isEmpty ? [] : edit.newErrors(in: data, asOf: asOf).map(edit.located)
             if !errors.isEmpty {
                 let after = edit.applied(to: data)
-                for d in errors { Output.error(DiagnosticText.line(d, data: after, lang: ctx.lang, style: .plain)) }
+                for d in errors { Output.error(DiagnosticText.line(d, data: after, lang: ctx.lang, style: .plain), ctx.lang) }
             }
             if importer.leftOut > 0 || !errors.isEmpty {
                 let n = importer.leftOut, e = errors.count
                 // The rows without a title are named above; they do not stop the import.
                 var what: [String] = []
-                if n > 0 { what.append(sv ? "\(n) av \(importer.rowsSeen) rader kan inte tas med" : "\(n) of \(importer.rowsSeen) rows cannot be taken") }
+                if n > 0 { what.append(sv ? "\(n) av \(importer.rowsSeen) rader kan inte tas med" : "\(n) of \(importer.rowsSeen) rows cannot be taken in") }
                 if e > 0 { what.append(sv ? "importen skulle ge \(e) \(e == 1 ? "nytt" : "nya") fel" : "the import would add \(e) new error\(e == 1 ? "" : "s")") }
                 Output.error("sakerhet: " + (sv ? "importen sparades inte: \(what.joined(separator: " och ")) (se ovan); rätta raderna i källfilen (eller ange --map) och försök igen, så tas hela planen in på en gång"
-                                              : "the import was not saved: \(what.joined(separator: " and ")) (see above); correct the rows in the source file (or give --map) and try again, so the whole plan comes in at once"))
+                                              : "the import was not saved: \(what.joined(separator: " and ")) (see above); correct the rows in the source file (or give --map) and try again, so the whole plan comes in at once"), ctx.lang)
                 return Exit.problems
             }
             if dryRun {

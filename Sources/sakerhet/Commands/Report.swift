@@ -68,7 +68,7 @@ enum Report: Command {
         case "docx":
             let docx = try FollowUpDOCX.render(report, lang: ctx.lang)
             try Output.write(docx, toOutput: outFile!, dataFolder: display, fileExtension: "docx")  // checked above
-            Output.error(WroteFile.line(WroteFile.followUp, format: "Word", bytes: docx.count, path: outFile!, lang: ctx.lang))
+            Output.error(WroteFile.line(WroteFile.followUp, format: "Word", bytes: docx.count, path: outFile!, lang: ctx.lang), ctx.lang)
             return Exit.ok
         default: text = Pieces(FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain))
         }
@@ -76,7 +76,7 @@ enum Report: Command {
             let bytes = try Output.write(text, toOutput: outFile, dataFolder: display,
                                          fileExtension: ["json": "json", "markdown": "md", "html": "html"][format ?? "text"] ?? "txt")
             let name = ["json": "JSON", "markdown": "Markdown", "html": "HTML"][format ?? "text"] ?? "text"
-            Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: bytes, path: outFile, lang: ctx.lang))
+            Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: bytes, path: outFile, lang: ctx.lang), ctx.lang)
         } else { try Output.write(text) }
         return Exit.ok
     }

@@ -44,7 +44,7 @@ enum RollupRun {
         // As for one plan: what was written, how large, where.
         if let outFile, let bytes {
             let name = ["json": "JSON", "markdown": "Markdown", "html": "HTML"][format] ?? "text"
-            Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: bytes, path: outFile, lang: ctx.lang))
+            Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: bytes, path: outFile, lang: ctx.lang), ctx.lang)
         }
         return Exit.ok
     }
