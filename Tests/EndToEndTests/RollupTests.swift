@@ -147,6 +147,15 @@ final class RollupEndToEndTests: EndToEndCase {
         XCTAssertEqual(written.exitCode, 0, written.output)
         XCTAssertTrue(written.stderr.hasPrefix("Skrev uppföljningen (HTML, "), written.stderr)
         XCTAssertTrue(written.stderr.contains("samlad.html"), written.stderr)
+        // -o naming a folder suggests a file of the format written, as for one plan.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("ut"), withIntermediateDirectories: true)
+        for (format, file) in [("json", "rapport.json"), ("markdown", "rapport.md")] {
+            let folder = try run(args + ["--format", format, "-o", "ut"], in: root)
+            XCTAssertEqual(folder.exitCode, 2, folder.output)
+            XCTAssertTrue(folder.stderr.contains(file), folder.stderr)
+        }
+        let audit = try run(args.filter { $0 != "report" } + ["audit", "--format", "json", "-o", "ut"], in: root)
+        XCTAssertTrue(audit.stderr.contains("rapport.json"), audit.stderr)
         XCTAssertEqual(html.components(separatedBy: "<details class=\"plan\"").count - 1, 3)
         XCTAssertTrue(html.contains("<h2>Owners across plans</h2>"), html)
         XCTAssertTrue(html.contains("<section id=\"p2-sammanfattning\">"), html)

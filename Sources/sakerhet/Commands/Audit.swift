@@ -52,7 +52,7 @@ enum Audit: Command {
         }
         if let outFile {
             try Output.write(text, toOutput: outFile, dataFolder: try ctx.dataFolder().display,
-                             fileExtension: ["json": "json", "gitlab": "json", "junit": "xml"][format] ?? "txt")
+                             fileExtension: OutputFormat.fileExtension(format))
         } else {
             try Output.write(text)
         }

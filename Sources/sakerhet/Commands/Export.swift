@@ -34,7 +34,7 @@ enum Export: Command {
         let book = PlanExport.make(data, asOf: asOf, isPublic: isPublic, lang: ctx.lang)
         let xlsx = try XLSXWriter.write(book)
         try Output.write(xlsx, toOutput: outFile, dataFolder: try ctx.dataFolder().display, fileExtension: "xlsx")
-        Output.error(WroteFile.line(WroteFile.workbook, format: "Excel", bytes: xlsx.count, path: outFile, lang: ctx.lang), ctx.lang)
+        Output.error(WroteFile.line(WroteFile.workbook, format: OutputFormat.name("xlsx"), bytes: xlsx.count, path: outFile, lang: ctx.lang), ctx.lang)
         return Exit.ok
     }
 }

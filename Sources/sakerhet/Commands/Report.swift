@@ -26,8 +26,7 @@ enum Report: Command {
         try args.finish(command: name)
         if format == nil, let f = outFile {
             let ext = Path.fileExtension(f).lowercased()
-            let known = ["html": "html", "htm": "html", "md": "markdown", "markdown": "markdown", "json": "json", "txt": "text", "": "text", "docx": "docx"]
-            guard let f = known[ext] else {
+            guard let f = OutputFormat.report(forExtension: ext) else {
                 throw UsageError(sv: "-o: okänd filändelse '.\(ext)'; använd .html, .md, .json, .txt eller .docx (för PDF: skriv HTML och skriv ut den till PDF i webbläsaren)",
                                  en: "-o: unknown extension '.\(ext)'; use .html, .md, .json, .txt or .docx (for PDF: write HTML and print it to PDF in a browser)")
             }
@@ -68,15 +67,13 @@ enum Report: Command {
         case "docx":
             let docx = try FollowUpDOCX.render(report, lang: ctx.lang)
             try Output.write(docx, toOutput: outFile!, dataFolder: display, fileExtension: "docx")  // checked above
-            Output.error(WroteFile.line(WroteFile.followUp, format: "Word", bytes: docx.count, path: outFile!, lang: ctx.lang), ctx.lang)
+            Output.error(WroteFile.line(WroteFile.followUp, format: OutputFormat.name("docx"), bytes: docx.count, path: outFile!, lang: ctx.lang), ctx.lang)
             return Exit.ok
         default: text = Pieces(FollowUpText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain))
         }
         if let outFile {
-            let bytes = try Output.write(text, toOutput: outFile, dataFolder: display,
-                                         fileExtension: ["json": "json", "markdown": "md", "html": "html"][format ?? "text"] ?? "txt")
-            let name = ["json": "JSON", "markdown": "Markdown", "html": "HTML"][format ?? "text"] ?? "text"
-            Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: bytes, path: outFile, lang: ctx.lang), ctx.lang)
+            let bytes = try Output.write(text, toOutput: outFile, dataFolder: display, fileExtension: OutputFormat.fileExtension(format ?? "text"))
+            Output.error(WroteFile.line(WroteFile.followUp, format: OutputFormat.name(format ?? "text"), bytes: bytes, path: outFile, lang: ctx.lang), ctx.lang)
         } else { try Output.write(text) }
         return Exit.ok
     }

@@ -14,7 +14,7 @@ enum RollupRun {
                                                 format: format, byOwner: byOwner, lang: ctx.lang, style: style)
         if let owner, !matched { throw noOwner(owner) }
         let text = RollupAudit.render(plans, format: format, byOwner: byOwner, asOf: asOf, lang: ctx.lang, style: style)
-        try write(Pieces(text), outFile, folders)
+        try write(Pieces(text), outFile, folders, format: format)
         let all = plans.flatMap(\.diagnostics)
         switch failOn {
         case "never": return Exit.ok
@@ -40,11 +40,10 @@ enum RollupRun {
         case "html": text = RollupHTML.pieces(report, lang: ctx.lang)
         default: text = Pieces(RollupText.render(report, lang: ctx.lang, style: outFile == nil ? ctx.style : .plain))
         }
-        let bytes = try write(text, outFile, folders)
+        let bytes = try write(text, outFile, folders, format: format)
         // As for one plan: what was written, how large, where.
         if let outFile, let bytes {
-            let name = ["json": "JSON", "markdown": "Markdown", "html": "HTML"][format] ?? "text"
-            Output.error(WroteFile.line(WroteFile.followUp, format: name, bytes: bytes, path: outFile, lang: ctx.lang), ctx.lang)
+            Output.error(WroteFile.line(WroteFile.followUp, format: OutputFormat.name(format), bytes: bytes, path: outFile, lang: ctx.lang), ctx.lang)
         }
         return Exit.ok
     }
@@ -159,7 +158,7 @@ enum RollupRun {
     /// To standard output, or to `-o FILE`, which may lie in none of the plans' data folders.
     /// Returns the number of bytes written to the file (nil for standard output).
     @discardableResult
-    static func write(_ text: Pieces, _ outFile: String?, _ folders: [Plans.Folder]) throws -> Int? {
+    static func write(_ text: Pieces, _ outFile: String?, _ folders: [Plans.Folder], format: String) throws -> Int? {
         guard let outFile else { try Output.write(text); return nil }
         guard !outFile.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
         let path = outFile.includes("/") ? outFile : "./" + outFile
@@ -171,7 +170,7 @@ enum RollupRun {
                                  en: "-o \(outFile) is inside the data folder \(f.display) and would overwrite its files; write to a file outside the data folders")
             }
         }
-        return try Store.writeOutput(text, to: path)
+        return try Store.writeOutput(text, to: path, fileExtension: OutputFormat.fileExtension(format))
     }
 
     static func noOwner(_ query: String) -> UsageError {
