@@ -154,7 +154,9 @@ final class ImportReadTests: XCTestCase {
             + heading("Heading2", "Målområde 1: Kompetenshöjande insatser")
             + "<w:p><w:r><w:t>Åtgärderna nedan genomförs av förvaltningen.</w:t></w:r></w:p>"
             + "<w:tbl>" + header + row(["1.1 Genomföra medvetandegörande aktivitet", "sf", "Maj 2026", "Oktober 2026"]) + "</w:tbl>"
-            + heading("Rubrik2", "Målområde 2: Upptäcka och förebygga")
+            // An outline level of 1 is a heading; 9 is Word's body text, not one.
+            + "<w:p><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr><w:r><w:t>Målområde 2: Upptäcka och förebygga</w:t></w:r></w:p>"
+            + "<w:p><w:pPr><w:outlineLvl w:val=\"9\"/></w:pPr><w:r><w:t>Brödtext på nivå 9.</w:t></w:r></w:p>"
             + "<w:tbl>" + header + row(["2.1 Ta fram riktlinjer", "sf", "Januari 2027", "Juni 2027"])
             + row(["2.2 Revidera riktlinjer", "sf", "Januari 2027", "Juni 2027"]) + "</w:tbl>"
             + heading("Heading2", "Bilaga")

@@ -45,7 +45,8 @@ public enum DOCXReader {
             case .start("pStyle", let a, _) where stack.isEmpty:
                 let style = ImportColumns.fold(a["val"] ?? "")
                 if style.hasPrefix("heading") || style.hasPrefix("rubrik") { isHeading = true }
-            case .start("outlineLvl", _, _) where stack.isEmpty: isHeading = true
+            // Outline levels 0–8 are headings; 9 is Word's body text.
+            case .start("outlineLvl", let a, _) where stack.isEmpty: if (Int(a["val"] ?? "") ?? 9) < 9 { isHeading = true }
             case .end("p") where stack.isEmpty:
                 let text = ImportValues.clean(paragraph).replacingAll("\n", with: " ")
                 if isHeading, !text.isEmpty { lastHeading = text }
