@@ -102,8 +102,9 @@ final class OfficeExportTests: EndToEndCase {
         let d5Row = try XCTUnwrap(tables.flatMap { $0 }.first { $0.count == 9 && $0[1]["text"] as? String == "D5" })
         XCTAssertEqual(d5Row[7]["text"] as? String, "röd")
         XCTAssertEqual(d5Row[7]["fill"] as? String, "FFC7CE")
-        // Then its Öppet under, as in the other formats.
-        XCTAssertNotNil(d5Row[8]["text"] as? String)
+        // Then its Öppet under, as in the HTML report (an open activity below D5 is gul).
+        XCTAssertEqual(d5Row[8]["text"] as? String, "gul")
+        XCTAssertEqual(d5Row[8]["fill"] as? String, "FFEB9C", "shaded yellow")
         // The risk matrix: 5 × 5, likelihood 4 at the top; R7 has likelihood 4, consequence 2.
         let matrix = try XCTUnwrap(tables.first { ($0.first?.first?["text"] as? String)?.hasPrefix("Sannolikhet") == true })
         XCTAssertEqual(matrix.count, 5)

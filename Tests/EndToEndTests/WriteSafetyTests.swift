@@ -201,6 +201,7 @@ final class WriteSafetyTests: EndToEndCase {
     /// "does not exist" and no system error. Nothing is written.
     func testADataPathThatIsAFileIsNamedAsAFile() throws {
         let root = try copyOfShippedData()
+        let before = try snapshot(root.appendingPathComponent("data"))
         let file = ["--data", "data/activities.rec", "--as-of", EndToEndCase.planDate]
         try assertRefused(["audit"] + file, in: root, exits: 2,
                           saying: ["data/activities.rec är en fil, inte en mapp", "med --data data"])
@@ -210,7 +211,8 @@ final class WriteSafetyTests: EndToEndCase {
                           saying: ["data/activities.rec is a file, not a folder", "with --data data"])
         try assertRefused(["audit", "--data", "data", "--data", "data/goals.rec"], in: root, exits: 2,
                           saying: ["data/goals.rec är en fil, inte en mapp"])
-        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("data/activities.rec/.sakerhet.lock").path))
+        // Nothing written: the folder's files (and no lock file beside them) as they were.
+        try assertUnchanged(root.appendingPathComponent("data"), since: before)
     }
 
     /// A writer killed before its rename leaves `.activities.rec.sakerhet-tmp.PID`; the

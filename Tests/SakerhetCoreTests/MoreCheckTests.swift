@@ -12,13 +12,18 @@ final class MoreCheckTests: XCTestCase {
 
     /// `owner` may repeat (several owners), but the same owner twice is a warning at the
     /// second line, and the record has that owner once.
-    func testTheSameOwnerTwiceIsAWarning() {
+    func testTheSameOwnerTwiceIsAWarning() throws {
         let files = variant(.activity, ("status: pågår\n", "status: pågår\nowner: flg\nowner: flg\n"))
         let d = Fixture.run(RepeatedFieldCheck(), files)
         XCTAssertEqual(d.map(\.severity), [.warning])
         XCTAssertEqual(d.first?.line, 18)
         XCTAssertEqual(d.first?.message.sv, "A26: ansvarig 'flg' står redan på rad 17; ta bort den ena raden")
-        XCTAssertEqual(Fixture.data(files).activities.first { $0.id == "A26" }?.owners, ["meb", "flg"], "each owner once")
+        let data = Fixture.data(files)
+        XCTAssertEqual(data.activities.first { $0.id == "A26" }?.owners, ["meb", "flg"], "each owner once")
+        let i = try XCTUnwrap(data.activities.firstIndex { $0.id == "A26" })
+        let show = ShowRender.text(data, RecordRef(kind: .activity, index: i), asOf: Fixture.asOf, lang: .sv, style: .plain)
+        XCTAssertTrue(show.contains(data.ownerName("meb") + ", flg\n"), show)
+        XCTAssertFalse(show.contains("flg, flg"), show)
     }
 
     /// The schema's keys are told apart by code, other keys by name, in short and long records.

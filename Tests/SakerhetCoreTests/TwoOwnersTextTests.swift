@@ -89,7 +89,9 @@ final class WordReportParityTests: XCTestCase {
         let m1 = try XCTUnwrap(goalTable.rows.first { $0.first?.text == "M1" }).map(\.text)
         XCTAssertEqual(Array(m1.suffix(3)), ["klar*", "grön", "röd"])
         XCTAssertTrue(goalTable.rows.contains { $0.first?.text == "M2" && $0[3].text.contains("Uteblev efter dialog med KS") })
-        XCTAssertTrue(xml.contains("Teckenförklaring") || xml.contains(ReportLabels(lang: .sv).legend), "the legend")
+        let l = ReportLabels(lang: .sv)
+        XCTAssertTrue(xml.contains(">" + l.legend + "<"), "the legend's heading")
+        for line in l.legendLines(report) { XCTAssertTrue(xml.contains(FollowUpHTML.h(line)), "legend line: \(line)") }
         XCTAssertTrue(xml.contains(ReportLabels(lang: .sv).riskCounts(report.summary.risks)), "the risks by level")
     }
 }

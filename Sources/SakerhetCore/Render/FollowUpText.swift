@@ -182,15 +182,19 @@ public enum FollowUpText {
         out += t.render(style: style)
     }
 
-    /// "2027-06 (urspr. 2026-09)": the deadline, and the one at the start of the period
-    /// when it was moved later since.
     /// The owners' ids of a row: "rtj, ksf" when it has several.
     static func ownerIDs(_ owner: String, _ owners: [String]?) -> String { owners?.joined(separator: ", ") ?? owner }
 
+    /// "2027-06 (urspr. 2026-09)": the deadline, and the one at the start of the period
+    /// when it was moved later since.
     static func dueToken(_ due: Deadline?, _ original: Deadline?, _ lang: Lang) -> String {
-        let token = due?.token ?? ""
-        guard let original else { return token }
-        return token + (lang == .sv ? " (urspr. " : " (orig. ") + original.token + ")"
+        withOriginal(due?.token ?? "", original?.token, lang)
+    }
+
+    /// `text` and, when there is one, " (urspr. ORIGINAL)" (" (orig. …)" in English).
+    static func withOriginal(_ text: String, _ original: String?, _ lang: Lang) -> String {
+        guard let original else { return text }
+        return text + (lang == .sv ? " (urspr. " : " (orig. ") + original + ")"
     }
 
     /// The N×N risk matrix (`risk_scale`): likelihood rows (N at the top), consequence columns.

@@ -158,9 +158,7 @@ struct ReportLabels {
     /// A summary line's deadline, its last day, with the one at the start of the period when
     /// it has moved since: "2025-06-30 (urspr. 2025-03-31)".
     func due(_ x: FollowUp.Line) -> String {
-        let day = x.due?.lastDay?.description ?? ""
-        guard let o = x.original else { return day }
-        return day + (sv ? " (urspr. " : " (orig. ") + (o.lastDay?.description ?? o.token) + ")"
+        FollowUpText.withOriginal(x.due?.lastDay?.description ?? "", x.original.map { $0.lastDay?.description ?? $0.token }, lang)
     }
 
     func late(_ n: Int) -> String { lang.daysLate(n) }

@@ -1,7 +1,7 @@
 /// The combined follow-up as JSON: the rollup value itself, encoded (schema
-/// `sakerhet.rollup/1`); each plan's `report` is a `sakerhet.report/2` report.
+/// `sakerhet.rollup/2`); each plan's `report` is a `sakerhet.report/2` report.
 public enum RollupJSON {
-    public static let schema = "sakerhet.rollup/1"
+    public static let schema = "sakerhet.rollup/2"
 
     struct Envelope: Encodable {
         let schema: String

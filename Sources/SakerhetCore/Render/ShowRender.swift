@@ -21,7 +21,9 @@ public enum ShowRender {
         out += "\n"
         let window = data.config.soonDays
         var facts: [(String, String)] = []
-        let owners = record.values(.owner).filter { !$0.isEmpty }
+        // Each owner once, as the record counts them (the same owner twice is a warning).
+        var owners: [String] = []
+        for o in record.values(.owner) where !o.isEmpty && !owners.contains(o) { owners.append(o) }
         if !owners.isEmpty {
             facts.append((sv ? (owners.count > 1 ? "Ansvariga" : "Ansvarig") : (owners.count > 1 ? "Owners" : "Owner"),
                           SafeText.text(owners.map { data.ownerName($0) }.joined(separator: ", "), lang)))
