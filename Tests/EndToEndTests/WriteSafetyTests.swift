@@ -213,6 +213,9 @@ final class WriteSafetyTests: EndToEndCase {
                           saying: ["data/goals.rec är en fil, inte en mapp"])
         // Nothing written: the folder's files (and no lock file beside them) as they were.
         try assertUnchanged(root.appendingPathComponent("data"), since: before)
+        // A device is named as what it is.
+        try assertRefused(["audit", "--data", "/dev/null", "--lang", "en"], in: root, exits: 2,
+                          saying: ["/dev/null is a device file, not a folder; give the data folder"])
     }
 
     /// A writer killed before its rename leaves `.activities.rec.sakerhet-tmp.PID`; the

@@ -150,5 +150,18 @@ final class ImportRecordTests: XCTestCase {
         XCTAssertTrue(untitled.last?.contains("fler rader utan title togs inte med") ?? false, untitled.last ?? "")
         XCTAssertEqual(importer.records.count, 1)
     }
+
+    /// The columns that export works out (Signal, Dagar sen) are said to be worked out and
+    /// not read, in both languages, not left among the unplaced columns.
+    func testWorkedOutColumnsAreSaidNotRead() throws {
+        var importer = Importer(data: Self.data(), asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Klart senast", "Signal", "Dagar sen"],
+                                     ["D1", "Ett", "sf", "2026", "grön", "0"]]), file: "t.csv")
+        let said = importer.notices.filter { $0.sv.contains("räknas fram") }
+        XCTAssertEqual(said.count, 1)
+        XCTAssertTrue(said.first?.sv.contains("kolumnerna 'Signal', 'Dagar sen' räknas fram av sakerhet (som i export) och lästes inte") ?? false, said.first?.sv ?? "")
+        XCTAssertTrue(said.first?.en.contains("the columns 'Signal', 'Dagar sen' are worked out by sakerhet (as in export) and were not read") ?? false, said.first?.en ?? "")
+        XCTAssertFalse(importer.notices.contains { $0.sv.contains("placerades inte") })
+    }
 }
 
