@@ -18,11 +18,18 @@ public struct RepeatedFieldCheck: RecordCheck {
         var seen: UInt64 = 0
         var firstLineOfCode = [Int32](repeating: 0, count: 64)
         var firstLines: [UInt32: Int]? = fields.count > 32 ? [:] : nil
+        // Owner lines, counted in the same walk (their values are compared below only when
+        // there are two or more).
+        let owner = UInt8(FieldKey.owner.rawValue)
+        var owners = 0
         for (j, f) in fields.enumerated() {
             let line: Int
             if f.code != FieldKey.noCode {
                 let bit: UInt64 = 1 << UInt64(f.code)
-                guard lists & bit == 0 else { continue }
+                guard lists & bit == 0 else {
+                    if f.code == owner { owners += 1 }
+                    continue
+                }
                 guard seen & bit != 0 else {
                     seen |= bit
                     firstLineOfCode[Int(f.code)] = Int32(clamping: f.line)
@@ -42,21 +49,17 @@ public struct RepeatedFieldCheck: RecordCheck {
                                   en: "\(rid): the field '\(f.key)' is already on line \(line); a record has one '\(f.key)', remove one of the lines"))
         }
         // The same owner twice (a list field may repeat, but not its value).
-        let owner = UInt8(FieldKey.owner.rawValue)
-        guard lists & (1 << UInt64(owner)) != 0 else { return }
-        var count = 0
-        for f in fields where f.code == owner { count += 1 }
-        guard count > 1 else { return }
-        var owners: [(value: String, line: Int)] = []
+        guard owners > 1 else { return }
+        var named: [(value: String, line: Int)] = []
         for f in fields where f.code == owner {
             let v = f.value
-            if let earlier = owners.first(where: { $0.value == v && !v.isEmpty }) {
+            if let earlier = named.first(where: { $0.value == v && !v.isEmpty }) {
                 let rid = Diagnostic.name(data, RecordRef(kind: kind, index: i))
                 out.append(Diagnostic(.warning, id, data, RecordRef(kind: kind, index: i), at: f,
                                       sv: "\(rid): ansvarig '\(v)' står redan på rad \(earlier.line); ta bort den ena raden",
                                       en: "\(rid): the owner '\(v)' is already on line \(earlier.line); remove one of the lines"))
             } else {
-                owners.append((v, f.line))
+                named.append((v, f.line))
             }
         }
     }

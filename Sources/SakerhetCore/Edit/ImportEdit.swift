@@ -96,7 +96,7 @@ public struct ImportEdit: Sendable {
         let message = d.message
         var out = Diagnostic(severity: d.severity, check: d.check, file: String(p.record.source[..<colon]), line: row,
                              kind: d.kind, recordID: d.recordID, owner: d.owner,
-                             message: header.map { h in Message { lang in (lang == .sv ? "kolumnen \(h): " : "column \(h): ") + message.text(lang) } } ?? message)
+                             message: Importer.inColumn(header, message))
         out.coOwners = d.coOwners
         return out
     }

@@ -404,8 +404,8 @@ public struct Importer {
             for (k, v) in r.fields {
                 guard let e = ValueRules.backslashError(v, key: k) else { continue }
                 self = undo()
-                let h = r.columns[k]
-                return leaveOut((h.map { "kolumnen \($0): " } ?? "") + e.message.sv, (h.map { "column \($0): " } ?? "") + e.message.en)
+                let m = Importer.inColumn(r.columns[k], e.message)
+                return leaveOut(m.sv, m.en)
             }
         }
         let newID = id ?? nextID(kind)
@@ -484,6 +484,12 @@ public struct Importer {
     }
 
     /// A source value in a message: one line, at most 60 characters, no control characters.
+    /// `message` said of the source column `header` ("kolumnen Kommentar: …"), when known.
+    static func inColumn(_ header: String?, _ message: Message) -> Message {
+        guard let header else { return message }
+        return Message { lang in (lang == .sv ? "kolumnen \(header): " : "column \(header): ") + message.text(lang) }
+    }
+
     static func shown(_ s: String) -> String {
         let one = ImportValues.clean(s).replacingAll("\n", with: " ")
         return one.count <= 60 ? one : String(one.prefix(59)) + "…"

@@ -115,18 +115,20 @@ public struct HistoryReport: Sendable, Codable {
                     row.description = c.id + " " + what
                     return row
                 }
+                /// Done on the record's own date, which may lie before the commit (a period,
+                /// `done: 2014`, counts at its end, never after the commit); nil outside the period.
+                func doneRow() -> ChangeRow? {
+                    let done = c.done.flatMap(Deadline.init(token:))?.lastDay.map { min($0, r.date) } ?? r.date
+                    guard inPeriod(done) else { return nil }
+                    var x = row(done, words.done(done))
+                    x.evidence = c.evidence
+                    return x
+                }
                 switch c.action {
                 case .created:
                     if inPeriod(r.date) { added.append(row(nil, words.added)) }
                     // Added already done: closed on its own done date, as a later change would be.
-                    if c.kind != .risk, let s = c.status.flatMap(Status.init(parsing:)), s == .done {
-                        let done = c.done.flatMap(Deadline.init(token:))?.lastDay.map { min($0, r.date) } ?? r.date
-                        if inPeriod(done) {
-                            var x = row(done, words.done(done))
-                            x.evidence = c.evidence
-                            closed.append(x)
-                        }
-                    }
+                    if c.kind != .risk, c.status.flatMap(Status.init(parsing:)) == .done, let x = doneRow() { closed.append(x) }
                 case .removed:
                     if inPeriod(r.date) { removed.append(row(nil, words.removed)) }
                 case .changed where c.field == "status":
@@ -134,15 +136,7 @@ public struct HistoryReport: Sendable, Codable {
                     if c.kind == .risk {
                         if RiskStatus(parsing: v) == .closed, inPeriod(r.date) { closed.append(row(nil, words.riskClosed)) }
                     } else if let s = Status(parsing: v) {
-                        // Done on the record's own date, which may lie before the commit.
-                        if s == .done {
-                            // A period (`done: 2014`) counts at its end, never after the commit.
-                            let done = c.done.flatMap(Deadline.init(token:))?.lastDay.map { min($0, r.date) } ?? r.date
-                            guard inPeriod(done) else { continue }
-                            var x = row(done, words.done(done))
-                            x.evidence = c.evidence
-                            closed.append(x)
-                        }
+                        if s == .done, let x = doneRow() { closed.append(x) }
                         if s == .cancelled, inPeriod(r.date) { cancelled.append(row(nil, words.cancelled)) }
                     }
                 case .changed where c.field == "due":
