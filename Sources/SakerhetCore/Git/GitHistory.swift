@@ -499,21 +499,21 @@ extension HistoryReport {
 
     /// The same, and the baselines of the period from the same reading of git (empty when
     /// the history cannot be read).
-    public static func loadWithBaselines(folder: String, display: String? = nil, period: FollowUp.Period,
+    public static func loadWithBaselines(folder: String, display: String? = nil, period: FollowUp.Period, asOf: Day? = nil,
                                          excluding: Set<String> = [], isPublic: Bool = false, lang: Lang = .sv)
         -> (report: Result<HistoryReport, StoreError>, baselines: Baselines) {
-        loadWithBaselines(GitHistory.begin(folder: folder, display: display, tags: true), period: period, excluding: excluding,
-                          isPublic: isPublic, lang: lang)
+        loadWithBaselines(GitHistory.begin(folder: folder, display: display, tags: true), period: period, asOf: asOf,
+                          excluding: excluding, isPublic: isPublic, lang: lang)
     }
 
     /// The same from a reading begun with `GitHistory.begin(…, tags: true)` (git runs while
     /// the caller loads the data). Uncommitted changes are not read.
-    public static func loadWithBaselines(_ reading: GitHistory.Reading, period: FollowUp.Period, excluding: Set<String> = [],
-                                         isPublic: Bool = false, lang: Lang = .sv)
+    public static func loadWithBaselines(_ reading: GitHistory.Reading, period: FollowUp.Period, asOf: Day? = nil,
+                                         excluding: Set<String> = [], isPublic: Bool = false, lang: Lang = .sv)
         -> (report: Result<HistoryReport, StoreError>, baselines: Baselines) {
         do {
             let history = try reading.history(workingTree: false)
-            return (.success(make(history, period: period, excluding: excluding, isPublic: isPublic, lang: lang)),
+            return (.success(make(history, period: period, asOf: asOf, excluding: excluding, isPublic: isPublic, lang: lang)),
                     Baselines.make(history, periodStart: period.first))
         } catch let e as StoreError {
             return (.failure(e), Baselines())

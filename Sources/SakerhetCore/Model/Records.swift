@@ -29,6 +29,10 @@ public protocol Scheduled: Item {
     var statusAlias: String? { get }
     /// The deadline that counts; for a recurring activity, the next one.
     var deadline: Deadline? { get }
+    /// The deadline as the file has it (`due`). For a recurring activity whose `done`
+    /// counts, `deadline` is a period later: finishing an occurrence is not a move, so the
+    /// history's baselines are compared with this, not with `deadline`.
+    var due: Deadline? { get }
     var status: Status? { get }
     var reason: String? { get }
 }

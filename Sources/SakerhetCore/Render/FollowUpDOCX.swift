@@ -215,9 +215,7 @@ public enum FollowUpDOCX {
                            h.revisions.map { [Cell($0.version), Cell($0.description), Cell($0.date.description), Cell($0.author)] }))
         }
         b.append(.heading(l.changes, level: 1))
-        let groups: [(String, [HistoryReport.ChangeRow])] = [(sv ? "Tillagda" : "Added", h.added), (sv ? "Klara" : "Closed", h.closed),
-                                                          (sv ? "Strukna" : "Cancelled", h.cancelled)]
-            + (h.removed.isEmpty ? [] : [(sv ? "Borttagna ur planen" : "Removed from the plan", h.removed)]) + [(sv ? "Uppskjutna" : "Postponed", h.postponed)]
+        let groups = h.changeGroups(l.lang) + [(sv ? "Uppskjutna" : "Postponed", h.postponed)]
         for (title, rows) in groups {
             b.append(.heading("\(title) (\(rows.count))", level: 2))
             if rows.isEmpty { b.append(.paragraph([Run(l.none)])); continue }

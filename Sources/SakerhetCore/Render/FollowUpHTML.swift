@@ -246,9 +246,7 @@ public enum FollowUpHTML {
             b += "</tbody>\n</table>\n"
         }
         b += "<h2>\(l.changes)</h2>\n"
-        let groups: [(String, [HistoryReport.ChangeRow])] = [(sv ? "Tillagda" : "Added", h.added), (sv ? "Klara" : "Closed", h.closed),
-                                                          (sv ? "Strukna" : "Cancelled", h.cancelled)]
-            + (h.removed.isEmpty ? [] : [(sv ? "Borttagna ur planen" : "Removed from the plan", h.removed)]) + [(sv ? "Uppskjutna" : "Postponed", h.postponed)]
+        let groups = h.changeGroups(l.lang) + [(sv ? "Uppskjutna" : "Postponed", h.postponed)]
         for (title, rows) in groups {
             b += "<h3>\(title) (\(rows.count))</h3>\n"
             if rows.isEmpty { b += "<p>\(l.none)</p>\n"; continue }

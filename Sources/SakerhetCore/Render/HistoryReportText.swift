@@ -9,7 +9,7 @@ public enum HistoryReportText {
         func none() { out += "  " + (sv ? "Inga." : "None.") + "\n" }
 
         heading(sv ? "Revisionshistorik" : "Revision history")
-        out += HistoryText.notes(r.warnings, lang)
+        out += HistoryText.notes(r.warnings, lang, width: style.width)
         out += TextTable.wrap(HistoryReport.legend(movedGreen: r.movedGreen).text(lang), style.width).joined(separator: "\n") + "\n\n"
         if r.revisions.isEmpty {
             out += TextTable.wrap(HistoryReportText.noVersion(r.period, lang), style.width).joined(separator: "\n") + "\n"
@@ -29,21 +29,15 @@ public enum HistoryReportText {
                 if let from = c.from, let to = c.to {
                     line += ": " + from + " → " + to + (c.days.map { " (+" + HistoryText.days($0, lang) + ")" } ?? "")
                     if let why = c.reason { line += " – " + HistoryText.clip(HistoryText.flat(why), 60) }
-                } else if c.occurrence != nil {
+                } else if c.occurrence != nil || c.reopenedFrom != nil {
                     line += ": " + HistoryReportText.what(c, lang)
                 }
                 if let e = c.evidence { line += (sv ? "; underlag: " : "; evidence: ") + HistoryText.clip(HistoryText.flat(e), 60) }
                 out += TextTable.hanging(SafeText.text(line + "  (" + HistoryReportText.registered(c, lang) + c.author + ")", lang), width: style.width) + "\n"
             }
         }
-        list(sv ? "Tillagda" : "Added", r.added)
-        out += "\n"
-        list(sv ? "Klara" : "Closed", r.closed)
-        out += "\n"
-        list(sv ? "Strukna" : "Cancelled", r.cancelled)
-        out += "\n"
-        if !r.removed.isEmpty {
-            list(sv ? "Borttagna ur planen" : "Removed from the plan", r.removed)
+        for (title, rows) in r.changeGroups(lang) {
+            list(title, rows)
             out += "\n"
         }
         list(sv ? "Uppskjutna" : "Postponed", r.postponed)
@@ -74,6 +68,7 @@ extension HistoryReportText {
     /// For an occurrence: "tillfälle 2026-Q1 klart 2026-03-20, utan anmärkning"; otherwise empty
     /// (the section says what happened).
     static func what(_ c: HistoryReport.ChangeRow, _ lang: Lang) -> String {
+        if let was = c.reopenedFrom { return HistoryReport.Words(lang).reopened(was: was) }
         guard let period = c.occurrence else { return "" }
         return HistoryReport.Words(lang).occurrence(Occurrence(period: period, done: c.date, outcome: c.outcome))
     }
@@ -111,10 +106,7 @@ public enum HistoryReportMarkdown {
                             c.registered?.description ?? "", c.author])
             }
         }
-        table(sv ? "Tillagda" : "Added", r.added)
-        table(sv ? "Klara" : "Closed", r.closed)
-        table(sv ? "Strukna" : "Cancelled", r.cancelled)
-        if !r.removed.isEmpty { table(sv ? "Borttagna ur planen" : "Removed from the plan", r.removed) }
+        for (title, rows) in r.changeGroups(lang) { table(title, rows) }
         out += "\n### " + (sv ? "Uppskjutna" : "Postponed") + " (\(r.postponed.count))\n\n"
         if r.postponed.isEmpty {
             out += (sv ? "Inga." : "None.") + "\n"

@@ -44,8 +44,11 @@ public enum HistoryText {
 
     // MARK: Pieces, shared with the Markdown renderer
 
-    static func notes(_ warnings: [Message], _ lang: Lang) -> String {
-        warnings.map { (lang == .sv ? "Obs: " : "Note: ") + $0.text(lang) + "\n" }.joined() + (warnings.isEmpty ? "" : "\n")
+    static func notes(_ warnings: [Message], _ lang: Lang, width: Int? = nil) -> String {
+        warnings.map { w in
+            let note = (lang == .sv ? "Obs: " : "Note: ") + w.text(lang)
+            return (width.map { TextTable.wrap(note, $0).joined(separator: "\n") } ?? note) + "\n"
+        }.joined() + (warnings.isEmpty ? "" : "\n")
     }
 
     static func header(_ r: Revision?, _ lang: Lang, _ style: Style) -> String {
@@ -86,6 +89,7 @@ public enum HistoryText {
         let sv = lang == .sv
         let times = sv ? (s.count == 1 ? "1 gång" : "\(s.count) gånger") : (s.count == 1 ? "once" : "\(s.count) times")
         let moved = sv ? "flyttad \(times), " : "moved \(times), "
+        if s.isStanding { return moved + (sv ? "nu löpande, utan slutdatum" : "now ongoing, with no deadline") }
         if s.isOpenEnded { return moved + (sv ? "slutdatumet nu okänt" : "the deadline now unknown") }
         return moved + (sv ? "totalt " : "in total ") + days(s.totalDays, lang) + net(s, lang)
     }
@@ -93,6 +97,7 @@ public enum HistoryText {
     /// ", netto 0 dagar" when the deadline now is not as far as the moves took it.
     static func net(_ s: Slip, _ lang: Lang) -> String {
         guard let n = s.netDays, n != s.totalDays else { return "" }
+        if n < 0 { return (lang == .sv ? ", netto " : ", net ") + days(-n, lang) + (lang == .sv ? " tidigare" : " earlier") }
         return (lang == .sv ? ", netto " : ", net ") + days(n, lang)
     }
 

@@ -37,7 +37,7 @@ public enum ShowRender {
             }
         }()
         if let s = item {
-            let original = baselines.original(ref.kind, s.id, current: s.deadline)
+            let original = baselines.original(ref.kind, s.id, current: s.due)
             let sig = Baselines.signal(s.signal(asOf: asOf, window: window), moved: original != nil, status: s.status,
                                        movedGreen: data.config.movedGreen)
             var text = style.signal(sig, sig.word(lang))

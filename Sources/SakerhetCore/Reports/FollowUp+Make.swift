@@ -80,7 +80,7 @@ extension FollowUp {
         @Sendable func line<T: Scheduled>(_ item: T, days: Int) -> Line {
             Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: names(item.owners),
                  due: item.deadline, days: days, reason: item.reason, owners: item.owners.count > 1 ? item.owners : nil,
-                 original: baselines.isEmpty ? nil : baselines.original(item.ref.kind, item.id, current: item.deadline))
+                 original: baselines.isEmpty ? nil : baselines.original(item.ref.kind, item.id, current: item.due))
         }
 
         var summary = Summary()
@@ -91,7 +91,7 @@ extension FollowUp {
                 let standing = items[i].standing(asOf: asOf, window: window)
                 if counts {
                     summary.activities.add(baselines.isEmpty ? standing.signal
-                        : moved(.activity, items[i].id, items[i].deadline, items[i].status, standing.signal).1)
+                        : moved(.activity, items[i].id, items[i].due, items[i].status, standing.signal).1)
                 }
                 if standing.isOverdue { summary.overdue.append(line(items[i], days: standing.daysLate)) }
                 else if standing.isDueSoon { summary.dueSoon.append(line(items[i], days: standing.daysLeft)) }
@@ -171,9 +171,10 @@ extension FollowUp {
             let reason = activities[i].reasonText?.value, start = activities[i].start, status = activities[i].status
             let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].countedDone)
             let standing = Standing(deadline: due, status: status, asOf: asOf, window: window)
-            let (original, signal) = moved(.activity, activities[i].id, due, status, standing.signal)
+            // Compared with the history as stored: a `done` that moves a recurring deadline on is no move.
+            let (original, signal) = moved(.activity, activities[i].id, activities[i].due, status, standing.signal)
             let (noted, planned) = withPlanned(comment(reason ?? activities[i].noteText?.value, progress: activities[i].progressText?.value),
-                                               .activity, activities[i].id, due: due, original: original, status: status)
+                                               .activity, activities[i].id, due: activities[i].due, original: original, status: status)
             var made = ActivityRow(id: activities[i].id, title: activities[i].titleText?.value ?? "", start: start, startText: text(start, reason: reason),
                                due: due, dueText: withOriginal(text(due, reason: reason), original), owner: activities[i].owner,
                                ownerName: names(activities[i].owners), status: status, signal: signal,

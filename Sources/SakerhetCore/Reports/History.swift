@@ -171,6 +171,9 @@ public struct RecordChange: Sendable, Hashable {
     /// `occurrence` line, or `done` set and `due` one period on): that occurrence. Such a
     /// change is not a move of the deadline.
     public var occurrence: Occurrence?
+    /// For such a completion that took `due` further than one period of `every` on: the
+    /// deadline one period on. The rest of the way is a move (a period skipped), not the plan.
+    public var onePeriodOn: String?
 
     public init(action: Action, kind: Kind, id: String, path: String, field: String? = nil, old: String? = nil,
                 new: String? = nil, title: String? = nil, owner: String? = nil, reason: String? = nil,

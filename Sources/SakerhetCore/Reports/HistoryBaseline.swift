@@ -4,8 +4,8 @@
 /// One pass over the history: before the period, the baseline follows every change of
 /// `due`; from the period's first day it stays, except that completing an occurrence of
 /// a recurring activity moves it on with `due` (that is the plan, not a move). A record
-/// whose current deadline ends later than its baseline (or is `?` where the baseline was
-/// known) has been moved: it shows the baseline beside its deadline, and while it is open
+/// whose current deadline ends later than its baseline (or is `?` or `löpande` where the
+/// baseline was known) has been moved: it shows the baseline beside its deadline, and while it is open
 /// its signal is at least gul unless `config.rec` says `moved_signal: grön`.
 public struct Baselines: Sendable {
     /// kind → id → the baseline deadline token.
@@ -34,9 +34,13 @@ public struct Baselines: Sendable {
                     b.planned[c.kind]?[c.id] = nil
                 case .changed where c.field == "due":
                     let known = b.tokens[c.kind]?[c.id]
-                    if before || c.occurrence != nil || known == nil { b.tokens[c.kind, default: [:]][c.id] = c.new }
+                    // A completion that took `due` further than one period on moved it the
+                    // rest of the way: the baseline goes one period on, not all the way.
+                    let planned = c.onePeriodOn ?? c.new
+                    if before || known == nil { b.tokens[c.kind, default: [:]][c.id] = c.new }
+                    else if c.occurrence != nil { b.tokens[c.kind, default: [:]][c.id] = planned }
                     if c.occurrence != nil || b.planned[c.kind]?[c.id] == nil {
-                        b.planned[c.kind, default: [:]][c.id] = c.occurrence != nil ? c.new : (c.old ?? c.new)
+                        b.planned[c.kind, default: [:]][c.id] = c.occurrence != nil ? planned : (c.old ?? c.new)
                     }
                 default: break
                 }
@@ -51,7 +55,7 @@ public struct Baselines: Sendable {
         guard let token = tokens[kind]?[id], let base = Deadline(token: token), let baseLast = base.lastDay else { return nil }
         guard let current else { return nil }
         if let last = current.lastDay { return baseLast < last ? base : nil }
-        return current.isUnknown ? base : nil
+        return current.hasNoDays ? base : nil
     }
 
     /// The deadline a record was first planned with, when it is earlier than both its
@@ -62,7 +66,7 @@ public struct Baselines: Sendable {
         let reference = original ?? current
         guard let reference else { return nil }
         if let last = reference.lastDay { return firstLast < last ? first : nil }
-        return reference.isUnknown ? first : nil
+        return reference.hasNoDays ? first : nil
     }
 
     /// The signal of a record shown with its moved baseline: at least gul while open,

@@ -299,7 +299,15 @@ enum HistoryDiff {
                     c.done = self.value(new.fields, "done")
                     c.evidence = self.value(new.fields, "evidence")
                 }
-                if key == "due" { c.occurrence = completed }
+                if key == "due", let completed {
+                    c.occurrence = completed
+                    c.onePeriodOn = HistoryDiff.onePeriodOn(old: old, new: value, every: self.value(new.fields, "every"))
+                }
+                // A `done` written by hand on a recurring activity, `due` left as it was:
+                // the occurrence then due is done (its next deadline follows from `done`).
+                if key == "done", kind == .activity, !list.contains(where: { $0.0 == "due" }) {
+                    c.occurrence = HistoryDiff.doneByHand(old: old, new: value, fields: new.fields)
+                }
                 out.append(c)
             }
         }
@@ -328,6 +336,28 @@ enum HistoryDiff {
               let from = due.1.flatMap(Deadline.init(token:)), let to = due.2.flatMap(Deadline.init(token:)) else { return nil }
         guard every.step(after: from) == to || every.next(after: done) == to else { return nil }
         return Occurrence(period: from.token, done: done, outcome: nil, evidence: value(new, "evidence"))
+    }
+
+    /// The occurrence that a `done` changed by hand from `old` to `new` completes, on a
+    /// recurring activity that is not `klar`: the period that was due before the change
+    /// (`due`, or the period after the old `done`). Nil when any of that is missing.
+    static func doneByHand(old: String?, new: String?, fields: [Field]) -> Occurrence? {
+        guard let every = value(fields, "every").flatMap(Recurrence.init(parsing:)),
+              let due = value(fields, "due").flatMap(Deadline.init(token:)),
+              let done = new.flatMap(Deadline.init(token:))?.lastDay,
+              value(fields, "status").flatMap(Status.init(parsing:)) != .done else { return nil }
+        let before = Activity.deadline(due: due, every: every, done: old.flatMap(Deadline.init(token:))?.lastDay)
+        guard let period = before, period.lastDay != nil else { return nil }
+        return Occurrence(period: period.token, done: done, outcome: nil, evidence: value(fields, "evidence"))
+    }
+
+    /// For a completion that moved `due` from `old` to `new`: the deadline one period of
+    /// `every` after `old`, when `new` ends later than that; nil otherwise.
+    static func onePeriodOn(old: String?, new: String?, every: String?) -> String? {
+        guard let every = every.flatMap(Recurrence.init(parsing:)), let from = old.flatMap(Deadline.init(token:)),
+              let to = new.flatMap(Deadline.init(token:)), let toLast = to.lastDay,
+              let step = every.step(after: from), let stepLast = step.lastDay, stepLast < toLast else { return nil }
+        return step.token
     }
 
     static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {

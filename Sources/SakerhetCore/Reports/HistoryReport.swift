@@ -39,6 +39,8 @@ public struct HistoryReport: Sendable, Codable {
         public var occurrence: String? = nil
         public var outcome: Occurrence.Outcome? = nil
         public var evidence: String? = nil
+        /// For a record reopened: what it was (`klar` or `struken`).
+        public var reopenedFrom: Status? = nil
         /// The change in plain words, from the record's fields (not the commit subject):
         /// "A2 flyttad från 2026-09 till 2027-06: Inväntar nytt verksamhetssystem".
         public var description: String = ""
@@ -57,6 +59,10 @@ public struct HistoryReport: Sendable, Codable {
     public var closed: [ChangeRow]
     /// Status set to `struken`.
     public var cancelled: [ChangeRow]
+    /// Records put back to work in the period after being `klar` or `struken`, and still
+    /// open at the report's date: reopened work is not done, and must not read as done.
+    /// Shown only when there are some.
+    public var reopened: [ChangeRow] = []
     /// Records deleted from the plan in the period, with the title they had: removing a
     /// record is not closing it, and late work must not vanish from the paper unseen.
     /// Shown only when there are some.
@@ -75,9 +81,16 @@ public struct HistoryReport: Sendable, Codable {
     /// so is every record that was `intern` or `sekretess` at any commit of the period or
     /// at its start, also one deleted since (`History.classifiedIDs`); a commit subject that
     /// names a left-out id is replaced by "–".
-    public static func make(_ history: History, period: FollowUp.Period, excluding: Set<String> = [],
+    ///
+    /// `asOf` is the report's date: nothing committed after it is shown (a `done` dated in
+    /// the period but registered after the report's date included), a record counts as
+    /// closed, cancelled or reopened by its status at that date, and the report warns when
+    /// records were changed after it (its tables read the records as they are now).
+    public static func make(_ history: History, period: FollowUp.Period, asOf: Day? = nil, excluding: Set<String> = [],
                             isPublic: Bool = false, lang: Lang = .sv) -> HistoryReport {
         func inPeriod(_ d: Day) -> Bool { period.first <= d && d <= period.last }
+        /// Registered by the report's date.
+        func known(_ r: Revision) -> Bool { asOf.map { r.date <= $0 } ?? true }
         let excluding = isPublic ? excluding.union(history.classifiedIDs(from: period.first, through: period.last)) : excluding
         /// Whether a commit subject names a left-out record ("risks: R1 status …").
         func namesExcluded(_ subject: String) -> Bool {
@@ -102,12 +115,28 @@ public struct HistoryReport: Sendable, Codable {
                 return RevisionRow(version: v.version, description: "–", date: v.date, author: v.author, commit: v.commit, tag: v.tag)
             }
         }
-        var added: [ChangeRow] = [], closed: [ChangeRow] = [], cancelled: [ChangeRow] = [], removed: [ChangeRow] = []
+        var added: [ChangeRow] = [], closed: [ChangeRow] = [], removed: [ChangeRow] = []
         let planKinds: Set<Kind> = [.goal, .activity, .risk, .finding]
         let words = Words(lang)
+        struct Key: Hashable { let kind: Kind; let id: String }
+        // A record's status as the history knows it at the report's date, and its last
+        // closing, cancelling and reopening in the period: a record closed and reopened is
+        // listed once, by what it is at the end, not by every step on the way.
+        var status: [Key: Status] = [:]
+        var lastClosed: [Key: (order: Int, row: ChangeRow)] = [:]
+        var lastCancelled: [Key: (order: Int, row: ChangeRow)] = [:]
+        var lastReopened: [Key: (order: Int, row: ChangeRow)] = [:]
+        var order = 0
+        var later = Set<String>()
         for entry in history.entries {
             guard let r = entry.revision else { continue }
+            guard known(r) else {
+                for c in entry.changes where planKinds.contains(c.kind) && !excluding.contains(c.id) && !c.id.isEmpty { later.insert(c.id) }
+                continue
+            }
             for c in entry.changes where planKinds.contains(c.kind) && !excluding.contains(c.id) {
+                let key = Key(kind: c.kind, id: c.id)
+                order += 1
                 func row(_ date: Day? = nil, _ what: String) -> ChangeRow {
                     var row = ChangeRow(kind: c.kind, id: c.id, title: c.title ?? "", owner: c.owner, date: date ?? r.date,
                                         author: r.author, commit: r.hash, subject: namesExcluded(r.subject) ? "–" : r.subject, from: nil, to: nil, days: nil, reason: nil)
@@ -127,19 +156,28 @@ public struct HistoryReport: Sendable, Codable {
                 switch c.action {
                 case .created:
                     if inPeriod(r.date) { added.append(row(nil, words.added)) }
+                    guard c.kind != .risk else { continue }
+                    status[key] = c.status.flatMap(Status.init(parsing:))
                     // Added already done: closed on its own done date, as a later change would be.
-                    if c.kind != .risk, c.status.flatMap(Status.init(parsing:)) == .done, let x = doneRow() { closed.append(x) }
+                    if status[key] == .done, let x = doneRow() { lastClosed[key] = (order, x) }
                 case .removed:
                     if inPeriod(r.date) { removed.append(row(nil, words.removed)) }
                 case .changed where c.field == "status":
-                    guard let v = c.new else { continue }
                     if c.kind == .risk {
-                        if RiskStatus(parsing: v) == .closed, inPeriod(r.date) { closed.append(row(nil, words.riskClosed)) }
-                    } else if let s = Status(parsing: v) {
-                        if s == .done, let x = doneRow() { closed.append(x) }
-                        if s == .cancelled, inPeriod(r.date) { cancelled.append(row(nil, words.cancelled)) }
+                        if let v = c.new, RiskStatus(parsing: v) == .closed, inPeriod(r.date) { closed.append(row(nil, words.riskClosed)) }
+                        continue
                     }
-                case .changed where c.field == "due":
+                    let was = c.old.flatMap(Status.init(parsing:)) ?? status[key]
+                    let s = c.new.flatMap(Status.init(parsing:))
+                    status[key] = s
+                    if s == .done, let x = doneRow() { lastClosed[key] = (order, x) }
+                    if s == .cancelled, inPeriod(r.date) { lastCancelled[key] = (order, row(nil, words.cancelled)) }
+                    if let was, was.isClosed, !(s?.isClosed ?? false), inPeriod(r.date) {
+                        var x = row(nil, words.reopened(was: was))
+                        x.reopenedFrom = was
+                        lastReopened[key] = (order, x)
+                    }
+                case .changed where c.field == "due" || c.field == "done":
                     guard let o = c.occurrence, inPeriod(o.done) else { continue }
                     var x = row(o.done, words.occurrence(o))
                     x.occurrence = o.period
@@ -150,6 +188,13 @@ public struct HistoryReport: Sendable, Codable {
                 }
             }
         }
+        // Each record by what it is at the report's date: still done, still cancelled, open again.
+        func last(_ rows: [Key: (order: Int, row: ChangeRow)], _ keep: (Status?) -> Bool) -> [ChangeRow] {
+            rows.filter { keep(status[$0.key]) }.values.sorted { $0.order < $1.order }.map(\.row)
+        }
+        closed += last(lastClosed) { $0 == .done }
+        let cancelled = last(lastCancelled) { $0 == .cancelled }
+        let reopened = last(lastReopened) { !($0?.isClosed ?? false) }
         // By the date of record; a stable sort keeps history order within a day.
         closed = closed.enumerated().sorted { $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset }
             .map(\.element)
@@ -179,14 +224,44 @@ public struct HistoryReport: Sendable, Codable {
             let a = position[$0.commit] ?? 0, b = position[$1.commit] ?? 0
             return a != b ? a < b : $0.id < $1.id
         }
+        var warnings = history.warnings
+        if let asOf, !later.isEmpty { warnings.append(changedAfter(later, asOf: asOf)) }
         var report = HistoryReport(period: period, fromTags: !tags.isEmpty, revisions: revisions, added: added, closed: closed,
-                                   cancelled: cancelled, postponed: postponed, slips: slips, warnings: history.warnings)
+                                   cancelled: cancelled, postponed: postponed, slips: slips, warnings: warnings)
         report.removed = removed
+        report.reopened = reopened
         return report
     }
 }
 
 extension HistoryReport {
+    /// The warning of a report dated before later commits: its tables read the records as
+    /// they are now, its history stops at its date. Names at most ten ids.
+    static func changedAfter(_ ids: Set<String>, asOf: Day) -> Message {
+        let sorted = ids.sorted(by: naturalLess)
+        let named = sorted.prefix(10).joined(separator: ", ") + (sorted.count > 10 ? " …" : "")
+        let n = sorted.count
+        return Message(
+            sv: "Rapportdagen \(asOf) ligger före senare incheckningar: \(n == 1 ? "1 post" : "\(n) poster") ändrades efter den (\(named)). "
+                + "Tabellerna visar posterna som de är nu; historiken slutar vid rapportdagen. "
+                + "Vill du se planen som den var den dagen, kör rapporten i en utcheckning av den tidens version (git worktree add).",
+            en: "The report's date \(asOf) is before later commits: \(n == 1 ? "1 record was" : "\(n) records were") changed after it (\(named)). "
+                + "The tables show the records as they are now; the history stops at the report's date. "
+                + "To see the plan as it was that day, run the report in a checkout of that version (git worktree add).")
+    }
+
+    /// The groups of the changes section, in order, without Uppskjutna (each format lays
+    /// out the moves itself): Tillagda, Klara, Strukna, and Återöppnade and Borttagna ur
+    /// planen when there are any.
+    public func changeGroups(_ lang: Lang) -> [(title: String, rows: [ChangeRow])] {
+        let sv = lang == .sv
+        var groups: [(title: String, rows: [ChangeRow])] = [(sv ? "Tillagda" : "Added", added), (sv ? "Klara" : "Closed", closed),
+                                                            (sv ? "Strukna" : "Cancelled", cancelled)]
+        if !reopened.isEmpty { groups.append((sv ? "Återöppnade" : "Reopened", reopened)) }
+        if !removed.isEmpty { groups.append((sv ? "Borttagna ur planen" : "Removed from the plan", removed)) }
+        return groups
+    }
+
     /// The legend of the history sections: how dates, occurrences, baselines and moved
     /// signals are worked out (docs/format.md, "Baseline and moved deadlines").
     public static func legend(movedGreen: Bool) -> Message {
@@ -213,6 +288,11 @@ extension HistoryReport {
         var added: String { sv ? "tillagd" : "added" }
         var cancelled: String { sv ? "struken" : "cancelled" }
         var removed: String { sv ? "borttagen ur planen" : "removed from the plan" }
+        /// "återöppnad (var klar)", "åter i planen (var struken)".
+        func reopened(was: Status) -> String {
+            was == .cancelled ? (sv ? "åter i planen (var struken)" : "back in the plan (was cancelled)")
+                              : (sv ? "återöppnad (var klar)" : "reopened (was done)")
+        }
         var riskClosed: String { sv ? "stängd" : "closed" }
         func done(_ d: Day) -> String { sv ? "klar \(d)" : "done \(d)" }
         /// "tillfälle 2026-Q1 klart 2026-03-20, utan anmärkning".

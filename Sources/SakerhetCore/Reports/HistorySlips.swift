@@ -24,14 +24,20 @@ public struct Slip: Sendable, Codable, Hashable {
     /// The deadline at the end of the window: after the last change of `due`, which may be
     /// a move back, earlier, after the moves counted here. Nil when not known.
     public var now: String? = nil
+    /// The deadline when the window began (or when the record was added, if later), when
+    /// it differs from where the first move started: a deadline pulled in and then pushed
+    /// out again slipped from where it stood, not from the pulled-in date. Nil otherwise.
+    public var start: String? = nil
 
     public var count: Int { moves.count }
-    /// The deadline before the first move.
-    public var from: String { moves.first?.from ?? "" }
+    /// The deadline when the window began: `start`, else the deadline before the first move.
+    public var from: String { start ?? moves.first?.from ?? "" }
     /// Where the deadline is now: `now`, else where the last move put it.
     public var to: String { now ?? moves.last?.to ?? "" }
-    /// The deadline is now unknown (`?`): how far it slipped is not known.
-    public var isOpenEnded: Bool { Deadline(token: to)?.isUnknown ?? false }
+    /// The deadline is now unknown (`?`) or gone (`löpande`): how far it slipped is not known.
+    public var isOpenEnded: Bool { Deadline(token: to)?.hasNoDays ?? false }
+    /// The deadline is now `löpande`: standing work, no end date.
+    public var isStanding: Bool { Deadline(token: to).map { $0.hasNoDays && !$0.isUnknown } ?? false }
     /// Days from the deadline before the first move to the deadline now (less than
     /// `totalDays` when it was moved back, earlier, after); nil when either is unknown.
     public var netDays: Int? {
@@ -43,6 +49,7 @@ public struct Slip: Sendable, Codable, Hashable {
     func with(moves: [Move]) -> Slip {
         var s = Slip(kind: kind, id: id, title: title, owner: owner, moves: moves, totalDays: totalDays)
         s.now = now
+        s.start = start
         return s
     }
 }
@@ -58,6 +65,8 @@ public enum Slips {
         var lastKnown: [Key: Day] = [:]
         // The `due` after the last change up to `until`, in any direction.
         var current: [Key: String] = [:]
+        // The `due` when the window began, or when the record was added in it.
+        var atStart: [Key: String] = [:]
         var moves: [Key: [Slip.Move]] = [:]
         var titles: [Key: String] = [:]
         var owners: [Key: String] = [:]
@@ -72,24 +81,38 @@ public enum Slips {
                 let key = Key(kind: c.kind, id: c.id)
                 if let t = c.title { titles[key] = t }
                 if let o = c.owner { owners[key] = o }
+                if c.action == .created, let due = c.due, byUntil, !inWindow || atStart[key] == nil { atStart[key] = due }
                 guard c.action == .changed, c.field == "due" else { continue }
                 if byUntil, let n = c.new { current[key] = n }
+                if byUntil, !inWindow { atStart[key] = c.new }
                 let old = c.old.flatMap(Deadline.init(token:))
                 let new = c.new.flatMap(Deadline.init(token:))
-                // Completing an occurrence of a recurring activity moves `due` on: not a slip.
+                var move: Slip.Move?
                 if c.occurrence != nil {
+                    // Completing an occurrence of a recurring activity moves `due` one period
+                    // on: not a slip. Further than that, the rest of the way is.
+                    if let step = c.onePeriodOn, let stepLast = Deadline(token: step)?.lastDay, let newLast = new?.lastDay {
+                        move = Slip.Move(from: step, to: c.new ?? "", days: stepLast.days(until: newLast),
+                                         reason: c.reason, revision: entry.revision)
+                    }
                     if let newLast = new?.lastDay { lastKnown[key] = newLast }
+                    // In the window, the deadline it started from goes one period on with it.
+                    if inWindow, let s = atStart[key].flatMap(Deadline.init(token:)), let step = Recurrence(periodOf: s)?.step(after: s) {
+                        atStart[key] = step.token
+                    }
+                    guard let move, inWindow else { continue }
+                    if moves[key] == nil { order.append(key) }
+                    moves[key, default: []].append(move)
                     continue
                 }
                 let reference = old?.lastDay ?? lastKnown[key]
-                var move: Slip.Move?
                 if let newLast = new?.lastDay {
                     if let reference, reference < newLast {
                         move = Slip.Move(from: c.old ?? "", to: c.new ?? "", days: reference.days(until: newLast),
                                          reason: c.reason, revision: entry.revision)
                     }
                     lastKnown[key] = newLast
-                } else if new?.isUnknown == true, let oldLast = old?.lastDay {
+                } else if new?.hasNoDays == true, let oldLast = old?.lastDay {
                     move = Slip.Move(from: c.old ?? "", to: c.new ?? "", days: nil, reason: c.reason, revision: entry.revision)
                     lastKnown[key] = oldLast
                 }
@@ -103,6 +126,7 @@ public enum Slips {
             var slip = Slip(kind: key.kind, id: key.id, title: titles[key] ?? "", owner: owners[key], moves: list,
                             totalDays: list.reduce(0) { $0 + ($1.days ?? 0) })
             slip.now = current[key]
+            if since != nil, let start = atStart[key], start != list[0].from { slip.start = start }
             return slip
         }
         return slips.sorted {

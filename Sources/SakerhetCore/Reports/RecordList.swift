@@ -110,6 +110,8 @@ public struct RecordList: Sendable, Codable {
         let match = Match(filter: filter, goals: filter.goal.map { data.goalAndDescendants($0) }, asOf: asOf, window: window)
         let file = data.path(kind)
         var rows: [ListRow] = []
+        // Each row's deadline as the file has it, for the baselines (`Scheduled.due`).
+        var stored: [Deadline?] = []
         // Room for every record of the kind (pages never written are never touched), so the
         // rows are not moved as the array grows; for activities, for those the filter keeps
         // on status and deadline (below).
@@ -123,6 +125,7 @@ public struct RecordList: Sendable, Codable {
                                 assessment: nil, progress: nil)
                 r.below = below[g.ref.index]
                 rows.append(r)
+                stored.append(g.due)
             }
         case .activity:
             // Of 100,000 activities most fail the filter: each is looked at field by field
@@ -142,11 +145,13 @@ public struct RecordList: Sendable, Codable {
                                     title: acts[i].title, owners: acts[i].owners, goal: acts[i].goal, start: acts[i].start,
                                     deadline: deadline, status: status, statusAlias: acts[i].statusAlias,
                                     assessment: nil, progress: acts[i].progress))
+                stored.append(acts[i].due)
             }
         case .finding:
             for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
                 rows.append(makeRow(f, kind, data, file: file, asOf: asOf, window: window, goal: nil, start: nil,
                                     assessment: f.assessment, progress: nil))
+                stored.append(f.due)
             }
         case .risk:
             let wantStatus = filter.status.flatMap { StatusFilter($0, kind: .risk) }
@@ -167,7 +172,7 @@ public struct RecordList: Sendable, Codable {
         }
         if !baselines.isEmpty && kind != .risk {
             for i in rows.indices {
-                guard let original = baselines.original(kind, rows[i].id, current: rows[i].due), let signal = rows[i].signal else { continue }
+                guard let original = baselines.original(kind, rows[i].id, current: stored[i]), let signal = rows[i].signal else { continue }
                 let raised = Baselines.signal(signal, moved: true, status: rows[i].status.flatMap(Status.init(parsing:)),
                                               movedGreen: data.config.movedGreen)
                 let r = rows[i]

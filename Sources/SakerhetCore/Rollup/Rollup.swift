@@ -76,7 +76,7 @@ public enum Rollup {
                      isPublic: Bool, lang: Lang) -> RollupReport.PlanPart {
         let span = period ?? .year(of: asOf)
         let (history, baselines) = GitHistory.beginIfInRepository(folder: folder.path, display: folder.display, tags: true).map {
-            HistoryReport.loadWithBaselines($0, period: span.through(asOf), excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic, lang: lang)
+            HistoryReport.loadWithBaselines($0, period: span.through(asOf), asOf: asOf, excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic, lang: lang)
         } ?? (.failure(GitHistory.notARepository(folder.display)), Baselines())
         var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: lang, baselines: baselines)
         report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })

@@ -53,7 +53,7 @@ enum Report: Command {
         let data = try ctx.load()
         let (folder, display) = try located ?? ctx.dataFolder()
         let (history, baselines) = HistoryReport.loadWithBaselines(reading ?? GitHistory.begin(folder: folder, display: display, tags: true),
-                                                                  period: (period ?? .year(of: asOf)).through(asOf),
+                                                                  period: (period ?? .year(of: asOf)).through(asOf), asOf: asOf,
                                                                   excluding: isPublic ? data.classifiedIDs : [], isPublic: isPublic,
                                                                   lang: ctx.lang)
         var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang, baselines: baselines)

@@ -1,0 +1,143 @@
+import XCTest
+@testable import SakerhetCore
+
+/// What the history sections say of each record must be what happened to it by the
+/// report's date: a record reopened is not listed as done, nothing registered after the
+/// report's date is shown, a deadline dropped to `löpande` is a move, a slip starts where
+/// the deadline stood when the period began, and a recurring control is judged by its
+/// occurrences, not by how `done` was written.
+final class HistoryTruthTests: XCTestCase {
+    private let path = "data/activities.rec"
+    private let period = FollowUp.Period("2026")!
+
+    private func file(_ records: [String]) -> [String: String] { [path: records.joined(separator: "\n")] }
+
+    /// A record closed, reopened and closed again is done once, on its last closing; one
+    /// closed and reopened, or cancelled and put back, is under Återöppnade, not Klara or
+    /// Strukna; each says what it was.
+    func testReopenedRecordsAreNotListedAsDone() {
+        var book = HistoryBook()
+        func state(_ a1: String, _ a2: String, _ a3: String) -> [String: String] {
+            file([historyActivity("A1", due: "2026-03", status: a1 == "pågår" ? "pågår" : a1, extra: a1 == "klar" ? "done: 2026-03-10\n" : ""),
+                  historyActivity("A2", due: "2026-04", status: a2, extra: a2 == "klar" ? "done: 2026-04-02\n" : ""),
+                  historyActivity("A3", due: "2026-03", status: a3, extra: a3 == "struken" ? "reason: Utgår\n" : "")])
+        }
+        book.commit("c0", "2025-12-15", state("pågår", "pågår", "pågår"))
+        book.commit("c1", "2026-02-10", state("pågår", "pågår", "struken"))
+        book.commit("c2", "2026-03-01", state("pågår", "klar", "struken"))
+        book.commit("c3", "2026-03-05", state("pågår", "pågår", "struken"))
+        book.commit("c4", "2026-03-10", state("klar", "pågår", "struken"))
+        book.commit("c5", "2026-03-12", state("klar", "pågår", "pågår"))
+        book.commit("c6", "2026-04-02", state("klar", "klar", "pågår"))
+        book.commit("c7", "2026-05-20", state("pågår", "klar", "pågår"))
+        let report = HistoryReport.make(book.history(), period: period.through(Day("2026-06-15")!), asOf: Day("2026-06-15")!)
+        XCTAssertEqual(report.closed.map { "\($0.date) \($0.id)" }, ["2026-04-02 A2"])
+        XCTAssertEqual(report.cancelled.map(\.id), [])
+        XCTAssertEqual(report.reopened.map { "\($0.date) \($0.id) \($0.reopenedFrom?.rawValue ?? "-")" },
+                       ["2026-03-12 A3 struken", "2026-05-20 A1 klar"])
+        XCTAssertEqual(report.changeGroups(.sv).map { "\($0.title) \($0.rows.count)" },
+                       ["Tillagda 0", "Klara 1", "Strukna 0", "Återöppnade 2"])
+
+        let text = HistoryReportText.render(report, lang: .sv, style: .plain)
+        XCTAssertTrue(text.contains("Återöppnade (2)\n  2026-03-12  A3  Aktivitet A3: åter i planen (var struken)"), text)
+        XCTAssertTrue(text.contains("2026-05-20  A1  Aktivitet A1: återöppnad (var klar)"), text)
+        let md = HistoryReportMarkdown.render(report, lang: .en)
+        XCTAssertTrue(md.contains("| 2026-05-20 | A1 | Aktivitet A1 | reopened (was done) |"), md)
+
+        // At a report date before the reopening, A1 is done and nothing is reopened yet.
+        let april = HistoryReport.make(book.history(), period: period.through(Day("2026-04-30")!), asOf: Day("2026-04-30")!)
+        XCTAssertEqual(april.closed.map(\.id), ["A1", "A2"])
+        XCTAssertEqual(april.reopened.map(\.id), ["A3"])
+    }
+
+    /// A `done` dated in the period but committed after the report's date is not shown,
+    /// and the report says that records changed after its date.
+    func testNothingRegisteredAfterTheReportDateIsShown() {
+        var book = HistoryBook()
+        book.commit("c0", "2025-12-15", file([historyActivity("A3", due: "2026-05")]))
+        book.commit("c1", "2026-07-01", file([historyActivity("A3", due: "2026-05", status: "klar", extra: "done: 2026-04-01\n")]))
+        let asOf = Day("2026-06-15")!
+        let report = HistoryReport.make(book.history(), period: period.through(asOf), asOf: asOf)
+        XCTAssertEqual(report.closed.map(\.id), [])
+        XCTAssertEqual(report.warnings.map(\.sv), [
+            "Rapportdagen 2026-06-15 ligger före senare incheckningar: 1 post ändrades efter den (A3). "
+                + "Tabellerna visar posterna som de är nu; historiken slutar vid rapportdagen. "
+                + "Vill du se planen som den var den dagen, kör rapporten i en utcheckning av den tidens version (git worktree add)."])
+        // Registered after the period but by the report's date: a tertial written up in May.
+        let t1 = HistoryReport.make(book.history(), period: FollowUp.Period("2026-T1")!, asOf: Day("2026-09-15")!)
+        XCTAssertEqual(t1.closed.map { "\($0.date) \($0.id) \($0.registered?.description ?? "")" }, ["2026-04-01 A3 2026-07-01"])
+        XCTAssertTrue(t1.warnings.isEmpty)
+    }
+
+    /// A late deadline changed to `löpande` is a move with no end, like `?`: it is a slip,
+    /// a postponement, and the record keeps its baseline beside `löpande`.
+    func testDeadlineDroppedToStandingIsAMove() {
+        var book = HistoryBook()
+        book.commit("c0", "2025-12-15", file([historyActivity("A1", due: "2026-02")]))
+        book.commit("c1", "2026-03-10", file([historyActivity("A1", due: "löpande")]))
+        let h = book.history()
+        let report = HistoryReport.make(h, period: period)
+        XCTAssertEqual(report.postponed.map { "\($0.id) \($0.from ?? "") → \($0.to ?? "") \($0.days.map(String.init) ?? "?")" },
+                       ["A1 2026-02 → löpande ?"])
+        let slip = try! XCTUnwrap(report.slips.first)
+        XCTAssertTrue(slip.isOpenEnded && slip.isStanding)
+        XCTAssertEqual(HistoryText.summary(slip, .sv), "flyttad 1 gång, nu löpande, utan slutdatum")
+        let b = Baselines.make(h, periodStart: period.first)
+        XCTAssertEqual(b.original(.activity, "A1", current: .standing)?.token, "2026-02")
+    }
+
+    /// A deadline pulled in and then pushed out slipped from where it stood when the
+    /// period began: "2026-09 → 2026-07", net 61 days earlier.
+    func testSlipStartsAtThePeriodsDeadline() {
+        var book = HistoryBook()
+        book.commit("c0", "2025-12-15", file([historyActivity("A2", due: "2026-09")]))
+        book.commit("c1", "2026-02-01", file([historyActivity("A2", due: "2026-05")]))
+        book.commit("c2", "2026-03-12", file([historyActivity("A2", due: "2026-07")]))
+        let slips = HistoryReport.make(book.history(), period: period).slips
+        XCTAssertEqual(slips.map { "\($0.id) \($0.from) → \($0.to) \($0.totalDays) \($0.netDays ?? 0)" }, ["A2 2026-09 → 2026-07 61 -61"])
+        XCTAssertEqual(HistoryText.summary(slips[0], .sv), "flyttad 1 gång, totalt 61 dagar, netto 61 dagar tidigare")
+        // Without a window, the slip starts where its first move did.
+        XCTAssertEqual(Slips.make(book.history()).map(\.from), ["2026-05"])
+    }
+
+    /// A recurring control finished by writing `done` by hand (its next deadline follows
+    /// from it) is done, not moved: under Klara as an occurrence, with no baseline.
+    func testRecurringDoneByHandIsAnOccurrenceNotAMove() throws {
+        var book = HistoryBook()
+        let every = "every: kvartal\n"
+        book.commit("c0", "2025-12-15", file([historyActivity("B4", due: "2026-Q1", extra: every)]))
+        book.commit("c1", "2026-03-20", file([historyActivity("B4", due: "2026-Q1", extra: every + "done: 2026-03-20\n")]))
+        let h = book.history()
+        let report = HistoryReport.make(h, period: period)
+        XCTAssertEqual(report.closed.map { "\($0.date) \($0.id) \($0.occurrence ?? "-")" }, ["2026-03-20 B4 2026-Q1"])
+        XCTAssertTrue(report.slips.isEmpty)
+
+        let data = Fixture.data([.activity: historyActivity("B4", due: "2026-Q1", extra: every + "done: 2026-03-20\n").replacingOccurrences(of: "goal: D2", with: "goal: D3")])
+        let asOf = Day("2026-04-20")!
+        let follow = FollowUp.make(data, asOf: asOf, period: period, baselines: Baselines.make(h, periodStart: period.first))
+        let row = try XCTUnwrap(follow.activityGroups.flatMap(\.rows).first { $0.id == "B4" })
+        XCTAssertEqual(row.due?.token, "2026-Q2")
+        XCTAssertNil(row.original)
+        XCTAssertEqual(row.signal, .green)
+    }
+
+    /// An occurrence done that takes `due` two periods on skipped one: the rest of the way
+    /// is a move, a slip from the period after the occurrence, and the baseline's.
+    func testOccurrenceThatSkipsAPeriodIsPartlyAMove() {
+        var book = HistoryBook()
+        let every = "every: kvartal\n"
+        book.commit("c0", "2025-12-15", file([historyActivity("B2", due: "2026-Q1", extra: every)]))
+        book.commit("c1", "2026-03-20", file([historyActivity("B2", due: "2026-Q3", extra: every + "done: 2026-03-20\noccurrence: 2026-Q1 2026-03-20\n")]))
+        let h = book.history()
+        let report = HistoryReport.make(h, period: period)
+        XCTAssertEqual(report.closed.map { "\($0.id) \($0.occurrence ?? "-")" }, ["B2 2026-Q1"])
+        XCTAssertEqual(report.postponed.map { "\($0.id) \($0.from ?? "") → \($0.to ?? "") \($0.days ?? 0)" }, ["B2 2026-Q2 → 2026-Q3 92"])
+        XCTAssertEqual(report.slips.map { "\($0.from) → \($0.to) \($0.totalDays) \($0.netDays ?? 0)" }, ["2026-Q2 → 2026-Q3 92 92"])
+        XCTAssertEqual(Baselines.make(h, periodStart: period.first).original(.activity, "B2", current: Deadline(token: "2026-Q3"))?.token, "2026-Q2")
+        // One period on is the plan: no move.
+        var once = HistoryBook()
+        once.commit("c0", "2025-12-15", file([historyActivity("B2", due: "2026-Q1", extra: every)]))
+        once.commit("c1", "2026-03-20", file([historyActivity("B2", due: "2026-Q2", extra: every + "done: 2026-03-20\noccurrence: 2026-Q1 2026-03-20\n")]))
+        XCTAssertTrue(HistoryReport.make(once.history(), period: period).postponed.isEmpty)
+    }
+}
