@@ -104,6 +104,9 @@ public struct Importer {
 
     /// Adds the records of one table. Throws when no header row is recognised.
     public mutating func add(_ table: SourceTable, file: String) throws {
+        // What the reader found (a hidden sheet passed over, formulas without a value) is said
+        // whether or not the table is recognised.
+        for n in table.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
         guard let (headerRow, kind) = Importer.header(table, kind: options.kind, map: options.map) else {
             let want = ImportColumns.usual[options.kind ?? .activity] ?? ""
             throw OfficeError(

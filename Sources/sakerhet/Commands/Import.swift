@@ -12,7 +12,7 @@ enum Import: Command {
         arguments: [Arg("FIL", "FILE", Message(sv: "filen att importera (.xlsx, .docx, .csv, .tsv, .txt); kan upprepas", en: "the file to import (.xlsx, .docx, .csv, .tsv, .txt); may repeat"), .file, repeats: true)],
         options: [
             Opt("--kind", .choice(["activities", "goals", "risks", "findings"]), Message(sv: "vad raderna är: activities (standard; risks/findings gissas från rubrikerna), goals, risks, findings", en: "what the rows are: activities (default; risks/findings guessed from the headers), goals, risks, findings")),
-            Opt("--sheet", .text, placeholder: Message(sv: "NAMN", en: "NAME"), Message(sv: "bladet i arbetsboken (standard: det första)", en: "the workbook's sheet (default: the first)")),
+            Opt("--sheet", .text, placeholder: Message(sv: "NAMN", en: "NAME"), Message(sv: "bladet i arbetsboken (standard: det första synliga)", en: "the workbook's sheet (default: the first visible one)")),
             Opt("--map", .text, placeholder: Message(sv: "'KOLUMN=fält'", en: "'COLUMN=field'"), Message(sv: "kolumnen är fältet (t.ex. 'Vem=owner'); fält '-' hoppar över kolumnen; kan upprepas", en: "the column is the field (e.g. 'Vem=owner'); field '-' skips the column; may repeat"), repeatable: true),
             Opt("--dry-run", .flag, Message(sv: "visa posterna som skulle läggas till, som diff, utan att skriva", en: "show the records that would be added, as a diff, without writing")),
         ],
