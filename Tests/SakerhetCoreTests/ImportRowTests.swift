@@ -1,0 +1,69 @@
+import XCTest
+@testable import SakerhetCore
+
+/// Which rows an import takes, and how it reads the columns of plans as they are written:
+/// rows alike, goal tables, deadlines, kinds of finding, ids. In-process.
+final class ImportRowTests: XCTestCase {
+    static let asOf = ImportRecordTests.asOf
+
+    static func table(_ rows: [[String]]) -> SourceTable { ImportRecordTests.table(rows) }
+
+    static func values(_ r: Importer.NewRecord, _ k: String) -> [String] { r.fields.filter { $0.0 == k }.map(\.1) }
+    static func value(_ r: Importer.NewRecord, _ k: String) -> String? { values(r, k).first }
+
+    /// The folder after an import.
+    static func after(_ data: DataSet, _ importer: Importer) throws -> DataSet {
+        try ImportEdit(data, importer.records).applied(to: data)
+    }
+
+    /// A recurring report with three deadlines is three rows and three records; importing the
+    /// sheet again adds nothing, each record in the folder answering for one row.
+    func testRowsAlikeButForTheDeadlineAreAllTaken() throws {
+        let rows = [["Mål", "Aktivitet", "Ansvarig", "Klart senast", "Status"],
+                    ["D1", "Rapport till nämnden", "sf", "2026-04", "Ej påbörjad"],
+                    ["D1", "Rapport till nämnden", "sf", "2026-08", "Ej påbörjad"],
+                    ["D1", "Rapport till nämnden", "sf", "2026-12", "Ej påbörjad"]]
+        let data = ImportRecordTests.data()
+        var importer = Importer(data: data, asOf: Self.asOf)
+        try importer.add(Self.table(rows), file: "t.xlsx")
+        let acts = importer.records.filter { $0.kind == .activity }
+        XCTAssertEqual(acts.map { Self.value($0, "due") }, ["2026-04", "2026-08", "2026-12"])
+        XCTAssertEqual(importer.duplicates, 0)
+        // Again: nothing new, each row is one record already.
+        let folder = try Self.after(data, importer)
+        var again = Importer(data: folder, asOf: Self.asOf)
+        try again.add(Self.table(rows), file: "t.xlsx")
+        XCTAssertEqual(again.records.count, 0)
+        XCTAssertEqual(again.duplicates, 3)
+        XCTAssertEqual(again.notices.count, 0, again.notices.map(\.sv).joined(separator: "\n"))
+        // A sheet with one more row adds that row only.
+        var more = Importer(data: folder, asOf: Self.asOf)
+        try more.add(Self.table(rows + [["D1", "Rapport till nämnden", "sf", "2027-04", "Ej påbörjad"]]), file: "t.xlsx")
+        XCTAssertEqual(more.records.map { Self.value($0, "due") }, ["2027-04"])
+        XCTAssertEqual(more.duplicates, 3)
+    }
+
+    /// A record in the folder with another deadline (postponed since) answers for a row no
+    /// record matches exactly, and the notice says so; a row with the same deadline as a
+    /// record is that record, whatever the rows' order. Two rows alike in all are both taken,
+    /// and said.
+    func testTheFolderAnswersOneRowPerRecord() throws {
+        var files = ImportRecordTests.data().files
+        files[.activity] = SourceFile(path: "d/activities.rec", document: Document(text: "id: A1\ntitle: Rapport\ngoal: D1\nowner: sf\ndue: 2026-08\nstatus: pågår\n\nid: A2\ntitle: Övning\ngoal: D1\nowner: sf\ndue: 2026-10\nstatus: pågår\n"))
+        let data = DataSet(folder: "d", files: files)
+        var importer = Importer(data: data, asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Klart senast"],
+            ["D1", "Rapport", "sf", "2026-04"],
+            ["D1", "Rapport", "sf", "2026-08"],
+            ["D1", "Övning", "sf", "2026-09"],
+            ["D1", "Ny", "sf", "2026"],
+            ["D1", "Ny", "sf", "2026"],
+        ]), file: "t.xlsx")
+        XCTAssertEqual(importer.records.map { "\(Self.value($0, "title")!) \(Self.value($0, "due")!)" }, ["Rapport 2026-04", "Ny 2026", "Ny 2026"])
+        XCTAssertEqual(importer.duplicates, 2)
+        XCTAssertEqual(importer.notices.map(\.sv), [
+            "t.xlsx:4: raden är redan A2 i mappen (samma mål och titel; tidpunkten där är 2026-10, här 2026-09) och lades inte till igen",
+            "t.xlsx:6: samma mål, titel och tidpunkt som t.xlsx:5; båda tas med. Står raden två gånger i källan, ta bort den ena och importera igen",
+        ])
+    }
+}
