@@ -66,4 +66,37 @@ final class ImportRowTests: XCTestCase {
             "t.xlsx:6: samma mål, titel och tidpunkt som t.xlsx:5; båda tas med. Står raden två gånger i källan, ta bort den ena och importera igen",
         ])
     }
+
+    /// "Senast klart" (seed 000's Aktivitetslista, format.md's label of `due`) is the
+    /// deadline; a Klar row without a date gets `done` from its deadline, or the as-of date,
+    /// marked `assumed: done` so that every report shows it as derived.
+    func testSenastKlartIsTheDeadlineAndADerivedDoneIsMarked() throws {
+        XCTAssertEqual(ImportColumns.field("Senast klart", kind: .activity)?.field, "due")
+        XCTAssertEqual(ImportColumns.field("Senast klart", kind: .goal)?.field, "due")
+        var importer = Importer(data: ImportRecordTests.data(), asOf: Day(year: 2026, month: 5, day: 15)!)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Påbörjas", "Senast klart", "Status"],
+            ["D1", "Kontinuitetsplan", "sf", "2026-05", "2026-10", "Pågår"],
+            ["D1", "Kriskommunikation", "sf", "2026-03", "2026-04", "Klar"],
+            ["D1", "Klar i förtid", "sf", "2026-03", "2026-12", "Klar"],
+        ]), file: "p.docx")
+        let acts = importer.records
+        XCTAssertEqual(acts.map { Self.value($0, "due") }, ["2026-10", "2026-04", "2026-12"])
+        XCTAssertEqual(acts.map { Self.value($0, "done") }, [nil, "2026-04", "2026-05-15"])
+        XCTAssertEqual(acts.map { Self.values($0, "assumed") }, [[], ["done"], ["done"]])
+        XCTAssertTrue(importer.notices.contains { $0.sv == "p.docx:4: klar utan datum; done satt till 2026-05-15 (importdagen (källan anger ingen tidpunkt som har passerat)), markerat som antaget (assumed: done) och med en kommentar" },
+                      importer.notices.map(\.sv).joined(separator: "\n"))
+    }
+
+    /// A finding's kind in capitals ("Brist", "AVVIKELSE") is the plan's word, as status and
+    /// assessment are; a word not in the list is kept for audit to name.
+    func testFindingKindIsCaseFolded() throws {
+        var importer = Importer(data: ImportRecordTests.data(), asOf: Self.asOf)
+        try importer.add(Self.table([["Granskning", "Rekommendation", "Bedömning", "Ansvarig", "Status", "Typ"],
+            ["IT 2025", "Inför en kontinuitetsplan", "Röd", "sf", "Pågår", "Brist"],
+            ["IT 2025", "39 avvikelser", "Gul", "sf", "Ej påbörjad", "AVVIKELSE"],
+            ["IT 2025", "Annat", "Grön", "sf", "Klar", "Oklart"],
+        ]), file: "r.xlsx")
+        XCTAssertEqual(importer.records.filter { $0.kind == .finding }.map { Self.value($0, "kind") }, ["brist", "avvikelse", "Oklart"])
+        XCTAssertEqual(importer.records.filter { $0.kind == .finding }.map { Self.value($0, "assessment") }, ["röd", "gul", "grön"])
+    }
 }

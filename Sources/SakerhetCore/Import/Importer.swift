@@ -399,6 +399,9 @@ public struct Importer {
                 }
                 var v = Editor.normalise(ImportValues.clean(c.text), spec)
                 if spec.type == .day, case .day(let d) = c { v = d.description }
+                // A finding's kind in any case ("Brist", "AVVIKELSE"), as a status or a colour
+                // is: the word of the plan's list (config.rec's finding_kinds).
+                if spec.type == .findingKind, let word = data.config.kindsOfFinding.first(where: { $0.lowercased() == v.lowercased() }) { v = word }
                 fields.append((name, v))
             }
         }
@@ -423,9 +426,12 @@ public struct Importer {
                 whyEN = "the source's deadline"
             }
             fields.append(("done", token))
+            // Derived by a rule, not given by the source: marked where a reader sees it
+            // (format.md, "Assumed values"), in the reports as well as in the file.
+            if kind.spec("assumed") != nil { fields.append(("assumed", "done")) }
             filled("done \(token) är \(why)")
-            notices.append(Message(sv: "\(place): klar utan datum; done satt till \(token) (\(why)), markerat med en kommentar",
-                                   en: "\(place): done without a date; done set to \(token) (\(whyEN)), marked by a comment"))
+            notices.append(Message(sv: "\(place): klar utan datum; done satt till \(token) (\(why)), markerat som antaget (assumed: done) och med en kommentar",
+                                   en: "\(place): done without a date; done set to \(token) (\(whyEN)), marked as assumed (assumed: done) and by a comment"))
         }
         if let r = text("reason") { reasonParts.insert(r, at: 0) }
         if !reasonParts.isEmpty { fields.append(("reason", reasonParts.joined(separator: "; "))) }
