@@ -99,4 +99,20 @@ final class ImportRowTests: XCTestCase {
         XCTAssertEqual(importer.records.filter { $0.kind == .finding }.map { Self.value($0, "kind") }, ["brist", "avvikelse", "Oklart"])
         XCTAssertEqual(importer.records.filter { $0.kind == .finding }.map { Self.value($0, "assessment") }, ["röd", "gul", "grön"])
     }
+
+    /// Ids as `add` gives them (format.md, "Ids of new records"): a goal the import makes
+    /// for an activity's goal cell is top-level, so `M` after the folder's M numbers; a
+    /// sub-goal takes its parent's other sub-goals' letters; config.rec's letters count.
+    func testNewGoalsTakeTheDocumentedIds() throws {
+        var files = ImportRecordTests.data().files
+        files[.goal] = SourceFile(path: "d/goals.rec", document: Document(text: "id: M3.3\ntitle: Övergripande\nowner: sf\ndue: 2027\nstatus: pågår\n\nid: HP2\ntitle: Under\nparent: M3.3\nowner: sf\ndue: 2027\nstatus: pågår\n"))
+        files[.activity] = SourceFile(path: "d/activities.rec", document: Document(text: "id: A1\ntitle: Gammal\ngoal: M3.3\nowner: sf\ndue: 2027\nstatus: pågår\n"))
+        let data = DataSet(folder: "d", files: files)
+        var importer = Importer(data: data, asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig"], ["Stärkt säkerhetskultur", "Utbildning", "sf"], ["Ny", "Övning", "sf"]]), file: "a.xlsx")
+        XCTAssertEqual(importer.records.filter { $0.kind == .goal }.map(\.id), ["M4", "M5"])
+        var goals = Importer(data: data, asOf: Self.asOf, options: .init(kind: .goal))
+        try goals.add(Self.table([["Rubrik", "Överordnat mål", "Ansvarig"], ["Del ett", "M3.3", "sf"], ["Topp", "", "sf"], ["Del två", "M3.3", "sf"]]), file: "g.xlsx")
+        XCTAssertEqual(goals.records.map(\.id), ["HP3", "M4", "HP4"])
+    }
 }

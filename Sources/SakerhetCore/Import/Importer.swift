@@ -61,7 +61,8 @@ public struct Importer {
     /// Rows added, by key and deadline: a second row like one of them is said.
     private var added: [String: String] = [:]
     private var usedIDs: [Kind: Set<String>] = [:]
-    private var highest: [Kind: Int] = [:]
+    /// The highest number given so far, by kind and letters.
+    private var highest: [String: Int] = [:]
 
     public init(data: DataSet, asOf: Day, options: Options = Options()) {
         self.data = data
@@ -85,9 +86,6 @@ public struct Importer {
         for kind in Kind.allCases {
             let ids = Set(data.ids[kind]?.keys.map { $0 } ?? [])
             usedIDs[kind] = ids
-            if let prefix = kind.idPrefix {
-                highest[kind] = ids.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }.max() ?? 0
-            }
         }
     }
 
@@ -464,7 +462,7 @@ public struct Importer {
                 return leaveOut(m.sv, m.en)
             }
         }
-        let newID = id ?? nextID(kind)
+        let newID = id ?? nextID(kind, parent: kind == .goal ? fields.first { $0.0 == "parent" }?.1 : nil)
         usedIDs[kind, default: []].insert(newID)
         record.fields.insert(("id", newID), at: 0)
         records.append(record)
@@ -513,7 +511,7 @@ public struct Importer {
     private mutating func goalFor(_ g: String, ownerID: String, file: String) -> String {
         if goalIDs.contains(g) { return g }
         if let id = goalByTitle[ImportColumns.fold(g)] { return id }
-        let id = nextID(.goal)
+        let id = nextID(.goal, parent: nil)
         usedIDs[.goal, default: []].insert(id)
         goalIDs.insert(id)
         goalByTitle[ImportColumns.fold(g)] = id
@@ -523,12 +521,42 @@ public struct Importer {
         return id
     }
 
-    private mutating func nextID(_ kind: Kind) -> String {
-        let prefix = kind.idPrefix ?? kind.rawValue + "-"
-        var n = (highest[kind] ?? 0) + 1
+    /// The next id in the kind's scheme, as `add` gives it (format.md, "Ids of new records"):
+    /// a top-level goal `id_goal` (M), a sub-goal the letters of its parent's other sub-goals,
+    /// else `id_subgoal` (D); the other kinds their letters in config.rec. The number is the
+    /// highest after those letters among the folder's ids and this import's, plus one.
+    private mutating func nextID(_ kind: Kind, parent: String?) -> String {
+        let prefixes = data.config.idPrefixes
+        var prefix: String
+        switch kind {
+        case .goal:
+            prefix = prefixes[parent == nil ? "id_goal" : "id_subgoal"] ?? (parent == nil ? "M" : "D")
+            if let parent {
+                let sibling = records.last { $0.kind == .goal && $0.fields.contains { $0 == ("parent", parent) } }?.id
+                    ?? data.goals.last { $0.parent == parent }?.id
+                if let sibling, let l = Editor.letters(of: sibling) { prefix = l }
+            }
+        case .activity: prefix = prefixes["id_activity"] ?? "A"
+        case .risk: prefix = prefixes["id_risk"] ?? "R"
+        case .finding: prefix = prefixes["id_finding"] ?? "F"
+        default: prefix = kind.idPrefix ?? kind.rawValue + "-"
+        }
+        let slot = kind.rawValue + "\u{1F}" + prefix
+        var n: Int
+        if let h = highest[slot] { n = h } else {
+            n = 0
+            // The folder's numbering; ids that this import keeps from an Id column are skipped below.
+            for id in data.ids[kind]?.keys ?? [:].keys where id.hasPrefix(prefix) && Editor.letters(of: id) == prefix {
+                // The whole number after the letters: 3 in M3.3, 12 in A12.
+                if let k = Int(id.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }) { n = max(n, k) }
+            }
+        }
+        n += 1
         while usedIDs[kind]?.contains(prefix + String(n)) == true { n += 1 }
-        highest[kind] = n
-        return prefix + String(n)
+        highest[slot] = n
+        let id = prefix + String(n)
+        usedIDs[kind, default: []].insert(id)
+        return id
     }
 
     static func ordered(_ fields: [(String, String)], _ kind: Kind) -> [(String, String)] {
