@@ -115,4 +115,16 @@ final class ImportRowTests: XCTestCase {
         try goals.add(Self.table([["Rubrik", "Överordnat mål", "Ansvarig"], ["Del ett", "M3.3", "sf"], ["Topp", "", "sf"], ["Del två", "M3.3", "sf"]]), file: "g.xlsx")
         XCTAssertEqual(goals.records.map(\.id), ["HP3", "M4", "HP4"])
     }
+
+    /// A multi-line note reads back as `export` wrote it: a tab and the indent of a later
+    /// line are kept (the record format holds them); blanks at line ends and other control
+    /// characters are not (it does not).
+    func testMultiLineNoteKeepsTabsAndIndent() throws {
+        XCTAssertEqual(ImportValues.clean("  Steg:  \n1.\tInventera\n   a) system\n  b)\u{7}x\t"), "Steg:\n1.\tInventera\n   a) system\n  b) x")
+        var importer = Importer(data: ImportRecordTests.data(), asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Kommentar"], ["D1", "Rutin", "sf", "Steg:\n1.\tInventera\n  a) system"]]), file: "p.xlsx")
+        XCTAssertEqual(Self.value(importer.records[0], "note"), "Steg:\n1.\tInventera\n  a) system")
+        let bytes = try ImportEdit(ImportRecordTests.data(), importer.records).files[0].afterBytes
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("note: Steg:\n+ 1.\tInventera\n+   a) system\n"))
+    }
 }
