@@ -48,7 +48,7 @@ final class ImportTests: EndToEndCase {
         // Two goals from the goal column, marked as made by the import.
         let goalsText = try text(root, "data/goals.rec")
         let goals = RecText.records(goalsText)
-        XCTAssertEqual(goals.map(\.id), ["D1", "D2"], file: file, line: line)
+        XCTAssertEqual(goals.map(\.id), ["M1", "M2"], file: file, line: line)
         XCTAssertEqual(goals.map { $0.value("title") }, ["Stärkt informationssäkerhet", "Förbättrad kontinuitetshantering"], file: file, line: line)
         XCTAssertTrue(goalsText.contains("# importerad från \(name): nytt mål"), goalsText, file: file, line: line)
 
@@ -57,7 +57,7 @@ final class ImportTests: EndToEndCase {
         let acts = RecText.records(activitiesText)
         XCTAssertEqual(acts.map(\.id), (1...7).map { "A\($0)" }, file: file, line: line)
         func v(_ i: Int, _ k: String) -> String? { acts[i].value(k) }
-        XCTAssertEqual(acts.map { $0.value("goal") }, ["D1", "D1", "D2", "D2", "D1", "D2", "D1"], file: file, line: line)
+        XCTAssertEqual(acts.map { $0.value("goal") }, ["M1", "M1", "M2", "M2", "M1", "M2", "M1"], file: file, line: line)
         XCTAssertEqual(acts.map { $0.value("due") }, ["2015-03", "2015-H2", "2015", "2015-11-30", "löpande", "2015-Q4", "?"], file: file, line: line)
         XCTAssertEqual(acts.map { $0.value("status") }, ["klar", "pågår", "ej påbörjad", "pågår", "pågår", "klar", "ej påbörjad"], file: file, line: line)
         XCTAssertEqual(v(0, "start"), "2015-01", file: file, line: line)

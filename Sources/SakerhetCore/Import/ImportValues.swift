@@ -49,7 +49,9 @@ public enum ImportValues {
         return clipped.isEmpty ? "ansvarig" : clipped
     }
 
-    /// A value as one clean field value: control characters out, blanks at line ends trimmed.
+    /// A value as one clean field value: control characters other than tab out, blanks at
+    /// the ends of lines and at the start of the first line trimmed; the indent of a later
+    /// line and a tab inside a line are kept, as the record format holds them.
     static func clean(_ s: String) -> String {
         // Most cells are clean already: one line, no control characters, no blanks at the ends.
         let u = s.utf8
@@ -60,8 +62,9 @@ public enum ImportValues {
         var line = String.UnicodeScalarView()
         func flush() {
             var t = Substring(String(line))
-            while let c = t.first, c == " " || c == "\u{A0}" { t = t.dropFirst() }
-            while let c = t.last, c == " " || c == "\u{A0}" { t = t.dropLast() }
+            // A continuation line keeps its indent, which the record format holds ("+   a) …").
+            while lines.isEmpty, let c = t.first, c == " " || c == "\u{A0}" || c == "\t" { t = t.dropFirst() }
+            while let c = t.last, c == " " || c == "\u{A0}" || c == "\t" { t = t.dropLast() }
             lines.append(String(t))
             line = String.UnicodeScalarView()
         }
@@ -70,7 +73,9 @@ public enum ImportValues {
             if c == "\n" { if !lastCR { flush() }; lastCR = false; continue }
             lastCR = c == "\r"
             if c == "\r" { flush(); continue }
-            line.append(c.value < 0x20 || c.value == 0x7F ? " " : c)
+            // A tab is kept, as the record format keeps it inside a value; other control
+            // characters cannot stand in a record and become a space.
+            line.append((c.value < 0x20 && c != "\t") || c.value == 0x7F ? " " : c)
         }
         flush()
         while lines.last?.isEmpty == true { lines.removeLast() }

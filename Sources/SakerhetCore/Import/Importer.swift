@@ -28,7 +28,9 @@ public struct Importer {
     public private(set) var records: [NewRecord] = []
     /// What the user should know: rows left out, values kept as text, columns not placed.
     public private(set) var notices: [Message] = []
-    /// Rows that were already in the folder (or earlier in the same import).
+    /// Rows that were already in the folder: each record there answers for one row of the
+    /// same kind, goal (parent, audit) and title, one with the same deadline first. Rows of
+    /// the import itself are never merged.
     public private(set) var duplicates = 0
     /// Tables read, and rows that gave a record.
     public private(set) var rowsSeen = 0
@@ -49,9 +51,18 @@ public struct Importer {
     private var ownerIDs: Set<String> = []
     private var goalByTitle: [String: String] = [:]
     private var goalIDs: Set<String> = []
-    private var seen: Set<String> = []
+    /// The folder's records by kind, scope and title, with their ids and deadlines.
+    private var existing: [String: [(id: String, due: String)]] = [:]
+    /// Records of the folder that a row of this import is already (so answer for no other row).
+    private var claimed: Set<String> = []
+    /// The deadlines that rows of the table being read have, by key: a record with one of
+    /// them is left for that row, whatever the rows' order.
+    private var wanted: [String: Set<String>] = [:]
+    /// Rows added, by key and deadline: a second row like one of them is said.
+    private var added: [String: String] = [:]
     private var usedIDs: [Kind: Set<String>] = [:]
-    private var highest: [Kind: Int] = [:]
+    /// The highest number given so far, by kind and letters.
+    private var highest: [String: Int] = [:]
 
     public init(data: DataSet, asOf: Day, options: Options = Options()) {
         self.data = data
@@ -64,17 +75,17 @@ public struct Importer {
         for g in data.goals {
             goalIDs.insert(g.id)
             goalByTitle[ImportColumns.fold(g.title)] = goalByTitle[ImportColumns.fold(g.title)] ?? g.id
-            seen.insert(Importer.key(.goal, g.parent ?? "", g.title))
+            existing[Importer.key(.goal, g.parent ?? "", g.title), default: []].append((g.id, data.record(g.ref).value(.due) ?? ""))
         }
-        for a in data.activities { seen.insert(Importer.key(.activity, a.goal, a.title)) }
-        for r in data.risks { seen.insert(Importer.key(.risk, "", r.title)) }
-        for f in data.findings { seen.insert(Importer.key(.finding, data.record(f.ref).value(.audit) ?? "", data.record(f.ref).value(.recommendation) ?? "")) }
+        for a in data.activities { existing[Importer.key(.activity, a.goal, a.title), default: []].append((a.id, data.record(a.ref).value(.due) ?? "")) }
+        for r in data.risks { existing[Importer.key(.risk, "", r.title), default: []].append((r.id, "")) }
+        for f in data.findings {
+            let r = data.record(f.ref)
+            existing[Importer.key(.finding, r.value(.audit) ?? "", r.value(.recommendation) ?? ""), default: []].append((f.id, r.value(.due) ?? ""))
+        }
         for kind in Kind.allCases {
             let ids = Set(data.ids[kind]?.keys.map { $0 } ?? [])
             usedIDs[kind] = ids
-            if let prefix = kind.idPrefix {
-                highest[kind] = ids.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }.max() ?? 0
-            }
         }
     }
 
@@ -104,6 +115,9 @@ public struct Importer {
 
     /// Adds the records of one table. Throws when no header row is recognised.
     public mutating func add(_ table: SourceTable, file: String) throws {
+        // What the reader found (a hidden sheet passed over, formulas without a value) is said
+        // whether or not the table is recognised.
+        for n in table.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
         guard let (headerRow, kind) = Importer.header(table, kind: options.kind, map: options.map) else {
             let want = ImportColumns.usual[options.kind ?? .activity] ?? ""
             throw OfficeError(
@@ -176,17 +190,37 @@ public struct Importer {
             }
         }
         let columnNames = column.mapValues { headers[$0.index] }
+        var rowCells: [(Int, [String: TableCell])] = []
         for r in (headerRow + 1)..<max(headerRow + 1, table.rows.count) {
             let row = table.rows[r]
             if row.allSatisfy(\.isBlank) { continue }
             var cells: [String: TableCell] = [:]
             for (field, c) in column where c.index < row.count && !row[c.index].isBlank { cells[field] = row[c.index] }
             if let headingGoal { cells["goal"] = .text(headingGoal) }
+            rowCells.append((r, cells))
+        }
+        wanted = [:]
+        for (_, cells) in rowCells { if let (key, due) = rowKey(cells, kind: kind) { wanted[key, default: []].insert(due) } }
+        for (r, cells) in rowCells {
             try addRow(cells, kind: kind, at: "\(file):\(table.numbers[r])", file: file, columns: columnNames)
         }
     }
 
     // MARK: Rows
+
+    /// A row's key for "the same record" (kind, scope, title) and its deadline token, or nil
+    /// for a row without a title or (an activity) without a goal.
+    private func rowKey(_ cells: [String: TableCell], kind: Kind) -> (key: String, due: String)? {
+        func text(_ f: String) -> String? { cells[f].map { ImportValues.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 } }
+        guard let title = text(ImportColumns.titleField(kind)) else { return nil }
+        var goalID: String?
+        if kind == .activity { guard let g = text("goal") else { return nil }; goalID = g }
+        if kind == .goal, let p = text("parent") { goalID = p }
+        let existingGoal = goalID.flatMap { g in goalIDs.contains(g) ? g : goalByTitle[ImportColumns.fold(g)] }
+        let scope = kind == .activity || kind == .goal ? (existingGoal ?? goalID.map { "new:" + ImportColumns.fold($0) } ?? "") : (kind == .finding ? (text("audit") ?? "") : "")
+        let due = kind == .risk ? "" : cells["due"].map { ImportValues.deadline($0)?.token ?? "?" } ?? "?"
+        return (Importer.key(kind, scope, title), due)
+    }
 
     private mutating func addRow(_ cells: [String: TableCell], kind: Kind, at place: String, file: String, columns: [String: String]) throws {
         func text(_ f: String) -> String? { cells[f].map { ImportValues.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 } }
@@ -213,7 +247,6 @@ public struct Importer {
             notices.append(Message(sv: "\(place): \(sv); raden kan inte tas med", en: "\(place): \(en); the row cannot be taken in"))
         }
 
-        // Scope for "the same record": the goal of an activity, the parent of a goal, the audit of a finding.
         var goalID: String?
         if kind == .activity {
             guard let g = text("goal") else {
@@ -223,12 +256,27 @@ public struct Importer {
             goalID = g
         }
         if kind == .goal, let p = text("parent") { goalID = p }
-        let scopeText = kind == .finding ? (text("audit") ?? "") : ""
         // A goal that exists already, by id or title; a new one is made below if needed.
         let existingGoal = goalID.flatMap { g in goalIDs.contains(g) ? g : goalByTitle[ImportColumns.fold(g)] }
-        let scope = kind == .activity || kind == .goal ? (existingGoal ?? goalID.map { "new:" + ImportColumns.fold($0) } ?? "") : scopeText
-        let dupKey = Importer.key(kind, scope, title)
-        if seen.contains(dupKey) { duplicates += 1; return }
+        // "The same record": one of the folder's, of the same kind, scope (the goal of an
+        // activity, the parent of a goal, the audit of a finding) and title, not yet taken by
+        // another row; one with the row's deadline first, else one no row's deadline names.
+        // A recurring "Rapport till nämnden" with three deadlines is three rows and three records.
+        let (dupKey, due) = rowKey(cells, kind: kind) ?? ("", "?")
+        let free = (existing[dupKey] ?? []).filter { !claimed.contains($0.id) }
+        if let same = free.first(where: { $0.due == due }) ?? free.first(where: { !(wanted[dupKey] ?? []).contains($0.due) }) {
+            claimed.insert(same.id)
+            duplicates += 1
+            if same.due != due {
+                notices.append(Message(sv: "\(place): raden är redan \(same.id) i mappen (samma mål och titel; tidpunkten där är \(same.due.isEmpty ? "tom" : same.due), här \(due)) och lades inte till igen",
+                                       en: "\(place): the row is \(same.id) in the folder already (the same goal and title; its deadline there is \(same.due.isEmpty ? "empty" : same.due), here \(due)) and was not added again"))
+            }
+            return
+        }
+        if let earlier = added[dupKey + "\u{1F}" + due] {
+            notices.append(Message(sv: "\(place): samma mål, titel och tidpunkt som \(earlier); båda tas med. Står raden två gånger i källan, ta bort den ena och importera igen",
+                                   en: "\(place): the same goal, title and deadline as \(earlier); both are taken in. If the row is in the source twice, remove one and import again"))
+        }
 
         // What the row creates (owners, a goal) is undone if the row is left out.
         let saved = self
@@ -349,6 +397,9 @@ public struct Importer {
                 }
                 var v = Editor.normalise(ImportValues.clean(c.text), spec)
                 if spec.type == .day, case .day(let d) = c { v = d.description }
+                // A finding's kind in any case ("Brist", "AVVIKELSE"), as a status or a colour
+                // is: the word of the plan's list (config.rec's finding_kinds).
+                if spec.type == .findingKind, let word = data.config.kindsOfFinding.first(where: { $0.lowercased() == v.lowercased() }) { v = word }
                 fields.append((name, v))
             }
         }
@@ -373,9 +424,12 @@ public struct Importer {
                 whyEN = "the source's deadline"
             }
             fields.append(("done", token))
+            // Derived by a rule, not given by the source: marked where a reader sees it
+            // (format.md, "Assumed values"), in the reports as well as in the file.
+            if kind.spec("assumed") != nil { fields.append(("assumed", "done")) }
             filled("done \(token) är \(why)")
-            notices.append(Message(sv: "\(place): klar utan datum; done satt till \(token) (\(why)), markerat med en kommentar",
-                                   en: "\(place): done without a date; done set to \(token) (\(whyEN)), marked by a comment"))
+            notices.append(Message(sv: "\(place): klar utan datum; done satt till \(token) (\(why)), markerat som antaget (assumed: done) och med en kommentar",
+                                   en: "\(place): done without a date; done set to \(token) (\(whyEN)), marked as assumed (assumed: done) and by a comment"))
         }
         if let r = text("reason") { reasonParts.insert(r, at: 0) }
         if !reasonParts.isEmpty { fields.append(("reason", reasonParts.joined(separator: "; "))) }
@@ -408,11 +462,11 @@ public struct Importer {
                 return leaveOut(m.sv, m.en)
             }
         }
-        let newID = id ?? nextID(kind)
+        let newID = id ?? nextID(kind, parent: kind == .goal ? fields.first { $0.0 == "parent" }?.1 : nil)
         usedIDs[kind, default: []].insert(newID)
         record.fields.insert(("id", newID), at: 0)
         records.append(record)
-        seen.insert(dupKey)
+        if added[dupKey + "\u{1F}" + due] == nil { added[dupKey + "\u{1F}" + due] = place }
         if kind == .goal {
             goalIDs.insert(newID)
             goalByTitle[ImportColumns.fold(title)] = goalByTitle[ImportColumns.fold(title)] ?? newID
@@ -457,7 +511,7 @@ public struct Importer {
     private mutating func goalFor(_ g: String, ownerID: String, file: String) -> String {
         if goalIDs.contains(g) { return g }
         if let id = goalByTitle[ImportColumns.fold(g)] { return id }
-        let id = nextID(.goal)
+        let id = nextID(.goal, parent: nil)
         usedIDs[.goal, default: []].insert(id)
         goalIDs.insert(id)
         goalByTitle[ImportColumns.fold(g)] = id
@@ -467,12 +521,42 @@ public struct Importer {
         return id
     }
 
-    private mutating func nextID(_ kind: Kind) -> String {
-        let prefix = kind.idPrefix ?? kind.rawValue + "-"
-        var n = (highest[kind] ?? 0) + 1
+    /// The next id in the kind's scheme, as `add` gives it (format.md, "Ids of new records"):
+    /// a top-level goal `id_goal` (M), a sub-goal the letters of its parent's other sub-goals,
+    /// else `id_subgoal` (D); the other kinds their letters in config.rec. The number is the
+    /// highest after those letters among the folder's ids and this import's, plus one.
+    private mutating func nextID(_ kind: Kind, parent: String?) -> String {
+        let prefixes = data.config.idPrefixes
+        var prefix: String
+        switch kind {
+        case .goal:
+            prefix = prefixes[parent == nil ? "id_goal" : "id_subgoal"] ?? (parent == nil ? "M" : "D")
+            if let parent {
+                let sibling = records.last { $0.kind == .goal && $0.fields.contains { $0 == ("parent", parent) } }?.id
+                    ?? data.goals.last { $0.parent == parent }?.id
+                if let sibling, let l = Editor.letters(of: sibling) { prefix = l }
+            }
+        case .activity: prefix = prefixes["id_activity"] ?? "A"
+        case .risk: prefix = prefixes["id_risk"] ?? "R"
+        case .finding: prefix = prefixes["id_finding"] ?? "F"
+        default: prefix = kind.idPrefix ?? kind.rawValue + "-"
+        }
+        let slot = kind.rawValue + "\u{1F}" + prefix
+        var n: Int
+        if let h = highest[slot] { n = h } else {
+            n = 0
+            // The folder's numbering; ids that this import keeps from an Id column are skipped below.
+            for id in data.ids[kind]?.keys ?? [:].keys where id.hasPrefix(prefix) && Editor.letters(of: id) == prefix {
+                // The whole number after the letters: 3 in M3.3, 12 in A12.
+                if let k = Int(id.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }) { n = max(n, k) }
+            }
+        }
+        n += 1
         while usedIDs[kind]?.contains(prefix + String(n)) == true { n += 1 }
-        highest[kind] = n
-        return prefix + String(n)
+        highest[slot] = n
+        let id = prefix + String(n)
+        usedIDs[kind, default: []].insert(id)
+        return id
     }
 
     static func ordered(_ fields: [(String, String)], _ kind: Kind) -> [(String, String)] {

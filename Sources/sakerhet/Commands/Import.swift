@@ -12,7 +12,7 @@ enum Import: Command {
         arguments: [Arg("FIL", "FILE", Message(sv: "filen att importera (.xlsx, .docx, .csv, .tsv, .txt); kan upprepas", en: "the file to import (.xlsx, .docx, .csv, .tsv, .txt); may repeat"), .file, repeats: true)],
         options: [
             Opt("--kind", .choice(["activities", "goals", "risks", "findings"]), Message(sv: "vad raderna är: activities (standard; risks/findings gissas från rubrikerna), goals, risks, findings", en: "what the rows are: activities (default; risks/findings guessed from the headers), goals, risks, findings")),
-            Opt("--sheet", .text, placeholder: Message(sv: "NAMN", en: "NAME"), Message(sv: "bladet i arbetsboken (standard: det första)", en: "the workbook's sheet (default: the first)")),
+            Opt("--sheet", .text, placeholder: Message(sv: "NAMN", en: "NAME"), Message(sv: "bladet i arbetsboken (standard: det första synliga)", en: "the workbook's sheet (default: the first visible one)")),
             Opt("--map", .text, placeholder: Message(sv: "'KOLUMN=fält'", en: "'COLUMN=field'"), Message(sv: "kolumnen är fältet (t.ex. 'Vem=owner'); fält '-' hoppar över kolumnen; kan upprepas", en: "the column is the field (e.g. 'Vem=owner'); field '-' skips the column; may repeat"), repeatable: true),
             Opt("--dry-run", .flag, Message(sv: "visa posterna som skulle läggas till, som diff, utan att skriva", en: "show the records that would be added, as a diff, without writing")),
         ],
@@ -87,8 +87,8 @@ enum Import: Command {
             let edit: ImportEdit
             do { edit = try ImportEdit(data, importer.records) } catch let e as EditError { throw StoreError(sv: e.message.sv, en: e.message.en) }
             if edit.isEmpty && importer.leftOut == 0 {
-                try Output.write(sv ? "Inget nytt att importera: \(importer.duplicates) av \(importer.rowsSeen) rader finns redan (samma mål och titel).\n"
-                                    : "Nothing new to import: \(importer.duplicates) of \(importer.rowsSeen) rows are there already (same goal and title).\n")
+                try Output.write(sv ? "Inget nytt att importera: \(importer.duplicates) av \(importer.rowsSeen) rader finns redan i mappen (samma mål och titel, en post för varje rad).\n"
+                                    : "Nothing new to import: \(importer.duplicates) of \(importer.rowsSeen) rows are in the folder already (same goal and title, one record for each row).\n")
                 return Exit.ok
             }
             // Problems are named at the source's row; a plan with rows left out or new errors is not saved.
@@ -114,7 +114,7 @@ enum Import: Command {
             for f in edit.files { try Store.writeAtomically(f.afterBytes, to: folder + "/" + f.kind.fileName) }
             let parts = edit.files.map { "\($0.added) \($0.kind.word(ctx.lang, plural: $0.added != 1)) (\($0.path))" }
             var out = (sv ? "Importerade " : "Imported ") + parts.joined(separator: ", ")
-            if importer.duplicates > 0 { out += sv ? "; \(importer.duplicates) rader fanns redan" : "; \(importer.duplicates) rows were there already" }
+            if importer.duplicates > 0 { out += sv ? "; \(importer.duplicates) rader fanns redan i mappen" : "; \(importer.duplicates) rows were in the folder already" }
             if importer.untitled > 0 { out += sv ? "; \(importer.untitled) rader utan titel togs inte med (se ovan)" : "; \(importer.untitled) rows without a title were left out (see above)" }
             try Output.write(out + ".\n")
             return Exit.ok

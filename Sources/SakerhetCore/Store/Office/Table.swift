@@ -35,6 +35,9 @@ public struct SourceTable: Sendable {
     /// The heading above the table in a Word document (the last paragraph in a heading
     /// style before it), such as "Målområde 1: Kompetenshöjande insatser"; nil elsewhere.
     public var heading: String?
+    /// What the reader has to say about the table: a hidden sheet passed over, a formula
+    /// without a value. The import shows them with its own notices.
+    public var notices: [Message] = []
 
     public init(name: String, place: Message? = nil, rows: [[TableCell]], numbers: [Int]? = nil) {
         self.place = place ?? Message(sv: name, en: name)

@@ -1,7 +1,8 @@
 /// Reads one sheet of an Office Open XML workbook (`.xlsx`): the workbook's sheet list,
 /// shared strings, inline strings, numbers, and numbers with a date format as days.
 public enum XLSXReader {
-    /// The sheet called `sheet` (case-insensitive), or the first sheet.
+    /// The sheet called `sheet` (case-insensitive), or the first visible sheet (a sheet with
+    /// `state="hidden"` or `"veryHidden"` is passed over, and a notice says so).
     public static func read(_ bytes: [UInt8], file: String, sheet: String? = nil) throws -> SourceTable {
         let zip = try ZipArchive(bytes)
         guard let workbook = try zip.read("xl/workbook.xml") else {
@@ -9,12 +10,12 @@ public enum XLSXReader {
                               en: "\(file) is not an Excel workbook (no xl/workbook.xml); save it as .xlsx in Excel or LibreOffice")
         }
         // Sheets in order, with their relationship ids; and the 1904 date system.
-        var sheets: [(name: String, rid: String)] = []
+        var sheets: [(name: String, rid: String, hidden: Bool)] = []
         var date1904 = false
         var x = XMLScanner(workbook)
         while let e = x.next() {
             guard case .start(let name, let a, _) = e else { continue }
-            if name == "sheet" { sheets.append((a["name"] ?? "", a["id"] ?? "")) }
+            if name == "sheet" { sheets.append((a["name"] ?? "", a["id"] ?? "", a["state"] == "hidden" || a["state"] == "veryHidden")) }
             if name == "workbookPr", let v = a["date1904"] { date1904 = v == "1" || v == "true" }
         }
         try x.requireWhole("xl/workbook.xml")
@@ -34,7 +35,8 @@ public enum XLSXReader {
         guard !sheets.isEmpty else {
             throw OfficeError(sv: "\(file) har inga blad", en: "\(file) has no sheets")
         }
-        let chosen: (name: String, rid: String)
+        let chosen: (name: String, rid: String, hidden: Bool)
+        var passedOver: [String] = []
         if let sheet {
             guard let s = sheets.first(where: { $0.name.lowercased() == sheet.lowercased() }) else {
                 let names = sheets.map { "'\($0.name)'" }.joined(separator: ", ")
@@ -43,7 +45,9 @@ public enum XLSXReader {
             }
             chosen = s
         } else {
-            chosen = sheets[0]
+            // The first sheet a user sees: a hidden first sheet is often an old plan kept for reference.
+            chosen = sheets.first { !$0.hidden } ?? sheets[0]
+            passedOver = sheets.prefix { $0.name != chosen.name }.map(\.name)
         }
         let sheetPath = targets[chosen.rid] ?? "xl/worksheets/sheet\(sheets.firstIndex { $0.name == chosen.name }! + 1).xml"
         guard let sheetBytes = try zip.read(sheetPath) else {
@@ -53,8 +57,15 @@ public enum XLSXReader {
         let shared = try zip.read(sharedPath).map { try sharedStrings($0, part: sharedPath) } ?? []
         let dateStyles = try zip.read(stylesPath).map { try dateStyleIndexes($0, part: stylesPath) } ?? []
         let named = sheets.count > 1 || sheet != nil
-        return try table(sheetBytes, name: file + (named ? ", blad \(chosen.name)" : ""), place: Message(sv: file + (named ? ", blad \(chosen.name)" : ""), en: file + (named ? ", sheet \(chosen.name)" : "")),
-                         shared: shared, dateStyles: dateStyles, date1904: date1904, part: sheetPath)
+        var t = try table(sheetBytes, name: file + (named ? ", blad \(chosen.name)" : ""), place: Message(sv: file + (named ? ", blad \(chosen.name)" : ""), en: file + (named ? ", sheet \(chosen.name)" : "")),
+                          shared: shared, dateStyles: dateStyles, date1904: date1904, part: sheetPath)
+        if !passedOver.isEmpty {
+            let list = passedOver.map { "'\($0)'" }.joined(separator: ", ")
+            let one = passedOver.count == 1
+            t.notices.insert(Message(sv: "\(file): läste bladet '\(chosen.name)', det första synliga; \(one ? "det dolda bladet" : "de dolda bladen") \(list) lästes inte. Ange --sheet NAMN för att läsa ett annat blad",
+                                     en: "\(file): read the sheet '\(chosen.name)', the first visible one; the hidden \(one ? "sheet" : "sheets") \(list) \(one ? "was" : "were") not read. Give --sheet NAME to read another sheet"), at: 0)
+        }
+        return t
     }
 
     /// The text of each `<si>`: its `<t>` runs joined, phonetic runs (`<rPh>`) left out.
@@ -69,7 +80,7 @@ public enum XLSXReader {
             case .start("rPh", _, let empty): inPhonetic = !empty
             case .end("t"): inT = false
             case .end("rPh"): inPhonetic = false
-            case .end("si"): out.append(current)
+            case .end("si"): out.append(unescaped(current))
             case .text(let s) where inT && !inPhonetic: current += s
             default: break
             }
@@ -126,6 +137,8 @@ public enum XLSXReader {
         var rows: [[TableCell]] = [], numbers: [Int] = []
         var row: [TableCell] = [], rowNumber = 0
         var col = 0, type = "", style = 0, value = "", inValue = false
+        var formula = false, hasValue = false, ref = ""
+        var uncomputed: [String] = []
         var merges: [(top: Int, bottom: Int, column: Int)] = []
         var x = XMLScanner(bytes)
         func put(_ cell: TableCell, at c: Int) {
@@ -147,15 +160,23 @@ public enum XLSXReader {
                 type = a["t"] ?? "n"
                 style = a["s"].flatMap(Int.init) ?? 0
                 value = ""
+                formula = false
+                hasValue = false
+                ref = a["r"] ?? (columnName(col) + String(rowNumber))
                 if empty { put(.text(""), at: col) }
+            case .start("f", _, _): formula = true
             case .start("v", _, false), .start("t", _, false): inValue = true
             case .end("v"), .end("t"): inValue = false
-            case .text(let s) where inValue: value += s
+            case .text(let s) where inValue: value += s; hasValue = true
             case .end("c"):
+                // A formula whose value the file does not hold (a workbook made by a script,
+                // never opened in Excel): its cell is empty here, and the import says so.
+                if formula && (!hasValue || value.isEmpty) && uncomputed.count < 1_000 { uncomputed.append(ref) }
                 let cell: TableCell
                 switch type {
                 case "s": cell = .text(Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? "")
-                case "inlineStr", "str", "e": cell = .text(value)
+                case "inlineStr", "str": cell = .text(unescaped(value))
+                case "e": cell = .text(value)
                 case "b": cell = .text(value == "1" ? "TRUE" : "FALSE")
                 default:
                     if let n = Double(value) {
@@ -173,7 +194,54 @@ public enum XLSXReader {
         }
         try x.requireWhole(part)
         fillMerged(&rows, numbers: numbers, merges)
-        return SourceTable(name: name, place: place, rows: rows, numbers: numbers)
+        var t = SourceTable(name: name, place: place, rows: rows, numbers: numbers)
+        if !uncomputed.isEmpty {
+            let shown = uncomputed.prefix(10).joined(separator: ", ") + (uncomputed.count > 10 ? " …" : "")
+            let one = uncomputed.count == 1
+            let at = t.place
+            t.notices.append(Message(sv: "\(at.sv): \(one ? "cellen" : "cellerna") \(shown) är \(one ? "en formel" : "formler") utan beräknat värde och lästes som \(one ? "tom" : "tomma"); öppna filen i Excel eller LibreOffice och spara den, så räknas värdena ut, och importera igen",
+                                     en: "\(at.en): the \(one ? "cell" : "cells") \(shown) \(one ? "is a formula" : "are formulas") without a computed value and \(one ? "was" : "were") read as empty; open the file in Excel or LibreOffice and save it, so that the values are computed, and import again"))
+        }
+        return t
+    }
+
+    /// A text as the workbook means it: ECMA-376's escape `_xHHHH_` (ST_Xstring, Part 1
+    /// §22.9.2.19) is the character U+HHHH, which Excel writes for a carriage return
+    /// (`_x000D_`), a tab (`_x0009_`) and other control characters, and `_x005F_` for an
+    /// underscore that would otherwise start an escape (`_x005F_x000D_` is the text `_x000D_`).
+    static func unescaped(_ s: String) -> String {
+        guard s.utf8.contains(0x5F) else { return s }
+        let u = Array(s.utf8)
+        func hex(_ b: UInt8) -> UInt32? {
+            switch b {
+            case 0x30...0x39: return UInt32(b - 0x30)
+            case 0x41...0x46: return UInt32(b - 0x41 + 10)
+            case 0x61...0x66: return UInt32(b - 0x61 + 10)
+            default: return nil
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var i = 0
+        while i < u.count {
+            if u[i] == 0x5F, i + 6 < u.count, u[i + 1] == 0x78 || u[i + 1] == 0x58, u[i + 6] == 0x5F,
+               let a = hex(u[i + 2]), let b = hex(u[i + 3]), let c = hex(u[i + 4]), let d = hex(u[i + 5]),
+               let scalar = Unicode.Scalar(a << 12 | b << 8 | c << 4 | d) {
+                out += Array(String(Character(scalar)).utf8)
+                i += 7
+                continue
+            }
+            out.append(u[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// 1 → `B` (zero-based column to its letters).
+    static func columnName(_ c: Int) -> String {
+        var n = c + 1, s = ""
+        while n > 0 { let r = (n - 1) % 26; s = String(Character(Unicode.Scalar(UInt8(65 + r)))) + s; n = (n - 1) / 26 }
+        return s
     }
 
     /// `A2:C4` → rows 2 to 4, zero-based column 0.

@@ -65,6 +65,22 @@ public struct Workbook: Sendable {
 /// document title. No formulas, no shared formats
 /// beyond these, no zip compression.
 public enum XLSXWriter {
+    /// A text whose `_xHHHH_` would read as an escape (ECMA-376 ST_Xstring): its underscore
+    /// written as `_x005F_`, so that a reader (Excel, `import`) gets the text back as it is.
+    static func xEscaped(_ s: String) -> String {
+        guard s.contains("_x") || s.contains("_X") else { return s }
+        let u = Array(s.utf8)
+        func isHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b) }
+        var out: [UInt8] = []
+        for (i, b) in u.enumerated() {
+            if b == 0x5F, i + 6 < u.count, u[i + 1] == 0x78 || u[i + 1] == 0x58, u[i + 6] == 0x5F, u[(i + 2)...(i + 5)].allSatisfy(isHex) {
+                out += Array("_x005F".utf8)
+            }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Excel's limit on the characters of one cell.
     static let maxCellLength = 32_767
     /// The serial of 1970-01-01 in Excel's 1900 date system.
@@ -250,7 +266,7 @@ public enum XLSXWriter {
         var xml: String {
             var b = XML.declaration + "<sst xmlns=\"\(XLSXWriter.mainNS)\" count=\"\(uses)\" uniqueCount=\"\(list.count)\">"
             for s in list {
-                let text = XML.escape(clip(s))
+                let text = XML.escape(XLSXWriter.xEscaped(clip(s)))
                 let keep = text.first.map { $0.isWhitespace } == true || text.last.map { $0.isWhitespace } == true
                 b += keep ? "<si><t xml:space=\"preserve\">\(text)</t></si>" : "<si><t>\(text)</t></si>"
             }

@@ -1,0 +1,84 @@
+import XCTest
+@testable import SakerhetCore
+
+/// What the workbook reader makes of Excel's escapes, hidden sheets and formulas without a
+/// value. In-process, with small workbooks made here.
+final class ImportSheetTests: XCTestCase {
+    /// A workbook of the given sheets (name, hidden, sheet XML) and shared strings.
+    static func workbook(_ sheets: [(String, Bool, String)], shared: [String] = []) throws -> [UInt8] {
+        var zip = ZipWriter()
+        var wb = "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+        var rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        for (i, s) in sheets.enumerated() {
+            wb += "<sheet name=\"\(s.0)\" sheetId=\"\(i + 1)\"\(s.1 ? " state=\"hidden\"" : "") r:id=\"rId\(i + 1)\"/>"
+            rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(i + 1).xml\"/>"
+        }
+        try zip.add("xl/workbook.xml", Array((wb + "</sheets></workbook>").utf8))
+        try zip.add("xl/_rels/workbook.xml.rels", Array((rels + "</Relationships>").utf8))
+        for (i, s) in sheets.enumerated() { try zip.add("xl/worksheets/sheet\(i + 1).xml", Array(s.2.utf8)) }
+        if !shared.isEmpty {
+            try zip.add("xl/sharedStrings.xml", Array(("<sst>" + shared.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>").utf8))
+        }
+        return try zip.finish()
+    }
+
+    static func sheet(_ rows: [[String]]) -> String {
+        "<worksheet><sheetData>" + rows.enumerated().map { r, cells in
+            "<row r=\"\(r + 1)\">" + cells.enumerated().map { c, v in
+                "<c r=\"\(XLSXReader.columnName(c))\(r + 1)\" t=\"inlineStr\"><is><t>\(v)</t></is></c>"
+            }.joined() + "</row>"
+        }.joined() + "</sheetData></worksheet>"
+    }
+
+    /// ECMA-376 ST_Xstring: `_x000D_` is a carriage return, `_x0009_` a tab, `_x005F_` an
+    /// underscore (so `_x005F_x000D_` is the text `_x000D_`), in shared and inline strings.
+    func testExcelEscapesAreDecoded() throws {
+        let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"inlineStr\"><is><t>b_x0009_c</t></is></c></row></sheetData></worksheet>"
+        let bytes = try Self.workbook([("Plan", false, sheet)], shared: ["Rad ett_x000D_\nRad två _x005F_x000D_ och a_x005f_b"])
+        let t = try XLSXReader.read(bytes, file: "p.xlsx")
+        XCTAssertEqual(t.rows[0].map(\.text), ["Rad ett\r\nRad två _x000D_ och a_b", "b\tc"])
+        XCTAssertEqual(XLSXReader.unescaped("_x00e5_ _x12_ _xZZZZ_ x000D_"), "å _x12_ _xZZZZ_ x000D_")
+        // The writer escapes such a text, so that it reads back as it is.
+        let literal = "fil_x000D_namn"
+        XCTAssertEqual(XLSXReader.unescaped(XLSXWriter.xEscaped(literal)), literal)
+        XCTAssertEqual(XLSXWriter.xEscaped("a_b"), "a_b")
+    }
+
+    /// Without --sheet the first visible sheet is read, and a notice names it and the
+    /// hidden sheet passed over; --sheet still reads a hidden sheet.
+    func testHiddenFirstSheetIsPassedOver() throws {
+        let old = Self.sheet([["Mål", "Aktivitet"], ["Mål 0", "Gammal rad"]])
+        let new = Self.sheet([["Mål", "Aktivitet"], ["Mål 1", "Ny rad"]])
+        let bytes = try Self.workbook([("Gammal plan", true, old), ("Plan 2026", false, new)])
+        let t = try XLSXReader.read(bytes, file: "p.xlsx")
+        XCTAssertEqual(t.rows[1].map(\.text), ["Mål 1", "Ny rad"])
+        XCTAssertEqual(t.notices.map(\.sv), ["p.xlsx: läste bladet 'Plan 2026', det första synliga; det dolda bladet 'Gammal plan' lästes inte. Ange --sheet NAMN för att läsa ett annat blad"])
+        XCTAssertTrue(t.notices[0].en.hasPrefix("p.xlsx: read the sheet 'Plan 2026', the first visible one; the hidden sheet 'Gammal plan' was not read"))
+        let chosen = try XLSXReader.read(bytes, file: "p.xlsx", sheet: "gammal plan")
+        XCTAssertEqual(chosen.rows[1].map(\.text), ["Mål 0", "Gammal rad"])
+        XCTAssertEqual(chosen.notices.count, 0)
+        // The import shows the reader's notices.
+        var importer = Importer(data: ImportRecordTests.data(), asOf: ImportRecordTests.asOf)
+        try importer.add(SourceTable(name: "p.xlsx", rows: [[.text("Mål"), .text("Aktivitet"), .text("Ansvarig")], [.text("D1"), .text("X"), .text("sf")]]).with(notices: t.notices), file: "p.xlsx")
+        XCTAssertTrue(importer.notices.contains { $0.sv.contains("det dolda bladet 'Gammal plan'") })
+    }
+
+    /// A formula without a cached value (a workbook a script wrote) is empty, and a notice
+    /// names the cell and says to open and save the file in Excel or LibreOffice.
+    func testFormulaWithoutValueIsSaid() throws {
+        let sheet = """
+            <worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Aktivitet</t></is></c><c r="B1" t="inlineStr"><is><t>Klart senast</t></is></c></row>
+            <row r="2"><c r="A2" t="inlineStr"><is><t>X</t></is></c><c r="B2"><f>DATE(2026,6,30)</f><v></v></c><c r="C2" t="str"><f>CONCATENATE("a","b")</f></c><c r="D2"><f>1+1</f><v>2</v></c></row></sheetData></worksheet>
+            """
+        let t = try XLSXReader.read(try Self.workbook([("Plan", false, sheet)]), file: "p.xlsx")
+        XCTAssertEqual(t.rows[1].map(\.text), ["X", "", "", "2"])
+        XCTAssertEqual(t.notices.map(\.sv), ["p.xlsx: cellerna B2, C2 är formler utan beräknat värde och lästes som tomma; öppna filen i Excel eller LibreOffice och spara den, så räknas värdena ut, och importera igen"])
+        XCTAssertTrue(t.notices[0].en.contains("the cells B2, C2 are formulas without a computed value"))
+        XCTAssertEqual(XLSXReader.columnName(0), "A")
+        XCTAssertEqual(XLSXReader.columnName(27), "AB")
+    }
+}
+
+extension SourceTable {
+    func with(notices: [Message]) -> SourceTable { var t = self; t.notices = notices; return t }
+}
