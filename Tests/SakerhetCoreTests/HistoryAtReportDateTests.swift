@@ -6,7 +6,7 @@ import XCTest
 /// report's date is shown, a deadline dropped to `löpande` is a move, a slip starts where
 /// the deadline stood when the period began, and a recurring control is judged by its
 /// occurrences, not by how `done` was written.
-final class HistoryTruthTests: XCTestCase {
+final class HistoryAtReportDateTests: XCTestCase {
     private let path = "data/activities.rec"
     private let period = FollowUp.Period("2026")!
 
