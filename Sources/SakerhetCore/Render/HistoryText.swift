@@ -46,7 +46,8 @@ public enum HistoryText {
 
     static func notes(_ warnings: [Message], _ lang: Lang, width: Int? = nil) -> String {
         warnings.map { w in
-            let note = (lang == .sv ? "Obs: " : "Note: ") + w.text(lang)
+            // A warning may name records by id: made visible, as every value from the data.
+            let note = (lang == .sv ? "Obs: " : "Note: ") + SafeText.text(w.text(lang), lang)
             return (width.map { TextTable.wrap(note, $0).joined(separator: "\n") } ?? note) + "\n"
         }.joined() + (warnings.isEmpty ? "" : "\n")
     }
