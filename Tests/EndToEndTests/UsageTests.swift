@@ -126,6 +126,19 @@ final class UsageTests: EndToEndCase {
         XCTAssertTrue(timed.stdout.contains("data/goals.rec:8: fel: M3.3 är försenad sedan 2024-12-31"), timed.output)
         XCTAssertEqual(untimed.exitCode, 0, untimed.output)
         XCTAssertFalse(untimed.stdout.contains("försenad"), untimed.output)
+        // No check judged the date: the summary names none.
+        XCTAssertTrue(timed.stdout.hasSuffix("(per 2026-11-26)\n"), timed.output)
+        XCTAssertTrue(untimed.stdout.hasSuffix("(utan datumkontroller)\n"), untimed.output)
+        XCTAssertFalse(untimed.stdout.contains("per 2026-11-26"), untimed.output)
+    }
+
+    /// `help COMMAND VERB` with a verb the command lacks says what the command itself says.
+    func testUnknownVerbIsTheSameUnderHelp() throws {
+        let root = try folder(with: Fixture.files)
+        let words = (sv: "okänt verb 'lsit' för activities (menade du 'list'?); verben är list, show, add, set, done, postpone, rm",
+                     en: "unknown verb 'lsit' for activities (did you mean 'list'?); the verbs are list, show, add, set, done, postpone, rm")
+        try assertFails(["activities", "lsit", "--data", "data"], in: root, sv: words.sv, en: words.en)
+        try assertFails(["help", "activities", "lsit"], in: root, sv: words.sv, en: words.en)
     }
 
     /// At 2026-11-26 the fixture has M3.3 and D2 (sbs) and A26 (ekb) overdue.

@@ -1,13 +1,14 @@
 /// Prints diagnostics for people: one per line, `file:line: fel: message (ansvarig: …)`,
 /// a blank line between files, then a summary line.
 public enum DiagnosticText {
-    public static func render(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day, lang: Lang, style: Style) -> String {
+    public static func render(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day?, lang: Lang, style: Style) -> String {
         pieces(diagnostics, data: data, asOf: asOf, lang: lang, style: style).joined()
     }
 
     /// The same text in pieces, for `Output` to write as they are made: a long list is cut
     /// in parts that are made at the same time (`Pieces`), the summary is the last piece.
-    public static func pieces(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day, lang: Lang, style: Style) -> Pieces {
+    /// `asOf` is nil when the checks that depend on the date were left out (`--no-time`).
+    public static func pieces(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day?, lang: Lang, style: Style) -> Pieces {
         let parts = Pieces.cut(diagnostics, weight: { _ in 1 })
         let (e, w, n) = diagnostics.counts()
         let end: @Sendable () -> String = {
@@ -66,16 +67,19 @@ public enum DiagnosticText {
         return s
     }
 
-    /// "2 fel, 1 varning, 3 notiser (per 2024-11-04)" or "Inga problem (per …)".
-    public static func summary(_ diagnostics: [Diagnostic], asOf: Day, lang: Lang, style: Style) -> String {
+    /// "2 fel, 1 varning, 3 notiser (per 2024-11-04)" or "Inga problem (per …)"; with no
+    /// date (`--no-time`), "(utan datumkontroller)": no check judged the date then.
+    public static func summary(_ diagnostics: [Diagnostic], asOf: Day?, lang: Lang, style: Style) -> String {
         let (e, w, n) = diagnostics.counts()
         return summary(e, w, n, asOf: asOf, lang: lang, style: style)
     }
 
     /// The same from the counts of errors, warnings and notices.
-    static func summary(_ e: Int, _ w: Int, _ n: Int, asOf: Day, lang: Lang, style: Style) -> String {
+    static func summary(_ e: Int, _ w: Int, _ n: Int, asOf: Day?, lang: Lang, style: Style) -> String {
+        let when = asOf.map { lang == .sv ? " (per \($0))" : " (as of \($0))" }
+            ?? (lang == .sv ? " (utan datumkontroller)" : " (without the date checks)")
         if e + w + n == 0 {
-            return style.green(lang == .sv ? "Inga problem" : "No problems") + (lang == .sv ? " (per \(asOf))" : " (as of \(asOf))")
+            return style.green(lang == .sv ? "Inga problem" : "No problems") + when
         }
         let parts: [String]
         if lang == .sv {
@@ -83,14 +87,14 @@ public enum DiagnosticText {
         } else {
             parts = ["\(e) \(e == 1 ? "error" : "errors")", "\(w) \(w == 1 ? "warning" : "warnings")", "\(n) \(n == 1 ? "notice" : "notices")"]
         }
-        let text = parts.joined(separator: ", ") + (lang == .sv ? " (per \(asOf))" : " (as of \(asOf))")
+        let text = parts.joined(separator: ", ") + when
         return e > 0 ? style.severity(.error, text) : text
     }
 }
 
 extension DiagnosticText {
     /// Grouped per owner, each under the owner's name; problems without an owner last.
-    public static func renderByOwner(_ diagnostics: [Diagnostic], data: DataSet, asOf: Day, lang: Lang, style: Style) -> String {
+    public static func renderByOwner(_ diagnostics: [Diagnostic], data: DataSet, asOf: Day?, lang: Lang, style: Style) -> String {
         var out = ""
         var groups: [String: [Diagnostic]] = [:]
         // A record with several owners is listed under each of them.

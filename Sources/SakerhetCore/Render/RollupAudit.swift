@@ -23,7 +23,7 @@ public enum RollupAudit {
     }
 
     /// The part of one plan: `diagnostics` written with its data set at hand.
-    public static func plan(_ data: DataSet, _ diagnostics: [Diagnostic], format: String, byOwner: Bool, asOf: Day,
+    public static func plan(_ data: DataSet, _ diagnostics: [Diagnostic], format: String, byOwner: Bool, asOf: Day, dateChecks: Bool = true,
                             lang: Lang, style: Style) -> PlanAudit {
         var piece = "", owners: [(id: String, name: String)] = [], unowned: [String] = []
         switch format {
@@ -44,7 +44,7 @@ public enum RollupAudit {
                     unowned.append(DiagnosticText.line(d, data: data, lang: lang, style: style, indent: 2))
                 }
             } else {
-                piece = DiagnosticText.render(diagnostics, data: data, asOf: asOf, lang: lang, style: style)
+                piece = DiagnosticText.render(diagnostics, data: data, asOf: dateChecks ? asOf : nil, lang: lang, style: style)
             }
         }
         return PlanAudit(name: "", folder: data.folder, organisation: data.config.organisation, diagnostics: diagnostics,

@@ -44,7 +44,7 @@ public enum Rollup {
                 matched = !ids.isEmpty
                 diagnostics = diagnostics.filter { $0.owner.map { ids.contains($0) } ?? false }
             }
-            return (RollupAudit.plan(data, diagnostics, format: format, byOwner: byOwner, asOf: asOf, lang: lang, style: style), matched)
+            return (RollupAudit.plan(data, diagnostics, format: format, byOwner: byOwner, asOf: asOf, dateChecks: includeDateChecks, lang: lang, style: style), matched)
         })
         let plans = made.map { var plan = $0.part.0; plan.name = $0.name; return plan }
         return (plans, made.contains { $0.part.1 })

@@ -4,6 +4,14 @@ import SakerhetCore
 struct UsageError: Error {
     let message: Message
     init(sv: String, en: String) { message = Message(sv: sv, en: en) }
+
+    /// A verb `command` does not have, with the nearest one and the list: the same words
+    /// for `sakerhet activities nosuch` and `sakerhet help activities nosuch`.
+    static func unknownVerb(_ verb: String, of command: String, verbs: [String]) -> UsageError {
+        let hint = Suggest.closest(to: verb, in: verbs)
+        return UsageError(sv: "okänt verb '\(verb)' för \(command)" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; verben är " + verbs.joined(separator: ", "),
+                          en: "unknown verb '\(verb)' for \(command)" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; the verbs are " + verbs.joined(separator: ", "))
+    }
 }
 
 /// The options every command takes, before or after the command name.

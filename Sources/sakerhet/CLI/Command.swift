@@ -158,10 +158,8 @@ enum HelpText {
         if let v = spec.verb(verb) { return HelpText.verb(spec, v, lang) }
         let names = spec.verbs.map(\.name)
         guard !names.isEmpty else {
-            throw UsageError(sv: "\(spec.name) har inga kommandon; se 'sakerhet help \(spec.name)'", en: "\(spec.name) has no commands; see 'sakerhet help \(spec.name)'")
+            throw UsageError(sv: "\(spec.name) har inga verb; se 'sakerhet help \(spec.name)'", en: "\(spec.name) has no verbs; see 'sakerhet help \(spec.name)'")
         }
-        let hint = Suggest.closest(to: verb, in: names)
-        throw UsageError(sv: "okänt kommando '\(verb)' för \(spec.name)" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; kommandona är " + names.joined(separator: ", "),
-                         en: "unknown command '\(verb)' for \(spec.name)" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; the commands are " + names.joined(separator: ", "))
+        throw UsageError.unknownVerb(verb, of: spec.name, verbs: names)
     }
 }

@@ -17,9 +17,7 @@ enum RecordCommand {
                     : Message(sv: "risker har inget slutdatum; ändra 'review' med 'risks set ID review=ÅÅÅÅ-MM-DD'", en: "risks have no deadline; change 'review' with 'risks set ID review=YYYY-MM-DD'")
                 throw UsageError(sv: why.sv, en: why.en)
             } else {
-                let hint = Suggest.closest(to: first, in: verbs)
-                throw UsageError(sv: "okänt verb '\(first)' för \(command)" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; verben är " + verbs.joined(separator: ", "),
-                                 en: "unknown verb '\(first)' for \(command)" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; the verbs are " + verbs.joined(separator: ", "))
+                throw UsageError.unknownVerb(first, of: command, verbs: verbs)
             }
         } else {
             verb = "list"

@@ -46,9 +46,10 @@ enum Audit: Command {
         case "gitlab": text = Pieces(DiagnosticFormats.gitlab(diagnostics, data: data, lang: ctx.lang))
         case "junit": text = Pieces(DiagnosticFormats.junit(diagnostics, data: data, lang: ctx.lang))
         default:
+            let judged = noTime ? nil : asOf  // the summary's date: none when no check judged it
             text = byOwner
-                ? Pieces(DiagnosticText.renderByOwner(diagnostics, data: data, asOf: asOf, lang: ctx.lang, style: style))
-                : DiagnosticText.pieces(diagnostics, data: data, asOf: asOf, lang: ctx.lang, style: style)
+                ? Pieces(DiagnosticText.renderByOwner(diagnostics, data: data, asOf: judged, lang: ctx.lang, style: style))
+                : DiagnosticText.pieces(diagnostics, data: data, asOf: judged, lang: ctx.lang, style: style)
         }
         if let outFile {
             try Output.write(text, toOutput: outFile, dataFolder: try ctx.dataFolder().display,

@@ -46,11 +46,7 @@ enum Followups: Command {
 
     static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
         let verb = args.positional() ?? "list"
-        guard verbs.contains(verb) else {
-            let hint = Suggest.closest(to: verb, in: verbs)
-            throw UsageError(sv: "okänt verb '\(verb)' för followups" + (hint.map { " (menade du '\($0)'?)" } ?? "") + "; verben är " + verbs.joined(separator: ", "),
-                             en: "unknown verb '\(verb)' for followups" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; the verbs are " + verbs.joined(separator: ", "))
-        }
+        guard verbs.contains(verb) else { throw UsageError.unknownVerb(verb, of: "followups", verbs: verbs) }
         let label = "followups \(verb)"
         let o = try args.take(spec, verb: verb)
         switch verb {
