@@ -208,8 +208,11 @@ public enum FollowUpDOCX {
         }
         var b: [Block] = [.heading(l.revisionHistory, level: 1)]
         for w in h.warnings { b.append(.paragraph([Run(w.text(l.lang), italic: true)])) }
+        // The same words as the HTML report: how the history is read, and that a period
+        // without a version has no new version (not that nothing was committed).
+        b.append(.paragraph([Run(HistoryReport.legend(movedGreen: h.movedGreen).text(l.lang), italic: true)]))
         if h.revisions.isEmpty {
-            b.append(.paragraph([Run(sv ? "Inga incheckningar av datamappen under perioden \(h.period.label)." : "No commits to the data folder in the period \(h.period.label).")]))
+            b.append(.paragraph([Run(HistoryReportText.noVersion(h.period, l.lang))]))
         } else {
             b.append(table([1.2, 6, 1.6, 2.2], ["Version", l.title, sv ? "Datum" : "Date", sv ? "Författare" : "Author"],
                            h.revisions.map { [Cell($0.version), Cell($0.description), Cell($0.date.description), Cell($0.author)] }))
@@ -221,16 +224,20 @@ public enum FollowUpDOCX {
         for (title, rows) in groups {
             b.append(.heading("\(title) (\(rows.count))", level: 2))
             if rows.isEmpty { b.append(.paragraph([Run(l.none)])); continue }
+            // The columns of the HTML report: what happened (an occurrence, its outcome),
+            // the evidence and the day it was registered, or for moves from, to and why.
             let moves = rows.contains { $0.from != nil }
             var headers = [sv ? "Datum" : "Date", l.id, l.title]
-            var widths = [1.6, 1, 5.0]
+            var widths = [1.6, 1, 4.0]
             if moves { headers += [sv ? "Från" : "From", sv ? "Till" : "To", l.reason]; widths += [1.4, 1.4, 3] }
-            headers.append(sv ? "Författare" : "Author")
-            widths.append(2)
+            else { headers += [sv ? "Händelse" : "Event", sv ? "Underlag" : "Evidence"]; widths += [3, 2] }
+            headers += [sv ? "Registrerad" : "Registered", sv ? "Författare" : "Author"]
+            widths += [1.6, 2]
             b.append(table(widths, headers, rows.map { c in
                 var cells = [Cell(c.date.description), Cell(c.id), Cell(c.title)]
                 if moves { cells += [Cell(c.from ?? ""), Cell(c.to ?? ""), Cell(c.reason ?? "")] }
-                return cells + [Cell(c.author)]
+                else { cells += [Cell(HistoryReportText.what(c, l.lang)), Cell(c.evidence ?? "")] }
+                return cells + [Cell(c.registered?.description ?? ""), Cell(c.author)]
             }))
         }
         b.append(.heading(l.slips, level: 1))

@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+@testable import SakerhetCore
+
+/// What the follow-up report says must mean what a reader takes it to mean, in every format.
+final class ReportTruthTests: XCTestCase {
+    /// A history of a period with no new plan version, an occurrence done late with a
+    /// deviation, and a back-dated done registered later.
+    static func history(_ period: FollowUp.Period, revisions: [HistoryReport.RevisionRow] = []) -> HistoryReport {
+        var occurrence = HistoryReport.ChangeRow(kind: .activity, id: "A1", title: "IK kvartal", owner: "sbs", date: Day("2026-04-20")!,
+                                                 author: "x", commit: "c1", subject: "A1 Q1 klar sent", from: nil, to: nil, days: nil, reason: nil)
+        occurrence.registered = Day("2026-04-20")
+        occurrence.occurrence = "2026-Q1"
+        occurrence.outcome = .deviation
+        occurrence.evidence = "Prot Q1"
+        var backDated = HistoryReport.ChangeRow(kind: .activity, id: "A2", title: "Klar i efterhand", owner: "sbs", date: Day("2026-03-25")!,
+                                                author: "x", commit: "c2", subject: "A2 klar", from: nil, to: nil, days: nil, reason: nil)
+        backDated.registered = Day("2026-06-10")
+        return HistoryReport(period: period, fromTags: false, revisions: revisions, added: [], closed: [backDated, occurrence],
+                             cancelled: [], postponed: [], slips: [], warnings: [])
+    }
+
+    /// The Word report says what the HTML report says: no new plan version (not "no commits"),
+    /// and Klara with what happened, the evidence and the day it was registered.
+    func testTheWordHistorySaysWhatTheHTMLSays() throws {
+        let period = FollowUp.Period("2026")!
+        var report = FollowUp.make(Fixture.data(), asOf: Day("2026-08-31")!, period: period)
+        report.attach(history: .success(Self.history(period)))
+        for lang in [Lang.sv, .en] {
+            let sv = lang == .sv
+            let bytes = try FollowUpDOCX.render(report, lang: lang)
+            let xml = String(decoding: try XCTUnwrap(try ZipArchive(bytes).read("word/document.xml")), as: UTF8.self)
+            XCTAssertFalse(xml.contains(sv ? "Inga incheckningar" : "No commits"), "\(lang)")
+            XCTAssertTrue(xml.contains(FollowUpHTML.h(HistoryReportText.noVersion(period, lang))), "\(lang)")
+            XCTAssertTrue(xml.contains(String(HistoryReport.legend(movedGreen: false).text(lang).prefix(40))), "\(lang): the history's legend")
+            let html = FollowUpHTML.render(report, lang: lang)
+            XCTAssertTrue(html.contains(FollowUpHTML.h(HistoryReportText.noVersion(period, lang))), "\(lang)")
+            let tables = try ImportSource.tables(bytes, file: "r.docx")
+            let closed = try XCTUnwrap(tables.first { $0.rows.contains { $0.first?.text == "2026-04-20" } }, "\(lang)")
+            XCTAssertEqual(closed.rows[0].map(\.text), sv ? ["Datum", "Id", "Beskrivning", "Händelse", "Underlag", "Registrerad", "Författare"]
+                                                           : ["Date", "Id", "Description", "Event", "Evidence", "Registered", "Author"])
+            let a1 = try XCTUnwrap(closed.rows.first { $0[1].text == "A1" }).map(\.text)
+            let what = HistoryReportText.what(Self.history(period).closed[1], lang)
+            XCTAssertTrue(what.contains(sv ? "avvikelse" : "deviation"), what)
+            XCTAssertEqual(Array(a1[3...]), [what, "Prot Q1", "2026-04-20", "x"])
+            let a2 = try XCTUnwrap(closed.rows.first { $0[1].text == "A2" }).map(\.text)
+            XCTAssertEqual(a2[0], "2026-03-25")
+            XCTAssertEqual(a2[5], "2026-06-10", "a back-dated done keeps its registration date")
+        }
+    }
+}
