@@ -48,4 +48,51 @@ final class ReportTruthTests: XCTestCase {
             XCTAssertEqual(a2[5], "2026-06-10", "a back-dated done keeps its registration date")
         }
     }
+
+    /// An open recommendation with no deadline cannot be on time: it is gul, as with `due: ?`,
+    /// in the report's rows, its summary and waiting list, and in `findings list`.
+    func testAnOpenRecordWithoutADeadlineIsNotGreen() throws {
+        let findings = """
+            id: F1
+            audit: Granskning av informationssäkerhet
+            recommendation: Inför loggkontroller
+            assessment: röd
+            owner: sbs
+            status: ej påbörjad
+
+            id: F2
+            audit: Granskning av informationssäkerhet
+            recommendation: Inför behörighetsrutin
+            assessment: röd
+            owner: sbs
+            due: ?
+            reason: Inte planerat än
+            status: ej påbörjad
+
+            id: F3
+            audit: Granskning av informationssäkerhet
+            recommendation: Klar utan slutdatum
+            assessment: röd
+            owner: sbs
+            status: klar
+
+            """
+        let data = Fixture.data([.finding: findings])
+        let asOf = Day("2026-04-20")!
+        let r = FollowUp.make(data, asOf: asOf)
+        let rows = try XCTUnwrap(r.audits.first?.rows)
+        XCTAssertEqual(rows.map(\.signal), [.yellow, .yellow, .green], "no due is as ?; a closed one is done")
+        XCTAssertEqual(r.summary.findings, FollowUp.Counts(green: 1, yellow: 2))
+        let waiting = r.summary.waiting.filter { $0.kind == .finding }
+        XCTAssertEqual(waiting.map(\.id), ["F1", "F2"])
+        XCTAssertEqual(waiting.map(\.reason), ["Inget slutdatum", "Inte planerat än"])
+        XCTAssertEqual(FollowUp.make(data, asOf: asOf, lang: .en).summary.waiting.first { $0.id == "F1" }?.reason, "No deadline")
+        let list = RecordList.make(data, .finding, filter: ListFilter(), asOf: asOf)
+        XCTAssertEqual(list.rows.first { $0.id == "F1" }?.signal, .yellow)
+        XCTAssertEqual(list.rows.first { $0.id == "F2" }?.signal, .yellow)
+        // An activity without a deadline (an error `audit` names) is treated the same way.
+        let acts = "id: A9\ntitle: Utan slutdatum\ngoal: M3.3\nowner: sbs\nstatus: pågår\n"
+        let a = FollowUp.make(Fixture.data([.activity: acts]), asOf: asOf)
+        XCTAssertEqual(a.activityGroups.flatMap(\.rows).first { $0.id == "A9" }?.signal, .yellow)
+    }
 }

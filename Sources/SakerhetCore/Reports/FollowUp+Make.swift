@@ -79,7 +79,9 @@ extension FollowUp {
         }
         @Sendable func line<T: Scheduled>(_ item: T, days: Int) -> Line {
             Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: names(item.owners),
-                 due: item.deadline, days: days, reason: item.reason, owners: item.owners.count > 1 ? item.owners : nil,
+                 due: item.deadline, days: days,
+                 // A record waiting for want of any deadline says so where a `?` gives its reason.
+                 reason: item.reason ?? (item.deadline == nil ? (lang == .sv ? "Inget slutdatum" : "No deadline") : nil), owners: item.owners.count > 1 ? item.owners : nil,
                  original: baselines.isEmpty ? nil : baselines.original(item.ref.kind, item.id, current: item.deadline))
         }
 
