@@ -95,4 +95,40 @@ final class ReportTruthTests: XCTestCase {
         let a = FollowUp.make(Fixture.data([.activity: acts]), asOf: asOf)
         XCTAssertEqual(a.activityGroups.flatMap(\.rows).first { $0.id == "A9" }?.signal, .yellow)
     }
+
+    /// A tertial's (or a quarter's) report shows the tertial's own follow-up, not the year's,
+    /// whatever the file order; a broader one shown for want of the period's is marked.
+    func testThePeriodsOwnFollowupBeforeABroaderOne() throws {
+        let goals = Fixture.goals.replacingOccurrences(of: "parent: M3.3\n", with: "parent: M3.3\nindicator: Andel enheter med plan\ntarget: 100 %\n")
+        let tertial = "id: U1\nrecord: D3\nperiod: 2026-T1\nassessment: ej uppfyllt\noutcome: 20 %\nanalysis: Bara en av fem\n\n"
+        let year = "id: U2\nrecord: D3\nperiod: 2026\nassessment: uppfyllt\noutcome: 100 %\nanalysis: Helårsbedömning\n\n"
+        let asOf = Day("2027-01-15")!
+        for text in [tertial + year, year + tertial] {
+            let data = Fixture.data([.goal: goals, .followup: text])
+            let t1 = try XCTUnwrap(FollowUp.make(data, asOf: asOf, period: FollowUp.Period("2026-T1")).followups.first { $0.id == "D3" })
+            XCTAssertEqual([t1.period, t1.assessment, t1.outcome], ["2026-T1", "ej uppfyllt", "20 %"])
+            XCTAssertFalse(t1.isEarlier || t1.isBroader)
+            // The year's report shows the year's.
+            let y = try XCTUnwrap(FollowUp.make(data, asOf: asOf, period: FollowUp.Period("2026")).followups.first { $0.id == "D3" })
+            XCTAssertEqual([y.period, y.assessment], ["2026", "uppfyllt"])
+            XCTAssertFalse(y.isEarlier || y.isBroader)
+            // The first quarter has no follow-up of its own: the narrowest that covers it is
+            // the tertial's (January–April), shown and marked as broader, not the year's.
+            let q1 = try XCTUnwrap(FollowUp.make(data, asOf: asOf, period: FollowUp.Period("2026-Q1")).followups.first { $0.id == "D3" })
+            XCTAssertEqual([q1.period, q1.assessment], ["2026-T1", "ej uppfyllt"])
+            XCTAssertTrue(q1.isBroader)
+            XCTAssertFalse(q1.isEarlier)
+            XCTAssertEqual(ReportLabels(lang: .sv).period(q1), "hela 2026-T1")
+            XCTAssertEqual(ReportLabels(lang: .en).period(q1), "all of 2026-T1")
+        }
+        // Only the year's: shown in the tertial's report, and marked as the year's.
+        let onlyYear = Fixture.data([.goal: goals, .followup: year])
+        let t1 = try XCTUnwrap(FollowUp.make(onlyYear, asOf: asOf, period: FollowUp.Period("2026-T1")).followups.first { $0.id == "D3" })
+        XCTAssertEqual([t1.period, t1.assessment], ["2026", "uppfyllt"])
+        XCTAssertTrue(t1.isBroader)
+        let r = FollowUp.make(onlyYear, asOf: asOf, period: FollowUp.Period("2026-T1"))
+        XCTAssertTrue(FollowUpText.render(r, lang: .sv, style: Style(color: false, width: 100)).contains("hela 2026"))
+        XCTAssertTrue(FollowUpMarkdown.render(r, lang: .sv).contains("| hela 2026 |"))
+        XCTAssertTrue(FollowUpHTML.render(r, lang: .en).contains("all of 2026"))
+    }
 }

@@ -86,9 +86,11 @@ struct ReportLabels {
         return out
     }
 
-    /// "2027-T1", or "senaste: 2027-T1" for the latest follow-up before the period.
+    /// "2027-T1", "senaste: 2027-T1" for the latest follow-up before the period, or "hela
+    /// 2027" for one of a longer period that covers the report's.
     func period(_ f: FollowUp.FollowupRow) -> String {
-        f.period.isEmpty ? "–" : f.isEarlier ? (sv ? "senaste: " : "latest: ") + f.period : f.period
+        f.period.isEmpty ? "–" : f.isEarlier ? (sv ? "senaste: " : "latest: ") + f.period
+            : f.isBroader ? (sv ? "hela " : "all of ") + f.period : f.period
     }
 
     /// The follow-up's assessment word in the report's language.

@@ -290,41 +290,59 @@ extension FollowUp {
         return order.map { lines[$0] }
     }
 
-    /// Each goal (then each activity) with a follow-up in or before `period`: the latest one
-    /// that starts by the period's end, marked as earlier when it ends before the period.
+    /// Each goal (then each activity) with a follow-up in or before `period`, the one that
+    /// best answers for the period: first one for exactly the period; else the latest within
+    /// it (a quarter's in a half-year's report); else the narrowest one that covers it (the
+    /// year's in a tertial's report), marked as broader ("hela 2026"); else the latest that
+    /// starts by the period's end, marked as latest ("senaste: 2026-T1"). File order never
+    /// decides.
     static func followupRows(_ data: DataSet, period: Period, goals: [Goal], activities: [Activity], followups: [Followup]) -> [FollowupRow] {
         guard !followups.isEmpty || goals.contains(where: { $0.indicator != nil }) else { return [] }
-        var byRecord: [String: [Followup]] = [:]
+        var byRecord: [String: [(followup: Followup, first: Day, last: Day)]] = [:]
         for f in followups {
-            guard let p = f.period, let first = p.firstDay, first <= period.last else { continue }
-            byRecord[f.record, default: []].append(f)
+            guard let p = f.period, let first = p.firstDay, let last = p.lastDay, first <= period.last else { continue }
+            byRecord[f.record, default: []].append((f, first, last))
         }
-        func latest(_ id: String) -> (Followup, Bool)? {
-            guard let list = byRecord[id],
-                  let best = list.max(by: { ($0.period?.lastDay ?? period.first) < ($1.period?.lastDay ?? period.first) }) else { return nil }
-            // Marked earlier only when it lies wholly before the period: a half-year's
-            // follow-up covers a report on one of its quarters or months.
-            let earlier = best.period?.lastDay.map { $0 < period.first } ?? true
-            return (best, earlier)
+        /// The follow-up, and whether it is an earlier one or a broader one.
+        func latest(_ id: String) -> (Followup, earlier: Bool, broader: Bool)? {
+            guard let list = byRecord[id], !list.isEmpty else { return nil }
+            if let exact = list.first(where: { $0.first == period.first && $0.last == period.last }) { return (exact.followup, false, false) }
+            /// The later end first, then the longer span (the earlier start).
+            func later(_ a: (followup: Followup, first: Day, last: Day), _ b: (followup: Followup, first: Day, last: Day)) -> Bool {
+                a.last != b.last ? a.last > b.last : a.first < b.first
+            }
+            let within = list.filter { $0.first >= period.first && $0.last <= period.last }
+            if let best = within.min(by: later) { return (best.followup, false, false) }
+            let covering = list.filter { $0.first <= period.first && $0.last >= period.last }
+            if let best = covering.min(by: { $0.first.days(until: $0.last) != $1.first.days(until: $1.last)
+                                                ? $0.first.days(until: $0.last) < $1.first.days(until: $1.last) : later($0, $1) }) {
+                return (best.followup, false, true)
+            }
+            // Wholly before the period, or overlapping it in part: not this period's.
+            return list.min(by: later).map { ($0.followup, true, false) }
         }
         var rows: [FollowupRow] = []
         for g in goals {
-            guard let (f, earlier) = latest(g.id) else {
+            guard let (f, earlier, broader) = latest(g.id) else {
                 if g.indicator != nil || g.target != nil {
                     rows.append(FollowupRow(kind: .goal, id: g.id, title: g.title, indicator: g.indicator, target: g.target, period: "",
                                             isEarlier: false, assessment: "", signal: nil, analysis: nil, outcome: nil))
                 }
                 continue
             }
-            rows.append(FollowupRow(kind: .goal, id: g.id, title: g.title, indicator: g.indicator, target: g.target,
-                                    period: f.period?.token ?? "", isEarlier: earlier, assessment: f.assessment,
-                                    signal: FollowUpAssessment.signal(f.assessment), analysis: f.analysis, outcome: f.outcome))
+            var row = FollowupRow(kind: .goal, id: g.id, title: g.title, indicator: g.indicator, target: g.target,
+                                  period: f.period?.token ?? "", isEarlier: earlier, assessment: f.assessment,
+                                  signal: FollowUpAssessment.signal(f.assessment), analysis: f.analysis, outcome: f.outcome)
+            row.isBroader = broader
+            rows.append(row)
         }
         for a in activities {
-            guard let (f, earlier) = latest(a.id) else { continue }
-            rows.append(FollowupRow(kind: .activity, id: a.id, title: a.title, indicator: nil, target: nil,
-                                    period: f.period?.token ?? "", isEarlier: earlier, assessment: f.assessment,
-                                    signal: FollowUpAssessment.signal(f.assessment), analysis: f.analysis, outcome: f.outcome))
+            guard let (f, earlier, broader) = latest(a.id) else { continue }
+            var row = FollowupRow(kind: .activity, id: a.id, title: a.title, indicator: nil, target: nil,
+                                  period: f.period?.token ?? "", isEarlier: earlier, assessment: f.assessment,
+                                  signal: FollowUpAssessment.signal(f.assessment), analysis: f.analysis, outcome: f.outcome)
+            row.isBroader = broader
+            rows.append(row)
         }
         return rows
     }

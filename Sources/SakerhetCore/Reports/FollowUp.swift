@@ -36,7 +36,8 @@ public struct FollowUp: Sendable, Codable {
     /// (followups.rec) for the period or before it, with its indicator and target.
     public var followups: [FollowupRow] = []
 
-    /// One record's follow-up for the report's period, or the latest before it.
+    /// One record's follow-up for the report's period, else one within it, else a broader one
+    /// that covers it, else the latest before it (`FollowUp.followupRows`).
     public struct FollowupRow: Sendable, Codable {
         public let kind: Kind
         public let id: String
@@ -45,13 +46,16 @@ public struct FollowUp: Sendable, Codable {
         public let target: String?
         /// The follow-up's period (`2027-T1`).
         public let period: String
-        /// True when no follow-up lies within the report's period and this is the latest
-        /// before it ("senaste: 2027-T1").
+        /// True when no follow-up lies within or covers the report's period and this is the
+        /// latest that starts by its end ("senaste: 2027-T1").
         public let isEarlier: Bool
         public let assessment: String
         public let signal: Signal?
         public let analysis: String?
         public let outcome: String?
+        /// True when no follow-up is for the report's period or lies within it and this one
+        /// is for a longer period that covers it ("hela 2027": the year's in a tertial's report).
+        public var isBroader = false
     }
 
     public struct Period: Sendable, Codable, Hashable {
