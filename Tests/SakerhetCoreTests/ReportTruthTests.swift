@@ -131,4 +131,27 @@ final class ReportTruthTests: XCTestCase {
         XCTAssertTrue(FollowUpMarkdown.render(r, lang: .sv).contains("| hela 2026 |"))
         XCTAssertTrue(FollowUpHTML.render(r, lang: .en).contains("all of 2026"))
     }
+
+    /// The last line of `findings list` counts the auditors' colours (Bedömning), not the
+    /// Signal column beside it, and says so, in both languages and with or without colour.
+    func testTheFindingsListCountLineSaysWhatItCounts() throws {
+        let findings = """
+            id: F1
+            audit: Granskning IT
+            recommendation: Inför loggkontroller
+            assessment: röd
+            owner: sbs
+            due: 2026-12
+            status: pågår
+
+            """
+        let list = RecordList.make(Fixture.data([.finding: findings]), .finding, filter: ListFilter(), asOf: Day("2026-04-20")!)
+        XCTAssertEqual(list.rows.first?.signal, .green)
+        for (lang, said) in [(Lang.sv, "Revisionens bedömning: 0 gröna, 0 gula, 1 röd av 1"), (.en, "The auditors' assessment: 0 green, 0 yellow, 1 red of 1")] {
+            for color in [false, true] {
+                let out = ListRender.table(list, lang: lang, style: Style(color: color, width: 100))
+                XCTAssertEqual(out.split(separator: "\n").last.map(String.init), said, "\(lang) colour \(color)")
+            }
+        }
+    }
 }

@@ -143,8 +143,8 @@ struct ReportLabels {
 
     /// The auditors' colours of one audit, said to be theirs: the summary's colours above are
     /// the records' signals, which differ ("Revisionens bedömning: 1 grön, 1 gul, 1 röd av 3").
-    func auditCount(_ a: FollowUp.AuditGroup) -> String {
-        (sv ? "Revisionens bedömning: " : "The auditors' assessment: ") + FollowUpText.auditCount(a, lang)
+    func auditCount(_ a: FollowUp.AuditGroup, total: Int? = nil) -> String {
+        (sv ? "Revisionens bedömning: " : "The auditors' assessment: ") + FollowUpText.auditCount(a, lang, total: total)
     }
 
     /// A recommendation's deadline, with the one at the start of the period when moved.
