@@ -132,6 +132,42 @@ final class ReportTruthTests: XCTestCase {
         XCTAssertTrue(FollowUpHTML.render(r, lang: .en).contains("all of 2026"))
     }
 
+    /// A recommendation moved before the period began keeps its first deadline in view, as an
+    /// activity moved the same way does ("Först planerad till 2025-06."), in every format.
+    func testAFindingMovedBeforeThePeriodKeepsItsFirstDeadlineInView() throws {
+        func finding(_ due: String) -> String {
+            "id: F1\naudit: Granskning IT\nrecommendation: Inför loggkontroller\nassessment: röd\nowner: sbs\ndue: \(due)\nstatus: pågår\n"
+        }
+        var book = HistoryBook()
+        book.kinds["data/findings.rec"] = .finding
+        book.commit("c1", "2025-01-15", ["data/activities.rec": historyActivity("A1", due: "2025-06"), "data/findings.rec": finding("2025-06")])
+        book.commit("c2", "2025-09-01", ["data/activities.rec": historyActivity("A1", due: "2026-06"),
+                                         "data/findings.rec": finding("2026-06") + "reason: Ny tidplan\n"])
+        let period = FollowUp.Period("2026")!
+        let baselines = Baselines.make(book.history(), periodStart: period.first)
+        let data = Fixture.data([.activity: historyActivity("A1", due: "2026-06"), .finding: finding("2026-06") + "reason: Ny tidplan\n"])
+        for lang in [Lang.sv, .en] {
+            let sv = lang == .sv
+            let r = FollowUp.make(data, asOf: Day("2026-03-20")!, period: period, lang: lang, baselines: baselines)
+            let a1 = try XCTUnwrap(r.activityGroups.flatMap(\.rows).first { $0.id == "A1" })
+            XCTAssertEqual(a1.planned?.token, "2025-06")
+            let f1 = try XCTUnwrap(r.audits.first?.rows.first)
+            XCTAssertEqual(f1.planned?.token, "2025-06", "as the activity")
+            XCTAssertNil(f1.original, "not moved in the period")
+            XCTAssertEqual(f1.signal, .green, "its signal follows the period's baseline")
+            let said = sv ? "Först planerad till 2025-06." : "First planned for 2025-06."
+            XCTAssertEqual(ReportLabels(lang: lang).planned(f1), said)
+            XCTAssertEqual(ReportLabels(lang: lang).due(f1), "2026-06")
+            let text = FollowUpText.render(r, lang: lang, style: Style(color: false, width: 100))
+            XCTAssertTrue(text.contains(sv ? "Först planerad till" : "First planned for") && text.contains("2025-06."), "\(lang) text")
+            XCTAssertTrue(FollowUpMarkdown.render(r, lang: lang).contains(said), "\(lang) Markdown")
+            XCTAssertTrue(FollowUpHTML.render(r, lang: lang).contains(said), "\(lang) HTML")
+            XCTAssertTrue(FollowUpJSON.render(r).contains("\"planned\" : \"2025-06\""), "JSON")
+            let docx = try FollowUpDOCX.render(r, lang: lang)
+            XCTAssertTrue(try ImportSource.tables(docx, file: "r.docx").contains { t in t.rows.contains { $0.first?.text == "F1" && $0[1].text.contains(said) } }, "\(lang) Word")
+        }
+    }
+
     /// The last line of `findings list` counts the auditors' colours (Bedömning), not the
     /// Signal column beside it, and says so, in both languages and with or without colour.
     func testTheFindingsListCountLineSaysWhatItCounts() throws {

@@ -174,7 +174,8 @@ public enum FollowUpDOCX {
             b.append(table([0.8, 2.6, 2.4, 2.4, 2.4, 1.3, 1.8, 1.4, 1.8], [l.id, l.recommendation, l.response, l.progress, l.remaining, l.assessment, l.owner, l.lastDone, l.standingHeader],
                            a.rows.map { f in
                 [Cell(f.id), Cell([Run(f.recommendation)] + [f.kind.map { Run("\n" + l.findingKind + ": " + $0, italic: true) },
-                                                             f.basis.map { Run("\n" + l.basis + ": " + $0, italic: true) }].compactMap { $0 }),
+                                                             f.basis.map { Run("\n" + l.basis + ": " + $0, italic: true) },
+                                                             l.planned(f).map { Run("\n" + $0, italic: true) }].compactMap { $0 }),
                  Cell(f.response ?? ""), Cell(f.progress ?? ""), Cell(f.remaining ?? ""),
                  Cell(f.assessment?.word(l.lang) ?? "", fill: f.assessment.map(OfficeColours.fill)), Cell(f.ownerName),
                  Cell(l.due(f)), Cell(l.standing(f), fill: OfficeColours.fill(f.signal))]

@@ -149,7 +149,8 @@ public enum FollowUpHTML {
                 b += "<table>\n<thead><tr>\(th(l.id))\(th(l.recommendation))\(th(l.response))\(th(l.progress))\(th(l.remaining))\(th(l.assessment))\(th(l.owner))\(th(l.lastDone))\(th(l.standingHeader))</tr></thead>\n<tbody>\n"
                 for f in a.rows {
                     let colour = (f.assessment.map { sig($0.signal, lang, word: $0.word(lang)) } ?? "") + (Assumed.assessment(f.assumed) ? mark(l) : "")
-                    let about = [f.kind.map { "<em>\(l.findingKind):</em> " + h($0) }, f.basis.map { "<em>\(l.basis):</em> " + h($0) }].compactMap { $0 }
+                    let about = [f.kind.map { "<em>\(l.findingKind):</em> " + h($0) }, f.basis.map { "<em>\(l.basis):</em> " + h($0) },
+                                 l.planned(f).map { "<em>" + h($0) + "</em>" }].compactMap { $0 }
                     b += "<tr><td>\(h(f.id))</td><td>\(([h(f.recommendation)] + about).joined(separator: "<br/>"))</td><td>\(h(f.response ?? ""))</td><td>\(h(f.progress ?? ""))</td><td>\(h(f.remaining ?? ""))</td><td>\(colour)</td><td>\(h(f.ownerName))</td><td class=\"date\">\(h(l.due(f)))</td><td>\(sig(f.signal, lang, word: l.standing(f)))</td></tr>\n"
                 }
                 b += "</tbody>\n</table>\n"

@@ -91,7 +91,8 @@ public enum FollowUpMarkdown {
                 for f in a.rows {
                     let colour = (f.assessment.map { emoji($0.signal) + " " + $0.word(lang) } ?? "") + (Assumed.assessment(f.assumed) ? mark(l) : "")
                     // The kind of finding and its basis, under the recommendation.
-                    let about = [f.kind.map { "*" + l.findingKind + ":* " + esc($0) }, f.basis.map { "*" + l.basis + ":* " + esc($0) }].compactMap { $0 }
+                    let about = [f.kind.map { "*" + l.findingKind + ":* " + esc($0) }, f.basis.map { "*" + l.basis + ":* " + esc($0) },
+                                 l.planned(f).map { "*" + esc($0) + "*" }].compactMap { $0 }
                     out += "| \(f.id) | \(([esc(f.recommendation)] + about).joined(separator: "<br>")) | \(esc(f.response ?? "")) | \(esc(f.progress ?? "")) | \(esc(f.remaining ?? "")) | \(colour) | \(esc(f.ownerName)) | \(esc(l.due(f))) | \(emoji(f.signal)) \(esc(l.standing(f))) |\n"
                 }
             }

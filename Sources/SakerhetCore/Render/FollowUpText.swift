@@ -119,7 +119,7 @@ public enum FollowUpText {
                                    .init(l.owner, 8), .init(l.lastDone, 10), .init(l.standingHeader, 14)], lang: lang)
                 for f in a.rows {
                     // The kind of finding and its basis, under the recommendation.
-                    let about = [f.kind.map { l.findingKind + ": " + $0 }, f.basis.map { l.basis + ": " + $0 }].compactMap { $0 }
+                    let about = [f.kind.map { l.findingKind + ": " + $0 }, f.basis.map { l.basis + ": " + $0 }, l.planned(f)].compactMap { $0 }
                     t.add([f.id, ([f.recommendation] + about).joined(separator: "\n"), f.remaining ?? "", (f.assessment?.word(lang) ?? "") + (Assumed.assessment(f.assumed) ? l.assumedMark : ""), ownerIDs(f.owner, f.owners),
                            l.due(f), l.standing(f)])
                 }

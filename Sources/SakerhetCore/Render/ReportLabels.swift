@@ -150,6 +150,12 @@ struct ReportLabels {
     /// A recommendation's deadline, with the one at the start of the period when moved.
     func due(_ f: FollowUp.FindingRow) -> String { FollowUpText.dueToken(f.due, f.original, lang) }
 
+    /// "Först planerad till 2025-06." for a recommendation moved before the period began,
+    /// in the words of an activity's comment; every format puts it under the recommendation.
+    func planned(_ f: FollowUp.FindingRow) -> String? {
+        f.planned.map { (sv ? "Först planerad till " : "First planned for ") + $0.token + "." }
+    }
+
     /// A recommendation's status and signal: "pågår, röd (40 dagar sen)", "klar, grön".
     func standing(_ f: FollowUp.FindingRow) -> String {
         let st = status(f.status, alias: f.statusAlias)

@@ -228,6 +228,9 @@ extension FollowUp {
                                       assumed: data.assumed(f.ref), original: original, statusAlias: f.statusAlias, kind: f.kind, basis: f.basis)
                     row.daysLate = standing.daysLate
                     row.owners = f.owners.count > 1 ? f.owners : nil
+                    // Moved before the period began: its first deadline stays in view, as an
+                    // activity's and a goal's does.
+                    row.planned = withPlanned(nil, .finding, f.id, due: f.due, original: original, status: f.status).1
                     return row
                 }))
         }

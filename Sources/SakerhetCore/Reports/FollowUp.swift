@@ -265,6 +265,9 @@ public struct FollowUp: Sendable, Codable {
         public var daysLate = 0
         /// Every owner's id, when the record has several (`owner` is the first).
         public var owners: [String]? = nil
+        /// The deadline it was first planned with, when moved before the period began
+        /// (`Baselines.planned`); said under the recommendation ("Först planerad till …").
+        public var planned: Deadline? = nil
     }
 
     public struct AuditGroup: Sendable, Codable {
