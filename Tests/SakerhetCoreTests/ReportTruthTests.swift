@@ -168,6 +168,56 @@ final class ReportTruthTests: XCTestCase {
         }
     }
 
+    /// Each summary line counts the rows of its own table: an action plan's målområde is
+    /// listed under Målområden, not in the Delmål table that the Delmål line counts.
+    func testEachSummaryLineCountsTheRowsOfItsTable() throws {
+        let goals = """
+            id: M1
+            title: Mål ett
+            owner: sbs
+            due: 2026
+            status: pågår
+
+            id: HP1
+            title: Målområde 1
+            parent: M1
+            level: målområde
+            owner: sbs
+            due: 2026-02
+            status: pågår
+
+            id: D1
+            title: Delmål under målområdet
+            parent: HP1
+            owner: sbs
+            due: 2026-03
+            status: klar
+            done: 2026-03-01
+
+            """
+        let r = FollowUp.make(Fixture.data([.goal: goals, .activity: "", .finding: "", .risk: ""]), asOf: Day("2026-04-20")!)
+        XCTAssertEqual(r.subgoals.map(\.id), ["D1"])
+        XCTAssertEqual(r.actionAreas.map(\.id), ["HP1"])
+        XCTAssertEqual(r.summary.subgoals, FollowUp.Counts(green: 1))
+        XCTAssertEqual(r.summary.actionAreas, FollowUp.Counts(red: 1))
+        XCTAssertTrue(FollowUpJSON.render(r).contains("\"action_areas\" : ["), "JSON rows")
+        for lang in [Lang.sv, .en] {
+            let l = ReportLabels(lang: lang)
+            let text = FollowUpText.render(r, lang: lang, style: Style(color: false, width: 100))
+            let delmal = try XCTUnwrap(text.range(of: "\n" + l.subgoals.uppercased() + "\n"))
+            let areas = try XCTUnwrap(text.range(of: "\n" + l.actionAreas.uppercased() + "\n"), "\(lang) text")
+            let subTable = text[delmal.upperBound..<areas.lowerBound]
+            // D1 names HP1 as its goal; HP1's own row is not in the Delmål table.
+            XCTAssertTrue(subTable.contains("Delmål under") && !subTable.contains("Målområde 1"), String(subTable))
+            XCTAssertTrue(text[areas.upperBound...].prefix(400).contains("Målområde 1"))
+            XCTAssertTrue(FollowUpMarkdown.render(r, lang: lang).contains("\n## " + l.actionAreas + "\n"), "\(lang) Markdown")
+            XCTAssertTrue(FollowUpHTML.render(r, lang: lang).contains("<h2>" + l.actionAreas + "</h2>"), "\(lang) HTML")
+            let tables = try ImportSource.tables(try FollowUpDOCX.render(r, lang: lang), file: "r.docx")
+            let withNr = tables.filter { $0.rows.first?.map(\.text).starts(with: [l.goal, l.goalNr]) == true }
+            XCTAssertEqual(withNr.map { $0.rows.dropFirst().map { $0[1].text } }, [["D1"], ["HP1"]], "\(lang) Word")
+        }
+    }
+
     /// The last line of `findings list` counts the auditors' colours (Bedömning), not the
     /// Signal column beside it, and says so, in both languages and with or without colour.
     func testTheFindingsListCountLineSaysWhatItCounts() throws {

@@ -83,14 +83,17 @@ public enum FollowUpDOCX {
          })]
     }
 
+    /// Delmål, then an action plan's målområden in a table of their own.
     static func subgoals(_ r: FollowUp, _ l: ReportLabels) -> [Block] {
-        [.heading(l.subgoals, level: 1),
-         table([1, 0.8, 3.3, 3.3, 2.2, 1.8, 1.4, 1.1, 1.2], [l.goal, l.goalNr, l.title, l.doneWhen, l.owner, l.due, l.status, l.signal, l.belowShort], r.subgoals.map { g in
-             var due = [Run(g.dueText)]
-             if let c = g.comment { due.append(Run("\n" + c, italic: true)) }
-             return [Cell(g.parent ?? ""), Cell(g.id), Cell(g.title), Cell(g.doneWhen ?? ""), Cell(g.ownerName), Cell(due),
-                     Cell(status(g.status, g.assumed, alias: g.statusAlias, l)), signalCell(g.signal, l), belowCell(g.below, l)]
-         })]
+        ([(l.subgoals, r.subgoals)] + (r.actionAreas.isEmpty ? [] : [(l.actionAreas, r.actionAreas)])).flatMap { title, rows -> [Block] in
+            [.heading(title, level: 1),
+             table([1, 0.8, 3.3, 3.3, 2.2, 1.8, 1.4, 1.1, 1.2], [l.goal, l.goalNr, l.title, l.doneWhen, l.owner, l.due, l.status, l.signal, l.belowShort], rows.map { g in
+                 var due = [Run(g.dueText)]
+                 if let c = g.comment { due.append(Run("\n" + c, italic: true)) }
+                 return [Cell(g.parent ?? ""), Cell(g.id), Cell(g.title), Cell(g.doneWhen ?? ""), Cell(g.ownerName), Cell(due),
+                         Cell(status(g.status, g.assumed, alias: g.statusAlias, l)), signalCell(g.signal, l), belowCell(g.below, l)]
+             })]
+        }
     }
 
     /// A status with the marker of an assumed value (`*`), as in the other formats.

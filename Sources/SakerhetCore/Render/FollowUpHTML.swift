@@ -111,13 +111,16 @@ public enum FollowUpHTML {
             b += "<tr><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
         }
         b += "</tbody>\n</table>\n</section>\n"
-        b += "<section id=\"\(l.sectionPrefix)delmal\">\n<h2>\(l.subgoals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.goalNr))\(th(l.title))\(th(l.doneWhen))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
-        for g in r.subgoals {
-            var due = h(g.dueText)
-            if let c = g.comment { due += "<br/><em>\(h(c))</em>" }
-            b += "<tr><td>\(h(g.parent ?? ""))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
+        // Delmål, then an action plan's målområden in a table of their own.
+        for (id, title, rows) in [("delmal", l.subgoals, r.subgoals)] + (r.actionAreas.isEmpty ? [] : [("malomraden", l.actionAreas, r.actionAreas)]) {
+            b += "<section id=\"\(l.sectionPrefix)\(id)\">\n<h2>\(title)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.goalNr))\(th(l.title))\(th(l.doneWhen))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
+            for g in rows {
+                var due = h(g.dueText)
+                if let c = g.comment { due += "<br/><em>\(h(c))</em>" }
+                b += "<tr><td>\(h(g.parent ?? ""))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
+            }
+            b += "</tbody>\n</table>\n</section>\n"
         }
-        b += "</tbody>\n</table>\n</section>\n"
         return b
     }
 

@@ -36,11 +36,14 @@ public enum FollowUpMarkdown {
             if let c = g.comment { due += "<br>*" + esc(c) + "*" }
             out += "| \(g.id) | \(esc(g.title)) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
         }
-        out += "\n## \(l.subgoals)\n\n| \(l.goal) | \(l.goalNr) | \(l.title) | \(l.doneWhen) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) | \(l.below) |\n|---|---|---|---|---|---|---|---|---|\n"
-        for g in r.subgoals {
-            var due = esc(g.dueText)
-            if let c = g.comment { due += "<br>*" + esc(c) + "*" }
-            out += "| \(g.parent ?? "") | \(g.id) | \(esc(g.title)) | \(esc(g.doneWhen ?? "")) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
+        // Delmål, then an action plan's målområden in a table of their own.
+        for (title, rows) in [(l.subgoals, r.subgoals)] + (r.actionAreas.isEmpty ? [] : [(l.actionAreas, r.actionAreas)]) {
+            out += "\n## \(title)\n\n| \(l.goal) | \(l.goalNr) | \(l.title) | \(l.doneWhen) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) | \(l.below) |\n|---|---|---|---|---|---|---|---|---|\n"
+            for g in rows {
+                var due = esc(g.dueText)
+                if let c = g.comment { due += "<br>*" + esc(c) + "*" }
+                out += "| \(g.parent ?? "") | \(g.id) | \(esc(g.title)) | \(esc(g.doneWhen ?? "")) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
+            }
         }
 
         out += "\n## \(l.activityList)\n"

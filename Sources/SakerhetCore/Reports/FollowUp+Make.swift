@@ -126,14 +126,14 @@ extension FollowUp {
         let sub = goals.filter { $0.parent != nil && goalIDs.contains($0.parent!) }
         // Counted with the signal the rows show: a moved deadline is at least gul.
         for g in top { summary.goals.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
-        for g in sub {
-            let signal = moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1
-            if data.record(g.ref).value(.level).flatMap({ GoalLevel(rawValue: $0.lowercased()) }) == .actionArea {
-                summary.actionAreas.add(signal)
-            } else {
-                summary.subgoals.add(signal)
-            }
+        // An action plan's areas (`level: målområde`) are counted and listed apart from the
+        // delmål: each summary line counts the rows of its own table.
+        func isActionArea(_ g: Goal) -> Bool {
+            data.record(g.ref).value(.level).flatMap({ GoalLevel(rawValue: $0.lowercased()) }) == .actionArea
         }
+        let subgoals = sub.filter { !isActionArea($0) }, actionAreas = sub.filter(isActionArea)
+        for g in subgoals { summary.subgoals.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
+        for g in actionAreas { summary.actionAreas.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
         for f in findings { summary.findings.add(moved(.finding, f.id, f.due, f.status, f.signal(asOf: asOf, window: window)).1) }
         for r in risks { summary.risks.add(data.level(of: r), closed: r.status == .closed) }
 
@@ -267,9 +267,10 @@ extension FollowUp {
         let thePeriod = period ?? .year(of: asOf)
         var made = FollowUp(organisation: data.config.organisation, title: data.config.title, version: data.config.version,
                         asOf: asOf, period: thePeriod, window: window, summary: summary,
-                        goals: top.map(goalRow), subgoals: sub.map(goalRow), activityGroups: groups, risks: riskRows,
+                        goals: top.map(goalRow), subgoals: subgoals.map(goalRow), activityGroups: groups, risks: riskRows,
                         matrix: matrix, thresholds: data.riskThresholds, audits: audits, owners: ownerSections, omitted: omitted, isPublic: isPublic,
                         history: nil, historyNote: nil)
+        made.actionAreas = actionAreas.map(goalRow)
         made.caseNumber = data.config.caseNumber
         made.meeting = data.config.meeting
         made.preparedBy = data.config.preparedBy

@@ -10,8 +10,11 @@ public struct FollowUp: Sendable, Codable {
     public var summary: Summary
     /// Top-level goals (mål).
     public var goals: [GoalRow]
-    /// Goals with a parent (delmål), in file order.
+    /// Goals with a parent (delmål), in file order; not the målområden.
     public var subgoals: [GoalRow]
+    /// An action plan's areas (goals with a parent and `level: målområde`), in file order:
+    /// the Målområden table, counted by `summary.actionAreas`.
+    public var actionAreas: [GoalRow] = []
     /// Activities grouped by their goal, in goal order.
     public var activityGroups: [ActivityGroup]
     public var risks: [RiskRow]
