@@ -88,7 +88,7 @@ final class OfficeExportTests: EndToEndCase {
         let headings = paragraphs.filter { $0["style"]?.hasPrefix("Heading") == true || $0["style"] == "Title" }
         XCTAssertEqual(headings.first?["style"], "Title")
         let h1 = headings.filter { $0["style"] == "Heading 1" }.compactMap { $0["text"] }
-        XCTAssertEqual(Array(h1.prefix(8)), ["Sammanfattning", "Mål", "Delmål", "Aktivitetslista", "Risker",
+        XCTAssertEqual(Array(h1.prefix(9)), ["Sammanfattning", "Mål", "Delmål", "Målområden", "Aktivitetslista", "Risker",
                                               "Revisionens rekommendationer", "Per ansvarig", "Revisionshistorik"])
         XCTAssertTrue(headings.contains { $0["style"] == "Heading 2" && $0["text"] == "Riskmatris" })
         XCTAssertTrue(headings.contains { $0["style"] == "Heading 2" && $0["text"] == "Försenade (1)" })

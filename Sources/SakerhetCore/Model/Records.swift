@@ -44,7 +44,7 @@ public struct Standing: Sendable {
     public let isOverdue: Bool
     /// Open and due within the window (inclusive).
     public let isDueSoon: Bool
-    /// Open and `vilande`, or with an unknown deadline.
+    /// Open and `vilande`, or with an unknown deadline (`?`) or none.
     public let isWaiting: Bool
     /// Days late, 0 when not late.
     public let daysLate: Int
@@ -55,7 +55,7 @@ public struct Standing: Sendable {
 
 extension Standing {
     /// The rule: late after the deadline's last day, due soon within `window` days,
-    /// waiting when `vilande` or the deadline is unknown; closed records are none of these.
+    /// waiting when `vilande` or the deadline is unknown or missing; closed records are none of these.
     public init(deadline: Deadline?, status: Status?, asOf: Day, window: Int) {
         let open = !(status?.isClosed ?? false)
         let last = open ? deadline?.lastDay : nil
@@ -70,8 +70,10 @@ extension Standing {
                   daysLeft: soon ? daysLeft : 0, signal: signal)
     }
 
+    /// `vilande`, or no known deadline: `due: ?`, or no `due` at all (a finding may lack one).
+    /// A record with no deadline cannot be on time; it waits for one, as `?` does.
     static func waits(_ status: Status?, _ deadline: Deadline?) -> Bool {
-        status == .onHold || deadline?.isUnknown == true
+        status == .onHold || deadline?.isUnknown ?? true
     }
 }
 

@@ -83,14 +83,17 @@ public enum FollowUpDOCX {
          })]
     }
 
+    /// Delmål, then an action plan's målområden in a table of their own.
     static func subgoals(_ r: FollowUp, _ l: ReportLabels) -> [Block] {
-        [.heading(l.subgoals, level: 1),
-         table([1, 0.8, 3.3, 3.3, 2.2, 1.8, 1.4, 1.1, 1.2], [l.goal, l.goalNr, l.title, l.doneWhen, l.owner, l.due, l.status, l.signal, l.belowShort], r.subgoals.map { g in
-             var due = [Run(g.dueText)]
-             if let c = g.comment { due.append(Run("\n" + c, italic: true)) }
-             return [Cell(g.parent ?? ""), Cell(g.id), Cell(g.title), Cell(g.doneWhen ?? ""), Cell(g.ownerName), Cell(due),
-                     Cell(status(g.status, g.assumed, alias: g.statusAlias, l)), signalCell(g.signal, l), belowCell(g.below, l)]
-         })]
+        ([(l.subgoals, r.subgoals)] + (r.actionAreas.isEmpty ? [] : [(l.actionAreas, r.actionAreas)])).flatMap { title, rows -> [Block] in
+            [.heading(title, level: 1),
+             table([1, 0.8, 3.3, 3.3, 2.2, 1.8, 1.4, 1.1, 1.2], [l.goal, l.goalNr, l.title, l.doneWhen, l.owner, l.due, l.status, l.signal, l.belowShort], rows.map { g in
+                 var due = [Run(g.dueText)]
+                 if let c = g.comment { due.append(Run("\n" + c, italic: true)) }
+                 return [Cell(g.parent ?? ""), Cell(g.id), Cell(g.title), Cell(g.doneWhen ?? ""), Cell(g.ownerName), Cell(due),
+                         Cell(status(g.status, g.assumed, alias: g.statusAlias, l)), signalCell(g.signal, l), belowCell(g.below, l)]
+             })]
+        }
     }
 
     /// A status with the marker of an assumed value (`*`), as in the other formats.
@@ -174,7 +177,8 @@ public enum FollowUpDOCX {
             b.append(table([0.8, 2.6, 2.4, 2.4, 2.4, 1.3, 1.8, 1.4, 1.8], [l.id, l.recommendation, l.response, l.progress, l.remaining, l.assessment, l.owner, l.lastDone, l.standingHeader],
                            a.rows.map { f in
                 [Cell(f.id), Cell([Run(f.recommendation)] + [f.kind.map { Run("\n" + l.findingKind + ": " + $0, italic: true) },
-                                                             f.basis.map { Run("\n" + l.basis + ": " + $0, italic: true) }].compactMap { $0 }),
+                                                             f.basis.map { Run("\n" + l.basis + ": " + $0, italic: true) },
+                                                             l.planned(f).map { Run("\n" + $0, italic: true) }].compactMap { $0 }),
                  Cell(f.response ?? ""), Cell(f.progress ?? ""), Cell(f.remaining ?? ""),
                  Cell(f.assessment?.word(l.lang) ?? "", fill: f.assessment.map(OfficeColours.fill)), Cell(f.ownerName),
                  Cell(l.due(f)), Cell(l.standing(f), fill: OfficeColours.fill(f.signal))]
@@ -208,8 +212,11 @@ public enum FollowUpDOCX {
         }
         var b: [Block] = [.heading(l.revisionHistory, level: 1)]
         for w in h.warnings { b.append(.paragraph([Run(w.text(l.lang), italic: true)])) }
+        // The same words as the HTML report: how the history is read, and that a period
+        // without a version has no new version (not that nothing was committed).
+        b.append(.paragraph([Run(HistoryReport.legend(movedGreen: h.movedGreen).text(l.lang), italic: true)]))
         if h.revisions.isEmpty {
-            b.append(.paragraph([Run(sv ? "Inga incheckningar av datamappen under perioden \(h.period.label)." : "No commits to the data folder in the period \(h.period.label).")]))
+            b.append(.paragraph([Run(HistoryReportText.noVersion(h.period, l.lang))]))
         } else {
             b.append(table([1.2, 6, 1.6, 2.2], ["Version", l.title, sv ? "Datum" : "Date", sv ? "Författare" : "Author"],
                            h.revisions.map { [Cell($0.version), Cell($0.description), Cell($0.date.description), Cell($0.author)] }))
@@ -219,16 +226,20 @@ public enum FollowUpDOCX {
         for (title, rows) in groups {
             b.append(.heading("\(title) (\(rows.count))", level: 2))
             if rows.isEmpty { b.append(.paragraph([Run(l.none)])); continue }
+            // The columns of the HTML report: what happened (an occurrence, its outcome),
+            // the evidence and the day it was registered, or for moves from, to and why.
             let moves = rows.contains { $0.from != nil }
             var headers = [sv ? "Datum" : "Date", l.id, l.title]
-            var widths = [1.6, 1, 5.0]
+            var widths = [1.6, 1, 4.0]
             if moves { headers += [sv ? "Från" : "From", sv ? "Till" : "To", l.reason]; widths += [1.4, 1.4, 3] }
-            headers.append(sv ? "Författare" : "Author")
-            widths.append(2)
+            else { headers += [sv ? "Händelse" : "Event", sv ? "Underlag" : "Evidence"]; widths += [3, 2] }
+            headers += [sv ? "Registrerad" : "Registered", sv ? "Författare" : "Author"]
+            widths += [1.6, 2]
             b.append(table(widths, headers, rows.map { c in
                 var cells = [Cell(c.date.description), Cell(c.id), Cell(c.title)]
                 if moves { cells += [Cell(c.from ?? ""), Cell(c.to ?? ""), Cell(c.reason ?? "")] }
-                return cells + [Cell(c.author)]
+                else { cells += [Cell(HistoryReportText.what(c, l.lang)), Cell(c.evidence ?? "")] }
+                return cells + [Cell(c.registered?.description ?? ""), Cell(c.author)]
             }))
         }
         b.append(.heading(l.slips, level: 1))

@@ -111,13 +111,16 @@ public enum FollowUpHTML {
             b += "<tr><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
         }
         b += "</tbody>\n</table>\n</section>\n"
-        b += "<section id=\"\(l.sectionPrefix)delmal\">\n<h2>\(l.subgoals)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.goalNr))\(th(l.title))\(th(l.doneWhen))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
-        for g in r.subgoals {
-            var due = h(g.dueText)
-            if let c = g.comment { due += "<br/><em>\(h(c))</em>" }
-            b += "<tr><td>\(h(g.parent ?? ""))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
+        // Delmål, then an action plan's målområden in a table of their own.
+        for (id, title, rows) in [("delmal", l.subgoals, r.subgoals)] + (r.actionAreas.isEmpty ? [] : [("malomraden", l.actionAreas, r.actionAreas)]) {
+            b += "<section id=\"\(l.sectionPrefix)\(id)\">\n<h2>\(title)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.goalNr))\(th(l.title))\(th(l.doneWhen))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
+            for g in rows {
+                var due = h(g.dueText)
+                if let c = g.comment { due += "<br/><em>\(h(c))</em>" }
+                b += "<tr><td>\(h(g.parent ?? ""))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
+            }
+            b += "</tbody>\n</table>\n</section>\n"
         }
-        b += "</tbody>\n</table>\n</section>\n"
         return b
     }
 
@@ -149,7 +152,8 @@ public enum FollowUpHTML {
                 b += "<table>\n<thead><tr>\(th(l.id))\(th(l.recommendation))\(th(l.response))\(th(l.progress))\(th(l.remaining))\(th(l.assessment))\(th(l.owner))\(th(l.lastDone))\(th(l.standingHeader))</tr></thead>\n<tbody>\n"
                 for f in a.rows {
                     let colour = (f.assessment.map { sig($0.signal, lang, word: $0.word(lang)) } ?? "") + (Assumed.assessment(f.assumed) ? mark(l) : "")
-                    let about = [f.kind.map { "<em>\(l.findingKind):</em> " + h($0) }, f.basis.map { "<em>\(l.basis):</em> " + h($0) }].compactMap { $0 }
+                    let about = [f.kind.map { "<em>\(l.findingKind):</em> " + h($0) }, f.basis.map { "<em>\(l.basis):</em> " + h($0) },
+                                 l.planned(f).map { "<em>" + h($0) + "</em>" }].compactMap { $0 }
                     b += "<tr><td>\(h(f.id))</td><td>\(([h(f.recommendation)] + about).joined(separator: "<br/>"))</td><td>\(h(f.response ?? ""))</td><td>\(h(f.progress ?? ""))</td><td>\(h(f.remaining ?? ""))</td><td>\(colour)</td><td>\(h(f.ownerName))</td><td class=\"date\">\(h(l.due(f)))</td><td>\(sig(f.signal, lang, word: l.standing(f)))</td></tr>\n"
                 }
                 b += "</tbody>\n</table>\n"

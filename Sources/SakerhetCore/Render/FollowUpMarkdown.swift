@@ -36,11 +36,14 @@ public enum FollowUpMarkdown {
             if let c = g.comment { due += "<br>*" + esc(c) + "*" }
             out += "| \(g.id) | \(esc(g.title)) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
         }
-        out += "\n## \(l.subgoals)\n\n| \(l.goal) | \(l.goalNr) | \(l.title) | \(l.doneWhen) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) | \(l.below) |\n|---|---|---|---|---|---|---|---|---|\n"
-        for g in r.subgoals {
-            var due = esc(g.dueText)
-            if let c = g.comment { due += "<br>*" + esc(c) + "*" }
-            out += "| \(g.parent ?? "") | \(g.id) | \(esc(g.title)) | \(esc(g.doneWhen ?? "")) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
+        // Delmål, then an action plan's målområden in a table of their own.
+        for (title, rows) in [(l.subgoals, r.subgoals)] + (r.actionAreas.isEmpty ? [] : [(l.actionAreas, r.actionAreas)]) {
+            out += "\n## \(title)\n\n| \(l.goal) | \(l.goalNr) | \(l.title) | \(l.doneWhen) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) | \(l.below) |\n|---|---|---|---|---|---|---|---|---|\n"
+            for g in rows {
+                var due = esc(g.dueText)
+                if let c = g.comment { due += "<br>*" + esc(c) + "*" }
+                out += "| \(g.parent ?? "") | \(g.id) | \(esc(g.title)) | \(esc(g.doneWhen ?? "")) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
+            }
         }
 
         out += "\n## \(l.activityList)\n"
@@ -91,7 +94,8 @@ public enum FollowUpMarkdown {
                 for f in a.rows {
                     let colour = (f.assessment.map { emoji($0.signal) + " " + $0.word(lang) } ?? "") + (Assumed.assessment(f.assumed) ? mark(l) : "")
                     // The kind of finding and its basis, under the recommendation.
-                    let about = [f.kind.map { "*" + l.findingKind + ":* " + esc($0) }, f.basis.map { "*" + l.basis + ":* " + esc($0) }].compactMap { $0 }
+                    let about = [f.kind.map { "*" + l.findingKind + ":* " + esc($0) }, f.basis.map { "*" + l.basis + ":* " + esc($0) },
+                                 l.planned(f).map { "*" + esc($0) + "*" }].compactMap { $0 }
                     out += "| \(f.id) | \(([esc(f.recommendation)] + about).joined(separator: "<br>")) | \(esc(f.response ?? "")) | \(esc(f.progress ?? "")) | \(esc(f.remaining ?? "")) | \(colour) | \(esc(f.ownerName)) | \(esc(l.due(f))) | \(emoji(f.signal)) \(esc(l.standing(f))) |\n"
                 }
             }

@@ -57,18 +57,21 @@ public enum FollowUpText {
         }
         out += goals.render(style: style)
 
-        heading(l.subgoals)
-        var subs = TextTable([.init(l.goal, 5), .init("Nr", 4), .init(l.title, 20),
-                              .init(l.doneWhen, 18), .init(l.owner, 6),
-                              .init(l.due, 10), .init("Status", 11), .init("Signal", 6), .init(l.belowShort, 6)], lang: lang)
-        for g in r.subgoals {
-            var when = g.doneWhen ?? ""
-            if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(v(c), 60) + ")" }
-            subs.add([g.parent ?? "", g.id, g.title, when, ownerIDs(g.owner, g.owners), dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang, alias: g.statusAlias), g.signal.word(lang),
-                      l.below(g.below)],
-                     paint: painters(g.signal, column: 7, style, below: g.below))
+        // Delmål, then an action plan's målområden in a table of their own.
+        for (title, rows) in [(l.subgoals, r.subgoals)] + (r.actionAreas.isEmpty ? [] : [(l.actionAreas, r.actionAreas)]) {
+            heading(title)
+            var subs = TextTable([.init(l.goal, 5), .init("Nr", 4), .init(l.title, 20),
+                                  .init(l.doneWhen, 18), .init(l.owner, 6),
+                                  .init(l.due, 10), .init("Status", 11), .init("Signal", 6), .init(l.belowShort, 6)], lang: lang)
+            for g in rows {
+                var when = g.doneWhen ?? ""
+                if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(v(c), 60) + ")" }
+                subs.add([g.parent ?? "", g.id, g.title, when, ownerIDs(g.owner, g.owners), dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang, alias: g.statusAlias), g.signal.word(lang),
+                          l.below(g.below)],
+                         paint: painters(g.signal, column: 7, style, below: g.below))
+            }
+            out += subs.render(style: style)
         }
-        out += subs.render(style: style)
 
         heading(l.activityList)
         // The groups' tables in pieces, made at the same time and joined in order.
@@ -119,7 +122,7 @@ public enum FollowUpText {
                                    .init(l.owner, 8), .init(l.lastDone, 10), .init(l.standingHeader, 14)], lang: lang)
                 for f in a.rows {
                     // The kind of finding and its basis, under the recommendation.
-                    let about = [f.kind.map { l.findingKind + ": " + $0 }, f.basis.map { l.basis + ": " + $0 }].compactMap { $0 }
+                    let about = [f.kind.map { l.findingKind + ": " + $0 }, f.basis.map { l.basis + ": " + $0 }, l.planned(f)].compactMap { $0 }
                     t.add([f.id, ([f.recommendation] + about).joined(separator: "\n"), f.remaining ?? "", (f.assessment?.word(lang) ?? "") + (Assumed.assessment(f.assumed) ? l.assumedMark : ""), ownerIDs(f.owner, f.owners),
                            l.due(f), l.standing(f)])
                 }

@@ -136,10 +136,12 @@ public enum ListRender {
         }
     }
 
-    /// "2 gröna, 2 gula, 0 röda av 4".
+    /// "Revisionens bedömning: 2 gröna, 2 gula, 0 röda av 4": the auditors' colours (the
+    /// Bedömning column), labelled as the report labels them, so that the line under a Signal
+    /// column is not read as a count of signals.
     public static func countLine(_ list: RecordList, _ lang: Lang) -> String {
-        FollowUpText.auditCount(FollowUp.AuditGroup(audit: "", auditor: nil, year: nil, green: list.green, yellow: list.yellow,
-                                                    red: list.red, rows: []), lang, total: list.rows.count)
+        ReportLabels(lang: lang).auditCount(FollowUp.AuditGroup(audit: "", auditor: nil, year: nil, green: list.green, yellow: list.yellow,
+                                                                red: list.red, rows: []), total: list.rows.count)
     }
 
     static func levelPaint(_ l: RiskLevel, _ style: Style) -> (String) -> String {

@@ -54,11 +54,11 @@ struct ReportLabels {
     /// How the report's signals are computed, one sentence a line.
     func legendLines(_ r: FollowUp) -> [String] {
         sv ? [
-            "Signal: röd = försenad (slutdatumets period har passerat och posten är varken klar eller struken); gul = ska vara klar inom \(r.window) dagar, vilande eller okänt slutdatum; grön = klar eller i tid; grå = struken.",
+            "Signal: röd = försenad (slutdatumets period har passerat och posten är varken klar eller struken); gul = ska vara klar inom \(r.window) dagar, vilande, eller utan känt slutdatum (? eller inget); grön = klar eller i tid; grå = struken.",
             "Öppet under (Under i smala tabeller): för ett mål eller delmål den sämsta signalen (röd före gul före grön) bland de öppna delmål, aktiviteter och rekommendationer som ligger under det, också under delmål som är klara; en rekommendation ligger under målet när dess åtgärd (action) är en av målets aktiviteter. – = inget öppet. Status och Signal är målets egna.",
             "\(assumedMark) = antaget: värdet anges inte av källan utan är härlett eller bedömt av den som för planen (fältet assumed).",
         ] : [
-            "Signal: red = overdue (the deadline's period has ended and the record is neither done nor cancelled); yellow = due within \(r.window) days, on hold or with an unknown deadline; green = done or on track; grey = cancelled.",
+            "Signal: red = overdue (the deadline's period has ended and the record is neither done nor cancelled); yellow = due within \(r.window) days, on hold, or without a known deadline (? or none); green = done or on track; grey = cancelled.",
             "Open below (Below in narrow tables): for a goal or sub-goal, the worst signal (red before yellow before green) among the open sub-goals, activities and recommendations below it, also below sub-goals that are done; a recommendation is below the goal when its action is one of the goal's activities. – = nothing open. Status and Signal are the goal's own.",
             "\(assumedMark) = assumed: no source gives the value; whoever keeps the plan derived or judged it (the field assumed).",
         ]
@@ -86,9 +86,11 @@ struct ReportLabels {
         return out
     }
 
-    /// "2027-T1", or "senaste: 2027-T1" for the latest follow-up before the period.
+    /// "2027-T1", "senaste: 2027-T1" for the latest follow-up before the period, or "hela
+    /// 2027" for one of a longer period that covers the report's.
     func period(_ f: FollowUp.FollowupRow) -> String {
-        f.period.isEmpty ? "–" : f.isEarlier ? (sv ? "senaste: " : "latest: ") + f.period : f.period
+        f.period.isEmpty ? "–" : f.isEarlier ? (sv ? "senaste: " : "latest: ") + f.period
+            : f.isBroader ? (sv ? "hela " : "all of ") + f.period : f.period
     }
 
     /// The follow-up's assessment word in the report's language.
@@ -141,12 +143,18 @@ struct ReportLabels {
 
     /// The auditors' colours of one audit, said to be theirs: the summary's colours above are
     /// the records' signals, which differ ("Revisionens bedömning: 1 grön, 1 gul, 1 röd av 3").
-    func auditCount(_ a: FollowUp.AuditGroup) -> String {
-        (sv ? "Revisionens bedömning: " : "The auditors' assessment: ") + FollowUpText.auditCount(a, lang)
+    func auditCount(_ a: FollowUp.AuditGroup, total: Int? = nil) -> String {
+        (sv ? "Revisionens bedömning: " : "The auditors' assessment: ") + FollowUpText.auditCount(a, lang, total: total)
     }
 
     /// A recommendation's deadline, with the one at the start of the period when moved.
     func due(_ f: FollowUp.FindingRow) -> String { FollowUpText.dueToken(f.due, f.original, lang) }
+
+    /// "Först planerad till 2025-06." for a recommendation moved before the period began,
+    /// in the words of an activity's comment; every format puts it under the recommendation.
+    func planned(_ f: FollowUp.FindingRow) -> String? {
+        f.planned.map { (sv ? "Först planerad till " : "First planned for ") + $0.token + "." }
+    }
 
     /// A recommendation's status and signal: "pågår, röd (40 dagar sen)", "klar, grön".
     func standing(_ f: FollowUp.FindingRow) -> String {

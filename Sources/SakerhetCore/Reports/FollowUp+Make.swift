@@ -79,7 +79,9 @@ extension FollowUp {
         }
         @Sendable func line<T: Scheduled>(_ item: T, days: Int) -> Line {
             Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: names(item.owners),
-                 due: item.deadline, days: days, reason: item.reason, owners: item.owners.count > 1 ? item.owners : nil,
+                 due: item.deadline, days: days,
+                 // A record waiting for want of any deadline says so where a `?` gives its reason.
+                 reason: item.reason ?? (item.deadline == nil ? (lang == .sv ? "Inget slutdatum" : "No deadline") : nil), owners: item.owners.count > 1 ? item.owners : nil,
                  original: baselines.isEmpty ? nil : baselines.original(item.ref.kind, item.id, current: item.due))
         }
 
@@ -124,14 +126,14 @@ extension FollowUp {
         let sub = goals.filter { $0.parent != nil && goalIDs.contains($0.parent!) }
         // Counted with the signal the rows show: a moved deadline is at least gul.
         for g in top { summary.goals.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
-        for g in sub {
-            let signal = moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1
-            if data.record(g.ref).value(.level).flatMap({ GoalLevel(rawValue: $0.lowercased()) }) == .actionArea {
-                summary.actionAreas.add(signal)
-            } else {
-                summary.subgoals.add(signal)
-            }
+        // An action plan's areas (`level: målområde`) are counted and listed apart from the
+        // delmål: each summary line counts the rows of its own table.
+        func isActionArea(_ g: Goal) -> Bool {
+            data.record(g.ref).value(.level).flatMap({ GoalLevel(rawValue: $0.lowercased()) }) == .actionArea
         }
+        let subgoals = sub.filter { !isActionArea($0) }, actionAreas = sub.filter(isActionArea)
+        for g in subgoals { summary.subgoals.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
+        for g in actionAreas { summary.actionAreas.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
         for f in findings { summary.findings.add(moved(.finding, f.id, f.due, f.status, f.signal(asOf: asOf, window: window)).1) }
         for r in risks { summary.risks.add(data.level(of: r), closed: r.status == .closed) }
 
@@ -227,6 +229,9 @@ extension FollowUp {
                                       assumed: data.assumed(f.ref), original: original, statusAlias: f.statusAlias, kind: f.kind, basis: f.basis)
                     row.daysLate = standing.daysLate
                     row.owners = f.owners.count > 1 ? f.owners : nil
+                    // Moved before the period began: its first deadline stays in view, as an
+                    // activity's and a goal's does.
+                    row.planned = withPlanned(nil, .finding, f.id, due: f.due, original: original, status: f.status).1
                     return row
                 }))
         }
@@ -263,9 +268,10 @@ extension FollowUp {
         let thePeriod = period ?? .year(of: asOf)
         var made = FollowUp(organisation: data.config.organisation, title: data.config.title, version: data.config.version,
                         asOf: asOf, period: thePeriod, window: window, summary: summary,
-                        goals: top.map(goalRow), subgoals: sub.map(goalRow), activityGroups: groups, risks: riskRows,
+                        goals: top.map(goalRow), subgoals: subgoals.map(goalRow), activityGroups: groups, risks: riskRows,
                         matrix: matrix, thresholds: data.riskThresholds, audits: audits, owners: ownerSections, omitted: omitted, isPublic: isPublic,
                         history: nil, historyNote: nil)
+        made.actionAreas = actionAreas.map(goalRow)
         made.caseNumber = data.config.caseNumber
         made.meeting = data.config.meeting
         made.preparedBy = data.config.preparedBy
@@ -289,41 +295,59 @@ extension FollowUp {
         return order.map { lines[$0] }
     }
 
-    /// Each goal (then each activity) with a follow-up in or before `period`: the latest one
-    /// that starts by the period's end, marked as earlier when it ends before the period.
+    /// Each goal (then each activity) with a follow-up in or before `period`, the one that
+    /// best answers for the period: first one for exactly the period; else the latest within
+    /// it (a quarter's in a half-year's report); else the narrowest one that covers it (the
+    /// year's in a tertial's report), marked as broader ("hela 2026"); else the latest that
+    /// starts by the period's end, marked as latest ("senaste: 2026-T1"). File order never
+    /// decides.
     static func followupRows(_ data: DataSet, period: Period, goals: [Goal], activities: [Activity], followups: [Followup]) -> [FollowupRow] {
         guard !followups.isEmpty || goals.contains(where: { $0.indicator != nil }) else { return [] }
-        var byRecord: [String: [Followup]] = [:]
+        var byRecord: [String: [(followup: Followup, first: Day, last: Day)]] = [:]
         for f in followups {
-            guard let p = f.period, let first = p.firstDay, first <= period.last else { continue }
-            byRecord[f.record, default: []].append(f)
+            guard let p = f.period, let first = p.firstDay, let last = p.lastDay, first <= period.last else { continue }
+            byRecord[f.record, default: []].append((f, first, last))
         }
-        func latest(_ id: String) -> (Followup, Bool)? {
-            guard let list = byRecord[id],
-                  let best = list.max(by: { ($0.period?.lastDay ?? period.first) < ($1.period?.lastDay ?? period.first) }) else { return nil }
-            // Marked earlier only when it lies wholly before the period: a half-year's
-            // follow-up covers a report on one of its quarters or months.
-            let earlier = best.period?.lastDay.map { $0 < period.first } ?? true
-            return (best, earlier)
+        /// The follow-up, and whether it is an earlier one or a broader one.
+        func latest(_ id: String) -> (Followup, earlier: Bool, broader: Bool)? {
+            guard let list = byRecord[id], !list.isEmpty else { return nil }
+            if let exact = list.first(where: { $0.first == period.first && $0.last == period.last }) { return (exact.followup, false, false) }
+            /// The later end first, then the longer span (the earlier start).
+            func later(_ a: (followup: Followup, first: Day, last: Day), _ b: (followup: Followup, first: Day, last: Day)) -> Bool {
+                a.last != b.last ? a.last > b.last : a.first < b.first
+            }
+            let within = list.filter { $0.first >= period.first && $0.last <= period.last }
+            if let best = within.min(by: later) { return (best.followup, false, false) }
+            let covering = list.filter { $0.first <= period.first && $0.last >= period.last }
+            if let best = covering.min(by: { $0.first.days(until: $0.last) != $1.first.days(until: $1.last)
+                                                ? $0.first.days(until: $0.last) < $1.first.days(until: $1.last) : later($0, $1) }) {
+                return (best.followup, false, true)
+            }
+            // Wholly before the period, or overlapping it in part: not this period's.
+            return list.min(by: later).map { ($0.followup, true, false) }
         }
         var rows: [FollowupRow] = []
         for g in goals {
-            guard let (f, earlier) = latest(g.id) else {
+            guard let (f, earlier, broader) = latest(g.id) else {
                 if g.indicator != nil || g.target != nil {
                     rows.append(FollowupRow(kind: .goal, id: g.id, title: g.title, indicator: g.indicator, target: g.target, period: "",
                                             isEarlier: false, assessment: "", signal: nil, analysis: nil, outcome: nil))
                 }
                 continue
             }
-            rows.append(FollowupRow(kind: .goal, id: g.id, title: g.title, indicator: g.indicator, target: g.target,
-                                    period: f.period?.token ?? "", isEarlier: earlier, assessment: f.assessment,
-                                    signal: FollowUpAssessment.signal(f.assessment), analysis: f.analysis, outcome: f.outcome))
+            var row = FollowupRow(kind: .goal, id: g.id, title: g.title, indicator: g.indicator, target: g.target,
+                                  period: f.period?.token ?? "", isEarlier: earlier, assessment: f.assessment,
+                                  signal: FollowUpAssessment.signal(f.assessment), analysis: f.analysis, outcome: f.outcome)
+            row.isBroader = broader
+            rows.append(row)
         }
         for a in activities {
-            guard let (f, earlier) = latest(a.id) else { continue }
-            rows.append(FollowupRow(kind: .activity, id: a.id, title: a.title, indicator: nil, target: nil,
-                                    period: f.period?.token ?? "", isEarlier: earlier, assessment: f.assessment,
-                                    signal: FollowUpAssessment.signal(f.assessment), analysis: f.analysis, outcome: f.outcome))
+            guard let (f, earlier, broader) = latest(a.id) else { continue }
+            var row = FollowupRow(kind: .activity, id: a.id, title: a.title, indicator: nil, target: nil,
+                                  period: f.period?.token ?? "", isEarlier: earlier, assessment: f.assessment,
+                                  signal: FollowUpAssessment.signal(f.assessment), analysis: f.analysis, outcome: f.outcome)
+            row.isBroader = broader
+            rows.append(row)
         }
         return rows
     }

@@ -10,8 +10,11 @@ public struct FollowUp: Sendable, Codable {
     public var summary: Summary
     /// Top-level goals (mål).
     public var goals: [GoalRow]
-    /// Goals with a parent (delmål), in file order.
+    /// Goals with a parent (delmål), in file order; not the målområden.
     public var subgoals: [GoalRow]
+    /// An action plan's areas (goals with a parent and `level: målområde`), in file order:
+    /// the Målområden table, counted by `summary.actionAreas`.
+    public var actionAreas: [GoalRow] = []
     /// Activities grouped by their goal, in goal order.
     public var activityGroups: [ActivityGroup]
     public var risks: [RiskRow]
@@ -36,7 +39,8 @@ public struct FollowUp: Sendable, Codable {
     /// (followups.rec) for the period or before it, with its indicator and target.
     public var followups: [FollowupRow] = []
 
-    /// One record's follow-up for the report's period, or the latest before it.
+    /// One record's follow-up for the report's period, else one within it, else a broader one
+    /// that covers it, else the latest before it (`FollowUp.followupRows`).
     public struct FollowupRow: Sendable, Codable {
         public let kind: Kind
         public let id: String
@@ -45,13 +49,16 @@ public struct FollowUp: Sendable, Codable {
         public let target: String?
         /// The follow-up's period (`2027-T1`).
         public let period: String
-        /// True when no follow-up lies within the report's period and this is the latest
-        /// before it ("senaste: 2027-T1").
+        /// True when no follow-up lies within or covers the report's period and this is the
+        /// latest that starts by its end ("senaste: 2027-T1").
         public let isEarlier: Bool
         public let assessment: String
         public let signal: Signal?
         public let analysis: String?
         public let outcome: String?
+        /// True when no follow-up is for the report's period or lies within it and this one
+        /// is for a longer period that covers it ("hela 2027": the year's in a tertial's report).
+        public var isBroader = false
     }
 
     public struct Period: Sendable, Codable, Hashable {
@@ -261,6 +268,9 @@ public struct FollowUp: Sendable, Codable {
         public var daysLate = 0
         /// Every owner's id, when the record has several (`owner` is the first).
         public var owners: [String]? = nil
+        /// The deadline it was first planned with, when moved before the period began
+        /// (`Baselines.planned`); said under the recommendation ("Först planerad till …").
+        public var planned: Deadline? = nil
     }
 
     public struct AuditGroup: Sendable, Codable {

@@ -71,6 +71,7 @@ public struct RollupReport: Sendable, Codable {
             var kept = report
             kept.goals = []
             kept.subgoals = []
+            kept.actionAreas = []
             kept.activityGroups = []
             kept.risks = []
             kept.audits = []
