@@ -92,7 +92,7 @@ echo "fetch, build and steps: $((SECONDS - start)) s"
 grep -qx "commit=$(git rev-parse "$ref^{commit}")" "$GITHUB_OUTPUT" || fail "the fetch step did not output the pinned commit (cache key)"
 [[ $(cat "$tmp/gh/.sakerhet/commit") == "$(git rev-parse "$ref^{commit}")" ]] || fail ".sakerhet/commit is not the pinned commit"
 for f in uppfoljning.html uppfoljning.json; do [[ -s $tmp/gh/$f ]] || fail "the report step did not write $f"; done
-python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["schema"] == "sakerhet.report/2"' "$tmp/gh/uppfoljning.json"
+python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["schema"] == "sakerhet.report/3"' "$tmp/gh/uppfoljning.json"
 # The binary needs no Swift runtime libraries from the toolchain (--static-swift-stdlib).
 if command -v ldd > /dev/null; then
     ldd "$tmp/gh/.sakerhet/bin/sakerhet" | grep -i swift && fail "the built binary links Swift libraries dynamically"

@@ -70,7 +70,7 @@ final class GoalTruthTests: EndToEndCase {
         XCTAssertTrue(html.contains("Öppet under"), html)
         let jsonText = try run(["report", "--format", "json"] + asOf, in: root).stdout
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(jsonText.utf8)) as? [String: Any])
-        XCTAssertEqual(json["schema"] as? String, "sakerhet.report/2")
+        XCTAssertEqual(json["schema"] as? String, "sakerhet.report/3")
         let report = try XCTUnwrap(json["report"] as? [String: Any])
         let summary = try XCTUnwrap(report["summary"] as? [String: Any])
         XCTAssertEqual(summary["goals"] as? [String: Int], ["green": 1, "yellow": 0, "red": 0, "grey": 0])

@@ -177,7 +177,7 @@ final class RollupEndToEndTests: EndToEndCase {
 
         let json = try run(args + ["--format", "json"], in: root)
         let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        XCTAssertEqual(doc?["schema"] as? String, "sakerhet.rollup/2")
+        XCTAssertEqual(doc?["schema"] as? String, "sakerhet.rollup/3")
         let rollup = doc?["rollup"] as? [String: Any]
         XCTAssertEqual((rollup?["plans"] as? [[String: Any]])?.map { $0["name"] as? String }, ["Socialnämnden", "Utbildningsnämnden", "teknik"])
         XCTAssertEqual((rollup?["total"] as? [String: Any])?["errors"] as? Int, 1)

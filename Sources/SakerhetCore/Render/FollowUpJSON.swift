@@ -1,6 +1,6 @@
-/// The follow-up as JSON: the report value itself, encoded (schema `sakerhet.report/2`).
+/// The follow-up as JSON: the report value itself, encoded (schema `sakerhet.report/3`).
 public enum FollowUpJSON {
-    public static let schema = "sakerhet.report/2"
+    public static let schema = "sakerhet.report/3"
 
     struct Envelope: Encodable {
         let schema: String

@@ -1,7 +1,7 @@
 /// The combined follow-up as JSON: the rollup value itself, encoded (schema
-/// `sakerhet.rollup/2`); each plan's `report` is a `sakerhet.report/2` report.
+/// `sakerhet.rollup/3`); each plan's `report` is a `sakerhet.report/3` report.
 public enum RollupJSON {
-    public static let schema = "sakerhet.rollup/2"
+    public static let schema = "sakerhet.rollup/3"
 
     struct Envelope: Encodable {
         let schema: String
