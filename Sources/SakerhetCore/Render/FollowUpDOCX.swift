@@ -149,7 +149,7 @@ public enum FollowUpDOCX {
             return [Cell(k.id), Cell(k.title), Cell(k.likelihood.map(String.init) ?? "", alignment: .right),
                     Cell(k.consequence.map(String.init) ?? "", alignment: .right), Cell(k.score.map(String.init) ?? "", alignment: .right),
                     Cell(k.level?.word(l.lang) ?? "", fill: k.level.map(OfficeColours.fill)), Cell(k.ownerName),
-                    Cell(k.status?.word(l.lang) ?? ""), Cell(k.actions.joined(separator: ", ")), Cell(review)]
+                    Cell(k.status?.word(l.lang) ?? ""), Cell(k.actionsText(l.lang)), Cell(review)]
         }))
         return b
     }

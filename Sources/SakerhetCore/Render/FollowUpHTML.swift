@@ -133,7 +133,7 @@ public enum FollowUpHTML {
             for k in r.risks {
                 let review = h(k.review?.description ?? "") + (k.reviewPassed ? " <strong class=\"warn\">⚠ \(l.reviewPassed)</strong>" : "")
                 let m = Assumed.score(k.assumed) ? mark(l) : ""
-                b += "<tr><td>\(h(k.id))</td><td>\(h(k.title))</td><td class=\"num\">\(k.likelihood.map(String.init) ?? "")\(m)</td><td class=\"num\">\(k.consequence.map(String.init) ?? "")\(m)</td><td class=\"num\">\(k.score.map(String.init) ?? "")\(m)</td><td class=\"nowrap\">\(levelTag(k.level, lang))</td><td>\(h(k.ownerName))</td><td>\(k.status?.word(lang) ?? "")\(k.assumed.contains("status") ? mark(l) : "")</td><td>\(h(k.actions.joined(separator: ", ")))</td><td class=\"date\">\(review)</td></tr>\n"
+                b += "<tr><td>\(h(k.id))</td><td>\(h(k.title))</td><td class=\"num\">\(k.likelihood.map(String.init) ?? "")\(m)</td><td class=\"num\">\(k.consequence.map(String.init) ?? "")\(m)</td><td class=\"num\">\(k.score.map(String.init) ?? "")\(m)</td><td class=\"nowrap\">\(levelTag(k.level, lang))</td><td>\(h(k.ownerName))</td><td>\(k.status?.word(lang) ?? "")\(k.assumed.contains("status") ? mark(l) : "")</td><td>\(h(k.actionsText(lang)))</td><td class=\"date\">\(review)</td></tr>\n"
             }
             b += "</tbody>\n</table>\n</section>\n"
         }

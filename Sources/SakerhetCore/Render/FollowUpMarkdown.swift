@@ -71,7 +71,7 @@ public enum FollowUpMarkdown {
             for k in r.risks {
                 let review = (k.review?.description ?? "") + (k.reviewPassed ? " ⚠️ " + l.reviewPassed : "")
                 let m = Assumed.score(k.assumed) ? mark(l) : ""
-                out += "| \(k.id) | \(esc(k.title)) | \(k.likelihood.map(String.init) ?? "")\(m) | \(k.consequence.map(String.init) ?? "")\(m) | \(k.score.map(String.init) ?? "")\(m) | \(levelEmoji(k.level)) \(k.level?.word(lang) ?? "") | \(esc(k.ownerName)) | \(k.status?.word(lang) ?? "")\(k.assumed.contains("status") ? mark(l) : "") | \(k.actions.joined(separator: ", ")) | \(review) |\n"
+                out += "| \(k.id) | \(esc(k.title)) | \(k.likelihood.map(String.init) ?? "")\(m) | \(k.consequence.map(String.init) ?? "")\(m) | \(k.score.map(String.init) ?? "")\(m) | \(levelEmoji(k.level)) \(k.level?.word(lang) ?? "") | \(esc(k.ownerName)) | \(k.status?.word(lang) ?? "")\(k.assumed.contains("status") ? mark(l) : "") | \(esc(k.actionsText(lang))) | \(review) |\n"
             }
             let n = r.matrix.count
             out += "\n### \(l.riskMatrix)\n\n| \(l.likelihood) ↓ / \(l.consequence) → |" + (1...n).map { " \($0) |" }.joined()

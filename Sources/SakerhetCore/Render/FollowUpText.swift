@@ -101,7 +101,7 @@ public enum FollowUpText {
             for k in r.risks {
                 let sk = (k.likelihood.map { l in k.consequence.map { "\(l)×\($0)" } ?? "" } ?? "") + (Assumed.score(k.assumed) ? l.assumedMark : "")
                 t.add([k.id + (k.reviewPassed ? "!" : ""), k.title, sk, k.level?.word(lang) ?? "", k.owner,
-                       (k.status?.word(lang) ?? "") + (k.assumed.contains("status") ? l.assumedMark : ""), k.actions.joined(separator: " ")])
+                       (k.status?.word(lang) ?? "") + (k.assumed.contains("status") ? l.assumedMark : ""), k.actionsText(lang, separator: " ")])
             }
             out += t.render(style: style)
             if r.risks.contains(where: \.reviewPassed) {

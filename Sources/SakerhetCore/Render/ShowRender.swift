@@ -78,6 +78,11 @@ public enum ShowRender {
             let r = data.risks[ref.index]
             if let s = r.score, let l = data.level(of: r) { facts.append((sv ? "Poäng" : "Score", "\(s) (\(l.word(lang)))")) }
             if r.isReviewPassed(asOf: asOf) { facts.append((sv ? "Omprövning" : "Review", style.yellow(sv ? "datum passerat" : "review date passed"))) }
+            let off = FollowUp.actionsOffTrack(r.actions, data, asOf: asOf)
+            if !off.isEmpty {
+                facts.append((sv ? "Åtgärder ur plan" : "Actions off plan",
+                              style.yellow(SafeText.text(off.map { $0.id + " " + $0.note(lang) }.joined(separator: ", "), lang))))
+            }
         }
         let fw = (facts.map(\.0.count).max() ?? 0) + 2
         for (k, v) in facts {

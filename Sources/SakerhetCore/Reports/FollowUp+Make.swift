@@ -201,10 +201,13 @@ extension FollowUp {
             matrix[l - 1][c - 1].append(r.id)
         }
         let riskRows: [RiskRow] = risks.map { (r: Risk) -> RiskRow in
-            RiskRow(id: r.id, title: r.title, area: r.area, likelihood: r.likelihood, consequence: r.consequence,
-                           score: r.score, level: data.level(of: r), owner: r.owner, ownerName: names(r.owners), status: r.status,
-                           actions: shown.map { s in r.actions.filter(s.contains) } ?? r.actions, review: r.review, reviewPassed: r.isReviewPassed(asOf: asOf),
-                           assumed: data.assumed(r.ref))
+            let actions = shown.map { s in r.actions.filter(s.contains) } ?? r.actions
+            var row = RiskRow(id: r.id, title: r.title, area: r.area, likelihood: r.likelihood, consequence: r.consequence,
+                              score: r.score, level: data.level(of: r), owner: r.owner, ownerName: names(r.owners), status: r.status,
+                              actions: actions, review: r.review, reviewPassed: r.isReviewPassed(asOf: asOf),
+                              assumed: data.assumed(r.ref))
+            row.actionsOffTrack = actions.isEmpty ? [] : FollowUp.actionsOffTrack(actions, data, asOf: asOf)
+            return row
         }.sorted { ($0.score ?? 0) != ($1.score ?? 0) ? ($0.score ?? 0) > ($1.score ?? 0) : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }  // ids compared by their bytes
 
         var audits: [AuditGroup] = []
@@ -350,5 +353,20 @@ extension FollowUp {
             rows.append(row)
         }
         return rows
+    }
+}
+
+extension FollowUp {
+    /// The actions of a risk (activity ids) not going to plan at `asOf`: each late or
+    /// cancelled activity, and each id no activity has, in the order given.
+    public static func actionsOffTrack(_ ids: [String], _ data: DataSet, asOf: Day) -> [ActionState] {
+        let index = data.idIndex(of: .activity)
+        return ids.compactMap { id in
+            guard let i = index.first[id] else { return ActionState(id: id, status: nil, daysLate: 0) }
+            let a = data.activities[i]
+            let standing = a.standing(asOf: asOf, window: data.config.soonDays)
+            guard a.status == .cancelled || standing.isOverdue else { return nil }
+            return ActionState(id: id, status: a.status, daysLate: standing.daysLate)
+        }
     }
 }

@@ -241,6 +241,29 @@ public struct FollowUp: Sendable, Codable {
         public let review: Day?
         public let reviewPassed: Bool
         public let assumed: [String]
+        /// The actions not going to plan: late, cancelled, or no activity by that id. A
+        /// risk "hanteras" only as far as its actions do.
+        public var actionsOffTrack: [ActionState] = []
+
+        /// "A1 (46 dagar sen), A2 (struken), A3": the actions, each not going to plan with why.
+        public func actionsText(_ lang: Lang, separator: String = ", ") -> String {
+            let notes = Dictionary(actionsOffTrack.map { ($0.id, $0.note(lang)) }, uniquingKeysWith: { a, _ in a })
+            return actions.map { id in notes[id].map { id + " (" + $0 + ")" } ?? id }.joined(separator: separator)
+        }
+    }
+
+    /// An action of a risk (an activity) that is not going to plan.
+    public struct ActionState: Sendable, Codable, Hashable {
+        public let id: String
+        /// Nil when no activity has the id.
+        public let status: Status?
+        public let daysLate: Int
+
+        /// "46 dagar sen", "struken", "finns inte".
+        public func note(_ lang: Lang) -> String {
+            guard let status else { return lang == .sv ? "finns inte" : "no such activity" }
+            return status == .cancelled ? status.word(lang) : lang.daysLate(daysLate)
+        }
     }
 
     public struct FindingRow: Sendable, Codable {
