@@ -113,16 +113,60 @@ public struct Importer {
         return ImportColumns.field(header, kind: kind)?.field
     }
 
+    /// What to do when a table has no header row, after the place that names it.
+    private func noHeaderAdvice(_ lang: Lang) -> String {
+        let want = ImportColumns.usual[options.kind ?? .activity] ?? ""
+        return lang == .sv
+            ? "tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Vanliga kolumner: \(want)"
+            : "the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Usual columns: \(want)"
+    }
+
+    /// The table as a message names it: its place and its first cells, `plan.docx, tabell 3
+    /// ('Version', 'Datum', 'Ändring')`, so that a reader finds it among the file's tables.
+    static func named(_ table: SourceTable) -> Message {
+        let first = (table.rows.first { !$0.allSatisfy(\.isBlank) } ?? []).filter { !$0.isBlank }
+        let cells = first.prefix(3).map { "'\(Importer.shown($0.text))'" } + (first.count > 3 ? ["…"] : [])
+        let tail = cells.isEmpty ? "" : " (" + cells.joined(separator: ", ") + ")"
+        return Message(sv: table.place.sv + tail, en: table.place.en + tail)
+    }
+
+    /// Adds the tables of one file. A file of several tables (a Word document) may hold
+    /// tables that are layout, not data: a table without a header row is passed over and
+    /// named in a notice, as long as another table of the file is read; every other problem
+    /// of a table is the file's, so no table is ever dropped silently.
+    public mutating func add(tables: [SourceTable], file: String) throws {
+        guard !tables.isEmpty else { throw OfficeError(sv: "\(file) innehåller ingen tabell", en: "\(file) holds no table") }
+        if tables.count == 1 { return try add(tables[0], file: file) }
+        var passed: [SourceTable] = []
+        var read = 0
+        for t in tables {
+            if Importer.header(t, kind: options.kind, map: options.map) == nil {
+                for n in t.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
+                passed.append(t)
+                continue
+            }
+            try add(t, file: file)
+            read += 1
+        }
+        guard read > 0 else {
+            throw OfficeError(sv: "\(file): ingen av de \(tables.count) tabellerna har en känd rubrikrad bland de första 30 raderna; " + noHeaderAdvice(.sv),
+                              en: "\(file): none of the \(tables.count) tables has a known header row in the first 30 rows; " + noHeaderAdvice(.en))
+        }
+        for t in passed {
+            let name = Importer.named(t)
+            notices.append(Message(sv: "\(name.sv): ingen rubrikrad med kända kolumnnamn; tabellen lästes inte (en tabell för layout?). Hör den till planen, byt namn på kolumnerna eller ange --map 'Kolumn=fält'",
+                                   en: "\(name.en): no header row with known column names; the table was not read (a layout table?). If it is part of the plan, rename the columns or give --map 'Column=field'"))
+        }
+    }
+
     /// Adds the records of one table. Throws when no header row is recognised.
     public mutating func add(_ table: SourceTable, file: String) throws {
         // What the reader found (a hidden sheet passed over, formulas without a value) is said
         // whether or not the table is recognised.
         for n in table.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
         guard let (headerRow, kind) = Importer.header(table, kind: options.kind, map: options.map) else {
-            let want = ImportColumns.usual[options.kind ?? .activity] ?? ""
-            throw OfficeError(
-                sv: "\(table.place.sv): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Vanliga kolumner: \(want)",
-                en: "\(table.place.en): no header row with known column names in the first 30 rows; the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Usual columns: \(want)")
+            throw OfficeError(sv: "\(table.place.sv): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; " + noHeaderAdvice(.sv),
+                              en: "\(table.place.en): no header row with known column names in the first 30 rows; " + noHeaderAdvice(.en))
         }
         let headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
         // Each field from its best-ranked column; the rest are reported.

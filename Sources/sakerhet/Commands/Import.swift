@@ -65,20 +65,8 @@ enum Import: Command {
             let data = try Store.load(folder: folder, display: display)
             var importer = Importer(data: data, asOf: asOf, options: options)
             do {
-                for (file, tables) in sources {
-                    var found = false, lastError: OfficeError?
-                    for t in tables {
-                        do { try importer.add(t, file: file); found = true } catch let e as OfficeError { lastError = e }
-                    }
-                    // A Word document may hold other tables; it fails only when none is recognised.
-                    if !found, let e = lastError {
-                        throw tables.count > 1 ? OfficeError(sv: "\(file): ingen av de \(tables.count) tabellerna har en känd rubrikrad; " + e.message.sv.components(separatedBy: "; ").dropFirst().joined(separator: "; "),
-                                                             en: "\(file): none of the \(tables.count) tables has a known header row; " + e.message.en.components(separatedBy: "; ").dropFirst().joined(separator: "; ")) : e
-                    }
-                    if tables.isEmpty {
-                        throw OfficeError(sv: "\(file) innehåller ingen tabell", en: "\(file) holds no table")
-                    }
-                }
+                // A table without a header row is passed over with a notice; any other problem stops it all.
+                for (file, tables) in sources { try importer.add(tables: tables, file: file) }
             } catch let e as OfficeError {
                 throw StoreError(sv: e.message.sv, en: e.message.en)
             }
