@@ -53,4 +53,96 @@ final class ImportTableTests: XCTestCase {
         }
         XCTAssertThrowsError(try none.add(tables: [], file: "p.docx"))
     }
+
+    /// A folder with its owners and no goals.
+    static func empty() -> DataSet {
+        var files = ImportRecordTests.data().files
+        files[.goal] = SourceFile(path: "d/goals.rec", document: Document(text: ""))
+        files[.activity] = SourceFile(path: "d/activities.rec", document: Document(text: ""))
+        return DataSet(folder: "d", files: files)
+    }
+
+    /// Seed 000's tables with --kind goals: Mål | Nämndinitiativ VP24 | … and Delmål | Nr |
+    /// Beskrivning | Anses klart när. The Mål column of numbers is no title: the table is
+    /// refused with the --map that names the title column. With it, Mål is the id (2.2 → M2.2);
+    /// in the Delmål table Beskrivning is the title, Delmål the parent (3.3 → M3.3) and Nr the
+    /// id (1 → D1); a parent the folder does not have is kept as written, for audit.
+    func testSeedGoalAndSubGoalTables() throws {
+        let goals = (heading: String?.some("3.3.1 Mål för perioden"), rows: [["Mål", "Nämndinitiativ VP24", "Ansvarig", "Slutdatum"],
+            ["2.2", "Säkerställa dataskyddet", "sf", "2026-04-25"], ["3.3", "Säkerställa säkerhetsarbetet", "sf", "2026-11-28"]])
+        let subgoals = (heading: String?.some("3.3.2 Delmål för området"), rows: [["Delmål", "Nr", "Beskrivning", "Anses klart när", "Ansvarig", "Slutdatum"],
+            ["3.3", "1", "Systematisera RSA-arbetet", "Det finns en process", "sf", "2026-12-31"],
+            ["3.3", "2", "Upprätta en kontinuitetsplan", "Planen är antagen", "sf", "2026-10-31"],
+            ["2.2", "3", "Uppdatera registerförteckningen", "Förteckningarna är uppdaterade", "sf", "2026-12-31"],
+            ["3.1", "10", "Förbered trygghetsarbetet", "Det finns en bild", "sf", "2026-11-30"]])
+        let tables = try Self.document([goals, subgoals])
+
+        var refused = Importer(data: Self.empty(), asOf: Self.asOf, options: .init(kind: .goal))
+        try refused.add(tables: tables, file: "p.docx")
+        XCTAssertEqual(refused.refused, 1)
+        XCTAssertEqual(refused.notices.first?.sv, "p.docx, tabell 1: kolumnen 'Mål' läses som title men har bara nummer ('2.2', '3.3'), inga titlar; tabellen togs inte med. Ange kolumnen med titlarna: --map 'Nämndinitiativ VP24=title'")
+        XCTAssertTrue(refused.notices.first?.en.contains("holds numbers only ('2.2', '3.3'), no titles; the table was not taken in. Name the column of the titles: --map 'Nämndinitiativ VP24=title'") == true)
+
+        var importer = Importer(data: Self.empty(), asOf: Self.asOf, options: .init(kind: .goal, map: ["Nämndinitiativ VP24": "title"]))
+        try importer.add(tables: tables, file: "p.docx")
+        XCTAssertEqual(importer.refused, 0)
+        let made = importer.records.filter { $0.kind == .goal }
+        XCTAssertEqual(made.map(\.id), ["M2.2", "M3.3", "D1", "D2", "D3", "D10"])
+        XCTAssertEqual(made.map { Self.value($0, "title") }, ["Säkerställa dataskyddet", "Säkerställa säkerhetsarbetet", "Systematisera RSA-arbetet",
+                                                            "Upprätta en kontinuitetsplan", "Uppdatera registerförteckningen", "Förbered trygghetsarbetet"])
+        XCTAssertEqual(made.map { Self.value($0, "parent") }, [nil, nil, "M3.3", "M3.3", "M2.2", "3.1"])
+        XCTAssertEqual(made.map { Self.value($0, "done_when") }, [nil, nil, "Det finns en process", "Planen är antagen", "Förteckningarna är uppdaterade", "Det finns en bild"])
+        XCTAssertEqual(importer.leftOut, 0)
+        XCTAssertFalse(importer.notices.contains { $0.sv.contains("placerades inte") }, importer.notices.map(\.sv).joined(separator: "\n"))
+        // The unknown parent 3.1 is audit's to name, at the row and column it comes from.
+        let edit = try ImportEdit(Self.empty(), importer.records)
+        let errors = edit.newErrors(in: Self.empty(), asOf: Self.asOf).map(edit.located)
+        XCTAssertEqual(errors.map { "\($0.file):\($0.line)" }, ["p.docx:5"])
+        XCTAssertTrue(errors[0].message.sv.hasPrefix("kolumnen Delmål: D10: parent '3.1'"), errors[0].message.sv)
+
+        // A Nr whose id the folder has with another title is named, with the way out.
+        var clash = Importer(data: ImportRecordTests.data(), asOf: Self.asOf, options: .init(kind: .goal))
+        try clash.add(tables: [tables[1]], file: "p.docx")
+        XCTAssertEqual(clash.leftOut, 1)
+        XCTAssertTrue(clash.notices.contains { $0.sv == "p.docx:2: id D1 finns redan med en annan titel; rätta id:t i kolumnen Nr, eller ange --map 'Nr=-' så får raden ett nytt id; raden kan inte tas med" },
+                      clash.notices.map(\.sv).joined(separator: "\n"))
+    }
+
+    /// The tool's own Word report lays its goals out as Mål | Beskrivning | … (Mål the id)
+    /// and its sub-goals as Mål | Nr | Beskrivning | Anses klart när | … (Mål the parent, Nr
+    /// the id): imported with --kind goals, they are the same goals again.
+    func testTheWordReportsGoalTablesReadBack() throws {
+        let goals = """
+            id: M1
+            title: Stärkt krisberedskap
+            owner: sbs
+            due: 2024-12
+            status: pågår
+
+            id: D5
+            title: Plan för krisstöd
+            parent: M1
+            owner: sbs
+            due: 2024-10-03
+            status: pågår
+            done_when: Planen är antagen
+
+            """
+        let report = FollowUp.make(Fixture.data([.goal: goals, .activity: ""]), asOf: Fixture.asOf)
+        let tables = try ImportSource.tables(try FollowUpDOCX.render(report, lang: .sv), file: "r.docx")
+        let mine = tables.filter { t in ["Mål Beskrivning", "Mål Nr"].contains { (t.rows.first?.prefix(2).map(\.text) ?? []).joined(separator: " ") == $0 } }
+        XCTAssertEqual(mine.count, 2)
+        var files = Fixture.data().files
+        files[.goal] = SourceFile(path: "data/goals.rec", document: Document(text: ""))
+        files[.activity] = SourceFile(path: "data/activities.rec", document: Document(text: ""))
+        let folder = DataSet(folder: "data", files: files)
+        var importer = Importer(data: folder, asOf: Fixture.asOf, options: .init(kind: .goal))
+        for t in mine { try importer.add(t, file: "r.docx") }
+        let made = importer.records.filter { $0.kind == .goal }
+        XCTAssertEqual(made.map(\.id), ["M1", "D5"])
+        XCTAssertEqual(made.map { Self.value($0, "title") }, ["Stärkt krisberedskap", "Plan för krisstöd"])
+        XCTAssertEqual(made.map { Self.value($0, "parent") }, [nil, "M1"])
+        XCTAssertEqual(made.map { Self.value($0, "done_when") }, [nil, "Planen är antagen"])
+        XCTAssertEqual(made.map { Self.value($0, "owner") }, ["sbs", "sbs"])
+    }
 }

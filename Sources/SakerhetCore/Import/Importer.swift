@@ -36,6 +36,9 @@ public struct Importer {
     public private(set) var rowsSeen = 0
     /// Rows left out for want of a required value, or for a value that cannot be written.
     public private(set) var leftOut = 0
+    /// Tables not taken in because what their columns are is not clear (a title column of
+    /// numbers only, a table that could be goals or activities): the import is not saved.
+    public private(set) var refused = 0
     /// Rows with values but no title, passed over (a heading or a note between the rows).
     public private(set) var untitled = 0
     /// How many rows without a title are named one by one.
@@ -169,32 +172,26 @@ public struct Importer {
                               en: "\(table.place.en): no header row with known column names in the first 30 rows; " + noHeaderAdvice(.en))
         }
         let headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
-        // Each field from its best-ranked column; the rest are reported.
-        var column: [String: (index: Int, rank: Int)] = [:]
-        var unplaced: [String] = []
-        var workedOut: [String] = []
-        for (i, h) in headers.enumerated() where !h.isEmpty {
-            let f = ImportColumns.fold(h)
-            if let m = options.map.first(where: { ImportColumns.fold($0.key) == f }) {
-                if m.value != "-" { column[m.value] = (i, -1) }
-                continue
-            }
-            guard let (field, rank) = ImportColumns.field(h, kind: kind) else {
-                if ImportColumns.isWorkedOut(h, kind: kind) { workedOut.append(h) } else { unplaced.append(h) }
-                continue
-            }
-            if let have = column[field] {
-                if rank < have.rank { unplaced.append(headers[have.index]); column[field] = (i, rank) } else { unplaced.append(h) }
-            } else {
-                column[field] = (i, rank)
-            }
-        }
+        var (column, unplaced, workedOut) = Importer.place(headers, kind: kind, map: options.map)
         var headingGoal: String?
-        // Goals with both Delmål and Mål: the sub-goal is the record, the goal its parent.
-        if kind == .goal, column["parent"] == nil, let t = column["title"], ImportColumns.fold(headers[t.index]) == "delmal",
-           let m = unplaced.firstIndex(where: { ImportColumns.fold($0) == "mal" }), let i = headers.firstIndex(of: unplaced[m]) {
-            column["parent"] = (i, 0)
-            unplaced.remove(at: m)
+        if kind == .goal { Importer.placeGoalColumns(headers, &column, &unplaced, map: options.map) }
+        // A title column of numbers only (a Mål column of 2.2, 3.3 beside a description the
+        // import does not know) holds no titles: the table is refused, with the --map that
+        // names the title column.
+        let titleField = ImportColumns.titleField(kind)
+        if let t = column[titleField] {
+            let values = table.rows.dropFirst(headerRow + 1).compactMap { t.index < $0.count && !$0[t.index].isBlank ? ImportValues.clean($0[t.index].text) : nil }
+            if !values.isEmpty, values.allSatisfy(Importer.isBareNumber) {
+                var seen: [String] = []
+                for v in values where !seen.contains(v) && seen.count < 3 { seen.append(v) }
+                let example = unplaced.first.map { "'\($0)=\(titleField)'" } ?? "'KOLUMN=\(titleField)'"
+                let exampleEN = unplaced.first.map { "'\($0)=\(titleField)'" } ?? "'COLUMN=\(titleField)'"
+                let shown = seen.map { "'\($0)'" }.joined(separator: ", ")
+                refused += 1
+                notices.append(Message(sv: "\(table.place.sv): kolumnen '\(headers[t.index])' läses som \(titleField) men har bara nummer (\(shown)), inga titlar; tabellen togs inte med. Ange kolumnen med titlarna: --map \(example)",
+                                       en: "\(table.place.en): the column '\(headers[t.index])' is read as \(titleField) but holds numbers only (\(shown)), no titles; the table was not taken in. Name the column of the titles: --map \(exampleEN)"))
+                return
+            }
         }
         if kind == .activity, column["goal"] == nil {
             // Rows of goals (an exported Mål or Delmål sheet) read as activities when no
@@ -250,6 +247,105 @@ public struct Importer {
         }
     }
 
+    /// The columns of a header row: each field from its best-ranked column (a column that
+    /// --map places first of all), the columns no field takes, and those `export` works out.
+    static func place(_ headers: [String], kind: Kind, map: [String: String]) -> (column: [String: (index: Int, rank: Int)], unplaced: [String], workedOut: [String]) {
+        var column: [String: (index: Int, rank: Int)] = [:]
+        var unplaced: [String] = []
+        var workedOut: [String] = []
+        for (i, h) in headers.enumerated() where !h.isEmpty {
+            let f = ImportColumns.fold(h)
+            var found: (field: String, rank: Int)?
+            if let m = map.first(where: { ImportColumns.fold($0.key) == f }) {
+                if m.value == "-" { continue }
+                found = (m.value, -1)
+            } else {
+                found = ImportColumns.field(h, kind: kind)
+            }
+            guard let (field, rank) = found else {
+                if ImportColumns.isWorkedOut(h, kind: kind) { workedOut.append(h) } else { unplaced.append(h) }
+                continue
+            }
+            if let have = column[field] {
+                if rank < have.rank { unplaced.append(headers[have.index]); column[field] = (i, rank) } else { unplaced.append(h) }
+            } else {
+                column[field] = (i, rank)
+            }
+        }
+        return (column, unplaced, workedOut)
+    }
+
+    /// Column names of a goal's number beside its goal column: seed 000's Delmål table
+    /// (Delmål | Nr | Beskrivning | Anses klart när) and the Word report's (Mål | Nr | …).
+    static let numberColumns: Set<String> = ["nr", "nummer", "number", "no"]
+    /// Column names of a goal column.
+    static let goalColumns: Set<String> = ["mal", "delmal", "goal", "sub goal", "subgoal"]
+
+    /// The Mål and Delmål columns of a goal table. Beside a title of its own (Beskrivning,
+    /// Rubrik, Titel), a goal column next to a Nr or Id column is the parent and Nr the id
+    /// (seed 000's Delmål | Nr | Beskrivning, the Word report's Mål | Nr | Beskrivning);
+    /// without one it is the id (the Word report's Mål | Beskrivning), Mål the parent of
+    /// Delmål when both are there. Without a title of its own, Delmål is the title and Mål
+    /// its parent.
+    static func placeGoalColumns(_ headers: [String], _ column: inout [String: (index: Int, rank: Int)], _ unplaced: inout [String], map: [String: String]) {
+        guard column["parent"] == nil, let t = column["title"] else { return }
+        let folded = headers.map(ImportColumns.fold)
+        let mapped = Set(map.keys.map(ImportColumns.fold))
+        func take(_ i: Int, as field: String) {
+            column[field] = (i, 0)
+            if let u = unplaced.firstIndex(of: headers[i]) { unplaced.remove(at: u) }
+        }
+        // A title of its own (Beskrivning, Rubrik, Titel) comes before a Mål or Delmål column.
+        if goalColumns.contains(folded[t.index]), t.rank >= 0,
+           let own = folded.indices.first(where: { !goalColumns.contains(folded[$0]) && !mapped.contains(folded[$0]) && ImportColumns.field(headers[$0], kind: .goal)?.field == "title" }) {
+            unplaced.append(headers[t.index])
+            take(own, as: "title")
+        }
+        guard let t = column["title"], !goalColumns.contains(folded[t.index]) else {
+            // Goals with both Delmål and Mål: the sub-goal is the record, the goal its parent.
+            if folded[t.index] == "delmal", let i = folded.indices.first(where: { folded[$0] == "mal" && !mapped.contains(folded[$0]) }) { take(i, as: "parent") }
+            return
+        }
+        let goals = folded.indices.filter { goalColumns.contains(folded[$0]) && !mapped.contains(folded[$0]) && column["title"]?.index != $0 }
+        guard !goals.isEmpty else { return }
+        if column["id"] == nil, let nr = folded.indices.first(where: { numberColumns.contains(folded[$0]) && !mapped.contains(folded[$0]) }) {
+            take(nr, as: "id")
+        }
+        if column["id"] != nil {
+            take(goals[0], as: "parent")
+        } else if goals.count >= 2 {
+            let sub = goals.first { folded[$0] == "delmal" || folded[$0] == "sub goal" || folded[$0] == "subgoal" } ?? goals[1]
+            take(goals.first { $0 != sub }!, as: "parent")
+            take(sub, as: "id")
+        } else {
+            take(goals[0], as: "id")
+        }
+    }
+
+    /// A goal number as plans write it, without letters: `3.3`, `10`.
+    static func isBareNumber(_ s: String) -> Bool {
+        guard let f = s.first, let l = s.last, f.isASCII && f.isNumber, l.isASCII && l.isNumber else { return false }
+        return s.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." }
+    }
+
+    /// A value that is an id, not a title: no blanks, a digit, letters only before it
+    /// (`M3.3`, `D5`, `3.3`).
+    static func isIDLike(_ s: String) -> Bool {
+        let rest = s.drop { $0.isLetter }
+        return s.count <= 16 && isBareNumber(String(rest))
+    }
+
+    /// The goal a goal's parent cell names: an id of the folder or this import, a bare
+    /// number with `id_goal`'s letters (`3.3` → `M3.3`), or a title.
+    private func goalNamed(_ g: String, parent: Bool) -> String? {
+        if goalIDs.contains(g) { return g }
+        if parent, Importer.isBareNumber(g) {
+            let m = (data.config.idPrefixes["id_goal"] ?? "M") + g
+            if goalIDs.contains(m) { return m }
+        }
+        return goalByTitle[ImportColumns.fold(g)]
+    }
+
     // MARK: Rows
 
     /// A row's key for "the same record" (kind, scope, title) and its deadline token, or nil
@@ -260,7 +356,7 @@ public struct Importer {
         var goalID: String?
         if kind == .activity { guard let g = text("goal") else { return nil }; goalID = g }
         if kind == .goal, let p = text("parent") { goalID = p }
-        let existingGoal = goalID.flatMap { g in goalIDs.contains(g) ? g : goalByTitle[ImportColumns.fold(g)] }
+        let existingGoal = goalID.flatMap { goalNamed($0, parent: kind == .goal) }
         let scope = kind == .activity || kind == .goal ? (existingGoal ?? goalID.map { "new:" + ImportColumns.fold($0) } ?? "") : (kind == .finding ? (text("audit") ?? "") : "")
         let due = kind == .risk ? "" : cells["due"].map { ImportValues.deadline($0)?.token ?? "?" } ?? "?"
         return (Importer.key(kind, scope, title), due)
@@ -301,7 +397,7 @@ public struct Importer {
         }
         if kind == .goal, let p = text("parent") { goalID = p }
         // A goal that exists already, by id or title; a new one is made below if needed.
-        let existingGoal = goalID.flatMap { g in goalIDs.contains(g) ? g : goalByTitle[ImportColumns.fold(g)] }
+        let existingGoal = goalID.flatMap { goalNamed($0, parent: kind == .goal) }
         // "The same record": one of the folder's, of the same kind, scope (the goal of an
         // activity, the parent of a goal, the audit of a finding) and title, not yet taken by
         // another row; one with the row's deadline first, else one no row's deadline names.
@@ -367,11 +463,19 @@ public struct Importer {
         }
 
         // Id: kept from an Id column when free, else the next in the folder's numbering.
+        // A goal's parent that is not in the folder or the import: an id (`3.3`, `M9`) is kept
+        // as written, for audit to name if it stays unknown; a title makes a new goal below.
+        let parentID = kind == .goal ? goalID.flatMap { existingGoal ?? (Importer.isIDLike($0) ? $0 : nil) } : nil
         var id: String? = nil
-        if let given = text("id") {
+        if var given = text("id") {
+            // A goal's bare number (seed 000's Nr 1, 2 …; a Mål column's 2.2) takes its letters
+            // as a new id would: id_goal's, or a sub-goal its siblings' or id_subgoal's.
+            if kind == .goal, Importer.isBareNumber(given) { given = idLetters(.goal, parent: goalID == nil ? nil : parentID ?? "") + given }
             if usedIDs[kind]!.contains(given) {
                 self = undo()
-                return leaveOut("id \(given) finns redan med en annan titel", "id \(given) already exists with another title")
+                let h = columns["id"] ?? "Id"
+                return leaveOut("id \(given) finns redan med en annan titel; rätta id:t i kolumnen \(h), eller ange --map '\(h)=-' så får raden ett nytt id",
+                                "id \(given) already exists with another title; correct the id in the column \(h), or give --map '\(h)=-' for the row to get a new id")
             }
             id = given
         }
@@ -383,7 +487,7 @@ public struct Importer {
             case titleField: fields.append((name, title))
             case "goal" where kind == .activity, "parent" where kind == .goal:
                 guard let g = goalID else { continue }
-                let gid = existingGoal ?? goalFor(g, ownerID: owners[0], file: file)
+                let gid = existingGoal ?? parentID ?? goalFor(g, ownerID: owners[0], file: file)
                 fields.append((name, gid))
             case "due", "start":
                 if let c = cells[name] {
@@ -570,21 +674,7 @@ public struct Importer {
     /// else `id_subgoal` (D); the other kinds their letters in config.rec. The number is the
     /// highest after those letters among the folder's ids and this import's, plus one.
     private mutating func nextID(_ kind: Kind, parent: String?) -> String {
-        let prefixes = data.config.idPrefixes
-        var prefix: String
-        switch kind {
-        case .goal:
-            prefix = prefixes[parent == nil ? "id_goal" : "id_subgoal"] ?? (parent == nil ? "M" : "D")
-            if let parent {
-                let sibling = records.last { $0.kind == .goal && $0.fields.contains { $0 == ("parent", parent) } }?.id
-                    ?? data.goals.last { $0.parent == parent }?.id
-                if let sibling, let l = Editor.letters(of: sibling) { prefix = l }
-            }
-        case .activity: prefix = prefixes["id_activity"] ?? "A"
-        case .risk: prefix = prefixes["id_risk"] ?? "R"
-        case .finding: prefix = prefixes["id_finding"] ?? "F"
-        default: prefix = kind.idPrefix ?? kind.rawValue + "-"
-        }
+        let prefix = idLetters(kind, parent: parent)
         let slot = kind.rawValue + "\u{1F}" + prefix
         var n: Int
         if let h = highest[slot] { n = h } else {
@@ -601,6 +691,27 @@ public struct Importer {
         let id = prefix + String(n)
         usedIDs[kind, default: []].insert(id)
         return id
+    }
+
+    /// The letters of a new id of `kind` (format.md, "Ids of new records"): a top-level
+    /// goal `id_goal`'s, a sub-goal its parent's other sub-goals' or `id_subgoal`'s.
+    private func idLetters(_ kind: Kind, parent: String?) -> String {
+        let prefixes = data.config.idPrefixes
+        var prefix: String
+        switch kind {
+        case .goal:
+            prefix = prefixes[parent == nil ? "id_goal" : "id_subgoal"] ?? (parent == nil ? "M" : "D")
+            if let parent {
+                let sibling = records.last { $0.kind == .goal && $0.fields.contains { $0 == ("parent", parent) } }?.id
+                    ?? data.goals.last { $0.parent == parent }?.id
+                if let sibling, let l = Editor.letters(of: sibling) { prefix = l }
+            }
+        case .activity: prefix = prefixes["id_activity"] ?? "A"
+        case .risk: prefix = prefixes["id_risk"] ?? "R"
+        case .finding: prefix = prefixes["id_finding"] ?? "F"
+        default: prefix = kind.idPrefix ?? kind.rawValue + "-"
+        }
+        return prefix
     }
 
     static func ordered(_ fields: [(String, String)], _ kind: Kind) -> [(String, String)] {
