@@ -145,4 +145,45 @@ final class ImportTableTests: XCTestCase {
         XCTAssertEqual(made.map { Self.value($0, "done_when") }, [nil, "Planen är antagen"])
         XCTAssertEqual(made.map { Self.value($0, "owner") }, ["sbs", "sbs"])
     }
+
+    /// Without --kind, a goal table (Mål | Beskrivning | Ansvarig | Slutdatum | Status, ids
+    /// M1, M2, one a row) is read as goals, with a notice that names it and says that --kind
+    /// overrides; a table that could be either is not read (the import is not saved) until
+    /// --kind says which; a Mål column whose ids repeat is activities' goal column as before.
+    func testAGoalTableIsReadAsGoalsAndAnAmbiguousOneIsRefused() throws {
+        let goals = (heading: String?.some("1 Mål för perioden"), rows: [["Mål", "Beskrivning", "Ansvarig", "Slutdatum", "Status"],
+            ["M1", "Stärka krisberedskapen", "sf", "2027", "Pågår"], ["M2", "Säkra elevsystemen", "sf", "ht 2027", "Ej påbörjad"]])
+        let acts = (heading: String?.some("2 Aktivitetslista"), rows: [["Mål", "Aktivitet", "Ansvarig", "Klart senast", "Status"],
+            ["M1", "Krisledningsövning", "sf", "2026-Q3", "Pågår"]])
+        let tables = try Self.document([goals, acts])
+        var importer = Importer(data: Self.empty(), asOf: Self.asOf)
+        try importer.add(tables: tables, file: "p.docx")
+        let made = importer.records.filter { $0.kind == .goal }
+        XCTAssertEqual(made.map(\.id), ["M1", "M2"])
+        XCTAssertEqual(made.map { Self.value($0, "title") }, ["Stärka krisberedskapen", "Säkra elevsystemen"])
+        XCTAssertEqual(made.map { Self.value($0, "due") }, ["2027", "2027-H2"])
+        XCTAssertEqual(made.map { Self.value($0, "status") }, ["pågår", "ej påbörjad"])
+        XCTAssertEqual(importer.records.filter { $0.kind == .activity }.map { Self.value($0, "goal") }, ["M1"])
+        XCTAssertEqual(importer.notices.map(\.sv), ["p.docx, tabell 1 ('Mål', 'Beskrivning', 'Ansvarig', …): läses som mål, inte aktiviteter, efter kolumnen 'Mål' (ingen kolumn är aktiviteternas); --kind activities läser den som aktiviteter"])
+        XCTAssertEqual(importer.notices[0].en, "p.docx, table 1 ('Mål', 'Beskrivning', 'Ansvarig', …): read as goals, not activities, by the column 'Mål' (no column is one of activities); --kind activities reads it as activities")
+
+        // --kind activities reads it as it says.
+        var asActivities = Importer(data: Self.empty(), asOf: Self.asOf, options: .init(kind: .activity))
+        try asActivities.add(tables: [tables[0]], file: "p.docx")
+        XCTAssertEqual(asActivities.records.filter { $0.kind == .activity }.map { Self.value($0, "title") }, ["Stärka krisberedskapen", "Säkra elevsystemen"])
+
+        // Goal columns and an activity column: not read, the import is not saved.
+        let both = (heading: String?.none, rows: [["Mål", "Aktivitet", "Anses klart när", "Ansvarig"], ["D1", "Öva", "Övningen är gjord", "sf"]])
+        var ambiguous = Importer(data: ImportRecordTests.data(), asOf: Self.asOf)
+        try ambiguous.add(tables: try Self.document([both]), file: "p.docx")
+        XCTAssertEqual(ambiguous.refused, 1)
+        XCTAssertEqual(ambiguous.records.count, 0)
+        XCTAssertEqual(ambiguous.notices.map(\.sv), ["p.docx, tabell 1 ('Mål', 'Aktivitet', 'Anses klart när', …): tabellen kan vara mål (kolumnen 'Anses klart när') eller aktiviteter (kolumnen 'Aktivitet') och togs inte med; ange vilket med --kind goals eller --kind activities"])
+
+        // Goal ids that repeat are the goals of activities.
+        var repeated = Importer(data: ImportRecordTests.data(), asOf: Self.asOf)
+        try repeated.add(ImportRecordTests.table([["Mål", "Beskrivning", "Ansvarig"], ["D1", "Öva", "sf"], ["D1", "Utbilda", "sf"]]), file: "a.csv")
+        XCTAssertEqual(repeated.records.map(\.kind), [.activity, .activity])
+        XCTAssertEqual(repeated.notices.count, 0)
+    }
 }

@@ -167,12 +167,31 @@ public struct Importer {
         // What the reader found (a hidden sheet passed over, formulas without a value) is said
         // whether or not the table is recognised.
         for n in table.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
-        guard let (headerRow, kind) = Importer.header(table, kind: options.kind, map: options.map) else {
+        guard let (headerRow, guessed) = Importer.header(table, kind: options.kind, map: options.map) else {
             throw OfficeError(sv: "\(table.place.sv): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; " + noHeaderAdvice(.sv),
                               en: "\(table.place.en): no header row with known column names in the first 30 rows; " + noHeaderAdvice(.en))
         }
         let headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
+        var kind = guessed
         var (column, unplaced, workedOut) = Importer.place(headers, kind: kind, map: options.map)
+        // Without --kind, a table that is a goal table by its columns is read as goals, and
+        // said; one that could be goals or activities is not read until --kind says which.
+        if options.kind == nil, kind == .activity, let goalBy = Importer.goalSignals(headers, column, rows: table.rows.dropFirst(headerRow + 1)) {
+            let name = Importer.named(table)
+            let activityBy = Importer.activitySignals(headers, column)
+            let goalList = goalBy.map { "'\($0)'" }.joined(separator: ", ")
+            if !activityBy.isEmpty {
+                let actList = activityBy.map { "'\($0)'" }.joined(separator: ", ")
+                refused += 1
+                notices.append(Message(sv: "\(name.sv): tabellen kan vara mål (\(goalBy.count == 1 ? "kolumnen" : "kolumnerna") \(goalList)) eller aktiviteter (\(activityBy.count == 1 ? "kolumnen" : "kolumnerna") \(actList)) och togs inte med; ange vilket med --kind goals eller --kind activities",
+                                       en: "\(name.en): the table could be goals (the \(goalBy.count == 1 ? "column" : "columns") \(goalList)) or activities (the \(activityBy.count == 1 ? "column" : "columns") \(actList)) and was not taken in; say which with --kind goals or --kind activities"))
+                return
+            }
+            kind = .goal
+            (column, unplaced, workedOut) = Importer.place(headers, kind: kind, map: options.map)
+            notices.append(Message(sv: "\(name.sv): läses som mål, inte aktiviteter, efter \(goalBy.count == 1 ? "kolumnen" : "kolumnerna") \(goalList) (ingen kolumn är aktiviteternas); --kind activities läser den som aktiviteter",
+                                   en: "\(name.en): read as goals, not activities, by the \(goalBy.count == 1 ? "column" : "columns") \(goalList) (no column is one of activities); --kind activities reads it as activities"))
+        }
         var headingGoal: String?
         if kind == .goal { Importer.placeGoalColumns(headers, &column, &unplaced, map: options.map) }
         // A title column of numbers only (a Mål column of 2.2, 3.3 beside a description the
@@ -194,16 +213,6 @@ public struct Importer {
             }
         }
         if kind == .activity, column["goal"] == nil {
-            // Rows of goals (an exported Mål or Delmål sheet) read as activities when no
-            // --kind is given: columns only goals have say so, and --kind goals is the fix.
-            let goalOnly = headers.filter { h in
-                !h.isEmpty && ["done_when", "parent", "level", "indicator", "target"].contains(ImportColumns.field(h, kind: .goal)?.field ?? "")
-            }
-            if options.kind == nil, !goalOnly.isEmpty {
-                let list = goalOnly.map { "'\($0)'" }.joined(separator: ", ")
-                throw OfficeError(sv: "\(table.place.sv): raderna ser ut att vara mål eller delmål (\(goalOnly.count == 1 ? "kolumnen" : "kolumnerna") \(list)), inte aktiviteter; importera dem med --kind goals, t.ex. 'sakerhet import FIL --sheet NAMN --kind goals'",
-                                  en: "\(table.place.en): the rows look like goals or sub-goals (the \(goalOnly.count == 1 ? "column" : "columns") \(list)), not activities; import them with --kind goals, e.g. 'sakerhet import FILE --sheet NAME --kind goals'")
-            }
             // A Word plan with one table per goal, the goal in the heading above the table
             // (seed 004: "Målområde 1: Kompetenshöjande insatser").
             guard let h = table.heading else {
@@ -320,6 +329,44 @@ public struct Importer {
         } else {
             take(goals[0], as: "id")
         }
+    }
+
+    /// Activity column names: a table with one is no goal table.
+    static let activityColumns: Set<String> = ["aktivitet", "aktiviteter", "atgard", "atgarder", "uppgift", "activity", "action"]
+
+    /// The columns that make a table read as activities a goal table: columns only goals
+    /// have (Anses klart när, Överordnat mål, Nivå, Indikator, Målvärde, as on `export`'s
+    /// Mål sheet), or a Mål or Delmål column of ids, one a row (or beside a Nr column of its
+    /// own numbers), next to a title column of its own (Beskrivning, Rubrik, Titel), as in the
+    /// Word report's Mål | Beskrivning. Nil when there are none.
+    static func goalSignals(_ headers: [String], _ column: [String: (index: Int, rank: Int)], rows: ArraySlice<[TableCell]>) -> [String]? {
+        var out = headers.filter { h in
+            !h.isEmpty && ["done_when", "parent", "level", "indicator", "target"].contains(ImportColumns.field(h, kind: .goal)?.field ?? "")
+        }
+        let folded = headers.map(ImportColumns.fold)
+        if let g = column["goal"], goalColumns.contains(folded[g.index]), let t = column["title"],
+           !activityColumns.contains(folded[t.index]), !goalColumns.contains(folded[t.index]) {
+            func values(_ i: Int) -> [String] { rows.compactMap { i < $0.count && !$0[i].isBlank ? ImportValues.clean($0[i].text) : nil } }
+            let ids = values(g.index)
+            let nr = folded.indices.first { numberColumns.contains(folded[$0]) || folded[$0] == "id" }
+            let own = nr.map(values) ?? ids
+            if !ids.isEmpty, ids.allSatisfy(isIDLike), Set(own).count == own.count, own.count == rows.filter({ !$0.allSatisfy(\.isBlank) }).count {
+                out.append(headers[g.index])
+            }
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    /// The columns that only activities have: Aktivitet, Åtgärd, Uppgift, and the fields
+    /// goals lack (Start, Underlag, Återkommande, …).
+    static func activitySignals(_ headers: [String], _ column: [String: (index: Int, rank: Int)]) -> [String] {
+        let goalFields = Set(Kind.goal.fields.map(\.name))
+        return headers.indices.filter { i in
+            let f = ImportColumns.fold(headers[i])
+            if activityColumns.contains(f) { return true }
+            guard let field = ImportColumns.field(headers[i], kind: .activity)?.field else { return false }
+            return !goalFields.contains(field) && !["goal", "owner_id"].contains(field)
+        }.map { headers[$0] }
     }
 
     /// A goal number as plans write it, without letters: `3.3`, `10`.
