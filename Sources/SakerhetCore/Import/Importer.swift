@@ -19,6 +19,16 @@ public struct Importer {
         public var source: String = ""
         /// Field → the header of the column its value comes from, where one column gives it.
         public var columns: [String: String] = [:]
+        /// A part of a value made of several columns' text (note, reason): its UTF-8 bytes
+        /// in the value and the column it comes from (nil for the import's own words).
+        public struct Part: Sendable, Equatable {
+            public let range: Range<Int>
+            public let column: String?
+        }
+        /// Field → its parts, for a value made of several columns' text.
+        public var parts: [String: [Part]] = [:]
+        /// Comment (by index) → the column whose text it quotes.
+        public var commentColumns: [Int: String] = [:]
         public var id: String { fields.first { $0.0 == "id" }?.1 ?? "" }
     }
 
@@ -427,8 +437,13 @@ public struct Importer {
         rowsSeen += 1
         var fields: [(String, String)] = []
         var comments: [String] = []
-        var notes: [String] = []
-        func filled(_ sv: String) { comments.append("importerad från \(file): \(sv)") }
+        // The parts of note and reason, each with the column it comes from (nil: the import's own words).
+        var notes: [(String, String?)] = []
+        var commentColumns: [Int: String] = [:]
+        func filled(_ sv: String, from header: String? = nil) {
+            if let header { commentColumns[comments.count] = header }
+            comments.append("importerad från \(file): \(sv)")
+        }
         func leaveOut(_ sv: String, _ en: String) {
             leftOut += 1
             notices.append(Message(sv: "\(place): \(sv); raden kan inte tas med", en: "\(place): \(en); the row cannot be taken in"))
@@ -542,17 +557,17 @@ public struct Importer {
                         fields.append((name, d.token))
                     } else if name == "due" {
                         fields.append(("due", "?"))
-                        reasonParts.append(ImportValues.clean(c.text))
+                        reasonParts.append((ImportValues.clean(c.text), columns["due"]))
                         notices.append(Message(sv: "\(place): tidpunkten '\(Importer.shown(c.text))' kunde inte läsas; sparad som due: ? med texten som reason",
                                                en: "\(place): the deadline '\(Importer.shown(c.text))' could not be read; kept as due: ? with the text as reason"))
                     } else {
-                        notes.append("Start: " + ImportValues.clean(c.text))
+                        notes.append(("Start: " + ImportValues.clean(c.text), columns["start"]))
                         notices.append(Message(sv: "\(place): starten '\(Importer.shown(c.text))' kunde inte läsas; sparad i note",
                                                en: "\(place): the start '\(Importer.shown(c.text))' could not be read; kept in note"))
                     }
                 } else if name == "due" && spec.required {
                     fields.append(("due", "?"))
-                    reasonParts.append("Inget slutdatum i \(file)")
+                    reasonParts.append(("Inget slutdatum i \(file)", nil))
                     filled("due: ? eftersom källan saknar slutdatum")
                 }
             case "status":
@@ -561,8 +576,13 @@ public struct Importer {
                     if let raw, let s = RiskStatus(parsing: raw) { fields.append(("status", s.rawValue)) }
                     else {
                         fields.append(("status", RiskStatus.identified.rawValue))
-                        filled("status identifierad" + (raw.map { " (källan: '\(Importer.shown($0))')" } ?? " (källan saknar status)"))
-                        if let raw { notes.append("Status i källan: " + raw) }
+                        // The source's word in note, or in the comment for a kind without note.
+                        if let raw, kind.spec("note") == nil {
+                            filled("status identifierad (källan: '\(Importer.shown(raw))')", from: columns["status"])
+                        } else {
+                            filled("status identifierad" + (raw == nil ? " (källan saknar status)" : " (källans status i note)"))
+                        }
+                        if let raw { notes.append(("Status i källan: " + raw, columns["status"])) }
                     }
                     continue
                 }
@@ -570,15 +590,15 @@ public struct Importer {
                     fields.append(("status", s.rawValue))
                     // A record that waits or was dropped needs a reason: the status word, when
                     // the source gives none of its own.
-                    if s == .onHold || s == .cancelled, text("reason") == nil { reasonParts.append("Status i \(file): \(raw)") }
+                    if s == .onHold || s == .cancelled, text("reason") == nil { reasonParts.append(("Status i \(file): \(raw)", columns["status"])) }
                 } else if spec.required || raw != nil {
                     fields.append(("status", Status.notStarted.rawValue))
                     if let raw {
-                        notes.append("Status i källan: " + raw)
+                        notes.append(("Status i källan: " + raw, columns["status"]))
                         notices.append(Message(sv: "\(place): statusen '\(Importer.shown(raw))' kunde inte läsas; satt till ej påbörjad, texten i note",
                                                en: "\(place): the status '\(Importer.shown(raw))' could not be read; set to ej påbörjad, the text in note"))
                     }
-                    filled("status ej påbörjad" + (raw.map { " (källan: '\(Importer.shown($0))')" } ?? " (källan saknar status)"))
+                    filled("status ej påbörjad" + (raw == nil ? " (källan saknar status)" : " (källans status i note)"))
                 }
             default:
                 guard let c = cells[name] else { continue }
@@ -605,7 +625,7 @@ public struct Importer {
         if let c = cells["done"] {
             // `done` takes any period ("2014", "hösten 2015"): kept at the source's precision.
             if let d = ImportValues.deadline(c), !d.hasNoDays { fields.append(("done", d.token)) }
-            else { notes.append("Klart: " + ImportValues.clean(c.text)) }
+            else { notes.append(("Klart: " + ImportValues.clean(c.text), columns["done"])) }
         } else if status == Status.done.rawValue, kind != .risk {
             // Done with no date: the deadline's period, at the precision the source gives, when
             // it has ended; otherwise the day of the import. Never a day the source does not give.
@@ -626,12 +646,29 @@ public struct Importer {
             notices.append(Message(sv: "\(place): klar utan datum; done satt till \(token) (\(why)), markerat som antaget (assumed: done) och med en kommentar",
                                    en: "\(place): done without a date; done set to \(token) (\(whyEN)), marked as assumed (assumed: done) and by a comment"))
         }
-        if let r = text("reason") { reasonParts.insert(r, at: 0) }
-        if !reasonParts.isEmpty { fields.append(("reason", reasonParts.joined(separator: "; "))) }
+        // note and reason may be made of several columns' text: each part keeps its column, so
+        // that a problem in it (a personnummer in the Status cell) is named at that column.
+        var recordColumns = columns
+        var parts: [String: [NewRecord.Part]] = [:]
+        func compose(_ field: String, _ list: [(String, String?)], _ separator: String) {
+            fields.append((field, list.map(\.0).joined(separator: separator)))
+            recordColumns[field] = nil
+            if list.count == 1 { recordColumns[field] = list[0].1; return }
+            var at = 0
+            parts[field] = list.map { t, h in
+                defer { at += t.utf8.count + separator.utf8.count }
+                return NewRecord.Part(range: at..<(at + t.utf8.count), column: h)
+            }
+        }
+        if let r = text("reason") { reasonParts.insert((r, columns["reason"]), at: 0) }
+        if !reasonParts.isEmpty { compose("reason", reasonParts, "; ") }
         reasonParts = []
-        if let n = text("note") { notes.insert(n, at: 0) }
-        if !notes.isEmpty, kind.spec("note") != nil { fields.append(("note", notes.joined(separator: "\n"))) }
-        else if !notes.isEmpty { notices.append(Message(sv: "\(place): \(kind.word(.sv)) har inget note-fält; inte med: \(notes.joined(separator: "; "))", en: "\(place): \(kind.rawValue) has no note field; left out: \(notes.joined(separator: "; "))")) }
+        if let n = text("note") { notes.insert((n, columns["note"]), at: 0) }
+        if !notes.isEmpty, kind.spec("note") != nil { compose("note", notes, "\n") }
+        else if !notes.isEmpty {
+            let left = notes.map(\.0).joined(separator: "; ")
+            notices.append(Message(sv: "\(place): \(kind.word(.sv)) har inget note-fält; inte med: \(left)", en: "\(place): \(kind.rawValue) has no note field; left out: \(left)"))
+        }
 
         // Required fields the source lacks and the import cannot fill.
         let have = Set(fields.map(\.0))
@@ -641,7 +678,7 @@ public struct Importer {
             return leaveOut("saknar \(missing.joined(separator: ", "))", "lacks \(missing.joined(separator: ", "))")
         }
         // What the row adds: its record, and the owners and goal it creates.
-        var record = NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments, source: place, columns: columns)
+        var record = NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments, source: place, columns: recordColumns, parts: parts, commentColumns: commentColumns)
         for i in saved.records.count..<records.count {
             records[i].source = place
             let (field, from) = records[i].kind == .owner ? ("name", "owner") : ("title", kind == .goal ? "parent" : "goal")
@@ -668,7 +705,7 @@ public struct Importer {
         }
     }
 
-    private var reasonParts: [String] = []
+    private var reasonParts: [(String, String?)] = []
 
     /// The owner with this id, created with the name if new; an id that cannot be one
     /// (blanks, controls) is treated as a name.
