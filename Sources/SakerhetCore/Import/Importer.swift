@@ -255,7 +255,16 @@ public struct Importer {
             let row = table.rows[r]
             if row.allSatisfy(\.isBlank) { continue }
             var cells: [String: TableCell] = [:]
-            for (field, c) in column where c.index < row.count && !row[c.index].isBlank { cells[field] = row[c.index] }
+            for (field, c) in column.sorted(by: { $0.value.index < $1.value.index }) where c.index < row.count && !row[c.index].isBlank {
+                cells[field] = row[c.index]
+                // A control character the record format cannot hold becomes a space (clean):
+                // said, naming the cell, never printed.
+                if case .text(let t) = row[c.index], let codes = Importer.controlCharacters(t) {
+                    let m = Importer.inColumn(headers[c.index], Message(sv: "\(codes.count == 1 ? "styrtecknet" : "styrtecknen") \(codes.joined(separator: ", ")) kan inte stå i en post och \(codes.count == 1 ? "blev ett mellanslag" : "blev mellanslag")",
+                                                                        en: "the control \(codes.count == 1 ? "character" : "characters") \(codes.joined(separator: ", ")) cannot stand in a record and became \(codes.count == 1 ? "a space" : "spaces")"))
+                    notices.append(Message(sv: "\(file):\(table.numbers[r]): " + m.sv, en: "\(file):\(table.numbers[r]): " + m.en))
+                }
+            }
             if let headingGoal { cells["goal"] = .text(headingGoal) }
             rowCells.append((r, cells))
         }
@@ -377,6 +386,19 @@ public struct Importer {
             guard let field = ImportColumns.field(headers[i], kind: .activity)?.field else { return false }
             return !goalFields.contains(field) && !["goal", "owner_id"].contains(field)
         }.map { headers[$0] }
+    }
+
+    /// The control characters of a cell that `ImportValues.clean` turns into spaces (all but
+    /// tab, line feed and carriage return), as `U+0007`; nil when there are none.
+    static func controlCharacters(_ s: String) -> [String]? {
+        guard s.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) else { return nil }
+        var out: [String] = []
+        for c in s.unicodeScalars where (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r") || c.value == 0x7F {
+            let hex = String(c.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: 4 - hex.count) + hex
+            if !out.contains(code) { out.append(code) }
+        }
+        return out
     }
 
     /// A goal number as plans write it, without letters: `3.3`, `10`.
