@@ -183,25 +183,27 @@ final class ExportImportRoundTripTests: EndToEndCase {
         XCTAssertFalse(check.stdout.contains("fel:"), check.output)
     }
 
-    /// The exported Mål sheet imported without `--kind goals` is read as activities, which
-    /// need a goal column: the message says to give `--kind goals`, not `--map 'Kolumn=goal'`.
-    func testTheGoalSheetWithoutKindSuggestsKindGoals() throws {
+    /// The exported Mål sheet imported without `--kind` is read as goals, as its columns say
+    /// (Anses klart när, Nivå, … and no column of activities), and a notice names the sheet
+    /// by its first cells and says that `--kind activities` reads it otherwise.
+    func testTheGoalSheetWithoutKindIsReadAsGoals() throws {
         let source = try copyOfShippedData()
         let asOf = ["--as-of", EndToEndCase.planDate]
         XCTAssertEqual(try run(["export", "-o", "plan.xlsx"] + asOf, in: source).exitCode, 0)
         let fresh = try makeTempFolder()
         XCTAssertEqual(try run(["init", "plan"], in: fresh).exitCode, 0)
         let plan = fresh.appendingPathComponent("plan")
-        let before = try dataSnapshot(plan)
-        for (lang, want) in [("sv", "plan.xlsx, blad Mål: raderna ser ut att vara mål"), ("en", "plan.xlsx, sheet Mål: the rows look like goals")] {
+        for (lang, want) in [("sv", "plan.xlsx, blad Mål ('Id', 'Rubrik', 'Område', …): läses som mål, inte aktiviteter"),
+                             ("en", "plan.xlsx, sheet Mål ('Id', 'Rubrik', 'Område', …): read as goals, not activities")] {
             let r = try run(["import", source.appendingPathComponent("plan.xlsx").path, "--sheet", "Mål", "--lang", lang] + asOf, in: plan)
-            XCTAssertEqual(r.exitCode, 2, r.output)
+            XCTAssertEqual(r.exitCode, 0, r.output)
             XCTAssertTrue(r.stderr.contains(want), r.stderr)
-            XCTAssertTrue(r.stderr.contains("--kind goals"), r.stderr)
-            XCTAssertFalse(r.stderr.contains("--map"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("--kind activities"), r.stderr)
             XCTAssertTrue(r.stderr.contains("Anses klart när") || r.stderr.contains("Indikator"), "the columns that show it: \(r.stderr)")
         }
-        try assertDataUnchanged(plan, since: before)
+        let goals = try RecText.records(in: plan.appendingPathComponent("data/goals.rec")).map(\.id)
+        let shipped = try RecText.records(in: source.appendingPathComponent("data/goals.rec")).filter { $0.value("parent") == nil }.map(\.id)
+        XCTAssertEqual(goals, shipped)
     }
 
     /// `activities list --format json` as id → field → value.

@@ -138,6 +138,33 @@ final class ImportRecordTests: XCTestCase {
         XCTAssertEqual(edit.located(other), other)
     }
 
+    /// The Status and Klart senast cells that the import moves into note and reason are
+    /// named by their own column when a problem is in them (a personnummer), never by the
+    /// column whose text stands beside them in the field, nor at a comment line without one;
+    /// the number is never echoed.
+    func testAProblemInTextMovedToNoteOrReasonNamesItsColumn() throws {
+        var files = Self.data().files
+        files[.risk] = SourceFile(path: "d/risks.rec", document: Document(text: ""))
+        let data = DataSet(folder: "d", files: files)
+        var importer = Importer(data: data, asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Klart senast", "Status", "Kommentar", "Orsak"],
+            ["D1", "A", "sf", "senast 811228-9874", "Pågår", "", "Budget"],
+            ["D1", "B", "sf", "2026-12", "Väntar på 811228-9874", "Rad ett\nRad två", ""],
+            ["D1", "C", "sf", "2026-12", "Oklart", "Ring 811228-9874", ""],
+        ]), file: "plan.xlsx")
+        var risks = Importer(data: data, asOf: Self.asOf)
+        try risks.add(Self.table([["Risk", "Sannolikhet", "Konsekvens", "Ansvarig", "Status"],
+            ["Intrång", "2", "3", "sf", "Ägs av 811228-9874"]]), file: "risker.xlsx")
+        let edit = try ImportEdit(data, importer.records + risks.records)
+        let errors = edit.newErrors(in: data, asOf: Self.asOf).map(edit.located).sortedForOutput()
+        XCTAssertEqual(errors.map { "\($0.file):\($0.line): \($0.message.sv.components(separatedBy: ":").first!)" },
+                       ["plan.xlsx:2: kolumnen Klart senast", "plan.xlsx:3: kolumnen Status", "plan.xlsx:4: kolumnen Kommentar", "risker.xlsx:2: kolumnen Status"])
+        XCTAssertEqual(errors.map { $0.message.en.components(separatedBy: ":").first! }, ["column Klart senast", "column Status", "column Kommentar", "column Status"])
+        XCTAssertFalse(errors.contains { $0.message.sv.contains("811228") || $0.message.en.contains("9874") })
+        // The comment quotes no status that note holds.
+        XCTAssertFalse(importer.records.contains { $0.comments.contains { $0.contains("811228") } })
+    }
+
     /// A sheet of many rows without a title names the first twenty, then says that more
     /// were left out: the closing line counts them, the terminal is not flooded.
     func testRowsWithoutATitleAreNamedUpToTwenty() throws {

@@ -127,4 +127,22 @@ final class ImportRowTests: XCTestCase {
         let bytes = try ImportEdit(ImportRecordTests.data(), importer.records).files[0].afterBytes
         XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("note: Steg:\n+ 1.\tInventera\n+   a) system\n"))
     }
+
+    /// A control character other than tab and line breaks cannot stand in a record and
+    /// becomes a space: a notice names the cell (row and column) and the character by its
+    /// code, never printing it; a tab, a line feed and a carriage return are said nothing of.
+    func testAReplacedControlCharacterIsNamedAtItsCell() throws {
+        var importer = Importer(data: ImportRecordTests.data(), asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Kommentar"],
+            ["D1", "Rutin\u{1B}[31m", "sf", "Steg\u{7}ett\u{7}\u{0}"],
+            ["D1", "Övning", "sf", "Rad ett\r\nRad\ttvå"]]), file: "p.xlsx")
+        XCTAssertEqual(Self.value(importer.records[0], "title"), "Rutin [31m")
+        XCTAssertEqual(Self.value(importer.records[0], "note"), "Steg ett")
+        XCTAssertEqual(importer.notices.map(\.sv), [
+            "p.xlsx:2: kolumnen Aktivitet: styrtecknet U+001B kan inte stå i en post och blev ett mellanslag",
+            "p.xlsx:2: kolumnen Kommentar: styrtecknen U+0007, U+0000 kan inte stå i en post och blev mellanslag",
+        ])
+        XCTAssertEqual(importer.notices[1].en, "p.xlsx:2: column Kommentar: the control characters U+0007, U+0000 cannot stand in a record and became spaces")
+        XCTAssertFalse(importer.notices.contains { $0.sv.unicodeScalars.contains { $0.value < 0x20 } })
+    }
 }

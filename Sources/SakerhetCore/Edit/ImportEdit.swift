@@ -91,8 +91,19 @@ public struct ImportEdit: Sendable {
         guard let f = files.first(where: { $0.path == d.file }),
               let p = f.placed.first(where: { $0.lines.contains(d.line) }), !p.record.source.isEmpty,
               let colon = p.record.source.lastIndex(of: ":"), let row = Int(p.record.source[p.record.source.index(after: colon)...]) else { return d }
-        let key = p.fieldLines.last { $0.line <= d.line }?.key
-        let header = key.flatMap { p.record.columns[$0] }
+        let at = p.fieldLines.last { $0.line <= d.line }
+        var header = at.flatMap { p.record.columns[$0.key] }
+        if let at, let parts = p.record.parts[at.key], let value = p.record.fields.first(where: { $0.0 == at.key })?.1 {
+            // A value of several columns' text: the part at the problem's line and column.
+            let index = d.line - at.line
+            let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
+            var offset = lines.prefix(index).reduce(0) { $0 + $1.utf8.count + 1 }
+            if let c = d.column { offset += max(0, c - 1 - (index == 0 ? at.key.utf8.count + 2 : 2)) }
+            header = (parts.last { $0.range.lowerBound <= offset } ?? parts.first)?.column
+        } else if at == nil, d.line - p.lines.lowerBound < p.record.comments.count {
+            // A comment line that quotes a cell.
+            header = p.record.commentColumns[d.line - p.lines.lowerBound]
+        }
         let message = d.message
         var out = Diagnostic(severity: d.severity, check: d.check, file: String(p.record.source[..<colon]), line: row,
                              kind: d.kind, recordID: d.recordID, owner: d.owner,

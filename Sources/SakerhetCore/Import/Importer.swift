@@ -19,6 +19,16 @@ public struct Importer {
         public var source: String = ""
         /// Field → the header of the column its value comes from, where one column gives it.
         public var columns: [String: String] = [:]
+        /// A part of a value made of several columns' text (note, reason): its UTF-8 bytes
+        /// in the value and the column it comes from (nil for the import's own words).
+        public struct Part: Sendable, Equatable {
+            public let range: Range<Int>
+            public let column: String?
+        }
+        /// Field → its parts, for a value made of several columns' text.
+        public var parts: [String: [Part]] = [:]
+        /// Comment (by index) → the column whose text it quotes.
+        public var commentColumns: [Int: String] = [:]
         public var id: String { fields.first { $0.0 == "id" }?.1 ?? "" }
     }
 
@@ -36,6 +46,9 @@ public struct Importer {
     public private(set) var rowsSeen = 0
     /// Rows left out for want of a required value, or for a value that cannot be written.
     public private(set) var leftOut = 0
+    /// Tables not taken in because what their columns are is not clear (a title column of
+    /// numbers only, a table that could be goals or activities): the import is not saved.
+    public private(set) var refused = 0
     /// Rows with values but no title, passed over (a heading or a note between the rows).
     public private(set) var untitled = 0
     /// How many rows without a title are named one by one.
@@ -113,56 +126,103 @@ public struct Importer {
         return ImportColumns.field(header, kind: kind)?.field
     }
 
+    /// What to do when a table has no header row, after the place that names it.
+    private func noHeaderAdvice(_ lang: Lang) -> String {
+        let want = ImportColumns.usual[options.kind ?? .activity] ?? ""
+        return lang == .sv
+            ? "tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Vanliga kolumner: \(want)"
+            : "the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Usual columns: \(want)"
+    }
+
+    /// The table as a message names it: its place and its first cells, `plan.docx, tabell 3
+    /// ('Version', 'Datum', 'Ändring')`, so that a reader finds it among the file's tables.
+    static func named(_ table: SourceTable) -> Message {
+        let first = (table.rows.first { !$0.allSatisfy(\.isBlank) } ?? []).filter { !$0.isBlank }
+        let cells = first.prefix(3).map { "'\(Importer.shown($0.text))'" } + (first.count > 3 ? ["…"] : [])
+        let tail = cells.isEmpty ? "" : " (" + cells.joined(separator: ", ") + ")"
+        return Message(sv: table.place.sv + tail, en: table.place.en + tail)
+    }
+
+    /// Adds the tables of one file. A file of several tables (a Word document) may hold
+    /// tables that are layout, not data: a table without a header row is passed over and
+    /// named in a notice, as long as another table of the file is read; every other problem
+    /// of a table is the file's, so no table is ever dropped silently.
+    public mutating func add(tables: [SourceTable], file: String) throws {
+        guard !tables.isEmpty else { throw OfficeError(sv: "\(file) innehåller ingen tabell", en: "\(file) holds no table") }
+        if tables.count == 1 { return try add(tables[0], file: file) }
+        var passed: [SourceTable] = []
+        var read = 0
+        for t in tables {
+            if Importer.header(t, kind: options.kind, map: options.map) == nil {
+                for n in t.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
+                passed.append(t)
+                continue
+            }
+            try add(t, file: file)
+            read += 1
+        }
+        guard read > 0 else {
+            throw OfficeError(sv: "\(file): ingen av de \(tables.count) tabellerna har en känd rubrikrad bland de första 30 raderna; " + noHeaderAdvice(.sv),
+                              en: "\(file): none of the \(tables.count) tables has a known header row in the first 30 rows; " + noHeaderAdvice(.en))
+        }
+        for t in passed {
+            let name = Importer.named(t)
+            notices.append(Message(sv: "\(name.sv): ingen rubrikrad med kända kolumnnamn; tabellen lästes inte (en tabell för layout?). Hör den till planen, byt namn på kolumnerna eller ange --map 'Kolumn=fält'",
+                                   en: "\(name.en): no header row with known column names; the table was not read (a layout table?). If it is part of the plan, rename the columns or give --map 'Column=field'"))
+        }
+    }
+
     /// Adds the records of one table. Throws when no header row is recognised.
     public mutating func add(_ table: SourceTable, file: String) throws {
         // What the reader found (a hidden sheet passed over, formulas without a value) is said
         // whether or not the table is recognised.
         for n in table.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
-        guard let (headerRow, kind) = Importer.header(table, kind: options.kind, map: options.map) else {
-            let want = ImportColumns.usual[options.kind ?? .activity] ?? ""
-            throw OfficeError(
-                sv: "\(table.place.sv): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Vanliga kolumner: \(want)",
-                en: "\(table.place.en): no header row with known column names in the first 30 rows; the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Usual columns: \(want)")
+        guard let (headerRow, guessed) = Importer.header(table, kind: options.kind, map: options.map) else {
+            throw OfficeError(sv: "\(table.place.sv): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; " + noHeaderAdvice(.sv),
+                              en: "\(table.place.en): no header row with known column names in the first 30 rows; " + noHeaderAdvice(.en))
         }
         let headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
-        // Each field from its best-ranked column; the rest are reported.
-        var column: [String: (index: Int, rank: Int)] = [:]
-        var unplaced: [String] = []
-        var workedOut: [String] = []
-        for (i, h) in headers.enumerated() where !h.isEmpty {
-            let f = ImportColumns.fold(h)
-            if let m = options.map.first(where: { ImportColumns.fold($0.key) == f }) {
-                if m.value != "-" { column[m.value] = (i, -1) }
-                continue
+        var kind = guessed
+        var (column, unplaced, workedOut) = Importer.place(headers, kind: kind, map: options.map)
+        // Without --kind, a table that is a goal table by its columns is read as goals, and
+        // said; one that could be goals or activities is not read until --kind says which.
+        if options.kind == nil, kind == .activity, let goalBy = Importer.goalSignals(headers, column, rows: table.rows.dropFirst(headerRow + 1)) {
+            let name = Importer.named(table)
+            let activityBy = Importer.activitySignals(headers, column)
+            let goalList = goalBy.map { "'\($0)'" }.joined(separator: ", ")
+            if !activityBy.isEmpty {
+                let actList = activityBy.map { "'\($0)'" }.joined(separator: ", ")
+                refused += 1
+                notices.append(Message(sv: "\(name.sv): tabellen kan vara mål (\(goalBy.count == 1 ? "kolumnen" : "kolumnerna") \(goalList)) eller aktiviteter (\(activityBy.count == 1 ? "kolumnen" : "kolumnerna") \(actList)) och togs inte med; ange vilket med --kind goals eller --kind activities",
+                                       en: "\(name.en): the table could be goals (the \(goalBy.count == 1 ? "column" : "columns") \(goalList)) or activities (the \(activityBy.count == 1 ? "column" : "columns") \(actList)) and was not taken in; say which with --kind goals or --kind activities"))
+                return
             }
-            guard let (field, rank) = ImportColumns.field(h, kind: kind) else {
-                if ImportColumns.isWorkedOut(h, kind: kind) { workedOut.append(h) } else { unplaced.append(h) }
-                continue
-            }
-            if let have = column[field] {
-                if rank < have.rank { unplaced.append(headers[have.index]); column[field] = (i, rank) } else { unplaced.append(h) }
-            } else {
-                column[field] = (i, rank)
-            }
+            kind = .goal
+            (column, unplaced, workedOut) = Importer.place(headers, kind: kind, map: options.map)
+            notices.append(Message(sv: "\(name.sv): läses som mål, inte aktiviteter, efter \(goalBy.count == 1 ? "kolumnen" : "kolumnerna") \(goalList) (ingen kolumn är aktiviteternas); --kind activities läser den som aktiviteter",
+                                   en: "\(name.en): read as goals, not activities, by the \(goalBy.count == 1 ? "column" : "columns") \(goalList) (no column is one of activities); --kind activities reads it as activities"))
         }
         var headingGoal: String?
-        // Goals with both Delmål and Mål: the sub-goal is the record, the goal its parent.
-        if kind == .goal, column["parent"] == nil, let t = column["title"], ImportColumns.fold(headers[t.index]) == "delmal",
-           let m = unplaced.firstIndex(where: { ImportColumns.fold($0) == "mal" }), let i = headers.firstIndex(of: unplaced[m]) {
-            column["parent"] = (i, 0)
-            unplaced.remove(at: m)
+        if kind == .goal { Importer.placeGoalColumns(headers, &column, &unplaced, map: options.map) }
+        // A title column of numbers only (a Mål column of 2.2, 3.3 beside a description the
+        // import does not know) holds no titles: the table is refused, with the --map that
+        // names the title column.
+        let titleField = ImportColumns.titleField(kind)
+        if let t = column[titleField] {
+            let values = table.rows.dropFirst(headerRow + 1).compactMap { t.index < $0.count && !$0[t.index].isBlank ? ImportValues.clean($0[t.index].text) : nil }
+            if !values.isEmpty, values.allSatisfy(Importer.isBareNumber) {
+                var seen: [String] = []
+                for v in values where !seen.contains(v) && seen.count < 3 { seen.append(v) }
+                let example = unplaced.first.map { "'\($0)=\(titleField)'" } ?? "'KOLUMN=\(titleField)'"
+                let exampleEN = unplaced.first.map { "'\($0)=\(titleField)'" } ?? "'COLUMN=\(titleField)'"
+                let shown = seen.map { "'\($0)'" }.joined(separator: ", ")
+                refused += 1
+                notices.append(Message(sv: "\(table.place.sv): kolumnen '\(headers[t.index])' läses som \(titleField) men har bara nummer (\(shown)), inga titlar; tabellen togs inte med. Ange kolumnen med titlarna: --map \(example)",
+                                       en: "\(table.place.en): the column '\(headers[t.index])' is read as \(titleField) but holds numbers only (\(shown)), no titles; the table was not taken in. Name the column of the titles: --map \(exampleEN)"))
+                return
+            }
         }
         if kind == .activity, column["goal"] == nil {
-            // Rows of goals (an exported Mål or Delmål sheet) read as activities when no
-            // --kind is given: columns only goals have say so, and --kind goals is the fix.
-            let goalOnly = headers.filter { h in
-                !h.isEmpty && ["done_when", "parent", "level", "indicator", "target"].contains(ImportColumns.field(h, kind: .goal)?.field ?? "")
-            }
-            if options.kind == nil, !goalOnly.isEmpty {
-                let list = goalOnly.map { "'\($0)'" }.joined(separator: ", ")
-                throw OfficeError(sv: "\(table.place.sv): raderna ser ut att vara mål eller delmål (\(goalOnly.count == 1 ? "kolumnen" : "kolumnerna") \(list)), inte aktiviteter; importera dem med --kind goals, t.ex. 'sakerhet import FIL --sheet NAMN --kind goals'",
-                                  en: "\(table.place.en): the rows look like goals or sub-goals (the \(goalOnly.count == 1 ? "column" : "columns") \(list)), not activities; import them with --kind goals, e.g. 'sakerhet import FILE --sheet NAME --kind goals'")
-            }
             // A Word plan with one table per goal, the goal in the heading above the table
             // (seed 004: "Målområde 1: Kompetenshöjande insatser").
             guard let h = table.heading else {
@@ -195,7 +255,16 @@ public struct Importer {
             let row = table.rows[r]
             if row.allSatisfy(\.isBlank) { continue }
             var cells: [String: TableCell] = [:]
-            for (field, c) in column where c.index < row.count && !row[c.index].isBlank { cells[field] = row[c.index] }
+            for (field, c) in column.sorted(by: { $0.value.index < $1.value.index }) where c.index < row.count && !row[c.index].isBlank {
+                cells[field] = row[c.index]
+                // A control character the record format cannot hold becomes a space (clean):
+                // said, naming the cell, never printed.
+                if case .text(let t) = row[c.index], let codes = Importer.controlCharacters(t) {
+                    let m = Importer.inColumn(headers[c.index], Message(sv: "\(codes.count == 1 ? "styrtecknet" : "styrtecknen") \(codes.joined(separator: ", ")) kan inte stå i en post och \(codes.count == 1 ? "blev ett mellanslag" : "blev mellanslag")",
+                                                                        en: "the control \(codes.count == 1 ? "character" : "characters") \(codes.joined(separator: ", ")) cannot stand in a record and became \(codes.count == 1 ? "a space" : "spaces")"))
+                    notices.append(Message(sv: "\(file):\(table.numbers[r]): " + m.sv, en: "\(file):\(table.numbers[r]): " + m.en))
+                }
+            }
             if let headingGoal { cells["goal"] = .text(headingGoal) }
             rowCells.append((r, cells))
         }
@@ -204,6 +273,156 @@ public struct Importer {
         for (r, cells) in rowCells {
             try addRow(cells, kind: kind, at: "\(file):\(table.numbers[r])", file: file, columns: columnNames)
         }
+    }
+
+    /// The columns of a header row: each field from its best-ranked column (a column that
+    /// --map places first of all), the columns no field takes, and those `export` works out.
+    static func place(_ headers: [String], kind: Kind, map: [String: String]) -> (column: [String: (index: Int, rank: Int)], unplaced: [String], workedOut: [String]) {
+        var column: [String: (index: Int, rank: Int)] = [:]
+        var unplaced: [String] = []
+        var workedOut: [String] = []
+        for (i, h) in headers.enumerated() where !h.isEmpty {
+            let f = ImportColumns.fold(h)
+            var found: (field: String, rank: Int)?
+            if let m = map.first(where: { ImportColumns.fold($0.key) == f }) {
+                if m.value == "-" { continue }
+                found = (m.value, -1)
+            } else {
+                found = ImportColumns.field(h, kind: kind)
+            }
+            guard let (field, rank) = found else {
+                if ImportColumns.isWorkedOut(h, kind: kind) { workedOut.append(h) } else { unplaced.append(h) }
+                continue
+            }
+            if let have = column[field] {
+                if rank < have.rank { unplaced.append(headers[have.index]); column[field] = (i, rank) } else { unplaced.append(h) }
+            } else {
+                column[field] = (i, rank)
+            }
+        }
+        return (column, unplaced, workedOut)
+    }
+
+    /// Column names of a goal's number beside its goal column: seed 000's Delmål table
+    /// (Delmål | Nr | Beskrivning | Anses klart när) and the Word report's (Mål | Nr | …).
+    static let numberColumns: Set<String> = ["nr", "nummer", "number", "no"]
+    /// Column names of a goal column.
+    static let goalColumns: Set<String> = ["mal", "delmal", "goal", "sub goal", "subgoal"]
+
+    /// The Mål and Delmål columns of a goal table. Beside a title of its own (Beskrivning,
+    /// Rubrik, Titel), a goal column next to a Nr or Id column is the parent and Nr the id
+    /// (seed 000's Delmål | Nr | Beskrivning, the Word report's Mål | Nr | Beskrivning);
+    /// without one it is the id (the Word report's Mål | Beskrivning), Mål the parent of
+    /// Delmål when both are there. Without a title of its own, Delmål is the title and Mål
+    /// its parent.
+    static func placeGoalColumns(_ headers: [String], _ column: inout [String: (index: Int, rank: Int)], _ unplaced: inout [String], map: [String: String]) {
+        guard column["parent"] == nil, let t = column["title"] else { return }
+        let folded = headers.map(ImportColumns.fold)
+        let mapped = Set(map.keys.map(ImportColumns.fold))
+        func take(_ i: Int, as field: String) {
+            column[field] = (i, 0)
+            if let u = unplaced.firstIndex(of: headers[i]) { unplaced.remove(at: u) }
+        }
+        // A title of its own (Beskrivning, Rubrik, Titel) comes before a Mål or Delmål column.
+        if goalColumns.contains(folded[t.index]), t.rank >= 0,
+           let own = folded.indices.first(where: { !goalColumns.contains(folded[$0]) && !mapped.contains(folded[$0]) && ImportColumns.field(headers[$0], kind: .goal)?.field == "title" }) {
+            unplaced.append(headers[t.index])
+            take(own, as: "title")
+        }
+        guard let t = column["title"], !goalColumns.contains(folded[t.index]) else {
+            // Goals with both Delmål and Mål: the sub-goal is the record, the goal its parent.
+            if folded[t.index] == "delmal", let i = folded.indices.first(where: { folded[$0] == "mal" && !mapped.contains(folded[$0]) }) { take(i, as: "parent") }
+            return
+        }
+        let goals = folded.indices.filter { goalColumns.contains(folded[$0]) && !mapped.contains(folded[$0]) && column["title"]?.index != $0 }
+        guard !goals.isEmpty else { return }
+        if column["id"] == nil, let nr = folded.indices.first(where: { numberColumns.contains(folded[$0]) && !mapped.contains(folded[$0]) }) {
+            take(nr, as: "id")
+        }
+        if column["id"] != nil {
+            take(goals[0], as: "parent")
+        } else if goals.count >= 2 {
+            let sub = goals.first { folded[$0] == "delmal" || folded[$0] == "sub goal" || folded[$0] == "subgoal" } ?? goals[1]
+            take(goals.first { $0 != sub }!, as: "parent")
+            take(sub, as: "id")
+        } else {
+            take(goals[0], as: "id")
+        }
+    }
+
+    /// Activity column names: a table with one is no goal table.
+    static let activityColumns: Set<String> = ["aktivitet", "aktiviteter", "atgard", "atgarder", "uppgift", "activity", "action"]
+
+    /// The columns that make a table read as activities a goal table: columns only goals
+    /// have (Anses klart när, Överordnat mål, Nivå, Indikator, Målvärde, as on `export`'s
+    /// Mål sheet), or a Mål or Delmål column of ids, one a row (or beside a Nr column of its
+    /// own numbers), next to a title column of its own (Beskrivning, Rubrik, Titel), as in the
+    /// Word report's Mål | Beskrivning. Nil when there are none.
+    static func goalSignals(_ headers: [String], _ column: [String: (index: Int, rank: Int)], rows: ArraySlice<[TableCell]>) -> [String]? {
+        var out = headers.filter { h in
+            !h.isEmpty && ["done_when", "parent", "level", "indicator", "target"].contains(ImportColumns.field(h, kind: .goal)?.field ?? "")
+        }
+        let folded = headers.map(ImportColumns.fold)
+        if let g = column["goal"], goalColumns.contains(folded[g.index]), let t = column["title"],
+           !activityColumns.contains(folded[t.index]), !goalColumns.contains(folded[t.index]) {
+            func values(_ i: Int) -> [String] { rows.compactMap { i < $0.count && !$0[i].isBlank ? ImportValues.clean($0[i].text) : nil } }
+            let ids = values(g.index)
+            let nr = folded.indices.first { numberColumns.contains(folded[$0]) || folded[$0] == "id" }
+            let own = nr.map(values) ?? ids
+            if !ids.isEmpty, ids.allSatisfy(isIDLike), Set(own).count == own.count, own.count == rows.filter({ !$0.allSatisfy(\.isBlank) }).count {
+                out.append(headers[g.index])
+            }
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    /// The columns that only activities have: Aktivitet, Åtgärd, Uppgift, and the fields
+    /// goals lack (Start, Underlag, Återkommande, …).
+    static func activitySignals(_ headers: [String], _ column: [String: (index: Int, rank: Int)]) -> [String] {
+        let goalFields = Set(Kind.goal.fields.map(\.name))
+        return headers.indices.filter { i in
+            let f = ImportColumns.fold(headers[i])
+            if activityColumns.contains(f) { return true }
+            guard let field = ImportColumns.field(headers[i], kind: .activity)?.field else { return false }
+            return !goalFields.contains(field) && !["goal", "owner_id"].contains(field)
+        }.map { headers[$0] }
+    }
+
+    /// The control characters of a cell that `ImportValues.clean` turns into spaces (all but
+    /// tab, line feed and carriage return), as `U+0007`; nil when there are none.
+    static func controlCharacters(_ s: String) -> [String]? {
+        guard s.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) else { return nil }
+        var out: [String] = []
+        for c in s.unicodeScalars where (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r") || c.value == 0x7F {
+            let hex = String(c.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: 4 - hex.count) + hex
+            if !out.contains(code) { out.append(code) }
+        }
+        return out
+    }
+
+    /// A goal number as plans write it, without letters: `3.3`, `10`.
+    static func isBareNumber(_ s: String) -> Bool {
+        guard let f = s.first, let l = s.last, f.isASCII && f.isNumber, l.isASCII && l.isNumber else { return false }
+        return s.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." }
+    }
+
+    /// A value that is an id, not a title: no blanks, a digit, letters only before it
+    /// (`M3.3`, `D5`, `3.3`).
+    static func isIDLike(_ s: String) -> Bool {
+        let rest = s.drop { $0.isLetter }
+        return s.count <= 16 && isBareNumber(String(rest))
+    }
+
+    /// The goal a goal's parent cell names: an id of the folder or this import, a bare
+    /// number with `id_goal`'s letters (`3.3` → `M3.3`), or a title.
+    private func goalNamed(_ g: String, parent: Bool) -> String? {
+        if goalIDs.contains(g) { return g }
+        if parent, Importer.isBareNumber(g) {
+            let m = (data.config.idPrefixes["id_goal"] ?? "M") + g
+            if goalIDs.contains(m) { return m }
+        }
+        return goalByTitle[ImportColumns.fold(g)]
     }
 
     // MARK: Rows
@@ -216,7 +435,7 @@ public struct Importer {
         var goalID: String?
         if kind == .activity { guard let g = text("goal") else { return nil }; goalID = g }
         if kind == .goal, let p = text("parent") { goalID = p }
-        let existingGoal = goalID.flatMap { g in goalIDs.contains(g) ? g : goalByTitle[ImportColumns.fold(g)] }
+        let existingGoal = goalID.flatMap { goalNamed($0, parent: kind == .goal) }
         let scope = kind == .activity || kind == .goal ? (existingGoal ?? goalID.map { "new:" + ImportColumns.fold($0) } ?? "") : (kind == .finding ? (text("audit") ?? "") : "")
         let due = kind == .risk ? "" : cells["due"].map { ImportValues.deadline($0)?.token ?? "?" } ?? "?"
         return (Importer.key(kind, scope, title), due)
@@ -240,8 +459,13 @@ public struct Importer {
         rowsSeen += 1
         var fields: [(String, String)] = []
         var comments: [String] = []
-        var notes: [String] = []
-        func filled(_ sv: String) { comments.append("importerad från \(file): \(sv)") }
+        // The parts of note and reason, each with the column it comes from (nil: the import's own words).
+        var notes: [(String, String?)] = []
+        var commentColumns: [Int: String] = [:]
+        func filled(_ sv: String, from header: String? = nil) {
+            if let header { commentColumns[comments.count] = header }
+            comments.append("importerad från \(file): \(sv)")
+        }
         func leaveOut(_ sv: String, _ en: String) {
             leftOut += 1
             notices.append(Message(sv: "\(place): \(sv); raden kan inte tas med", en: "\(place): \(en); the row cannot be taken in"))
@@ -257,7 +481,7 @@ public struct Importer {
         }
         if kind == .goal, let p = text("parent") { goalID = p }
         // A goal that exists already, by id or title; a new one is made below if needed.
-        let existingGoal = goalID.flatMap { g in goalIDs.contains(g) ? g : goalByTitle[ImportColumns.fold(g)] }
+        let existingGoal = goalID.flatMap { goalNamed($0, parent: kind == .goal) }
         // "The same record": one of the folder's, of the same kind, scope (the goal of an
         // activity, the parent of a goal, the audit of a finding) and title, not yet taken by
         // another row; one with the row's deadline first, else one no row's deadline names.
@@ -323,11 +547,19 @@ public struct Importer {
         }
 
         // Id: kept from an Id column when free, else the next in the folder's numbering.
+        // A goal's parent that is not in the folder or the import: an id (`3.3`, `M9`) is kept
+        // as written, for audit to name if it stays unknown; a title makes a new goal below.
+        let parentID = kind == .goal ? goalID.flatMap { existingGoal ?? (Importer.isIDLike($0) ? $0 : nil) } : nil
         var id: String? = nil
-        if let given = text("id") {
+        if var given = text("id") {
+            // A goal's bare number (seed 000's Nr 1, 2 …; a Mål column's 2.2) takes its letters
+            // as a new id would: id_goal's, or a sub-goal its siblings' or id_subgoal's.
+            if kind == .goal, Importer.isBareNumber(given) { given = idLetters(.goal, parent: goalID == nil ? nil : parentID ?? "") + given }
             if usedIDs[kind]!.contains(given) {
                 self = undo()
-                return leaveOut("id \(given) finns redan med en annan titel", "id \(given) already exists with another title")
+                let h = columns["id"] ?? "Id"
+                return leaveOut("id \(given) finns redan med en annan titel; rätta id:t i kolumnen \(h), eller ange --map '\(h)=-' så får raden ett nytt id",
+                                "id \(given) already exists with another title; correct the id in the column \(h), or give --map '\(h)=-' for the row to get a new id")
             }
             id = given
         }
@@ -339,7 +571,7 @@ public struct Importer {
             case titleField: fields.append((name, title))
             case "goal" where kind == .activity, "parent" where kind == .goal:
                 guard let g = goalID else { continue }
-                let gid = existingGoal ?? goalFor(g, ownerID: owners[0], file: file)
+                let gid = existingGoal ?? parentID ?? goalFor(g, ownerID: owners[0], file: file)
                 fields.append((name, gid))
             case "due", "start":
                 if let c = cells[name] {
@@ -347,17 +579,17 @@ public struct Importer {
                         fields.append((name, d.token))
                     } else if name == "due" {
                         fields.append(("due", "?"))
-                        reasonParts.append(ImportValues.clean(c.text))
+                        reasonParts.append((ImportValues.clean(c.text), columns["due"]))
                         notices.append(Message(sv: "\(place): tidpunkten '\(Importer.shown(c.text))' kunde inte läsas; sparad som due: ? med texten som reason",
                                                en: "\(place): the deadline '\(Importer.shown(c.text))' could not be read; kept as due: ? with the text as reason"))
                     } else {
-                        notes.append("Start: " + ImportValues.clean(c.text))
+                        notes.append(("Start: " + ImportValues.clean(c.text), columns["start"]))
                         notices.append(Message(sv: "\(place): starten '\(Importer.shown(c.text))' kunde inte läsas; sparad i note",
                                                en: "\(place): the start '\(Importer.shown(c.text))' could not be read; kept in note"))
                     }
                 } else if name == "due" && spec.required {
                     fields.append(("due", "?"))
-                    reasonParts.append("Inget slutdatum i \(file)")
+                    reasonParts.append(("Inget slutdatum i \(file)", nil))
                     filled("due: ? eftersom källan saknar slutdatum")
                 }
             case "status":
@@ -366,8 +598,13 @@ public struct Importer {
                     if let raw, let s = RiskStatus(parsing: raw) { fields.append(("status", s.rawValue)) }
                     else {
                         fields.append(("status", RiskStatus.identified.rawValue))
-                        filled("status identifierad" + (raw.map { " (källan: '\(Importer.shown($0))')" } ?? " (källan saknar status)"))
-                        if let raw { notes.append("Status i källan: " + raw) }
+                        // The source's word in note, or in the comment for a kind without note.
+                        if let raw, kind.spec("note") == nil {
+                            filled("status identifierad (källan: '\(Importer.shown(raw))')", from: columns["status"])
+                        } else {
+                            filled("status identifierad" + (raw == nil ? " (källan saknar status)" : " (källans status i note)"))
+                        }
+                        if let raw { notes.append(("Status i källan: " + raw, columns["status"])) }
                     }
                     continue
                 }
@@ -375,15 +612,15 @@ public struct Importer {
                     fields.append(("status", s.rawValue))
                     // A record that waits or was dropped needs a reason: the status word, when
                     // the source gives none of its own.
-                    if s == .onHold || s == .cancelled, text("reason") == nil { reasonParts.append("Status i \(file): \(raw)") }
+                    if s == .onHold || s == .cancelled, text("reason") == nil { reasonParts.append(("Status i \(file): \(raw)", columns["status"])) }
                 } else if spec.required || raw != nil {
                     fields.append(("status", Status.notStarted.rawValue))
                     if let raw {
-                        notes.append("Status i källan: " + raw)
+                        notes.append(("Status i källan: " + raw, columns["status"]))
                         notices.append(Message(sv: "\(place): statusen '\(Importer.shown(raw))' kunde inte läsas; satt till ej påbörjad, texten i note",
                                                en: "\(place): the status '\(Importer.shown(raw))' could not be read; set to ej påbörjad, the text in note"))
                     }
-                    filled("status ej påbörjad" + (raw.map { " (källan: '\(Importer.shown($0))')" } ?? " (källan saknar status)"))
+                    filled("status ej påbörjad" + (raw == nil ? " (källan saknar status)" : " (källans status i note)"))
                 }
             default:
                 guard let c = cells[name] else { continue }
@@ -410,7 +647,7 @@ public struct Importer {
         if let c = cells["done"] {
             // `done` takes any period ("2014", "hösten 2015"): kept at the source's precision.
             if let d = ImportValues.deadline(c), !d.hasNoDays { fields.append(("done", d.token)) }
-            else { notes.append("Klart: " + ImportValues.clean(c.text)) }
+            else { notes.append(("Klart: " + ImportValues.clean(c.text), columns["done"])) }
         } else if status == Status.done.rawValue, kind != .risk {
             // Done with no date: the deadline's period, at the precision the source gives, when
             // it has ended; otherwise the day of the import. Never a day the source does not give.
@@ -431,12 +668,29 @@ public struct Importer {
             notices.append(Message(sv: "\(place): klar utan datum; done satt till \(token) (\(why)), markerat som antaget (assumed: done) och med en kommentar",
                                    en: "\(place): done without a date; done set to \(token) (\(whyEN)), marked as assumed (assumed: done) and by a comment"))
         }
-        if let r = text("reason") { reasonParts.insert(r, at: 0) }
-        if !reasonParts.isEmpty { fields.append(("reason", reasonParts.joined(separator: "; "))) }
+        // note and reason may be made of several columns' text: each part keeps its column, so
+        // that a problem in it (a personnummer in the Status cell) is named at that column.
+        var recordColumns = columns
+        var parts: [String: [NewRecord.Part]] = [:]
+        func compose(_ field: String, _ list: [(String, String?)], _ separator: String) {
+            fields.append((field, list.map(\.0).joined(separator: separator)))
+            recordColumns[field] = nil
+            if list.count == 1 { recordColumns[field] = list[0].1; return }
+            var at = 0
+            parts[field] = list.map { t, h in
+                defer { at += t.utf8.count + separator.utf8.count }
+                return NewRecord.Part(range: at..<(at + t.utf8.count), column: h)
+            }
+        }
+        if let r = text("reason") { reasonParts.insert((r, columns["reason"]), at: 0) }
+        if !reasonParts.isEmpty { compose("reason", reasonParts, "; ") }
         reasonParts = []
-        if let n = text("note") { notes.insert(n, at: 0) }
-        if !notes.isEmpty, kind.spec("note") != nil { fields.append(("note", notes.joined(separator: "\n"))) }
-        else if !notes.isEmpty { notices.append(Message(sv: "\(place): \(kind.word(.sv)) har inget note-fält; inte med: \(notes.joined(separator: "; "))", en: "\(place): \(kind.rawValue) has no note field; left out: \(notes.joined(separator: "; "))")) }
+        if let n = text("note") { notes.insert((n, columns["note"]), at: 0) }
+        if !notes.isEmpty, kind.spec("note") != nil { compose("note", notes, "\n") }
+        else if !notes.isEmpty {
+            let left = notes.map(\.0).joined(separator: "; ")
+            notices.append(Message(sv: "\(place): \(kind.word(.sv)) har inget note-fält; inte med: \(left)", en: "\(place): \(kind.rawValue) has no note field; left out: \(left)"))
+        }
 
         // Required fields the source lacks and the import cannot fill.
         let have = Set(fields.map(\.0))
@@ -446,7 +700,7 @@ public struct Importer {
             return leaveOut("saknar \(missing.joined(separator: ", "))", "lacks \(missing.joined(separator: ", "))")
         }
         // What the row adds: its record, and the owners and goal it creates.
-        var record = NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments, source: place, columns: columns)
+        var record = NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments, source: place, columns: recordColumns, parts: parts, commentColumns: commentColumns)
         for i in saved.records.count..<records.count {
             records[i].source = place
             let (field, from) = records[i].kind == .owner ? ("name", "owner") : ("title", kind == .goal ? "parent" : "goal")
@@ -473,7 +727,7 @@ public struct Importer {
         }
     }
 
-    private var reasonParts: [String] = []
+    private var reasonParts: [(String, String?)] = []
 
     /// The owner with this id, created with the name if new; an id that cannot be one
     /// (blanks, controls) is treated as a name.
@@ -526,21 +780,7 @@ public struct Importer {
     /// else `id_subgoal` (D); the other kinds their letters in config.rec. The number is the
     /// highest after those letters among the folder's ids and this import's, plus one.
     private mutating func nextID(_ kind: Kind, parent: String?) -> String {
-        let prefixes = data.config.idPrefixes
-        var prefix: String
-        switch kind {
-        case .goal:
-            prefix = prefixes[parent == nil ? "id_goal" : "id_subgoal"] ?? (parent == nil ? "M" : "D")
-            if let parent {
-                let sibling = records.last { $0.kind == .goal && $0.fields.contains { $0 == ("parent", parent) } }?.id
-                    ?? data.goals.last { $0.parent == parent }?.id
-                if let sibling, let l = Editor.letters(of: sibling) { prefix = l }
-            }
-        case .activity: prefix = prefixes["id_activity"] ?? "A"
-        case .risk: prefix = prefixes["id_risk"] ?? "R"
-        case .finding: prefix = prefixes["id_finding"] ?? "F"
-        default: prefix = kind.idPrefix ?? kind.rawValue + "-"
-        }
+        let prefix = idLetters(kind, parent: parent)
         let slot = kind.rawValue + "\u{1F}" + prefix
         var n: Int
         if let h = highest[slot] { n = h } else {
@@ -557,6 +797,27 @@ public struct Importer {
         let id = prefix + String(n)
         usedIDs[kind, default: []].insert(id)
         return id
+    }
+
+    /// The letters of a new id of `kind` (format.md, "Ids of new records"): a top-level
+    /// goal `id_goal`'s, a sub-goal its parent's other sub-goals' or `id_subgoal`'s.
+    private func idLetters(_ kind: Kind, parent: String?) -> String {
+        let prefixes = data.config.idPrefixes
+        var prefix: String
+        switch kind {
+        case .goal:
+            prefix = prefixes[parent == nil ? "id_goal" : "id_subgoal"] ?? (parent == nil ? "M" : "D")
+            if let parent {
+                let sibling = records.last { $0.kind == .goal && $0.fields.contains { $0 == ("parent", parent) } }?.id
+                    ?? data.goals.last { $0.parent == parent }?.id
+                if let sibling, let l = Editor.letters(of: sibling) { prefix = l }
+            }
+        case .activity: prefix = prefixes["id_activity"] ?? "A"
+        case .risk: prefix = prefixes["id_risk"] ?? "R"
+        case .finding: prefix = prefixes["id_finding"] ?? "F"
+        default: prefix = kind.idPrefix ?? kind.rawValue + "-"
+        }
+        return prefix
     }
 
     static func ordered(_ fields: [(String, String)], _ kind: Kind) -> [(String, String)] {

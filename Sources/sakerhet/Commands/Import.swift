@@ -11,7 +11,7 @@ enum Import: Command {
             en: "Reads an existing plan from .xlsx, .docx (every table with a known header row), .csv (as Swedish Excel saves it) or .tsv/.txt and adds the records: the header row is found by its column names, new goals and owners are created, deadlines and status words are read as in the other commands, and what cannot be read is kept as text (due: ? with the text as reason). What is there already is not added again, and nothing is written if the import would add audit errors."),
         arguments: [Arg("FIL", "FILE", Message(sv: "filen att importera (.xlsx, .docx, .csv, .tsv, .txt); kan upprepas", en: "the file to import (.xlsx, .docx, .csv, .tsv, .txt); may repeat"), .file, repeats: true)],
         options: [
-            Opt("--kind", .choice(["activities", "goals", "risks", "findings"]), Message(sv: "vad raderna är: activities (standard; risks/findings gissas från rubrikerna), goals, risks, findings", en: "what the rows are: activities (default; risks/findings guessed from the headers), goals, risks, findings")),
+            Opt("--kind", .choice(["activities", "goals", "risks", "findings"]), Message(sv: "vad raderna är: activities, goals, risks, findings; utan --kind gissas det från kolumnerna, och en notis säger när en tabell läses som mål", en: "what the rows are: activities, goals, risks, findings; without --kind it is guessed from the columns, and a notice says when a table is read as goals")),
             Opt("--sheet", .text, placeholder: Message(sv: "NAMN", en: "NAME"), Message(sv: "bladet i arbetsboken (standard: det första synliga)", en: "the workbook's sheet (default: the first visible one)")),
             Opt("--map", .text, placeholder: Message(sv: "'KOLUMN=fält'", en: "'COLUMN=field'"), Message(sv: "kolumnen är fältet (t.ex. 'Vem=owner'); fält '-' hoppar över kolumnen; kan upprepas", en: "the column is the field (e.g. 'Vem=owner'); field '-' skips the column; may repeat"), repeatable: true),
             Opt("--dry-run", .flag, Message(sv: "visa posterna som skulle läggas till, som diff, utan att skriva", en: "show the records that would be added, as a diff, without writing")),
@@ -65,20 +65,8 @@ enum Import: Command {
             let data = try Store.load(folder: folder, display: display)
             var importer = Importer(data: data, asOf: asOf, options: options)
             do {
-                for (file, tables) in sources {
-                    var found = false, lastError: OfficeError?
-                    for t in tables {
-                        do { try importer.add(t, file: file); found = true } catch let e as OfficeError { lastError = e }
-                    }
-                    // A Word document may hold other tables; it fails only when none is recognised.
-                    if !found, let e = lastError {
-                        throw tables.count > 1 ? OfficeError(sv: "\(file): ingen av de \(tables.count) tabellerna har en känd rubrikrad; " + e.message.sv.components(separatedBy: "; ").dropFirst().joined(separator: "; "),
-                                                             en: "\(file): none of the \(tables.count) tables has a known header row; " + e.message.en.components(separatedBy: "; ").dropFirst().joined(separator: "; ")) : e
-                    }
-                    if tables.isEmpty {
-                        throw OfficeError(sv: "\(file) innehåller ingen tabell", en: "\(file) holds no table")
-                    }
-                }
+                // A table without a header row is passed over with a notice; any other problem stops it all.
+                for (file, tables) in sources { try importer.add(tables: tables, file: file) }
             } catch let e as OfficeError {
                 throw StoreError(sv: e.message.sv, en: e.message.en)
             }
@@ -86,7 +74,7 @@ enum Import: Command {
             let sv = ctx.lang == .sv
             let edit: ImportEdit
             do { edit = try ImportEdit(data, importer.records) } catch let e as EditError { throw StoreError(sv: e.message.sv, en: e.message.en) }
-            if edit.isEmpty && importer.leftOut == 0 {
+            if edit.isEmpty && importer.leftOut == 0 && importer.refused == 0 {
                 try Output.write(sv ? "Inget nytt att importera: \(importer.duplicates) av \(importer.rowsSeen) rader finns redan i mappen (samma mål och titel, en post för varje rad).\n"
                                     : "Nothing new to import: \(importer.duplicates) of \(importer.rowsSeen) rows are in the folder already (same goal and title, one record for each row).\n")
                 return Exit.ok
@@ -97,14 +85,15 @@ enum Import: Command {
                 let after = edit.applied(to: data)
                 for d in errors { Output.error(DiagnosticText.line(d, data: after, lang: ctx.lang, style: .plain), ctx.lang) }
             }
-            if importer.leftOut > 0 || !errors.isEmpty {
-                let n = importer.leftOut, e = errors.count
+            if importer.leftOut > 0 || importer.refused > 0 || !errors.isEmpty {
+                let n = importer.leftOut, e = errors.count, t = importer.refused
                 // The rows without a title are named above; they do not stop the import.
                 var what: [String] = []
+                if t > 0 { what.append(sv ? "\(t) \(t == 1 ? "tabell" : "tabeller") kan inte läsas utan --kind eller --map" : "\(t) table\(t == 1 ? "" : "s") cannot be read without --kind or --map") }
                 if n > 0 { what.append(sv ? "\(n) av \(importer.rowsSeen) rader kan inte tas med" : "\(n) of \(importer.rowsSeen) rows cannot be taken in") }
                 if e > 0 { what.append(sv ? "importen skulle ge \(e) \(e == 1 ? "nytt" : "nya") fel" : "the import would add \(e) new error\(e == 1 ? "" : "s")") }
-                Output.error("sakerhet: " + (sv ? "importen sparades inte: \(what.joined(separator: " och ")) (se ovan); rätta raderna i källfilen (eller ange --map) och försök igen, så tas hela planen in på en gång"
-                                              : "the import was not saved: \(what.joined(separator: " and ")) (see above); correct the rows in the source file (or give --map) and try again, so the whole plan comes in at once"), ctx.lang)
+                Output.error("sakerhet: " + (sv ? "importen sparades inte: \(what.joined(separator: " och ")) (se ovan); rätta raderna i källfilen (eller ange \(t > 0 ? "--kind eller --map" : "--map")) och försök igen, så tas hela planen in på en gång"
+                                              : "the import was not saved: \(what.joined(separator: " and ")) (see above); correct the rows in the source file (or give \(t > 0 ? "--kind or --map" : "--map")) and try again, so the whole plan comes in at once"), ctx.lang)
                 return Exit.problems
             }
             if dryRun {
