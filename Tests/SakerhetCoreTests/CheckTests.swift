@@ -430,7 +430,25 @@ final class CheckTests: XCTestCase {
         assertOne(d, check: "overdue", severity: .error, path: "data/activities.rec", line: 15, record: "A26",
                   sv: "A26 är försenad sedan 2024-10-31 (4 dagar)", en: "A26 is overdue since 2024-10-31 (4 days)")
         XCTAssertEqual(d.first?.owner, "meb")
-        XCTAssertEqual(d.first?.message.sv, "A26 är försenad sedan 2024-10-31 (4 dagar)")
+        XCTAssertEqual(d.first?.message.sv,
+                       "A26 är försenad sedan 2024-10-31 (4 dagar); markera klar (sakerhet activities done A26) eller flytta slutdatumet med ett skäl (sakerhet activities postpone A26 --to … --reason …)")
+    }
+
+    /// The overdue error says how to fix it, as every error does: the record command of its
+    /// kind, `done` or `postpone` with a reason.
+    func testOverdueSaysHowToFixIt() {
+        let act = Fixture.run(OverdueCheck(), variant(.activity, ("due: 2025-01", "due: 2024-10")))
+        XCTAssertEqual(act.first?.message.en,
+                       "A26 is overdue since 2024-10-31 (4 days); mark it done (sakerhet activities done A26) or move the deadline with a reason (sakerhet activities postpone A26 --to … --reason …)")
+        let goal = Fixture.run(OverdueCheck(), variant(.goal, ("due: 2025-06\nstatus: pågår\n\nid: D3", "due: 2024-10-03\nstatus: vilande\nreason: Inväntar beslut från KF\n\nid: D3")))
+        XCTAssertEqual(goal.first?.message.sv,
+                       "M3.3 är försenad sedan 2024-10-03 (32 dagar), vilande; markera klar (sakerhet goals done M3.3) eller flytta slutdatumet med ett skäl (sakerhet goals postpone M3.3 --to … --reason …)")
+        let finding = Fixture.run(OverdueCheck(), variant(.finding, ("due: 2025-06", "due: 2024-Q3")))
+        XCTAssertTrue(finding.first?.message.sv.hasSuffix("; markera klar (sakerhet findings done F2) eller flytta slutdatumet med ett skäl (sakerhet findings postpone F2 --to … --reason …)") == true,
+                      finding.first?.message.sv ?? "")
+        // An id the shell would split is quoted.
+        XCTAssertEqual(OverdueCheck.Text.command(.activity, "done", "A 1"), "sakerhet activities done 'A 1'")
+        XCTAssertEqual(OverdueCheck.Text.command(.activity, "done", "A1.2-b"), "sakerhet activities done A1.2-b")
     }
 
     func testOverdueOnHoldIsAWarning() {

@@ -24,7 +24,7 @@ final class TwoOwnersTextTests: XCTestCase {
         let show = ShowRender.text(data, RecordRef(kind: .activity, index: 0), asOf: Fixture.asOf, lang: .sv, style: .plain)
         XCTAssertTrue(show.contains("Ansvariga: " + data.ownerName("sbs") + ", " + data.ownerName("flg") + "\n"), show)
         // Its diagnostic names the owners as audit does, by name.
-        XCTAssertTrue(show.contains("är försenad sedan 2024-10-31 (4 dagar) (ansvarig: " + data.ownerName("sbs")), show)
+        XCTAssertTrue(show.contains("är försenad sedan 2024-10-31 (4 dagar); markera klar (sakerhet activities done A1) eller flytta slutdatumet med ett skäl (sakerhet activities postpone A1 --to … --reason …) (ansvarig: " + data.ownerName("sbs")), show)
         let one = ShowRender.text(Fixture.data(), RecordRef(kind: .activity, index: 0), asOf: Fixture.asOf, lang: .en, style: .plain)
         XCTAssertTrue(one.contains("Owner: "), one)
     }
