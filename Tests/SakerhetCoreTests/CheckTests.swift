@@ -17,7 +17,7 @@ final class CheckRegistryTests: XCTestCase {
     func testRegistryListsEveryCheckOnce() {
         let ids = Checks.all.map(\.id)
         XCTAssertEqual(ids, ["syntax", "mandatory", "unknown-field", "repeated-field", "trailing", "duplicate-id", "deadline", "start-after-due",
-                             "owner", "reference", "goal-cycle", "status", "vocabulary", "occurrence", "done-date", "done-future", "reason",
+                             "owner", "reference", "goal-cycle", "owner-cycle", "status", "vocabulary", "occurrence", "done-date", "done-future", "reason",
                              "overdue", "due-soon", "review", "after-goal", "score", "finding-kind", "followup", "assessment", "unowned-finding", "goal-children",
                              "assumed", "personal-number", "config"])
         XCTAssertEqual(Set(Checks.all.filter(\.usesDate).map(\.id)), ["done-future", "overdue", "due-soon", "review"])
@@ -309,6 +309,43 @@ final class CheckTests: XCTestCase {
         // A chain HP2 → D3 → M3.3, and a parent that does not exist (the reference check's business).
         XCTAssertEqual(Fixture.run(GoalCycleCheck()).count, 0)
         XCTAssertEqual(Fixture.run(GoalCycleCheck(), variant(.goal, ("parent: M3.3", "parent: M9"))).count, 0)
+    }
+
+    // MARK: owner-cycle
+
+    func testOwnerCycleFiresOnce() {
+        let owners = Fixture.owners + """
+
+            id: c1
+            name: Funktion A
+            kind: funktion
+            parent: c2
+
+            id: c2
+            name: Funktion B
+            kind: funktion
+            parent: c1
+
+            """
+        assertOne(Fixture.run(OwnerCycleCheck(), [.owner: owners]),
+                  check: "owner-cycle", severity: .error, path: "data/owners.rec", line: 19, record: "c1",
+                  sv: "c1: de ansvariga bildar en cirkel via parent (c1 → c2 → c1); bryt den genom att ändra eller ta bort något parent i owners.rec",
+                  en: "c1: owners form a cycle through parent (c1 → c2 → c1); break it by changing or removing a parent in owners.rec")
+        // The whole audit reports it as an error.
+        XCTAssertEqual(Checks.run(Fixture.data([.owner: owners]), asOf: Fixture.asOf).filter { $0.check == "owner-cycle" }.map(\.severity), [.error])
+    }
+
+    func testOwnerCycleOfOneAndAbove() {
+        // sf is its own parent: one cycle, at sf; sbs and meb below it are not reported again.
+        assertOne(Fixture.run(OwnerCycleCheck(), variant(.owner, ("kind: förvaltning\n", "kind: förvaltning\nparent: sf\n"))),
+                  check: "owner-cycle", severity: .error, path: "data/owners.rec", line: 4, record: "sf",
+                  sv: "sf: de ansvariga bildar en cirkel via parent (sf → sf)", en: "sf: owners form a cycle through parent (sf → sf)")
+    }
+
+    func testOwnerCycleQuiet() {
+        // A chain sbs → sf, and a parent that does not exist (the reference check's business).
+        XCTAssertEqual(Fixture.run(OwnerCycleCheck()).count, 0)
+        XCTAssertEqual(Fixture.run(OwnerCycleCheck(), variant(.owner, ("kind: förvaltning\n", "kind: förvaltning\nparent: ks\n"))).count, 0)
     }
 
     // MARK: status
