@@ -17,7 +17,7 @@ final class CheckRegistryTests: XCTestCase {
     func testRegistryListsEveryCheckOnce() {
         let ids = Checks.all.map(\.id)
         XCTAssertEqual(ids, ["syntax", "mandatory", "unknown-field", "repeated-field", "trailing", "duplicate-id", "deadline", "start-after-due",
-                             "owner", "reference", "goal-cycle", "status", "vocabulary", "occurrence", "done-date", "done-future", "reason",
+                             "owner", "reference", "goal-cycle", "owner-cycle", "status", "vocabulary", "occurrence", "done-date", "done-future", "reason",
                              "overdue", "due-soon", "review", "after-goal", "score", "finding-kind", "followup", "assessment", "unowned-finding", "goal-children",
                              "assumed", "personal-number", "config"])
         XCTAssertEqual(Set(Checks.all.filter(\.usesDate).map(\.id)), ["done-future", "overdue", "due-soon", "review"])
@@ -311,6 +311,43 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(Fixture.run(GoalCycleCheck(), variant(.goal, ("parent: M3.3", "parent: M9"))).count, 0)
     }
 
+    // MARK: owner-cycle
+
+    func testOwnerCycleFiresOnce() {
+        let owners = Fixture.owners + """
+
+            id: c1
+            name: Funktion A
+            kind: funktion
+            parent: c2
+
+            id: c2
+            name: Funktion B
+            kind: funktion
+            parent: c1
+
+            """
+        assertOne(Fixture.run(OwnerCycleCheck(), [.owner: owners]),
+                  check: "owner-cycle", severity: .error, path: "data/owners.rec", line: 19, record: "c1",
+                  sv: "c1: de ansvariga bildar en cirkel via parent (c1 → c2 → c1); bryt den genom att ändra eller ta bort något parent i owners.rec",
+                  en: "c1: owners form a cycle through parent (c1 → c2 → c1); break it by changing or removing a parent in owners.rec")
+        // The whole audit reports it as an error.
+        XCTAssertEqual(Checks.run(Fixture.data([.owner: owners]), asOf: Fixture.asOf).filter { $0.check == "owner-cycle" }.map(\.severity), [.error])
+    }
+
+    func testOwnerCycleOfOneAndAbove() {
+        // sf is its own parent: one cycle, at sf; sbs and meb below it are not reported again.
+        assertOne(Fixture.run(OwnerCycleCheck(), variant(.owner, ("kind: förvaltning\n", "kind: förvaltning\nparent: sf\n"))),
+                  check: "owner-cycle", severity: .error, path: "data/owners.rec", line: 4, record: "sf",
+                  sv: "sf: de ansvariga bildar en cirkel via parent (sf → sf)", en: "sf: owners form a cycle through parent (sf → sf)")
+    }
+
+    func testOwnerCycleQuiet() {
+        // A chain sbs → sf, and a parent that does not exist (the reference check's business).
+        XCTAssertEqual(Fixture.run(OwnerCycleCheck()).count, 0)
+        XCTAssertEqual(Fixture.run(OwnerCycleCheck(), variant(.owner, ("kind: förvaltning\n", "kind: förvaltning\nparent: ks\n"))).count, 0)
+    }
+
     // MARK: status
 
     func testStatusFiresOnUnknownWord() {
@@ -430,7 +467,25 @@ final class CheckTests: XCTestCase {
         assertOne(d, check: "overdue", severity: .error, path: "data/activities.rec", line: 15, record: "A26",
                   sv: "A26 är försenad sedan 2024-10-31 (4 dagar)", en: "A26 is overdue since 2024-10-31 (4 days)")
         XCTAssertEqual(d.first?.owner, "meb")
-        XCTAssertEqual(d.first?.message.sv, "A26 är försenad sedan 2024-10-31 (4 dagar)")
+        XCTAssertEqual(d.first?.message.sv,
+                       "A26 är försenad sedan 2024-10-31 (4 dagar); markera klar (sakerhet activities done A26) eller flytta slutdatumet med ett skäl (sakerhet activities postpone A26 --to … --reason …)")
+    }
+
+    /// The overdue error says how to fix it, as every error does: the record command of its
+    /// kind, `done` or `postpone` with a reason.
+    func testOverdueSaysHowToFixIt() {
+        let act = Fixture.run(OverdueCheck(), variant(.activity, ("due: 2025-01", "due: 2024-10")))
+        XCTAssertEqual(act.first?.message.en,
+                       "A26 is overdue since 2024-10-31 (4 days); mark it done (sakerhet activities done A26) or move the deadline with a reason (sakerhet activities postpone A26 --to … --reason …)")
+        let goal = Fixture.run(OverdueCheck(), variant(.goal, ("due: 2025-06\nstatus: pågår\n\nid: D3", "due: 2024-10-03\nstatus: vilande\nreason: Inväntar beslut från KF\n\nid: D3")))
+        XCTAssertEqual(goal.first?.message.sv,
+                       "M3.3 är försenad sedan 2024-10-03 (32 dagar), vilande; markera klar (sakerhet goals done M3.3) eller flytta slutdatumet med ett skäl (sakerhet goals postpone M3.3 --to … --reason …)")
+        let finding = Fixture.run(OverdueCheck(), variant(.finding, ("due: 2025-06", "due: 2024-Q3")))
+        XCTAssertTrue(finding.first?.message.sv.hasSuffix("; markera klar (sakerhet findings done F2) eller flytta slutdatumet med ett skäl (sakerhet findings postpone F2 --to … --reason …)") == true,
+                      finding.first?.message.sv ?? "")
+        // An id the shell would split is quoted.
+        XCTAssertEqual(OverdueCheck.Text.command(.activity, "done", "A 1"), "sakerhet activities done 'A 1'")
+        XCTAssertEqual(OverdueCheck.Text.command(.activity, "done", "A1.2-b"), "sakerhet activities done A1.2-b")
     }
 
     func testOverdueOnHoldIsAWarning() {

@@ -42,6 +42,89 @@ final class GoalTruthCheckTests: XCTestCase {
                        "HP2 är öppen men allt under den är struket: A1 (aktivitet, struken); stryk HP2 med ett skäl eller lägg till det som ska göras")
     }
 
+    /// A struken sub-goal with open work under it: the goal above is not "all cancelled"
+    /// (its owner would be told to cancel a goal with late work below), and the sub-goal is
+    /// told that its open records are to be cancelled too or moved to another goal.
+    func testGoalChildrenWarnsOfOpenWorkUnderACancelledSubgoal() {
+        let goals = """
+            id: M4
+            title: Mål med struket delmål
+            owner: sbs
+            due: 2025-12-31
+            status: pågår
+
+            id: D4
+            title: Struket delmål
+            parent: M4
+            owner: sbs
+            due: 2025-06-30
+            status: struken
+            reason: Utgått
+
+            """
+        let acts = "id: A4\ntitle: Öppen och försenad\ngoal: D4\nowner: sbs\ndue: 2024-09-30\nstatus: pågår\n"
+        let d = Fixture.run(GoalChildrenCheck(), [.goal: goals, .activity: acts, .finding: ""])
+        assertOne(d, check: "goal-children", severity: .warning, path: "data/goals.rec", line: 12, record: "D4",
+                  sv: "D4 är struken men en post under D4 är öppen: A4 (aktivitet, pågår); stryk den också med ett skäl, eller flytta den till ett annat mål (goal:)",
+                  en: "D4 is cancelled but one record under it is open: A4 (activity, in-progress); cancel it too with a reason, or move it to another goal (goal:)")
+        XCTAssertFalse(d.contains { $0.message.sv.contains("allt under den är struket") })
+    }
+
+    func testGoalChildrenLooksThroughCancelledSubgoalsAtEveryDepth() {
+        // M4 ← D4 (struken) ← D5 (struken) ← A5 (vilande): M4 still has open work; D5 is told,
+        // D4 (whose only child D5 is closed) is not.
+        let goals = """
+            id: M4
+            title: Mål
+            owner: sbs
+            due: 2025-12-31
+            status: pågår
+
+            id: D4
+            title: Struket delmål
+            parent: M4
+            owner: sbs
+            due: 2025-06-30
+            status: struken
+            reason: Utgått
+
+            id: D5
+            title: Struket underdelmål
+            parent: D4
+            owner: sbs
+            due: 2025-06-30
+            status: struken
+            reason: Utgått
+
+            """
+        let open = "id: A5\ntitle: Väntar\ngoal: D5\nowner: sbs\ndue: 2025-06\nstatus: vilande\nreason: Inväntar beslut\n"
+        let d = Fixture.run(GoalChildrenCheck(), [.goal: goals, .activity: open, .finding: ""])
+        XCTAssertEqual(d.map(\.recordID), ["D5"])
+        XCTAssertEqual(d.first?.message.sv,
+                       "D5 är struken men en post under D5 är öppen: A5 (aktivitet, vilande); stryk den också med ett skäl, eller flytta den till ett annat mål (goal:)")
+        // With A5 cancelled too, everything under M4 is cancelled: M4 is told, as before.
+        let closed = "id: A5\ntitle: Struken\ngoal: D5\nowner: sbs\ndue: 2025-06\nstatus: struken\nreason: Utgått\n"
+        let all = Fixture.run(GoalChildrenCheck(), [.goal: goals, .activity: closed, .finding: ""])
+        XCTAssertEqual(all.map(\.recordID), ["M4"])
+        XCTAssertTrue(all.first?.message.sv.hasPrefix("M4 är öppen men allt under den är struket: D4 (delmål, struken)") == true)
+    }
+
+    func testGoalChildrenNamesAFewOpenRecordsUnderACancelledGoalAndCountsTheRest() {
+        // HP2 struken over A26 (pågår), its linked F2, and ten more open activities.
+        var files = variant(.goal, ("valfardsbrott\nowner: sbs\ndue: 2025-06\nstatus: pågår",
+                                    "valfardsbrott\nowner: sbs\ndue: 2025-06\nstatus: struken\nreason: Uteblev efter dialog med KS"))
+        var acts = Fixture.activities
+        for i in 1...10 { acts += "\nid: A\(100 + i)\ntitle: Aktivitet\ngoal: HP2\nowner: sbs\ndue: 2025-06\nstatus: pågår\n" }
+        files[.activity] = acts
+        let d = Fixture.run(GoalChildrenCheck(), files).filter { $0.recordID == "HP2" }
+        XCTAssertEqual(d.count, 1)
+        XCTAssertEqual(d.first?.severity, .warning)
+        let sv = d.first?.message.sv ?? ""
+        XCTAssertTrue(sv.hasPrefix("HP2 är struken men 12 poster under HP2 är öppna: A26 (aktivitet, pågår), A101"), sv)
+        XCTAssertTrue(sv.hasSuffix(" och 4 till; stryk dem också med ett skäl, eller flytta dem till ett annat mål (goal:, action:)"), sv)
+        XCTAssertTrue(d.first?.message.en.contains("and 4 more; cancel them too with a reason, or move them to another goal (goal:, action:)") == true)
+    }
+
     func testGoalChildrenQuiet() {
         // D3 klar with only closed children; HP2 open with open and cancelled children; a goal with none.
         let files = variant(.goal, ("parent: D3", "parent: M3.3"))

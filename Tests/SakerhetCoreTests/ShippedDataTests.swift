@@ -34,7 +34,7 @@ final class ShippedDataTests: XCTestCase {
         XCTAssertEqual(ds.filter { $0.severity == .notice }.map { $0.recordID ?? "" }, ["M3.3", "D8", "D9", "D10", "A12", "A19", "A21"])
         // D5 waits on KF, so its lateness is a warning, not an error.
         let d5 = try XCTUnwrap(ds.first { $0.recordID == "D5" })
-        XCTAssertEqual(d5.message.sv, "D5 är försenad sedan 2024-10-03 (32 dagar), vilande")
+        XCTAssertEqual(d5.message.sv, "D5 är försenad sedan 2024-10-03 (32 dagar), vilande; markera klar (sakerhet goals done D5) eller flytta slutdatumet med ett skäl (sakerhet goals postpone D5 --to … --reason …)")
         XCTAssertEqual(d5.file, "data/goals.rec")
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SakerhetCore
 
@@ -24,7 +25,7 @@ final class TwoOwnersTextTests: XCTestCase {
         let show = ShowRender.text(data, RecordRef(kind: .activity, index: 0), asOf: Fixture.asOf, lang: .sv, style: .plain)
         XCTAssertTrue(show.contains("Ansvariga: " + data.ownerName("sbs") + ", " + data.ownerName("flg") + "\n"), show)
         // Its diagnostic names the owners as audit does, by name.
-        XCTAssertTrue(show.contains("är försenad sedan 2024-10-31 (4 dagar) (ansvarig: " + data.ownerName("sbs")), show)
+        XCTAssertTrue(show.contains("är försenad sedan 2024-10-31 (4 dagar); markera klar (sakerhet activities done A1) eller flytta slutdatumet med ett skäl (sakerhet activities postpone A1 --to … --reason …) (ansvarig: " + data.ownerName("sbs")), show)
         let one = ShowRender.text(Fixture.data(), RecordRef(kind: .activity, index: 0), asOf: Fixture.asOf, lang: .en, style: .plain)
         XCTAssertTrue(one.contains("Owner: "), one)
     }
@@ -93,5 +94,46 @@ final class WordReportParityTests: XCTestCase {
         XCTAssertTrue(xml.contains(">" + l.legend + "<"), "the legend's heading")
         for line in l.legendLines(report) { XCTAssertTrue(xml.contains(FollowUpHTML.h(line)), "legend line: \(line)") }
         XCTAssertTrue(xml.contains(ReportLabels(lang: .sv).riskCounts(report.summary.risks)), "the risks by level")
+    }
+}
+
+/// `audit --format json` gives every owner of a record with several, as the text, the
+/// annotations and `--by-owner` do: `owners` and `owner_names` beside `owner`/`owner_name`
+/// (the first, kept for compatibility); a record with one owner has neither array.
+final class TwoOwnersAuditJSONTests: XCTestCase {
+    func testAuditJSONNamesEveryOwner() throws {
+        let owners = Fixture.owners + "\nid: u2\nname: Enheten Två\n"
+        let acts = """
+            id: A1
+            title: Gemensam aktivitet
+            goal: D3
+            owner: sbs
+            owner: u2
+            due: 2024-10-31
+            status: pågår
+
+            id: A2
+            title: Egen aktivitet
+            goal: D3
+            owner: meb
+            due: 2024-10-30
+            status: pågår
+
+            """
+        let data = Fixture.data([.owner: owners, .activity: acts, .finding: ""])
+        let diagnostics = Checks.run(data, asOf: Fixture.asOf).filter { $0.check == "overdue" }
+        let text = DiagnosticFormats.json(diagnostics, data: data, asOf: Fixture.asOf, lang: .sv)
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        XCTAssertEqual(doc["schema"] as? String, "sakerhet.audit/1")
+        let rows = try XCTUnwrap(doc["diagnostics"] as? [[String: Any]])
+        let a1 = try XCTUnwrap(rows.first { $0["id"] as? String == "A1" })
+        XCTAssertEqual(a1["owner"] as? String, "sbs")
+        XCTAssertEqual(a1["owner_name"] as? String, data.ownerName("sbs"))
+        XCTAssertEqual(a1["owners"] as? [String], ["sbs", "u2"])
+        XCTAssertEqual(a1["owner_names"] as? [String], [data.ownerName("sbs"), "Enheten Två"])
+        let a2 = try XCTUnwrap(rows.first { $0["id"] as? String == "A2" })
+        XCTAssertEqual(a2["owner"] as? String, "meb")
+        XCTAssertNil(a2["owners"])
+        XCTAssertNil(a2["owner_names"])
     }
 }

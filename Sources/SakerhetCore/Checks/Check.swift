@@ -99,6 +99,7 @@ public enum Checks {
         OwnerExistsCheck(),
         ReferenceCheck(),
         GoalCycleCheck(),
+        OwnerCycleCheck(),
         StatusCheck(),
         VocabularyCheck(),
         OccurrenceCheck(),

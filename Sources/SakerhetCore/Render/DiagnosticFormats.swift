@@ -17,6 +17,9 @@ public enum DiagnosticFormats {
         let message: String
         let owner: String?
         let owner_name: String?
+        /// Every owner and name, when the record has several (`owner` stays the first).
+        let owners: [String]?
+        let owner_names: [String]?
     }
 
     struct JSONAudit: Encodable {
@@ -35,10 +38,13 @@ public enum DiagnosticFormats {
             schema: jsonSchema, as_of: asOf.description, data: SafeText.masked(data.folder, lang),
             errors: counts.errors, warnings: counts.warnings, notices: counts.notices,
             diagnostics: diagnostics.map {
-                JSONDiagnostic(file: SafeText.masked($0.file, lang), line: $0.line, column: $0.column, kind: $0.kind?.rawValue,
-                               id: $0.recordID.map { SafeText.masked($0, lang) }, check: $0.check, severity: $0.severity.rawValue,
-                               message: message($0, lang), owner: $0.owner.map { SafeText.masked($0, lang) },
-                               owner_name: $0.owner.map { SafeText.masked(data.ownerName($0), lang) })
+                let several = $0.owner != nil && $0.coOwners != nil ? $0.owners : nil
+                return JSONDiagnostic(file: SafeText.masked($0.file, lang), line: $0.line, column: $0.column, kind: $0.kind?.rawValue,
+                                      id: $0.recordID.map { SafeText.masked($0, lang) }, check: $0.check, severity: $0.severity.rawValue,
+                                      message: message($0, lang), owner: $0.owner.map { SafeText.masked($0, lang) },
+                                      owner_name: $0.owner.map { SafeText.masked(data.ownerName($0), lang) },
+                                      owners: several?.map { SafeText.masked($0, lang) },
+                                      owner_names: several?.map { SafeText.masked(data.ownerName($0), lang) })
             })
         return encode(doc)
     }
