@@ -38,3 +38,25 @@ final class RiskActionsTruthTests: XCTestCase {
         XCTAssertEqual(calm.risks.first { $0.id == "R1" }?.actionsOffTrack, [])
     }
 }
+
+/// "Öppet under" is the worst open signal below a goal as the tables show it: a child
+/// whose deadline was moved later is at least gul there too.
+final class OpenBelowMovedTests: XCTestCase {
+    func testAMovedChildMakesTheGoalAboveGul() throws {
+        var book = HistoryBook()
+        book.commit("c0", "2024-01-10", ["data/activities.rec": historyActivity("A26", due: "2024-10")])
+        book.commit("c1", "2024-06-01", ["data/activities.rec": historyActivity("A26", due: "2025-01")])
+        let baselines = Baselines.make(book.history(), periodStart: Day("2024-01-01")!)
+        let data = Fixture.data()
+        let asOf = Day("2024-11-04")!
+        let hp2 = try XCTUnwrap(data.goals.firstIndex { $0.id == "HP2" })
+        let tree = GoalChildren(data)
+        XCTAssertEqual(tree.openSignals(data, asOf: asOf, window: 30)[hp2], .green, "A26 (due 2025-01) is on track unmoved")
+        XCTAssertEqual(tree.openSignals(data, asOf: asOf, window: 30, baselines: baselines)[hp2], .yellow)
+        let report = FollowUp.make(data, asOf: asOf, baselines: baselines)
+        let rows = report.activityGroups.flatMap(\.rows)
+        XCTAssertEqual(rows.first { $0.id == "A26" }?.signal, .yellow)
+        let areas = report.actionAreas.isEmpty ? report.subgoals : report.actionAreas
+        XCTAssertEqual(areas.first { $0.id == "HP2" }?.below, .yellow)
+    }
+}

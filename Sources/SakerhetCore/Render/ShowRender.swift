@@ -68,7 +68,7 @@ public enum ShowRender {
             // The goal's own status beside what is open below it.
             let tree = GoalChildren(data)
             let open = tree.children(of: ref.index, in: data).filter(\.isOpen).map { $0.id(data) }
-            if let below = tree.openSignals(data, asOf: asOf, window: window)[ref.index] {
+            if let below = tree.openSignals(data, asOf: asOf, window: window, baselines: baselines)[ref.index] {
                 facts.append((ReportLabels(lang: lang).below, style.signal(below, below.word(lang)) + (open.isEmpty ? "" : " (" + SafeText.text(open.joined(separator: ", "), lang) + ")")))
             } else {
                 facts.append((ReportLabels(lang: lang).below, sv ? "inget" : "nothing"))

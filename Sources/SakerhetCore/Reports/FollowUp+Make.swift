@@ -108,7 +108,7 @@ extension FollowUp {
 
         let activityAssumed = data.assumedByIndex(.activity), goalAssumed = data.assumedByIndex(.goal)
         // The worst signal open below each goal, by the goal's place in `data.goals`.
-        let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window, onlyOpen: isPublic)
+        let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window, onlyOpen: isPublic, baselines: baselines)
         func goalRow(_ g: Goal) -> GoalRow {
             let (original, signal) = moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window))
             let (noted, planned) = withPlanned(g.reason ?? g.note, .goal, g.id, due: g.due, original: original, status: g.status)

@@ -119,7 +119,7 @@ public struct RecordList: Sendable, Codable {
                              : kind == .finding ? data.findings.count : kind == .risk ? data.risks.count : 0)
         switch kind {
         case .goal:
-            let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window)
+            let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window, baselines: baselines)
             for g in data.goals where match.passes(g, goal: g.id) && match.inArea(g.area) {
                 var r = makeRow(g, kind, data, file: file, asOf: asOf, window: window, goal: g.parent, start: nil,
                                 assessment: nil, progress: nil)
