@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SakerhetCore
 
@@ -48,6 +49,46 @@ final class HistoryAtReportDateTests: XCTestCase {
         let april = HistoryReport.make(book.history(), period: period.through(Day("2026-04-30")!), asOf: Day("2026-04-30")!)
         XCTAssertEqual(april.closed.map(\.id), ["A1", "A2"])
         XCTAssertEqual(april.reopened.map(\.id), ["A3"])
+    }
+
+    /// A record closed, reopened and closed again after the period ended was open at the
+    /// period's end: its quarter lists it as reopened, not as done on its first closing.
+    func testAClosingAfterThePeriodDoesNotCountInIt() {
+        var book = HistoryBook()
+        func a2(_ status: String, done: String? = nil) -> [String: String] {
+            file([historyActivity("A2", due: "2026-04", status: status, extra: done.map { "done: \($0)\n" } ?? "")])
+        }
+        book.commit("c0", "2025-12-15", a2("pågår"))
+        book.commit("c1", "2026-03-01", a2("klar", done: "2026-03-01"))
+        book.commit("c2", "2026-03-05", a2("pågår"))
+        book.commit("c3", "2026-04-02", a2("klar", done: "2026-04-02"))
+        let q1 = HistoryReport.make(book.history(), period: FollowUp.Period("2026-Q1")!, asOf: Day("2026-05-15")!)
+        XCTAssertEqual(q1.closed.map(\.id), [])
+        XCTAssertEqual(q1.reopened.map { "\($0.date) \($0.id)" }, ["2026-03-05 A2"])
+        let h1 = HistoryReport.make(book.history(), period: FollowUp.Period("2026-H1")!, asOf: Day("2026-06-30")!)
+        XCTAssertEqual(h1.closed.map { "\($0.date) \($0.id)" }, ["2026-04-02 A2"])
+        XCTAssertEqual(h1.reopened.map(\.id), [])
+        // A closing registered after the period, dated in it, counts at its date (a tertial written up in May).
+        var may = HistoryBook()
+        may.commit("c0", "2025-12-15", a2("pågår"))
+        may.commit("c1", "2026-05-10", a2("klar", done: "2026-04-20"))
+        XCTAssertEqual(HistoryReport.make(may.history(), period: FollowUp.Period("2026-T1")!, asOf: Day("2026-05-15")!).closed.map(\.id), ["A2"])
+    }
+
+    /// The report's slips are written as `log --slips --format json` writes them
+    /// (`sakerhet.log/1`): no total for a deadline that is now open-ended.
+    func testTheReportsSlipsHaveTheLogSchema() throws {
+        var book = HistoryBook()
+        book.commit("c0", "2025-12-15", file([historyActivity("A1", due: "2026-02")]))
+        book.commit("c1", "2026-03-10", file([historyActivity("A1", due: "löpande")]))
+        let report = HistoryReport.make(book.history(), period: period)
+        let json = try JSONWriter.encode(report)
+        let slip = try XCTUnwrap(((JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["slips"] as? [[String: Any]])?.first)
+        XCTAssertEqual(Set(slip.keys), ["kind", "id", "title", "owner", "from", "to", "count", "moves"])
+        XCTAssertEqual(slip["from"] as? String, "2026-02")
+        XCTAssertEqual(slip["to"] as? String, "löpande")
+        let move = try XCTUnwrap((slip["moves"] as? [[String: Any]])?.first)
+        XCTAssertEqual(Set(move.keys), ["from", "to", "uncommitted", "commit", "date", "author", "subject"])
     }
 
     /// A `done` dated in the period but committed after the report's date is not shown,

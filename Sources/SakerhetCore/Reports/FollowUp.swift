@@ -1,6 +1,6 @@
 /// The follow-up report as a value: computed from the data set and a date, rendered
 /// afterwards (text, Markdown, HTML, JSON), so that no format can disagree with another.
-public struct FollowUp: Sendable, Codable {
+public struct FollowUp: Sendable, Encodable {
     public var organisation: String?
     public var title: String?
     public var version: String?

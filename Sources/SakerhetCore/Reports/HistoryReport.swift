@@ -2,7 +2,7 @@
 /// under perioden and Förskjutna tidplaner. Computed from a `History` (uncommitted changes
 /// are left out: they have no date), rendered by `HistoryReportText` and
 /// `HistoryReportMarkdown`, encoded as is in JSON.
-public struct HistoryReport: Sendable, Codable {
+public struct HistoryReport: Sendable, Encodable {
     /// One row of the revision-history table: Version, Beskrivning, Datum, Författare.
     public struct RevisionRow: Sendable, Codable, Hashable {
         /// The tag without a leading `v` (`1.0`), or the short commit hash.
@@ -84,8 +84,9 @@ public struct HistoryReport: Sendable, Codable {
     ///
     /// `asOf` is the report's date: nothing committed after it is shown (a `done` dated in
     /// the period but registered after the report's date included), a record counts as
-    /// closed, cancelled or reopened by its status at that date, and the report warns when
-    /// records were changed after it (its tables read the records as they are now).
+    /// closed, cancelled or reopened by its status at the end of the period (a closing on
+    /// its done date), and the report warns when records were changed after the report's
+    /// date (its tables read the records as they are now).
     public static func make(_ history: History, period: FollowUp.Period, asOf: Day? = nil, excluding: Set<String> = [],
                             isPublic: Bool = false, lang: Lang = .sv) -> HistoryReport {
         func inPeriod(_ d: Day) -> Bool { period.first <= d && d <= period.last }
@@ -119,13 +120,20 @@ public struct HistoryReport: Sendable, Codable {
         let planKinds: Set<Kind> = [.goal, .activity, .risk, .finding]
         let words = Words(lang)
         struct Key: Hashable { let kind: Kind; let id: String }
-        // A record's status as the history knows it at the report's date, and its last
-        // closing, cancelling and reopening in the period: a record closed and reopened is
-        // listed once, by what it is at the end, not by every step on the way.
-        var status: [Key: Status] = [:]
-        var lastClosed: [Key: (order: Int, row: ChangeRow)] = [:]
-        var lastCancelled: [Key: (order: Int, row: ChangeRow)] = [:]
-        var lastReopened: [Key: (order: Int, row: ChangeRow)] = [:]
+        // Each record's status changes, on the day each took effect (a closing on its done
+        // date, anything else on its commit's), and its last closing, cancelling and
+        // reopening in the period: a record closed and reopened is listed once, by what it
+        // was at the end of the period, not by every step on the way.
+        typealias Step = (day: Day, order: Int)
+        var steps: [Key: [(step: Step, status: Status?)]] = [:]
+        var status: [Key: Status] = [:]  // the last status in commit order, for a change without its old value
+        var lastClosed: [Key: (step: Step, row: ChangeRow)] = [:]
+        var lastCancelled: [Key: (step: Step, row: ChangeRow)] = [:]
+        var lastReopened: [Key: (step: Step, row: ChangeRow)] = [:]
+        func isAfter(_ a: Step, _ b: Step?) -> Bool { b.map { a.day != $0.day ? a.day > $0.day : a.order > $0.order } ?? true }
+        func keep(_ rows: inout [Key: (step: Step, row: ChangeRow)], _ key: Key, _ step: Step, _ row: ChangeRow) {
+            if isAfter(step, rows[key]?.step) { rows[key] = (step, row) }
+        }
         var order = 0
         var later = Set<String>()
         for entry in history.entries {
@@ -144,10 +152,12 @@ public struct HistoryReport: Sendable, Codable {
                     row.description = c.id + " " + what
                     return row
                 }
-                /// Done on the record's own date, which may lie before the commit (a period,
-                /// `done: 2014`, counts at its end, never after the commit); nil outside the period.
+                /// The record's own done date, which may lie before the commit (a period,
+                /// `done: 2014`, counts at its end, never after the commit).
+                func doneDay() -> Day { c.done.flatMap(Deadline.init(token:))?.lastDay.map { min($0, r.date) } ?? r.date }
+                /// Done on its done date; nil outside the period.
                 func doneRow() -> ChangeRow? {
-                    let done = c.done.flatMap(Deadline.init(token:))?.lastDay.map { min($0, r.date) } ?? r.date
+                    let done = doneDay()
                     guard inPeriod(done) else { return nil }
                     var x = row(done, words.done(done))
                     x.evidence = c.evidence
@@ -157,9 +167,11 @@ public struct HistoryReport: Sendable, Codable {
                 case .created:
                     if inPeriod(r.date) { added.append(row(nil, words.added)) }
                     guard c.kind != .risk else { continue }
-                    status[key] = c.status.flatMap(Status.init(parsing:))
+                    let s = c.status.flatMap(Status.init(parsing:))
+                    status[key] = s
+                    steps[key, default: []].append(((s == .done ? doneDay() : r.date, order), s))
                     // Added already done: closed on its own done date, as a later change would be.
-                    if status[key] == .done, let x = doneRow() { lastClosed[key] = (order, x) }
+                    if s == .done, let x = doneRow() { keep(&lastClosed, key, (x.date, order), x) }
                 case .removed:
                     if inPeriod(r.date) { removed.append(row(nil, words.removed)) }
                 case .changed where c.field == "status":
@@ -170,12 +182,13 @@ public struct HistoryReport: Sendable, Codable {
                     let was = c.old.flatMap(Status.init(parsing:)) ?? status[key]
                     let s = c.new.flatMap(Status.init(parsing:))
                     status[key] = s
-                    if s == .done, let x = doneRow() { lastClosed[key] = (order, x) }
-                    if s == .cancelled, inPeriod(r.date) { lastCancelled[key] = (order, row(nil, words.cancelled)) }
+                    steps[key, default: []].append(((s == .done ? doneDay() : r.date, order), s))
+                    if s == .done, let x = doneRow() { keep(&lastClosed, key, (x.date, order), x) }
+                    if s == .cancelled, inPeriod(r.date) { keep(&lastCancelled, key, (r.date, order), row(nil, words.cancelled)) }
                     if let was, was.isClosed, !(s?.isClosed ?? false), inPeriod(r.date) {
                         var x = row(nil, words.reopened(was: was))
                         x.reopenedFrom = was
-                        lastReopened[key] = (order, x)
+                        keep(&lastReopened, key, (r.date, order), x)
                     }
                 case .changed where c.field == "due" || c.field == "done":
                     guard let o = c.occurrence, inPeriod(o.done) else { continue }
@@ -188,9 +201,14 @@ public struct HistoryReport: Sendable, Codable {
                 }
             }
         }
-        // Each record by what it is at the report's date: still done, still cancelled, open again.
-        func last(_ rows: [Key: (order: Int, row: ChangeRow)], _ keep: (Status?) -> Bool) -> [ChangeRow] {
-            rows.filter { keep(status[$0.key]) }.values.sorted { $0.order < $1.order }.map(\.row)
+        // Each record by what it was at the end of the period: still done, still cancelled, open again.
+        func atEnd(_ key: Key) -> Status? {
+            var last: (step: Step, status: Status?)?
+            for s in steps[key] ?? [] where s.step.day <= period.last && isAfter(s.step, last?.step) { last = s }
+            return last?.status
+        }
+        func last(_ rows: [Key: (step: Step, row: ChangeRow)], _ keep: (Status?) -> Bool) -> [ChangeRow] {
+            rows.filter { keep(atEnd($0.key)) }.values.sorted { $0.step.order < $1.step.order }.map(\.row)
         }
         closed += last(lastClosed) { $0 == .done }
         let cancelled = last(lastCancelled) { $0 == .cancelled }

@@ -1,6 +1,7 @@
 /// A record whose deadline moved later: every move, with who moved it, when and why.
-public struct Slip: Sendable, Codable, Hashable {
-    public struct Move: Sendable, Codable, Hashable {
+/// Encoded as `sakerhet.log/1` has it (`log --slips --format json`), in the report too.
+public struct Slip: Sendable, Encodable, Hashable {
+    public struct Move: Sendable, Encodable, Hashable {
         /// The deadline tokens before and after.
         public let from: String
         public let to: String
@@ -11,6 +12,36 @@ public struct Slip: Sendable, Codable, Hashable {
         public let reason: String?
         /// Nil for an uncommitted move.
         public let revision: Revision?
+
+        private enum Key: String, CodingKey { case from, to, days, reason, uncommitted, commit, date, author, subject }
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+            try c.encodeIfPresent(days, forKey: .days)
+            try c.encodeIfPresent(reason, forKey: .reason)
+            try c.encode(revision == nil, forKey: .uncommitted)
+            try c.encodeIfPresent(revision?.hash, forKey: .commit)
+            try c.encodeIfPresent(revision?.date.description, forKey: .date)
+            try c.encodeIfPresent(revision?.author, forKey: .author)
+            try c.encodeIfPresent(revision?.subject, forKey: .subject)
+        }
+    }
+
+    private enum Key: String, CodingKey { case kind, id, title, owner, from, to, count, total_days, net_days, moves }
+    /// The keys of `sakerhet.log/1`: no total when the deadline is now open-ended.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(kind.rawValue, forKey: .kind)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(owner, forKey: .owner)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(count, forKey: .count)
+        try c.encodeIfPresent(isOpenEnded ? nil : totalDays, forKey: .total_days)
+        try c.encodeIfPresent(netDays, forKey: .net_days)
+        try c.encode(moves, forKey: .moves)
     }
 
     public let kind: Kind

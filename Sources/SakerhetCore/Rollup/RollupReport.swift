@@ -3,7 +3,7 @@
 /// due-soon lists across plans, owners of one name across plans, and one risk matrix that
 /// counts the risks per cell. Rendered afterwards (`RollupText`, `RollupMarkdown`,
 /// `RollupHTML`, `RollupJSON`).
-public struct RollupReport: Sendable, Codable {
+public struct RollupReport: Sendable, Encodable {
     public var asOf: Day
     public var period: FollowUp.Period
     public var isPublic: Bool
@@ -38,7 +38,7 @@ public struct RollupReport: Sendable, Codable {
     public var plans: [PlanPart]
 
     /// One plan: its name, folder, the errors its audit finds, and its own follow-up.
-    public struct PlanPart: Sendable, Codable {
+    public struct PlanPart: Sendable, Encodable {
         public let name: String
         public let folder: String
         public let organisation: String?
