@@ -91,6 +91,25 @@ final class HistoryAtReportDateTests: XCTestCase {
         XCTAssertEqual(Set(move.keys), ["from", "to", "uncommitted", "commit", "date", "author", "subject"])
     }
 
+    /// The public report leaves out the history of a record classified during the period
+    /// though open now, and its head says so rather than "no records left out".
+    func testThePublicHeadCountsHistoryLeftOut() {
+        var book = HistoryBook()
+        book.commit("c0", "2025-12-15", file([historyActivity("S1", due: "2026-06", extra: "classification: sekretess\n")]))
+        book.commit("c1", "2026-03-01", file([historyActivity("S1", due: "2026-09", extra: "classification: sekretess\n")]))
+        book.commit("c2", "2026-04-01", file([historyActivity("S1", due: "2026-09")]))
+        let history = HistoryReport.make(book.history(), period: period, isPublic: true)
+        XCTAssertEqual(history.postponed.map(\.id), [])
+        XCTAssertEqual(history.hiddenInHistory, 1)
+        var report = FollowUp.make(Fixture.data(), asOf: Day("2026-06-01")!, period: period, isPublic: true)
+        report.attach(history: .success(history))
+        XCTAssertEqual(ReportLabels(lang: .sv).publicNote(report),
+                       "Offentlig version: inga poster utelämnade. Historiken utelämnar 1 post som var klassad intern eller sekretess under perioden.")
+        XCTAssertTrue(FollowUpText.render(report, lang: .en, style: .plain)
+            .contains("Public version: The history leaves out 1 record classified internal or confidential during the period.\n"))
+        XCTAssertEqual(HistoryReport.make(book.history(), period: period).hiddenInHistory, 0, "not public: nothing left out")
+    }
+
     /// A `done` dated in the period but committed after the report's date is not shown,
     /// and the report says that records changed after its date.
     func testNothingRegisteredAfterTheReportDateIsShown() {

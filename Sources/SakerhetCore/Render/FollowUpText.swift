@@ -15,7 +15,8 @@ public enum FollowUpText {
         out += meta + "\n"
         for (label, value) in l.head(r) { out += label + ": " + v(value) + "\n" }
         if r.isPublic {
-            out += (sv ? "Offentlig version" : "Public version") + omittedText(r.omitted, lang) + "\n"
+            let omitted = omittedText(r.omitted, lang), hidden = ReportLabels.hiddenInHistory(r, lang)
+            out += (sv ? "Offentlig version" : "Public version") + omitted + (omitted.isEmpty && !hidden.isEmpty ? ":" : "") + hidden + "\n"
         }
 
         heading(l.summary)

@@ -174,10 +174,20 @@ struct ReportLabels {
     func publicNote(_ r: FollowUp) -> String? {
         guard r.isPublic else { return nil }
         let total = r.omitted.values.reduce(0, +)
-        if total == 0 { return sv ? "Offentlig version: inga poster utelämnade." : "Public version: no records left out." }
+        let history = ReportLabels.hiddenInHistory(r, lang)
+        if total == 0 { return (sv ? "Offentlig version: inga poster utelämnade." : "Public version: no records left out.") + history }
         let parts = Kind.allCases.compactMap { k in r.omitted[k.rawValue].map { "\($0) \(k.word(lang, plural: $0 != 1))" } }
-        return sv ? "Offentlig version: \(total) \(total == 1 ? "post utelämnad" : "poster utelämnade") (\(parts.joined(separator: ", "))) eftersom \(total == 1 ? "den är klassad" : "de är klassade") intern eller sekretess (OSL 18 kap. 8 §)."
-                  : "Public version: \(total) \(total == 1 ? "record" : "records") left out (\(parts.joined(separator: ", "))) as \(total == 1 ? "it is" : "they are") classified internal or confidential."
+        return (sv ? "Offentlig version: \(total) \(total == 1 ? "post utelämnad" : "poster utelämnade") (\(parts.joined(separator: ", "))) eftersom \(total == 1 ? "den är klassad" : "de är klassade") intern eller sekretess (OSL 18 kap. 8 §)."
+                   : "Public version: \(total) \(total == 1 ? "record" : "records") left out (\(parts.joined(separator: ", "))) as \(total == 1 ? "it is" : "they are") classified internal or confidential.") + history
+    }
+
+    /// " Historiken utelämnar 2 poster …": records open now whose history in the period is
+    /// left out, since they were classified then; empty when none.
+    static func hiddenInHistory(_ r: FollowUp, _ lang: Lang) -> String {
+        guard let n = r.history?.hiddenInHistory, n > 0 else { return "" }
+        return lang == .sv
+            ? " Historiken utelämnar \(n == 1 ? "1 post" : "\(n) poster") som var \(n == 1 ? "klassad" : "klassade") intern eller sekretess under perioden."
+            : " The history leaves out \(n == 1 ? "1 record" : "\(n) records") classified internal or confidential during the period."
     }
 
     func counts(_ c: FollowUp.Counts) -> [(Signal, Int)] { [(.green, c.green), (.yellow, c.yellow), (.red, c.red), (.grey, c.grey)] }

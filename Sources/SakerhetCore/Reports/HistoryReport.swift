@@ -67,6 +67,9 @@ public struct HistoryReport: Sendable, Encodable {
     /// record is not closing it, and late work must not vanish from the paper unseen.
     /// Shown only when there are some.
     public var removed: [ChangeRow] = []
+    /// For a public report: how many records open now were `intern` or `sekretess` at some
+    /// time in the period and changed in it; their rows are left out of the history.
+    public var hiddenInHistory = 0
     /// Every move of `due` to a later deadline.
     public var postponed: [ChangeRow]
     /// The postponements per record, as `log --slips` shows them, for the period.
@@ -92,7 +95,11 @@ public struct HistoryReport: Sendable, Encodable {
         func inPeriod(_ d: Day) -> Bool { period.first <= d && d <= period.last }
         /// Registered by the report's date.
         func known(_ r: Revision) -> Bool { asOf.map { r.date <= $0 } ?? true }
+        let now = excluding
         let excluding = isPublic ? excluding.union(history.classifiedIDs(from: period.first, through: period.last)) : excluding
+        // Records open now but classified at some time in the period: their history is left
+        // out, and the public report says how many.
+        var hidden = Set<String>()
         /// Whether a commit subject names a left-out record ("risks: R1 status …").
         func namesExcluded(_ subject: String) -> Bool {
             guard !excluding.isEmpty else { return false }
@@ -141,6 +148,9 @@ public struct HistoryReport: Sendable, Encodable {
             guard known(r) else {
                 for c in entry.changes where planKinds.contains(c.kind) && !excluding.contains(c.id) && !c.id.isEmpty { later.insert(c.id) }
                 continue
+            }
+            for c in entry.changes where planKinds.contains(c.kind) && excluding.contains(c.id) && !now.contains(c.id) && inPeriod(r.date) {
+                hidden.insert(c.id)
             }
             for c in entry.changes where planKinds.contains(c.kind) && !excluding.contains(c.id) {
                 let key = Key(kind: c.kind, id: c.id)
@@ -248,6 +258,7 @@ public struct HistoryReport: Sendable, Encodable {
                                    cancelled: cancelled, postponed: postponed, slips: slips, warnings: warnings)
         report.removed = removed
         report.reopened = reopened
+        report.hiddenInHistory = hidden.count
         return report
     }
 }
