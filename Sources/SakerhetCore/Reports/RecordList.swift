@@ -74,9 +74,11 @@ public struct ListRow: Sendable, Codable {
     public let ownerName: String
     public let goal: String?
     public let start: Deadline?
+    /// The deadline; nil for a risk, which has a review date instead (`review`).
     public let due: Deadline?
     public let status: String?
     public let signal: Signal?
+    /// Days past the deadline; for a risk, days past its review date.
     public let daysLate: Int
     public let score: Int?
     public let level: RiskLevel?
@@ -91,6 +93,11 @@ public struct ListRow: Sendable, Codable {
     public var owners: [String]? = nil
     /// An activity's `progress` (`60 %`).
     public var progress: String? = nil
+    /// A risk's next review date (`review`).
+    public var review: Day? = nil
+    /// For a risk: whether its review date has passed (it is not `stängd`), as
+    /// `risks list --overdue`, the `review` check and the report say; nil for other kinds.
+    public var reviewPassed: Bool? = nil
 }
 
 public struct RecordList: Sendable, Codable {
@@ -161,11 +168,17 @@ public struct RecordList: Sendable, Codable {
                 if let st = wantStatus, !st.matches(r.status) { continue }
                 let level = data.level(of: r)
                 if let l = filter.level, level != l { continue }
-                if filter.overdue && !r.isReviewPassed(asOf: asOf) { continue }
-                rows.append(ListRow(kind: .risk, id: r.id, title: r.title, owner: r.owner, ownerName: data.ownerName(r.owner),
-                                    goal: nil, start: nil, due: r.review.map(Deadline.init(day:)), status: r.status?.rawValue,
-                                    signal: nil, daysLate: 0, score: r.score, level: level, assessment: nil,
-                                    file: file, line: data.record(r.ref).line))
+                let passed = r.isReviewPassed(asOf: asOf)
+                if filter.overdue && !passed { continue }
+                // The review date is no deadline: it is `review`, and the days late are the
+                // days since it passed.
+                var row = ListRow(kind: .risk, id: r.id, title: r.title, owner: r.owner, ownerName: data.ownerName(r.owner),
+                                  goal: nil, start: nil, due: nil, status: r.status?.rawValue,
+                                  signal: nil, daysLate: passed ? r.review!.days(until: asOf) : 0, score: r.score, level: level,
+                                  assessment: nil, file: file, line: data.record(r.ref).line)
+                row.review = r.review
+                row.reviewPassed = passed
+                rows.append(row)
             }
         case .owner, .area, .followup:
             break

@@ -143,6 +143,8 @@ public enum Rollup {
                                     daysLate: r.daysLate, score: r.score, level: r.level, assessment: r.assessment, file: r.file, line: r.line)
                     q.below = r.below
                     q.original = r.original
+                    q.review = r.review
+                    q.reviewPassed = r.reviewPassed
                     rows.append(q)
                 }
             }
