@@ -32,7 +32,7 @@ enum RecordSpec {
             opts += [Opt("--goal", .ids(.goal), Message(sv: "bara under målet (delmål inräknade)", en: "only under the goal (sub-goals included)"), verbs: ["list"]),
                      Opt("--overdue", .flag, Message(sv: "bara försenade", en: "only overdue"), verbs: ["list"]),
                      Opt("--soon", .flag, Message(sv: "bara de som ska vara klara inom 30 dagar", en: "only those due within 30 days"), verbs: ["list"]),
-                     Opt("--due-before", .deadline, Message(sv: "ska vara klar före TIDPUNKT (t.ex. 2024-12, maj 2025, Q3 2024)", en: "due before DEADLINE (e.g. 2024-12, May 2025, Q3 2024)"), verbs: ["list"])]
+                     Opt("--due-before", .deadline, Message(sv: "öppna som ska vara klara senast TIDPUNKT, till och med; en period räknas till sin sista dag ('hösten 2024' = t.o.m. 2024-12-31; t.ex. 2024-12, maj 2025, Q3 2024)", en: "open ones due by DEADLINE, inclusive; a period counts to its last day ('hösten 2024' = through 2024-12-31; e.g. 2024-12, May 2025, Q3 2024)"), verbs: ["list"])]
         }
         // `add` takes every field as an option.
         for f in kind.fields {
