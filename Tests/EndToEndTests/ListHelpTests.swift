@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// The lists' help says what the filters do: `--due-before` is inclusive and takes a period
-/// at its last day.
+/// at its last day, `--soon` follows `soon_days`, and risks have their own statuses.
 final class ListHelpTests: EndToEndCase {
     static let plan: [String: [UInt8]] = [
         "owners.rec": Array("id: u1\nname: Enheten Ett\n".utf8),
@@ -30,5 +30,20 @@ final class ListHelpTests: EndToEndCase {
             XCTAssertTrue(en.contains("due by") && en.contains("inclusive") && en.contains("last day"), en)
             XCTAssertFalse(en.contains("due before"), en)
         }
+    }
+
+    func testSoonHelpNamesSoonDaysAndRisksHaveTheirOwnStatuses() throws {
+        let root = try folder(with: Self.plan)
+        let soon = option("--soon", in: try run(["activities", "list", "--help"], in: root).stdout)
+        XCTAssertTrue(soon.contains("soon_days") && soon.contains("config.rec"), soon)
+        XCTAssertFalse(soon.contains("inom 30 dagar"), soon)
+        let status = option("--status", in: try run(["risks", "list", "--help", "--lang", "en"], in: root).stdout)
+        for word in ["identifierad", "hanteras", "accepterad", "stängd"] { XCTAssertTrue(status.contains(word), status) }
+        XCTAssertFalse(status.contains("ej påbörjad"), status)
+        // The words the help gives are accepted.
+        XCTAssertEqual(try run(["risks", "list", "--status", "identifierad,hanteras"], in: root).exitCode, 0)
+        XCTAssertEqual(try run(["risks", "list", "--status", "öppen"], in: root).exitCode, 0)
+        // Goals and activities keep theirs.
+        XCTAssertTrue(option("--status", in: try run(["activities", "list", "--help"], in: root).stdout).contains("ej påbörjad"))
     }
 }
