@@ -21,13 +21,15 @@ public enum ListRender {
         return sink.cells
     }
 
-    /// The list in `format`: `tsv`, `csv`, `json`, or the table (anything else).
-    public static func render(_ list: RecordList, format: String, lang: Lang, style: Style) -> String {
+    /// The list in `format`: `tsv`, `csv`, `json`, or the table (anything else). A list
+    /// kept for one owner (`scope`, `--owner`) says above the table whom it covers; the
+    /// other formats are for programs and have the rows alone.
+    public static func render(_ list: RecordList, format: String, lang: Lang, style: Style, scope: OwnerScope? = nil) -> String {
         switch format {
         case "tsv": return tsv(list, lang: lang)
         case "csv": return csv(list, lang: lang)
         case "json": return json(list)
-        default: return table(list, lang: lang, style: style)
+        default: return (scope.map { $0.line(lang) + "\n\n" } ?? "") + table(list, lang: lang, style: style)
         }
     }
 

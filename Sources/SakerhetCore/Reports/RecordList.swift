@@ -2,7 +2,11 @@ import FoundationEssentials
 
 /// Which records a list shows. Empty filters let everything through.
 public struct ListFilter: Sendable {
+    /// An owner id; the owners below it in owners.rec's `parent` tree are included.
     public var owner: String?
+    /// Owner ids taken as they are, nothing below them added (the rollup's, already
+    /// worked out per plan); with `owner`, a record passes when it has one of either.
+    public var owners: Set<String>?
     /// A goal id; the goals below it are included.
     public var goal: String?
     public var area: String?
@@ -114,7 +118,8 @@ public struct RecordList: Sendable, Codable {
     /// deadline was moved later, with their original deadline and signal.
     public static func make(_ data: DataSet, _ kind: Kind, filter: ListFilter, asOf: Day, baselines: Baselines = Baselines()) -> RecordList {
         let window = data.config.soonDays
-        let match = Match(filter: filter, goals: filter.goal.map { data.goalAndDescendants($0) }, asOf: asOf, window: window)
+        let match = Match(filter: filter, goals: filter.goal.map { data.goalAndDescendants($0) }, owners: data.ownerIDs(filter),
+                          asOf: asOf, window: window)
         let file = data.path(kind)
         var rows: [ListRow] = []
         // Each row's deadline as the file has it, for the baselines (`Scheduled.due`).
@@ -163,7 +168,7 @@ public struct RecordList: Sendable, Codable {
         case .risk:
             let wantStatus = filter.status.flatMap { StatusFilter($0, kind: .risk) }
             for r in data.risks {
-                if let o = filter.owner, !r.owners.contains(o) { continue }
+                if let o = match.owners, !r.owners.contains(where: o.contains) { continue }
                 if let a = filter.area, r.area != a { continue }
                 if let st = wantStatus, !st.matches(r.status) { continue }
                 let level = data.level(of: r)
@@ -232,14 +237,17 @@ public struct RecordList: Sendable, Codable {
     struct Match: Sendable {
         let filter: ListFilter
         let goals: Set<String>?
+        /// The owners the filter covers (`DataSet.ownerIDs(_:)`), nil for any.
+        let owners: Set<String>?
         let status: StatusFilter?
         let dueBefore: Day?
         let asOf: Day
         let window: Int
 
-        init(filter: ListFilter, goals: Set<String>?, asOf: Day, window: Int) {
+        init(filter: ListFilter, goals: Set<String>?, owners: Set<String>?, asOf: Day, window: Int) {
             self.filter = filter
             self.goals = goals
+            self.owners = owners
             status = filter.status.flatMap { StatusFilter($0, kind: .activity) }
             dueBefore = filter.dueBefore?.lastDay
             self.asOf = asOf
@@ -257,7 +265,7 @@ public struct RecordList: Sendable, Codable {
         /// the filter asks for them.
         @inline(__always)
         func passes(owners: () -> [String], goal: () -> String?, status recordStatus: Status?, deadline: Deadline?) -> Bool {
-            if let o = filter.owner, !owners().contains(o) { return false }
+            if let o = self.owners, !owners().contains(where: o.contains) { return false }
             if let gs = goals {
                 guard let goal = goal(), gs.contains(goal) else { return false }
             }
@@ -316,6 +324,15 @@ public struct RecordList: Sendable, Codable {
 }
 
 extension DataSet {
+    /// The owners `filter` covers: its `owner` with every owner below it, and its `owners`;
+    /// nil when it asks for no owner.
+    public func ownerIDs(_ filter: ListFilter) -> Set<String>? {
+        guard filter.owner != nil || filter.owners != nil else { return nil }
+        var ids = filter.owners ?? []
+        if let o = filter.owner { ids.insert(o); ids.formUnion(ownersBelow(o)) }
+        return ids
+    }
+
     /// The goal and every goal below it.
     public func goalAndDescendants(_ id: String) -> Set<String> {
         var children: [String: [String]] = [:]

@@ -20,7 +20,7 @@ enum RecordSpec {
     static func options(_ kind: Kind) -> [Opt] {
         let writes = ["add", "set", "done", "postpone", "rm"].filter(verbNames(kind).contains)
         var opts: [Opt] = [
-            Opt("--owner", .ids(.owner), Message(sv: "ansvarig: id eller entydig del av namnet", en: "owner: id or an unambiguous part of the name"), verbs: ["list"]),
+            Opt("--owner", .ids(.owner), Message(sv: "ansvarig och alla under den i owners.rec (parent): id eller entydig del av namnet", en: "owner and every owner below it in owners.rec (parent): id or an unambiguous part of the name"), verbs: ["list"]),
             kind == .risk
                 ? Opt("--status", .status(kind), Message(sv: "bara dessa statusar, kommaseparerade (identifierad, hanteras, accepterad, stängd; 'identifierad,hanteras'); öppen = allt som inte är stängt", en: "only these statuses, comma-separated (identifierad, hanteras, accepterad, stängd; 'identifierad,hanteras'); open = everything not stängd (closed)"), verbs: ["list"])
                 : Opt("--status", .status(kind), Message(sv: "bara dessa statusar, kommaseparerade ('ej påbörjad,pågår'); öppen = allt som inte är klart eller struket", en: "only these statuses, comma-separated ('ej påbörjad,pågår'); open = everything not done or cancelled"), verbs: ["list"]),
