@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
 
-/// What only the binary shows of `--owner`: the owner tree through `audit` and the lists.
+/// What only the binary shows of `--owner`: the owner tree and the missing-owner notice
+/// through `audit` and the lists.
 final class OwnerFilterTests: EndToEndCase {
     static let plan: [String: [UInt8]] = [
         "owners.rec": Array("""
@@ -54,5 +55,26 @@ final class OwnerFilterTests: EndToEndCase {
         XCTAssertEqual(list.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[0]) }, ["A1", "A2"])
         let clean = try run(asOf + ["audit", "--owner", "u2", "--no-time", "--lang", "en"], in: root)
         XCTAssertEqual(clean.stdout, "Selection: owner u2 (Enheten Två)\n\nNo problems for u2 (without the date checks)\n")
+    }
+
+    /// An owner id a record uses is selectable although owners.rec lacks it, with a notice;
+    /// the activities list finds it in the risks, which it does not list.
+    func testAnOwnerMissingFromOwnersRecIsSelectedWithANotice() throws {
+        let root = try folder(with: Self.plan)
+        let audit = try run(asOf + ["audit", "--owner", "itenheten"], in: root)
+        XCTAssertEqual(audit.exitCode, 1, audit.output)
+        XCTAssertTrue(audit.stdout.contains("R1"), audit.stdout)
+        XCTAssertTrue(audit.stderr.contains("notis: ansvarig 'itenheten' finns inte i owners.rec men används av 1 post"), audit.stderr)
+        let risks = try run(asOf + ["risks", "list", "--owner", "itenheten", "--format", "tsv"], in: root)
+        XCTAssertEqual(risks.exitCode, 0, risks.output)
+        XCTAssertTrue(risks.stdout.contains("R1\t"), risks.stdout)
+        let acts = try run(asOf + ["activities", "list", "--owner", "itenheten", "--lang", "en"], in: root)
+        XCTAssertEqual(acts.exitCode, 0, acts.output)
+        XCTAssertTrue(acts.stdout.contains("No records match."), acts.stdout)
+        XCTAssertTrue(acts.stderr.contains("notice: owner 'itenheten' is not in owners.rec"), acts.stderr)
+        // An id nothing uses is still an error.
+        let none = try run(asOf + ["audit", "--owner", "itenhet"], in: root)
+        XCTAssertEqual(none.exitCode, 2, none.output)
+        XCTAssertTrue(none.stderr.contains("ingen ansvarig matchar 'itenhet'"), none.stderr)
     }
 }

@@ -2,7 +2,7 @@ import XCTest
 @testable import SakerhetCore
 
 /// `--owner X` covers X and every owner below it in owners.rec's `parent` tree, says so in
-/// the text it filters.
+/// the text it filters, and takes an owner id that records use although owners.rec lacks it.
 final class OwnerScopeTests: XCTestCase {
     static let owners = """
         id: sf
@@ -135,5 +135,28 @@ final class OwnerScopeTests: XCTestCase {
         XCTAssertTrue(ListRender.render(list, format: "table", lang: .sv, style: .plain, scope: scope)
             .hasPrefix("Urval: ansvarig sf (Socialförvaltningen) och 3 ansvariga under: u1, u2, g1\n\n"))
         XCTAssertFalse(ListRender.render(list, format: "tsv", lang: .sv, style: .plain, scope: scope).contains("Urval"))
+    }
+
+    func testAnOwnerIDRecordsUseButOwnersRecLacksIsSelectedWithANotice() throws {
+        let data = Self.data()
+        guard case .found(let scope) = data.ownerScope("itenheten") else { return XCTFail("itenheten is used by A9") }
+        XCTAssertNil(scope.name)
+        XCTAssertEqual(scope.ids, ["itenheten"])
+        let notice = try XCTUnwrap(scope.missingNotice)
+        XCTAssertTrue(notice.sv.contains("'itenheten' finns inte i owners.rec men används av 1 post"), notice.sv)
+        XCTAssertTrue(notice.en.contains("add it to owners.rec"), notice.en)
+        var f = ListFilter()
+        f.owner = scope.id
+        XCTAssertEqual(RecordList.make(data, .activity, filter: f, asOf: Self.asOf).rows.map(\.id), ["A9"])
+        XCTAssertEqual(Checks.run(data, asOf: Self.asOf).filter { scope.covers($0.owners) }.compactMap(\.recordID).contains("A9"), true)
+        XCTAssertTrue(scope.line(.sv).contains("itenheten (finns inte i owners.rec)"))
+        // Only the exact id: a part of it, or an id no record uses, matches nothing.
+        XCTAssertEqual(data.ownerScope("itenhet"), .none)
+        XCTAssertEqual(data.ownerScope("nobody"), .none)
+        XCTAssertEqual(data.ownerIDs(matching: "itenheten"), ["itenheten"])
+        // A known owner is no notice.
+        guard case .found(let u1) = data.ownerScope("Enheten Ett") else { return XCTFail("a part of u1's name") }
+        XCTAssertNil(u1.missingNotice)
+        XCTAssertEqual(u1.id, "u1")
     }
 }

@@ -53,9 +53,11 @@ enum RecordCommand {
         let kinds = kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil)
         let rollupOwner = ctx.isRollup ? o.value("--owner") : nil
         var loaded: DataSet?
-        // The owner and every owner below it.
+        // The owner and every owner below it; an owner id that owners.rec lacks is looked
+        // for in every kind's records, not only the listed ones.
         let scope = ctx.isRollup ? nil : try OwnerOption.find(o.value("--owner"), lang: ctx.lang,
-                                                             in: { if loaded == nil { loaded = try ctx.load(kinds: kinds) }; return loaded! })
+                                                             in: { if loaded == nil { loaded = try ctx.load(kinds: kinds) }; return loaded! },
+                                                             full: { try ctx.load() })
         filter.owner = scope?.id
         filter.status = o.value("--status")
         filter.overdue = o.flag("--overdue")
