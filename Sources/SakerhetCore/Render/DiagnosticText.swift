@@ -1,22 +1,28 @@
 /// Prints diagnostics for people: one per line, `file:line: fel: message (ansvarig: …)`,
 /// a blank line between files, then a summary line.
 public enum DiagnosticText {
-    public static func render(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day?, lang: Lang, style: Style) -> String {
-        pieces(diagnostics, data: data, asOf: asOf, lang: lang, style: style).joined()
+    public static func render(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day?, lang: Lang, style: Style,
+                              scope: OwnerScope? = nil) -> String {
+        pieces(diagnostics, data: data, asOf: asOf, lang: lang, style: style, scope: scope).joined()
     }
 
     /// The same text in pieces, for `Output` to write as they are made: a long list is cut
     /// in parts that are made at the same time (`Pieces`), the summary is the last piece.
     /// `asOf` is nil when the checks that depend on the date were left out (`--no-time`).
-    public static func pieces(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day?, lang: Lang, style: Style) -> Pieces {
+    /// `scope` is the owner the diagnostics were kept for (`--owner`): a first line says
+    /// whom they cover, and the summary says it is theirs.
+    public static func pieces(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day?, lang: Lang, style: Style,
+                              scope: OwnerScope? = nil) -> Pieces {
         let parts = Pieces.cut(diagnostics, weight: { _ in 1 })
         let (e, w, n) = diagnostics.counts()
+        let head = scope.map { $0.line(lang) + "\n\n" } ?? ""
         let end: @Sendable () -> String = {
-            (diagnostics.isEmpty ? "" : "\n") + summary(e, w, n, asOf: asOf, lang: lang, style: style) + "\n"
+            (diagnostics.isEmpty ? "" : "\n") + summary(e, w, n, asOf: asOf, lang: lang, style: style, scope: scope) + "\n"
         }
         // A short list is one piece, made where it is asked for.
-        guard parts.count > 1 else { return Pieces([{ lines(diagnostics[...], after: nil, data: data, lang: lang, style: style) + end() }]) }
-        var makers: [@Sendable () -> String] = parts.map { part in
+        guard parts.count > 1 else { return Pieces([{ head + lines(diagnostics[...], after: nil, data: data, lang: lang, style: style) + end() }]) }
+        var makers: [@Sendable () -> String] = head.isEmpty ? [] : [{ head }]
+        makers += parts.map { part in
             { lines(part, after: part.startIndex > 0 ? diagnostics[part.startIndex - 1].file : nil, data: data, lang: lang, style: style) }
         }
         makers.append(end)
@@ -68,16 +74,18 @@ public enum DiagnosticText {
     }
 
     /// "2 fel, 1 varning, 3 notiser (per 2024-11-04)" or "Inga problem (per …)"; with no
-    /// date (`--no-time`), "(utan datumkontroller)": no check judged the date then.
-    public static func summary(_ diagnostics: [Diagnostic], asOf: Day?, lang: Lang, style: Style) -> String {
+    /// date (`--no-time`), "(utan datumkontroller)": no check judged the date then. Kept
+    /// for one owner (`scope`), the summary says so: "Inga problem för sf och 2 ansvariga
+    /// under (per …)".
+    public static func summary(_ diagnostics: [Diagnostic], asOf: Day?, lang: Lang, style: Style, scope: OwnerScope? = nil) -> String {
         let (e, w, n) = diagnostics.counts()
-        return summary(e, w, n, asOf: asOf, lang: lang, style: style)
+        return summary(e, w, n, asOf: asOf, lang: lang, style: style, scope: scope)
     }
 
     /// The same from the counts of errors, warnings and notices.
-    static func summary(_ e: Int, _ w: Int, _ n: Int, asOf: Day?, lang: Lang, style: Style) -> String {
-        let when = asOf.map { lang == .sv ? " (per \($0))" : " (as of \($0))" }
-            ?? (lang == .sv ? " (utan datumkontroller)" : " (without the date checks)")
+    static func summary(_ e: Int, _ w: Int, _ n: Int, asOf: Day?, lang: Lang, style: Style, scope: OwnerScope? = nil) -> String {
+        let when = (scope?.summaryPhrase(lang) ?? "")
+            + (asOf.map { lang == .sv ? " (per \($0))" : " (as of \($0))" } ?? (lang == .sv ? " (utan datumkontroller)" : " (without the date checks)"))
         if e + w + n == 0 {
             return style.green(lang == .sv ? "Inga problem" : "No problems") + when
         }
@@ -94,8 +102,9 @@ public enum DiagnosticText {
 
 extension DiagnosticText {
     /// Grouped per owner, each under the owner's name; problems without an owner last.
-    public static func renderByOwner(_ diagnostics: [Diagnostic], data: DataSet, asOf: Day?, lang: Lang, style: Style) -> String {
-        var out = ""
+    public static func renderByOwner(_ diagnostics: [Diagnostic], data: DataSet, asOf: Day?, lang: Lang, style: Style,
+                                     scope: OwnerScope? = nil) -> String {
+        var out = scope.map { $0.line(lang) + "\n\n" } ?? ""
         var groups: [String: [Diagnostic]] = [:]
         // A record with several owners is listed under each of them.
         for d in diagnostics { for o in d.owner == nil ? [""] : d.owners { groups[o, default: []].append(d) } }
@@ -106,6 +115,6 @@ extension DiagnosticText {
             for d in groups[id]! { out += line(d, data: nil, lang: lang, style: style, indent: 2) + "\n" }
             out += "\n"
         }
-        return out + summary(diagnostics, asOf: asOf, lang: lang, style: style) + "\n"
+        return out + summary(diagnostics, asOf: asOf, lang: lang, style: style, scope: scope) + "\n"
     }
 }

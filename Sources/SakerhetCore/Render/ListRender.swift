@@ -21,20 +21,22 @@ public enum ListRender {
         return sink.cells
     }
 
-    /// The list in `format`: `tsv`, `csv`, `json`, or the table (anything else).
-    public static func render(_ list: RecordList, format: String, lang: Lang, style: Style) -> String {
+    /// The list in `format`: `tsv`, `csv`, `json`, or the table (anything else). A list
+    /// kept for one owner (`scope`, `--owner`) says above the table whom it covers; the
+    /// other formats are for programs and have the rows alone.
+    public static func render(_ list: RecordList, format: String, lang: Lang, style: Style, scope: OwnerScope? = nil) -> String {
         switch format {
         case "tsv": return tsv(list, lang: lang)
         case "csv": return csv(list, lang: lang)
         case "json": return json(list)
-        default: return table(list, lang: lang, style: style)
+        default: return (scope.map { $0.line(lang) + "\n\n" } ?? "") + table(list, lang: lang, style: style)
         }
     }
 
     public static func table(_ list: RecordList, lang: Lang, style: Style) -> String {
         let names = columns(list.kind, lang)
         let widths: [Int] = list.kind == .activity ? [5, 44, 5, 8, 8, 12, 11, 16] : list.kind == .goal ? [5, 38, 8, 8, 12, 11, 16, 6]
-            : [5, 46, 8, 8, 12, 11, 16]
+            : list.kind == .risk ? [5, 46, 8, 8, 12, 11, 22] : [5, 46, 8, 8, 12, 11, 16]
         var t = TextTable(zip(names, widths).map { TextTable.Column($0.0, $0.1) }, lang: lang)
         guard style.color else {
             // Without colour the cells are written as bytes straight from the rows, read in
@@ -47,7 +49,7 @@ public enum ListRender {
         t.paint.reserveCapacity(list.rows.count)
         for (i, r) in list.rows.enumerated() {
             // Painters only when there is colour to add: without them the text is left as is.
-            guard style.color, r.signal != nil || r.level != nil || r.assessment != nil else {
+            guard style.color, r.signal != nil || r.level != nil || r.assessment != nil || r.reviewPassed == true else {
                 t.add(cells(list.rows, i, lang))
                 continue
             }
@@ -55,6 +57,7 @@ public enum ListRender {
             if let s = r.signal { painters[list.kind == .goal ? names.count - 2 : names.count - 1] = { style.signal(s, $0) } }
             if let b = r.below { painters[names.count - 1] = { style.signal(b, $0) } }
             if let l = r.level { painters[3] = { levelPaint(l, style)($0) } }
+            if r.reviewPassed == true { painters[names.count - 1] = { style.yellow($0) } }
             if let a = r.assessment { painters[2] = { style.signal(a == .green ? .green : a == .yellow ? .yellow : .red, $0) } }
             t.add(cells(list.rows, i, lang), paint: painters)
         }
@@ -112,7 +115,14 @@ public enum ListRender {
             cell(rows[i].level?.word(lang) ?? "")
             owner()
             status()
-            cell(rows[i].due?.token ?? "")
+            // The review date, and the days since it passed, as the other lists' days late.
+            if let review = rows[i].review { c.append(review.description) }
+            if rows[i].reviewPassed == true {
+                c.append(" (")
+                c.append(number: rows[i].daysLate)
+                c.append(lang == .sv ? " d sen)" : " d late)")
+            }
+            c.close(lang)
         case .finding:
             cell(rows[i].assessment?.word(lang) ?? "")
             owner()
@@ -180,7 +190,10 @@ public enum ListRender {
         let sv = lang == .sv
         let names = columns(list.kind, lang)
         let owner = names.firstIndex(of: sv ? "Ansvarig" : "Owner")
-        let signal = list.kind == .risk ? nil : names.firstIndex(of: "Signal")
+        // A risk's days past its review date follow the review date, as the others' days
+        // late follow the signal.
+        let review = list.kind == .risk ? names.count - 1 : nil
+        let signal = review ?? names.firstIndex(of: "Signal")
         func spread(_ cells: [String], name: String, late: String) -> [String] {
             var out: [String] = []
             for (i, c) in cells.enumerated() {
@@ -190,11 +203,13 @@ public enum ListRender {
             }
             return out
         }
-        let header = spread(names, name: sv ? "Ansvarig (namn)" : "Owner (name)", late: sv ? "Dagar sen" : "Days late")
+        let header = spread(names, name: sv ? "Ansvarig (namn)" : "Owner (name)",
+                            late: review != nil ? (sv ? "Dagar efter omprövning" : "Days past review") : (sv ? "Dagar sen" : "Days late"))
         var out = "\u{FEFF}" + header.map(quote).joined(separator: ";") + "\r\n"
         for (i, r) in list.rows.enumerated() {
             var cells = cells(list.rows, i, lang)
-            if let signal { cells[signal] = SafeText.text(r.signal?.word(lang) ?? "", lang) }
+            if let review { cells[review] = r.review?.description ?? "" }
+            else if let signal { cells[signal] = SafeText.text(r.signal?.word(lang) ?? "", lang) }
             let row = spread(cells, name: SafeText.text(r.ownerName, lang), late: r.daysLate > 0 ? "\(r.daysLate)" : "")
             out += row.map(quote).joined(separator: ";") + "\r\n"
         }

@@ -2,7 +2,11 @@ import FoundationEssentials
 
 /// Which records a list shows. Empty filters let everything through.
 public struct ListFilter: Sendable {
+    /// An owner id; the owners below it in owners.rec's `parent` tree are included.
     public var owner: String?
+    /// Owner ids taken as they are, nothing below them added (the rollup's, already
+    /// worked out per plan); with `owner`, a record passes when it has one of either.
+    public var owners: Set<String>?
     /// A goal id; the goals below it are included.
     public var goal: String?
     public var area: String?
@@ -74,9 +78,11 @@ public struct ListRow: Sendable, Codable {
     public let ownerName: String
     public let goal: String?
     public let start: Deadline?
+    /// The deadline; nil for a risk, which has a review date instead (`review`).
     public let due: Deadline?
     public let status: String?
     public let signal: Signal?
+    /// Days past the deadline; for a risk, days past its review date.
     public let daysLate: Int
     public let score: Int?
     public let level: RiskLevel?
@@ -91,6 +97,11 @@ public struct ListRow: Sendable, Codable {
     public var owners: [String]? = nil
     /// An activity's `progress` (`60 %`).
     public var progress: String? = nil
+    /// A risk's next review date (`review`).
+    public var review: Day? = nil
+    /// For a risk: whether its review date has passed (it is not `stängd`), as
+    /// `risks list --overdue`, the `review` check and the report say; nil for other kinds.
+    public var reviewPassed: Bool? = nil
 }
 
 public struct RecordList: Sendable, Codable {
@@ -107,7 +118,8 @@ public struct RecordList: Sendable, Codable {
     /// deadline was moved later, with their original deadline and signal.
     public static func make(_ data: DataSet, _ kind: Kind, filter: ListFilter, asOf: Day, baselines: Baselines = Baselines()) -> RecordList {
         let window = data.config.soonDays
-        let match = Match(filter: filter, goals: filter.goal.map { data.goalAndDescendants($0) }, asOf: asOf, window: window)
+        let match = Match(filter: filter, goals: filter.goal.map { data.goalAndDescendants($0) }, owners: data.ownerIDs(filter),
+                          asOf: asOf, window: window)
         let file = data.path(kind)
         var rows: [ListRow] = []
         // Each row's deadline as the file has it, for the baselines (`Scheduled.due`).
@@ -156,16 +168,22 @@ public struct RecordList: Sendable, Codable {
         case .risk:
             let wantStatus = filter.status.flatMap { StatusFilter($0, kind: .risk) }
             for r in data.risks {
-                if let o = filter.owner, !r.owners.contains(o) { continue }
+                if let o = match.owners, !r.owners.contains(where: o.contains) { continue }
                 if let a = filter.area, r.area != a { continue }
                 if let st = wantStatus, !st.matches(r.status) { continue }
                 let level = data.level(of: r)
                 if let l = filter.level, level != l { continue }
-                if filter.overdue && !r.isReviewPassed(asOf: asOf) { continue }
-                rows.append(ListRow(kind: .risk, id: r.id, title: r.title, owner: r.owner, ownerName: data.ownerName(r.owner),
-                                    goal: nil, start: nil, due: r.review.map(Deadline.init(day:)), status: r.status?.rawValue,
-                                    signal: nil, daysLate: 0, score: r.score, level: level, assessment: nil,
-                                    file: file, line: data.record(r.ref).line))
+                let passed = r.isReviewPassed(asOf: asOf)
+                if filter.overdue && !passed { continue }
+                // The review date is no deadline: it is `review`, and the days late are the
+                // days since it passed.
+                var row = ListRow(kind: .risk, id: r.id, title: r.title, owner: r.owner, ownerName: data.ownerName(r.owner),
+                                  goal: nil, start: nil, due: nil, status: r.status?.rawValue,
+                                  signal: nil, daysLate: passed ? r.review!.days(until: asOf) : 0, score: r.score, level: level,
+                                  assessment: nil, file: file, line: data.record(r.ref).line)
+                row.review = r.review
+                row.reviewPassed = passed
+                rows.append(row)
             }
         case .owner, .area, .followup:
             break
@@ -219,14 +237,17 @@ public struct RecordList: Sendable, Codable {
     struct Match: Sendable {
         let filter: ListFilter
         let goals: Set<String>?
+        /// The owners the filter covers (`DataSet.ownerIDs(_:)`), nil for any.
+        let owners: Set<String>?
         let status: StatusFilter?
         let dueBefore: Day?
         let asOf: Day
         let window: Int
 
-        init(filter: ListFilter, goals: Set<String>?, asOf: Day, window: Int) {
+        init(filter: ListFilter, goals: Set<String>?, owners: Set<String>?, asOf: Day, window: Int) {
             self.filter = filter
             self.goals = goals
+            self.owners = owners
             status = filter.status.flatMap { StatusFilter($0, kind: .activity) }
             dueBefore = filter.dueBefore?.lastDay
             self.asOf = asOf
@@ -244,7 +265,7 @@ public struct RecordList: Sendable, Codable {
         /// the filter asks for them.
         @inline(__always)
         func passes(owners: () -> [String], goal: () -> String?, status recordStatus: Status?, deadline: Deadline?) -> Bool {
-            if let o = filter.owner, !owners().contains(o) { return false }
+            if let o = self.owners, !owners().contains(where: o.contains) { return false }
             if let gs = goals {
                 guard let goal = goal(), gs.contains(goal) else { return false }
             }
@@ -303,6 +324,15 @@ public struct RecordList: Sendable, Codable {
 }
 
 extension DataSet {
+    /// The owners `filter` covers: its `owner` with every owner below it, and its `owners`;
+    /// nil when it asks for no owner.
+    public func ownerIDs(_ filter: ListFilter) -> Set<String>? {
+        guard filter.owner != nil || filter.owners != nil else { return nil }
+        var ids = filter.owners ?? []
+        if let o = filter.owner { ids.insert(o); ids.formUnion(ownersBelow(o)) }
+        return ids
+    }
+
     /// The goal and every goal below it.
     public func goalAndDescendants(_ id: String) -> Set<String> {
         var children: [String: [String]] = [:]

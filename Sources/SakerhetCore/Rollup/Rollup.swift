@@ -29,8 +29,8 @@ public enum Rollup {
     /// plan's own files, so `file:line` and CI annotations point at the right file. Each
     /// plan is loaded, checked, written in `format` (`RollupAudit.plan`) and let go in one
     /// task, as in `report`. With `owner`, each plan keeps the problems of the owners that
-    /// the query names there (by id or part of the name); `ownerMatched` says whether any
-    /// plan has one.
+    /// the query names there (by id or part of the name) and of the owners below them
+    /// (`DataSet.ownerIDs(matching:)`); `ownerMatched` says whether any plan has one.
     public static func audit(folders: [Plans.Folder], asOf: Day, includeDateChecks: Bool = true, owner: String? = nil,
                              format: String, byOwner: Bool, lang: Lang, style: Style) throws -> (plans: [RollupAudit.PlanAudit], ownerMatched: Bool) {
         // `--owner Plan:sbs` is one plan's owner; the names are known before the plans are read.
@@ -40,9 +40,9 @@ public enum Rollup {
             var matched = false
             if let owner {
                 let query = names.isEmpty ? owner : local(owner, in: names[i], names: names)
-                let ids = Set(query.map { data.findOwners($0).map(\.id) } ?? [])
+                let ids = query.map { data.ownerIDs(matching: $0) } ?? []
                 matched = !ids.isEmpty
-                diagnostics = diagnostics.filter { $0.owner.map { ids.contains($0) } ?? false }
+                diagnostics = diagnostics.filter { $0.owners.contains(where: ids.contains) }
             }
             return (RollupAudit.plan(data, diagnostics, format: format, byOwner: byOwner, asOf: asOf, dateChecks: includeDateChecks, lang: lang, style: style), matched)
         })
@@ -107,7 +107,7 @@ public enum Rollup {
     /// `plan:id`, sorted as one list is (by deadline, risks by score). The filter applies
     /// in each plan as it can there: a plan without the goal or area is left out, and
     /// `owner` (by id or part of the name) matches each plan's own owners, every match
-    /// adding its rows. A goal, area or owner may name one plan's, as the list prints ids
+    /// adding its rows and those of the owners below it. A goal, area or owner may name one plan's, as the list prints ids
     /// (`Utbildningsnämnden:D3`, `local`); the other plans are then left out. Each plan is
     /// read, listed and let go in one task, as in `report`.
     public static func list(folders: [Plans.Folder], _ kind: Kind, filter: ListFilter, owner: String?, asOf: Day) throws -> Listing {
@@ -122,10 +122,12 @@ public enum Rollup {
             if let g = filter.goal { guard let l = here(g) else { return ([], false, true) }; filter.goal = l }
             if let a = filter.area { guard let l = here(a) else { return ([], false, true) }; filter.area = l }
             if let o = owner { guard let l = here(o) else { return ([], false, true) }; owner = l }
-            let ids = owner.map { data.findOwners($0).map(\.id) }
+            let ids = owner.map { data.ownerIDs(matching: $0) }
             let leftOut = filter.goal.map { !data.contains(.goal, id: $0) } ?? false || filter.area.map { !data.contains(.area, id: $0) } ?? false
             var filters = leftOut ? [] : [filter]
-            if let ids, !leftOut { filters = ids.map { var f = filter; f.owner = $0; return f } }
+            // Every owner the query matches, each with the owners below it, in one filter:
+            // a record two of them own is listed once.
+            if let ids, !leftOut { filters = ids.isEmpty ? [] : [{ var f = filter; f.owners = ids; return f }()] }
             let baselines = filters.isEmpty || !(kind == .goal || kind == .activity || kind == .finding)
                 ? Baselines() : Baselines.load(folder: folder.path, period: .year(of: asOf))
             let lists = filters.map { RecordList.make(data, kind, filter: $0, asOf: asOf, baselines: baselines) }
@@ -143,6 +145,8 @@ public enum Rollup {
                                     daysLate: r.daysLate, score: r.score, level: r.level, assessment: r.assessment, file: r.file, line: r.line)
                     q.below = r.below
                     q.original = r.original
+                    q.review = r.review
+                    q.reviewPassed = r.reviewPassed
                     rows.append(q)
                 }
             }

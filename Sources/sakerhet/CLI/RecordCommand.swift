@@ -53,7 +53,12 @@ enum RecordCommand {
         let kinds = kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil)
         let rollupOwner = ctx.isRollup ? o.value("--owner") : nil
         var loaded: DataSet?
-        filter.owner = ctx.isRollup ? nil : try OwnerOption.find(o.value("--owner")) { if loaded == nil { loaded = try ctx.load(kinds: kinds) }; return loaded! }?.id
+        // The owner and every owner below it; an owner id that owners.rec lacks is looked
+        // for in every kind's records, not only the listed ones.
+        let scope = ctx.isRollup ? nil : try OwnerOption.find(o.value("--owner"), lang: ctx.lang,
+                                                             in: { if loaded == nil { loaded = try ctx.load(kinds: kinds) }; return loaded! },
+                                                             full: { try ctx.load() })
+        filter.owner = scope?.id
         filter.status = o.value("--status")
         filter.overdue = o.flag("--overdue")
         filter.soon = o.flag("--soon")
@@ -86,7 +91,7 @@ enum RecordCommand {
         }
         let asOf = try ctx.asOf()
         let list = RecordList.make(data, kind, filter: filter, asOf: asOf, baselines: Baselines.load(reading, period: .year(of: asOf)))
-        try Output.write(ListRender.render(list, format: format, lang: ctx.lang, style: ctx.style))
+        try Output.write(ListRender.render(list, format: format, lang: ctx.lang, style: ctx.style, scope: scope))
         return Exit.ok
     }
 

@@ -20,8 +20,10 @@ enum RecordSpec {
     static func options(_ kind: Kind) -> [Opt] {
         let writes = ["add", "set", "done", "postpone", "rm"].filter(verbNames(kind).contains)
         var opts: [Opt] = [
-            Opt("--owner", .ids(.owner), Message(sv: "ansvarig: id eller entydig del av namnet", en: "owner: id or an unambiguous part of the name"), verbs: ["list"]),
-            Opt("--status", .status(kind), Message(sv: "bara dessa statusar, kommaseparerade ('ej påbörjad,pågår'); öppen = allt som inte är klart eller struket", en: "only these statuses, comma-separated ('ej påbörjad,pågår'); open = everything not done or cancelled"), verbs: ["list"]),
+            Opt("--owner", .ids(.owner), Message(sv: "ansvarig och alla under den i owners.rec (parent): id eller entydig del av namnet", en: "owner and every owner below it in owners.rec (parent): id or an unambiguous part of the name"), verbs: ["list"]),
+            kind == .risk
+                ? Opt("--status", .status(kind), Message(sv: "bara dessa statusar, kommaseparerade (identifierad, hanteras, accepterad, stängd; 'identifierad,hanteras'); öppen = allt som inte är stängt", en: "only these statuses, comma-separated (identifierad, hanteras, accepterad, stängd; 'identifierad,hanteras'); open = everything not stängd (closed)"), verbs: ["list"])
+                : Opt("--status", .status(kind), Message(sv: "bara dessa statusar, kommaseparerade ('ej påbörjad,pågår'); öppen = allt som inte är klart eller struket", en: "only these statuses, comma-separated ('ej påbörjad,pågår'); open = everything not done or cancelled"), verbs: ["list"]),
             Opt("--area", .ids(.area), Message(sv: "bara detta område", en: "only this area"), verbs: ["list"]),
             Opt("--format", .choice(["table", "tsv", "csv", "json"]), Message(sv: "table (standard), tsv, csv (för Excel: BOM och ;) eller json", en: "table (default), tsv, csv (for Excel: BOM and ;) or json"), verbs: ["list"]),
         ]
@@ -31,8 +33,8 @@ enum RecordSpec {
         } else {
             opts += [Opt("--goal", .ids(.goal), Message(sv: "bara under målet (delmål inräknade)", en: "only under the goal (sub-goals included)"), verbs: ["list"]),
                      Opt("--overdue", .flag, Message(sv: "bara försenade", en: "only overdue"), verbs: ["list"]),
-                     Opt("--soon", .flag, Message(sv: "bara de som ska vara klara inom 30 dagar", en: "only those due within 30 days"), verbs: ["list"]),
-                     Opt("--due-before", .deadline, Message(sv: "ska vara klar före TIDPUNKT (t.ex. 2024-12, maj 2025, Q3 2024)", en: "due before DEADLINE (e.g. 2024-12, May 2025, Q3 2024)"), verbs: ["list"])]
+                     Opt("--soon", .flag, Message(sv: "bara de som ska vara klara inom soon_days dagar (config.rec, standard 30)", en: "only those due within soon_days days (config.rec, default 30)"), verbs: ["list"]),
+                     Opt("--due-before", .deadline, Message(sv: "öppna som ska vara klara senast TIDPUNKT, till och med; en period räknas till sin sista dag ('hösten 2024' = t.o.m. 2024-12-31; t.ex. 2024-12, maj 2025, Q3 2024)", en: "open ones due by DEADLINE, inclusive; a period counts to its last day ('hösten 2024' = through 2024-12-31; e.g. 2024-12, May 2025, Q3 2024)"), verbs: ["list"])]
         }
         // `add` takes every field as an option.
         for f in kind.fields {

@@ -12,7 +12,7 @@ enum Audit: Command {
             Opt("--format", .choice(["text", "json", "github", "gitlab", "junit"]), Message(sv: "text (standard), json, github, gitlab (Code Quality) eller junit", en: "text (default), json, github, gitlab (Code Quality) or junit")),
             Opt("--fail-on", .choice(["error", "warning", "never"]), Message(sv: "vad som ger slutkod 1: error (standard), warning eller never", en: "what gives exit code 1: error (default), warning or never")),
             Opt("--no-time", .flag, Message(sv: "bara kontroller som inte beror på dagens datum (för pre-commit)", en: "only checks that do not depend on today's date (for pre-commit)")),
-            Opt("--owner", .ids(.owner), Message(sv: "bara en ansvarigs poster (id eller del av namnet)", en: "only one owner's records (id or part of the name)")),
+            Opt("--owner", .ids(.owner), Message(sv: "bara poster för en ansvarig och alla ansvariga under den (parent i owners.rec); id eller del av namnet", en: "only the records of one owner and every owner below it (parent in owners.rec); id or part of the name")),
             Opt("--by-owner", .flag, Message(sv: "gruppera textutskriften per ansvarig", en: "group the text output per owner")),
             Opt("--output", short: "-o", .file, Message(sv: "skriv till FIL i stället för standard ut", en: "write to FILE instead of standard output")),
         ],
@@ -30,12 +30,13 @@ enum Audit: Command {
             return try RollupRun.audit(format: format, failOn: failOn, noTime: noTime, byOwner: byOwner, owner: o.value("--owner"), outFile: outFile, ctx)
         }
         var loaded: DataSet?
-        let owner = try OwnerOption.find(o.value("--owner")) { if loaded == nil { loaded = try ctx.load() }; return loaded! }
+        let owner = try OwnerOption.find(o.value("--owner"), lang: ctx.lang) { if loaded == nil { loaded = try ctx.load() }; return loaded! }
         let asOf = try ctx.asOf()
         let data = try loaded ?? ctx.load()
 
         var diagnostics = Checks.run(data, asOf: asOf, includeDateChecks: !noTime)
-        if let owner { diagnostics = diagnostics.filter { $0.isOwned(by: owner.id) } }
+        // The owner and every owner below it in owners.rec.
+        if let owner { diagnostics = diagnostics.filter { owner.covers($0.owners) } }
         ctx.keep(diagnostics)
 
         let style = outFile == nil && format == "text" ? ctx.style : .plain
@@ -48,8 +49,8 @@ enum Audit: Command {
         default:
             let judged = noTime ? nil : asOf  // the summary's date: none when no check judged it
             text = byOwner
-                ? Pieces(DiagnosticText.renderByOwner(diagnostics, data: data, asOf: judged, lang: ctx.lang, style: style))
-                : DiagnosticText.pieces(diagnostics, data: data, asOf: judged, lang: ctx.lang, style: style)
+                ? Pieces(DiagnosticText.renderByOwner(diagnostics, data: data, asOf: judged, lang: ctx.lang, style: style, scope: owner))
+                : DiagnosticText.pieces(diagnostics, data: data, asOf: judged, lang: ctx.lang, style: style, scope: owner)
         }
         if let outFile {
             try Output.write(text, toOutput: outFile, dataFolder: try ctx.dataFolder().display,
