@@ -139,6 +139,8 @@ final class UsageTests: EndToEndCase {
                      en: "unknown verb 'lsit' for activities (did you mean 'list'?); the verbs are list, show, add, set, done, postpone, rm")
         try assertFails(["activities", "lsit", "--data", "data"], in: root, sv: words.sv, en: words.en)
         try assertFails(["help", "activities", "lsit"], in: root, sv: words.sv, en: words.en)
+        try assertFails(["help", "audit", "lsit"], in: root, sv: "audit har inga verb; se 'sakerhet help audit'",
+                        en: "audit has no verbs; see 'sakerhet help audit'")
     }
 
     /// At 2026-11-26 the fixture has M3.3 and D2 (sbs) and A26 (ekb) overdue.

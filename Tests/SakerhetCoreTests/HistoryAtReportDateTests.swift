@@ -104,10 +104,50 @@ final class HistoryAtReportDateTests: XCTestCase {
         var report = FollowUp.make(Fixture.data(), asOf: Day("2026-06-01")!, period: period, isPublic: true)
         report.attach(history: .success(history))
         XCTAssertEqual(ReportLabels(lang: .sv).publicNote(report),
-                       "Offentlig version: inga poster utelämnade. Historiken utelämnar 1 post som var klassad intern eller sekretess under perioden.")
+                       "Offentlig version: inga poster utelämnade ur tabellerna. Historiken utelämnar 1 post som var klassad intern eller sekretess under perioden.")
         XCTAssertTrue(FollowUpText.render(report, lang: .en, style: .plain)
-            .contains("Public version: The history leaves out 1 record classified internal or confidential during the period.\n"))
+            .contains("Public version: no records left out of the tables. The history leaves out 1 record classified internal or confidential during the period.\n"))
         XCTAssertEqual(HistoryReport.make(book.history(), period: period).hiddenInHistory, 0, "not public: nothing left out")
+    }
+
+    /// Found in review: a closing back-dated before an earlier commit's change still came
+    /// after it; correcting a hand-written `done` within its period completes nothing new;
+    /// a slip of a recurring activity starts where its occurrences left the deadline; a
+    /// risk closed and reopened is not under Klara.
+    func testReviewedEdgesOfTheHistory() {
+        var late = HistoryBook()
+        late.commit("c0", "2025-12-15", file([historyActivity("A1", due: "2026-03", status: "ej påbörjad")]))
+        late.commit("c1", "2026-04-01", file([historyActivity("A1", due: "2026-03")]))
+        late.commit("c2", "2026-04-03", file([historyActivity("A1", due: "2026-03", status: "klar", extra: "done: 2026-03-30\n")]))
+        XCTAssertEqual(HistoryReport.make(late.history(), period: period).closed.map { "\($0.date) \($0.id)" }, ["2026-03-30 A1"])
+
+        var corrected = HistoryBook()
+        let every = "every: kvartal\n"
+        corrected.commit("c0", "2025-12-15", file([historyActivity("B1", due: "2026-Q1", extra: every)]))
+        corrected.commit("c1", "2026-02-10", file([historyActivity("B1", due: "2026-Q1", extra: every + "done: 2026-02-10\n")]))
+        corrected.commit("c2", "2026-02-13", file([historyActivity("B1", due: "2026-Q1", extra: every + "done: 2026-02-12\n")]))
+        corrected.commit("c3", "2026-05-02", file([historyActivity("B1", due: "2026-Q1", extra: every + "done: 2026-05-02\n")]))
+        XCTAssertEqual(HistoryReport.make(corrected.history(), period: period).closed.map { "\($0.occurrence ?? "-") \($0.date)" },
+                       ["2026-Q1 2026-02-10", "2026-Q2 2026-05-02"])
+
+        var monthly = HistoryBook()
+        let month = "every: månad\n"
+        monthly.commit("c0", "2025-12-15", file([historyActivity("B2", due: "2026-01-31", extra: month)]))
+        monthly.commit("c1", "2026-01-30", file([historyActivity("B2", due: "2026-02", extra: month + "done: 2026-01-30\noccurrence: 2026-01-31 2026-01-30\n")]))
+        monthly.commit("c2", "2026-02-10", file([historyActivity("B2", due: "2026-04", extra: month + "done: 2026-01-30\noccurrence: 2026-01-31 2026-01-30\n")]))
+        let slip = HistoryReport.make(monthly.history(), period: period).slips
+        XCTAssertEqual(slip.map { "\($0.from) → \($0.to) \($0.totalDays) \($0.netDays ?? 0)" }, ["2026-02 → 2026-04 61 61"])
+
+        var risk = HistoryBook()
+        risk.kinds["data/risks.rec"] = .risk
+        func r1(_ status: String) -> [String: String] {
+            ["data/risks.rec": "id: R1\ntitle: Risk\nowner: sbs\nlikelihood: 3\nconsequence: 3\nstatus: \(status)\n"]
+        }
+        risk.commit("c0", "2025-12-15", r1("hanteras"))
+        risk.commit("c1", "2026-02-01", r1("stängd"))
+        risk.commit("c2", "2026-03-01", r1("hanteras"))
+        XCTAssertEqual(HistoryReport.make(risk.history(), period: period).closed.map(\.id), [])
+        XCTAssertEqual(HistoryReport.make(risk.history(), period: FollowUp.Period("2026-02")!).closed.map(\.id), ["R1"])
     }
 
     /// A `done` dated in the period but committed after the report's date is not shown,

@@ -32,7 +32,7 @@ final class RiskActionsTruthTests: XCTestCase {
         XCTAssertTrue(json.contains("\"actions_off_track\""), json)
 
         let show = ShowRender.text(data, RecordRef(kind: .risk, index: 0), asOf: asOf, lang: .sv, style: .plain)
-        XCTAssertTrue(show.contains("Åtgärder ur plan: A26 29 dagar sen, A30 struken, A99 finns inte"), show)
+        XCTAssertTrue(show.contains("Åtgärder ur plan: A26 (29 dagar sen), A30 (struken), A99 (finns inte)"), show)
         // On plan: nothing said.
         let calm = FollowUp.make(Fixture.data(), asOf: Day("2024-11-04")!)
         XCTAssertEqual(calm.risks.first { $0.id == "R1" }?.actionsOffTrack, [])
@@ -58,5 +58,16 @@ final class OpenBelowMovedTests: XCTestCase {
         XCTAssertEqual(rows.first { $0.id == "A26" }?.signal, .yellow)
         let areas = report.actionAreas.isEmpty ? report.subgoals : report.actionAreas
         XCTAssertEqual(areas.first { $0.id == "HP2" }?.below, .yellow)
+        // A goal whose own deadline moved keeps its Öppet under in the list (found in review).
+        var goalMoved = HistoryBook()
+        goalMoved.kinds["data/goals.rec"] = .goal
+        goalMoved.commit("c0", "2024-01-10", ["data/goals.rec": "id: HP2\ntitle: G\nowner: sbs\ndue: 2024-06\nstatus: pågår\n"])
+        goalMoved.commit("c1", "2024-03-01", ["data/goals.rec": "id: HP2\ntitle: G\nowner: sbs\ndue: 2099-12\nstatus: pågår\n"])
+        let moved = Baselines.make(goalMoved.history(), periodStart: Day("2024-01-01")!)
+        let plain = RecordList.make(data, .goal, filter: ListFilter(), asOf: asOf).rows.first { $0.id == "HP2" }
+        let listed = RecordList.make(data, .goal, filter: ListFilter(), asOf: asOf, baselines: moved).rows.first { $0.id == "HP2" }
+        XCTAssertNotNil(plain?.below)
+        XCTAssertNotNil(listed?.original)
+        XCTAssertEqual(listed?.below, plain?.below)
     }
 }

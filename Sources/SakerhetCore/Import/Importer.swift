@@ -842,3 +842,35 @@ public struct Importer {
 }
 
 import FoundationEssentials
+
+extension Importer {
+    /// What the import tells when it brings nothing new: every row is in the folder already.
+    public func nothingNew(_ lang: Lang) -> String {
+        lang == .sv ? "Inget nytt att importera: \(duplicates) av \(rowsSeen) rader finns redan i mappen (samma mål och titel, en post för varje rad)."
+                    : "Nothing new to import: \(duplicates) of \(rowsSeen) rows are in the folder already (same goal and title, one record for each row)."
+    }
+
+    /// Why the import is not saved, when it is not: tables that need `--kind` or `--map`,
+    /// rows that cannot be taken in, or `newErrors` the import would add; nil when it can
+    /// be saved. The whole plan comes in at once or not at all.
+    public func refusal(newErrors e: Int, _ lang: Lang) -> String? {
+        let n = leftOut, t = refused, sv = lang == .sv
+        guard n > 0 || t > 0 || e > 0 else { return nil }
+        var what: [String] = []
+        if t > 0 { what.append(sv ? "\(t) \(t == 1 ? "tabell" : "tabeller") kan inte läsas utan --kind eller --map" : "\(t) table\(t == 1 ? "" : "s") cannot be read without --kind or --map") }
+        if n > 0 { what.append(sv ? "\(n) av \(rowsSeen) rader kan inte tas med" : "\(n) of \(rowsSeen) rows cannot be taken in") }
+        if e > 0 { what.append(sv ? "importen skulle ge \(e) \(e == 1 ? "nytt" : "nya") fel" : "the import would add \(e) new error\(e == 1 ? "" : "s")") }
+        return sv ? "importen sparades inte: \(what.joined(separator: " och ")) (se ovan); rätta raderna i källfilen (eller ange \(t > 0 ? "--kind eller --map" : "--map")) och försök igen, så tas hela planen in på en gång"
+                  : "the import was not saved: \(what.joined(separator: " and ")) (see above); correct the rows in the source file (or give \(t > 0 ? "--kind or --map" : "--map")) and try again, so the whole plan comes in at once"
+    }
+
+    /// The closing line of an import that was saved: what came in, and the rows that were
+    /// in the folder already or had no title.
+    public func saved(_ files: [(kind: Kind, path: String, added: Int)], _ lang: Lang) -> String {
+        let sv = lang == .sv
+        var out = (sv ? "Importerade " : "Imported ") + files.map { "\($0.added) \($0.kind.word(lang, plural: $0.added != 1)) (\($0.path))" }.joined(separator: ", ")
+        if duplicates > 0 { out += sv ? "; \(duplicates) rader fanns redan i mappen" : "; \(duplicates) rows were in the folder already" }
+        if untitled > 0 { out += sv ? "; \(untitled) rader utan titel togs inte med (se ovan)" : "; \(untitled) rows without a title were left out (see above)" }
+        return out + "."
+    }
+}

@@ -94,31 +94,8 @@ public struct GoalChildren: Sendable {
     /// Indexed like `data.goals`. A `struken` sub-goal with open work under it is not "all
     /// cancelled" for the goal above (`GoalChildrenCheck`).
     public func openBelow(_ data: DataSet) -> [Bool] {
-        let n = count
-        var direct = [Bool](repeating: false, count: n)
-        data.goals.withUnsafeBufferPointer { all in
-            for i in 0..<n where subgoals[i].contains(where: { !(all[Int($0)].status?.isClosed ?? false) }) { direct[i] = true }
-        }
-        data.activities.withUnsafeBufferPointer { all in
-            for i in 0..<n where !direct[i] && activities[i].contains(where: { !(all[Int($0)].status?.isClosed ?? false) }) { direct[i] = true }
-        }
-        data.findings.withUnsafeBufferPointer { all in
-            for i in 0..<n where !direct[i] && findings[i].contains(where: { !(all[Int($0)].status?.isClosed ?? false) }) { direct[i] = true }
-        }
-        var memo = [Bool](repeating: false, count: n)
-        var state = [UInt8](repeating: 0, count: n)  // 0 new, 1 on the path, 2 done
-        func visit(_ i: Int) -> Bool {
-            if state[i] == 2 { return memo[i] }
-            if state[i] == 1 { return false }  // a cycle (the goal-cycle check's business)
-            state[i] = 1
-            var open = direct[i]
-            for j in subgoals[i] where !open { open = visit(Int(j)) }
-            memo[i] = open
-            state[i] = 2
-            return open
-        }
-        for i in 0..<n { _ = visit(i) }
-        return memo
+        // What is open does not depend on the day: the walk of `openSignals`, at any day.
+        openSignals(data, asOf: Day(ordinal: 0), window: 0).map { $0 != nil }
     }
 
     /// The worst signal among each goal's open children and everything open below its

@@ -145,19 +145,6 @@ public enum Recurrence: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The recurrence whose periods are `d`'s: a quarter's is `kvartal`. Nil for a day, a
-    /// week, or no period.
-    public init?(periodOf d: Deadline) {
-        switch d.precision {
-        case .month: self = .month
-        case .quarter: self = .quarter
-        case .tertial: self = .tertial
-        case .half: self = .half
-        case .year: self = .year
-        default: return nil
-        }
-    }
-
     /// The period after the one that holds `day`: done in 2024-Q1 means next due 2024-Q2.
     public func next(after day: Day) -> Deadline {
         let y = day.year, m = day.month

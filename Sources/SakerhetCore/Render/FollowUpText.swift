@@ -16,7 +16,8 @@ public enum FollowUpText {
         for (label, value) in l.head(r) { out += label + ": " + v(value) + "\n" }
         if r.isPublic {
             let omitted = omittedText(r.omitted, lang), hidden = ReportLabels.hiddenInHistory(r, lang)
-            out += (sv ? "Offentlig version" : "Public version") + omitted + (omitted.isEmpty && !hidden.isEmpty ? ":" : "") + hidden + "\n"
+            out += (sv ? "Offentlig version" : "Public version") + omitted
+                + (omitted.isEmpty && !hidden.isEmpty ? ReportLabels.noneLeftOut(history: true, lang) : "") + hidden + "\n"
         }
 
         heading(l.summary)

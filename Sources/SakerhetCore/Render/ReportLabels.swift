@@ -175,10 +175,17 @@ struct ReportLabels {
         guard r.isPublic else { return nil }
         let total = r.omitted.values.reduce(0, +)
         let history = ReportLabels.hiddenInHistory(r, lang)
-        if total == 0 { return (sv ? "Offentlig version: inga poster utelämnade." : "Public version: no records left out.") + history }
+        if total == 0 { return (sv ? "Offentlig version" : "Public version") + ReportLabels.noneLeftOut(history: !history.isEmpty, lang) + history }
         let parts = Kind.allCases.compactMap { k in r.omitted[k.rawValue].map { "\($0) \(k.word(lang, plural: $0 != 1))" } }
         return (sv ? "Offentlig version: \(total) \(total == 1 ? "post utelämnad" : "poster utelämnade") (\(parts.joined(separator: ", "))) eftersom \(total == 1 ? "den är klassad" : "de är klassade") intern eller sekretess (OSL 18 kap. 8 §)."
                    : "Public version: \(total) \(total == 1 ? "record" : "records") left out (\(parts.joined(separator: ", "))) as \(total == 1 ? "it is" : "they are") classified internal or confidential.") + history
+    }
+
+    /// ": inga poster utelämnade.", or, when the history leaves some out, ": inga poster
+    /// utelämnade ur tabellerna.": the head never says nothing is left out when something is.
+    static func noneLeftOut(history: Bool, _ lang: Lang) -> String {
+        lang == .sv ? (history ? ": inga poster utelämnade ur tabellerna." : ": inga poster utelämnade.")
+                    : (history ? ": no records left out of the tables." : ": no records left out.")
     }
 
     /// " Historiken utelämnar 2 poster …": records open now whose history in the period is

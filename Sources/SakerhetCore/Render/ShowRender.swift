@@ -81,7 +81,7 @@ public enum ShowRender {
             let off = FollowUp.actionsOffTrack(r.actions, data, asOf: asOf)
             if !off.isEmpty {
                 facts.append((sv ? "Åtgärder ur plan" : "Actions off plan",
-                              style.yellow(SafeText.text(off.map { $0.id + " " + $0.note(lang) }.joined(separator: ", "), lang))))
+                              style.yellow(SafeText.text(off.map { $0.text(lang) }.joined(separator: ", "), lang))))
             }
         }
         let fw = (facts.map(\.0.count).max() ?? 0) + 2

@@ -247,8 +247,8 @@ public struct FollowUp: Sendable, Encodable {
 
         /// "A1 (46 dagar sen), A2 (struken), A3": the actions, each not going to plan with why.
         public func actionsText(_ lang: Lang, separator: String = ", ") -> String {
-            let notes = Dictionary(actionsOffTrack.map { ($0.id, $0.note(lang)) }, uniquingKeysWith: { a, _ in a })
-            return actions.map { id in notes[id].map { id + " (" + $0 + ")" } ?? id }.joined(separator: separator)
+            let states = Dictionary(actionsOffTrack.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return actions.map { id in states[id]?.text(lang) ?? id }.joined(separator: separator)
         }
     }
 
@@ -258,6 +258,9 @@ public struct FollowUp: Sendable, Encodable {
         /// Nil when no activity has the id.
         public let status: Status?
         public let daysLate: Int
+
+        /// "A26 (46 dagar sen)", "A30 (struken)", "A99 (finns inte)": in every format and in `show`.
+        public func text(_ lang: Lang) -> String { id + " (" + note(lang) + ")" }
 
         /// "46 dagar sen", "struken", "finns inte".
         public func note(_ lang: Lang) -> String {

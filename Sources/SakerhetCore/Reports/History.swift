@@ -174,6 +174,8 @@ public struct RecordChange: Sendable, Hashable {
     /// For such a completion that took `due` further than one period of `every` on: the
     /// deadline one period on. The rest of the way is a move (a period skipped), not the plan.
     public var onePeriodOn: String?
+    /// For such a completion: the activity's `every`, the step a completion moves `due` by.
+    public var every: Recurrence?
 
     public init(action: Action, kind: Kind, id: String, path: String, field: String? = nil, old: String? = nil,
                 new: String? = nil, title: String? = nil, owner: String? = nil, reason: String? = nil,

@@ -301,6 +301,7 @@ enum HistoryDiff {
                 }
                 if key == "due", let completed {
                     c.occurrence = completed
+                    c.every = self.value(new.fields, "every").flatMap(Recurrence.init(parsing:))
                     c.onePeriodOn = HistoryDiff.onePeriodOn(old: old, new: value, every: self.value(new.fields, "every"))
                 }
                 // A `done` written by hand on a recurring activity, `due` left as it was:
@@ -346,7 +347,10 @@ enum HistoryDiff {
               let due = value(fields, "due").flatMap(Deadline.init(token:)),
               let done = new.flatMap(Deadline.init(token:))?.lastDay,
               value(fields, "status").flatMap(Status.init(parsing:)) != .done else { return nil }
-        let before = Activity.deadline(due: due, every: every, done: old.flatMap(Deadline.init(token:))?.lastDay)
+        let oldDone = old.flatMap(Deadline.init(token:))?.lastDay
+        // A `done` corrected within the period it completed, or moved back, completes nothing new.
+        if let oldDone, done <= oldDone || every.next(after: done) == every.next(after: oldDone) { return nil }
+        let before = Activity.deadline(due: due, every: every, done: oldDone)
         guard let period = before, period.lastDay != nil else { return nil }
         return Occurrence(period: period.token, done: done, outcome: nil, evidence: value(fields, "evidence"))
     }

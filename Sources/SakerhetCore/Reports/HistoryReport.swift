@@ -100,6 +100,7 @@ public struct HistoryReport: Sendable, Encodable {
         // Records open now but classified at some time in the period: their history is left
         // out, and the public report says how many.
         var hidden = Set<String>()
+        var gone = Set<String>()  // deleted since: not an open record whose history is hidden
         /// Whether a commit subject names a left-out record ("risks: R1 status …").
         func namesExcluded(_ subject: String) -> Bool {
             guard !excluding.isEmpty else { return false }
@@ -137,7 +138,10 @@ public struct HistoryReport: Sendable, Encodable {
         var lastClosed: [Key: (step: Step, row: ChangeRow)] = [:]
         var lastCancelled: [Key: (step: Step, row: ChangeRow)] = [:]
         var lastReopened: [Key: (step: Step, row: ChangeRow)] = [:]
-        func isAfter(_ a: Step, _ b: Step?) -> Bool { b.map { a.day != $0.day ? a.day > $0.day : a.order > $0.order } ?? true }
+        // The day a step took effect says whether it falls in the period; which of a record's
+        // steps came last is the order of the commits (a closing back-dated before an earlier
+        // commit's change still came after it).
+        func isAfter(_ a: Step, _ b: Step?) -> Bool { b.map { a.order > $0.order } ?? true }
         func keep(_ rows: inout [Key: (step: Step, row: ChangeRow)], _ key: Key, _ step: Step, _ row: ChangeRow) {
             if isAfter(step, rows[key]?.step) { rows[key] = (step, row) }
         }
@@ -175,18 +179,26 @@ public struct HistoryReport: Sendable, Encodable {
                 }
                 switch c.action {
                 case .created:
+                    gone.remove(c.id)
                     if inPeriod(r.date) { added.append(row(nil, words.added)) }
-                    guard c.kind != .risk else { continue }
+                    if c.kind == .risk {
+                        // A risk's status is its own word; `stängd` counts as closed here.
+                        steps[key, default: []].append(((r.date, order), c.status.flatMap(RiskStatus.init(parsing:)) == .closed ? .done : nil))
+                        continue
+                    }
                     let s = c.status.flatMap(Status.init(parsing:))
                     status[key] = s
                     steps[key, default: []].append(((s == .done ? doneDay() : r.date, order), s))
                     // Added already done: closed on its own done date, as a later change would be.
                     if s == .done, let x = doneRow() { keep(&lastClosed, key, (x.date, order), x) }
                 case .removed:
+                    gone.insert(c.id)
                     if inPeriod(r.date) { removed.append(row(nil, words.removed)) }
                 case .changed where c.field == "status":
                     if c.kind == .risk {
-                        if let v = c.new, RiskStatus(parsing: v) == .closed, inPeriod(r.date) { closed.append(row(nil, words.riskClosed)) }
+                        let isClosed = c.new.flatMap(RiskStatus.init(parsing:)) == .closed
+                        steps[key, default: []].append(((r.date, order), isClosed ? .done : nil))
+                        if isClosed, inPeriod(r.date) { keep(&lastClosed, key, (r.date, order), row(nil, words.riskClosed)) }
                         continue
                     }
                     let was = c.old.flatMap(Status.init(parsing:)) ?? status[key]
@@ -258,7 +270,7 @@ public struct HistoryReport: Sendable, Encodable {
                                    cancelled: cancelled, postponed: postponed, slips: slips, warnings: warnings)
         report.removed = removed
         report.reopened = reopened
-        report.hiddenInHistory = hidden.count
+        report.hiddenInHistory = hidden.subtracting(gone).count
         return report
     }
 }

@@ -68,7 +68,7 @@ public struct Slip: Sendable, Encodable, Hashable {
     /// The deadline is now unknown (`?`) or gone (`löpande`): how far it slipped is not known.
     public var isOpenEnded: Bool { Deadline(token: to)?.hasNoDays ?? false }
     /// The deadline is now `löpande`: standing work, no end date.
-    public var isStanding: Bool { Deadline(token: to).map { $0.hasNoDays && !$0.isUnknown } ?? false }
+    public var isStanding: Bool { Deadline(token: to)?.isStanding ?? false }
     /// Days from the deadline before the first move to the deadline now (less than
     /// `totalDays` when it was moved back, earlier, after); nil when either is unknown.
     public var netDays: Int? {
@@ -128,7 +128,7 @@ public enum Slips {
                     }
                     if let newLast = new?.lastDay { lastKnown[key] = newLast }
                     // In the window, the deadline it started from goes one period on with it.
-                    if inWindow, let s = atStart[key].flatMap(Deadline.init(token:)), let step = Recurrence(periodOf: s)?.step(after: s) {
+                    if inWindow, let s = atStart[key].flatMap(Deadline.init(token:)), let step = c.every?.step(after: s) {
                         atStart[key] = step.token
                     }
                     guard let move, inWindow else { continue }

@@ -81,7 +81,7 @@ public struct ListRow: Sendable, Codable {
     /// The deadline; nil for a risk, which has a review date instead (`review`).
     public let due: Deadline?
     public let status: String?
-    public let signal: Signal?
+    public var signal: Signal?
     /// Days past the deadline; for a risk, days past its review date.
     public let daysLate: Int
     public let score: Int?
@@ -137,7 +137,7 @@ public struct RecordList: Sendable, Codable {
                                 assessment: nil, progress: nil)
                 r.below = below[g.ref.index]
                 rows.append(r)
-                stored.append(g.due)
+                if !baselines.isEmpty { stored.append(g.due) }
             }
         case .activity:
             // Of 100,000 activities most fail the filter: each is looked at field by field
@@ -157,13 +157,13 @@ public struct RecordList: Sendable, Codable {
                                     title: acts[i].title, owners: acts[i].owners, goal: acts[i].goal, start: acts[i].start,
                                     deadline: deadline, status: status, statusAlias: acts[i].statusAlias,
                                     assessment: nil, progress: acts[i].progress))
-                stored.append(acts[i].due)
+                if !baselines.isEmpty { stored.append(acts[i].due) }
             }
         case .finding:
             for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
                 rows.append(makeRow(f, kind, data, file: file, asOf: asOf, window: window, goal: nil, start: nil,
                                     assessment: f.assessment, progress: nil))
-                stored.append(f.due)
+                if !baselines.isEmpty { stored.append(f.due) }
             }
         case .risk:
             let wantStatus = filter.status.flatMap { StatusFilter($0, kind: .risk) }
@@ -193,11 +193,9 @@ public struct RecordList: Sendable, Codable {
                 guard let original = baselines.original(kind, rows[i].id, current: stored[i]), let signal = rows[i].signal else { continue }
                 let raised = Baselines.signal(signal, moved: true, status: rows[i].status.flatMap(Status.init(parsing:)),
                                               movedGreen: data.config.movedGreen)
-                let r = rows[i]
-                rows[i] = ListRow(kind: r.kind, id: r.id, title: r.title, owner: r.owner, ownerName: r.ownerName, goal: r.goal,
-                                  start: r.start, due: r.due, status: r.status, signal: raised, daysLate: r.daysLate, score: r.score,
-                                  level: r.level, assessment: r.assessment, file: r.file, line: r.line, original: original,
-                                  owners: r.owners, progress: r.progress)
+                // In place: every other field (Öppet under, the review) stays as it was.
+                rows[i].signal = raised
+                rows[i].original = original
             }
         }
         // Sort keys worked out once per row; the row index keeps equal keys in their order.

@@ -71,12 +71,10 @@ enum Import: Command {
                 throw StoreError(sv: e.message.sv, en: e.message.en)
             }
             for n in importer.notices { Output.error("sakerhet: " + n.text(ctx.lang), ctx.lang) }
-            let sv = ctx.lang == .sv
             let edit: ImportEdit
             do { edit = try ImportEdit(data, importer.records) } catch let e as EditError { throw StoreError(sv: e.message.sv, en: e.message.en) }
-            if edit.isEmpty && importer.leftOut == 0 && importer.refused == 0 {
-                try Output.write(sv ? "Inget nytt att importera: \(importer.duplicates) av \(importer.rowsSeen) rader finns redan i mappen (samma mål och titel, en post för varje rad).\n"
-                                    : "Nothing new to import: \(importer.duplicates) of \(importer.rowsSeen) rows are in the folder already (same goal and title, one record for each row).\n")
+            if edit.isEmpty && importer.refusal(newErrors: 0, ctx.lang) == nil {
+                try Output.write(importer.nothingNew(ctx.lang) + "\n")
                 return Exit.ok
             }
             // Problems are named at the source's row; a plan with rows left out or new errors is not saved.
@@ -85,15 +83,8 @@ enum Import: Command {
                 let after = edit.applied(to: data)
                 for d in errors { Output.error(DiagnosticText.line(d, data: after, lang: ctx.lang, style: .plain), ctx.lang) }
             }
-            if importer.leftOut > 0 || importer.refused > 0 || !errors.isEmpty {
-                let n = importer.leftOut, e = errors.count, t = importer.refused
-                // The rows without a title are named above; they do not stop the import.
-                var what: [String] = []
-                if t > 0 { what.append(sv ? "\(t) \(t == 1 ? "tabell" : "tabeller") kan inte läsas utan --kind eller --map" : "\(t) table\(t == 1 ? "" : "s") cannot be read without --kind or --map") }
-                if n > 0 { what.append(sv ? "\(n) av \(importer.rowsSeen) rader kan inte tas med" : "\(n) of \(importer.rowsSeen) rows cannot be taken in") }
-                if e > 0 { what.append(sv ? "importen skulle ge \(e) \(e == 1 ? "nytt" : "nya") fel" : "the import would add \(e) new error\(e == 1 ? "" : "s")") }
-                Output.error("sakerhet: " + (sv ? "importen sparades inte: \(what.joined(separator: " och ")) (se ovan); rätta raderna i källfilen (eller ange \(t > 0 ? "--kind eller --map" : "--map")) och försök igen, så tas hela planen in på en gång"
-                                              : "the import was not saved: \(what.joined(separator: " and ")) (see above); correct the rows in the source file (or give \(t > 0 ? "--kind or --map" : "--map")) and try again, so the whole plan comes in at once"), ctx.lang)
+            if let refusal = importer.refusal(newErrors: errors.count, ctx.lang) {
+                Output.error("sakerhet: " + refusal, ctx.lang)
                 return Exit.problems
             }
             if dryRun {
@@ -101,11 +92,7 @@ enum Import: Command {
                 return Exit.ok
             }
             for f in edit.files { try Store.writeAtomically(f.afterBytes, to: folder + "/" + f.kind.fileName) }
-            let parts = edit.files.map { "\($0.added) \($0.kind.word(ctx.lang, plural: $0.added != 1)) (\($0.path))" }
-            var out = (sv ? "Importerade " : "Imported ") + parts.joined(separator: ", ")
-            if importer.duplicates > 0 { out += sv ? "; \(importer.duplicates) rader fanns redan i mappen" : "; \(importer.duplicates) rows were in the folder already" }
-            if importer.untitled > 0 { out += sv ? "; \(importer.untitled) rader utan titel togs inte med (se ovan)" : "; \(importer.untitled) rows without a title were left out (see above)" }
-            try Output.write(out + ".\n")
+            try Output.write(importer.saved(edit.files.map { ($0.kind, $0.path, $0.added) }, ctx.lang) + "\n")
             return Exit.ok
         }
     }
