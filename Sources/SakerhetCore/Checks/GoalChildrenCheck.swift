@@ -17,7 +17,12 @@ public struct GoalChildrenCheck: Check {
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         let tree = GoalChildren(data)
-        let openBelow = tree.openBelow(data)
+        // Worked out only when some goal has every child cancelled (rare), not on every audit.
+        var openBelow: [Bool]?
+        func isOpenBelow(_ i: Int) -> Bool {
+            if openBelow == nil { openBelow = tree.openBelow(data) }
+            return openBelow![i]
+        }
         var out: [Diagnostic] = []
         for (i, g) in data.goals.enumerated() {
             let children = tree.children(of: i, in: data)
@@ -32,7 +37,8 @@ public struct GoalChildrenCheck: Check {
                 guard !open.isEmpty else { continue }
                 out.append(Diagnostic(.warning, id, data, g.ref, field: "status",
                                       sv: Text.openUnderCancelledSV(g.id, open, data), en: Text.openUnderCancelledEN(g.id, open, data)))
-            } else if children.allSatisfy({ $0.status == .cancelled && !($0.kind == .goal && openBelow[$0.ref.index]) }) {
+            } else if children.allSatisfy({ $0.status == .cancelled }),
+                      !children.contains(where: { $0.kind == .goal && isOpenBelow($0.ref.index) }) {
                 out.append(Diagnostic(.warning, id, data, g.ref, field: "status",
                                       sv: Text.cancelledSV(g.id, children, data), en: Text.cancelledEN(g.id, children, data)))
             }

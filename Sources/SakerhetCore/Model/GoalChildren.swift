@@ -110,9 +110,9 @@ public struct GoalChildren: Sendable {
         let movedGreen = data.config.movedGreen
         /// A child's signal, raised to at least gul when its deadline was moved (`Baselines`):
         /// "Öppet under" is the worst signal below as every table shows it.
+        let moves = !baselines.isEmpty  // asked once: without history no id is looked up
         func seen(_ kind: Kind, _ id: String, due: Deadline?, status: Status?, _ signal: Signal) -> Signal {
-            guard !baselines.isEmpty else { return signal }
-            return Baselines.signal(signal, moved: baselines.original(kind, id, current: due) != nil, status: status, movedGreen: movedGreen)
+            Baselines.signal(signal, moved: baselines.original(kind, id, current: due) != nil, status: status, movedGreen: movedGreen)
         }
         // Each goal's worst open activity, finding and sub-goal of its own, in one pass each.
         var direct = [Signal?](repeating: nil, count: n)
@@ -123,9 +123,8 @@ public struct GoalChildren: Sendable {
                 for j in subgoals[i] where counts[Int(j)] {
                     let g = goals.baseAddress! + Int(j)
                     guard !(g.pointee.status?.isClosed ?? false) else { continue }
-                    direct[i] = GoalChildren.worse(direct[i], seen(.goal, g.pointee.id, due: g.pointee.due, status: g.pointee.status,
-                                                                   Standing(deadline: g.pointee.due, status: g.pointee.status,
-                                                                            asOf: asOf, window: window).signal))
+                    let signal = Standing(deadline: g.pointee.due, status: g.pointee.status, asOf: asOf, window: window).signal
+                    direct[i] = GoalChildren.worse(direct[i], moves ? seen(.goal, g.pointee.id, due: g.pointee.due, status: g.pointee.status, signal) : signal)
                 }
             }
         }
@@ -135,8 +134,8 @@ public struct GoalChildren: Sendable {
                     let a = all.baseAddress! + Int(j)
                     guard !(a.pointee.status?.isClosed ?? false), !onlyOpen || a.pointee.classification == .open else { continue }
                     let due = Activity.deadline(due: a.pointee.due, every: a.pointee.every, done: a.pointee.countedDone)
-                    direct[i] = GoalChildren.worse(direct[i], seen(.activity, a.pointee.id, due: a.pointee.due, status: a.pointee.status,
-                                                                   Standing(deadline: due, status: a.pointee.status, asOf: asOf, window: window).signal))
+                    let signal = Standing(deadline: due, status: a.pointee.status, asOf: asOf, window: window).signal
+                    direct[i] = GoalChildren.worse(direct[i], moves ? seen(.activity, a.pointee.id, due: a.pointee.due, status: a.pointee.status, signal) : signal)
                 }
             }
         }
@@ -145,9 +144,8 @@ public struct GoalChildren: Sendable {
                 for j in findings[i] {
                     let f = all.baseAddress! + Int(j)
                     guard !(f.pointee.status?.isClosed ?? false), !onlyOpen || f.pointee.classification == .open else { continue }
-                    direct[i] = GoalChildren.worse(direct[i], seen(.finding, f.pointee.id, due: f.pointee.due, status: f.pointee.status,
-                                                                   Standing(deadline: f.pointee.due, status: f.pointee.status,
-                                                                            asOf: asOf, window: window).signal))
+                    let signal = Standing(deadline: f.pointee.due, status: f.pointee.status, asOf: asOf, window: window).signal
+                    direct[i] = GoalChildren.worse(direct[i], moves ? seen(.finding, f.pointee.id, due: f.pointee.due, status: f.pointee.status, signal) : signal)
                 }
             }
         }
