@@ -234,6 +234,13 @@ final class HistoryAtReportDateTests: XCTestCase {
         XCTAssertEqual(report.postponed.map { "\($0.id) \($0.from ?? "") → \($0.to ?? "") \($0.days ?? 0)" }, ["B2 2026-Q2 → 2026-Q3 92"])
         XCTAssertEqual(report.slips.map { "\($0.from) → \($0.to) \($0.totalDays) \($0.netDays ?? 0)" }, ["2026-Q2 → 2026-Q3 92 92"])
         XCTAssertEqual(Baselines.make(h, periodStart: period.first).original(.activity, "B2", current: Deadline(token: "2026-Q3"))?.token, "2026-Q2")
+        // The same without an occurrence line (done set by hand, as before that field).
+        var old = HistoryBook()
+        old.commit("c0", "2025-12-15", file([historyActivity("B2", due: "2026-Q1", extra: every)]))
+        old.commit("c1", "2026-03-20", file([historyActivity("B2", due: "2026-Q3", extra: every + "done: 2026-03-20\n")]))
+        let byHand = HistoryReport.make(old.history(), period: period)
+        XCTAssertEqual(byHand.closed.map { "\($0.id) \($0.occurrence ?? "-")" }, ["B2 2026-Q1"])
+        XCTAssertEqual(byHand.postponed.map { "\($0.from ?? "") → \($0.to ?? "") \($0.days ?? 0)" }, ["2026-Q2 → 2026-Q3 92"])
         // One period on is the plan: no move.
         var once = HistoryBook()
         once.commit("c0", "2025-12-15", file([historyActivity("B2", due: "2026-Q1", extra: every)]))

@@ -335,7 +335,11 @@ enum HistoryDiff {
         if let o = added.last(where: { $0.period == due.1 }) ?? added.last { return o }
         guard list.contains(where: { $0.0 == "done" }), let doneText = value(new, "done"), let done = Day(doneText),
               let from = due.1.flatMap(Deadline.init(token:)), let to = due.2.flatMap(Deadline.init(token:)) else { return nil }
-        guard every.step(after: from) == to || every.next(after: done) == to else { return nil }
+        // One period on is the plan; further than that, with `done` in or after the period it
+        // completes, is the completion and a move of the rest (`onePeriodOn`).
+        let further = to.lastDay.flatMap { last in every.step(after: from)?.lastDay.map { $0 < last } } ?? false
+        guard every.step(after: from) == to || every.next(after: done) == to
+            || (further && from.firstDay.map { done >= $0 } ?? false) else { return nil }
         return Occurrence(period: from.token, done: done, outcome: nil, evidence: value(new, "evidence"))
     }
 
