@@ -108,6 +108,9 @@ final class HistoryAtReportDateTests: XCTestCase {
         XCTAssertTrue(FollowUpText.render(report, lang: .en, style: .plain)
             .contains("Public version: no records left out of the tables. The history leaves out 1 record classified internal or confidential during the period.\n"))
         XCTAssertEqual(HistoryReport.make(book.history(), period: period).hiddenInHistory, 0, "not public: nothing left out")
+        // A classified record deleted since is no open record whose history is hidden.
+        book.commit("c3", "2026-05-01", file([historyActivity("A9", due: "2026-09")]))
+        XCTAssertEqual(HistoryReport.make(book.history(), period: period, isPublic: true).hiddenInHistory, 0)
     }
 
     /// Found in review: a closing back-dated before an earlier commit's change still came

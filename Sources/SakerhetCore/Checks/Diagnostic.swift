@@ -35,9 +35,6 @@ public struct Diagnostic: Sendable, Codable, Hashable {
     /// `owner` and `coOwners`.
     public var owners: [String] { (owner.map { [$0] } ?? []) + (coOwners ?? []) }
 
-    /// True when `id` is one of the record's owners.
-    public func isOwned(by id: String) -> Bool { owner == id || coOwners?.contains(id) == true }
-
     /// `quoting`: the value of the field the message is about; where the message quotes it
     /// whole ('…') and it is longer than `quoteLimit`, only its start is quoted (`quoted`).
     public init(severity: Severity, check: String, file: String, line: Int, column: Int? = nil,

@@ -79,6 +79,20 @@ public enum ImportColumns {
     ]
 
     /// The field a column name means for `kind`, with its rank (lower is better).
+    // Columns by their role in telling a goal table from an activity table (`Importer`),
+    // declared here beside the names above, folded as they are.
+
+    /// A goal's number beside its goal column: seed 000's Delmål table (Delmål | Nr |
+    /// Beskrivning | Anses klart när) and the Word report's (Mål | Nr | …).
+    static let numberColumns: Set<String> = ["nr", "nummer", "number", "no"]
+    /// A goal column (an activity's goal, a goal table's Mål or Delmål).
+    static let goalColumns: Set<String> = ["mal", "delmal", "goal", "sub goal", "subgoal"]
+    /// An activity's title that no goal's title is: a table with such a column is no goal table.
+    static let activityColumns: Set<String> = {
+        func titles(_ k: Kind) -> [String] { names[k]?.first { $0.0 == "title" }?.1 ?? [] }
+        return Set(titles(.activity)).subtracting(titles(.goal))
+    }()
+
     static func field(_ header: String, kind: Kind) -> (field: String, rank: Int)? {
         let f = fold(header)
         guard !f.isEmpty, let list = names[kind] else { return nil }

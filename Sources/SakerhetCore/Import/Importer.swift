@@ -303,11 +303,6 @@ public struct Importer {
         return (column, unplaced, workedOut)
     }
 
-    /// Column names of a goal's number beside its goal column: seed 000's Delmål table
-    /// (Delmål | Nr | Beskrivning | Anses klart när) and the Word report's (Mål | Nr | …).
-    static let numberColumns: Set<String> = ["nr", "nummer", "number", "no"]
-    /// Column names of a goal column.
-    static let goalColumns: Set<String> = ["mal", "delmal", "goal", "sub goal", "subgoal"]
 
     /// The Mål and Delmål columns of a goal table. Beside a title of its own (Beskrivning,
     /// Rubrik, Titel), a goal column next to a Nr or Id column is the parent and Nr the id
@@ -324,19 +319,19 @@ public struct Importer {
             if let u = unplaced.firstIndex(of: headers[i]) { unplaced.remove(at: u) }
         }
         // A title of its own (Beskrivning, Rubrik, Titel) comes before a Mål or Delmål column.
-        if goalColumns.contains(folded[t.index]), t.rank >= 0,
-           let own = folded.indices.first(where: { !goalColumns.contains(folded[$0]) && !mapped.contains(folded[$0]) && ImportColumns.field(headers[$0], kind: .goal)?.field == "title" }) {
+        if ImportColumns.goalColumns.contains(folded[t.index]), t.rank >= 0,
+           let own = folded.indices.first(where: { !ImportColumns.goalColumns.contains(folded[$0]) && !mapped.contains(folded[$0]) && ImportColumns.field(headers[$0], kind: .goal)?.field == "title" }) {
             unplaced.append(headers[t.index])
             take(own, as: "title")
         }
-        guard let t = column["title"], !goalColumns.contains(folded[t.index]) else {
+        guard let t = column["title"], !ImportColumns.goalColumns.contains(folded[t.index]) else {
             // Goals with both Delmål and Mål: the sub-goal is the record, the goal its parent.
             if folded[t.index] == "delmal", let i = folded.indices.first(where: { folded[$0] == "mal" && !mapped.contains(folded[$0]) }) { take(i, as: "parent") }
             return
         }
-        let goals = folded.indices.filter { goalColumns.contains(folded[$0]) && !mapped.contains(folded[$0]) && column["title"]?.index != $0 }
+        let goals = folded.indices.filter { ImportColumns.goalColumns.contains(folded[$0]) && !mapped.contains(folded[$0]) && column["title"]?.index != $0 }
         guard !goals.isEmpty else { return }
-        if column["id"] == nil, let nr = folded.indices.first(where: { numberColumns.contains(folded[$0]) && !mapped.contains(folded[$0]) }) {
+        if column["id"] == nil, let nr = folded.indices.first(where: { ImportColumns.numberColumns.contains(folded[$0]) && !mapped.contains(folded[$0]) }) {
             take(nr, as: "id")
         }
         if column["id"] != nil {
@@ -350,8 +345,6 @@ public struct Importer {
         }
     }
 
-    /// Activity column names: a table with one is no goal table.
-    static let activityColumns: Set<String> = ["aktivitet", "aktiviteter", "atgard", "atgarder", "uppgift", "activity", "action"]
 
     /// The columns that make a table read as activities a goal table: columns only goals
     /// have (Anses klart när, Överordnat mål, Nivå, Indikator, Målvärde, as on `export`'s
@@ -363,11 +356,11 @@ public struct Importer {
             !h.isEmpty && ["done_when", "parent", "level", "indicator", "target"].contains(ImportColumns.field(h, kind: .goal)?.field ?? "")
         }
         let folded = headers.map(ImportColumns.fold)
-        if let g = column["goal"], goalColumns.contains(folded[g.index]), let t = column["title"],
-           !activityColumns.contains(folded[t.index]), !goalColumns.contains(folded[t.index]) {
+        if let g = column["goal"], ImportColumns.goalColumns.contains(folded[g.index]), let t = column["title"],
+           !ImportColumns.activityColumns.contains(folded[t.index]), !ImportColumns.goalColumns.contains(folded[t.index]) {
             func values(_ i: Int) -> [String] { rows.compactMap { i < $0.count && !$0[i].isBlank ? ImportValues.clean($0[i].text) : nil } }
             let ids = values(g.index)
-            let nr = folded.indices.first { numberColumns.contains(folded[$0]) || folded[$0] == "id" }
+            let nr = folded.indices.first { ImportColumns.numberColumns.contains(folded[$0]) || folded[$0] == "id" }
             let own = nr.map(values) ?? ids
             if !ids.isEmpty, ids.allSatisfy(isIDLike), Set(own).count == own.count, own.count == rows.filter({ !$0.allSatisfy(\.isBlank) }).count {
                 out.append(headers[g.index])
@@ -382,7 +375,7 @@ public struct Importer {
         let goalFields = Set(Kind.goal.fields.map(\.name))
         return headers.indices.filter { i in
             let f = ImportColumns.fold(headers[i])
-            if activityColumns.contains(f) { return true }
+            if ImportColumns.activityColumns.contains(f) { return true }
             guard let field = ImportColumns.field(headers[i], kind: .activity)?.field else { return false }
             return !goalFields.contains(field) && !["goal", "owner_id"].contains(field)
         }.map { headers[$0] }

@@ -153,8 +153,9 @@ public struct HistoryReport: Sendable, Encodable {
                 for c in entry.changes where planKinds.contains(c.kind) && !excluding.contains(c.id) && !c.id.isEmpty { later.insert(c.id) }
                 continue
             }
-            for c in entry.changes where planKinds.contains(c.kind) && excluding.contains(c.id) && !now.contains(c.id) && inPeriod(r.date) {
-                hidden.insert(c.id)
+            for c in entry.changes where planKinds.contains(c.kind) && excluding.contains(c.id) && !now.contains(c.id) {
+                if c.action == .removed { gone.insert(c.id) } else if c.action == .created { gone.remove(c.id) }
+                if inPeriod(r.date) { hidden.insert(c.id) }
             }
             for c in entry.changes where planKinds.contains(c.kind) && !excluding.contains(c.id) {
                 let key = Key(kind: c.kind, id: c.id)
@@ -179,7 +180,6 @@ public struct HistoryReport: Sendable, Encodable {
                 }
                 switch c.action {
                 case .created:
-                    gone.remove(c.id)
                     if inPeriod(r.date) { added.append(row(nil, words.added)) }
                     if c.kind == .risk {
                         // A risk's status is its own word; `stängd` counts as closed here.
@@ -192,7 +192,6 @@ public struct HistoryReport: Sendable, Encodable {
                     // Added already done: closed on its own done date, as a later change would be.
                     if s == .done, let x = doneRow() { keep(&lastClosed, key, (x.date, order), x) }
                 case .removed:
-                    gone.insert(c.id)
                     if inPeriod(r.date) { removed.append(row(nil, words.removed)) }
                 case .changed where c.field == "status":
                     if c.kind == .risk {

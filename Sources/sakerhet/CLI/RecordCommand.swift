@@ -58,7 +58,7 @@ enum RecordCommand {
         let scope = ctx.isRollup ? nil : try OwnerOption.find(o.value("--owner"), lang: ctx.lang,
                                                              in: { if loaded == nil { loaded = try ctx.load(kinds: kinds) }; return loaded! },
                                                              full: { try ctx.load() })
-        filter.owner = scope?.id
+        filter.owners = scope?.ids  // the owner and those below it, worked out once
         filter.status = o.value("--status")
         filter.overdue = o.flag("--overdue")
         filter.soon = o.flag("--soon")
