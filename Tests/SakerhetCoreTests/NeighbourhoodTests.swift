@@ -58,7 +58,7 @@ final class NeighbourhoodTests: XCTestCase {
     func testAnEditOfOneActivityLooksAtFewRecords() throws {
         let data = try Fixture.shipped()
         let edit = try Editor.update(data, .activity, id: "A5", [.set("note", "Ny anteckning")])
-        let near = edit.neighbourhood(in: data)
+        let near = try XCTUnwrap(edit.neighbourhood(in: data))
         XCTAssertEqual(near.after.activities.map(\.id), ["A5"])
         XCTAssertEqual(near.after.goals.map(\.id), ["D3"])
         XCTAssertEqual(near.after.owners.map(\.id), ["sbs"])
@@ -72,7 +72,7 @@ final class NeighbourhoodTests: XCTestCase {
     func testARenamedGoalBringsTheRecordsThatNameIt() throws {
         let data = try Fixture.shipped()
         let edit = try Editor.update(data, .goal, id: "D3", [.set("id", "D3b")])
-        let near = edit.neighbourhood(in: data)
+        let near = try XCTUnwrap(edit.neighbourhood(in: data))
         let naming = data.activities.filter { $0.goal == "D3" }.map(\.id)
         XCTAssertFalse(naming.isEmpty)
         XCTAssertEqual(Set(near.after.activities.map(\.id)), Set(naming))

@@ -5,14 +5,24 @@
 /// parents above them) and of the records that name R. Everything else is the same before
 /// and after, and is left out of both.
 extension Edit {
-    func neighbourhood(in data: DataSet) -> (before: DataSet, after: DataSet) {
+    /// The records before and after the edit, or nil when `data` is read around the
+    /// record (`Store.load(folder:display:around:)`) and lacks some of them: a file read
+    /// as an excerpt (`Document.sieve`) holds the records with the strings it was searched
+    /// for, and every record looked for by an id must be among them.
+    func neighbourhood(in data: DataSet) -> (before: DataSet, after: DataSet)? {
         let old: Record? = index.map { before.records[$0] }
         let new = block?.records ?? []
         let changed = (old.map { [$0] } ?? []) + new
         let ids = Set(changed.compactMap { $0.value(.id) })
         var chosen = [Set<Int>](repeating: [], count: Kind.allCases.count)
+        var reached = true
+        // Whether the records of kind k with this id, or that name it, are all in `data`.
+        func lookUp(_ k: Kind, _ id: String) {
+            if let sieve = data.files[k]?.document.sieve, !sieve.contains(id) { reached = false }
+        }
 
         func include(_ k: Kind, id: String) -> [Int] {
+            lookUp(k, id)
             var added: [Int] = []
             for j in data.records(of: k, id: id) where !(k == kind && j == index) && chosen[k.slot].insert(j).inserted {
                 added.append(j)
@@ -35,6 +45,7 @@ extension Edit {
                 if k.spec(code: f.code)?.type == .followedRecord {
                     _ = include(.goal, id: f.value)
                     _ = include(.activity, id: f.value)
+                    lookUp(.followup, f.value)
                     includeFollowups { $0 == f.value }
                 }
                 guard let spec = k.spec(code: f.code), case .ref(let target) = spec.type else { continue }
@@ -46,11 +57,15 @@ extension Edit {
             }
         }
         // The follow-ups of a goal or an activity name it.
-        if kind == .goal || kind == .activity { includeFollowups(ids.contains) }
+        if kind == .goal || kind == .activity {
+            for id in ids { lookUp(.followup, id) }
+            includeFollowups(ids.contains)
+        }
         // The records that name R.
         for other in Kind.allCases {
             let keys = Schema.list[other.slot].filter { $0.type == .ref(kind) }.map { UInt8($0.key.rawValue) }
             guard !keys.isEmpty, let file = data.files[other] else { continue }
+            for id in ids { lookUp(other, id) }
             for (j, r) in file.document.records.enumerated() where !(other == kind && j == index) {
                 for f in r.fields where keys.contains(f.code) && ids.contains(f.value) {
                     chosen[other.slot].insert(j)
@@ -80,6 +95,7 @@ extension Edit {
             }
             return DataSet(folder: data.folder, files: files, configFile: data.configFile)
         }
+        guard reached else { return nil }
         return (dataSet(edited: false), dataSet(edited: true))
     }
 
@@ -87,5 +103,26 @@ extension Edit {
     private var blockSegments: [Document.Segment] {
         guard let block else { return [] }
         return block.records.indices.map { block.segment(ofRecord: $0) }
+    }
+}
+
+extension Kind {
+    /// The files that an edit of one record of this kind may read as excerpts around the
+    /// record's id (`Document(bytes:holding:)`): those of kinds that name no record of
+    /// their own kind (no chain of parents to follow) and that this kind names by no
+    /// field. An edit looks in such a file only for the records with the edited id and
+    /// the records that name it, and each of those holds the id. Goals and owners (with
+    /// their parents), and what this kind's fields name, are read whole.
+    public var filesReadAroundID: [Kind] {
+        let named = Set(Schema.list[slot].flatMap { spec -> [Kind] in
+            switch spec.type {
+            case .ref(let target): return [target]
+            case .followedRecord: return [.goal, .activity, .followup]
+            default: return []
+            }
+        })
+        return Kind.allCases.filter { k in
+            !named.contains(k) && !Schema.list[k.slot].contains { $0.type == .ref(k) }
+        }
     }
 }

@@ -31,9 +31,14 @@ public enum SafeWrite {
     /// `lang` is the language of its masks (`[personnummer dolt]`). With `creating`, a
     /// folder without that kind's file is edited as if it held `Templates.newFile(kind)`:
     /// the write creates the file, and the dry run shows it created (`--- /dev/null`).
+    /// `record`: the record the edit changes, when it changes one that exists (`set`,
+    /// `done`, `postpone`, `remove`). The folder is then read around it first
+    /// (`Store.load(folder:display:around:)`), which in a large folder is most of the
+    /// work; when the edit fails, reaches past what was read or would add an error, it is
+    /// made again on the whole folder, so the outcome and its messages are the same.
     public static func perform(folder: String, display: String, asOf: Day, dryRun: Bool, commit: Bool,
                                lockTimeout: Double = 10, diffStyle: Style = .plain, lang: Lang = .sv,
-                               creating: Kind? = nil,
+                               creating: Kind? = nil, record: (kind: Kind, id: String)? = nil,
                                loaded: (DataSet) -> Void = { _ in }, notices: ([Message]) -> Void = { _ in },
                                edit make: (DataSet) throws -> Edit) throws -> WriteOutcome {
         if commit && !dryRun && Git.topLevel(of: folder) == nil {
@@ -41,6 +46,14 @@ public enum SafeWrite {
                              en: "--commit: \(display) is not in a git repository; run 'git init' or leave out --commit")
         }
         return try Store.withLock(folder: folder, timeout: lockTimeout) {
+            if let record, creating == nil {
+                let data = try Store.load(folder: folder, display: display, around: record)
+                if let edit = try? make(data), edit.addsNoErrorNearby(in: data, asOf: asOf) == true {
+                    loaded(data)
+                    return try finish(edit, folder: folder, asOf: asOf, dryRun: dryRun, commit: commit, diffStyle: diffStyle,
+                                      lang: lang, created: false, notices: notices)
+                }
+            }
             var data = try Store.load(folder: folder, display: display)
             var created = false
             if let kind = creating, data.files[kind] == nil {
@@ -50,25 +63,34 @@ public enum SafeWrite {
                 created = true
             }
             loaded(data)
-            var edit: Edit
+            let edit: Edit
             do { edit = try make(data) } catch let e as EditError where e.isRefusal {
                 return .refused(e.message)
             }
             let errors = edit.newErrors(in: data, asOf: asOf)
             if !errors.isEmpty { return .invalid(errors: errors, data: data) }
-            edit.notices += edit.pastDeadlineNotices(asOf: asOf)
-            notices(edit.notices)
-            if dryRun {
-                return .dryRun(diff: Diff.unified(created ? [] : edit.before.bytes, edit.afterBytes, path: edit.path, style: diffStyle,
-                                                  lang: lang, created: created))
-            }
-            let path = folder + "/" + edit.kind.fileName
-            // A commit takes the whole file: refuse when it holds changes not made here.
-            if commit, let why = try Git.uncommittedState(of: path, display: edit.path) { return .refused(why) }
-            try Store.writeAtomically(slices: edit.afterSlices, to: path)
-            if commit { try Git.commit(file: path, message: edit.summary) }
-            return .written(summary: edit.echo, path: edit.path, committed: commit)
+            return try finish(edit, folder: folder, asOf: asOf, dryRun: dryRun, commit: commit, diffStyle: diffStyle,
+                              lang: lang, created: created, notices: notices)
         }
+    }
+
+    /// The rest of a write once the edit is known to add no error: its notices, then the
+    /// dry run's diff, or the write (and the commit).
+    private static func finish(_ edit: Edit, folder: String, asOf: Day, dryRun: Bool, commit: Bool, diffStyle: Style,
+                               lang: Lang, created: Bool, notices: ([Message]) -> Void) throws -> WriteOutcome {
+        var edit = edit
+        edit.notices += edit.pastDeadlineNotices(asOf: asOf)
+        notices(edit.notices)
+        if dryRun {
+            return .dryRun(diff: Diff.unified(created ? [] : edit.before.bytes, edit.afterBytes, path: edit.path, style: diffStyle,
+                                              lang: lang, created: created))
+        }
+        let path = folder + "/" + edit.kind.fileName
+        // A commit takes the whole file: refuse when it holds changes not made here.
+        if commit, let why = try Git.uncommittedState(of: path, display: edit.path) { return .refused(why) }
+        try Store.writeAtomically(slices: edit.afterSlices, to: path)
+        if commit { try Git.commit(file: path, message: edit.summary) }
+        return .written(summary: edit.echo, path: edit.path, committed: commit)
     }
 }
 

@@ -12,9 +12,16 @@ extension Edit {
     /// The records the edit concerns are checked first (see `Neighbourhood.swift`); only
     /// when they show a new error is the whole folder checked, for exact messages.
     public func newErrors(in data: DataSet, asOf: Day) -> [Diagnostic] {
-        let near = neighbourhood(in: data)
-        if Edit.added(before: Edit.errors(near.before, asOf), after: Edit.errors(near.after, asOf)).isEmpty { return [] }
+        if addsNoErrorNearby(in: data, asOf: asOf) == true { return [] }
         return newErrorsInWholeFolder(data, asOf: asOf)
+    }
+
+    /// Whether the records the edit concerns show no new error; nil when `data`, read
+    /// around the record, does not hold them all (see `neighbourhood(in:)`). False says
+    /// only that some error is new: its exact message comes from the whole folder.
+    public func addsNoErrorNearby(in data: DataSet, asOf: Day) -> Bool? {
+        guard let near = neighbourhood(in: data) else { return nil }
+        return Edit.added(before: Edit.errors(near.before, asOf), after: Edit.errors(near.after, asOf)).isEmpty
     }
 
     /// `newErrors` by checking the whole folder before and after the edit.

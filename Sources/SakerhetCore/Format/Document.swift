@@ -12,7 +12,11 @@ public struct Document: Sendable {
     public let lineEnding: LineEnding
     public let hasBOM: Bool
     /// Number of lines in the file.
-    public let lineCount: Int
+    public internal(set) var lineCount: Int
+    /// Nil when every record of the file is parsed. Otherwise the document is an excerpt
+    /// (`init(bytes:holding:)`): it has only the records whose lines hold one of these
+    /// strings, and the file's first record; `bytes` is still the whole file.
+    public internal(set) var sieve: Set<String>? = nil
 
     /// Parses `bytes`. A large file is cut at record boundaries into one chunk per core,
     /// and the chunks are parsed at the same time; the result is the same as in one pass.
@@ -93,7 +97,7 @@ public struct Document: Sendable {
 
     /// The first offset at or after `from` that begins a field line right after a blank
     /// line. There the parser's state is the same as at the start of a file.
-    private static func recordStart(at from: Int, in b: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func recordStart(at from: Int, in b: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = b.count
         var i = from
         while let nl = Platform.firstByte(0x0A, in: b.baseAddress! + i, count: n - i) {

@@ -640,6 +640,24 @@ extension Platform {
         return base.distance(to: UnsafeRawPointer(p))
     }
 
+    /// The offset of the first place where the `needleCount` bytes at `needle` occur in
+    /// the `count` bytes at `base`, or nil: `memchr` for the needle's byte at `key` (best
+    /// the one rarest in the text searched), then `memcmp`. (memmem is not in every C
+    /// library's headers.)
+    static func firstRun(_ needle: UnsafeRawPointer, _ needleCount: Int, key: Int, in base: UnsafeRawPointer, count: Int) -> Int? {
+        guard needleCount > 0, needleCount <= count, key >= 0, key < needleCount else { return nil }
+        let byte = needle.load(fromByteOffset: key, as: UInt8.self)
+        // `at` is where the key byte may be next; a run starts `key` bytes before it.
+        var at = key
+        let last = count - (needleCount - key)
+        while at <= last, let i = firstByte(byte, in: base + at, count: last + 1 - at) {
+            let start = at + i - key
+            if bytesEqual(base + start, needle, count: needleCount) { return start }
+            at += i + 1
+        }
+        return nil
+    }
+
     /// Whether the `count` bytes at `a` and at `b` are the same (memcmp).
     @inline(__always)
     static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {

@@ -146,7 +146,7 @@ enum RecordCommand {
         guard !changes.isEmpty else {
             throw UsageError(sv: "\(label) behöver minst ett fält=värde, t.ex. status=klar", en: "\(label) needs at least one field=value, e.g. status=klar")
         }
-        return try Writer.perform(ctx, o) { data in
+        return try Writer.perform(ctx, o, record: (kind, id)) { data in
             let resolved = try changes.map { key, change -> Change in
                 if key == "owner", case .set(let k, let v) = change { return .set(k, try ownerID(v, data)) }
                 return change
@@ -174,7 +174,7 @@ enum RecordCommand {
             }
             outcome = parsed
         }
-        return try Writer.perform(ctx, o) { data in try RecordRules.done(data, kind, id: id, date: date, evidence: evidence, outcome: outcome) }
+        return try Writer.perform(ctx, o, record: (kind, id)) { data in try RecordRules.done(data, kind, id: id, date: date, evidence: evidence, outcome: outcome) }
     }
 
     static func postpone(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
@@ -187,13 +187,13 @@ enum RecordCommand {
         guard let reason = o.value("--reason"), !reason.allSatisfy({ $0 == " " || $0 == "\t" }) else {
             throw UsageError(sv: "\(label) behöver --reason: skälet till att tidplanen flyttas", en: "\(label) needs --reason: why the schedule moves")
         }
-        return try Writer.perform(ctx, o) { data in try RecordRules.postpone(data, kind, id: id, to: deadline, phrase: to, reason: reason) }
+        return try Writer.perform(ctx, o, record: (kind, id)) { data in try RecordRules.postpone(data, kind, id: id, to: deadline, phrase: to, reason: reason) }
     }
 
     static func remove(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
         guard let id = args.positional() else { throw needID(label, kind) }
         try args.finish(command: label)
-        return try Writer.perform(ctx, o) { data in try Editor.remove(data, kind, id: id) }
+        return try Writer.perform(ctx, o, record: (kind, id)) { data in try Editor.remove(data, kind, id: id) }
     }
 
     /// `field=value`, `field+=value` or `field-=value`.

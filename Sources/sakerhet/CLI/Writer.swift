@@ -5,8 +5,10 @@ import SakerhetCore
 /// write, commit) for the terminal, and gives its exit code.
 enum Writer {
     /// Reads `--dry-run` and `--commit` from `o`.
-    /// `creating`: a missing file of this kind is created by the write (`SafeWrite.perform`).
-    static func perform(_ ctx: Context, _ o: ParsedOptions, creating: Kind? = nil, _ make: (DataSet) throws -> Edit) throws -> Int32 {
+    /// `creating`: a missing file of this kind is created by the write; `record`: the
+    /// record the edit changes, for reading the folder around it (`SafeWrite.perform`).
+    static func perform(_ ctx: Context, _ o: ParsedOptions, creating: Kind? = nil, record: (kind: Kind, id: String)? = nil,
+                        _ make: (DataSet) throws -> Edit) throws -> Int32 {
         let (folder, display) = try ctx.dataFolder()
         let asOf = try ctx.asOf()
         // How long to wait for another writer: 10 s, or SAKERHET_LOCK_TIMEOUT seconds.
@@ -15,7 +17,7 @@ enum Writer {
         let outcome: WriteOutcome
         do {
             outcome = try SafeWrite.perform(folder: folder, display: display, asOf: asOf, dryRun: o.flag("--dry-run"),
-                                            commit: commit, lockTimeout: wait, diffStyle: ctx.style, lang: ctx.lang, creating: creating, loaded: { ctx.keep($0) },
+                                            commit: commit, lockTimeout: wait, diffStyle: ctx.style, lang: ctx.lang, creating: creating, record: record, loaded: { ctx.keep($0) },
                                             notices: { for n in $0 { Output.error("sakerhet: " + (ctx.lang == .sv ? "notis: " : "notice: ") + n.text(ctx.lang), ctx.lang) } },
                                             edit: make)
         } catch let e as EditError {

@@ -1,0 +1,229 @@
+import Foundation
+import XCTest
+@testable import SakerhetCore
+
+/// An edit of one record reads the large files around the record's id
+/// (`Document(bytes:holding:)`, `Store.load(folder:display:around:)`): these tests hold
+/// the excerpt to the whole file's parse, and the write made from it to the write made
+/// from the whole folder.
+final class ExcerptTests: XCTestCase {
+    /// A file with a descriptor, comments between and inside records, continuation lines,
+    /// blank lines of spaces and tabs, a CR before a blank line's LF, a syntax error and no
+    /// final line break.
+    static let awkward = """
+    %rec: Activity
+    %key: id
+
+    id: A1
+    title: Först
+    goal: M1
+
+    # En kommentar före A2
+    id: A2
+    title: Två rader
+    + A1 nämns här
+    goal: M1
+    \t
+    id: A3
+    # inuti
+    title: Tre A33
+    goal: M2
+    \r
+    id: A33
+    title: Trettiotre
+    felrad utan kolon
+    goal: M2
+
+    id: A4
+    title: Sist
+    """
+
+    /// The excerpt's records are records of the whole parse, the same in every field,
+    /// line and byte; and every record of the whole parse whose lines hold `needle` is
+    /// among them. (Records between two places where a parse may start afresh come
+    /// together: a record after a comment block is parsed with the one before it.)
+    func assertExcerpt(_ excerpt: Document, of whole: Document, holds needle: String, file: StaticString = #filePath, line: UInt = #line) {
+        var byStart: [Int: Record] = [:]
+        for r in whole.records { byStart[r.byteRange.lowerBound] = r }
+        for r in excerpt.records {
+            guard let w = byStart[r.byteRange.lowerBound] else { return XCTFail("\(needle): no record at \(r.byteRange)", file: file, line: line) }
+            XCTAssertEqual(r.line, w.line, needle, file: file, line: line)
+            XCTAssertEqual(r.byteRange, w.byteRange, needle, file: file, line: line)
+            XCTAssertEqual(r.fields, w.fields, needle, file: file, line: line)
+        }
+        let kept = Set(excerpt.records.map(\.byteRange.lowerBound))
+        for r in whole.records where String(decoding: whole.bytes[r.byteRange], as: UTF8.self).contains(needle) {
+            XCTAssertTrue(kept.contains(r.byteRange.lowerBound), "\(needle): the record on line \(r.line) is missing", file: file, line: line)
+        }
+        XCTAssertEqual(excerpt.lineCount, whole.lineCount, needle, file: file, line: line)
+        XCTAssertEqual(excerpt.bytes, whole.bytes, file: file, line: line)
+        XCTAssertEqual(excerpt.sieve, [needle], file: file, line: line)
+        XCTAssertEqual(excerpt.descriptor?.fields, whole.descriptor?.fields, needle, file: file, line: line)
+        XCTAssertEqual(excerpt.lineEnding, whole.lineEnding, file: file, line: line)
+    }
+
+    func testAnExcerptHasTheWholeParsesRecordsThatHoldTheText() throws {
+        let whole = Document(text: Self.awkward)
+        XCTAssertEqual(whole.records.count, 5)
+        XCTAssertNil(whole.sieve)
+        for needle in ["A1", "A2", "A3", "A33", "A4", "M2", "Två", "nämns", "inuti", "saknas", "%key"] {
+            assertExcerpt(Document(bytes: whole.bytes, holding: [needle]), of: whole, holds: needle)
+        }
+        // Only what holds the text, here: each record follows a blank line.
+        XCTAssertEqual(Document(bytes: whole.bytes, holding: ["A1"]).records.compactMap { $0.value(.id) }, ["A1", "A2"])
+        XCTAssertEqual(Document(bytes: whole.bytes, holding: ["A33"]).records.compactMap { $0.value(.id) }, ["A3", "A33"])
+        // The record with the line that lacks a colon keeps that issue, at the same line.
+        let a33 = Document(bytes: whole.bytes, holding: ["Trettiotre"])
+        XCTAssertEqual(a33.issues.map(\.line), whole.issues.map(\.line).filter { $0 > 20 })
+        XCTAssertFalse(a33.issues.isEmpty)
+        // Two strings: the records of either.
+        let two = Document(bytes: whole.bytes, holding: ["Tre A33", "Sist"])
+        XCTAssertEqual(two.records.compactMap { $0.value(.id) }, ["A3", "A4"])
+        // Nothing found: the descriptor block only.
+        let none = Document(bytes: whole.bytes, holding: ["Z9"])
+        XCTAssertEqual(none.records.count, 0)
+        XCTAssertEqual(none.descriptor?.fields, whole.descriptor?.fields)
+        XCTAssertNotNil(none.descriptor)
+        XCTAssertEqual(Document(bytes: [], holding: ["A1"]).records.count, 0)
+    }
+
+    /// The shipped plan and a large generated file, cut by the cores: for every id, the
+    /// excerpt around it has exactly the records of the whole parse that hold it.
+    func testExcerptsAroundEveryIDOfTheShippedPlanAndALargeFile() throws {
+        var texts: [String] = []
+        for name in ["activities.rec", "goals.rec", "risks.rec", "findings.rec"] {
+            texts.append(try String(contentsOfFile: Fixture.shippedFolder + "/" + name, encoding: .utf8))
+        }
+        // Past 1 MiB, so that the whole file is parsed in pieces.
+        texts.append((1...6000).map { n in
+            "id: A\(n)\ntitle: Aktivitet \(n) med en titel som är lång nog att lämnas i filen\n"
+                + (n % 7 == 0 ? "# kommentar om A\(n + 1)\n" : "") + "goal: M\(n % 40)\nowner: sbs\ndue: 2025-0\(n % 9 + 1)\nstatus: pågår\n"
+                + (n % 5 == 0 ? "note: Se A\(n / 2)\n+ och A\(n / 3)\n" : "")
+        }.joined(separator: n(3)))
+        for text in texts {
+            let whole = Document(text: text)
+            let ids = whole.records.compactMap { $0.value(.id) }
+            XCTAssertFalse(ids.isEmpty)
+            for (i, id) in ids.enumerated() where ids.count < 400 ? i % 3 == 0 : i % 701 == 0 || i == ids.count - 1 {
+                assertExcerpt(Document(bytes: whole.bytes, holding: [id]), of: whole, holds: id)
+            }
+        }
+    }
+
+    func n(_ count: Int) -> String { String(repeating: "\n", count: count) }
+
+    /// The files read around the id are those the edit looks in by that id alone.
+    func testWhichFilesAnEditReadsAroundTheID() {
+        XCTAssertEqual(Kind.activity.filesReadAroundID, [.activity, .risk, .finding, .followup])
+        XCTAssertEqual(Kind.goal.filesReadAroundID, [.activity, .risk, .finding, .followup])
+        XCTAssertEqual(Kind.risk.filesReadAroundID, [.risk, .finding, .followup])
+        XCTAssertFalse(Kind.followup.filesReadAroundID.contains(.followup))
+        for k in Kind.allCases { XCTAssertFalse(k.filesReadAroundID.contains(.goal) || k.filesReadAroundID.contains(.owner), "\(k)") }
+    }
+
+    /// The shipped plan read around each record, as the writer reads it.
+    static func around(_ data: DataSet, _ kind: Kind, _ id: String) -> DataSet {
+        var files = data.files
+        for k in kind.filesReadAroundID {
+            if let f = files[k] { files[k] = SourceFile(path: f.path, document: Document(bytes: f.document.bytes, holding: [id])) }
+        }
+        return DataSet(folder: data.folder, files: files, configFile: data.configFile)
+    }
+
+    /// Thousands of edits of the shipped plan, valid and not: an edit made on the folder
+    /// read around its record, and found there to add no error, is the same edit as on
+    /// the whole folder, and the whole folder finds no new error either. Every other edit
+    /// is made again on the whole folder (`SafeWrite.perform`), so only this case matters;
+    /// it must be most of the valid edits, or reading around the record saves nothing.
+    func testAnEditOnTheFolderReadAroundItsRecordIsTheEditOnTheWholeFolder() throws {
+        let data = try Fixture.shipped()
+        var valid = 0, takenAround = 0, fellBack = 0
+        for kind in Kind.allCases {
+            for (n, id) in (data.ids[kind]?.keys.sorted(by: naturalLess) ?? []).enumerated() {
+                let near = Self.around(data, kind, id)
+                var edits: [(String, (DataSet) throws -> Edit)] = [("rm", { try Editor.remove($0, kind, id: id) })]
+                for spec in kind.fields {
+                    for (v, value) in NeighbourhoodTests.values(for: spec, of: kind, id: id, in: data).enumerated() where n < 1 || (v + n) % 11 == 0 {
+                        edits.append(("\(spec.name)=\(value)", { try Editor.update($0, kind, id: id, [.set(spec.name, value)]) }))
+                    }
+                }
+                for (what, make) in edits {
+                    guard let full = try? make(data) else {
+                        XCTAssertThrowsError(try make(near), "\(kind) \(id) \(what)")
+                        continue
+                    }
+                    // Whether the edit adds an error to the whole folder (NeighbourhoodTests
+                    // holds the neighbourhood's answer to the whole folder's).
+                    let addsNone = try XCTUnwrap(full.addsNoErrorNearby(in: data, asOf: Fixture.asOf))
+                    if addsNone { valid += 1 }
+                    guard let edit = try? make(near) else { fellBack += 1; continue }
+                    switch edit.addsNoErrorNearby(in: near, asOf: Fixture.asOf) {
+                    case true?:
+                        XCTAssertTrue(addsNone, "\(kind) \(id) \(what)")
+                        XCTAssertEqual(edit.afterBytes, full.afterBytes, "\(kind) \(id) \(what)")
+                        XCTAssertEqual(edit.summary, full.summary)
+                        XCTAssertEqual(edit.lineShift, full.lineShift)
+                        takenAround += 1
+                    case false?, nil:
+                        fellBack += 1
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(valid, 250, "valid \(valid), fell back \(fellBack)")
+        XCTAssertGreaterThan(fellBack, 150, "valid \(valid), fell back \(fellBack)")
+        XCTAssertGreaterThan(Double(takenAround), 0.9 * Double(valid), "valid \(valid), taken around \(takenAround)")
+    }
+
+    /// Through the writer: the same files and outcomes as with the whole folder, and the
+    /// folder is read around the record when the edit stays within it.
+    func testTheWriterReadsAroundTheRecordAndWritesTheSameFile() throws {
+        let fm = FileManager.default
+        func folder() throws -> String {
+            let dir = fm.temporaryDirectory.appendingPathComponent("excerpt-\(UUID().uuidString)").path
+            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            for f in Fixture.shippedFiles { try fm.copyItem(atPath: Fixture.shippedFolder + "/" + f, toPath: dir + "/" + f) }
+            return dir
+        }
+        let cases: [(Kind, String, (DataSet) throws -> Edit, Bool)] = [
+            (.activity, "A12", { try Editor.update($0, .activity, id: "A12", [.set("note", "Enligt FLG")]) }, true),
+            (.activity, "A12", { try RecordRules.done($0, .activity, id: "A12", date: Day("2024-10-30")!, evidence: nil) }, true),
+            (.activity, "A12", { try RecordRules.postpone($0, .activity, id: "A12", to: Deadline(phrase: "2025-09")!, reason: "KF") }, true),
+            (.goal, "D3", { try Editor.update($0, .goal, id: "D3", [.set("note", "x")]) }, true),
+            (.risk, "R1", { try Editor.update($0, .risk, id: "R1", [.set("likelihood", "3")]) }, true),
+            // An unknown goal: an error, made again on the whole folder for its message.
+            (.activity, "A12", { try Editor.update($0, .activity, id: "A12", [.set("goal", "D99")]) }, false),
+            // A risk's action: activities.rec is read whole for an edit of a risk.
+            (.risk, "R1", { try Editor.update($0, .risk, id: "R1", [.add("action", "A5")]) }, true),
+            // A new id reaches past what was read around the old one.
+            (.activity, "A12", { try Editor.update($0, .activity, id: "A12", [.set("id", "A12b")]) }, false),
+            // An unknown id: the message names the closest id of the whole file.
+            (.activity, "A1200", { try Editor.update($0, .activity, id: "A1200", [.set("note", "x")]) }, false),
+            // A refusal of a record rule.
+            (.activity, "A12", { try RecordRules.postpone($0, .activity, id: "A12", to: Deadline(phrase: "2024-01")!, reason: "x") }, false),
+        ]
+        for (kind, id, make, around) in cases {
+            let a = try folder(), b = try folder()
+            defer { try? fm.removeItem(atPath: a); try? fm.removeItem(atPath: b) }
+            var readAround: Bool?
+            func outcome(_ f: String, _ record: (kind: Kind, id: String)?) -> String {
+                do {
+                    let o = try SafeWrite.perform(folder: f, display: "data", asOf: Fixture.asOf, dryRun: false, commit: false, record: record,
+                                                  loaded: { if record != nil { readAround = $0.files.values.contains { $0.document.sieve != nil } } },
+                                                  edit: make)
+                    switch o {
+                    case .written(let s, let p, _): return "written \(s.sv) \(p)"
+                    case .refused(let m): return "refused \(m.en)"
+                    case .invalid(let e, _): return "invalid " + e.map { "\($0.file):\($0.line) \($0.message.en)" }.joined(separator: "; ")
+                    case .dryRun(let d): return d
+                    }
+                } catch let e as EditError { return "error \(e.message.en)" } catch { return "error \(error)" }
+            }
+            XCTAssertEqual(outcome(a, (kind, id)), outcome(b, nil), "\(kind) \(id)")
+            XCTAssertEqual(readAround, around, "\(kind) \(id)")
+            for f in Fixture.shippedFiles {
+                XCTAssertEqual(fm.contents(atPath: a + "/" + f), fm.contents(atPath: b + "/" + f), "\(kind) \(id) \(f)")
+            }
+        }
+    }
+}
