@@ -42,7 +42,8 @@ final class ExcerptTests: XCTestCase {
     /// line and byte; and every record of the whole parse whose lines hold `needle` is
     /// among them. (Records between two places where a parse may start afresh come
     /// together: a record after a comment block is parsed with the one before it.)
-    func assertExcerpt(_ excerpt: Document, of whole: Document, holds needle: String, file: StaticString = #filePath, line: UInt = #line) {
+    func assertExcerpt(_ excerpt: Document, of whole: Document, holds needle: String, sieve: Set<String>? = nil,
+                       file: StaticString = #filePath, line: UInt = #line) {
         var byStart: [Int: Record] = [:]
         for r in whole.records { byStart[r.byteRange.lowerBound] = r }
         for r in excerpt.records {
@@ -57,7 +58,7 @@ final class ExcerptTests: XCTestCase {
         }
         XCTAssertEqual(excerpt.lineCount, whole.lineCount, needle, file: file, line: line)
         XCTAssertEqual(excerpt.bytes, whole.bytes, file: file, line: line)
-        XCTAssertEqual(excerpt.sieve, [needle], file: file, line: line)
+        XCTAssertEqual(excerpt.sieve, sieve ?? [needle], file: file, line: line)
         XCTAssertEqual(excerpt.descriptor?.fields, whole.descriptor?.fields, needle, file: file, line: line)
         XCTAssertEqual(excerpt.lineEnding, whole.lineEnding, file: file, line: line)
     }
@@ -110,23 +111,76 @@ final class ExcerptTests: XCTestCase {
         }
     }
 
+    /// The model takes ids by Swift's string equality, which is canonical equivalence: a
+    /// record naming K7 with a KELVIN SIGN names K7. The excerpt holds it too, and an id
+    /// outside ASCII (which may be composed or not) is read with every file whole.
+    func testAnExcerptHoldsWhatTheModelTakesForTheSameID() throws {
+        XCTAssertEqual("K7", "\u{212A}7")
+        let text = "id: K7\ntitle: Kelvin\n\nid: A2\ntitle: Annan\n\nid: R1\naction: \u{212A}7\n\nid: R2\naction: K8\n"
+        let whole = Document(text: text)
+        let excerpt = Document(bytes: whole.bytes, holding: ["K7"])
+        XCTAssertEqual(excerpt.records.compactMap { $0.value(.id) }, ["K7", "R1"])
+        assertExcerpt(excerpt, of: whole, holds: "K7")
+
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("excerpt-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: dir) }
+        for f in Fixture.shippedFiles { try fm.copyItem(atPath: Fixture.shippedFolder + "/" + f, toPath: dir + "/" + f) }
+        XCTAssertNotNil(try Store.load(folder: dir, around: (.activity, "A12")).files[.activity]?.document.sieve)
+        XCTAssertNil(try Store.load(folder: dir, around: (.activity, "Å12")).files[.activity]?.document.sieve)
+    }
+
     func n(_ count: Int) -> String { String(repeating: "\n", count: count) }
 
     /// The files read around the id are those the edit looks in by that id alone.
     func testWhichFilesAnEditReadsAroundTheID() {
-        XCTAssertEqual(Kind.activity.filesReadAroundID, [.activity, .risk, .finding, .followup])
-        XCTAssertEqual(Kind.goal.filesReadAroundID, [.activity, .risk, .finding, .followup])
-        XCTAssertEqual(Kind.risk.filesReadAroundID, [.risk, .finding, .followup])
-        XCTAssertFalse(Kind.followup.filesReadAroundID.contains(.followup))
-        for k in Kind.allCases { XCTAssertFalse(k.filesReadAroundID.contains(.goal) || k.filesReadAroundID.contains(.owner), "\(k)") }
+        XCTAssertEqual(ReadAround.filesReadAroundID(.activity), [.activity, .risk, .finding, .followup])
+        XCTAssertEqual(ReadAround.filesReadAroundID(.goal), [.activity, .risk, .finding, .followup])
+        XCTAssertEqual(ReadAround.filesReadAroundID(.risk), [.risk, .finding, .followup])
+        XCTAssertFalse(ReadAround.filesReadAroundID(.followup).contains(.followup))
+        for k in Kind.allCases {
+            let around = ReadAround.filesReadAroundID(k)
+            XCTAssertFalse(around.contains(.goal) || around.contains(.owner), "\(k)")
+        }
+        XCTAssertTrue(ReadAround.readsGoalsAroundNamed(.activity))
+        XCTAssertFalse(ReadAround.readsGoalsAroundNamed(.followup))
+    }
+
+    /// Goals are read around the goals an edit names, with every goal above them.
+    func testGoalsAreReadWithTheGoalsAboveThem() throws {
+        let data = try Fixture.shipped()
+        let goals = data.files[.goal]!.document
+        for g in data.goals {
+            let excerpt = Document(bytes: goals.bytes, holding: [g.id], closedUnder: .parent)
+            let ids = Set(excerpt.records.compactMap { $0.value(.id) })
+            var above: String? = g.id
+            var steps = 0
+            while let id = above, steps < 20 {
+                XCTAssertTrue(ids.contains(id), "\(g.id): \(id) missing")
+                above = data.goals.first { $0.id == id }?.parent
+                steps += 1
+            }
+            XCTAssertTrue(excerpt.sieve!.isSuperset(of: [g.id]))
+            assertExcerpt(excerpt, of: goals, holds: g.id, sieve: excerpt.sieve!)
+        }
+        // An activity's edit reads its goal and the goals above it, and no goal more.
+        let a = try XCTUnwrap(data.activities.first { $0.goal.hasPrefix("D") })
+        var bytes: [Kind: [UInt8]] = [:]
+        for (k, f) in data.files { bytes[k] = f.document.bytes }
+        let read = ReadAround.documents(bytes, around: (.activity, a.id))
+        let chain = Set(sequence(first: a.goal) { id in data.goals.first { $0.id == id }?.parent })
+        XCTAssertTrue(Set(read[.goal]!.records.compactMap { $0.value(.id) }).isSuperset(of: chain))
+        XCTAssertLessThan(read[.goal]!.records.count, data.goals.count)
+        XCTAssertEqual(read[.owner]!.records.count, data.owners.count)
     }
 
     /// The shipped plan read around each record, as the writer reads it.
     static func around(_ data: DataSet, _ kind: Kind, _ id: String) -> DataSet {
-        var files = data.files
-        for k in kind.filesReadAroundID {
-            if let f = files[k] { files[k] = SourceFile(path: f.path, document: Document(bytes: f.document.bytes, holding: [id])) }
-        }
+        var bytes: [Kind: [UInt8]] = [:]
+        for (k, f) in data.files { bytes[k] = f.document.bytes }
+        var files: [Kind: SourceFile] = [:]
+        for (k, d) in ReadAround.documents(bytes, around: (kind, id)) { files[k] = SourceFile(path: data.files[k]!.path, document: d) }
         return DataSet(folder: data.folder, files: files, configFile: data.configFile)
     }
 

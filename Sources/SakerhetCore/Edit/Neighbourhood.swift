@@ -105,24 +105,3 @@ extension Edit {
         return block.records.indices.map { block.segment(ofRecord: $0) }
     }
 }
-
-extension Kind {
-    /// The files that an edit of one record of this kind may read as excerpts around the
-    /// record's id (`Document(bytes:holding:)`): those of kinds that name no record of
-    /// their own kind (no chain of parents to follow) and that this kind names by no
-    /// field. An edit looks in such a file only for the records with the edited id and
-    /// the records that name it, and each of those holds the id. Goals and owners (with
-    /// their parents), and what this kind's fields name, are read whole.
-    public var filesReadAroundID: [Kind] {
-        let named = Set(Schema.list[slot].flatMap { spec -> [Kind] in
-            switch spec.type {
-            case .ref(let target): return [target]
-            case .followedRecord: return [.goal, .activity, .followup]
-            default: return []
-            }
-        })
-        return Kind.allCases.filter { k in
-            !named.contains(k) && !Schema.list[k.slot].contains { $0.type == .ref(k) }
-        }
-    }
-}

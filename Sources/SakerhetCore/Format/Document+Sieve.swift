@@ -14,6 +14,28 @@ extension Document {
     /// places come with it (a record after a comment block, or after a line that is not
     /// a field). `lineCount` is the whole file's; `sieve` is `needles`.
     public init(bytes: [UInt8], holding needles: Set<String>) {
+        self.init(bytes: bytes, holding: needles, closedUnder: nil)
+    }
+
+    /// The records that hold one of `needles`, and those that hold the value of a `key`
+    /// field of one of them, and so on: with `.parent`, a goal and every goal above it.
+    /// `sieve` is every string searched for.
+    public init(bytes: [UInt8], holding needles: Set<String>, closedUnder key: FieldKey?) {
+        var doc = Document(bytes: bytes, searching: needles)
+        if let key {
+            var searched = needles
+            while true {
+                var more = searched
+                for r in doc.records { for v in r.values(key) where !v.isEmpty { more.insert(v) } }
+                if more.count == searched.count { break }
+                searched = more
+                doc = Document(bytes: bytes, searching: searched)
+            }
+        }
+        self = doc
+    }
+
+    private init(bytes: [UInt8], searching needles: Set<String>) {
         var ranges: [Range<Int>] = []
         var lines: [Int] = []
         var lineCount = 0
@@ -26,7 +48,7 @@ extension Document {
             // in a file of dates the 1 is not).
             var seen = [Int](repeating: 0, count: 256)
             for i in 0..<min(n, 1 << 16) { seen[Int(b[i])] += 1 }
-            for needle in needles where !needle.isEmpty {
+            for needle in Document.searched(needles) {
                 var pattern = Array(needle.utf8)
                 let key = pattern.indices.min { seen[Int(pattern[$0])] < seen[Int(pattern[$1])] }!
                 pattern.withUnsafeMutableBytes { p in
@@ -69,6 +91,24 @@ extension Document {
         self.init(bytes: bytes, parts: &parts)
         self.lineCount = lineCount
         sieve = needles
+    }
+
+    /// What the bytes are searched for: the needles, and for a needle with K, ; or `
+    /// the one other character that Swift's string equality (canonical equivalence) takes
+    /// for it (KELVIN SIGN, GREEK QUESTION MARK, GREEK VARIA), so that a record naming
+    /// `K7` as `\u{212A}7`, which the model takes for K7, is among those parsed.
+    /// A needle with any other byte above 0x7F may be written in other ways than these
+    /// (composed or not): `Store.load(folder:display:around:)` reads the files whole for it.
+    static func searched(_ needles: Set<String>) -> [String] {
+        var out: [String] = []
+        for needle in needles where !needle.isEmpty {
+            out.append(needle)
+            for (ascii, other) in [(UInt8(ascii: "K"), "\u{212A}"), (UInt8(ascii: ";"), "\u{037E}"), (UInt8(ascii: "`"), "\u{1FEF}")]
+            where needle.utf8.contains(ascii) {
+                out.append(other)
+            }
+        }
+        return out
     }
 
     /// The start of the record that holds offset `h`: the first line at or before `h`

@@ -29,10 +29,9 @@ public enum Store {
         try load(folder: folder, display: display, kinds: kinds, around: nil)
     }
 
-    /// Loads the folder for an edit of record `id` of `kind`: the files that such an edit
-    /// looks in only for that id (`Kind.filesReadAroundID`) are read as excerpts, with
-    /// only the records that hold the id parsed (`Document(bytes:holding:)`); the others
-    /// whole. The writer checks that the edit stayed within them (`Edit.addsNoErrorNearby`).
+    /// Loads the folder for an edit of record `id` of `kind`, with the large files read as
+    /// excerpts that hold the records such an edit can look for (`ReadAround.documents`).
+    /// The writer checks that the edit stayed within them (`Edit.addsNoErrorNearby`).
     public static func load(folder: String, display: String? = nil, around record: (kind: Kind, id: String)) throws -> DataSet {
         try load(folder: folder, display: display, kinds: Kind.allCases, around: record)
     }
@@ -40,14 +39,23 @@ public enum Store {
     private static func load(folder: String, display: String?, kinds: [Kind], around record: (kind: Kind, id: String)?) throws -> DataSet {
         guard Platform.isFolder(folder) else { throw notAFolder(folder) }
         let shown = display ?? folder
-        let excerpts = record?.kind.filesReadAroundID ?? []
         var files: [Kind: SourceFile] = [:]
-        for kind in kinds {
-            let path = folder + "/" + kind.fileName
-            guard FileManager.default.fileExists(atPath: path) else { continue }
-            let bytes = try read(path)
-            let document = record.map { r in excerpts.contains(kind) ? Document(bytes: bytes, holding: [r.id]) : nil } ?? nil
-            files[kind] = SourceFile(path: join(shown, kind.fileName), document: document ?? Document(bytes: bytes))
+        if let record {
+            var bytes: [Kind: [UInt8]] = [:]
+            for kind in kinds {
+                let path = folder + "/" + kind.fileName
+                guard FileManager.default.fileExists(atPath: path) else { continue }
+                bytes[kind] = try read(path)
+            }
+            for (kind, document) in ReadAround.documents(bytes, around: record) {
+                files[kind] = SourceFile(path: join(shown, kind.fileName), document: document)
+            }
+        } else {
+            for kind in kinds {
+                let path = folder + "/" + kind.fileName
+                guard FileManager.default.fileExists(atPath: path) else { continue }
+                files[kind] = SourceFile(path: join(shown, kind.fileName), document: Document(bytes: try read(path)))
+            }
         }
         guard !files.isEmpty else {
             throw StoreError(sv: "\(shown) innehåller inga .rec-filer (väntade t.ex. activities.rec); skapa en datamapp med 'sakerhet init'",
