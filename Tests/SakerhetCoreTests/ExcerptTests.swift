@@ -86,6 +86,7 @@ final class ExcerptTests: XCTestCase {
         XCTAssertEqual(none.descriptor?.fields, whole.descriptor?.fields)
         XCTAssertNotNil(none.descriptor)
         XCTAssertEqual(Document(bytes: [], holding: ["A1"]).records.count, 0)
+        XCTAssertEqual(Document(bytes: [], holding: ["A1"]).sieve, ["A1"])
     }
 
     /// The shipped plan and a large generated file, cut by the cores: for every id, the

@@ -17,48 +17,38 @@ extension Document {
         self.init(bytes: bytes, holding: needles, closedUnder: nil)
     }
 
-    /// The records that hold one of `needles`, and those that hold the value of a `key`
-    /// field of one of them, and so on: with `.parent`, a goal and every goal above it.
-    /// `sieve` is every string searched for.
+    /// The records that hold one of `needles`, and for the record whose id is a needle,
+    /// those that hold the value of its `key` field, and so on: with `.parent`, a goal and
+    /// every goal above it. Each string is searched for once; `sieve` is all of them.
     public init(bytes: [UInt8], holding needles: Set<String>, closedUnder key: FieldKey?) {
-        var doc = Document(bytes: bytes, searching: needles)
-        if let key {
-            var searched = needles
-            while true {
-                var more = searched
-                for r in doc.records { for v in r.values(key) where !v.isEmpty { more.insert(v) } }
-                if more.count == searched.count { break }
-                searched = more
-                doc = Document(bytes: bytes, searching: searched)
-            }
-        }
-        self = doc
-    }
-
-    private init(bytes: [UInt8], searching needles: Set<String>) {
-        var ranges: [Range<Int>] = []
-        var lines: [Int] = []
+        var found: [Range<Int>] = []
+        var searched: Set<String> = []
+        var pending = needles
         var lineCount = 0
+        var lines: [Int] = []
+        var ranges: [Range<Int>] = []
         bytes.withUnsafeBufferPointer { b in
             let n = b.count
-            guard n > 0, let base = b.baseAddress else { return }
-            var found: [Range<Int>] = [0..<(Document.recordStart(at: 0, in: b) ?? n)]
+            guard n > 0 else { searched = needles; return }
+            found.append(0..<(Document.recordStart(at: 0, in: b) ?? n))
             // How often each byte comes in the file's first 64 KiB: each needle is looked
             // for by its rarest byte (in A12 the digit 2 is rarer than the A of every id,
             // in a file of dates the 1 is not).
             var seen = [Int](repeating: 0, count: 256)
             for i in 0..<min(n, 1 << 16) { seen[Int(b[i])] += 1 }
-            for needle in Document.searched(needles) {
-                var pattern = Array(needle.utf8)
-                let key = pattern.indices.min { seen[Int(pattern[$0])] < seen[Int(pattern[$1])] }!
-                pattern.withUnsafeMutableBytes { p in
-                    var at = 0
-                    while at < n, let hit = Platform.firstRun(p.baseAddress!, p.count, key: key, in: base + at, count: n - at) {
-                        let h = at + hit
-                        let start = Document.recordStart(before: h, in: b)
-                        let end = Document.recordStart(at: h, in: b) ?? n
-                        found.append(start..<end)
-                        at = end
+            while !pending.isEmpty {
+                let new = Document.hits(of: pending, in: b, seen: seen)
+                found += new
+                searched.formUnion(pending)
+                pending = []
+                guard let key else { break }
+                // The records just found whose id was searched for name what to search
+                // for next (their lines are not needed for that, only their values).
+                for r in new {
+                    var parser = Parser(bytes: bytes, range: r, firstLine: 1)
+                    for record in parser.parsed().records {
+                        guard let id = record.value(.id), searched.contains(id) else { continue }
+                        for v in record.values(key) where !v.isEmpty && !searched.contains(v) { pending.insert(v) }
                     }
                 }
             }
@@ -90,7 +80,29 @@ extension Document {
         }
         self.init(bytes: bytes, parts: &parts)
         self.lineCount = lineCount
-        sieve = needles
+        sieve = searched
+    }
+
+    /// For each place where one of `needles` occurs in `b`, the range from the place
+    /// before it to the place after it where a parse may start afresh.
+    private static func hits(of needles: Set<String>, in b: UnsafeBufferPointer<UInt8>, seen: [Int]) -> [Range<Int>] {
+        let n = b.count
+        guard let base = b.baseAddress else { return [] }
+        var found: [Range<Int>] = []
+        for needle in searched(needles) {
+            var pattern = Array(needle.utf8)
+            let key = pattern.indices.min { seen[Int(pattern[$0])] < seen[Int(pattern[$1])] }!
+            pattern.withUnsafeMutableBytes { p in
+                var at = 0
+                while at < n, let hit = Platform.firstRun(p.baseAddress!, p.count, key: key, in: base + at, count: n - at) {
+                    let h = at + hit
+                    let end = recordStart(at: h, in: b) ?? n
+                    found.append(recordStart(before: h, in: b)..<end)
+                    at = end
+                }
+            }
+        }
+        return found
     }
 
     /// What the bytes are searched for: the needles, and for a needle with K, ; or `
