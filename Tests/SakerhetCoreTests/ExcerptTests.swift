@@ -132,6 +132,33 @@ final class ExcerptTests: XCTestCase {
         XCTAssertNil(try Store.load(folder: dir, around: (.activity, "Å12")).files[.activity]?.document.sieve)
     }
 
+    /// Damaged files: lines deleted, duplicated and moved, blank lines of spaces, tabs and
+    /// CRs, comments, `+` and `%` lines, lines without a colon, inserted anywhere. The
+    /// excerpt around an id still has only the whole parse's records, and all that hold it.
+    func testExcerptsOfDamagedFilesAreTheWholeParses() throws {
+        let shipped = try String(contentsOfFile: Fixture.shippedFolder + "/activities.rec", encoding: .utf8)
+        let base = shipped.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let junk = ["", " ", "\t", "\r", " \r", "# kommentar A12", "+ fortsättning A12", "%rec: Activity", "utan kolon A1",
+                    "id: A12", "goal: A12", "title:", "\u{212A}12", "id:A13", "  id: A14"]
+        var g = SplitMix64(seed: 2026)
+        for round in 0..<60 {
+            var lines = base
+            for _ in 0..<g.between(1, 12) {
+                switch g.below(4) {
+                case 0: lines.insert(g.pick(junk), at: g.below(lines.count + 1))
+                case 1 where lines.count > 2: lines.remove(at: g.below(lines.count))
+                case 2: let i = g.below(lines.count); lines.insert(lines[i], at: g.below(lines.count + 1))
+                default: lines.insert("", at: g.below(lines.count + 1))
+                }
+            }
+            let text = lines.joined(separator: round % 3 == 0 ? "\r\n" : "\n") + (round % 4 == 0 ? "" : "\n")
+            let whole = Document(text: text)
+            for id in ["A1", "A12", "A13", "A14", "K12", "M2", g.pick(whole.records.compactMap { $0.value(.id) } + ["A1"])] {
+                assertExcerpt(Document(bytes: whole.bytes, holding: [id]), of: whole, holds: id)
+            }
+        }
+    }
+
     func n(_ count: Int) -> String { String(repeating: "\n", count: count) }
 
     /// The files read around the id are those the edit looks in by that id alone.
