@@ -159,6 +159,20 @@ final class ExcerptTests: XCTestCase {
         }
     }
 
+    /// A parent outside ASCII is not searched for: an edit that walks to it is made on the
+    /// whole folder, where the model takes "Mål1" composed and decomposed for one id.
+    func testAParentOutsideASCIIIsNotSearchedFor() {
+        let decomposed = "Ma\u{030A}l1"
+        XCTAssertEqual("Mål1", decomposed)
+        let text = "id: X0\ntitle: Först\n\nid: \(decomposed)\ntitle: Topp\n\nid: D1\ntitle: Under\nparent: Mål1\n\nid: D2\ntitle: Annan\nparent: M9\n"
+        let whole = Document(text: text)
+        let excerpt = Document(bytes: whole.bytes, holding: ["D1"], closedUnder: .parent)
+        XCTAssertEqual(excerpt.sieve, ["D1"])
+        XCTAssertEqual(excerpt.records.compactMap { $0.value(.id) }, ["X0", "D1"])
+        let chain = Document(bytes: whole.bytes, holding: ["D2"], closedUnder: .parent)
+        XCTAssertEqual(chain.sieve, ["D2", "M9"])
+    }
+
     func n(_ count: Int) -> String { String(repeating: "\n", count: count) }
 
     /// The files read around the id are those the edit looks in by that id alone.

@@ -15,7 +15,8 @@ public enum ReadAround {
     ///   above them (`parent`): the chains an edit walks;
     /// - every other file (owners, areas, what the kind names besides goals) whole.
     /// An id with a byte outside ASCII may be written composed or not, and the model takes
-    /// both for one id: for it every file is read whole.
+    /// both for one id: for it every file is read whole, and such a goal is not searched
+    /// for (an edit that looks for it is made again on the whole folder).
     public static func documents(_ files: [Kind: [UInt8]], around record: (kind: Kind, id: String)) -> [Kind: Document] {
         let ascii = record.id.utf8.allSatisfy { $0 < 0x80 }
         let excerpts = ascii ? filesReadAroundID(record.kind) : []
@@ -31,7 +32,7 @@ public enum ReadAround {
                 if record.kind != .goal, let doc = out[record.kind] {
                     let codes = Schema.list[record.kind.slot].filter { $0.type == .ref(.goal) }.map { UInt8($0.key.rawValue) }
                     for r in doc.records where r.value(.id) == record.id {
-                        for f in r.fields where codes.contains(f.code) { named.insert(f.value) }
+                        for f in r.fields where codes.contains(f.code) && f.value.utf8.allSatisfy({ $0 < 0x80 }) { named.insert(f.value) }
                     }
                 }
                 out[.goal] = Document(bytes: bytes, holding: named, closedUnder: .parent)

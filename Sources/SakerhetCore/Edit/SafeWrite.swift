@@ -36,6 +36,8 @@ public enum SafeWrite {
     /// (`Store.load(folder:display:around:)`), which in a large folder is most of the
     /// work; when the edit fails, reaches past what was read or would add an error, it is
     /// made again on the whole folder, so the outcome and its messages are the same.
+    /// `edit` may so be called twice, and `loaded` then sees the data set the write used,
+    /// which may be read around the record (`Document.sieve`).
     public static func perform(folder: String, display: String, asOf: Day, dryRun: Bool, commit: Bool,
                                lockTimeout: Double = 10, diffStyle: Style = .plain, lang: Lang = .sv,
                                creating: Kind? = nil, record: (kind: Kind, id: String)? = nil,

@@ -19,7 +19,8 @@ extension Document {
 
     /// The records that hold one of `needles`, and for the record whose id is a needle,
     /// those that hold the value of its `key` field, and so on: with `.parent`, a goal and
-    /// every goal above it. Each string is searched for once; `sieve` is all of them.
+    /// every goal above it (up to a value outside ASCII). Each string is searched for once;
+    /// `sieve` is all of them.
     public init(bytes: [UInt8], holding needles: Set<String>, closedUnder key: FieldKey?) {
         var found: [Range<Int>] = []
         var searched: Set<String> = []
@@ -48,7 +49,11 @@ extension Document {
                     var parser = Parser(bytes: bytes, range: r, firstLine: 1)
                     for record in parser.parsed().records {
                         guard let id = record.value(.id), searched.contains(id) else { continue }
-                        for v in record.values(key) where !v.isEmpty && !searched.contains(v) { pending.insert(v) }
+                        // A value outside ASCII may be written composed or not: it is not
+                        // searched for, so an edit that looks for it reads the file whole.
+                        for v in record.values(key) where !v.isEmpty && v.utf8.allSatisfy({ $0 < 0x80 }) && !searched.contains(v) {
+                            pending.insert(v)
+                        }
                     }
                 }
             }

@@ -15,7 +15,7 @@ public struct Document: Sendable {
     public internal(set) var lineCount: Int
     /// Nil when every record of the file is parsed. Otherwise the document is an excerpt
     /// (`init(bytes:holding:)`): it has only the records whose lines hold one of these
-    /// strings, and the file's first record; `bytes` is still the whole file.
+    /// strings, and the file's head; `bytes` is still the whole file.
     public internal(set) var sieve: Set<String>? = nil
 
     /// Parses `bytes`. A large file is cut at record boundaries into one chunk per core,
