@@ -173,6 +173,49 @@ final class ExcerptTests: XCTestCase {
         XCTAssertEqual(chain.sieve, ["D2", "M9"])
     }
 
+    /// `show ID` of an activity, a risk or a finding from the folder read around it says
+    /// what it says from the whole folder (in English too for every fourth), diagnostics included: every
+    /// such record of the shipped plan, of the plan with broken references, duplicate ids
+    /// and records that name others, and of the test fixture.
+    func testShowFromTheFolderReadAroundTheRecordIsTheSame() throws {
+        let shipped = try Fixture.shipped()
+        var files: [Kind: String] = [:]
+        for (k, f) in shipped.files { files[k] = String(decoding: f.document.bytes, as: UTF8.self) }
+        var broken = files
+        broken[.activity] = files[.activity]!.replacingOccurrences(of: "goal: D3\n", with: "goal: D33\n")
+            .replacingOccurrences(of: "owner: sbs\n", with: "owner: sbss\n", options: [], range: nil)
+            + "\nid: A5\ntitle: Dubblett\ngoal: D99\nowner: sbs\ndue: 2024-01\nstatus: pågår\n"
+        broken[.risk] = (files[.risk] ?? "") + "\nid: R99\ntitle: Namnger\nlikelihood: 3\nconsequence: 3\nowner: sbs\naction: A5\naction: A404\nstatus: öppen\n"
+        func dataSet(_ texts: [Kind: String]) -> DataSet {
+            var fs: [Kind: SourceFile] = [:]
+            for (k, t) in texts { fs[k] = SourceFile(path: "data/" + k.fileName, document: Document(text: t)) }
+            return DataSet(folder: "data", files: fs, configFile: shipped.configFile)
+        }
+        var shown = 0, withDiagnostics = 0
+        for whole in [shipped, dataSet(broken), Fixture.data()] {
+            var bytes: [Kind: [UInt8]] = [:]
+            for (k, f) in whole.files { bytes[k] = f.document.bytes }
+            for kind in [Kind.activity, .risk, .finding] {
+                for (n, id) in Set(whole.ids[kind]?.keys.map { $0 } ?? []).sorted(by: naturalLess).enumerated() {
+                    var fs: [Kind: SourceFile] = [:]
+                    for (k, d) in ReadAround.documents(bytes, around: (kind, id), goalsWhole: true) { fs[k] = SourceFile(path: whole.files[k]!.path, document: d) }
+                    let near = DataSet(folder: whole.folder, files: fs, configFile: whole.configFile)
+                    let i = try XCTUnwrap(near.records(of: kind, id: id).first, id)
+                    let j = try XCTUnwrap(whole.records(of: kind, id: id).first, id)
+                    for lang in n % 4 == 0 ? [Lang.sv, .en] : [.sv] {
+                        let a = ShowRender.text(near, RecordRef(kind: kind, index: i), asOf: Fixture.asOf, lang: lang, style: .plain)
+                        let b = ShowRender.text(whole, RecordRef(kind: kind, index: j), asOf: Fixture.asOf, lang: lang, style: .plain)
+                        XCTAssertEqual(a, b, "\(kind) \(id)")
+                        if b.contains(".rec:") && b.components(separatedBy: ".rec:").count > 2 { withDiagnostics += 1 }
+                    }
+                    shown += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(shown, 80)
+        XCTAssertGreaterThan(withDiagnostics, 20)
+    }
+
     func n(_ count: Int) -> String { String(repeating: "\n", count: count) }
 
     /// The files read around the id are those the edit looks in by that id alone.

@@ -17,7 +17,9 @@ public enum ReadAround {
     /// An id with a byte outside ASCII may be written composed or not, and the model takes
     /// both for one id: for it every file is read whole, and such a goal is not searched
     /// for (an edit that looks for it is made again on the whole folder).
-    public static func documents(_ files: [Kind: [UInt8]], around record: (kind: Kind, id: String)) -> [Kind: Document] {
+    /// With `goalsWhole`, goals.rec is read whole (for `show`, whose checks may suggest the
+    /// closest of every goal's id).
+    public static func documents(_ files: [Kind: [UInt8]], around record: (kind: Kind, id: String), goalsWhole: Bool = false) -> [Kind: Document] {
         let ascii = record.id.utf8.allSatisfy { $0 < 0x80 }
         let excerpts = ascii ? filesReadAroundID(record.kind) : []
         var out: [Kind: Document] = [:]
@@ -25,7 +27,7 @@ public enum ReadAround {
             out[k] = excerpts.contains(k) ? Document(bytes: bytes, holding: [record.id]) : Document(bytes: bytes)
         }
         if let bytes = files[.goal] {
-            if ascii && !excerpts.contains(.goal) && readsGoalsAroundNamed(record.kind) {
+            if ascii && !goalsWhole && !excerpts.contains(.goal) && readsGoalsAroundNamed(record.kind) {
                 // The goals the edited record names now; an edit that names others looks
                 // past the excerpt and is made again on the whole folder.
                 var named: Set<String> = [record.id]

@@ -36,7 +36,19 @@ public enum Store {
         try load(folder: folder, display: display, kinds: Kind.allCases, around: record)
     }
 
-    private static func load(folder: String, display: String?, kinds: [Kind], around record: (kind: Kind, id: String)?) throws -> DataSet {
+    /// Loads the folder for `show ID`. An activity, a risk or a finding is shown from the
+    /// folder read around it (`ReadAround.documents`, goals whole): what `show` says of
+    /// it, and what its checks find, come from the records it names, those with its id and
+    /// those that name it (`Edit/Neighbourhood.swift`). A goal's "Öppet under" counts the
+    /// whole tree below it, so a goal, and any other kind, is shown from the whole folder.
+    /// When the id is not found, the caller reads the whole folder for its message.
+    public static func load(folder: String, display: String? = nil, toShow record: (kind: Kind, id: String)) throws -> DataSet {
+        guard [.activity, .risk, .finding].contains(record.kind) else { return try load(folder: folder, display: display) }
+        return try load(folder: folder, display: display, kinds: Kind.allCases, around: record, goalsWhole: true)
+    }
+
+    private static func load(folder: String, display: String?, kinds: [Kind], around record: (kind: Kind, id: String)?,
+                             goalsWhole: Bool = false) throws -> DataSet {
         guard Platform.isFolder(folder) else { throw notAFolder(folder) }
         let shown = display ?? folder
         var files: [Kind: SourceFile] = [:]
@@ -47,7 +59,7 @@ public enum Store {
                 guard FileManager.default.fileExists(atPath: path) else { continue }
                 bytes[kind] = try read(path)
             }
-            for (kind, document) in ReadAround.documents(bytes, around: record) {
+            for (kind, document) in ReadAround.documents(bytes, around: record, goalsWhole: goalsWhole) {
                 files[kind] = SourceFile(path: join(shown, kind.fileName), document: document)
             }
         } else {

@@ -54,6 +54,14 @@ struct Context {
         return data
     }
 
+    /// The data folder as `show ID` reads it (`Store.load(folder:display:toShow:)`).
+    func load(toShow record: (kind: Kind, id: String)) throws -> DataSet {
+        let (path, display) = try dataFolder()
+        let data = try Store.load(folder: path, display: display, toShow: record)
+        keep(data)
+        return data
+    }
+
     /// Colour only on a terminal, and never with NO_COLOR set.
     var style: Style {
         let env = ProcessInfo.processInfo.environment
