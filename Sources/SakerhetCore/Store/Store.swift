@@ -36,14 +36,16 @@ public enum Store {
         try load(folder: folder, display: display, kinds: Kind.allCases, around: record)
     }
 
-    /// Loads the folder for `show ID`. An activity, a risk or a finding is shown from the
-    /// folder read around it (`ReadAround.documents`, goals whole): what `show` says of
-    /// it, and what its checks find, come from the records it names, those with its id and
-    /// those that name it (`Edit/Neighbourhood.swift`). A goal's "Öppet under" counts the
-    /// whole tree below it, so a goal, and any other kind, is shown from the whole folder.
-    /// When the id is not found, the caller reads the whole folder for its message.
+    /// Loads the folder for `show ID`. An activity is shown from the folder read around it
+    /// (`ReadAround.documents`, goals whole): what `show` says of it, and what its checks
+    /// find, come from the records it names, those with its id and those that name it
+    /// (`Edit/Neighbourhood.swift`), and a check that suggests the closest id of a kind it
+    /// names sees every record of that kind (goals, owners, areas). Other kinds are shown
+    /// from the whole folder: a goal's "Öppet under" counts the whole tree below it, and a
+    /// risk or a finding names activities, which is the large file. When the id is not
+    /// found, the caller reads the whole folder for its message.
     public static func load(folder: String, display: String? = nil, toShow record: (kind: Kind, id: String)) throws -> DataSet {
-        guard [.activity, .risk, .finding].contains(record.kind) else { return try load(folder: folder, display: display) }
+        guard record.kind == .activity else { return try load(folder: folder, display: display) }
         return try load(folder: folder, display: display, kinds: Kind.allCases, around: record, goalsWhole: true)
     }
 
