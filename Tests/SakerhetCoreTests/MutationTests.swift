@@ -9,9 +9,9 @@ import XCTest
 /// follow-up report and the list renderings, in process (Exercise.swift, shared with the
 /// libFuzzer target). A crash kills the test run; a run over 2 s fails it.
 final class MutationTests: XCTestCase {
-    /// How many mutants: sized so that the test takes about 7 s of CPU in a debug build
+    /// How many mutants: sized so that the test takes about 5 s of CPU in a debug build
     /// on this project's 2-core machine (docs/security.md has the figures).
-    static let mutants = 700
+    static let mutants = 500
     static let seed: UInt64 = 0x5A4B_4552_4845_5421
     /// The most CPU time one mutant may take. CPU time (all threads of the process), not
     /// wall time: the machine is shared, and a wall-clock limit would fail on its load.
