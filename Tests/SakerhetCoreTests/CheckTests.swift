@@ -314,19 +314,7 @@ final class CheckTests: XCTestCase {
     // MARK: owner-cycle
 
     func testOwnerCycleFiresOnce() {
-        let owners = Fixture.owners + """
-
-            id: c1
-            name: Funktion A
-            kind: funktion
-            parent: c2
-
-            id: c2
-            name: Funktion B
-            kind: funktion
-            parent: c1
-
-            """
+        let owners = Fixture.owners + Fixture.ownerCycle
         assertOne(Fixture.run(OwnerCycleCheck(), [.owner: owners]),
                   check: "owner-cycle", severity: .error, path: "data/owners.rec", line: 19, record: "c1",
                   sv: "c1: de ansvariga bildar en cirkel via parent (c1 → c2 → c1); bryt den genom att ändra eller ta bort något parent i owners.rec",

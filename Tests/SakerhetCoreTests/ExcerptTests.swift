@@ -130,6 +130,13 @@ final class ExcerptTests: XCTestCase {
         for f in Fixture.shippedFiles { try fm.copyItem(atPath: Fixture.shippedFolder + "/" + f, toPath: dir + "/" + f) }
         XCTAssertNotNil(try Store.load(folder: dir, around: (.activity, "A12")).files[.activity]?.document.sieve)
         XCTAssertNil(try Store.load(folder: dir, around: (.activity, "Å12")).files[.activity]?.document.sieve)
+        // `show`: an activity read around it; an id not found, and other kinds, read whole.
+        XCTAssertNotNil(try Store.load(folder: dir, toShow: (.activity, "A12")).files[.activity]?.document.sieve)
+        XCTAssertNil(try Store.load(folder: dir, toShow: (.activity, "A12")).files[.goal]?.document.sieve)
+        let missing = try Store.load(folder: dir, toShow: (.activity, "A1200"))
+        XCTAssertNil(missing.files[.activity]?.document.sieve)
+        XCTAssertEqual(missing.activities.count, try Store.load(folder: dir).activities.count)
+        XCTAssertNil(try Store.load(folder: dir, toShow: (.risk, "R1")).files[.risk]?.document.sieve)
     }
 
     /// Damaged files: lines deleted, duplicated and moved, blank lines of spaces, tabs and

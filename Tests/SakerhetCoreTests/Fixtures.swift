@@ -27,6 +27,21 @@ enum Fixture {
 
         """
 
+    /// Two owners, each the other's parent: an owner cycle.
+    static let ownerCycle = """
+
+        id: c1
+        name: Funktion A
+        kind: funktion
+        parent: c2
+
+        id: c2
+        name: Funktion B
+        kind: funktion
+        parent: c1
+
+        """
+
     static let areas = """
         id: valfardsbrott
         name: Välfärdsbrott

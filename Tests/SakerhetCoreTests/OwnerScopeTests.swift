@@ -24,17 +24,7 @@ final class OwnerScopeTests: XCTestCase {
         kind: funktion
         parent: u1
 
-        id: c1
-        name: Funktion A
-        kind: funktion
-        parent: c2
-
-        id: c2
-        name: Funktion B
-        kind: funktion
-        parent: c1
-
-        """
+        """ + Fixture.ownerCycle
     static let goals = "id: M1\ntitle: Förvaltningens mål\nowner: sf\ndue: 2026-12-31\nstatus: pågår\n"
     static let activities = """
         id: A1

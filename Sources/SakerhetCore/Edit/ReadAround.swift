@@ -20,7 +20,7 @@ public enum ReadAround {
     /// With `goalsWhole`, goals.rec is read whole (for `show`, whose checks may suggest the
     /// closest of every goal's id).
     public static func documents(_ files: [Kind: [UInt8]], around record: (kind: Kind, id: String), goalsWhole: Bool = false) -> [Kind: Document] {
-        let ascii = record.id.utf8.allSatisfy { $0 < 0x80 }
+        let ascii = Document.isSearchable(record.id)
         let excerpts = ascii ? filesReadAroundID(record.kind) : []
         var out: [Kind: Document] = [:]
         for (k, bytes) in files where k != .goal {
@@ -34,7 +34,7 @@ public enum ReadAround {
                 if record.kind != .goal, let doc = out[record.kind] {
                     let codes = Schema.list[record.kind.slot].filter { $0.type == .ref(.goal) }.map { UInt8($0.key.rawValue) }
                     for r in doc.records where r.value(.id) == record.id {
-                        for f in r.fields where codes.contains(f.code) && f.value.utf8.allSatisfy({ $0 < 0x80 }) { named.insert(f.value) }
+                        for f in r.fields where codes.contains(f.code) && Document.isSearchable(f.value) { named.insert(f.value) }
                     }
                 }
                 out[.goal] = Document(bytes: bytes, holding: named, closedUnder: .parent)

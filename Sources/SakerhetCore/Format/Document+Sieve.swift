@@ -49,9 +49,7 @@ extension Document {
                     var parser = Parser(bytes: bytes, range: r, firstLine: 1)
                     for record in parser.parsed().records {
                         guard let id = record.value(.id), searched.contains(id) else { continue }
-                        // A value outside ASCII may be written composed or not: it is not
-                        // searched for, so an edit that looks for it reads the file whole.
-                        for v in record.values(key) where !v.isEmpty && v.utf8.allSatisfy({ $0 < 0x80 }) && !searched.contains(v) {
+                        for v in record.values(key) where !v.isEmpty && Document.isSearchable(v) && !searched.contains(v) {
                             pending.insert(v)
                         }
                     }
@@ -128,25 +126,23 @@ extension Document {
         return out
     }
 
-    /// The start of the record that holds offset `h`: the first line at or before `h`
-    /// that `recordStart(at:in:)` would give (a line starting with a letter a–z right after
-    /// a blank line), or 0.
+    /// The start of the record that holds offset `h`: the last place at or before `h`
+    /// where a record starts (`startsRecord`), or 0.
     static func recordStart(before h: Int, in b: UnsafeBufferPointer<UInt8>) -> Int {
         var s = h
         while s > 0, b[s - 1] != 0x0A { s -= 1 }
-        while s > 0 {
-            if b[s] >= 0x61, b[s] <= 0x7A {
-                // Is the line before `s` blank (spaces, tabs, at most one CR before its LF),
-                // and a whole line (an LF before it)?
-                var e = s - 2
-                if e >= 0, b[e] == 0x0D { e -= 1 }
-                while e >= 0, b[e] == 0x20 || b[e] == 0x09 { e -= 1 }
-                if e >= 0, b[e] == 0x0A { return s }
-            }
-            var t = s - 1
-            while t > 0, b[t - 1] != 0x0A { t -= 1 }
-            s = t
+        while s > 0, !startsRecord(at: s, in: b) {
+            s -= 1
+            while s > 0, b[s - 1] != 0x0A { s -= 1 }
         }
-        return 0
+        return s
+    }
+
+    /// Whether `s` may be searched for by its bytes: it is ASCII, and no other way of
+    /// writing it is the same string to Swift but for K, ; and ` (`searched`). A value
+    /// outside ASCII may be written composed or not, so it is not searched for: the files
+    /// are read whole for it, or an edit that looks for it is made on the whole folder.
+    static func isSearchable(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 }
     }
 }

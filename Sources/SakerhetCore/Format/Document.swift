@@ -95,22 +95,30 @@ public struct Document: Sendable {
         }
     }
 
-    /// The first offset at or after `from` that begins a field line right after a blank
-    /// line. There the parser's state is the same as at the start of a file.
+    /// The first offset after `from` that begins a field line right after a blank line
+    /// (`startsRecord`). There the parser's state is the same as at the start of a file.
     static func recordStart(at from: Int, in b: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = b.count
         var i = from
-        while let nl = Platform.firstByte(0x0A, in: b.baseAddress! + i, count: n - i) {
-            let s = i + nl + 1
-            // Is the line at `s` blank (spaces, tabs, at most one CR before its LF)?
-            var e = s
-            while e < n, b[e] == 0x20 || b[e] == 0x09 { e += 1 }
-            if e < n, b[e] == 0x0D { e += 1 }
-            if e < n, b[e] == 0x0A, e + 1 < n, b[e + 1] >= 0x61, b[e + 1] <= 0x7A { return e + 1 }
-            i = s
-            if i >= n { break }
+        while i < n, let nl = Platform.firstByte(0x0A, in: b.baseAddress! + i, count: n - i) {
+            let t = i + nl + 1
+            if startsRecord(at: t, in: b) { return t }
+            i = t
         }
         return nil
+    }
+
+    /// Whether a record's first line starts at `s`: a letter a–z, on a line after a blank
+    /// line (spaces, tabs, at most one CR before its LF) that is a whole line (an LF before
+    /// it). The one place that says where a parse may start afresh: the cores' chunks
+    /// (`chunks(of:pieces:)`) and an excerpt's ranges (`Document+Sieve.swift`) cut there.
+    @inline(__always)
+    static func startsRecord(at s: Int, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard s >= 2, s < b.count, b[s] >= 0x61, b[s] <= 0x7A, b[s - 1] == 0x0A else { return false }
+        var e = s - 2
+        if b[e] == 0x0D { e -= 1 }
+        while e >= 0, b[e] == 0x20 || b[e] == 0x09 { e -= 1 }
+        return e >= 0 && b[e] == 0x0A
     }
 
     /// The number of LF bytes in `from..<to`, eight bytes at a time.

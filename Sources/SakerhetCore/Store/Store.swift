@@ -42,11 +42,12 @@ public enum Store {
     /// (`Edit/Neighbourhood.swift`), and a check that suggests the closest id of a kind it
     /// names sees every record of that kind (goals, owners, areas). Other kinds are shown
     /// from the whole folder: a goal's "Öppet under" counts the whole tree below it, and a
-    /// risk or a finding names activities, which is the large file. When the id is not
-    /// found, the caller reads the whole folder for its message.
+    /// risk or a finding names activities, which is the large file. An id that is not
+    /// found reads the whole folder, for the closest id in the message that says so.
     public static func load(folder: String, display: String? = nil, toShow record: (kind: Kind, id: String)) throws -> DataSet {
         guard record.kind == .activity else { return try load(folder: folder, display: display) }
-        return try load(folder: folder, display: display, kinds: Kind.allCases, around: record, goalsWhole: true)
+        let near = try load(folder: folder, display: display, kinds: Kind.allCases, around: record, goalsWhole: true)
+        return near.records(of: record.kind, id: record.id).isEmpty ? try load(folder: folder, display: display) : near
     }
 
     private static func load(folder: String, display: String?, kinds: [Kind], around record: (kind: Kind, id: String)?,

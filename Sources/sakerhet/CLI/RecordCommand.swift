@@ -98,9 +98,7 @@ enum RecordCommand {
     static func show(_ kind: Kind, id: String, command: String, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
         try args.finish(command: command)
         let reading = beginBaselines(kind, ctx)
-        var data = try ctx.load(toShow: (kind, id))
-        // Not found around the id: the whole folder, for the closest id in the message.
-        if data.records(of: kind, id: id).isEmpty, data.files.values.contains(where: { $0.document.sieve != nil }) { data = try ctx.load() }
+        let data = try ctx.load(toShow: (kind, id))
         guard let index = data.records(of: kind, id: id).first else {
             let hint = Suggest.closest(to: id, in: data.ids[kind]?.keys.map { $0 } ?? [])
             throw UsageError(sv: "det finns \(kind.none(.sv)) med id '\(id)'" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
