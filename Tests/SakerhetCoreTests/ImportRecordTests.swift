@@ -107,6 +107,37 @@ final class ImportRecordTests: XCTestCase {
         XCTAssertTrue(importer.notices.contains { $0.en.hasPrefix("t.csv:2: column Aktivitet: the value of 'title' ends with \\") })
     }
 
+    /// A row left out leaves nothing behind but its notice: the owners and goals it made, their
+    /// ids and the numbering are undone, so the rows after it get what they would get without
+    /// it. Rows left out after they have made an owner and a goal (an id the folder has, a
+    /// value ending with \ in the row or in the new owner's name) are checked against the
+    /// same table without them; a later row names the left-out row's new owner again.
+    func testARowLeftOutLeavesNothingBehind() throws {
+        let header = ["Id", "Mål", "Aktivitet", "Ansvarig", "Klart senast", "Status", "Kommentar"]
+        let before = ["", "Nytt mål", "Första", "Ny enhet", "2026", "pågår", ""]
+        let after = [["", "Nytt mål", "Andra", "Ny enhet", "2026", "pågår", ""],
+                     ["", "Ännu ett mål", "Tredje", "Annan enhet", "2027", "pågår", ""],
+                     ["", "Nytt mål", "Fjärde", "Tredje enheten", "2027", "pågår", ""]]
+        let leftOut: [(why: String, row: [String])] = [
+            ("id", ["A1", "Ett mål till", "Krock", "Tredje enheten", "2026", "pågår", ""]),
+            ("backslash", ["", "Ett mål till", "Sökväg", "Tredje enheten", "2026", "pågår", "G:\\"]),
+            ("backslash in the new owner", ["", "Ett mål till", "Sökväg", "Tredje enheten\\", "2026", "pågår", ""]),
+        ]
+        var without = Importer(data: Self.data(), asOf: Self.asOf, options: .init(kind: .activity))
+        try without.add(Self.table([header, before] + after), file: "t.csv")
+        XCTAssertEqual(without.leftOut, 0)
+        XCTAssertEqual(without.records.map(\.id), ["ny-enhet", "M1", "A2", "A3", "annan-enhet", "M2", "A4", "tredje-enheten", "A5"])
+        for (why, row) in leftOut {
+            var with = Importer(data: Self.data(), asOf: Self.asOf, options: .init(kind: .activity))
+            try with.add(Self.table([header, before, row] + after), file: "t.csv")
+            XCTAssertEqual(with.leftOut, 1, why)
+            XCTAssertEqual(with.records.map(\.id), without.records.map(\.id), why)
+            XCTAssertEqual(with.records.map { $0.fields.map { "\($0.0): \($0.1)" } }, without.records.map { $0.fields.map { "\($0.0): \($0.1)" } }, why)
+            XCTAssertFalse(with.records.contains { $0.fields.contains { $0.1 == "Ett mål till" } }, why)
+            XCTAssertEqual(with.notices.count, without.notices.count + 1, with.notices.map(\.sv).joined(separator: "\n"))
+        }
+    }
+
     /// A problem found by validating the records an import would add is named at the source's
     /// row and column, not at a line of a data file that is never written.
     func testNewErrorsAreNamedAtTheSourceRow() throws {

@@ -496,8 +496,7 @@ public struct Importer {
         }
 
         // What the row creates (owners, a goal) is undone if the row is left out.
-        let saved = self
-        func undo() -> Self { var s = saved; s.notices = notices; s.reasonParts = []; return s }
+        let start = RowStart(self)
         // Owners: one `owner` field each.
         var owners: [String] = []
         if let idCell = text("owner_id") {
@@ -549,7 +548,7 @@ public struct Importer {
             // as a new id would: id_goal's, or a sub-goal its siblings' or id_subgoal's.
             if kind == .goal, Importer.isBareNumber(given) { given = idLetters(.goal, parent: goalID == nil ? nil : parentID ?? "") + given }
             if usedIDs[kind]!.contains(given) {
-                self = undo()
+                undo(to: start)
                 let h = columns["id"] ?? "Id"
                 return leaveOut("id \(given) finns redan med en annan titel; rätta id:t i kolumnen \(h), eller ange --map '\(h)=-' så får raden ett nytt id",
                                 "id \(given) already exists with another title; correct the id in the column \(h), or give --map '\(h)=-' for the row to get a new id")
@@ -689,26 +688,29 @@ public struct Importer {
         let have = Set(fields.map(\.0))
         let missing = kind.fields.filter { $0.required && $0.name != "id" && !have.contains($0.name) }.map(\.name)
         if !missing.isEmpty {
-            self = undo()
+            undo(to: start)
             return leaveOut("saknar \(missing.joined(separator: ", "))", "lacks \(missing.joined(separator: ", "))")
         }
         // What the row adds: its record, and the owners and goal it creates.
         var record = NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments, source: place, columns: recordColumns, parts: parts, commentColumns: commentColumns)
-        for i in saved.records.count..<records.count {
+        for i in start.records..<records.count {
             records[i].source = place
             let (field, from) = records[i].kind == .owner ? ("name", "owner") : ("title", kind == .goal ? "parent" : "goal")
             if let h = columns[from] { records[i].columns[field] = h }
         }
         // A value `set` would refuse (a line that ends with \, which recutils reads as going
         // on on the next line) refuses the row.
-        for r in records[saved.records.count...] + [record] {
+        for r in records[start.records...] + [record] {
             for (k, v) in r.fields {
                 guard let e = ValueRules.backslashError(v, key: k) else { continue }
-                self = undo()
+                undo(to: start)
                 let m = Importer.inColumn(r.columns[k], e.message)
                 return leaveOut(m.sv, m.en)
             }
         }
+        // The row is taken in. Its start is let go here, before the ids it uses are added:
+        // kept, it would make them copy.
+        _ = consume start
         let newID = id ?? nextID(kind, parent: kind == .goal ? fields.first { $0.0 == "parent" }?.1 : nil)
         usedIDs[kind, default: []].insert(newID)
         record.fields.insert(("id", newID), at: 0)
@@ -721,6 +723,36 @@ public struct Importer {
     }
 
     private var reasonParts: [(String, String?)] = []
+
+    /// What a row may change before it is known to be taken in: the owners and the goal it
+    /// makes, with their ids and names in the lookups. A row left out is undone to this.
+    /// Only the lookups are kept, whose storage is shared until a row makes an owner or a
+    /// goal, and the number of records; the records and notices, which grow with every row,
+    /// are not. Keeping the whole importer made each row copy them: a 10,000-row workbook
+    /// took 13 s (docs/performance.md).
+    private struct RowStart {
+        let records: Int
+        let ownerByName: [String: String]
+        let ownerCells: [String: ([String], [String])]
+        let ownerIDs: Set<String>
+        let goalByTitle: [String: String]
+        let goalIDs: Set<String>
+        let usedIDs: [Kind: Set<String>]
+        let highest: [String: Int]
+
+        init(_ i: Importer) {
+            (records, ownerByName, ownerCells, ownerIDs) = (i.records.count, i.ownerByName, i.ownerCells, i.ownerIDs)
+            (goalByTitle, goalIDs, usedIDs, highest) = (i.goalByTitle, i.goalIDs, i.usedIDs, i.highest)
+        }
+    }
+
+    /// Leaves out what the row made since `start`; its notices stay.
+    private mutating func undo(to start: RowStart) {
+        records.removeSubrange(start.records...)
+        (ownerByName, ownerCells, ownerIDs) = (start.ownerByName, start.ownerCells, start.ownerIDs)
+        (goalByTitle, goalIDs, usedIDs, highest) = (start.goalByTitle, start.goalIDs, start.usedIDs, start.highest)
+        reasonParts = []
+    }
 
     /// The owner with this id, created with the name if new; an id that cannot be one
     /// (blanks, controls) is treated as a name.
