@@ -150,19 +150,43 @@ public struct GoalChildren: Sendable {
             }
         }
         // Then down the tree: a goal sees what its sub-goals see.
+        return GoalChildren.upTheTree(direct, subgoals: subgoals)
+    }
+
+    /// Each goal's `own` signal made worse by those of everything below it: a walk down the
+    /// sub-goals, each goal's children taken in order. The walk keeps its own stack, not
+    /// the thread's, so a chain of any depth is walked (a chain of 200,000 goals one under
+    /// the other overflowed the thread's stack). A goal on a cycle sees the goals of the
+    /// cycle below it as far as the walk had come (the goal-cycle check reports the cycle).
+    static func upTheTree(_ own: [Signal?], subgoals: [[Int32]]) -> [Signal?] {
+        let n = own.count
         var memo = [Signal?](repeating: nil, count: n)
         var state = [UInt8](repeating: 0, count: n)  // 0 new, 1 on the path, 2 done
-        func visit(_ i: Int) -> Signal? {
-            if state[i] == 2 { return memo[i] }
-            if state[i] == 1 { return nil }  // a cycle (the goal-cycle check's business)
-            state[i] = 1
-            var worst = direct[i]
-            for j in subgoals[i] { worst = GoalChildren.worse(worst, visit(Int(j))) }
-            memo[i] = worst
-            state[i] = 2
-            return worst
+        // The path from the goal the walk started at: each goal, the next of its sub-goals
+        // to look at, and the worst signal so far.
+        var path: [(goal: Int, next: Int, worst: Signal?)] = []
+        for root in 0..<n where state[root] == 0 {
+            state[root] = 1
+            path.append((root, 0, own[root]))
+            while let (i, k, worst) = path.last {
+                if k < subgoals[i].count {
+                    path[path.count - 1].next = k + 1
+                    let j = Int(subgoals[i][k])
+                    switch state[j] {
+                    case 2: path[path.count - 1].worst = GoalChildren.worse(worst, memo[j])
+                    case 1: break  // on the path: a cycle
+                    default:
+                        state[j] = 1
+                        path.append((j, 0, own[j]))
+                    }
+                    continue
+                }
+                memo[i] = worst
+                state[i] = 2
+                path.removeLast()
+                if !path.isEmpty { path[path.count - 1].worst = GoalChildren.worse(path[path.count - 1].worst, worst) }
+            }
         }
-        for i in 0..<n { _ = visit(i) }
         return memo
     }
 
