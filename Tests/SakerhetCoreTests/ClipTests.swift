@@ -52,4 +52,31 @@ final class ClipTests: XCTestCase {
         }
         XCTAssertGreaterThan(quick, 1_000)  // the quick way was taken, not only the slow one
     }
+
+    /// A text cut for a message or a cell never keeps part of a personnummer: masking finds
+    /// whole numbers only, and 11 of 12 digits give the number away (the last is a check
+    /// digit). Every form the masking knows, at every place across every cut, through each
+    /// way a text is cut before it is shown: `SafeText.head`, the import's quoting of a
+    /// cell, the log's `clip`, a message's name for a record with a long id.
+    func testACutNeverKeepsPartOfAPersonnummer() {
+        let numbers = ["19121212-1212", "191212121212", "121212-1212", "121212+1212", "19121212 1212", "19121212\u{2013}1212",
+                       "\u{FF11}\u{FF19}\u{FF11}\u{FF12}\u{FF11}\u{FF12}\u{FF11}\u{FF12}-\u{FF11}\u{FF12}\u{FF11}\u{FF12}"]
+        func leaks(_ shown: String) -> Bool { SafeText.masked(shown).contains { $0.isNumber } }
+        for number in numbers {
+            XCTAssertTrue(SafeText.masked(number) != number, number)
+            for pad in 0..<70 {
+                let text = String(repeating: "y", count: pad) + " " + number + " ok"
+                for n in 1...(text.count + 1) {
+                    XCTAssertFalse(leaks(String(SafeText.head(text, n))), "\(number) \(pad) \(n)")
+                }
+                for n in 2...40 { XCTAssertFalse(leaks(HistoryText.clip(text, n)), "\(number) \(pad) \(n)") }
+                XCTAssertFalse(leaks(Importer.shown(text)), "\(number) \(pad)")
+                XCTAssertFalse(leaks(ImportValues.slug(text)), "\(number) \(pad)")
+            }
+        }
+        // A cut that splits no number is the plain prefix.
+        XCTAssertEqual(SafeText.head("Utbildning i loggkontroll", 10), "Utbildnin" + "g")
+        XCTAssertEqual(SafeText.head("År 2024 och 2025", 9), "År 2024 o")
+        XCTAssertEqual(SafeText.head("Ring 19121212-1212 nu", 12), "Ring ")
+    }
 }

@@ -168,7 +168,7 @@ public struct Diagnostic: Sendable, Codable, Hashable {
         let id = data.idAndOwner(ref).id
         guard !id.isEmpty else { return fallback }
         if let l = label(id) { return l }
-        return String(id.prefix(40).prefix { !$0.isNewline }) + "…"
+        return String(SafeText.head(id, 40).prefix { !$0.isNewline }) + "…"
     }
 }
 

@@ -45,7 +45,7 @@ public enum ImportValues {
     /// A stable id from a name: "IT-enheten" → `it-enheten`, "Säkerhetsstrateg" → `sakerhetsstrateg`.
     public static func slug(_ name: String) -> String {
         let s = ImportColumns.fold(name).replacingAll(" ", with: "-")
-        let clipped = String(s.prefix(40))
+        let clipped = String(SafeText.head(s, 40))
         return clipped.isEmpty ? "ansvarig" : clipped
     }
 

@@ -862,7 +862,7 @@ public struct Importer {
 
     static func shown(_ s: String) -> String {
         let one = ImportValues.clean(s).replacingAll("\n", with: " ")
-        return one.count <= 60 ? one : String(one.prefix(59)) + "…"
+        return one.count <= 60 ? one : String(SafeText.head(one, 59)) + "…"
     }
 }
 

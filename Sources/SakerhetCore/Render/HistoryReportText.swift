@@ -28,11 +28,11 @@ public enum HistoryReportText {
                 var line = "  " + c.date.description + "  " + c.id + "  " + HistoryText.clip(HistoryText.flat(SafeText.text(c.title, lang)), 50)
                 if let from = c.from, let to = c.to {
                     line += ": " + from + " → " + to + (c.days.map { " (+" + HistoryText.days($0, lang) + ")" } ?? "")
-                    if let why = c.reason { line += " – " + HistoryText.clip(HistoryText.flat(why), 60) }
+                    if let why = c.reason { line += " – " + HistoryText.clip(HistoryText.flat(SafeText.text(why, lang)), 60) }
                 } else if c.occurrence != nil || c.reopenedFrom != nil {
                     line += ": " + HistoryReportText.what(c, lang)
                 }
-                if let e = c.evidence { line += (sv ? "; underlag: " : "; evidence: ") + HistoryText.clip(HistoryText.flat(e), 60) }
+                if let e = c.evidence { line += (sv ? "; underlag: " : "; evidence: ") + HistoryText.clip(HistoryText.flat(SafeText.text(e, lang)), 60) }
                 out += TextTable.hanging(SafeText.text(line + "  (" + HistoryReportText.registered(c, lang) + c.author + ")", lang), width: style.width) + "\n"
             }
         }

@@ -139,7 +139,7 @@ public enum HistoryText {
     /// is one (a date or a word is not cut in the middle).
     static func clip(_ s: String, _ n: Int) -> String {
         guard s.count > n else { return s }
-        let head = s.prefix(n - 1)
+        let head = SafeText.head(s, n - 1)
         if s.dropFirst(n - 1).first == " " { return String(head) + "…" }
         if let blank = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: blank) >= n / 2 { return String(head[..<blank]) + " …" }
         return String(head) + "…"

@@ -32,6 +32,20 @@ public enum SafeText {
         return !f.number && !f.control
     }
 
+    /// The first `n` characters of `s`, or fewer: a personnummer that a cut there would
+    /// split is left out whole. Masking finds only whole numbers, and a part of one is
+    /// not one: 11 of 12 digits, the last of which is a check digit, give the number away.
+    /// So every text cut for a message or a cell is cut here, before it is masked.
+    public static func head(_ s: String, _ n: Int) -> Substring {
+        let head = s.prefix(max(0, n))
+        guard head.endIndex < s.endIndex, SafeBytes.flags(s).number else { return head }
+        let cut = s.utf8.distance(from: s.startIndex, to: head.endIndex)
+        for hit in PersonalNumberCheck.scan(Array(s.utf8)) where hit.offset < cut && hit.end > cut {
+            return s[..<s.utf8.index(s.startIndex, offsetBy: hit.offset)]
+        }
+        return head
+    }
+
     /// `s` with every personnummer-looking number masked. A string of lower-case hex
     /// digits with at least one letter (a commit hash, a fingerprint) is left alone.
     public static func masked(_ s: String, _ lang: Lang = .sv) -> String {
