@@ -496,7 +496,7 @@ public struct Importer {
         }
 
         // What the row creates (owners, a goal) is undone if the row is left out.
-        let start = RowStart(self)
+        let start = startRow()
         // Owners: one `owner` field each.
         var owners: [String] = []
         if let idCell = text("owner_id") {
@@ -529,6 +529,7 @@ public struct Importer {
                 }
                 ids = names.map { ownerFor($0, file: file) }
                 ownerCells[o] = (names, ids)
+                rowChanges.append(.ownerCell(o))
             }
             // Several owners are one `owner` field each (format.md, "Several owners"), the
             // same owner named twice once.
@@ -708,9 +709,6 @@ public struct Importer {
                 return leaveOut(m.sv, m.en)
             }
         }
-        // The row is taken in. Its start is let go here, before the ids it uses are added:
-        // kept, it would make them copy.
-        _ = consume start
         let newID = id ?? nextID(kind, parent: kind == .goal ? fields.first { $0.0 == "parent" }?.1 : nil)
         usedIDs[kind, default: []].insert(newID)
         record.fields.insert(("id", newID), at: 0)
@@ -724,34 +722,65 @@ public struct Importer {
 
     private var reasonParts: [(String, String?)] = []
 
-    /// What a row may change before it is known to be taken in: the owners and the goal it
-    /// makes, with their ids and names in the lookups. A row left out is undone to this.
-    /// Only the lookups are kept, whose storage is shared until a row makes an owner or a
-    /// goal, and the number of records; the records and notices, which grow with every row,
-    /// are not. Keeping the whole importer made each row copy them: a 10,000-row workbook
-    /// took 13 s (docs/performance.md).
+    /// Where a row began: the number of records. What it changes in the lookups after that
+    /// (making an owner or a goal) is written in `rowChanges`, each change with what was
+    /// there before, so that a row left out is undone in the time it took to make, and
+    /// keeps its notice. Keeping a copy of the importer instead made each row copy every
+    /// record and notice so far (a 10,000-row workbook took 13 s), and keeping copies of the
+    /// lookups made each new owner copy all the owners before it (20,000 new owners took
+    /// 33 s; docs/performance.md).
     private struct RowStart {
         let records: Int
-        let ownerByName: [String: String]
-        let ownerCells: [String: ([String], [String])]
-        let ownerIDs: Set<String>
-        let goalByTitle: [String: String]
-        let goalIDs: Set<String>
-        let usedIDs: [Kind: Set<String>]
-        let highest: [String: Int]
+    }
 
-        init(_ i: Importer) {
-            (records, ownerByName, ownerCells, ownerIDs) = (i.records.count, i.ownerByName, i.ownerCells, i.ownerIDs)
-            (goalByTitle, goalIDs, usedIDs, highest) = (i.goalByTitle, i.goalIDs, i.usedIDs, i.highest)
-        }
+    private enum RowChange {
+        case ownerID(String), ownerName(String, was: String?), ownerCell(String)
+        case goalID(String), goalTitle(String, was: String?), usedID(Kind, String), highest(String, was: Int?)
+    }
+
+    /// The changes of the row being read (`RowStart`).
+    private var rowChanges: [RowChange] = []
+
+    private mutating func startRow() -> RowStart {
+        rowChanges.removeAll(keepingCapacity: true)
+        return RowStart(records: records.count)
     }
 
     /// Leaves out what the row made since `start`; its notices stay.
     private mutating func undo(to start: RowStart) {
         records.removeSubrange(start.records...)
-        (ownerByName, ownerCells, ownerIDs) = (start.ownerByName, start.ownerCells, start.ownerIDs)
-        (goalByTitle, goalIDs, usedIDs, highest) = (start.goalByTitle, start.goalIDs, start.usedIDs, start.highest)
+        for change in rowChanges.reversed() {
+            switch change {
+            case .ownerID(let id): ownerIDs.remove(id)
+            case .ownerName(let key, let was): ownerByName[key] = was
+            case .ownerCell(let cell): ownerCells[cell] = nil
+            case .goalID(let id): goalIDs.remove(id)
+            case .goalTitle(let key, let was): goalByTitle[key] = was
+            case .usedID(let kind, let id): usedIDs[kind]?.remove(id)
+            case .highest(let slot, let was): highest[slot] = was
+            }
+        }
+        rowChanges.removeAll(keepingCapacity: true)
         reasonParts = []
+    }
+
+    // The lookups as a row changes them, each change written down (`RowStart`).
+    private mutating func addOwnerID(_ id: String) {
+        if ownerIDs.insert(id).inserted { rowChanges.append(.ownerID(id)) }
+    }
+    private mutating func setOwnerName(_ key: String, _ id: String) {
+        rowChanges.append(.ownerName(key, was: ownerByName[key]))
+        ownerByName[key] = id
+    }
+    private mutating func addGoalID(_ id: String) {
+        if goalIDs.insert(id).inserted { rowChanges.append(.goalID(id)) }
+    }
+    private mutating func setGoalTitle(_ key: String, _ id: String) {
+        rowChanges.append(.goalTitle(key, was: goalByTitle[key]))
+        goalByTitle[key] = id
+    }
+    private mutating func addUsedID(_ kind: Kind, _ id: String) {
+        if usedIDs[kind, default: []].insert(id).inserted { rowChanges.append(.usedID(kind, id)) }
     }
 
     /// The owner with this id, created with the name if new; an id that cannot be one
@@ -759,8 +788,8 @@ public struct Importer {
     private mutating func ownerWith(id: String, name: String, file: String) -> String {
         if ownerIDs.contains(id) { return id }
         guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else { return ownerFor(name, file: file) }
-        ownerIDs.insert(id)
-        ownerByName[ImportColumns.fold(name)] = ownerByName[ImportColumns.fold(name)] ?? id
+        addOwnerID(id)
+        if ownerByName[ImportColumns.fold(name)] == nil { setOwnerName(ImportColumns.fold(name), id) }
         records.append(NewRecord(kind: .owner, fields: [("id", id), ("name", name)], comments: ["importerad från \(file): ny ansvarig"]))
         return id
     }
@@ -780,8 +809,8 @@ public struct Importer {
         let base = ImportValues.slug(name)
         var id = base, n = 2
         while ownerIDs.contains(id) { id = base + "-\(n)"; n += 1 }
-        ownerIDs.insert(id)
-        ownerByName[f] = id
+        addOwnerID(id)
+        setOwnerName(f, id)
         records.append(NewRecord(kind: .owner, fields: [("id", id), ("name", name)], comments: ["importerad från \(file): ny ansvarig"]))
         return id
     }
@@ -791,9 +820,9 @@ public struct Importer {
         if goalIDs.contains(g) { return g }
         if let id = goalByTitle[ImportColumns.fold(g)] { return id }
         let id = nextID(.goal, parent: nil)
-        usedIDs[.goal, default: []].insert(id)
-        goalIDs.insert(id)
-        goalByTitle[ImportColumns.fold(g)] = id
+        addUsedID(.goal, id)
+        addGoalID(id)
+        setGoalTitle(ImportColumns.fold(g), id)
         records.append(NewRecord(kind: .goal, fields: [("id", id), ("title", g), ("owner", ownerID), ("due", "?"),
                                                       ("status", Status.notStarted.rawValue), ("reason", "Målets slutdatum finns inte i \(file)")],
                                  comments: ["importerad från \(file): nytt mål; owner är första aktivitetens ansvarig, due ? och status ej påbörjad är satta av importen"]))
@@ -818,9 +847,10 @@ public struct Importer {
         }
         n += 1
         while usedIDs[kind]?.contains(prefix + String(n)) == true { n += 1 }
+        rowChanges.append(.highest(slot, was: highest[slot]))
         highest[slot] = n
         let id = prefix + String(n)
-        usedIDs[kind, default: []].insert(id)
+        addUsedID(kind, id)
         return id
     }
 
