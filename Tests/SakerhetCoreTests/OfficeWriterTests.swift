@@ -79,10 +79,40 @@ final class OfficeWriterTests: XCTestCase {
         XCTAssertEqual(XLSXWriter.sheetName("a/b:c[d]*?\\e"), "abcde")
         XCTAssertEqual(XLSXWriter.sheetName(String(repeating: "x", count: 40)).count, 31)
         let long = String(repeating: "å", count: 40_000)
-        XCTAssertEqual(XLSXWriter.SharedStrings().clip(long).utf16.count, XLSXWriter.maxCellLength)
+        XCTAssertEqual(XLSXWriter.SharedStrings(lang: .sv).clip(long).utf16.count, XLSXWriter.maxCellLength)
     }
 
     /// The export's columns follow the schema, with the computed ones beside the fields.
+    /// No personnummer is written into a Word report or an exported workbook, as in every
+    /// other output: each text is masked as it is written, in the document's language. A
+    /// number in a title, a note, an owner's name and the organisation, in every form.
+    func testNoPersonnummerInWordOrExcel() throws {
+        let forms = ["19121212-1212", "191212121212", "121212-1212"]
+        var activities = Fixture.activities
+        for (i, n) in forms.enumerated() {
+            activities += "\nid: P\(i)\ntitle: Ring \(n) om loggen\ngoal: D2\nowner: sbs\ndue: 2024-10\nstatus: pågår\nnote: Kontakt \(n)\n"
+        }
+        let data = Fixture.data([.activity: activities, .owner: Fixture.owners + "\nid: pn\nname: Handläggare 19121212-1212\n"],
+                                config: "organisation: Nämnd 191212121212\ntitle: Plan 121212-1212\n")
+        XCTAssertTrue(data.activities.contains { $0.title.contains("19121212-1212") })
+        for lang in [Lang.sv, .en] {
+            let parts: [(String, [UInt8])] = [
+                ("docx", try FollowUpDOCX.render(FollowUp.make(data, asOf: Fixture.asOf, lang: lang), lang: lang)),
+                ("xlsx", try XLSXWriter.write(PlanExport.make(data, asOf: Fixture.asOf, lang: lang))),
+            ]
+            for (format, bytes) in parts {
+                let zip = try ZipArchive(bytes)
+                var marks = 0
+                for e in zip.entries {
+                    let content = try zip.read(e)
+                    XCTAssertEqual(PersonalNumberCheck.scan(content), [], "\(format) \(lang) \(e.name)")
+                    marks += String(decoding: content, as: UTF8.self).components(separatedBy: SafeText.mask(lang)).count - 1
+                }
+                XCTAssertGreaterThanOrEqual(marks, forms.count, "\(format) \(lang)")
+            }
+        }
+    }
+
     func testExportColumnsFollowTheSchema() throws {
         let data = Fixture.data()
         let book = PlanExport.make(data, asOf: Fixture.asOf)

@@ -26,7 +26,7 @@ public enum PlanExport {
         // here, e.g. `sheet(ExportLabels.followUps, .followUp, keep(data.followUps), ctx,
         // computed: …)`: its columns come from its schema like the others'.
         let title = (data.config.title ?? "Plan") + (isPublic ? (lang == .sv ? " (offentlig)" : " (public)") : "")
-        return Workbook(title: title, sheets: sheets)
+        return Workbook(title: title, sheets: sheets, lang: lang)
     }
 
     struct Context {

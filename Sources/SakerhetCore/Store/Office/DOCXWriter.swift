@@ -69,6 +69,9 @@ public struct WordDocument: Sendable {
         }
     }
 
+    /// The language of the mark that stands in for a personnummer (`language`).
+    var maskLanguage: Lang { language.hasPrefix("en") ? .en : .sv }
+
     public mutating func heading(_ text: String, level: Int) { blocks.append(.heading(text, level: level)) }
     public mutating func paragraph(_ text: String, bold: Bool = false, italic: Bool = false) {
         blocks.append(.paragraph([Run(text, bold: bold, italic: italic)]))
@@ -98,7 +101,7 @@ public enum DOCXWriter {
         try zip.add("[Content_Types].xml", Array(OOXML.contentTypes([("/word/document.xml", ct + "document.main+xml"),
                                                                     ("/word/styles.xml", ct + "styles+xml")]).utf8))
         try zip.add("_rels/.rels", Array(OOXML.rootRelationships(main: "word/document.xml").utf8))
-        try zip.add("docProps/core.xml", Array(OOXML.coreProperties(title: doc.title).utf8))
+        try zip.add("docProps/core.xml", Array(OOXML.coreProperties(title: doc.title.map { SafeText.masked($0, doc.maskLanguage) }).utf8))
         try zip.add("word/document.xml", Array(document(doc).utf8))
         try zip.add("word/_rels/document.xml.rels", Array(OOXML.relationships([("rId1", OOXML.officeRelNS + "/styles", "styles.xml")]).utf8))
         try zip.add("word/styles.xml", Array(styles(language: doc.language).utf8))
@@ -113,14 +116,14 @@ public enum DOCXWriter {
             case .heading(let text, let level):
                 let style = level <= 0 ? "Title" : "Heading\(min(level, 3))"
                 b += "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr>"
-                run(WordDocument.Run(text), into: &b)
+                run(WordDocument.Run(text), into: &b, doc.maskLanguage)
                 b += "</w:p>"
             case .paragraph(let runs):
                 b += "<w:p>"
-                for r in runs { run(r, into: &b) }
+                for r in runs { run(r, into: &b, doc.maskLanguage) }
                 b += "</w:p>"
             case .table(let t):
-                table(t, textWidth: (doc.landscape ? a4.long : a4.short) - 2 * margin, into: &b)
+                table(t, textWidth: (doc.landscape ? a4.long : a4.short) - 2 * margin, into: &b, doc.maskLanguage)
                 // Two tables in a row would be joined into one by Word.
                 b += "<w:p/>"
             }
@@ -131,7 +134,9 @@ public enum DOCXWriter {
         return b + "</w:body></w:document>"
     }
 
-    static func run(_ r: WordDocument.Run, into b: inout String) {
+    /// A run; its text masked (`SafeText.masked`): no personnummer is written, as in every
+    /// other output.
+    static func run(_ r: WordDocument.Run, into b: inout String, _ lang: Lang) {
         b += "<w:r>"
         if r.bold || r.italic || r.colour != nil {
             b += "<w:rPr>"
@@ -141,7 +146,7 @@ public enum DOCXWriter {
             b += "</w:rPr>"
         }
         // Line breaks and tabs are elements of their own in a run.
-        let text = XML.escape(r.text)
+        let text = XML.escape(SafeText.masked(r.text, lang))
         var first = true
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if !first { b += "<w:br/>" }
@@ -156,7 +161,7 @@ public enum DOCXWriter {
         b += "</w:r>"
     }
 
-    static func table(_ t: WordDocument.Table, textWidth: Int, into b: inout String) {
+    static func table(_ t: WordDocument.Table, textWidth: Int, into b: inout String, _ lang: Lang) {
         let columns = max(t.widths.count, t.rows.map(\.count).max() ?? 0, 1)
         var weights = t.widths + Array(repeating: 1, count: columns - t.widths.count)
         if weights.contains(where: { !($0 > 0) }) { weights = Array(repeating: 1, count: columns) }
@@ -189,7 +194,7 @@ public enum DOCXWriter {
                 for r in cell.runs {
                     var r = r
                     if header { r.bold = true }
-                    run(r, into: &b)
+                    run(r, into: &b, lang)
                 }
                 b += "</w:p></w:tc>"
             }

@@ -2,10 +2,14 @@
 public struct Workbook: Sendable {
     public var title: String?
     public var sheets: [Sheet]
+    /// The language of the mark that stands in for a personnummer: every text of the
+    /// workbook is masked as it is written (`SafeText.masked`), as every other output is.
+    public var lang: Lang
 
-    public init(title: String? = nil, sheets: [Sheet]) {
+    public init(title: String? = nil, sheets: [Sheet], lang: Lang = .sv) {
         self.title = title
         self.sheets = sheets
+        self.lang = lang
     }
 
     /// One sheet. Row 1 is the header; it is frozen and carries the autofilter.
@@ -87,7 +91,7 @@ public enum XLSXWriter {
     static let serialOf1970 = 25_569
 
     public static func write(_ book: Workbook) throws -> [UInt8] {
-        var strings = SharedStrings()
+        var strings = SharedStrings(lang: book.lang)
         var styles = Styles()
         var sheetParts: [[UInt8]] = []
         for sheet in book.sheets {
@@ -96,7 +100,7 @@ public enum XLSXWriter {
         var zip = ZipWriter()
         try zip.add("[Content_Types].xml", Array(contentTypes(book).utf8))
         try zip.add("_rels/.rels", Array(OOXML.rootRelationships(main: "xl/workbook.xml").utf8))
-        try zip.add("docProps/core.xml", Array(OOXML.coreProperties(title: book.title).utf8))
+        try zip.add("docProps/core.xml", Array(OOXML.coreProperties(title: book.title.map { SafeText.masked($0, book.lang) }).utf8))
         try zip.add("xl/workbook.xml", Array(workbook(book).utf8))
         try zip.add("xl/_rels/workbook.xml.rels", Array(workbookRels(book).utf8))
         try zip.add("xl/styles.xml", Array(styles.xml.utf8))
@@ -251,6 +255,8 @@ public enum XLSXWriter {
 
     /// The workbook's strings, each once, in the order first used.
     struct SharedStrings {
+        /// The language of a personnummer's mark (`Workbook.lang`).
+        let lang: Lang
         var indices: [String: Int] = [:]
         var list: [String] = []
         var uses = 0
@@ -266,7 +272,7 @@ public enum XLSXWriter {
         var xml: String {
             var b = XML.declaration + "<sst xmlns=\"\(XLSXWriter.mainNS)\" count=\"\(uses)\" uniqueCount=\"\(list.count)\">"
             for s in list {
-                let text = XML.escape(XLSXWriter.xEscaped(clip(s)))
+                let text = XML.escape(XLSXWriter.xEscaped(clip(SafeText.masked(s, lang))))
                 let keep = text.first.map { $0.isWhitespace } == true || text.last.map { $0.isWhitespace } == true
                 b += keep ? "<si><t xml:space=\"preserve\">\(text)</t></si>" : "<si><t>\(text)</t></si>"
             }
