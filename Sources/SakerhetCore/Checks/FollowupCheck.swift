@@ -11,6 +11,7 @@ public struct FollowupCheck: Check {
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var seen: [String: String] = [:]
+        var records: Suggester?  // the goals' and activities' ids, when a record is first unknown
         data.forEachField(ofType: [.followedRecord, .period, .followupAssessment]) { ref, f, spec in
             let rid = Diagnostic.name(data, ref)
             func error(_ sv: String, _ en: String) {
@@ -30,7 +31,8 @@ public struct FollowupCheck: Check {
                     }
                     return
                 }
-                let hint = Suggest.hint(v, data.goals.map(\.id) + data.activities.map(\.id))
+                if records == nil { records = Suggester(data.goals.map(\.id) + data.activities.map(\.id)) }
+                let hint = records!.hint(v)
                 error("record '\(v)' är inget mål eller aktivitet i \(data.path(.goal)) eller \(data.path(.activity))\(hint.sv)",
                       "record '\(v)' is no goal or activity in \(data.path(.goal)) or \(data.path(.activity))\(hint.en)")
             case .period:

@@ -7,15 +7,23 @@ public struct OwnerExistsCheck: Check {
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let ids = data.owners.map(\.id)
         let known = data.idIndex(of: .owner)
+        // Made once, when a value is first unknown: the owners by name, and their ids for
+        // "did you mean".
+        var byName: [String: String]?
+        var suggest: Suggester?
         // An owner's `parent` is ReferenceCheck's: passed over by its spec, unread.
         data.forEachField(ofType: [.ref(.owner)], where: { $0.key == .owner }) { ref, f, _ in
             let value = f.value
             guard !known.contains(value) else { return }
-            let lowered = value.lowercased()
-            let byName = data.owners.first { $0.name.lowercased() == lowered }
-            let hint: (sv: String, en: String) = byName.map { (" (menade du '\($0.id)'?)", " (did you mean '\($0.id)'?)") } ?? Suggest.hint(value, ids)
+            if byName == nil {
+                var names: [String: String] = [:]
+                for o in data.owners where names[o.name.lowercased()] == nil { names[o.name.lowercased()] = o.id }
+                byName = names
+                suggest = Suggester(data.owners.map(\.id))
+            }
+            let named = byName![value.lowercased()]
+            let hint: (sv: String, en: String) = named.map { (" (menade du '\($0)'?)", " (did you mean '\($0)'?)") } ?? suggest!.hint(value)
             let rid = Diagnostic.name(data, ref)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                   sv: "\(rid): ansvarig '\(value)' finns inte i \(data.path(.owner))\(hint.sv); använd ett id därifrån eller lägg till ägaren",

@@ -12,12 +12,15 @@ public struct ReferenceCheck: Check {
         // Each target's ids once, not a lookup of the index per field.
         var known = [IDIndex?](repeating: nil, count: Kind.allCases.count)
         for case .ref(let target) in targets { known[target.slot] = data.idIndex(of: target) }
+        // Each target's ids made ready for "did you mean" once, when a value is first unknown.
+        var suggest = [Suggester?](repeating: nil, count: Kind.allCases.count)
         // `owner` fields are OwnerExistsCheck's: passed over by their spec, unread.
         data.forEachField(ofType: targets, where: { $0.key != .owner }) { ref, f, spec in
             guard case .ref(let target) = spec.type else { return }
             let value = f.value
             guard known[target.slot]?.contains(value) == false else { return }
-            let hint = Suggest.hint(value, data.ids[target]?.keys.map { $0 } ?? [])
+            if suggest[target.slot] == nil { suggest[target.slot] = Suggester(data.ids[target]?.keys.map { $0 } ?? []) }
+            let hint = suggest[target.slot]!.hint(value)
             let rid = Diagnostic.name(data, ref)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                   sv: "\(rid): \(f.key) '\(value)' finns inte i \(data.path(target))\(hint.sv)",
