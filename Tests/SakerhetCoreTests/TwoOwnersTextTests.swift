@@ -101,6 +101,28 @@ final class WordReportParityTests: XCTestCase {
 /// annotations and `--by-owner` do: `owners` and `owner_names` beside `owner`/`owner_name`
 /// (the first, kept for compatibility); a record with one owner has neither array.
 final class TwoOwnersAuditJSONTests: XCTestCase {
+    /// A diagnostic's line names at most three owners and how many more, in text, GitHub
+    /// and GitLab: a record of 500 unknown owners gives 500 errors, and each named all of
+    /// them (12,500 owners: `audit` never ended). The JSON keeps every owner: it is data.
+    func testADiagnosticNamesAFewOwners() throws {
+        var acts = "id: A1\ntitle: Många\ngoal: D3\ndue: 2024-10-31\nstatus: pågår\n"
+        for i in 0..<500 { acts += "owner: o\(i)\n" }
+        acts += "\nid: A2\ntitle: Tre\ngoal: D3\nowner: sbs\nowner: meb\nowner: flg\ndue: 2024-10-30\nstatus: pågår\n"
+        let data = Fixture.data([.activity: acts, .finding: "", .risk: ""])
+        let diagnostics = Checks.run(data, asOf: Fixture.asOf)
+        let unknown = diagnostics.filter { $0.check == "owner" && $0.recordID == "A1" }
+        XCTAssertEqual(unknown.count, 500)
+        let text = DiagnosticText.render(diagnostics, data: data, asOf: Fixture.asOf, lang: .sv, style: .plain)
+        XCTAssertLessThan(text.utf8.count, 1_000 * 250, "each line names a few owners, not 500")
+        XCTAssertTrue(text.contains("(ansvarig: o0, o1, o2 och 497 till)"), String(text.prefix(500)))
+        XCTAssertTrue(DiagnosticText.render(diagnostics, data: data, asOf: Fixture.asOf, lang: .en, style: .plain).contains("(owner: o0, o1, o2 and 497 more)"))
+        XCTAssertTrue(DiagnosticFormats.github(unknown, data: data, lang: .sv).contains("(ansvarig: o0, o1, o2 och 497 till)"))
+        let three = [data.ownerName("sbs"), data.ownerName("meb"), data.ownerName("flg")]
+        XCTAssertTrue(text.contains("(ansvarig: \(three[0]), \(three[1]) och \(three[2]))"), text)
+        let json = DiagnosticFormats.json(unknown.prefix(1).map { $0 }, data: data, asOf: Fixture.asOf, lang: .sv)
+        XCTAssertTrue(json.contains("\"o499\""))
+    }
+
     func testAuditJSONNamesEveryOwner() throws {
         let owners = Fixture.owners + "\nid: u2\nname: Enheten Två\n"
         let acts = """

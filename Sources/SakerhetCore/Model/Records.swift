@@ -115,6 +115,16 @@ public func joinedNames(_ names: [String], _ lang: Lang) -> String {
     return out + (lang == .sv ? " och " : " and ") + names[names.count - 1]
 }
 
+/// At most `limit` owners by name (`name`), joined as `joinedNames` joins them, and how
+/// many more: "A, B, C och 9 till" / "A, B, C and 9 more". A diagnostic names its record's
+/// owners so: one record with thousands of owners, each unknown, made thousands of
+/// messages each as long as the whole list (12,500 owners: 4 GB and no end to `audit`).
+public func fewNames(_ ids: [String], _ lang: Lang, limit: Int = 3, name: (String) -> String) -> String {
+    guard ids.count > limit else { return joinedNames(ids.map(name), lang) }
+    let more = ids.count - limit
+    return ids.prefix(limit).map(name).joined(separator: ", ") + (lang == .sv ? " och \(more) till" : " and \(more) more")
+}
+
 /// The traffic light (trafikljus).
 public enum Signal: String, Sendable, CaseIterable, Codable {
     case green, yellow, red, grey

@@ -67,7 +67,7 @@ public enum DiagnosticFormats {
             if let c = d.column { props += ",col=\(c)" }
             props += ",title=\(escapeProperty(SafeText.text(title(d, lang), lang)))"
             var msg = d.message.text(lang)
-            if d.owner != nil { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + joinedNames(d.owners.map(data.ownerName), lang) + ")" }
+            if d.owner != nil { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + fewNames(d.owners, lang, name: data.ownerName) + ")" }
             out += "::\(d.severity.rawValue) \(props)::\(escapeData(SafeText.text(msg, lang)))\n"
         }
         return out
@@ -116,7 +116,7 @@ public enum DiagnosticFormats {
             if n > 0 { key += "\u{1F}\(n)" }
             // GitLab shows the description alone: it starts with the title ("Försenad A9: …").
             var msg = SafeText.text(title(d, lang), lang) + ": " + message(d, lang)
-            if d.owner != nil { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + SafeText.masked(joinedNames(d.owners.map(data.ownerName), lang), lang) + ")" }
+            if d.owner != nil { msg += (lang == .sv ? " (ansvarig: " : " (owner: ") + SafeText.masked(fewNames(d.owners, lang, name: data.ownerName), lang) + ")" }
             let severity = d.severity == .error ? "major" : d.severity == .warning ? "minor" : "info"
             return CodeQuality(description: msg, check_name: d.check, fingerprint: fingerprint(key), severity: severity,
                                location: .init(path: SafeText.masked(d.file, lang), lines: .init(begin: d.line)))

@@ -67,7 +67,7 @@ public enum DiagnosticText {
         // The message may quote a value or a record id: masked and made visible here, for every check.
         s += " " + style.severity(d.severity, d.severity.word(lang)) + ": " + SafeText.text(d.message.text(lang), lang)
         if d.owner != nil {
-            let name = SafeText.text(joinedNames(d.owners.map { data?.ownerName($0) ?? $0 }, lang), lang)
+            let name = SafeText.text(fewNames(d.owners, lang) { data?.ownerName($0) ?? $0 }, lang)
             s += style.dim(lang == .sv ? " (ansvarig: \(name))" : " (owner: \(name))")
         }
         return s
