@@ -145,4 +145,24 @@ final class ImportRowTests: XCTestCase {
         XCTAssertEqual(importer.notices[1].en, "p.xlsx:2: column Kommentar: the control characters U+0007, U+0000 cannot stand in a record and became spaces")
         XCTAssertFalse(importer.notices.contains { $0.sv.unicodeScalars.contains { $0.value < 0x20 } })
     }
+
+    /// The C1 controls (CSI, NEL …) and the bidirectional overrides and isolates are
+    /// controls too: each becomes a space, named at its cell like the others; a line or
+    /// paragraph separator is a line break. They were written into the record as they were.
+    func testC1AndBidiControlsBecomeSpaces() throws {
+        var importer = Importer(data: ImportRecordTests.data(), asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Kommentar"],
+            ["D1", "Rutin\u{9B}31m", "sf", "a\u{85}b\u{2028}c\u{2029}d"],
+            ["D1", "Kontroll \u{202E}txet", "sf", "\u{2066}x\u{2069} och \u{200F}ok"]]), file: "p.xlsx")
+        XCTAssertEqual(Self.value(importer.records[0], "title"), "Rutin 31m")
+        XCTAssertEqual(Self.value(importer.records[0], "note"), "a b\nc\nd")
+        XCTAssertEqual(Self.value(importer.records[1], "title"), "Kontroll  txet")
+        XCTAssertEqual(Self.value(importer.records[1], "note"), "x  och \u{200F}ok")
+        XCTAssertEqual(importer.notices.map(\.sv), [
+            "p.xlsx:2: kolumnen Aktivitet: styrtecknet U+009B kan inte stå i en post och blev ett mellanslag",
+            "p.xlsx:2: kolumnen Kommentar: styrtecknet U+0085 kan inte stå i en post och blev ett mellanslag",
+            "p.xlsx:3: kolumnen Aktivitet: styrtecknet U+202E kan inte stå i en post och blev ett mellanslag",
+            "p.xlsx:3: kolumnen Kommentar: styrtecknen U+2066, U+2069 kan inte stå i en post och blev mellanslag",
+        ])
+    }
 }

@@ -49,14 +49,29 @@ public enum ImportValues {
         return clipped.isEmpty ? "ansvarig" : clipped
     }
 
-    /// A value as one clean field value: control characters other than tab out, blanks at
-    /// the ends of lines and at the start of the first line trimmed; the indent of a later
-    /// line and a tab inside a line are kept, as the record format holds them.
+    /// Whether a character of a cell becomes a space in its field value (`clean`): the C0
+    /// controls but tab and the line breaks, DEL, the C1 controls (U+0080–U+009F, among them
+    /// CSI, which a terminal reads as the start of an escape), and the bidirectional
+    /// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make a
+    /// line read in another order than it is written.
+    static func becomesSpace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// A value as one clean field value: the characters of `becomesSpace` made spaces, a
+    /// line or paragraph separator (U+2028, U+2029) a line break, blanks at the ends of
+    /// lines and at the start of the first line trimmed; the indent of a later line and a
+    /// tab inside a line are kept, as the record format holds them.
     static func clean(_ s: String) -> String {
-        // Most cells are clean already: one line, no control characters, no blanks at the ends.
+        // Most cells are clean already: one line, no control characters, no blanks at the
+        // ends. (0xC2 leads the C1 controls, 0xE2 the separators and the bidi controls.)
         let u = s.utf8
         if let f = u.first, let l = u.last, f != 0x20, l != 0x20, f != 0xC2, l != 0xA0,
-           !u.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return s }
+           !u.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) { return s }
         if u.isEmpty { return s }
         var lines: [String] = []
         var line = String.UnicodeScalarView()
@@ -72,10 +87,10 @@ public enum ImportValues {
         for c in s.unicodeScalars {
             if c == "\n" { if !lastCR { flush() }; lastCR = false; continue }
             lastCR = c == "\r"
-            if c == "\r" { flush(); continue }
+            if c == "\r" || c == "\u{2028}" || c == "\u{2029}" { flush(); continue }
             // A tab is kept, as the record format keeps it inside a value; other control
             // characters cannot stand in a record and become a space.
-            line.append((c.value < 0x20 && c != "\t") || c.value == 0x7F ? " " : c)
+            line.append(becomesSpace(c) ? " " : c)
         }
         flush()
         while lines.last?.isEmpty == true { lines.removeLast() }

@@ -381,17 +381,17 @@ public struct Importer {
         }.map { headers[$0] }
     }
 
-    /// The control characters of a cell that `ImportValues.clean` turns into spaces (all but
-    /// tab, line feed and carriage return), as `U+0007`; nil when there are none.
+    /// The control characters of a cell that `ImportValues.clean` turns into spaces
+    /// (`ImportValues.becomesSpace`), as `U+0007`; nil when there are none.
     static func controlCharacters(_ s: String) -> [String]? {
-        guard s.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) else { return nil }
+        guard s.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return nil }
         var out: [String] = []
-        for c in s.unicodeScalars where (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r") || c.value == 0x7F {
+        for c in s.unicodeScalars where ImportValues.becomesSpace(c) {
             let hex = String(c.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: 4 - hex.count) + hex
             if !out.contains(code) { out.append(code) }
         }
-        return out
+        return out.isEmpty ? nil : out
     }
 
     /// A goal number as plans write it, without letters: `3.3`, `10`.
