@@ -321,4 +321,25 @@ final class ImportReadTests: XCTestCase {
             XCTAssertFalse(y.isWhole, cut)
         }
     }
+
+    /// A workbook whose one long shared string is named by many rows is refused before its
+    /// rows are read: its text as read would be far larger than the file (a 1 MiB string in
+    /// 1,024 rows took 47 s and 1.3 GB). Here, with the limit at 1 MiB instead of 64, a
+    /// string of 32,000 characters (near the most Excel holds in a cell) in 40 rows. The
+    /// same string in a few rows is read.
+    func testTextCopiedToManyRowsIsRefused() throws {
+        let long = String(repeating: "x", count: 32_000)
+        func book(rows: Int) throws -> [UInt8] {
+            let sheet = Workbook.Sheet(name: "Plan", columns: ["Mål", "Aktivitet", "Ansvarig"].map { Workbook.Column($0) },
+                                       rows: (0..<rows).map { _ in [.text("D1"), .text(long), .text("sf")] })
+            return try XLSXWriter.write(Workbook(sheets: [sheet]))
+        }
+        let many = try book(rows: 40)
+        XCTAssertLessThan(many.count, 100_000)
+        XCTAssertThrowsError(try ImportSource.tables(many, file: "p.xlsx", maxText: 1 << 20)) { e in
+            XCTAssertTrue("\(e)".contains("p.xlsx: the text of its tables grows past what import reads (1 MiB)"), "\(e)")
+        }
+        XCTAssertEqual(try ImportSource.tables(try book(rows: 3), file: "p.xlsx", maxText: 1 << 20)[0].rows.count, 4)
+        XCTAssertEqual(ImportSource.maxText, 64 << 20)
+    }
 }

@@ -3,7 +3,7 @@
 public enum ImportSource {
     public static let extensions = ["xlsx", "csv", "docx", "tsv", "txt"]
 
-    public static func tables(_ bytes: [UInt8], file: String, sheet: String? = nil) throws -> [SourceTable] {
+    public static func tables(_ bytes: [UInt8], file: String, sheet: String? = nil, maxText: Int = ImportSource.maxText) throws -> [SourceTable] {
         let ext = file.split(separator: ".").last.map { $0.lowercased() } ?? ""
         // An OLE compound file: an encrypted (password-protected) workbook or document, or a
         // .xls / .doc from before 2007.
@@ -13,6 +13,24 @@ public enum ImportSource {
                 sv: "\(file) är \(old ? "i det gamla binära Office-formatet (före 2007)" : "lösenordsskyddad eller i det gamla binära Office-formatet") och kan inte läsas; öppna den i Excel eller Word\(old ? "" : ", ta bort lösenordet (Arkiv > Info > Skydda > Kryptera med lösenord)") och spara som .xlsx eller .docx",
                 en: "\(file) is \(old ? "in the old binary Office format (before 2007)" : "password-protected or in the old binary Office format") and cannot be read; open it in Excel or Word\(old ? "" : ", remove the password (File > Info > Protect > Encrypt with Password)") and save it as .xlsx or .docx")
         }
+        let tables = try read(bytes, file: file, ext: ext, sheet: sheet)
+        // A cell's text may be copied to many rows: a shared string named by every row, a
+        // merged range, a Word cell continued down the table. A file of kilobytes could so
+        // become gigabytes of text (a 1 MiB string in 1,024 rows: 47 s and 1.3 GB), so the
+        // text of the tables as read is held to what the file itself may be.
+        var text = 0
+        for t in tables { for row in t.rows { for case .text(let s) in row { text += s.utf8.count } } }
+        if text > maxText {
+            throw OfficeError(sv: "\(file): tabellernas text blir större än import läser (\(Inflate.size(maxText).sv)) när delade texter och sammanfogade celler fylls i; en plan är några MiB. Kontrollera att inga celler upprepar en lång text, eller spara bara planens blad eller tabeller i en egen fil och importera den",
+                              en: "\(file): the text of its tables grows past what import reads (\(Inflate.size(maxText).en)) when shared strings and merged cells are filled in; a plan is a few MiB. Check that no cells repeat a long text, or save only the plan's sheets or tables in a file of their own and import that")
+        }
+        return tables
+    }
+
+    /// The most text the tables of one file may hold, as read (the cap on one zip entry).
+    public static let maxText = ZipArchive.maxEntrySize
+
+    private static func read(_ bytes: [UInt8], file: String, ext: String, sheet: String?) throws -> [SourceTable] {
         do {
             switch ext {
             case "xlsx", "xlsm": return [try XLSXReader.read(bytes, file: file, sheet: sheet)]
