@@ -299,4 +299,50 @@ final class WriteSafetyTests: EndToEndCase {
         XCTAssertEqual(stat(goals, &st), 0)
         XCTAssertEqual(st.st_mode & 0o777, 0o444)
     }
+
+    // MARK: An import stopped while it writes
+
+    /// An import that makes owners, goals and activities writes three files. Stopped
+    /// (SIGTERM, as `kill` and a CI job's timeout send it) at any moment, the folder holds
+    /// either all three files as they were or all three as the import made them, and no
+    /// temporary file: a stop asked for while the files are written waits until they are.
+    /// Before, one stopped after the first rename left owners and goals that no activity
+    /// named, and a temporary file of the size of activities.rec for git to show.
+    func testAnImportStoppedAtAnyMomentWritesAllFilesOrNone() throws {
+        var csv = "Mål;Aktivitet;Ansvarig;Klart senast;Status\n"
+        for i in 0..<1_500 { csv += "Mål \(i % 40);Aktivitet \(i) med en lång titel om loggkontroller;Enhet \(i % 300);2025-0\(i % 9 + 1);pågår\n" }
+        // How long the import takes here, unstopped; then stops from early on to about when
+        // it writes and ends.
+        let timing = try folder(with: Fixture.files)
+        try Data(csv.utf8).write(to: timing.appendingPathComponent("plan.csv"))
+        let t0 = Date()
+        XCTAssertEqual(try run(["import", "plan.csv"] + plan, in: timing).exitCode, 0)
+        let whole = Date().timeIntervalSince(t0)
+        var outcomes: [Bool] = []
+        for (k, fraction) in [0.0, 0.5, 0.8, 0.9, 0.95, 1.0, 1.05, 1.2].enumerated() {
+            let delay = Int(whole * fraction * 1000)
+            let root = try folder(with: Fixture.files)
+            try Data(csv.utf8).write(to: root.appendingPathComponent("plan.csv"))
+            let before = try dataSnapshot(root)
+            let started = try start(["import", "plan.csv"] + plan, in: root)
+            usleep(UInt32(delay * 1_000))
+            kill(started.process.processIdentifier, SIGTERM)
+            started.process.waitUntilExit()
+            try started.out.close()
+            try started.err.close()
+            // Ended by the stop, or done before it came: never by another signal.
+            let stopped = started.process.terminationReason == .uncaughtSignal
+            XCTAssertTrue(stopped ? started.process.terminationStatus == SIGTERM : started.process.terminationStatus == 0,
+                          "stop \(k): \(started.process.terminationReason) \(started.process.terminationStatus)")
+            let after = try dataSnapshot(root)
+            let names = ["owners.rec", "goals.rec", "activities.rec"]
+            let changed = names.filter { after[$0] != before[$0] }
+            XCTAssertTrue(changed.isEmpty || changed == names, "stop \(k) after \(delay) ms: only \(changed) changed")
+            XCTAssertEqual(Set(after.keys), Set(before.keys), "stop \(k): files left: \(Set(after.keys).subtracting(before.keys))")
+            if changed == names { XCTAssertTrue(String(decoding: after["activities.rec"]!, as: UTF8.self).contains("Aktivitet 1499 med")) }
+            outcomes.append(changed == names)
+        }
+        // The first stop comes before the write.
+        XCTAssertEqual(outcomes.first, false)
+    }
 }

@@ -238,7 +238,9 @@ public enum Templates {
 
         \(descriptor(.followup))
         """))
-        files.append((".gitignore", ".sakerhet.lock\n"))
+        // The lock file, and the temporary file a write killed outright leaves beside the
+        // file it was replacing (removed by the next write: `Store.removeStaleTemporaryFiles`).
+        files.append((".gitignore", ".sakerhet.lock\n.*.sakerhet-tmp.*\n"))
         return files
     }
 }

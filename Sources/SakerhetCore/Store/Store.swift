@@ -285,6 +285,64 @@ public enum Store {
     }
 
     private static func writeAtomically(to original: String, _ body: (Platform.FD) -> Bool) throws {
+        let target = try replacementTarget(original)
+        do throws(Platform.ReplaceFailure) {
+            try Platform.atomicReplace(target.path, temporary: target.temporary, folder: target.folder, mode: target.mode, body)
+        } catch {
+            throw writeError(error, target)
+        }
+    }
+
+    /// Replaces several files so that each is whole and, as far as the system allows, all
+    /// or none are: every new file is written beside its original and synced first (a
+    /// failure there removes them all and leaves every original as it was), then all are
+    /// renamed over their originals, which takes moments, and a stop asked for meanwhile
+    /// (Ctrl-C, `kill`) waits until that is done (`Platform.withStopsHeld`). An import that
+    /// adds owners, goals and activities writes three files; one stopped after the first
+    /// rename left owners and goals that no activity named.
+    public static func writeAtomically(files: [(bytes: [UInt8], path: String)]) throws {
+        let targets = try files.map { try replacementTarget($0.path) }
+        try Platform.withStopsHeld {
+            var written: [ReplacementTarget] = []
+            for (file, target) in zip(files, targets) {
+                do throws(Platform.ReplaceFailure) {
+                    try Platform.prepareReplacement(temporary: target.temporary, mode: target.mode) { fd in
+                        file.bytes.withUnsafeBytes { writeAll(fd, $0) }
+                    }
+                    written.append(target)
+                } catch {
+                    for w in written { _ = Platform.remove(w.temporary) }
+                    throw writeError(error, target)
+                }
+            }
+            for (k, target) in targets.enumerated() {
+                do throws(Platform.ReplaceFailure) {
+                    try Platform.replace(target.path, with: target.temporary)
+                } catch {
+                    for w in targets[(k + 1)...] { _ = Platform.remove(w.temporary) }
+                    let done = targets[..<k].map(\.original)
+                    let e = writeError(error, target)
+                    guard !done.isEmpty else { throw e }
+                    throw StoreError(sv: e.message.sv + "; " + done.joined(separator: ", ") + " skrevs redan", en: e.message.en + "; " + done.joined(separator: ", ") + " were written already")
+                }
+            }
+            for folder in Set(targets.map(\.folder)) { Platform.syncFolder(folder) }
+        }
+    }
+
+    /// Where a replacement of `original` is written: the file itself (a link's target), its
+    /// folder, the temporary file beside it and the mode to keep. Refuses a file that is
+    /// not regular, or read-only.
+    private struct ReplacementTarget {
+        let original: String
+        let path: String
+        let folder: String
+        let name: String
+        let temporary: String
+        let mode: UInt32
+    }
+
+    private static func replacementTarget(_ original: String) throws -> ReplacementTarget {
         // A link is written through: its target is replaced, the link stays.
         var path = original
         if Platform.fileInfo(path, followLinks: false)?.kind == .link {
@@ -297,7 +355,6 @@ public enum Store {
         let dir = Path.parent(of: path)
         let name = Path.lastComponent(path)
         let folder = dir.isEmpty ? "." : dir
-        let tmp = join(folder, temporaryName(for: name))
         var mode: UInt32 = 0o644
         if let info = Platform.fileInfo(path) {
             guard info.kind == .regular else {
@@ -311,18 +368,19 @@ public enum Store {
                                  en: "\(original) is read-only; change its permissions with chmod u+w \(original) if it is to be changed. Nothing was written")
             }
         }
-        do {
-            try Platform.atomicReplace(path, temporary: tmp, folder: folder, mode: mode, body)
-        } catch {
-            let why = Platform.errorText(error.code)
-            switch error.stage {
-            case .create:
-                throw StoreError(sv: "kan inte skriva i \(folder): \(why.sv); filen \(name) är orörd",
-                                 en: "cannot write in \(folder): \(why.en); \(name) is untouched")
-            case .write:
-                throw StoreError(sv: "kunde inte skriva \(original): \(why.sv); originalet är orört",
-                                 en: "could not write \(original): \(why.en); the original is untouched")
-            }
+        return ReplacementTarget(original: original, path: path, folder: folder, name: name,
+                                 temporary: join(folder, temporaryName(for: name)), mode: mode)
+    }
+
+    private static func writeError(_ error: Platform.ReplaceFailure, _ target: ReplacementTarget) -> StoreError {
+        let why = Platform.errorText(error.code)
+        switch error.stage {
+        case .create:
+            return StoreError(sv: "kan inte skriva i \(target.folder): \(why.sv); filen \(target.name) är orörd",
+                              en: "cannot write in \(target.folder): \(why.en); \(target.name) is untouched")
+        case .write:
+            return StoreError(sv: "kunde inte skriva \(target.original): \(why.sv); originalet är orört",
+                              en: "could not write \(target.original): \(why.en); the original is untouched")
         }
     }
 

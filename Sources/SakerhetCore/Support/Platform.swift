@@ -4,7 +4,8 @@
 // What a Windows port must replace (each is POSIX here; the rest of the code never calls it):
 //  - Terminal: `isTerminal` (isatty → _isatty), `terminalColumns` (ioctl TIOCGWINSZ →
 //    GetConsoleScreenBufferInfo), `standardOutput` / `standardError` (file descriptors 1, 2).
-//  - Signals: `ignoreBrokenPipes` (SIGPIPE; Windows has none: make it do nothing).
+//  - Signals: `ignoreBrokenPipes` (SIGPIPE; Windows has none: make it do nothing),
+//    `withStopsHeld` (sigaction for SIGINT, SIGTERM, SIGHUP → SetConsoleCtrlHandler).
 //  - Memory: `tuneAllocator` (glibc's mallopt, sbrk, madvise; elsewhere it does nothing).
 //  - Files: `fileInfo` (stat/lstat/fstat → GetFileAttributesEx or _wstat64), `openRead`,
 //    `readAt` (pread → ReadFile with an OVERLAPPED offset), `readSome`, `seek`, `close`,
@@ -63,6 +64,44 @@ public enum Platform {
     /// A write to a pipe whose reader has gone is an error (EPIPE) to handle, not a
     /// signal that ends the process.
     public static func ignoreBrokenPipes() { _ = signal(SIGPIPE, SIG_IGN) }
+
+    /// Runs `body` with a stop asked for (SIGINT, SIGTERM, SIGHUP: Ctrl-C, `kill`, a closed
+    /// terminal) held back: one that comes meanwhile ends the process when `body` returns,
+    /// not in the middle of it. For a write of several files, so that a stop cannot leave
+    /// some replaced and some not. (SIGKILL and a power cut cannot be held back; the
+    /// temporary files they leave are removed by the next write, `removeStaleTemporaryFiles`.)
+    /// A handler, not a blocked mask: every thread of the process would have to block it.
+    public static func withStopsHeld<T>(_ body: () throws -> T) rethrows -> T {
+        let stops = [SIGINT, SIGTERM, SIGHUP]
+        heldStop.pointee = 0
+        var saved: [sigaction] = []
+        for s in stops {
+            var action = sigaction()
+            var old = sigaction()
+            #if canImport(Glibc)
+            action.__sigaction_handler.sa_handler = { signal in Platform.heldStop.pointee = signal }
+            #else
+            action.sa_handler = { signal in Platform.heldStop.pointee = signal }
+            #endif
+            sigemptyset(&action.sa_mask)
+            sigaction(s, &action, &old)
+            saved.append(old)
+        }
+        defer {
+            for (s, old) in zip(stops, saved) { var o = old; sigaction(s, &o, nil) }
+            let signal = heldStop.pointee
+            if signal != 0 { heldStop.pointee = 0; raise(signal) }
+        }
+        return try body()
+    }
+
+    /// The stop that came while stops were held (`withStopsHeld`), 0 when none: written by
+    /// the signal handler, which can reach only a global.
+    nonisolated(unsafe) static let heldStop: UnsafeMutablePointer<Int32> = {
+        let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return p
+    }()
 
     // MARK: Memory
 
@@ -596,6 +635,14 @@ extension Platform {
     /// the rename synced. On a failure the temporary file is removed and `path` is untouched.
     static func atomicReplace(_ path: String, temporary: String, folder: String, mode: UInt32,
                               _ body: (FD) -> Bool) throws(ReplaceFailure) {
+        try prepareReplacement(temporary: temporary, mode: mode, body)
+        try replace(path, with: temporary)
+        syncFolder(folder)
+    }
+
+    /// The first step of `atomicReplace`: the temporary file written by `body`, synced to
+    /// disk and given `mode`. On failure it is removed.
+    static func prepareReplacement(temporary: String, mode: UInt32, _ body: (FD) -> Bool) throws(ReplaceFailure) {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode_t(mode))
         guard fd >= 0 else { throw ReplaceFailure(stage: .create, code: errno) }
         var ok = body(fd)
@@ -603,12 +650,23 @@ extension Platform {
         let err = errno
         if fchmod(fd, mode_t(mode)) != 0 { ok = false }
         close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            let code = ok ? errno : err
+        guard ok else {
+            unlink(temporary)
+            throw ReplaceFailure(stage: .write, code: err)
+        }
+    }
+
+    /// The second step: the temporary file renamed over `path` (removed if that fails).
+    static func replace(_ path: String, with temporary: String) throws(ReplaceFailure) {
+        guard rename(temporary, path) == 0 else {
+            let code = errno
             unlink(temporary)
             throw ReplaceFailure(stage: .write, code: code)
         }
-        // Make the rename durable.
+    }
+
+    /// The last step: the folder synced, so that its renames are durable.
+    static func syncFolder(_ folder: String) {
         let dfd = open(folder, O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
     }

@@ -91,7 +91,7 @@ enum Import: Command {
                 try Output.write(edit.diff(ctx.lang))
                 return Exit.ok
             }
-            for f in edit.files { try Store.writeAtomically(f.afterBytes, to: folder + "/" + f.kind.fileName) }
+            try Store.writeAtomically(files: edit.files.map { ($0.afterBytes, folder + "/" + $0.kind.fileName) })
             try Output.write(importer.saved(edit.files.map { ($0.kind, $0.path, $0.added) }, ctx.lang) + "\n")
             return Exit.ok
         }
