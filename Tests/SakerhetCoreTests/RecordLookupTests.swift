@@ -36,6 +36,21 @@ final class RecordLookupTests: XCTestCase {
 
     /// A long file is passed over a piece per core: a duplicate id in both pieces is found
     /// twice, in file order, and asking again gives the same records.
+    /// Past a few lookups of one kind by a pass, the lookup makes the id index and reads
+    /// it (many passes were quadratic): every answer the same as a pass's, before and after.
+    func testManyLookupsTurnToTheIndex() {
+        let d = data()
+        let ids = (0..<260).map { "A\($0)" } + ["", "a0", "M1"]
+        var answers: [[Int]] = []
+        for id in ids { answers.append(d.records(of: .activity, id: id)) }
+        for (id, answer) in zip(ids, answers) {
+            XCTAssertEqual(answer, data().records(of: .activity, id: id), id)  // a fresh data set: a pass
+            XCTAssertEqual(answer, d.ids[.activity]?[id] ?? [], id)
+        }
+        XCTAssertEqual(answers[0], [0, 250])
+        XCTAssertEqual(answers[49], [49, 299])
+    }
+
     func testAPassInPiecesKeepsFileOrder() {
         var text = ""
         for i in 0..<30_000 { text += "id: A\(i % 20_000)\ntitle: T\n\n" }

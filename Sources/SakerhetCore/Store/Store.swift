@@ -286,10 +286,13 @@ public enum Store {
 
     private static func writeAtomically(to original: String, _ body: (Platform.FD) -> Bool) throws {
         let target = try replacementTarget(original)
-        do throws(Platform.ReplaceFailure) {
-            try Platform.atomicReplace(target.path, temporary: target.temporary, folder: target.folder, mode: target.mode, body)
-        } catch {
-            throw writeError(error, target)
+        // A stop asked for meanwhile waits for the rename: no temporary file is left.
+        try Platform.withStopsHeld {
+            do throws(Platform.ReplaceFailure) {
+                try Platform.atomicReplace(target.path, temporary: target.temporary, folder: target.folder, mode: target.mode, body)
+            } catch {
+                throw writeError(error, target)
+            }
         }
     }
 
