@@ -7,8 +7,11 @@ public struct UnknownFieldCheck: Check {
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        // Each kind's field names made ready for "did you mean" once, when first asked.
+        var suggest = [Suggester?](repeating: nil, count: Kind.allCases.count)
         data.forEachUnknownField { ref, r, f in
-            let hint = Suggest.hint(f.key, ref.kind.fieldOrder)
+            if suggest[ref.kind.slot] == nil { suggest[ref.kind.slot] = Suggester(ref.kind.fieldOrder) }
+            let hint = suggest[ref.kind.slot]!.hint(f.key)
             out.append(Diagnostic(.warning, id, data, ref, at: f,
                                   sv: "\(Diagnostic.name(data, ref, fallback: "posten")): okänt fält '\(f.key)' för \(ref.kind.word(.sv))\(hint.sv)",
                                   en: "\(Diagnostic.name(data, ref, fallback: "record")): unknown field '\(f.key)' for \(ref.kind.word(.en))\(hint.en)"))
