@@ -310,7 +310,7 @@ final class WriteSafetyTests: EndToEndCase {
     /// named, and a temporary file of the size of activities.rec for git to show.
     func testAnImportStoppedAtAnyMomentWritesAllFilesOrNone() throws {
         var csv = "Mål;Aktivitet;Ansvarig;Klart senast;Status\n"
-        for i in 0..<1_500 { csv += "Mål \(i % 40);Aktivitet \(i) med en lång titel om loggkontroller;Enhet \(i % 300);2025-0\(i % 9 + 1);pågår\n" }
+        for i in 0..<800 { csv += "Mål \(i % 40);Aktivitet \(i) med en lång titel om loggkontroller;Enhet \(i % 300);2025-0\(i % 9 + 1);pågår\n" }
         // How long the import takes here, unstopped; then stops from early on to about when
         // it writes and ends.
         let timing = try folder(with: Fixture.files)
@@ -319,7 +319,7 @@ final class WriteSafetyTests: EndToEndCase {
         XCTAssertEqual(try run(["import", "plan.csv"] + plan, in: timing).exitCode, 0)
         let whole = Date().timeIntervalSince(t0)
         var outcomes: [Bool] = []
-        for (k, fraction) in [0.0, 0.5, 0.8, 0.9, 0.95, 1.0, 1.05, 1.2].enumerated() {
+        for (k, fraction) in [0.0, 0.7, 0.9, 1.0, 1.1].enumerated() {
             let delay = Int(whole * fraction * 1000)
             let root = try folder(with: Fixture.files)
             try Data(csv.utf8).write(to: root.appendingPathComponent("plan.csv"))
@@ -339,7 +339,7 @@ final class WriteSafetyTests: EndToEndCase {
             let changed = names.filter { after[$0] != before[$0] }
             XCTAssertTrue(changed.isEmpty || changed == names, "stop \(k) after \(delay) ms: only \(changed) changed")
             XCTAssertEqual(Set(after.keys), Set(before.keys), "stop \(k): files left: \(Set(after.keys).subtracting(before.keys))")
-            if changed == names { XCTAssertTrue(String(decoding: after["activities.rec"]!, as: UTF8.self).contains("Aktivitet 1499 med")) }
+            if changed == names { XCTAssertTrue(String(decoding: after["activities.rec"]!, as: UTF8.self).contains("Aktivitet 799 med")) }
             outcomes.append(changed == names)
         }
         // The first stop comes before the write.

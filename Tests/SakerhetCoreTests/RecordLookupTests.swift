@@ -43,8 +43,9 @@ final class RecordLookupTests: XCTestCase {
         let ids = (0..<260).map { "A\($0)" } + ["", "a0", "M1"]
         var answers: [[Int]] = []
         for id in ids { answers.append(d.records(of: .activity, id: id)) }
-        for (id, answer) in zip(ids, answers) {
-            XCTAssertEqual(answer, data().records(of: .activity, id: id), id)  // a fresh data set: a pass
+        let fresh = ids.indices.filter { $0 % 13 == 0 || $0 >= 258 }  // a fresh data set: a pass
+        for (k, (id, answer)) in zip(ids, answers).enumerated() {
+            if fresh.contains(k) { XCTAssertEqual(answer, data().records(of: .activity, id: id), id) }
             XCTAssertEqual(answer, d.ids[.activity]?[id] ?? [], id)
         }
         XCTAssertEqual(answers[0], [0, 250])

@@ -70,7 +70,7 @@ final class TreeWalkTests: XCTestCase {
 
     func testCyclesAreTheFullWalksCycles() {
         var rng = SplitMix64(seed: 13)
-        for round in 0..<3000 {
+        for round in 0..<1500 {
             let n = 1 + Int(rng.next() % 40)
             let (ids, parents) = Self.forest(n, &rng)
             var first: [String: Int] = [:]
@@ -85,7 +85,7 @@ final class TreeWalkTests: XCTestCase {
     func testUpTheTreeIsTheRecursiveWalk() {
         var rng = SplitMix64(seed: 29)
         let signals: [Signal?] = [nil, .green, .yellow, .red, .grey]
-        for round in 0..<3000 {
+        for round in 0..<1500 {
             let n = 1 + Int(rng.next() % 30)
             // Any graph: a goal may be below several goals, or below itself.
             let subgoals: [[Int32]] = (0..<n).map { _ in (0..<Int(rng.next() % 4)).map { _ in Int32(rng.next() % UInt64(n)) } }
