@@ -189,4 +189,28 @@ final class SafeWriteTests: XCTestCase {
         XCTAssertTrue(text(added.afterBytes).contains("id: \(id)\ntitle: Ny"), text(added.afterBytes).suffix(200).description)
         XCTAssertTrue(text(added.afterBytes).contains("status: ej påbörjad"))
     }
+
+    /// Several files written as one: all replaced, each keeping its mode; when one cannot be
+    /// written (its folder is missing), none is, and no temporary file is left.
+    func testSeveralFilesAllOrNone() throws {
+        let a = folder + "/owners.rec", b = folder + "/goals.rec"
+        XCTAssertEqual(chmod(b, 0o640), 0)
+        let (oldA, oldB) = (try file("owners.rec"), try file("goals.rec"))
+        try Store.writeAtomically(files: [(Array((oldA + "\n# a\n").utf8), a), (Array((oldB + "\n# b\n").utf8), b)])
+        XCTAssertEqual(try file("owners.rec"), oldA + "\n# a\n")
+        XCTAssertEqual(try file("goals.rec"), oldB + "\n# b\n")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: b)[.posixPermissions] as? Int, 0o640)
+
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        XCTAssertThrowsError(try Store.writeAtomically(files: [(Array("x\n".utf8), a), (Array("y\n".utf8), b),
+                                                               (Array("z\n".utf8), folder + "/saknas/risks.rec")])) { e in
+            XCTAssertTrue("\((e as? StoreError)?.message.en ?? "")".contains("saknas"), "\(e)")
+        }
+        XCTAssertEqual(try file("owners.rec"), oldA + "\n# a\n")
+        XCTAssertEqual(try file("goals.rec"), oldB + "\n# b\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), before, "no temporary file is left")
+        // A file that cannot be replaced (a folder in its place) is refused before anything is written.
+        XCTAssertThrowsError(try Store.writeAtomically(files: [(Array("x\n".utf8), a), (Array("y\n".utf8), folder)]))
+        XCTAssertEqual(try file("owners.rec"), oldA + "\n# a\n")
+    }
 }

@@ -39,7 +39,7 @@ final class SuggestTests: XCTestCase {
     /// with upper case and a letter outside ASCII.
     func testTheSameHintAsTheFullSearch() {
         var rng = SplitMix64(seed: 41)
-        let letters = Array("abcAB1-å")
+        let letters: [Character] = Array("abcAB1-å") + ["\r\n", "\n", "e\u{301}", "é"]
         func word() -> String { String((0..<Int(rng.next() % 9)).map { _ in letters[Int(rng.next() % UInt64(letters.count))] }) }
         for round in 0..<1500 {
             let candidates = (0..<Int(rng.next() % 12)).map { _ in word() }

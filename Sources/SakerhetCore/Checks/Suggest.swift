@@ -107,7 +107,8 @@ public struct Suggester {
     /// the next number from 0x110000 on, the same for the same character.
     private static func codes(_ s: String, _ numbers: inout [Character: Int32]) -> [Int32] {
         s.lowercased().map { c in
-            if let a = c.asciiValue { return Int32(a) }
+            // One byte: `asciiValue` also gives CR LF the number of LF.
+            if c.utf8.count == 1, let a = c.asciiValue { return Int32(a) }
             if let n = numbers[c] { return n }
             let n = Int32(0x110000 + numbers.count)
             numbers[c] = n

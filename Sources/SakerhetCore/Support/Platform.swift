@@ -84,6 +84,8 @@ public enum Platform {
             action.sa_handler = { signal in Platform.heldStop.pointee = signal }
             #endif
             sigemptyset(&action.sa_mask)
+            // A write or sync that the signal comes during goes on, not ends with EINTR.
+            action.sa_flags = Int32(SA_RESTART)
             sigaction(s, &action, &old)
             saved.append(old)
         }
