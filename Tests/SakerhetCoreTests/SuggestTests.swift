@@ -51,12 +51,14 @@ final class SuggestTests: XCTestCase {
             }
             for _ in 0..<3 {
                 let a = Array(word()), b = Array(word())
-                XCTAssertEqual(Suggest.distance(a, b), Self.referenceDistance(a, b), "\(a) \(b)")
                 var numbers: [Character: Int32] = [:]
                 func codes(_ x: [Character]) -> [Int32] { x.map { c in numbers[c] ?? { numbers[c] = Int32(numbers.count); return Int32(numbers.count - 1) }() } }
                 let (ca, cb) = (codes(a), codes(b))
+                var rows = Suggest.Rows()
+                let full = Self.referenceDistance(a, b)
+                XCTAssertEqual(Suggest.bounded(ca, cb, Int.max, &rows), full, "\(a) \(b)")
                 for bound in 0...3 {
-                    let d = Suggest.bounded(ca, cb, bound), full = Self.referenceDistance(a, b)
+                    let d = Suggest.bounded(ca, cb, bound, &rows)
                     XCTAssertTrue(full <= bound ? d == full : d > bound, "\(a) \(b) bound \(bound): \(d), \(full)")
                 }
             }

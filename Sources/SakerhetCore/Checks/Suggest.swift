@@ -7,69 +7,55 @@ public enum Suggest {
         return s.closest(to: word)
     }
 
-    /// Edit distance where a swap of two neighbouring letters counts as one edit
-    /// (optimal string alignment), so `audti` is one step from `audit`.
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        var numbers: [Character: Int32] = [:]
-        func codes(_ x: [Character]) -> [Int32] {
-            x.map { c in
-                if let n = numbers[c] { return n }
-                numbers[c] = Int32(numbers.count)
-                return Int32(numbers.count - 1)
-            }
-        }
-        return bounded(codes(a), codes(b), Int.max)
-    }
-
-    /// `distance(a, b)`, or any number above `bound` once the distance is known to be above
-    /// it: only the band of cells within `bound` of the diagonal can stay within it, and the
-    /// walk stops at a row whose every cell is past it. Three rows, reused.
-    static func bounded(_ a: [Int32], _ b: [Int32], _ bound: Int) -> Int {
-        var rows = Rows()
-        return bounded(a, b, bound, &rows)
-    }
-
-    /// The three rows of `bounded`, kept from one comparison to the next.
-    struct Rows {
-        var before: [Int] = [], previous: [Int] = [], row: [Int] = []
-    }
-
+    /// Edit distance where a swap of two neighbouring letters counts as one edit (optimal
+    /// string alignment), so `audti` is one step from `audit`, over characters numbered
+    /// (`Suggester`); or any number above `bound` once the distance is known to be above
+    /// it: only the band of cells within `bound` of the diagonal can stay within it, and
+    /// the walk stops at a row whose every cell is past it. The three rows are the
+    /// caller's, reused from one comparison to the next.
     static func bounded(_ a: [Int32], _ b: [Int32], _ bound: Int, _ rows: inout Rows) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         if abs(a.count - b.count) > bound { return bound == Int.max ? Int.max : bound + 1 }
         let m = b.count
         let big = Int.max / 2
-        var before = rows.before, previous = rows.previous, row = rows.row
-        rows = Rows()
-        defer { rows = Rows(before: before, previous: previous, row: row) }
-        before.removeAll(keepingCapacity: true)
-        before.append(contentsOf: repeatElement(big, count: m + 1))  // row i - 2
-        previous.removeAll(keepingCapacity: true)
-        previous.append(contentsOf: 0...m)                            // row i - 1
-        row.removeAll(keepingCapacity: true)
-        row.append(contentsOf: repeatElement(big, count: m + 1))
+        rows.start(m, big)
         for i in 1...a.count {
             let low = bound == Int.max ? 1 : max(1, i - bound)
             let high = bound == Int.max ? m : min(m, i + bound)
-            row[0] = i
-            if low > 1 { row[low - 1] = big }
+            rows.row[0] = i
+            if low > 1 { rows.row[low - 1] = big }
             var smallest = low == 1 ? i : big
             if low <= high {
                 for j in low...high {
                     let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                    var d = Swift.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
-                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = Swift.min(d, before[j - 2] + 1) }
-                    row[j] = d
+                    var d = Swift.min(rows.previous[j] + 1, rows.row[j - 1] + 1, rows.previous[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = Swift.min(d, rows.before[j - 2] + 1) }
+                    rows.row[j] = d
                     smallest = Swift.min(smallest, d)
                 }
             }
-            if high < m { row[high + 1] = big }
+            if high < m { rows.row[high + 1] = big }
             if smallest > bound { return bound + 1 }
-            swap(&before, &previous)
-            swap(&previous, &row)
+            swap(&rows.before, &rows.previous)
+            swap(&rows.previous, &rows.row)
         }
-        return previous[m]
+        return rows.previous[m]
+    }
+
+    /// Rows i - 2, i - 1 and i of `bounded`.
+    struct Rows {
+        var before: [Int] = [], previous: [Int] = [], row: [Int] = []
+
+        /// Row -1 past every bound, row 0 the distances from the empty prefix.
+        mutating func start(_ m: Int, _ big: Int) {
+            before.removeAll(keepingCapacity: true)
+            before.append(contentsOf: repeatElement(big, count: m + 1))
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: 0...m)
+            row.removeAll(keepingCapacity: true)
+            row.append(contentsOf: repeatElement(big, count: m + 1))
+        }
     }
 
     /// " (menade du 'x'?)" / " (did you mean 'x'?)", or empty.

@@ -694,14 +694,14 @@ public struct Importer {
         }
         // What the row adds: its record, and the owners and goal it creates.
         var record = NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments, source: place, columns: recordColumns, parts: parts, commentColumns: commentColumns)
-        for i in start.records..<records.count {
+        for i in start..<records.count {
             records[i].source = place
             let (field, from) = records[i].kind == .owner ? ("name", "owner") : ("title", kind == .goal ? "parent" : "goal")
             if let h = columns[from] { records[i].columns[field] = h }
         }
         // A value `set` would refuse (a line that ends with \, which recutils reads as going
         // on on the next line) refuses the row.
-        for r in records[start.records...] + [record] {
+        for r in records[start...] + [record] {
             for (k, v) in r.fields {
                 guard let e = ValueRules.backslashError(v, key: k) else { continue }
                 undo(to: start)
@@ -722,33 +722,30 @@ public struct Importer {
 
     private var reasonParts: [(String, String?)] = []
 
-    /// Where a row began: the number of records. What it changes in the lookups after that
-    /// (making an owner or a goal) is written in `rowChanges`, each change with what was
-    /// there before, so that a row left out is undone in the time it took to make, and
-    /// keeps its notice. Keeping a copy of the importer instead made each row copy every
-    /// record and notice so far (a 10,000-row workbook took 13 s), and keeping copies of the
-    /// lookups made each new owner copy all the owners before it (20,000 new owners took
-    /// 33 s; docs/performance.md).
-    private struct RowStart {
-        let records: Int
-    }
-
+    /// A change a row made to the lookups (making an owner or a goal), with what was there
+    /// before. A row begins (`startRow`) at the number of records so far; what it changes
+    /// after that is written in `rowChanges`, so that a row left out is undone in the time
+    /// it took to make, and keeps its notice. Keeping a copy of the importer instead made
+    /// each row copy every record and notice so far (a 10,000-row workbook took 13 s), and
+    /// keeping copies of the lookups made each new owner copy all the owners before it
+    /// (20,000 new owners took 33 s; docs/performance.md).
     private enum RowChange {
         case ownerID(String), ownerName(String, was: String?), ownerCell(String)
         case goalID(String), goalTitle(String, was: String?), usedID(Kind, String), highest(String, was: Int?)
     }
 
-    /// The changes of the row being read (`RowStart`).
+    /// The changes of the row being read (`RowChange`).
     private var rowChanges: [RowChange] = []
 
-    private mutating func startRow() -> RowStart {
+    /// Begins a row: its changes so far none; the number of records, to undo it to.
+    private mutating func startRow() -> Int {
         rowChanges.removeAll(keepingCapacity: true)
-        return RowStart(records: records.count)
+        return records.count
     }
 
     /// Leaves out what the row made since `start`; its notices stay.
-    private mutating func undo(to start: RowStart) {
-        records.removeSubrange(start.records...)
+    private mutating func undo(to start: Int) {
+        records.removeSubrange(start...)
         for change in rowChanges.reversed() {
             switch change {
             case .ownerID(let id): ownerIDs.remove(id)
@@ -764,7 +761,7 @@ public struct Importer {
         reasonParts = []
     }
 
-    // The lookups as a row changes them, each change written down (`RowStart`).
+    // The lookups as a row changes them, each change written down (`RowChange`).
     private mutating func addOwnerID(_ id: String) {
         if ownerIDs.insert(id).inserted { rowChanges.append(.ownerID(id)) }
     }
