@@ -99,6 +99,20 @@ final class RecordCommandTests: EndToEndCase {
         XCTAssertEqual(r.stdout, "")
     }
 
+    /// An id two records have: `show` shows both and warns; a write is refused with exit 1
+    /// and names both lines, and changes nothing.
+    func testARepeatedIDIsShownWholeAndNotEdited() throws {
+        let root = try copyOfShippedData()
+        let file = root.appendingPathComponent("data/activities.rec")
+        let copy = "\nid: A12\ntitle: Kopia av A12\ngoal: D2\nowner: sbs\ndue: 2030-05\nstatus: pågår\n"
+        try (String(contentsOf: file, encoding: .utf8) + copy).write(to: file, atomically: true, encoding: .utf8)
+        let show = try run(["activities", "show", "A12"] + plan, in: root)
+        XCTAssertEqual(show.exitCode, 0, show.output)
+        XCTAssertTrue(show.stdout.contains("Interkontrollplan 2025") && show.stdout.contains("Kopia av A12"), show.stdout)
+        XCTAssertTrue(show.stderr.contains("varning: id 'A12' finns i 2 poster"), show.stderr)
+        try assertRefused(["activities", "set", "A12", "note=x"], in: root, exits: 1, saying: ["A12", "2 poster", "och"])
+    }
+
     // MARK: Filters
 
     func testOwnerFilterByIDAndByPartOfName() throws {

@@ -190,6 +190,41 @@ final class SafeWriteTests: XCTestCase {
         XCTAssertTrue(text(added.afterBytes).contains("status: ej påbörjad"))
     }
 
+    /// An edit names one record: an id that two records have is refused for every verb,
+    /// naming both lines, and nothing is written; `show`'s lookup still finds both. Work
+    /// already done is not marked done again (that would move its done date) nor postponed
+    /// (that would turn a late finish into one on time).
+    func testAnEditNeedsOneRecordAndDoneStaysDone() throws {
+        let done = try Store.load(folder: folder, display: "data")
+        let finished = try XCTUnwrap(done.activities.first { $0.status == .done && $0.every == nil }?.id)
+        let twice = try XCTUnwrap(done.activities.first { $0.status == .notStarted }?.id)
+        func refusal(_ edit: (DataSet) throws -> Edit) throws -> String {
+            guard case .refused(let why) = try perform(edit) else { XCTFail("not refused"); return "" }
+            return why.sv
+        }
+        let alreadyDone = try refusal { try RecordRules.done($0, .activity, id: finished, date: Fixture.asOf, evidence: nil) }
+        XCTAssertTrue(alreadyDone.hasPrefix("\(finished) är redan klar 20") && alreadyDone.contains("set \(finished) done="), alreadyDone)
+        XCTAssertTrue(try refusal { try RecordRules.postpone($0, .activity, id: finished, to: Deadline(phrase: "2030")!, reason: "x") }
+            .contains("är redan klar"))
+
+        let before = try file("activities.rec")
+        let copy = "\nid: \(twice)\ntitle: Kopia\ngoal: D2\nowner: sbs\ndue: 2030-05\nstatus: pågår\n"
+        try (before + copy).write(toFile: folder + "/activities.rec", atomically: true, encoding: .utf8)
+        let data = try Store.load(folder: folder, display: "data")
+        let lines = data.records(of: .activity, id: twice).map { data.record(RecordRef(kind: .activity, index: $0)).line }
+        XCTAssertEqual(lines.count, 2)
+        let edits: [(DataSet) throws -> Edit] = [
+            { try Editor.update($0, .activity, id: twice, [.set("note", "x")]) },
+            { try RecordRules.done($0, .activity, id: twice, date: Fixture.asOf, evidence: nil) },
+            { try RecordRules.postpone($0, .activity, id: twice, to: Deadline(phrase: "2031")!, reason: "x") },
+            { try Editor.remove($0, .activity, id: twice) },
+        ]
+        for edit in edits {
+            XCTAssertEqual(try refusal(edit), "id '\(twice)' finns i 2 poster i data/activities.rec (rad \(lines[0]) och \(lines[1])); ge dem olika id innan en av dem ändras")
+        }
+        XCTAssertEqual(try file("activities.rec"), before + copy)
+    }
+
     /// Several files written as one: all replaced, each keeping its mode; when one cannot be
     /// written (its folder is missing), none is, and no temporary file is left.
     func testSeveralFilesAllOrNone() throws {

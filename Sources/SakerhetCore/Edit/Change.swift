@@ -122,7 +122,7 @@ public enum Editor {
     /// other vocabulary fields are normalised (phrases to tokens, aliases to Swedish).
     public static func update(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change]) throws -> Edit {
         guard let file = data.files[kind] else { throw missingFile(data, kind, id: id) }
-        guard let index = data.records(of: kind, id: id).first else { throw unknownID(data, kind, id) }
+        let index = try target(data, kind, id: id)
         // The edit works on the record's own lines; `0` is the record in that small document.
         var doc = file.document.block(ofRecord: index)
         var parts: [String] = [], partsEnglish: [String] = []
@@ -186,7 +186,8 @@ public enum Editor {
     public static func done(_ data: DataSet, _ kind: Kind, id: String, on date: Day, evidence: String? = nil,
                             outcome: Occurrence.Outcome? = nil) throws -> Edit {
         var changes: [Change] = []
-        if kind == .activity, let i = data.records(of: .activity, id: id).first, let every = data.activities[i].every {
+        let i = try target(data, kind, id: id)
+        if kind == .activity, let every = data.activities[i].every {
             let a = data.activities[i]
             // The occurrence is the period now due (a hand-written `done` may have moved it past
             // the stored `due`); without a known deadline, the period of the done date.
@@ -204,6 +205,16 @@ public enum Editor {
             if outcome != nil {
                 throw EditError(sv: "--outcome gäller bara återkommande aktiviteter (med every:)",
                                 en: "--outcome applies only to recurring activities (with every:)")
+            }
+            // Done again would move the day it was done, and with it what the follow-up
+            // says about it (on time or late); a wrong date is corrected by `set done=`.
+            let record = data.record(RecordRef(kind: kind, index: i))
+            if record.value(.status) == Status.done.rawValue {
+                let day = record.value(.done).flatMap(Day.init).map { " \($0)" } ?? ""
+                let command = "sakerhet \(kind.fileName.dropLast(4)) set \(id) done="
+                throw EditError(sv: "\(id) är redan klar\(day); ändra datumet med '\(command)ÅÅÅÅ-MM-DD' om det är fel",
+                                en: "\(id) is already done\(day); correct the date with '\(command)YYYY-MM-DD' if it is wrong",
+                                refusal: true)
             }
             changes.append(.set("status", Status.done.rawValue))
             changes.append(.set("done", date.description))
@@ -248,7 +259,7 @@ public enum Editor {
     /// Removes a record, refused while another record refers to it.
     public static func remove(_ data: DataSet, _ kind: Kind, id: String) throws -> Edit {
         guard let file = data.files[kind] else { throw missingFile(data, kind, id: id) }
-        guard let index = data.records(of: kind, id: id).first else { throw unknownID(data, kind, id) }
+        let index = try target(data, kind, id: id)
         let users = references(to: id, kind: kind, in: data)
         if !users.isEmpty {
             let list = users.prefix(8).map { "\($0.0) (\($0.1))" }.joined(separator: ", ") + (users.count > 8 ? " …" : "")
@@ -369,6 +380,27 @@ public enum Editor {
         }
         return EditError(sv: "\(data.folder)/\(kind.fileName) finns inte; skapa den med 'sakerhet init'",
                   en: "\(data.folder)/\(kind.fileName) does not exist; create it with 'sakerhet init'")
+    }
+
+    /// The one record of `kind` with `id`, which an edit changes. Without the kind's file,
+    /// the error says how to make it; with no such record, the error
+    /// names the closest id; with two or more the edit is refused, naming their lines:
+    /// changing the first found would leave which record was meant to chance (`audit`
+    /// reports the duplicate id).
+    public static func target(_ data: DataSet, _ kind: Kind, id: String) throws -> Int {
+        guard data.files[kind] != nil else { throw missingFile(data, kind, id: id) }
+        let found = data.records(of: kind, id: id)
+        guard let first = found.first else { throw unknownID(data, kind, id) }
+        guard found.count > 1 else { return first }
+        let path = data.files[kind]?.path ?? kind.fileName
+        let lines = found.prefix(5).map { String(data.record(RecordRef(kind: kind, index: $0)).line) }
+        let more = found.count > 5 ? " …" : ""
+        let list = (sv: lines.dropLast().joined(separator: ", ") + " och " + lines.last! + more,
+                    en: lines.dropLast().joined(separator: ", ") + " and " + lines.last! + more)
+        throw EditError(
+            sv: "id '\(id)' finns i \(found.count) poster i \(path) (rad \(list.sv)); ge dem olika id innan en av dem ändras",
+            en: "id '\(id)' is in \(found.count) records in \(path) (lines \(list.en)); give them different ids before changing one",
+            refusal: true)
     }
 
     static func unknownID(_ data: DataSet, _ kind: Kind, _ id: String) -> EditError {

@@ -133,7 +133,14 @@ public enum RecordRules {
         guard kind != .risk else {
             throw EditError(sv: "risker har inget slutdatum; ändra 'review' med 'risks set ID review=ÅÅÅÅ-MM-DD'", en: "risks have no deadline; change 'review' with 'risks set ID review=YYYY-MM-DD'")
         }
-        if let i = data.records(of: kind, id: id).first, let old = data.record(RecordRef(kind: kind, index: i)).value(.due).flatMap(Deadline.init(token:)),
+        let record = data.record(RecordRef(kind: kind, index: try Editor.target(data, kind, id: id)))
+        // A later deadline for work already done would turn a late finish into one on time.
+        if record.value(.status) == Status.done.rawValue {
+            throw EditError(sv: "\(id) är redan klar; postpone flyttar tidplanen för det som inte är klart (ett slutdatum som var fel rättas med 'set \(id) due=…')",
+                            en: "\(id) is already done; postpone moves the schedule of work not yet done (a deadline that was wrong is corrected with 'set \(id) due=…')",
+                            refusal: true)
+        }
+        if let old = record.value(.due).flatMap(Deadline.init(token:)),
            let oldLast = old.lastDay, let newLast = deadline.lastDay, newLast <= oldLast {
             throw EditError(sv: "\(id) ska redan vara klar \(old.token); postpone flyttar bara senare (använd 'set \(id) due=…' för att tidigarelägga)",
                             en: "\(id) is already due \(old.token); postpone only moves later (use 'set \(id) due=…' to move earlier)", refusal: true)

@@ -169,7 +169,6 @@ public enum FollowUpText {
 
     /// One delmål's activities as a table under its heading.
     static func activityTable(_ group: FollowUp.ActivityGroup, first: Bool, lang: Lang, style: Style, into out: inout String) {
-        let sv = lang == .sv
         let l = ReportLabels(lang: lang)
         if !first { out += "\n" }
         out += TextTable.wrap(SafeText.text(group.goal + (group.goalTitle.isEmpty ? "" : " " + group.goalTitle), lang), style.width).map(style.bold).joined(separator: "\n") + "\n"

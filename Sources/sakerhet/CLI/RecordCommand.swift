@@ -99,14 +99,22 @@ enum RecordCommand {
         try args.finish(command: command)
         let reading = beginBaselines(kind, ctx)
         let data = try ctx.load(toShow: (kind, id))
-        guard let index = data.records(of: kind, id: id).first else {
+        let found = data.records(of: kind, id: id)
+        guard !found.isEmpty else {
             let hint = Suggest.closest(to: id, in: data.ids[kind]?.keys.map { $0 } ?? [])
             throw UsageError(sv: "det finns \(kind.none(.sv)) med id '\(id)'" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
                              en: "there is no \(kind.rawValue) with id '\(id)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
         }
         let asOf = try ctx.asOf()
-        try Output.write(ShowRender.text(data, RecordRef(kind: kind, index: index), asOf: asOf, lang: ctx.lang, style: ctx.style,
-                                         baselines: Baselines.load(reading, period: .year(of: asOf))))
+        let baselines = Baselines.load(reading, period: .year(of: asOf))
+        // A repeated id (an error `audit` reports) shows every record that has it.
+        if found.count > 1 {
+            Output.error("sakerhet: " + (ctx.lang == .sv
+                ? "varning: id '\(id)' finns i \(found.count) poster; alla visas (audit visar dubbletten)"
+                : "warning: id '\(id)' is in \(found.count) records; all are shown (audit reports the duplicate)"), ctx.lang)
+        }
+        try Output.write(found.map { ShowRender.text(data, RecordRef(kind: kind, index: $0), asOf: asOf, lang: ctx.lang, style: ctx.style,
+                                                      baselines: baselines) }.joined(separator: "\n"))
         return Exit.ok
     }
 
