@@ -81,18 +81,27 @@ public struct Document: Sendable {
     static func chunks(of bytes: [UInt8], pieces: Int) -> [(range: Range<Int>, firstLine: Int)] {
         let n = bytes.count
         guard pieces > 1 else { return [(0..<n, 1)] }
-        return bytes.withUnsafeBufferPointer { b in
-            var out: [(range: Range<Int>, firstLine: Int)] = []
-            var start = 0, line = 1
+        var cuts = [0]
+        bytes.withUnsafeBufferPointer { b in
             for k in 1..<pieces {
-                guard let cut = recordStart(at: n * k / pieces, in: b), cut > start else { continue }
-                out.append((start..<cut, line))
-                line += newlines(in: b, start, cut)
-                start = cut
+                if let cut = recordStart(at: n * k / pieces, in: b), cut > cuts[cuts.count - 1] { cuts.append(cut) }
             }
-            out.append((start..<n, line))
-            return out
         }
+        guard cuts.count > 1 else { return [(0..<n, 1)] }
+        // The line each chunk starts on: the line breaks before its cut, counted on every
+        // core (each chunk's bytes in `pieces` parts), not on one before the parse starts.
+        let parts = (0..<(cuts.count - 1)).flatMap { j in
+            (0..<pieces).map { cuts[j] + (cuts[j + 1] - cuts[j]) * $0 / pieces ..< cuts[j] + (cuts[j + 1] - cuts[j]) * ($0 + 1) / pieces }
+        }
+        let counts = Parallel.map(parts.count) { i in bytes.withUnsafeBufferPointer { newlines(in: $0, parts[i].lowerBound, parts[i].upperBound) } }
+        var out: [(range: Range<Int>, firstLine: Int)] = []
+        var line = 1
+        for j in 0..<(cuts.count - 1) {
+            out.append((cuts[j]..<cuts[j + 1], line))
+            line += counts[(j * pieces)..<((j + 1) * pieces)].reduce(0, +)
+        }
+        out.append((cuts[cuts.count - 1]..<n, line))
+        return out
     }
 
     /// The first offset after `from` that begins a field line right after a blank line

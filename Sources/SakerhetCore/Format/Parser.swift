@@ -128,13 +128,7 @@ struct Parser {
         while pos < count {
             line += 1
             let start = pos
-            let end: Int
-            if let nl = Platform.firstByte(0x0A, in: base + start, count: count - start) {
-                end = start + nl
-            } else {
-                end = count
-            }
-            let (high, nul) = scan(base, start, end)
+            let (end, high, nul) = Parser.line(from: start, limit: count, in: base)
             let next = end < count ? end + 1 : end
             var contentEnd = end
             let cr = contentEnd > start && base[contentEnd - 1] == 0x0D
@@ -152,29 +146,43 @@ struct Parser {
         message: Message(sv: "filen har CRLF-radslut; recutils läser CR som en del av värdet. Spara filen med LF-radslut",
                          en: "file has CRLF line endings; recutils reads the CR as part of the value. Save the file with LF line endings"))
 
-    /// Whether `start..<end` holds a byte >= 0x80, and whether it holds a NUL byte;
-    /// eight bytes at a time.
+    /// The line from `start`: where it ends (its LF, or `limit`), and whether it holds a
+    /// byte >= 0x80 and a NUL byte. One pass, eight bytes at a time: a line is short (about
+    /// 27 bytes in a plan), so one loop over its words costs less than `memchr` for its end
+    /// and a second pass for its bytes.
     @inline(__always)
-    private func scan(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (high: Bool, nul: Bool) {
+    static func line(from start: Int, limit: Int, in base: UnsafePointer<UInt8>) -> (end: Int, high: Bool, nul: Bool) {
         let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
         var i = start
         var highBits: UInt64 = 0
         var zeroBits: UInt64 = 0
-        while i + 8 <= end {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        while i + 8 <= limit {
+            // The first byte in memory is the word's lowest.
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
+            // `(v - 0x01…) & ~v & 0x80…` marks the zero bytes of `v`: the lowest mark is
+            // exact, and a false one only sits above a true one.
+            let lf = (x &- ones) & ~x & tops
+            let zero = (w &- ones) & ~w & tops
+            if lf != 0 {
+                let k = lf.trailingZeroBitCount >> 3
+                // The bytes before the LF: their top bits.
+                let before: UInt64 = k == 0 ? 0 : tops >> UInt64(64 - 8 * k)
+                return (i + k, highBits & tops != 0 || w & before != 0, zeroBits != 0 || zero & before != 0)
+            }
             highBits |= w
-            zeroBits |= (w &- 0x0101_0101_0101_0101) & ~w
+            zeroBits |= zero
             i += 8
         }
-        var high = highBits & 0x8080_8080_8080_8080 != 0
-        // `(w - 0x01…) & ~w & 0x80…` is non-zero exactly when `w` has a zero byte.
-        var nul = zeroBits & 0x8080_8080_8080_8080 != 0
-        while i < end {
+        var high = highBits & tops != 0, nul = zeroBits != 0
+        while i < limit {
             let b = base[i]
+            if b == 0x0A { break }
             if b >= 0x80 { high = true } else if b == 0 { nul = true }
             i += 1
         }
-        return (high, nul)
+        return (i, high, nul)
     }
 
     private mutating func handleLine(start: Int, end: Int, next: Int, high: Bool, nul: Bool) {
@@ -237,7 +245,7 @@ struct Parser {
 
     /// Reports the first byte of `a..<b` that breaks UTF-8, if any.
     private mutating func checkUTF8(_ a: Int, _ b: Int) {
-        if let bad = firstInvalidUTF8(from: a, to: b) {
+        if let bad = Parser.firstInvalidUTF8(in: p, from: a, to: b) {
             issue(line, bad - a + 1, .error,
                   sv: "ogiltig UTF-8 (byte 0x\(hex(p[bad]))); spara filen som UTF-8",
                   en: "invalid UTF-8 (byte 0x\(hex(p[bad]))); save the file as UTF-8")
@@ -305,7 +313,7 @@ struct Parser {
         // A value longer than a small string stays in the file until it is asked for, if
         // its bytes are valid UTF-8 (those of a line without a byte >= 0x80 are); else it
         // is made now, and a bad byte reported.
-        if n - v > 15, !high || firstInvalidUTF8(from: v, to: n) == nil {
+        if n - v > 15, !high || Parser.firstInvalidUTF8(in: p, from: v, to: n) == nil {
             openLazyLength = n - v
         } else {
             openLazyLength = -1
@@ -416,14 +424,18 @@ struct Parser {
     }
 
     /// The offset of the first byte that breaks UTF-8 in `from..<to`, or nil.
-    private func firstInvalidUTF8(from: Int, to: Int) -> Int? {
+    static func firstInvalidUTF8(in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
         let raw = UnsafeRawPointer(p.baseAddress!)
         var i = from
         while i < to {
-            // Skip ASCII eight bytes at a time.
-            if i + 8 <= to, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
+            // Skip ASCII eight bytes at a time, and to the first byte >= 0x80 in a word.
+            if i + 8 <= to {
+                let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0x8080_8080_8080_8080
+                if high == 0 {
+                    i += 8
+                    continue
+                }
+                i += high.trailingZeroBitCount >> 3
             }
             let b = p[i]
             if b < 0x80 { i += 1; continue }
