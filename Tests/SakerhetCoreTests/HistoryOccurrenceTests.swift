@@ -44,6 +44,36 @@ final class HistoryOccurrenceTests: XCTestCase {
         XCTAssertEqual(Baselines.signal(.green, moved: true, status: .done, movedGreen: false), .green)
     }
 
+    /// The occurrence lines say what was done. A standing control (`due: löpande`, which
+    /// never moves) is listed under Klara for each occurrence; a corrected occurrence (the
+    /// same period, another date and outcome) replaces its row and completes no other
+    /// period; a corrected done date of a record already done moves its closing.
+    func testOccurrenceLinesAndCorrectedDatesAreWhatWasDone() {
+        var book = HistoryBook()
+        let standing = "every: kvartal\n"
+        func file(_ a1: String, _ a2: String, _ a3: String) -> [String: String] {
+            [path: historyActivity("A1", due: "löpande", extra: standing + a1) + "\n" + historyActivity("A2", due: "2025-Q2", extra: standing + a2)
+                + "\n" + historyActivity("A3", due: "2025-06", status: a3.isEmpty ? "pågår" : "klar", extra: a3)]
+        }
+        book.commit("c1", "2024-12-01", file("", "", ""))
+        book.commit("c2", "2025-03-11", file("done: 2025-03-10\noccurrence: 2025-Q1 2025-03-10 utan anmärkning: P1\n",
+                                             "done: 2025-03-10\noccurrence: 2025-Q1 2025-03-10 utan anmärkning\n", "done: 2025-02-10\n"))
+        // A1: Q2 done; A2: Q1 corrected, `due` left at Q2 (not done); A3: the done date corrected.
+        book.commit("c3", "2025-05-21", file("done: 2025-05-20\noccurrence: 2025-Q1 2025-03-10 utan anmärkning: P1\noccurrence: 2025-Q2 2025-05-20 avvikelse: P2\n",
+                                             "done: 2025-04-10\noccurrence: 2025-Q1 2025-04-10 avvikelse\n", "done: 2025-05-20\n"))
+        let h = book.history()
+        func closed(_ p: String) -> [String] {
+            HistoryReport.make(h, period: FollowUp.Period(p)!).closed.map { "\($0.date) \($0.id) \($0.occurrence ?? "klar") \($0.outcome?.rawValue ?? "-")" }
+        }
+        XCTAssertEqual(closed("2025"), ["2025-03-10 A1 2025-Q1 utan anmärkning", "2025-04-10 A2 2025-Q1 avvikelse",
+                                        "2025-05-20 A1 2025-Q2 avvikelse", "2025-05-20 A3 klar -"])
+        XCTAssertEqual(closed("2025-Q1"), ["2025-03-10 A1 2025-Q1 utan anmärkning"])
+        XCTAssertEqual(closed("2025-Q2"), ["2025-04-10 A2 2025-Q1 avvikelse", "2025-05-20 A1 2025-Q2 avvikelse", "2025-05-20 A3 klar -"])
+        // The log's `done` change of the correction completes nothing.
+        let corrected = h.entries.flatMap(\.changes).filter { $0.id == "A2" && $0.field == "done" }
+        XCTAssertEqual(corrected.map { $0.occurrence?.text ?? "-" }, ["-", "-"])
+    }
+
     /// A malformed occurrence is an error at its line; a well-formed one is quiet.
     func testOccurrenceCheck() {
         let acts = Fixture.activities.replacingOccurrences(of: "done: 2024-04-30\n",

@@ -159,7 +159,7 @@ public struct RecordChange: Sendable, Hashable {
     /// For `unparseable`: the first error and its line.
     public let line: Int?
     public let message: Message?
-    /// For `created`: the record's `due`. For a change of `status` or `due`: the record's
+    /// For `created`: the record's `due`. For a change of `status`, `due` or `done`: the record's
     /// `done` and `evidence` after the change (the date and proof of record, which may
     /// lie before the commit).
     public var due: String?
@@ -171,6 +171,11 @@ public struct RecordChange: Sendable, Hashable {
     /// `occurrence` line, or `done` set and `due` one period on): that occurrence. Such a
     /// change is not a move of the deadline.
     public var occurrence: Occurrence?
+    /// For a change of the `occurrence` lines: the lines added or rewritten (an occurrence
+    /// completed, or one corrected: the same period with another date, outcome or evidence).
+    /// The lines are the record of completions: where they changed, a change of `due` or
+    /// `done` beside them says nothing more about what was done.
+    public var occurrences: [Occurrence] = []
     /// For such a completion that took `due` further than one period of `every` on: the
     /// deadline one period on. The rest of the way is a move (a period skipped), not the plan.
     public var onePeriodOn: String?

@@ -289,13 +289,16 @@ enum HistoryDiff {
             let reason = value(new.fields, "reason")
             let list = fieldChanges(old: base.fields, new: new.fields)
             let completed = kind == .activity ? occurrence(list, old: base.fields, new: new.fields) : nil
+            // Occurrence lines written in this change: they say what was completed.
+            let written = kind == .activity && list.contains(where: { $0.0 == "occurrence" })
+                ? HistoryDiff.writtenOccurrences(old: base.fields, new: new.fields) : []
             for (key, old, value) in list {
                 // In a merge, a field taken from any parent is not a change of the merge.
                 if parents.count > 1, olds.contains(where: { $0.map { joined($0.fields, key) == value } ?? false }) { continue }
                 var c = RecordChange(action: .changed, kind: kind, id: id, path: new.path, field: key, old: old,
                                      new: value, title: title(new.fields), owner: self.value(new.fields, "owner"),
                                      reason: key == "due" ? reason : nil)
-                if key == "status" || key == "due" {
+                if key == "status" || key == "due" || key == "done" {
                     c.done = self.value(new.fields, "done")
                     c.evidence = self.value(new.fields, "evidence")
                 }
@@ -306,9 +309,10 @@ enum HistoryDiff {
                 }
                 // A `done` written by hand on a recurring activity, `due` left as it was:
                 // the occurrence then due is done (its next deadline follows from `done`).
-                if key == "done", kind == .activity, !list.contains(where: { $0.0 == "due" }) {
+                if key == "done", kind == .activity, !list.contains(where: { $0.0 == "due" || $0.0 == "occurrence" }) {
                     c.occurrence = HistoryDiff.doneByHand(old: old, new: value, fields: new.fields)
                 }
+                if key == "occurrence" { c.occurrences = written }
                 out.append(c)
             }
         }
@@ -341,6 +345,14 @@ enum HistoryDiff {
         guard every.step(after: from) == to || every.next(after: done) == to
             || (further && from.firstDay.map { done >= $0 } ?? false) else { return nil }
         return Occurrence(period: from.token, done: done, outcome: nil, evidence: value(new, "evidence"))
+    }
+
+    /// The `occurrence` lines of `new` that `old` does not have, as written: a new period,
+    /// or a period `old` has with another date, outcome or evidence (a correction). Lines
+    /// that do not read as an occurrence are left to `audit`.
+    static func writtenOccurrences(old: [Field], new: [Field]) -> [Occurrence] {
+        let before = Set(old.filter { $0.key == "occurrence" }.map(\.value))
+        return new.filter { $0.key == "occurrence" && !before.contains($0.value) }.compactMap { Occurrence($0.value) }
     }
 
     /// The occurrence that a `done` changed by hand from `old` to `new` completes, on a

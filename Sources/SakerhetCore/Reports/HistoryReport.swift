@@ -138,6 +138,10 @@ public struct HistoryReport: Sendable, Encodable {
         var lastClosed: [Key: (step: Step, row: ChangeRow)] = [:]
         var lastCancelled: [Key: (step: Step, row: ChangeRow)] = [:]
         var lastReopened: [Key: (step: Step, row: ChangeRow)] = [:]
+        // Each occurrence as last written: a correction (the same period with another date,
+        // outcome or evidence) replaces the row, it is not a second completion.
+        struct Period: Hashable { let key: Key; let period: String }
+        var occurrences: [Period: (order: Int, row: ChangeRow)] = [:]
         // The day a step took effect says whether it falls in the period; which of a record's
         // steps came last is the order of the commits (a closing back-dated before an earlier
         // commit's change still came after it).
@@ -211,13 +215,27 @@ public struct HistoryReport: Sendable, Encodable {
                         x.reopenedFrom = was
                         keep(&lastReopened, key, (r.date, order), x)
                     }
-                case .changed where c.field == "due" || c.field == "done":
-                    guard let o = c.occurrence, inPeriod(o.done) else { continue }
-                    var x = row(o.done, words.occurrence(o))
-                    x.occurrence = o.period
-                    x.outcome = o.outcome
-                    x.evidence = o.evidence
-                    closed.append(x)
+                case .changed where c.field == "due" || c.field == "done" || c.field == "occurrence":
+                    // Where the occurrence lines changed, they say what was done; a change of
+                    // `due` or `done` beside them is read as a completion only without them.
+                    let written = c.field == "occurrence" ? c.occurrences
+                        : entry.changes.contains(where: { $0.field == "occurrence" && $0.kind == c.kind && $0.id == c.id }) ? []
+                        : c.occurrence.map { [$0] } ?? []
+                    for o in written {
+                        var x = row(o.done, words.occurrence(o))
+                        x.occurrence = o.period
+                        x.outcome = o.outcome
+                        x.evidence = o.evidence
+                        occurrences[Period(key: key, period: o.period)] = (order, x)
+                    }
+                    // A done date corrected on a record already done (its status left as it
+                    // was): it was closed on the new date, not the first one written.
+                    if c.field == "done", c.occurrence == nil, written.isEmpty, status[key] == .done, c.kind != .risk,
+                       !entry.changes.contains(where: { $0.field == "status" && $0.kind == c.kind && $0.id == c.id }) {
+                        if let i = steps[key]?.lastIndex(where: { $0.status == .done }) { steps[key]?.remove(at: i) }
+                        steps[key, default: []].append(((doneDay(), order), .done))
+                        lastClosed[key] = doneRow().map { ((doneDay(), order), $0) }
+                    }
                 default: break
                 }
             }
@@ -231,6 +249,7 @@ public struct HistoryReport: Sendable, Encodable {
         func last(_ rows: [Key: (step: Step, row: ChangeRow)], _ keep: (Status?) -> Bool) -> [ChangeRow] {
             rows.filter { keep(atEnd($0.key)) }.values.sorted { $0.step.order < $1.step.order }.map(\.row)
         }
+        closed += occurrences.values.filter { inPeriod($0.row.date) }.sorted { $0.order < $1.order }.map(\.row)
         closed += last(lastClosed) { $0 == .done }
         let cancelled = last(lastCancelled) { $0 == .cancelled }
         let reopened = last(lastReopened) { !($0?.isClosed ?? false) }
