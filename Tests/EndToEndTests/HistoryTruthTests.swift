@@ -292,6 +292,28 @@ final class HistoryTruthTests: XCTestCase {
         XCTAssertNil(a3row["original"], "a completed occurrence is not a move")
     }
 
+    /// A report dated before version 1.1 was committed names 1.0 in its head, and says
+    /// that the version changed after its date; one dated after names 1.1 and says nothing.
+    func testTheHeadNamesTheVersionOfTheReportsDate() throws {
+        let f = try HistoryTruthFixture.shared(self)
+        func head(_ asOf: String) throws -> (version: String?, warnings: [String]) {
+            let r = try f.run(["report", "--as-of", asOf, "--format", "json"])
+            XCTAssertEqual(r.exitCode, 0, r.stderr)
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let report = try XCTUnwrap(json["report"] as? [String: Any])
+            let warnings = ((report["history"] as? [String: Any])?["warnings"] as? [[String: Any]]) ?? []
+            return (report["version"] as? String, warnings.compactMap { $0["sv"] as? String })
+        }
+        let before = try head("2026-05-15")
+        XCTAssertEqual(before.version, "1.0")
+        XCTAssertTrue(before.warnings.contains { $0.hasPrefix("Planens version ändrades efter rapportdagen (till 1.1 den 2026-06-01)") }, "\(before.warnings)")
+        let after = try head("2026-06-30")
+        XCTAssertEqual(after.version, "1.1")
+        XCTAssertFalse(after.warnings.contains { $0.contains("Planens version") }, "\(after.warnings)")
+        let text = try f.run(["report", "--as-of", "2026-05-15"])
+        XCTAssertTrue(text.stdout.contains("planversion 1.0"), text.stdout)
+    }
+
     /// `log --slips` counts only real moves; lists and `show` give the baseline too.
     func testSlipsListAndShow() throws {
         let f = try HistoryTruthFixture.shared(self)

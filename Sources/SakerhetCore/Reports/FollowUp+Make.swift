@@ -2,7 +2,10 @@ extension FollowUp {
     /// Adds the history sections, or the reason they are left out.
     public mutating func attach(history: Result<HistoryReport, StoreError>) {
         switch history {
-        case .success(let h): self.history = h
+        case .success(let h):
+            self.history = h
+            // The head names the version in force on the report's date.
+            if let then = h.versionAtDate { version = then }
         case .failure(let e):
             historyNote = Message(sv: "Historiken från git visas inte: " + e.message.sv, en: "The history from git is not shown: " + e.message.en)
         }

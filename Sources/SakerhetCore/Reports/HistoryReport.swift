@@ -78,6 +78,10 @@ public struct HistoryReport: Sendable, Encodable {
     public var warnings: [Message]
     /// `moved_signal: grön` in config.rec, for the legend; set by the caller.
     public var movedGreen = false
+    /// When `version` in config.rec changed after the report's date: the version in force
+    /// on that date (nil when it had none yet), for the report's head, which otherwise
+    /// names config.rec's version now (`FollowUp.attach(history:)`).
+    public var versionAtDate: String?? = nil
 
     /// The sections for `period`. Records whose id is in `excluding` are left out (for a
     /// public report, pass the ids of records that are not `öppen` now). With `isPublic`,
@@ -284,11 +288,21 @@ public struct HistoryReport: Sendable, Encodable {
         }
         var warnings = history.warnings
         if let asOf, !later.isEmpty { warnings.append(changedAfter(later, asOf: asOf)) }
+        var versionAtDate: String?? = nil
+        if let asOf, let changed = history.versions.last(where: { $0.date > asOf }) {
+            let then = history.versions.last { $0.date <= asOf }?.version
+            versionAtDate = .some(then)
+            let was = then.map { (sv: "; den dagen gällde version \($0), som rapportens huvud visar", en: "; version \($0) was in force that day, as the report's head shows") }
+                ?? (sv: "; den dagen hade planen ingen version", en: "; the plan had no version that day")
+            warnings.append(Message(sv: "Planens version ändrades efter rapportdagen (till \(changed.version) den \(changed.date))" + was.sv + ".",
+                                    en: "The plan's version changed after the report's date (to \(changed.version) on \(changed.date))" + was.en + "."))
+        }
         var report = HistoryReport(period: period, fromTags: !tags.isEmpty, revisions: revisions, added: added, closed: closed,
                                    cancelled: cancelled, postponed: postponed, slips: slips, warnings: warnings)
         report.removed = removed
         report.reopened = reopened
         report.hiddenInHistory = hidden.subtracting(gone).count
+        report.versionAtDate = versionAtDate
         return report
     }
 }
