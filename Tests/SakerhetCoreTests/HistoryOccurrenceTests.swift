@@ -74,6 +74,28 @@ final class HistoryOccurrenceTests: XCTestCase {
         XCTAssertEqual(corrected.map { $0.occurrence?.text ?? "-" }, ["-", "-"])
     }
 
+    /// A record removed and put back under its id with a later deadline has moved: its
+    /// baseline stays, its slip and postponement are listed, and it is neither added nor
+    /// removed. One added and removed in the period is both; one removed for good, removed.
+    func testARecordPutBackKeepsItsBaselineAndItsMove() {
+        var book = HistoryBook()
+        let a2 = historyActivity("A2", due: "2025-03"), a5 = historyActivity("A5", due: "2025-03")
+        book.commit("c1", "2024-12-01", [path: a2 + "\n" + a5])
+        book.commit("c2", "2025-02-01", [path: historyActivity("A4", due: "2025-05")])
+        book.commit("c3", "2025-03-01", [path: historyActivity("A2", due: "2025-09")])
+        let h = book.history()
+        let period = FollowUp.Period("2025")!
+        let report = HistoryReport.make(h, period: period)
+        XCTAssertEqual(report.added.map(\.id), ["A4"])
+        XCTAssertEqual(report.removed.map(\.id), ["A5", "A4"])
+        XCTAssertEqual(report.postponed.map { "\($0.id) \($0.from ?? "") \($0.to ?? "")" }, ["A2 2025-03 2025-09"])
+        XCTAssertEqual(Slips.make(h, since: period.first, until: period.last).map { "\($0.id) \($0.from) \($0.to)" }, ["A2 2025-03 2025-09"])
+        XCTAssertEqual(Baselines.make(h, periodStart: period.first).original(.activity, "A2", current: Deadline(token: "2025-09"))?.token, "2025-03")
+        // Put back before the period began: the period starts from the deadline it came back with.
+        XCTAssertTrue(HistoryReport.make(h, period: FollowUp.Period("2026")!).postponed.isEmpty)
+        XCTAssertNil(Baselines.make(h, periodStart: Day("2025-06-01")!).original(.activity, "A2", current: Deadline(token: "2025-09")))
+    }
+
     /// A malformed occurrence is an error at its line; a well-formed one is quiet.
     func testOccurrenceCheck() {
         let acts = Fixture.activities.replacingOccurrences(of: "done: 2024-04-30\n",

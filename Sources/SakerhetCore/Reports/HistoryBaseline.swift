@@ -27,9 +27,13 @@ public struct Baselines: Sendable {
             for c in entry.changes where c.action != .unparseable {
                 switch c.action {
                 case .created:
+                    // A record put back under its id in the period keeps the baseline it had
+                    // when the period began: removing and adding it is no way round a move.
+                    if !before, b.tokens[c.kind]?[c.id] != nil { continue }
                     if let due = c.due { b.tokens[c.kind, default: [:]][c.id] = due } else { b.tokens[c.kind]?[c.id] = nil }
                     b.planned[c.kind, default: [:]][c.id] = c.due
                 case .removed:
+                    guard before else { continue }
                     b.tokens[c.kind]?[c.id] = nil
                     b.planned[c.kind]?[c.id] = nil
                 case .changed where c.field == "due":

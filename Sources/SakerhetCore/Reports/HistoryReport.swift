@@ -155,6 +155,9 @@ public struct HistoryReport: Sendable, Encodable {
         }
         var order = 0
         var later = Set<String>()
+        // When each record was added and removed: one removed and put back under its id in
+        // the period was neither added to the plan nor removed from it.
+        var presence: [Key: [(day: Day, present: Bool)]] = [:]
         for entry in history.entries {
             guard let r = entry.revision else { continue }
             guard known(r) else {
@@ -188,6 +191,7 @@ public struct HistoryReport: Sendable, Encodable {
                 }
                 switch c.action {
                 case .created:
+                    presence[key, default: []].append((r.date, true))
                     if inPeriod(r.date) { added.append(row(nil, words.added)) }
                     if c.kind == .risk {
                         // A risk's status is its own word; `stängd` counts as closed here.
@@ -200,6 +204,7 @@ public struct HistoryReport: Sendable, Encodable {
                     // Added already done: closed on its own done date, as a later change would be.
                     if s == .done, let x = doneRow() { keep(&lastClosed, key, (x.date, order), x) }
                 case .removed:
+                    presence[key, default: []].append((r.date, false))
                     if inPeriod(r.date) { removed.append(row(nil, words.removed)) }
                 case .changed where c.field == "status":
                     if c.kind == .risk {
@@ -297,6 +302,11 @@ public struct HistoryReport: Sendable, Encodable {
             warnings.append(Message(sv: "Planens version ändrades efter rapportdagen (till \(changed.version) den \(changed.date))" + was.sv + ".",
                                     en: "The plan's version changed after the report's date (to \(changed.version) on \(changed.date))" + was.en + "."))
         }
+        func present(_ row: ChangeRow, before day: Day) -> Bool {
+            presence[Key(kind: row.kind, id: row.id)]?.last { $0.day < day }?.present ?? false
+        }
+        added.removeAll { present($0, before: period.first) }
+        removed.removeAll { present($0, before: period.last.adding(days: 1)) }
         var report = HistoryReport(period: period, fromTags: !tags.isEmpty, revisions: revisions, added: added, closed: closed,
                                    cancelled: cancelled, postponed: postponed, slips: slips, warnings: warnings)
         report.removed = removed

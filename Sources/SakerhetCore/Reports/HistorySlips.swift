@@ -98,6 +98,9 @@ public enum Slips {
         var current: [Key: String] = [:]
         // The `due` when the window began, or when the record was added in it.
         var atStart: [Key: String] = [:]
+        // Each record's `due`, and that of a record removed (for its return under its id).
+        var dueNow: [Key: String] = [:]
+        var removedDue: [Key: String?] = [:]
         var moves: [Key: [Slip.Move]] = [:]
         var titles: [Key: String] = [:]
         var owners: [Key: String] = [:]
@@ -113,11 +116,28 @@ public enum Slips {
                 if let t = c.title { titles[key] = t }
                 if let o = c.owner { owners[key] = o }
                 if c.action == .created, let due = c.due, byUntil, !inWindow || atStart[key] == nil { atStart[key] = due }
-                guard c.action == .changed, c.field == "due" else { continue }
-                if byUntil, let n = c.new { current[key] = n }
-                if byUntil, !inWindow { atStart[key] = c.new }
-                let old = c.old.flatMap(Deadline.init(token:))
-                let new = c.new.flatMap(Deadline.init(token:))
+                // A change of `due`, or a record put back under its id with another one: a
+                // record removed and added again has moved as much as one changed.
+                let change: (old: String?, new: String?)
+                switch c.action {
+                case .removed:
+                    if byUntil { removedDue[key] = dueNow[key] }
+                    continue
+                case .created:
+                    guard byUntil else { continue }
+                    dueNow[key] = c.due
+                    guard let was = removedDue.removeValue(forKey: key), let was, was != c.due else { continue }
+                    change = (was, c.due)
+                case .changed where c.field == "due":
+                    if byUntil { dueNow[key] = c.new }
+                    change = (c.old, c.new)
+                default:
+                    continue
+                }
+                if byUntil, let n = change.new { current[key] = n }
+                if byUntil, !inWindow { atStart[key] = change.new }
+                let old = change.old.flatMap(Deadline.init(token:))
+                let new = change.new.flatMap(Deadline.init(token:))
                 var move: Slip.Move?
                 if c.occurrence != nil {
                     // Completing an occurrence of a recurring activity moves `due` one period
@@ -139,12 +159,12 @@ public enum Slips {
                 let reference = old?.lastDay ?? lastKnown[key]
                 if let newLast = new?.lastDay {
                     if let reference, reference < newLast {
-                        move = Slip.Move(from: c.old ?? "", to: c.new ?? "", days: reference.days(until: newLast),
+                        move = Slip.Move(from: change.old ?? "", to: change.new ?? "", days: reference.days(until: newLast),
                                          reason: c.reason, revision: entry.revision)
                     }
                     lastKnown[key] = newLast
                 } else if new?.hasNoDays == true, let oldLast = old?.lastDay {
-                    move = Slip.Move(from: c.old ?? "", to: c.new ?? "", days: nil, reason: c.reason, revision: entry.revision)
+                    move = Slip.Move(from: change.old ?? "", to: change.new ?? "", days: nil, reason: c.reason, revision: entry.revision)
                     lastKnown[key] = oldLast
                 }
                 guard let move, inWindow else { continue }
