@@ -48,6 +48,19 @@ final class DayCountWordingTests: XCTestCase {
             XCTAssertTrue(show3.contains(sv ? "klar senast om 1 dag\n" : "due in 1 day\n"), show3)
         }
     }
+
+    /// Due on the report's date is "i dag" / "today", in the report's due-soon list and in
+    /// `audit`'s notice, never "om 0 dagar".
+    func testDueTodayIsToday() {
+        let data = Fixture.data([.activity: "id: A1\ntitle: I dag\ngoal: D3\nowner: sbs\ndue: \(Fixture.asOf)\nstatus: pågår\n"])
+        let report = FollowUp.make(data, asOf: Fixture.asOf)
+        for lang in Lang.allCases {
+            let text = FollowUpText.render(report, lang: lang, style: .plain)
+            XCTAssertTrue(text.contains(lang == .sv ? "i dag\n" : "today\n") && !text.contains(lang == .sv ? "om 0" : "in 0"), text)
+            let notice = DueSoonCheck().run(data, asOf: Fixture.asOf).map { $0.message.text(lang) }
+            XCTAssertEqual(notice, [lang == .sv ? "A1 ska vara klar senast \(Fixture.asOf) (i dag)" : "A1 is due soon: \(Fixture.asOf) (today)"])
+        }
+    }
 }
 
 

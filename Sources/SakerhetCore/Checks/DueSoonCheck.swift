@@ -13,8 +13,8 @@ public struct DueSoonCheck: ScheduledCheck {
         let days = asOf.days(until: last)
         let recordID = item.id
         out.append(Diagnostic(.notice, id, data, item.ref, field: "due", message: Message { lang in
-            lang == .sv ? "\(recordID) ska vara klar senast \(last) (om \(days) \(days == 1 ? "dag" : "dagar"))"
-                        : "\(recordID) is due soon: \(last) (in \(days) \(days == 1 ? "day" : "days"))"
+            lang == .sv ? "\(recordID) ska vara klar senast \(last) (\(lang.inDays(days)))"
+                        : "\(recordID) is due soon: \(last) (\(lang.inDays(days)))"
         }))
     }
 }

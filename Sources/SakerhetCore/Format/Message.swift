@@ -10,8 +10,8 @@ public enum Lang: String, Sendable, CaseIterable {
     /// "1 dag sen", "3 dagar sen"; "1 day late", "3 days late".
     public func daysLate(_ n: Int) -> String { days(n) + (self == .sv ? " sen" : " late") }
 
-    /// "om 1 dag", "om 3 dagar"; "in 1 day", "in 3 days".
-    public func inDays(_ n: Int) -> String { (self == .sv ? "om " : "in ") + days(n) }
+    /// "i dag", "om 1 dag", "om 3 dagar"; "today", "in 1 day", "in 3 days".
+    public func inDays(_ n: Int) -> String { n == 0 ? (self == .sv ? "i dag" : "today") : (self == .sv ? "om " : "in ") + days(n) }
 }
 
 /// A user-facing text in Swedish and English: either both written out, or made when it is
