@@ -25,7 +25,8 @@ enum Log: Command {
         let o = try args.take(spec)
         let format = o.value("--format") ?? "text"
         let since = try date(o.value("--since"), "--since", first: true)
-        let until = try date(o.value("--until"), "--until", first: false)
+        // A log as of a date (`--as-of`, as every command takes it) ends on that date.
+        let until = try date(o.value("--until"), "--until", first: false) ?? (ctx.options.asOf != nil ? try ctx.asOf() : nil)
         let field = o.value("--field")
         let slips = o.flag("--slips")
         var ids: [String] = []
