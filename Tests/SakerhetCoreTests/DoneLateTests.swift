@@ -30,4 +30,25 @@ final class DoneLateTests: XCTestCase {
         let en = FollowUp.make(data, asOf: Fixture.asOf, lang: .en)
         XCTAssertEqual(en.activityGroups.flatMap(\.rows).first { $0.id == "A2" }?.doneNote, "done 2024-10-15, 15 days late")
     }
+
+    /// A sub-goal and a recommendation done late say so as an activity does: the row's
+    /// fields, and the words in every format (before a goal's comment, under a
+    /// recommendation).
+    func testGoalsAndFindingsDoneLateSaySo() throws {
+        let goals = "id: M1\ntitle: Mål\nowner: sbs\ndue: 2024-12\nstatus: pågår\n\n"
+            + "id: D9\ntitle: Delmål sent\nparent: M1\nowner: sbs\ndue: 2024-09\nstatus: klar\ndone: 2024-10-10\nnote: Enligt beslut\n"
+        let findings = "id: F9\naudit: Granskning\nrecommendation: Rekommendation sent\nowner: sbs\ndue: 2024-09\nstatus: klar\ndone: 2024-10-10\n"
+        let data = Fixture.data([.goal: goals, .finding: findings])
+        let report = FollowUp.make(data, asOf: Fixture.asOf)
+        let goal = try XCTUnwrap(report.subgoals.first { $0.id == "D9" })
+        XCTAssertEqual(goal.done, Day("2024-10-10"))
+        XCTAssertEqual(goal.doneDaysLate, 10)
+        XCTAssertEqual(goal.shownComment, "klar 2024-10-10, 10 dagar sen; Enligt beslut")
+        let finding = try XCTUnwrap(report.audits.flatMap(\.rows).first { $0.id == "F9" })
+        XCTAssertEqual(finding.doneNote, "klar 2024-10-10, 10 dagar sen")
+        for out in [FollowUpText.render(report, lang: .sv, style: .plain).split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                    FollowUpMarkdown.render(report, lang: .sv), FollowUpHTML.render(report, lang: .sv)] {
+            XCTAssertEqual(out.components(separatedBy: "10 dagar sen").count - 1, 2, out)
+        }
+    }
 }

@@ -253,7 +253,7 @@ public struct DataSet: Sendable {
                 evidence: f[.evidence], owners: Words.owners(r, f[.owner]), due: f[.due].flatMap(Deadline.init(token:)),
                 actions: r.values(.action), status: f[.status].flatMap(Words.status), statusAlias: Words.alias(f[.status]),
                 classification: f[.classification].flatMap(Words.classification) ?? .open, reason: f[.reason],
-                kind: f[.kind], basis: f[.basis], area: f[.area], note: f[.note])
+                kind: f[.kind], basis: f[.basis], area: f[.area], note: f[.note], donePeriod: Words.done(f[.done]))
     }
 
     private static func followup(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Followup {

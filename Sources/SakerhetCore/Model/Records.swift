@@ -338,6 +338,10 @@ public struct Finding: Scheduled {
     public var basis: String? = nil
     public var area: String? = nil
     public var note: String? = nil
+    /// When it was done, as given: a day or a period.
+    public var donePeriod: Deadline? = nil
+    /// The last day of `donePeriod`: the day it counts as done.
+    public var done: Day? { donePeriod?.lastDay }
     public var title: String { recommendation }
     public var deadline: Deadline? { due }
 }

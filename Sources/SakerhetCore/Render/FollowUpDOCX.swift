@@ -77,7 +77,7 @@ public enum FollowUpDOCX {
         [.heading(l.goals, level: 1),
          table([1, 5, 3, 1.8, 1.4, 1.1, 1.2], [l.goal, l.title, l.owner, l.due, l.status, l.signal, l.belowShort], r.goals.map { g in
              var due = [Run(g.dueText)]
-             if let c = g.comment { due.append(Run("\n" + c, italic: true)) }
+             if let c = g.shownComment { due.append(Run("\n" + c, italic: true)) }
              return [Cell(g.id), Cell(g.title), Cell(g.ownerName), Cell(due), Cell(status(g.status, g.assumed, alias: g.statusAlias, l)),
                      signalCell(g.signal, l), belowCell(g.below, l)]
          })]
@@ -89,7 +89,7 @@ public enum FollowUpDOCX {
             [.heading(title, level: 1),
              table([1, 0.8, 3.3, 3.3, 2.2, 1.8, 1.4, 1.1, 1.2], [l.goal, l.goalNr, l.title, l.doneWhen, l.owner, l.due, l.status, l.signal, l.belowShort], rows.map { g in
                  var due = [Run(g.dueText)]
-                 if let c = g.comment { due.append(Run("\n" + c, italic: true)) }
+                 if let c = g.shownComment { due.append(Run("\n" + c, italic: true)) }
                  return [Cell(g.parent ?? ""), Cell(g.id), Cell(g.title), Cell(g.doneWhen ?? ""), Cell(g.ownerName), Cell(due),
                          Cell(status(g.status, g.assumed, alias: g.statusAlias, l)), signalCell(g.signal, l), belowCell(g.below, l)]
              })]
@@ -178,7 +178,7 @@ public enum FollowUpDOCX {
                            a.rows.map { f in
                 [Cell(f.id), Cell([Run(f.recommendation)] + [f.kind.map { Run("\n" + l.findingKind + ": " + $0, italic: true) },
                                                              f.basis.map { Run("\n" + l.basis + ": " + $0, italic: true) },
-                                                             l.planned(f).map { Run("\n" + $0, italic: true) }].compactMap { $0 }),
+                                                             l.planned(f).map { Run("\n" + $0, italic: true) }, f.doneNote.map { Run("\n" + $0, bold: true) }].compactMap { $0 }),
                  Cell(f.response ?? ""), Cell(f.progress ?? ""), Cell(f.remaining ?? ""),
                  Cell(f.assessment?.word(l.lang) ?? "", fill: f.assessment.map(OfficeColours.fill)), Cell(f.ownerName),
                  Cell(l.due(f)), Cell(l.standing(f), fill: OfficeColours.fill(f.signal))]

@@ -107,7 +107,7 @@ public enum FollowUpHTML {
         for g in r.goals {
             // The goal's reason or note under its deadline, as for a delmål.
             var due = h(g.dueText)
-            if let c = g.comment { due += "<br/><em>\(h(c))</em>" }
+            if let c = g.shownComment { due += "<br/><em>\(h(c))</em>" }
             b += "<tr><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
         }
         b += "</tbody>\n</table>\n</section>\n"
@@ -116,7 +116,7 @@ public enum FollowUpHTML {
             b += "<section id=\"\(l.sectionPrefix)\(id)\">\n<h2>\(title)</h2>\n<table>\n<thead><tr>\(th(l.goal))\(th(l.goalNr))\(th(l.title))\(th(l.doneWhen))\(th(l.owner))\(th(l.due))\(th(l.status))\(th(l.signal))\(th(l.below))</tr></thead>\n<tbody>\n"
             for g in rows {
                 var due = h(g.dueText)
-                if let c = g.comment { due += "<br/><em>\(h(c))</em>" }
+                if let c = g.shownComment { due += "<br/><em>\(h(c))</em>" }
                 b += "<tr><td>\(h(g.parent ?? ""))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
             }
             b += "</tbody>\n</table>\n</section>\n"
@@ -153,7 +153,7 @@ public enum FollowUpHTML {
                 for f in a.rows {
                     let colour = (f.assessment.map { sig($0.signal, lang, word: $0.word(lang)) } ?? "") + (Assumed.assessment(f.assumed) ? mark(l) : "")
                     let about = [f.kind.map { "<em>\(l.findingKind):</em> " + h($0) }, f.basis.map { "<em>\(l.basis):</em> " + h($0) },
-                                 l.planned(f).map { "<em>" + h($0) + "</em>" }].compactMap { $0 }
+                                 l.planned(f).map { "<em>" + h($0) + "</em>" }, f.doneNote.map { "<strong>" + h($0) + "</strong>" }].compactMap { $0 }
                     b += "<tr><td>\(h(f.id))</td><td>\(([h(f.recommendation)] + about).joined(separator: "<br/>"))</td><td>\(h(f.response ?? ""))</td><td>\(h(f.progress ?? ""))</td><td>\(h(f.remaining ?? ""))</td><td>\(colour)</td><td>\(h(f.ownerName))</td><td class=\"date\">\(h(l.due(f)))</td><td>\(sig(f.signal, lang, word: l.standing(f)))</td></tr>\n"
                 }
                 b += "</tbody>\n</table>\n"

@@ -33,7 +33,7 @@ public enum FollowUpMarkdown {
         for g in r.goals {
             // The goal's reason or note under its deadline, as for a delmål.
             var due = esc(g.dueText)
-            if let c = g.comment { due += "<br>*" + esc(c) + "*" }
+            if let c = g.shownComment { due += "<br>*" + esc(c) + "*" }
             out += "| \(g.id) | \(esc(g.title)) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
         }
         // Delmål, then an action plan's målområden in a table of their own.
@@ -41,7 +41,7 @@ public enum FollowUpMarkdown {
             out += "\n## \(title)\n\n| \(l.goal) | \(l.goalNr) | \(l.title) | \(l.doneWhen) | \(l.owner) | \(l.due) | \(l.status) | \(l.signal) | \(l.below) |\n|---|---|---|---|---|---|---|---|---|\n"
             for g in rows {
                 var due = esc(g.dueText)
-                if let c = g.comment { due += "<br>*" + esc(c) + "*" }
+                if let c = g.shownComment { due += "<br>*" + esc(c) + "*" }
                 out += "| \(g.parent ?? "") | \(g.id) | \(esc(g.title)) | \(esc(g.doneWhen ?? "")) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
             }
         }
@@ -95,7 +95,7 @@ public enum FollowUpMarkdown {
                     let colour = (f.assessment.map { emoji($0.signal) + " " + $0.word(lang) } ?? "") + (Assumed.assessment(f.assumed) ? mark(l) : "")
                     // The kind of finding and its basis, under the recommendation.
                     let about = [f.kind.map { "*" + l.findingKind + ":* " + esc($0) }, f.basis.map { "*" + l.basis + ":* " + esc($0) },
-                                 l.planned(f).map { "*" + esc($0) + "*" }].compactMap { $0 }
+                                 l.planned(f).map { "*" + esc($0) + "*" }, f.doneNote.map { "**" + esc($0) + "**" }].compactMap { $0 }
                     out += "| \(f.id) | \(([esc(f.recommendation)] + about).joined(separator: "<br>")) | \(esc(f.response ?? "")) | \(esc(f.progress ?? "")) | \(esc(f.remaining ?? "")) | \(colour) | \(esc(f.ownerName)) | \(esc(l.due(f))) | \(emoji(f.signal)) \(esc(l.standing(f))) |\n"
                 }
             }

@@ -54,7 +54,7 @@ public enum FollowUpText {
                                .init("Status", 11), .init("Signal", 6), .init(l.belowShort, 6), .init(l.comment, 14)], lang: lang)
         for g in r.goals {
             goals.add([g.id, g.title, ownerIDs(g.owner, g.owners), dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang, alias: g.statusAlias), g.signal.word(lang),
-                       l.below(g.below), clip(v(g.comment ?? ""), 60)],
+                       l.below(g.below), clip(v(g.shownComment ?? ""), 60)],
                       paint: painters(g.signal, column: 5, style, below: g.below))
         }
         out += goals.render(style: style)
@@ -67,7 +67,7 @@ public enum FollowUpText {
                                   .init(l.due, 10), .init("Status", 11), .init("Signal", 6), .init(l.belowShort, 6)], lang: lang)
             for g in rows {
                 var when = g.doneWhen ?? ""
-                if let c = g.comment { when += (when.isEmpty ? "" : "\n") + "(" + clip(v(c), 60) + ")" }
+                if let c = g.shownComment { when += (when.isEmpty ? "" : "\n") + "(" + clip(v(c), 60) + ")" }
                 subs.add([g.parent ?? "", g.id, g.title, when, ownerIDs(g.owner, g.owners), dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang, alias: g.statusAlias), g.signal.word(lang),
                           l.below(g.below)],
                          paint: painters(g.signal, column: 7, style, below: g.below))
@@ -124,7 +124,7 @@ public enum FollowUpText {
                                    .init(l.owner, 8), .init(l.lastDone, 10), .init(l.standingHeader, 14)], lang: lang)
                 for f in a.rows {
                     // The kind of finding and its basis, under the recommendation.
-                    let about = [f.kind.map { l.findingKind + ": " + $0 }, f.basis.map { l.basis + ": " + $0 }, l.planned(f)].compactMap { $0 }
+                    let about = [f.kind.map { l.findingKind + ": " + $0 }, f.basis.map { l.basis + ": " + $0 }, l.planned(f), f.doneNote].compactMap { $0 }
                     t.add([f.id, ([f.recommendation] + about).joined(separator: "\n"), f.remaining ?? "", (f.assessment?.word(lang) ?? "") + (Assumed.assessment(f.assumed) ? l.assumedMark : ""), ownerIDs(f.owner, f.owners),
                            l.due(f), l.standing(f)])
                 }

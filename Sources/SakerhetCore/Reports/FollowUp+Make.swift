@@ -122,6 +122,10 @@ extension FollowUp {
                            daysLate: g.daysLate(asOf: asOf), assumed: goalAssumed[g.ref.index] ?? [], original: original,
                            statusAlias: g.statusAlias, owners: g.owners.count > 1 ? g.owners : nil)
             row.planned = planned
+            if g.status == .done {
+                row.done = g.done
+                (row.doneDaysLate, row.doneNote) = doneNote(done: g.done, due: g.due, status: g.status)
+            }
             return row
         }
         let goalIDs = Set(goals.map(\.id))
@@ -238,6 +242,10 @@ extension FollowUp {
                     // Moved before the period began: its first deadline stays in view, as an
                     // activity's and a goal's does.
                     row.planned = withPlanned(nil, .finding, f.id, due: f.due, original: original, status: f.status).1
+                    if f.status == .done {
+                        row.done = f.done
+                        (row.doneDaysLate, row.doneNote) = doneNote(done: f.done, due: f.due, status: f.status)
+                    }
                     return row
                 }))
         }

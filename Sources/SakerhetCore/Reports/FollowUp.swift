@@ -184,6 +184,17 @@ public struct FollowUp: Sendable, Encodable {
         public var owners: [String]? = nil
         /// The deadline it was first planned with, when moved before the period began.
         public var planned: Deadline? = nil
+        /// As for an activity (`ActivityRow`): the day it was done, the days after its
+        /// deadline, and the words for a late or future done date.
+        public var done: Day? = nil
+        public var doneDaysLate = 0
+        public var doneNote: String? = nil
+
+        /// The comment as shown: the done note first, as an activity's.
+        public var shownComment: String? {
+            guard let doneNote else { return comment }
+            return comment.map { doneNote + "; " + $0 } ?? doneNote
+        }
     }
 
     public struct ActivityRow: Sendable, Codable {
@@ -297,6 +308,10 @@ public struct FollowUp: Sendable, Encodable {
         /// The deadline it was first planned with, when moved before the period began
         /// (`Baselines.planned`); said under the recommendation ("Först planerad till …").
         public var planned: Deadline? = nil
+        /// As for an activity (`ActivityRow`); the note is said under the recommendation.
+        public var done: Day? = nil
+        public var doneDaysLate = 0
+        public var doneNote: String? = nil
     }
 
     public struct AuditGroup: Sendable, Codable {
