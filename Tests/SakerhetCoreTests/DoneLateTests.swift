@@ -31,6 +31,22 @@ final class DoneLateTests: XCTestCase {
         XCTAssertEqual(en.activityGroups.flatMap(\.rows).first { $0.id == "A2" }?.doneNote, "done 2024-10-15, 15 days late")
     }
 
+    /// A done period says only that it was done some day in it: not after the report's
+    /// date while the period holds that date, and late "at least" the days to its start.
+    func testADonePeriodIsNotADay() {
+        func act(_ id: String, due: String, done: String) -> String {
+            "id: \(id)\ntitle: T \(id)\ngoal: D3\nowner: sbs\ndue: \(due)\nstatus: klar\ndone: \(done)\n"
+        }
+        // The fixture's date is 2024-11-04.
+        let data = Fixture.data([.activity: [act("A1", due: "2024-09", done: "2024-Q4"), act("A2", due: "2024-11", done: "2024-Q4"),
+                                             act("A3", due: "2024-09", done: "2025-Q1")].joined(separator: "\n")])
+        for (lang, notes) in [(Lang.sv, ["klar 2024-Q4, minst 1 dag sen", nil, "klardatum 2025-Q1 ligger efter rapportdagen"]),
+                              (.en, ["done 2024-Q4, at least 1 day late", nil, "done date 2025-Q1 is after the report's date"])] {
+            let rows = FollowUp.make(data, asOf: Fixture.asOf, lang: lang).activityGroups.flatMap(\.rows)
+            XCTAssertEqual(rows.map(\.doneNote), notes)
+        }
+    }
+
     /// A sub-goal and a recommendation done late say so as an activity does: the row's
     /// fields, and the words in every format (before a goal's comment, under a
     /// recommendation).

@@ -70,15 +70,20 @@ extension FollowUp {
             return text + (lang == .sv ? " (ursprungligen " + phrase.prefix(1).lowercased() + phrase.dropFirst() : " (originally " + phrase) + ")"
         }
         /// What the report says of a record done late or done after the report's date.
-        @Sendable func doneNote(done: Day?, due: Deadline?, status: Status?) -> (days: Int, note: String?) {
-            guard status == .done, let done else { return (0, nil) }
+        /// A done period (`done: 2025-Q2`) says only that it was done some day in it: it is
+        /// after the report's date only when the whole period is, and late by at least the
+        /// days to its first day, said as such.
+        @Sendable func doneNote(done period: Deadline?, due: Deadline?, status: Status?) -> (days: Int, note: String?) {
+            guard status == .done, let period, let first = period.firstDay, let done = period.lastDay else { return (0, nil) }
             let sv = lang == .sv
-            if done > asOf {
-                return (0, sv ? "klardatum \(done) ligger efter rapportdagen" : "done date \(done) is after the report's date")
+            let isDay = first == done
+            if first > asOf {
+                return (0, sv ? "klardatum \(period.token) ligger efter rapportdagen" : "done date \(period.token) is after the report's date")
             }
-            guard let last = due?.lastDay, last < done else { return (0, nil) }
-            let days = last.days(until: done)
-            return (days, (sv ? "klar \(done), " : "done \(done), ") + lang.daysLate(days))
+            guard let last = due?.lastDay, last < first else { return (0, nil) }
+            let days = last.days(until: first)
+            let late = isDay ? lang.daysLate(days) : (sv ? "minst " : "at least ") + lang.daysLate(days)
+            return (days, (sv ? "klar \(period.token), " : "done \(period.token), ") + late)
         }
         @Sendable func line<T: Scheduled>(_ item: T, days: Int) -> Line {
             Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: names(item.owners),
@@ -124,7 +129,7 @@ extension FollowUp {
             row.planned = planned
             if g.status == .done {
                 row.done = g.done
-                (row.doneDaysLate, row.doneNote) = doneNote(done: g.done, due: g.due, status: g.status)
+                (row.doneDaysLate, row.doneNote) = doneNote(done: g.donePeriod, due: g.due, status: g.status)
             }
             return row
         }
@@ -195,7 +200,7 @@ extension FollowUp {
             made.planned = planned
             if status == .done {
                 made.done = activities[i].done
-                (made.doneDaysLate, made.doneNote) = doneNote(done: activities[i].done, due: due, status: status)
+                (made.doneDaysLate, made.doneNote) = doneNote(done: activities[i].donePeriod, due: due, status: status)
             }
             return made
         }
@@ -244,7 +249,7 @@ extension FollowUp {
                     row.planned = withPlanned(nil, .finding, f.id, due: f.due, original: original, status: f.status).1
                     if f.status == .done {
                         row.done = f.done
-                        (row.doneDaysLate, row.doneNote) = doneNote(done: f.done, due: f.due, status: f.status)
+                        (row.doneDaysLate, row.doneNote) = doneNote(done: f.donePeriod, due: f.due, status: f.status)
                     }
                     return row
                 }))
