@@ -223,6 +223,14 @@ final class SafeWriteTests: XCTestCase {
             XCTAssertEqual(try refusal(edit), "id '\(twice)' finns i 2 poster i data/activities.rec (rad \(lines[0]) och \(lines[1])); ge dem olika id innan en av dem ändras")
         }
         XCTAssertEqual(try file("activities.rec"), before + copy)
+
+        // `genomförd` is `klar` written another way: done already.
+        let marked = try XCTUnwrap(data.records(of: .activity, id: finished).first.map { data.record(RecordRef(kind: .activity, index: $0)) })
+        var bytes = Array(before.utf8)
+        let status = try XCTUnwrap(marked.field(.status))
+        bytes.replaceSubrange(status.byteRange, with: Array("status: genomförd\n".utf8))
+        try String(decoding: bytes, as: UTF8.self).write(toFile: folder + "/activities.rec", atomically: true, encoding: .utf8)
+        XCTAssertTrue(try refusal { try RecordRules.done($0, .activity, id: finished, date: Fixture.asOf, evidence: nil) }.contains("är redan klar"))
     }
 
     /// Several files written as one: all replaced, each keeping its mode; when one cannot be

@@ -209,7 +209,7 @@ public enum Editor {
             // Done again would move the day it was done, and with it what the follow-up
             // says about it (on time or late); a wrong date is corrected by `set done=`.
             let record = data.record(RecordRef(kind: kind, index: i))
-            if record.value(.status) == Status.done.rawValue {
+            if record.value(.status).flatMap(Status.init(parsing:)) == .done {
                 let day = record.value(.done).flatMap(Day.init).map { " \($0)" } ?? ""
                 let command = "sakerhet \(kind.fileName.dropLast(4)) set \(id) done="
                 throw EditError(sv: "\(id) är redan klar\(day); ändra datumet med '\(command)ÅÅÅÅ-MM-DD' om det är fel",

@@ -135,7 +135,7 @@ public enum RecordRules {
         }
         let record = data.record(RecordRef(kind: kind, index: try Editor.target(data, kind, id: id)))
         // A later deadline for work already done would turn a late finish into one on time.
-        if record.value(.status) == Status.done.rawValue {
+        if record.value(.status).flatMap(Status.init(parsing:)) == .done {
             throw EditError(sv: "\(id) är redan klar; postpone flyttar tidplanen för det som inte är klart (ett slutdatum som var fel rättas med 'set \(id) due=…')",
                             en: "\(id) is already done; postpone moves the schedule of work not yet done (a deadline that was wrong is corrected with 'set \(id) due=…')",
                             refusal: true)
