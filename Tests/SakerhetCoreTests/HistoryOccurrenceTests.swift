@@ -96,6 +96,17 @@ final class HistoryOccurrenceTests: XCTestCase {
         XCTAssertNil(Baselines.make(h, periodStart: Day("2025-06-01")!).original(.activity, "A2", current: Deadline(token: "2025-09")))
     }
 
+    /// A status written another way (`genomförd` made `klar`) is no change: the closing
+    /// stays registered by the commit that closed it.
+    func testAStatusAliasMadePlainIsNoClosing() {
+        var book = HistoryBook()
+        book.commit("c1", "2024-12-01", [path: historyActivity("A1", due: "2025-06")])
+        book.commit("c2", "2025-05-03", [path: historyActivity("A1", due: "2025-06", status: "genomförd", extra: "done: 2025-05-02\n")])
+        book.commit("c3", "2025-05-21", [path: historyActivity("A1", due: "2025-06", status: "klar", extra: "done: 2025-05-02\n")])
+        let closed = HistoryReport.make(book.history(), period: FollowUp.Period("2025")!).closed
+        XCTAssertEqual(closed.map { "\($0.id) \($0.date) \($0.registered.map(\.description) ?? "-")" }, ["A1 2025-05-02 2025-05-03"])
+    }
+
     /// A malformed occurrence is an error at its line; a well-formed one is quiet.
     func testOccurrenceCheck() {
         let acts = Fixture.activities.replacingOccurrences(of: "done: 2024-04-30\n",

@@ -215,6 +215,8 @@ public struct HistoryReport: Sendable, Encodable {
                     }
                     let was = c.old.flatMap(Status.init(parsing:)) ?? status[key]
                     let s = c.new.flatMap(Status.init(parsing:))
+                    // The same status written another way (`genomförd` → `klar`) is no change.
+                    if was != nil, was == s { continue }
                     status[key] = s
                     steps[key, default: []].append(((s == .done ? doneDay() : r.date, order), s))
                     if s == .done, let x = doneRow() { keep(&lastClosed, key, (x.date, order), x) }
