@@ -127,7 +127,7 @@ final class RollupEndToEndTests: EndToEndCase {
         // The shared owner once, with both plans.
         XCTAssertTrue(out.contains("Enheten för säkerhet, beredskap och systemförvaltning – Socialnämnden (sbs), Utbildningsnämnden (us)"), out)
         // teknik's error in its own section; the others still report.
-        XCTAssertTrue(out.contains("Fel i planen (sakerhet audit) – 1 fel"), out)
+        XCTAssertTrue(out.contains("Fel som gör planens siffror osäkra (alla problem: sakerhet audit) – 1 fel"), out)
         XCTAssertTrue(out.contains("Plan: teknik (lists/../kommun/teknik)"), out)
         // Each plan's history from its own git: Socialnämnden's commit, the others have none.
         XCTAssertTrue(out.contains("Tillagda (4)\n  2024-03-01  M1  Socialnämndens säkerhetsarbete  (Åsa Öberg)"), out)

@@ -67,7 +67,7 @@ final class RollupTests: XCTestCase {
             do { _ = try Plans.resolve(folders.map { Plans.Folder(path: root + "/" + $0, display: $0, origin: "--data") }); return nil }
             catch let e as StoreError { return e.message.en } catch { return "\(error)" }
         }
-        XCTAssertEqual(message(["a", "missing"]), "--data: the folder missing does not exist; correct the path or remove the line")
+        XCTAssertEqual(message(["a", "missing"]), "--data: the folder missing does not exist; correct the path or leave out --data missing")
         XCTAssertTrue(message(["empty"])?.contains("empty holds no records") ?? false)
         XCTAssertTrue(message(["a", "a/"])?.contains("is the same folder as a") ?? false)
         XCTAssertTrue(message(["a", "./a/../a"])?.contains("is the same folder as a") ?? false)
@@ -272,6 +272,37 @@ final class RollupTests: XCTestCase {
         XCTAssertTrue(q.ownerMatched)
         XCTAssertEqual(q.plans.map(\.diagnostics.isEmpty), [true, false])
         XCTAssertFalse(try audit(owner: "nobody", byOwner: false).ownerMatched)
+        // Each plan's part says whom it covers, as one plan's audit does: a plan without the
+        // owner says so, never a bare "no problems"; the total says whom it counts.
+        let covered = RollupAudit.render(q.plans, format: "text", byOwner: false, asOf: asOf, owner: "q", lang: .en, style: .plain)
+        XCTAssertTrue(covered.contains("== A-nämnden (a) ==\nSelection: no owner in the plan matches 'q'\n\nNo problems (as of 2024-11-04)"), covered)
+        XCTAssertTrue(covered.contains("== B-nämnden (b) ==\nSelection: owner q (enheten för säkerhet)\n\n"), covered)
+        XCTAssertTrue(covered.contains("for q (as of 2024-11-04)"), covered)
+        XCTAssertTrue(covered.hasSuffix("2 plans: 1 error, 0 warnings, 0 notices for 'q'\n"), covered)
+        // Two owners of one plan that the query matches: refused, as for one plan.
+        try write("b/owners.rec", "id: q\nname: enheten för säkerhet\nkind: enhet\n\nid: q2\nname: Enheten för säkerhet och beredskap\nkind: enhet\n")
+        XCTAssertThrowsError(try audit(owner: "säkerhet", byOwner: false)) { e in
+            XCTAssertEqual((e as? StoreError)?.message.en, "b: 'säkerhet' matches several owners: q (enheten för säkerhet), q2 (Enheten för säkerhet och beredskap); give an id")
+        }
+        XCTAssertThrowsError(try Rollup.list(folders: folders, .activity, filter: ListFilter(), owner: "säkerhet", asOf: asOf))
+    }
+
+    /// An owner in several plans is one owner across them, named with every plan it is in,
+    /// also where it has nothing late; one with nothing late anywhere is not listed, and
+    /// the section then says that no shared owner has anything late or due soon.
+    func testAnOwnerInSeveralPlansIsNamedWithEveryPlan() throws {
+        try plan("a", organisation: "A-nämnden", owner: ("x", "Beredskap"), activity: "A1", due: "2024-10")
+        try plan("b", organisation: "B-nämnden", owner: ("q", "beredskap"), activity: "A1", due: "2025-10")
+        try plan("c", organisation: "C-nämnden", owner: ("z", "Annan enhet"), activity: "A1", due: "2025-10")
+        let folders = try Plans.resolve(["a", "b", "c"].map { Plans.Folder(path: root + "/" + $0, display: $0, origin: "--data") })
+        let r = try Rollup.report(folders: folders, asOf: Day("2024-11-04")!, period: nil, isPublic: false, lang: .sv)
+        XCTAssertEqual(r.ownersShared.map { "\($0.name) \($0.plans) \($0.ids) \($0.overdue.count)" }, ["Beredskap [\"A-nämnden\", \"B-nämnden\"] [\"x\", \"q\"] 1"])
+        XCTAssertTrue(RollupText.render(r, lang: .sv, style: .plain).contains("Beredskap – A-nämnden (x), B-nämnden (q): 1 försenad, 0 snart\n"))
+        try plan("a", organisation: "A-nämnden", owner: ("x", "Beredskap"), activity: "A1", due: "2025-10")
+        let calm = try Rollup.report(folders: folders, asOf: Day("2024-11-04")!, period: nil, isPublic: false, lang: .sv)
+        XCTAssertTrue(calm.ownersShared.isEmpty)
+        XCTAssertTrue(RollupText.render(calm, lang: .sv, style: .plain)
+            .contains("Ingen ansvarig som finns i flera planer har något försenat eller som ska vara klart snart."))
     }
 
     func testAnEmptyPlanIsAnError() throws {

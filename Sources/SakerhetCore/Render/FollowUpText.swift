@@ -133,8 +133,8 @@ public enum FollowUpText {
         }
 
         heading(l.perOwner)
-        if r.owners.isEmpty { out += (sv ? "Ingen har något försenat eller som ska vara klart inom \(r.window) dagar." :
-                                        "Nobody has anything late or due within \(r.window) days.") + "\n" }
+        if r.owners.isEmpty { out += (sv ? "Ingen har något försenat eller som ska vara klart inom \(lang.days(r.window))." :
+                                        "Nobody has anything late or due within \(lang.days(r.window)).") + "\n" }
         for o in r.owners {
             out += style.bold(v(o.ownerName)) + " (\(v(o.owner)))\n"
             let late = "  " + style.red(sv ? "försenad" : "overdue ") + "  ", soon = "  " + (sv ? "snart   " : "due soon") + "  "

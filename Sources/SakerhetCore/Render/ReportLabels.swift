@@ -54,11 +54,11 @@ struct ReportLabels {
     /// How the report's signals are computed, one sentence a line.
     func legendLines(_ r: FollowUp) -> [String] {
         sv ? [
-            "Signal: röd = försenad (slutdatumets period har passerat och posten är varken klar eller struken); gul = ska vara klar inom \(r.window) dagar, vilande, eller utan känt slutdatum (? eller inget); grön = klar eller i tid; grå = struken.",
+            "Signal: röd = försenad (slutdatumets period har passerat och posten är varken klar eller struken); gul = ska vara klar inom \(lang.days(r.window)), vilande, eller utan känt slutdatum (? eller inget); grön = klar eller i tid; grå = struken.",
             "Öppet under (Under i smala tabeller): för ett mål eller delmål den sämsta signalen (röd före gul före grön) bland de öppna delmål, aktiviteter och rekommendationer som ligger under det, också under delmål som är klara; en rekommendation ligger under målet när dess åtgärd (action) är en av målets aktiviteter. – = inget öppet. Status och Signal är målets egna.",
             "\(assumedMark) = antaget: värdet anges inte av källan utan är härlett eller bedömt av den som för planen (fältet assumed).",
         ] : [
-            "Signal: red = overdue (the deadline's period has ended and the record is neither done nor cancelled); yellow = due within \(r.window) days, on hold, or without a known deadline (? or none); green = done or on track; grey = cancelled.",
+            "Signal: red = overdue (the deadline's period has ended and the record is neither done nor cancelled); yellow = due within \(lang.days(r.window)), on hold, or without a known deadline (? or none); green = done or on track; grey = cancelled.",
             "Open below (Below in narrow tables): for a goal or sub-goal, the worst signal (red before yellow before green) among the open sub-goals, activities and recommendations below it, also below sub-goals that are done; a recommendation is below the goal when its action is one of the goal's activities. – = nothing open. Status and Signal are the goal's own.",
             "\(assumedMark) = assumed: no source gives the value; whoever keeps the plan derived or judged it (the field assumed).",
         ]

@@ -22,9 +22,28 @@ public enum RollupAudit {
         let unowned: [String]
     }
 
-    /// The part of one plan: `diagnostics` written with its data set at hand.
+    /// Whom a plan's part covers under `--owner`: the owner the query names in the plan
+    /// (with those below it), or none there.
+    public enum Selection: Sendable {
+        case owner(OwnerScope)
+        case absent(String)
+
+        public var scope: OwnerScope? {
+            if case .owner(let s) = self { return s }
+            return nil
+        }
+
+        /// The first line of a plan without the owner asked for.
+        public static func absentLine(_ lang: Lang) -> String {
+            lang == .sv ? "Urval: ingen ansvarig i planen matchar" : "Selection: no owner in the plan matches"
+        }
+    }
+
+    /// The part of one plan: `diagnostics` written with its data set at hand. With
+    /// `selection` (`--owner`), the text says whom it covers, as for one plan: the first
+    /// line ("Urval: ansvarig sf (…)") and the summary ("Inga problem för sf").
     public static func plan(_ data: DataSet, _ diagnostics: [Diagnostic], format: String, byOwner: Bool, asOf: Day, dateChecks: Bool = true,
-                            lang: Lang, style: Style) -> PlanAudit {
+                            selection: Selection? = nil, lang: Lang, style: Style) -> PlanAudit {
         var piece = "", owners: [(id: String, name: String)] = [], unowned: [String] = []
         switch format {
         case "github": piece = DiagnosticFormats.github(diagnostics, data: data, lang: lang)
@@ -44,7 +63,8 @@ public enum RollupAudit {
                     unowned.append(DiagnosticText.line(d, data: data, lang: lang, style: style, indent: 2))
                 }
             } else {
-                piece = DiagnosticText.render(diagnostics, data: data, asOf: dateChecks ? asOf : nil, lang: lang, style: style)
+                piece = DiagnosticText.render(diagnostics, data: data, asOf: dateChecks ? asOf : nil, lang: lang, style: style, scope: selection?.scope)
+                if case .absent(let query) = selection { piece = Selection.absentLine(lang) + " '" + SafeText.text(query, lang) + "'\n\n" + piece }
             }
         }
         return PlanAudit(name: "", folder: data.folder, organisation: data.config.organisation, diagnostics: diagnostics,
@@ -52,7 +72,8 @@ public enum RollupAudit {
     }
 
     /// The combined output of the plans' parts.
-    public static func render(_ plans: [PlanAudit], format: String, byOwner: Bool, asOf: Day, lang: Lang, style: Style) -> String {
+    /// With `owner` (`--owner`), the total says whom it counts, as each plan's summary does.
+    public static func render(_ plans: [PlanAudit], format: String, byOwner: Bool, asOf: Day, owner: String? = nil, lang: Lang, style: Style) -> String {
         let sv = lang == .sv
         switch format {
         case "github":
@@ -106,8 +127,9 @@ public enum RollupAudit {
             let all = plans.flatMap(\.diagnostics)
             func n(_ k: Int, _ one: String, _ many: String) -> String { "\(k) " + (k == 1 ? one : many) }
             let (e, w, c) = all.counts()
-            out += sv ? "\(plans.count) planer: " + [n(e, "fel", "fel"), n(w, "varning", "varningar"), n(c, "notis", "notiser")].joined(separator: ", ") + "\n"
-                      : "\(plans.count) plans: " + [n(e, "error", "errors"), n(w, "warning", "warnings"), n(c, "notice", "notices")].joined(separator: ", ") + "\n"
+            let covered = owner.map { SafeText.text((sv ? " för '" : " for '") + $0 + "'", lang) } ?? ""
+            out += sv ? "\(plans.count) planer: " + [n(e, "fel", "fel"), n(w, "varning", "varningar"), n(c, "notis", "notiser")].joined(separator: ", ") + covered + "\n"
+                      : "\(plans.count) plans: " + [n(e, "error", "errors"), n(w, "warning", "warnings"), n(c, "notice", "notices")].joined(separator: ", ") + covered + "\n"
             return out
         }
     }

@@ -64,8 +64,8 @@ public enum RollupHTML {
         b += "</section>\n"
 
         b += "<section id=\"ansvariga-alla\">\n<h2>\(h(l.ownersAcross))</h2>\n"
-        let shared = r.owners.filter { $0.plans.count > 1 }
-        if shared.isEmpty { b += "<p>\(base.none)</p>\n" }
+        let shared = r.ownersShared
+        if shared.isEmpty { b += "<p>\(h(l.noOwnersAcross))</p>\n" }
         for o in shared {
             b += "<div class=\"owner\">\n<h3>\(h(o.name))</h3>\n<p>\(h(l.plans)): \(h(l.ownerPlans(o)))</p>\n<ul>\n"
             for x in o.overdue { b += "<li>\(FollowUpHTML.sig(.red, l.lang, word: base.late(x.line.days))) \(h(x.plan)) <span class=\"id\">\(h(x.line.id))</span> \(h(x.line.title))</li>\n" }

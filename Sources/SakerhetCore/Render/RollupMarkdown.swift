@@ -33,8 +33,8 @@ public enum RollupMarkdown {
         if r.matrices.count > 1 { out += "\n" + l.scalesApart + "\n" }
 
         out += "\n## \(l.ownersAcross)\n\n"
-        let shared = r.owners.filter { $0.plans.count > 1 }
-        if shared.isEmpty { out += b.none + "\n" } else {
+        let shared = r.ownersShared
+        if shared.isEmpty { out += l.noOwnersAcross + "\n" } else {
             out += "| \(b.owner) | \(l.plans) | \(b.overdue) | \(l.soon) |\n|---|---|---:|---:|\n"
             for o in shared { out += "| \(esc(o.name)) | \(esc(l.ownerPlans(o))) | \(o.overdue.count) | \(o.dueSoon.count) |\n" }
         }

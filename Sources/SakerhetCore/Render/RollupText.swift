@@ -44,13 +44,19 @@ public enum RollupText {
         }
         if r.matrices.count > 1 { out += "\n  " + l.scalesApart + "\n" }
 
-        let shared = r.owners.filter { $0.plans.count > 1 }
+        let shared = r.ownersShared
         out += heading(l.ownersAcross)
-        if shared.isEmpty { out += "  " + b.none + "\n" }
+        if shared.isEmpty { out += "  " + l.noOwnersAcross + "\n" }
         for o in shared {
-            out += "  " + style.bold(v(o.name)) + " – " + v(l.ownerPlans(o)) + ": "
-                + (l.sv ? "\(o.overdue.count) försenade, \(o.dueSoon.count) snart" : "\(o.overdue.count) overdue, \(o.dueSoon.count) due soon") + "\n"
-            for x in o.overdue { out += "    " + pad(clip(v(x.plan), planWidth), planWidth) + "  " + pad(v(x.line.id), 6) + clip(v(x.line.title), titleWidth + 12) + "\n" }
+            out += "  " + style.bold(v(o.name)) + " – " + v(l.ownerPlans(o)) + ": " + l.lateAndSoon(o) + "\n"
+            for x in o.overdue {
+                out += "    " + pad(clip(v(x.plan), planWidth), planWidth) + "  " + pad(v(x.line.id), 6) + pad(clip(v(x.line.title), titleWidth), titleWidth)
+                    + "  " + b.late(x.line.days) + "\n"
+            }
+            for x in o.dueSoon {
+                out += "    " + pad(clip(v(x.plan), planWidth), planWidth) + "  " + pad(v(x.line.id), 6) + pad(clip(v(x.line.title), titleWidth), titleWidth)
+                    + "  " + b.due(x.line) + "\n"
+            }
         }
 
         for p in r.plans {

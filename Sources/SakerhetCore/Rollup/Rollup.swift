@@ -35,19 +35,45 @@ public enum Rollup {
                              format: String, byOwner: Bool, lang: Lang, style: Style) throws -> (plans: [RollupAudit.PlanAudit], ownerMatched: Bool) {
         // `--owner Plan:sbs` is one plan's owner; the names are known before the plans are read.
         let names = owner?.contains(":") == true ? Store.planNames(folders) : []
-        let made = try Store.eachPlan(folders, numbered: { data, _, i -> (RollupAudit.PlanAudit, Bool) in
+        let made = try Store.eachPlan(folders, numbered: { data, _, i -> Result<(RollupAudit.PlanAudit, Bool), StoreError> in
             var diagnostics = Checks.run(data, asOf: asOf, includeDateChecks: includeDateChecks)
-            var matched = false
+            var selection: RollupAudit.Selection? = nil
             if let owner {
                 let query = names.isEmpty ? owner : local(owner, in: names[i], names: names)
-                let ids = query.map { data.ownerIDs(matching: $0) } ?? []
-                matched = !ids.isEmpty
-                diagnostics = diagnostics.filter { $0.owners.contains(where: ids.contains) }
+                let scope: OwnerScope?
+                switch query.map({ ownerScope($0, in: data) }) ?? .success(nil) {
+                case .success(let s): scope = s
+                case .failure(let e): return .failure(e)
+                }
+                selection = scope.map { .owner($0) } ?? .absent(owner)
+                diagnostics = diagnostics.filter { scope?.covers($0.owners) ?? false }
             }
-            return (RollupAudit.plan(data, diagnostics, format: format, byOwner: byOwner, asOf: asOf, dateChecks: includeDateChecks, lang: lang, style: style), matched)
+            return .success((RollupAudit.plan(data, diagnostics, format: format, byOwner: byOwner, asOf: asOf, dateChecks: includeDateChecks,
+                                              selection: selection, lang: lang, style: style), selection?.scope != nil))
         })
-        let plans = made.map { var plan = $0.part.0; plan.name = $0.name; return plan }
-        return (plans, made.contains { $0.part.1 })
+        var plans: [RollupAudit.PlanAudit] = [], matched = false
+        for (name, part) in made {
+            var (plan, found) = try part.get()
+            plan.name = name
+            plans.append(plan)
+            matched = matched || found
+        }
+        return (plans, matched)
+    }
+
+    /// What `--owner query` selects in one plan: the owner it names there by id or part of
+    /// the name, with the owners below it (`DataSet.ownerScope`); nil when the plan has
+    /// none. A query that two owners of the plan match is an error, as it is for one plan:
+    /// which of them was meant is not for the rollup to guess.
+    static func ownerScope(_ query: String, in data: DataSet) -> Result<OwnerScope?, StoreError> {
+        switch data.ownerScope(query) {
+        case .found(let scope): return .success(scope)
+        case .none: return .success(nil)
+        case .ambiguous(let owners):
+            let list = owners.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+            return .failure(StoreError(sv: "\(data.folder): '\(query)' matchar flera ansvariga: \(list); ange ett id",
+                                       en: "\(data.folder): '\(query)' matches several owners: \(list); give an id"))
+        }
     }
 
     /// Each plan's follow-up with its own history from git (when its folder is in a
@@ -82,7 +108,7 @@ public enum Rollup {
         report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
         let errors = Checks.run(data, asOf: asOf, includeDateChecks: false, checks: reportChecks).filter { $0.severity == .error }
         return RollupReport.PlanPart(name: "", folder: folder.display, organisation: data.config.organisation,
-                                     errors: errors, report: report)
+                                     errors: errors, report: report, ownerNames: data.owners.map { ($0.id, $0.name) })
     }
 
     /// The checks whose errors make a plan's figures in the report unreliable, shown at the
@@ -101,6 +127,17 @@ public enum Rollup {
         public let list: RecordList
         public let ownerMatched: Bool
         public let everyPlanLeftOut: Bool
+        /// With `--owner`: the query, and each plan's selection (nil where the plan has no such owner).
+        public var query = ""
+        public var scopes: [(plan: String, scope: OwnerScope?)] = []
+
+        /// The lines above the table: whom the list covers, plan by plan.
+        public func selection(_ lang: Lang) -> String {
+            guard !scopes.isEmpty else { return "" }
+            return scopes.map { p in
+                SafeText.text(p.plan, lang) + ": " + (p.scope?.line(lang) ?? RollupAudit.Selection.absentLine(lang) + " '" + SafeText.text(query, lang) + "'")
+            }.joined(separator: "\n") + "\n\n"
+        }
     }
 
     /// The records of `kind` that pass `filter` in every plan, as one list whose ids are
@@ -114,25 +151,31 @@ public enum Rollup {
         let kinds = kind.listed(byGoal: filter.goal != nil, byArea: filter.area != nil)
         // The plans' names are known before the plans are read only when a value may name one.
         let names = [filter.goal, filter.area, owner].contains { $0?.contains(":") == true } ? Store.planNames(folders) : []
-        let made = try Store.eachPlan(folders, kinds: kinds, numbered: { data, folder, i -> (lists: [RecordList], ownerMatched: Bool, leftOut: Bool) in
+        typealias Part = (lists: [RecordList], scope: OwnerScope?, leftOut: Bool)
+        let made = try Store.eachPlan(folders, kinds: kinds, numbered: { data, folder, i -> Result<Part, StoreError> in
             // A goal, area or owner of another plan leaves this plan out.
             func here(_ value: String) -> String? { names.isEmpty ? value : local(value, in: names[i], names: names) }
             var filter = filter
             var owner = owner
-            if let g = filter.goal { guard let l = here(g) else { return ([], false, true) }; filter.goal = l }
-            if let a = filter.area { guard let l = here(a) else { return ([], false, true) }; filter.area = l }
-            if let o = owner { guard let l = here(o) else { return ([], false, true) }; owner = l }
-            let ids = owner.map { data.ownerIDs(matching: $0) }
+            if let g = filter.goal { guard let l = here(g) else { return .success(([], nil, true)) }; filter.goal = l }
+            if let a = filter.area { guard let l = here(a) else { return .success(([], nil, true)) }; filter.area = l }
+            if let o = owner { guard let l = here(o) else { return .success(([], nil, true)) }; owner = l }
+            var scope: OwnerScope? = nil
+            if let owner {
+                switch ownerScope(owner, in: data) {
+                case .success(let s): scope = s
+                case .failure(let e): return .failure(e)
+                }
+            }
             let leftOut = filter.goal.map { !data.contains(.goal, id: $0) } ?? false || filter.area.map { !data.contains(.area, id: $0) } ?? false
             var filters = leftOut ? [] : [filter]
-            // Every owner the query matches, each with the owners below it, in one filter:
-            // a record two of them own is listed once.
-            if let ids, !leftOut { filters = ids.isEmpty ? [] : [{ var f = filter; f.owners = ids; return f }()] }
+            // The owner the query names here, with the owners below it.
+            if owner != nil, !leftOut { filters = scope.map { s in [{ var f = filter; f.owners = s.ids; return f }()] } ?? [] }
             let baselines = filters.isEmpty || !(kind == .goal || kind == .activity || kind == .finding)
                 ? Baselines() : Baselines.load(folder: folder.path, period: .year(of: asOf))
             let lists = filters.map { RecordList.make(data, kind, filter: $0, asOf: asOf, baselines: baselines) }
-            return (lists, !(ids ?? []).isEmpty, filters.isEmpty)
-        })
+            return .success((lists, scope, filters.isEmpty))
+        }).map { (name: $0.name, part: try $0.part.get()) }
         var rows: [ListRow] = []
         var green = 0, yellow = 0, red = 0
         for (name, part) in made {
@@ -153,7 +196,8 @@ public enum Rollup {
         }
         rows = stableSorted(rows, kind)
         return Listing(list: RecordList(kind: kind, asOf: asOf, rows: rows, green: green, yellow: yellow, red: red),
-                       ownerMatched: made.contains { $0.part.ownerMatched }, everyPlanLeftOut: made.allSatisfy { $0.part.leftOut })
+                       ownerMatched: made.contains { $0.part.scope != nil }, everyPlanLeftOut: made.allSatisfy { $0.part.leftOut },
+                       query: owner ?? "", scopes: owner == nil ? [] : made.map { ($0.name, $0.part.scope) })
     }
 
     /// One plan's rows are already in order; the plans' rows merged in the same order.

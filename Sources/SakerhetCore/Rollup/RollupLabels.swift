@@ -12,7 +12,20 @@ struct RollupLabels {
     var soon: String { sv ? "Snart" : "Soon" }
     var combinedMatrix: String { sv ? "Riskmatris, alla planer (antal risker per ruta)" : "Risk matrix, all plans (number of risks per cell)" }
     var ownersAcross: String { sv ? "Ansvariga i flera planer" : "Owners across plans" }
-    var planErrors: String { sv ? "Fel i planen (sakerhet audit)" : "Errors in the plan (sakerhet audit)" }
+    /// Said when no owner of several plans has anything late or due soon.
+    var noOwnersAcross: String {
+        sv ? "Ingen ansvarig som finns i flera planer har något försenat eller som ska vara klart snart."
+           : "No owner who is in several plans has anything overdue or due soon."
+    }
+    /// The errors that make a plan's figures unreliable: the report runs those checks only,
+    /// so the heading says so, and where to see every problem.
+    var planErrors: String { sv ? "Fel som gör planens siffror osäkra (alla problem: sakerhet audit)" : "Errors that make the plan's figures unreliable (every problem: sakerhet audit)" }
+
+    /// "2 försenade, 1 snart": the counts of one owner across plans.
+    func lateAndSoon(_ o: RollupReport.OwnerAcross) -> String {
+        let (late, soon) = (o.overdue.count, o.dueSoon.count)
+        return sv ? "\(late) \(late == 1 ? "försenad" : "försenade"), \(soon) snart" : "\(late) overdue, \(soon) due soon"
+    }
     var dueSoon: String { sv ? "Klart snart (inom varje plans egen gräns)" : "Due soon (within each plan's own window)" }
     var countsKey: String { sv ? "Antal per signal: grön/gul/röd/grå" : "Counts per signal: green/yellow/red/grey" }
 

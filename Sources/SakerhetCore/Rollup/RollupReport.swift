@@ -35,6 +35,12 @@ public struct RollupReport: Sendable, Encodable {
     }
     /// Owners by name across plans, with what they have late or due soon.
     public var owners: [OwnerAcross]
+
+    /// The owners the combined section shows: in two plans or more, with something late or
+    /// due soon in any of them (every plan they are in is named).
+    public var ownersShared: [OwnerAcross] {
+        owners.filter { $0.plans.count > 1 && !($0.overdue.isEmpty && $0.dueSoon.isEmpty) }
+    }
     public var plans: [PlanPart]
 
     /// One plan: its name, folder, the errors its audit finds, and its own follow-up.
@@ -47,21 +53,27 @@ public struct RollupReport: Sendable, Encodable {
         /// The plan's own sections as already written (`Rollup.report(section:)`), when
         /// `report` keeps only what the combined sections need. Not part of the JSON.
         public private(set) var section: String? = nil
+        /// Every owner of the plan's owners.rec (id and name), with work late or not: an
+        /// owner of one name in several plans is one owner across them (`OwnerAcross`).
+        /// Not part of the JSON (the combined `owners` has them).
+        public var ownerNames: [(id: String, name: String)] = []
 
         private enum CodingKeys: String, CodingKey { case name, folder, organisation, errors, report }
 
-        init(name: String, folder: String, organisation: String?, errors: [Diagnostic], report: FollowUp, section: String? = nil) {
+        init(name: String, folder: String, organisation: String?, errors: [Diagnostic], report: FollowUp, section: String? = nil,
+             ownerNames: [(id: String, name: String)] = []) {
             self.name = name
             self.folder = folder
             self.organisation = organisation
             self.errors = errors
             self.report = report
             self.section = section
+            self.ownerNames = ownerNames
         }
 
         /// The same part under another name.
         func named(_ name: String) -> PlanPart {
-            PlanPart(name: name, folder: folder, organisation: organisation, errors: errors, report: report, section: section)
+            PlanPart(name: name, folder: folder, organisation: organisation, errors: errors, report: report, section: section, ownerNames: ownerNames)
         }
 
         /// The part with its sections written as `text`, keeping of its follow-up what
@@ -77,7 +89,7 @@ public struct RollupReport: Sendable, Encodable {
             kept.audits = []
             kept.followups = []
             kept.history = nil
-            return PlanPart(name: name, folder: folder, organisation: organisation, errors: errors, report: kept, section: text)
+            return PlanPart(name: name, folder: folder, organisation: organisation, errors: errors, report: kept, section: text, ownerNames: ownerNames)
         }
     }
 
@@ -101,7 +113,8 @@ public struct RollupReport: Sendable, Encodable {
         public let line: FollowUp.Line
     }
 
-    /// An owner by name in one or more plans.
+    /// An owner by name in one or more plans: every plan whose owners.rec has it (or whose
+    /// records name it), and what it has late or due soon in any of them.
     public struct OwnerAcross: Sendable, Codable {
         public let name: String
         /// The plans and the owner's id in each.
@@ -151,20 +164,30 @@ public struct RollupReport: Sendable, Encodable {
         // Owners of one name across plans, in the order first met.
         var order: [String] = []
         var byName: [String: (plans: [String], ids: [String], overdue: [PlanLine], dueSoon: [PlanLine])] = [:]
+        var names: [String: String] = [:]
         for p in parts {
-            for o in p.report.owners {
-                let key = o.ownerName.lowercased()
-                if byName[key] == nil { order.append(key); byName[key] = ([], [], [], []) }
+            // The plan's owners: those of its owners.rec, then any other its late work names.
+            var here: [(id: String, name: String)] = p.ownerNames
+            let known = Set(here.map(\.id))
+            for o in p.report.owners where !known.contains(o.owner) { here.append((o.owner, o.ownerName)) }
+            var keys: [String: String] = [:]
+            for o in here {
+                let key = o.name.lowercased()
+                keys[o.id] = key
+                if byName[key] == nil { order.append(key); byName[key] = ([], [], [], []); names[key] = o.name }
+                guard byName[key]!.plans.last != p.name else { continue }
                 byName[key]!.plans.append(p.name)
-                byName[key]!.ids.append(o.owner)
+                byName[key]!.ids.append(o.id)
+            }
+            for o in p.report.owners {
+                guard let key = keys[o.owner] else { continue }
                 byName[key]!.overdue += o.overdue.map { PlanLine(plan: p.name, line: $0) }
                 byName[key]!.dueSoon += o.dueSoon.map { PlanLine(plan: p.name, line: $0) }
             }
         }
         let owners = order.map { key in
             let o = byName[key]!
-            let name = parts.lazy.flatMap(\.report.owners).first { $0.ownerName.lowercased() == key }?.ownerName ?? key
-            return OwnerAcross(name: name, plans: o.plans, ids: o.ids, overdue: o.overdue, dueSoon: o.dueSoon)
+            return OwnerAcross(name: names[key] ?? key, plans: o.plans, ids: o.ids, overdue: o.overdue, dueSoon: o.dueSoon)
         }
         return RollupReport(asOf: asOf, period: period, isPublic: isPublic, rows: rows, total: total, overdue: overdue,
                             dueSoon: dueSoon, matrices: matrices.keys.sorted().map { matrices[$0]! }, owners: owners, plans: parts)

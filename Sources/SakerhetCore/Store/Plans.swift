@@ -80,8 +80,11 @@ public enum Plans {
                     throw StoreError(sv: "\(f.origin): \(f.display) är en fil, inte en mapp; ange planens mapp (den med data/ eller .rec-filerna)",
                                      en: "\(f.origin): \(f.display) is a file, not a folder; give the plan's folder (the one with data/ or the .rec files)")
                 }
-                throw StoreError(sv: "\(f.origin): mappen \(f.display) finns inte; rätta sökvägen eller ta bort raden",
-                                 en: "\(f.origin): the folder \(f.display) does not exist; correct the path or remove the line")
+                // A plans file has lines to remove; `--data` has an option.
+                let fix = f.origin == "--data" ? (sv: "rätta sökvägen eller utelämna --data \(f.display)", en: "correct the path or leave out --data \(f.display)")
+                    : (sv: "rätta sökvägen eller ta bort raden", en: "correct the path or remove the line")
+                throw StoreError(sv: "\(f.origin): mappen \(f.display) finns inte; " + fix.sv,
+                                 en: "\(f.origin): the folder \(f.display) does not exist; " + fix.en)
             }
             guard let folder = records(f) else {
                 throw StoreError(sv: "\(f.origin): \(f.display) innehåller inga poster (varken .rec-filer eller en data/-mapp med dem); skapa en med 'sakerhet init'",

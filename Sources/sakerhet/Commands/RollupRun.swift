@@ -13,7 +13,7 @@ enum RollupRun {
         let (plans, matched) = try Rollup.audit(folders: folders, asOf: asOf, includeDateChecks: !noTime, owner: owner,
                                                 format: format, byOwner: byOwner, lang: ctx.lang, style: style)
         if let owner, !matched { throw noOwner(owner) }
-        let text = RollupAudit.render(plans, format: format, byOwner: byOwner, asOf: asOf, lang: ctx.lang, style: style)
+        let text = RollupAudit.render(plans, format: format, byOwner: byOwner, asOf: asOf, owner: owner, lang: ctx.lang, style: style)
         try write(Pieces(text), outFile, folders, format: format)
         let all = plans.flatMap(\.diagnostics)
         switch failOn {
@@ -68,7 +68,8 @@ enum RollupRun {
         if let a = filter.area, listing.everyPlanLeftOut, owner == nil {
             throw UsageError(sv: "ingen plan har området '\(a)'", en: "no plan has the area '\(a)'")
         }
-        try Output.write(ListRender.render(listing.list, format: format, lang: ctx.lang, style: ctx.style))
+        // The table says whom it covers, plan by plan, as one plan's says it above its rows.
+        try Output.write((format == "table" ? listing.selection(ctx.lang) : "") + ListRender.render(listing.list, format: format, lang: ctx.lang, style: ctx.style))
         return Exit.ok
     }
 
