@@ -65,6 +65,25 @@ final class ImportReadTests: XCTestCase {
         XCTAssertEqual(ImportValues.status("Ej påbörjad"), .notStarted)
         XCTAssertEqual(ImportValues.status("Klar"), .done)
         XCTAssertNil(ImportValues.status("Kanske"))
+        // A status word with more after it, and words that are no status but say enough.
+        func reading(_ t: String) -> String {
+            ImportValues.statusReading(t).map { "\($0.status.rawValue)|\($0.rest ?? "-")|\($0.inferred)" } ?? "nil"
+        }
+        XCTAssertEqual(["Pågår enligt plan", "Delvis klar", "Försenad", "Klar\n2026-05-12", "Klar (maj 2026)", "Klar att påbörjas", "Kanske", "Klar"].map(reading),
+                       ["pågår|enligt plan|true", "pågår|-|true", "pågår|-|true", "klar|2026-05-12|false", "klar|maj 2026|false",
+                        "klar|att påbörjas|true", "nil", "klar|-|false"])
+        XCTAssertTrue(ImportValues.riskStatus("Pågår")! == (.treating, true))
+        XCTAssertTrue(ImportValues.riskStatus("Åtgärdad")! == (.closed, true))
+        XCTAssertTrue(ImportValues.riskStatus("Identifierad")! == (.identified, false))
+        XCTAssertNil(ImportValues.riskStatus("Kanske"))
+        // A known name with words after it; not a number column beside a goal.
+        XCTAssertEqual(ImportColumns.field("Ansvarig enhet", kind: .activity)?.field, "owner")
+        XCTAssertEqual(ImportColumns.field("Klart senast (månad)", kind: .activity)?.field, "due")
+        XCTAssertEqual(ImportColumns.field("Senast", kind: .activity)?.field, "due")
+        XCTAssertEqual(ImportColumns.field("Åtgärd/aktivitet", kind: .activity)?.field, "title")
+        XCTAssertNil(ImportColumns.field("Mål nr", kind: .activity))
+        XCTAssertEqual(ImportColumns.guessKind(["Aktivitet", "Sannolikhet", "Konsekvens"]), .activity)
+        XCTAssertEqual(ImportColumns.guessKind(["Risk", "Åtgärd", "Sannolikhet", "Konsekvens"]), .risk)
         XCTAssertEqual(ImportValues.deadline(.text("Hösten 2015"))?.token, "2015-H2")
         XCTAssertEqual(ImportValues.deadline(.number(2014))?.token, "2014")
         XCTAssertEqual(ImportValues.deadline(.day(Day(year: 2015, month: 11, day: 30)!))?.token, "2015-11-30")
@@ -92,8 +111,9 @@ final class ImportReadTests: XCTestCase {
         XCTAssertEqual(importer.records.count, 1)
         XCTAssertEqual(importer.duplicates, 1)
         let r = importer.records[0]
-        XCTAssertEqual(r.fields.map(\.0), ["id", "title", "goal", "owner", "due", "status"])
-        XCTAssertEqual(r.fields.map(\.1), ["A10", "Ny rutin", "D7", "sf", "2025-Q3", "ej påbörjad"])
+        // No status column: ej påbörjad, marked as assumed (a value the source does not give).
+        XCTAssertEqual(r.fields.map(\.0), ["id", "title", "goal", "owner", "due", "status", "assumed"])
+        XCTAssertEqual(r.fields.map(\.1), ["A10", "Ny rutin", "D7", "sf", "2025-Q3", "ej påbörjad", "status"])
         XCTAssertTrue(importer.notices.contains { $0.sv.contains("'Färgkod'") && $0.sv.contains("--map") })
         // --map places it (as a note).
         var mapped = Importer(data: data, asOf: Day(year: 2025, month: 1, day: 1)!, options: .init(map: ["färgkod": "note"]))
@@ -199,7 +219,7 @@ final class ImportReadTests: XCTestCase {
         <row r="7"><c r="B7" t="inlineStr"><is><t>Utanför</t></is></c></row>
         </sheetData><mergeCells count="3"><mergeCell ref="A2:A3"/><mergeCell ref="A4:B6"/><mergeCell ref="A1:A1048576"/></mergeCells></worksheet>
         """
-        let t = try XLSXReader.table(Array(sheet.utf8), name: "p.xlsx", shared: [], dateStyles: [], date1904: false)
+        let t = try XLSXReader.table(Array(sheet.utf8), name: "p.xlsx", shared: [], formats: [:], date1904: false)
         XCTAssertEqual(t.rows.map { $0.map(\.text) }, [["Delmål", "Aktivitet"], ["Kontinuitet", "Inventera"], ["Kontinuitet", "Öva"],
                                                       ["Risker", "Analys"], ["Risker", "Hot och våld"], ["", "Utanför"]])
         XCTAssertEqual(t.numbers, [1, 2, 3, 4, 6, 7])

@@ -29,6 +29,38 @@ final class ImportRecordTests: XCTestCase {
     /// An owner cell is split at "och", "," and "/" only when every part is a known owner:
     /// one in owners.rec (by id or name), or a name that stands alone in a cell of the column.
     /// Otherwise the cell is one owner, as "Individ- och familjeomsorgen" is one unit.
+    /// A status the import reads from words that are no status, or sets for want of one,
+    /// is marked as assumed and the source's words kept (a risk's in its description); a
+    /// done day written after the status is the record's `done`. A table without a known
+    /// deadline column whose unplaced column holds deadlines is refused, naming the --map.
+    func testStatusesAsPlansWriteThemAndAnUnplacedDeadlineColumn() throws {
+        var importer = Importer(data: Self.data(), asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Klart senast", "Status"],
+                                     ["D1", "Försenad sak", "sf", "2026-02", "Försenad"],
+                                     ["D1", "Klar sak", "sf", "2026-02", "Klar 2026-01-20"],
+                                     ["D1", "Okänd sak", "sf", "2026-02", "Kanske"]]), file: "t.csv")
+        func fields(_ title: String) -> [String] {
+            importer.records.first { r in r.fields.contains { $0 == ("title", title) } }!.fields.filter { ["status", "assumed", "done", "note"].contains($0.0) }.map { "\($0.0)=\($0.1)" }
+        }
+        XCTAssertEqual(fields("Försenad sak"), ["status=pågår", "note=Status i källan: Försenad", "assumed=status"])
+        XCTAssertEqual(fields("Klar sak"), ["status=klar", "done=2026-01-20"])
+        XCTAssertEqual(fields("Okänd sak"), ["status=ej påbörjad", "note=Status i källan: Kanske", "assumed=status"])
+        XCTAssertTrue(importer.notices.contains { $0.sv == "t.csv:2: statusen 'Försenad' lästes som pågår, markerad som antagen (assumed: status); källans text i note" },
+                      importer.notices.map(\.sv).joined(separator: "\n"))
+
+        var risks = Importer(data: Self.data(), asOf: Self.asOf)
+        try risks.add(Self.table([["Risk", "Beskrivning", "Sannolikhet", "Konsekvens", "Ansvarig", "Status"],
+                                  ["Elavbrott", "Långvarigt", "2", "3", "sf", "Åtgärdad"]]), file: "r.csv")
+        XCTAssertEqual(risks.records.first { $0.kind == .risk }?.fields.filter { ["status", "assumed", "description"].contains($0.0) }.map { "\($0.0)=\($0.1)" },
+                       ["description=Långvarigt\nStatus i källan: Åtgärdad", "status=stängd", "assumed=status"])
+
+        var unplaced = Importer(data: Self.data(), asOf: Self.asOf)
+        XCTAssertThrowsError(try unplaced.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Färdigdatum"], ["D1", "X", "sf", "mars 2026"], ["D1", "Y", "sf", ""]]), file: "u.csv")) { e in
+            XCTAssertEqual((e as? OfficeError)?.message.sv,
+                           "t.csv: tabellen har ingen känd kolumn för slutdatum, men kolumnen 'Färdigdatum' håller tidpunkter (1 av 1 ifyllda celler); ange --map 'Färdigdatum=due' så läses den som slutdatum")
+        }
+    }
+
     func testOwnerCellSplitOnlyIntoKnownOwners() throws {
         let header = ["Mål", "Aktivitet", "Ansvarig", "Klart senast"]
         var importer = Importer(data: Self.data(), asOf: Self.asOf)
@@ -51,7 +83,7 @@ final class ImportRecordTests: XCTestCase {
                        [["individ-och-familjeomsorgen"], ["sbs"], ["enhet-for-mottagning-och-ekonomiskt-bist"], ["sf", "it-enheten"],
                         ["it-enheten"], ["sbs", "sf"], ["it-enheten-ekonomi"]])
         XCTAssertEqual(acts.indices.compactMap { value($0, "note") }, [], "no owner goes in the note")
-        XCTAssertEqual(acts[3].fields.map(\.0), ["id", "title", "goal", "owner", "owner", "due", "status"], "the owners together, in the schema's place")
+        XCTAssertEqual(acts[3].fields.map(\.0), ["id", "title", "goal", "owner", "owner", "due", "status", "assumed"], "the owners together, in the schema's place")
         // A cell kept whole although it has "och", "," or "/" is said once.
         let said = importer.notices.filter { $0.sv.contains("blir en ny ansvarig, hel") }
         XCTAssertEqual(said.count, 3, said.map(\.sv).joined(separator: "\n"))

@@ -79,6 +79,44 @@ final class ImportSheetTests: XCTestCase {
     }
 }
 
+extension ImportSheetTests {
+    /// A date is read at the precision its format shows ("dec 2026" typed in Swedish Excel
+    /// is 2026-12-01 as `mmm yyyy`: the month), a percentage as a person reads it, and a
+    /// formula error as empty, with a notice naming the cells. The other visible sheets
+    /// are named, with the option that reads them.
+    func testCellsAreReadAsTheirFormatShowsThem() throws {
+        XCTAssertEqual(XLSXReader.shown(164, "mmm yyyy"), .month)
+        XCTAssertEqual(XLSXReader.shown(165, "[$-41D]mmmm yyyy;@"), .month)
+        XCTAssertEqual(XLSXReader.shown(17, nil), .month)
+        XCTAssertEqual(XLSXReader.shown(166, "yyyy"), .year)
+        XCTAssertEqual(XLSXReader.shown(167, "yyyy-mm-dd"), .day)
+        XCTAssertEqual(XLSXReader.shown(14, nil), .day)
+        XCTAssertEqual(XLSXReader.shown(9, nil), .percent(decimals: 0))
+        XCTAssertEqual(XLSXReader.shown(168, "0.0%"), .percent(decimals: 1))
+        XCTAssertNil(XLSXReader.shown(169, "0.00"))
+        XCTAssertEqual([XLSXReader.percent(0.6, decimals: 0), XLSXReader.percent(1, decimals: 0), XLSXReader.percent(0.255, decimals: 0),
+                        XLSXReader.percent(0.125, decimals: 1)], ["60 %", "100 %", "25,5 %", "12,5 %"])
+        let styles = "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"mmm yyyy\"/><numFmt numFmtId=\"165\" formatCode=\"yyyy\"/></numFmts>"
+            + "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"9\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"
+        let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"><v>46357</v></c><c r=\"B1\" s=\"2\"><v>46023</v></c>"
+            + "<c r=\"C1\" s=\"3\"><v>0.6</v></c><c r=\"D1\" s=\"4\"><v>46357</v></c><c r=\"E1\" t=\"e\"><f>#REF!</f><v>#REF!</v></c><c r=\"F1\"><v>7</v></c></row></sheetData></worksheet>"
+        var zip = ZipWriter()
+        let one = try Self.workbook([("Plan", false, sheet), ("Risker", false, Self.sheet([["Risk"]])), ("Gammal", true, Self.sheet([["x"]]))])
+        // The same workbook with the styles part added.
+        let archive = try ZipArchive(one)
+        for name in ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"] {
+            try zip.add(name, try XCTUnwrap(try archive.read(name)))
+        }
+        try zip.add("xl/styles.xml", Array(styles.utf8))
+        let t = try XLSXReader.read(try zip.finish(), file: "p.xlsx")
+        XCTAssertEqual(t.rows[0].map(\.text), ["2026-12", "2026", "60 %", "2026-12-01", "", "7"])
+        XCTAssertEqual(t.otherSheets, ["Risker"])
+        XCTAssertEqual(t.notices.map(\.sv), [
+            "p.xlsx: läste bladet 'Plan'; bladet 'Risker' lästes inte. Importera det med --sheet NAMN, ett blad i taget",
+            "p.xlsx, blad Plan: cellen E1 (#REF!) har ett formelfel och lästes som tom; rätta formeln i Excel eller LibreOffice och importera igen"])
+    }
+}
+
 extension SourceTable {
     func with(notices: [Message]) -> SourceTable { var t = self; t.notices = notices; return t }
 }

@@ -14,7 +14,7 @@ public enum ImportColumns {
             ("owner", ["ansvarig", "ansvar", "ansvariga", "huvudansvarig", "owner", "responsible"]),
             ("owner_id", ["ansvarig id", "ansvarigs id", "owner id"]),
             ("start", ["start", "paborjas", "startdatum", "paborjad", "start date"]),
-            ("due", ["klart senast", "klar senast", "senast klart", "klart", "slutdatum", "tidplan", "tidsplan", "tidpunkt", "deadline", "due", "klart datum", "due date", "end date"]),
+            ("due", ["klart senast", "klar senast", "senast klart", "klart", "slutdatum", "tidplan", "tidsplan", "tidpunkt", "deadline", "due", "klart datum", "due date", "end date", "senast"]),
             ("status", ["status", "lage", "state"]),
             ("done", ["genomford datum", "klardatum", "datum klart", "done", "completed"]),
             ("reason", ["orsak", "skal", "reason"]),
@@ -93,10 +93,26 @@ public enum ImportColumns {
         return Set(titles(.activity)).subtracting(titles(.goal))
     }()
 
+    /// Whether a column is an activity's title that no goal's title is ("Aktivitet",
+    /// "Åtgärd/aktivitet"): a table with it is no goal table.
+    static func isActivityTitle(_ header: String) -> Bool {
+        activityColumns.contains(fold(header)) || (field(header, kind: .activity)?.field == "title" && field(header, kind: .goal)?.field != "title")
+    }
+
     static func field(_ header: String, kind: Kind) -> (field: String, rank: Int)? {
         let f = fold(header)
         guard !f.isEmpty, let list = names[kind] else { return nil }
         for (field, words) in list { if let i = words.firstIndex(of: f) { return (field, i) } }
+        // A known name and words after it that say more of the same ("Ansvarig enhet",
+        // "Klart senast (månad)", "Aktivitet (vad?)"), but not a number or an id beside it
+        // ("Mål nr", "Ansvarig id" has its own field above).
+        let words = f.split(separator: " ")
+        if words.count > 1, !numberColumns.contains(String(words[1])), words[1] != "id" {
+            for n in stride(from: words.count - 1, through: 1, by: -1) {
+                let head = words.prefix(n).joined(separator: " ")
+                for (field, names) in list { if let i = names.firstIndex(of: head) { return (field, 50 + i) } }
+            }
+        }
         // A field's label in the schema, in either language: the header `export` writes,
         // so an exported workbook reads back, a field that repeats with one value per line.
         for spec in kind.fields {
@@ -135,7 +151,11 @@ public enum ImportColumns {
     /// recommendation or assessment, otherwise activities.
     static func guessKind(_ headers: [String]) -> Kind {
         let folded = Set(headers.map(fold))
-        if folded.contains(where: { ["sannolikhet", "konsekvens", "likelihood", "consequence"].contains($0) }) { return .risk }
+        // Likelihood and consequence beside an activity's title ("Aktivitet", "Sannolikhet",
+        // "Konsekvens": an action plan that scores its activities) stay activities.
+        let riskTitle = folded.contains { ["risk", "risker", "hot", "riskbeskrivning"].contains($0) }
+        let activityTitle = folded.contains { ["aktivitet", "aktiviteter", "activity"].contains($0) }
+        if folded.contains(where: { ["sannolikhet", "konsekvens", "likelihood", "consequence"].contains($0) }), riskTitle || !activityTitle { return .risk }
         if folded.contains(where: { ["rekommendation", "rekommendationer", "recommendation", "bedomning"].contains($0) }) { return .finding }
         return .activity
     }

@@ -23,6 +23,83 @@ public enum ImportValues {
         return extraStatuses[ImportColumns.fold(t)]
     }
 
+    /// How a status cell reads: the status; the text after the status word when the cell
+    /// says more ("Pågår enligt plan", "Klar\n2026-05-12", "Klar (maj 2026)"); and whether
+    /// the status is the import's reading of words that are no status ("Försenad",
+    /// "Delvis klar": not done, so `pågår`), which the record marks as assumed.
+    public struct StatusReading: Sendable, Equatable {
+        public let status: Status
+        public let rest: String?
+        public let inferred: Bool
+    }
+
+    /// The reading of a status cell, or nil when no word of it reads as a status.
+    public static func statusReading(_ text: String) -> StatusReading? {
+        let t = text.trimmingBlanks
+        if let s = status(t) { return StatusReading(status: s, rest: nil, inferred: false) }
+        let folded = ImportColumns.fold(t)
+        if let s = inferredStatuses[folded] { return StatusReading(status: s, rest: nil, inferred: true) }
+        // The status word first, more after it: the longest run of leading words that reads.
+        let words = folded.split(separator: " ")
+        for n in stride(from: min(3, words.count - 1), through: 1, by: -1) {
+            let head = words.prefix(n).joined(separator: " ")
+            guard let s = status(head) ?? inferredStatuses[head] else { continue }
+            let rest = restAfter(words: n, in: t)
+            // More words than a date after the status ("Klar att påbörjas", "Pågår enligt
+            // plan"): the status is the import's reading of them.
+            let dated = rest.isEmpty || deadline(.text(rest)).map { !$0.hasNoDays } == true
+            return StatusReading(status: s, rest: rest.isEmpty ? nil : rest, inferred: status(head) == nil || !dated)
+        }
+        return nil
+    }
+
+    /// The text of `t` after its first `n` words ("Klar (maj 2026)" → "maj 2026").
+    private static func restAfter(words n: Int, in t: String) -> String {
+        var count = 0, inWord = false
+        var wordEnd = t.startIndex
+        for i in t.indices {
+            let letter = t[i].isLetter || t[i].isNumber
+            if letter && !inWord {
+                count += 1
+                if count == n + 1 {
+                    var rest = t[i...]
+                    // A bracket around the rest goes with it.
+                    if t[wordEnd..<i].contains("("), rest.hasSuffix(")") { rest = rest.dropLast() }
+                    return String(rest).trimmingBlanks
+                }
+            }
+            if !letter && inWord { wordEnd = i }
+            inWord = letter
+        }
+        return ""
+    }
+
+    /// Words that are no status but say enough to read one: late or partly done work is not
+    /// done, so it is in progress. Marked as assumed on the record.
+    static let inferredStatuses: [String: Status] = [
+        "forsenad": .inProgress, "forsenat": .inProgress, "sen": .inProgress,
+        "delvis klar": .inProgress, "delvis klart": .inProgress, "delvis genomford": .inProgress, "delvis genomfort": .inProgress,
+        "delvis": .inProgress, "ej klar": .inProgress, "inte klar": .inProgress, "ej klart": .inProgress,
+    ]
+
+    /// A risk's status word, as plans write it: `RiskStatus`'s own words, or the words of
+    /// a treatment plan ("Pågår" → hanteras, "Åtgärdad" → stängd), which are the import's
+    /// reading (`inferred`) and marked as assumed.
+    public static func riskStatus(_ text: String) -> (status: RiskStatus, inferred: Bool)? {
+        let t = text.trimmingBlanks
+        if let s = RiskStatus(parsing: t) { return (s, false) }
+        return riskStatusWords[ImportColumns.fold(t)].map { ($0, true) }
+    }
+
+    static let riskStatusWords: [String: RiskStatus] = [
+        "identifierad": .identified, "ny": .identified, "ej paborjad": .identified, "ej atgardad": .identified, "oppen": .identified,
+        "hanteras": .treating, "pagar": .treating, "pagaende": .treating, "paborjad": .treating, "under atgard": .treating,
+        "atgardas": .treating, "behandlas": .treating,
+        "accepterad": .accepted, "accepteras": .accepted, "godtagen": .accepted,
+        "stangd": .closed, "atgardad": .closed, "atgardat": .closed, "klar": .closed, "avslutad": .closed, "hanterad": .closed,
+        "genomford": .closed, "eliminerad": .closed,
+    ]
+
     /// Words people write in follow-up sheets beyond `Status`'s own words and aliases
     /// (genomförd, åtgärdad, avslutad, påbörjad …, which `Status(parsing:)` reads).
     static let extraStatuses: [String: Status] = [

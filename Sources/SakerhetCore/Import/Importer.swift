@@ -178,8 +178,13 @@ public struct Importer {
         // whether or not the table is recognised.
         for n in table.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
         guard let (headerRow, guessed) = Importer.header(table, kind: options.kind, map: options.map) else {
-            throw OfficeError(sv: "\(table.place.sv): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; " + noHeaderAdvice(.sv),
-                              en: "\(table.place.en): no header row with known column names in the first 30 rows; " + noHeaderAdvice(.en))
+            // The plan may be on another sheet (the first one holds instructions): name them.
+            let others = table.otherSheets.map { "'\($0)'" }.joined(separator: ", ")
+            let sheets = others.isEmpty ? (sv: "", en: "")
+                : (sv: ". Arbetsboken har också \(table.otherSheets.count == 1 ? "bladet" : "bladen") \(others); ange --sheet NAMN för planens blad",
+                   en: ". The workbook also has the \(table.otherSheets.count == 1 ? "sheet" : "sheets") \(others); give --sheet NAME for the plan's sheet")
+            throw OfficeError(sv: "\(table.place.sv): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; " + noHeaderAdvice(.sv) + sheets.sv,
+                              en: "\(table.place.en): no header row with known column names in the first 30 rows; " + noHeaderAdvice(.en) + sheets.en)
         }
         let headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
         var kind = guessed
@@ -232,6 +237,18 @@ public struct Importer {
             headingGoal = h
             notices.append(Message(sv: "\(table.place.sv): tabellen har ingen kolumn för målet; raderna hör till målet i rubriken ovanför tabellen, '\(Importer.shown(h))'",
                                    en: "\(table.place.en): the table has no goal column; its rows belong to the goal in the heading above it, '\(Importer.shown(h))'"))
+        }
+        // No deadline column, but one left unplaced holds deadlines: every record would get
+        // `due: ?` "as the source has none", which is not so. Refused, with the --map to give.
+        if column["due"] == nil, kind.spec("due") != nil {
+            for name in unplaced {
+                guard let i = headers.firstIndex(of: name) else { continue }
+                let cells = table.rows.dropFirst(headerRow + 1).compactMap { i < $0.count && !$0[i].isBlank ? $0[i] : nil }
+                let dated = cells.filter { ImportValues.deadline($0).map { !$0.hasNoDays } == true }.count
+                guard !cells.isEmpty, dated * 2 >= cells.count else { continue }
+                throw OfficeError(sv: "\(table.place.sv): tabellen har ingen känd kolumn för slutdatum, men kolumnen '\(Importer.shown(name))' håller tidpunkter (\(dated) av \(cells.count) ifyllda celler); ange --map '\(Importer.shown(name))=due' så läses den som slutdatum",
+                                  en: "\(table.place.en): the table has no known deadline column, but the column '\(Importer.shown(name))' holds deadlines (\(dated) of \(cells.count) filled cells); give --map '\(Importer.shown(name))=due' to read it as the deadline")
+            }
         }
         if !unplaced.isEmpty {
             let list = unplaced.map { "'\($0)'" }.joined(separator: ", ")
@@ -357,7 +374,7 @@ public struct Importer {
         }
         let folded = headers.map(ImportColumns.fold)
         if let g = column["goal"], ImportColumns.goalColumns.contains(folded[g.index]), let t = column["title"],
-           !ImportColumns.activityColumns.contains(folded[t.index]), !ImportColumns.goalColumns.contains(folded[t.index]) {
+           !ImportColumns.isActivityTitle(headers[t.index]), !ImportColumns.goalColumns.contains(folded[t.index]) {
             func values(_ i: Int) -> [String] { rows.compactMap { i < $0.count && !$0[i].isBlank ? ImportValues.clean($0[i].text) : nil } }
             let ids = values(g.index)
             let nr = folded.indices.first { ImportColumns.numberColumns.contains(folded[$0]) || folded[$0] == "id" }
@@ -374,8 +391,7 @@ public struct Importer {
     static func activitySignals(_ headers: [String], _ column: [String: (index: Int, rank: Int)]) -> [String] {
         let goalFields = Set(Kind.goal.fields.map(\.name))
         return headers.indices.filter { i in
-            let f = ImportColumns.fold(headers[i])
-            if ImportColumns.activityColumns.contains(f) { return true }
+            if ImportColumns.isActivityTitle(headers[i]) { return true }
             guard let field = ImportColumns.field(headers[i], kind: .activity)?.field else { return false }
             return !goalFields.contains(field) && !["goal", "owner_id"].contains(field)
         }.map { headers[$0] }
@@ -451,6 +467,8 @@ public struct Importer {
         }
         rowsSeen += 1
         var fields: [(String, String)] = []
+        // "Klar 2026-05-12" in the status cell: its day, for `done` when no column gives one.
+        var doneFromStatus: String?
         var comments: [String] = []
         // The parts of note and reason, each with the column it comes from (nil: the import's own words).
         var notes: [(String, String?)] = []
@@ -561,6 +579,8 @@ public struct Importer {
             let name = spec.name
             switch name {
             case "id", "owner", "note", "reason", "done": continue
+            // A risk's description keeps the source's words it has no field for (`noteField`).
+            case "description" where Importer.noteField(kind) == "description": continue
             case titleField: fields.append((name, title))
             case "goal" where kind == .activity, "parent" where kind == .goal:
                 guard let g = goalID else { continue }
@@ -587,33 +607,43 @@ public struct Importer {
                 }
             case "status":
                 let raw = text("status")
+                // A status the import reads from words that are no status, or sets for want of
+                // one, is marked as assumed (format.md, "Assumed values"), the source's words kept.
+                func assumedStatus(_ word: String, from raw: String?) {
+                    if kind.spec("assumed") != nil { fields.append(("assumed", "status")) }
+                    if let raw {
+                        notes.append(("Status i källan: " + raw, columns["status"]))
+                        notices.append(Message(sv: "\(place): statusen '\(Importer.shown(raw))' lästes som \(word), markerad som antagen (assumed: status); källans text i \(Importer.noteField(kind))",
+                                               en: "\(place): the status '\(Importer.shown(raw))' was read as \(word), marked as assumed (assumed: status); the source's text in \(Importer.noteField(kind))"))
+                    }
+                    filled("status \(word)" + (raw == nil ? " (källan saknar status)" : " (källans status i \(Importer.noteField(kind)))"))
+                }
                 if kind == .risk {
-                    if let raw, let s = RiskStatus(parsing: raw) { fields.append(("status", s.rawValue)) }
-                    else {
+                    if let raw, let (s, inferred) = ImportValues.riskStatus(raw) {
+                        fields.append(("status", s.rawValue))
+                        if inferred { assumedStatus(s.rawValue, from: raw) }
+                    } else {
                         fields.append(("status", RiskStatus.identified.rawValue))
-                        // The source's word in note, or in the comment for a kind without note.
-                        if let raw, kind.spec("note") == nil {
-                            filled("status identifierad (källan: '\(Importer.shown(raw))')", from: columns["status"])
-                        } else {
-                            filled("status identifierad" + (raw == nil ? " (källan saknar status)" : " (källans status i note)"))
-                        }
-                        if let raw { notes.append(("Status i källan: " + raw, columns["status"])) }
+                        assumedStatus(RiskStatus.identified.rawValue, from: raw)
                     }
                     continue
                 }
-                if let raw, let s = ImportValues.status(raw) {
+                if let raw, let reading = ImportValues.statusReading(raw) {
+                    let s = reading.status
                     fields.append(("status", s.rawValue))
                     // A record that waits or was dropped needs a reason: the status word, when
                     // the source gives none of its own.
                     if s == .onHold || s == .cancelled, text("reason") == nil { reasonParts.append(("Status i \(file): \(raw)", columns["status"])) }
+                    if reading.inferred {
+                        assumedStatus(s.rawValue, from: raw)
+                    } else if let rest = reading.rest {
+                        // "Klar 2026-05-12", "Klar (maj 2026)": the day it was done, when no column gives it.
+                        if s == .done, cells["done"] == nil, let d = ImportValues.deadline(.text(rest)), !d.hasNoDays { doneFromStatus = d.token }
+                        else { notes.append(("Status i källan: " + raw, columns["status"])) }
+                    }
                 } else if spec.required || raw != nil {
                     fields.append(("status", Status.notStarted.rawValue))
-                    if let raw {
-                        notes.append(("Status i källan: " + raw, columns["status"]))
-                        notices.append(Message(sv: "\(place): statusen '\(Importer.shown(raw))' kunde inte läsas; satt till ej påbörjad, texten i note",
-                                               en: "\(place): the status '\(Importer.shown(raw))' could not be read; set to ej påbörjad, the text in note"))
-                    }
-                    filled("status ej påbörjad" + (raw == nil ? " (källan saknar status)" : " (källans status i note)"))
+                    assumedStatus(Status.notStarted.rawValue, from: raw)
                 }
             default:
                 guard let c = cells[name] else { continue }
@@ -641,6 +671,8 @@ public struct Importer {
             // `done` takes any period ("2014", "hösten 2015"): kept at the source's precision.
             if let d = ImportValues.deadline(c), !d.hasNoDays { fields.append(("done", d.token)) }
             else { notes.append(("Klart: " + ImportValues.clean(c.text), columns["done"])) }
+        } else if let doneFromStatus, status == Status.done.rawValue {
+            fields.append(("done", doneFromStatus))
         } else if status == Status.done.rawValue, kind != .risk {
             // Done with no date: the deadline's period, at the precision the source gives, when
             // it has ended; otherwise the day of the import. Never a day the source does not give.
@@ -678,8 +710,10 @@ public struct Importer {
         if let r = text("reason") { reasonParts.insert((r, columns["reason"]), at: 0) }
         if !reasonParts.isEmpty { compose("reason", reasonParts, "; ") }
         reasonParts = []
-        if let n = text("note") { notes.insert((n, columns["note"]), at: 0) }
-        if !notes.isEmpty, kind.spec("note") != nil { compose("note", notes, "\n") }
+        // A kind without note (a risk) keeps the source's words in its description.
+        let noteField = Importer.noteField(kind)
+        if let n = text(noteField) { notes.insert((n, columns[noteField]), at: 0) }
+        if !notes.isEmpty, kind.spec(noteField) != nil { compose(noteField, notes, "\n") }
         else if !notes.isEmpty {
             let left = notes.map(\.0).joined(separator: "; ")
             notices.append(Message(sv: "\(place): \(kind.word(.sv)) har inget note-fält; inte med: \(left)", en: "\(place): \(kind.rawValue) has no note field; left out: \(left)"))
@@ -885,6 +919,12 @@ public struct Importer {
     static func inColumn(_ header: String?, _ message: Message) -> Message {
         guard let header else { return message }
         return Message { lang in (lang == .sv ? "kolumnen \(header): " : "column \(header): ") + message.text(lang) }
+    }
+
+    /// The field that keeps the source's words the import could not place: `note`, or
+    /// `description` for a kind without a note (a risk).
+    static func noteField(_ kind: Kind) -> String {
+        kind.spec("note") != nil || kind.spec("description") == nil ? "note" : "description"
     }
 
     static func shown(_ s: String) -> String {

@@ -38,6 +38,8 @@ public struct SourceTable: Sendable {
     /// What the reader has to say about the table: a hidden sheet passed over, a formula
     /// without a value. The import shows them with its own notices.
     public var notices: [Message] = []
+    /// A workbook's other visible sheets, which were not read (no `--sheet` was given).
+    public var otherSheets: [String] = []
 
     public init(name: String, place: Message? = nil, rows: [[TableCell]], numbers: [Int]? = nil) {
         self.place = place ?? Message(sv: name, en: name)

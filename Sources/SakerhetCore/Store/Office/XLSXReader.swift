@@ -55,10 +55,20 @@ public enum XLSXReader {
                               en: "\(file): the sheet '\(chosen.name)' is missing from the file (\(sheetPath)); save the workbook again")
         }
         let shared = try zip.read(sharedPath).map { try sharedStrings($0, part: sharedPath) } ?? []
-        let dateStyles = try zip.read(stylesPath).map { try dateStyleIndexes($0, part: stylesPath) } ?? []
+        let formats = try zip.read(stylesPath).map { try cellFormats($0, part: stylesPath) } ?? [:]
         let named = sheets.count > 1 || sheet != nil
         var t = try table(sheetBytes, name: file + (named ? ", blad \(chosen.name)" : ""), place: Message(sv: file + (named ? ", blad \(chosen.name)" : ""), en: file + (named ? ", sheet \(chosen.name)" : "")),
-                          shared: shared, dateStyles: dateStyles, date1904: date1904, part: sheetPath)
+                          shared: shared, formats: formats, date1904: date1904, part: sheetPath)
+        // The sheets the user sees but that were not read: each is imported by its name.
+        if sheet == nil {
+            t.otherSheets = sheets.filter { !$0.hidden && $0.name != chosen.name }.map(\.name)
+            if !t.otherSheets.isEmpty {
+                let list = t.otherSheets.map { "'\($0)'" }.joined(separator: ", ")
+                let one = t.otherSheets.count == 1
+                t.notices.insert(Message(sv: "\(file): läste bladet '\(chosen.name)'; \(one ? "bladet" : "bladen") \(list) lästes inte. Importera \(one ? "det" : "dem") med --sheet NAMN, ett blad i taget",
+                                         en: "\(file): read the sheet '\(chosen.name)'; the \(one ? "sheet" : "sheets") \(list) \(one ? "was" : "were") not read. Import \(one ? "it" : "them") with --sheet NAME, one sheet at a time"), at: 0)
+            }
+        }
         if !passedOver.isEmpty {
             let list = passedOver.map { "'\($0)'" }.joined(separator: ", ")
             let one = passedOver.count == 1
@@ -89,8 +99,13 @@ public enum XLSXReader {
         return out
     }
 
-    /// The indexes into `cellXfs` whose number format shows a date.
-    static func dateStyleIndexes(_ bytes: [UInt8], part: String) throws -> Set<Int> {
+    /// What a cell's number format shows, where that is more than the number: a date (a
+    /// day, or only a month or a year, as Swedish Excel stores "dec 2026" as its first
+    /// day with the format `mmm yyyy`), or a percentage.
+    enum Shown: Sendable, Equatable { case day, month, year, percent(decimals: Int) }
+
+    /// The number formats of `cellXfs`, by index, that show more than the number.
+    static func cellFormats(_ bytes: [UInt8], part: String) throws -> [Int: Shown] {
         var custom: [Int: String] = [:]
         var xfs: [Int] = []
         var inCellXfs = false
@@ -106,24 +121,69 @@ public enum XLSXReader {
             }
         }
         try x.requireWhole(part)
-        var out = Set<Int>()
-        for (i, id) in xfs.enumerated() where isDateFormat(id, custom[id]) { out.insert(i) }
+        var out: [Int: Shown] = [:]
+        for (i, id) in xfs.enumerated() { out[i] = shown(id, custom[id]) }
         return out
+    }
+
+    /// What format `id` (with its code, for a custom one) shows: a date by its finest part
+    /// (a day; a month and year without a day, `mmm yyyy`, built-in 17 `mmm-yy`; a year
+    /// alone, `yyyy`), or a percentage (built-in 9 and 10, a code with `%`); nil for a number.
+    static func shown(_ id: Int, _ code: String?) -> Shown? {
+        if isDateFormat(id, code) {
+            guard let code else { return id == 17 ? .month : .day }
+            let plain = plainCode(code)
+            if plain.includes("d") || plain.includes("h") || plain.includes("s") { return .day }
+            if plain.includes("m") { return .month }
+            return .year
+        }
+        let plain = code.map(plainCode) ?? (id == 9 ? "0%" : id == 10 ? "0.00%" : "")
+        guard plain.includes("%") else { return nil }
+        // The decimals shown: the zeros after the point before the %.
+        let beforePercent = plain.split(separator: "%", omittingEmptySubsequences: false)[0]
+        let decimals = beforePercent.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first.map { $0.filter { $0 == "0" || $0 == "#" }.count } ?? 0
+        return .percent(decimals: decimals)
+    }
+
+    /// A format code without its quoted text, escaped characters and bracketed parts
+    /// (colours, locales), lower-cased: the letters that say what it shows.
+    static func plainCode(_ code: String) -> String {
+        var plain = "", quoted = false, bracket = false, escaped = false
+        for c in code.lowercased() {
+            if escaped { escaped = false; continue }
+            if c == "\\" { escaped = true; continue }
+            if c == "\"" { quoted.toggle(); continue }
+            if c == "[" { bracket = true; continue }
+            if c == "]" { bracket = false; continue }
+            if !quoted && !bracket { plain.append(c) }
+        }
+        return plain
+    }
+
+    /// A percentage as a person reads it: 0.6 → "60 %", 0.255 → "25,5 %" (a decimal comma,
+    /// as the plan writes), with no more decimals than the format shows.
+    static func percent(_ n: Double, decimals: Int) -> String {
+        let scaled = n * 100
+        // The format's decimals, or up to four where it shows none but the value has them.
+        let digits = scaled == scaled.rounded() ? 0 : max(decimals, 4)
+        var factor = 1.0
+        for _ in 0..<digits { factor *= 10 }
+        let units = Int((abs(scaled) * factor).rounded())
+        var s = (scaled < 0 && units > 0 ? "-" : "") + String(units / Int(factor))
+        var fraction = String(units % Int(factor))
+        if digits > 0 {
+            fraction = String(repeating: "0", count: digits - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            if !fraction.isEmpty { s += "," + fraction }
+        }
+        return s + " %"
     }
 
     /// Built-in formats 14–22, 27–36, 45–47, 50–58 are dates; a custom code is one when,
     /// outside quotes and brackets, it has a y, d or (not only with h or s) an m.
     static func isDateFormat(_ id: Int, _ code: String?) -> Bool {
         if let code {
-            var plain = "", quoted = false, bracket = false, escaped = false
-            for c in code.lowercased() {
-                if escaped { escaped = false; continue }
-                if c == "\\" { escaped = true; continue }
-                if c == "\"" { quoted.toggle(); continue }
-                if c == "[" { bracket = true; continue }
-                if c == "]" { bracket = false; continue }
-                if !quoted && !bracket { plain.append(c) }
-            }
+            let plain = plainCode(code)
             return plain.includes("y") || plain.includes("d") || (plain.includes("m") && !plain.includes("h") && !plain.includes("s"))
         }
         return (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
@@ -132,13 +192,14 @@ public enum XLSXReader {
     /// Rows of a worksheet, each as long as its last cell, gaps filled with empty text. A
     /// merged range (`<mergeCell ref="A2:A4"/>`, a goal written once beside its activities)
     /// gives its value to every row it covers, in its first column, as Excel shows it.
-    static func table(_ bytes: [UInt8], name: String, place: Message? = nil, shared: [String], dateStyles: Set<Int>, date1904: Bool,
+    static func table(_ bytes: [UInt8], name: String, place: Message? = nil, shared: [String], formats: [Int: Shown], date1904: Bool,
                       part: String = "xl/worksheets/sheet1.xml") throws -> SourceTable {
         var rows: [[TableCell]] = [], numbers: [Int] = []
         var row: [TableCell] = [], rowNumber = 0
         var col = 0, type = "", style = 0, value = "", inValue = false
         var formula = false, hasValue = false, ref = ""
         var uncomputed: [String] = []
+        var errors: [String] = []
         var merges: [(top: Int, bottom: Int, column: Int)] = []
         var x = XMLScanner(bytes)
         func put(_ cell: TableCell, at c: Int) {
@@ -176,12 +237,21 @@ public enum XLSXReader {
                 switch type {
                 case "s": cell = .text(Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? "")
                 case "inlineStr", "str": cell = .text(unescaped(value))
-                case "e": cell = .text(value)
+                case "e":
+                    // An error value (#REF!, #DIV/0!): no value of the plan. Read as empty, and said.
+                    if errors.count < 1_000 { errors.append("\(ref) (\(value))") }
+                    cell = .text("")
                 case "b": cell = .text(value == "1" ? "TRUE" : "FALSE")
                 default:
                     if let n = Double(value) {
-                        if dateStyles.contains(style), let d = day(serial: n, date1904: date1904) { cell = .day(d) }
-                        else { cell = .number(n) }
+                        // A date at the precision its format shows: "dec 2026" is a month, not its first day.
+                        switch formats[style] {
+                        case .day?: cell = day(serial: n, date1904: date1904).map { .day($0) } ?? .number(n)
+                        case .month?: cell = day(serial: n, date1904: date1904).map { .text(String($0.description.prefix(7))) } ?? .number(n)
+                        case .year?: cell = day(serial: n, date1904: date1904).map { .text(String($0.description.prefix(4))) } ?? .number(n)
+                        case .percent(let decimals)?: cell = .text(percent(n, decimals: decimals))
+                        case nil: cell = .number(n)
+                        }
                     } else {
                         cell = .text(value)
                     }
@@ -201,6 +271,12 @@ public enum XLSXReader {
             let at = t.place
             t.notices.append(Message(sv: "\(at.sv): \(one ? "cellen" : "cellerna") \(shown) är \(one ? "en formel" : "formler") utan beräknat värde och lästes som \(one ? "tom" : "tomma"); öppna filen i Excel eller LibreOffice och spara den, så räknas värdena ut, och importera igen",
                                      en: "\(at.en): the \(one ? "cell" : "cells") \(shown) \(one ? "is a formula" : "are formulas") without a computed value and \(one ? "was" : "were") read as empty; open the file in Excel or LibreOffice and save it, so that the values are computed, and import again"))
+        }
+        if !errors.isEmpty {
+            let shown = errors.prefix(10).joined(separator: ", ") + (errors.count > 10 ? " …" : "")
+            let one = errors.count == 1
+            t.notices.append(Message(sv: "\(t.place.sv): \(one ? "cellen" : "cellerna") \(shown) \(one ? "har ett formelfel" : "har formelfel") och lästes som \(one ? "tom" : "tomma"); rätta \(one ? "formeln" : "formlerna") i Excel eller LibreOffice och importera igen",
+                                     en: "\(t.place.en): the \(one ? "cell" : "cells") \(shown) \(one ? "holds a formula error" : "hold formula errors") and \(one ? "was" : "were") read as empty; correct the \(one ? "formula" : "formulas") in Excel or LibreOffice and import again"))
         }
         return t
     }
