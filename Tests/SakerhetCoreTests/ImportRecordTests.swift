@@ -61,6 +61,29 @@ final class ImportRecordTests: XCTestCase {
         }
     }
 
+    /// A header of two rows (Tidplan over Start | Klart) reads its second row as the column
+    /// names, not as a record. A --map naming no column is said, with the closest; one to a
+    /// field the kind read lacks is an error.
+    func testATwoRowHeaderAndMapsThatDoNotApply() throws {
+        var importer = Importer(data: Self.data(), asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Tidplan", "", "Status"],
+                                     ["Mål", "Aktivitet", "Ansvarig", "Start", "Klart", "Status"],
+                                     ["D1", "Ny plan", "sf", "2026-01", "2027-05", "Pågår"]]), file: "t.csv")
+        XCTAssertEqual(importer.records.filter { $0.kind == .activity }.map { $0.fields.filter { ["title", "start", "due"].contains($0.0) }.map(\.1) },
+                       [["Ny plan", "2026-01", "2027-05"]])
+        XCTAssertTrue(importer.notices.contains { $0.sv.hasPrefix("t.csv: rubriken har två rader") })
+
+        let table = Self.table([["Mål", "Aktivitet", "Ansvarig", "Andel klart"], ["D1", "X", "sf", "50 %"]])
+        var typo = Importer(data: Self.data(), asOf: Self.asOf, options: .init(map: ["Andel klar": "progress"]))
+        try typo.add(table, file: "t.csv")
+        XCTAssertTrue(typo.notices.contains { $0.sv == "t.csv: --map 'Andel klar=progress': tabellen har ingen kolumn 'Andel klar' (menade du 'Andel klart'?)" },
+                      typo.notices.map(\.sv).joined(separator: "\n"))
+        var wrongKind = Importer(data: Self.data(), asOf: Self.asOf, options: .init(map: ["Andel klart": "parent"]))
+        XCTAssertThrowsError(try wrongKind.add(table, file: "t.csv")) { e in
+            XCTAssertTrue((e as? OfficeError)?.message.sv.hasPrefix("t.csv: --map 'Andel klart=parent': tabellen läses som aktiviteter, som inte har fältet 'parent'") == true)
+        }
+    }
+
     func testOwnerCellSplitOnlyIntoKnownOwners() throws {
         let header = ["Mål", "Aktivitet", "Ansvarig", "Klart senast"]
         var importer = Importer(data: Self.data(), asOf: Self.asOf)

@@ -177,7 +177,7 @@ public struct Importer {
         // What the reader found (a hidden sheet passed over, formulas without a value) is said
         // whether or not the table is recognised.
         for n in table.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
-        guard let (headerRow, guessed) = Importer.header(table, kind: options.kind, map: options.map) else {
+        guard let found = Importer.header(table, kind: options.kind, map: options.map) else {
             // The plan may be on another sheet (the first one holds instructions): name them.
             let others = table.otherSheets.map { "'\($0)'" }.joined(separator: ", ")
             let sheets = others.isEmpty ? (sv: "", en: "")
@@ -186,7 +186,25 @@ public struct Importer {
             throw OfficeError(sv: "\(table.place.sv): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; " + noHeaderAdvice(.sv) + sheets.sv,
                               en: "\(table.place.en): no header row with known column names in the first 30 rows; " + noHeaderAdvice(.en) + sheets.en)
         }
-        let headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
+        var headerRow = found.row
+        let guessed = found.kind
+        var headers = table.rows[headerRow].map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
+        // A header of two rows ("Tidplan" merged over "Start | Klart"): a row under the header
+        // whose cells are column names, two or more, is the header's second row, not a record.
+        // Where it names a field its name is the column's; the data starts below it.
+        if headerRow + 1 < table.rows.count {
+            let second = table.rows[headerRow + 1].map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
+            let filled = second.filter { !$0.isEmpty }
+            let named = filled.filter { ImportColumns.field($0, kind: guessed) != nil || ImportColumns.field($0, kind: .activity) != nil }
+            if named.count >= 2, named.count == filled.count {
+                for (i, name) in second.enumerated() where !name.isEmpty {
+                    if i < headers.count { headers[i] = name } else { headers.append(name) }
+                }
+                headerRow += 1
+                notices.append(Message(sv: "\(table.place.sv): rubriken har två rader; raden under den (\(filled.map { "'\(Importer.shown($0))'" }.joined(separator: ", "))) läses som kolumnnamn, inte som en post",
+                                       en: "\(table.place.en): the header has two rows; the row under it (\(filled.map { "'\(Importer.shown($0))'" }.joined(separator: ", "))) is read as column names, not as a record"))
+            }
+        }
         var kind = guessed
         var (column, unplaced, workedOut) = Importer.place(headers, kind: kind, map: options.map)
         // Without --kind, a table that is a goal table by its columns is read as goals, and
@@ -209,6 +227,19 @@ public struct Importer {
         }
         var headingGoal: String?
         if kind == .goal { Importer.placeGoalColumns(headers, &column, &unplaced, map: options.map) }
+        // --map as given: a column it names that the table lacks is said; a field the kind
+        // read has not is an error, as it is with --kind (never a mapping dropped unseen).
+        let foldedHeaders = Set(headers.map(ImportColumns.fold))
+        for (from, field) in options.map.sorted(by: { $0.key < $1.key }) {
+            if !foldedHeaders.contains(ImportColumns.fold(from)) {
+                let hint = Suggest.closest(to: from, in: headers.filter { !$0.isEmpty })
+                notices.append(Message(sv: "\(table.place.sv): --map '\(Importer.shown(from))=\(field)': tabellen har ingen kolumn '\(Importer.shown(from))'" + (hint.map { " (menade du '\(Importer.shown($0))'?)" } ?? ""),
+                                       en: "\(table.place.en): --map '\(Importer.shown(from))=\(field)': the table has no column '\(Importer.shown(from))'" + (hint.map { " (did you mean '\(Importer.shown($0))'?)" } ?? "")))
+            } else if field != "-", field != "owner_id", kind.spec(field) == nil {
+                throw OfficeError(sv: "\(table.place.sv): --map '\(Importer.shown(from))=\(field)': tabellen läses som \(kind.word(.sv, plural: true)), som inte har fältet '\(field)'; ange --kind för tabellens slag eller ett av fälten " + kind.fieldOrder.joined(separator: ", "),
+                                  en: "\(table.place.en): --map '\(Importer.shown(from))=\(field)': the table is read as \(kind.word(.en, plural: true)), which have no field '\(field)'; give --kind for the table's kind or one of the fields " + kind.fieldOrder.joined(separator: ", "))
+            }
+        }
         // A title column of numbers only (a Mål column of 2.2, 3.3 beside a description the
         // import does not know) holds no titles: the table is refused, with the --map that
         // names the title column.
