@@ -48,6 +48,13 @@ final class ImportRecordTests: XCTestCase {
         XCTAssertTrue(importer.notices.contains { $0.sv == "t.csv:2: statusen 'Försenad' lästes som pågår, markerad som antagen (assumed: status); källans text i note" },
                       importer.notices.map(\.sv).joined(separator: "\n"))
 
+        // A row that is a record of the folder already, with another status: said, with the command.
+        var again = Importer(data: Self.data(), asOf: Self.asOf)
+        try again.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Klart senast", "Status"], ["D1", "Gammal", "sf", "2027", "Klar"]]), file: "t.csv")
+        XCTAssertEqual(again.duplicates, 1)
+        XCTAssertTrue(again.notices.contains { $0.sv == "t.csv:2: raden är A1 i mappen, med status pågår; källan säger klar. Importen lägger bara till poster och ändrar inte A1; ändra med 'sakerhet activities done A1'" },
+                      again.notices.map(\.sv).joined(separator: "\n"))
+
         var risks = Importer(data: Self.data(), asOf: Self.asOf)
         try risks.add(Self.table([["Risk", "Beskrivning", "Sannolikhet", "Konsekvens", "Ansvarig", "Status"],
                                   ["Elavbrott", "Långvarigt", "2", "3", "sf", "Åtgärdad"]]), file: "r.csv")

@@ -537,6 +537,18 @@ public struct Importer {
                 notices.append(Message(sv: "\(place): raden är redan \(same.id) i mappen (samma mål och titel; tidpunkten där är \(same.due.isEmpty ? "tom" : same.due), här \(due)) och lades inte till igen",
                                        en: "\(place): the row is \(same.id) in the folder already (the same goal and title; its deadline there is \(same.due.isEmpty ? "empty" : same.due), here \(due)) and was not added again"))
             }
+            // An updated sheet imported again: the import adds, it does not change a record,
+            // so a status that differs is said, with the command that changes it.
+            if let raw = cells["status"].map({ ImportValues.clean($0.text) }), !raw.isEmpty,
+               let now = data.records(of: kind, id: same.id).first.flatMap({ data.record(RecordRef(kind: kind, index: $0)).value(.status) }) {
+                let source = kind == .risk ? ImportValues.riskStatus(raw)?.status.rawValue : ImportValues.statusReading(raw)?.status.rawValue
+                let current = kind == .risk ? RiskStatus(parsing: now)?.rawValue : Status(parsing: now)?.rawValue
+                if let source, let current, source != current {
+                    let command = "sakerhet \(kind.fileName.dropLast(4)) \(kind == .risk || source != Status.done.rawValue ? "set \(same.id) status=\(source)" : "done \(same.id)")"
+                    notices.append(Message(sv: "\(place): raden är \(same.id) i mappen, med status \(current); källan säger \(source). Importen lägger bara till poster och ändrar inte \(same.id); ändra med '\(command)'",
+                                           en: "\(place): the row is \(same.id) in the folder, with status \(current); the source says \(source). Import only adds records and does not change \(same.id); change it with '\(command)'"))
+                }
+            }
             return
         }
         if let earlier = added[dupKey + "\u{1F}" + due] {
