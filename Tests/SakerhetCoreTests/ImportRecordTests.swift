@@ -91,6 +91,20 @@ final class ImportRecordTests: XCTestCase {
         }
     }
 
+    /// Mål beside Delmål in an activity table: a new Delmål is a sub-goal of its row's Mål
+    /// (made if new), and a goal the import makes has its owner and status marked assumed.
+    func testMalAndDelmalColumnsMakeSubGoals() throws {
+        var importer = Importer(data: Self.data(), asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Delmål", "Aktivitet", "Ansvarig", "Klart senast"],
+                                     ["1 Kontinuitet", "1.1 Planer", "Skriv planer", "sf", "2026-10"],
+                                     ["1 Kontinuitet", "1.2 Rutiner", "Öva rutiner", "sf", "2026-11"]]), file: "t.csv")
+        let goals = importer.records.filter { $0.kind == .goal }.map { r in
+            r.fields.filter { ["id", "title", "parent", "assumed"].contains($0.0) }.map(\.1).joined(separator: " ")
+        }
+        XCTAssertEqual(goals, ["M1 1 Kontinuitet owner status", "D2 1.1 Planer M1 owner status", "D3 1.2 Rutiner M1 owner status"])
+        XCTAssertFalse(importer.notices.contains { $0.sv.contains("placerades inte") }, importer.notices.map(\.sv).joined(separator: "\n"))
+    }
+
     func testOwnerCellSplitOnlyIntoKnownOwners() throws {
         let header = ["Mål", "Aktivitet", "Ansvarig", "Klart senast"]
         var importer = Importer(data: Self.data(), asOf: Self.asOf)

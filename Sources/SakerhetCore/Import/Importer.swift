@@ -269,6 +269,14 @@ public struct Importer {
             notices.append(Message(sv: "\(table.place.sv): tabellen har ingen kolumn för målet; raderna hör till målet i rubriken ovanför tabellen, '\(Importer.shown(h))'",
                                    en: "\(table.place.en): the table has no goal column; its rows belong to the goal in the heading above it, '\(Importer.shown(h))'"))
         }
+        // Mål beside Delmål in an activity table: the activity's goal is the Delmål, and a
+        // Delmål the import makes is a sub-goal of the Mål (found or made), not a goal of its own.
+        if kind == .activity, let g = column["goal"], ["delmal", "sub goal", "subgoal"].contains(ImportColumns.fold(headers[g.index])),
+           let m = unplaced.firstIndex(where: { ["mal", "malomrade", "goal"].contains(ImportColumns.fold($0)) }),
+           let i = headers.firstIndex(of: unplaced[m]) {
+            column["goal_parent"] = (i, 0)
+            unplaced.remove(at: m)
+        }
         // No deadline column, but one left unplaced holds deadlines: every record would get
         // `due: ?` "as the source has none", which is not so. Refused, with the --map to give.
         if column["due"] == nil, kind.spec("due") != nil {
@@ -627,7 +635,9 @@ public struct Importer {
             case titleField: fields.append((name, title))
             case "goal" where kind == .activity, "parent" where kind == .goal:
                 guard let g = goalID else { continue }
-                let gid = existingGoal ?? parentID ?? goalFor(g, ownerID: owners[0], file: file)
+                // A new Delmål goes under its row's Mål (`goal_parent`), which is made if new too.
+                let above = kind == .activity ? text("goal_parent").map { goalFor($0, ownerID: owners[0], file: file) } : nil
+                let gid = existingGoal ?? parentID ?? goalFor(g, ownerID: owners[0], file: file, parent: above)
                 fields.append((name, gid))
             case "due", "start":
                 if let c = cells[name] {
@@ -890,15 +900,18 @@ public struct Importer {
     }
 
     /// The goal with this id or title, created if new.
-    private mutating func goalFor(_ g: String, ownerID: String, file: String) -> String {
+    /// A goal made here says which of its values the import set: its owner and status are
+    /// marked as assumed (`assumed`), as the report shows them.
+    private mutating func goalFor(_ g: String, ownerID: String, file: String, parent: String? = nil) -> String {
         if goalIDs.contains(g) { return g }
         if let id = goalByTitle[ImportColumns.fold(g)] { return id }
-        let id = nextID(.goal, parent: nil)
+        let id = nextID(.goal, parent: parent)
         addUsedID(.goal, id)
         addGoalID(id)
         setGoalTitle(ImportColumns.fold(g), id)
-        records.append(NewRecord(kind: .goal, fields: [("id", id), ("title", g), ("owner", ownerID), ("due", "?"),
-                                                      ("status", Status.notStarted.rawValue), ("reason", "Målets slutdatum finns inte i \(file)")],
+        records.append(NewRecord(kind: .goal, fields: [("id", id), ("title", g)] + (parent.map { [("parent", $0)] } ?? []) + [("owner", ownerID), ("due", "?"),
+                                                      ("status", Status.notStarted.rawValue), ("reason", "Målets slutdatum finns inte i \(file)"),
+                                                      ("assumed", "owner"), ("assumed", "status")],
                                  comments: ["importerad från \(file): nytt mål; owner är första aktivitetens ansvarig, due ? och status ej påbörjad är satta av importen"]))
         return id
     }
