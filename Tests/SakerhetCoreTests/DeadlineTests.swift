@@ -173,6 +173,7 @@ final class DeadlineTests: XCTestCase {
             ("2024-05-31", "2024-05-31"), ("2024-q3", "2024-Q3"), ("  2024  ", "2024"), ("?", "?"),
             ("sept. 2024", "2024-09"), ("31 May 2024", "2024-05-31"), ("vår 2024", "2024-H1"), ("höst 2024", "2024-H2"),
             ("fall 2024", "2024-H2"), ("half 1 2024", "2024-H1"), ("kvartal 3, 2024", "2024-Q3"), ("maj\t2024", "2024-05"),
+            ("31/12/2026", "2026-12-31"), ("31.12.2026", "2026-12-31"), ("12/3/2026", "2026-03-12"), ("1-2-2026", "2026-02-01"),
         ]
         for (phrase, token) in cases {
             XCTAssertEqual(Deadline(phrase: phrase)?.token, token, phrase)
@@ -182,7 +183,7 @@ final class DeadlineTests: XCTestCase {
     func testRejectedPhrases() {
         for bad in ["maj", "31 februari 2024", "29 februari 2023", "Q5 2024", "tertial 4 2024",
                     "T4 2024", "H3 2024", "maj 24", "nästa år", "", "1 2 3 2024",
-                    "kvartal 5 2024", "quarter 0 2024", "halvår 3 2024", "half 3 2024"] {
+                    "kvartal 5 2024", "quarter 0 2024", "halvår 3 2024", "half 3 2024", "31/13/2026", "30.02.2026", "123/1/2026"] {
             XCTAssertNil(Deadline(phrase: bad), bad)
         }
     }

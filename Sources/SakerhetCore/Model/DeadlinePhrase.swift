@@ -13,6 +13,7 @@ extension Deadline {
     /// - `början av 2028` → `2028-Q1`, `slutet av 2028` → `2028-Q4`;
     /// - `årsskiftet 2027/2028` → `2027-12-31`, the last day before the turn of the year;
     /// - `delårsbokslut 2028` (per 31 August) → `2028-T2`, `årsbokslut 2028` → `2028`;
+    /// - `31/12/2026`, `31.12.2026`, `31-12-2026` (day first) → `2026-12-31`;
     /// - `löpande`, `Löpande`, `fortlöpande`, `ongoing` → `löpande`.
     public init?(phrase: String) {
         let trimmed = phrase.trimmingBlanks
@@ -74,6 +75,13 @@ extension Deadline {
             if rest.first == "-" || rest.first == "." { rest = rest.dropFirst() }
             guard let y = fullYear(String(rest), twoDigits: true) else { return nil }
             return Deadline(precision: .half, year: y, index: half)
+        }
+        // `31/12/2026`, `31.12.2026`, `31-12-2026`: a day written day first, as in Sweden and
+        // Europe (never month first: `12/3/2026` is the 12th of March).
+        let dotted = w.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)
+        if dotted.count == 3, dotted[0].count <= 2, dotted[1].count <= 2, let y = fullYear(dotted[2]),
+           let d = Int(dotted[0]), let m = Int(dotted[1]), let day = Day(year: y, month: m, day: d) {
+            return Deadline(day: day)
         }
         let parts = w.split(whereSeparator: { $0 == "/" || $0 == "-" }).map(String.init)
         if parts.count == 2, let y = fullYear(parts[1]) { return period(parts[0], y) }
