@@ -310,8 +310,19 @@ final class HistoryTruthTests: XCTestCase {
         let after = try head("2026-06-30")
         XCTAssertEqual(after.version, "1.1")
         XCTAssertFalse(after.warnings.contains { $0.contains("Planens version") }, "\(after.warnings)")
-        let text = try f.run(["report", "--as-of", "2026-05-15"])
-        XCTAssertTrue(text.stdout.contains("planversion 1.0"), text.stdout)
+        // The warnings that change how the whole report reads are under its head, before the
+        // summary, in every format, and not again with the history.
+        let text = try f.run(["report", "--as-of", "2026-05-15"]).stdout
+        XCTAssertTrue(text.contains("planversion 1.0"), text)
+        let head = try XCTUnwrap(text.components(separatedBy: "SAMMANFATTNING").first)
+        XCTAssertTrue(head.contains("Obs: Planens version ändrades efter rapportdagen"), head)
+        XCTAssertEqual(text.components(separatedBy: "Planens version ändrades").count, 2, text)
+        for format in ["markdown", "html"] {
+            let out = try f.run(["report", "--as-of", "2026-05-15", "--format", format]).stdout
+            let top = try XCTUnwrap(out.components(separatedBy: format == "html" ? "<main>" : "## Sammanfattning").first)
+            XCTAssertTrue(top.contains("Planens version ändrades efter rapportdagen"), "\(format): \(top)")
+            XCTAssertEqual(out.components(separatedBy: "Planens version ändrades").count, 2, format)
+        }
     }
 
     /// `log --slips` counts only real moves; lists and `show` give the baseline too.

@@ -47,6 +47,10 @@ final class ReportDateTruthTests: XCTestCase {
         XCTAssertTrue(warnings[0].hasPrefix("Rapportdagen 2026-06-15 ligger före senare incheckningar: 1 post ändrades efter den (A3)."), warnings[0])
 
         let text = try LogBinary.run(["report", "--as-of", "2026-06-15", "--period", "2026", "--data", "data"], in: repo.root)
+        // The warning is under the report's head, before its tables, and not again below.
+        let top = try XCTUnwrap(text.stdout.components(separatedBy: "SAMMANFATTNING").first)
+        XCTAssertTrue(top.contains("Obs: Rapportdagen 2026-06-15 ligger före senare incheckningar"), top)
+        XCTAssertEqual(text.stdout.components(separatedBy: "ligger före senare incheckningar").count, 2, text.stdout)
         XCTAssertTrue(text.stdout.contains("Återöppnade (1)\n  2026-05-20  A1  Aktivitet A1: återöppnad (var klar)"), text.stdout)
         XCTAssertTrue(text.stdout.contains("A2 Aktivitet A2 (sbs): 2026-02 → löpande, flyttad 1 gång, nu löpande, utan slutdatum"), text.stdout)
         // Today's report (after every commit) lists A3 as done and warns of nothing.

@@ -35,6 +35,7 @@ public enum FollowUpDOCX {
         b.append(.paragraph([Run(l.asOf(r))]))
         for (label, value) in l.head(r) { b.append(.paragraph([Run(label + ": ", bold: true), Run(value)])) }
         if let note = l.publicNote(r) { b.append(.paragraph([Run(note, italic: true)])) }
+        for n in r.headNotes ?? [] { b.append(.paragraph([Run(l.sv ? "Obs: " : "Note: ", bold: true), Run(n.text(l.lang), italic: true)])) }
         return b
     }
 
@@ -211,7 +212,7 @@ public enum FollowUpDOCX {
             return [.heading(l.revisionHistory, level: 1), .paragraph([Run(note.text(l.lang))])]
         }
         var b: [Block] = [.heading(l.revisionHistory, level: 1)]
-        for w in h.warnings { b.append(.paragraph([Run(w.text(l.lang), italic: true)])) }
+        for w in h.historyWarnings { b.append(.paragraph([Run(w.text(l.lang), italic: true)])) }
         // The same words as the HTML report: how the history is read, and that a period
         // without a version has no new version (not that nothing was committed).
         b.append(.paragraph([Run(HistoryReport.legend(movedGreen: h.movedGreen).text(l.lang), italic: true)]))

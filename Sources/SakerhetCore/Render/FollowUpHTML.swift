@@ -37,6 +37,7 @@ public enum FollowUpHTML {
             b += "<dl class=\"paper\">" + paper.map { "<dt>\(h($0.0))</dt><dd>\(h($0.1))</dd>" }.joined() + "</dl>\n"
         }
         if let note = l.publicNote(r) { b += "<p class=\"public\">\(h(note))</p>\n" }
+        for n in r.headNotes ?? [] { b += "<p class=\"public\"><strong>\(l.sv ? "Obs:" : "Note:")</strong> \(h(n.text(lang)))</p>\n" }
         b += "</header>\n<main>\n"
         return b
     }
@@ -240,7 +241,7 @@ public enum FollowUpHTML {
             return "<section id=\"\(l.sectionPrefix)historik\">\n<h2>\(l.revisionHistory)</h2>\n<p>\(FollowUpHTML.h(note.text(l.lang)))</p>\n</section>\n"
         }
         var b = "<section id=\"\(l.sectionPrefix)historik\">\n<h2>\(l.revisionHistory)</h2>\n"
-        for w in h.warnings { b += "<p class=\"public\">\(FollowUpHTML.h(w.text(l.lang)))</p>\n" }
+        for w in h.historyWarnings { b += "<p class=\"public\">\(FollowUpHTML.h(w.text(l.lang)))</p>\n" }
         b += "<p class=\"legend\">\(FollowUpHTML.h(HistoryReport.legend(movedGreen: h.movedGreen).text(l.lang)))</p>\n"
         if h.revisions.isEmpty {
             b += "<p>" + FollowUpHTML.h(HistoryReportText.noVersion(h.period, l.lang)) + "</p>\n"

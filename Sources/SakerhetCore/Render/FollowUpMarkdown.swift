@@ -9,6 +9,7 @@ public enum FollowUpMarkdown {
         let paper = l.head(r)
         if !paper.isEmpty { out += "\n" + paper.map { "**" + $0.0 + ":** " + esc($0.1) }.joined(separator: "  \n") + "\n" }
         if let note = l.publicNote(r) { out += "\n> " + note + "\n" }
+        if let notes = r.headNotes { out += "\n" + HistoryMarkdown.notes(notes, lang).dropLast() }
 
         out += "\n## \(l.summary)\n\n"
         out += "| | " + Signal.allCases.map { emoji($0) + " " + $0.word(lang) }.joined(separator: " | ") + " | \(l.total) |\n"

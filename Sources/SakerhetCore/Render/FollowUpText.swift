@@ -19,6 +19,7 @@ public enum FollowUpText {
             out += (sv ? "Offentlig version" : "Public version") + omitted
                 + (omitted.isEmpty && !hidden.isEmpty ? ReportLabels.noneLeftOut(history: true, lang) : "") + hidden + "\n"
         }
+        if let notes = r.headNotes { out += "\n" + HistoryText.notes(notes, lang, width: style.width).dropLast() }
 
         heading(l.summary)
         for (name, c) in l.countRows(r) { out += "  " + pad(name, 18) + countsText(c, lang, style) + "\n" }

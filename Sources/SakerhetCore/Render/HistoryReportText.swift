@@ -9,7 +9,7 @@ public enum HistoryReportText {
         func none() { out += "  " + (sv ? "Inga." : "None.") + "\n" }
 
         heading(sv ? "Revisionshistorik" : "Revision history")
-        out += HistoryText.notes(r.warnings, lang, width: style.width)
+        out += HistoryText.notes(r.historyWarnings, lang, width: style.width)
         out += TextTable.wrap(HistoryReport.legend(movedGreen: r.movedGreen).text(lang), style.width).joined(separator: "\n") + "\n\n"
         if r.revisions.isEmpty {
             out += TextTable.wrap(HistoryReportText.noVersion(r.period, lang), style.width).joined(separator: "\n") + "\n"
@@ -84,7 +84,7 @@ public enum HistoryReportMarkdown {
     public static func render(_ r: HistoryReport, lang: Lang) -> String {
         let sv = lang == .sv
         let row = HistoryMarkdown.row
-        var out = "\n## " + (sv ? "Revisionshistorik" : "Revision history") + "\n\n" + HistoryMarkdown.notes(r.warnings, lang)
+        var out = "\n## " + (sv ? "Revisionshistorik" : "Revision history") + "\n\n" + HistoryMarkdown.notes(r.historyWarnings, lang)
         out += "*" + HistoryReport.legend(movedGreen: r.movedGreen).text(lang) + "*\n\n"
         if r.revisions.isEmpty {
             out += HistoryReportText.noVersion(r.period, lang) + "\n"

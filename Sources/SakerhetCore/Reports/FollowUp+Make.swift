@@ -4,6 +4,7 @@ extension FollowUp {
         switch history {
         case .success(let h):
             self.history = h
+            headNotes = h.headWarnings
             // The head names the version in force on the report's date.
             if let then = h.versionAtDate { version = then }
         case .failure(let e):

@@ -26,6 +26,10 @@ public struct FollowUp: Sendable, Encodable {
     /// Records left out in public mode, per kind.
     public var omitted: [String: Int]
     public var isPublic: Bool
+    /// What a reader must know before reading on, said under the head in every format: the
+    /// report's date is before later commits (its tables show the records as they are now),
+    /// the plan's version changed after it (`HistoryReport.headWarnings`). Nil when none.
+    public var headNotes: [Message]? = nil
     /// Revisionshistorik, Förändringar under perioden, Förskjutna tidplaner: from git,
     /// set by the caller (reading git is I/O). Nil when left out, with the reason in `historyNote`.
     public var history: HistoryReport?

@@ -82,6 +82,16 @@ public struct HistoryReport: Sendable, Encodable {
     /// on that date (nil when it had none yet), for the report's head, which otherwise
     /// names config.rec's version now (`FollowUp.attach(history:)`).
     public var versionAtDate: String?? = nil
+    /// The warnings that change how the whole report reads (its date is before later
+    /// commits; the plan's version changed after it): shown under the report's head, where
+    /// a reader starts (`FollowUp.headNotes`), not again with the history. Also in
+    /// `warnings`, for JSON. Nil when there are none.
+    public var headWarnings: [Message]? = nil
+    /// The warnings shown with the history sections: those not under the head.
+    public var historyWarnings: [Message] {
+        guard let head = headWarnings else { return warnings }
+        return warnings.filter { !head.contains($0) }
+    }
 
     /// The sections for `period`. Records whose id is in `excluding` are left out (for a
     /// public report, pass the ids of records that are not `öppen` now). With `isPublic`,
@@ -294,15 +304,20 @@ public struct HistoryReport: Sendable, Encodable {
             return a != b ? a < b : $0.id < $1.id
         }
         var warnings = history.warnings
-        if let asOf, !later.isEmpty { warnings.append(changedAfter(later, asOf: asOf)) }
+        var head: [Message] = []
+        if let asOf, !later.isEmpty {
+            head.append(changedAfter(later, asOf: asOf))
+            warnings.append(head[head.count - 1])
+        }
         var versionAtDate: String?? = nil
         if let asOf, let changed = history.versions.last(where: { $0.date > asOf }) {
             let then = history.versions.last { $0.date <= asOf }?.version
             versionAtDate = .some(then)
             let was = then.map { (sv: "; den dagen gällde version \($0), som rapportens huvud visar", en: "; version \($0) was in force that day, as the report's head shows") }
                 ?? (sv: "; den dagen hade planen ingen version", en: "; the plan had no version that day")
-            warnings.append(Message(sv: "Planens version ändrades efter rapportdagen (till \(changed.version) den \(changed.date))" + was.sv + ".",
-                                    en: "The plan's version changed after the report's date (to \(changed.version) on \(changed.date))" + was.en + "."))
+            head.append(Message(sv: "Planens version ändrades efter rapportdagen (till \(changed.version) den \(changed.date))" + was.sv + ".",
+                                en: "The plan's version changed after the report's date (to \(changed.version) on \(changed.date))" + was.en + "."))
+            warnings.append(head[head.count - 1])
         }
         func present(_ row: ChangeRow, before day: Day) -> Bool {
             presence[Key(kind: row.kind, id: row.id)]?.last { $0.day < day }?.present ?? false
@@ -315,6 +330,7 @@ public struct HistoryReport: Sendable, Encodable {
         report.reopened = reopened
         report.hiddenInHistory = hidden.subtracting(gone).count
         report.versionAtDate = versionAtDate
+        report.headWarnings = head.isEmpty ? nil : head
         return report
     }
 }
