@@ -115,6 +115,12 @@ final class ImportTests: EndToEndCase {
         let xls = try run(["import", old.path], in: root)
         XCTAssertEqual(xls.exitCode, 2, xls.output)
         XCTAssertTrue(xls.stderr.contains("före 2007"), xls.stderr)
+        // A file whose name holds a personnummer (the name goes into the records): refused
+        // at the name, the number masked.
+        try Data("Mål;Aktivitet;Ansvarig\r\nM1;Öva;IT-enheten\r\n".utf8).write(to: root.appendingPathComponent("plan 19121212-1212.csv"))
+        let named = try run(["import", "plan 19121212-1212.csv"], in: root)
+        XCTAssertEqual(named.exitCode, 2, named.output)
+        XCTAssertTrue(named.stderr.contains("filnamnet 'plan [personnummer dolt].csv'") && !named.output.contains("1212-1212"), named.output)
         try assertDataUnchanged(root, since: before)
     }
 }

@@ -52,6 +52,12 @@ enum Import: Command {
         var sources: [(String, [SourceTable])] = []
         for file in files {
             let shown = Path.lastComponent(file)
+            // The file's name goes into the records it makes ("importerad från …", a reason):
+            // a name with a personnummer is refused here, naming the name, not a row.
+            if SafeText.masked(shown) != shown {
+                throw UsageError(sv: "filnamnet '\(shown)' innehåller något som ser ut som ett personnummer, och namnet skrivs in i posterna som importen gör; byt namn på filen och importera igen",
+                                 en: "the file name '\(shown)' holds what looks like a personal identity number, and the name is written into the records the import makes; rename the file and import again")
+            }
             do {
                 sources.append((shown, try ImportSource.tables(try Store.read(file), file: shown, sheet: sheet)))
             } catch let e as OfficeError {
