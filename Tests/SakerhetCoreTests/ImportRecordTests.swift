@@ -105,6 +105,15 @@ final class ImportRecordTests: XCTestCase {
         XCTAssertFalse(importer.notices.contains { $0.sv.contains("placerades inte") }, importer.notices.map(\.sv).joined(separator: "\n"))
     }
 
+    /// An action plan's Indikatorer column (seed 004) goes in the activity's note under
+    /// "Indikatorer:", after its comment, as the shipped plan writes it.
+    func testIndicatorsGoInTheNote() throws {
+        var importer = Importer(data: Self.data(), asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Åtgärd", "Ansvarig", "Klar senast", "Kommentar", "Indikatorer"],
+                                     ["D1", "Utbilda", "sf", "2026-10", "Enligt plan", "Alla enheter utbildade"]]), file: "t.csv")
+        XCTAssertEqual(importer.records.first { $0.kind == .activity }?.fields.first { $0.0 == "note" }?.1, "Enligt plan\nIndikatorer:\nAlla enheter utbildade")
+    }
+
     func testOwnerCellSplitOnlyIntoKnownOwners() throws {
         let header = ["Mål", "Aktivitet", "Ansvarig", "Klart senast"]
         var importer = Importer(data: Self.data(), asOf: Self.asOf)

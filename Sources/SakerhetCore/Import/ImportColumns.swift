@@ -23,6 +23,9 @@ public enum ImportColumns {
             ("every", ["aterkommande", "frekvens", "intervall", "every", "recurrence"]),
             ("area", ["omrade", "area"]),
             ("classification", ["klassning", "klassificering", "sekretess", "classification"]),
+            // An action plan's indicators (seed 004): an activity has no indicator field, so
+            // they go in its note under "Indikatorer:", as the shipped plan writes them.
+            ("indicators", ["indikatorer", "indikator", "indicators", "indicator"]),
         ],
         .goal: [
             ("id", ["id"]),

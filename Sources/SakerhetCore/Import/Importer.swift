@@ -432,7 +432,7 @@ public struct Importer {
         return headers.indices.filter { i in
             if ImportColumns.isActivityTitle(headers[i]) { return true }
             guard let field = ImportColumns.field(headers[i], kind: .activity)?.field else { return false }
-            return !goalFields.contains(field) && !["goal", "owner_id"].contains(field)
+            return !goalFields.contains(field) && !["goal", "owner_id", "indicators"].contains(field)
         }.map { headers[$0] }
     }
 
@@ -766,6 +766,7 @@ public struct Importer {
         // A kind without note (a risk) keeps the source's words in its description.
         let noteField = Importer.noteField(kind)
         if let n = text(noteField) { notes.insert((n, columns[noteField]), at: 0) }
+        if kind == .activity, let i = text("indicators") { notes.append(("Indikatorer:\n" + i, columns["indicators"])) }
         if !notes.isEmpty, kind.spec(noteField) != nil { compose(noteField, notes, "\n") }
         else if !notes.isEmpty {
             let left = notes.map(\.0).joined(separator: "; ")
