@@ -305,6 +305,24 @@ final class RollupTests: XCTestCase {
             .contains("Ingen ansvarig som finns i flera planer har något försenat eller som ska vara klart snart."))
     }
 
+    /// An action plan's areas (level: målområde) are counted in the combined summary, as each
+    /// plan's own summary counts them, and the column is there only when a plan has them.
+    func testActionAreasAreCountedAcrossPlans() throws {
+        try plan("a", organisation: "A-nämnden", owner: ("x", "X"), activity: "A1", due: "2025-10")
+        try plan("b", organisation: "B-nämnden", owner: ("q", "Q"), activity: "A1", due: "2025-10")
+        let folders = try Plans.resolve(["a", "b"].map { Plans.Folder(path: root + "/" + $0, display: $0, origin: "--data") })
+        func summary() throws -> (RollupReport, String) {
+            let r = try Rollup.report(folders: folders, asOf: Day("2024-11-04")!, period: nil, isPublic: false, lang: .sv)
+            return (r, RollupText.render(r, lang: .sv, style: .plain))
+        }
+        XCTAssertFalse(try summary().1.contains("Målområden"))
+        try write("a/goals.rec", "id: M1\ntitle: Mål\nowner: x\ndue: 2025-12-31\nstatus: pågår\n\nid: HP1\ntitle: Område\nparent: M1\nlevel: målområde\nowner: x\ndue: 2024-08\nstatus: pågår\n")
+        let (r, text) = try summary()
+        XCTAssertEqual(r.rows.map(\.actionAreas.red), [1, 0])
+        XCTAssertEqual(r.total.actionAreas.total, 1)
+        XCTAssertTrue(text.contains("Målområden"), text)
+    }
+
     func testAnEmptyPlanIsAnError() throws {
         try write("e/activities.rec", "%rec: activity\n")
         let folders = try Plans.resolve([Plans.Folder(path: root + "/e", display: "e", origin: "plans.txt:2")])

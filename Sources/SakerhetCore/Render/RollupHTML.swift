@@ -30,12 +30,13 @@ public enum RollupHTML {
         let base = l.base
         func th(_ s: String) -> String { FollowUpHTML.th(s) }
         var b = "<section id=\"sammanfattning\">\n<h2>\(base.summary)</h2>\n<p>\(h(l.countsKey))</p>\n<table class=\"rollup\">\n<thead><tr>"
-        b += th(l.plan) + th(base.goals) + th(base.subgoals) + th(base.activities) + th(base.findings) + th(base.risks) + th(l.late) + th(l.soon) + th(l.errors)
+        let areas = r.total.actionAreas.total > 0
+        b += th(l.plan) + th(base.goals) + th(base.subgoals) + (areas ? th(base.actionAreas) : "") + th(base.activities) + th(base.findings) + th(base.risks) + th(l.late) + th(l.soon) + th(l.errors)
         b += "</tr></thead>\n<tbody>\n"
         for (i, row) in (r.rows + [r.total]).enumerated() {
             let name = row.plan.isEmpty ? "<strong>\(base.total)</strong>" : "<a href=\"#plan-\(i)\">\(h(row.plan))</a>"
             b += "<tr><th scope=\"row\">\(name)</th>"
-            for c in [row.goals, row.subgoals, row.activities, row.findings] { b += "<td class=\"num\">\(counts(c, l.lang))</td>" }
+            for c in [row.goals, row.subgoals] + (areas ? [row.actionAreas] : []) + [row.activities, row.findings] { b += "<td class=\"num\">\(counts(c, l.lang))</td>" }
             b += "<td class=\"num\">\(row.risks.total)</td><td class=\"num\">\(row.overdue)</td><td class=\"num\">\(row.dueSoon)</td><td class=\"num\">\(row.errors)</td></tr>\n"
         }
         b += "</tbody>\n</table>\n"

@@ -9,11 +9,12 @@ public enum RollupMarkdown {
         if r.isPublic { out += "\n> " + l.publicNote + "\n" }
 
         out += "\n## \(b.summary)\n\n" + l.countsKey + "\n\n"
-        out += "| \(l.plan) | \(b.goals) | \(b.subgoals) | \(b.activities) | \(b.findings) | \(b.risks) | \(l.late) | \(l.soon) | \(l.errors) |\n"
-        out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        let areas = r.total.actionAreas.total > 0
+        out += "| \(l.plan) | \(b.goals) | \(b.subgoals) | " + (areas ? "\(b.actionAreas) | " : "") + "\(b.activities) | \(b.findings) | \(b.risks) | \(l.late) | \(l.soon) | \(l.errors) |\n"
+        out += "|---|---:|---:|" + (areas ? "---:|" : "") + "---:|---:|---:|---:|---:|---:|\n"
         for row in r.rows + [r.total] {
             let name = row.plan.isEmpty ? "**\(b.total)**" : esc(row.plan)
-            out += "| \(name) | \(RollupLabels.slash(row.goals)) | \(RollupLabels.slash(row.subgoals)) | \(RollupLabels.slash(row.activities)) | "
+            out += "| \(name) | \(RollupLabels.slash(row.goals)) | \(RollupLabels.slash(row.subgoals)) | " + (areas ? "\(RollupLabels.slash(row.actionAreas)) | " : "") + "\(RollupLabels.slash(row.activities)) | "
                 + "\(RollupLabels.slash(row.findings)) | \(row.risks.total) | \(row.overdue) | \(row.dueSoon) | \(row.errors) |\n"
         }
         out += "\n**\(b.risks):** " + l.riskCell(r.total.risks) + "\n"

@@ -12,12 +12,15 @@ public enum RollupText {
 
         out += heading(b.summary)
         out += "  " + l.countsKey + "\n\n"
-        var t = TextTable([.init(l.plan, 24), .init(b.goals, 11), .init(b.subgoals, 11), .init(b.activities, 15),
-                           .init(b.findings, 11), .init(b.risks, 6), .init(l.late, 6), .init(l.soon, 6), .init(l.errors, 5)], lang: lang)
+        // Målområden only when a plan has them (an action plan), as each plan's summary does.
+        let areas = r.total.actionAreas.total > 0
+        var t = TextTable([.init(l.plan, 24), .init(b.goals, 11), .init(b.subgoals, 11)] + (areas ? [.init(b.actionAreas, 11)] : [])
+                          + [.init(b.activities, 15), .init(b.findings, 11), .init(b.risks, 6), .init(l.late, 6), .init(l.soon, 6), .init(l.errors, 5)], lang: lang)
         for row in r.rows + [r.total] {
             let name = row.plan.isEmpty ? b.total : row.plan
-            t.add([name, RollupLabels.slash(row.goals), RollupLabels.slash(row.subgoals), RollupLabels.slash(row.activities),
-                   RollupLabels.slash(row.findings), String(row.risks.total), String(row.overdue), String(row.dueSoon), String(row.errors)])
+            t.add([name, RollupLabels.slash(row.goals), RollupLabels.slash(row.subgoals)] + (areas ? [RollupLabels.slash(row.actionAreas)] : [])
+                  + [RollupLabels.slash(row.activities), RollupLabels.slash(row.findings), String(row.risks.total), String(row.overdue),
+                     String(row.dueSoon), String(row.errors)])
         }
         out += t.render(style: style)
         out += "\n  " + b.risks + ": " + l.riskCell(r.total.risks) + "\n"

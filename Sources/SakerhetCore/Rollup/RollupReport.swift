@@ -99,6 +99,8 @@ public struct RollupReport: Sendable, Encodable {
         public var organisation: String?
         public var goals = FollowUp.Counts()
         public var subgoals = FollowUp.Counts()
+        /// An action plan's areas (`level: målområde`), as each plan's own summary counts them.
+        public var actionAreas = FollowUp.Counts()
         public var activities = FollowUp.Counts()
         public var findings = FollowUp.Counts()
         public var risks = FollowUp.RiskCounts()
@@ -135,8 +137,11 @@ public struct RollupReport: Sendable, Encodable {
             let row = PlanRow(plan: p.name, organisation: p.organisation, goals: s.goals, subgoals: s.subgoals,
                               activities: s.activities, findings: s.findings, risks: s.risks,
                               overdue: s.overdue.count, dueSoon: s.dueSoon.count, errors: p.errors.count)
-            rows.append(row)
+            var counted = row
+            counted.actionAreas = s.actionAreas
+            rows.append(counted)
             total.goals = total.goals + s.goals
+            total.actionAreas = total.actionAreas + s.actionAreas
             total.subgoals = total.subgoals + s.subgoals
             total.activities = total.activities + s.activities
             total.findings = total.findings + s.findings
