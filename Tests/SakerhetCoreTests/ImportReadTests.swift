@@ -82,6 +82,7 @@ final class ImportReadTests: XCTestCase {
         XCTAssertEqual(ImportColumns.field("Senast", kind: .activity)?.field, "due")
         XCTAssertEqual(ImportColumns.field("Åtgärd/aktivitet", kind: .activity)?.field, "title")
         XCTAssertNil(ImportColumns.field("Mål nr", kind: .activity))
+        XCTAssertNil(ImportColumns.field("Klart när", kind: .activity))
         XCTAssertEqual(ImportColumns.guessKind(["Aktivitet", "Sannolikhet", "Konsekvens"]), .activity)
         XCTAssertEqual(ImportColumns.guessKind(["Risk", "Åtgärd", "Sannolikhet", "Konsekvens"]), .risk)
         XCTAssertEqual(ImportValues.deadline(.text("Hösten 2015"))?.token, "2015-H2")

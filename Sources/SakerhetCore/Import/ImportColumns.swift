@@ -108,9 +108,10 @@ public enum ImportColumns {
         for (field, words) in list { if let i = words.firstIndex(of: f) { return (field, i) } }
         // A known name and words after it that say more of the same ("Ansvarig enhet",
         // "Klart senast (månad)", "Aktivitet (vad?)"), but not a number or an id beside it
-        // ("Mål nr", "Ansvarig id" has its own field above).
+        // ("Mål nr", "Ansvarig id" has its own field above), nor "när" ("Klart när" is a
+        // goal's criterion, not a deadline).
         let words = f.split(separator: " ")
-        if words.count > 1, !numberColumns.contains(String(words[1])), words[1] != "id" {
+        if words.count > 1, !numberColumns.contains(String(words[1])), words[1] != "id", words[1] != "nar" {
             for n in stride(from: words.count - 1, through: 1, by: -1) {
                 let head = words.prefix(n).joined(separator: " ")
                 for (field, names) in list { if let i = names.firstIndex(of: head) { return (field, 50 + i) } }
