@@ -48,6 +48,9 @@ public enum ImportValues {
             // More words than a date after the status ("Klar att påbörjas", "Pågår enligt
             // plan"): the status is the import's reading of them.
             let dated = rest.isEmpty || deadline(.text(rest)).map { !$0.hasNoDays } == true
+            // Work is never read as done from a guess ("Klar att påbörjas" is ready to start):
+            // only "Klar" alone or with the day it was done.
+            if s == .done && !dated { return nil }
             return StatusReading(status: s, rest: rest.isEmpty ? nil : rest, inferred: status(head) == nil || !dated)
         }
         return nil
