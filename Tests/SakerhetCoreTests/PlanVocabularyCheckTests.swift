@@ -141,6 +141,13 @@ final class PlanVocabularyCheckTests: XCTestCase {
             XCTAssertFalse(row.isEarlier, p)
         }
         XCTAssertEqual(FollowUp.make(half, asOf: Day("2025-03-01")!, period: FollowUp.Period("2025-Q1")).followups.first { $0.id == "D3" }?.isEarlier, true)
+        // A follow-up written ahead, for a part of the period that has not begun by the
+        // report's date, is a forecast: the latest result stands.
+        let ahead = Fixture.data([.goal: goals, .followup: Self.followups + "\nid: U3\nrecord: D3\nperiod: 2024-T3\nassessment: uppfyllt\noutcome: 100 %\n"])
+        let before = FollowUp.make(ahead, asOf: Day("2024-08-15")!, period: FollowUp.Period("2024"))
+        XCTAssertEqual(before.followups.first { $0.id == "D3" }.map { "\($0.period) \($0.outcome ?? "")" }, "2024-T2 40 %")
+        let after = FollowUp.make(ahead, asOf: Day("2024-09-01")!, period: FollowUp.Period("2024"))
+        XCTAssertEqual(after.followups.first { $0.id == "D3" }?.period, "2024-T3")
     }
 
     func testTheCommitteePaperHeadComesFromConfig() {

@@ -295,7 +295,7 @@ extension FollowUp {
         made.caseNumber = data.config.caseNumber
         made.meeting = data.config.meeting
         made.preparedBy = data.config.preparedBy
-        made.followups = followupRows(data, period: thePeriod, goals: goals, activities: activities, followups: keep(data.followups))
+        made.followups = followupRows(data, period: thePeriod, asOf: asOf, goals: goals, activities: activities, followups: keep(data.followups))
         made.omitted = omitted
         return made
     }
@@ -320,12 +320,13 @@ extension FollowUp {
     /// it (a quarter's in a half-year's report); else the narrowest one that covers it (the
     /// year's in a tertial's report), marked as broader ("hela 2026"); else the latest that
     /// starts by the period's end, marked as latest ("senaste: 2026-T1"). File order never
-    /// decides.
-    static func followupRows(_ data: DataSet, period: Period, goals: [Goal], activities: [Activity], followups: [Followup]) -> [FollowupRow] {
+    /// decides. A follow-up for a period that begins after the report's date (`asOf`) is a
+    /// forecast, not a result: it is left out, so that it never stands for the period.
+    static func followupRows(_ data: DataSet, period: Period, asOf: Day, goals: [Goal], activities: [Activity], followups: [Followup]) -> [FollowupRow] {
         guard !followups.isEmpty || goals.contains(where: { $0.indicator != nil }) else { return [] }
         var byRecord: [String: [(followup: Followup, first: Day, last: Day)]] = [:]
         for f in followups {
-            guard let p = f.period, let first = p.firstDay, let last = p.lastDay, first <= period.last else { continue }
+            guard let p = f.period, let first = p.firstDay, let last = p.lastDay, first <= period.last, first <= asOf else { continue }
             byRecord[f.record, default: []].append((f, first, last))
         }
         /// The follow-up, and whether it is an earlier one or a broader one.
