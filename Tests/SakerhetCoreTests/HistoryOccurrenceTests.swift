@@ -96,6 +96,18 @@ final class HistoryOccurrenceTests: XCTestCase {
         XCTAssertNil(Baselines.make(h, periodStart: Day("2025-06-01")!).original(.activity, "A2", current: Deadline(token: "2025-09")))
     }
 
+    /// A second line for a period beside the first (a re-check) is listed with it: the
+    /// deviation the first found stays in view. A line rewritten in its place is a correction.
+    func testARecheckKeepsTheDeviationInView() {
+        var book = HistoryBook()
+        let every = "every: kvartal\n"
+        book.commit("c1", "2026-12-01", [path: historyActivity("A2", due: "2027-Q1", extra: every)])
+        book.commit("c2", "2027-02-11", [path: historyActivity("A2", due: "2027-Q2", extra: every + "done: 2027-02-10\noccurrence: 2027-Q1 2027-02-10 avvikelse: Fem konton fel\n")])
+        book.commit("c3", "2027-03-21", [path: historyActivity("A2", due: "2027-Q2", extra: every + "done: 2027-03-20\noccurrence: 2027-Q1 2027-02-10 avvikelse: Fem konton fel\noccurrence: 2027-Q1 2027-03-20 utan anmärkning: Omkontroll OK\n")])
+        let closed = HistoryReport.make(book.history(), period: FollowUp.Period("2027")!).closed
+        XCTAssertEqual(closed.map { "\($0.date) \($0.outcome?.rawValue ?? "-")" }, ["2027-02-10 avvikelse", "2027-03-20 utan anmärkning"])
+    }
+
     /// A status written another way (`genomförd` made `klar`) is no change: the closing
     /// stays registered by the commit that closed it.
     func testAStatusAliasMadePlainIsNoClosing() {

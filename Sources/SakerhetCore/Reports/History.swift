@@ -176,6 +176,10 @@ public struct RecordChange: Sendable, Hashable {
     /// The lines are the record of completions: where they changed, a change of `due` or
     /// `done` beside them says nothing more about what was done.
     public var occurrences: [Occurrence] = []
+    /// The `occurrence` lines the change took away (a line rewritten is one taken away and
+    /// one added): a correction replaces the line it took away, a line added beside the
+    /// ones that stay (a re-check of the period) replaces nothing.
+    public var occurrencesRemoved: [Occurrence] = []
     /// For such a completion that took `due` further than one period of `every` on: the
     /// deadline one period on. The rest of the way is a move (a period skipped), not the plan.
     public var onePeriodOn: String?

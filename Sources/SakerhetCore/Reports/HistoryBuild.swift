@@ -290,8 +290,9 @@ enum HistoryDiff {
             let list = fieldChanges(old: base.fields, new: new.fields)
             let completed = kind == .activity ? occurrence(list, old: base.fields, new: new.fields) : nil
             // Occurrence lines written in this change: they say what was completed.
-            let written = kind == .activity && list.contains(where: { $0.0 == "occurrence" })
-                ? HistoryDiff.writtenOccurrences(old: base.fields, new: new.fields) : []
+            let occurrenceChanged = kind == .activity && list.contains(where: { $0.0 == "occurrence" })
+            let written = occurrenceChanged ? HistoryDiff.writtenOccurrences(old: base.fields, new: new.fields) : []
+            let removed = occurrenceChanged ? HistoryDiff.writtenOccurrences(old: new.fields, new: base.fields) : []
             for (key, old, value) in list {
                 // In a merge, a field taken from any parent is not a change of the merge.
                 if parents.count > 1, olds.contains(where: { $0.map { joined($0.fields, key) == value } ?? false }) { continue }
@@ -312,7 +313,10 @@ enum HistoryDiff {
                 if key == "done", kind == .activity, !list.contains(where: { $0.0 == "due" || $0.0 == "occurrence" }) {
                     c.occurrence = HistoryDiff.doneByHand(old: old, new: value, fields: new.fields)
                 }
-                if key == "occurrence" { c.occurrences = written }
+                if key == "occurrence" {
+                    c.occurrences = written
+                    c.occurrencesRemoved = removed
+                }
                 out.append(c)
             }
         }

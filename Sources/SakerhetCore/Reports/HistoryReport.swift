@@ -152,10 +152,11 @@ public struct HistoryReport: Sendable, Encodable {
         var lastClosed: [Key: (step: Step, row: ChangeRow)] = [:]
         var lastCancelled: [Key: (step: Step, row: ChangeRow)] = [:]
         var lastReopened: [Key: (step: Step, row: ChangeRow)] = [:]
-        // Each occurrence as last written: a correction (the same period with another date,
-        // outcome or evidence) replaces the row, it is not a second completion.
-        struct Period: Hashable { let key: Key; let period: String }
-        var occurrences: [Period: (order: Int, row: ChangeRow)] = [:]
+        // Each occurrence line as last written: a correction (a line taken away and one for
+        // the same period added in its place) replaces the row, it is not a second completion;
+        // a line added beside one that stays (a re-check of the period) is a row of its own.
+        struct Line: Hashable { let key: Key; let text: String }
+        var occurrences: [Line: (order: Int, row: ChangeRow)] = [:]
         // The day a step took effect says whether it falls in the period; which of a record's
         // steps came last is the order of the commits (a closing back-dated before an earlier
         // commit's change still came after it).
@@ -242,12 +243,15 @@ public struct HistoryReport: Sendable, Encodable {
                     let written = c.field == "occurrence" ? c.occurrences
                         : entry.changes.contains(where: { $0.field == "occurrence" && $0.kind == c.kind && $0.id == c.id }) ? []
                         : c.occurrence.map { [$0] } ?? []
+                    for gone in c.occurrencesRemoved where written.contains(where: { $0.period == gone.period }) {
+                        occurrences[Line(key: key, text: gone.text)] = nil
+                    }
                     for o in written {
                         var x = row(o.done, words.occurrence(o))
                         x.occurrence = o.period
                         x.outcome = o.outcome
                         x.evidence = o.evidence
-                        occurrences[Period(key: key, period: o.period)] = (order, x)
+                        occurrences[Line(key: key, text: o.text)] = (order, x)
                     }
                     // A done date corrected on a record already done (its status left as it
                     // was): it was closed on the new date, not the first one written.
