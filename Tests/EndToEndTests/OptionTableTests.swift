@@ -127,6 +127,19 @@ final class OptionTableTests: EndToEndCase {
         XCTAssertTrue(answers.count > 3 && answers[3] == "text json github gitlab junit", probed.stdout)
         let ids = try run(["__complete", "ids", "goals"], in: root)
         XCTAssertTrue(ids.stdout.split(separator: "\n").contains("D4"), ids.output)
+        // An id from the data is never run or expanded by the completion, and one that is no
+        // plain word (a command, a glob, a personnummer) is not offered.
+        let file = root.appendingPathComponent("data/activities.rec")
+        let hostile = ["$(touch${IFS}PWNED)", "*", "19121212-1212", "A 1", "A`id`"].map {
+            "\nid: \($0)\ntitle: t\ngoal: D2\nowner: sbs\ndue: 2030-01\nstatus: pågår\n"
+        }.joined()
+        try (String(contentsOf: file, encoding: .utf8) + hostile).write(to: file, atomically: true, encoding: .utf8)
+        try Data("export PATH='\(bin)':$PATH\nsource ./c.bash\nCOMP_WORDS=(sakerhet activities show ''); COMP_CWORD=3; _sakerhet; echo \"${COMPREPLY[*]}\"\n".utf8)
+            .write(to: root.appendingPathComponent("hostile.bash"))
+        let offered = try tool("bash", ["hostile.bash"], in: root)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("PWNED").path), offered.stdout + offered.stderr)
+        XCTAssertEqual(offered.stdout.split(separator: " ").map { $0.trimmingCharacters(in: .newlines) }.filter { !$0.hasPrefix("A") || $0 == "A" }, [], offered.stdout)
+        XCTAssertTrue(offered.stdout.contains("A12") && !offered.stdout.contains("1212-1212") && !offered.stdout.contains("touch"), offered.stdout)
         let status = try run(["__complete", "status", "risks"], in: root)
         XCTAssertTrue(status.stdout.contains("accepterad"), status.output)
     }

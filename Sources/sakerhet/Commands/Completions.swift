@@ -76,7 +76,9 @@ enum Completions: Command {
             reply: { c in
                 switch c {
                 case .words(let w): return "COMPREPLY=($(compgen -W \"\(w.joined(separator: " "))\" -- \"$cur\"))"
-                case .data(let q): return "COMPREPLY=($(compgen -W \"$(sakerhet \"${data[@]}\" __complete \(q) 2>/dev/null)\" -- \"$cur\"))"
+                // Words from the data are read a line at a time and compared, never expanded
+                // (compgen -W expands each word: an id could run a command or a glob).
+                case .data(let q): return "COMPREPLY=(); while IFS= read -r w; do [[ $w == \"$cur\"* ]] && COMPREPLY+=(\"$w\"); done < <(sakerhet \"${data[@]}\" __complete \(q) 2>/dev/null)"
                 case .files: return "COMPREPLY=($(compgen -f -- \"$cur\"))"
                 case .dirs: return "COMPREPLY=($(compgen -d -- \"$cur\"))"
                 case .none: return "COMPREPLY=()"
@@ -260,8 +262,14 @@ enum CompleteCommand: Command {
         default:
             return Exit.ok
         }
-        // Only plain words: a value with a blank or a control character is not offered.
-        try Output.write(words.filter { !$0.isEmpty && !$0.contains(where: { $0 == " " || $0.asciiValue.map { $0 < 0x20 } ?? false }) }.map { $0 + "\n" }.joined())
+        // Only plain words, which no shell reads as anything but themselves: letters, digits,
+        // '-', '_' and '.' (an id with a blank, a quote, '$', a glob or a control or bidi
+        // character is not offered), and never one that holds a personnummer.
+        func plain(_ w: String) -> Bool {
+            !w.isEmpty && w.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." }
+                && SafeText.masked(w) == w
+        }
+        try Output.write(words.filter(plain).map { $0 + "\n" }.joined())
         return Exit.ok
     }
 }
