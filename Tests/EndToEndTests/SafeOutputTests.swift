@@ -116,6 +116,23 @@ final class SafeOutputTests: EndToEndCase {
     /// the rollup's report.
     /// The line that says what `-o` wrote masks a number in the file's name in the language
     /// asked for, for one plan and over several.
+    /// A value of several lines never starts a line of the output: `audit` gives one line a
+    /// diagnostic (the line break shown as \n), and no line of any command's output starts
+    /// with `::`, which GitHub Actions reads as a workflow command.
+    func testNoValueStartsALineOrARunnerCommand() throws {
+        let root = try copyOfShippedData()
+        let file = root.appendingPathComponent("data/activities.rec")
+        let forged = "\nid: Q1\ntitle: Rad ett\n+ ::error file=README.md,line=1::INJECTED\ngoal: D2\nowner: sbs\ndue: 2030-01\nstatus: bogus\n+ data/fake.rec:1: fel: FORGED\n"
+        try (String(contentsOf: file, encoding: .utf8) + forged).write(to: file, atomically: true, encoding: .utf8)
+        for args in [["audit", "--no-time"], ["report"], ["activities", "list"], ["activities", "show", "Q1"], ["audit", "--by-owner"]] {
+            let r = try run(args + ["--data", "data", "--as-of", "2025-01-01"], in: root)
+            let lines = r.stdout.split(separator: "\n")
+            XCTAssertFalse(lines.contains { $0.hasPrefix("::") || $0.hasPrefix("data/fake.rec") }, "\(args): \(r.stdout)")
+        }
+        let audit = try run(["audit", "--no-time", "--data", "data"], in: root).stdout
+        XCTAssertTrue(audit.contains("bogus\\n+ data/fake.rec:1: fel: FORGED") || audit.contains("bogus\\ndata/fake.rec:1: fel: FORGED"), audit)
+    }
+
     func testTheWroteLineMasksInTheLanguageAskedFor() throws {
         let root = try copyOfShippedData()
         for args in [["report", "--data", "data"], ["report", "--data", "data", "--data", "data2"]] {

@@ -65,7 +65,10 @@ public enum DiagnosticText {
         var s = SafeText.text(d.file, lang) + ":\(d.line):"
         if let c = d.column { s += "\(c):" }
         // The message may quote a value or a record id: masked and made visible here, for every check.
-        s += " " + style.severity(d.severity, d.severity.word(lang)) + ": " + SafeText.text(d.message.text(lang), lang)
+        // One diagnostic is one line: a line break a message quotes (a value of several lines)
+        // is shown as \n, so that no value of the data starts a line of its own (a forged
+        // diagnostic, or a CI runner's `::error` command).
+        s += " " + style.severity(d.severity, d.severity.word(lang)) + ": " + SafeText.oneLine(SafeText.text(d.message.text(lang), lang))
         if d.owner != nil {
             let name = SafeText.text(fewNames(d.owners, lang) { data?.ownerName($0) ?? $0 }, lang)
             s += style.dim(lang == .sv ? " (ansvarig: \(name))" : " (owner: \(name))")

@@ -55,6 +55,24 @@ public enum SafeText {
         SafeBytes.flags(s).number ? mask(s, lang) : s
     }
 
+    /// `s` on one line: each line break (LF, CR LF, CR) written as `\n`.
+    public static func oneLine(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
+        return s.replacingAll("\r\n", with: "\\n").replacingAll("\n", with: "\\n").replacingAll("\r", with: "\\n")
+    }
+
+    /// Every line of `text` that would start with `::` starts with a space instead: a CI
+    /// runner (GitHub Actions) reads such a line of a job's output as a command
+    /// (`::error …`, `::stop-commands::`), and a value of the data must never give one.
+    /// `atLineStart` says whether `text` begins a line (it is the first piece, or the one
+    /// before ended with a line break).
+    public static func noRunnerCommands(_ text: String, atLineStart: Bool) -> String {
+        guard text.utf8.contains(0x3A) else { return text }
+        var out = text.replacingAll("\n::", with: "\n ::")
+        if atLineStart, out.hasPrefix("::") { out = " " + out }
+        return out
+    }
+
     /// `s` with control characters written visibly; tab and line feed are kept.
     public static func visible(_ s: String) -> String {
         SafeBytes.flags(s).control ? show(s) : s

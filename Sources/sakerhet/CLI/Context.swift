@@ -93,14 +93,22 @@ enum Output {
 
     /// Writes `pieces` one after another as they are made, without joining them into one
     /// string first.
-    static func write(_ pieces: Pieces, to file: String? = nil) throws {
+    /// `runnerCommands`: the output is `audit --format github`'s, whose lines are workflow
+    /// commands on purpose (each escaped); any other output has none.
+    static func write(_ pieces: Pieces, to file: String? = nil, runnerCommands: Bool = false) throws {
         if let file {
             guard !file.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
             // Foundation's deletingLastPathComponent traps on a one-character name (`-o a`):
             // a name without a folder is given one.
             return try Store.writeAtomically(pieces, to: file.includes("/") ? file : "./" + file)
         }
-        if pieces.forEach({ Platform.writeAll(Platform.standardOutput, $0) }) { return }
+        // No line of the output starts with `::`, which a CI runner reads as a command.
+        var atLineStart = true
+        if pieces.forEach({ piece in
+            let safe = runnerCommands ? piece : SafeText.noRunnerCommands(piece, atLineStart: atLineStart)
+            if !safe.isEmpty { atLineStart = safe.hasSuffix("\n") }
+            return Platform.writeAll(Platform.standardOutput, safe)
+        }) { return }
         // The reader has gone (`| head`): nothing more to say, and nothing wrong.
         let code = Platform.lastError
         if Platform.isBrokenPipe(code) { throw ReaderGone() }

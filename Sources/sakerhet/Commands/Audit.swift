@@ -56,7 +56,7 @@ enum Audit: Command {
             try Output.write(text, toOutput: outFile, dataFolder: try ctx.dataFolder().display,
                              fileExtension: OutputFormat.fileExtension(format))
         } else {
-            try Output.write(text)
+            try Output.write(text, runnerCommands: format == "github")
         }
 
         switch failOn {

@@ -160,7 +160,7 @@ enum RollupRun {
     /// Returns the number of bytes written to the file (nil for standard output).
     @discardableResult
     static func write(_ text: Pieces, _ outFile: String?, _ folders: [Plans.Folder], format: String) throws -> Int? {
-        guard let outFile else { try Output.write(text); return nil }
+        guard let outFile else { try Output.write(text, runnerCommands: format == "github"); return nil }
         guard !outFile.isEmpty else { throw UsageError(sv: "-o behöver ett filnamn", en: "-o needs a file name") }
         let path = outFile.includes("/") ? outFile : "./" + outFile
         let dir = Plans.canonical(Context.parent(of: path))
