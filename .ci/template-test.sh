@@ -81,7 +81,7 @@ PY
 echo "== GitHub Actions: fetch, build (a cache miss), audit, report"
 plan "$tmp/gh" github
 gh_yml="$tmp/gh/.github/workflows/sakerhet.yml"
-grep -q "SAKERHET_REF: $ref " "$gh_yml" || fail "the workflow does not pin $ref"
+grep -q "SAKERHET_REF: \"$ref\" " "$gh_yml" || fail "the workflow does not pin $ref"
 mkdir -p "$tmp/runner"
 export RUNNER_TEMP="$tmp/runner" GITHUB_WORKSPACE="$tmp/gh" GITHUB_OUTPUT="$tmp/github_output" GITHUB_PATH="$tmp/github_path"
 export GITHUB_EVENT_NAME=schedule SAKERHET_TOKEN=
@@ -133,7 +133,7 @@ done
 CI_PIPELINE_SOURCE=merge_request_event run_steps "$gl_yml" "$tmp/gl" '^sakerhet:audit'
 
 echo "== a ref that does not exist fails the fetch step with a clear message"
-sed -i "s/SAKERHET_REF: $ref /SAKERHET_REF: no-such-branch /" "$gh_yml"
+sed -i "s/SAKERHET_REF: \"$ref\" /SAKERHET_REF: \"no-such-branch\" /" "$gh_yml"
 if ( run_steps "$gh_yml" "$tmp/gh" '^Fetch' ) > "$tmp/missing.txt" 2>&1; then cat "$tmp/missing.txt"; fail "a missing ref was fetched"; fi
 grep -q "has no commit, branch or tag 'no-such-branch'" "$tmp/missing.txt" || { cat "$tmp/missing.txt"; fail "no clear message for a missing ref"; }
 echo "ok: a missing ref is named"

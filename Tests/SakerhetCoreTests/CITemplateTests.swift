@@ -101,7 +101,7 @@ final class CITemplateTests: XCTestCase {
             XCTAssertEqual(a.count, b.count)
             let changed = zip(a, b).filter { $0 != $1 }.map(\.1)
             XCTAssertEqual(changed.count, 2, "\(changed)")
-            XCTAssertTrue(changed.contains { $0.hasPrefix("  SAKERHET_REF: \(sha) ") }, "\(changed)")
+            XCTAssertTrue(changed.contains { $0.hasPrefix("  SAKERHET_REF: \"\(sha)\" ") }, "\(changed)")
             XCTAssertTrue(changed.contains { $0.hasPrefix("  SAKERHET_REPO: \"https://git.example.se/sakerhet/sakerhet.git\"") }, "\(changed)")
             let (variables, _) = try extracted(pinned)
             XCTAssertEqual(variables["SAKERHET_REF"], sha)

@@ -20,7 +20,8 @@ public enum CITemplates {
     public static func file(_ system: String, ref: String = defaultRef, repo: String? = nil) -> (String, String) {
         let gitlabCI = system == "gitlab"
         var text = gitlabCI ? gitlab : github
-        text = text.replacingAll("SAKERHET_REF: \(defaultRef) ", with: "SAKERHET_REF: \(ref) ")
+        // Quoted: YAML reads an unquoted 1.10 as the number 1.1, 010 as 8, yes as true.
+        text = text.replacingAll("SAKERHET_REF: \"\(defaultRef)\" ", with: "SAKERHET_REF: \"\(ref)\" ")
         if let repo {
             let old = gitlabCI ? "SAKERHET_REPO: \"\"" : "SAKERHET_REPO: ${{ vars.SAKERHET_REPO }}"
             text = text.replacingAll(old, with: "SAKERHET_REPO: \"\(repo)\"")
@@ -103,7 +104,7 @@ permissions:
   contents: read
 
 env:
-  SAKERHET_REF: main   # the sakerhet commit to build (or a branch or tag); move it in a reviewed commit, see docs/ci.md
+  SAKERHET_REF: "main"   # the sakerhet commit to build (or a branch or tag); move it in a reviewed commit, see docs/ci.md
   SAKERHET_REPO: ${{ vars.SAKERHET_REPO }}
   SAKERHET_TOKEN: ${{ secrets.SAKERHET_TOKEN }}
   SAKERHET_BINARY_URL: ${{ vars.SAKERHET_BINARY_URL }}
@@ -236,7 +237,7 @@ workflow:
     - if: $CI_COMMIT_BRANCH
 
 variables:
-  SAKERHET_REF: main   # the sakerhet commit to build (or a branch or tag); move it in a reviewed commit, see docs/ci.md
+  SAKERHET_REF: "main"   # the sakerhet commit to build (or a branch or tag); move it in a reviewed commit, see docs/ci.md
   SAKERHET_REPO: ""          # the git URL of sakerhet, or set it as a CI/CD variable
   SAKERHET_BINARY_URL: ""    # a released binary to download instead of building (with SAKERHET_BINARY_SHA256), see docs/ci.md
   SAKERHET_BINARY_SHA256: ""

@@ -77,6 +77,11 @@ public enum Templates {
         if value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || (0x7F...0x9F).contains($0.value) }) {
             return Message(sv: "\(option) får inte innehålla styrtecken", en: "\(option) must not contain control characters")
         }
+        // The value goes into config.rec, where audit would refuse it: refused here first.
+        if SafeText.masked(value) != value {
+            return Message(sv: "\(option) innehåller något som ser ut som ett personnummer; skriv värdet utan det",
+                           en: "\(option) holds what looks like a personal identity number; write the value without it")
+        }
         if value.hasSuffix("\\") {
             return Message(sv: "\(option) får inte sluta med \\ (recutils läser då nästa rad som en del av värdet)",
                            en: "\(option) must not end with \\ (recutils would read the next line as part of the value)")

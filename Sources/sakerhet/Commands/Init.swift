@@ -41,6 +41,11 @@ enum Init: Command {
             throw UsageError(sv: "--tool-ref tar ett commit-id eller ett gren- eller taggnamn av bokstäver, siffror och ._- (utan /)",
                              en: "--tool-ref takes a commit id or a branch or tag name of letters, digits and ._- (no /)")
         }
+        // A token in the address would be committed with the workflow file.
+        if let toolRepo, let at = toolRepo.firstIndex(of: "@"), toolRepo[..<at].contains("://") {
+            throw UsageError(sv: "--tool-repo: adressen har inloggningsuppgifter före @; de skulle checkas in med jobbet. Ange adressen utan dem och lägg en token som en CI-hemlighet (docs/ci.md)",
+                             en: "--tool-repo: the address holds credentials before @; they would be committed with the job. Give the address without them and put a token in a CI secret (docs/ci.md)")
+        }
         if let toolRepo, !CITemplates.isValidRepo(toolRepo) {
             throw UsageError(sv: "--tool-repo tar en git-adress utan mellanslag, citattecken, \\, $ eller `",
                              en: "--tool-repo takes a git URL without spaces, quotes, \\, $ or `")
@@ -64,7 +69,9 @@ enum Init: Command {
             try Store.writeAtomically(Array(text.utf8), to: full)
         }
         let sv = ctx.lang == .sv
-        var out = (sv ? "Skapade:\n" : "Created:\n") + files.map { "  \(root == "." ? "" : root + "/")\($0.0)\n" }.joined()
+        // The folder as given is data to the terminal: shown as a value is.
+        let shown = SafeText.text(root, ctx.lang)
+        var out = (sv ? "Skapade:\n" : "Created:\n") + files.map { "  \(root == "." ? "" : shown + "/")\($0.0)\n" }.joined()
         out += sv ? "\nNästa steg: lägg till mål i data/goals.rec och kör 'sakerhet audit'.\n"
                   : "\nNext: add goals to data/goals.rec and run 'sakerhet audit'.\n"
         if let ci { out += CITemplates.nextSteps(ci, ref: toolRef ?? CITemplates.defaultRef, repo: toolRepo, lang: ctx.lang) }
