@@ -16,7 +16,8 @@ final class WriteSafetyTests: XCTestCase {
         XCTAssertEqual(try checked("kolumn\tmed tab", "title").get(), "kolumn\tmed tab")
         XCTAssertEqual(try checked("", "note").get(), "")
         for (value, key) in [("A12\nstatus: klar", "id"), ("a\nb", "title"), ("2024-12\n2025", "due"), ("x\\", "note"),
-                             ("x\\\ny", "reason"), ("a\u{1B}b", "note"), ("a\u{0}b", "title"), ("a\rb", "note"), ("a\u{85}b", "note")] {
+                             ("x\\\ny", "reason"), ("a\u{1B}b", "note"), ("a\u{0}b", "title"), ("a\rb", "note"), ("a\u{85}b", "note"),
+                             ("rätt\u{202E}fel", "title"), ("a\u{2066}b", "id"), ("a\u{2028}b", "note")] {
             guard case .failure(let e) = checked(value, key) else { XCTFail("\(value.debugDescription) for \(key) was accepted"); continue }
             XCTAssertTrue(e.message.sv.contains("'\(key)'"), e.message.sv)
             XCTAssertFalse(e.isRefusal)

@@ -22,7 +22,11 @@ enum ValueRules {
                 continue
             }
             if u == "\t" || u == "\r" { scalars.append(u); continue }
-            if u.value < 0x20 || (0x7F...0x9F).contains(u.value) {
+            // The bidirectional embeddings, overrides and isolates make a line read in another
+            // order than it is written, and the line and paragraph separators break it: import
+            // makes them spaces (`ImportValues.becomesSpace`), a write refuses them.
+            if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value)
+                || (0x2066...0x2069).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
                 throw EditError(sv: "värdet för '\(key)' innehåller ett styrtecken (U+\(hex(u.value))); skriv värdet utan det",
                                 en: "the value of '\(key)' holds a control character (U+\(hex(u.value))); give the value without it")
             }
