@@ -362,6 +362,7 @@ final class ExcerptTests: XCTestCase {
                     case .refused(let m): return "refused \(m.en)"
                     case .invalid(let e, _): return "invalid " + e.map { "\($0.file):\($0.line) \($0.message.en)" }.joined(separator: "; ")
                     case .dryRun(let d): return d
+                    case .unchanged(let r): return "unchanged \(r)"
                     }
                 } catch let e as EditError { return "error \(e.message.en)" } catch { return "error \(error)" }
             }

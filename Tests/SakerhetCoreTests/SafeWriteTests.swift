@@ -190,6 +190,18 @@ final class SafeWriteTests: XCTestCase {
         XCTAssertTrue(text(added.afterBytes).contains("status: ej påbörjad"))
     }
 
+    /// An edit that changes nothing writes nothing (and commits nothing): `.unchanged`.
+    func testAnEditThatChangesNothingWritesNothing() throws {
+        let before = try file("activities.rec")
+        let data = try Store.load(folder: folder, display: "data")
+        let a = try XCTUnwrap(data.activities.first { $0.status == .inProgress })
+        guard case .unchanged(let record) = try perform({ try Editor.update($0, .activity, id: a.id, [.set("status", "pågår")]) }) else {
+            return XCTFail("not unchanged")
+        }
+        XCTAssertEqual(record, "activities: \(a.id)")
+        XCTAssertEqual(try file("activities.rec"), before)
+    }
+
     /// An edit names one record: an id that two records have is refused for every verb,
     /// naming both lines, and nothing is written; `show`'s lookup still finds both. Work
     /// already done is not marked done again (that would move its done date) nor postponed

@@ -14,6 +14,9 @@ public enum WriteOutcome: Sendable {
     /// The edit would add these errors; nothing written. `data` is the folder as loaded,
     /// for rendering the diagnostics.
     case invalid(errors: [Diagnostic], data: DataSet)
+    /// The edit changes nothing (`set status=pågår` on a record that is `pågår`): nothing
+    /// written, nothing committed.
+    case unchanged(record: String)
 }
 
 /// The one way to change data: lock the folder (which clears temporary files of killed
@@ -81,6 +84,10 @@ public enum SafeWrite {
     private static func finish(_ edit: Edit, folder: String, asOf: Day, dryRun: Bool, commit: Bool, diffStyle: Style,
                                lang: Lang, created: Bool, notices: ([Message]) -> Void) throws -> WriteOutcome {
         var edit = edit
+        // Nothing to write (and no commit that git would refuse as empty).
+        if edit.replacement.elementsEqual(edit.before.bytes[edit.replaced]) {
+            return .unchanged(record: "\(edit.kind.fileName.dropLast(4)): \(edit.index.map { edit.before.records[$0].value(.id) ?? "" } ?? "")")
+        }
         edit.notices += edit.pastDeadlineNotices(asOf: asOf)
         notices(edit.notices)
         if dryRun {

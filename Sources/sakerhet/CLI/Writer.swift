@@ -33,6 +33,9 @@ enum Writer {
                 ? "ändringen skulle ge \(errors.count) \(errors.count == 1 ? "nytt" : "nya") fel och sparades inte; rätta värdet och försök igen"
                 : "the change would add \(errors.count) new error\(errors.count == 1 ? "" : "s") and was not saved; correct the value and try again"), ctx.lang)
             return Exit.problems
+        case .unchanged(let record):
+            try Output.write(SafeText.text(record, ctx.lang) + (ctx.lang == .sv ? " oförändrad; värdena var redan de angivna, inget skrevs\n" : " unchanged; the values were already those given, nothing was written\n"))
+            return Exit.ok
         case .dryRun(let diff):
             try Output.write(diff)
             return Exit.ok
