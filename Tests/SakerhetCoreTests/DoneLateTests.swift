@@ -31,6 +31,27 @@ final class DoneLateTests: XCTestCase {
         XCTAssertEqual(en.activityGroups.flatMap(\.rows).first { $0.id == "A2" }?.doneNote, "done 2024-10-15, 15 days late")
     }
 
+    /// A recurring control whose occurrence in the period found a deviation says so in its
+    /// row, in every format; one outside the period, or after the report's date, does not.
+    func testADeviationInThePeriodIsSaidInTheRow() {
+        let control = "id: A1\ntitle: Kontroll\ngoal: D3\nowner: sbs\nevery: kvartal\ndue: 2024-Q4\nstatus: pågår\n"
+        func note(_ occurrences: String, asOf: String = "2024-11-04") -> String? {
+            let data = Fixture.data([.activity: control + occurrences])
+            return FollowUp.make(data, asOf: Day(asOf)!).activityGroups.flatMap(\.rows).first?.doneNote
+        }
+        let deviation = "occurrence: 2024-Q3 2024-09-20 avvikelse: Tre konton fel\n"
+        XCTAssertEqual(note(deviation), "avvikelse vid tillfället 2024-Q3 (2024-09-20)")
+        XCTAssertEqual(note("occurrence: 2024-Q2 2024-06-01 avvikelse\n" + deviation), "avvikelse vid tillfället 2024-Q3 (2024-09-20) (2 avvikelser i perioden)")
+        XCTAssertNil(note("occurrence: 2024-Q3 2024-09-20 utan anmärkning\n"))
+        XCTAssertNil(note("occurrence: 2023-Q4 2023-12-01 avvikelse\n"))
+        XCTAssertNil(note(deviation, asOf: "2024-09-01"))
+        let report = FollowUp.make(Fixture.data([.activity: control + deviation]), asOf: Fixture.asOf)
+        for out in [FollowUpText.render(report, lang: .sv, style: .plain).split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                    FollowUpMarkdown.render(report, lang: .sv), FollowUpHTML.render(report, lang: .sv)] {
+            XCTAssertTrue(out.contains("avvikelse vid tillfället 2024-Q3 (2024-09-20)"), out)
+        }
+    }
+
     /// A done period says only that it was done some day in it: not after the report's
     /// date while the period holds that date, and late "at least" the days to its start.
     func testADonePeriodIsNotADay() {

@@ -86,6 +86,18 @@ extension FollowUp {
             let late = isDay ? lang.daysLate(days) : (sv ? "minst " : "at least ") + lang.daysLate(days)
             return (days, (sv ? "klar \(period.token), " : "done \(period.token), ") + late)
         }
+        /// A recurring control whose occurrence in the period (by the report's date) found a
+        /// deviation says so where its row is read, not only in the history: "avvikelse vid
+        /// tillfället 2027-Q1 (2027-02-10)", and how many when more than one.
+        let span = period ?? .year(of: asOf)
+        @Sendable func deviationNote(_ ref: RecordRef) -> String? {
+            let found = data.record(ref).values(.occurrence).compactMap(Occurrence.init)
+                .filter { $0.outcome == .deviation && span.first <= $0.done && $0.done <= min(span.last, asOf) }
+            guard let last = found.max(by: { $0.done < $1.done }) else { return nil }
+            let sv = lang == .sv
+            let more = found.count > 1 ? (sv ? " (\(found.count) avvikelser i perioden)" : " (\(found.count) deviations in the period)") : ""
+            return (sv ? "avvikelse vid tillfället \(last.period) (\(last.done))" : "deviation at occurrence \(last.period) (\(last.done))") + more
+        }
         @Sendable func line<T: Scheduled>(_ item: T, days: Int) -> Line {
             Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: names(item.owners),
                  due: item.deadline, days: days,
@@ -202,6 +214,8 @@ extension FollowUp {
             if status == .done {
                 made.done = activities[i].done
                 (made.doneDaysLate, made.doneNote) = doneNote(done: activities[i].donePeriod, due: due, status: status)
+            } else if activities[i].every != nil {
+                made.doneNote = deviationNote(activities[i].ref)
             }
             return made
         }
