@@ -113,6 +113,17 @@ final class OfficeWriterTests: XCTestCase {
         }
     }
 
+    /// The Word report marks assumed values as the other formats do: a risk's score and
+    /// status, a recommendation's colour.
+    func testWordMarksAssumedRiskAndFindingValues() throws {
+        let risks = "id: R1\ntitle: Obehörig åtkomst\nowner: sbs\nlikelihood: 3\nconsequence: 4\nstatus: hanteras\nassumed: likelihood, consequence, status\n"
+        let findings = "id: F1\naudit: Granskning\nrecommendation: Inför logguppföljning\nassessment: röd\nowner: sbs\ndue: 2027-12-31\nstatus: pågår\nassumed: assessment\n"
+        let data = Fixture.data([.risk: risks, .finding: findings])
+        let zip = try ZipArchive(try FollowUpDOCX.render(FollowUp.make(data, asOf: Fixture.asOf), lang: .sv))
+        let xml = String(decoding: try XCTUnwrap(try zip.read("word/document.xml")), as: UTF8.self)
+        for marked in [">3*<", ">4*<", ">12*<", ">hanteras*<", ">röd*<"] { XCTAssertTrue(xml.contains(marked), marked) }
+    }
+
     func testExportColumnsFollowTheSchema() throws {
         let data = Fixture.data()
         let book = PlanExport.make(data, asOf: Fixture.asOf)

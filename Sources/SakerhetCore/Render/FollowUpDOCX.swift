@@ -147,10 +147,12 @@ public enum FollowUpDOCX {
                        [l.id, l.risk, l.likelihood, l.consequence, l.score, l.level, l.owner, l.status, l.actions, l.review], r.risks.map { k in
             var review = [Run(k.review?.description ?? "")]
             if k.reviewPassed { review.append(Run("\n⚠ " + l.reviewPassed, bold: true, colour: "C62828")) }
-            return [Cell(k.id), Cell(k.title), Cell(k.likelihood.map(String.init) ?? "", alignment: .right),
-                    Cell(k.consequence.map(String.init) ?? "", alignment: .right), Cell(k.score.map(String.init) ?? "", alignment: .right),
+            // Assumed values marked as in the other formats: the score's parts and the status.
+            let m = Assumed.score(k.assumed) ? l.assumedMark : ""
+            return [Cell(k.id), Cell(k.title), Cell((k.likelihood.map(String.init) ?? "") + m, alignment: .right),
+                    Cell((k.consequence.map(String.init) ?? "") + m, alignment: .right), Cell((k.score.map(String.init) ?? "") + m, alignment: .right),
                     Cell(k.level?.word(l.lang) ?? "", fill: k.level.map(OfficeColours.fill)), Cell(k.ownerName),
-                    Cell(k.status?.word(l.lang) ?? ""), Cell(k.actionsText(l.lang)), Cell(review)]
+                    Cell((k.status?.word(l.lang) ?? "") + (k.assumed.contains("status") ? l.assumedMark : "")), Cell(k.actionsText(l.lang)), Cell(review)]
         }))
         return b
     }
@@ -181,7 +183,7 @@ public enum FollowUpDOCX {
                                                              f.basis.map { Run("\n" + l.basis + ": " + $0, italic: true) },
                                                              l.planned(f).map { Run("\n" + $0, italic: true) }, f.doneNote.map { Run("\n" + $0, bold: true) }].compactMap { $0 }),
                  Cell(f.response ?? ""), Cell(f.progress ?? ""), Cell(f.remaining ?? ""),
-                 Cell(f.assessment?.word(l.lang) ?? "", fill: f.assessment.map(OfficeColours.fill)), Cell(f.ownerName),
+                 Cell((f.assessment?.word(l.lang) ?? "") + (Assumed.assessment(f.assumed) ? l.assumedMark : ""), fill: f.assessment.map(OfficeColours.fill)), Cell(f.ownerName),
                  Cell(l.due(f)), Cell(l.standing(f), fill: OfficeColours.fill(f.signal))]
             }))
         }
