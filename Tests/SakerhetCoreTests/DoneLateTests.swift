@@ -19,6 +19,9 @@ final class DoneLateTests: XCTestCase {
         XCTAssertEqual(rows["A2"]?.doneNote, "klar 2024-10-15, 15 dagar sen")
         XCTAssertEqual(rows["A2"]?.signal, .green)
         XCTAssertEqual(rows["A3"]?.doneNote, "klardatum 2024-12-01 ligger efter rapportdagen")
+        // A done date no source gives (assumed) carries the mark where it is said.
+        let assumed = Fixture.data([.activity: act("A4", due: "2024-09-30", done: "2024-10-15") + "assumed: status, done\n"])
+        XCTAssertEqual(FollowUp.make(assumed, asOf: Fixture.asOf).activityGroups.flatMap(\.rows).first?.doneNote, "klar 2024-10-15*, 15 dagar sen")
         // The comment column wraps: its words, read across the row's lines.
         let text = FollowUpText.render(report, lang: .sv, style: .plain)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -74,17 +74,19 @@ extension FollowUp {
         /// A done period (`done: 2025-Q2`) says only that it was done some day in it: it is
         /// after the report's date only when the whole period is, and late by at least the
         /// days to its first day, said as such.
-        @Sendable func doneNote(done period: Deadline?, due: Deadline?, status: Status?) -> (days: Int, note: String?) {
+        /// An assumed done date (`assumed: done`) carries the mark where it is said.
+        @Sendable func doneNote(done period: Deadline?, due: Deadline?, status: Status?, assumed: [String] = []) -> (days: Int, note: String?) {
             guard status == .done, let period, let first = period.firstDay, let done = period.lastDay else { return (0, nil) }
             let sv = lang == .sv
+            let mark = Assumed.done(assumed) ? ReportLabels(lang: lang).assumedMark : ""
             let isDay = first == done
             if first > asOf {
-                return (0, sv ? "klardatum \(period.token) ligger efter rapportdagen" : "done date \(period.token) is after the report's date")
+                return (0, sv ? "klardatum \(period.token)\(mark) ligger efter rapportdagen" : "done date \(period.token)\(mark) is after the report's date")
             }
             guard let last = due?.lastDay, last < first else { return (0, nil) }
             let days = last.days(until: first)
             let late = isDay ? lang.daysLate(days) : (sv ? "minst " : "at least ") + lang.daysLate(days)
-            return (days, (sv ? "klar \(period.token), " : "done \(period.token), ") + late)
+            return (days, (sv ? "klar \(period.token)\(mark), " : "done \(period.token)\(mark), ") + late)
         }
         /// A recurring control whose occurrence in the period (by the report's date) found a
         /// deviation says so where its row is read, not only in the history: "avvikelse vid
@@ -142,7 +144,7 @@ extension FollowUp {
             row.planned = planned
             if g.status == .done {
                 row.done = g.done
-                (row.doneDaysLate, row.doneNote) = doneNote(done: g.donePeriod, due: g.due, status: g.status)
+                (row.doneDaysLate, row.doneNote) = doneNote(done: g.donePeriod, due: g.due, status: g.status, assumed: goalAssumed[g.ref.index] ?? [])
             }
             return row
         }
@@ -213,7 +215,8 @@ extension FollowUp {
             made.planned = planned
             if status == .done {
                 made.done = activities[i].done
-                (made.doneDaysLate, made.doneNote) = doneNote(done: activities[i].donePeriod, due: due, status: status)
+                (made.doneDaysLate, made.doneNote) = doneNote(done: activities[i].donePeriod, due: due, status: status,
+                                                              assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [])
             } else if activities[i].every != nil {
                 made.doneNote = deviationNote(activities[i].ref)
             }
@@ -264,7 +267,7 @@ extension FollowUp {
                     row.planned = withPlanned(nil, .finding, f.id, due: f.due, original: original, status: f.status).1
                     if f.status == .done {
                         row.done = f.done
-                        (row.doneDaysLate, row.doneNote) = doneNote(done: f.donePeriod, due: f.due, status: f.status)
+                        (row.doneDaysLate, row.doneNote) = doneNote(done: f.donePeriod, due: f.due, status: f.status, assumed: data.assumed(f.ref))
                     }
                     return row
                 }))
