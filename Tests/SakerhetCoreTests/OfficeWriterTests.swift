@@ -124,6 +124,23 @@ final class OfficeWriterTests: XCTestCase {
         for marked in [">3*<", ">4*<", ">12*<", ">hanteras*<", ">röd*<"] { XCTAssertTrue(xml.contains(marked), marked) }
     }
 
+    /// The workbook's Signal is the report's: a record moved later in the year (its
+    /// baseline from git) is at least gul.
+    func testExportSignalOfAMovedRecordIsTheReports() throws {
+        var book = HistoryBook()
+        book.commit("c1", "2024-01-10", ["data/activities.rec": historyActivity("A1", due: "2024-12")])
+        book.commit("c2", "2024-06-10", ["data/activities.rec": historyActivity("A1", due: "2025-06")])
+        let data = Fixture.data([.activity: historyActivity("A1", due: "2025-06")])
+        let baselines = Baselines.make(book.history(), periodStart: Day("2024-01-01")!)
+        func signal(_ b: Baselines) throws -> Workbook.Cell.Value {
+            let sheet = PlanExport.make(data, asOf: Fixture.asOf, baselines: b).sheets[2]
+            let column = try XCTUnwrap(sheet.columns.firstIndex { $0.header == ExportLabels.signal.sv })
+            return sheet.rows[0][column].value
+        }
+        XCTAssertEqual(try signal(Baselines()), .text("grön"))
+        XCTAssertEqual(try signal(baselines), .text("gul"))
+    }
+
     func testExportColumnsFollowTheSchema() throws {
         let data = Fixture.data()
         let book = PlanExport.make(data, asOf: Fixture.asOf)

@@ -6,9 +6,11 @@
 /// value per line in its cell; the Id column comes first, so that `import` reads the
 /// workbook back to the same records. A field added to the schema shows as a column of its own.
 public enum PlanExport {
-    public static func make(_ data: DataSet, asOf: Day, isPublic: Bool = false, lang: Lang = .sv) -> Workbook {
+    /// `baselines` (from git) make a record moved later in the year at least gul, as the
+    /// report and the lists show it.
+    public static func make(_ data: DataSet, asOf: Day, isPublic: Bool = false, lang: Lang = .sv, baselines: Baselines = Baselines()) -> Workbook {
         let ctx = Context(data: data, asOf: asOf, window: data.config.soonDays, lang: lang,
-                          hidden: isPublic ? data.classifiedIDs : [])
+                          hidden: isPublic ? data.classifiedIDs : [], baselines: baselines)
         // `report --public`'s rule: only what is `öppen`.
         func keep<T: Item>(_ items: [T]) -> [T] { isPublic ? items.filter { $0.classification == .open } : items }
         let goals = keep(data.goals)
@@ -36,6 +38,7 @@ public enum PlanExport {
         let lang: Lang
         /// Ids left out in public mode: links to them are left out too.
         let hidden: Set<String>
+        let baselines: Baselines
     }
 
     /// A column: its header and how a record gives its cell.
@@ -122,7 +125,10 @@ public enum PlanExport {
     static func scheduledColumns<T: Scheduled>(_ ctx: Context) -> Computed<T> {
         Computed(after: "status", columns: [
             Column(header: ExportLabels.signal.text(ctx.lang)) { item in
-                let s = item.signal(asOf: ctx.asOf, window: ctx.window)
+                var s = item.signal(asOf: ctx.asOf, window: ctx.window)
+                if !ctx.baselines.isEmpty, ctx.baselines.original(item.ref.kind, item.id, current: item.due) != nil {
+                    s = Baselines.signal(s, moved: true, status: item.status, movedGreen: ctx.data.config.movedGreen)
+                }
                 return Workbook.Cell(.text(s.word(ctx.lang)), fill: OfficeColours.fill(s))
             },
             Column(header: ExportLabels.daysLate.text(ctx.lang)) { .integer($0.daysLate(asOf: ctx.asOf)) },

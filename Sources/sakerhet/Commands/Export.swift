@@ -30,8 +30,11 @@ enum Export: Command {
                              en: "-o: export writes .xlsx, not '.\(ext)'; give a file name ending in .xlsx (for CSV: 'sakerhet activities list --format csv')")
         }
         let asOf = try ctx.asOf()
+        // The deadlines at the year's start from git (meanwhile), so that a moved record's
+        // signal is the report's.
+        let reading = Baselines.begin(folder: try ctx.dataFolder().path)
         let data = try ctx.load()
-        let book = PlanExport.make(data, asOf: asOf, isPublic: isPublic, lang: ctx.lang)
+        let book = PlanExport.make(data, asOf: asOf, isPublic: isPublic, lang: ctx.lang, baselines: Baselines.load(reading, period: .year(of: asOf)))
         let xlsx = try XLSXWriter.write(book)
         try Output.write(xlsx, toOutput: outFile, dataFolder: try ctx.dataFolder().display, fileExtension: "xlsx")
         Output.error(WroteFile.line(WroteFile.workbook, format: OutputFormat.name("xlsx"), bytes: xlsx.count, path: outFile, lang: ctx.lang), ctx.lang)
