@@ -137,6 +137,15 @@ final class WriteSafetyTests: EndToEndCase {
         XCTAssertEqual(try RecText.record("A9", in: url).value("goal"), "D99")
     }
 
+    /// SAKERHET_LOCK_TIMEOUT that is no number of seconds is a usage error, nothing written.
+    func testALockTimeoutThatIsNoNumberIsAUsageError() throws {
+        let root = try copyOfShippedData()
+        for bad in ["abc", "-1"] {
+            try assertRefused(["activities", "set", "A12", "note=x"], in: root, exits: 2, saying: ["SAKERHET_LOCK_TIMEOUT", bad],
+                              env: ["SAKERHET_LOCK_TIMEOUT": bad])
+        }
+    }
+
     // MARK: 9, 10. --commit and a file with changes not committed
 
     /// A hand edit not yet committed (or a change left by a write killed before its

@@ -200,6 +200,12 @@ final class SafeWriteTests: XCTestCase {
         }
         XCTAssertEqual(record, "activities: \(a.id)")
         XCTAssertEqual(try file("activities.rec"), before)
+        // A value a repeated field has already is not added twice; an empty one is an error.
+        let risks = try file("risks.rec")
+        let r = try XCTUnwrap(data.risks.first { !$0.actions.isEmpty })
+        guard case .unchanged = try perform({ try Editor.update($0, .risk, id: r.id, [.add("action", r.actions[0])]) }) else { return XCTFail("added twice") }
+        XCTAssertThrowsError(try perform({ try Editor.update($0, .risk, id: r.id, [.add("action", "")]) }))
+        XCTAssertEqual(try file("risks.rec"), risks)
     }
 
     /// An edit names one record: an id that two records have is refused for every verb,

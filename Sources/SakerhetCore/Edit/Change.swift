@@ -153,6 +153,11 @@ public enum Editor {
             case .add(let key, let raw):
                 let spec = try fieldSpec(kind, key)
                 let value = try ValueRules.checked(normalise(raw, spec), key: key, kind: kind)
+                guard !value.isEmpty else {
+                    throw EditError(sv: "\(key)+= behöver ett värde, t.ex. \(key)+=…", en: "\(key)+= needs a value, e.g. \(key)+=…")
+                }
+                // A value the record has already is not added twice (the edit then changes nothing).
+                if record.values(key).contains(value) { continue }
                 doc = doc.adding(key, value: value, toRecord: 0, order: kind.fieldOrder)
                 parts.append(Editor.showsValue(spec) ? "\(key) +\(value)" : "\(key) tillagd")
                 partsEnglish.append(Editor.showsValue(spec) ? "\(key) +\(value)" : "\(key) added")

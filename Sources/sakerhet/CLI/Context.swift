@@ -15,6 +15,17 @@ struct Context {
     /// Holds `value` (a data set, a large list of diagnostics) until the process ends.
     func keep(_ value: Any) { kept.values.append(value) }
 
+    /// How long a writer waits for another: `SAKERHET_LOCK_TIMEOUT` seconds (0 or more),
+    /// else 10. A value that is no such number is a usage error, not silently 10.
+    func lockTimeout() throws -> Double {
+        guard let text = ProcessInfo.processInfo.environment["SAKERHET_LOCK_TIMEOUT"] else { return 10 }
+        guard let seconds = Double(text.trimmingBlanks), seconds.isFinite, seconds >= 0 else {
+            throw UsageError(sv: "SAKERHET_LOCK_TIMEOUT tar ett antal sekunder, 0 eller fler (t.ex. 30), inte '\(text)'",
+                             en: "SAKERHET_LOCK_TIMEOUT takes a number of seconds, 0 or more (e.g. 30), not '\(text)'")
+        }
+        return seconds
+    }
+
     /// The as-of date: `--as-of`, or today in local time.
     func asOf() throws -> Day {
         if let s = options.asOf {

@@ -12,7 +12,7 @@ enum Writer {
         let (folder, display) = try ctx.dataFolder()
         let asOf = try ctx.asOf()
         // How long to wait for another writer: 10 s, or SAKERHET_LOCK_TIMEOUT seconds.
-        let wait = ProcessInfo.processInfo.environment["SAKERHET_LOCK_TIMEOUT"].flatMap(Double.init) ?? 10
+        let wait = try ctx.lockTimeout()
         let commit = o.flag("--commit")
         let outcome: WriteOutcome
         do {

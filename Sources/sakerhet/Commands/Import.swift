@@ -66,7 +66,7 @@ enum Import: Command {
         }
         let (folder, display) = try ctx.dataFolder()
         let asOf = try ctx.asOf()
-        let wait = ProcessInfo.processInfo.environment["SAKERHET_LOCK_TIMEOUT"].flatMap(Double.init) ?? 10
+        let wait = try ctx.lockTimeout()
         return try Store.withLock(folder: folder, timeout: wait) {
             let data = try Store.load(folder: folder, display: display)
             var importer = Importer(data: data, asOf: asOf, options: options)
