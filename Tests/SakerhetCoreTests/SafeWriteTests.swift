@@ -190,6 +190,15 @@ final class SafeWriteTests: XCTestCase {
         XCTAssertTrue(text(added.afterBytes).contains("status: ej påbörjad"))
     }
 
+    /// A dry run reads without the lock: it makes no lock file (a folder one may only read
+    /// shows the diff).
+    func testADryRunTakesNoLock() throws {
+        guard case .dryRun = try perform(dryRun: true, { try Editor.update($0, .activity, id: "A12", [.set("note", "x")]) }) else {
+            return XCTFail("no dry run")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/.sakerhet.lock"))
+    }
+
     /// An edit that changes nothing writes nothing (and commits nothing): `.unchanged`.
     func testAnEditThatChangesNothingWritesNothing() throws {
         let before = try file("activities.rec")

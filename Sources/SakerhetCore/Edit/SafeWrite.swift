@@ -50,7 +50,12 @@ public enum SafeWrite {
             throw StoreError(sv: "--commit: \(display) ligger inte i ett git-förråd; kör 'git init' eller utelämna --commit",
                              en: "--commit: \(display) is not in a git repository; run 'git init' or leave out --commit")
         }
-        return try Store.withLock(folder: folder, timeout: lockTimeout) {
+        // A dry run writes nothing: it reads without the lock (so a folder one may only read
+        // shows the diff), and a writer busy meanwhile does not hold it up.
+        func locked(_ body: () throws -> WriteOutcome) throws -> WriteOutcome {
+            dryRun ? try body() : try Store.withLock(folder: folder, timeout: lockTimeout, body)
+        }
+        return try locked {
             if let record, creating == nil {
                 let data = try Store.load(folder: folder, display: display, around: record)
                 if let edit = try? make(data), edit.addsNoErrorNearby(in: data, asOf: asOf) == true {
