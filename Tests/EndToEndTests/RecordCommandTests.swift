@@ -113,6 +113,24 @@ final class RecordCommandTests: EndToEndCase {
         try assertRefused(["activities", "set", "A12", "note=x"], in: root, exits: 1, saying: ["A12", "2 poster", "och"])
     }
 
+    /// Usage mistakes are named as what they are: an unknown option before the id (with the
+    /// `--` that makes `-A1` an id), a field given twice. A line the terminal could not take
+    /// after a write says the write is saved.
+    func testUsageMistakesAndASavedWriteAreSaidAsTheyAre() throws {
+        let root = try copyOfShippedData()
+        let show = try run(["activities", "show", "-A1"] + plan, in: root)
+        XCTAssertEqual(show.exitCode, 2, show.output)
+        XCTAssertTrue(show.stderr.contains("okänd flagga '-A1'") && show.stderr.contains("'activities show -- -A1'"), show.stderr)
+        try assertRefused(["activities", "set", "A12", "note=a", "note=b"], in: root, exits: 2, saying: ["note= står två gånger"])
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        // Through sh, standard output goes to /dev/full (no space left on it).
+        let full = try finish(start(["activities", "set", "A12", "note=sparad"] + plan, in: root,
+                                    launcher: ["/bin/sh", "-c", "exec \"$@\" > /dev/full", "sh"]))
+        XCTAssertEqual(full.exitCode, 2, full.output)
+        XCTAssertTrue(full.stderr.contains("ändringen är sparad i data/activities.rec"), full.stderr)
+        XCTAssertTrue(try String(contentsOf: root.appendingPathComponent("data/activities.rec"), encoding: .utf8).contains("note: sparad"))
+    }
+
     // MARK: Filters
 
     func testOwnerFilterByIDAndByPartOfName() throws {

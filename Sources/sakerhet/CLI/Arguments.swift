@@ -124,8 +124,12 @@ struct Arguments {
         if optionCount > 0, Arguments.isOption(t) {
             let name = Arguments.split(t).name
             let hint = Suggest.closest(to: name, in: known + GlobalOptions.names)
-            throw UsageError(sv: "okänd flagga '\(t)' för \(command)" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
-                             en: "unknown option '\(t)' for \(command)" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
+            // `-A1`: an id that starts with '-' is given after `--`.
+            let value = !t.hasPrefix("--") && t.count > 2
+                ? (sv: "; ett värde som börjar med - skrivs efter --: '\(command) -- \(t)'", en: "; a value that starts with - goes after --: '\(command) -- \(t)'")
+                : (sv: "", en: "")
+            throw UsageError(sv: "okänd flagga '\(t)' för \(command)" + (hint.map { " (menade du '\($0)'?)" } ?? "") + value.sv,
+                             en: "unknown option '\(t)' for \(command)" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + value.en)
         }
         throw UsageError(sv: "oväntat argument '\(t)' för \(command)", en: "unexpected argument '\(t)' for \(command)")
     }

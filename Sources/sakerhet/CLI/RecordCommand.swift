@@ -27,7 +27,7 @@ enum RecordCommand {
         switch verb {
         case "list": return try list(kind, label, o, &args, ctx)
         case "show":
-            guard let id = args.positional() else { throw needID(label, kind) }
+            guard let id = args.positional() else { try args.finish(command: label); throw needID(label, kind) }
             return try show(kind, id: id, command: label, &args, ctx)
         case "matrix":
             try args.finish(command: label)
@@ -147,12 +147,22 @@ enum RecordCommand {
     }
 
     static func set(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        guard let id = args.positional() else { throw needID(label, kind) }
+        guard let id = args.positional() else { try args.finish(command: label); throw needID(label, kind) }
         var changes: [(String, Change)] = []
         while let pair = args.positional() { changes.append(try assignment(pair, kind).change) }
         try args.finish(command: label)
         guard !changes.isEmpty else {
             throw UsageError(sv: "\(label) behöver minst ett fält=värde, t.ex. status=klar", en: "\(label) needs at least one field=value, e.g. status=klar")
+        }
+        // `note=a note=b`: which was meant is not for the tool to guess (a repeated option is
+        // refused alike).
+        var setKeys = Set<String>()
+        for (key, change) in changes {
+            guard case .set = change else { continue }
+            if !setKeys.insert(key).inserted {
+                throw UsageError(sv: "\(label): \(key)= står två gånger; ange fältet en gång (ett fält som upprepas tar fler värden med komma eller \(key)+=…)",
+                                 en: "\(label): \(key)= is given twice; give the field once (a field that repeats takes several values with commas or \(key)+=…)")
+            }
         }
         return try Writer.perform(ctx, o, record: (kind, id)) { data in
             let resolved = try changes.map { key, change -> Change in
@@ -164,7 +174,7 @@ enum RecordCommand {
     }
 
     static func done(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        guard let id = args.positional() else { throw needID(label, kind) }
+        guard let id = args.positional() else { try args.finish(command: label); throw needID(label, kind) }
         try args.finish(command: label)
         let date: Day
         if let t = o.value("--date") {
@@ -186,7 +196,7 @@ enum RecordCommand {
     }
 
     static func postpone(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        guard let id = args.positional() else { throw needID(label, kind) }
+        guard let id = args.positional() else { try args.finish(command: label); throw needID(label, kind) }
         try args.finish(command: label)
         guard let to = o.value("--to"), let deadline = Deadline(phrase: to) else {
             throw UsageError(sv: "\(label) behöver --to med en tidpunkt, t.ex. --to 2025-03 eller --to 'våren 2025'",
@@ -199,7 +209,7 @@ enum RecordCommand {
     }
 
     static func remove(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
-        guard let id = args.positional() else { throw needID(label, kind) }
+        guard let id = args.positional() else { try args.finish(command: label); throw needID(label, kind) }
         try args.finish(command: label)
         return try Writer.perform(ctx, o, record: (kind, id)) { data in try Editor.remove(data, kind, id: id) }
     }

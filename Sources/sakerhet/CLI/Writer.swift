@@ -39,8 +39,14 @@ enum Writer {
         case .dryRun(let diff):
             try Output.write(diff)
             return Exit.ok
-        case .written(let summary, _, let committed):
-            try Output.write(summary.text(ctx.lang) + (committed ? (ctx.lang == .sv ? " (incheckad)" : " (committed)") : "") + "\n")
+        case .written(let summary, let path, let committed):
+            do {
+                try Output.write(summary.text(ctx.lang) + (committed ? (ctx.lang == .sv ? " (incheckad)" : " (committed)") : "") + "\n")
+            } catch let e as StoreError {
+                // The write is done: say so, whatever became of the line that tells it.
+                throw StoreError(sv: "ändringen är sparad i \(path)\(committed ? " och incheckad" : ""), men raden om den kunde inte skrivas: " + e.message.sv,
+                                 en: "the change is saved in \(path)\(committed ? " and committed" : ""), but the line that tells it could not be written: " + e.message.en)
+            }
             return Exit.ok
         }
     }
