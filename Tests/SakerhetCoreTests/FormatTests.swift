@@ -276,6 +276,12 @@ final class FormatTests: XCTestCase {
         // A final CR without LF counts too.
         let last = assertIssue(Array("id: A1\r".utf8), line: 1, column: 1, .warning, sv: "CRLF-radslut", en: "CRLF line endings")
         XCTAssertEqual(last.records[0].value("id"), "A1")
+        // LF lines with one CR LF line: the warning is at that line, also in chunks.
+        let one = Array("id: A1\ntitle: Skapa\nnote: x\r\n\nid: A2\n".utf8)
+        _ = assertIssue(one, line: 3, column: 1, .warning, sv: "CRLF-radslut", en: "CRLF line endings")
+        var many = Array(repeating: "id: A\ntitle: t\n\n", count: 3000).joined()
+        many += "id: B\ntitle: cr\r\n"
+        XCTAssertEqual(Document(bytes: Array(many.utf8), pieces: 2).issues.map(\.line), [9002])
     }
 
     func testByteOrderMark() {

@@ -46,11 +46,12 @@ public struct Document: Sendable {
         if parts.count == 1 {
             self.records = parts[0].records
             self.comments = parts[0].comments
-            self.issues = parts[0].issues + (parts[0].sawCR ? [Parser.lineEndingIssue] : [])
+            self.issues = parts[0].issues + (parts[0].sawCR ? [Parser.lineEndingIssue(at: parts[0].firstCRLine)] : [])
         } else {
             self.records = Document.joined(&parts)
             self.comments = Array(parts.map(\.comments).joined())
-            self.issues = Array(parts.map(\.issues).joined()) + (parts.contains(where: \.sawCR) ? [Parser.lineEndingIssue] : [])
+            let cr = parts.first(where: \.sawCR)
+            self.issues = Array(parts.map(\.issues).joined()) + (cr.map { [Parser.lineEndingIssue(at: $0.firstCRLine)] } ?? [])
         }
     }
 

@@ -24,6 +24,8 @@ struct ParsedPiece: Sendable {
     /// The last line number the piece reached.
     let line: Int
     let sawCR: Bool
+    /// The first line that ended in CR, where the warning points.
+    let firstCRLine: Int
 }
 
 struct Parser {
@@ -44,6 +46,7 @@ struct Parser {
     var line = 0
     /// Whether a line ended in CR; reported once per file (see `lineEndingIssue`).
     private(set) var sawCR = false
+    private var firstCRLine = 0
 
     /// The file, valid while `run` works.
     private var p = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
@@ -94,7 +97,7 @@ struct Parser {
     mutating func parsed() -> ParsedPiece {
         run()
         return ParsedPiece(descriptor: descriptor, records: records, comments: comments, issues: issues,
-                           lineEnding: lineEnding, hasBOM: hasBOM, line: line, sawCR: sawCR)
+                           lineEnding: lineEnding, hasBOM: hasBOM, line: line, sawCR: sawCR, firstCRLine: firstCRLine)
     }
 
     mutating func run() {
@@ -132,7 +135,11 @@ struct Parser {
             let next = end < count ? end + 1 : end
             var contentEnd = end
             let cr = contentEnd > start && base[contentEnd - 1] == 0x0D
-            if cr { contentEnd -= 1; sawCR = true }
+            if cr {
+                contentEnd -= 1
+                if !sawCR { firstCRLine = line }
+                sawCR = true
+            }
             if end < count, !sawLF { sawLF = true; lineEnding = cr ? .crlf : .lf }
             handleLine(start: start, end: contentEnd, next: next, high: high, nul: nul)
             pos = next
@@ -140,11 +147,13 @@ struct Parser {
         closeRecord()
     }
 
-    /// The warning for CRLF line endings, given once per file after its other issues.
-    static let lineEndingIssue = SyntaxIssue(
-        line: 1, column: 1, severity: .warning,
-        message: Message(sv: "filen har CRLF-radslut; recutils läser CR som en del av värdet. Spara filen med LF-radslut",
-                         en: "file has CRLF line endings; recutils reads the CR as part of the value. Save the file with LF line endings"))
+    /// The warning for CRLF line endings, given once per file after its other issues, at
+    /// the first line that ends in CR (a file of LF lines may have one CR LF line).
+    static func lineEndingIssue(at line: Int) -> SyntaxIssue {
+        SyntaxIssue(line: line, column: 1, severity: .warning,
+                    message: Message(sv: "filen har CRLF-radslut; recutils läser CR som en del av värdet. Spara filen med LF-radslut",
+                                     en: "file has CRLF line endings; recutils reads the CR as part of the value. Save the file with LF line endings"))
+    }
 
     /// The line from `start`: where it ends (its LF, or `limit`), and whether it holds a
     /// byte >= 0x80 and a NUL byte. One pass, eight bytes at a time: a line is short (about
