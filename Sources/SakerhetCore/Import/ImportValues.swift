@@ -43,7 +43,8 @@ public enum ImportValues {
         let words = folded.split(separator: " ")
         for n in stride(from: min(3, words.count - 1), through: 1, by: -1) {
             let head = words.prefix(n).joined(separator: " ")
-            guard let s = status(head) ?? inferredStatuses[head] else { continue }
+            let word = status(head)
+            guard let s = word ?? inferredStatuses[head] else { continue }
             let rest = restAfter(words: n, in: t)
             // More words than a date after the status ("Klar att påbörjas", "Pågår enligt
             // plan"): the status is the import's reading of them.
@@ -51,7 +52,7 @@ public enum ImportValues {
             // Work is never read as done from a guess ("Klar att påbörjas" is ready to start):
             // only "Klar" alone or with the day it was done.
             if s == .done && !dated { return nil }
-            return StatusReading(status: s, rest: rest.isEmpty ? nil : rest, inferred: status(head) == nil || !dated)
+            return StatusReading(status: s, rest: rest.isEmpty ? nil : rest, inferred: word == nil || !dated)
         }
         return nil
     }

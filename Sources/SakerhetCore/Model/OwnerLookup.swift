@@ -50,16 +50,6 @@ extension DataSet {
         guard uses.records > 0 || uses.asParent else { return .none }
         return .found(OwnerScope(id: query, name: nil, below: ownersBelow(query), records: uses.records))
     }
-
-    /// The ids `query` selects in this plan, for the rollup: each owner it matches by id
-    /// or part of the name with the owners below it, or an id in use that owners.rec
-    /// lacks; empty when nothing matches.
-    public func ownerIDs(matching query: String) -> Set<String> {
-        let found = findOwners(query)
-        if !found.isEmpty { return Set(found.flatMap { [$0.id] + ownersBelow($0.id) }) }
-        if case .found(let scope) = ownerScope(query) { return scope.ids }
-        return []
-    }
 }
 
 /// The owners `--owner` covers: the owner asked for and every owner below it in owners.rec

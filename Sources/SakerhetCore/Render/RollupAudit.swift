@@ -33,9 +33,14 @@ public enum RollupAudit {
             return nil
         }
 
-        /// The first line of a plan without the owner asked for.
-        public static func absentLine(_ lang: Lang) -> String {
-            lang == .sv ? "Urval: ingen ansvarig i planen matchar" : "Selection: no owner in the plan matches"
+        /// The line that says whom the plan's part covers: "Urval: ansvarig sf (…)", or
+        /// "Urval: ingen ansvarig i planen matchar 'sf'".
+        public func line(_ lang: Lang) -> String {
+            switch self {
+            case .owner(let s): return s.line(lang)
+            case .absent(let query):
+                return (lang == .sv ? "Urval: ingen ansvarig i planen matchar '" : "Selection: no owner in the plan matches '") + SafeText.text(query, lang) + "'"
+            }
         }
     }
 
@@ -64,7 +69,8 @@ public enum RollupAudit {
                 }
             } else {
                 piece = DiagnosticText.render(diagnostics, data: data, asOf: dateChecks ? asOf : nil, lang: lang, style: style, scope: selection?.scope)
-                if case .absent(let query) = selection { piece = Selection.absentLine(lang) + " '" + SafeText.text(query, lang) + "'\n\n" + piece }
+                // A plan without the owner says so (with one, `scope` gives the line above).
+                if let s = selection, s.scope == nil { piece = s.line(lang) + "\n\n" + piece }
             }
         }
         return PlanAudit(name: "", folder: data.folder, organisation: data.config.organisation, diagnostics: diagnostics,

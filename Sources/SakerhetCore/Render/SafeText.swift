@@ -67,7 +67,6 @@ public enum SafeText {
     /// `atLineStart` says whether `text` begins a line (it is the first piece, or the one
     /// before ended with a line break).
     public static func noRunnerCommands(_ text: String, atLineStart: Bool) -> String {
-        guard text.utf8.contains(0x3A) else { return text }
         var out = text.replacingAll("\n::", with: "\n ::")
         if atLineStart, out.hasPrefix("::") { out = " " + out }
         return out

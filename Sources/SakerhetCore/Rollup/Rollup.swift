@@ -28,9 +28,9 @@ public enum Rollup {
     /// The checks of every plan, each by its own settings; the diagnostics name each
     /// plan's own files, so `file:line` and CI annotations point at the right file. Each
     /// plan is loaded, checked, written in `format` (`RollupAudit.plan`) and let go in one
-    /// task, as in `report`. With `owner`, each plan keeps the problems of the owners that
-    /// the query names there (by id or part of the name) and of the owners below them
-    /// (`DataSet.ownerIDs(matching:)`); `ownerMatched` says whether any plan has one.
+    /// task, as in `report`. With `owner`, each plan keeps the problems of the owner the
+    /// query names there (by id or part of the name) and of the owners below it
+    /// (`ownerScope`); `ownerMatched` says whether any plan has one.
     public static func audit(folders: [Plans.Folder], asOf: Day, includeDateChecks: Bool = true, owner: String? = nil,
                              format: String, byOwner: Bool, lang: Lang, style: Style) throws -> (plans: [RollupAudit.PlanAudit], ownerMatched: Bool) {
         // `--owner Plan:sbs` is one plan's owner; the names are known before the plans are read.
@@ -127,16 +127,13 @@ public enum Rollup {
         public let list: RecordList
         public let ownerMatched: Bool
         public let everyPlanLeftOut: Bool
-        /// With `--owner`: the query, and each plan's selection (nil where the plan has no such owner).
-        public var query = ""
-        public var scopes: [(plan: String, scope: OwnerScope?)] = []
+        /// With `--owner`: whom each plan's rows cover.
+        public var selections: [(plan: String, selection: RollupAudit.Selection)] = []
 
         /// The lines above the table: whom the list covers, plan by plan.
         public func selection(_ lang: Lang) -> String {
-            guard !scopes.isEmpty else { return "" }
-            return scopes.map { p in
-                SafeText.text(p.plan, lang) + ": " + (p.scope?.line(lang) ?? RollupAudit.Selection.absentLine(lang) + " '" + SafeText.text(query, lang) + "'")
-            }.joined(separator: "\n") + "\n\n"
+            guard !selections.isEmpty else { return "" }
+            return selections.map { SafeText.text($0.plan, lang) + ": " + $0.selection.line(lang) }.joined(separator: "\n") + "\n\n"
         }
     }
 
@@ -197,7 +194,7 @@ public enum Rollup {
         rows = stableSorted(rows, kind)
         return Listing(list: RecordList(kind: kind, asOf: asOf, rows: rows, green: green, yellow: yellow, red: red),
                        ownerMatched: made.contains { $0.part.scope != nil }, everyPlanLeftOut: made.allSatisfy { $0.part.leftOut },
-                       query: owner ?? "", scopes: owner == nil ? [] : made.map { ($0.name, $0.part.scope) })
+                       selections: owner.map { q in made.map { ($0.name, $0.part.scope.map { .owner($0) } ?? .absent(q)) } } ?? [])
     }
 
     /// One plan's rows are already in order; the plans' rows merged in the same order.
