@@ -117,6 +117,15 @@ final class PlanVocabularyCheckTests: XCTestCase {
                   sv: "U1 följer redan upp D3 för 2024-T2", en: "U1 already follows up D3 for 2024-T2")
     }
 
+    /// An activity's `done` is a period too, but it is DeadlineTokenCheck's: a bad one is
+    /// one error, about `done`, not a second one about a follow-up's period.
+    func testABadDoneIsNoFollowupError() {
+        let files = variant(.activity, ("status: pågår\n", "status: klar\ndone: 2024-13\n"))
+        XCTAssertEqual(Fixture.run(FollowupCheck(), files).count, 0)
+        assertOne(Fixture.run(DeadlineTokenCheck(), files), check: "deadline", severity: .error, path: "data/activities.rec",
+                  line: 17, record: "A26", sv: "done '2024-13' är ingen giltig tidpunkt", en: "done '2024-13' is not a valid date or period")
+    }
+
     func testTheReportShowsThePeriodsFollowupOrTheLatestBeforeIt() throws {
         let goals = Fixture.goals.replacingOccurrences(of: "parent: M3.3\n", with: "parent: M3.3\nindicator: Andel enheter med plan\ntarget: 100 %\n")
         let data = Fixture.data([.goal: goals, .followup: Self.followups])

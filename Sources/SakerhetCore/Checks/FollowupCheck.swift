@@ -13,6 +13,8 @@ public struct FollowupCheck: Check {
         var seen: [String: String] = [:]
         var records: Suggester?  // the goals' and activities' ids, when a record is first unknown
         data.forEachField(ofType: [.followedRecord, .period, .followupAssessment]) { ref, f, spec in
+            // Other kinds' `done` is a period too; DeadlineTokenCheck judges it.
+            guard ref.kind == .followup else { return }
             let rid = Diagnostic.name(data, ref)
             func error(_ sv: String, _ en: String) {
                 out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn, sv: "\(rid): " + sv, en: "\(rid): " + en))
