@@ -37,6 +37,9 @@ final class StringOpsTests: XCTestCase {
                                "\(s.debugDescription) \(t.debugDescription)")
                 XCTAssertEqual(s.includes(t), (s as NSString).range(of: t, options: .literal).location != NSNotFound,
                                "\(s.debugDescription) \(t.debugDescription)")
+                // By bytes (`ByteCompare.contains`) as scalar by scalar, in a substring too.
+                let sub = Substring(s).dropFirst()
+                XCTAssertEqual(sub.includes(t), sub.scalarRange(of: t) != nil, "\(s.debugDescription) \(t.debugDescription)")
                 let mine = s.scalarRange(of: t).map { NSRange($0, in: s) }
                 let theirs = (s as NSString).range(of: t, options: .literal)
                 XCTAssertEqual(mine?.location ?? NSNotFound, theirs.location, "\(s.debugDescription) \(t.debugDescription)")

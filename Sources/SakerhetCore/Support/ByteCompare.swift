@@ -25,6 +25,19 @@ enum ByteCompare {
         }
     }
 
+    /// Whether the UTF-8 bytes of `needle` occur in `haystack`, found with `memchr` and
+    /// `memcmp`; nil when either's bytes are not in one piece of memory. For valid UTF-8
+    /// this is the same as looking scalar by scalar: the needle starts with a scalar's
+    /// first byte, which no byte inside a scalar equals.
+    static func contains<H: Sequence>(_ haystack: H, _ needle: String) -> Bool? where H.Element == UInt8 {
+        haystack.withContiguousStorageIfAvailable { h -> Bool? in
+            needle.utf8.withContiguousStorageIfAvailable { n -> Bool in
+                guard n.count > 0, n.count <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                return Platform.firstRun(nb, n.count, key: 0, in: hb, count: h.count) != nil
+            }
+        } ?? nil
+    }
+
     /// Whether two slices hold the same bytes.
     static func equal(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         guard a.count == b.count else { return false }

@@ -54,7 +54,12 @@ extension StringProtocol {
     }
 
     /// True when `other` occurs in the string, scalar for scalar (an empty `other` does not).
-    public func includes(_ other: String) -> Bool { scalarRange(of: other) != nil }
+    /// By the bytes where the string's are in one piece (nearly always): a search of a whole
+    /// report's text for a line that starts with `::` walked it scalar by scalar.
+    public func includes(_ other: String) -> Bool {
+        if let found = ByteCompare.contains(utf8, other) { return found }
+        return scalarRange(of: other) != nil
+    }
 
     /// Where `other` first occurs (or last, with `backwards`), scalar for scalar; the range
     /// is in the string's own indices.
