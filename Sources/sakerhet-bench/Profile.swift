@@ -12,12 +12,14 @@ enum Profile {
         var times: [String: [Double]] = [:]
         var order: [String] = []
         var counts: [String: Int] = [:]
+        var resident: [String: Int] = [:]
         func time<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
             let start = wallNow()
             let value = try body()
             let d = wallNow() - start
             if times[label] == nil { order.append(label) }
             times[label, default: []].append(d)
+            resident[label] = Platform.residentKiB()
             return value
         }
 
@@ -68,15 +70,17 @@ enum Profile {
             let s = xs.sorted()
             return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
         }
-        var out = "| Stage | Median (ms) | Diagnostics |\n|---|--:|--:|\n"
+        // Resident size after the stage, in the last run: what each stage keeps.
+        var out = "| Stage | Median (ms) | Diagnostics | Resident after (MB) |\n|---|--:|--:|--:|\n"
         var total = 0.0
         for label in order {
             let m = median(times[label]!)
             total += m
             let id = label.hasPrefix("check ") ? String(label.dropFirst(6)) : nil
-            out += "| \(label) | \(Format.ms(m)) | \(id.map { "\(counts[$0] ?? 0)" } ?? "") |\n"
+            let mb = resident[label].map { "\($0 / 1024)" } ?? ""
+            out += "| \(label) | \(Format.ms(m)) | \(id.map { "\(counts[$0] ?? 0)" } ?? "") | \(mb) |\n"
         }
-        out += "| **total** | **\(Format.ms(total))** | |\n"
+        out += "| **total** | **\(Format.ms(total))** | | |\n"
         return out
     }
 }

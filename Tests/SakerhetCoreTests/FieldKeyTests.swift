@@ -67,9 +67,9 @@ final class FieldKeyTests: XCTestCase {
         XCTAssertEqual(fields.map(\.key), ["id", "case", "done_when", "recommendation", "notes", "x_1"])
         XCTAssertEqual(fields.map { FieldKey.of(code: $0.code) }, [.id, .caseNumber, .doneWhen, .recommendation, nil, nil])
         XCTAssertEqual(doc.descriptor?.fields.first?.code, FieldKey.noCode, "a descriptor key is not a field key")
-        // A key as a number (4 bytes), not a string (16); a long one-line value as a place in
-        // the file's bytes (a reference and a length) instead of a string with memory of its own.
-        XCTAssertEqual(MemoryLayout<Field>.stride, 56, "a field carries its key as a number, not a string")
+        // A key as a number (4 bytes), not a string (16); a one-line value as a place in the
+        // file's bytes (one reference, and a length) instead of a string.
+        XCTAssertEqual(MemoryLayout<Field>.stride, 32, "a field carries its key as a number, not a string")
         // Every key of the schema, and a longer or shorter look-alike of each.
         let all = FieldKey.allCases.map { "\($0.key): v\n\($0.key)x: v\n" + ($0.key.count > 1 ? "\($0.key.dropLast()): v\n" : "") }.joined()
         for f in Document(text: all).records[0].fields {

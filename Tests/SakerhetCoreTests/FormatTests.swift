@@ -200,9 +200,9 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(doc.records[0].field("note")!.valueColumn, 6)
     }
 
-    /// A one-line value longer than a small string is left in the file's bytes and made when
-    /// asked for: it must be the value a string made at once would be, at every column, after
-    /// a BOM, with CRLF, trailing blanks, Swedish letters, and when a `+` line follows.
+    /// A one-line value is left in the file's bytes and made when asked for: it must be the
+    /// value a string made at once would be, at every column, after a BOM, with CRLF,
+    /// trailing blanks, Swedish letters, and when a `+` line follows.
     func testLongValuesMadeLaterAreTheValuesMadeAtOnce() {
         let long = "Rutin för informationsklassning"
         for (prefix, end) in [("", "\n"), ("\u{FEFF}", "\n"), ("", "\r\n")] {
@@ -215,7 +215,9 @@ final class FormatTests: XCTestCase {
             XCTAssertEqual(r.value("reason"), "0123456789abcdef")
             XCTAssertTrue(r.field("reason")!.text.isMadeLater, "16 bytes: made later")
             XCTAssertEqual(r.value("progress"), "0123456789abcde")
-            XCTAssertFalse(r.field("progress")!.text.isMadeLater, "15 bytes: made at once")
+            XCTAssertTrue(r.field("progress")!.text.isMadeLater, "15 bytes: made later too")
+            XCTAssertEqual(r.field("note")!.lineCount, 2)
+            XCTAssertEqual(r.field("title")!.lineCount, 1)
             XCTAssertTrue(r.field("title")!.text.isMadeLater)
             XCTAssertFalse(r.field("note")!.text.isMadeLater, "over several lines: made at once")
             XCTAssertEqual(r.value("evidence"), long, "the last line has no line break")
@@ -234,6 +236,24 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(later, atOnce)
         XCTAssertEqual(Set([later, atOnce]).count, 1)
         XCTAssertNotEqual(later, Field(keyID: later.keyID, value: long + ".", line: 2, valueColumn: 8, lineCount: 1, byteRange: later.byteRange))
+    }
+
+    /// A value whose bytes are not valid UTF-8 is made at once, repaired, and reported; the
+    /// short valid values around it (Swedish letters, empty) stay in the file and read back
+    /// as written.
+    func testShortValuesStayInTheFileUnlessTheyNeedRepair() {
+        var bytes = Array("id: A1\nstatus: pågår\nowner: \n".utf8)
+        bytes += Array("note: ab".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+        let doc = Document(bytes: bytes)
+        let r = doc.records[0]
+        XCTAssertEqual(r.value("status"), "pågår")
+        XCTAssertTrue(r.field("status")!.text.isMadeLater)
+        XCTAssertEqual(r.value("owner"), "")
+        XCTAssertTrue(r.field("owner")!.isEmpty)
+        XCTAssertEqual(r.value("note"), "ab\u{FFFD}(")
+        XCTAssertFalse(r.field("note")!.text.isMadeLater, "repaired: made at once")
+        XCTAssertEqual(doc.issues.map(\.line), [4])
+        XCTAssertEqual(doc.issues.first?.column, 9)
     }
 
     func testTabs() {

@@ -1,7 +1,7 @@
 /// An activity should be due no later than its goal. Severity: warning.
 public struct ActivityAfterGoalCheck: Check {
-    public let id = "after-goal"
-    public let title = Message(sv: "Efter målets slutdatum", en: "After the goal's deadline")
+    public var id: String { "after-goal" }
+    public var title: Message { Message(sv: "Efter målets slutdatum", en: "After the goal's deadline") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -1,8 +1,8 @@
 /// A finding's `assessment` is the auditor's colour: röd, gul or grön. Severity: error.
 /// A grön finding should show its `evidence`. Severity: warning.
 public struct AssessmentCheck: Check {
-    public let id = "assessment"
-    public let title = Message(sv: "Revisionens bedömning", en: "Auditors' assessment")
+    public var id: String { "assessment" }
+    public var title: Message { Message(sv: "Revisionens bedömning", en: "Auditors' assessment") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

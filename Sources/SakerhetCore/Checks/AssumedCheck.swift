@@ -3,8 +3,8 @@
 /// field the record does not have, marks nothing and is probably a typo.
 /// Severity: warning, with the closest name.
 public struct AssumedCheck: RecordCheck {
-    public let id = "assumed"
-    public let title = Message(sv: "Antaget värde", en: "Assumed value")
+    public var id: String { "assumed" }
+    public var title: Message { Message(sv: "Antaget värde", en: "Assumed value") }
     public init() {}
 
     public var kinds: [Kind] { [.goal, .activity, .risk, .finding] }

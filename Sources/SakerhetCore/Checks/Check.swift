@@ -6,6 +6,10 @@
 /// validated on exactly those records (`Edit/Neighbourhood.swift`); a check that relates
 /// records otherwise (siblings, say) must widen that too, or `NeighbourhoodTests` fails.
 /// Checks run at the same time, so `run` must not change shared state.
+///
+/// A check stores nothing: its `id` and `title` are computed (`var id: String { "overdue" }`),
+/// so it is an empty value. The fused runner passes a check along for every record it
+/// judges, and a stored string would be retained and released each time.
 public protocol Check: Sendable {
     /// A stable id, used in JSON output, annotations and fingerprints.
     var id: String { get }

@@ -5,8 +5,8 @@
 /// older `init` wrote them) are most likely left over from a change of scale: the check says
 /// to remove them or give the scale's own. Severity: warning.
 public struct ConfigCheck: Check {
-    public let id = "config"
-    public let title = Message(sv: "Inställning", en: "Setting")
+    public var id: String { "config" }
+    public var title: Message { Message(sv: "Inställning", en: "Setting") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

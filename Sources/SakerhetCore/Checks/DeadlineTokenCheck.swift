@@ -3,8 +3,8 @@
 /// and `löpande` (done "under 2014" is `done: 2014`); `review` is a day. Impossible dates such as
 /// `2024-02-30` and `2024-13` are caught. Severity: error.
 public struct DeadlineTokenCheck: Check {
-    public let id = "deadline"
-    public let title = Message(sv: "Ogiltigt slutdatum", en: "Invalid deadline")
+    public var id: String { "deadline" }
+    public var title: Message { Message(sv: "Ogiltigt slutdatum", en: "Invalid deadline") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
@@ -12,10 +12,10 @@ public struct DeadlineTokenCheck: Check {
         data.forEachField(ofType: [.deadline, .day, .period]) { ref, f, spec in
             // A follow-up's period has its own message (FollowupCheck).
             if ref.kind == .followup { return }
-            let v = f.value
-            let valid = spec.type == .day ? Day(v) != nil
-                : spec.type == .period ? Deadline(token: v).map { !$0.hasNoDays } ?? false : Deadline(token: v) != nil
+            let valid = spec.type == .day ? f.day != nil
+                : spec.type == .period ? f.deadline.map { !$0.hasNoDays } ?? false : f.deadline != nil
             guard !valid else { return }
+            let v = f.value
             let why = Text.why(v)
             let rid = Diagnostic.name(data, ref)
             if spec.type == .day {

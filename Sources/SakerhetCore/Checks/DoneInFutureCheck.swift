@@ -2,8 +2,8 @@
 /// (`done: 2014`, `done: 2027-Q1`) counts from its first day: it may still be running.
 /// Severity: error.
 public struct DoneInFutureCheck: ScheduledCheck {
-    public let id = "done-future"
-    public let title = Message(sv: "Klar i framtiden", en: "Done in the future")
+    public var id: String { "done-future" }
+    public var title: Message { Message(sv: "Klar i framtiden", en: "Done in the future") }
     public var usesDate: Bool { true }
     public init() {}
 

@@ -1,7 +1,7 @@
 /// A goal, activity or finding with status `klar` says when in `done`. Severity: error.
 public struct DoneNeedsDateCheck: ScheduledCheck {
-    public let id = "done-date"
-    public let title = Message(sv: "Klardatum saknas", en: "Done date missing")
+    public var id: String { "done-date" }
+    public var title: Message { Message(sv: "Klardatum saknas", en: "Done date missing") }
     public init() {}
 
     public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {

@@ -1,8 +1,8 @@
 /// An open goal, activity or finding due within the window (`soon_days` in config.rec,
 /// 30 by default) is "due soon". Severity: notice.
 public struct DueSoonCheck: ScheduledCheck {
-    public let id = "due-soon"
-    public let title = Message(sv: "Snart förfallen", en: "Due soon")
+    public var id: String { "due-soon" }
+    public var title: Message { Message(sv: "Snart förfallen", en: "Due soon") }
     public var usesDate: Bool { true }
     public init() {}
 

@@ -1,8 +1,8 @@
 /// Ids are unique within a kind. Each later copy is reported, naming the first.
 /// Severity: error.
 public struct DuplicateIDCheck: Check {
-    public let id = "duplicate-id"
-    public let title = Message(sv: "Id används två gånger", en: "Duplicate id")
+    public var id: String { "duplicate-id" }
+    public var title: Message { Message(sv: "Id används två gånger", en: "Duplicate id") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -4,8 +4,8 @@
 /// röd for an activity. Two follow-ups of one record and period are one too many.
 /// Severity: error.
 public struct FollowupCheck: Check {
-    public let id = "followup"
-    public let title = Message(sv: "Felaktig uppföljning", en: "Invalid follow-up")
+    public var id: String { "followup" }
+    public var title: Message { Message(sv: "Felaktig uppföljning", en: "Invalid follow-up") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
@@ -61,8 +61,8 @@ public struct FollowupCheck: Check {
 /// A finding's `kind` is one of `finding_kinds` in config.rec (by default avvikelse, brist,
 /// iakttagelse, rekommendation, anmärkning, avvik, merknad). Severity: error.
 public struct FindingKindCheck: Check {
-    public let id = "finding-kind"
-    public let title = Message(sv: "Okänt slag av iakttagelse", en: "Unknown kind of finding")
+    public var id: String { "finding-kind" }
+    public var title: Message { Message(sv: "Okänt slag av iakttagelse", en: "Unknown kind of finding") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

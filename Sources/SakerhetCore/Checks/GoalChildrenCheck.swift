@@ -9,8 +9,8 @@
 /// A finding is linked to a goal through an activity, two references away; a write is
 /// validated on its neighbourhood for errors only, so this warning is not part of it.
 public struct GoalChildrenCheck: Check {
-    public let id = "goal-children"
-    public let title = Message(sv: "Mål och delar stämmer inte", en: "Goal and parts disagree")
+    public var id: String { "goal-children" }
+    public var title: Message { Message(sv: "Mål och delar stämmer inte", en: "Goal and parts disagree") }
     /// How many children a message names before "and N more".
     static let shown = 8
     public init() {}

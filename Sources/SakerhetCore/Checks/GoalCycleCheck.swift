@@ -1,8 +1,8 @@
 /// Goal parents form a tree: following `parent` never comes back to the same goal.
 /// Severity: error, once per cycle, at the goal with the first line in the cycle.
 public struct GoalCycleCheck: Check {
-    public let id = "goal-cycle"
-    public let title = Message(sv: "Mål i cirkel", en: "Goal cycle")
+    public var id: String { "goal-cycle" }
+    public var title: Message { Message(sv: "Mål i cirkel", en: "Goal cycle") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -1,8 +1,8 @@
 /// Every record has the fields its kind requires (bold in the brief), with a value.
 /// Severity: error.
 public struct MandatoryFieldCheck: RecordCheck {
-    public let id = "mandatory"
-    public let title = Message(sv: "Fält saknas", en: "Field missing")
+    public var id: String { "mandatory" }
+    public var title: Message { Message(sv: "Fält saknas", en: "Field missing") }
     public init() {}
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {

@@ -2,8 +2,8 @@
 /// `2026-Q1 2026-03-20 utan anmärkning: Protokoll`, with a valid deadline token, a valid
 /// date and, if given, the outcome `utan anmärkning` or `avvikelse`. Severity: error.
 public struct OccurrenceCheck: Check {
-    public let id = "occurrence"
-    public let title = Message(sv: "Felaktigt tillfälle", en: "Invalid occurrence")
+    public var id: String { "occurrence" }
+    public var title: Message { Message(sv: "Felaktigt tillfälle", en: "Invalid occurrence") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -3,8 +3,8 @@
 /// `pågår`; warning when `vilande`, since it waits on someone else. The message says how
 /// to fix it, as every error does: mark it done, or move the deadline with a reason.
 public struct OverdueCheck: ScheduledCheck {
-    public let id = "overdue"
-    public let title = Message(sv: "Försenad", en: "Overdue")
+    public var id: String { "overdue" }
+    public var title: Message { Message(sv: "Försenad", en: "Overdue") }
     public var usesDate: Bool { true }
     public init() {}
 

@@ -2,8 +2,8 @@
 /// owner above this one") never comes back to the same owner. Severity: error, once per
 /// cycle, at the `parent` line of the owner with the first line in the cycle.
 public struct OwnerCycleCheck: Check {
-    public let id = "owner-cycle"
-    public let title = Message(sv: "Ansvariga i cirkel", en: "Owner cycle")
+    public var id: String { "owner-cycle" }
+    public var title: Message { Message(sv: "Ansvariga i cirkel", en: "Owner cycle") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -1,8 +1,8 @@
 /// Every `owner` names an owner in owners.rec, by id. Severity: error, with the closest
 /// id, or the id of an owner whose name was written instead.
 public struct OwnerExistsCheck: Check {
-    public let id = "owner"
-    public let title = Message(sv: "Okänd ansvarig", en: "Unknown owner")
+    public var id: String { "owner" }
+    public var title: Message { Message(sv: "Okänd ansvarig", en: "Unknown owner") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

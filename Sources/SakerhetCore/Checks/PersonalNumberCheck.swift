@@ -2,8 +2,8 @@
 /// co-ordination number (samordningsnummer) that passes the Luhn check is an error
 /// anywhere in a file, comments included. The number is never echoed. Severity: error.
 public struct PersonalNumberCheck: Check {
-    public let id = "personal-number"
-    public let title = Message(sv: "Personnummer", en: "Personal identity number")
+    public var id: String { "personal-number" }
+    public var title: Message { Message(sv: "Personnummer", en: "Personal identity number") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -1,8 +1,8 @@
 /// Work that waits or was dropped says why: `vilande`, `struken` and `due: ?` need a
 /// `reason` ("Inväntar beslut från KF", "Uteblev efter dialog med KS"). Severity: error.
 public struct ReasonCheck: ScheduledCheck {
-    public let id = "reason"
-    public let title = Message(sv: "Anledning saknas", en: "Reason missing")
+    public var id: String { "reason" }
+    public var title: Message { Message(sv: "Anledning saknas", en: "Reason missing") }
     public init() {}
 
     public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {

@@ -2,8 +2,8 @@
 /// finding's `action`, and an owner's `parent`. Severity: error. (`owner` fields are
 /// checked by `OwnerExistsCheck`.)
 public struct ReferenceCheck: Check {
-    public let id = "reference"
-    public let title = Message(sv: "Okänd hänvisning", en: "Unknown reference")
+    public var id: String { "reference" }
+    public var title: Message { Message(sv: "Okänd hänvisning", en: "Unknown reference") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -3,8 +3,8 @@
 /// record. Severity: error, at the second line. The same owner named twice is a
 /// warning at the second line: the record is read with the owner once.
 public struct RepeatedFieldCheck: RecordCheck {
-    public let id = "repeated-field"
-    public let title = Message(sv: "Upprepat fält", en: "Repeated field")
+    public var id: String { "repeated-field" }
+    public var title: Message { Message(sv: "Upprepat fält", en: "Repeated field") }
     public init() {}
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {

@@ -1,8 +1,8 @@
 /// A risk that is not `stängd` is reviewed by its `review` date. Severity: warning once
 /// the date has passed.
 public struct ReviewDateCheck: Check {
-    public let id = "review"
-    public let title = Message(sv: "Omprövning passerad", en: "Review date passed")
+    public var id: String { "review" }
+    public var title: Message { Message(sv: "Omprövning passerad", en: "Review date passed") }
     public var usesDate: Bool { true }
     public init() {}
 

@@ -2,8 +2,8 @@
 /// numbers on the scale (`Risk.scale`: 1 to 4, or 1 to 5 with `risk_scale: 5` in config.rec).
 /// Severity: error.
 public struct ScoreCheck: Check {
-    public let id = "score"
-    public let title = Message(sv: "Ogiltig poäng", en: "Invalid score")
+    public var id: String { "score" }
+    public var title: Message { Message(sv: "Ogiltig poäng", en: "Invalid score") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

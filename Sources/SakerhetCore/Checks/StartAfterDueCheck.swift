@@ -1,8 +1,8 @@
 /// An activity cannot start after it is due: `start` begins no later than `due` ends.
 /// Severity: error.
 public struct StartAfterDueCheck: Check {
-    public let id = "start-after-due"
-    public let title = Message(sv: "Start efter slutdatum", en: "Start after deadline")
+    public var id: String { "start-after-due" }
+    public var title: Message { Message(sv: "Start efter slutdatum", en: "Start after deadline") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

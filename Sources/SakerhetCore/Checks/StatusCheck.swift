@@ -4,8 +4,8 @@
 /// a Swedish word of the follow-ups (`genomförd`, `genomfört`, `åtgärdad`, `avslutad`,
 /// `påbörjad`, any case) is read as its status with a notice naming the canonical word.
 public struct StatusCheck: Check {
-    public let id = "status"
-    public let title = Message(sv: "Okänd status", en: "Unknown status")
+    public var id: String { "status" }
+    public var title: Message { Message(sv: "Okänd status", en: "Unknown status") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
@@ -13,11 +13,11 @@ public struct StatusCheck: Check {
         let statusWords = Status.allCases.map(\.rawValue)
         let riskWords = RiskStatus.allCases.map(\.rawValue)
         data.forEachField(ofType: [.status, .riskStatus]) { ref, f, spec in
-            let v = f.value
             let isStatus = spec.type == .status
             let words = isStatus ? statusWords : riskWords
             // The stored word, as nearly every record has it: nothing to say.
-            if words.contains(where: { Words.same(v, $0) }) { return }
+            if f.index(in: words) != nil { return }
+            let v = f.value
             let canonical = isStatus ? Status(parsing: v)?.rawValue : RiskStatus(parsing: v)?.rawValue
             if canonical == v { return }
             let rid = Diagnostic.name(data, ref)

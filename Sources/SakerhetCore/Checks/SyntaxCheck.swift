@@ -2,8 +2,8 @@
 /// (bad keys, stray continuation lines, invalid UTF-8, NUL bytes) and warnings
 /// (CRLF, byte-order mark) are reported as they are. Severity: as the parser says.
 public struct SyntaxCheck: Check {
-    public let id = "syntax"
-    public let title = Message(sv: "Syntax", en: "Syntax")
+    public var id: String { "syntax" }
+    public var title: Message { Message(sv: "Syntax", en: "Syntax") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

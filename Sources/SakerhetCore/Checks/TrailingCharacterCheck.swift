@@ -2,8 +2,8 @@
 /// `%type` checks then reject, and no backslash, which recutils reads as "the value goes
 /// on on the next line". Severity: warning, at the line and column.
 public struct TrailingCharacterCheck: RecordCheck {
-    public let id = "trailing"
-    public let title = Message(sv: "Tecken på slutet", en: "Trailing character")
+    public var id: String { "trailing" }
+    public var title: Message { Message(sv: "Tecken på slutet", en: "Trailing character") }
     public init() {}
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {

@@ -1,8 +1,8 @@
 /// A field name that the kind does not define is probably a typo. Severity: warning,
 /// with the closest known name.
 public struct UnknownFieldCheck: Check {
-    public let id = "unknown-field"
-    public let title = Message(sv: "Okänt fält", en: "Unknown field")
+    public var id: String { "unknown-field" }
+    public var title: Message { Message(sv: "Okänt fält", en: "Unknown field") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -2,8 +2,8 @@
 /// deadline (`due`), and when the deadline is unknown (`due: ?`), a linked activity
 /// (`action`). Severity: warning for röd, notice for gul; grön and closed findings pass.
 public struct UnownedFindingCheck: Check {
-    public let id = "unowned-finding"
-    public let title = Message(sv: "Rekommendation utan åtgärd", en: "Finding without action")
+    public var id: String { "unowned-finding" }
+    public var title: Message { Message(sv: "Rekommendation utan åtgärd", en: "Finding without action") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

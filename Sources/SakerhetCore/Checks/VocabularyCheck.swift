@@ -3,8 +3,8 @@
 /// English alias (`open`, `monthly`) is read, with a warning to store the Swedish word,
 /// which the recutils descriptors require.
 public struct VocabularyCheck: Check {
-    public let id = "vocabulary"
-    public let title = Message(sv: "Okänt ord", en: "Unknown word")
+    public var id: String { "vocabulary" }
+    public var title: Message { Message(sv: "Okänt ord", en: "Unknown word") }
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {

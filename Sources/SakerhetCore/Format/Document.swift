@@ -162,27 +162,35 @@ public enum LineEnding: Sendable {
     var bytes: [UInt8] { self == .lf ? [0x0A] : [0x0D, 0x0A] }
 }
 
+/// One `key: value` line (with its `+` lines) of a record, in 32 bytes: the parser makes
+/// one for every line of every file, so at 1,000,000 activities the fields are the
+/// largest part of what a command holds (docs/performance.md, "A field in 32 bytes").
+/// A one-line value whose bytes are valid UTF-8, short or long, stays in the file's bytes
+/// and is made into a string when it is asked for; only a value of several lines, one
+/// whose bytes had to be repaired and one an edit gives is kept as a string.
 public struct Field: Sendable, Hashable {
     /// The key as written in the file.
     public var key: String { KeyNames.shared.name(keyID) }
     /// The value, with continuation lines joined by "\n" and trailing blanks removed.
-    /// A one-line value longer than a small string is made from the file's bytes when it
-    /// is asked for (see `FieldText`); ask once and keep it where it is used often.
+    /// A value left in the file is made from its bytes each time it is asked for; ask
+    /// once and keep it where it is used often.
     public var value: String { text.value }
     /// Whether the value is empty, without making it.
     public var isEmpty: Bool { text.isEmpty }
     /// The value as the field keeps it.
-    let text: FieldText
-    // Positions as 32-bit numbers: a field is on every command's path (files are at most
-    // 1 GiB, see `Store.read`).
-    private let line32: Int32
-    private let column32: Int32
-    private let lines32: Int32
-    private let start32: Int32
-    private let end32: Int32
+    var text: FieldText { FieldText(storage, start: Int(start32) + Int(column32) - 1, count: Int(count32)) }
+    private let storage: FieldStorage
     /// The key as a number (`KeyNames`): the key's `FieldKey` code, or an id of 256 and
     /// up for any other key, so that the field carries no string for its key.
     let keyID: UInt32
+    // Positions as 32-bit numbers (files are at most 1 GiB, see `Store.read`).
+    private let line32: Int32
+    private let column32: Int32
+    private let start32: Int32
+    private let end32: Int32
+    /// A value in the file: its length in bytes (it has one line). A made value: its
+    /// number of lines.
+    private let count32: Int32
 
     /// The key's `FieldKey` code, `FieldKey.noCode` for a key the schema does not have.
     @inline(__always)
@@ -193,36 +201,64 @@ public struct Field: Sendable, Hashable {
     /// 1-based column where the value starts.
     public var valueColumn: Int { Int(column32) }
     /// 1 plus the number of `+` continuation lines.
-    public var lineCount: Int { Int(lines32) }
+    public var lineCount: Int { storage.isFile ? 1 : Int(count32) }
     /// From the key's first byte to the end of its last line, line break included.
     public var byteRange: Range<Int> { Int(start32)..<Int(end32) }
 
     /// A field whose value is made already.
     init(keyID: UInt32, value: String, line: Int, valueColumn: Int, lineCount: Int, byteRange: Range<Int>) {
-        self.init(keyID: keyID, text: FieldText(value), line: line, valueColumn: valueColumn, lineCount: lineCount,
+        self.init(keyID: keyID, storage: .made(MadeValue(value)), count: lineCount, line: line, valueColumn: valueColumn,
                   byteRange: byteRange)
     }
 
     /// A one-line field whose value is the `length` valid UTF-8 bytes of `source` from its
     /// value's column on (`byteRange.lowerBound + valueColumn - 1`).
     init(keyID: UInt32, source: FieldSource, length: Int, line: Int, valueColumn: Int, byteRange: Range<Int>) {
-        self.init(keyID: keyID, text: FieldText(source, start: byteRange.lowerBound + valueColumn - 1, count: length),
-                  line: line, valueColumn: valueColumn, lineCount: 1, byteRange: byteRange)
+        self.init(keyID: keyID, storage: .file(source), count: length, line: line, valueColumn: valueColumn, byteRange: byteRange)
     }
 
-    private init(keyID: UInt32, text: FieldText, line: Int, valueColumn: Int, lineCount: Int, byteRange: Range<Int>) {
+    private init(keyID: UInt32, storage: FieldStorage, count: Int, line: Int, valueColumn: Int, byteRange: Range<Int>) {
         self.keyID = keyID
-        self.text = text
+        self.storage = storage
+        count32 = Int32(clamping: count)
         line32 = Int32(clamping: line)
         column32 = Int32(clamping: valueColumn)
-        lines32 = Int32(clamping: lineCount)
         start32 = Int32(clamping: byteRange.lowerBound)
         end32 = Int32(clamping: byteRange.upperBound)
     }
 
+    /// Runs `body` on the value's UTF-8 bytes; a value in the file is read where it lies,
+    /// with no string made of it.
+    func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch storage {
+        case .file(let source):
+            let from = Int(start32) + Int(column32) - 1
+            return source.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[from..<(from + Int(count32))])) }
+        case .made(let made):
+            var text = made.text
+            return text.withUTF8(body)
+        }
+    }
+
+    /// Whether the value is `word`, byte for byte, without making the value.
+    public func valueIs(_ word: String) -> Bool { index(in: [word]) != nil }
+
+    /// The index of the first of `words` that the value is, byte for byte, without making
+    /// the value: how a check passes over the stored word that nearly every record has.
+    public func index(in words: [String]) -> Int? {
+        withValueBytes { v in
+            for (k, word) in words.enumerated() {
+                var w = word
+                let same = w.withUTF8 { $0.count == v.count && ($0.isEmpty || Platform.bytesEqual($0.baseAddress!, v.baseAddress!, count: v.count)) }
+                if same { return k }
+            }
+            return nil
+        }
+    }
+
     // Equal by what the field says and where: its key, value and place in the file.
     public static func == (a: Field, b: Field) -> Bool {
-        a.keyID == b.keyID && a.line32 == b.line32 && a.column32 == b.column32 && a.lines32 == b.lines32
+        a.keyID == b.keyID && a.line32 == b.line32 && a.column32 == b.column32 && a.lineCount == b.lineCount
             && a.start32 == b.start32 && a.end32 == b.end32 && a.value == b.value
     }
 
@@ -234,58 +270,86 @@ public struct Field: Sendable, Hashable {
     }
 }
 
-/// A field's value as the field keeps it: a short or multi-line value as a string (a
-/// small string needs no memory of its own), a longer one-line value as its place in the
-/// file's bytes, made into a string when it is read. A typed record holds a text it may
-/// never be asked for (an activity's title or note, when only its deadline is judged) the
-/// same way.
+/// Where a field's value is: in the file's bytes, or made as a string. One word: both
+/// cases hold a class reference.
+enum FieldStorage: Sendable {
+    case file(FieldSource)
+    case made(MadeValue)
+
+    var isFile: Bool {
+        if case .file = self { return true }
+        return false
+    }
+}
+
+/// A value kept as a string (`FieldStorage.made`).
+final class MadeValue: Sendable {
+    let text: String
+    init(_ text: String) { self.text = text }
+}
+
+/// A field's value as a typed record keeps it for a text it may never be asked for (an
+/// activity's title or note, when only its deadline is judged): the field's storage and
+/// the value's place in the file. 16 bytes.
 public struct FieldText: Sendable, Equatable {
-    private let text: String
-    private let source: FieldSource?
+    private let storage: FieldStorage
     private let start32: Int32
     private let length32: Int32
 
-    init(_ text: String) {
-        self.text = text
-        source = nil
-        start32 = 0
-        length32 = 0
-    }
-
-    init(_ source: FieldSource, start: Int, count: Int) {
-        text = ""
-        self.source = source
+    /// The value of a field with this storage, whose value in the file (if it is there)
+    /// is the `count` bytes from `start`.
+    init(_ storage: FieldStorage, start: Int, count: Int) {
+        self.storage = storage
         start32 = Int32(clamping: start)
         length32 = Int32(clamping: count)
     }
 
     public var value: String {
-        guard let source else { return text }
-        return source.string(Int(start32), Int(length32))
+        switch storage {
+        case .file(let source): return source.string(Int(start32), Int(length32))
+        case .made(let made): return made.text
+        }
     }
 
-    /// Whether the value is empty, without making it (a value left in the file is longer
-    /// than a small string).
-    var isEmpty: Bool { source == nil && text.isEmpty }
+    /// Whether the value is empty, without making it.
+    var isEmpty: Bool {
+        switch storage {
+        case .file: return length32 == 0
+        case .made(let made): return made.text.isEmpty
+        }
+    }
     /// Whether the value is made when it is read.
-    var isMadeLater: Bool { source != nil }
+    var isMadeLater: Bool { storage.isFile }
 
     public static func == (a: FieldText, b: FieldText) -> Bool { a.value == b.value }
 }
 
-/// The bytes of a parsed file, shared by the fields whose values are long enough to need
-/// memory of their own: such a value is made from these bytes when it is asked for, so
-/// that parsing makes no string for it. The bytes are the document's own array, not a
-/// copy, and a field's place in them is its place in the whole file, also when the file
-/// was parsed in pieces on several cores.
+/// The bytes of a parsed file, shared by the fields whose values stay in it: such a
+/// value is made from these bytes when it is asked for, so that parsing makes no string
+/// for it. The bytes are the document's own array, not a copy, and a field's place in
+/// them is its place in the whole file, also when the file was parsed in pieces on
+/// several cores.
 final class FieldSource: Sendable {
     let bytes: [UInt8]
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// The string of the `count` bytes from `start`, which the parser found valid UTF-8.
+    /// Copied into the string's own storage and checked there: about a third faster than
+    /// `String(decoding:as:)` for the short values most fields have (26 ns against 37);
+    /// a short value byte by byte, not through a call to `memmove`.
     func string(_ start: Int, _ count: Int) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
+        bytes.withUnsafeBufferPointer { file in
+            String(unsafeUninitializedCapacity: count) { out in
+                let from = file.baseAddress! + start
+                if count <= 16 {
+                    for k in 0..<count { out[k] = from[k] }
+                } else {
+                    out.baseAddress!.initialize(from: from, count: count)
+                }
+                return count
+            }
+        }
     }
 }
 

@@ -1,14 +1,13 @@
 /// Line-by-line parser from bytes to `Document`. It works on the bytes directly and
-/// makes a `String` only for each short or multi-line value and each comment; a longer
-/// one-line value is left in the file's bytes until it is asked for (`FieldSource`), and
-/// a key is a number (`KeyNames`).
+/// makes a `String` only for each multi-line value and each comment; a one-line value is
+/// left in the file's bytes until it is asked for (`FieldSource`), and a key is a number
+/// (`KeyNames`).
 /// See docs/format.md.
 ///
 /// Every command parses the whole folder, so this is the hot path (docs/performance.md):
 /// the loop reads through one unsafe buffer pointer, finds line ends with `memchr`,
-/// checks 8 bytes at a time for non-ASCII and NUL bytes, makes a short one-line value
-/// straight from the file's bytes (checking its UTF-8 in the same pass), checks a longer
-/// one's UTF-8 only when its line has a byte >= 0x80, and collects a record's
+/// checks 8 bytes at a time for non-ASCII and NUL bytes, checks a one-line value's UTF-8
+/// only when its line has a byte >= 0x80, and collects a record's
 /// fields in a scratch buffer that is moved into an array of exactly the right size.
 /// Diagnostics come in the same order as ever: line by line, UTF-8 first.
 /// What a parser found in its piece of a file. Only values: pieces are parsed on several
@@ -60,10 +59,10 @@ struct Parser {
     private var blockStart = -1
     private var blockEnd = 0
     private var sawLF = false
-    // The last field's pieces, kept open while `+` lines follow. A short one-line value is
-    // made at once, as `openString`, a longer one only measured (`openLazyLength`), from
-    // the range `openValueStart..<openValueEnd` of the file; the first `+` line copies that
-    // range to `openValue` and appends there.
+    // The last field's pieces, kept open while `+` lines follow. A one-line value is only
+    // measured (`openLazyLength`), or made at once as `openString` when its bytes need
+    // repair, from the range `openValueStart..<openValueEnd` of the file; the first `+`
+    // line copies that range to `openValue` and appends there.
     /// The open field's key as a number (`KeyNames`); nil when no field is open.
     private var openKey: UInt32?
     private var openPercent = false
@@ -319,14 +318,14 @@ struct Parser {
         // Trailing blanks are not part of the value.
         var n = openValueEnd
         while n > v, p[n - 1] == 0x20 || p[n - 1] == 0x09 { n -= 1 }
-        // A value longer than a small string stays in the file until it is asked for, if
-        // its bytes are valid UTF-8 (those of a line without a byte >= 0x80 are); else it
-        // is made now, and a bad byte reported.
-        if n - v > 15, !high || Parser.firstInvalidUTF8(in: p, from: v, to: n) == nil {
+        // The value stays in the file until it is asked for, if its bytes are valid
+        // UTF-8 (those of a line without a byte >= 0x80 are); else it is made now,
+        // repaired, and the bad byte reported.
+        if !high || Parser.firstInvalidUTF8(in: p, from: v, to: n) == nil {
             openLazyLength = n - v
         } else {
             openLazyLength = -1
-            openString = high ? checkedString(v, n, line: start..<end) : string(v, n)
+            openString = checkedString(v, n, line: start..<end)
         }
         openLine = line
         openColumn = v - start + 1

@@ -191,10 +191,10 @@ public struct DataSet: Sendable {
 
     private static func goal(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Goal {
         Goal(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", parent: f[.parent], area: f[.area],
-             owners: Words.owners(r, f[.owner]), due: f[.due].flatMap(Deadline.init(token:)),
-             status: f[.status].flatMap(Words.status), statusAlias: Words.alias(f[.status]), doneWhen: f[.doneWhen],
-             donePeriod: Words.done(f[.done]), reason: f[.reason], note: f[.note], source: f[.source],
-             classification: f[.classification].flatMap(Words.classification) ?? .open,
+             owners: f.owners(), due: f.deadline(.due),
+             status: f.word(.status, Status.init(parsing:)), statusAlias: f.statusAlias(), doneWhen: f[.doneWhen],
+             donePeriod: f.done(), reason: f[.reason], note: f[.note], source: f[.source],
+             classification: f.word(.classification, Classification.init(parsing:)) ?? .open,
              indicator: f[.indicator], target: f[.target])
     }
 
@@ -213,10 +213,10 @@ public struct DataSet: Sendable {
         let countedDone: Day?
 
         init(_ f: inout FieldSlots) {
-            status = f[.status].flatMap(Words.status)
-            due = f[.due].flatMap(Deadline.init(token:))
-            every = f[.every].flatMap(Words.recurrence)
-            done = Words.done(f[.done])
+            status = f.word(.status, Status.init(parsing:))
+            due = f.deadline(.due)
+            every = f.word(.every, Recurrence.init(parsing:))
+            done = f.done()
             let day = done?.lastDay
             countedDone = every != nil && day != nil
                 ? Activity.countedDone(done: day, due: due, every: every, lastOccurrence: f.last(.occurrence).flatMap(Occurrence.init))
@@ -226,22 +226,22 @@ public struct DataSet: Sendable {
 
     private static func activity(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots, _ t: ActivityTiming) -> Activity {
         Activity(ref: ref, id: f[.id] ?? "", goal: f[.goal] ?? "",
-                        owners: Words.owners(r, f[.owner]), start: f[.start].flatMap(Deadline.init(token:)),
+                        owners: f.owners(), start: f.deadline(.start),
                         due: t.due, status: t.status,
-                        statusAlias: Words.alias(f[.status]), donePeriod: t.done, done: t.done?.lastDay,
+                        statusAlias: f.statusAlias(), donePeriod: t.done, done: t.done?.lastDay,
                         every: t.every, area: f[.area],
-                        classification: f[.classification].flatMap(Words.classification) ?? .open,
+                        classification: f.word(.classification, Classification.init(parsing:)) ?? .open,
                         titleText: f.text(.title), progressText: f.text(.progress), reasonText: f.text(.reason),
                         noteText: f.text(.note), evidenceText: f.text(.evidence), countedDone: t.countedDone)
     }
 
     private static func risk(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots, scale: Int) -> Risk {
         Risk(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", area: f[.area], description: f[.description],
-             likelihood: f.score(.likelihood), consequence: f.score(.consequence), owners: Words.owners(r, f[.owner]),
+             likelihood: f.score(.likelihood), consequence: f.score(.consequence), owners: f.owners(),
              treatment: f[.treatment], actions: r.values(.action),
-             status: f[.status].flatMap(Words.riskStatus), review: f[.review].flatMap(Day.init),
+             status: f.word(.status, RiskStatus.init(parsing:)), review: f.day(.review),
              residualLikelihood: f.score(.residualLikelihood), residualConsequence: f.score(.residualConsequence),
-             source: f[.source], classification: f[.classification].flatMap(Words.classification) ?? .open,
+             source: f[.source], classification: f.word(.classification, Classification.init(parsing:)) ?? .open,
              scaleMax: scale)
     }
 
@@ -249,18 +249,18 @@ public struct DataSet: Sendable {
         Finding(ref: ref, id: f[.id] ?? "", audit: f[.audit] ?? "", auditor: f[.auditor],
                 year: f[.year].flatMap { Int($0) }, caseNumber: f[.caseNumber],
                 recommendation: f[.recommendation] ?? "", response: f[.response], progress: f[.progress],
-                remaining: f[.remaining], assessment: f[.assessment].flatMap(Words.assessment),
-                evidence: f[.evidence], owners: Words.owners(r, f[.owner]), due: f[.due].flatMap(Deadline.init(token:)),
-                actions: r.values(.action), status: f[.status].flatMap(Words.status), statusAlias: Words.alias(f[.status]),
-                classification: f[.classification].flatMap(Words.classification) ?? .open, reason: f[.reason],
-                kind: f[.kind], basis: f[.basis], area: f[.area], note: f[.note], donePeriod: Words.done(f[.done]))
+                remaining: f[.remaining], assessment: f.word(.assessment, Assessment.init(parsing:)),
+                evidence: f[.evidence], owners: f.owners(), due: f.deadline(.due),
+                actions: r.values(.action), status: f.word(.status, Status.init(parsing:)), statusAlias: f.statusAlias(),
+                classification: f.word(.classification, Classification.init(parsing:)) ?? .open, reason: f[.reason],
+                kind: f[.kind], basis: f[.basis], area: f[.area], note: f[.note], donePeriod: f.done())
     }
 
     private static func followup(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Followup {
         Followup(ref: ref, id: f[.id] ?? "", record: f[.record] ?? "",
-                 period: f[.period].flatMap(Deadline.init(token:)).flatMap { $0.isUnknown ? nil : $0 },
+                 period: f.deadline(.period).flatMap { $0.isUnknown ? nil : $0 },
                  assessment: f[.assessment] ?? "", analysis: f[.analysis], outcome: f[.outcome],
-                 classification: f[.classification].flatMap(Words.classification) ?? .open)
+                 classification: f.word(.classification, Classification.init(parsing:)) ?? .open)
     }
 
     /// The kinds whose typed records are made so far (for tests of what a command reads).
@@ -517,16 +517,15 @@ extension Kind {
 /// bytes. That gives the same value as the general parser (which lower-cases first), only
 /// without making a lower-cased copy for every record.
 enum Words {
-    /// Every `owner` line of a record; one read of the record's fields only when it has a
-    /// second `owner` line after the first.
-    static func owners(_ r: Record, _ first: String?) -> [String] {
-        let owner = UInt8(FieldKey.owner.rawValue)
-        var count = 0
-        for f in r.fields where f.code == owner { count += 1; if count > 1 { break } }
-        if count <= 1 { return first.map { [$0] } ?? [] }
-        // Each owner once, in the order written (the same owner twice is a warning).
+    /// Each owner of a record with several `owner` lines once, in the order written (the
+    /// same owner twice is a warning).
+    static func owners(_ fields: [Field]) -> [String] {
+        let code = UInt8(FieldKey.owner.rawValue)
         var out: [String] = []
-        for v in r.values(.owner) where !v.isEmpty && !out.contains(v) { out.append(v) }
+        for f in fields where f.code == code && !f.isEmpty {
+            let v = f.value
+            if !out.contains(v) { out.append(v) }
+        }
         return out
     }
 
@@ -540,35 +539,9 @@ enum Words {
         return text
     }
 
-    /// A `done` value: a day or a period; nil for anything else (the check reports it).
-    static func done(_ text: String?) -> Deadline? {
-        guard let text, let d = Deadline(token: text), !d.hasNoDays else { return nil }
-        return d
-    }
-
-    static func status(_ text: String) -> Status? {
-        for s in Status.allCases where same(text, s.rawValue) { return s }
-        return Status(parsing: text)
-    }
-
-    static func riskStatus(_ text: String) -> RiskStatus? {
-        for s in RiskStatus.allCases where same(text, s.rawValue) { return s }
-        return RiskStatus(parsing: text)
-    }
-
     static func classification(_ text: String) -> Classification? {
         for c in Classification.allCases where same(text, c.rawValue) { return c }
         return Classification(parsing: text)
-    }
-
-    static func recurrence(_ text: String) -> Recurrence? {
-        for r in Recurrence.allCases where same(text, r.rawValue) { return r }
-        return Recurrence(parsing: text)
-    }
-
-    static func assessment(_ text: String) -> Assessment? {
-        for a in Assessment.allCases where same(text, a.rawValue) { return a }
-        return Assessment(parsing: text)
     }
 
     /// Byte-for-byte equal (String's `==` also equates canonically equivalent forms).

@@ -18,12 +18,14 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`.
     public init?(_ text: String) {
-        guard text.utf8.count == 10 else { return nil }
-        let parts: (Int, Int, Int)? = withBytes(text) { u in
-            guard u[4] == 0x2D, u[7] == 0x2D, let y = digits(u, 0, 4), let m = digits(u, 5, 7), let d = digits(u, 8, 10) else { return nil }
-            return (y, m, d)
-        }
-        guard let (y, m, d) = parts else { return nil }
+        guard text.utf8.count == 10, let day = withBytes(text, Day.init(bytes:)) else { return nil }
+        self = day
+    }
+
+    /// The same from UTF-8 bytes (`Field.day`).
+    init?(bytes u: UnsafeBufferPointer<UInt8>) {
+        guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D, let y = digits(u, 0, 4), let m = digits(u, 5, 7),
+              let d = digits(u, 8, 10) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

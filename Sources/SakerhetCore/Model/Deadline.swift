@@ -37,6 +37,7 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The stored word for standing work, and the other spelling that is read as it.
     public static let standingToken = "löpande"
     static let standingWords = ["löpande", "fortlöpande"]
+    private static let standingBytes = standingWords.map { Array($0.utf8) }
 
     init(precision: Precision, year: Int, index: Int, dayOfMonth: Int = 0) {
         // Every maker passes a period that exists (month 1–12, week 1–53 …); the years are
@@ -94,38 +95,48 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Parses a canonical token: `2024-05-31`, `2028-W12`, `2024-05`, `2024-Q3`, `2024-T2`,
     /// `2024-H1`, `2024`, `?`, `löpande` (also read: `fortlöpande`).
     public init?(token: String) {
-        let n = token.utf8.count
-        if n >= 8, Deadline.standingWords.contains(token) { self = .standing; return }
+        guard let d = withBytes(token, Deadline.init(bytes:)) else { return nil }
+        self = d
+    }
+
+    /// The same from a token's UTF-8 bytes: a field's value is read so without a string
+    /// being made of it (`Field.deadline`).
+    init?(bytes u: UnsafeBufferPointer<UInt8>) {
+        let n = u.count
+        if n >= 8, Deadline.standingBytes.contains(where: { $0.elementsEqual(u) }) { self = .standing; return }
         if n == 8 {
-            guard let d: Deadline = withBytes(token, { u in
-                guard let y = digits(u, 0, 4), u[4] == 0x2D, u[5] == UInt8(ascii: "W"), let w = digits(u, 6, 8) else { return nil }
-                return Deadline(isoYear: y, week: w)
-            }) else { return nil }
+            guard let y = digits(u, 0, 4), u[4] == 0x2D, u[5] == UInt8(ascii: "W"), let w = digits(u, 6, 8),
+                  let d = Deadline(isoYear: y, week: w) else { return nil }
             self = d
             return
         }
         guard n == 1 || n == 4 || n == 7 || n == 10 else { return nil }
-        guard let d: Deadline = withBytes(token, { u in
-            if n == 1 { return u[0] == UInt8(ascii: "?") ? .unknown : nil }
-            guard let y = digits(u, 0, 4), y >= 1 else { return nil }
-            if n == 4 { return Deadline(precision: .year, year: y, index: 0) }
-            guard u[4] == 0x2D else { return nil }
-            if n == 7 {
-                if let k = digits(u, 6, 7) {
-                    switch u[5] {
-                    case UInt8(ascii: "Q") where (1...4).contains(k): return Deadline(precision: .quarter, year: y, index: k)
-                    case UInt8(ascii: "T") where (1...3).contains(k): return Deadline(precision: .tertial, year: y, index: k)
-                    case UInt8(ascii: "H") where (1...2).contains(k): return Deadline(precision: .half, year: y, index: k)
-                    default: break
-                    }
+        if n == 1 {
+            guard u[0] == UInt8(ascii: "?") else { return nil }
+            self = .unknown
+            return
+        }
+        guard let y = digits(u, 0, 4), y >= 1 else { return nil }
+        if n == 4 {
+            self = Deadline(precision: .year, year: y, index: 0)
+            return
+        }
+        guard u[4] == 0x2D else { return nil }
+        if n == 7 {
+            if let k = digits(u, 6, 7) {
+                switch u[5] {
+                case UInt8(ascii: "Q") where (1...4).contains(k): self = Deadline(precision: .quarter, year: y, index: k); return
+                case UInt8(ascii: "T") where (1...3).contains(k): self = Deadline(precision: .tertial, year: y, index: k); return
+                case UInt8(ascii: "H") where (1...2).contains(k): self = Deadline(precision: .half, year: y, index: k); return
+                default: break
                 }
-                if let m = digits(u, 5, 7), (1...12).contains(m) { return Deadline(precision: .month, year: y, index: m) }
-                return nil
             }
-            guard u[7] == 0x2D, let m = digits(u, 5, 7), let d = digits(u, 8, 10), let day = Day(year: y, month: m, day: d) else { return nil }
-            return Deadline(day: day)
-        }) else { return nil }
-        self = d
+            guard let m = digits(u, 5, 7), (1...12).contains(m) else { return nil }
+            self = Deadline(precision: .month, year: y, index: m)
+            return
+        }
+        guard u[7] == 0x2D, let m = digits(u, 5, 7), let d = digits(u, 8, 10), let day = Day(year: y, month: m, day: d) else { return nil }
+        self = Deadline(day: day)
     }
 
     public var isUnknown: Bool { precision == .unknown }

@@ -93,6 +93,41 @@ public enum FieldKey: Int, CaseIterable, CodingKey, Sendable {
     }
 }
 
+/// A vocabulary whose stored words a field's bytes are compared with (`FieldSlots.word`).
+protocol StoredWord: CaseIterable, RawRepresentable where RawValue == String {
+    /// The cases, and their stored words in the same order: made once.
+    static var list: [Self] { get }
+    static var storedWords: [String] { get }
+}
+
+extension Status: StoredWord {
+    static let list = Array(allCases)
+    static let storedWords = list.map(\.rawValue)
+}
+extension RiskStatus: StoredWord {
+    static let list = Array(allCases)
+    static let storedWords = list.map(\.rawValue)
+}
+extension Assessment: StoredWord {
+    static let list = Array(allCases)
+    static let storedWords = list.map(\.rawValue)
+}
+extension Classification: StoredWord {
+    static let list = Array(allCases)
+    static let storedWords = list.map(\.rawValue)
+}
+extension Recurrence: StoredWord {
+    static let list = Array(allCases)
+    static let storedWords = list.map(\.rawValue)
+}
+
+extension Field {
+    /// The value as a deadline token (`Deadline(token:)`), read from its bytes.
+    var deadline: Deadline? { withValueBytes(Deadline.init(bytes:)) }
+    /// The value as a day (`Day(_:)`), read from its bytes.
+    var day: Day? { withValueBytes(Day.init(bytes:)) }
+}
+
 /// The first value of each key of a record, found in one pass over its fields: each
 /// field's code is its slot, so there is no search and no slot to get wrong. Reused from
 /// record to record, it allocates nothing per record and clears only the slots the last
@@ -105,6 +140,7 @@ struct FieldSlots {
     private var slots: [Int32]
     private var filled: [UInt8] = []
     private var fields: [Field] = []
+    private var ownerLists: [String: [String]] = [:]
 
     init(_ kind: Kind) {
         self.kind = kind
@@ -145,6 +181,59 @@ struct FieldSlots {
     }
 
     func score(_ key: FieldKey) -> Int? { self[key].flatMap { Int($0) } }
+
+    /// The field of `key`, nil when absent or empty.
+    private func field(_ key: FieldKey) -> Field? {
+        assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
+        let i = Int(slots[key.rawValue])
+        return i >= 0 && !fields[i].isEmpty ? fields[i] : nil
+    }
+
+    /// The value of `key` as a deadline token, read from its bytes.
+    func deadline(_ key: FieldKey) -> Deadline? { field(key)?.deadline }
+
+    /// A `done` value: a day or a period, read from its bytes; nil for anything else (the
+    /// check reports it).
+    func done() -> Deadline? { deadline(.done).flatMap { $0.hasNoDays ? nil : $0 } }
+
+    /// The value of `key` as a day, read from its bytes.
+    func day(_ key: FieldKey) -> Day? { field(key)?.day }
+
+    /// The value of `key` as a word of `W`: the stored word found by its bytes, any other
+    /// spelling by `parse` (an alias, another case).
+    func word<W: StoredWord>(_ key: FieldKey, _ parse: (String) -> W?) -> W? {
+        guard let f = field(key) else { return nil }
+        if let k = f.index(in: W.storedWords) { return W.list[k] }
+        return parse(f.value)
+    }
+
+    /// The status word as the file has it when it is an alias (`Words.alias`): the stored
+    /// word, as nearly every record has it, is found by its bytes and made into no string.
+    func statusAlias() -> String? {
+        guard let f = field(.status), f.index(in: Status.storedWords) == nil else { return nil }
+        return Words.alias(f.value)
+    }
+
+    /// The record's owners (`Words.owners`). A record with one owner gets the list that
+    /// the last record of that owner got: a list of its own for each would be one
+    /// allocation per record (at 1,000,000 activities, 64 MB).
+    mutating func owners() -> [String] {
+        let i = Int(slots[FieldKey.owner.rawValue])
+        guard i >= 0 else { return [] }
+        let code = UInt8(FieldKey.owner.rawValue)
+        var count = 0
+        for f in fields where f.code == code {
+            count += 1
+            if count > 1 { return Words.owners(fields) }
+        }
+        let owner = fields[i].value
+        guard !owner.isEmpty else { return [] }
+        if let list = ownerLists[owner] { return list }
+        let list = [owner]
+        // A folder has tens or hundreds of owners; past this many, lists are not shared.
+        if ownerLists.count < 4096 { ownerLists[owner] = list }
+        return list
+    }
 
     /// The last value of a repeatable `key` (its latest line), nil when absent or empty.
     func last(_ key: FieldKey) -> String? {

@@ -692,6 +692,15 @@ extension Platform {
         return (seconds(usage.ru_utime) + seconds(usage.ru_stime), usage.ru_maxrss)
     }
 
+    /// This process's resident size now, in KiB (`/proc/self/statm`), or nil where
+    /// there is no such file. For sakerhet-bench's profile only.
+    public static func residentKiB() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let parts = text.split(separator: " ")
+        guard parts.count > 1, let pages = Int(parts[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
+    }
+
     /// The offset of the first `byte` in the `count` bytes at `base`, or nil (memchr: C's
     /// vectorised search, the fastest way to find line ends).
     @inline(__always)
