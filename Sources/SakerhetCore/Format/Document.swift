@@ -246,14 +246,13 @@ public struct Field: Sendable, Hashable {
     /// The index of the first of `words` that the value is, byte for byte, without making
     /// the value: how a check passes over the stored word that nearly every record has.
     public func index(in words: [String]) -> Int? {
-        withValueBytes { v in
-            for (k, word) in words.enumerated() {
-                var w = word
-                let same = w.withUTF8 { $0.count == v.count && ($0.isEmpty || Platform.bytesEqual($0.baseAddress!, v.baseAddress!, count: v.count)) }
-                if same { return k }
-            }
-            return nil
-        }
+        withValueBytes { v in words.firstIndex { Field.isWord($0, v) } }
+    }
+
+    /// Whether the bytes `v` are `word`'s UTF-8, byte for byte.
+    static func isWord(_ word: String, _ v: UnsafeBufferPointer<UInt8>) -> Bool {
+        var w = word
+        return w.withUTF8 { $0.count == v.count && ($0.isEmpty || Platform.bytesEqual($0.baseAddress!, v.baseAddress!, count: v.count)) }
     }
 
     // Equal by what the field says and where: its key, value and place in the file.

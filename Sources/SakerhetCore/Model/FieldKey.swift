@@ -93,34 +93,6 @@ public enum FieldKey: Int, CaseIterable, CodingKey, Sendable {
     }
 }
 
-/// A vocabulary whose stored words a field's bytes are compared with (`FieldSlots.word`).
-protocol StoredWord: CaseIterable, RawRepresentable where RawValue == String {
-    /// The cases, and their stored words in the same order: made once.
-    static var list: [Self] { get }
-    static var storedWords: [String] { get }
-}
-
-extension Status: StoredWord {
-    static let list = Array(allCases)
-    static let storedWords = list.map(\.rawValue)
-}
-extension RiskStatus: StoredWord {
-    static let list = Array(allCases)
-    static let storedWords = list.map(\.rawValue)
-}
-extension Assessment: StoredWord {
-    static let list = Array(allCases)
-    static let storedWords = list.map(\.rawValue)
-}
-extension Classification: StoredWord {
-    static let list = Array(allCases)
-    static let storedWords = list.map(\.rawValue)
-}
-extension Recurrence: StoredWord {
-    static let list = Array(allCases)
-    static let storedWords = list.map(\.rawValue)
-}
-
 extension Field {
     /// The value as a deadline token (`Deadline(token:)`), read from its bytes.
     var deadline: Deadline? { withValueBytes(Deadline.init(bytes:)) }
@@ -201,16 +173,16 @@ struct FieldSlots {
 
     /// The value of `key` as a word of `W`: the stored word found by its bytes, any other
     /// spelling by `parse` (an alias, another case).
-    func word<W: StoredWord>(_ key: FieldKey, _ parse: (String) -> W?) -> W? {
+    func word<W: CaseIterable & RawRepresentable>(_ key: FieldKey, _ parse: (String) -> W?) -> W? where W.RawValue == String {
         guard let f = field(key) else { return nil }
-        if let k = f.index(in: W.storedWords) { return W.list[k] }
+        if let w = f.withValueBytes({ v in W.allCases.first { Field.isWord($0.rawValue, v) } }) { return w }
         return parse(f.value)
     }
 
     /// The status word as the file has it when it is an alias (`Words.alias`): the stored
     /// word, as nearly every record has it, is found by its bytes and made into no string.
     func statusAlias() -> String? {
-        guard let f = field(.status), f.index(in: Status.storedWords) == nil else { return nil }
+        guard let f = field(.status), !f.withValueBytes({ v in Status.allCases.contains { Field.isWord($0.rawValue, v) } }) else { return nil }
         return Words.alias(f.value)
     }
 
