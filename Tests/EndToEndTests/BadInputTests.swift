@@ -190,7 +190,7 @@ final class BadInputTests: EndToEndCase {
     func testFileOverOneGiBIsRefused() throws {
         let root = try folder(with: Fixture.files)
         let path = root.appendingPathComponent("data/risks.rec")
-        FileManager.default.createFile(atPath: path.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: path.path, contents: nil))
         let handle = try FileHandle(forWritingTo: path)
         try handle.truncate(atOffset: (1 << 30) + 1)
         try handle.close()
