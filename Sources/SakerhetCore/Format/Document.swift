@@ -240,12 +240,9 @@ public struct Field: Sendable, Hashable {
         }
     }
 
-    /// Whether the value is `word`, byte for byte, without making the value.
-    public func valueIs(_ word: String) -> Bool { index(in: [word]) != nil }
-
     /// The index of the first of `words` that the value is, byte for byte, without making
     /// the value: how a check passes over the stored word that nearly every record has.
-    public func index(in words: [String]) -> Int? {
+    func index(in words: [String]) -> Int? {
         withValueBytes { v in words.firstIndex { Field.isWord($0, v) } }
     }
 

@@ -186,9 +186,10 @@ struct FieldSlots {
         return Words.alias(f.value)
     }
 
-    /// The record's owners (`Words.owners`). A record with one owner gets the list that
-    /// the last record of that owner got: a list of its own for each would be one
-    /// allocation per record (at 1,000,000 activities, 64 MB).
+    /// The record's owners (`Words.owners`). A record with one owner gets the list an
+    /// earlier record of that owner got from these slots (one set of slots per core): a
+    /// list of its own for each would be one allocation per record (at 1,000,000
+    /// activities, 64 MB).
     mutating func owners() -> [String] {
         let i = Int(slots[FieldKey.owner.rawValue])
         guard i >= 0 else { return [] }
