@@ -229,16 +229,7 @@ public struct Field: Sendable, Hashable {
 
     /// Runs `body` on the value's UTF-8 bytes; a value in the file is read where it lies,
     /// with no string made of it.
-    func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        switch storage {
-        case .file(let source):
-            let from = Int(start32) + Int(column32) - 1
-            return source.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[from..<(from + Int(count32))])) }
-        case .made(let made):
-            var text = made.text
-            return text.withUTF8(body)
-        }
-    }
+    func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { text.withValueBytes(body) }
 
     /// The index of the first of `words` that the value is, byte for byte, without making
     /// the value: how a check passes over the stored word that nearly every record has.
@@ -304,6 +295,18 @@ public struct FieldText: Sendable, Equatable {
         switch storage {
         case .file(let source): return source.string(Int(start32), Int(length32))
         case .made(let made): return made.text
+        }
+    }
+
+    /// Runs `body` on the value's UTF-8 bytes (`Field.withValueBytes`).
+    func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch storage {
+        case .file(let source):
+            let from = Int(start32)
+            return source.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[from..<(from + Int(length32))])) }
+        case .made(let made):
+            var text = made.text
+            return text.withUTF8(body)
         }
     }
 

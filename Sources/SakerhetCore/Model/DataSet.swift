@@ -547,10 +547,6 @@ enum Words {
     /// Byte-for-byte equal (String's `==` also equates canonically equivalent forms).
     @inline(__always)
     static func same(_ a: String, _ b: String) -> Bool {
-        let n = a.utf8.count
-        guard n == b.utf8.count else { return false }
-        return a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in n == 0 || Platform.bytesEqual(x.baseAddress!, y.baseAddress!, count: n) }
-        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+        a.utf8.count == b.utf8.count && withBytes(a) { Field.isWord(b, $0) }
     }
 }

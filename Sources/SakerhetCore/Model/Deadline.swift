@@ -37,7 +37,6 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The stored word for standing work, and the other spelling that is read as it.
     public static let standingToken = "löpande"
     static let standingWords = ["löpande", "fortlöpande"]
-    private static let standingBytes = standingWords.map { Array($0.utf8) }
 
     init(precision: Precision, year: Int, index: Int, dayOfMonth: Int = 0) {
         // Every maker passes a period that exists (month 1–12, week 1–53 …); the years are
@@ -103,7 +102,7 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
     /// being made of it (`Field.deadline`).
     init?(bytes u: UnsafeBufferPointer<UInt8>) {
         let n = u.count
-        if n >= 8, Deadline.standingBytes.contains(where: { $0.elementsEqual(u) }) { self = .standing; return }
+        if n >= 8, Deadline.standingWords.contains(where: { Field.isWord($0, u) }) { self = .standing; return }
         if n == 8 {
             guard let y = digits(u, 0, 4), u[4] == 0x2D, u[5] == UInt8(ascii: "W"), let w = digits(u, 6, 8),
                   let d = Deadline(isoYear: y, week: w) else { return nil }
