@@ -119,17 +119,56 @@ final class FieldKeyTests: XCTestCase {
         XCTAssertNil(f[.due])
     }
 
-    /// The field index keeps the places of typed fields (12 bytes each), not of free text,
-    /// and the fields a kind does not define, found by code.
-    func testTheFieldIndexKeepsTypedFieldsAndUnknownOnes() {
-        XCTAssertEqual(MemoryLayout<FieldIndex.Place>.stride, 12)
-        let doc = Document(text: "id: A1\ntitle: T\ngoal: D1\nowner: sbs\nowner: it\ndue: 2025\nstatus: pågår\nnote: n\nnotes: x\nrecommendation: r\n")
+    /// The walks over fields of some types, and over fields a kind does not define, visit
+    /// exactly those, in file order, found by code; empty values are passed over.
+    func testTheWalksVisitTypedFieldsAndUnknownOnes() {
+        let doc = Document(text: "id: A1\ntitle: T\ngoal: D1\nowner: sbs\nowner: it\ndue: 2025\nstatus: pågår\nnote: n\nnotes: x\n"
+                           + "recommendation: r\nstart:\n\nid: A2\ngoal: D2\ndue: 2026\nnote: m\n")
         let data = DataSet(folder: "data", files: [.activity: SourceFile(path: "data/activities.rec", document: doc)])
-        let index = data.fieldIndex
-        XCTAssertEqual(index.places(of: .ref(.owner)).map(\.field), [3, 4])
-        XCTAssertEqual(index.places(of: .deadline).map(\.field), [5])
-        XCTAssertEqual(index.places(of: .status).map(\.field), [6])
-        XCTAssertEqual(index.places(of: .ref(.goal)).map { Kind.activity.fields[Int($0.spec)].name }, ["goal"])
-        XCTAssertEqual(index.unknown.map(\.field), [8, 9], "a typo, and a key of another kind")
+        func visits(_ types: [FieldSpec.ValueType], where include: ((FieldSpec) -> Bool)? = nil) -> [String] {
+            var out: [String] = []
+            data.forEachField(ofType: types, where: include) { ref, f, spec in
+                XCTAssertEqual(spec.name, f.key)
+                out.append("\(ref.index):\(f.key)=\(f.value)")
+            }
+            return out
+        }
+        XCTAssertEqual(visits([.ref(.owner)]), ["0:owner=sbs", "0:owner=it"])
+        XCTAssertEqual(visits([.deadline]), ["0:due=2025", "1:due=2026"], "the empty start is passed over")
+        XCTAssertEqual(visits([.status, .deadline]), ["0:due=2025", "0:status=pågår", "1:due=2026"], "one walk, in field order")
+        XCTAssertEqual(visits([.ref(.goal), .ref(.owner)], where: { $0.key != .owner }), ["0:goal=D1", "1:goal=D2"])
+        XCTAssertEqual(visits([.score]), [], "activities have no score")
+        var unknown: [String] = []
+        data.forEachUnknownField { ref, r, f in unknown.append("\(ref.index):\(r.line):\(f.key)") }
+        XCTAssertEqual(unknown, ["0:1:notes", "0:1:recommendation"], "a typo, and a key of another kind")
+    }
+}
+
+final class ActivityLayoutTests: XCTestCase {
+    /// An activity keeps its dates, status and ids typed and reads its texts from the
+    /// record's fields: 120 bytes, not the 264 it took with its texts kept apart.
+    func testAnActivityIsSmallAndReadsItsTextsFromItsFields() {
+        XCTAssertLessThanOrEqual(MemoryLayout<Activity>.stride, 120)
+        let doc = Document(text: "id: A1\ngoal: D1\ntitle: Öva\ntitle: andra\nowner: sbs\ndue: 2025-Q1\nevery: kvartal\n"
+                           + "done: 2025-02-10\nstatus: Genomförd\nprogress: 60 %\nreason:\nnote: n\nevidence: protokoll\n\n"
+                           + "id: A2\ngoal: D1\ntitle: T\ndue: 2025\nstatus: pågår\n")
+        let data = DataSet(folder: "data", files: [.activity: SourceFile(path: "data/activities.rec", document: doc)])
+        let a = data.activities[0], b = data.activities[1]
+        XCTAssertEqual(a.ref, RecordRef(kind: .activity, index: 0))
+        XCTAssertEqual(b.ref, RecordRef(kind: .activity, index: 1))
+        XCTAssertEqual(a.title, "Öva", "the first title, as the record's slot gives it")
+        XCTAssertEqual(a.progress, "60 %")
+        XCTAssertNil(a.reason, "an empty value is none")
+        XCTAssertEqual(a.note, "n")
+        XCTAssertEqual(a.evidence, "protokoll")
+        XCTAssertEqual(a.statusAlias, "Genomförd")
+        XCTAssertEqual(a.status, .done)
+        XCTAssertEqual(a.done, Day("2025-02-10"))
+        XCTAssertEqual(a.countedDone, Day("2025-02-10"), "done in its quarter moves the deadline on")
+        XCTAssertEqual(a.deadline, Deadline(token: "2025-Q2"))
+        XCTAssertNil(b.statusAlias, "a stored word is no alias")
+        XCTAssertNil(b.done)
+        XCTAssertNil(b.countedDone)
+        XCTAssertNil(b.note)
     }
 }

@@ -192,6 +192,16 @@ public struct Field: Sendable, Hashable {
     /// number of lines.
     private let count32: Int32
 
+    /// The first field of `key` in `fields`, nil when there is none or its value is empty:
+    /// what a record's slot for the key gives (`FieldSlots`).
+    static func first(_ key: FieldKey, in fields: [Field]) -> Field? {
+        let code = UInt8(key.rawValue)
+        return fields.withUnsafeBufferPointer { fields in
+            guard let i = fields.firstIndex(where: { $0.code == code }), !fields[i].isEmpty else { return nil }
+            return fields[i]
+        }
+    }
+
     /// The key's `FieldKey` code, `FieldKey.noCode` for a key the schema does not have.
     @inline(__always)
     public var code: UInt8 { keyID < KeyNames.firstOther ? UInt8(truncatingIfNeeded: keyID) : FieldKey.noCode }

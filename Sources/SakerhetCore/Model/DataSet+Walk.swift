@@ -1,46 +1,47 @@
-/// Walks over the fields of a data set for the checks, in file order.
+/// Walks over the fields of a data set for the checks, in file order: kind, record, field.
+///
+/// A walk reads each record's fields where they lie and keeps nothing: an index of the
+/// fields by type, built once for every check, cost 12 bytes a field (110 MB at 1,000,000
+/// activities) and, to build, more time than the walks it saved (docs/performance.md,
+/// "Walks without a field index").
 extension DataSet {
     /// Calls `body` for every field that its kind does not define.
     func forEachUnknownField(_ body: (RecordRef, Record, Field) -> Void) {
-        for p in fieldIndex.unknown {
-            let r = files[p.kind]!.document.records[Int(p.record)]
-            body(RecordRef(kind: p.kind, index: Int(p.record)), r, r.fields[Int(p.field)])
+        for kind in Kind.allCases {
+            let unknown = Schema.byCode[kind.slot].map { $0 < 0 }
+            walk(kind, unknown) { i, field in body(RecordRef(kind: kind, index: i), files[kind]!.document.records[i], field) }
         }
     }
 
-    /// Calls `body` for every non-empty field of the given value types, in file order: kind,
-    /// record, field; not `.text`, whose places the index does not keep
-    /// (`FieldIndex.isIndexed`). `include` may pass over fields by their spec before the
-    /// field itself is read.
-    ///
-    /// The places of the types are merged, so that each record's fields are visited in one
-    /// go, not once per type: a record's fields are a separate block of memory, and reading
-    /// it is most of the cost of a walk.
+    /// Calls `body` for every non-empty field of the given value types. `include` may pass
+    /// over fields by their spec; it is asked once per spec, not once per field.
     func forEachField(ofType types: [FieldSpec.ValueType], where include: ((FieldSpec) -> Bool)? = nil,
                       _ body: (RecordRef, Field, FieldSpec) -> Void) {
-        let index = fieldIndex
-        let lists = types.map { index.places(of: $0) }
-        var next = [Int](repeating: 0, count: lists.count)
-        // The places are in kind order: each kind's records and specs are held once, and
-        // each field and spec is read where it lies (a copy retains their strings).
         for kind in Kind.allCases {
-            guard let records = files[kind]?.document.records else { continue }
+            let specs = Schema.list[kind.slot]
+            let wanted = Schema.byCode[kind.slot].map { s in
+                s >= 0 && types.contains(specs[Int(s)].type) && include?(specs[Int(s)]) ?? true
+            }
+            let byCode = Schema.byCode[kind.slot]
+            walk(kind, wanted) { i, field in
+                guard !field.isEmpty else { return }
+                body(RecordRef(kind: kind, index: i), field, specs[Int(byCode[Int(field.code)])])
+            }
+        }
+    }
+
+    /// Calls `body` with the record's index and the field, for each field of `kind` whose
+    /// key's code is marked in `wanted` (256 entries, by `Field.code`), in record and field order. A kind with nothing wanted,
+    /// or no file, is not walked. Fields are read in place: a copy of a field or of a
+    /// record's field list retains it, and most fields are passed over.
+    private func walk(_ kind: Kind, _ wanted: [Bool], _ body: (Int, Field) -> Void) {
+        guard wanted.contains(true), let records = files[kind]?.document.records else { return }
+        wanted.withUnsafeBufferPointer { wanted in
             records.withUnsafeBufferPointer { records in
-                Schema.list[kind.slot].withUnsafeBufferPointer { specs in
-                    while true {
-                        var best = -1
-                        for k in lists.indices where next[k] < lists[k].count && lists[k][next[k]].kind == kind {
-                            if best < 0 || lists[k][next[k]].precedes(lists[best][next[best]]) { best = k }
-                        }
-                        guard best >= 0 else { return }
-                        let p = lists[best][next[best]]
-                        next[best] += 1
-                        let spec = Int(p.spec)
-                        if let include, !include(specs[spec]) { continue }
-                        records[Int(p.record)].fields.withUnsafeBufferPointer { fields in
-                            let j = Int(p.field)
-                            guard !fields[j].isEmpty else { return }
-                            body(RecordRef(kind: kind, index: Int(p.record)), fields[j], specs[spec])
+                for i in records.indices {
+                    records[i].fields.withUnsafeBufferPointer { fields in
+                        for j in fields.indices where wanted[Int(fields[j].code)] {
+                            body(i, fields[j])
                         }
                     }
                 }

@@ -225,14 +225,10 @@ public struct DataSet: Sendable {
     }
 
     private static func activity(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots, _ t: ActivityTiming) -> Activity {
-        Activity(ref: ref, id: f[.id] ?? "", goal: f[.goal] ?? "",
-                        owners: f.owners(), start: f.deadline(.start),
-                        due: t.due, status: t.status,
-                        statusAlias: f.statusAlias(), donePeriod: t.done, done: t.done?.lastDay,
-                        every: t.every, area: f[.area],
-                        classification: f.word(.classification, Classification.init(parsing:)) ?? .open,
-                        titleText: f.text(.title), progressText: f.text(.progress), reasonText: f.text(.reason),
-                        noteText: f.text(.note), evidenceText: f.text(.evidence), countedDone: t.countedDone)
+        Activity(index: ref.index, id: f[.id] ?? "", goal: f[.goal] ?? "", owners: f.owners(), start: f.deadline(.start),
+                 due: t.due, status: t.status, donePeriod: t.done, every: t.every, area: f[.area],
+                 classification: f.word(.classification, Classification.init(parsing:)) ?? .open,
+                 fields: r.fields, countedDone: t.countedDone)
     }
 
     private static func risk(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots, scale: Int) -> Risk {
@@ -329,37 +325,6 @@ public struct DataSet: Sendable {
         return areas[i]
     }
 
-    /// Every field of every record by the type of its spec (free text left out, see
-    /// `FieldIndex.isIndexed`; fields the kind does not define in `unknown`), built once on
-    /// first use: checks walk only their fields.
-    var fieldIndex: FieldIndex {
-        cache.fields {
-            var index = FieldIndex()
-            for kind in Kind.allCases {
-                guard let file = files[kind] else { continue }
-                // A field's spec is found by its key's code: no key is compared.
-                let slots = Schema.list[kind.slot].map { FieldIndex.isIndexed($0.type) ? index.slot(of: $0.type) : -1 }
-                let byCode = Schema.byCode[kind.slot]
-                let records = file.document.records
-                for i in records.indices {
-                    // Each field's code read in place: a copy of a field retains its value.
-                    records[i].fields.withUnsafeBufferPointer { fields in
-                        for j in fields.indices {
-                            let found = Int(byCode[Int(fields[j].code)])
-                            if found >= 0 {
-                                guard slots[found] >= 0 else { continue }
-                                index.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: Int16(found)), slot: slots[found])
-                            } else {
-                                index.unknown.append(FieldIndex.Place(kind: kind, record: Int32(i), field: Int32(j), spec: -1))
-                            }
-                        }
-                    }
-                }
-            }
-            return index
-        }
-    }
-
     /// The records of a kind, as items.
     public func items(_ kind: Kind) -> [any Item] {
         switch kind {
@@ -415,7 +380,6 @@ public struct IDIndex: Sendable {
 /// the first use safe from several threads.
 private final class Cache: @unchecked Sendable {
     private let lock = Platform.Lock()
-    private var fieldIndex: FieldIndex?
     private var idIndexes: [Int: IDIndex] = [:]
     var goals: [Goal]?
     var activities: [Activity]?
@@ -487,15 +451,6 @@ private final class Cache: @unchecked Sendable {
         defer { lock.unlock() }
         return idIndexes[slot]
     }
-
-    func fields(_ make: () -> FieldIndex) -> FieldIndex {
-        lock.lock()
-        defer { lock.unlock() }
-        if let fieldIndex { return fieldIndex }
-        let made = make()
-        fieldIndex = made
-        return made
-    }
 }
 
 extension Kind {
@@ -527,6 +482,13 @@ enum Words {
             if !out.contains(v) { out.append(v) }
         }
         return out
+    }
+
+    /// The status word of a `status` field when it is an alias (`genomförd`), as given;
+    /// nil for a stored word (found by its bytes, no string made) or an unknown one.
+    static func statusAlias(_ f: Field) -> String? {
+        guard !f.withValueBytes({ v in Status.allCases.contains { Field.isWord($0.rawValue, v) } }) else { return nil }
+        return alias(f.value)
     }
 
     /// The status word when it is an alias (`genomförd`), as given.

@@ -181,10 +181,7 @@ struct FieldSlots {
 
     /// The status word as the file has it when it is an alias (`Words.alias`): the stored
     /// word, as nearly every record has it, is found by its bytes and made into no string.
-    func statusAlias() -> String? {
-        guard let f = field(.status), !f.withValueBytes({ v in Status.allCases.contains { Field.isWord($0.rawValue, v) } }) else { return nil }
-        return Words.alias(f.value)
-    }
+    func statusAlias() -> String? { field(.status).flatMap(Words.statusAlias) }
 
     /// The record's owners (`Words.owners`). A record with one owner gets the list an
     /// earlier record of that owner got from these slots (one set of slots per core): a

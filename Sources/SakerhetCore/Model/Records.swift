@@ -185,38 +185,65 @@ public struct Goal: Scheduled {
 }
 
 public struct Activity: Scheduled {
-    public let ref: RecordRef
+    // 120 bytes: what the checks and lists judge an activity by is kept typed (dates,
+    // status, ids); its texts and the status word as written are read from the record's
+    // fields when asked for, since most commands never read them. At 1,000,000 activities
+    // the texts kept apart cost 144 MB more (docs/performance.md, "An activity in 120 bytes").
+    private let index32: Int32
+    public let status: Status?
+    public let every: Recurrence?
+    public let classification: Classification
+    /// Whether `done` moves a recurring activity's deadline on (`countedDone`).
+    private let doneCounts: Bool
     public let id: String
-    // The texts are kept as their fields keep them and made into strings when read: most
-    // commands judge an activity by its dates and status, and never read its title or note.
-    public var title: String { titleText?.value ?? "" }
     public let goal: String
     public let owners: [String]
+    /// The record's fields (the same list the record has, not a copy).
+    private let fields: [Field]
     public let start: Deadline?
     public let due: Deadline?
-    public let status: Status?
-    public let statusAlias: String?
-    /// How far it has come: a percentage (`60 %`) or a text ("kommunens del är genomförd").
-    public var progress: String? { progressText?.value }
     /// When it was done, as given: a day or a period (`done: 2014`).
     public let donePeriod: Deadline?
+    public let area: String?
+
+    init(index: Int, id: String, goal: String, owners: [String], start: Deadline?, due: Deadline?, status: Status?,
+         donePeriod: Deadline?, every: Recurrence?, area: String?, classification: Classification, fields: [Field],
+         countedDone: Day?) {
+        index32 = Int32(clamping: index)
+        self.id = id
+        self.goal = goal
+        self.owners = owners
+        self.start = start
+        self.due = due
+        self.status = status
+        self.donePeriod = donePeriod
+        self.every = every
+        self.area = area
+        self.classification = classification
+        self.fields = fields
+        doneCounts = countedDone != nil
+        assert(countedDone == nil || countedDone == donePeriod?.lastDay, "a counted done is the done day")
+    }
+
+    public var ref: RecordRef { RecordRef(kind: .activity, index: Int(index32)) }
+    public var title: String { titleText?.value ?? "" }
+    /// How far it has come: a percentage (`60 %`) or a text ("kommunens del är genomförd").
+    public var progress: String? { progressText?.value }
     /// The last day of `donePeriod`: the day it counts as done.
-    public let done: Day?
+    public var done: Day? { donePeriod?.lastDay }
     public var reason: String? { reasonText?.value }
     public var note: String? { noteText?.value }
     public var evidence: String? { evidenceText?.value }
-    public let every: Recurrence?
-    public let area: String?
-    public let classification: Classification
     public var owner: String { owners.first ?? "" }
-    let titleText: FieldText?
-    let progressText: FieldText?
-    let reasonText: FieldText?
-    let noteText: FieldText?
-    let evidenceText: FieldText?
+    public var statusAlias: String? { Field.first(.status, in: fields).flatMap(Words.statusAlias) }
+    var titleText: FieldText? { Field.first(.title, in: fields)?.text }
+    var progressText: FieldText? { Field.first(.progress, in: fields)?.text }
+    var reasonText: FieldText? { Field.first(.reason, in: fields)?.text }
+    var noteText: FieldText? { Field.first(.note, in: fields)?.text }
+    var evidenceText: FieldText? { Field.first(.evidence, in: fields)?.text }
     /// `done` when it moves a recurring activity's deadline on; nil when `activities done`
     /// has already moved `due` past the occurrence that `done` completed (see `countedDone`).
-    public let countedDone: Day?
+    public var countedDone: Day? { doneCounts ? done : nil }
 
     /// For a recurring activity done on or after its stored deadline, the next period.
     public var deadline: Deadline? { Activity.deadline(due: due, every: every, done: countedDone) }
