@@ -171,4 +171,28 @@ final class ActivityLayoutTests: XCTestCase {
         XCTAssertNil(b.countedDone)
         XCTAssertNil(b.note)
     }
+
+    /// Goals, risks and findings read their texts from their records' fields too; each
+    /// text is the first non-empty line of its key, as the record's slots give it.
+    func testGoalsRisksAndFindingsReadTheirTextsFromTheirFields() {
+        let goals = Document(text: "id: D1\ntitle: Mål\nowner: sbs\ndue: 2025\nstatus: påbörjad\ndone_when: när\nreason:\n"
+                             + "note: n\nsource: Plan\nindicator: andel\ntarget: 90 %\n")
+        let risks = Document(text: "id: R1\ntitle: Risk\ndescription: beskrivning\nlikelihood: 3\nconsequence: 2\nowner: sbs\n"
+                             + "treatment: åtgärd\nsource: Källa\n")
+        let findings = Document(text: "id: F1\naudit: Granskning\nauditor: KPMG\ncase: SN 1\nrecommendation: Rekommendation\n"
+                                + "response: svar\nprogress: läge\nremaining: kvar\nevidence: bevis\nowner: sbs\nstatus: Åtgärdad\n"
+                                + "reason: skäl\nkind: avvikelse\nbasis: lag\nnote: n2\n")
+        let data = DataSet(folder: "data", files: [.goal: SourceFile(path: "data/goals.rec", document: goals),
+                                                  .risk: SourceFile(path: "data/risks.rec", document: risks),
+                                                  .finding: SourceFile(path: "data/findings.rec", document: findings)])
+        let g = data.goals[0], r = data.risks[0], f = data.findings[0]
+        XCTAssertEqual([g.title, g.doneWhen, g.reason, g.note, g.source, g.indicator, g.target, g.statusAlias],
+                       ["Mål", "när", nil, "n", "Plan", "andel", "90 %", "påbörjad"])
+        XCTAssertEqual([r.title, r.description, r.treatment, r.source], ["Risk", "beskrivning", "åtgärd", "Källa"])
+        XCTAssertEqual(r.score, 6)
+        XCTAssertEqual([f.audit, f.auditor, f.caseNumber, f.recommendation, f.title, f.response, f.progress, f.remaining,
+                        f.evidence, f.statusAlias, f.reason, f.kind, f.basis, f.note],
+                       ["Granskning", "KPMG", "SN 1", "Rekommendation", "Rekommendation", "svar", "läge", "kvar",
+                        "bevis", "Åtgärdad", "skäl", "avvikelse", "lag", "n2"])
+    }
 }

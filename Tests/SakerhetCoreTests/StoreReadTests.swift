@@ -31,7 +31,7 @@ final class StoreReadTests: XCTestCase {
                 return UInt8(truncatingIfNeeded: state)
             }
             let path = dir.appendingPathComponent("f\(size).rec").path
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
             let read = try Store.read(path)
             XCTAssertEqual(read.count, size)
             XCTAssertTrue(read == bytes, "size \(size)")

@@ -190,12 +190,10 @@ public struct DataSet: Sendable {
     }
 
     private static func goal(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Goal {
-        Goal(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", parent: f[.parent], area: f[.area],
-             owners: f.owners(), due: f.deadline(.due),
-             status: f.word(.status, Status.init(parsing:)), statusAlias: f.statusAlias(), doneWhen: f[.doneWhen],
-             donePeriod: f.done(), reason: f[.reason], note: f[.note], source: f[.source],
+        Goal(ref: ref, id: f[.id] ?? "", parent: f[.parent], area: f[.area], owners: f.owners(), due: f.deadline(.due),
+             status: f.word(.status, Status.init(parsing:)),
              classification: f.word(.classification, Classification.init(parsing:)) ?? .open,
-             indicator: f[.indicator], target: f[.target])
+             donePeriod: f.done(), fields: StoredFields(list: r.fields))
     }
 
     private static func activity(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Activity {
@@ -232,24 +230,20 @@ public struct DataSet: Sendable {
     }
 
     private static func risk(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots, scale: Int) -> Risk {
-        Risk(ref: ref, id: f[.id] ?? "", title: f[.title] ?? "", area: f[.area], description: f[.description],
+        Risk(ref: ref, id: f[.id] ?? "", area: f[.area],
              likelihood: f.score(.likelihood), consequence: f.score(.consequence), owners: f.owners(),
-             treatment: f[.treatment], actions: r.values(.action),
-             status: f.word(.status, RiskStatus.init(parsing:)), review: f.day(.review),
+             actions: r.values(.action), status: f.word(.status, RiskStatus.init(parsing:)), review: f.day(.review),
              residualLikelihood: f.score(.residualLikelihood), residualConsequence: f.score(.residualConsequence),
-             source: f[.source], classification: f.word(.classification, Classification.init(parsing:)) ?? .open,
-             scaleMax: scale)
+             classification: f.word(.classification, Classification.init(parsing:)) ?? .open,
+             scaleMax: scale, fields: StoredFields(list: r.fields))
     }
 
     private static func finding(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Finding {
-        Finding(ref: ref, id: f[.id] ?? "", audit: f[.audit] ?? "", auditor: f[.auditor],
-                year: f[.year].flatMap { Int($0) }, caseNumber: f[.caseNumber],
-                recommendation: f[.recommendation] ?? "", response: f[.response], progress: f[.progress],
-                remaining: f[.remaining], assessment: f.word(.assessment, Assessment.init(parsing:)),
-                evidence: f[.evidence], owners: f.owners(), due: f.deadline(.due),
-                actions: r.values(.action), status: f.word(.status, Status.init(parsing:)), statusAlias: f.statusAlias(),
-                classification: f.word(.classification, Classification.init(parsing:)) ?? .open, reason: f[.reason],
-                kind: f[.kind], basis: f[.basis], area: f[.area], note: f[.note], donePeriod: f.done())
+        Finding(ref: ref, id: f[.id] ?? "", year: f[.year].flatMap { Int($0) },
+                assessment: f.word(.assessment, Assessment.init(parsing:)), owners: f.owners(), due: f.deadline(.due),
+                actions: r.values(.action), status: f.word(.status, Status.init(parsing:)),
+                classification: f.word(.classification, Classification.init(parsing:)) ?? .open,
+                area: f[.area], donePeriod: f.done(), fields: StoredFields(list: r.fields))
     }
 
     private static func followup(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Followup {

@@ -179,10 +179,6 @@ struct FieldSlots {
         return parse(f.value)
     }
 
-    /// The status word as the file has it when it is an alias (`Words.alias`): the stored
-    /// word, as nearly every record has it, is found by its bytes and made into no string.
-    func statusAlias() -> String? { field(.status).flatMap(Words.statusAlias) }
-
     /// The record's owners (`Words.owners`). A record with one owner gets the list an
     /// earlier record of that owner got from these slots (one set of slots per core): a
     /// list of its own for each would be one allocation per record (at 1,000,000

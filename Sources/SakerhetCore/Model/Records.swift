@@ -158,28 +158,45 @@ public struct Area: Item {
     public var classification: Classification { .open }
 }
 
+/// A record's fields, kept by its typed record for the texts it makes when they are
+/// asked for: the list the record has (not a copy), so a text is not held twice, once in
+/// the file's bytes and once as a string (docs/performance.md, "An activity in 120 bytes").
+struct StoredFields: Sendable {
+    let list: [Field]
+
+    /// The first value of `key`, nil when absent or empty: what `FieldSlots` gives.
+    subscript(_ key: FieldKey) -> String? { Field.first(key, in: list)?.value }
+
+    func text(_ key: FieldKey) -> FieldText? { Field.first(key, in: list)?.text }
+
+    /// The status word when it is an alias (`genomförd`), as given.
+    var statusAlias: String? { Field.first(.status, in: list).flatMap(Words.statusAlias) }
+}
+
 public struct Goal: Scheduled {
     public let ref: RecordRef
     public let id: String
-    public let title: String
     public let parent: String?
     public let area: String?
     public let owners: [String]
     public let due: Deadline?
     public let status: Status?
-    public let statusAlias: String?
-    public let doneWhen: String?
+    public let classification: Classification
     /// When it was done, as given: a day or a period (`done: 2014`).
     public let donePeriod: Deadline?
+    let fields: StoredFields
+
+    public var title: String { fields[.title] ?? "" }
+    public var statusAlias: String? { fields.statusAlias }
+    public var doneWhen: String? { fields[.doneWhen] }
     /// The last day of `donePeriod`: the day it counts as done.
     public var done: Day? { donePeriod?.lastDay }
-    public let reason: String?
-    public let note: String?
-    public let source: String?
-    public let classification: Classification
+    public var reason: String? { fields[.reason] }
+    public var note: String? { fields[.note] }
+    public var source: String? { fields[.source] }
     /// What is measured (`indicator`) and the value aimed at (`target`).
-    public var indicator: String? = nil
-    public var target: String? = nil
+    public var indicator: String? { fields[.indicator] }
+    public var target: String? { fields[.target] }
     public var deadline: Deadline? { due }
     public var owner: String { owners.first ?? "" }
 }
@@ -198,8 +215,7 @@ public struct Activity: Scheduled {
     public let id: String
     public let goal: String
     public let owners: [String]
-    /// The record's fields (the same list the record has, not a copy).
-    private let fields: [Field]
+    private let fields: StoredFields
     public let start: Deadline?
     public let due: Deadline?
     /// When it was done, as given: a day or a period (`done: 2014`).
@@ -220,7 +236,7 @@ public struct Activity: Scheduled {
         self.every = every
         self.area = area
         self.classification = classification
-        self.fields = fields
+        self.fields = StoredFields(list: fields)
         doneCounts = countedDone != nil
         assert(countedDone == nil || countedDone == donePeriod?.lastDay, "a counted done is the done day")
     }
@@ -235,12 +251,12 @@ public struct Activity: Scheduled {
     public var note: String? { noteText?.value }
     public var evidence: String? { evidenceText?.value }
     public var owner: String { owners.first ?? "" }
-    public var statusAlias: String? { Field.first(.status, in: fields).flatMap(Words.statusAlias) }
-    var titleText: FieldText? { Field.first(.title, in: fields)?.text }
-    var progressText: FieldText? { Field.first(.progress, in: fields)?.text }
-    var reasonText: FieldText? { Field.first(.reason, in: fields)?.text }
-    var noteText: FieldText? { Field.first(.note, in: fields)?.text }
-    var evidenceText: FieldText? { Field.first(.evidence, in: fields)?.text }
+    public var statusAlias: String? { fields.statusAlias }
+    var titleText: FieldText? { fields.text(.title) }
+    var progressText: FieldText? { fields.text(.progress) }
+    var reasonText: FieldText? { fields.text(.reason) }
+    var noteText: FieldText? { fields.text(.note) }
+    var evidenceText: FieldText? { fields.text(.evidence) }
     /// `done` when it moves a recurring activity's deadline on; nil when `activities done`
     /// has already moved `due` past the occurrence that `done` completed (see `countedDone`).
     public var countedDone: Day? { doneCounts ? done : nil }
@@ -296,23 +312,25 @@ public enum RiskLevel: String, Sendable, CaseIterable, Codable, Comparable {
 public struct Risk: Item {
     public let ref: RecordRef
     public let id: String
-    public let title: String
     public let area: String?
-    public let description: String?
     public let likelihood: Int?
     public let consequence: Int?
     public let owners: [String]
     public var owner: String { owners.first ?? "" }
-    public let treatment: String?
     public let actions: [String]
     public let status: RiskStatus?
     public let review: Day?
     public let residualLikelihood: Int?
     public let residualConsequence: Int?
-    public let source: String?
     public let classification: Classification
     /// The highest value of the scale the risk was read under (`risk_scale` in config.rec).
-    public var scaleMax: Int = Risk.defaultScale
+    public let scaleMax: Int
+    let fields: StoredFields
+
+    public var title: String { fields[.title] ?? "" }
+    public var description: String? { fields[.description] }
+    public var treatment: String? { fields[.treatment] }
+    public var source: String? { fields[.source] }
 
     /// The scales `risk_scale` in config.rec may name (1–4, the default, or 1–5).
     public static let scales = [4, 5]
@@ -341,32 +359,34 @@ public struct Risk: Item {
 public struct Finding: Scheduled {
     public let ref: RecordRef
     public let id: String
-    public let audit: String
-    public let auditor: String?
     public let year: Int?
-    public let caseNumber: String?
-    public let recommendation: String
-    public let response: String?
-    public let progress: String?
-    public let remaining: String?
     public let assessment: Assessment?
-    public let evidence: String?
     public let owners: [String]
     public var owner: String { owners.first ?? "" }
     public let due: Deadline?
     public let actions: [String]
     public let status: Status?
-    public let statusAlias: String?
     public let classification: Classification
-    public let reason: String?
-    /// avvikelse, brist, iakttagelse …: `finding_kinds` in config.rec.
-    public var kind: String? = nil
-    /// The legal basis, free text ("Jf. Patientdatalagen 4 kap. 3 §").
-    public var basis: String? = nil
-    public var area: String? = nil
-    public var note: String? = nil
+    public let area: String?
     /// When it was done, as given: a day or a period.
-    public var donePeriod: Deadline? = nil
+    public let donePeriod: Deadline?
+    let fields: StoredFields
+
+    public var audit: String { fields[.audit] ?? "" }
+    public var auditor: String? { fields[.auditor] }
+    public var caseNumber: String? { fields[.caseNumber] }
+    public var recommendation: String { fields[.recommendation] ?? "" }
+    public var response: String? { fields[.response] }
+    public var progress: String? { fields[.progress] }
+    public var remaining: String? { fields[.remaining] }
+    public var evidence: String? { fields[.evidence] }
+    public var statusAlias: String? { fields.statusAlias }
+    public var reason: String? { fields[.reason] }
+    /// avvikelse, brist, iakttagelse …: `finding_kinds` in config.rec.
+    public var kind: String? { fields[.kind] }
+    /// The legal basis, free text ("Jf. Patientdatalagen 4 kap. 3 §").
+    public var basis: String? { fields[.basis] }
+    public var note: String? { fields[.note] }
     /// The last day of `donePeriod`: the day it counts as done.
     public var done: Day? { donePeriod?.lastDay }
     public var title: String { recommendation }
