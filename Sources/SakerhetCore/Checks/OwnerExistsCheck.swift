@@ -14,8 +14,9 @@ public struct OwnerExistsCheck: Check {
         var suggest: Suggester?
         // An owner's `parent` is ReferenceCheck's: passed over by its spec, unread.
         data.forEachField(ofType: [.ref(.owner)], where: { $0.key == .owner }) { ref, f, _ in
+            // Looked up by the value's bytes; its string is made only for a message.
+            guard !known.contains(f) else { return }
             let value = f.value
-            guard !known.contains(value) else { return }
             if byName == nil {
                 var names: [String: String] = [:]
                 for o in data.owners where names[o.name.lowercased()] == nil { names[o.name.lowercased()] = o.id }

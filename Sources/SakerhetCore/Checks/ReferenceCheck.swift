@@ -17,8 +17,9 @@ public struct ReferenceCheck: Check {
         // `owner` fields are OwnerExistsCheck's: passed over by their spec, unread.
         data.forEachField(ofType: targets, where: { $0.key != .owner }) { ref, f, spec in
             guard case .ref(let target) = spec.type else { return }
+            // Looked up by the value's bytes; its string is made only for a message.
+            guard known[target.slot]?.contains(f) == false else { return }
             let value = f.value
-            guard known[target.slot]?.contains(value) == false else { return }
             if suggest[target.slot] == nil { suggest[target.slot] = Suggester(data.ids[target]?.keys.map { $0 } ?? []) }
             let hint = suggest[target.slot]!.hint(value)
             let rid = Diagnostic.name(data, ref)

@@ -305,7 +305,7 @@ public enum Editor {
         default: prefix = kind.idPrefix ?? kind.rawValue + "-"
         }
         var highest = 0
-        for id in data.ids[kind]?.keys ?? [:].keys where id.hasPrefix(prefix) {
+        for id in data.ids[kind]?.keys ?? [] where id.hasPrefix(prefix) {
             // The whole number after the letters: 3 in M3.3, 12 in A12.
             let digits = id.dropFirst(prefix.count).prefix(while: { $0.isASCII && $0.isNumber })
             if let n = Int(digits), letters(of: id) == prefix { highest = max(highest, n) }

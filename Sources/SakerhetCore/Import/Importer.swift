@@ -928,7 +928,7 @@ public struct Importer {
         if let h = highest[slot] { n = h } else {
             n = 0
             // The folder's numbering; ids that this import keeps from an Id column are skipped below.
-            for id in data.ids[kind]?.keys ?? [:].keys where id.hasPrefix(prefix) && Editor.letters(of: id) == prefix {
+            for id in data.ids[kind]?.keys ?? [] where id.hasPrefix(prefix) && Editor.letters(of: id) == prefix {
                 // The whole number after the letters: 3 in M3.3, 12 in A12.
                 if let k = Int(id.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }) { n = max(n, k) }
             }

@@ -260,7 +260,7 @@ public struct DataSet: Sendable {
 
     public func path(_ kind: Kind) -> String { pathsBySlot[kind.slot] ?? folder + "/" + kind.fileName }
 
-    public func contains(_ kind: Kind, id: String) -> Bool { idIndex(kind.slot).first[id] != nil }
+    public func contains(_ kind: Kind, id: String) -> Bool { idIndex(kind.slot).first(id) != nil }
 
     /// The records of `kind` with `id`, in file order (more than one is a duplicate id):
     /// from the id index when it is made, else by one pass over the records, a piece on
@@ -299,23 +299,23 @@ public struct DataSet: Sendable {
     }
 
     public func owner(_ id: String) -> Owner? {
-        guard let i = eagerIDs[Kind.owner.slot]!.first[id] else { return nil }
+        guard let i = eagerIDs[Kind.owner.slot]!.first(id) else { return nil }
         return owners[i]
     }
 
     /// The owner's name for messages, or the id when unknown.
     public func ownerName(_ id: String) -> String {
-        guard let i = eagerIDs[Kind.owner.slot]!.first[id] else { return id }
+        guard let i = eagerIDs[Kind.owner.slot]!.first(id) else { return id }
         return owners.withUnsafeBufferPointer { $0[i].name }  // the name alone, not a copy of the owner
     }
 
     public func goal(_ id: String) -> Goal? {
-        guard let i = eagerIDs[Kind.goal.slot]!.first[id] else { return nil }
+        guard let i = eagerIDs[Kind.goal.slot]!.first(id) else { return nil }
         return goals[i]
     }
 
     public func area(_ id: String) -> Area? {
-        guard let i = eagerIDs[Kind.area.slot]!.first[id] else { return nil }
+        guard let i = eagerIDs[Kind.area.slot]!.first(id) else { return nil }
         return areas[i]
     }
 
@@ -331,42 +331,6 @@ public struct DataSet: Sendable {
         case .followup: return followups
         }
     }
-}
-
-/// The records of one kind by id: the first record with each id, and every record of
-/// the ids that more than one record has. One dictionary entry per record, no array.
-public struct IDIndex: Sendable {
-    var first: [String: Int] = [:]
-    /// Ids used more than once, with all their records in file order.
-    public private(set) var duplicates: [String: [Int]] = [:]
-
-    init() {}
-
-    init(_ records: [Record]) {
-        first.reserveCapacity(records.count)
-        for (i, r) in records.enumerated() {
-            if let id = r.value(.id) { add(id, i) }
-        }
-    }
-
-    mutating func add(_ id: String, _ index: Int) {
-        if let earlier = first[id] {
-            duplicates[id, default: [earlier]].append(index)
-        } else {
-            first[id] = index
-        }
-    }
-
-    /// The records with `id`, in file order; nil when none has it.
-    /// True when a record has `id`.
-    public func contains(_ id: String) -> Bool { first[id] != nil }
-
-    public subscript(id: String) -> [Int]? {
-        if let all = duplicates[id] { return all }
-        return first[id].map { [$0] }
-    }
-
-    public var keys: Dictionary<String, Int>.Keys { first.keys }
 }
 
 /// What a data set computes on first use and keeps. Its contents follow from the data

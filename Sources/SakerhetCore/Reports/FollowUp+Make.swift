@@ -397,7 +397,7 @@ extension FollowUp {
     public static func actionsOffTrack(_ ids: [String], _ data: DataSet, asOf: Day) -> [ActionState] {
         let index = data.idIndex(of: .activity)
         return ids.compactMap { id in
-            guard let i = index.first[id] else { return ActionState(id: id, status: nil, daysLate: 0) }
+            guard let i = index.first(id) else { return ActionState(id: id, status: nil, daysLate: 0) }
             let a = data.activities[i]
             let standing = a.standing(asOf: asOf, window: data.config.soonDays)
             guard a.status == .cancelled || standing.isOverdue else { return nil }

@@ -38,6 +38,12 @@ enum ByteCompare {
         } ?? nil
     }
 
+    /// Whether two buffers hold the same bytes.
+    @inline(__always)
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.isEmpty || Platform.bytesEqual(a.baseAddress!, b.baseAddress!, count: a.count))
+    }
+
     /// Whether two slices hold the same bytes.
     static func equal(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         guard a.count == b.count else { return false }

@@ -254,7 +254,7 @@ enum CompleteCommand: Command {
         switch what {
         case "ids":
             guard let data = try? ctx.load(kinds: [kind]) else { return Exit.ok }
-            words = data.ids[kind].map { Array($0.keys).sorted() } ?? []
+            words = data.ids[kind].map { $0.keys.sorted() } ?? []
         case "status":
             // A word with a blank is offered with a hyphen, which the status parser also reads.
             words = (kind == .risk ? RiskStatus.allCases.map(\.rawValue) : Status.allCases.map(\.rawValue))

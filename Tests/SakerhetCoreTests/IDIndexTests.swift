@@ -1,0 +1,54 @@
+import XCTest
+@testable import SakerhetCore
+
+final class IDIndexTests: XCTestCase {
+    private func records(_ ids: [String?]) -> [Record] {
+        let text = ids.map { id in (id.map { "id: \($0)\n" } ?? "") + "title: t\n" }.joined(separator: "\n")
+        return Document(text: text).records
+    }
+
+    /// The index answers as a dictionary of every record's id would: the first record of
+    /// each id, every record of a repeated id, each id once in file order.
+    func testTheIndexAnswersAsADictionaryOfTheIdsWould() {
+        let ids: [String?] = ["A1", "A2", "A1", nil, "", "Å3", "A1", "", "A22"]
+        let index = IDIndex(records(ids))
+        XCTAssertEqual(index.first("A1"), 0)
+        XCTAssertEqual(index["A1"], [0, 2, 6])
+        XCTAssertEqual(index["A2"], [1])
+        XCTAssertEqual(index["Å3"], [5])
+        XCTAssertEqual(index[""], [4, 7], "an empty id is an id, and may repeat")
+        XCTAssertNil(index["A3"])
+        XCTAssertNil(index["A"], "a prefix is not the id")
+        XCTAssertFalse(index.contains("A2 "))
+        XCTAssertEqual(index.duplicates, ["A1": [0, 2, 6], "": [4, 7]])
+        XCTAssertEqual(index.keys, ["A1", "A2", "", "Å3", "A22"])
+    }
+
+    /// Many ids in a table whose slots collide and probe: each found, nothing else.
+    func testManyIdsAreEachFoundOnce() {
+        let n = 5000
+        let index = IDIndex(records((0..<n).map { "A\($0)" }))
+        for i in 0..<n { XCTAssertEqual(index.first("A\(i)"), i) }
+        for i in n..<(n + 500) { XCTAssertNil(index.first("A\(i)")) }
+        XCTAssertTrue(index.duplicates.isEmpty)
+        XCTAssertEqual(index.keys.count, n)
+    }
+
+    /// A field's value is looked up where it lies, as its string would be.
+    func testAFieldIsLookedUpByItsBytes() {
+        let index = IDIndex(records(["D1", "D2"]))
+        let doc = Document(text: "id: A1\ngoal: D2\n\nid: A2\ngoal: D3\n\nid: A3\ngoal: D1  \n")
+        let goals = doc.records.map { $0.field(.goal)! }
+        XCTAssertEqual(goals.map(index.contains), [true, false, true], "trailing blanks are not part of the value")
+    }
+
+    /// Ids are compared byte for byte, as recutils compares them: "Å" written as one
+    /// scalar and as A with a ring are two ids, though Swift's strings call them equal.
+    func testIdsAreComparedByteForByte() {
+        let composed = "\u{C5}1", decomposed = "A\u{30A}1"
+        XCTAssertEqual(composed, decomposed)
+        let index = IDIndex(records([composed]))
+        XCTAssertEqual(index.first(composed), 0)
+        XCTAssertNil(index.first(decomposed))
+    }
+}
