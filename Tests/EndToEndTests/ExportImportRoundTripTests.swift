@@ -58,7 +58,8 @@ final class ExportImportRoundTripTests: EndToEndCase {
     /// Every field `export` writes comes back from `import`, value for value: the shipped
     /// plan with records added for the fields it does not use (a goal's indicator, target
     /// and level, an activity with two owners and its occurrences, a finding's kind and
-    /// basis), exported, then imported sheet by sheet into a new folder with only the
+    /// basis) and follow-ups of a goal, a sub-goal and an activity (the Uppföljningar
+    /// sheet, its kind read from its headers), exported, then imported sheet by sheet into a new folder with only the
     /// areas and settings (`config.rec`) copied, so the owners come from the workbook.
     /// The order of fields is normalised: each record's fields are grouped by key, and the
     /// values of a repeated key keep their order.
@@ -136,6 +137,7 @@ final class ExportImportRoundTripTests: EndToEndCase {
             action: A90
 
             """)
+        try EndToEndCase.shippedFollowups.write(to: data.appendingPathComponent("followups.rec"), atomically: true, encoding: .utf8)
         let asOf = ["--as-of", EndToEndCase.planDate]
         let audit = try run(["audit", "--no-time"] + asOf, in: source)
         XCTAssertFalse(audit.stdout.contains("fel:"), "the plan passes audit before export: \(audit.output)")
@@ -152,9 +154,10 @@ final class ExportImportRoundTripTests: EndToEndCase {
             try FileManager.default.removeItem(at: to)
             try FileManager.default.copyItem(at: data.appendingPathComponent(file), to: to)
         }
-        // Goals before the sub-goals that name them, activities before the risks and
-        // findings that link to them; the kind of the last three is read from the headers.
-        for (sheet, kind) in [("Mål", ["--kind", "goals"]), ("Delmål", ["--kind", "goals"]), ("Aktiviteter", []), ("Risker", []), ("Rekommendationer", [])] {
+        // Goals before the sub-goals that name them, activities before the risks, findings
+        // and follow-ups that name them; the kind of the last four is read from the headers.
+        for (sheet, kind) in [("Mål", ["--kind", "goals"]), ("Delmål", ["--kind", "goals"]), ("Aktiviteter", []), ("Risker", []), ("Rekommendationer", []),
+                              ("Uppföljningar", [])] {
             let r = try run(["import", workbook, "--sheet", sheet] + kind + asOf, in: plan)
             XCTAssertEqual(r.exitCode, 0, "import --sheet \(sheet): \(r.output)")
             XCTAssertFalse(r.stderr.contains("placerades inte"), "every column of \(sheet) is read or known as worked out: \(r.stderr)")
@@ -165,7 +168,7 @@ final class ExportImportRoundTripTests: EndToEndCase {
             for f in r.fields where !keys.contains(f.key) { keys.append(f.key) }
             return keys.sorted().flatMap { k in r.values(k).map { "\(k): \($0)" } }
         }
-        for file in ["goals.rec", "activities.rec", "risks.rec", "findings.rec"] {
+        for file in ["goals.rec", "activities.rec", "risks.rec", "findings.rec", "followups.rec"] {
             let before = try RecText.records(in: data.appendingPathComponent(file))
             let after = Dictionary(try RecText.records(in: plan.appendingPathComponent("data/" + file)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             XCTAssertEqual(after.count, before.count, "\(file): every record came back")

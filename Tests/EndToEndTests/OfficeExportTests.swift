@@ -1,4 +1,5 @@
 import Foundation
+import SakerhetCore
 import XCTest
 
 /// `export -o plan.xlsx` and `report -o uppfoljning.docx`, opened by real readers:
@@ -36,7 +37,9 @@ final class OfficeExportTests: EndToEndCase {
         // The workbook.
         let book = try XCTUnwrap(seen["plan.xlsx"]?["xlsx"] as? [String: Any])
         let sheets = try XCTUnwrap(book["sheets"] as? [[String: Any]])
-        XCTAssertEqual(sheets.map { $0["name"] as? String }, ["Mål", "Delmål", "Aktiviteter", "Risker", "Rekommendationer"])
+        // The shipped plan has no followups.rec: its sheet is there, empty under its header.
+        XCTAssertEqual(sheets.map { $0["name"] as? String }, ["Mål", "Delmål", "Aktiviteter", "Risker", "Rekommendationer", "Uppföljningar"])
+        XCTAssertEqual(sheets.last?["max_row"] as? Int, 1)
         XCTAssertEqual(book["title"] as? String, "Implementationsplan för socialnämndens systematiska säkerhetsarbete 2024")
         for s in sheets {
             XCTAssertEqual(s["freeze"] as? String, "A2", "\(s["name"] ?? ""): the header row is frozen")
@@ -78,7 +81,7 @@ final class OfficeExportTests: EndToEndCase {
         XCTAssertEqual(r1["Omprövning"]?["fmt"] as? String, "yyyy-mm-dd")
 
         let en = try XCTUnwrap((seen["plan-en.xlsx"]?["xlsx"] as? [String: Any])?["sheets"] as? [[String: Any]])
-        XCTAssertEqual(en.map { $0["name"] as? String }, ["Goals", "Sub-goals", "Activities", "Risks", "Recommendations"])
+        XCTAssertEqual(en.map { $0["name"] as? String }, ["Goals", "Sub-goals", "Activities", "Risks", "Recommendations", "Follow-ups"])
         XCTAssertEqual(Array(header(en[2]).prefix(4)), ["Id", "Activity", "Goal", "Owner"])
         XCTAssertEqual(try row(en[1], id: "D5")["Signal"]?["v"] as? String, "red")
 
@@ -173,6 +176,63 @@ final class OfficeExportTests: EndToEndCase {
         XCTAssertFalse(publicText.contains("A30"), "--public leaves the sekretess activity out of the Word report")
         XCTAssertFalse(publicText.contains("Säkerhetsskydd"))
         XCTAssertTrue(publicText.contains("Offentlig version: 1 post utelämnad"))
+    }
+
+    /// A plan with follow-ups: the workbook, made in-process as `export` makes it, as
+    /// openpyxl reads it. The Uppföljningar sheet comes last, with its header frozen and
+    /// filtered like the others, one row per follow-up: Post and its Rubrik, a day's period
+    /// a real date, the assessment shaded in its colour, an analysis of two lines wrapped;
+    /// in English the report's words; `--public` leaves out the `intern` U2.
+    func testFollowupSheetOpensInOpenpyxl() throws {
+        let root = try copyOfShippedData()
+        try EndToEndCase.shippedFollowups.write(to: root.appendingPathComponent("data/followups.rec"), atomically: true, encoding: .utf8)
+        let data = try Store.load(folder: root.appendingPathComponent("data").path, display: "data")
+        let asOf = try XCTUnwrap(Day(EndToEndCase.planDate))
+        for (file, lang, isPublic) in [("plan.xlsx", Lang.sv, false), ("plan-en.xlsx", .en, false), ("public.xlsx", .sv, true)] {
+            let bytes = try XLSXWriter.write(PlanExport.make(data, asOf: asOf, isPublic: isPublic, lang: lang))
+            try Data(bytes).write(to: root.appendingPathComponent(file))
+        }
+        let seen = try officeSummary(["plan.xlsx", "plan-en.xlsx", "public.xlsx"], in: root)
+        func followups(_ file: String) throws -> [String: Any] {
+            let sheets = try XCTUnwrap((seen[file]?["xlsx"] as? [String: Any])?["sheets"] as? [[String: Any]])
+            return try XCTUnwrap(sheets.last)
+        }
+
+        let sheet = try followups("plan.xlsx")
+        XCTAssertEqual(sheet["name"] as? String, "Uppföljningar")
+        XCTAssertEqual(header(sheet), ["Id", "Post", "Rubrik", "Period", "Bedömning", "Analys", "Utfall", "Klassning"])
+        XCTAssertEqual(cells(sheet).dropFirst().map { $0.first?["v"] as? String }, ["U1", "U2", "U3"], "one row per follow-up, in file order")
+        XCTAssertEqual(sheet["freeze"] as? String, "A2")
+        XCTAssertEqual(sheet["filter"] as? String, "A1:H4")
+        let u1 = try row(sheet, id: "U1")
+        XCTAssertEqual(u1["Post"]?["v"] as? String, "M3.3")
+        XCTAssertEqual(u1["Rubrik"]?["v"] as? String, "Säkerställa socialnämndens systematiska säkerhetsarbete")
+        XCTAssertEqual(u1["Period"]?["v"] as? String, "2024-T2")
+        XCTAssertEqual(u1["Bedömning"]?["v"] as? String, "delvis uppfyllt")
+        XCTAssertEqual(u1["Bedömning"]?["fill"] as? String, "FFFFEB9C", "shaded yellow")
+        XCTAssertEqual(u1["Analys"]?["v"] as? String, "Två av fyra enheter klara\nresten under hösten")
+        XCTAssertEqual(u1["Analys"]?["wrap"] as? Bool, true)
+        XCTAssertEqual(u1["Utfall"]?["v"] as? String, "62 %")
+        XCTAssertTrue(u1["Klassning"]?["v"] is NSNull)
+        let u2 = try row(sheet, id: "U2")
+        XCTAssertEqual(u2["Rubrik"]?["v"] as? String,
+                       "Säkerställ att det finns kvalitetssäkrade och kända förberedelser och reservrutiner för de prioriterade åtaganden")
+        XCTAssertEqual(u2["Period"]?["v"] as? String, "2024-05-31T00:00:00")
+        XCTAssertEqual(u2["Period"]?["fmt"] as? String, "yyyy-mm-dd")
+        XCTAssertEqual(u2["Bedömning"]?["fill"] as? String, "FFC6EFCE", "shaded green")
+        XCTAssertEqual(u2["Klassning"]?["v"] as? String, "intern")
+        let u3 = try row(sheet, id: "U3")
+        XCTAssertEqual(u3["Period"]?["v"] as? String, "2024", "a year is its token, as text")
+        XCTAssertEqual(u3["Bedömning"]?["fill"] as? String, "FFFFC7CE", "shaded red")
+
+        let en = try followups("plan-en.xlsx")
+        XCTAssertEqual(en["name"] as? String, "Follow-ups")
+        XCTAssertEqual(header(en), ["Id", "Record", "Title", "Period", "Assessment", "Analysis", "Outcome", "Classification"])
+        XCTAssertEqual(try row(en, id: "U1")["Assessment"]?["v"] as? String, "partly met")
+        XCTAssertEqual(try row(en, id: "U2")["Classification"]?["v"] as? String, "internal")
+
+        let open = try followups("public.xlsx")
+        XCTAssertEqual(cells(open).dropFirst().map { $0.first?["v"] as? String }, ["U1", "U3"], "--public leaves out the intern follow-up")
     }
 
     /// Usage errors come before anything is read or written.

@@ -35,14 +35,17 @@ final class FieldKeyTests: XCTestCase {
         XCTAssertEqual(ExportLabels.header(Kind.finding.spec("case")!, .sv), "Diarienummer")
         XCTAssertEqual(ExportLabels.header(Kind.goal.spec("indicator")!, .sv), "Indikator")
         XCTAssertEqual(ExportLabels.header(Kind.finding.spec("kind")!, .sv), "Typ")
-        XCTAssertEqual(ExportLabels.header(Kind.followup.spec("outcome")!, .sv), "outcome", "no label: the key")
+        XCTAssertEqual(ExportLabels.header(Kind.owner.spec("contact")!, .sv), "contact", "no label: the key")
+        // A follow-up's fields without a label in the schema are headed as `followups list` heads them.
+        XCTAssertNil(Kind.followup.spec("outcome")?.label)
+        XCTAssertEqual(ExportLabels.header(Kind.followup.spec("outcome")!, .sv), "Utfall")
+        XCTAssertEqual(ExportLabels.header(Kind.followup.spec("record")!, .en), "Record")
         // Every header `export` writes for a stored field reads back as that field, in
         // both languages, a field that repeats too (one value a line in its cell).
         var notRead: [String] = []
-        for kind in [Kind.goal, .activity, .risk, .finding] {
+        for kind in [Kind.goal, .activity, .risk, .finding, .followup] {
             for spec in kind.fields {
-                guard let label = spec.label else { continue }
-                for text in [label.sv, label.en] {
+                for text in [ExportLabels.header(spec, .sv), ExportLabels.header(spec, .en)] {
                     let read = ImportColumns.field(text, kind: kind)?.field
                     if read == nil { notRead.append("\(kind.rawValue).\(spec.name)"); continue }
                     XCTAssertEqual(read, spec.name, "\(kind.rawValue): the header '\(text)' reads back as '\(read ?? "")'")
@@ -50,8 +53,9 @@ final class FieldKeyTests: XCTestCase {
             }
         }
         XCTAssertEqual(notRead, [])
-        for kind in [Kind.goal, .activity, .risk, .finding] {
-            XCTAssertEqual(kind.fields.filter { $0.label == nil }.map(\.name), [], "\(kind.rawValue): every exported field has a label")
+        for kind in [Kind.goal, .activity, .risk, .finding, .followup] {
+            XCTAssertEqual(kind.fields.filter { $0.label == nil && ExportLabels.unlabelled[$0.key] == nil }.map(\.name), [],
+                           "\(kind.rawValue): every exported field has a label")
         }
         XCTAssertEqual(Kind.goal.spec("done_when")?.help.sv, "fältet done_when (Anses klart när): text, får ha flera rader")
         XCTAssertEqual(Kind.goal.spec("done_when")?.help.en, "the done_when field: text, may span several lines", "the label says no more than the key")

@@ -129,6 +129,30 @@ enum Fixture {
 
         """
 
+    /// Period follow-ups of M3.3, A26 and A4 (not in `base`, which has no followups.rec):
+    /// a tertial, a day, a half-year; an analysis of two lines; U3 `intern`.
+    static let followups = """
+        id: U1
+        record: M3.3
+        period: 2024-T2
+        assessment: delvis uppfyllt
+        analysis: Två av fyra enheter klara
+        + resten under hösten
+        outcome: 62 %
+
+        id: U2
+        record: A26
+        period: 2024-06-30
+        assessment: gul
+
+        id: U3
+        record: A4
+        period: 2024-H1
+        assessment: grön
+        classification: intern
+
+        """
+
     static let base: [Kind: String] = [
         .owner: owners, .area: areas, .goal: goals, .activity: activities, .risk: risks, .finding: findings,
     ]

@@ -306,5 +306,48 @@ final class ImportRecordTests: XCTestCase {
         XCTAssertTrue(said.first?.en.contains("the columns 'Signal', 'Dagar sen' are worked out by sakerhet (as in export) and were not read") ?? false, said.first?.en ?? "")
         XCTAssertFalse(importer.notices.contains { $0.sv.contains("placerades inte") })
     }
-}
 
+    /// The exported follow-up sheet, in either language, reads back without --kind (its Post
+    /// and Period columns say what it is) to the same records, field by field, in a folder
+    /// with the plan's goals and activities and no follow-ups: audit finds nothing new in
+    /// them, the Rubrik column is said to be worked out, and the sheet imported again adds
+    /// nothing (a follow-up is the same record by its record and period).
+    func testExportedFollowupsReadBackToTheSameRecords() throws {
+        let source = Fixture.data([.followup: Fixture.followups])
+        let target = Fixture.data([.followup: ""])
+        func fields(_ data: DataSet) -> [[String]] {
+            data.followups.map { f in data.record(f.ref).fields.map { "\($0.key): \($0.value)" } }
+        }
+        XCTAssertEqual(fields(source).count, 3)
+        for lang in [Lang.sv, .en] {
+            let bytes = try XLSXWriter.write(PlanExport.make(source, asOf: Fixture.asOf, lang: lang))
+            let table = try XLSXReader.read(bytes, file: "plan.xlsx", sheet: ExportLabels.followUps.text(lang))
+            var importer = Importer(data: target, asOf: Fixture.asOf)
+            try importer.add(table, file: "plan.xlsx")
+            XCTAssertEqual(importer.notices.count, 1, "\(lang): \(importer.notices.map(\.sv))")
+            XCTAssertTrue(importer.notices.first?.sv.hasSuffix("kolumnen '\(ExportLabels.recordTitle.text(lang))' räknas fram av sakerhet (som i export) och lästes inte") ?? false,
+                          "\(lang): \(importer.notices.map(\.sv))")
+            XCTAssertEqual(importer.records.map(\.kind), [.followup, .followup, .followup], "\(lang): no owner or goal is made")
+            let edit = try ImportEdit(target, importer.records)
+            XCTAssertEqual(edit.newErrors(in: target, asOf: Fixture.asOf).map(\.message.sv), [], "\(lang)")
+            let after = edit.applied(to: target)
+            XCTAssertEqual(fields(after), fields(source), "\(lang)")
+            XCTAssertEqual(Checks.run(after, asOf: Fixture.asOf).filter { $0.check == "followup" || $0.severity == .error }.map(\.message.sv), [], "\(lang)")
+
+            var again = Importer(data: after, asOf: Fixture.asOf)
+            try again.add(table, file: "plan.xlsx")
+            XCTAssertEqual(again.records.count, 0, "\(lang)")
+            XCTAssertEqual(again.duplicates, 3, "\(lang)")
+        }
+    }
+
+    /// A follow-up of a record already followed up for another period is a record of its
+    /// own, not the same one moved (as an activity whose deadline moved would be).
+    func testAFollowupOfAnotherPeriodIsNew() throws {
+        let data = Fixture.data([.followup: Fixture.followups])
+        var importer = Importer(data: data, asOf: Fixture.asOf)
+        try importer.add(Self.table([["Post", "Period", "Bedömning"], ["M3.3", "2024-T2", "Delvis uppfyllt"], ["M3.3", "2024-T3", "Uppfyllt"]]), file: "t.csv")
+        XCTAssertEqual(importer.duplicates, 1)
+        XCTAssertEqual(importer.records.map { $0.fields.map { "\($0.0): \($0.1)" } }, [["id: U4", "record: M3.3", "period: 2024-T3", "assessment: uppfyllt"]])
+    }
+}

@@ -144,7 +144,7 @@ final class OfficeWriterTests: XCTestCase {
     func testExportColumnsFollowTheSchema() throws {
         let data = Fixture.data()
         let book = PlanExport.make(data, asOf: Fixture.asOf)
-        XCTAssertEqual(book.sheets.map(\.name), ["Mål", "Delmål", "Aktiviteter", "Risker", "Rekommendationer"])
+        XCTAssertEqual(book.sheets.map(\.name), ["Mål", "Delmål", "Aktiviteter", "Risker", "Rekommendationer", "Uppföljningar"])
         let activities = book.sheets[2]
         let headers = activities.columns.map(\.header)
         XCTAssertEqual(headers.first, "Id")
@@ -160,6 +160,51 @@ final class OfficeWriterTests: XCTestCase {
         let risks = book.sheets[3].columns.map(\.header)
         XCTAssertEqual(risks[risks.firstIndex(of: "Konsekvens")! + 1], "Poäng")
         let en = PlanExport.make(data, asOf: Fixture.asOf, lang: .en)
-        XCTAssertEqual(en.sheets.map(\.name), ["Goals", "Sub-goals", "Activities", "Risks", "Recommendations"])
+        XCTAssertEqual(en.sheets.map(\.name), ["Goals", "Sub-goals", "Activities", "Risks", "Recommendations", "Follow-ups"])
+    }
+
+    /// The follow-ups have a sheet of their own, last: a column per field of the schema in
+    /// its order, Id first, and the record's title beside its id; a day's period is a date,
+    /// the assessment shaded in its signal's colour. In English the report's words. A plan
+    /// without followups.rec gets the sheet empty under its header.
+    func testFollowupSheet() throws {
+        let data = Fixture.data([.followup: Fixture.followups])
+        let sheet = try XCTUnwrap(PlanExport.make(data, asOf: Fixture.asOf).sheets.last)
+        XCTAssertEqual(sheet.name, "Uppföljningar")
+        XCTAssertEqual(sheet.columns.map(\.header), ["Id", "Post", "Rubrik", "Period", "Bedömning", "Analys", "Utfall", "Klassning"])
+        XCTAssertEqual(sheet.columns.count, Kind.followup.fields.count + 1, "every field, and the title")
+        guard sheet.rows.count == 3, sheet.rows.allSatisfy({ $0.count == 8 }) else { return XCTFail("3 rows of 8 cells: \(sheet.rows)") }
+        XCTAssertEqual(sheet.rows[0], [.text("U1"), .text("M3.3"), .text("Säkerställa socialnämndens systematiska säkerhetsarbete"), .text("2024-T2"),
+                                       Workbook.Cell(.text("delvis uppfyllt"), fill: OfficeColours.fill(Signal.yellow)),
+                                       .text("Två av fyra enheter klara\nresten under hösten"), .text("62 %"), .empty])
+        XCTAssertEqual(sheet.rows[1][2], .text(data.activities[1].title), "an activity's title")
+        XCTAssertEqual(sheet.rows[1][3], .date(Day("2024-06-30")!), "a day is a date")
+        XCTAssertEqual(sheet.rows[2][4], Workbook.Cell(.text("grön"), fill: OfficeColours.fill(Signal.green)))
+        XCTAssertEqual(sheet.rows[2][7], .text("intern"))
+
+        let en = try XCTUnwrap(PlanExport.make(data, asOf: Fixture.asOf, lang: .en).sheets.last)
+        XCTAssertEqual(en.name, "Follow-ups")
+        XCTAssertEqual(en.columns.map(\.header), ["Id", "Record", "Title", "Period", "Assessment", "Analysis", "Outcome", "Classification"])
+        XCTAssertEqual(en.rows.map { $0[4].value }, [.text("partly met"), .text("yellow"), .text("green")])
+        XCTAssertEqual(en.rows.map { $0[7] }, [.empty, .empty, .text("internal")])
+
+        let none = try XCTUnwrap(PlanExport.make(Fixture.data(), asOf: Fixture.asOf).sheets.last)
+        XCTAssertEqual(none.name, "Uppföljningar")
+        XCTAssertEqual(none.columns.map(\.header), sheet.columns.map(\.header))
+        XCTAssertEqual(none.rows.count, 0)
+    }
+
+    /// `--public` leaves out a follow-up that is not `öppen` (U3) and one of a record that is
+    /// left out (U4, of the sekretess A30), as the report's Periodens uppföljning does: its
+    /// row would name the record and its title.
+    func testPublicFollowupSheet() throws {
+        let secret = "\nid: A30\ntitle: Säkerhetsskyddsanalys för ledningsplatsen\ngoal: D3\nowner: sbs\ndue: 2024-12-31\nstatus: pågår\nclassification: sekretess\n"
+        let data = Fixture.data([.activity: Fixture.activities + secret,
+                                 .followup: Fixture.followups + "\nid: U4\nrecord: A30\nperiod: 2024-T2\nassessment: röd\n"])
+        func ids(_ isPublic: Bool) throws -> [Workbook.Cell] {
+            try XCTUnwrap(PlanExport.make(data, asOf: Fixture.asOf, isPublic: isPublic).sheets.last).rows.map { $0[0] }
+        }
+        XCTAssertEqual(try ids(false), ["U1", "U2", "U3", "U4"].map(Workbook.Cell.text))
+        XCTAssertEqual(try ids(true), ["U1", "U2"].map(Workbook.Cell.text))
     }
 }

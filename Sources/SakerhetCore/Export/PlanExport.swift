@@ -1,10 +1,11 @@
 /// The plan as a workbook for the controller (`sakerhet export -o plan.xlsx`): one sheet
 /// per kind, one row per record, one column per field of the kind's schema in schema
 /// order, plus what is worked out (the owner's name beside the id, the signal and days
-/// late as the report computes them, a risk's score and level). Days are dates, other
-/// deadline tokens text; a field that repeats (owner, occurrence, action, assumed) has one
-/// value per line in its cell; the Id column comes first, so that `import` reads the
-/// workbook back to the same records. A field added to the schema shows as a column of its own.
+/// late as the report computes them, a risk's score and level, the title of the record a
+/// follow-up is of). Days are dates, other deadline tokens text; a field that repeats
+/// (owner, occurrence, action, assumed) has one value per line in its cell; the Id column
+/// comes first, so that `import` reads the workbook back to the same records. A field
+/// added to the schema shows as a column of its own.
 public enum PlanExport {
     /// `baselines` (from git) make a record moved later in the year at least gul, as the
     /// report and the lists show it.
@@ -16,6 +17,10 @@ public enum PlanExport {
         let goals = keep(data.goals)
         let goalIDs = Set(goals.map(\.id))
         let isSub = { (g: Goal) in g.parent.map(goalIDs.contains) ?? false }
+        // A follow-up of a record left out is left out too, as the report's Periodens
+        // uppföljning lists only the records it shows: its row would name the record and
+        // show its title.
+        let followups = keep(data.followups).filter { !ctx.hidden.contains($0.record) }
 
         let sheets: [Workbook.Sheet] = [
             sheet(ExportLabels.goals, .goal, goals.filter { !isSub($0) }, ctx, skip: ["parent"], computed: scheduledColumns),
@@ -23,10 +28,12 @@ public enum PlanExport {
             sheet(ExportLabels.activities, .activity, keep(data.activities), ctx, computed: scheduledColumns),
             sheet(ExportLabels.risks, .risk, keep(data.risks), ctx, computed: riskColumns),
             sheet(ExportLabels.findings, .finding, keep(data.findings), ctx, computed: scheduledColumns),
+            // A plan without followups.rec (a folder older than it) gets the sheet all the
+            // same, empty under its header, as a kind without records does: every workbook
+            // has the same sheets, so `import --sheet Uppföljningar` of any of them finds the
+            // header and adds nothing, where a sheet left out would be an error.
+            sheet(ExportLabels.followUps, .followup, followups, ctx, computed: followupColumns),
         ]
-        // Extension point: when the follow-ups kind (`followups.rec`) exists, its sheet goes
-        // here, e.g. `sheet(ExportLabels.followUps, .followUp, keep(data.followUps), ctx,
-        // computed: …)`: its columns come from its schema like the others'.
         let title = (data.config.title ?? "Plan") + (isPublic ? (lang == .sv ? " (offentlig)" : " (public)") : "")
         return Workbook(title: title, sheets: sheets, lang: lang)
     }
@@ -104,6 +111,12 @@ public enum PlanExport {
                 guard let a = Assessment(parsing: v) else { return .text(v) }
                 return Workbook.Cell(.text(a.word(lang)), fill: OfficeColours.fill(a))
             }]
+        case .followupAssessment:
+            return [Column(header: header) { item in
+                guard let v = joined(item) else { return .empty }
+                let word = lang == .sv ? v : ExportLabels.followupAssessments.first { $0.sv == v }?.en ?? v
+                return Workbook.Cell(.text(word), fill: FollowUpAssessment.signal(v).map(OfficeColours.fill))
+            }]
         case .classification:
             return [Column(header: header) { item in
                 .text(joined(item).map { v in lang == .sv ? v : Classification(parsing: v).map(english) ?? v })
@@ -132,6 +145,17 @@ public enum PlanExport {
                 return Workbook.Cell(.text(s.word(ctx.lang)), fill: OfficeColours.fill(s))
             },
             Column(header: ExportLabels.daysLate.text(ctx.lang)) { .integer($0.daysLate(asOf: ctx.asOf)) },
+        ])
+    }
+
+    /// The title of the goal or activity followed up, after its id, so that a reader of the
+    /// sheet need not look it up (a record that does not exist has none).
+    static func followupColumns(_ ctx: Context) -> Computed<Followup> {
+        let data = ctx.data
+        return Computed(after: "record", columns: [
+            Column(header: ExportLabels.recordTitle.text(ctx.lang)) { f in
+                .text(data.goal(f.record)?.title ?? data.records(of: .activity, id: f.record).first.map { data.activities[$0].title })
+            },
         ])
     }
 

@@ -79,6 +79,17 @@ public enum ImportColumns {
             ("classification", ["klassning", "klassificering", "classification"]),
             ("area", ["omrade", "area"]),
         ],
+        // A period's follow-up, by the names `followups list` and the report give its
+        // columns; its record is the id of the goal or activity followed up.
+        .followup: [
+            ("id", ["id"]),
+            ("record", ["post", "uppfoljd post", "record"]),
+            ("period", ["period", "uppfoljningsperiod"]),
+            ("assessment", ["bedomning", "assessment"]),
+            ("analysis", ["analys", "analysis"]),
+            ("outcome", ["utfall", "outcome"]),
+            ("classification", ["klassning", "klassificering", "classification"]),
+        ],
     ]
 
     /// The field a column name means for `kind`, with its rank (lower is better).
@@ -117,21 +128,26 @@ public enum ImportColumns {
                 for (field, names) in list { if let i = names.firstIndex(of: head) { return (field, 50 + i) } }
             }
         }
-        // A field's label in the schema, in either language: the header `export` writes,
-        // so an exported workbook reads back, a field that repeats with one value per line.
+        // A field's header as `export` writes it (its label in the schema), in either
+        // language, so an exported workbook reads back, a field that repeats with one value
+        // per line.
         for spec in kind.fields {
-            guard let label = spec.label else { continue }
-            if fold(label.sv) == f || fold(label.en) == f { return (spec.name, 100) }
+            if fold(ExportLabels.header(spec, .sv)) == f || fold(ExportLabels.header(spec, .en)) == f { return (spec.name, 100) }
         }
         return nil
     }
 
     /// True for a column `export` works out rather than stores (Signal, Dagar sen, a
-    /// risk's Poäng and Nivå), in either language: it is not read back, and no field is
-    /// lost by leaving it out.
+    /// risk's Poäng and Nivå, a follow-up's Rubrik), in either language: it is not read
+    /// back, and no field is lost by leaving it out.
     static func isWorkedOut(_ header: String, kind: Kind) -> Bool {
         let f = fold(header)
-        let columns = kind == .risk ? [ExportLabels.score, ExportLabels.level] : [ExportLabels.signal, ExportLabels.daysLate]
+        let columns: [Message]
+        switch kind {
+        case .risk: columns = [ExportLabels.score, ExportLabels.level]
+        case .followup: columns = [ExportLabels.recordTitle]
+        default: columns = [ExportLabels.signal, ExportLabels.daysLate]
+        }
         return field(header, kind: kind) == nil && columns.contains { fold($0.sv) == f || fold($0.en) == f }
     }
 
@@ -141,20 +157,38 @@ public enum ImportColumns {
         .goal: "Mål (eller Delmål), Ansvarig, Klart senast, Status, Anses klart när",
         .risk: "Risk, Beskrivning, Sannolikhet, Konsekvens, Ansvarig, Åtgärd, Status",
         .finding: "Granskning, Rekommendation, Svar, Bedömning, Ansvarig, Klart senast, Status",
+        .followup: "Post, Period, Bedömning, Analys, Utfall",
     ]
 
-    /// The field that names a record of `kind`: what a header row must have.
+    /// The field that names a record of `kind`: what a header row must have. A follow-up
+    /// is named by the goal or activity it is of.
     static func titleField(_ kind: Kind) -> String {
         switch kind {
         case .finding: return "recommendation"
+        case .followup: return "record"
         default: return "title"
         }
     }
 
-    /// The kind a header row suggests: risks by likelihood and consequence, findings by
+    /// The field that tells records of the same title apart, as rows of a plan do: the
+    /// deadline (a recurring report, one row per deadline), a follow-up's period (one per
+    /// record and period); nil for a kind without either (a risk).
+    static func whenField(_ kind: Kind) -> String? {
+        kind.spec("due") != nil ? "due" : kind.spec("period") != nil ? "period" : nil
+    }
+
+    /// The folded names of `field` of `kind`.
+    static func namesOf(_ field: String, _ kind: Kind) -> [String] {
+        names[kind]?.first { $0.0 == field }?.1 ?? []
+    }
+
+    /// The kind a header row suggests: follow-ups by a record and a period column (before
+    /// findings, as both have Bedömning), risks by likelihood and consequence, findings by
     /// recommendation or assessment, otherwise activities.
     static func guessKind(_ headers: [String]) -> Kind {
         let folded = Set(headers.map(fold))
+        let records = namesOf("record", .followup), periods = namesOf("period", .followup)
+        if folded.contains(where: records.contains), folded.contains(where: periods.contains) { return .followup }
         // Likelihood and consequence beside an activity's title ("Aktivitet", "Sannolikhet",
         // "Konsekvens": an action plan that scores its activities) stay activities.
         let riskTitle = folded.contains { ["risk", "risker", "hot", "riskbeskrivning"].contains($0) }

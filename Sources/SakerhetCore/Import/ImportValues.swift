@@ -23,6 +23,13 @@ public enum ImportValues {
         return extraStatuses[ImportColumns.fold(t)]
     }
 
+    /// A follow-up's assessment word (`FollowUpAssessment`) in either language and any case
+    /// ("Delvis uppfyllt", "partly met", "Grön"): the word stored; nil for another text.
+    public static func followupAssessment(_ text: String) -> String? {
+        let t = ImportColumns.fold(text)
+        return ExportLabels.followupAssessments.first { ImportColumns.fold($0.sv) == t || ImportColumns.fold($0.en) == t }?.sv
+    }
+
     /// How a status cell reads: the status; the text after the status word when the cell
     /// says more ("Pågår enligt plan", "Klar\n2026-05-12", "Klar (maj 2026)"); and whether
     /// the status is the import's reading of words that are no status ("Försenad",

@@ -64,7 +64,8 @@ public struct Importer {
     private var ownerIDs: Set<String> = []
     private var goalByTitle: [String: String] = [:]
     private var goalIDs: Set<String> = []
-    /// The folder's records by kind, scope and title, with their ids and deadlines.
+    /// The folder's records by kind, scope and title, with their ids and deadlines (a
+    /// follow-up's period, `ImportColumns.whenField`).
     private var existing: [String: [(id: String, due: String)]] = [:]
     /// Records of the folder that a row of this import is already (so answer for no other row).
     private var claimed: Set<String> = []
@@ -96,6 +97,7 @@ public struct Importer {
             let r = data.record(f.ref)
             existing[Importer.key(.finding, r.value(.audit) ?? "", r.value(.recommendation) ?? ""), default: []].append((f.id, r.value(.due) ?? ""))
         }
+        for f in data.followups { existing[Importer.key(.followup, "", f.record), default: []].append((f.id, data.record(f.ref).value(.period) ?? "")) }
         for kind in Kind.allCases {
             let ids = Set(data.ids[kind]?.keys.map { $0 } ?? [])
             usedIDs[kind] = ids
@@ -475,8 +477,9 @@ public struct Importer {
 
     // MARK: Rows
 
-    /// A row's key for "the same record" (kind, scope, title) and its deadline token, or nil
-    /// for a row without a title or (an activity) without a goal.
+    /// A row's key for "the same record" (kind, scope, title) and its deadline token (a
+    /// follow-up's period; empty for a risk), or nil for a row without a title or (an
+    /// activity) without a goal.
     private func rowKey(_ cells: [String: TableCell], kind: Kind) -> (key: String, due: String)? {
         func text(_ f: String) -> String? { cells[f].map { ImportValues.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 } }
         guard let title = text(ImportColumns.titleField(kind)) else { return nil }
@@ -485,7 +488,7 @@ public struct Importer {
         if kind == .goal, let p = text("parent") { goalID = p }
         let existingGoal = goalID.flatMap { goalNamed($0, parent: kind == .goal) }
         let scope = kind == .activity || kind == .goal ? (existingGoal ?? goalID.map { "new:" + ImportColumns.fold($0) } ?? "") : (kind == .finding ? (text("audit") ?? "") : "")
-        let due = kind == .risk ? "" : cells["due"].map { ImportValues.deadline($0)?.token ?? "?" } ?? "?"
+        let due = ImportColumns.whenField(kind).map { f in cells[f].map { ImportValues.deadline($0)?.token ?? "?" } ?? "?" } ?? ""
         return (Importer.key(kind, scope, title), due)
     }
 
@@ -536,9 +539,12 @@ public struct Importer {
         // activity, the parent of a goal, the audit of a finding) and title, not yet taken by
         // another row; one with the row's deadline first, else one no row's deadline names.
         // A recurring "Rapport till nämnden" with three deadlines is three rows and three records.
+        // A follow-up's period is no deadline that moves but which follow-up it is: only
+        // the same period is the same record.
         let (dupKey, due) = rowKey(cells, kind: kind) ?? ("", "?")
         let free = (existing[dupKey] ?? []).filter { !claimed.contains($0.id) }
-        if let same = free.first(where: { $0.due == due }) ?? free.first(where: { !(wanted[dupKey] ?? []).contains($0.due) }) {
+        let moved = kind.spec("due") == nil ? nil : free.first { !(wanted[dupKey] ?? []).contains($0.due) }
+        if let same = free.first(where: { $0.due == due }) ?? moved {
             claimed.insert(same.id)
             duplicates += 1
             if same.due != due {
@@ -604,7 +610,7 @@ public struct Importer {
             // same owner named twice once.
             for id in ids where !owners.contains(id) { owners.append(id) }
         }
-        if kind != .area && kind != .owner && owners.isEmpty {
+        if kind.spec("owner")?.required == true && owners.isEmpty {
             return leaveOut("ansvarig saknas (kolumnen Ansvarig är tom eller saknas)", "no owner (the column Ansvarig is empty or missing)")
         }
 
@@ -713,6 +719,9 @@ public struct Importer {
                 // A finding's kind in any case ("Brist", "AVVIKELSE"), as a status or a colour
                 // is: the word of the plan's list (config.rec's finding_kinds).
                 if spec.type == .findingKind, let word = data.config.kindsOfFinding.first(where: { $0.lowercased() == v.lowercased() }) { v = word }
+                // A follow-up's assessment in either language (the English workbook's "partly
+                // met") and any case: the stored word.
+                if spec.type == .followupAssessment, let word = ImportValues.followupAssessment(v) { v = word }
                 fields.append((name, v))
             }
         }

@@ -83,6 +83,31 @@ class EndToEndCase: XCTestCase {
     /// The as-of date the plan's version 2.0 was written at.
     static let planDate = "2024-11-04"
 
+    /// A followups.rec for the shipped plan: follow-ups of a goal (M3.3), a sub-goal (D5)
+    /// and an activity (A1); a tertial, a year and a day; an analysis of two lines; U2 `intern`.
+    static let shippedFollowups = """
+        id: U1
+        record: M3.3
+        period: 2024-T2
+        assessment: delvis uppfyllt
+        analysis: Två av fyra enheter klara
+        + resten under hösten
+        outcome: 62 %
+
+        id: U2
+        record: A1
+        period: 2024-05-31
+        assessment: grön
+        classification: intern
+
+        id: U3
+        record: D5
+        period: 2024
+        assessment: ej uppfyllt
+        analysis: Försenad efter omorganisationen
+
+        """
+
     /// A new empty temporary folder, removed when the test ends.
     func makeTempFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory
