@@ -350,4 +350,25 @@ final class ImportRecordTests: XCTestCase {
         XCTAssertEqual(importer.duplicates, 1)
         XCTAssertEqual(importer.records.map { $0.fields.map { "\($0.0): \($0.1)" } }, [["id: U4", "record: M3.3", "period: 2024-T3", "assessment: uppfyllt"]])
     }
+
+    /// A folder made before follow-ups existed has no followups.rec: the import makes it,
+    /// as `followups add` does, and the dry run shows it made, not changed.
+    func testFollowupsImportIntoAFolderWithoutTheirFile() throws {
+        let source = Fixture.data([.followup: Fixture.followups])
+        var files = Fixture.data().files
+        files[.followup] = nil
+        let target = DataSet(folder: "data", files: files)
+        let bytes = try XLSXWriter.write(PlanExport.make(source, asOf: Fixture.asOf))
+        var importer = Importer(data: target, asOf: Fixture.asOf)
+        try importer.add(try XLSXReader.read(bytes, file: "plan.xlsx", sheet: ExportLabels.followUps.text(.sv)), file: "plan.xlsx")
+        let edit = try ImportEdit(target, importer.records)
+        XCTAssertEqual(edit.files.map(\.path), ["data/followups.rec"])
+        XCTAssertEqual(edit.files.map(\.created), [true])
+        XCTAssertEqual(edit.newErrors(in: target, asOf: Fixture.asOf).map(\.message.sv), [])
+        let written = String(decoding: edit.files[0].afterBytes, as: UTF8.self)
+        XCTAssertTrue(written.hasPrefix(Templates.newFile(.followup)), "the file starts as init writes it")
+        XCTAssertEqual(edit.applied(to: target).followups.map(\.id), source.followups.map(\.id))
+        let diff = edit.diff()
+        XCTAssertTrue(diff.hasPrefix("--- /dev/null\n+++ b/data/followups.rec\n"), diff)
+    }
 }

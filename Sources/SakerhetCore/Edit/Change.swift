@@ -375,6 +375,15 @@ public enum Editor {
         }
     }
 
+    /// The file a write may make when the folder lacks it: only `followups.rec`, which
+    /// folders made before follow-ups existed do not have; nil for any other kind.
+    static func newFile(_ data: DataSet, _ kind: Kind) -> SourceFile? {
+        kind == .followup ? SourceFile(path: data.path(kind), document: template(kind)) : nil
+    }
+
+    /// A new file of `kind` as `init` writes it.
+    static func template(_ kind: Kind) -> Document { Document(bytes: Array(Templates.newFile(kind).utf8)) }
+
     static func missingFile(_ data: DataSet, _ kind: Kind, id: String? = nil) -> EditError {
         // No followups.rec yet (a folder older than it): there are no follow-ups, and the
         // first `followups add` makes the file; `init` would refuse the existing folder.

@@ -10,6 +10,9 @@ public struct ImportEdit: Sendable {
         public let before: Document
         public let afterBytes: [UInt8]
         public let added: Int
+        /// The file does not exist yet: the import makes it (follow-ups, in a folder older
+        /// than `followups.rec`, as `followups add` makes it).
+        public let created: Bool
         /// Each added record with the lines it takes in `afterBytes` and the first line of
         /// each of its fields, so that a problem found there names the source row instead.
         let placed: [Placed]
@@ -31,7 +34,8 @@ public struct ImportEdit: Sendable {
         for kind in Kind.allCases {
             let mine = records.filter { $0.kind == kind }
             guard !mine.isEmpty else { continue }
-            guard let file = data.files[kind] else { throw Editor.missingFile(data, kind) }
+            let created = data.files[kind] == nil
+            guard let file = data.files[kind] ?? Editor.newFile(data, kind) else { throw Editor.missingFile(data, kind) }
             let doc = file.document
             let nl = doc.lineEnding.bytes
             var bytes = doc.bytes + doc.appendedRecord([])
@@ -66,7 +70,7 @@ public struct ImportEdit: Sendable {
                 }
                 placed.append(Placed(lines: first...max(first, line - 1), fieldLines: fieldLines, record: r))
             }
-            out.append(FileEdit(kind: kind, path: file.path, before: doc, afterBytes: bytes, added: mine.count, placed: placed))
+            out.append(FileEdit(kind: kind, path: file.path, before: doc, afterBytes: bytes, added: mine.count, created: created, placed: placed))
         }
         files = out
     }
@@ -114,6 +118,6 @@ public struct ImportEdit: Sendable {
 
     /// What `--dry-run` shows: a unified diff per file, its masks in `lang`.
     public func diff(_ lang: Lang = .sv) -> String {
-        files.map { Diff.unified($0.before.bytes, $0.afterBytes, path: $0.path, lang: lang) }.joined()
+        files.map { Diff.unified($0.created ? [] : $0.before.bytes, $0.afterBytes, path: $0.path, lang: lang, created: $0.created) }.joined()
     }
 }

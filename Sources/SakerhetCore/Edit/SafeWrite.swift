@@ -68,7 +68,7 @@ public enum SafeWrite {
             var created = false
             if let kind = creating, data.files[kind] == nil {
                 var files = data.files
-                files[kind] = SourceFile(path: Store.join(display, kind.fileName), document: Document(bytes: Array(Templates.newFile(kind).utf8)))
+                files[kind] = SourceFile(path: Store.join(display, kind.fileName), document: Editor.template(kind))
                 data = DataSet(folder: data.folder, files: files, configFile: data.configFile)
                 created = true
             }
