@@ -36,8 +36,8 @@ final class FieldKeyTests: XCTestCase {
         XCTAssertEqual(ExportLabels.header(Kind.goal.spec("indicator")!, .sv), "Indikator")
         XCTAssertEqual(ExportLabels.header(Kind.finding.spec("kind")!, .sv), "Typ")
         XCTAssertEqual(ExportLabels.header(Kind.owner.spec("contact")!, .sv), "contact", "no label: the key")
-        // A follow-up's fields without a label in the schema are headed as `followups list` heads them.
-        XCTAssertNil(Kind.followup.spec("outcome")?.label)
+        // A follow-up's fields are labelled as `followups list` heads them.
+        XCTAssertEqual(Kind.followup.spec("outcome")?.label?.sv, "Utfall")
         XCTAssertEqual(ExportLabels.header(Kind.followup.spec("outcome")!, .sv), "Utfall")
         XCTAssertEqual(ExportLabels.header(Kind.followup.spec("record")!, .en), "Record")
         // Every header `export` writes for a stored field reads back as that field, in
@@ -54,7 +54,7 @@ final class FieldKeyTests: XCTestCase {
         }
         XCTAssertEqual(notRead, [])
         for kind in [Kind.goal, .activity, .risk, .finding, .followup] {
-            XCTAssertEqual(kind.fields.filter { $0.label == nil && ExportLabels.unlabelled[$0.key] == nil }.map(\.name), [],
+            XCTAssertEqual(kind.fields.filter { $0.label == nil }.map(\.name), [],
                            "\(kind.rawValue): every exported field has a label")
         }
         XCTAssertEqual(Kind.goal.spec("done_when")?.help.sv, "fältet done_when (Anses klart när): text, får ha flera rader")

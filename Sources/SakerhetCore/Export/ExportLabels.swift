@@ -4,21 +4,8 @@
 /// reads back. A label that could mean two fields there (a risk's "Åtgärder" is its
 /// treatment) is avoided.
 enum ExportLabels {
-    /// A field's header: its label in the schema (`FieldSpec.label`), else the one given
-    /// here (`unlabelled`), else its key.
-    static func header(_ spec: FieldSpec, _ lang: Lang) -> String {
-        (spec.label ?? unlabelled[spec.key])?.text(lang) ?? spec.name
-    }
-
-    /// Headers for the exported fields the schema gives no label: a follow-up's, in the
-    /// words `followups list` heads its columns with. `import` reads them as it reads a
-    /// label (`ImportColumns.field`).
-    static let unlabelled: [FieldKey: Message] = [
-        .record: Message(sv: "Post", en: "Record"),
-        .period: Message(sv: "Period", en: "Period"),
-        .analysis: Message(sv: "Analys", en: "Analysis"),
-        .outcome: Message(sv: "Utfall", en: "Outcome"),
-    ]
+    /// A field's header: its label in the schema (`FieldSpec.label`), else its key.
+    static func header(_ spec: FieldSpec, _ lang: Lang) -> String { spec.label?.text(lang) ?? spec.name }
 
     /// The columns worked out rather than stored.
     static let ownerID = Message(sv: "Ansvarig id", en: "Owner id")
@@ -36,12 +23,4 @@ enum ExportLabels {
     static let risks = Message(sv: "Risker", en: "Risks")
     static let findings = Message(sv: "Rekommendationer", en: "Recommendations")
     static let followUps = Message(sv: "Uppföljningar", en: "Follow-ups")
-
-    /// A follow-up's assessment words (`FollowUpAssessment`) in both languages, English as
-    /// the report has them: the English workbook shows these, and `import` reads either
-    /// back to the stored word.
-    static let followupAssessments: [Message] = [
-        Message(sv: "uppfyllt", en: "met"), Message(sv: "delvis uppfyllt", en: "partly met"), Message(sv: "ej uppfyllt", en: "not met"),
-        Message(sv: "grön", en: "green"), Message(sv: "gul", en: "yellow"), Message(sv: "röd", en: "red"),
-    ]
 }

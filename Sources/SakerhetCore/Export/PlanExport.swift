@@ -114,7 +114,7 @@ public enum PlanExport {
         case .followupAssessment:
             return [Column(header: header) { item in
                 guard let v = joined(item) else { return .empty }
-                let word = lang == .sv ? v : ExportLabels.followupAssessments.first { $0.sv == v }?.en ?? v
+                let word = FollowUpAssessment.word(v, lang)
                 return Workbook.Cell(.text(word), fill: FollowUpAssessment.signal(v).map(OfficeColours.fill))
             }]
         case .classification:

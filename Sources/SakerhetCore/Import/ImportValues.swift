@@ -27,7 +27,7 @@ public enum ImportValues {
     /// ("Delvis uppfyllt", "partly met", "Grön"): the word stored; nil for another text.
     public static func followupAssessment(_ text: String) -> String? {
         let t = ImportColumns.fold(text)
-        return ExportLabels.followupAssessments.first { ImportColumns.fold($0.sv) == t || ImportColumns.fold($0.en) == t }?.sv
+        return FollowUpAssessment.words.first { ImportColumns.fold($0.sv) == t || ImportColumns.fold($0.en) == t }?.sv
     }
 
     /// How a status cell reads: the status; the text after the status word when the cell

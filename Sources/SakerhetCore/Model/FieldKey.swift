@@ -74,7 +74,12 @@ public enum FieldKey: Int, CaseIterable, CodingKey, Sendable {
         case .target: return Message(sv: "Målvärde", en: "Target")
         case .occurrence: return Message(sv: "Tillfällen", en: "Occurrences")
         case .basis: return Message(sv: "Rättslig grund", en: "Legal basis")
-        case .name, .kind, .parent, .contact, .record, .period, .analysis, .outcome:
+        // A follow-up's, in the words `followups list` heads its columns with.
+        case .record: return Message(sv: "Post", en: "Record")
+        case .period: return Message(sv: "Period", en: "Period")
+        case .analysis: return Message(sv: "Analys", en: "Analysis")
+        case .outcome: return Message(sv: "Utfall", en: "Outcome")
+        case .name, .kind, .parent, .contact:
             return nil
         }
     }

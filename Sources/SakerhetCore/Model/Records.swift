@@ -414,6 +414,18 @@ public enum FollowUpAssessment {
     public static let goalWords = ["uppfyllt", "delvis uppfyllt", "ej uppfyllt"]
     public static let activityWords = ["grön", "gul", "röd"]
 
+    /// Every word in both languages, English as the report and the English workbook show
+    /// it; `import` reads either back to the stored (Swedish) word.
+    public static let words: [Message] = [
+        Message(sv: "uppfyllt", en: "met"), Message(sv: "delvis uppfyllt", en: "partly met"), Message(sv: "ej uppfyllt", en: "not met"),
+        Message(sv: "grön", en: "green"), Message(sv: "gul", en: "yellow"), Message(sv: "röd", en: "red"),
+    ]
+
+    /// The stored word `word` in `lang`; a word that is none of them, as given.
+    public static func word(_ word: String, _ lang: Lang) -> String {
+        lang == .sv ? word : words.first { $0.sv == word }?.en ?? word
+    }
+
     /// The signal the word stands for, for colouring.
     public static func signal(_ word: String) -> Signal? {
         switch word {

@@ -94,15 +94,7 @@ struct ReportLabels {
     }
 
     /// The follow-up's assessment word in the report's language.
-    func assessment(_ f: FollowUp.FollowupRow) -> String {
-        guard !sv else { return f.assessment }
-        switch f.assessment {
-        case "uppfyllt": return "met"
-        case "delvis uppfyllt": return "partly met"
-        case "ej uppfyllt": return "not met"
-        default: return f.signal?.word(.en) ?? f.assessment
-        }
-    }
+    func assessment(_ f: FollowUp.FollowupRow) -> String { FollowUpAssessment.word(f.assessment, lang) }
     var title: String { sv ? "Beskrivning" : "Description" }
     var doneWhen: String { sv ? "Anses klart när" : "Done when" }
     var owner: String { sv ? "Ansvarig" : "Owner" }
