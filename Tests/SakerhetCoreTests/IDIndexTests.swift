@@ -24,14 +24,21 @@ final class IDIndexTests: XCTestCase {
         XCTAssertEqual(index.keys, ["A1", "A2", "", "Å3", "A22"])
     }
 
-    /// Many ids in a table whose slots collide and probe: each found, nothing else.
+    /// Many ids in a table whose slots collide and probe, short ones (kept in the table
+    /// itself) and long ones (confirmed against their records), on both sides of 8 bytes:
+    /// each found, nothing else.
     func testManyIdsAreEachFoundOnce() {
-        let n = 5000
-        let index = IDIndex(records((0..<n).map { "A\($0)" }))
-        for i in 0..<n { XCTAssertEqual(index.first("A\(i)"), i) }
-        for i in n..<(n + 500) { XCTAssertNil(index.first("A\(i)")) }
+        let n = 3000
+        func id(_ i: Int) -> String { i % 3 == 0 ? "A\(i)" : i % 3 == 1 ? "Aktivitet-\(i)" : String(repeating: "B", count: 5 + i % 7) + "\(i)" }
+        let index = IDIndex(records((0..<n).map(id)))
+        for i in 0..<n { XCTAssertEqual(index.first(id(i)), i, id(i)) }
+        for i in n..<(n + 600) { XCTAssertNil(index.first(id(i)), id(i)) }
+        XCTAssertNil(index.first("ABCDEFGH"))
+        XCTAssertNil(index.first("Aktivitet-1 "))
         XCTAssertTrue(index.duplicates.isEmpty)
-        XCTAssertEqual(index.keys.count, n)
+        XCTAssertEqual(index.keys, (0..<n).map(id))
+        let eight = IDIndex(records(["ABCDEFGH", "ABCDEFGHI", "ABCDEFG", "ABCDEFGH"]))
+        XCTAssertEqual(["ABCDEFG", "ABCDEFGH", "ABCDEFGHI", "ABCDEFGHIJ"].map { eight[$0] }, [[2], [0, 3], [1], nil])
     }
 
     /// A field's value is looked up where it lies, as its string would be.
