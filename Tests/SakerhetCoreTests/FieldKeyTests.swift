@@ -150,9 +150,9 @@ final class FieldKeyTests: XCTestCase {
 
 final class ActivityLayoutTests: XCTestCase {
     /// An activity keeps its dates, status and ids typed and reads its texts from the
-    /// record's fields: 120 bytes, not the 264 it took with its texts kept apart.
+    /// record's fields: 128 bytes, not the 264 it took with its texts kept apart.
     func testAnActivityIsSmallAndReadsItsTextsFromItsFields() {
-        XCTAssertLessThanOrEqual(MemoryLayout<Activity>.stride, 120)
+        XCTAssertLessThanOrEqual(MemoryLayout<Activity>.stride, 128)
         let doc = Document(text: "id: A1\ngoal: D1\ntitle: Öva\ntitle: andra\nowner: sbs\ndue: 2025-Q1\nevery: kvartal\n"
                            + "done: 2025-02-10\nstatus: Genomförd\nprogress: 60 %\nreason:\nnote: n\nevidence: protokoll\n\n"
                            + "id: A2\ngoal: D1\ntitle: T\ndue: 2025\nstatus: pågår\n")
@@ -198,5 +198,41 @@ final class ActivityLayoutTests: XCTestCase {
                         f.evidence, f.statusAlias, f.reason, f.kind, f.basis, f.note],
                        ["Granskning", "KPMG", "SN 1", "Rekommendation", "Rekommendation", "svar", "läge", "kvar",
                         "bevis", "Åtgärdad", "skäl", "avvikelse", "lag", "n2"])
+    }
+}
+
+final class FieldListTests: XCTestCase {
+    /// A record is 32 bytes, its fields a place in a block the parser fills: many records
+    /// share one block, each sees its own fields from index 0, in file order.
+    func testRecordsShareABlockAndSeeTheirOwnFields() {
+        XCTAssertEqual(MemoryLayout<Record>.stride, 32)
+        XCTAssertEqual(MemoryLayout<FieldList>.stride, 16)
+        var text = ""
+        for i in 0..<3000 { text += "id: A\(i)\ntitle: T\(i)\n" + (i % 7 == 0 ? "note: n\n" : "") + "\n" }
+        let doc = Document(text: text)
+        XCTAssertEqual(doc.records.count, 3000)
+        for (i, r) in doc.records.enumerated() {
+            XCTAssertEqual(r.fields.count, i % 7 == 0 ? 3 : 2)
+            XCTAssertEqual(r.fields[0].value, "A\(i)")
+            XCTAssertEqual(r.fields.map(\.key), i % 7 == 0 ? ["id", "title", "note"] : ["id", "title"])
+            XCTAssertEqual(r.fields.withUnsafeBufferPointer { $0.map(\.value) }, r.fields.map(\.value))
+        }
+        // Fields outlive the document and the records they came from.
+        let kept = doc.records[2999].fields
+        XCTAssertEqual(kept.last?.value, "T2999")
+        XCTAssertEqual(Record(fields: [kept[1]], line: 1, byteRange: 0..<0).fields.map(\.value), ["T2999"])
+        XCTAssertEqual(FieldList().count, 0)
+    }
+
+    /// A record with more fields than a block holds gets a block of its own.
+    func testARecordLargerThanABlock() {
+        let n = FieldBlock.standardCapacity + 10
+        var text = "id: X\n"
+        for i in 1..<n { text += "note: \(i)\n" }
+        text += "\nid: Y\ntitle: after\n"
+        let doc = Document(bytes: Array(text.utf8), pieces: 1)
+        XCTAssertEqual(doc.records.map(\.fields.count), [n, 2])
+        XCTAssertEqual(doc.records[0].fields[n - 1].value, "\(n - 1)")
+        XCTAssertEqual(doc.records[1].fields[1].value, "after")
     }
 }

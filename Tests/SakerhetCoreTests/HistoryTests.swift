@@ -62,7 +62,7 @@ func historySummary(_ h: History) -> [String] {
 }
 
 final class HistoryDiffTests: XCTestCase {
-    func fields(_ text: String) -> [Field] { Document(text: text).records[0].fields }
+    func fields(_ text: String) -> FieldList { Document(text: text).records[0].fields }
 
     func testFieldChangesInNewOrderThenRemoved() {
         let old = fields("id: A1\ndue: 2024-05\nnote: gammal\nreason: x\n")

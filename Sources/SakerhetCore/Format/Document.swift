@@ -194,7 +194,7 @@ public struct Field: Sendable, Hashable {
 
     /// The first field of `key` in `fields`, nil when there is none or its value is empty:
     /// what a record's slot for the key gives (`FieldSlots`).
-    static func first(_ key: FieldKey, in fields: [Field]) -> Field? {
+    static func first(_ key: FieldKey, in fields: FieldList) -> Field? {
         let code = UInt8(key.rawValue)
         return fields.withUnsafeBufferPointer { fields in
             guard let i = fields.firstIndex(where: { $0.code == code }), !fields[i].isEmpty else { return nil }
@@ -364,13 +364,31 @@ final class FieldSource: Sendable {
 
 public struct Record: Sendable {
     /// What a slot holds after its record was moved out (`Document.joined`).
-    static let moved = Record(fields: [], line: 0, byteRange: 0..<0)
+    static let moved = Record(fields: FieldList(), line: 0, byteRange: 0..<0)
 
-    public let fields: [Field]
+    /// 32 bytes: the fields' place in their block and three 32-bit numbers (files are at
+    /// most 1 GiB, see `Store.read`).
+    public let fields: FieldList
+    private let line32: Int32
+    private let start32: Int32
+    private let end32: Int32
+
     /// 1-based line of the first field.
-    public let line: Int
+    public var line: Int { Int(line32) }
     /// The lines of the record's block (comments inside it included), line breaks included.
-    public let byteRange: Range<Int>
+    public var byteRange: Range<Int> { Int(start32)..<Int(end32) }
+
+    public init(fields: FieldList, line: Int, byteRange: Range<Int>) {
+        self.fields = fields
+        line32 = Int32(clamping: line)
+        start32 = Int32(clamping: byteRange.lowerBound)
+        end32 = Int32(clamping: byteRange.upperBound)
+    }
+
+    /// A record of fields made apart from a parse (an edit's, a test's).
+    public init(fields: [Field], line: Int, byteRange: Range<Int>) {
+        self.init(fields: FieldList(fields), line: line, byteRange: byteRange)
+    }
 
     // By the key as written; the key is found as a number once, and fields are compared by it.
     public func field(_ key: String) -> Field? {

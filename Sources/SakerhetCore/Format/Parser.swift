@@ -54,6 +54,11 @@ struct Parser {
     private var pending: UnsafeMutablePointer<Field>?
     private var pendingCount = 0
     private var pendingCapacity = 0
+    /// Where records' fields go (`takePending`), and the size of the next block: the
+    /// first is sized by the bytes to parse (a field line is rarely under 16 bytes), so a
+    /// small file, or one of the many versions the history reads, takes a small block.
+    private var block = FieldBlock.empty
+    private var nextBlock = FieldBlock.standardCapacity
     /// How many of the pending fields have a `%` key (descriptor fields).
     private var pendingPercent = 0
     private var blockStart = -1
@@ -90,6 +95,7 @@ struct Parser {
         self.range = range
         self.atStart = range.lowerBound == 0
         self.line = firstLine - 1
+        nextBlock = min(FieldBlock.standardCapacity, max(64, range.count / 16))
     }
 
     /// Parses the range and returns what was found.
@@ -381,15 +387,18 @@ struct Parser {
         pendingCount += 1
     }
 
-    /// Moves the pending fields into an array of exactly their number.
-    private mutating func takePending() -> [Field] {
+    /// Moves the pending fields to the end of the current block (a new one when they do
+    /// not fit; one of their own when they are more than a block holds).
+    private mutating func takePending() -> FieldList {
         let n = pendingCount
-        guard n > 0, let pending else { return [] }
+        guard n > 0, let pending else { return FieldList() }
         pendingCount = 0
-        return [Field](unsafeUninitializedCapacity: n) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: pending, count: n)
-            initialized = n
+        if !block.fits(n) {
+            block = FieldBlock(capacity: max(n, nextBlock))
+            nextBlock = FieldBlock.standardCapacity
         }
+        let start = block.append(moving: pending, count: n)
+        return FieldList(block, start: start, count: n)
     }
 
     private mutating func closeRecord() {

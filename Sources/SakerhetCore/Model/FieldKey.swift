@@ -116,7 +116,7 @@ struct FieldSlots {
     private let kind: Kind
     private var slots: [Int32]
     private var filled: [UInt8] = []
-    private var fields: [Field] = []
+    private var fields = FieldList()
     private var ownerLists: [String: [String]] = [:]
 
     init(_ kind: Kind) {

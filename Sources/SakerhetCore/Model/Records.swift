@@ -160,9 +160,9 @@ public struct Area: Item {
 
 /// A record's fields, kept by its typed record for the texts it makes when they are
 /// asked for: the list the record has (not a copy), so a text is not held twice, once in
-/// the file's bytes and once as a string (docs/performance.md, "An activity in 120 bytes").
+/// the file's bytes and once as a string (docs/performance.md, "Typed records that keep no text").
 struct StoredFields: Sendable {
-    let list: [Field]
+    let list: FieldList
 
     /// The first value of `key`, nil when absent or empty: what `FieldSlots` gives.
     subscript(_ key: FieldKey) -> String? { Field.first(key, in: list)?.value }
@@ -202,10 +202,10 @@ public struct Goal: Scheduled {
 }
 
 public struct Activity: Scheduled {
-    // 120 bytes: what the checks and lists judge an activity by is kept typed (dates,
+    // 128 bytes: what the checks and lists judge an activity by is kept typed (dates,
     // status, ids); its texts and the status word as written are read from the record's
     // fields when asked for, since most commands never read them. At 1,000,000 activities
-    // the texts kept apart cost 144 MB more (docs/performance.md, "An activity in 120 bytes").
+    // the texts kept apart cost 136 MB more (docs/performance.md, "Typed records that keep no text").
     private let index32: Int32
     public let status: Status?
     public let every: Recurrence?
@@ -223,7 +223,7 @@ public struct Activity: Scheduled {
     public let area: String?
 
     init(index: Int, id: String, goal: String, owners: [String], start: Deadline?, due: Deadline?, status: Status?,
-         donePeriod: Deadline?, every: Recurrence?, area: String?, classification: Classification, fields: [Field],
+         donePeriod: Deadline?, every: Recurrence?, area: String?, classification: Classification, fields: FieldList,
          countedDone: Day?) {
         index32 = Int32(clamping: index)
         self.id = id

@@ -90,7 +90,7 @@ struct HistorySnapshot {
     struct Version {
         let path: String
         let bytes: ArraySlice<UInt8>
-        let fields: [Field]
+        let fields: FieldList
     }
 
     var records: [String: Version] = [:]
@@ -335,7 +335,7 @@ enum HistoryDiff {
     /// line, or (before that field, or by hand) with `done` set, when `due` goes on by
     /// exactly one period of `every` (or to the period after `done`, the rule of older
     /// versions of `activities done`).
-    static func occurrence(_ list: [(String, String?, String?)], old: [Field], new: [Field]) -> Occurrence? {
+    static func occurrence(_ list: [(String, String?, String?)], old: FieldList, new: FieldList) -> Occurrence? {
         guard let due = list.first(where: { $0.0 == "due" }),
               let every = value(new, "every").flatMap(Recurrence.init(parsing:)) else { return nil }
         let before = Set(old.filter { $0.key == "occurrence" }.map(\.value))
@@ -354,7 +354,7 @@ enum HistoryDiff {
     /// The `occurrence` lines of `new` that `old` does not have, as written: a new period,
     /// or a period `old` has with another date, outcome or evidence (a correction). Lines
     /// that do not read as an occurrence are left to `audit`.
-    static func writtenOccurrences(old: [Field], new: [Field]) -> [Occurrence] {
+    static func writtenOccurrences(old: FieldList, new: FieldList) -> [Occurrence] {
         let before = Set(old.filter { $0.key == "occurrence" }.map(\.value))
         return new.filter { $0.key == "occurrence" && !before.contains($0.value) }.compactMap { Occurrence($0.value) }
     }
@@ -362,7 +362,7 @@ enum HistoryDiff {
     /// The occurrence that a `done` changed by hand from `old` to `new` completes, on a
     /// recurring activity that is not `klar`: the period that was due before the change
     /// (`due`, or the period after the old `done`). Nil when any of that is missing.
-    static func doneByHand(old: String?, new: String?, fields: [Field]) -> Occurrence? {
+    static func doneByHand(old: String?, new: String?, fields: FieldList) -> Occurrence? {
         guard let every = value(fields, "every").flatMap(Recurrence.init(parsing:)),
               let due = value(fields, "due").flatMap(Deadline.init(token:)),
               let done = new.flatMap(Deadline.init(token:))?.lastDay,
@@ -390,7 +390,7 @@ enum HistoryDiff {
 
     /// Field-level differences, in the new record's field order, then fields removed.
     /// Empty values count as absent; a repeated key compares all its values in order.
-    static func fieldChanges(old: [Field], new: [Field]) -> [(String, String?, String?)] {
+    static func fieldChanges(old: FieldList, new: FieldList) -> [(String, String?, String?)] {
         let (oldKeys, oldValues) = group(old)
         let (newKeys, newValues) = group(new)
         var out: [(String, String?, String?)] = []
@@ -403,7 +403,7 @@ enum HistoryDiff {
         return out
     }
 
-    private static func group(_ fields: [Field]) -> ([String], [String: [String]]) {
+    private static func group(_ fields: FieldList) -> ([String], [String: [String]]) {
         var keys: [String] = []
         var values: [String: [String]] = [:]
         for f in fields where !f.isEmpty {
@@ -415,17 +415,17 @@ enum HistoryDiff {
 
     private static func join(_ values: [String]) -> String { values.joined(separator: ", ") }
 
-    static func joined(_ fields: [Field], _ key: String) -> String? {
+    static func joined(_ fields: FieldList, _ key: String) -> String? {
         let vs = fields.filter { $0.key == key && !$0.isEmpty }.map(\.value)
         return vs.isEmpty ? nil : join(vs)
     }
 
-    static func value(_ fields: [Field], _ key: String) -> String? {
+    static func value(_ fields: FieldList, _ key: String) -> String? {
         fields.first { $0.key == key && !$0.isEmpty }?.value
     }
 
     /// What a person calls the record: its title, name or recommendation.
-    static func title(_ fields: [Field]) -> String? {
+    static func title(_ fields: FieldList) -> String? {
         value(fields, "title") ?? value(fields, "name") ?? value(fields, "recommendation")
     }
 }
