@@ -380,9 +380,9 @@ public struct Record: Sendable {
 
     public init(fields: FieldList, line: Int, byteRange: Range<Int>) {
         self.fields = fields
-        line32 = Int32(clamping: line)
-        start32 = Int32(clamping: byteRange.lowerBound)
-        end32 = Int32(clamping: byteRange.upperBound)
+        line32 = Int32(truncatingIfNeeded: line)
+        start32 = Int32(truncatingIfNeeded: byteRange.lowerBound)
+        end32 = Int32(truncatingIfNeeded: byteRange.upperBound)
     }
 
     /// A record of fields made apart from a parse (an edit's, a test's).

@@ -61,8 +61,8 @@ public struct FieldList: RandomAccessCollection, Sendable, Equatable {
     init(_ block: FieldBlock, start: Int, count: Int) {
         precondition(start >= 0 && count >= 0 && start + count <= block.count, "fields outside their block")
         self.block = block
-        start32 = Int32(start)
-        count32 = Int32(count)
+        start32 = Int32(truncatingIfNeeded: start)
+        count32 = Int32(truncatingIfNeeded: count)
     }
 
     /// No fields.
@@ -86,6 +86,29 @@ public struct FieldList: RandomAccessCollection, Sendable, Equatable {
             try body(UnsafeBufferPointer(start: block.base + Int(start32), count: Int(count32)))
         }
     }
+
+    /// Walks the fields in order. Its own, not `IndexingIterator`: a loop over a record's
+    /// fields is the commonest loop there is, and in a debug build (the tests') the generic
+    /// iterator looks up its type's metadata at every step.
+    public struct Iterator: IteratorProtocol {
+        private let block: FieldBlock
+        private var at: Int
+        private let end: Int
+
+        init(_ block: FieldBlock, _ start: Int, _ end: Int) {
+            self.block = block
+            at = start
+            self.end = end
+        }
+
+        public mutating func next() -> Field? {
+            guard at < end else { return nil }
+            defer { at += 1 }
+            return block.base[at]
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(block, Int(start32), Int(start32) + Int(count32)) }
 
     public static func == (a: FieldList, b: FieldList) -> Bool { a.elementsEqual(b) }
 }

@@ -8,8 +8,7 @@ extension DataSet {
     /// Calls `body` for every field that its kind does not define.
     func forEachUnknownField(_ body: (RecordRef, Record, Field) -> Void) {
         for kind in Kind.allCases {
-            let unknown = Schema.byCode[kind.slot].map { $0 < 0 }
-            walk(kind, unknown) { i, field in body(RecordRef(kind: kind, index: i), files[kind]!.document.records[i], field) }
+            walk(kind, Schema.undefinedCodes[kind.slot]) { i, field in body(RecordRef(kind: kind, index: i), files[kind]!.document.records[i], field) }
         }
     }
 
@@ -19,9 +18,9 @@ extension DataSet {
                       _ body: (RecordRef, Field, FieldSpec) -> Void) {
         for kind in Kind.allCases {
             let specs = Schema.list[kind.slot]
-            let wanted = Schema.byCode[kind.slot].map { s in
-                s >= 0 && types.contains(specs[Int(s)].type) && include?(specs[Int(s)]) ?? true
-            }
+            // Marked spec by spec (a kind has a few dozen), not code by code (256).
+            var wanted = [Bool](repeating: false, count: 256)
+            for spec in specs where types.contains(spec.type) && include?(spec) ?? true { wanted[spec.key.rawValue] = true }
             let byCode = Schema.byCode[kind.slot]
             walk(kind, wanted) { i, field in
                 guard !field.isEmpty else { return }

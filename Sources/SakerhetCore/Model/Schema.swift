@@ -133,6 +133,10 @@ enum Schema {
         return places
     }
 
+    /// The codes a kind does not define (`FieldKey.noCode` among them), by code,
+    /// indexed by `Kind.slot`: the fields `UnknownFieldCheck` walks.
+    static let undefinedCodes: [[Bool]] = byCode.map { $0.map { $0 < 0 } }
+
     static let fields: [Kind: [FieldSpec]] = [
         .owner: [
             FieldSpec(.id, required: true), FieldSpec(.name, required: true), FieldSpec(.kind, .ownerKind),
