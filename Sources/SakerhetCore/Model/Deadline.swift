@@ -181,6 +181,11 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var description: String { token }
 
+    /// The deadline as a table or a line shows it: its token, which reads the same in both
+    /// languages (`2024-Q3`, `?`), but for standing work the word in the reader's language
+    /// (`löpande`, `ongoing`). Files, JSON and CSV keep the token.
+    public func shown(_ lang: Lang) -> String { precision == .standing && lang == .en ? "ongoing" : token }
+
     /// As the plans write it: "2024-05-31", "Maj 2024", "Kvartal 3 2024", "Våren 2024".
     public func phrase(_ lang: Lang) -> String {
         let months = lang == .sv ? Deadline.monthsSv : Deadline.monthsEn

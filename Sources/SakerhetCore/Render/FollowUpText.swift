@@ -180,7 +180,7 @@ public enum FollowUpText {
             var comment = a.comment.map { clip(SafeText.text($0, lang), 48) } ?? ""
             if a.daysLate > 0 { comment = lang.daysLate(a.daysLate) + (comment.isEmpty ? "" : "; " + comment) }
             if let note = a.doneNote { comment = note + (comment.isEmpty ? "" : "; " + comment) }
-            t.add([a.id + " " + a.title, a.start?.token ?? "", dueToken(a.due, a.original, lang), ownerIDs(a.owner, a.owners), status(a.status, a.assumed, lang, alias: a.statusAlias),
+            t.add([a.id + " " + a.title, a.start?.shown(lang) ?? "", dueToken(a.due, a.original, lang), ownerIDs(a.owner, a.owners), status(a.status, a.assumed, lang, alias: a.statusAlias),
                    a.signal.word(lang), comment],
                   paint: painters(a.signal, column: 5, style))
         }
@@ -193,7 +193,7 @@ public enum FollowUpText {
     /// "2027-06 (urspr. 2026-09)": the deadline, and the one at the start of the period
     /// when it was moved later since.
     static func dueToken(_ due: Deadline?, _ original: Deadline?, _ lang: Lang) -> String {
-        withOriginal(due?.token ?? "", original?.token, lang)
+        withOriginal(due?.shown(lang) ?? "", original?.shown(lang), lang)
     }
 
     /// `text` and, when there is one, " (urspr. ORIGINAL)" (" (orig. …)" in English).

@@ -139,7 +139,7 @@ public enum ListRender {
         default:
             cell(rows[i].goal ?? "")
             owner()
-            cell(rows[i].start?.token ?? "")
+            cell(rows[i].start?.shown(lang) ?? "")
             due()
             status()
             signal()

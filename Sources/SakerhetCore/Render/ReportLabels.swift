@@ -145,7 +145,7 @@ struct ReportLabels {
     /// "Först planerad till 2025-06." for a recommendation moved before the period began,
     /// in the words of an activity's comment; every format puts it under the recommendation.
     func planned(_ f: FollowUp.FindingRow) -> String? {
-        f.planned.map { (sv ? "Först planerad till " : "First planned for ") + $0.token + "." }
+        f.planned.map { (sv ? "Först planerad till " : "First planned for ") + $0.shown(lang) + "." }
     }
 
     /// A recommendation's status and signal: "pågår, röd (40 dagar sen)", "klar, grön".
@@ -158,7 +158,7 @@ struct ReportLabels {
     /// A summary line's deadline, its last day, with the one at the start of the period when
     /// it has moved since: "2025-06-30 (urspr. 2025-03-31)".
     func due(_ x: FollowUp.Line) -> String {
-        FollowUpText.withOriginal(x.due?.lastDay?.description ?? "", x.original.map { $0.lastDay?.description ?? $0.token }, lang)
+        FollowUpText.withOriginal(x.due?.lastDay?.description ?? "", x.original.map { $0.lastDay?.description ?? $0.shown(lang) }, lang)
     }
 
     func late(_ n: Int) -> String { lang.daysLate(n) }

@@ -49,13 +49,13 @@ public enum ShowRender {
             if let d = s.deadline, let last = d.lastDay { facts.append((sv ? "Sista dag" : "Last day", last.description)) }
             if let o = original, let d = s.deadline {
                 facts.append((sv ? "Ursprungligt slutdatum" : "Original deadline",
-                              o.token + (sv ? " (flyttat till \(d.token))" : " (moved to \(d.token))")))
+                              o.shown(lang) + (sv ? " (flyttat till \(d.shown(lang)))" : " (moved to \(d.shown(lang)))")))
             }
         }
         if ref.kind == .activity {
             let a = data.activities[ref.index]
             if let g = data.goal(a.goal) { facts.append((sv ? "Mål" : "Goal", SafeText.text("\(g.id) \(g.title)", lang))) }
-            if a.every != nil, a.deadline != a.due, let next = a.deadline { facts.append((sv ? "Nästa period" : "Next period", next.token)) }
+            if a.every != nil, a.deadline != a.due, let next = a.deadline { facts.append((sv ? "Nästa period" : "Next period", next.shown(lang))) }
             let risks = data.risks.filter { $0.actions.contains(a.id) }.map(\.id)
             if !risks.isEmpty { facts.append((sv ? "Behandlar risk" : "Treats risk", SafeText.text(risks.joined(separator: ", "), lang))) }
         }

@@ -56,7 +56,7 @@ extension FollowUp {
                                    status: Status?) -> (String?, Deadline?) {
             guard !baselines.isEmpty, !(status?.isClosed ?? false),
                   let first = baselines.planned(kind, id, current: due, original: original) else { return (comment, nil) }
-            let note = (lang == .sv ? "Först planerad till " : "First planned for ") + first.token + "."
+            let note = (lang == .sv ? "Först planerad till " : "First planned for ") + first.shown(lang) + "."
             return (comment.map { note + " " + $0 } ?? note, first)
         }
         @Sendable func dueText(_ d: Deadline?, reason: String?) -> String {
