@@ -49,7 +49,7 @@ enum Import: Command {
             throw UsageError(sv: "ange en fil att importera, t.ex. 'sakerhet import plan.xlsx'", en: "name a file to import, e.g. 'sakerhet import plan.xlsx'")
         }
         // Read every file before taking the lock: a file that cannot be read stops it all.
-        var sources: [(String, [SourceTable])] = []
+        var sources: [(file: String, tables: [SourceTable])] = []
         for file in files {
             let shown = Path.lastComponent(file)
             // The file's name goes into the records it makes ("importerad från …", a reason):
@@ -67,38 +67,20 @@ enum Import: Command {
         let (folder, display) = try ctx.dataFolder()
         let asOf = try ctx.asOf()
         let wait = try ctx.lockTimeout()
-        return try Store.withLock(folder: folder, timeout: wait) {
-            let data = try Store.load(folder: folder, display: display)
-            var importer = Importer(data: data, asOf: asOf, options: options)
-            do {
-                // A table without a header row is passed over with a notice; any other problem stops it all.
-                for (file, tables) in sources { try importer.add(tables: tables, file: file) }
-            } catch let e as OfficeError {
-                throw StoreError(sv: e.message.sv, en: e.message.en)
-            }
-            for n in importer.notices { Output.error("sakerhet: " + n.text(ctx.lang), ctx.lang) }
-            let edit: ImportEdit
-            do { edit = try ImportEdit(data, importer.records) } catch let e as EditError { throw StoreError(sv: e.message.sv, en: e.message.en) }
-            if edit.isEmpty && importer.refusal(newErrors: 0, ctx.lang) == nil {
-                try Output.write(importer.nothingNew(ctx.lang) + "\n")
-                return Exit.ok
-            }
-            // Problems are named at the source's row; a plan with rows left out or new errors is not saved.
-            let errors = edit.isEmpty ? [] : edit.newErrors(in: data, asOf: asOf).map(edit.located)
-            if !errors.isEmpty {
-                let after = edit.applied(to: data)
-                for d in errors { Output.error(DiagnosticText.line(d, data: after, lang: ctx.lang, style: .plain), ctx.lang) }
-            }
-            if let refusal = importer.refusal(newErrors: errors.count, ctx.lang) {
-                Output.error("sakerhet: " + refusal, ctx.lang)
-                return Exit.problems
-            }
-            if dryRun {
-                try Output.write(edit.diff(ctx.lang))
-                return Exit.ok
-            }
-            try Store.writeAtomically(files: edit.files.map { ($0.afterBytes, folder + "/" + $0.kind.fileName) })
-            try Output.write(importer.saved(edit.files.map { ($0.kind, $0.path, $0.added) }, ctx.lang) + "\n")
+        let outcome = try ImportWrite.perform(folder: folder, display: display, asOf: asOf, lockTimeout: wait, options: options,
+                                              sources: sources, dryRun: dryRun, lang: ctx.lang) { notices in
+            for n in notices { Output.error("sakerhet: " + n.text(ctx.lang), ctx.lang) }
+        }
+        switch outcome {
+        case .nothingNew(let text), .saved(let text):
+            try Output.write(text + "\n")
+            return Exit.ok
+        case .refused(let errors, let after, let why):
+            for d in errors { Output.error(DiagnosticText.line(d, data: after, lang: ctx.lang, style: .plain), ctx.lang) }
+            Output.error("sakerhet: " + why, ctx.lang)
+            return Exit.problems
+        case .dryRun(let diff):
+            try Output.write(diff)
             return Exit.ok
         }
     }

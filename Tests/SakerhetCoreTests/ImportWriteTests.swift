@@ -1,0 +1,63 @@
+import XCTest
+@testable import SakerhetCore
+
+/// The import's write, as a library call: dry run, save, nothing new, refusal, each
+/// leaving the folder as the outcome says.
+final class ImportWriteTests: XCTestCase {
+    private func folder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sakerhet-importwrite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixture.shippedFolder) where name.hasSuffix(".rec") {
+            try FileManager.default.copyItem(atPath: Fixture.shippedFolder + "/" + name, toPath: url.path + "/" + name)
+        }
+        return url.path
+    }
+
+    private func perform(_ dir: String, _ csv: String, dryRun: Bool = false, notices: inout [String]) throws -> ImportWrite.Outcome {
+        let tables = try ImportSource.tables(Array(csv.utf8), file: "plan.csv")
+        var seen: [String] = []
+        let outcome = try ImportWrite.perform(folder: dir, display: "data", asOf: Fixture.asOf, lockTimeout: 5, options: Importer.Options(),
+                                              sources: [(file: "plan.csv", tables: tables)], dryRun: dryRun, lang: .sv) { seen += $0.map(\.sv) }
+        notices = seen
+        return outcome
+    }
+
+    func testDryRunSaveAndNothingNew() throws {
+        let dir = try folder()
+        let activities = dir + "/activities.rec"
+        let before = try Store.read(activities)
+        let csv = "Mål;Aktivitet;Ansvarig;Klart senast;Status;Okänd kolumn\nD3;Öva kontinuitetsplanen;sbs;2025-05;pågår;x\n"
+        var notices: [String] = []
+
+        guard case .dryRun(let diff) = try perform(dir, csv, dryRun: true, notices: &notices) else { return XCTFail("a dry run") }
+        XCTAssertTrue(diff.contains("+title: Öva kontinuitetsplanen\n"), diff)
+        XCTAssertEqual(try Store.read(activities), before, "a dry run writes nothing")
+        XCTAssertTrue(notices.contains { $0.contains("Okänd kolumn") }, "\(notices)")
+
+        guard case .saved(let said) = try perform(dir, csv, notices: &notices) else { return XCTFail("saved") }
+        XCTAssertTrue(said.hasPrefix("Importerade 1 aktivitet (data/activities.rec)"), said)
+        let after = try Store.load(folder: dir, display: "data")
+        XCTAssertEqual(after.activities.last?.title, "Öva kontinuitetsplanen")
+        XCTAssertEqual(Checks.run(after, asOf: Fixture.asOf).filter { $0.severity == .error }.count,
+                       Checks.run(try Store.load(folder: Fixture.shippedFolder, display: "data"), asOf: Fixture.asOf).filter { $0.severity == .error }.count,
+                       "no new error")
+
+        guard case .nothingNew(let again) = try perform(dir, csv, notices: &notices) else { return XCTFail("nothing new") }
+        XCTAssertTrue(again.hasPrefix("Inget nytt att importera: 1 av 1 rader"), again)
+    }
+
+    /// A row that would add an error (an owner that is not there, under a goal that is)
+    /// stops the whole import: nothing written, the error named at its source row.
+    func testAnImportThatAddsAnErrorIsRefused() throws {
+        let dir = try folder()
+        let before = try Store.read(dir + "/activities.rec")
+        let csv = "Mål;Aktivitet;Ansvarig;Klart senast;Status;Klardatum\nD3;Klar i framtiden;sbs;2025-05;klar;2030-01-01\n"
+        var notices: [String] = []
+        guard case .refused(let errors, _, let why) = try perform(dir, csv, notices: &notices) else { return XCTFail("refused") }
+        XCTAssertFalse(errors.isEmpty)
+        XCTAssertTrue(errors.allSatisfy { $0.file == "plan.csv" && $0.line == 2 }, "\(errors.map { "\($0.file):\($0.line)" })")
+        XCTAssertTrue(why.hasPrefix("importen sparades inte"), why)
+        XCTAssertEqual(try Store.read(dir + "/activities.rec"), before)
+    }
+}
