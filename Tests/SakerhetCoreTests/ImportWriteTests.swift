@@ -60,4 +60,21 @@ final class ImportWriteTests: XCTestCase {
         XCTAssertTrue(why.hasPrefix("importen sparades inte"), why)
         XCTAssertEqual(try Store.read(dir + "/activities.rec"), before)
     }
+
+    /// Risks into a folder without risks.rec: no file is made (only followups.rec is, as
+    /// `followups add` makes it); the error names the file and says how to make it, and
+    /// the other files are left as they were.
+    func testAKindWithoutItsFileIsAClearError() throws {
+        let dir = try folder()
+        try FileManager.default.removeItem(atPath: dir + "/risks.rec")
+        let before = try Store.read(dir + "/owners.rec")
+        var notices: [String] = []
+        let csv = "Risk;Sannolikhet;Konsekvens;Ansvarig\nObehörig åtkomst;3;4;sbs\n"
+        XCTAssertThrowsError(try perform(dir, csv, notices: &notices)) { error in
+            let message = (error as? StoreError)?.message.sv ?? "\(error)"
+            XCTAssertEqual(message, "data/risks.rec finns inte; skapa den med 'sakerhet init'")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/risks.rec"))
+        XCTAssertEqual(try Store.read(dir + "/owners.rec"), before)
+    }
 }

@@ -20,7 +20,7 @@ public struct ReferenceCheck: Check {
             // Looked up by the value's bytes; its string is made only for a message.
             guard known[target.slot]?.contains(f) == false else { return }
             let value = f.value
-            if suggest[target.slot] == nil { suggest[target.slot] = Suggester(data.ids[target]?.keys.map { $0 } ?? []) }
+            if suggest[target.slot] == nil { suggest[target.slot] = Suggester(data.ids[target]?.keys ?? []) }
             let hint = suggest[target.slot]!.hint(value)
             let rid = Diagnostic.name(data, ref)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,

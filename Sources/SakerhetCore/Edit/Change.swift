@@ -418,7 +418,7 @@ public enum Editor {
     }
 
     static func unknownID(_ data: DataSet, _ kind: Kind, _ id: String) -> EditError {
-        let hint = Suggest.hint(id, data.ids[kind]?.keys.map { $0 } ?? [])
+        let hint = Suggest.hint(id, data.ids[kind]?.keys ?? [])
         return EditError(sv: "det finns \(kind.none(.sv)) med id '\(id)'\(hint.sv)", en: "there is no \(kind.rawValue) with id '\(id)'\(hint.en)")
     }
 }

@@ -364,30 +364,28 @@ final class FieldSource: Sendable {
 
 public struct Record: Sendable {
     /// What a slot holds after its record was moved out (`Document.joined`).
-    static let moved = Record(fields: FieldList(), line: 0, byteRange: 0..<0)
+    static let moved = Record(fields: FieldList(), byteRange: 0..<0)
 
-    /// 32 bytes: the fields' place in their block and three 32-bit numbers (files are at
-    /// most 1 GiB, see `Store.read`).
+    /// 24 bytes: the fields' place in their block and the block's byte range as 32-bit
+    /// numbers (files are at most 1 GiB, see `Store.read`).
     public let fields: FieldList
-    private let line32: Int32
     private let start32: Int32
     private let end32: Int32
 
-    /// 1-based line of the first field.
-    public var line: Int { Int(line32) }
+    /// 1-based line of the first field (0 for a record of no fields).
+    public var line: Int { fields.first?.line ?? 0 }
     /// The lines of the record's block (comments inside it included), line breaks included.
     public var byteRange: Range<Int> { Int(start32)..<Int(end32) }
 
-    public init(fields: FieldList, line: Int, byteRange: Range<Int>) {
+    public init(fields: FieldList, byteRange: Range<Int>) {
         self.fields = fields
-        line32 = Int32(truncatingIfNeeded: line)
         start32 = Int32(truncatingIfNeeded: byteRange.lowerBound)
         end32 = Int32(truncatingIfNeeded: byteRange.upperBound)
     }
 
     /// A record of fields made apart from a parse (an edit's, a test's).
-    public init(fields: [Field], line: Int, byteRange: Range<Int>) {
-        self.init(fields: FieldList(fields), line: line, byteRange: byteRange)
+    public init(fields: [Field], byteRange: Range<Int>) {
+        self.init(fields: FieldList(fields), byteRange: byteRange)
     }
 
     // By the key as written; the key is found as a number once, and fields are compared by it.

@@ -79,6 +79,9 @@ public struct FieldList: RandomAccessCollection, Sendable, Equatable {
         return block.base[Int(start32) + i]
     }
 
+    /// The first field; its own, not `Collection`'s, for `Record.line` in a debug build.
+    public var first: Field? { count32 > 0 ? block.base[Int(start32)] : nil }
+
     /// Runs `body` on the fields where they lie: reading a field through the buffer
     /// retains nothing, where a copy of a field retains its value's storage.
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Field>) throws -> R) rethrows -> R {

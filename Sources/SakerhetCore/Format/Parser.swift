@@ -407,7 +407,7 @@ struct Parser {
         guard pendingCount > 0 else { return }
         let percent = pendingPercent
         let fields = takePending()
-        let record = Record(fields: fields, line: fields[0].line, byteRange: blockStart..<blockEnd)
+        let record = Record(fields: fields, byteRange: blockStart..<blockEnd)
         if percent > 0 {
             if atStart, descriptor == nil, records.isEmpty, percent == fields.count {
                 descriptor = record
@@ -418,13 +418,13 @@ struct Parser {
                 issue(first.line, 1, .error,
                       sv: "beskrivningsblocket och första posten behöver en tom rad emellan; lägg till en tom rad före rad \(first.line) ('\(first.key):')",
                       en: "the descriptor block and the first record need a blank line between them; add a blank line before line \(first.line) ('\(first.key):')")
-                records.append(Record(fields: Array(fields[percent...]), line: first.line, byteRange: record.byteRange))
+                records.append(Record(fields: Array(fields[percent...]), byteRange: record.byteRange))
             } else {
                 let where1 = fields.first { $0.key.hasPrefix("%") }!
                 issue(where1.line, 1, .error,
                       sv: "fältet '\(where1.key)' hör bara hemma i beskrivningsblocket först i filen",
                       en: "field '\(where1.key)' belongs only in the descriptor block at the top of the file")
-                records.append(Record(fields: fields.filter { !$0.key.hasPrefix("%") }, line: fields[0].line, byteRange: record.byteRange))
+                records.append(Record(fields: fields.filter { !$0.key.hasPrefix("%") }, byteRange: record.byteRange))
             }
             return
         }

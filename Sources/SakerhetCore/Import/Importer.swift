@@ -99,7 +99,7 @@ public struct Importer {
         }
         for f in data.followups { existing[Importer.key(.followup, "", f.record), default: []].append((f.id, data.record(f.ref).value(.period) ?? "")) }
         for kind in Kind.allCases {
-            let ids = Set(data.ids[kind]?.keys.map { $0 } ?? [])
+            let ids = Set(data.ids[kind]?.keys ?? [])
             usedIDs[kind] = ids
         }
     }

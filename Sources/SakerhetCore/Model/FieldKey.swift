@@ -149,14 +149,6 @@ struct FieldSlots {
         return v.isEmpty ? nil : v
     }
 
-    /// The value of `key` as the field keeps it (`FieldText`), nil when absent or empty:
-    /// for a text a typed record may never be asked for.
-    func text(_ key: FieldKey) -> FieldText? {
-        assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
-        let i = Int(slots[key.rawValue])
-        return i >= 0 && !fields[i].isEmpty ? fields[i].text : nil
-    }
-
     func score(_ key: FieldKey) -> Int? { self[key].flatMap { Int($0) } }
 
     /// The field of `key`, nil when absent or empty.

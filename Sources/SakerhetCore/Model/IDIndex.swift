@@ -33,7 +33,8 @@ public struct IDIndex: Sendable {
         table.withUnsafeMutableBufferPointer { table in
             records.withUnsafeBufferPointer { records in
                 for i in records.indices {
-                    guard let f = IDIndex.idField(records[i]) else { continue }
+                    // The first `id`, empty or not (an empty id is an id, "").
+                    guard let f = records[i].field(.id) else { continue }
                     let found: Int? = f.withValueBytes { id in
                         let probe = IDIndex.probe(id)
                         var slot = IDIndex.start(probe, table.count)
@@ -87,16 +88,9 @@ public struct IDIndex: Sendable {
         return id.count <= 8 || same(records[j], id) ? j : nil
     }
 
-    /// The record's id field: the first `id`, empty or not (an empty id is an id, "").
-    @inline(__always)
-    private static func idField(_ r: Record) -> Field? {
-        let code = UInt8(FieldKey.id.rawValue)
-        return r.fields.withUnsafeBufferPointer { fields in fields.first { $0.code == code } }
-    }
-
     /// Whether record `r`'s id is `id`, byte for byte.
     private static func same(_ r: Record, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let f = idField(r) else { return false }
+        guard let f = r.field(.id) else { return false }
         return f.withValueBytes { ByteCompare.same($0, id) }
     }
 
@@ -138,7 +132,7 @@ public struct IDIndex: Sendable {
         var out: [String] = []
         out.reserveCapacity(records.count)
         for (i, r) in records.enumerated() {
-            guard let f = IDIndex.idField(r) else { continue }
+            guard let f = r.field(.id) else { continue }
             if let all = duplicates[f.value], all[0] != i { continue }
             out.append(f.value)
         }

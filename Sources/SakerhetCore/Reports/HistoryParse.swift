@@ -71,11 +71,11 @@ struct ParsedFile: Sendable {
         records.reserveCapacity(head + middle.records.count + previous.records.count - tail)
         records += previous.records[0..<head]
         for r in middle.records {
-            records.append(Record(fields: r.fields, line: r.line,
+            records.append(Record(fields: r.fields,
                                   byteRange: (r.byteRange.lowerBound + newStart)..<(r.byteRange.upperBound + newStart)))
         }
         for r in previous.records[tail...] {
-            records.append(Record(fields: r.fields, line: r.line,
+            records.append(Record(fields: r.fields,
                                   byteRange: (r.byteRange.lowerBound + delta)..<(r.byteRange.upperBound + delta)))
         }
         return ParsedFile(bytes: new, records: records)

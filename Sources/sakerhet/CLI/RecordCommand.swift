@@ -101,7 +101,7 @@ enum RecordCommand {
         let data = try ctx.load(toShow: (kind, id))
         let found = data.records(of: kind, id: id)
         guard !found.isEmpty else {
-            let hint = Suggest.closest(to: id, in: data.ids[kind]?.keys.map { $0 } ?? [])
+            let hint = Suggest.closest(to: id, in: data.ids[kind]?.keys ?? [])
             throw UsageError(sv: "det finns \(kind.none(.sv)) med id '\(id)'" + (hint.map { " (menade du '\($0)'?)" } ?? ""),
                              en: "there is no \(kind.rawValue) with id '\(id)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
         }
