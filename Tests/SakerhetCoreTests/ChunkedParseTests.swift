@@ -99,4 +99,16 @@ final class ChunkedParseTests: XCTestCase {
             }
         }
     }
+
+    func testALongRunOfNewlinesIsCountedWhole() {
+        // Every byte an LF: each byte of the running sum reaches its most (255 per block of
+        // words) and must not carry into the next; blocks of every length at the end.
+        let bytes = [UInt8](repeating: 0x0A, count: 20_000)
+        bytes.withUnsafeBufferPointer { b in
+            for to in [2040, 2041, 2048, 4080, 4088, 19_999, 20_000] {
+                XCTAssertEqual(Document.newlines(in: b, 0, to), to)
+                XCTAssertEqual(Document.newlines(in: b, 3, to), to - 3)
+            }
+        }
+    }
 }

@@ -445,7 +445,7 @@ enum Words {
     /// The status word of a `status` field when it is an alias (`genomförd`), as given;
     /// nil for a stored word (found by its bytes, no string made) or an unknown one.
     static func statusAlias(_ f: Field) -> String? {
-        guard !f.withValueBytes({ v in Status.allCases.contains { Field.isWord($0.rawValue, v) } }) else { return nil }
+        guard f.withValueBytes({ Status.storedWords.word($0) }) == nil else { return nil }
         return alias(f.value)
     }
 

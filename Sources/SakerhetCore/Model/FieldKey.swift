@@ -151,29 +151,38 @@ struct FieldSlots {
 
     func score(_ key: FieldKey) -> Int? { self[key].flatMap { Int($0) } }
 
-    /// The field of `key`, nil when absent or empty.
-    private func field(_ key: FieldKey) -> Field? {
+    /// The value of `key` as a deadline token, read from its bytes where the field lies.
+    func deadline(_ key: FieldKey) -> Deadline? {
         assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
         let i = Int(slots[key.rawValue])
-        return i >= 0 && !fields[i].isEmpty ? fields[i] : nil
+        guard i >= 0 else { return nil }
+        return fields.withUnsafeBufferPointer { fields in fields[i].isEmpty ? nil : fields[i].deadline }
     }
-
-    /// The value of `key` as a deadline token, read from its bytes.
-    func deadline(_ key: FieldKey) -> Deadline? { field(key)?.deadline }
 
     /// A `done` value: a day or a period, read from its bytes; nil for anything else (the
     /// check reports it).
     func done() -> Deadline? { deadline(.done).flatMap { $0.hasNoDays ? nil : $0 } }
 
     /// The value of `key` as a day, read from its bytes.
-    func day(_ key: FieldKey) -> Day? { field(key)?.day }
+    func day(_ key: FieldKey) -> Day? {
+        assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
+        let i = Int(slots[key.rawValue])
+        guard i >= 0 else { return nil }
+        return fields.withUnsafeBufferPointer { fields in fields[i].isEmpty ? nil : fields[i].day }
+    }
 
     /// The value of `key` as a word of `W`: the stored word found by its bytes, any other
     /// spelling by `parse` (an alias, another case).
-    func word<W: CaseIterable & RawRepresentable>(_ key: FieldKey, _ parse: (String) -> W?) -> W? where W.RawValue == String {
-        guard let f = field(key) else { return nil }
-        if let w = f.withValueBytes({ v in W.allCases.first { Field.isWord($0.rawValue, v) } }) { return w }
-        return parse(f.value)
+    func word<W: StoredWord>(_ key: FieldKey, _ parse: (String) -> W?) -> W? {
+        assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
+        let i = Int(slots[key.rawValue])
+        guard i >= 0 else { return nil }
+        // Read where the field lies: a copy of the field would retain its storage.
+        return fields.withUnsafeBufferPointer { fields -> W? in
+            guard !fields[i].isEmpty else { return nil }
+            if let w = fields[i].withValueBytes({ W.storedWords.word($0) }) { return w }
+            return parse(fields[i].value)
+        }
     }
 
     /// The record's owners (`Words.owners`). A record with one owner gets the list an

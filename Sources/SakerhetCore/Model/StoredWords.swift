@@ -1,0 +1,36 @@
+/// A vocabulary whose words are stored as written (`klar`, `kvartal`, `öppen` …) and
+/// recognised in a field by their bytes.
+protocol StoredWord: CaseIterable, RawRepresentable, Sendable where RawValue == String {
+    /// The words' bytes, made once for the type.
+    static var storedWords: StoredWords<Self> { get }
+}
+
+/// The stored words of a vocabulary as UTF-8 bytes, made once per type: reading a
+/// record's status or recurrence compares the value's bytes with these, where going
+/// through `allCases` made an array and copied each word's string for every record.
+struct StoredWords<W: StoredWord>: Sendable {
+    private let bytes: [[UInt8]]
+    private let words: [W]
+
+    init() {
+        words = Array(W.allCases)
+        bytes = words.map { Array($0.rawValue.utf8) }
+    }
+
+    /// The word whose bytes `v` are, byte for byte; nil for any other spelling.
+    func word(_ v: UnsafeBufferPointer<UInt8>) -> W? {
+        for k in 0..<bytes.count where bytes[k].count == v.count {
+            let same = bytes[k].withUnsafeBufferPointer { w in
+                v.isEmpty || Platform.bytesEqual(w.baseAddress!, v.baseAddress!, count: v.count)
+            }
+            if same { return words[k] }
+        }
+        return nil
+    }
+}
+
+extension Status: StoredWord { static let storedWords = StoredWords<Status>() }
+extension RiskStatus: StoredWord { static let storedWords = StoredWords<RiskStatus>() }
+extension Assessment: StoredWord { static let storedWords = StoredWords<Assessment>() }
+extension Classification: StoredWord { static let storedWords = StoredWords<Classification>() }
+extension Recurrence: StoredWord { static let storedWords = StoredWords<Recurrence>() }
