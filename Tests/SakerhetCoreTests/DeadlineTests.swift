@@ -50,6 +50,24 @@ final class DeadlineTests: XCTestCase {
         XCTAssertEqual(Day(ordinal: 20031), day("2024-11-04"))
     }
 
+    func testEveryDayOfTheEraEdgesFollowsTheDayBefore() {
+        // Each day made from its parts is the day after the one before, at the first and
+        // last years a file can name and across the 400-year leap rule (1600, 2000).
+        for years in [1...3, 1599...1601, 1999...2001, 9997...9999] {
+            var before: Int?
+            for y in years {
+                for m in 1...12 {
+                    for d in 1...Day.daysIn(month: m, year: y) {
+                        guard let day = Day(year: y, month: m, day: d) else { return XCTFail("\(y)-\(m)-\(d)") }
+                        if let before { XCTAssertEqual(day.ordinal, before + 1, "\(y)-\(m)-\(d)") }
+                        XCTAssertTrue(day.civil == (y, m, d), "\(y)-\(m)-\(d)")
+                        before = day.ordinal
+                    }
+                }
+            }
+        }
+    }
+
     func testOrdinalRoundTripOverThreeCenturies() {
         var d = day("1899-12-01")
         var n = d.ordinal

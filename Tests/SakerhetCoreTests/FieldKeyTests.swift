@@ -224,6 +224,30 @@ final class FieldListTests: XCTestCase {
         XCTAssertEqual(FieldList().count, 0)
     }
 
+    /// The slots read a record's fields where they lie and keep the block alive (retained
+    /// once a block, not once a record): loaded from a record whose document is gone, and
+    /// from records of different blocks one after another, each reads its own values.
+    func testSlotsKeepTheirBlockAndFollowRecordsAcrossBlocks() {
+        var f = FieldSlots(.activity)
+        do {
+            let doc = Document(text: "id: A1\ndue: 2025-03-01\nstatus: klar\nowner: e1\nowner: e2\n")
+            f.load(doc.records[0])
+        }
+        XCTAssertEqual(f[.id], "A1", "the document is gone; its block is held by the slots")
+        XCTAssertEqual(f.deadline(.due), Deadline(token: "2025-03-01"))
+        XCTAssertEqual(f.word(.status, Status.init(parsing:)), .done)
+        XCTAssertEqual(f.owners(), ["e1", "e2"])
+        let big = Document(bytes: Array((0..<(FieldBlock.standardCapacity / 2 + 10)).map { "id: B\($0)\nstatus: pågår\n\n" }.joined().utf8), pieces: 1)
+        let other = Document(text: "id: C1\nstatus: genomförd\n")
+        for r in [big.records[0], other.records[0], big.records[big.records.count - 1], big.records[1]] {
+            f.load(r)
+            XCTAssertEqual(f[.id], r.fields[0].value)
+        }
+        XCTAssertEqual(f.word(.status, Status.init(parsing:)), .inProgress)
+        f.load(other.records[0])
+        XCTAssertEqual(f.word(.status, Status.init(parsing:)), .done, "an alias is read by its parser")
+    }
+
     /// A record with more fields than a block holds gets a block of its own.
     func testARecordLargerThanABlock() {
         let n = FieldBlock.standardCapacity + 10

@@ -90,6 +90,15 @@ public struct FieldList: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
+    /// The fields where they lie, valid while `holder` is not changed: `holder` is made to
+    /// hold this list's block (only when it holds another), so a walk over records that
+    /// share a block (thousands each) retains and releases it once a block, not once a
+    /// record (`FieldSlots.load`).
+    func view(keeping holder: inout FieldList) -> UnsafeBufferPointer<Field> {
+        if holder.block !== block { holder = self }
+        return UnsafeBufferPointer(start: block.base + Int(start32), count: Int(count32))
+    }
+
     /// Walks the fields in order. Its own, not `IndexingIterator`: a loop over a record's
     /// fields is the commonest loop there is, and in a debug build (the tests') the generic
     /// iterator looks up its type's metadata at every step.

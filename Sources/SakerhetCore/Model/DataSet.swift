@@ -432,7 +432,7 @@ extension Kind {
 enum Words {
     /// Each owner of a record with several `owner` lines once, in the order written (the
     /// same owner twice is a warning).
-    static func owners(_ fields: FieldList) -> [String] {
+    static func owners<Fields: Sequence<Field>>(_ fields: Fields) -> [String] {
         let code = UInt8(FieldKey.owner.rawValue)
         var out: [String] = []
         for f in fields where f.code == code && !f.isEmpty {

@@ -52,15 +52,18 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    /// The day number of a valid date (`days_from_civil`).
+    /// The day number of a valid date (`days_from_civil`): year 1–9999, month 1–12 and
+    /// day 1–31, as `init(year:month:day:)` checks, so every step is a small unsigned
+    /// number (no sign fix-ups, no overflow checks). The years before `y` (counted from
+    /// March) in days, `y * 365 + y / 4 - y / 100 + y / 400`, are the 400-year eras and
+    /// the years of the last era that Hinnant's formula adds separately.
     private static func ordinal(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        let y = UInt(truncatingIfNeeded: month <= 2 ? year &- 1 : year)
+        let m = UInt(truncatingIfNeeded: month)
+        let mp = m > 2 ? m &- 3 : m &+ 9
+        let doy = (153 &* mp &+ 2) / 5 &+ UInt(truncatingIfNeeded: day) &- 1
+        let days = y &* 365 &+ y / 4 &- y / 100 &+ y / 400 &+ doy
+        return Int(truncatingIfNeeded: days) &- 719_468
     }
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }

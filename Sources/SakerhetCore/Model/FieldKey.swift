@@ -116,7 +116,9 @@ struct FieldSlots {
     private let kind: Kind
     private var slots: [Int32]
     private var filled: [UInt8] = []
-    private var fields = FieldList()
+    /// The loaded record's fields where they lie, kept valid by `block`.
+    private var fields = UnsafeBufferPointer<Field>(start: nil, count: 0)
+    private var block = FieldList()
     private var ownerLists: [String: [String]] = [:]
 
     init(_ kind: Kind) {
@@ -125,18 +127,16 @@ struct FieldSlots {
     }
 
     mutating func load(_ record: Record) {
-        fields = record.fields
-        let n = fields.count
+        fields = record.fields.view(keeping: &block)
+        let fields = fields
         slots.withUnsafeMutableBufferPointer { slots in
             for code in filled { slots[Int(code)] = -1 }
             filled.removeAll(keepingCapacity: true)
-            fields.withUnsafeBufferPointer { fields in
-                for j in 0..<n {
-                    let code = fields[j].code
-                    guard code != FieldKey.noCode, slots[Int(code)] < 0 else { continue }
-                    slots[Int(code)] = Int32(j)
-                    filled.append(code)
-                }
+            for j in 0..<fields.count {
+                let code = fields[j].code
+                guard code != FieldKey.noCode, slots[Int(code)] < 0 else { continue }
+                slots[Int(code)] = Int32(j)
+                filled.append(code)
             }
         }
     }
@@ -156,7 +156,7 @@ struct FieldSlots {
         assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
         let i = Int(slots[key.rawValue])
         guard i >= 0 else { return nil }
-        return fields.withUnsafeBufferPointer { fields in fields[i].isEmpty ? nil : fields[i].deadline }
+        return fields[i].isEmpty ? nil : fields[i].deadline
     }
 
     /// A `done` value: a day or a period, read from its bytes; nil for anything else (the
@@ -168,7 +168,7 @@ struct FieldSlots {
         assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
         let i = Int(slots[key.rawValue])
         guard i >= 0 else { return nil }
-        return fields.withUnsafeBufferPointer { fields in fields[i].isEmpty ? nil : fields[i].day }
+        return fields[i].isEmpty ? nil : fields[i].day
     }
 
     /// The value of `key` as a word of `W`: the stored word found by its bytes, any other
@@ -178,11 +178,9 @@ struct FieldSlots {
         let i = Int(slots[key.rawValue])
         guard i >= 0 else { return nil }
         // Read where the field lies: a copy of the field would retain its storage.
-        return fields.withUnsafeBufferPointer { fields -> W? in
-            guard !fields[i].isEmpty else { return nil }
-            if let w = fields[i].withValueBytes({ W.storedWords.word($0) }) { return w }
-            return parse(fields[i].value)
-        }
+        guard !fields[i].isEmpty else { return nil }
+        if let w = fields[i].withValueBytes({ W.storedWords.word($0) }) { return w }
+        return parse(fields[i].value)
     }
 
     /// The record's owners (`Words.owners`). A record with one owner gets the list an

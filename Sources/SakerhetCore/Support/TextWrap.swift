@@ -51,13 +51,17 @@ extension TextTable {
 
     /// `emit` for byte tables, a chunk a piece.
     static func emit(_ chunks: [Cells], widths: [Int], lineWidth: Int, into out: inout [UInt8]) {
-        for piece in Parallel.map(chunks.count, { p -> [UInt8] in
+        let pieces = Parallel.map(chunks.count) { p -> [UInt8] in
             var wrapper = Wrapper()
             var out: [UInt8] = []
             out.reserveCapacity((lineWidth + 2) * (chunks[p].rowCount + 1))
             wrapper.emit(chunks[p], rows: 0..<chunks[p].rowCount, widths, into: &out)
             return out
-        }) { out += piece }
+        }
+        // Room for all of them at once: grown piece by piece, the table was copied and
+        // its new pages faulted in at each doubling.
+        out.reserveCapacity(out.count + pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { out += piece }
     }
     /// Word-wraps `text` to `width` characters; words longer than the width are cut with a
     /// visible hyphen.
