@@ -24,7 +24,7 @@ final class PiecesTests: XCTestCase {
     }
 
     /// A writer that fails stops the output: no piece after it is handed on, and no batch
-    /// after the current one is made.
+    /// is begun after the one made while the current one was written.
     func testAFailedWriteStops() {
         let made = Counter()
         let n = 4 * Pieces.batch
@@ -32,7 +32,29 @@ final class PiecesTests: XCTestCase {
         var handed: [String] = []
         XCTAssertFalse(pieces.forEach { handed.append($0); return handed.count < 3 })
         XCTAssertEqual(handed, ["0", "1", "2"])
-        XCTAssertEqual(made.value, Pieces.batch)
+        XCTAssertEqual(made.value, 2 * Pieces.batch)
+    }
+
+    /// The next batch is made while the writer has the current one: the writer, holding
+    /// the first piece, sees the second batch made (it would wait for ever otherwise; it
+    /// gives up after 10 s).
+    func testTheNextBatchIsMadeWhileOneIsWritten() {
+        let made = Counter()
+        let n = 3 * Pieces.batch
+        let pieces = Pieces((0..<n).map { i in { @Sendable in made.add(); return String(i) } })
+        var sawNext = false
+        var handed: [String] = []
+        XCTAssertTrue(pieces.forEach { piece in
+            if piece == "0" {
+                let start = Date()
+                while made.value < 2 * Pieces.batch, Date().timeIntervalSince(start) < 10 { Thread.sleep(forTimeInterval: 0.001) }
+                sawNext = made.value >= 2 * Pieces.batch
+            }
+            handed.append(piece)
+            return true
+        })
+        XCTAssertTrue(sawNext, "the second batch was not made while the first was written")
+        XCTAssertEqual(handed, (0..<n).map { String($0) })
     }
 
     func testTextsAreTheirOwnPieces() {

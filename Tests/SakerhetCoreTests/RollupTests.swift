@@ -114,6 +114,47 @@ final class RollupTests: XCTestCase {
         XCTAssertFalse(RollupText.render(one, lang: .sv, style: .plain).contains("Skala 1–"))
     }
 
+    /// The lists over all plans are written in parts made at the same time; the page reads
+    /// as one table per list, every line once, in the report's order. With nothing late and
+    /// no owner in two plans, each list says so.
+    func testTheListsOverAllPlansAreWholeTablesInOrder() throws {
+        for p in 0..<3 {
+            try plan("p\(p)", organisation: "Nämnd \(p)", owner: ("e\(p)", "Enhet \(p)"), activity: "A1", due: "2024-10")
+            var acts = ""
+            for i in 1...150 { acts += "id: A\(i)\ntitle: Göra \(i)\ngoal: M1\nowner: delad\ndue: 2024-\(i % 2 == 0 ? "10" : "11-10")\nstatus: pågår\n\n" }
+            try write("p\(p)/activities.rec", acts)
+            try write("p\(p)/owners.rec", "id: delad\nname: Delad enhet\nkind: enhet\n")
+        }
+        let folders = try Plans.resolve((0..<3).map { Plans.Folder(path: root + "/p\($0)", display: "p\($0)", origin: "--data") })
+        let r = try Rollup.report(folders: folders, asOf: Day("2024-11-04")!, period: nil, isPublic: false, lang: .sv)
+        XCTAssertEqual(r.overdue.count, 225)
+        XCTAssertEqual(r.dueSoon.count, 225)
+        let pieces = RollupHTML.pieces(r, lang: .sv)
+        XCTAssertGreaterThan(pieces.count, 3 + 2 + 2 * 4, "the lists are in parts")
+        let html = pieces.joined()
+        XCTAssertEqual(html, RollupHTML.render(r, lang: .sv))
+        for (title, lines) in [("Försenade", r.overdue), (RollupLabels(lang: .sv).dueSoon, r.dueSoon)] {
+            guard let start = html.range(of: "<h3>\(title) (\(lines.count))</h3>\n<table>\n<thead>"),
+                  let end = html.range(of: "</tbody>\n</table>\n", range: start.upperBound..<html.endIndex) else {
+                return XCTFail("no table for \(title)")
+            }
+            let table = html[start.upperBound..<end.lowerBound]
+            let ids = table.components(separatedBy: "<tr><td>").dropFirst().map { row in
+                row.components(separatedBy: "</td><td>").prefix(2).joined(separator: ":")
+            }
+            XCTAssertEqual(ids, lines.map { "\($0.plan):\($0.line.id)" }, title)
+        }
+        let across = html.components(separatedBy: "<section id=\"ansvariga-alla\">")[1].components(separatedBy: "</section>")[0]
+        XCTAssertEqual(across.components(separatedBy: "<div class=\"owner\">").count - 1, r.ownersShared.count)
+        XCTAssertEqual(across.components(separatedBy: "<li>").count - 1, r.ownersShared.reduce(0) { $0 + $1.overdue.count + $1.dueSoon.count })
+        XCTAssertGreaterThan(r.ownersShared.count, 0)
+
+        let quiet = try Rollup.report(folders: folders, asOf: Day("2020-01-01")!, period: nil, isPublic: false, lang: .sv)
+        let calm = RollupHTML.render(quiet, lang: .sv)
+        XCTAssertTrue(calm.contains("<h3>Försenade (0)</h3>\n<p>Inga.</p>\n<h3>"), calm)
+        XCTAssertTrue(calm.contains("<h2>Ansvariga i flera planer</h2>\n<p>Ingen ansvarig som finns i flera planer"), calm)
+    }
+
     /// Two plans of one kind of committee in two municipalities are told apart in the text
     /// lists: the plan column is as wide as the longest name.
     func testTheTextListsShowWholePlanNames() throws {

@@ -8,7 +8,7 @@ public enum RollupHTML {
     /// written.
     public static func pieces(_ r: RollupReport, lang: Lang) -> Pieces {
         let l = RollupLabels(lang: lang)
-        var jobs: [@Sendable () -> String] = [{ head(r, l) + summary(r, l) }]
+        var jobs = summary(r, l)
         for (i, p) in r.plans.enumerated() { jobs.append { planHead(p, i, l) + (p.section ?? planBody(p, i, l)) } }
         jobs.append { "</main>\n<footer><p>\(FollowUpHTML.h(l.head(r))) · sakerhet</p></footer>\n</body>\n</html>\n" }
         return Pieces(jobs)
@@ -26,7 +26,27 @@ public enum RollupHTML {
         return b
     }
 
-    static func summary(_ r: RollupReport, _ l: RollupLabels) -> String {
+    /// The page's head and the sections over all plans, in pieces: the lists of late and
+    /// soon-due activities and of owners across plans hold every plan's lines (tens of
+    /// thousands over 290 plans), so each is cut into parts made at the same time, where
+    /// the whole was one string made on one core after every plan was read.
+    static func summary(_ r: RollupReport, _ l: RollupLabels) -> [@Sendable () -> String] {
+        let base = l.base
+        var jobs: [@Sendable () -> String] = [{ head(r, l) + summaryTable(r, l) + "<h3>\(base.overdue) (\(r.overdue.count))</h3>\n" }]
+        jobs += lineTable(r.overdue, l, days: base.daysLate)
+        jobs.append { "<h3>\(h(l.dueSoon)) (\(r.dueSoon.count))</h3>\n" }
+        jobs += lineTable(r.dueSoon, l, days: base.daysLeft)
+        let shared = r.ownersShared
+        jobs.append { "</section>\n" + matrices(r, l) + "<section id=\"ansvariga-alla\">\n<h2>\(h(l.ownersAcross))</h2>\n" + (shared.isEmpty ? "<p>\(h(l.noOwnersAcross))</p>\n" : "") }
+        for part in Pieces.cut(shared, weight: { RollupHTML.rowWeight * ($0.overdue.count + $0.dueSoon.count + 1) }) {
+            jobs.append { owners(part, l) }
+        }
+        jobs.append { "</section>\n" }
+        return jobs
+    }
+
+    /// The summary's table, one row per plan and the total, and the risks' count line.
+    static func summaryTable(_ r: RollupReport, _ l: RollupLabels) -> String {
         let base = l.base
         func th(_ s: String) -> String { FollowUpHTML.th(s) }
         var b = "<section id=\"sammanfattning\">\n<h2>\(base.summary)</h2>\n<p>\(h(l.countsKey))</p>\n<table class=\"rollup\">\n<thead><tr>"
@@ -41,11 +61,12 @@ public enum RollupHTML {
         }
         b += "</tbody>\n</table>\n"
         b += "<p class=\"countline\"><strong>\(base.risks):</strong> \(h(l.riskCell(r.total.risks)))</p>\n"
-        b += "<h3>\(base.overdue) (\(r.overdue.count))</h3>\n" + lineTable(r.overdue, l, days: base.daysLate)
-        b += "<h3>\(h(l.dueSoon)) (\(r.dueSoon.count))</h3>\n" + lineTable(r.dueSoon, l, days: base.daysLeft)
-        b += "</section>\n"
+        return b
+    }
 
-        b += "<section id=\"riskmatris\">\n<h2>\(h(l.combinedMatrix))</h2>\n"
+    /// The combined risk matrices, one per scale.
+    static func matrices(_ r: RollupReport, _ l: RollupLabels) -> String {
+        var b = "<section id=\"riskmatris\">\n<h2>\(h(l.combinedMatrix))</h2>\n"
         for m in r.matrices {
             let n = m.scale
             if r.matrices.count > 1 { b += "<h3>\(h(l.scale(m)))</h3>\n" }
@@ -64,16 +85,19 @@ public enum RollupHTML {
         if r.matrices.count > 1 { b += "<p>\(h(l.scalesApart))</p>\n" }
         b += "</section>\n"
 
-        b += "<section id=\"ansvariga-alla\">\n<h2>\(h(l.ownersAcross))</h2>\n"
-        let shared = r.ownersShared
-        if shared.isEmpty { b += "<p>\(h(l.noOwnersAcross))</p>\n" }
+        return b
+    }
+
+    /// Owners with lines in several plans, each with those lines.
+    static func owners(_ shared: ArraySlice<RollupReport.OwnerAcross>, _ l: RollupLabels) -> String {
+        let base = l.base
+        var b = ""
         for o in shared {
             b += "<div class=\"owner\">\n<h3>\(h(o.name))</h3>\n<p>\(h(l.plans)): \(h(l.ownerPlans(o)))</p>\n<ul>\n"
             for x in o.overdue { b += "<li>\(FollowUpHTML.sig(.red, l.lang, word: base.late(x.line.days))) \(h(x.plan)) <span class=\"id\">\(h(x.line.id))</span> \(h(x.line.title))</li>\n" }
             for x in o.dueSoon { b += "<li>\(FollowUpHTML.sig(.yellow, l.lang, word: base.due(x.line))) \(h(x.plan)) <span class=\"id\">\(h(x.line.id))</span> \(h(x.line.title))</li>\n" }
             b += "</ul>\n</div>\n"
         }
-        b += "</section>\n"
         return b
     }
 
@@ -90,14 +114,31 @@ public enum RollupHTML {
         }
     }
 
-    static func lineTable(_ lines: [RollupReport.PlanLine], _ l: RollupLabels, days: String) -> String {
+    /// A table of lines from every plan, in pieces: its head with the first part of its
+    /// rows, the other parts, and its end; or the line that there are none.
+    static func lineTable(_ lines: [RollupReport.PlanLine], _ l: RollupLabels, days: String) -> [@Sendable () -> String] {
         let base = l.base
-        if lines.isEmpty { return "<p>\(base.none)</p>\n" }
-        var b = "<table>\n<thead><tr>\(FollowUpHTML.th(l.plan))\(FollowUpHTML.th(base.id))\(FollowUpHTML.th(base.title))\(FollowUpHTML.th(base.owner))\(FollowUpHTML.th(base.due))\(FollowUpHTML.th(days))</tr></thead>\n<tbody>\n"
+        if lines.isEmpty { return [{ "<p>\(base.none)</p>\n" }] }
+        let head = "<table>\n<thead><tr>\(FollowUpHTML.th(l.plan))\(FollowUpHTML.th(base.id))\(FollowUpHTML.th(base.title))\(FollowUpHTML.th(base.owner))\(FollowUpHTML.th(base.due))\(FollowUpHTML.th(days))</tr></thead>\n<tbody>\n"
+        var jobs: [@Sendable () -> String] = Pieces.cut(lines, weight: { _ in RollupHTML.rowWeight }).map { part in
+            { lineRows(part, l) }
+        }
+        let first = jobs[0]
+        jobs[0] = { head + first() }
+        jobs.append { "</tbody>\n</table>\n" }
+        return jobs
+    }
+
+    /// About the bytes of a row of these lists: a list is cut by the bytes it makes, so a
+    /// few hundred lines are already parts of their own.
+    static let rowWeight = 200
+
+    static func lineRows(_ lines: ArraySlice<RollupReport.PlanLine>, _ l: RollupLabels) -> String {
+        var b = ""
         for x in lines {
             b += "<tr><td>\(h(x.plan))</td><td>\(h(x.line.id))</td><td>\(h(x.line.title))</td><td>\(h(x.line.ownerName))</td><td class=\"date\">\(h(l.base.due(x.line)))</td><td class=\"num\">\(x.line.days)</td></tr>\n"
         }
-        return b + "</tbody>\n</table>\n"
+        return b
     }
 
     /// One plan's own sections, the section ids made unique with the plan's number `i`,

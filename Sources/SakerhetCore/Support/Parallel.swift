@@ -65,6 +65,36 @@ enum Parallel {
     }
 }
 
+extension Parallel {
+    /// `work()`, started now on another thread; `wait()` gives its value. What `Pieces`
+    /// makes the next batch with while the caller writes the one before.
+    static func ahead<T: Sendable>(_ work: @escaping @Sendable () -> T) -> Ahead<T> {
+        let ahead = Ahead<T>()
+        DispatchQueue.global().async { ahead.set(work()) }
+        return ahead
+    }
+}
+
+/// A value made on another thread (`Parallel.ahead`). Set once by that thread before it
+/// signals, read by the waiting one after it is signalled: the semaphore orders the two,
+/// which is why it may be shared (`@unchecked Sendable`).
+final class Ahead<T: Sendable>: @unchecked Sendable {
+    private var value: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    fileprivate func set(_ made: T) {
+        value = made
+        done.signal()
+    }
+
+    /// Waits until the value is made and takes it; called once.
+    func wait() -> T {
+        done.wait()
+        defer { value = nil }
+        return value!
+    }
+}
+
 /// The start of a buffer that `fill` hands to several threads, each writing its own range.
 private struct SharedBase: @unchecked Sendable {
     let pointer: UnsafeMutableRawPointer
