@@ -101,10 +101,10 @@ private struct SharedBase: @unchecked Sendable {
 }
 
 /// Results written by index from several threads; each index exactly once. With
-/// `SharedBase`, the only `@unchecked Sendable` of the parallel code: the closures handed to
-/// `map`, `array` and `fill` are `@Sendable` and checked by the compiler; this buffer is safe
-/// because every index is written by exactly one thread and read only after
-/// `concurrentPerform` has returned.
+/// `SharedBase` and `Ahead`, the only `@unchecked Sendable` of the parallel code: the
+/// closures handed to `map`, `array`, `fill` and `ahead` are `@Sendable` and checked by the
+/// compiler; this buffer is safe because every index is written by exactly one thread and
+/// read only after `concurrentPerform` has returned.
 private final class Slots<T: Sendable>: @unchecked Sendable {
     private let buffer: UnsafeMutablePointer<T>
     private let count: Int
