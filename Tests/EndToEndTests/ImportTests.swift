@@ -126,6 +126,23 @@ final class ImportTests: EndToEndCase {
 }
 
 extension ImportTests {
+    /// `--kind followups`: a table of period follow-ups goes into followups.rec, which the
+    /// shipped plan does not have yet, so the import makes it; imported again it adds
+    /// nothing and says by which rule the rows are the folder's already.
+    func testFollowupsKindMakesTheFileAndSaysWhatIsTheSame() throws {
+        let root = try copyOfShippedData()
+        try Data("Post;Period;Bedömning\nM3.3;2024-T2;Delvis uppfyllt\n".utf8).write(to: root.appendingPathComponent("uppf.csv"))
+        let r = try run(["import", "uppf.csv", "--kind", "followups", "--as-of", Self.planDate], in: root)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        let made = RecText.records(try text(root, "data/followups.rec"))
+        XCTAssertEqual(made.map { [$0.value("record"), $0.value("period"), $0.value("assessment")] }, [["M3.3", "2024-T2", "delvis uppfyllt"]])
+        let after = try dataSnapshot(root)
+        let again = try run(["import", "uppf.csv", "--kind", "followups", "--as-of", Self.planDate], in: root)
+        XCTAssertEqual(again.exitCode, 0, again.output)
+        XCTAssertEqual(again.stdout, "Inget nytt att importera: 1 av 1 rader finns redan i mappen (samma post och period; en post för varje rad).\n")
+        try assertDataUnchanged(root, since: after)
+    }
+
     /// Into the shipped plan: ids continue its numbering, an existing goal and owner are
     /// found by id or name; a row that would add an error (a personnummer) refuses the whole
     /// import, exit 1, nothing written and the number not echoed.

@@ -338,6 +338,8 @@ final class ImportRecordTests: XCTestCase {
             try again.add(table, file: "plan.xlsx")
             XCTAssertEqual(again.records.count, 0, "\(lang)")
             XCTAssertEqual(again.duplicates, 3, "\(lang)")
+            XCTAssertEqual(again.nothingNew(.sv), "Inget nytt att importera: 3 av 3 rader finns redan i mappen (samma post och period; en post för varje rad).")
+            XCTAssertEqual(again.nothingNew(.en), "Nothing new to import: 3 of 3 rows are in the folder already (the same record and period; one record for each row).")
         }
     }
 

@@ -42,6 +42,8 @@ public struct Importer {
     /// same kind, goal (parent, audit) and title, one with the same deadline first. Rows of
     /// the import itself are never merged.
     public private(set) var duplicates = 0
+    /// The kinds of the rows that were in the folder already, for the rule that said so.
+    private(set) var duplicateKinds: Set<Kind> = []
     /// Tables read, and rows that gave a record.
     public private(set) var rowsSeen = 0
     /// Rows left out for want of a required value, or for a value that cannot be written.
@@ -547,9 +549,11 @@ public struct Importer {
         if let same = free.first(where: { $0.due == due }) ?? moved {
             claimed.insert(same.id)
             duplicates += 1
+            duplicateKinds.insert(kind)
             if same.due != due {
-                notices.append(Message(sv: "\(place): raden är redan \(same.id) i mappen (samma mål och titel; tidpunkten där är \(same.due.isEmpty ? "tom" : same.due), här \(due)) och lades inte till igen",
-                                       en: "\(place): the row is \(same.id) in the folder already (the same goal and title; its deadline there is \(same.due.isEmpty ? "empty" : same.due), here \(due)) and was not added again"))
+                let rule = Importer.sameRecord(kind)
+                notices.append(Message(sv: "\(place): raden är redan \(same.id) i mappen (\(rule.sv); tidpunkten där är \(same.due.isEmpty ? "tom" : same.due), här \(due)) och lades inte till igen",
+                                       en: "\(place): the row is \(same.id) in the folder already (\(rule.en); its deadline there is \(same.due.isEmpty ? "empty" : same.due), here \(due)) and was not added again"))
             }
             // An updated sheet imported again: the import adds, it does not change a record,
             // so a status that differs is said, with the command that changes it.
@@ -1004,8 +1008,20 @@ import FoundationEssentials
 extension Importer {
     /// What the import tells when it brings nothing new: every row is in the folder already.
     public func nothingNew(_ lang: Lang) -> String {
-        lang == .sv ? "Inget nytt att importera: \(duplicates) av \(rowsSeen) rader finns redan i mappen (samma mål och titel, en post för varje rad)."
-                    : "Nothing new to import: \(duplicates) of \(rowsSeen) rows are in the folder already (same goal and title, one record for each row)."
+        let rules = Kind.allCases.filter(duplicateKinds.contains).map { Importer.sameRecord($0).text(lang) }.joined(separator: "; ")
+        return lang == .sv ? "Inget nytt att importera: \(duplicates) av \(rowsSeen) rader finns redan i mappen (\(rules); en post för varje rad)."
+                           : "Nothing new to import: \(duplicates) of \(rowsSeen) rows are in the folder already (\(rules); one record for each row)."
+    }
+
+    /// What makes a row the same record as one in the folder (`rowKey`), said for `kind`.
+    static func sameRecord(_ kind: Kind) -> Message {
+        switch kind {
+        case .activity: Message(sv: "samma mål och titel", en: "the same goal and title")
+        case .goal: Message(sv: "samma överordnade mål och rubrik", en: "the same parent goal and title")
+        case .finding: Message(sv: "samma granskning och rekommendation", en: "the same audit and recommendation")
+        case .followup: Message(sv: "samma post och period", en: "the same record and period")
+        default: Message(sv: "samma rubrik", en: "the same title")
+        }
     }
 
     /// Why the import is not saved, when it is not: tables that need `--kind` or `--map`,
