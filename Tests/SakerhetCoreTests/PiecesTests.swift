@@ -57,6 +57,17 @@ final class PiecesTests: XCTestCase {
         XCTAssertEqual(handed, (0..<n).map { String($0) })
     }
 
+    /// Output made in pieces inside work that is itself spread over the cores (a plan's
+    /// audit text in the rollup): every worker waits for the batch made ahead of it, and
+    /// all of them finish, each with its own text.
+    func testPiecesInsideParallelWorkFinish() {
+        let n = 3 * Pieces.batch + 1
+        let texts = Parallel.map(4 * Parallel.width) { w in
+            Pieces((0..<n).map { i in { @Sendable in "\(w).\(i)," } }).joined()
+        }
+        XCTAssertEqual(texts, (0..<(4 * Parallel.width)).map { w in (0..<n).map { "\(w).\($0)," }.joined() })
+    }
+
     func testTextsAreTheirOwnPieces() {
         XCTAssertEqual(Pieces(texts: ["a", "", "b"]).joined(), "ab")
         XCTAssertEqual(Pieces(texts: ["a", "", "b"]).count, 3)
