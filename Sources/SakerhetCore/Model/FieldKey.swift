@@ -141,46 +141,33 @@ struct FieldSlots {
         }
     }
 
-    subscript(_ key: FieldKey) -> String? {
-        assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
-        let i = Int(slots[key.rawValue])
-        guard i >= 0 else { return nil }
-        let v = fields[i].value
-        return v.isEmpty ? nil : v
-    }
+    subscript(_ key: FieldKey) -> String? { present(key).map { fields[$0].value } }
 
     func score(_ key: FieldKey) -> Int? { self[key].flatMap { Int($0) } }
 
-    /// The value of `key` as a deadline token, read from its bytes where the field lies.
-    func deadline(_ key: FieldKey) -> Deadline? {
+    /// Where the first field of `key` is in `fields`; nil when there is none or it is empty.
+    /// Its value is then read where it lies: a copy of the field would retain its storage.
+    private func present(_ key: FieldKey) -> Int? {
         assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
         let i = Int(slots[key.rawValue])
-        guard i >= 0 else { return nil }
-        return fields[i].isEmpty ? nil : fields[i].deadline
+        return i >= 0 && !fields[i].isEmpty ? i : nil
     }
+
+    /// The value of `key` as a deadline token, read from its bytes.
+    func deadline(_ key: FieldKey) -> Deadline? { present(key).flatMap { fields[$0].deadline } }
 
     /// A `done` value: a day or a period, read from its bytes; nil for anything else (the
     /// check reports it).
     func done() -> Deadline? { deadline(.done).flatMap { $0.hasNoDays ? nil : $0 } }
 
     /// The value of `key` as a day, read from its bytes.
-    func day(_ key: FieldKey) -> Day? {
-        assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
-        let i = Int(slots[key.rawValue])
-        guard i >= 0 else { return nil }
-        return fields[i].isEmpty ? nil : fields[i].day
-    }
+    func day(_ key: FieldKey) -> Day? { present(key).flatMap { fields[$0].day } }
 
     /// The value of `key` as a word of `W`: the stored word found by its bytes, any other
     /// spelling by `parse` (an alias, another case).
     func word<W: StoredWord>(_ key: FieldKey, _ parse: (String) -> W?) -> W? {
-        assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
-        let i = Int(slots[key.rawValue])
-        guard i >= 0 else { return nil }
-        // Read where the field lies: a copy of the field would retain its storage.
-        guard !fields[i].isEmpty else { return nil }
-        if let w = fields[i].withValueBytes({ W.storedWords.word($0) }) { return w }
-        return parse(fields[i].value)
+        guard let i = present(key) else { return nil }
+        return fields[i].withValueBytes { W.storedWords.word($0) } ?? parse(fields[i].value)
     }
 
     /// The record's owners (`Words.owners`). A record with one owner gets the list an
