@@ -68,6 +68,21 @@ final class PiecesTests: XCTestCase {
         XCTAssertEqual(texts, (0..<(4 * Parallel.width)).map { w in (0..<n).map { "\(w).\($0)," }.joined() })
     }
 
+    /// A writer that throws (a disk that fails) stops the output with its error, while a
+    /// batch is being made ahead: nothing after the failed piece is handed on.
+    func testAWriterThatThrowsStopsWithItsError() {
+        struct Full: Error {}
+        let n = 3 * Pieces.batch
+        let pieces = Pieces((0..<n).map { i in { @Sendable in String(i) } })
+        var handed: [String] = []
+        XCTAssertThrowsError(try pieces.forEach { piece in
+            if piece == "2" { throw Full() }
+            handed.append(piece)
+            return true
+        }) { XCTAssertTrue($0 is Full) }
+        XCTAssertEqual(handed, ["0", "1"])
+    }
+
     func testTextsAreTheirOwnPieces() {
         XCTAssertEqual(Pieces(texts: ["a", "", "b"]).joined(), "ab")
         XCTAssertEqual(Pieces(texts: ["a", "", "b"]).count, 3)

@@ -16,7 +16,7 @@ public struct StatusCheck: Check {
             let isStatus = spec.type == .status
             let words = isStatus ? statusWords : riskWords
             // The stored word, as nearly every record has it: nothing to say.
-            if f.index(in: words) != nil { return }
+            if isStatus ? f.storedWord(Status.self) != nil : f.storedWord(RiskStatus.self) != nil { return }
             let v = f.value
             let canonical = isStatus ? Status(parsing: v)?.rawValue : RiskStatus(parsing: v)?.rawValue
             if canonical == v { return }

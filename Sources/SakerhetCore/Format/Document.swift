@@ -255,19 +255,12 @@ public struct Field: Sendable, Hashable {
     func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         // Not through `text`: making a `FieldText` copies the storage, a retain and a
         // release for every value read.
-        switch storage {
-        case .file(let source): return source.withBytes(Int(start32) + Int(column32) - 1, Int(count32), body)
-        case .made(let made):
-            var text = made.text
-            return text.withUTF8(body)
-        }
+        storage.withBytes(Int(start32) + Int(column32) - 1, Int(count32), body)
     }
 
-    /// The index of the first of `words` that the value is, byte for byte, without making
-    /// the value: how a check passes over the stored word that nearly every record has.
-    func index(in words: [String]) -> Int? {
-        withValueBytes { v in words.firstIndex { Field.isWord($0, v) } }
-    }
+    /// The stored word of `W` the value is, byte for byte, without making the value: how a
+    /// check passes over the stored word that nearly every record has.
+    func storedWord<W: StoredWord>(_: W.Type) -> W? { withValueBytes { W.storedWords.word($0) } }
 
     /// Whether the bytes `v` are `word`'s UTF-8, byte for byte.
     static func isWord(_ word: String, _ v: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -298,6 +291,18 @@ enum FieldStorage: Sendable {
     var isFile: Bool {
         if case .file = self { return true }
         return false
+    }
+
+    /// Runs `body` on the value's UTF-8 bytes: the `count` bytes from `start` of a value in
+    /// the file, or the made string's (which has its own).
+    @inline(__always)
+    func withBytes<R>(_ start: Int, _ count: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch self {
+        case .file(let source): return source.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+        case .made(let made):
+            var text = made.text
+            return text.withUTF8(body)
+        }
     }
 }
 
@@ -332,12 +337,7 @@ public struct FieldText: Sendable, Equatable {
 
     /// Runs `body` on the value's UTF-8 bytes (`Field.withValueBytes`).
     func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        switch storage {
-        case .file(let source): return source.withBytes(Int(start32), Int(length32), body)
-        case .made(let made):
-            var text = made.text
-            return text.withUTF8(body)
-        }
+        storage.withBytes(Int(start32), Int(length32), body)
     }
 
     /// Whether the value is empty, without making it.
@@ -362,12 +362,6 @@ final class FieldSource: Sendable {
     let bytes: [UInt8]
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    /// Runs `body` on the `count` bytes from `start`.
-    @inline(__always)
-    func withBytes<R>(_ start: Int, _ count: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
-    }
 
     /// The string of the `count` bytes from `start`, which the parser found valid UTF-8.
     /// Copied into the string's own storage and checked there: about a third faster than

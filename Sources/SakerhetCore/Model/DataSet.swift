@@ -445,7 +445,7 @@ enum Words {
     /// The status word of a `status` field when it is an alias (`genomförd`), as given;
     /// nil for a stored word (found by its bytes, no string made) or an unknown one.
     static func statusAlias(_ f: Field) -> String? {
-        guard f.withValueBytes({ Status.storedWords.word($0) }) == nil else { return nil }
+        guard f.storedWord(Status.self) == nil else { return nil }
         return alias(f.value)
     }
 
@@ -454,19 +454,12 @@ enum Words {
         guard let text else { return nil }
         // The stored word itself, found by its bytes first: `Status(rawValue:)` compares
         // by Unicode rules, which for "pågår" is the slow way.
-        for s in Status.allCases where same(text, s.rawValue) { return nil }
+        if Status.storedWords.word(text) != nil { return nil }
         guard Status(rawValue: text) == nil, Status.alias(text) != nil else { return nil }
         return text
     }
 
     static func classification(_ text: String) -> Classification? {
-        for c in Classification.allCases where same(text, c.rawValue) { return c }
-        return Classification(parsing: text)
-    }
-
-    /// Byte-for-byte equal (String's `==` also equates canonically equivalent forms).
-    @inline(__always)
-    static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && withBytes(a) { Field.isWord(b, $0) }
+        Classification.storedWords.word(text) ?? Classification(parsing: text)
     }
 }

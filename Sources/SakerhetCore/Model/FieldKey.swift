@@ -167,7 +167,7 @@ struct FieldSlots {
     /// spelling by `parse` (an alias, another case).
     func word<W: StoredWord>(_ key: FieldKey, _ parse: (String) -> W?) -> W? {
         guard let i = present(key) else { return nil }
-        return fields[i].withValueBytes { W.storedWords.word($0) } ?? parse(fields[i].value)
+        return fields[i].storedWord(W.self) ?? parse(fields[i].value)
     }
 
     /// The record's owners (`Words.owners`). A record with one owner gets the list an

@@ -27,6 +27,10 @@ struct StoredWords<W: StoredWord>: Sendable {
         }
         return nil
     }
+
+    /// The word `text` is, byte for byte (String's `==` also equates canonically
+    /// equivalent forms, and is the slow way for "pågår").
+    func word(_ text: String) -> W? { withBytes(text) { word($0) } }
 }
 
 extension Status: StoredWord { static let storedWords = StoredWords<Status>() }
