@@ -73,6 +73,21 @@ final class ChunkedParseTests: XCTestCase {
         }
     }
 
+    /// Files parsed together (`Document.parsing`, how a folder is loaded), their chunks
+    /// mixed over the cores longest first, give each file's own document.
+    func testFilesParsedTogetherGiveEachFilesDocument() {
+        let files = [Self.file(copies: 5_000), Self.file(copies: 3, crlf: true), [], Self.file(copies: 2, bom: true),
+                     Self.file(copies: 4_500, crlf: true), Array("id: A1\n".utf8)]
+        XCTAssertGreaterThan(Document.chunks(of: files[0], pieces: 2).count, 1, "the first file is parsed in chunks")
+        let together = Document.parsing(files)
+        XCTAssertEqual(together.count, files.count)
+        for (i, (document, bytes)) in zip(together, files).enumerated() {
+            XCTAssertEqual(document.bytes, bytes, "file \(i)")
+            XCTAssertEqual(Self.dump(document), Self.dump(Document(bytes: bytes, pieces: 1)), "file \(i)")
+        }
+        XCTAssertTrue(Document.parsing([]).isEmpty)
+    }
+
     func testChunksStartAtARecordAfterABlankLine() {
         let bytes = Self.file(copies: 200)
         for (range, firstLine) in Document.chunks(of: bytes, pieces: 4).dropFirst() {

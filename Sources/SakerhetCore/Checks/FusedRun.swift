@@ -35,12 +35,12 @@ struct FusedRun: Sendable {
         if !records.isEmpty {
             for kind in Kind.allCases where records.contains(where: { $0.1.kinds.contains(kind) }) {
                 guard let count = data.files[kind]?.document.records.count, count > 0 else { continue }
-                jobs += Parallel.ranges(count).map { Job.records(kind, $0) }
+                jobs += Parallel.ranges(count, perCore: 4).map { Job.records(kind, $0) }
             }
         }
         if !scheduled.isEmpty {
             for (kind, count) in [(Kind.goal, data.goals.count), (.activity, data.activities.count), (.finding, data.findings.count)] where count > 0 {
-                jobs += Parallel.ranges(count).map { Job.scheduled(kind, $0) }
+                jobs += Parallel.ranges(count, perCore: 4).map { Job.scheduled(kind, $0) }
             }
         }
         recordChecks = records

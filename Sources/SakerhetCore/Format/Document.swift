@@ -34,6 +34,30 @@ public struct Document: Sendable {
         self.init(bytes: bytes, parts: &parts)
     }
 
+    /// Parses several files at the same time, as `init(bytes:)` parses each: the chunks of
+    /// all of them in one parallel pass, the longest first, so that a small file does not
+    /// leave a core idle while the large one waits its turn.
+    public static func parsing(_ files: [[UInt8]]) -> [Document] {
+        let chunks = files.map { Document.chunks(of: $0, pieces: $0.count < 1 << 20 ? 1 : Parallel.width) }
+        let jobs = chunks.indices.flatMap { f in chunks[f].indices.map { (file: f, chunk: $0) } }
+            .sorted { chunks[$0.file][$0.chunk].range.count > chunks[$1.file][$1.chunk].range.count }
+        let made = Parallel.map(jobs.count) { j in
+            let chunk = chunks[jobs[j].file][jobs[j].chunk]
+            var parser = Parser(bytes: files[jobs[j].file], range: chunk.range, firstLine: chunk.firstLine)
+            return parser.parsed()
+        }
+        // Back in file order; each piece moved out, so that its records are not shared
+        // (`joined` moves them on).
+        var pieces = [[ParsedPiece?]](repeating: [], count: files.count)
+        for f in files.indices { pieces[f] = Array(repeating: nil, count: chunks[f].count) }
+        for (j, piece) in zip(jobs, made) { pieces[j.file][j.chunk] = piece }
+        return files.indices.map { f in
+            var parts = pieces[f].map { $0! }
+            pieces[f] = []
+            return Document(bytes: files[f], parts: &parts)
+        }
+    }
+
     /// The document of the pieces of `bytes`, each parsed by itself, in order.
     /// `parts` is `inout` so that, when there are several, their records can be moved
     /// into one array, not copied (see `joined`); those parts are left without records.

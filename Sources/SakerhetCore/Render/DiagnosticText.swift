@@ -13,7 +13,7 @@ public enum DiagnosticText {
     /// whom they cover, and the summary says it is theirs.
     public static func pieces(_ diagnostics: [Diagnostic], data: DataSet?, asOf: Day?, lang: Lang, style: Style,
                               scope: OwnerScope? = nil) -> Pieces {
-        let parts = Pieces.cut(diagnostics, weight: { _ in 1 })
+        let parts = Pieces.cut(diagnostics, weight: { _ in lineWeight })
         let (e, w, n) = diagnostics.counts()
         let head = scope.map { $0.line(lang) + "\n\n" } ?? ""
         let end: @Sendable () -> String = {
@@ -28,6 +28,10 @@ public enum DiagnosticText {
         makers.append(end)
         return Pieces(makers)
     }
+
+    /// About the bytes of a diagnostic's line: the list is cut by the bytes it makes, so
+    /// that a few hundred lines are a part of their own, made while another is written.
+    static let lineWeight = 200
 
     /// The lines of `part`, a blank line between files; `previous` is the file of the
     /// diagnostic before the part, so that a part begins as the whole list would there.

@@ -66,10 +66,15 @@ public enum Store {
                 files[kind] = SourceFile(path: join(shown, kind.fileName), document: document)
             }
         } else {
+            var contents: [(kind: Kind, bytes: [UInt8])] = []
             for kind in kinds {
                 let path = folder + "/" + kind.fileName
                 guard FileManager.default.fileExists(atPath: path) else { continue }
-                files[kind] = SourceFile(path: join(shown, kind.fileName), document: Document(bytes: try read(path)))
+                contents.append((kind, try read(path)))
+            }
+            // All files parsed in one pass over the cores (`Document.parsing`).
+            for (file, document) in zip(contents, Document.parsing(contents.map(\.bytes))) {
+                files[file.kind] = SourceFile(path: join(shown, file.kind.fileName), document: document)
             }
         }
         guard !files.isEmpty else {

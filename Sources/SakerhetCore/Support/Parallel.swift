@@ -10,11 +10,11 @@ enum Parallel {
     /// `body(0) … body(n - 1)`, run at the same time, results in order.
     static func map<T: Sendable>(_ n: Int, _ body: @Sendable (Int) -> T) -> [T] {
         if n == 1 { return [body(0)] }
-        let slots = Slots<T>(n)
-        withoutActuallyEscaping(body) { body in
-            DispatchQueue.concurrentPerform(iterations: n) { i in slots.put(i, body(i)) }
+        return Slots<T>.array(n) { slots in
+            withoutActuallyEscaping(body) { body in
+                DispatchQueue.concurrentPerform(iterations: n) { i in slots.put(i, body(i)) }
+            }
         }
-        return slots.take()
     }
 
     /// `items` cut into at most `n` consecutive pieces of about equal total `weight`
@@ -32,9 +32,10 @@ enum Parallel {
         return (0..<(cuts.count - 1)).map { items[cuts[$0]..<max(cuts[$0], cuts[$0 + 1])] }
     }
 
-    /// `0..<count` in one range per core, or one range when it is shorter than `minimum`.
-    static func ranges(_ count: Int, minimum: Int = 20_000) -> [Range<Int>] {
-        let pieces = count < minimum ? 1 : width
+    /// `0..<count` in `perCore` ranges per core, or one range when it is shorter than
+    /// `minimum`.
+    static func ranges(_ count: Int, minimum: Int = 20_000, perCore: Int = 1) -> [Range<Int>] {
+        let pieces = count < minimum ? 1 : width * perCore
         return (0..<pieces).map { count * $0 / pieces ..< count * ($0 + 1) / pieces }
     }
 
@@ -42,12 +43,12 @@ enum Parallel {
     /// time when it is long. Each piece has its own `scratch`, made by `start`.
     static func array<T: Sendable, S>(_ count: Int, start: @Sendable () -> S, _ element: @Sendable (inout S, Int) -> T) -> [T] {
         let pieces = ranges(count)
-        let slots = Slots<T>(count)
-        _ = map(pieces.count) { p in
-            var scratch = start()
-            for i in pieces[p] { slots.put(i, element(&scratch, i)) }
+        return Slots<T>.array(count) { slots in
+            _ = map(pieces.count) { p in
+                var scratch = start()
+                for i in pieces[p] { slots.put(i, element(&scratch, i)) }
+            }
         }
-        return slots.take()
     }
 
     /// Fills `buffer` in `pieces` consecutive ranges at the same time: `body(range, base)`
@@ -100,30 +101,28 @@ private struct SharedBase: @unchecked Sendable {
     let pointer: UnsafeMutableRawPointer
 }
 
-/// Results written by index from several threads; each index exactly once. With
-/// `SharedBase` and `Ahead`, the only `@unchecked Sendable` of the parallel code: the
-/// closures handed to `map`, `array`, `fill` and `ahead` are `@Sendable` and checked by the
-/// compiler; this buffer is safe because every index is written by exactly one thread and
-/// read only after `concurrentPerform` has returned.
-private final class Slots<T: Sendable>: @unchecked Sendable {
+/// Results written by index from several threads, straight into the array returned:
+/// each index exactly once. With `SharedBase` and `Ahead`, the only `@unchecked Sendable`
+/// of the parallel code: the closures handed to `map`, `array`, `fill` and `ahead` are
+/// `@Sendable` and checked by the compiler; this buffer is safe because every index is
+/// written by exactly one thread and the array is handed out only after `fill` has
+/// returned, that is after `concurrentPerform` has.
+private struct Slots<T: Sendable>: @unchecked Sendable {
     private let buffer: UnsafeMutablePointer<T>
-    private let count: Int
 
-    init(_ count: Int) {
-        self.count = count
-        buffer = .allocate(capacity: count)
+    /// The array of `count` elements that `fill` puts, every index once, before it returns.
+    /// The elements are made where the array keeps them: 100,000 activities are not
+    /// copied once more into fresh memory (docs/performance.md, "Results made in place").
+    static func array(_ count: Int, _ fill: (Slots) -> Void) -> [T] {
+        guard count > 0 else { return [] }
+        return [T](unsafeUninitializedCapacity: count) { out, n in
+            fill(Slots(buffer: out.baseAddress!))
+            n = count
+        }
     }
 
     /// Takes `value` over (`consuming`): it is moved into its slot, not copied, so a
     /// record of a dozen strings costs no retain and release of each.
     func put(_ i: Int, _ value: consuming T) { (buffer + i).initialize(to: value) }
-
-    func take() -> [T] {
-        defer { buffer.deallocate() }
-        return [T](unsafeUninitializedCapacity: count) { out, n in
-            out.baseAddress!.moveInitialize(from: buffer, count: count)
-            n = count
-        }
-    }
 }
 
