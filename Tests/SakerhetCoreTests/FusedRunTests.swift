@@ -1,8 +1,8 @@
 import XCTest
 @testable import SakerhetCore
 
-/// `Checks.run` fuses the record checks and the scheduled checks into one walk per kind,
-/// cut into pieces; what it finds must be what each check finds alone, in the same order.
+/// `Checks.run` fuses the record checks, the field checks and the scheduled checks into
+/// one walk per kind, cut into pieces; what it finds must be what each check finds alone, in the same order.
 final class FusedRunTests: XCTestCase {
     /// 22,000 activities (enough to be cut into pieces), every 11th with something wrong
     /// that a record check or a scheduled check reports.
@@ -42,17 +42,67 @@ final class FusedRunTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(counts["overdue"] ?? 0, 2_000)
     }
 
-    /// The runner learns how to fuse a check from `fusion`, not from a cast: every record
-    /// and scheduled check must give it, and no other check.
-    func testEveryRecordAndScheduledCheckSaysHowItIsFused() {
+    /// 22,000 activities and 3,000 risks, every 13th activity with a field that a field
+    /// check flags (an unknown owner or goal, a bad deadline, status or word, an English
+    /// alias, a bad occurrence) and every 7th risk with a score off the scale.
+    static let fieldData: DataSet = {
+        var activities: [String] = []
+        for n in 1...22_000 {
+            var r = "id: A\(n)\ntitle: T\(n)\n"
+            let fault = n % 13 == 0 ? (n / 13) % 9 : -1
+            r += fault == 0 ? "goal: D3\nowner: nobody\n" : fault == 1 ? "goal: D999\nowner: sbs\n" : "goal: D3\nowner: sbs\n"
+            r += fault == 2 ? "due: 2024-13\n" : fault == 3 ? "due: 2024-02-30\n" : "due: 2024-12\n"
+            r += fault == 4 ? "status: ongoing\n" : fault == 5 ? "status: pågårr\n" : "status: pågår\n"
+            if fault == 6 { r += "classification: open\n" }
+            if fault == 7 { r += "classification: hemlig\n" }
+            if fault == 8 { r += "every: kvartal\noccurrence: 2024-Q1 sen\n" }
+            activities.append(r)
+        }
+        var risks: [String] = []
+        for n in 1...3_000 {
+            risks.append("id: R\(n)\ntitle: Risk \(n)\nowner: sbs\nlikelihood: \(n % 7 == 0 ? 9 : 2)\nconsequence: 3\nstatus: identifierad\n")
+        }
+        return Fixture.data([.activity: activities.joined(separator: "\n"), .risk: risks.joined(separator: "\n")])
+    }()
+
+    /// The field checks fused into the walk of each kind, in pieces, find what each finds
+    /// alone by its own walk over the fields, in the same order and words.
+    func testFusedFieldChecksFindWhatEachFindsAlone() {
+        let data = Self.fieldData
+        XCTAssertGreaterThan(Parallel.ranges(data.activities.count, perCore: 4).count, Parallel.width > 1 ? 4 : 0)
+        let fused = Checks.run(data, asOf: Fixture.asOf)
+        let alone = Array(Checks.all.map { $0.run(data, asOf: Fixture.asOf) }.joined()).sortedForOutput()
+        XCTAssertEqual(fused.count, alone.count)
+        XCTAssertTrue(fused == alone, "the fused run differs from the checks run one by one")
+        XCTAssertEqual(fused.map(\.message.en), alone.map(\.message.en))
+        let counts = Dictionary(grouping: fused, by: \.check).mapValues(\.count)
+        // 1,692 activities have a fault, 188 of each of the nine.
+        XCTAssertEqual(counts["owner"], 188)
+        XCTAssertEqual(counts["reference"], 188)
+        XCTAssertEqual(counts["deadline"], 376)
+        XCTAssertEqual(counts["status"], 376)
+        XCTAssertEqual(counts["vocabulary"], 376)
+        XCTAssertEqual(counts["occurrence"], 188)
+        XCTAssertEqual(counts["score"], 3_000 / 7)
+        let unknownGoal = fused.first { $0.check == "reference" }
+        XCTAssertEqual(unknownGoal?.recordID, "A13")
+        XCTAssertTrue(unknownGoal?.message.en.contains("goal 'D999' is not in data/goals.rec") ?? false, unknownGoal?.message.en ?? "")
+    }
+
+    /// The runner learns how to fuse a check from `fusion`, not from a cast: every record,
+    /// scheduled and field check must give it, and no other check.
+    func testEveryRecordScheduledAndFieldCheckSaysHowItIsFused() {
         for c in Checks.all {
             switch c.fusion {
             case .record: XCTAssertTrue(c is any RecordCheck, c.id)
             case .scheduled: XCTAssertTrue(c is any ScheduledCheck, c.id)
-            case nil: XCTAssertFalse(c is any RecordCheck || c is any ScheduledCheck, c.id)
+            case .field: XCTAssertTrue(c is any FieldCheck, c.id)
+            case nil: XCTAssertFalse(c is any RecordCheck || c is any ScheduledCheck || c is any FieldCheck, c.id)
             }
         }
-        XCTAssertEqual(Checks.all.compactMap(\.fusion).count, 9)
+        XCTAssertEqual(Checks.all.compactMap(\.fusion).count, 16)
+        XCTAssertEqual(Checks.all.filter { if case .field = $0.fusion { return true } else { return false } }.map(\.id),
+                       ["deadline", "owner", "reference", "status", "vocabulary", "occurrence", "score"])
     }
 
     func testWithoutDateChecksTheFusedRunLeavesThemOut() {

@@ -29,6 +29,7 @@ public protocol Check: Sendable {
 public enum Fusion: Sendable {
     case record(any RecordCheck)
     case scheduled(any ScheduledCheck)
+    case field(any FieldCheck)
 }
 
 extension Check {
@@ -67,6 +68,48 @@ extension RecordCheck {
             for (i, r) in file.document.records.enumerated() { check(r, i, site, into: &out) }
         }
         return out
+    }
+}
+
+/// A check that judges one field at a time, by its value type (`types`): that an owner or
+/// a reference resolves, that a deadline, a status or a word of a closed vocabulary is one.
+/// The runner fuses these with the record checks: it walks each kind's records once, in
+/// one piece per core, and hands every field to the field checks of its type. The test of
+/// a field (`flags`) is cheap and keeps nothing; the words for what it flagged (`diagnose`)
+/// are made after the walk, in file order, where the check may keep what it needs for
+/// them (the ids to suggest the closest of, made once).
+public protocol FieldCheck: Check {
+    /// The value types of the fields the check reads.
+    var types: [FieldSpec.ValueType] { get }
+    /// Whether it reads the fields of `spec`, one of `types` (all of them unless it says
+    /// otherwise); asked once per spec, not once per field.
+    func reads(_ spec: FieldSpec) -> Bool
+    /// Whether `field` of the record `ref`, a field of `spec`, may be wrong: what
+    /// `diagnose` is then given.
+    func flags(_ field: Field, _ spec: FieldSpec, _ ref: RecordRef, _ data: DataSet) -> Bool
+    /// What is wrong with the flagged fields, given in file order (kind, record, field).
+    func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic]
+}
+
+/// A field a `FieldCheck` flagged, with its record and spec.
+public struct FlaggedField: Sendable {
+    public let ref: RecordRef
+    public let field: Field
+    public let spec: FieldSpec
+}
+
+extension FieldCheck {
+    public func reads(_ spec: FieldSpec) -> Bool { true }
+    public var fusion: Fusion? { .field(self) }
+
+    /// The check alone (a test, `sakerhet-bench profile`, an edit's neighbourhood): the
+    /// same test of each field as the fused walk, and the same words.
+    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        var flagged: [FlaggedField] = []
+        data.forEachField(ofType: types, where: reads) { ref, f, spec in
+            if flags(f, spec, ref, data) { flagged.append(FlaggedField(ref: ref, field: f, spec: spec)) }
+        }
+        return flagged.isEmpty ? [] : diagnose(flagged, data, asOf: asOf)
     }
 }
 

@@ -2,19 +2,25 @@
 /// `2024-T2`, `2024-H1`, `2024`, `?`, `löpande`); `done` is a deadline token other than `?`
 /// and `löpande` (done "under 2014" is `done: 2014`); `review` is a day. Impossible dates such as
 /// `2024-02-30` and `2024-13` are caught. Severity: error.
-public struct DeadlineTokenCheck: Check {
+public struct DeadlineTokenCheck: FieldCheck {
     public var id: String { "deadline" }
     public var title: Message { Message(sv: "Ogiltigt slutdatum", en: "Invalid deadline") }
     public init() {}
 
-    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+    public var types: [FieldSpec.ValueType] { [.deadline, .day, .period] }
+
+    public func flags(_ f: Field, _ spec: FieldSpec, _ ref: RecordRef, _ data: DataSet) -> Bool {
+        // A follow-up's period has its own message (FollowupCheck).
+        if ref.kind == .followup { return false }
+        let valid = spec.type == .day ? f.day != nil
+            : spec.type == .period ? f.deadline.map { !$0.hasNoDays } ?? false : f.deadline != nil
+        return !valid
+    }
+
+    public func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        data.forEachField(ofType: [.deadline, .day, .period]) { ref, f, spec in
-            // A follow-up's period has its own message (FollowupCheck).
-            if ref.kind == .followup { return }
-            let valid = spec.type == .day ? f.day != nil
-                : spec.type == .period ? f.deadline.map { !$0.hasNoDays } ?? false : f.deadline != nil
-            guard !valid else { return }
+        for flag in flagged {
+            let ref = flag.ref, f = flag.field, spec = flag.spec
             let v = f.value
             let why = Text.why(v)
             let rid = Diagnostic.name(data, ref)

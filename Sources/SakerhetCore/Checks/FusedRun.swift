@@ -1,5 +1,6 @@
-/// How `Checks.run` runs the chosen checks: record checks and scheduled checks fused into
-/// one walk per kind, cut in one piece per core; every other check as one job by itself.
+/// How `Checks.run` runs the chosen checks: record checks, field checks and scheduled
+/// checks fused into one walk per kind, cut in pieces for the cores; every other check as
+/// one job by itself. The field checks' flagged fields are worded after the walk.
 /// All jobs run at the same time. Each check's diagnostics come out in the order the check
 /// alone gives them (kind order, then record order), so the output does not depend on the
 /// fusing or on the number of cores.
@@ -7,7 +8,7 @@ struct FusedRun: Sendable {
     private enum Job: Sendable {
         /// A check that walks the data itself.
         case alone(Int)
-        /// The record checks over `range` of the records of a kind.
+        /// The record checks and the field checks over `range` of the records of a kind.
         case records(Kind, Range<Int>)
         /// The scheduled checks over `range` of the goals, activities or findings.
         case scheduled(Kind, Range<Int>)
@@ -17,26 +18,49 @@ struct FusedRun: Sendable {
     private let data: DataSet
     private let recordChecks: [(index: Int, check: any RecordCheck)]
     private let scheduledChecks: [(index: Int, check: any ScheduledCheck)]
+    private let fieldChecks: [(index: Int, check: any FieldCheck)]
+    /// Per kind, per field code: which field checks read it, as bits (bit `c` is
+    /// `fieldChecks[c]`), and whether any does.
+    private let fieldMasks: [[UInt64]]
+    private let fieldCodes: [[Bool]]
     private let jobs: [Job]
+
+    /// What one job found: each check's diagnostics, and each field check's flagged fields.
+    private struct Found: Sendable {
+        var diagnostics: [(Int, [Diagnostic])] = []
+        var flagged: [[FlaggedField]] = []
+    }
 
     init(_ checks: [any Check], _ data: DataSet) {
         self.checks = checks
         self.data = data
         var records: [(Int, any RecordCheck)] = []
         var scheduled: [(Int, any ScheduledCheck)] = []
+        var fields: [(Int, any FieldCheck)] = []
         var jobs: [Job] = []
         for (i, c) in checks.enumerated() {
             switch c.fusion {
             case .record(let r): records.append((i, r))
             case .scheduled(let s): scheduled.append((i, s))
+            case .field(let f): fields.append((i, f))
             case nil: jobs.append(.alone(i))
             }
         }
-        if !records.isEmpty {
-            for kind in Kind.allCases where records.contains(where: { $0.1.kinds.contains(kind) }) {
-                guard let count = data.files[kind]?.document.records.count, count > 0 else { continue }
-                jobs += Parallel.ranges(count, perCore: 4).map { Job.records(kind, $0) }
+        precondition(fields.count <= 64, "a field check is one bit of a 64-bit mask")
+        var masks = [[UInt64]](repeating: [UInt64](repeating: 0, count: 256), count: Kind.allCases.count)
+        for kind in Kind.allCases {
+            for (c, f) in fields.enumerated() {
+                for (code, read) in DataSet.codes(of: kind, f.1.types, where: f.1.reads).enumerated() where read {
+                    masks[kind.slot][code] |= 1 << UInt64(c)
+                }
             }
+        }
+        fieldMasks = masks
+        fieldCodes = masks.map { $0.map { $0 != 0 } }
+        for kind in Kind.allCases
+        where records.contains(where: { $0.1.kinds.contains(kind) }) || fieldCodes[kind.slot].contains(true) {
+            guard let count = data.files[kind]?.document.records.count, count > 0 else { continue }
+            jobs += Parallel.ranges(count, perCore: 4).map { Job.records(kind, $0) }
         }
         if !scheduled.isEmpty {
             for (kind, count) in [(Kind.goal, data.goals.count), (.activity, data.activities.count), (.finding, data.findings.count)] where count > 0 {
@@ -45,6 +69,7 @@ struct FusedRun: Sendable {
         }
         recordChecks = records
         scheduledChecks = scheduled
+        fieldChecks = fields
         self.jobs = jobs
     }
 
@@ -52,19 +77,27 @@ struct FusedRun: Sendable {
     func run(asOf: Day) -> [Diagnostic] {
         let parts = Parallel.map(jobs.count) { self.run(self.jobs[$0], asOf: asOf) }
         var byCheck = [[Diagnostic]](repeating: [], count: checks.count)
+        var flagged = [[FlaggedField]](repeating: [], count: fieldChecks.count)
         for part in parts {
-            for (check, found) in part where !found.isEmpty { byCheck[check] += found }
+            for (check, found) in part.diagnostics where !found.isEmpty { byCheck[check] += found }
+            for (c, found) in part.flagged.enumerated() where !found.isEmpty { flagged[c] += found }
+        }
+        // The flagged fields in file order, each check's worded by the check (most checks
+        // flag nothing in a sound folder).
+        for (c, f) in fieldChecks.enumerated() where !flagged[c].isEmpty {
+            byCheck[f.index] = f.check.diagnose(flagged[c], data, asOf: asOf)
         }
         return Array(byCheck.joined())
     }
 
-    /// One job's diagnostics, by the index of the check that found them.
-    private func run(_ job: Job, asOf: Day) -> [(Int, [Diagnostic])] {
+    /// What one job found: diagnostics by the index of the check that found them, and
+    /// the fields each field check flagged.
+    private func run(_ job: Job, asOf: Day) -> Found {
         switch job {
         case .alone(let i):
-            return [(i, checks[i].run(data, asOf: asOf))]
+            return Found(diagnostics: [(i, checks[i].run(data, asOf: asOf))])
         case .records(let kind, let range):
-            guard let file = data.files[kind] else { return [] }
+            guard let file = data.files[kind] else { return Found() }
             let site = RecordSite(data: data, kind: kind, file: file, asOf: asOf)
             let active = recordChecks.filter { $0.check.kinds.contains(kind) }
             let fused = active.map(\.check)
@@ -73,14 +106,32 @@ struct FusedRun: Sendable {
             InPlace.pairs(file.document.records, range, fused) { record, i, check, c in
                 check.check(record, i, site, into: &outs[c])
             }
-            return zip(active, outs).map { ($0.index, $1) }
+            return Found(diagnostics: zip(active, outs).map { ($0.index, $1) }, flagged: flag(kind, range))
         case .scheduled(let kind, let range):
             switch kind {
-            case .goal: return scheduled(data.goals, range, asOf)
-            case .activity: return scheduled(data.activities, range, asOf)
-            default: return scheduled(data.findings, range, asOf)
+            case .goal: return Found(diagnostics: scheduled(data.goals, range, asOf))
+            case .activity: return Found(diagnostics: scheduled(data.activities, range, asOf))
+            default: return Found(diagnostics: scheduled(data.findings, range, asOf))
             }
         }
+    }
+
+    /// The fields of the records `range` of `kind` that each field check flags: one walk
+    /// over the fields, each handed to the checks that read its code.
+    private func flag(_ kind: Kind, _ range: Range<Int>) -> [[FlaggedField]] {
+        var flagged = [[FlaggedField]](repeating: [], count: fieldChecks.count)
+        let masks = fieldMasks[kind.slot]
+        let checks = fieldChecks.map(\.check)
+        data.forEachField(of: kind, in: range, wanted: fieldCodes[kind.slot]) { i, field, spec in
+            let ref = RecordRef(kind: kind, index: i)
+            var mask = masks[Int(field.code)]
+            while mask != 0 {
+                let c = mask.trailingZeroBitCount
+                mask &= mask - 1
+                if checks[c].flags(field, spec, ref, data) { flagged[c].append(FlaggedField(ref: ref, field: field, spec: spec)) }
+            }
+        }
+        return flagged
     }
 
     private func scheduled<T: Scheduled>(_ items: [T], _ range: Range<Int>, _ asOf: Day) -> [(Int, [Diagnostic])] {

@@ -1,15 +1,21 @@
 /// A recurring activity's `occurrence` lines read `PERIOD DAY [OUTCOME][: EVIDENCE]`, e.g.
 /// `2026-Q1 2026-03-20 utan anmärkning: Protokoll`, with a valid deadline token, a valid
 /// date and, if given, the outcome `utan anmärkning` or `avvikelse`. Severity: error.
-public struct OccurrenceCheck: Check {
+public struct OccurrenceCheck: FieldCheck {
     public var id: String { "occurrence" }
     public var title: Message { Message(sv: "Felaktigt tillfälle", en: "Invalid occurrence") }
     public init() {}
 
-    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+    public var types: [FieldSpec.ValueType] { [.occurrence] }
+
+    public func flags(_ f: Field, _ spec: FieldSpec, _ ref: RecordRef, _ data: DataSet) -> Bool {
+        Occurrence(f.value) == nil
+    }
+
+    public func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        data.forEachField(ofType: [.occurrence]) { ref, f, _ in
-            guard Occurrence(f.value) == nil else { return }
+        for flag in flagged {
+            let ref = flag.ref, f = flag.field
             let rid = data.record(ref).value(.id) ?? "?"
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
                                   sv: "\(rid): occurrence '\(f.value)' ska vara PERIOD DATUM [utan anmärkning|avvikelse][: underlag], t.ex. '2026-Q1 2026-03-20 utan anmärkning: Protokoll'",

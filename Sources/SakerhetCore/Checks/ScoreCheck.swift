@@ -1,16 +1,23 @@
 /// A risk's `likelihood` and `consequence` (and their residual values) are whole
 /// numbers on the scale (`Risk.scale`: 1 to 4, or 1 to 5 with `risk_scale: 5` in config.rec).
 /// Severity: error.
-public struct ScoreCheck: Check {
+public struct ScoreCheck: FieldCheck {
     public var id: String { "score" }
     public var title: Message { Message(sv: "Ogiltig poäng", en: "Invalid score") }
     public init() {}
 
-    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+    public var types: [FieldSpec.ValueType] { [.score] }
+
+    public func flags(_ f: Field, _ spec: FieldSpec, _ ref: RecordRef, _ data: DataSet) -> Bool {
+        guard let n = Int(f.value) else { return true }
+        return !Risk.scale(data.config.riskScale).contains(n)
+    }
+
+    public func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        data.forEachField(ofType: [.score]) { ref, f, _ in
-            let scale = Risk.scale(data.config.riskScale)
-            if let n = Int(f.value), scale.contains(n) { return }
+        let scale = Risk.scale(data.config.riskScale)
+        for flag in flagged {
+            let ref = flag.ref, f = flag.field
             let rid = Diagnostic.name(data, ref)
             // A value of a larger scale the folder could switch to: say how.
             let larger = Int(f.value).flatMap { n in Risk.scales.first { $0 > scale.upperBound && Risk.scale($0).contains(n) } }

@@ -3,23 +3,29 @@
 /// Severity: error; an English alias is accepted with a warning to store the Swedish word;
 /// a Swedish word of the follow-ups (`genomförd`, `genomfört`, `åtgärdad`, `avslutad`,
 /// `påbörjad`, any case) is read as its status with a notice naming the canonical word.
-public struct StatusCheck: Check {
+public struct StatusCheck: FieldCheck {
     public var id: String { "status" }
     public var title: Message { Message(sv: "Okänd status", en: "Unknown status") }
     public init() {}
 
-    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+    public var types: [FieldSpec.ValueType] { [.status, .riskStatus] }
+
+    /// The stored word, as nearly every record has it: nothing to say.
+    public func flags(_ f: Field, _ spec: FieldSpec, _ ref: RecordRef, _ data: DataSet) -> Bool {
+        spec.type == .status ? f.storedWord(Status.self) == nil : f.storedWord(RiskStatus.self) == nil
+    }
+
+    public func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let statusWords = Status.allCases.map(\.rawValue)
         let riskWords = RiskStatus.allCases.map(\.rawValue)
-        data.forEachField(ofType: [.status, .riskStatus]) { ref, f, spec in
+        for flag in flagged {
+            let ref = flag.ref, f = flag.field, spec = flag.spec
             let isStatus = spec.type == .status
             let words = isStatus ? statusWords : riskWords
-            // The stored word, as nearly every record has it: nothing to say.
-            if isStatus ? f.storedWord(Status.self) != nil : f.storedWord(RiskStatus.self) != nil { return }
             let v = f.value
             let canonical = isStatus ? Status(parsing: v)?.rawValue : RiskStatus(parsing: v)?.rawValue
-            if canonical == v { return }
+            if canonical == v { continue }
             let rid = Diagnostic.name(data, ref)
             if let c = canonical, spec.type == .status, Status.alias(v) != nil {
                 out.append(Diagnostic(.notice, id, data, ref, at: f, column: f.valueColumn,

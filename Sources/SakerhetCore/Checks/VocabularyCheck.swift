@@ -2,31 +2,31 @@
 /// owner's `kind`, a goal's `level`, `every` (månad … år) and a finding's `year`. Severity: error; an
 /// English alias (`open`, `monthly`) is read, with a warning to store the Swedish word,
 /// which the recutils descriptors require.
-public struct VocabularyCheck: Check {
+public struct VocabularyCheck: FieldCheck {
     public var id: String { "vocabulary" }
     public var title: Message { Message(sv: "Okänt ord", en: "Unknown word") }
     public init() {}
 
-    public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+    public var types: [FieldSpec.ValueType] { [.classification, .ownerKind, .recurrence, .year, .goalLevel] }
+
+    public func flags(_ f: Field, _ spec: FieldSpec, _ ref: RecordRef, _ data: DataSet) -> Bool {
+        let v = f.value
+        return Self.canonical(v, spec.type) != v
+    }
+
+    public func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        data.forEachField(ofType: [.classification, .ownerKind, .recurrence, .year, .goalLevel]) { ref, f, spec in
+        for flag in flagged {
+            let ref = flag.ref, f = flag.field
             let v = f.value
-            let words: [String]
-            let canonical: String?
-            switch spec.type {
-            case .classification: words = Classification.allCases.map(\.rawValue); canonical = Classification(parsing: v)?.rawValue
-            case .ownerKind: words = OwnerKind.allCases.map(\.rawValue); canonical = OwnerKind(rawValue: v)?.rawValue
-            case .goalLevel: words = GoalLevel.allCases.map(\.rawValue); canonical = GoalLevel(rawValue: v.lowercased())?.rawValue
-            case .recurrence: words = Recurrence.allCases.map(\.rawValue); canonical = Recurrence(parsing: v)?.rawValue
-            default: words = ["ÅÅÅÅ"]; canonical = v.utf8.count == 4 && Int(v) != nil ? v : nil
-            }
-            if canonical == v { return }
+            let canonical = Self.canonical(v, flag.spec.type)
+            let words = Self.words(flag.spec.type)
             let rid = Diagnostic.name(data, ref)
             if let c = canonical {
                 out.append(Diagnostic(.warning, id, data, ref, at: f, column: f.valueColumn,
                                       sv: "\(rid): \(f.key) '\(v)' lagras på svenska; skriv '\(c)'",
                                       en: "\(rid): \(f.key) '\(v)' is stored in Swedish; write '\(c)'"))
-                return
+                continue
             }
             let hint = Suggest.hint(v, words)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
@@ -34,5 +34,27 @@ public struct VocabularyCheck: Check {
                                   en: "\(rid): \(f.key) '\(v)' is not an allowed value\(hint.en); allowed: \(words.joined(separator: ", "))"))
         }
         return out
+    }
+
+    /// The stored word `v` is read as, nil when it is none; a stored word is itself.
+    private static func canonical(_ v: String, _ type: FieldSpec.ValueType) -> String? {
+        switch type {
+        case .classification: return Classification(parsing: v)?.rawValue
+        case .ownerKind: return OwnerKind(rawValue: v)?.rawValue
+        case .goalLevel: return GoalLevel(rawValue: v.lowercased())?.rawValue
+        case .recurrence: return Recurrence(parsing: v)?.rawValue
+        default: return v.utf8.count == 4 && Int(v) != nil ? v : nil
+        }
+    }
+
+    /// The words allowed for `type`.
+    private static func words(_ type: FieldSpec.ValueType) -> [String] {
+        switch type {
+        case .classification: return Classification.allCases.map(\.rawValue)
+        case .ownerKind: return OwnerKind.allCases.map(\.rawValue)
+        case .goalLevel: return GoalLevel.allCases.map(\.rawValue)
+        case .recurrence: return Recurrence.allCases.map(\.rawValue)
+        default: return ["ÅÅÅÅ"]
+        }
     }
 }

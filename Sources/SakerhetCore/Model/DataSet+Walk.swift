@@ -17,27 +17,44 @@ extension DataSet {
     func forEachField(ofType types: [FieldSpec.ValueType], where include: ((FieldSpec) -> Bool)? = nil,
                       _ body: (RecordRef, Field, FieldSpec) -> Void) {
         for kind in Kind.allCases {
-            let specs = Schema.list[kind.slot]
-            // Marked spec by spec (a kind has a few dozen), not code by code (256).
-            var wanted = [Bool](repeating: false, count: 256)
-            for spec in specs where types.contains(spec.type) && include?(spec) ?? true { wanted[spec.key.rawValue] = true }
-            let byCode = Schema.byCode[kind.slot]
-            walk(kind, wanted) { i, field in
-                guard !field.isEmpty else { return }
-                body(RecordRef(kind: kind, index: i), field, specs[Int(byCode[Int(field.code)])])
+            let count = files[kind]?.document.records.count ?? 0
+            forEachField(of: kind, in: 0..<count, wanted: DataSet.codes(of: kind, types, where: include)) { i, field, spec in
+                body(RecordRef(kind: kind, index: i), field, spec)
             }
         }
     }
 
+    /// The codes (256 entries, by `Field.code`) of `kind`'s fields of the given value
+    /// types that `include` keeps. Marked spec by spec (a kind has a few dozen), not code
+    /// by code.
+    static func codes(of kind: Kind, _ types: [FieldSpec.ValueType], where include: ((FieldSpec) -> Bool)? = nil) -> [Bool] {
+        var wanted = [Bool](repeating: false, count: 256)
+        for spec in Schema.list[kind.slot] where types.contains(spec.type) && include?(spec) ?? true { wanted[spec.key.rawValue] = true }
+        return wanted
+    }
+
+    /// Calls `body` with the record's index, the field and its spec, for every non-empty
+    /// field of the records `range` of `kind` whose code is marked in `wanted`: one piece
+    /// of the fused check runner's walk (`FusedRun`), or the whole of `forEachField`.
+    func forEachField(of kind: Kind, in range: Range<Int>, wanted: [Bool], _ body: (Int, Field, FieldSpec) -> Void) {
+        let specs = Schema.list[kind.slot]
+        let byCode = Schema.byCode[kind.slot]
+        walk(kind, wanted, range) { i, field in
+            guard !field.isEmpty else { return }
+            body(i, field, specs[Int(byCode[Int(field.code)])])
+        }
+    }
+
     /// Calls `body` with the record's index and the field, for each field of `kind` whose
-    /// key's code is marked in `wanted` (256 entries, by `Field.code`), in record and field order. A kind with nothing wanted,
+    /// key's code is marked in `wanted` (256 entries, by `Field.code`), in record and field
+    /// order, in the records `range` (all of them by default). A kind with nothing wanted,
     /// or no file, is not walked. Fields are read in place: a copy of a field or of a
     /// record's field list retains it, and most fields are passed over.
-    private func walk(_ kind: Kind, _ wanted: [Bool], _ body: (Int, Field) -> Void) {
+    private func walk(_ kind: Kind, _ wanted: [Bool], _ range: Range<Int>? = nil, _ body: (Int, Field) -> Void) {
         guard wanted.contains(true), let records = files[kind]?.document.records else { return }
         wanted.withUnsafeBufferPointer { wanted in
             records.withUnsafeBufferPointer { records in
-                for i in records.indices {
+                for i in range ?? records.indices {
                     records[i].fields.withUnsafeBufferPointer { fields in
                         for j in fields.indices where wanted[Int(fields[j].code)] {
                             body(i, fields[j])
