@@ -129,6 +129,13 @@ final class RollupTests: XCTestCase {
         let r = try Rollup.report(folders: folders, asOf: Day("2024-11-04")!, period: nil, isPublic: false, lang: .sv)
         XCTAssertEqual(r.overdue.count, 225)
         XCTAssertEqual(r.dueSoon.count, 225)
+        // Equal days keep the plans' order, and each plan's own order.
+        let names = r.rows.map(\.plan)
+        XCTAssertEqual(r.overdue.map { "\($0.plan):\($0.line.id)" },
+                       names.flatMap { n in stride(from: 2, through: 150, by: 2).map { "\(n):A\($0)" } })
+        XCTAssertEqual(r.dueSoon.map { "\($0.plan):\($0.line.id)" },
+                       names.flatMap { n in stride(from: 1, through: 149, by: 2).map { "\(n):A\($0)" } })
+        XCTAssertEqual(r.ownersShared.map { "\($0.name) \($0.plans.count) \($0.overdue.count) \($0.dueSoon.count)" }, ["Delad enhet 3 225 225"])
         let pieces = RollupHTML.pieces(r, lang: .sv)
         XCTAssertGreaterThan(pieces.count, 3 + 2 + 2 * 4, "the lists are in parts")
         let html = pieces.joined()
@@ -153,6 +160,20 @@ final class RollupTests: XCTestCase {
         let calm = RollupHTML.render(quiet, lang: .sv)
         XCTAssertTrue(calm.contains("<h3>Försenade (0)</h3>\n<p>Inga.</p>\n<h3>"), calm)
         XCTAssertTrue(calm.contains("<h2>Ansvariga i flera planer</h2>\n<p>Ingen ansvarig som finns i flera planer"), calm)
+    }
+
+    /// The late list over all plans is most late first and the due-soon list nearest
+    /// first, whichever plan a line is from; equal days keep the plans' order.
+    func testTheListsOverAllPlansAreSortedByDays() throws {
+        try plan("a", organisation: "A", owner: ("x", "X"), activity: "A1", due: "2024-10-01")
+        try plan("b", organisation: "B", owner: ("y", "Y"), activity: "A1", due: "2024-08-01")
+        let rest = "title: T\ngoal: M1\nstatus: pågår\n"
+        try write("a/activities.rec", "id: A1\nowner: x\ndue: 2024-10-01\n\(rest)\nid: A2\nowner: x\ndue: 2024-06-01\n\(rest)\nid: A3\nowner: x\ndue: 2024-11-20\n\(rest)\nid: A4\nowner: x\ndue: 2024-08-01\n\(rest)")
+        try write("b/activities.rec", "id: B1\nowner: y\ndue: 2024-08-01\n\(rest)\nid: B2\nowner: y\ndue: 2024-11-10\n\(rest)\nid: B3\nowner: y\ndue: 2024-11-20\n\(rest)")
+        let folders = try Plans.resolve(["a", "b"].map { Plans.Folder(path: root + "/" + $0, display: $0, origin: "--data") })
+        let r = try Rollup.report(folders: folders, asOf: Day("2024-11-04")!, period: nil, isPublic: false, lang: .sv)
+        XCTAssertEqual(r.overdue.map { "\($0.plan):\($0.line.id)" }, ["A:A2", "A:A4", "B:B1", "A:A1"])
+        XCTAssertEqual(r.dueSoon.map { "\($0.plan):\($0.line.id)" }, ["B:B2", "A:A3", "B:B3"])
     }
 
     /// Two plans of one kind of committee in two municipalities are told apart in the text

@@ -46,7 +46,7 @@ public struct RecordSite: Sendable {
 }
 
 /// A check that judges one record at a time. `Checks.run` fuses these: it walks each
-/// kind's records once, in one piece per core, and hands every record to each record check
+/// kind's records once, in a few pieces per core, and hands every record to each record check
 /// in turn, instead of each check walking every file itself (see `FusedRun`).
 public protocol RecordCheck: Check {
     /// The kinds whose records the check reads; every kind unless it says otherwise.
@@ -74,7 +74,7 @@ extension RecordCheck {
 /// A check that judges one field at a time, by its value type (`types`): that an owner or
 /// a reference resolves, that a deadline, a status or a word of a closed vocabulary is one.
 /// The runner fuses these with the record checks: it walks each kind's records once, in
-/// one piece per core, and hands every field to the field checks of its type. The test of
+/// a few pieces per core, and hands every field to the field checks of its type. The test of
 /// a field (`flags`) is cheap and keeps nothing; the words for what it flagged (`diagnose`)
 /// are made after the walk, in file order, where the check may keep what it needs for
 /// them (the ids to suggest the closest of, made once).

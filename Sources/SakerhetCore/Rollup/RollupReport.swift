@@ -132,6 +132,8 @@ public struct RollupReport: Sendable, Encodable {
         var overdue: [PlanLine] = []
         var dueSoon: [PlanLine] = []
         var matrices: [Int: CombinedMatrix] = [:]
+        overdue.reserveCapacity(parts.reduce(0) { $0 + $1.report.summary.overdue.count })
+        dueSoon.reserveCapacity(parts.reduce(0) { $0 + $1.report.summary.dueSoon.count })
         for p in parts {
             let s = p.report.summary
             let row = PlanRow(plan: p.name, organisation: p.organisation, goals: s.goals, subgoals: s.subgoals,
@@ -154,46 +156,46 @@ public struct RollupReport: Sendable, Encodable {
             total.overdue += s.overdue.count
             total.dueSoon += s.dueSoon.count
             total.errors += p.errors.count
-            overdue += s.overdue.map { PlanLine(plan: p.name, line: $0) }
-            dueSoon += s.dueSoon.map { PlanLine(plan: p.name, line: $0) }
+            for line in s.overdue { overdue.append(PlanLine(plan: p.name, line: line)) }
+            for line in s.dueSoon { dueSoon.append(PlanLine(plan: p.name, line: line)) }
             let n = p.report.matrix.count
             var m = matrices[n] ?? CombinedMatrix(scale: n)
             m.plans += 1
             for l in 0..<n { for c in 0..<n { m.cells[l][c] += p.report.matrix[l][c].count } }
             matrices[n] = m
         }
-        // Latest first, nearest first; equal days keep the plans' order.
-        overdue = overdue.enumerated().sorted { ($0.element.line.days, -$0.offset) > ($1.element.line.days, -$1.offset) }.map(\.element)
-        dueSoon = dueSoon.enumerated().sorted { ($0.element.line.days, $0.offset) < ($1.element.line.days, $1.offset) }.map(\.element)
+        // Latest first, nearest first; equal days keep the plans' order. The places are
+        // sorted, not the lines: tens of thousands of lines, each a dozen strings, are
+        // moved once instead of at every step of the sort.
+        overdue = overdue.indices.sorted { (overdue[$0].line.days, -$0) > (overdue[$1].line.days, -$1) }.map { overdue[$0] }
+        dueSoon = dueSoon.indices.sorted { (dueSoon[$0].line.days, $0) < (dueSoon[$1].line.days, $1) }.map { dueSoon[$0] }
 
-        // Owners of one name across plans, in the order first met.
-        var order: [String] = []
-        var byName: [String: (plans: [String], ids: [String], overdue: [PlanLine], dueSoon: [PlanLine])] = [:]
-        var names: [String: String] = [:]
+        // Owners of one name across plans, in the order first met: each name's place in
+        // `across` is looked up once per plan, not once per line.
+        var across: [(name: String, plans: [String], ids: [String], overdue: [PlanLine], dueSoon: [PlanLine])] = []
+        var place: [String: Int] = [:]
         for p in parts {
             // The plan's owners: those of its owners.rec, then any other its late work names.
             var here: [(id: String, name: String)] = p.ownerNames
             let known = Set(here.map(\.id))
             for o in p.report.owners where !known.contains(o.owner) { here.append((o.owner, o.ownerName)) }
-            var keys: [String: String] = [:]
+            var places: [String: Int] = [:]
             for o in here {
                 let key = o.name.lowercased()
-                keys[o.id] = key
-                if byName[key] == nil { order.append(key); byName[key] = ([], [], [], []); names[key] = o.name }
-                guard byName[key]!.plans.last != p.name else { continue }
-                byName[key]!.plans.append(p.name)
-                byName[key]!.ids.append(o.id)
+                let k = place[key] ?? across.count
+                if k == across.count { place[key] = k; across.append((o.name, [], [], [], [])) }
+                places[o.id] = k
+                guard across[k].plans.last != p.name else { continue }
+                across[k].plans.append(p.name)
+                across[k].ids.append(o.id)
             }
             for o in p.report.owners {
-                guard let key = keys[o.owner] else { continue }
-                byName[key]!.overdue += o.overdue.map { PlanLine(plan: p.name, line: $0) }
-                byName[key]!.dueSoon += o.dueSoon.map { PlanLine(plan: p.name, line: $0) }
+                guard let k = places[o.owner] else { continue }
+                for line in o.overdue { across[k].overdue.append(PlanLine(plan: p.name, line: line)) }
+                for line in o.dueSoon { across[k].dueSoon.append(PlanLine(plan: p.name, line: line)) }
             }
         }
-        let owners = order.map { key in
-            let o = byName[key]!
-            return OwnerAcross(name: names[key] ?? key, plans: o.plans, ids: o.ids, overdue: o.overdue, dueSoon: o.dueSoon)
-        }
+        let owners = across.map { OwnerAcross(name: $0.name, plans: $0.plans, ids: $0.ids, overdue: $0.overdue, dueSoon: $0.dueSoon) }
         return RollupReport(asOf: asOf, period: period, isPublic: isPublic, rows: rows, total: total, overdue: overdue,
                             dueSoon: dueSoon, matrices: matrices.keys.sorted().map { matrices[$0]! }, owners: owners, plans: parts)
     }
