@@ -41,19 +41,21 @@ public struct Document: Sendable {
         let chunks = files.map { Document.chunks(of: $0, pieces: $0.count < 1 << 20 ? 1 : Parallel.width) }
         let jobs = chunks.indices.flatMap { f in chunks[f].indices.map { (file: f, chunk: $0) } }
             .sorted { chunks[$0.file][$0.chunk].range.count > chunks[$1.file][$1.chunk].range.count }
-        let made = Parallel.map(jobs.count) { j in
+        var made = Parallel.map(jobs.count) { j in
             let chunk = chunks[jobs[j].file][jobs[j].chunk]
             var parser = Parser(bytes: files[jobs[j].file], range: chunk.range, firstLine: chunk.firstLine)
             return parser.parsed()
         }
-        // Back in file order; each piece moved out, so that its records are not shared
-        // (`joined` moves them on).
-        var pieces = [[ParsedPiece?]](repeating: [], count: files.count)
-        for f in files.indices { pieces[f] = Array(repeating: nil, count: chunks[f].count) }
-        for (j, piece) in zip(jobs, made) { pieces[j.file][j.chunk] = piece }
+        // Back in file order. Each piece's records are left to its part alone, so that
+        // `joined` moves them on instead of copying them (a copy retains every record).
+        var job = chunks.map { [Int](repeating: 0, count: $0.count) }
+        for (j, at) in jobs.enumerated() { job[at.file][at.chunk] = j }
         return files.indices.map { f in
-            var parts = pieces[f].map { $0! }
-            pieces[f] = []
+            var parts: [ParsedPiece] = []
+            for j in job[f] {
+                parts.append(made[j])
+                made[j].records = []
+            }
             return Document(bytes: files[f], parts: &parts)
         }
     }
