@@ -20,9 +20,8 @@ struct FusedRun: Sendable {
     private let scheduledChecks: [(index: Int, check: any ScheduledCheck)]
     private let fieldChecks: [(index: Int, check: any FieldCheck)]
     /// Per kind, per field code: which field checks read it, as bits (bit `c` is
-    /// `fieldChecks[c]`), and whether any does.
+    /// `fieldChecks[c]`).
     private let fieldMasks: [[UInt64]]
-    private let fieldCodes: [[Bool]]
     private let jobs: [Job]
 
     /// What one job found: each check's diagnostics, and each field check's flagged fields.
@@ -56,9 +55,8 @@ struct FusedRun: Sendable {
             }
         }
         fieldMasks = masks
-        fieldCodes = masks.map { $0.map { $0 != 0 } }
         for kind in Kind.allCases
-        where records.contains(where: { $0.1.kinds.contains(kind) }) || fieldCodes[kind.slot].contains(true) {
+        where records.contains(where: { $0.1.kinds.contains(kind) }) || masks[kind.slot].contains(where: { $0 != 0 }) {
             guard let count = data.files[kind]?.document.records.count, count > 0 else { continue }
             jobs += Parallel.ranges(count, perCore: 4).map { Job.records(kind, $0) }
         }
@@ -122,7 +120,7 @@ struct FusedRun: Sendable {
         var flagged = [[FlaggedField]](repeating: [], count: fieldChecks.count)
         let masks = fieldMasks[kind.slot]
         let checks = fieldChecks.map(\.check)
-        data.forEachField(of: kind, in: range, wanted: fieldCodes[kind.slot]) { i, field, spec in
+        data.forEachField(of: kind, in: range, wanted: masks.map { $0 != 0 }) { i, field, spec in
             let ref = RecordRef(kind: kind, index: i)
             var mask = masks[Int(field.code)]
             while mask != 0 {
