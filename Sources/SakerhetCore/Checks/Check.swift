@@ -86,9 +86,26 @@ public protocol FieldCheck: Check {
     func reads(_ spec: FieldSpec) -> Bool
     /// Whether `field` of the record `ref`, a field of `spec`, may be wrong: what
     /// `diagnose` is then given.
-    func flags(_ field: Field, _ spec: FieldSpec, _ ref: RecordRef, _ data: DataSet) -> Bool
+    func flags(_ field: Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool
     /// What is wrong with the flagged fields, given in file order (kind, record, field).
     func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic]
+}
+
+/// What a field check's test reads beside the field: the data set, and the id indexes of
+/// the kinds its references name, each fetched from the data set once per walk (made on
+/// first use there, behind its lock) and then read at every field without a lock or a
+/// copy. One site per walk, so it is changed by one thread only.
+public struct FieldSite {
+    public let data: DataSet
+    private var ids: [IDIndex?] = Array(repeating: nil, count: Kind.allCases.count)
+
+    init(_ data: DataSet) { self.data = data }
+
+    /// Whether a record of `kind` has the field's value as its id, read where it lies.
+    mutating func has(_ kind: Kind, idOf field: Field) -> Bool {
+        if ids[kind.slot] == nil { ids[kind.slot] = data.idIndex(of: kind) }
+        return ids[kind.slot]!.contains(field)
+    }
 }
 
 /// A field a `FieldCheck` flagged, with its record and spec.
@@ -106,8 +123,9 @@ extension FieldCheck {
     /// same test of each field as the fused walk, and the same words.
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var flagged: [FlaggedField] = []
+        var site = FieldSite(data)
         data.forEachField(ofType: types, where: reads) { ref, f, spec in
-            if flags(f, spec, ref, data) { flagged.append(FlaggedField(ref: ref, field: f, spec: spec)) }
+            if flags(f, spec, ref, &site) { flagged.append(FlaggedField(ref: ref, field: f, spec: spec)) }
         }
         return flagged.isEmpty ? [] : diagnose(flagged, data, asOf: asOf)
     }

@@ -120,13 +120,14 @@ struct FusedRun: Sendable {
         var flagged = [[FlaggedField]](repeating: [], count: fieldChecks.count)
         let masks = fieldMasks[kind.slot]
         let checks = fieldChecks.map(\.check)
+        var site = FieldSite(data)
         data.forEachField(of: kind, in: range, wanted: masks.map { $0 != 0 }) { i, field, spec in
             let ref = RecordRef(kind: kind, index: i)
             var mask = masks[Int(field.code)]
             while mask != 0 {
                 let c = mask.trailingZeroBitCount
                 mask &= mask - 1
-                if checks[c].flags(field, spec, ref, data) { flagged[c].append(FlaggedField(ref: ref, field: field, spec: spec)) }
+                if checks[c].flags(field, spec, ref, &site) { flagged[c].append(FlaggedField(ref: ref, field: field, spec: spec)) }
             }
         }
         return flagged

@@ -11,8 +11,8 @@ public struct OwnerExistsCheck: FieldCheck {
     public func reads(_ spec: FieldSpec) -> Bool { spec.key == .owner }
 
     /// Looked up by the value's bytes; its string is made only for a message.
-    public func flags(_ f: Field, _ spec: FieldSpec, _ ref: RecordRef, _ data: DataSet) -> Bool {
-        !data.idIndex(of: .owner).contains(f)
+    public func flags(_ f: Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
+        !site.has(.owner, idOf: f)
     }
 
     public func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic] {

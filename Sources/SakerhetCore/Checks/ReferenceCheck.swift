@@ -12,9 +12,9 @@ public struct ReferenceCheck: FieldCheck {
     public func reads(_ spec: FieldSpec) -> Bool { spec.key != .owner }
 
     /// Looked up by the value's bytes; its string is made only for a message.
-    public func flags(_ f: Field, _ spec: FieldSpec, _ ref: RecordRef, _ data: DataSet) -> Bool {
+    public func flags(_ f: Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
         guard case .ref(let target) = spec.type else { return false }
-        return !data.idIndex(of: target).contains(f)
+        return !site.has(target, idOf: f)
     }
 
     public func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic] {

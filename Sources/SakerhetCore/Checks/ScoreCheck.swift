@@ -8,9 +8,9 @@ public struct ScoreCheck: FieldCheck {
 
     public var types: [FieldSpec.ValueType] { [.score] }
 
-    public func flags(_ f: Field, _ spec: FieldSpec, _ ref: RecordRef, _ data: DataSet) -> Bool {
+    public func flags(_ f: Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
         guard let n = Int(f.value) else { return true }
-        return !Risk.scale(data.config.riskScale).contains(n)
+        return !Risk.scale(site.data.config.riskScale).contains(n)
     }
 
     public func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic] {

@@ -21,24 +21,22 @@ public struct Document: Sendable {
     /// Parses `bytes`. A large file is cut at record boundaries into one chunk per core,
     /// and the chunks are parsed at the same time; the result is the same as in one pass.
     public init(bytes: [UInt8]) {
-        self.init(bytes: bytes, pieces: bytes.count < 1 << 20 ? 1 : Parallel.width)
+        self = Document.parsing([bytes])[0]
     }
 
     /// Parses `bytes` in (at most) `pieces` chunks.
     init(bytes: [UInt8], pieces: Int) {
-        let chunks = Document.chunks(of: bytes, pieces: pieces)
-        var parts = Parallel.map(chunks.count) { i in
-            var parser = Parser(bytes: bytes, range: chunks[i].range, firstLine: chunks[i].firstLine)
-            return parser.parsed()
-        }
-        self.init(bytes: bytes, parts: &parts)
+        self = Document.parsing([bytes], pieces: [pieces])[0]
     }
 
     /// Parses several files at the same time, as `init(bytes:)` parses each: the chunks of
     /// all of them in one parallel pass, the longest first, so that a small file does not
-    /// leave a core idle while the large one waits its turn.
-    public static func parsing(_ files: [[UInt8]]) -> [Document] {
-        let chunks = files.map { Document.chunks(of: $0, pieces: $0.count < 1 << 20 ? 1 : Parallel.width) }
+    /// leave a core idle while the large one waits its turn. `pieces` is how many chunks
+    /// each file is cut into at most (by default one per core for a file of 1 MiB or more).
+    public static func parsing(_ files: [[UInt8]], pieces: [Int]? = nil) -> [Document] {
+        let chunks = files.indices.map { f in
+            Document.chunks(of: files[f], pieces: pieces?[f] ?? (files[f].count < 1 << 20 ? 1 : Parallel.width))
+        }
         let jobs = chunks.indices.flatMap { f in chunks[f].indices.map { (file: f, chunk: $0) } }
             .sorted { chunks[$0.file][$0.chunk].range.count > chunks[$1.file][$1.chunk].range.count }
         var made = Parallel.map(jobs.count) { j in
