@@ -248,6 +248,33 @@ final class FieldListTests: XCTestCase {
         XCTAssertEqual(f.word(.status, Status.init(parsing:)), .done, "an alias is read by its parser")
     }
 
+    /// A field's code, key number, line and place read where it lies (`code(at:)` and the
+    /// rest) are the field's own, in every record of a document and past a block's end;
+    /// `hasValue` is whether `value` is neither nil nor empty.
+    func testFieldsReadWhereTheyLieAreTheFieldsOwn() {
+        let text = "id: A1\ndone:\ndone: 2024-01-02\nfoo: x\r\ntitle: t\n+ more\n\n" +
+            (0..<(FieldBlock.standardCapacity / 2)).map { "id: B\($0)\nstatus: klar\n\n" }.joined() + "id: C\ndone: 2024\n"
+        let doc = Document(bytes: Array(text.utf8), pieces: 3)
+        var checked = 0
+        for r in doc.records {
+            for j in r.fields.indices {
+                let f = r.fields[j]
+                XCTAssertEqual(r.fields.code(at: j), f.code)
+                XCTAssertEqual(r.fields.keyID(at: j), f.keyID)
+                XCTAssertEqual(r.fields.line(at: j), f.line)
+                XCTAssertEqual(r.fields.byteRange(at: j), f.byteRange)
+                checked += 1
+            }
+            XCTAssertEqual(r.hasValue(.done), !(r.value(.done) ?? "").isEmpty)
+            XCTAssertEqual(r.hasValue(.title), !(r.value(.title) ?? "").isEmpty)
+        }
+        XCTAssertEqual(checked, 5 + FieldBlock.standardCapacity + 2)
+        XCTAssertFalse(doc.records[0].hasValue(.done), "the first done is empty: that is the one read")
+        XCTAssertTrue(doc.records[0].hasValue(.title))
+        XCTAssertFalse(doc.records[1].hasValue(.done))
+        XCTAssertTrue(doc.records[doc.records.count - 1].hasValue(.done))
+    }
+
     /// A record with more fields than a block holds gets a block of its own.
     func testARecordLargerThanABlock() {
         let n = FieldBlock.standardCapacity + 10

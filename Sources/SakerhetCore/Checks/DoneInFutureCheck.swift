@@ -8,8 +8,8 @@ public struct DoneInFutureCheck: ScheduledCheck {
     public init() {}
 
     public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
-        guard let period = data.record(item.ref).value(.done).flatMap(Deadline.init(token:)),
-              let first = period.firstDay, first > asOf else { return }
+        // The period as the typed record read it from the field's bytes when it was made.
+        guard let period = item.donePeriod, let first = period.firstDay, first > asOf else { return }
         let done = period.token
         out.append(Diagnostic(.error, id, data, item.ref, field: "done",
                               sv: "\(item.id): done \(done) ligger efter dagens datum \(asOf); ange dagen då det blev klart",

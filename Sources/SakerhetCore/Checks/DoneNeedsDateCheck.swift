@@ -6,8 +6,7 @@ public struct DoneNeedsDateCheck: ScheduledCheck {
 
     public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
         guard item.status == .done else { return }
-        let record = data.record(item.ref)
-        guard (record.value(.done) ?? "").isEmpty else { return }
+        guard !data.record(item.ref).hasValue(.done) else { return }
         out.append(Diagnostic(.error, id, data, item.ref, field: "status",
                               sv: "\(item.id) är klar men saknar 'done'; lägg till 'done: ÅÅÅÅ-MM-DD'",
                               en: "\(item.id) is done but has no 'done' date; add 'done: YYYY-MM-DD'"))

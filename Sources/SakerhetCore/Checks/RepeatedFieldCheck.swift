@@ -10,39 +10,51 @@ public struct RepeatedFieldCheck: RecordCheck {
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let kind = site.kind, data = site.data
         let lists = kind.repeatableCodes
-        // The schema's keys are told apart by their codes, one bit each, with the line of
-        // each one's first field; other keys (a typo, a damaged file) by their number
-        // (`Field.keyID`): pairwise in a short record, in a table in a long one. So the work
-        // stays linear.
-        let fields = r.fields
-        var seen: UInt64 = 0
-        var firstLineOfCode = [Int32](repeating: 0, count: 64)
-        var firstLines: [UInt32: Int]? = fields.count > 32 ? [:] : nil
-        // Owner lines, counted in the same walk (their values are compared below only when
-        // there are two or more).
+        // The schema's keys are told apart by their codes, one bit each, and the line of
+        // each one's first field is kept from the first repeat on (a table made for every
+        // record was an allocation each); other keys (a typo, a damaged file) by their
+        // number (`Field.keyID`): pairwise in a short record, in a table in a long one. So
+        // the work stays linear. The fields are read where they lie: a copy of one retains
+        // its storage.
         let owner = UInt8(FieldKey.owner.rawValue)
         var owners = 0
-        for (j, f) in fields.enumerated() {
+        let fields = r.fields
+        var seen: UInt64 = 0
+        var firstLineOfCode: [Int32]? = nil
+        var firstLines: [UInt32: Int]? = fields.count > 32 ? [:] : nil
+        for j in fields.indices {
+            let code = fields.code(at: j)
             let line: Int
-            if f.code != FieldKey.noCode {
-                let bit: UInt64 = 1 << UInt64(f.code)
+            if code != FieldKey.noCode {
+                let bit: UInt64 = 1 << UInt64(code)
                 guard lists & bit == 0 else {
-                    if f.code == owner { owners += 1 }
+                    // Owner lines, counted in the same walk (their values are compared
+                    // below only when there are two or more).
+                    if code == owner { owners += 1 }
                     continue
                 }
                 guard seen & bit != 0 else {
                     seen |= bit
-                    firstLineOfCode[Int(f.code)] = Int32(clamping: f.line)
+                    firstLineOfCode?[Int(code)] = Int32(clamping: fields.line(at: j))
                     continue
                 }
-                line = Int(firstLineOfCode[Int(f.code)])
+                if firstLineOfCode == nil {
+                    // The first repeat: each code's first line so far, from the end back.
+                    var lines = [Int32](repeating: 0, count: 64)
+                    for k in (0..<j).reversed() where fields.code(at: k) < 64 { lines[Int(fields.code(at: k))] = Int32(clamping: fields.line(at: k)) }
+                    firstLineOfCode = lines
+                }
+                line = Int(firstLineOfCode![Int(code)])
             } else if firstLines != nil {
-                guard let l = firstLines![f.keyID] else { firstLines![f.keyID] = f.line; continue }
+                let key = fields.keyID(at: j)
+                guard let l = firstLines![key] else { firstLines![key] = fields.line(at: j); continue }
                 line = l
             } else {
-                guard j > 0, let earlier = fields[..<j].first(where: { $0.keyID == f.keyID }) else { continue }
-                line = earlier.line
+                let key = fields.keyID(at: j)
+                guard j > 0, let earlier = (0..<j).first(where: { fields.keyID(at: $0) == key }) else { continue }
+                line = fields.line(at: earlier)
             }
+            let f = fields[j]
             let rid = Diagnostic.name(data, RecordRef(kind: kind, index: i))
             out.append(Diagnostic(.error, id, data, RecordRef(kind: kind, index: i), at: f,
                                   sv: "\(rid): fältet '\(f.key)' står redan på rad \(line); en post har ett '\(f.key)', ta bort den ena raden",

@@ -8,11 +8,13 @@ public struct TrailingCharacterCheck: RecordCheck {
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let bytes = site.file.document.bytes, data = site.data
-        // By index: a field is copied (its value retained) only when it has something to say.
-        for k in r.fields.indices {
-            let hits = TrailingScan.hits(in: bytes, r.fields[k].byteRange)
+        // Read where they lie (`byteRange(at:)`): a field is copied (its value retained)
+        // only when it has something to say.
+        let fields = r.fields
+        for k in fields.indices {
+            let hits = TrailingScan.hits(in: bytes, fields.byteRange(at: k))
             if hits.isEmpty { continue }
-            let f = r.fields[k]
+            let f = fields[k]
             for hit in hits {
                 let ref = RecordRef(kind: site.kind, index: i)
                 switch hit.ending {

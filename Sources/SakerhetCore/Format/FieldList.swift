@@ -79,6 +79,24 @@ public struct FieldList: RandomAccessCollection, Sendable, Equatable {
         return block.base[Int(start32) + i]
     }
 
+    // Field `j`'s key, line and place, read where the field lies: `self[j]` copies the
+    // field, a retain and a release of its value's storage, in a walk over every field.
+
+    /// Field `j`'s `code`.
+    public func code(at j: Int) -> UInt8 { block.base[place(j)].code }
+    /// Field `j`'s `keyID`.
+    func keyID(at j: Int) -> UInt32 { block.base[place(j)].keyID }
+    /// Field `j`'s `line`.
+    public func line(at j: Int) -> Int { block.base[place(j)].line }
+    /// Field `j`'s `byteRange`.
+    public func byteRange(at j: Int) -> Range<Int> { block.base[place(j)].byteRange }
+
+    @inline(__always)
+    private func place(_ j: Int) -> Int {
+        precondition(j >= 0 && j < Int(count32), "field index out of range")
+        return Int(start32) + j
+    }
+
     /// The first field; its own, not `Collection`'s, for `Record.line` in a debug build.
     public var first: Field? { count32 > 0 ? block.base[Int(start32)] : nil }
 

@@ -97,14 +97,14 @@ public struct DataSet: Sendable {
     // The other kinds' typed records are made on first use, all of a kind at once: an
     // edit of one record in a folder of 100,000 activities checks only the records near
     // it (`Neighbourhood.swift`) and never asks for the rest.
-    public var goals: [Goal] { cache.typed(\.goals) { build(.goal, DataSet.goal) } }
-    public var activities: [Activity] { cache.typed(\.activities) { build(.activity, DataSet.activity) } }
+    public var goals: [Goal] { cache.goals.get { build(.goal, DataSet.goal) } }
+    public var activities: [Activity] { cache.activities.get { build(.activity, DataSet.activity) } }
     public var risks: [Risk] {
         let scale = config.riskScale
-        return cache.typed(\.risks) { build(.risk) { DataSet.risk($0, $1, &$2, scale: scale) } }
+        return cache.risks.get { build(.risk) { DataSet.risk($0, $1, &$2, scale: scale) } }
     }
-    public var findings: [Finding] { cache.typed(\.findings) { build(.finding, DataSet.finding) } }
-    public var followups: [Followup] { cache.typed(\.followups) { build(.followup, DataSet.followup) } }
+    public var findings: [Finding] { cache.findings.get { build(.finding, DataSet.finding) } }
+    public var followups: [Followup] { cache.followups.get { build(.followup, DataSet.followup) } }
 
     /// id → record indices, per kind (more than one index means a duplicate id): `ids[kind]`
     /// makes that kind's index only (a dictionary of every kind's would index 100,000
@@ -169,7 +169,7 @@ public struct DataSet: Sendable {
     /// does not pass is not made: `list --overdue` of 100,000 activities makes the few
     /// thousand it shows. When every activity is made already, they are filtered.
     public func activities(where keep: @Sendable (Status?, Deadline?) -> Bool) -> [Activity] {
-        if let made = cache.made(\.activities) {
+        if let made = cache.activities.made {
             return made.filter { keep($0.status, $0.deadline) }
         }
         let rs = recordsBySlot[Kind.activity.slot]
@@ -273,12 +273,13 @@ public struct DataSet: Sendable {
 
     public func records(of kind: Kind, id: String) -> [Int] {
         let slot = kind.slot
-        if let index = eagerIDs[slot] ?? cache.madeIDs(slot) { return index[id] ?? [] }
-        if let found = cache.lookedUp(slot, id) { return found }
+        if let index = eagerIDs[slot] ?? cache.idIndexes[slot].made { return index[id] ?? [] }
+        let lookedUp = cache.lookups[slot].made
+        if let found = lookedUp?[id] { return found }
         // A pass over the records answers a few lookups (an edit's neighbourhood) sooner
         // than an index of every id; past a few, the index (a risk naming 10,000
         // activities made 10,000 passes over 10,000 records: 19 s for one `risks set`).
-        if cache.lookupCount(slot) >= DataSet.passesBeforeIndex { return idIndex(slot)[id] ?? [] }
+        if lookedUp?.count ?? 0 >= DataSet.passesBeforeIndex { return idIndex(slot)[id] ?? [] }
         let records = recordsBySlot[slot]
         let ranges = Parallel.ranges(records.count)
         let found = Parallel.map(ranges.count) { part in
@@ -286,7 +287,10 @@ public struct DataSet: Sendable {
             for i in ranges[part] where records[i].field(.id)?.value == id { out.append(i) }
             return out
         }.flatMap { $0 }
-        cache.keep(slot, id, found)
+        cache.lookups[slot].update { kept in
+            if kept == nil { kept = [:] }
+            kept![id] = found
+        }
         return found
     }
 
@@ -295,7 +299,7 @@ public struct DataSet: Sendable {
 
     private func idIndex(_ slot: Int) -> IDIndex {
         if let index = eagerIDs[slot] { return index }
-        return cache.ids(slot) { IDIndex(recordsBySlot[slot]) }
+        return cache.idIndexes[slot].get { IDIndex(recordsBySlot[slot]) }
     }
 
     public func owner(_ id: String) -> Owner? {
@@ -334,80 +338,23 @@ public struct DataSet: Sendable {
 }
 
 /// What a data set computes on first use and keeps. Its contents follow from the data
-/// set's own immutable contents, so sharing it between copies is safe; the lock makes
-/// the first use safe from several threads.
-private final class Cache: @unchecked Sendable {
-    private let lock = Platform.Lock()
-    private var idIndexes: [Int: IDIndex] = [:]
-    var goals: [Goal]?
-    var activities: [Activity]?
-    var risks: [Risk]?
-    var findings: [Finding]?
-    var followups: [Followup]?
+/// set's own immutable contents, so sharing it between copies is safe. Each value has a
+/// lock of its own (`Once`): one thread making the activities' id index (25 ms at 100,000)
+/// does not stop another from reading the goals, as one lock for the whole cache did.
+private final class Cache: Sendable {
+    let goals = Once<[Goal]>()
+    let activities = Once<[Activity]>()
+    let risks = Once<[Risk]>()
+    let findings = Once<[Finding]>()
+    let followups = Once<[Followup]>()
+    /// By `Kind.slot`.
+    let idIndexes = Kind.allCases.map { _ in Once<IDIndex>() }
+    /// Ids looked up by a pass over the records (`records(of:id:)`), by slot.
+    let lookups = Kind.allCases.map { _ in Once<[String: [Int]]>() }
 
     var typedSoFar: [Kind] {
-        lock.lock()
-        defer { lock.unlock() }
-        return [(Kind.goal, goals != nil), (.activity, activities != nil), (.risk, risks != nil), (.finding, findings != nil),
-                (.followup, followups != nil)].filter(\.1).map(\.0)
-    }
-
-    /// The typed records kept at `slot`, made by `make` on first use. `make` runs under
-    /// the lock and on every core (`Parallel.array`, whose caller does the work when no
-    /// other thread comes), so it must not ask the cache for anything: a worker waiting on
-    /// this lock for its own caller would wait for ever. The builders read only records.
-    func typed<T>(_ slot: ReferenceWritableKeyPath<Cache, [T]?>, _ make: () -> [T]) -> [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let made = self[keyPath: slot] { return made }
-        let made = make()
-        self[keyPath: slot] = made
-        return made
-    }
-
-    /// The typed records kept at `slot` if they are made, without making them.
-    func made<T>(_ slot: ReferenceWritableKeyPath<Cache, [T]?>) -> [T]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return self[keyPath: slot]
-    }
-
-    func ids(_ slot: Int, _ make: () -> IDIndex) -> IDIndex {
-        lock.lock()
-        defer { lock.unlock() }
-        if let index = idIndexes[slot] { return index }
-        let made = make()
-        idIndexes[slot] = made
-        return made
-    }
-
-    /// Ids looked up by a pass over the records (`records(of:id:)`), by slot.
-    private var lookups: [Int: [String: [Int]]] = [:]
-
-    func lookedUp(_ slot: Int, _ id: String) -> [Int]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return lookups[slot]?[id]
-    }
-
-    /// How many ids of the kind at `slot` were looked up by a pass.
-    func lookupCount(_ slot: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return lookups[slot]?.count ?? 0
-    }
-
-    func keep(_ slot: Int, _ id: String, _ found: [Int]) {
-        lock.lock()
-        defer { lock.unlock() }
-        lookups[slot, default: [:]][id] = found
-    }
-
-    /// The id index of the kind at `slot` if it is made, without making it.
-    func madeIDs(_ slot: Int) -> IDIndex? {
-        lock.lock()
-        defer { lock.unlock() }
-        return idIndexes[slot]
+        [(Kind.goal, goals.made != nil), (.activity, activities.made != nil), (.risk, risks.made != nil),
+         (.finding, findings.made != nil), (.followup, followups.made != nil)].filter(\.1).map(\.0)
     }
 }
 

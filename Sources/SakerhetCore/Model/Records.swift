@@ -35,6 +35,9 @@ public protocol Scheduled: Item {
     var due: Deadline? { get }
     var status: Status? { get }
     var reason: String? { get }
+    /// When it was done, as given (`done`): a day or a period; nil when there is none or
+    /// it names no day.
+    var donePeriod: Deadline? { get }
 }
 
 /// Where a scheduled record stands on a day: what the checks and reports ask of it,
