@@ -23,6 +23,34 @@ final class GoalTruthCheckTests: XCTestCase {
                        "HP2 är klar men 2 poster under HP2 är öppna: A26 (aktivitet, pågår), F2 (rekommendation, pågår); avsluta eller stryk dem, eller sätt HP2 till pågår")
     }
 
+    /// Goals and the activities findings name are found by id through the data set's id
+    /// indexes, as the typed records have their ids: the first of a repeated id, ids longer
+    /// than eight bytes (hashed, then compared), and a record with no id, which is "" as
+    /// a typed record, found for an empty `goal:`. The statuses read from `Statuses` are
+    /// the typed records' own.
+    func testGoalChildrenFindsIdsAsTheTypedRecordsHaveThem() {
+        let goals = "id: LONG-GOAL-ID-1\ntitle: G\nowner: sbs\nstatus: pågår\n\n"
+            + "id: LONG-GOAL-ID-1\ntitle: again\nowner: sbs\nstatus: pågår\n\n"
+            + "title: no id\nowner: sbs\nstatus: klar\n\n"
+            + "id: SUB\ntitle: S\nparent: LONG-GOAL-ID-1\nowner: sbs\nstatus: struken\n"
+        let acts = "id: ACTIVITY-LONG-1\ntitle: a\ngoal: LONG-GOAL-ID-1\nowner: sbs\ndue: 2025-06\nstatus: pågår\n\n"
+            + "id: A2\ntitle: b\ngoal:\nowner: sbs\ndue: 2025-06\nstatus: klar\n\n"
+            + "id: ACTIVITY-LONG-1\ntitle: c\ngoal: SUB\nowner: sbs\ndue: 2025-06\nstatus: pågår\n"
+        let finds = "id: F1\ntitle: f\naction: ACTIVITY-LONG-1\naction: NOPE\n\nid: F2\ntitle: g\naction: A2\n"
+        let data = Fixture.data([.goal: goals, .activity: acts, .finding: finds])
+        let tree = GoalChildren(data)
+        let statuses = GoalChildren.Statuses(data)
+        func ids(_ i: Int) -> [String] { tree.children(of: i, in: data).map { $0.id(data) } }
+        XCTAssertEqual(ids(0), ["SUB", "ACTIVITY-LONG-1", "F1"], "the first of the repeated id; F1 through the first ACTIVITY-LONG-1")
+        XCTAssertEqual(ids(1), [])
+        XCTAssertEqual(ids(2), ["A2", "F2"], "the goal with no id is found for an empty goal")
+        XCTAssertEqual(ids(3), ["ACTIVITY-LONG-1"])
+        for i in 0..<tree.count {
+            XCTAssertEqual(tree.children(of: i, statuses: statuses), tree.children(of: i, in: data))
+        }
+        XCTAssertEqual(tree.children(of: 2, statuses: statuses).map(\.status), [.done, nil])
+    }
+
     func testGoalChildrenClipsALongList() {
         var acts = ""
         for i in 1...11 { acts += "id: A\(100 + i)\ntitle: Aktivitet\ngoal: D3\nowner: sbs\ndue: 2025-06\nstatus: pågår\n\n" }

@@ -24,8 +24,9 @@ public struct GoalChildrenCheck: Check {
             return openBelow![i]
         }
         var out: [Diagnostic] = []
+        let statuses = GoalChildren.Statuses(data)
         for (i, g) in data.goals.enumerated() {
-            let children = tree.children(of: i, in: data)
+            let children = tree.children(of: i, statuses: statuses)
             guard !children.isEmpty else { continue }
             if g.status == .done {
                 let open = children.filter(\.isOpen)
