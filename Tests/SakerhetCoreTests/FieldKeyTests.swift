@@ -263,7 +263,11 @@ final class FieldListTests: XCTestCase {
                 XCTAssertEqual(r.fields.keyID(at: j), f.keyID)
                 XCTAssertEqual(r.fields.line(at: j), f.line)
                 XCTAssertEqual(r.fields.byteRange(at: j), f.byteRange)
+                XCTAssertEqual(r.fields.withValueBytes(at: j) { String(decoding: $0, as: UTF8.self) }, f.value)
                 checked += 1
+            }
+            for key in [FieldKey.id, .done, .title, .status] {
+                XCTAssertEqual(r.fields.firstIndex(code: UInt8(key.rawValue)), r.fields.firstIndex { $0.code == UInt8(key.rawValue) })
             }
             XCTAssertEqual(r.hasValue(.done), !(r.value(.done) ?? "").isEmpty)
             XCTAssertEqual(r.hasValue(.title), !(r.value(.title) ?? "").isEmpty)

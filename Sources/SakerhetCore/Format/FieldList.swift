@@ -91,6 +91,18 @@ public struct FieldList: RandomAccessCollection, Sendable, Equatable {
     /// Field `j`'s `byteRange`.
     public func byteRange(at j: Int) -> Range<Int> { block.base[place(j)].byteRange }
 
+    /// Runs `body` on field `j`'s value bytes (`Field.withValueBytes`).
+    func withValueBytes<R>(at j: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withExtendedLifetime(block) { block.base[place(j)].withValueBytes(body) }
+    }
+
+    /// The index of the first field whose code is `code`, nil when there is none.
+    public func firstIndex(code: UInt8) -> Int? {
+        let base = block.base + Int(start32)
+        for j in 0..<Int(count32) where base[j].code == code { return j }
+        return nil
+    }
+
     @inline(__always)
     private func place(_ j: Int) -> Int {
         precondition(j >= 0 && j < Int(count32), "field index out of range")

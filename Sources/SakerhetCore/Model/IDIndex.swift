@@ -30,12 +30,15 @@ public struct IDIndex: Sendable {
         self.records = records
         table = [Slot](repeating: Slot(key: 0, meta: 0), count: records.count + records.count / 2 + 8)
         var duplicates: [String: [Int]] = [:]
+        let idCode = UInt8(FieldKey.id.rawValue)
         table.withUnsafeMutableBufferPointer { table in
             records.withUnsafeBufferPointer { records in
                 for i in records.indices {
-                    // The first `id`, empty or not (an empty id is an id, "").
-                    guard let f = records[i].field(.id) else { continue }
-                    let found: Int? = f.withValueBytes { id in
+                    // The first `id`, empty or not (an empty id is an id, ""), read where it
+                    // lies: a copy of the field retains its storage.
+                    let fields = records[i].fields
+                    guard let at = fields.firstIndex(code: idCode) else { continue }
+                    let found: Int? = fields.withValueBytes(at: at) { id in
                         let probe = IDIndex.probe(id)
                         var slot = IDIndex.start(probe, table.count)
                         while table[slot].meta != 0 {
@@ -45,7 +48,7 @@ public struct IDIndex: Sendable {
                         table[slot] = Slot(key: probe.key, meta: probe.tag | UInt64(i + 1))
                         return nil
                     }
-                    if let earlier = found { duplicates[f.value, default: [earlier]].append(i) }
+                    if let earlier = found { duplicates[fields[at].value, default: [earlier]].append(i) }
                 }
             }
         }
