@@ -87,6 +87,36 @@ final class PersonalNumberTests: XCTestCase {
         }
     }
 
+    /// The eight-byte skip finds what a byte-by-byte scan finds, in text dense with the
+    /// bytes next to it: the signs 0x2F–0x40 around the digits, 0xEF that begins both
+    /// full-width digits and other full-width signs, letters, line breaks, numbers.
+    func testTheWordSkipFindsWhatAByteScanFinds() {
+        var rng = SplitMix64(seed: 11)
+        let pieces: [[UInt8]] = [Array("121212-1212".utf8), Array("19121212 1212".utf8), Array("１２１２１２－１２１２".utf8),
+                                 Array("2024-10-02".utf8), [0x2F], [0x3A], [0x3B], [0x3F], [0x40], [0xEF, 0xBC, 0x8B],
+                                 [0xEF, 0xBC, 0x93], Array("å".utf8), Array("ab".utf8), [0x0A], [0x20], Array("7".utf8)]
+        // Numbers that begin with each digit 0–9 (a run is found from its first digit).
+        var numbers: [[UInt8]] = []
+        for first in 0..<10 {
+            var d = [first, Int(rng.next() % 10), 0, Int(1 + rng.next() % 9), 1, Int(rng.next() % 9)] + (0..<3).map { _ in Int(rng.next() % 10) }
+            let sum = d.enumerated().reduce(0) { s, e in let v = e.element * (e.offset % 2 == 0 ? 2 : 1); return s + (v > 9 ? v - 9 : v) }
+            d.append((10 - sum % 10) % 10)
+            let text = d.map(String.init).joined()
+            numbers.append(Array((text.prefix(6) + (first % 2 == 0 ? "-" : "") + text.dropFirst(6)).utf8))
+        }
+        let all = pieces + numbers
+        var hits = 0
+        for _ in 0..<400 {
+            var text: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 40) { text += all[Int(rng.next() % UInt64(all.count))] }
+            let fast = text.withUnsafeBufferPointer { PersonalNumberCheck.scan($0) }
+            let slow = text.withUnsafeBufferPointer { PersonalNumberCheck.scan($0, wordAtATime: false) }
+            XCTAssertEqual(fast, slow, String(decoding: text, as: UTF8.self))
+            hits += fast.count
+        }
+        XCTAssertGreaterThan(hits, 100, "the texts hold numbers to find")
+    }
+
     /// The forms issue 11 found missed: a space, an en dash, blanks around the sign, a
     /// number split over a `+` line, full-width digits.
     func testFiresOnSpacedDashedSplitAndFullWidthForms() {

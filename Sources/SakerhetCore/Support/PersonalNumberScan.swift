@@ -20,7 +20,9 @@ extension PersonalNumberCheck {
         bytes.withUnsafeBufferPointer { scan($0) }
     }
 
-    public static func scan(_ u: UnsafeBufferPointer<UInt8>) -> [Hit] {
+    /// `wordAtATime: false` reads every byte by itself (the tests' reference for the
+    /// eight-byte skip).
+    public static func scan(_ u: UnsafeBufferPointer<UInt8>, wordAtATime: Bool = true) -> [Hit] {
         var hits: [Hit] = []
         let n = u.count
         var line = 1, lineStart = 0, counted = 0
@@ -28,19 +30,22 @@ extension PersonalNumberCheck {
         var p = 0
         let raw = UnsafeRawPointer(u.baseAddress)
         while p < n {
-            // Eight bytes at a time past text that holds no digit: no byte 0x30–0x3F (the
-            // ASCII digits and six signs) and no 0xEF (a full-width digit's first byte), so
-            // Swedish letters are passed over too. A run starts only at a digit, so nothing
-            // skipped could have begun one; in a word that has such a byte, the scan goes on
-            // from the first of them.
-            if let raw, p + 8 <= n {
+            // Eight bytes at a time past text that holds no digit: no byte 0x30–0x39 (an
+            // ASCII digit) and no 0xEF (a full-width digit's first byte), so Swedish
+            // letters and the colon after every key are passed over too. A run starts
+            // only at a digit, so nothing skipped could have begun one; in a word that has
+            // such a byte, the scan goes on from the first of them.
+            if wordAtATime, let raw, p + 8 <= n {
                 let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-                let x = (w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030
+                let ones: UInt64 = 0x0101_0101_0101_0101, low7 = 0x7F * ones
+                // A byte between 0x2F and 0x3A, exclusive (Bit Twiddling Hacks, "hasbetween"):
+                // each byte's sums stay within the byte, so every mark is exact.
+                let x = w & low7
+                let inRange = ((0x7F + 0x3A) &* ones &- x) & ~w & (x &+ (0x7F - 0x2F) &* ones) & 0x8080_8080_8080_8080
                 let e = w ^ 0xEFEF_EFEF_EFEF_EFEF
-                // A byte of `x` (of `e`) is zero exactly where `w` has 0x3_ (0xEF). The
-                // lowest byte marked in `t` is the first such byte; marks above a true one
-                // may be false, so only the lowest is used.
-                let t = ((x &- 0x0101_0101_0101_0101) & ~x | (e &- 0x0101_0101_0101_0101) & ~e) & 0x8080_8080_8080_8080
+                // A byte of `e` is zero exactly where `w` has 0xEF; marks above a true one
+                // may be false, so only the lowest mark of all is used.
+                let t = inRange | (e &- ones) & ~e & 0x8080_8080_8080_8080
                 if t == 0 { p += 8; continue }
                 p += t.trailingZeroBitCount >> 3
             }

@@ -34,7 +34,7 @@ enum SafeBytes {
 
     /// The personal identity numbers in `s` (`PersonalNumberCheck.scan`), read in place.
     static func numbers(_ s: String) -> [PersonalNumberCheck.Hit] {
-        if let hits = s.utf8.withContiguousStorageIfAvailable(PersonalNumberCheck.scan) { return hits }
+        if let hits = s.utf8.withContiguousStorageIfAvailable({ PersonalNumberCheck.scan($0) }) { return hits }
         return PersonalNumberCheck.scan(Array(s.utf8))
     }
 
