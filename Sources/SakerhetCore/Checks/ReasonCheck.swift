@@ -6,12 +6,13 @@ public struct ReasonCheck: ScheduledCheck {
     public init() {}
 
     public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
-        guard item.reason == nil else { return }
         let why: (String, String, String)
         if item.status == .onHold { why = ("status", "är vilande", "is on hold") }
         else if item.status == .cancelled { why = ("status", "är struken", "is cancelled") }
         else if item.deadline?.isUnknown == true { why = ("due", "har okänt slutdatum (?)", "has an unknown deadline (?)") }
         else { return }
+        // Read only for the few that need one: the reason is read from the record's fields.
+        guard item.reason == nil else { return }
         out.append(Diagnostic(.error, id, data, item.ref, field: why.0,
                               sv: "\(item.id) \(why.1) men saknar 'reason'; lägg till 'reason: …' med skälet",
                               en: "\(item.id) \(why.2) but has no 'reason'; add 'reason: …' saying why"))
