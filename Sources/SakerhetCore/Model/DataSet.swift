@@ -339,8 +339,9 @@ public struct DataSet: Sendable {
 
 /// What a data set computes on first use and keeps. Its contents follow from the data
 /// set's own immutable contents, so sharing it between copies is safe. Each value has a
-/// lock of its own (`Once`): one thread making the activities' id index (25 ms at 100,000)
-/// does not stop another from reading the goals, as one lock for the whole cache did.
+/// lock of its own (`Once`): one thread making the activities' id index (about 20 ms at
+/// 100,000) does not stop another from reading the goals, as one lock for the whole cache
+/// did.
 private final class Cache: Sendable {
     let goals = Once<[Goal]>()
     let activities = Once<[Activity]>()
