@@ -455,14 +455,8 @@ public struct Record: Sendable {
     }
     public func value(_ key: FieldKey) -> String? { field(key)?.value }
     /// Whether the first field of `key` has a value (`value(key)` is neither nil nor
-    /// empty), read where it lies: no string is made.
-    public func hasValue(_ key: FieldKey) -> Bool {
-        let code = UInt8(key.rawValue)
-        return fields.withUnsafeBufferPointer { fields in
-            for j in fields.indices where fields[j].code == code { return !fields[j].isEmpty }
-            return false
-        }
-    }
+    /// empty), without making its string.
+    public func hasValue(_ key: FieldKey) -> Bool { Field.first(key, in: fields) != nil }
     public func values(_ key: FieldKey) -> [String] {
         let code = UInt8(key.rawValue)
         var out: [String] = []

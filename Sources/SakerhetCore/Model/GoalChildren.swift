@@ -28,11 +28,10 @@ public struct GoalChildren: Sendable {
     public init(_ data: DataSet) {
         let goals = data.goals, all = data.activities, findingsTyped = data.findings
         // Ids looked up in the data set's id indexes, by their bytes (no string hashed). An
-        // index holds each record's first `id` field; a record with none has the id "" as a
-        // typed record, and is found for "" the same way here.
+        // empty id names nothing: a record without an id is the `mandatory` check's to report,
+        // not a goal for every empty `goal:`.
         let goalIDs = data.idIndex(of: .goal)
-        let goalWithNoID = goals.firstIndex { $0.id.isEmpty }
-        let goalIndex: @Sendable (String) -> Int? = { id in id.isEmpty ? goalWithNoID : goalIDs.first(id) }
+        let goalIndex: @Sendable (String) -> Int? = { id in id.isEmpty ? nil : goalIDs.first(id) }
         var subgoals = [[Int32]](repeating: [], count: goals.count)
         for i in goals.indices {
             if let p = goals[i].parent, let j = goalIndex(p) { subgoals[j].append(Int32(i)) }
@@ -51,17 +50,14 @@ public struct GoalChildren: Sendable {
         goalOf.reserveCapacity(all.count)
         for piece in found { goalOf += piece }
         for (k, g) in goalOf.enumerated() where g >= 0 { activities[Int(g)].append(Int32(k)) }
-        // A finding lies under the goal of each activity it names (the first of that id).
-        let named: (String) -> Int32? = findingsTyped.contains(where: { !$0.actions.isEmpty }) ? {
-            let activityIDs = data.idIndex(of: .activity)
-            let withNoID = all.firstIndex { $0.id.isEmpty }
-            return { id in (id.isEmpty ? withNoID : activityIDs.first(id)).map { goalOf[$0] } }
-        }() : { _ in nil }
+        // A finding lies under the goal of each activity it names (the first of that id); the
+        // activities' id index is made only when some finding names one.
+        let activityIDs = findingsTyped.contains { !$0.actions.isEmpty } ? data.idIndex(of: .activity) : nil
         var findings = [[Int32]](repeating: [], count: goals.count)
         for (k, f) in findingsTyped.enumerated() {
             var linked: [Int32] = []
             for a in f.actions {
-                guard let g = named(a), g >= 0, !linked.contains(g) else { continue }
+                guard !a.isEmpty, let j = activityIDs?.first(a), case let g = goalOf[j], g >= 0, !linked.contains(g) else { continue }
                 linked.append(g)
                 findings[Int(g)].append(Int32(k))
             }
@@ -76,17 +72,7 @@ public struct GoalChildren: Sendable {
     /// The children of `data.goals[i]`: sub-goals, then activities, then findings, each in
     /// file order.
     public func children(of i: Int, in data: DataSet) -> [Child] {
-        var out: [Child] = []
-        data.goals.withUnsafeBufferPointer { all in
-            for j in subgoals[i] { out.append(Child(ref: RecordRef(kind: .goal, index: Int(j)), status: all[Int(j)].status)) }
-        }
-        data.activities.withUnsafeBufferPointer { all in
-            for j in activities[i] { out.append(Child(ref: RecordRef(kind: .activity, index: Int(j)), status: all[Int(j)].status)) }
-        }
-        data.findings.withUnsafeBufferPointer { all in
-            for j in findings[i] { out.append(Child(ref: RecordRef(kind: .finding, index: Int(j)), status: all[Int(j)].status)) }
-        }
-        return out
+        children(of: i, statuses: Statuses(data))
     }
 
     /// The statuses of the goals, activities and findings, each kind's in one array (a
@@ -105,7 +91,8 @@ public struct GoalChildren: Sendable {
         }
     }
 
-    /// `children(of:in:)`, with the statuses taken from `statuses`.
+    /// The same, with the statuses taken from `statuses`, made once by a caller that asks
+    /// for every goal.
     public func children(of i: Int, statuses: Statuses) -> [Child] {
         let count = subgoals[i].count + activities[i].count + findings[i].count
         guard count > 0 else { return [] }
