@@ -474,6 +474,12 @@ final class CheckTests: XCTestCase {
         // An id the shell would split is quoted.
         XCTAssertEqual(OverdueCheck.Text.command(.activity, "done", "A 1"), "sakerhet activities done 'A 1'")
         XCTAssertEqual(OverdueCheck.Text.command(.activity, "done", "A1.2-b"), "sakerhet activities done A1.2-b")
+        // Only ASCII letters, digits and ._- stand bare; a Swedish letter, a quote or nothing is quoted.
+        XCTAssertEqual(OverdueCheck.Text.command(.goal, "done", "Zz_09"), "sakerhet goals done Zz_09")
+        XCTAssertEqual(OverdueCheck.Text.command(.goal, "done", "Å1"), "sakerhet goals done 'Å1'")
+        XCTAssertEqual(OverdueCheck.Text.command(.goal, "done", "A'1"), "sakerhet goals done 'A'\\''1'")
+        XCTAssertEqual(OverdueCheck.Text.command(.goal, "done", ""), "sakerhet goals done ''")
+        XCTAssertEqual(OverdueCheck.Text.command(.goal, "done", "A/1"), "sakerhet goals done 'A/1'")
     }
 
     func testOverdueOnHoldIsAWarning() {

@@ -58,4 +58,25 @@ final class IDIndexTests: XCTestCase {
         XCTAssertEqual(index.first(composed), 0)
         XCTAssertNil(index.first(decomposed))
     }
+
+    /// A record's id key is made with the record: exact for ids of up to 7 bytes, a hash
+    /// confirmed by the bytes for longer ones (which repeat and are told apart as short
+    /// ones are), none for a record with no id, and not none for an empty id.
+    func testTheIdKeyIsMadeWithTheRecord() {
+        let long = ["Aktivitet-1", "Aktivitet-2", "Aktivitet-1", "Aktivitet-10", "Aktivitet-2"]
+        let index = IDIndex(records(long))
+        XCTAssertEqual(index.duplicates, ["Aktivitet-1": [0, 2], "Aktivitet-2": [1, 4]])
+        XCTAssertEqual(index["Aktivitet-10"], [3])
+        let rs = records(["A1", "ABCDEFG", "ABCDEFGH", "", nil])
+        XCTAssertEqual(rs.map(\.idKey.isExact), [true, true, false, true, true])
+        XCTAssertNotEqual(rs[3].idKey, .none, "an empty id is an id")
+        XCTAssertEqual(rs[4].idKey, .none)
+        XCTAssertEqual(rs[1].idKey, records(["ABCDEFG"])[0].idKey)
+        // A record made apart from a parse (an edit's) is keyed as a parsed one is; the key
+        // is its first id, also when the first is empty.
+        let made = Record(fields: Array(Document(text: "id: M3.3\ntitle: t\n").records[0].fields), byteRange: 0..<0)
+        XCTAssertEqual(made.idKey, records(["M3.3"])[0].idKey)
+        let twice = Document(text: "id:\nid: B1\n").records[0]
+        XCTAssertEqual(twice.idKey, records([""])[0].idKey)
+    }
 }

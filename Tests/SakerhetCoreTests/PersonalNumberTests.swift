@@ -87,14 +87,16 @@ final class PersonalNumberTests: XCTestCase {
         }
     }
 
-    /// The eight-byte skip finds what a byte-by-byte scan finds, in text dense with the
-    /// bytes next to it: the signs 0x2F–0x40 around the digits, 0xEF that begins both
-    /// full-width digits and other full-width signs, letters, line breaks, numbers.
+    /// The eight-byte skip and the pass over short runs of digits find what a byte-by-byte
+    /// scan finds, in text dense with the bytes next to them: the signs 0x2F–0x40 around the
+    /// digits, 0xEF that begins both full-width digits and other full-width signs, letters,
+    /// line breaks, numbers, runs of five and seven digits that full-width digits may go on from.
     func testTheWordSkipFindsWhatAByteScanFinds() {
         var rng = SplitMix64(seed: 11)
         let pieces: [[UInt8]] = [Array("121212-1212".utf8), Array("19121212 1212".utf8), Array("１２１２１２－１２１２".utf8),
                                  Array("2024-10-02".utf8), [0x2F], [0x3A], [0x3B], [0x3F], [0x40], [0xEF, 0xBC, 0x8B],
-                                 [0xEF, 0xBC, 0x93], Array("å".utf8), Array("ab".utf8), [0x0A], [0x20], Array("7".utf8)]
+                                 [0xEF, 0xBC, 0x93], Array("å".utf8), Array("ab".utf8), [0x0A], [0x20], Array("7".utf8),
+                                 Array("12345".utf8), Array("1234567".utf8)]
         // Numbers that begin with each digit 0–9 (a run is found from its first digit).
         var numbers: [[UInt8]] = []
         for first in 0..<10 {

@@ -91,23 +91,6 @@ public protocol FieldCheck: Check {
     func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic]
 }
 
-/// What a field check's test reads beside the field: the data set, and the id indexes of
-/// the kinds its references name, each fetched from the data set once per walk (made on
-/// first use there, behind its lock) and then read at every field without a lock or a
-/// copy. One site per walk, so it is changed by one thread only.
-public struct FieldSite {
-    public let data: DataSet
-    private var ids: [IDIndex?] = Array(repeating: nil, count: Kind.allCases.count)
-
-    init(_ data: DataSet) { self.data = data }
-
-    /// Whether a record of `kind` has the field's value as its id, read where it lies.
-    mutating func has(_ kind: Kind, idOf field: Field) -> Bool {
-        if ids[kind.slot] == nil { ids[kind.slot] = data.idIndex(of: kind) }
-        return ids[kind.slot]!.contains(field)
-    }
-}
-
 /// A field a `FieldCheck` flagged, with its record and spec.
 public struct FlaggedField: Sendable {
     public let ref: RecordRef
@@ -131,11 +114,12 @@ extension FieldCheck {
     }
 }
 
-/// A check that judges each goal, activity and finding by its owners, deadline and status.
-/// The runner fuses these like record checks; the records are read where they are, each
-/// as its own type, not boxed into one array.
+/// A check that judges each goal, activity and finding by its status and deadlines
+/// (`Timing`). The runner fuses these like record checks, handing each check the timing of
+/// one record after another; a check that reports reads the rest of the record (its id, a
+/// field) from the data set by `ref`.
 public protocol ScheduledCheck: Check {
-    func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic])
+    func check(_ item: Timing, _ data: DataSet, asOf: Day, into out: inout [Diagnostic])
 }
 
 extension ScheduledCheck {
@@ -143,9 +127,9 @@ extension ScheduledCheck {
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for g in data.goals { check(g, data, asOf: asOf, into: &out) }
-        for a in data.activities { check(a, data, asOf: asOf, into: &out) }
-        for f in data.findings { check(f, data, asOf: asOf, into: &out) }
+        for g in data.goals { check(g.timing, data, asOf: asOf, into: &out) }
+        for a in data.activities { check(a.timing, data, asOf: asOf, into: &out) }
+        for f in data.findings { check(f.timing, data, asOf: asOf, into: &out) }
         return out
     }
 }

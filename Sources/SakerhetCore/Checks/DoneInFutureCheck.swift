@@ -7,12 +7,13 @@ public struct DoneInFutureCheck: ScheduledCheck {
     public var usesDate: Bool { true }
     public init() {}
 
-    public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
+    public func check(_ item: Timing, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
         // The period as the typed record read it from the field's bytes when it was made.
         guard let period = item.donePeriod, let first = period.firstDay, first > asOf else { return }
         let done = period.token
+        let recordID = data.idAndOwner(item.ref).id
         out.append(Diagnostic(.error, id, data, item.ref, field: "done",
-                              sv: "\(item.id): done \(done) ligger efter dagens datum \(asOf); ange dagen då det blev klart",
-                              en: "\(item.id): done \(done) is after today's date \(asOf); give the day it was finished"))
+                              sv: "\(recordID): done \(done) ligger efter dagens datum \(asOf); ange dagen då det blev klart",
+                              en: "\(recordID): done \(done) is after today's date \(asOf); give the day it was finished"))
     }
 }

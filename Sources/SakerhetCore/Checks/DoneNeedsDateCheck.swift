@@ -4,11 +4,12 @@ public struct DoneNeedsDateCheck: ScheduledCheck {
     public var title: Message { Message(sv: "Klardatum saknas", en: "Done date missing") }
     public init() {}
 
-    public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
+    public func check(_ item: Timing, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
         guard item.status == .done else { return }
         guard !data.record(item.ref).hasValue(.done) else { return }
+        let recordID = data.idAndOwner(item.ref).id
         out.append(Diagnostic(.error, id, data, item.ref, field: "status",
-                              sv: "\(item.id) är klar men saknar 'done'; lägg till 'done: ÅÅÅÅ-MM-DD'",
-                              en: "\(item.id) is done but has no 'done' date; add 'done: YYYY-MM-DD'"))
+                              sv: "\(recordID) är klar men saknar 'done'; lägg till 'done: ÅÅÅÅ-MM-DD'",
+                              en: "\(recordID) is done but has no 'done' date; add 'done: YYYY-MM-DD'"))
     }
 }

@@ -6,12 +6,12 @@ public struct DueSoonCheck: ScheduledCheck {
     public var usesDate: Bool { true }
     public init() {}
 
-    public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
+    public func check(_ item: Timing, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
         let window = data.config.soonDays
         guard item.isDueSoon(asOf: asOf, window: window) else { return }
         let last = item.deadline!.lastDay!
         let days = asOf.days(until: last)
-        let recordID = item.id
+        let recordID = data.idAndOwner(item.ref).id
         out.append(Diagnostic(.notice, id, data, item.ref, field: "due", message: Message { lang in
             lang == .sv ? "\(recordID) ska vara klar senast \(last) (\(lang.inDays(days)))"
                         : "\(recordID) is due soon: \(last) (\(lang.inDays(days)))"

@@ -12,9 +12,12 @@ public struct FollowupCheck: Check {
         var out: [Diagnostic] = []
         var seen: [String: String] = [:]
         var records: Suggester?  // the goals' and activities' ids, when a record is first unknown
-        data.forEachField(ofType: [.followedRecord, .period, .followupAssessment]) { ref, f, spec in
-            // Other kinds' `done` is a period too; DeadlineTokenCheck judges it.
-            guard ref.kind == .followup else { return }
+        // Only the follow-ups' fields: other kinds' `done` is a period too, which
+        // DeadlineTokenCheck judges.
+        let count = data.files[.followup]?.document.records.count ?? 0
+        let wanted = DataSet.codes(of: .followup, [.followedRecord, .period, .followupAssessment])
+        data.forEachField(of: .followup, in: 0..<count, wanted: wanted) { i, f, spec in
+            let ref = RecordRef(kind: .followup, index: i)
             let rid = Diagnostic.name(data, ref)
             func error(_ sv: String, _ en: String) {
                 out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn, sv: "\(rid): " + sv, en: "\(rid): " + en))

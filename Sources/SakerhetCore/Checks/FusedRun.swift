@@ -136,8 +136,13 @@ struct FusedRun: Sendable {
     private func scheduled<T: Scheduled>(_ items: [T], _ range: Range<Int>, _ asOf: Day) -> [(Int, [Diagnostic])] {
         var outs = [[Diagnostic]](repeating: [], count: scheduledChecks.count)
         let fused = scheduledChecks.map(\.check)
-        // In place, as above: an activity would be copied for each check.
-        InPlace.pairs(items, range, fused) { item, _, check, c in check.check(item, data, asOf: asOf, into: &outs[c]) }
+        // Each record's timing is made once and handed to every check: a value with no
+        // references, where the record would be copied, its owners and fields retained, for
+        // each check. The checks are read in place (`InPlace`), as above.
+        for i in range {
+            let timing = items[i].timing
+            InPlace.each(fused) { check, c in check.check(timing, data, asOf: asOf, into: &outs[c]) }
+        }
         return zip(scheduledChecks, outs).map { ($0.index, $1) }
     }
 }

@@ -5,16 +5,17 @@ public struct ReasonCheck: ScheduledCheck {
     public var title: Message { Message(sv: "Anledning saknas", en: "Reason missing") }
     public init() {}
 
-    public func check<T: Scheduled>(_ item: T, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
+    public func check(_ item: Timing, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
         let why: (String, String, String)
         if item.status == .onHold { why = ("status", "är vilande", "is on hold") }
         else if item.status == .cancelled { why = ("status", "är struken", "is cancelled") }
         else if item.deadline?.isUnknown == true { why = ("due", "har okänt slutdatum (?)", "has an unknown deadline (?)") }
         else { return }
         // Read only for the few that need one: the reason is read from the record's fields.
-        guard item.reason == nil else { return }
+        guard !data.record(item.ref).hasValue(.reason) else { return }
+        let recordID = data.idAndOwner(item.ref).id
         out.append(Diagnostic(.error, id, data, item.ref, field: why.0,
-                              sv: "\(item.id) \(why.1) men saknar 'reason'; lägg till 'reason: …' med skälet",
-                              en: "\(item.id) \(why.2) but has no 'reason'; add 'reason: …' saying why"))
+                              sv: "\(recordID) \(why.1) men saknar 'reason'; lägg till 'reason: …' med skälet",
+                              en: "\(recordID) \(why.2) but has no 'reason'; add 'reason: …' saying why"))
     }
 }

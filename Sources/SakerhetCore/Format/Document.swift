@@ -32,10 +32,13 @@ public struct Document: Sendable {
     /// Parses several files at the same time, as `init(bytes:)` parses each: the chunks of
     /// all of them in one parallel pass, the longest first, so that a small file does not
     /// leave a core idle while the large one waits its turn. `pieces` is how many chunks
-    /// each file is cut into at most (by default one per core for a file of 1 MiB or more).
+    /// each file is cut into at most: by default four per core for a file of 1 MiB or more,
+    /// as many as the check runner's pieces (`FusedRun`), so that the cores' check jobs
+    /// mostly read the fields of different parse pieces. A field retains its piece's
+    /// storage when it is copied, and two cores counting on one object slow each other down.
     public static func parsing(_ files: [[UInt8]], pieces: [Int]? = nil) -> [Document] {
         let chunks = files.indices.map { f in
-            Document.chunks(of: files[f], pieces: pieces?[f] ?? (files[f].count < 1 << 20 ? 1 : Parallel.width))
+            Document.chunks(of: files[f], pieces: pieces?[f] ?? (files[f].count < 1 << 20 ? 1 : Parallel.width * 4))
         }
         let jobs = chunks.indices.flatMap { f in chunks[f].indices.map { (file: f, chunk: $0) } }
             .sorted { chunks[$0.file][$0.chunk].range.count > chunks[$1.file][$1.chunk].range.count }
@@ -410,11 +413,14 @@ public struct Record: Sendable {
     /// What a slot holds after its record was moved out (`Document.joined`).
     static let moved = Record(fields: FieldList(), byteRange: 0..<0)
 
-    /// 24 bytes: the fields' place in their block and the block's byte range as 32-bit
-    /// numbers (files are at most 1 GiB, see `Store.read`).
+    /// 32 bytes: the fields' place in their block, the block's byte range as 32-bit
+    /// numbers (files are at most 1 GiB, see `Store.read`), and the key of its id.
     public let fields: FieldList
     private let start32: Int32
     private let end32: Int32
+    /// The first `id` field's value as a number (`IDKey`), made with the record: the id
+    /// index is built from it.
+    let idKey: IDKey
 
     /// 1-based line of the first field (0 for a record of no fields).
     public var line: Int { fields.first?.line ?? 0 }
@@ -425,6 +431,7 @@ public struct Record: Sendable {
         self.fields = fields
         start32 = Int32(truncatingIfNeeded: byteRange.lowerBound)
         end32 = Int32(truncatingIfNeeded: byteRange.upperBound)
+        idKey = IDKey(idOf: fields)
     }
 
     /// A record of fields made apart from a parse (an edit's, a test's).

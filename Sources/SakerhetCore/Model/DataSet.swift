@@ -224,7 +224,7 @@ public struct DataSet: Sendable {
 
     private static func activity(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots, _ t: ActivityTiming) -> Activity {
         Activity(index: ref.index, id: f[.id] ?? "", goal: f[.goal] ?? "", owners: f.owners(), start: f.deadline(.start),
-                 due: t.due, status: t.status, donePeriod: t.done, every: t.every, area: f[.area],
+                 due: t.due, status: t.status, donePeriod: t.done, every: t.every,
                  classification: f.word(.classification, Classification.init(parsing:)) ?? .open,
                  fields: r.fields, countedDone: t.countedDone)
     }

@@ -18,8 +18,30 @@ public protocol Item: Sendable {
     var classification: Classification { get }
 }
 
+/// What decides where a record stands on a day: its status and the deadline that counts.
+/// The rule (`Standing`) is written once, here, for the typed records (`Scheduled`) and
+/// for their `Timing`.
+public protocol Timed {
+    /// The deadline that counts; for a recurring activity, the next one.
+    var deadline: Deadline? { get }
+    var status: Status? { get }
+}
+
+/// What the scheduled checks judge a goal, activity or finding by, apart from its texts:
+/// a small value with no references, so the check runner hands it to each check without
+/// a retain or a release (the record itself held its owners and its fields, and was
+/// copied for every check it was given to). A check that reports reads the rest of the
+/// record from the data set by `ref`.
+public struct Timing: Timed, Sendable {
+    public let ref: RecordRef
+    public let status: Status?
+    public let deadline: Deadline?
+    /// When it was done, as given (`done`); nil when there is none or it names no day.
+    public let donePeriod: Deadline?
+}
+
 /// A record with owners and a deadline: goals, activities and findings.
-public protocol Scheduled: Item {
+public protocol Scheduled: Item, Timed {
     var title: String { get }
     /// The first owner, for code that names one.
     var owner: String { get }
@@ -27,13 +49,10 @@ public protocol Scheduled: Item {
     var owners: [String] { get }
     /// The status word as the file has it, when it is an alias (`genomförd`); nil otherwise.
     var statusAlias: String? { get }
-    /// The deadline that counts; for a recurring activity, the next one.
-    var deadline: Deadline? { get }
     /// The deadline as the file has it (`due`). For a recurring activity whose `done`
     /// counts, `deadline` is a period later: finishing an occurrence is not a move, so the
     /// history's baselines are compared with this, not with `deadline`.
     var due: Deadline? { get }
-    var status: Status? { get }
     var reason: String? { get }
     /// When it was done, as given (`done`): a day or a period; nil when there is none or
     /// it names no day.
@@ -81,6 +100,10 @@ extension Standing {
 }
 
 extension Scheduled {
+    public var timing: Timing { Timing(ref: ref, status: status, deadline: deadline, donePeriod: donePeriod) }
+}
+
+extension Timed {
     public func standing(asOf: Day, window: Int) -> Standing {
         Standing(deadline: deadline, status: status, asOf: asOf, window: window)
     }
@@ -95,7 +118,9 @@ extension Scheduled {
 
     /// The traffic light (see `Standing`).
     public func signal(asOf: Day, window: Int) -> Signal { standing(asOf: asOf, window: window).signal }
+}
 
+extension Scheduled {
     /// The status as shown: in Swedish the word the file has (an alias such as `genomförd`
     /// stays as given), in English the English word.
     public func statusWord(_ lang: Lang) -> String? {
@@ -205,10 +230,11 @@ public struct Goal: Scheduled {
 }
 
 public struct Activity: Scheduled {
-    // 128 bytes: what the checks and lists judge an activity by is kept typed (dates,
-    // status, ids); its texts and the status word as written are read from the record's
-    // fields when asked for, since most commands never read them. At 1,000,000 activities
-    // the texts kept apart cost 136 MB more (docs/performance.md, "Typed records that keep no text").
+    // 112 bytes: what the checks and lists judge an activity by is kept typed (dates,
+    // status, ids); its texts, its area and the status word as written are read from the
+    // record's fields when asked for, since most commands never read them. At 1,000,000
+    // activities the texts kept apart cost 136 MB more (docs/performance.md, "Typed records
+    // that keep no text"), the area 16 MB.
     private let index32: Int32
     public let status: Status?
     public let every: Recurrence?
@@ -223,10 +249,9 @@ public struct Activity: Scheduled {
     public let due: Deadline?
     /// When it was done, as given: a day or a period (`done: 2014`).
     public let donePeriod: Deadline?
-    public let area: String?
 
     init(index: Int, id: String, goal: String, owners: [String], start: Deadline?, due: Deadline?, status: Status?,
-         donePeriod: Deadline?, every: Recurrence?, area: String?, classification: Classification, fields: FieldList,
+         donePeriod: Deadline?, every: Recurrence?, classification: Classification, fields: FieldList,
          countedDone: Day?) {
         index32 = Int32(clamping: index)
         self.id = id
@@ -237,7 +262,6 @@ public struct Activity: Scheduled {
         self.status = status
         self.donePeriod = donePeriod
         self.every = every
-        self.area = area
         self.classification = classification
         self.fields = StoredFields(list: fields)
         doneCounts = countedDone != nil
@@ -245,6 +269,7 @@ public struct Activity: Scheduled {
     }
 
     public var ref: RecordRef { RecordRef(kind: .activity, index: Int(index32)) }
+    public var area: String? { fields[.area] }
     public var title: String { titleText?.value ?? "" }
     /// How far it has come: a percentage (`60 %`) or a text ("kommunens del är genomförd").
     public var progress: String? { progressText?.value }

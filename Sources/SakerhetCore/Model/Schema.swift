@@ -101,11 +101,13 @@ public struct FieldSpec: Sendable {
     /// The field's name in prose and as a column header: the kind's own (an activity's
     /// `title` is "Aktivitet"), else the key's (`FieldKey.label`); nil when neither is
     /// declared, and the field is shown by its key.
-    public var label: Message? { ownLabel ?? key.label }
-    private let ownLabel: Message?
+    public var label: Message? { ownLabel.map { Message(sv: $0.sv.description, en: $0.en.description) } ?? key.label }
+    /// Static strings, not a `Message`: a spec then holds no reference, and the check runner
+    /// hands one to a check for every field it reads without a retain or a release.
+    private let ownLabel: (sv: StaticString, en: StaticString)?
 
     init(_ key: FieldKey, _ type: ValueType = .text, required: Bool = false, repeatable: Bool = false, multiLine: Bool = false,
-         label: Message? = nil) {
+         label: (sv: StaticString, en: StaticString)? = nil) {
         self.key = key
         self.type = type
         self.required = required
@@ -145,7 +147,7 @@ enum Schema {
         .area: [FieldSpec(.id, required: true), FieldSpec(.name, required: true), FieldSpec(.description, multiLine: true)],
         .goal: [
             FieldSpec(.id, required: true), FieldSpec(.title, required: true),
-            FieldSpec(.parent, .ref(.goal), label: Message(sv: "Överordnat mål", en: "Parent")),
+            FieldSpec(.parent, .ref(.goal), label: (sv: "Överordnat mål", en: "Parent")),
             FieldSpec(.area, .ref(.area)), FieldSpec(.owner, .ref(.owner), required: true, repeatable: true),
             FieldSpec(.due, .deadline, required: true), FieldSpec(.status, .status, required: true),
             FieldSpec(.doneWhen, multiLine: true), FieldSpec(.done, .period), FieldSpec(.reason, multiLine: true), FieldSpec(.note, multiLine: true),
@@ -153,7 +155,7 @@ enum Schema {
             FieldSpec(.indicator), FieldSpec(.target),
         ],
         .activity: [
-            FieldSpec(.id, required: true), FieldSpec(.title, required: true, label: Message(sv: "Aktivitet", en: "Activity")),
+            FieldSpec(.id, required: true), FieldSpec(.title, required: true, label: (sv: "Aktivitet", en: "Activity")),
             FieldSpec(.goal, .ref(.goal), required: true),
             FieldSpec(.owner, .ref(.owner), required: true, repeatable: true), FieldSpec(.start, .deadline),
             FieldSpec(.due, .deadline, required: true), FieldSpec(.status, .status, required: true),
@@ -163,7 +165,7 @@ enum Schema {
             FieldSpec(.classification, .classification), FieldSpec(.assumed, repeatable: true),
         ],
         .risk: [
-            FieldSpec(.id, required: true), FieldSpec(.title, required: true, label: Message(sv: "Risk", en: "Risk")),
+            FieldSpec(.id, required: true), FieldSpec(.title, required: true, label: (sv: "Risk", en: "Risk")),
             FieldSpec(.area, .ref(.area)), FieldSpec(.description, multiLine: true), FieldSpec(.likelihood, .score, required: true),
             FieldSpec(.consequence, .score, required: true), FieldSpec(.owner, .ref(.owner), required: true, repeatable: true),
             FieldSpec(.treatment, multiLine: true), FieldSpec(.action, .ref(.activity), repeatable: true),
@@ -180,7 +182,7 @@ enum Schema {
             FieldSpec(.action, .ref(.activity), repeatable: true), FieldSpec(.status, .status),
             FieldSpec(.done, .period), FieldSpec(.reason, multiLine: true), FieldSpec(.classification, .classification),
             FieldSpec(.assumed, repeatable: true),
-            FieldSpec(.kind, .findingKind, label: Message(sv: "Typ", en: "Kind")), FieldSpec(.basis), FieldSpec(.area, .ref(.area)), FieldSpec(.note),
+            FieldSpec(.kind, .findingKind, label: (sv: "Typ", en: "Kind")), FieldSpec(.basis), FieldSpec(.area, .ref(.area)), FieldSpec(.note),
         ],
         // One record per goal, sub-goal or activity and period (followups.rec).
         .followup: [

@@ -16,4 +16,12 @@ enum InPlace {
             }
         }
     }
+
+    /// `body(others[c], c)` for every `c` of `others`, in order, with no element copied.
+    @inline(__always)
+    static func each<U>(_ others: [U], _ body: (U, Int) -> Void) {
+        others.withUnsafeBufferPointer { others in
+            for c in 0..<others.count { body(others[c], c) }
+        }
+    }
 }

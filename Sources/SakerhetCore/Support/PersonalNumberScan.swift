@@ -29,25 +29,53 @@ extension PersonalNumberCheck {
         var digits = [UInt8](repeating: 0, count: 12)
         var p = 0
         let raw = UnsafeRawPointer(u.baseAddress)
+        // How many ASCII digits end the words passed over just before `p`: a run that
+        // goes on into the next word.
+        var carry = 0
         while p < n {
-            // Eight bytes at a time past text that holds no digit: no byte 0x30–0x39 (an
-            // ASCII digit) and no 0xEF (a full-width digit's first byte), so Swedish
-            // letters and the colon after every key are passed over too. A run starts
-            // only at a digit, so nothing skipped could have begun one; in a word that has
-            // such a byte, the scan goes on from the first of them.
-            if wordAtATime, let raw, p + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101, low7 = 0x7F * ones
-                // A byte between 0x2F and 0x3A, exclusive (Bit Twiddling Hacks, "hasbetween"):
-                // each byte's sums stay within the byte, so every mark is exact.
-                let x = w & low7
-                let inRange = ((0x7F + 0x3A) &* ones &- x) & ~w & (x &+ (0x7F - 0x2F) &* ones) & 0x8080_8080_8080_8080
-                let e = w ^ 0xEFEF_EFEF_EFEF_EFEF
-                // A byte of `e` is zero exactly where `w` has 0xEF; marks above a true one
-                // may be false, so only the lowest mark of all is used.
-                let t = inRange | (e &- ones) & ~e & 0x8080_8080_8080_8080
-                if t == 0 { p += 8; continue }
-                p += t.trailingZeroBitCount >> 3
+            // Eight bytes at a time past text in which no number can start: no 0xEF (a
+            // full-width digit's first byte) and no run of six ASCII digits, counting the
+            // digits the words before ended with (a number has at least six in a row: 10 or
+            // 12 digits, or 6 or 8 before the gap). Swedish letters, the colon after every
+            // key, dates and short ids are passed over so. Where a number could start, the
+            // scan goes on byte by byte from the start of that run, or from the first digit
+            // or 0xEF of the word.
+            if wordAtATime, let raw {
+                if p + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, low7 = 0x7F * ones, high = 0x80 * ones
+                    // A byte between 0x2F and 0x3A, exclusive (Bit Twiddling Hacks, "hasbetween"):
+                    // each byte's sums stay within the byte, so every mark is exact.
+                    let x = w & low7
+                    let digits = ((0x7F + 0x3A) &* ones &- x) & ~w & (x &+ (0x7F - 0x2F) &* ones) & high
+                    let e = w ^ 0xEFEF_EFEF_EFEF_EFEF
+                    // A byte of `e` is zero exactly where `w` has 0xEF; marks above a true one
+                    // may be false, so only the lowest mark of all is used.
+                    let ef = (e &- ones) & ~e & high
+                    if ef == 0 {
+                        let others = ~digits & high
+                        // The digits at the word's start, and where six in a row start in it.
+                        let lead = others.trailingZeroBitCount >> 3
+                        let six = digits & digits >> 8 & digits >> 16 & digits >> 24 & digits >> 32 & digits >> 40
+                        if six == 0, carry + lead < 6 {
+                            carry = others.leadingZeroBitCount >> 3
+                            p += 8
+                            continue
+                        }
+                    }
+                    p = carry > 0 ? p - carry : p + ((digits | ef).trailingZeroBitCount >> 3)
+                } else if carry > 0 {
+                    p -= carry
+                }
+                carry = 0
+            }
+            // A run of fewer than six ASCII digits that no full-width digit goes on from
+            // (a year, a day, a short id) starts no number: passed over in one tight loop.
+            // Most runs of digits in a plan are such.
+            if wordAtATime, u[p] &- 0x30 < 10 {
+                var q = p + 1
+                while q < n, u[q] &- 0x30 < 10 { q += 1 }
+                if q - p < 6, q == n || u[q] != 0xEF { p = q; continue }
             }
             guard let first = digit(u, p) else { p += 1; continue }
             let start = p
