@@ -122,4 +122,34 @@ final class MoreCheckTests: XCTestCase {
         XCTAssertEqual(Fixture.run(TrailingCharacterCheck(), [.activity: crlf]).count, 0)
         XCTAssertEqual(TrailingCharacterCheck().run(try! Fixture.shipped(), asOf: Fixture.asOf).count, 0)
     }
+
+    /// A one-line field's end is taken from its byte range, not searched for: the same hits
+    /// as the search, for every field of a file dense with blanks, tabs, backslashes, CR LF,
+    /// a last line with no line break and continued values.
+    func testTrailingOneLineEndsAreTheSearchedOnes() {
+        let endings = ["", " ", "\t", "  \t ", "\\", "\\ ", " \\", "\r", " \r"]
+        var text = ""
+        for i in 0..<200 {
+            text += "id: A\(i)" + endings[i % endings.count] + "\n"
+            text += "title: Öva \(i)" + endings[(i / 3) % endings.count] + "\n"
+            if i % 5 == 0 { text += "note: rad ett" + endings[(i / 7) % endings.count] + "\n+ rad två" + endings[i % endings.count] + "\n" }
+            text += "\n"
+        }
+        text += "id: Z\ntitle: sist  "
+        let doc = Document(text: text)
+        var oneLine = 0, hits = 0
+        for r in doc.records {
+            for k in r.fields.indices where r.fields.lineCount(at: k) == 1 {
+                let range = r.fields.byteRange(at: k)
+                let fast = TrailingScan.hits(in: doc.bytes, range, oneLine: true)
+                let searched = TrailingScan.hits(in: doc.bytes, range)
+                XCTAssertEqual(fast.map(\.column), searched.map(\.column), "\(range)")
+                XCTAssertEqual(fast.map(\.lineOffset), searched.map(\.lineOffset))
+                oneLine += 1
+                hits += fast.count
+            }
+        }
+        XCTAssertGreaterThan(oneLine, 400)
+        XCTAssertGreaterThan(hits, 250, "the file has endings to find")
+    }
 }

@@ -119,6 +119,28 @@ final class PersonalNumberTests: XCTestCase {
         XCTAssertGreaterThan(hits, 100, "the texts hold numbers to find")
     }
 
+    /// The same on long texts, where the scan passes over six and eight bytes at a time
+    /// between the numbers: prose, dates and ids as a plan has them, and numbers at every
+    /// offset from those steps (a filler of 0–11 letters before each).
+    func testTheSkipsFindWhatAByteScanFindsInLongTexts() {
+        var rng = SplitMix64(seed: 29)
+        let words = ["Samverkan med polisen ", "due: 2024-10-02\n", "id: A123456\n", "åäö ", "12345 ", "１２３４５６７８９０ ",
+                     "811228-9874", "19811228 9874", "８１１２２８－９８７４", "0123456789", "811228\n+ 9874", "ab", "\n"]
+        var total = 0
+        for _ in 0..<60 {
+            var text: [UInt8] = []
+            for _ in 0..<300 {
+                text += Array(String(repeating: "x", count: Int(rng.next() % 12)).utf8)
+                text += Array(words[Int(rng.next() % UInt64(words.count))].utf8)
+            }
+            let fast = text.withUnsafeBufferPointer { PersonalNumberCheck.scan($0) }
+            let slow = text.withUnsafeBufferPointer { PersonalNumberCheck.scan($0, wordAtATime: false) }
+            XCTAssertEqual(fast, slow)
+            total += slow.count
+        }
+        XCTAssertGreaterThan(total, 1000, "the texts hold numbers to find")
+    }
+
     /// The forms issue 11 found missed: a space, an en dash, blanks around the sign, a
     /// number split over a `+` line, full-width digits.
     func testFiresOnSpacedDashedSplitAndFullWidthForms() {

@@ -12,7 +12,7 @@ public struct TrailingCharacterCheck: RecordCheck {
         // only when it has something to say.
         let fields = r.fields
         for k in fields.indices {
-            let hits = TrailingScan.hits(in: bytes, fields.byteRange(at: k))
+            let hits = TrailingScan.hits(in: bytes, fields.byteRange(at: k), oneLine: fields.lineCount(at: k) == 1)
             if hits.isEmpty { continue }
             let f = fields[k]
             for hit in hits {

@@ -90,6 +90,8 @@ public struct FieldList: RandomAccessCollection, Sendable, Equatable {
     public func line(at j: Int) -> Int { block.base[place(j)].line }
     /// Field `j`'s `byteRange`.
     public func byteRange(at j: Int) -> Range<Int> { block.base[place(j)].byteRange }
+    /// Field `j`'s `lineCount`.
+    public func lineCount(at j: Int) -> Int { block.base[place(j)].lineCount }
 
     /// Runs `body` on field `j`'s value bytes (`Field.withValueBytes`).
     func withValueBytes<R>(at j: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -41,6 +41,15 @@ extension PersonalNumberCheck {
             // scan goes on byte by byte from the start of that run, or from the first digit
             // or 0xEF of the word.
             if wordAtATime, let raw {
+                // Six bytes at a time while the sixth is an ASCII byte other than a digit:
+                // a number has six digits in a row (each ASCII, or three bytes from 0x80 up),
+                // so one that starts in these six bytes would cover the sixth. Nothing before
+                // `p` goes on into it (`carry` is 0: the bytes before were passed over the
+                // same way, or end a run the scan has read).
+                if carry == 0, p + 6 <= n {
+                    let sixth = u[p + 5]
+                    if sixth < 0x80, sixth &- 0x30 >= 10 { p += 6; continue }
+                }
                 if p + 8 <= n {
                     let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
                     let ones: UInt64 = 0x0101_0101_0101_0101, low7 = 0x7F * ones, high = 0x80 * ones

@@ -13,14 +13,16 @@ enum TrailingScan {
     }
 
     /// The lines in `range` of `bytes` (a field's lines, line breaks included) that end in
-    /// blanks or a backslash.
-    static func hits(in bytes: [UInt8], _ range: Range<Int>) -> [Hit] {
+    /// blanks or a backslash. `oneLine`: the range is one line, so its end is not searched
+    /// for (most fields; the search read every byte of every field).
+    static func hits(in bytes: [UInt8], _ range: Range<Int>, oneLine: Bool = false) -> [Hit] {
         bytes.withUnsafeBufferPointer { b in
             var out: [Hit] = []
             var start = range.lowerBound
             var offset = 0
             while start < range.upperBound {
-                let end = Platform.firstByte(0x0A, in: b.baseAddress! + start, count: b.count - start).map { start + $0 } ?? b.count
+                let end = oneLine ? (b[range.upperBound - 1] == 0x0A ? range.upperBound - 1 : range.upperBound)
+                    : Platform.firstByte(0x0A, in: b.baseAddress! + start, count: b.count - start).map { start + $0 } ?? b.count
                 var last = end
                 if last > start, b[last - 1] == 0x0D { last -= 1 }
                 var blank = last
