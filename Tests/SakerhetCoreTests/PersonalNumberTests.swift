@@ -216,4 +216,19 @@ final class PersonalNumberTests: XCTestCase {
         XCTAssertEqual(DiagnosticFormats.xml("R&D <1> \"x\" 'y'\nz", breaks: true), "R&amp;D &lt;1&gt; &quot;x&quot; &apos;y&apos;<br/>z")
         XCTAssertEqual(DiagnosticFormats.xml("a\u{1B}b & \u{202E}c\n811228-9874", breaks: false), "a\u{FFFD}b &amp; \u{FFFD}c\n[personnummer dolt]")
     }
+
+    /// A diagnostic's message on one line, masked and with controls shown, in one scan:
+    /// the same as masking and showing first and then writing each line break as \n.
+    func testOneLineTextIsTextOnOneLine() {
+        let texts = ["A1 är försenad sedan 2024-10-03", "", "rad ett\nrad två", "a\r\nb\rc\n", "811228-\n+ 9874",
+                     "\u{1B}[31m811228 9874\r\n", "\t tab \u{202E}x", "１２３４５６\n－７８９０", "nummer 811228-9874 och\n19811228 9874",
+                     "\r", "\n\n", "plain text, 12 345 678 tal"]
+        for lang in [Lang.sv, .en] {
+            for t in texts {
+                XCTAssertEqual(SafeText.oneLineText(t, lang), SafeText.oneLine(SafeText.text(t, lang)), t)
+                XCTAssertFalse(SafeText.oneLineText(t, lang).contains { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }, t)
+            }
+        }
+        XCTAssertEqual(SafeText.oneLineText("a\r\nb", .sv), "a\\x0d\\nb")
+    }
 }

@@ -38,20 +38,48 @@ public enum DiagnosticText {
     private static func lines(_ part: ArraySlice<Diagnostic>, after previous: String?, data: DataSet?, lang: Lang, style: Style) -> String {
         var out = ""
         var lastFile = previous
+        var shown = Shown()
         for d in part {
             if let lastFile, lastFile != d.file { out += "\n" }
             lastFile = d.file
-            out += line(d, data: data, lang: lang, style: style, indent: 0) + "\n"
+            out += line(d, data: data, lang: lang, style: style, indent: 0, shown: &shown) + "\n"
         }
         return out
+    }
+
+    /// What the lines of a list share, made safe to show once: the path of the last file,
+    /// and the owners' names (a list of thousands of lines names a few dozen owners).
+    struct Shown {
+        private var file: (path: String, shown: String)?
+        private var owners: [[String]: String] = [:]
+
+        mutating func file(_ path: String, _ lang: Lang) -> String {
+            if let file, file.path == path { return file.shown }
+            let shown = SafeText.text(path, lang)
+            file = (path, shown)
+            return shown
+        }
+
+        mutating func owners(_ d: Diagnostic, data: DataSet?, lang: Lang) -> String {
+            let ids = d.owners
+            if let name = owners[ids] { return name }
+            let name = SafeText.text(fewNames(ids, lang) { data?.ownerName($0) ?? $0 }, lang)
+            owners[ids] = name
+            return name
+        }
     }
 
     /// One diagnostic; on a terminal (or with COLUMNS) wrapped to the width, further lines
     /// indented by four, `indent` blanks before each line.
     public static func line(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style, indent: Int = 0) -> String {
-        let coloured = rawLine(d, data: data, lang: lang, style: style)
+        var shown = Shown()
+        return line(d, data: data, lang: lang, style: style, indent: indent, shown: &shown)
+    }
+
+    static func line(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style, indent: Int, shown: inout Shown) -> String {
+        let coloured = rawLine(d, data: data, lang: lang, style: style, shown: &shown)
         guard style.fitted else { return String(repeating: " ", count: indent) + coloured }
-        let plain = style.color ? rawLine(d, data: data, lang: lang, style: Style(color: false)) : coloured
+        let plain = style.color ? rawLine(d, data: data, lang: lang, style: Style(color: false), shown: &shown) : coloured
         let pad = String(repeating: " ", count: indent)
         guard plain.unicodeScalars.count + indent > style.width else { return pad + coloured }
         var lines = TextTable.wrap(plain, style.width - indent)
@@ -64,17 +92,17 @@ public enum DiagnosticText {
         return lines.map { pad + $0 }.joined(separator: "\n")
     }
 
-    static func rawLine(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style) -> String {
+    static func rawLine(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style, shown: inout Shown) -> String {
         // The path too: a folder's name may hold an escape or a number.
-        var s = SafeText.text(d.file, lang) + ":\(d.line):"
+        var s = shown.file(d.file, lang) + ":\(d.line):"
         if let c = d.column { s += "\(c):" }
         // The message may quote a value or a record id: masked and made visible here, for every check.
         // One diagnostic is one line: a line break a message quotes (a value of several lines)
         // is shown as \n, so that no value of the data starts a line of its own (a forged
         // diagnostic, or a CI runner's `::error` command).
-        s += " " + style.severity(d.severity, d.severity.word(lang)) + ": " + SafeText.oneLine(SafeText.text(d.message.text(lang), lang))
+        s += " " + style.severity(d.severity, d.severity.word(lang)) + ": " + SafeText.oneLineText(d.message.text(lang), lang)
         if d.owner != nil {
-            let name = SafeText.text(fewNames(d.owners, lang) { data?.ownerName($0) ?? $0 }, lang)
+            let name = shown.owners(d, data: data, lang: lang)
             s += style.dim(lang == .sv ? " (ansvarig: \(name))" : " (owner: \(name))")
         }
         return s

@@ -55,6 +55,16 @@ public enum SafeText {
         SafeBytes.flags(s).number ? mask(s, lang) : s
     }
 
+    /// `oneLine(text(s, lang))`, with one scan of `s` to tell whether there is anything to
+    /// do: most messages hold no line break and no control character (a CR is one), and
+    /// were searched a second time for a line break.
+    public static func oneLineText(_ s: String, _ lang: Lang) -> String {
+        let f = SafeBytes.scan(s)
+        var out = f.number ? mask(s, lang) : s
+        if f.control { out = show(out) }
+        return f.newline || f.control ? oneLine(out) : out
+    }
+
     /// `s` on one line: each line break (LF, CR LF, CR) written as `\n`.
     public static func oneLine(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
