@@ -47,8 +47,18 @@ extension PersonalNumberCheck {
                 // `p` goes on into it (`carry` is 0: the bytes before were passed over the
                 // same way, or end a run the scan has read).
                 if carry == 0, p + 6 <= n {
-                    let sixth = u[p + 5]
-                    if sixth < 0x80, sixth &- 0x30 >= 10 { p += 6; continue }
+                    // In a loop of its own: most of a plan is passed over here.
+                    while p &+ 6 <= n, u[p &+ 5] < 0x80, u[p &+ 5] &- 0x30 >= 10 { p &+= 6 }
+                    if p == n { continue }
+                    if p + 6 <= n, u[p + 5] < 0x80 {
+                        // A digit (a date's, an id's): the run of ASCII digits it is in. Shorter
+                        // than six, with ASCII on both sides (no full-width digit going on from
+                        // it), neither it nor anything before it in these bytes starts a number.
+                        var a = p + 5, b = p + 6
+                        while a > p, u[a - 1] &- 0x30 < 10 { a -= 1 }
+                        while b < n, b - a < 6, u[b] &- 0x30 < 10 { b += 1 }
+                        if b - a < 6, a == 0 || u[a - 1] < 0x80, b == n || u[b] < 0x80 { p = b; continue }
+                    }
                 }
                 if p + 8 <= n {
                     let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
