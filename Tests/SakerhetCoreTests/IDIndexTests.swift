@@ -78,5 +78,13 @@ final class IDIndexTests: XCTestCase {
         XCTAssertEqual(made.idKey, records(["M3.3"])[0].idKey)
         let twice = Document(text: "id:\nid: B1\n").records[0]
         XCTAssertEqual(twice.idKey, records([""])[0].idKey)
+        // Ids past the 254 bytes a key's length holds: told apart by their bytes, and
+        // a repeat of one still found.
+        let a300 = String(repeating: "a", count: 300), a301 = a300 + "a", b300 = String(repeating: "a", count: 299) + "b"
+        let huge = IDIndex(records([a300, a301, b300, a300]))
+        XCTAssertEqual(huge[a300], [0, 3])
+        XCTAssertEqual(huge[a301], [1])
+        XCTAssertEqual(huge[b300], [2])
+        XCTAssertNil(huge.first(String(repeating: "a", count: 302)))
     }
 }

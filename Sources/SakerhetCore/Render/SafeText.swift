@@ -21,7 +21,11 @@ public enum SafeText {
 
     /// `s` with numbers masked and control characters shown visibly.
     public static func text(_ s: String, _ lang: Lang = .sv) -> String {
-        let f = SafeBytes.flags(s)
+        text(s, lang, SafeBytes.scan(s))
+    }
+
+    /// The same, given what a scan of `s` found.
+    private static func text(_ s: String, _ lang: Lang, _ f: SafeBytes.Found) -> String {
         let out = f.number ? mask(s, lang) : s
         return f.control ? show(out) : out
     }
@@ -60,8 +64,7 @@ public enum SafeText {
     /// were searched a second time for a line break.
     public static func oneLineText(_ s: String, _ lang: Lang) -> String {
         let f = SafeBytes.scan(s)
-        var out = f.number ? mask(s, lang) : s
-        if f.control { out = show(out) }
+        let out = text(s, lang, f)
         return f.newline || f.control ? oneLine(out) : out
     }
 
