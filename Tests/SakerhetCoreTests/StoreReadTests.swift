@@ -46,4 +46,58 @@ final class StoreReadTests: XCTestCase {
         XCTAssertGreaterThan(bytes.count, 16)
         XCTAssertEqual(bytes, Array(try Data(contentsOf: URL(fileURLWithPath: path))))
     }
+
+    /// A folder's files are read in one pass over the cores: each array is its own file's
+    /// bytes, whatever the mix of sizes (one in pieces, empty ones, one whose size `stat`
+    /// does not tell).
+    func testSeveralFilesReadInOnePassAreEachTheirFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sakerhet-reads-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var paths: [String] = []
+        var expected: [[UInt8]] = []
+        for (n, size) in [(5 << 20) + 7, 0, 17, (1 << 20) + 1, 65_537].enumerated() {
+            var state: UInt64 = 0x2545_F491_4F6C_DD1D &* UInt64(n + 1)
+            let bytes = (0..<size).map { _ -> UInt8 in
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                return UInt8(truncatingIfNeeded: state)
+            }
+            let path = dir.appendingPathComponent("f\(n).rec").path
+            XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+            paths.append(path)
+            expected.append(bytes)
+        }
+        if FileManager.default.fileExists(atPath: "/proc/version") {
+            paths.insert("/proc/version", at: 2)
+            expected.insert(Array(try Data(contentsOf: URL(fileURLWithPath: "/proc/version"))), at: 2)
+        }
+        let read = try Store.read(paths)
+        XCTAssertEqual(read.map(\.count), expected.map(\.count))
+        for i in paths.indices { XCTAssertTrue(read[i] == expected[i], "file \(i)") }
+        // A folder among them is refused by name, as when it is read alone.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("d.rec"), withIntermediateDirectories: true)
+        XCTAssertThrowsError(try Store.read([paths[0], dir.appendingPathComponent("d.rec").path])) { error in
+            XCTAssertTrue(String(describing: error).contains("d.rec"), "\(error)")
+        }
+    }
+
+    /// The buffers' ranges are written on every core, and each buffer's length is what was
+    /// written from its start without a gap: a range written short ends it there.
+    func testBuffersFilledTogetherEndAtTheirFirstShortRange() {
+        let sizes = [10 << 20, 3 << 20, 0, 100]
+        let buffers = sizes.map { UnsafeMutableRawBufferPointer.allocate(byteCount: max($0, 1), alignment: 8) }
+        defer { buffers.forEach { $0.deallocate() } }
+        let views = zip(buffers, sizes).map { UnsafeMutableRawBufferPointer(rebasing: $0[0..<$1]) }
+        // Buffer 0's second range (of three) is written 100 bytes short of nothing after them.
+        let counts = Parallel.fill(views, piece: 4 << 20) { b, range, base in
+            let n = b == 0 && range.lowerBound > 0 && range.upperBound < sizes[0] ? 100 : range.count
+            (base + range.lowerBound).initializeMemory(as: UInt8.self, repeating: UInt8(b + 1), count: n)
+            return n
+        }
+        XCTAssertEqual(counts, [(10 << 20) / 3 + 100, 3 << 20, 0, 100])
+        XCTAssertEqual(views[1].load(fromByteOffset: (3 << 20) - 1, as: UInt8.self), 2)
+        // A whole under one piece is written on the calling thread, all the same.
+        let small = Parallel.fill([views[3]], piece: 4 << 20) { _, range, _ in range.count }
+        XCTAssertEqual(small, [100])
+    }
 }

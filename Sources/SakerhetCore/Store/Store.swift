@@ -55,26 +55,18 @@ public enum Store {
         guard Platform.isFolder(folder) else { throw notAFolder(folder) }
         let shown = display ?? folder
         var files: [Kind: SourceFile] = [:]
+        // The folder's files, all read in one pass over the cores (`read(_:)`).
+        let present = kinds.filter { FileManager.default.fileExists(atPath: folder + "/" + $0.fileName) }
+        let contents = try read(present.map { folder + "/" + $0.fileName })
         if let record {
-            var bytes: [Kind: [UInt8]] = [:]
-            for kind in kinds {
-                let path = folder + "/" + kind.fileName
-                guard FileManager.default.fileExists(atPath: path) else { continue }
-                bytes[kind] = try read(path)
-            }
+            let bytes = Dictionary(uniqueKeysWithValues: zip(present, contents))
             for (kind, document) in ReadAround.documents(bytes, around: record, goalsWhole: goalsWhole) {
                 files[kind] = SourceFile(path: join(shown, kind.fileName), document: document)
             }
         } else {
-            var contents: [(kind: Kind, bytes: [UInt8])] = []
-            for kind in kinds {
-                let path = folder + "/" + kind.fileName
-                guard FileManager.default.fileExists(atPath: path) else { continue }
-                contents.append((kind, try read(path)))
-            }
             // All files parsed in one pass over the cores (`Document.parsing`).
-            for (file, document) in zip(contents, Document.parsing(contents.map(\.bytes))) {
-                files[file.kind] = SourceFile(path: join(shown, file.kind.fileName), document: document)
+            for (kind, document) in zip(present, Document.parsing(contents)) {
+                files[kind] = SourceFile(path: join(shown, kind.fileName), document: document)
             }
         }
         guard !files.isEmpty else {
@@ -91,8 +83,40 @@ public enum Store {
     static let maxFileSize = 1 << 30
 
     public static func read(_ path: String) throws -> [UInt8] {
-        // What the path is, before opening it: opening a FIFO for reading waits for a
-        // writer, and a device may never end.
+        try read([path])[0]
+    }
+
+    /// The bytes of each file at `paths`, in order. Each file is looked at and opened in
+    /// turn (`open(checked:)`), then all of them are read in one pass over the cores: a
+    /// large file in pieces, and the small ones beside it, not one after another while a
+    /// core waits (a folder of 100,000 activities has three files of 2–4 MB besides its
+    /// 27 MB one).
+    public static func read(_ paths: [String]) throws -> [[UInt8]] {
+        var opened: [(fd: Platform.FD, size: Int)] = []
+        defer { for file in opened { Platform.close(file.fd) } }
+        for path in paths { opened.append(try open(checked: path)) }
+        let fds = opened.map(\.fd)
+        var bytes = uninitialized(opened.map(\.size)) { buffers in
+            // Straight into the arrays: one copy from the kernel, none through `Data`.
+            Parallel.fill(buffers, piece: 4 << 20) { f, range, base in
+                Platform.readFully(fds[f], base + range.lowerBound, range.count, offset: range.lowerBound)
+            }
+        }
+        // Whatever is left (a file that grew, or one whose size `stat` does not tell; only
+        // what was read without a gap counts): a small buffer first, since there is almost
+        // never anything.
+        for (f, path) in paths.enumerated() {
+            Platform.seek(fds[f], to: bytes[f].count)
+            try readToEnd(fds[f], path, into: &bytes[f], firstChunk: 16) { _ in }
+        }
+        return bytes
+    }
+
+    /// `path` opened for reading, and its size: refused when it is not a regular file
+    /// (opening a FIFO for reading waits for a writer, and a device may never end), when
+    /// it cannot be opened, or when it is larger than `maxFileSize`.
+    private static func open(checked path: String) throws -> (fd: Platform.FD, size: Int) {
+        // What the path is, before opening it.
         guard var info = Platform.fileInfo(path) else {
             throw StoreError(sv: "kan inte läsa \(path); kontrollera att filen finns och är läsbar",
                              en: "cannot read \(path); check that the file exists and is readable")
@@ -102,37 +126,41 @@ public enum Store {
             throw StoreError(sv: "kan inte läsa \(path); kontrollera att filen finns och är läsbar",
                              en: "cannot read \(path); check that the file exists and is readable")
         }
-        defer { Platform.close(fd) }
-        // The file itself, in case the name was swapped between looking and opening.
-        if let opened = Platform.fileInfo(fd) { info = opened; try requireRegularFile(path, info.kind) }
-        // Straight into the array: one copy from the kernel, none through `Data`.
-        var bytes = [UInt8]()
-        if info.size > maxFileSize {
-            throw StoreError(sv: "\(path) är \(info.size / 1_048_576) MiB; sakerhet läser filer på högst 1 GiB. Dela upp posterna på flera mappar",
-                             en: "\(path) is \(info.size / 1_048_576) MiB; sakerhet reads files of at most 1 GiB. Split the records over several folders")
-        }
-        if info.size > 0 {
-            let size = info.size
-            // A large file is read in pieces at the same time: copying and faulting in the
-            // pages of 26 MB is a serial cost on every command otherwise.
-            let pieces = size < 1 << 22 ? 1 : Parallel.width
-            bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                let got = Parallel.fill(UnsafeMutableRawBufferPointer(buffer), pieces: pieces) { range, base in
-                    Platform.readFully(fd, base + range.lowerBound, range.count, offset: range.lowerBound)
-                }
-                // Only what was read without a gap counts; the rest is read below.
-                count = 0
-                for g in got {
-                    count = g.range.lowerBound + g.written
-                    if g.written < g.range.count { break }
-                }
+        do {
+            // The file itself, in case the name was swapped between looking and opening.
+            if let opened = Platform.fileInfo(fd) { info = opened; try requireRegularFile(path, info.kind) }
+            if info.size > maxFileSize {
+                throw StoreError(sv: "\(path) är \(info.size / 1_048_576) MiB; sakerhet läser filer på högst 1 GiB. Dela upp posterna på flera mappar",
+                                 en: "\(path) is \(info.size / 1_048_576) MiB; sakerhet reads files of at most 1 GiB. Split the records over several folders")
             }
-            Platform.seek(fd, to: bytes.count)
+        } catch {
+            Platform.close(fd)
+            throw error
         }
-        // Whatever is left (a file that grew, or one whose size `stat` does not tell): a
-        // small buffer first, since there is almost never anything.
-        try readToEnd(fd, path, into: &bytes, firstChunk: 16) { _ in }
-        return bytes
+        return (fd, max(info.size, 0))
+    }
+
+    /// Arrays of `sizes[i]` bytes, made uninitialized and handed to `fill` all at once;
+    /// `fill` returns how many bytes of each it wrote from the start, and that is each
+    /// array's length. Each array is made inside the one before it (arrays are made
+    /// uninitialized only inside a closure), so `fill` sees every buffer together.
+    private static func uninitialized(_ sizes: [Int], _ fill: ([UnsafeMutableRawBufferPointer]) -> [Int]) -> [[UInt8]] {
+        var buffers: [UnsafeMutableRawBufferPointer] = []
+        var counts: [Int] = []
+        func make(_ i: Int) -> [[UInt8]] {
+            guard i < sizes.count else {
+                counts = fill(buffers)
+                return []
+            }
+            var rest: [[UInt8]] = []
+            let array = [UInt8](unsafeUninitializedCapacity: sizes[i]) { buffer, count in
+                buffers.append(UnsafeMutableRawBufferPointer(start: buffer.baseAddress, count: sizes[i]))
+                rest = make(i + 1)
+                count = counts[i]
+            }
+            return [array] + rest
+        }
+        return make(0)
     }
 
     /// Reads `fd` to its end, appending to `bytes`: a first read of `firstChunk` bytes, then

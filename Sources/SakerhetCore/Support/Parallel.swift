@@ -40,9 +40,10 @@ enum Parallel {
     }
 
     /// An array of `count` elements made by `element(&scratch, i)`, in pieces at the same
-    /// time when it is long. Each piece has its own `scratch`, made by `start`.
+    /// time when it is long. Each piece has its own `scratch`, made by `start`. An element
+    /// is a typed record, a microsecond's work or so: 10,000 goals are worth two cores.
     static func array<T: Sendable, S>(_ count: Int, start: @Sendable () -> S, _ element: @Sendable (inout S, Int) -> T) -> [T] {
-        let pieces = ranges(count)
+        let pieces = ranges(count, minimum: 2_000)
         return Slots<T>.array(count) { slots in
             _ = map(pieces.count) { p in
                 var scratch = start()
@@ -50,23 +51,42 @@ enum Parallel {
             }
         }
     }
-
-    /// Fills `buffer` in `pieces` consecutive ranges at the same time: `body(range, base)`
-    /// writes bytes of `range` at `base + range.lowerBound` and returns how many it wrote
-    /// from the range's start. Each range is written by one thread, while this call waits.
-    static func fill(_ buffer: UnsafeMutableRawBufferPointer, pieces: Int,
-                     _ body: @Sendable (Range<Int>, UnsafeMutableRawPointer) -> Int) -> [(range: Range<Int>, written: Int)] {
-        guard let start = buffer.baseAddress else { return [] }
-        let base = SharedBase(pointer: start)
-        let size = buffer.count
-        return map(pieces) { p in
-            let range = size * p / pieces ..< size * (p + 1) / pieces
-            return (range, body(range, base.pointer))
-        }
-    }
 }
 
 extension Parallel {
+    /// Fills several buffers in one parallel pass: each is cut into ranges of about `piece`
+    /// bytes, and `body(buffer, range, base)` writes the bytes of `range` of buffer number
+    /// `buffer` at `base + range.lowerBound`, returning how many it wrote from the range's
+    /// start. The ranges go out longest first, so that one large buffer and a few small
+    /// ones keep every core busy to the end. The result is, per buffer, how many bytes were
+    /// written from its start without a gap.
+    static func fill(_ buffers: [UnsafeMutableRawBufferPointer], piece: Int,
+                     _ body: @Sendable (Int, Range<Int>, UnsafeMutableRawPointer) -> Int) -> [Int] {
+        var jobs: [(buffer: Int, range: Range<Int>)] = []
+        for (b, buffer) in buffers.enumerated() where buffer.count > 0 {
+            let n = (buffer.count + piece - 1) / piece
+            jobs += (0..<n).map { (b, buffer.count * $0 / n ..< buffer.count * ($0 + 1) / n) }
+        }
+        let sorted = jobs.sorted { $0.range.count > $1.range.count }
+        let bases = buffers.map { SharedBase(pointer: $0.baseAddress ?? UnsafeMutableRawPointer(bitPattern: 1)!) }
+        // A whole of one piece or less is written on this thread: starting threads costs more.
+        let total = buffers.reduce(0) { $0 + $1.count }
+        let written = total <= piece
+            ? sorted.map { body($0.buffer, $0.range, bases[$0.buffer].pointer) }
+            : map(sorted.count) { j in body(sorted[j].buffer, sorted[j].range, bases[sorted[j].buffer].pointer) }
+        // Per buffer, its ranges in order: the count stops at the first range not written whole.
+        var ranges = [[(range: Range<Int>, written: Int)]](repeating: [], count: buffers.count)
+        for (j, job) in sorted.enumerated() { ranges[job.buffer].append((job.range, written[j])) }
+        return ranges.map { list in
+            var count = 0
+            for r in list.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+                count = r.range.lowerBound + r.written
+                if r.written < r.range.count { break }
+            }
+            return count
+        }
+    }
+
     /// `work()`, started now on another thread; `wait()` gives its value. What `Pieces`
     /// makes the next batch with while the caller writes the one before.
     static func ahead<T: Sendable>(_ work: @escaping @Sendable () -> T) -> Ahead<T> {
@@ -96,7 +116,7 @@ final class Ahead<T: Sendable>: @unchecked Sendable {
     }
 }
 
-/// The start of a buffer that `fill` hands to several threads, each writing its own range.
+/// The start of a buffer that `fill` hands to several threads, each writing its own ranges.
 private struct SharedBase: @unchecked Sendable {
     let pointer: UnsafeMutableRawPointer
 }
