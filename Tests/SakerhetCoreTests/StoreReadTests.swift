@@ -25,11 +25,7 @@ final class StoreReadTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         // Empty, small, and an odd size above the point where the pieces start.
         for size in [0, 65_537, (1 << 22) + 12_345] {
-            var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(size + 1)
-            let bytes = (0..<size).map { _ -> UInt8 in
-                state ^= state << 13; state ^= state >> 7; state ^= state << 17
-                return UInt8(truncatingIfNeeded: state)
-            }
+            let bytes = Self.noise(size, seed: 0x9E37_79B9_7F4A_7C15 &* UInt64(size + 1))
             let path = dir.appendingPathComponent("f\(size).rec").path
             XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
             let read = try Store.read(path)
@@ -57,11 +53,7 @@ final class StoreReadTests: XCTestCase {
         var paths: [String] = []
         var expected: [[UInt8]] = []
         for (n, size) in [(5 << 20) + 7, 0, 17, (1 << 20) + 1, 65_537].enumerated() {
-            var state: UInt64 = 0x2545_F491_4F6C_DD1D &* UInt64(n + 1)
-            let bytes = (0..<size).map { _ -> UInt8 in
-                state ^= state << 13; state ^= state >> 7; state ^= state << 17
-                return UInt8(truncatingIfNeeded: state)
-            }
+            let bytes = Self.noise(size, seed: 0x2545_F491_4F6C_DD1D &* UInt64(n + 1))
             let path = dir.appendingPathComponent("f\(n).rec").path
             XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
             paths.append(path)
@@ -99,5 +91,14 @@ final class StoreReadTests: XCTestCase {
         // A whole under one piece is written on the calling thread, all the same.
         let small = Parallel.fill([views[3]], piece: 4 << 20) { _, range, _ in range.count }
         XCTAssertEqual(small, [100])
+    }
+
+    /// `size` bytes of xorshift noise from `seed`: no run of them is like another.
+    private static func noise(_ size: Int, seed: UInt64) -> [UInt8] {
+        var state = seed
+        return (0..<size).map { _ -> UInt8 in
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return UInt8(truncatingIfNeeded: state)
+        }
     }
 }
