@@ -66,11 +66,15 @@ final class StoreReadTests: XCTestCase {
         let read = try Store.read(paths)
         XCTAssertEqual(read.map(\.count), expected.map(\.count))
         for i in paths.indices { XCTAssertTrue(read[i] == expected[i], "file \(i)") }
-        // A folder among them is refused by name, as when it is read alone.
+        // A folder among them is refused by name, as when it is read alone, and the files
+        // opened before it are closed again (counted in /proc/self/fd where there is one).
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("d.rec"), withIntermediateDirectories: true)
-        XCTAssertThrowsError(try Store.read([paths[0], dir.appendingPathComponent("d.rec").path])) { error in
-            XCTAssertTrue(String(describing: error).contains("d.rec"), "\(error)")
+        let open = { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.count }
+        let before = open()
+        XCTAssertThrowsError(try Store.read([paths[0], paths[3], dir.appendingPathComponent("d.rec").path])) { error in
+            XCTAssertTrue(String(describing: error).contains("d.rec är en mapp"), "\(error)")
         }
+        XCTAssertEqual(open(), before)
     }
 
     /// The buffers' ranges are written on every core, and each buffer's length is what was

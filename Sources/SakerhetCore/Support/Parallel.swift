@@ -64,29 +64,31 @@ extension Parallel {
     /// written from its start without a gap.
     static func fill(_ buffers: [UnsafeMutableRawBufferPointer], piece: Int,
                      _ body: @Sendable (Int, Range<Int>, UnsafeMutableRawPointer) -> Int) -> [Int] {
-        var jobs: [(buffer: Int, range: Range<Int>)] = []
-        for (b, buffer) in buffers.enumerated() where buffer.count > 0 {
+        // Each buffer's ranges in order, so that a buffer's count is read off in one walk.
+        let jobs: [(buffer: Int, range: Range<Int>, base: SharedBase)] = buffers.enumerated().flatMap { b, buffer in
+            guard let start = buffer.baseAddress, buffer.count > 0 else { return [(buffer: Int, range: Range<Int>, base: SharedBase)]() }
             let n = (buffer.count + piece - 1) / piece
-            jobs += (0..<n).map { (b, buffer.count * $0 / n ..< buffer.count * ($0 + 1) / n) }
+            return (0..<n).map { (b, buffer.count * $0 / n ..< buffer.count * ($0 + 1) / n, SharedBase(pointer: start)) }
         }
-        let sorted = jobs.sorted { $0.range.count > $1.range.count }
-        let bases = buffers.map { SharedBase(pointer: $0.baseAddress ?? UnsafeMutableRawPointer(bitPattern: 1)!) }
+        let longestFirst = jobs.indices.sorted { jobs[$0].range.count > jobs[$1].range.count }
         // A whole of one piece or less is written on this thread: starting threads costs more.
         let total = buffers.reduce(0) { $0 + $1.count }
-        let written = total <= piece
-            ? sorted.map { body($0.buffer, $0.range, bases[$0.buffer].pointer) }
-            : map(sorted.count) { j in body(sorted[j].buffer, sorted[j].range, bases[sorted[j].buffer].pointer) }
-        // Per buffer, its ranges in order: the count stops at the first range not written whole.
-        var ranges = [[(range: Range<Int>, written: Int)]](repeating: [], count: buffers.count)
-        for (j, job) in sorted.enumerated() { ranges[job.buffer].append((job.range, written[j])) }
-        return ranges.map { list in
-            var count = 0
-            for r in list.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-                count = r.range.lowerBound + r.written
-                if r.written < r.range.count { break }
+        let made = total <= piece
+            ? longestFirst.map { body(jobs[$0].buffer, jobs[$0].range, jobs[$0].base.pointer) }
+            : map(longestFirst.count) { j in
+                let job = jobs[longestFirst[j]]
+                return body(job.buffer, job.range, job.base.pointer)
             }
-            return count
+        var written = [Int](repeating: 0, count: jobs.count)
+        for (j, job) in longestFirst.enumerated() { written[job] = made[j] }
+        // The count stops at the first range not written whole.
+        var counts = [Int](repeating: 0, count: buffers.count)
+        var short = [Bool](repeating: false, count: buffers.count)
+        for (j, job) in jobs.enumerated() where !short[job.buffer] {
+            counts[job.buffer] = job.range.lowerBound + written[j]
+            short[job.buffer] = written[j] < job.range.count
         }
+        return counts
     }
 
     /// `work()`, started now on another thread; `wait()` gives its value. What `Pieces`
