@@ -566,6 +566,25 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(Fixture.run(ActivityAfterGoalCheck()).count, 0)
     }
 
+    /// Goals by id as the data set places activities (`activityGoals`): of a repeated goal
+    /// id, the first that has a deadline; an empty `goal:` is compared with no goal, not
+    /// with a goal that has no id.
+    func testActivityAfterGoalReadsGoalsAsTheDataSetPlacesActivities() {
+        let goals = "id: G-LONGER-THAN-EIGHT\ntitle: first, no deadline\nowner: sbs\nstatus: pågår\n\n"
+            + "id: G-LONGER-THAN-EIGHT\ntitle: second\nowner: sbs\ndue: 2025-03\nstatus: pågår\n\n"
+            + "id: G-LONGER-THAN-EIGHT\ntitle: third\nowner: sbs\ndue: 2024-01\nstatus: pågår\n\n"
+            + "title: no id\nowner: sbs\ndue: 2024-01\nstatus: pågår\n"
+        let acts = "id: A1\ntitle: a\ngoal: G-LONGER-THAN-EIGHT\nowner: sbs\ndue: 2025-06\nstatus: pågår\n\n"
+            + "id: A2\ntitle: b\ngoal: G-LONGER-THAN-EIGHT\nowner: sbs\ndue: 2025-02\nstatus: pågår\n\n"
+            + "id: A3\ntitle: c\ngoal:\nowner: sbs\ndue: 2025-06\nstatus: pågår\n\n"
+            + "id: A4\ntitle: d\ngoal: NO-SUCH-GOAL\nowner: sbs\ndue: 2025-06\nstatus: pågår\n"
+        let data = Fixture.data([.goal: goals, .activity: acts])
+        XCTAssertEqual(data.activityGoals, [0, 0, -1, -1])
+        let d = ActivityAfterGoalCheck().run(data, asOf: Fixture.asOf)
+        XCTAssertEqual(d.map(\.recordID), ["A1"])
+        XCTAssertEqual(d.first?.message.sv, "A1 ska vara klar 2025-06, efter sitt mål G-LONGER-THAN-EIGHT (2025-03); flytta någon av dem")
+    }
+
     // MARK: score
 
     func testScoreFiresOnZeroFiveAndText() {

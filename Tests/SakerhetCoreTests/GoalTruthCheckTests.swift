@@ -51,6 +51,22 @@ final class GoalTruthCheckTests: XCTestCase {
         XCTAssertEqual(tree.children(of: 0, statuses: statuses).map(\.status), [.cancelled, .inProgress, nil])
     }
 
+    /// `Grouped` holds what an array per group would, each group's indexes in order; a
+    /// negative group is none.
+    func testGroupedHoldsEachGroupsIndexesInOrder() {
+        var rng = SplitMix64(seed: 7)
+        for round in 0..<50 {
+            let groups = Int(rng.next() % 20)
+            let n = Int(rng.next() % 200)
+            // -1 (no group) or one of the groups.
+            let groupOf = (0..<n).map { _ in Int32(rng.next() % UInt64(groups + 1)) - 1 }
+            var expected = [[Int32]](repeating: [], count: groups)
+            for (i, g) in groupOf.enumerated() where g >= 0 { expected[Int(g)].append(Int32(i)) }
+            let grouped = Grouped(groupOf, groups: groups)
+            for g in 0..<groups { XCTAssertEqual(Array(grouped[g]), expected[g], "round \(round), group \(g)") }
+        }
+    }
+
     func testGoalChildrenClipsALongList() {
         var acts = ""
         for i in 1...11 { acts += "id: A\(100 + i)\ntitle: Aktivitet\ngoal: D3\nowner: sbs\ndue: 2025-06\nstatus: pågår\n\n" }

@@ -181,6 +181,8 @@ public enum Checks {
     public static func run(_ data: DataSet, asOf: Day, includeDateChecks: Bool = true,
                            checks: [any Check] = Checks.all) -> [Diagnostic] {
         let chosen = checks.filter { includeDateChecks || !$0.usesDate }
-        return FusedRun(chosen, data).run(asOf: asOf).sortedForOutput()
+        var all = FusedRun(chosen, data).run(asOf: asOf)
+        all.sortForOutput()
+        return all
     }
 }

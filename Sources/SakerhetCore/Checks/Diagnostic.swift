@@ -175,8 +175,16 @@ public struct Diagnostic: Sendable, Codable, Hashable {
 extension Array where Element == Diagnostic {
     /// File order (owners first, findings last), then line, then severity.
     public func sortedForOutput() -> [Diagnostic] {
-        func fileRank(_ d: Diagnostic) -> Int { d.kind.map { Kind.allCases.firstIndex(of: $0)! + 1 } ?? 0 }
-        return sorted {
+        var out = self
+        out.sortForOutput()
+        return out
+    }
+
+    /// The same order, sorted where the diagnostics lie (no copy of the list).
+    public mutating func sortForOutput() {
+        // A file with no kind first (config.rec), then the kinds' in `Kind.allCases` order.
+        func fileRank(_ d: Diagnostic) -> Int { d.kind.map { $0.slot + 1 } ?? 0 }
+        sort {
             if $0.file != $1.file {
                 let a = fileRank($0), b = fileRank($1)
                 return a != b ? a < b : $0.file < $1.file

@@ -294,6 +294,28 @@ public struct DataSet: Sendable {
         return found
     }
 
+    /// Each activity's goal (`goal:`): the index in `goals` of the first goal with that
+    /// id, -1 when no goal has it or the activity names none. Made once, on first use, and
+    /// read by what places activities under goals (`GoalChildren`, `ActivityAfterGoalCheck`),
+    /// so that each goal id is looked up once per command, not once per reader.
+    public var activityGoals: [Int32] {
+        cache.activityGoals.get {
+            let all = activities
+            let goalIDs = idIndex(Kind.goal.slot)
+            let parts = Parallel.ranges(all.count)
+            let found = Parallel.map(parts.count) { p -> [Int32] in
+                var goalOf: [Int32] = []
+                goalOf.reserveCapacity(parts[p].count)
+                for k in parts[p] {
+                    let id = all[k].goal
+                    goalOf.append(id.isEmpty ? -1 : goalIDs.first(id).map(Int32.init) ?? -1)
+                }
+                return goalOf
+            }
+            return found.count == 1 ? found[0] : Array(found.joined())
+        }
+    }
+
     /// The ids of `kind`: for a loop that asks many times, fetched once.
     func idIndex(of kind: Kind) -> IDIndex { idIndex(kind.slot) }
 
@@ -350,6 +372,7 @@ private final class Cache: Sendable {
     let followups = Once<[Followup]>()
     /// By `Kind.slot`.
     let idIndexes = Kind.allCases.map { _ in Once<IDIndex>() }
+    let activityGoals = Once<[Int32]>()
     /// Ids looked up by a pass over the records (`records(of:id:)`), by slot.
     let lookups = Kind.allCases.map { _ in Once<[String: [Int]]>() }
 
