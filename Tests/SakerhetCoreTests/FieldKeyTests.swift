@@ -251,6 +251,36 @@ final class FieldListTests: XCTestCase {
         XCTAssertEqual(f.word(.status, Status.init(parsing:)), .done, "an alias is read by its parser")
     }
 
+    /// A record's one owner is found again by its bytes (`FieldSlots.owners`): among
+    /// more owners than the slots hold, short ids and ids past 7 bytes, the same ids again
+    /// and again, each record gets a list of exactly its owner, and a list handed out
+    /// before for the same id when it is still in its slot.
+    func testOwnersAreFoundByTheirBytesAmongManyOwners() {
+        var rng = SplitMix64(seed: 5)
+        let names = (0..<700).map { i -> String in
+            switch i % 3 {
+            case 0: return "e\(i)"
+            case 1: return "owner-with-a-long-id-\(i)"
+            default: return "ä\(i)x"
+            }
+        }
+        let order = (0..<5000).map { _ in names[Int(rng.next() % UInt64(names.count))] }
+        let doc = Document(bytes: Array(order.enumerated().map { "id: A\($0.offset)\nowner: \($0.element)\n\n" }.joined().utf8), pieces: 1)
+        var f = FieldSlots(.activity)
+        var shared = 0
+        var last: [String: [String]] = [:]
+        for (i, r) in doc.records.enumerated() {
+            f.load(r)
+            let owners = f.owners()
+            XCTAssertEqual(owners, [order[i]], "record \(i)")
+            if let before = last[order[i]], before.withUnsafeBufferPointer({ $0.baseAddress }) == owners.withUnsafeBufferPointer({ $0.baseAddress }) {
+                shared += 1
+            }
+            last[order[i]] = owners
+        }
+        XCTAssertGreaterThan(shared, 1000, "lists are shared between records of the same owner")
+    }
+
     /// A field's code, key number, line and place read where it lies (`code(at:)` and the
     /// rest) are the field's own, in every record of a document and past a block's end;
     /// `hasValue` is whether `value` is neither nil nor empty.

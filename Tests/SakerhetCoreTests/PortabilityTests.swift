@@ -169,4 +169,33 @@ final class PortabilityTests: XCTestCase {
             XCTAssertTrue(Platform.bytesEqual(b.baseAddress! + 2, b.baseAddress! + 5, count: 1))
         }
     }
+
+    /// `bytesEqual` by loads of 4 and 8 bytes for up to 16, by memcmp past that: equal
+    /// bytes of every length are equal, and one byte changed anywhere, at any offset of
+    /// either side, makes them unequal.
+    func testBytesEqualAtEveryLengthAndEveryDifference() {
+        var rng = SplitMix64(seed: 11)
+        let a = (0..<64).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        for count in 0...40 {
+            for offset in [0, 1, 3, 7] {
+                var b = [UInt8](repeating: 0, count: 64)
+                for i in 0..<count { b[offset + i] = a[i] }
+                a.withUnsafeBytes { x in
+                    b.withUnsafeBytes { y in
+                        XCTAssertTrue(Platform.bytesEqual(x.baseAddress!, y.baseAddress! + offset, count: count), "\(count) at \(offset)")
+                    }
+                }
+                for changed in 0..<count {
+                    var c = b
+                    c[offset + changed] ^= 0x20
+                    a.withUnsafeBytes { x in
+                        c.withUnsafeBytes { y in
+                            XCTAssertFalse(Platform.bytesEqual(x.baseAddress!, y.baseAddress! + offset, count: count), "\(count) at \(offset), byte \(changed)")
+                            XCTAssertFalse(Platform.bytesEqual(y.baseAddress! + offset, x.baseAddress!, count: count))
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -107,19 +107,20 @@ extension Field {
 
 /// The first value of each key of a record, found in one pass over its fields: each
 /// field's code is its slot, so there is no search and no slot to get wrong. Reused from
-/// record to record, it allocates nothing per record and clears only the slots the last
-/// record filled. A field counts even when empty; an empty value reads as nil.
+/// record to record, it allocates nothing per record and clears only the slots of the last
+/// record's fields. A field counts even when empty; an empty value reads as nil.
 ///
 /// In a debug build, reading a key that the record's kind does not declare stops the
 /// program: the tests load every kind, so a read of a field no record can have is found.
 struct FieldSlots {
     private let kind: Kind
     private var slots: [Int32]
-    private var filled: [UInt8] = []
     /// The loaded record's fields where they lie, kept valid by `block`.
     private var fields = UnsafeBufferPointer<Field>(start: nil, count: 0)
     private var block = FieldList()
-    private var ownerLists: [String: [String]] = [:]
+    /// One-owner lists handed out before, by the owner's id key (`IDKey`) in a slot of its
+    /// hash: a record's owner is found by its bytes, with no string made or hashed for it.
+    private var ownerLists = [(key: UInt64, list: [String])](repeating: (0, []), count: 256)
 
     init(_ kind: Kind) {
         self.kind = kind
@@ -127,16 +128,18 @@ struct FieldSlots {
     }
 
     mutating func load(_ record: Record) {
+        let last = fields
+        // The last record's slots are cleared before its block may be let go.
+        slots.withUnsafeMutableBufferPointer { slots in
+            for j in 0..<last.count where last[j].code != FieldKey.noCode { slots[Int(last[j].code)] = -1 }
+        }
         fields = record.fields.view(keeping: &block)
         let fields = fields
         slots.withUnsafeMutableBufferPointer { slots in
-            for code in filled { slots[Int(code)] = -1 }
-            filled.removeAll(keepingCapacity: true)
             for j in 0..<fields.count {
                 let code = fields[j].code
                 guard code != FieldKey.noCode, slots[Int(code)] < 0 else { continue }
                 slots[Int(code)] = Int32(j)
-                filled.append(code)
             }
         }
     }
@@ -183,12 +186,17 @@ struct FieldSlots {
             count += 1
             if count > 1 { return Words.owners(fields) }
         }
-        let owner = fields[i].value
-        guard !owner.isEmpty else { return [] }
-        if let list = ownerLists[owner] { return list }
-        let list = [owner]
-        // A folder has tens or hundreds of owners; past this many, lists are not shared.
-        if ownerLists.count < 4096 { ownerLists[owner] = list }
+        guard !fields[i].isEmpty else { return [] }
+        let key = fields[i].withValueBytes { IDKey($0) }
+        let slot = Int(key.hash & 255)
+        // An id of up to 7 bytes is its key; a longer one is compared with the list's.
+        if ownerLists[slot].key == key.bits,
+           key.isExact || fields[i].withValueBytes({ v in withBytes(ownerLists[slot].list[0]) { ByteCompare.same($0, v) } }) {
+            return ownerLists[slot].list
+        }
+        // A folder has tens or hundreds of owners: two that share a slot take turns in it.
+        let list = [fields[i].value]
+        ownerLists[slot] = (key.bits, list)
         return list
     }
 

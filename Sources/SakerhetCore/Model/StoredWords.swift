@@ -9,23 +9,30 @@ protocol StoredWord: CaseIterable, RawRepresentable, Sendable where RawValue == 
 /// record's status or recurrence compares the value's bytes with these, where going
 /// through `allCases` made an array and copied each word's string for every record.
 struct StoredWords<W: StoredWord>: Sendable {
-    private let bytes: [[UInt8]]
+    /// Every word's bytes, one after another: word `k`'s are `bytes[starts[k]..<starts[k + 1]]`.
+    private let bytes: [UInt8]
+    private let starts: [Int]
     private let words: [W]
 
     init() {
         words = Array(W.allCases)
-        bytes = words.map { Array($0.rawValue.utf8) }
+        var bytes: [UInt8] = [], starts = [0]
+        for w in words {
+            bytes += Array(w.rawValue.utf8)
+            starts.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.starts = starts
     }
 
     /// The word whose bytes `v` are, byte for byte; nil for any other spelling.
     func word(_ v: UnsafeBufferPointer<UInt8>) -> W? {
-        for k in 0..<bytes.count where bytes[k].count == v.count {
-            let same = bytes[k].withUnsafeBufferPointer { w in
-                v.isEmpty || Platform.bytesEqual(w.baseAddress!, v.baseAddress!, count: v.count)
+        bytes.withUnsafeBufferPointer { all in
+            for k in 0..<words.count where starts[k + 1] - starts[k] == v.count {
+                if v.isEmpty || Platform.bytesEqual(all.baseAddress! + starts[k], v.baseAddress!, count: v.count) { return words[k] }
             }
-            if same { return words[k] }
+            return nil
         }
-        return nil
     }
 
     /// The word `text` is, byte for byte (String's `==` also equates canonically

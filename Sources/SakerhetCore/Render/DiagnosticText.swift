@@ -51,6 +51,8 @@ public enum DiagnosticText {
     /// and the owners' names (a list of thousands of lines names a few dozen owners).
     struct Shown {
         private var file: (path: String, shown: String)?
+        /// By the one owner most diagnostics have, and by the list of several.
+        private var owner: [String: String] = [:]
         private var owners: [[String]: String] = [:]
 
         mutating func file(_ path: String, _ lang: Lang) -> String {
@@ -61,11 +63,21 @@ public enum DiagnosticText {
         }
 
         mutating func owners(_ d: Diagnostic, data: DataSet?, lang: Lang) -> String {
+            if d.coOwners == nil, let one = d.owner {
+                if let name = owner[one] { return name }
+                let name = shownNames([one], data: data, lang: lang)
+                owner[one] = name
+                return name
+            }
             let ids = d.owners
             if let name = owners[ids] { return name }
-            let name = SafeText.text(fewNames(ids, lang) { data?.ownerName($0) ?? $0 }, lang)
+            let name = shownNames(ids, data: data, lang: lang)
             owners[ids] = name
             return name
+        }
+
+        private func shownNames(_ ids: [String], data: DataSet?, lang: Lang) -> String {
+            SafeText.text(fewNames(ids, lang) { data?.ownerName($0) ?? $0 }, lang)
         }
     }
 

@@ -727,10 +727,23 @@ extension Platform {
         return nil
     }
 
-    /// Whether the `count` bytes at `a` and at `b` are the same (memcmp).
+    /// Whether the `count` bytes at `a` and at `b` are the same. Up to 16 bytes (a status
+    /// word, an id) by two loads that may overlap, without a call; longer by memcmp.
     @inline(__always)
     static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
-        memcmp(a, b, count) == 0
+        switch count {
+        case 8...16:
+            return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+                && a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        case 0..<4:
+            for i in 0..<count where a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            return true
+        default:
+            return memcmp(a, b, count) == 0
+        }
     }
 }
 
