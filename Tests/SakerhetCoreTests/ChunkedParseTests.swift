@@ -46,7 +46,7 @@ final class ChunkedParseTests: XCTestCase {
     }
 
     static func dump(_ d: Document) -> [String] {
-        var out = ["lines \(d.lineCount) \(d.lineEnding) bom \(d.hasBOM)"]
+        var out = ["lines \(d.lineCount) \(d.lineEnding) bom \(d.hasBOM) trailing \(d.trailingLines)"]
         if let r = d.descriptor { out.append("descriptor \(r.line) \(r.byteRange) \(r.fields.map(\.key))") }
         for r in d.records {
             out.append("record \(r.line) \(r.byteRange)")

@@ -152,4 +152,55 @@ final class MoreCheckTests: XCTestCase {
         XCTAssertGreaterThan(oneLine, 400)
         XCTAssertGreaterThan(hits, 250, "the file has endings to find")
     }
+
+    /// The check reads a record only when the parser saw one of its lines end in a blank
+    /// or a backslash (`Document.trailingLines`): it finds every hit a scan of every field
+    /// finds, in random files of continued values, comments between a value's lines,
+    /// blank-only lines, CR LF and a last line with no line break, parsed whole and in
+    /// pieces.
+    func testTrailingFindsWhatAScanOfEveryFieldFinds() {
+        var rng = SplitMix64(seed: 3)
+        let endings = ["", "", "", " ", "\t", "\\", "\r", " \r", "\\\r"]
+        func ending() -> String { endings[Int(rng.next() % UInt64(endings.count))] }
+        for round in 0..<40 {
+            var text = ""
+            for i in 0..<(50 + Int(rng.next() % 50)) {
+                text += "id: A\(i)\(ending())\ntitle: t\(ending())\n"
+                switch rng.next() % 4 {
+                case 0: text += "note: ett\(ending())\n+ två\(ending())\n# mitt i\(ending())\n+ tre\(ending())\n"
+                case 1: text += "   \(ending())\n"
+                case 2: text += "# kommentar\(ending())\nowner: e1\(ending())\n"
+                default: break
+                }
+                text += "\n"
+            }
+            text += "id: Z\ntitle: sist\(ending())"
+            let bytes = Array(text.utf8)
+            for pieces in [1, 3] {
+                let doc = Document(bytes: bytes, pieces: pieces)
+                // The lines that end so, found line by line.
+                var expected: [Int] = [], start = 0
+                while start < bytes.count {
+                    let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                    var last = end
+                    if last > start, bytes[last - 1] == 0x0D { last -= 1 }
+                    if last > start, [0x20, 0x09, 0x5C].contains(bytes[last - 1]) { expected.append(start) }
+                    start = end + 1
+                }
+                XCTAssertEqual(doc.trailingLines, expected, "round \(round), \(pieces) pieces")
+                let data = Fixture.data([.activity: text])
+                let found = TrailingCharacterCheck().run(data, asOf: Fixture.asOf).map { "\($0.line):\($0.column ?? 0)" }
+                var scanned: [String] = []
+                for r in data.files[.activity]!.document.records {
+                    for k in r.fields.indices {
+                        for hit in TrailingScan.hits(in: bytes, r.fields.byteRange(at: k)) {
+                            scanned.append("\(r.fields.line(at: k) + hit.lineOffset):\(hit.column)")
+                        }
+                    }
+                }
+                XCTAssertEqual(found, scanned, "round \(round)")
+                XCTAssertFalse(scanned.isEmpty)
+            }
+        }
+    }
 }

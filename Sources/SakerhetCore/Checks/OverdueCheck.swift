@@ -20,13 +20,13 @@ public struct OverdueCheck: ScheduledCheck {
     }
 
     enum Text {
+        // Each message one interpolation: printed for every late record, and a sum of
+        // strings makes a string for every term.
         static func sv(_ id: String, _ kind: Kind, _ last: Day, _ days: Int, _ waiting: Bool) -> String {
-            "\(id) är försenad sedan \(last) (\(days) \(days == 1 ? "dag" : "dagar"))" + (waiting ? ", vilande" : "")
-                + "; markera klar (\(command(kind, "done", id))) eller flytta slutdatumet med ett skäl (\(command(kind, "postpone", id)) --to … --reason …)"
+            "\(id) är försenad sedan \(last) (\(days) \(days == 1 ? "dag" : "dagar"))\(waiting ? ", vilande" : ""); markera klar (\(command(kind, "done", id))) eller flytta slutdatumet med ett skäl (\(command(kind, "postpone", id)) --to … --reason …)"
         }
         static func en(_ id: String, _ kind: Kind, _ last: Day, _ days: Int, _ waiting: Bool) -> String {
-            "\(id) is overdue since \(last) (\(days) \(days == 1 ? "day" : "days"))" + (waiting ? ", on hold" : "")
-                + "; mark it done (\(command(kind, "done", id))) or move the deadline with a reason (\(command(kind, "postpone", id)) --to … --reason …)"
+            "\(id) is overdue since \(last) (\(days) \(days == 1 ? "day" : "days"))\(waiting ? ", on hold" : ""); mark it done (\(command(kind, "done", id))) or move the deadline with a reason (\(command(kind, "postpone", id)) --to … --reason …)"
         }
 
         /// `sakerhet activities done A1`: the record command of the kind (goals, activities,

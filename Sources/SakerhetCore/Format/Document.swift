@@ -13,6 +13,11 @@ public struct Document: Sendable {
     public let hasBOM: Bool
     /// Number of lines in the file.
     public internal(set) var lineCount: Int
+    /// Where each parsed line starts whose last byte (before a CR) is a blank or a
+    /// backslash, in file order: the lines the trailing check reads again, so that it
+    /// passes over a record with none of them (nearly every record) without reading its
+    /// bytes.
+    let trailingLines: [Int]
     /// Nil when every record of the file is parsed. Otherwise the document is an excerpt
     /// (`init(bytes:holding:)`): it has only the records whose lines hold one of these
     /// strings, and the file's head; `bytes` is still the whole file.
@@ -74,12 +79,26 @@ public struct Document: Sendable {
             self.records = parts[0].records
             self.comments = parts[0].comments
             self.issues = parts[0].issues + (parts[0].sawCR ? [Parser.lineEndingIssue(at: parts[0].firstCRLine)] : [])
+            self.trailingLines = parts[0].trailingLines
         } else {
             self.records = Document.joined(&parts)
             self.comments = Array(parts.map(\.comments).joined())
             let cr = parts.first(where: \.sawCR)
             self.issues = Array(parts.map(\.issues).joined()) + (cr.map { [Parser.lineEndingIssue(at: $0.firstCRLine)] } ?? [])
+            self.trailingLines = Array(parts.map(\.trailingLines).joined())
         }
+    }
+
+    /// Whether a line of `range` ends in a blank or a backslash (`trailingLines`).
+    func hasTrailingLine(in range: Range<Int>) -> Bool {
+        guard !trailingLines.isEmpty else { return false }
+        // The first line that starts at or after the range's start.
+        var low = 0, high = trailingLines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if trailingLines[mid] < range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        return low < trailingLines.count && trailingLines[low] < range.upperBound
     }
 
     /// The records of the pieces, in order. Each piece's records are moved, not copied:

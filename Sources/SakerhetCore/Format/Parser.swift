@@ -25,6 +25,8 @@ struct ParsedPiece: Sendable {
     let sawCR: Bool
     /// The first line that ended in CR, where the warning points.
     let firstCRLine: Int
+    /// Where each line starts that ends in a blank or a backslash (`Document.trailingLines`).
+    let trailingLines: [Int]
 }
 
 struct Parser {
@@ -46,6 +48,7 @@ struct Parser {
     /// Whether a line ended in CR; reported once per file (see `lineEndingIssue`).
     private(set) var sawCR = false
     private var firstCRLine = 0
+    private var trailingLines: [Int] = []
 
     /// The file, valid while `run` works.
     private var p = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
@@ -102,7 +105,8 @@ struct Parser {
     mutating func parsed() -> ParsedPiece {
         run()
         return ParsedPiece(descriptor: descriptor, records: records, comments: comments, issues: issues,
-                           lineEnding: lineEnding, hasBOM: hasBOM, line: line, sawCR: sawCR, firstCRLine: firstCRLine)
+                           lineEnding: lineEnding, hasBOM: hasBOM, line: line, sawCR: sawCR, firstCRLine: firstCRLine,
+                           trailingLines: trailingLines)
     }
 
     mutating func run() {
@@ -146,6 +150,9 @@ struct Parser {
                 sawCR = true
             }
             if end < count, !sawLF { sawLF = true; lineEnding = cr ? .crlf : .lf }
+            if contentEnd > start, case let last = base[contentEnd - 1], last == 0x20 || last == 0x09 || last == 0x5C {
+                trailingLines.append(start)
+            }
             handleLine(start: start, end: contentEnd, next: next, high: high, nul: nul)
             pos = next
         }
@@ -488,33 +495,74 @@ struct Parser {
     /// recutils' keys, so that no string is made for it; nil for any other key.
     @inline(__always)
     private static func knownKey(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt32? {
-        let n = b - a
-        guard n < knownKeys.count else { return nil }
-        let candidates = knownKeys[n]
-        guard !candidates.isEmpty else { return nil }
-        let base = p.baseAddress! + a
-        var head: UInt64 = 0
-        for k in 0..<min(n, 8) { head |= UInt64(base[k]) << (8 * UInt64(k)) }
-        for c in candidates where c.head == head {
-            if n <= 8 || c.bytes.withUnsafeBufferPointer({ Platform.bytesEqual($0.baseAddress! + 8, base + 8, count: n - 8) }) {
-                return c.id
+        knownKeys.id(of: UnsafeBufferPointer(rebasing: p[a..<b]))
+    }
+
+    private static let knownKeys = KnownKeys()
+}
+
+/// The schema's keys (`FieldKey`, whose ids are their codes) and recutils' descriptor keys
+/// (`KeyNames.descriptorKeys`) with their ids, in a table of plain numbers: a key is found
+/// by its first eight bytes and its length in one probe or two, its further bytes compared
+/// only then. (A table of keys by length, each with its bytes in an array, retained and
+/// released an array for every key it looked at: a twentieth of parsing.)
+struct KnownKeys: Sendable {
+    /// Open addressing by `slot(head:length:)`, at most a quarter full; a length of 0 is
+    /// an empty slot.
+    private let heads: [UInt64]
+    private let lengths: [Int]
+    private let ids: [UInt32]
+    /// The bytes of the keys, one after another; a slot's key starts at `starts[slot]`.
+    private let bytes: [UInt8]
+    private let starts: [Int]
+
+    init() {
+        let keys = FieldKey.allCases.map { ($0.key, UInt32($0.rawValue)) }
+            + KeyNames.descriptorKeys.map { ($0, KeyNames.shared.id(of: $0)) }
+        var size = 16
+        while size < 4 * keys.count { size *= 2 }
+        var heads = [UInt64](repeating: 0, count: size), lengths = [Int](repeating: 0, count: size)
+        var ids = [UInt32](repeating: 0, count: size), starts = [Int](repeating: 0, count: size)
+        var bytes: [UInt8] = []
+        for (key, id) in keys {
+            let b = Array(key.utf8)
+            let head = b.withUnsafeBufferPointer { KnownKeys.head($0) }
+            var slot = KnownKeys.slot(head, b.count, size)
+            while lengths[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            (heads[slot], lengths[slot], ids[slot], starts[slot]) = (head, b.count, id, bytes.count)
+            bytes += b
+        }
+        (self.heads, self.lengths, self.ids, self.bytes, self.starts) = (heads, lengths, ids, bytes, starts)
+    }
+
+    /// The id of the key whose bytes are `key`; nil when it is none of these.
+    @inline(__always)
+    func id(of key: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let n = key.count
+        guard n > 0 else { return nil }
+        let head = KnownKeys.head(key)
+        let mask = heads.count - 1
+        var slot = KnownKeys.slot(head, n, heads.count)
+        while lengths[slot] != 0 {
+            if heads[slot] == head, lengths[slot] == n,
+               n <= 8 || bytes.withUnsafeBufferPointer({ Platform.bytesEqual($0.baseAddress! + starts[slot] + 8, key.baseAddress! + 8, count: n - 8) }) {
+                return ids[slot]
             }
+            slot = (slot + 1) & mask
         }
         return nil
     }
 
-    /// The known keys by length in bytes, with their ids: the schema's (`FieldKey`, whose
-    /// ids are their codes) and recutils' descriptor keys (`KeyNames.descriptorKeys`).
-    private static let knownKeys: [[(head: UInt64, bytes: [UInt8], id: UInt32)]] = {
-        let keys = FieldKey.allCases.map { ($0.key, UInt32($0.rawValue)) }
-            + KeyNames.descriptorKeys.map { ($0, KeyNames.shared.id(of: $0)) }
-        var table = [[(head: UInt64, bytes: [UInt8], id: UInt32)]](repeating: [], count: 1 + keys.map(\.0.utf8.count).max()!)
-        for (k, id) in keys {
-            let bytes = Array(k.utf8)
-            var head: UInt64 = 0
-            for (i, b) in bytes.prefix(8).enumerated() { head |= UInt64(b) << (8 * UInt64(i)) }
-            table[bytes.count].append((head, bytes, id))
-        }
-        return table
-    }()
+    /// The first eight bytes (fewer for a shorter key), the first in the lowest byte.
+    @inline(__always)
+    private static func head(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var head: UInt64 = 0
+        for k in 0..<min(key.count, 8) { head |= UInt64(key[k]) << (8 * UInt64(k)) }
+        return head
+    }
+
+    @inline(__always)
+    private static func slot(_ head: UInt64, _ length: Int, _ size: Int) -> Int {
+        Int(truncatingIfNeeded: ((head ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & (size - 1)
+    }
 }

@@ -37,12 +37,19 @@ public enum DiagnosticText {
     /// diagnostic before the part, so that a part begins as the whole list would there.
     private static func lines(_ part: ArraySlice<Diagnostic>, after previous: String?, data: DataSet?, lang: Lang, style: Style) -> String {
         var out = ""
+        out.reserveCapacity(part.count * lineWeight)
         var lastFile = previous
         var shown = Shown()
         for d in part {
             if let lastFile, lastFile != d.file { out += "\n" }
             lastFile = d.file
-            out += line(d, data: data, lang: lang, style: style, indent: 0, shown: &shown) + "\n"
+            // A line that is not fitted to a terminal is written straight into the part.
+            if style.fitted {
+                out += line(d, data: data, lang: lang, style: style, indent: 0, shown: &shown)
+            } else {
+                rawLine(d, data: data, lang: lang, style: style, shown: &shown, into: &out)
+            }
+            out += "\n"
         }
         return out
     }
@@ -105,19 +112,29 @@ public enum DiagnosticText {
     }
 
     static func rawLine(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style, shown: inout Shown) -> String {
+        var s = ""
+        rawLine(d, data: data, lang: lang, style: style, shown: &shown, into: &s)
+        return s
+    }
+
+    /// The same, appended to `s`.
+    static func rawLine(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style, shown: inout Shown, into s: inout String) {
         // The path too: a folder's name may hold an escape or a number.
-        var s = shown.file(d.file, lang) + ":\(d.line):"
+        s += shown.file(d.file, lang)
+        s += ":\(d.line):"
         if let c = d.column { s += "\(c):" }
         // The message may quote a value or a record id: masked and made visible here, for every check.
         // One diagnostic is one line: a line break a message quotes (a value of several lines)
         // is shown as \n, so that no value of the data starts a line of its own (a forged
         // diagnostic, or a CI runner's `::error` command).
-        s += " " + style.severity(d.severity, d.severity.word(lang)) + ": " + SafeText.oneLineText(d.message.text(lang), lang)
+        s += " "
+        s += style.severity(d.severity, d.severity.word(lang))
+        s += ": "
+        s += SafeText.oneLineText(d.message.text(lang), lang)
         if d.owner != nil {
             let name = shown.owners(d, data: data, lang: lang)
             s += style.dim(lang == .sv ? " (ansvarig: \(name))" : " (owner: \(name))")
         }
-        return s
     }
 
     /// "2 fel, 1 varning, 3 notiser (per 2024-11-04)" or "Inga problem (per …)"; with no
