@@ -86,7 +86,7 @@ public protocol FieldCheck: Check {
     func reads(_ spec: FieldSpec) -> Bool
     /// Whether `field` of the record `ref`, a field of `spec`, may be wrong: what
     /// `diagnose` is then given.
-    func flags(_ field: Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool
+    func flags(_ field: borrowing Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool
     /// What is wrong with the flagged fields, given in file order (kind, record, field).
     func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic]
 }

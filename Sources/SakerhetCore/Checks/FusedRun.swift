@@ -139,11 +139,10 @@ struct FusedRun: Sendable {
         var site = FieldSite(data)
         data.forEachField(of: kind, in: range, wanted: masks.map { $0 != 0 }) { i, field, spec in
             let ref = RecordRef(kind: kind, index: i)
-            var mask = masks[Int(field.code)]
-            while mask != 0 {
-                let c = mask.trailingZeroBitCount
-                mask &= mask - 1
-                if checks[c].flags(field, spec, ref, &site) { flagged[c].append(FlaggedField(ref: ref, field: field, spec: spec)) }
+            // The field and the checks read where they lie: a copy of a field retains its
+            // value's storage, one of a check copies its box.
+            InPlace.masked(checks, masks[Int(field.code)]) { check, c in
+                if check.flags(field, spec, ref, &site) { flagged[c].append(FlaggedField(ref: ref, field: copy field, spec: spec)) }
             }
         }
         return flagged

@@ -17,6 +17,20 @@ enum InPlace {
         }
     }
 
+    /// `body(others[c], c)` for every `c` whose bit is set in `mask` (bit `c` for
+    /// `others[c]`), lowest first, with no element copied.
+    @inline(__always)
+    static func masked<U>(_ others: [U], _ mask: UInt64, _ body: (U, Int) -> Void) {
+        others.withUnsafeBufferPointer { others in
+            var mask = mask
+            while mask != 0 {
+                let c = mask.trailingZeroBitCount
+                mask &= mask - 1
+                body(others[c], c)
+            }
+        }
+    }
+
     /// `body(others[c], c)` for every `c` of `others`, in order, with no element copied.
     @inline(__always)
     static func each<U>(_ others: [U], _ body: (U, Int) -> Void) {
