@@ -233,7 +233,14 @@ public struct Field: Sendable, Hashable {
     /// The value, with continuation lines joined by "\n" and trailing blanks removed.
     /// A value left in the file is made from its bytes each time it is asked for; ask
     /// once and keep it where it is used often.
-    public var value: String { text.value }
+    public var value: String {
+        // Not through `text`: making a `FieldText` copies the storage, a retain and a
+        // release for every value made.
+        switch storage {
+        case .file(let source): return source.string(Int(start32) + Int(column32) - 1, Int(count32))
+        case .made(let made): return made.text
+        }
+    }
     /// Whether the value is empty, without making it.
     public var isEmpty: Bool { text.isEmpty }
     /// The value as the field keeps it.
