@@ -27,6 +27,36 @@ final class FusedRunTests: XCTestCase {
         return Fixture.data([.activity: activities.joined(separator: "\n")])
     }()
 
+    /// The output order (file by kind, line, severity, check; equal ones as they came) is
+    /// the order a stable sort of the diagnostics gives: many files, lines, severities and
+    /// checks, most of them equal to others, in random order.
+    func testSortForOutputIsTheStableSortOfTheDiagnostics() {
+        var rng = SplitMix64(seed: 9)
+        let kinds: [Kind?] = [nil, .owner, .goal, .activity, .finding]
+        let all = (0..<3_000).map { n -> Diagnostic in
+            let k = Int(rng.next() % UInt64(kinds.count))
+            let file = kinds[k] == nil ? (rng.next() % 2 == 0 ? "b/config.rec" : "a/other.rec") : "data/" + kinds[k]!.fileName
+            return Diagnostic(severity: [.error, .warning, .notice][Int(rng.next() % 3)], check: ["overdue", "due-soon", "trailing"][Int(rng.next() % 3)],
+                              file: file, line: Int(rng.next() % 12), kind: kinds[k], message: Message(sv: "d\(n)", en: "d\(n)"))
+        }
+        func rank(_ d: Diagnostic) -> Int { d.kind.map { Kind.allCases.firstIndex(of: $0)! + 1 } ?? 0 }
+        let stable = all.enumerated().sorted { x, y in
+            let (a, b) = (x.element, y.element)
+            if a.file != b.file { return rank(a) != rank(b) ? rank(a) < rank(b) : a.file < b.file }
+            if a.line != b.line { return a.line < b.line }
+            if a.severity != b.severity { return a.severity < b.severity }
+            if a.check != b.check { return a.check < b.check }
+            return x.offset < y.offset
+        }.map(\.element.message.sv)
+        var sorted = all
+        sorted.sortForOutput()
+        XCTAssertEqual(sorted.map(\.message.sv), stable)
+        XCTAssertEqual(all.sortedForOutput().map(\.message.sv), stable)
+        var none: [Diagnostic] = []
+        none.sortForOutput()
+        XCTAssertEqual(none.count, 0)
+    }
+
     func testFusedRunFindsWhatEachCheckFindsAlone() {
         let data = Self.data
         XCTAssertGreaterThan(Parallel.ranges(data.activities.count).count, Parallel.width > 1 ? 1 : 0)
