@@ -236,10 +236,7 @@ public struct Field: Sendable, Hashable {
     public var value: String {
         // Not through `text`: making a `FieldText` copies the storage, a retain and a
         // release for every value made.
-        switch storage {
-        case .file(let source): return source.string(Int(start32) + Int(column32) - 1, Int(count32))
-        case .made(let made): return made.text
-        }
+        storage.string(Int(start32) + Int(column32) - 1, Int(count32))
     }
     /// Whether the value is empty, without making it.
     public var isEmpty: Bool { text.isEmpty }
@@ -346,6 +343,16 @@ enum FieldStorage: Sendable {
         return false
     }
 
+    /// The value: the string of the `count` bytes from `start` of a value in the file, or
+    /// the made string.
+    @inline(__always)
+    func string(_ start: Int, _ count: Int) -> String {
+        switch self {
+        case .file(let source): return source.string(start, count)
+        case .made(let made): return made.text
+        }
+    }
+
     /// Runs `body` on the value's UTF-8 bytes: the `count` bytes from `start` of a value in
     /// the file, or the made string's (which has its own).
     @inline(__always)
@@ -381,12 +388,7 @@ public struct FieldText: Sendable, Equatable {
         length32 = Int32(clamping: count)
     }
 
-    public var value: String {
-        switch storage {
-        case .file(let source): return source.string(Int(start32), Int(length32))
-        case .made(let made): return made.text
-        }
-    }
+    public var value: String { storage.string(Int(start32), Int(length32)) }
 
     /// Runs `body` on the value's UTF-8 bytes (`Field.withValueBytes`).
     func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -306,14 +306,18 @@ public struct DataSet: Sendable {
             let found = Parallel.map(parts.count) { p -> [Int32] in
                 var goalOf: [Int32] = []
                 goalOf.reserveCapacity(parts[p].count)
-                for k in parts[p] {
-                    let id = all[k].goal
-                    goalOf.append(id.isEmpty ? -1 : goalIDs.first(id).map(Int32.init) ?? -1)
-                }
+                for k in parts[p] { goalOf.append(DataSet.goal(named: all[k].goal, in: goalIDs).map(Int32.init) ?? -1) }
                 return goalOf
             }
             return found.count == 1 ? found[0] : Array(found.joined())
         }
+    }
+
+    /// The index of the first goal with `id` in `goalIDs` (the goals' id index); nil for
+    /// none. An empty id names nothing: a record without an id is the `mandatory` check's
+    /// to report, not a goal for every empty `goal:` or `parent:`.
+    static func goal(named id: String, in goalIDs: IDIndex) -> Int? {
+        id.isEmpty ? nil : goalIDs.first(id)
     }
 
     /// The ids of `kind`: for a loop that asks many times, fetched once.

@@ -27,11 +27,9 @@ public struct GoalChildren: Sendable {
 
     public init(_ data: DataSet) {
         let goals = data.goals, findingsTyped = data.findings
-        // Ids looked up in the data set's id indexes, by their bytes (no string hashed). An
-        // empty id names nothing: a record without an id is the `mandatory` check's to report,
-        // not a goal for every empty `goal:`.
+        // Ids looked up in the data set's id indexes, by their bytes (no string hashed).
         let goalIDs = data.idIndex(of: .goal)
-        let goalIndex: @Sendable (String) -> Int? = { id in id.isEmpty ? nil : goalIDs.first(id) }
+        let goalIndex = { (id: String) in DataSet.goal(named: id, in: goalIDs) }
         var subgoals = [[Int32]](repeating: [], count: goals.count)
         for i in goals.indices {
             if let p = goals[i].parent, let j = goalIndex(p) { subgoals[j].append(Int32(i)) }

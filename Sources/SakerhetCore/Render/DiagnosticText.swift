@@ -43,12 +43,7 @@ public enum DiagnosticText {
         for d in part {
             if let lastFile, lastFile != d.file { out += "\n" }
             lastFile = d.file
-            // A line that is not fitted to a terminal is written straight into the part.
-            if style.fitted {
-                out += line(d, data: data, lang: lang, style: style, indent: 0, shown: &shown)
-            } else {
-                rawLine(d, data: data, lang: lang, style: style, shown: &shown, into: &out)
-            }
+            line(d, data: data, lang: lang, style: style, indent: 0, shown: &shown, into: &out)
             out += "\n"
         }
         return out
@@ -58,9 +53,14 @@ public enum DiagnosticText {
     /// and the owners' names (a list of thousands of lines names a few dozen owners).
     struct Shown {
         private var file: (path: String, shown: String)?
-        /// By the one owner most diagnostics have, and by the list of several.
-        private var owner: [String: String] = [:]
-        private var owners: [[String]: String] = [:]
+        /// By a diagnostic's owner and co-owners (no list is made for the one owner most
+        /// diagnostics have).
+        private var owners: [OwnerKey: String] = [:]
+
+        private struct OwnerKey: Hashable {
+            let owner: String?
+            let coOwners: [String]?
+        }
 
         mutating func file(_ path: String, _ lang: Lang) -> String {
             if let file, file.path == path { return file.shown }
@@ -70,21 +70,11 @@ public enum DiagnosticText {
         }
 
         mutating func owners(_ d: Diagnostic, data: DataSet?, lang: Lang) -> String {
-            if d.coOwners == nil, let one = d.owner {
-                if let name = owner[one] { return name }
-                let name = shownNames([one], data: data, lang: lang)
-                owner[one] = name
-                return name
-            }
-            let ids = d.owners
-            if let name = owners[ids] { return name }
-            let name = shownNames(ids, data: data, lang: lang)
-            owners[ids] = name
+            let key = OwnerKey(owner: d.owner, coOwners: d.coOwners)
+            if let name = owners[key] { return name }
+            let name = SafeText.text(fewNames(d.owners, lang) { data?.ownerName($0) ?? $0 }, lang)
+            owners[key] = name
             return name
-        }
-
-        private func shownNames(_ ids: [String], data: DataSet?, lang: Lang) -> String {
-            SafeText.text(fewNames(ids, lang) { data?.ownerName($0) ?? $0 }, lang)
         }
     }
 
@@ -96,8 +86,25 @@ public enum DiagnosticText {
     }
 
     static func line(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style, indent: Int, shown: inout Shown) -> String {
+        var s = ""
+        line(d, data: data, lang: lang, style: style, indent: indent, shown: &shown, into: &s)
+        return s
+    }
+
+    /// The same, appended to `out`: a line that is not fitted to a terminal (the usual, in a
+    /// file or a CI log) is written straight into it, with no string of its own.
+    static func line(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style, indent: Int, shown: inout Shown, into out: inout String) {
+        guard style.fitted else {
+            if indent > 0 { out += String(repeating: " ", count: indent) }
+            rawLine(d, data: data, lang: lang, style: style, shown: &shown, into: &out)
+            return
+        }
+        out += fitted(d, data: data, lang: lang, style: style, indent: indent, shown: &shown)
+    }
+
+    /// The line wrapped to the terminal's width, further lines indented by four.
+    private static func fitted(_ d: Diagnostic, data: DataSet?, lang: Lang, style: Style, indent: Int, shown: inout Shown) -> String {
         let coloured = rawLine(d, data: data, lang: lang, style: style, shown: &shown)
-        guard style.fitted else { return String(repeating: " ", count: indent) + coloured }
         let plain = style.color ? rawLine(d, data: data, lang: lang, style: Style(color: false), shown: &shown) : coloured
         let pad = String(repeating: " ", count: indent)
         guard plain.unicodeScalars.count + indent > style.width else { return pad + coloured }
