@@ -60,6 +60,10 @@ final class FusedRunTests: XCTestCase {
     func testFusedRunFindsWhatEachCheckFindsAlone() {
         let data = Self.data
         XCTAssertGreaterThan(Parallel.ranges(data.activities.count).count, Parallel.width > 1 ? 1 : 0)
+        // The checks are handed blocks of records: the pieces end in a block cut short.
+        XCTAssertTrue(Parallel.ranges(data.activities.count, perCore: 4).contains { $0.count % FusedRun.block != 0 })
+        XCTAssertEqual(FusedRun.blocks(5..<140), [5..<69, 69..<133, 133..<140])
+        XCTAssertEqual(FusedRun.blocks(7..<7), [])
         let fused = Checks.run(data, asOf: Fixture.asOf)
         let alone = Array(Checks.all.map { $0.run(data, asOf: Fixture.asOf) }.joined()).sortedForOutput()
         XCTAssertEqual(fused.count, alone.count)

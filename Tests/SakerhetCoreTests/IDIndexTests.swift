@@ -41,12 +41,20 @@ final class IDIndexTests: XCTestCase {
         XCTAssertEqual(["ABCDEFG", "ABCDEFGH", "ABCDEFGHI", "ABCDEFGHIJ"].map { eight[$0] }, [[2], [0, 3], [1], nil])
     }
 
-    /// A field's value is looked up where it lies, as its string would be.
+    /// A field's value is looked up where it lies (through the index's reader, as the
+    /// field checks look it up), as its string would be: short ids by their bytes, long
+    /// ones by their hash and then their bytes. A reader of no index finds nothing.
     func testAFieldIsLookedUpByItsBytes() {
-        let index = IDIndex(records(["D1", "D2"]))
-        let doc = Document(text: "id: A1\ngoal: D2\n\nid: A2\ngoal: D3\n\nid: A3\ngoal: D1  \n")
-        let goals = doc.records.map { $0.field(.goal)! }
-        XCTAssertEqual(goals.map(index.contains), [true, false, true], "trailing blanks are not part of the value")
+        let ids = ["D1", "D2", "Delmål-1", "Delmål-2", "Delmål-10"]
+        let index = IDIndex(records(ids))
+        let reader = IDIndex.Reader(index)
+        let values = ["D2", "D3", "D1  ", "Delmål-2", "Delmål-3", "Delmål-1", "Delmål-10", "Delmål-1 0", "", "D"]
+        let doc = Document(text: values.enumerated().map { "id: A\($0.offset)\ngoal: \($0.element)\n" }.joined(separator: "\n"))
+        let goals = doc.records.map { $0.fields.first { $0.key == "goal" }! }
+        XCTAssertEqual(goals.map { reader.contains($0) }, [true, false, true, true, false, true, true, false, false, false],
+                       "trailing blanks are not part of the value")
+        XCTAssertEqual(goals.map { reader.contains($0) }, goals.map { index.first($0.value) != nil }, "as the value's string")
+        XCTAssertEqual(goals.map { IDIndex.Reader().contains($0) }, [Bool](repeating: false, count: values.count))
     }
 
     /// Ids are compared byte for byte, as recutils compares them: "Å" written as one

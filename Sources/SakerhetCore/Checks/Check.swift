@@ -46,18 +46,28 @@ public struct RecordSite: Sendable {
 }
 
 /// A check that judges one record at a time. `Checks.run` fuses these: it walks each
-/// kind's records once, in a few pieces per core, and hands every record to each record check
-/// in turn, instead of each check walking every file itself (see `FusedRun`).
+/// kind's records once, in a few pieces per core, and hands every block of a few dozen
+/// records to each record check in turn, instead of each check walking every file itself
+/// (see `FusedRun`).
 public protocol RecordCheck: Check {
     /// The kinds whose records the check reads; every kind unless it says otherwise.
     var kinds: [Kind] { get }
     /// Appends what is wrong with `record`, the `index`th record of `site.file`.
     func check(_ record: Record, _ index: Int, _ site: RecordSite, into out: inout [Diagnostic])
+    /// The same for the records `range` of `records` (`site.file`'s), in order. Not for a
+    /// check to write: what the runner calls, so that the check is reached behind the
+    /// protocol once per block and calls its own `check` directly for each record (behind
+    /// the protocol once per record, its box was copied and destroyed every time).
+    func check(_ records: [Record], _ range: Range<Int>, _ site: RecordSite, into out: inout [Diagnostic])
 }
 
 extension RecordCheck {
     public var kinds: [Kind] { Kind.allCases }
     public var fusion: Fusion? { .record(self) }
+
+    public func check(_ records: [Record], _ range: Range<Int>, _ site: RecordSite, into out: inout [Diagnostic]) {
+        InPlace.each(records, range) { record, i in check(record, i, site, into: &out) }
+    }
 
     /// The check alone (a test, `sakerhet-bench profile`): the same walk as the fused one.
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
@@ -120,10 +130,17 @@ extension FieldCheck {
 /// field) from the data set by `ref`.
 public protocol ScheduledCheck: Check {
     func check(_ item: Timing, _ data: DataSet, asOf: Day, into out: inout [Diagnostic])
+    /// The same for each of `items`, in order: what the runner calls, once per block of
+    /// records (as `RecordCheck`'s for a range). Not for a check to write.
+    func check(_ items: [Timing], _ data: DataSet, asOf: Day, into out: inout [Diagnostic])
 }
 
 extension ScheduledCheck {
     public var fusion: Fusion? { .scheduled(self) }
+
+    public func check(_ items: [Timing], _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
+        for item in items { check(item, data, asOf: asOf, into: &out) }
+    }
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []

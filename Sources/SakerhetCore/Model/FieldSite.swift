@@ -8,8 +8,10 @@
 /// field, counts that the walks on the other cores changed too.
 public struct FieldSite {
     public let data: DataSet
-    /// Each kind's index once fetched (`fetched`, a bit per kind); an empty one before.
+    /// Each kind's index once fetched (`fetched`, a bit per kind), kept so that its
+    /// reader's pointers stay valid; an empty one before.
     private var ids = [IDIndex](repeating: IDIndex([]), count: Kind.allCases.count)
+    private var readers = [IDIndex.Reader](repeating: IDIndex.Reader(), count: Kind.allCases.count)
     private var fetched: UInt32 = 0
 
     init(_ data: DataSet) { self.data = data }
@@ -19,8 +21,9 @@ public struct FieldSite {
         let slot = kind.slot
         if fetched & 1 << slot == 0 {
             ids[slot] = data.idIndex(of: kind)
+            readers[slot] = IDIndex.Reader(ids[slot])
             fetched |= 1 << slot
         }
-        return ids.withUnsafeBufferPointer { $0[slot].contains(field) }
+        return readers.withUnsafeBufferPointer { $0[slot].contains(field) }
     }
 }

@@ -71,24 +71,55 @@ public struct IDIndex: Sendable {
         return f.withValueBytes { same(a, $0) }
     }
 
-    /// The first record whose id is these bytes. Inlined where it is called: a call would
-    /// be handed a copy of the index, a retain and a release of its three buffers at every
-    /// field the reference checks look up (`FieldSite`).
-    @inline(__always)
+    /// The first record whose id is these bytes.
     func first(bytes id: UnsafeBufferPointer<UInt8>) -> Int? {
+        table.withUnsafeBufferPointer { table in
+            records.withUnsafeBufferPointer { records in IDIndex.first(id, table, records) }
+        }
+    }
+
+    /// The probe of `table` for `id`, which `first(bytes:)` and a `Reader` share.
+    @inline(__always)
+    private static func first(_ id: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<Slot>,
+                              _ records: UnsafeBufferPointer<Record>) -> Int? {
         let key = IDKey(id)
-        return table.withUnsafeBufferPointer { table in
-            records.withUnsafeBufferPointer { records in
-                var slot = IDIndex.start(key, table.count)
-                while table[slot].index1 != 0 {
-                    if table[slot].key == key.bits {
-                        let j = Int(table[slot].index1) - 1
-                        if key.isExact || IDIndex.same(records[j], id) { return j }
-                    }
-                    slot = slot + 1 == table.count ? 0 : slot + 1
-                }
-                return nil
+        var slot = IDIndex.start(key, table.count)
+        while table[slot].index1 != 0 {
+            if table[slot].key == key.bits {
+                let j = Int(table[slot].index1) - 1
+                if key.isExact || IDIndex.same(records[j], id) { return j }
             }
+            slot = slot + 1 == table.count ? 0 : slot + 1
+        }
+        return nil
+    }
+
+    /// The index read through pointers to its table and records, for a walk that looks
+    /// up an id at many fields (`FieldSite`): a copy of the index, or a call handed one,
+    /// retained and released its buffers at every lookup, counts that the walks on the
+    /// other cores changed too. Valid while the index it was made from is kept, unchanged
+    /// (an index is not changed once made).
+    struct Reader {
+        private let table: UnsafeBufferPointer<Slot>
+        private let records: UnsafeBufferPointer<Record>
+
+        /// No records: finds nothing.
+        init() {
+            table = UnsafeBufferPointer(start: nil, count: 0)
+            records = UnsafeBufferPointer(start: nil, count: 0)
+        }
+
+        init(_ index: IDIndex) {
+            // The arrays' storage stays where it is while `index` (kept by the caller) holds it.
+            table = index.table.withUnsafeBufferPointer { $0 }
+            records = index.records.withUnsafeBufferPointer { $0 }
+        }
+
+        /// Whether a record's id is the value of `field`, read where it lies.
+        @inline(__always)
+        func contains(_ field: borrowing Field) -> Bool {
+            guard !table.isEmpty else { return false }
+            return field.withValueBytes { IDIndex.first($0, table, records) } != nil
         }
     }
 
@@ -100,10 +131,6 @@ public struct IDIndex: Sendable {
 
     /// True when a record has `id`.
     public func contains(_ id: String) -> Bool { first(id) != nil }
-
-    /// True when a record's id is the value of `field`, read where it lies.
-    @inline(__always)
-    func contains(_ field: Field) -> Bool { field.withValueBytes { first(bytes: $0) } != nil }
 
     /// The records with `id`, in file order; nil when none has it.
     public subscript(id: String) -> [Int]? {
