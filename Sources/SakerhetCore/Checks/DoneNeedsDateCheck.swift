@@ -5,7 +5,9 @@ public struct DoneNeedsDateCheck: ScheduledCheck {
     public init() {}
 
     public func check(_ item: Timing, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
-        guard item.status == .done else { return }
+        // A done period is read from a `done` with a value: the record is read only when
+        // there is none (or it names no day), not for every finished record.
+        guard item.status == .done, item.donePeriod == nil else { return }
         guard !data.record(item.ref).hasValue(.done) else { return }
         let recordID = data.idAndOwner(item.ref).id
         out.append(Diagnostic(.error, id, data, item.ref, field: "status",

@@ -32,6 +32,7 @@ extension PersonalNumberCheck {
         // How many ASCII digits end the words passed over just before `p`: a run that
         // goes on into the next word.
         var carry = 0
+        let inDigit = PersonalNumberCheck.inDigit
         while p < n {
             // Eight bytes at a time past text in which no number can start: no 0xEF (a
             // full-width digit's first byte) and no run of six ASCII digits, counting the
@@ -41,14 +42,18 @@ extension PersonalNumberCheck {
             // scan goes on byte by byte from the start of that run, or from the first digit
             // or 0xEF of the word.
             if wordAtATime, let raw {
-                // Six bytes at a time while the sixth is an ASCII byte other than a digit:
-                // a number has six digits in a row (each ASCII, or three bytes from 0x80 up),
-                // so one that starts in these six bytes would cover the sixth. Nothing before
+                // Six bytes at a time while the sixth is a byte of no digit: a number has
+                // six digits in a row (each an ASCII digit or a full-width digit's three
+                // bytes), so one that starts in these six bytes would cover the sixth. Nothing before
                 // `p` goes on into it (`carry` is 0: the bytes before were passed over the
                 // same way, or end a run the scan has read).
                 if carry == 0, p + 6 <= n {
-                    // In a loop of its own: most of a plan is passed over here.
-                    while p &+ 6 <= n, u[p &+ 5] < 0x80, u[p &+ 5] &- 0x30 >= 10 { p &+= 6 }
+                    // In a loop of its own: most of a plan is passed over here. A byte that
+                    // is in no digit (`inDigit`) passes: a Swedish letter as well as a
+                    // letter, a blank or a colon.
+                    inDigit.withUnsafeBufferPointer { inDigit in
+                        while p &+ 6 <= n, !inDigit[Int(u[p &+ 5])] { p &+= 6 }
+                    }
                     if p == n { continue }
                     if p + 6 <= n, u[p + 5] < 0x80 {
                         // A digit (a date's, an id's): the run of ASCII digits it is in. Shorter
@@ -155,6 +160,10 @@ extension PersonalNumberCheck {
 
     /// The digit at `p`, ASCII or full-width (U+FF10…U+FF19), and its length in bytes.
     @inline(__always)
+    /// The bytes that may be part of a digit (`digit`): an ASCII digit, and the three
+    /// bytes of a full-width one (0xEF, 0xBC, 0x90–0x99), by byte value.
+    static let inDigit: [Bool] = (0..<256).map { b in (0x30...0x39).contains(b) || b == 0xEF || b == 0xBC || (0x90...0x99).contains(b) }
+
     static func digit(_ u: UnsafeBufferPointer<UInt8>, _ p: Int) -> (value: UInt8, length: Int)? {
         let b = u[p]
         if b >= 0x30 && b <= 0x39 { return (b - 0x30, 1) }
