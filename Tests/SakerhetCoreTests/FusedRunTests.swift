@@ -51,10 +51,37 @@ final class FusedRunTests: XCTestCase {
         var sorted = all
         sorted.sortForOutput()
         XCTAssertEqual(sorted.map(\.message.sv), stable)
+        // The order by packed numbers is the order of the diagnostics' own comparison.
+        XCTAssertEqual(all.outputOrder(), all.outputOrder(packed: false))
+        XCTAssertEqual(all.outputOrder().map { all[Int($0)].message.sv }, stable)
+        // A line past 2^31 does not fit its bits: the diagnostics are compared.
+        let far = all + [Diagnostic(severity: .error, check: "overdue", file: "data/activities.rec", line: 1 << 40, kind: .activity,
+                                    message: Message(sv: "far", en: "far"))]
+        XCTAssertEqual(far.outputOrder(), far.outputOrder(packed: false))
         XCTAssertEqual(all.sortedForOutput().map(\.message.sv), stable)
         var none: [Diagnostic] = []
         none.sortForOutput()
         XCTAssertEqual(none.count, 0)
+    }
+
+    /// The diagnostics are moved into their order (`InPlace.permute`), not swapped: the
+    /// result is the elements taken in that order, for random permutations with cycles of
+    /// every length and fixed points, of values that hold references.
+    func testPermuteGivesTheElementsInTheOrder() {
+        var rng = SplitMix64(seed: 17)
+        for n in [0, 1, 2, 3, 10, 257] {
+            for _ in 0..<20 {
+                let items = (0..<n).map { "element \($0) " + String(repeating: "x", count: $0 % 40) }
+                var order = (0..<n).map(Int32.init)
+                for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+                if n > 3, rng.next() % 2 == 0 {  // some fixed points
+                    for i in 0..<3 { order.swapAt(i, order.firstIndex(of: Int32(i))!) }
+                }
+                var moved = items
+                InPlace.permute(&moved, order)
+                XCTAssertEqual(moved, order.map { items[Int($0)] })
+            }
+        }
     }
 
     func testFusedRunFindsWhatEachCheckFindsAlone() {

@@ -186,8 +186,22 @@ extension Array where Element == Diagnostic {
     /// memory, on one core while the other waits. Diagnostics that compare equal keep
     /// their order (the index decides), as in a stable sort.
     public mutating func sortForOutput() {
-        // A file with no kind first (config.rec), then the kinds' in `Kind.allCases` order.
+        InPlace.permute(&self, outputOrder())
+    }
+
+    /// The indexes of the diagnostics in output order: a file with no kind first
+    /// (config.rec), then the kinds' in `Kind.allCases` order, files of one kind by path;
+    /// then line, severity and check; then index. Each diagnostic's place is one number
+    /// (its file's rank among the files, line, severity, its check's rank), so the sort
+    /// compares numbers: comparing the diagnostics, each read from the array was copied
+    /// and its strings retained, 3 ms at 10,000 diagnostics on one core while the other
+    /// waited. Where a part does not fit its bits (more than 65,535 files or 255 checks, a
+    /// line past 2^31), or with `packed` false (a test), the diagnostics are compared.
+    func outputOrder(packed: Bool = true) -> [Int32] {
         func fileRank(_ d: Diagnostic) -> Int { d.kind.map { $0.slot + 1 } ?? 0 }
+        if packed, let keys = packedKeys() {
+            return indices.map(Int32.init).sorted { i, j in keys[Int(i)] != keys[Int(j)] ? keys[Int(i)] < keys[Int(j)] : i < j }
+        }
         func before(_ a: Diagnostic, _ b: Diagnostic) -> Bool? {
             if a.file != b.file {
                 let x = fileRank(a), y = fileRank(b)
@@ -198,18 +212,51 @@ extension Array where Element == Diagnostic {
             if a.check != b.check { return a.check < b.check }
             return nil
         }
-        let order = indices.map(Int32.init).sorted { i, j in before(self[Int(i)], self[Int(j)]) ?? (i < j) }
-        // Element `order[k]` goes to place `k`: each cycle of the permutation in turn.
-        var placed = [Bool](repeating: false, count: count)
-        for start in indices where !placed[start] {
-            var k = start
-            while true {
-                placed[k] = true
-                let from = Int(order[k])
-                if from == start { break }
-                swapAt(k, from)
-                k = from
+        return indices.map(Int32.init).sorted { i, j in before(self[Int(i)], self[Int(j)]) ?? (i < j) }
+    }
+
+    /// Each diagnostic's place as one number (`outputOrder`), nil when a part does not fit
+    /// its bits. The files and checks are told apart by their strings, looked up only where
+    /// they change from one diagnostic to the next (a check's diagnostics of one file come
+    /// together): hashing each diagnostic's strings cost more than the sort it saved.
+    private func packedKeys() -> [UInt64]? {
+        var files: [(path: String, rank: Int)] = [], fileIndex: [String: Int] = [:]
+        var checks: [String] = [], checkIndex: [String: Int] = [:]
+        var fileOf = [Int](repeating: 0, count: count), checkOf = [Int](repeating: 0, count: count)
+        var lastFile = "", lastCheck = "", f = -1, c = -1
+        for i in indices {
+            let file = self[i].file, check = self[i].check
+            if f < 0 || file != lastFile {
+                if let known = fileIndex[file] { f = known } else {
+                    f = files.count
+                    fileIndex[file] = f
+                    files.append((file, self[i].kind.map { $0.slot + 1 } ?? 0))
+                }
+                lastFile = file
             }
+            if c < 0 || check != lastCheck {
+                if let known = checkIndex[check] { c = known } else {
+                    c = checks.count
+                    checkIndex[check] = c
+                    checks.append(check)
+                }
+                lastCheck = check
+            }
+            guard self[i].line >= 0, self[i].line < 1 << 31 else { return nil }
+            fileOf[i] = f
+            checkOf[i] = c
+        }
+        guard files.count < 1 << 16, checks.count < 1 << 8 else { return nil }
+        // Ranks in the order the diagnostics' own comparison gives the files and checks.
+        var fileRanks = [Int](repeating: 0, count: files.count), checkRanks = [Int](repeating: 0, count: checks.count)
+        let fileOrder = files.indices.sorted { a, b in
+            files[a].rank != files[b].rank ? files[a].rank < files[b].rank : files[a].path < files[b].path
+        }
+        for (r, k) in fileOrder.enumerated() { fileRanks[k] = r }
+        for (r, k) in checks.indices.sorted(by: { checks[$0] < checks[$1] }).enumerated() { checkRanks[k] = r }
+        return indices.map { i in
+            let severity: UInt64 = self[i].severity == .error ? 0 : self[i].severity == .warning ? 1 : 2
+            return UInt64(fileRanks[fileOf[i]]) << 41 | UInt64(self[i].line) << 10 | severity << 8 | UInt64(checkRanks[checkOf[i]])
         }
     }
 

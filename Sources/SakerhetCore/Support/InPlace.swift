@@ -32,4 +32,31 @@ enum InPlace {
             for c in 0..<others.count { body(others[c], c) }
         }
     }
+
+    /// Puts element `order[k]` at place `k`, for every `k`, each element moved once and
+    /// none copied: each cycle of the permutation in turn. (Swapping the elements of an
+    /// array retained and released what each held, at every swap.) `order` must hold each
+    /// index once; the move stops the program before it would read a place twice.
+    static func permute<T>(_ items: inout [T], _ order: [Int32]) {
+        precondition(order.count == items.count, "a permutation of every place")
+        var placed = [Bool](repeating: false, count: items.count)
+        items.withUnsafeMutableBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            for start in 0..<b.count where !placed[start] {
+                placed[start] = true
+                var k = start
+                var from = Int(order[k])
+                guard from != start else { continue }
+                let first = (base + start).move()
+                while from != start {
+                    precondition(from >= 0 && from < b.count && !placed[from], "a permutation of every place")
+                    (base + k).moveInitialize(from: base + from, count: 1)
+                    placed[from] = true
+                    k = from
+                    from = Int(order[k])
+                }
+                (base + k).initialize(to: first)
+            }
+        }
+    }
 }
