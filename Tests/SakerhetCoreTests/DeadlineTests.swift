@@ -16,6 +16,19 @@ final class DeadlineTests: XCTestCase {
 
     // MARK: Day
 
+    /// A day is written `YYYY-MM-DD` (years 0–9999 byte by byte, others padded as
+    /// numbers), and read back as the same day, across the whole range.
+    func testDayDescriptionAtEveryPlaceInTheRange() {
+        func padded(_ n: Int, _ w: Int) -> String { let s = String(n); return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s }
+        for n in stride(from: -800_000, to: 3_000_000, by: 997) + [-719_528, -719_162, 0, 2_932_896] {
+            let d = Day(ordinal: n), c = d.civil
+            XCTAssertEqual(d.description, padded(c.year, 4) + "-" + padded(c.month, 2) + "-" + padded(c.day, 2), "\(n)")
+            if (1...9999).contains(c.year) { XCTAssertEqual(Day(d.description), d, d.description) }
+        }
+        XCTAssertEqual(Day(year: 1, month: 1, day: 1)!.description, "0001-01-01")
+        XCTAssertEqual(Day(year: 9999, month: 12, day: 31)!.description, "9999-12-31")
+    }
+
     func testDayParsing() {
         let d = day("2024-05-31")
         XCTAssertEqual([d.year, d.month, d.day], [2024, 5, 31])

@@ -73,7 +73,21 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public var description: String {
         let c = civil
-        return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
+        guard (0...9999).contains(c.year) else { return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) }
+        // Ten ASCII bytes written where the string keeps them: a late record's message
+        // names its day, thousands of times in a long list (three padded numbers joined
+        // made a string for each part).
+        return String(unsafeUninitializedCapacity: 10) { b in
+            var y = c.year
+            for i in (0..<4).reversed() { b[i] = UInt8(truncatingIfNeeded: 0x30 + y % 10); y /= 10 }
+            b[4] = 0x2D
+            b[5] = UInt8(truncatingIfNeeded: 0x30 + c.month / 10)
+            b[6] = UInt8(truncatingIfNeeded: 0x30 + c.month % 10)
+            b[7] = 0x2D
+            b[8] = UInt8(truncatingIfNeeded: 0x30 + c.day / 10)
+            b[9] = UInt8(truncatingIfNeeded: 0x30 + c.day % 10)
+            return 10
+        }
     }
 
     /// Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday).

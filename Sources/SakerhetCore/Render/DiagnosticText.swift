@@ -140,7 +140,9 @@ public enum DiagnosticText {
         s += SafeText.oneLineText(d.message.text(lang), lang)
         if d.owner != nil {
             let name = shown.owners(d, data: data, lang: lang)
-            s += style.dim(lang == .sv ? " (ansvarig: \(name))" : " (owner: \(name))")
+            let open = lang == .sv ? " (ansvarig: " : " (owner: "
+            // Without colour, straight into the line: no string of its own per line.
+            if style.color { s += style.dim(open + name + ")") } else { s += open; s += name; s += ")" }
         }
     }
 

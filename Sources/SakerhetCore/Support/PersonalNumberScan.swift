@@ -26,7 +26,9 @@ extension PersonalNumberCheck {
         var hits: [Hit] = []
         let n = u.count
         var line = 1, lineStart = 0, counted = 0
-        var digits = [UInt8](repeating: 0, count: 12)
+        // The digits of the run being read, in a value of their own (no array made per scan:
+        // a message is scanned when it is printed, thousands of times in a long list).
+        var digits = SIMD16<UInt8>()
         var p = 0
         let raw = UnsafeRawPointer(u.baseAddress)
         // How many ASCII digits end the words passed over just before `p`: a run that
@@ -142,7 +144,7 @@ extension PersonalNumberCheck {
                 }
             }
             if end >= 0 {
-                let ten = Array(digits[(count - 10)..<count])
+                let ten = ((count - 10)..<count).map { digits[$0] }
                 if plausible(ten) && luhn(ten) {
                     while counted < start {
                         if u[counted] == 0x0A { line += 1; lineStart = counted + 1 }
