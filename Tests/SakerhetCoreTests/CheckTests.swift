@@ -86,6 +86,16 @@ final class CheckTests: XCTestCase {
                   sv: "risk saknar fältet 'id'", en: "risk lacks the required field 'id'")
     }
 
+    /// A required key is read from its first field, as the record's slot reads it: an
+    /// empty first `status:` is missing though a second has a value; several missing keys
+    /// come in the schema's order, and repeats of a present key change nothing.
+    func testMandatoryReadsTheFirstFieldOfEachKey() {
+        let found = Fixture.run(MandatoryFieldCheck(), [.activity: "id: A1\nstatus:\nstatus: pågår\nowner: sbs\nowner:\ntitle: T\n"])
+        XCTAssertEqual(found.map(\.message.en), ["A1 lacks the required field 'goal'; add a line 'goal: …'",
+                                                  "A1 lacks the required field 'due'; add a line 'due: …'",
+                                                  "A1 lacks the required field 'status'; add a line 'status: …'"])
+    }
+
     func testMandatoryQuiet() {
         // Optional fields may be left out: an owner needs only id and name.
         XCTAssertEqual(Fixture.run(MandatoryFieldCheck(), [.owner: "id: sbs\nname: Enheten för säkerhet, beredskap och systemförvaltning\n"]).count, 0)

@@ -75,7 +75,7 @@ final class TreeWalkTests: XCTestCase {
             let (ids, parents) = Self.forest(n, &rng)
             var first: [String: Int] = [:]
             for (i, id) in ids.enumerated() where first[id] == nil { first[id] = i }
-            let found = ParentCycles.find(count: n, id: { ids[$0] }, parent: { parents[$0] }, index: { first[$0] })
+            let found = ParentCycles.find(count: n, id: { ids[$0] }, parent: { parents[$0].flatMap { first[$0] } }, record: { first[ids[$0]] })
             let expected = Self.cyclesByFullWalks(count: n, id: { ids[$0] }, parent: { parents[$0] }, index: { first[$0] })
             XCTAssertEqual(found.map(\.first), expected.map(\.first), "round \(round): \(ids) \(parents)")
             XCTAssertEqual(found.map(\.ids), expected.map(\.ids), "round \(round): \(ids) \(parents)")
@@ -105,7 +105,7 @@ final class TreeWalkTests: XCTestCase {
         let parents: [String?] = (0..<n).map { $0 == 0 ? "M2" : "M\($0 - 1)" }
         var index: [String: Int] = [:]
         for (i, id) in ids.enumerated() { index[id] = i }
-        let cycles = ParentCycles.find(count: n, id: { ids[$0] }, parent: { parents[$0] }, index: { index[$0] })
+        let cycles = ParentCycles.find(count: n, id: { ids[$0] }, parent: { parents[$0].flatMap { index[$0] } }, record: { index[ids[$0]] })
         XCTAssertEqual(cycles.map(\.ids), [["M0", "M2", "M1"]])
         XCTAssertEqual(cycles.map(\.first), [0])
 

@@ -6,9 +6,9 @@ public struct GoalCycleCheck: Check {
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
-        let goals = data.goals
-        return ParentCycles.find(count: goals.count, id: { goals[$0].id }, parent: { goals[$0].parent },
-                                 index: { data.goal($0)?.ref.index }).map { cycle in
+        let goals = data.goals, ids = data.idIndex(of: .goal)
+        return ParentCycles.find(count: goals.count, id: { goals[$0].id }, parent: { goals[$0].parent.flatMap(ids.first) },
+                                 record: { ids.first(goals[$0].id) }).map { cycle in
             let first = goals[cycle.first]
             let chain = (cycle.ids + [cycle.ids[0]]).joined(separator: " → ")
             return Diagnostic(.error, id, data, first.ref, field: "parent",

@@ -7,7 +7,20 @@ public struct MandatoryFieldCheck: RecordCheck {
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let kind = site.kind
-        for required in kind.required where r.field(required)?.isEmpty ?? true {  // no string made to ask
+        // One pass over the fields, in place: which required keys' first field has a value
+        // (a lookup of each required key was a pass each). No string is made to ask.
+        let required = kind.requiredCodes, fields = r.fields
+        var seen: UInt64 = 0, valued: UInt64 = 0
+        for j in fields.indices {
+            let code = fields.code(at: j)
+            guard code < 64 else { continue }
+            let bit: UInt64 = 1 << UInt64(code)
+            guard required & bit != 0, seen & bit == 0 else { continue }
+            seen |= bit
+            if !fields.isEmpty(at: j) { valued |= bit }
+        }
+        guard valued != required else { return }
+        for required in kind.required where valued & 1 << UInt64(required.rawValue) == 0 {
             let key = required.key, recordID = r.value(.id)
             let name = recordID ?? kind.word(.sv)
             let nameEn = recordID ?? kind.word(.en)

@@ -7,9 +7,9 @@ public struct OwnerCycleCheck: Check {
     public init() {}
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
-        let owners = data.owners
-        return ParentCycles.find(count: owners.count, id: { owners[$0].id }, parent: { owners[$0].parent },
-                                 index: { data.owner($0)?.ref.index }).map { cycle in
+        let owners = data.owners, ids = data.idIndex(of: .owner)
+        return ParentCycles.find(count: owners.count, id: { owners[$0].id }, parent: { owners[$0].parent.flatMap(ids.first) },
+                                 record: { ids.first(owners[$0].id) }).map { cycle in
             let first = owners[cycle.first]
             let chain = (cycle.ids + [cycle.ids[0]]).joined(separator: " → ")
             return Diagnostic(.error, id, data, first.ref, field: "parent",

@@ -93,6 +93,9 @@ public struct FieldList: RandomAccessCollection, Sendable, Equatable {
     /// Field `j`'s `lineCount`.
     public func lineCount(at j: Int) -> Int { block.base[place(j)].lineCount }
 
+    /// Whether field `j`'s value is empty (`Field.isEmpty`).
+    public func isEmpty(at j: Int) -> Bool { withExtendedLifetime(block) { block.base[place(j)].isEmpty } }
+
     /// Runs `body` on field `j`'s value bytes (`Field.withValueBytes`).
     func withValueBytes<R>(at j: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         withExtendedLifetime(block) { block.base[place(j)].withValueBytes(body) }

@@ -70,6 +70,8 @@ public enum Kind: String, Sendable, CaseIterable, Codable, Comparable {
 
     /// The fields that may repeat, as a set of codes: bit `code` is set for each.
     var repeatableCodes: UInt64 { Schema.repeatableCodes[slot] }
+    /// The codes of `required`, one bit each.
+    var requiredCodes: UInt64 { Schema.requiredCodes[slot] }
 
     public static func < (a: Kind, b: Kind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
 }
@@ -127,6 +129,7 @@ enum Schema {
     /// Required and repeatable fields of each kind, indexed by `Kind.slot`.
     static let required: [[FieldKey]] = list.map { $0.filter(\.required).map(\.key) }
     static let repeatableCodes: [UInt64] = list.map { $0.filter(\.repeatable).reduce(0) { $0 | 1 << UInt64($1.key.rawValue) } }
+    static let requiredCodes: [UInt64] = required.map { $0.reduce(0) { $0 | 1 << UInt64($1.rawValue) } }
     /// The place of each field in `list`, by the code of its key (256 entries, so that
     /// `FieldKey.noCode` finds -1 too), indexed by `Kind.slot`.
     static let byCode: [[Int16]] = list.map { specs in
