@@ -69,16 +69,8 @@ public struct Diagnostic: Sendable, Codable, Hashable {
 
     /// The owners after the first, when the record has several; nil otherwise.
     static func coOwners(_ data: DataSet, _ ref: RecordRef) -> [String]? {
-        // Each kind's records are fetched once (`data.goals` … is made on first use).
-        func owners<T>(_ items: [T], _ of: (T) -> [String]) -> [String] { ref.index < items.count ? of(items[ref.index]) : [] }
-        let all: [String]
-        switch ref.kind {
-        case .goal: all = owners(data.goals, \.owners)
-        case .activity: all = owners(data.activities, \.owners)
-        case .risk: all = owners(data.risks, \.owners)
-        case .finding: all = owners(data.findings, \.owners)
-        case .owner, .area, .followup: all = []
-        }
+        let all = data.owners(ref)
+        guard all.count > 1 else { return nil }
         let rest = all.dropFirst().compactMap(Diagnostic.label)
         return rest.isEmpty ? nil : Array(rest)
     }

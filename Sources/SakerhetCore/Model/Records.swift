@@ -502,6 +502,22 @@ extension DataSet {
     /// The `id` and `owner` of the record at `ref` (empty when it has none), read from the
     /// typed records instead of walking the record's fields: a diagnostic asks for them, and
     /// a record of many thousand lines may have as many diagnostics.
+    /// The typed record's owners (goals, activities, risks, findings), read where the
+    /// record lies; empty for the other kinds. A copy of the record, for its owners,
+    /// retained and released everything it holds, for every diagnostic of a long list.
+    public func owners(_ ref: RecordRef) -> [String] {
+        func typed<T: Scheduled>(_ items: [T]) -> [String] {
+            items.withUnsafeBufferPointer { b in ref.index < b.count ? b[ref.index].owners : [] }
+        }
+        switch ref.kind {
+        case .goal: return typed(goals)
+        case .activity: return typed(activities)
+        case .risk: return risks.withUnsafeBufferPointer { b in ref.index < b.count ? b[ref.index].owners : [] }
+        case .finding: return typed(findings)
+        case .owner, .area, .followup: return []
+        }
+    }
+
     public func idAndOwner(_ ref: RecordRef) -> (id: String, owner: String) {
         func typed<T: Item>(_ items: [T], _ owner: (T) -> String) -> (String, String)? {
             items.withUnsafeBufferPointer { b in ref.index < b.count ? (b[ref.index].id, owner(b[ref.index])) : nil }
