@@ -116,16 +116,20 @@ struct FusedRun: Sendable {
             let active = recordChecks.filter { $0.check.kinds.contains(kind) }
             let fused = active.map(\.check)
             var outs = [[Diagnostic]](repeating: [], count: active.count)
-            // A block of records to each check in turn (the block's records stay in the
-            // cache for the next check), the checks read in place (`InPlace`): a check
-            // called once per record was copied, its box, at every call. (The field checks
-            // below are still called per field: a walk of the block per check cost more
-            // than the copies.)
+            var fields = FieldWalk(self, kind)
+            // A block of records to each record check in turn, then its fields to the field
+            // checks: the block's records and fields stay in the cache from the first check
+            // to the last (the field checks walking the whole piece after the record checks
+            // read its fields from memory twice). The checks are read in place (`InPlace`):
+            // a record check called once per record was copied, its box, at every call. (The
+            // field checks are still called per field: a walk of the block per field check
+            // cost more than the copies.)
             let records = file.document.records
             for block in FusedRun.blocks(range) {
                 InPlace.each(fused) { check, c in check.check(records, block, site, into: &outs[c]) }
+                fields.flag(block)
             }
-            return Found(diagnostics: zip(active, outs).map { ($0.index, $1) }, flagged: flag(kind, range))
+            return Found(diagnostics: zip(active, outs).map { ($0.index, $1) }, flagged: fields.flagged)
         case .scheduled(let kind, let range):
             switch kind {
             case .goal: return Found(diagnostics: scheduled(data.goals, range, asOf))
@@ -135,22 +139,43 @@ struct FusedRun: Sendable {
         }
     }
 
-    /// The fields of the records `range` of `kind` that each field check flags: one walk
-    /// over the fields, each handed to the checks that read its code.
-    private func flag(_ kind: Kind, _ range: Range<Int>) -> [[FlaggedField]] {
-        var flagged = [[FlaggedField]](repeating: [], count: fieldChecks.count)
-        let masks = fieldMasks[kind.slot]
-        let checks = fieldChecks.map(\.check)
-        var site = FieldSite(data)
-        data.forEachField(of: kind, in: range, wanted: masks.map { $0 != 0 }) { i, field, spec in
-            let ref = RecordRef(kind: kind, index: i)
-            // The field and the checks read where they lie: a copy of a field retains its
-            // value's storage, one of a check copies its box.
-            InPlace.masked(checks, masks[Int(field.code)]) { check, c in
-                if check.flags(field, spec, ref, &site) { flagged[c].append(FlaggedField(ref: ref, field: copy field, spec: spec)) }
+    /// The fields of a kind's records that each field check flags, block after block: one
+    /// walk over the fields, each handed to the checks that read its code.
+    private struct FieldWalk {
+        let data: DataSet
+        let kind: Kind
+        let checks: [any FieldCheck]
+        let masks: [UInt64]
+        let wanted: [Bool]
+        /// Whether any field check reads a field of the kind.
+        let reads: Bool
+        var site: FieldSite
+        /// What each field check flagged so far, in file order.
+        var flagged: [[FlaggedField]]
+
+        init(_ run: FusedRun, _ kind: Kind) {
+            data = run.data
+            self.kind = kind
+            checks = run.fieldChecks.map(\.check)
+            masks = run.fieldMasks[kind.slot]
+            wanted = masks.map { $0 != 0 }
+            reads = wanted.contains(true)
+            site = FieldSite(run.data)
+            flagged = [[FlaggedField]](repeating: [], count: checks.count)
+        }
+
+        mutating func flag(_ range: Range<Int>) {
+            guard reads else { return }
+            let (kind, masks, checks) = (kind, masks, checks)
+            data.forEachField(of: kind, in: range, wanted: wanted) { i, field, spec in
+                let ref = RecordRef(kind: kind, index: i)
+                // The field and the checks read where they lie: a copy of a field retains
+                // its value's storage, one of a check copies its box.
+                InPlace.masked(checks, masks[Int(field.code)]) { check, c in
+                    if check.flags(field, spec, ref, &site) { flagged[c].append(FlaggedField(ref: ref, field: copy field, spec: spec)) }
+                }
             }
         }
-        return flagged
     }
 
     private func scheduled<T: Scheduled>(_ items: [T], _ range: Range<Int>, _ asOf: Day) -> [(Int, [Diagnostic])] {
