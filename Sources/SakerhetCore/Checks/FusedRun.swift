@@ -141,10 +141,12 @@ struct FusedRun: Sendable {
 
     /// The fields of a kind's records that each field check flags, block after block: one
     /// walk over the fields, each handed to the checks that read its code.
-    private struct FieldWalk {
+    fileprivate struct FieldWalk {
         let data: DataSet
         let kind: Kind
-        let checks: [any FieldCheck]
+        /// Each field check's test, opened from its box once: called through the box, a
+        /// check was copied and destroyed at every field.
+        let tests: [Test]
         let masks: [UInt64]
         let wanted: [Bool]
         /// Whether any field check reads a field of the kind.
@@ -156,23 +158,25 @@ struct FusedRun: Sendable {
         init(_ run: FusedRun, _ kind: Kind) {
             data = run.data
             self.kind = kind
-            checks = run.fieldChecks.map(\.check)
+            tests = run.fieldChecks.map(\.check.fusedTest)
             masks = run.fieldMasks[kind.slot]
             wanted = masks.map { $0 != 0 }
             reads = wanted.contains(true)
             site = FieldSite(run.data)
-            flagged = [[FlaggedField]](repeating: [], count: checks.count)
+            flagged = [[FlaggedField]](repeating: [], count: tests.count)
         }
+
+        typealias Test = (borrowing Field, FieldSpec, RecordRef, inout FieldSite) -> Bool
 
         mutating func flag(_ range: Range<Int>) {
             guard reads else { return }
-            let (kind, masks, checks) = (kind, masks, checks)
+            let (kind, masks, tests) = (kind, masks, tests)
             data.forEachField(of: kind, in: range, wanted: wanted) { i, field, spec in
                 let ref = RecordRef(kind: kind, index: i)
                 // The field and the checks read where they lie: a copy of a field retains
                 // its value's storage, one of a check copies its box.
-                InPlace.masked(checks, masks[Int(field.code)]) { check, c in
-                    if check.flags(field, spec, ref, &site) { flagged[c].append(FlaggedField(ref: ref, field: copy field, spec: spec)) }
+                InPlace.masked(tests, masks[Int(field.code)]) { test, c in
+                    if test(field, spec, ref, &site) { flagged[c].append(FlaggedField(ref: ref, field: copy field, spec: spec)) }
                 }
             }
         }
@@ -201,4 +205,9 @@ struct FusedRun: Sendable {
     static func blocks(_ range: Range<Int>) -> [Range<Int>] {
         stride(from: range.lowerBound, to: range.upperBound, by: block).map { $0..<min($0 + block, range.upperBound) }
     }
+}
+
+private extension FieldCheck {
+    /// `flags`, in a closure made where the check's type is known (`FusedRun.FieldWalk`).
+    var fusedTest: FusedRun.FieldWalk.Test { { field, spec, ref, site in flags(field, spec, ref, &site) } }
 }
