@@ -52,13 +52,16 @@ extension DataSet {
     /// record's field list retains it, and most fields are passed over.
     private func walk(_ kind: Kind, _ wanted: [Bool], _ range: Range<Int>? = nil, _ body: (Int, borrowing Field) -> Void) {
         guard wanted.contains(true), let records = files[kind]?.document.records else { return }
+        // The records' field blocks held once each (`FieldList.view(keeping:)`), not
+        // retained and released for every record: counts that the walks on the other
+        // cores change too.
+        var holder = FieldList()
         wanted.withUnsafeBufferPointer { wanted in
             records.withUnsafeBufferPointer { records in
                 for i in range ?? records.indices {
-                    records[i].fields.withUnsafeBufferPointer { fields in
-                        for j in fields.indices where wanted[Int(fields[j].code)] {
-                            body(i, fields[j])
-                        }
+                    let fields = records[i].fields.view(keeping: &holder)
+                    for j in fields.indices where wanted[Int(fields[j].code)] {
+                        body(i, fields[j])
                     }
                 }
             }
