@@ -190,13 +190,12 @@ extension Array where Element == Diagnostic {
     /// waited. Where a part does not fit its bits (more than 65,535 files or 255 checks, a
     /// line past 2^31), or with `packed` false (a test), the diagnostics are compared.
     func outputOrder(packed: Bool = true) -> [Int32] {
-        func fileRank(_ d: Diagnostic) -> Int { d.kind.map { $0.slot + 1 } ?? 0 }
         if packed, let keys = packedKeys() {
             return indices.map(Int32.init).sorted { i, j in keys[Int(i)] != keys[Int(j)] ? keys[Int(i)] < keys[Int(j)] : i < j }
         }
         func before(_ a: Diagnostic, _ b: Diagnostic) -> Bool? {
             if a.file != b.file {
-                let x = fileRank(a), y = fileRank(b)
+                let x = Self.fileRank(a), y = Self.fileRank(b)
                 return x != y ? x < y : a.file < b.file
             }
             if a.line != b.line { return a.line < b.line }
@@ -206,6 +205,10 @@ extension Array where Element == Diagnostic {
         }
         return indices.map(Int32.init).sorted { i, j in before(self[Int(i)], self[Int(j)]) ?? (i < j) }
     }
+
+    /// Where a diagnostic's file comes: a file with no kind first (config.rec), then the
+    /// kinds' in `Kind.allCases` order.
+    private static func fileRank(_ d: Diagnostic) -> Int { d.kind.map { $0.slot + 1 } ?? 0 }
 
     /// Each diagnostic's place as one number (`outputOrder`), nil when a part does not fit
     /// its bits. The files and checks are told apart by their strings, looked up only where
@@ -222,7 +225,7 @@ extension Array where Element == Diagnostic {
                 if let known = fileIndex[file] { f = known } else {
                     f = files.count
                     fileIndex[file] = f
-                    files.append((file, self[i].kind.map { $0.slot + 1 } ?? 0))
+                    files.append((file, Self.fileRank(self[i])))
                 }
                 lastFile = file
             }

@@ -120,10 +120,11 @@ struct FusedRun: Sendable {
             // A block of records to each record check in turn, then its fields to the field
             // checks: the block's records and fields stay in the cache from the first check
             // to the last (the field checks walking the whole piece after the record checks
-            // read its fields from memory twice). The checks are read in place (`InPlace`):
-            // a record check called once per record was copied, its box, at every call. (The
-            // field checks are still called per field: a walk of the block per field check
-            // cost more than the copies.)
+            // read its fields from memory twice). A record check is reached behind its
+            // protocol once per block, read in place (`InPlace`): called once per record,
+            // its box was copied at every call. The field checks are called per field,
+            // through a closure each (`FieldWalk`): a walk of the block per field check
+            // read its fields six times and cost more.
             let records = file.document.records
             for block in FusedRun.blocks(range) {
                 InPlace.each(fused) { check, c in check.check(records, block, site, into: &outs[c]) }
@@ -173,8 +174,8 @@ struct FusedRun: Sendable {
             let (kind, masks, tests) = (kind, masks, tests)
             data.forEachField(of: kind, in: range, wanted: wanted) { i, field, spec in
                 let ref = RecordRef(kind: kind, index: i)
-                // The field and the checks read where they lie: a copy of a field retains
-                // its value's storage, one of a check copies its box.
+                // The field and the tests read where they lie: a copy of a field retains
+                // its value's storage.
                 InPlace.masked(tests, masks[Int(field.code)]) { test, c in
                     if test(field, spec, ref, &site) { flagged[c].append(FlaggedField(ref: ref, field: copy field, spec: spec)) }
                 }

@@ -71,7 +71,9 @@ public struct IDIndex: Sendable {
         return f.withValueBytes { same(a, $0) }
     }
 
-    /// The first record whose id is these bytes.
+    /// The first record whose id is these bytes. Inlined where it is called: a call may be
+    /// handed a copy of the index, a retain and a release of its buffers per lookup.
+    @inline(__always)
     func first(bytes id: UnsafeBufferPointer<UInt8>) -> Int? {
         table.withUnsafeBufferPointer { table in
             records.withUnsafeBufferPointer { records in IDIndex.first(id, table, records) }
