@@ -499,9 +499,6 @@ func naturalCompare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UI
 }
 
 extension DataSet {
-    /// The `id` and `owner` of the record at `ref` (empty when it has none), read from the
-    /// typed records instead of walking the record's fields: a diagnostic asks for them, and
-    /// a record of many thousand lines may have as many diagnostics.
     /// The typed record's owners (goals, activities, risks, findings), read where the
     /// record lies; empty for the other kinds. A copy of the record, for its owners,
     /// retained and released everything it holds, for every diagnostic of a long list.
@@ -518,6 +515,9 @@ extension DataSet {
         }
     }
 
+    /// The `id` and `owner` of the record at `ref` (empty when it has none), read from the
+    /// typed records instead of walking the record's fields: a diagnostic asks for them, and
+    /// a record of many thousand lines may have as many diagnostics.
     public func idAndOwner(_ ref: RecordRef) -> (id: String, owner: String) {
         func typed<T: Item>(_ items: [T], _ owner: (T) -> String) -> (String, String)? {
             items.withUnsafeBufferPointer { b in ref.index < b.count ? (b[ref.index].id, owner(b[ref.index])) : nil }

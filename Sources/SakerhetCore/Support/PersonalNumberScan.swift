@@ -46,9 +46,9 @@ extension PersonalNumberCheck {
             if wordAtATime, let raw {
                 // Six bytes at a time while the sixth is a byte of no digit: a number has
                 // six digits in a row (each an ASCII digit or a full-width digit's three
-                // bytes), so one that starts in these six bytes would cover the sixth. Nothing before
-                // `p` goes on into it (`carry` is 0: the bytes before were passed over the
-                // same way, or end a run the scan has read).
+                // bytes), so one that starts in these six bytes would cover the sixth.
+                // Nothing before `p` goes on into it (`carry` is 0: the bytes before were
+                // passed over the same way, or end a run the scan has read).
                 if carry == 0, p + 6 <= n {
                     // In a loop of its own: most of a plan is passed over here. A byte that
                     // is in no digit (`inDigit`) passes: a Swedish letter as well as a
