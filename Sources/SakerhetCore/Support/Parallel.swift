@@ -43,9 +43,10 @@ enum Parallel {
     /// time when it is long. Each piece has its own `scratch`, made by `start`. An element
     /// is a typed record, a microsecond's work or so: 10,000 goals are worth two cores (a
     /// plan of the rollup, of 2,000 activities, is one piece: the plans are read on every
-    /// core already).
+    /// core already). Four pieces per core, taken in turn: with one each, a core that the
+    /// host slowed kept the other waiting at the end.
     static func array<T: Sendable, S>(_ count: Int, start: @Sendable () -> S, _ element: @Sendable (inout S, Int) -> T) -> [T] {
-        let pieces = ranges(count, minimum: 4_000)
+        let pieces = ranges(count, minimum: 4_000, perCore: 4)
         return Slots<T>.array(count) { slots in
             _ = map(pieces.count) { p in
                 var scratch = start()
