@@ -173,7 +173,9 @@ public struct DataSet: Sendable {
             return made.filter { keep($0.status, $0.deadline) }
         }
         let rs = recordsBySlot[Kind.activity.slot]
-        let ranges = Parallel.ranges(rs.count)
+        // Four pieces per core, as `Parallel.array`: a core the host slowed does not keep
+        // the other waiting at the end.
+        let ranges = Parallel.ranges(rs.count, perCore: 4)
         let parts = Parallel.map(ranges.count) { p -> [Activity] in
             var f = FieldSlots(.activity)
             var kept: [Activity] = []
@@ -302,7 +304,7 @@ public struct DataSet: Sendable {
         cache.activityGoals.get {
             let all = activities
             let goalIDs = idIndex(Kind.goal.slot)
-            let parts = Parallel.ranges(all.count)
+            let parts = Parallel.ranges(all.count, perCore: 4)
             let found = Parallel.map(parts.count) { p -> [Int32] in
                 var goalOf: [Int32] = []
                 goalOf.reserveCapacity(parts[p].count)
