@@ -7,13 +7,14 @@ import XCTest
 final class ParallelTests: XCTestCase {
     func testArrayPutsEveryElementInItsPlace() {
         let n = 50_000
-        XCTAssertGreaterThan(Parallel.ranges(n).count, Parallel.width == 1 ? 0 : 1, "made in pieces")
+        XCTAssertGreaterThan(Parallel.arrayPieces(n).count, Parallel.width == 1 ? 0 : 1, "made in pieces")
         let made = Parallel.array(n, start: { 0 }) { seen, i in
             seen += 1
             return "v\(i) after \(seen - 1) in this piece"
         }
         XCTAssertEqual(made.count, n)
-        let pieces = Parallel.ranges(n)
+        let pieces = Parallel.arrayPieces(n)
+        XCTAssertEqual(pieces.count, Parallel.width * 4, "four pieces per core, taken in turn")
         for range in pieces {
             for i in range { XCTAssertEqual(made[i], "v\(i) after \(i - range.lowerBound) in this piece") }
         }

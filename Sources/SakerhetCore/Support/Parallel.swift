@@ -46,7 +46,7 @@ enum Parallel {
     /// core already). Four pieces per core, taken in turn: with one each, a core that the
     /// host slowed kept the other waiting at the end.
     static func array<T: Sendable, S>(_ count: Int, start: @Sendable () -> S, _ element: @Sendable (inout S, Int) -> T) -> [T] {
-        let pieces = ranges(count, minimum: 4_000, perCore: 4)
+        let pieces = arrayPieces(count)
         return Slots<T>.array(count) { slots in
             _ = map(pieces.count) { p in
                 var scratch = start()
@@ -54,6 +54,9 @@ enum Parallel {
             }
         }
     }
+
+    /// The pieces `array` makes `count` elements in.
+    static func arrayPieces(_ count: Int) -> [Range<Int>] { ranges(count, minimum: 4_000, perCore: 4) }
 }
 
 extension Parallel {
