@@ -236,7 +236,13 @@ final class VocabularyTimeTests: XCTestCase {
             let data = Self.data([.activity: activities])
             XCTAssertEqual(DeadlineTokenCheck().run(data, asOf: Day("2024-01-01")!).map(\.severity), [.error], bad)
             XCTAssertNil(data.activities[0].done)
+            // A `done` that names no day is still a `done`: the deadline check reports it,
+            // done-date does not (it reads the record when there is no done period).
+            XCTAssertEqual(DoneNeedsDateCheck().run(data, asOf: Day("2024-01-01")!).count, 0, bad)
         }
+        // An empty `done:` is none.
+        let empty = Self.data([.activity: "id: A1\ntitle: Klar\ngoal: D1\nowner: rtj\ndue: 2030\nstatus: klar\ndone:\n"])
+        XCTAssertEqual(DoneNeedsDateCheck().run(empty, asOf: Day("2024-01-01")!).map(\.check), ["done-date"])
         // A recurring activity done in a whole year before its period stays on its period.
         XCTAssertEqual(Activity.deadline(due: Deadline(token: "2024-Q1"), every: .quarter, done: Deadline(token: "2014")!.lastDay)?.token, "2024-Q1")
     }

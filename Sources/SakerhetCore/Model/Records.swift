@@ -503,14 +503,14 @@ extension DataSet {
     /// record lies; empty for the other kinds. A copy of the record, for its owners,
     /// retained and released everything it holds, for every diagnostic of a long list.
     public func owners(_ ref: RecordRef) -> [String] {
-        func typed<T: Scheduled>(_ items: [T]) -> [String] {
-            items.withUnsafeBufferPointer { b in ref.index < b.count ? b[ref.index].owners : [] }
+        func typed<T>(_ items: [T], _ owners: (T) -> [String]) -> [String] {
+            items.withUnsafeBufferPointer { b in ref.index < b.count ? owners(b[ref.index]) : [] }
         }
         switch ref.kind {
-        case .goal: return typed(goals)
-        case .activity: return typed(activities)
-        case .risk: return risks.withUnsafeBufferPointer { b in ref.index < b.count ? b[ref.index].owners : [] }
-        case .finding: return typed(findings)
+        case .goal: return typed(goals) { $0.owners }
+        case .activity: return typed(activities) { $0.owners }
+        case .risk: return typed(risks) { $0.owners }
+        case .finding: return typed(findings) { $0.owners }
         case .owner, .area, .followup: return []
         }
     }
