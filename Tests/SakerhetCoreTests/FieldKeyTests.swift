@@ -73,7 +73,7 @@ final class FieldKeyTests: XCTestCase {
         XCTAssertEqual(doc.descriptor?.fields.first?.code, FieldKey.noCode, "a descriptor key is not a field key")
         // A key as a number (4 bytes), not a string (16); a one-line value as a place in the
         // file's bytes (one reference, and a length) instead of a string.
-        XCTAssertEqual(MemoryLayout<Field>.stride, 32, "a field carries its key as a number, not a string")
+        XCTAssertEqual(MemoryLayout<Field>.stride, 24, "a field carries its key as a number, not a string, and no end of its own")
         // Every key of the schema, and a longer or shorter look-alike of each.
         let all = FieldKey.allCases.map { "\($0.key): v\n\($0.key)x: v\n" + ($0.key.count > 1 ? "\($0.key.dropLast()): v\n" : "") }.joined()
         for f in Document(text: all).records[0].fields {

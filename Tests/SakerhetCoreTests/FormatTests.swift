@@ -238,6 +238,74 @@ final class FormatTests: XCTestCase {
         XCTAssertNotEqual(later, Field(keyID: later.keyID, value: long + ".", line: 2, valueColumn: 8, lineCount: 1, byteRange: later.byteRange))
     }
 
+    /// A field keeps no end of its own: a one-line value's field ends after the first line
+    /// break after the value, with trailing blanks, a CR, or the end of a file with no last
+    /// line break; a multi-line value's where its last `+` line does. What the edits splice.
+    func testAFieldEndsAfterItsLastLine() {
+        let text = "id: A1\r\ntitle: x  \t\r\nnote: a\r\n+ b  \r\n# c\r\nowner:\r\n\r\nid: A2\nstatus: klar"
+        let doc = Document(text: text)
+        let bytes = Array(text.utf8)
+        func range(_ r: Record, _ key: String) -> String { String(decoding: bytes[r.field(key)!.byteRange], as: UTF8.self) }
+        let a1 = doc.records[0], a2 = doc.records[1]
+        XCTAssertEqual(range(a1, "id"), "id: A1\r\n")
+        XCTAssertEqual(range(a1, "title"), "title: x  \t\r\n")
+        XCTAssertEqual(range(a1, "note"), "note: a\r\n+ b  \r\n", "up to the + line, not the comment after it")
+        XCTAssertEqual(range(a1, "owner"), "owner:\r\n")
+        XCTAssertEqual(range(a2, "status"), "status: klar", "the file's end")
+        XCTAssertEqual(a1.fields.map(\.byteRange.upperBound), a1.fields.indices.map { a1.fields.byteRange(at: $0).upperBound })
+        // Removing a field splices out exactly its lines.
+        XCTAssertEqual(String(decoding: doc.splicing(a1.field("title")!.byteRange, with: []).bytes, as: UTF8.self),
+                       text.replacingOccurrences(of: "title: x  \t\r\n", with: ""))
+    }
+
+    /// A key of 65,535 bytes or more, and a value that starts that far in, do not fit the
+    /// field's 16-bit key and column: such a field keeps them with its value, made at once,
+    /// and reads back as any other.
+    func testAFieldWithAVeryLongKeyReadsBackWhole() {
+        let key = String(repeating: "k", count: 70_000)
+        let text = "id: A1\n\(key): värde  \nstatus: klar\n"
+        let doc = Document(text: text)
+        XCTAssertTrue(doc.issues.isEmpty)
+        let r = doc.records[0]
+        let f = r.fields[1]
+        XCTAssertEqual(f.key, key)
+        XCTAssertEqual(f.code, FieldKey.noCode)
+        XCTAssertEqual(f.value, "värde")
+        XCTAssertEqual(f.valueColumn, 70_003)
+        XCTAssertEqual(f.line, 2)
+        XCTAssertEqual(f.lineCount, 1)
+        XCTAssertEqual(f.byteRange, 7..<(7 + 70_000 + 11))
+        XCTAssertFalse(f.text.isMadeLater, "made at once")
+        XCTAssertEqual(r.value(key), "värde")
+        XCTAssertEqual(r.value(.status), "klar")
+        XCTAssertEqual(f, Field(keyID: f.keyID, value: "värde", line: 2, valueColumn: 70_003, lineCount: 1, byteRange: f.byteRange))
+        // A column that fits and a key that fits: kept in the field, the value in the file.
+        let short = Document(text: "id: A1\n\(String(repeating: "k", count: 65_000)): v\n").records[0].fields[1]
+        XCTAssertEqual(short.valueColumn, 65_003)
+        XCTAssertTrue(short.text.isMadeLater)
+        XCTAssertEqual(short.value, "v")
+    }
+
+    /// More different keys than 16 bits number: the fields past them keep their key's
+    /// number with their value, and each reads back its own key.
+    func testMoreKeysThanSixteenBitsNumberReadBackTheirOwn() {
+        let n = 66_000
+        var text = "id: A1\n"
+        for k in 0..<n { text += "wide\(k): \(k)\n" }
+        let doc = Document(text: text)
+        let fields = doc.records[0].fields
+        XCTAssertEqual(fields.count, n + 1)
+        var ids = Set<UInt32>()
+        for k in 0..<n {
+            let f = fields[k + 1]
+            if f.key != "wide\(k)" || f.value != "\(k)" || f.code != FieldKey.noCode { XCTFail("field \(k): \(f.key) \(f.value)"); break }
+            ids.insert(f.keyID)
+        }
+        XCTAssertEqual(ids.count, n, "a number per key")
+        XCTAssertGreaterThan(ids.max()!, UInt32(UInt16.max), "some past 16 bits")
+        XCTAssertEqual(doc.records[0].value("wide65999"), "65999")
+    }
+
     /// A value whose bytes are not valid UTF-8 is made at once, repaired, and reported; the
     /// short valid values around it (Swedish letters, empty) stay in the file and read back
     /// as written.

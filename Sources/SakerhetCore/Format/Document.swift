@@ -221,9 +221,9 @@ public enum LineEnding: Sendable {
     var bytes: [UInt8] { self == .lf ? [0x0A] : [0x0D, 0x0A] }
 }
 
-/// One `key: value` line (with its `+` lines) of a record, in 32 bytes: the parser makes
+/// One `key: value` line (with its `+` lines) of a record, in 24 bytes: the parser makes
 /// one for every line of every file, so at 1,000,000 activities the fields are the
-/// largest part of what a command holds (docs/performance.md, "A field in 32 bytes").
+/// largest part of what a command holds (docs/performance.md, "A field in 24 bytes").
 /// A one-line value whose bytes are valid UTF-8, short or long, stays in the file's bytes
 /// and is made into a string when it is asked for; only a value of several lines, one
 /// whose bytes had to be repaired and one an edit gives is kept as a string.
@@ -236,24 +236,32 @@ public struct Field: Sendable, Hashable {
     public var value: String {
         // Not through `text`: making a `FieldText` copies the storage, a retain and a
         // release for every value made.
-        storage.string(Int(start32) + Int(column32) - 1, Int(count32))
+        storage.string(valueStart, Int(count32))
     }
     /// Whether the value is empty, without making it.
     public var isEmpty: Bool { text.isEmpty }
     /// The value as the field keeps it.
-    var text: FieldText { FieldText(storage, start: Int(start32) + Int(column32) - 1, count: Int(count32)) }
+    var text: FieldText { FieldText(storage, start: valueStart, count: Int(count32)) }
     private let storage: FieldStorage
-    /// The key as a number (`KeyNames`): the key's `FieldKey` code, or an id of 256 and
-    /// up for any other key, so that the field carries no string for its key.
-    let keyID: UInt32
-    // Positions as 32-bit numbers (files are at most 1 GiB, see `Store.read`).
-    private let line32: Int32
-    private let column32: Int32
+    // Positions as 32-bit numbers (files are at most 1 GiB, see `Store.read`). The end of
+    // the field's lines is not kept: a value in the file has one line, which ends at the
+    // first line break after the value; a made value keeps its end with its string.
     private let start32: Int32
-    private let end32: Int32
+    private let line32: Int32
     /// A value in the file: its length in bytes (it has one line). A made value: its
     /// number of lines.
     private let count32: Int32
+    /// The key's number (`KeyNames`) and the value's column, 16 bits each; `FieldStorage.wide`
+    /// (never reached by a real plan: a key of 65,535 bytes, or that many different keys)
+    /// marks a field whose made value keeps them in full.
+    private let key16: UInt16
+    private let column16: UInt16
+
+    /// The key as a number (`KeyNames`): the key's `FieldKey` code, or an id of 256 and
+    /// up for any other key, so that the field carries no string for its key.
+    var keyID: UInt32 {
+        key16 != FieldStorage.wide ? UInt32(key16) : storage.made.keyID
+    }
 
     /// The first field of `key` in `fields`, nil when there is none or its value is empty:
     /// what a record's slot for the key gives (`FieldSlots`).
@@ -267,37 +275,54 @@ public struct Field: Sendable, Hashable {
 
     /// The key's `FieldKey` code, `FieldKey.noCode` for a key the schema does not have.
     @inline(__always)
-    public var code: UInt8 { keyID < KeyNames.firstOther ? UInt8(truncatingIfNeeded: keyID) : FieldKey.noCode }
+    public var code: UInt8 { key16 < UInt16(KeyNames.firstOther) ? UInt8(truncatingIfNeeded: key16) : FieldKey.noCode }
 
     /// 1-based line of the key.
     public var line: Int { Int(line32) }
     /// 1-based column where the value starts.
-    public var valueColumn: Int { Int(column32) }
+    public var valueColumn: Int { column16 != FieldStorage.wide ? Int(column16) : Int(storage.made.column) }
     /// 1 plus the number of `+` continuation lines.
     public var lineCount: Int { storage.isFile ? 1 : Int(count32) }
     /// From the key's first byte to the end of its last line, line break included.
-    public var byteRange: Range<Int> { Int(start32)..<Int(end32) }
+    public var byteRange: Range<Int> {
+        switch storage {
+        case .file(let source): return Int(start32)..<source.lineEnd(from: valueStart + Int(count32))
+        case .made(let made): return Int(start32)..<Int(made.end)
+        }
+    }
+    /// Where the value starts in the file (a value in the file; read only then).
+    @inline(__always)
+    private var valueStart: Int { Int(start32) + Int(column16) - 1 }
 
     /// A field whose value is made already.
     init(keyID: UInt32, value: String, line: Int, valueColumn: Int, lineCount: Int, byteRange: Range<Int>) {
-        self.init(keyID: keyID, storage: .made(MadeValue(value)), count: lineCount, line: line, valueColumn: valueColumn,
-                  byteRange: byteRange)
+        let wide = keyID >= UInt32(FieldStorage.wide) || valueColumn < 1 || valueColumn >= Int(FieldStorage.wide)
+        self.init(keyID: keyID, storage: .made(MadeValue(value, end: byteRange.upperBound, keyID: keyID, column: valueColumn)),
+                  count: lineCount, line: line, valueColumn: valueColumn, start: byteRange.lowerBound, wide: wide)
     }
 
     /// A one-line field whose value is the `length` valid UTF-8 bytes of `source` from its
-    /// value's column on (`byteRange.lowerBound + valueColumn - 1`).
+    /// value's column on (`byteRange.lowerBound + valueColumn - 1`), and whose line ends
+    /// at the first line break after the value (or the file's end).
     init(keyID: UInt32, source: FieldSource, length: Int, line: Int, valueColumn: Int, byteRange: Range<Int>) {
-        self.init(keyID: keyID, storage: .file(source), count: length, line: line, valueColumn: valueColumn, byteRange: byteRange)
+        guard keyID < UInt32(FieldStorage.wide), valueColumn >= 1, valueColumn < Int(FieldStorage.wide) else {
+            let from = byteRange.lowerBound + valueColumn - 1
+            self.init(keyID: keyID, value: source.string(from, length), line: line, valueColumn: valueColumn, lineCount: 1,
+                      byteRange: byteRange)
+            return
+        }
+        self.init(keyID: keyID, storage: .file(source), count: length, line: line, valueColumn: valueColumn,
+                  start: byteRange.lowerBound, wide: false)
+        assert(self.byteRange == byteRange, "a one-line field ends at the line break after its value")
     }
 
-    private init(keyID: UInt32, storage: FieldStorage, count: Int, line: Int, valueColumn: Int, byteRange: Range<Int>) {
-        self.keyID = keyID
+    private init(keyID: UInt32, storage: FieldStorage, count: Int, line: Int, valueColumn: Int, start: Int, wide: Bool) {
         self.storage = storage
         count32 = Int32(clamping: count)
         line32 = Int32(clamping: line)
-        column32 = Int32(clamping: valueColumn)
-        start32 = Int32(clamping: byteRange.lowerBound)
-        end32 = Int32(clamping: byteRange.upperBound)
+        start32 = Int32(clamping: start)
+        key16 = wide ? FieldStorage.wide : UInt16(truncatingIfNeeded: keyID)
+        column16 = wide ? FieldStorage.wide : UInt16(truncatingIfNeeded: valueColumn)
     }
 
     /// Runs `body` on the value's UTF-8 bytes; a value in the file is read where it lies,
@@ -305,7 +330,7 @@ public struct Field: Sendable, Hashable {
     func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         // Not through `text`: making a `FieldText` copies the storage, a retain and a
         // release for every value read.
-        storage.withBytes(Int(start32) + Int(column32) - 1, Int(count32), body)
+        storage.withBytes(valueStart, Int(count32), body)
     }
 
     /// The stored word of `W` the value is, byte for byte, without making the value: how a
@@ -320,8 +345,8 @@ public struct Field: Sendable, Hashable {
 
     // Equal by what the field says and where: its key, value and place in the file.
     public static func == (a: Field, b: Field) -> Bool {
-        a.keyID == b.keyID && a.line32 == b.line32 && a.column32 == b.column32 && a.lineCount == b.lineCount
-            && a.start32 == b.start32 && a.end32 == b.end32 && a.value == b.value
+        a.keyID == b.keyID && a.line32 == b.line32 && a.valueColumn == b.valueColumn && a.lineCount == b.lineCount
+            && a.byteRange == b.byteRange && a.value == b.value
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -337,6 +362,15 @@ public struct Field: Sendable, Hashable {
 enum FieldStorage: Sendable {
     case file(FieldSource)
     case made(MadeValue)
+
+    /// A field's `key16` and `column16` when they do not fit 16 bits: its made value has them.
+    static let wide = UInt16.max
+
+    /// The made value (only for a field marked `wide`, whose storage is always one).
+    var made: MadeValue {
+        guard case .made(let made) = self else { preconditionFailure("a wide field's value is made") }
+        return made
+    }
 
     var isFile: Bool {
         if case .file = self { return true }
@@ -366,10 +400,20 @@ enum FieldStorage: Sendable {
     }
 }
 
-/// A value kept as a string (`FieldStorage.made`).
+/// A value kept as a string (`FieldStorage.made`), with where its field's lines end in the
+/// file, and its key's number and value's column in full (read for a `wide` field only).
 final class MadeValue: Sendable {
     let text: String
-    init(_ text: String) { self.text = text }
+    let end: Int32
+    let keyID: UInt32
+    let column: Int32
+
+    init(_ text: String, end: Int, keyID: UInt32, column: Int) {
+        self.text = text
+        self.end = Int32(clamping: end)
+        self.keyID = keyID
+        self.column = Int32(clamping: column)
+    }
 }
 
 /// A field's value as a typed record keeps it for a text it may never be asked for (an
@@ -417,6 +461,14 @@ final class FieldSource: Sendable {
     let bytes: [UInt8]
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Where the line that holds `from` ends: after its line break, or at the end of the file.
+    func lineEnd(from: Int) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            guard from < b.count, let at = Platform.firstByte(0x0A, in: b.baseAddress! + from, count: b.count - from) else { return b.count }
+            return from + at + 1
+        }
+    }
 
     /// The string of the `count` bytes from `start`, which the parser found valid UTF-8.
     /// Copied into the string's own storage and checked there: about a third faster than

@@ -12,7 +12,7 @@ final class FieldBlock: @unchecked Sendable {
     let capacity: Int
     private(set) var count = 0
 
-    /// The fields of a block: enough for a few thousand records, 2 MB.
+    /// The fields of a block: enough for a few thousand records, 1.5 MB.
     static let standardCapacity = 1 << 16
 
     /// The block of no fields, shared by every empty list.
