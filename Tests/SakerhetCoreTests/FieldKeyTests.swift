@@ -71,9 +71,10 @@ final class FieldKeyTests: XCTestCase {
         XCTAssertEqual(fields.map(\.key), ["id", "case", "done_when", "recommendation", "notes", "x_1"])
         XCTAssertEqual(fields.map { FieldKey.of(code: $0.code) }, [.id, .caseNumber, .doneWhen, .recommendation, nil, nil])
         XCTAssertEqual(doc.descriptor?.fields.first?.code, FieldKey.noCode, "a descriptor key is not a field key")
-        // A key as a number (4 bytes), not a string (16); a one-line value as a place in the
-        // file's bytes (one reference, and a length) instead of a string.
-        XCTAssertEqual(MemoryLayout<Field>.stride, 24, "a field carries its key as a number, not a string, and no end of its own")
+        // A key as a number, not a string; a one-line value as a place in the file's bytes
+        // instead of a string; in its block, no reference at all (the block has the file).
+        XCTAssertEqual(MemoryLayout<FieldEntry>.stride, 16, "a field as its block keeps it: its key as a number, no end, no reference")
+        XCTAssertEqual(MemoryLayout<Field>.stride, 24, "a field as a value of its own: its entry and where its value is")
         // Every key of the schema, and a longer or shorter look-alike of each.
         let all = FieldKey.allCases.map { "\($0.key): v\n\($0.key)x: v\n" + ($0.key.count > 1 ? "\($0.key.dropLast()): v\n" : "") }.joined()
         for f in Document(text: all).records[0].fields {
@@ -218,13 +219,73 @@ final class FieldListTests: XCTestCase {
             XCTAssertEqual(r.fields.count, i % 7 == 0 ? 3 : 2)
             XCTAssertEqual(r.fields[0].value, "A\(i)")
             XCTAssertEqual(r.fields.map(\.key), i % 7 == 0 ? ["id", "title", "note"] : ["id", "title"])
-            XCTAssertEqual(r.fields.withUnsafeBufferPointer { $0.map(\.value) }, r.fields.map(\.value))
+            // Read where they lie, as the walks read them: the same fields.
+            var holder = FieldList()
+            let view = r.fields.view(keeping: &holder)
+            XCTAssertEqual(view.indices.map { view[$0].value }, r.fields.map(\.value))
+            XCTAssertEqual(view.indices.map { view[$0].field }, Array(r.fields))
         }
         // Fields outlive the document and the records they came from.
         let kept = doc.records[2999].fields
         XCTAssertEqual(kept.last?.value, "T2999")
         XCTAssertEqual(Record(fields: [kept[1]], byteRange: 0..<0).fields.map(\.value), ["T2999"])
         XCTAssertEqual(FieldList().count, 0)
+    }
+
+    /// A block keeps its made values (several lines, repaired bytes, a key too long for an
+    /// entry) in a list of its own, each entry pointing at its place there: across many
+    /// records in one block, every field reads back the same as a field of its own, as a
+    /// list's field, where it lies (`FieldRef`) and by its bytes.
+    func testMadeValuesOfManyRecordsInOneBlockReadBackTheirOwn() {
+        var bytes: [UInt8] = []
+        for i in 0..<400 {
+            bytes += Array("id: A\(i)\nnote: rad \(i)\n+ och \(i)\ntitle: T\(i)\n".utf8)
+            if i % 3 == 0 { bytes += Array("reason: fel ".utf8) + [0xC3, 0x28] + Array(" \(i)\n".utf8) }
+            if i % 5 == 0 { bytes += Array("progress:\n+\n".utf8) }
+            if i == 7 { bytes += Array("\(String(repeating: "k", count: 70_000)): lång\n".utf8) }
+            bytes += Array("\n".utf8)
+        }
+        let doc = Document(bytes: bytes)
+        XCTAssertEqual(doc.records.count, 400)
+        for (i, r) in doc.records.enumerated() {
+            XCTAssertEqual(r.value("note"), "rad \(i)\noch \(i)")
+            XCTAssertEqual(r.field("note")!.lineCount, 2)
+            XCTAssertEqual(r.value("title"), "T\(i)")
+            if i % 3 == 0 { XCTAssertEqual(r.value("reason"), "fel \u{FFFD}( \(i)") }
+            if i % 5 == 0 { XCTAssertEqual(r.value("progress"), "\n"); XCTAssertEqual(r.field("progress")!.lineCount, 2) }
+            var holder = FieldList()
+            let view = r.fields.view(keeping: &holder)
+            XCTAssertEqual(view.count, r.fields.count)
+            for j in view.indices {
+                let f = r.fields[j]
+                XCTAssertEqual(view[j].field, f)
+                XCTAssertEqual(view[j].value, f.value)
+                XCTAssertEqual(view[j].isEmpty, f.isEmpty)
+                XCTAssertEqual(view[j].code, f.code)
+                XCTAssertEqual(view[j].line, f.line)
+                XCTAssertEqual(view[j].withValueBytes { Array($0) }, Array(f.value.utf8))
+                XCTAssertEqual(r.fields.isEmpty(at: j), f.isEmpty)
+                XCTAssertEqual(r.fields.lineCount(at: j), f.lineCount)
+                XCTAssertEqual(r.fields.keyID(at: j), f.keyID)
+                XCTAssertEqual(r.fields.withValueBytes(at: j) { Array($0) }, Array(f.value.utf8))
+            }
+        }
+        XCTAssertEqual(doc.records[7].fields.last!.value, "lång")
+        XCTAssertEqual(doc.records[7].fields.last!.key.count, 70_000)
+    }
+
+    /// Fields put together from two files (which no parse does) keep their values: those
+    /// of the second file are kept made in the block that holds them.
+    func testFieldsOfTwoFilesInOneListKeepTheirValues() {
+        let a = Document(text: "id: A1\ntitle: Ett\n").records[0].fields
+        let b = Document(text: "id: B1\nnote: a\n+ b\nstatus: klar\n").records[0].fields
+        let mixed = [a[0], b[0], b[1], a[1], b[2]]
+        let list = FieldList(mixed)
+        XCTAssertEqual(Array(list), mixed)
+        XCTAssertEqual(list.map(\.value), ["A1", "B1", "a\nb", "Ett", "klar"])
+        XCTAssertEqual(list.map(\.byteRange), mixed.map(\.byteRange))
+        XCTAssertEqual(list.map(\.lineCount), [1, 1, 2, 1, 1])
+        XCTAssertEqual(list[4].code, UInt8(FieldKey.status.rawValue))
     }
 
     /// The slots read a record's fields where they lie and keep the block alive (retained

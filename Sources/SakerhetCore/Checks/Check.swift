@@ -96,7 +96,7 @@ public protocol FieldCheck: Check {
     func reads(_ spec: FieldSpec) -> Bool
     /// Whether `field` of the record `ref`, a field of `spec`, may be wrong: what
     /// `diagnose` is then given.
-    func flags(_ field: borrowing Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool
+    func flags(_ field: FieldRef, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool
     /// What is wrong with the flagged fields, given in file order (kind, record, field).
     func diagnose(_ flagged: [FlaggedField], _ data: DataSet, asOf: Day) -> [Diagnostic]
 }
@@ -118,7 +118,7 @@ extension FieldCheck {
         var flagged: [FlaggedField] = []
         var site = FieldSite(data)
         data.forEachField(ofType: types, where: reads) { ref, f, spec in
-            if flags(f, spec, ref, &site) { flagged.append(FlaggedField(ref: ref, field: f, spec: spec)) }
+            if flags(f, spec, ref, &site) { flagged.append(FlaggedField(ref: ref, field: f.field, spec: spec)) }
         }
         return flagged.isEmpty ? [] : diagnose(flagged, data, asOf: asOf)
     }

@@ -9,7 +9,7 @@ public struct DeadlineTokenCheck: FieldCheck {
 
     public var types: [FieldSpec.ValueType] { [.deadline, .day, .period] }
 
-    public func flags(_ f: borrowing Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
+    public func flags(_ f: FieldRef, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
         // A follow-up's period has its own message (FollowupCheck).
         if ref.kind == .followup { return false }
         let valid = spec.type == .day ? f.day != nil

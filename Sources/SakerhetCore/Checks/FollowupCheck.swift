@@ -16,8 +16,9 @@ public struct FollowupCheck: Check {
         // DeadlineTokenCheck judges.
         let count = data.files[.followup]?.document.records.count ?? 0
         let wanted = DataSet.codes(of: .followup, [.followedRecord, .period, .followupAssessment])
-        data.forEachField(of: .followup, in: 0..<count, wanted: wanted) { i, f, spec in
+        data.forEachField(of: .followup, in: 0..<count, wanted: wanted) { i, at, spec in
             let ref = RecordRef(kind: .followup, index: i)
+            let f = at.field
             let rid = Diagnostic.name(data, ref)
             func error(_ sv: String, _ en: String) {
                 out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn, sv: "\(rid): " + sv, en: "\(rid): " + en))
@@ -71,7 +72,8 @@ public struct FindingKindCheck: Check {
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let words = data.config.kindsOfFinding
-        data.forEachField(ofType: [.findingKind]) { ref, f, _ in
+        data.forEachField(ofType: [.findingKind]) { ref, at, _ in
+            let f = at.field
             if words.contains(f.value) { return }
             let rid = Diagnostic.name(data, ref)
             let hint = Suggest.hint(f.value, words)

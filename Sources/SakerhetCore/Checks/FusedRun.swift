@@ -167,7 +167,7 @@ struct FusedRun: Sendable {
             flagged = [[FlaggedField]](repeating: [], count: tests.count)
         }
 
-        typealias Test = (borrowing Field, FieldSpec, RecordRef, inout FieldSite) -> Bool
+        typealias Test = (FieldRef, FieldSpec, RecordRef, inout FieldSite) -> Bool
 
         mutating func flag(_ range: Range<Int>) {
             guard reads else { return }
@@ -177,7 +177,7 @@ struct FusedRun: Sendable {
                 // The field and the tests read where they lie: a copy of a field retains
                 // its value's storage.
                 InPlace.masked(tests, masks[Int(field.code)]) { test, c in
-                    if test(field, spec, ref, &site) { flagged[c].append(FlaggedField(ref: ref, field: copy field, spec: spec)) }
+                    if test(field, spec, ref, &site) { flagged[c].append(FlaggedField(ref: ref, field: field.field, spec: spec)) }
                 }
             }
         }

@@ -8,7 +8,7 @@ public struct OccurrenceCheck: FieldCheck {
 
     public var types: [FieldSpec.ValueType] { [.occurrence] }
 
-    public func flags(_ f: borrowing Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
+    public func flags(_ f: FieldRef, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
         Occurrence(f.value) == nil
     }
 

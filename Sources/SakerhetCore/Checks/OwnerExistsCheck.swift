@@ -11,7 +11,7 @@ public struct OwnerExistsCheck: FieldCheck {
     public func reads(_ spec: FieldSpec) -> Bool { spec.key == .owner }
 
     /// Looked up by the value's bytes; its string is made only for a message.
-    public func flags(_ f: borrowing Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
+    public func flags(_ f: FieldRef, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
         !site.has(.owner, idOf: f)
     }
 

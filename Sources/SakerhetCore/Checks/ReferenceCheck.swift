@@ -12,7 +12,7 @@ public struct ReferenceCheck: FieldCheck {
     public func reads(_ spec: FieldSpec) -> Bool { spec.key != .owner }
 
     /// Looked up by the value's bytes; its string is made only for a message.
-    public func flags(_ f: borrowing Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
+    public func flags(_ f: FieldRef, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
         guard case .ref(let target) = spec.type else { return false }
         return !site.has(target, idOf: f)
     }

@@ -8,7 +8,7 @@ public struct ScoreCheck: FieldCheck {
 
     public var types: [FieldSpec.ValueType] { [.score] }
 
-    public func flags(_ f: borrowing Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
+    public func flags(_ f: FieldRef, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
         guard let n = Int(f.value) else { return true }
         return !Risk.scale(site.data.config.riskScale).contains(n)
     }

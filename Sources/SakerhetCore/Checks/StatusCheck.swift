@@ -11,7 +11,7 @@ public struct StatusCheck: FieldCheck {
     public var types: [FieldSpec.ValueType] { [.status, .riskStatus] }
 
     /// The stored word, as nearly every record has it: nothing to say.
-    public func flags(_ f: borrowing Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
+    public func flags(_ f: FieldRef, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
         spec.type == .status ? f.storedWord(Status.self) == nil : f.storedWord(RiskStatus.self) == nil
     }
 

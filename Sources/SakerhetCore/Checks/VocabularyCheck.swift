@@ -9,7 +9,7 @@ public struct VocabularyCheck: FieldCheck {
 
     public var types: [FieldSpec.ValueType] { [.classification, .ownerKind, .recurrence, .year, .goalLevel] }
 
-    public func flags(_ f: borrowing Field, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
+    public func flags(_ f: FieldRef, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
         let v = f.value
         return Self.canonical(v, spec.type) != v
     }

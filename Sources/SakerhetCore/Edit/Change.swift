@@ -282,7 +282,7 @@ public enum Editor {
     public static func references(to id: String, kind: Kind, in data: DataSet) -> [(String, String)] {
         var out: [(String, String)] = []
         data.forEachField(ofType: [.ref(kind)]) { ref, f, _ in
-            if f.value == id { out.append((data.record(ref).value(.id) ?? "?", f.key)) }
+            if f.value == id { out.append((data.record(ref).value(.id) ?? "?", f.field.key)) }
         }
         return out
     }

@@ -221,9 +221,80 @@ public enum LineEnding: Sendable {
     var bytes: [UInt8] { self == .lf ? [0x0A] : [0x0D, 0x0A] }
 }
 
-/// One `key: value` line (with its `+` lines) of a record, in 24 bytes: the parser makes
-/// one for every line of every file, so at 1,000,000 activities the fields are the
-/// largest part of what a command holds (docs/performance.md, "A field in 24 bytes").
+/// A field as its block keeps it (`FieldBlock`): 16 bytes and no reference, so that the
+/// parser writes one with no retain and a walk reads one with no copy of anything counted.
+/// The parser makes one for every line of every file, so at 1,000,000 activities the
+/// fields are the largest part of what a command holds (docs/performance.md, "A field in
+/// 16 bytes"). Where its value is (the file, or a made string) is its block's.
+struct FieldEntry {
+    // Positions as 32-bit numbers (files are at most 1 GiB, see `Store.read`). The end of
+    // the field's lines is not kept: a value in the file has one line, which ends at the
+    // first line break after the value; a made value keeps its end with its string.
+    let start32: Int32
+    let line32: Int32
+    /// A value in the file: its length in bytes (it has one line). A made value: its
+    /// place among its block's made values (`FieldBlock.made`).
+    let count32: Int32
+    /// The key's number (`KeyNames`), or `FieldEntry.wide` for a key whose number does
+    /// not fit 16 bits (never in a real plan: that many different keys); its made value
+    /// keeps the number then.
+    let key16: UInt16
+    /// The value's column, from 1, for a value in the file; 0 for a made value (which
+    /// keeps its column).
+    let column16: UInt16
+
+    /// A key number or column past 16 bits: the made value has it.
+    static let wide = UInt16.max
+
+    init(start: Int, line: Int, count: Int32, keyID: UInt32, column: UInt16) {
+        start32 = Int32(clamping: start)
+        line32 = Int32(clamping: line)
+        count32 = count
+        key16 = keyID < UInt32(FieldEntry.wide) ? UInt16(truncatingIfNeeded: keyID) : FieldEntry.wide
+        column16 = column
+    }
+
+    /// The same entry, its made value's place moved on by `by` (`FieldBlock.append`).
+    func madeMoved(by: Int) -> FieldEntry {
+        FieldEntry(start32: start32, line32: line32, count32: count32 + Int32(truncatingIfNeeded: by), key16: key16, column16: column16)
+    }
+
+    private init(start32: Int32, line32: Int32, count32: Int32, key16: UInt16, column16: UInt16) {
+        self.start32 = start32
+        self.line32 = line32
+        self.count32 = count32
+        self.key16 = key16
+        self.column16 = column16
+    }
+
+    /// Whether the value is a made string, not bytes of the file.
+    @inline(__always)
+    var isMade: Bool { column16 == 0 }
+
+    /// The key's `FieldKey` code, `FieldKey.noCode` for a key the schema does not have.
+    @inline(__always)
+    var code: UInt8 { key16 < UInt16(KeyNames.firstOther) ? UInt8(truncatingIfNeeded: key16) : FieldKey.noCode }
+
+    /// Where a value in the file starts.
+    @inline(__always)
+    var valueStart: Int { Int(start32) + Int(column16) - 1 }
+
+    /// A one-line value in the file, from `byteRange`'s start: nil when its key number or
+    /// column does not fit 16 bits (then it is made).
+    static func inFile(keyID: UInt32, length: Int, line: Int, valueColumn: Int, start: Int) -> FieldEntry? {
+        guard keyID < UInt32(wide), valueColumn >= 1, valueColumn < Int(wide) else { return nil }
+        return FieldEntry(start: start, line: line, count: Int32(clamping: length), keyID: keyID, column: UInt16(valueColumn))
+    }
+
+    /// A made value's entry, its value the `made`th of its block.
+    static func made(keyID: UInt32, line: Int, start: Int, made: Int) -> FieldEntry {
+        FieldEntry(start: start, line: line, count: Int32(truncatingIfNeeded: made), keyID: keyID, column: 0)
+    }
+}
+
+/// One `key: value` line (with its `+` lines) of a record, as a value of its own: its
+/// entry (`FieldEntry`) and where its value is, 24 bytes. A record's fields are kept as
+/// entries in a block (`FieldList`); a `Field` is made when one is asked for.
 /// A one-line value whose bytes are valid UTF-8, short or long, stays in the file's bytes
 /// and is made into a string when it is asked for; only a value of several lines, one
 /// whose bytes had to be repaired and one an edit gives is kept as a string.
@@ -236,93 +307,69 @@ public struct Field: Sendable, Hashable {
     public var value: String {
         // Not through `text`: making a `FieldText` copies the storage, a retain and a
         // release for every value made.
-        storage.string(valueStart, Int(count32))
+        storage.string(entry.valueStart, Int(entry.count32))
     }
     /// Whether the value is empty, without making it.
     public var isEmpty: Bool { text.isEmpty }
     /// The value as the field keeps it.
-    var text: FieldText { FieldText(storage, start: valueStart, count: Int(count32)) }
-    private let storage: FieldStorage
-    // Positions as 32-bit numbers (files are at most 1 GiB, see `Store.read`). The end of
-    // the field's lines is not kept: a value in the file has one line, which ends at the
-    // first line break after the value; a made value keeps its end with its string.
-    private let start32: Int32
-    private let line32: Int32
-    /// A value in the file: its length in bytes (it has one line). A made value: its
-    /// number of lines.
-    private let count32: Int32
-    /// The key's number (`KeyNames`) and the value's column, 16 bits each; `FieldStorage.wide`
-    /// (never reached by a real plan: a key of 65,535 bytes, or that many different keys)
-    /// marks a field whose made value keeps them in full.
-    private let key16: UInt16
-    private let column16: UInt16
+    var text: FieldText { FieldText(storage, start: entry.valueStart, count: Int(entry.count32)) }
+    /// Where the value is: the file's bytes, or its made string.
+    let storage: FieldStorage
+    let entry: FieldEntry
 
     /// The key as a number (`KeyNames`): the key's `FieldKey` code, or an id of 256 and
     /// up for any other key, so that the field carries no string for its key.
-    var keyID: UInt32 {
-        key16 != FieldStorage.wide ? UInt32(key16) : storage.made.keyID
-    }
+    var keyID: UInt32 { entry.key16 != FieldEntry.wide ? UInt32(entry.key16) : storage.made.keyID }
 
     /// The first field of `key` in `fields`, nil when there is none or its value is empty:
     /// what a record's slot for the key gives (`FieldSlots`).
     static func first(_ key: FieldKey, in fields: FieldList) -> Field? {
-        let code = UInt8(key.rawValue)
-        return fields.withUnsafeBufferPointer { fields in
-            guard let i = fields.firstIndex(where: { $0.code == code }), !fields[i].isEmpty else { return nil }
-            return fields[i]
-        }
+        guard let i = fields.firstIndex(code: UInt8(key.rawValue)), !fields.isEmpty(at: i) else { return nil }
+        return fields[i]
     }
 
     /// The key's `FieldKey` code, `FieldKey.noCode` for a key the schema does not have.
     @inline(__always)
-    public var code: UInt8 { key16 < UInt16(KeyNames.firstOther) ? UInt8(truncatingIfNeeded: key16) : FieldKey.noCode }
+    public var code: UInt8 { entry.code }
 
     /// 1-based line of the key.
-    public var line: Int { Int(line32) }
+    public var line: Int { Int(entry.line32) }
     /// 1-based column where the value starts.
-    public var valueColumn: Int { column16 != FieldStorage.wide ? Int(column16) : Int(storage.made.column) }
+    public var valueColumn: Int { entry.isMade ? Int(storage.made.column) : Int(entry.column16) }
     /// 1 plus the number of `+` continuation lines.
-    public var lineCount: Int { storage.isFile ? 1 : Int(count32) }
+    public var lineCount: Int { entry.isMade ? storage.made.lineCount : 1 }
     /// From the key's first byte to the end of its last line, line break included.
     public var byteRange: Range<Int> {
         switch storage {
-        case .file(let source): return Int(start32)..<source.lineEnd(from: valueStart + Int(count32))
-        case .made(let made): return Int(start32)..<Int(made.end)
+        case .file(let source): return Int(entry.start32)..<source.lineEnd(from: entry.valueStart + Int(entry.count32))
+        case .made(let made): return Int(entry.start32)..<Int(made.end)
         }
     }
-    /// Where the value starts in the file (a value in the file; read only then).
-    @inline(__always)
-    private var valueStart: Int { Int(start32) + Int(column16) - 1 }
+
+    /// The field of `entry`, whose value is in `storage`.
+    init(_ entry: FieldEntry, _ storage: FieldStorage) {
+        self.entry = entry
+        self.storage = storage
+    }
 
     /// A field whose value is made already.
     init(keyID: UInt32, value: String, line: Int, valueColumn: Int, lineCount: Int, byteRange: Range<Int>) {
-        let wide = keyID >= UInt32(FieldStorage.wide) || valueColumn < 1 || valueColumn >= Int(FieldStorage.wide)
-        self.init(keyID: keyID, storage: .made(MadeValue(value, end: byteRange.upperBound, keyID: keyID, column: valueColumn)),
-                  count: lineCount, line: line, valueColumn: valueColumn, start: byteRange.lowerBound, wide: wide)
+        self.init(.made(keyID: keyID, line: line, start: byteRange.lowerBound, made: 0),
+                  .made(MadeValue(value, end: byteRange.upperBound, keyID: keyID, column: valueColumn, lineCount: lineCount)))
     }
 
     /// A one-line field whose value is the `length` valid UTF-8 bytes of `source` from its
     /// value's column on (`byteRange.lowerBound + valueColumn - 1`), and whose line ends
     /// at the first line break after the value (or the file's end).
     init(keyID: UInt32, source: FieldSource, length: Int, line: Int, valueColumn: Int, byteRange: Range<Int>) {
-        guard keyID < UInt32(FieldStorage.wide), valueColumn >= 1, valueColumn < Int(FieldStorage.wide) else {
+        guard let entry = FieldEntry.inFile(keyID: keyID, length: length, line: line, valueColumn: valueColumn, start: byteRange.lowerBound) else {
             let from = byteRange.lowerBound + valueColumn - 1
             self.init(keyID: keyID, value: source.string(from, length), line: line, valueColumn: valueColumn, lineCount: 1,
                       byteRange: byteRange)
             return
         }
-        self.init(keyID: keyID, storage: .file(source), count: length, line: line, valueColumn: valueColumn,
-                  start: byteRange.lowerBound, wide: false)
+        self.init(entry, .file(source))
         assert(self.byteRange == byteRange, "a one-line field ends at the line break after its value")
-    }
-
-    private init(keyID: UInt32, storage: FieldStorage, count: Int, line: Int, valueColumn: Int, start: Int, wide: Bool) {
-        self.storage = storage
-        count32 = Int32(clamping: count)
-        line32 = Int32(clamping: line)
-        start32 = Int32(clamping: start)
-        key16 = wide ? FieldStorage.wide : UInt16(truncatingIfNeeded: keyID)
-        column16 = wide ? FieldStorage.wide : UInt16(truncatingIfNeeded: valueColumn)
     }
 
     /// Runs `body` on the value's UTF-8 bytes; a value in the file is read where it lies,
@@ -330,7 +377,7 @@ public struct Field: Sendable, Hashable {
     func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         // Not through `text`: making a `FieldText` copies the storage, a retain and a
         // release for every value read.
-        storage.withBytes(valueStart, Int(count32), body)
+        storage.withBytes(entry.valueStart, Int(entry.count32), body)
     }
 
     /// The stored word of `W` the value is, byte for byte, without making the value: how a
@@ -345,15 +392,15 @@ public struct Field: Sendable, Hashable {
 
     // Equal by what the field says and where: its key, value and place in the file.
     public static func == (a: Field, b: Field) -> Bool {
-        a.keyID == b.keyID && a.line32 == b.line32 && a.valueColumn == b.valueColumn && a.lineCount == b.lineCount
+        a.keyID == b.keyID && a.line == b.line && a.valueColumn == b.valueColumn && a.lineCount == b.lineCount
             && a.byteRange == b.byteRange && a.value == b.value
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(keyID)
         hasher.combine(value)
-        hasher.combine(line32)
-        hasher.combine(start32)
+        hasher.combine(entry.line32)
+        hasher.combine(entry.start32)
     }
 }
 
@@ -363,12 +410,9 @@ enum FieldStorage: Sendable {
     case file(FieldSource)
     case made(MadeValue)
 
-    /// A field's `key16` and `column16` when they do not fit 16 bits: its made value has them.
-    static let wide = UInt16.max
-
-    /// The made value (only for a field marked `wide`, whose storage is always one).
+    /// The made value (only for a field whose entry says its value is made).
     var made: MadeValue {
-        guard case .made(let made) = self else { preconditionFailure("a wide field's value is made") }
+        guard case .made(let made) = self else { preconditionFailure("a made field's value is made") }
         return made
     }
 
@@ -400,19 +444,22 @@ enum FieldStorage: Sendable {
     }
 }
 
-/// A value kept as a string (`FieldStorage.made`), with where its field's lines end in the
-/// file, and its key's number and value's column in full (read for a `wide` field only).
+/// A value kept as a string (`FieldStorage.made`), with what its field's entry does not
+/// keep for it: where the field's lines end in the file, its number of lines, its value's
+/// column, and its key's number in full.
 final class MadeValue: Sendable {
     let text: String
     let end: Int32
     let keyID: UInt32
     let column: Int32
+    let lineCount: Int
 
-    init(_ text: String, end: Int, keyID: UInt32, column: Int) {
+    init(_ text: String, end: Int, keyID: UInt32, column: Int, lineCount: Int) {
         self.text = text
         self.end = Int32(clamping: end)
         self.keyID = keyID
         self.column = Int32(clamping: column)
+        self.lineCount = lineCount
     }
 }
 
@@ -471,20 +518,22 @@ final class FieldSource: Sendable {
     }
 
     /// The string of the `count` bytes from `start`, which the parser found valid UTF-8.
-    /// Copied into the string's own storage and checked there: about a third faster than
-    /// `String(decoding:as:)` for the short values most fields have (26 ns against 37);
-    /// a short value byte by byte, not through a call to `memmove`.
     func string(_ start: Int, _ count: Int) -> String {
-        bytes.withUnsafeBufferPointer { file in
-            String(unsafeUninitializedCapacity: count) { out in
-                let from = file.baseAddress! + start
-                if count <= 16 {
-                    for k in 0..<count { out[k] = from[k] }
-                } else {
-                    out.baseAddress!.initialize(from: from, count: count)
-                }
-                return count
+        bytes.withUnsafeBufferPointer { file in FieldSource.string(file.baseAddress! + start, count) }
+    }
+
+    /// The string of the `count` valid UTF-8 bytes at `from`. Copied into the string's own
+    /// storage and checked there: about a third faster than `String(decoding:as:)` for the
+    /// short values most fields have (26 ns against 37); a short value byte by byte, not
+    /// through a call to `memmove`.
+    static func string(_ from: UnsafePointer<UInt8>, _ count: Int) -> String {
+        String(unsafeUninitializedCapacity: count) { out in
+            if count <= 16 {
+                for k in 0..<count { out[k] = from[k] }
+            } else {
+                out.baseAddress!.initialize(from: from, count: count)
             }
+            return count
         }
     }
 }

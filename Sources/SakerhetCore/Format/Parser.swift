@@ -53,8 +53,10 @@ struct Parser {
     /// The file, valid while `run` works.
     private var p = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
-    // The record being built: its fields so far, in a buffer reused from record to record.
-    private var pending: UnsafeMutablePointer<Field>?
+    // The record being built: its fields so far, in a buffer reused from record to record,
+    // and the values among them that are made (`FieldEntry.made` counts from 0 here).
+    private var pending: UnsafeMutablePointer<FieldEntry>?
+    private var pendingMade: [MadeValue] = []
     private var pendingCount = 0
     private var pendingCapacity = 0
     /// Where records' fields go (`takePending`), and the size of the next block: the
@@ -117,7 +119,6 @@ struct Parser {
             p = UnsafeBufferPointer(start: nil, count: 0)
         }
         if let pending {
-            pending.deinitialize(count: pendingCount)
             pending.deallocate()
             self.pending = nil
         }
@@ -356,9 +357,10 @@ struct Parser {
 
     private mutating func closeField() {
         guard let keyID = openKey else { return }
-        if !openJoined, openLazyLength >= 0 {
-            appendPending(Field(keyID: keyID, source: source, length: openLazyLength, line: openLine,
-                                valueColumn: openColumn, byteRange: openStart..<openEnd))
+        if !openJoined, openLazyLength >= 0,
+           let entry = FieldEntry.inFile(keyID: keyID, length: openLazyLength, line: openLine, valueColumn: openColumn, start: openStart) {
+            assert(source.lineEnd(from: entry.valueStart + openLazyLength) == openEnd, "a one-line field ends at the line break after its value")
+            appendPending(entry)
             if openPercent { pendingPercent += 1 }
             openKey = nil
             return
@@ -369,20 +371,23 @@ struct Parser {
             var n = openValue.count
             while n > 0, openValue[n - 1] == 0x20 || openValue[n - 1] == 0x09 { n -= 1 }
             value = openValue.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[0..<n]), as: UTF8.self) }
+        } else if openLazyLength >= 0 {
+            // A value in the file whose key number or column does not fit its entry.
+            value = source.string(openValueStart, openLazyLength)
         } else {
             // Taken, not copied: the value moves on into the field (no retain and release).
             swap(&value, &openString)
         }
-        appendPending(Field(keyID: keyID, value: value, line: openLine, valueColumn: openColumn,
-                            lineCount: openLines, byteRange: openStart..<openEnd))
+        pendingMade.append(MadeValue(value, end: openEnd, keyID: keyID, column: openColumn, lineCount: openLines))
+        appendPending(.made(keyID: keyID, line: openLine, start: openStart, made: pendingMade.count - 1))
         if openPercent { pendingPercent += 1 }
         openKey = nil
     }
 
-    private mutating func appendPending(_ field: consuming Field) {
+    private mutating func appendPending(_ entry: FieldEntry) {
         if pendingCount == pendingCapacity {
             let capacity = max(16, pendingCapacity * 2)
-            let grown = UnsafeMutablePointer<Field>.allocate(capacity: capacity)
+            let grown = UnsafeMutablePointer<FieldEntry>.allocate(capacity: capacity)
             if let old = pending {
                 grown.moveInitialize(from: old, count: pendingCount)
                 old.deallocate()
@@ -390,21 +395,22 @@ struct Parser {
             pending = grown
             pendingCapacity = capacity
         }
-        (pending! + pendingCount).initialize(to: field)
+        (pending! + pendingCount).initialize(to: entry)
         pendingCount += 1
     }
 
-    /// Moves the pending fields to the end of the current block (a new one when they do
+    /// Copies the pending fields to the end of the current block (a new one when they do
     /// not fit; one of their own when they are more than a block holds).
     private mutating func takePending() -> FieldList {
         let n = pendingCount
         guard n > 0, let pending else { return FieldList() }
         pendingCount = 0
         if !block.fits(n) {
-            block = FieldBlock(capacity: max(n, nextBlock))
+            block = FieldBlock(capacity: max(n, nextBlock), source: source)
             nextBlock = FieldBlock.standardCapacity
         }
-        let start = block.append(moving: pending, count: n)
+        let start = block.append(pending, count: n, made: pendingMade)
+        pendingMade.removeAll(keepingCapacity: true)
         return FieldList(block, start: start, count: n)
     }
 

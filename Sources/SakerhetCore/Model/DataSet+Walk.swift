@@ -8,14 +8,14 @@ extension DataSet {
     /// Calls `body` for every field that its kind does not define.
     func forEachUnknownField(_ body: (RecordRef, Record, Field) -> Void) {
         for kind in Kind.allCases {
-            walk(kind, Schema.undefinedCodes[kind.slot]) { i, field in body(RecordRef(kind: kind, index: i), files[kind]!.document.records[i], field) }
+            walk(kind, Schema.undefinedCodes[kind.slot]) { i, field in body(RecordRef(kind: kind, index: i), files[kind]!.document.records[i], field.field) }
         }
     }
 
     /// Calls `body` for every non-empty field of the given value types. `include` may pass
     /// over fields by their spec; it is asked once per spec, not once per field.
     func forEachField(ofType types: [FieldSpec.ValueType], where include: ((FieldSpec) -> Bool)? = nil,
-                      _ body: (RecordRef, borrowing Field, FieldSpec) -> Void) {
+                      _ body: (RecordRef, FieldRef, FieldSpec) -> Void) {
         for kind in Kind.allCases {
             let count = files[kind]?.document.records.count ?? 0
             forEachField(of: kind, in: 0..<count, wanted: DataSet.codes(of: kind, types, where: include)) { i, field, spec in
@@ -36,7 +36,7 @@ extension DataSet {
     /// Calls `body` with the record's index, the field and its spec, for every non-empty
     /// field of the records `range` of `kind` whose code is marked in `wanted`: one piece
     /// of the fused check runner's walk (`FusedRun`), or the whole of `forEachField`.
-    func forEachField(of kind: Kind, in range: Range<Int>, wanted: [Bool], _ body: (Int, borrowing Field, FieldSpec) -> Void) {
+    func forEachField(of kind: Kind, in range: Range<Int>, wanted: [Bool], _ body: (Int, FieldRef, FieldSpec) -> Void) {
         let specs = Schema.list[kind.slot]
         let byCode = Schema.byCode[kind.slot]
         walk(kind, wanted, range) { i, field in
@@ -50,7 +50,7 @@ extension DataSet {
     /// order, in the records `range` (all of them by default). A kind with nothing wanted,
     /// or no file, is not walked. Fields are read in place: a copy of a field or of a
     /// record's field list retains it, and most fields are passed over.
-    private func walk(_ kind: Kind, _ wanted: [Bool], _ range: Range<Int>? = nil, _ body: (Int, borrowing Field) -> Void) {
+    private func walk(_ kind: Kind, _ wanted: [Bool], _ range: Range<Int>? = nil, _ body: (Int, FieldRef) -> Void) {
         guard wanted.contains(true), let records = files[kind]?.document.records else { return }
         // The records' field blocks held once each (`FieldList.view(keeping:)`), not
         // retained and released for every record: counts that the walks on the other

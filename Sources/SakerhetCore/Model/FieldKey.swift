@@ -105,6 +105,13 @@ extension Field {
     var day: Day? { withValueBytes(Day.init(bytes:)) }
 }
 
+extension FieldRef {
+    /// `Field.deadline`, read where the field lies.
+    var deadline: Deadline? { withValueBytes(Deadline.init(bytes:)) }
+    /// `Field.day`, read where the field lies.
+    var day: Day? { withValueBytes(Day.init(bytes:)) }
+}
+
 /// The first value of each key of a record, found in one pass over its fields: each
 /// field's code is its slot, so there is no search and no slot to get wrong. Reused from
 /// record to record, it allocates nothing per record and clears only the slots of the last
@@ -116,7 +123,7 @@ struct FieldSlots {
     private let kind: Kind
     private var slots: [Int32]
     /// The loaded record's fields where they lie, kept valid by `block`.
-    private var fields = UnsafeBufferPointer<Field>(start: nil, count: 0)
+    private var fields = FieldView()
     private var block = FieldList()
     /// One-owner lists handed out before, by the owner's id key (`IDKey`) in a slot of its
     /// hash: a record's owner is found by its bytes, with no string made or hashed for it.
@@ -131,12 +138,12 @@ struct FieldSlots {
         let last = fields
         // The last record's slots are cleared before its block may be let go.
         slots.withUnsafeMutableBufferPointer { slots in
-            for j in 0..<last.count where last[j].code != FieldKey.noCode { slots[Int(last[j].code)] = -1 }
+            for j in last.indices where last[j].code != FieldKey.noCode { slots[Int(last[j].code)] = -1 }
         }
         fields = record.fields.view(keeping: &block)
         let fields = fields
         slots.withUnsafeMutableBufferPointer { slots in
-            for j in 0..<fields.count {
+            for j in fields.indices {
                 let code = fields[j].code
                 guard code != FieldKey.noCode, slots[Int(code)] < 0 else { continue }
                 slots[Int(code)] = Int32(j)
@@ -182,9 +189,12 @@ struct FieldSlots {
         guard i >= 0 else { return [] }
         let code = UInt8(FieldKey.owner.rawValue)
         var count = 0
-        for f in fields where f.code == code {
+        for j in fields.indices where fields[j].code == code {
             count += 1
-            if count > 1 { return Words.owners(fields) }
+            if count > 1 {
+                let all = fields
+                return Words.owners(all.indices.map { all[$0].field })
+            }
         }
         guard !fields[i].isEmpty else { return [] }
         let key = fields[i].withValueBytes { IDKey($0) }
@@ -205,7 +215,7 @@ struct FieldSlots {
         assert(kind.spec(code: UInt8(key.rawValue)) != nil, "\(kind.rawValue) has no field '\(key.key)'")
         guard slots[key.rawValue] >= 0 else { return nil }
         let code = UInt8(key.rawValue)
-        for f in fields.reversed() where f.code == code { return f.isEmpty ? nil : f.value }
+        for j in fields.indices.reversed() where fields[j].code == code { return fields[j].isEmpty ? nil : fields[j].value }
         return nil
     }
 }

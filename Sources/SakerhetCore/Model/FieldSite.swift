@@ -17,7 +17,7 @@ public struct FieldSite {
     init(_ data: DataSet) { self.data = data }
 
     /// Whether a record of `kind` has the field's value as its id, read where it lies.
-    mutating func has(_ kind: Kind, idOf field: borrowing Field) -> Bool {
+    mutating func has(_ kind: Kind, idOf field: FieldRef) -> Bool {
         let slot = kind.slot
         if fetched & 1 << slot == 0 {
             ids[slot] = data.idIndex(of: kind)

@@ -119,7 +119,7 @@ public struct IDIndex: Sendable {
 
         /// Whether a record's id is the value of `field`, read where it lies.
         @inline(__always)
-        func contains(_ field: borrowing Field) -> Bool {
+        func contains(_ field: FieldRef) -> Bool {
             guard !table.isEmpty else { return false }
             return field.withValueBytes { IDIndex.first($0, table, records) } != nil
         }
