@@ -225,7 +225,7 @@ public enum LineEnding: Sendable {
 /// parser writes one with no retain and a walk reads one with no copy of anything counted.
 /// The parser makes one for every line of every file, so at 1,000,000 activities the
 /// fields are the largest part of what a command holds (docs/performance.md, "A field in
-/// 16 bytes"). Where its value is (the file, or a made string) is its block's.
+/// 16 bytes in its block"). Where its value is (the file, or a made string) is its block's.
 struct FieldEntry {
     // Positions as 32-bit numbers (files are at most 1 GiB, see `Store.read`). The end of
     // the field's lines is not kept: a value in the file has one line, which ends at the
