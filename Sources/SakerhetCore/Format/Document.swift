@@ -234,7 +234,7 @@ struct FieldEntry {
     let line32: Int32
     /// A value in the file: its length in bytes (it has one line). A made value: its
     /// place among its block's made values (`FieldBlock.made`).
-    let count32: Int32
+    private(set) var count32: Int32
     /// The key's number (`KeyNames`), or `FieldEntry.wide` for a key whose number does
     /// not fit 16 bits (never in a real plan: that many different keys); its made value
     /// keeps the number then.
@@ -256,15 +256,9 @@ struct FieldEntry {
 
     /// The same entry, its made value's place moved on by `by` (`FieldBlock.append`).
     func madeMoved(by: Int) -> FieldEntry {
-        FieldEntry(start32: start32, line32: line32, count32: count32 + Int32(truncatingIfNeeded: by), key16: key16, column16: column16)
-    }
-
-    private init(start32: Int32, line32: Int32, count32: Int32, key16: UInt16, column16: UInt16) {
-        self.start32 = start32
-        self.line32 = line32
-        self.count32 = count32
-        self.key16 = key16
-        self.column16 = column16
+        var moved = self
+        moved.count32 += Int32(truncatingIfNeeded: by)
+        return moved
     }
 
     /// Whether the value is a made string, not bytes of the file.
