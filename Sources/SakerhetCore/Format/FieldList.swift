@@ -65,29 +65,16 @@ final class FieldBlock: @unchecked Sendable {
     /// Where the value of `entry` (one of this block's) is.
     @inline(__always)
     func storage(of entry: FieldEntry) -> FieldStorage {
-        entry.isMade ? .made(made[Int(entry.count32)]) : .file(source!)
+        entry.isMade ? .made(madeValue(of: entry)) : .file(source!)
     }
 
     /// The field at `i`, as a value of its own.
     @inline(__always)
     func field(_ i: Int) -> Field { Field(base[i], storage(of: base[i])) }
 
-    /// Runs `body` on the value bytes of `entry`, where they lie.
+    /// The made value of a made `entry` (one of this block's).
     @inline(__always)
-    func withValueBytes<R>(_ entry: FieldEntry, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if !entry.isMade, let file { return body(UnsafeBufferPointer(start: file + entry.valueStart, count: Int(entry.count32))) }
-        var text = made[Int(entry.count32)].text
-        return text.withUTF8(body)
-    }
-
-    /// Whether the value of `entry` is empty, without making it.
-    @inline(__always)
-    func isEmpty(_ entry: FieldEntry) -> Bool { entry.isMade ? made[Int(entry.count32)].text.isEmpty : entry.count32 == 0 }
-
-    /// The value of `entry` (`Field.value`).
-    func value(_ entry: FieldEntry) -> String {
-        entry.isMade ? made[Int(entry.count32)].text : source!.string(entry.valueStart, Int(entry.count32))
-    }
+    func madeValue(of entry: FieldEntry) -> MadeValue { made[Int(entry.count32)] }
 
     /// A block of exactly `fields`. A value that lies in a file other than the first one
     /// the fields name is kept made (fields put together from several files, which no
@@ -159,12 +146,16 @@ public struct FieldList: RandomAccessCollection, Sendable, Equatable {
     public func lineCount(at j: Int) -> Int { block.base[place(j)].isMade ? self[j].lineCount : 1 }
 
     /// Whether field `j`'s value is empty (`Field.isEmpty`).
-    public func isEmpty(at j: Int) -> Bool { withExtendedLifetime(block) { block.isEmpty(block.base[place(j)]) } }
+    public func isEmpty(at j: Int) -> Bool { withExtendedLifetime(block) { ref(j).isEmpty } }
 
     /// Runs `body` on field `j`'s value bytes (`Field.withValueBytes`).
     func withValueBytes<R>(at j: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withExtendedLifetime(block) { block.withValueBytes(block.base[place(j)], body) }
+        withExtendedLifetime(block) { ref(j).withValueBytes(body) }
     }
+
+    /// Field `j` read where it lies, valid while this list is.
+    @inline(__always)
+    private func ref(_ j: Int) -> FieldRef { FieldRef(block.base[place(j)], block.file, Unmanaged.passUnretained(block)) }
 
     /// The index of the first field whose code is `code`, nil when there is none.
     public func firstIndex(code: UInt8) -> Int? {
@@ -267,19 +258,22 @@ public struct FieldRef {
     public var line: Int { Int(entry.line32) }
     /// `Field.isEmpty`.
     @inline(__always)
-    public var isEmpty: Bool { entry.isMade ? block._withUnsafeGuaranteedRef { $0.isEmpty(entry) } : entry.count32 == 0 }
+    public var isEmpty: Bool { entry.isMade ? made.text.isEmpty : entry.count32 == 0 }
     /// `Field.value`.
     public var value: String {
-        guard !entry.isMade, let file else { return block._withUnsafeGuaranteedRef { $0.value(entry) } }
-        return FieldSource.string(file + entry.valueStart, Int(entry.count32))
+        entry.isMade ? made.text : FieldSource.string(file! + entry.valueStart, Int(entry.count32))
     }
 
-    /// `Field.withValueBytes`.
+    /// `Field.withValueBytes`: a value in the file where it lies, a made one in its string.
     @inline(__always)
     func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard !entry.isMade, let file else { return block._withUnsafeGuaranteedRef { $0.withValueBytes(entry, body) } }
-        return body(UnsafeBufferPointer(start: file + entry.valueStart, count: Int(entry.count32)))
+        guard entry.isMade else { return body(UnsafeBufferPointer(start: file! + entry.valueStart, count: Int(entry.count32))) }
+        var text = made.text
+        return text.withUTF8(body)
     }
+
+    /// The made value of a made field (few: several lines, repaired bytes, an edit's).
+    private var made: MadeValue { block._withUnsafeGuaranteedRef { $0.madeValue(of: entry) } }
 
     /// `Field.storedWord`.
     func storedWord<W: StoredWord>(_: W.Type) -> W? { withValueBytes { W.storedWords.word($0) } }
