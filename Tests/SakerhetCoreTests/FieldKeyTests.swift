@@ -205,11 +205,12 @@ final class ActivityLayoutTests: XCTestCase {
 }
 
 final class FieldListTests: XCTestCase {
-    /// A record is 32 bytes (its fields' place, its byte range, its id's key), its fields a
+    /// A record is 48 bytes (its fields' place, its byte range, its id's key, its fields'
+    /// codes), its fields a
     /// place in a block the parser fills: many records share one block, each sees its own
     /// fields from index 0, in file order.
     func testRecordsShareABlockAndSeeTheirOwnFields() {
-        XCTAssertEqual(MemoryLayout<Record>.stride, 32)
+        XCTAssertEqual(MemoryLayout<Record>.stride, 48)
         XCTAssertEqual(MemoryLayout<FieldList>.stride, 16)
         var text = ""
         for i in 0..<3000 { text += "id: A\(i)\ntitle: T\(i)\n" + (i % 7 == 0 ? "note: n\n" : "") + "\n" }
@@ -383,5 +384,76 @@ final class FieldListTests: XCTestCase {
         XCTAssertEqual(doc.records.map(\.fields.count), [n, 2])
         XCTAssertEqual(doc.records[0].fields[n - 1].value, "\(n - 1)")
         XCTAssertEqual(doc.records[1].fields[1].value, "after")
+    }
+
+    /// A record's codes (`FieldCodes`) say which keys it has, and mark a key with a second
+    /// field, an empty value or a value of several lines; every key the schema does not
+    /// have shares one bit.
+    func testARecordsCodesSayWhichKeysItHasAndWhichToLookAtCloser() {
+        XCTAssertLessThanOrEqual(FieldKey.allCases.count, Int(FieldCodes.otherBit), "a code past the summary's bits")
+        func bits(_ keys: [FieldKey]) -> UInt64 { keys.reduce(0) { $0 | FieldCodes.bit($1) } }
+        let other: UInt64 = 1 << 63
+        let doc = Document(text: """
+            id: A1
+            title: T
+            owner: x
+            owner: y
+            note:
+            goal: M1
+            evidence: first
+            + second
+            hemligt: 1
+
+            id: A2
+            title: T
+
+            id: A3
+            ett: 1
+            annan: 2
+
+            """)
+        XCTAssertEqual(doc.records.count, 3)
+        XCTAssertEqual(doc.records[0].codes.present, bits([.id, .title, .owner, .note, .goal, .evidence]) | other)
+        XCTAssertEqual(doc.records[0].codes.unusual, bits([.owner, .note, .evidence]))
+        XCTAssertEqual(doc.records[1].codes, FieldCodes(present: bits([.id, .title]), unusual: 0))
+        XCTAssertEqual(doc.records[2].codes, FieldCodes(present: bits([.id]) | other, unusual: other))
+        XCTAssertEqual(Record(fields: FieldList(), byteRange: 0..<0).codes, .none)
+    }
+
+    /// What a record answers from its codes (`field(_:)`, `hasValue(_:)`) is what a walk
+    /// over its fields answers, for every key, in records of every mix of present, repeated,
+    /// empty and continued fields.
+    func testWhatARecordAnswersFromItsCodesIsWhatAWalkFinds() {
+        var rng = SplitMix64(seed: 13)
+        let keys: [FieldKey] = [.id, .title, .owner, .note, .status, .assumed, .evidence]
+        var text = ""
+        for _ in 0..<400 {
+            for _ in 0..<Int(rng.next() % 7) {
+                let key = rng.next() % 9 == 0 ? "okand" : keys[Int(rng.next() % UInt64(keys.count))].key
+                switch rng.next() % 4 {
+                case 0: text += "\(key):\n"
+                case 1: text += "\(key): a\n+ b\n"
+                default: text += "\(key): v\(rng.next() % 5)\n"
+                }
+            }
+            text += "\n"
+        }
+        let doc = Document(text: text)
+        XCTAssertGreaterThan(doc.records.count, 300)
+        var seen = (valued: 0, absent: 0, empty: 0)
+        for r in doc.records {
+            for key in FieldKey.allCases {
+                let walked = Array(r.fields).first { $0.code == UInt8(key.rawValue) }
+                XCTAssertEqual(r.field(key)?.line, walked?.line, "\(key.key) at line \(r.line)")
+                XCTAssertEqual(r.hasValue(key), walked.map { !$0.isEmpty } ?? false, "\(key.key) at line \(r.line)")
+                switch (walked, r.hasValue(key)) {
+                case (nil, _): seen.absent += 1
+                case (_, true): seen.valued += 1
+                case (_, false): seen.empty += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(seen.valued, 100)
+        XCTAssertGreaterThan(seen.empty, 100)
     }
 }

@@ -171,4 +171,53 @@ final class FusedRunTests: XCTestCase {
         XCTAssertFalse(found.contains { ["overdue", "due-soon", "done-future"].contains($0.check) })
         XCTAssertEqual(found.filter { $0.check == "done-date" }.count, 2_000)
     }
+
+    /// A record check passes over a record by its codes (`mayFlag`) only where its own
+    /// `check` would find nothing: for every record check, on records of every kind with
+    /// every mix of required, repeated, list, empty, continued and unknown fields. And the
+    /// codes pass over most of the plain records, or they save nothing.
+    func testARecordPassedOverByItsCodesIsOneTheCheckFindsNothingIn() {
+        var rng = SplitMix64(seed: 21)
+        var texts: [Kind: String] = [:]
+        for kind in [Kind.goal, .activity, .risk, .finding] {
+            let keys = kind.fields.map(\.name) + ["okand", "annan"]
+            var text = ""
+            for n in 0..<300 {
+                var lines: [String] = []
+                // Every third record has its required fields once each, with values.
+                if n % 3 == 0 { lines = kind.required.map { "\($0.key): v\(n)" } }
+                for _ in 0..<Int(rng.next() % 6) {
+                    let key = keys[Int(rng.next() % UInt64(keys.count))]
+                    switch rng.next() % 5 {
+                    case 0: lines.append("\(key):")
+                    case 1: lines.append("\(key): a\n+ b")
+                    case 2: lines.append("\(key): title, status, nofield")
+                    default: lines.append("\(key): v\(rng.next() % 3)")
+                    }
+                }
+                guard !lines.isEmpty else { continue }
+                text += lines.joined(separator: "\n") + "\n\n"
+            }
+            texts[kind] = text
+        }
+        let data = Fixture.data(texts)
+        let checks = Checks.all.compactMap { $0 as? any RecordCheck }
+        XCTAssertGreaterThanOrEqual(checks.count, 4)
+        var passed = 0, read = 0
+        for check in checks {
+            for kind in check.kinds {
+                guard let file = data.files[kind] else { continue }
+                let site = RecordSite(data: data, kind: kind, file: file, asOf: Day("2024-11-04")!)
+                for (i, r) in file.document.records.enumerated() {
+                    guard !check.mayFlag(r.codes, kind) else { read += 1; continue }
+                    passed += 1
+                    var out: [Diagnostic] = []
+                    check.check(r, i, site, into: &out)
+                    XCTAssertEqual(out.map(\.message.sv), [], "\(check.id) passed over \(kind) line \(r.line)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(passed, 500)
+        XCTAssertGreaterThan(read, 500)
+    }
 }

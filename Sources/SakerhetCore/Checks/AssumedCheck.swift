@@ -9,6 +9,9 @@ public struct AssumedCheck: RecordCheck {
 
     public var kinds: [Kind] { [.goal, .activity, .risk, .finding] }
 
+    /// A record with an `assumed` field.
+    public func mayFlag(_ codes: FieldCodes, _ kind: Kind) -> Bool { codes.present & FieldCodes.bit(.assumed) != 0 }
+
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let kind = site.kind
         let assumed = UInt8(FieldKey.assumed.rawValue)

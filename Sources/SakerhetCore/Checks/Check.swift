@@ -54,6 +54,12 @@ public protocol RecordCheck: Check {
     var kinds: [Kind] { get }
     /// Appends what is wrong with `record`, the `index`th record of `site.file`.
     func check(_ record: Record, _ index: Int, _ site: RecordSite, into out: inout [Diagnostic])
+    /// Whether a record of `kind` whose fields have `codes` (which keys, which of them
+    /// repeated or empty) can have anything wrong that the check looks for: `check` is
+    /// called only for those that can. True unless the check says otherwise; a check that
+    /// looks for a key, a repeat or an empty value says so, and most records pass it on
+    /// their codes alone.
+    func mayFlag(_ codes: FieldCodes, _ kind: Kind) -> Bool
     /// The same for the records `range` of `records` (`site.file`'s), in order. Not for a
     /// check to write: what the runner calls, so that the check is reached behind the
     /// protocol once per block and calls its own `check` directly for each record (behind
@@ -65,8 +71,11 @@ extension RecordCheck {
     public var kinds: [Kind] { Kind.allCases }
     public var fusion: Fusion? { .record(self) }
 
+    public func mayFlag(_ codes: FieldCodes, _ kind: Kind) -> Bool { true }
+
     public func check(_ records: [Record], _ range: Range<Int>, _ site: RecordSite, into out: inout [Diagnostic]) {
-        InPlace.each(records, range) { record, i in check(record, i, site, into: &out) }
+        let kind = site.kind
+        InPlace.each(records, range, where: { mayFlag($0, kind) }) { record, i in check(record, i, site, into: &out) }
     }
 
     /// The check alone (a test, `sakerhet-bench profile`): the same walk as the fused one.
@@ -75,7 +84,7 @@ extension RecordCheck {
         for kind in kinds {
             guard let file = data.files[kind] else { continue }
             let site = RecordSite(data: data, kind: kind, file: file, asOf: asOf)
-            for (i, r) in file.document.records.enumerated() { check(r, i, site, into: &out) }
+            for (i, r) in file.document.records.enumerated() where mayFlag(r.codes, kind) { check(r, i, site, into: &out) }
         }
         return out
     }

@@ -5,6 +5,12 @@ public struct MandatoryFieldCheck: RecordCheck {
     public var title: Message { Message(sv: "Fält saknas", en: "Field missing") }
     public init() {}
 
+    /// Not a record with each required key once, its value on its line.
+    public func mayFlag(_ codes: FieldCodes, _ kind: Kind) -> Bool {
+        let required = kind.requiredCodes
+        return codes.present & required != required || codes.unusual & required != 0
+    }
+
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let kind = site.kind
         // One pass over the fields, in place: which required keys' first field has a value

@@ -532,18 +532,42 @@ final class FieldSource: Sendable {
     }
 }
 
+/// Which keys of the schema a record has, a bit per `FieldKey` code, made with the record
+/// while its fields are fresh: the record checks that look for a key, a repeat or an empty
+/// value (`mandatory`, `repeated-field`, `assumed`, `unknown-field`) pass over a record
+/// with nothing of the kind in two comparisons, not a walk over its fields each.
+public struct FieldCodes: Sendable, Equatable {
+    /// The bit that stands for every key the schema does not have (`FieldKey.noCode`).
+    public static let otherBit: UInt8 = 63
+    /// A bit for each code the record has a field of; `otherBit` for any other key.
+    public let present: UInt64
+    /// A bit for each code with a second field, an empty value, or a value made apart from
+    /// the file (several lines, repaired bytes): where a record check looks closer. A bit
+    /// that is clear says the code has at most one field, with a value on its line.
+    public let unusual: UInt64
+
+    static let none = FieldCodes(present: 0, unusual: 0)
+
+    /// `key`'s bit.
+    @inline(__always)
+    public static func bit(_ key: FieldKey) -> UInt64 { 1 << UInt64(key.rawValue) }
+}
+
 public struct Record: Sendable {
     /// What a slot holds after its record was moved out (`Document.joined`).
     static let moved = Record(fields: FieldList(), byteRange: 0..<0)
 
-    /// 32 bytes: the fields' place in their block, the block's byte range as 32-bit
-    /// numbers (files are at most 1 GiB, see `Store.read`), and the key of its id.
+    /// 48 bytes: the fields' place in their block, the block's byte range as 32-bit
+    /// numbers (files are at most 1 GiB, see `Store.read`), the key of its id and its
+    /// fields' codes.
     public let fields: FieldList
     private let start32: Int32
     private let end32: Int32
     /// The first `id` field's value as a number (`IDKey`), made with the record: the id
     /// index is built from it.
     let idKey: IDKey
+    /// Which codes its fields have (`FieldCodes`).
+    public let codes: FieldCodes
 
     /// 1-based line of the first field (0 for a record of no fields).
     public var line: Int { fields.first?.line ?? 0 }
@@ -554,7 +578,8 @@ public struct Record: Sendable {
         self.fields = fields
         start32 = Int32(truncatingIfNeeded: byteRange.lowerBound)
         end32 = Int32(truncatingIfNeeded: byteRange.upperBound)
-        idKey = IDKey(idOf: fields)
+        codes = fields.codes()
+        idKey = codes.present & FieldCodes.bit(.id) != 0 ? IDKey(idOf: fields) : .none
     }
 
     /// A record of fields made apart from a parse (an edit's, a test's).
@@ -579,14 +604,17 @@ public struct Record: Sendable {
 
     // The same by the key's code: one byte compared per field, for the keys of the schema.
     public func field(_ key: FieldKey) -> Field? {
-        let code = UInt8(key.rawValue)
-        for f in fields where f.code == code { return f }
-        return nil
+        guard codes.present & FieldCodes.bit(key) != 0, let j = fields.firstIndex(code: UInt8(key.rawValue)) else { return nil }
+        return fields[j]
     }
     public func value(_ key: FieldKey) -> String? { field(key)?.value }
     /// Whether the first field of `key` has a value (`value(key)` is neither nil nor
     /// empty), without making its string.
-    public func hasValue(_ key: FieldKey) -> Bool { Field.first(key, in: fields) != nil }
+    public func hasValue(_ key: FieldKey) -> Bool {
+        let bit = FieldCodes.bit(key)
+        guard codes.present & bit != 0 else { return false }
+        return codes.unusual & bit == 0 || Field.first(key, in: fields) != nil
+    }
     public func values(_ key: FieldKey) -> [String] {
         let code = UInt8(key.rawValue)
         var out: [String] = []

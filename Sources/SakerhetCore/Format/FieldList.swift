@@ -164,6 +164,22 @@ public struct FieldList: RandomAccessCollection, Sendable, Equatable {
         return nil
     }
 
+    /// Which codes the fields have, and which of them a record check must look at more
+    /// closely (`FieldCodes`), in one walk over the entries.
+    func codes() -> FieldCodes {
+        let base = block.base + Int(start32)
+        var present: UInt64 = 0, unusual: UInt64 = 0
+        for j in 0..<Int(count32) {
+            let e = base[j]
+            let code = e.code
+            let bit: UInt64 = code < FieldCodes.otherBit ? 1 << UInt64(code) : 1 << UInt64(FieldCodes.otherBit)
+            unusual |= present & bit
+            present |= bit
+            if e.isMade || e.count32 == 0 { unusual |= bit }
+        }
+        return FieldCodes(present: present, unusual: unusual)
+    }
+
     @inline(__always)
     private func place(_ j: Int) -> Int {
         precondition(j >= 0 && j < Int(count32), "field index out of range")

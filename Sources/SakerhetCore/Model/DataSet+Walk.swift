@@ -56,9 +56,14 @@ extension DataSet {
         // retained and released for every record: counts that the walks on the other
         // cores change too.
         var holder = FieldList()
+        // A record none of whose codes is wanted is passed over by its `codes`.
+        var mask: UInt64 = 0
+        for code in wanted.indices where wanted[code] {
+            mask |= 1 << UInt64(min(code, Int(FieldCodes.otherBit)))
+        }
         wanted.withUnsafeBufferPointer { wanted in
             records.withUnsafeBufferPointer { records in
-                for i in range ?? records.indices {
+                for i in range ?? records.indices where records[i].codes.present & mask != 0 {
                     let fields = records[i].fields.view(keeping: &holder)
                     for j in fields.indices where wanted[Int(fields[j].code)] {
                         body(i, fields[j])

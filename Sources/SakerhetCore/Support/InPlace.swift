@@ -25,6 +25,16 @@ enum InPlace {
         }
     }
 
+    /// `body(records[i], i)` for every `i` in `range` whose record's codes pass `wanted`, in
+    /// order: a record passed over is read no further than its codes, and none is copied
+    /// (a copy retains its fields' block, which the other cores' walks count too).
+    @inline(__always)
+    static func each(_ records: [Record], _ range: Range<Int>, where wanted: (FieldCodes) -> Bool, _ body: (Record, Int) -> Void) {
+        records.withUnsafeBufferPointer { records in
+            for i in range where wanted(records[i].codes) { body(records[i], i) }
+        }
+    }
+
     /// `body(others[c], c)` for every `c` of `others`, in order, with no element copied.
     @inline(__always)
     static func each<U>(_ others: [U], _ body: (U, Int) -> Void) {
