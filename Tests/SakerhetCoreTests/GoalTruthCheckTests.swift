@@ -278,11 +278,29 @@ final class GoalTruthCheckTests: XCTestCase {
         XCTAssertEqual(Fixture.data().assumedByIndex(.activity), [:])
     }
 
-    func testTheByteSearchFindsTheKeyAnywhere() {
-        for (text, found) in [("assumed: status", true), ("id: A1\nassumed:done\n", true), ("xxassumed:", true),
-                              ("assumed", false), ("assume: status", false), ("", false), ("assumedassumed", false),
-                              ("note: assumed status\nassumed: x", true), ("åäöassumed:", true)] {
-            XCTAssertEqual(Assumed.mayHold(Array(text.utf8)), found, text)
-        }
+    /// The records with an `assumed` line are found by their codes, wherever the line is;
+    /// the word in another field's value is no such line.
+    func testTheRecordsWithAnAssumedLineAreFoundByTheirCodes() {
+        let text = """
+            id: A1
+            note: assumed: status
+
+            id: A2
+            title: T
+            assumed: done
+
+            id: A3
+            assumed:
+
+            id: A4
+            assumed: status
+            title: T
+            assumed: start, status
+
+            """
+        let data = Fixture.data([.activity: text])
+        XCTAssertEqual(data.assumedByIndex(.activity), [1: ["done"], 2: [], 3: ["status", "start"]])
+        XCTAssertEqual(data.assumed(RecordRef(kind: .activity, index: 0)), [])
+        XCTAssertEqual(data.assumed(RecordRef(kind: .activity, index: 3)), ["status", "start"])
     }
 }

@@ -22,7 +22,7 @@ public struct ActivityAfterGoalCheck: Check {
             guard let due = activities[i].due, let last = due.lastDay, goalOf[i] >= 0, let goal = goalDue[Int(goalOf[i])],
                   last > goal.lastDay! else { continue }
             let a = activities[i]
-            out.append(Diagnostic(.warning, id, data, a.ref, field: "due",
+            out.append(Diagnostic(.warning, id, data, a.ref, field: .due,
                                   sv: "\(a.id) ska vara klar \(due.token), efter sitt mål \(a.goal) (\(goal.token)); flytta någon av dem",
                                   en: "\(a.id) is due \(due.token), after its goal \(a.goal) (\(goal.token)); move one of them"))
         }

@@ -51,13 +51,13 @@ public struct Diagnostic: Sendable, Codable, Hashable {
     }
 
     /// A diagnostic on a record, at the line of `field` (or the record's first line).
-    public init(_ severity: Severity, _ check: String, _ data: DataSet, _ ref: RecordRef, field: String? = nil,
+    public init(_ severity: Severity, _ check: String, _ data: DataSet, _ ref: RecordRef, field: FieldKey? = nil,
                 column: Int? = nil, sv: String, en: String) {
         self.init(severity, check, data, ref, field: field, column: column, message: Message(sv: sv, en: en))
     }
 
     /// A diagnostic on a record whose message is made when it is printed (`Message.init(_:)`).
-    public init(_ severity: Severity, _ check: String, _ data: DataSet, _ ref: RecordRef, field: String? = nil,
+    public init(_ severity: Severity, _ check: String, _ data: DataSet, _ ref: RecordRef, field: FieldKey? = nil,
                 column: Int? = nil, message: Message) {
         let record = data.record(ref)
         let f = field.flatMap { record.field($0) }

@@ -12,7 +12,7 @@ public struct DoneInFutureCheck: ScheduledCheck {
         guard let period = item.donePeriod, let first = period.firstDay, first > asOf else { return }
         let done = period.token
         let recordID = data.idAndOwner(item.ref).id
-        out.append(Diagnostic(.error, id, data, item.ref, field: "done",
+        out.append(Diagnostic(.error, id, data, item.ref, field: .done,
                               sv: "\(recordID): done \(done) ligger efter dagens datum \(asOf); ange dagen då det blev klart",
                               en: "\(recordID): done \(done) is after today's date \(asOf); give the day it was finished"))
     }

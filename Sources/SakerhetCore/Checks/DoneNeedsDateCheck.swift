@@ -10,7 +10,7 @@ public struct DoneNeedsDateCheck: ScheduledCheck {
         guard item.status == .done, item.donePeriod == nil else { return }
         guard !data.record(item.ref).hasValue(.done) else { return }
         let recordID = data.idAndOwner(item.ref).id
-        out.append(Diagnostic(.error, id, data, item.ref, field: "status",
+        out.append(Diagnostic(.error, id, data, item.ref, field: .status,
                               sv: "\(recordID) är klar men saknar 'done'; lägg till 'done: ÅÅÅÅ-MM-DD'",
                               en: "\(recordID) is done but has no 'done' date; add 'done: YYYY-MM-DD'"))
     }

@@ -12,7 +12,7 @@ public struct DueSoonCheck: ScheduledCheck {
         let last = item.deadline!.lastDay!
         let days = asOf.days(until: last)
         let recordID = data.idAndOwner(item.ref).id
-        out.append(Diagnostic(.notice, id, data, item.ref, field: "due", message: Message { lang in
+        out.append(Diagnostic(.notice, id, data, item.ref, field: .due, message: Message { lang in
             lang == .sv ? "\(recordID) ska vara klar senast \(last) (\(lang.inDays(days)))"
                         : "\(recordID) is due soon: \(last) (\(lang.inDays(days)))"
         }))

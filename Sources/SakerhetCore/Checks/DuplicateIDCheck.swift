@@ -13,7 +13,7 @@ public struct DuplicateIDCheck: Check {
                 let first = data.record(RecordRef(kind: kind, index: rows[0]))
                 let at = "\(data.path(kind)):\(first.line)"
                 for row in rows.dropFirst() {
-                    out.append(Diagnostic(.error, id, data, RecordRef(kind: kind, index: row), field: "id",
+                    out.append(Diagnostic(.error, id, data, RecordRef(kind: kind, index: row), field: .id,
                                           sv: "id '\(rid)' finns redan på \(at); ge posten ett eget id",
                                           en: "id '\(rid)' is already used at \(at); give the record an id of its own"))
                 }

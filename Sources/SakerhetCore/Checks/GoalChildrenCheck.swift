@@ -31,16 +31,16 @@ public struct GoalChildrenCheck: Check {
             if g.status == .done {
                 let open = children.filter(\.isOpen)
                 guard !open.isEmpty else { continue }
-                out.append(Diagnostic(.warning, id, data, g.ref, field: "status",
+                out.append(Diagnostic(.warning, id, data, g.ref, field: .status,
                                       sv: Text.openSV(g.id, open, data), en: Text.openEN(g.id, open, data)))
             } else if g.status == .cancelled {
                 let open = children.filter(\.isOpen)
                 guard !open.isEmpty else { continue }
-                out.append(Diagnostic(.warning, id, data, g.ref, field: "status",
+                out.append(Diagnostic(.warning, id, data, g.ref, field: .status,
                                       sv: Text.openUnderCancelledSV(g.id, open, data), en: Text.openUnderCancelledEN(g.id, open, data)))
             } else if children.allSatisfy({ $0.status == .cancelled }),
                       !children.contains(where: { $0.kind == .goal && isOpenBelow($0.ref.index) }) {
-                out.append(Diagnostic(.warning, id, data, g.ref, field: "status",
+                out.append(Diagnostic(.warning, id, data, g.ref, field: .status,
                                       sv: Text.cancelledSV(g.id, children, data), en: Text.cancelledEN(g.id, children, data)))
             }
         }

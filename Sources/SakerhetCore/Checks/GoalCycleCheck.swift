@@ -11,7 +11,7 @@ public struct GoalCycleCheck: Check {
                                  record: { ids.first(goals[$0].id) }).map { cycle in
             let first = goals[cycle.first]
             let chain = (cycle.ids + [cycle.ids[0]]).joined(separator: " → ")
-            return Diagnostic(.error, id, data, first.ref, field: "parent",
+            return Diagnostic(.error, id, data, first.ref, field: .parent,
                               sv: "\(first.id): målen bildar en cirkel via parent (\(chain)); bryt den genom att ändra något parent",
                               en: "\(first.id): goals form a cycle through parent (\(chain)); break it by changing a parent")
         }

@@ -30,7 +30,7 @@ public struct MandatoryFieldCheck: RecordCheck {
             let key = required.key, recordID = r.value(.id)
             let name = recordID ?? kind.word(.sv)
             let nameEn = recordID ?? kind.word(.en)
-            out.append(Diagnostic(.error, id, site.data, RecordRef(kind: kind, index: i), field: key,
+            out.append(Diagnostic(.error, id, site.data, RecordRef(kind: kind, index: i), field: required,
                                   sv: Text.sv(name, key), en: Text.en(nameEn, key)))
         }
     }

@@ -15,7 +15,7 @@ public struct OverdueCheck: ScheduledCheck {
         let waiting = item.status == .onHold
         let recordID = data.idAndOwner(item.ref).id
         let kind = item.ref.kind
-        out.append(Diagnostic(waiting ? .warning : .error, id, data, item.ref, field: "due",
+        out.append(Diagnostic(waiting ? .warning : .error, id, data, item.ref, field: .due,
                               message: Message { $0 == .sv ? Text.sv(recordID, kind, last, days, waiting) : Text.en(recordID, kind, last, days, waiting) }))
     }
 

@@ -12,7 +12,7 @@ public struct OwnerCycleCheck: Check {
                                  record: { ids.first(owners[$0].id) }).map { cycle in
             let first = owners[cycle.first]
             let chain = (cycle.ids + [cycle.ids[0]]).joined(separator: " → ")
-            return Diagnostic(.error, id, data, first.ref, field: "parent",
+            return Diagnostic(.error, id, data, first.ref, field: .parent,
                               sv: "\(first.id): de ansvariga bildar en cirkel via parent (\(chain)); bryt den genom att ändra eller ta bort något parent i owners.rec",
                               en: "\(first.id): owners form a cycle through parent (\(chain)); break it by changing or removing a parent in owners.rec")
         }

@@ -6,10 +6,10 @@ public struct ReasonCheck: ScheduledCheck {
     public init() {}
 
     public func check(_ item: Timing, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
-        let why: (String, String, String)
-        if item.status == .onHold { why = ("status", "är vilande", "is on hold") }
-        else if item.status == .cancelled { why = ("status", "är struken", "is cancelled") }
-        else if item.deadline?.isUnknown == true { why = ("due", "har okänt slutdatum (?)", "has an unknown deadline (?)") }
+        let why: (FieldKey, String, String)
+        if item.status == .onHold { why = (.status, "är vilande", "is on hold") }
+        else if item.status == .cancelled { why = (.status, "är struken", "is cancelled") }
+        else if item.deadline?.isUnknown == true { why = (.due, "har okänt slutdatum (?)", "has an unknown deadline (?)") }
         else { return }
         // Read only for the few that need one: the reason is read from the record's fields.
         guard !data.record(item.ref).hasValue(.reason) else { return }

@@ -9,7 +9,7 @@ public struct ReviewDateCheck: Check {
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         data.risks.filter { $0.isReviewPassed(asOf: asOf) }.map { r in
             let (riskID, review) = (r.id, r.review!)
-            return Diagnostic(.warning, id, data, r.ref, field: "review", message: Message { lang in
+            return Diagnostic(.warning, id, data, r.ref, field: .review, message: Message { lang in
                 lang == .sv ? "\(riskID): datumet för omprövning har passerat (\(review)); pröva risken och sätt ett nytt review-datum"
                             : "\(riskID): review date passed (\(review)); review the risk and set a new review date"
             })

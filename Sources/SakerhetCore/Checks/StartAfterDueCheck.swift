@@ -9,7 +9,7 @@ public struct StartAfterDueCheck: Check {
         var out: [Diagnostic] = []
         for a in data.activities {
             guard let start = a.start?.firstDay, let due = a.due?.lastDay, start > due else { continue }
-            out.append(Diagnostic(.error, id, data, a.ref, field: "start",
+            out.append(Diagnostic(.error, id, data, a.ref, field: .start,
                                   sv: "\(a.id) påbörjas (\(a.start!.token)) efter att den ska vara klar (\(a.due!.token)); rätta start eller due",
                                   en: "\(a.id) starts (\(a.start!.token)) after it is due (\(a.due!.token)); correct start or due"))
         }

@@ -17,10 +17,10 @@ public struct UnownedFindingCheck: Check {
             }
             let colour = f.assessment!
             if f.due == nil {
-                out.append(Diagnostic(severity, id, data, f.ref, field: "assessment",
+                out.append(Diagnostic(severity, id, data, f.ref, field: .assessment,
                                       sv: Text.noDueSV(f.id, colour, f.actions.isEmpty), en: Text.noDueEN(f.id, colour, f.actions.isEmpty)))
             } else if f.due?.isUnknown == true, f.actions.isEmpty {
-                out.append(Diagnostic(severity, id, data, f.ref, field: "due",
+                out.append(Diagnostic(severity, id, data, f.ref, field: .due,
                                       sv: Text.unknownSV(f.id, colour), en: Text.unknownEN(f.id, colour)))
             }
         }

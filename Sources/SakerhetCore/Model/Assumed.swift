@@ -4,6 +4,7 @@
 public enum Assumed {
     /// The field names in the record's `assumed` lines, split at commas and spaces, in order.
     public static func fields(_ record: Record) -> [String] {
+        guard record.codes.present & FieldCodes.bit(.assumed) != 0 else { return [] }
         var out: [String] = []
         let assumed = UInt8(FieldKey.assumed.rawValue)
         for f in record.fields where f.code == assumed {
@@ -29,44 +30,16 @@ extension DataSet {
     /// See `Assumed.fields`.
     public func assumed(_ ref: RecordRef) -> [String] { Assumed.fields(record(ref)) }
 
-    /// The `assumed` lists of a kind's records, by record index; only records that have one.
-    /// A file without the key is found so by one search of its bytes, so a report of
-    /// 100,000 activities without it does not look at each record.
+    /// The `assumed` lists of a kind's records, by record index; only records that have one,
+    /// found by their codes (`Record.codes`): a report of 100,000 activities without the key
+    /// reads one word per record.
     public func assumedByIndex(_ kind: Kind) -> [Int: [String]] {
-        guard let file = files[kind], Assumed.mayHold(file.document.bytes) else { return [:] }
+        guard let file = files[kind] else { return [:] }
         var out: [Int: [String]] = [:]
-        let assumed = UInt8(FieldKey.assumed.rawValue)
-        file.document.records.withUnsafeBufferPointer { records in
-            for i in records.indices where records[i].fields.contains(where: { $0.code == assumed }) {
-                out[i] = Assumed.fields(records[i])
-            }
+        let bit = FieldCodes.bit(.assumed)
+        InPlace.each(file.document.records, file.document.records.indices, where: { $0.present & bit != 0 }) { record, i in
+            out[i] = Assumed.fields(record)
         }
         return out
-    }
-}
-
-extension Assumed {
-    /// Whether the bytes hold `assumed` at all (a cheap test before reading records).
-    /// A Horspool search for `assumed:`, which skips up to 8 bytes at a time.
-    static func mayHold(_ bytes: [UInt8]) -> Bool {
-        let key: [UInt8] = Array("assumed:".utf8)
-        let m = key.count
-        var skip = [Int](repeating: m, count: 256)
-        for i in 0..<(m - 1) { skip[Int(key[i])] = m - 1 - i }
-        // All three through buffer pointers: the loop runs over every file of the report.
-        return bytes.withUnsafeBufferPointer { b in skip.withUnsafeBufferPointer { skip in key.withUnsafeBufferPointer { key in
-            let last = key[m - 1]
-            var i = 0
-            while i + m <= b.count {
-                let c = b[i + m - 1]
-                if c == last {
-                    var j = m - 2
-                    while j >= 0 && b[i + j] == key[j] { j -= 1 }
-                    if j < 0 { return true }
-                }
-                i += skip[Int(c)]
-            }
-            return false
-        } } }
     }
 }
