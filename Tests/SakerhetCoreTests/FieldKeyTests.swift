@@ -205,12 +205,12 @@ final class ActivityLayoutTests: XCTestCase {
 }
 
 final class FieldListTests: XCTestCase {
-    /// A record is 48 bytes (its fields' place, its byte range, its id's key, its fields'
+    /// A record is 40 bytes (its fields' place, its byte range, its id's key, its fields'
     /// codes), its fields a
     /// place in a block the parser fills: many records share one block, each sees its own
     /// fields from index 0, in file order.
     func testRecordsShareABlockAndSeeTheirOwnFields() {
-        XCTAssertEqual(MemoryLayout<Record>.stride, 48)
+        XCTAssertEqual(MemoryLayout<Record>.stride, 40)
         XCTAssertEqual(MemoryLayout<FieldList>.stride, 16)
         var text = ""
         for i in 0..<3000 { text += "id: A\(i)\ntitle: T\(i)\n" + (i % 7 == 0 ? "note: n\n" : "") + "\n" }
@@ -386,11 +386,11 @@ final class FieldListTests: XCTestCase {
         XCTAssertEqual(doc.records[1].fields[1].value, "after")
     }
 
-    /// A record's codes (`FieldCodes`) say which keys it has, and mark a key with a second
-    /// field, an empty value or a value of several lines; every key the schema does not
-    /// have shares one bit.
+    /// A record's codes (`FieldCodes`) say which keys it has, and whether a key has a second
+    /// field, or a field an empty value or one of several lines; every key the schema does
+    /// not have shares one bit.
     func testARecordsCodesSayWhichKeysItHasAndWhichToLookAtCloser() {
-        XCTAssertLessThanOrEqual(FieldKey.allCases.count, Int(FieldCodes.otherBit), "a code past the summary's bits")
+        XCTAssertLessThanOrEqual(FieldKey.allCases.count, Int(FieldCodes.unusualBit), "a code past the summary's bits")
         func bits(_ keys: [FieldKey]) -> UInt64 { keys.reduce(0) { $0 | FieldCodes.bit($1) } }
         let other: UInt64 = 1 << 63
         let doc = Document(text: """
@@ -414,9 +414,14 @@ final class FieldListTests: XCTestCase {
             """)
         XCTAssertEqual(doc.records.count, 3)
         XCTAssertEqual(doc.records[0].codes.present, bits([.id, .title, .owner, .note, .goal, .evidence]) | other)
-        XCTAssertEqual(doc.records[0].codes.unusual, bits([.owner, .note, .evidence]))
-        XCTAssertEqual(doc.records[1].codes, FieldCodes(present: bits([.id, .title]), unusual: 0))
-        XCTAssertEqual(doc.records[2].codes, FieldCodes(present: bits([.id]) | other, unusual: other))
+        XCTAssertTrue(doc.records[0].codes.unusual)
+        XCTAssertEqual(doc.records[1].codes, FieldCodes(present: bits([.id, .title]), unusual: false))
+        XCTAssertEqual(doc.records[2].codes, FieldCodes(present: bits([.id]) | other, unusual: true))
+        // Each of them alone: a repeat, an empty value, a value of several lines.
+        for text in ["id: A\nowner: x\nowner: y\n", "id: A\nnote:\n", "id: A\nnote: a\n+ b\n"] {
+            XCTAssertTrue(Document(text: text).records[0].codes.unusual, text)
+        }
+        XCTAssertFalse(Document(text: "id: A\nowner: x\nnote: n\nokand: 1\n").records[0].codes.unusual)
         XCTAssertEqual(Record(fields: FieldList(), byteRange: 0..<0).codes, .none)
     }
 

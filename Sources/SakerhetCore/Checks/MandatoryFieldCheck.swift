@@ -5,10 +5,10 @@ public struct MandatoryFieldCheck: RecordCheck {
     public var title: Message { Message(sv: "Fält saknas", en: "Field missing") }
     public init() {}
 
-    /// Not a record with each required key once, its value on its line.
+    /// Not a record with every required key, each key once with its value on its line.
     public func mayFlag(_ codes: FieldCodes, _ kind: Kind) -> Bool {
         let required = kind.requiredCodes
-        return codes.present & required != required || codes.unusual & required != 0
+        return codes.present & required != required || codes.unusual
     }
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {

@@ -7,12 +7,9 @@ public struct RepeatedFieldCheck: RecordCheck {
     public var title: Message { Message(sv: "Upprepat fält", en: "Repeated field") }
     public init() {}
 
-    /// A record where a key that is no list repeats, or `owner` (its values are compared),
-    /// or a key the schema does not have. (The codes mark an empty value too: looked at,
-    /// and passed.)
-    public func mayFlag(_ codes: FieldCodes, _ kind: Kind) -> Bool {
-        codes.unusual & ~(kind.repeatableCodes & ~FieldCodes.bit(.owner)) != 0
-    }
+    /// A record where some key repeats (or a value is empty or of several lines: looked at,
+    /// and passed).
+    public func mayFlag(_ codes: FieldCodes, _ kind: Kind) -> Bool { codes.unusual }
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let kind = site.kind, data = site.data

@@ -168,14 +168,14 @@ public struct FieldList: RandomAccessCollection, Sendable, Equatable {
     /// closely (`FieldCodes`), in one walk over the entries.
     func codes() -> FieldCodes {
         let base = block.base + Int(start32)
-        var present: UInt64 = 0, unusual: UInt64 = 0
+        var present: UInt64 = 0
+        var unusual = false
         for j in 0..<Int(count32) {
             let e = base[j]
             let code = e.code
-            let bit: UInt64 = code < FieldCodes.otherBit ? 1 << UInt64(code) : 1 << UInt64(FieldCodes.otherBit)
-            unusual |= present & bit
+            let bit: UInt64 = code < FieldCodes.unusualBit ? 1 << UInt64(code) : 1 << UInt64(FieldCodes.otherBit)
+            unusual = unusual || present & bit != 0 || e.isMade || e.count32 == 0
             present |= bit
-            if e.isMade || e.count32 == 0 { unusual |= bit }
         }
         return FieldCodes(present: present, unusual: unusual)
     }
