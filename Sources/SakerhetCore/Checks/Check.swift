@@ -54,8 +54,8 @@ public protocol RecordCheck: Check {
     var kinds: [Kind] { get }
     /// Appends what is wrong with `record`, the `index`th record of `site.file`.
     func check(_ record: Record, _ index: Int, _ site: RecordSite, into out: inout [Diagnostic])
-    /// Whether a record of `kind` whose fields have `codes` (which keys, which of them
-    /// repeated or empty) can have anything wrong that the check looks for: `check` is
+    /// Whether a record of `kind` whose fields have `codes` (which keys, and whether any
+    /// repeats or is empty) can have anything wrong that the check looks for: `check` is
     /// called only for those that can. True unless the check says otherwise; a check that
     /// looks for a key, a repeat or an empty value says so, and most records pass it on
     /// their codes alone.
