@@ -102,7 +102,9 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
     /// being made of it (`Field.deadline`).
     init?(bytes u: UnsafeBufferPointer<UInt8>) {
         let n = u.count
-        if n >= 8, Deadline.standingWords.contains(where: { Field.isWord($0, u) }) { self = .standing; return }
+        // A standing word starts with a letter; a date (most deadlines) with a digit, and is
+        // not compared with the words.
+        if n >= 8, u[0] &- 0x30 >= 10, Deadline.standingWords.contains(where: { Field.isWord($0, u) }) { self = .standing; return }
         if n == 8 {
             guard let y = digits(u, 0, 4), u[4] == 0x2D, u[5] == UInt8(ascii: "W"), let w = digits(u, 6, 8),
                   let d = Deadline(isoYear: y, week: w) else { return nil }
