@@ -69,6 +69,10 @@ final class VocabularyTimeTests: XCTestCase {
     func testLopandeIsNeverLateNorDueSoon() {
         let d = Deadline(token: "löpande")!
         XCTAssertEqual(d, Deadline(token: "fortlöpande"))
+        // A value that starts with a digit is read as a date, never compared with the words.
+        for word in Deadline.standingWords { XCTAssertFalse(word.utf8.first.map { $0 &- 0x30 < 10 } ?? true, word) }
+        XCTAssertNil(Deadline(token: "2löpande"))
+        XCTAssertEqual(Deadline(token: "2024-05-31")?.token, "2024-05-31")
         XCTAssertEqual(d.token, "löpande")
         XCTAssertEqual(d.phrase(.sv), "Löpande")
         XCTAssertEqual(d.phrase(.en), "Ongoing")
