@@ -422,7 +422,9 @@ final class FieldListTests: XCTestCase {
             XCTAssertTrue(Document(text: text).records[0].codes.unusual, text)
         }
         XCTAssertFalse(Document(text: "id: A\nowner: x\nnote: n\nokand: 1\n").records[0].codes.unusual)
-        XCTAssertEqual(Record(fields: FieldList(), byteRange: 0..<0).codes, .none)
+        XCTAssertEqual(Record(fields: FieldList(), byteRange: 0..<0).codes, FieldCodes(present: 0, unusual: false))
+        XCTAssertTrue(doc.records[1].codes.has(.title))
+        XCTAssertFalse(doc.records[1].codes.has(.owner))
     }
 
     /// What a record answers from its codes (`field(_:)`, `hasValue(_:)`) is what a walk

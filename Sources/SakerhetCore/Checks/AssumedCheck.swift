@@ -10,7 +10,7 @@ public struct AssumedCheck: RecordCheck {
     public var kinds: [Kind] { [.goal, .activity, .risk, .finding] }
 
     /// A record with an `assumed` field.
-    public func mayFlag(_ codes: FieldCodes, _ kind: Kind) -> Bool { codes.present & FieldCodes.bit(.assumed) != 0 }
+    public func mayFlag(_ codes: FieldCodes, _ kind: Kind) -> Bool { codes.has(.assumed) }
 
     public func check(_ r: Record, _ i: Int, _ site: RecordSite, into out: inout [Diagnostic]) {
         let kind = site.kind

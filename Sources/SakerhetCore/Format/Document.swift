@@ -558,7 +558,9 @@ public struct FieldCodes: Sendable, Equatable {
     /// a record stays 40 bytes.)
     public var unusual: Bool { bits & 1 << UInt64(FieldCodes.unusualBit) != 0 }
 
-    static let none = FieldCodes(present: 0, unusual: false)
+    /// Whether the record has a field of `key`.
+    @inline(__always)
+    public func has(_ key: FieldKey) -> Bool { present & FieldCodes.bit(key) != 0 }
 
     /// `key`'s bit.
     @inline(__always)
@@ -591,7 +593,7 @@ public struct Record: Sendable {
         start32 = Int32(truncatingIfNeeded: byteRange.lowerBound)
         end32 = Int32(truncatingIfNeeded: byteRange.upperBound)
         codes = fields.codes()
-        idKey = codes.present & FieldCodes.bit(.id) != 0 ? IDKey(idOf: fields) : .none
+        idKey = codes.has(.id) ? IDKey(idOf: fields) : .none
     }
 
     /// A record of fields made apart from a parse (an edit's, a test's).
@@ -616,15 +618,14 @@ public struct Record: Sendable {
 
     // The same by the key's code: one byte compared per field, for the keys of the schema.
     public func field(_ key: FieldKey) -> Field? {
-        guard codes.present & FieldCodes.bit(key) != 0, let j = fields.firstIndex(code: UInt8(key.rawValue)) else { return nil }
+        guard codes.has(key), let j = fields.firstIndex(code: UInt8(key.rawValue)) else { return nil }
         return fields[j]
     }
     public func value(_ key: FieldKey) -> String? { field(key)?.value }
     /// Whether the first field of `key` has a value (`value(key)` is neither nil nor
     /// empty), without making its string.
     public func hasValue(_ key: FieldKey) -> Bool {
-        let bit = FieldCodes.bit(key)
-        guard codes.present & bit != 0 else { return false }
+        guard codes.has(key) else { return false }
         return !codes.unusual || Field.first(key, in: fields) != nil
     }
     public func values(_ key: FieldKey) -> [String] {

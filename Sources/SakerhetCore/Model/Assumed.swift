@@ -4,7 +4,7 @@
 public enum Assumed {
     /// The field names in the record's `assumed` lines, split at commas and spaces, in order.
     public static func fields(_ record: Record) -> [String] {
-        guard record.codes.present & FieldCodes.bit(.assumed) != 0 else { return [] }
+        guard record.codes.has(.assumed) else { return [] }
         var out: [String] = []
         let assumed = UInt8(FieldKey.assumed.rawValue)
         for f in record.fields where f.code == assumed {
@@ -36,8 +36,7 @@ extension DataSet {
     public func assumedByIndex(_ kind: Kind) -> [Int: [String]] {
         guard let file = files[kind] else { return [:] }
         var out: [Int: [String]] = [:]
-        let bit = FieldCodes.bit(.assumed)
-        InPlace.each(file.document.records, file.document.records.indices, where: { $0.present & bit != 0 }) { record, i in
+        InPlace.each(file.document.records, file.document.records.indices, where: { $0.has(.assumed) }) { record, i in
             out[i] = Assumed.fields(record)
         }
         return out
