@@ -124,9 +124,10 @@ public struct GoalChildren: Sendable {
             for i in 0..<n {
                 for j in subgoals[i] where counts[Int(j)] {
                     let g = goals.baseAddress! + Int(j)
-                    guard !(g.pointee.status?.isClosed ?? false) else { continue }
-                    let signal = Standing(deadline: g.pointee.due, status: g.pointee.status, asOf: asOf, window: window).signal
-                    direct[i] = GoalChildren.worse(direct[i], moves ? seen(.goal, g.pointee.id, due: g.pointee.due, status: g.pointee.status, signal) : signal)
+                    let status = Status.on(asOf, g.pointee.status, done: g.pointee.donePeriod)
+                    guard !(status?.isClosed ?? false) else { continue }
+                    let signal = Standing(deadline: g.pointee.due, status: status, asOf: asOf, window: window).signal
+                    direct[i] = GoalChildren.worse(direct[i], moves ? seen(.goal, g.pointee.id, due: g.pointee.due, status: status, signal) : signal)
                 }
             }
         }
@@ -134,10 +135,11 @@ public struct GoalChildren: Sendable {
             for i in 0..<n {
                 for j in activities[i] {
                     let a = all.baseAddress! + Int(j)
-                    guard !(a.pointee.status?.isClosed ?? false), !onlyOpen || a.pointee.classification == .open else { continue }
+                    let status = Status.on(asOf, a.pointee.status, done: a.pointee.donePeriod)
+                    guard !(status?.isClosed ?? false), !onlyOpen || a.pointee.classification == .open else { continue }
                     let due = Activity.deadline(due: a.pointee.due, every: a.pointee.every, done: a.pointee.countedDone)
-                    let signal = Standing(deadline: due, status: a.pointee.status, asOf: asOf, window: window).signal
-                    direct[i] = GoalChildren.worse(direct[i], moves ? seen(.activity, a.pointee.id, due: a.pointee.due, status: a.pointee.status, signal) : signal)
+                    let signal = Standing(deadline: due, status: status, asOf: asOf, window: window).signal
+                    direct[i] = GoalChildren.worse(direct[i], moves ? seen(.activity, a.pointee.id, due: a.pointee.due, status: status, signal) : signal)
                 }
             }
         }
@@ -145,9 +147,10 @@ public struct GoalChildren: Sendable {
             for i in 0..<n {
                 for j in findings[i] {
                     let f = all.baseAddress! + Int(j)
-                    guard !(f.pointee.status?.isClosed ?? false), !onlyOpen || f.pointee.classification == .open else { continue }
-                    let signal = Standing(deadline: f.pointee.due, status: f.pointee.status, asOf: asOf, window: window).signal
-                    direct[i] = GoalChildren.worse(direct[i], moves ? seen(.finding, f.pointee.id, due: f.pointee.due, status: f.pointee.status, signal) : signal)
+                    let status = Status.on(asOf, f.pointee.status, done: f.pointee.donePeriod)
+                    guard !(status?.isClosed ?? false), !onlyOpen || f.pointee.classification == .open else { continue }
+                    let signal = Standing(deadline: f.pointee.due, status: status, asOf: asOf, window: window).signal
+                    direct[i] = GoalChildren.worse(direct[i], moves ? seen(.finding, f.pointee.id, due: f.pointee.due, status: status, signal) : signal)
                 }
             }
         }

@@ -25,6 +25,10 @@ public protocol Timed {
     /// The deadline that counts; for a recurring activity, the next one.
     var deadline: Deadline? { get }
     var status: Status? { get }
+    /// When it was done, as given (`done`): a day or a period; nil when there is none or
+    /// it names no day. A record done after the day it is judged on is open that day
+    /// (`Status.on(_:_:done:)`).
+    var donePeriod: Deadline? { get }
 }
 
 /// What the scheduled checks judge a goal, activity or finding by, apart from its texts:
@@ -105,7 +109,7 @@ extension Scheduled {
 
 extension Timed {
     public func standing(asOf: Day, window: Int) -> Standing {
-        Standing(deadline: deadline, status: status, asOf: asOf, window: window)
+        Standing(deadline: deadline, status: Status.on(asOf, status, done: donePeriod), asOf: asOf, window: window)
     }
 
     public func isOverdue(asOf: Day) -> Bool { standing(asOf: asOf, window: 0).isOverdue }
@@ -115,6 +119,9 @@ extension Timed {
     public func daysLate(asOf: Day) -> Int { standing(asOf: asOf, window: 0).daysLate }
 
     public var isWaiting: Bool { !(status?.isClosed ?? false) && Standing.waits(status, deadline) }
+
+    /// Its status on `asOf` (`Status.on(_:_:done:)`): `klar` only once its done date has come.
+    public func status(asOf: Day) -> Status? { Status.on(asOf, status, done: donePeriod) }
 
     /// The traffic light (see `Standing`).
     public func signal(asOf: Day, window: Int) -> Signal { standing(asOf: asOf, window: window).signal }

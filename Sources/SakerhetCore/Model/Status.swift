@@ -160,3 +160,14 @@ public enum Recurrence: String, Sendable, CaseIterable, Codable {
         }
     }
 }
+
+extension Status {
+    /// The status on `day` of a record whose status is `status` and whose done date is
+    /// `done`: one `klar` on a day (or in a period) that begins after `day` was not yet done
+    /// then, and counts as `pågår` (a report as of an earlier date, or a done date written
+    /// ahead of time: the `done-future` check reports that). Any other status is as given.
+    public static func on(_ day: Day, _ status: Status?, done: Deadline?) -> Status? {
+        guard status == .done, let first = done?.firstDay, first > day else { return status }
+        return .inProgress
+    }
+}

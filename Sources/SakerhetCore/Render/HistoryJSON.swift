@@ -84,6 +84,8 @@ public enum HistoryJSON {
         let total_days: Int?
         /// From `from` to `to`; less than `total_days` when it was moved back after.
         let net_days: Int?
+        /// Occurrences of a recurring activity done after the first move (none: left out).
+        let occurrences_done: Int?
         let moves: [JSONMove]
     }
 
@@ -120,6 +122,7 @@ public enum HistoryJSON {
             slips: slips.map { s in
                 JSONSlip(kind: s.kind.rawValue, id: s.id, title: s.title, owner: s.owner, from: s.from, to: s.to, count: s.count,
                          total_days: s.isOpenEnded ? nil : s.totalDays, net_days: s.netDays,
+                         occurrences_done: s.occurrencesDone > 0 ? s.occurrencesDone : nil,
                          moves: s.moves.map { m in
                              JSONMove(from: m.from, to: m.to, days: m.days, reason: m.reason, uncommitted: m.revision == nil,
                                       commit: m.revision?.hash, date: m.revision?.date.description, author: m.revision?.author,

@@ -92,7 +92,16 @@ public enum HistoryText {
         let moved = sv ? "flyttad \(times), " : "moved \(times), "
         if s.isStanding { return moved + (sv ? "nu löpande, utan slutdatum" : "now ongoing, with no deadline") }
         if s.isOpenEnded { return moved + (sv ? "slutdatumet nu okänt" : "the deadline now unknown") }
-        return moved + (sv ? "totalt " : "in total ") + days(s.totalDays, lang) + net(s, lang)
+        return moved + (sv ? "totalt " : "in total ") + days(s.totalDays, lang) + net(s, lang) + occurrences(s, lang)
+    }
+
+    /// "; 2 tillfällen klara sedan dess": why the deadline now is further on than the moves
+    /// took it, for a recurring activity (`Slip.occurrencesDone`).
+    static func occurrences(_ s: Slip, _ lang: Lang) -> String {
+        let n = s.occurrencesDone
+        guard n > 0 else { return "" }
+        if lang == .sv { return n == 1 ? "; 1 tillfälle klart sedan dess" : "; \(n) tillfällen klara sedan dess" }
+        return n == 1 ? "; 1 occurrence done since" : "; \(n) occurrences done since"
     }
 
     /// ", netto 0 dagar" when the deadline now is not as far as the moves took it.

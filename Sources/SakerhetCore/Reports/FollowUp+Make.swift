@@ -75,9 +75,18 @@ extension FollowUp {
         /// after the report's date only when the whole period is, and late by at least the
         /// days to its first day, said as such.
         /// An assumed done date (`assumed: done`) carries the mark where it is said.
-        @Sendable func doneNote(done period: Deadline?, due: Deadline?, status: Status?, assumed: [String] = []) -> (days: Int, note: String?) {
-            guard status == .done, let period, let first = period.firstDay, let done = period.lastDay else { return (0, nil) }
+        @Sendable func doneNote(_ kind: Kind, _ id: String, done period: Deadline?, due current: Deadline?, status: Status?,
+                                assumed: [String] = []) -> (days: Int, note: String?) {
+            guard status == .done else { return (0, nil) }
+            // Late by the deadline in force when it was marked done: one moved later since
+            // does not make the work done on time.
+            let due = baselines.atClosing(kind, id, current: current) ?? current
             let sv = lang == .sv
+            // `klar` with no done date (the `done-date` check's error): said where the row is
+            // read, so that its green is not taken for a completion on time.
+            guard let period, let first = period.firstDay, let done = period.lastDay else {
+                return (0, sv ? "klardatum saknas" : "no done date")
+            }
             let mark = Assumed.done(assumed) ? ReportLabels(lang: lang).assumedMark : ""
             let isDay = first == done
             if first > asOf {
@@ -116,7 +125,7 @@ extension FollowUp {
                 let standing = items[i].standing(asOf: asOf, window: window)
                 if counts {
                     summary.activities.add(baselines.isEmpty ? standing.signal
-                        : moved(.activity, items[i].id, items[i].due, items[i].status, standing.signal).1)
+                        : moved(.activity, items[i].id, items[i].due, items[i].status(asOf: asOf), standing.signal).1)
                 }
                 if standing.isOverdue { summary.overdue.append(line(items[i], days: standing.daysLate)) }
                 else if standing.isDueSoon { summary.dueSoon.append(line(items[i], days: standing.daysLeft)) }
@@ -133,7 +142,7 @@ extension FollowUp {
         // The worst signal open below each goal, by the goal's place in `data.goals`.
         let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window, onlyOpen: isPublic, baselines: baselines)
         func goalRow(_ g: Goal) -> GoalRow {
-            let (original, signal) = moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window))
+            let (original, signal) = moved(.goal, g.id, g.due, g.status(asOf: asOf), g.signal(asOf: asOf, window: window))
             let (noted, planned) = withPlanned(g.reason ?? g.note, .goal, g.id, due: g.due, original: original, status: g.status)
             var row = GoalRow(id: g.id, parent: g.parent.flatMap { shown?.contains($0) == false ? nil : $0 }, title: g.title, doneWhen: g.doneWhen,
                            owner: g.owner, ownerName: names(g.owners),
@@ -144,7 +153,7 @@ extension FollowUp {
             row.planned = planned
             if g.status == .done {
                 row.done = g.done
-                (row.doneDaysLate, row.doneNote) = doneNote(done: g.donePeriod, due: g.due, status: g.status, assumed: goalAssumed[g.ref.index] ?? [])
+                (row.doneDaysLate, row.doneNote) = doneNote(.goal, g.id, done: g.donePeriod, due: g.due, status: g.status, assumed: goalAssumed[g.ref.index] ?? [])
             }
             return row
         }
@@ -152,16 +161,16 @@ extension FollowUp {
         let top = goals.filter { $0.parent == nil || !goalIDs.contains($0.parent!) }
         let sub = goals.filter { $0.parent != nil && goalIDs.contains($0.parent!) }
         // Counted with the signal the rows show: a moved deadline is at least gul.
-        for g in top { summary.goals.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
+        for g in top { summary.goals.add(moved(.goal, g.id, g.due, g.status(asOf: asOf), g.signal(asOf: asOf, window: window)).1) }
         // An action plan's areas (`level: målområde`) are counted and listed apart from the
         // delmål: each summary line counts the rows of its own table.
         func isActionArea(_ g: Goal) -> Bool {
             data.record(g.ref).value(.level).flatMap({ GoalLevel(rawValue: $0.lowercased()) }) == .actionArea
         }
         let subgoals = sub.filter { !isActionArea($0) }, actionAreas = sub.filter(isActionArea)
-        for g in subgoals { summary.subgoals.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
-        for g in actionAreas { summary.actionAreas.add(moved(.goal, g.id, g.due, g.status, g.signal(asOf: asOf, window: window)).1) }
-        for f in findings { summary.findings.add(moved(.finding, f.id, f.due, f.status, f.signal(asOf: asOf, window: window)).1) }
+        for g in subgoals { summary.subgoals.add(moved(.goal, g.id, g.due, g.status(asOf: asOf), g.signal(asOf: asOf, window: window)).1) }
+        for g in actionAreas { summary.actionAreas.add(moved(.goal, g.id, g.due, g.status(asOf: asOf), g.signal(asOf: asOf, window: window)).1) }
+        for f in findings { summary.findings.add(moved(.finding, f.id, f.due, f.status(asOf: asOf), f.signal(asOf: asOf, window: window)).1) }
         for r in risks { summary.risks.add(data.level(of: r), closed: r.status == .closed) }
 
         // Activities by goal, as indices: an Activity is large, and copying each one costs.
@@ -199,9 +208,11 @@ extension FollowUp {
             // Field by field: a method call on `activities[i]` would copy the record.
             let reason = activities[i].reasonText?.value, start = activities[i].start, status = activities[i].status
             let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].countedDone)
-            let standing = Standing(deadline: due, status: status, asOf: asOf, window: window)
+            // Judged by its status on the report's date: done after it, it was open then.
+            let judged = Status.on(asOf, status, done: activities[i].donePeriod)
+            let standing = Standing(deadline: due, status: judged, asOf: asOf, window: window)
             // Compared with the history as stored: a `done` that moves a recurring deadline on is no move.
-            let (original, signal) = moved(.activity, activities[i].id, activities[i].due, status, standing.signal)
+            let (original, signal) = moved(.activity, activities[i].id, activities[i].due, judged, standing.signal)
             let (noted, planned) = withPlanned(comment(reason ?? activities[i].noteText?.value, progress: activities[i].progressText?.value),
                                                .activity, activities[i].id, due: activities[i].due, original: original, status: status)
             var made = ActivityRow(id: activities[i].id, title: activities[i].titleText?.value ?? "", start: start, startText: text(start, reason: reason),
@@ -215,7 +226,7 @@ extension FollowUp {
             made.planned = planned
             if status == .done {
                 made.done = activities[i].done
-                (made.doneDaysLate, made.doneNote) = doneNote(done: activities[i].donePeriod, due: due, status: status,
+                (made.doneDaysLate, made.doneNote) = doneNote(.activity, activities[i].id, done: activities[i].donePeriod, due: due, status: status,
                                                               assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [])
             } else if activities[i].every != nil {
                 made.doneNote = deviationNote(activities[i].ref)
@@ -267,7 +278,7 @@ extension FollowUp {
                     row.planned = withPlanned(nil, .finding, f.id, due: f.due, original: original, status: f.status).1
                     if f.status == .done {
                         row.done = f.done
-                        (row.doneDaysLate, row.doneNote) = doneNote(done: f.donePeriod, due: f.due, status: f.status, assumed: data.assumed(f.ref))
+                        (row.doneDaysLate, row.doneNote) = doneNote(.finding, f.id, done: f.donePeriod, due: f.due, status: f.status, assumed: data.assumed(f.ref))
                     }
                     return row
                 }))

@@ -13,6 +13,9 @@ public struct Baselines: Sendable {
     /// kind → id → the deadline the record was planned with: the first `due` the history
     /// knows (moved on only by completed occurrences of a recurring activity).
     private var planned: [Kind: [String: String]] = [:]
+    /// kind → id → the deadline in force when the record was last marked `klar`, while it
+    /// still is: a deadline moved after the work was done does not make it done on time.
+    private var atClosing: [Kind: [String: String]] = [:]
 
     public init() {}
 
@@ -21,10 +24,30 @@ public struct Baselines: Sendable {
     /// The baselines for the period that starts on `first`.
     public static func make(_ history: History, periodStart first: Day) -> Baselines {
         var b = Baselines()
+        // Each record's `due` as the history goes, for `atClosing`.
+        var due: [Kind: [String: String]] = [:]
         for entry in history.entries {
             guard let r = entry.revision else { continue }
             let before = r.date < first
             for c in entry.changes where c.action != .unparseable {
+                switch c.action {
+                case .created:
+                    due[c.kind, default: [:]][c.id] = c.due
+                    b.atClosing[c.kind]?[c.id] = nil
+                    if c.status.flatMap(Status.init(parsing:)) == .done, let d = c.due { b.atClosing[c.kind, default: [:]][c.id] = d }
+                case .removed:
+                    due[c.kind]?[c.id] = nil
+                    b.atClosing[c.kind]?[c.id] = nil
+                case .changed where c.field == "due":
+                    due[c.kind, default: [:]][c.id] = c.new
+                case .changed where c.field == "status" && c.kind != .risk:
+                    if c.new.flatMap(Status.init(parsing:)) == .done, let d = due[c.kind]?[c.id] {
+                        b.atClosing[c.kind, default: [:]][c.id] = d
+                    } else {
+                        b.atClosing[c.kind]?[c.id] = nil
+                    }
+                default: break
+                }
                 switch c.action {
                 case .created:
                     // A record put back under its id in the period keeps the baseline it had
@@ -60,6 +83,15 @@ public struct Baselines: Sendable {
         guard let current else { return nil }
         if let last = current.lastDay { return baseLast < last ? base : nil }
         return current.hasNoDays ? base : nil
+    }
+
+    /// The deadline a record done had when it was marked done, when its deadline now ends
+    /// later: moved after the work was done, which was late (or on time) by the deadline in
+    /// force then. Nil when not moved since, or history does not know the closing.
+    public func atClosing(_ kind: Kind, _ id: String, current: Deadline?) -> Deadline? {
+        guard let token = atClosing[kind]?[id], let then = Deadline(token: token), let thenLast = then.lastDay else { return nil }
+        guard let last = current?.lastDay else { return current?.hasNoDays == true ? then : nil }
+        return thenLast < last ? then : nil
     }
 
     /// The deadline a record was first planned with, when it is earlier than both its

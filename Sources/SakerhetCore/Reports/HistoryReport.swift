@@ -189,13 +189,17 @@ public struct HistoryReport: Sendable, Encodable {
                     row.description = c.id + " " + what
                     return row
                 }
-                /// The record's own done date, which may lie before the commit (a period,
-                /// `done: 2014`, counts at its end, never after the commit).
-                func doneDay() -> Day { c.done.flatMap(Deadline.init(token:))?.lastDay.map { min($0, r.date) } ?? r.date }
-                /// Done on its done date; nil outside the period.
+                /// The record's own done date: a day as written, even one after the commit
+                /// (the `done-future` check reports that); a period, `done: 2014`, at its end,
+                /// never after the commit that registered it (done some day in it, by then).
+                func doneDay() -> Day {
+                    guard let done = c.done.flatMap(Deadline.init(token:)), let last = done.lastDay else { return r.date }
+                    return done.firstDay == last ? last : min(last, r.date)
+                }
+                /// Done on its done date; nil outside the period or after the report's date.
                 func doneRow() -> ChangeRow? {
                     let done = doneDay()
-                    guard inPeriod(done) else { return nil }
+                    guard inPeriod(done), asOf.map({ done <= $0 }) ?? true else { return nil }
                     var x = row(done, words.done(done))
                     x.evidence = c.evidence
                     return x
@@ -327,6 +331,9 @@ public struct HistoryReport: Sendable, Encodable {
             presence[Key(kind: row.kind, id: row.id)]?.last { $0.day < day }?.present ?? false
         }
         added.removeAll { present($0, before: period.first) }
+        // A record added, removed and added again in the period was added once: its first time.
+        var firstAdded = Set<Key>()
+        added.removeAll { !firstAdded.insert(Key(kind: $0.kind, id: $0.id)).inserted }
         removed.removeAll { present($0, before: period.last.adding(days: 1)) }
         var report = HistoryReport(period: period, fromTags: !tags.isEmpty, revisions: revisions, added: added, closed: closed,
                                    cancelled: cancelled, postponed: postponed, slips: slips, warnings: warnings)

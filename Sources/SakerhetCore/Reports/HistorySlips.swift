@@ -28,7 +28,7 @@ public struct Slip: Sendable, Encodable, Hashable {
         }
     }
 
-    private enum Key: String, CodingKey { case kind, id, title, owner, from, to, count, total_days, net_days, moves }
+    private enum Key: String, CodingKey { case kind, id, title, owner, from, to, count, total_days, net_days, occurrences_done, moves }
     /// The keys of `sakerhet.log/1`: no total when the deadline is now open-ended.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
@@ -41,6 +41,7 @@ public struct Slip: Sendable, Encodable, Hashable {
         try c.encode(count, forKey: .count)
         try c.encodeIfPresent(isOpenEnded ? nil : totalDays, forKey: .total_days)
         try c.encodeIfPresent(netDays, forKey: .net_days)
+        try c.encodeIfPresent(occurrencesDone > 0 ? occurrencesDone : nil, forKey: .occurrences_done)
         try c.encode(moves, forKey: .moves)
     }
 
@@ -69,11 +70,18 @@ public struct Slip: Sendable, Encodable, Hashable {
     public var isOpenEnded: Bool { Deadline(token: to)?.hasNoDays ?? false }
     /// The deadline is now `löpande`: standing work, no end date.
     public var isStanding: Bool { Deadline(token: to)?.isStanding ?? false }
-    /// Days from the deadline before the first move to the deadline now (less than
-    /// `totalDays` when it was moved back, earlier, after); nil when either is unknown.
+    /// Occurrences of a recurring activity completed after its first move, each of which
+    /// took the deadline one period on: the part of `from` → `to` that is work done, not
+    /// a slip.
+    public var occurrencesDone = 0
+    /// The days those completions took the deadline on (`occurrencesDone`).
+    var completedDays = 0
+    /// Days from the deadline before the first move to the deadline now, less the periods
+    /// that completed occurrences took it on (less than `totalDays` when it was moved
+    /// back, earlier, after); nil when either is unknown.
     public var netDays: Int? {
         guard let a = Deadline(token: from)?.lastDay, let b = Deadline(token: to)?.lastDay else { return nil }
-        return a.days(until: b)
+        return a.days(until: b) - completedDays
     }
 
     /// A copy with other moves (the subjects of excluded records blanked).
@@ -81,6 +89,8 @@ public struct Slip: Sendable, Encodable, Hashable {
         var s = Slip(kind: kind, id: id, title: title, owner: owner, moves: moves, totalDays: totalDays)
         s.now = now
         s.start = start
+        s.occurrencesDone = occurrencesDone
+        s.completedDays = completedDays
         return s
     }
 }
@@ -102,6 +112,9 @@ public enum Slips {
         var dueNow: [Key: String] = [:]
         var removedDue: [Key: String?] = [:]
         var moves: [Key: [Slip.Move]] = [:]
+        // Occurrences completed after a record's first move, and the days they took its
+        // deadline on: work done, which `netDays` does not count as slipped.
+        var completed: [Key: (count: Int, days: Int)] = [:]
         var titles: [Key: String] = [:]
         var owners: [Key: String] = [:]
         var order: [Key] = []
@@ -147,9 +160,18 @@ public enum Slips {
                                          reason: c.reason, revision: entry.revision)
                     }
                     if let newLast = new?.lastDay { lastKnown[key] = newLast }
-                    // In the window, the deadline it started from goes one period on with it.
-                    if inWindow, let s = atStart[key].flatMap(Deadline.init(token:)), let step = c.every?.step(after: s) {
-                        atStart[key] = step.token
+                    if moves[key] == nil {
+                        // In the window, before any move, the deadline it started from goes one
+                        // period on with it: a slip starts from the occurrence it slipped.
+                        if inWindow, let s = atStart[key].flatMap(Deadline.init(token:)), let step = c.every?.step(after: s) {
+                            atStart[key] = step.token
+                        }
+                    } else if inWindow, let oldLast = old?.lastDay,
+                              let stepLast = (c.onePeriodOn.flatMap(Deadline.init(token:)) ?? new)?.lastDay, oldLast < stepLast {
+                        // After a move, the slip keeps where it started; the period this
+                        // completion took the deadline on is work done, not slipped.
+                        completed[key, default: (0, 0)].count += 1
+                        completed[key, default: (0, 0)].days += oldLast.days(until: stepLast)
                     }
                     guard let move, inWindow else { continue }
                     if moves[key] == nil { order.append(key) }
@@ -178,6 +200,7 @@ public enum Slips {
                             totalDays: list.reduce(0) { $0 + ($1.days ?? 0) })
             slip.now = current[key]
             if since != nil, let start = atStart[key], start != list[0].from { slip.start = start }
+            if let done = completed[key] { (slip.occurrencesDone, slip.completedDays) = done }
             return slip
         }
         return slips.sorted {

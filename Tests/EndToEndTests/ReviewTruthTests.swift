@@ -1,0 +1,143 @@
+// What a reviewer of the follow-up found untrue, each in a git repository with commits at
+// chosen dates, asserted on what every section says of each record:
+// - a recurring control moved once and then done on time each period had slipped, by the
+//   report and by `log --slips`, as far as its completions took its deadline;
+// - a record marked done with a done date after the report's date counted as done, green
+//   and on time, and was listed under Klara on the day it was committed;
+// - a deadline moved later after the work was done made late work read as done on time;
+// - a record added, removed and added again in the period was listed twice as added;
+// - a record `klar` with no done date read as a clean completion.
+
+import Foundation
+import XCTest
+
+final class ReviewTruthTests: XCTestCase {
+    private func activity(_ id: String, due: String, _ extra: String = "") -> String {
+        "id: \(id)\ntitle: Aktivitet \(id)\ngoal: M1\nowner: sbs\ndue: \(due)\nstatus: pågår\n\(extra)"
+    }
+
+    private func repo(_ activities: [String]) throws -> LogRepo {
+        let repo = try LogRepo(self)
+        try repo.write("data/owners.rec", "id: sbs\nname: Enheten för säkerhet\nkind: enhet\n")
+        try repo.write("data/goals.rec", "id: M1\ntitle: Mål\nowner: sbs\ndue: 2027-12-31\nstatus: pågår\n")
+        try repo.write("data/activities.rec", activities.joined(separator: "\n"))
+        try repo.commit("Plan", on: "2026-01-05")
+        return repo
+    }
+
+    @discardableResult
+    private func sakerhet(_ repo: LogRepo, _ args: [String], code: Int32 = 0) throws -> String {
+        let r = try LogBinary.run(args + ["--data", "data"], in: repo.root)
+        XCTAssertEqual(r.exitCode, code, "\(args): \(r.stderr)")
+        return r.stdout
+    }
+
+    /// A quarterly control moved once, Q1 → Q2, then done in Q2 and Q3, each on time; its
+    /// twin done on time every quarter. The slip is the one move: 91 days, from Q1, and the
+    /// two completions after it are named as such, not counted.
+    func testARecurringControlDoneOnTimeAfterAMoveSlippedOnlyByTheMove() throws {
+        let every = "every: kvartal\n"
+        let repo = try repo([activity("A1", due: "2026-Q1", every), activity("A2", due: "2026-Q1", every)])
+        try sakerhet(repo, ["activities", "postpone", "A1", "--to", "2026-Q2", "--reason", "Personalbrist", "--as-of", "2026-02-01"])
+        try repo.commit("A1 flyttad", on: "2026-02-01")
+        for (id, day) in [("A2", "2026-03-20"), ("A1", "2026-05-10"), ("A2", "2026-06-10"), ("A1", "2026-08-10"), ("A2", "2026-09-10")] {
+            try sakerhet(repo, ["activities", "done", id, "--date", day, "--outcome", "utan anmärkning", "--as-of", day])
+            try repo.commit("\(id) klar", on: day)
+        }
+        let asOf = ["--as-of", "2026-10-15"]
+
+        let text = try sakerhet(repo, ["report"] + asOf).replacingOccurrences(of: "\n    ", with: " ")
+        XCTAssertTrue(text.contains("A1 Aktivitet A1 (sbs): 2026-Q1 → 2026-Q4, flyttad 1 gång, totalt 91 dagar; 2 tillfällen klara sedan dess"), text)
+        XCTAssertFalse(text.contains("netto"), "the net is the move's own 91 days: \(text)")
+        XCTAssertFalse(text.contains("A2 Aktivitet A2 (sbs):"), "A2 never moved: \(text)")
+        // The same for the first half-year: one completion after the move.
+        let half = try sakerhet(repo, ["report", "--period", "2026-H1"] + asOf).replacingOccurrences(of: "\n    ", with: " ")
+        XCTAssertTrue(half.contains("A1 Aktivitet A1 (sbs): 2026-Q1 → 2026-Q3, flyttad 1 gång, totalt 91 dagar; 1 tillfälle klart sedan dess"), half)
+
+        let log = try sakerhet(repo, ["log", "--slips"] + asOf)
+        XCTAssertTrue(log.contains("flyttad 1 gång, totalt 91 dagar; 2 tillfällen klara sedan dess"), log)
+        XCTAssertFalse(log.contains("netto"), log)
+        let json = try JSONSerialization.jsonObject(with: Data(sakerhet(repo, ["log", "--slips", "--format", "json"] + asOf).utf8)) as? [String: Any]
+        let slip = try XCTUnwrap((json?["slips"] as? [[String: Any]])?.first)
+        XCTAssertEqual(slip["id"] as? String, "A1")
+        XCTAssertEqual(slip["from"] as? String, "2026-Q1")
+        XCTAssertEqual(slip["to"] as? String, "2026-Q4")
+        XCTAssertEqual(slip["total_days"] as? Int, 91)
+        XCTAssertEqual(slip["net_days"] as? Int, 91)
+        XCTAssertEqual(slip["occurrences_done"] as? Int, 2)
+        let report = try JSONSerialization.jsonObject(with: Data(sakerhet(repo, ["report", "--format", "json"] + asOf).utf8))
+        XCTAssertTrue("\(report)".contains("occurrences_done"), "the report's JSON has it too")
+    }
+
+    /// Marked `klar` on 2026-05-12 with `done: 2026-11-20`: on the report's date,
+    /// 2026-10-15, it was not done. Its row is red and late, it is counted and listed with
+    /// the late work, and it is not under Klara; a report after the done date lists it
+    /// there on its done day.
+    func testARecordDoneAfterTheReportsDateWasOpenOnThatDate() throws {
+        let repo = try repo([activity("A6", due: "2026-03"), activity("A7", due: "2026-12")])
+        var text = try String(contentsOf: repo.root.appendingPathComponent("data/activities.rec"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "due: 2026-03\nstatus: pågår\n", with: "due: 2026-03\nstatus: klar\ndone: 2026-11-20\n")
+        try repo.write("data/activities.rec", text)
+        try repo.commit("A6 klar", on: "2026-05-12")
+
+        let md = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-10-15"])
+        XCTAssertTrue(md.contains("| A6 Aktivitet A6 |  | Mars 2026 | Enheten för säkerhet | klar | 🔴 röd | **klardatum 2026-11-20 ligger efter rapportdagen**<br>**198 dagar sen** |"), md)
+        XCTAssertTrue(md.contains("- 🔴 **A6** Aktivitet A6 – 198 dagar sen (2026-03-31)"), "listed with the late work: \(md)")
+
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sakerhet(repo, ["report", "--format", "json", "--as-of", "2026-10-15"]).utf8)) as? [String: Any])
+        let report = try XCTUnwrap(json["report"] as? [String: Any])
+        let summary = try XCTUnwrap(report["summary"] as? [String: Any])
+        XCTAssertEqual((summary["overdue"] as? [[String: Any]])?.compactMap { $0["id"] as? String }, ["A6"], "\(summary)")
+        let closed = try XCTUnwrap((report["history"] as? [String: Any])?["closed"] as? [[String: Any]])
+        XCTAssertTrue(closed.isEmpty, "nothing was done by 2026-10-15: \(closed)")
+
+        // After its done date it is done, and listed under Klara on that day.
+        let later = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-12-31"])
+        XCTAssertTrue(later.contains("| A6 Aktivitet A6 |  | Mars 2026 | Enheten för säkerhet | klar | 🟢 grön |"), later)
+        let plain = try sakerhet(repo, ["report", "--as-of", "2026-12-31"])
+        XCTAssertTrue(plain.contains("2026-11-20  A6  Aktivitet A6  (registrerad 2026-05-12"), plain)
+    }
+
+    /// Done 41 days after its deadline, then its deadline moved past the done date: it was
+    /// done late by the deadline in force when it was marked done, and its row says so.
+    func testADeadlineMovedAfterTheWorkWasDoneKeepsItLate() throws {
+        let repo = try repo([activity("A2", due: "2026-06"), activity("A3", due: "2026-06")])
+        let path = repo.root.appendingPathComponent("data/activities.rec")
+        var text = try String(contentsOf: path, encoding: .utf8)
+        let doneA2 = "id: A2\ntitle: Aktivitet A2\ngoal: M1\nowner: sbs\ndue: 2026-06\nstatus: klar\ndone: 2026-08-10\n"
+        text = text.replacingOccurrences(of: activity("A2", due: "2026-06"), with: doneA2)
+        // A3 done on time, then moved: on time it stays.
+        let doneA3 = "id: A3\ntitle: Aktivitet A3\ngoal: M1\nowner: sbs\ndue: 2026-06\nstatus: klar\ndone: 2026-06-10\n"
+        text = text.replacingOccurrences(of: activity("A3", due: "2026-06"), with: doneA3)
+        try repo.write("data/activities.rec", text)
+        try repo.commit("A2 och A3 klara", on: "2026-08-12")
+        try repo.write("data/activities.rec", text.replacingOccurrences(of: "due: 2026-06", with: "due: 2026-09"))
+        try repo.commit("Slutdatum justerade", on: "2026-08-20")
+
+        let md = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-10-15"])
+        let a2 = try XCTUnwrap(md.components(separatedBy: "\n").first { $0.hasPrefix("| A2 Aktivitet A2 |") }, md)
+        XCTAssertTrue(a2.contains("klar 2026-08-10, 41 dagar sen"), a2)
+        let a3 = try XCTUnwrap(md.components(separatedBy: "\n").first { $0.hasPrefix("| A3 Aktivitet A3 |") }, md)
+        XCTAssertFalse(a3.contains("dagar sen"), a3)
+    }
+
+    /// Added, removed and added again within the period: added once. `klar` with no done
+    /// date: its row says so.
+    func testARecordAddedTwiceIsAddedOnceAndADoneWithoutADateSaysSo() throws {
+        let repo = try repo([activity("A1", due: "2026-06"), activity("A2", due: "2026-06")])
+        try repo.write("data/activities.rec", activity("A2", due: "2026-06"))
+        try repo.commit("A1 bort", on: "2026-03-01")
+        try repo.write("data/activities.rec", activity("A2", due: "2026-06").replacingOccurrences(of: "status: pågår", with: "status: klar")
+                       + "\n" + activity("A1", due: "2026-12"))
+        try repo.commit("A1 tillbaka, A2 klar", on: "2026-03-05")
+
+        let report = try sakerhet(repo, ["report", "--as-of", "2026-04-01"], code: 0)
+        let added = try XCTUnwrap(report.components(separatedBy: "Tillagda (").dropFirst().first?.components(separatedBy: "\n\n").first, report)
+        XCTAssertTrue(added.hasPrefix("3)"), added)
+        XCTAssertEqual(added.components(separatedBy: "  A1  ").count, 2, "A1 once: \(added)")
+        let md = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-04-01"])
+        XCTAssertTrue(md.contains("| A2 Aktivitet A2 |  | Juni 2026 | Enheten för säkerhet | klar | 🟢 grön | **klardatum saknas** |"), md)
+        let en = try sakerhet(repo, ["--lang", "en", "report", "--format", "markdown", "--as-of", "2026-04-01"])
+        XCTAssertTrue(en.contains("**no done date**"), en)
+    }
+}
