@@ -9,10 +9,16 @@ func main() -> Int32 {
     if let i = argv.firstIndex(of: "--lang"), i + 1 < argv.count, let l = Lang(rawValue: argv[i + 1]) { lang = l }
     if let l = argv.first(where: { $0.hasPrefix("--lang=") }).flatMap({ Lang(rawValue: String($0.dropFirst(7))) }) { lang = l }
     do {
+        if let n = Platform.argumentNotUTF8() {
+            throw UsageError(sv: "argument \(n) är inte UTF-8 (tecknen skulle sparas förstörda); ställ in terminalen på UTF-8 och skriv om det",
+                             en: "argument \(n) is not UTF-8 (its characters would be stored damaged); set the terminal to UTF-8 and type it again")
+        }
         var (global, args) = try Arguments.parse(argv)
         lang = global.lang
         let ctx = Context(options: global)
         if global.version {
+            // `--version --bogus`: an unknown option, not a version.
+            try args.finish(command: "sakerhet")
             try Output.write("sakerhet \(version)\n")
             return Exit.ok
         }
@@ -23,6 +29,7 @@ func main() -> Int32 {
             return global.help ? Exit.ok : Exit.usage
         }
         if name == "version" {
+            try args.finish(command: "version")
             try Output.write("sakerhet \(version)\n")
             return Exit.ok
         }

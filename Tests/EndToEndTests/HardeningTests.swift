@@ -23,6 +23,12 @@ final class HardeningTests: EndToEndCase {
             (["risks", "rm", "="], 2, "det finns ingen risk med id '='"),
             (["=", "audit"], 2, "okänt kommando '='"),
             (["--x="], 2, "okänd flagga '--x=' för sakerhet"),
+            // `version` takes nothing after it.
+            (["version", "nope"], 2, "oväntat argument 'nope' för version"),
+            (["--version", "--bogus"], 2, "okänd flagga '--bogus' för sakerhet"),
+            // A global option with one value may be given twice only with the same value.
+            (["--as-of", "2024-01-01", "audit"], 2, "--as-of är angiven två gånger ('2024-11-04' och '2024-01-01'); ange den en gång"),
+            (["--lang", "sv", "audit", "--lang", "en"], 2, "--lang är angiven två gånger ('sv' och 'en'); ange den en gång"),
             // A flag without a value given one is unknown, the same for --help as --version.
             (["--help=x"], 2, "okänd flagga '--help=x' för sakerhet"),
             (["--version=x"], 2, "okänd flagga '--version=x' för sakerhet"),
@@ -60,6 +66,20 @@ final class HardeningTests: EndToEndCase {
             let r = try run(["report", "--as-of", day], in: root)
             XCTAssertEqual(r.exitCode, 0, "report --as-of \(day): \(r.stderr.prefix(300))")
         }
+    }
+
+    /// An argument that is not UTF-8 (typed in a terminal set to Latin-1) was read with
+    /// U+FFFD for each bad byte and stored so, without a word: now it is a usage error
+    /// that names the argument, and nothing is written.
+    func testAnArgumentThatIsNotUTF8IsAUsageError() throws {
+        let root = try copyOfShippedData()
+        let before = try dataSnapshot(root)
+        // `sh` puts the Latin-1 bytes of "Möte" where Swift's strings cannot.
+        let script = "exec \"$0\" \"$@\" \"title=$(printf 'M\\366te')\""
+        let r = try finish(start(["--as-of", Self.planDate, "activities", "set", "A12"], in: root, launcher: ["/bin/sh", "-c", script]))
+        XCTAssertEqual(r.exitCode, 2, r.output)
+        XCTAssertTrue(r.stderr.contains("argument 6 är inte UTF-8"), r.stderr)
+        try assertDataUnchanged(root, since: before)
     }
 
     // MARK: 2. Huge numbers

@@ -168,6 +168,20 @@ final class SafeOutputTests: EndToEndCase {
         XCTAssertTrue(texts["--data plan\u{1B}[31mX audit --format github"]!.contains("::warning file=plan\\x1b[31mX/goals.rec,line="),
                       texts["--data plan\u{1B}[31mX audit --format github"]!)
         XCTAssertTrue(texts["--data plan\u{1B}[31mX report"]!.contains("plan\\x1b[31mX ligger inte i ett git-förråd"), texts["--data plan\u{1B}[31mX report"]!)
+        // `show` names the record's file; `log` over several plans names each folder that
+        // is no git repository (a single one is an error, masked as every error is).
+        for data in [escaped, numbered, escaped + numbered] {
+            for args in [["activities", "show", "A1"], ["goals", "show", "D2"], ["log"], ["log", "--format", "markdown"], ["log", "--format", "json"]] {
+                let r = try run(data + args + asOf, in: root)
+                let what = (data + args).joined(separator: " ")
+                XCTAssertTrue([0, 2].contains(r.exitCode), "\(what): exit \(r.exitCode)\n\(r.stderr)")
+                assertSafe(Array(r.stdout.utf8) + Array(r.stderr.utf8), what)
+                texts[what] = r.stdout
+            }
+        }
+        XCTAssertTrue(texts["--data 19121212-1212 activities show A1"]!.hasPrefix("[personnummer dolt]/activities.rec:"), texts["--data 19121212-1212 activities show A1"]!)
+        XCTAssertTrue(texts["--data plan\u{1B}[31mX --data 19121212-1212 log"]!.contains("[personnummer dolt] ligger inte i ett git-förråd"),
+                      texts["--data plan\u{1B}[31mX --data 19121212-1212 log"]!)
     }
 
     /// The writes print back what they changed: the line after a write (`set`, `done`,

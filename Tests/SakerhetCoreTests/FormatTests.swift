@@ -367,6 +367,10 @@ final class FormatTests: XCTestCase {
         // LF lines with one CR LF line: the warning is at that line, also in chunks.
         let one = Array("id: A1\ntitle: Skapa\nnote: x\r\n\nid: A2\n".utf8)
         _ = assertIssue(one, line: 3, column: 1, .warning, sv: "CRLF-radslut", en: "CRLF line endings")
+        // Lines ended by CR alone (old Mac): one line, no record read; an error that says so.
+        let mac = assertIssue(Array("# Aktiviteter\rid: A1\rtitle: Skapa\r\rid: A2\r".utf8), line: 1, column: 1, .error,
+                              sv: "CR-radslut utan LF", en: "CR line endings without LF")
+        XCTAssertEqual(mac.records.count, 0)
         var many = Array(repeating: "id: A\ntitle: t\n\n", count: 3000).joined()
         many += "id: B\ntitle: cr\r\n"
         XCTAssertEqual(Document(bytes: Array(many.utf8), pieces: 2).issues.map(\.line), [9002])
@@ -496,6 +500,12 @@ final class FormatTests: XCTestCase {
                               sv: "fältet '%rec' hör bara hemma i beskrivningsblocket", en: "field '%rec' belongs only in the descriptor block")
         XCTAssertNil(doc.descriptor)
         XCTAssertEqual(doc.records.map { $0.fields.map(\.key) }, [["id"], ["id"]])
+        // A block of '%' lines alone after the records is no record: one error, with its
+        // fix, and no record that lacks every field at line 0.
+        let alone = assertIssue(Array("id: A1\n\n%key: id\n%rec: activity\n".utf8), line: 3, column: 1, .error,
+                                sv: "fältet '%key' hör bara hemma i beskrivningsblocket först i filen; flytta det dit eller ta bort det",
+                                en: "field '%key' belongs only in the descriptor block at the top of the file; move it there or remove it")
+        XCTAssertEqual(alone.records.map { $0.fields.map(\.key) }, [["id"]])
     }
 
     /// A record written straight under the descriptor, with no blank line between, is

@@ -341,6 +341,10 @@ final class ImportRecordTests: XCTestCase {
             XCTAssertEqual(again.nothingNew(.sv), "Inget nytt att importera: 3 av 3 rader finns redan i mappen (samma post och period; en post för varje rad).")
             XCTAssertEqual(again.nothingNew(.en), "Nothing new to import: 3 of 3 rows are in the folder already (the same record and period; one record for each row).")
         }
+        // No row at all: no "0 of 0 rows" and no rules for a duplicate that cannot be.
+        let none = Importer(data: Fixture.data([:]), asOf: Fixture.asOf)
+        XCTAssertEqual(none.nothingNew(.sv), "Inget att importera: filen har inga rader med poster (bara rubriker eller tomma rader).")
+        XCTAssertEqual(none.nothingNew(.en), "Nothing to import: the file has no rows of records (only headers or empty rows).")
     }
 
     /// A follow-up of a record already followed up for another period is a record of its

@@ -107,4 +107,15 @@ final class ListFilterTests: XCTestCase {
         XCTAssertEqual(kept, kept.sorted())
         XCTAssertTrue(kept.contains { $0 < 10_000 } && kept.contains { $0 > 10_400 })
     }
+
+    /// A CSV cell that Excel would read as a formula gets an apostrophe; numbers, dates,
+    /// ids and words are left as they are.
+    func testACSVCellThatLooksLikeAFormulaIsText() {
+        for formula in ["=1+1", "+A1", "-A1+1", "@SUM(A1)", "\tx", "\rx", "-", "+"] {
+            XCTAssertEqual(ListRender.formulaSafe(formula), "'" + formula, formula)
+        }
+        for plain in ["-5", "+46", "-1,5", "2024-11", "A12", "Öva", "", "x=1", "e-post"] {
+            XCTAssertEqual(ListRender.formulaSafe(plain), plain, plain)
+        }
+    }
 }

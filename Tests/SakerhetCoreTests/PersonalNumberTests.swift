@@ -96,7 +96,11 @@ final class PersonalNumberTests: XCTestCase {
         let pieces: [[UInt8]] = [Array("121212-1212".utf8), Array("19121212 1212".utf8), Array("１２１２１２－１２１２".utf8),
                                  Array("2024-10-02".utf8), [0x2F], [0x3A], [0x3B], [0x3F], [0x40], [0xEF, 0xBC, 0x8B],
                                  [0xEF, 0xBC, 0x93], Array("å".utf8), Array("ab".utf8), [0x0A], [0x20], Array("7".utf8),
-                                 Array("12345".utf8), Array("1234567".utf8)]
+                                 Array("12345".utf8), Array("1234567".utf8),
+                                 // Invisible characters, which may stand inside a number, and
+                                 // visible ones with the same first bytes (– “ ä).
+                                 Array("\u{200B}".utf8), Array("\u{00AD}".utf8), Array("\u{2060}".utf8), Array("\u{FEFF}".utf8),
+                                 Array("\u{034F}".utf8), Array("–“ä".utf8), Array("1912\u{200B}1212".utf8)]
         // Numbers that begin with each digit 0–9 (a run is found from its first digit).
         var numbers: [[UInt8]] = []
         for first in 0..<10 {
@@ -160,6 +164,35 @@ final class PersonalNumberTests: XCTestCase {
         for (end, next) in [("811228-", "9874"), ("811228", "-9874"), ("19121212", "1212"), ("121212 -", " 1212")] {
             let files = variant(.activity, ("+ Riktlinjerna är beslutade i nämnd", "+ Kontaktperson \(end)\n+ \(next)"))
             XCTAssertEqual(Fixture.run(PersonalNumberCheck(), files).map(\.line), [18], end + "/" + next)
+        }
+    }
+
+    /// A number with invisible characters in it (a zero-width space, a soft hyphen, a word
+    /// joiner: what a copy from a word processor or a web page leaves) reads on a screen as
+    /// the number: it is found, and masked whole, wherever they stand.
+    func testFiresThroughInvisibleCharacters() {
+        let numbers = [
+            "19121212\u{200B}-1212", "1912\u{200B}1212-1212", "121212\u{00AD}1212", "811228-98\u{2060}74", "81122\u{FEFF}8-9874",
+            "8\u{200D}1\u{200D}1\u{200D}2\u{200D}2\u{200D}8\u{200D}9\u{200D}8\u{200D}7\u{200D}4", "811228\u{034F}-9874",
+            "811228 \u{200C}- 9874", "１２１２\u{200B}１２－１２１２", "19121212\u{202E}1212", "811228-\u{2066}9874\u{2069}",
+        ]
+        for n in numbers {
+            for text in ["note: " + n, "Ring " + n + " i morgon", "åäö" + n + "ö"] {
+                let bytes = Array(text.utf8)
+                let hits = bytes.withUnsafeBufferPointer { PersonalNumberCheck.scan($0) }
+                let slow = bytes.withUnsafeBufferPointer { PersonalNumberCheck.scan($0, wordAtATime: false) }
+                XCTAssertEqual(hits.count, 1, text)
+                XCTAssertEqual(hits, slow, text)
+                let masked = SafeText.masked(text, .sv)
+                XCTAssertTrue(masked.contains("[personnummer dolt]"), masked)
+                XCTAssertFalse(masked.contains { $0.isNumber }, "no digit of it is left: \(masked)")
+            }
+            let d = Fixture.run(PersonalNumberCheck(), withNumber(n))
+            XCTAssertEqual(d.map(\.line), [18], n)
+        }
+        // Ordinary numbers stay quiet with them too.
+        for q in ["2024\u{200B}-05-31", "070-123\u{200B}45 67", "SN\u{00AD} 2024/123", "121212\u{200B}1213", "12345\u{200B}"] {
+            XCTAssertEqual(PersonalNumberCheck.scan(Array(q.utf8)), [], q)
         }
     }
 

@@ -19,6 +19,34 @@ final class StoreReadTests: XCTestCase {
         }
     }
 
+    /// A data file that is a symbolic link to nothing (its target gone, or a loop of links)
+    /// is an error that names it, not a missing file: read as missing, every reference to
+    /// its records was reported instead, and `add` sent the user to `init`. The path in
+    /// `show`'s first line is data too: a folder's name with a number or an escape in it is
+    /// masked and shown, not sent raw.
+    func testABrokenLinkIsAnErrorAndAShownPathIsSafe() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try "id: M1\ntitle: Mål\nowner: sbs\ndue: 2026\nstatus: pågår\n".write(toFile: root + "/goals.rec", atomically: true, encoding: .utf8)
+        try "id: sbs\nname: Enheten\n".write(toFile: root + "/owners.rec", atomically: true, encoding: .utf8)
+        for target in [root + "/gone.rec", root + "/activities.rec"] {
+            try? FileManager.default.removeItem(atPath: root + "/activities.rec")
+            try FileManager.default.createSymbolicLink(atPath: root + "/activities.rec", withDestinationPath: target)
+            XCTAssertThrowsError(try Store.load(folder: root, display: "data")) { error in
+                let message = (error as? StoreError)?.message.sv ?? ""
+                XCTAssertTrue(message.hasPrefix("data/activities.rec är en symbolisk länk som inte leder till någon fil"), message)
+            }
+        }
+        try FileManager.default.removeItem(atPath: root + "/activities.rec")
+        // No activities.rec at all: as before, the folder is read without it.
+        let data = try Store.load(folder: root, display: "19121212-1212/\u{1B}[31m")
+        XCTAssertNil(data.files[.activity])
+        let shown = ShowRender.text(data, RecordRef(kind: .goal, index: 0), asOf: Day("2026-01-01")!, lang: .sv, style: .plain)
+        let first = try XCTUnwrap(shown.split(separator: "\n").first)
+        XCTAssertEqual(first, "[personnummer dolt]/\\x1b[31m/goals.rec:1")
+    }
+
     func testLargeAndSmallFilesReadByteForByte() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sakerhet-read-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -78,7 +78,10 @@ public struct Document: Sendable {
         if parts.count == 1 {
             self.records = parts[0].records
             self.comments = parts[0].comments
-            self.issues = parts[0].issues + (parts[0].sawCR ? [Parser.lineEndingIssue(at: parts[0].firstCRLine)] : [])
+            // No LF, and a CR before the end: lines ended by CR alone (a file of one line
+            // that ends in CR is one line either way).
+            let crOnly = parts[0].sawCR && !parts[0].sawLF && bytes.dropLast().contains(0x0D)
+            self.issues = parts[0].issues + (parts[0].sawCR ? [Parser.lineEndingIssue(at: parts[0].firstCRLine, withoutLF: crOnly)] : [])
             self.trailingLines = parts[0].trailingLines
         } else {
             self.records = Document.joined(&parts)

@@ -23,6 +23,8 @@ struct ParsedPiece: Sendable {
     /// The last line number the piece reached.
     let line: Int
     let sawCR: Bool
+    /// Whether any line ended in LF: a file with CR and no LF has old Mac line endings.
+    let sawLF: Bool
     /// The first line that ended in CR, where the warning points.
     let firstCRLine: Int
     /// Where each line starts that ends in a blank or a backslash (`Document.trailingLines`).
@@ -107,7 +109,7 @@ struct Parser {
     mutating func parsed() -> ParsedPiece {
         run()
         return ParsedPiece(descriptor: descriptor, records: records, comments: comments, issues: issues,
-                           lineEnding: lineEnding, hasBOM: hasBOM, line: line, sawCR: sawCR, firstCRLine: firstCRLine,
+                           lineEnding: lineEnding, hasBOM: hasBOM, line: line, sawCR: sawCR, sawLF: sawLF, firstCRLine: firstCRLine,
                            trailingLines: trailingLines)
     }
 
@@ -161,9 +163,16 @@ struct Parser {
     }
 
     /// The warning for CRLF line endings, given once per file after its other issues, at
-    /// the first line that ends in CR (a file of LF lines may have one CR LF line).
-    static func lineEndingIssue(at line: Int) -> SyntaxIssue {
-        SyntaxIssue(line: line, column: 1, severity: .warning,
+    /// the first line that ends in CR (a file of LF lines may have one CR LF line). A file
+    /// with CR and no LF at all (old Mac line endings) is one line to recutils and to this
+    /// parser, a comment or a field of one value: an error, since none of its records is read.
+    static func lineEndingIssue(at line: Int, withoutLF: Bool = false) -> SyntaxIssue {
+        if withoutLF {
+            return SyntaxIssue(line: line, column: 1, severity: .error,
+                               message: Message(sv: "filen har CR-radslut utan LF (som äldre Mac); recutils och sakerhet läser hela filen som en enda rad, och ingen post i den läses. Spara filen med LF-radslut",
+                                                en: "file has CR line endings without LF (as old Macs wrote); recutils and sakerhet read the whole file as one line, and none of its records is read. Save the file with LF line endings"))
+        }
+        return SyntaxIssue(line: line, column: 1, severity: .warning,
                     message: Message(sv: "filen har CRLF-radslut; recutils läser CR som en del av värdet. Spara filen med LF-radslut",
                                      en: "file has CRLF line endings; recutils reads the CR as part of the value. Save the file with LF line endings"))
     }
@@ -435,9 +444,12 @@ struct Parser {
             } else {
                 let where1 = fields.first { $0.key.hasPrefix("%") }!
                 issue(where1.line, 1, .error,
-                      sv: "fältet '\(where1.key)' hör bara hemma i beskrivningsblocket först i filen",
-                      en: "field '\(where1.key)' belongs only in the descriptor block at the top of the file")
-                records.append(Record(fields: fields.filter { !$0.key.hasPrefix("%") }, byteRange: record.byteRange))
+                      sv: "fältet '\(where1.key)' hör bara hemma i beskrivningsblocket först i filen; flytta det dit eller ta bort det",
+                      en: "field '\(where1.key)' belongs only in the descriptor block at the top of the file; move it there or remove it")
+                // The record's own fields, if it has any: a block of `%` lines alone is no
+                // record (read as one, it lacked every required field, at no line).
+                let own = fields.filter { !$0.key.hasPrefix("%") }
+                if !own.isEmpty { records.append(Record(fields: own, byteRange: record.byteRange)) }
             }
             return
         }

@@ -1009,6 +1009,11 @@ extension Importer {
     /// What the import tells when it brings nothing new: every row is in the folder already.
     public func nothingNew(_ lang: Lang) -> String {
         let rules = Kind.allCases.filter(duplicateKinds.contains).map { Importer.sameRecord($0).text(lang) }.joined(separator: "; ")
+        // No row at all: nothing to say of rows already in the folder.
+        if rowsSeen == 0 {
+            return lang == .sv ? "Inget att importera: filen har inga rader med poster (bara rubriker eller tomma rader)."
+                               : "Nothing to import: the file has no rows of records (only headers or empty rows)."
+        }
         return lang == .sv ? "Inget nytt att importera: \(duplicates) av \(rowsSeen) rader finns redan i mappen (\(rules); en post för varje rad)."
                            : "Nothing new to import: \(duplicates) of \(rowsSeen) rows are in the folder already (\(rules); one record for each row)."
     }

@@ -180,10 +180,23 @@ public enum ListRender {
     /// For Excel in a Swedish locale: UTF-8 with a byte-order mark, `;` between fields.
     /// Unlike the table, a sheet gets one value a column: the owner's name beside its id,
     /// and the days late apart from the signal (a number to sort and sum).
+    /// A cell that Excel would read as a formula (`=`, `+`, `-`, `@` first, or a tab or CR)
+    /// gets an apostrophe before it, so that it opens as the text it is: a title written
+    /// `=HYPERLINK("…")` or `@SUM(…)` runs nothing (CSV injection). A number (`-5`) is left
+    /// as it is.
+    static func formulaSafe(_ s: String) -> String {
+        guard let first = s.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) else { return s }
+        if first == 0x2D || first == 0x2B, s.utf8.count > 1, s.utf8.dropFirst().allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E }) {
+            return s
+        }
+        return "'" + s
+    }
+
     public static func csv(_ list: RecordList, lang: Lang) -> String {
         func quote(_ s: String) -> String {
+            let s = formulaSafe(s)
             // The bytes first: a value without `;`, `"`, CR or LF needs no look at its characters.
-            s.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+            return s.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
                 && s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
         }

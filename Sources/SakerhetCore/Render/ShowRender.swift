@@ -5,7 +5,8 @@ public enum ShowRender {
                             baselines: Baselines = Baselines()) -> String {
         let sv = lang == .sv
         let record = data.record(ref)
-        var out = style.dim("\(data.path(ref.kind)):\(record.line)") + "\n"
+        // The path is data too (a folder's name may hold a control character or a number).
+        var out = style.dim("\(SafeText.text(data.path(ref.kind), lang)):\(record.line)") + "\n"
         let width = (record.fields.map(\.key.count).max() ?? 0) + 2
         // On a terminal (or with COLUMNS) a long value wraps within the width, under itself.
         func fit(_ line: String, _ indent: Int) -> [String] {
@@ -38,7 +39,7 @@ public enum ShowRender {
         }()
         if let s = item {
             let original = baselines.original(ref.kind, s.id, current: s.due)
-            let sig = Baselines.signal(s.signal(asOf: asOf, window: window), moved: original != nil, status: s.status,
+            let sig = Baselines.signal(s.signal(asOf: asOf, window: window), moved: original != nil, status: s.status(asOf: asOf),
                                        movedGreen: data.config.movedGreen)
             var text = style.signal(sig, sig.word(lang))
             if s.isOverdue(asOf: asOf) { text += sv ? ", försenad " + lang.days(s.daysLate(asOf: asOf)) : ", " + lang.days(s.daysLate(asOf: asOf)) + " overdue" }

@@ -56,7 +56,14 @@ public enum Store {
         let shown = display ?? folder
         var files: [Kind: SourceFile] = [:]
         // The folder's files, all read in one pass over the cores (`read(_:)`).
-        let present = kinds.filter { FileManager.default.fileExists(atPath: folder + "/" + $0.fileName) }
+        let present = try kinds.filter { kind in
+            let path = folder + "/" + kind.fileName
+            if Platform.fileInfo(path) != nil { return true }
+            // A link whose target is missing, or a loop of links, is not a missing file: the
+            // records are somewhere else, and every reference to them would be reported.
+            guard Platform.fileInfo(path, followLinks: false) == nil else { throw brokenLink(join(shown, kind.fileName)) }
+            return false
+        }
         let contents = try read(present.map { folder + "/" + $0.fileName })
         if let record {
             let bytes = Dictionary(uniqueKeysWithValues: zip(present, contents))
@@ -77,6 +84,12 @@ public enum Store {
         let config = FileManager.default.fileExists(atPath: configPath)
             ? SourceFile(path: join(shown, "config.rec"), document: Document(bytes: try read(configPath))) : nil
         return DataSet(folder: shown, files: files, configFile: config)
+    }
+
+    /// The error for a symbolic link at `shown` that leads nowhere (a missing target, a loop).
+    static func brokenLink(_ shown: String) -> StoreError {
+        StoreError(sv: "\(shown) är en symbolisk länk som inte leder till någon fil (målet saknas eller länkarna går i ring); rätta länken eller ta bort den",
+                   en: "\(shown) is a symbolic link that leads to no file (its target is missing or the links loop); fix the link or remove it")
     }
 
     /// The largest file read: positions in a file are kept as 32-bit numbers.

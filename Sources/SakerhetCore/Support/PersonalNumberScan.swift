@@ -16,6 +16,8 @@ extension PersonalNumberCheck {
     /// continued on a `+ ` line) and one sign: `-`, `+` or a dash (‐ ‑ ‒ – — ―, −,
     /// full-width － ＋), with one more `+` after a line break. Digits may be ASCII or
     /// full-width (０–９). A run of digits counts only whole: `1234567890123` is no hit.
+    /// Invisible characters (`invisible`: a zero-width space, a soft hyphen) may stand
+    /// between any two digits and in the gap: the number reads the same on a screen.
     public static func scan(_ bytes: [UInt8]) -> [Hit] {
         bytes.withUnsafeBufferPointer { scan($0) }
     }
@@ -37,7 +39,8 @@ extension PersonalNumberCheck {
         let inDigit = PersonalNumberCheck.inDigit
         while p < n {
             // Eight bytes at a time past text in which no number can start: no 0xEF (a
-            // full-width digit's first byte) and no run of six ASCII digits, counting the
+            // full-width digit's first byte), no first byte of an invisible character
+            // (`invisible`) and no run of six ASCII digits, counting the
             // digits the words before ended with (a number has at least six in a row: 10 or
             // 12 digits, or 6 or 8 before the gap). Swedish letters, the colon after every
             // key, dates and short ids are passed over so. Where a number could start, the
@@ -74,10 +77,13 @@ extension PersonalNumberCheck {
                     // each byte's sums stay within the byte, so every mark is exact.
                     let x = w & low7
                     let digits = ((0x7F + 0x3A) &* ones &- x) & ~w & (x &+ (0x7F - 0x2F) &* ones) & high
-                    let e = w ^ 0xEFEF_EFEF_EFEF_EFEF
-                    // A byte of `e` is zero exactly where `w` has 0xEF; marks above a true one
-                    // may be false, so only the lowest mark of all is used.
-                    let ef = (e &- ones) & ~e & high
+                    // Where `w` has 0xEF (a full-width digit's first byte) or the first byte of
+                    // an invisible character (0xE2, 0xC2, 0xCD): a byte of `w ^ x` is zero
+                    // exactly where `w` has `x`. Marks above a true one may be false, so only
+                    // the lowest mark of all is used.
+                    @inline(__always) func zeros(_ e: UInt64) -> UInt64 { (e &- ones) & ~e & high }
+                    let ef = zeros(w ^ 0xEFEF_EFEF_EFEF_EFEF) | zeros(w ^ 0xE2E2_E2E2_E2E2_E2E2)
+                        | zeros(w ^ 0xC2C2_C2C2_C2C2_C2C2) | zeros(w ^ 0xCDCD_CDCD_CDCD_CDCD)
                     if ef == 0 {
                         let others = ~digits & high
                         // The digits at the word's start, and where six in a row start in it.
@@ -101,7 +107,7 @@ extension PersonalNumberCheck {
             if wordAtATime, u[p] &- 0x30 < 10 {
                 var q = p + 1
                 while q < n, u[q] &- 0x30 < 10 { q += 1 }
-                if q - p < 6, q == n || u[q] != 0xEF { p = q; continue }
+                if q - p < 6, q == n || !PersonalNumberCheck.mayContinue(u[q]) { p = q; continue }
             }
             guard let first = digit(u, p) else { p += 1; continue }
             let start = p
@@ -113,6 +119,12 @@ extension PersonalNumberCheck {
                 count += 1
                 q += x.length
                 d = q < n ? digit(u, q) : nil
+                // An invisible character between two digits (a zero-width space, a soft
+                // hyphen: pasted from a word processor) does not end the run.
+                if d == nil, q < n, let after = PersonalNumberCheck.afterInvisibles(u, q), let y = digit(u, after) {
+                    q = after
+                    d = y
+                }
             }
             var end = -1
             if count == 10 || count == 12 {
@@ -124,6 +136,7 @@ extension PersonalNumberCheck {
                     case .blank: blanks += 1
                     case .lineBreak: breaks += 1
                     case .sign: signs += 1
+                    case .invisible: break
                     }
                     r += g.length
                     if blanks > 8 || breaks > 1 || signs > 2 { break }
@@ -136,6 +149,10 @@ extension PersonalNumberCheck {
                         more += 1
                         k += y.length
                         x = k < n ? digit(u, k) : nil
+                        if x == nil, k < n, let after = PersonalNumberCheck.afterInvisibles(u, k), let z = digit(u, after) {
+                            k = after
+                            x = z
+                        }
                     }
                     if more == 4 {
                         count += 4
@@ -162,9 +179,53 @@ extension PersonalNumberCheck {
 
     /// The digit at `p`, ASCII or full-width (U+FF10…U+FF19), and its length in bytes.
     @inline(__always)
-    /// The bytes that may be part of a digit (`digit`): an ASCII digit, and the three
-    /// bytes of a full-width one (0xEF, 0xBC, 0x90–0x99), by byte value.
-    static let inDigit: [Bool] = (0..<256).map { b in (0x30...0x39).contains(b) || b == 0xEF || b == 0xBC || (0x90...0x99).contains(b) }
+    /// The bytes that may be part of a digit (`digit`) or of an invisible character between
+    /// two (`invisible`), by byte value: an ASCII digit; the three bytes of a full-width
+    /// one (0xEF, 0xBC, 0x90–0x99); the bytes of the invisible characters. A six-byte step
+    /// of the scan stops on any of them.
+    static let inDigit: [Bool] = (0..<256).map { b in
+        (0x30...0x39).contains(b) || b == 0xEF || b == 0xBC || (0x90...0x99).contains(b)
+            || [0xC2, 0xCD, 0xE2, 0xAD, 0x8F, 0x80, 0x81, 0xBB, 0xBF].contains(b) || (0x8B...0x8F).contains(b)
+            || (0xA0...0xAE).contains(b)
+    }
+
+    /// Whether `b` is the first byte of a full-width digit or of an invisible character:
+    /// where a run of ASCII digits may go on.
+    @inline(__always)
+    static func mayContinue(_ b: UInt8) -> Bool { b == 0xEF || b == 0xE2 || b == 0xC2 || b == 0xCD }
+
+    /// The length in bytes of the invisible character at `p`, 0 when there is none: the
+    /// format characters a copy from a word processor or a web page leaves inside a number
+    /// (U+00AD soft hyphen, U+034F, U+200B–U+200F zero-width spaces, joiners and marks,
+    /// U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF). The screen shows none of them,
+    /// so a number with them in it reads as the number.
+    @inline(__always)
+    static func invisible(_ u: UnsafeBufferPointer<UInt8>, _ p: Int) -> Int {
+        let b = u[p]
+        guard b >= 0xC2, p + 1 < u.count else { return 0 }
+        let c = u[p + 1]
+        if b == 0xC2 { return c == 0xAD ? 2 : 0 }
+        if b == 0xCD { return c == 0x8F ? 2 : 0 }
+        guard p + 2 < u.count else { return 0 }
+        let d = u[p + 2]
+        switch (b, c) {
+        case (0xE2, 0x80): return (0x8B...0x8F).contains(d) || (0xAA...0xAE).contains(d) ? 3 : 0
+        case (0xE2, 0x81): return (0xA0...0xA4).contains(d) || (0xA6...0xA9).contains(d) ? 3 : 0
+        case (0xEF, 0xBB): return d == 0xBF ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// Where the invisible characters at `p` end, nil when there is none at `p`.
+    static func afterInvisibles(_ u: UnsafeBufferPointer<UInt8>, _ p: Int) -> Int? {
+        var q = p
+        while q < u.count {
+            let l = invisible(u, q)
+            guard l > 0 else { break }
+            q += l
+        }
+        return q > p && q < u.count ? q : nil
+    }
 
     static func digit(_ u: UnsafeBufferPointer<UInt8>, _ p: Int) -> (value: UInt8, length: Int)? {
         let b = u[p]
@@ -173,7 +234,7 @@ extension PersonalNumberCheck {
         return nil
     }
 
-    enum GapKind { case blank, lineBreak, sign }
+    enum GapKind { case blank, lineBreak, sign, invisible }
 
     /// A character that may stand between the date and the last four digits.
     static func gap(_ u: UnsafeBufferPointer<UInt8>, _ p: Int) -> (kind: GapKind, length: Int)? {
@@ -184,6 +245,8 @@ extension PersonalNumberCheck {
         case 0x2D, 0x2B: return (.sign, 1)
         default: break
         }
+        let hidden = invisible(u, p)
+        if hidden > 0 { return (.invisible, hidden) }
         guard p + 1 < u.count else { return nil }
         let c = u[p + 1]
         if b == 0xC2 && c == 0xA0 { return (.blank, 2) }  // no-break space

@@ -145,6 +145,20 @@ public enum Platform {
         #endif
     }
 
+    /// The place (1 for the first argument after the program's name) of the first
+    /// command-line argument whose bytes are not UTF-8, nil when all are: the standard
+    /// library reads such an argument with U+FFFD in place of each bad byte, and a value
+    /// from a terminal set to Latin-1 would be stored so, changed without a word.
+    public static func argumentNotUTF8() -> Int? {
+        let argv = CommandLine.unsafeArgv
+        for i in 1..<Int(CommandLine.argc) {
+            guard let p = argv[i] else { continue }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p))
+            if String(validating: bytes, as: UTF8.self) == nil { return i }
+        }
+        return nil
+    }
+
     /// Where `tuneAllocator` reserved the heap (only written).
     nonisolated(unsafe) private static var reservedHeap = 0
 

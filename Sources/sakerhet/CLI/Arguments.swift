@@ -70,16 +70,27 @@ struct Arguments {
             }
             return v
         }
+        // `--data` may repeat (one folder per plan); the other global options with a value
+        // may not, with another value, as a command's options may not (`OptionTable`):
+        // which one counts would be a guess. The same value again changes nothing.
+        var given: [String: String] = [:]
+        func once(_ name: String, _ v: String) throws -> String {
+            if let was = given.updateValue(v, forKey: name), was != v {
+                throw UsageError(sv: "\(name) är angiven två gånger ('\(was)' och '\(v)'); ange den en gång",
+                                 en: "\(name) is given twice ('\(was)' and '\(v)'); give it once")
+            }
+            return v
+        }
         while i < argv.count {
             let arg = argv[i]
             if arg == "--" { afterDashes = Array(argv[(i + 1)...]); break }
             let (name, inline) = split(arg)
             switch name {
             case "--data": g.data = try value(name, inline); g.dataFolders.append(g.data!)
-            case "--plans": g.plans = try value(name, inline)
-            case "--as-of": g.asOf = try value(name, inline)
+            case "--plans": g.plans = try once(name, value(name, inline))
+            case "--as-of": g.asOf = try once(name, value(name, inline))
             case "--lang":
-                let v = try value(name, inline)
+                let v = try once(name, value(name, inline))
                 guard let l = Lang(rawValue: v) else {
                     throw UsageError(sv: "--lang tar sv eller en, inte '\(v)'", en: "--lang takes sv or en, not '\(v)'")
                 }

@@ -116,7 +116,8 @@ enum RollupRun {
             if !ids.isEmpty && only.isEmpty { continue }
             switch h {
             case .failure(let e):
-                let note = e.message.text(ctx.lang)
+                // It names the plan's folder: a path is data too (SafeText).
+                let note = SafeText.text(e.message.text(ctx.lang), ctx.lang)
                 parts.append((p, format == "json" ? "{\"error\": \(jsonString(note))}" : note + "\n"))
             case .success(let history):
                 let text: String
@@ -143,12 +144,12 @@ enum RollupRun {
         case "json":
             out = "{\n  \"schema\": \"sakerhet.log-rollup/1\",\n  \"plans\": ["
             for (i, (p, text)) in parts.enumerated() {
-                out += (i == 0 ? "\n" : ",\n") + "    {\"plan\": \(jsonString(p.name)), \"folder\": \(jsonString(p.folder.display)), \"log\": "
+                out += (i == 0 ? "\n" : ",\n") + "    {\"plan\": \(jsonString(SafeText.masked(p.name, ctx.lang))), \"folder\": \(jsonString(SafeText.masked(p.folder.display, ctx.lang))), \"log\": "
                     + text.trimmingSpaces(newlines: true).replacingAll("\n", with: "\n    ") + "}"
             }
             out += "\n  ]\n}\n"
         case "markdown":
-            for (p, text) in parts { out += "# " + p.name + " (" + p.folder.display + ")\n\n" + RollupMarkdown.deeper(text) + "\n" }
+            for (p, text) in parts { out += "# " + SafeText.text(p.name, ctx.lang) + " (" + SafeText.text(p.folder.display, ctx.lang) + ")\n\n" + RollupMarkdown.deeper(text) + "\n" }
         default:
             for (p, text) in parts { out += style.bold("== " + SafeText.text(p.name, ctx.lang) + " (" + SafeText.text(p.folder.display, ctx.lang) + ") ==") + "\n" + text + "\n" }
         }
