@@ -54,6 +54,9 @@ final class HardeningTests: EndToEndCase {
         }
         try assertDataUnchanged(root, since: before)
 
+        // The same value twice is no conflict.
+        let twice = try run(asOf + asOf + ["--lang", "sv", "--lang", "sv", "audit"], in: root)
+        XCTAssertEqual(twice.exitCode, 0, twice.output)
         // After `--` the id is taken as given; a one-character -o file name is written.
         let shown = try run(asOf + ["activities", "show", "--", "A12"], in: root)
         XCTAssertEqual(shown.exitCode, 0, shown.output)

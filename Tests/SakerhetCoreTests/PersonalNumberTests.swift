@@ -190,6 +190,12 @@ final class PersonalNumberTests: XCTestCase {
             let d = Fixture.run(PersonalNumberCheck(), withNumber(n))
             XCTAssertEqual(d.map(\.line), [18], n)
         }
+        // Up to eight together; a run of more is no number.
+        let eight = String(repeating: "\u{200B}", count: 8), nine = String(repeating: "\u{200B}", count: 9)
+        XCTAssertEqual(PersonalNumberCheck.scan(Array("811228\(eight)9874".utf8)).count, 1)
+        XCTAssertEqual(PersonalNumberCheck.scan(Array("811228-\(eight)9874".utf8)).count, 1)
+        XCTAssertEqual(PersonalNumberCheck.scan(Array("811228\(nine)9874".utf8)), [])
+        XCTAssertEqual(PersonalNumberCheck.scan(Array("811228-\(nine)9874".utf8)), [])
         // Ordinary numbers stay quiet with them too.
         for q in ["2024\u{200B}-05-31", "070-123\u{200B}45 67", "SN\u{00AD} 2024/123", "121212\u{200B}1213", "12345\u{200B}"] {
             XCTAssertEqual(PersonalNumberCheck.scan(Array(q.utf8)), [], q)

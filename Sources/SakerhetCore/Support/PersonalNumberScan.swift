@@ -130,18 +130,18 @@ extension PersonalNumberCheck {
             if count == 10 || count == 12 {
                 end = q
             } else if count == 6 || count == 8 {
-                var r = q, blanks = 0, breaks = 0, signs = 0
+                var r = q, blanks = 0, breaks = 0, signs = 0, hidden = 0
                 while r < n, let g = gap(u, r) {
                     switch g.kind {
                     case .blank: blanks += 1
                     case .lineBreak: breaks += 1
                     case .sign: signs += 1
-                    case .invisible: break
+                    case .invisible: hidden += 1
                     }
                     r += g.length
-                    if blanks > 8 || breaks > 1 || signs > 2 { break }
+                    if blanks > 8 || breaks > 1 || signs > 2 || hidden > PersonalNumberCheck.invisibleLimit { break }
                 }
-                if r > q, blanks <= 8, breaks <= 1, signs <= 1 + breaks {
+                if r > q, blanks <= 8, breaks <= 1, signs <= 1 + breaks, hidden <= PersonalNumberCheck.invisibleLimit {
                     var k = r, more = 0
                     var x = k < n ? digit(u, k) : nil
                     while let y = x, more < 5 {
@@ -216,13 +216,21 @@ extension PersonalNumberCheck {
         }
     }
 
-    /// Where the invisible characters at `p` end, nil when there is none at `p`.
+    /// How many invisible characters may stand together in a number: a pasted number has
+    /// one or two; a run of thousands is no number, and is not read to its end from each
+    /// digit before it.
+    static let invisibleLimit = 8
+
+    /// Where the invisible characters at `p` end (at most `invisibleLimit` of them), nil
+    /// when there is none at `p` or more than that.
     static func afterInvisibles(_ u: UnsafeBufferPointer<UInt8>, _ p: Int) -> Int? {
-        var q = p
+        var q = p, count = 0
         while q < u.count {
             let l = invisible(u, q)
             guard l > 0 else { break }
             q += l
+            count += 1
+            if count > invisibleLimit { return nil }
         }
         return q > p && q < u.count ? q : nil
     }
