@@ -90,6 +90,11 @@ final class ReviewTruthTests: XCTestCase {
         XCTAssertEqual((summary["overdue"] as? [[String: Any]])?.compactMap { $0["id"] as? String }, ["A6"], "\(summary)")
         let closed = try XCTUnwrap((report["history"] as? [String: Any])?["closed"] as? [[String: Any]])
         XCTAssertTrue(closed.isEmpty, "nothing was done by 2026-10-15: \(closed)")
+        // The list of late work says the same, with the status as the file has it.
+        let late = try sakerhet(repo, ["activities", "list", "--overdue", "--format", "tsv", "--as-of", "2026-10-15"])
+        let lateRows = late.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(lateRows.map { $0[0] }, ["A6"], late)
+        XCTAssertEqual(lateRows.first?.suffix(2), ["klar", "röd (198 d sen)"], late)
 
         // After its done date it is done, and listed under Klara on that day.
         let later = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-12-31"])

@@ -169,8 +169,14 @@ public struct DataSet: Sendable {
     /// does not pass is not made: `list --overdue` of 100,000 activities makes the few
     /// thousand it shows. When every activity is made already, they are filtered.
     public func activities(where keep: @Sendable (Status?, Deadline?) -> Bool) -> [Activity] {
+        activities(whereTiming: { status, deadline, _ in keep(status, deadline) })
+    }
+
+    /// The same, with `keep` given the done date too (`donePeriod`), for a filter that
+    /// judges a record by its status on a day (`Status.on`).
+    public func activities(whereTiming keep: @Sendable (Status?, Deadline?, Deadline?) -> Bool) -> [Activity] {
         if let made = cache.activities.made {
-            return made.filter { keep($0.status, $0.deadline) }
+            return made.filter { keep($0.status, $0.deadline, $0.donePeriod) }
         }
         let rs = recordsBySlot[Kind.activity.slot]
         // Four pieces per core, as `Parallel.array`: a core the host slowed does not keep
@@ -183,7 +189,7 @@ public struct DataSet: Sendable {
                 f.load(rs[i])
                 // Read once, for the filter and for the activity it keeps.
                 let t = ActivityTiming(&f)
-                guard keep(t.status, Activity.deadline(due: t.due, every: t.every, done: t.countedDone)) else { continue }
+                guard keep(t.status, Activity.deadline(due: t.due, every: t.every, done: t.countedDone), t.done) else { continue }
                 kept.append(DataSet.activity(RecordRef(kind: .activity, index: i), rs[i], &f, t))
             }
             return kept

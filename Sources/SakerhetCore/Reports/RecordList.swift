@@ -145,17 +145,18 @@ public struct RecordList: Sendable, Codable {
             // loop, is copied (a dozen reference counts up and down) only to be dropped.
             // A filter on status or deadline is applied before the activities are made
             // (`DataSet.activities(where:)`), so that only those it keeps are made.
-            let acts = match.judgesTime ? data.activities(where: { match.passesTime(status: $0, deadline: $1) }) : data.activities
+            let acts = match.judgesTime ? data.activities(whereTiming: { match.passesTime(status: $0, deadline: $1, done: $2) }) : data.activities
             rows.reserveCapacity(acts.count)
             for i in acts.indices {
                 let status = acts[i].status
                 let deadline = Activity.deadline(due: acts[i].due, every: acts[i].every, done: acts[i].countedDone)
-                guard match.passes(owners: { acts[i].owners }, goal: { acts[i].goal }, status: status, deadline: deadline) else { continue }
+                guard match.passes(owners: { acts[i].owners }, goal: { acts[i].goal }, status: status, deadline: deadline,
+                                   done: acts[i].donePeriod) else { continue }
                 // The goal's area is looked up only when filtering by area.
                 if filter.area != nil && !match.inArea(acts[i].area ?? data.goal(acts[i].goal)?.area) { continue }
                 rows.append(makeRow(kind, data, file: file, asOf: asOf, window: window, ref: acts[i].ref, id: acts[i].id,
                                     title: acts[i].title, owners: acts[i].owners, goal: acts[i].goal, start: acts[i].start,
-                                    deadline: deadline, status: status, statusAlias: acts[i].statusAlias,
+                                    deadline: deadline, status: status, done: acts[i].donePeriod, statusAlias: acts[i].statusAlias,
                                     assessment: nil, progress: acts[i].progress))
                 if !baselines.isEmpty { stored.append(acts[i].due) }
             }
@@ -256,28 +257,31 @@ public struct RecordList: Sendable, Codable {
         /// place through a pointer is not copied to be passed here.
         @inline(__always)
         func passes<S: Scheduled>(_ s: S, goal: String?) -> Bool {
-            passes(owners: { s.owners }, goal: { goal }, status: s.status, deadline: s.deadline)
+            passes(owners: { s.owners }, goal: { goal }, status: s.status, deadline: s.deadline, done: s.donePeriod)
         }
 
         /// The same from a record's fields; the owners and the goal are read only when
         /// the filter asks for them.
         @inline(__always)
-        func passes(owners: () -> [String], goal: () -> String?, status recordStatus: Status?, deadline: Deadline?) -> Bool {
+        func passes(owners: () -> [String], goal: () -> String?, status recordStatus: Status?, deadline: Deadline?, done: Deadline?) -> Bool {
             if let o = self.owners, !owners().contains(where: o.contains) { return false }
             if let gs = goals {
                 guard let goal = goal(), gs.contains(goal) else { return false }
             }
-            return passesTime(status: recordStatus, deadline: deadline)
+            return passesTime(status: recordStatus, deadline: deadline, done: done)
         }
 
         /// Whether the filter asks anything of the status or the deadline.
         var judgesTime: Bool { status != nil || filter.overdue || filter.soon || dueBefore != nil }
 
         /// The filter's status and deadline parts (`--status`, `--overdue`, `--soon`,
-        /// `--due-before`), which need neither the owners nor the goal.
+        /// `--due-before`), which need neither the owners nor the goal. `--status` is the
+        /// file's; late and soon are judged by the status on the day (`Status.on`: done after
+        /// it, a record was open then), as the report judges them.
         @inline(__always)
-        func passesTime(status recordStatus: Status?, deadline: Deadline?) -> Bool {
+        func passesTime(status recordStatus: Status?, deadline: Deadline?, done: Deadline?) -> Bool {
             if let st = status, !st.matches(recordStatus) { return false }
+            let recordStatus = Status.on(asOf, recordStatus, done: done)
             if filter.overdue || filter.soon {
                 let standing = Standing(deadline: deadline, status: recordStatus, asOf: asOf, window: window)
                 if filter.overdue && !standing.isOverdue { return false }
@@ -299,7 +303,7 @@ public struct RecordList: Sendable, Codable {
     static func makeRow<S: Scheduled>(_ s: S, _ kind: Kind, _ data: DataSet, file: String, asOf: Day, window: Int,
                                       goal: String?, start: Deadline?, assessment: Assessment?, progress: String?) -> ListRow {
         makeRow(kind, data, file: file, asOf: asOf, window: window, ref: s.ref, id: s.id, title: s.title, owners: s.owners,
-                goal: goal, start: start, deadline: s.deadline, status: s.status, statusAlias: s.statusAlias,
+                goal: goal, start: start, deadline: s.deadline, status: s.status, done: s.donePeriod, statusAlias: s.statusAlias,
                 assessment: assessment, progress: progress)
     }
 
@@ -308,8 +312,9 @@ public struct RecordList: Sendable, Codable {
     @inline(__always)
     static func makeRow(_ kind: Kind, _ data: DataSet, file: String, asOf: Day, window: Int, ref: RecordRef, id: String,
                         title: String, owners: [String], goal: String?, start: Deadline?, deadline: Deadline?,
-                        status: Status?, statusAlias: String?, assessment: Assessment?, progress: String?) -> ListRow {
-        let standing = Standing(deadline: deadline, status: status, asOf: asOf, window: window)
+                        status: Status?, done: Deadline?, statusAlias: String?, assessment: Assessment?, progress: String?) -> ListRow {
+        // The signal by the status on the day (`Status.on`); the status shown is the file's.
+        let standing = Standing(deadline: deadline, status: Status.on(asOf, status, done: done), asOf: asOf, window: window)
         let owner = owners.first ?? ""
         var row = ListRow(kind: kind, id: id, title: title, owner: owner, ownerName: data.ownerName(owner), goal: goal,
                           start: start, due: deadline, status: statusAlias ?? status?.rawValue, signal: standing.signal,
