@@ -116,14 +116,21 @@ final class ReviewTruthTests: XCTestCase {
         text = text.replacingOccurrences(of: activity("A3", due: "2026-06"), with: doneA3)
         try repo.write("data/activities.rec", text)
         try repo.commit("A2 och A3 klara", on: "2026-08-12")
-        try repo.write("data/activities.rec", text.replacingOccurrences(of: "due: 2026-06", with: "due: 2026-09"))
+        // A4 marked done and moved in one commit: moved after the work, too.
+        let doneA4 = "id: A4\ntitle: Aktivitet A4\ngoal: M1\nowner: sbs\ndue: 2026-06\nstatus: klar\ndone: 2026-08-10\n"
+        try repo.write("data/activities.rec", text.replacingOccurrences(of: "due: 2026-06", with: "due: 2026-09") + "\n" + activity("A4", due: "2026-06"))
         try repo.commit("Slutdatum justerade", on: "2026-08-20")
+        let now = try String(contentsOf: path, encoding: .utf8)
+        try repo.write("data/activities.rec", now.replacingOccurrences(of: activity("A4", due: "2026-06"), with: doneA4.replacingOccurrences(of: "due: 2026-06", with: "due: 2026-09")))
+        try repo.commit("A4 klar och flyttad", on: "2026-08-25")
 
         let md = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-10-15"])
         let a2 = try XCTUnwrap(md.components(separatedBy: "\n").first { $0.hasPrefix("| A2 Aktivitet A2 |") }, md)
         XCTAssertTrue(a2.contains("klar 2026-08-10, 41 dagar sen"), a2)
         let a3 = try XCTUnwrap(md.components(separatedBy: "\n").first { $0.hasPrefix("| A3 Aktivitet A3 |") }, md)
         XCTAssertFalse(a3.contains("dagar sen"), a3)
+        let a4 = try XCTUnwrap(md.components(separatedBy: "\n").first { $0.hasPrefix("| A4 Aktivitet A4 |") }, md)
+        XCTAssertTrue(a4.contains("klar 2026-08-10, 41 dagar sen"), a4)
     }
 
     /// Added, removed and added again within the period: added once. `klar` with no done

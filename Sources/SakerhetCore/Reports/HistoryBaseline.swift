@@ -41,7 +41,10 @@ public struct Baselines: Sendable {
                 case .changed where c.field == "due":
                     due[c.kind, default: [:]][c.id] = c.new
                 case .changed where c.field == "status" && c.kind != .risk:
-                    if c.new.flatMap(Status.init(parsing:)) == .done, let d = due[c.kind]?[c.id] {
+                    // The deadline before this commit: one moved in the commit that closes the
+                    // record is moved after the work, whichever change the commit lists first.
+                    let movedHere = entry.changes.first { $0.action == .changed && $0.field == "due" && $0.kind == c.kind && $0.id == c.id }
+                    if c.new.flatMap(Status.init(parsing:)) == .done, let d = movedHere.map({ $0.old }) ?? due[c.kind]?[c.id] {
                         b.atClosing[c.kind, default: [:]][c.id] = d
                     } else {
                         b.atClosing[c.kind]?[c.id] = nil
