@@ -155,7 +155,9 @@ public enum Slips {
                 if c.occurrence != nil {
                     // Completing an occurrence of a recurring activity moves `due` one period
                     // on: not a slip. Further than that, the rest of the way is.
-                    if let step = c.onePeriodOn, let stepLast = Deadline(token: step)?.lastDay, let newLast = new?.lastDay {
+                    // Where one period on ends, when `due` went further (`onePeriodOn`).
+                    let stepLast = c.onePeriodOn.flatMap(Deadline.init(token:))?.lastDay
+                    if let step = c.onePeriodOn, let stepLast, let newLast = new?.lastDay {
                         move = Slip.Move(from: step, to: c.new ?? "", days: stepLast.days(until: newLast),
                                          reason: c.reason, revision: entry.revision)
                     }
@@ -166,12 +168,11 @@ public enum Slips {
                         if inWindow, let s = atStart[key].flatMap(Deadline.init(token:)), let step = c.every?.step(after: s) {
                             atStart[key] = step.token
                         }
-                    } else if inWindow, let oldLast = old?.lastDay,
-                              let stepLast = (c.onePeriodOn.flatMap(Deadline.init(token:)) ?? new)?.lastDay, oldLast < stepLast {
+                    } else if inWindow, let oldLast = old?.lastDay, let through = stepLast ?? new?.lastDay, oldLast < through {
                         // After a move, the slip keeps where it started; the period this
                         // completion took the deadline on is work done, not slipped.
                         completed[key, default: (0, 0)].count += 1
-                        completed[key, default: (0, 0)].days += oldLast.days(until: stepLast)
+                        completed[key, default: (0, 0)].days += oldLast.days(until: through)
                     }
                     guard let move, inWindow else { continue }
                     if moves[key] == nil { order.append(key) }

@@ -151,7 +151,8 @@ public enum Platform {
     /// from a terminal set to Latin-1 would be stored so, changed without a word.
     public static func argumentNotUTF8() -> Int? {
         let argv = CommandLine.unsafeArgv
-        for i in 1..<Int(CommandLine.argc) {
+        // A program may be started with no arguments at all, not even its name.
+        for i in 1..<max(1, Int(CommandLine.argc)) {
             guard let p = argv[i] else { continue }
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p))
             if String(validating: bytes, as: UTF8.self) == nil { return i }

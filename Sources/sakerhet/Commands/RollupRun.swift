@@ -139,6 +139,8 @@ enum RollupRun {
                 parts.append((p, text))
             }
         }
+        // A plan's name and folder are data (SafeText), in the headings of every format.
+        func heading(_ p: Rollup.Named) -> String { SafeText.text(p.name, ctx.lang) + " (" + SafeText.text(p.folder.display, ctx.lang) + ")" }
         var out = ""
         switch format {
         case "json":
@@ -149,9 +151,9 @@ enum RollupRun {
             }
             out += "\n  ]\n}\n"
         case "markdown":
-            for (p, text) in parts { out += "# " + SafeText.text(p.name, ctx.lang) + " (" + SafeText.text(p.folder.display, ctx.lang) + ")\n\n" + RollupMarkdown.deeper(text) + "\n" }
+            for (p, text) in parts { out += "# " + heading(p) + "\n\n" + RollupMarkdown.deeper(text) + "\n" }
         default:
-            for (p, text) in parts { out += style.bold("== " + SafeText.text(p.name, ctx.lang) + " (" + SafeText.text(p.folder.display, ctx.lang) + ") ==") + "\n" + text + "\n" }
+            for (p, text) in parts { out += style.bold("== " + heading(p) + " ==") + "\n" + text + "\n" }
         }
         try Output.write(out)
         return Exit.ok
