@@ -6,7 +6,11 @@
 //   and on time, and was listed under Klara on the day it was committed;
 // - a deadline moved later after the work was done made late work read as done on time;
 // - a record added, removed and added again in the period was listed twice as added;
-// - a record `klar` with no done date read as a clean completion.
+// - a record `klar` with no done date read as a clean completion;
+// - a recurring control whose done date was written ahead of time had its deadline moved
+//   on before that date, so the period it was late for read as the next, on time;
+// - a record moved before the period and marked done with a done date after the report's
+//   date lost its first deadline ("Först planerad") from its row, though open on that date.
 
 import Foundation
 import XCTest
@@ -151,5 +155,60 @@ final class ReviewTruthTests: XCTestCase {
         XCTAssertTrue(md.contains("| A2 Aktivitet A2 |  | Juni 2026 | Enheten för säkerhet | klar | 🟢 grön | **klardatum saknas** |"), md)
         let en = try sakerhet(repo, ["--lang", "en", "report", "--format", "markdown", "--as-of", "2026-04-01"])
         XCTAssertTrue(en.contains("**no done date**"), en)
+    }
+
+    /// A quarterly control due 2026-Q3 whose done date, 2026-10-05, was written ahead of
+    /// time on 2026-09-20. On 2026-10-01 Q3 has ended and the control is not done: it is
+    /// late for Q3 (1 day) in the report's row and lists, in `audit` and in the list of late
+    /// work; from its done date on, a later period is due and nothing is late.
+    func testARecurringControlDoneAheadOfTimeIsLateForItsPeriodUntilThatDay() throws {
+        let repo = try repo([activity("A8", due: "2026-Q3", "every: kvartal\n"), activity("A9", due: "2026-12")])
+        let path = repo.root.appendingPathComponent("data/activities.rec")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try repo.write("data/activities.rec", text.replacingOccurrences(of: "every: kvartal\n", with: "every: kvartal\ndone: 2026-10-05\n"))
+        try repo.commit("A8 klardatum", on: "2026-09-20")
+
+        let md = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-10-01"])
+        let a8 = try XCTUnwrap(md.components(separatedBy: "\n").first { $0.hasPrefix("| A8 Aktivitet A8 |") }, md)
+        XCTAssertTrue(a8.contains("| Kvartal 3 2026 |"), a8)
+        XCTAssertTrue(a8.contains("🔴 röd") && a8.contains("1 dag sen"), a8)
+        XCTAssertTrue(md.contains("- 🔴 **A8** Aktivitet A8 – 1 dag sen (2026-09-30)"), md)
+        let audit = try sakerhet(repo, ["audit", "--as-of", "2026-10-01"], code: 1)
+        XCTAssertTrue(audit.contains("A8 är försenad sedan 2026-09-30 (1 dag)"), audit)
+        let late = try sakerhet(repo, ["activities", "list", "--overdue", "--format", "tsv", "--as-of", "2026-10-01"])
+        XCTAssertEqual(late.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "\t" }) }, ["A8"], late)
+        let show = try sakerhet(repo, ["activities", "show", "A8", "--as-of", "2026-10-01"])
+        XCTAssertTrue(show.contains("2026-09-30") && !show.contains("Nästa period"), show)
+
+        // From its done date on, the period after the one the date falls in is due (a done
+        // date written by hand counts so: docs/format.md, "Recurrence").
+        let after = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-10-06"])
+        let row = try XCTUnwrap(after.components(separatedBy: "\n").first { $0.hasPrefix("| A8 Aktivitet A8 |") }, after)
+        XCTAssertTrue(row.contains("| Kvartal 1 2027 |") && !row.contains("röd"), row)
+        try sakerhet(repo, ["audit", "--as-of", "2026-10-06"])
+        let none = try sakerhet(repo, ["activities", "list", "--overdue", "--format", "tsv", "--as-of", "2026-10-06"])
+        XCTAssertEqual(none.split(separator: "\n").count, 1, none)
+    }
+
+    /// Moved 2026-03 → 2026-09 before the second half-year began, then marked `klar` with
+    /// `done: 2026-11-20`: in the half-year's report as of 2026-10-15 it was open and late,
+    /// and its row keeps its first deadline in view, as an open record's does.
+    func testAMovedRecordDoneAfterTheReportsDateKeepsItsFirstDeadline() throws {
+        let repo = try repo([activity("A5", due: "2026-03")])
+        try sakerhet(repo, ["activities", "postpone", "A5", "--to", "2026-09", "--reason", "Personalbrist", "--as-of", "2026-02-01"])
+        try repo.commit("A5 flyttad", on: "2026-02-01")
+        let path = repo.root.appendingPathComponent("data/activities.rec")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try repo.write("data/activities.rec", text.replacingOccurrences(of: "status: pågår\n", with: "status: klar\ndone: 2026-11-20\n"))
+        try repo.commit("A5 klar", on: "2026-08-01")
+
+        let md = try sakerhet(repo, ["report", "--format", "markdown", "--period", "2026-H2", "--as-of", "2026-10-15"])
+        let row = try XCTUnwrap(md.components(separatedBy: "\n").first { $0.hasPrefix("| A5 Aktivitet A5 |") }, md)
+        XCTAssertTrue(row.contains("Först planerad till 2026-03."), row)
+        XCTAssertTrue(row.contains("🔴 röd") && row.contains("15 dagar sen"), row)
+        // Done by the end of the year: closed, and no first deadline in its comment.
+        let later = try sakerhet(repo, ["report", "--format", "markdown", "--period", "2026-H2", "--as-of", "2026-12-31"])
+        let done = try XCTUnwrap(later.components(separatedBy: "\n").first { $0.hasPrefix("| A5 Aktivitet A5 |") }, later)
+        XCTAssertFalse(done.contains("Först planerad"), done)
     }
 }

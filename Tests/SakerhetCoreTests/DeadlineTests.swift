@@ -308,8 +308,34 @@ final class DeadlineTests: XCTestCase {
             "K5 2025-Q3 0",   // done is not the occurrence's day: done counts
         ])
         // The list's filter reads the same deadline as the activity it keeps.
-        let late = data.activities(where: { _, deadline in deadline.map { $0.lastDay! < asOf } ?? false })
+        let late = data.activities(on: asOf, whereTiming: { _, deadline, _ in deadline.map { $0.lastDay! < asOf } ?? false })
         XCTAssertEqual(late.map(\.id), ["K1"])
+    }
+
+    /// A recurring activity's done date moves its deadline a period on from that date, not
+    /// before: judged on an earlier day (a report as of the quarter's end, or a done date
+    /// written ahead of time), the period it completes is still the one due, and late
+    /// when that period has ended. The list's filter, the row, the checks and the follow-up
+    /// read the same deadline.
+    func testADoneAfterTheDayMovesNothingYet() {
+        let head = "title: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: kvartal\n"
+        let data = Fixture.data([.activity: [
+            "id: K1\n\(head)due: 2025-Q2\ndone: 2025-07-10\n",   // Q2's control done in Q3
+            "id: K2\n\(head)due: 2025-Q3\ndone: 2025-07-10\n",   // Q3's control done early in Q3
+        ].joined(separator: "\n")])
+        let july1 = Day(year: 2025, month: 7, day: 1)!, july15 = Day(year: 2025, month: 7, day: 15)!
+        // Done in Q3, each counts from July 10: the period after Q3 is next.
+        XCTAssertEqual(data.activities.map { $0.deadline(on: july15)?.token }, ["2025-Q4", "2025-Q4"])
+        XCTAssertEqual(data.activities.map { $0.deadline(on: july1)?.token }, ["2025-Q2", "2025-Q3"])
+        XCTAssertEqual(data.activities.map { $0.daysLate(asOf: july1) }, [1, 0])
+        XCTAssertEqual(data.activities.map { $0.timing.daysLate(asOf: july1) }, [1, 0])
+        XCTAssertEqual(data.activities(on: july1, whereTiming: { _, d, _ in d.map { $0.lastDay! < july1 } ?? false }).map(\.id), ["K1"])
+        XCTAssertEqual(data.activities(on: july15, whereTiming: { _, d, _ in d.map { $0.lastDay! < july15 } ?? false }).map(\.id), [])
+        XCTAssertEqual(Activity.deadline(due: data.activities[0].due, every: data.activities[0].every,
+                                         done: data.activities[0].countedDone, on: july1)?.token, "2025-Q2")
+        let diagnostics = OverdueCheck().run(data, asOf: july1).filter { $0.kind == .activity }
+        XCTAssertEqual(diagnostics.map { $0.recordID }, ["K1"])
+        XCTAssertTrue(diagnostics[0].message.sv.contains("sedan 2025-06-30 (1 dag)"), diagnostics[0].message.sv)
     }
 }
 

@@ -76,18 +76,19 @@ final class ListFilterTests: XCTestCase {
     func testActivitiesWhereAgreesWithTheActivities() {
         let text = Self.activities()
         let data = Fixture.data([.activity: text])
-        let late = data.activities(where: { Standing(deadline: $1, status: $0, asOf: Fixture.asOf, window: 30).isOverdue })
+        let late = data.activities(on: Fixture.asOf, whereTiming: { s, d, _ in Standing(deadline: d, status: s, asOf: Fixture.asOf, window: 30).isOverdue })
         let all = Fixture.data([.activity: text]).activities
-        let expected = all.filter { Standing(deadline: $0.deadline, status: $0.status, asOf: Fixture.asOf, window: 30).isOverdue }
+        let expected = all.filter { Standing(deadline: $0.deadline(on: Fixture.asOf), status: $0.status, asOf: Fixture.asOf, window: 30).isOverdue }
         XCTAssertGreaterThan(expected.count, 10)
         XCTAssertEqual(late.map(\.id), expected.map(\.id))
         XCTAssertEqual(late.map(\.ref.index), expected.map(\.ref.index))
         XCTAssertEqual(late.map(\.title), expected.map(\.title))
         XCTAssertEqual(late.map(\.owners), expected.map(\.owners))
         XCTAssertEqual(late.map { $0.deadline?.token }, expected.map { $0.deadline?.token })
+        XCTAssertTrue(expected.contains { $0.deadline(on: Fixture.asOf) != $0.deadline }, "a recurring activity done after the day")
         // Once every activity is made, they are filtered, with the same answer.
         XCTAssertEqual(data.activities.count, 400)
-        XCTAssertEqual(data.activities(where: { Standing(deadline: $1, status: $0, asOf: Fixture.asOf, window: 30).isOverdue }).map(\.id),
+        XCTAssertEqual(data.activities(on: Fixture.asOf, whereTiming: { s, d, _ in Standing(deadline: d, status: s, asOf: Fixture.asOf, window: 30).isOverdue }).map(\.id),
                        expected.map(\.id))
     }
 
@@ -103,7 +104,7 @@ final class ListFilterTests: XCTestCase {
         let eager = Fixture.data([.activity: text])
         _ = eager.activities
         XCTAssertEqual(list.rows.map(\.id), RecordList.make(eager, .activity, filter: f, asOf: Fixture.asOf).rows.map(\.id))
-        let kept = lazy.activities(where: { status, _ in status == .inProgress }).map(\.ref.index)
+        let kept = lazy.activities(on: Fixture.asOf, whereTiming: { status, _, _ in status == .inProgress }).map(\.ref.index)
         XCTAssertEqual(kept, kept.sorted())
         XCTAssertTrue(kept.contains { $0 < 10_000 } && kept.contains { $0 > 10_400 })
     }

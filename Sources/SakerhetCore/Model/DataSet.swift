@@ -164,19 +164,15 @@ public struct DataSet: Sendable {
         DataSet.build(recordsBySlot, k, make)
     }
 
-    /// The activities whose status and deadline (`Activity.deadline`: for a recurring one
-    /// done in its period, the next period) pass `keep`, in file order. An activity that
-    /// does not pass is not made: `list --overdue` of 100,000 activities makes the few
-    /// thousand it shows. When every activity is made already, they are filtered.
-    public func activities(where keep: @Sendable (Status?, Deadline?) -> Bool) -> [Activity] {
-        activities(whereTiming: { status, deadline, _ in keep(status, deadline) })
-    }
-
-    /// The same, with `keep` given the done date too (`donePeriod`), for a filter that
-    /// judges a record by its status on a day (`Status.on`).
-    public func activities(whereTiming keep: @Sendable (Status?, Deadline?, Deadline?) -> Bool) -> [Activity] {
+    /// The activities whose status, deadline on `day` (`Timed.deadline(on:)`: for a
+    /// recurring one done in its period by then, the next period) and done date
+    /// (`donePeriod`, for a filter that judges a record by its status on the day:
+    /// `Status.on`) pass `keep`, in file order. An activity that does not pass is not made:
+    /// `list --overdue` of 100,000 activities makes the few thousand it shows. When every
+    /// activity is made already, they are filtered.
+    public func activities(on day: Day, whereTiming keep: @Sendable (Status?, Deadline?, Deadline?) -> Bool) -> [Activity] {
         if let made = cache.activities.made {
-            return made.filter { keep($0.status, $0.deadline, $0.donePeriod) }
+            return made.filter { keep($0.status, $0.deadline(on: day), $0.donePeriod) }
         }
         let rs = recordsBySlot[Kind.activity.slot]
         // Four pieces per core, as `Parallel.array`: a core the host slowed does not keep
@@ -189,7 +185,7 @@ public struct DataSet: Sendable {
                 f.load(rs[i])
                 // Read once, for the filter and for the activity it keeps.
                 let t = ActivityTiming(&f)
-                guard keep(t.status, Activity.deadline(due: t.due, every: t.every, done: t.countedDone), t.done) else { continue }
+                guard keep(t.status, Activity.deadline(due: t.due, every: t.every, done: t.countedDone, on: day), t.done) else { continue }
                 kept.append(DataSet.activity(RecordRef(kind: .activity, index: i), rs[i], &f, t))
             }
             return kept

@@ -29,6 +29,21 @@ public protocol Timed {
     /// it names no day. A record done after the day it is judged on is open that day
     /// (`Status.on(_:_:done:)`).
     var donePeriod: Deadline? { get }
+    /// The deadline that counts until the done date that moved `deadline` a period on has
+    /// come: a recurring activity's `due` (`deadline(on:)`); nil for any other record.
+    var dueUntilDone: Deadline? { get }
+}
+
+extension Timed {
+    public var dueUntilDone: Deadline? { nil }
+
+    /// The deadline that counts on `day`: a recurring activity's done date moves its
+    /// deadline a period on from that date, not before (a report as of an earlier day, or a
+    /// done date written ahead of time).
+    public func deadline(on day: Day) -> Deadline? {
+        if let before = dueUntilDone, let done = donePeriod?.lastDay, done > day { return before }
+        return deadline
+    }
 }
 
 /// What the scheduled checks judge a goal, activity or finding by, apart from its texts:
@@ -42,6 +57,7 @@ public struct Timing: Timed, Sendable {
     public let deadline: Deadline?
     /// When it was done, as given (`done`); nil when there is none or it names no day.
     public let donePeriod: Deadline?
+    public let dueUntilDone: Deadline?
 }
 
 /// A record with owners and a deadline: goals, activities and findings.
@@ -104,12 +120,12 @@ extension Standing {
 }
 
 extension Scheduled {
-    public var timing: Timing { Timing(ref: ref, status: status, deadline: deadline, donePeriod: donePeriod) }
+    public var timing: Timing { Timing(ref: ref, status: status, deadline: deadline, donePeriod: donePeriod, dueUntilDone: dueUntilDone) }
 }
 
 extension Timed {
     public func standing(asOf: Day, window: Int) -> Standing {
-        Standing(deadline: deadline, status: Status.on(asOf, status, done: donePeriod), asOf: asOf, window: window)
+        Standing(deadline: deadline(on: asOf), status: Status.on(asOf, status, done: donePeriod), asOf: asOf, window: window)
     }
 
     public func isOverdue(asOf: Day) -> Bool { standing(asOf: asOf, window: 0).isOverdue }
@@ -297,12 +313,16 @@ public struct Activity: Scheduled {
     public var countedDone: Day? { doneCounts ? done : nil }
 
     /// For a recurring activity done on or after its stored deadline, the next period.
-    public var deadline: Deadline? { Activity.deadline(due: due, every: every, done: countedDone) }
+    public var deadline: Deadline? { Activity.deadline(due: due, every: every, done: countedDone, on: nil) }
+
+    /// `due` while a `done` that moves the deadline on has not come (`Timed.deadline(on:)`).
+    public var dueUntilDone: Deadline? { doneCounts && every != nil ? due : nil }
 
     /// The same from the fields, for code that reads records in place through a pointer,
-    /// where calling a property of the record would copy it. `done` is `countedDone`.
-    public static func deadline(due: Deadline?, every: Recurrence?, done: Day?) -> Deadline? {
-        if let every, let done, let last = due?.lastDay, done >= (due?.firstDay ?? last) {
+    /// where calling a property of the record would copy it. `done` is `countedDone`;
+    /// a `done` after `day` moves nothing yet (`Timed.deadline(on:)`), nil: whenever it is.
+    public static func deadline(due: Deadline?, every: Recurrence?, done: Day?, on day: Day?) -> Deadline? {
+        if let every, let done, let last = due?.lastDay, done >= (due?.firstDay ?? last), day.map({ done <= $0 }) ?? true {
             return every.next(after: done)
         }
         return due

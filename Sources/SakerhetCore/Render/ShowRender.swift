@@ -43,12 +43,12 @@ public enum ShowRender {
                                        movedGreen: data.config.movedGreen)
             var text = style.signal(sig, sig.word(lang))
             if s.isOverdue(asOf: asOf) { text += sv ? ", försenad " + lang.days(s.daysLate(asOf: asOf)) : ", " + lang.days(s.daysLate(asOf: asOf)) + " overdue" }
-            else if s.isDueSoon(asOf: asOf, window: window), let last = s.deadline?.lastDay {
+            else if s.isDueSoon(asOf: asOf, window: window), let last = s.deadline(on: asOf)?.lastDay {
                 text += (sv ? ", klar senast " : ", due ") + lang.inDays(asOf.days(until: last))
             }
             facts.append(("Signal", text))
-            if let d = s.deadline, let last = d.lastDay { facts.append((sv ? "Sista dag" : "Last day", last.description)) }
-            if let o = original, let d = s.deadline {
+            if let d = s.deadline(on: asOf), let last = d.lastDay { facts.append((sv ? "Sista dag" : "Last day", last.description)) }
+            if let o = original, let d = s.deadline(on: asOf) {
                 facts.append((sv ? "Ursprungligt slutdatum" : "Original deadline",
                               o.shown(lang) + (sv ? " (flyttat till \(d.shown(lang)))" : " (moved to \(d.shown(lang)))")))
             }
@@ -56,7 +56,7 @@ public enum ShowRender {
         if ref.kind == .activity {
             let a = data.activities[ref.index]
             if let g = data.goal(a.goal) { facts.append((sv ? "Mål" : "Goal", SafeText.text("\(g.id) \(g.title)", lang))) }
-            if a.every != nil, a.deadline != a.due, let next = a.deadline { facts.append((sv ? "Nästa period" : "Next period", next.shown(lang))) }
+            if a.every != nil, let next = a.deadline(on: asOf), next != a.due { facts.append((sv ? "Nästa period" : "Next period", next.shown(lang))) }
             let risks = data.risks.filter { $0.actions.contains(a.id) }.map(\.id)
             if !risks.isEmpty { facts.append((sv ? "Behandlar risk" : "Treats risk", SafeText.text(risks.joined(separator: ", "), lang))) }
         }

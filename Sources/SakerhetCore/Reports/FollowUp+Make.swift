@@ -111,7 +111,7 @@ extension FollowUp {
         }
         @Sendable func line<T: Scheduled>(_ item: T, days: Int) -> Line {
             Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: names(item.owners),
-                 due: item.deadline, days: days,
+                 due: item.deadline(on: asOf), days: days,
                  // A record waiting for want of any deadline says so where a `?` gives its reason.
                  reason: item.reason ?? (item.deadline == nil ? (lang == .sv ? "Inget slutdatum" : "No deadline") : nil), owners: item.owners.count > 1 ? item.owners : nil,
                  original: baselines.isEmpty ? nil : baselines.original(item.ref.kind, item.id, current: item.due))
@@ -142,8 +142,9 @@ extension FollowUp {
         // The worst signal open below each goal, by the goal's place in `data.goals`.
         let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window, onlyOpen: isPublic, baselines: baselines)
         func goalRow(_ g: Goal) -> GoalRow {
-            let (original, signal) = moved(.goal, g.id, g.due, g.status(asOf: asOf), g.signal(asOf: asOf, window: window))
-            let (noted, planned) = withPlanned(g.reason ?? g.note, .goal, g.id, due: g.due, original: original, status: g.status)
+            let judged = g.status(asOf: asOf)
+            let (original, signal) = moved(.goal, g.id, g.due, judged, g.signal(asOf: asOf, window: window))
+            let (noted, planned) = withPlanned(g.reason ?? g.note, .goal, g.id, due: g.due, original: original, status: judged)
             var row = GoalRow(id: g.id, parent: g.parent.flatMap { shown?.contains($0) == false ? nil : $0 }, title: g.title, doneWhen: g.doneWhen,
                            owner: g.owner, ownerName: names(g.owners),
                            due: g.due, dueText: withOriginal(dueText(g.due, reason: g.reason), original), status: g.status,
@@ -207,14 +208,14 @@ extension FollowUp {
         func row(_ i: Int) -> ActivityRow {
             // Field by field: a method call on `activities[i]` would copy the record.
             let reason = activities[i].reasonText?.value, start = activities[i].start, status = activities[i].status
-            let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].countedDone)
+            let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].countedDone, on: asOf)
             // Judged by its status on the report's date: done after it, it was open then.
             let judged = Status.on(asOf, status, done: activities[i].donePeriod)
             let standing = Standing(deadline: due, status: judged, asOf: asOf, window: window)
             // Compared with the history as stored: a `done` that moves a recurring deadline on is no move.
             let (original, signal) = moved(.activity, activities[i].id, activities[i].due, judged, standing.signal)
             let (noted, planned) = withPlanned(comment(reason ?? activities[i].noteText?.value, progress: activities[i].progressText?.value),
-                                               .activity, activities[i].id, due: activities[i].due, original: original, status: status)
+                                               .activity, activities[i].id, due: activities[i].due, original: original, status: judged)
             var made = ActivityRow(id: activities[i].id, title: activities[i].titleText?.value ?? "", start: start, startText: text(start, reason: reason),
                                due: due, dueText: withOriginal(text(due, reason: reason), original), owner: activities[i].owner,
                                ownerName: names(activities[i].owners), status: status, signal: signal,
@@ -266,7 +267,8 @@ extension FollowUp {
                 red: list.filter { $0.assessment == .red }.count,
                 rows: list.map { f in
                     let standing = f.standing(asOf: asOf, window: window)
-                    let (original, signal) = moved(.finding, f.id, f.due, f.status, standing.signal)
+                    let judged = f.status(asOf: asOf)
+                    let (original, signal) = moved(.finding, f.id, f.due, judged, standing.signal)
                     var row = FindingRow(id: f.id, recommendation: f.recommendation, response: f.response, progress: f.progress,
                                       remaining: f.remaining, assessment: f.assessment, evidence: f.evidence, owner: f.owner,
                                       ownerName: names(f.owners), due: f.due, status: f.status, signal: signal,
@@ -275,7 +277,7 @@ extension FollowUp {
                     row.owners = f.owners.count > 1 ? f.owners : nil
                     // Moved before the period began: its first deadline stays in view, as an
                     // activity's and a goal's does.
-                    row.planned = withPlanned(nil, .finding, f.id, due: f.due, original: original, status: f.status).1
+                    row.planned = withPlanned(nil, .finding, f.id, due: f.due, original: original, status: judged).1
                     if f.status == .done {
                         row.done = f.done
                         (row.doneDaysLate, row.doneNote) = doneNote(.finding, f.id, done: f.donePeriod, due: f.due, status: f.status, assumed: data.assumed(f.ref))

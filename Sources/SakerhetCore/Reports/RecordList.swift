@@ -145,11 +145,11 @@ public struct RecordList: Sendable, Codable {
             // loop, is copied (a dozen reference counts up and down) only to be dropped.
             // A filter on status or deadline is applied before the activities are made
             // (`DataSet.activities(where:)`), so that only those it keeps are made.
-            let acts = match.judgesTime ? data.activities(whereTiming: { match.passesTime(status: $0, deadline: $1, done: $2) }) : data.activities
+            let acts = match.judgesTime ? data.activities(on: asOf, whereTiming: { match.passesTime(status: $0, deadline: $1, done: $2) }) : data.activities
             rows.reserveCapacity(acts.count)
             for i in acts.indices {
                 let status = acts[i].status
-                let deadline = Activity.deadline(due: acts[i].due, every: acts[i].every, done: acts[i].countedDone)
+                let deadline = Activity.deadline(due: acts[i].due, every: acts[i].every, done: acts[i].countedDone, on: asOf)
                 guard match.passes(owners: { acts[i].owners }, goal: { acts[i].goal }, status: status, deadline: deadline,
                                    done: acts[i].donePeriod) else { continue }
                 // The goal's area is looked up only when filtering by area.
@@ -257,7 +257,7 @@ public struct RecordList: Sendable, Codable {
         /// place through a pointer is not copied to be passed here.
         @inline(__always)
         func passes<S: Scheduled>(_ s: S, goal: String?) -> Bool {
-            passes(owners: { s.owners }, goal: { goal }, status: s.status, deadline: s.deadline, done: s.donePeriod)
+            passes(owners: { s.owners }, goal: { goal }, status: s.status, deadline: s.deadline(on: asOf), done: s.donePeriod)
         }
 
         /// The same from a record's fields; the owners and the goal are read only when
@@ -303,7 +303,7 @@ public struct RecordList: Sendable, Codable {
     static func makeRow<S: Scheduled>(_ s: S, _ kind: Kind, _ data: DataSet, file: String, asOf: Day, window: Int,
                                       goal: String?, start: Deadline?, assessment: Assessment?, progress: String?) -> ListRow {
         makeRow(kind, data, file: file, asOf: asOf, window: window, ref: s.ref, id: s.id, title: s.title, owners: s.owners,
-                goal: goal, start: start, deadline: s.deadline, status: s.status, done: s.donePeriod, statusAlias: s.statusAlias,
+                goal: goal, start: start, deadline: s.deadline(on: asOf), status: s.status, done: s.donePeriod, statusAlias: s.statusAlias,
                 assessment: assessment, progress: progress)
     }
 
