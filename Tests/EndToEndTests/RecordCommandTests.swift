@@ -626,9 +626,14 @@ final class RecordCommandTests: EndToEndCase {
         XCTAssertEqual(a11.value("done"), "2025-02-10")
         XCTAssertEqual(a11.value("status"), "pågår")
         XCTAssertEqual(a11.fields.filter { $0.key == "occurrence" }.map(\.value), ["2024-Q4 2024-11-01 utan anmärkning", "2025-Q1 2025-02-10"])
-        // Long after: neither late nor due soon.
+        // Long after: neither late nor due soon, but the quarters it missed are said.
         let audit = try run(["audit", "--as-of", "2026-07-01", "--data", "data", "--format", "json"], in: root)
-        XCTAssertFalse(audit.stdout.contains("\"A11\""), audit.stdout)
+        let diagnostics = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])?["diagnostics"] as? [[String: Any]])
+        let found = diagnostics.filter { $0["id"] as? String == "A11" }
+        XCTAssertEqual(found.map { $0["check"] as? String }, ["missed-occurrence"], audit.stdout)
+        XCTAssertEqual(found.first?["severity"] as? String, "warning")
+        let message = found.first?["message"] as? String ?? ""
+        XCTAssertTrue(message.contains("2025-Q2–2026-Q2 (5 perioder)"), message)
         let list = try run(["activities", "list", "--overdue", "--as-of", "2026-07-01", "--data", "data", "--format", "csv"], in: root)
         XCTAssertFalse(list.output.contains("\nA11;"), list.output)
     }

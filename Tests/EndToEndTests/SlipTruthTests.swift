@@ -103,7 +103,7 @@ final class SlipTruthTests: XCTestCase {
         let repo = try repo()
         let md = try run(repo, ["report", "--format", "markdown"])
         XCTAssertTrue(md.contains("| P7 | Flyttad två gånger | Enheten för säkerhet | 2025-06-30 (urspr. 2025-03-31) | 29 |"), md)
-        XCTAssertTrue(md.contains("**P7** Flyttad två gånger – 2025-06-30 (urspr. 2025-03-31)"), md)
+        XCTAssertTrue(md.contains("**P7** Flyttad två gånger – snart, senast 2025-06-30 (urspr. 2025-03-31)"), md)
         let text = try run(repo, ["report"])
         XCTAssertTrue(text.contains("Flyttad två gånger (2025-06-30 (urspr. 2025-03-31))"), text)
         let html = try run(repo, ["report", "--format", "html", "--lang", "en"])

@@ -129,6 +129,17 @@ final class HistoryOccurrenceTests: XCTestCase {
         XCTAssertTrue(found.first?.message.sv.contains("A4: occurrence '2024-Q2 i juni'") == true, found.first?.message.sv ?? "")
     }
 
+    /// A move to standing work reads "ongoing" in English, as the tables say; the token
+    /// stays in JSON, and every other token is the same in both languages.
+    func testAMoveToStandingWorkIsSaidInTheReadersLanguage() {
+        let m = Slip.Move(from: "2026-12", to: "löpande", days: nil, reason: nil, revision: nil)
+        XCTAssertTrue(HistoryText.move(m, .en).contains(": 2026-12 → ongoing ("), HistoryText.move(m, .en))
+        XCTAssertTrue(HistoryText.move(m, .sv).contains(": 2026-12 → löpande ("), HistoryText.move(m, .sv))
+        XCTAssertEqual(HistoryText.token("fortlöpande", .en), "ongoing")
+        XCTAssertEqual(HistoryText.token("2026-Q1", .en), "2026-Q1")
+        XCTAssertEqual(HistoryText.token(nil, .en), "")
+    }
+
     func testOccurrenceText() {
         XCTAssertEqual(Occurrence("2026-Q1 2026-03-20 utan anmärkning: Protokoll: bilaga 2")?.evidence, "Protokoll: bilaga 2")
         XCTAssertEqual(Occurrence("2026-Q1 2026-03-20")?.outcome, nil)

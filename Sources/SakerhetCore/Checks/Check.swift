@@ -178,6 +178,8 @@ public enum Checks {
         StatusCheck(),
         VocabularyCheck(),
         OccurrenceCheck(),
+        RecurrencePeriodCheck(),
+        MissedOccurrenceCheck(),
         DoneNeedsDateCheck(),
         DoneInFutureCheck(),
         ReasonCheck(),
@@ -195,6 +197,21 @@ public enum Checks {
         PersonalNumberCheck(),
         ConfigCheck(),
     ]
+
+    /// The checks whose errors make a plan's figures in the report unreliable: the file's
+    /// syntax, missing fields, repeated ids, deadlines, owners, references, statuses and
+    /// config.rec. The report says them at its head (one plan) or at the top of the plan's
+    /// section (a rollup). The full audit has every check; running all of them for every
+    /// report would cost as much as the report itself.
+    static let reportChecks: [any Check] = [
+        SyntaxCheck(), MandatoryFieldCheck(), DuplicateIDCheck(), DeadlineTokenCheck(), OwnerExistsCheck(),
+        ReferenceCheck(), StatusCheck(), ConfigCheck(),
+    ]
+
+    /// The errors of `reportChecks`, in output order.
+    public static func reportErrors(_ data: DataSet, asOf: Day) -> [Diagnostic] {
+        run(data, asOf: asOf, includeDateChecks: false, checks: reportChecks).filter { $0.severity == .error }
+    }
 
     /// The title of the check `id`; "Kontroll"/"Check" for an id no check has.
     public static func title(of id: String) -> Message {

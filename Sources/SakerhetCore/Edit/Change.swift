@@ -187,7 +187,9 @@ public enum Editor {
     /// with the outcome and evidence, `done` and `evidence` hold the latest, and `due` moves
     /// on by exactly one period (`2026-Q1` → `2026-Q2`), so a missed period stays late. A
     /// standing control (`due: löpande`) has no next deadline: its occurrence is the period
-    /// of the done date and `due` stays `löpande`.
+    /// of the done date and `due` stays `löpande`. Done again within the period last done,
+    /// before the period now due begins, is a re-check of that period (`recheck`): its
+    /// line is added beside the first and `due` stays, so no period to come is done ahead.
     public static func done(_ data: DataSet, _ kind: Kind, id: String, on date: Day, evidence: String? = nil,
                             outcome: Occurrence.Outcome? = nil) throws -> Edit {
         var changes: [Change] = []
@@ -197,12 +199,13 @@ public enum Editor {
             // The occurrence is the period now due (a hand-written `done` may have moved it past
             // the stored `due`); without a known deadline, the period of the done date.
             let known = a.deadline.flatMap { $0.lastDay == nil ? nil : $0 }
-            let occurrence = Occurrence(period: (known ?? every.period(of: date)).token, done: date, outcome: outcome,
+            let again = recheck(data.record(a.ref), due: known, on: date)
+            let occurrence = Occurrence(period: again ?? (known ?? every.period(of: date)).token, done: date, outcome: outcome,
                                         evidence: evidence.map(\.trimmingBlanks).flatMap { $0.isEmpty ? nil : $0 })
             if a.status != .inProgress { changes.append(.set("status", Status.inProgress.rawValue)) }
             changes.append(.add("occurrence", occurrence.text))
             changes.append(.set("done", date.description))
-            if a.deadline?.isStanding != true {
+            if a.deadline?.isStanding != true, again == nil {
                 let next = known.flatMap { every.step(after: $0) } ?? every.next(after: date)
                 changes.append(.set("due", next.token))
             }
@@ -226,6 +229,17 @@ public enum Editor {
         }
         if let evidence { changes.append(.set("evidence", evidence)) }
         return try update(data, kind, id: id, changes)
+    }
+
+    /// The period a recurring activity's completion on `date` checks again, when it is one:
+    /// the period of its last `occurrence`, when `date` falls in it and the period now due
+    /// (`due`) has not begun. Nil otherwise (the completion is of the period now due).
+    static func recheck(_ record: Record, due: Deadline?, on date: Day) -> String? {
+        guard let start = due?.firstDay, date < start,
+              let last = record.values(.occurrence).compactMap(Occurrence.init).last,
+              let period = Deadline(token: last.period), let first = period.firstDay, let end = period.lastDay,
+              first <= date, date <= end else { return nil }
+        return last.period
     }
 
     /// Appends a new record. Without an `id`, the next free one in the kind's pattern.

@@ -36,7 +36,15 @@ public enum ImportSource {
             case "xlsx", "xlsm": return [try XLSXReader.read(bytes, file: file, sheet: sheet)]
             case "docx", "docm": return try DOCXReader.read(bytes, file: file)
             case "csv": return [CSVReader.read(bytes, file: file, tab: false)]
-            case "tsv", "txt": return [CSVReader.read(bytes, file: file, tab: true)]
+            case "tsv", "txt":
+                let t = CSVReader.read(bytes, file: file, tab: true)
+                // One column on every row, with semicolons: a Swedish Excel CSV under another
+                // name (one column is no plan, so nothing is lost by stopping here).
+                if t.rows.allSatisfy({ $0.count <= 1 }), t.rows.contains(where: { $0.first?.text.contains(";") == true }) {
+                    throw OfficeError(sv: "\(file) läses som tabbseparerad (.\(ext)) men har semikolon och inga tabbar; är den semikolonseparerad (som svenska Excel sparar CSV), byt ändelse till .csv och importera igen",
+                                      en: "\(file) is read as tab-separated (.\(ext)) but has semicolons and no tabs; if it is separated by semicolons (as Swedish Excel saves CSV), rename it to .csv and import again")
+                }
+                return [t]
             case "ods", "odt":
                 throw OfficeError(sv: "\(file): OpenDocument läses inte; spara som .xlsx, .docx eller .csv", en: "\(file): OpenDocument is not read; save it as .xlsx, .docx or .csv")
             default:
@@ -47,6 +55,11 @@ public enum ImportSource {
             throw OfficeError(sv: "\(file) är större än import läser: \(f.message.sv); en plan är några MiB. Spara bara planens blad eller tabeller i en egen fil och importera den",
                               en: "\(file) is larger than import reads: \(f.message.en); a plan is a few MiB. Save only the plan's sheets or tables in a file of their own and import that")
         } catch let f as ZipArchive.Failure {
+            // Text, not a zip (a CSV saved under the workbook's name): said as such.
+            if !bytes.starts(with: [0x50, 0x4B]), !bytes.prefix(4_096).contains(0), bytes.prefix(4_096).contains(where: { $0 == 0x3B || $0 == 0x2C || $0 == 0x09 }) {
+                throw OfficeError(sv: "\(file) är en textfil (CSV?), inte \(ext.hasPrefix("doc") ? "ett Word-dokument" : "en arbetsbok"); byt ändelse till .csv (eller .tsv för tabbar) och importera igen",
+                                  en: "\(file) is a text file (CSV?), not a \(ext.hasPrefix("doc") ? "Word document" : "workbook"); rename it to .csv (or .tsv for tabs) and import again")
+            }
             throw OfficeError(sv: "\(file) kan inte läsas som \(ext.hasPrefix("doc") ? "Word-dokument" : "arbetsbok"): \(f.message.sv); filen är skadad eller inte av den typen, spara om den från Excel eller Word",
                               en: "\(file) cannot be read as a \(ext.hasPrefix("doc") ? "Word document" : "workbook"): \(f.message.en); the file is damaged or not of that type, save it again from Excel or Word")
         }

@@ -310,13 +310,54 @@ public struct Importer {
             }
         }
         let columnNames = column.mapValues { headers[$0.index] }
+        let fieldAt = Dictionary(column.map { ($0.value.index, $0.key) }, uniquingKeysWith: { a, _ in a })
         var rowCells: [(Int, [String: TableCell])] = []
+        // Cells in a column without a heading: not read, and said (never dropped unseen).
+        var unheaded: [Int: (count: Int, first: Int)] = [:]
         for r in (headerRow + 1)..<max(headerRow + 1, table.rows.count) {
             let row = table.rows[r]
             if row.allSatisfy(\.isBlank) { continue }
+            let at = "\(file):\(table.numbers[r])"
+            // The header again (a plan with a section per year or unit, or pasted page by
+            // page): never a record. The same columns are passed over; other columns would
+            // read the rows below wrongly, so the table is refused at that row.
+            let texts = row.map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
+            if let fields = Importer.headerFields(texts, kind: kind, map: options.map) {
+                if fields.allSatisfy({ fieldAt[$0.key] == $0.value || ImportColumns.fold(texts[$0.key]) == ImportColumns.fold($0.key < headers.count ? headers[$0.key] : "") }) {
+                    notices.append(Message(sv: "\(at): raden upprepar rubrikraden och lästes inte som en post",
+                                           en: "\(at): the row repeats the header row and was not read as a record"))
+                    continue
+                }
+                throw OfficeError(sv: "\(at): raden är en ny rubrikrad med andra kolumner än tabellens första (rad \(table.numbers[headerRow])); raderna under den kan inte läsas med de kolumnerna. Lägg varje tabell på ett eget blad, eller kolumnerna i samma ordning, och importera igen",
+                                  en: "\(at): the row is a new header row with other columns than the table's first (row \(table.numbers[headerRow])); the rows below it cannot be read by those columns. Put each table on a sheet of its own, or the columns in the same order, and import again")
+            }
+            // A row of sums ("Summa aktiviteter" beside a count): no record.
+            if Importer.isTotalRow(row) {
+                notices.append(Message(sv: "\(at): raden ('\(Importer.shown(texts.first { !$0.isEmpty } ?? ""))') är en summarad och lästes inte som en post",
+                                       en: "\(at): the row ('\(Importer.shown(texts.first { !$0.isEmpty } ?? ""))') is a row of sums and was not read as a record"))
+                continue
+            }
+            for (i, cell) in row.enumerated() where (i >= headers.count || headers[i].isEmpty) && !cell.isBlank {
+                if let seen = unheaded[i] { unheaded[i] = (seen.count + 1, seen.first) } else { unheaded[i] = (1, table.numbers[r]) }
+            }
             var cells: [String: TableCell] = [:]
             for (field, c) in column.sorted(by: { $0.value.index < $1.value.index }) where c.index < row.count && !row[c.index].isBlank {
                 cells[field] = row[c.index]
+                if case .text(let t) = row[c.index] {
+                    // Longer than a cell of Excel holds (a file made to be large): refused,
+                    // before a record of megabytes is made of it.
+                    if t.utf8.count > Importer.cellLimit, t.utf16.count > Importer.cellLimit {
+                        throw OfficeError(sv: "\(at): kolumnen \(Importer.shown(headers[c.index])): cellen har \(t.utf16.count) tecken, fler än en cell i Excel rymmer (\(Importer.cellLimit)); korta texten och importera igen",
+                                          en: "\(at): column \(Importer.shown(headers[c.index])): the cell has \(t.utf16.count) characters, more than a cell of Excel holds (\(Importer.cellLimit)); shorten the text and import again")
+                    }
+                    // Text that a spreadsheet would run as a formula: read as text, and said
+                    // (`export` writes it as text, and the CSV list with an apostrophe).
+                    if Importer.looksLikeFormula(t) {
+                        let m = Importer.inColumn(headers[c.index], Message(sv: "cellen börjar som en formel ('\(Importer.shown(t))') och lästes som text",
+                                                                            en: "the cell starts as a formula does ('\(Importer.shown(t))') and was read as text"))
+                        notices.append(Message(sv: "\(at): " + m.sv, en: "\(at): " + m.en))
+                    }
+                }
                 // A control character the record format cannot hold becomes a space (clean):
                 // said, naming the cell, never printed.
                 if case .text(let t) = row[c.index], let codes = Importer.controlCharacters(t) {
@@ -328,11 +369,64 @@ public struct Importer {
             if let headingGoal { cells["goal"] = .text(headingGoal) }
             rowCells.append((r, cells))
         }
+        for (i, seen) in unheaded.sorted(by: { $0.key < $1.key }) {
+            let name = "\(i + 1) (\(Importer.columnLetter(i)))"
+            notices.append(Message(sv: "\(table.place.sv): kolumn \(name) har ingen rubrik men text på \(seen.count) \(seen.count == 1 ? "rad" : "rader") (den första rad \(seen.first)) och togs inte med; ge den en rubrik (t.ex. Kommentar) och importera igen",
+                                   en: "\(table.place.en): column \(name) has no heading but text on \(seen.count) \(seen.count == 1 ? "row" : "rows") (the first row \(seen.first)) and was left out; give it a heading (e.g. Kommentar) and import again"))
+        }
         wanted = [:]
         for (_, cells) in rowCells { if let (key, due) = rowKey(cells, kind: kind) { wanted[key, default: []].insert(due) } }
         for (r, cells) in rowCells {
             try addRow(cells, kind: kind, at: "\(file):\(table.numbers[r])", file: file, columns: columnNames)
         }
+    }
+
+    /// The most characters (UTF-16 units, as Excel counts) a cell may hold: Excel's limit.
+    static let cellLimit = 32_767
+
+    /// The fields of a row that is a header row (each filled cell a column name, the title
+    /// column and one more among them), by the cell's index; nil for any other row.
+    static func headerFields(_ texts: [String], kind: Kind, map: [String: String]) -> [Int: String]? {
+        var fields: [Int: String] = [:]
+        for (i, t) in texts.enumerated() where !t.isEmpty {
+            guard let f = mapped(t, kind: kind, map: map) else { return nil }
+            fields[i] = f
+        }
+        guard Set(fields.values).contains(ImportColumns.titleField(kind)), Set(fields.values).count >= 2 else { return nil }
+        return fields
+    }
+
+    /// A row of sums: its first filled cell starts with Summa, Totalt, Total or Antal, and
+    /// every other filled cell is a number (a count or a sum, as Excel computed it), one at
+    /// least; with Summa or Total(t), also none (the sum a formula the file holds no value
+    /// of). An activity "Antal anmälningar ska minska" has an owner or a deadline beside it.
+    static func isTotalRow(_ row: [TableCell]) -> Bool {
+        let filled = row.filter { !$0.isBlank }
+        guard let head = filled.first, case .text(let t) = head else { return false }
+        let word = ImportColumns.fold(t).split(separator: " ").first.map(String.init) ?? ""
+        guard ["summa", "totalt", "total", "antal", "sum"].contains(word) else { return false }
+        if filled.count == 1 { return word != "antal" }
+        return filled.dropFirst().allSatisfy { if case .number = $0 { return true } else { return false } }
+    }
+
+    /// Text a spreadsheet would run as a formula: `=` first, or `+`, `-` or `@` first and
+    /// a call or a reference in it (`+cmd|' /C calc'!A0`), not a number or a phrase.
+    static func looksLikeFormula(_ t: String) -> Bool {
+        guard let c = t.utf8.first else { return false }
+        if c == UInt8(ascii: "=") { return t.utf8.count > 1 }
+        guard c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: "@") else { return false }
+        return t.contains("(") || t.contains("!") || t.contains("|")
+    }
+
+    /// A column's letter in a spreadsheet: 0 → A, 26 → AA.
+    static func columnLetter(_ i: Int) -> String {
+        var n = i + 1, s = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            s = String(UnicodeScalar(UInt8(65 + r))) + s
+            n = (n - 1) / 26
+        }
+        return s
     }
 
     /// The columns of a header row: each field from its best-ranked column (a column that
@@ -733,10 +827,22 @@ public struct Importer {
         for o in owners { fields.append(("owner", o)) }
         // done: from a column, else for a finished record the day the source allows.
         let status = fields.first { $0.0 == "status" }?.1
+        var doneRead = false
         if let c = cells["done"] {
             // `done` takes any period ("2014", "hösten 2015"): kept at the source's precision.
-            if let d = ImportValues.deadline(c), !d.hasNoDays { fields.append(("done", d.token)) }
-            else { notes.append(("Klart: " + ImportValues.clean(c.text), columns["done"])) }
+            if let d = ImportValues.deadline(c), !d.hasNoDays {
+                fields.append(("done", d.token))
+                doneRead = true
+            } else {
+                // Kept in the note and said; a finished record is then dated as one with no
+                // date is (below), never refused for want of the date it has in words.
+                notes.append(("Klart: " + ImportValues.clean(c.text), columns["done"]))
+                let m = Importer.inColumn(columns["done"], Message(sv: "klardatumet '\(Importer.shown(c.text))' kunde inte läsas; sparat i \(Importer.noteField(kind))",
+                                                                   en: "the done date '\(Importer.shown(c.text))' could not be read; kept in \(Importer.noteField(kind))"))
+                notices.append(Message(sv: "\(place): " + m.sv, en: "\(place): " + m.en))
+            }
+        }
+        if doneRead {
         } else if let doneFromStatus, status == Status.done.rawValue {
             fields.append(("done", doneFromStatus))
         } else if status == Status.done.rawValue, kind != .risk {

@@ -90,4 +90,50 @@ extension Recurrence {
     public func step(after due: Deadline) -> Deadline? {
         due.lastDay.map { next(after: $0) }
     }
+
+    /// The length of the recurrence's periods as a deadline's precision.
+    public var precision: Deadline.Precision {
+        switch self {
+        case .month: return .month
+        case .quarter: return .quarter
+        case .tertial: return .tertial
+        case .half: return .half
+        case .year: return .year
+        }
+    }
+
+    /// For a standing control (`due: löpande`) with this recurrence: the periods after the
+    /// last one its `occurrences` (those done by `asOf`) complete that have ended by
+    /// `asOf`, with no occurrence; nil when none has (or there is no occurrence to count
+    /// from). Such a control has no deadline to be late for, so a missed period is said
+    /// this way.
+    public func missed(_ occurrences: [Occurrence], asOf: Day) -> Missed? {
+        guard let last = occurrences.compactMap({ $0.done <= asOf ? Deadline(token: $0.period)?.lastDay : nil }).max() else { return nil }
+        var missed = Missed(first: next(after: last), last: next(after: last), count: 0)
+        var period = missed.first
+        while let end = period.lastDay, end < asOf {
+            (missed.last, missed.count) = (period, missed.count + 1)
+            period = next(after: end)
+        }
+        return missed.count == 0 ? nil : missed
+    }
+
+    /// The periods `missed` found: the first, the last and how many.
+    public struct Missed: Sendable {
+        public var first: Deadline
+        public var last: Deadline
+        public var count: Int
+
+        /// The last day of the last: when the latest missed period ended.
+        public var ended: Day { last.lastDay! }
+
+        /// "2027-Q3", "2027-Q3 och 2027-Q4", "2027-Q3–2028-Q2 (4 perioder)".
+        public func text(_ lang: Lang) -> String {
+            switch count {
+            case 1: return first.token
+            case 2: return first.token + (lang == .sv ? " och " : " and ") + last.token
+            default: return first.token + "–" + last.token + (lang == .sv ? " (\(count) perioder)" : " (\(count) periods)")
+            }
+        }
+    }
 }

@@ -199,7 +199,7 @@ public enum FollowUpDOCX {
             var rows: [[Cell]] = [[Cell(l.signal), Cell(l.id), Cell(l.title)]]
             for x in o.overdue { rows.append([Cell(l.late(x.days), fill: OfficeColours.fill(Signal.red)), Cell(x.id), Cell(x.title)]) }
             for x in o.dueSoon {
-                rows.append([Cell(l.due(x), fill: OfficeColours.fill(Signal.yellow)), Cell(x.id), Cell(x.title)])
+                rows.append([Cell(l.soon(x), fill: OfficeColours.fill(Signal.yellow)), Cell(x.id), Cell(x.title)])
             }
             b.append(.table(WordDocument.Table(widths: [1.6, 1, 7], rows: rows)))
         }
@@ -240,7 +240,7 @@ public enum FollowUpDOCX {
             widths += [1.6, 2]
             b.append(table(widths, headers, rows.map { c in
                 var cells = [Cell(c.date.description), Cell(c.id), Cell(c.title)]
-                if moves { cells += [Cell(c.from ?? ""), Cell(c.to ?? ""), Cell(c.reason ?? "")] }
+                if moves { cells += [Cell(HistoryText.token(c.from, l.lang)), Cell(HistoryText.token(c.to, l.lang)), Cell(c.reason ?? "")] }
                 else { cells += [Cell(HistoryReportText.what(c, l.lang)), Cell(c.evidence ?? "")] }
                 return cells + [Cell(c.registered?.description ?? ""), Cell(c.author)]
             }))

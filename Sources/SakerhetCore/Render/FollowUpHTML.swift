@@ -172,7 +172,7 @@ public enum FollowUpHTML {
         for o in r.owners {
             b += "<div class=\"owner\">\n<h3>\(h(o.ownerName))</h3>\n<ul>\n"
             for x in o.overdue { b += "<li>\(sig(.red, lang, word: l.late(x.days))) <span class=\"id\">\(h(x.id))</span> \(h(x.title))</li>\n" }
-            for x in o.dueSoon { b += "<li>\(sig(.yellow, lang, word: l.due(x))) <span class=\"id\">\(h(x.id))</span> \(h(x.title))</li>\n" }
+            for x in o.dueSoon { b += "<li>\(sig(.yellow, lang, word: l.soon(x))) <span class=\"id\">\(h(x.id))</span> \(h(x.title))</li>\n" }
             b += "</ul>\n</div>\n"
         }
         b += "</section>\n"
@@ -262,7 +262,7 @@ public enum FollowUpHTML {
             b += "\(th(sv ? "Registrerad" : "Registered"))\(th(sv ? "Författare" : "Author"))</tr></thead>\n<tbody>\n"
             for c in rows {
                 b += "<tr><td class=\"date\">\(c.date)</td><td>\(FollowUpHTML.h(c.id))</td><td>\(FollowUpHTML.h(c.title))</td>"
-                if moves { b += "<td>\(FollowUpHTML.h(c.from ?? ""))</td><td>\(FollowUpHTML.h(c.to ?? ""))</td><td>\(FollowUpHTML.h(c.reason ?? ""))</td>" }
+                if moves { b += "<td>\(FollowUpHTML.h(HistoryText.token(c.from, l.lang)))</td><td>\(FollowUpHTML.h(HistoryText.token(c.to, l.lang)))</td><td>\(FollowUpHTML.h(c.reason ?? ""))</td>" }
                 else { b += "<td>\(FollowUpHTML.h(HistoryReportText.what(c, l.lang)))</td><td>\(FollowUpHTML.h(c.evidence ?? ""))</td>" }
                 b += "<td class=\"date\">\(c.registered.map { "\($0)" } ?? "")</td><td>\(FollowUpHTML.h(c.author))</td></tr>\n"
             }

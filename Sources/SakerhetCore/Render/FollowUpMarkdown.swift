@@ -107,7 +107,7 @@ public enum FollowUpMarkdown {
         for o in r.owners {
             out += "### \(esc(o.ownerName))\n\n"
             for x in o.overdue { out += "- \(emoji(.red)) **\(x.id)** \(esc(x.title)) – \(l.late(x.days)) (\(l.due(x)))\n" }
-            for x in o.dueSoon { out += "- \(emoji(.yellow)) **\(x.id)** \(esc(x.title)) – \(l.due(x))\n" }
+            for x in o.dueSoon { out += "- \(emoji(.yellow)) **\(x.id)** \(esc(x.title)) – \(l.soon(x))\n" }
             out += "\n"
         }
         if let h = r.history { out += HistoryReportMarkdown.render(h, lang: lang) }

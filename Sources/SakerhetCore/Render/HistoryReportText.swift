@@ -27,7 +27,7 @@ public enum HistoryReportText {
             for c in rows {
                 var line = "  " + c.date.description + "  " + c.id + "  " + HistoryText.clip(HistoryText.flat(SafeText.text(c.title, lang)), 50)
                 if let from = c.from, let to = c.to {
-                    line += ": " + from + " → " + to + (c.days.map { " (+" + HistoryText.days($0, lang) + ")" } ?? "")
+                    line += ": " + HistoryText.token(from, lang) + " → " + HistoryText.token(to, lang) + (c.days.map { " (+" + HistoryText.days($0, lang) + ")" } ?? "")
                     if let why = c.reason { line += " – " + HistoryText.clip(HistoryText.flat(SafeText.text(why, lang)), 60) }
                 } else if c.occurrence != nil || c.reopenedFrom != nil {
                     line += ": " + HistoryReportText.what(c, lang)
@@ -50,7 +50,7 @@ public enum HistoryReportText {
             out += TextTable.wrap(HistoryReportText.slipsLead(lang), style.width).joined(separator: "\n") + "\n\n"
         }
         for s in r.slips {
-            let span = s.moves.isEmpty ? "" : s.from + " → " + s.to + ", "
+            let span = s.moves.isEmpty ? "" : HistoryText.token(s.from, lang) + " → " + HistoryText.token(s.to, lang) + ", "
             out += TextTable.hanging("  " + style.bold(SafeText.text(s.id, lang)) + SafeText.text((s.title.isEmpty ? "" : " " + HistoryText.clip(HistoryText.flat(SafeText.text(s.title, lang)), 60))
                 + (s.owner.map { " (\($0))" } ?? "") + ": " + span + HistoryText.summary(s, lang), lang), width: style.width + (style.color ? 8 : 0)) + "\n"
         }
@@ -115,7 +115,7 @@ public enum HistoryReportMarkdown {
                           : ["Date", "Record", "Title", "From", "To", "Days", "Reason", "Author"])
             out += "|---|---|---|---|---|--:|---|---|\n"
             for c in r.postponed {
-                out += row([c.date.description, c.id, c.title, c.from ?? "", c.to ?? "", c.days.map { "+\($0)" } ?? "?",
+                out += row([c.date.description, c.id, c.title, HistoryText.token(c.from, lang), HistoryText.token(c.to, lang), c.days.map { "+\($0)" } ?? "?",
                             c.reason ?? "", c.author])
             }
         }

@@ -119,7 +119,7 @@ public enum HistoryText {
     }
 
     static func slipCells(_ s: Slip, _ lang: Lang) -> [String] {
-        [s.id, s.title, s.owner ?? "", s.from, s.to, String(s.count), totalCell(s, lang)]
+        [s.id, s.title, s.owner ?? "", token(s.from, lang), token(s.to, lang), String(s.count), totalCell(s, lang)]
     }
 
     /// "153", "61 (netto 0)", or "?" when the deadline is now unknown.
@@ -134,8 +134,17 @@ public enum HistoryText {
         let sv = lang == .sv
         let who = m.revision.map { $0.date.description + "  " + $0.author } ?? uncommitted(lang)
         let d = m.days.map { "+" + days($0, lang) } ?? (sv ? "okänt antal dagar" : "unknown days")
-        return who + ": " + m.from + " → " + m.to + " (" + d + ")" + (m.reason.map { " – " + clip(flat(SafeText.text($0, lang)), 70) } ?? "")
+        return who + ": " + token(m.from, lang) + " → " + token(m.to, lang) + " (" + d + ")" + (m.reason.map { " – " + clip(flat(SafeText.text($0, lang)), 70) } ?? "")
     }
+
+    /// A deadline token of the history as a reader of `lang` reads it: the stored word for
+    /// standing work (`löpande`) is "ongoing" in English, as the tables say; every other
+    /// token is the same in both languages. JSON keeps the token.
+    static func token(_ t: String, _ lang: Lang) -> String {
+        lang == .en && Deadline.standingWords.contains(t) ? "ongoing" : t
+    }
+
+    static func token(_ t: String?, _ lang: Lang) -> String { t.map { token($0, lang) } ?? "" }
 
     static func days(_ n: Int, _ lang: Lang) -> String {
         lang.days(n)

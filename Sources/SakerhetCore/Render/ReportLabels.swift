@@ -163,6 +163,10 @@ struct ReportLabels {
 
     func late(_ n: Int) -> String { lang.daysLate(n) }
 
+    /// A record due soon in the owners' section, in words as well as in colour (a reader who
+    /// cannot tell the colours apart reads it): "snart, senast 2024-11-28".
+    func soon(_ x: FollowUp.Line) -> String { (sv ? "snart, senast " : "soon, by ") + due(x) }
+
     func publicNote(_ r: FollowUp) -> String? {
         guard r.isPublic else { return nil }
         let total = r.omitted.values.reduce(0, +)

@@ -12,6 +12,22 @@ extension FollowUp {
         }
     }
 
+    /// Says at the head of the report that errors in the plan's files make its figures
+    /// unreliable (`Checks.reportErrors`): how many, and where the first ones are, so that a
+    /// reader of the report is not told that a record with a deadline it cannot read has
+    /// none, or that nothing is late, without a word. Every format shows it as a head note.
+    public mutating func attach(errors: [Diagnostic]) {
+        guard !errors.isEmpty else { return }
+        func places(_ lang: Lang) -> String {
+            let shown = errors.prefix(3).map { SafeText.text($0.file, lang) + ":" + String($0.line) }
+            return shown.joined(separator: ", ") + (errors.count > 3 ? (lang == .sv ? " m.fl." : " and more") : "")
+        }
+        let n = errors.count
+        let note = Message(sv: "\(n) \(n == 1 ? "fel" : "fel") i planens filer gör rapportens siffror osäkra (\(places(.sv))); en post med ett fel kan saknas i listorna eller stå utan slutdatum. Kör sakerhet audit och rätta felen",
+                           en: "\(n) \(n == 1 ? "error" : "errors") in the plan's files make the report's figures unreliable (\(places(.en))); a record with an error may be missing from the lists or stand without a deadline. Run sakerhet audit and correct them")
+        headNotes = [note] + (headNotes ?? [])
+    }
+
     /// Computes the follow-up as of `asOf` for `period` (default: the year of `asOf`).
     /// With `isPublic`, records classified `intern` or `sekretess` are left out, counted per kind.
     /// `baselines` (from git) give each moved record its original deadline and its signal.
@@ -99,21 +115,47 @@ extension FollowUp {
         }
         /// A recurring control whose occurrence in the period (by the report's date) found a
         /// deviation says so where its row is read, not only in the history: "avvikelse vid
-        /// tillfället 2027-Q1 (2027-02-10)", and how many when more than one.
+        /// tillfället 2027-Q1 (2027-02-10)", and how many when more than one. An occurrence is
+        /// in the period when it was done in it, or when it completes a period that overlaps
+        /// it (Q1's control done late, on 2027-04-20, is in Q1's report made after that day).
+        /// A standing control (`due: löpande`) that has missed a period says that too
+        /// (`Recurrence.missed`, the `missed-occurrence` check).
         let span = period ?? .year(of: asOf)
-        @Sendable func deviationNote(_ ref: RecordRef) -> String? {
-            let found = data.record(ref).values(.occurrence).compactMap(Occurrence.init)
-                .filter { $0.outcome == .deviation && span.first <= $0.done && $0.done <= min(span.last, asOf) }
-            guard let last = found.max(by: { $0.done < $1.done }) else { return nil }
+        @Sendable func recurringNote(_ ref: RecordRef, every: Recurrence, standing: Bool) -> String? {
+            let all = data.record(ref).values(.occurrence).compactMap(Occurrence.init)
             let sv = lang == .sv
-            let more = found.count > 1 ? (sv ? " (\(found.count) avvikelser i perioden)" : " (\(found.count) deviations in the period)") : ""
-            return (sv ? "avvikelse vid tillfället \(last.period) (\(last.done))" : "deviation at occurrence \(last.period) (\(last.done))") + more
+            var notes: [String] = []
+            let found = all.filter { o in
+                guard o.outcome == .deviation, o.done <= asOf else { return false }
+                if span.first <= o.done && o.done <= span.last { return true }
+                guard let p = Deadline(token: o.period), let first = p.firstDay, let last = p.lastDay else { return false }
+                return first <= span.last && span.first <= last
+            }
+            if let last = found.max(by: { $0.done < $1.done }) {
+                let more = found.count > 1 ? (sv ? " (\(found.count) avvikelser i perioden)" : " (\(found.count) deviations in the period)") : ""
+                notes.append((sv ? "avvikelse vid tillfället \(last.period) (\(last.done))" : "deviation at occurrence \(last.period) (\(last.done))") + more)
+            }
+            if standing, let missed = every.missed(all, asOf: asOf) {
+                notes.append(sv ? "inget tillfälle registrerat för \(missed.text(lang)) (slutade \(missed.ended))"
+                                : "no occurrence recorded for \(missed.text(lang)) (ended \(missed.ended))")
+            }
+            return notes.isEmpty ? nil : notes.joined(separator: "; ")
+        }
+        /// Why a record has no deadline: none is written, or the one written cannot be read.
+        @Sendable func noDeadline(_ ref: RecordRef) -> String {
+            let written = data.record(ref).value(.due).map { !$0.isEmpty } ?? false
+            switch (written, lang) {
+            case (false, .sv): return "Inget slutdatum"
+            case (false, .en): return "No deadline"
+            case (true, .sv): return "Slutdatumet kan inte läsas (sakerhet audit)"
+            case (true, .en): return "The deadline cannot be read (sakerhet audit)"
+            }
         }
         @Sendable func line<T: Scheduled>(_ item: T, days: Int) -> Line {
             Line(kind: item.ref.kind, id: item.id, title: item.title, owner: item.owner, ownerName: names(item.owners),
                  due: item.deadline(on: asOf), days: days,
                  // A record waiting for want of any deadline says so where a `?` gives its reason.
-                 reason: item.reason ?? (item.deadline == nil ? (lang == .sv ? "Inget slutdatum" : "No deadline") : nil), owners: item.owners.count > 1 ? item.owners : nil,
+                 reason: item.reason ?? (item.deadline == nil ? noDeadline(item.ref) : nil), owners: item.owners.count > 1 ? item.owners : nil,
                  original: baselines.isEmpty ? nil : baselines.original(item.ref.kind, item.id, current: item.due))
         }
 
@@ -229,8 +271,8 @@ extension FollowUp {
                 made.done = activities[i].done
                 (made.doneDaysLate, made.doneNote) = doneNote(.activity, activities[i].id, done: activities[i].donePeriod, due: due, status: status,
                                                               assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [])
-            } else if activities[i].every != nil {
-                made.doneNote = deviationNote(activities[i].ref)
+            } else if let every = activities[i].every {
+                made.doneNote = recurringNote(activities[i].ref, every: every, standing: activities[i].due?.isStanding == true && status != .onHold)
             }
             return made
         }

@@ -106,20 +106,10 @@ public enum Rollup {
         } ?? (.failure(GitHistory.notARepository(folder.display)), Baselines())
         var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: lang, baselines: baselines)
         report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
-        let errors = Checks.run(data, asOf: asOf, includeDateChecks: false, checks: reportChecks).filter { $0.severity == .error }
+        let errors = Checks.reportErrors(data, asOf: asOf)
         return RollupReport.PlanPart(name: "", folder: folder.display, organisation: data.config.organisation,
                                      errors: errors, report: report, ownerNames: data.owners.map { ($0.id, $0.name) })
     }
-
-    /// The checks whose errors make a plan's figures in the report unreliable, shown at the
-    /// top of its section: the file's syntax, missing fields, repeated ids, deadlines,
-    /// owners, references, statuses and config.rec. The full audit (`audit` over the same
-    /// plans) has every check; running all of them for every report would cost as much as
-    /// the report itself.
-    static let reportChecks: [any Check] = [
-        SyntaxCheck(), MandatoryFieldCheck(), DuplicateIDCheck(), DeadlineTokenCheck(), OwnerExistsCheck(),
-        ReferenceCheck(), StatusCheck(), ConfigCheck(),
-    ]
 
     /// `list` over many plans: the list, whether any plan has an owner that `--owner` names,
     /// and whether every plan was left out by the filter's goal or area.

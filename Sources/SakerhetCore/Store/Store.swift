@@ -439,8 +439,8 @@ public enum Store {
         switch kind {
         case .regular: return
         case .folder:
-            throw StoreError(sv: "\(path) är en mapp, inte en fil; ta bort eller byt namn på mappen",
-                             en: "\(path) is a folder, not a file; remove or rename the folder")
+            throw StoreError(sv: "\(path) är en mapp, inte en fil; ange en fil (har en av planens filer blivit en mapp, byt namn på mappen)",
+                             en: "\(path) is a folder, not a file; give a file (if one of the plan's files has become a folder, rename the folder)")
         default:
             throw StoreError(sv: "\(path) är inte en vanlig fil utan \(fileType(kind, .sv)); sakerhet läser bara vanliga filer. Ersätt den med en .rec-fil eller ta bort den",
                              en: "\(path) is not a regular file but \(fileType(kind, .en)); sakerhet reads only regular files. Replace it with a .rec file or remove it")

@@ -58,6 +58,7 @@ enum Report: Command {
                                                                   lang: ctx.lang)
         var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: ctx.lang, baselines: baselines)
         report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
+        report.attach(errors: Checks.reportErrors(data, asOf: asOf))
         ctx.keep(report)  // held to the end like the data set: not freed one row at a time
         let text: Pieces
         switch format ?? "text" {

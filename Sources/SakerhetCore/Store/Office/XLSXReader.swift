@@ -201,6 +201,8 @@ public enum XLSXReader {
         var uncomputed: [String] = []
         var errors: [String] = []
         var merges: [(top: Int, bottom: Int, column: Int)] = []
+        // Rows hidden in Excel (by hand, or by a filter): read as any row, and said.
+        var hidden: Set<Int> = []
         var x = XMLScanner(bytes)
         func put(_ cell: TableCell, at c: Int) {
             guard c < 16_384 else { return }
@@ -211,6 +213,7 @@ public enum XLSXReader {
             switch e {
             case .start("row", let a, let empty):
                 rowNumber = a["r"].flatMap(Int.init) ?? rowNumber + 1
+                if a["hidden"] == "1" || a["hidden"] == "true", hidden.count < 1_000 { hidden.insert(rowNumber) }
                 row = []
                 col = 0
                 if empty { rows.append(row); numbers.append(rowNumber) }
@@ -265,6 +268,13 @@ public enum XLSXReader {
         try x.requireWhole(part)
         fillMerged(&rows, numbers: numbers, merges)
         var t = SourceTable(name: name, place: place, rows: rows, numbers: numbers)
+        let hiddenFilled = zip(numbers, rows).filter { hidden.contains($0.0) && !$0.1.allSatisfy(\.isBlank) }.map(\.0)
+        if !hiddenFilled.isEmpty {
+            let shown = hiddenFilled.prefix(10).map(String.init).joined(separator: ", ") + (hiddenFilled.count > 10 ? " …" : "")
+            let one = hiddenFilled.count == 1
+            t.notices.append(Message(sv: "\(t.place.sv): \(one ? "raden" : "raderna") \(shown) är \(one ? "dold" : "dolda") i bladet (för hand eller av ett filter) och lästes som andra rader; hör \(one ? "den" : "de") inte till planen, ta bort \(one ? "den" : "dem") i källan och importera igen",
+                                     en: "\(t.place.en): the \(one ? "row" : "rows") \(shown) \(one ? "is" : "are") hidden in the sheet (by hand or by a filter) and \(one ? "was" : "were") read as other rows; if \(one ? "it is" : "they are") not part of the plan, delete \(one ? "it" : "them") in the source and import again"))
+        }
         if !uncomputed.isEmpty {
             let shown = uncomputed.prefix(10).joined(separator: ", ") + (uncomputed.count > 10 ? " …" : "")
             let one = uncomputed.count == 1

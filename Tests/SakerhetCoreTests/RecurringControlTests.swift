@@ -1,0 +1,98 @@
+import XCTest
+@testable import SakerhetCore
+
+/// What a recurring control's record says about the periods it covers: a second
+/// completion in the period last done is a re-check of it, never a period to come done
+/// ahead; an occurrence dated before its period, a `due` of another length than `every`,
+/// and a standing control that has missed periods are each said, by `audit` and in the
+/// report's row.
+final class RecurringControlTests: XCTestCase {
+    private let head = "title: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: kvartal\n"
+
+    private func data(_ activities: String...) -> DataSet {
+        Fixture.data([.activity: activities.joined(separator: "\n")])
+    }
+
+    private func block(_ edit: Edit, _ id: String) -> String {
+        String(decoding: edit.afterBytes, as: UTF8.self).components(separatedBy: "id: \(id)\n")[1].components(separatedBy: "\n\n")[0]
+    }
+
+    /// Q2 done on 2027-04-05 moved `due` to Q3; done again on 2027-04-20 and 2027-04-25,
+    /// each is a re-check of Q2: `due` stays Q3 and no line names Q3 or Q4.
+    func testDoneAgainInThePeriodLastDoneIsAReCheck() throws {
+        var d = data("id: K1\n\(head)due: 2027-Q2\n")
+        var text = ""
+        for (day, outcome) in [("2027-04-05", Occurrence.Outcome.clean), ("2027-04-20", .deviation), ("2027-04-25", nil)] {
+            let edit = try Editor.done(d, .activity, id: "K1", on: Day(day)!, outcome: outcome)
+            text = block(edit, "K1")
+            d = Fixture.data([.activity: String(decoding: edit.afterBytes, as: UTF8.self)])
+        }
+        XCTAssertTrue(text.contains("due: 2027-Q3\n"), text)
+        XCTAssertEqual(text.components(separatedBy: "\n").filter { $0.hasPrefix("occurrence:") },
+                       ["occurrence: 2027-Q2 2027-04-05 utan anmärkning", "occurrence: 2027-Q2 2027-04-20 avvikelse", "occurrence: 2027-Q2 2027-04-25"])
+        XCTAssertTrue(text.contains("done: 2027-04-25"), text)
+        XCTAssertEqual(d.activities[0].deadline?.token, "2027-Q3", "the re-check's done moves nothing on")
+        // Done once Q3 has begun, it is Q3's completion, and `due` moves on.
+        let q3 = block(try Editor.done(d, .activity, id: "K1", on: Day("2027-07-02")!), "K1")
+        XCTAssertTrue(q3.contains("occurrence: 2027-Q3 2027-07-02") && q3.contains("due: 2027-Q4"), q3)
+        // With no occurrence yet, an early completion is of the period due, as before.
+        let early = block(try Editor.done(data("id: K2\n\(head)due: 2027-Q3\n"), .activity, id: "K2", on: Day("2027-06-28")!), "K2")
+        XCTAssertTrue(early.contains("occurrence: 2027-Q3 2027-06-28") && early.contains("due: 2027-Q4"), early)
+    }
+
+    func testAnOccurrenceDatedBeforeItsPeriodIsAWarning() {
+        let d = data("id: K1\n\(head)due: 2028-Q1\noccurrence: 2027-Q2 2027-04-05\noccurrence: 2027-Q3 2027-04-20 avvikelse\n")
+        let found = OccurrenceCheck().run(d, asOf: Day("2027-04-30")!).filter { $0.recordID == "K1" }
+        XCTAssertEqual(found.map(\.severity), [.warning])
+        XCTAssertEqual(found.first?.message.sv,
+                       "K1: tillfället 2027-Q3 är daterat 2027-04-20, före periodens början (2027-07-01); en period som ännu inte börjat kan inte vara gjord – rätta perioden (en omkontroll har samma period som den första kontrollen)")
+        // A malformed line is still an error, and a re-check line none.
+        let other = data("id: K2\n\(head)due: 2027-Q3\noccurrence: 2027-Q2 2027-04-05\noccurrence: 2027-Q2 2027-04-20\noccurrence: Q2 igen\n")
+        XCTAssertEqual(OccurrenceCheck().run(other, asOf: Day("2027-04-30")!).filter { $0.recordID == "K2" }.map(\.severity), [.error])
+    }
+
+    func testADueOfAnotherLengthThanEveryIsAWarning() {
+        let d = data("id: K1\n\(head)due: 2027-T1\n", "id: K2\n\(head)due: 2027-Q1\n", "id: K3\n\(head)due: 2027-03-31\n",
+                     "id: K4\n\(head)due: löpande\n", "id: K5\ntitle: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: månad\ndue: 2027-W05\n")
+        let found = RecurrencePeriodCheck().run(d, asOf: Fixture.asOf)
+        XCTAssertEqual(found.map { $0.recordID }, ["K1", "K5"])
+        XCTAssertEqual(found.map(\.severity), [.warning, .warning])
+        XCTAssertEqual(found.first?.message.sv,
+                       "K1: due 2027-T1 är ingen period av every (kvartal), så 'activities done' kan hoppa över en period; skriv due som en sådan (t.ex. 2027-Q1)")
+    }
+
+    /// A standing quarterly control last done for Q2: on 2027-10-01 Q3 is missed; on
+    /// 2028-01-15 Q3 and Q4; a year on, four; an occurrence done after the day does not count.
+    func testAStandingControlThatMissedPeriodsSaysSo() {
+        let d = data("id: K1\n\(head)due: löpande\ndone: 2027-04-10\noccurrence: 2027-Q1 2027-03-16\noccurrence: 2027-Q2 2027-04-10 avvikelse\n",
+                     "id: K2\n\(head)due: 2027-Q3\noccurrence: 2027-Q2 2027-04-10\n",
+                     "id: K3\n\(head)due: löpande\n")
+        func missed(_ day: String) -> [String] {
+            MissedOccurrenceCheck().run(d, asOf: Day(day)!).map { $0.message.sv.components(separatedBy: " (sakerhet")[0] }
+        }
+        XCTAssertEqual(missed("2027-09-30"), [])
+        XCTAssertEqual(missed("2027-10-01"), ["K1: inget tillfälle registrerat för 2027-Q3 (slutade 2027-09-30); registrera kontrollen"])
+        XCTAssertEqual(missed("2028-01-15"), ["K1: inget tillfälle registrerat för 2027-Q3 och 2027-Q4 (slutade 2027-12-31); registrera kontrollen"])
+        XCTAssertEqual(missed("2028-07-01"), ["K1: inget tillfälle registrerat för 2027-Q3–2028-Q2 (4 perioder) (slutade 2028-06-30); registrera kontrollen"])
+        XCTAssertEqual(MissedOccurrenceCheck().run(d, asOf: Day("2027-04-09")!).count, 0, "Q2's line was done after the day: Q1 is the last")
+
+        // The report's row says it too, beside the deviation of the period.
+        let report = FollowUp.make(d, asOf: Day("2028-01-15")!, period: FollowUp.Period("2027-H2"))
+        let row = report.activityGroups.flatMap(\.rows).first { $0.id == "K1" }
+        XCTAssertEqual(row?.doneNote, "inget tillfälle registrerat för 2027-Q3 och 2027-Q4 (slutade 2027-12-31)")
+        let q2 = FollowUp.make(d, asOf: Day("2027-10-01")!, period: FollowUp.Period("2027-Q2"))
+        XCTAssertEqual(q2.activityGroups.flatMap(\.rows).first { $0.id == "K1" }?.doneNote,
+                       "avvikelse vid tillfället 2027-Q2 (2027-04-10); inget tillfälle registrerat för 2027-Q3 (slutade 2027-09-30)")
+    }
+
+    /// Q1's control done late, on 2027-04-20, with a deviation: the report for Q1 made after
+    /// that day names it in the row, though it was done after Q1 ended.
+    func testAPeriodsReportNamesItsOccurrenceDoneAfterThePeriod() {
+        let d = data("id: K1\n\(head)due: 2027-Q2\ndone: 2027-04-20\noccurrence: 2027-Q1 2027-04-20 avvikelse\n")
+        let q1 = FollowUp.make(d, asOf: Day("2027-04-25")!, period: FollowUp.Period("2027-Q1"))
+        XCTAssertEqual(q1.activityGroups.flatMap(\.rows).first { $0.id == "K1" }?.doneNote, "avvikelse vid tillfället 2027-Q1 (2027-04-20)")
+        // Not before it was done.
+        let before = FollowUp.make(d, asOf: Day("2027-04-10")!, period: FollowUp.Period("2027-Q1"))
+        XCTAssertNil(before.activityGroups.flatMap(\.rows).first { $0.id == "K1" }?.doneNote)
+    }
+}

@@ -1,0 +1,32 @@
+import XCTest
+@testable import SakerhetCore
+
+/// A report of a plan whose files have errors says so at its head, in every format, and a
+/// record whose deadline cannot be read is not said to have none.
+final class ReportErrorsNoteTests: XCTestCase {
+    func testErrorsThatMakeTheFiguresUnreliableAreSaidAtTheHead() throws {
+        let acts = "id: A5\ntitle: Vecka\ngoal: D3\nowner: sbs\ndue: vecka 5 2027\nstatus: pågår\n\nid: A6\ntitle: Inget\ngoal: D3\nowner: sbs\nstatus: pågår\n"
+        let data = Fixture.data([.activity: acts])
+        let asOf = Day("2027-05-10")!
+        var report = FollowUp.make(data, asOf: asOf)
+        let waiting = Dictionary(uniqueKeysWithValues: report.summary.waiting.map { ($0.id, $0.reason) })
+        XCTAssertEqual(waiting["A5"], "Slutdatumet kan inte läsas (sakerhet audit)")
+        XCTAssertEqual(waiting["A6"], "Inget slutdatum")
+        let errors = Checks.reportErrors(data, asOf: asOf)
+        // The deadline, the missing due, and the risks' actions that name activities no longer there.
+        XCTAssertEqual(Set(errors.map(\.check)), ["deadline", "mandatory", "reference"])
+        report.attach(errors: errors)
+        let note = try XCTUnwrap(report.headNotes?.first)
+        XCTAssertTrue(note.sv.hasPrefix("\(errors.count) fel i planens filer gör rapportens siffror osäkra (data/activities.rec:5, data/activities.rec:8, data/risks.rec:7 m.fl.); en post"), note.sv)
+        XCTAssertTrue(note.en.contains("errors in the plan's files make the report's figures unreliable"), note.en)
+        for text in [FollowUpText.render(report, lang: .sv, style: .plain), FollowUpMarkdown.render(report, lang: .sv),
+                     FollowUpHTML.pieces(report, lang: .sv).joined()] {
+            XCTAssertTrue(text.contains("gör rapportens siffror osäkra"), String(text.prefix(600)))
+        }
+        XCTAssertTrue(FollowUpJSON.render(report).contains("gör rapportens siffror osäkra"))
+        // No errors, no note.
+        var clean = FollowUp.make(Fixture.data(), asOf: Fixture.asOf)
+        clean.attach(errors: Checks.reportErrors(Fixture.data(), asOf: Fixture.asOf))
+        XCTAssertNil(clean.headNotes)
+    }
+}
