@@ -328,14 +328,38 @@ final class DeadlineTests: XCTestCase {
         XCTAssertEqual(data.activities.map { $0.deadline(on: july15)?.token }, ["2025-Q4", "2025-Q4"])
         XCTAssertEqual(data.activities.map { $0.deadline(on: july1)?.token }, ["2025-Q2", "2025-Q3"])
         XCTAssertEqual(data.activities.map { $0.daysLate(asOf: july1) }, [1, 0])
-        XCTAssertEqual(data.activities.map { $0.timing.daysLate(asOf: july1) }, [1, 0])
+        XCTAssertEqual(data.activities.map { $0.timing(on: july1).daysLate(asOf: july1) }, [1, 0])
         XCTAssertEqual(data.activities(on: july1, whereTiming: { _, d, _ in d.map { $0.lastDay! < july1 } ?? false }).map(\.id), ["K1"])
         XCTAssertEqual(data.activities(on: july15, whereTiming: { _, d, _ in d.map { $0.lastDay! < july15 } ?? false }).map(\.id), [])
-        XCTAssertEqual(Activity.deadline(due: data.activities[0].due, every: data.activities[0].every,
-                                         done: data.activities[0].countedDone, on: july1)?.token, "2025-Q2")
+        XCTAssertEqual(Activity.deadline(on: july1, due: data.activities[0].due, every: data.activities[0].every, done: data.activities[0].done,
+                                         countedDone: data.activities[0].countedDone, occurrences: { [] })?.token, "2025-Q2")
         let diagnostics = OverdueCheck().run(data, asOf: july1).filter { $0.kind == .activity }
         XCTAssertEqual(diagnostics.map { $0.recordID }, ["K1"])
         XCTAssertTrue(diagnostics[0].message.sv.contains("sedan 2025-06-30 (1 dag)"), diagnostics[0].message.sv)
+    }
+
+    /// `activities done` moves `due` as it writes the occurrence: judged on a day before
+    /// the occurrence was done, the period it completed is the deadline. A period checked by
+    /// then and checked again after is not; each completion counts from its own day.
+    func testCompletionsWrittenByTheCommandMoveTheDeadlineFromTheirDay() {
+        let head = "title: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: kvartal\n"
+        let data = Fixture.data([.activity: [
+            // Q1 done late on 04-20, Q2 on 06-10: `due` is Q3 now.
+            "id: K1\n\(head)due: 2025-Q3\ndone: 2025-06-10\noccurrence: 2025-Q1 2025-04-20\noccurrence: 2025-Q2 2025-06-10\n",
+            // Q2 done 04-05, re-checked 04-20.
+            "id: K2\n\(head)due: 2025-Q3\ndone: 2025-04-20\noccurrence: 2025-Q2 2025-04-05\noccurrence: 2025-Q2 2025-04-20 avvikelse\n",
+        ].joined(separator: "\n")])
+        func on(_ day: String) -> [String?] { data.activities.map { $0.deadline(on: Day(day)!)?.token } }
+        XCTAssertEqual(on("2025-04-10"), ["2025-Q1", "2025-Q3"])
+        XCTAssertEqual(on("2025-04-20"), ["2025-Q2", "2025-Q3"])
+        XCTAssertEqual(on("2025-06-10"), ["2025-Q3", "2025-Q3"])
+        XCTAssertEqual(data.activities[0].daysLate(asOf: Day("2025-04-10")!), 10)
+        XCTAssertEqual(OverdueCheck().run(data, asOf: Day("2025-04-10")!).filter { $0.kind == .activity }.map(\.recordID), ["K1"])
+        let list = RecordList.make(data, .activity, filter: { var f = ListFilter(); f.overdue = true; return f }(), asOf: Day("2025-04-10")!)
+        XCTAssertEqual(list.rows.map(\.id), ["K1"])
+        let report = FollowUp.make(data, asOf: Day("2025-04-10")!)
+        XCTAssertEqual(report.activityGroups.flatMap(\.rows).first { $0.id == "K1" }?.due?.token, "2025-Q1")
+        XCTAssertEqual(report.summary.overdue.map(\.id).filter { $0.hasPrefix("K") }, ["K1"])
     }
 }
 

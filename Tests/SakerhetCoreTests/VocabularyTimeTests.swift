@@ -91,7 +91,7 @@ final class VocabularyTimeTests: XCTestCase {
             }
         }
         // A recurring control without an end: done moves nothing, it stays löpande.
-        XCTAssertEqual(Activity.deadline(due: d, every: .quarter, done: Day("2026-03-10"), on: nil), d)
+        XCTAssertEqual(Activity.deadline(due: d, every: .quarter, done: Day("2026-03-10")), d)
     }
 
     static let folder: [Kind: String] = [
@@ -248,7 +248,7 @@ final class VocabularyTimeTests: XCTestCase {
         let empty = Self.data([.activity: "id: A1\ntitle: Klar\ngoal: D1\nowner: rtj\ndue: 2030\nstatus: klar\ndone:\n"])
         XCTAssertEqual(DoneNeedsDateCheck().run(empty, asOf: Day("2024-01-01")!).map(\.check), ["done-date"])
         // A recurring activity done in a whole year before its period stays on its period.
-        XCTAssertEqual(Activity.deadline(due: Deadline(token: "2024-Q1"), every: .quarter, done: Deadline(token: "2014")!.lastDay, on: nil)?.token, "2024-Q1")
+        XCTAssertEqual(Activity.deadline(due: Deadline(token: "2024-Q1"), every: .quarter, done: Deadline(token: "2014")!.lastDay)?.token, "2024-Q1")
     }
 
     func testNormaliseStoresTokensAndCanonicalStatus() {

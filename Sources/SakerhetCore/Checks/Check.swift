@@ -153,9 +153,9 @@ extension ScheduledCheck {
 
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for g in data.goals { check(g.timing, data, asOf: asOf, into: &out) }
-        for a in data.activities { check(a.timing, data, asOf: asOf, into: &out) }
-        for f in data.findings { check(f.timing, data, asOf: asOf, into: &out) }
+        for g in data.goals { check(g.timing(on: asOf), data, asOf: asOf, into: &out) }
+        for a in data.activities { check(a.timing(on: asOf), data, asOf: asOf, into: &out) }
+        for f in data.findings { check(f.timing(on: asOf), data, asOf: asOf, into: &out) }
         return out
     }
 }

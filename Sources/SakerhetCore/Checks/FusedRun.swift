@@ -193,7 +193,7 @@ struct FusedRun: Sendable {
         timings.reserveCapacity(FusedRun.block)
         for block in FusedRun.blocks(range) {
             timings.removeAll(keepingCapacity: true)
-            for i in block { timings.append(items[i].timing) }
+            for i in block { timings.append(items[i].timing(on: asOf)) }
             InPlace.each(fused) { check, c in check.check(timings, data, asOf: asOf, into: &outs[c]) }
         }
         return zip(scheduledChecks, outs).map { ($0.index, $1) }

@@ -185,7 +185,8 @@ public struct DataSet: Sendable {
                 f.load(rs[i])
                 // Read once, for the filter and for the activity it keeps.
                 let t = ActivityTiming(&f)
-                guard keep(t.status, Activity.deadline(due: t.due, every: t.every, done: t.countedDone, on: day), t.done) else { continue }
+                guard keep(t.status, Activity.deadline(on: day, due: t.due, every: t.every, done: t.done?.lastDay, countedDone: t.countedDone,
+                                                                occurrences: { rs[i].values(.occurrence) }), t.done) else { continue }
                 kept.append(DataSet.activity(RecordRef(kind: .activity, index: i), rs[i], &f, t))
             }
             return kept

@@ -29,21 +29,15 @@ public protocol Timed {
     /// it names no day. A record done after the day it is judged on is open that day
     /// (`Status.on(_:_:done:)`).
     var donePeriod: Deadline? { get }
-    /// The deadline that counts until the done date that moved `deadline` a period on has
-    /// come: a recurring activity's `due` (`deadline(on:)`); nil for any other record.
-    var dueUntilDone: Deadline? { get }
+    /// The deadline that counts on `day`. A recurring activity's completions move its
+    /// deadline on from the day each was done, not before (a report as of an earlier day,
+    /// or a done date written ahead of time): `Activity.deadline(on:)`. Any other record's
+    /// is `deadline`.
+    func deadline(on day: Day) -> Deadline?
 }
 
 extension Timed {
-    public var dueUntilDone: Deadline? { nil }
-
-    /// The deadline that counts on `day`: a recurring activity's done date moves its
-    /// deadline a period on from that date, not before (a report as of an earlier day, or a
-    /// done date written ahead of time).
-    public func deadline(on day: Day) -> Deadline? {
-        if let before = dueUntilDone, let done = donePeriod?.lastDay, done > day { return before }
-        return deadline
-    }
+    public func deadline(on day: Day) -> Deadline? { deadline }
 }
 
 /// What the scheduled checks judge a goal, activity or finding by, apart from its texts:
@@ -57,7 +51,6 @@ public struct Timing: Timed, Sendable {
     public let deadline: Deadline?
     /// When it was done, as given (`done`); nil when there is none or it names no day.
     public let donePeriod: Deadline?
-    public let dueUntilDone: Deadline?
 }
 
 /// A record with owners and a deadline: goals, activities and findings.
@@ -120,7 +113,8 @@ extension Standing {
 }
 
 extension Scheduled {
-    public var timing: Timing { Timing(ref: ref, status: status, deadline: deadline, donePeriod: donePeriod, dueUntilDone: dueUntilDone) }
+    /// Its timing as judged on `day`: the deadline is the one that counts that day.
+    public func timing(on day: Day) -> Timing { Timing(ref: ref, status: status, deadline: deadline(on: day), donePeriod: donePeriod) }
 }
 
 extension Timed {
@@ -222,6 +216,14 @@ struct StoredFields: Sendable {
 
     /// The status word when it is an alias (`genomförd`), as given.
     var statusAlias: String? { Field.first(.status, in: list).flatMap(Words.statusAlias) }
+
+    /// Every value of `key`, in file order (a repeatable field: `occurrence`).
+    func values(_ key: FieldKey) -> [String] {
+        let code = UInt8(key.rawValue)
+        var out: [String] = []
+        for f in list where f.code == code { out.append(f.value) }
+        return out
+    }
 }
 
 public struct Goal: Scheduled {
@@ -308,24 +310,54 @@ public struct Activity: Scheduled {
     var reasonText: FieldText? { fields.text(.reason) }
     var noteText: FieldText? { fields.text(.note) }
     var evidenceText: FieldText? { fields.text(.evidence) }
+    /// The `occurrence` lines' values, in file order.
+    var occurrenceLines: [String] { fields.values(.occurrence) }
     /// `done` when it moves a recurring activity's deadline on; nil when `activities done`
     /// has already moved `due` past the occurrence that `done` completed (see `countedDone`).
     public var countedDone: Day? { doneCounts ? done : nil }
 
     /// For a recurring activity done on or after its stored deadline, the next period.
-    public var deadline: Deadline? { Activity.deadline(due: due, every: every, done: countedDone, on: nil) }
+    public var deadline: Deadline? { Activity.deadline(due: due, every: every, done: countedDone) }
 
-    /// `due` while a `done` that moves the deadline on has not come (`Timed.deadline(on:)`).
-    public var dueUntilDone: Deadline? { doneCounts && every != nil ? due : nil }
+    /// The deadline that counts on `day` (`Activity.deadline(on:due:…)`).
+    public func deadline(on day: Day) -> Deadline? {
+        Activity.deadline(on: day, due: due, every: every, done: done, countedDone: countedDone, occurrences: { fields.values(.occurrence) })
+    }
 
     /// The same from the fields, for code that reads records in place through a pointer,
-    /// where calling a property of the record would copy it. `done` is `countedDone`;
-    /// a `done` after `day` moves nothing yet (`Timed.deadline(on:)`), nil: whenever it is.
-    public static func deadline(due: Deadline?, every: Recurrence?, done: Day?, on day: Day?) -> Deadline? {
-        if let every, let done, let last = due?.lastDay, done >= (due?.firstDay ?? last), day.map({ done <= $0 }) ?? true {
+    /// where calling a property of the record would copy it. `done` is `countedDone`.
+    public static func deadline(due: Deadline?, every: Recurrence?, done: Day?) -> Deadline? {
+        if let every, let done, let last = due?.lastDay, done >= (due?.firstDay ?? last) {
             return every.next(after: done)
         }
         return due
+    }
+
+    /// The deadline that counts on `day`, from the fields. A recurring activity's last
+    /// `done` after `day` has moved nothing yet: the deadline that day is the earliest of the
+    /// periods its completions after `day` completed (the `occurrence` lines, which
+    /// `activities done` writes as it moves `due`; a period checked by `day` already, whose
+    /// re-check came after, is not one), and `due` when `done`, written by hand, is what
+    /// moves it (`countedDone`); otherwise the deadline as the fields give it. `occurrences`
+    /// (the lines' values) is read only then, so the usual record costs a comparison.
+    @inline(__always)
+    public static func deadline(on day: Day, due: Deadline?, every: Recurrence?, done: Day?, countedDone: Day?,
+                                occurrences: () -> [String]) -> Deadline? {
+        let now = deadline(due: due, every: every, done: countedDone)
+        guard every != nil, let done, done > day else { return now }
+        return before(day, due: countedDone != nil ? due : nil, occurrences: occurrences().compactMap(Occurrence.init)) ?? now
+    }
+
+    /// The earliest of `due` and the periods completed only after `day`, by their first day.
+    static func before(_ day: Day, due: Deadline?, occurrences: [Occurrence]) -> Deadline? {
+        var firstDone: [String: Day] = [:]
+        for o in occurrences { firstDone[o.period] = min(firstDone[o.period] ?? o.done, o.done) }
+        var open: [(first: Day, period: Deadline)] = []
+        for (token, done) in firstDone where done > day {
+            if let p = Deadline(token: token), let first = p.firstDay { open.append((first, p)) }
+        }
+        if let due, let first = due.firstDay { open.append((first, due)) }
+        return open.min { $0.first < $1.first }?.period
     }
 
     /// The `done` day that moves a recurring activity's deadline on. `activities done`

@@ -250,7 +250,8 @@ extension FollowUp {
         func row(_ i: Int) -> ActivityRow {
             // Field by field: a method call on `activities[i]` would copy the record.
             let reason = activities[i].reasonText?.value, start = activities[i].start, status = activities[i].status
-            let due = Activity.deadline(due: activities[i].due, every: activities[i].every, done: activities[i].countedDone, on: asOf)
+            let due = Activity.deadline(on: asOf, due: activities[i].due, every: activities[i].every, done: activities[i].done,
+                                        countedDone: activities[i].countedDone, occurrences: { activities[i].occurrenceLines })
             // Judged by its status on the report's date: done after it, it was open then.
             let judged = Status.on(asOf, status, done: activities[i].donePeriod)
             let standing = Standing(deadline: due, status: judged, asOf: asOf, window: window)

@@ -370,7 +370,7 @@ enum HistoryDiff {
         let oldDone = old.flatMap(Deadline.init(token:))?.lastDay
         // A `done` corrected within the period it completed, or moved back, completes nothing new.
         if let oldDone, done <= oldDone || every.next(after: done) == every.next(after: oldDone) { return nil }
-        let before = Activity.deadline(due: due, every: every, done: oldDone, on: nil)
+        let before = Activity.deadline(due: due, every: every, done: oldDone)
         guard let period = before, period.lastDay != nil else { return nil }
         return Occurrence(period: period.token, done: done, outcome: nil, evidence: value(fields, "evidence"))
     }
