@@ -582,8 +582,11 @@ final class RecordCommandTests: EndToEndCase {
         XCTAssertEqual(after.value("status"), "pågår", "a recurring activity is never klar")
         // The occurrence is kept: its period (the year of the done date, as A9's deadline is unknown) and date.
         XCTAssertEqual(after.fields.filter { $0.key == "occurrence" }.map(\.value), ["2024 2024-11-01"])
-        let untouched = { (r: TestRecord) in r.fields.filter { !["done", "due", "occurrence"].contains($0.key) }.map { "\($0.key): \($0.value)" } }
+        let untouched = { (r: TestRecord) in r.fields.filter { !["done", "due", "occurrence", "reason"].contains($0.key) }.map { "\($0.key): \($0.value)" } }
         XCTAssertEqual(untouched(after), untouched(before))
+        // The reason of its `due: ?` went with it, the deadline being known now.
+        XCTAssertEqual(before.value("reason"), "Enligt tidsplan från KS")
+        XCTAssertNil(after.value("reason"))
         // Once more a year later.
         XCTAssertEqual(try run(["activities", "done", "A9", "--date", "2025-10-15", "--as-of", "2025-10-20", "--data", "data"], in: root).exitCode, 0)
         let again = try RecText.record("A9", in: url)

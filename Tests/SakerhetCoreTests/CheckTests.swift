@@ -18,7 +18,7 @@ final class CheckRegistryTests: XCTestCase {
         let ids = Checks.all.map(\.id)
         XCTAssertEqual(ids, ["syntax", "mandatory", "unknown-field", "repeated-field", "trailing", "duplicate-id", "deadline", "start-after-due",
                              "owner", "reference", "goal-cycle", "owner-cycle", "status", "vocabulary", "occurrence", "recurrence-period", "missed-occurrence", "done-date", "done-future", "reason",
-                             "overdue", "due-soon", "review", "after-goal", "score", "finding-kind", "followup", "assessment", "unowned-finding", "goal-children",
+                             "overdue", "due-soon", "review", "after-goal", "score", "residual", "finding-kind", "followup", "assessment", "unowned-finding", "goal-children",
                              "assumed", "personal-number", "config"])
         XCTAssertEqual(Set(Checks.all.filter(\.usesDate).map(\.id)), ["done-future", "overdue", "due-soon", "review", "missed-occurrence"])
     }

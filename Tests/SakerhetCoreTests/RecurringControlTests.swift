@@ -40,6 +40,16 @@ final class RecurringControlTests: XCTestCase {
         XCTAssertTrue(early.contains("occurrence: 2027-Q3 2027-06-28") && early.contains("due: 2027-Q4"), early)
     }
 
+    /// Done on `due: ?`: the deadline is known now, and the reason why it was not goes.
+    func testDoneOnAnUnknownDeadlineDropsItsReason() throws {
+        let d = data("id: K1\n\(head)due: ?\nreason: Ej bestämt\n", "id: K2\n\(head)due: 2027-Q2\nreason: Flyttad av nämnden\n")
+        let k1 = block(try Editor.done(d, .activity, id: "K1", on: Day("2027-04-05")!), "K1")
+        XCTAssertTrue(k1.contains("due: 2027-Q3") && !k1.contains("reason:"), k1)
+        // A known deadline's reason (a postponement's) stays.
+        let k2 = block(try Editor.done(d, .activity, id: "K2", on: Day("2027-04-05")!), "K2")
+        XCTAssertTrue(k2.contains("due: 2027-Q3") && k2.contains("reason: Flyttad av nämnden"), k2)
+    }
+
     func testAnOccurrenceDatedBeforeItsPeriodIsAWarning() {
         let d = data("id: K1\n\(head)due: 2028-Q1\noccurrence: 2027-Q2 2027-04-05\noccurrence: 2027-Q3 2027-04-20 avvikelse\n")
         let found = OccurrenceCheck().run(d, asOf: Day("2027-04-30")!).filter { $0.recordID == "K1" }

@@ -30,3 +30,18 @@ final class ReportErrorsNoteTests: XCTestCase {
         XCTAssertNil(clean.headNotes)
     }
 }
+
+/// The text summary's lists keep their days in one column when a record has two owners.
+final class SummaryColumnsTests: XCTestCase {
+    func testTheDaysLineUpWithTwoOwners() {
+        let acts = "id: A1\ntitle: En\ngoal: D3\nowner: sbs\ndue: 2024-09\nstatus: pågår\n\n"
+            + "id: A2\ntitle: Två\ngoal: D3\nowner: sbs\nowner: meb\ndue: 2024-08\nstatus: pågår\n"
+        let report = FollowUp.make(Fixture.data([.activity: acts, .risk: ""]), asOf: Fixture.asOf)
+        let text = FollowUpText.render(report, lang: .sv, style: .plain)
+        let rows = text.components(separatedBy: "\n").filter { $0.hasPrefix("  A1 ") || $0.hasPrefix("  A2 ") }.filter { $0.contains("dagar sen") }
+        XCTAssertEqual(rows.count, 2, text)
+        let columns = Set(rows.map { $0.distance(from: $0.startIndex, to: $0.range(of: #"\d+ dagar sen"#, options: .regularExpression)!.lowerBound) })
+        XCTAssertEqual(columns.count, 1, rows.joined(separator: "\n"))
+        XCTAssertTrue(rows.contains { $0.contains("sbs, meb") }, rows.joined(separator: "\n"))
+    }
+}

@@ -188,6 +188,7 @@ public enum Checks {
         ReviewDateCheck(),
         ActivityAfterGoalCheck(),
         ScoreCheck(),
+        ResidualRiskCheck(),
         FindingKindCheck(),
         FollowupCheck(),
         AssessmentCheck(),

@@ -208,6 +208,9 @@ public enum Editor {
             if a.deadline?.isStanding != true, again == nil {
                 let next = known.flatMap { every.step(after: $0) } ?? every.next(after: date)
                 changes.append(.set("due", next.token))
+                // The reason a `due: ?` had (why no deadline was known) no longer holds once
+                // the deadline is known; git keeps it, and the edit's summary says it went.
+                if a.due?.isUnknown == true, data.record(a.ref).value(.reason) != nil { changes.append(.set("reason", "")) }
             }
         } else {
             if outcome != nil {

@@ -126,8 +126,9 @@ extension Deadline {
             let w = head[0]
             if let m = month(w) { return Deadline(precision: .month, year: year, index: m) }
             switch w {
-            case "våren", "vår", "spring": return Deadline(precision: .half, year: year, index: 1)
-            case "hösten", "höst", "autumn", "fall": return Deadline(precision: .half, year: year, index: 2)
+            // The terms (vt/ht written out) as the half-years `vt`/`ht` are.
+            case "våren", "vår", "spring", "vårterminen", "vårtermin": return Deadline(precision: .half, year: year, index: 1)
+            case "hösten", "höst", "autumn", "fall", "höstterminen", "hösttermin": return Deadline(precision: .half, year: year, index: 2)
             // June–August: tertial 2 (May–August) is the smallest period that holds it.
             case "sommaren", "sommar", "summer": return Deadline(precision: .tertial, year: year, index: 2)
             // The winter months that begin the year.

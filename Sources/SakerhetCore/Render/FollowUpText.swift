@@ -29,10 +29,14 @@ public enum FollowUpText {
         func lines(_ title: String, _ list: [FollowUp.Line], _ days: (Int) -> String) {
             out += "\n" + style.bold(title + " (\(list.count))") + "\n"
             if list.isEmpty { out += "  " + l.none + "\n"; return }
+            // The owners' column as wide as its widest cell (two owners, "rtj, ksf"), at most
+            // 24 characters, so that the days line up.
+            let owners = list.map { v(ownerIDs($0.owner, $0.owners)) }
+            let ownerWidth = min(24, owners.reduce(8) { max($0, $1.unicodeScalars.count + 1) })
             // Appended piece by piece: the lists are long, and a sum of strings makes one string per plus.
-            for x in list {
+            for (x, o) in zip(list, owners) {
                 out += "  "; out += pad(v(x.id), 6); out += pad(clip(v(x.title), titleWidth), titleWidth)
-                out += "  "; out += pad(v(ownerIDs(x.owner, x.owners)), 8); out += "  "; out += days(x.days); out += "\n"
+                out += "  "; out += pad(clip(o, ownerWidth), ownerWidth); out += "  "; out += days(x.days); out += "\n"
             }
         }
         lines(l.overdue, r.summary.overdue) { style.red(lang.daysLate($0)) }
