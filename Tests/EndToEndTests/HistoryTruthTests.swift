@@ -238,9 +238,12 @@ final class HistoryTruthTests: XCTestCase {
         XCTAssertTrue(klara.contains("| 2026-04-01 |"), "registered date in its own column:\n\(klara)")
         XCTAssertFalse(try section(out, from: "### Uppskjutna", to: "## Förskjutna tidplaner").contains("A3"))
         XCTAssertFalse(try section(out, from: "## Förskjutna tidplaner", to: nil).contains("A3"))
-        let a2 = try XCTUnwrap(out.split(separator: "\n").first { $0.hasPrefix("| A2 ") }, out)
+        let a2 = try XCTUnwrap(try section(out, from: "## Aktivitetslista", to: "## Risker").split(separator: "\n").first { $0.hasPrefix("| A2 ") }, out)
         XCTAssertTrue(a2.contains("Juni 2027 (ursprungligen september 2026)"), String(a2))
         XCTAssertFalse(a2.contains("grön"), String(a2))
+        // Gul for its move alone, it is named in the summary too.
+        let moved = try section(out, from: "### Flyttade under perioden", to: "### Teckenförklaring")
+        XCTAssertTrue(moved.contains("| A2 | Införa loggranskning i nytt verksamhetssystem |") && moved.contains("| 2026-09 → 2027-06 |"), moved)
         let revisions = try section(out, from: "## Revisionshistorik", to: "## Förändringar under perioden")
         XCTAssertTrue(revisions.contains("| 1.1 | Reviderad plan efter revisionen |"), revisions)
         XCTAssertFalse(out.contains("Refactor the build script"))

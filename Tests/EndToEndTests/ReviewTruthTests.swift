@@ -10,7 +10,9 @@
 // - a recurring control whose done date was written ahead of time had its deadline moved
 //   on before that date, so the period it was late for read as the next, on time;
 // - a record moved before the period and marked done with a done date after the report's
-//   date lost its first deadline ("Först planerad") from its row, though open on that date.
+//   date lost its first deadline ("Först planerad") from its row, though open on that date;
+// - a record gul for its moved deadline alone was counted gul in the summary but named in
+//   no list under it (moved to löpande, it left every list).
 
 import Foundation
 import XCTest
@@ -206,9 +208,37 @@ final class ReviewTruthTests: XCTestCase {
         let row = try XCTUnwrap(md.components(separatedBy: "\n").first { $0.hasPrefix("| A5 Aktivitet A5 |") }, md)
         XCTAssertTrue(row.contains("Först planerad till 2026-03."), row)
         XCTAssertTrue(row.contains("🔴 röd") && row.contains("15 dagar sen"), row)
+        // The list and `show` say the same of it: open that day, late, moved.
+        let list = try sakerhet(repo, ["activities", "list", "--format", "tsv", "--as-of", "2026-10-15"])
+        XCTAssertTrue(list.contains("\tklar\tröd (15 d sen)"), list)
         // Done by the end of the year: closed, and no first deadline in its comment.
         let later = try sakerhet(repo, ["report", "--format", "markdown", "--period", "2026-H2", "--as-of", "2026-12-31"])
         let done = try XCTUnwrap(later.components(separatedBy: "\n").first { $0.hasPrefix("| A5 Aktivitet A5 |") }, later)
         XCTAssertFalse(done.contains("Först planerad"), done)
+    }
+
+    /// A1 late from 2027-01-01, moved to löpande on 2027-02-01 without a word; A2 moved a
+    /// quarter later and on time. Each is gul for its move, and the summary names both where
+    /// its gul is counted, in every format and in JSON; a record never moved is not there.
+    func testARecordGulForItsMoveAloneIsListedInTheSummary() throws {
+        let repo = try repo([activity("A1", due: "2026-12"), activity("A2", due: "2027-06"), activity("A3", due: "2027-09")])
+        try sakerhet(repo, ["activities", "set", "A1", "due=löpande", "--as-of", "2027-02-01"])
+        try sakerhet(repo, ["activities", "postpone", "A2", "--to", "2027-09", "--reason", "Personalbrist", "--as-of", "2027-02-01"])
+        try repo.commit("A1 löpande, A2 flyttad", on: "2027-02-01")
+        let asOf = ["--as-of", "2027-05-10", "--period", "2027"]
+
+        let text = try sakerhet(repo, ["report"] + asOf)
+        XCTAssertTrue(text.contains("Aktiviteter       1 grön, 2 gula, 0 röda, 0 grå av 3"), text)
+        XCTAssertTrue(text.contains("Flyttade under perioden, i tid mot det nya slutdatumet (2)"), text)
+        let lines = text.components(separatedBy: "\n")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  A1 ") && $0.hasSuffix("2026-12 → löpande") }, text)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  A2 ") && $0.contains("→") }, text)
+        let md = try sakerhet(repo, ["report", "--format", "markdown"] + asOf)
+        XCTAssertTrue(md.contains("### Flyttade under perioden, i tid mot det nya slutdatumet (2)"), md)
+        let en = try sakerhet(repo, ["report", "--lang", "en"] + asOf)
+        XCTAssertTrue(en.contains("Moved in the period, on time by the new deadline (2)"), en)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sakerhet(repo, ["report", "--format", "json"] + asOf).utf8)) as? [String: Any])
+        let summary = try XCTUnwrap((json["report"] as? [String: Any])?["summary"] as? [String: Any])
+        XCTAssertEqual((summary["moved"] as? [[String: Any]])?.compactMap { $0["id"] as? String }, ["A1", "A2"])
     }
 }

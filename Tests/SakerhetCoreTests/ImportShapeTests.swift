@@ -79,14 +79,17 @@ final class ImportShapeTests: XCTestCase {
         }
         XCTAssertEqual(titles(try run([head, ["D1", String(repeating: "å", count: Importer.cellLimit), "sf", "2026-04", "pågår"]])).first?.count, Importer.cellLimit)
         let i = try run([head + ["Kommentar"], ["D1", "=HYPERLINK(\"http://x\",\"Klicka\")", "sf", "2026-04", "pågår", "+cmd|' /C calc'!A0"],
-                         ["D1", "Andra", "sf", "2026-05", "pågår", "- se bilaga (punkt 3)"], ["D1", "Tredje", "sf", "2026-06", "pågår", "-5"]])
+                         ["D1", "Andra", "sf", "2026-05", "pågår", "-se bilaga (punkt 3)"], ["D1", "Tredje", "sf", "2026-06", "pågår", "-5"]])
         XCTAssertEqual(titles(i), ["=HYPERLINK(\"http://x\",\"Klicka\")", "Andra", "Tredje"])
         XCTAssertEqual(i.notices.map(\.sv).filter { $0.contains("formel") }, [
             "t.xlsx:2: kolumnen Aktivitet: cellen börjar som en formel ('=HYPERLINK(\"http://x\",\"Klicka\")') och lästes som text",
             "t.xlsx:2: kolumnen Kommentar: cellen börjar som en formel ('+cmd|' /C calc'!A0') och lästes som text",
-            "t.xlsx:3: kolumnen Kommentar: cellen börjar som en formel ('- se bilaga (punkt 3)') och lästes som text",
+            "t.xlsx:3: kolumnen Kommentar: cellen börjar som en formel ('-se bilaga (punkt 3)') och lästes som text",
         ])
         XCTAssertFalse(Importer.looksLikeFormula("-5"))
+        XCTAssertFalse(Importer.looksLikeFormula("- Genomförs (digitalt) för alla chefer"))
+        XCTAssertFalse(Importer.looksLikeFormula("+ extra övning (om budget medger)"))
+        XCTAssertTrue(Importer.looksLikeFormula("-2+3*cmd|' /C calc'!A0"))
         XCTAssertFalse(Importer.looksLikeFormula("- ingen åtgärd"))
         XCTAssertFalse(Importer.looksLikeFormula("="))
     }

@@ -50,6 +50,37 @@ final class RecurringControlTests: XCTestCase {
         XCTAssertTrue(k2.contains("due: 2027-Q3") && k2.contains("reason: Flyttad av nämnden"), k2)
     }
 
+    /// A monthly control due on a day (`due: 2027-03-31`): done on 2027-03-20 it completes
+    /// March (no warning for a line dated before the day), and done again on 2027-03-25 it
+    /// checks March again; `due` stays April.
+    func testAControlDueOnADayIsCheckedByItsMonth() throws {
+        let monthly = "title: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: månad\n"
+        var d = data("id: K1\n\(monthly)due: 2027-03-31\n")
+        var text = ""
+        for day in ["2027-03-20", "2027-03-25"] {
+            let edit = try Editor.done(d, .activity, id: "K1", on: Day(day)!)
+            text = block(edit, "K1")
+            d = Fixture.data([.activity: String(decoding: edit.afterBytes, as: UTF8.self)])
+        }
+        XCTAssertTrue(text.contains("due: 2027-04\n"), text)
+        XCTAssertEqual(text.components(separatedBy: "\n").filter { $0.hasPrefix("occurrence:") },
+                       ["occurrence: 2027-03-31 2027-03-20", "occurrence: 2027-03-31 2027-03-25"])
+        XCTAssertEqual(OccurrenceCheck().run(d, asOf: Day("2027-03-31")!).filter { $0.recordID == "K1" }.count, 0)
+        // A yearly control due in November, done in October: 2027 is done, on time.
+        let yearly = data("id: K2\ntitle: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: år\ndue: 2028-11\noccurrence: 2027-11 2027-10-20\n")
+        XCTAssertEqual(OccurrenceCheck().run(yearly, asOf: Day("2027-12-31")!).filter { $0.recordID == "K2" }.count, 0)
+    }
+
+    /// A standing control has no deadline on any day: a `done` after the day moves nothing
+    /// to or from `löpande`, and it is never late or due soon for it.
+    func testAStandingControlStaysStandingBeforeItsLastDone() {
+        let monthly = "title: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: månad\n"
+        let d = data("id: K1\n\(monthly)due: löpande\ndone: 2025-06-03\noccurrence: 2025-04 2025-04-28\noccurrence: 2025-05 2025-06-03\n")
+        XCTAssertEqual(d.activities[0].deadline(on: Day("2025-06-02")!)?.token, "löpande")
+        XCTAssertEqual(OverdueCheck().run(d, asOf: Day("2025-06-02")!).filter { $0.recordID == "K1" }.count, 0)
+        XCTAssertEqual(DueSoonCheck().run(d, asOf: Day("2025-06-02")!).filter { $0.recordID == "K1" }.count, 0)
+    }
+
     func testAnOccurrenceDatedBeforeItsPeriodIsAWarning() {
         let d = data("id: K1\n\(head)due: 2028-Q1\noccurrence: 2027-Q2 2027-04-05\noccurrence: 2027-Q3 2027-04-20 avvikelse\n")
         let found = OccurrenceCheck().run(d, asOf: Day("2027-04-30")!).filter { $0.recordID == "K1" }
@@ -62,11 +93,17 @@ final class RecurringControlTests: XCTestCase {
     }
 
     func testADueOfAnotherLengthThanEveryIsAWarning() {
+        let other = { (every: String, due: String) in "title: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: \(every)\ndue: \(due)\n" }
+        // Within one period of `every` (a week, a month of a yearly control, a quarter of a
+        // half-yearly one) nothing is skipped; across two (a tertial, a week over a month's
+        // end, a half-year of a quarterly one) a period is.
         let d = data("id: K1\n\(head)due: 2027-T1\n", "id: K2\n\(head)due: 2027-Q1\n", "id: K3\n\(head)due: 2027-03-31\n",
-                     "id: K4\n\(head)due: löpande\n", "id: K5\ntitle: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: månad\ndue: 2027-W05\n")
+                     "id: K4\n\(head)due: löpande\n", "id: K5\n" + other("månad", "2027-W05"), "id: K6\n" + other("år", "2027-11"),
+                     "id: K7\n" + other("halvår", "2027-Q4"), "id: K8\n" + other("månad", "2027-W13"), "id: K9\n\(head)due: 2027-H1\n",
+                     "id: K10\n\(head)due: ?\nreason: x\n")
         let found = RecurrencePeriodCheck().run(d, asOf: Fixture.asOf)
-        XCTAssertEqual(found.map { $0.recordID }, ["K1", "K5"])
-        XCTAssertEqual(found.map(\.severity), [.warning, .warning])
+        XCTAssertEqual(found.map { $0.recordID }, ["K1", "K8", "K9"])
+        XCTAssertEqual(found.map(\.severity), [.warning, .warning, .warning])
         XCTAssertEqual(found.first?.message.sv,
                        "K1: due 2027-T1 är ingen period av every (kvartal), så 'activities done' kan hoppa över en period; skriv due som en sådan (t.ex. 2027-Q1)")
     }

@@ -12,12 +12,20 @@ public struct OccurrenceCheck: FieldCheck {
 
     public func flags(_ f: FieldRef, _ spec: FieldSpec, _ ref: RecordRef, _ site: inout FieldSite) -> Bool {
         guard let o = Occurrence(f.value) else { return true }
-        return OccurrenceCheck.early(o) != nil
+        return OccurrenceCheck.early(o, every: OccurrenceCheck.every(site.data, ref)) != nil
+    }
+
+    static func every(_ data: DataSet, _ ref: RecordRef) -> Recurrence? {
+        data.record(ref).value(.every).flatMap(Recurrence.init(parsing:))
     }
 
     /// The first day of the occurrence's period, when the occurrence is dated before it.
-    static func early(_ o: Occurrence) -> Day? {
-        guard let first = Deadline(token: o.period)?.firstDay, o.done < first else { return nil }
+    /// The period is the one of `every` that holds the end of the period written (a line
+    /// `2027-03-31 2027-03-20` of a monthly control completes March; `2027-11 2027-10-20`
+    /// of a yearly one, 2027), as `Recurrence.period(containing:)` gives it.
+    static func early(_ o: Occurrence, every: Recurrence?) -> Day? {
+        guard let period = Deadline(token: o.period), let first = (every.flatMap { $0.period(containing: period) } ?? period).firstDay,
+              o.done < first else { return nil }
         return first
     }
 
@@ -26,7 +34,7 @@ public struct OccurrenceCheck: FieldCheck {
         for flag in flagged {
             let ref = flag.ref, f = flag.field
             let rid = data.record(ref).value(.id) ?? "?"
-            if let o = Occurrence(f.value), let first = OccurrenceCheck.early(o) {
+            if let o = Occurrence(f.value), let first = OccurrenceCheck.early(o, every: OccurrenceCheck.every(data, ref)) {
                 out.append(Diagnostic(.warning, id, data, ref, at: f, column: f.valueColumn,
                                       sv: "\(rid): tillfället \(o.period) är daterat \(o.done), före periodens början (\(first)); en period som ännu inte börjat kan inte vara gjord – rätta perioden (en omkontroll har samma period som den första kontrollen)",
                                       en: "\(rid): the occurrence \(o.period) is dated \(o.done), before its period begins (\(first)); a period not yet begun cannot be done – correct the period (a re-check has the period of the first check)"))

@@ -199,7 +199,7 @@ public enum Editor {
             // The occurrence is the period now due (a hand-written `done` may have moved it past
             // the stored `due`); without a known deadline, the period of the done date.
             let known = a.deadline.flatMap { $0.lastDay == nil ? nil : $0 }
-            let again = recheck(data.record(a.ref), due: known, on: date)
+            let again = recheck(data.record(a.ref), due: known, every: every, on: date)
             let occurrence = Occurrence(period: again ?? (known ?? every.period(of: date)).token, done: date, outcome: outcome,
                                         evidence: evidence.map(\.trimmingBlanks).flatMap { $0.isEmpty ? nil : $0 })
             if a.status != .inProgress { changes.append(.set("status", Status.inProgress.rawValue)) }
@@ -235,13 +235,15 @@ public enum Editor {
     }
 
     /// The period a recurring activity's completion on `date` checks again, when it is one:
-    /// the period of its last `occurrence`, when `date` falls in it and the period now due
-    /// (`due`) has not begun. Nil otherwise (the completion is of the period now due).
-    static func recheck(_ record: Record, due: Deadline?, on date: Day) -> String? {
+    /// the period of its last `occurrence`, when `date` falls in the period of `every` that
+    /// holds it (`Recurrence.period(containing:)`: March for `2027-03-31` of a monthly
+    /// control) and the period now due (`due`) has not begun. Nil otherwise (the
+    /// completion is of the period now due).
+    static func recheck(_ record: Record, due: Deadline?, every: Recurrence, on date: Day) -> String? {
         guard let start = due?.firstDay, date < start,
               let last = record.values(.occurrence).compactMap(Occurrence.init).last,
-              let period = Deadline(token: last.period), let first = period.firstDay, let end = period.lastDay,
-              first <= date, date <= end else { return nil }
+              let written = Deadline(token: last.period), let period = every.period(containing: written),
+              let first = period.firstDay, let end = period.lastDay, first <= date, date <= end else { return nil }
         return last.period
     }
 

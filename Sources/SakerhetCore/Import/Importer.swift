@@ -415,6 +415,8 @@ public struct Importer {
         guard let c = t.utf8.first else { return false }
         if c == UInt8(ascii: "=") { return t.utf8.count > 1 }
         guard c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: "@") else { return false }
+        // A bullet ("- Genomförs (digitalt)", "+ extra övning") is text.
+        if t.utf8.dropFirst().first == UInt8(ascii: " ") { return false }
         return t.contains("(") || t.contains("!") || t.contains("|")
     }
 

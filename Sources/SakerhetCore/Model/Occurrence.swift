@@ -86,6 +86,13 @@ extension Recurrence {
         }
     }
 
+    /// The period of the recurrence that holds the end of `deadline` (a day, a week or a
+    /// month of a yearly control): the period an occurrence written for `deadline`
+    /// completes. Nil when `deadline` has no days (`?`, `löpande`).
+    public func period(containing deadline: Deadline) -> Deadline? {
+        deadline.lastDay.map { period(of: $0) }
+    }
+
     /// The deadline after `due` by one period of the recurrence: `2026-Q1` → `2026-Q2`.
     public func step(after due: Deadline) -> Deadline? {
         due.lastDay.map { next(after: $0) }

@@ -344,7 +344,8 @@ public struct Activity: Scheduled {
     public static func deadline(on day: Day, due: Deadline?, every: Recurrence?, done: Day?, countedDone: Day?,
                                 occurrences: () -> [String]) -> Deadline? {
         let now = deadline(due: due, every: every, done: countedDone)
-        guard every != nil, let done, done > day else { return now }
+        // A standing control (`löpande`) has no deadline to move, on any day.
+        guard every != nil, due?.isStanding != true, let done, done > day else { return now }
         return before(day, due: countedDone != nil ? due : nil, occurrences: occurrences().compactMap(Occurrence.init)) ?? now
     }
 

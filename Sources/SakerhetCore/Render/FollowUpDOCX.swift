@@ -63,6 +63,11 @@ public enum FollowUpDOCX {
             b.append(table([1, 4, 2, 3], [l.id, l.title, l.owner, l.reason],
                            r.summary.waiting.map { [Cell($0.id), Cell($0.title), Cell($0.ownerName), Cell($0.reason ?? "")] }))
         }
+        if let moved = r.summary.moved {
+            b.append(.heading("\(l.movedOnTime) (\(moved.count))", level: 2))
+            b.append(table([1, 4, 2, 3], [l.id, l.title, l.owner, l.movedColumn],
+                           moved.map { [Cell($0.id), Cell($0.title), Cell($0.ownerName), Cell(l.moveText($0), fill: OfficeColours.fill(Signal.yellow))] }))
+        }
         return b
     }
 

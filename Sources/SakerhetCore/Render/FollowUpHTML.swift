@@ -97,6 +97,12 @@ public enum FollowUpHTML {
             for w in r.summary.waiting { b += "<tr><td>\(h(w.id))</td><td>\(h(w.title))</td><td>\(h(w.ownerName))</td><td>\(h(w.reason ?? ""))</td></tr>\n" }
             b += "</tbody>\n</table>\n"
         }
+        if let moved = r.summary.moved {
+            b += "<h3>\(l.movedOnTime) (\(moved.count))</h3>\n"
+            b += "<table>\n<thead><tr>\(th(l.id))\(th(l.title))\(th(l.owner))\(th(l.movedColumn))</tr></thead>\n<tbody>\n"
+            for w in moved { b += "<tr><td>\(h(w.id))</td><td>\(h(w.title))</td><td>\(h(w.ownerName))</td><td>\(sig(.yellow, l.lang, word: l.moveText(w)))</td></tr>\n" }
+            b += "</tbody>\n</table>\n"
+        }
         b += "</section>\n"
         return b
     }

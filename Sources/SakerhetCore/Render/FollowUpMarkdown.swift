@@ -27,6 +27,11 @@ public enum FollowUpMarkdown {
             out += "| \(l.id) | \(l.title) | \(l.owner) | \(l.reason) |\n|---|---|---|---|\n"
             for w in r.summary.waiting { out += "| \(w.id) | \(esc(w.title)) | \(esc(w.ownerName)) | \(esc(w.reason ?? "")) |\n" }
         }
+        if let moved = r.summary.moved {
+            out += "\n### \(l.movedOnTime) (\(moved.count))\n\n"
+            out += "| \(l.id) | \(l.title) | \(l.owner) | \(l.movedColumn) |\n|---|---|---|---|\n"
+            for w in moved { out += "| \(w.id) | \(esc(w.title)) | \(esc(w.ownerName)) | \(esc(l.moveText(w))) |\n" }
+        }
 
         out += "\n### \(l.legend)\n\n" + l.legendLines(r).map { "- " + esc($0).replacingAll("*", with: "\\*") + "\n" }.joined()
 

@@ -47,6 +47,13 @@ public enum FollowUpText {
             out += "  "; out += pad(v(x.id), 6); out += pad(clip(v(x.title), halfWidth), halfWidth)
             out += "  "; out += clip(v(x.reason ?? ""), halfWidth); out += "\n"
         }
+        if let moved = r.summary.moved {
+            out += "\n" + style.bold(l.movedOnTime + " (\(moved.count))") + "\n"
+            for x in moved {
+                out += "  "; out += pad(v(x.id), 6); out += pad(clip(v(x.title), halfWidth), halfWidth)
+                out += "  "; out += clip(v(l.moveText(x)), halfWidth); out += "\n"
+            }
+        }
 
         heading(l.legend)
         for line in l.legendLines(r) {

@@ -23,6 +23,14 @@ struct ReportLabels {
     var overdue: String { sv ? "Försenade" : "Overdue" }
     func dueSoon(_ window: Int) -> String { (sv ? "Ska vara klart inom " : "Due within ") + lang.days(window) }
     var waiting: String { sv ? "Väntar" : "Waiting" }
+    /// The summary's list of records gul for a moved deadline alone (`Summary.moved`).
+    var movedOnTime: String { sv ? "Flyttade under perioden, i tid mot det nya slutdatumet" : "Moved in the period, on time by the new deadline" }
+    var movedColumn: String { sv ? "Flyttad" : "Moved" }
+
+    /// "2026-12 → löpande": where a moved record's deadline went in the period.
+    func moveText(_ x: FollowUp.Line) -> String {
+        (x.original?.shown(lang) ?? "?") + " → " + (x.due?.shown(lang) ?? "?")
+    }
     var none: String { sv ? "Inga." : "None." }
     var total: String { sv ? "Totalt" : "Total" }
     var findings: String { sv ? "Rekommendationer" : "Recommendations" }

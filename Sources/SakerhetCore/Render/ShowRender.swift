@@ -56,7 +56,13 @@ public enum ShowRender {
         if ref.kind == .activity {
             let a = data.activities[ref.index]
             if let g = data.goal(a.goal) { facts.append((sv ? "Mål" : "Goal", SafeText.text("\(g.id) \(g.title)", lang))) }
-            if a.every != nil, let next = a.deadline(on: asOf), next != a.due { facts.append((sv ? "Nästa period" : "Next period", next.shown(lang))) }
+            if a.every != nil, let now = a.deadline(on: asOf), now != a.due {
+                // Later than `due`: a completion moved it on; earlier: a completion after the
+                // day has moved `due` past the period due that day.
+                var later = true
+                if let n = now.firstDay, let d = a.due?.firstDay { later = n > d }
+                facts.append((later ? (sv ? "Nästa period" : "Next period") : (sv ? "Period som gäller på dagen" : "Period due on the day"), now.shown(lang)))
+            }
             let risks = data.risks.filter { $0.actions.contains(a.id) }.map(\.id)
             if !risks.isEmpty { facts.append((sv ? "Behandlar risk" : "Treats risk", SafeText.text(risks.joined(separator: ", "), lang))) }
         }

@@ -165,13 +165,14 @@ extension FollowUp {
         func collect<T: Scheduled>(_ items: [T], counts: Bool = false) {
             for i in items.indices {
                 let standing = items[i].standing(asOf: asOf, window: window)
-                if counts {
-                    summary.activities.add(baselines.isEmpty ? standing.signal
-                        : moved(.activity, items[i].id, items[i].due, items[i].status(asOf: asOf), standing.signal).1)
-                }
+                let signal = baselines.isEmpty ? standing.signal
+                    : moved(items[i].ref.kind, items[i].id, items[i].due, items[i].status(asOf: asOf), standing.signal).1
+                if counts { summary.activities.add(signal) }
                 if standing.isOverdue { summary.overdue.append(line(items[i], days: standing.daysLate)) }
                 else if standing.isDueSoon { summary.dueSoon.append(line(items[i], days: standing.daysLeft)) }
                 if standing.isWaiting { summary.waiting.append(line(items[i], days: 0)) }
+                // Gul for its move alone: listed, so that every gul of the counts is in a list.
+                if standing.signal == .green, signal == .yellow { summary.moved = (summary.moved ?? []) + [line(items[i], days: 0)] }
             }
         }
         collect(goals)

@@ -125,6 +125,10 @@ public struct FollowUp: Sendable, Encodable {
         public var overdue: [Line] = []
         public var dueSoon: [Line] = []
         public var waiting: [Line] = []
+        /// On time by a deadline moved in the period, so gul for the move alone (the
+        /// default of `moved_green: nej`): the gul of the counts that no list above holds.
+        /// Nil without the history (no baselines) or when none is.
+        public var moved: [Line]? = nil
     }
 
     /// Risks by level; `unscored` lacks a likelihood or consequence.

@@ -122,8 +122,9 @@ public struct RecordList: Sendable, Codable {
                           asOf: asOf, window: window)
         let file = data.path(kind)
         var rows: [ListRow] = []
-        // Each row's deadline as the file has it, for the baselines (`Scheduled.due`).
-        var stored: [Deadline?] = []
+        // Each row's deadline as the file has it, for the baselines (`Scheduled.due`), and
+        // its status on the day (`Status.on`): a record done after the day was open then.
+        var stored: [(due: Deadline?, status: Status?)] = []
         // Room for every record of the kind (pages never written are never touched), so the
         // rows are not moved as the array grows; for activities, for those the filter keeps
         // on status and deadline (below).
@@ -137,7 +138,7 @@ public struct RecordList: Sendable, Codable {
                                 assessment: nil, progress: nil)
                 r.below = below[g.ref.index]
                 rows.append(r)
-                if !baselines.isEmpty { stored.append(g.due) }
+                if !baselines.isEmpty { stored.append((g.due, g.status(asOf: asOf))) }
             }
         case .activity:
             // Of 100,000 activities most fail the filter: each is looked at field by field
@@ -159,13 +160,13 @@ public struct RecordList: Sendable, Codable {
                                     title: acts[i].title, owners: acts[i].owners, goal: acts[i].goal, start: acts[i].start,
                                     deadline: deadline, status: status, done: acts[i].donePeriod, statusAlias: acts[i].statusAlias,
                                     assessment: nil, progress: acts[i].progress))
-                if !baselines.isEmpty { stored.append(acts[i].due) }
+                if !baselines.isEmpty { stored.append((acts[i].due, Status.on(asOf, status, done: acts[i].donePeriod))) }
             }
         case .finding:
             for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
                 rows.append(makeRow(f, kind, data, file: file, asOf: asOf, window: window, goal: nil, start: nil,
                                     assessment: f.assessment, progress: nil))
-                if !baselines.isEmpty { stored.append(f.due) }
+                if !baselines.isEmpty { stored.append((f.due, f.status(asOf: asOf))) }
             }
         case .risk:
             let wantStatus = filter.status.flatMap { StatusFilter($0, kind: .risk) }
@@ -192,9 +193,8 @@ public struct RecordList: Sendable, Codable {
         }
         if !baselines.isEmpty && kind != .risk {
             for i in rows.indices {
-                guard let original = baselines.original(kind, rows[i].id, current: stored[i]), let signal = rows[i].signal else { continue }
-                let raised = Baselines.signal(signal, moved: true, status: rows[i].status.flatMap(Status.init(parsing:)),
-                                              movedGreen: data.config.movedGreen)
+                guard let original = baselines.original(kind, rows[i].id, current: stored[i].due), let signal = rows[i].signal else { continue }
+                let raised = Baselines.signal(signal, moved: true, status: stored[i].status, movedGreen: data.config.movedGreen)
                 // In place: every other field (Öppet under, the review) stays as it was.
                 rows[i].signal = raised
                 rows[i].original = original
