@@ -35,20 +35,34 @@ final class ImportShapeTests: XCTestCase {
         }
     }
 
+    /// A row that only looks like a header (a title that starts with a column's name, a
+    /// status word that is a column's name) is a record; a header of two rows repeated is
+    /// passed over, both its rows.
+    func testRowsThatLookLikeAHeaderAreRecords() throws {
+        let i = try run([head, ["Mål 2: Krisberedskap", "Åtgärder efter övningen 2025", "sf", "2026-04", "Klart"],
+                         ["D1", "Beskrivning av rutinen", "sf", "2026-05", "pågår"]])
+        XCTAssertEqual(titles(i), ["Åtgärder efter övningen 2025", "Beskrivning av rutinen"])
+        XCTAssertFalse(i.notices.contains { $0.sv.contains("rubrikraden") }, i.notices.map(\.sv).joined(separator: "\n"))
+        let two = [["Mål", "Aktivitet", "Ansvarig", "Tidplan", "Tidplan"], ["", "", "", "Start", "Klart"]]
+        let t = try run(two + [["D1", "Första", "sf", "2026-01", "2026-04"]] + two + [["D1", "Andra", "sf", "2027-01", "2027-04"]])
+        XCTAssertEqual(titles(t), ["Första", "Andra"])
+        XCTAssertEqual(t.notices.map(\.sv).filter { $0.contains("upprepar rubrikraden") }, ["t.xlsx:4: raden upprepar rubrikraden och lästes inte som en post"])
+    }
+
     /// Text in a column without a heading, or past the header's last column, is named.
     func testTextWithoutAHeadingIsNamed() throws {
         let i = try run([head + ["", "Kommentar"], ["D1", "Första", "sf", "2026-04", "pågår", "Beslut i SN krävs", "k"],
                          ["D1", "Andra", "sf", "2026-05", "pågår", "", "", "extra", "mer"]])
         let said = i.notices.map(\.sv).filter { $0.contains("har ingen rubrik") }
         XCTAssertEqual(said, [
-            "t.csv: kolumn 6 (F) har ingen rubrik men text på 1 rad (den första rad 2) och togs inte med; ge den en rubrik (t.ex. Kommentar) och importera igen",
-            "t.csv: kolumn 8 (H) har ingen rubrik men text på 1 rad (den första rad 3) och togs inte med; ge den en rubrik (t.ex. Kommentar) och importera igen",
-            "t.csv: kolumn 9 (I) har ingen rubrik men text på 1 rad (den första rad 3) och togs inte med; ge den en rubrik (t.ex. Kommentar) och importera igen",
+            "t.csv: kolumn 6 har ingen rubrik men text på 1 rad (den första rad 2) och togs inte med; ge den en rubrik (t.ex. Kommentar) och importera igen",
+            "t.csv: kolumn 8 har ingen rubrik men text på 1 rad (den första rad 3) och togs inte med; ge den en rubrik (t.ex. Kommentar) och importera igen",
+            "t.csv: kolumn 9 har ingen rubrik men text på 1 rad (den första rad 3) och togs inte med; ge den en rubrik (t.ex. Kommentar) och importera igen",
         ])
-        XCTAssertEqual(Importer.columnLetter(0), "A")
-        XCTAssertEqual(Importer.columnLetter(25), "Z")
-        XCTAssertEqual(Importer.columnLetter(26), "AA")
-        XCTAssertEqual(Importer.columnLetter(701), "ZZ")
+        XCTAssertEqual(XLSXWriter.columnName(0), "A")
+        XCTAssertEqual(XLSXWriter.columnName(25), "Z")
+        XCTAssertEqual(XLSXWriter.columnName(26), "AA")
+        XCTAssertEqual(XLSXWriter.columnName(701), "ZZ")
     }
 
     /// A row of sums is passed over and said; an activity whose title starts with "Antal"
@@ -67,6 +81,10 @@ final class ImportShapeTests: XCTestCase {
                         "t.xlsx:4: raden ('Totalt') är en summarad och lästes inte som en post",
                         "t.xlsx:5: raden ('Antal') är en summarad och lästes inte som en post"])
         XCTAssertFalse(Importer.isTotalRow([.text("Antal möten")]), "a title alone is no sum")
+        XCTAssertFalse(Importer.isTotalRow([.text("Totalt avbrott i IT-driften"), .number(2), .number(4)]), "a title that says more is a record")
+        XCTAssertTrue(Importer.isTotalRow([.text("Antal aktiviteter"), .text("1")]), "a count as text (CSV)")
+        XCTAssertTrue(Importer.isTotalRow([.text("Totalt:"), .text("1 250,5")]))
+        XCTAssertFalse(Importer.isTotalRow([.text("Summa"), .text("se bilaga")]))
         XCTAssertFalse(Importer.isTotalRow([.number(3), .text("Summa"), .number(1)]))
     }
 
@@ -105,6 +123,27 @@ final class ImportShapeTests: XCTestCase {
         XCTAssertTrue(i.notices.map(\.sv).contains("t.xlsx:2: kolumnen Klardatum: klardatumet 'i våras' kunde inte läsas; sparat i note"), i.notices.map(\.sv).joined(separator: "\n"))
     }
 
+    /// A Word table's column of row numbers without a heading is no text left out, and a
+    /// Word table's columns are named by number, not by a sheet's letter.
+    func testAWordTablesRowNumbersAreNoTextLeftOut() throws {
+        var importer = Importer(data: ImportRecordTests.data(), asOf: ImportRecordTests.asOf)
+        let rows = [[""] + head, ["1.", "D1", "Första", "sf", "2026-04", "pågår"], ["2.", "D1", "Andra", "sf", "2026-05", "pågår", "Anteckning"]]
+        try importer.add(SourceTable(name: "p.docx, tabell 1", rows: rows.map { $0.map(TableCell.text) }), file: "p.docx")
+        XCTAssertEqual(titles(importer), ["Första", "Andra"])
+        XCTAssertEqual(importer.notices.map(\.sv).filter { $0.contains("ingen rubrik") },
+                       ["p.docx, tabell 1: kolumn 7 har ingen rubrik men text på 1 rad (den första rad 3) och togs inte med; ge den en rubrik (t.ex. Kommentar) och importera igen"])
+        XCTAssertTrue(Importer.isRowNumber(.text("3)")) && Importer.isRowNumber(.text("3.2")) && Importer.isRowNumber(.number(4)))
+        XCTAssertFalse(Importer.isRowNumber(.text("Anteckning")) || Importer.isRowNumber(.text("2026-04-01 klart")))
+    }
+
+    /// Hidden columns are read, and named.
+    func testHiddenColumnsAreNamed() throws {
+        var sheet = ImportSheetTests.sheet([head + ["Kommentar"], ["D1", "Första", "sf", "2026-04", "pågår", "Ring hem"]])
+        sheet = sheet.replacingOccurrences(of: "<worksheet>", with: "<worksheet><cols><col min=\"6\" max=\"6\" hidden=\"1\"/><col min=\"8\" max=\"9\" hidden=\"1\"/></cols>")
+        let t = try XLSXReader.read(try ImportSheetTests.workbook([("Plan", false, sheet)]), file: "p.xlsx")
+        XCTAssertEqual(t.notices.map(\.sv), ["p.xlsx: kolumnen F är dold i bladet och lästes som andra kolumner; hör den inte till planen, ta bort den i källan eller ange --map 'Rubrik=-'"])
+    }
+
     /// Rows hidden in the sheet (by hand or by a filter) are read, and named once.
     func testHiddenRowsAreNamed() throws {
         let rows = [head, ["D1", "Synlig", "sf", "2026-04", "pågår"], ["D1", "Dold", "sf", "2026-05", "klar"], ["D1", "Dold tom", "", "", ""]]
@@ -130,6 +169,12 @@ final class ImportMisnamedTests: XCTestCase {
         // Random bytes are a damaged file, not a text file.
         XCTAssertThrowsError(try ImportSource.tables([0x00, 0x01, 0xFF, 0x3B, 0x00], file: "plan.xlsx")) { e in
             XCTAssertTrue("\(e)".contains("kan inte läsas som arbetsbok"), "\(e)")
+        }
+        // Most rows with semicolons, one with a tab inside a cell: still a semicolon file.
+        XCTAssertThrowsError(try ImportSource.tables(Array("Mål;Aktivitet;Ansvarig\nD1;Första\tx;sf\nD1;Andra;sf\n".utf8), file: "plan.txt"))
+        // UTF-16 text (a byte-order mark and zero bytes) under a workbook's name.
+        XCTAssertThrowsError(try ImportSource.tables([0xFF, 0xFE] + Array("Mål;Aktivitet\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, file: "plan.xlsx")) { e in
+            XCTAssertTrue("\(e)".contains("är en textfil (CSV?)"), "\(e)")
         }
         // A tab-separated .txt is read.
         XCTAssertEqual(try ImportSource.tables(Array("Mål\tAktivitet\nD1\tFörsta\n".utf8), file: "plan.txt").first?.rows.count, 2)

@@ -35,12 +35,18 @@ public enum ImportSource {
             switch ext {
             case "xlsx", "xlsm": return [try XLSXReader.read(bytes, file: file, sheet: sheet)]
             case "docx", "docm": return try DOCXReader.read(bytes, file: file)
-            case "csv": return [CSVReader.read(bytes, file: file, tab: false)]
+            case "csv":
+                var t = CSVReader.read(bytes, file: file, tab: false)
+                t.lettered = true
+                return [t]
             case "tsv", "txt":
-                let t = CSVReader.read(bytes, file: file, tab: true)
-                // One column on every row, with semicolons: a Swedish Excel CSV under another
-                // name (one column is no plan, so nothing is lost by stopping here).
-                if t.rows.allSatisfy({ $0.count <= 1 }), t.rows.contains(where: { $0.first?.text.contains(";") == true }) {
+                var t = CSVReader.read(bytes, file: file, tab: true)
+                t.lettered = true
+                // Most rows one column with semicolons in it: a Swedish Excel CSV under another
+                // name (a tab inside a cell makes a row or two of two columns).
+                let filled = t.rows.filter { !$0.allSatisfy(\.isBlank) }
+                let semicolons = filled.filter { $0.count <= 1 && $0.first?.text.contains(";") == true }.count
+                if !filled.isEmpty, semicolons * 2 > filled.count {
                     throw OfficeError(sv: "\(file) läses som tabbseparerad (.\(ext)) men har semikolon och inga tabbar; är den semikolonseparerad (som svenska Excel sparar CSV), byt ändelse till .csv och importera igen",
                                       en: "\(file) is read as tab-separated (.\(ext)) but has semicolons and no tabs; if it is separated by semicolons (as Swedish Excel saves CSV), rename it to .csv and import again")
                 }
@@ -56,7 +62,8 @@ public enum ImportSource {
                               en: "\(file) is larger than import reads: \(f.message.en); a plan is a few MiB. Save only the plan's sheets or tables in a file of their own and import that")
         } catch let f as ZipArchive.Failure {
             // Text, not a zip (a CSV saved under the workbook's name): said as such.
-            if !bytes.starts(with: [0x50, 0x4B]), !bytes.prefix(4_096).contains(0), bytes.prefix(4_096).contains(where: { $0 == 0x3B || $0 == 0x2C || $0 == 0x09 }) {
+            let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            if !bytes.starts(with: [0x50, 0x4B]), utf16 || (!bytes.prefix(4_096).contains(0) && bytes.prefix(4_096).contains(where: { $0 == 0x3B || $0 == 0x2C || $0 == 0x09 })) {
                 throw OfficeError(sv: "\(file) är en textfil (CSV?), inte \(ext.hasPrefix("doc") ? "ett Word-dokument" : "en arbetsbok"); byt ändelse till .csv (eller .tsv för tabbar) och importera igen",
                                   en: "\(file) is a text file (CSV?), not a \(ext.hasPrefix("doc") ? "Word document" : "workbook"); rename it to .csv (or .tsv for tabs) and import again")
             }

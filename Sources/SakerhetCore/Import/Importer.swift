@@ -310,10 +310,15 @@ public struct Importer {
             }
         }
         let columnNames = column.mapValues { headers[$0.index] }
+        // The header's rows as the table has them (two for a header of two rows), folded: a
+        // row that is one of them again is the header repeated.
+        let headerRows = (found.row...headerRow).map { table.rows[$0].map { ImportColumns.fold(ImportValues.clean($0.text)) } }
+        let titleIndex = column[titleField]?.index
         let fieldAt = Dictionary(column.map { ($0.value.index, $0.key) }, uniquingKeysWith: { a, _ in a })
         var rowCells: [(Int, [String: TableCell])] = []
-        // Cells in a column without a heading: not read, and said (never dropped unseen).
-        var unheaded: [Int: (count: Int, first: Int)] = [:]
+        // Cells in a column without a heading: not read, and said (never dropped unseen),
+        // but for a column of row numbers ("1.", "2", "3)"), which a Word plan often has.
+        var unheaded: [Int: (count: Int, first: Int, numbersOnly: Bool)] = [:]
         for r in (headerRow + 1)..<max(headerRow + 1, table.rows.count) {
             let row = table.rows[r]
             if row.allSatisfy(\.isBlank) { continue }
@@ -322,23 +327,35 @@ public struct Importer {
             // page): never a record. The same columns are passed over; other columns would
             // read the rows below wrongly, so the table is refused at that row.
             let texts = row.map { ImportValues.clean($0.text).replacingAll("\n", with: " ") }
+            let folded = texts.map(ImportColumns.fold)
+            let filled = folded.indices.filter { !folded[$0].isEmpty }
+            // The table's own header row (or its second row) again, cell for cell, the title
+            // column's among them.
+            if filled.count >= 2, let t = titleIndex, filled.contains(t),
+               headerRows.contains(where: { h in filled.allSatisfy { $0 < h.count && h[$0] == folded[$0] } }) {
+                notices.append(Importer.headerAgain(at))
+                continue
+            }
+            // A header by its names as they stand (no words after them, no value), the title
+            // among them: passed over when it names the same fields in the same places
+            // ("Slutdatum" for "Klart senast"); other columns refuse the table at that row.
             if let fields = Importer.headerFields(texts, kind: kind, map: options.map) {
-                if fields.allSatisfy({ fieldAt[$0.key] == $0.value || ImportColumns.fold(texts[$0.key]) == ImportColumns.fold($0.key < headers.count ? headers[$0.key] : "") }) {
-                    notices.append(Message(sv: "\(at): raden upprepar rubrikraden och lästes inte som en post",
-                                           en: "\(at): the row repeats the header row and was not read as a record"))
+                if fields.allSatisfy({ fieldAt[$0.key] == $0.value }) {
+                    notices.append(Importer.headerAgain(at))
                     continue
                 }
-                throw OfficeError(sv: "\(at): raden är en ny rubrikrad med andra kolumner än tabellens första (rad \(table.numbers[headerRow])); raderna under den kan inte läsas med de kolumnerna. Lägg varje tabell på ett eget blad, eller kolumnerna i samma ordning, och importera igen",
-                                  en: "\(at): the row is a new header row with other columns than the table's first (row \(table.numbers[headerRow])); the rows below it cannot be read by those columns. Put each table on a sheet of its own, or the columns in the same order, and import again")
+                throw OfficeError(sv: "\(at): raden är en ny rubrikrad med andra kolumner än tabellens första (rad \(table.numbers[found.row])); raderna under den kan inte läsas med de kolumnerna. Lägg varje tabell på ett eget blad, eller kolumnerna i samma ordning, och importera igen",
+                                  en: "\(at): the row is a new header row with other columns than the table's first (row \(table.numbers[found.row])); the rows below it cannot be read by those columns. Put each table on a sheet of its own, or the columns in the same order, and import again")
             }
             // A row of sums ("Summa aktiviteter" beside a count): no record.
-            if Importer.isTotalRow(row) {
+            if kind != .risk, Importer.isTotalRow(row) {
                 notices.append(Message(sv: "\(at): raden ('\(Importer.shown(texts.first { !$0.isEmpty } ?? ""))') är en summarad och lästes inte som en post",
                                        en: "\(at): the row ('\(Importer.shown(texts.first { !$0.isEmpty } ?? ""))') is a row of sums and was not read as a record"))
                 continue
             }
             for (i, cell) in row.enumerated() where (i >= headers.count || headers[i].isEmpty) && !cell.isBlank {
-                if let seen = unheaded[i] { unheaded[i] = (seen.count + 1, seen.first) } else { unheaded[i] = (1, table.numbers[r]) }
+                let number = Importer.isRowNumber(cell)
+                if let seen = unheaded[i] { unheaded[i] = (seen.count + 1, seen.first, seen.numbersOnly && number) } else { unheaded[i] = (1, table.numbers[r], number) }
             }
             var cells: [String: TableCell] = [:]
             for (field, c) in column.sorted(by: { $0.value.index < $1.value.index }) where c.index < row.count && !row[c.index].isBlank {
@@ -369,8 +386,8 @@ public struct Importer {
             if let headingGoal { cells["goal"] = .text(headingGoal) }
             rowCells.append((r, cells))
         }
-        for (i, seen) in unheaded.sorted(by: { $0.key < $1.key }) {
-            let name = "\(i + 1) (\(Importer.columnLetter(i)))"
+        for (i, seen) in unheaded.sorted(by: { $0.key < $1.key }) where !seen.numbersOnly {
+            let name = table.lettered ? "\(i + 1) (\(XLSXWriter.columnName(i)))" : "\(i + 1)"
             notices.append(Message(sv: "\(table.place.sv): kolumn \(name) har ingen rubrik men text på \(seen.count) \(seen.count == 1 ? "rad" : "rader") (den första rad \(seen.first)) och togs inte med; ge den en rubrik (t.ex. Kommentar) och importera igen",
                                    en: "\(table.place.en): column \(name) has no heading but text on \(seen.count) \(seen.count == 1 ? "row" : "rows") (the first row \(seen.first)) and was left out; give it a heading (e.g. Kommentar) and import again"))
         }
@@ -384,29 +401,58 @@ public struct Importer {
     /// The most characters (UTF-16 units, as Excel counts) a cell may hold: Excel's limit.
     static let cellLimit = 32_767
 
-    /// The fields of a row that is a header row (each filled cell a column name, the title
-    /// column and one more among them), by the cell's index; nil for any other row.
+    /// The fields of a row that is a header row (each filled cell a column name as it stands,
+    /// not a known name with words after it: "Åtgärder efter revisionen" is a title; the
+    /// title column and one more among them), by the cell's index; nil for any other row.
     static func headerFields(_ texts: [String], kind: Kind, map: [String: String]) -> [Int: String]? {
         var fields: [Int: String] = [:]
         for (i, t) in texts.enumerated() where !t.isEmpty {
-            guard let f = mapped(t, kind: kind, map: map) else { return nil }
-            fields[i] = f
+            let f = ImportColumns.fold(t)
+            if let m = map.first(where: { ImportColumns.fold($0.key) == f }) {
+                guard m.value != "-" else { return nil }
+                fields[i] = m.value
+                continue
+            }
+            // Rank under 50: the name itself; 100: `export`'s header (ImportColumns.field).
+            guard let (field, rank) = ImportColumns.field(t, kind: kind), rank < 50 || rank == 100 else { return nil }
+            fields[i] = field
         }
         guard Set(fields.values).contains(ImportColumns.titleField(kind)), Set(fields.values).count >= 2 else { return nil }
         return fields
     }
 
-    /// A row of sums: its first filled cell starts with Summa, Totalt, Total or Antal, and
-    /// every other filled cell is a number (a count or a sum, as Excel computed it), one at
+    /// What is said of the header row repeated at `at`.
+    static func headerAgain(_ at: String) -> Message {
+        Message(sv: "\(at): raden upprepar rubrikraden och lästes inte som en post", en: "\(at): the row repeats the header row and was not read as a record")
+    }
+
+    /// A row of sums: its first filled cell is Summa, Totalt, Total, Sum or Antal, alone or
+    /// with one word ("Summa aktiviteter", "Totalt:"), and every other filled cell is a
+    /// number (a count or a sum; in a CSV or a Word table, text that reads as one), one at
     /// least; with Summa or Total(t), also none (the sum a formula the file holds no value
-    /// of). An activity "Antal anmälningar ska minska" has an owner or a deadline beside it.
+    /// of). A title that says more ("Antal anmälningar ska minska", "Totalt avbrott i
+    /// IT-driften") is a record. Never for risks, whose titles stand beside numbers.
     static func isTotalRow(_ row: [TableCell]) -> Bool {
         let filled = row.filter { !$0.isBlank }
         guard let head = filled.first, case .text(let t) = head else { return false }
-        let word = ImportColumns.fold(t).split(separator: " ").first.map(String.init) ?? ""
-        guard ["summa", "totalt", "total", "antal", "sum"].contains(word) else { return false }
+        let words = ImportColumns.fold(t).split(separator: " ").map(String.init)
+        guard let word = words.first, words.count <= 2, ["summa", "totalt", "total", "antal", "sum"].contains(word) else { return false }
         if filled.count == 1 { return word != "antal" }
-        return filled.dropFirst().allSatisfy { if case .number = $0 { return true } else { return false } }
+        return filled.dropFirst().allSatisfy { cell in
+            switch cell {
+            case .number: return true
+            case .day: return false
+            case .text(let s): return Double(s.trimmingBlanks.replacingAll(",", with: ".").replacingAll(" ", with: "")) != nil
+            }
+        }
+    }
+
+    /// A row's number as a plan numbers its rows: `3`, `3.`, `3)`, `3.2`.
+    static func isRowNumber(_ cell: TableCell) -> Bool {
+        if case .number = cell { return true }
+        let t = cell.text.trimmingBlanks
+        return !t.isEmpty && t.utf8.count <= 8 && t.utf8.first.map { (0x30...0x39).contains($0) } == true
+            && t.utf8.allSatisfy { (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ")") }
     }
 
     /// Text a spreadsheet would run as a formula: `=` first, or `+`, `-` or `@` first and
@@ -418,17 +464,6 @@ public struct Importer {
         // A bullet ("- Genomförs (digitalt)", "+ extra övning") is text.
         if t.utf8.dropFirst().first == UInt8(ascii: " ") { return false }
         return t.contains("(") || t.contains("!") || t.contains("|")
-    }
-
-    /// A column's letter in a spreadsheet: 0 → A, 26 → AA.
-    static func columnLetter(_ i: Int) -> String {
-        var n = i + 1, s = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            s = String(UnicodeScalar(UInt8(65 + r))) + s
-            n = (n - 1) / 26
-        }
-        return s
     }
 
     /// The columns of a header row: each field from its best-ranked column (a column that

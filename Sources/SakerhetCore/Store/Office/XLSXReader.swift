@@ -201,8 +201,10 @@ public enum XLSXReader {
         var uncomputed: [String] = []
         var errors: [String] = []
         var merges: [(top: Int, bottom: Int, column: Int)] = []
-        // Rows hidden in Excel (by hand, or by a filter): read as any row, and said.
+        // Rows hidden in Excel (by hand, or by a filter), and hidden columns: read as any
+        // row or column, and said.
         var hidden: Set<Int> = []
+        var hiddenColumns: Set<Int> = []
         var x = XMLScanner(bytes)
         func put(_ cell: TableCell, at c: Int) {
             guard c < 16_384 else { return }
@@ -260,6 +262,11 @@ public enum XLSXReader {
                     }
                 }
                 put(cell, at: col)
+            case .start("col", let a, _):
+                if a["hidden"] == "1" || a["hidden"] == "true", let lo = a["min"].flatMap(Int.init), let hi = a["max"].flatMap(Int.init),
+                   lo >= 1, lo <= hi, lo <= 16_384 {
+                    for c in lo...min(hi, 16_384, lo + 1_000) { hiddenColumns.insert(c - 1) }
+                }
             case .start("mergeCell", let a, _):
                 if let m = a["ref"].flatMap(mergedRange), m.bottom > m.top { merges.append(m) }
             default: break
@@ -268,12 +275,20 @@ public enum XLSXReader {
         try x.requireWhole(part)
         fillMerged(&rows, numbers: numbers, merges)
         var t = SourceTable(name: name, place: place, rows: rows, numbers: numbers)
+        t.lettered = true
         let hiddenFilled = zip(numbers, rows).filter { hidden.contains($0.0) && !$0.1.allSatisfy(\.isBlank) }.map(\.0)
         if !hiddenFilled.isEmpty {
             let shown = hiddenFilled.prefix(10).map(String.init).joined(separator: ", ") + (hiddenFilled.count > 10 ? " …" : "")
             let one = hiddenFilled.count == 1
             t.notices.append(Message(sv: "\(t.place.sv): \(one ? "raden" : "raderna") \(shown) är \(one ? "dold" : "dolda") i bladet (för hand eller av ett filter) och lästes som andra rader; hör \(one ? "den" : "de") inte till planen, ta bort \(one ? "den" : "dem") i källan och importera igen",
                                      en: "\(t.place.en): the \(one ? "row" : "rows") \(shown) \(one ? "is" : "are") hidden in the sheet (by hand or by a filter) and \(one ? "was" : "were") read as other rows; if \(one ? "it is" : "they are") not part of the plan, delete \(one ? "it" : "them") in the source and import again"))
+        }
+        let hiddenRead = hiddenColumns.sorted().filter { c in rows.contains { c < $0.count && !$0[c].isBlank } }
+        if !hiddenRead.isEmpty {
+            let shown = hiddenRead.prefix(10).map { columnName($0) }.joined(separator: ", ") + (hiddenRead.count > 10 ? " …" : "")
+            let one = hiddenRead.count == 1
+            t.notices.append(Message(sv: "\(t.place.sv): \(one ? "kolumnen" : "kolumnerna") \(shown) är \(one ? "dold" : "dolda") i bladet och lästes som andra kolumner; hör \(one ? "den" : "de") inte till planen, ta bort \(one ? "den" : "dem") i källan eller ange --map 'Rubrik=-'",
+                                     en: "\(t.place.en): the \(one ? "column" : "columns") \(shown) \(one ? "is" : "are") hidden in the sheet and \(one ? "was" : "were") read as other columns; if \(one ? "it is" : "they are") not part of the plan, delete \(one ? "it" : "them") in the source or give --map 'Heading=-'"))
         }
         if !uncomputed.isEmpty {
             let shown = uncomputed.prefix(10).joined(separator: ", ") + (uncomputed.count > 10 ? " …" : "")
@@ -324,11 +339,7 @@ public enum XLSXReader {
     }
 
     /// 1 → `B` (zero-based column to its letters).
-    static func columnName(_ c: Int) -> String {
-        var n = c + 1, s = ""
-        while n > 0 { let r = (n - 1) % 26; s = String(Character(Unicode.Scalar(UInt8(65 + r)))) + s; n = (n - 1) / 26 }
-        return s
-    }
+    static func columnName(_ c: Int) -> String { XLSXWriter.columnName(c) }
 
     /// `A2:C4` → rows 2 to 4, zero-based column 0.
     static func mergedRange(_ ref: String) -> (top: Int, bottom: Int, column: Int)? {
