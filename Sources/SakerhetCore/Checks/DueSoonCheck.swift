@@ -9,7 +9,7 @@ public struct DueSoonCheck: ScheduledCheck {
     public func check(_ item: Timing, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
         let window = data.config.soonDays
         guard item.isDueSoon(asOf: asOf, window: window) else { return }
-        let last = item.deadline(on: asOf)!.lastDay!
+        let last = item.deadline!.lastDay!
         let days = asOf.days(until: last)
         let recordID = data.idAndOwner(item.ref).id
         out.append(Diagnostic(.notice, id, data, item.ref, field: .due, message: Message { lang in

@@ -10,7 +10,7 @@ public struct OverdueCheck: ScheduledCheck {
 
     public func check(_ item: Timing, _ data: DataSet, asOf: Day, into out: inout [Diagnostic]) {
         guard item.isOverdue(asOf: asOf) else { return }
-        let last = item.deadline(on: asOf)!.lastDay!
+        let last = item.deadline!.lastDay!
         let days = item.daysLate(asOf: asOf)
         let waiting = item.status == .onHold
         let recordID = data.idAndOwner(item.ref).id

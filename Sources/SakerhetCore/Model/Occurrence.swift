@@ -98,17 +98,6 @@ extension Recurrence {
         due.lastDay.map { next(after: $0) }
     }
 
-    /// The length of the recurrence's periods as a deadline's precision.
-    public var precision: Deadline.Precision {
-        switch self {
-        case .month: return .month
-        case .quarter: return .quarter
-        case .tertial: return .tertial
-        case .half: return .half
-        case .year: return .year
-        }
-    }
-
     /// For a standing control (`due: löpande`) with this recurrence: the periods after the
     /// last one its `occurrences` (those done by `asOf`) complete that have ended by
     /// `asOf`, with no occurrence; nil when none has (or there is no occurrence to count

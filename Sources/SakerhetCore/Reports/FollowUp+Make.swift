@@ -23,7 +23,7 @@ extension FollowUp {
             return shown.joined(separator: ", ") + (errors.count > 3 ? (lang == .sv ? " m.fl." : " and more") : "")
         }
         let n = errors.count
-        let note = Message(sv: "\(n) \(n == 1 ? "fel" : "fel") i planens filer gör rapportens siffror osäkra (\(places(.sv))); en post med ett fel kan saknas i listorna eller stå utan slutdatum. Kör sakerhet audit och rätta felen",
+        let note = Message(sv: "\(n) fel i planens filer gör rapportens siffror osäkra (\(places(.sv))); en post med ett fel kan saknas i listorna eller stå utan slutdatum. Kör sakerhet audit och rätta felen",
                            en: "\(n) \(n == 1 ? "error" : "errors") in the plan's files make the report's figures unreliable (\(places(.en))); a record with an error may be missing from the lists or stand without a deadline. Run sakerhet audit and correct them")
         headNotes = [note] + (headNotes ?? [])
     }
@@ -172,7 +172,10 @@ extension FollowUp {
                 else if standing.isDueSoon { summary.dueSoon.append(line(items[i], days: standing.daysLeft)) }
                 if standing.isWaiting { summary.waiting.append(line(items[i], days: 0)) }
                 // Gul for its move alone: listed, so that every gul of the counts is in a list.
-                if standing.signal == .green, signal == .yellow { summary.moved = (summary.moved ?? []) + [line(items[i], days: 0)] }
+                if standing.signal == .green, signal == .yellow {
+                    if summary.moved == nil { summary.moved = [] }
+                    summary.moved!.append(line(items[i], days: 0))
+                }
             }
         }
         collect(goals)

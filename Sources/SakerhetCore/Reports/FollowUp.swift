@@ -125,8 +125,8 @@ public struct FollowUp: Sendable, Encodable {
         public var overdue: [Line] = []
         public var dueSoon: [Line] = []
         public var waiting: [Line] = []
-        /// On time by a deadline moved in the period, so gul for the move alone (the
-        /// default of `moved_green: nej`): the gul of the counts that no list above holds.
+        /// On time by a deadline moved in the period, so gul for the move alone (unless
+        /// `moved_signal: grön` in config.rec): the gul of the counts that no list above holds.
         /// Nil without the history (no baselines) or when none is.
         public var moved: [Line]? = nil
     }
