@@ -48,6 +48,8 @@ extension Timed {
 public struct Timing: Timed, Sendable {
     public let ref: RecordRef
     public let status: Status?
+    /// The deadline on the day the timing was made for (`Scheduled.timing(on:)`): a timing
+    /// is judged on that day only, so it keeps no deadline of any other day.
     public let deadline: Deadline?
     /// When it was done, as given (`done`); nil when there is none or it names no day.
     public let donePeriod: Deadline?
