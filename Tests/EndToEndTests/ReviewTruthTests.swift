@@ -217,12 +217,13 @@ final class ReviewTruthTests: XCTestCase {
         XCTAssertFalse(done.contains("Först planerad"), done)
     }
 
-    /// A1 late from 2027-01-01, moved to löpande on 2027-02-01 without a word; A2 moved a
-    /// quarter later and on time. Each is gul for its move, and the summary names both where
-    /// its gul is counted, in every format and in JSON; a record never moved is not there.
+    /// A1 late from 2027-01-01, moved to löpande on 2027-02-01 (with the reason `set` asks
+    /// for on late work); A2 moved a quarter later and on time. Each is gul for its move, and
+    /// the summary names both where its gul is counted, in every format and in JSON; a record
+    /// never moved is not there.
     func testARecordGulForItsMoveAloneIsListedInTheSummary() throws {
         let repo = try repo([activity("A1", due: "2026-12"), activity("A2", due: "2027-06"), activity("A3", due: "2027-09")])
-        try sakerhet(repo, ["activities", "set", "A1", "due=löpande", "--as-of", "2027-02-01"])
+        try sakerhet(repo, ["activities", "set", "A1", "due=löpande", "reason=Blir en stående kontroll", "--as-of", "2027-02-01"])
         try sakerhet(repo, ["activities", "postpone", "A2", "--to", "2027-09", "--reason", "Personalbrist", "--as-of", "2027-02-01"])
         try repo.commit("A1 löpande, A2 flyttad", on: "2027-02-01")
         let asOf = ["--as-of", "2027-05-10", "--period", "2027"]

@@ -129,6 +129,34 @@ public enum RecordRules {
         return try Editor.add(data, kind, fields: fields)
     }
 
+    /// Changes the fields of `id` (`Editor.update`). A later deadline for work that is late
+    /// on `asOf` (not done, not struck, its deadline passed) needs its reason in the same
+    /// change, `reason=…`, as `postpone` asks for one: moved without one, late work would
+    /// be on time again with nothing in the plan to say why. `löpande` counts as later (it
+    /// has no end). An earlier deadline, and a correction of a closed record's, need none.
+    public static func set(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change], asOf: Day) throws -> Edit {
+        var newDue: String?, reason: String?
+        for change in changes {
+            guard case .set(let key, let value) = change else { continue }
+            if key == "due" { newDue = value }
+            if key == "reason" { reason = value }
+        }
+        let blank = reason.map { $0.allSatisfy { $0 == " " || $0 == "\t" } } ?? true
+        if kind != .risk, blank, let newDue, let next = Deadline(phrase: newDue), !next.isUnknown {
+            let record = data.record(RecordRef(kind: kind, index: try Editor.target(data, kind, id: id)))
+            let closed = record.value(.status).flatMap(Status.init(parsing:))?.isClosed ?? false
+            if !closed, let old = record.value(.due).flatMap(Deadline.init(token:)), let oldLast = old.lastDay, oldLast < asOf,
+               next.lastDay.map({ $0 > oldLast }) ?? true {
+                // `löpande` has no end at all: later than any deadline.
+                let command = kind.fileName.dropLast(4)
+                throw EditError(sv: "\(id) är försenad (slutdatumet \(old.token) har passerat); ett senare slutdatum behöver ett skäl: lägg till reason=… i samma set, eller använd '\(command) postpone \(id) --to \(next.token) --reason …'",
+                                en: "\(id) is late (its deadline \(old.token) has passed); a later deadline needs a reason: add reason=… to the same set, or use '\(command) postpone \(id) --to \(next.token) --reason …'",
+                                refusal: true)
+            }
+        }
+        return try Editor.update(data, kind, id: id, changes)
+    }
+
     /// Marks `id` done on `date`. A recurring activity (`every:`) moves to its next period
     /// instead, in progress. Risks are not marked done (their status says it).
     public static func done(_ data: DataSet, _ kind: Kind, id: String, date: Day, evidence: String?,

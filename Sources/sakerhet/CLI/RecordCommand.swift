@@ -164,12 +164,13 @@ enum RecordCommand {
                                  en: "\(label): \(key)= is given twice; give the field once (a field that repeats takes several values with commas or \(key)+=…)")
             }
         }
+        let asOf = try ctx.asOf()
         return try Writer.perform(ctx, o, record: (kind, id)) { data in
             let resolved = try changes.map { key, change -> Change in
                 if key == "owner", case .set(let k, let v) = change { return .set(k, try ownerID(v, data)) }
                 return change
             }
-            return try Editor.update(data, kind, id: id, resolved)
+            return try RecordRules.set(data, kind, id: id, resolved, asOf: asOf)
         }
     }
 
