@@ -54,6 +54,22 @@ final class ImportTableTests: XCTestCase {
         XCTAssertThrowsError(try none.add(tables: [], file: "p.docx"))
     }
 
+    /// A row of a Word document with several tables is named by its table and its row in
+    /// it (`p.docx:2` was one of two rows 2); a file of one table keeps `file:row`.
+    func testARowOfADocumentWithSeveralTablesIsNamedByItsTable() throws {
+        let first = (heading: String?.none, rows: [["Mål", "Aktivitet", "Ansvarig"], ["D1", "Övning", "sf"]])
+        let second = (heading: String?.none, rows: [["Mål", "Aktivitet", "Ansvarig"], ["D1", "", "sf"]])
+        var importer = Importer(data: ImportRecordTests.data(), asOf: Self.asOf)
+        try importer.add(tables: try Self.document([first, second]), file: "p.docx")
+        XCTAssertEqual(importer.records.map { Self.value($0, "title") }, ["Övning"])
+        XCTAssertEqual(importer.notices.map(\.sv), ["p.docx, tabell 2, rad 2: raden har ingen title och togs inte med"])
+        XCTAssertEqual(importer.notices.map(\.en), ["p.docx, table 2, row 2: the row has no title and was left out"])
+
+        var one = Importer(data: ImportRecordTests.data(), asOf: Self.asOf)
+        try one.add(tables: try Self.document([second]), file: "p.docx")
+        XCTAssertEqual(one.notices.map(\.sv), ["p.docx:2: raden har ingen title och togs inte med"])
+    }
+
     /// A folder with its owners and no goals.
     static func empty() -> DataSet {
         var files = ImportRecordTests.data().files

@@ -75,7 +75,7 @@ public struct Importer {
     /// them is left for that row, whatever the rows' order.
     private var wanted: [String: Set<String>] = [:]
     /// Rows added, by key and deadline: a second row like one of them is said.
-    private var added: [String: String] = [:]
+    private var added: [String: Message] = [:]
     private var usedIDs: [Kind: Set<String>] = [:]
     /// The highest number given so far, by kind and letters.
     private var highest: [String: Int] = [:]
@@ -162,7 +162,7 @@ public struct Importer {
                 passed.append(t)
                 continue
             }
-            try add(t, file: file)
+            try add(t, file: file, oneOfSeveral: true)
             read += 1
         }
         guard read > 0 else {
@@ -178,6 +178,12 @@ public struct Importer {
 
     /// Adds the records of one table. Throws when no header row is recognised.
     public mutating func add(_ table: SourceTable, file: String) throws {
+        try add(table, file: file, oneOfSeveral: false)
+    }
+
+    /// `add(_:file:)` of one of a file's tables; `oneOfSeveral`: the file has more tables
+    /// (a Word document), so a row is named by its table as well (`rowPlace`).
+    private mutating func add(_ table: SourceTable, file: String, oneOfSeveral: Bool) throws {
         // What the reader found (a hidden sheet passed over, formulas without a value) is said
         // whether or not the table is recognised.
         for n in table.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
@@ -322,7 +328,7 @@ public struct Importer {
         for r in (headerRow + 1)..<max(headerRow + 1, table.rows.count) {
             let row = table.rows[r]
             if row.allSatisfy(\.isBlank) { continue }
-            let at = "\(file):\(table.numbers[r])"
+            let at = Importer.rowPlace(table, r, file: file, oneOfSeveral: oneOfSeveral)
             // The header again (a plan with a section per year or unit, or pasted page by
             // page): never a record. The same columns are passed over; other columns would
             // read the rows below wrongly, so the table is refused at that row.
@@ -344,13 +350,13 @@ public struct Importer {
                     notices.append(Importer.headerAgain(at))
                     continue
                 }
-                throw OfficeError(sv: "\(at): raden är en ny rubrikrad med andra kolumner än tabellens första (rad \(table.numbers[found.row])); raderna under den kan inte läsas med de kolumnerna. Lägg varje tabell på ett eget blad, eller kolumnerna i samma ordning, och importera igen",
-                                  en: "\(at): the row is a new header row with other columns than the table's first (row \(table.numbers[found.row])); the rows below it cannot be read by those columns. Put each table on a sheet of its own, or the columns in the same order, and import again")
+                throw OfficeError(sv: "\(at.sv): raden är en ny rubrikrad med andra kolumner än tabellens första (rad \(table.numbers[found.row])); raderna under den kan inte läsas med de kolumnerna. Lägg varje tabell på ett eget blad, eller kolumnerna i samma ordning, och importera igen",
+                                  en: "\(at.en): the row is a new header row with other columns than the table's first (row \(table.numbers[found.row])); the rows below it cannot be read by those columns. Put each table on a sheet of its own, or the columns in the same order, and import again")
             }
             // A row of sums ("Summa aktiviteter" beside a count): no record.
             if kind != .risk, Importer.isTotalRow(row) {
-                notices.append(Message(sv: "\(at): raden ('\(Importer.shown(texts.first { !$0.isEmpty } ?? ""))') är en summarad och lästes inte som en post",
-                                       en: "\(at): the row ('\(Importer.shown(texts.first { !$0.isEmpty } ?? ""))') is a row of sums and was not read as a record"))
+                notices.append(Message(sv: "\(at.sv): raden ('\(Importer.shown(texts.first { !$0.isEmpty } ?? ""))') är en summarad och lästes inte som en post",
+                                       en: "\(at.en): the row ('\(Importer.shown(texts.first { !$0.isEmpty } ?? ""))') is a row of sums and was not read as a record"))
                 continue
             }
             for (i, cell) in row.enumerated() where (i >= headers.count || headers[i].isEmpty) && !cell.isBlank {
@@ -364,15 +370,15 @@ public struct Importer {
                     // Longer than a cell of Excel holds (a file made to be large): refused,
                     // before a record of megabytes is made of it.
                     if t.utf8.count > Importer.cellLimit, t.utf16.count > Importer.cellLimit {
-                        throw OfficeError(sv: "\(at): kolumnen \(Importer.shown(headers[c.index])): cellen har \(t.utf16.count) tecken, fler än en cell i Excel rymmer (\(Importer.cellLimit)); korta texten och importera igen",
-                                          en: "\(at): column \(Importer.shown(headers[c.index])): the cell has \(t.utf16.count) characters, more than a cell of Excel holds (\(Importer.cellLimit)); shorten the text and import again")
+                        throw OfficeError(sv: "\(at.sv): kolumnen \(Importer.shown(headers[c.index])): cellen har \(t.utf16.count) tecken, fler än en cell i Excel rymmer (\(Importer.cellLimit)); korta texten och importera igen",
+                                          en: "\(at.en): column \(Importer.shown(headers[c.index])): the cell has \(t.utf16.count) characters, more than a cell of Excel holds (\(Importer.cellLimit)); shorten the text and import again")
                     }
                     // Text that a spreadsheet would run as a formula: read as text, and said
                     // (`export` writes it as text, and the CSV list with an apostrophe).
                     if Importer.looksLikeFormula(t) {
                         let m = Importer.inColumn(headers[c.index], Message(sv: "cellen börjar som en formel ('\(Importer.shown(t))') och lästes som text",
                                                                             en: "the cell starts as a formula does ('\(Importer.shown(t))') and was read as text"))
-                        notices.append(Message(sv: "\(at): " + m.sv, en: "\(at): " + m.en))
+                        notices.append(Message(sv: "\(at.sv): " + m.sv, en: "\(at.en): " + m.en))
                     }
                 }
                 // A control character the record format cannot hold becomes a space (clean):
@@ -380,7 +386,8 @@ public struct Importer {
                 if case .text(let t) = row[c.index], let codes = Importer.controlCharacters(t) {
                     let m = Importer.inColumn(headers[c.index], Message(sv: "\(codes.count == 1 ? "styrtecknet" : "styrtecknen") \(codes.joined(separator: ", ")) kan inte stå i en post och \(codes.count == 1 ? "blev ett mellanslag" : "blev mellanslag")",
                                                                         en: "the control \(codes.count == 1 ? "character" : "characters") \(codes.joined(separator: ", ")) cannot stand in a record and became \(codes.count == 1 ? "a space" : "spaces")"))
-                    notices.append(Message(sv: "\(file):\(table.numbers[r]): " + m.sv, en: "\(file):\(table.numbers[r]): " + m.en))
+                    let at = Importer.rowPlace(table, r, file: file, oneOfSeveral: oneOfSeveral)
+                    notices.append(Message(sv: "\(at.sv): " + m.sv, en: "\(at.en): " + m.en))
                 }
             }
             if let headingGoal { cells["goal"] = .text(headingGoal) }
@@ -394,7 +401,8 @@ public struct Importer {
         wanted = [:]
         for (_, cells) in rowCells { if let (key, due) = rowKey(cells, kind: kind) { wanted[key, default: []].insert(due) } }
         for (r, cells) in rowCells {
-            try addRow(cells, kind: kind, at: "\(file):\(table.numbers[r])", file: file, columns: columnNames)
+            try addRow(cells, kind: kind, at: Importer.rowPlace(table, r, file: file, oneOfSeveral: oneOfSeveral),
+                       source: "\(file):\(table.numbers[r])", file: file, columns: columnNames)
         }
     }
 
@@ -422,8 +430,17 @@ public struct Importer {
     }
 
     /// What is said of the header row repeated at `at`.
-    static func headerAgain(_ at: String) -> Message {
-        Message(sv: "\(at): raden upprepar rubrikraden och lästes inte som en post", en: "\(at): the row repeats the header row and was not read as a record")
+    static func headerAgain(_ at: Message) -> Message {
+        Message(sv: "\(at.sv): raden upprepar rubrikraden och lästes inte som en post", en: "\(at.en): the row repeats the header row and was not read as a record")
+    }
+
+    /// Where row `r` of `table` is, for a message: `plan.xlsx:12` (the file and the row a
+    /// user sees), or for one of a Word document's several tables, whose rows are numbered
+    /// in each, `plan.docx, tabell 2, rad 3` (`plan.docx:3` was one of several rows 3).
+    static func rowPlace(_ table: SourceTable, _ r: Int, file: String, oneOfSeveral: Bool) -> Message {
+        let row = table.numbers[r]
+        guard oneOfSeveral else { return Message(sv: "\(file):\(row)", en: "\(file):\(row)") }
+        return Message(sv: "\(table.place.sv), rad \(row)", en: "\(table.place.en), row \(row)")
     }
 
     /// A row of sums: its first filled cell is Summa, Totalt, Total, Sum or Antal, alone or
@@ -625,17 +642,18 @@ public struct Importer {
         return (Importer.key(kind, scope, title), due)
     }
 
-    private mutating func addRow(_ cells: [String: TableCell], kind: Kind, at place: String, file: String, columns: [String: String]) throws {
+    private mutating func addRow(_ cells: [String: TableCell], kind: Kind, at place: Message, source: String, file: String,
+                                 columns: [String: String]) throws {
         func text(_ f: String) -> String? { cells[f].map { ImportValues.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 } }
         let titleField = ImportColumns.titleField(kind)
         guard let title = text(titleField) else {
             // Named one by one up to a few; a sheet of empty-titled rows is counted, not
             // printed line by line (the closing line gives the number).
             if untitled < Importer.untitledNamed {
-                notices.append(Message(sv: "\(place): raden har ingen \(titleField) och togs inte med", en: "\(place): the row has no \(titleField) and was left out"))
+                notices.append(Message(sv: "\(place.sv): raden har ingen \(titleField) och togs inte med", en: "\(place.en): the row has no \(titleField) and was left out"))
             } else if untitled == Importer.untitledNamed {
-                notices.append(Message(sv: "\(place): fler rader utan \(titleField) togs inte med; de räknas i slutraden",
-                                       en: "\(place): more rows without a \(titleField) were left out; the closing line counts them"))
+                notices.append(Message(sv: "\(place.sv): fler rader utan \(titleField) togs inte med; de räknas i slutraden",
+                                       en: "\(place.en): more rows without a \(titleField) were left out; the closing line counts them"))
             }
             untitled += 1
             return
@@ -654,7 +672,7 @@ public struct Importer {
         }
         func leaveOut(_ sv: String, _ en: String) {
             leftOut += 1
-            notices.append(Message(sv: "\(place): \(sv); raden kan inte tas med", en: "\(place): \(en); the row cannot be taken in"))
+            notices.append(Message(sv: "\(place.sv): \(sv); raden kan inte tas med", en: "\(place.en): \(en); the row cannot be taken in"))
         }
 
         var goalID: String?
@@ -683,8 +701,8 @@ public struct Importer {
             duplicateKinds.insert(kind)
             if same.due != due {
                 let rule = Importer.sameRecord(kind)
-                notices.append(Message(sv: "\(place): raden är redan \(same.id) i mappen (\(rule.sv); tidpunkten där är \(same.due.isEmpty ? "tom" : same.due), här \(due)) och lades inte till igen",
-                                       en: "\(place): the row is \(same.id) in the folder already (\(rule.en); its deadline there is \(same.due.isEmpty ? "empty" : same.due), here \(due)) and was not added again"))
+                notices.append(Message(sv: "\(place.sv): raden är redan \(same.id) i mappen (\(rule.sv); tidpunkten där är \(same.due.isEmpty ? "tom" : same.due), här \(due)) och lades inte till igen",
+                                       en: "\(place.en): the row is \(same.id) in the folder already (\(rule.en); its deadline there is \(same.due.isEmpty ? "empty" : same.due), here \(due)) and was not added again"))
             }
             // An updated sheet imported again: the import adds, it does not change a record,
             // so a status that differs is said, with the command that changes it.
@@ -694,15 +712,15 @@ public struct Importer {
                 let current = kind == .risk ? RiskStatus(parsing: now)?.rawValue : Status(parsing: now)?.rawValue
                 if let source, let current, source != current {
                     let command = "sakerhet \(kind.fileName.dropLast(4)) \(kind == .risk || source != Status.done.rawValue ? "set \(same.id) status=\(source)" : "done \(same.id)")"
-                    notices.append(Message(sv: "\(place): raden är \(same.id) i mappen, med status \(current); källan säger \(source). Importen lägger bara till poster och ändrar inte \(same.id); ändra med '\(command)'",
-                                           en: "\(place): the row is \(same.id) in the folder, with status \(current); the source says \(source). Import only adds records and does not change \(same.id); change it with '\(command)'"))
+                    notices.append(Message(sv: "\(place.sv): raden är \(same.id) i mappen, med status \(current); källan säger \(source). Importen lägger bara till poster och ändrar inte \(same.id); ändra med '\(command)'",
+                                           en: "\(place.en): the row is \(same.id) in the folder, with status \(current); the source says \(source). Import only adds records and does not change \(same.id); change it with '\(command)'"))
                 }
             }
             return
         }
         if let earlier = added[dupKey + "\u{1F}" + due] {
-            notices.append(Message(sv: "\(place): samma mål, titel och tidpunkt som \(earlier); båda tas med. Står raden två gånger i källan, ta bort den ena och importera igen",
-                                   en: "\(place): the same goal, title and deadline as \(earlier); both are taken in. If the row is in the source twice, remove one and import again"))
+            notices.append(Message(sv: "\(place.sv): samma mål, titel och tidpunkt som \(earlier.sv); båda tas med. Står raden två gånger i källan, ta bort den ena och importera igen",
+                                   en: "\(place.en): the same goal, title and deadline as \(earlier.en); both are taken in. If the row is in the source twice, remove one and import again"))
         }
 
         // What the row creates (owners, a goal) is undone if the row is left out.
@@ -734,8 +752,8 @@ public struct Importer {
                 let parts = ImportValues.ownerNames(o)
                 names = parts.count > 1 && !isKnownOwner(whole) && parts.allSatisfy(isKnownOwner) ? parts : [whole]
                 if parts.count > 1 && names.count == 1 && !isKnownOwner(whole) {
-                    notices.append(Message(sv: "\(place): ansvarig '\(Importer.shown(whole))' blir en ny ansvarig, hel; en cell delas vid och, komma och / bara när varje del är en känd ansvarig (i owners.rec eller ensam i en cell i kolumnen). Är det flera ansvariga, lägg först in var och en i owners.rec och importera igen",
-                                           en: "\(place): owner '\(Importer.shown(whole))' becomes one new owner, whole; a cell is split at och, comma and / only when every part is a known owner (in owners.rec or alone in a cell of the column). If these are several owners, add each to owners.rec first and import again"))
+                    notices.append(Message(sv: "\(place.sv): ansvarig '\(Importer.shown(whole))' blir en ny ansvarig, hel; en cell delas vid och, komma och / bara när varje del är en känd ansvarig (i owners.rec eller ensam i en cell i kolumnen). Är det flera ansvariga, lägg först in var och en i owners.rec och importera igen",
+                                           en: "\(place.en): owner '\(Importer.shown(whole))' becomes one new owner, whole; a cell is split at och, comma and / only when every part is a known owner (in owners.rec or alone in a cell of the column). If these are several owners, add each to owners.rec first and import again"))
                 }
                 ids = names.map { ownerFor($0, file: file) }
                 ownerCells[o] = (names, ids)
@@ -787,12 +805,12 @@ public struct Importer {
                     } else if name == "due" {
                         fields.append(("due", "?"))
                         reasonParts.append((ImportValues.clean(c.text), columns["due"]))
-                        notices.append(Message(sv: "\(place): tidpunkten '\(Importer.shown(c.text))' kunde inte läsas; sparad som due: ? med texten som reason",
-                                               en: "\(place): the deadline '\(Importer.shown(c.text))' could not be read; kept as due: ? with the text as reason"))
+                        notices.append(Message(sv: "\(place.sv): tidpunkten '\(Importer.shown(c.text))' kunde inte läsas; sparad som due: ? med texten som reason",
+                                               en: "\(place.en): the deadline '\(Importer.shown(c.text))' could not be read; kept as due: ? with the text as reason"))
                     } else {
                         notes.append(("Start: " + ImportValues.clean(c.text), columns["start"]))
-                        notices.append(Message(sv: "\(place): starten '\(Importer.shown(c.text))' kunde inte läsas; sparad i note",
-                                               en: "\(place): the start '\(Importer.shown(c.text))' could not be read; kept in note"))
+                        notices.append(Message(sv: "\(place.sv): starten '\(Importer.shown(c.text))' kunde inte läsas; sparad i note",
+                                               en: "\(place.en): the start '\(Importer.shown(c.text))' could not be read; kept in note"))
                     }
                 } else if name == "due" && spec.required {
                     fields.append(("due", "?"))
@@ -807,8 +825,8 @@ public struct Importer {
                     if kind.spec("assumed") != nil { fields.append(("assumed", "status")) }
                     if let raw {
                         notes.append(("Status i källan: " + raw, columns["status"]))
-                        notices.append(Message(sv: "\(place): statusen '\(Importer.shown(raw))' lästes som \(word), markerad som antagen (assumed: status); källans text i \(Importer.noteField(kind))",
-                                               en: "\(place): the status '\(Importer.shown(raw))' was read as \(word), marked as assumed (assumed: status); the source's text in \(Importer.noteField(kind))"))
+                        notices.append(Message(sv: "\(place.sv): statusen '\(Importer.shown(raw))' lästes som \(word), markerad som antagen (assumed: status); källans text i \(Importer.noteField(kind))",
+                                               en: "\(place.en): the status '\(Importer.shown(raw))' was read as \(word), marked as assumed (assumed: status); the source's text in \(Importer.noteField(kind))"))
                     }
                     filled("status \(word)" + (raw == nil ? " (källan saknar status)" : " (källans status i \(Importer.noteField(kind)))"))
                 }
@@ -876,7 +894,7 @@ public struct Importer {
                 notes.append(("Klart: " + ImportValues.clean(c.text), columns["done"]))
                 let m = Importer.inColumn(columns["done"], Message(sv: "klardatumet '\(Importer.shown(c.text))' kunde inte läsas; sparat i \(Importer.noteField(kind))",
                                                                    en: "the done date '\(Importer.shown(c.text))' could not be read; kept in \(Importer.noteField(kind))"))
-                notices.append(Message(sv: "\(place): " + m.sv, en: "\(place): " + m.en))
+                notices.append(Message(sv: "\(place.sv): " + m.sv, en: "\(place.en): " + m.en))
             }
         }
         if doneRead {
@@ -899,8 +917,8 @@ public struct Importer {
             // (format.md, "Assumed values"), in the reports as well as in the file.
             if kind.spec("assumed") != nil { fields.append(("assumed", "done")) }
             filled("done \(token) är \(why)")
-            notices.append(Message(sv: "\(place): klar utan datum; done satt till \(token) (\(why)), markerat som antaget (assumed: done) och med en kommentar",
-                                   en: "\(place): done without a date; done set to \(token) (\(whyEN)), marked as assumed (assumed: done) and by a comment"))
+            notices.append(Message(sv: "\(place.sv): klar utan datum; done satt till \(token) (\(why)), markerat som antaget (assumed: done) och med en kommentar",
+                                   en: "\(place.en): done without a date; done set to \(token) (\(whyEN)), marked as assumed (assumed: done) and by a comment"))
         }
         // note and reason may be made of several columns' text: each part keeps its column, so
         // that a problem in it (a personnummer in the Status cell) is named at that column.
@@ -926,7 +944,7 @@ public struct Importer {
         if !notes.isEmpty, kind.spec(noteField) != nil { compose(noteField, notes, "\n") }
         else if !notes.isEmpty {
             let left = notes.map(\.0).joined(separator: "; ")
-            notices.append(Message(sv: "\(place): \(kind.word(.sv)) har inget note-fält; inte med: \(left)", en: "\(place): \(kind.rawValue) has no note field; left out: \(left)"))
+            notices.append(Message(sv: "\(place.sv): \(kind.word(.sv)) har inget note-fält; inte med: \(left)", en: "\(place.en): \(kind.rawValue) has no note field; left out: \(left)"))
         }
 
         // Required fields the source lacks and the import cannot fill.
@@ -937,9 +955,9 @@ public struct Importer {
             return leaveOut("saknar \(missing.joined(separator: ", "))", "lacks \(missing.joined(separator: ", "))")
         }
         // What the row adds: its record, and the owners and goal it creates.
-        var record = NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments, source: place, columns: recordColumns, parts: parts, commentColumns: commentColumns)
+        var record = NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments, source: source, columns: recordColumns, parts: parts, commentColumns: commentColumns)
         for i in start..<records.count {
-            records[i].source = place
+            records[i].source = source
             let (field, from) = records[i].kind == .owner ? ("name", "owner") : ("title", kind == .goal ? "parent" : "goal")
             if let h = columns[from] { records[i].columns[field] = h }
         }
