@@ -1,56 +1,84 @@
 import XCTest
 @testable import SakerhetCore
 
-/// `set due=…` to a later deadline on late work needs its reason in the same change, as
-/// `postpone` does (`RecordRules.set`): otherwise a late activity was on time again, in the
-/// owners' lists and in the report, with nothing in the plan to say why.
+/// A deadline that has passed moves later, to `löpande` or to `?` only with a new reason in
+/// the same change, as `postpone` asks for one (`RecordRules.set`): otherwise a late
+/// activity, or a late finish, was on time again, in the owners' lists and in the report,
+/// with nothing in the plan to say why. The rule reads the record as the change leaves it.
 final class SetLateDeadlineTests: XCTestCase {
-    private let day = Day("2025-06-01")!  // A12 (due 2024-11) is late; A5 (due 2025-05) too.
+    private let day = Day("2025-06-01")!  // A12 (due 2024-11, pågår) is late.
 
-    private func refusal(_ changes: [Change], _ id: String = "A12", _ kind: Kind = .activity,
-                         file: StaticString = #filePath, line: UInt = #line) throws -> EditError? {
-        let data = try Fixture.shipped()
+    private func refusal(_ changes: [Change], _ id: String = "A12", _ kind: Kind = .activity, data: DataSet? = nil,
+                         on day: Day? = nil) throws -> EditError? {
         do {
-            _ = try RecordRules.set(data, kind, id: id, changes, asOf: day)
+            _ = try RecordRules.set(try data ?? Fixture.shipped(), kind, id: id, changes, asOf: day ?? self.day)
             return nil
         } catch let error as EditError {
             return error
         }
     }
 
-    func testALaterDeadlineForLateWorkWithoutAReasonIsRefused() throws {
+    func testALaterDeadlineThatHasPassedNeedsANewReason() throws {
         let error = try XCTUnwrap(try refusal([.set("due", "2025-09")]))
         XCTAssertTrue(error.isRefusal)
-        XCTAssertEqual(error.message.sv, "A12 är försenad (slutdatumet 2024-11 har passerat); ett senare slutdatum behöver ett skäl: lägg till reason=… i samma set, eller använd 'activities postpone A12 --to 2025-09 --reason …'")
-        XCTAssertEqual(error.message.en, "A12 is late (its deadline 2024-11 has passed); a later deadline needs a reason: add reason=… to the same set, or use 'activities postpone A12 --to 2025-09 --reason …'")
-        // A phrase is read as the deadline it names; löpande has no end, so it is later.
+        XCTAssertEqual(error.message.sv, "A12:s slutdatum 2024-11 har passerat; ett senare slutdatum behöver ett nytt skäl: lägg till reason=… i samma set, eller använd sakerhet activities postpone A12 --to 2025-09 --reason …")
+        XCTAssertEqual(error.message.en, "the deadline of A12, 2024-11, has passed; a later deadline needs a new reason: add reason=… to the same set, or use sakerhet activities postpone A12 --to 2025-09 --reason …")
+        // A phrase is read as the deadline it names; löpande and ? have no end: later.
         XCTAssertNotNil(try refusal([.set("due", "hösten 2025")]))
         XCTAssertNotNil(try refusal([.set("due", "löpande")]))
-        // Marking it done in the same change does not make the move on time.
+        XCTAssertNotNil(try refusal([.set("due", "?")]))
+        // Done in the same change, or done before: a late finish is not made one on time.
         XCTAssertNotNil(try refusal([.set("status", "klar"), .set("due", "2025-12")]))
-        // A blank reason is none.
-        XCTAssertNotNil(try refusal([.set("due", "2025-09"), .set("reason", "  ")]))
+        let done = try XCTUnwrap(try Fixture.shipped().activities.first { $0.status == .done && ($0.due?.lastDay).map { $0 < day } == true })
+        XCTAssertNotNil(try refusal([.set("due", "2026-12")], done.id))
+        // The record as the change leaves it: a deadline taken away and put back, a reason
+        // given and taken away, a reason that is stored as nothing or reads as nothing.
+        XCTAssertNotNil(try refusal([.remove("due", "2024-11"), .add("due", "2025-09")]))
+        XCTAssertNotNil(try refusal([.set("due", "2025-09"), .set("reason", "x"), .remove("reason", "x")]))
+        for blank in ["  ", "\n", "\u{A0}", "\u{200B}", "\u{3000}", "\u{AD}"] {
+            XCTAssertNotNil(try refusal([.set("due", "2025-09"), .set("reason", blank)]), "reason \(blank.unicodeScalars.map { $0.value })")
+        }
         // A goal alike.
         XCTAssertNotNil(try refusal([.set("due", "2026")], "D9", .goal))
     }
 
-    func testAReasonAnEarlierDeadlineWorkNotLateAndClosedWorkNeedNone() throws {
-        // With the reason in the same set, as postpone writes it.
+    /// A reason already there is an old move's: moving again needs its own. So a late
+    /// record cannot go through `?` (which a reason check would pass on the old reason) to
+    /// a later date without one.
+    func testAnOldReasonIsNotTheNewMovesReason() throws {
+        let data = try Fixture.shipped()
+        let postponed = try RecordRules.postpone(data, .activity, id: "A12", to: Deadline(token: "2025-02")!, reason: "Inväntar upphandling")
+        let moved = postponed.applied(to: data)
+        XCTAssertNotNil(try refusal([.set("due", "?")], data: moved))
+        XCTAssertNotNil(try refusal([.set("due", "2025-12")], data: moved))
+        XCTAssertNil(try refusal([.set("due", "2025-12"), .set("reason", "Ny upphandling")], data: moved))
+    }
+
+    func testAReasonAnEarlierDeadlineAndWorkNotLateNeedNone() throws {
         let data = try Fixture.shipped()
         let edit = try RecordRules.set(data, .activity, id: "A12", [.set("due", "2025-09"), .set("reason", "Inväntar beslut")], asOf: day)
         let after = String(decoding: edit.afterBytes, as: UTF8.self)
-        XCTAssertTrue(after.contains("id: A12\n"), after)
         XCTAssertTrue(after.contains("due: 2025-09\n") && after.contains("reason: Inväntar beslut\n"), after)
         // Earlier: the deadline comes sooner, nothing is hidden.
         XCTAssertNil(try refusal([.set("due", "2024-10")]))
         // Not late on the day: A5 is due 2025-05, which has not passed on 2025-05-20.
-        XCTAssertNoThrow(try RecordRules.set(data, .activity, id: "A5", [.set("due", "2025-12")], asOf: Day("2025-05-20")!))
-        // Unknown (`?`): the reason check asks for a reason when the folder is checked.
-        XCTAssertNil(try refusal([.set("due", "?")]))
+        XCTAssertNil(try refusal([.set("due", "2025-12")], "A5", on: Day("2025-05-20")!))
         // Other fields of late work change freely.
         XCTAssertNil(try refusal([.set("note", "Ny anteckning")]))
-        // A closed record's deadline is corrected without one (postpone refuses done work).
-        let done = try XCTUnwrap(data.activities.first { $0.status == .done && ($0.due?.lastDay).map { $0 < day } == true })
-        XCTAssertNil(try refusal([.set("due", "2026-12")], done.id))
+    }
+
+    /// A recurring activity is judged by the deadline that counts on the day: its next
+    /// period once the last is done, not the period its `due` names.
+    func testARecurringActivityIsJudgedByItsDeadlineOnTheDay() throws {
+        let data = try Fixture.shipped()
+        let (added, id) = try RecordRules.add(data, .activity, fields: [("title", "Kvartalskontroll"), ("goal", "D3"), ("owner", "sbs"),
+                                                                         ("due", "2024-Q4"), ("every", "kvartal"), ("done", "2025-01-05")])
+        let plan = added.applied(to: data)
+        XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: Day("2025-02-10")!)?.token, "2025-Q2")
+        // Its `due` (2024-Q4) has passed, but done on 2025-01-05 it is next due in 2025-Q2,
+        // which has not passed on 2025-02-10: not late, no reason needed.
+        XCTAssertNil(try refusal([.set("due", "2025-Q3")], id, data: plan, on: Day("2025-02-10")!))
+        // On 2025-07-10 that 2025-Q2 has passed: moving on needs a reason.
+        XCTAssertNotNil(try refusal([.set("due", "2025-Q4")], id, data: plan, on: Day("2025-07-10")!))
     }
 }

@@ -356,8 +356,8 @@ public enum Editor {
             }
             return Message(sv: s(.sv), en: s(.en))
         }
-        return Message(sv: "\(key) " + (old.isEmpty ? "tillagd" : new.isEmpty ? "borttagen" : "ändrad"),
-                       en: "\(key) " + (old.isEmpty ? "added" : new.isEmpty ? "removed" : "changed"))
+        return Message(sv: "\(key) " + (old == new ? "oförändrad" : old.isEmpty ? "tillagd" : new.isEmpty ? "borttagen" : "ändrad"),
+                       en: "\(key) " + (old == new ? "unchanged" : old.isEmpty ? "added" : new.isEmpty ? "removed" : "changed"))
     }
 
     /// How a time phrase was read, for the summary: ` (hösten 2027 → 2027-H2)`; empty when

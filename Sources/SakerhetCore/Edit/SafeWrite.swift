@@ -129,32 +129,50 @@ public enum RecordRules {
         return try Editor.add(data, kind, fields: fields)
     }
 
-    /// Changes the fields of `id` (`Editor.update`). A later deadline for work that is late
-    /// on `asOf` (not done, not struck, its deadline passed) needs its reason in the same
-    /// change, `reason=…`, as `postpone` asks for one: moved without one, late work would
-    /// be on time again with nothing in the plan to say why. `löpande` counts as later (it
-    /// has no end). An earlier deadline, and a correction of a closed record's, need none.
+    /// Changes the fields of `id` (`Editor.update`). A deadline that has passed on `asOf`
+    /// (the one that counts that day: a recurring activity's next once done) moves later,
+    /// to `löpande` or to `?` only with a new reason in the same change (`reason=…`), as
+    /// `postpone` asks for one: otherwise late work, or a late finish, would be on time
+    /// again with nothing in the plan to say why. The rule reads the record as the change
+    /// leaves it, so `due-=…` with `due+=…`, or a reason given and taken away again, is the
+    /// move it makes. An earlier deadline needs no reason.
     public static func set(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change], asOf: Day) throws -> Edit {
-        var newDue: String?, reason: String?
-        for change in changes {
-            guard case .set(let key, let value) = change else { continue }
-            if key == "due" { newDue = value }
-            if key == "reason" { reason = value }
+        let edit = try Editor.update(data, kind, id: id, changes)
+        guard kind != .risk, let after = edit.block?.records.first else { return edit }
+        let index = try Editor.target(data, kind, id: id)
+        let before = data.record(RecordRef(kind: kind, index: index))
+        guard let token = after.value(.due), token != before.value(.due), let next = Deadline(token: token),
+              let old = deadline(data, kind, index, on: asOf), let oldLast = old.lastDay, oldLast < asOf,
+              next.isUnknown || next.lastDay.map({ $0 > oldLast }) ?? true else { return edit }
+        // `löpande` and `?` have no end: later than any deadline.
+        let reason = after.value(.reason) ?? ""
+        if !isBlank(reason) && reason != (before.value(.reason) ?? "") { return edit }
+        let command = OverdueCheck.Text.command(kind, "postpone", id)
+        throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; ett senare slutdatum behöver ett nytt skäl: lägg till reason=… i samma set, eller använd \(command) --to \(next.token) --reason …",
+                        en: "the deadline of \(id), \(old.token), has passed; a later deadline needs a new reason: add reason=… to the same set, or use \(command) --to \(next.token) --reason …",
+                        refusal: true)
+    }
+
+    /// Whether a reason says nothing: empty, or only blanks and invisible characters (a
+    /// no-break or zero-width space, a soft hyphen), which a reader sees as nothing.
+    public static func isBlank(_ reason: String) -> Bool {
+        reason.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format }
+    }
+
+    /// The deadline that counts on `day` for record `index` of `kind` (`Timed.deadline(on:)`).
+    static func deadline(_ data: DataSet, _ kind: Kind, _ index: Int, on day: Day) -> Deadline? {
+        switch kind {
+        case .activity:
+            let activities: [Activity] = data.activities
+            return activities.first(where: { $0.ref.index == index })?.deadline(on: day)
+        case .goal:
+            let goals: [Goal] = data.goals
+            return goals.first(where: { $0.ref.index == index })?.deadline(on: day)
+        case .finding:
+            let findings: [Finding] = data.findings
+            return findings.first(where: { $0.ref.index == index })?.deadline(on: day)
+        default: return nil
         }
-        let blank = reason.map { $0.allSatisfy { $0 == " " || $0 == "\t" } } ?? true
-        if kind != .risk, blank, let newDue, let next = Deadline(phrase: newDue), !next.isUnknown {
-            let record = data.record(RecordRef(kind: kind, index: try Editor.target(data, kind, id: id)))
-            let closed = record.value(.status).flatMap(Status.init(parsing:))?.isClosed ?? false
-            if !closed, let old = record.value(.due).flatMap(Deadline.init(token:)), let oldLast = old.lastDay, oldLast < asOf,
-               next.lastDay.map({ $0 > oldLast }) ?? true {
-                // `löpande` has no end at all: later than any deadline.
-                let command = kind.fileName.dropLast(4)
-                throw EditError(sv: "\(id) är försenad (slutdatumet \(old.token) har passerat); ett senare slutdatum behöver ett skäl: lägg till reason=… i samma set, eller använd '\(command) postpone \(id) --to \(next.token) --reason …'",
-                                en: "\(id) is late (its deadline \(old.token) has passed); a later deadline needs a reason: add reason=… to the same set, or use '\(command) postpone \(id) --to \(next.token) --reason …'",
-                                refusal: true)
-            }
-        }
-        return try Editor.update(data, kind, id: id, changes)
     }
 
     /// Marks `id` done on `date`. A recurring activity (`every:`) moves to its next period
@@ -173,11 +191,14 @@ public enum RecordRules {
         guard kind != .risk else {
             throw EditError(sv: "risker har inget slutdatum; ändra 'review' med 'risks set ID review=ÅÅÅÅ-MM-DD'", en: "risks have no deadline; change 'review' with 'risks set ID review=YYYY-MM-DD'")
         }
+        guard !isBlank(reason) else {
+            throw EditError(sv: "postpone behöver ett skäl (--reason) som säger något", en: "postpone needs a reason (--reason) that says something")
+        }
         let record = data.record(RecordRef(kind: kind, index: try Editor.target(data, kind, id: id)))
         // A later deadline for work already done would turn a late finish into one on time.
         if record.value(.status).flatMap(Status.init(parsing:)) == .done {
-            throw EditError(sv: "\(id) är redan klar; postpone flyttar tidplanen för det som inte är klart (ett slutdatum som var fel rättas med 'set \(id) due=…')",
-                            en: "\(id) is already done; postpone moves the schedule of work not yet done (a deadline that was wrong is corrected with 'set \(id) due=…')",
+            throw EditError(sv: "\(id) är redan klar; postpone flyttar tidplanen för det som inte är klart (ett slutdatum som var fel rättas med 'set \(id) due=… reason=…')",
+                            en: "\(id) is already done; postpone moves the schedule of work not yet done (a deadline that was wrong is corrected with 'set \(id) due=… reason=…')",
                             refusal: true)
         }
         if let old = record.value(.due).flatMap(Deadline.init(token:)),

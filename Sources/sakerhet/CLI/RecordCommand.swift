@@ -203,7 +203,7 @@ enum RecordCommand {
             throw UsageError(sv: "\(label) behöver --to med en tidpunkt, t.ex. --to 2025-03 eller --to 'våren 2025'",
                              en: "\(label) needs --to with a deadline, e.g. --to 2025-03 or --to 'spring 2025'")
         }
-        guard let reason = o.value("--reason"), !reason.allSatisfy({ $0 == " " || $0 == "\t" }) else {
+        guard let reason = o.value("--reason"), !RecordRules.isBlank(reason) else {
             throw UsageError(sv: "\(label) behöver --reason: skälet till att tidplanen flyttas", en: "\(label) needs --reason: why the schedule moves")
         }
         return try Writer.perform(ctx, o, record: (kind, id)) { data in try RecordRules.postpone(data, kind, id: id, to: deadline, phrase: to, reason: reason) }
