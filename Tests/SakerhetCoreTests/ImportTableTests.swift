@@ -110,11 +110,13 @@ final class ImportTableTests: XCTestCase {
         XCTAssertEqual(made.map { Self.value($0, "done_when") }, [nil, nil, "Det finns en process", "Planen är antagen", "Förteckningarna är uppdaterade", "Det finns en bild"])
         XCTAssertEqual(importer.leftOut, 0)
         XCTAssertFalse(importer.notices.contains { $0.sv.contains("placerades inte") }, importer.notices.map(\.sv).joined(separator: "\n"))
-        // The unknown parent 3.1 is audit's to name, at the row and column it comes from.
+        // The unknown parent 3.1 is audit's to name, at the row and column it comes from,
+        // and, the document having several tables, at its table (each numbers its rows).
         let edit = try ImportEdit(Self.empty(), importer.records)
         let errors = edit.newErrors(in: Self.empty(), asOf: Self.asOf).map(edit.located)
         XCTAssertEqual(errors.map { "\($0.file):\($0.line)" }, ["p.docx:5"])
-        XCTAssertTrue(errors[0].message.sv.hasPrefix("kolumnen Delmål: D10: parent '3.1'"), errors[0].message.sv)
+        XCTAssertTrue(errors[0].message.sv.hasPrefix("tabell 2: kolumnen Delmål: D10: parent '3.1'"), errors[0].message.sv)
+        XCTAssertTrue(errors[0].message.en.hasPrefix("table 2: column Delmål: D10: "), errors[0].message.en)
 
         // A Nr whose id the folder has with another title is named, with the way out.
         var clash = Importer(data: ImportRecordTests.data(), asOf: Self.asOf, options: .init(kind: .goal))

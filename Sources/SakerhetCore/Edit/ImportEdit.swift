@@ -90,7 +90,9 @@ public struct ImportEdit: Sendable {
     }
 
     /// `d` at the source row of the record it is about, when that is a record the import
-    /// adds: `plan.xlsx:3: … kolumnen Kommentar: …` instead of a line of a file not written.
+    /// adds: `plan.xlsx:3: … kolumnen Kommentar: …` instead of a line of a file not written;
+    /// in a Word document of several tables, the table first: `plan.docx:4: … tabell 2:
+    /// kolumnen Kommentar: …`.
     public func located(_ d: Diagnostic) -> Diagnostic {
         guard let f = files.first(where: { $0.path == d.file }),
               let p = f.placed.first(where: { $0.lines.contains(d.line) }), !p.record.source.isEmpty,
@@ -108,10 +110,11 @@ public struct ImportEdit: Sendable {
             // A comment line that quotes a cell.
             header = p.record.commentColumns[d.line - p.lines.lowerBound]
         }
-        let message = d.message
+        let inColumn = Importer.inColumn(header, d.message)
+        let message = p.record.table.map { Message(sv: $0.sv + ": " + inColumn.sv, en: $0.en + ": " + inColumn.en) } ?? inColumn
         var out = Diagnostic(severity: d.severity, check: d.check, file: String(p.record.source[..<colon]), line: row,
                              kind: d.kind, recordID: d.recordID, owner: d.owner,
-                             message: Importer.inColumn(header, message))
+                             message: message)
         out.coOwners = d.coOwners
         return out
     }

@@ -17,6 +17,9 @@ public struct Importer {
         public var comments: [String]
         /// The row it comes from, as messages name it: `plan.xlsx:3`.
         public var source: String = ""
+        /// The table it comes from, when its file has several (a Word document's, each
+        /// numbering its own rows): `tabell 2`; an error at the row names it.
+        public var table: Message? = nil
         /// Field → the header of the column its value comes from, where one column gives it.
         public var columns: [String: String] = [:]
         /// A part of a value made of several columns' text (note, reason): its UTF-8 bytes
@@ -402,7 +405,8 @@ public struct Importer {
         for (_, cells) in rowCells { if let (key, due) = rowKey(cells, kind: kind) { wanted[key, default: []].insert(due) } }
         for (r, cells) in rowCells {
             try addRow(cells, kind: kind, at: Importer.rowPlace(table, r, file: file, oneOfSeveral: oneOfSeveral),
-                       source: "\(file):\(table.numbers[r])", file: file, columns: columnNames)
+                       source: "\(file):\(table.numbers[r])", table: oneOfSeveral ? table.number.map { Message(sv: "tabell \($0)", en: "table \($0)") } : nil,
+                       file: file, columns: columnNames)
         }
     }
 
@@ -642,8 +646,8 @@ public struct Importer {
         return (Importer.key(kind, scope, title), due)
     }
 
-    private mutating func addRow(_ cells: [String: TableCell], kind: Kind, at place: Message, source: String, file: String,
-                                 columns: [String: String]) throws {
+    private mutating func addRow(_ cells: [String: TableCell], kind: Kind, at place: Message, source: String, table: Message?,
+                                 file: String, columns: [String: String]) throws {
         func text(_ f: String) -> String? { cells[f].map { ImportValues.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 } }
         let titleField = ImportColumns.titleField(kind)
         guard let title = text(titleField) else {
@@ -955,9 +959,11 @@ public struct Importer {
             return leaveOut("saknar \(missing.joined(separator: ", "))", "lacks \(missing.joined(separator: ", "))")
         }
         // What the row adds: its record, and the owners and goal it creates.
-        var record = NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments, source: source, columns: recordColumns, parts: parts, commentColumns: commentColumns)
+        var record = NewRecord(kind: kind, fields: Importer.ordered(fields, kind), comments: comments, source: source, table: table,
+                               columns: recordColumns, parts: parts, commentColumns: commentColumns)
         for i in start..<records.count {
             records[i].source = source
+            records[i].table = table
             let (field, from) = records[i].kind == .owner ? ("name", "owner") : ("title", kind == .goal ? "parent" : "goal")
             if let h = columns[from] { records[i].columns[field] = h }
         }

@@ -92,6 +92,7 @@ public enum DOCXReader {
         return done.sorted { $0.0 < $1.0 }.map {
             var t = SourceTable(name: "\(file), tabell \($0.0)", place: Message(sv: "\(file), tabell \($0.0)", en: "\(file), table \($0.0)"), rows: $0.1)
             t.heading = headings[$0.0]
+            t.number = $0.0
             return t
         }
     }

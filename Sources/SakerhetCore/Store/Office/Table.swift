@@ -40,6 +40,9 @@ public struct SourceTable: Sendable {
     public var notices: [Message] = []
     /// A workbook's other visible sheets, which were not read (no `--sheet` was given).
     public var otherSheets: [String] = []
+    /// Its number among the file's tables, for a Word document's (`tabell 2`); nil for a
+    /// sheet or a CSV file, which is one table.
+    public var number: Int?
     /// Whether its columns have letters where a user sees them (a sheet, a CSV opened in
     /// Excel), so a message names a column by its letter too; a Word table's have none.
     public var lettered = false
