@@ -32,10 +32,10 @@ struct ParsedPiece: Sendable {
 }
 
 struct Parser {
-    let bytes: [UInt8]
+    let file: FileBytes
     /// The bytes again, shared by the fields whose values are made when asked for.
     private let source: FieldSource
-    /// The part of `bytes` to parse: the whole file, or one chunk of it that starts at a
+    /// The part of `file` to parse: the whole file, or one chunk of it that starts at a
     /// record (see `Document.init(bytes:)`).
     let range: Range<Int>
     /// False for a chunk after the first: no descriptor block there.
@@ -91,14 +91,10 @@ struct Parser {
     private var openStart = 0
     private var openEnd = 0
 
-    init(bytes: [UInt8]) {
-        self.init(bytes: bytes, range: 0..<bytes.count, firstLine: 1)
-    }
-
-    /// A parser for `range` of `bytes`, whose first line is line `firstLine` of the file.
-    init(bytes: [UInt8], range: Range<Int>, firstLine: Int) {
-        self.bytes = bytes
-        self.source = FieldSource(bytes)
+    /// A parser for `range` of `file`, whose first line is line `firstLine` of the file.
+    init(file: FileBytes, range: Range<Int>, firstLine: Int) {
+        self.file = file
+        self.source = FieldSource(file)
         self.range = range
         self.atStart = range.lowerBound == 0
         self.line = firstLine - 1
@@ -114,7 +110,7 @@ struct Parser {
     }
 
     mutating func run() {
-        let file = bytes
+        let file = self.file
         file.withUnsafeBufferPointer { buffer in
             p = buffer
             parseAll()
@@ -299,12 +295,16 @@ struct Parser {
         let isDescriptorKey = p[i] == UInt8(ascii: "%")
         if isDescriptorKey { i += 1 }
         let keyStart = i
+        while i < end, p[i] != UInt8(ascii: ":") { i += 1 }
+        // A key of the schema or of recutils is valid as it stands; any other is checked
+        // byte by byte: only ASCII letters, digits (not first) and `_`.
+        let known = i < end && i > keyStart ? Parser.knownKey(p, start, i) : nil
         var bad = -1
-        while i < end, p[i] != UInt8(ascii: ":") {
-            let b = p[i]
-            let ok = (b >= 0x61 && b <= 0x7A) || (i > keyStart && ((b >= 0x30 && b <= 0x39) || b == 0x5F))
-            if !ok && bad < 0 { bad = i }
-            i += 1
+        if known == nil {
+            for k in keyStart..<i {
+                let b = p[k]
+                if !((b >= 0x61 && b <= 0x7A) || (k > keyStart && ((b >= 0x30 && b <= 0x39) || b == 0x5F))) { bad = k; break }
+            }
         }
         // A key has only ASCII letters, digits and `_`: with a byte >= 0x80 before the
         // value, the line is reported below as bad, after its UTF-8.
@@ -333,7 +333,7 @@ struct Parser {
         closeField()
         var v = i + 1
         if v < end, p[v] == 0x20 || p[v] == 0x09 { v += 1 }
-        openKey = Parser.knownKey(p, start, i) ?? KeyNames.shared.id(of: string(start, i))
+        openKey = known ?? KeyNames.shared.id(of: string(start, i))
         openPercent = isDescriptorKey
         openJoined = false
         openValueStart = v
@@ -513,7 +513,7 @@ struct Parser {
     /// recutils' keys, so that no string is made for it; nil for any other key.
     @inline(__always)
     private static func knownKey(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt32? {
-        knownKeys.id(of: UnsafeBufferPointer(rebasing: p[a..<b]))
+        knownKeys.id(in: p, from: a, to: b)
     }
 
     private static let knownKeys = KnownKeys()
@@ -521,66 +521,84 @@ struct Parser {
 
 /// The schema's keys (`FieldKey`, whose ids are their codes) and recutils' descriptor keys
 /// (`KeyNames.descriptorKeys`) with their ids, in a table of plain numbers: a key is found
-/// by its first eight bytes and its length in one probe or two, its further bytes compared
-/// only then. (A table of keys by length, each with its bytes in an array, retained and
-/// released an array for every key it looked at: a twentieth of parsing.)
-struct KnownKeys: Sendable {
-    /// Open addressing by `slot(head:length:)`, at most a quarter full; a length of 0 is
-    /// an empty slot.
-    private let heads: [UInt64]
-    private let lengths: [Int]
-    private let ids: [UInt32]
-    /// The bytes of the keys, one after another; a slot's key starts at `starts[slot]`.
-    private let bytes: [UInt8]
-    private let starts: [Int]
+/// by its first eight bytes, read as one word, and its length, in one probe or two, its
+/// further bytes compared only then. (A table of keys by length, each with its bytes in an
+/// array, retained and released an array for every key it looked at: a twentieth of
+/// parsing.) The table is made once for the process and never changed or freed, so it is
+/// read through plain pointers, with nothing counted per field line (`@unchecked Sendable`:
+/// shared between the parsing cores read-only).
+struct KnownKeys: @unchecked Sendable {
+    private struct Slot {
+        var head: UInt64 = 0
+        /// 0 for an empty slot.
+        var length: Int32 = 0
+        var id: UInt32 = 0
+        /// Where the key starts in `bytes`.
+        var start: Int32 = 0
+    }
+
+    /// Open addressing by `slot(head:length:)`, at most a quarter full; `mask + 1` slots.
+    private let slots: UnsafeMutablePointer<Slot>
+    private let mask: Int
+    /// The bytes of the keys, one after another.
+    private let bytes: UnsafeMutablePointer<UInt8>
 
     init() {
         let keys = FieldKey.allCases.map { ($0.key, UInt32($0.rawValue)) }
             + KeyNames.descriptorKeys.map { ($0, KeyNames.shared.id(of: $0)) }
         var size = 16
         while size < 4 * keys.count { size *= 2 }
-        var heads = [UInt64](repeating: 0, count: size), lengths = [Int](repeating: 0, count: size)
-        var ids = [UInt32](repeating: 0, count: size), starts = [Int](repeating: 0, count: size)
-        var bytes: [UInt8] = []
+        var table = [Slot](repeating: Slot(), count: size)
+        var all: [UInt8] = []
         for (key, id) in keys {
             let b = Array(key.utf8)
-            let head = b.withUnsafeBufferPointer { KnownKeys.head($0) }
-            var slot = KnownKeys.slot(head, b.count, size)
-            while lengths[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            (heads[slot], lengths[slot], ids[slot], starts[slot]) = (head, b.count, id, bytes.count)
-            bytes += b
+            let head = b.withUnsafeBufferPointer { KnownKeys.head($0, from: 0, count: $0.count) }
+            var slot = KnownKeys.slot(head, b.count, size - 1)
+            while table[slot].length != 0 { slot = (slot + 1) & (size - 1) }
+            table[slot] = Slot(head: head, length: Int32(b.count), id: id, start: Int32(all.count))
+            all += b
         }
-        (self.heads, self.lengths, self.ids, self.bytes, self.starts) = (heads, lengths, ids, bytes, starts)
+        slots = .allocate(capacity: size)
+        slots.initialize(from: table, count: size)
+        bytes = .allocate(capacity: max(all.count, 1))
+        bytes.initialize(from: all, count: all.count)
+        mask = size - 1
     }
 
-    /// The id of the key whose bytes are `key`; nil when it is none of these.
+    /// The id of the key whose bytes are `a..<b` of `p`; nil when it is none of these.
     @inline(__always)
-    func id(of key: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        let n = key.count
-        guard n > 0 else { return nil }
-        let head = KnownKeys.head(key)
-        let mask = heads.count - 1
-        var slot = KnownKeys.slot(head, n, heads.count)
-        while lengths[slot] != 0 {
-            if heads[slot] == head, lengths[slot] == n,
-               n <= 8 || bytes.withUnsafeBufferPointer({ Platform.bytesEqual($0.baseAddress! + starts[slot] + 8, key.baseAddress! + 8, count: n - 8) }) {
-                return ids[slot]
+    func id(in p: UnsafeBufferPointer<UInt8>, from a: Int, to b: Int) -> UInt32? {
+        let n = b - a
+        guard n > 0, n <= Int(Int32.max) else { return nil }
+        let head = KnownKeys.head(p, from: a, count: n)
+        var slot = KnownKeys.slot(head, n, mask)
+        while slots[slot].length != 0 {
+            let s = slots[slot]
+            if s.head == head, Int(s.length) == n,
+               n <= 8 || Platform.bytesEqual(bytes + Int(s.start) + 8, p.baseAddress! + a + 8, count: n - 8) {
+                return s.id
             }
             slot = (slot + 1) & mask
         }
         return nil
     }
 
-    /// The first eight bytes (fewer for a shorter key), the first in the lowest byte.
+    /// The first eight bytes of the `count` from `a` (fewer for a shorter key), the first in
+    /// the lowest byte: one load of a word where eight bytes are there to read (a key is
+    /// followed by its colon and value), then the bytes past the key masked off.
     @inline(__always)
-    private static func head(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    private static func head(_ p: UnsafeBufferPointer<UInt8>, from a: Int, count n: Int) -> UInt64 {
+        if a + 8 <= p.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + a).loadUnaligned(as: UInt64.self))
+            return n >= 8 ? word : word & ((1 << (8 * UInt64(n))) - 1)
+        }
         var head: UInt64 = 0
-        for k in 0..<min(key.count, 8) { head |= UInt64(key[k]) << (8 * UInt64(k)) }
+        for k in 0..<min(n, 8) { head |= UInt64(p[a + k]) << (8 * UInt64(k)) }
         return head
     }
 
     @inline(__always)
-    private static func slot(_ head: UInt64, _ length: Int, _ size: Int) -> Int {
-        Int(truncatingIfNeeded: ((head ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & (size - 1)
+    private static func slot(_ head: UInt64, _ length: Int, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: ((head ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 }
