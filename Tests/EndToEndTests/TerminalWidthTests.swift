@@ -112,12 +112,16 @@ final class EverydayWriteTests: EndToEndCase {
         XCTAssertEqual(r.exitCode, 0, r.stderr)
         XCTAssertEqual(r.stdout, "activities: lägg till AKT1\n")
         XCTAssertTrue(r.stderr.contains("notis: AKT1: slutdatumet 2025-06 har redan passerat"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("Ändra med 'set AKT1 due=… reason=…'"), r.stderr)
+        // Moved later, a deadline that has passed needs a reason, also for a slip of the pen.
         r = try run(["activities", "set", "AKT1", "due=2027-06", "--as-of", "2026-01-10"], in: root)
+        XCTAssertEqual(r.exitCode, 1, r.stderr)
+        r = try run(["activities", "set", "AKT1", "due=2027-06", "reason=Fel år vid inläggningen", "--as-of", "2026-01-10"], in: root)
         XCTAssertEqual(r.stderr, "")
         r = try run(["activities", "set", "AKT1", "due=2025-09", "--lang", "en", "--as-of", "2026-01-10"], in: root)
         XCTAssertTrue(r.stderr.contains("notice: AKT1: the deadline 2025-09 has already passed"), r.stderr)
         // The dry-run diff: headers, hunk header, - before +.
-        r = try run(["activities", "set", "AKT1", "due=2027-09", "--dry-run", "--as-of", "2026-01-10"], in: root)
+        r = try run(["activities", "set", "AKT1", "due=2027-09", "reason=Rättat igen", "--dry-run", "--as-of", "2026-01-10"], in: root)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(Array(lines.prefix(2)), ["--- a/data/activities.rec", "+++ b/data/activities.rec"])
         XCTAssertTrue(lines.count > 2 && lines[2].hasPrefix("@@ -"), r.stdout)

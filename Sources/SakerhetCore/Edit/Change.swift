@@ -99,9 +99,9 @@ public struct Edit: Sendable {
         let id = record.value(.id) ?? "?"
         let days = last.days(until: asOf)
         return [Message(sv: "\(id): slutdatumet \(token) har redan passerat (sista dag \(last), \(days) \(days == 1 ? "dag" : "dagar") sedan); "
-                            + "posten blir försenad. Menade du ett senare år? Ändra med 'set \(id) due=…'",
+                            + "posten blir försenad. Menade du ett senare år? Ändra med 'set \(id) due=… reason=…' (ett slutdatum som har passerat flyttas senare bara med ett skäl, t.ex. reason='Fel år vid inläggningen')",
                         en: "\(id): the deadline \(token) has already passed (last day \(last), \(days) \(days == 1 ? "day" : "days") ago); "
-                            + "the record will be overdue. Did you mean a later year? Change it with 'set \(id) due=…'")]
+                            + "the record will be overdue. Did you mean a later year? Change it with 'set \(id) due=… reason=…' (a deadline that has passed moves later only with a reason, e.g. reason='Wrong year when added')")]
     }
 }
 
