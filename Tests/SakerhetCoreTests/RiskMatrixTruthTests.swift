@@ -59,3 +59,59 @@ final class CrowdedMatrixCellTests: XCTestCase {
         XCTAssertTrue(FollowUpHTML.render(nine, lang: .sv).contains(">R7 R8 R9</text>"))
     }
 }
+
+/// The report shows the risk left after the actions where the register gives it (both
+/// residual values on the scale), in every format, and has no such column where it gives
+/// none (the shipped plan: the golden files).
+final class ResidualRiskReportTests: XCTestCase {
+    func testTheResidualRiskIsAColumnOfTheRiskTableWhereTheRegisterGivesIt() throws {
+        let risks = """
+            id: R1
+            title: Obehörig åtkomst till journalsystemet
+            likelihood: 4
+            consequence: 4
+            residual_likelihood: 2
+            residual_consequence: 2
+            owner: sbs
+            status: hanteras
+
+            id: R2
+            title: Utan kvarvarande värden
+            likelihood: 2
+            consequence: 3
+            owner: sbs
+            status: identifierad
+
+            """
+        let report = FollowUp.make(Fixture.data([.risk: risks]), asOf: Fixture.asOf)
+        let r1 = try XCTUnwrap(report.risks.first { $0.id == "R1" })
+        XCTAssertEqual(r1.residualScore, 4)
+        XCTAssertEqual(r1.residualLevel, .medium, "4 on the scale of 1–4: medel, as a score of 4 is")
+        XCTAssertEqual(r1.residualText(.sv), "2×2 = 4, medel")
+        XCTAssertEqual(report.risks.first { $0.id == "R2" }?.residualText(.sv), "")
+
+        let text = FollowUpText.render(report, lang: .sv, style: .plain)
+        XCTAssertTrue(text.contains("Kvarvarande risk"), text)
+        XCTAssertTrue(text.contains("2×2 = 4, medel"), text)
+        let markdown = FollowUpMarkdown.render(report, lang: .en)
+        XCTAssertTrue(markdown.contains("| Actions | Residual risk | Review |"), markdown)
+        XCTAssertTrue(markdown.contains("| 2×2 = 4, medium |"), markdown)
+        let html = FollowUpHTML.render(report, lang: .sv)
+        XCTAssertTrue(html.contains("<th>Kvarvarande risk</th>") || html.contains(">Kvarvarande risk</th>"), html)
+        XCTAssertTrue(html.contains(">2×2 = 4, medel</td>"), html)
+        let tables = try ImportSource.tables(try FollowUpDOCX.render(report, lang: .sv), file: "r.docx")
+        let riskTable = try XCTUnwrap(tables.first { $0.rows.first?.map(\.text).contains("Kvarvarande risk") == true })
+        let header = riskTable.rows[0].map(\.text)
+        let column = try XCTUnwrap(header.firstIndex(of: "Kvarvarande risk"))
+        XCTAssertEqual(riskTable.rows.first { $0.first?.text == "R1" }?[column].text, "2×2 = 4, medel")
+        let json = try JSONWriter.encode(report)
+        XCTAssertTrue(json.contains("\"residual_score\" : 4") || json.contains("\"residual_score\":4"), json)
+
+        // A register without residual values: no column.
+        let plain = FollowUp.make(Fixture.data([.risk: "id: R2\ntitle: Utan\nlikelihood: 2\nconsequence: 3\nowner: sbs\nstatus: identifierad\n"]), asOf: Fixture.asOf)
+        XCTAssertFalse(FollowUpText.render(plain, lang: .sv, style: .plain).contains("Kvarvarande"))
+        XCTAssertFalse(FollowUpMarkdown.render(plain, lang: .sv).contains("Kvarvarande"))
+        XCTAssertFalse(FollowUpHTML.render(plain, lang: .sv).contains("Kvarvarande"))
+        XCTAssertFalse(try JSONWriter.encode(plain).contains("residual"))
+    }
+}

@@ -434,6 +434,10 @@ public struct Risk: Item {
     /// `score` check reports as wrong never reaches the arithmetic.
     public var score: Int? { Risk.score(likelihood, consequence, scale: scaleMax) }
 
+    /// The residual likelihood × consequence, the risk left once the actions are done; nil
+    /// unless both are on the scale.
+    public var residualScore: Int? { Risk.score(residualLikelihood, residualConsequence, scale: scaleMax) }
+
     /// The score of two values, nil unless both are on the scale.
     public static func score(_ likelihood: Int?, _ consequence: Int?, scale max: Int) -> Int? {
         guard let l = likelihood, let c = consequence, scale(max).contains(l), scale(max).contains(c) else { return nil }

@@ -48,4 +48,6 @@ extension DataSet {
 
     /// The level of a risk under this data set's thresholds.
     public func level(of risk: Risk) -> RiskLevel? { risk.score.map(riskThresholds.level) }
+    /// The level of the risk left after the actions (`Risk.residualScore`).
+    public func residualLevel(of risk: Risk) -> RiskLevel? { risk.residualScore.map(riskThresholds.level) }
 }

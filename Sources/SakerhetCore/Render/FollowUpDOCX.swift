@@ -148,8 +148,11 @@ public enum FollowUpDOCX {
         b.append(.table(WordDocument.Table(widths: [2.2] + Array(repeating: 2, count: n), rows: rows)))
         let legend = [Run((l.sv ? "Poäng = sannolikhet × konsekvens: " : "Score = likelihood × consequence: ") + r.thresholds.legend(l.lang))]
         b.append(.paragraph(legend))
-        b.append(table([0.8, 4, 1.2, 1.2, 0.9, 1.3, 2.2, 1.3, 1.3, 1.6],
-                       [l.id, l.risk, l.likelihood, l.consequence, l.score, l.level, l.owner, l.status, l.actions, l.review], r.risks.map { k in
+        // The residual risk's column only when the register gives one (the title gives way).
+        let residual = r.risks.contains { $0.residualScore != nil }
+        b.append(table(residual ? [0.8, 2.8, 1.2, 1.2, 0.9, 1.3, 2.0, 1.3, 1.3, 1.4, 1.5] : [0.8, 4, 1.2, 1.2, 0.9, 1.3, 2.2, 1.3, 1.3, 1.6],
+                       [l.id, l.risk, l.likelihood, l.consequence, l.score, l.level, l.owner, l.status, l.actions] + (residual ? [l.residual] : []) + [l.review],
+                       r.risks.map { k in
             var review = [Run(k.review?.description ?? "")]
             if k.reviewPassed { review.append(Run("\n⚠ " + l.reviewPassed, bold: true, colour: "C62828")) }
             // Assumed values marked as in the other formats: the score's parts and the status.
@@ -157,7 +160,8 @@ public enum FollowUpDOCX {
             return [Cell(k.id), Cell(k.title), Cell((k.likelihood.map(String.init) ?? "") + m, alignment: .right),
                     Cell((k.consequence.map(String.init) ?? "") + m, alignment: .right), Cell((k.score.map(String.init) ?? "") + m, alignment: .right),
                     Cell(k.level?.word(l.lang) ?? "", fill: k.level.map(OfficeColours.fill)), Cell(k.ownerName),
-                    Cell((k.status?.word(l.lang) ?? "") + (k.assumed.contains("status") ? l.assumedMark : "")), Cell(k.actionsText(l.lang)), Cell(review)]
+                    Cell((k.status?.word(l.lang) ?? "") + (k.assumed.contains("status") ? l.assumedMark : "")), Cell(k.actionsText(l.lang))]
+                + (residual ? [Cell(k.residualText(l.lang), fill: k.residualLevel.map(OfficeColours.fill))] : []) + [Cell(review)]
         }))
         return b
     }

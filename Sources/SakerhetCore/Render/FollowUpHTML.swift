@@ -136,11 +136,14 @@ public enum FollowUpHTML {
         var b = ""
         if !r.risks.isEmpty {
             b += "<section id=\"\(l.sectionPrefix)risker\">\n<h2>\(l.risks)</h2>\n<div class=\"riskgrid\">\n" + heatMap(r, l) + "</div>\n"
-            b += "<table>\n<thead><tr>\(th(l.id))\(th(l.risk))\(th(l.likelihood))\(th(l.consequence))\(th(l.score))\(th(l.level))\(th(l.owner))\(th(l.status))\(th(l.actions))\(th(l.review))</tr></thead>\n<tbody>\n"
+            // The residual risk's column only when the register gives one.
+            let residual = r.risks.contains { $0.residualScore != nil }
+            b += "<table>\n<thead><tr>\(th(l.id))\(th(l.risk))\(th(l.likelihood))\(th(l.consequence))\(th(l.score))\(th(l.level))\(th(l.owner))\(th(l.status))\(th(l.actions))"
+                + (residual ? th(l.residual) : "") + "\(th(l.review))</tr></thead>\n<tbody>\n"
             for k in r.risks {
                 let review = h(k.review?.description ?? "") + (k.reviewPassed ? " <strong class=\"warn\">⚠ \(l.reviewPassed)</strong>" : "")
                 let m = Assumed.score(k.assumed) ? mark(l) : ""
-                b += "<tr><td>\(h(k.id))</td><td>\(h(k.title))</td><td class=\"num\">\(k.likelihood.map(String.init) ?? "")\(m)</td><td class=\"num\">\(k.consequence.map(String.init) ?? "")\(m)</td><td class=\"num\">\(k.score.map(String.init) ?? "")\(m)</td><td class=\"nowrap\">\(levelTag(k.level, lang))</td><td>\(h(k.ownerName))</td><td>\(k.status?.word(lang) ?? "")\(k.assumed.contains("status") ? mark(l) : "")</td><td>\(h(k.actionsText(lang)))</td><td class=\"date\">\(review)</td></tr>\n"
+                b += "<tr><td>\(h(k.id))</td><td>\(h(k.title))</td><td class=\"num\">\(k.likelihood.map(String.init) ?? "")\(m)</td><td class=\"num\">\(k.consequence.map(String.init) ?? "")\(m)</td><td class=\"num\">\(k.score.map(String.init) ?? "")\(m)</td><td class=\"nowrap\">\(levelTag(k.level, lang))</td><td>\(h(k.ownerName))</td><td>\(k.status?.word(lang) ?? "")\(k.assumed.contains("status") ? mark(l) : "")</td><td>\(h(k.actionsText(lang)))</td>" + (residual ? "<td class=\"nowrap\">\(h(k.residualText(lang)))</td>" : "") + "<td class=\"date\">\(review)</td></tr>\n"
             }
             b += "</tbody>\n</table>\n</section>\n"
         }

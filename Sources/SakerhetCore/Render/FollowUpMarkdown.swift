@@ -73,11 +73,14 @@ public enum FollowUpMarkdown {
         }
 
         if !r.risks.isEmpty {
-            out += "\n## \(l.risks)\n\n| \(l.id) | \(l.risk) | \(l.likelihood) | \(l.consequence) | \(l.score) | \(l.level) | \(l.owner) | \(l.status) | \(l.actions) | \(l.review) |\n|---|---|---:|---:|---:|---|---|---|---|---|\n"
+            // The residual risk's column only when the register gives one.
+            let residual = r.risks.contains { $0.residualScore != nil }
+            out += "\n## \(l.risks)\n\n| \(l.id) | \(l.risk) | \(l.likelihood) | \(l.consequence) | \(l.score) | \(l.level) | \(l.owner) | \(l.status) | \(l.actions) |"
+                + (residual ? " \(l.residual) |" : "") + " \(l.review) |\n|---|---|---:|---:|---:|---|---|---|---|" + (residual ? "---|" : "") + "---|\n"
             for k in r.risks {
                 let review = (k.review?.description ?? "") + (k.reviewPassed ? " ⚠️ " + l.reviewPassed : "")
                 let m = Assumed.score(k.assumed) ? mark(l) : ""
-                out += "| \(k.id) | \(esc(k.title)) | \(k.likelihood.map(String.init) ?? "")\(m) | \(k.consequence.map(String.init) ?? "")\(m) | \(k.score.map(String.init) ?? "")\(m) | \(levelEmoji(k.level)) \(k.level?.word(lang) ?? "") | \(esc(k.ownerName)) | \(k.status?.word(lang) ?? "")\(k.assumed.contains("status") ? mark(l) : "") | \(esc(k.actionsText(lang))) | \(review) |\n"
+                out += "| \(k.id) | \(esc(k.title)) | \(k.likelihood.map(String.init) ?? "")\(m) | \(k.consequence.map(String.init) ?? "")\(m) | \(k.score.map(String.init) ?? "")\(m) | \(levelEmoji(k.level)) \(k.level?.word(lang) ?? "") | \(esc(k.ownerName)) | \(k.status?.word(lang) ?? "")\(k.assumed.contains("status") ? mark(l) : "") | \(esc(k.actionsText(lang))) |" + (residual ? " \(k.residualText(lang)) |" : "") + " \(review) |\n"
             }
             let n = r.matrix.count
             out += "\n### \(l.riskMatrix)\n\n| \(l.likelihood) ↓ / \(l.consequence) → |" + (1...n).map { " \($0) |" }.joined()

@@ -110,12 +110,15 @@ public enum FollowUpText {
 
         if !r.risks.isEmpty {
             heading(l.risks)
+            // The residual risk's column only when the register gives one.
+            let residual = r.risks.contains { $0.residualScore != nil }
             var t = TextTable([.init("Id", 4), .init("Risk", 44), .init("S×K", 5), .init(l.level, 10),
-                               .init(l.owner, 8), .init("Status", 12), .init(l.actions, 12)], lang: lang)
+                               .init(l.owner, 8), .init("Status", 12), .init(l.actions, 12)] + (residual ? [.init(l.residual, 12)] : []), lang: lang)
             for k in r.risks {
                 let sk = (k.likelihood.map { l in k.consequence.map { "\(l)×\($0)" } ?? "" } ?? "") + (Assumed.score(k.assumed) ? l.assumedMark : "")
                 t.add([k.id + (k.reviewPassed ? "!" : ""), k.title, sk, k.level?.word(lang) ?? "", k.owner,
-                       (k.status?.word(lang) ?? "") + (k.assumed.contains("status") ? l.assumedMark : ""), k.actionsText(lang, separator: " ")])
+                       (k.status?.word(lang) ?? "") + (k.assumed.contains("status") ? l.assumedMark : ""), k.actionsText(lang, separator: " ")]
+                      + (residual ? [k.residualText(lang)] : []))
             }
             out += t.render(style: style)
             if r.risks.contains(where: \.reviewPassed) {

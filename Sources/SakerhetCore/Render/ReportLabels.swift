@@ -125,6 +125,8 @@ struct ReportLabels {
     var level: String { sv ? "Nivå" : "Level" }
     var actions: String { sv ? "Åtgärder" : "Actions" }
     var review: String { sv ? "Omprövas" : "Review" }
+    /// The risk left after the actions (`residual_likelihood` × `residual_consequence`).
+    var residual: String { sv ? "Kvarvarande risk" : "Residual risk" }
     var reviewPassed: String { sv ? "omprövningsdatum passerat" : "review date passed" }
     var recommendation: String { sv ? "Rekommendation" : "Recommendation" }
     var response: String { sv ? "Nämndens svar" : "Committee's response" }

@@ -296,6 +296,10 @@ extension FollowUp {
                               actions: actions, review: r.review, reviewPassed: r.isReviewPassed(asOf: asOf),
                               assumed: data.assumed(r.ref))
             row.actionsOffTrack = actions.isEmpty ? [] : FollowUp.actionsOffTrack(actions, data, asOf: asOf)
+            if let score = r.residualScore {
+                (row.residualLikelihood, row.residualConsequence) = (r.residualLikelihood, r.residualConsequence)
+                (row.residualScore, row.residualLevel) = (score, data.residualLevel(of: r))
+            }
             return row
         }.sorted { ($0.score ?? 0) != ($1.score ?? 0) ? ($0.score ?? 0) > ($1.score ?? 0) : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }  // ids compared by their bytes
 

@@ -263,6 +263,18 @@ public struct FollowUp: Sendable, Encodable {
         /// The actions not going to plan: late, cancelled, or no activity by that id. A
         /// risk "hanteras" only as far as its actions do.
         public var actionsOffTrack: [ActionState] = []
+        /// The risk left after the actions, as the register gives it (both residual values
+        /// on the scale): likelihood, consequence, their product and its level.
+        public var residualLikelihood: Int? = nil
+        public var residualConsequence: Int? = nil
+        public var residualScore: Int? = nil
+        public var residualLevel: RiskLevel? = nil
+
+        /// "2×2 = 4, låg": the residual risk, or empty when the register gives none.
+        public func residualText(_ lang: Lang) -> String {
+            guard let l = residualLikelihood, let c = residualConsequence, let s = residualScore else { return "" }
+            return "\(l)×\(c) = \(s)" + (residualLevel.map { ", " + $0.word(lang) } ?? "")
+        }
 
         /// "A1 (46 dagar sen), A2 (struken), A3": the actions, each not going to plan with why.
         public func actionsText(_ lang: Lang, separator: String = ", ") -> String {
