@@ -62,7 +62,7 @@ final class ChunkedParseTests: XCTestCase {
             let bytes = Self.file(copies: 300, crlf: crlf, bom: bom)
             let whole = Self.dump(Document(bytes: bytes, pieces: 1))
             for pieces in [2, 3, 7] {
-                XCTAssertGreaterThan(Document.chunks(of: FileBytes(bytes), pieces: pieces).count, 1)
+                XCTAssertGreaterThan(Document.chunks(of: bytes, pieces: pieces).count, 1)
                 let chunked = Self.dump(Document(bytes: bytes, pieces: pieces))
                 XCTAssertEqual(chunked.count, whole.count, "crlf \(crlf) bom \(bom) pieces \(pieces)")
                 for (a, b) in zip(chunked, whole) where a != b {
@@ -78,19 +78,19 @@ final class ChunkedParseTests: XCTestCase {
     func testFilesParsedTogetherGiveEachFilesDocument() {
         let files = [Self.file(copies: 5_000), Self.file(copies: 3, crlf: true), [], Self.file(copies: 2, bom: true),
                      Self.file(copies: 4_500, crlf: true), Array("id: A1\n".utf8)]
-        XCTAssertGreaterThan(Document.chunks(of: FileBytes(files[0]), pieces: 2).count, 1, "the first file is parsed in chunks")
+        XCTAssertGreaterThan(Document.chunks(of: files[0], pieces: 2).count, 1, "the first file is parsed in chunks")
         let together = Document.parsing(files)
         XCTAssertEqual(together.count, files.count)
         for (i, (document, bytes)) in zip(together, files).enumerated() {
             XCTAssertEqual(document.bytes, bytes, "file \(i)")
             XCTAssertEqual(Self.dump(document), Self.dump(Document(bytes: bytes, pieces: 1)), "file \(i)")
         }
-        XCTAssertTrue(Document.parsing([] as [[UInt8]]).isEmpty)
+        XCTAssertTrue(Document.parsing([]).isEmpty)
     }
 
     func testChunksStartAtARecordAfterABlankLine() {
         let bytes = Self.file(copies: 200)
-        for (range, firstLine) in Document.chunks(of: FileBytes(bytes), pieces: 4).dropFirst() {
+        for (range, firstLine) in Document.chunks(of: bytes, pieces: 4).dropFirst() {
             XCTAssertEqual(Array(bytes[(range.lowerBound - 2)..<range.lowerBound]), [0x0A, 0x0A])
             XCTAssertEqual(firstLine, bytes[..<range.lowerBound].filter { $0 == 0x0A }.count + 1)
         }
@@ -98,7 +98,7 @@ final class ChunkedParseTests: XCTestCase {
 
     func testAFileWithoutABlankLineIsOneChunk() {
         let bytes = Array(String(repeating: "id: A1\n", count: 10_000).utf8)
-        XCTAssertEqual(Document.chunks(of: FileBytes(bytes), pieces: 4).count, 1)
+        XCTAssertEqual(Document.chunks(of: bytes, pieces: 4).count, 1)
     }
 
     func testNewlinesAreCountedInEveryPosition() {

@@ -10,7 +10,7 @@ public struct PersonalNumberCheck: Check {
         var out: [Diagnostic] = []
         let all = data.files.map { ($0.key as Kind?, $0.value) } + (data.configFile.map { [(nil, $0)] } ?? [])
         for (kind, file) in all {
-            for hit in PersonalNumberCheck.scan(file.document.file) {
+            for hit in PersonalNumberCheck.scan(file.document.bytes) {
                 let record = kind.flatMap { _ in PersonalNumberCheck.record(at: hit.offset, in: file.document.records) }
                 out.append(Diagnostic(severity: .error, check: id, file: file.path, line: hit.line, column: hit.column,
                                       kind: kind, recordID: record?.value(.id), owner: record?.value(.owner),

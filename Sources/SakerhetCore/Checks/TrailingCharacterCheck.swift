@@ -10,7 +10,7 @@ public struct TrailingCharacterCheck: RecordCheck {
         // Only a record with a line that ends in a blank or a backslash, as the parser
         // found them, is read.
         guard site.file.document.hasTrailingLine(in: r.byteRange) else { return }
-        let bytes = site.file.document.file, data = site.data
+        let bytes = site.file.document.bytes, data = site.data
         // Read where they lie (`byteRange(at:)`): a field is copied (its value retained)
         // only when it has something to say.
         let fields = r.fields

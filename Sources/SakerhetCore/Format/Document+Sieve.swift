@@ -28,7 +28,6 @@ extension Document {
         var lineCount = 0
         var lines: [Int] = []
         var ranges: [Range<Int>] = []
-        let file = FileBytes(bytes)
         bytes.withUnsafeBufferPointer { b in
             let n = b.count
             guard n > 0 else { searched = needles; return }
@@ -47,7 +46,7 @@ extension Document {
                 // The records just found whose id was searched for name what to search
                 // for next (their lines are not needed for that, only their values).
                 for r in new {
-                    var parser = Parser(file: file, range: r, firstLine: 1)
+                    var parser = Parser(bytes: bytes, range: r, firstLine: 1)
                     for record in parser.parsed().records {
                         guard let id = record.value(.id), searched.contains(id) else { continue }
                         for v in record.values(key) where !v.isEmpty && Document.isSearchable(v) && !searched.contains(v) {
@@ -75,14 +74,14 @@ extension Document {
             lineCount = line - 1 + Document.newlines(in: b, counted, n) + (b[n - 1] == 0x0A ? 0 : 1)
         }
         var parts = ranges.indices.map { i -> ParsedPiece in
-            var parser = Parser(file: file, range: ranges[i], firstLine: lines[i])
+            var parser = Parser(bytes: bytes, range: ranges[i], firstLine: lines[i])
             return parser.parsed()
         }
         if parts.isEmpty {
-            var parser = Parser(file: file, range: 0..<bytes.count, firstLine: 1)
+            var parser = Parser(bytes: bytes)
             parts = [parser.parsed()]
         }
-        self.init(file: file, parts: &parts)
+        self.init(bytes: bytes, parts: &parts)
         self.lineCount = lineCount
         sieve = searched
     }

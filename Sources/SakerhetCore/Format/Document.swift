@@ -3,11 +3,7 @@
 /// unchanged document writes back identical. Edits (see `Document+Edit.swift`) splice
 /// byte ranges and parse again, so only the lines concerned change.
 public struct Document: Sendable {
-    /// The file's bytes where they lie: an array, or the file's pages (`FileBytes`).
-    public let file: FileBytes
-    /// The file's bytes as an array: for an edit or a diff. A mapped file is copied the
-    /// first time it is asked for; the read paths use `file`.
-    public var bytes: [UInt8] { file.array }
+    public let bytes: [UInt8]
     /// The recutils descriptor block (`%rec:`, `%key:` …), if the file has one.
     public let descriptor: Record?
     public let records: [Record]
@@ -30,17 +26,12 @@ public struct Document: Sendable {
     /// Parses `bytes`. A large file is cut at record boundaries into one chunk per core,
     /// and the chunks are parsed at the same time; the result is the same as in one pass.
     public init(bytes: [UInt8]) {
-        self = Document.parsing([FileBytes(bytes)])[0]
-    }
-
-    /// Parses `file`, as `init(bytes:)` parses an array.
-    public init(file: FileBytes) {
-        self = Document.parsing([file])[0]
+        self = Document.parsing([bytes])[0]
     }
 
     /// Parses `bytes` in (at most) `pieces` chunks.
     init(bytes: [UInt8], pieces: Int) {
-        self = Document.parsing([FileBytes(bytes)], pieces: [pieces])[0]
+        self = Document.parsing([bytes], pieces: [pieces])[0]
     }
 
     /// Parses several files at the same time, as `init(bytes:)` parses each: the chunks of
@@ -51,11 +42,6 @@ public struct Document: Sendable {
     /// mostly read the fields of different parse pieces. A field retains its piece's
     /// storage when it is copied, and two cores counting on one object slow each other down.
     public static func parsing(_ files: [[UInt8]], pieces: [Int]? = nil) -> [Document] {
-        parsing(files.map(FileBytes.init), pieces: pieces)
-    }
-
-    /// `parsing(_:pieces:)` of files as read (`Store.readFiles`), mapped or not.
-    public static func parsing(_ files: [FileBytes], pieces: [Int]? = nil) -> [Document] {
         let chunks = files.indices.map { f in
             Document.chunks(of: files[f], pieces: pieces?[f] ?? (files[f].count < 1 << 20 ? 1 : Parallel.width * 4))
         }
@@ -63,7 +49,7 @@ public struct Document: Sendable {
             .sorted { chunks[$0.file][$0.chunk].range.count > chunks[$1.file][$1.chunk].range.count }
         var made = Parallel.map(jobs.count) { j in
             let chunk = chunks[jobs[j].file][jobs[j].chunk]
-            var parser = Parser(file: files[jobs[j].file], range: chunk.range, firstLine: chunk.firstLine)
+            var parser = Parser(bytes: files[jobs[j].file], range: chunk.range, firstLine: chunk.firstLine)
             return parser.parsed()
         }
         // Back in file order. Each piece's records are left to its part alone, so that
@@ -76,15 +62,15 @@ public struct Document: Sendable {
                 parts.append(made[j])
                 made[j].records = []
             }
-            return Document(file: files[f], parts: &parts)
+            return Document(bytes: files[f], parts: &parts)
         }
     }
 
     /// The document of the pieces of `bytes`, each parsed by itself, in order.
     /// `parts` is `inout` so that, when there are several, their records can be moved
     /// into one array, not copied (see `joined`); those parts are left without records.
-    init(file: FileBytes, parts: inout [ParsedPiece]) {
-        self.file = file
+    init(bytes: [UInt8], parts: inout [ParsedPiece]) {
+        self.bytes = bytes
         self.descriptor = parts[0].descriptor
         self.lineEnding = parts[0].lineEnding
         self.hasBOM = parts[0].hasBOM
@@ -94,7 +80,7 @@ public struct Document: Sendable {
             self.comments = parts[0].comments
             // No LF, and a CR before the end: lines ended by CR alone (a file of one line
             // that ends in CR is one line either way).
-            let crOnly = parts[0].sawCR && !parts[0].sawLF && file.withUnsafeBufferPointer { $0.dropLast().contains(0x0D) }
+            let crOnly = parts[0].sawCR && !parts[0].sawLF && bytes.dropLast().contains(0x0D)
             self.issues = parts[0].issues + (parts[0].sawCR ? [Parser.lineEndingIssue(at: parts[0].firstCRLine, withoutLF: crOnly)] : [])
             self.trailingLines = parts[0].trailingLines
         } else {
@@ -142,7 +128,7 @@ public struct Document: Sendable {
 
     /// Where parsing may start afresh: ranges that begin at the first line of a record
     /// after a blank line, about equal in size. Small files are one chunk.
-    static func chunks(of bytes: FileBytes, pieces: Int) -> [(range: Range<Int>, firstLine: Int)] {
+    static func chunks(of bytes: [UInt8], pieces: Int) -> [(range: Range<Int>, firstLine: Int)] {
         let n = bytes.count
         guard pieces > 1 else { return [(0..<n, 1)] }
         var cuts = [0]
@@ -447,7 +433,7 @@ enum FieldStorage: Sendable {
     @inline(__always)
     func withBytes<R>(_ start: Int, _ count: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         switch self {
-        case .file(let source): return source.file.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+        case .file(let source): return source.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
         case .made(let made):
             var text = made.text
             return text.withUTF8(body)
@@ -512,17 +498,17 @@ public struct FieldText: Sendable, Equatable {
 
 /// The bytes of a parsed file, shared by the fields whose values stay in it: such a
 /// value is made from these bytes when it is asked for, so that parsing makes no string
-/// for it. The bytes are the document's own (`Document.file`), not a copy, and a field's
-/// place in them is its place in the whole file, also when the file was parsed in pieces
-/// on several cores.
+/// for it. The bytes are the document's own array, not a copy, and a field's place in
+/// them is its place in the whole file, also when the file was parsed in pieces on
+/// several cores.
 final class FieldSource: Sendable {
-    let file: FileBytes
+    let bytes: [UInt8]
 
-    init(_ file: FileBytes) { self.file = file }
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Where the line that holds `from` ends: after its line break, or at the end of the file.
     func lineEnd(from: Int) -> Int {
-        file.withUnsafeBufferPointer { b in
+        bytes.withUnsafeBufferPointer { b in
             guard from < b.count, let at = Platform.firstByte(0x0A, in: b.baseAddress! + from, count: b.count - from) else { return b.count }
             return from + at + 1
         }
@@ -530,7 +516,7 @@ final class FieldSource: Sendable {
 
     /// The string of the `count` bytes from `start`, which the parser found valid UTF-8.
     func string(_ start: Int, _ count: Int) -> String {
-        file.withUnsafeBufferPointer { bytes in FieldSource.string(bytes.baseAddress! + start, count) }
+        bytes.withUnsafeBufferPointer { file in FieldSource.string(file.baseAddress! + start, count) }
     }
 
     /// The string of the `count` valid UTF-8 bytes at `from`. Copied into the string's own

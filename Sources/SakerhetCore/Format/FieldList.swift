@@ -19,8 +19,8 @@ final class FieldBlock: @unchecked Sendable {
     private(set) var count = 0
     /// The file whose bytes hold the values that are not made; nil when every value is made.
     let source: FieldSource?
-    /// Where `source`'s bytes start: valid while the block holds `source`, whose bytes are
-    /// never changed (`FileBytes.baseAddress`).
+    /// Where `source`'s bytes start, read with no copy of its array: valid while the block
+    /// holds `source`, whose array is never changed.
     let file: UnsafePointer<UInt8>?
     /// The made values, each at its entry's place (`FieldEntry.count32` of a made entry).
     private(set) var made: [MadeValue] = []
@@ -34,7 +34,7 @@ final class FieldBlock: @unchecked Sendable {
     init(capacity: Int, source: FieldSource?) {
         self.capacity = capacity
         self.source = source
-        file = source?.file.baseAddress
+        file = source?.bytes.withUnsafeBufferPointer { $0.baseAddress }
         base = UnsafeMutablePointer<FieldEntry>.allocate(capacity: max(capacity, 1))
     }
 

@@ -32,10 +32,10 @@ struct ParsedPiece: Sendable {
 }
 
 struct Parser {
-    let file: FileBytes
+    let bytes: [UInt8]
     /// The bytes again, shared by the fields whose values are made when asked for.
     private let source: FieldSource
-    /// The part of `file` to parse: the whole file, or one chunk of it that starts at a
+    /// The part of `bytes` to parse: the whole file, or one chunk of it that starts at a
     /// record (see `Document.init(bytes:)`).
     let range: Range<Int>
     /// False for a chunk after the first: no descriptor block there.
@@ -91,10 +91,14 @@ struct Parser {
     private var openStart = 0
     private var openEnd = 0
 
-    /// A parser for `range` of `file`, whose first line is line `firstLine` of the file.
-    init(file: FileBytes, range: Range<Int>, firstLine: Int) {
-        self.file = file
-        self.source = FieldSource(file)
+    init(bytes: [UInt8]) {
+        self.init(bytes: bytes, range: 0..<bytes.count, firstLine: 1)
+    }
+
+    /// A parser for `range` of `bytes`, whose first line is line `firstLine` of the file.
+    init(bytes: [UInt8], range: Range<Int>, firstLine: Int) {
+        self.bytes = bytes
+        self.source = FieldSource(bytes)
         self.range = range
         self.atStart = range.lowerBound == 0
         self.line = firstLine - 1
@@ -110,7 +114,7 @@ struct Parser {
     }
 
     mutating func run() {
-        let file = self.file
+        let file = bytes
         file.withUnsafeBufferPointer { buffer in
             p = buffer
             parseAll()

@@ -64,15 +64,15 @@ public enum Store {
             guard Platform.fileInfo(path, followLinks: false) == nil else { throw brokenLink(join(shown, kind.fileName)) }
             return false
         }
-        let paths = present.map { folder + "/" + $0.fileName }
+        let contents = try read(present.map { folder + "/" + $0.fileName })
         if let record {
-            let bytes = Dictionary(uniqueKeysWithValues: zip(present, try read(paths)))
+            let bytes = Dictionary(uniqueKeysWithValues: zip(present, contents))
             for (kind, document) in ReadAround.documents(bytes, around: record, goalsWhole: goalsWhole) {
                 files[kind] = SourceFile(path: join(shown, kind.fileName), document: document)
             }
         } else {
             // All files parsed in one pass over the cores (`Document.parsing`).
-            for (kind, document) in zip(present, Document.parsing(try readFiles(paths))) {
+            for (kind, document) in zip(present, Document.parsing(contents)) {
                 files[kind] = SourceFile(path: join(shown, kind.fileName), document: document)
             }
         }
@@ -108,27 +108,6 @@ public enum Store {
         var opened: [(fd: Platform.FD, size: Int)] = []
         defer { for file in opened { Platform.close(file.fd) } }
         for path in paths { opened.append(try open(checked: path)) }
-        return try read(opened, paths)
-    }
-
-    /// The bytes of each file at `paths`, in order, as `read(_:)` reads them, except that a
-    /// file of `FileBytes.mapThreshold` bytes or more is mapped, not read (`FileBytes`):
-    /// for the folder a command loads whole, whose large file is parsed where it lies.
-    public static func readFiles(_ paths: [String]) throws -> [FileBytes] {
-        var opened: [(fd: Platform.FD, size: Int)] = []
-        defer { for file in opened { Platform.close(file.fd) } }
-        for path in paths { opened.append(try open(checked: path)) }
-        var files = [FileBytes?](repeating: nil, count: paths.count)
-        for (f, file) in opened.enumerated() where file.size >= FileBytes.mapThreshold {
-            if let address = Platform.mapFile(file.fd, count: file.size) { files[f] = FileBytes(mappedAt: address, count: file.size) }
-        }
-        let rest = files.indices.filter { files[$0] == nil }
-        for (f, bytes) in zip(rest, try read(rest.map { opened[$0] }, rest.map { paths[$0] })) { files[f] = FileBytes(bytes) }
-        return files.map { $0! }
-    }
-
-    /// The bytes of each opened file (`open(checked:)`), in one pass over the cores.
-    private static func read(_ opened: [(fd: Platform.FD, size: Int)], _ paths: [String]) throws -> [[UInt8]] {
         let fds = opened.map(\.fd)
         var bytes = uninitialized(opened.map(\.size)) { buffers in
             // Straight into the arrays: one copy from the kernel, none through `Data`.

@@ -22,11 +22,6 @@ extension PersonalNumberCheck {
         bytes.withUnsafeBufferPointer { scan($0) }
     }
 
-    /// `scan(_:)` of a file's bytes where they lie.
-    public static func scan(_ file: FileBytes) -> [Hit] {
-        file.withUnsafeBufferPointer { scan($0) }
-    }
-
     /// `wordAtATime: false` reads every byte by itself (the tests' reference for the
     /// eight-byte skip).
     public static func scan(_ u: UnsafeBufferPointer<UInt8>, wordAtATime: Bool = true) -> [Hit] {

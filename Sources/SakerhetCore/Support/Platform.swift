@@ -591,65 +591,6 @@ extension Platform {
         read(fd, buffer, count)
     }
 
-    /// Maps the `count` bytes of the open file `fd` read-only into memory, its pages read in
-    /// at once (`MAP_POPULATE`): the address, as a number, or nil where the system cannot
-    /// (then the file is read). The first mapping sets the handler for SIGBUS, which a
-    /// read of a mapped page gets when another program has shortened the file since: it
-    /// says so in both languages and ends the process with 2, as a file error does, with
-    /// no stack trace. (The read commands write nothing; a write holds its folder's lock
-    /// and replaces files whole, so a shortened file cannot leave one half-written.)
-    static func mapFile(_ fd: FD, count: Int) -> Int? {
-        #if canImport(Glibc) || canImport(Musl)
-        guard count > 0 else { return nil }
-        _ = busHandlerSet
-        guard let at = mmap(nil, count, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), at != MAP_FAILED else { return nil }
-        return Int(bitPattern: at)
-        #else
-        return nil
-        #endif
-    }
-
-    /// Unmaps what `mapFile` mapped.
-    static func unmapFile(address: Int, count: Int) {
-        #if canImport(Glibc) || canImport(Musl)
-        if let at = UnsafeMutableRawPointer(bitPattern: address) { _ = munmap(at, count) }
-        #endif
-    }
-
-    /// Set to true by setting the handler, once (a static's first use is made once).
-    private static let busHandlerSet: Bool = {
-        installBusHandler()
-        return true
-    }()
-
-    /// The message of the SIGBUS handler, made before the handler is set (a handler may
-    /// not allocate), and never freed.
-    nonisolated(unsafe) private static var busMessage: (base: UnsafeMutablePointer<UInt8>, count: Int)? = nil
-
-    private static func installBusHandler() {
-        #if canImport(Glibc) || canImport(Musl)
-        let text = Array(("sakerhet: en fil ändrades (kortades) medan den lästes; kör kommandot igen\n"
-            + "sakerhet: a file was changed (shortened) while it was read; run the command again\n").utf8)
-        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: text.count)
-        base.initialize(from: text, count: text.count)
-        busMessage = (base, text.count)
-        var action = sigaction()
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = { _ in
-            if let m = Platform.busMessage { _ = write(2, m.base, m.count) }
-            _exit(2)
-        }
-        #else
-        action.sa_handler = { _ in
-            if let m = Platform.busMessage { _ = write(2, m.base, m.count) }
-            _exit(2)
-        }
-        #endif
-        sigemptyset(&action.sa_mask)
-        sigaction(SIGBUS, &action, nil)
-        #endif
-    }
-
     /// Moves the file's position to `offset` from its start.
     static func seek(_ fd: FD, to offset: Int) { _ = lseek(fd, off_t(offset), SEEK_SET) }
 

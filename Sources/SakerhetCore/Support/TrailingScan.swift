@@ -16,34 +16,27 @@ enum TrailingScan {
     /// blanks or a backslash. `oneLine`: the range is one line, so its end is not searched
     /// for (most fields; the search read every byte of every field).
     static func hits(in bytes: [UInt8], _ range: Range<Int>, oneLine: Bool = false) -> [Hit] {
-        bytes.withUnsafeBufferPointer { hits(in: $0, range, oneLine: oneLine) }
-    }
-
-    /// `hits(in:_:oneLine:)` in a file's bytes where they lie.
-    static func hits(in file: FileBytes, _ range: Range<Int>, oneLine: Bool = false) -> [Hit] {
-        file.withUnsafeBufferPointer { hits(in: $0, range, oneLine: oneLine) }
-    }
-
-    private static func hits(in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, oneLine: Bool) -> [Hit] {
-        var out: [Hit] = []
-        var start = range.lowerBound
-        var offset = 0
-        while start < range.upperBound {
-            let end = oneLine ? (b[range.upperBound - 1] == 0x0A ? range.upperBound - 1 : range.upperBound)
-                : Platform.firstByte(0x0A, in: b.baseAddress! + start, count: b.count - start).map { start + $0 } ?? b.count
-            var last = end
-            if last > start, b[last - 1] == 0x0D { last -= 1 }
-            var blank = last
-            while blank > start, b[blank - 1] == 0x20 || b[blank - 1] == 0x09 { blank -= 1 }
-            if blank < last {
-                out.append(Hit(lineOffset: offset, column: column(b, start, blank), ending: .blanks))
-            } else if last > start, b[last - 1] == 0x5C {
-                out.append(Hit(lineOffset: offset, column: column(b, start, last) - 1, ending: .backslash))
+        bytes.withUnsafeBufferPointer { b in
+            var out: [Hit] = []
+            var start = range.lowerBound
+            var offset = 0
+            while start < range.upperBound {
+                let end = oneLine ? (b[range.upperBound - 1] == 0x0A ? range.upperBound - 1 : range.upperBound)
+                    : Platform.firstByte(0x0A, in: b.baseAddress! + start, count: b.count - start).map { start + $0 } ?? b.count
+                var last = end
+                if last > start, b[last - 1] == 0x0D { last -= 1 }
+                var blank = last
+                while blank > start, b[blank - 1] == 0x20 || b[blank - 1] == 0x09 { blank -= 1 }
+                if blank < last {
+                    out.append(Hit(lineOffset: offset, column: column(b, start, blank), ending: .blanks))
+                } else if last > start, b[last - 1] == 0x5C {
+                    out.append(Hit(lineOffset: offset, column: column(b, start, last) - 1, ending: .backslash))
+                }
+                start = end + 1
+                offset += 1
             }
-            start = end + 1
-            offset += 1
+            return out
         }
-        return out
     }
 
     /// The 1-based column, in characters, of byte `offset` on the line starting at `lineStart`.
