@@ -19,6 +19,9 @@ final class HardeningTests: EndToEndCase {
             (["report", "--period", ""], 2, "--period tar ett år (2024), halvår (2024-H1), tertial (2024-T1), kvartal (2024-Q2), månad (2024-10) eller ISO-vecka (2024-W44), inte ''"),
             (["activities", "postpone", "A12", "--to", "2026-01", "--reason", ""], 2, "activities postpone behöver --reason"),
             (["activities", "postpone", "A12", "--to", "2026-01", "--reason="], 2, "activities postpone behöver --reason"),
+            // A reason of a line break or invisible characters says nothing either.
+            (["activities", "postpone", "A12", "--to", "2026-01", "--reason", "\n"], 2, "activities postpone behöver --reason"),
+            (["activities", "postpone", "A12", "--to", "2026-01", "--reason", "\u{A0}\u{200B}"], 2, "activities postpone behöver --reason"),
             (["activities", "set", "", "status=klar"], 2, "det finns ingen aktivitet med id ''"),
             (["risks", "rm", "="], 2, "det finns ingen risk med id '='"),
             (["=", "audit"], 2, "okänt kommando '='"),

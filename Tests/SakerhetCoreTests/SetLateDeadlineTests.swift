@@ -54,6 +54,20 @@ final class SetLateDeadlineTests: XCTestCase {
         XCTAssertNil(try refusal([.set("due", "2025-12"), .set("reason", "Ny upphandling")], data: moved))
     }
 
+    /// `postpone` refuses a reason that says nothing, as the CLI does, also when called as a
+    /// library; a `set` that stores nothing says the field is unchanged, not added.
+    func testABlankReasonIsNoReasonAndNothingStoredIsSaidSo() throws {
+        let data = try Fixture.shipped()
+        for blank in ["", "\n", "\u{A0}", "\u{200B}"] {
+            XCTAssertThrowsError(try RecordRules.postpone(data, .activity, id: "A12", to: Deadline(token: "2025-09")!, reason: blank)) { e in
+                XCTAssertEqual((e as? EditError)?.message.sv, "postpone behöver ett skäl (--reason) som säger något")
+            }
+        }
+        let edit = try Editor.update(data, .activity, id: "A12", [.set("reason", "\n")])
+        XCTAssertTrue(edit.summary.contains("reason oförändrad"), edit.summary)
+        XCTAssertTrue(edit.summaryEnglish.contains("reason unchanged"), edit.summaryEnglish)
+    }
+
     func testAReasonAnEarlierDeadlineAndWorkNotLateNeedNone() throws {
         let data = try Fixture.shipped()
         let edit = try RecordRules.set(data, .activity, id: "A12", [.set("due", "2025-09"), .set("reason", "Inväntar beslut")], asOf: day)
