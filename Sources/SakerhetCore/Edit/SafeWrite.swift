@@ -139,10 +139,10 @@ public enum RecordRules {
     public static func set(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change], asOf: Day) throws -> Edit {
         let edit = try Editor.update(data, kind, id: id, changes)
         guard kind != .risk, let after = edit.block?.records.first else { return edit }
-        let index = try Editor.target(data, kind, id: id)
-        let before = data.record(RecordRef(kind: kind, index: index))
+        let ref = RecordRef(kind: kind, index: try Editor.target(data, kind, id: id))
+        let before = data.record(ref)
         guard let token = after.value(.due), token != before.value(.due), let next = Deadline(token: token),
-              let old = deadline(data, kind, index, on: asOf), let oldLast = old.lastDay, oldLast < asOf,
+              let old = data.scheduled(ref)?.deadline(on: asOf), let oldLast = old.lastDay, oldLast < asOf,
               next.isUnknown || next.lastDay.map({ $0 > oldLast }) ?? true else { return edit }
         // `löpande` and `?` have no end: later than any deadline.
         let reason = after.value(.reason) ?? ""
@@ -157,22 +157,6 @@ public enum RecordRules {
     /// no-break or zero-width space, a soft hyphen), which a reader sees as nothing.
     public static func isBlank(_ reason: String) -> Bool {
         reason.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format }
-    }
-
-    /// The deadline that counts on `day` for record `index` of `kind` (`Timed.deadline(on:)`).
-    static func deadline(_ data: DataSet, _ kind: Kind, _ index: Int, on day: Day) -> Deadline? {
-        switch kind {
-        case .activity:
-            let activities: [Activity] = data.activities
-            return activities.first(where: { $0.ref.index == index })?.deadline(on: day)
-        case .goal:
-            let goals: [Goal] = data.goals
-            return goals.first(where: { $0.ref.index == index })?.deadline(on: day)
-        case .finding:
-            let findings: [Finding] = data.findings
-            return findings.first(where: { $0.ref.index == index })?.deadline(on: day)
-        default: return nil
-        }
     }
 
     /// Marks `id` done on `date`. A recurring activity (`every:`) moves to its next period

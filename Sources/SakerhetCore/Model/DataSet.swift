@@ -263,6 +263,17 @@ public struct DataSet: Sendable {
 
     public func record(_ ref: RecordRef) -> Record { recordsBySlot[ref.kind.slot][ref.index] }
 
+    /// The goal, activity or finding at `ref` as a typed record with a deadline; nil for the
+    /// other kinds. The typed arrays are in the file's order, so `ref.index` is their index.
+    public func scheduled(_ ref: RecordRef) -> (any Scheduled)? {
+        switch ref.kind {
+        case .goal: return goals[ref.index]
+        case .activity: return activities[ref.index]
+        case .finding: return findings[ref.index]
+        default: return nil
+        }
+    }
+
     public func path(_ kind: Kind) -> String { pathsBySlot[kind.slot] ?? folder + "/" + kind.fileName }
 
     public func contains(_ kind: Kind, id: String) -> Bool { idIndex(kind.slot).first(id) != nil }

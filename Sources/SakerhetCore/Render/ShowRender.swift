@@ -29,15 +29,7 @@ public enum ShowRender {
             facts.append((sv ? (owners.count > 1 ? "Ansvariga" : "Ansvarig") : (owners.count > 1 ? "Owners" : "Owner"),
                           SafeText.text(owners.map { data.ownerName($0) }.joined(separator: ", "), lang)))
         }
-        let item: (any Scheduled)? = {
-            switch ref.kind {
-            case .goal: return data.goals[ref.index]
-            case .activity: return data.activities[ref.index]
-            case .finding: return data.findings[ref.index]
-            default: return nil
-            }
-        }()
-        if let s = item {
+        if let s = data.scheduled(ref) {
             let original = baselines.original(ref.kind, s.id, current: s.due)
             let sig = Baselines.signal(s.signal(asOf: asOf, window: window), moved: original != nil, status: s.status(asOf: asOf),
                                        movedGreen: data.config.movedGreen)
