@@ -95,4 +95,32 @@ final class SetLateDeadlineTests: XCTestCase {
         // On 2025-07-10 that 2025-Q2 has passed: moving on needs a reason.
         XCTAssertNotNil(try refusal([.set("due", "2025-Q4")], id, data: plan, on: Day("2025-07-10")!))
     }
+
+    /// A rhythm is part of the schedule: a late one-off made recurring and done in the same
+    /// change had its next period counted (green, its deadline a year on) and the report no
+    /// longer said it was finished late. A change of `every` that makes the deadline that
+    /// counts later needs a new reason, as a later `due` does; one that does not, none.
+    func testAChangedRhythmThatMovesAPassedDeadlineLaterNeedsAReason() throws {
+        let error = try XCTUnwrap(try refusal([.set("every", "år"), .set("done", "2025-05-20"), .set("status", "klar")]))
+        XCTAssertTrue(error.isRefusal)
+        XCTAssertEqual(error.message.sv, "A12:s slutdatum 2024-11 har passerat; med every ändrat gäller ett senare slutdatum (2026), och det behöver ett nytt skäl: lägg till reason=… i samma set")
+        XCTAssertEqual(error.message.en, "the deadline of A12, 2024-11, has passed; with every changed a later deadline counts (2026), and that needs a new reason: add reason=… to the same set")
+        XCTAssertNil(try refusal([.set("every", "år"), .set("done", "2025-05-20"), .set("status", "klar"), .set("reason", "Blir en årlig kontroll")]))
+        // Made recurring but not done: its first period is the late one still.
+        XCTAssertNil(try refusal([.set("every", "år")]))
+        // Done late without a rhythm: the report shows the late finish; no reason asked.
+        XCTAssertNil(try refusal([.set("done", "2025-05-20"), .set("status", "klar")]))
+
+        // A late recurring control given a longer rhythm counts a later period: a reason;
+        // its rhythm taken away, its `due` counts, earlier: none.
+        let data = try Fixture.shipped()
+        let (added, id) = try RecordRules.add(data, .activity, fields: [("title", "Kvartalskontroll"), ("goal", "D3"), ("owner", "sbs"),
+                                                                         ("due", "2024-Q4"), ("every", "kvartal"), ("done", "2025-01-05")])
+        let plan = added.applied(to: data), july = Day("2025-07-10")!
+        XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: july)?.token, "2025-Q2")
+        let longer = try XCTUnwrap(try refusal([.set("every", "år")], id, data: plan, on: july))
+        XCTAssertTrue(longer.message.sv.hasPrefix("\(id):s slutdatum 2025-Q2 har passerat; med every ändrat gäller ett senare slutdatum"), longer.message.sv)
+        XCTAssertNil(try refusal([.set("every", "år"), .set("reason", "Kontrollen görs årligen från 2025")], id, data: plan, on: july))
+        XCTAssertNil(try refusal([.remove("every", "kvartal")], id, data: plan, on: july))
+    }
 }

@@ -135,21 +135,35 @@ public enum RecordRules {
     /// `postpone` asks for one: otherwise late work, or a late finish, would be on time
     /// again with nothing in the plan to say why. The rule reads the record as the change
     /// leaves it, so `due-=…` with `due+=…`, or a reason given and taken away again, is the
-    /// move it makes. An earlier deadline needs no reason.
+    /// move it makes; and a change of `every` is a move too when it makes the deadline that
+    /// counts later (a late one-off made recurring and done, whose late finish the report
+    /// would otherwise not show). An earlier deadline needs no reason.
     public static func set(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change], asOf: Day) throws -> Edit {
         let edit = try Editor.update(data, kind, id: id, changes)
         guard kind != .risk, let after = edit.block?.records.first else { return edit }
         let ref = RecordRef(kind: kind, index: try Editor.target(data, kind, id: id))
         let before = data.record(ref)
-        guard let token = after.value(.due), token != before.value(.due), let next = Deadline(token: token),
-              let old = data.scheduled(ref)?.deadline(on: asOf), let oldLast = old.lastDay, oldLast < asOf,
-              next.isUnknown || next.lastDay.map({ $0 > oldLast }) ?? true else { return edit }
-        // `löpande` and `?` have no end: later than any deadline.
+        // Only a change of the schedule (`due`, or the rhythm `every`) moves the deadline
+        // here: a late finish (`done`) is its own record of lateness.
+        let dueChanged = after.value(.due) != before.value(.due)
+        guard dueChanged || after.value(.every) != before.value(.every),
+              let old = data.scheduled(ref)?.deadline(on: asOf), let oldLast = old.lastDay, oldLast < asOf else { return edit }
+        // The deadline that counts on the day once the change is made: a new `due`, or a
+        // late one-off made recurring (`every=år`), whose next period is then the one that
+        // counts. `löpande` and `?` have no end: later than any deadline.
+        let next = edit.applied(to: data).scheduled(ref)?.deadline(on: asOf)
+        guard next.map({ $0.isUnknown || $0.lastDay.map { $0 > oldLast } ?? true }) ?? true else { return edit }
         let reason = after.value(.reason) ?? ""
         if !isBlank(reason) && reason != (before.value(.reason) ?? "") { return edit }
         let command = OverdueCheck.Text.command(kind, "postpone", id)
-        throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; ett senare slutdatum behöver ett nytt skäl: lägg till reason=… i samma set, eller använd \(command) --to \(next.token) --reason …",
-                        en: "the deadline of \(id), \(old.token), has passed; a later deadline needs a new reason: add reason=… to the same set, or use \(command) --to \(next.token) --reason …",
+        if dueChanged, let token = after.value(.due), let asked = Deadline(token: token) {
+            throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; ett senare slutdatum behöver ett nytt skäl: lägg till reason=… i samma set, eller använd \(command) --to \(asked.token) --reason …",
+                            en: "the deadline of \(id), \(old.token), has passed; a later deadline needs a new reason: add reason=… to the same set, or use \(command) --to \(asked.token) --reason …",
+                            refusal: true)
+        }
+        let counts = next.map { " (\($0.token))" } ?? ""
+        throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; med every ändrat gäller ett senare slutdatum\(counts), och det behöver ett nytt skäl: lägg till reason=… i samma set",
+                        en: "the deadline of \(id), \(old.token), has passed; with every changed a later deadline counts\(counts), and that needs a new reason: add reason=… to the same set",
                         refusal: true)
     }
 
