@@ -59,7 +59,7 @@ final class ExportImportRoundTripTests: EndToEndCase {
     /// plan with records added for the fields it does not use (a goal's indicator, target
     /// and level, an activity with two owners and its occurrences, a finding's kind and
     /// basis) and follow-ups of a goal, a sub-goal and an activity (the Uppföljningar
-    /// sheet, its kind read from its headers), exported, then imported sheet by sheet into a new folder with only the
+    /// sheet), exported, then imported in one command into a new folder with only the
     /// areas and settings (`config.rec`) copied, so the owners come from the workbook.
     /// The order of fields is normalised: each record's fields are grouped by key, and the
     /// values of a repeated key keep their order.
@@ -154,14 +154,14 @@ final class ExportImportRoundTripTests: EndToEndCase {
             try FileManager.default.removeItem(at: to)
             try FileManager.default.copyItem(at: data.appendingPathComponent(file), to: to)
         }
-        // Goals before the sub-goals that name them, activities before the risks, findings
-        // and follow-ups that name them; the kind of the last four is read from the headers.
-        for (sheet, kind) in [("Mål", ["--kind", "goals"]), ("Delmål", ["--kind", "goals"]), ("Aktiviteter", []), ("Risker", []), ("Rekommendationer", []),
-                              ("Uppföljningar", [])] {
-            let r = try run(["import", workbook, "--sheet", sheet] + kind + asOf, in: plan)
-            XCTAssertEqual(r.exitCode, 0, "import --sheet \(sheet): \(r.output)")
-            XCTAssertFalse(r.stderr.contains("placerades inte"), "every column of \(sheet) is read or known as worked out: \(r.stderr)")
-        }
+        // One command reads the whole workbook: its sheets are named after the kinds, so each
+        // is read as its kind (Mål and Delmål as goals), in the workbook's order (goals before
+        // the sub-goals that name them, activities before the risks, findings and follow-ups
+        // that name them), the owners' sheet first.
+        let r = try run(["import", workbook] + asOf, in: plan)
+        XCTAssertEqual(r.exitCode, 0, "import: \(r.output)")
+        XCTAssertFalse(r.stderr.contains("placerades inte"), "every column is read or known as worked out: \(r.stderr)")
+        XCTAssertFalse(r.stderr.contains("lästes inte. Importera"), "no sheet is left unread: \(r.stderr)")
 
         func normalised(_ r: TestRecord) -> [String] {
             var keys: [String] = []
@@ -177,11 +177,16 @@ final class ExportImportRoundTripTests: EndToEndCase {
                 XCTAssertEqual(normalised(now), normalised(was), "\(file): \(was.id)")
             }
         }
-        // The owners the workbook names come back with their ids and names.
-        let owners = Dictionary(try RecText.records(in: data.appendingPathComponent("owners.rec")).map { ($0.id, $0.value("name")) }, uniquingKeysWith: { a, _ in a })
-        for o in try RecText.records(in: plan.appendingPathComponent("data/owners.rec")) {
-            XCTAssertEqual(o.value("name"), owners[o.id] ?? nil, "owner \(o.id)")
+        // Every owner comes back from the Ansvariga sheet, with its type, parent and contact;
+        // those the new folder had already (sn and sf, from `init`) are left as they were.
+        let owners = try RecText.records(in: data.appendingPathComponent("owners.rec"))
+        let template = Set(try RecText.records(in: fresh.appendingPathComponent("plan/data/owners.rec")).map(\.id)).intersection(["sn", "sf"])
+        let ownersAfter = Dictionary(try RecText.records(in: plan.appendingPathComponent("data/owners.rec")).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(Set(ownersAfter.keys), Set(owners.map(\.id)), "every owner, and no other")
+        for was in owners where !template.contains(was.id) {
+            XCTAssertEqual(ownersAfter[was.id].map(normalised), normalised(was), "owner \(was.id)")
         }
+        XCTAssertEqual(ownersAfter["sbs"]?.value("parent"), "stod")
         let check = try run(["audit", "--no-time"] + asOf, in: plan)
         XCTAssertFalse(check.stdout.contains("fel:"), check.output)
     }
@@ -207,6 +212,23 @@ final class ExportImportRoundTripTests: EndToEndCase {
         let goals = try RecText.records(in: plan.appendingPathComponent("data/goals.rec")).map(\.id)
         let shipped = try RecText.records(in: source.appendingPathComponent("data/goals.rec")).filter { $0.value("parent") == nil }.map(\.id)
         XCTAssertEqual(goals, shipped)
+    }
+
+    /// `--kind` picks the sheets of that kind from a workbook named by kinds, and a notice
+    /// names the sheets not read; a workbook whose first sheet is not named after a kind is
+    /// read one sheet at a time, as before.
+    func testKindPicksTheSheetsOfAnExportedWorkbook() throws {
+        let source = try copyOfShippedData()
+        let asOf = ["--as-of", EndToEndCase.planDate]
+        XCTAssertEqual(try run(["export", "-o", "plan.xlsx"] + asOf, in: source).exitCode, 0)
+        let fresh = try makeTempFolder()
+        XCTAssertEqual(try run(["init", "plan"], in: fresh).exitCode, 0)
+        let plan = fresh.appendingPathComponent("plan")
+        let r = try run(["import", source.appendingPathComponent("plan.xlsx").path, "--kind", "goals", "--dry-run"] + asOf, in: plan)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertTrue(r.stderr.contains("plan.xlsx: läste bladen som är namngivna efter ett slag av poster (--kind goals), 'Mål', 'Delmål'; bladen 'Aktiviteter', 'Risker', 'Rekommendationer', 'Uppföljningar', 'Ansvariga' lästes inte. Importera dem med --sheet NAMN"), r.stderr)
+        XCTAssertTrue(r.stdout.contains("+id: M3.3\n") && r.stdout.contains("+id: D5\n"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("+id: A1\n") || r.stdout.contains("+id: R1\n"), r.stdout)
     }
 
     /// `activities list --format json` as id → field → value.

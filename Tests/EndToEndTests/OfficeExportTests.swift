@@ -38,8 +38,13 @@ final class OfficeExportTests: EndToEndCase {
         let book = try XCTUnwrap(seen["plan.xlsx"]?["xlsx"] as? [String: Any])
         let sheets = try XCTUnwrap(book["sheets"] as? [[String: Any]])
         // The shipped plan has no followups.rec: its sheet is there, empty under its header.
-        XCTAssertEqual(sheets.map { $0["name"] as? String }, ["Mål", "Delmål", "Aktiviteter", "Risker", "Rekommendationer", "Uppföljningar"])
-        XCTAssertEqual(sheets.last?["max_row"] as? Int, 1)
+        XCTAssertEqual(sheets.map { $0["name"] as? String }, ["Mål", "Delmål", "Aktiviteter", "Risker", "Rekommendationer", "Uppföljningar", "Ansvariga"])
+        XCTAssertEqual(sheets[5]["max_row"] as? Int, 1)
+        // The owners, last: every one of owners.rec, with its type, parent and contact.
+        XCTAssertEqual(header(sheets[6]), ["Id", "Namn", "Typ", "Överordnad", "Kontakt"])
+        XCTAssertEqual(cells(sheets[6]).dropFirst().map { $0.first?["v"] as? String }, ["sn", "sf", "flg", "stod", "sbs", "meb", "fie", "sbb", "kssak"])
+        XCTAssertEqual(try row(sheets[6], id: "sbs")["Överordnad"]?["v"] as? String, "stod")
+        XCTAssertEqual(try row(sheets[6], id: "sf")["Kontakt"]?["v"] as? String, "kontaktcenter@norrtalje.se")
         XCTAssertEqual(book["title"] as? String, "Implementationsplan för socialnämndens systematiska säkerhetsarbete 2024")
         for s in sheets {
             XCTAssertEqual(s["freeze"] as? String, "A2", "\(s["name"] ?? ""): the header row is frozen")
@@ -81,7 +86,7 @@ final class OfficeExportTests: EndToEndCase {
         XCTAssertEqual(r1["Omprövning"]?["fmt"] as? String, "yyyy-mm-dd")
 
         let en = try XCTUnwrap((seen["plan-en.xlsx"]?["xlsx"] as? [String: Any])?["sheets"] as? [[String: Any]])
-        XCTAssertEqual(en.map { $0["name"] as? String }, ["Goals", "Sub-goals", "Activities", "Risks", "Recommendations", "Follow-ups"])
+        XCTAssertEqual(en.map { $0["name"] as? String }, ["Goals", "Sub-goals", "Activities", "Risks", "Recommendations", "Follow-ups", "Owners"])
         XCTAssertEqual(Array(header(en[2]).prefix(4)), ["Id", "Activity", "Goal", "Owner"])
         XCTAssertEqual(try row(en[1], id: "D5")["Signal"]?["v"] as? String, "red")
 
@@ -195,7 +200,7 @@ final class OfficeExportTests: EndToEndCase {
         let seen = try officeSummary(["plan.xlsx", "plan-en.xlsx", "public.xlsx"], in: root)
         func followups(_ file: String) throws -> [String: Any] {
             let sheets = try XCTUnwrap((seen[file]?["xlsx"] as? [String: Any])?["sheets"] as? [[String: Any]])
-            return try XCTUnwrap(sheets.last)
+            return try XCTUnwrap(sheets.first { ["Uppföljningar", "Follow-ups"].contains($0["name"] as? String) })
         }
 
         let sheet = try followups("plan.xlsx")

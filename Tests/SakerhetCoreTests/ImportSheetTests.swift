@@ -115,6 +115,64 @@ extension ImportSheetTests {
             "p.xlsx: läste bladet 'Plan'; bladet 'Risker' lästes inte. Importera det med --sheet NAMN, ett blad i taget",
             "p.xlsx, blad Plan: cellen E1 (#REF!) har ett formelfel och lästes som tom; rätta formeln i Excel eller LibreOffice och importera igen"])
     }
+    /// A workbook whose first visible sheet is named after a kind (as `export` names them)
+    /// is read whole: every visible sheet so named, each as its kind, in the workbook's
+    /// order; a notice names the others (a hidden one as hidden). With a kind asked for,
+    /// only its sheets. A workbook whose first sheet has another name is one sheet, as before.
+    func testSheetsNamedAfterKindsAreReadEachAsItsKind() throws {
+        let rows = Self.sheet([["Id", "Rubrik"], ["X1", "Något"]])
+        let named = try Self.workbook([("Aktiviteter", false, rows), ("Anteckningar", false, rows), ("Risker", true, rows), ("risks", false, rows), ("Owners", false, rows)])
+        let all = try ImportSource.tables(named, file: "p.xlsx")
+        XCTAssertEqual(all.map(\.sheet), ["Aktiviteter", "risks", "Owners"])
+        XCTAssertEqual(all.map(\.kind), [.activity, .risk, .owner])
+        XCTAssertEqual(all.map(\.place.sv), ["p.xlsx, blad Aktiviteter", "p.xlsx, blad risks", "p.xlsx, blad Owners"])
+        XCTAssertEqual(all[0].notices.first?.sv, "p.xlsx: läste bladen som är namngivna efter ett slag av poster, 'Aktiviteter', 'risks', 'Owners'; bladen 'Anteckningar', 'Risker' (dolt) lästes inte. Importera dem med --sheet NAMN")
+        XCTAssertEqual(all[0].notices.first?.en, "p.xlsx: read the sheets named after a kind of record, 'Aktiviteter', 'risks', 'Owners'; the sheets 'Anteckningar', 'Risker' (hidden) were not read. Import them with --sheet NAME")
+
+        let risks = try ImportSource.tables(named, file: "p.xlsx", kind: .risk)
+        XCTAssertEqual(risks.map(\.sheet), ["risks"])
+        XCTAssertTrue(risks[0].notices.first?.sv.hasPrefix("p.xlsx: läste bladen som är namngivna efter ett slag av poster (--kind risks), 'risks'; bladen 'Aktiviteter'") == true)
+        // A kind none of the sheets is: the first sheet, as before.
+        XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", kind: .finding).map(\.sheet), ["Aktiviteter"])
+        XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", kind: .finding).map(\.kind), [nil])
+        // One sheet asked for by name: that one, its kind from its columns.
+        XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", sheet: "Anteckningar").map(\.sheet), ["Anteckningar"])
+
+        // The first sheet is not named after a kind: it alone, as before.
+        let plan = try Self.workbook([("Plan", false, rows), ("Risker", false, rows)])
+        let one = try ImportSource.tables(plan, file: "p.xlsx")
+        XCTAssertEqual(one.count, 1)
+        XCTAssertEqual(one[0].sheet, "Plan")
+        XCTAssertNil(one[0].kind)
+        XCTAssertEqual(one[0].otherSheets, ["Risker"])
+    }
+
+    /// An owners' sheet (`export`'s Ansvariga) brings owners in whole, read before the
+    /// plan's sheets wherever it is, so the plan's owners are those; an owner the folder
+    /// has is not added again; a type that is not one of the words is said and left out;
+    /// a parent by its name is its id.
+    func testAnOwnersSheetBringsOwnersInWhole() throws {
+        let acts = Self.sheet([["Id", "Aktivitet", "Mål", "Ansvarig", "Ansvarig id", "Klart senast", "Status"],
+                               ["A99", "Övning", "D3", "Enheten för beredskap", "ber", "2025-06", "pågår"]])
+        let owners = Self.sheet([["Id", "Namn", "Typ", "Överordnad", "Kontakt"],
+                                 ["ber", "Enheten för beredskap", "enhet", "Socialförvaltningen", "beredskap@example.se"],
+                                 ["sbs", "Enheten för säkerhet", "enhet", "sf", ""],
+                                 ["", "Kansliet", "byrå", "sf", ""]])
+        let tables = try ImportSource.tables(try Self.workbook([("Aktiviteter", false, acts), ("Ansvariga", false, owners)]), file: "p.xlsx")
+        var importer = Importer(data: try Fixture.shipped(), asOf: Day("2024-11-04")!)
+        try importer.add(tables: tables, file: "p.xlsx")
+        let made = importer.records.filter { $0.kind == .owner }
+        XCTAssertEqual(made.map(\.id), ["ber", "kansliet"], "sbs is the folder's already")
+        XCTAssertEqual(made[0].fields.map { "\($0.0): \($0.1)" }, ["id: ber", "name: Enheten för beredskap", "kind: enhet", "parent: sf", "contact: beredskap@example.se"])
+        XCTAssertEqual(made[1].fields.map { "\($0.0): \($0.1)" }, ["id: kansliet", "name: Kansliet", "parent: sf"])
+        XCTAssertTrue(importer.notices.contains { $0.sv == "p.xlsx, blad Ansvariga, rad 4: typen 'byrå' är inte en av enhet, avdelning, förvaltning, nämnd, funktion, extern, fullmäktige, styrelse, kommun, region och togs inte med" },
+                      importer.notices.map(\.sv).joined(separator: "\n"))
+        XCTAssertEqual(importer.duplicates, 1)
+        // The activity's owner is the sheet's, not one made again from its name.
+        let activity = try XCTUnwrap(importer.records.first { $0.kind == .activity }, importer.notices.map(\.sv).joined(separator: " // "))
+        XCTAssertEqual(activity.fields.first { $0.0 == "owner" }?.1, "ber")
+        XCTAssertLessThan(try XCTUnwrap(importer.records.firstIndex { $0.id == "ber" }), try XCTUnwrap(importer.records.firstIndex { $0.kind == .activity }))
+    }
 }
 
 extension SourceTable {

@@ -144,7 +144,7 @@ final class OfficeWriterTests: XCTestCase {
     func testExportColumnsFollowTheSchema() throws {
         let data = Fixture.data()
         let book = PlanExport.make(data, asOf: Fixture.asOf)
-        XCTAssertEqual(book.sheets.map(\.name), ["Mål", "Delmål", "Aktiviteter", "Risker", "Rekommendationer", "Uppföljningar"])
+        XCTAssertEqual(book.sheets.map(\.name), ["Mål", "Delmål", "Aktiviteter", "Risker", "Rekommendationer", "Uppföljningar", "Ansvariga"])
         let activities = book.sheets[2]
         let headers = activities.columns.map(\.header)
         XCTAssertEqual(headers.first, "Id")
@@ -160,17 +160,34 @@ final class OfficeWriterTests: XCTestCase {
         let risks = book.sheets[3].columns.map(\.header)
         XCTAssertEqual(risks[risks.firstIndex(of: "Konsekvens")! + 1], "Poäng")
         let en = PlanExport.make(data, asOf: Fixture.asOf, lang: .en)
-        XCTAssertEqual(en.sheets.map(\.name), ["Goals", "Sub-goals", "Activities", "Risks", "Recommendations", "Follow-ups"])
+        XCTAssertEqual(en.sheets.map(\.name), ["Goals", "Sub-goals", "Activities", "Risks", "Recommendations", "Follow-ups", "Owners"])
     }
 
-    /// The follow-ups have a sheet of their own, last: a column per field of the schema in
+    /// The owners have a sheet of their own, last, after the plan: id, name, type, the owner
+    /// above and a contact, so that `import` brings them back whole; `--public` leaves the
+    /// contact out (an address or a number may be a person's).
+    func testOwnersSheet() throws {
+        let data = Fixture.data([.owner: "id: sf\nname: Socialförvaltningen\nkind: förvaltning\ncontact: kontaktcenter@example.se\n\nid: sbs\nname: Enheten för säkerhet\nkind: enhet\nparent: sf\n"])
+        let sheet = try XCTUnwrap(PlanExport.make(data, asOf: Fixture.asOf).sheets.last)
+        XCTAssertEqual(sheet.name, "Ansvariga")
+        XCTAssertEqual(sheet.columns.map(\.header), ["Id", "Namn", "Typ", "Överordnad", "Kontakt"])
+        XCTAssertEqual(sheet.rows, [[.text("sf"), .text("Socialförvaltningen"), .text("förvaltning"), .empty, .text("kontaktcenter@example.se")],
+                                    [.text("sbs"), .text("Enheten för säkerhet"), .text("enhet"), .text("sf"), .empty]])
+        let en = try XCTUnwrap(PlanExport.make(data, asOf: Fixture.asOf, lang: .en).sheets.last)
+        XCTAssertEqual(en.name, "Owners")
+        XCTAssertEqual(en.columns.map(\.header), ["Id", "Name", "Type", "Parent", "Contact"])
+        let open = try XCTUnwrap(PlanExport.make(data, asOf: Fixture.asOf, isPublic: true).sheets.last)
+        XCTAssertEqual(open.columns.map(\.header), ["Id", "Namn", "Typ", "Överordnad"])
+        XCTAssertEqual(open.rows[0], [.text("sf"), .text("Socialförvaltningen"), .text("förvaltning"), .empty])
+    }
+
+    /// The follow-ups have a sheet of their own, after the plan's: a column per field of the schema in
     /// its order, Id first, and the record's title beside its id; a day's period is a date,
     /// the assessment shaded in its signal's colour. In English the report's words. A plan
     /// without followups.rec gets the sheet empty under its header.
     func testFollowupSheet() throws {
         let data = Fixture.data([.followup: Fixture.followups])
-        let sheet = try XCTUnwrap(PlanExport.make(data, asOf: Fixture.asOf).sheets.last)
-        XCTAssertEqual(sheet.name, "Uppföljningar")
+        let sheet = try XCTUnwrap(PlanExport.make(data, asOf: Fixture.asOf).sheets.first { $0.name == "Uppföljningar" })
         XCTAssertEqual(sheet.columns.map(\.header), ["Id", "Post", "Rubrik", "Period", "Bedömning", "Analys", "Utfall", "Klassning"])
         XCTAssertEqual(sheet.columns.count, Kind.followup.fields.count + 1, "every field, and the title")
         guard sheet.rows.count == 3, sheet.rows.allSatisfy({ $0.count == 8 }) else { return XCTFail("3 rows of 8 cells: \(sheet.rows)") }
@@ -182,14 +199,12 @@ final class OfficeWriterTests: XCTestCase {
         XCTAssertEqual(sheet.rows[2][4], Workbook.Cell(.text("grön"), fill: OfficeColours.fill(Signal.green)))
         XCTAssertEqual(sheet.rows[2][7], .text("intern"))
 
-        let en = try XCTUnwrap(PlanExport.make(data, asOf: Fixture.asOf, lang: .en).sheets.last)
-        XCTAssertEqual(en.name, "Follow-ups")
+        let en = try XCTUnwrap(PlanExport.make(data, asOf: Fixture.asOf, lang: .en).sheets.first { $0.name == "Follow-ups" })
         XCTAssertEqual(en.columns.map(\.header), ["Id", "Record", "Title", "Period", "Assessment", "Analysis", "Outcome", "Classification"])
         XCTAssertEqual(en.rows.map { $0[4].value }, [.text("partly met"), .text("yellow"), .text("green")])
         XCTAssertEqual(en.rows.map { $0[7] }, [.empty, .empty, .text("internal")])
 
-        let none = try XCTUnwrap(PlanExport.make(Fixture.data(), asOf: Fixture.asOf).sheets.last)
-        XCTAssertEqual(none.name, "Uppföljningar")
+        let none = try XCTUnwrap(PlanExport.make(Fixture.data(), asOf: Fixture.asOf).sheets.first { $0.name == "Uppföljningar" })
         XCTAssertEqual(none.columns.map(\.header), sheet.columns.map(\.header))
         XCTAssertEqual(none.rows.count, 0)
     }
@@ -202,7 +217,7 @@ final class OfficeWriterTests: XCTestCase {
         let data = Fixture.data([.activity: Fixture.activities + secret,
                                  .followup: Fixture.followups + "\nid: U4\nrecord: A30\nperiod: 2024-T2\nassessment: röd\n"])
         func ids(_ isPublic: Bool) throws -> [Workbook.Cell] {
-            try XCTUnwrap(PlanExport.make(data, asOf: Fixture.asOf, isPublic: isPublic).sheets.last).rows.map { $0[0] }
+            try XCTUnwrap(PlanExport.make(data, asOf: Fixture.asOf, isPublic: isPublic).sheets.first { $0.name == "Uppföljningar" }).rows.map { $0[0] }
         }
         XCTAssertEqual(try ids(false), ["U1", "U2", "U3", "U4"].map(Workbook.Cell.text))
         XCTAssertEqual(try ids(true), ["U1", "U2"].map(Workbook.Cell.text))

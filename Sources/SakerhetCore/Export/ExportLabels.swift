@@ -23,4 +23,17 @@ enum ExportLabels {
     static let risks = Message(sv: "Risker", en: "Risks")
     static let findings = Message(sv: "Rekommendationer", en: "Recommendations")
     static let followUps = Message(sv: "Uppföljningar", en: "Follow-ups")
+    static let owners = Message(sv: "Ansvariga", en: "Owners")
+
+    /// The sheets and the kind each holds, as `PlanExport` writes them.
+    static let sheets: [(name: Message, kind: Kind)] = [
+        (goals, .goal), (subgoals, .goal), (activities, .activity), (risks, .risk), (findings, .finding), (followUps, .followup), (owners, .owner),
+    ]
+
+    /// The kind a sheet of that name holds (in Swedish or English, any case), so that
+    /// `import` reads an exported workbook whole, each sheet as its kind; nil for another name.
+    static func kind(ofSheet name: String) -> Kind? {
+        let folded = name.trimmingSpaces().lowercased()
+        return sheets.first { $0.name.sv.lowercased() == folded || $0.name.en.lowercased() == folded }?.kind
+    }
 }

@@ -33,6 +33,10 @@ public enum PlanExport {
             // has the same sheets, so `import --sheet Uppföljningar` of any of them finds the
             // header and adds nothing, where a sheet left out would be an error.
             sheet(ExportLabels.followUps, .followup, followups, ctx, computed: followupColumns),
+            // Last, after the plan: who the owners are (their type, the owner above them,
+            // a contact), so that `import` of the workbook brings them back whole. A public
+            // workbook leaves the contact out (an address or a number may be a person's).
+            sheet(ExportLabels.owners, .owner, data.owners, ctx, skip: isPublic ? ["contact"] : [], computed: { _ in Computed(after: "", columns: []) }),
         ]
         let title = (data.config.title ?? "Plan") + (isPublic ? (lang == .sv ? " (offentlig)" : " (public)") : "")
         return Workbook(title: title, sheets: sheets, lang: lang)
@@ -87,7 +91,7 @@ public enum PlanExport {
             return v.isEmpty ? nil : v.joined(separator: "\n")
         }
         switch spec.type {
-        case .ref(.owner):
+        case .ref(.owner) where spec.name == "owner":
             return [Column(header: header) { .text(values($0).isEmpty ? nil : values($0).map(data.ownerName).joined(separator: "\n")) },
                     Column(header: ExportLabels.ownerID.text(lang)) { .text(joined($0)) }]
         case .deadline, .day, .period:

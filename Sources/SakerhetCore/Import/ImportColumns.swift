@@ -79,6 +79,15 @@ public enum ImportColumns {
             ("classification", ["klassning", "klassificering", "classification"]),
             ("area", ["omrade", "area"]),
         ],
+        // An owners' table (`export`'s Ansvariga sheet): read only when the sheet's name or
+        // `--kind owners` says so, never guessed from the columns.
+        .owner: [
+            ("id", ["id", "kortnamn", "forkortning", "owner id"]),
+            ("name", ["namn", "benamning", "ansvarig", "enhet", "name", "owner"]),
+            ("kind", ["typ", "slag", "kind", "type"]),
+            ("parent", ["overordnad", "tillhor", "parent"]),
+            ("contact", ["kontakt", "kontaktuppgifter", "e post", "epost", "mejl", "contact", "email", "e mail"]),
+        ],
         // A period's follow-up, by the names `followups list` and the report give its
         // columns; its record is the id of the goal or activity followed up.
         .followup: [
@@ -158,6 +167,7 @@ public enum ImportColumns {
         .risk: "Risk, Beskrivning, Sannolikhet, Konsekvens, Ansvarig, Åtgärd, Status",
         .finding: "Granskning, Rekommendation, Svar, Bedömning, Ansvarig, Klart senast, Status",
         .followup: "Post, Period, Bedömning, Analys, Utfall",
+        .owner: "Id, Namn, Typ, Överordnad, Kontakt",
     ]
 
     /// The field that names a record of `kind`: what a header row must have. A follow-up
@@ -166,6 +176,7 @@ public enum ImportColumns {
         switch kind {
         case .finding: return "recommendation"
         case .followup: return "record"
+        case .owner, .area: return "name"
         default: return "title"
         }
     }

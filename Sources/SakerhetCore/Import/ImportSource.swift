@@ -1,9 +1,11 @@
-/// Reads a plan file's tables by its extension: `.xlsx` (one sheet), `.docx` (every
-/// table), `.csv`, `.tsv` and `.txt`. Files it cannot read get a message saying what to do.
+/// Reads a plan file's tables by its extension: `.xlsx` (one sheet, or every sheet named
+/// after a kind, as `export` writes them), `.docx` (every table), `.csv`, `.tsv` and `.txt`. Files it cannot read get a message saying what to do.
 public enum ImportSource {
     public static let extensions = ["xlsx", "csv", "docx", "tsv", "txt"]
 
-    public static func tables(_ bytes: [UInt8], file: String, sheet: String? = nil, maxText: Int = ImportSource.maxText) throws -> [SourceTable] {
+    /// `kind`: the kind asked for (`--kind`), which picks a workbook's sheets when they are
+    /// named after kinds (`XLSXReader.read(_:file:sheet:kind:kindOf:)`).
+    public static func tables(_ bytes: [UInt8], file: String, sheet: String? = nil, kind: Kind? = nil, maxText: Int = ImportSource.maxText) throws -> [SourceTable] {
         let ext = file.split(separator: ".").last.map { $0.lowercased() } ?? ""
         // An OLE compound file: an encrypted (password-protected) workbook or document, or a
         // .xls / .doc from before 2007.
@@ -13,7 +15,7 @@ public enum ImportSource {
                 sv: "\(file) är \(old ? "i det gamla binära Office-formatet (före 2007)" : "lösenordsskyddad eller i det gamla binära Office-formatet") och kan inte läsas; öppna den i Excel eller Word\(old ? "" : ", ta bort lösenordet (Arkiv > Info > Skydda > Kryptera med lösenord)") och spara som .xlsx eller .docx",
                 en: "\(file) is \(old ? "in the old binary Office format (before 2007)" : "password-protected or in the old binary Office format") and cannot be read; open it in Excel or Word\(old ? "" : ", remove the password (File > Info > Protect > Encrypt with Password)") and save it as .xlsx or .docx")
         }
-        let tables = try read(bytes, file: file, ext: ext, sheet: sheet)
+        let tables = try read(bytes, file: file, ext: ext, sheet: sheet, kind: kind)
         // A cell's text may be copied to many rows: a shared string named by every row, a
         // merged range, a Word cell continued down the table. A file of kilobytes could so
         // become gigabytes of text (a 1 MiB string in 1,024 rows: 47 s and 1.3 GB), so the
@@ -30,10 +32,10 @@ public enum ImportSource {
     /// The most text the tables of one file may hold, as read (the cap on one zip entry).
     public static let maxText = ZipArchive.maxEntrySize
 
-    private static func read(_ bytes: [UInt8], file: String, ext: String, sheet: String?) throws -> [SourceTable] {
+    private static func read(_ bytes: [UInt8], file: String, ext: String, sheet: String?, kind: Kind?) throws -> [SourceTable] {
         do {
             switch ext {
-            case "xlsx", "xlsm": return [try XLSXReader.read(bytes, file: file, sheet: sheet)]
+            case "xlsx", "xlsm": return try XLSXReader.read(bytes, file: file, sheet: sheet, kind: kind, kindOf: ExportLabels.kind(ofSheet:))
             case "docx", "docm": return try DOCXReader.read(bytes, file: file)
             case "csv":
                 var t = CSVReader.read(bytes, file: file, tab: false)

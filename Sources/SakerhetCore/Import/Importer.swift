@@ -159,8 +159,9 @@ public struct Importer {
         if tables.count == 1 { return try add(tables[0], file: file) }
         var passed: [SourceTable] = []
         var read = 0
-        for t in tables {
-            if Importer.header(t, kind: options.kind, map: options.map) == nil {
+        // An owners' sheet first, wherever it is: the other sheets name its owners.
+        for t in tables.filter({ $0.kind == .owner }) + tables.filter({ $0.kind != .owner }) {
+            if Importer.header(t, kind: options.kind ?? t.kind, map: options.map) == nil {
                 for n in t.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
                 passed.append(t)
                 continue
@@ -190,7 +191,9 @@ public struct Importer {
         // What the reader found (a hidden sheet passed over, formulas without a value) is said
         // whether or not the table is recognised.
         for n in table.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
-        guard let found = Importer.header(table, kind: options.kind, map: options.map) else {
+        // The kind given (--kind), else the one the source names (a sheet named Risker).
+        let given = options.kind ?? table.kind
+        guard let found = Importer.header(table, kind: given, map: options.map) else {
             // The plan may be on another sheet (the first one holds instructions): name them.
             let others = table.otherSheets.map { "'\($0)'" }.joined(separator: ", ")
             let sheets = others.isEmpty ? (sv: "", en: "")
@@ -222,7 +225,7 @@ public struct Importer {
         var (column, unplaced, workedOut) = Importer.place(headers, kind: kind, map: options.map)
         // Without --kind, a table that is a goal table by its columns is read as goals, and
         // said; one that could be goals or activities is not read until --kind says which.
-        if options.kind == nil, kind == .activity, let goalBy = Importer.goalSignals(headers, column, rows: table.rows.dropFirst(headerRow + 1)) {
+        if given == nil, kind == .activity, let goalBy = Importer.goalSignals(headers, column, rows: table.rows.dropFirst(headerRow + 1)) {
             let name = Importer.named(table)
             let activityBy = Importer.activitySignals(headers, column)
             let goalList = goalBy.map { "'\($0)'" }.joined(separator: ", ")
@@ -405,7 +408,7 @@ public struct Importer {
         for (_, cells) in rowCells { if let (key, due) = rowKey(cells, kind: kind) { wanted[key, default: []].insert(due) } }
         for (r, cells) in rowCells {
             try addRow(cells, kind: kind, at: Importer.rowPlace(table, r, file: file, oneOfSeveral: oneOfSeveral),
-                       source: "\(file):\(table.numbers[r])", table: oneOfSeveral ? table.number.map { Message(sv: "tabell \($0)", en: "table \($0)") } : nil,
+                       source: "\(file):\(table.numbers[r])", table: oneOfSeveral ? Importer.within(table) : nil,
                        file: file, columns: columnNames)
         }
     }
@@ -445,6 +448,13 @@ public struct Importer {
         let row = table.numbers[r]
         guard oneOfSeveral else { return Message(sv: "\(file):\(row)", en: "\(file):\(row)") }
         return Message(sv: "\(table.place.sv), rad \(row)", en: "\(table.place.en), row \(row)")
+    }
+
+    /// Which of a file's tables `table` is, before an error at one of its rows: `tabell 2`
+    /// (a Word document's), `blad Aktiviteter` (a workbook's).
+    static func within(_ table: SourceTable) -> Message? {
+        if let n = table.number { return Message(sv: "tabell \(n)", en: "table \(n)") }
+        return table.sheet.map { Message(sv: "blad \($0)", en: "sheet \($0)") }
     }
 
     /// A row of sums: its first filled cell is Summa, Totalt, Total, Sum or Antal, alone or
@@ -663,6 +673,7 @@ public struct Importer {
             return
         }
         rowsSeen += 1
+        if kind == .owner { return addOwner(cells, name: title, at: place, source: source, table: table, file: file, columns: columns) }
         var fields: [(String, String)] = []
         // "Klar 2026-05-12" in the status cell: its day, for `done` when no column gives one.
         var doneFromStatus: String?
@@ -986,6 +997,51 @@ public struct Importer {
             goalIDs.insert(newID)
             goalByTitle[ImportColumns.fold(title)] = goalByTitle[ImportColumns.fold(title)] ?? newID
         }
+    }
+
+    /// A row of an owners' table (`export`'s Ansvariga sheet, or `--kind owners`): the owner
+    /// with its type, parent and contact, unless the folder has it already (by id, or by
+    /// name when the row has no id). Read before the plan's sheets, so the owners they name
+    /// are these, not owners made from a name alone.
+    private mutating func addOwner(_ cells: [String: TableCell], name: String, at place: Message, source: String, table: Message?,
+                                   file: String, columns: [String: String]) {
+        func text(_ f: String) -> String? { cells[f].map { ImportValues.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 } }
+        let folded = ImportColumns.fold(name)
+        let given = text("id")
+        if let id = given ?? ownerByName[folded], data.owner(id) != nil {
+            duplicates += 1
+            duplicateKinds.insert(.owner)
+            return
+        }
+        if let given, !given.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) {
+            leftOut += 1
+            notices.append(Message(sv: "\(place.sv): '\(Importer.shown(given))' kan inte vara ett id (ett id har inga blanksteg); raden kan inte tas med",
+                                   en: "\(place.en): '\(Importer.shown(given))' cannot be an id (an id has no blanks); the row cannot be taken in"))
+            return
+        }
+        var id = given ?? ImportValues.slug(name)
+        if given == nil {
+            let base = id
+            var n = 2
+            while ownerIDs.contains(id) { id = base + "-\(n)"; n += 1 }
+        }
+        var fields: [(String, String)] = [("id", id), ("name", name)]
+        if let k = text("kind") {
+            if let kind = OwnerKind(rawValue: k.lowercased()) { fields.append(("kind", kind.rawValue)) } else {
+                let words = OwnerKind.allCases.map(\.rawValue).joined(separator: ", ")
+                notices.append(Message(sv: "\(place.sv): typen '\(Importer.shown(k))' är inte en av \(words) och togs inte med",
+                                       en: "\(place.en): the type '\(Importer.shown(k))' is not one of \(words) and was left out"))
+            }
+        }
+        // A parent by its name, where an owner has that name; else as written (an id).
+        if let p = text("parent") { fields.append(("parent", ownerIDs.contains(p) ? p : ownerByName[ImportColumns.fold(p)] ?? p)) }
+        if let c = text("contact") { fields.append(("contact", c)) }
+        ownerIDs.insert(id)
+        if ownerByName[folded] == nil { ownerByName[folded] = id }
+        var recordColumns: [String: String] = [:]
+        for f in ["id", "name", "kind", "parent", "contact"] { if let h = columns[f] { recordColumns[f] = h } }
+        records.append(NewRecord(kind: .owner, fields: fields, comments: ["importerad från \(file): ansvarig"], source: source, table: table,
+                                 columns: recordColumns))
     }
 
     private var reasonParts: [(String, String?)] = []

@@ -144,8 +144,9 @@ enum Schema {
 
     static let fields: [Kind: [FieldSpec]] = [
         .owner: [
-            FieldSpec(.id, required: true), FieldSpec(.name, required: true), FieldSpec(.kind, .ownerKind),
-            FieldSpec(.parent, .ref(.owner)), FieldSpec(.contact),
+            FieldSpec(.id, required: true), FieldSpec(.name, required: true, label: (sv: "Namn", en: "Name")),
+            FieldSpec(.kind, .ownerKind, label: (sv: "Typ", en: "Type")),
+            FieldSpec(.parent, .ref(.owner), label: (sv: "Överordnad", en: "Parent")), FieldSpec(.contact, label: (sv: "Kontakt", en: "Contact")),
         ],
         .area: [FieldSpec(.id, required: true), FieldSpec(.name, required: true), FieldSpec(.description, multiLine: true)],
         .goal: [

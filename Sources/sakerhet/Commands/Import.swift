@@ -11,16 +11,17 @@ enum Import: Command {
             en: "Reads an existing plan from .xlsx, .docx (every table with a known header row), .csv (as Swedish Excel saves it) or .tsv/.txt and adds the records: the header row is found by its column names, new goals and owners are created, deadlines and status words are read as in the other commands, and what cannot be read is kept as text (due: ? with the text as reason). What is there already is not added again, and nothing is written if the import would add audit errors."),
         arguments: [Arg("FIL", "FILE", Message(sv: "filen att importera (.xlsx, .docx, .csv, .tsv, .txt); kan upprepas", en: "the file to import (.xlsx, .docx, .csv, .tsv, .txt); may repeat"), .file, repeats: true)],
         options: [
-            Opt("--kind", .choice(["activities", "goals", "risks", "findings", "followups"]), Message(sv: "vad raderna är: activities, goals, risks, findings, followups; utan --kind gissas det från kolumnerna, och en notis säger när en tabell läses som mål", en: "what the rows are: activities, goals, risks, findings, followups; without --kind it is guessed from the columns, and a notice says when a table is read as goals")),
-            Opt("--sheet", .text, placeholder: Message(sv: "NAMN", en: "NAME"), Message(sv: "bladet i arbetsboken (standard: det första synliga)", en: "the workbook's sheet (default: the first visible one)")),
+            Opt("--kind", .choice(["activities", "goals", "risks", "findings", "followups", "owners"]), Message(sv: "vad raderna är: activities, goals, risks, findings, followups, owners; utan --kind gissas det från kolumnerna (aldrig owners), och en notis säger när en tabell läses som mål", en: "what the rows are: activities, goals, risks, findings, followups, owners; without --kind it is guessed from the columns (never owners), and a notice says when a table is read as goals")),
+            Opt("--sheet", .text, placeholder: Message(sv: "NAMN", en: "NAME"), Message(sv: "bladet i arbetsboken (standard: det första synliga; heter det som ett slag, Mål, Aktiviteter …, som export namnger bladen, läses alla blad som gör det)", en: "the workbook's sheet (default: the first visible one; when it is named after a kind, Mål, Aktiviteter …, as export names the sheets, every sheet so named)")),
             Opt("--map", .text, placeholder: Message(sv: "'KOLUMN=fält'", en: "'COLUMN=field'"), Message(sv: "kolumnen är fältet (t.ex. 'Vem=owner'); fält '-' hoppar över kolumnen; kan upprepas", en: "the column is the field (e.g. 'Vem=owner'); field '-' skips the column; may repeat"), repeatable: true),
             Opt("--dry-run", .flag, Message(sv: "visa posterna som skulle läggas till, som diff, utan att skriva", en: "show the records that would be added, as a diff, without writing")),
         ],
         examples: ["sakerhet import Handlingsplan.docx --dry-run",
+                   "sakerhet import plan.xlsx",
                    "sakerhet import uppfoljning.xlsx --sheet Aktiviteter",
                    "sakerhet import risker.csv --kind risks --map 'Riskägare=owner'"])
 
-    static let kinds: [String: Kind] = ["activities": .activity, "goals": .goal, "risks": .risk, "findings": .finding, "followups": .followup]
+    static let kinds: [String: Kind] = ["activities": .activity, "goals": .goal, "risks": .risk, "findings": .finding, "followups": .followup, "owners": .owner]
 
     static func run(_ args: inout Arguments, _ ctx: Context) throws -> Int32 {
         let o = try args.take(spec)
@@ -59,7 +60,7 @@ enum Import: Command {
                                  en: "the file name '\(shown)' holds what looks like a personal identity number, and the name is written into the records the import makes; rename the file and import again")
             }
             do {
-                sources.append((shown, try ImportSource.tables(try Store.read(file), file: shown, sheet: sheet)))
+                sources.append((shown, try ImportSource.tables(try Store.read(file), file: shown, sheet: sheet, kind: options.kind)))
             } catch let e as OfficeError {
                 throw StoreError(sv: e.message.sv, en: e.message.en)
             }

@@ -43,6 +43,12 @@ public struct SourceTable: Sendable {
     /// Its number among the file's tables, for a Word document's (`tabell 2`); nil for a
     /// sheet or a CSV file, which is one table.
     public var number: Int?
+    /// The sheet's name, for a sheet of a workbook of several sheets; nil elsewhere.
+    public var sheet: String?
+    /// The kind of record its rows are, where the source says it by name (a sheet named
+    /// after a kind, as `export` names them: `XLSXReader.read(_:file:sheet:kind:kindOf:)`);
+    /// nil where the columns tell.
+    public var kind: Kind?
     /// Whether its columns have letters where a user sees them (a sheet, a CSV opened in
     /// Excel), so a message names a column by its letter too; a Word table's have none.
     public var lettered = false

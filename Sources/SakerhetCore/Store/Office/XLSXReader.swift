@@ -1,81 +1,139 @@
-/// Reads one sheet of an Office Open XML workbook (`.xlsx`): the workbook's sheet list,
+/// Reads the sheets of an Office Open XML workbook (`.xlsx`): the workbook's sheet list,
 /// shared strings, inline strings, numbers, and numbers with a date format as days.
 public enum XLSXReader {
     /// The sheet called `sheet` (case-insensitive), or the first visible sheet (a sheet with
     /// `state="hidden"` or `"veryHidden"` is passed over, and a notice says so).
     public static func read(_ bytes: [UInt8], file: String, sheet: String? = nil) throws -> SourceTable {
-        let zip = try ZipArchive(bytes)
-        guard let workbook = try zip.read("xl/workbook.xml") else {
-            throw OfficeError(sv: "\(file) är ingen Excel-arbetsbok (xl/workbook.xml saknas); spara den som .xlsx i Excel eller LibreOffice",
-                              en: "\(file) is not an Excel workbook (no xl/workbook.xml); save it as .xlsx in Excel or LibreOffice")
+        try Book(bytes, file: file).read(sheet: sheet)
+    }
+
+    /// The plan's sheets. A workbook whose first visible sheet is named after a kind of
+    /// record (`kindOf`: `sakerhet export`'s Mål, Delmål, Aktiviteter …, or a plan laid out
+    /// the same way) is read whole: every visible sheet so named, in the workbook's order,
+    /// each as that kind (`SourceTable.kind`), or with `kind` only the sheets of that kind;
+    /// a notice names the sheets not read. Any other workbook, or one `sheet`, is read as
+    /// `read(_:file:sheet:)` reads it: one sheet.
+    public static func read(_ bytes: [UInt8], file: String, sheet: String?, kind: Kind?, kindOf: (String) -> Kind?) throws -> [SourceTable] {
+        let book = try Book(bytes, file: file)
+        let visible = book.sheets.filter { !$0.hidden }
+        guard sheet == nil, let first = visible.first, kindOf(first.name) != nil else { return [try book.read(sheet: sheet)] }
+        let chosen = visible.filter { s in kindOf(s.name).map { kind == nil || $0 == kind } ?? false }
+        guard !chosen.isEmpty else { return [try book.read(sheet: sheet)] }
+        var tables = try chosen.map { s in
+            var t = try book.table(s)
+            t.kind = kindOf(s.name)
+            return t
         }
-        // Sheets in order, with their relationship ids; and the 1904 date system.
-        var sheets: [(name: String, rid: String, hidden: Bool)] = []
-        var date1904 = false
-        var x = XMLScanner(workbook)
-        while let e = x.next() {
-            guard case .start(let name, let a, _) = e else { continue }
-            if name == "sheet" { sheets.append((a["name"] ?? "", a["id"] ?? "", a["state"] == "hidden" || a["state"] == "veryHidden")) }
-            if name == "workbookPr", let v = a["date1904"] { date1904 = v == "1" || v == "true" }
+        let unread = book.sheets.filter { s in !chosen.contains { $0.name == s.name } }
+        if !unread.isEmpty {
+            let read = chosen.map { "'\($0.name)'" }.joined(separator: ", ")
+            let list = { (lang: Lang) in unread.map { "'\($0.name)'" + ($0.hidden ? (lang == .sv ? " (dolt)" : " (hidden)") : "") }.joined(separator: ", ") }
+            let one = unread.count == 1
+            let why = kind.map { k in (sv: " (--kind \(k.fileName.dropLast(4)))", en: " (--kind \(k.fileName.dropLast(4)))") } ?? (sv: "", en: "")
+            tables[0].notices.insert(Message(sv: "\(file): läste bladen som är namngivna efter ett slag av poster\(why.sv), \(read); \(one ? "bladet" : "bladen") \(list(.sv)) lästes inte. Importera \(one ? "det" : "dem") med --sheet NAMN",
+                                             en: "\(file): read the sheets named after a kind of record\(why.en), \(read); the \(one ? "sheet" : "sheets") \(list(.en)) \(one ? "was" : "were") not read. Import \(one ? "it" : "them") with --sheet NAME"), at: 0)
         }
-        try x.requireWhole("xl/workbook.xml")
-        var targets: [String: String] = [:]
-        var sharedPath = "xl/sharedStrings.xml", stylesPath = "xl/styles.xml"
-        if let rels = try zip.read("xl/_rels/workbook.xml.rels") {
-            var r = XMLScanner(rels)
-            while let e = r.next() {
-                guard case .start("Relationship", let a, _) = e, let id = a["Id"], let t = a["Target"] else { continue }
-                let path = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t
-                targets[id] = path
-                if a["Type"]?.hasSuffix("/sharedStrings") == true { sharedPath = path }
-                if a["Type"]?.hasSuffix("/styles") == true { stylesPath = path }
+        return tables
+    }
+
+    /// A workbook as far as every sheet needs it: the sheet list, the shared strings and
+    /// the number formats, read once.
+    private struct Book {
+        typealias Sheet = (name: String, rid: String, hidden: Bool)
+        let zip: ZipArchive
+        let file: String
+        /// Sheets in order, with their relationship ids.
+        let sheets: [Sheet]
+        let date1904: Bool
+        let targets: [String: String]
+        let shared: [String]
+        let formats: [Int: Shown]
+
+        init(_ bytes: [UInt8], file: String) throws {
+            zip = try ZipArchive(bytes)
+            self.file = file
+            guard let workbook = try zip.read("xl/workbook.xml") else {
+                throw OfficeError(sv: "\(file) är ingen Excel-arbetsbok (xl/workbook.xml saknas); spara den som .xlsx i Excel eller LibreOffice",
+                                  en: "\(file) is not an Excel workbook (no xl/workbook.xml); save it as .xlsx in Excel or LibreOffice")
             }
-            try r.requireWhole("xl/_rels/workbook.xml.rels")
-        }
-        guard !sheets.isEmpty else {
-            throw OfficeError(sv: "\(file) har inga blad", en: "\(file) has no sheets")
-        }
-        let chosen: (name: String, rid: String, hidden: Bool)
-        var passedOver: [String] = []
-        if let sheet {
-            guard let s = sheets.first(where: { $0.name.lowercased() == sheet.lowercased() }) else {
-                let names = sheets.map { "'\($0.name)'" }.joined(separator: ", ")
-                throw OfficeError(sv: "\(file) har inget blad '\(sheet)'; bladen är \(names)",
-                                  en: "\(file) has no sheet '\(sheet)'; the sheets are \(names)")
+            var sheets: [Sheet] = []
+            var date1904 = false
+            var x = XMLScanner(workbook)
+            while let e = x.next() {
+                guard case .start(let name, let a, _) = e else { continue }
+                if name == "sheet" { sheets.append((a["name"] ?? "", a["id"] ?? "", a["state"] == "hidden" || a["state"] == "veryHidden")) }
+                if name == "workbookPr", let v = a["date1904"] { date1904 = v == "1" || v == "true" }
             }
-            chosen = s
-        } else {
-            // The first sheet a user sees: a hidden first sheet is often an old plan kept for reference.
-            chosen = sheets.first { !$0.hidden } ?? sheets[0]
-            passedOver = sheets.prefix { $0.name != chosen.name }.map(\.name)
-        }
-        let sheetPath = targets[chosen.rid] ?? "xl/worksheets/sheet\(sheets.firstIndex { $0.name == chosen.name }! + 1).xml"
-        guard let sheetBytes = try zip.read(sheetPath) else {
-            throw OfficeError(sv: "\(file): bladet '\(chosen.name)' saknas i filen (\(sheetPath)); spara om arbetsboken",
-                              en: "\(file): the sheet '\(chosen.name)' is missing from the file (\(sheetPath)); save the workbook again")
-        }
-        let shared = try zip.read(sharedPath).map { try sharedStrings($0, part: sharedPath) } ?? []
-        let formats = try zip.read(stylesPath).map { try cellFormats($0, part: stylesPath) } ?? [:]
-        let named = sheets.count > 1 || sheet != nil
-        var t = try table(sheetBytes, name: file + (named ? ", blad \(chosen.name)" : ""), place: Message(sv: file + (named ? ", blad \(chosen.name)" : ""), en: file + (named ? ", sheet \(chosen.name)" : "")),
-                          shared: shared, formats: formats, date1904: date1904, part: sheetPath)
-        // The sheets the user sees but that were not read: each is imported by its name.
-        if sheet == nil {
-            t.otherSheets = sheets.filter { !$0.hidden && $0.name != chosen.name }.map(\.name)
-            if !t.otherSheets.isEmpty {
-                let list = t.otherSheets.map { "'\($0)'" }.joined(separator: ", ")
-                let one = t.otherSheets.count == 1
-                t.notices.insert(Message(sv: "\(file): läste bladet '\(chosen.name)'; \(one ? "bladet" : "bladen") \(list) lästes inte. Importera \(one ? "det" : "dem") med --sheet NAMN, ett blad i taget",
-                                         en: "\(file): read the sheet '\(chosen.name)'; the \(one ? "sheet" : "sheets") \(list) \(one ? "was" : "were") not read. Import \(one ? "it" : "them") with --sheet NAME, one sheet at a time"), at: 0)
+            try x.requireWhole("xl/workbook.xml")
+            var targets: [String: String] = [:]
+            var sharedPath = "xl/sharedStrings.xml", stylesPath = "xl/styles.xml"
+            if let rels = try zip.read("xl/_rels/workbook.xml.rels") {
+                var r = XMLScanner(rels)
+                while let e = r.next() {
+                    guard case .start("Relationship", let a, _) = e, let id = a["Id"], let t = a["Target"] else { continue }
+                    let path = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t
+                    targets[id] = path
+                    if a["Type"]?.hasSuffix("/sharedStrings") == true { sharedPath = path }
+                    if a["Type"]?.hasSuffix("/styles") == true { stylesPath = path }
+                }
+                try r.requireWhole("xl/_rels/workbook.xml.rels")
             }
+            guard !sheets.isEmpty else {
+                throw OfficeError(sv: "\(file) har inga blad", en: "\(file) has no sheets")
+            }
+            (self.sheets, self.date1904, self.targets) = (sheets, date1904, targets)
+            shared = try zip.read(sharedPath).map { try XLSXReader.sharedStrings($0, part: sharedPath) } ?? []
+            formats = try zip.read(stylesPath).map { try XLSXReader.cellFormats($0, part: stylesPath) } ?? [:]
         }
-        if !passedOver.isEmpty {
-            let list = passedOver.map { "'\($0)'" }.joined(separator: ", ")
-            let one = passedOver.count == 1
-            t.notices.insert(Message(sv: "\(file): läste bladet '\(chosen.name)', det första synliga; \(one ? "det dolda bladet" : "de dolda bladen") \(list) lästes inte. Ange --sheet NAMN för att läsa ett annat blad",
-                                     en: "\(file): read the sheet '\(chosen.name)', the first visible one; the hidden \(one ? "sheet" : "sheets") \(list) \(one ? "was" : "were") not read. Give --sheet NAME to read another sheet"), at: 0)
+
+        /// The sheet called `sheet`, or the first visible one, with the notices of what was not read.
+        func read(sheet: String?) throws -> SourceTable {
+            let chosen: Sheet
+            var passedOver: [String] = []
+            if let sheet {
+                guard let s = sheets.first(where: { $0.name.lowercased() == sheet.lowercased() }) else {
+                    let names = sheets.map { "'\($0.name)'" }.joined(separator: ", ")
+                    throw OfficeError(sv: "\(file) har inget blad '\(sheet)'; bladen är \(names)",
+                                      en: "\(file) has no sheet '\(sheet)'; the sheets are \(names)")
+                }
+                chosen = s
+            } else {
+                // The first sheet a user sees: a hidden first sheet is often an old plan kept for reference.
+                chosen = sheets.first { !$0.hidden } ?? sheets[0]
+                passedOver = sheets.prefix { $0.name != chosen.name }.map(\.name)
+            }
+            var t = try table(chosen, named: sheets.count > 1 || sheet != nil)
+            // The sheets the user sees but that were not read: each is imported by its name.
+            if sheet == nil {
+                t.otherSheets = sheets.filter { !$0.hidden && $0.name != chosen.name }.map(\.name)
+                if !t.otherSheets.isEmpty {
+                    let list = t.otherSheets.map { "'\($0)'" }.joined(separator: ", ")
+                    let one = t.otherSheets.count == 1
+                    t.notices.insert(Message(sv: "\(file): läste bladet '\(chosen.name)'; \(one ? "bladet" : "bladen") \(list) lästes inte. Importera \(one ? "det" : "dem") med --sheet NAMN, ett blad i taget",
+                                             en: "\(file): read the sheet '\(chosen.name)'; the \(one ? "sheet" : "sheets") \(list) \(one ? "was" : "were") not read. Import \(one ? "it" : "them") with --sheet NAME, one sheet at a time"), at: 0)
+                }
+            }
+            if !passedOver.isEmpty {
+                let list = passedOver.map { "'\($0)'" }.joined(separator: ", ")
+                let one = passedOver.count == 1
+                t.notices.insert(Message(sv: "\(file): läste bladet '\(chosen.name)', det första synliga; \(one ? "det dolda bladet" : "de dolda bladen") \(list) lästes inte. Ange --sheet NAMN för att läsa ett annat blad",
+                                         en: "\(file): read the sheet '\(chosen.name)', the first visible one; the hidden \(one ? "sheet" : "sheets") \(list) \(one ? "was" : "were") not read. Give --sheet NAME to read another sheet"), at: 0)
+            }
+            return t
         }
-        return t
+
+        /// One sheet as a table, named by the file and, in a workbook of several sheets, the sheet.
+        func table(_ chosen: Sheet, named: Bool = true) throws -> SourceTable {
+            let sheetPath = targets[chosen.rid] ?? "xl/worksheets/sheet\(sheets.firstIndex { $0.name == chosen.name }! + 1).xml"
+            guard let sheetBytes = try zip.read(sheetPath) else {
+                throw OfficeError(sv: "\(file): bladet '\(chosen.name)' saknas i filen (\(sheetPath)); spara om arbetsboken",
+                                  en: "\(file): the sheet '\(chosen.name)' is missing from the file (\(sheetPath)); save the workbook again")
+            }
+            let place = Message(sv: file + (named ? ", blad \(chosen.name)" : ""), en: file + (named ? ", sheet \(chosen.name)" : ""))
+            var t = try XLSXReader.table(sheetBytes, name: place.sv, place: place, shared: shared, formats: formats, date1904: date1904, part: sheetPath)
+            if named { t.sheet = chosen.name }
+            return t
+        }
     }
 
     /// The text of each `<si>`: its `<t>` runs joined, phonetic runs (`<rPh>`) left out.
