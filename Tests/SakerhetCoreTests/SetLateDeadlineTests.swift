@@ -123,4 +123,24 @@ final class SetLateDeadlineTests: XCTestCase {
         XCTAssertNil(try refusal([.set("every", "år"), .set("reason", "Kontrollen görs årligen från 2025")], id, data: plan, on: july))
         XCTAssertNil(try refusal([.remove("every", "kvartal")], id, data: plan, on: july))
     }
+
+    /// A write reads the folder around the record it changes (`Store.load(folder:around:)`),
+    /// where the records have other indexes than in the file the edit leaves: the rule
+    /// finds the record after the edit by its id. A30 is the file's last activity (due
+    /// 2025-02, late on 2025-06-01); read around it, its later deadline or rhythm needs a
+    /// reason as it does read whole.
+    func testTheRuleHoldsWhereTheFolderIsReadAroundTheRecord() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("around-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: dir) }
+        for f in Fixture.shippedFiles { try fm.copyItem(atPath: Fixture.shippedFolder + "/" + f, toPath: dir + "/" + f) }
+        let around = try Store.load(folder: dir, around: (.activity, "A30"))
+        XCTAssertNotNil(around.files[.activity]?.document.sieve, "read around A30, not whole")
+        for data in [around, try Store.load(folder: dir)] {
+            XCTAssertNotNil(try refusal([.set("due", "2025-12")], "A30", data: data))
+            XCTAssertNotNil(try refusal([.set("every", "år"), .set("done", "2025-05-20"), .set("status", "klar")], "A30", data: data))
+            XCTAssertNil(try refusal([.set("every", "år"), .set("done", "2025-05-20"), .set("status", "klar"), .set("reason", "Blir årlig")], "A30", data: data))
+        }
+    }
 }

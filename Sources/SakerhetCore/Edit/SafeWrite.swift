@@ -151,7 +151,11 @@ public enum RecordRules {
         // The deadline that counts on the day once the change is made: a new `due`, or a
         // late one-off made recurring (`every=år`), whose next period is then the one that
         // counts. `löpande` and `?` have no end: later than any deadline.
-        let next = edit.applied(to: data).scheduled(ref)?.deadline(on: asOf)
+        // Found by its id: the file after the edit is parsed whole, where `data` may hold only
+        // the records around it (`Store.load(folder:display:around:)`), at other indexes.
+        let applied = edit.applied(to: data)
+        let next = applied.records(of: kind, id: after.value(.id) ?? id).first
+            .flatMap { applied.scheduled(RecordRef(kind: kind, index: $0)) }?.deadline(on: asOf)
         guard next.map({ $0.isUnknown || $0.lastDay.map { $0 > oldLast } ?? true }) ?? true else { return edit }
         let reason = after.value(.reason) ?? ""
         if !isBlank(reason) && reason != (before.value(.reason) ?? "") { return edit }
