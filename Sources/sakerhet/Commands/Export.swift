@@ -7,8 +7,8 @@ enum Export: Command {
     static let spec = CommandSpec(
         name: name,
         summary: Message(
-            sv: "Skriver planen som en Excel-arbetsbok: ett blad per slag (mål, delmål, aktiviteter, risker, rekommendationer) med rubrikrad, låsta rubriker och filter, datum som datum, trafikljus och dagar sen i egna kolumner. 'sakerhet import' läser tillbaka den.",
-            en: "Writes the plan as an Excel workbook: a sheet per kind (goals, sub-goals, activities, risks, recommendations) with a header row, frozen headers and filters, dates as dates, the signal and days late in columns of their own. 'sakerhet import' reads it back."),
+            sv: "Skriver planen som en Excel-arbetsbok: ett blad per slag (mål, delmål, aktiviteter, risker, rekommendationer, uppföljningar och sist ansvariga) med rubrikrad, låsta rubriker och filter, datum som datum, trafikljus och dagar sen i egna kolumner. 'sakerhet import' läser tillbaka hela arbetsboken.",
+            en: "Writes the plan as an Excel workbook: a sheet per kind (goals, sub-goals, activities, risks, recommendations, follow-ups and last owners) with a header row, frozen headers and filters, dates as dates, the signal and days late in columns of their own. 'sakerhet import' reads the whole workbook back."),
         options: [
             Opt("--output", short: "-o", .file, Message(sv: "arbetsboken att skriva (.xlsx); skrivs atomiskt", en: "the workbook to write (.xlsx); written atomically"), required: true),
             Opt("--public", .flag, Message(sv: "utelämna poster som är intern eller sekretess, som 'report --public'", en: "leave out records classified intern or sekretess, as 'report --public' does")),
