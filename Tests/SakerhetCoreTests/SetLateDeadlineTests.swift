@@ -29,8 +29,11 @@ final class SetLateDeadlineTests: XCTestCase {
         XCTAssertNotNil(try refusal([.set("due", "?")]))
         // Done in the same change, or done before: a late finish is not made one on time.
         XCTAssertNotNil(try refusal([.set("status", "klar"), .set("due", "2025-12")]))
-        let done = try XCTUnwrap(try Fixture.shipped().activities.first { $0.status == .done && ($0.due?.lastDay).map { $0 < day } == true })
-        XCTAssertNotNil(try refusal([.set("due", "2026-12")], done.id))
+        let shipped = try Fixture.shipped()
+        let lateFinish = try RecordRules.set(shipped, .activity, id: "A12", [.set("status", "klar"), .set("done", "2025-01-15")], asOf: day).applied(to: shipped)
+        XCTAssertNotNil(try refusal([.set("due", "2025-02")], data: lateFinish))
+        // Done by its deadline, it hides nothing moved: A1 (due 2024-05, done 2024-05-31).
+        XCTAssertNil(try refusal([.set("due", "2024-12")], "A1"))
         // The record as the change leaves it: a deadline taken away and put back, a reason
         // given and taken away, a reason that is stored as nothing or reads as nothing.
         XCTAssertNotNil(try refusal([.remove("due", "2024-11"), .add("due", "2025-09")]))
@@ -96,32 +99,51 @@ final class SetLateDeadlineTests: XCTestCase {
         XCTAssertNotNil(try refusal([.set("due", "2025-Q4")], id, data: plan, on: Day("2025-07-10")!))
     }
 
-    /// A rhythm is part of the schedule: a late one-off made recurring and done in the same
-    /// change had its next period counted (green, its deadline a year on) and the report no
-    /// longer said it was finished late. A change of `every` that makes the deadline that
-    /// counts later needs a new reason, as a later `due` does; one that does not, none.
-    func testAChangedRhythmThatMovesAPassedDeadlineLaterNeedsAReason() throws {
+    /// Every change is judged by the deadline that counts before and after it, not by the
+    /// fields it names: a late one-off made recurring and done (in one change or two) had
+    /// its next period counted, green, and the report no longer said it was finished late;
+    /// a recurring control's `done` or `occurrence` changed so that a later period counts
+    /// hid a missed one. Each needs a new reason, as a later `due` does; a change that makes
+    /// no later deadline count, or of work done on time, none.
+    func testAnyChangeThatMakesALaterDeadlineCountNeedsAReason() throws {
         let error = try XCTUnwrap(try refusal([.set("every", "år"), .set("done", "2025-05-20"), .set("status", "klar")]))
         XCTAssertTrue(error.isRefusal)
-        XCTAssertEqual(error.message.sv, "A12:s slutdatum 2024-11 har passerat; med every ändrat gäller ett senare slutdatum (2026), och det behöver ett nytt skäl: lägg till reason=… i samma set")
-        XCTAssertEqual(error.message.en, "the deadline of A12, 2024-11, has passed; with every changed a later deadline counts (2026), and that needs a new reason: add reason=… to the same set")
+        XCTAssertEqual(error.message.sv, "A12:s slutdatum 2024-11 har passerat; efter ändringen gäller ett senare (2026), och det behöver ett nytt skäl: lägg till reason=… i samma set; en kontroll som är gjord registreras med sakerhet activities done A12 --date ÅÅÅÅ-MM-DD")
+        XCTAssertEqual(error.message.en, "the deadline of A12, 2024-11, has passed; after the change a later one counts (2026), and that needs a new reason: add reason=… to the same set; a control that was done is recorded with sakerhet activities done A12 --date YYYY-MM-DD")
         XCTAssertNil(try refusal([.set("every", "år"), .set("done", "2025-05-20"), .set("status", "klar"), .set("reason", "Blir en årlig kontroll")]))
-        // Made recurring but not done: its first period is the late one still.
-        XCTAssertNil(try refusal([.set("every", "år")]))
+        // In two changes: made recurring (its first period, late, still counts), then done.
+        let data = try Fixture.shipped()
+        XCTAssertNil(try refusal([.set("every", "år")], data: data))
+        let recurring = try RecordRules.set(data, .activity, id: "A12", [.set("every", "år")], asOf: day).applied(to: data)
+        XCTAssertNotNil(try refusal([.set("done", "2025-05-20"), .set("status", "klar")], data: recurring))
+        // A rhythm and an earlier `due` in one change: the message names the deadline that
+        // counts after it, and no `postpone` (which moves only later) to an earlier period.
+        let both = try XCTUnwrap(try refusal([.set("every", "kvartal"), .set("due", "2024-Q3"), .set("done", "2025-05-20")]))
+        XCTAssertTrue(both.message.sv.contains("efter ändringen gäller ett senare (2025-Q3)") && !both.message.sv.contains("postpone"), both.message.sv)
         // Done late without a rhythm: the report shows the late finish; no reason asked.
         XCTAssertNil(try refusal([.set("done", "2025-05-20"), .set("status", "klar")]))
+        // A `due` that cannot be read leaves no deadline to judge: the check of `due` says so.
+        XCTAssertNil(try refusal([.set("due", "snart")]))
 
-        // A late recurring control given a longer rhythm counts a later period: a reason;
-        // its rhythm taken away, its `due` counts, earlier: none.
-        let data = try Fixture.shipped()
+        // A late recurring control: a longer rhythm, a `done` a day later or an occurrence
+        // taken away each make a later period count; its rhythm taken away, its `due` counts,
+        // earlier: none.
         let (added, id) = try RecordRules.add(data, .activity, fields: [("title", "Kvartalskontroll"), ("goal", "D3"), ("owner", "sbs"),
-                                                                         ("due", "2024-Q4"), ("every", "kvartal"), ("done", "2025-01-05")])
+                                                                         ("due", "2024-Q4"), ("every", "kvartal"), ("done", "2025-01-05"),
+                                                                         ("occurrence", "2024-Q4 2025-01-05")])
         let plan = added.applied(to: data), july = Day("2025-07-10")!
         XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: july)?.token, "2025-Q2")
         let longer = try XCTUnwrap(try refusal([.set("every", "år")], id, data: plan, on: july))
-        XCTAssertTrue(longer.message.sv.hasPrefix("\(id):s slutdatum 2025-Q2 har passerat; med every ändrat gäller ett senare slutdatum"), longer.message.sv)
+        XCTAssertTrue(longer.message.sv.hasPrefix("\(id):s slutdatum 2025-Q2 har passerat; efter ändringen gäller ett senare (2026)"), longer.message.sv)
+        XCTAssertNotNil(try refusal([.set("done", "2025-04-02")], id, data: plan, on: july))
         XCTAssertNil(try refusal([.set("every", "år"), .set("reason", "Kontrollen görs årligen från 2025")], id, data: plan, on: july))
         XCTAssertNil(try refusal([.remove("every", "kvartal")], id, data: plan, on: july))
+        XCTAssertNil(try refusal([.set("note", "Protokoll bifogat")], id, data: plan, on: july))
+
+        // Done on time, then made yearly after its deadline: nothing late is hidden.
+        let (onTime, oneOff) = try RecordRules.add(data, .activity, fields: [("title", "Engångsgenomgång"), ("goal", "D3"), ("owner", "sbs"),
+                                                                             ("due", "2025-Q4"), ("status", "klar"), ("done", "2025-11-01")])
+        XCTAssertNil(try refusal([.set("every", "år")], oneOff, data: onTime.applied(to: data), on: Day("2026-02-01")!))
     }
 
     /// A write reads the folder around the record it changes (`Store.load(folder:around:)`),

@@ -130,44 +130,46 @@ public enum RecordRules {
     }
 
     /// Changes the fields of `id` (`Editor.update`). A deadline that has passed on `asOf`
-    /// (the one that counts that day: a recurring activity's next once done) moves later,
-    /// to `löpande` or to `?` only with a new reason in the same change (`reason=…`), as
-    /// `postpone` asks for one: otherwise late work, or a late finish, would be on time
-    /// again with nothing in the plan to say why. The rule reads the record as the change
-    /// leaves it, so `due-=…` with `due+=…`, or a reason given and taken away again, is the
-    /// move it makes; and a change of `every` is a move too when it makes the deadline that
-    /// counts later (a late one-off made recurring and done, whose late finish the report
-    /// would otherwise not show). An earlier deadline needs no reason.
+    /// (the one that counts that day: a recurring activity's next once done) becomes a
+    /// later one, `löpande` or `?` only with a new reason in the same change (`reason=…`),
+    /// as `postpone` asks for one: otherwise late work, or a late finish, would be on time
+    /// again with nothing in the plan to say why. The rule compares the deadline that counts
+    /// before and after the change, whatever the change is: a later `due`, but also a late
+    /// one-off made recurring, a recurring control's `done` or `occurrence` changed so that
+    /// a later period counts (the way to record a control done is `done`, which writes the
+    /// occurrence). It reads the record as the change leaves it, so `due-=…` with `due+=…`,
+    /// or a reason given and taken away again, is the move it makes. An earlier deadline
+    /// needs no reason, nor one of work that was done on time (nothing late to hide), nor a
+    /// change that leaves no deadline to read (the check of `due` says what is wrong).
     public static func set(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change], asOf: Day) throws -> Edit {
         let edit = try Editor.update(data, kind, id: id, changes)
         guard kind != .risk, let after = edit.block?.records.first else { return edit }
         let ref = RecordRef(kind: kind, index: try Editor.target(data, kind, id: id))
-        let before = data.record(ref)
-        // Only a change of the schedule (`due`, or the rhythm `every`) moves the deadline
-        // here: a late finish (`done`) is its own record of lateness.
-        let dueChanged = after.value(.due) != before.value(.due)
-        guard dueChanged || after.value(.every) != before.value(.every),
-              let old = data.scheduled(ref)?.deadline(on: asOf), let oldLast = old.lastDay, oldLast < asOf else { return edit }
-        // The deadline that counts on the day once the change is made: a new `due`, or a
-        // late one-off made recurring (`every=år`), whose next period is then the one that
-        // counts. `löpande` and `?` have no end: later than any deadline.
+        guard let record = data.scheduled(ref), let old = record.deadline(on: asOf), let oldLast = old.lastDay, oldLast < asOf,
+              // Done by the deadline: a later deadline hides no lateness.
+              !(record.status == .done && record.donePeriod?.lastDay.map { $0 <= oldLast } == true) else { return edit }
         // Found by its id: the file after the edit is parsed whole, where `data` may hold only
         // the records around it (`Store.load(folder:display:around:)`), at other indexes.
         let applied = edit.applied(to: data)
-        let next = applied.records(of: kind, id: after.value(.id) ?? id).first
-            .flatMap { applied.scheduled(RecordRef(kind: kind, index: $0)) }?.deadline(on: asOf)
-        guard next.map({ $0.isUnknown || $0.lastDay.map { $0 > oldLast } ?? true }) ?? true else { return edit }
+        guard let next = applied.records(of: kind, id: after.value(.id) ?? id).first
+            .flatMap({ applied.scheduled(RecordRef(kind: kind, index: $0)) })?.deadline(on: asOf),
+              next.isUnknown || next.lastDay.map({ $0 > oldLast }) ?? true else { return edit }
+        let before = data.record(ref)
         let reason = after.value(.reason) ?? ""
         if !isBlank(reason) && reason != (before.value(.reason) ?? "") { return edit }
-        let command = OverdueCheck.Text.command(kind, "postpone", id)
-        if dueChanged, let token = after.value(.due), let asked = Deadline(token: token) {
-            throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; ett senare slutdatum behöver ett nytt skäl: lägg till reason=… i samma set, eller använd \(command) --to \(asked.token) --reason …",
-                            en: "the deadline of \(id), \(old.token), has passed; a later deadline needs a new reason: add reason=… to the same set, or use \(command) --to \(asked.token) --reason …",
+        // A one-off given a later `due`: `postpone` moves it so.
+        if after.value(.every) == nil, after.value(.due) != before.value(.due), let token = after.value(.due), Deadline(token: token)?.token == next.token {
+            let command = OverdueCheck.Text.command(kind, "postpone", id)
+            throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; ett senare slutdatum behöver ett nytt skäl: lägg till reason=… i samma set, eller använd \(command) --to \(next.token) --reason …",
+                            en: "the deadline of \(id), \(old.token), has passed; a later deadline needs a new reason: add reason=… to the same set, or use \(command) --to \(next.token) --reason …",
                             refusal: true)
         }
-        let counts = next.map { " (\($0.token))" } ?? ""
-        throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; med every ändrat gäller ett senare slutdatum\(counts), och det behöver ett nytt skäl: lägg till reason=… i samma set",
-                        en: "the deadline of \(id), \(old.token), has passed; with every changed a later deadline counts\(counts), and that needs a new reason: add reason=… to the same set",
+        // A recurring control whose period is done: `done` records the occurrence.
+        let recurring = kind == .activity && after.value(.every) != nil
+        let hint = recurring ? (sv: "; en kontroll som är gjord registreras med \(OverdueCheck.Text.command(kind, "done", id)) --date ÅÅÅÅ-MM-DD",
+                                en: "; a control that was done is recorded with \(OverdueCheck.Text.command(kind, "done", id)) --date YYYY-MM-DD") : (sv: "", en: "")
+        throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; efter ändringen gäller ett senare (\(next.token)), och det behöver ett nytt skäl: lägg till reason=… i samma set" + hint.sv,
+                        en: "the deadline of \(id), \(old.token), has passed; after the change a later one counts (\(next.token)), and that needs a new reason: add reason=… to the same set" + hint.en,
                         refusal: true)
     }
 
