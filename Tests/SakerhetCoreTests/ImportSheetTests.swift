@@ -115,61 +115,78 @@ extension ImportSheetTests {
             "p.xlsx: läste bladet 'Plan'; bladet 'Risker' lästes inte. Importera det med --sheet NAMN, ett blad i taget",
             "p.xlsx, blad Plan: cellen E1 (#REF!) har ett formelfel och lästes som tom; rätta formeln i Excel eller LibreOffice och importera igen"])
     }
-    /// A workbook whose first visible sheet is named after a kind (as `export` names them)
-    /// is read whole: every visible sheet so named, each as its kind, in the workbook's
-    /// order; a notice names the others (a hidden one as hidden). With a kind asked for,
-    /// only its sheets. A workbook whose first sheet has another name is one sheet, as before.
+    /// A workbook whose visible sheets are all named after kinds (as `export` names them)
+    /// is read whole: every visible sheet, each as its kind, in the workbook's order; a
+    /// notice names the hidden ones. With a kind asked for, only its sheets. A workbook
+    /// with any other visible sheet (Instruktioner, a summary) is one sheet, as before; one
+    /// sheet asked for by a kind's name is read as that kind.
     func testSheetsNamedAfterKindsAreReadEachAsItsKind() throws {
         let rows = Self.sheet([["Id", "Rubrik"], ["X1", "Något"]])
-        let named = try Self.workbook([("Aktiviteter", false, rows), ("Anteckningar", false, rows), ("Risker", true, rows), ("risks", false, rows), ("Owners", false, rows)])
+        let named = try Self.workbook([("Aktiviteter", false, rows), ("Risker", true, rows), ("risks", false, rows), ("Owners", false, rows)])
         let all = try ImportSource.tables(named, file: "p.xlsx")
         XCTAssertEqual(all.map(\.sheet), ["Aktiviteter", "risks", "Owners"])
         XCTAssertEqual(all.map(\.kind), [.activity, .risk, .owner])
         XCTAssertEqual(all.map(\.place.sv), ["p.xlsx, blad Aktiviteter", "p.xlsx, blad risks", "p.xlsx, blad Owners"])
-        XCTAssertEqual(all[0].notices.first?.sv, "p.xlsx: läste bladen som är namngivna efter ett slag av poster, 'Aktiviteter', 'risks', 'Owners'; bladen 'Anteckningar', 'Risker' (dolt) lästes inte. Importera dem med --sheet NAMN")
-        XCTAssertEqual(all[0].notices.first?.en, "p.xlsx: read the sheets named after a kind of record, 'Aktiviteter', 'risks', 'Owners'; the sheets 'Anteckningar', 'Risker' (hidden) were not read. Import them with --sheet NAME")
+        XCTAssertEqual(all[0].notices.first?.sv, "p.xlsx: läste bladen som är namngivna efter ett slag av poster, 'Aktiviteter', 'risks', 'Owners'; bladet 'Risker' (dolt) lästes inte. Importera det med --sheet NAMN")
+        XCTAssertEqual(all[0].notices.first?.en, "p.xlsx: read the sheets named after a kind of record, 'Aktiviteter', 'risks', 'Owners'; the sheet 'Risker' (hidden) was not read. Import it with --sheet NAME")
 
         let risks = try ImportSource.tables(named, file: "p.xlsx", kind: .risk)
         XCTAssertEqual(risks.map(\.sheet), ["risks"])
-        XCTAssertTrue(risks[0].notices.first?.sv.hasPrefix("p.xlsx: läste bladen som är namngivna efter ett slag av poster (--kind risks), 'risks'; bladen 'Aktiviteter'") == true)
+        XCTAssertEqual(risks[0].notices.first?.sv, "p.xlsx: läste bladen som är namngivna efter ett slag av poster (--kind risks), 'risks'; bladen 'Aktiviteter', 'Risker' (dolt), 'Owners' lästes inte. Importera dem med --sheet NAMN")
         // A kind none of the sheets is: the first sheet, as before.
         XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", kind: .finding).map(\.sheet), ["Aktiviteter"])
         XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", kind: .finding).map(\.kind), [nil])
-        // One sheet asked for by name: that one, its kind from its columns.
-        XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", sheet: "Anteckningar").map(\.sheet), ["Anteckningar"])
+        // One sheet asked for by name: that one, as its kind when its name is one.
+        XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", sheet: "owners").map(\.kind), [.owner])
 
-        // The first sheet is not named after a kind: it alone, as before.
-        let plan = try Self.workbook([("Plan", false, rows), ("Risker", false, rows)])
-        let one = try ImportSource.tables(plan, file: "p.xlsx")
-        XCTAssertEqual(one.count, 1)
-        XCTAssertEqual(one[0].sheet, "Plan")
-        XCTAssertNil(one[0].kind)
-        XCTAssertEqual(one[0].otherSheets, ["Risker"])
+        // Another visible sheet (a municipality's instructions, or a summary that is not
+        // the plan's): the first sheet alone, as before, whatever the others are called.
+        for sheets in [[("Plan", false, rows), ("Risker", false, rows)], [("Aktiviteter", false, rows), ("Instruktioner", false, rows), ("Mål", false, rows)]] {
+            let one = try ImportSource.tables(try Self.workbook(sheets), file: "p.xlsx")
+            XCTAssertEqual(one.count, 1)
+            XCTAssertEqual(one[0].sheet, sheets[0].0)
+            XCTAssertNil(one[0].kind)
+            XCTAssertEqual(one[0].otherSheets, sheets.dropFirst().map(\.0))
+        }
+        XCTAssertNil(try ImportSource.tables(try Self.workbook([("Plan", false, rows), ("Risker", false, rows)]), file: "p.xlsx", sheet: "Plan")[0].kind)
     }
 
     /// An owners' sheet (`export`'s Ansvariga) brings owners in whole, read before the
-    /// plan's sheets wherever it is, so the plan's owners are those; an owner the folder
-    /// has is not added again; a type that is not one of the words is said and left out;
-    /// a parent by its name is its id.
+    /// plan's sheets wherever it is, so the plan's owners are those. An owner there already
+    /// is not added again: by id, by name (a row without an id, a repeated row), or one
+    /// that has the name of the folder's owner under another id, which is said; a row that
+    /// differs from the folder's owner is said. A type that is not one of the words is said
+    /// and left out. A parent is resolved once every row is read: by id in any case, or by
+    /// name, also of a row further down.
     func testAnOwnersSheetBringsOwnersInWhole() throws {
         let acts = Self.sheet([["Id", "Aktivitet", "Mål", "Ansvarig", "Ansvarig id", "Klart senast", "Status"],
                                ["A99", "Övning", "D3", "Enheten för beredskap", "ber", "2025-06", "pågår"]])
         let owners = Self.sheet([["Id", "Namn", "Typ", "Överordnad", "Kontakt"],
-                                 ["ber", "Enheten för beredskap", "enhet", "Socialförvaltningen", "beredskap@example.se"],
-                                 ["sbs", "Enheten för säkerhet", "enhet", "sf", ""],
-                                 ["", "Kansliet", "byrå", "sf", ""]])
+                                 ["ber", "Enheten för beredskap", "enhet", "Avdelningen för stöd", "beredskap@example.se"],
+                                 ["sbs", "Enheten för säkerhet, beredskap och systemförvaltning", "enhet", "STOD", ""],
+                                 ["", "Kansliet", "byrå", "SF", ""],
+                                 ["", "kansliet", "", "", ""],
+                                 ["socfor", "Socialförvaltningen", "förvaltning", "", ""],
+                                 ["sf", "Socialförvaltningen", "förvaltning", "sn", "växeln"],
+                                 ["avst", "Avdelningen för stöd", "avdelning", "sf", ""]])
         let tables = try ImportSource.tables(try Self.workbook([("Aktiviteter", false, acts), ("Ansvariga", false, owners)]), file: "p.xlsx")
         var importer = Importer(data: try Fixture.shipped(), asOf: Day("2024-11-04")!)
         try importer.add(tables: tables, file: "p.xlsx")
         let made = importer.records.filter { $0.kind == .owner }
-        XCTAssertEqual(made.map(\.id), ["ber", "kansliet"], "sbs is the folder's already")
-        XCTAssertEqual(made[0].fields.map { "\($0.0): \($0.1)" }, ["id: ber", "name: Enheten för beredskap", "kind: enhet", "parent: sf", "contact: beredskap@example.se"])
-        XCTAssertEqual(made[1].fields.map { "\($0.0): \($0.1)" }, ["id: kansliet", "name: Kansliet", "parent: sf"])
-        XCTAssertTrue(importer.notices.contains { $0.sv == "p.xlsx, blad Ansvariga, rad 4: typen 'byrå' är inte en av enhet, avdelning, förvaltning, nämnd, funktion, extern, fullmäktige, styrelse, kommun, region och togs inte med" },
-                      importer.notices.map(\.sv).joined(separator: "\n"))
-        XCTAssertEqual(importer.duplicates, 1)
+        XCTAssertEqual(made.map(\.id), ["ber", "kansliet", "avst"])
+        XCTAssertEqual(made[0].fields.map { "\($0.0): \($0.1)" }, ["id: ber", "name: Enheten för beredskap", "kind: enhet", "parent: avst", "contact: beredskap@example.se"],
+                       "a parent by the name of a row further down")
+        XCTAssertEqual(made[1].fields.map { "\($0.0): \($0.1)" }, ["id: kansliet", "name: Kansliet", "parent: sf"], "a parent's id in another case")
+        let said = importer.notices.map(\.sv)
+        for notice in ["p.xlsx, blad Ansvariga, rad 4: typen 'byrå' är inte en av enhet, avdelning, förvaltning, nämnd, funktion, extern, fullmäktige, styrelse, kommun, region och togs inte med",
+                       "p.xlsx, blad Ansvariga, rad 6: socfor heter som sf i mappen ('Socialförvaltningen') och lades inte till; är det en annan ansvarig, ge den ett eget namn",
+                       "p.xlsx, blad Ansvariga, rad 7: raden är sf i mappen, med andra värden (contact); importen lägger bara till poster och ändrar inte sf; ändra i owners.rec"] {
+            XCTAssertTrue(said.contains(notice), "\(notice)\n\(said.joined(separator: "\n"))")
+        }
+        XCTAssertFalse(said.contains { $0.contains("rad 3:") }, "sbs is the folder's, with the same values (its parent STOD is stod): \(said)")
+        XCTAssertEqual(importer.duplicates, 4, "sbs, the repeated Kansliet, socfor and sf")
         // The activity's owner is the sheet's, not one made again from its name.
-        let activity = try XCTUnwrap(importer.records.first { $0.kind == .activity }, importer.notices.map(\.sv).joined(separator: " // "))
+        let activity = try XCTUnwrap(importer.records.first { $0.kind == .activity }, said.joined(separator: " // "))
         XCTAssertEqual(activity.fields.first { $0.0 == "owner" }?.1, "ber")
         XCTAssertLessThan(try XCTUnwrap(importer.records.firstIndex { $0.id == "ber" }), try XCTUnwrap(importer.records.firstIndex { $0.kind == .activity }))
     }

@@ -136,6 +136,10 @@ public struct Importer {
     /// What to do when a table has no header row, after the place that names it.
     private func noHeaderAdvice(_ lang: Lang) -> String {
         let want = ImportColumns.usual[options.kind ?? .activity] ?? ""
+        if options.kind == .owner {
+            return lang == .sv ? "en tabell med ansvariga behöver en kolumn för namnet (Namn) och en till. Vanliga kolumner: \(want)"
+                : "a table of owners needs a name column (Namn/Name) and one more. Usual columns: \(want)"
+        }
         return lang == .sv
             ? "tabellen behöver minst en kolumn för titeln (t.ex. Aktivitet) och en till (t.ex. Ansvarig, Klart senast, Status). Byt namn på kolumnerna eller ange --map 'Kolumn=fält'. Vanliga kolumner: \(want)"
             : "the table needs a title column (e.g. Aktivitet/Activity) and one more (e.g. Ansvarig, Klart senast, Status). Rename the columns or give --map 'Column=field'. Usual columns: \(want)"
@@ -178,11 +182,13 @@ public struct Importer {
             notices.append(Message(sv: "\(name.sv): ingen rubrikrad med kända kolumnnamn; tabellen lästes inte (en tabell för layout?). Hör den till planen, byt namn på kolumnerna eller ange --map 'Kolumn=fält'",
                                    en: "\(name.en): no header row with known column names; the table was not read (a layout table?). If it is part of the plan, rename the columns or give --map 'Column=field'"))
         }
+        resolveOwnerParents()
     }
 
     /// Adds the records of one table. Throws when no header row is recognised.
     public mutating func add(_ table: SourceTable, file: String) throws {
         try add(table, file: file, oneOfSeveral: false)
+        resolveOwnerParents()
     }
 
     /// `add(_:file:)` of one of a file's tables; `oneOfSeveral`: the file has more tables
@@ -1000,23 +1006,54 @@ public struct Importer {
     }
 
     /// A row of an owners' table (`export`'s Ansvariga sheet, or `--kind owners`): the owner
-    /// with its type, parent and contact, unless the folder has it already (by id, or by
-    /// name when the row has no id). Read before the plan's sheets, so the owners they name
-    /// are these, not owners made from a name alone.
+    /// with its type, parent and contact. Read before the plan's sheets, so the owners they
+    /// name are these, not owners made from a name alone. An owner there already (the
+    /// folder's or an earlier row's, by id, or by name) is not added again, and a row that
+    /// differs from the folder's owner is said: the import adds, it does not change.
+    /// Parents are resolved once every row is read (`resolveOwnerParents`).
     private mutating func addOwner(_ cells: [String: TableCell], name: String, at place: Message, source: String, table: Message?,
                                    file: String, columns: [String: String]) {
         func text(_ f: String) -> String? { cells[f].map { ImportValues.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 } }
         let folded = ImportColumns.fold(name)
         let given = text("id")
-        if let id = given ?? ownerByName[folded], data.owner(id) != nil {
-            duplicates += 1
-            duplicateKinds.insert(.owner)
-            return
-        }
         if let given, !given.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) {
             leftOut += 1
             notices.append(Message(sv: "\(place.sv): '\(Importer.shown(given))' kan inte vara ett id (ett id har inga blanksteg); raden kan inte tas med",
                                    en: "\(place.en): '\(Importer.shown(given))' cannot be an id (an id has no blanks); the row cannot be taken in"))
+            return
+        }
+        var fields: [(String, String)] = []
+        if let k = text("kind") {
+            if let kind = OwnerKind(rawValue: k.lowercased()) { fields.append(("kind", kind.rawValue)) } else {
+                let words = OwnerKind.allCases.map(\.rawValue).joined(separator: ", ")
+                notices.append(Message(sv: "\(place.sv): typen '\(Importer.shown(k))' är inte en av \(words) och togs inte med",
+                                       en: "\(place.en): the type '\(Importer.shown(k))' is not one of \(words) and was left out"))
+            }
+        }
+        if let p = text("parent") { fields.append(("parent", p)) }
+        if let c = text("contact") { fields.append(("contact", c)) }
+        // There already: by its id, else by its name (a row without an id, or one that names
+        // an owner the folder has under another id: one owner, not two of the same name).
+        let byName = ownerByName[folded]
+        if let same = given.flatMap({ ownerIDs.contains($0) ? $0 : nil }) ?? byName {
+            duplicates += 1
+            duplicateKinds.insert(.owner)
+            guard let owner = data.owner(same) else { return }
+            if let given, given != same {
+                notices.append(Message(sv: "\(place.sv): \(Importer.shown(given)) heter som \(same) i mappen ('\(Importer.shown(name))') och lades inte till; är det en annan ansvarig, ge den ett eget namn",
+                                       en: "\(place.en): \(Importer.shown(given)) has the name of \(same) in the folder ('\(Importer.shown(name))') and was not added; if it is another owner, give it a name of its own"))
+                return
+            }
+            let record = data.record(owner.ref)
+            let differ = ([("name", name)] + fields).filter { f, v in
+                f == "parent" ? !(record.value(.parent).map { [$0.lowercased(), ImportColumns.fold(data.ownerName($0))].contains(ImportColumns.fold(v)) } ?? false)
+                    : (record.value(f) ?? "") != v
+            }.map(\.0)
+            if !differ.isEmpty {
+                let list = differ.joined(separator: ", ")
+                notices.append(Message(sv: "\(place.sv): raden är \(same) i mappen, med andra värden (\(list)); importen lägger bara till poster och ändrar inte \(same); ändra i owners.rec",
+                                       en: "\(place.en): the row is \(same) in the folder, with other values (\(list)); import only adds records and does not change \(same); change it in owners.rec"))
+            }
             return
         }
         var id = given ?? ImportValues.slug(name)
@@ -1025,23 +1062,25 @@ public struct Importer {
             var n = 2
             while ownerIDs.contains(id) { id = base + "-\(n)"; n += 1 }
         }
-        var fields: [(String, String)] = [("id", id), ("name", name)]
-        if let k = text("kind") {
-            if let kind = OwnerKind(rawValue: k.lowercased()) { fields.append(("kind", kind.rawValue)) } else {
-                let words = OwnerKind.allCases.map(\.rawValue).joined(separator: ", ")
-                notices.append(Message(sv: "\(place.sv): typen '\(Importer.shown(k))' är inte en av \(words) och togs inte med",
-                                       en: "\(place.en): the type '\(Importer.shown(k))' is not one of \(words) and was left out"))
-            }
-        }
-        // A parent by its name, where an owner has that name; else as written (an id).
-        if let p = text("parent") { fields.append(("parent", ownerIDs.contains(p) ? p : ownerByName[ImportColumns.fold(p)] ?? p)) }
-        if let c = text("contact") { fields.append(("contact", c)) }
         ownerIDs.insert(id)
-        if ownerByName[folded] == nil { ownerByName[folded] = id }
+        ownerByName[folded] = id
         var recordColumns: [String: String] = [:]
         for f in ["id", "name", "kind", "parent", "contact"] { if let h = columns[f] { recordColumns[f] = h } }
-        records.append(NewRecord(kind: .owner, fields: fields, comments: ["importerad från \(file): ansvarig"], source: source, table: table,
-                                 columns: recordColumns))
+        records.append(NewRecord(kind: .owner, fields: [("id", id), ("name", name)] + fields, comments: ["importerad från \(file): ansvarig"],
+                                 source: source, table: table, columns: recordColumns))
+    }
+
+    /// The parents of the owners this import adds, once every row is read (a unit's row may
+    /// come before its department's): an id as written, in another case, or an owner's name.
+    /// One that is none of these stays as written, for `audit` to name.
+    private mutating func resolveOwnerParents() {
+        let lowered = Dictionary(ownerIDs.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, b in min(a, b) })
+        for i in records.indices where records[i].kind == .owner {
+            guard let at = records[i].fields.firstIndex(where: { $0.0 == "parent" }) else { continue }
+            let p = records[i].fields[at].1
+            if ownerIDs.contains(p) { continue }
+            if let id = lowered[p.lowercased()] ?? ownerByName[ImportColumns.fold(p)] { records[i].fields[at].1 = id }
+        }
     }
 
     private var reasonParts: [(String, String?)] = []

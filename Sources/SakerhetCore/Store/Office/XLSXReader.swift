@@ -7,18 +7,24 @@ public enum XLSXReader {
         try Book(bytes, file: file).read(sheet: sheet)
     }
 
-    /// The plan's sheets. A workbook whose first visible sheet is named after a kind of
-    /// record (`kindOf`: `sakerhet export`'s Mål, Delmål, Aktiviteter …, or a plan laid out
-    /// the same way) is read whole: every visible sheet so named, in the workbook's order,
-    /// each as that kind (`SourceTable.kind`), or with `kind` only the sheets of that kind;
-    /// a notice names the sheets not read. Any other workbook, or one `sheet`, is read as
-    /// `read(_:file:sheet:)` reads it: one sheet.
+    /// The plan's sheets. A workbook whose visible sheets are all named after kinds of
+    /// record (`kindOf`: `sakerhet export`'s Mål, Delmål, Aktiviteter …) is read whole:
+    /// every visible sheet, in the workbook's order, each as its kind (`SourceTable.kind`),
+    /// or with `kind` only the sheets of that kind; a notice names the sheets not read. A
+    /// workbook with any other visible sheet (Instruktioner, a summary) is read as
+    /// `read(_:file:sheet:)` reads it, one sheet, as is one `sheet` asked for, which is
+    /// read as its kind when its name is one.
     public static func read(_ bytes: [UInt8], file: String, sheet: String?, kind: Kind?, kindOf: (String) -> Kind?) throws -> [SourceTable] {
         let book = try Book(bytes, file: file)
         let visible = book.sheets.filter { !$0.hidden }
-        guard sheet == nil, let first = visible.first, kindOf(first.name) != nil else { return [try book.read(sheet: sheet)] }
+        func one() throws -> [SourceTable] {
+            var t = try book.read(sheet: sheet)
+            if sheet != nil { t.kind = t.sheet.flatMap(kindOf) }
+            return [t]
+        }
+        guard sheet == nil, !visible.isEmpty, visible.allSatisfy({ kindOf($0.name) != nil }) else { return try one() }
         let chosen = visible.filter { s in kindOf(s.name).map { kind == nil || $0 == kind } ?? false }
-        guard !chosen.isEmpty else { return [try book.read(sheet: sheet)] }
+        guard !chosen.isEmpty else { return try one() }
         var tables = try chosen.map { s in
             var t = try book.table(s)
             t.kind = kindOf(s.name)
