@@ -143,16 +143,16 @@ public enum RecordRules {
     /// change that leaves no deadline to read (the check of `due` says what is wrong).
     public static func set(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change], asOf: Day) throws -> Edit {
         let edit = try Editor.update(data, kind, id: id, changes)
-        guard kind != .risk, let after = edit.block?.records.first else { return edit }
+        guard kind != .risk, let block = edit.block, let after = block.records.first else { return edit }
         let ref = RecordRef(kind: kind, index: try Editor.target(data, kind, id: id))
         guard let record = data.scheduled(ref), let old = record.deadline(on: asOf), let oldLast = old.lastDay, oldLast < asOf,
               // Done by the deadline: a later deadline hides no lateness.
               !(record.status == .done && record.donePeriod?.lastDay.map { $0 <= oldLast } == true) else { return edit }
-        // Found by its id: the file after the edit is parsed whole, where `data` may hold only
-        // the records around it (`Store.load(folder:display:around:)`), at other indexes.
-        let applied = edit.applied(to: data)
-        guard let next = applied.records(of: kind, id: after.value(.id) ?? id).first
-            .flatMap({ applied.scheduled(RecordRef(kind: kind, index: $0)) })?.deadline(on: asOf),
+        // The record as the change leaves it, typed on its own: its deadline on a day is its
+        // own fields' (not the whole file parsed again, which in a large folder `set`
+        // reads only around the record, `Store.load(folder:display:around:)`).
+        let alone = DataSet(folder: data.folder, files: [kind: SourceFile(path: edit.path, document: block)], configFile: data.configFile)
+        guard let next = alone.scheduled(RecordRef(kind: kind, index: 0))?.deadline(on: asOf),
               next.isUnknown || next.lastDay.map({ $0 > oldLast }) ?? true else { return edit }
         let before = data.record(ref)
         let reason = after.value(.reason) ?? ""
