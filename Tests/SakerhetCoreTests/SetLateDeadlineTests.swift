@@ -135,7 +135,9 @@ final class SetLateDeadlineTests: XCTestCase {
         XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: july)?.token, "2025-Q2")
         let longer = try XCTUnwrap(try refusal([.set("every", "år")], id, data: plan, on: july))
         XCTAssertTrue(longer.message.sv.hasPrefix("\(id):s slutdatum 2025-Q2 har passerat; efter ändringen gäller ett senare (2026)"), longer.message.sv)
-        XCTAssertNotNil(try refusal([.set("done", "2025-04-02")], id, data: plan, on: july))
+        XCTAssertTrue(try XCTUnwrap(try refusal([.set("done", "2025-07-01")], id, data: plan, on: july)).isRefusal)
+        // Its Q2 recorded done by Q2's end: nothing late hidden.
+        XCTAssertNil(try refusal([.set("done", "2025-04-02")], id, data: plan, on: july))
         XCTAssertNil(try refusal([.set("every", "år"), .set("reason", "Kontrollen görs årligen från 2025")], id, data: plan, on: july))
         XCTAssertNil(try refusal([.remove("every", "kvartal")], id, data: plan, on: july))
         XCTAssertNil(try refusal([.set("note", "Protokoll bifogat")], id, data: plan, on: july))
@@ -144,6 +146,43 @@ final class SetLateDeadlineTests: XCTestCase {
         let (onTime, oneOff) = try RecordRules.add(data, .activity, fields: [("title", "Engångsgenomgång"), ("goal", "D3"), ("owner", "sbs"),
                                                                              ("due", "2025-Q4"), ("status", "klar"), ("done", "2025-11-01")])
         XCTAssertNil(try refusal([.set("every", "år")], oneOff, data: onTime.applied(to: data), on: Day("2026-02-01")!))
+    }
+
+    /// The second review's ways around the rule and its refusals of ordinary edits, each
+    /// in the library: a late finish made to read as on time in one change, closed work
+    /// reopened with a later deadline, a recurring control's `done` written as a period not
+    /// yet ended, an old reason with an invisible character added, a finding's optional
+    /// `due` taken away; and a control recorded done within its period, which is no move.
+    func testTheReviewsWaysAroundTheRuleAndOrdinaryEdits() throws {
+        let data = try Fixture.shipped(), may = Day("2025-05-10")!
+        func plan(_ fields: [(String, String)]) throws -> (DataSet, String) {
+            let (edit, id) = try RecordRules.add(data, .activity, fields: [("title", "Kontroll \(fields.count)"), ("goal", "D3"), ("owner", "sbs")] + fields)
+            return (edit.applied(to: data), id)
+        }
+        func refused(_ changes: [Change], _ id: String, _ data: DataSet, _ kind: Kind = .activity, on day: Day) throws -> Bool {
+            try refusal(changes, id, kind, data: data, on: day)?.isRefusal == true
+        }
+        // Done on time, then made a late finish that reads as on time: refused.
+        let (onTime, b2) = try plan([("due", "2025-03-31"), ("status", "klar"), ("done", "2025-03-20")])
+        XCTAssertTrue(try refused([.set("done", "2025-04-25"), .set("due", "2025-04")], b2, onTime, on: may))
+        // Closed on time, reopened with a later deadline: refused.
+        XCTAssertTrue(try refused([.set("status", "pågår"), .remove("done", "2025-03-20"), .set("due", "2026-12")], b2, onTime, on: may))
+        // A recurring control late for Q1: done within Q1 is recorded on time, no move; done
+        // as a period not yet ended (May) is judged when it has ended, and then Q1 is missed.
+        let (k1Plan, k1) = try plan([("due", "2025-Q1"), ("every", "kvartal")])
+        XCTAssertFalse(try refused([.set("status", "klar"), .set("done", "2025-03-15")], k1, k1Plan, on: may))
+        XCTAssertFalse(try refused([.set("done", "2025-03-15")], k1, k1Plan, on: may))
+        XCTAssertTrue(try refused([.set("done", "2025-05")], k1, k1Plan, on: may))
+        XCTAssertTrue(try refused([.set("done", "2025-Q2")], k1, k1Plan, on: may))
+        // An old reason with a zero-width space or a no-break space added is no new reason.
+        let (reasoned, b1) = try plan([("due", "2025-03"), ("status", "pågår"), ("reason", "Budget")])
+        for copy in ["Budget\u{200B}", "Budget\u{A0}", " Budget"] {
+            XCTAssertTrue(try refused([.set("due", "2026-12"), .set("reason", copy)], b1, reasoned, on: may), copy.debugDescription)
+        }
+        XCTAssertFalse(try refused([.set("due", "2026-12"), .set("reason", "Budget saknas till hösten")], b1, reasoned, on: may))
+        // A finding's `due` (optional) taken away when it has passed: no deadline at all.
+        let finding = try XCTUnwrap(try refusal([.remove("due", "2025-06")], "F1", .finding, data: data, on: Day("2025-09-01")!))
+        XCTAssertEqual(finding.message.sv, "F1:s slutdatum 2025-06 har passerat; efter ändringen finns inget slutdatum, och det behöver ett nytt skäl: lägg till reason=… i samma set")
     }
 
     /// A write reads the folder around the record it changes (`Store.load(folder:around:)`),

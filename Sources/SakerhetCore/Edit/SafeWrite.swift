@@ -138,45 +138,65 @@ public enum RecordRules {
     /// one-off made recurring, a recurring control's `done` or `occurrence` changed so that
     /// a later period counts (the way to record a control done is `done`, which writes the
     /// occurrence). It reads the record as the change leaves it, so `due-=…` with `due+=…`,
-    /// or a reason given and taken away again, is the move it makes. An earlier deadline
-    /// needs no reason, nor one of work that was done on time (nothing late to hide), nor a
-    /// change that leaves no deadline to read (the check of `due` says what is wrong).
+    /// or a reason given and taken away again, is the move it makes; a `done` period that
+    /// has not ended is judged when it has (then it counts). An earlier deadline needs no
+    /// reason, nor a change after which the work is done by the deadline that had passed
+    /// (closed by it, or a recurring control's period done by it: nothing late to hide),
+    /// nor a `due` that cannot be read (its check says what is wrong). A `due` taken away
+    /// (a finding's is optional) leaves no deadline at all: that is later than any.
     public static func set(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change], asOf: Day) throws -> Edit {
         let edit = try Editor.update(data, kind, id: id, changes)
         guard kind != .risk, let block = edit.block, let after = block.records.first else { return edit }
         let ref = RecordRef(kind: kind, index: try Editor.target(data, kind, id: id))
-        guard let record = data.scheduled(ref), let old = record.deadline(on: asOf), let oldLast = old.lastDay, oldLast < asOf,
-              // Done by the deadline: a later deadline hides no lateness.
-              !(record.status == .done && record.donePeriod?.lastDay.map { $0 <= oldLast } == true) else { return edit }
+        guard let old = data.scheduled(ref)?.deadline(on: asOf), let oldLast = old.lastDay, oldLast < asOf else { return edit }
         // The record as the change leaves it, typed on its own: its deadline on a day is its
         // own fields' (not the whole file parsed again, which in a large folder `set`
         // reads only around the record, `Store.load(folder:display:around:)`).
         let alone = DataSet(folder: data.folder, files: [kind: SourceFile(path: edit.path, document: block)], configFile: data.configFile)
-        guard let next = alone.scheduled(RecordRef(kind: kind, index: 0))?.deadline(on: asOf),
-              next.isUnknown || next.lastDay.map({ $0 > oldLast }) ?? true else { return edit }
+        let typed = alone.scheduled(RecordRef(kind: kind, index: 0))
+        let doneLast = typed?.donePeriod?.lastDay
+        let recurring = kind == .activity && after.value(.every) != nil
+        // Done by the deadline that had passed: a later deadline hides no lateness. A
+        // recurring control's `done` in that period (not an earlier one's, from which the
+        // passed deadline was counted).
+        if let doneLast, doneLast <= oldLast, recurring ? doneLast >= (old.firstDay ?? oldLast) : typed?.status == .done { return edit }
+        let next = typed?.deadline(on: max(asOf, doneLast ?? asOf))
+        if next == nil, after.value(.due) != nil { return edit }
+        guard next.map({ $0.isUnknown || $0.lastDay.map { $0 > oldLast } ?? true }) ?? true else { return edit }
         let before = data.record(ref)
-        let reason = after.value(.reason) ?? ""
-        if !isBlank(reason) && reason != (before.value(.reason) ?? "") { return edit }
+        if !isBlank(after.value(.reason) ?? "") && visible(after.value(.reason)) != visible(before.value(.reason)) { return edit }
         // A one-off given a later `due`: `postpone` moves it so.
-        if after.value(.every) == nil, after.value(.due) != before.value(.due), let token = after.value(.due), Deadline(token: token)?.token == next.token {
+        if let next, !recurring, after.value(.due) != before.value(.due), let token = after.value(.due), Deadline(token: token)?.token == next.token {
             let command = OverdueCheck.Text.command(kind, "postpone", id)
             throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; ett senare slutdatum behöver ett nytt skäl: lägg till reason=… i samma set, eller använd \(command) --to \(next.token) --reason …",
                             en: "the deadline of \(id), \(old.token), has passed; a later deadline needs a new reason: add reason=… to the same set, or use \(command) --to \(next.token) --reason …",
                             refusal: true)
         }
         // A recurring control whose period is done: `done` records the occurrence.
-        let recurring = kind == .activity && after.value(.every) != nil
         let hint = recurring ? (sv: "; en kontroll som är gjord registreras med \(OverdueCheck.Text.command(kind, "done", id)) --date ÅÅÅÅ-MM-DD",
                                 en: "; a control that was done is recorded with \(OverdueCheck.Text.command(kind, "done", id)) --date YYYY-MM-DD") : (sv: "", en: "")
-        throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; efter ändringen gäller ett senare (\(next.token)), och det behöver ett nytt skäl: lägg till reason=… i samma set" + hint.sv,
-                        en: "the deadline of \(id), \(old.token), has passed; after the change a later one counts (\(next.token)), and that needs a new reason: add reason=… to the same set" + hint.en,
+        let counts = next.map { (sv: "gäller ett senare (\($0.token))", en: "a later one counts (\($0.token))") } ?? (sv: "finns inget slutdatum", en: "there is no deadline")
+        throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; efter ändringen \(counts.sv), och det behöver ett nytt skäl: lägg till reason=… i samma set" + hint.sv,
+                        en: "the deadline of \(id), \(old.token), has passed; after the change \(counts.en), and that needs a new reason: add reason=… to the same set" + hint.en,
                         refusal: true)
     }
 
     /// Whether a reason says nothing: empty, or only blanks and invisible characters (a
     /// no-break or zero-width space, a soft hyphen), which a reader sees as nothing.
     public static func isBlank(_ reason: String) -> Bool {
-        reason.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format }
+        reason.unicodeScalars.allSatisfy(invisible)
+    }
+
+    /// A reason as a reader sees it: without its blanks and invisible characters, so that
+    /// an old reason with a zero-width space added is not a new one.
+    static func visible(_ reason: String?) -> String {
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: (reason ?? "").unicodeScalars.filter { !invisible($0) })
+        return String(out)
+    }
+
+    private static func invisible(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isWhitespace || c.properties.generalCategory == .format
     }
 
     /// Marks `id` done on `date`. A recurring activity (`every:`) moves to its next period
