@@ -193,9 +193,9 @@ final class ExportImportRoundTripTests: EndToEndCase {
         XCTAssertFalse(check.stdout.contains("fel:"), check.output)
     }
 
-    /// One sheet asked for by a kind's name is read as that kind: the exported Mål sheet as
-    /// goals without a guess from its columns (so without the notice that says a table is
-    /// read as goals), the Ansvariga sheet as owners.
+    /// One sheet asked for by name is read by its columns: the exported Mål sheet as goals,
+    /// and a notice names it by its first cells and says that `--kind activities` reads it
+    /// otherwise; the Ansvariga sheet, which only its name tells, as owners.
     func testASheetAskedForByAKindsNameIsReadAsThatKind() throws {
         let source = try copyOfShippedData()
         let asOf = ["--as-of", EndToEndCase.planDate]
@@ -207,17 +207,20 @@ final class ExportImportRoundTripTests: EndToEndCase {
         var r = try run(["import", book, "--sheet", "Ansvariga"] + asOf, in: plan)
         XCTAssertEqual(r.exitCode, 0, r.output)
         XCTAssertEqual(try RecText.records(in: plan.appendingPathComponent("data/owners.rec")).map(\.id), ["sn", "sf", "flg", "stod", "sbs", "meb", "fie", "sbb", "kssak"])
-        r = try run(["import", book, "--sheet", "Mål"] + asOf, in: plan)
-        XCTAssertEqual(r.exitCode, 0, r.output)
-        XCTAssertFalse(r.stderr.contains("läses som mål"), r.stderr)
+        for (lang, want) in [("sv", "plan.xlsx, blad Mål ('Id', 'Rubrik', 'Område', …): läses som mål, inte aktiviteter"),
+                             ("en", "plan.xlsx, sheet Mål ('Id', 'Rubrik', 'Område', …): read as goals, not activities")] {
+            r = try run(["import", book, "--sheet", "Mål", "--lang", lang] + asOf, in: plan)
+            XCTAssertEqual(r.exitCode, 0, r.output)
+            XCTAssertTrue(r.stderr.contains(want), r.stderr)
+            XCTAssertTrue(r.stderr.contains("--kind activities"), r.stderr)
+        }
         let goals = try RecText.records(in: plan.appendingPathComponent("data/goals.rec")).map(\.id)
         let shipped = try RecText.records(in: source.appendingPathComponent("data/goals.rec")).filter { $0.value("parent") == nil }.map(\.id)
         XCTAssertEqual(goals, shipped)
     }
 
     /// `--kind` picks the sheets of that kind from a workbook named by kinds, and a notice
-    /// names the sheets not read; a workbook whose first sheet is not named after a kind is
-    /// read one sheet at a time, as before.
+    /// names the sheets not read.
     func testKindPicksTheSheetsOfAnExportedWorkbook() throws {
         let source = try copyOfShippedData()
         let asOf = ["--as-of", EndToEndCase.planDate]

@@ -136,8 +136,13 @@ extension ImportSheetTests {
         // A kind none of the sheets is: the first sheet, as before.
         XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", kind: .finding).map(\.sheet), ["Aktiviteter"])
         XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", kind: .finding).map(\.kind), [nil])
-        // One sheet asked for by name: that one, as its kind when its name is one.
+        // One sheet asked for by name: that one, its kind told by its columns (a sheet called
+        // Mål may hold a whole plan), but an owners' sheet, which only its name tells.
         XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", sheet: "owners").map(\.kind), [.owner])
+        XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", sheet: "risks").map(\.kind), [nil])
+        // A workbook of one sheet: that sheet, by its columns, as before.
+        XCTAssertEqual(try ImportSource.tables(try Self.workbook([("Mål", false, rows)]), file: "p.xlsx").map(\.kind), [nil])
+        XCTAssertEqual(try ImportSource.tables(try Self.workbook([("Ansvariga", false, rows)]), file: "p.xlsx").map(\.kind), [.owner])
 
         // Another visible sheet (a municipality's instructions, or a summary that is not
         // the plan's): the first sheet alone, as before, whatever the others are called.
@@ -153,11 +158,12 @@ extension ImportSheetTests {
 
     /// An owners' sheet (`export`'s Ansvariga) brings owners in whole, read before the
     /// plan's sheets wherever it is, so the plan's owners are those. An owner there already
-    /// is not added again: by id, by name (a row without an id, a repeated row), or one
-    /// that has the name of the folder's owner under another id, which is said; a row that
-    /// differs from the folder's owner is said. A type that is not one of the words is said
-    /// and left out. A parent is resolved once every row is read: by id in any case, or by
-    /// name, also of a row further down.
+    /// is not added again: the folder's by id (a row that differs from it is said), by
+    /// name for a row without an id; a row repeated as it is adds nothing, one with the id
+    /// of an earlier row and other values is said and left out. Two owners may share a
+    /// name, each with its id. A type that is not one of the words is said and left out.
+    /// A parent is resolved once every row is read: by id in any case, or by name, also of
+    /// a row further down.
     func testAnOwnersSheetBringsOwnersInWhole() throws {
         let acts = Self.sheet([["Id", "Aktivitet", "Mål", "Ansvarig", "Ansvarig id", "Klart senast", "Status"],
                                ["A99", "Övning", "D3", "Enheten för beredskap", "ber", "2025-06", "pågår"]])
@@ -165,30 +171,49 @@ extension ImportSheetTests {
                                  ["ber", "Enheten för beredskap", "enhet", "Avdelningen för stöd", "beredskap@example.se"],
                                  ["sbs", "Enheten för säkerhet, beredskap och systemförvaltning", "enhet", "STOD", ""],
                                  ["", "Kansliet", "byrå", "SF", ""],
-                                 ["", "kansliet", "", "", ""],
-                                 ["socfor", "Socialförvaltningen", "förvaltning", "", ""],
+                                 ["", "Kansliet", "byrå", "SF", ""],
+                                 ["stab", "Socialförvaltningen", "funktion", "sf", ""],
                                  ["sf", "Socialförvaltningen", "förvaltning", "sn", "växeln"],
-                                 ["avst", "Avdelningen för stöd", "avdelning", "sf", ""]])
+                                 ["avst", "Avdelningen för stöd", "avdelning", "sf", ""],
+                                 ["ber", "Enheten för beredskap (ny)", "avdelning", "", ""]])
         let tables = try ImportSource.tables(try Self.workbook([("Aktiviteter", false, acts), ("Ansvariga", false, owners)]), file: "p.xlsx")
         var importer = Importer(data: try Fixture.shipped(), asOf: Day("2024-11-04")!)
         try importer.add(tables: tables, file: "p.xlsx")
         let made = importer.records.filter { $0.kind == .owner }
-        XCTAssertEqual(made.map(\.id), ["ber", "kansliet", "avst"])
+        XCTAssertEqual(made.map(\.id), ["ber", "kansliet", "stab", "avst"])
         XCTAssertEqual(made[0].fields.map { "\($0.0): \($0.1)" }, ["id: ber", "name: Enheten för beredskap", "kind: enhet", "parent: avst", "contact: beredskap@example.se"],
                        "a parent by the name of a row further down")
         XCTAssertEqual(made[1].fields.map { "\($0.0): \($0.1)" }, ["id: kansliet", "name: Kansliet", "parent: sf"], "a parent's id in another case")
+        XCTAssertEqual(made[2].fields.map { "\($0.0): \($0.1)" }, ["id: stab", "name: Socialförvaltningen", "kind: funktion", "parent: sf"], "a name two owners share")
         let said = importer.notices.map(\.sv)
         for notice in ["p.xlsx, blad Ansvariga, rad 4: typen 'byrå' är inte en av enhet, avdelning, förvaltning, nämnd, funktion, extern, fullmäktige, styrelse, kommun, region och togs inte med",
-                       "p.xlsx, blad Ansvariga, rad 6: socfor heter som sf i mappen ('Socialförvaltningen') och lades inte till; är det en annan ansvarig, ge den ett eget namn",
-                       "p.xlsx, blad Ansvariga, rad 7: raden är sf i mappen, med andra värden (contact); importen lägger bara till poster och ändrar inte sf; ändra i owners.rec"] {
+                       "p.xlsx, blad Ansvariga, rad 7: raden är sf i mappen, med andra värden (contact); importen lägger bara till poster och ändrar inte sf; ändra i owners.rec",
+                       "p.xlsx, blad Ansvariga, rad 9: ber står redan på p.xlsx, blad Ansvariga, rad 2 med andra värden; raden kan inte tas med. Slå ihop raderna eller ge den här ett eget id"] {
             XCTAssertTrue(said.contains(notice), "\(notice)\n\(said.joined(separator: "\n"))")
         }
-        XCTAssertFalse(said.contains { $0.contains("rad 3:") }, "sbs is the folder's, with the same values (its parent STOD is stod): \(said)")
-        XCTAssertEqual(importer.duplicates, 4, "sbs, the repeated Kansliet, socfor and sf")
+        XCTAssertFalse(said.contains { $0.contains("rad 3:") || $0.contains("rad 5:") && !$0.contains("typen 'byrå'") },
+                       "sbs is the folder's with the same values (STOD is stod), row 5 repeats row 4: \(said)")
+        XCTAssertEqual(importer.duplicates, 2, "sbs and sf are the folder's")
+        XCTAssertEqual(importer.leftOut, 1, "the second ber")
         // The activity's owner is the sheet's, not one made again from its name.
         let activity = try XCTUnwrap(importer.records.first { $0.kind == .activity }, said.joined(separator: " // "))
         XCTAssertEqual(activity.fields.first { $0.0 == "owner" }?.1, "ber")
         XCTAssertLessThan(try XCTUnwrap(importer.records.firstIndex { $0.id == "ber" }), try XCTUnwrap(importer.records.firstIndex { $0.kind == .activity }))
+    }
+
+    /// A sheet called Ansvariga that lists people (Namn, Enhet, E-post, Telefon) is no table
+    /// of owners, who are units and roles: without an Id or a Typ column it is passed over
+    /// with a notice, unless `--kind owners` says it is owners.
+    func testAListOfPeopleIsNotReadAsOwners() throws {
+        let people = Self.sheet([["Namn", "Enhet", "E-post", "Telefon"], ["Anna Andersson", "Enheten för säkerhet", "anna@example.se", "010-1"]])
+        let tables = try ImportSource.tables(try Self.workbook([("Ansvariga", false, people)]), file: "p.xlsx")
+        var importer = Importer(data: try Fixture.shipped(), asOf: Day("2024-11-04")!)
+        try importer.add(tables: tables, file: "p.xlsx")
+        XCTAssertTrue(importer.records.isEmpty)
+        XCTAssertEqual(importer.notices.last?.sv, "p.xlsx ('Namn', 'Enhet', 'E-post', …): tabellen har ingen kolumn Id eller Typ och ser ut som en lista över personer, inte ansvariga (enheter och roller); den lästes inte. Är det ansvariga, ange --kind owners")
+        var asked = Importer(data: try Fixture.shipped(), asOf: Day("2024-11-04")!, options: Importer.Options(kind: .owner))
+        try asked.add(tables: tables, file: "p.xlsx")
+        XCTAssertEqual(asked.records.map(\.id), ["anna-andersson"])
     }
 }
 

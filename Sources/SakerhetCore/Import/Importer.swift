@@ -249,6 +249,14 @@ public struct Importer {
         }
         var headingGoal: String?
         if kind == .goal { Importer.placeGoalColumns(headers, &column, &unplaced, map: options.map) }
+        // Owners by the sheet's name alone: a list of people (Namn, Enhet, E-post) is no
+        // table of owners, who are units and roles; export's has an Id and a Typ column.
+        if kind == .owner, options.kind == nil, column["id"] == nil, column["kind"] == nil {
+            let name = Importer.named(table)
+            notices.append(Message(sv: "\(name.sv): tabellen har ingen kolumn Id eller Typ och ser ut som en lista över personer, inte ansvariga (enheter och roller); den lästes inte. Är det ansvariga, ange --kind owners",
+                                   en: "\(name.en): the table has no Id or Typ column and looks like a list of people, not owners (units and roles); it was not read. If it is owners, give --kind owners"))
+            return
+        }
         // --map as given: a column it names that the table lacks is said; a field the kind
         // read has not is an error, as it is with --kind (never a mapping dropped unseen).
         let foldedHeaders = Set(headers.map(ImportColumns.fold))
@@ -1032,18 +1040,22 @@ public struct Importer {
         }
         if let p = text("parent") { fields.append(("parent", p)) }
         if let c = text("contact") { fields.append(("contact", c)) }
-        // There already: by its id, else by its name (a row without an id, or one that names
-        // an owner the folder has under another id: one owner, not two of the same name).
-        let byName = ownerByName[folded]
-        if let same = given.flatMap({ ownerIDs.contains($0) ? $0 : nil }) ?? byName {
-            duplicates += 1
-            duplicateKinds.insert(.owner)
-            guard let owner = data.owner(same) else { return }
-            if let given, given != same {
-                notices.append(Message(sv: "\(place.sv): \(Importer.shown(given)) heter som \(same) i mappen ('\(Importer.shown(name))') och lades inte till; är det en annan ansvarig, ge den ett eget namn",
-                                       en: "\(place.en): \(Importer.shown(given)) has the name of \(same) in the folder ('\(Importer.shown(name))') and was not added; if it is another owner, give it a name of its own"))
+        // There already: by its id, or by its name for a row without an id. Two owners may
+        // have one name (a Stab under each department), each with its id.
+        if let same = given.flatMap({ ownerIDs.contains($0) ? $0 : nil }) ?? (given == nil ? ownerByName[folded] : nil) {
+            guard let owner = data.owner(same) else {
+                // An earlier row of this import: the same again adds nothing; other values
+                // for one owner are the sheet's to settle, not the import's to choose.
+                let first = ownerRows[same]
+                if let first, first.fields.map({ "\($0.0)=\($0.1)" }) != ([("name", name)] + fields).map({ "\($0.0)=\($0.1)" }) {
+                    leftOut += 1
+                    notices.append(Message(sv: "\(place.sv): \(same) står redan på \(first.place.sv) med andra värden; raden kan inte tas med. Slå ihop raderna eller ge den här ett eget id",
+                                           en: "\(place.en): \(same) is already on \(first.place.en) with other values; the row cannot be taken in. Merge the rows or give this one an id of its own"))
+                }
                 return
             }
+            duplicates += 1
+            duplicateKinds.insert(.owner)
             let record = data.record(owner.ref)
             let differ = ([("name", name)] + fields).filter { f, v in
                 f == "parent" ? !(record.value(.parent).map { [$0.lowercased(), ImportColumns.fold(data.ownerName($0))].contains(ImportColumns.fold(v)) } ?? false)
@@ -1063,12 +1075,16 @@ public struct Importer {
             while ownerIDs.contains(id) { id = base + "-\(n)"; n += 1 }
         }
         ownerIDs.insert(id)
-        ownerByName[folded] = id
+        if ownerByName[folded] == nil { ownerByName[folded] = id }
+        ownerRows[id] = ([("name", name)] + fields, place)
         var recordColumns: [String: String] = [:]
         for f in ["id", "name", "kind", "parent", "contact"] { if let h = columns[f] { recordColumns[f] = h } }
         records.append(NewRecord(kind: .owner, fields: [("id", id), ("name", name)] + fields, comments: ["importerad från \(file): ansvarig"],
                                  source: source, table: table, columns: recordColumns))
     }
+
+    /// The owners' rows this import took, by id: their name and fields, and where they are.
+    private var ownerRows: [String: (fields: [(String, String)], place: Message)] = [:]
 
     /// The parents of the owners this import adds, once every row is read (a unit's row may
     /// come before its department's): an id as written, in another case, or an owner's name.

@@ -7,22 +7,23 @@ public enum XLSXReader {
         try Book(bytes, file: file).read(sheet: sheet)
     }
 
-    /// The plan's sheets. A workbook whose visible sheets are all named after kinds of
-    /// record (`kindOf`: `sakerhet export`'s Mål, Delmål, Aktiviteter …) is read whole:
+    /// The plan's sheets. A workbook of two or more visible sheets, all named after kinds
+    /// of record (`kindOf`: `sakerhet export`'s Mål, Delmål, Aktiviteter …), is read whole:
     /// every visible sheet, in the workbook's order, each as its kind (`SourceTable.kind`),
-    /// or with `kind` only the sheets of that kind; a notice names the sheets not read. A
-    /// workbook with any other visible sheet (Instruktioner, a summary) is read as
-    /// `read(_:file:sheet:)` reads it, one sheet, as is one `sheet` asked for, which is
-    /// read as its kind when its name is one.
+    /// or with `kind` only the sheets of that kind; a notice names the sheets not read. Any
+    /// other workbook (one sheet; an Instruktioner sheet or a summary beside the plan) is
+    /// read as `read(_:file:sheet:)` reads it, one sheet, its kind told by its columns (a
+    /// sheet called Mål may hold a whole plan), but for an owners' sheet, which only its
+    /// name (or `--kind owners`) tells.
     public static func read(_ bytes: [UInt8], file: String, sheet: String?, kind: Kind?, kindOf: (String) -> Kind?) throws -> [SourceTable] {
         let book = try Book(bytes, file: file)
         let visible = book.sheets.filter { !$0.hidden }
         func one() throws -> [SourceTable] {
             var t = try book.read(sheet: sheet)
-            if sheet != nil { t.kind = t.sheet.flatMap(kindOf) }
+            if let name = sheet ?? visible.first?.name ?? book.sheets.first?.name, kindOf(name) == .owner { t.kind = .owner }
             return [t]
         }
-        guard sheet == nil, !visible.isEmpty, visible.allSatisfy({ kindOf($0.name) != nil }) else { return try one() }
+        guard sheet == nil, visible.count > 1, visible.allSatisfy({ kindOf($0.name) != nil }) else { return try one() }
         let chosen = visible.filter { s in kindOf(s.name).map { kind == nil || $0 == kind } ?? false }
         guard !chosen.isEmpty else { return try one() }
         var tables = try chosen.map { s in
