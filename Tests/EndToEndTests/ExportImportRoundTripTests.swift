@@ -196,14 +196,8 @@ final class ExportImportRoundTripTests: EndToEndCase {
     /// One sheet asked for by name is read by its columns: the exported Mål sheet as goals,
     /// and a notice names it by its first cells and says that `--kind activities` reads it
     /// otherwise; the Ansvariga sheet, which only its name tells, as owners.
-    func testASheetAskedForByAKindsNameIsReadAsThatKind() throws {
-        let source = try copyOfShippedData()
-        let asOf = ["--as-of", EndToEndCase.planDate]
-        XCTAssertEqual(try run(["export", "-o", "plan.xlsx"] + asOf, in: source).exitCode, 0)
-        let fresh = try makeTempFolder()
-        XCTAssertEqual(try run(["init", "plan"], in: fresh).exitCode, 0)
-        let plan = fresh.appendingPathComponent("plan")
-        let book = source.appendingPathComponent("plan.xlsx").path
+    func testASheetAskedForByNameIsReadByItsColumnsButOwnersByName() throws {
+        let (source, book, plan) = try exportedAndFresh()
         var r = try run(["import", book, "--sheet", "Ansvariga"] + asOf, in: plan)
         XCTAssertEqual(r.exitCode, 0, r.output)
         XCTAssertEqual(try RecText.records(in: plan.appendingPathComponent("data/owners.rec")).map(\.id), ["sn", "sf", "flg", "stod", "sbs", "meb", "fie", "sbb", "kssak"])
@@ -222,17 +216,24 @@ final class ExportImportRoundTripTests: EndToEndCase {
     /// `--kind` picks the sheets of that kind from a workbook named by kinds, and a notice
     /// names the sheets not read.
     func testKindPicksTheSheetsOfAnExportedWorkbook() throws {
-        let source = try copyOfShippedData()
-        let asOf = ["--as-of", EndToEndCase.planDate]
-        XCTAssertEqual(try run(["export", "-o", "plan.xlsx"] + asOf, in: source).exitCode, 0)
-        let fresh = try makeTempFolder()
-        XCTAssertEqual(try run(["init", "plan"], in: fresh).exitCode, 0)
-        let plan = fresh.appendingPathComponent("plan")
-        let r = try run(["import", source.appendingPathComponent("plan.xlsx").path, "--kind", "goals", "--dry-run"] + asOf, in: plan)
+        let (_, book, plan) = try exportedAndFresh()
+        let r = try run(["import", book, "--kind", "goals", "--dry-run"] + asOf, in: plan)
         XCTAssertEqual(r.exitCode, 0, r.output)
         XCTAssertTrue(r.stderr.contains("plan.xlsx: läste bladen som är namngivna efter ett slag av poster (--kind goals), 'Mål', 'Delmål'; bladen 'Aktiviteter', 'Risker', 'Rekommendationer', 'Uppföljningar', 'Ansvariga' lästes inte. Importera dem med --sheet NAMN"), r.stderr)
         XCTAssertTrue(r.stdout.contains("+id: M3.3\n") && r.stdout.contains("+id: D5\n"), r.stdout)
         XCTAssertFalse(r.stdout.contains("+id: A1\n") || r.stdout.contains("+id: R1\n"), r.stdout)
+    }
+
+    private let asOf = ["--as-of", EndToEndCase.planDate]
+
+    /// The shipped plan exported (its folder and the workbook's path), and a new plan made
+    /// by `init` to import into.
+    private func exportedAndFresh() throws -> (source: URL, book: String, plan: URL) {
+        let source = try copyOfShippedData()
+        XCTAssertEqual(try run(["export", "-o", "plan.xlsx"] + asOf, in: source).exitCode, 0)
+        let fresh = try makeTempFolder()
+        XCTAssertEqual(try run(["init", "plan"], in: fresh).exitCode, 0)
+        return (source, source.appendingPathComponent("plan.xlsx").path, fresh.appendingPathComponent("plan"))
     }
 
     /// `activities list --format json` as id → field → value.
