@@ -1074,8 +1074,8 @@ public struct Importer {
             var n = 2
             while ownerIDs.contains(id) { id = base + "-\(n)"; n += 1 }
         }
-        ownerIDs.insert(id)
-        if ownerByName[folded] == nil { ownerByName[folded] = id }
+        addOwnerID(id)
+        if ownerByName[folded] == nil { setOwnerName(folded, id) }
         ownerRows[id] = ([("name", name)] + fields, place)
         var recordColumns: [String: String] = [:]
         for f in ["id", "name", "kind", "parent", "contact"] { if let h = columns[f] { recordColumns[f] = h } }
