@@ -185,6 +185,46 @@ final class SetLateDeadlineTests: XCTestCase {
         XCTAssertEqual(finding.message.sv, "F1:s slutdatum 2025-06 har passerat; efter ändringen finns inget slutdatum, och det behöver ett nytt skäl: lägg till reason=… i samma set")
     }
 
+    /// The third review's: an edit that changes no timing on a control whose `done` period
+    /// has not ended is no move (before and after are judged on the same day); a passed
+    /// period recorded done with a later schedule in the same change skips the periods
+    /// after it; a recurring control closed with an earlier period's `done` hides the one
+    /// that passed; a reason of a Braille blank or a Hangul filler is none; `?` in the hint
+    /// is quoted for the shell.
+    func testTheThirdReviewsCases() throws {
+        let data = try Fixture.shipped(), january = Day("2025-01-15")!
+        func plan(_ fields: [(String, String)]) throws -> (DataSet, String) {
+            let (edit, id) = try RecordRules.add(data, .activity, fields: [("title", "Kontroll"), ("goal", "D3"), ("owner", "sbs")] + fields)
+            return (edit.applied(to: data), id)
+        }
+        func refused(_ changes: [Change], _ id: String, _ data: DataSet, on day: Day) throws -> EditError? {
+            let e = try refusal(changes, id, data: data, on: day)
+            return e?.isRefusal == true ? e : nil
+        }
+        let (pending, p) = try plan([("due", "2024-Q4"), ("every", "kvartal"), ("done", "2025-01")])
+        XCTAssertNil(try refused([.set("note", "Protokoll på väg")], p, pending, on: january))
+        XCTAssertNil(try refused([.set("owner", "stod")], p, pending, on: january))
+
+        let (quarterly, a) = try plan([("due", "2024-Q3"), ("every", "kvartal")])
+        XCTAssertNil(try refused([.set("done", "2024-09-20")], a, quarterly, on: january), "Q3 recorded done in Q3; Q4 still counts, and is late")
+        XCTAssertNotNil(try refused([.set("done", "2024-09-20"), .set("due", "2025-Q4")], a, quarterly, on: january))
+        XCTAssertNotNil(try refused([.set("done", "2024-09-20"), .set("every", "år")], a, quarterly, on: january))
+
+        let recorded = try RecordRules.done(quarterly, .activity, id: a, date: Day("2024-09-20")!, evidence: nil).applied(to: quarterly)
+        let closing = try XCTUnwrap(try refused([.set("status", "klar")], a, recorded, on: january))
+        XCTAssertEqual(closing.message.sv, "\(a) är en återkommande kontroll vars period 2024-Q4 har passerat utan ett klardatum i den; klar döljer då att perioden inte gjordes: registrera den med sakerhet activities done \(a) --date ÅÅÅÅ-MM-DD, eller lägg till ett nytt skäl (reason=…) i samma set om kontrollen avslutas")
+        XCTAssertNotNil(try refused([.remove("every", "kvartal"), .set("status", "klar")], a, recorded, on: january))
+        XCTAssertNil(try refused([.set("status", "klar"), .set("reason", "Kontrollen upphör efter omorganisationen")], a, recorded, on: january))
+        // Q4 done late, in January, by `set`: a later period would count, the late finish
+        // unseen; `done` records it as Q4's occurrence.
+        XCTAssertNotNil(try refused([.set("status", "klar"), .set("done", "2025-01-10")], a, recorded, on: january))
+
+        for blank in ["\u{2800}", "\u{3164}", "\u{115F}", "\u{FFA0}"] {
+            XCTAssertTrue(RecordRules.isBlank(blank), blank.debugDescription)
+        }
+        XCTAssertTrue(try XCTUnwrap(try refused([.set("due", "?")], "A12", data, on: day)).message.sv.contains("--to '?' --reason"))
+    }
+
     /// A write reads the folder around the record it changes (`Store.load(folder:around:)`),
     /// where the records have other indexes than in the file the edit leaves: the rule
     /// finds the record after the edit by its id. A30 is the file's last activity (due

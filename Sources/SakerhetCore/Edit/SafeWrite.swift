@@ -129,52 +129,69 @@ public enum RecordRules {
         return try Editor.add(data, kind, fields: fields)
     }
 
-    /// Changes the fields of `id` (`Editor.update`). A deadline that has passed on `asOf`
-    /// (the one that counts that day: a recurring activity's next once done) becomes a
-    /// later one, `löpande` or `?` only with a new reason in the same change (`reason=…`),
-    /// as `postpone` asks for one: otherwise late work, or a late finish, would be on time
-    /// again with nothing in the plan to say why. The rule compares the deadline that counts
-    /// before and after the change, whatever the change is: a later `due`, but also a late
-    /// one-off made recurring, a recurring control's `done` or `occurrence` changed so that
-    /// a later period counts (the way to record a control done is `done`, which writes the
-    /// occurrence). It reads the record as the change leaves it, so `due-=…` with `due+=…`,
-    /// or a reason given and taken away again, is the move it makes; a `done` period that
-    /// has not ended is judged when it has (then it counts). An earlier deadline needs no
-    /// reason, nor a change after which the work is done by the deadline that had passed
-    /// (closed by it, or a recurring control's period done by it: nothing late to hide),
-    /// nor a `due` that cannot be read (its check says what is wrong). A `due` taken away
-    /// (a finding's is optional) leaves no deadline at all: that is later than any.
+    /// Changes the fields of `id` (`Editor.update`). Where the deadline that counts on
+    /// `asOf` has passed (a recurring activity's next once done), a change that makes the
+    /// work look on time needs a new reason in the same change (`reason=…`), as `postpone`
+    /// asks for one: otherwise late work, or a late finish, would be on time again, in the
+    /// owners' lists and the report, with nothing in the plan to say why. Two such changes:
+    /// - a later deadline counts (`due` later, `löpande`, `?` or taken away; a late one-off
+    ///   made recurring; a recurring control's `done`, `occurrence` or `every` changed so a
+    ///   later period counts). Before and after are judged on the same day: `asOf`, or the
+    ///   end of a `done` period not yet ended (then it counts);
+    /// - a recurring control closed (`status=klar`, with or without its rhythm) without a
+    ///   `done` in the period that passed: an earlier period's `done` would read as this one's.
+    /// No reason is needed for an earlier deadline; for work closed by the deadline that
+    /// passed (a one-off; its `due` may move, it was on time); for a recurring control's
+    /// passed period recorded done within it, its schedule kept (the way to record one is
+    /// `done`, which writes the occurrence); nor for a `due` that cannot be read (its check
+    /// says what is wrong). The rule reads the record as the change leaves it, so `due-=…`
+    /// with `due+=…`, or a reason given and taken away again, is the move it makes, and a
+    /// reason is new only as a reader sees it (blanks and invisible characters aside).
     public static func set(_ data: DataSet, _ kind: Kind, id: String, _ changes: [Change], asOf: Day) throws -> Edit {
         let edit = try Editor.update(data, kind, id: id, changes)
         guard kind != .risk, let block = edit.block, let after = block.records.first else { return edit }
         let ref = RecordRef(kind: kind, index: try Editor.target(data, kind, id: id))
-        guard let old = data.scheduled(ref)?.deadline(on: asOf), let oldLast = old.lastDay, oldLast < asOf else { return edit }
+        guard let record = data.scheduled(ref), let old = record.deadline(on: asOf), let oldLast = old.lastDay, oldLast < asOf else { return edit }
+        let before = data.record(ref)
         // The record as the change leaves it, typed on its own: its deadline on a day is its
         // own fields' (not the whole file parsed again, which in a large folder `set`
         // reads only around the record, `Store.load(folder:display:around:)`).
         let alone = DataSet(folder: data.folder, files: [kind: SourceFile(path: edit.path, document: block)], configFile: data.configFile)
         let typed = alone.scheduled(RecordRef(kind: kind, index: 0))
         let doneLast = typed?.donePeriod?.lastDay
-        let recurring = kind == .activity && after.value(.every) != nil
-        // Done by the deadline that had passed: a later deadline hides no lateness. A
-        // recurring control's `done` in that period (not an earlier one's, from which the
-        // passed deadline was counted).
-        if let doneLast, doneLast <= oldLast, recurring ? doneLast >= (old.firstDay ?? oldLast) : typed?.status == .done { return edit }
-        let next = typed?.deadline(on: max(asOf, doneLast ?? asOf))
+        let wasRecurring = kind == .activity && before.value(.every) != nil
+        let recurring = wasRecurring || kind == .activity && after.value(.every) != nil
+        let scheduleKept = after.value(.due) == before.value(.due) && after.value(.every) == before.value(.every)
+        let closed = typed?.status == .done
+        // Done by the deadline that passed: nothing late to hide. A one-off closed by it (its
+        // schedule may change: it was on time); a recurring control's passed period recorded
+        // done within it, its schedule kept.
+        if let doneLast, doneLast <= oldLast,
+           wasRecurring || !closed ? recurring && scheduleKept && doneLast >= (old.firstDay ?? oldLast) : true { return edit }
+        let newReason = !isBlank(after.value(.reason) ?? "") && visible(after.value(.reason)) != visible(before.value(.reason))
+        if newReason { return edit }
+        let done = OverdueCheck.Text.command(kind, "done", id)
+        if wasRecurring, closed, doneLast.map({ $0 < (old.firstDay ?? oldLast) }) ?? true {
+            throw EditError(sv: "\(id) är en återkommande kontroll vars period \(old.token) har passerat utan ett klardatum i den; klar döljer då att perioden inte gjordes: registrera den med \(done) --date ÅÅÅÅ-MM-DD, eller lägg till ett nytt skäl (reason=…) i samma set om kontrollen avslutas",
+                            en: "\(id) is a recurring control whose period \(old.token) has passed without a done date in it; klar would hide that the period was not done: record it with \(done) --date YYYY-MM-DD, or add a new reason (reason=…) to the same set if the control ends",
+                            refusal: true)
+        }
+        let day = max(asOf, doneLast ?? asOf, record.donePeriod?.lastDay ?? asOf)
+        let then = record.deadline(on: day) ?? old
+        let next = typed?.deadline(on: day)
         if next == nil, after.value(.due) != nil { return edit }
-        guard next.map({ $0.isUnknown || $0.lastDay.map { $0 > oldLast } ?? true }) ?? true else { return edit }
-        let before = data.record(ref)
-        if !isBlank(after.value(.reason) ?? "") && visible(after.value(.reason)) != visible(before.value(.reason)) { return edit }
+        guard next.map({ n in n.isUnknown || n.lastDay.map { $0 > (then.lastDay ?? oldLast) } ?? true }) ?? true else { return edit }
         // A one-off given a later `due`: `postpone` moves it so.
         if let next, !recurring, after.value(.due) != before.value(.due), let token = after.value(.due), Deadline(token: token)?.token == next.token {
             let command = OverdueCheck.Text.command(kind, "postpone", id)
-            throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; ett senare slutdatum behöver ett nytt skäl: lägg till reason=… i samma set, eller använd \(command) --to \(next.token) --reason …",
-                            en: "the deadline of \(id), \(old.token), has passed; a later deadline needs a new reason: add reason=… to the same set, or use \(command) --to \(next.token) --reason …",
+            let to = next.isUnknown ? "'?'" : next.token
+            throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; ett senare slutdatum behöver ett nytt skäl: lägg till reason=… i samma set, eller använd \(command) --to \(to) --reason …",
+                            en: "the deadline of \(id), \(old.token), has passed; a later deadline needs a new reason: add reason=… to the same set, or use \(command) --to \(to) --reason …",
                             refusal: true)
         }
         // A recurring control whose period is done: `done` records the occurrence.
-        let hint = recurring ? (sv: "; en kontroll som är gjord registreras med \(OverdueCheck.Text.command(kind, "done", id)) --date ÅÅÅÅ-MM-DD",
-                                en: "; a control that was done is recorded with \(OverdueCheck.Text.command(kind, "done", id)) --date YYYY-MM-DD") : (sv: "", en: "")
+        let hint = recurring ? (sv: "; en kontroll som är gjord registreras med \(done) --date ÅÅÅÅ-MM-DD",
+                                en: "; a control that was done is recorded with \(done) --date YYYY-MM-DD") : (sv: "", en: "")
         let counts = next.map { (sv: "gäller ett senare (\($0.token))", en: "a later one counts (\($0.token))") } ?? (sv: "finns inget slutdatum", en: "there is no deadline")
         throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; efter ändringen \(counts.sv), och det behöver ett nytt skäl: lägg till reason=… i samma set" + hint.sv,
                         en: "the deadline of \(id), \(old.token), has passed; after the change \(counts.en), and that needs a new reason: add reason=… to the same set" + hint.en,
@@ -196,8 +213,11 @@ public enum RecordRules {
     }
 
     private static func invisible(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isWhitespace || c.properties.generalCategory == .format
+        c.properties.isWhitespace || c.properties.generalCategory == .format || blanks.contains(c.value)
     }
+
+    /// Letters that print as nothing: the Braille blank and the Hangul fillers.
+    private static let blanks: Set<UInt32> = [0x2800, 0x115F, 0x1160, 0x3164, 0xFFA0]
 
     /// Marks `id` done on `date`. A recurring activity (`every:`) moves to its next period
     /// instead, in progress. Risks are not marked done (their status says it).
