@@ -132,7 +132,7 @@ extension ImportSheetTests {
 
         let risks = try ImportSource.tables(named, file: "p.xlsx", kind: .risk)
         XCTAssertEqual(risks.map(\.sheet), ["risks"])
-        XCTAssertEqual(risks[0].notices.first?.sv, "p.xlsx: läste bladen som är namngivna efter ett slag av poster (--kind risks), 'risks'; bladen 'Aktiviteter', 'Risker' (dolt), 'Owners' lästes inte. Importera dem med --sheet NAMN")
+        XCTAssertEqual(risks[0].notices.first?.sv, "p.xlsx: läste bladet som är namngivet efter ett slag av poster (--kind risks), 'risks'; bladen 'Aktiviteter', 'Risker' (dolt), 'Owners' lästes inte. Importera dem med --sheet NAMN")
         // A kind none of the sheets is: the first sheet, as before.
         XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", kind: .finding).map(\.sheet), ["Aktiviteter"])
         XCTAssertEqual(try ImportSource.tables(named, file: "p.xlsx", kind: .finding).map(\.kind), [nil])
@@ -201,19 +201,32 @@ extension ImportSheetTests {
         XCTAssertLessThan(try XCTUnwrap(importer.records.firstIndex { $0.id == "ber" }), try XCTUnwrap(importer.records.firstIndex { $0.kind == .activity }))
     }
 
-    /// A sheet called Ansvariga that lists people (Namn, Enhet, E-post, Telefon) is no table
-    /// of owners, who are units and roles: without an Id or a Typ column it is passed over
-    /// with a notice, unless `--kind owners` says it is owners.
-    func testAListOfPeopleIsNotReadAsOwners() throws {
+    /// A sheet called Ansvariga that lists people (Namn, Enhet, E-post, Telefon), not laid
+    /// out as `export`'s (Id first), is no table of owners, who are units and roles: it is
+    /// read by its columns (here none it knows), unless `--kind owners` says it is owners.
+    /// A sheet called Ansvariga that holds a plan is read as the plan.
+    func testOnlyAnOwnersSheetLaidOutAsExportsIsReadAsOwnersByItsName() throws {
         let people = Self.sheet([["Namn", "Enhet", "E-post", "Telefon"], ["Anna Andersson", "Enheten för säkerhet", "anna@example.se", "010-1"]])
         let tables = try ImportSource.tables(try Self.workbook([("Ansvariga", false, people)]), file: "p.xlsx")
+        XCTAssertEqual(tables.map(\.kind), [nil])
         var importer = Importer(data: try Fixture.shipped(), asOf: Day("2024-11-04")!)
-        try importer.add(tables: tables, file: "p.xlsx")
+        XCTAssertThrowsError(try importer.add(tables: tables, file: "p.xlsx"))
         XCTAssertTrue(importer.records.isEmpty)
-        XCTAssertEqual(importer.notices.last?.sv, "p.xlsx ('Namn', 'Enhet', 'E-post', …): tabellen har ingen kolumn Id eller Typ och ser ut som en lista över personer, inte ansvariga (enheter och roller); den lästes inte. Är det ansvariga, ange --kind owners")
         var asked = Importer(data: try Fixture.shipped(), asOf: Day("2024-11-04")!, options: Importer.Options(kind: .owner))
         try asked.add(tables: tables, file: "p.xlsx")
         XCTAssertEqual(asked.records.map(\.id), ["anna-andersson"])
+
+        let plan = Self.sheet([["Ansvarig", "Aktivitet", "Mål", "Klart senast", "Status"], ["sbs", "Övning", "D3", "2025-06", "pågår"]])
+        var planned = Importer(data: try Fixture.shipped(), asOf: Day("2024-11-04")!)
+        try planned.add(tables: try ImportSource.tables(try Self.workbook([("Ansvariga", false, plan)]), file: "p.xlsx"), file: "p.xlsx")
+        XCTAssertEqual(planned.records.map(\.kind), [.activity])
+        // Two sheets called Mål and Uppföljningar that are a municipality's own, not laid out
+        // as `export`'s: the first sheet, by its columns (a whole plan on a sheet called Mål).
+        let flat = Self.sheet([["Mål", "Aktivitet", "Ansvarig", "Klart senast", "Status"], ["Mål 1", "Övning", "sbs", "2025-06", "pågår"]])
+        let notes = Self.sheet([["Anteckning"], ["Följs upp i mars"]])
+        let own = try ImportSource.tables(try Self.workbook([("Mål", false, flat), ("Uppföljningar", false, notes)]), file: "p.xlsx")
+        XCTAssertEqual(own.map(\.sheet), ["Mål"])
+        XCTAssertEqual(own.map(\.kind), [nil])
     }
 }
 

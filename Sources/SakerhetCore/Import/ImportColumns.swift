@@ -83,7 +83,8 @@ public enum ImportColumns {
         // `--kind owners` says so, never guessed from the columns.
         .owner: [
             ("id", ["id", "kortnamn", "forkortning", "owner id"]),
-            ("name", ["namn", "benamning", "ansvarig", "enhet", "name", "owner"]),
+            // Not "Ansvarig": a plan's owner column, which `--kind owners` on a plan would read as names.
+            ("name", ["namn", "benamning", "enhet", "name"]),
             ("kind", ["typ", "slag", "kind", "type"]),
             ("parent", ["overordnad", "tillhor", "parent"]),
             ("contact", ["kontakt", "kontaktuppgifter", "e post", "epost", "mejl", "contact", "email", "e mail"]),

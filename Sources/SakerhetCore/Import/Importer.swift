@@ -134,9 +134,9 @@ public struct Importer {
     }
 
     /// What to do when a table has no header row, after the place that names it.
-    private func noHeaderAdvice(_ lang: Lang) -> String {
-        let want = ImportColumns.usual[options.kind ?? .activity] ?? ""
-        if options.kind == .owner {
+    private func noHeaderAdvice(_ lang: Lang, kind: Kind? = nil) -> String {
+        let want = ImportColumns.usual[kind ?? options.kind ?? .activity] ?? ""
+        if (kind ?? options.kind) == .owner {
             return lang == .sv ? "en tabell med ansvariga behöver en kolumn för namnet (Namn) och en till. Vanliga kolumner: \(want)"
                 : "a table of owners needs a name column (Namn/Name) and one more. Usual columns: \(want)"
         }
@@ -205,8 +205,8 @@ public struct Importer {
             let sheets = others.isEmpty ? (sv: "", en: "")
                 : (sv: ". Arbetsboken har också \(table.otherSheets.count == 1 ? "bladet" : "bladen") \(others); ange --sheet NAMN för planens blad",
                    en: ". The workbook also has the \(table.otherSheets.count == 1 ? "sheet" : "sheets") \(others); give --sheet NAME for the plan's sheet")
-            throw OfficeError(sv: "\(table.place.sv): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; " + noHeaderAdvice(.sv) + sheets.sv,
-                              en: "\(table.place.en): no header row with known column names in the first 30 rows; " + noHeaderAdvice(.en) + sheets.en)
+            throw OfficeError(sv: "\(table.place.sv): hittar ingen rubrikrad med kända kolumnnamn bland de första 30 raderna; " + noHeaderAdvice(.sv, kind: given) + sheets.sv,
+                              en: "\(table.place.en): no header row with known column names in the first 30 rows; " + noHeaderAdvice(.en, kind: given) + sheets.en)
         }
         var headerRow = found.row
         let guessed = found.kind
@@ -249,14 +249,6 @@ public struct Importer {
         }
         var headingGoal: String?
         if kind == .goal { Importer.placeGoalColumns(headers, &column, &unplaced, map: options.map) }
-        // Owners by the sheet's name alone: a list of people (Namn, Enhet, E-post) is no
-        // table of owners, who are units and roles; export's has an Id and a Typ column.
-        if kind == .owner, options.kind == nil, column["id"] == nil, column["kind"] == nil {
-            let name = Importer.named(table)
-            notices.append(Message(sv: "\(name.sv): tabellen har ingen kolumn Id eller Typ och ser ut som en lista över personer, inte ansvariga (enheter och roller); den lästes inte. Är det ansvariga, ange --kind owners",
-                                   en: "\(name.en): the table has no Id or Typ column and looks like a list of people, not owners (units and roles); it was not read. If it is owners, give --kind owners"))
-            return
-        }
         // --map as given: a column it names that the table lacks is said; a field the kind
         // read has not is an error, as it is with --kind (never a mapping dropped unseen).
         let foldedHeaders = Set(headers.map(ImportColumns.fold))
@@ -1303,6 +1295,7 @@ extension Importer {
         case .goal: Message(sv: "samma överordnade mål och rubrik", en: "the same parent goal and title")
         case .finding: Message(sv: "samma granskning och rekommendation", en: "the same audit and recommendation")
         case .followup: Message(sv: "samma post och period", en: "the same record and period")
+        case .owner: Message(sv: "samma id, eller samma namn för en rad utan id", en: "the same id, or the same name for a row without one")
         default: Message(sv: "samma rubrik", en: "the same title")
         }
     }

@@ -7,38 +7,44 @@ public enum XLSXReader {
         try Book(bytes, file: file).read(sheet: sheet)
     }
 
-    /// The plan's sheets. A workbook of two or more visible sheets, all named after kinds
-    /// of record (`kindOf`: `sakerhet export`'s Mål, Delmål, Aktiviteter …), is read whole:
-    /// every visible sheet, in the workbook's order, each as its kind (`SourceTable.kind`),
-    /// or with `kind` only the sheets of that kind; a notice names the sheets not read. Any
-    /// other workbook (one sheet; an Instruktioner sheet or a summary beside the plan) is
-    /// read as `read(_:file:sheet:)` reads it, one sheet, its kind told by its columns (a
-    /// sheet called Mål may hold a whole plan), but for an owners' sheet, which only its
-    /// name (or `--kind owners`) tells.
+    /// The plan's sheets. A workbook laid out as `export` writes it is read whole: two or
+    /// more visible sheets, each named after a kind of record (`kindOf`: Mål, Delmål,
+    /// Aktiviteter …) with Id as its first column. Every visible sheet is read, in the
+    /// workbook's order, each as its kind (`SourceTable.kind`), or with `kind` only the
+    /// sheets of that kind; a notice names the sheets not read. Any other workbook (one
+    /// sheet; an Instruktioner sheet or a summary beside the plan; a municipality's own
+    /// sheets called Mål and Uppföljningar) is read as `read(_:file:sheet:)` reads it, one
+    /// sheet, its kind told by its columns (a sheet called Mål may hold a whole plan), but
+    /// for an owners' sheet laid out as `export`'s, which only its name tells.
     public static func read(_ bytes: [UInt8], file: String, sheet: String?, kind: Kind?, kindOf: (String) -> Kind?) throws -> [SourceTable] {
         let book = try Book(bytes, file: file)
         let visible = book.sheets.filter { !$0.hidden }
+        func exported(_ t: SourceTable) -> Bool { t.rows.first?.first.map { $0.text.trimmingSpaces().lowercased() == "id" } ?? false }
         func one() throws -> [SourceTable] {
             var t = try book.read(sheet: sheet)
-            if let name = sheet ?? visible.first?.name ?? book.sheets.first?.name, kindOf(name) == .owner { t.kind = .owner }
+            if let name = sheet ?? visible.first?.name ?? book.sheets.first?.name, kindOf(name) == .owner, exported(t) { t.kind = .owner }
             return [t]
         }
         guard sheet == nil, visible.count > 1, visible.allSatisfy({ kindOf($0.name) != nil }) else { return try one() }
+        var all: [SourceTable] = []
+        for s in visible {
+            var t = try book.table(s)
+            guard exported(t) else { return try one() }
+            t.kind = kindOf(s.name)
+            all.append(t)
+        }
         let chosen = visible.filter { s in kindOf(s.name).map { kind == nil || $0 == kind } ?? false }
         guard !chosen.isEmpty else { return try one() }
-        var tables = try chosen.map { s in
-            var t = try book.table(s)
-            t.kind = kindOf(s.name)
-            return t
-        }
+        var tables = all.filter { t in chosen.contains { $0.name == t.sheet } }
         let unread = book.sheets.filter { s in !chosen.contains { $0.name == s.name } }
         if !unread.isEmpty {
             let read = chosen.map { "'\($0.name)'" }.joined(separator: ", ")
             let list = { (lang: Lang) in unread.map { "'\($0.name)'" + ($0.hidden ? (lang == .sv ? " (dolt)" : " (hidden)") : "") }.joined(separator: ", ") }
             let one = unread.count == 1
             let why = kind.map { k in (sv: " (--kind \(k.fileName.dropLast(4)))", en: " (--kind \(k.fileName.dropLast(4)))") } ?? (sv: "", en: "")
-            tables[0].notices.insert(Message(sv: "\(file): läste bladen som är namngivna efter ett slag av poster\(why.sv), \(read); \(one ? "bladet" : "bladen") \(list(.sv)) lästes inte. Importera \(one ? "det" : "dem") med --sheet NAMN",
-                                             en: "\(file): read the sheets named after a kind of record\(why.en), \(read); the \(one ? "sheet" : "sheets") \(list(.en)) \(one ? "was" : "were") not read. Import \(one ? "it" : "them") with --sheet NAME"), at: 0)
+            let several = chosen.count > 1
+            tables[0].notices.insert(Message(sv: "\(file): läste \(several ? "bladen som är namngivna" : "bladet som är namngivet") efter ett slag av poster\(why.sv), \(read); \(one ? "bladet" : "bladen") \(list(.sv)) lästes inte. Importera \(one ? "det" : "dem") med --sheet NAMN",
+                                             en: "\(file): read the \(several ? "sheets" : "sheet") named after a kind of record\(why.en), \(read); the \(one ? "sheet" : "sheets") \(list(.en)) \(one ? "was" : "were") not read. Import \(one ? "it" : "them") with --sheet NAME"), at: 0)
         }
         return tables
     }
