@@ -108,18 +108,18 @@ final class SetLateDeadlineTests: XCTestCase {
     func testAnyChangeThatMakesALaterDeadlineCountNeedsAReason() throws {
         let error = try XCTUnwrap(try refusal([.set("every", "år"), .set("done", "2025-05-20"), .set("status", "klar")]))
         XCTAssertTrue(error.isRefusal)
-        XCTAssertEqual(error.message.sv, "A12:s slutdatum 2024-11 har passerat; efter ändringen gäller ett senare (2026), och det behöver ett nytt skäl: lägg till reason=… i samma set; en kontroll som är gjord registreras med sakerhet activities done A12 --date ÅÅÅÅ-MM-DD")
-        XCTAssertEqual(error.message.en, "the deadline of A12, 2024-11, has passed; after the change a later one counts (2026), and that needs a new reason: add reason=… to the same set; a control that was done is recorded with sakerhet activities done A12 --date YYYY-MM-DD")
+        XCTAssertTrue(error.message.sv.contains("ett ändrat intervall (every) ändrar vilken period som gäller"), error.message.sv)
         XCTAssertNil(try refusal([.set("every", "år"), .set("done", "2025-05-20"), .set("status", "klar"), .set("reason", "Blir en årlig kontroll")]))
-        // In two changes: made recurring (its first period, late, still counts), then done.
+        // In two changes: made recurring (then `done` would count its next period) needs a
+        // reason of its own, as any change of rhythm on late work does.
         let data = try Fixture.shipped()
-        XCTAssertNil(try refusal([.set("every", "år")], data: data))
-        let recurring = try RecordRules.set(data, .activity, id: "A12", [.set("every", "år")], asOf: day).applied(to: data)
-        XCTAssertNotNil(try refusal([.set("done", "2025-05-20"), .set("status", "klar")], data: recurring))
+        let rhythm = try XCTUnwrap(try refusal([.set("every", "år")], data: data))
+        XCTAssertEqual(rhythm.message.sv, "A12:s slutdatum 2024-11 har passerat; ett ändrat intervall (every) ändrar vilken period som gäller, och det behöver ett nytt skäl: lägg till reason=… i samma set")
+        XCTAssertEqual(rhythm.message.en, "the deadline of A12, 2024-11, has passed; a changed rhythm (every) changes which period counts, and that needs a new reason: add reason=… to the same set")
         // A rhythm and an earlier `due` in one change: the message names the deadline that
         // counts after it, and no `postpone` (which moves only later) to an earlier period.
         let both = try XCTUnwrap(try refusal([.set("every", "kvartal"), .set("due", "2024-Q3"), .set("done", "2025-05-20")]))
-        XCTAssertTrue(both.message.sv.contains("efter ändringen gäller ett senare (2025-Q3)") && !both.message.sv.contains("postpone"), both.message.sv)
+        XCTAssertTrue(both.message.sv.contains("ett ändrat intervall (every)") && !both.message.sv.contains("postpone"), both.message.sv)
         // Done late without a rhythm: the report shows the late finish; no reason asked.
         XCTAssertNil(try refusal([.set("done", "2025-05-20"), .set("status", "klar")]))
         // A `due` that cannot be read leaves no deadline to judge: the check of `due` says so.
@@ -134,12 +134,12 @@ final class SetLateDeadlineTests: XCTestCase {
         let plan = added.applied(to: data), july = Day("2025-07-10")!
         XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: july)?.token, "2025-Q2")
         let longer = try XCTUnwrap(try refusal([.set("every", "år")], id, data: plan, on: july))
-        XCTAssertTrue(longer.message.sv.hasPrefix("\(id):s slutdatum 2025-Q2 har passerat; efter ändringen gäller ett senare (2026)"), longer.message.sv)
+        XCTAssertTrue(longer.message.sv.hasPrefix("\(id):s slutdatum 2025-Q2 har passerat; ett ändrat intervall (every)"), longer.message.sv)
         XCTAssertTrue(try XCTUnwrap(try refusal([.set("done", "2025-07-01")], id, data: plan, on: july)).isRefusal)
         // Its Q2 recorded done by Q2's end: nothing late hidden.
         XCTAssertNil(try refusal([.set("done", "2025-04-02")], id, data: plan, on: july))
         XCTAssertNil(try refusal([.set("every", "år"), .set("reason", "Kontrollen görs årligen från 2025")], id, data: plan, on: july))
-        XCTAssertNil(try refusal([.remove("every", "kvartal")], id, data: plan, on: july))
+        XCTAssertNotNil(try refusal([.remove("every", "kvartal")], id, data: plan, on: july))
         XCTAssertNil(try refusal([.set("note", "Protokoll bifogat")], id, data: plan, on: july))
 
         // Done on time, then made yearly after its deadline: nothing late is hidden.
@@ -212,7 +212,7 @@ final class SetLateDeadlineTests: XCTestCase {
 
         let recorded = try RecordRules.done(quarterly, .activity, id: a, date: Day("2024-09-20")!, evidence: nil).applied(to: quarterly)
         let closing = try XCTUnwrap(try refused([.set("status", "klar")], a, recorded, on: january))
-        XCTAssertEqual(closing.message.sv, "\(a) är en återkommande kontroll vars period 2024-Q4 har passerat utan ett klardatum i den; klar döljer då att perioden inte gjordes: registrera den med sakerhet activities done \(a) --date ÅÅÅÅ-MM-DD, eller lägg till ett nytt skäl (reason=…) i samma set om kontrollen avslutas")
+        XCTAssertEqual(closing.message.sv, "\(a) är en återkommande kontroll vars period 2024-Q4 har passerat utan ett klardatum i den; klar döljer då att perioden inte gjordes: registrera den med sakerhet activities done \(a) --date ÅÅÅÅ-MM-DD, eller sätt status=struken med ett nytt skäl (reason=…) om kontrollen upphör")
         XCTAssertNotNil(try refused([.remove("every", "kvartal"), .set("status", "klar")], a, recorded, on: january))
         XCTAssertNil(try refused([.set("status", "klar"), .set("reason", "Kontrollen upphör efter omorganisationen")], a, recorded, on: january))
         // Q4 done late, in January, by `set`: a later period would count, the late finish
@@ -223,6 +223,43 @@ final class SetLateDeadlineTests: XCTestCase {
             XCTAssertTrue(RecordRules.isBlank(blank), blank.debugDescription)
         }
         XCTAssertTrue(try XCTUnwrap(try refused([.set("due", "?")], "A12", data, on: day)).message.sv.contains("--to '?' --reason"))
+    }
+
+    /// The fourth review's: a recurring control already klar is edited freely (only closing
+    /// it is judged); the closing refusal's way out is struken with a reason; a closed
+    /// one-off's later `due` is not sent to `postpone` (which refuses done work); an
+    /// occurrence taken away, so that an earlier `done` reads as the late period's, needs a
+    /// reason; a later deadline on a recurring control reads the message of a move.
+    func testTheFourthReviewsCases() throws {
+        let data = try Fixture.shipped(), may = Day("2025-05-10")!, july = Day("2025-07-10")!
+        func plan(_ fields: [(String, String)]) throws -> (DataSet, String) {
+            let (edit, id) = try RecordRules.add(data, .activity, fields: [("title", "Kontroll"), ("goal", "D3"), ("owner", "sbs")] + fields)
+            return (edit.applied(to: data), id)
+        }
+        func refused(_ changes: [Change], _ id: String, _ data: DataSet, on day: Day) throws -> EditError? {
+            let e = try refusal(changes, id, data: data, on: day)
+            return e?.isRefusal == true ? e : nil
+        }
+        let (ended, a7) = try plan([("due", "2024-Q4"), ("every", "kvartal"), ("status", "klar"), ("done", "2024-11-15"), ("reason", "Kontrollen upphörde")])
+        XCTAssertNil(try refused([.set("note", "Arkiverad")], a7, ended, on: may))
+        XCTAssertNil(try refused([.set("owner", "stod")], a7, ended, on: may))
+
+        let (quarterly, a2) = try plan([("due", "2025-Q1"), ("every", "kvartal")])
+        let closing = try XCTUnwrap(try refused([.set("status", "klar")], a2, quarterly, on: may))
+        XCTAssertTrue(closing.message.sv.hasSuffix("eller sätt status=struken med ett nytt skäl (reason=…) om kontrollen upphör"), closing.message.sv)
+        XCTAssertNil(try refused([.set("status", "struken"), .set("reason", "Kontrollen upphör")], a2, quarterly, on: may))
+
+        let (closedLate, a4) = try plan([("due", "2025-02"), ("status", "klar"), ("done", "2025-03-15")])
+        let moved = try XCTUnwrap(try refused([.set("due", "2025-03")], a4, closedLate, on: may))
+        XCTAssertFalse(moved.message.sv.contains("postpone"), moved.message.sv)
+
+        // Q1 recorded done late (its occurrence), Q2 late in July: the occurrence taken away,
+        // the `done` would read as Q2's.
+        let recorded = try RecordRules.done(quarterly, .activity, id: a2, date: Day("2025-05-01")!, evidence: nil).applied(to: quarterly)
+        XCTAssertEqual(recorded.activities.first { $0.id == a2 }?.deadline(on: july)?.token, "2025-Q2")
+        let occurrence = try XCTUnwrap(recorded.record(RecordRef(kind: .activity, index: try XCTUnwrap(recorded.records(of: .activity, id: a2).first))).value(.occurrence))
+        XCTAssertNotNil(try refused([.remove("occurrence", occurrence)], a2, recorded, on: july))
+        XCTAssertNil(try refused([.set("note", "Q2 görs i augusti")], a2, recorded, on: july))
     }
 
     /// A write reads the folder around the record it changes (`Store.load(folder:around:)`),

@@ -139,10 +139,13 @@ public enum RecordRules {
     ///   later period counts). Before and after are judged on the same day: `asOf`, or the
     ///   end of a `done` period not yet ended (then it counts);
     /// - a recurring control closed (`status=klar`, with or without its rhythm) without a
-    ///   `done` in the period that passed: an earlier period's `done` would read as this one's.
+    ///   `done` in the period that passed: an earlier period's `done` would read as this one's;
+    /// - a rhythm (`every`) given, changed or taken away: it changes which period is late (a
+    ///   late one-off made recurring, then done, would be on time).
     /// No reason is needed for an earlier deadline; for work closed by the deadline that
     /// passed (a one-off; its `due` may move, it was on time); for a recurring control's
-    /// passed period recorded done within it, its schedule kept (the way to record one is
+    /// passed period recorded done within it by the change, its schedule and occurrences
+    /// kept (the way to record one is
     /// `done`, which writes the occurrence); nor for a `due` that cannot be read (its check
     /// says what is wrong). The rule reads the record as the change leaves it, so `due-=…`
     /// with `due+=…`, or a reason given and taken away again, is the move it makes, and a
@@ -161,19 +164,29 @@ public enum RecordRules {
         let doneLast = typed?.donePeriod?.lastDay
         let wasRecurring = kind == .activity && before.value(.every) != nil
         let recurring = wasRecurring || kind == .activity && after.value(.every) != nil
-        let scheduleKept = after.value(.due) == before.value(.due) && after.value(.every) == before.value(.every)
-        let closed = typed?.status == .done
+        let everyChanged = after.value(.every) != before.value(.every)
+        let scheduleKept = after.value(.due) == before.value(.due) && !everyChanged && after.values(.occurrence) == before.values(.occurrence)
+        let closed = typed?.status == .done, wasClosed = record.status == .done
         // Done by the deadline that passed: nothing late to hide. A one-off closed by it (its
         // schedule may change: it was on time); a recurring control's passed period recorded
-        // done within it, its schedule kept.
+        // done within it by this change, its schedule and occurrences kept.
         if let doneLast, doneLast <= oldLast,
-           wasRecurring || !closed ? recurring && scheduleKept && doneLast >= (old.firstDay ?? oldLast) : true { return edit }
+           wasRecurring || !closed
+            ? recurring && scheduleKept && after.value(.done) != before.value(.done) && doneLast >= (old.firstDay ?? oldLast)
+            : true { return edit }
         let newReason = !isBlank(after.value(.reason) ?? "") && visible(after.value(.reason)) != visible(before.value(.reason))
         if newReason { return edit }
         let done = OverdueCheck.Text.command(kind, "done", id)
-        if wasRecurring, closed, doneLast.map({ $0 < (old.firstDay ?? oldLast) }) ?? true {
-            throw EditError(sv: "\(id) är en återkommande kontroll vars period \(old.token) har passerat utan ett klardatum i den; klar döljer då att perioden inte gjordes: registrera den med \(done) --date ÅÅÅÅ-MM-DD, eller lägg till ett nytt skäl (reason=…) i samma set om kontrollen avslutas",
-                            en: "\(id) is a recurring control whose period \(old.token) has passed without a done date in it; klar would hide that the period was not done: record it with \(done) --date YYYY-MM-DD, or add a new reason (reason=…) to the same set if the control ends",
+        if wasRecurring, closed, !wasClosed, doneLast.map({ $0 < (old.firstDay ?? oldLast) }) ?? true {
+            throw EditError(sv: "\(id) är en återkommande kontroll vars period \(old.token) har passerat utan ett klardatum i den; klar döljer då att perioden inte gjordes: registrera den med \(done) --date ÅÅÅÅ-MM-DD, eller sätt status=struken med ett nytt skäl (reason=…) om kontrollen upphör",
+                            en: "\(id) is a recurring control whose period \(old.token) has passed without a done date in it; klar would hide that the period was not done: record it with \(done) --date YYYY-MM-DD, or set status=struken with a new reason (reason=…) if the control ends",
+                            refusal: true)
+        }
+        // A rhythm given, changed or taken away on late work changes which period is late
+        // (a late one-off made recurring and then done would be on time).
+        if everyChanged {
+            throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; ett ändrat intervall (every) ändrar vilken period som gäller, och det behöver ett nytt skäl: lägg till reason=… i samma set",
+                            en: "the deadline of \(id), \(old.token), has passed; a changed rhythm (every) changes which period counts, and that needs a new reason: add reason=… to the same set",
                             refusal: true)
         }
         let day = max(asOf, doneLast ?? asOf, record.donePeriod?.lastDay ?? asOf)
@@ -182,7 +195,7 @@ public enum RecordRules {
         if next == nil, after.value(.due) != nil { return edit }
         guard next.map({ n in n.isUnknown || n.lastDay.map { $0 > (then.lastDay ?? oldLast) } ?? true }) ?? true else { return edit }
         // A one-off given a later `due`: `postpone` moves it so.
-        if let next, !recurring, after.value(.due) != before.value(.due), let token = after.value(.due), Deadline(token: token)?.token == next.token {
+        if let next, !recurring, !wasClosed, !closed, after.value(.due) != before.value(.due), let token = after.value(.due), Deadline(token: token)?.token == next.token {
             let command = OverdueCheck.Text.command(kind, "postpone", id)
             let to = next.isUnknown ? "'?'" : next.token
             throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; ett senare slutdatum behöver ett nytt skäl: lägg till reason=… i samma set, eller använd \(command) --to \(to) --reason …",
