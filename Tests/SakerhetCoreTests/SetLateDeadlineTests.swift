@@ -32,8 +32,9 @@ final class SetLateDeadlineTests: XCTestCase {
         let shipped = try Fixture.shipped()
         let lateFinish = try RecordRules.set(shipped, .activity, id: "A12", [.set("status", "klar"), .set("done", "2025-01-15")], asOf: day).applied(to: shipped)
         XCTAssertNotNil(try refusal([.set("due", "2025-02")], data: lateFinish))
-        // Done by its deadline, it hides nothing moved: A1 (due 2024-05, done 2024-05-31).
-        XCTAssertNil(try refusal([.set("due", "2024-12")], "A1"))
+        // Done by its deadline, A1 (due 2024-05, done 2024-05-31) given a later deadline needs
+        // a reason all the same: reopened, it would be late work on time.
+        XCTAssertNotNil(try refusal([.set("due", "2024-12")], "A1"))
         // The record as the change leaves it: a deadline taken away and put back, a reason
         // given and taken away, a reason that is stored as nothing or reads as nothing.
         XCTAssertNotNil(try refusal([.remove("due", "2024-11"), .add("due", "2025-09")]))
@@ -142,10 +143,12 @@ final class SetLateDeadlineTests: XCTestCase {
         XCTAssertNotNil(try refusal([.remove("every", "kvartal")], id, data: plan, on: july))
         XCTAssertNil(try refusal([.set("note", "Protokoll bifogat")], id, data: plan, on: july))
 
-        // Done on time, then made yearly after its deadline: nothing late is hidden.
+        // Done on time, then made yearly after its deadline: a change of schedule of passed
+        // work, which needs a reason; a note does not.
         let (onTime, oneOff) = try RecordRules.add(data, .activity, fields: [("title", "Engångsgenomgång"), ("goal", "D3"), ("owner", "sbs"),
                                                                              ("due", "2025-Q4"), ("status", "klar"), ("done", "2025-11-01")])
-        XCTAssertNil(try refusal([.set("every", "år")], oneOff, data: onTime.applied(to: data), on: Day("2026-02-01")!))
+        XCTAssertNotNil(try refusal([.set("every", "år")], oneOff, data: onTime.applied(to: data), on: Day("2026-02-01")!))
+        XCTAssertNil(try refusal([.set("note", "Bra genomfört")], oneOff, data: onTime.applied(to: data), on: Day("2026-02-01")!))
     }
 
     /// The second review's ways around the rule and its refusals of ordinary edits, each
@@ -260,6 +263,20 @@ final class SetLateDeadlineTests: XCTestCase {
         let occurrence = try XCTUnwrap(recorded.record(RecordRef(kind: .activity, index: try XCTUnwrap(recorded.records(of: .activity, id: a2).first))).value(.occurrence))
         XCTAssertNotNil(try refused([.remove("occurrence", occurrence)], a2, recorded, on: july))
         XCTAssertNil(try refused([.set("note", "Q2 görs i augusti")], a2, recorded, on: july))
+    }
+
+    /// The fifth review's: late work closed "on time" with a later `due` in the same change,
+    /// then reopened, was on time; and late work struck out on an old reason was grey. Both
+    /// need a new reason; closing late work with its own `done` still does not.
+    func testTheFifthReviewsCases() throws {
+        let data = try Fixture.shipped(), june = Day("2025-06-01")!
+        XCTAssertTrue(try XCTUnwrap(try refusal([.set("status", "klar"), .set("done", "2024-11-30"), .set("due", "2026-06")], on: june)).isRefusal)
+        XCTAssertNil(try refusal([.set("status", "klar"), .set("done", "2024-11-30")], on: june), "closed by its deadline, schedule kept")
+        XCTAssertNil(try refusal([.set("status", "klar"), .set("done", "2025-05-20")], on: june), "a late finish, shown as one")
+        let postponed = try RecordRules.postpone(data, .activity, id: "A12", to: Deadline(token: "2025-02")!, reason: "Inväntar upphandling").applied(to: data)
+        let struck = try XCTUnwrap(try refusal([.set("status", "struken")], data: postponed, on: june))
+        XCTAssertEqual(struck.message.sv, "A12:s slutdatum 2025-02 har passerat; att stryka sent arbete behöver ett nytt skäl: lägg till reason=… i samma set")
+        XCTAssertNil(try refusal([.set("status", "struken"), .set("reason", "Ersätts av ny kontrollplan")], data: postponed, on: june))
     }
 
     /// A write reads the folder around the record it changes (`Store.load(folder:around:)`),

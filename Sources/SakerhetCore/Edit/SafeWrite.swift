@@ -142,8 +142,9 @@ public enum RecordRules {
     ///   `done` in the period that passed: an earlier period's `done` would read as this one's;
     /// - a rhythm (`every`) given, changed or taken away: it changes which period is late (a
     ///   late one-off made recurring, then done, would be on time).
-    /// No reason is needed for an earlier deadline; for work closed by the deadline that
-    /// passed (a one-off; its `due` may move, it was on time); for a recurring control's
+    /// Late work struck out (`status=struken`) needs a new reason too. No reason is needed
+    /// for an earlier deadline; for work closed by the deadline that passed (a one-off, its
+    /// schedule kept); for a recurring control's
     /// passed period recorded done within it by the change, its schedule and occurrences
     /// kept (the way to record one is
     /// `done`, which writes the occurrence); nor for a `due` that cannot be read (its check
@@ -167,16 +168,22 @@ public enum RecordRules {
         let everyChanged = after.value(.every) != before.value(.every)
         let scheduleKept = after.value(.due) == before.value(.due) && !everyChanged && after.values(.occurrence) == before.values(.occurrence)
         let closed = typed?.status == .done, wasClosed = record.status == .done
-        // Done by the deadline that passed: nothing late to hide. A one-off closed by it (its
-        // schedule may change: it was on time); a recurring control's passed period recorded
-        // done within it by this change, its schedule and occurrences kept.
-        if let doneLast, doneLast <= oldLast,
-           wasRecurring || !closed
-            ? recurring && scheduleKept && after.value(.done) != before.value(.done) && doneLast >= (old.firstDay ?? oldLast)
-            : true { return edit }
+        // Done by the deadline that passed: nothing late to hide. A one-off closed by it; a
+        // recurring control's passed period recorded done within it by this change. Either
+        // with its schedule and occurrences kept: a closed record given a later `due` and
+        // then reopened would be late work on time.
+        if let doneLast, doneLast <= oldLast, scheduleKept,
+           wasRecurring || !closed ? recurring && after.value(.done) != before.value(.done) && doneLast >= (old.firstDay ?? oldLast) : true { return edit }
         let newReason = !isBlank(after.value(.reason) ?? "") && visible(after.value(.reason)) != visible(before.value(.reason))
         if newReason { return edit }
         let done = OverdueCheck.Text.command(kind, "done", id)
+        // Late work struck out: grey, not late; why, the change must say (not a reason from
+        // an earlier move).
+        if typed?.status == .cancelled, record.status != .cancelled {
+            throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; att stryka sent arbete behöver ett nytt skäl: lägg till reason=… i samma set",
+                            en: "the deadline of \(id), \(old.token), has passed; striking out late work needs a new reason: add reason=… to the same set",
+                            refusal: true)
+        }
         if wasRecurring, closed, !wasClosed, doneLast.map({ $0 < (old.firstDay ?? oldLast) }) ?? true {
             throw EditError(sv: "\(id) är en återkommande kontroll vars period \(old.token) har passerat utan ett klardatum i den; klar döljer då att perioden inte gjordes: registrera den med \(done) --date ÅÅÅÅ-MM-DD, eller sätt status=struken med ett nytt skäl (reason=…) om kontrollen upphör",
                             en: "\(id) is a recurring control whose period \(old.token) has passed without a done date in it; klar would hide that the period was not done: record it with \(done) --date YYYY-MM-DD, or set status=struken with a new reason (reason=…) if the control ends",
