@@ -228,6 +228,25 @@ extension ImportSheetTests {
         XCTAssertEqual(own.map(\.sheet), ["Mål"])
         XCTAssertEqual(own.map(\.kind), [nil])
     }
+
+    /// An owners' row that cannot come in is named at its sheet and row: an id with a
+    /// blank is left out with a notice; a parent that names no owner is audit's error,
+    /// located at the sheet (the workbook has several), the row and the column it comes from.
+    func testAnOwnersRowThatCannotComeInIsNamedAtItsSheetAndRow() throws {
+        let acts = Self.sheet([["Id", "Aktivitet", "Mål", "Ansvarig id", "Klart senast", "Status"], ["A99", "Övning", "D3", "sbs", "2025-06", "pågår"]])
+        let owners = Self.sheet([["Id", "Namn", "Typ", "Överordnad"], ["x 9", "Enhet X", "enhet", "sf"], ["x8", "Enhet Y", "enhet", "okänd"]])
+        let tables = try ImportSource.tables(try Self.workbook([("Aktiviteter", false, acts), ("Ansvariga", false, owners)]), file: "p.xlsx")
+        let data = try Fixture.shipped()
+        var importer = Importer(data: data, asOf: Day("2024-11-04")!)
+        try importer.add(tables: tables, file: "p.xlsx")
+        XCTAssertTrue(importer.notices.contains { $0.sv == "p.xlsx, blad Ansvariga, rad 2: 'x 9' kan inte vara ett id (ett id har inga blanksteg); raden kan inte tas med" },
+                      importer.notices.map(\.sv).joined(separator: "\n"))
+        XCTAssertEqual(importer.leftOut, 1)
+        let edit = try ImportEdit(data, importer.records)
+        let errors = edit.newErrors(in: data, asOf: Day("2024-11-04")!).map(edit.located)
+        XCTAssertEqual(errors.map { "\($0.file):\($0.line)" }, ["p.xlsx:3"])
+        XCTAssertTrue(errors.first?.message.sv.hasPrefix("blad Ansvariga: kolumnen Överordnad: ") == true, errors.first?.message.sv ?? "")
+    }
 }
 
 extension SourceTable {
