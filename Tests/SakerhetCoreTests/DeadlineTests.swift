@@ -332,7 +332,7 @@ final class DeadlineTests: XCTestCase {
         XCTAssertEqual(data.activities(on: july1, whereTiming: { _, d, _ in d.map { $0.lastDay! < july1 } ?? false }).map(\.id), ["K1"])
         XCTAssertEqual(data.activities(on: july15, whereTiming: { _, d, _ in d.map { $0.lastDay! < july15 } ?? false }).map(\.id), [])
         XCTAssertEqual(Activity.deadline(on: july1, due: data.activities[0].due, every: data.activities[0].every, done: data.activities[0].done,
-                                         countedDone: data.activities[0].countedDone, occurrences: { [] })?.token, "2025-Q2")
+                                         countedDone: data.activities[0].countedDone, start: nil, occurrences: { [] })?.token, "2025-Q2")
         let diagnostics = OverdueCheck().run(data, asOf: july1).filter { $0.kind == .activity }
         XCTAssertEqual(diagnostics.map { $0.recordID }, ["K1"])
         XCTAssertTrue(diagnostics[0].message.sv.contains("sedan 2025-06-30 (1 dag)"), diagnostics[0].message.sv)

@@ -71,14 +71,60 @@ final class RecurringControlTests: XCTestCase {
         XCTAssertEqual(OccurrenceCheck().run(yearly, asOf: Day("2027-12-31")!).filter { $0.recordID == "K2" }.count, 0)
     }
 
-    /// A standing control has no deadline on any day: a `done` after the day moves nothing
-    /// to or from `löpande`, and it is never late or due soon for it.
-    func testAStandingControlStaysStandingBeforeItsLastDone() {
+    /// A standing control owes each period of its rhythm a check: May's, done only on
+    /// 2025-06-03, makes it late on 2025-06-02 (the deadline that day is May), and on time
+    /// from the day it was done; it is never due soon (a monthly control always would be),
+    /// and a `done` after the day moves nothing to or from `löpande`.
+    func testAStandingControlIsLateForAPeriodEndedUnchecked() {
         let monthly = "title: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: månad\n"
         let d = data("id: K1\n\(monthly)due: löpande\ndone: 2025-06-03\noccurrence: 2025-04 2025-04-28\noccurrence: 2025-05 2025-06-03\n")
-        XCTAssertEqual(d.activities[0].deadline(on: Day("2025-06-02")!)?.token, "löpande")
-        XCTAssertEqual(OverdueCheck().run(d, asOf: Day("2025-06-02")!).filter { $0.recordID == "K1" }.count, 0)
-        XCTAssertEqual(DueSoonCheck().run(d, asOf: Day("2025-06-02")!).filter { $0.recordID == "K1" }.count, 0)
+        XCTAssertEqual(d.activities[0].deadline(on: Day("2025-05-31")!)?.token, "löpande")
+        XCTAssertEqual(d.activities[0].deadline(on: Day("2025-06-02")!)?.token, "2025-05")
+        XCTAssertEqual(d.activities[0].deadline(on: Day("2025-06-03")!)?.token, "löpande")
+        XCTAssertEqual(d.activities[0].deadline?.token, "löpande", "the stored deadline stays")
+        let late = OverdueCheck().run(d, asOf: Day("2025-06-02")!).filter { $0.recordID == "K1" }
+        XCTAssertEqual(late.map(\.severity), [.error])
+        XCTAssertTrue(late.first?.message.sv.hasPrefix("K1 är försenad sedan 2025-05-31 (2 dagar)") ?? false, late.first?.message.sv ?? "")
+        XCTAssertEqual(OverdueCheck().run(d, asOf: Day("2025-06-03")!).filter { $0.recordID == "K1" }.count, 0)
+        for day in ["2025-05-20", "2025-06-03", "2025-06-25"] {
+            XCTAssertEqual(DueSoonCheck().run(d, asOf: Day(day)!).filter { $0.recordID == "K1" }.count, 0, day)
+        }
+        // The signal and the filter of `activities list --overdue` say the same.
+        XCTAssertEqual(d.activities[0].signal(asOf: Day("2025-06-02")!, window: 30), .red)
+        XCTAssertEqual(d.activities[0].signal(asOf: Day("2025-06-03")!, window: 30), .green)
+        let june2 = Day("2025-06-02")!
+        XCTAssertEqual(d.activities(on: june2, whereTiming: { _, due, _ in due?.lastDay.map { $0 < june2 } ?? false }).map(\.id), ["K1"])
+    }
+
+    /// With no occurrence, a standing control owes the period that holds its `start`;
+    /// with neither, nothing tells when a check was due: `missed-occurrence` says so, and
+    /// it is not late.
+    func testAStandingControlWithNoOccurrenceCountsFromItsStart() {
+        let monthly = "title: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: månad\ndue: löpande\n"
+        let d = data("id: K1\n\(monthly)start: 2027-01-15\n", "id: K2\n\(monthly)",
+                     "id: K3\ntitle: IK\ngoal: D3\nowner: sbs\nstatus: vilande\nevery: månad\ndue: löpande\n",
+                     "id: K4\n\(monthly)occurrence: 2027-10 2027-10-05\n")
+        let asOf = Day("2027-11-04")!
+        XCTAssertEqual(d.activities.map { $0.deadline(on: asOf)?.token }, ["2027-01", "löpande", "löpande", "löpande"])
+        let late = OverdueCheck().run(d, asOf: asOf).filter { $0.kind == .activity }
+        XCTAssertEqual(late.map { $0.recordID }, ["K1"])
+        XCTAssertTrue(late.first?.message.sv.hasPrefix("K1 är försenad sedan 2027-01-31 (277 dagar)") ?? false, late.first?.message.sv ?? "")
+        let missed = MissedOccurrenceCheck().run(d, asOf: asOf)
+        XCTAssertEqual(missed.map { $0.recordID }, ["K2"], "K3 is on hold; K1 and K4 have something to count from")
+        XCTAssertEqual(missed.map(\.severity), [.notice])
+        XCTAssertEqual(missed.first?.message.sv,
+                       "K2 är en löpande kontroll (every: månad) utan registrerat tillfälle och utan start, så det syns inte om en period har missats; registrera den senaste kontrollen (sakerhet activities done K2 --date ÅÅÅÅ-MM-DD) eller ange när den började (sakerhet activities set K2 start=ÅÅÅÅ-MM)")
+        XCTAssertEqual(missed.first?.message.en,
+                       "K2 is a standing control (every: månad) with no occurrence recorded and no start, so a missed period cannot be seen; record the latest check (sakerhet activities done K2 --date YYYY-MM-DD) or give when it began (sakerhet activities set K2 start=YYYY-MM)")
+        // The report's row: K1 red, late since January, and its note names the months.
+        let report = FollowUp.make(d, asOf: asOf, period: FollowUp.Period("2027"))
+        let rows = report.activityGroups.flatMap(\.rows)
+        XCTAssertEqual(rows.first { $0.id == "K1" }?.signal, .red)
+        XCTAssertEqual(rows.first { $0.id == "K1" }?.doneNote, "inget tillfälle registrerat för 2027-01–2027-10 (10 perioder) (slutade 2027-10-31)")
+        XCTAssertEqual(report.summary.overdue.filter { $0.kind == .activity }.map(\.id), ["K1"])
+        XCTAssertEqual(rows.first { $0.id == "K2" }?.signal, .green)
+        XCTAssertEqual(rows.first { $0.id == "K2" }?.doneNote, "inget tillfälle registrerat och ingen start angiven")
+        XCTAssertNil(rows.first { $0.id == "K4" }?.doneNote)
     }
 
     func testAnOccurrenceDatedBeforeItsPeriodIsAWarning() {
@@ -108,28 +154,33 @@ final class RecurringControlTests: XCTestCase {
                        "K1: due 2027-T1 är ingen period av every (kvartal), så 'activities done' kan hoppa över en period; skriv due som en sådan (t.ex. 2027-Q1)")
     }
 
-    /// A standing quarterly control last done for Q2: on 2027-10-01 Q3 is missed; on
-    /// 2028-01-15 Q3 and Q4; a year on, four; an occurrence done after the day does not count.
+    /// A standing quarterly control last done for Q2: on 2027-10-01 Q3 is missed, and the
+    /// control is late since Q3 ended; on 2028-01-15 Q3 and Q4; a year on, four; an
+    /// occurrence done after the day does not count.
     func testAStandingControlThatMissedPeriodsSaysSo() {
         let d = data("id: K1\n\(head)due: löpande\ndone: 2027-04-10\noccurrence: 2027-Q1 2027-03-16\noccurrence: 2027-Q2 2027-04-10 avvikelse\n",
                      "id: K2\n\(head)due: 2027-Q3\noccurrence: 2027-Q2 2027-04-10\n",
-                     "id: K3\n\(head)due: löpande\n")
-        func missed(_ day: String) -> [String] {
-            MissedOccurrenceCheck().run(d, asOf: Day(day)!).map { $0.message.sv.components(separatedBy: " (sakerhet")[0] }
+                     "id: K3\n\(head)due: löpande\nstart: 2027-07-01\n")
+        func late(_ day: String) -> [String] {
+            OverdueCheck().run(d, asOf: Day(day)!).filter { $0.kind == .activity && $0.recordID != "K2" }.map { $0.message.sv.components(separatedBy: ";")[0] }
         }
-        XCTAssertEqual(missed("2027-09-30"), [])
-        XCTAssertEqual(missed("2027-10-01"), ["K1: inget tillfälle registrerat för 2027-Q3 (slutade 2027-09-30); registrera kontrollen"])
-        XCTAssertEqual(missed("2028-01-15"), ["K1: inget tillfälle registrerat för 2027-Q3 och 2027-Q4 (slutade 2027-12-31); registrera kontrollen"])
-        XCTAssertEqual(missed("2028-07-01"), ["K1: inget tillfälle registrerat för 2027-Q3–2028-Q2 (4 perioder) (slutade 2028-06-30); registrera kontrollen"])
-        XCTAssertEqual(MissedOccurrenceCheck().run(d, asOf: Day("2027-04-09")!).count, 0, "Q2's line was done after the day: Q1 is the last")
+        XCTAssertEqual(late("2027-09-30"), [])
+        XCTAssertEqual(late("2027-10-01"), ["K1 är försenad sedan 2027-09-30 (1 dag)", "K3 är försenad sedan 2027-09-30 (1 dag)"])
+        XCTAssertEqual(late("2028-01-15"), ["K1 är försenad sedan 2027-09-30 (107 dagar)", "K3 är försenad sedan 2027-09-30 (107 dagar)"])
+        XCTAssertEqual(late("2027-04-09"), [], "Q2's line was done after the day: Q1 is the last, and Q2 has not ended")
+        XCTAssertEqual(MissedOccurrenceCheck().run(d, asOf: Day("2028-01-15")!).count, 0, "each has something to count from")
 
-        // The report's row says it too, beside the deviation of the period.
+        // The report's row says which periods, beside the deviation of the period.
         let report = FollowUp.make(d, asOf: Day("2028-01-15")!, period: FollowUp.Period("2027-H2"))
         let row = report.activityGroups.flatMap(\.rows).first { $0.id == "K1" }
         XCTAssertEqual(row?.doneNote, "inget tillfälle registrerat för 2027-Q3 och 2027-Q4 (slutade 2027-12-31)")
+        XCTAssertEqual(row?.signal, .red)
         let q2 = FollowUp.make(d, asOf: Day("2027-10-01")!, period: FollowUp.Period("2027-Q2"))
         XCTAssertEqual(q2.activityGroups.flatMap(\.rows).first { $0.id == "K1" }?.doneNote,
                        "avvikelse vid tillfället 2027-Q2 (2027-04-10); inget tillfälle registrerat för 2027-Q3 (slutade 2027-09-30)")
+        let year = FollowUp.make(d, asOf: Day("2028-07-01")!, period: FollowUp.Period("2028"))
+        XCTAssertEqual(year.activityGroups.flatMap(\.rows).first { $0.id == "K1" }?.doneNote,
+                       "inget tillfälle registrerat för 2027-Q3–2028-Q2 (4 perioder) (slutade 2028-06-30)")
     }
 
     /// Q1's control done late, on 2027-04-20, with a deviation: the report for Q1 made after

@@ -1,8 +1,10 @@
-/// A standing control with a rhythm (`due: löpande` and `every`) has no deadline to be
-/// late for, but a period of its `every` that has ended after the last one its
-/// `occurrence` lines complete, with no occurrence, was missed: the committee reads each
-/// recurring control's occurrences. Counted from its last occurrence (with none, there is
-/// nothing to count from). Open records only. Severity: warning.
+/// A standing control with a rhythm (`due: löpande` and `every`) owes each period of its
+/// rhythm a check, counted from its last `occurrence`, or from its `start` when it has none
+/// (`Recurrence.owed`); a period that ended unchecked makes it late (`overdue`). With
+/// neither an occurrence nor a `start`, nothing tells when its first check was due, so a
+/// missed period could not be seen: that is said, with how to give what is missing. Open
+/// records only, not `vilande`. Severity: notice (a plan brought in as written has no
+/// occurrence yet, and is not wrong for it).
 public struct MissedOccurrenceCheck: Check {
     public var id: String { "missed-occurrence" }
     public var title: Message { Message(sv: "Tillfälle saknas", en: "Missed occurrence") }
@@ -15,12 +17,12 @@ public struct MissedOccurrenceCheck: Check {
             guard let every = a.every, a.due?.isStanding == true, !(a.status(asOf: asOf)?.isClosed ?? false),
                   a.status != .onHold else { continue }
             let occurrences = data.record(a.ref).values(.occurrence).compactMap(Occurrence.init)
-            guard let missed = every.missed(occurrences, asOf: asOf) else { continue }
-            let rid = a.id, (sv, en, end) = (missed.text(.sv), missed.text(.en), missed.ended)
-            let command = OverdueCheck.Text.command(.activity, "done", rid)
-            out.append(Diagnostic(.warning, id, data, a.ref, field: .every,
-                                  sv: "\(rid): inget tillfälle registrerat för \(sv) (slutade \(end)); registrera kontrollen (\(command) --date ÅÅÅÅ-MM-DD)",
-                                  en: "\(rid): no occurrence recorded for \(en) (ended \(end)); record the check (\(command) --date YYYY-MM-DD)"))
+            guard every.owed(occurrences, start: a.start, asOf: asOf) == nil else { continue }
+            let rid = a.id
+            let done = OverdueCheck.Text.command(.activity, "done", rid), set = OverdueCheck.Text.command(.activity, "set", rid)
+            out.append(Diagnostic(.notice, id, data, a.ref, field: .every,
+                                  sv: "\(rid) är en löpande kontroll (every: \(every.rawValue)) utan registrerat tillfälle och utan start, så det syns inte om en period har missats; registrera den senaste kontrollen (\(done) --date ÅÅÅÅ-MM-DD) eller ange när den började (\(set) start=ÅÅÅÅ-MM)",
+                                  en: "\(rid) is a standing control (every: \(every.rawValue)) with no occurrence recorded and no start, so a missed period cannot be seen; record the latest check (\(done) --date YYYY-MM-DD) or give when it began (\(set) start=YYYY-MM)"))
         }
         return out
     }

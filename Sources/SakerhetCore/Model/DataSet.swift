@@ -186,7 +186,7 @@ public struct DataSet: Sendable {
                 // Read once, for the filter and for the activity it keeps.
                 let t = ActivityTiming(&f)
                 guard keep(t.status, Activity.deadline(on: day, due: t.due, every: t.every, done: t.done?.lastDay, countedDone: t.countedDone,
-                                                                occurrences: { rs[i].values(.occurrence) }), t.done) else { continue }
+                                                                start: f.deadline(.start), occurrences: { rs[i].values(.occurrence) }), t.done) else { continue }
                 kept.append(DataSet.activity(RecordRef(kind: .activity, index: i), rs[i], &f, t))
             }
             return kept

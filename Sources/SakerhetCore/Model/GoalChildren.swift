@@ -138,7 +138,7 @@ public struct GoalChildren: Sendable {
                     let status = Status.on(asOf, a.pointee.status, done: a.pointee.donePeriod)
                     guard !(status?.isClosed ?? false), !onlyOpen || a.pointee.classification == .open else { continue }
                     let due = Activity.deadline(on: asOf, due: a.pointee.due, every: a.pointee.every, done: a.pointee.done,
-                                                countedDone: a.pointee.countedDone, occurrences: { a.pointee.occurrenceLines })
+                                                countedDone: a.pointee.countedDone, start: a.pointee.start, occurrences: { a.pointee.occurrenceLines })
                     let signal = Standing(deadline: due, status: status, asOf: asOf, window: window).signal
                     direct[i] = GoalChildren.worse(direct[i], moves ? seen(.activity, a.pointee.id, due: a.pointee.due, status: status, signal) : signal)
                 }

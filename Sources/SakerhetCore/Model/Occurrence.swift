@@ -103,15 +103,26 @@ extension Recurrence {
     /// `asOf`, with no occurrence; nil when none has (or there is no occurrence to count
     /// from). Such a control has no deadline to be late for, so a missed period is said
     /// this way.
-    public func missed(_ occurrences: [Occurrence], asOf: Day) -> Missed? {
-        guard let last = occurrences.compactMap({ $0.done <= asOf ? Deadline(token: $0.period)?.lastDay : nil }).max() else { return nil }
-        var missed = Missed(first: next(after: last), last: next(after: last), count: 0)
+    public func missed(_ occurrences: [Occurrence], start: Deadline? = nil, asOf: Day) -> Missed? {
+        guard let owed = owed(occurrences, start: start, asOf: asOf) else { return nil }
+        var missed = Missed(first: owed, last: owed, count: 0)
         var period = missed.first
         while let end = period.lastDay, end < asOf {
             (missed.last, missed.count) = (period, missed.count + 1)
             period = next(after: end)
         }
         return missed.count == 0 ? nil : missed
+    }
+
+    /// The first period a standing control with this recurrence owes a check on `asOf`:
+    /// the one after the last period its occurrences done by `asOf` complete; with none,
+    /// the period that holds its `start` (`start: 2027-01` of a monthly control owes
+    /// January). Nil when neither is known: nothing tells when its first check was due.
+    public func owed(_ occurrences: [Occurrence], start: Deadline?, asOf: Day) -> Deadline? {
+        if let last = occurrences.compactMap({ $0.done <= asOf ? Deadline(token: $0.period)?.lastDay : nil }).max() {
+            return next(after: last)
+        }
+        return start?.firstDay.map { period(of: $0) }
     }
 
     /// The periods `missed` found: the first, the last and how many.

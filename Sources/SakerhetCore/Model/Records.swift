@@ -323,7 +323,8 @@ public struct Activity: Scheduled {
 
     /// The deadline that counts on `day` (`Activity.deadline(on:due:…)`).
     public func deadline(on day: Day) -> Deadline? {
-        Activity.deadline(on: day, due: due, every: every, done: done, countedDone: countedDone, occurrences: { fields.values(.occurrence) })
+        Activity.deadline(on: day, due: due, every: every, done: done, countedDone: countedDone, start: start,
+                          occurrences: { fields.values(.occurrence) })
     }
 
     /// The same from the fields, for code that reads records in place through a pointer,
@@ -342,12 +343,23 @@ public struct Activity: Scheduled {
     /// re-check came after, is not one), and `due` when `done`, written by hand, is what
     /// moves it (`countedDone`); otherwise the deadline as the fields give it. `occurrences`
     /// (the lines' values) is read only then, so the usual record costs a comparison.
+    ///
+    /// A standing control (`due: löpande` with `every`) has no deadline to move, but it owes
+    /// each period of its rhythm a check (`Recurrence.owed`): the first period after the
+    /// last one its occurrences done by `day` complete, or, with none, the period that holds
+    /// its `start`. Once that period has ended unchecked, it is the deadline: the control is
+    /// late since its last day. Until then the deadline is `löpande` (never due soon: a
+    /// monthly control would always be).
     @inline(__always)
     public static func deadline(on day: Day, due: Deadline?, every: Recurrence?, done: Day?, countedDone: Day?,
-                                occurrences: () -> [String]) -> Deadline? {
+                                start: @autoclosure () -> Deadline?, occurrences: () -> [String]) -> Deadline? {
         let now = deadline(due: due, every: every, done: countedDone)
-        // A standing control (`löpande`) has no deadline to move, on any day.
-        guard every != nil, due?.isStanding != true, let done, done > day else { return now }
+        if let every, due?.isStanding == true {
+            guard let owed = every.owed(occurrences().compactMap(Occurrence.init), start: start(), asOf: day),
+                  let end = owed.lastDay, end < day else { return now }
+            return owed
+        }
+        guard every != nil, let done, done > day else { return now }
         return before(day, due: countedDone != nil ? due : nil, occurrences: occurrences().compactMap(Occurrence.init)) ?? now
     }
 

@@ -121,7 +121,7 @@ extension FollowUp {
         /// A standing control (`due: löpande`) that has missed a period says that too
         /// (`Recurrence.missed`, the `missed-occurrence` check).
         let span = period ?? .year(of: asOf)
-        @Sendable func recurringNote(_ ref: RecordRef, every: Recurrence, standing: Bool) -> String? {
+        @Sendable func recurringNote(_ ref: RecordRef, every: Recurrence, standing: Bool, start: Deadline?) -> String? {
             let all = data.record(ref).values(.occurrence).compactMap(Occurrence.init)
             let sv = lang == .sv
             var notes: [String] = []
@@ -135,9 +135,12 @@ extension FollowUp {
                 let more = found.count > 1 ? (sv ? " (\(found.count) avvikelser i perioden)" : " (\(found.count) deviations in the period)") : ""
                 notes.append((sv ? "avvikelse vid tillfället \(last.period) (\(last.done))" : "deviation at occurrence \(last.period) (\(last.done))") + more)
             }
-            if standing, let missed = every.missed(all, asOf: asOf) {
+            if standing, let missed = every.missed(all, start: start, asOf: asOf) {
                 notes.append(sv ? "inget tillfälle registrerat för \(missed.text(lang)) (slutade \(missed.ended))"
                                 : "no occurrence recorded for \(missed.text(lang)) (ended \(missed.ended))")
+            } else if standing, every.owed(all, start: start, asOf: asOf) == nil {
+                // Green for want of anything to count from, not for checks done: said.
+                notes.append(sv ? "inget tillfälle registrerat och ingen start angiven" : "no occurrence recorded and no start given")
             }
             return notes.isEmpty ? nil : notes.joined(separator: "; ")
         }
@@ -255,7 +258,7 @@ extension FollowUp {
             // Field by field: a method call on `activities[i]` would copy the record.
             let reason = activities[i].reasonText?.value, start = activities[i].start, status = activities[i].status
             let due = Activity.deadline(on: asOf, due: activities[i].due, every: activities[i].every, done: activities[i].done,
-                                        countedDone: activities[i].countedDone, occurrences: { activities[i].occurrenceLines })
+                                        countedDone: activities[i].countedDone, start: start, occurrences: { activities[i].occurrenceLines })
             // Judged by its status on the report's date: done after it, it was open then.
             let judged = Status.on(asOf, status, done: activities[i].donePeriod)
             let standing = Standing(deadline: due, status: judged, asOf: asOf, window: window)
@@ -277,7 +280,8 @@ extension FollowUp {
                 (made.doneDaysLate, made.doneNote) = doneNote(.activity, activities[i].id, done: activities[i].donePeriod, due: due, status: status,
                                                               assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [])
             } else if let every = activities[i].every {
-                made.doneNote = recurringNote(activities[i].ref, every: every, standing: activities[i].due?.isStanding == true && status != .onHold)
+                made.doneNote = recurringNote(activities[i].ref, every: every, standing: activities[i].due?.isStanding == true && status != .onHold,
+                                              start: start)
             }
             return made
         }

@@ -151,7 +151,7 @@ public struct RecordList: Sendable, Codable {
             for i in acts.indices {
                 let status = acts[i].status
                 let deadline = Activity.deadline(on: asOf, due: acts[i].due, every: acts[i].every, done: acts[i].done, countedDone: acts[i].countedDone,
-                                                 occurrences: { acts[i].occurrenceLines })
+                                                 start: acts[i].start, occurrences: { acts[i].occurrenceLines })
                 guard match.passes(owners: { acts[i].owners }, goal: { acts[i].goal }, status: status, deadline: deadline,
                                    done: acts[i].donePeriod) else { continue }
                 // The goal's area is looked up only when filtering by area.
