@@ -290,3 +290,40 @@ final class SetLateDeadlineTests: XCTestCase {
         }
     }
 }
+
+/// `rm` of work the follow-up must account for: late open work, and an open finding, is
+/// struck out with a reason, not removed; anything else, and closed work, is removed.
+final class RemoveOpenWorkTests: XCTestCase {
+    private func removal(_ kind: Kind, _ id: String, _ data: DataSet, on day: String) -> EditError? {
+        do {
+            _ = try RecordRules.remove(data, kind, id: id, asOf: Day(day)!)
+            return nil
+        } catch {
+            return error as? EditError
+        }
+    }
+
+    func testLateOpenWorkAndOpenFindingsAreStruckOutNotRemoved() throws {
+        let data = try Fixture.shipped()
+        // A12 (due 2024-11, pågår) is late on 2025-06-01; on 2024-11-04 it is not yet.
+        let late = try XCTUnwrap(removal(.activity, "A12", data, on: "2025-06-01"))
+        XCTAssertTrue(late.isRefusal)
+        XCTAssertEqual(late.message.sv, "A12 är öppen och försenad sedan 2024-11-30; borttagen skulle den försvinna ur uppföljningens siffror och listor utan ett ord om varför. Stryk den med ett skäl i stället (sakerhet activities set A12 status=struken reason=…): den står kvar, grå, med skälet")
+        XCTAssertEqual(late.message.en, "A12 is open and overdue since 2024-11-30; removed, it would vanish from the follow-up's figures and lists with no word of why. Strike it out with a reason instead (sakerhet activities set A12 status=struken reason=…): it stays, grey, with the reason")
+        XCTAssertNil(removal(.activity, "A12", data, on: "2024-11-04"))
+        // An open finding, late or not.
+        let finding = try XCTUnwrap(removal(.finding, "F1", data, on: "2024-11-04"))
+        XCTAssertTrue(finding.message.sv.hasPrefix("F1 är en öppen rekommendation från revisionen;"), finding.message.sv)
+        XCTAssertTrue(try XCTUnwrap(removal(.finding, "F1", data, on: "2025-07-01")).message.sv.hasPrefix("F1 är öppen och försenad sedan 2025-06-30;"))
+        // Struck out or done, it may go.
+        for (changes, day) in [([Change.set("status", "struken"), .set("reason", "Ersatt av A13")], "2025-06-01"),
+                               ([.set("status", "klar"), .set("done", "2024-11-20")], "2025-06-01")] {
+            let closed = try RecordRules.set(data, .activity, id: "A12", changes, asOf: Day(day)!).applied(to: data)
+            XCTAssertNil(removal(.activity, "A12", closed, on: day))
+        }
+        let answered = try RecordRules.set(data, .finding, id: "F1", [.set("status", "klar"), .set("done", "2024-10-01")], asOf: Day("2024-11-04")!).applied(to: data)
+        XCTAssertNil(removal(.finding, "F1", answered, on: "2024-11-04"))
+        // A record something refers to is refused as before, whatever its state.
+        XCTAssertTrue(try XCTUnwrap(removal(.goal, "D9", data, on: "2024-11-04")).message.sv.hasPrefix("D9 kan inte tas bort:"))
+    }
+}

@@ -33,13 +33,17 @@ public struct OverdueCheck: ScheduledCheck {
         /// findings; each has `done` and `postpone`), the id quoted for the shell when it
         /// needs it.
         static func command(_ kind: Kind, _ verb: String, _ id: String) -> String {
-            // ASCII letters, digits and `._-`, byte by byte (a Unicode property lookup per
-            // character cost a tenth of printing 7,000 late activities).
+            return "sakerhet \(kind.word(.en, plural: true)) \(verb) \(shellWord(id))"
+        }
+
+        /// `id` as a shell reads it back: as it is when it is ASCII letters, digits and
+        /// `._-` (checked byte by byte: a Unicode property lookup per character cost a tenth
+        /// of printing 7,000 late activities), else in single quotes.
+        static func shellWord(_ id: String) -> String {
             let plain = !id.isEmpty && id.utf8.allSatisfy { b in
                 (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) || b == 0x2E || b == 0x5F || b == 0x2D
             }
-            let shown = plain ? id : "'" + id.replacingAll("'", with: "'\\''") + "'"
-            return "sakerhet \(kind.word(.en, plural: true)) \(verb) \(shown)"
+            return plain ? id : "'" + id.replacingAll("'", with: "'\\''") + "'"
         }
     }
 }

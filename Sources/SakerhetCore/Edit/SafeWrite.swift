@@ -218,6 +218,30 @@ public enum RecordRules {
                         refusal: true)
     }
 
+    /// Removes `id`, refused while another record refers to it (`Editor.remove`), and
+    /// for open work the follow-up must account for: a goal, activity or finding neither
+    /// `klar` nor `struken` on `asOf` whose deadline then has passed, and any open finding
+    /// (the auditors' recommendation is answered, not taken away). Removed, it would leave
+    /// every count and list with no trace of why; struck out with a reason it stays, grey,
+    /// with the reason beside it.
+    public static func remove(_ data: DataSet, _ kind: Kind, id: String, asOf: Day) throws -> Edit {
+        let edit = try Editor.remove(data, kind, id: id)
+        let ref = RecordRef(kind: kind, index: try Editor.target(data, kind, id: id))
+        guard let record = data.scheduled(ref), !(record.status(asOf: asOf)?.isClosed ?? false) else { return edit }
+        let strike = "sakerhet \(kind.word(.en, plural: true)) set \(OverdueCheck.Text.shellWord(id)) status=struken reason=…"
+        if let deadline = record.deadline(on: asOf), let last = deadline.lastDay, last < asOf {
+            throw EditError(sv: "\(id) är öppen och försenad sedan \(last); borttagen skulle den försvinna ur uppföljningens siffror och listor utan ett ord om varför. Stryk den med ett skäl i stället (\(strike)): den står kvar, grå, med skälet",
+                            en: "\(id) is open and overdue since \(last); removed, it would vanish from the follow-up's figures and lists with no word of why. Strike it out with a reason instead (\(strike)): it stays, grey, with the reason",
+                            refusal: true)
+        }
+        if kind == .finding {
+            throw EditError(sv: "\(id) är en öppen rekommendation från revisionen; borttagen skulle den försvinna ur uppföljningen utan ett ord om varför. Markera den klar, eller stryk den med ett skäl (\(strike)): den står kvar, grå, med skälet",
+                            en: "\(id) is an open recommendation of the auditors; removed, it would vanish from the follow-up with no word of why. Mark it done, or strike it out with a reason (\(strike)): it stays, grey, with the reason",
+                            refusal: true)
+        }
+        return edit
+    }
+
     /// Whether a reason says nothing: empty, or only blanks and invisible characters (a
     /// no-break or zero-width space, a soft hyphen), which a reader sees as nothing.
     public static func isBlank(_ reason: String) -> Bool {

@@ -130,8 +130,11 @@ enum RecordSpec {
                  description: Message(sv: "Flyttar slutdatum senare och anger skälet; git-historiken visar flytten.", en: "Moves the deadline later and gives the reason; git history shows the move."),
                  examples: ["sakerhet \(name) postpone \(id) --to \(later) --reason 'Inväntar beslut från KF'", "sakerhet \(name) postpone \(id) --to 'hösten 2026' --reason 'Förändrade prioriteringar' --commit"]),
             Verb("rm", arguments: [idArg],
-                 summary: Message(sv: "ta bort (nekas om något hänvisar till posten)", en: "remove (refused while something refers to it)"),
-                 description: Message(sv: "Tar bort en post. Nekas så länge någon annan post hänvisar till den.", en: "Removes a record. Refused while another record refers to it."),
+                 summary: Message(sv: "ta bort (nekas om något hänvisar till posten, eller för sent öppet arbete)", en: "remove (refused while something refers to it, or for late open work)"),
+                 description: kind == .risk
+                    ? Message(sv: "Tar bort en post. Nekas så länge någon annan post hänvisar till den.", en: "Removes a record. Refused while another record refers to it.")
+                    : Message(sv: "Tar bort en post. Nekas så länge någon annan post hänvisar till den, och för öppet arbete vars slutdatum har passerat\(kind == .finding ? " och för en öppen rekommendation" : ""): stryk det med ett skäl i stället (set ID status=struken reason=…), så står det kvar i uppföljningen med skälet.",
+                              en: "Removes a record. Refused while another record refers to it, and for open work whose deadline has passed\(kind == .finding ? " and for an open recommendation" : ""): strike it out with a reason instead (set ID status=struken reason=…), so that it stays in the follow-up with the reason."),
                  examples: ["sakerhet \(name) rm \(rmID) --dry-run", "sakerhet \(name) rm \(rmID) --commit"]),
             Verb("matrix",
                  summary: Message(sv: "riskmatrisen 4×4 (5×5 med risk_scale: 5)", en: "the 4×4 risk matrix (5×5 with risk_scale: 5)"),
