@@ -13,6 +13,39 @@ final class HistoryAtReportDateTests: XCTestCase {
 
     private func file(_ records: [String]) -> [String: String] { [path: records.joined(separator: "\n")] }
 
+    /// A deadline moved in a commit after it had ended, the reason left as it was (by hand,
+    /// or with `--as-of` set back), is late work moved with no word of why: every place that
+    /// shows the move's reason says so first, and `log --slips --format json` marks it. A
+    /// move before the deadline, or after it with a new reason, is not marked.
+    func testAMoveAfterTheDeadlineWithNoNewReasonIsSaid() throws {
+        var book = HistoryBook()
+        book.commit("c0", "2026-01-15", file([historyActivity("A6", due: "2026-05"), historyActivity("A7", due: "2026-05"),
+                                              historyActivity("A8", due: "2026-06", extra: "reason: Inväntar beslut\n")]))
+        book.commit("c1", "2026-03-01", file([historyActivity("A6", due: "2026-05"), historyActivity("A7", due: "2026-05"),
+                                              historyActivity("A8", due: "2026-08", extra: "reason: Inväntar beslut\n")]))
+        book.commit("c2", "2026-10-01", file([historyActivity("A6", due: "2026-H2"), historyActivity("A7", due: "2026-H2", extra: "reason: Ny leverantör\n"),
+                                              historyActivity("A8", due: "2026-12", extra: "reason: Inväntar beslut\n")]))
+        let asOf = Day("2026-11-04")!
+        let slips = Slips.make(book.history(), since: period.first, until: asOf)
+        func marks(_ id: String) -> [Bool] { slips.first { $0.id == id }?.moves.map(\.afterDeadline) ?? [] }
+        XCTAssertEqual(marks("A6"), [true])
+        XCTAssertEqual(marks("A7"), [false], "a new reason")
+        XCTAssertEqual(marks("A8"), [false, true], "before its deadline, then after it with the reason left as it was")
+        let a8 = try XCTUnwrap(slips.first { $0.id == "A8" }?.moves.last)
+        XCTAssertEqual(a8.reasonShown(.sv), "flyttad efter att slutdatumet passerat, utan nytt skäl (skälet sedan tidigare: Inväntar beslut)")
+        XCTAssertEqual(a8.reasonShown(.en), "moved after the deadline had passed, with no new reason (the reason from before: Inväntar beslut)")
+
+        let report = HistoryReport.make(book.history(), period: period.through(asOf), asOf: asOf)
+        XCTAssertEqual(report.postponed.map { "\($0.id) \($0.afterDeadlineWithoutReason == true)" }, ["A8 false", "A6 true", "A7 false", "A8 true"])
+        let text = HistoryReportText.render(report, lang: .sv, style: .plain)
+        XCTAssertTrue(text.contains("A6  Aktivitet A6: 2026-05 → 2026-H2 (+214 dagar) – flyttad efter att slutdatumet\n    passerat, utan nytt skäl  ("), text)
+        XCTAssertTrue(text.contains("A7  Aktivitet A7: 2026-05 → 2026-H2 (+214 dagar) – Ny leverantör  ("), text)
+        let md = HistoryReportMarkdown.render(report, lang: .en)
+        XCTAssertTrue(md.contains("| moved after the deadline had passed, with no new reason |"), md)
+        let json = HistoryJSON.render(slips: slips, ids: [], since: nil, until: nil, warnings: [], lang: .sv)
+        XCTAssertEqual(json.components(separatedBy: "\"after_deadline_without_reason\"").count - 1, 2, json)
+    }
+
     /// A record closed, reopened and closed again is done once, on its last closing; one
     /// closed and reopened, or cancelled and put back, is under Återöppnade, not Klara or
     /// Strukna; each says what it was.
@@ -88,7 +121,9 @@ final class HistoryAtReportDateTests: XCTestCase {
         XCTAssertEqual(slip["from"] as? String, "2026-02")
         XCTAssertEqual(slip["to"] as? String, "löpande")
         let move = try XCTUnwrap((slip["moves"] as? [[String: Any]])?.first)
-        XCTAssertEqual(Set(move.keys), ["from", "to", "uncommitted", "commit", "date", "author", "subject"])
+        // Dropped to löpande after 2026-02 had ended, with no reason: marked so, as the log marks it.
+        XCTAssertEqual(Set(move.keys), ["from", "to", "after_deadline_without_reason", "uncommitted", "commit", "date", "author", "subject"])
+        XCTAssertEqual(move["after_deadline_without_reason"] as? Bool, true)
     }
 
     /// The public report leaves out the history of a record classified during the period

@@ -249,7 +249,7 @@ public enum FollowUpDOCX {
             widths += [1.6, 2]
             b.append(table(widths, headers, rows.map { c in
                 var cells = [Cell(c.date.description), Cell(c.id), Cell(c.title)]
-                if moves { cells += [Cell(HistoryText.token(c.from, l.lang)), Cell(HistoryText.token(c.to, l.lang)), Cell(c.reason ?? "")] }
+                if moves { cells += [Cell(HistoryText.token(c.from, l.lang)), Cell(HistoryText.token(c.to, l.lang)), Cell(c.reasonShown(l.lang) ?? "")] }
                 else { cells += [Cell(HistoryReportText.what(c, l.lang)), Cell(c.evidence ?? "")] }
                 return cells + [Cell(c.registered?.description ?? ""), Cell(c.author)]
             }))

@@ -64,6 +64,8 @@ public enum HistoryJSON {
         let to: String
         let days: Int?
         let reason: String?
+        /// Only when true: moved after its deadline had passed, with no new reason.
+        let after_deadline_without_reason: Bool?
         let uncommitted: Bool
         let commit: String?
         let date: String?
@@ -124,7 +126,8 @@ public enum HistoryJSON {
                          total_days: s.isOpenEnded ? nil : s.totalDays, net_days: s.netDays,
                          occurrences_done: s.occurrencesDone > 0 ? s.occurrencesDone : nil,
                          moves: s.moves.map { m in
-                             JSONMove(from: m.from, to: m.to, days: m.days, reason: m.reason, uncommitted: m.revision == nil,
+                             JSONMove(from: m.from, to: m.to, days: m.days, reason: m.reason,
+                                      after_deadline_without_reason: m.afterDeadline ? true : nil, uncommitted: m.revision == nil,
                                       commit: m.revision?.hash, date: m.revision?.date.description, author: m.revision?.author,
                                       subject: m.revision?.subject)
                          })

@@ -40,7 +40,7 @@ public enum HistoryMarkdown {
         for s in slips {
             for m in s.moves {
                 out += row([s.id, m.revision?.date.description ?? HistoryText.uncommitted(lang), m.revision?.author ?? "",
-                            HistoryText.token(m.from, lang), HistoryText.token(m.to, lang), m.days.map { "+\($0)" } ?? "?", m.reason ?? ""])
+                            HistoryText.token(m.from, lang), HistoryText.token(m.to, lang), m.days.map { "+\($0)" } ?? "?", m.reasonShown(lang) ?? ""])
             }
         }
         return out

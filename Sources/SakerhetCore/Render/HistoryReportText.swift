@@ -28,7 +28,7 @@ public enum HistoryReportText {
                 var line = "  " + c.date.description + "  " + c.id + "  " + HistoryText.clip(HistoryText.flat(SafeText.text(c.title, lang)), 50)
                 if let from = c.from, let to = c.to {
                     line += ": " + HistoryText.token(from, lang) + " → " + HistoryText.token(to, lang) + (c.days.map { " (+" + HistoryText.days($0, lang) + ")" } ?? "")
-                    if let why = c.reason { line += " – " + HistoryText.clip(HistoryText.flat(SafeText.text(why, lang)), 60) }
+                    if let why = c.reasonShown(lang) { line += " – " + HistoryText.clip(HistoryText.flat(SafeText.text(why, lang)), c.afterDeadlineWithoutReason == true ? 130 : 60) }
                 } else if c.occurrence != nil || c.reopenedFrom != nil {
                     line += ": " + HistoryReportText.what(c, lang)
                 }
@@ -116,7 +116,7 @@ public enum HistoryReportMarkdown {
             out += "|---|---|---|---|---|--:|---|---|\n"
             for c in r.postponed {
                 out += row([c.date.description, c.id, c.title, HistoryText.token(c.from, lang), HistoryText.token(c.to, lang), c.days.map { "+\($0)" } ?? "?",
-                            c.reason ?? "", c.author])
+                            c.reasonShown(lang) ?? "", c.author])
             }
         }
 

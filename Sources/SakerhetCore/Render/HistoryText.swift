@@ -134,7 +134,7 @@ public enum HistoryText {
         let sv = lang == .sv
         let who = m.revision.map { $0.date.description + "  " + $0.author } ?? uncommitted(lang)
         let d = m.days.map { "+" + days($0, lang) } ?? (sv ? "okänt antal dagar" : "unknown days")
-        return who + ": " + token(m.from, lang) + " → " + token(m.to, lang) + " (" + d + ")" + (m.reason.map { " – " + clip(flat(SafeText.text($0, lang)), 70) } ?? "")
+        return who + ": " + token(m.from, lang) + " → " + token(m.to, lang) + " (" + d + ")" + (m.reasonShown(lang).map { " – " + clip(flat(SafeText.text($0, lang)), m.afterDeadline ? 140 : 70) } ?? "")
     }
 
     /// A deadline token of the history as a reader of `lang` reads it: the stored word for

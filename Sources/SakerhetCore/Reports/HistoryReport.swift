@@ -33,6 +33,11 @@ public struct HistoryReport: Sendable, Encodable {
         public let to: String?
         public let days: Int?
         public let reason: String?
+        /// For a postponement made after its deadline had passed, with no new reason
+        /// (`Slip.Move.afterDeadline`): true; nil otherwise (so that JSON has it only then).
+        public var afterDeadlineWithoutReason: Bool? = nil
+        /// The reason as a reader is shown it (`Slip.Move.reasonShown`).
+        public func reasonShown(_ lang: Lang) -> String? { Slip.reasonShown(reason, afterDeadline: afterDeadlineWithoutReason == true, lang) }
         /// The date of the commit that recorded it ("registrerad").
         public var registered: Day? = nil
         /// For an occurrence: its period, outcome and evidence; for a record closed, its evidence.
@@ -289,8 +294,10 @@ public struct HistoryReport: Sendable, Encodable {
             guard s.moves.contains(where: { $0.revision.map { namesExcluded($0.subject) } ?? false }) else { return s }
             return s.with(moves: s.moves.map { m in
                 guard let r = m.revision, namesExcluded(r.subject) else { return m }
-                return Slip.Move(from: m.from, to: m.to, days: m.days, reason: m.reason,
-                                 revision: Revision(hash: r.hash, author: r.author, date: r.date, time: r.time, subject: "–"))
+                var blanked = Slip.Move(from: m.from, to: m.to, days: m.days, reason: m.reason,
+                                        revision: Revision(hash: r.hash, author: r.author, date: r.date, time: r.time, subject: "–"))
+                blanked.afterDeadline = m.afterDeadline
+                return blanked
             })
         }
         var postponed: [ChangeRow] = []
@@ -300,6 +307,7 @@ public struct HistoryReport: Sendable, Encodable {
                 var x = ChangeRow(kind: s.kind, id: s.id, title: s.title, owner: s.owner, date: r.date, author: r.author,
                                   commit: r.hash, subject: namesExcluded(r.subject) ? "–" : r.subject, from: m.from, to: m.to, days: m.days, reason: m.reason)
                 x.registered = r.date
+                x.afterDeadlineWithoutReason = m.afterDeadline ? true : nil
                 x.description = s.id + " " + words.moved(m)
                 postponed.append(x)
             }
@@ -418,7 +426,7 @@ extension HistoryReport {
         }
         /// "flyttad från 2026-09 till 2027-06: Inväntar nytt verksamhetssystem".
         func moved(_ m: Slip.Move) -> String {
-            (sv ? "flyttad från \(m.from) till \(m.to)" : "moved from \(m.from) to \(m.to)") + (m.reason.map { ": " + $0 } ?? "")
+            (sv ? "flyttad från \(m.from) till \(m.to)" : "moved from \(m.from) to \(m.to)") + (m.reasonShown(sv ? .sv : .en).map { ": " + $0 } ?? "")
         }
     }
 }

@@ -12,14 +12,25 @@ public struct Slip: Sendable, Encodable, Hashable {
         public let reason: String?
         /// Nil for an uncommitted move.
         public let revision: Revision?
+        /// Committed after the last day of the deadline it moved from, with the record's
+        /// `reason` left as it was: late work moved with no word of why (by hand, or with
+        /// `--as-of` set back). Said wherever the move's reason is (`reasonShown`).
+        public var afterDeadline = false
 
-        private enum Key: String, CodingKey { case from, to, days, reason, uncommitted, commit, date, author, subject }
+        /// The reason as a reader is shown it: for a move made after its deadline had
+        /// passed with no new reason, that first, then the reason left from before.
+        public func reasonShown(_ lang: Lang) -> String? {
+            Slip.reasonShown(reason, afterDeadline: afterDeadline, lang)
+        }
+
+        private enum Key: String, CodingKey { case from, to, days, reason, after_deadline_without_reason, uncommitted, commit, date, author, subject }
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Key.self)
             try c.encode(from, forKey: .from)
             try c.encode(to, forKey: .to)
             try c.encodeIfPresent(days, forKey: .days)
             try c.encodeIfPresent(reason, forKey: .reason)
+            if afterDeadline { try c.encode(true, forKey: .after_deadline_without_reason) }
             try c.encode(revision == nil, forKey: .uncommitted)
             try c.encodeIfPresent(revision?.hash, forKey: .commit)
             try c.encodeIfPresent(revision?.date.description, forKey: .date)
@@ -82,6 +93,14 @@ public struct Slip: Sendable, Encodable, Hashable {
     public var netDays: Int? {
         guard let a = Deadline(token: from)?.lastDay, let b = Deadline(token: to)?.lastDay else { return nil }
         return a.days(until: b) - completedDays
+    }
+
+    /// `reason` as shown, for a move made after its deadline had passed with no new reason:
+    /// that said first, then the reason left from before, if any.
+    static func reasonShown(_ reason: String?, afterDeadline: Bool, _ lang: Lang) -> String? {
+        guard afterDeadline else { return reason }
+        let said = lang == .sv ? "flyttad efter att slutdatumet passerat, utan nytt skäl" : "moved after the deadline had passed, with no new reason"
+        return said + (reason.map { lang == .sv ? " (skälet sedan tidigare: \($0))" : " (the reason from before: \($0))" } ?? "")
     }
 
     /// A copy with other moves (the subjects of excluded records blanked).
@@ -189,6 +208,12 @@ public enum Slips {
                 } else if new?.hasNoDays == true, let oldLast = old?.lastDay {
                     move = Slip.Move(from: change.old ?? "", to: change.new ?? "", days: nil, reason: c.reason, revision: entry.revision)
                     lastKnown[key] = oldLast
+                }
+                // Moved in a commit after the deadline it moved from had ended, the reason left
+                // as it was (a record put back under its id says nothing of its reason).
+                if c.action == .changed, let r = entry.revision, let oldLast = old?.lastDay, oldLast < r.date,
+                   !entry.changes.contains(where: { $0.kind == c.kind && $0.id == c.id && $0.field == "reason" }) {
+                    move?.afterDeadline = true
                 }
                 guard let move, inWindow else { continue }
                 if moves[key] == nil { order.append(key) }
