@@ -4,22 +4,51 @@ import XCTest
 
 /// The table readers and the import's reading of headers and values, in-process.
 final class ImportReadTests: XCTestCase {
-    func testSwedishExcelCSV() {
+    func testSwedishExcelCSV() throws {
         // Windows-1252, ';', CRLF, a quoted cell with ';', '""' and a line break.
         var bytes: [UInt8] = Array("M\u{E5}l;Aktivitet;Kommentar\r\n".unicodeScalars.map { UInt8($0.value) })
         bytes += Array("A;\"B; \"\"c\"\"\r\nd\";\u{80}\r\n".unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
-        let t = CSVReader.read(bytes, file: "x.csv", tab: false)
+        let t = try CSVReader.read(bytes, file: "x.csv", tab: false)
         XCTAssertEqual(t.rows.map { $0.map(\.text) }, [["Mål", "Aktivitet", "Kommentar"], ["A", "B; \"c\"\nd", "€"]])
         XCTAssertEqual(t.numbers, [1, 2])
     }
 
-    func testCommaSeparatedUTF8WithBOM() {
-        let t = CSVReader.read([0xEF, 0xBB, 0xBF] + Array("Aktivitet,Ansvarig\nÖva,\"IT, drift\"\n".utf8), file: "x.csv", tab: false)
+    func testCommaSeparatedUTF8WithBOM() throws {
+        let t = try CSVReader.read([0xEF, 0xBB, 0xBF] + Array("Aktivitet,Ansvarig\nÖva,\"IT, drift\"\n".utf8), file: "x.csv", tab: false)
         XCTAssertEqual(t.rows.map { $0.map(\.text) }, [["Aktivitet", "Ansvarig"], ["Öva", "IT, drift"]])
     }
 
-    func testTabSeparatedCopy() {
-        let t = CSVReader.read(Array("Aktivitet\tAnsvarig\nÖva\tIT; drift\n".utf8), file: "x.txt", tab: true)
+    /// A quote that opens a cell and never closes would make the rest of the file one
+    /// cell: refused at the line and column it opens on. One closed on a later line is a
+    /// cell with a line break, as Excel writes it.
+    func testAQuoteNeverClosedIsRefusedWhereItOpens() throws {
+        let open = Array("Aktivitet;Mål;Ansvarig;Kommentar\nT1;M;O;\"Notering med citat\nT2;M;O;x\nT3;M;O;y\n".utf8)
+        XCTAssertThrowsError(try CSVReader.read(open, file: "u.csv", tab: false)) { error in
+            XCTAssertEqual((error as? OfficeError)?.message.sv,
+                           "u.csv, rad 2, kolumn 4 (D): citattecknet som börjar cellen stängs aldrig, så resten av filen skulle bli en enda cell; lägg till det avslutande \" (ett \" inne i en cell skrivs \"\") och importera igen")
+        }
+        XCTAssertThrowsError(try CSVReader.read(Array("a\tb\n\"x\ty\n".utf8), file: "t.tsv", tab: true)) { error in
+            XCTAssertTrue((error as? OfficeError)?.message.en.hasPrefix("t.tsv, line 2, column 1 (A): the quote that opens the cell is never closed") ?? false)
+        }
+        let closed = try CSVReader.read(Array("a;b\n\"x\ny\";z\nv;w\n".utf8), file: "c.csv", tab: false)
+        XCTAssertEqual(closed.rows.map { $0.map(\.text) }, [["a", "b"], ["x\ny", "z"], ["v", "w"]])
+        // A quote inside a cell (not at its start) is text, and opens nothing.
+        let inner = try CSVReader.read(Array("a;b\nsa \"x;z\n".utf8), file: "i.csv", tab: false)
+        XCTAssertEqual(inner.rows.map { $0.map(\.text) }, [["a", "b"], ["sa \"x", "z"]])
+    }
+
+    /// A file name with no extension is said so, not named by its whole name as one.
+    func testAFileWithNoExtensionIsSaidSo() {
+        XCTAssertThrowsError(try ImportSource.tables(Array("a;b\n".utf8), file: "mapp.d/plan")) { error in
+            XCTAssertEqual((error as? OfficeError)?.message.sv, "mapp.d/plan: filnamnet saknar ändelse; import läser .xlsx, .docx, .csv, .tsv och .txt")
+        }
+        XCTAssertThrowsError(try ImportSource.tables(Array("a;b\n".utf8), file: "plan.pdf")) { error in
+            XCTAssertEqual((error as? OfficeError)?.message.en, "plan.pdf: unknown file type '.pdf'; import reads .xlsx, .docx, .csv, .tsv and .txt")
+        }
+    }
+
+    func testTabSeparatedCopy() throws {
+        let t = try CSVReader.read(Array("Aktivitet\tAnsvarig\nÖva\tIT; drift\n".utf8), file: "x.txt", tab: true)
         XCTAssertEqual(t.rows[1].map(\.text), ["Öva", "IT; drift"])
     }
 

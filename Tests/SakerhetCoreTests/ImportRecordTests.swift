@@ -26,6 +26,35 @@ final class ImportRecordTests: XCTestCase {
         SourceTable(name: "t.csv", rows: rows.map { $0.map { TableCell.text($0) } })
     }
 
+    /// A cell of several lines in a field of one line is joined with blanks, and said: kept
+    /// as `+` lines, a title would read as one line to `set`, the lists and `audit`, but not
+    /// to recutils' own tools. A field of several lines (note) keeps its lines; a new goal
+    /// and a new owner made from the row's cells are joined the same way.
+    func testLineBreaksInACellOfAOneLineFieldBecomeBlanks() throws {
+        var importer = Importer(data: Self.data(), asOf: Self.asOf)
+        try importer.add(Self.table([["Mål", "Aktivitet", "Ansvarig", "Klart senast", "Kommentar"],
+                                     ["Nytt\nmål", "Key\nid: X9", "Ny\n enhet", "2027", "rad ett\nrad två"]]), file: "t.csv")
+        let activity = try XCTUnwrap(importer.records.first { $0.kind == .activity })
+        XCTAssertEqual(activity.fields.first { $0.0 == "title" }?.1, "Key id: X9")
+        XCTAssertEqual(activity.fields.first { $0.0 == "note" }?.1, "rad ett\nrad två")
+        XCTAssertEqual(importer.records.first { $0.kind == .goal }?.fields.first { $0.0 == "title" }?.1, "Nytt mål")
+        XCTAssertEqual(importer.records.first { $0.kind == .owner }?.fields.first { $0.0 == "name" }?.1, "Ny enhet")
+        XCTAssertTrue(importer.notices.contains { $0.sv == "t.csv:2: title har en rad; cellens radbrytningar blev blanksteg" },
+                      importer.notices.map(\.sv).joined(separator: "\n"))
+        XCTAssertFalse(importer.records.contains { r in r.fields.contains { $0.0 != "note" && $0.1.contains("\n") } })
+    }
+
+    /// Columns left unplaced are named, a few of them: a sheet of 20,000 extra columns is
+    /// one short notice, not a megabyte on stderr.
+    func testManyUnplacedColumnsAreNamedAFew() throws {
+        var importer = Importer(data: Self.data(), asOf: Self.asOf)
+        let extra = (1...20_000).map { "x\($0)" }
+        try importer.add(Self.table([["Aktivitet", "Mål", "Ansvarig", "Klart senast"] + extra, ["T", "D1", "sf", "2027"]]), file: "w.csv")
+        let notice = try XCTUnwrap(importer.notices.first { $0.sv.contains("placerades inte") })
+        XCTAssertEqual(notice.sv, "t.csv: kolumnerna 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8' och 19992 till placerades inte och togs inte med; ange --map 'Kolumn=fält' för att ta med dem")
+        XCTAssertTrue(notice.en.contains("'x8' and 19992 more were not placed"), notice.en)
+    }
+
     /// An owner cell is split at "och", "," and "/" only when every part is a known owner:
     /// one in owners.rec (by id or name), or a name that stands alone in a cell of the column.
     /// Otherwise the cell is one owner, as "Individ- och familjeomsorgen" is one unit.

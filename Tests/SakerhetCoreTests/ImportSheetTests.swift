@@ -156,6 +156,34 @@ extension ImportSheetTests {
         XCTAssertNil(try ImportSource.tables(try Self.workbook([("Plan", false, rows), ("Risker", false, rows)]), file: "p.xlsx", sheet: "Plan")[0].kind)
     }
 
+    /// A cell naming a shared text the workbook does not have is a damaged file, said at the
+    /// cell, not a value read as empty.
+    func testASharedTextOutOfRangeIsADamagedFile() throws {
+        for index in ["99999", "-1", "abc"] {
+            let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2\"><c r=\"A2\" t=\"s\"><v>\(index)</v></c></row></sheetData></worksheet>"
+            XCTAssertThrowsError(try ImportSource.tables(try Self.workbook([("Plan", false, sheet)], shared: ["Aktivitet"]), file: "p.xlsx"), index) { error in
+                XCTAssertEqual((error as? OfficeError)?.message.sv,
+                               "p.xlsx: cellen A2 pekar på en delad text som arbetsboken inte har; filen är skadad. Öppna den i Excel och spara den igen", index)
+            }
+        }
+    }
+
+    /// The sheets of a workbook are read in the order records name each other, wherever
+    /// they lie: an activities' sheet before the goals' sheet whose goal it names gives
+    /// the same records as the other way round, not a goal made twice.
+    func testAGoalsSheetIsReadBeforeTheActivitiesThatNameIt() throws {
+        let goals = Self.sheet([["Id", "Mål", "Ansvarig id", "Klart senast", "Status"], ["M9", "Målet", "sf", "2027", "pågår"]])
+        let acts = Self.sheet([["Id", "Aktivitet", "Mål", "Ansvarig id", "Klart senast", "Status"], ["A99", "Övning", "M9", "sf", "2027-06", "pågår"]])
+        func imported(_ sheets: [(String, Bool, String)]) throws -> [String] {
+            var importer = Importer(data: try Fixture.shipped(), asOf: Day("2024-11-04")!)
+            try importer.add(tables: try ImportSource.tables(try Self.workbook(sheets), file: "p.xlsx"), file: "p.xlsx")
+            return importer.records.map { r in r.fields.filter { ["id", "title", "goal"].contains($0.0) }.map { "\($0.0)=\($0.1)" }.joined(separator: " ") }
+        }
+        let inOrder = try imported([("Mål", false, goals), ("Aktiviteter", false, acts)])
+        XCTAssertEqual(inOrder, ["id=M9 title=Målet", "id=A99 title=Övning goal=M9"])
+        XCTAssertEqual(try imported([("Aktiviteter", false, acts), ("Mål", false, goals)]), inOrder)
+    }
+
     /// An owners' sheet (`export`'s Ansvariga) brings owners in whole, read before the
     /// plan's sheets wherever it is, so the plan's owners are those. An owner there already
     /// is not added again: the folder's by id (a row that differs from it is said), by

@@ -38,11 +38,11 @@ public enum ImportSource {
             case "xlsx", "xlsm": return try XLSXReader.read(bytes, file: file, sheet: sheet, kind: kind, kindOf: ExportLabels.kind(ofSheet:))
             case "docx", "docm": return try DOCXReader.read(bytes, file: file)
             case "csv":
-                var t = CSVReader.read(bytes, file: file, tab: false)
+                var t = try CSVReader.read(bytes, file: file, tab: false)
                 t.lettered = true
                 return [t]
             case "tsv", "txt":
-                var t = CSVReader.read(bytes, file: file, tab: true)
+                var t = try CSVReader.read(bytes, file: file, tab: true)
                 t.lettered = true
                 // Most rows one column with semicolons in it: a Swedish Excel CSV under another
                 // name (a tab inside a cell makes a row or two of two columns).
@@ -56,8 +56,11 @@ public enum ImportSource {
             case "ods", "odt":
                 throw OfficeError(sv: "\(file): OpenDocument läses inte; spara som .xlsx, .docx eller .csv", en: "\(file): OpenDocument is not read; save it as .xlsx, .docx or .csv")
             default:
-                throw OfficeError(sv: "\(file): okänd filtyp '.\(ext)'; import läser .xlsx, .docx, .csv, .tsv och .txt",
-                                  en: "\(file): unknown file type '.\(ext)'; import reads .xlsx, .docx, .csv, .tsv and .txt")
+                // A name with no extension has none to name.
+                let which = file.split(separator: "/").last?.contains(".") == true ? (sv: "okänd filtyp '.\(ext)'", en: "unknown file type '.\(ext)'")
+                    : (sv: "filnamnet saknar ändelse", en: "the file name has no extension")
+                throw OfficeError(sv: "\(file): \(which.sv); import läser .xlsx, .docx, .csv, .tsv och .txt",
+                                  en: "\(file): \(which.en); import reads .xlsx, .docx, .csv, .tsv and .txt")
             }
         } catch let f as ZipArchive.Failure where f.isOverCap {
             throw OfficeError(sv: "\(file) är större än import läser: \(f.message.sv); en plan är några MiB. Spara bara planens blad eller tabeller i en egen fil och importera den",

@@ -163,8 +163,12 @@ public struct Importer {
         if tables.count == 1 { return try add(tables[0], file: file) }
         var passed: [SourceTable] = []
         var read = 0
-        // An owners' sheet first, wherever it is: the other sheets name its owners.
-        for t in tables.filter({ $0.kind == .owner }) + tables.filter({ $0.kind != .owner }) {
+        // Sheets named after kinds in the order of `Kind`, in which records name those before
+        // them, wherever they are in the workbook: owners (every record names them), goals
+        // (activities name them), activities (risks name them), then the rest; in the file's
+        // order within a kind, and a table of no named kind after them (a Word document's).
+        let rank = { (t: SourceTable) in t.kind.flatMap { Kind.allCases.firstIndex(of: $0) } ?? Kind.allCases.count }
+        for t in tables.enumerated().sorted(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }).map(\.element) {
             if Importer.header(t, kind: options.kind ?? t.kind, map: options.map) == nil {
                 for n in t.notices where !notices.contains(where: { $0.sv == n.sv }) { notices.append(n) }
                 passed.append(t)
@@ -312,9 +316,15 @@ public struct Importer {
             }
         }
         if !unplaced.isEmpty {
-            let list = unplaced.map { "'\($0)'" }.joined(separator: ", ")
-            notices.append(Message(sv: "\(table.place.sv): kolumnerna \(list) placerades inte och togs inte med; ange --map 'Kolumn=fält' för att ta med dem",
-                                   en: "\(table.place.en): the columns \(list) were not placed and were left out; give --map 'Column=field' to bring them in"))
+            // A few by name, then how many more: a sheet of thousands of columns is one line.
+            let shown = unplaced.prefix(8).map { name in
+                let head = SafeText.head(name, 60)
+                return "'" + head + (head.endIndex < name.endIndex ? "…" : "") + "'"
+            }.joined(separator: ", ")
+            let more = unplaced.count - min(unplaced.count, 8)
+            let list = (sv: shown + (more > 0 ? " och \(more) till" : ""), en: shown + (more > 0 ? " and \(more) more" : ""))
+            notices.append(Message(sv: "\(table.place.sv): kolumnerna \(list.sv) placerades inte och togs inte med; ange --map 'Kolumn=fält' för att ta med dem",
+                                   en: "\(table.place.en): the columns \(list.en) were not placed and were left out; give --map 'Column=field' to bring them in"))
         }
         if !workedOut.isEmpty {
             let list = workedOut.map { "'\($0)'" }.joined(separator: ", ")
@@ -984,6 +994,19 @@ public struct Importer {
             let (field, from) = records[i].kind == .owner ? ("name", "owner") : ("title", kind == .goal ? "parent" : "goal")
             if let h = columns[from] { records[i].columns[field] = h }
         }
+        // A cell of several lines in a field of one line (a title written over two lines in
+        // the cell) is joined with blanks, as `set` would need it written: kept as `+` lines,
+        // the field would read as one line to the tool's one-line views and be split there.
+        func oneLine(_ fields: inout [(String, String)], _ kind: Kind) {
+            for i in fields.indices where fields[i].1.contains("\n") && kind.spec(fields[i].0)?.multiLine != true {
+                let joined = fields[i].1.split(separator: "\n").map { String($0).trimmingBlanks }.filter { !$0.isEmpty }.joined(separator: " ")
+                notices.append(Message(sv: "\(place.sv): \(fields[i].0) har en rad; cellens radbrytningar blev blanksteg",
+                                       en: "\(place.en): \(fields[i].0) holds one line; the cell's line breaks became blanks"))
+                fields[i].1 = joined
+            }
+        }
+        for i in start..<records.count { oneLine(&records[i].fields, records[i].kind) }
+        oneLine(&record.fields, kind)
         // A value `set` would refuse (a line that ends with \, which recutils reads as going
         // on on the next line) refuses the row.
         for r in records[start...] + [record] {

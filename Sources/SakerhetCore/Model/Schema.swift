@@ -192,7 +192,7 @@ enum Schema {
         .followup: [
             FieldSpec(.id, required: true), FieldSpec(.record, .followedRecord, required: true),
             FieldSpec(.period, .period, required: true), FieldSpec(.assessment, .followupAssessment, required: true),
-            FieldSpec(.analysis), FieldSpec(.outcome), FieldSpec(.classification, .classification),
+            FieldSpec(.analysis, multiLine: true), FieldSpec(.outcome), FieldSpec(.classification, .classification),
         ],
     ]
 }

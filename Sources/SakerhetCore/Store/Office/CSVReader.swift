@@ -4,12 +4,15 @@
 /// LF; quoted cells holding the separator, `""` and line breaks.
 public enum CSVReader {
     /// `tab` forces tab-separated (`.tsv`, `.txt`); otherwise the separator is detected.
-    public static func read(_ bytes: [UInt8], file: String, tab: Bool) -> SourceTable {
+    /// A quote that opens a cell and is never closed is refused, at the line it opens on:
+    /// read to the end, the rest of the file would be one cell, and its rows would be lost
+    /// without a word.
+    public static func read(_ bytes: [UInt8], file: String, tab: Bool) throws -> SourceTable {
         let text = decode(bytes)
         let sep: Character = tab ? "\t" : separator(text)
         var rows: [[TableCell]] = [], numbers: [Int] = []
         var row: [TableCell] = [], cell = "", quoted = false, atStart = true
-        var line = 1, rowLine = 1
+        var line = 1, rowLine = 1, quoteLine = 1, quoteColumn = 1
         var it = text.makeIterator()
         var pending: Character? = nil
         func endCell() { row.append(.text(cell)); cell = ""; atStart = true }
@@ -27,7 +30,7 @@ public enum CSVReader {
                 continue
             }
             switch c {
-            case "\"" where atStart: quoted = true; atStart = false
+            case "\"" where atStart: quoted = true; atStart = false; quoteLine = line; quoteColumn = row.count + 1
             case sep: endCell()
             case "\n", "\r\n", "\r":
                 endRow()
@@ -35,6 +38,11 @@ public enum CSVReader {
                 rowLine = line
             default: cell.append(c); atStart = false
             }
+        }
+        if quoted {
+            let column = "\(quoteColumn) (\(XLSXWriter.columnName(quoteColumn - 1)))"
+            throw OfficeError(sv: "\(file), rad \(quoteLine), kolumn \(column): citattecknet som börjar cellen stängs aldrig, så resten av filen skulle bli en enda cell; lägg till det avslutande \" (ett \" inne i en cell skrivs \"\") och importera igen",
+                              en: "\(file), line \(quoteLine), column \(column): the quote that opens the cell is never closed, so the rest of the file would be one cell; add the closing \" (a \" inside a cell is written \"\") and import again")
         }
         if !cell.isEmpty || !row.isEmpty { endRow() }
         return SourceTable(name: file, rows: rows, numbers: numbers)

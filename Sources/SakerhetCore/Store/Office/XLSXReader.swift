@@ -311,7 +311,14 @@ public enum XLSXReader {
                 if formula && (!hasValue || value.isEmpty) && uncomputed.count < 1_000 { uncomputed.append(ref) }
                 let cell: TableCell
                 switch type {
-                case "s": cell = .text(Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? "")
+                case "s":
+                    // A cell that names a shared text the workbook does not have: the file is
+                    // damaged, and reading the cell as empty would drop a value without a word.
+                    guard let i = Int(value), i >= 0, i < shared.count else {
+                        throw OfficeError(sv: "\(name): cellen \(ref) pekar på en delad text som arbetsboken inte har; filen är skadad. Öppna den i Excel och spara den igen",
+                                          en: "\(name): cell \(ref) points to a shared text the workbook does not have; the file is damaged. Open it in Excel and save it again")
+                    }
+                    cell = .text(shared[i])
                 case "inlineStr", "str": cell = .text(unescaped(value))
                 case "e":
                     // An error value (#REF!, #DIV/0!): no value of the plan. Read as empty, and said.
