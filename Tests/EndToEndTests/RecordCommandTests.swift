@@ -614,8 +614,10 @@ final class RecordCommandTests: EndToEndCase {
     }
 
     /// A standing control (`due: löpande`, `every: kvartal`) has no next deadline: done logs
-    /// the occurrence in the period of the done day and the deadline stays `löpande`, so it
-    /// is never late afterwards (docs/format.md, Deadlines).
+    /// the occurrence in the period of the done day and the deadline stays `löpande`. It
+    /// owes the next quarter a check: once that quarter has ended unchecked, it is late
+    /// since its last day, in `audit`, the list of late work and the report (docs/format.md,
+    /// Deadlines).
     func testDoneOnAStandingRecurringControlKeepsLopande() throws {
         let root = try copyOfShippedData()
         let url = root.appendingPathComponent("data/activities.rec")
@@ -629,16 +631,40 @@ final class RecordCommandTests: EndToEndCase {
         XCTAssertEqual(a11.value("done"), "2025-02-10")
         XCTAssertEqual(a11.value("status"), "pågår")
         XCTAssertEqual(a11.fields.filter { $0.key == "occurrence" }.map(\.value), ["2024-Q4 2024-11-01 utan anmärkning", "2025-Q1 2025-02-10"])
-        // Long after: neither late nor due soon, but the quarters it missed are said.
+        // Before Q2 has ended it is on time, and not due soon (a standing control always would be).
+        let onTime = try run(["activities", "list", "--overdue", "--due-soon", "--as-of", "2025-06-30", "--data", "data", "--format", "csv"], in: root)
+        XCTAssertFalse(onTime.output.contains("\nA11;"), onTime.output)
+        // Long after: late since Q2 ended, the first quarter it missed.
         let audit = try run(["audit", "--as-of", "2026-07-01", "--data", "data", "--format", "json"], in: root)
         let diagnostics = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])?["diagnostics"] as? [[String: Any]])
         let found = diagnostics.filter { $0["id"] as? String == "A11" }
-        XCTAssertEqual(found.map { $0["check"] as? String }, ["missed-occurrence"], audit.stdout)
-        XCTAssertEqual(found.first?["severity"] as? String, "warning")
+        XCTAssertEqual(found.map { $0["check"] as? String }, ["overdue"], audit.stdout)
+        XCTAssertEqual(found.first?["severity"] as? String, "error")
         let message = found.first?["message"] as? String ?? ""
-        XCTAssertTrue(message.contains("2025-Q2–2026-Q2 (5 perioder)"), message)
+        XCTAssertTrue(message.hasPrefix("A11 är försenad sedan 2025-06-30 (366 dagar)"), message)
         let list = try run(["activities", "list", "--overdue", "--as-of", "2026-07-01", "--data", "data", "--format", "csv"], in: root)
-        XCTAssertFalse(list.output.contains("\nA11;"), list.output)
+        XCTAssertTrue(list.output.contains("\nA11;"), list.output)
+        // The report's row is red and names the quarters it missed.
+        let report = try run(["report", "--as-of", "2026-07-01", "--data", "data", "--format", "json"], in: root)
+        XCTAssertTrue(report.stdout.contains("inget tillfälle registrerat för 2025-Q2–2026-Q2 (5 perioder)"), report.stdout)
+    }
+
+    /// `field=value` is split at the first `=` itself: a value that starts with a combining
+    /// mark (which joins the `=` into one character) is still a value.
+    func testAValueStartingWithACombiningMarkIsSet() throws {
+        let root = try copyOfShippedData()
+        let r = try run(["activities", "set", "A1", "note=\u{301}Betoning"] + plan, in: root)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        // Compared as bytes: the mark joins the blank after `note:` into one character.
+        XCTAssertNotNil(String(decoding: try bytes(root, "data/activities.rec"), as: UTF8.self).utf8.firstRange(of: Array("\nnote: \u{301}Betoning\n".utf8)))
+    }
+
+    /// `--to` given but not a deadline is said as such, not as `--to` missing.
+    func testPostponeToSomethingUnreadableSaysSo() throws {
+        let root = try copyOfShippedData()
+        let r = try run(["activities", "postpone", "A2", "--to", "snart", "--reason", "x"] + plan, in: root)
+        XCTAssertEqual(r.exitCode, 2, r.output)
+        XCTAssertTrue(r.stderr.contains("--to kan inte läsas som en tidpunkt; skriv t.ex. --to 2025-03"), r.stderr)
     }
 
     /// Each phrase on a fresh copy of the file; the deadline and the reason change and

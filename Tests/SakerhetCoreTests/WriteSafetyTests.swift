@@ -24,10 +24,16 @@ final class WriteSafetyTests: XCTestCase {
             // The value is never quoted back: it may hold control characters.
             XCTAssertFalse(e.message.en.contains(value), e.message.en)
         }
+        // An id with a blank or an invisible character would look like another id.
+        for bad in ["A 1", "A\u{200B}1", "A1\u{00AD}", "A\u{00A0}1", "A\t1"] {
+            guard case .failure(let e) = checked(bad, "id") else { XCTFail("\(bad.debugDescription) was accepted as an id"); continue }
+            XCTAssertTrue(e.message.sv.hasPrefix("ett id har inga blanksteg eller osynliga tecken (här U+"), e.message.sv)
+        }
+        guard case .success = checked("HP2.1", "id") else { return XCTFail("a plain id was refused") }
         // "May span several lines" is declared with the field: only free text has it.
         let multi = Set(Kind.allCases.flatMap { $0.fields.filter(\.multiLine).map(\.name) })
         XCTAssertEqual(multi, ["note", "description", "reason", "evidence", "response", "progress", "remaining",
-                               "done_when", "treatment", "recommendation"])
+                               "done_when", "treatment", "recommendation", "analysis"])
         for kind in Kind.allCases { for f in kind.fields where f.multiLine { XCTAssertEqual(f.type, .text, f.name) } }
     }
 

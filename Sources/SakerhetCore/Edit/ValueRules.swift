@@ -51,6 +51,13 @@ enum ValueRules {
                             en: "the value of '\(key)' holds a line break, but '\(key)' has one line only; give the value on one line\(where_en)")
         }
         if let e = backslashError(lines, key: key) { throw e }
+        // An id is typed on the command line and read by eye: a blank or an invisible
+        // character in it (a zero-width space, a soft hyphen) makes two ids that look the
+        // same, or one a shell splits in two.
+        if key == "id", let u = lines.first?.unicodeScalars.first(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .format }) {
+            throw EditError(sv: "ett id har inga blanksteg eller osynliga tecken (här U+\(hex(u.value))); skriv id:t utan dem, t.ex. A13",
+                            en: "an id has no blanks or invisible characters (here U+\(hex(u.value))); give the id without them, e.g. A13")
+        }
         return lines.joined(separator: "\n")
     }
 

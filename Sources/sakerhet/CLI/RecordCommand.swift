@@ -199,9 +199,13 @@ enum RecordCommand {
     static func postpone(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
         guard let id = args.positional() else { try args.finish(command: label); throw needID(label, kind) }
         try args.finish(command: label)
-        guard let to = o.value("--to"), let deadline = Deadline(phrase: to) else {
+        guard let to = o.value("--to") else {
             throw UsageError(sv: "\(label) behöver --to med en tidpunkt, t.ex. --to 2025-03 eller --to 'våren 2025'",
                              en: "\(label) needs --to with a deadline, e.g. --to 2025-03 or --to 'spring 2025'")
+        }
+        guard let deadline = Deadline(phrase: to) else {
+            throw UsageError(sv: "--to kan inte läsas som en tidpunkt; skriv t.ex. --to 2025-03, --to 2025-Q2 eller --to 'våren 2025'",
+                             en: "--to cannot be read as a deadline; write e.g. --to 2025-03, --to 2025-Q2 or --to 'spring 2025'")
         }
         guard let reason = o.value("--reason"), !RecordRules.isBlank(reason) else {
             throw UsageError(sv: "\(label) behöver --reason: skälet till att tidplanen flyttas", en: "\(label) needs --reason: why the schedule moves")
@@ -212,16 +216,19 @@ enum RecordCommand {
     static func remove(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {
         guard let id = args.positional() else { try args.finish(command: label); throw needID(label, kind) }
         try args.finish(command: label)
-        return try Writer.perform(ctx, o, record: (kind, id)) { data in try Editor.remove(data, kind, id: id) }
+        let asOf = try ctx.asOf()
+        return try Writer.perform(ctx, o, record: (kind, id)) { data in try RecordRules.remove(data, kind, id: id, asOf: asOf) }
     }
 
     /// `field=value`, `field+=value` or `field-=value`.
     static func assignment(_ text: String, _ kind: Kind) throws -> (pair: (String, String), change: (String, Change)) {
-        guard let eq = text.firstIndex(of: "=") else {
+        // The first `=` as a scalar: a value that starts with a combining mark joins the `=`
+        // into one character, which a search by characters would not find.
+        guard let eq = text.unicodeScalars.firstIndex(of: "=") else {
             throw UsageError(sv: "'\(text)' är inte fält=värde", en: "'\(text)' is not field=value")
         }
-        var key = String(text[..<eq])
-        let value = String(text[text.index(after: eq)...])
+        var key = String(text.unicodeScalars[..<eq])
+        let value = String(text.unicodeScalars[text.unicodeScalars.index(after: eq)...])
         var op: Character = "="
         if let last = key.last, last == "+" || last == "-" { op = last; key.removeLast() }
         guard kind.spec(key) != nil else {
