@@ -241,5 +241,8 @@ final class ReviewTruthTests: XCTestCase {
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sakerhet(repo, ["report", "--format", "json"] + asOf).utf8)) as? [String: Any])
         let summary = try XCTUnwrap((json["report"] as? [String: Any])?["summary"] as? [String: Any])
         XCTAssertEqual((summary["moved"] as? [[String: Any]])?.compactMap { $0["id"] as? String }, ["A1", "A2"])
+        // `days` is the days left to the new deadline (A2: 2027-05-10 to 2027-09-30), as a
+        // Line's are; löpande has no last day.
+        XCTAssertEqual((summary["moved"] as? [[String: Any]])?.compactMap { $0["days"] as? Int }, [0, 143])
     }
 }

@@ -177,7 +177,9 @@ extension FollowUp {
                 // Gul for its move alone: listed, so that every gul of the counts is in a list.
                 if standing.signal == .green, signal == .yellow {
                     if summary.moved == nil { summary.moved = [] }
-                    summary.moved!.append(line(items[i], days: 0))
+                    // On time: `days` is the days left to the new deadline, as a Line's are.
+                    let left = items[i].deadline(on: asOf)?.lastDay.map { max(0, asOf.days(until: $0)) } ?? 0
+                    summary.moved!.append(line(items[i], days: left))
                 }
             }
         }
