@@ -86,8 +86,12 @@ final class Issue17Tests: EndToEndCase {
         r = try run(["findings", "postpone", "F1", "--to", "2025-07", "--reason", "Resurser", "--lang", "en"] + asOf, in: root)
         XCTAssertEqual(r.exitCode, 0, r.stderr)
         XCTAssertTrue(r.stderr.contains("notice: F1: the deadline 2025-07 has already passed"), r.stderr)
-        // A later deadline: no notice; the phrase is still echoed.
-        r = try run(["activities", "postpone", "A14", "--to", "våren 2027", "--reason", "Resurser"] + asOf, in: root)
+        // A later deadline: no notice; the phrase is still echoed. (Late again, the move
+        // needs a reason other than the one A14 has: "Resurser".)
+        r = try run(["activities", "postpone", "A14", "--to", "våren 2027", "--reason", "Resurser", "--dry-run"] + asOf, in: root)
+        XCTAssertEqual(r.exitCode, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("A14:s slutdatum 2025-H2 har passerat; att flytta det behöver ett nytt skäl, inte det som redan står"), r.stderr)
+        r = try run(["activities", "postpone", "A14", "--to", "våren 2027", "--reason", "Nya resurser först 2027"] + asOf, in: root)
         XCTAssertEqual(r.exitCode, 0, r.stderr)
         XCTAssertEqual(r.stderr, "")
         XCTAssertTrue(r.stdout.contains("(våren 2027 → 2027-H1)"), r.stdout)

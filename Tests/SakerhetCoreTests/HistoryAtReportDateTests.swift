@@ -25,25 +25,33 @@ final class HistoryAtReportDateTests: XCTestCase {
                                               historyActivity("A8", due: "2026-08", extra: "reason: Inväntar beslut\n")]))
         book.commit("c2", "2026-10-01", file([historyActivity("A6", due: "2026-H2"), historyActivity("A7", due: "2026-H2", extra: "reason: Ny leverantör\n"),
                                               historyActivity("A8", due: "2026-12", extra: "reason: Inväntar beslut\n")]))
+        // A10: moved late with its reason taken away in the same commit: no new reason either.
+        book.commit("c3", "2026-10-02", file([historyActivity("A6", due: "2026-H2"), historyActivity("A7", due: "2026-H2", extra: "reason: Ny leverantör\n"),
+                                              historyActivity("A8", due: "2026-12", extra: "reason: Inväntar beslut\n"),
+                                              historyActivity("A10", due: "2026-04", extra: "reason: Första\n")]))
+        book.commit("c4", "2026-10-03", file([historyActivity("A6", due: "2026-H2"), historyActivity("A7", due: "2026-H2", extra: "reason: Ny leverantör\n"),
+                                              historyActivity("A8", due: "2026-12", extra: "reason: Inväntar beslut\n"),
+                                              historyActivity("A10", due: "2026-12")]))
         let asOf = Day("2026-11-04")!
         let slips = Slips.make(book.history(), since: period.first, until: asOf)
         func marks(_ id: String) -> [Bool] { slips.first { $0.id == id }?.moves.map(\.afterDeadline) ?? [] }
         XCTAssertEqual(marks("A6"), [true])
         XCTAssertEqual(marks("A7"), [false], "a new reason")
         XCTAssertEqual(marks("A8"), [false, true], "before its deadline, then after it with the reason left as it was")
+        XCTAssertEqual(marks("A10"), [true], "its reason taken away as it was moved")
         let a8 = try XCTUnwrap(slips.first { $0.id == "A8" }?.moves.last)
         XCTAssertEqual(a8.reasonShown(.sv), "flyttad efter att slutdatumet passerat, utan nytt skäl (skälet sedan tidigare: Inväntar beslut)")
         XCTAssertEqual(a8.reasonShown(.en), "moved after the deadline had passed, with no new reason (the reason from before: Inväntar beslut)")
 
         let report = HistoryReport.make(book.history(), period: period.through(asOf), asOf: asOf)
-        XCTAssertEqual(report.postponed.map { "\($0.id) \($0.afterDeadlineWithoutReason == true)" }, ["A8 false", "A6 true", "A7 false", "A8 true"])
+        XCTAssertEqual(report.postponed.map { "\($0.id) \($0.afterDeadlineWithoutReason == true)" }, ["A8 false", "A6 true", "A7 false", "A8 true", "A10 true"])
         let text = HistoryReportText.render(report, lang: .sv, style: .plain)
         XCTAssertTrue(text.contains("A6  Aktivitet A6: 2026-05 → 2026-H2 (+214 dagar) – flyttad efter att slutdatumet\n    passerat, utan nytt skäl  ("), text)
         XCTAssertTrue(text.contains("A7  Aktivitet A7: 2026-05 → 2026-H2 (+214 dagar) – Ny leverantör  ("), text)
         let md = HistoryReportMarkdown.render(report, lang: .en)
         XCTAssertTrue(md.contains("| moved after the deadline had passed, with no new reason |"), md)
         let json = HistoryJSON.render(slips: slips, ids: [], since: nil, until: nil, warnings: [], lang: .sv)
-        XCTAssertEqual(json.components(separatedBy: "\"after_deadline_without_reason\"").count - 1, 2, json)
+        XCTAssertEqual(json.components(separatedBy: "\"after_deadline_without_reason\"").count - 1, 3, json)
     }
 
     /// A record closed, reopened and closed again is done once, on its last closing; one

@@ -44,6 +44,17 @@ final class ImportRecordTests: XCTestCase {
         XCTAssertFalse(importer.records.contains { r in r.fields.contains { $0.0 != "note" && $0.1.contains("\n") } })
     }
 
+    /// An id with a blank or an invisible character is refused at its row, as `set` refuses
+    /// it: it would look like another id.
+    func testAnIdWithABlankOrAnInvisibleCharacterIsLeftOut() throws {
+        var importer = Importer(data: Self.data(), asOf: Self.asOf)
+        try importer.add(Self.table([["Id", "Aktivitet", "Mål", "Ansvarig", "Klart senast"],
+                                     ["A 1", "Ett", "D1", "sf", "2027"], ["A\u{200B}3", "Tre", "D1", "sf", "2027"], ["A4", "Fyra", "D1", "sf", "2027"]]), file: "t.csv")
+        XCTAssertEqual(importer.records.filter { $0.kind == .activity }.map(\.id), ["A4"])
+        XCTAssertEqual(importer.leftOut, 2, importer.notices.map(\.sv).joined(separator: "\n"))
+        XCTAssertTrue(importer.notices.contains { $0.sv.hasPrefix("t.csv:2:") && $0.sv.contains("ett id har inga blanksteg eller osynliga tecken (här U+0020)") }, importer.notices.map(\.sv).joined(separator: "\n"))
+    }
+
     /// Columns left unplaced are named, a few of them: a sheet of 20,000 extra columns is
     /// one short notice, not a megabyte on stderr.
     func testManyUnplacedColumnsAreNamedAFew() throws {

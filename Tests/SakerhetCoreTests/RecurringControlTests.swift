@@ -96,6 +96,24 @@ final class RecurringControlTests: XCTestCase {
         XCTAssertEqual(d.activities(on: june2, whereTiming: { _, due, _ in due?.lastDay.map { $0 < june2 } ?? false }).map(\.id), ["K1"])
     }
 
+    /// A check written by hand (`done`, no occurrence line) counts as the check of the period
+    /// that holds it; so does a closed control's last `done`, which is then not late either.
+    func testAStandingControlsDoneCountsAsItsLastCheck() throws {
+        let quarterly = "title: IK\ngoal: D3\nowner: sbs\nevery: kvartal\ndue: löpande\n"
+        let d = data("id: K1\n\(quarterly)status: pågår\nstart: 2024-01\ndone: 2026-03-20\n",
+                     "id: K2\n\(quarterly)status: klar\noccurrence: 2026-Q1 2026-01-15\ndone: 2026-03-20\n")
+        let april = Day("2026-04-10")!
+        XCTAssertEqual(d.activities.map { $0.deadline(on: april)?.token }, ["löpande", "löpande"])
+        XCTAssertEqual(d.activities[0].deadline(on: Day("2026-07-01")!)?.token, "2026-Q2", "Q2 unchecked once it has ended")
+        XCTAssertEqual(OverdueCheck().run(d, asOf: april).filter { $0.kind == .activity }.count, 0)
+        let report = FollowUp.make(d, asOf: april, period: FollowUp.Period("2026")!)
+        XCTAssertNil(report.activityGroups.flatMap(\.rows).first { $0.id == "K1" }?.doneNote)
+        // A standing control is not postponed: its periods are checked.
+        XCTAssertThrowsError(try RecordRules.postpone(d, .activity, id: "K1", to: Deadline(token: "2026-12")!, reason: "Personalbrist", asOf: april)) { e in
+            XCTAssertEqual((e as? EditError)?.message.sv, "K1 är en löpande kontroll (every: kvartal); den flyttas inte, eftersom varje period ska kontrolleras: registrera kontrollen med sakerhet activities done K1 --date ÅÅÅÅ-MM-DD, eller ge den ett slutdatum med 'set K1 due=… reason=…'")
+        }
+    }
+
     /// With no occurrence, a standing control owes the period that holds its `start`;
     /// with neither, nothing tells when a check was due: `missed-occurrence` says so, and
     /// it is not late.
@@ -162,13 +180,18 @@ final class RecurringControlTests: XCTestCase {
                      "id: K2\n\(head)due: 2027-Q3\noccurrence: 2027-Q2 2027-04-10\n",
                      "id: K3\n\(head)due: löpande\nstart: 2027-07-01\n")
         func late(_ day: String) -> [String] {
-            OverdueCheck().run(d, asOf: Day(day)!).filter { $0.kind == .activity && $0.recordID != "K2" }.map { $0.message.sv.components(separatedBy: ";")[0] }
+            OverdueCheck().run(d, asOf: Day(day)!).filter { $0.kind == .activity && $0.recordID != "K2" }.map { $0.message.sv.components(separatedBy: ":")[0] }
         }
         XCTAssertEqual(late("2027-09-30"), [])
         XCTAssertEqual(late("2027-10-01"), ["K1 är försenad sedan 2027-09-30 (1 dag)", "K3 är försenad sedan 2027-09-30 (1 dag)"])
         XCTAssertEqual(late("2028-01-15"), ["K1 är försenad sedan 2027-09-30 (107 dagar)", "K3 är försenad sedan 2027-09-30 (107 dagar)"])
         XCTAssertEqual(late("2027-04-09"), [], "Q2's line was done after the day: Q1 is the last, and Q2 has not ended")
         XCTAssertEqual(MissedOccurrenceCheck().run(d, asOf: Day("2028-01-15")!).count, 0, "each has something to count from")
+        // The message says what is missing and how to record it, not to move a deadline.
+        XCTAssertEqual(OverdueCheck().run(d, asOf: Day("2027-10-01")!).first { $0.recordID == "K1" }?.message.sv,
+                       "K1 är försenad sedan 2027-09-30 (1 dag): den löpande kontrollen har inget tillfälle registrerat för 2027-Q3; registrera kontrollen (sakerhet activities done K1 --date ÅÅÅÅ-MM-DD)")
+        XCTAssertEqual(OverdueCheck().run(d, asOf: Day("2027-10-01")!).first { $0.recordID == "K1" }?.message.en,
+                       "K1 is overdue since 2027-09-30 (1 day): the standing control has no occurrence recorded for 2027-Q3; record the check (sakerhet activities done K1 --date YYYY-MM-DD)")
 
         // The report's row says which periods, beside the deviation of the period.
         let report = FollowUp.make(d, asOf: Day("2028-01-15")!, period: FollowUp.Period("2027-H2"))

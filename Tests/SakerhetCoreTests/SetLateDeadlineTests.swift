@@ -106,9 +106,9 @@ final class SetLateDeadlineTests: XCTestCase {
         let (added, id) = try RecordRules.add(data, .activity, fields: [("title", "Kvartalskontroll"), ("goal", "D3"), ("owner", "sbs"),
                                                                          ("due", "2024-Q4"), ("every", "kvartal"), ("done", "2025-01-05")])
         let plan = added.applied(to: data)
-        XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: Day("2025-02-10")!)?.token, "2025-Q2")
-        // Its `due` (2024-Q4) has passed, but done on 2025-01-05 it is next due in 2025-Q2,
-        // which has not passed on 2025-02-10: not late, no reason needed.
+        XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: Day("2025-02-10")!)?.token, "2025-Q1")
+        // Its `due` (2024-Q4) has passed, but done (late) on 2025-01-05 it completed Q4 and is
+        // next due in 2025-Q1, which has not passed on 2025-02-10: not late, no reason needed.
         XCTAssertNil(try refusal([.set("due", "2025-Q3")], id, data: plan, on: Day("2025-02-10")!))
         // On 2025-07-10 that 2025-Q2 has passed: moving on needs a reason.
         XCTAssertNotNil(try refusal([.set("due", "2025-Q4")], id, data: plan, on: Day("2025-07-10")!))
@@ -140,18 +140,19 @@ final class SetLateDeadlineTests: XCTestCase {
         // A `due` that cannot be read leaves no deadline to judge: the check of `due` says so.
         XCTAssertNil(try refusal([.set("due", "snart")]))
 
-        // A late recurring control: a longer rhythm, a `done` a day later or an occurrence
-        // taken away each make a later period count; its rhythm taken away, its `due` counts,
-        // earlier: none.
+        // A late recurring control: a longer rhythm or an occurrence taken away each make a
+        // later period count; its rhythm taken away, its `due` counts, earlier: none. A
+        // later `done` of a late completion moves nothing: it completed the period due.
         let (added, id) = try RecordRules.add(data, .activity, fields: [("title", "Kvartalskontroll"), ("goal", "D3"), ("owner", "sbs"),
                                                                          ("due", "2024-Q4"), ("every", "kvartal"), ("done", "2025-01-05"),
                                                                          ("occurrence", "2024-Q4 2025-01-05")])
         let plan = added.applied(to: data), july = Day("2025-07-10")!
-        XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: july)?.token, "2025-Q2")
+        XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: july)?.token, "2025-Q1")
         let longer = try XCTUnwrap(try refusal([.set("every", "år")], id, data: plan, on: july))
-        XCTAssertTrue(longer.message.sv.hasPrefix("\(id):s slutdatum 2025-Q2 har passerat; ett ändrat intervall (every)"), longer.message.sv)
-        XCTAssertTrue(try XCTUnwrap(try refusal([.set("done", "2025-07-01")], id, data: plan, on: july)).isRefusal)
-        // Its Q2 recorded done by Q2's end: nothing late hidden.
+        XCTAssertTrue(longer.message.sv.hasPrefix("\(id):s slutdatum 2025-Q1 har passerat; ett ändrat intervall (every)"), longer.message.sv)
+        XCTAssertNil(try refusal([.set("done", "2025-07-01")], id, data: plan, on: july))
+        XCTAssertEqual(try RecordRules.set(plan, .activity, id: id, [.set("done", "2025-07-01")], asOf: july).applied(to: plan)
+                        .activities.first { $0.id == id }?.deadline(on: july)?.token, "2025-Q1", "Q1 stays late")
         XCTAssertNil(try refusal([.set("done", "2025-04-02")], id, data: plan, on: july))
         XCTAssertNil(try refusal([.set("every", "år"), .set("reason", "Kontrollen görs årligen från 2025")], id, data: plan, on: july))
         XCTAssertNotNil(try refusal([.remove("every", "kvartal")], id, data: plan, on: july))
@@ -325,5 +326,24 @@ final class RemoveOpenWorkTests: XCTestCase {
         XCTAssertNil(removal(.finding, "F1", answered, on: "2024-11-04"))
         // A record something refers to is refused as before, whatever its state.
         XCTAssertTrue(try XCTUnwrap(removal(.goal, "D9", data, on: "2024-11-04")).message.sv.hasPrefix("D9 kan inte tas bort:"))
+    }
+}
+
+/// `postpone` of late work asks for a new reason, as `set` does: the one it has already
+/// would make a move after the deadline read as explained.
+final class PostponeLateWorkTests: XCTestCase {
+    func testPostponingLateWorkNeedsANewReason() throws {
+        let data = try Fixture.shipped()
+        let may = Day("2025-05-10")!
+        // A12 (due 2024-11) moved on time to 2025-02 with a reason, then late again in May.
+        let moved = try RecordRules.postpone(data, .activity, id: "A12", to: Deadline(token: "2025-02")!, reason: "Inväntar upphandling",
+                                             asOf: Day("2024-11-04")!).applied(to: data)
+        XCTAssertThrowsError(try RecordRules.postpone(moved, .activity, id: "A12", to: Deadline(token: "2025-09")!, reason: "Inväntar upphandling ", asOf: may)) { e in
+            XCTAssertEqual((e as? EditError)?.message.sv, "A12:s slutdatum 2025-02 har passerat; att flytta det behöver ett nytt skäl, inte det som redan står")
+            XCTAssertEqual((e as? EditError)?.isRefusal, true)
+        }
+        XCTAssertNoThrow(try RecordRules.postpone(moved, .activity, id: "A12", to: Deadline(token: "2025-09")!, reason: "Leverantören har gått i konkurs", asOf: may))
+        // Not yet late: the same reason may stand.
+        XCTAssertNoThrow(try RecordRules.postpone(moved, .activity, id: "A12", to: Deadline(token: "2025-09")!, reason: "Inväntar upphandling", asOf: Day("2025-01-10")!))
     }
 }

@@ -1,5 +1,5 @@
 /// A standing control with a rhythm (`due: löpande` and `every`) owes each period of its
-/// rhythm a check, counted from its last `occurrence`, or from its `start` when it has none
+/// rhythm a check, counted from its last `occurrence` or `done`, or from its `start` when it has neither
 /// (`Recurrence.owed`); a period that ended unchecked makes it late (`overdue`). With
 /// neither an occurrence nor a `start`, nothing tells when its first check was due, so a
 /// missed period could not be seen: that is said, with how to give what is missing. Open
@@ -17,7 +17,7 @@ public struct MissedOccurrenceCheck: Check {
             guard let every = a.every, a.due?.isStanding == true, !(a.status(asOf: asOf)?.isClosed ?? false),
                   a.status != .onHold else { continue }
             let occurrences = data.record(a.ref).values(.occurrence).compactMap(Occurrence.init)
-            guard every.owed(occurrences, start: a.start, asOf: asOf) == nil else { continue }
+            guard every.owed(occurrences, start: a.start, done: a.done, asOf: asOf) == nil else { continue }
             let rid = a.id
             let done = OverdueCheck.Text.command(.activity, "done", rid), set = OverdueCheck.Text.command(.activity, "set", rid)
             out.append(Diagnostic(.notice, id, data, a.ref, field: .every,

@@ -15,6 +15,14 @@ public struct OverdueCheck: ScheduledCheck {
         let waiting = item.status == .onHold
         let recordID = data.idAndOwner(item.ref).id
         let kind = item.ref.kind
+        // A standing control late for a period it owes (`Activity.deadline(on:)`): the fix is
+        // to record the check, not to move a deadline it does not store.
+        if data.isStandingControl(item.ref) {
+            let period = item.deadline!.token
+            out.append(Diagnostic(waiting ? .warning : .error, id, data, item.ref, field: .every,
+                                  message: Message { $0 == .sv ? Text.standingSv(recordID, period, last, days, waiting) : Text.standingEn(recordID, period, last, days, waiting) }))
+            return
+        }
         out.append(Diagnostic(waiting ? .warning : .error, id, data, item.ref, field: .due,
                               message: Message { $0 == .sv ? Text.sv(recordID, kind, last, days, waiting) : Text.en(recordID, kind, last, days, waiting) }))
     }
@@ -27,6 +35,13 @@ public struct OverdueCheck: ScheduledCheck {
         }
         static func en(_ id: String, _ kind: Kind, _ last: Day, _ days: Int, _ waiting: Bool) -> String {
             "\(id) is overdue since \(last) (\(days) \(days == 1 ? "day" : "days"))\(waiting ? ", on hold" : ""); mark it done (\(command(kind, "done", id))) or move the deadline with a reason (\(command(kind, "postpone", id)) --to … --reason …)"
+        }
+
+        static func standingSv(_ id: String, _ period: String, _ last: Day, _ days: Int, _ waiting: Bool) -> String {
+            "\(id) är försenad sedan \(last) (\(days) \(days == 1 ? "dag" : "dagar"))\(waiting ? ", vilande" : ""): den löpande kontrollen har inget tillfälle registrerat för \(period); registrera kontrollen (\(command(.activity, "done", id)) --date ÅÅÅÅ-MM-DD)"
+        }
+        static func standingEn(_ id: String, _ period: String, _ last: Day, _ days: Int, _ waiting: Bool) -> String {
+            "\(id) is overdue since \(last) (\(days) \(days == 1 ? "day" : "days"))\(waiting ? ", on hold" : ""): the standing control has no occurrence recorded for \(period); record the check (\(command(.activity, "done", id)) --date YYYY-MM-DD)"
         }
 
         /// `sakerhet activities done A1`: the record command of the kind (goals, activities,

@@ -227,7 +227,7 @@ public enum RecordRules {
     public static func remove(_ data: DataSet, _ kind: Kind, id: String, asOf: Day) throws -> Edit {
         let edit = try Editor.remove(data, kind, id: id)
         let ref = RecordRef(kind: kind, index: try Editor.target(data, kind, id: id))
-        guard let record = data.scheduled(ref), !(record.status(asOf: asOf)?.isClosed ?? false) else { return edit }
+        guard let record = data.scheduled(ref), !(record.status?.isClosed ?? false) else { return edit }
         let strike = "sakerhet \(kind.word(.en, plural: true)) set \(OverdueCheck.Text.shellWord(id)) status=struken reason=…"
         if let deadline = record.deadline(on: asOf), let last = deadline.lastDay, last < asOf {
             throw EditError(sv: "\(id) är öppen och försenad sedan \(last); borttagen skulle den försvinna ur uppföljningens siffror och listor utan ett ord om varför. Stryk den med ett skäl i stället (\(strike)): den står kvar, grå, med skälet",
@@ -273,16 +273,32 @@ public enum RecordRules {
         return try Editor.done(data, kind, id: id, on: date, evidence: evidence, outcome: outcome)
     }
 
-    /// Moves the deadline of `id` to `to`, with the reason; refused unless it is later.
+    /// Moves the deadline of `id` to `to`, with the reason; refused unless it is later. A
+    /// standing control (`löpande` with `every`) is not moved: it owes its periods a check,
+    /// which `done` records. Judged on `asOf`, late work needs a reason other than the one it
+    /// has, as `set` asks (`RecordRules.set`).
     public static func postpone(_ data: DataSet, _ kind: Kind, id: String, to deadline: Deadline, phrase: String? = nil,
-                                reason: String) throws -> Edit {
+                                reason: String, asOf: Day? = nil) throws -> Edit {
         guard kind != .risk else {
             throw EditError(sv: "risker har inget slutdatum; ändra 'review' med 'risks set ID review=ÅÅÅÅ-MM-DD'", en: "risks have no deadline; change 'review' with 'risks set ID review=YYYY-MM-DD'")
         }
         guard !isBlank(reason) else {
             throw EditError(sv: "postpone behöver ett skäl (--reason) som säger något", en: "postpone needs a reason (--reason) that says something")
         }
-        let record = data.record(RecordRef(kind: kind, index: try Editor.target(data, kind, id: id)))
+        let ref = RecordRef(kind: kind, index: try Editor.target(data, kind, id: id))
+        let record = data.record(ref)
+        let done = OverdueCheck.Text.command(kind, "done", id)
+        if kind == .activity, record.value(.every) != nil, record.value(.due).flatMap(Deadline.init(token:))?.isStanding == true {
+            throw EditError(sv: "\(id) är en löpande kontroll (every: \(record.value(.every) ?? "")); den flyttas inte, eftersom varje period ska kontrolleras: registrera kontrollen med \(done) --date ÅÅÅÅ-MM-DD, eller ge den ett slutdatum med 'set \(id) due=… reason=…'",
+                            en: "\(id) is a standing control (every: \(record.value(.every) ?? "")); it is not moved, since each period is to be checked: record the check with \(done) --date YYYY-MM-DD, or give it a deadline with 'set \(id) due=… reason=…'",
+                            refusal: true)
+        }
+        if let asOf, let old = data.scheduled(ref)?.deadline(on: asOf), let last = old.lastDay, last < asOf,
+           visible(reason) == visible(record.value(.reason)) {
+            throw EditError(sv: "\(id):s slutdatum \(old.token) har passerat; att flytta det behöver ett nytt skäl, inte det som redan står",
+                            en: "the deadline of \(id), \(old.token), has passed; moving it needs a new reason, not the one already given",
+                            refusal: true)
+        }
         // A later deadline for work already done would turn a late finish into one on time.
         if record.value(.status).flatMap(Status.init(parsing:)) == .done {
             throw EditError(sv: "\(id) är redan klar; postpone flyttar tidplanen för det som inte är klart (ett slutdatum som var fel rättas med 'set \(id) due=… reason=…')",

@@ -807,6 +807,13 @@ public struct Importer {
             // A goal's bare number (seed 000's Nr 1, 2 …; a Mål column's 2.2) takes its letters
             // as a new id would: id_goal's, or a sub-goal its siblings' or id_subgoal's.
             if kind == .goal, Importer.isBareNumber(given) { given = idLetters(.goal, parent: goalID == nil ? nil : parentID ?? "") + given }
+            // An id `set` would refuse (a blank, an invisible character) refuses the row, as it
+            // would look like another id.
+            do { _ = try ValueRules.checked(given, key: "id", kind: kind) } catch let e as EditError {
+                undo(to: start)
+                let m = Importer.inColumn(columns["id"], e.message)
+                return leaveOut(m.sv, m.en)
+            }
             if usedIDs[kind]!.contains(given) {
                 undo(to: start)
                 let h = columns["id"] ?? "Id"

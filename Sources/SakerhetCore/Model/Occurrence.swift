@@ -103,8 +103,8 @@ extension Recurrence {
     /// `asOf`, with no occurrence; nil when none has (or there is no occurrence to count
     /// from). Such a control has no deadline to be late for, so a missed period is said
     /// this way.
-    public func missed(_ occurrences: [Occurrence], start: Deadline? = nil, asOf: Day) -> Missed? {
-        guard let owed = owed(occurrences, start: start, asOf: asOf) else { return nil }
+    public func missed(_ occurrences: [Occurrence], start: Deadline? = nil, done: Day? = nil, asOf: Day) -> Missed? {
+        guard let owed = owed(occurrences, start: start, done: done, asOf: asOf) else { return nil }
         var missed = Missed(first: owed, last: owed, count: 0)
         var period = missed.first
         while let end = period.lastDay, end < asOf {
@@ -115,13 +115,14 @@ extension Recurrence {
     }
 
     /// The first period a standing control with this recurrence owes a check on `asOf`:
-    /// the one after the last period its occurrences done by `asOf` complete; with none,
-    /// the period that holds its `start` (`start: 2027-01` of a monthly control owes
-    /// January). Nil when neither is known: nothing tells when its first check was due.
-    public func owed(_ occurrences: [Occurrence], start: Deadline?, asOf: Day) -> Deadline? {
-        if let last = occurrences.compactMap({ $0.done <= asOf ? Deadline(token: $0.period)?.lastDay : nil }).max() {
-            return next(after: last)
-        }
+    /// the one after the last period checked by `asOf`, by its occurrences and by its `done`
+    /// (a check written by hand, with no occurrence line: the period that holds it); with
+    /// neither, the period that holds its `start` (`start: 2027-01` of a monthly control
+    /// owes January). Nil when none is known: nothing tells when its first check was due.
+    public func owed(_ occurrences: [Occurrence], start: Deadline?, done: Day? = nil, asOf: Day) -> Deadline? {
+        var last = occurrences.compactMap({ $0.done <= asOf ? Deadline(token: $0.period)?.lastDay : nil }).max()
+        if let done, done <= asOf { last = max(last ?? done, done) }
+        if let last { return next(after: last) }
         return start?.firstDay.map { period(of: $0) }
     }
 

@@ -329,9 +329,14 @@ public struct Activity: Scheduled {
 
     /// The same from the fields, for code that reads records in place through a pointer,
     /// where calling a property of the record would copy it. `done` is `countedDone`.
+    /// Done within the period due, the period after it is next. Done after that period had
+    /// ended (a `done` written by hand, late), it completed the period that was due, and the
+    /// deadline moves one period on from it, as `activities done` moves it: a period the
+    /// late completion passed over stays late (Q1's control done in August leaves Q2 late),
+    /// not skipped.
     public static func deadline(due: Deadline?, every: Recurrence?, done: Day?) -> Deadline? {
-        if let every, let done, let last = due?.lastDay, done >= (due?.firstDay ?? last) {
-            return every.next(after: done)
+        if let every, let done, let due, let last = due.lastDay, done >= (due.firstDay ?? last) {
+            return done <= last ? every.next(after: done) : every.next(after: last)
         }
         return due
     }
@@ -346,8 +351,8 @@ public struct Activity: Scheduled {
     ///
     /// A standing control (`due: löpande` with `every`) has no deadline to move, but it owes
     /// each period of its rhythm a check (`Recurrence.owed`): the first period after the
-    /// last one its occurrences done by `day` complete, or, with none, the period that holds
-    /// its `start`. Once that period has ended unchecked, it is the deadline: the control is
+    /// last one checked by `day` (its occurrences, its `done`), or, with none, the period
+    /// that holds its `start`. Once that period has ended unchecked, it is the deadline: the control is
     /// late since its last day. Until then the deadline is `löpande` (never due soon: a
     /// monthly control would always be).
     @inline(__always)
@@ -355,7 +360,7 @@ public struct Activity: Scheduled {
                                 start: @autoclosure () -> Deadline?, occurrences: () -> [String]) -> Deadline? {
         let now = deadline(due: due, every: every, done: countedDone)
         if let every, due?.isStanding == true {
-            guard let owed = every.owed(occurrences().compactMap(Occurrence.init), start: start(), asOf: day),
+            guard let owed = every.owed(occurrences().compactMap(Occurrence.init), start: start(), done: done, asOf: day),
                   let end = owed.lastDay, end < day else { return now }
             return owed
         }
@@ -590,6 +595,15 @@ extension DataSet {
         case .risk: return typed(risks) { $0.owners }
         case .finding: return typed(findings) { $0.owners }
         case .owner, .area, .followup: return []
+        }
+    }
+
+    /// Whether the record at `ref` is a standing control (`due: löpande` with `every`), read
+    /// in place (a late one's deadline is a period it owes a check: `Activity.deadline(on:)`).
+    public func isStandingControl(_ ref: RecordRef) -> Bool {
+        guard ref.kind == .activity else { return false }
+        return activities.withUnsafeBufferPointer { b in
+            ref.index < b.count && b[ref.index].every != nil && b[ref.index].due?.isStanding == true
         }
     }
 

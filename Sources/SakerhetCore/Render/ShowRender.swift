@@ -53,7 +53,12 @@ public enum ShowRender {
                 // day has moved `due` past the period due that day.
                 var later = true
                 if let n = now.firstDay, let d = a.due?.firstDay { later = n > d }
-                facts.append((later ? (sv ? "Nästa period" : "Next period") : (sv ? "Period som gäller på dagen" : "Period due on the day"), now.shown(lang)))
+                // A standing control's deadline is the period it owes a check, ended unchecked.
+                if a.due?.isStanding == true {
+                    facts.append((sv ? "Period utan registrerad kontroll" : "Period with no check recorded", now.shown(lang)))
+                } else {
+                    facts.append((later ? (sv ? "Nästa period" : "Next period") : (sv ? "Period som gäller på dagen" : "Period due on the day"), now.shown(lang)))
+                }
             }
             let risks = data.risks.filter { $0.actions.contains(a.id) }.map(\.id)
             if !risks.isEmpty { facts.append((sv ? "Behandlar risk" : "Treats risk", SafeText.text(risks.joined(separator: ", "), lang))) }

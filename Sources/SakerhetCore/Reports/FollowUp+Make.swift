@@ -121,7 +121,7 @@ extension FollowUp {
         /// A standing control (`due: löpande`) that has missed a period says that too
         /// (`Recurrence.missed`, the `missed-occurrence` check).
         let span = period ?? .year(of: asOf)
-        @Sendable func recurringNote(_ ref: RecordRef, every: Recurrence, standing: Bool, start: Deadline?) -> String? {
+        @Sendable func recurringNote(_ ref: RecordRef, every: Recurrence, standing: Bool, start: Deadline?, done: Day?) -> String? {
             let all = data.record(ref).values(.occurrence).compactMap(Occurrence.init)
             let sv = lang == .sv
             var notes: [String] = []
@@ -135,10 +135,10 @@ extension FollowUp {
                 let more = found.count > 1 ? (sv ? " (\(found.count) avvikelser i perioden)" : " (\(found.count) deviations in the period)") : ""
                 notes.append((sv ? "avvikelse vid tillfället \(last.period) (\(last.done))" : "deviation at occurrence \(last.period) (\(last.done))") + more)
             }
-            if standing, let missed = every.missed(all, start: start, asOf: asOf) {
+            if standing, let missed = every.missed(all, start: start, done: done, asOf: asOf) {
                 notes.append(sv ? "inget tillfälle registrerat för \(missed.text(lang)) (slutade \(missed.ended))"
                                 : "no occurrence recorded for \(missed.text(lang)) (ended \(missed.ended))")
-            } else if standing, every.owed(all, start: start, asOf: asOf) == nil {
+            } else if standing, every.owed(all, start: start, done: done, asOf: asOf) == nil {
                 // Green for want of anything to count from, not for checks done: said.
                 notes.append(sv ? "inget tillfälle registrerat och ingen start angiven" : "no occurrence recorded and no start given")
             }
@@ -283,7 +283,7 @@ extension FollowUp {
                                                               assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [])
             } else if let every = activities[i].every {
                 made.doneNote = recurringNote(activities[i].ref, every: every, standing: activities[i].due?.isStanding == true && status != .onHold,
-                                              start: start)
+                                              start: start, done: activities[i].done)
             }
             return made
         }

@@ -209,11 +209,14 @@ public enum Slips {
                     move = Slip.Move(from: change.old ?? "", to: change.new ?? "", days: nil, reason: c.reason, revision: entry.revision)
                     lastKnown[key] = oldLast
                 }
-                // Moved in a commit after the deadline it moved from had ended, the reason left
-                // as it was (a record put back under its id says nothing of its reason).
-                if c.action == .changed, let r = entry.revision, let oldLast = old?.lastDay, oldLast < r.date,
-                   !entry.changes.contains(where: { $0.kind == c.kind && $0.id == c.id && $0.field == "reason" }) {
-                    move?.afterDeadline = true
+                // Moved in a commit after the deadline it moved from had ended, with no new
+                // reason: the reason left as it was, taken away, or changed only in what a
+                // reader does not see (`RecordRules.visible`). A record put back under its id
+                // says nothing of its reason.
+                if c.action == .changed, let r = entry.revision, let oldLast = old?.lastDay, oldLast < r.date {
+                    let given = entry.changes.first { $0.kind == c.kind && $0.id == c.id && $0.field == "reason" }
+                    let newReason = given.map { !RecordRules.isBlank($0.new ?? "") && RecordRules.visible($0.new) != RecordRules.visible($0.old) } ?? false
+                    if !newReason { move?.afterDeadline = true }
                 }
                 guard let move, inWindow else { continue }
                 if moves[key] == nil { order.append(key) }

@@ -210,7 +210,10 @@ enum RecordCommand {
         guard let reason = o.value("--reason"), !RecordRules.isBlank(reason) else {
             throw UsageError(sv: "\(label) behöver --reason: skälet till att tidplanen flyttas", en: "\(label) needs --reason: why the schedule moves")
         }
-        return try Writer.perform(ctx, o, record: (kind, id)) { data in try RecordRules.postpone(data, kind, id: id, to: deadline, phrase: to, reason: reason) }
+        let asOf = try ctx.asOf()
+        return try Writer.perform(ctx, o, record: (kind, id)) { data in
+            try RecordRules.postpone(data, kind, id: id, to: deadline, phrase: to, reason: reason, asOf: asOf)
+        }
     }
 
     static func remove(_ kind: Kind, _ label: String, _ o: ParsedOptions, _ args: inout Arguments, _ ctx: Context) throws -> Int32 {

@@ -82,7 +82,7 @@ enum RecordSpec {
             ? ["sakerhet activities done A12", "sakerhet activities done A12 --date 2024-10-28 --evidence 'Protokoll SN 2024-10-28 §97' --commit"]
             : ["sakerhet \(name) done \(id)", "sakerhet \(name) done \(id) --date 2024-10-28 --commit"]
         let later = kind == .finding ? "2025-12" : "2025-03"
-        let rmID = kind == .goal ? "D1" : kind == .risk ? "R9" : kind == .finding ? "F3" : "A22"
+        let rmID = kind == .goal ? "D1" : kind == .risk ? "R9" : kind == .finding ? "F3" : "A17"
         let addExamples: [String]
         switch kind {
         case .activity: addExamples = ["sakerhet activities add --title 'Genomför krisövning med FLG' --goal D2 --owner sbs --due 'hösten 2025'",
@@ -130,7 +130,9 @@ enum RecordSpec {
                  description: Message(sv: "Flyttar slutdatum senare och anger skälet; git-historiken visar flytten.", en: "Moves the deadline later and gives the reason; git history shows the move."),
                  examples: ["sakerhet \(name) postpone \(id) --to \(later) --reason 'Inväntar beslut från KF'", "sakerhet \(name) postpone \(id) --to 'hösten 2026' --reason 'Förändrade prioriteringar' --commit"]),
             Verb("rm", arguments: [idArg],
-                 summary: Message(sv: "ta bort (nekas om något hänvisar till posten, eller för sent öppet arbete)", en: "remove (refused while something refers to it, or for late open work)"),
+                 summary: kind == .risk ? Message(sv: "ta bort (nekas om något hänvisar till posten)", en: "remove (refused while something refers to it)")
+                    : kind == .finding ? Message(sv: "ta bort (nekas om något hänvisar till posten, eller för en öppen rekommendation)", en: "remove (refused while something refers to it, or for an open recommendation)")
+                    : Message(sv: "ta bort (nekas om något hänvisar till posten, eller för sent öppet arbete)", en: "remove (refused while something refers to it, or for late open work)"),
                  description: kind == .risk
                     ? Message(sv: "Tar bort en post. Nekas så länge någon annan post hänvisar till den.", en: "Removes a record. Refused while another record refers to it.")
                     : Message(sv: "Tar bort en post. Nekas så länge någon annan post hänvisar till den, och för öppet arbete vars slutdatum har passerat\(kind == .finding ? " och för en öppen rekommendation" : ""): stryk det med ett skäl i stället (set ID status=struken reason=…), så står det kvar i uppföljningen med skälet.",
