@@ -324,8 +324,8 @@ final class DeadlineTests: XCTestCase {
             "id: K2\n\(head)due: 2025-Q3\ndone: 2025-07-10\n",   // Q3's control done early in Q3
         ].joined(separator: "\n")])
         let july1 = Day(year: 2025, month: 7, day: 1)!, july15 = Day(year: 2025, month: 7, day: 15)!
-        // From July 10: K1's late completion did Q2, so Q3 is next; K2's, in its period, did Q3.
-        XCTAssertEqual(data.activities.map { $0.deadline(on: july15)?.token }, ["2025-Q3", "2025-Q4"])
+        // Done in Q3, each counts from July 10: the period after Q3 is next.
+        XCTAssertEqual(data.activities.map { $0.deadline(on: july15)?.token }, ["2025-Q4", "2025-Q4"])
         XCTAssertEqual(data.activities.map { $0.deadline(on: july1)?.token }, ["2025-Q2", "2025-Q3"])
         XCTAssertEqual(data.activities.map { $0.daysLate(asOf: july1) }, [1, 0])
         XCTAssertEqual(data.activities.map { $0.timing(on: july1).daysLate(asOf: july1) }, [1, 0])

@@ -105,13 +105,29 @@ final class RecurringControlTests: XCTestCase {
         let april = Day("2026-04-10")!
         XCTAssertEqual(d.activities.map { $0.deadline(on: april)?.token }, ["löpande", "löpande"])
         XCTAssertEqual(d.activities[0].deadline(on: Day("2026-07-01")!)?.token, "2026-Q2", "Q2 unchecked once it has ended")
+        // A `done` that an occurrence line records is that occurrence's: March's check done on
+        // 2 April leaves April owed, late once April has ended.
+        let monthly = data("id: K3\ntitle: IK\ngoal: D3\nowner: sbs\nevery: månad\ndue: löpande\nstatus: pågår\nstart: 2026-01\ndone: 2026-04-02\n"
+                           + "occurrence: 2026-01 2026-01-20\noccurrence: 2026-02 2026-02-20\noccurrence: 2026-03 2026-04-02\n")
+        XCTAssertEqual(monthly.activities[0].deadline(on: Day("2026-05-10")!)?.token, "2026-04")
         XCTAssertEqual(OverdueCheck().run(d, asOf: april).filter { $0.kind == .activity }.count, 0)
         let report = FollowUp.make(d, asOf: april, period: FollowUp.Period("2026")!)
         XCTAssertNil(report.activityGroups.flatMap(\.rows).first { $0.id == "K1" }?.doneNote)
         // A standing control is not postponed: its periods are checked.
         XCTAssertThrowsError(try RecordRules.postpone(d, .activity, id: "K1", to: Deadline(token: "2026-12")!, reason: "Personalbrist", asOf: april)) { e in
-            XCTAssertEqual((e as? EditError)?.message.sv, "K1 är en löpande kontroll (every: kvartal); den flyttas inte, eftersom varje period ska kontrolleras: registrera kontrollen med sakerhet activities done K1 --date ÅÅÅÅ-MM-DD, eller ge den ett slutdatum med 'set K1 due=… reason=…'")
+            XCTAssertEqual((e as? EditError)?.message.sv, "K1 är en löpande kontroll (every: kvartal); den flyttas inte, eftersom varje period ska kontrolleras: registrera kontrollen med sakerhet activities done K1 --date ÅÅÅÅ-MM-DD (en annan tidplan ges med 'set K1 due=…' när inga kontroller saknas)")
         }
+        // Late, it is not given another schedule either, with or without a reason: the periods it
+        // owes would be left behind with no move in the history. On time, it may be.
+        let july = Day("2026-07-10")!
+        for changes in [[Change.set("due", "2026-12"), .set("reason", "Omorganisation")], [.set("every", "halvår"), .set("reason", "Glesare")]] {
+            XCTAssertThrowsError(try RecordRules.set(d, .activity, id: "K1", changes, asOf: july)) { e in
+                XCTAssertTrue((e as? EditError)?.message.sv.hasPrefix("K1 är en löpande kontroll utan registrerad kontroll för 2026-Q2; registrera kontrollerna först") ?? false,
+                              (e as? EditError)?.message.sv ?? "")
+            }
+        }
+        XCTAssertNoThrow(try RecordRules.set(d, .activity, id: "K1", [.set("due", "2026-12"), .set("reason", "Omorganisation")], asOf: april))
+        XCTAssertNoThrow(try RecordRules.set(d, .activity, id: "K1", [.set("status", "struken"), .set("reason", "Kontrollen upphör")], asOf: july))
     }
 
     /// With no occurrence, a standing control owes the period that holds its `start`;

@@ -106,9 +106,9 @@ final class SetLateDeadlineTests: XCTestCase {
         let (added, id) = try RecordRules.add(data, .activity, fields: [("title", "Kvartalskontroll"), ("goal", "D3"), ("owner", "sbs"),
                                                                          ("due", "2024-Q4"), ("every", "kvartal"), ("done", "2025-01-05")])
         let plan = added.applied(to: data)
-        XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: Day("2025-02-10")!)?.token, "2025-Q1")
-        // Its `due` (2024-Q4) has passed, but done (late) on 2025-01-05 it completed Q4 and is
-        // next due in 2025-Q1, which has not passed on 2025-02-10: not late, no reason needed.
+        XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: Day("2025-02-10")!)?.token, "2025-Q2")
+        // Its `due` (2024-Q4) has passed, but done on 2025-01-05 it is next due in 2025-Q2,
+        // which has not passed on 2025-02-10: not late, no reason needed.
         XCTAssertNil(try refusal([.set("due", "2025-Q3")], id, data: plan, on: Day("2025-02-10")!))
         // On 2025-07-10 that 2025-Q2 has passed: moving on needs a reason.
         XCTAssertNotNil(try refusal([.set("due", "2025-Q4")], id, data: plan, on: Day("2025-07-10")!))
@@ -140,19 +140,18 @@ final class SetLateDeadlineTests: XCTestCase {
         // A `due` that cannot be read leaves no deadline to judge: the check of `due` says so.
         XCTAssertNil(try refusal([.set("due", "snart")]))
 
-        // A late recurring control: a longer rhythm or an occurrence taken away each make a
-        // later period count; its rhythm taken away, its `due` counts, earlier: none. A
-        // later `done` of a late completion moves nothing: it completed the period due.
+        // A late recurring control: a longer rhythm, a `done` a day later or an occurrence
+        // taken away each make a later period count; its rhythm taken away, its `due` counts,
+        // earlier: none.
         let (added, id) = try RecordRules.add(data, .activity, fields: [("title", "Kvartalskontroll"), ("goal", "D3"), ("owner", "sbs"),
                                                                          ("due", "2024-Q4"), ("every", "kvartal"), ("done", "2025-01-05"),
                                                                          ("occurrence", "2024-Q4 2025-01-05")])
         let plan = added.applied(to: data), july = Day("2025-07-10")!
-        XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: july)?.token, "2025-Q1")
+        XCTAssertEqual(plan.activities.first { $0.id == id }?.deadline(on: july)?.token, "2025-Q2")
         let longer = try XCTUnwrap(try refusal([.set("every", "år")], id, data: plan, on: july))
-        XCTAssertTrue(longer.message.sv.hasPrefix("\(id):s slutdatum 2025-Q1 har passerat; ett ändrat intervall (every)"), longer.message.sv)
-        XCTAssertNil(try refusal([.set("done", "2025-07-01")], id, data: plan, on: july))
-        XCTAssertEqual(try RecordRules.set(plan, .activity, id: id, [.set("done", "2025-07-01")], asOf: july).applied(to: plan)
-                        .activities.first { $0.id == id }?.deadline(on: july)?.token, "2025-Q1", "Q1 stays late")
+        XCTAssertTrue(longer.message.sv.hasPrefix("\(id):s slutdatum 2025-Q2 har passerat; ett ändrat intervall (every)"), longer.message.sv)
+        XCTAssertTrue(try XCTUnwrap(try refusal([.set("done", "2025-07-01")], id, data: plan, on: july)).isRefusal)
+        // Its Q2 recorded done by Q2's end: nothing late hidden.
         XCTAssertNil(try refusal([.set("done", "2025-04-02")], id, data: plan, on: july))
         XCTAssertNil(try refusal([.set("every", "år"), .set("reason", "Kontrollen görs årligen från 2025")], id, data: plan, on: july))
         XCTAssertNotNil(try refusal([.remove("every", "kvartal")], id, data: plan, on: july))

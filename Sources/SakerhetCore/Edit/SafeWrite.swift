@@ -174,6 +174,16 @@ public enum RecordRules {
         // then reopened would be late work on time.
         if let doneLast, doneLast <= oldLast, scheduleKept,
            wasRecurring || !closed ? recurring && after.value(.done) != before.value(.done) && doneLast >= (old.firstDay ?? oldLast) : true { return edit }
+        // A late standing control given another schedule (a date, another rhythm) would leave
+        // the periods it owes behind with no move to show in the history: its checks are
+        // recorded first.
+        if kind == .activity, before.value(.every) != nil, before.value(.due).flatMap(Deadline.init(token:))?.isStanding == true,
+           after.value(.due) != before.value(.due) || everyChanged {
+            let record = OverdueCheck.Text.command(kind, "done", id)
+            throw EditError(sv: "\(id) är en löpande kontroll utan registrerad kontroll för \(old.token); registrera kontrollerna först (\(record) --date ÅÅÅÅ-MM-DD) och ändra sedan tidplanen, eller stryk kontrollen med ett skäl (status=struken reason=…) om den upphör",
+                            en: "\(id) is a standing control with no check recorded for \(old.token); record the checks first (\(record) --date YYYY-MM-DD), then change the schedule, or strike the control out with a reason (status=struken reason=…) if it ends",
+                            refusal: true)
+        }
         let newReason = !isBlank(after.value(.reason) ?? "") && visible(after.value(.reason)) != visible(before.value(.reason))
         if newReason { return edit }
         let done = OverdueCheck.Text.command(kind, "done", id)
@@ -289,8 +299,8 @@ public enum RecordRules {
         let record = data.record(ref)
         let done = OverdueCheck.Text.command(kind, "done", id)
         if kind == .activity, record.value(.every) != nil, record.value(.due).flatMap(Deadline.init(token:))?.isStanding == true {
-            throw EditError(sv: "\(id) är en löpande kontroll (every: \(record.value(.every) ?? "")); den flyttas inte, eftersom varje period ska kontrolleras: registrera kontrollen med \(done) --date ÅÅÅÅ-MM-DD, eller ge den ett slutdatum med 'set \(id) due=… reason=…'",
-                            en: "\(id) is a standing control (every: \(record.value(.every) ?? "")); it is not moved, since each period is to be checked: record the check with \(done) --date YYYY-MM-DD, or give it a deadline with 'set \(id) due=… reason=…'",
+            throw EditError(sv: "\(id) är en löpande kontroll (every: \(record.value(.every) ?? "")); den flyttas inte, eftersom varje period ska kontrolleras: registrera kontrollen med \(done) --date ÅÅÅÅ-MM-DD (en annan tidplan ges med 'set \(id) due=…' när inga kontroller saknas)",
+                            en: "\(id) is a standing control (every: \(record.value(.every) ?? "")); it is not moved, since each period is to be checked: record the check with \(done) --date YYYY-MM-DD (another schedule is given with 'set \(id) due=…' when no check is missing)",
                             refusal: true)
         }
         if let asOf, let old = data.scheduled(ref)?.deadline(on: asOf), let last = old.lastDay, last < asOf,

@@ -116,12 +116,14 @@ extension Recurrence {
 
     /// The first period a standing control with this recurrence owes a check on `asOf`:
     /// the one after the last period checked by `asOf`, by its occurrences and by its `done`
-    /// (a check written by hand, with no occurrence line: the period that holds it); with
+    /// (a check written by hand, that no occurrence line records: the period that holds it); with
     /// neither, the period that holds its `start` (`start: 2027-01` of a monthly control
     /// owes January). Nil when none is known: nothing tells when its first check was due.
     public func owed(_ occurrences: [Occurrence], start: Deadline?, done: Day? = nil, asOf: Day) -> Deadline? {
         var last = occurrences.compactMap({ $0.done <= asOf ? Deadline(token: $0.period)?.lastDay : nil }).max()
-        if let done, done <= asOf { last = max(last ?? done, done) }
+        // A `done` an occurrence line records is that occurrence's (March's check done on
+        // 2 April is March's), not a check of the period that holds the day.
+        if let done, done <= asOf, !occurrences.contains(where: { $0.done == done }) { last = max(last ?? done, done) }
         if let last { return next(after: last) }
         return start?.firstDay.map { period(of: $0) }
     }

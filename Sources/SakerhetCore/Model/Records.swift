@@ -329,14 +329,9 @@ public struct Activity: Scheduled {
 
     /// The same from the fields, for code that reads records in place through a pointer,
     /// where calling a property of the record would copy it. `done` is `countedDone`.
-    /// Done within the period due, the period after it is next. Done after that period had
-    /// ended (a `done` written by hand, late), it completed the period that was due, and the
-    /// deadline moves one period on from it, as `activities done` moves it: a period the
-    /// late completion passed over stays late (Q1's control done in August leaves Q2 late),
-    /// not skipped.
     public static func deadline(due: Deadline?, every: Recurrence?, done: Day?) -> Deadline? {
-        if let every, let done, let due, let last = due.lastDay, done >= (due.firstDay ?? last) {
-            return done <= last ? every.next(after: done) : every.next(after: last)
+        if let every, let done, let last = due?.lastDay, done >= (due?.firstDay ?? last) {
+            return every.next(after: done)
         }
         return due
     }
