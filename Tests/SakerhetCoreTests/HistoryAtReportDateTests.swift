@@ -32,13 +32,16 @@ final class HistoryAtReportDateTests: XCTestCase {
         book.commit("c4", "2026-10-03", file([historyActivity("A6", due: "2026-H2"), historyActivity("A7", due: "2026-H2", extra: "reason: Ny leverantör\n"),
                                               historyActivity("A8", due: "2026-12", extra: "reason: Inväntar beslut\n"),
                                               historyActivity("A10", due: "2026-12"),
-                                              historyActivity("A11", due: "2026-Q1", extra: "every: kvartal\ndone: 2026-03-20\n")]))
-        // A11: a quarterly control done in Q1, so Q2 was in force; moved from the stored Q1 to
-        // Q3 in October: the stored deadline is not the one in force, so no mark is made.
+                                              historyActivity("A11", due: "2026-Q3", extra: "every: kvartal\ndone: 2026-08-20\n"),
+                                              historyActivity("A12", due: "2026-Q1", extra: "every: kvartal\ndone: 2026-03-20\n")]))
+        // Judged by the deadline in force, which a quarterly control's `done` moved on: A11,
+        // done in Q3, had Q4 in force, not passed when its stored Q3 was moved in October (no
+        // mark); A12, done in Q1, had Q2 in force, which had passed (marked).
         book.commit("c5", "2026-10-04", file([historyActivity("A6", due: "2026-H2"), historyActivity("A7", due: "2026-H2", extra: "reason: Ny leverantör\n"),
                                               historyActivity("A8", due: "2026-12", extra: "reason: Inväntar beslut\n"),
                                               historyActivity("A10", due: "2026-12"),
-                                              historyActivity("A11", due: "2026-Q4", extra: "every: kvartal\ndone: 2026-03-20\n")]))
+                                              historyActivity("A11", due: "2027-Q1", extra: "every: kvartal\ndone: 2026-08-20\n"),
+                                              historyActivity("A12", due: "2026-Q3", extra: "every: kvartal\ndone: 2026-03-20\n")]))
         let asOf = Day("2026-11-04")!
         let slips = Slips.make(book.history(), since: period.first, until: asOf)
         func marks(_ id: String) -> [Bool] { slips.first { $0.id == id }?.moves.map(\.afterDeadline) ?? [] }
@@ -46,20 +49,21 @@ final class HistoryAtReportDateTests: XCTestCase {
         XCTAssertEqual(marks("A7"), [false], "a new reason")
         XCTAssertEqual(marks("A8"), [false, true], "before its deadline, then after it with the reason left as it was")
         XCTAssertEqual(marks("A10"), [true], "its reason taken away as it was moved")
-        XCTAssertEqual(marks("A11"), [false], "a done since the stored deadline began: not judged by it")
+        XCTAssertEqual(marks("A11"), [false], "Q4 in force, not passed")
+        XCTAssertEqual(marks("A12"), [true], "Q2 in force, passed")
         let a8 = try XCTUnwrap(slips.first { $0.id == "A8" }?.moves.last)
         XCTAssertEqual(a8.reasonShown(.sv), "flyttad efter att slutdatumet passerat, utan nytt skäl (skälet sedan tidigare: Inväntar beslut)")
         XCTAssertEqual(a8.reasonShown(.en), "moved after the deadline had passed, with no new reason (the reason from before: Inväntar beslut)")
 
         let report = HistoryReport.make(book.history(), period: period.through(asOf), asOf: asOf)
-        XCTAssertEqual(report.postponed.map { "\($0.id) \($0.afterDeadlineWithoutReason == true)" }, ["A8 false", "A6 true", "A7 false", "A8 true", "A10 true", "A11 false"])
+        XCTAssertEqual(report.postponed.map { "\($0.id) \($0.afterDeadlineWithoutReason == true)" }, ["A8 false", "A6 true", "A7 false", "A8 true", "A10 true", "A11 false", "A12 true"])
         let text = HistoryReportText.render(report, lang: .sv, style: .plain)
         XCTAssertTrue(text.contains("A6  Aktivitet A6: 2026-05 → 2026-H2 (+214 dagar) – flyttad efter att slutdatumet\n    passerat, utan nytt skäl  ("), text)
         XCTAssertTrue(text.contains("A7  Aktivitet A7: 2026-05 → 2026-H2 (+214 dagar) – Ny leverantör  ("), text)
         let md = HistoryReportMarkdown.render(report, lang: .en)
         XCTAssertTrue(md.contains("| moved after the deadline had passed, with no new reason |"), md)
         let json = HistoryJSON.render(slips: slips, ids: [], since: nil, until: nil, warnings: [], lang: .sv)
-        XCTAssertEqual(json.components(separatedBy: "\"after_deadline_without_reason\"").count - 1, 3, json)
+        XCTAssertEqual(json.components(separatedBy: "\"after_deadline_without_reason\"").count - 1, 4, json)
     }
 
     /// A record closed, reopened and closed again is done once, on its last closing; one

@@ -130,6 +130,24 @@ final class RecurringControlTests: XCTestCase {
         XCTAssertNoThrow(try RecordRules.set(d, .activity, id: "K1", [.set("status", "struken"), .set("reason", "Kontrollen upphör")], asOf: july))
     }
 
+    /// `done` on a late standing control records the first period it owes, not the period
+    /// of the day: a check done late does not pass over the periods missed. Caught up period
+    /// by period, the last `done` records the period now running.
+    func testDoneOnALateStandingControlRecordsThePeriodItOwes() throws {
+        var d = data("id: K1\ntitle: IK\ngoal: D3\nowner: sbs\nstatus: pågår\nevery: månad\ndue: löpande\noccurrence: 2025-01 2025-01-28\ndone: 2025-01-28\n")
+        let may5 = Day("2025-05-05")!
+        var lines: [String] = []
+        for _ in 0..<4 {
+            let edit = try Editor.done(d, .activity, id: "K1", on: may5)
+            d = Fixture.data([.activity: String(decoding: edit.afterBytes, as: UTF8.self)])
+            lines.append(d.activities[0].deadline(on: may5)?.token ?? "-")
+        }
+        XCTAssertEqual(d.record(d.activities[0].ref).values(.occurrence),
+                       ["2025-01 2025-01-28", "2025-02 2025-05-05", "2025-03 2025-05-05", "2025-04 2025-05-05", "2025-05 2025-05-05"])
+        XCTAssertEqual(lines, ["2025-03", "2025-04", "löpande", "löpande"], "late until April is recorded")
+        XCTAssertEqual(d.activities[0].due?.token, "löpande")
+    }
+
     /// With no occurrence, a standing control owes the period that holds its `start`;
     /// with neither, nothing tells when a check was due: `missed-occurrence` says so, and
     /// it is not late.

@@ -187,7 +187,7 @@ public enum Editor {
     /// with the outcome and evidence, `done` and `evidence` hold the latest, and `due` moves
     /// on by exactly one period (`2026-Q1` → `2026-Q2`), so a missed period stays late. A
     /// standing control (`due: löpande`) has no next deadline: its occurrence is the period
-    /// of the done date and `due` stays `löpande`. Done again within the period last done,
+    /// of the done date, or, late, the first period it owes, and `due` stays `löpande`. Done again within the period last done,
     /// before the period now due begins, is a re-check of that period (`recheck`): its
     /// line is added beside the first and `due` stays, so no period to come is done ahead.
     public static func done(_ data: DataSet, _ kind: Kind, id: String, on date: Day, evidence: String? = nil,
@@ -197,8 +197,11 @@ public enum Editor {
         if kind == .activity, let every = data.activities[i].every {
             let a = data.activities[i]
             // The occurrence is the period now due (a hand-written `done` may have moved it past
-            // the stored `due`); without a known deadline, the period of the done date.
-            let known = a.deadline.flatMap { $0.lastDay == nil ? nil : $0 }
+            // the stored `due`); a late standing control's, the first period it owes a check
+            // (`Activity.deadline(on:)`), so that a check done late does not pass over the
+            // periods missed; without a known deadline, the period of the done date.
+            let standingOwed = a.due?.isStanding == true ? a.deadline(on: date).flatMap { $0.lastDay.map { $0 < date } ?? false ? $0 : nil } : nil
+            let known = standingOwed ?? a.deadline.flatMap { $0.lastDay == nil ? nil : $0 }
             let again = recheck(data.record(a.ref), due: known, every: every, on: date)
             let occurrence = Occurrence(period: again ?? (known ?? every.period(of: date)).token, done: date, outcome: outcome,
                                         evidence: evidence.map(\.trimmingBlanks).flatMap { $0.isEmpty ? nil : $0 })

@@ -303,9 +303,13 @@ enum HistoryDiff {
                     c.done = self.value(new.fields, "done")
                     c.evidence = self.value(new.fields, "evidence")
                 }
+                if key == "due" {
+                    // The rhythm: what a completion moves `due` by, and what a `done` since the
+                    // stored deadline began may have moved the deadline in force to.
+                    c.every = self.value(new.fields, "every").flatMap(Recurrence.init(parsing:))
+                }
                 if key == "due", let completed {
                     c.occurrence = completed
-                    c.every = self.value(new.fields, "every").flatMap(Recurrence.init(parsing:))
                     c.onePeriodOn = HistoryDiff.onePeriodOn(old: old, new: value, every: self.value(new.fields, "every"))
                 }
                 // A `done` written by hand on a recurring activity, `due` left as it was:

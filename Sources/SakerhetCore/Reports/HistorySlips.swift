@@ -212,11 +212,10 @@ public enum Slips {
                 // Moved in a commit after the deadline it moved from had ended, with no new
                 // reason: the reason left as it was, taken away, or changed only in what a
                 // reader does not see (`RecordRules.visible`). A record put back under its id
-                // says nothing of its reason. Only where the stored deadline is the one in force:
-                // a `done` on or after its start (a recurring control's completion) may have
-                // moved the deadline that counted on, which the stored one does not show.
-                let doneSince = c.done.flatMap(Deadline.init(token:))?.lastDay.map { d in old?.firstDay.map { d >= $0 } ?? true } ?? false
-                if c.action == .changed, !doneSince, let r = entry.revision, let oldLast = old?.lastDay, oldLast < r.date {
+                // says nothing of its reason. Judged by the deadline in force before the move: a
+                // recurring control's `done` since the stored deadline began moved it on.
+                let inForce = Activity.deadline(due: old, every: c.every, done: c.done.flatMap(Deadline.init(token:))?.lastDay)
+                if c.action == .changed, let r = entry.revision, let oldLast = inForce?.lastDay, oldLast < r.date {
                     let given = entry.changes.first { $0.kind == c.kind && $0.id == c.id && $0.field == "reason" }
                     let newReason = given.map { !RecordRules.isBlank($0.new ?? "") && RecordRules.visible($0.new) != RecordRules.visible($0.old) } ?? false
                     if !newReason { move?.afterDeadline = true }
