@@ -177,11 +177,10 @@ public enum RecordRules {
         // A late standing control given another schedule (a date, another rhythm) would leave
         // the periods it owes behind with no move to show in the history: its checks are
         // recorded first.
-        if kind == .activity, before.value(.every) != nil, before.value(.due).flatMap(Deadline.init(token:))?.isStanding == true,
-           after.value(.due) != before.value(.due) || everyChanged {
-            let record = OverdueCheck.Text.command(kind, "done", id)
-            throw EditError(sv: "\(id) är en löpande kontroll utan registrerad kontroll för \(old.token); registrera kontrollerna först (\(record) --date ÅÅÅÅ-MM-DD) och ändra sedan tidplanen, eller stryk kontrollen med ett skäl (status=struken reason=…) om den upphör",
-                            en: "\(id) is a standing control with no check recorded for \(old.token); record the checks first (\(record) --date YYYY-MM-DD), then change the schedule, or strike the control out with a reason (status=struken reason=…) if it ends",
+        if kind == .activity, before.isStandingControl, after.value(.due) != before.value(.due) || everyChanged {
+            let check = OverdueCheck.Text.command(kind, "done", id)
+            throw EditError(sv: "\(id) är en löpande kontroll utan registrerad kontroll för \(old.token); registrera kontrollerna först (\(check) --date ÅÅÅÅ-MM-DD) och ändra sedan tidplanen, eller stryk kontrollen med ett skäl (status=struken reason=…) om den upphör",
+                            en: "\(id) is a standing control with no check recorded for \(old.token); record the checks first (\(check) --date YYYY-MM-DD), then change the schedule, or strike the control out with a reason (status=struken reason=…) if it ends",
                             refusal: true)
         }
         let newReason = !isBlank(after.value(.reason) ?? "") && visible(after.value(.reason)) != visible(before.value(.reason))
@@ -230,7 +229,7 @@ public enum RecordRules {
 
     /// Removes `id`, refused while another record refers to it (`Editor.remove`), and
     /// for open work the follow-up must account for: a goal, activity or finding neither
-    /// `klar` nor `struken` on `asOf` whose deadline then has passed, and any open finding
+    /// `klar` nor `struken` in the file whose deadline on `asOf` has passed, and any open finding
     /// (the auditors' recommendation is answered, not taken away). Removed, it would leave
     /// every count and list with no trace of why; struck out with a reason it stays, grey,
     /// with the reason beside it.
@@ -298,7 +297,7 @@ public enum RecordRules {
         let ref = RecordRef(kind: kind, index: try Editor.target(data, kind, id: id))
         let record = data.record(ref)
         let done = OverdueCheck.Text.command(kind, "done", id)
-        if kind == .activity, record.value(.every) != nil, record.value(.due).flatMap(Deadline.init(token:))?.isStanding == true {
+        if kind == .activity, record.isStandingControl {
             throw EditError(sv: "\(id) är en löpande kontroll (every: \(record.value(.every) ?? "")); den flyttas inte, eftersom varje period ska kontrolleras: registrera kontrollen med \(done) --date ÅÅÅÅ-MM-DD (en annan tidplan ges med 'set \(id) due=…' när inga kontroller saknas)",
                             en: "\(id) is a standing control (every: \(record.value(.every) ?? "")); it is not moved, since each period is to be checked: record the check with \(done) --date YYYY-MM-DD (another schedule is given with 'set \(id) due=…' when no check is missing)",
                             refusal: true)

@@ -98,11 +98,10 @@ extension Recurrence {
         due.lastDay.map { next(after: $0) }
     }
 
-    /// For a standing control (`due: löpande`) with this recurrence: the periods after the
-    /// last one its `occurrences` (those done by `asOf`) complete that have ended by
-    /// `asOf`, with no occurrence; nil when none has (or there is no occurrence to count
-    /// from). Such a control has no deadline to be late for, so a missed period is said
-    /// this way.
+    /// For a standing control (`due: löpande`) with this recurrence: the periods from the
+    /// first it owes a check (`owed`) that have ended by `asOf`, with no occurrence; nil
+    /// when none has (or nothing tells when its first check
+    /// was due: `owed`). The report's row names them beside the lateness they make.
     public func missed(_ occurrences: [Occurrence], start: Deadline? = nil, done: Day? = nil, asOf: Day) -> Missed? {
         guard let owed = owed(occurrences, start: start, done: done, asOf: asOf) else { return nil }
         var missed = Missed(first: owed, last: owed, count: 0)

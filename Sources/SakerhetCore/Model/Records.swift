@@ -594,7 +594,8 @@ extension DataSet {
     }
 
     /// Whether the record at `ref` is a standing control (`due: löpande` with `every`), read
-    /// in place (a late one's deadline is a period it owes a check: `Activity.deadline(on:)`).
+    /// in place (a late one's deadline is a period it owes a check: `Activity.deadline(on:)`);
+    /// `Record.isStandingControl` tells the same from the fields as written.
     public func isStandingControl(_ ref: RecordRef) -> Bool {
         guard ref.kind == .activity else { return false }
         return activities.withUnsafeBufferPointer { b in
@@ -622,5 +623,13 @@ extension DataSet {
         if let found { return found }
         let record = record(ref)
         return (record.value(.id) ?? "", record.value(.owner) ?? "")
+    }
+}
+
+extension Record {
+    /// A standing control as its fields are written: `every` and a `due` of `löpande` (an
+    /// activity's; the rules of `set`, `postpone` and `done` ask it of the record they change).
+    var isStandingControl: Bool {
+        value(.every) != nil && value(.due).flatMap(Deadline.init(token:))?.isStanding == true
     }
 }

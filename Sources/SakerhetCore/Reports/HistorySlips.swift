@@ -12,9 +12,10 @@ public struct Slip: Sendable, Encodable, Hashable {
         public let reason: String?
         /// Nil for an uncommitted move.
         public let revision: Revision?
-        /// Committed after the last day of the deadline it moved from, with the record's
-        /// `reason` left as it was: late work moved with no word of why (by hand, or with
-        /// `--as-of` set back). Said wherever the move's reason is (`reasonShown`).
+        /// Committed after the last day of the deadline in force before it, with no new
+        /// `reason` (left as it was, taken away, or changed only invisibly): late work moved
+        /// with no word of why (by hand, or with `--as-of` set back). Said wherever the move's
+        /// reason is (`reasonShown`).
         public var afterDeadline = false
 
         /// The reason as a reader is shown it: for a move made after its deadline had
