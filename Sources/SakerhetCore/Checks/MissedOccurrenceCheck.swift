@@ -14,7 +14,7 @@ public struct MissedOccurrenceCheck: Check {
     public func run(_ data: DataSet, asOf: Day) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for a in data.activities {
-            guard let every = a.every, a.due?.isStanding == true, !(a.status(asOf: asOf)?.isClosed ?? false),
+            guard a.isStandingControl, let every = a.every, !(a.status(asOf: asOf)?.isClosed ?? false),
                   a.status != .onHold else { continue }
             let occurrences = data.record(a.ref).values(.occurrence).compactMap(Occurrence.init)
             guard every.owed(occurrences, start: a.start, done: a.done, asOf: asOf) == nil else { continue }

@@ -200,8 +200,8 @@ public enum Editor {
             // the stored `due`); a late standing control's, the first period it owes a check
             // (`Activity.deadline(on:)`), so that a check done late does not pass over the
             // periods missed; without a known deadline, the period of the done date.
-            let standingOwed = a.due?.isStanding == true ? a.deadline(on: date).flatMap { $0.lastDay.map { $0 < date } ?? false ? $0 : nil } : nil
-            let known = standingOwed ?? a.deadline.flatMap { $0.lastDay == nil ? nil : $0 }
+            let owed = a.isStandingControl ? a.deadline(on: date) : nil
+            let known = owed?.lastDay.map { $0 < date } == true ? owed : a.deadline.flatMap { $0.lastDay == nil ? nil : $0 }
             let again = recheck(data.record(a.ref), due: known, every: every, on: date)
             let occurrence = Occurrence(period: again ?? (known ?? every.period(of: date)).token, done: date, outcome: outcome,
                                         evidence: evidence.map(\.trimmingBlanks).flatMap { $0.isEmpty ? nil : $0 })

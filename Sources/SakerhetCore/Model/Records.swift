@@ -317,6 +317,9 @@ public struct Activity: Scheduled {
     /// `done` when it moves a recurring activity's deadline on; nil when `activities done`
     /// has already moved `due` past the occurrence that `done` completed (see `countedDone`).
     public var countedDone: Day? { doneCounts ? done : nil }
+    /// A standing control: `every` with `due: löpande` (it owes each period a check:
+    /// `Activity.deadline(on:)`). `Record.isStandingControl` tells it from the fields as written.
+    public var isStandingControl: Bool { every != nil && due?.isStanding == true }
 
     /// For a recurring activity done on or after its stored deadline, the next period.
     public var deadline: Deadline? { Activity.deadline(due: due, every: every, done: countedDone) }
@@ -599,7 +602,7 @@ extension DataSet {
     public func isStandingControl(_ ref: RecordRef) -> Bool {
         guard ref.kind == .activity else { return false }
         return activities.withUnsafeBufferPointer { b in
-            ref.index < b.count && b[ref.index].every != nil && b[ref.index].due?.isStanding == true
+            ref.index < b.count && b[ref.index].isStandingControl
         }
     }
 

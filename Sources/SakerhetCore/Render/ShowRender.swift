@@ -54,7 +54,7 @@ public enum ShowRender {
                 var later = true
                 if let n = now.firstDay, let d = a.due?.firstDay { later = n > d }
                 // A standing control's deadline is the period it owes a check, ended unchecked.
-                if a.due?.isStanding == true {
+                if a.isStandingControl {
                     facts.append((sv ? "Period utan registrerad kontroll" : "Period with no check recorded", now.shown(lang)))
                 } else {
                     facts.append((later ? (sv ? "Nästa period" : "Next period") : (sv ? "Period som gäller på dagen" : "Period due on the day"), now.shown(lang)))

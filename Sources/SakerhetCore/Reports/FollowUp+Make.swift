@@ -282,7 +282,7 @@ extension FollowUp {
                 (made.doneDaysLate, made.doneNote) = doneNote(.activity, activities[i].id, done: activities[i].donePeriod, due: due, status: status,
                                                               assumed: assumedRows.isEmpty ? [] : assumedRows[activities[i].ref.index] ?? [])
             } else if let every = activities[i].every {
-                made.doneNote = recurringNote(activities[i].ref, every: every, standing: activities[i].due?.isStanding == true && status != .onHold,
+                made.doneNote = recurringNote(activities[i].ref, every: every, standing: activities[i].isStandingControl && status != .onHold,
                                               start: start, done: activities[i].done)
             }
             return made
