@@ -30,6 +30,28 @@ final class DiagnosticLabelTests: XCTestCase {
         XCTAssertNil(Diagnostic(severity: .error, check: "x", file: "f", line: 1, recordID: "A1\nB", owner: "sbs\n", message: Message(sv: "", en: "")).owner)
     }
 
+    /// Issue 13: a diagnostic on a record is a small value that reads its file, id and
+    /// owners from the records when asked, and says the same as one that carries them.
+    func testARecordsDiagnosticReadsItsPlaceFromTheRecords() throws {
+        let activities = Fixture.activities.replacingOccurrences(of: "owner: meb\n", with: "owner: meb\nowner: sbs\nowner: meb\n")
+        let data = Fixture.data([.activity: activities])
+        let i = try XCTUnwrap(data.activities.firstIndex { $0.owners.count > 1 })
+        let ref = RecordRef(kind: .activity, index: i)
+        let d = Diagnostic(.error, "x", data, ref, field: .owner, sv: "s", en: "e")
+        XCTAssertEqual(d.file, data.path(.activity))
+        XCTAssertEqual(d.recordID, data.activities[i].id)
+        XCTAssertEqual(d.owners, data.activities[i].owners)
+        XCTAssertEqual(d.owners, ["meb", "sbs"])
+        let given = Diagnostic(severity: .error, check: "x", file: data.path(.activity), line: try XCTUnwrap(data.record(ref).field(.owner)).line,
+                               kind: .activity, recordID: data.activities[i].id, owner: "meb", coOwners: ["sbs"], message: Message(sv: "s", en: "e"))
+        XCTAssertEqual(d, given)
+        XCTAssertEqual(d.hashValue, given.hashValue)
+        // An owner and an area have no owners; their diagnostics none.
+        XCTAssertNil(Diagnostic(.error, "x", data, RecordRef(kind: .owner, index: 0), sv: "s", en: "e").owner)
+        // With its file, id and owner as strings and a list of owners it was 144 bytes.
+        XCTAssertLessThanOrEqual(MemoryLayout<Diagnostic>.size, 104)
+    }
+
     /// An owner of many lines and an id of many lines: every diagnostic of the record leaves
     /// the owner out and names the record by the start of its id.
     func testLongValuesAreNotCarriedByEveryDiagnostic() {

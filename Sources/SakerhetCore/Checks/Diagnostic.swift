@@ -14,23 +14,79 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
-/// One finding of a check, with everything a printer needs: where, what, whose.
-public struct Diagnostic: Sendable, Codable, Hashable {
+/// One finding of a check: which check, how severe, where, and its message. A finding on a
+/// record is a small value (the check, severity, line, column, the record's place and a
+/// message made when it is printed): its file, id and owners are read from the records
+/// when a printer asks for them (`DataSet.Cache`), not copied into each of tens of
+/// thousands of findings. A finding elsewhere (a line no record holds, config.rec, an
+/// imported cell) carries them as given.
+public struct Diagnostic: Sendable, Hashable, Encodable {
     public let severity: Severity
     /// The check's id, e.g. `overdue`.
     public let check: String
-    public let file: String
     public let line: Int
     public let column: Int?
     public let kind: Kind?
-    /// The record's id, when it can be one (see `label`).
-    public let recordID: String?
-    /// The owner's id, when the record has one that can be an id (see `label`).
-    public let owner: String?
     public let message: Message
+    private let place: Place
+
+    private enum Place: Sendable {
+        /// The record at `index` of the diagnostic's kind in a data set's records.
+        case record(DataSet.Cache, index: Int)
+        case given(Given)
+    }
+
+    /// A diagnostic's file, id and owners as given.
+    private final class Given: Sendable {
+        let file: String
+        let recordID: String?
+        let owner: String?
+        let coOwners: [String]?
+
+        init(file: String, recordID: String?, owner: String?, coOwners: [String]?) {
+            self.file = file
+            self.recordID = recordID
+            self.owner = owner
+            self.coOwners = coOwners
+        }
+    }
+
+    public var file: String {
+        switch place {
+        case .record(let records, _): return kind.map(records.path) ?? ""
+        case .given(let g): return g.file
+        }
+    }
+
+    /// The record's id, when it can be one (see `label`).
+    public var recordID: String? {
+        switch place {
+        case .record(let records, let index): return kind.flatMap { Diagnostic.label(records.idAndOwner(RecordRef(kind: $0, index: index)).id) }
+        case .given(let g): return g.recordID
+        }
+    }
+
+    /// The owner's id, when the record has one that can be an id (see `label`).
+    public var owner: String? {
+        switch place {
+        case .record(let records, let index): return kind.flatMap { Diagnostic.label(records.idAndOwner(RecordRef(kind: $0, index: index)).owner) }
+        case .given(let g): return g.owner
+        }
+    }
+
     /// The record's other owners, when `owner` repeats: the per-owner views list the
     /// diagnostic under each, annotations name them all.
-    public var coOwners: [String]? = nil
+    public var coOwners: [String]? {
+        switch place {
+        case .record(let records, let index):
+            guard let kind else { return nil }
+            let all = records.owners(RecordRef(kind: kind, index: index))
+            guard all.count > 1 else { return nil }
+            let rest = all.dropFirst().compactMap(Diagnostic.label)
+            return rest.isEmpty ? nil : Array(rest)
+        case .given(let g): return g.coOwners
+        }
+    }
 
     /// `owner` and `coOwners`.
     public var owners: [String] { (owner.map { [$0] } ?? []) + (coOwners ?? []) }
@@ -38,16 +94,22 @@ public struct Diagnostic: Sendable, Codable, Hashable {
     /// `quoting`: the value of the field the message is about; where the message quotes it
     /// whole ('…') and it is longer than `quoteLimit`, only its start is quoted (`quoted`).
     public init(severity: Severity, check: String, file: String, line: Int, column: Int? = nil,
-                kind: Kind? = nil, recordID: String? = nil, owner: String? = nil, message: Message, quoting value: String? = nil) {
+                kind: Kind? = nil, recordID: String? = nil, owner: String? = nil, coOwners: [String]? = nil,
+                message: Message, quoting value: String? = nil) {
+        self.init(severity: severity, check: check, line: line, column: column, kind: kind, message: message, quoting: value,
+                  place: .given(Given(file: file, recordID: Diagnostic.label(recordID), owner: Diagnostic.label(owner),
+                                      coOwners: coOwners)))
+    }
+
+    private init(severity: Severity, check: String, line: Int, column: Int?, kind: Kind?, message: Message,
+                 quoting value: String?, place: Place) {
         self.severity = severity
         self.check = check
-        self.file = file
         self.line = line
         self.column = column
         self.kind = kind
-        self.recordID = Diagnostic.label(recordID)
-        self.owner = Diagnostic.label(owner)
         self.message = value.map { Diagnostic.quoting($0, in: message) } ?? message
+        self.place = place
     }
 
     /// A diagnostic on a record, at the line of `field` (or the record's first line).
@@ -61,28 +123,53 @@ public struct Diagnostic: Sendable, Codable, Hashable {
                 column: Int? = nil, message: Message) {
         let record = data.record(ref)
         let f = field.flatMap { record.field($0) }
-        let (id, owner) = data.idAndOwner(ref)
-        self.init(severity: severity, check: check, file: data.path(ref.kind), line: f?.line ?? record.line,
-                  column: column, kind: ref.kind, recordID: id, owner: owner, message: message, quoting: f?.value)
-        coOwners = Diagnostic.coOwners(data, ref)
-    }
-
-    /// The owners after the first, when the record has several; nil otherwise.
-    static func coOwners(_ data: DataSet, _ ref: RecordRef) -> [String]? {
-        let all = data.owners(ref)
-        guard all.count > 1 else { return nil }
-        let rest = all.dropFirst().compactMap(Diagnostic.label)
-        return rest.isEmpty ? nil : Array(rest)
+        self.init(severity: severity, check: check, line: f?.line ?? record.line, column: column, kind: ref.kind,
+                  message: message, quoting: f?.value, place: .record(data.cache, index: ref.index))
     }
 
     /// A diagnostic at one field of a record: its own line, also when the key repeats.
     /// `line` picks one of a multi-line field's lines.
     public init(_ severity: Severity, _ check: String, _ data: DataSet, _ ref: RecordRef, at field: Field,
                 line: Int? = nil, column: Int? = nil, sv: String, en: String) {
-        let (id, owner) = data.idAndOwner(ref)
-        self.init(severity: severity, check: check, file: data.path(ref.kind), line: line ?? field.line,
-                  column: column, kind: ref.kind, recordID: id, owner: owner, message: Message(sv: sv, en: en), quoting: field.value)
-        coOwners = Diagnostic.coOwners(data, ref)
+        self.init(severity: severity, check: check, line: line ?? field.line, column: column, kind: ref.kind,
+                  message: Message(sv: sv, en: en), quoting: field.value, place: .record(data.cache, index: ref.index))
+    }
+
+    // Two diagnostics are the same when they say the same of the same place, however held.
+
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.severity == b.severity && a.check == b.check && a.line == b.line && a.column == b.column && a.kind == b.kind
+            && a.file == b.file && a.recordID == b.recordID && a.owner == b.owner && a.coOwners == b.coOwners
+            && a.message == b.message
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case severity, check, file, line, column, kind, recordID, owner, message, coOwners
+    }
+
+    /// The rollup's JSON (`RollupJSON`) has each plan's errors with these keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(check, forKey: .check)
+        try c.encode(file, forKey: .file)
+        try c.encode(line, forKey: .line)
+        try c.encodeIfPresent(column, forKey: .column)
+        try c.encodeIfPresent(kind, forKey: .kind)
+        try c.encodeIfPresent(recordID, forKey: .recordID)
+        try c.encodeIfPresent(owner, forKey: .owner)
+        try c.encode(message, forKey: .message)
+        try c.encodeIfPresent(coOwners, forKey: .coOwners)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(check)
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(recordID)
+        hasher.combine(message)
     }
 
     /// The longest `id` or `owner` a diagnostic carries, in bytes.
@@ -174,7 +261,7 @@ extension Array where Element == Diagnostic {
 
     /// The same order, sorted where the diagnostics lie. Their order is found on their
     /// indexes (4 bytes each), and the diagnostics are then moved into it: a sort of the
-    /// diagnostics themselves takes a buffer of half of them (140 bytes each) in fresh
+    /// diagnostics themselves takes a buffer of half of them (104 bytes each) in fresh
     /// memory, on one core while the other waits. Diagnostics that compare equal keep
     /// their order (the index decides), as in a stable sort.
     public mutating func sortForOutput() {

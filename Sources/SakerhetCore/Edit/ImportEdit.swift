@@ -112,10 +112,8 @@ public struct ImportEdit: Sendable {
         }
         let inColumn = Importer.inColumn(header, d.message)
         let message = p.record.table.map { Message(sv: $0.sv + ": " + inColumn.sv, en: $0.en + ": " + inColumn.en) } ?? inColumn
-        var out = Diagnostic(severity: d.severity, check: d.check, file: String(p.record.source[..<colon]), line: row,
-                             kind: d.kind, recordID: d.recordID, owner: d.owner,
-                             message: message)
-        out.coOwners = d.coOwners
+        let out = Diagnostic(severity: d.severity, check: d.check, file: String(p.record.source[..<colon]), line: row,
+                             kind: d.kind, recordID: d.recordID, owner: d.owner, coOwners: d.coOwners, message: message)
         return out
     }
 

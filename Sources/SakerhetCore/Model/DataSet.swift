@@ -97,14 +97,11 @@ public struct DataSet: Sendable {
     // The other kinds' typed records are made on first use, all of a kind at once: an
     // edit of one record in a folder of 100,000 activities checks only the records near
     // it (`Neighbourhood.swift`) and never asks for the rest.
-    public var goals: [Goal] { cache.goals.get { build(.goal, DataSet.goal) } }
-    public var activities: [Activity] { cache.activities.get { build(.activity, DataSet.activity) } }
-    public var risks: [Risk] {
-        let scale = config.riskScale
-        return cache.risks.get { build(.risk) { DataSet.risk($0, $1, &$2, scale: scale) } }
-    }
-    public var findings: [Finding] { cache.findings.get { build(.finding, DataSet.finding) } }
-    public var followups: [Followup] { cache.followups.get { build(.followup, DataSet.followup) } }
+    public var goals: [Goal] { cache.goals }
+    public var activities: [Activity] { cache.activities }
+    public var risks: [Risk] { cache.risks }
+    public var findings: [Finding] { cache.findings }
+    public var followups: [Followup] { cache.followups }
 
     /// id → record indices, per kind (more than one index means a duplicate id): `ids[kind]`
     /// makes that kind's index only (a dictionary of every kind's would index 100,000
@@ -124,7 +121,9 @@ public struct DataSet: Sendable {
     /// time. The other kinds' are made on first use (`idIndex`), since a list or a report
     /// of 100,000 activities never asks for an activity by id.
     private let eagerIDs: [IDIndex?]
-    private let cache = Cache()
+    /// The typed records made so far, shared by the copies of this data set and by the
+    /// diagnostics on its records (`Diagnostic.file`, `recordID`, `owner`).
+    let cache: Cache
 
     public init(folder: String, files: [Kind: SourceFile], configFile: SourceFile? = nil) {
         self.folder = folder
@@ -139,13 +138,16 @@ public struct DataSet: Sendable {
         }
         self.recordsBySlot = recordsBySlot
         self.pathsBySlot = pathsBySlot
-        owners = DataSet.build(recordsBySlot, .owner) { ref, _, f in
+        let owners = DataSet.build(recordsBySlot, .owner) { ref, _, f in
             Owner(ref: ref, id: f[.id] ?? "", name: f[.name] ?? "",
                   kind: f[.kind].flatMap(OwnerKind.init(rawValue:)), parent: f[.parent], contact: f[.contact])
         }
-        areas = DataSet.build(recordsBySlot, .area) { ref, _, f in
+        let areas = DataSet.build(recordsBySlot, .area) { ref, _, f in
             Area(ref: ref, id: f[.id] ?? "", name: f[.name] ?? "", description: f[.description])
         }
+        self.owners = owners
+        self.areas = areas
+        cache = Cache(folder: folder, paths: pathsBySlot, records: recordsBySlot, riskScale: config.riskScale, owners: owners, areas: areas)
         eagerIDs = Kind.allCases.map { [.owner, .area, .goal].contains($0) ? IDIndex(recordsBySlot[$0.slot]) : nil }
     }
 
@@ -160,10 +162,6 @@ public struct DataSet: Sendable {
         }
     }
 
-    private func build<T: Sendable>(_ k: Kind, _ make: @Sendable (RecordRef, Record, inout FieldSlots) -> T) -> [T] {
-        DataSet.build(recordsBySlot, k, make)
-    }
-
     /// The activities whose status, deadline on `day` (`Timed.deadline(on:)`: for a
     /// recurring one done in its period by then, the next period) and done date
     /// (`donePeriod`, for a filter that judges a record by its status on the day:
@@ -171,7 +169,7 @@ public struct DataSet: Sendable {
     /// `list --overdue` of 100,000 activities makes the few thousand it shows. When every
     /// activity is made already, they are filtered.
     public func activities(on day: Day, whereTiming keep: @Sendable (Status?, Deadline?, Deadline?) -> Bool) -> [Activity] {
-        if let made = cache.activities.made {
+        if let made = cache.madeActivities.made {
             return made.filter { keep($0.status, $0.deadline(on: day), $0.donePeriod) }
         }
         let rs = recordsBySlot[Kind.activity.slot]
@@ -274,7 +272,7 @@ public struct DataSet: Sendable {
         }
     }
 
-    public func path(_ kind: Kind) -> String { pathsBySlot[kind.slot] ?? folder + "/" + kind.fileName }
+    public func path(_ kind: Kind) -> String { cache.path(kind) }
 
     public func contains(_ kind: Kind, id: String) -> Bool { idIndex(kind.slot).first(id) != nil }
 
@@ -379,26 +377,97 @@ public struct DataSet: Sendable {
     }
 }
 
-/// What a data set computes on first use and keeps. Its contents follow from the data
-/// set's own immutable contents, so sharing it between copies is safe. Each value has a
-/// lock of its own (`Once`): one thread making the activities' id index (about 20 ms at
-/// 100,000) does not stop another from reading the goals, as one lock for the whole cache
-/// did.
-private final class Cache: Sendable {
-    let goals = Once<[Goal]>()
-    let activities = Once<[Activity]>()
-    let risks = Once<[Risk]>()
-    let findings = Once<[Finding]>()
-    let followups = Once<[Followup]>()
-    /// By `Kind.slot`.
-    let idIndexes = Kind.allCases.map { _ in Once<IDIndex>() }
-    let activityGoals = Once<[Int32]>()
-    /// Ids looked up by a pass over the records (`records(of:id:)`), by slot.
-    let lookups = Kind.allCases.map { _ in Once<[String: [Int]]>() }
+extension DataSet {
+    /// What a data set computes on first use and keeps, and what it is made from. Its
+    /// contents follow from the data set's own immutable contents, so sharing it between
+    /// copies is safe. Each value has a lock of its own (`Once`): one thread making the
+    /// activities' id index (about 20 ms at 100,000) does not stop another from reading the
+    /// goals, as one lock for the whole cache did. A diagnostic on a record holds this and
+    /// the record's index, and reads the record's file, id and owners here when printed.
+    final class Cache: Sendable {
+        private let folder: String
+        /// By `Kind.slot`.
+        private let paths: [String?]
+        private let records: [[Record]]
+        private let riskScale: Int
+        private let owners: [Owner]
+        private let areas: [Area]
 
-    var typedSoFar: [Kind] {
-        [(Kind.goal, goals.made != nil), (.activity, activities.made != nil), (.risk, risks.made != nil),
-         (.finding, findings.made != nil), (.followup, followups.made != nil)].filter(\.1).map(\.0)
+        private let madeGoals = Once<[Goal]>()
+        let madeActivities = Once<[Activity]>()
+        private let madeRisks = Once<[Risk]>()
+        private let madeFindings = Once<[Finding]>()
+        private let madeFollowups = Once<[Followup]>()
+        /// By `Kind.slot`.
+        let idIndexes = Kind.allCases.map { _ in Once<IDIndex>() }
+        let activityGoals = Once<[Int32]>()
+        /// Ids looked up by a pass over the records (`records(of:id:)`), by slot.
+        let lookups = Kind.allCases.map { _ in Once<[String: [Int]]>() }
+
+        init(folder: String, paths: [String?], records: [[Record]], riskScale: Int, owners: [Owner], areas: [Area]) {
+            self.folder = folder
+            self.paths = paths
+            self.records = records
+            self.riskScale = riskScale
+            self.owners = owners
+            self.areas = areas
+        }
+
+        var goals: [Goal] { madeGoals.get { DataSet.build(records, .goal, DataSet.goal) } }
+        var activities: [Activity] { madeActivities.get { DataSet.build(records, .activity, DataSet.activity) } }
+        var risks: [Risk] {
+            let scale = riskScale
+            return madeRisks.get { DataSet.build(records, .risk) { DataSet.risk($0, $1, &$2, scale: scale) } }
+        }
+        var findings: [Finding] { madeFindings.get { DataSet.build(records, .finding, DataSet.finding) } }
+        var followups: [Followup] { madeFollowups.get { DataSet.build(records, .followup, DataSet.followup) } }
+
+        var typedSoFar: [Kind] {
+            [(Kind.goal, madeGoals.made != nil), (.activity, madeActivities.made != nil), (.risk, madeRisks.made != nil),
+             (.finding, madeFindings.made != nil), (.followup, madeFollowups.made != nil)].filter(\.1).map(\.0)
+        }
+
+        /// The path of `kind`'s file as messages show it.
+        func path(_ kind: Kind) -> String { paths[kind.slot] ?? folder + "/" + kind.fileName }
+
+        /// The typed record's owners (goals, activities, risks, findings), read where the
+        /// record lies; empty for the other kinds. A copy of the record, for its owners,
+        /// retained and released everything it holds, for every diagnostic of a long list.
+        func owners(_ ref: RecordRef) -> [String] {
+            func typed<T>(_ items: [T], _ owners: (T) -> [String]) -> [String] {
+                items.withUnsafeBufferPointer { b in ref.index < b.count ? owners(b[ref.index]) : [] }
+            }
+            switch ref.kind {
+            case .goal: return typed(goals) { $0.owners }
+            case .activity: return typed(activities) { $0.owners }
+            case .risk: return typed(risks) { $0.owners }
+            case .finding: return typed(findings) { $0.owners }
+            case .owner, .area, .followup: return []
+            }
+        }
+
+        /// The `id` and `owner` of the record at `ref` (empty when it has none), read from
+        /// the typed records instead of walking the record's fields: a diagnostic asks for
+        /// them, and a record of many thousand lines may have as many diagnostics.
+        func idAndOwner(_ ref: RecordRef) -> (id: String, owner: String) {
+            func typed<T: Item>(_ items: [T], _ owner: (T) -> String) -> (String, String)? {
+                items.withUnsafeBufferPointer { b in ref.index < b.count ? (b[ref.index].id, owner(b[ref.index])) : nil }
+            }
+            let found: (String, String)?
+            switch ref.kind {
+            case .owner: found = typed(owners) { _ in "" }
+            case .area: found = typed(areas) { _ in "" }
+            case .goal: found = typed(goals) { $0.owner }
+            case .activity: found = typed(activities) { $0.owner }
+            case .risk: found = typed(risks) { $0.owner }
+            case .finding: found = typed(findings) { $0.owner }
+            case .followup: found = typed(followups) { _ in "" }
+            }
+            if let found { return found }
+            guard records[ref.kind.slot].indices.contains(ref.index) else { return ("", "") }
+            let record = records[ref.kind.slot][ref.index]
+            return (record.value(.id) ?? "", record.value(.owner) ?? "")
+        }
     }
 }
 

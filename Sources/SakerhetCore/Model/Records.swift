@@ -580,21 +580,9 @@ func naturalCompare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UI
 }
 
 extension DataSet {
-    /// The typed record's owners (goals, activities, risks, findings), read where the
-    /// record lies; empty for the other kinds. A copy of the record, for its owners,
-    /// retained and released everything it holds, for every diagnostic of a long list.
-    public func owners(_ ref: RecordRef) -> [String] {
-        func typed<T>(_ items: [T], _ owners: (T) -> [String]) -> [String] {
-            items.withUnsafeBufferPointer { b in ref.index < b.count ? owners(b[ref.index]) : [] }
-        }
-        switch ref.kind {
-        case .goal: return typed(goals) { $0.owners }
-        case .activity: return typed(activities) { $0.owners }
-        case .risk: return typed(risks) { $0.owners }
-        case .finding: return typed(findings) { $0.owners }
-        case .owner, .area, .followup: return []
-        }
-    }
+    /// The typed record's owners (goals, activities, risks, findings); empty for the
+    /// other kinds (`Cache.owners`).
+    public func owners(_ ref: RecordRef) -> [String] { cache.owners(ref) }
 
     /// Whether the record at `ref` is a standing control (`due: löpande` with `every`), read
     /// in place (a late one's deadline is a period it owes a check: `Activity.deadline(on:)`);
@@ -607,26 +595,8 @@ extension DataSet {
     }
 
     /// The `id` and `owner` of the record at `ref` (empty when it has none), read from the
-    /// typed records instead of walking the record's fields: a diagnostic asks for them, and
-    /// a record of many thousand lines may have as many diagnostics.
-    public func idAndOwner(_ ref: RecordRef) -> (id: String, owner: String) {
-        func typed<T: Item>(_ items: [T], _ owner: (T) -> String) -> (String, String)? {
-            items.withUnsafeBufferPointer { b in ref.index < b.count ? (b[ref.index].id, owner(b[ref.index])) : nil }
-        }
-        let found: (String, String)?
-        switch ref.kind {
-        case .owner: found = typed(owners) { _ in "" }
-        case .area: found = typed(areas) { _ in "" }
-        case .goal: found = typed(goals) { $0.owner }
-        case .activity: found = typed(activities) { $0.owner }
-        case .risk: found = typed(risks) { $0.owner }
-        case .finding: found = typed(findings) { $0.owner }
-        case .followup: found = typed(followups) { _ in "" }
-        }
-        if let found { return found }
-        let record = record(ref)
-        return (record.value(.id) ?? "", record.value(.owner) ?? "")
-    }
+    /// typed records (`Cache.idAndOwner`).
+    public func idAndOwner(_ ref: RecordRef) -> (id: String, owner: String) { cache.idAndOwner(ref) }
 }
 
 extension Record {
