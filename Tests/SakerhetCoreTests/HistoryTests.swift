@@ -249,6 +249,46 @@ final class HistorySlipsTests: XCTestCase {
         XCTAssertEqual(Slips.make(h, ids: ["A2"]).map(\.id), ["A2"])
     }
 
+    /// A record given a new id keeps its history: the commit that renames it shows `id`
+    /// old → new and its other changes (here a moved deadline), earlier changes are under
+    /// its new id with the id they had, and its baseline and moves follow it.
+    func testARenamedRecordKeepsItsBaselineAndMoves() throws {
+        func record(_ id: String, _ due: String, title: String = "Öva krisledningen") -> String {
+            "id: \(id)\ntitle: \(title)\ngoal: D2\nowner: sbs\ndue: \(due)\nstatus: pågår\n"
+        }
+        var b = HistoryBook()
+        b.commit("c1", "2026-01-10", ["data/activities.rec": record("A1", "2026-03") + "\n" + record("A9", "2026-04", title: "Annat")])
+        b.commit("c2", "2026-02-01", ["data/activities.rec": record("A1", "2026-05") + "\n" + record("A9", "2026-04", title: "Annat")])
+        b.commit("c3", "2026-06-01", ["data/activities.rec": record("A1.1", "2026-12") + "\n" + record("A9", "2026-04", title: "Annat")])
+        let h = b.history()
+        XCTAssertEqual(historySummary(h), ["c1: +A1.1, +A9", "c2: A1.1.due 2026-03→2026-05", "c3: A1.1.id A1→A1.1, A1.1.due 2026-05→2026-12"])
+        XCTAssertEqual(h.entries[0].changes[0].idThen, "A1")
+        XCTAssertEqual(h.entries[1].changes[0].idThen, "A1")
+        XCTAssertNil(h.entries[2].changes[0].idThen)
+        // The period began before the rename: the baseline is the deadline then, under the new id.
+        let baselines = Baselines.make(h, periodStart: Day("2026-03-01")!)
+        XCTAssertEqual(baselines.original(.activity, "A1.1", current: Deadline(token: "2026-12")), Deadline(token: "2026-05"))
+        XCTAssertNil(baselines.original(.activity, "A1", current: Deadline(token: "2026-12")))
+        let slips = Slips.make(h)
+        XCTAssertEqual(slips.map(\.id), ["A1.1"])
+        XCTAssertEqual(slips[0].moves.map { "\($0.from)→\($0.to)" }, ["2026-03→2026-05", "2026-05→2026-12"])
+        // Renamed twice: the record ends under its last id; A1, free again, is a new record.
+        b.commit("c4", "2026-07-01", ["data/activities.rec": record("A2", "2026-12") + "\n" + record("A9", "2026-04", title: "Annat")
+                                          + "\n" + record("A1", "2027-01", title: "Ny")])
+        XCTAssertEqual(historySummary(b.history()).suffix(2), ["c3: A2.id A1→A1.1, A2.due 2026-05→2026-12", "c4: A2.id A1.1→A2, +A1"])
+        XCTAssertEqual(Slips.make(b.history()).map(\.id), ["A2"])
+        // Two records of one title taken away and two added: which is which is not known.
+        var twice = HistoryBook()
+        twice.commit("c1", "2026-01-10", ["data/activities.rec": record("A1", "2026-03") + "\n" + record("A2", "2026-03")])
+        twice.commit("c2", "2026-02-01", ["data/activities.rec": record("B1", "2026-03") + "\n" + record("B2", "2026-03")])
+        XCTAssertEqual(historySummary(twice.history()), ["c1: +A1, +A2", "c2: +B1, +B2, -A1, -A2"])
+        // A new id and a new title in one commit: one record removed and one added.
+        var both = HistoryBook()
+        both.commit("c1", "2026-01-10", ["data/activities.rec": record("A1", "2026-03")])
+        both.commit("c2", "2026-02-01", ["data/activities.rec": record("A5", "2026-09", title: "Nytt namn")])
+        XCTAssertEqual(historySummary(both.history()), ["c1: +A1", "c2: +A5, -A1"])
+    }
+
     func testSortedByTotalThenMovesThenID() {
         var b = HistoryBook()
         b.commit("c1", "2024-01-01", ["data/activities.rec": historyActivity("B", due: "2024-05") + "\n" + historyActivity("A", due: "2024-05") + "\n" + historyActivity("C", due: "2024-05")])

@@ -24,6 +24,8 @@ public enum HistoryJSON {
         let action: String
         let kind: String
         let id: String?
+        /// For a change made before the record was given its id now: the id it had then.
+        let id_then: String?
         let path: String
         let field: String?
         let old: String?
@@ -106,7 +108,7 @@ public enum HistoryJSON {
             JSONEntry(uncommitted: e.revision == nil, commit: e.revision?.hash, date: e.revision?.date.description,
                       time: e.revision?.time, author: e.revision?.author, subject: e.revision?.subject,
                       changes: e.changes.map { c in
-                          JSONChange(action: c.action.rawValue, kind: c.kind.rawValue, id: c.id.isEmpty ? nil : c.id, path: c.path,
+                          JSONChange(action: c.action.rawValue, kind: c.kind.rawValue, id: c.id.isEmpty ? nil : c.id, id_then: c.idThen, path: c.path,
                                      field: c.field, old: c.old, new: c.new, title: c.title, owner: c.owner, reason: c.reason,
                                      line: c.line, message: c.message?.text(lang), occurrence: c.occurrence)
                       })

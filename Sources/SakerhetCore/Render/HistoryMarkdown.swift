@@ -19,7 +19,7 @@ public enum HistoryMarkdown {
             let who: [String] = e.revision.map { [$0.date.description, "`" + $0.short + "`", $0.author, $0.subject] }
                 ?? [HistoryText.uncommitted(lang), "", "", ""]
             for c in e.changes {
-                out += row(who + [c.action == .unparseable ? "" : c.id, HistoryText.describe(c, lang, clipAt: 200)])
+                out += row(who + [c.action == .unparseable ? "" : c.id, HistoryText.then(c, lang) + HistoryText.describe(c, lang, clipAt: 200)])
             }
         }
         return out

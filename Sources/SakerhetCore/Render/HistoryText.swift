@@ -19,10 +19,15 @@ public enum HistoryText {
             if i > 0 { out += "\n" }
             out += header(e.revision, lang, style) + "\n"
             for c in e.changes {
-                out += "  " + SafeText.text((showIDs && c.action != .unparseable ? c.id + "  " : "") + describe(c, lang), lang) + "\n"
+                out += "  " + SafeText.text((showIDs && c.action != .unparseable ? c.id + "  " : "") + then(c, lang) + describe(c, lang), lang) + "\n"
             }
         }
         return out
+    }
+
+    /// "(då A5) " for a change made before the record was given its id now; "" otherwise.
+    static func then(_ c: RecordChange, _ lang: Lang) -> String {
+        c.idThen.map { (lang == .sv ? "(då " : "(then ") + $0 + ") " } ?? ""
     }
 
     /// The deadline slips, most days first.

@@ -141,8 +141,11 @@ public struct RecordChange: Sendable, Hashable {
 
     public let action: Action
     public let kind: Kind
-    /// The record id; empty for `unparseable`.
-    public let id: String
+    /// The record id; empty for `unparseable`. For a change made before the record was
+    /// given a new id, the id it has now (`idThen` is the one it had).
+    public internal(set) var id: String
+    /// The id the record had at this change, when it was given another since (`HistoryDiff.renames`).
+    public internal(set) var idThen: String?
     /// The file, relative to the top of the repository.
     public let path: String
     /// For `changed`: the field, its old and new value (nil when absent or empty). A

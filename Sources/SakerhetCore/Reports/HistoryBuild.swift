@@ -61,12 +61,15 @@ extension History {
         var builder = HistoryBuilder(kinds: input.kinds, only: only, contents: contents)
         var entries: [HistoryEntry] = []
         entries.reserveCapacity(input.commits.count + 1)
-        var marks: [ClassificationMark] = []
+        // Each mark with the index of the last entry at its commit (-1: before the first).
+        var marks: [(entry: Int, mark: ClassificationMark)] = []
         for c in input.commits {
             if let e = builder.add(key: c.revision.hash, parents: c.parents, files: c.files, boundary: c.isBoundary) {
                 entries.append(HistoryEntry(revision: c.revision, changes: e))
             }
-            for (id, isOpen) in builder.classified { marks.append(ClassificationMark(id: id, date: c.revision.date, isOpen: isOpen)) }
+            for (id, isOpen) in builder.classified {
+                marks.append((entries.count - 1, ClassificationMark(id: id, date: c.revision.date, isOpen: isOpen)))
+            }
         }
         var last = input.head ?? input.commits.last?.revision.hash
         if let tree = input.workingTree {
@@ -76,12 +79,13 @@ extension History {
                 entries.append(HistoryEntry(revision: nil, changes: e))
             }
         }
+        HistoryDiff.followRenames(&entries, marks: &marks)
         // Known ids: those of the latest version, and every id that ever changed.
         var known = last.map { builder.ids(at: $0) } ?? []
         for e in entries { for c in e.changes where !c.id.isEmpty { known.insert(c.id) } }
         return History(entries: entries, isShallow: input.isShallow,
                        tags: input.tags.sorted { $0.date != $1.date ? $0.date < $1.date : $0.name < $1.name },
-                       knownIDs: known, classifications: marks)
+                       knownIDs: known, classifications: marks.map(\.mark))
     }
 }
 
@@ -268,12 +272,14 @@ enum HistoryDiff {
     /// merge), a change is kept only when it differs from every parent.
     static func changes(kind: Kind, parents: [HistorySnapshot], now: HistorySnapshot) -> [RecordChange] {
         let first = parents[0]
+        let renamedFrom = parents.count == 1 ? renames(from: first, to: now) : [:]
         var out: [RecordChange] = []
         for id in now.order {
             let new = now.records[id]!
             // Most commits have one parent and leave most records as they were.
             if parents.count == 1, let old = first.records[id], same(old.bytes, new.bytes) { continue }
-            let olds = parents.map { $0.records[id] }
+            // A record given a new id is the record it was: its changes are against that.
+            let olds = parents.map { $0.records[renamedFrom[id] ?? id] }
             if olds.allSatisfy({ $0 == nil }) {
                 var c = RecordChange(action: .created, kind: kind, id: id, path: new.path,
                                      title: title(new.fields), owner: value(new.fields, "owner"))
@@ -324,7 +330,8 @@ enum HistoryDiff {
                 out.append(c)
             }
         }
-        for id in first.order where now.records[id] == nil {
+        let renamed = Set(renamedFrom.values)
+        for id in first.order where now.records[id] == nil && !renamed.contains(id) {
             // Removed only when every parent had it; otherwise a branch removed it already.
             guard parents.allSatisfy({ $0.records[id] != nil }) else { continue }
             let old = first.records[id]!
@@ -332,6 +339,68 @@ enum HistoryDiff {
                                     title: title(old.fields), owner: value(old.fields, "owner")))
         }
         return out
+    }
+
+    /// The records of one commit given a new id: new id → old id. A record is renamed when
+    /// the commit takes away one id and adds another whose record has the same title, and
+    /// no other id taken away or added has that title. Its changes are then shown against
+    /// the record it was (`id` old → new, and whatever else changed, `due` included), and
+    /// the history follows it under its new id (`followRenames`): a new id is no way round
+    /// a moved deadline's baseline. A record given a new id and a new title in one commit
+    /// is a record removed and one added.
+    static func renames(from old: HistorySnapshot, to now: HistorySnapshot) -> [String: String] {
+        var added: [String: [String]] = [:]
+        for id in now.order where old.records[id] == nil {
+            if let t = now.records[id].flatMap({ title($0.fields) }), !t.isEmpty { added[t, default: []].append(id) }
+        }
+        guard !added.isEmpty else { return [:] }
+        var taken: [String: [String]] = [:]
+        for id in old.order where now.records[id] == nil {
+            if let t = old.records[id].flatMap({ title($0.fields) }), !t.isEmpty { taken[t, default: []].append(id) }
+        }
+        var out: [String: String] = [:]
+        for (t, new) in added where new.count == 1 {
+            if let gone = taken[t], gone.count == 1 { out[new[0]] = gone[0] }
+        }
+        return out
+    }
+
+    /// Each change made before a record was given a new id (`renames`), put under the id
+    /// the record has at the end, with the id it had then in `idThen`: a record's baseline,
+    /// moves and completions follow it through a rename, and so do the marks of when it was
+    /// classified (a public report leaves out a record classified in its period, whatever
+    /// its id was then). From newest to oldest, so a record renamed twice ends under its
+    /// last id, and an id freed by a rename and used again later stays the new record's.
+    /// `marks` are in commit order, each with the index of the last entry at its commit.
+    static func followRenames(_ entries: inout [HistoryEntry], marks: inout [(entry: Int, mark: ClassificationMark)]) {
+        struct Key: Hashable { let kind: Kind, id: String }
+        var now: [Key: String] = [:]
+        // Marks name no kind: by id alone.
+        var nowByID: [String: String] = [:]
+        var m = marks.count - 1
+        func follow(marksAt entry: Int) {
+            while m >= 0, marks[m].entry >= entry {
+                let mark = marks[m].mark
+                if let id = nowByID[mark.id] { marks[m].mark = ClassificationMark(id: id, date: mark.date, isOpen: mark.isOpen) }
+                m -= 1
+            }
+        }
+        for e in entries.indices.reversed() {
+            for c in entries[e].changes.indices {
+                let change = entries[e].changes[c]
+                guard change.action != .unparseable, let id = now[Key(kind: change.kind, id: change.id)] else { continue }
+                entries[e].changes[c].idThen = change.idThen ?? change.id
+                entries[e].changes[c].id = id
+            }
+            follow(marksAt: e)
+            for change in entries[e].changes where change.action == .changed && change.field == "id" {
+                guard let old = change.old, let new = change.new else { continue }
+                let id = now[Key(kind: change.kind, id: new)] ?? change.id
+                now[Key(kind: change.kind, id: old)] = id
+                nowByID[old] = id
+            }
+        }
+        follow(marksAt: -1)
     }
 
     /// The occurrence a change of a recurring activity completes, or nil when its `due`
