@@ -289,6 +289,57 @@ final class HistorySlipsTests: XCTestCase {
         XCTAssertEqual(historySummary(both.history()), ["c1: +A1", "c2: +A5, -A1"])
     }
 
+    /// What a review found of the first rule (a title alone): a new id another record had
+    /// before, a done record taken away and an open one of its name added, another owner,
+    /// a rename on a branch merged with a move made on the main line, a rename not yet
+    /// committed, and `log` of either id.
+    func testARenameIsOnlyWhatCanBeNothingElse() throws {
+        func record(_ id: String, _ due: String, title: String = "Öva", owner: String = "sbs", status: String = "pågår") -> String {
+            "id: \(id)\ntitle: \(title)\ngoal: D2\nowner: \(owner)\ndue: \(due)\nstatus: \(status)\n"
+        }
+        let path = "data/activities.rec"
+        // An id a removed record had: not a rename, so A6's old deadline is no baseline of Öva.
+        var reused = HistoryBook()
+        reused.commit("c1", "2025-10-01", [path: record("A5", "2026-03") + "\n" + record("A6", "2025-11", title: "Gammal")])
+        reused.commit("c2", "2025-12-01", [path: record("A5", "2026-03")])
+        reused.commit("c3", "2026-02-15", [path: record("A6", "2026-09")])
+        XCTAssertEqual(historySummary(reused.history()), ["c1: +A5, +A6", "c2: -A6", "c3: +A6, -A5"])
+        // A done record taken away and an open one of the same title added: two records.
+        var again = HistoryBook()
+        again.commit("c1", "2026-02-10", [path: record("A5", "2026-02", title: "Krisövning", status: "klar")])
+        again.commit("c2", "2026-03-01", [path: record("A9", "2026-12", title: "Krisövning")])
+        XCTAssertEqual(historySummary(again.history()), ["c1: +A5", "c2: +A9, -A5"])
+        // Another owner: two records.
+        var owner = HistoryBook()
+        owner.commit("c1", "2026-02-10", [path: record("A5", "2026-02")])
+        owner.commit("c2", "2026-03-01", [path: record("A9", "2026-02", owner: "meb")])
+        XCTAssertEqual(historySummary(owner.history()), ["c1: +A5", "c2: +A9, -A5"])
+        // Renamed on a branch, moved on the main line, merged: the move is counted once.
+        var merged = HistoryBook()
+        merged.commit("c1", "2026-01-10", [path: record("A5", "2026-03")])
+        merged.commit("b1", "2026-02-01", parents: ["c1"], [path: record("A5.1", "2026-03")])
+        merged.commit("m1", "2026-03-01", parents: ["c1"], [path: record("A5", "2026-06")])
+        merged.commit("m2", "2026-03-05", parents: ["m1", "b1"], [path: record("A5.1", "2026-06")])
+        let slips = Slips.make(merged.history())
+        XCTAssertEqual(slips.flatMap(\.moves).map { "\($0.from)→\($0.to) \($0.revision?.hash ?? "")" }, ["2026-03→2026-06 m1"])
+        XCTAssertEqual(historySummary(merged.history()).last, "m2: ")
+        // A rename not yet committed is shown as it is; the history is followed once it is.
+        var uncommitted = HistoryBook()
+        uncommitted.commit("c1", "2026-01-10", [path: record("A5", "2026-03")])
+        uncommitted.uncommitted([path: record("A5.1", "2026-03")])
+        XCTAssertEqual(historySummary(uncommitted.history()), ["c1: +A5", "worktree: A5.1.id A5→A5.1"])
+        // `log` of the old id, of the new one, or of both: the record's whole life.
+        var renamed = HistoryBook()
+        renamed.commit("c1", "2026-01-10", [path: record("A5", "2026-03")])
+        renamed.commit("c2", "2026-04-15", [path: record("A5.1", "2026-09")])
+        for ids: Set<String> in [["A5"], ["A5.1"], ["A5", "A5.1"]] {
+            let h = renamed.history(only: ids)
+            XCTAssertEqual(historySummary(h), ["c1: +A5.1", "c2: A5.1.id A5→A5.1, A5.1.due 2026-03→2026-09"], "\(ids)")
+            XCTAssertTrue(h.knownIDs.isSuperset(of: ["A5", "A5.1"]), "\(ids)")
+            XCTAssertEqual(h.log(ids: Array(ids).sorted()).entries.count, 2, "\(ids)")
+        }
+    }
+
     func testSortedByTotalThenMovesThenID() {
         var b = HistoryBook()
         b.commit("c1", "2024-01-01", ["data/activities.rec": historyActivity("B", due: "2024-05") + "\n" + historyActivity("A", due: "2024-05") + "\n" + historyActivity("C", due: "2024-05")])

@@ -207,6 +207,16 @@ public struct RecordChange: Sendable, Hashable {
     }
 }
 
+extension History {
+    /// `ids` and the ids now of the records that had one of them before (`RecordChange.idThen`):
+    /// a record asked for by an id it had is followed to its id now, all its changes.
+    static func following(_ ids: Set<String>, in entries: [HistoryEntry]) -> Set<String> {
+        var out = ids
+        for e in entries { for c in e.changes where c.idThen.map(ids.contains) ?? false { out.insert(c.id) } }
+        return out
+    }
+}
+
 /// What `sakerhet log` shows: the entries that match a query, in display order.
 public struct HistoryLog: Sendable {
     /// The ids asked for; empty for the whole timeline.
@@ -230,13 +240,17 @@ extension History {
     /// as today, so `until` leaves it out.
     public func log(ids: [String] = [], since: Day? = nil, until: Day? = nil, field: String? = nil) -> HistoryLog {
         let wanted = Set(ids)
+        let followed = History.following(wanted, in: entries)
         var kindsOfIDs = Set<Kind>()
         var titles: [String: (Kind, String)] = [:]
         if !wanted.isEmpty {
             for e in entries {
-                for c in e.changes where c.action != .unparseable && wanted.contains(c.id) {
-                    kindsOfIDs.insert(c.kind)
-                    if let t = c.title { titles[c.id] = (c.kind, t) } else if titles[c.id] == nil { titles[c.id] = (c.kind, "") }
+                for c in e.changes where c.action != .unparseable {
+                    // A record asked for by an id it had before its id now is the same record.
+                    for id in [c.id, c.idThen].compactMap({ $0 }) where wanted.contains(id) {
+                        kindsOfIDs.insert(c.kind)
+                        if let t = c.title { titles[id] = (c.kind, t) } else if titles[id] == nil { titles[id] = (c.kind, "") }
+                    }
                 }
             }
         }
@@ -252,7 +266,7 @@ extension History {
                 if c.action == .unparseable {
                     return field == nil && (wanted.isEmpty || kindsOfIDs.contains(c.kind))
                 }
-                if !wanted.isEmpty && !wanted.contains(c.id) { return false }
+                if !wanted.isEmpty && !followed.contains(c.id) { return false }
                 if let field { return c.action == .changed && c.field == field }
                 return true
             }

@@ -58,7 +58,7 @@ extension History {
     }
 
     private static func build(_ input: HistoryInput, only: Set<String>?, contents: @escaping (String) -> [UInt8]?) -> History {
-        var builder = HistoryBuilder(kinds: input.kinds, only: only, contents: contents)
+        var builder = HistoryBuilder(kinds: input.kinds, contents: contents)
         var entries: [HistoryEntry] = []
         entries.reserveCapacity(input.commits.count + 1)
         // Each mark with the index of the last entry at its commit (-1: before the first).
@@ -80,9 +80,24 @@ extension History {
             }
         }
         HistoryDiff.followRenames(&entries, marks: &marks)
-        // Known ids: those of the latest version, and every id that ever changed.
+        // The ids asked for, under any id the record had: all records are read, so that a
+        // record given a new id is followed whichever of its ids is asked for.
+        if let only {
+            let ids = History.following(only, in: entries)
+            for e in entries.indices {
+                entries[e].changes.removeAll { c in c.action != .unparseable && !ids.contains(c.id) }
+            }
+            if let e = entries.last, e.revision == nil, e.changes.isEmpty { entries.removeLast() }
+        }
+        // Known ids: those of the latest version, and every id that ever changed, also
+        // the ids a record had before it was given its id now.
         var known = last.map { builder.ids(at: $0) } ?? []
-        for e in entries { for c in e.changes where !c.id.isEmpty { known.insert(c.id) } }
+        for e in entries {
+            for c in e.changes where !c.id.isEmpty {
+                known.insert(c.id)
+                if let then = c.idThen { known.insert(then) }
+            }
+        }
         return History(entries: entries, isShallow: input.isShallow,
                        tags: input.tags.sorted { $0.date != $1.date ? $0.date < $1.date : $0.name < $1.name },
                        knownIDs: known, classifications: marks.map(\.mark))
@@ -113,7 +128,6 @@ struct HistorySnapshot {
 /// flat however long the history is.
 struct HistoryBuilder {
     let kinds: [String: Kind]
-    let only: Set<String>?
     let contents: (String) -> [UInt8]?
 
     /// Per commit: per kind, the key of its own files and of the last version that parsed.
@@ -131,10 +145,12 @@ struct HistoryBuilder {
     /// What the last `add` classified or opened: records created `intern` or `sekretess`,
     /// changes of `classification`, and at a shallow edge every classified record.
     private(set) var classified: [(id: String, isOpen: Bool)] = []
+    /// Per kind, every id a record has had so far: a record is not read as renamed to an
+    /// id another record had before it (`HistoryDiff.renames`).
+    private var seen: [Kind: Set<String>] = [:]
 
-    init(kinds: [String: Kind], only: Set<String>?, contents: @escaping (String) -> [UInt8]?) {
+    init(kinds: [String: Kind], contents: @escaping (String) -> [UInt8]?) {
         self.kinds = kinds
-        self.only = only
         self.contents = contents
     }
 
@@ -163,6 +179,7 @@ struct HistoryBuilder {
             if boundary || first == nil && mine.isEmpty {
                 let s = snapshot(mine)
                 goodKeys[kind] = s.isParseable ? mine : ""
+                seen[kind, default: []].formUnion(s.order)
                 // History starts here: what is classified already is classified from now.
                 for id in s.order where !HistoryBuilder.isOpen(HistoryDiff.value(s.records[id]!.fields, "classification")) {
                     classified.append((id, false))
@@ -185,7 +202,9 @@ struct HistoryBuilder {
             }
             goodKeys[kind] = mine
             let before = known.map { snapshot(good[$0]?[kind] ?? "") }
-            let found = HistoryDiff.changes(kind: kind, parents: before.isEmpty ? [.empty] : before, now: now)
+            let found = HistoryDiff.changes(kind: kind, parents: before.isEmpty ? [.empty] : before, now: now,
+                                            usedBefore: seen[kind] ?? [])
+            for c in found where c.action == .created || c.field == "id" { seen[kind, default: []].insert(c.id) }
             for c in found {
                 if c.action == .created, let r = now.records[c.id], !HistoryBuilder.isOpen(HistoryDiff.value(r.fields, "classification")) {
                     classified.append((c.id, false))
@@ -224,7 +243,6 @@ struct HistoryBuilder {
             }
             for r in file.records {
                 guard let id = r.value(.id), !id.isEmpty else { continue }
-                if let only, !only.contains(id) { continue }
                 if s.records[id] != nil { continue }
                 s.records[id] = HistorySnapshot.Version(path: path, bytes: file.bytes[r.byteRange], fields: r.fields)
                 s.order.append(id)
@@ -270,16 +288,20 @@ struct HistoryBuilder {
 enum HistoryDiff {
     /// The changes from the parents' versions to `now`. With more than one parent (a
     /// merge), a change is kept only when it differs from every parent.
-    static func changes(kind: Kind, parents: [HistorySnapshot], now: HistorySnapshot) -> [RecordChange] {
+    /// `usedBefore`: the ids records of the kind have had before (no record is renamed to one).
+    static func changes(kind: Kind, parents: [HistorySnapshot], now: HistorySnapshot, usedBefore: Set<String> = []) -> [RecordChange] {
         let first = parents[0]
-        let renamedFrom = parents.count == 1 ? renames(from: first, to: now) : [:]
+        // Against each parent: a merge of a branch that renamed a record is no change of it.
+        // An id another parent has is the renamed record's own, not one used before.
+        let used = { (id: String) in usedBefore.contains(id) && !parents.contains { $0.records[id] != nil } }
+        let renamedFrom = parents.map { renames(from: $0, to: now, usedBefore: used) }
         var out: [RecordChange] = []
         for id in now.order {
             let new = now.records[id]!
             // Most commits have one parent and leave most records as they were.
             if parents.count == 1, let old = first.records[id], same(old.bytes, new.bytes) { continue }
             // A record given a new id is the record it was: its changes are against that.
-            let olds = parents.map { $0.records[renamedFrom[id] ?? id] }
+            let olds = parents.indices.map { parents[$0].records[renamedFrom[$0][id] ?? id] }
             if olds.allSatisfy({ $0 == nil }) {
                 var c = RecordChange(action: .created, kind: kind, id: id, path: new.path,
                                      title: title(new.fields), owner: value(new.fields, "owner"))
@@ -330,7 +352,7 @@ enum HistoryDiff {
                 out.append(c)
             }
         }
-        let renamed = Set(renamedFrom.values)
+        let renamed = Set(renamedFrom[0].values)
         for id in first.order where now.records[id] == nil && !renamed.contains(id) {
             // Removed only when every parent had it; otherwise a branch removed it already.
             guard parents.allSatisfy({ $0.records[id] != nil }) else { continue }
@@ -342,13 +364,16 @@ enum HistoryDiff {
     }
 
     /// The records of one commit given a new id: new id → old id. A record is renamed when
-    /// the commit takes away one id and adds another whose record has the same title, and
-    /// no other id taken away or added has that title. Its changes are then shown against
-    /// the record it was (`id` old → new, and whatever else changed, `due` included), and
-    /// the history follows it under its new id (`followRenames`): a new id is no way round
-    /// a moved deadline's baseline. A record given a new id and a new title in one commit
-    /// is a record removed and one added.
-    static func renames(from old: HistorySnapshot, to now: HistorySnapshot) -> [String: String] {
+    /// the commit takes away one id and adds another whose record has the same title and
+    /// the same owners, no other id taken away or added has that title, the new id is one
+    /// no record had before (`usedBefore`), and the record does not go from closed (`klar`,
+    /// `struken`) to open: a done exercise taken away and a new one of the same name added
+    /// is two records. Its changes are then shown against the record it was (`id` old →
+    /// new, and whatever else changed, `due` included), and the history follows it under
+    /// its new id (`followRenames`): a new id is no way round a moved deadline's baseline.
+    /// Anything else (a new id and a new title in one commit, ids shifted one along) is a
+    /// record removed and one added.
+    static func renames(from old: HistorySnapshot, to now: HistorySnapshot, usedBefore: (String) -> Bool = { _ in false }) -> [String: String] {
         var added: [String: [String]] = [:]
         for id in now.order where old.records[id] == nil {
             if let t = now.records[id].flatMap({ title($0.fields) }), !t.isEmpty { added[t, default: []].append(id) }
@@ -358,9 +383,14 @@ enum HistoryDiff {
         for id in old.order where now.records[id] == nil {
             if let t = old.records[id].flatMap({ title($0.fields) }), !t.isEmpty { taken[t, default: []].append(id) }
         }
+        func closed(_ v: HistorySnapshot.Version) -> Bool {
+            value(v.fields, "status").flatMap(Status.init(parsing:))?.isClosed ?? false
+        }
         var out: [String: String] = [:]
-        for (t, new) in added where new.count == 1 {
-            if let gone = taken[t], gone.count == 1 { out[new[0]] = gone[0] }
+        for (t, new) in added where new.count == 1 && !usedBefore(new[0]) {
+            guard let gone = taken[t], gone.count == 1, let a = old.records[gone[0]], let b = now.records[new[0]],
+                  joined(a.fields, "owner") == joined(b.fields, "owner"), !(closed(a) && !closed(b)) else { continue }
+            out[new[0]] = gone[0]
         }
         return out
     }
@@ -378,10 +408,15 @@ enum HistoryDiff {
         // Marks name no kind: by id alone.
         var nowByID: [String: String] = [:]
         var m = marks.count - 1
+        // A mark is kept under the id it was made under too: a commit subject that names the
+        // record by that id stays out of a public report.
+        var added: [(at: Int, mark: (entry: Int, mark: ClassificationMark))] = []
         func follow(marksAt entry: Int) {
             while m >= 0, marks[m].entry >= entry {
                 let mark = marks[m].mark
-                if let id = nowByID[mark.id] { marks[m].mark = ClassificationMark(id: id, date: mark.date, isOpen: mark.isOpen) }
+                if let id = nowByID[mark.id], id != mark.id {
+                    added.append((m + 1, (marks[m].entry, ClassificationMark(id: id, date: mark.date, isOpen: mark.isOpen))))
+                }
                 m -= 1
             }
         }
@@ -389,10 +424,14 @@ enum HistoryDiff {
             for c in entries[e].changes.indices {
                 let change = entries[e].changes[c]
                 guard change.action != .unparseable, let id = now[Key(kind: change.kind, id: change.id)] else { continue }
-                entries[e].changes[c].idThen = change.idThen ?? change.id
+                let then = change.idThen ?? change.id
+                entries[e].changes[c].idThen = then == id ? nil : then
                 entries[e].changes[c].id = id
             }
             follow(marksAt: e)
+            // An uncommitted rename is shown as the change it is; the records are followed
+            // under their new ids once it is committed (the report reads committed history).
+            guard entries[e].revision != nil else { continue }
             for change in entries[e].changes where change.action == .changed && change.field == "id" {
                 guard let old = change.old, let new = change.new else { continue }
                 let id = now[Key(kind: change.kind, id: new)] ?? change.id
@@ -401,6 +440,8 @@ enum HistoryDiff {
             }
         }
         follow(marksAt: -1)
+        // Each added mark beside the one it follows, in commit order.
+        for (at, mark) in added.sorted(by: { $0.at > $1.at }) { marks.insert(mark, at: at) }
     }
 
     /// The occurrence a change of a recurring activity completes, or nil when its `due`

@@ -123,6 +123,7 @@ public enum Slips {
     public static func make(_ history: History, ids: [String] = [], since: Day? = nil, until: Day? = nil) -> [Slip] {
         struct Key: Hashable { let kind: Kind; let id: String }
         let wanted = Set(ids)
+        let followed = History.following(wanted, in: history.entries)
         var lastKnown: [Key: Day] = [:]
         // The `due` after the last change up to `until`, in any direction.
         var current: [Key: String] = [:]
@@ -144,7 +145,7 @@ public enum Slips {
             if let r = entry.revision { if let until, until < r.date { byUntil = false } } else if until != nil { byUntil = false }
             let inWindow = byUntil && !(entry.revision.map { r in since.map { r.date < $0 } ?? false } ?? false)
             for c in entry.changes where c.action != .unparseable {
-                if !wanted.isEmpty && !wanted.contains(c.id) { continue }
+                if !wanted.isEmpty && !followed.contains(c.id) { continue }
                 let key = Key(kind: c.kind, id: c.id)
                 if let t = c.title { titles[key] = t }
                 if let o = c.owner { owners[key] = o }
