@@ -24,15 +24,7 @@ final class ClassifiedHistoryTests: XCTestCase {
         let v1 = "id: A1\ntitle: a\nclassification: sekretess\n\nid: A2\ntitle: b\n"
         let v2 = "id: A2\ntitle: b\nclassification: intern\n"
         let v3 = "id: A2\ntitle: b\nclassification: öppen\n"
-        let blobs = ["b1": v1, "b2": v2, "b3": v3]
-        func commit(_ hash: String, _ day: String, _ blob: String, parent: String?) -> HistoryCommit {
-            HistoryCommit(revision: Revision(hash: hash, author: "x", date: Day(day)!, time: day, subject: "s"),
-                          parents: parent.map { [$0] } ?? [], files: ["data/activities.rec": blob])
-        }
-        let input = HistoryInput(commits: [commit("c1", "2024-01-02", "b1", parent: nil), commit("c2", "2024-02-02", "b2", parent: "c1"),
-                                           commit("c3", "2024-03-02", "b3", parent: "c2")],
-                                 kinds: ["data/activities.rec": .activity])
-        let history = History.make(input) { blobs[$0].map { Array($0.utf8) } }
+        let history = Self.history(v1, v2, v3)
         XCTAssertEqual(history.classifications, [
             ClassificationMark(id: "A1", date: Day("2024-01-02")!, isOpen: false),
             ClassificationMark(id: "A2", date: Day("2024-02-02")!, isOpen: false),
@@ -46,15 +38,7 @@ final class ClassifiedHistoryTests: XCTestCase {
         let v1 = "id: A1\ntitle: Skyddad lokal\nclassification: sekretess\n"
         let v2 = "id: A1.1\ntitle: Skyddad lokal\nclassification: sekretess\n"
         let v3 = "id: A1.1\ntitle: Skyddad lokal\nclassification: öppen\n\nid: A1\ntitle: Ny\nclassification: intern\n"
-        let blobs = ["b1": v1, "b2": v2, "b3": v3]
-        func commit(_ hash: String, _ day: String, _ blob: String, parent: String?) -> HistoryCommit {
-            HistoryCommit(revision: Revision(hash: hash, author: "x", date: Day(day)!, time: day, subject: "s"),
-                          parents: parent.map { [$0] } ?? [], files: ["data/activities.rec": blob])
-        }
-        let input = HistoryInput(commits: [commit("c1", "2024-01-02", "b1", parent: nil), commit("c2", "2024-02-02", "b2", parent: "c1"),
-                                           commit("c3", "2024-03-02", "b3", parent: "c2")],
-                                 kinds: ["data/activities.rec": .activity])
-        let history = History.make(input) { blobs[$0].map { Array($0.utf8) } }
+        let history = Self.history(v1, v2, v3)
         XCTAssertEqual(history.classifications, [
             // Kept under the id it was made under too: a commit subject naming A1 stays hidden.
             ClassificationMark(id: "A1", date: Day("2024-01-02")!, isOpen: false),
@@ -64,5 +48,18 @@ final class ClassifiedHistoryTests: XCTestCase {
             ClassificationMark(id: "A1", date: Day("2024-03-02")!, isOpen: false),
         ])
         XCTAssertEqual(history.classifiedIDs(from: Day("2024-01-01")!, through: Day("2024-12-31")!), ["A1.1", "A1"])
+    }
+
+    /// The history of activities.rec in three versions, committed 2024-01-02, -02-02 and -03-02.
+    private static func history(_ v1: String, _ v2: String, _ v3: String) -> History {
+        let blobs = ["b1": v1, "b2": v2, "b3": v3]
+        func commit(_ hash: String, _ day: String, _ blob: String, parent: String?) -> HistoryCommit {
+            HistoryCommit(revision: Revision(hash: hash, author: "x", date: Day(day)!, time: day, subject: "s"),
+                          parents: parent.map { [$0] } ?? [], files: ["data/activities.rec": blob])
+        }
+        let input = HistoryInput(commits: [commit("c1", "2024-01-02", "b1", parent: nil), commit("c2", "2024-02-02", "b2", parent: "c1"),
+                                           commit("c3", "2024-03-02", "b3", parent: "c2")],
+                                 kinds: ["data/activities.rec": .activity])
+        return History.make(input) { blobs[$0].map { Array($0.utf8) } }
     }
 }
