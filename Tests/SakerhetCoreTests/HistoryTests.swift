@@ -338,6 +338,12 @@ final class HistorySlipsTests: XCTestCase {
             XCTAssertTrue(h.knownIDs.isSuperset(of: ["A5", "A5.1"]), "\(ids)")
             XCTAssertEqual(h.log(ids: Array(ids).sorted()).entries.count, 2, "\(ids)")
         }
+        // A5 used again later for another record: `log A5` names both records, each change by its id.
+        renamed.commit("c3", "2026-06-01", [path: record("A5.1", "2026-09") + "\n" + record("A5", "2027-01", title: "Ny", owner: "meb")])
+        let log = renamed.history(only: ["A5"]).log(ids: ["A5"])
+        XCTAssertEqual(log.records.map { "\($0.id) \($0.title)" }, ["A5 Ny", "A5.1 Öva"])
+        let text = HistoryText.render(log, lang: .sv, style: Style(color: false))
+        XCTAssertTrue(text.contains("  A5.1  (då A5) skapad: Öva\n") && text.contains("  A5  skapad: Ny\n"), text)
     }
 
     func testSortedByTotalThenMovesThenID() {

@@ -3,7 +3,7 @@ public enum HistoryMarkdown {
     public static func render(_ log: HistoryLog, lang: Lang) -> String {
         let sv = lang == .sv
         var title = sv ? "Historik" : "History"
-        if log.ids.count == 1, let r = log.records.first {
+        if log.ids.count == 1, log.records.count == 1, let r = log.records.first {
             title += (sv ? " för " : " of ") + r.id + (r.title.isEmpty ? "" : " " + r.title)
         } else if !log.ids.isEmpty {
             title += (sv ? " för " : " of ") + log.ids.joined(separator: ", ")

@@ -14,7 +14,9 @@ public enum HistoryText {
             out += (sv ? "Inga ändringar hittades." : "No changes found.") + "\n"
             return out
         }
-        let showIDs = log.ids.count != 1
+        // One record asked for: its header names it. More, or one id that two records had:
+        // each change names its record.
+        let showIDs = log.ids.count != 1 || log.records.count > 1
         for (i, e) in log.entries.enumerated() {
             if i > 0 { out += "\n" }
             out += header(e.revision, lang, style) + "\n"

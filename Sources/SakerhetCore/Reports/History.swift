@@ -228,7 +228,8 @@ public struct HistoryLog: Sendable {
     /// without a matching change are left out.
     public let entries: [HistoryEntry]
     public let warnings: [Message]
-    /// The kind and latest title of each id asked for that history knows.
+    /// The kind and latest title of each record asked for that history knows: by the ids
+    /// asked for, then the ids now of records asked for by an id they had before.
     public let records: [(kind: Kind, id: String, title: String)]
 
     public var newestFirst: Bool { ids.isEmpty }
@@ -245,12 +246,11 @@ extension History {
         var titles: [String: (Kind, String)] = [:]
         if !wanted.isEmpty {
             for e in entries {
-                for c in e.changes where c.action != .unparseable {
-                    // A record asked for by an id it had before its id now is the same record.
-                    for id in [c.id, c.idThen].compactMap({ $0 }) where wanted.contains(id) {
-                        kindsOfIDs.insert(c.kind)
-                        if let t = c.title { titles[id] = (c.kind, t) } else if titles[id] == nil { titles[id] = (c.kind, "") }
-                    }
+                // Each record by its id now: one asked for by an id it had before is named
+                // by its id now, beside any record that has the asked id now.
+                for c in e.changes where c.action != .unparseable && followed.contains(c.id) {
+                    kindsOfIDs.insert(c.kind)
+                    if let t = c.title { titles[c.id] = (c.kind, t) } else if titles[c.id] == nil { titles[c.id] = (c.kind, "") }
                 }
             }
         }
@@ -285,7 +285,8 @@ extension History {
         }
         out = dated.map(\.element)
         if wanted.isEmpty { out.reverse() }
-        let records = ids.compactMap { id in titles[id].map { (kind: $0.0, id: id, title: $0.1) } }
+        let named = ids + followed.subtracting(ids).sorted()
+        let records = named.compactMap { id in titles[id].map { (kind: $0.0, id: id, title: $0.1) } }
         return HistoryLog(ids: ids, field: field, since: since, until: until, entries: out, warnings: warnings, records: records)
     }
 }

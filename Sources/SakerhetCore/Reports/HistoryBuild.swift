@@ -210,6 +210,10 @@ struct HistoryBuilder {
                     classified.append((c.id, false))
                 } else if c.action == .changed, c.field == "classification" {
                     classified.append((c.id, HistoryBuilder.isOpen(c.new)))
+                } else if c.action == .changed, c.field == "id", let old = c.old {
+                    // The old id no longer names the record: what it was classified as ends
+                    // here (its marks are followed to the new id too: `followRenames`).
+                    classified.append((old, true))
                 }
             }
             changes += found
