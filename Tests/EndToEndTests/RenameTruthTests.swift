@@ -32,13 +32,17 @@ final class RenameTruthTests: XCTestCase {
 
         let md = try sakerhet(repo, ["report", "--format", "markdown"] + asOf)
         XCTAssertTrue(md.contains("| A1.1 Öva krisledningen |  | September 2026 (ursprungligen mars 2026) | Enheten för säkerhet | pågår | 🟡 gul |"), md)
-        XCTAssertTrue(md.contains("flyttad efter att slutdatumet passerat, utan nytt skäl"), md)
+        // The move's row names the id the record had, for a reader of last period's report.
+        XCTAssertTrue(md.contains("| 2026-04-15 | A1.1 (tidigare A1) | Öva krisledningen | 2026-03 | 2026-09 | +183 | flyttad efter att slutdatumet passerat, utan nytt skäl |"), md)
         XCTAssertTrue(!md.contains("Borttagna") && md.contains("### Tillagda (0)"), "A1 was not removed, A1.1 not added: \(md)")
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sakerhet(repo, ["report", "--format", "json"] + asOf).utf8)) as? [String: Any])
         let history = try XCTUnwrap((json["report"] as? [String: Any])?["history"] as? [String: Any])
         let postponed = try XCTUnwrap(history["postponed"] as? [[String: Any]])
         XCTAssertEqual(postponed.map { "\($0["id"] ?? "") \($0["from"] ?? "")→\($0["to"] ?? "")" }, ["A1.1 2026-03→2026-09"])
         XCTAssertEqual(postponed.first?["after_deadline_without_reason"] as? Bool, true)
+        XCTAssertEqual(postponed.first?["ids_before"] as? [String], ["A1"])
+        let text = try sakerhet(repo, ["report", "--lang", "en"] + asOf)
+        XCTAssertTrue(text.contains("2026-04-15  A1.1 (formerly A1)  Öva krisledningen: 2026-03 → 2026-09"), text)
         XCTAssertEqual((history["removed"] as? [Any])?.count, 0)
         XCTAssertEqual((history["added"] as? [Any])?.count, 0)
 

@@ -248,7 +248,7 @@ public enum FollowUpDOCX {
             headers += [sv ? "Registrerad" : "Registered", sv ? "Författare" : "Author"]
             widths += [1.6, 2]
             b.append(table(widths, headers, rows.map { c in
-                var cells = [Cell(c.date.description), Cell(c.id), Cell(c.title)]
+                var cells = [Cell(c.date.description), Cell(c.shownID(l.lang)), Cell(c.title)]
                 if moves { cells += [Cell(HistoryText.token(c.from, l.lang)), Cell(HistoryText.token(c.to, l.lang)), Cell(c.reasonShown(l.lang) ?? "")] }
                 else { cells += [Cell(HistoryReportText.what(c, l.lang)), Cell(c.evidence ?? "")] }
                 return cells + [Cell(c.registered?.description ?? ""), Cell(c.author)]

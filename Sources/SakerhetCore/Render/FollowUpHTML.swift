@@ -270,7 +270,7 @@ public enum FollowUpHTML {
             else { b += "\(th(sv ? "Händelse" : "Event"))\(th(sv ? "Underlag" : "Evidence"))" }
             b += "\(th(sv ? "Registrerad" : "Registered"))\(th(sv ? "Författare" : "Author"))</tr></thead>\n<tbody>\n"
             for c in rows {
-                b += "<tr><td class=\"date\">\(c.date)</td><td>\(FollowUpHTML.h(c.id))</td><td>\(FollowUpHTML.h(c.title))</td>"
+                b += "<tr><td class=\"date\">\(c.date)</td><td>\(FollowUpHTML.h(c.shownID(l.lang)))</td><td>\(FollowUpHTML.h(c.title))</td>"
                 if moves { b += "<td>\(FollowUpHTML.h(HistoryText.token(c.from, l.lang)))</td><td>\(FollowUpHTML.h(HistoryText.token(c.to, l.lang)))</td><td>\(FollowUpHTML.h(c.reasonShown(l.lang) ?? ""))</td>" }
                 else { b += "<td>\(FollowUpHTML.h(HistoryReportText.what(c, l.lang)))</td><td>\(FollowUpHTML.h(c.evidence ?? ""))</td>" }
                 b += "<td class=\"date\">\(c.registered.map { "\($0)" } ?? "")</td><td>\(FollowUpHTML.h(c.author))</td></tr>\n"

@@ -25,7 +25,7 @@ public enum HistoryReportText {
             out += style.bold(title + " (\(rows.count))") + "\n"
             if rows.isEmpty { none() }
             for c in rows {
-                var line = "  " + c.date.description + "  " + c.id + "  " + HistoryText.clip(HistoryText.flat(SafeText.text(c.title, lang)), 50)
+                var line = "  " + c.date.description + "  " + c.shownID(lang) + "  " + HistoryText.clip(HistoryText.flat(SafeText.text(c.title, lang)), 50)
                 if let from = c.from, let to = c.to {
                     line += ": " + HistoryText.token(from, lang) + " → " + HistoryText.token(to, lang) + (c.days.map { " (+" + HistoryText.days($0, lang) + ")" } ?? "")
                     if let why = c.reasonShown(lang) { line += " – " + HistoryText.clip(HistoryText.flat(SafeText.text(why, lang)), c.afterDeadlineWithoutReason == true ? 130 : 60) }
@@ -102,7 +102,7 @@ public enum HistoryReportMarkdown {
                           : ["Date", "Record", "Title", "Event", "Evidence", "Registered", "Author"])
             out += "|---|---|---|---|---|---|---|\n"
             for c in rows {
-                out += row([c.date.description, c.id, c.title, HistoryReportText.what(c, lang), c.evidence ?? "",
+                out += row([c.date.description, c.shownID(lang), c.title, HistoryReportText.what(c, lang), c.evidence ?? "",
                             c.registered?.description ?? "", c.author])
             }
         }
@@ -115,7 +115,7 @@ public enum HistoryReportMarkdown {
                           : ["Date", "Record", "Title", "From", "To", "Days", "Reason", "Author"])
             out += "|---|---|---|---|---|--:|---|---|\n"
             for c in r.postponed {
-                out += row([c.date.description, c.id, c.title, HistoryText.token(c.from, lang), HistoryText.token(c.to, lang), c.days.map { "+\($0)" } ?? "?",
+                out += row([c.date.description, c.shownID(lang), c.title, HistoryText.token(c.from, lang), HistoryText.token(c.to, lang), c.days.map { "+\($0)" } ?? "?",
                             c.reasonShown(lang) ?? "", c.author])
             }
         }

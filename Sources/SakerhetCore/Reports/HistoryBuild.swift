@@ -293,7 +293,7 @@ enum HistoryDiff {
     /// The changes from the parents' versions to `now`. With more than one parent (a
     /// merge), a change is kept only when it differs from every parent.
     /// `usedBefore`: the ids records of the kind have had before (no record is renamed to one).
-    static func changes(kind: Kind, parents: [HistorySnapshot], now: HistorySnapshot, usedBefore: Set<String> = []) -> [RecordChange] {
+    static func changes(kind: Kind, parents: [HistorySnapshot], now: HistorySnapshot, usedBefore: Set<String>) -> [RecordChange] {
         let first = parents[0]
         // Against each parent: a merge of a branch that renamed a record is no change of it.
         // An id another parent has is the renamed record's own, not one used before.
@@ -377,7 +377,7 @@ enum HistoryDiff {
     /// its new id (`followRenames`): a new id is no way round a moved deadline's baseline.
     /// Anything else (a new id and a new title in one commit, ids shifted one along) is a
     /// record removed and one added.
-    static func renames(from old: HistorySnapshot, to now: HistorySnapshot, usedBefore: (String) -> Bool = { _ in false }) -> [String: String] {
+    static func renames(from old: HistorySnapshot, to now: HistorySnapshot, usedBefore: (String) -> Bool) -> [String: String] {
         var added: [String: [String]] = [:]
         for id in now.order where old.records[id] == nil {
             if let t = now.records[id].flatMap({ title($0.fields) }), !t.isEmpty { added[t, default: []].append(id) }

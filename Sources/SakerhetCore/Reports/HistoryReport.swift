@@ -49,6 +49,14 @@ public struct HistoryReport: Sendable, Encodable {
         /// The change in plain words, from the record's fields (not the commit subject):
         /// "A2 flyttad från 2026-09 till 2027-06: Inväntar nytt verksamhetssystem".
         public var description: String = ""
+        /// The ids the record had before its id now, oldest first, when it was given a new
+        /// id (`HistoryDiff.renames`); nil otherwise.
+        public var idsBefore: [String]? = nil
+
+        /// The id as a reader is shown it: "A5.1 (tidigare A5)" for a record given a new id.
+        public func shownID(_ lang: Lang) -> String {
+            id + (idsBefore.map { (lang == .sv ? " (tidigare " : " (formerly ") + $0.joined(separator: ", ") + ")" } ?? "")
+        }
     }
 
     public var period: FollowUp.Period
@@ -147,6 +155,13 @@ public struct HistoryReport: Sendable, Encodable {
         let planKinds: Set<Kind> = [.goal, .activity, .risk, .finding]
         let words = Words(lang)
         struct Key: Hashable { let kind: Kind; let id: String }
+        // The ids each record had before its id now (the history has its changes under that).
+        var former: [Key: [String]] = [:]
+        for entry in history.entries where entry.revision != nil {
+            for c in entry.changes where c.action == .changed && c.field == "id" {
+                if let old = c.old, former[Key(kind: c.kind, id: c.id)]?.contains(old) != true { former[Key(kind: c.kind, id: c.id), default: []].append(old) }
+            }
+        }
         // Each record's status changes, on the day each took effect (a closing on its done
         // date, anything else on its commit's), and its last closing, cancelling and
         // reopening in the period: a record closed and reopened is listed once, by what it
@@ -191,6 +206,7 @@ public struct HistoryReport: Sendable, Encodable {
                     var row = ChangeRow(kind: c.kind, id: c.id, title: c.title ?? "", owner: c.owner, date: date ?? r.date,
                                         author: r.author, commit: r.hash, subject: namesExcluded(r.subject) ? "–" : r.subject, from: nil, to: nil, days: nil, reason: nil)
                     row.registered = r.date
+                    row.idsBefore = former[key]
                     row.description = c.id + " " + what
                     return row
                 }
@@ -308,6 +324,7 @@ public struct HistoryReport: Sendable, Encodable {
                                   commit: r.hash, subject: namesExcluded(r.subject) ? "–" : r.subject, from: m.from, to: m.to, days: m.days, reason: m.reason)
                 x.registered = r.date
                 x.afterDeadlineWithoutReason = m.afterDeadline ? true : nil
+                x.idsBefore = former[Key(kind: s.kind, id: s.id)]
                 x.description = s.id + " " + words.moved(m)
                 postponed.append(x)
             }
