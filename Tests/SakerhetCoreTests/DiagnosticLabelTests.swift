@@ -46,6 +46,17 @@ final class DiagnosticLabelTests: XCTestCase {
                                kind: .activity, recordID: data.activities[i].id, owner: "meb", coOwners: ["sbs"], message: Message(sv: "s", en: "e"))
         XCTAssertEqual(d, given)
         XCTAssertEqual(d.hashValue, given.hashValue)
+        // Detached, it says the same and holds nothing of the data set (a rollup keeps each
+        // plan's diagnostics after letting its data set go).
+        weak var cache = data.cache
+        var detached: Diagnostic?
+        do {
+            let own = Fixture.data([.activity: activities])
+            cache = own.cache
+            detached = Diagnostic(.error, "x", own, ref, field: .owner, sv: "s", en: "e").detached()
+        }
+        XCTAssertNil(cache, "a detached diagnostic keeps its data set alive")
+        XCTAssertEqual(detached, given)
         // An owner and an area have no owners; their diagnostics none.
         XCTAssertNil(Diagnostic(.error, "x", data, RecordRef(kind: .owner, index: 0), sv: "s", en: "e").owner)
         // With its file, id and owner as strings and a list of owners it was 144 bytes.

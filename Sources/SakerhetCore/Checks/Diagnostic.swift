@@ -135,6 +135,16 @@ public struct Diagnostic: Sendable, Hashable, Encodable {
                   message: Message(sv: sv, en: en), quoting: field.value, place: .record(data.cache, index: ref.index))
     }
 
+    /// The same diagnostic carrying its file, id and owners itself, so that it keeps
+    /// nothing of its data set alive: for diagnostics kept after their data set is let go
+    /// (each plan's part of a rollup, read plan by plan so that one plan's data is in
+    /// memory at a time).
+    public func detached() -> Diagnostic {
+        guard case .record = place else { return self }
+        return Diagnostic(severity: severity, check: check, line: line, column: column, kind: kind, message: message, quoting: nil,
+                          place: .given(Given(file: file, recordID: recordID, owner: owner, coOwners: coOwners)))
+    }
+
     // Two diagnostics are the same when they say the same of the same place, however held.
 
     public static func == (a: Diagnostic, b: Diagnostic) -> Bool {

@@ -73,7 +73,8 @@ public enum RollupAudit {
                 if let s = selection, s.scope == nil { piece = s.line(lang) + "\n\n" + piece }
             }
         }
-        return PlanAudit(name: "", folder: data.folder, organisation: data.config.organisation, diagnostics: diagnostics,
+        // Detached: the part outlives the plan's data set.
+        return PlanAudit(name: "", folder: data.folder, organisation: data.config.organisation, diagnostics: diagnostics.map { $0.detached() },
                          piece: piece, owners: owners, unowned: unowned)
     }
 

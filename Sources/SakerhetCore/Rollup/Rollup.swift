@@ -106,7 +106,8 @@ public enum Rollup {
         } ?? (.failure(GitHistory.notARepository(folder.display)), Baselines())
         var report = FollowUp.make(data, asOf: asOf, period: period, isPublic: isPublic, lang: lang, baselines: baselines)
         report.attach(history: history.map { var h = $0; h.movedGreen = data.config.movedGreen; return h })
-        let errors = Checks.reportErrors(data, asOf: asOf)
+        // Detached: the part outlives the plan's data set.
+        let errors = Checks.reportErrors(data, asOf: asOf).map { $0.detached() }
         return RollupReport.PlanPart(name: "", folder: folder.display, organisation: data.config.organisation,
                                      errors: errors, report: report, ownerNames: data.owners.map { ($0.id, $0.name) })
     }
