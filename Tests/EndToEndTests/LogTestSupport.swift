@@ -175,3 +175,14 @@ enum LogPlan {
 
     static func activities(_ records: String...) -> String { records.joined(separator: "\n") }
 }
+
+extension LogRepo {
+    /// Runs the built `sakerhet` on the repository's `data/` and checks its exit code;
+    /// returns what it wrote to standard output.
+    @discardableResult
+    func sakerhet(_ args: [String], code: Int32 = 0, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let r = try LogBinary.run(args + ["--data", "data"], in: root)
+        XCTAssertEqual(r.exitCode, code, "\(args): \(r.stderr)", file: file, line: line)
+        return r.stdout
+    }
+}

@@ -31,39 +31,32 @@ final class ReviewTruthTests: XCTestCase {
         return repo
     }
 
-    @discardableResult
-    private func sakerhet(_ repo: LogRepo, _ args: [String], code: Int32 = 0) throws -> String {
-        let r = try LogBinary.run(args + ["--data", "data"], in: repo.root)
-        XCTAssertEqual(r.exitCode, code, "\(args): \(r.stderr)")
-        return r.stdout
-    }
-
     /// A quarterly control moved once, Q1 → Q2, then done in Q2 and Q3, each on time; its
     /// twin done on time every quarter. The slip is the one move: 91 days, from Q1, and the
     /// two completions after it are named as such, not counted.
     func testARecurringControlDoneOnTimeAfterAMoveSlippedOnlyByTheMove() throws {
         let every = "every: kvartal\n"
         let repo = try repo([activity("A1", due: "2026-Q1", every), activity("A2", due: "2026-Q1", every)])
-        try sakerhet(repo, ["activities", "postpone", "A1", "--to", "2026-Q2", "--reason", "Personalbrist", "--as-of", "2026-02-01"])
+        try repo.sakerhet(["activities", "postpone", "A1", "--to", "2026-Q2", "--reason", "Personalbrist", "--as-of", "2026-02-01"])
         try repo.commit("A1 flyttad", on: "2026-02-01")
         for (id, day) in [("A2", "2026-03-20"), ("A1", "2026-05-10"), ("A2", "2026-06-10"), ("A1", "2026-08-10"), ("A2", "2026-09-10")] {
-            try sakerhet(repo, ["activities", "done", id, "--date", day, "--outcome", "utan anmärkning", "--as-of", day])
+            try repo.sakerhet(["activities", "done", id, "--date", day, "--outcome", "utan anmärkning", "--as-of", day])
             try repo.commit("\(id) klar", on: day)
         }
         let asOf = ["--as-of", "2026-10-15"]
 
-        let text = try sakerhet(repo, ["report"] + asOf).replacingOccurrences(of: "\n    ", with: " ")
+        let text = try repo.sakerhet(["report"] + asOf).replacingOccurrences(of: "\n    ", with: " ")
         XCTAssertTrue(text.contains("A1 Aktivitet A1 (sbs): 2026-Q1 → 2026-Q4, flyttad 1 gång, totalt 91 dagar; 2 tillfällen klara sedan dess"), text)
         XCTAssertFalse(text.contains("netto"), "the net is the move's own 91 days: \(text)")
         XCTAssertFalse(text.contains("A2 Aktivitet A2 (sbs):"), "A2 never moved: \(text)")
         // The same for the first half-year: one completion after the move.
-        let half = try sakerhet(repo, ["report", "--period", "2026-H1"] + asOf).replacingOccurrences(of: "\n    ", with: " ")
+        let half = try repo.sakerhet(["report", "--period", "2026-H1"] + asOf).replacingOccurrences(of: "\n    ", with: " ")
         XCTAssertTrue(half.contains("A1 Aktivitet A1 (sbs): 2026-Q1 → 2026-Q3, flyttad 1 gång, totalt 91 dagar; 1 tillfälle klart sedan dess"), half)
 
-        let log = try sakerhet(repo, ["log", "--slips"] + asOf)
+        let log = try repo.sakerhet(["log", "--slips"] + asOf)
         XCTAssertTrue(log.contains("flyttad 1 gång, totalt 91 dagar; 2 tillfällen klara sedan dess"), log)
         XCTAssertFalse(log.contains("netto"), log)
-        let json = try JSONSerialization.jsonObject(with: Data(sakerhet(repo, ["log", "--slips", "--format", "json"] + asOf).utf8)) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(repo.sakerhet(["log", "--slips", "--format", "json"] + asOf).utf8)) as? [String: Any]
         let slip = try XCTUnwrap((json?["slips"] as? [[String: Any]])?.first)
         XCTAssertEqual(slip["id"] as? String, "A1")
         XCTAssertEqual(slip["from"] as? String, "2026-Q1")
@@ -71,7 +64,7 @@ final class ReviewTruthTests: XCTestCase {
         XCTAssertEqual(slip["total_days"] as? Int, 91)
         XCTAssertEqual(slip["net_days"] as? Int, 91)
         XCTAssertEqual(slip["occurrences_done"] as? Int, 2)
-        let report = try JSONSerialization.jsonObject(with: Data(sakerhet(repo, ["report", "--format", "json"] + asOf).utf8))
+        let report = try JSONSerialization.jsonObject(with: Data(repo.sakerhet(["report", "--format", "json"] + asOf).utf8))
         XCTAssertTrue("\(report)".contains("occurrences_done"), "the report's JSON has it too")
     }
 
@@ -86,26 +79,26 @@ final class ReviewTruthTests: XCTestCase {
         try repo.write("data/activities.rec", text)
         try repo.commit("A6 klar", on: "2026-05-12")
 
-        let md = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-10-15"])
+        let md = try repo.sakerhet(["report", "--format", "markdown", "--as-of", "2026-10-15"])
         XCTAssertTrue(md.contains("| A6 Aktivitet A6 |  | Mars 2026 | Enheten för säkerhet | klar | 🔴 röd | **klardatum 2026-11-20 ligger efter rapportdagen**<br>**198 dagar sen** |"), md)
         XCTAssertTrue(md.contains("- 🔴 **A6** Aktivitet A6 – 198 dagar sen (2026-03-31)"), "listed with the late work: \(md)")
 
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sakerhet(repo, ["report", "--format", "json", "--as-of", "2026-10-15"]).utf8)) as? [String: Any])
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(repo.sakerhet(["report", "--format", "json", "--as-of", "2026-10-15"]).utf8)) as? [String: Any])
         let report = try XCTUnwrap(json["report"] as? [String: Any])
         let summary = try XCTUnwrap(report["summary"] as? [String: Any])
         XCTAssertEqual((summary["overdue"] as? [[String: Any]])?.compactMap { $0["id"] as? String }, ["A6"], "\(summary)")
         let closed = try XCTUnwrap((report["history"] as? [String: Any])?["closed"] as? [[String: Any]])
         XCTAssertTrue(closed.isEmpty, "nothing was done by 2026-10-15: \(closed)")
         // The list of late work says the same, with the status as the file has it.
-        let late = try sakerhet(repo, ["activities", "list", "--overdue", "--format", "tsv", "--as-of", "2026-10-15"])
+        let late = try repo.sakerhet(["activities", "list", "--overdue", "--format", "tsv", "--as-of", "2026-10-15"])
         let lateRows = late.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         XCTAssertEqual(lateRows.map { $0[0] }, ["A6"], late)
         XCTAssertEqual(lateRows.first?.suffix(2), ["klar", "röd (198 d sen)"], late)
 
         // After its done date it is done, and listed under Klara on that day.
-        let later = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-12-31"])
+        let later = try repo.sakerhet(["report", "--format", "markdown", "--as-of", "2026-12-31"])
         XCTAssertTrue(later.contains("| A6 Aktivitet A6 |  | Mars 2026 | Enheten för säkerhet | klar | 🟢 grön |"), later)
-        let plain = try sakerhet(repo, ["report", "--as-of", "2026-12-31"])
+        let plain = try repo.sakerhet(["report", "--as-of", "2026-12-31"])
         XCTAssertTrue(plain.contains("2026-11-20  A6  Aktivitet A6  (registrerad 2026-05-12"), plain)
     }
 
@@ -130,7 +123,7 @@ final class ReviewTruthTests: XCTestCase {
         try repo.write("data/activities.rec", now.replacingOccurrences(of: activity("A4", due: "2026-06"), with: doneA4.replacingOccurrences(of: "due: 2026-06", with: "due: 2026-09")))
         try repo.commit("A4 klar och flyttad", on: "2026-08-25")
 
-        let md = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-10-15"])
+        let md = try repo.sakerhet(["report", "--format", "markdown", "--as-of", "2026-10-15"])
         let a2 = try XCTUnwrap(md.components(separatedBy: "\n").first { $0.hasPrefix("| A2 Aktivitet A2 |") }, md)
         XCTAssertTrue(a2.contains("klar 2026-08-10, 41 dagar sen"), a2)
         let a3 = try XCTUnwrap(md.components(separatedBy: "\n").first { $0.hasPrefix("| A3 Aktivitet A3 |") }, md)
@@ -149,13 +142,13 @@ final class ReviewTruthTests: XCTestCase {
                        + "\n" + activity("A1", due: "2026-12"))
         try repo.commit("A1 tillbaka, A2 klar", on: "2026-03-05")
 
-        let report = try sakerhet(repo, ["report", "--as-of", "2026-04-01"], code: 0)
+        let report = try repo.sakerhet(["report", "--as-of", "2026-04-01"], code: 0)
         let added = try XCTUnwrap(report.components(separatedBy: "Tillagda (").dropFirst().first?.components(separatedBy: "\n\n").first, report)
         XCTAssertTrue(added.hasPrefix("3)"), added)
         XCTAssertEqual(added.components(separatedBy: "  A1  ").count, 2, "A1 once: \(added)")
-        let md = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-04-01"])
+        let md = try repo.sakerhet(["report", "--format", "markdown", "--as-of", "2026-04-01"])
         XCTAssertTrue(md.contains("| A2 Aktivitet A2 |  | Juni 2026 | Enheten för säkerhet | klar | 🟢 grön | **klardatum saknas** |"), md)
-        let en = try sakerhet(repo, ["--lang", "en", "report", "--format", "markdown", "--as-of", "2026-04-01"])
+        let en = try repo.sakerhet(["--lang", "en", "report", "--format", "markdown", "--as-of", "2026-04-01"])
         XCTAssertTrue(en.contains("**no done date**"), en)
     }
 
@@ -170,25 +163,25 @@ final class ReviewTruthTests: XCTestCase {
         try repo.write("data/activities.rec", text.replacingOccurrences(of: "every: kvartal\n", with: "every: kvartal\ndone: 2026-10-05\n"))
         try repo.commit("A8 klardatum", on: "2026-09-20")
 
-        let md = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-10-01"])
+        let md = try repo.sakerhet(["report", "--format", "markdown", "--as-of", "2026-10-01"])
         let a8 = try XCTUnwrap(md.components(separatedBy: "\n").first { $0.hasPrefix("| A8 Aktivitet A8 |") }, md)
         XCTAssertTrue(a8.contains("| Kvartal 3 2026 |"), a8)
         XCTAssertTrue(a8.contains("🔴 röd") && a8.contains("1 dag sen"), a8)
         XCTAssertTrue(md.contains("- 🔴 **A8** Aktivitet A8 – 1 dag sen (2026-09-30)"), md)
-        let audit = try sakerhet(repo, ["audit", "--as-of", "2026-10-01"], code: 1)
+        let audit = try repo.sakerhet(["audit", "--as-of", "2026-10-01"], code: 1)
         XCTAssertTrue(audit.contains("A8 är försenad sedan 2026-09-30 (1 dag)"), audit)
-        let late = try sakerhet(repo, ["activities", "list", "--overdue", "--format", "tsv", "--as-of", "2026-10-01"])
+        let late = try repo.sakerhet(["activities", "list", "--overdue", "--format", "tsv", "--as-of", "2026-10-01"])
         XCTAssertEqual(late.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "\t" }) }, ["A8"], late)
-        let show = try sakerhet(repo, ["activities", "show", "A8", "--as-of", "2026-10-01"])
+        let show = try repo.sakerhet(["activities", "show", "A8", "--as-of", "2026-10-01"])
         XCTAssertTrue(show.contains("2026-09-30") && !show.contains("Nästa period"), show)
 
         // From its done date on, the period after the one the date falls in is due (a done
         // date written by hand counts so: docs/format.md, "Recurrence").
-        let after = try sakerhet(repo, ["report", "--format", "markdown", "--as-of", "2026-10-06"])
+        let after = try repo.sakerhet(["report", "--format", "markdown", "--as-of", "2026-10-06"])
         let row = try XCTUnwrap(after.components(separatedBy: "\n").first { $0.hasPrefix("| A8 Aktivitet A8 |") }, after)
         XCTAssertTrue(row.contains("| Kvartal 1 2027 |") && !row.contains("röd"), row)
-        try sakerhet(repo, ["audit", "--as-of", "2026-10-06"])
-        let none = try sakerhet(repo, ["activities", "list", "--overdue", "--format", "tsv", "--as-of", "2026-10-06"])
+        try repo.sakerhet(["audit", "--as-of", "2026-10-06"])
+        let none = try repo.sakerhet(["activities", "list", "--overdue", "--format", "tsv", "--as-of", "2026-10-06"])
         XCTAssertEqual(none.split(separator: "\n").count, 1, none)
     }
 
@@ -197,22 +190,22 @@ final class ReviewTruthTests: XCTestCase {
     /// and its row keeps its first deadline in view, as an open record's does.
     func testAMovedRecordDoneAfterTheReportsDateKeepsItsFirstDeadline() throws {
         let repo = try repo([activity("A5", due: "2026-03")])
-        try sakerhet(repo, ["activities", "postpone", "A5", "--to", "2026-09", "--reason", "Personalbrist", "--as-of", "2026-02-01"])
+        try repo.sakerhet(["activities", "postpone", "A5", "--to", "2026-09", "--reason", "Personalbrist", "--as-of", "2026-02-01"])
         try repo.commit("A5 flyttad", on: "2026-02-01")
         let path = repo.root.appendingPathComponent("data/activities.rec")
         let text = try String(contentsOf: path, encoding: .utf8)
         try repo.write("data/activities.rec", text.replacingOccurrences(of: "status: pågår\n", with: "status: klar\ndone: 2026-11-20\n"))
         try repo.commit("A5 klar", on: "2026-08-01")
 
-        let md = try sakerhet(repo, ["report", "--format", "markdown", "--period", "2026-H2", "--as-of", "2026-10-15"])
+        let md = try repo.sakerhet(["report", "--format", "markdown", "--period", "2026-H2", "--as-of", "2026-10-15"])
         let row = try XCTUnwrap(md.components(separatedBy: "\n").first { $0.hasPrefix("| A5 Aktivitet A5 |") }, md)
         XCTAssertTrue(row.contains("Först planerad till 2026-03."), row)
         XCTAssertTrue(row.contains("🔴 röd") && row.contains("15 dagar sen"), row)
         // The list and `show` say the same of it: open that day, late, moved.
-        let list = try sakerhet(repo, ["activities", "list", "--format", "tsv", "--as-of", "2026-10-15"])
+        let list = try repo.sakerhet(["activities", "list", "--format", "tsv", "--as-of", "2026-10-15"])
         XCTAssertTrue(list.contains("\tklar\tröd (15 d sen)"), list)
         // Done by the end of the year: closed, and no first deadline in its comment.
-        let later = try sakerhet(repo, ["report", "--format", "markdown", "--period", "2026-H2", "--as-of", "2026-12-31"])
+        let later = try repo.sakerhet(["report", "--format", "markdown", "--period", "2026-H2", "--as-of", "2026-12-31"])
         let done = try XCTUnwrap(later.components(separatedBy: "\n").first { $0.hasPrefix("| A5 Aktivitet A5 |") }, later)
         XCTAssertFalse(done.contains("Först planerad"), done)
     }
@@ -223,22 +216,22 @@ final class ReviewTruthTests: XCTestCase {
     /// never moved is not there.
     func testARecordGulForItsMoveAloneIsListedInTheSummary() throws {
         let repo = try repo([activity("A1", due: "2026-12"), activity("A2", due: "2027-06"), activity("A3", due: "2027-09")])
-        try sakerhet(repo, ["activities", "set", "A1", "due=löpande", "reason=Blir en stående kontroll", "--as-of", "2027-02-01"])
-        try sakerhet(repo, ["activities", "postpone", "A2", "--to", "2027-09", "--reason", "Personalbrist", "--as-of", "2027-02-01"])
+        try repo.sakerhet(["activities", "set", "A1", "due=löpande", "reason=Blir en stående kontroll", "--as-of", "2027-02-01"])
+        try repo.sakerhet(["activities", "postpone", "A2", "--to", "2027-09", "--reason", "Personalbrist", "--as-of", "2027-02-01"])
         try repo.commit("A1 löpande, A2 flyttad", on: "2027-02-01")
         let asOf = ["--as-of", "2027-05-10", "--period", "2027"]
 
-        let text = try sakerhet(repo, ["report"] + asOf)
+        let text = try repo.sakerhet(["report"] + asOf)
         XCTAssertTrue(text.contains("Aktiviteter       1 grön, 2 gula, 0 röda, 0 grå av 3"), text)
         XCTAssertTrue(text.contains("Flyttade under perioden, i tid mot det nya slutdatumet (2)"), text)
         let lines = text.components(separatedBy: "\n")
         XCTAssertTrue(lines.contains { $0.hasPrefix("  A1 ") && $0.hasSuffix("2026-12 → löpande") }, text)
         XCTAssertTrue(lines.contains { $0.hasPrefix("  A2 ") && $0.contains("→") }, text)
-        let md = try sakerhet(repo, ["report", "--format", "markdown"] + asOf)
+        let md = try repo.sakerhet(["report", "--format", "markdown"] + asOf)
         XCTAssertTrue(md.contains("### Flyttade under perioden, i tid mot det nya slutdatumet (2)"), md)
-        let en = try sakerhet(repo, ["report", "--lang", "en"] + asOf)
+        let en = try repo.sakerhet(["report", "--lang", "en"] + asOf)
         XCTAssertTrue(en.contains("Moved in the period, on time by the new deadline (2)"), en)
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sakerhet(repo, ["report", "--format", "json"] + asOf).utf8)) as? [String: Any])
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(repo.sakerhet(["report", "--format", "json"] + asOf).utf8)) as? [String: Any])
         let summary = try XCTUnwrap((json["report"] as? [String: Any])?["summary"] as? [String: Any])
         XCTAssertEqual((summary["moved"] as? [[String: Any]])?.compactMap { $0["id"] as? String }, ["A1", "A2"])
         // `days` is the days left to the new deadline (A2: 2027-05-10 to 2027-09-30), as a

@@ -116,7 +116,6 @@ public struct DataSet: Sendable {
 
     /// The same as `files` and `ids`, by `Kind.slot`.
     private let recordsBySlot: [[Record]]
-    private let pathsBySlot: [String?]
     /// Owners', areas' and goals' ids, made at once: names and filters look them up all the
     /// time. The other kinds' are made on first use (`idIndex`), since a list or a report
     /// of 100,000 activities never asks for an activity by id.
@@ -137,7 +136,6 @@ public struct DataSet: Sendable {
             pathsBySlot[k.slot] = file.path
         }
         self.recordsBySlot = recordsBySlot
-        self.pathsBySlot = pathsBySlot
         let owners = DataSet.build(recordsBySlot, .owner) { ref, _, f in
             Owner(ref: ref, id: f[.id] ?? "", name: f[.name] ?? "",
                   kind: f[.kind].flatMap(OwnerKind.init(rawValue:)), parent: f[.parent], contact: f[.contact])
