@@ -124,6 +124,42 @@ extension Profile {
 }
 
 extension Profile {
+    /// Times the stages of `activities list --overdue` inside one process: reading the files
+    /// a list reads (owners and activities), parsing them, making the list and rendering
+    /// its table. The median of `runs` (wall-clock time), and the first run's: that one
+    /// touches fresh memory, as the command does in a process of its own.
+    static func list(folder: String, asOf: Day, runs: Int) throws -> String {
+        let kinds = Kind.activity.listed(byGoal: false, byArea: false)
+        let present = kinds.filter { FileManager.default.fileExists(atPath: folder + "/" + $0.fileName) }
+        var times = [[Double]](repeating: [], count: 4)
+        var rows = 0
+        for _ in 0..<max(1, runs) {
+            let t0 = wallNow()
+            let contents = try Store.read(present.map { folder + "/" + $0.fileName })
+            let t1 = wallNow()
+            var files: [Kind: SourceFile] = [:]
+            for (kind, document) in zip(present, Document.parsing(contents)) { files[kind] = SourceFile(path: kind.fileName, document: document) }
+            let data = DataSet(folder: folder, files: files)
+            let t2 = wallNow()
+            var filter = ListFilter()
+            filter.overdue = true
+            let list = RecordList.make(data, .activity, filter: filter, asOf: asOf)
+            let t3 = wallNow()
+            let text = ListRender.render(list, format: "table", lang: .sv, style: Style(color: false))
+            let t4 = wallNow()
+            rows = list.rows.count
+            for (i, d) in [t1 - t0, t2 - t1, t3 - t2, t4 - t3].enumerated() { times[i].append(d) }
+            withExtendedLifetime((data, text)) {}
+        }
+        func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+        let labels = ["read owners.rec, activities.rec", "parse", "make the list (\(Format.thousands(rows)) rows)", "render the table"]
+        var table = "| Stage | Median (ms) | First run (ms) |\n|---|--:|--:|\n"
+        for (label, d) in zip(labels, times) { table += "| \(label) | \(Format.ms(median(d))) | \(Format.ms(d[0])) |\n" }
+        return table + "| **total** | **\(Format.ms(times.map(median).reduce(0, +)))** | **\(Format.ms(times.map { $0[0] }.reduce(0, +)))** |\n"
+    }
+}
+
+extension Profile {
     /// Only reads, parses and builds the data set, `runs` times, and gives the fastest of
     /// each (wall-clock time): a steadier figure for work on the parser than a whole audit.
     static func load(folder: String, runs: Int) throws -> String {

@@ -19,9 +19,10 @@ let usage = """
           in a small git repository whose history moves some deadlines ("shipped plan in git").
           With --rollup, also report --format html and audit over that many plans against
           one folder of the same records (docs/rollup.md); --work keeps the folders for reuse.
-      sakerhet-bench profile DIR [--as-of 2024-11-04] [--runs 3] [--report text|markdown|html|json]
+      sakerhet-bench profile DIR [--as-of 2024-11-04] [--runs 3] [--report text|markdown|html|json | --list]
           Times the stages of audit inside one process: read, parse, data set, each check;
-          with --report, the stages of that report: load, make, render, write.
+          with --report, the stages of that report: load, make, render, write;
+          with --list, those of activities list --overdue: read, parse, list, render.
       sakerhet-bench load DIR [--runs 10]
           Only parses the folder and builds the data set; the fastest run's wall-clock time.
       sakerhet-bench history DIR [--commits 1000] [--activities 100]
@@ -123,10 +124,14 @@ func main() -> Int32 {
             if bench.onlyRollup && bench.rollup == nil { throw RunError("--only-rollup needs --rollup PLANSxACTIVITIES") }
             return try bench.run()
         case "profile":
-            let o = try Options(args.dropFirst(2), flags: [])
-            try o.check(["--as-of", "--runs", "--report"])
+            let o = try Options(args.dropFirst(2), flags: ["--list"])
+            try o.check(["--as-of", "--runs", "--report", "--list"])
             guard o.positional.count == 1 else { throw RunError("profile takes one folder") }
             guard let asOf = Day(o.values["--as-of"] ?? Bench.asOf) else { throw RunError("--as-of takes YYYY-MM-DD") }
+            if o.flags.contains("--list") {
+                print(try Profile.list(folder: o.positional[0], asOf: asOf, runs: try o.int("--runs", 9)), terminator: "")
+                return 0
+            }
             if let format = o.values["--report"] {
                 guard ["text", "markdown", "html", "json"].contains(format) else { throw RunError("--report takes text, markdown, html or json") }
                 print(try Profile.report(folder: o.positional[0], format: format, asOf: asOf, runs: try o.int("--runs", 3)), terminator: "")

@@ -104,6 +104,16 @@ final class ListFilterTests: XCTestCase {
         let eager = Fixture.data([.activity: text])
         _ = eager.activities
         XCTAssertEqual(list.rows.map(\.id), RecordList.make(eager, .activity, filter: f, asOf: Fixture.asOf).rows.map(\.id))
+        // Rows made on several cores (`activities(on:whereTiming:making:)`), with a filter
+        // on the owner and none on time: each row as one core would make it, in file order.
+        var byOwner = ListFilter()
+        byOwner.owner = "meb"
+        let owned = RecordList.make(Fixture.data([.activity: text]), .activity, filter: byOwner, asOf: Fixture.asOf)
+        let ownedEager = RecordList.make(eager, .activity, filter: byOwner, asOf: Fixture.asOf)
+        func shown(_ l: RecordList) -> [String] { l.rows.map { "\($0.id) \($0.owner) \($0.title) \($0.due?.token ?? "-") \($0.status ?? "-") \($0.line)" } }
+        XCTAssertEqual(shown(owned), shown(ownedEager))
+        XCTAssertEqual(Set(owned.rows.map(\.id)), Set(eager.activities.filter { $0.owners == ["meb"] }.map(\.id)))
+        XCTAssertGreaterThan(owned.rows.count, 5_000)
         let kept = lazy.activities(on: Fixture.asOf, whereTiming: { status, _, _ in status == .inProgress }).map(\.ref.index)
         XCTAssertEqual(kept, kept.sorted())
         XCTAssertTrue(kept.contains { $0 < 10_000 } && kept.contains { $0 > 10_400 })

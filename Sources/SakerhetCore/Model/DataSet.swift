@@ -167,23 +167,39 @@ public struct DataSet: Sendable {
     /// `list --overdue` of 100,000 activities makes the few thousand it shows. When every
     /// activity is made already, they are filtered.
     public func activities(on day: Day, whereTiming keep: @Sendable (Status?, Deadline?, Deadline?) -> Bool) -> [Activity] {
+        activities(on: day, whereTiming: keep, making: { $0 })
+    }
+
+    /// The same, each kept activity made into what `make` makes of it (nil: left out), on
+    /// every core: a list's rows are made where its activities are, each row's texts read
+    /// from the file on the core that reads the record, not one after another afterwards.
+    public func activities<T: Sendable>(on day: Day, whereTiming keep: @Sendable (Status?, Deadline?, Deadline?) -> Bool,
+                                        making make: @Sendable (Activity) -> T?) -> [T] {
         if let made = cache.madeActivities.made {
-            return made.filter { keep($0.status, $0.deadline(on: day), $0.donePeriod) }
+            let ranges = Parallel.ranges(made.count, perCore: 4)
+            let parts = Parallel.map(ranges.count) { p -> [T] in
+                var kept: [T] = []
+                for i in ranges[p] where keep(made[i].status, made[i].deadline(on: day), made[i].donePeriod) {
+                    if let t = make(made[i]) { kept.append(t) }
+                }
+                return kept
+            }
+            return parts.count == 1 ? parts[0] : Array(parts.joined())
         }
         let rs = recordsBySlot[Kind.activity.slot]
         // Four pieces per core, as `Parallel.array`: a core the host slowed does not keep
         // the other waiting at the end.
         let ranges = Parallel.ranges(rs.count, perCore: 4)
-        let parts = Parallel.map(ranges.count) { p -> [Activity] in
+        let parts = Parallel.map(ranges.count) { p -> [T] in
             var f = FieldSlots(.activity)
-            var kept: [Activity] = []
+            var kept: [T] = []
             for i in ranges[p] {
                 f.load(rs[i])
                 // Read once, for the filter and for the activity it keeps.
                 let t = ActivityTiming(&f)
                 guard keep(t.status, Activity.deadline(on: day, due: t.due, every: t.every, done: t.done?.lastDay, countedDone: t.countedDone,
                                                                 start: f.deadline(.start), occurrences: { rs[i].values(.occurrence) }), t.done) else { continue }
-                kept.append(DataSet.activity(RecordRef(kind: .activity, index: i), rs[i], &f, t))
+                if let made = make(DataSet.activity(RecordRef(kind: .activity, index: i), rs[i], &f, t)) { kept.append(made) }
             }
             return kept
         }

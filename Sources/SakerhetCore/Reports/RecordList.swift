@@ -141,26 +141,26 @@ public struct RecordList: Sendable, Codable {
                 if !baselines.isEmpty { stored.append((g.due, g.status(asOf: asOf))) }
             }
         case .activity:
-            // Of 100,000 activities most fail the filter: each is looked at field by field
-            // (`acts[i].due`), since one passed whole to a function, or read whole in a
-            // loop, is copied (a dozen reference counts up and down) only to be dropped.
-            // A filter on status or deadline is applied before the activities are made
-            // (`DataSet.activities(where:)`), so that only those it keeps are made.
-            let acts = match.judgesTime ? data.activities(on: asOf, whereTiming: { match.passesTime(status: $0, deadline: $1, done: $2) }) : data.activities
-            rows.reserveCapacity(acts.count)
-            for i in acts.indices {
-                let status = acts[i].status
-                let deadline = Activity.deadline(on: asOf, due: acts[i].due, every: acts[i].every, done: acts[i].done, countedDone: acts[i].countedDone,
-                                                 start: acts[i].start, occurrences: { acts[i].occurrenceLines })
-                guard match.passes(owners: { acts[i].owners }, goal: { acts[i].goal }, status: status, deadline: deadline,
-                                   done: acts[i].donePeriod) else { continue }
+            // Of 100,000 activities most fail the filter: a filter on status or deadline is
+            // applied before the activities are made, and each row is made where its
+            // activity is, on every core (`DataSet.activities(on:whereTiming:making:)`).
+            let judgesTime = match.judgesTime, byArea = filter.area != nil, keepStored = !baselines.isEmpty
+            let made = data.activities(on: asOf, whereTiming: { !judgesTime || match.passesTime(status: $0, deadline: $1, done: $2) }) { a -> (row: ListRow, due: Deadline?, status: Status?)? in
+                let status = a.status
+                let deadline = a.deadline(on: asOf)
+                guard match.passes(owners: { a.owners }, goal: { a.goal }, status: status, deadline: deadline, done: a.donePeriod) else { return nil }
                 // The goal's area is looked up only when filtering by area.
-                if filter.area != nil && !match.inArea(acts[i].area ?? data.goal(acts[i].goal)?.area) { continue }
-                rows.append(makeRow(kind, data, file: file, asOf: asOf, window: window, ref: acts[i].ref, id: acts[i].id,
-                                    title: acts[i].title, owners: acts[i].owners, goal: acts[i].goal, start: acts[i].start,
-                                    deadline: deadline, status: status, done: acts[i].donePeriod, statusAlias: acts[i].statusAlias,
-                                    assessment: nil, progress: acts[i].progress))
-                if !baselines.isEmpty { stored.append((acts[i].due, Status.on(asOf, status, done: acts[i].donePeriod))) }
+                if byArea && !match.inArea(a.area ?? data.goal(a.goal)?.area) { return nil }
+                let row = makeRow(kind, data, file: file, asOf: asOf, window: window, ref: a.ref, id: a.id,
+                                  title: a.title, owners: a.owners, goal: a.goal, start: a.start,
+                                  deadline: deadline, status: status, done: a.donePeriod, statusAlias: a.statusAlias,
+                                  assessment: nil, progress: a.progress)
+                return (row, keepStored ? a.due : nil, keepStored ? Status.on(asOf, status, done: a.donePeriod) : nil)
+            }
+            rows.reserveCapacity(made.count)
+            for m in made {
+                rows.append(m.row)
+                if keepStored { stored.append((m.due, m.status)) }
             }
         case .finding:
             for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
