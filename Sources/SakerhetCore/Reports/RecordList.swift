@@ -126,10 +126,8 @@ public struct RecordList: Sendable, Codable {
         // its status on the day (`Status.on`): a record done after the day was open then.
         var stored: [(due: Deadline?, status: Status?)] = []
         // Room for every record of the kind (pages never written are never touched), so the
-        // rows are not moved as the array grows; for activities, for those the filter keeps
-        // on status and deadline (below).
-        rows.reserveCapacity(kind == .goal ? data.goals.count : kind == .activity ? 0
-                             : kind == .finding ? data.findings.count : kind == .risk ? data.risks.count : 0)
+        // rows are not moved as the array grows; activities' rows come made (below).
+        rows.reserveCapacity(kind == .goal ? data.goals.count : kind == .finding ? data.findings.count : kind == .risk ? data.risks.count : 0)
         switch kind {
         case .goal:
             let below = GoalChildren(data).openSignals(data, asOf: asOf, window: window, baselines: baselines)
@@ -144,23 +142,22 @@ public struct RecordList: Sendable, Codable {
             // Of 100,000 activities most fail the filter: a filter on status or deadline is
             // applied before the activities are made, and each row is made where its
             // activity is, on every core (`DataSet.activities(on:whereTiming:making:)`).
-            let judgesTime = match.judgesTime, byArea = filter.area != nil, keepStored = !baselines.isEmpty
-            let made = data.activities(on: asOf, whereTiming: { !judgesTime || match.passesTime(status: $0, deadline: $1, done: $2) }) { a -> (row: ListRow, due: Deadline?, status: Status?)? in
+            let judgesTime = match.judgesTime, byArea = filter.area != nil, movedGreen = data.config.movedGreen
+            // Each row whole where it is made, its baseline included: no second array of them.
+            rows = data.activities(on: asOf, whereTiming: { !judgesTime || match.passesTime(status: $0, deadline: $1, done: $2) }) { a -> ListRow? in
                 let status = a.status
                 let deadline = a.deadline(on: asOf)
                 guard match.passes(owners: { a.owners }, goal: { a.goal }, status: status, deadline: deadline, done: a.donePeriod) else { return nil }
                 // The goal's area is looked up only when filtering by area.
                 if byArea && !match.inArea(a.area ?? data.goal(a.goal)?.area) { return nil }
-                let row = makeRow(kind, data, file: file, asOf: asOf, window: window, ref: a.ref, id: a.id,
+                var row = makeRow(kind, data, file: file, asOf: asOf, window: window, ref: a.ref, id: a.id,
                                   title: a.title, owners: a.owners, goal: a.goal, start: a.start,
                                   deadline: deadline, status: status, done: a.donePeriod, statusAlias: a.statusAlias,
                                   assessment: nil, progress: a.progress)
-                return (row, keepStored ? a.due : nil, keepStored ? Status.on(asOf, status, done: a.donePeriod) : nil)
-            }
-            rows.reserveCapacity(made.count)
-            for m in made {
-                rows.append(m.row)
-                if keepStored { stored.append((m.due, m.status)) }
+                if !baselines.isEmpty {
+                    markMoved(&row, kind, baselines, due: a.due, status: Status.on(asOf, status, done: a.donePeriod), movedGreen: movedGreen)
+                }
+                return row
             }
         case .finding:
             for f in data.findings where match.passes(f, goal: nil) && match.inArea(nil) {
@@ -191,13 +188,10 @@ public struct RecordList: Sendable, Codable {
         case .owner, .area, .followup:
             break
         }
-        if !baselines.isEmpty && kind != .risk {
+        // Goals and findings: activities' rows are marked as they are made.
+        if !baselines.isEmpty && (kind == .goal || kind == .finding) {
             for i in rows.indices {
-                guard let original = baselines.original(kind, rows[i].id, current: stored[i].due), let signal = rows[i].signal else { continue }
-                let raised = Baselines.signal(signal, moved: true, status: stored[i].status, movedGreen: data.config.movedGreen)
-                // In place: every other field (Öppet under, the review) stays as it was.
-                rows[i].signal = raised
-                rows[i].original = original
+                markMoved(&rows[i], kind, baselines, due: stored[i].due, status: stored[i].status, movedGreen: data.config.movedGreen)
             }
         }
         // Sort keys worked out once per row; the row index keeps equal keys in their order.
@@ -231,6 +225,16 @@ public struct RecordList: Sendable, Codable {
             }
         }
         return RecordList(kind: kind, asOf: asOf, rows: rows, green: green, yellow: yellow, red: red)
+    }
+
+    /// Marks `row` when its record's deadline was moved later since the period began: its
+    /// original deadline, and its signal raised (`Baselines.signal`). `due` is the deadline
+    /// as the file has it, `status` the status on the day (`Status.on`). In place: every
+    /// other field (Öppet under, the review) stays as it was.
+    static func markMoved(_ row: inout ListRow, _ kind: Kind, _ baselines: Baselines, due: Deadline?, status: Status?, movedGreen: Bool) {
+        guard let original = baselines.original(kind, row.id, current: due), let signal = row.signal else { return }
+        row.signal = Baselines.signal(signal, moved: true, status: status, movedGreen: movedGreen)
+        row.original = original
     }
 
     /// The filter for goals, activities and findings, with its values worked out once.
