@@ -49,6 +49,33 @@ final class HistoryGitTests: XCTestCase {
         }
     }
 
+    /// A folder on a file system of its own (here /dev/shm, a tmpfs) outside any
+    /// repository: git stops where the file system ends, and so does reading `.git`,
+    /// without starting git. Even a repository on the other side is not the folder's.
+    func testAFileSystemBoundaryEndsTheSearchAsInGit() throws {
+        guard let shm = Platform.fileStatus("/dev/shm"), let root = Platform.fileStatus("/"), shm.isDirectory,
+              shm.device != root.device, access("/dev/shm", W_OK) == 0 else {
+            throw XCTSkip("/dev/shm is not a writable file system of its own here")
+        }
+        let folder = "/dev/shm/sakerhet-boundary-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        guard case .none = GitDiscovery.discover(folder + "/data") else { return XCTFail("a folder beyond a file system boundary is in no repository") }
+        // git says the same, and why.
+        let asked = try Git.run(["rev-parse", "--show-toplevel"], in: folder + "/data")
+        XCTAssertNotEqual(asked.status, 0)
+        XCTAssertTrue(asked.stderr.includes("not a git repository"), asked.stderr)
+        XCTAssertNil(Baselines.begin(folder: folder + "/data"))
+        XCTAssertThrowsError(try GitHistory.read(folder: folder + "/data", display: "data")) { error in
+            XCTAssertEqual((error as? StoreError)?.message.en,
+                           "data is not in a git repository, so there is no history; run 'git init' and commit the data folder")
+        }
+        // With GIT_DISCOVERY_ACROSS_FILESYSTEM set, git decides.
+        setenv("GIT_DISCOVERY_ACROSS_FILESYSTEM", "1", 1)
+        defer { unsetenv("GIT_DISCOVERY_ACROSS_FILESYSTEM") }
+        guard case .unsure = GitDiscovery.discover(folder + "/data") else { return XCTFail("the environment changes where git looks") }
+    }
+
     func testFixtureHistory() throws {
         let repo = try temporaryFolder()
         try HistoryFixture.makeRepository(at: repo, commits: 31, activities: 10)
