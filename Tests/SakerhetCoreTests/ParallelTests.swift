@@ -46,4 +46,64 @@ final class ParallelTests: XCTestCase {
         XCTAssertNil(first)
         XCTAssertNil(last)
     }
+
+    /// `joined` moves the pieces' values into one array in order, each owned once by it
+    /// (not copied: a copy would leave it held twice; released once too often, it would
+    /// crash), and leaves each piece's slots holding that piece's own vacated value,
+    /// which goes with the piece.
+    func testJoinedMovesEveryPieceIntoPlaceAndFreesThePieces() {
+        let sizes = [5_000, 0, 1, 12_345, 7, 30_000, 2]
+        var pieces: [[Tracked]] = []
+        var start = 0
+        for n in sizes {
+            pieces.append((start..<(start + n)).map { Tracked($0) })
+            start += n
+        }
+        weak var first: Tracked?
+        weak var last: Tracked?
+        do {
+            var joined = Parallel.joined(&pieces) { p in Tracked(-1 - p) }
+            XCTAssertTrue(pieces.isEmpty, "the pieces are taken")
+            XCTAssertEqual(joined.count, start)
+            XCTAssertEqual(joined.map(\.value), Array(0..<start), "in order")
+            for i in [0, 4_999, 5_000, 17_345, start - 1] {
+                XCTAssertTrue(isKnownUniquelyReferenced(&joined[i]), "element \(i) is held by the joined array alone")
+            }
+            first = joined[0]
+            last = joined[start - 1]
+        }
+        XCTAssertNil(first)
+        XCTAssertNil(last)
+
+        // A piece's vacated value lives as long as the piece, and the piece is freed in
+        // `joined`: none is left once it returns.
+        let made = Made()
+        var one: [[Tracked]] = [[Tracked(1)], [Tracked(2)]]
+        let both = Parallel.joined(&one) { p in made.keep(Tracked(100 + p)) }
+        XCTAssertEqual(both.map(\.value), [1, 2])
+        XCTAssertEqual(made.count, 2, "one vacated value per piece")
+        XCTAssertEqual(made.alive, 0, "each vacated value went with its piece")
+
+        var single: [[Tracked]] = [[Tracked(9)]]
+        XCTAssertEqual(Parallel.joined(&single) { _ in Tracked(0) }.map(\.value), [9], "one piece is that piece")
+        var none: [[Tracked]] = []
+        XCTAssertTrue(Parallel.joined(&none) { _ in Tracked(0) }.isEmpty)
+    }
+
+    /// The vacated values `joined` made, held weakly (made on several threads).
+    final class Made: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: [Weak] = []
+        struct Weak { weak var value: Tracked? }
+
+        func keep(_ value: Tracked) -> Tracked {
+            lock.lock()
+            defer { lock.unlock() }
+            made.append(Weak(value: value))
+            return value
+        }
+
+        var count: Int { lock.lock(); defer { lock.unlock() }; return made.count }
+        var alive: Int { lock.lock(); defer { lock.unlock() }; return made.filter { $0.value != nil }.count }
+    }
 }

@@ -57,6 +57,39 @@ enum Parallel {
 
     /// The pieces `array` makes `count` elements in.
     static func arrayPieces(_ count: Int) -> [Range<Int>] { ranges(count, minimum: 4_000, perCore: 4) }
+
+    /// The elements of `pieces`, in order, in one array; `pieces` is left empty. Each
+    /// piece's elements are moved (not copied: a copy retains what each holds) into their
+    /// place on every core, and each piece is freed where it was moved. Its slots are left
+    /// holding `vacated(p)`, made once per piece (the piece's array frees what its slots
+    /// hold): a value of its own per piece, so that no two cores count on one object.
+    /// On one core, a parse's 100,000 records were moved and their slots refilled one
+    /// after another, in memory the one core touched first (docs/performance.md, "Records
+    /// joined on every core").
+    static func joined<T: Sendable>(_ pieces: inout [[T]], vacated: @Sendable (Int) -> T) -> [T] {
+        if pieces.count <= 1 { return pieces.popLast() ?? [] }
+        var offsets = [0]
+        for piece in pieces { offsets.append(offsets[offsets.count - 1] + piece.count) }
+        let starts = offsets
+        let joined = pieces.withUnsafeMutableBufferPointer { all in
+            // Each piece is reached by one closure only, through the shared start of the
+            // array of pieces (`SharedBase`, as `fill` shares a buffer).
+            let shared = SharedBase(pointer: UnsafeMutableRawPointer(all.baseAddress!))
+            return Slots<T>.array(starts[starts.count - 1]) { slots in
+                _ = map(starts.count - 1) { p in
+                    let piece = shared.pointer.assumingMemoryBound(to: [T].self) + p
+                    piece.pointee.withUnsafeMutableBufferPointer { from in
+                        guard let base = from.baseAddress, from.count > 0 else { return }
+                        slots.move(base, count: from.count, to: starts[p])
+                        base.initialize(repeating: vacated(p), count: from.count)
+                    }
+                    piece.pointee = []
+                }
+            }
+        }
+        pieces = []
+        return joined
+    }
 }
 
 extension Parallel {
@@ -152,5 +185,9 @@ private struct Slots<T: Sendable>: @unchecked Sendable {
     /// Takes `value` over (`consuming`): it is moved into its slot, not copied, so a
     /// record of a dozen strings costs no retain and release of each.
     func put(_ i: Int, _ value: consuming T) { (buffer + i).initialize(to: value) }
+
+    /// Moves `count` values from `from` into the slots from `at` on; `from` is left
+    /// uninitialized (each slot is still put once).
+    func move(_ from: UnsafeMutablePointer<T>, count: Int, to at: Int) { (buffer + at).moveInitialize(from: from, count: count) }
 }
 
