@@ -90,6 +90,44 @@ final class ParallelTests: XCTestCase {
         XCTAssertTrue(Parallel.joined(&none) { _ in Tracked(0) }.isEmpty)
     }
 
+    /// `gather` gives what each piece appended, in the order of the pieces, every value
+    /// moved: held by the result alone, and gone with it (a piece that copied a value or
+    /// freed one it had handed over would leave it alive or crash).
+    func testGatherMovesWhatEachPieceAppendedIntoPlace() {
+        // Pieces of 0 to 1,000 values, some past a buffer's first doubling, some empty.
+        let sizes = (0..<23).map { ($0 * 389) % 1_001 }
+        let starts = sizes.indices.map { sizes[..<$0].reduce(0, +) }
+        weak var first: Tracked?
+        weak var last: Tracked?
+        do {
+            var gathered = Parallel.gather(sizes.count) { p, piece in
+                for k in 0..<sizes[p] { piece.append(Tracked(starts[p] + k)) }
+            }
+            let total = sizes.reduce(0, +)
+            XCTAssertEqual(gathered.map(\.value), Array(0..<total), "in order of the pieces")
+            for i in [0, 1, total / 2, total - 1] {
+                XCTAssertTrue(isKnownUniquelyReferenced(&gathered[i]), "value \(i) is held by the result alone")
+            }
+            first = gathered[0]
+            last = gathered[total - 1]
+        }
+        XCTAssertNil(first)
+        XCTAssertNil(last)
+        XCTAssertEqual(Parallel.gather(1) { _, piece in piece.append(Tracked(7)) }.map(\.value), [7], "one piece")
+        XCTAssertTrue(Parallel.gather(3) { (_: Int, _: Gathered<Tracked>) in }.isEmpty, "pieces that keep nothing")
+
+        // A piece that is never emptied frees what it holds.
+        weak var kept: Tracked?
+        do {
+            let piece = Gathered<Tracked>()
+            let value = Tracked(1)
+            kept = value
+            piece.append(value)
+            XCTAssertEqual(piece.count, 1)
+        }
+        XCTAssertNil(kept)
+    }
+
     /// The vacated values `joined` made, held weakly (made on several threads).
     final class Made: @unchecked Sendable {
         private let lock = NSLock()

@@ -175,24 +175,21 @@ public struct DataSet: Sendable {
     /// from the file on the core that reads the record, not one after another afterwards.
     public func activities<T: Sendable>(on day: Day, whereTiming keep: @Sendable (Status?, Deadline?, Deadline?) -> Bool,
                                         making make: @Sendable (Activity) -> T?) -> [T] {
+        // What each piece keeps is moved into the result, not copied (`Parallel.gather`).
         if let made = cache.madeActivities.made {
             let ranges = Parallel.ranges(made.count, perCore: 4)
-            let parts = Parallel.map(ranges.count) { p -> [T] in
-                var kept: [T] = []
+            return Parallel.gather(ranges.count) { p, kept in
                 for i in ranges[p] where keep(made[i].status, made[i].deadline(on: day), made[i].donePeriod) {
                     if let t = make(made[i]) { kept.append(t) }
                 }
-                return kept
             }
-            return parts.count == 1 ? parts[0] : Array(parts.joined())
         }
         let rs = recordsBySlot[Kind.activity.slot]
         // Four pieces per core, as `Parallel.array`: a core the host slowed does not keep
         // the other waiting at the end.
         let ranges = Parallel.ranges(rs.count, perCore: 4)
-        let parts = Parallel.map(ranges.count) { p -> [T] in
+        return Parallel.gather(ranges.count) { p, kept in
             var f = FieldSlots(.activity)
-            var kept: [T] = []
             for i in ranges[p] {
                 f.load(rs[i])
                 // Read once, for the filter and for the activity it keeps.
@@ -201,9 +198,7 @@ public struct DataSet: Sendable {
                                                                 start: f.deadline(.start), occurrences: { rs[i].values(.occurrence) }), t.done) else { continue }
                 if let made = make(DataSet.activity(RecordRef(kind: .activity, index: i), rs[i], &f, t)) { kept.append(made) }
             }
-            return kept
         }
-        return parts.count == 1 ? parts[0] : Array(parts.joined())
     }
 
     private static func goal(_ ref: RecordRef, _ r: Record, _ f: inout FieldSlots) -> Goal {

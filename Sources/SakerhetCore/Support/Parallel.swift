@@ -90,6 +90,72 @@ enum Parallel {
         pieces = []
         return joined
     }
+
+    /// What `body(p, piece)` appends to `piece` for each `p` in `0..<n`, run at the same
+    /// time, in one array in the order of `p`. Each piece's values are moved into their
+    /// place on every core, and the piece frees no value one by one: `Array(parts.joined())`
+    /// over arrays made in the pieces copied every value (retaining what it holds) on one
+    /// core and then freed the parts (releasing it again); a list of 6,657 rows of a dozen
+    /// strings each spent 3–4 ms so.
+    static func gather<T: Sendable>(_ n: Int, _ body: @Sendable (Int, Gathered<T>) -> Void) -> [T] {
+        let pieces = map(n) { p -> Gathered<T> in
+            let piece = Gathered<T>()
+            body(p, piece)
+            return piece
+        }
+        var starts = [0]
+        for piece in pieces { starts.append(starts[starts.count - 1] + piece.count) }
+        let at = starts
+        if pieces.count == 1 { return pieces[0].take() }
+        return Slots<T>.array(at[at.count - 1]) { slots in
+            _ = map(pieces.count) { p in pieces[p].move { slots.move($0, count: $1, to: at[p]) } }
+        }
+    }
+}
+
+/// The values one piece of `Parallel.gather` appends, in a buffer of its own: moved out
+/// whole, so that no value is copied or freed one by one. Written by the one closure that
+/// made it and, after `map` has returned (which orders the two), emptied by one other:
+/// that is why it may be handed between threads (`@unchecked Sendable`).
+final class Gathered<T>: @unchecked Sendable {
+    private var base: UnsafeMutablePointer<T>
+    private var capacity = 0
+    private(set) var count = 0
+
+    init() { base = UnsafeMutablePointer<T>.allocate(capacity: 1) }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func append(_ value: consuming T) {
+        if count == capacity {
+            // Doubled, the values moved (not copied) into the larger buffer.
+            let larger = UnsafeMutablePointer<T>.allocate(capacity: max(16, capacity * 2))
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity = max(16, capacity * 2)
+        }
+        (base + count).initialize(to: value)
+        count += 1
+    }
+
+    /// Hands the values to `into(start, count)`, which moves them out; none is left.
+    func move(_ into: (UnsafeMutablePointer<T>, Int) -> Void) {
+        guard count > 0 else { return }
+        into(base, count)
+        count = 0
+    }
+
+    /// The values as an array, moved; none is left.
+    func take() -> [T] {
+        [T](unsafeUninitializedCapacity: count) { out, n in
+            n = count
+            move { out.baseAddress!.moveInitialize(from: $0, count: $1) }
+        }
+    }
 }
 
 extension Parallel {
@@ -163,7 +229,7 @@ private struct SharedBase: @unchecked Sendable {
 }
 
 /// Results written by index from several threads, straight into the array returned:
-/// each index exactly once. With `SharedBase` and `Ahead`, the only `@unchecked Sendable`
+/// each index exactly once. With `SharedBase`, `Ahead` and `Gathered`, the only `@unchecked Sendable`
 /// of the parallel code: the closures handed to `map`, `array`, `fill` and `ahead` are
 /// `@Sendable` and checked by the compiler; this buffer is safe because every index is
 /// written by exactly one thread and the array is handed out only after `fill` has
