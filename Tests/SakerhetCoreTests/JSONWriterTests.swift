@@ -106,6 +106,33 @@ final class JSONWriterTests: XCTestCase {
         }
     }
 
+    /// The byte-wise snake case of an ASCII key is the one over its characters, for every
+    /// mix of capitals, small letters, digits and underscores of up to six.
+    func testASCIISnakeCaseIsTheCharactersOne() {
+        let alphabet = Array("aBz_Q9")
+        var keys = [""]
+        for _ in 0..<6 { keys += keys.suffix(alphabet.count * 300).flatMap { k in alphabet.map { k + String($0) } } }
+        for key in Set(keys) {
+            XCTAssertEqual(JSONWriter.SnakeKeys.asciiSnakeCase(key), JSONWriter.SnakeKeys.characterSnakeCase(key), key)
+        }
+        XCTAssertNil(JSONWriter.SnakeKeys.asciiSnakeCase("årsRapport"), "a key with a letter outside ASCII goes by its characters")
+    }
+
+    /// A dictionary's keys are data: written as they are, camel case and all, where a
+    /// property's name of the same spelling is snake-cased.
+    func testADictionarysKeysAreWrittenAsTheyAre() throws {
+        struct Holder: Encodable {
+            let ownerName: Int
+            let byOwner: [String: Int]
+            let byNumber: [Int: String]
+        }
+        let ours = try JSONWriter.encode(Holder(ownerName: 1, byOwner: ["ownerName": 2, "myURLValue": 3], byNumber: [10: "x", 2: "y"]))
+        XCTAssertTrue(ours.contains(#""owner_name" : 1"#), ours)
+        XCTAssertTrue(ours.contains(#""ownerName" : 2"#) && ours.contains(#""myURLValue" : 3"#), ours)
+        XCTAssertTrue(ours.contains(#""10" : "x""#) && ours.contains(#""2" : "y""#), ours)
+        try assertSame(Holder(ownerName: 1, byOwner: ["ownerName": 2, "myURLValue": 3], byNumber: [10: "x", 2: "y"]))
+    }
+
     func testTheShippedReport() throws {
         let data = try Fixture.shipped()
         for lang in [Lang.sv, .en] {

@@ -7,6 +7,22 @@ import XCTest
 /// on awkward strings: "\r\n", combining marks, no-break and other Unicode spaces, line
 /// separators, emoji, and random mixes of them.
 final class StringOpsTests: XCTestCase {
+    /// The module's `joined(separator:)` for arrays of strings gives what the standard
+    /// library's does (called here from generic code, where only the standard library's
+    /// applies).
+    func testJoinedIsTheStandardLibrarysJoin() {
+        func standard<C: BidirectionalCollection>(_ c: C, _ separator: String) -> String where C.Element == String {
+            c.joined(separator: separator)
+        }
+        let cases: [[String]] = [[], [""], ["a"], ["", ""], ["a", "b", "c"], ["åäö", "", "e\u{301}", "🇸🇪"], Array(repeating: "xy", count: 1_000)]
+        for strings in cases {
+            for separator in ["", ", ", "\u{0}", "–"] {
+                XCTAssertEqual(strings.joined(separator: separator), standard(strings, separator), "\(strings.prefix(4)) \(separator)")
+            }
+            XCTAssertEqual(strings.joined(), standard(strings, ""))
+        }
+    }
+
     static let pieces = ["a", "b", "\n", "\r\n", "\r", " ", "\t", "\u{A0}", "\u{2003}", "\u{2028}", "\u{85}", "\u{0B}",
                          "e\u{301}", "\u{301}", "é", "😀", "👩‍👩‍👧", ",", "/", ".", "..", "%", ":", "-", "å", "\u{FEFF}"]
 

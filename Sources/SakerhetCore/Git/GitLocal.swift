@@ -398,7 +398,14 @@ struct Commit {
             started = true
             lines.append(line)
         }
-        return lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+        // The lines' bytes joined, then one string: `joined(separator:)` over strings is
+        // generic, and its first call scanned the binary's conformances.
+        var subject: [UInt8] = []
+        for (k, line) in lines.enumerated() {
+            if k > 0 { subject.append(0x20) }
+            subject += line
+        }
+        return String(decoding: subject, as: UTF8.self)
     }
 
     /// git's own `isspace`: tab, line feed, carriage return and space only.

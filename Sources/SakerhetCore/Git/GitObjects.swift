@@ -81,7 +81,9 @@ final class GitObjects {
 
     private func loose(_ id: [UInt8]) -> Object? {
         let name = GitObjects.hex(id)
-        let path = folder + "/" + name.prefix(2) + "/" + name.dropFirst(2)
+        // Each part a `String`: a `Substring` added to a string goes through the generic
+        // `append(contentsOf:)`, whose first call scanned the binary's conformances.
+        let path = folder + "/" + String(name.prefix(2)) + "/" + String(name.dropFirst(2))
         guard let info = Platform.fileInfo(path), info.kind == .regular, info.size <= GitObjects.maxSize,
               let bytes = try? Store.read(path),
               let raw = GitObjects.zlib(bytes[...], size: nil) else { return nil }

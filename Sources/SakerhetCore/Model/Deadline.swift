@@ -223,5 +223,7 @@ public struct Deadline: Sendable, Hashable, Codable, CustomStringConvertible {
 
 func capitalized(_ s: String) -> String {
     guard let f = s.first else { return s }
-    return f.uppercased() + s.dropFirst()
+    // Both parts strings: a `Substring` added to a string goes through the generic
+    // `append(contentsOf:)`, whose first call scanned the binary's conformances.
+    return f.uppercased() + String(s.dropFirst())
 }

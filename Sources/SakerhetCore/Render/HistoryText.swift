@@ -158,7 +158,10 @@ public enum HistoryText {
     }
 
     /// A value on one line: continuation lines joined by a space.
-    static func flat(_ s: String) -> String { s.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: " ") }
+    /// The lines joined by a blank. Made strings first, so that the join is the concrete
+    /// one for arrays of strings (`StringOps.swift`): substrings' goes through generic code
+    /// whose first call scanned the binary's conformances.
+    static func flat(_ s: String) -> String { s.split(separator: "\n", omittingEmptySubsequences: true).map(String.init).joined(separator: " ") }
 
     /// `s` cut to `n` characters with an ellipsis, at a blank in its second half when there
     /// is one (a date or a word is not cut in the middle).

@@ -34,14 +34,18 @@ enum JSONWriter {
     /// Property names in snake_case, each worked out once.
     final class SnakeKeys {
         private var cache: [String: String] = [:]
-        /// Whether a type is a `[String: …]` dictionary, found once per type from its name.
-        private var dictionaries: [ObjectIdentifier: Bool] = [:]
+        /// Whether a type of coding key is a dictionary's, found once per type from its name.
+        private var dictionaryKeys: [ObjectIdentifier: Bool] = [:]
 
-        func isStringKeyed<T>(_ type: T.Type) -> Bool {
+        /// Whether `Key` is the coding key a `[String: …]` (or `[Int: …]`) dictionary
+        /// encodes its keys with: those keys are data, written as they are, not property
+        /// names. Told by the type's name, not by casting the dictionary to a protocol of
+        /// ours: the first such cast of each type scanned every conformance in the binary.
+        func areData<Key: CodingKey>(_ type: Key.Type) -> Bool {
             let id = ObjectIdentifier(type)
-            if let known = dictionaries[id] { return known }
-            let found = _typeName(type).hasPrefix("Swift.Dictionary<Swift.String, ")
-            dictionaries[id] = found
+            if let known = dictionaryKeys[id] { return known }
+            let found = _typeName(type) == "Swift._DictionaryCodingKey"
+            dictionaryKeys[id] = found
             return found
         }
 
@@ -55,6 +59,11 @@ enum JSONWriter {
         /// Words split where lower case turns to upper case, and a run of capitals is a
         /// word of its own up to the capital before the next lower-case letter.
         static func snakeCase(_ key: String) -> String {
+            asciiSnakeCase(key) ?? characterSnakeCase(key)
+        }
+
+        /// `snakeCase` over the key's characters: for a key with any letter outside ASCII.
+        static func characterSnakeCase(_ key: String) -> String {
             let chars = Array(key)
             guard chars.count > 1 else { return key.lowercased() }
             var words: [Range<Int>] = []
@@ -78,10 +87,47 @@ enum JSONWriter {
             words.append(start..<chars.count)
             return words.map { String(chars[$0]).lowercased() }.joined(separator: "_")
         }
-    }
 
-    /// A `[String: …]` dictionary, whose keys are data, not property names.
-    protocol StringKeyed { func members(keys: SnakeKeys) throws -> Members }
+        /// `snakeCase` of a key of ASCII letters, digits and underscores (every property
+        /// name here), over its bytes, where A–Z are the upper-case and a–z the lower-case
+        /// letters, as `Character` says of them; nil for any other key. Made from bytes:
+        /// the words made as strings and joined went through generic code whose first
+        /// call scanned every conformance in the binary.
+        static func asciiSnakeCase(_ key: String) -> String? {
+            let b = Array(key.utf8)
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard b.count > 1 else { return key.lowercased() }
+            func upper(_ i: Int) -> Bool { b[i] >= 0x41 && b[i] <= 0x5A }
+            func lower(_ i: Int) -> Bool { b[i] >= 0x61 && b[i] <= 0x7A }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 4)
+            // The words are not empty and follow one another: each after the first is
+            // preceded by an underscore.
+            func word(_ r: Range<Int>) {
+                if r.lowerBound > 0 { out.append(0x5F) }
+                for i in r { out.append(upper(i) ? b[i] + 0x20 : b[i]) }
+            }
+            var start = 0
+            var i = 1
+            while let up = (i..<b.count).first(where: upper) {
+                word(start..<up)
+                guard let low = (up..<b.count).first(where: lower) else {
+                    start = up
+                    i = b.count
+                    break
+                }
+                if low == up + 1 {
+                    start = up
+                } else {
+                    word(up..<(low - 1))
+                    start = low - 1
+                }
+                i = low + 1
+            }
+            word(start..<b.count)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
 
     /// The value as a tree. Numbers of every width are caught here: the containers' generic
     /// `encode` stands in for their `Int8`…`UInt64` and `Float` requirements, and would
@@ -93,12 +139,12 @@ enum JSONWriter {
         return encoder.value ?? .object(Members())
     }
 
-    /// A string, a number or a `[String: …]` dictionary as a tree; nil for other values.
+    /// A string or a number as a tree; nil for other values (a dictionary's keys are told
+    /// by its coding key's type, `SnakeKeys.areData`).
     ///
-    /// Types are told apart by their identity, and a dictionary by its type's name (once per
-    /// type), not by casting to a protocol (`as? any BinaryInteger`): the first such cast of
-    /// each type scans every conformance in the binary, which cost more than the rest of a
-    /// small report's JSON.
+    /// Types are told apart by their identity, not by casting to a protocol
+    /// (`as? any BinaryInteger`): the first such cast of each type scans every conformance
+    /// in the binary, which cost more than the rest of a small report's JSON.
     static func special<T: Encodable>(_ value: T, keys: SnakeKeys) throws -> Value? {
         switch ObjectIdentifier(T.self) {
         case ObjectIdentifier(String.self): return .string(value as! String)
@@ -114,11 +160,8 @@ enum JSONWriter {
         case ObjectIdentifier(UInt16.self): return .literal(String(value as! UInt16))
         case ObjectIdentifier(UInt32.self): return .literal(String(value as! UInt32))
         case ObjectIdentifier(UInt64.self): return .literal(String(value as! UInt64))
-        default: break
+        default: return nil
         }
-        // Only a dictionary keyed by strings is asked about its conformance.
-        if keys.isStringKeyed(T.self), let d = value as? StringKeyed { return .object(try d.members(keys: keys)) }
-        return nil
     }
 
     // MARK: The encoder
@@ -153,7 +196,9 @@ enum JSONWriter {
         let keys: SnakeKeys
         var codingPath: [CodingKey] { [] }
 
-        private func put(_ value: Value, _ key: Key) { members.list.append((keys.snake(key.stringValue), value)) }
+        private func put(_ value: Value, _ key: Key) {
+            members.list.append((keys.areData(Key.self) ? key.stringValue : keys.snake(key.stringValue), value))
+        }
 
         mutating func encodeNil(forKey key: Key) throws { put(.literal("null"), key) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { put(.literal(value ? "true" : "false"), key) }
@@ -334,13 +379,5 @@ enum JSONWriter {
             }
         }
         out.append(0x22)
-    }
-}
-
-extension Dictionary: JSONWriter.StringKeyed where Key == String, Value: Encodable {
-    func members(keys: JSONWriter.SnakeKeys) throws -> JSONWriter.Members {
-        let members = JSONWriter.Members()
-        for (key, value) in self { members.list.append((key, try JSONWriter.box(value, keys: keys))) }
-        return members
     }
 }

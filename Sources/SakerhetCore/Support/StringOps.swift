@@ -23,7 +23,15 @@ extension StringProtocol {
     public func trimming(where drop: (Unicode.Scalar) -> Bool) -> String {
         let s = unicodeScalars
         guard let first = s.firstIndex(where: { !drop($0) }), let last = s.lastIndex(where: { !drop($0) }) else { return "" }
-        return String(String.UnicodeScalarView(s[first...last]))
+        let end = s.index(after: last)
+        // A string or a substring (every caller) through `String(Substring.UnicodeScalarView)`,
+        // which is concrete: `String.UnicodeScalarView(_:)` is generic over its sequence, and
+        // its first call looked the sequence's element type up at run time, a scan of every
+        // conformance in the static binary (docs/performance.md, "First calls that scanned
+        // the binary"). A cast to a concrete type compares types; it scans nothing.
+        if let string = self as? String { return String(string.unicodeScalars[first..<end]) }
+        if let substring = self as? Substring { return String(substring.unicodeScalars[first..<end]) }
+        return String(String.UnicodeScalarView(s[first..<end]))
     }
 
     /// Every `target` replaced by `replacement`, from the start, not overlapping:
@@ -80,6 +88,25 @@ extension StringProtocol {
             i = s.index(after: i)
         }
         return found
+    }
+}
+
+extension Array where Element == String {
+    /// The strings with `separator` between them, as the standard library joins them.
+    /// Declared for arrays of strings so that every call to it in the package (the CLI's
+    /// too: it is public) is concrete: the standard library's `joined(separator:)` is
+    /// generic over its elements' protocol, and its first call in a process looked their
+    /// conformances up at run time, a scan of every conformance in the static binary
+    /// (docs/performance.md, "First calls that scanned the binary").
+    public func joined(separator: String = "") -> String {
+        guard count > 1 else { return first ?? "" }
+        var out = ""
+        out.reserveCapacity(reduce(separator.utf8.count * (count - 1)) { $0 + $1.utf8.count })
+        for (i, s) in enumerated() {
+            if i > 0 { out += separator }
+            out += s
+        }
+        return out
     }
 }
 
