@@ -47,10 +47,10 @@ final class ParallelTests: XCTestCase {
         XCTAssertNil(last)
     }
 
-    /// `joined` moves the pieces' values into one array in order, each owned once by it
-    /// (not copied: a copy would leave it held twice; released once too often, it would
-    /// crash), and leaves each piece's slots holding that piece's own vacated value,
-    /// which goes with the piece.
+    /// `joined` moves the pieces' values into one array in order, each held by it alone
+    /// and gone with it (a value copied and kept by a piece would stay alive; one released
+    /// once too often would crash), and leaves each piece's slots holding that piece's own
+    /// vacated value, which goes with the piece.
     func testJoinedMovesEveryPieceIntoPlaceAndFreesThePieces() {
         let sizes = [5_000, 0, 1, 12_345, 7, 30_000, 2]
         var pieces: [[Tracked]] = []

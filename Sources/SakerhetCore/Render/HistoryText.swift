@@ -157,10 +157,10 @@ public enum HistoryText {
         lang.days(n)
     }
 
-    /// A value on one line: continuation lines joined by a space.
-    /// The lines joined by a blank. Made strings first, so that the join is the concrete
-    /// one for arrays of strings (`StringOps.swift`): substrings' goes through generic code
-    /// whose first call scanned the binary's conformances.
+    /// A value on one line: continuation lines joined by a space. The lines are made
+    /// strings first, so that the join is the concrete one for arrays of strings
+    /// (`StringOps.swift`): substrings' goes through generic code whose first call scanned
+    /// the binary's conformances.
     static func flat(_ s: String) -> String { s.split(separator: "\n", omittingEmptySubsequences: true).map(String.init).joined(separator: " ") }
 
     /// `s` cut to `n` characters with an ellipsis, at a blank in its second half when there

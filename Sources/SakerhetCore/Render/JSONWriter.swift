@@ -8,7 +8,8 @@
 /// scalars, which for the ASCII names of every schema is their bytes), an empty array or object as `[`, a blank line and `]`; `"`, `\` and control
 /// characters escaped (`\n`, `\t`, `\r`, `\b`, `\f`, else `\u00xx`), everything else as
 /// it is. Property names go to snake_case (`ownerName` → `owner_name`, `myURL` → `my_url`);
-/// the keys of a `[String: …]` dictionary are kept as they are. A nil property is left out.
+/// the keys of a dictionary (`[String: …]`, `[Int: …]`) are kept as they are: they are data.
+/// A nil property is left out.
 enum JSONWriter {
     /// The JSON text of `value`, and a line break.
     static func encode<T: Encodable>(_ value: T) throws -> String {
@@ -37,10 +38,13 @@ enum JSONWriter {
         /// Whether a type of coding key is a dictionary's, found once per type from its name.
         private var dictionaryKeys: [ObjectIdentifier: Bool] = [:]
 
-        /// Whether `Key` is the coding key a `[String: …]` (or `[Int: …]`) dictionary
-        /// encodes its keys with: those keys are data, written as they are, not property
-        /// names. Told by the type's name, not by casting the dictionary to a protocol of
-        /// ours: the first such cast of each type scanned every conformance in the binary.
+        /// Whether `Key` is the coding key a dictionary encodes its keys with (the standard
+        /// library's `_DictionaryCodingKey`, for `String`, `Int` and `CodingKeyRepresentable`
+        /// keys): those keys are data, written as they are, not property names. (For a
+        /// dictionary keyed by a `CodingKeyRepresentable` enum `JSONEncoder` would
+        /// snake-case them; the package encodes none.) Told by the type's name, not by
+        /// casting the dictionary to a protocol of ours: the first such cast of each type
+        /// scanned every conformance in the binary.
         func areData<Key: CodingKey>(_ type: Key.Type) -> Bool {
             let id = ObjectIdentifier(type)
             if let known = dictionaryKeys[id] { return known }
@@ -62,7 +66,8 @@ enum JSONWriter {
             asciiSnakeCase(key) ?? characterSnakeCase(key)
         }
 
-        /// `snakeCase` over the key's characters: for a key with any letter outside ASCII.
+        /// `snakeCase` over the key's characters: for a key with anything but ASCII letters,
+        /// digits and underscores.
         static func characterSnakeCase(_ key: String) -> String {
             let chars = Array(key)
             guard chars.count > 1 else { return key.lowercased() }
@@ -95,7 +100,9 @@ enum JSONWriter {
         /// call scanned every conformance in the binary.
         static func asciiSnakeCase(_ key: String) -> String? {
             let b = Array(key.utf8)
-            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Letters, digits and underscores only: each byte is then one `Character` (a
+            // CR and LF together are one, which the words would split).
+            guard b.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) else { return nil }
             guard b.count > 1 else { return key.lowercased() }
             func upper(_ i: Int) -> Bool { b[i] >= 0x41 && b[i] <= 0x5A }
             func lower(_ i: Int) -> Bool { b[i] >= 0x61 && b[i] <= 0x7A }
@@ -133,7 +140,7 @@ enum JSONWriter {
     /// `encode` stands in for their `Int8`…`UInt64` and `Float` requirements, and would
     /// otherwise call itself through the number's own `encode(to:)`.
     static func box<T: Encodable>(_ value: T, keys: SnakeKeys) throws -> Value {
-        if let boxed = try special(value, keys: keys) { return boxed }
+        if let boxed = special(value) { return boxed }
         let encoder = TreeEncoder(keys: keys)
         try value.encode(to: encoder)
         return encoder.value ?? .object(Members())
@@ -145,7 +152,7 @@ enum JSONWriter {
     /// Types are told apart by their identity, not by casting to a protocol
     /// (`as? any BinaryInteger`): the first such cast of each type scans every conformance
     /// in the binary, which cost more than the rest of a small report's JSON.
-    static func special<T: Encodable>(_ value: T, keys: SnakeKeys) throws -> Value? {
+    static func special<T: Encodable>(_ value: T) -> Value? {
         switch ObjectIdentifier(T.self) {
         case ObjectIdentifier(String.self): return .string(value as! String)
         case ObjectIdentifier(Double.self): return .literal(number(value as! Double))
@@ -194,10 +201,18 @@ enum JSONWriter {
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let members: Members
         let keys: SnakeKeys
+        /// Whether the keys are a dictionary's (`SnakeKeys.areData`), asked once per container.
+        let dataKeys: Bool
         var codingPath: [CodingKey] { [] }
 
+        init(members: Members, keys: SnakeKeys) {
+            self.members = members
+            self.keys = keys
+            dataKeys = keys.areData(Key.self)
+        }
+
         private func put(_ value: Value, _ key: Key) {
-            members.list.append((keys.areData(Key.self) ? key.stringValue : keys.snake(key.stringValue), value))
+            members.list.append((dataKeys ? key.stringValue : keys.snake(key.stringValue), value))
         }
 
         mutating func encodeNil(forKey key: Key) throws { put(.literal("null"), key) }

@@ -117,12 +117,12 @@ enum Parallel {
 /// whole, so that no value is copied or freed one by one. Written by the one closure that
 /// made it and, after `map` has returned (which orders the two), emptied by one other:
 /// that is why it may be handed between threads (`@unchecked Sendable`).
-final class Gathered<T>: @unchecked Sendable {
+final class Gathered<T: Sendable>: @unchecked Sendable {
     private var base: UnsafeMutablePointer<T>
-    private var capacity = 0
+    private var capacity = 16
     private(set) var count = 0
 
-    init() { base = UnsafeMutablePointer<T>.allocate(capacity: 1) }
+    init() { base = UnsafeMutablePointer<T>.allocate(capacity: capacity) }
 
     deinit {
         base.deinitialize(count: count)
@@ -132,11 +132,11 @@ final class Gathered<T>: @unchecked Sendable {
     func append(_ value: consuming T) {
         if count == capacity {
             // Doubled, the values moved (not copied) into the larger buffer.
-            let larger = UnsafeMutablePointer<T>.allocate(capacity: max(16, capacity * 2))
+            let larger = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
             larger.moveInitialize(from: base, count: count)
             base.deallocate()
             base = larger
-            capacity = max(16, capacity * 2)
+            capacity *= 2
         }
         (base + count).initialize(to: value)
         count += 1
