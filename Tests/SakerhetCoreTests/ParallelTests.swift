@@ -47,24 +47,23 @@ final class ParallelTests: XCTestCase {
         XCTAssertNil(last)
     }
 
-    /// `joined` moves the pieces' values into one array in order, each held by it alone
-    /// and gone with it (a value copied and kept by a piece would stay alive; one released
-    /// once too often would crash), and leaves each piece's slots holding that piece's own
-    /// vacated value, which goes with the piece.
-    func testJoinedMovesEveryPieceIntoPlaceAndFreesThePieces() {
+    /// `joined` moves the pieces' values into one array in order, each held by it alone and
+    /// gone with it (a value copied and kept by a piece would stay alive; one released once
+    /// too often would crash), and leaves the pieces empty.
+    func testJoinedMovesEveryPieceIntoPlace() {
         let sizes = [5_000, 0, 1, 12_345, 7, 30_000, 2]
-        var pieces: [[Tracked]] = []
         var start = 0
-        for n in sizes {
-            pieces.append((start..<(start + n)).map { Tracked($0) })
+        let pieces = sizes.map { n -> Gathered<Tracked> in
+            let piece = Gathered<Tracked>()
+            for k in 0..<n { piece.append(Tracked(start + k)) }
             start += n
+            return piece
         }
         weak var first: Tracked?
         weak var last: Tracked?
         do {
-            var joined = Parallel.joined(&pieces) { p in Tracked(-1 - p) }
-            XCTAssertTrue(pieces.isEmpty, "the pieces are taken")
-            XCTAssertEqual(joined.count, start)
+            var joined = Parallel.joined(pieces)
+            XCTAssertTrue(pieces.allSatisfy(\.isEmpty), "the pieces are emptied")
             XCTAssertEqual(joined.map(\.value), Array(0..<start), "in order")
             for i in [0, 4_999, 5_000, 17_345, start - 1] {
                 XCTAssertTrue(isKnownUniquelyReferenced(&joined[i]), "element \(i) is held by the joined array alone")
@@ -75,19 +74,12 @@ final class ParallelTests: XCTestCase {
         XCTAssertNil(first)
         XCTAssertNil(last)
 
-        // A piece's vacated value lives as long as the piece, and the piece is freed in
-        // `joined`: none is left once it returns.
-        let made = Made()
-        var one: [[Tracked]] = [[Tracked(1)], [Tracked(2)]]
-        let both = Parallel.joined(&one) { p in made.keep(Tracked(100 + p)) }
-        XCTAssertEqual(both.map(\.value), [1, 2])
-        XCTAssertEqual(made.count, 2, "one vacated value per piece")
-        XCTAssertEqual(made.alive, 0, "each vacated value went with its piece")
-
-        var single: [[Tracked]] = [[Tracked(9)]]
-        XCTAssertEqual(Parallel.joined(&single) { _ in Tracked(0) }.map(\.value), [9], "one piece is that piece")
-        var none: [[Tracked]] = []
-        XCTAssertTrue(Parallel.joined(&none) { _ in Tracked(0) }.isEmpty)
+        let one = Gathered<Tracked>()
+        one.append(Tracked(9))
+        XCTAssertEqual(Parallel.joined([one]).map(\.value), [9], "one piece is that piece")
+        XCTAssertTrue(one.isEmpty)
+        XCTAssertTrue(Parallel.joined([Gathered<Tracked>]()).isEmpty)
+        XCTAssertTrue(Parallel.joined([Gathered<Tracked>(), Gathered<Tracked>()]).isEmpty)
     }
 
     /// `gather` gives what each piece appended, in the order of the pieces, every value
@@ -126,22 +118,5 @@ final class ParallelTests: XCTestCase {
             XCTAssertEqual(piece.count, 1)
         }
         XCTAssertNil(kept)
-    }
-
-    /// The vacated values `joined` made, held weakly (made on several threads).
-    final class Made: @unchecked Sendable {
-        private let lock = NSLock()
-        private var made: [Weak] = []
-        struct Weak { weak var value: Tracked? }
-
-        func keep(_ value: Tracked) -> Tracked {
-            lock.lock()
-            defer { lock.unlock() }
-            made.append(Weak(value: value))
-            return value
-        }
-
-        var count: Int { lock.lock(); defer { lock.unlock() }; return made.count }
-        var alive: Int { lock.lock(); defer { lock.unlock() }; return made.filter { $0.value != nil }.count }
     }
 }

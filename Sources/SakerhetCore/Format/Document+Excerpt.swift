@@ -29,12 +29,12 @@ extension Document {
             ranges.append(start..<bytes.count)
         }
         if segments.isEmpty { ranges.append(0..<0) }
-        var parts = ranges.indices.map { i -> ParsedPiece in
+        let parts = ranges.indices.map { i -> ParsedPiece in
             var parser = Parser(bytes: bytes, range: ranges[i], firstLine: segments.isEmpty ? 1 : segments[i].firstLine)
             parser.atStart = false
             return parser.parsed()
         }
-        self.init(bytes: bytes, parts: &parts)
+        self.init(bytes: bytes, parts: parts)
     }
 
     /// Record `index` with the lines of its block (comments in it included), as a document

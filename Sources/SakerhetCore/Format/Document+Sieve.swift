@@ -47,7 +47,7 @@ extension Document {
                 // for next (their lines are not needed for that, only their values).
                 for r in new {
                     var parser = Parser(bytes: bytes, range: r, firstLine: 1)
-                    for record in parser.parsed().records {
+                    for record in parser.parsed().records.take() {
                         guard let id = record.value(.id), searched.contains(id) else { continue }
                         for v in record.values(key) where !v.isEmpty && Document.isSearchable(v) && !searched.contains(v) {
                             pending.insert(v)
@@ -81,7 +81,7 @@ extension Document {
             var parser = Parser(bytes: bytes)
             parts = [parser.parsed()]
         }
-        self.init(bytes: bytes, parts: &parts)
+        self.init(bytes: bytes, parts: parts)
         self.lineCount = lineCount
         sieve = searched
     }

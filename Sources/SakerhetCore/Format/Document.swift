@@ -47,36 +47,29 @@ public struct Document: Sendable {
         }
         let jobs = chunks.indices.flatMap { f in chunks[f].indices.map { (file: f, chunk: $0) } }
             .sorted { chunks[$0.file][$0.chunk].range.count > chunks[$1.file][$1.chunk].range.count }
-        var made = Parallel.map(jobs.count) { j in
+        let made = Parallel.map(jobs.count) { j in
             let chunk = chunks[jobs[j].file][jobs[j].chunk]
             var parser = Parser(bytes: files[jobs[j].file], range: chunk.range, firstLine: chunk.firstLine)
             return parser.parsed()
         }
-        // Back in file order. Each piece's records are left to its part alone, so that
-        // `joined` moves them on instead of copying them (a copy retains every record).
+        // Back in file order.
         var job = chunks.map { [Int](repeating: 0, count: $0.count) }
         for (j, at) in jobs.enumerated() { job[at.file][at.chunk] = j }
-        return files.indices.map { f in
-            var parts: [ParsedPiece] = []
-            for j in job[f] {
-                parts.append(made[j])
-                made[j].records = []
-            }
-            return Document(bytes: files[f], parts: &parts)
-        }
+        return files.indices.map { f in Document(bytes: files[f], parts: job[f].map { made[$0] }) }
     }
 
-    /// The document of the pieces of `bytes`, each parsed by itself, in order.
-    /// `parts` is `inout` so that, when there are several, their records can be moved
-    /// into one array, not copied (see `joined`); those parts are left without records.
-    init(bytes: [UInt8], parts: inout [ParsedPiece]) {
+    /// The document of the pieces of `bytes`, each parsed by itself, in order. Their
+    /// records are moved into one array on every core (`Parallel.joined`), not copied: a
+    /// copy retains every record's field list, and freeing the pieces releases them again,
+    /// which at 100,000 records is a cache miss each.
+    init(bytes: [UInt8], parts: [ParsedPiece]) {
         self.bytes = bytes
         self.descriptor = parts[0].descriptor
         self.lineEnding = parts[0].lineEnding
         self.hasBOM = parts[0].hasBOM
         self.lineCount = parts[parts.count - 1].line
         if parts.count == 1 {
-            self.records = parts[0].records
+            self.records = parts[0].records.take()
             self.comments = parts[0].comments
             // No LF, and a CR before the end: lines ended by CR alone (a file of one line
             // that ends in CR is one line either way).
@@ -84,7 +77,7 @@ public struct Document: Sendable {
             self.issues = parts[0].issues + (parts[0].sawCR ? [Parser.lineEndingIssue(at: parts[0].firstCRLine, withoutLF: crOnly)] : [])
             self.trailingLines = parts[0].trailingLines
         } else {
-            self.records = Document.joined(&parts)
+            self.records = Parallel.joined(parts.map(\.records))
             self.comments = Array(parts.map(\.comments).joined())
             let cr = parts.first(where: \.sawCR)
             self.issues = Array(parts.map(\.issues).joined()) + (cr.map { [Parser.lineEndingIssue(at: $0.firstCRLine)] } ?? [])
@@ -102,22 +95,6 @@ public struct Document: Sendable {
             if trailingLines[mid] < range.lowerBound { low = mid + 1 } else { high = mid }
         }
         return low < trailingLines.count && trailingLines[low] < range.upperBound
-    }
-
-    /// The records of the pieces, in order, moved into one array on every core
-    /// (`Parallel.joined`), not copied: a copy retains every record's field list, and
-    /// freeing the pieces releases them again, which at 100,000 records is a cache miss
-    /// each. The parts are left without records.
-    private static func joined(_ parts: inout [ParsedPiece]) -> [Record] {
-        var pieces: [[Record]] = []
-        pieces.reserveCapacity(parts.count)
-        for k in parts.indices {
-            var taken: [Record] = []
-            swap(&taken, &parts[k].records)
-            pieces.append(taken)
-        }
-        // A moved-from slot holds an empty record of a block of its piece's own.
-        return Parallel.joined(&pieces) { _ in Record(fields: FieldList(FieldBlock(capacity: 0, source: nil), start: 0, count: 0), byteRange: 0..<0) }
     }
 
     /// Where parsing may start afresh: ranges that begin at the first line of a record

@@ -14,8 +14,8 @@
 /// threads and handed back to the one that joins them.
 struct ParsedPiece: Sendable {
     let descriptor: Record?
-    /// A `var`, so that joining the pieces can take the records out (`Document.init(bytes:parts:)`).
-    var records: [Record]
+    /// Moved out when the pieces are joined (`Document.init(bytes:parts:)`).
+    let records: Gathered<Record>
     let comments: [Comment]
     let issues: [SyntaxIssue]
     let lineEnding: LineEnding
@@ -41,7 +41,7 @@ struct Parser {
     /// False for a chunk after the first: no descriptor block there.
     var atStart: Bool
     var descriptor: Record?
-    var records: [Record] = []
+    let records = Gathered<Record>()
     var comments: [Comment] = []
     var issues: [SyntaxIssue] = []
     var lineEnding: LineEnding = .lf

@@ -58,39 +58,6 @@ enum Parallel {
     /// The pieces `array` makes `count` elements in.
     static func arrayPieces(_ count: Int) -> [Range<Int>] { ranges(count, minimum: 4_000, perCore: 4) }
 
-    /// The elements of `pieces`, in order, in one array; `pieces` is left empty. Each
-    /// piece's elements are moved (not copied: a copy retains what each holds) into their
-    /// place on every core, and each piece is freed where it was moved. Its slots are left
-    /// holding `vacated(p)`, made once per piece (the piece's array frees what its slots
-    /// hold): a value of its own per piece, so that no two cores count on one object.
-    /// On one core, a parse's 100,000 records were moved and their slots refilled one
-    /// after another, in memory the one core touched first (docs/performance.md, "Records
-    /// joined on every core").
-    static func joined<T: Sendable>(_ pieces: inout [[T]], vacated: @Sendable (Int) -> T) -> [T] {
-        if pieces.count <= 1 { return pieces.popLast() ?? [] }
-        var offsets = [0]
-        for piece in pieces { offsets.append(offsets[offsets.count - 1] + piece.count) }
-        let starts = offsets
-        let joined = pieces.withUnsafeMutableBufferPointer { all in
-            // Each piece is reached by one closure only, through the shared start of the
-            // array of pieces (`SharedBase`, as `fill` shares a buffer).
-            let shared = SharedBase(pointer: UnsafeMutableRawPointer(all.baseAddress!))
-            return Slots<T>.array(starts[starts.count - 1]) { slots in
-                _ = map(starts.count - 1) { p in
-                    let piece = shared.pointer.assumingMemoryBound(to: [T].self) + p
-                    piece.pointee.withUnsafeMutableBufferPointer { from in
-                        guard let base = from.baseAddress, from.count > 0 else { return }
-                        slots.move(base, count: from.count, to: starts[p])
-                        base.initialize(repeating: vacated(p), count: from.count)
-                    }
-                    piece.pointee = []
-                }
-            }
-        }
-        pieces = []
-        return joined
-    }
-
     /// What `body(p, piece)` appends to `piece` for each `p` in `0..<n`, run at the same
     /// time, in one array in the order of `p`. Each piece's values are moved into their
     /// place on every core, and the piece frees no value one by one: `Array(parts.joined())`
@@ -98,29 +65,39 @@ enum Parallel {
     /// core and then freed the parts (releasing it again); a list of 6,657 rows of a dozen
     /// strings each spent 3–4 ms so.
     static func gather<T: Sendable>(_ n: Int, _ body: @Sendable (Int, Gathered<T>) -> Void) -> [T] {
-        let pieces = map(n) { p -> Gathered<T> in
+        joined(map(n) { p -> Gathered<T> in
             let piece = Gathered<T>()
             body(p, piece)
             return piece
-        }
+        })
+    }
+
+    /// The values of `pieces`, in order, in one array, each piece's moved into its place
+    /// on every core; the pieces are left empty. How a parse's pieces become one file's
+    /// records (`Document.init(bytes:parts:)`), and `gather`'s pieces one array: on one
+    /// core, a parse's 100,000 records were moved one piece after another, in memory that
+    /// core touched first (docs/performance.md, "Records joined on every core").
+    static func joined<T: Sendable>(_ pieces: [Gathered<T>]) -> [T] {
+        if pieces.count == 1 { return pieces[0].take() }
         var starts = [0]
         for piece in pieces { starts.append(starts[starts.count - 1] + piece.count) }
         let at = starts
-        if pieces.count == 1 { return pieces[0].take() }
         return Slots<T>.array(at[at.count - 1]) { slots in
             _ = map(pieces.count) { p in pieces[p].move { slots.move($0, count: $1, to: at[p]) } }
         }
     }
 }
 
-/// The values one piece of `Parallel.gather` appends, in a buffer of its own: moved out
-/// whole, so that no value is copied or freed one by one. Written by the one closure that
-/// made it and, after `map` has returned (which orders the two), emptied by one other:
-/// that is why it may be handed between threads (`@unchecked Sendable`).
+/// The values one piece of a parallel pass makes (a parse's records, `Parallel.gather`'s
+/// values), in a buffer of its own: moved out whole (`Parallel.joined`), so that no value
+/// is copied or freed one by one, and no slot is left to refill. Written by the one
+/// closure that made it and, after `map` has returned (which orders the two), emptied by
+/// one other: that is why it may be handed between threads (`@unchecked Sendable`).
 final class Gathered<T: Sendable>: @unchecked Sendable {
     private var base: UnsafeMutablePointer<T>
     private var capacity = 16
     private(set) var count = 0
+    var isEmpty: Bool { count == 0 }
 
     init() { base = UnsafeMutablePointer<T>.allocate(capacity: capacity) }
 
