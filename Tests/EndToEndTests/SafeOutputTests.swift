@@ -133,6 +133,24 @@ final class SafeOutputTests: EndToEndCase {
         XCTAssertTrue(audit.contains("bogus\\n+ data/fake.rec:1: fel: FORGED") || audit.contains("bogus\\ndata/fake.rec:1: fel: FORGED"), audit)
     }
 
+    /// An id written by hand with a zero-width space reads as A2 in every list, yet no
+    /// command can name it: `audit` fails on it and shows the character as `\u{200B}`,
+    /// never the character itself; an edit of another record still goes through.
+    func testAnIDWithAnInvisibleCharacterFailsTheAudit() throws {
+        let root = try copyOfShippedData()
+        let file = root.appendingPathComponent("data/activities.rec")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertEqual(text.components(separatedBy: "id: A2\n").count, 2)
+        try text.replacingOccurrences(of: "id: A2\n", with: "id: A2\u{200B}\n").write(to: file, atomically: true, encoding: .utf8)
+        let line = text.components(separatedBy: "id: A2\n")[0].filter { $0 == "\n" }.count + 1
+        let r = try run(["audit", "--no-time", "--data", "data"], in: root)
+        XCTAssertEqual(r.exitCode, 1, r.output)
+        XCTAssertTrue(r.stdout.contains("data/activities.rec:\(line):7: fel: id:t 'A2\\u{200B}' innehåller ett nollbreddsblanksteg (U+200B); ett id har inga blanksteg eller osynliga tecken, skriv det som 'A2'"), r.stdout)
+        XCTAssertFalse(r.stdout.unicodeScalars.contains("\u{200B}"), r.stdout)
+        let set = try run(["activities", "set", "A1", "note=Granskad", "--data", "data"], in: root)
+        XCTAssertEqual(set.exitCode, 0, set.output)
+    }
+
     func testTheWroteLineMasksInTheLanguageAskedFor() throws {
         let root = try copyOfShippedData()
         for args in [["report", "--data", "data"], ["report", "--data", "data", "--data", "data2"]] {

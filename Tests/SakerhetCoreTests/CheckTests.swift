@@ -16,7 +16,7 @@ func variant(_ kind: Kind, _ edits: (String, String)..., file: StaticString = #f
 final class CheckRegistryTests: XCTestCase {
     func testRegistryListsEveryCheckOnce() {
         let ids = Checks.all.map(\.id)
-        XCTAssertEqual(ids, ["syntax", "mandatory", "unknown-field", "repeated-field", "trailing", "duplicate-id", "deadline", "start-after-due",
+        XCTAssertEqual(ids, ["syntax", "mandatory", "unknown-field", "repeated-field", "trailing", "duplicate-id", "id-characters", "deadline", "start-after-due",
                              "owner", "reference", "goal-cycle", "owner-cycle", "status", "vocabulary", "occurrence", "recurrence-period", "missed-occurrence", "done-date", "done-future", "reason",
                              "overdue", "due-soon", "review", "after-goal", "score", "residual", "finding-kind", "followup", "assessment", "unowned-finding", "goal-children",
                              "assumed", "personal-number", "config"])
@@ -158,6 +158,58 @@ final class CheckTests: XCTestCase {
         // The same id in two kinds is fine.
         XCTAssertEqual(Fixture.run(DuplicateIDCheck(), variant(.area, ("id: operativ", "id: sbs"))).count, 0)
         XCTAssertEqual(Fixture.run(DuplicateIDCheck()).count, 0)
+    }
+
+    // MARK: id-characters
+
+    func testIDCharacterFiresOnAZeroWidthSpace() {
+        // Written by hand after A26: a record `show A26` cannot name, that reads as A26.
+        assertOne(Fixture.run(IDCharacterCheck(), variant(.activity, ("id: A26", "id: A26\u{200B}"))),
+                  check: "id-characters", severity: .error, path: "data/activities.rec", line: 10, column: 8, record: "A26\u{200B}",
+                  sv: "id:t 'A26\\u{200B}' innehåller ett nollbreddsblanksteg (U+200B); ett id har inga blanksteg eller osynliga tecken, skriv det som 'A26'",
+                  en: "the id 'A26\\u{200B}' holds a zero-width space (U+200B); an id has no blanks or invisible characters, write it as 'A26'")
+    }
+
+    func testIDCharacterFiresOnBlanksAndHiddenCharactersOfEveryKind() {
+        let cases: [(Kind, String, String, Int, String)] = [
+            (.activity, "id: A4", "id: A 4", 6, "ett blanksteg (U+0020)"),
+            (.activity, "id: A4", "id: A\t4", 6, "ett tabbtecken (U+0009)"),
+            (.activity, "id: A4", "id: A\u{00A0}4", 6, "ett hårt blanksteg (U+00A0)"),
+            (.activity, "id: A4", "id: \u{00AD}A4", 5, "ett mjukt bindestreck (U+00AD)"),
+            (.activity, "id: A4", "id: A4\u{2060}", 7, "ett osynligt tecken (U+2060)"),
+            (.activity, "id: A4", "id: Å4\u{200D}", 7, "ett osynligt tecken (U+200D)"),
+            (.activity, "id: A4", "id: A4-lång-\u{200B}", 13, "ett nollbreddsblanksteg (U+200B)"),
+            (.goal, "id: D3", "id: D\u{2003}3", 6, "ett blanktecken (U+2003)"),
+            (.owner, "id: sbs", "id: s\u{FEFF}bs", 6, "ett byte-ordningsmärke (U+FEFF)"),
+        ]
+        for (kind, from, to, column, said) in cases {
+            let d = Fixture.run(IDCharacterCheck(), variant(kind, (from, to)))
+            XCTAssertEqual(d.map(\.check), ["id-characters"], to)
+            XCTAssertEqual(d.first?.column, column, to)
+            XCTAssertTrue(d.first?.message.sv.contains(said) ?? false, d.first?.message.sv ?? to)
+            // The message shows where the character is, never the character itself (but a space).
+            let message = d.first?.message.sv ?? ""
+            XCTAssertFalse(message.unicodeScalars.contains { $0 != " " && IDCharacterCheck.isHidden($0) }, message)
+        }
+        // Only hidden characters: nothing to keep.
+        let empty = Fixture.run(IDCharacterCheck(), variant(.area, ("id: operativ", "id: \u{200B}")))
+        XCTAssertTrue(empty.first?.message.en.hasSuffix("give a visible id, e.g. A13") ?? false, "\(empty.map(\.message.en))")
+    }
+
+    func testIDCharacterQuietOnVisibleIDs() {
+        XCTAssertEqual(Fixture.run(IDCharacterCheck()).count, 0)
+        // Letters beyond ASCII, a long id, punctuation: visible, so fine.
+        XCTAssertEqual(Fixture.run(IDCharacterCheck(), variant(.activity, ("id: A4", "id: Åtgärd-4.1_b/2024"))).count, 0)
+        // A repeated or missing id is another check's (the first id is judged).
+        XCTAssertEqual(Fixture.run(IDCharacterCheck(), variant(.activity, ("id: A4", "id: A4\nid: A 4"))).count, 0)
+    }
+
+    func testIDCharacterRunsInTheFusedWalkAsAlone() {
+        let files = variant(.activity, ("id: A26", "id: A26\u{200B}"))
+        let data = Fixture.data(files)
+        let fused = Checks.run(data, asOf: Fixture.asOf).filter { $0.check == "id-characters" }
+        XCTAssertEqual(fused, IDCharacterCheck().run(data, asOf: Fixture.asOf))
+        XCTAssertEqual(fused.count, 1)
     }
 
     // MARK: deadline

@@ -20,6 +20,7 @@ final class FusedRunTests: XCTestCase {
             case 7: r += "title: T\(n)\ngoal: D1\nowner: sbs\ndue: 2024-12\nstatus: vilande\n"     // reason
             case 8: r += "title: T\(n)\ngoal: D1\nowner: sbs\ndue: 2024-12\nstatus: klar\n"        // done-date
             case 9: r += "title: T\(n)\ngoal: D1\nowner: sbs\ndue: 2024-12\nstatus: klar\ndone: 2030-01-01\n"  // done-future
+            case 10: r = "id: A\(n)\u{200B}\ntitle: T\(n)\ngoal: D1\nowner: sbs\ndue: 2024-12\nstatus: pågår\n"  // id-characters
             default: r += "title: T\(n)\ngoal: D1\nowner: sbs\ndue: 2024-12\nstatus: pågår\n"
             }
             activities.append(r)
@@ -97,7 +98,7 @@ final class FusedRunTests: XCTestCase {
         XCTAssertTrue(fused == alone, "the fused run differs from the checks run one by one")
         // Each planted fault is found once per record that has it.
         let counts = Dictionary(grouping: fused, by: \.check).mapValues(\.count)
-        for check in ["mandatory", "repeated-field", "trailing", "assumed", "reason", "done-date", "done-future"] {
+        for check in ["mandatory", "repeated-field", "trailing", "assumed", "reason", "done-date", "done-future", "id-characters"] {
             XCTAssertEqual(counts[check], 2_000, check)
         }
         XCTAssertGreaterThanOrEqual(counts["overdue"] ?? 0, 2_000)
@@ -161,7 +162,7 @@ final class FusedRunTests: XCTestCase {
             case nil: XCTAssertFalse(c is any RecordCheck || c is any ScheduledCheck || c is any FieldCheck, c.id)
             }
         }
-        XCTAssertEqual(Checks.all.compactMap(\.fusion).count, 16)
+        XCTAssertEqual(Checks.all.compactMap(\.fusion).count, 17)
         XCTAssertEqual(Checks.all.filter { if case .field = $0.fusion { return true } else { return false } }.map(\.id),
                        ["deadline", "owner", "reference", "status", "vocabulary", "occurrence", "score"])
     }

@@ -24,6 +24,25 @@ final class IDIndexTests: XCTestCase {
         XCTAssertEqual(index.keys, ["A1", "A2", "", "Å3", "A22"])
     }
 
+    /// A key tells a plain id (at most 7 printable ASCII bytes, no space) without the
+    /// field's bytes; anything else is read (`IDCharacterCheck`). Every byte value, in
+    /// every place of a 1- to 7-byte id, against the rule read from the bytes.
+    func testAKeySaysWhetherItsIDIsPlain() {
+        for length in 0...7 {
+            for place in 0..<max(1, length) {
+                for b in 0...255 {
+                    var id = [UInt8](repeating: UInt8(ascii: "A"), count: length)
+                    if length > 0 { id[place] = UInt8(b) }
+                    let key = id.withUnsafeBufferPointer { IDKey($0) }
+                    XCTAssertEqual(key.isPlain, id.allSatisfy { $0 >= 0x21 && $0 <= 0x7E }, "\(id)")
+                }
+            }
+        }
+        for long in ["A1234567", "Åtgärd", "A12345678901"] {
+            XCTAssertFalse(Array(long.utf8).withUnsafeBufferPointer { IDKey($0) }.isPlain, long)
+        }
+    }
+
     /// Many ids in a table whose slots collide and probe, short ones (kept in the table
     /// itself) and long ones (confirmed against their records), on both sides of 8 bytes:
     /// each found, nothing else.

@@ -169,6 +169,7 @@ public enum Checks {
         RepeatedFieldCheck(),
         TrailingCharacterCheck(),
         DuplicateIDCheck(),
+        IDCharacterCheck(),
         DeadlineTokenCheck(),
         StartAfterDueCheck(),
         OwnerExistsCheck(),

@@ -40,6 +40,21 @@ public struct IDKey: Sendable, Hashable {
     /// Whether equal keys mean equal ids, without comparing bytes.
     var isExact: Bool { bits >> 56 <= UInt64(IDKey.exactLength + 1) }
 
+    /// Whether the key holds the id's bytes and each is printable ASCII other than a space
+    /// (0x21–0x7E): an id with nothing hidden in it, told without reading the field
+    /// (`IDCharacterCheck`). False for a longer id, whose bytes the key does not hold.
+    var isPlain: Bool {
+        guard isExact else { return false }
+        let count = Int(bits >> 56) - 1
+        var low = bits
+        for _ in 0..<max(0, count) {
+            let b = UInt8(truncatingIfNeeded: low)
+            if b < 0x21 || b > 0x7E { return false }
+            low >>= 8
+        }
+        return true
+    }
+
     /// 32 well-mixed bits, for a table's slot.
     @inline(__always)
     var hash: UInt32 { UInt32(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 32) }
