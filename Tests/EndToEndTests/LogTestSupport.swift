@@ -33,15 +33,18 @@ final class LogRepo {
         try Data(text.utf8).write(to: url)
     }
 
-    /// Stages everything and commits as `author` at `date` (`2024-03-01`, 10:00 +01:00).
-    func commit(_ message: String, by author: String = "Åsa Öberg", on date: String) throws {
+    /// Stages everything and commits as `author` at `date` (`2024-03-01`, 10:00 +01:00);
+    /// `authored` gives the commit an author date of its own (as `git commit --date` or a
+    /// rebase does), the committer date staying `date`.
+    func commit(_ message: String, by author: String = "Åsa Öberg", on date: String, authored: String? = nil) throws {
         try run(["add", "-A"])
-        try run(["commit", "-q", "-m", message], author: author, date: date)
+        try run(["commit", "-q", "-m", message], author: author, date: date, authored: authored)
     }
 
     /// Runs git in the repository with a fixed identity and no user or system config.
     @discardableResult
-    func run(_ args: [String], author: String = "Åsa Öberg", date: String = "2024-01-01", in dir: URL? = nil) throws -> String {
+    func run(_ args: [String], author: String = "Åsa Öberg", date: String = "2024-01-01", authored: String? = nil,
+             in dir: URL? = nil) throws -> String {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["git", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"] + args
@@ -52,7 +55,7 @@ final class LogRepo {
         env["GIT_AUTHOR_EMAIL"] = "sakerhet@example.se"
         env["GIT_COMMITTER_NAME"] = author
         env["GIT_COMMITTER_EMAIL"] = "sakerhet@example.se"
-        env["GIT_AUTHOR_DATE"] = time
+        env["GIT_AUTHOR_DATE"] = authored.map { $0 + "T10:00:00+01:00" } ?? time
         env["GIT_COMMITTER_DATE"] = time
         env["GIT_CONFIG_GLOBAL"] = "/dev/null"
         env["GIT_CONFIG_NOSYSTEM"] = "1"

@@ -8,9 +8,13 @@ import FoundationEssentials
 ///    that is not plain (a `GIT_DIR` in the environment, a bare repository, a configured
 ///    work tree, another file system).
 /// 2. One `git log --raw -z` over the data folder and every `*.rec` file (so that a file
-///    renamed into the folder is followed back): commits, parents, author, date, subject
-///    and the blob id of each changed file. Merges show their diff against the first
-///    parent, so each commit's files follow from its first parent's.
+///    renamed into the folder is followed back): commits, parents, author, commit date,
+///    subject and the blob id of each changed file. Merges show their diff against the
+///    first parent, so each commit's files follow from its first parent's. A revision is
+///    dated by its committer date, when the change entered the history: the author date
+///    is the one `git commit --date`, `--amend` and `rebase` keep from before, so a
+///    deadline moved in June under a December author date would count as moved before
+///    the period began.
 /// 3. One `git cat-file --batch` fed every blob id needed. It is started together with
 ///    `git log`, so that it starts up while `git log` runs.
 ///
@@ -266,9 +270,10 @@ public enum GitHistory {
         var destination: String?
     }
 
+    /// `%cI`: the committer date (see above); `%aN`: who wrote the change.
     static func logArguments(_ repo: Repository) -> [String] {
         var args = ["-c", "log.showRoot=true", "-c", "log.showSignature=false", "log", "--reverse", "--topo-order",
-                    "--full-history", "--parents", "--no-color", "--format=%x01%H%x00%P%x00%aN%x00%aI%x00%s%x00",
+                    "--full-history", "--parents", "--no-color", "--format=%x01%H%x00%P%x00%aN%x00%cI%x00%s%x00",
                     "--raw", "-z", "--no-abbrev", "--find-renames", "--diff-merges=first-parent", "--"]
         if repo.prefix.isEmpty {
             args.append(".")
@@ -293,7 +298,7 @@ public enum GitHistory {
         return parseLog(r.stdout)
     }
 
-    /// Parses `git log --format=%x01%H%x00%P%x00%aN%x00%aI%x00%s%x00 --raw -z` output.
+    /// Parses `git log --format=%x01%H%x00%P%x00%aN%x00%cI%x00%s%x00 --raw -z` output.
     static func parseLog(_ out: [UInt8]) -> [RawCommit] {
         var commits: [RawCommit] = []
         let n = out.count

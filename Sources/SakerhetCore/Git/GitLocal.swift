@@ -148,9 +148,11 @@ struct GitLocal {
             previousTree = commit.tree
             if changes.isEmpty { continue }
             let added = changes.contains { $0.status == UInt8(ascii: "A") }, removed = changes.contains { $0.status == UInt8(ascii: "D") }
-            guard !(added && removed), let author = Ident(commit.author), let subject = commit.subject else { return nil }
+            guard !(added && removed), let author = Ident(commit.author), let committed = Ident(commit.committer),
+                  let subject = commit.subject else { return nil }
             let hash = GitObjects.hex(id)
-            out.append(GitHistory.RawCommit(hash: hash, parents: shown.map { [$0] } ?? [], author: author.name, time: author.time,
+            // Dated as `%cI` dates it (`GitHistory.logArguments`): when the change was committed.
+            out.append(GitHistory.RawCommit(hash: hash, parents: shown.map { [$0] } ?? [], author: author.name, time: committed.time,
                                             subject: subject, changes: changes))
             shown = hash
         }
@@ -330,6 +332,8 @@ struct Commit {
     let parents: [[UInt8]]
     /// The author line after `author `.
     let author: ArraySlice<UInt8>
+    /// The committer line after `committer `.
+    let committer: ArraySlice<UInt8>
     let hasEncoding: Bool
     /// The message: everything after the blank line that ends the headers.
     let message: ArraySlice<UInt8>
@@ -338,6 +342,7 @@ struct Commit {
         var tree: [UInt8]?
         var parents: [[UInt8]] = []
         var author: ArraySlice<UInt8>?
+        var committer: ArraySlice<UInt8>?
         var encoding = false
         var i = 0
         var first = true
@@ -366,14 +371,18 @@ struct Commit {
             if line.starts(with: "author ".utf8) {
                 guard author == nil else { return nil }
                 author = line.dropFirst(7)
+            } else if line.starts(with: "committer ".utf8) {
+                guard committer == nil else { return nil }
+                committer = line.dropFirst(10)
             } else if line.starts(with: "encoding ".utf8) {
                 encoding = true
             }
         }
-        guard let tree, let author else { return nil }
+        guard let tree, let author, let committer else { return nil }
         self.tree = tree
         self.parents = parents
         self.author = author
+        self.committer = committer
         self.hasEncoding = encoding
         self.message = data[min(i, data.count)...]
     }
@@ -412,8 +421,8 @@ struct Commit {
     static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 }
 
-/// An author line as git splits it (`split_ident_line`): the name, and the date as `%aI`
-/// prints it (strict ISO 8601 in the author's own time zone).
+/// An author or committer line as git splits it (`split_ident_line`): the name, and the
+/// date as `%aI` or `%cI` prints it (strict ISO 8601 in the line's own time zone).
 struct Ident {
     let name: String
     let time: String

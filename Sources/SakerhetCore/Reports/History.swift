@@ -75,9 +75,11 @@ public struct ClassificationMark: Sendable, Hashable {
 public struct Revision: Sendable, Codable, Hashable {
     public let hash: String
     public let author: String
-    /// The author date, as a day in the author's own time zone.
+    /// The commit date (committer date), as a day in the committer's own time zone: when
+    /// the change entered the history, which `git commit --date`, `--amend` and `rebase`
+    /// do not set back (they keep the author date).
     public let date: Day
-    /// The author date in ISO 8601 with its offset, e.g. `2024-03-01T10:00:00+01:00`.
+    /// The commit date in ISO 8601 with its offset, e.g. `2024-03-01T10:00:00+01:00`.
     public let time: String
     public let subject: String
 
@@ -224,7 +226,7 @@ public struct HistoryLog: Sendable {
     public let field: String?
     public let since: Day?
     public let until: Day?
-    /// Oldest first for ids, newest first for the timeline, by author date. Entries
+    /// Oldest first for ids, newest first for the timeline, by commit date. Entries
     /// without a matching change are left out.
     public let entries: [HistoryEntry]
     public let warnings: [Message]
@@ -236,7 +238,7 @@ public struct HistoryLog: Sendable {
 }
 
 extension History {
-    /// The entries for `ids` (all records when empty), limited to author dates within
+    /// The entries for `ids` (all records when empty), limited to commit dates within
     /// `since`…`until` (inclusive) and to changes of `field`. The uncommitted entry counts
     /// as today, so `until` leaves it out.
     public func log(ids: [String] = [], since: Day? = nil, until: Day? = nil, field: String? = nil) -> HistoryLog {
@@ -272,7 +274,7 @@ extension History {
             }
             if !kept.isEmpty { out.append(HistoryEntry(revision: e.revision, changes: kept)) }
         }
-        // By author date (a rebase can leave dates out of order), git's order within a day;
+        // By commit date (set by hand, dates can be out of order), git's order within a day;
         // the uncommitted entry last. The timeline shows the newest first.
         let dated = out.enumerated().sorted { a, b in
             let da = a.element.revision?.date, db = b.element.revision?.date

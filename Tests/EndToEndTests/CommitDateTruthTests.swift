@@ -1,0 +1,118 @@
+// A moved deadline is dated by its commit date, the day it entered the history, not by its
+// author date, which `git commit --date`, `--amend` and a rebase keep from before: a move
+// committed in May 2024 under a December 2023 author date is a move of the 2024 period
+// (gul, with its original deadline), not part of the baseline (grön). And a commit dated by
+// hand before the period, made after one of the period, is of the period too.
+
+import Foundation
+import XCTest
+
+final class CommitDateTruthTests: XCTestCase {
+    private let activities = """
+        id: A1
+        title: Klassa informationen
+        goal: M1
+        owner: sbs
+        due: 2024-06-30
+        status: pågår
+
+        id: A2
+        title: Uppdatera rutinen
+        goal: M1
+        owner: sbs
+        due: 2024-12-31
+        status: pågår
+
+        """
+
+    /// A repository with the plan committed on `planned`, then `moves` (each: commit date,
+    /// author date, A1's new deadline, or nil for a note on A2 only).
+    private func repo(planned: String, _ moves: [(committed: String, authored: String?, due: String?)]) throws -> LogRepo {
+        let repo = try LogRepo(self)
+        try repo.write("data/owners.rec", "id: sbs\nname: Enheten för säkerhet\nkind: enhet\n")
+        try repo.write("data/goals.rec", "id: M1\ntitle: Mål\nowner: sbs\ndue: 2024-12-31\nstatus: pågår\n")
+        try repo.write("data/activities.rec", activities)
+        try repo.commit("Plan antagen", on: planned)
+        var text = activities
+        for (n, move) in moves.enumerated() {
+            if let due = move.due {
+                let now = text.components(separatedBy: "id: A1\n")[1].components(separatedBy: "due: ")[1].prefix(10)
+                text = text.replacingOccurrences(of: "due: \(now)\nstatus: pågår\n\nid: A2", with: "due: \(due)\nstatus: pågår\n\nid: A2")
+                text = text.replacingOccurrences(of: "id: A1\ntitle: Klassa informationen\ngoal: M1\nowner: sbs\n",
+                                                 with: "id: A1\ntitle: Klassa informationen\ngoal: M1\nowner: sbs\nreason: Väntar på systemet \(n)\n")
+            } else {
+                text = text.replacingOccurrences(of: "title: Uppdatera rutinen\n", with: "title: Uppdatera rutinen\nnote: Läst \(n)\n")
+            }
+            try repo.write("data/activities.rec", text)
+            try repo.commit(move.due.map { "A1 till \($0)" } ?? "Notering", on: move.committed, authored: move.authored)
+        }
+        return repo
+    }
+
+    /// The value of `show`'s line `label:` (its labels are padded to one width).
+    private func line(_ label: String, of show: String) -> String? {
+        show.split(separator: "\n").first { $0.hasPrefix(label + ":") }.map { $0.dropFirst(label.count + 1).trimmingCharacters(in: .whitespaces) }
+    }
+
+    private func show(_ repo: LogRepo) throws -> String {
+        let r = try LogBinary.run(["activities", "show", "A1", "--data", "data", "--as-of", "2024-06-01"], in: repo.root)
+        XCTAssertEqual(r.exitCode, 0, r.stderr)
+        return r.stdout
+    }
+
+    /// A1's row of the report's JSON, as of 2024-06-01 (period 2024).
+    private func reportRow(_ repo: LogRepo) throws -> [String: Any] {
+        let r = try LogBinary.run(["report", "--format", "json", "--data", "data", "--as-of", "2024-06-01"], in: repo.root)
+        XCTAssertEqual(r.exitCode, 0, r.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        var found: [String: Any]?
+        func walk(_ v: Any) {
+            if let d = v as? [String: Any] {
+                if d["id"] as? String == "A1", d["signal"] != nil { found = d }
+                d.values.forEach(walk)
+            } else if let a = v as? [Any] {
+                a.forEach(walk)
+            }
+        }
+        walk(json as Any)
+        return try XCTUnwrap(found, r.stdout)
+    }
+
+    func testAMoveIsDatedByItsCommitNotItsAuthorDate() throws {
+        let repo = try repo(planned: "2023-11-20", [("2024-05-02", "2023-12-15", "2024-12-31")])
+        let show = try show(repo)
+        XCTAssertEqual(line("Signal", of: show), "gul", show)
+        XCTAssertEqual(line("Ursprungligt slutdatum", of: show), "2024-06-30 (flyttat till 2024-12-31)", show)
+        let row = try reportRow(repo)
+        XCTAssertEqual(row["signal"] as? String, "yellow", "\(row)")
+        XCTAssertEqual(row["original"] as? String, "2024-06-30", "\(row)")
+        // The log dates the move on the day it was committed, read from the repository's
+        // files or (with GIT_DIR set) through git.
+        for env in [[:], ["GIT_DIR": repo.root.appendingPathComponent(".git").path]] {
+            let log = try LogBinary.run(["log", "A1", "--data", "data"], in: repo.root, env: env)
+            XCTAssertTrue(log.stdout.contains("2024-05-02  "), log.stdout)
+            XCTAssertFalse(log.stdout.contains("2023-12-15"), log.stdout)
+            let viaGit = try LogBinary.run(["activities", "show", "A1", "--data", "data", "--as-of", "2024-06-01"], in: repo.root, env: env)
+            XCTAssertEqual(line("Signal", of: viaGit.stdout), "gul", viaGit.stdout)
+        }
+    }
+
+    func testACommitDatedBeforeThePeriodAfterOneOfThePeriodIsOfThePeriod() throws {
+        let repo = try repo(planned: "2023-11-20", [("2024-02-01", nil, nil), ("2023-12-20", nil, "2024-12-31")])
+        let row = try reportRow(repo)
+        XCTAssertEqual(row["signal"] as? String, "yellow", "\(row)")
+        XCTAssertEqual(row["original"] as? String, "2024-06-30", "\(row)")
+    }
+
+    /// The control: a move committed before the period began is the period's baseline.
+    func testAMoveCommittedBeforeThePeriodIsTheBaseline() throws {
+        let repo = try repo(planned: "2023-11-20", [("2023-12-15", nil, "2024-12-31")])
+        let show = try show(repo)
+        XCTAssertEqual(line("Signal", of: show), "grön", show)
+        XCTAssertNil(line("Ursprungligt slutdatum", of: show), show)
+        let row = try reportRow(repo)
+        XCTAssertEqual(row["signal"] as? String, "green", "\(row)")
+        XCTAssertNil(row["original"], "\(row)")
+        XCTAssertEqual(row["planned"] as? String, "2024-06-30", "\(row)")
+    }
+}
