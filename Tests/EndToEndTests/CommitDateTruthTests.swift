@@ -102,6 +102,11 @@ final class CommitDateTruthTests: XCTestCase {
         let row = try reportRow(repo)
         XCTAssertEqual(row["signal"] as? String, "yellow", "\(row)")
         XCTAssertEqual(row["original"] as? String, "2024-06-30", "\(row)")
+        // The period's slips count the move too.
+        let slips = try LogBinary.run(["log", "--slips", "--since", "2024-01-01", "--data", "data"], in: repo.root)
+        XCTAssertTrue(slips.stdout.contains("A1 Klassa informationen (sbs)") && slips.stdout.contains("2024-06-30 → 2024-12-31"), slips.stdout)
+        let report = try LogBinary.run(["report", "--format", "json", "--data", "data", "--as-of", "2024-06-01"], in: repo.root)
+        XCTAssertTrue(report.stdout.contains("\"from\" : \"2024-06-30\""), report.stdout)
     }
 
     /// The control: a move committed before the period began is the period's baseline.
