@@ -181,6 +181,10 @@ final class CheckTests: XCTestCase {
             (.activity, "id: A4", "id: A4-lång-\u{200B}", 13, "ett nollbreddsblanksteg (U+200B)"),
             (.goal, "id: D3", "id: D\u{2003}3", 6, "ett blanktecken (U+2003)"),
             (.owner, "id: sbs", "id: s\u{FEFF}bs", 6, "ett byte-ordningsmärke (U+FEFF)"),
+            (.risk, "id: R1", "id: R\u{200C}1", 6, "ett osynligt tecken (U+200C)"),
+            (.finding, "id: F2", "id: F2\u{1}", 7, "ett styrtecken (U+0001)"),
+            // A `+` line going on from the id: at the end of the id's line.
+            (.activity, "id: A4\n", "id: A4\n+ 5\n", 7, "en radbrytning (U+000A)"),
         ]
         for (kind, from, to, column, said) in cases {
             let d = Fixture.run(IDCharacterCheck(), variant(kind, (from, to)))
@@ -194,6 +198,31 @@ final class CheckTests: XCTestCase {
         // Only hidden characters: nothing to keep.
         let empty = Fixture.run(IDCharacterCheck(), variant(.area, ("id: operativ", "id: \u{200B}")))
         XCTAssertTrue(empty.first?.message.en.hasSuffix("give a visible id, e.g. A13") ?? false, "\(empty.map(\.message.en))")
+    }
+
+    /// The id is masked before its characters are written out: `\u{200B}` between the
+    /// digits would hide the number from the mask the message gets when it is printed.
+    func testIDCharacterMasksAPersonalNumberInTheID() {
+        let d = Fixture.run(IDCharacterCheck(), variant(.activity, ("id: A26", "id: 811218\u{200B}9876")))
+        XCTAssertEqual(d.count, 1)
+        let sv = d.first?.message.sv ?? "", en = d.first?.message.en ?? ""
+        XCTAssertTrue(sv.hasPrefix("id:t '[personnummer dolt]' innehåller ett nollbreddsblanksteg (U+200B)"), sv)
+        XCTAssertTrue(en.hasPrefix("the id '[personal number hidden]' holds a zero-width space (U+200B)"), en)
+        // The fixed id is the number whole, which the printer masks.
+        XCTAssertEqual(SafeText.masked(sv), sv.replacingOccurrences(of: "8112189876", with: "[personnummer dolt]"))
+        XCTAssertFalse(SafeText.masked(sv).contains("9876") || SafeText.masked(en, .en).contains("9876"), sv)
+    }
+
+    /// An id of many `+` lines is shown by its start: a message of its own size for every
+    /// such id would make the output grow with the file.
+    func testIDCharacterShowsTheStartOfALongID() {
+        let d = Fixture.run(IDCharacterCheck(), variant(.activity, ("id: A26\n", "id: A26\n" + String(repeating: "+ x\n", count: 5_000))))
+        XCTAssertEqual(d.count, 1)
+        let sv = d.first?.message.sv ?? ""
+        XCTAssertTrue(sv.hasPrefix("id:t 'A26\\u{A}x\\u{A}x"), sv)
+        XCTAssertTrue(sv.hasSuffix("…' innehåller en radbrytning (U+000A); ett id har inga blanksteg eller osynliga tecken, skriv det på en rad utan dem"), sv)
+        XCTAssertLessThan(sv.utf8.count, 300)
+        XCTAssertEqual(d.first?.column, 8)
     }
 
     func testIDCharacterQuietOnVisibleIDs() {

@@ -85,9 +85,12 @@ final class GitLocalTests: XCTestCase {
             }
             time += rng.between(60, 90_000)
             let date = "\(time) \(rng.pick(zones))"
+            // The commit date apart from the author date, now and then days later and in
+            // another zone (a rebase, `git commit --date`): the history is dated by it.
+            let committed = rng.chance(50) ? date : "\(time + rng.between(0, 900_000)) \(rng.pick(zones))"
             let message = rng.pick(messages)
             script += "git add -A\n"
-            script += "GIT_AUTHOR_NAME=\(q(rng.pick(names))) GIT_AUTHOR_EMAIL=a@example.se GIT_AUTHOR_DATE=\(q(date)) GIT_COMMITTER_DATE=\(q(date)) "
+            script += "GIT_AUTHOR_NAME=\(q(rng.pick(names))) GIT_AUTHOR_EMAIL=a@example.se GIT_AUTHOR_DATE=\(q(date)) GIT_COMMITTER_DATE=\(q(committed)) "
                 + "git commit -q --allow-empty --allow-empty-message --cleanup=verbatim -m \(q(message))\n"
         }
         return script
@@ -420,7 +423,17 @@ final class GitLocalTests: XCTestCase {
     /// git 2.45 and later print UTC as `Z`: read as `+00:00`, as earlier gits and the
     /// history read in process give it.
     func testTheLogsUTCIsOneForm() {
-        let out = Array("\u{1}abc\u{0}\u{0}A\u{0}2024-05-01T10:00:00Z\u{0}s\u{0}".utf8)
+        let out = Array("\u{1}abc\u{0}\u{0}A\u{0}2024-05-01T10:00:00Z\u{0}2024-04-01T10:00:00+02:00\u{0}s\u{0}".utf8)
         XCTAssertEqual(GitHistory.parseLog(out).first?.time, "2024-05-01T10:00:00+00:00")
+    }
+
+    /// A commit is dated by its committer date (`%cI`); one without a committer line, for
+    /// which git prints `%cI` as it is, by its author date (`%aI`).
+    func testTheLogIsDatedByTheCommitterDate() {
+        let both = Array("\u{1}abc\u{0}\u{0}A\u{0}2024-05-01T10:00:00+02:00\u{0}2023-12-15T09:00:00+01:00\u{0}s\u{0}".utf8)
+        XCTAssertEqual(GitHistory.parseLog(both).first?.time, "2024-05-01T10:00:00+02:00")
+        let none = Array("\u{1}abc\u{0}\u{0}A\u{0}%cI\u{0}2023-12-15T09:00:00+01:00\u{0}s\u{0}".utf8)
+        XCTAssertEqual(GitHistory.parseLog(none).first?.time, "2023-12-15T09:00:00+01:00")
+        XCTAssertEqual(GitHistory.parseLog(none).first?.subject, "s")
     }
 }

@@ -38,6 +38,7 @@ final class IDIndexTests: XCTestCase {
                 }
             }
         }
+        XCTAssertFalse(IDKey.none.isPlain, "no id is not a plain one")
         for long in ["A1234567", "Åtgärd", "A12345678901"] {
             XCTAssertFalse(Array(long.utf8).withUnsafeBufferPointer { IDKey($0) }.isPlain, long)
         }

@@ -42,12 +42,13 @@ public struct IDKey: Sendable, Hashable {
 
     /// Whether the key holds the id's bytes and each is printable ASCII other than a space
     /// (0x21–0x7E): an id with nothing hidden in it, told without reading the field
-    /// (`IDCharacterCheck`). False for a longer id, whose bytes the key does not hold.
+    /// (`IDCharacterCheck`). False for a longer id, whose bytes the key does not hold, and
+    /// for `none` (no id at all).
     var isPlain: Bool {
-        guard isExact else { return false }
+        guard isExact, self != .none else { return false }
         let count = Int(bits >> 56) - 1
         var low = bits
-        for _ in 0..<max(0, count) {
+        for _ in 0..<count {
             let b = UInt8(truncatingIfNeeded: low)
             if b < 0x21 || b > 0x7E { return false }
             low >>= 8

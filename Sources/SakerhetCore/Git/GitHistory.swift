@@ -270,10 +270,11 @@ public enum GitHistory {
         var destination: String?
     }
 
-    /// `%cI`: the committer date (see above); `%aN`: who wrote the change.
+    /// `%cI`: the committer date (see above), `%aI` the author date for a commit without
+    /// one (git prints `%cI` as it is then); `%aN`: who wrote the change.
     static func logArguments(_ repo: Repository) -> [String] {
         var args = ["-c", "log.showRoot=true", "-c", "log.showSignature=false", "log", "--reverse", "--topo-order",
-                    "--full-history", "--parents", "--no-color", "--format=%x01%H%x00%P%x00%aN%x00%cI%x00%s%x00",
+                    "--full-history", "--parents", "--no-color", "--format=%x01%H%x00%P%x00%aN%x00%cI%x00%aI%x00%s%x00",
                     "--raw", "-z", "--no-abbrev", "--find-renames", "--diff-merges=first-parent", "--"]
         if repo.prefix.isEmpty {
             args.append(".")
@@ -298,7 +299,7 @@ public enum GitHistory {
         return parseLog(r.stdout)
     }
 
-    /// Parses `git log --format=%x01%H%x00%P%x00%aN%x00%cI%x00%s%x00 --raw -z` output.
+    /// Parses `git log --format=%x01%H%x00%P%x00%aN%x00%cI%x00%aI%x00%s%x00 --raw -z` output.
     static func parseLog(_ out: [UInt8]) -> [RawCommit] {
         var commits: [RawCommit] = []
         let n = out.count
@@ -314,7 +315,8 @@ public enum GitHistory {
             guard out[i] == 0x01 else { i += 1; continue }
             i += 1
             let hash = field(), parents = field(), author = field(), subject: String
-            var time = field()
+            let committed = field(), authored = field()
+            var time = Day(String(committed.prefix(10))) != nil ? committed : authored
             subject = field()
             // git 2.45 and later print UTC as `Z`; earlier ones, and the history read in
             // process, as `+00:00`: one form, whichever git is installed.

@@ -148,11 +148,16 @@ struct GitLocal {
             previousTree = commit.tree
             if changes.isEmpty { continue }
             let added = changes.contains { $0.status == UInt8(ascii: "A") }, removed = changes.contains { $0.status == UInt8(ascii: "D") }
-            guard !(added && removed), let author = Ident(commit.author), let committed = Ident(commit.committer),
-                  let subject = commit.subject else { return nil }
+            guard !(added && removed), let author = Ident(commit.author), let subject = commit.subject else { return nil }
+            // Dated as `GitHistory.logArguments` dates it: by the committer line, by the
+            // author line in a commit without one.
+            var time = author.time
+            if let committer = commit.committer {
+                guard let committed = Ident(committer) else { return nil }
+                time = committed.time
+            }
             let hash = GitObjects.hex(id)
-            // Dated as `%cI` dates it (`GitHistory.logArguments`): when the change was committed.
-            out.append(GitHistory.RawCommit(hash: hash, parents: shown.map { [$0] } ?? [], author: author.name, time: committed.time,
+            out.append(GitHistory.RawCommit(hash: hash, parents: shown.map { [$0] } ?? [], author: author.name, time: time,
                                             subject: subject, changes: changes))
             shown = hash
         }
@@ -332,8 +337,8 @@ struct Commit {
     let parents: [[UInt8]]
     /// The author line after `author `.
     let author: ArraySlice<UInt8>
-    /// The committer line after `committer `.
-    let committer: ArraySlice<UInt8>
+    /// The committer line after `committer `; nil in a commit without one.
+    let committer: ArraySlice<UInt8>?
     let hasEncoding: Bool
     /// The message: everything after the blank line that ends the headers.
     let message: ArraySlice<UInt8>
@@ -378,7 +383,7 @@ struct Commit {
                 encoding = true
             }
         }
-        guard let tree, let author, let committer else { return nil }
+        guard let tree, let author else { return nil }
         self.tree = tree
         self.parents = parents
         self.author = author

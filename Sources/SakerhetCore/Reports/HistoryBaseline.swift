@@ -26,15 +26,10 @@ public struct Baselines: Sendable {
         var b = Baselines()
         // Each record's `due` as the history goes, for `atClosing`.
         var due: [Kind: [String: String]] = [:]
-        // Once a commit of the period is seen, every commit after it in the history's order
-        // is of the period too, whatever date it carries: a commit dated by hand before the
-        // period (`GIT_COMMITTER_DATE`), made after one of the period, is no way to move a
-        // deadline into the baseline.
-        var inPeriod = false
         for entry in history.entries {
             guard let r = entry.revision else { continue }
-            let before = !inPeriod && r.date < first
-            if !before { inPeriod = true }
+            // By its commit date (`Revision.date`): when the change entered the history.
+            let before = r.date < first
             for c in entry.changes where c.action != .unparseable {
                 switch c.action {
                 case .created:

@@ -139,17 +139,11 @@ public enum Slips {
         var titles: [Key: String] = [:]
         var owners: [Key: String] = [:]
         var order: [Key] = []
-        // Once a commit of the window is seen, the commits after it are in the window
-        // whatever date they carry, as for the baseline (`Baselines.make`): a commit dated
-        // by hand before the window, made after one in it, is no way out of it.
-        var windowBegun = false
         for entry in history.entries {
             // Up to `until` (the uncommitted entry only without it), and from `since` on.
             var byUntil = true
             if let r = entry.revision { if let until, until < r.date { byUntil = false } } else if until != nil { byUntil = false }
-            let beforeSince = !windowBegun && (entry.revision.map { r in since.map { r.date < $0 } ?? false } ?? false)
-            if !beforeSince { windowBegun = true }
-            let inWindow = byUntil && !beforeSince
+            let inWindow = byUntil && !(entry.revision.map { r in since.map { r.date < $0 } ?? false } ?? false)
             for c in entry.changes where c.action != .unparseable {
                 if !wanted.isEmpty && !followed.contains(c.id) { continue }
                 let key = Key(kind: c.kind, id: c.id)
