@@ -87,10 +87,19 @@ final class CommitDateTruthTests: XCTestCase {
         XCTAssertEqual(row["original"] as? String, "2024-06-30", "\(row)")
         // The log dates the move on the day it was committed, read from the repository's
         // files or (with GIT_DIR set) through git.
+        // The author date, on another day, is shown after the subject, and in JSON.
+        let short = try repo.short("HEAD")
         for env in [[:], ["GIT_DIR": repo.root.appendingPathComponent(".git").path]] {
             let log = try LogBinary.run(["log", "A1", "--data", "data"], in: repo.root, env: env)
-            XCTAssertTrue(log.stdout.contains("2024-05-02  "), log.stdout)
-            XCTAssertFalse(log.stdout.contains("2023-12-15"), log.stdout)
+            XCTAssertTrue(log.stdout.contains("\n2024-05-02  \(short)  Åsa Öberg  A1 till 2024-12-31  (skriven 2023-12-15)\n"), log.stdout)
+            XCTAssertTrue(log.stdout.contains("\n2023-11-20  "), log.stdout)
+            XCTAssertFalse(log.stdout.contains("2023-11-20  " + (try repo.short("HEAD~1")) + "  Åsa Öberg  Plan antagen  ("), log.stdout)
+            let json = try LogBinary.run(["log", "A1", "--format", "json", "--lang", "en", "--data", "data"], in: repo.root, env: env)
+            XCTAssertTrue(json.stdout.contains("\"authored\" : \"2023-12-15T10:00:00+01:00\""), json.stdout)
+            XCTAssertTrue(json.stdout.contains("\"date\" : \"2024-05-02\""), json.stdout)
+            XCTAssertEqual(json.stdout.components(separatedBy: "\"authored\"").count, 2, "only the commit authored on another day")
+            let md = try LogBinary.run(["log", "A1", "--format", "markdown", "--lang", "en", "--data", "data"], in: repo.root, env: env)
+            XCTAssertTrue(md.stdout.contains("| 2024-05-02 (authored 2023-12-15) | `\(short)` |"), md.stdout)
             let viaGit = try LogBinary.run(["activities", "show", "A1", "--data", "data", "--as-of", "2024-06-01"], in: repo.root, env: env)
             XCTAssertEqual(line("Signal", of: viaGit.stdout), "gul", viaGit.stdout)
         }

@@ -99,7 +99,7 @@ final class GitLocalTests: XCTestCase {
     /// One line per commit: everything `git log` gives that the history uses.
     func lines(_ commits: [GitHistory.RawCommit]) -> [String] {
         commits.map { c in
-            ([c.hash, c.parents.joined(separator: ","), c.author, c.time, c.subject]
+            ([c.hash, c.parents.joined(separator: ","), c.author, c.time, c.authored, c.subject]
                 + c.changes.map { "\(Character(UnicodeScalar($0.status))) \($0.newMode) \($0.newBlob) \($0.path) \($0.destination ?? "")" })
                 .joined(separator: " | ")
         }

@@ -257,6 +257,8 @@ public enum GitHistory {
         var author: String
         var time: String
         var subject: String
+        /// The author date (`%aI`), as `time` is written.
+        var authored: String = ""
         var changes: [RawChange] = []
     }
 
@@ -315,14 +317,16 @@ public enum GitHistory {
             guard out[i] == 0x01 else { i += 1; continue }
             i += 1
             let hash = field(), parents = field(), author = field(), subject: String
-            let committed = field(), authored = field()
+            let committed = field()
+            var authored = field()
             var time = Day(String(committed.prefix(10))) != nil ? committed : authored
             subject = field()
             // git 2.45 and later print UTC as `Z`; earlier ones, and the history read in
             // process, as `+00:00`: one form, whichever git is installed.
             if time.hasSuffix("Z") { time = String(time.dropLast()) + "+00:00" }
+            if authored.hasSuffix("Z") { authored = String(authored.dropLast()) + "+00:00" }
             var c = RawCommit(hash: hash, parents: parents.split(separator: " ").map(String.init), author: author, time: time,
-                              subject: subject)
+                              subject: subject, authored: authored)
             while i < n, out[i] != 0x01 {
                 guard out[i] == UInt8(ascii: ":") else { i += 1; continue }
                 i += 1
@@ -401,8 +405,10 @@ public enum GitHistory {
                 }
                 files[c.hash] = state
                 let day = Day(String(c.time.prefix(10))) ?? Day(ordinal: 0)
+                let authoredDay = Day(String(c.authored.prefix(10)))
                 commits.append(HistoryCommit(
-                    revision: Revision(hash: c.hash, author: c.author, date: day, time: c.time, subject: c.subject),
+                    revision: Revision(hash: c.hash, author: c.author, date: day, time: c.time, subject: c.subject,
+                                       authored: authoredDay != nil && authoredDay != day ? c.authored : nil),
                     parents: isBoundary ? [] : c.parents, files: state, isBoundary: isBoundary))
             }
         }

@@ -158,7 +158,7 @@ struct GitLocal {
             }
             let hash = GitObjects.hex(id)
             out.append(GitHistory.RawCommit(hash: hash, parents: shown.map { [$0] } ?? [], author: author.name, time: time,
-                                            subject: subject, changes: changes))
+                                            subject: subject, authored: author.time, changes: changes))
             shown = hash
         }
         return out

@@ -5,6 +5,7 @@
 ///   "shallow": false, "warnings": ["…"], "order": "oldest-first" | "newest-first",
 ///   "entries": [ { "uncommitted": false, "commit": "<hash>", "date": "2024-03-01",
 ///                  "time": "2024-03-01T10:00:00+01:00", "author": "Åsa Öberg", "subject": "…",
+///                  "authored": "2023-12-15T09:00:00+01:00",
 ///                  "changes": [ { "action": "created" | "removed" | "changed" | "unparseable",
 ///                                 "kind": "activity", "id": "A12", "path": "data/activities.rec",
 ///                                 "field": "due", "old": "2024-05", "new": "2024-09",
@@ -16,7 +17,9 @@
 /// With `--slips`, `entries` is replaced by `"slips": [ { "kind", "id", "title", "owner",
 /// "count", "total_days", "moves": [ { "from", "to", "days", "reason", "uncommitted",
 /// "commit", "date", "author", "subject" } ] } ]`. Absent values are left out; `days` is
-/// absent for a move to `?`. Messages are in the `--lang` language.
+/// absent for a move to `?`. `authored` (the author date) is there only when it falls on
+/// another day than the commit date, `date` and `time`, which count. Messages are in the
+/// `--lang` language.
 public enum HistoryJSON {
     public static let schema = "sakerhet.log/1"
 
@@ -46,6 +49,7 @@ public enum HistoryJSON {
         let time: String?
         let author: String?
         let subject: String?
+        let authored: String?
         let changes: [JSONChange]
     }
 
@@ -107,6 +111,7 @@ public enum HistoryJSON {
         let entries = log.entries.map { e in
             JSONEntry(uncommitted: e.revision == nil, commit: e.revision?.hash, date: e.revision?.date.description,
                       time: e.revision?.time, author: e.revision?.author, subject: e.revision?.subject,
+                      authored: e.revision?.authored,
                       changes: e.changes.map { c in
                           JSONChange(action: c.action.rawValue, kind: c.kind.rawValue, id: c.id.isEmpty ? nil : c.id, id_then: c.idThen, path: c.path,
                                      field: c.field, old: c.old, new: c.new, title: c.title, owner: c.owner, reason: c.reason,

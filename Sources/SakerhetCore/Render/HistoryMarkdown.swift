@@ -16,7 +16,9 @@ public enum HistoryMarkdown {
                       : ["Date", "Commit", "Author", "Description", "Record", "Change"])
         out += "|---|---|---|---|---|---|\n"
         for e in log.entries {
-            let who: [String] = e.revision.map { [$0.date.description, "`" + $0.short + "`", $0.author, $0.subject] }
+            let who: [String] = e.revision.map { r in
+                [r.date.description + (r.authoredDay.map { " (" + HistoryText.authored(lang) + " \($0))" } ?? ""), "`" + r.short + "`", r.author, r.subject]
+            }
                 ?? [HistoryText.uncommitted(lang), "", "", ""]
             for c in e.changes {
                 out += row(who + [c.action == .unparseable ? "" : c.id, HistoryText.then(c, lang) + HistoryText.describe(c, lang, clipAt: 200)])

@@ -62,9 +62,13 @@ public enum HistoryText {
     static func header(_ r: Revision?, _ lang: Lang, _ style: Style) -> String {
         guard let r else { return style.bold(uncommitted(lang)) }
         return style.bold(r.date.description) + "  " + style.dim(r.short) + "  " + SafeText.text(r.author + "  " + r.subject, lang)
+            + (r.authoredDay.map { style.dim("  (" + authored(lang) + " \($0))") } ?? "")
     }
 
     static func uncommitted(_ lang: Lang) -> String { lang == .sv ? "ej incheckat" : "uncommitted" }
+
+    /// Before the author date of a commit written on another day than it was committed.
+    static func authored(_ lang: Lang) -> String { lang == .sv ? "skriven" : "authored" }
 
     /// `due: 2024-05 → 2024-09`, `skapad: Titel`, `data/x.rec: ej tolkningsbar, rad 3: …`.
     /// Values are cut at `clipAt` characters, titles 20 later.

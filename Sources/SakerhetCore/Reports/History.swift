@@ -82,14 +82,22 @@ public struct Revision: Sendable, Codable, Hashable {
     /// The commit date in ISO 8601 with its offset, e.g. `2024-03-01T10:00:00+01:00`.
     public let time: String
     public let subject: String
+    /// The author date in ISO 8601, when it falls on another day than the commit date (a
+    /// change written earlier and committed later, `git commit --date`, a rebase); nil when
+    /// the same day. `log` shows it beside the commit date, which is the one that counts.
+    public let authored: String?
 
-    public init(hash: String, author: String, date: Day, time: String, subject: String) {
+    public init(hash: String, author: String, date: Day, time: String, subject: String, authored: String? = nil) {
         self.hash = hash
         self.author = author
         self.date = date
         self.time = time
         self.subject = subject
+        self.authored = authored
     }
+
+    /// The author date's day, when `authored` is given.
+    public var authoredDay: Day? { authored.flatMap { Day(String($0.prefix(10))) } }
 
     /// The hash abbreviated to 7 characters, as git shows it.
     public var short: String { String(hash.prefix(7)) }
