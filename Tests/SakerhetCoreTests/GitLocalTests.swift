@@ -427,6 +427,26 @@ final class GitLocalTests: XCTestCase {
         XCTAssertEqual(GitHistory.parseLog(out).first?.time, "2024-05-01T10:00:00+00:00")
     }
 
+    /// A commit object without a committer line (written with `hash-object --literally`):
+    /// git prints `%cI` as it is, and the history dates it by its author date, read in
+    /// process as through git.
+    func testACommitWithoutACommitterIsDatedByItsAuthor() throws {
+        let top = try temporaryFolder()
+        try sh("""
+            git init -q && mkdir data && echo 'id: A1' > data/activities.rec && git add -A
+            GIT_AUTHOR_DATE=2024-01-01T10:00:00+01:00 GIT_COMMITTER_DATE=2024-01-01T10:00:00+01:00 git commit -q -m a
+            echo 'id: A2' >> data/activities.rec && git add -A
+            c=$(printf 'tree %s\\nparent %s\\nauthor Bo <b@example.se> 1714550400 +0200\\n\\nutan incheckare\\n' \\
+                "$(git write-tree)" "$(git rev-parse HEAD)" | git hash-object -t commit -w --literally --stdin)
+            git update-ref HEAD "$c"
+            """, in: top)
+        try assertSameAsGit(top)
+        let repo = try GitHistory.repository(of: top + "/data", display: "data")
+        let log = try XCTUnwrap(local(repo)?.log())
+        XCTAssertEqual(log.map(\.time), ["2024-01-01T10:00:00+01:00", "2024-05-01T10:00:00+02:00"])
+        XCTAssertEqual(log.last?.subject, "utan incheckare")
+    }
+
     /// A commit is dated by its committer date (`%cI`); one without a committer line, for
     /// which git prints `%cI` as it is, by its author date (`%aI`).
     func testTheLogIsDatedByTheCommitterDate() {

@@ -29,7 +29,7 @@ public struct IDCharacterCheck: RecordCheck {
         let shownEn = IDCharacterCheck.shown(SafeText.masked(value, .en))
         // An id of many `+` lines is shown by its start, and its fix not spelt out.
         let fixed: String? = clean.count <= IDCharacterCheck.shownLimit ? whole : nil
-        let code = "U+" + IDCharacterCheck.hex(scalars[at].value)
+        let code = scalars[at].codePoint
         let name = IDCharacterCheck.name(scalars[at])
         // The column on the id's own line: a line break (a `+` line after the id) is at
         // the end of it.
@@ -48,21 +48,16 @@ public struct IDCharacterCheck: RecordCheck {
     /// The most of an id a message shows, in characters (Unicode scalars).
     static let shownLimit = 40
 
-    /// `id` with each hidden character but a plain space written as `\u{…}`, as `SafeText`
-    /// writes a control character, so that the message shows where it is; an id longer
-    /// than `shownLimit` by its start and "…".
+    /// `id` with each hidden character but a plain space written as `SafeText` writes a
+    /// control character (`\x09`, `\u{200B}`), so that the message shows where it is; an
+    /// id longer than `shownLimit` by its start and "…".
     private static func shown(_ id: String) -> String {
         var out = ""
         for (k, u) in id.unicodeScalars.enumerated() {
             if k == shownLimit { return out + "…" }
-            if u != " ", isHidden(u) { out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}" } else { out.unicodeScalars.append(u) }
+            if u != " ", isHidden(u) { out += SafeText.escape(u) } else { out.unicodeScalars.append(u) }
         }
         return out
-    }
-
-    private static func hex(_ v: UInt32) -> String {
-        let digits = String(v, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - digits.utf8.count)) + digits
     }
 
     private static func name(_ u: Unicode.Scalar) -> (sv: String, en: String) {

@@ -27,8 +27,8 @@ enum ValueRules {
             // makes them spaces (`ImportValues.becomesSpace`), a write refuses them.
             if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value)
                 || (0x2066...0x2069).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
-                throw EditError(sv: "värdet för '\(key)' innehåller ett styrtecken (U+\(hex(u.value))); skriv värdet utan det",
-                                en: "the value of '\(key)' holds a control character (U+\(hex(u.value))); give the value without it")
+                throw EditError(sv: "värdet för '\(key)' innehåller ett styrtecken (\(u.codePoint)); skriv värdet utan det",
+                                en: "the value of '\(key)' holds a control character (\(u.codePoint)); give the value without it")
             }
             scalars.append(u)
         }
@@ -53,10 +53,11 @@ enum ValueRules {
         if let e = backslashError(lines, key: key) { throw e }
         // An id is typed on the command line and read by eye: a blank or an invisible
         // character in it (a zero-width space, a soft hyphen) makes two ids that look the
-        // same, or one a shell splits in two.
-        if key == "id", let u = lines.first?.unicodeScalars.first(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .format }) {
-            throw EditError(sv: "ett id har inga blanksteg eller osynliga tecken (här U+\(hex(u.value))); skriv id:t utan dem, t.ex. A13",
-                            en: "an id has no blanks or invisible characters (here U+\(hex(u.value))); give the id without them, e.g. A13")
+        // same, or one a shell splits in two. The rule `audit` applies to one written by
+        // hand (`IDCharacterCheck`).
+        if key == "id", let u = lines.first?.unicodeScalars.first(where: IDCharacterCheck.isHidden) {
+            throw EditError(sv: "ett id har inga blanksteg eller osynliga tecken (här \(u.codePoint)); skriv id:t utan dem, t.ex. A13",
+                            en: "an id has no blanks or invisible characters (here \(u.codePoint)); give the id without them, e.g. A13")
         }
         return lines.joined(separator: "\n")
     }
@@ -79,10 +80,5 @@ enum ValueRules {
         let which_en = lines.count > 1 ? "line \(n + 1) of the value of '\(key)'" : "the value of '\(key)'"
         return EditError(sv: "\(which_sv) slutar med \\, som recutils läser som att värdet fortsätter på nästa rad; ta bort det, skriv det mitt i texten eller avsluta med ett annat tecken",
                          en: "\(which_en) ends with \\, which recutils reads as the value going on on the next line; remove it, move it into the text or end with another character")
-    }
-
-    private static func hex(_ v: UInt32) -> String {
-        let h = String(v, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - h.count)) + h
     }
 }

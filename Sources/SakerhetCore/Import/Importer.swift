@@ -624,9 +624,7 @@ public struct Importer {
         guard s.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return nil }
         var out: [String] = []
         for c in s.unicodeScalars where ImportValues.becomesSpace(c) {
-            let hex = String(c.value, radix: 16, uppercase: true)
-            let code = "U+" + String(repeating: "0", count: 4 - hex.count) + hex
-            if !out.contains(code) { out.append(code) }
+            if !out.contains(c.codePoint) { out.append(c.codePoint) }
         }
         return out.isEmpty ? nil : out
     }

@@ -91,6 +91,15 @@ extension StringProtocol {
     }
 }
 
+extension Unicode.Scalar {
+    /// The scalar's code point as Unicode writes it: `U+200B`, `U+0007` (at least four hex
+    /// digits), for a message that names a character it does not print.
+    public var codePoint: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.utf8.count)) + hex
+    }
+}
+
 extension Array where Element == String {
     /// The strings with `separator` between them, as the standard library joins them.
     /// Declared for arrays of strings so that every call to it in the package (the CLI's
