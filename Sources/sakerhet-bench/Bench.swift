@@ -55,6 +55,8 @@ struct Bench {
 
         var rows: [Row] = []
         var notes: [String] = []
+        // The bytes of each size's `.rec` files, for audit's peak memory against the data.
+        var dataBytes: [String: Int] = [:]
         log("sakerhet: \(binary)")
         log("work folder: \(dir)")
         // What starting any process costs here, through Foundation.Process, time and timeout.
@@ -71,6 +73,7 @@ struct Bench {
             var generator = Generator(activities: n)
             try? fm.removeItem(atPath: data)
             try generator.write(to: data, yamlPath: yaml)
+            dataBytes[size] = Bench.recBytes(in: data)
             let common = ["--data", data, "--as-of", Bench.asOf]
 
             func add(_ command: String, _ result: Runner.Result, note: String? = nil) {
@@ -162,6 +165,7 @@ struct Bench {
 
         var text = table(rows) + "\n"
         text += ratios(rows)
+        text += Bench.growth(rows, sizes: onlyRollup ? [] : sizes, dataBytes: dataBytes)
         text += rollupText
         if !notes.isEmpty { text += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
         text += "\nMedian and fastest of up to \(runs) runs, wall clock, process start included (after the data is "
@@ -204,6 +208,40 @@ struct Bench {
                 out += "; it takes \(Format.fixed(audit / cat, 1))× the time of `cat` of the same bytes (\(Format.seconds(cat)) s)"
             }
             out += ".\n"
+        }
+        return out
+    }
+
+    /// The size of the `.rec` files in `folder`, in bytes.
+    static func recBytes(in folder: String) -> Int {
+        let fm = FileManager.default
+        return ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".rec") }.reduce(0) { sum, name in
+            sum + (((try? fm.attributesOfItem(atPath: folder + "/" + name))?[.size] as? NSNumber)?.intValue ?? 0)
+        }
+    }
+
+    /// Issue 13's memory and scale targets, from the same run: for each size, `audit`'s peak
+    /// resident memory against the bytes of the `.rec` files it read (at most 3× at
+    /// 1,000,000 activities; at small sizes the process's own memory weighs more); from
+    /// one size to the next, how many times the time and the memory grew against the
+    /// number of activities (linear: the same factor, or less).
+    static func growth(_ rows: [Row], sizes: [Int], dataBytes: [String: Int]) -> String {
+        var out = ""
+        var before: (n: Int, seconds: Double, kb: Int)?
+        for n in sizes {
+            let size = Format.thousands(n)
+            guard let audit = rows.first(where: { $0.size == size && $0.command == "sakerhet audit" })?.result,
+                  let seconds = audit.median, let kb = audit.maxRSS else { before = nil; continue }
+            if let bytes = dataBytes[size], bytes > 0 {
+                let ratio = Double(kb) * 1024 / Double(bytes)
+                out += "- N = \(size): audit's peak RSS \(Format.mb(kb)) MB for \(Format.mb(bytes / 1024)) MB of `.rec` files: "
+                    + "\(Format.fixed(ratio, 2))× the data" + (n >= 1_000_000 ? " (target at most 3×)" : "") + ".\n"
+            }
+            if let b = before, b.seconds > 0, b.kb > 0 {
+                out += "- N = \(Format.thousands(b.n)) → \(size) (\(Format.fixed(Double(n) / Double(b.n), 1))× the activities): "
+                    + "audit's median time \(Format.fixed(seconds / b.seconds, 1))×, its peak RSS \(Format.fixed(Double(kb) / Double(b.kb), 1))×.\n"
+            }
+            before = (n, seconds, kb)
         }
         return out
     }

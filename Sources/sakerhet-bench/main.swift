@@ -14,7 +14,9 @@ let usage = """
                          [--work DIR] [--keep] [--no-build] [--no-peers] [--history-commits 1000] [-o FILE]
                          [--rollup 290x2000 [--only-rollup]] [--plan DIR] [--plan-runs 15]
           Times audit, report, the record commands and log (when the binary has them),
-          PyYAML's C loader and recfix --check (unless --no-peers); prints a Markdown table.
+          PyYAML's C loader and recfix --check (unless --no-peers); prints a Markdown table,
+          audit against the peers, audit's peak memory against the data's bytes, and how
+          its time and memory grow from one size to the next (--sizes 100000,1000000).
           Also every command on the shipped plan (--plan, default data/ of this package)
           in a small git repository whose history moves some deadlines ("shipped plan in git").
           With --rollup, also report --format html and audit over that many plans against
