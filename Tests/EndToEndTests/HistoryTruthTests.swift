@@ -242,7 +242,7 @@ final class HistoryTruthTests: XCTestCase {
         XCTAssertTrue(a2.contains("Juni 2027 (ursprungligen september 2026)"), String(a2))
         XCTAssertFalse(a2.contains("grön"), String(a2))
         // Gul for its move alone, it is named in the summary too.
-        let moved = try section(out, from: "### Flyttade under perioden", to: "### Teckenförklaring")
+        let moved = try section(out, from: "### Flyttade sedan periodens början", to: "### Teckenförklaring")
         XCTAssertTrue(moved.contains("| A2 | Införa loggranskning i nytt verksamhetssystem |") && moved.contains("| 2026-09 → 2027-06 |"), moved)
         let revisions = try section(out, from: "## Revisionshistorik", to: "## Förändringar under perioden")
         XCTAssertTrue(revisions.contains("| 1.1 | Reviderad plan efter revisionen |"), revisions)

@@ -527,7 +527,7 @@ extension HistoryReport {
         do {
             let history = try reading.history(workingTree: false)
             return (.success(make(history, period: period, asOf: asOf, excluding: excluding, isPublic: isPublic, lang: lang)),
-                    Baselines.make(history, periodStart: period.first))
+                    Baselines.make(history, periodStart: period.first, asOf: asOf))
         } catch let e as StoreError {
             return (.failure(e), Baselines())
         } catch {
@@ -539,8 +539,8 @@ extension HistoryReport {
 extension Baselines {
     /// The baselines for lists and `show`: read from git when the data folder is in a
     /// repository (one `git log` and one `git cat-file`), empty otherwise or when git fails.
-    public static func load(folder: String, period: FollowUp.Period) -> Baselines {
-        load(begin(folder: folder), period: period)
+    public static func load(folder: String, period: FollowUp.Period, asOf: Day? = nil) -> Baselines {
+        load(begin(folder: folder), period: period, asOf: asOf)
     }
 
     /// Starts reading git for `load`: nil outside a repository, where no git process is
@@ -551,8 +551,8 @@ extension Baselines {
 
     /// The baselines from a reading begun with `begin` (git runs while the caller loads
     /// the data); empty without one or when git fails.
-    public static func load(_ reading: GitHistory.Reading?, period: FollowUp.Period) -> Baselines {
+    public static func load(_ reading: GitHistory.Reading?, period: FollowUp.Period, asOf: Day? = nil) -> Baselines {
         guard let history = try? reading?.history(workingTree: false) else { return Baselines() }
-        return make(history, periodStart: period.first)
+        return make(history, periodStart: period.first, asOf: asOf)
     }
 }

@@ -24,7 +24,7 @@ struct ReportLabels {
     func dueSoon(_ window: Int) -> String { (sv ? "Ska vara klart inom " : "Due within ") + lang.days(window) }
     var waiting: String { sv ? "Väntar" : "Waiting" }
     /// The summary's list of records gul for a moved deadline alone (`Summary.moved`).
-    var movedOnTime: String { sv ? "Flyttade under perioden, i tid mot det nya slutdatumet" : "Moved in the period, on time by the new deadline" }
+    var movedOnTime: String { sv ? "Flyttade sedan periodens början, i tid mot det nya slutdatumet" : "Moved since the period began, on time by the new deadline" }
     var movedColumn: String { sv ? "Flyttad" : "Moved" }
 
     /// "2026-12 → löpande": where a moved record's deadline went in the period.

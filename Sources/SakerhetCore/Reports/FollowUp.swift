@@ -125,7 +125,7 @@ public struct FollowUp: Sendable, Encodable {
         public var overdue: [Line] = []
         public var dueSoon: [Line] = []
         public var waiting: [Line] = []
-        /// On time by a deadline moved in the period, so gul for the move alone (unless
+        /// On time by a deadline moved since the period began (up to the report's date), so gul for the move alone (unless
         /// `moved_signal: grön` in config.rec): the gul of the counts that no list above holds.
         /// Nil without the history (no baselines) or when none is.
         public var moved: [Line]? = nil

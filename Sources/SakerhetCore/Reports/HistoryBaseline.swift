@@ -3,7 +3,8 @@
 ///
 /// One pass over the history: before the period, the baseline follows every change of
 /// `due`; from the period's first day it stays, except that completing an occurrence of
-/// a recurring activity moves it on with `due` (that is the plan, not a move). A record
+/// a recurring activity moves it one period on (that is the plan, not a move), and that a
+/// record whose baseline is `?` or `löpande` takes the first dated deadline it is given. A record
 /// whose current deadline ends later than its baseline (or is `?` or `löpande` where the
 /// baseline was known) has been moved: it shows the baseline beside its deadline, and while it is open
 /// its signal is at least gul unless `config.rec` says `moved_signal: grön`.
@@ -21,13 +22,16 @@ public struct Baselines: Sendable {
 
     public var isEmpty: Bool { tokens.isEmpty }
 
-    /// The baselines for the period that starts on `first`.
-    public static func make(_ history: History, periodStart first: Day) -> Baselines {
+    /// The baselines for the period that starts on `first`, from the commits up to `asOf`
+    /// (the report's date; all of them without it): a completion committed after the
+    /// report's date moves no baseline, as its `done` counts for nothing on that date.
+    public static func make(_ history: History, periodStart first: Day, asOf: Day? = nil) -> Baselines {
         var b = Baselines()
         // Each record's `due` as the history goes, for `atClosing`.
         var due: [Kind: [String: String]] = [:]
         for entry in history.entries {
             guard let r = entry.revision else { continue }
+            if let asOf, asOf < r.date { continue }
             // By its commit date (`Revision.date`): when the change entered the history.
             let before = r.date < first
             for c in entry.changes where c.action != .unparseable {
@@ -68,8 +72,16 @@ public struct Baselines: Sendable {
                     // A completion that took `due` further than one period on moved it the
                     // rest of the way: the baseline goes one period on, not all the way.
                     let planned = c.onePeriodOn ?? c.new
-                    if before || known == nil { b.tokens[c.kind, default: [:]][c.id] = c.new }
-                    else if c.occurrence != nil { b.tokens[c.kind, default: [:]][c.id] = planned }
+                    if before || known == nil || Baselines.firstDated(known, c.new) && c.occurrence == nil {
+                        b.tokens[c.kind, default: [:]][c.id] = c.new
+                    } else if c.occurrence != nil {
+                        // One period on from the baseline, not from the deadline completed: a
+                        // control moved from Q1 to Q2 and done in Q2 is due in Q3, a quarter
+                        // later than planned, so its baseline is Q2 and it stays moved.
+                        b.tokens[c.kind, default: [:]][c.id] = Baselines.onePeriodOn(from: known, old: c.old, every: c.every) ?? planned
+                    }
+                    // The first plan follows the completed deadline: a control moved years ago
+                    // is not shown as first planned a period earlier at every completion since.
                     if c.occurrence != nil || b.planned[c.kind]?[c.id] == nil {
                         b.planned[c.kind, default: [:]][c.id] = c.occurrence != nil ? planned : (c.old ?? c.new)
                     }
@@ -78,6 +90,27 @@ public struct Baselines: Sendable {
             }
         }
         return b
+    }
+
+    /// Whether `new` is the first deadline with days of a record whose baseline has none
+    /// (`?`, `löpande`): given in the period, it is what the record is planned to, as if it
+    /// were added then, and a later move is measured from it. A deadline of `?` given a
+    /// date and then postponed is moved, not green.
+    static func firstDated(_ baseline: String?, _ new: String?) -> Bool {
+        guard let baseline, Deadline(token: baseline)?.lastDay == nil else { return false }
+        return new.flatMap(Deadline.init(token:))?.lastDay != nil
+    }
+
+    /// For a completed occurrence: one period of `every` on from the earlier of `from` (the
+    /// baseline) and `old` (the deadline completed). From
+    /// `from` when the deadline had been moved later, so the move stays in view; from `old`
+    /// when it had been moved earlier, so the baseline never runs ahead of the plan and
+    /// hides a later move. Nil when either has no days or there is no rhythm.
+    static func onePeriodOn(from: String?, old: String?, every: Recurrence?) -> String? {
+        guard let every, let base = from.flatMap(Deadline.init(token:)), let baseLast = base.lastDay else { return nil }
+        var start = base
+        if let o = old.flatMap(Deadline.init(token:)), let oLast = o.lastDay, oLast < baseLast { start = o }
+        return every.step(after: start)?.token
     }
 
     /// The baseline of a record whose deadline is now `current`, when it was moved later

@@ -160,7 +160,7 @@ public enum Rollup {
             // The owner the query names here, with the owners below it.
             if owner != nil, !leftOut { filters = scope.map { s in [{ var f = filter; f.owners = s.ids; return f }()] } ?? [] }
             let baselines = filters.isEmpty || !(kind == .goal || kind == .activity || kind == .finding)
-                ? Baselines() : Baselines.load(folder: folder.path, period: .year(of: asOf))
+                ? Baselines() : Baselines.load(folder: folder.path, period: .year(of: asOf), asOf: asOf)
             let lists = filters.map { RecordList.make(data, kind, filter: $0, asOf: asOf, baselines: baselines) }
             return .success((lists, scope, filters.isEmpty))
         }).map { (name: $0.name, part: try $0.part.get()) }

@@ -90,7 +90,7 @@ enum RecordCommand {
                              en: "there is no goal '\(g)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
         }
         let asOf = try ctx.asOf()
-        let list = RecordList.make(data, kind, filter: filter, asOf: asOf, baselines: Baselines.load(reading, period: .year(of: asOf)))
+        let list = RecordList.make(data, kind, filter: filter, asOf: asOf, baselines: Baselines.load(reading, period: .year(of: asOf), asOf: asOf))
         try Output.write(ListRender.render(list, format: format, lang: ctx.lang, style: ctx.style, scope: scope))
         return Exit.ok
     }
@@ -106,7 +106,7 @@ enum RecordCommand {
                              en: "there is no \(kind.rawValue) with id '\(id)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
         }
         let asOf = try ctx.asOf()
-        let baselines = Baselines.load(reading, period: .year(of: asOf))
+        let baselines = Baselines.load(reading, period: .year(of: asOf), asOf: asOf)
         // A repeated id (an error `audit` reports) shows every record that has it.
         if found.count > 1 {
             Output.error("sakerhet: " + (ctx.lang == .sv

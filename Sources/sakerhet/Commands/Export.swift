@@ -34,7 +34,7 @@ enum Export: Command {
         // signal is the report's.
         let reading = Baselines.begin(folder: try ctx.dataFolder().path)
         let data = try ctx.load()
-        let book = PlanExport.make(data, asOf: asOf, isPublic: isPublic, lang: ctx.lang, baselines: Baselines.load(reading, period: .year(of: asOf)))
+        let book = PlanExport.make(data, asOf: asOf, isPublic: isPublic, lang: ctx.lang, baselines: Baselines.load(reading, period: .year(of: asOf), asOf: asOf))
         let xlsx = try XLSXWriter.write(book)
         try Output.write(xlsx, toOutput: outFile, dataFolder: try ctx.dataFolder().display, fileExtension: "xlsx")
         Output.error(WroteFile.line(WroteFile.workbook, format: OutputFormat.name("xlsx"), bytes: xlsx.count, path: outFile, lang: ctx.lang), ctx.lang)

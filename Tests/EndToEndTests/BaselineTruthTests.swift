@@ -1,0 +1,160 @@
+// What the report says about a moved deadline in three cases where it used to say less
+// than the truth: a recurring control postponed and then done (it went green and its move
+// vanished), a deadline of `?` given a date and then postponed (green), and a move made
+// after the period's end but before the report's date (listed as "moved in the period").
+// Each runs the built binary on a temporary git repository with commits at chosen dates.
+
+import Foundation
+import XCTest
+
+final class BaselineTruthTests: XCTestCase {
+    private let owners = "id: sbs\nname: Enheten för säkerhet\nkind: enhet\n"
+    private let goals = "id: M1\ntitle: Mål\nowner: sbs\ndue: 2027\nstatus: pågår\n"
+
+    private func plan(_ activities: String, on day: String) throws -> LogRepo {
+        let repo = try LogRepo(self)
+        try repo.write("data/owners.rec", owners)
+        try repo.write("data/goals.rec", goals)
+        try repo.write("data/activities.rec", activities)
+        try repo.commit("Plan antagen", on: day)
+        return repo
+    }
+
+    /// The report's JSON as of `asOf` (period: the year, unless given).
+    private func report(_ repo: LogRepo, asOf: String, period: String? = nil) throws -> [String: Any] {
+        let args = ["report", "--format", "json", "--as-of", asOf] + (period.map { ["--period", $0] } ?? [])
+        let json = try JSONSerialization.jsonObject(with: Data(try repo.sakerhet(args).utf8)) as? [String: Any]
+        return try XCTUnwrap(json?["report"] as? [String: Any])
+    }
+
+    /// The activity row of `id` in the report's JSON (the one with a signal).
+    private func row(_ id: String, _ report: [String: Any]) throws -> [String: Any] {
+        var found: [String: Any]?
+        func walk(_ v: Any) {
+            if let d = v as? [String: Any] {
+                if d["id"] as? String == id, d["signal"] != nil, found == nil { found = d }
+                d.values.forEach(walk)
+            } else if let a = v as? [Any] {
+                a.forEach(walk)
+            }
+        }
+        walk(report)
+        return try XCTUnwrap(found, "no row for \(id)")
+    }
+
+    private func movedIDs(_ report: [String: Any]) -> [String] {
+        ((report["summary"] as? [String: Any])?["moved"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+
+    private let control = "id: K1\ntitle: Kvartalskontroll\ngoal: M1\nowner: sbs\ndue: 2027-Q1\nstatus: pågår\nevery: kvartal\n"
+
+    /// Postponed from Q1 to Q2, then the check done in June: due in Q3, a quarter later than
+    /// planned. It stays gul with its baseline one period on (Q2), in the row, the summary's
+    /// moved list, `show` and `list`; dated before the completion's commit, the baseline is Q1.
+    func testARecurringControlPostponedAndThenDoneStaysMoved() throws {
+        let repo = try plan(control, on: "2026-12-01")
+        try repo.sakerhet(["activities", "postpone", "K1", "--to", "2027-Q2", "--reason", "Resursbrist", "--as-of", "2027-02-01"])
+        try repo.commit("K1 flyttad", on: "2027-02-01")
+        try repo.sakerhet(["activities", "done", "K1", "--date", "2027-06-10", "--as-of", "2027-06-10"])
+        try repo.commit("K1 Q2 klar", on: "2027-06-10")
+
+        let after = try report(repo, asOf: "2027-06-20")
+        let k1 = try row("K1", after)
+        XCTAssertEqual(k1["signal"] as? String, "yellow", "\(k1)")
+        XCTAssertEqual(k1["due"] as? String, "2027-Q3")
+        XCTAssertEqual(k1["original"] as? String, "2027-Q2", "one period on from the baseline, not from the deadline done")
+        XCTAssertEqual(movedIDs(after), ["K1"])
+        let text = try repo.sakerhet(["report", "--as-of", "2027-06-20"])
+        XCTAssertTrue(text.contains("Flyttade sedan periodens början, i tid mot det nya slutdatumet (1)"), text)
+        XCTAssertTrue(text.contains("2027-Q1 → 2027-Q3, flyttad 1 gång, totalt 91 dagar"), text)
+        let show = try repo.sakerhet(["activities", "show", "K1", "--as-of", "2027-06-20"])
+        XCTAssertTrue(show.contains("2027-Q2 (flyttat till 2027-Q3)"), show)
+        let list = try repo.sakerhet(["activities", "list", "--as-of", "2027-06-20"])
+        XCTAssertTrue(list.contains("gul"), list)
+
+        // Dated before the completion was committed: the completion moves no baseline, and
+        // the deadline in force is Q2 (its `done` lies after the report's date).
+        let before = try row("K1", try report(repo, asOf: "2027-06-01"))
+        XCTAssertEqual(before["original"] as? String, "2027-Q1", "\(before)")
+        XCTAssertEqual(before["signal"] as? String, "yellow")
+    }
+
+    /// The control: a quarterly check done on time, never postponed, is green with no
+    /// original deadline after each completion.
+    func testARecurringControlDoneOnTimeIsNotMoved() throws {
+        let repo = try plan(control, on: "2026-12-01")
+        try repo.sakerhet(["activities", "done", "K1", "--date", "2027-03-20", "--as-of", "2027-03-20"])
+        try repo.commit("K1 Q1 klar", on: "2027-03-20")
+        try repo.sakerhet(["activities", "done", "K1", "--date", "2027-06-10", "--as-of", "2027-06-10"])
+        try repo.commit("K1 Q2 klar", on: "2027-06-10")
+        let r = try report(repo, asOf: "2027-06-20")
+        let k1 = try row("K1", r)
+        XCTAssertEqual(k1["signal"] as? String, "green", "\(k1)")
+        XCTAssertEqual(k1["due"] as? String, "2027-Q3")
+        XCTAssertNil(k1["original"], "\(k1)")
+        XCTAssertEqual(movedIDs(r), [])
+    }
+
+    /// Moved earlier in the period (no move), done, then postponed: the baseline went one
+    /// period on from the earlier deadline, not from the later baseline, so it does not run
+    /// ahead of the plan and the postponement shows.
+    func testABaselineDoesNotRunAheadOfAControlMovedEarlier() throws {
+        let repo = try plan(control.replacingOccurrences(of: "due: 2027-Q1", with: "due: 2027-Q3"), on: "2026-12-01")
+        try repo.sakerhet(["activities", "set", "K1", "due=2027-Q1", "--as-of", "2027-01-10"])
+        try repo.commit("K1 tidigare", on: "2027-01-10")
+        try repo.sakerhet(["activities", "done", "K1", "--date", "2027-03-20", "--as-of", "2027-03-20"])
+        try repo.commit("K1 Q1 klar", on: "2027-03-20")
+        try repo.sakerhet(["activities", "postpone", "K1", "--to", "2027-Q3", "--reason", "Semester", "--as-of", "2027-04-02"])
+        try repo.commit("K1 flyttad", on: "2027-04-02")
+        let k1 = try row("K1", try report(repo, asOf: "2027-04-10"))
+        XCTAssertEqual(k1["due"] as? String, "2027-Q3")
+        XCTAssertEqual(k1["original"] as? String, "2027-Q2", "\(k1)")
+        XCTAssertEqual(k1["signal"] as? String, "yellow")
+    }
+
+    /// `?` at the period's start, given 2027-03 in January and moved to 2027-09 in February:
+    /// moved from 2027-03 (gul), in the row, the list and the slips.
+    func testADeadlineGivenInThePeriodAndThenMovedIsMoved() throws {
+        let repo = try plan("id: A1\ntitle: Utan datum\ngoal: M1\nowner: sbs\ndue: ?\nstatus: pågår\nreason: Inväntar beslut\n", on: "2026-12-01")
+        try repo.write("data/activities.rec", "id: A1\ntitle: Utan datum\ngoal: M1\nowner: sbs\ndue: 2027-03\nstatus: pågår\n")
+        try repo.commit("A1 får datum", on: "2027-01-15")
+        try repo.write("data/activities.rec", "id: A1\ntitle: Utan datum\ngoal: M1\nowner: sbs\ndue: 2027-09\nstatus: pågår\nreason: Försenad\n")
+        try repo.commit("A1 flyttad", on: "2027-02-15")
+        let r = try report(repo, asOf: "2027-06-01")
+        let a1 = try row("A1", r)
+        XCTAssertEqual(a1["signal"] as? String, "yellow", "\(a1)")
+        XCTAssertEqual(a1["original"] as? String, "2027-03")
+        XCTAssertEqual(movedIDs(r), ["A1"])
+        let text = try repo.sakerhet(["report", "--as-of", "2027-06-01"])
+        XCTAssertTrue(text.contains("A1 Utan datum (sbs): 2027-03 → 2027-09, flyttad 1 gång, totalt 183 dagar"), text)
+        XCTAssertFalse(text.contains("? → 2027-09"), text)
+        let list = try repo.sakerhet(["activities", "list", "--as-of", "2027-06-01"])
+        XCTAssertTrue(list.contains("(urspr."), list)
+
+        // The control: given a date in the period and not moved since, it is not moved.
+        let quiet = try plan("id: A1\ntitle: Utan datum\ngoal: M1\nowner: sbs\ndue: ?\nstatus: pågår\nreason: Inväntar beslut\n", on: "2026-12-01")
+        try quiet.write("data/activities.rec", "id: A1\ntitle: Utan datum\ngoal: M1\nowner: sbs\ndue: 2027-09\nstatus: pågår\n")
+        try quiet.commit("A1 får datum", on: "2027-01-15")
+        let q = try row("A1", try report(quiet, asOf: "2027-06-01"))
+        XCTAssertEqual(q["signal"] as? String, "green", "\(q)")
+        XCTAssertNil(q["original"])
+    }
+
+    /// A tertial report written after the tertial: a move made after the period's end is
+    /// in the summary's moved list, which says "since the period began", and not among the
+    /// period's postponements, which stop at its end.
+    func testAMoveAfterThePeriodIsNotCalledOneOfThePeriod() throws {
+        let repo = try plan("id: A1\ntitle: Flyttas efter T1\ngoal: M1\nowner: sbs\ndue: 2027-04\nstatus: pågår\n", on: "2026-12-01")
+        try repo.write("data/activities.rec", "id: A1\ntitle: Flyttas efter T1\ngoal: M1\nowner: sbs\ndue: 2027-12\nreason: Omprioriterat\nstatus: pågår\n")
+        try repo.commit("A1 flyttad i maj", on: "2027-05-15")
+        let r = try report(repo, asOf: "2027-05-20", period: "2027-T1")
+        XCTAssertEqual(movedIDs(r), ["A1"])
+        XCTAssertEqual(((r["history"] as? [String: Any])?["postponed"] as? [Any])?.count, 0)
+        for (lang, label, wrong) in [("sv", "Flyttade sedan periodens början", "Flyttade under perioden"),
+                                     ("en", "Moved since the period began", "Moved in the period")] {
+            let text = try repo.sakerhet(["report", "--as-of", "2027-05-20", "--period", "2027-T1", "--lang", lang])
+            XCTAssertTrue(text.contains(label), text)
+            XCTAssertFalse(text.contains(wrong), text)
+        }
+    }
+}
