@@ -295,6 +295,29 @@ final class OfficeExportTests: EndToEndCase {
         return Dictionary(zip(names, r), uniquingKeysWith: { a, _ in a })
     }
 
+    /// A note longer than a cell of Excel holds is cut in the workbook, and `export` says
+    /// so, naming the sheet, row and column, in both languages; the workbook is written.
+    func testALongTextCutForExcelIsNamed() throws {
+        let root = try copyOfShippedData()
+        let path = root.appendingPathComponent("data/activities.rec")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try (text + "\nid: A99\ntitle: Lång anteckning\ngoal: D1\nowner: sbs\ndue: 2025-06\nstatus: pågår\nnote: "
+             + String(repeating: "x", count: 40_000) + "\n").write(to: path, atomically: true, encoding: .utf8)
+        let asOf = ["--as-of", EndToEndCase.planDate]
+        XCTAssertEqual(try run(["audit"] + asOf, in: root).exitCode, 0, "the record is valid")
+        let sv = try run(["export", "-o", "plan.xlsx"] + asOf, in: root)
+        XCTAssertEqual(sv.exitCode, 0, sv.stderr)
+        let warning = try XCTUnwrap(sv.stderr.split(separator: "\n").first { $0.contains("varning: Aktiviteter, rad ") }, sv.stderr)
+        XCTAssertTrue(warning.contains(": texten har 40000 tecken och kortas till 32767 (mer rymmer inte en cell i Excel)"), String(warning))
+        XCTAssertEqual(sv.stderr.split(separator: "\n").filter { $0.contains("varning:") }.count, 1, sv.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("plan.xlsx").path))
+        let en = try run(["--lang", "en", "export", "-o", "plan-en.xlsx"] + asOf, in: root)
+        XCTAssertTrue(en.stderr.contains(": the text has 40000 characters and is cut to 32767"), en.stderr)
+        // The shipped plan alone: no warning.
+        let plain = try run(["export", "-o", "plain.xlsx"] + asOf, in: try copyOfShippedData())
+        XCTAssertFalse(plain.stderr.contains("varning"), plain.stderr)
+    }
+
     /// `A`, …, `Z`, `AA`, … for column number n (1-based).
     func columnLetter(_ n: Int) -> String {
         var n = n, s = ""

@@ -54,6 +54,23 @@ final class UsageTests: EndToEndCase {
                         sv: "data/goals.rec är en mapp, inte en fil", en: "data/goals.rec is a folder, not a file")
     }
 
+    /// A file to import that is a folder or a named pipe: said plainly, with no advice
+    /// about the plan's `.rec` files (which the same check gives for a data file).
+    func testAnImportSourceThatIsNoFileIsNotTakenForADataFile() throws {
+        let root = try folder(with: Fixture.files)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("plan.xlsx"), withIntermediateDirectories: false)
+        XCTAssertEqual(mkfifo(root.appendingPathComponent("fifo.xlsx").path, 0o600), 0)
+        try assertFails(["import", "plan.xlsx", "--data", "data"], in: root,
+                        sv: "plan.xlsx är en mapp, inte en fil; ange en fil\n", en: "plan.xlsx is a folder, not a file; give a file\n")
+        try assertFails(["import", "fifo.xlsx", "--data", "data"], in: root,
+                        sv: "sakerhet läser bara vanliga filer. Spara innehållet i en vanlig fil och ange den",
+                        en: "sakerhet reads only regular files. Save the content in a regular file and give that")
+        for args in [["import", "plan.xlsx"], ["import", "fifo.xlsx"]] {
+            let r = try run(args + ["--data", "data"], in: root)
+            XCTAssertFalse(r.stderr.contains(".rec"), r.stderr)
+        }
+    }
+
     // MARK: Usage
 
     func testUnknownFlagSuggestsFormat() throws {

@@ -114,12 +114,18 @@ final class CheckTests: XCTestCase {
     func testUnknownFieldWithoutSuggestionAndPerKind() {
         let d = Fixture.run(UnknownFieldCheck(), variant(.finding, ("status: pågår\n", "status: pågår\ncolour: röd\n")))
         assertOne(d, check: "unknown-field", severity: .warning, path: "data/findings.rec", line: 11,
-                  sv: "F2: okänt fält 'colour' för rekommendation", en: "F2: unknown field 'colour' for finding")
+                  sv: "F2: okänt fält 'colour' för rekommendation; kända fält: " + Kind.finding.fieldOrder.joined(separator: ", "),
+                  en: "F2: unknown field 'colour' for finding; known fields: " + Kind.finding.fieldOrder.joined(separator: ", "))
+        XCTAssertTrue(d[0].message.sv.contains("kända fält: id, "), d[0].message.sv)
+        // Once per kind: a second unknown field of findings names no list again.
+        let two = Fixture.run(UnknownFieldCheck(), variant(.finding, ("status: pågår\n", "status: pågår\ncolour: röd\nshape: rund\n")))
+        XCTAssertEqual(two.map { $0.message.sv.contains("kända fält") }, [true, false], "\(two.map(\.message.sv))")
         XCTAssertFalse(d[0].message.sv.contains("menade du"))
         // `every` belongs to activities, not goals.
         assertOne(Fixture.run(UnknownFieldCheck(), variant(.goal, ("status: klar\n", "status: klar\nevery: år\n"))),
                   check: "unknown-field", severity: .warning, path: "data/goals.rec", line: 14,
-                  sv: "D3: okänt fält 'every' för mål", en: "D3: unknown field 'every' for goal")
+                  sv: "D3: okänt fält 'every' för mål; kända fält: " + Kind.goal.fieldOrder.joined(separator: ", "),
+                  en: "D3: unknown field 'every' for goal; known fields: " + Kind.goal.fieldOrder.joined(separator: ", "))
     }
 
     func testUnknownFieldRepeatedKeyIsReportedOnItsOwnLine() {

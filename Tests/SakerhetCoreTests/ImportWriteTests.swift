@@ -77,4 +77,40 @@ final class ImportWriteTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/risks.rec"))
         XCTAssertEqual(try Store.read(dir + "/owners.rec"), before)
     }
+
+    /// Rows late on the import's date are taken (lateness is no error of a write), and a
+    /// notice names them, so that the next `audit` failing on them is no surprise; a row
+    /// not late is not named, and a dry run says the same.
+    func testLateRowsAreTakenAndNamed() throws {
+        let dir = try folder()
+        let csv = "Mål;Aktivitet;Ansvarig;Klart senast;Status\nD3;Sen rad;sbs;2024-05;pågår\nD3;Sen rad två;sbs;2024-06;ej påbörjad\nD3;I tid;sbs;2025-05;pågår\n"
+        var notices: [String] = []
+        guard case .dryRun = try perform(dir, csv, dryRun: true, notices: &notices) else { return XCTFail("a dry run") }
+        let dry = notices.filter { $0.hasPrefix("notis: ") }
+        XCTAssertEqual(dry.count, 1, "\(notices)")
+        guard case .saved = try perform(dir, csv, notices: &notices) else { return XCTFail("saved") }
+        let late = try XCTUnwrap(notices.first { $0.hasPrefix("notis: ") }, "\(notices)")
+        XCTAssertEqual(dry.first, late)
+        let data = try Store.load(folder: dir, display: "data")
+        let ids = ["Sen rad", "Sen rad två", "I tid"].map { t in data.activities.first { $0.title == t }!.id }
+        XCTAssertTrue(late.hasPrefix("notis: 2 av de importerade posterna är redan försenade per \(Fixture.asOf) (\(ids[0]), \(ids[1]));"), late)
+        XCTAssertFalse(late.contains(ids[2]), late)
+        // Nothing late: no such notice.
+        let dir2 = try folder()
+        guard case .saved = try perform(dir2, "Mål;Aktivitet;Ansvarig;Klart senast;Status\nD3;I tid;sbs;2025-05;pågår\n", notices: &notices) else { return XCTFail("saved") }
+        XCTAssertFalse(notices.contains { $0.contains("försenad") }, "\(notices)")
+    }
+
+    /// A personnummer in the Ansvarig cell makes a new owner (its id and name from the cell)
+    /// and the row's activity names it: one error for the cell, at its column, not one per
+    /// field made from it.
+    func testOneCellIsOneError() throws {
+        let dir = try folder()
+        let csv = "Mål;Aktivitet;Ansvarig;Klart senast;Status\nD3;Byt policy;Kalle 811218-9876;2025-05;pågår\n"
+        var notices: [String] = []
+        guard case .refused(let errors, _, let why) = try perform(dir, csv, notices: &notices) else { return XCTFail("refused") }
+        XCTAssertEqual(errors.map { "\($0.file):\($0.line)" }, ["plan.csv:2"])
+        XCTAssertTrue(errors.first?.message.sv.hasPrefix("kolumnen Ansvarig: ett personnummer") == true, "\(errors.map(\.message.sv))")
+        XCTAssertTrue(why.contains("1 nytt fel"), why)
+    }
 }

@@ -82,6 +82,20 @@ final class OfficeWriterTests: XCTestCase {
         XCTAssertEqual(XLSXWriter.SharedStrings(lang: .sv).clip(long).utf16.count, XLSXWriter.maxCellLength)
     }
 
+    /// The cells the writer will cut are listed, with their sheet, row (as Excel numbers it),
+    /// column and length as written: one at the limit is not cut, one over it is, and one
+    /// whose personnummer, masked, takes it over the limit is too.
+    func testTheCellsToBeCutAreListed() {
+        let atLimit = String(repeating: "a", count: XLSXWriter.maxCellLength)
+        let over = String(repeating: "𝔸", count: 20_000)  // two UTF-16 units each: 40,000
+        let masked = String(repeating: "b", count: XLSXWriter.maxCellLength - 12) + " 811218-9876"
+        let sheet = Workbook.Sheet(name: "Aktiviteter", columns: [.init("Id"), .init("Titel")],
+                                   rows: [[.text("A1"), .text(atLimit)], [.text("A2"), .text(over)], [.text("A3"), .text(masked)], [.text("A4"), .integer(7)]])
+        let cuts = Workbook(sheets: [sheet]).cuts
+        XCTAssertEqual(cuts.map { "\($0.sheet) \($0.row) \($0.column) \($0.length)" },
+                       ["Aktiviteter 3 Titel 40000", "Aktiviteter 4 Titel \(XLSXWriter.maxCellLength - 12 + 1 + SafeText.mask(.sv).utf16.count)"])
+    }
+
     /// The export's columns follow the schema, with the computed ones beside the fields.
     /// No personnummer is written into a Word report or an exported workbook, as in every
     /// other output: each text is masked as it is written, in the document's language. A

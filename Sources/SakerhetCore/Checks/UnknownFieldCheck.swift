@@ -1,5 +1,5 @@
 /// A field name that the kind does not define is probably a typo. Severity: warning,
-/// with the closest known name.
+/// with the closest known name, or the kind's fields when none is close (once per kind).
 public struct UnknownFieldCheck: Check {
     public var id: String { "unknown-field" }
     public var title: Message { Message(sv: "Okänt fält", en: "Unknown field") }
@@ -9,9 +9,17 @@ public struct UnknownFieldCheck: Check {
         var out: [Diagnostic] = []
         // Each kind's field names made ready for "did you mean" once, when first asked.
         var suggest = [Suggester?](repeating: nil, count: Kind.allCases.count)
+        var listed = [Bool](repeating: false, count: Kind.allCases.count)
         data.forEachUnknownField { ref, r, f in
             if suggest[ref.kind.slot] == nil { suggest[ref.kind.slot] = Suggester(ref.kind.fieldOrder) }
-            let hint = suggest[ref.kind.slot]!.hint(f.key)
+            var hint = suggest[ref.kind.slot]!.hint(f.key)
+            // No name close to it: the kind's fields, so that the fix is in the message; once
+            // per kind (the first such field in the walk), not on each of a thousand lines.
+            if hint.sv.isEmpty, !listed[ref.kind.slot] {
+                listed[ref.kind.slot] = true
+                let known = ref.kind.fieldOrder.joined(separator: ", ")
+                hint = ("; kända fält: " + known, "; known fields: " + known)
+            }
             out.append(Diagnostic(.warning, id, data, ref, at: f,
                                   sv: "\(Diagnostic.name(data, ref, fallback: "posten")): okänt fält '\(f.key)' för \(ref.kind.word(.sv))\(hint.sv)",
                                   en: "\(Diagnostic.name(data, ref, fallback: "record")): unknown field '\(f.key)' for \(ref.kind.word(.en))\(hint.en)"))

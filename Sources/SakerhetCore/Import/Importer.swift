@@ -997,7 +997,13 @@ public struct Importer {
             records[i].source = source
             records[i].table = table
             let (field, from) = records[i].kind == .owner ? ("name", "owner") : ("title", kind == .goal ? "parent" : "goal")
-            if let h = columns[from] { records[i].columns[field] = h }
+            if let h = columns[from] {
+                records[i].columns[field] = h
+                // An owner made from the cell has its id from the cell's name too.
+                if records[i].kind == .owner, records[i].columns["id"] == nil { records[i].columns["id"] = h }
+            }
+            // A goal made for the row takes the row's owner (its first activity's).
+            if records[i].kind == .goal, records[i].columns["owner"] == nil, let h = columns["owner"] { records[i].columns["owner"] = h }
         }
         // A cell of several lines in a field of one line (a title written over two lines in
         // the cell) is joined with blanks, as `set` would need it written: kept as `+` lines,

@@ -435,15 +435,20 @@ public enum Store {
 
     /// A data file must be a regular file: a FIFO or a device would make a read wait or
     /// never end, a folder cannot be read.
+    /// The advice names the plan's files only for a `.rec` path: a file to import (a
+    /// workbook, a document) that is a folder or a pipe is just given again as a file.
     static func requireRegularFile(_ path: String, _ kind: Platform.FileKind) throws {
+        let planFile = path.hasSuffix(".rec")
         switch kind {
         case .regular: return
         case .folder:
-            throw StoreError(sv: "\(path) är en mapp, inte en fil; ange en fil (har en av planens filer blivit en mapp, byt namn på mappen)",
-                             en: "\(path) is a folder, not a file; give a file (if one of the plan's files has become a folder, rename the folder)")
+            throw StoreError(sv: "\(path) är en mapp, inte en fil; ange en fil" + (planFile ? " (har en av planens filer blivit en mapp, byt namn på mappen)" : ""),
+                             en: "\(path) is a folder, not a file; give a file" + (planFile ? " (if one of the plan's files has become a folder, rename the folder)" : ""))
         default:
-            throw StoreError(sv: "\(path) är inte en vanlig fil utan \(fileType(kind, .sv)); sakerhet läser bara vanliga filer. Ersätt den med en .rec-fil eller ta bort den",
-                             en: "\(path) is not a regular file but \(fileType(kind, .en)); sakerhet reads only regular files. Replace it with a .rec file or remove it")
+            throw StoreError(sv: "\(path) är inte en vanlig fil utan \(fileType(kind, .sv)); sakerhet läser bara vanliga filer. "
+                                 + (planFile ? "Ersätt den med en .rec-fil eller ta bort den" : "Spara innehållet i en vanlig fil och ange den"),
+                             en: "\(path) is not a regular file but \(fileType(kind, .en)); sakerhet reads only regular files. "
+                                 + (planFile ? "Replace it with a .rec file or remove it" : "Save the content in a regular file and give that"))
         }
     }
 

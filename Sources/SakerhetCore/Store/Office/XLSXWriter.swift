@@ -25,6 +25,35 @@ public struct Workbook: Sendable {
         }
     }
 
+    /// A text cell longer than a cell of Excel holds (`XLSXWriter.maxCellLength`, in
+    /// UTF-16 units as Excel counts): the writer cuts it and ends it with "…".
+    public struct Cut: Sendable, Equatable {
+        public let sheet: String
+        /// The row as Excel numbers it (1 is the header) and the column's header.
+        public let row: Int
+        public let column: String
+        /// The text's length as written (masked), in characters as Excel counts them.
+        public let length: Int
+    }
+
+    /// Every cell the writer will cut, in sheet and row order: what a reader of the
+    /// workbook (and an import of it) will not get whole.
+    public var cuts: [Cut] {
+        var out: [Cut] = []
+        for sheet in sheets {
+            for (r, row) in sheet.rows.enumerated() {
+                for (c, cell) in row.enumerated() {
+                    // A personnummer masked grows by at most 9 of its at least 10 characters.
+                    guard case .text(let s) = cell.value, s.utf16.count * 2 > XLSXWriter.maxCellLength else { continue }
+                    let length = SafeText.masked(s, lang).utf16.count
+                    guard length > XLSXWriter.maxCellLength else { continue }
+                    out.append(Cut(sheet: sheet.name, row: r + 2, column: c < sheet.columns.count ? sheet.columns[c].header : "", length: length))
+                }
+            }
+        }
+        return out
+    }
+
     public struct Column: Sendable {
         public var header: String
         /// In characters of the default font; nil: from the longest value, at most 60.
@@ -86,7 +115,7 @@ public enum XLSXWriter {
     }
 
     /// Excel's limit on the characters of one cell.
-    static let maxCellLength = 32_767
+    public static let maxCellLength = 32_767
     /// The serial of 1970-01-01 in Excel's 1900 date system.
     static let serialOf1970 = 25_569
 
