@@ -331,8 +331,8 @@ final class CheckTests: XCTestCase {
     func testReferenceFiresOnGoal() {
         assertOne(Fixture.run(ReferenceCheck(), variant(.activity, ("goal: HP2", "goal: HP3"))),
                   check: "reference", severity: .error, path: "data/activities.rec", line: 12, column: 7, record: "A26",
-                  sv: "A26: goal 'HP3' finns inte i data/goals.rec (menade du 'HP2'?)",
-                  en: "A26: goal 'HP3' is not in data/goals.rec (did you mean 'HP2'?)")
+                  sv: "A26: goal 'HP3' finns inte i data/goals.rec (menade du 'HP2'?); använd ett id som finns där eller lägg först till posten",
+                  en: "A26: goal 'HP3' is not in data/goals.rec (did you mean 'HP2'?); use an id that is there or add the record first")
     }
 
     func testReferenceFiresOnParent() {

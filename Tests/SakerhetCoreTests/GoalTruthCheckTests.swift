@@ -224,6 +224,56 @@ final class GoalTruthCheckTests: XCTestCase {
         XCTAssertEqual(GoalChildren(hidden).openSignals(hidden, asOf: asOf, window: 30, onlyOpen: true)[0], nil)
     }
 
+    /// In the public report a delmål under a left-out mål is still a delmål: counted and
+    /// listed as one, its Mål column "–" in every format, not a mål of its own.
+    func testPublicSubgoalUnderAClassifiedGoalStaysASubgoal() {
+        let goals = """
+            id: M1
+            title: Öppet mål
+            owner: sbs
+            due: 2025-12
+            status: pågår
+
+            id: M2
+            title: Internt mål
+            owner: sbs
+            due: 2025-12
+            status: pågår
+            classification: intern
+
+            id: D1
+            title: Delmål under öppet mål
+            parent: M1
+            owner: sbs
+            due: 2025-10
+            status: pågår
+
+            id: D2
+            title: Delmål under internt mål
+            parent: M2
+            owner: sbs
+            due: 2025-02
+            status: pågår
+
+            """
+        let data = Fixture.data([.goal: goals, .activity: "", .finding: ""])
+        let asOf = Day("2025-04-10")!
+        let report = FollowUp.make(data, asOf: asOf, isPublic: true)
+        XCTAssertEqual(report.goals.map(\.id), ["M1"])
+        XCTAssertEqual(report.subgoals.map(\.id), ["D1", "D2"])
+        XCTAssertEqual(report.subgoals.map(\.parent), ["M1", nil])
+        XCTAssertEqual(report.summary.goals.total, 1)
+        XCTAssertEqual(report.summary.subgoals.total, 2)
+        XCTAssertEqual(report.summary.subgoals.red, 1)
+        let text = FollowUpText.render(report, lang: .sv, style: .plain)
+        XCTAssertTrue(text.contains("\n–    D2  "), text)
+        XCTAssertTrue(FollowUpMarkdown.render(report, lang: .sv).contains("| – | D2 |"))
+        // Not public: M2 is there, D2 under it.
+        let all = FollowUp.make(data, asOf: asOf)
+        XCTAssertEqual(all.goals.map(\.id), ["M1", "M2"])
+        XCTAssertEqual(all.subgoals.map(\.parent), ["M1", "M2"])
+    }
+
     // MARK: unowned-finding
 
     func testUnownedRedFindingWithUnknownDeadlineAndNoAction() {

@@ -104,7 +104,7 @@ final class PlanVocabularyCheckTests: XCTestCase {
         XCTAssertEqual(Fixture.run(MandatoryFieldCheck(), [.followup: Self.followups]).count, 0)
         assertOne(Fixture.run(FollowupCheck(), [.followup: Self.followups.replacingOccurrences(of: "record: D3", with: "record: D4")]),
                   check: "followup", severity: .error, path: "data/followups.rec", line: 2, record: "U1",
-                  sv: "record 'D4' är inget mål eller aktivitet i data/goals.rec eller data/activities.rec (menade du", en: "is no goal or activity")
+                  sv: "record 'D4' är inget mål eller aktivitet i data/goals.rec eller data/activities.rec (menade du", en: "is no goal or activity in data/goals.rec or data/activities.rec (did you mean 'A4'?); give the id of a goal or activity that exists, or remove the follow-up")
         assertOne(Fixture.run(FollowupCheck(), [.followup: Self.followups.replacingOccurrences(of: "period: 2024-T2\nassessment: gul", with: "period: T2 2024\nassessment: gul")]),
                   check: "followup", severity: .error, path: "data/followups.rec", line: 10, record: "U2",
                   sv: "period 'T2 2024' är ingen period", en: "period 'T2 2024' is not a period")

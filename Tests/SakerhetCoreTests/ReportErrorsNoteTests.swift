@@ -24,6 +24,15 @@ final class ReportErrorsNoteTests: XCTestCase {
             XCTAssertTrue(text.contains("gör rapportens siffror osäkra"), String(text.prefix(600)))
         }
         XCTAssertTrue(FollowUpJSON.render(report).contains("gör rapportens siffror osäkra"))
+        // An auditor's colour that cannot be read drops out of the count of colours: said at
+        // the head, so that "av 2" with one colour counted is not left unexplained.
+        let orange = Fixture.findings.replacingOccurrences(of: "assessment: gul", with: "assessment: orange")
+        let colours = Fixture.data([.finding: orange])
+        let colourErrors = Checks.reportErrors(colours, asOf: Fixture.asOf)
+        XCTAssertEqual(colourErrors.map(\.check), ["assessment"])
+        var coloured = FollowUp.make(colours, asOf: Fixture.asOf)
+        coloured.attach(errors: colourErrors)
+        XCTAssertTrue(coloured.headNotes?.first?.sv.contains("data/findings.rec:") == true, "\(coloured.headNotes ?? [])")
         // No errors, no note.
         var clean = FollowUp.make(Fixture.data(), asOf: Fixture.asOf)
         clean.attach(errors: Checks.reportErrors(Fixture.data(), asOf: Fixture.asOf))

@@ -93,10 +93,10 @@ final class SuggestTests: XCTestCase {
         let owners = OwnerExistsCheck().run(data, asOf: Fixture.asOf)
         XCTAssertEqual(refs.filter { $0.message.sv.contains("goal 'G") }.count, 60)
         XCTAssertEqual(owners.filter { $0.message.sv.contains("ansvarig 'sbs") }.count, 60)
-        XCTAssertTrue(refs[0].message.sv.hasSuffix("(menade du 'G100000'?)"), refs[0].message.sv)
+        XCTAssertTrue(refs[0].message.sv.hasSuffix("(menade du 'G100000'?); använd ett id som finns där eller lägg först till posten"), refs[0].message.sv)
         XCTAssertTrue(owners.contains { $0.message.sv.contains("ansvarig 'sbs0' finns inte i data/owners.rec (menade du 'sbs'?)") },
                       owners.map(\.message.sv).joined(separator: "\n"))
-        XCTAssertTrue(refs.contains { $0.message.sv.hasSuffix("goal 'G100059x' finns inte i data/goals.rec (menade du 'G100059'?)") },
+        XCTAssertTrue(refs.contains { $0.message.sv.contains("goal 'G100059x' finns inte i data/goals.rec (menade du 'G100059'?); ") },
                       refs.map(\.message.sv).joined(separator: "\n"))
         // Not a benchmark: a bound far above the time it takes (about a second in a debug
         // build).

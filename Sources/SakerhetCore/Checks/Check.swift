@@ -201,13 +201,14 @@ public enum Checks {
     ]
 
     /// The checks whose errors make a plan's figures in the report unreliable: the file's
-    /// syntax, missing fields, repeated ids, deadlines, owners, references, statuses and
+    /// syntax, missing fields, repeated ids, deadlines, owners, references, statuses, the
+    /// auditors' colours (one that cannot be read drops out of "Revisionens bedömning") and
     /// config.rec. The report says them at its head (one plan) or at the top of the plan's
     /// section (a rollup). The full audit has every check; running all of them for every
     /// report would cost as much as the report itself.
     static let reportChecks: [any Check] = [
         SyntaxCheck(), MandatoryFieldCheck(), DuplicateIDCheck(), DeadlineTokenCheck(), OwnerExistsCheck(),
-        ReferenceCheck(), StatusCheck(), ConfigCheck(),
+        ReferenceCheck(), StatusCheck(), AssessmentCheck(), ConfigCheck(),
     ]
 
     /// The errors of `reportChecks`, in output order.

@@ -39,8 +39,8 @@ public struct FollowupCheck: Check {
                 }
                 if records == nil { records = Suggester(data.goals.map(\.id) + data.activities.map(\.id)) }
                 let hint = records!.hint(v)
-                error("record '\(v)' är inget mål eller aktivitet i \(data.path(.goal)) eller \(data.path(.activity))\(hint.sv)",
-                      "record '\(v)' is no goal or activity in \(data.path(.goal)) or \(data.path(.activity))\(hint.en)")
+                error("record '\(v)' är inget mål eller aktivitet i \(data.path(.goal)) eller \(data.path(.activity))\(hint.sv); ange id:t för ett mål eller en aktivitet som finns, eller ta bort uppföljningen",
+                      "record '\(v)' is no goal or activity in \(data.path(.goal)) or \(data.path(.activity))\(hint.en); give the id of a goal or activity that exists, or remove the follow-up")
             case .period:
                 if let d = Deadline(token: v), !d.isUnknown, !d.hasNoDays { return }
                 error("period '\(v)' är ingen period; skriv t.ex. 2027-T1, 2027-H1, 2027-Q2, 2027-05 eller 2027",

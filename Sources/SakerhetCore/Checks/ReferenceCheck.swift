@@ -29,8 +29,8 @@ public struct ReferenceCheck: FieldCheck {
             let hint = suggest[target.slot]!.hint(value)
             let rid = Diagnostic.name(data, ref)
             out.append(Diagnostic(.error, id, data, ref, at: f, column: f.valueColumn,
-                                  sv: "\(rid): \(f.key) '\(value)' finns inte i \(data.path(target))\(hint.sv)",
-                                  en: "\(rid): \(f.key) '\(value)' is not in \(data.path(target))\(hint.en)"))
+                                  sv: "\(rid): \(f.key) '\(value)' finns inte i \(data.path(target))\(hint.sv); använd ett id som finns där eller lägg först till posten",
+                                  en: "\(rid): \(f.key) '\(value)' is not in \(data.path(target))\(hint.en); use an id that is there or add the record first"))
         }
         return out
     }

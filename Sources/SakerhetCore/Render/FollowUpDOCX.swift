@@ -96,7 +96,7 @@ public enum FollowUpDOCX {
              table([1, 0.8, 3.3, 3.3, 2.2, 1.8, 1.4, 1.1, 1.2], [l.goal, l.goalNr, l.title, l.doneWhen, l.owner, l.due, l.status, l.signal, l.belowShort], rows.map { g in
                  var due = [Run(g.dueText)]
                  if let c = g.shownComment { due.append(Run("\n" + c, italic: true)) }
-                 return [Cell(g.parent ?? ""), Cell(g.id), Cell(g.title), Cell(g.doneWhen ?? ""), Cell(g.ownerName), Cell(due),
+                 return [Cell(g.parent ?? "–"), Cell(g.id), Cell(g.title), Cell(g.doneWhen ?? ""), Cell(g.ownerName), Cell(due),
                          Cell(status(g.status, g.assumed, alias: g.statusAlias, l)), signalCell(g.signal, l), belowCell(g.below, l)]
              })]
         }

@@ -124,7 +124,7 @@ public enum FollowUpHTML {
             for g in rows {
                 var due = h(g.dueText)
                 if let c = g.shownComment { due += "<br/><em>\(h(c))</em>" }
-                b += "<tr><td>\(h(g.parent ?? ""))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
+                b += "<tr><td>\(h(g.parent ?? "–"))</td><td>\(h(g.id))</td><td>\(h(g.title))</td><td>\(h(g.doneWhen ?? ""))</td><td>\(h(g.ownerName))</td><td>\(due)</td><td>\(status(g.status, g.assumed, l, alias: g.statusAlias))</td><td>\(sig(g.signal, lang))</td><td>\(below(g.below, l))</td></tr>\n"
             }
             b += "</tbody>\n</table>\n</section>\n"
         }

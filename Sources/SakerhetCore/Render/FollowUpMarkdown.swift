@@ -48,7 +48,7 @@ public enum FollowUpMarkdown {
             for g in rows {
                 var due = esc(g.dueText)
                 if let c = g.shownComment { due += "<br>*" + esc(c) + "*" }
-                out += "| \(g.parent ?? "") | \(g.id) | \(esc(g.title)) | \(esc(g.doneWhen ?? "")) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
+                out += "| \(g.parent ?? "–") | \(g.id) | \(esc(g.title)) | \(esc(g.doneWhen ?? "")) | \(esc(g.ownerName)) | \(due) | \(status(g.status, g.assumed, l, alias: g.statusAlias)) | \(sig(g.signal, lang)) | \(below(g.below, l)) |\n"
             }
         }
 

@@ -80,7 +80,7 @@ public enum FollowUpText {
             for g in rows {
                 var when = g.doneWhen ?? ""
                 if let c = g.shownComment { when += (when.isEmpty ? "" : "\n") + "(" + clip(v(c), 60) + ")" }
-                subs.add([g.parent ?? "", g.id, g.title, when, ownerIDs(g.owner, g.owners), dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang, alias: g.statusAlias), g.signal.word(lang),
+                subs.add([g.parent ?? "–", g.id, g.title, when, ownerIDs(g.owner, g.owners), dueToken(g.due, g.original, lang), status(g.status, g.assumed, lang, alias: g.statusAlias), g.signal.word(lang),
                           l.below(g.below)],
                          paint: painters(g.signal, column: 7, style, below: g.below))
             }

@@ -209,7 +209,10 @@ extension FollowUp {
             }
             return row
         }
-        let goalIDs = Set(goals.map(\.id))
+        // A goal is a sub-goal when its parent is a goal of the plan, shown or not: with
+        // `--public`, a delmål under an `intern` mål is still a delmål (its parent "–"),
+        // not counted and listed as a mål.
+        let goalIDs = Set(data.goals.map(\.id))
         let top = goals.filter { $0.parent == nil || !goalIDs.contains($0.parent!) }
         let sub = goals.filter { $0.parent != nil && goalIDs.contains($0.parent!) }
         // Counted with the signal the rows show: a moved deadline is at least gul.
