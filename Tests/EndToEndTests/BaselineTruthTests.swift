@@ -157,4 +157,54 @@ final class BaselineTruthTests: XCTestCase {
             XCTAssertFalse(text.contains(wrong), text)
         }
     }
+
+    /// A report dated before a completion was committed: a control done on time every
+    /// quarter is compared with the deadline it had that day, not the file's, so it is
+    /// neither moved nor "2027-Q2 (urspr. 2027-Q2)"; so with a completion committed days
+    /// after its done date, and in the lists.
+    func testAReportDatedBeforeACompletionSeesNoMove() throws {
+        let repo = try plan(control, on: "2026-12-01")
+        try repo.sakerhet(["activities", "done", "K1", "--date", "2027-03-20", "--as-of", "2027-03-20"])
+        try repo.commit("K1 Q1 klar", on: "2027-03-20")
+        try repo.sakerhet(["activities", "done", "K1", "--date", "2027-06-10", "--as-of", "2027-06-10"])
+        try repo.commit("K1 Q2 klar", on: "2027-06-15")
+        for (asOf, period) in [("2027-04-30", "2027-T1"), ("2027-06-05", nil), ("2027-06-12", nil)] {
+            let r = try report(repo, asOf: asOf, period: period)
+            let k1 = try row("K1", r)
+            XCTAssertNil(k1["original"], "\(asOf): \(k1)")
+            XCTAssertEqual(movedIDs(r), [], asOf)
+            XCTAssertNotEqual(k1["signal"] as? String, "red", asOf)
+            let list = try repo.sakerhet(["activities", "list", "--as-of", asOf])
+            XCTAssertFalse(list.contains("urspr."), "\(asOf): \(list)")
+        }
+        XCTAssertEqual(try row("K1", try report(repo, asOf: "2027-04-30", period: "2027-T1"))["signal"] as? String, "green")
+    }
+
+    /// `?` at the period's start, removed and put back with 2027-03, then moved to 2027-09:
+    /// moved from 2027-03 as a plain edit would be; and `?` set before the period over an
+    /// older date reads the same in the row and the slips.
+    func testADeadlineOfQuestionMarkIsNoWayRoundAMove() throws {
+        let open = "id: A1\ntitle: Utan datum\ngoal: M1\nowner: sbs\ndue: ?\nstatus: pågår\nreason: Inväntar beslut\n"
+        let repo = try plan(open, on: "2026-12-01")
+        try repo.write("data/activities.rec", "")
+        try repo.commit("A1 borttagen", on: "2027-01-10")
+        try repo.write("data/activities.rec", "id: A1\ntitle: Utan datum\ngoal: M1\nowner: sbs\ndue: 2027-03\nstatus: pågår\n")
+        try repo.commit("A1 tillbaka", on: "2027-01-15")
+        try repo.write("data/activities.rec", "id: A1\ntitle: Utan datum\ngoal: M1\nowner: sbs\ndue: 2027-09\nstatus: pågår\nreason: Försenad\n")
+        try repo.commit("A1 flyttad", on: "2027-02-15")
+        let a1 = try row("A1", try report(repo, asOf: "2027-06-01"))
+        XCTAssertEqual(a1["original"] as? String, "2027-03", "\(a1)")
+        XCTAssertEqual(a1["signal"] as? String, "yellow")
+
+        let older = try plan(open.replacingOccurrences(of: "due: ?\n", with: "due: 2026-10\n"), on: "2026-06-01")
+        try older.write("data/activities.rec", open)
+        try older.commit("A1 ?", on: "2026-11-01")
+        try older.write("data/activities.rec", "id: A1\ntitle: Utan datum\ngoal: M1\nowner: sbs\ndue: 2027-03\nstatus: pågår\n")
+        try older.commit("A1 får datum", on: "2027-01-15")
+        try older.write("data/activities.rec", "id: A1\ntitle: Utan datum\ngoal: M1\nowner: sbs\ndue: 2027-09\nstatus: pågår\nreason: Försenad\n")
+        try older.commit("A1 flyttad", on: "2027-02-15")
+        XCTAssertEqual(try row("A1", try report(older, asOf: "2027-06-01"))["original"] as? String, "2027-03")
+        let text = try older.sakerhet(["report", "--as-of", "2027-06-01"])
+        XCTAssertTrue(text.contains("A1 Utan datum (sbs): 2027-03 → 2027-09, flyttad 1 gång, totalt 183 dagar"), text)
+    }
 }

@@ -125,6 +125,26 @@ final class ImportTests: EndToEndCase {
         XCTAssertTrue(named.stderr.contains("filnamnet 'plan [personnummer dolt].csv'") && !named.output.contains("1212-1212"), named.output)
         try assertDataUnchanged(root, since: before)
     }
+
+    /// Two files of one name in one import (a/plan.csv, b/plan.csv): each row's problem is
+    /// named at its own file, both counted; neither is hidden as the other's repeat.
+    func testTwoFilesOfOneNameKeepTheirOwnProblems() throws {
+        let root = try makeTempFolder()
+        XCTAssertEqual(try run(["init", "."], in: root).exitCode, 0)
+        let before = try dataSnapshot(root)
+        for dir in ["a", "b"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(dir), withIntermediateDirectories: true)
+            try Data("Mål;Aktivitet;Ansvarig;Klart senast\r\nM1;Öva \(dir);Kalle 811218-9876;2030-05\r\n".utf8)
+                .write(to: root.appendingPathComponent(dir + "/plan.csv"))
+        }
+        let r = try run(["import", "a/plan.csv", "b/plan.csv"], in: root)
+        XCTAssertEqual(r.exitCode, 1, r.output)
+        XCTAssertTrue(r.stderr.contains("a/plan.csv:2: fel: kolumnen Ansvarig: ett personnummer"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("b/plan.csv:2: fel: kolumnen Ansvarig: ett personnummer"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("importen skulle ge 2 nya fel"), r.stderr)
+        XCTAssertFalse(r.output.contains("9876"), r.output)
+        try assertDataUnchanged(root, since: before)
+    }
 }
 
 extension ImportTests {

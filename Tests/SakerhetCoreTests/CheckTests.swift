@@ -117,9 +117,14 @@ final class CheckTests: XCTestCase {
                   sv: "F2: okänt fält 'colour' för rekommendation; kända fält: " + Kind.finding.fieldOrder.joined(separator: ", "),
                   en: "F2: unknown field 'colour' for finding; known fields: " + Kind.finding.fieldOrder.joined(separator: ", "))
         XCTAssertTrue(d[0].message.sv.contains("kända fält: id, "), d[0].message.sv)
-        // Once per kind: a second unknown field of findings names no list again.
+        // Once per record: a second unknown field of the same record names no list again.
         let two = Fixture.run(UnknownFieldCheck(), variant(.finding, ("status: pågår\n", "status: pågår\ncolour: röd\nshape: rund\n")))
         XCTAssertEqual(two.map { $0.message.sv.contains("kända fält") }, [true, false], "\(two.map(\.message.sv))")
+        // A field of another record lists them again: a filter (`--owner`) may leave out the first.
+        let goals = Fixture.goals.replacingOccurrences(of: "status: pågår\n", with: "status: pågår\ncolour: röd\n")
+        let each = Fixture.run(UnknownFieldCheck(), [.goal: goals])
+        XCTAssertGreaterThan(each.count, 1)
+        XCTAssertTrue(each.allSatisfy { $0.message.sv.contains("kända fält") }, "\(each.map(\.message.sv))")
         XCTAssertFalse(d[0].message.sv.contains("menade du"))
         // `every` belongs to activities, not goals.
         assertOne(Fixture.run(UnknownFieldCheck(), variant(.goal, ("status: klar\n", "status: klar\nevery: år\n"))),

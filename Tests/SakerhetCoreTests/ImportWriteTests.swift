@@ -113,4 +113,19 @@ final class ImportWriteTests: XCTestCase {
         XCTAssertTrue(errors.first?.message.sv.hasPrefix("kolumnen Ansvarig: ett personnummer") == true, "\(errors.map(\.message.sv))")
         XCTAssertTrue(why.contains("1 nytt fel"), why)
     }
+
+    /// A standing control (`löpande` with `every`) imported late cannot be postponed: the
+    /// notice says to record its check; with a late ordinary row beside it, both fixes.
+    func testALateStandingControlIsToldToRecordItsCheck() throws {
+        var notices: [String] = []
+        let standing = "Mål;Aktivitet;Ansvarig;Klart senast;Status;Återkommande;Start\nD3;Kvartalskontroll;sbs;löpande;pågår;kvartal;2024-01\n"
+        guard case .dryRun = try perform(try folder(), standing, dryRun: true, notices: &notices) else { return XCTFail("a dry run") }
+        let one = try XCTUnwrap(notices.first { $0.hasPrefix("notis: ") }, "\(notices)")
+        XCTAssertTrue(one.hasSuffix("; audit visar den som fel tills kontrollen registreras (done --date …)"), one)
+        XCTAssertFalse(one.contains("postpone"), one)
+        let both = standing + "D3;Sen rad;sbs;2024-05;pågår;;\n"
+        guard case .dryRun = try perform(try folder(), both, dryRun: true, notices: &notices) else { return XCTFail("a dry run") }
+        let two = try XCTUnwrap(notices.first { $0.hasPrefix("notis: ") }, "\(notices)")
+        XCTAssertTrue(two.hasSuffix("; audit visar dem som fel tills de markeras klara (done) eller flyttas med ett skäl (postpone --to … --reason …), en löpande kontroll tills kontrollen registreras (done --date …)"), two)
+    }
 }

@@ -94,6 +94,13 @@ final class OfficeWriterTests: XCTestCase {
         let cuts = Workbook(sheets: [sheet]).cuts
         XCTAssertEqual(cuts.map { "\($0.sheet) \($0.row) \($0.column) \($0.length)" },
                        ["Aktiviteter 3 Titel 40000", "Aktiviteter 4 Titel \(XLSXWriter.maxCellLength - 12 + 1 + SafeText.mask(.sv).utf16.count)"])
+        // In English the mark is 24 characters: a 16,000-character text of numbers, under half
+        // the limit, is cut once masked, and listed.
+        let numbers = Array(repeating: "811218-9876", count: 1_360).joined(separator: " ")
+        XCTAssertLessThan(numbers.utf16.count * 2, XLSXWriter.maxCellLength)
+        let dense = Workbook.Sheet(name: "Activities", columns: [.init("Note")], rows: [[.text(numbers)]])
+        XCTAssertEqual(Workbook(sheets: [dense], lang: .en).cuts.count, 1)
+        XCTAssertEqual(Workbook(sheets: [dense], lang: .sv).cuts.count, 0, "19 + 1 characters a number: 27,199")
     }
 
     /// The export's columns follow the schema, with the computed ones beside the fields.

@@ -84,9 +84,26 @@ public struct ImportEdit: Sendable {
 
     /// Errors the import would add (lateness aside, as for every write).
     public func newErrors(in data: DataSet, asOf: Day) -> [Diagnostic] {
-        let after = Edit.errors(applied(to: data), asOf)
+        newErrors(in: data, applied: applied(to: data), asOf: asOf)
+    }
+
+    /// The same, given `applied(to: data)` made once for this and `late`.
+    func newErrors(in data: DataSet, applied: DataSet, asOf: Day) -> [Diagnostic] {
+        let after = Edit.errors(applied, asOf)
         guard !after.isEmpty else { return [] }
         return Edit.added(before: Edit.errors(data, asOf), after: after)
+    }
+
+    /// The `overdue` errors of the records the import adds, in `applied` (the folder with
+    /// the import applied): one run of that check, kept to the added records.
+    func late(in applied: DataSet, asOf: Day) -> [Diagnostic] {
+        var added: [Kind: Set<String>] = [:]
+        for f in files { added[f.kind, default: []].formUnion(f.placed.map(\.record.id)) }
+        guard !added.isEmpty else { return [] }
+        let overdue = Checks.all.filter { $0.id == "overdue" }
+        return Checks.run(applied, asOf: asOf, checks: overdue).filter { d in
+            d.severity == .error && d.recordID.map { id in files.contains { $0.path == d.file && added[$0.kind]?.contains(id) == true } } == true
+        }
     }
 
     /// `d` at the source row of the record it is about, when that is a record the import

@@ -37,7 +37,8 @@ public enum ImportWrite {
             // One problem of a cell shows in each record made from it (an owner's id and name
             // both from its name): said once per row, column and message.
             var seen = Set<String>()
-            let errors = (edit.isEmpty ? [] : edit.newErrors(in: data, asOf: asOf).map(edit.located)).filter { d in
+            let applied = edit.isEmpty ? data : edit.applied(to: data)
+            let errors = (edit.isEmpty ? [] : edit.newErrors(in: data, applied: applied, asOf: asOf).map(edit.located)).filter { d in
                 seen.insert([d.file, String(d.line), d.check, d.message.en].joined(separator: "\u{1F}")).inserted
             }
             if let why = importer.refusal(newErrors: errors.count, lang) {
@@ -45,27 +46,43 @@ public enum ImportWrite {
             }
             // Lateness is no error of the import (an old plan has late rows), but `audit`
             // fails on it tomorrow: said now, naming the records.
-            if !edit.isEmpty, let late = lateNotice(edit, data, asOf: asOf) { notices([late]) }
+            if !edit.isEmpty, let late = lateNotice(edit.late(in: applied, asOf: asOf), applied, asOf: asOf) { notices([late]) }
             if dryRun { return .dryRun(diff: edit.diff(lang)) }
             try Store.writeAtomically(files: edit.files.map { ($0.afterBytes, folder + "/" + $0.kind.fileName) })
             return .saved(importer.saved(edit.files.map { ($0.kind, $0.path, $0.added) }, lang))
         }
     }
 
-    /// The records the import adds that are overdue on `asOf` (the `overdue` errors it
-    /// adds), as a notice naming up to ten of them; nil when there are none.
-    static func lateNotice(_ edit: ImportEdit, _ data: DataSet, asOf: Day) -> Message? {
-        let overdue = Checks.all.filter { $0.id == "overdue" }
-        func late(_ d: DataSet) -> [Diagnostic] { Checks.run(d, asOf: asOf, checks: overdue).filter { $0.severity == .error } }
-        let added = Edit.added(before: late(data), after: late(edit.applied(to: data)))
-        guard !added.isEmpty else { return nil }
+    /// The records the import adds that are overdue on `asOf` (`late`, their `overdue`
+    /// errors), as a notice naming up to ten of them, with the fix that fits: a standing
+    /// control (`löpande` with `every`) cannot be postponed, its check is recorded. Nil
+    /// when there are none.
+    static func lateNotice(_ late: [Diagnostic], _ applied: DataSet, asOf: Day) -> Message? {
+        guard !late.isEmpty else { return nil }
         var ids: [String] = []
-        for d in added { if let id = d.recordID, !ids.contains(id) { ids.append(id) } }
+        var standing = 0
+        for d in late {
+            guard let id = d.recordID, !ids.contains(id) else { continue }
+            ids.append(id)
+            if d.file == applied.path(.activity), applied.activities.first(where: { $0.id == id })?.isStandingControl == true { standing += 1 }
+        }
         let shown = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", …" : "")
-        let n = added.count
-        return Message(sv: (n == 1 ? "notis: en av de importerade posterna är redan försenad" : "notis: \(n) av de importerade posterna är redan försenade")
-                           + " per \(asOf) (\(shown)); audit visar \(n == 1 ? "den" : "dem") som fel tills \(n == 1 ? "den" : "de") markeras klar\(n == 1 ? "" : "a") (done) eller flyttas med ett skäl (postpone --to … --reason …)",
-                       en: "note: \(n) of the imported records \(n == 1 ? "is" : "are") already overdue as of \(asOf) (\(shown)); "
-                           + "audit reports \(n == 1 ? "it" : "them") as \(n == 1 ? "an error" : "errors") until marked done (done) or moved with a reason (postpone --to … --reason …)")
+        let n = ids.count
+        let one = n == 1
+        var fixSV: [String] = [], fixEN: [String] = []
+        if standing < n {
+            fixSV.append("markeras klar\(one ? "" : "a") (done) eller flyttas med ett skäl (postpone --to … --reason …)")
+            fixEN.append("marked done (done) or moved with a reason (postpone --to … --reason …)")
+        }
+        if standing > 0 {
+            fixSV.append((standing < n ? "en löpande kontroll tills " : "") + "kontrollen registreras (done --date …)")
+            fixEN.append((standing < n ? "a standing control until " : "") + "its check is recorded (done --date …)")
+        }
+        return Message(sv: (one ? "notis: en av de importerade posterna är redan försenad" : "notis: \(n) av de importerade posterna är redan försenade")
+                           + " per \(asOf) (\(shown)); audit visar \(one ? "den" : "dem") som fel tills "
+                           + (standing == n ? fixSV[0] : "\(one ? "den" : "de") " + fixSV.joined(separator: ", ")),
+                       en: "note: \(n) of the imported records \(one ? "is" : "are") already overdue as of \(asOf) (\(shown)); "
+                           + "audit reports \(one ? "it" : "them") as \(one ? "an error" : "errors") until "
+                           + (standing == n ? fixEN[0] : fixEN.joined(separator: ", ")))
     }
 }

@@ -17,21 +17,33 @@ public struct Baselines: Sendable {
     /// kind → id → the deadline in force when the record was last marked `klar`, while it
     /// still is: a deadline moved after the work was done does not make it done on time.
     private var atClosing: [Kind: [String: String]] = [:]
+    /// kind → the records whose `due` a commit after the report's date changed (or that it
+    /// added or removed), and kind → id → the `due` each record had on that date.
+    private var changedLater: [Kind: Set<String>] = [:]
+    private var dueThen: [Kind: [String: String]] = [:]
 
     public init() {}
 
     public var isEmpty: Bool { tokens.isEmpty }
 
     /// The baselines for the period that starts on `first`, from the commits up to `asOf`
-    /// (the report's date; all of them without it): a completion committed after the
-    /// report's date moves no baseline, as its `done` counts for nothing on that date.
+    /// (the report's date; all of them without it). A record whose `due` a commit after the
+    /// report's date changed is judged by the `due` it had on that date (`dueThen`), not by
+    /// the file's: a report dated before a control's latest completion compares the
+    /// deadline of that day with the baseline of that day, so the completion is neither a
+    /// move nor hides one.
     public static func make(_ history: History, periodStart first: Day, asOf: Day? = nil) -> Baselines {
         var b = Baselines()
-        // Each record's `due` as the history goes, for `atClosing`.
+        // Each record's `due` as the history goes, for `atClosing` and `dueThen`.
         var due: [Kind: [String: String]] = [:]
         for entry in history.entries {
             guard let r = entry.revision else { continue }
-            if let asOf, asOf < r.date { continue }
+            if let asOf, asOf < r.date {
+                for c in entry.changes where c.action == .created || c.action == .removed || c.field == "due" {
+                    b.changedLater[c.kind, default: []].insert(c.id)
+                }
+                continue
+            }
             // By its commit date (`Revision.date`): when the change entered the history.
             let before = r.date < first
             for c in entry.changes where c.action != .unparseable {
@@ -60,7 +72,12 @@ public struct Baselines: Sendable {
                 case .created:
                     // A record put back under its id in the period keeps the baseline it had
                     // when the period began: removing and adding it is no way round a move.
-                    if !before, b.tokens[c.kind]?[c.id] != nil { continue }
+                    if !before, let known = b.tokens[c.kind]?[c.id] {
+                        // Unless its baseline had no days and it comes back dated: as for a
+                        // change of `due`, that date is the baseline (no way round a move).
+                        if Baselines.firstDated(known, c.due) { b.tokens[c.kind, default: [:]][c.id] = c.due }
+                        continue
+                    }
                     if let due = c.due { b.tokens[c.kind, default: [:]][c.id] = due } else { b.tokens[c.kind]?[c.id] = nil }
                     b.planned[c.kind, default: [:]][c.id] = c.due
                 case .removed:
@@ -89,6 +106,7 @@ public struct Baselines: Sendable {
                 }
             }
         }
+        b.dueThen = due
         return b
     }
 
@@ -115,18 +133,26 @@ public struct Baselines: Sendable {
 
     /// The baseline of a record whose deadline is now `current`, when it was moved later
     /// than that; nil when not moved (or history does not know the record).
-    public func original(_ kind: Kind, _ id: String, current: Deadline?) -> Deadline? {
+    public func original(_ kind: Kind, _ id: String, current stored: Deadline?) -> Deadline? {
         guard let token = tokens[kind]?[id], let base = Deadline(token: token), let baseLast = base.lastDay else { return nil }
-        guard let current else { return nil }
+        guard let current = self.current(kind, id, stored: stored) else { return nil }
         if let last = current.lastDay { return baseLast < last ? base : nil }
         return current.hasNoDays ? base : nil
+    }
+
+    /// The deadline a record is judged by against its baseline: the file's, unless a
+    /// commit after the report's date changed it, then the one it had on that date.
+    private func current(_ kind: Kind, _ id: String, stored: Deadline?) -> Deadline? {
+        guard changedLater[kind]?.contains(id) == true else { return stored }
+        return dueThen[kind]?[id].flatMap(Deadline.init(token:))
     }
 
     /// The deadline a record done had when it was marked done, when its deadline now ends
     /// later: moved after the work was done, which was late (or on time) by the deadline in
     /// force then. Nil when not moved since, or history does not know the closing.
-    public func atClosing(_ kind: Kind, _ id: String, current: Deadline?) -> Deadline? {
+    public func atClosing(_ kind: Kind, _ id: String, current stored: Deadline?) -> Deadline? {
         guard let token = atClosing[kind]?[id], let then = Deadline(token: token), let thenLast = then.lastDay else { return nil }
+        let current = self.current(kind, id, stored: stored)
         guard let last = current?.lastDay else { return current?.hasNoDays == true ? then : nil }
         return thenLast < last ? then : nil
     }
@@ -136,7 +162,7 @@ public struct Baselines: Sendable {
     /// before the period began keeps its first deadline in view. Nil otherwise.
     public func planned(_ kind: Kind, _ id: String, current: Deadline?, original: Deadline?) -> Deadline? {
         guard let token = planned[kind]?[id], let first = Deadline(token: token), let firstLast = first.lastDay else { return nil }
-        let reference = original ?? current
+        let reference = original ?? self.current(kind, id, stored: current)
         guard let reference else { return nil }
         if let last = reference.lastDay { return firstLast < last ? first : nil }
         return reference.hasNoDays ? first : nil

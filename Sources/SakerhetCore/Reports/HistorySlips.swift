@@ -223,11 +223,13 @@ public enum Slips {
                     if !newReason { move?.afterDeadline = true }
                 }
                 // A record that began the window with `?` or `löpande` and is given its first
-                // dated deadline in it starts from that date, as its baseline does: a slip
-                // of it reads "2027-03 → 2027-09", not "? → 2027-09".
-                if inWindow, move == nil, moves[key] == nil, new?.lastDay != nil,
+                // dated deadline in it starts from that date, as its baseline does (a date it
+                // had before the `?` notwithstanding): that is no move, and a slip of it reads
+                // "2027-03 → 2027-09", not "? → 2027-09".
+                if inWindow, moves[key] == nil, new?.lastDay != nil,
                    let start = atStart[key], Deadline(token: start)?.lastDay == nil {
                     atStart[key] = change.new
+                    move = nil
                 }
                 guard let move, inWindow else { continue }
                 if moves[key] == nil { order.append(key) }

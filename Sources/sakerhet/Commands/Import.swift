@@ -51,8 +51,11 @@ enum Import: Command {
         }
         // Read every file before taking the lock: a file that cannot be read stops it all.
         var sources: [(file: String, tables: [SourceTable])] = []
-        for file in files {
-            let shown = Path.lastComponent(file)
+        let names = files.map(Path.lastComponent)
+        for (i, file) in files.enumerated() {
+            // By its name, or as given when another file of the import has the same name
+            // (a/plan.csv, b/plan.csv): each row's problems then name their own file.
+            let shown = names.indices.contains { $0 != i && names[$0] == names[i] && files[$0] != file } ? file : names[i]
             // The file's name goes into the records it makes ("importerad från …", a reason):
             // a name with a personnummer is refused here, naming the name, not a row.
             if SafeText.masked(shown) != shown {

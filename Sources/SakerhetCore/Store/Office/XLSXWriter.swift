@@ -40,11 +40,14 @@ public struct Workbook: Sendable {
     /// workbook (and an import of it) will not get whole.
     public var cuts: [Cut] {
         var out: [Cut] = []
+        let growth = SafeText.mask(lang).utf16.count / 10 + 1
         for sheet in sheets {
             for (r, row) in sheet.rows.enumerated() {
                 for (c, cell) in row.enumerated() {
-                    // A personnummer masked grows by at most 9 of its at least 10 characters.
-                    guard case .text(let s) = cell.value, s.utf16.count * 2 > XLSXWriter.maxCellLength else { continue }
+                    // Masked, a personnummer of at least 10 characters becomes the mark (19
+                    // characters in Swedish, 24 in English): a text grows at most that many
+                    // times, so a shorter one cannot reach the limit.
+                    guard case .text(let s) = cell.value, s.utf16.count * growth > XLSXWriter.maxCellLength else { continue }
                     let length = SafeText.masked(s, lang).utf16.count
                     guard length > XLSXWriter.maxCellLength else { continue }
                     out.append(Cut(sheet: sheet.name, row: r + 2, column: c < sheet.columns.count ? sheet.columns[c].header : "", length: length))
