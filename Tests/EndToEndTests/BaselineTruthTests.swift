@@ -207,4 +207,36 @@ final class BaselineTruthTests: XCTestCase {
         let text = try older.sakerhet(["report", "--as-of", "2027-06-01"])
         XCTAssertTrue(text.contains("A1 Utan datum (sbs): 2027-03 → 2027-09, flyttad 1 gång, totalt 183 dagar"), text)
     }
+
+    /// A late control catching up with two `activities done` in one commit (Q1 and Q2 in
+    /// May), and one whose Q1 was recorded by a `done` written by hand before Q2 was done
+    /// with `activities done`: each completion moves the plan one period on, so neither is
+    /// moved, nor a slip.
+    func testEveryCompletionMovesThePlanOnAPeriod() throws {
+        let caughtUp = try plan(control, on: "2026-12-01")
+        try caughtUp.sakerhet(["activities", "done", "K1", "--date", "2027-05-10", "--as-of", "2027-05-10"])
+        try caughtUp.sakerhet(["activities", "done", "K1", "--date", "2027-05-11", "--as-of", "2027-05-11"])
+        try caughtUp.commit("K1 Q1 och Q2", on: "2027-05-11")
+        let byHand = try plan(control, on: "2026-12-01")
+        try byHand.write("data/activities.rec", control + "done: 2027-03-15\n")
+        try byHand.commit("K1 Q1 för hand", on: "2027-03-15")
+        try byHand.sakerhet(["activities", "done", "K1", "--date", "2027-06-10", "--as-of", "2027-06-10"])
+        try byHand.commit("K1 Q2", on: "2027-06-10")
+        for (name, repo, asOf) in [("caught up", caughtUp, "2027-05-20"), ("by hand", byHand, "2027-06-20")] {
+            let r = try report(repo, asOf: asOf)
+            let k1 = try row("K1", r)
+            XCTAssertEqual(k1["due"] as? String, "2027-Q3", name)
+            XCTAssertNil(k1["original"], "\(name): \(k1)")
+            XCTAssertNil(k1["planned"], "\(name): \(k1)")
+            XCTAssertEqual(k1["signal"] as? String, "green", "\(name): \(k1)")
+            XCTAssertEqual(movedIDs(r), [], name)
+            let text = try repo.sakerhet(["report", "--as-of", asOf])
+            XCTAssertTrue(text.contains("Inga tidplaner sköts upp under perioden."), "\(name): \(text)")
+        }
+        // Then postponed a quarter: moved, from the plan as the completions left it.
+        try byHand.sakerhet(["activities", "postpone", "K1", "--to", "2027-Q4", "--reason", "Semester", "--as-of", "2027-07-01"])
+        try byHand.commit("K1 flyttad", on: "2027-07-01")
+        let moved = try row("K1", try report(byHand, asOf: "2027-07-10"))
+        XCTAssertEqual(moved["original"] as? String, "2027-Q3", "\(moved)")
+    }
 }

@@ -98,6 +98,13 @@ extension Recurrence {
         due.lastDay.map { next(after: $0) }
     }
 
+    /// `step(after:)` taken `n` times.
+    public func steps(_ n: Int, after due: Deadline) -> Deadline? {
+        var d: Deadline? = due
+        for _ in 0..<max(0, n) { d = d.flatMap(step) }
+        return d
+    }
+
     /// For a standing control (`due: löpande`) with this recurrence: the periods from the
     /// first it owes a check (`owed`) that have ended by `asOf`, with no occurrence; nil
     /// when none has (or nothing tells when its first check

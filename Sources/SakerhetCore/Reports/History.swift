@@ -198,6 +198,10 @@ public struct RecordChange: Sendable, Hashable {
     public var onePeriodOn: String?
     /// For such a completion: the activity's `every`, the step a completion moves `due` by.
     public var every: Recurrence?
+    /// For such a completion: how many periods it completed, each moving `due` one period
+    /// on (a control late by two quarters caught up with two `activities done` in one
+    /// commit: the occurrence lines it wrote from the deadline completed on).
+    public var periodsDone = 1
 
     public init(action: Action, kind: Kind, id: String, path: String, field: String? = nil, old: String? = nil,
                 new: String? = nil, title: String? = nil, owner: String? = nil, reason: String? = nil,

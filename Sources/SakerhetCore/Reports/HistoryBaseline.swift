@@ -84,6 +84,13 @@ public struct Baselines: Sendable {
                     guard before else { continue }
                     b.tokens[c.kind]?[c.id] = nil
                     b.planned[c.kind]?[c.id] = nil
+                case .changed where c.field == "done" && c.occurrence != nil:
+                    // A `done` written by hand on a recurring activity completes the period
+                    // then due, `due` left as it was: the plan moves on by a period as with
+                    // `activities done`, so a later completion or move is measured from there.
+                    guard !before, let known = b.tokens[c.kind]?[c.id],
+                          let on = Baselines.onePeriodOn(from: known, old: c.occurrence?.period, every: c.every) else { continue }
+                    b.tokens[c.kind, default: [:]][c.id] = on
                 case .changed where c.field == "due":
                     let known = b.tokens[c.kind]?[c.id]
                     // A completion that took `due` further than one period on moved it the
@@ -95,7 +102,8 @@ public struct Baselines: Sendable {
                         // One period on from the baseline, not from the deadline completed: a
                         // control moved from Q1 to Q2 and done in Q2 is due in Q3, a quarter
                         // later than planned, so its baseline is Q2 and it stays moved.
-                        b.tokens[c.kind, default: [:]][c.id] = Baselines.onePeriodOn(from: known, old: c.old, every: c.every) ?? planned
+                        b.tokens[c.kind, default: [:]][c.id] = Baselines.onePeriodOn(from: known, old: c.occurrence?.period ?? c.old, every: c.every,
+                                                                                      periods: c.periodsDone) ?? planned
                     }
                     // The first plan follows the completed deadline: a control moved years ago
                     // is not shown as first planned a period earlier at every completion since.
@@ -119,16 +127,18 @@ public struct Baselines: Sendable {
         return new.flatMap(Deadline.init(token:))?.lastDay != nil
     }
 
-    /// For a completed occurrence: one period of `every` on from the earlier of `from` (the
-    /// baseline) and `old` (the deadline completed). From
+    /// For a completed occurrence: one period of `every` on (one per period completed)
+    /// from the earlier of `from` (the baseline) and `old` (the period completed: the
+    /// deadline in force, which a `done` written by hand may have moved past the stored
+    /// `due`). From
     /// `from` when the deadline had been moved later, so the move stays in view; from `old`
     /// when it had been moved earlier, so the baseline never runs ahead of the plan and
     /// hides a later move. Nil when either has no days or there is no rhythm.
-    static func onePeriodOn(from: String?, old: String?, every: Recurrence?) -> String? {
+    static func onePeriodOn(from: String?, old: String?, every: Recurrence?, periods: Int = 1) -> String? {
         guard let every, let base = from.flatMap(Deadline.init(token:)), let baseLast = base.lastDay else { return nil }
         var start = base
         if let o = old.flatMap(Deadline.init(token:)), let oLast = o.lastDay, oLast < baseLast { start = o }
-        return every.step(after: start)?.token
+        return every.steps(periods, after: start)?.token
     }
 
     /// The baseline of a record whose deadline is now `current`, when it was moved later

@@ -342,12 +342,18 @@ enum HistoryDiff {
                 }
                 if key == "due", let completed {
                     c.occurrence = completed
-                    c.onePeriodOn = HistoryDiff.onePeriodOn(old: old, new: value, every: self.value(new.fields, "every"))
+                    // From the period completed when it is later than the stored `due`: a
+                    // `done` written by hand before had moved the deadline in force past it.
+                    let from = HistoryDiff.later(old, completed.period)
+                    c.periodsDone = HistoryDiff.periodsDone(written, from: from)
+                    c.onePeriodOn = HistoryDiff.onePeriodOn(old: from, new: value, every: self.value(new.fields, "every"), periods: c.periodsDone)
                 }
                 // A `done` written by hand on a recurring activity, `due` left as it was:
                 // the occurrence then due is done (its next deadline follows from `done`).
                 if key == "done", kind == .activity, !list.contains(where: { $0.0 == "due" || $0.0 == "occurrence" }) {
                     c.occurrence = HistoryDiff.doneByHand(old: old, new: value, fields: new.fields)
+                    // Its rhythm, for the baseline the completion moves on.
+                    if c.occurrence != nil { c.every = self.value(new.fields, "every").flatMap(Recurrence.init(parsing:)) }
                 }
                 if key == "occurrence" {
                     c.occurrences = written
@@ -493,13 +499,30 @@ enum HistoryDiff {
         return Occurrence(period: period.token, done: done, outcome: nil, evidence: value(fields, "evidence"))
     }
 
-    /// For a completion that moved `due` from `old` to `new`: the deadline one period of
-    /// `every` after `old`, when `new` ends later than that; nil otherwise.
-    static func onePeriodOn(old: String?, new: String?, every: String?) -> String? {
+    /// For a completion that moved `due` from `old` to `new`: the deadline `periods`
+    /// periods of `every` after `old` (one per period completed), when `new` ends later
+    /// than that; nil otherwise.
+    static func onePeriodOn(old: String?, new: String?, every: String?, periods: Int = 1) -> String? {
         guard let every = every.flatMap(Recurrence.init(parsing:)), let from = old.flatMap(Deadline.init(token:)),
               let to = new.flatMap(Deadline.init(token:)), let toLast = to.lastDay,
-              let step = every.step(after: from), let stepLast = step.lastDay, stepLast < toLast else { return nil }
+              let step = every.steps(max(1, periods), after: from), let stepLast = step.lastDay, stepLast < toLast else { return nil }
         return step.token
+    }
+
+    /// The one of two deadline tokens that ends later (`a` when `b` does not read or ends no later).
+    static func later(_ a: String?, _ b: String?) -> String? {
+        guard let bLast = b.flatMap(Deadline.init(token:))?.lastDay else { return a }
+        guard let aLast = a.flatMap(Deadline.init(token:))?.lastDay else { return b }
+        return bLast > aLast ? b : a
+    }
+
+    /// How many periods a change that moved `due` on from `old` completed: the occurrence
+    /// lines it wrote for `old`'s period or later ones (a line corrected for an earlier
+    /// period completes nothing new), at least one.
+    static func periodsDone(_ written: [Occurrence], from old: String?) -> Int {
+        guard let from = old.flatMap(Deadline.init(token:))?.lastDay else { return 1 }
+        let periods = Set(written.compactMap { o in Deadline(token: o.period).flatMap { d in d.lastDay.map { $0 >= from ? o.period : nil } } ?? nil })
+        return max(1, periods.count)
     }
 
     static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {

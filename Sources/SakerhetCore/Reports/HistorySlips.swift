@@ -186,7 +186,7 @@ public enum Slips {
                     if moves[key] == nil {
                         // In the window, before any move, the deadline it started from goes one
                         // period on with it: a slip starts from the occurrence it slipped.
-                        if inWindow, let s = atStart[key].flatMap(Deadline.init(token:)), let step = c.every?.step(after: s) {
+                        if inWindow, let s = atStart[key].flatMap(Deadline.init(token:)), let step = c.every?.steps(c.periodsDone, after: s) {
                             atStart[key] = step.token
                         }
                     } else if inWindow, let oldLast = old?.lastDay, let through = stepLast ?? new?.lastDay, oldLast < through {
