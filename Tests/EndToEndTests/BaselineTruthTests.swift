@@ -239,4 +239,118 @@ final class BaselineTruthTests: XCTestCase {
         let moved = try row("K1", try report(byHand, asOf: "2027-07-10"))
         XCTAssertEqual(moved["original"] as? String, "2027-Q3", "\(moved)")
     }
+
+    /// K1, a quarterly control, with `extra` lines after its fields.
+    private func k1(_ due: String, _ extra: String = "") -> String {
+        "id: K1\ntitle: Kvartalskontroll\ngoal: M1\nowner: sbs\ndue: \(due)\nstatus: pågår\nevery: kvartal\n" + extra
+    }
+
+    /// The slips' line of K1 in the report's text.
+    private func slip(_ repo: LogRepo, asOf: String) throws -> String {
+        let text = try repo.sakerhet(["report", "--as-of", asOf])
+        return text.split(separator: "\n").first { $0.hasPrefix("  K1 Kvartalskontroll (sbs): ") }.map(String.init) ?? "no slip: " + text
+    }
+
+    /// A `done` written by hand completes the period in force as `activities done` does:
+    /// before the period, the baseline is the deadline it moved on to; in it, a postponement
+    /// after it is measured from the deadline then in force, in the row and in the slips,
+    /// with no "first planned" of the quarter done; two `activities done` in one commit
+    /// after it are two periods; and a `done` dated before the period in force began
+    /// completes nothing.
+    func testADoneWrittenByHandCompletesThePeriodInForce() throws {
+        // Before the period: Q4 checked by hand in December, Q1 done on time in February.
+        let before = try plan(k1("2026-Q4"), on: "2026-10-01")
+        try before.write("data/activities.rec", k1("2026-Q4", "done: 2026-12-10\n"))
+        try before.commit("K1 Q4 för hand", on: "2026-12-10")
+        try before.sakerhet(["activities", "done", "K1", "--date", "2027-02-10", "--as-of", "2027-02-10"])
+        try before.commit("K1 Q1", on: "2027-02-10")
+        let b = try row("K1", try report(before, asOf: "2027-02-20"))
+        XCTAssertNil(b["original"], "\(b)")
+        XCTAssertEqual(b["signal"] as? String, "green")
+
+        // In the period: Q1 by hand, then postponed from Q2 (in force) to Q3.
+        let hand = try plan(k1("2027-Q1"), on: "2026-12-01")
+        try hand.write("data/activities.rec", k1("2027-Q1", "done: 2027-03-15\n"))
+        try hand.commit("K1 Q1 för hand", on: "2027-03-15")
+        try hand.write("data/activities.rec", k1("2027-Q3", "done: 2027-03-15\nreason: Semester\n"))
+        try hand.commit("K1 flyttad", on: "2027-04-10")
+        let h = try row("K1", try report(hand, asOf: "2027-04-20"))
+        XCTAssertEqual(h["original"] as? String, "2027-Q2", "\(h)")
+        XCTAssertNil(h["planned"], "\(h)")
+        XCTAssertEqual(try slip(hand, asOf: "2027-04-20"), "  K1 Kvartalskontroll (sbs): 2027-Q2 → 2027-Q3, flyttad 1 gång, totalt 92 dagar")
+
+        // Q1 by hand, then Q2 and Q3 with two `activities done` in one commit: not moved.
+        let two = try plan(k1("2027-Q1"), on: "2026-12-01")
+        try two.write("data/activities.rec", k1("2027-Q1", "done: 2027-03-15\n"))
+        try two.commit("K1 Q1 för hand", on: "2027-03-15")
+        try two.sakerhet(["activities", "done", "K1", "--date", "2027-09-10", "--as-of", "2027-09-10"])
+        try two.sakerhet(["activities", "done", "K1", "--date", "2027-09-11", "--as-of", "2027-09-11"])
+        try two.commit("K1 Q2 och Q3", on: "2027-09-11")
+        let t = try row("K1", try report(two, asOf: "2027-09-20"))
+        XCTAssertEqual(t["due"] as? String, "2027-Q4")
+        XCTAssertNil(t["original"], "\(t)")
+
+        // A `done` before the period in force began (March, due Q2), then postponed to Q4:
+        // moved from Q2 in the row and the slips alike.
+        let early = try plan(k1("2027-Q2"), on: "2026-12-01")
+        try early.write("data/activities.rec", k1("2027-Q2", "done: 2027-03-20\n"))
+        try early.commit("K1 för tidigt", on: "2027-03-20")
+        try early.write("data/activities.rec", k1("2027-Q4", "done: 2027-03-20\nreason: Omorganisation\n"))
+        try early.commit("K1 flyttad", on: "2027-05-10")
+        let e = try row("K1", try report(early, asOf: "2027-05-20"))
+        XCTAssertEqual(e["original"] as? String, "2027-Q2", "\(e)")
+        XCTAssertNil(e["planned"], "\(e)")
+        XCTAssertEqual(try slip(early, asOf: "2027-05-20"), "  K1 Kvartalskontroll (sbs): 2027-Q2 → 2027-Q4, flyttad 1 gång, totalt 184 dagar")
+    }
+
+    /// A report dated before later commits: a postponement made after its date shows (the
+    /// records are read as they are now, as its head says), and a control postponed and
+    /// then completed after its date shows the deadline of that day with the baseline of
+    /// that day, "2027-Q2 (urspr. 2027-Q1)", never "2027-Q2 (urspr. 2027-Q2)".
+    func testAReportDatedBeforeLaterCommitsShowsTheirMoves() throws {
+        let later = try plan("id: A1\ntitle: Engång\ngoal: M1\nowner: sbs\ndue: 2027-03\nstatus: pågår\n", on: "2026-12-01")
+        try later.write("data/activities.rec", "id: A1\ntitle: Engång\ngoal: M1\nowner: sbs\ndue: 2027-09\nstatus: pågår\nreason: Omorganisation\n")
+        try later.commit("A1 flyttad", on: "2027-04-10")
+        let a1 = try row("A1", try report(later, asOf: "2027-04-05"))
+        XCTAssertEqual(a1["original"] as? String, "2027-03", "\(a1)")
+        XCTAssertEqual(a1["signal"] as? String, "yellow")
+
+        let repo = try plan(control, on: "2026-12-01")
+        try repo.sakerhet(["activities", "postpone", "K1", "--to", "2027-Q2", "--reason", "Resursbrist", "--as-of", "2027-02-01"])
+        try repo.commit("K1 flyttad", on: "2027-02-01")
+        try repo.sakerhet(["activities", "done", "K1", "--date", "2027-06-10", "--as-of", "2027-06-10"])
+        try repo.commit("K1 Q2 klar", on: "2027-06-10")
+        let k1 = try row("K1", try report(repo, asOf: "2027-06-01"))
+        XCTAssertEqual(k1["due"] as? String, "2027-Q2")
+        XCTAssertEqual(k1["original"] as? String, "2027-Q1", "\(k1)")
+        let show = try repo.sakerhet(["activities", "show", "K1", "--as-of", "2027-06-01"])
+        XCTAssertTrue(show.contains("2027-Q1 (flyttat till"), show)
+    }
+
+    /// A commit that corrects an old occurrence line and postpones the next deadline is a
+    /// postponement, not a completion; and two completions in one commit after a move are
+    /// counted as two in the slip.
+    func testACorrectionBesideAPostponementIsAMove() throws {
+        let repo = try plan(control, on: "2026-12-01")
+        try repo.sakerhet(["activities", "done", "K1", "--date", "2027-03-20", "--as-of", "2027-03-20"])
+        try repo.commit("K1 Q1", on: "2027-03-20")
+        let text = try String(contentsOf: repo.root.appendingPathComponent("data/activities.rec"), encoding: .utf8)
+        let corrected = text.replacingOccurrences(of: "occurrence: 2027-Q1 2027-03-20", with: "occurrence: 2027-Q1 2027-03-20: Protokoll 12")
+            .replacingOccurrences(of: "due: 2027-Q2", with: "due: 2027-Q3\nreason: Omorganisation")
+        XCTAssertNotEqual(corrected, text)
+        try repo.write("data/activities.rec", corrected)
+        try repo.commit("Rättelse och flytt", on: "2027-05-10")
+        let k1 = try row("K1", try report(repo, asOf: "2027-05-20"))
+        XCTAssertEqual(k1["original"] as? String, "2027-Q2", "\(k1)")
+        XCTAssertEqual(try slip(repo, asOf: "2027-05-20"), "  K1 Kvartalskontroll (sbs): 2027-Q2 → 2027-Q3, flyttad 1 gång, totalt 92 dagar")
+
+        let two = try plan(control, on: "2026-12-01")
+        try two.sakerhet(["activities", "postpone", "K1", "--to", "2027-Q2", "--reason", "Resursbrist", "--as-of", "2027-01-10"])
+        try two.commit("K1 flyttad", on: "2027-01-10")
+        try two.sakerhet(["activities", "done", "K1", "--date", "2027-08-10", "--as-of", "2027-08-10"])
+        try two.sakerhet(["activities", "done", "K1", "--date", "2027-08-11", "--as-of", "2027-08-11"])
+        try two.commit("K1 Q2 och Q3", on: "2027-08-11")
+        let line = try slip(two, asOf: "2027-08-20")
+        XCTAssertTrue(line.hasSuffix("totalt 91 dagar; 2 tillfällen klara"), line)
+    }
 }

@@ -17,33 +17,27 @@ public struct Baselines: Sendable {
     /// kind → id → the deadline in force when the record was last marked `klar`, while it
     /// still is: a deadline moved after the work was done does not make it done on time.
     private var atClosing: [Kind: [String: String]] = [:]
-    /// kind → the records whose `due` a commit after the report's date changed (or that it
-    /// added or removed), and kind → id → the `due` each record had on that date.
-    private var changedLater: [Kind: Set<String>] = [:]
-    private var dueThen: [Kind: [String: String]] = [:]
+    /// kind → id → for a record a completion dated after the report's date moved on: the
+    /// baseline before that completion, the one to show beside the deadline the report shows
+    /// (which a `done` after its date has not moved yet).
+    private var beforeLaterCompletion: [Kind: [String: String]] = [:]
 
     public init() {}
 
     public var isEmpty: Bool { tokens.isEmpty }
 
-    /// The baselines for the period that starts on `first`, from the commits up to `asOf`
-    /// (the report's date; all of them without it). A record whose `due` a commit after the
-    /// report's date changed is judged by the `due` it had on that date (`dueThen`), not by
-    /// the file's: a report dated before a control's latest completion compares the
-    /// deadline of that day with the baseline of that day, so the completion is neither a
-    /// move nor hides one.
+    /// The baselines for the period that starts on `first`, from the whole history: they are
+    /// compared with the records as the files have them now, which a report dated before
+    /// later commits reads too (its head says so), so a completion committed after the
+    /// report's date has moved both the file's `due` and the baseline, and a move made after
+    /// it shows. The baseline shown beside a deadline is the one of `asOf` when a completion
+    /// dated after it has moved the baseline on: the report shows the deadline of that day.
     public static func make(_ history: History, periodStart first: Day, asOf: Day? = nil) -> Baselines {
         var b = Baselines()
-        // Each record's `due` as the history goes, for `atClosing` and `dueThen`.
+        // Each record's `due` as the history goes, for `atClosing` and a `done` by hand.
         var due: [Kind: [String: String]] = [:]
         for entry in history.entries {
             guard let r = entry.revision else { continue }
-            if let asOf, asOf < r.date {
-                for c in entry.changes where c.action == .created || c.action == .removed || c.field == "due" {
-                    b.changedLater[c.kind, default: []].insert(c.id)
-                }
-                continue
-            }
             // By its commit date (`Revision.date`): when the change entered the history.
             let before = r.date < first
             for c in entry.changes where c.action != .unparseable {
@@ -86,11 +80,21 @@ public struct Baselines: Sendable {
                     b.planned[c.kind]?[c.id] = nil
                 case .changed where c.field == "done" && c.occurrence != nil:
                     // A `done` written by hand on a recurring activity completes the period
-                    // then due, `due` left as it was: the plan moves on by a period as with
-                    // `activities done`, so a later completion or move is measured from there.
-                    guard !before, let known = b.tokens[c.kind]?[c.id],
-                          let on = Baselines.onePeriodOn(from: known, old: c.occurrence?.period, every: c.every) else { continue }
-                    b.tokens[c.kind, default: [:]][c.id] = on
+                    // then in force (`occurrence`), `due` left as it was: the plan moves on by
+                    // a period as with `activities done`, so a later completion or move is
+                    // measured from there. Before the period, the baseline is the deadline
+                    // in force when it began: the one this `done` moved the stored `due` to.
+                    guard let period = c.occurrence?.period else { continue }
+                    let after = Activity.deadline(due: due[c.kind]?[c.id].flatMap(Deadline.init(token:)), every: c.every,
+                                                  done: c.new.flatMap(Deadline.init(token:))?.lastDay)?.token
+                    if before {
+                        if let after { b.tokens[c.kind, default: [:]][c.id] = after }
+                    } else if let known = b.tokens[c.kind]?[c.id], let on = Baselines.onePeriodOn(from: known, old: period, every: c.every) {
+                        b.noteLater(c, known, done: c.new.flatMap(Deadline.init(token:))?.lastDay, asOf: asOf)
+                        b.tokens[c.kind, default: [:]][c.id] = on
+                    }
+                    // The first plan follows the completion one period on, as for `activities done`.
+                    if let after { b.planned[c.kind, default: [:]][c.id] = HistoryDiff.onePeriodOn(old: period, new: after, every: c.every) ?? after }
                 case .changed where c.field == "due":
                     let known = b.tokens[c.kind]?[c.id]
                     // A completion that took `due` further than one period on moved it the
@@ -99,10 +103,11 @@ public struct Baselines: Sendable {
                     if before || known == nil || Baselines.firstDated(known, c.new) && c.occurrence == nil {
                         b.tokens[c.kind, default: [:]][c.id] = c.new
                     } else if c.occurrence != nil {
+                        if let known { b.noteLater(c, known, done: c.occurrence?.done, asOf: asOf) }
                         // One period on from the baseline, not from the deadline completed: a
                         // control moved from Q1 to Q2 and done in Q2 is due in Q3, a quarter
                         // later than planned, so its baseline is Q2 and it stays moved.
-                        b.tokens[c.kind, default: [:]][c.id] = Baselines.onePeriodOn(from: known, old: c.occurrence?.period ?? c.old, every: c.every,
+                        b.tokens[c.kind, default: [:]][c.id] = Baselines.onePeriodOn(from: known, old: c.inForce ?? c.old, every: c.every,
                                                                                       periods: c.periodsDone) ?? planned
                     }
                     // The first plan follows the completed deadline: a control moved years ago
@@ -114,8 +119,14 @@ public struct Baselines: Sendable {
                 }
             }
         }
-        b.dueThen = due
         return b
+    }
+
+    /// Keeps `known`, the baseline before the completion `c` done on `done`, when that is
+    /// after `asOf` and no earlier such completion was kept.
+    private mutating func noteLater(_ c: RecordChange, _ known: String, done: Day?, asOf: Day?) {
+        guard let asOf, let done, asOf < done, beforeLaterCompletion[c.kind]?[c.id] == nil else { return }
+        beforeLaterCompletion[c.kind, default: [:]][c.id] = known
     }
 
     /// Whether `new` is the first deadline with days of a record whose baseline has none
@@ -128,9 +139,8 @@ public struct Baselines: Sendable {
     }
 
     /// For a completed occurrence: one period of `every` on (one per period completed)
-    /// from the earlier of `from` (the baseline) and `old` (the period completed: the
-    /// deadline in force, which a `done` written by hand may have moved past the stored
-    /// `due`). From
+    /// from the earlier of `from` (the baseline) and `old` (the deadline in force before the
+    /// completion, which a `done` written by hand may have moved past the stored `due`). From
     /// `from` when the deadline had been moved later, so the move stays in view; from `old`
     /// when it had been moved earlier, so the baseline never runs ahead of the plan and
     /// hides a later move. Nil when either has no days or there is no rhythm.
@@ -143,26 +153,20 @@ public struct Baselines: Sendable {
 
     /// The baseline of a record whose deadline is now `current`, when it was moved later
     /// than that; nil when not moved (or history does not know the record).
-    public func original(_ kind: Kind, _ id: String, current stored: Deadline?) -> Deadline? {
+    public func original(_ kind: Kind, _ id: String, current: Deadline?) -> Deadline? {
         guard let token = tokens[kind]?[id], let base = Deadline(token: token), let baseLast = base.lastDay else { return nil }
-        guard let current = self.current(kind, id, stored: stored) else { return nil }
-        if let last = current.lastDay { return baseLast < last ? base : nil }
-        return current.hasNoDays ? base : nil
-    }
-
-    /// The deadline a record is judged by against its baseline: the file's, unless a
-    /// commit after the report's date changed it, then the one it had on that date.
-    private func current(_ kind: Kind, _ id: String, stored: Deadline?) -> Deadline? {
-        guard changedLater[kind]?.contains(id) == true else { return stored }
-        return dueThen[kind]?[id].flatMap(Deadline.init(token:))
+        guard let current else { return nil }
+        let moved = current.lastDay.map { baseLast < $0 } ?? current.hasNoDays
+        guard moved else { return nil }
+        // Beside the deadline of the report's date: the baseline of that date.
+        return beforeLaterCompletion[kind]?[id].flatMap(Deadline.init(token:)) ?? base
     }
 
     /// The deadline a record done had when it was marked done, when its deadline now ends
     /// later: moved after the work was done, which was late (or on time) by the deadline in
     /// force then. Nil when not moved since, or history does not know the closing.
-    public func atClosing(_ kind: Kind, _ id: String, current stored: Deadline?) -> Deadline? {
+    public func atClosing(_ kind: Kind, _ id: String, current: Deadline?) -> Deadline? {
         guard let token = atClosing[kind]?[id], let then = Deadline(token: token), let thenLast = then.lastDay else { return nil }
-        let current = self.current(kind, id, stored: stored)
         guard let last = current?.lastDay else { return current?.hasNoDays == true ? then : nil }
         return thenLast < last ? then : nil
     }
@@ -172,7 +176,7 @@ public struct Baselines: Sendable {
     /// before the period began keeps its first deadline in view. Nil otherwise.
     public func planned(_ kind: Kind, _ id: String, current: Deadline?, original: Deadline?) -> Deadline? {
         guard let token = planned[kind]?[id], let first = Deadline(token: token), let firstLast = first.lastDay else { return nil }
-        let reference = original ?? self.current(kind, id, stored: current)
+        let reference = original ?? current
         guard let reference else { return nil }
         if let last = reference.lastDay { return firstLast < last ? first : nil }
         return reference.hasNoDays ? first : nil

@@ -342,9 +342,12 @@ enum HistoryDiff {
                 }
                 if key == "due", let completed {
                     c.occurrence = completed
-                    // From the period completed when it is later than the stored `due`: a
-                    // `done` written by hand before had moved the deadline in force past it.
-                    let from = HistoryDiff.later(old, completed.period)
+                    // From the deadline in force before the change: a `done` written by hand
+                    // since the stored `due` began had moved it on past that `due`.
+                    let oldDone = self.value(base.fields, "done").flatMap(Deadline.init(token:))?.lastDay
+                    let inForce = Activity.deadline(due: old.flatMap(Deadline.init(token:)), every: c.every, done: oldDone)?.token
+                    let from = inForce ?? old
+                    if from != old { c.inForce = from }
                     c.periodsDone = HistoryDiff.periodsDone(written, from: from)
                     c.onePeriodOn = HistoryDiff.onePeriodOn(old: from, new: value, every: self.value(new.fields, "every"), periods: c.periodsDone)
                 }
@@ -352,7 +355,7 @@ enum HistoryDiff {
                 // the occurrence then due is done (its next deadline follows from `done`).
                 if key == "done", kind == .activity, !list.contains(where: { $0.0 == "due" || $0.0 == "occurrence" }) {
                     c.occurrence = HistoryDiff.doneByHand(old: old, new: value, fields: new.fields)
-                    // Its rhythm, for the baseline the completion moves on.
+                    // Its rhythm, for the baseline and the slips the completion moves on.
                     if c.occurrence != nil { c.every = self.value(new.fields, "every").flatMap(Recurrence.init(parsing:)) }
                 }
                 if key == "occurrence" {
@@ -464,7 +467,11 @@ enum HistoryDiff {
               let every = value(new, "every").flatMap(Recurrence.init(parsing:)) else { return nil }
         let before = Set(old.filter { $0.key == "occurrence" }.map(\.value))
         let added = new.filter { $0.key == "occurrence" && !before.contains($0.value) }.compactMap { Occurrence($0.value) }
-        if let o = added.last(where: { $0.period == due.1 }) ?? added.last { return o }
+        // A line for the deadline completed, or else for a later period; a line corrected for
+        // an earlier period (beside a postponement) completes nothing.
+        let dueLast = due.1.flatMap(Deadline.init(token:))?.lastDay
+        let laterLine = added.last { o in dueLast.map { d in Deadline(token: o.period)?.lastDay.map { $0 >= d } ?? false } ?? true }
+        if let o = added.last(where: { $0.period == due.1 }) ?? laterLine { return o }
         guard list.contains(where: { $0.0 == "done" }), let doneText = value(new, "done"), let done = Day(doneText),
               let from = due.1.flatMap(Deadline.init(token:)), let to = due.2.flatMap(Deadline.init(token:)) else { return nil }
         // One period on is the plan; further than that, with `done` in or after the period it
@@ -495,7 +502,9 @@ enum HistoryDiff {
         // A `done` corrected within the period it completed, or moved back, completes nothing new.
         if let oldDone, done <= oldDone || every.next(after: done) == every.next(after: oldDone) { return nil }
         let before = Activity.deadline(due: due, every: every, done: oldDone)
-        guard let period = before, period.lastDay != nil else { return nil }
+        // A `done` before the period in force began completes nothing (`Activity.deadline`
+        // does not count it either).
+        guard let period = before, let last = period.lastDay, done >= (period.firstDay ?? last) else { return nil }
         return Occurrence(period: period.token, done: done, outcome: nil, evidence: value(fields, "evidence"))
     }
 
@@ -503,17 +512,14 @@ enum HistoryDiff {
     /// periods of `every` after `old` (one per period completed), when `new` ends later
     /// than that; nil otherwise.
     static func onePeriodOn(old: String?, new: String?, every: String?, periods: Int = 1) -> String? {
-        guard let every = every.flatMap(Recurrence.init(parsing:)), let from = old.flatMap(Deadline.init(token:)),
+        onePeriodOn(old: old, new: new, every: every.flatMap(Recurrence.init(parsing:)), periods: periods)
+    }
+
+    static func onePeriodOn(old: String?, new: String?, every: Recurrence?, periods: Int = 1) -> String? {
+        guard let every, let from = old.flatMap(Deadline.init(token:)),
               let to = new.flatMap(Deadline.init(token:)), let toLast = to.lastDay,
               let step = every.steps(max(1, periods), after: from), let stepLast = step.lastDay, stepLast < toLast else { return nil }
         return step.token
-    }
-
-    /// The one of two deadline tokens that ends later (`a` when `b` does not read or ends no later).
-    static func later(_ a: String?, _ b: String?) -> String? {
-        guard let bLast = b.flatMap(Deadline.init(token:))?.lastDay else { return a }
-        guard let aLast = a.flatMap(Deadline.init(token:))?.lastDay else { return b }
-        return bLast > aLast ? b : a
     }
 
     /// How many periods a change that moved `due` on from `old` completed: the occurrence

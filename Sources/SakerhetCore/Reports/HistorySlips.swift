@@ -165,12 +165,38 @@ public enum Slips {
                 case .changed where c.field == "due":
                     if byUntil { dueNow[key] = c.new }
                     change = (c.old, c.new)
+                case .changed where c.field == "done" && c.occurrence != nil:
+                    // A `done` written by hand completes the period in force, `due` left as it
+                    // was: as a completion by `activities done` below, one period on is the
+                    // plan, and further than that (a period skipped) is a move.
+                    guard byUntil, let every = c.every, let period = c.occurrence.flatMap({ Deadline(token: $0.period) }),
+                          let periodLast = period.lastDay, let step = every.step(after: period), let stepLast = step.lastDay,
+                          let after = Activity.deadline(due: dueNow[key].flatMap(Deadline.init(token:)), every: every,
+                                                        done: c.new.flatMap(Deadline.init(token:))?.lastDay),
+                          let afterLast = after.lastDay else { continue }
+                    if moves[key] == nil {
+                        if inWindow, let s = atStart[key].flatMap(Deadline.init(token:)), let on = every.step(after: s) { atStart[key] = on.token }
+                    } else if inWindow, periodLast < stepLast {
+                        completed[key, default: (0, 0)].count += 1
+                        completed[key, default: (0, 0)].days += periodLast.days(until: stepLast)
+                    }
+                    lastKnown[key] = afterLast
+                    current[key] = after.token
+                    guard inWindow, stepLast < afterLast else { continue }
+                    if moves[key] == nil { order.append(key) }
+                    moves[key, default: []].append(Slip.Move(from: step.token, to: after.token, days: stepLast.days(until: afterLast),
+                                                             reason: nil, revision: entry.revision))
+                    continue
                 default:
                     continue
                 }
                 if byUntil, let n = change.new { current[key] = n }
                 if byUntil, !inWindow { atStart[key] = change.new }
-                let old = change.old.flatMap(Deadline.init(token:))
+                // The deadline in force before the change: a `done` written by hand had moved a
+                // recurring activity's on past its stored `due`.
+                let stored = change.old.flatMap(Deadline.init(token:))
+                let inForce = c.action == .changed ? Activity.deadline(due: stored, every: c.every, done: c.done.flatMap(Deadline.init(token:))?.lastDay) : stored
+                let old = c.occurrence != nil ? c.inForce.flatMap(Deadline.init(token:)) ?? stored : inForce ?? stored
                 let new = change.new.flatMap(Deadline.init(token:))
                 var move: Slip.Move?
                 if c.occurrence != nil {
@@ -192,7 +218,7 @@ public enum Slips {
                     } else if inWindow, let oldLast = old?.lastDay, let through = stepLast ?? new?.lastDay, oldLast < through {
                         // After a move, the slip keeps where it started; the period this
                         // completion took the deadline on is work done, not slipped.
-                        completed[key, default: (0, 0)].count += 1
+                        completed[key, default: (0, 0)].count += c.periodsDone
                         completed[key, default: (0, 0)].days += oldLast.days(until: through)
                     }
                     guard let move, inWindow else { continue }
@@ -203,7 +229,7 @@ public enum Slips {
                 let reference = old?.lastDay ?? lastKnown[key]
                 if let newLast = new?.lastDay {
                     if let reference, reference < newLast {
-                        move = Slip.Move(from: change.old ?? "", to: change.new ?? "", days: reference.days(until: newLast),
+                        move = Slip.Move(from: old?.token ?? change.old ?? "", to: change.new ?? "", days: reference.days(until: newLast),
                                          reason: c.reason, revision: entry.revision)
                     }
                     lastKnown[key] = newLast
@@ -216,7 +242,6 @@ public enum Slips {
                 // reader does not see (`RecordRules.visible`). A record put back under its id
                 // says nothing of its reason. Judged by the deadline in force before the move: a
                 // recurring control's `done` since the stored deadline began moved it on.
-                let inForce = Activity.deadline(due: old, every: c.every, done: c.done.flatMap(Deadline.init(token:))?.lastDay)
                 if c.action == .changed, let r = entry.revision, let oldLast = inForce?.lastDay, oldLast < r.date {
                     let given = entry.changes.first { $0.kind == c.kind && $0.id == c.id && $0.field == "reason" }
                     let newReason = given.map { !RecordRules.isBlank($0.new ?? "") && RecordRules.visible($0.new) != RecordRules.visible($0.old) } ?? false
