@@ -50,7 +50,7 @@ final class BaselineTruthTests: XCTestCase {
 
     /// Postponed from Q1 to Q2, then the check done in June: due in Q3, a quarter later than
     /// planned. It stays gul with its baseline one period on (Q2), in the row, the summary's
-    /// moved list, `show` and `list`; dated before the completion's commit, the baseline is Q1.
+    /// moved list, `show` and `list`; dated before the completion, the baseline shown is Q1.
     func testARecurringControlPostponedAndThenDoneStaysMoved() throws {
         let repo = try plan(control, on: "2026-12-01")
         try repo.sakerhet(["activities", "postpone", "K1", "--to", "2027-Q2", "--reason", "Resursbrist", "--as-of", "2027-02-01"])
@@ -72,8 +72,8 @@ final class BaselineTruthTests: XCTestCase {
         let list = try repo.sakerhet(["activities", "list", "--as-of", "2027-06-20"])
         XCTAssertTrue(list.contains("gul"), list)
 
-        // Dated before the completion was committed: the completion moves no baseline, and
-        // the deadline in force is Q2 (its `done` lies after the report's date).
+        // Dated before the completion: the deadline of that day is Q2 (its `done` lies after
+        // the report's date), shown beside the baseline of that day, Q1.
         let before = try row("K1", try report(repo, asOf: "2027-06-01"))
         XCTAssertEqual(before["original"] as? String, "2027-Q1", "\(before)")
         XCTAssertEqual(before["signal"] as? String, "yellow")
@@ -269,20 +269,12 @@ final class BaselineTruthTests: XCTestCase {
         XCTAssertEqual(b["signal"] as? String, "green")
 
         // In the period: Q1 by hand, then postponed from Q2 (in force) to Q3.
-        let hand = try plan(k1("2027-Q1"), on: "2026-12-01")
-        try hand.write("data/activities.rec", k1("2027-Q1", "done: 2027-03-15\n"))
-        try hand.commit("K1 Q1 för hand", on: "2027-03-15")
-        try hand.write("data/activities.rec", k1("2027-Q3", "done: 2027-03-15\nreason: Semester\n"))
-        try hand.commit("K1 flyttad", on: "2027-04-10")
-        let h = try row("K1", try report(hand, asOf: "2027-04-20"))
-        XCTAssertEqual(h["original"] as? String, "2027-Q2", "\(h)")
-        XCTAssertNil(h["planned"], "\(h)")
-        XCTAssertEqual(try slip(hand, asOf: "2027-04-20"), "  K1 Kvartalskontroll (sbs): 2027-Q2 → 2027-Q3, flyttad 1 gång, totalt 92 dagar")
+        let hand = try history(k1("2027-Q1"), [(k1("2027-Q1", "done: 2027-03-15\n"), "2027-03-15"),
+                                               (k1("2027-Q3", "done: 2027-03-15\nreason: Semester\n"), "2027-04-10")])
+        try assertMoved(hand, asOf: "2027-04-20", from: "2027-Q2", slip: "2027-Q2 → 2027-Q3, flyttad 1 gång, totalt 92 dagar")
 
         // Q1 by hand, then Q2 and Q3 with two `activities done` in one commit: not moved.
-        let two = try plan(k1("2027-Q1"), on: "2026-12-01")
-        try two.write("data/activities.rec", k1("2027-Q1", "done: 2027-03-15\n"))
-        try two.commit("K1 Q1 för hand", on: "2027-03-15")
+        let two = try history(k1("2027-Q1"), [(k1("2027-Q1", "done: 2027-03-15\n"), "2027-03-15")])
         try two.sakerhet(["activities", "done", "K1", "--date", "2027-09-10", "--as-of", "2027-09-10"])
         try two.sakerhet(["activities", "done", "K1", "--date", "2027-09-11", "--as-of", "2027-09-11"])
         try two.commit("K1 Q2 och Q3", on: "2027-09-11")
@@ -292,15 +284,30 @@ final class BaselineTruthTests: XCTestCase {
 
         // A `done` before the period in force began (March, due Q2), then postponed to Q4:
         // moved from Q2 in the row and the slips alike.
-        let early = try plan(k1("2027-Q2"), on: "2026-12-01")
-        try early.write("data/activities.rec", k1("2027-Q2", "done: 2027-03-20\n"))
-        try early.commit("K1 för tidigt", on: "2027-03-20")
-        try early.write("data/activities.rec", k1("2027-Q4", "done: 2027-03-20\nreason: Omorganisation\n"))
-        try early.commit("K1 flyttad", on: "2027-05-10")
-        let e = try row("K1", try report(early, asOf: "2027-05-20"))
-        XCTAssertEqual(e["original"] as? String, "2027-Q2", "\(e)")
-        XCTAssertNil(e["planned"], "\(e)")
-        XCTAssertEqual(try slip(early, asOf: "2027-05-20"), "  K1 Kvartalskontroll (sbs): 2027-Q2 → 2027-Q4, flyttad 1 gång, totalt 184 dagar")
+        let early = try history(k1("2027-Q2"), [(k1("2027-Q2", "done: 2027-03-20\n"), "2027-03-20"),
+                                                (k1("2027-Q4", "done: 2027-03-20\nreason: Omorganisation\n"), "2027-05-10")])
+        try assertMoved(early, asOf: "2027-05-20", from: "2027-Q2", slip: "2027-Q2 → 2027-Q4, flyttad 1 gång, totalt 184 dagar")
+    }
+
+    /// A plan with `first` committed on 2026-12-01, then each step's activities written and
+    /// committed on its day.
+    private func history(_ first: String, _ steps: [(text: String, day: String)]) throws -> LogRepo {
+        let repo = try plan(first, on: "2026-12-01")
+        for (n, step) in steps.enumerated() {
+            try repo.write("data/activities.rec", step.text)
+            try repo.commit("Steg \(n + 1)", on: step.day)
+        }
+        return repo
+    }
+
+    /// K1 is moved from `from` in the report's row (with no "first planned" beside it) and
+    /// its slip reads `slip`.
+    private func assertMoved(_ repo: LogRepo, asOf: String, from: String, slip expected: String,
+                             file: StaticString = #filePath, line: UInt = #line) throws {
+        let k1 = try row("K1", try report(repo, asOf: asOf))
+        XCTAssertEqual(k1["original"] as? String, from, "\(k1)", file: file, line: line)
+        XCTAssertNil(k1["planned"], "\(k1)", file: file, line: line)
+        XCTAssertEqual(try slip(repo, asOf: asOf), "  K1 Kvartalskontroll (sbs): " + expected, file: file, line: line)
     }
 
     /// A report dated before later commits: a postponement made after its date shows (the
