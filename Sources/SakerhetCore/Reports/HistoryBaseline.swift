@@ -3,8 +3,9 @@
 ///
 /// One pass over the history: before the period, the baseline follows every change of
 /// `due`; from the period's first day it stays, except that completing an occurrence of
-/// a recurring activity moves it one period on (that is the plan, not a move), and that a
-/// record whose baseline is `?` or `löpande` takes the first dated deadline it is given. A record
+/// a recurring activity (`activities done`, or a `done` written by hand) moves it one period
+/// on per period completed (that is the plan, not a move), and that a record whose baseline
+/// is `?` or `löpande` takes the first dated deadline it is given. A record
 /// whose current deadline ends later than its baseline (or is `?` or `löpande` where the
 /// baseline was known) has been moved: it shows the baseline beside its deadline, and while it is open
 /// its signal is at least gul unless `config.rec` says `moved_signal: grön`.
