@@ -360,4 +360,61 @@ final class BaselineTruthTests: XCTestCase {
         let line = try slip(two, asOf: "2027-08-20")
         XCTAssertTrue(line.hasSuffix("totalt 91 dagar; 2 tillfällen klara"), line)
     }
+
+    /// A late `activities done` (Q1 checked on 04-10) leaves its `done` inside the stored
+    /// Q2, which it has moved on already: a postponement after it is from Q2, a catch-up of
+    /// two periods in one commit is not moved, nor is a `done` by hand in Q2 then Q3 done;
+    /// a control postponed and then checked by hand stays moved; a `done` by hand before
+    /// the period and a postponement after it read the same in the row and the slips.
+    func testTheDeadlineInForceAfterLateAndHandCompletions() throws {
+        func late() throws -> LogRepo {
+            let repo = try plan(control, on: "2026-12-01")
+            try repo.sakerhet(["activities", "done", "K1", "--date", "2027-04-10", "--as-of", "2027-04-10"])
+            try repo.commit("K1 Q1 sent", on: "2027-04-10")
+            return repo
+        }
+        let postponed = try late()
+        try postponed.sakerhet(["activities", "postpone", "K1", "--to", "2027-Q3", "--reason", "Inväntar system", "--as-of", "2027-05-05"])
+        try postponed.commit("K1 flyttad", on: "2027-05-05")
+        XCTAssertEqual(try slip(postponed, asOf: "2027-05-20"), "  K1 Kvartalskontroll (sbs): 2027-Q2 → 2027-Q3, flyttad 1 gång, totalt 92 dagar")
+        XCTAssertEqual(try row("K1", try report(postponed, asOf: "2027-05-20"))["original"] as? String, "2027-Q2")
+
+        let caughtUp = try late()
+        try caughtUp.sakerhet(["activities", "done", "K1", "--date", "2027-10-05", "--as-of", "2027-10-05"])
+        try caughtUp.sakerhet(["activities", "done", "K1", "--date", "2027-10-06", "--as-of", "2027-10-06"])
+        try caughtUp.commit("K1 Q2 och Q3", on: "2027-10-06")
+        let byHand = try late()
+        let text = try String(contentsOf: byHand.root.appendingPathComponent("data/activities.rec"), encoding: .utf8)
+        try byHand.write("data/activities.rec", text.replacingOccurrences(of: "done: 2027-04-10\n", with: "done: 2027-06-20\n"))
+        try byHand.commit("K1 Q2 för hand", on: "2027-06-20")
+        try byHand.sakerhet(["activities", "done", "K1", "--date", "2027-09-10", "--as-of", "2027-09-10"])
+        try byHand.commit("K1 Q3", on: "2027-09-10")
+        for (name, repo) in [("caught up", caughtUp), ("by hand", byHand)] {
+            let k1 = try row("K1", try report(repo, asOf: "2027-10-10"))
+            XCTAssertEqual(k1["due"] as? String, "2027-Q4", name)
+            XCTAssertNil(k1["original"], "\(name): \(k1)")
+            XCTAssertTrue(try repo.sakerhet(["report", "--as-of", "2027-10-10"]).contains("Inga tidplaner sköts upp under perioden."), name)
+        }
+
+        // Postponed Q1 → Q2, then Q2 checked by hand in June: moved still, beside the
+        // deadline in force (Q3) the baseline one period on (Q2); in March, from Q1.
+        let moved = try plan(control, on: "2026-12-01")
+        try moved.sakerhet(["activities", "postpone", "K1", "--to", "2027-Q2", "--reason", "Resursbrist", "--as-of", "2027-02-01"])
+        try moved.commit("K1 flyttad", on: "2027-02-01")
+        let after = try String(contentsOf: moved.root.appendingPathComponent("data/activities.rec"), encoding: .utf8) + "done: 2027-06-10\n"
+        try moved.write("data/activities.rec", after)
+        try moved.commit("K1 Q2 för hand", on: "2027-06-10")
+        let june = try row("K1", try report(moved, asOf: "2027-06-20"))
+        XCTAssertEqual(june["signal"] as? String, "yellow", "\(june)")
+        XCTAssertEqual(june["original"] as? String, "2027-Q2", "\(june)")
+        XCTAssertEqual(try row("K1", try report(moved, asOf: "2027-03-01"))["original"] as? String, "2027-Q1")
+
+        // Q4 checked by hand in December, postponed from Q1 (in force) to Q2 in February.
+        let december = try history(k1("2026-Q4"), [(k1("2026-Q4", "done: 2026-12-10\n"), "2026-12-10"),
+                                                   (k1("2027-Q2", "done: 2026-12-10\nreason: System\n"), "2027-02-10")])
+        let d = try row("K1", try report(december, asOf: "2027-02-20"))
+        XCTAssertEqual(d["original"] as? String, "2027-Q1", "\(d)")
+        XCTAssertNil(d["planned"], "\(d)")
+        XCTAssertEqual(try slip(december, asOf: "2027-02-20"), "  K1 Kvartalskontroll (sbs): 2027-Q1 → 2027-Q2, flyttad 1 gång, totalt 91 dagar")
+    }
 }

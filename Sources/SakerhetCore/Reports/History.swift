@@ -202,9 +202,11 @@ public struct RecordChange: Sendable, Hashable {
     /// on (a control late by two quarters caught up with two `activities done` in one
     /// commit: the occurrence lines it wrote from the deadline completed on).
     public var periodsDone = 1
-    /// For such a completion: the deadline in force before it, when a `done` written by
-    /// hand had moved it past the stored `due` (`old`); nil when it is `old`.
+    /// For a change of a recurring activity's `due`: the deadline in force before it, when a
+    /// `done` written by hand had moved it past the stored `due` (`old`), and by how many
+    /// periods; nil and 0 when it is `old`.
     public var inForce: String?
+    public var handPeriods = 0
 
     public init(action: Action, kind: Kind, id: String, path: String, field: String? = nil, old: String? = nil,
                 new: String? = nil, title: String? = nil, owner: String? = nil, reason: String? = nil,

@@ -22,6 +22,11 @@ public struct Baselines: Sendable {
     /// baseline before that completion, the one to show beside the deadline the report shows
     /// (which a `done` after its date has not moved yet).
     private var beforeLaterCompletion: [Kind: [String: String]] = [:]
+    /// kind → id → how many periods a `done` written by hand (up to the report's date) has
+    /// moved the deadline in force past the stored `due` since it last changed, and the
+    /// record's rhythm: the baseline shown beside the deadline in force goes as many on.
+    private var lag: [Kind: [String: Int]] = [:]
+    private var rhythm: [Kind: [String: Recurrence]] = [:]
 
     public init() {}
 
@@ -80,24 +85,32 @@ public struct Baselines: Sendable {
                     b.tokens[c.kind]?[c.id] = nil
                     b.planned[c.kind]?[c.id] = nil
                 case .changed where c.field == "done" && c.occurrence != nil:
-                    // A `done` written by hand on a recurring activity completes the period
-                    // then in force (`occurrence`), `due` left as it was: the plan moves on by
-                    // a period as with `activities done`, so a later completion or move is
-                    // measured from there. Before the period, the baseline is the deadline
-                    // in force when it began: the one this `done` moved the stored `due` to.
-                    guard let period = c.occurrence?.period else { continue }
-                    let after = Activity.deadline(due: due[c.kind]?[c.id].flatMap(Deadline.init(token:)), every: c.every,
-                                                  done: c.new.flatMap(Deadline.init(token:))?.lastDay)?.token
-                    if before {
-                        if let after { b.tokens[c.kind, default: [:]][c.id] = after }
-                    } else if let known = b.tokens[c.kind]?[c.id], let on = Baselines.onePeriodOn(from: known, old: period, every: c.every) {
-                        b.noteLater(c, known, done: c.new.flatMap(Deadline.init(token:))?.lastDay, asOf: asOf)
+                    // A `done` written by hand on a recurring activity completes the period in
+                    // force, `due` left as it was: the baseline stays level with the stored
+                    // `due` (the rows compare the two), and the periods the deadline in force
+                    // has run ahead of it (`lag`) are added at the next change of `due`, and
+                    // to the baseline shown beside the deadline in force. Counted up to the
+                    // report's date: a `done` after it has moved nothing yet.
+                    guard let every = c.every, let stored = due[c.kind]?[c.id].flatMap(Deadline.init(token:)),
+                          let doneDay = c.new.flatMap(Deadline.init(token:))?.lastDay,
+                          let after = Activity.deadline(due: stored, every: every, done: doneDay) else { continue }
+                    b.rhythm[c.kind, default: [:]][c.id] = every
+                    if asOf.map({ doneDay <= $0 }) ?? true { b.lag[c.kind, default: [:]][c.id] = HistoryDiff.periods(from: stored, to: after, every: every) }
+                    // The first plan follows the completion one period on, as for `activities done`.
+                    if let period = c.occurrence?.period {
+                        b.planned[c.kind, default: [:]][c.id] = HistoryDiff.onePeriodOn(old: period, new: after.token, every: every) ?? after.token
+                    }
+                case .changed where c.field == "due":
+                    b.lag[c.kind]?[c.id] = nil
+                    var known = b.tokens[c.kind]?[c.id]
+                    // Periods completed by hand since the stored `due` last changed: the change
+                    // takes `due` past them, and so does the baseline (a postponement is
+                    // measured from the deadline in force, as the slips measure it).
+                    if !before, c.handPeriods > 0, let k = known, !Baselines.firstDated(k, c.new),
+                       let on = Baselines.onePeriodOn(from: k, old: c.old, every: c.every, periods: c.handPeriods) {
+                        known = on
                         b.tokens[c.kind, default: [:]][c.id] = on
                     }
-                    // The first plan follows the completion one period on, as for `activities done`.
-                    if let after { b.planned[c.kind, default: [:]][c.id] = HistoryDiff.onePeriodOn(old: period, new: after, every: c.every) ?? after }
-                case .changed where c.field == "due":
-                    let known = b.tokens[c.kind]?[c.id]
                     // A completion that took `due` further than one period on moved it the
                     // rest of the way: the baseline goes one period on, not all the way.
                     let planned = c.onePeriodOn ?? c.new
@@ -160,7 +173,10 @@ public struct Baselines: Sendable {
         let moved = current.lastDay.map { baseLast < $0 } ?? current.hasNoDays
         guard moved else { return nil }
         // Beside the deadline of the report's date: the baseline of that date.
-        return beforeLaterCompletion[kind]?[id].flatMap(Deadline.init(token:)) ?? base
+        if let then = beforeLaterCompletion[kind]?[id].flatMap(Deadline.init(token:)) { return then }
+        // Beside the deadline in force, which a `done` by hand has moved past the stored one.
+        if let n = lag[kind]?[id], n > 0, let every = rhythm[kind]?[id], let on = every.steps(n, after: base) { return on }
+        return base
     }
 
     /// The deadline a record done had when it was marked done, when its deadline now ends

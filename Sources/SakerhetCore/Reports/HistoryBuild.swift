@@ -339,15 +339,18 @@ enum HistoryDiff {
                     // The rhythm: what a completion moves `due` by, and what a `done` since the
                     // stored deadline began may have moved the deadline in force to.
                     c.every = self.value(new.fields, "every").flatMap(Recurrence.init(parsing:))
+                    // The deadline in force before the change: a `done` written by hand since
+                    // the stored `due` began had moved it on past that `due` (one that an
+                    // `occurrence` line records has moved `due` itself: `countedDone`).
+                    if kind == .activity, let every = c.every, let stored = old.flatMap(Deadline.init(token:)),
+                       let inForce = HistoryDiff.inForce(due: stored, every: every, fields: base.fields), inForce.token != old {
+                        c.inForce = inForce.token
+                        c.handPeriods = HistoryDiff.periods(from: stored, to: inForce, every: every)
+                    }
                 }
                 if key == "due", let completed {
                     c.occurrence = completed
-                    // From the deadline in force before the change: a `done` written by hand
-                    // since the stored `due` began had moved it on past that `due`.
-                    let oldDone = self.value(base.fields, "done").flatMap(Deadline.init(token:))?.lastDay
-                    let inForce = Activity.deadline(due: old.flatMap(Deadline.init(token:)), every: c.every, done: oldDone)?.token
-                    let from = inForce ?? old
-                    if from != old { c.inForce = from }
+                    let from = c.inForce ?? old
                     c.periodsDone = HistoryDiff.periodsDone(written, from: from)
                     c.onePeriodOn = HistoryDiff.onePeriodOn(old: from, new: value, every: self.value(new.fields, "every"), periods: c.periodsDone)
                 }
@@ -498,7 +501,9 @@ enum HistoryDiff {
               let due = value(fields, "due").flatMap(Deadline.init(token:)),
               let done = new.flatMap(Deadline.init(token:))?.lastDay,
               value(fields, "status").flatMap(Status.init(parsing:)) != .done else { return nil }
-        let oldDone = old.flatMap(Deadline.init(token:))?.lastDay
+        // The old `done` as it counts: one an `occurrence` line records has moved `due` already.
+        let oldDone = Activity.countedDone(done: old.flatMap(Deadline.init(token:))?.lastDay, due: due, every: every,
+                                           lastOccurrence: fields.last(where: { $0.key == "occurrence" }).flatMap { Occurrence($0.value) })
         // A `done` corrected within the period it completed, or moved back, completes nothing new.
         if let oldDone, done <= oldDone || every.next(after: done) == every.next(after: oldDone) { return nil }
         let before = Activity.deadline(due: due, every: every, done: oldDone)
@@ -520,6 +525,23 @@ enum HistoryDiff {
               let to = new.flatMap(Deadline.init(token:)), let toLast = to.lastDay,
               let step = every.steps(max(1, periods), after: from), let stepLast = step.lastDay, stepLast < toLast else { return nil }
         return step.token
+    }
+
+    /// The deadline in force of a recurring activity whose stored `due` is `due`, by the
+    /// `done` and last `occurrence` of `fields` (`Activity.countedDone`); nil without one.
+    static func inForce(due: Deadline, every: Recurrence, fields: FieldList) -> Deadline? {
+        let done = value(fields, "done").flatMap(Deadline.init(token:))?.lastDay
+        let counted = Activity.countedDone(done: done, due: due, every: every,
+                                           lastOccurrence: fields.last(where: { $0.key == "occurrence" }).flatMap { Occurrence($0.value) })
+        return Activity.deadline(due: due, every: every, done: counted)
+    }
+
+    /// How many periods of `every` lie from `from` on to `to` (0 when `to` ends no later).
+    static func periods(from: Deadline, to: Deadline, every: Recurrence) -> Int {
+        guard let end = to.lastDay else { return 0 }
+        var d = from, n = 0
+        while let last = d.lastDay, last < end, n < 1_000, let next = every.step(after: d) { d = next; n += 1 }
+        return n
     }
 
     /// How many periods a change that moved `due` on from `old` completed: the occurrence

@@ -174,9 +174,12 @@ public enum Slips {
                           let after = Activity.deadline(due: dueNow[key].flatMap(Deadline.init(token:)), every: every,
                                                         done: c.new.flatMap(Deadline.init(token:))?.lastDay),
                           let afterLast = after.lastDay else { continue }
-                    if moves[key] == nil {
-                        if inWindow, let s = atStart[key].flatMap(Deadline.init(token:)), let on = every.step(after: s) { atStart[key] = on.token }
-                    } else if inWindow, periodLast < stepLast {
+                    if !inWindow {
+                        // Before the window: the deadline it begins with is the one in force.
+                        atStart[key] = after.token
+                    } else if moves[key] == nil {
+                        if let s = atStart[key].flatMap(Deadline.init(token:)), let on = every.step(after: s) { atStart[key] = on.token }
+                    } else if periodLast < stepLast {
                         completed[key, default: (0, 0)].count += 1
                         completed[key, default: (0, 0)].days += periodLast.days(until: stepLast)
                     }
@@ -195,8 +198,8 @@ public enum Slips {
                 // The deadline in force before the change: a `done` written by hand had moved a
                 // recurring activity's on past its stored `due`.
                 let stored = change.old.flatMap(Deadline.init(token:))
-                let inForce = c.action == .changed ? Activity.deadline(due: stored, every: c.every, done: c.done.flatMap(Deadline.init(token:))?.lastDay) : stored
-                let old = c.occurrence != nil ? c.inForce.flatMap(Deadline.init(token:)) ?? stored : inForce ?? stored
+                let inForce = c.inForce.flatMap(Deadline.init(token:)) ?? stored
+                let old = inForce
                 let new = change.new.flatMap(Deadline.init(token:))
                 var move: Slip.Move?
                 if c.occurrence != nil {
