@@ -64,7 +64,11 @@ public enum ImportWrite {
         for d in late {
             guard let id = d.recordID, !ids.contains(id) else { continue }
             ids.append(id)
-            if d.file == applied.path(.activity), applied.activities.first(where: { $0.id == id })?.isStandingControl == true { standing += 1 }
+            // Looked up by the id index, not by a walk of every activity for each late one.
+            if d.file == applied.path(.activity),
+               applied.records(of: .activity, id: id).contains(where: { applied.record(RecordRef(kind: .activity, index: $0)).isStandingControl }) {
+                standing += 1
+            }
         }
         let shown = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", …" : "")
         let n = ids.count

@@ -473,7 +473,7 @@ enum HistoryDiff {
         // A line for the deadline completed, or else for a later period; a line corrected for
         // an earlier period (beside a postponement) completes nothing.
         let dueLast = due.1.flatMap(Deadline.init(token:))?.lastDay
-        let laterLine = added.last { o in dueLast.map { d in Deadline(token: o.period)?.lastDay.map { $0 >= d } ?? false } ?? true }
+        let laterLine = added.last { o in dueLast.map { HistoryDiff.ends(o.period, notBefore: $0) } ?? true }
         if let o = added.last(where: { $0.period == due.1 }) ?? laterLine { return o }
         guard list.contains(where: { $0.0 == "done" }), let doneText = value(new, "done"), let done = Day(doneText),
               let from = due.1.flatMap(Deadline.init(token:)), let to = due.2.flatMap(Deadline.init(token:)) else { return nil }
@@ -544,13 +544,17 @@ enum HistoryDiff {
         return n
     }
 
+    /// Whether the period `token` ends on `day` or later (false when it does not read).
+    static func ends(_ token: String, notBefore day: Day) -> Bool {
+        Deadline(token: token)?.lastDay.map { $0 >= day } ?? false
+    }
+
     /// How many periods a change that moved `due` on from `old` completed: the occurrence
     /// lines it wrote for `old`'s period or later ones (a line corrected for an earlier
     /// period completes nothing new), at least one.
     static func periodsDone(_ written: [Occurrence], from old: String?) -> Int {
         guard let from = old.flatMap(Deadline.init(token:))?.lastDay else { return 1 }
-        let periods = Set(written.compactMap { o in Deadline(token: o.period).flatMap { d in d.lastDay.map { $0 >= from ? o.period : nil } } ?? nil })
-        return max(1, periods.count)
+        return max(1, Set(written.filter { HistoryDiff.ends($0.period, notBefore: from) }.map(\.period)).count)
     }
 
     static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {

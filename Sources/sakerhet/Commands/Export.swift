@@ -38,12 +38,7 @@ enum Export: Command {
         let xlsx = try XLSXWriter.write(book)
         // Excel holds 32,767 characters in a cell: a longer text is cut in the workbook,
         // and an import of it gets the cut text. Said, cell by cell, not left to be found.
-        for cut in book.cuts {
-            let where_ = "\(cut.sheet), rad \(cut.row), kolumn \(cut.column)"
-            Output.error(ctx.lang == .sv
-                ? "sakerhet: varning: \(where_): texten har \(cut.length) tecken och kortas till \(XLSXWriter.maxCellLength) (mer rymmer inte en cell i Excel); en import av arbetsboken får den kortade texten"
-                : "sakerhet: warning: \(cut.sheet), row \(cut.row), column \(cut.column): the text has \(cut.length) characters and is cut to \(XLSXWriter.maxCellLength) (a cell of Excel holds no more); an import of the workbook gets the cut text", ctx.lang)
-        }
+        for cut in book.cuts { Output.error("sakerhet: " + cut.warning.text(ctx.lang), ctx.lang) }
         try Output.write(xlsx, toOutput: outFile, dataFolder: try ctx.dataFolder().display, fileExtension: "xlsx")
         Output.error(WroteFile.line(WroteFile.workbook, format: OutputFormat.name("xlsx"), bytes: xlsx.count, path: outFile, lang: ctx.lang), ctx.lang)
         return Exit.ok

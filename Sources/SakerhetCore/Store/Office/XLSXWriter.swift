@@ -34,6 +34,12 @@ public struct Workbook: Sendable {
         public let column: String
         /// The text's length as written (masked), in characters as Excel counts them.
         public let length: Int
+
+        /// The warning `export` prints for it.
+        public var warning: Message {
+            Message(sv: "varning: \(sheet), rad \(row), kolumn \(column): texten har \(length) tecken och kortas till \(XLSXWriter.maxCellLength) (mer rymmer inte en cell i Excel); en import av arbetsboken får den kortade texten",
+                    en: "warning: \(sheet), row \(row), column \(column): the text has \(length) characters and is cut to \(XLSXWriter.maxCellLength) (a cell of Excel holds no more); an import of the workbook gets the cut text")
+        }
     }
 
     /// Every cell the writer will cut, in sheet and row order: what a reader of the
